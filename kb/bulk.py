@@ -1,0 +1,102 @@
+"""Loading a large RDF file fast and still all or nothing: build aside, then swap.
+
+``Store.bulk_load`` is pyoxigraph's fastest path but is neither atomic nor isolated, so it never
+writes into the live store. Instead it writes into a staging store: a fresh one when the live store
+is empty, else a checkpoint of the live store (``Store.backup``: hard links, nearly free) from which
+the graphs the file brings are first removed. The staging store is compacted and, only when all of
+that succeeded, renamed into place; on any error it is deleted and the live store is untouched.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from pyoxigraph import NamedNode, RdfFormat, Store, parse
+
+from kb.errors import CurationError, StoreError
+from kb.paths import display
+from kb.vocab import Minter
+
+TRIPLE_FORMATS = (RdfFormat.TURTLE, RdfFormat.N_TRIPLES)
+
+
+class _CountingReader:
+    """A binary file whose reads report how far the load has got."""
+
+    def __init__(self, path: Path, progress):
+        self.handle = path.open("rb")
+        self.total = path.stat().st_size
+        self.done = 0
+        self.progress = progress
+        self.lines = 0
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.handle.read(size)
+        self.done += len(chunk)
+        self.lines += chunk.count(b"\n")
+        if self.progress:
+            self.progress(self.done, self.total)
+        return chunk
+
+    def readable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def graphs_in(path: Path, rdf_format: RdfFormat) -> set[NamedNode]:
+    """The named graphs a dataset file writes to (a streaming pass over the file)."""
+    return {
+        quad.graph_name for quad in parse(path=str(path), format=rdf_format)
+        if isinstance(quad.graph_name, NamedNode)
+    }
+
+
+def bulk_load_file(kb, path: Path, rdf_format: RdfFormat, minter: Minter, progress=None) -> int:
+    """Load ``path`` into the knowledge base all or nothing; the number of lines read."""
+    from kb.load import file_graph
+
+    to_graph = file_graph(minter, path) if rdf_format in TRIPLE_FORMATS else None
+    if kb.remote:
+        return kb.backend.bulk_load(path, rdf_format, to_graph, progress)
+    backend = kb.backend
+    live: Path = backend.path
+    staging = live.with_name(live.name + ".loading")
+    retired = live.with_name(live.name + ".retired")
+    for leftover in (staging, retired):
+        shutil.rmtree(leftover, ignore_errors=True)
+    reader = _CountingReader(path, progress)
+    try:
+        empty = next(iter(backend.store.quads_for_pattern(None, None, None)), None) is None
+        if empty:
+            fresh = Store(str(staging))
+        else:
+            backend.store.flush()
+            backend.store.backup(str(staging))
+            fresh = Store(str(staging))
+            replaced = {to_graph} if to_graph else graphs_in(path, rdf_format)
+            for graph in replaced:
+                fresh.remove_graph(graph)
+        target = {"to_graph": to_graph} if to_graph else {}
+        fresh.bulk_load(input=reader, format=rdf_format, base_iri=minter.base, **target)
+        fresh.optimize()
+        fresh.flush()
+        del fresh
+    except SyntaxError as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise CurationError(f"not valid {rdf_format.name}: {err}", where=display(path),
+                            hint="fix the syntax there; the store was not changed") from None
+    except OSError as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise StoreError(f"bulk load failed ({err})", where=display(path),
+                         hint="the store was not changed") from None
+    finally:
+        reader.close()
+    backend.close()
+    live.rename(retired)
+    staging.rename(live)
+    shutil.rmtree(retired, ignore_errors=True)
+    backend.store = backend._open()
+    return reader.lines

@@ -1,0 +1,24 @@
+"""The app's one state object: the open knowledge base, shared by every request."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app
+
+from kb.store import KnowledgeBase, open_kb
+
+
+def init_app(app: Flask) -> None:
+    """Open the knowledge base for ``app`` (once) and load the seeds when asked and empty."""
+    kb = open_kb(app.config["KB_STORE"])
+    app.extensions["kb"] = kb
+    if app.config.get("LOAD_SEEDS") and not kb.graphs():
+        from kb.load import load
+        from kb.paths import ONTOLOGY_DIR, SEEDS_DIR
+
+        load(kb, [ONTOLOGY_DIR / "kb.ttl", ONTOLOGY_DIR / "codes.ttl", SEEDS_DIR],
+             minter=app.extensions["minter"])
+
+
+def get_kb() -> KnowledgeBase:
+    """The knowledge base of the running app."""
+    return current_app.extensions["kb"]

@@ -1,0 +1,12 @@
+"""The route table: each area is a blueprint in its own module."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from webapp.views import pages
+
+
+def register(app: Flask) -> None:
+    """Register every blueprint on ``app``."""
+    app.register_blueprint(pages.blueprint)
