@@ -12,8 +12,10 @@ from kb import queries as named
 from kb.errors import KBError
 from kb.store import DUMP_FORMATS, default_location, open_kb
 
-STORE_HELP = ("The store: a directory for the embedded Oxigraph store, or the http(s) URL of a "
-              "SPARQL 1.1 store. Default: $KB_STORE, else ./data/store.")
+STORE_HELP = (
+    "The store: a directory for the embedded Oxigraph store, or the http(s) URL of a "
+    "SPARQL 1.1 store. Default: $KB_STORE, else ./data/store."
+)
 
 
 def reports_errors(command):
@@ -108,14 +110,15 @@ def validate(ctx: click.Context) -> None:
     from kb.validate import check
 
     with _open(ctx, read_only=True) as kb:
-        quads = [Quad(t.subject, t.predicate, t.object) for t in kb.query(
-            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")]
+        quads = [
+            Quad(t.subject, t.predicate, t.object)
+            for t in kb.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        ]
     violations = check(quads)
     for violation in violations:
         click.echo(f"{violation.severity}: {violation}")
     errors = sum(1 for v in violations if v.severity == "Violation")
-    click.echo(f"{len(quads)} triples checked: {errors} violation(s), "
-               f"{len(violations) - errors} warning(s)")
+    click.echo(f"{len(quads)} triples checked: {errors} violation(s), {len(violations) - errors} warning(s)")
     if errors:
         sys.exit(1)
 
@@ -132,10 +135,17 @@ def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
 
 @main.command()
 @click.argument("name")
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="A parameter of the query (repeat for several).")
-@click.option("--format", "output", type=click.Choice(named.OUTPUT_FORMATS), default="table",
-              show_default=True)
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A parameter of the query (repeat for several).",
+)
+@click.option(
+    "--format", "output", type=click.Choice(named.OUTPUT_FORMATS), default="table", show_default=True
+)
 @click.pass_context
 @reports_errors
 def query(ctx: click.Context, name: str, params: tuple[str, ...], output: str) -> None:
@@ -162,17 +172,28 @@ def list_queries() -> None:
 
 
 @main.command()
-@click.option("--format", "output", type=click.Choice(sorted(DUMP_FORMATS)), default="trig",
-              show_default=True, help="Dataset formats keep the named graphs; the others merge them.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to this file instead of standard output.")
+@click.option(
+    "--format",
+    "rdf_format",
+    type=click.Choice(sorted(DUMP_FORMATS)),
+    default="trig",
+    show_default=True,
+    help="Dataset formats keep the named graphs; the others merge them.",
+)
+@click.option(
+    "--output",
+    "-o",
+    "target",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
 @click.pass_context
 @reports_errors
-def export(ctx: click.Context, output: str, **kwargs) -> None:
+def export(ctx: click.Context, rdf_format: str, target: Path | None) -> None:
     """Export the whole knowledge base (turtle, trig, nquads, jsonld, ...)."""
-    target: Path | None = kwargs["output"]
     with _open(ctx, read_only=True) as kb:
-        data = kb.dump(output)
+        data = kb.dump(rdf_format)
     if target:
         target.write_bytes(data)
     else:
@@ -194,20 +215,37 @@ def stats(ctx: click.Context) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--query-timeout", default=30.0, show_default=True, type=float,
-              help="Seconds a SPARQL query may run before it is stopped.")
-@click.option("--row-limit", default=10000, show_default=True, type=int,
-              help="Rows a SPARQL answer may carry; past it the answer is cut and says so.")
+@click.option(
+    "--query-timeout",
+    default=30.0,
+    show_default=True,
+    type=float,
+    help="Seconds a SPARQL query may run before it is stopped.",
+)
+@click.option(
+    "--row-limit",
+    default=10000,
+    show_default=True,
+    type=int,
+    help="Rows a SPARQL answer may carry; past it the answer is cut and says so.",
+)
 @click.option("--base", default=None, help="The IRI base of the data (default: $KB_BASE).")
 @click.pass_context
 @reports_errors
-def serve(ctx: click.Context, host: str, port: int, query_timeout: float, row_limit: int,
-          base: str | None) -> None:
+def serve(
+    ctx: click.Context, host: str, port: int, query_timeout: float, row_limit: int, base: str | None
+) -> None:
     """Serve the timeline website and the SPARQL endpoint (loads the seeds on first start)."""
     from webapp.server import serve as run_server
 
-    run_server(store=ctx.obj["store"], host=host, port=port, query_timeout=query_timeout,
-               row_limit=row_limit, base=base)
+    run_server(
+        store=ctx.obj["store"],
+        host=host,
+        port=port,
+        query_timeout=query_timeout,
+        row_limit=row_limit,
+        base=base,
+    )
 
 
 def _register_optional_commands() -> None:

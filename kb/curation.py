@@ -34,7 +34,7 @@ from kb.vocab import (
     Minter,
     is_slug,
 )
-from kb.yamlines import Located, load_yaml
+from kb.yamlines import Located, LocatedList, load_yaml
 
 ACTOR_TYPES = {
     "person": SCHEMA.Person,
@@ -54,8 +54,23 @@ RELATIONS = {
     "reports_on": KBO.reportsOn,
 }
 EVENT_KEYS = {
-    "id", "type", "label", "according_to", "status", "date", "actors", "place", "offers",
-    "in_exchange_for", "means", "quote", "sentences", "cameo", "plover", "note", *RELATIONS,
+    "id",
+    "type",
+    "label",
+    "according_to",
+    "status",
+    "date",
+    "actors",
+    "place",
+    "offers",
+    "in_exchange_for",
+    "means",
+    "quote",
+    "sentences",
+    "cameo",
+    "plover",
+    "note",
+    *RELATIONS,
 }
 
 
@@ -94,10 +109,21 @@ class _Reader:
 
     # -- errors ---------------------------------------------------------------------------------
 
-    def fail(self, node: Located | None, key: str | None, message: str, hint: str | None = None):
+    def fail(
+        self,
+        node: Located | None,
+        key: str | None,
+        message: str,
+        hint: str | None = None,
+        item: int | None = None,
+        error: type[CurationError] = CurationError,
+    ):
         line = node.line_of(key) if isinstance(node, Located) and key else getattr(node, "line", 0)
+        items = node.get(key) if isinstance(node, Located) and key else None
+        if item is not None and isinstance(items, LocatedList) and item < len(items.lines):
+            line = items.lines[item]
         where = f"{self.where_file} line {line}" if line else self.where_file
-        raise CurationError(message, where=where, hint=hint)
+        raise error(message, where=where, hint=hint)
 
     def need(self, node: Located, key: str, what: str, hint: str | None = None):
         value = node.get(key)
@@ -117,7 +143,9 @@ class _Reader:
         value = node.get("id")
         if not isinstance(value, str) or not is_slug(value):
             self.fail(
-                node, "id", f"{what} has no valid 'id' ({value!r})",
+                node,
+                "id",
+                f"{what} has no valid 'id' ({value!r})",
                 "use lower-case letters, digits, '-', '.' or '_', e.g. 'id: barnea-offer'",
             )
         return value
@@ -133,8 +161,12 @@ class _Reader:
     def read(self) -> SourceBundle:
         source = self.data.get("source")
         if not isinstance(source, Located):
-            self.fail(self.data, "source", "the file has no 'source' mapping",
-                      "start the file with 'source:' (see seeds/README.md)")
+            self.fail(
+                self.data,
+                "source",
+                "the file has no 'source' mapping",
+                "start the file with 'source:' (see seeds/README.md)",
+            )
         self.source_slug = self.slug(source, "the source")
         self.article = self.minter.source(self.source_slug)
         self.main_graph = self.minter.graph(self.source_slug)
@@ -159,10 +191,15 @@ class _Reader:
 
     def add_date(self, graph, subject, value: DateValue) -> None:
         self.add(graph, subject, KBO.edtf, Literal(value.edtf, datatype=EDTF_DATATYPE))
-        self.add(graph, subject, SEM.hasEarliestBeginTimeStamp,
-                 Literal(value.earliest.isoformat(), datatype=XSD.date))
-        self.add(graph, subject, SEM.hasLatestEndTimeStamp,
-                 Literal(value.latest.isoformat(), datatype=XSD.date))
+        self.add(
+            graph,
+            subject,
+            SEM.hasEarliestBeginTimeStamp,
+            Literal(value.earliest.isoformat(), datatype=XSD.date),
+        )
+        self.add(
+            graph, subject, SEM.hasLatestEndTimeStamp, Literal(value.latest.isoformat(), datatype=XSD.date)
+        )
         self.add_text(graph, subject, KBO.datePrecision, value.precision)
 
     def wikidata(self, node: Located, subject: NamedNode) -> None:
@@ -172,8 +209,18 @@ class _Reader:
         known = wikidata_ids()
         if str(qid) not in known:
             self.fail(
-                node, "wikidata", f"Wikidata id {qid!r} is not in seeds/reference/wikidata.tsv",
+                node,
+                "wikidata",
+                f"Wikidata id {qid!r} is not in seeds/reference/wikidata.tsv",
                 "only verified ids may be used: remove 'wikidata' to leave the entity unlinked",
+            )
+        names = {str(name).casefold() for name in [node.get("name"), *(node.get("aliases") or [])]}
+        if known[str(qid)].casefold() not in names:
+            self.fail(
+                node,
+                "wikidata",
+                f"Wikidata id {qid} is listed for '{known[str(qid)]}', not for '{node.get('name')}'",
+                f"add '{known[str(qid)]}' as an alias if it is the same entity, else remove 'wikidata'",
             )
         self.add(self.main_graph, subject, SCHEMA.sameAs, NamedNode(vocab.WIKIDATA_ENTITY + str(qid)))
 
@@ -185,8 +232,12 @@ class _Reader:
                 self.fail(node, "id", f"actor '{slug}' is defined twice", "keep one definition")
             kind = node.get("type", "organization")
             if kind not in ACTOR_TYPES:
-                self.fail(node, "type", f"actor '{slug}' has unknown type {kind!r}",
-                          f"use one of: {', '.join(ACTOR_TYPES)}")
+                self.fail(
+                    node,
+                    "type",
+                    f"actor '{slug}' has unknown type {kind!r}",
+                    f"use one of: {', '.join(ACTOR_TYPES)}",
+                )
             iri = self.minter.actor(slug)
             name = self.text(node, "name", f"actor '{slug}'")
             graph = self.main_graph
@@ -199,6 +250,11 @@ class _Reader:
                 self.add_text(graph, iri, SKOS.altLabel, str(alias))
             self.wikidata(node, iri)
             actors[slug] = iri
+        for node in self.items("actors"):
+            for whole in self.as_list(node, "part_of"):
+                outer = self.ref(node, "part_of", actors, self.minter.actor, "actor", value=whole)
+                link = ORG.memberOf if node.get("type") == "person" else ORG.subOrganizationOf
+                self.add(self.main_graph, actors[node["id"]], link, outer)
         return actors
 
     def read_places(self) -> dict[str, NamedNode]:
@@ -230,22 +286,34 @@ class _Reader:
             if self.is_known(iri):
                 self.external.add(iri)
                 return iri
-        self.fail(node, key, f"unknown {kind} {value!r}",
-                  f"define it under '{kind}s:' in this file or load the file that defines it")
+        self.fail(
+            node,
+            key,
+            f"unknown {kind} {value!r}",
+            f"define it under '{kind}s:' in this file or load the file that defines it",
+        )
 
     def read_source(self, source: Located) -> None:
         graph, article = self.main_graph, self.article
-        text_name = self.text(source, "text", "the source")
+        text_name = self.text_name = self.text(source, "text", "the source")
         text_path = self.path.parent / text_name
         try:
             self.article_text = text_path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
-            self.fail(source, "text", f"cannot read the article text {display(text_path)} ({err})",
-                      "put the article's text beside the curation file")
+            self.fail(
+                source,
+                "text",
+                f"cannot read the article text {display(text_path)} ({err})",
+                "put the article's text beside the curation file",
+            )
         published = source.get("published")
         if not isinstance(published, Located):
-            self.fail(source, "published", "the source has no 'published' date",
-                      "add 'published: {edtf: ..., note: ...}', with the reasoning when inferred")
+            self.fail(
+                source,
+                "published",
+                "the source has no 'published' date",
+                "add 'published: {edtf: ..., note: ...}', with the reasoning when inferred",
+            )
         self.published = self.date_value(published, "edtf", "source.published.edtf")
         publisher = self.ref(source, "publisher", self.actors, self.minter.actor, "actor")
         self.add(graph, article, RDF.type, SCHEMA.NewsArticle)
@@ -284,8 +352,12 @@ class _Reader:
             actor = self.ref(node, "actor", self.actors, self.minter.actor, "actor")
             via = node.get("via", ARTICLE)
             if via not in claimants or via == node["id"]:
-                self.fail(node, "via", f"claimant {node['id']!r} is relayed via unknown {via!r}",
-                          "name 'article' or another claimant id")
+                self.fail(
+                    node,
+                    "via",
+                    f"claimant {node['id']!r} is relayed via unknown {via!r}",
+                    "name 'article' or another claimant id",
+                )
             verb = node.get("verb") or "claims"
             label = f"What {self.actor_name(node['actor'])} {verb}, as the article relays it"
             self.describe_graph(claimants[node["id"]], actor, label, claimants[via])
@@ -300,8 +372,12 @@ class _Reader:
     def claim_graph(self, node: Located) -> NamedNode:
         claimant = node.get("according_to", ARTICLE)
         if claimant not in self.claimants:
-            self.fail(node, "according_to", f"unknown claimant {claimant!r}",
-                      f"use 'article' or one of the claimants: {', '.join(sorted(self.claimants))}")
+            self.fail(
+                node,
+                "according_to",
+                f"unknown claimant {claimant!r}",
+                f"use 'article' or one of the claimants: {', '.join(sorted(self.claimants))}",
+            )
         return self.claimants[claimant]
 
     def read_positions(self) -> None:
@@ -331,7 +407,7 @@ class _Reader:
         try:
             return parse_edtf(node.get(key), field)
         except CurationError as err:
-            self.fail(node, key, f"{field}: {err.message}", err.hint)
+            self.fail(node, key, f"{field}: {err.message}", err.hint, error=type(err))
 
     def read_events(self) -> None:
         nodes = self.items("events")
@@ -351,25 +427,38 @@ class _Reader:
         what = f"event '{slug}'"
         unknown = sorted(set(node) - EVENT_KEYS)
         if unknown:
-            self.fail(node, unknown[0], f"{what} has an unknown field '{unknown[0]}'",
-                      f"fields are: {', '.join(sorted(EVENT_KEYS))}")
+            self.fail(
+                node,
+                unknown[0],
+                f"{what} has an unknown field '{unknown[0]}'",
+                f"fields are: {', '.join(sorted(EVENT_KEYS))}",
+            )
         iri, graph = self.events[slug], self.claim_graph(node)
         kind = self.need(node, "type", what, "add e.g. 'type: Offer'")
         if kind not in vocab.EVENT_TYPES:
-            self.fail(node, "type", f"{what} has unknown type {kind!r}",
-                      f"use one of: {', '.join(vocab.EVENT_TYPES)}")
+            self.fail(
+                node,
+                "type",
+                f"{what} has unknown type {kind!r}",
+                f"use one of: {', '.join(vocab.EVENT_TYPES)}",
+            )
         self.add(graph, iri, RDF.type, KBO[kind])
         self.add_text(graph, iri, RDFS.label, self.text(node, "label", what))
         status = node.get("status", "happened")
         if status not in vocab.STATUSES:
-            self.fail(node, "status", f"{what} has unknown status {status!r}",
-                      f"use one of: {', '.join(vocab.STATUSES)}")
+            self.fail(
+                node,
+                "status",
+                f"{what} has unknown status {status!r}",
+                f"use one of: {', '.join(vocab.STATUSES)}",
+            )
         self.add(graph, iri, KBO.status, KBO[status])
         self.read_event_date(node, iri, graph, what)
         self.read_event_actors(node, iri, graph, what)
         if node.get("place"):
-            self.add(graph, iri, SEM.hasPlace,
-                     self.ref(node, "place", self.places, self.minter.place, "place"))
+            self.add(
+                graph, iri, SEM.hasPlace, self.ref(node, "place", self.places, self.minter.place, "place")
+            )
         for key, predicate in (("offers", KBO.offers), ("means", KBO.means), ("note", KBO.curatorNote)):
             if node.get(key) is not None:
                 self.add_text(graph, iri, predicate, self.text(node, key, what))
@@ -392,13 +481,21 @@ class _Reader:
     def read_event_date(self, node: Located, iri, graph, what: str) -> None:
         date_node = node.get("date")
         if not isinstance(date_node, Located):
-            self.fail(node, "date" if "date" in node else "id", f"{what} has no date",
-                      "add 'date:' with 'text' (the source's words) and 'edtf' (e.g. 2024-10)")
+            self.fail(
+                node,
+                "date" if "date" in node else "id",
+                f"{what} has no date",
+                "add 'date:' with 'text' (the source's words) and 'edtf' (e.g. 2024-10)",
+            )
         value = self.date_value(date_node, "edtf", f"event '{node['id']}' date.edtf")
         date_text = date_node.get("text")
         if not isinstance(date_text, str) or not date_text.strip():
-            self.fail(date_node, "text", f"{what}: the date has no 'text'",
-                      "give the expression the source used, e.g. 'text: last week'")
+            self.fail(
+                date_node,
+                "text",
+                f"{what}: the date has no 'text'",
+                "give the expression the source used, e.g. 'text: last week'",
+            )
         self.add_text(graph, iri, KBO.dateText, date_text.strip())
         self.add_date(graph, iri, value)
         for key in value.month_keys():
@@ -413,10 +510,14 @@ class _Reader:
         if anchor == "published":
             return Literal(self.published.edtf, datatype=EDTF_DATATYPE)
         if anchor.startswith("event:"):
-            target = self.items_by_id("events").get(anchor[len("event:"):])
+            target = self.items_by_id("events").get(anchor[len("event:") :])
             if target is None or not isinstance(target.get("date"), Located):
-                self.fail(date_node, "anchor", f"anchor {anchor!r} names no dated event in this file",
-                          "use 'published', a day YYYY-MM-DD or 'event:ID'")
+                self.fail(
+                    date_node,
+                    "anchor",
+                    f"anchor {anchor!r} names no dated event in this file",
+                    "use 'published', a day YYYY-MM-DD or 'event:ID'",
+                )
             edtf = self.date_value(target["date"], "edtf", f"{anchor} date.edtf").edtf
             return Literal(edtf, datatype=EDTF_DATATYPE)
         return Literal(self.date_value(date_node, "anchor", "date.anchor").edtf, datatype=EDTF_DATATYPE)
@@ -427,16 +528,24 @@ class _Reader:
     def read_event_actors(self, node: Located, iri, graph, what: str) -> None:
         actors = node.get("actors")
         if not isinstance(actors, list) or not actors:
-            self.fail(node, "actors" if "actors" in node else "id", f"{what} has no actors",
-                      "add 'actors:' with at least one '{actor: ID, role: ROLE}'")
+            self.fail(
+                node,
+                "actors" if "actors" in node else "id",
+                f"{what} has no actors",
+                "add 'actors:' with at least one '{actor: ID, role: ROLE}'",
+            )
         for entry in actors:
             if not isinstance(entry, Located):
                 self.fail(node, "actors", f"{what}: each actor must be '{{actor: ID, role: ROLE}}'")
             actor = self.ref(entry, "actor", self.actors, self.minter.actor, "actor")
             role = entry.get("role")
             if role not in vocab.ROLE_TYPES:
-                self.fail(entry, "role", f"{what} gives actor '{entry.get('actor')}' unknown role {role!r}",
-                          f"use one of: {', '.join(vocab.ROLE_TYPES)}")
+                self.fail(
+                    entry,
+                    "role",
+                    f"{what} gives actor '{entry.get('actor')}' unknown role {role!r}",
+                    f"use one of: {', '.join(vocab.ROLE_TYPES)}",
+                )
             role_node = NamedNode(f"{iri.value}/role/{role}-{entry['actor']}")
             self.add(graph, iri, SEM.hasActor, role_node)
             self.add(graph, role_node, RDF.type, SEM.Role)
@@ -455,17 +564,24 @@ class _Reader:
         if isinstance(sentences, str):
             sentences = [sentences]
         if not sentences:
-            self.fail(node, "sentences" if "sentences" in node else "id", f"{what} cites no sentence",
-                      "add 'sentences:' with the verbatim sentence(s) of the article that report it")
+            self.fail(
+                node,
+                "sentences" if "sentences" in node else "id",
+                f"{what} cites no sentence",
+                "add 'sentences:' with the verbatim sentence(s) of the article that report it",
+            )
         text = self.article_text
         for number, sentence in enumerate(sentences, start=1):
             sentence = str(sentence)
             start = text.find(sentence)
             if start < 0:
-                self.fail(node, "sentences",
-                          f"{what}: sentence {number} does not occur verbatim in {self.path.parent.name}/"
-                          f"{Path(self.article_text_name()).name}",
-                          "copy it exactly from the article (quotes, dashes and spaces included)")
+                self.fail(
+                    node,
+                    "sentences",
+                    f"{what}: sentence {number} does not occur verbatim in {self.text_name}",
+                    "copy it exactly from the article (quotes, dashes and spaces included)",
+                    item=number - 1,
+                )
             end = start + len(sentence)
             self.add_text(graph, iri, KBO.sourceSentence, sentence)
             annotation = self.minter.entity("annotation", f"{node['id']}-{number}")
@@ -483,8 +599,8 @@ class _Reader:
             self.add(graph, target, OA.hasSelector, position)
             self.add(graph, quote_selector, RDF.type, OA.TextQuoteSelector)
             self.add_text(graph, quote_selector, OA.exact, sentence)
-            self.add_text(graph, quote_selector, OA.prefix, text[max(0, start - 32):start])
-            self.add_text(graph, quote_selector, OA.suffix, text[end:end + 32])
+            self.add_text(graph, quote_selector, OA.prefix, text[max(0, start - 32) : start])
+            self.add_text(graph, quote_selector, OA.suffix, text[end : end + 32])
             self.add(graph, position, RDF.type, OA.TextPositionSelector)
             self.add(graph, position, OA.start, Literal(str(start), datatype=XSD.integer))
             self.add(graph, position, OA.end, Literal(str(end), datatype=XSD.integer))
@@ -493,12 +609,13 @@ class _Reader:
         if quote is not None:
             quote = str(quote)
             if not any(quote in str(sentence) for sentence in sentences):
-                self.fail(node, "quote", f"{what}: the quote does not occur verbatim in its sentences",
-                          "quote the words exactly as one of the cited sentences has them")
+                self.fail(
+                    node,
+                    "quote",
+                    f"{what}: the quote does not occur verbatim in its sentences",
+                    "quote the words exactly as one of the cited sentences has them",
+                )
             self.add_text(graph, iri, KBO.quote, quote)
-
-    def article_text_name(self) -> str:
-        return str(self.data["source"].get("text"))
 
 
 def read_curation(

@@ -82,7 +82,9 @@ def parse_edtf(text: object, field: str = "edtf") -> DateValue:
     if isinstance(text, date):  # YAML turns an unquoted 2024-10-25 into a date
         text = text.isoformat()
     if not isinstance(text, (str, int)) or str(text).strip() == "":
-        raise DateError("no EDTF value", where=field, hint="add e.g. 'edtf: 2024-10' or '2024-10-14/2024-10-20'")
+        raise DateError(
+            "no EDTF value", where=field, hint="add e.g. 'edtf: 2024-10' or '2024-10-14/2024-10-20'"
+        )
     text = str(text).strip()
     if "/" in text:
         start_text, _, end_text = text.partition("/")
@@ -121,7 +123,7 @@ def months_between(earliest: date, latest: date) -> list[str]:
     """The month keys a window from ``earliest`` to ``latest`` overlaps (plus the wide key)."""
     window = DateValue(f"{earliest.isoformat()}/{latest.isoformat()}", earliest, latest, "range")
     keys = window.month_keys()
-    return keys if keys == [WIDE_KEY] else keys + [WIDE_KEY]
+    return keys if keys == [WIDE_KEY] else [*keys, WIDE_KEY]
 
 
 def parse_day(text: str, field: str) -> date:

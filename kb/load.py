@@ -54,18 +54,27 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(
-                child for child in path.iterdir()
-                if child.suffix in CURATION_SUFFIXES or child.suffix in RDF_SUFFIXES
-            ))
+            found.extend(
+                sorted(
+                    child
+                    for child in path.iterdir()
+                    if child.suffix in CURATION_SUFFIXES or child.suffix in RDF_SUFFIXES
+                )
+            )
         elif path.exists():
             found.append(path)
         else:
-            raise CurationError("no such file or folder", where=display(path),
-                                hint="check the path; 'kb load' with no path loads seeds/")
+            raise CurationError(
+                "no such file or folder",
+                where=display(path),
+                hint="check the path; 'kb load' with no path loads seeds/",
+            )
     if not found:
-        raise CurationError("nothing to load", where=", ".join(display(p) for p in paths),
-                            hint="give .yaml curation files or RDF files (.ttl .nt .trig .nq .jsonld)")
+        raise CurationError(
+            "nothing to load",
+            where=", ".join(display(p) for p in paths),
+            hint="give .yaml curation files or RDF files (.ttl .nt .trig .nq .jsonld)",
+        )
     return found
 
 
@@ -85,13 +94,19 @@ def file_graph(minter: Minter, path: Path) -> NamedNode:
 def read_rdf(path: Path, minter: Minter) -> tuple[list[Quad], set[NamedNode]]:
     """Parse an RDF file into quads; a syntax error names the file, line and column."""
     rdf_format = RDF_SUFFIXES[path.suffix]
-    target = None if rdf_format in (RdfFormat.TRIG, RdfFormat.N_QUADS, RdfFormat.JSON_LD) \
+    target = (
+        None
+        if rdf_format in (RdfFormat.TRIG, RdfFormat.N_QUADS, RdfFormat.JSON_LD)
         else file_graph(minter, path)
+    )
     try:
         parsed = list(parse(path=str(path), format=rdf_format, base_iri=minter.base))
     except SyntaxError as err:
-        raise CurationError(f"not valid {rdf_format.name}: {err}", where=display(path),
-                            hint="fix the syntax at that line and column") from None
+        raise CurationError(
+            f"not valid {rdf_format.name}: {err}",
+            where=display(path),
+            hint="fix the syntax at that line and column",
+        ) from None
     except (OSError, ValueError) as err:
         raise CurationError(f"cannot read ({err})", where=display(path)) from None
     quads = []
@@ -108,8 +123,14 @@ def _external_types(kb: KnowledgeBase, refs: set[NamedNode]) -> list[Quad]:
     quads = []
     for iri in refs:
         for row in kb.select("SELECT ?s ?t WHERE { ?s a ?t }", substitutions={Variable("s"): iri}):
-            quads.append(Quad(iri, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-                              row["t"], NamedNode("urn:x-kb:context")))
+            quads.append(
+                Quad(
+                    iri,
+                    NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                    row["t"],
+                    NamedNode("urn:x-kb:context"),
+                )
+            )
     return quads
 
 
@@ -120,8 +141,11 @@ def _validate(where: str, quads: list[Quad], context: list[Quad], report: LoadRe
     if errors:
         listed = "; ".join(str(v) for v in errors[:5])
         more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
-        raise ShapeError(f"does not conform to ontology/shapes.ttl: {listed}{more}", where=where,
-                         hint="fix the data, or run 'kb validate' for the full report")
+        raise ShapeError(
+            f"does not conform to ontology/shapes.ttl: {listed}{more}",
+            where=where,
+            hint="fix the data, or run 'kb validate' for the full report",
+        )
 
 
 def load(
@@ -157,8 +181,11 @@ def load(
             report.files.append((display(path), len(graphs), len(new)))
             quads.extend(new)
         else:
-            raise CurationError(f"unknown kind of file '{path.suffix}'", where=display(path),
-                                hint="give .yaml curation files or .ttl .nt .trig .nq .jsonld")
+            raise CurationError(
+                f"unknown kind of file '{path.suffix}'",
+                where=display(path),
+                hint="give .yaml curation files or .ttl .nt .trig .nq .jsonld",
+            )
     if bulk and (quads or len(bulk) > 1):
         raise CurationError(
             "a large RDF file must be loaded on its own",
@@ -171,13 +198,15 @@ def load(
     return report
 
 
-def _bulk(kb: KnowledgeBase, path: Path, minter: Minter, report: LoadReport,
-          progress: Progress | None) -> LoadReport:
+def _bulk(
+    kb: KnowledgeBase, path: Path, minter: Minter, report: LoadReport, progress: Progress | None
+) -> LoadReport:
     """Load one large RDF file (see :meth:`kb.store.EmbeddedBackend.bulk_replace`)."""
     from kb.bulk import bulk_load_file
 
     written = bulk_load_file(kb, path, RDF_SUFFIXES[path.suffix], minter, progress)
     report.files.append((display(path), -1, written))
-    report.warnings.append(f"{display(path)}: bulk loaded; not validated against the shapes "
-                           "(run 'kb validate' to check it)")
+    report.warnings.append(
+        f"{display(path)}: bulk loaded; not validated against the shapes (run 'kb validate' to check it)"
+    )
     return report

@@ -11,6 +11,8 @@ A header is the file's leading comment block::
 A parameter is ``NAME TYPE [optional] [default=VALUE] -- help``; TYPE is one of :data:`PARAM_TYPES`.
 Values are bound by the engine through pyoxigraph's ``substitutions=`` (never pasted into the text),
 so a parameter must be projected by the SELECT; its constant column is dropped from the answer.
+An optional parameter left out stays unbound: test it with ``COALESCE(?from, ?latest)``, not with
+``BOUND(?from)``, which pyoxigraph 0.5 evaluates as false even for a substituted variable.
 """
 
 from __future__ import annotations
@@ -73,8 +75,11 @@ class NamedQuery:
             if parameter.name == name:
                 return parameter
         declared = ", ".join(p.name for p in self.parameters) or "none"
-        raise QueryError(f"query '{self.name}' has no parameter '{name}'",
-                         where=f"--param {name}", hint=f"its parameters: {declared}")
+        raise QueryError(
+            f"query '{self.name}' has no parameter '{name}'",
+            where=f"--param {name}",
+            hint=f"its parameters: {declared}",
+        )
 
 
 def parse_header(path: Path, text: str | None = None) -> NamedQuery:
@@ -94,32 +99,41 @@ def parse_header(path: Path, text: str | None = None) -> NamedQuery:
             continue
         match = _HEADER.match(line)
         if not match:
-            raise QueryError("header line is not 'key: value'", where=where,
-                             hint="write '# title: ...', '# description: ...' or '# param: ...'")
+            raise QueryError(
+                "header line is not 'key: value'",
+                where=where,
+                hint="write '# title: ...', '# description: ...' or '# param: ...'",
+            )
         key, value = match["key"], match["value"].strip()
         if key in ("title", "description"):
             fields[key] = value
         elif key == "param":
             parameters.append(_parse_param(value, where))
         else:
-            raise QueryError(f"unknown header key '{key}'", where=where,
-                             hint="use title, description or param")
+            raise QueryError(
+                f"unknown header key '{key}'", where=where, hint="use title, description or param"
+            )
         last_key = key
     if "title" not in fields:
-        raise QueryError("the query has no title", where=f"{display(path)} line 1",
-                         hint="start the file with '# title: ...'")
-    return NamedQuery(path.stem, path, fields["title"], fields.get("description", ""), text,
-                      parameters)
+        raise QueryError(
+            "the query has no title",
+            where=f"{display(path)} line 1",
+            hint="start the file with '# title: ...'",
+        )
+    return NamedQuery(path.stem, path, fields["title"], fields.get("description", ""), text, parameters)
 
 
 def _parse_param(value: str, where: str) -> Parameter:
     match = _PARAM.match(value)
     if not match or match["type"] not in PARAM_TYPES:
-        raise QueryError(f"cannot read parameter {value!r}", where=where,
-                         hint=f"write 'NAME TYPE [optional] [default=V] -- help', TYPE one of "
-                              f"{', '.join(PARAM_TYPES)}")
-    return Parameter(match["name"], match["type"], bool(match["optional"]), match["default"],
-                     (match["help"] or "").strip())
+        raise QueryError(
+            f"cannot read parameter {value!r}",
+            where=where,
+            hint=f"write 'NAME TYPE [optional] [default=V] -- help', TYPE one of {', '.join(PARAM_TYPES)}",
+        )
+    return Parameter(
+        match["name"], match["type"], bool(match["optional"]), match["default"], (match["help"] or "").strip()
+    )
 
 
 def catalogue(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
@@ -136,11 +150,13 @@ def find(name_or_path: str, folder: Path = QUERIES_DIR) -> NamedQuery:
     if candidate.exists():
         return parse_header(candidate)
     names = ", ".join(catalogue(folder))
-    raise NotFound(f"no named query '{name_or_path}'", where="query",
-                   hint=f"give a .rq file or one of: {names}")
+    raise NotFound(
+        f"no named query '{name_or_path}'", where="query", hint=f"give a .rq file or one of: {names}"
+    )
 
 
 # --- binding -----------------------------------------------------------------------------------
+
 
 def resolve_entity(kb: KnowledgeBase, kind: str, value: str, minter: Minter) -> NamedNode:
     """An actor or event given by IRI, id or (actors) name or alias."""
@@ -154,20 +170,29 @@ def resolve_entity(kb: KnowledgeBase, kind: str, value: str, minter: Minter) -> 
         rows = kb.select(
             "SELECT DISTINCT ?actor ?name WHERE { ?actor a sem:Actor ; rdfs:label|skos:altLabel ?label "
             "FILTER(LCASE(STR(?label)) = LCASE(STR(?name))) }",
-            substitutions={Variable("name"): Literal(value)}, prefixes=PREFIXES,
+            substitutions={Variable("name"): Literal(value)},
+            prefixes=PREFIXES,
         )
         if len(rows) == 1:
             return rows[0]["actor"]
         if len(rows) > 1:
-            raise QueryError(f"the name {value!r} fits {len(rows)} actors", where=f"--param {kind}",
-                             hint="give the actor's id instead")
-    raise NotFound(f"unknown {kind} {value!r}", where=f"--param {kind}",
-                   hint="give an id or IRI ('kb query actors' lists the actors)"
-                   if kind == "actor" else "give an event id or IRI")
+            raise QueryError(
+                f"the name {value!r} fits {len(rows)} actors",
+                where=f"--param {kind}",
+                hint="give the actor's id instead",
+            )
+    raise NotFound(
+        f"unknown {kind} {value!r}",
+        where=f"--param {kind}",
+        hint="give an id or IRI ('kb query actors' lists the actors)"
+        if kind == "actor"
+        else "give an event id or IRI",
+    )
 
 
-def bind(kb: KnowledgeBase, query: NamedQuery, values: dict[str, str],
-         minter: Minter | None = None) -> dict[Variable, object]:
+def bind(
+    kb: KnowledgeBase, query: NamedQuery, values: dict[str, str], minter: Minter | None = None
+) -> dict[Variable, object]:
     """Turn textual parameter values into terms, checking each against its declaration."""
     minter = minter or Minter()
     for name in values:
@@ -177,9 +202,11 @@ def bind(kb: KnowledgeBase, query: NamedQuery, values: dict[str, str],
         raw = values.get(parameter.name, parameter.default)
         if raw is None or raw == "":
             if parameter.required:
-                raise QueryError(f"query '{query.name}' needs the parameter '{parameter.name}'",
-                                 where=f"--param {parameter.name}",
-                                 hint=f"add --param {parameter.name}=... ({parameter.help})")
+                raise QueryError(
+                    f"query '{query.name}' needs the parameter '{parameter.name}'",
+                    where=f"--param {parameter.name}",
+                    hint=f"add --param {parameter.name}=... ({parameter.help})",
+                )
             continue
         bound[Variable(parameter.name)] = _term(kb, parameter, str(raw), minter)
     return bound
@@ -204,6 +231,7 @@ def _term(kb: KnowledgeBase, parameter: Parameter, raw: str, minter: Minter):
 
 # --- running and rendering ---------------------------------------------------------------------
 
+
 @dataclass
 class Table:
     """A query's answer: column names and rows of pyoxigraph terms (``None`` when unbound)."""
@@ -213,7 +241,10 @@ class Table:
 
     def records(self) -> list[dict]:
         """Rows as dicts of plain Python values (IRIs as strings, xsd:date as ``date``)."""
-        return [{c: plain(v) for c, v in zip(self.columns, row) if v is not None} for row in self.rows]
+        return [
+            {c: plain(v) for c, v in zip(self.columns, row, strict=True) if v is not None}
+            for row in self.rows
+        ]
 
 
 def plain(term):
@@ -246,13 +277,13 @@ def run_sparql(kb: KnowledgeBase, sparql: str, substitutions=None, drop: tuple[s
     return Table(columns, [[solution[name] for name in columns] for solution in solutions])
 
 
-def run(kb: KnowledgeBase, query: NamedQuery, values: dict[str, str] | None = None,
-        minter: Minter | None = None) -> Table:
+def run(
+    kb: KnowledgeBase, query: NamedQuery, values: dict[str, str] | None = None, minter: Minter | None = None
+) -> Table:
     """Run a named query with textual parameter values."""
     substitutions = bind(kb, query, values or {}, minter)
     try:
-        return run_sparql(kb, query.sparql, substitutions,
-                          drop=tuple(p.name for p in query.parameters))
+        return run_sparql(kb, query.sparql, substitutions, drop=tuple(p.name for p in query.parameters))
     except QueryError as err:
         raise QueryError(err.message, where=display(query.path), hint=err.hint) from None
 
@@ -267,23 +298,35 @@ def render(table: Table, output: str) -> str:
     if output == "json":
         bindings = []
         for row in table.rows:
-            bindings.append({name: _json_term(term) for name, term in zip(table.columns, row)
-                             if term is not None})
-        return json.dumps({"head": {"vars": table.columns}, "results": {"bindings": bindings}},
-                          ensure_ascii=False, indent=1)
+            bindings.append(
+                {
+                    name: _json_term(term)
+                    for name, term in zip(table.columns, row, strict=True)
+                    if term is not None
+                }
+            )
+        return json.dumps(
+            {"head": {"vars": table.columns}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1
+        )
     if output in ("csv", "tsv"):
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter="," if output == "csv" else "\t", lineterminator="\n")
         writer.writerow(table.columns)
-        writer.writerows([cell(term) for term in row] for row in table.rows)
+        if output == "tsv":  # one row a line, as in SPARQL TSV: escape tabs and line breaks
+            escape = str.maketrans({"\t": "\\t", "\n": "\\n", "\r": "\\r"})
+            writer.writerows([cell(term).translate(escape) for term in row] for row in table.rows)
+        else:
+            writer.writerows([cell(term) for term in row] for row in table.rows)
         return buffer.getvalue()
     if output != "table":
         raise QueryError(f"unknown format {output!r}", hint=f"use one of: {', '.join(OUTPUT_FORMATS)}")
     texts = [[_short(cell(term)) for term in row] for row in table.rows]
     widths = [max([len(c)] + [len(row[i]) for row in texts]) for i, c in enumerate(table.columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(table.columns, widths)).rstrip(),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in texts]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(table.columns, widths, strict=True)).rstrip(),
+        "  ".join("-" * w for w in widths),
+    ]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in texts]
     lines.append(f"({len(table.rows)} row{'s' if len(table.rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
 

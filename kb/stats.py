@@ -13,7 +13,9 @@ _COUNTS = {
     "actors": "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a sem:Actor }",
     "places": "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a sem:Place }",
     "sources": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a schema:NewsArticle }",
-    "actors linked to Wikidata": "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a sem:Actor ; schema:sameAs ?w }",
+    "actors linked to Wikidata": (
+        "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a sem:Actor ; schema:sameAs ?w }"
+    ),
 }
 _BY_TYPE = """SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e kbo:dateText ?t ; a ?type }
 GROUP BY ?type ORDER BY DESC(?n) ?type"""

@@ -72,8 +72,9 @@ def quads_as_update(replace: Iterable[NamedNode], quads: Iterable[Quad]) -> str:
         by_graph.setdefault(graph, []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
     for graph, triples in by_graph.items():
         body = "\n".join(triples)
-        parts.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}" if graph else
-                     f"INSERT DATA {{\n{body}\n}}")
+        parts.append(
+            f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}" if graph else f"INSERT DATA {{\n{body}\n}}"
+        )
     return " ;\n".join(parts)
 
 
@@ -102,8 +103,16 @@ class EmbeddedBackend:
                 ) from None
             raise StoreError(f"cannot open the store ({err})", where=str(self.path)) from None
 
-    def query(self, sparql: str, *, substitutions=None, prefixes=None, default_graph=None,
-              named_graphs=None, union: bool = True):
+    def query(
+        self,
+        sparql: str,
+        *,
+        substitutions=None,
+        prefixes=None,
+        default_graph=None,
+        named_graphs=None,
+        union: bool = True,
+    ):
         """Run a SPARQL query; pyoxigraph results (solutions, boolean or triples)."""
         try:
             return self.store.query(
@@ -134,8 +143,9 @@ class EmbeddedBackend:
         """Serialise the whole dataset (or, for triple formats, the union of its graphs)."""
         if not from_default:
             return self.store.dump(format=rdf_format)
-        triples = self.store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-                                   use_default_graph_as_union=True)
+        triples = self.store.query(
+            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
+        )
         return triples.serialize(format=rdf_format)
 
     def close(self) -> None:
@@ -157,12 +167,25 @@ class KnowledgeBase:
         """True when the data lives in a remote SPARQL store."""
         return self.backend.remote
 
-    def query(self, sparql: str, *, substitutions=None, prefixes=None, default_graph=None,
-              named_graphs=None, union: bool = True):
+    def query(
+        self,
+        sparql: str,
+        *,
+        substitutions=None,
+        prefixes=None,
+        default_graph=None,
+        named_graphs=None,
+        union: bool = True,
+    ):
         """Run a SPARQL query and return pyoxigraph results."""
-        return self.backend.query(sparql, substitutions=substitutions, prefixes=prefixes,
-                                  default_graph=default_graph, named_graphs=named_graphs,
-                                  union=union)
+        return self.backend.query(
+            sparql,
+            substitutions=substitutions,
+            prefixes=prefixes,
+            default_graph=default_graph,
+            named_graphs=named_graphs,
+            union=union,
+        )
 
     def select(self, sparql: str, substitutions=None, prefixes=None) -> list[dict]:
         """Run a SELECT; each row a dict of variable name -> pyoxigraph term (unbound left out)."""
@@ -225,8 +248,10 @@ class KnowledgeBase:
         try:
             import pandas
         except ImportError:
-            raise QueryError("pandas is not installed",
-                             hint="pip install 'negotiation-kb[pandas]', or use .run() for dicts") from None
+            raise QueryError(
+                "pandas is not installed",
+                hint="pip install 'negotiation-kb[pandas]', or use .run() for dicts",
+            ) from None
         table = queries.run(self, queries.find(name), {k: str(v) for k, v in params.items()})
         return pandas.DataFrame(table.records(), columns=table.columns)
 
@@ -245,7 +270,10 @@ def serialize_results(result, format_name: str) -> bytes:
     """Serialise SELECT/ASK results as json|xml|csv|tsv, or CONSTRUCT results as an RDF format."""
     if isinstance(result, QueryTriples):
         return result.serialize(format=DUMP_FORMATS[format_name])
-    formats = {"json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML,
-               "csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV}
+    formats = {
+        "json": QueryResultsFormat.JSON,
+        "xml": QueryResultsFormat.XML,
+        "csv": QueryResultsFormat.CSV,
+        "tsv": QueryResultsFormat.TSV,
+    }
     return result.serialize(format=formats[format_name])
-

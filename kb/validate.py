@@ -69,10 +69,12 @@ def check(quads: list[Quad]) -> list[Violation]:
     for result in report.subjects(rdflib.RDF.type, _SH.ValidationResult):
         severity = report.value(result, _SH.resultSeverity)
         path = report.value(result, _SH.resultPath)
-        found.append(Violation(
-            focus=str(report.value(result, _SH.focusNode)),
-            path=report.namespace_manager.normalizeUri(path) if isinstance(path, rdflib.URIRef) else "",
-            message=str(report.value(result, _SH.resultMessage) or "does not conform"),
-            severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
-        ))
+        found.append(
+            Violation(
+                focus=str(report.value(result, _SH.focusNode)),
+                path=report.namespace_manager.normalizeUri(path) if isinstance(path, rdflib.URIRef) else "",
+                message=str(report.value(result, _SH.resultMessage) or "does not conform"),
+                severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
+            )
+        )
     return sorted(found, key=lambda item: (item.severity != "Violation", item.focus, item.path))

@@ -46,10 +46,44 @@ class ClosedNamespace:
 KB_NS = "https://w3id.org/negotiation-kb/ontology#"
 
 #: Event classes, in the order the ontology documents them.
-EVENT_TYPES = ["Offer", "Rejection", "Acceptance", "Meeting", "Summit", "PressConference", "Statement", "Vow", "Threat", "Demand", "Precondition", "Killing", "Attack", "HostageRelease", "Ceasefire", "MediaReport", "NegotiationRound", "Effort"]
+EVENT_TYPES = [
+    "Offer",
+    "Rejection",
+    "Acceptance",
+    "Meeting",
+    "Summit",
+    "PressConference",
+    "Statement",
+    "Vow",
+    "Threat",
+    "Demand",
+    "Precondition",
+    "Killing",
+    "Attack",
+    "HostageRelease",
+    "Ceasefire",
+    "MediaReport",
+    "NegotiationRound",
+    "Effort",
+]
 
 #: Role types an actor can hold in an event.
-ROLE_TYPES = ["offerer", "recipient", "responder", "mediator", "host", "participant", "speaker", "addressee", "perpetrator", "victim", "reporter", "releaser", "released", "subject"]
+ROLE_TYPES = [
+    "offerer",
+    "recipient",
+    "responder",
+    "mediator",
+    "host",
+    "participant",
+    "speaker",
+    "addressee",
+    "perpetrator",
+    "victim",
+    "reporter",
+    "releaser",
+    "released",
+    "subject",
+]
 
 #: Status of an event as its source reports it.
 STATUSES = ("happened", "planned", "ongoing")
@@ -58,8 +92,10 @@ KBO = ClosedNamespace(
     KB_NS,
     " ".join(EVENT_TYPES)
     + " NegotiationEvent Actor Group ClaimGraph RoleType EventStatus Position CuratorNote"
-    + " " + " ".join(ROLE_TYPES)
-    + " " + " ".join(STATUSES)
+    + " "
+    + " ".join(ROLE_TYPES)
+    + " "
+    + " ".join(STATUSES)
     + " dateText dateAnchor dateNote edtf datePrecision monthKey status involves"
     + " offers inExchangeFor means quote topic"
     + " answers isPreconditionFor repeats partOfRound precedes reportsOn"
@@ -101,11 +137,11 @@ SCHEMA = ClosedNamespace(
 )
 PROV = ClosedNamespace(
     "http://www.w3.org/ns/prov#",
-    "Entity Agent Activity wasAttributedTo wasDerivedFrom wasQuotedFrom hadPrimarySource "
-    "generatedAtTime",
+    "Entity Agent Activity wasAttributedTo wasDerivedFrom wasQuotedFrom hadPrimarySource generatedAtTime",
 )
 ORG = ClosedNamespace(
-    "http://www.w3.org/ns/org#", "Post Organization holds heldBy postIn role"
+    "http://www.w3.org/ns/org#",
+    "Post Organization holds heldBy postIn role memberOf subOrganizationOf",
 )
 OA = ClosedNamespace(
     "http://www.w3.org/ns/oa#",
@@ -198,7 +234,7 @@ class Minter:
         prefix = self.base + "id/"
         if not iri.startswith(prefix):
             return None
-        kind, _, slug = iri[len(prefix):].partition("/")
+        kind, _, slug = iri[len(prefix) :].partition("/")
         return (kind, slug) if kind in self.KINDS and slug else None
 
 

@@ -1,0 +1,46 @@
+"""Plain helpers shared by the knowledge-base tests (fixtures live in the test modules)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from kb.load import load
+from kb.paths import ONTOLOGY_DIR, SEEDS_DIR
+from kb.store import open_kb
+
+DATA = Path(__file__).parent / "data"
+DEFAULT_TARGETS = [ONTOLOGY_DIR / "kb.ttl", ONTOLOGY_DIR / "codes.ttl", SEEDS_DIR]
+
+
+def seed_store(path: Path) -> Path:
+    """Create an on-disk store at ``path`` holding the ontology and the seeds."""
+    with open_kb(path) as kb:
+        load(kb, DEFAULT_TARGETS)
+    return path
+
+
+def quads_of(path: Path) -> set:
+    """Every quad of the store at ``path``, as a set (to compare states)."""
+    with open_kb(path, read_only=True) as kb:
+        return set(kb.backend.store.quads_for_pattern(None, None, None))
+
+
+def variant(tmp_path: Path, replace: dict[str, str], name: str = "minimal.yaml") -> Path:
+    """A copy of tests/data/minimal.yaml (and its text) with lines replaced, in ``tmp_path``."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    for old, new in replace.items():
+        assert old in text, f"test set-up: {old!r} not in {name}"
+        text = text.replace(old, new, 1)
+    shutil.copy(DATA / "minimal.txt", tmp_path / "minimal.txt")
+    target = tmp_path / name
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The 1-based line of the first line containing ``needle``."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
