@@ -20,6 +20,8 @@ from kb.dates import DateValue, parse_edtf
 from kb.errors import CurationError
 from kb.paths import WIKIDATA_TSV, display
 from kb.vocab import (
+    CAMEO_NS,
+    PLOVER_NS,
     EDTF_DATATYPE,
     KBO,
     OA,
@@ -42,8 +44,6 @@ ACTOR_TYPES = {
     "country": SCHEMA.Country,
     "group": KBO.Group,
 }
-CAMEO_NS = "https://w3id.org/negotiation-kb/codes/cameo/"
-PLOVER_NS = "https://w3id.org/negotiation-kb/codes/plover/"
 ARTICLE = "article"
 RELATIONS = {
     "answers": KBO.answers,

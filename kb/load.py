@@ -154,8 +154,12 @@ def load(
     *,
     minter: Minter | None = None,
     progress: Progress | None = None,
+    bulk_over: int = VALIDATE_LIMIT,
 ) -> LoadReport:
-    """Load curation and RDF files (default: ``seeds/``), all or nothing."""
+    """Load curation and RDF files (default: ``seeds/``), all or nothing.
+
+    An RDF file larger than ``bulk_over`` bytes is bulk loaded (see :mod:`kb.bulk`).
+    """
     minter = minter or Minter()
     files = expand(list(paths) if paths else [SEEDS_DIR])
     report = LoadReport()
@@ -172,7 +176,7 @@ def load(
             report.files.append((display(path), len(bundle.graphs), len(new)))
             quads.extend(new)
         elif path.suffix in RDF_SUFFIXES:
-            if path.stat().st_size > VALIDATE_LIMIT:
+            if path.stat().st_size > bulk_over:
                 bulk.append(path)
                 continue
             new, graphs = read_rdf(path, minter)

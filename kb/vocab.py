@@ -91,16 +91,16 @@ STATUSES = ("happened", "planned", "ongoing")
 KBO = ClosedNamespace(
     KB_NS,
     " ".join(EVENT_TYPES)
-    + " NegotiationEvent Actor Group ClaimGraph RoleType EventStatus Position CuratorNote"
+    + " NegotiationEvent Actor Group ClaimGraph RoleType EventStatus Position"
     + " "
     + " ".join(ROLE_TYPES)
     + " "
     + " ".join(STATUSES)
     + " dateText dateAnchor dateNote edtf datePrecision monthKey status involves"
-    + " offers inExchangeFor means quote topic"
+    + " offers inExchangeFor means quote"
     + " answers isPreconditionFor repeats partOfRound precedes reportsOn"
-    + " source sourceSentence evidence reportedIn claimGraph curatorNote accordingTo asOf"
-    + " cameo plover cameoCode ploverCategory sentenceIndex fileName",
+    + " source sourceSentence evidence reportedIn curatorNote accordingTo asOf"
+    + " cameo plover cameoCode ploverCategory fileName",
 )
 
 # --- reused vocabularies ------------------------------------------------------------------------
@@ -122,7 +122,8 @@ OWL = ClosedNamespace(
 )
 SKOS = ClosedNamespace(
     "http://www.w3.org/2004/02/skos/core#",
-    "Concept ConceptScheme prefLabel altLabel definition notation inScheme note",
+    "Concept ConceptScheme prefLabel altLabel definition notation inScheme note broadMatch "
+    "closeMatch topConceptOf",
 )
 SEM = ClosedNamespace(
     "http://semanticweb.cs.vu.nl/2009/11/sem/",
@@ -156,6 +157,10 @@ DCT = ClosedNamespace(
     "http://purl.org/dc/terms/",
     "title description license created modified source creator publisher issued conformsTo",
 )
+
+#: Concept IRIs of the event codes (ontology/codes.ttl): ``CAMEO_NS + "0353"``, ``PLOVER_NS + "AGREE"``.
+CAMEO_NS = "https://w3id.org/negotiation-kb/codes/cameo/"
+PLOVER_NS = "https://w3id.org/negotiation-kb/codes/plover/"
 
 #: The Library of Congress datatype for Extended Date/Time Format literals.
 EDTF_DATATYPE = NamedNode("http://id.loc.gov/datatypes/edtf/EDTF")
@@ -197,7 +202,7 @@ class Minter:
     with a 303 to the document about it (``{base}{kind}/{slug}`` as HTML, ``.ttl``, ``.jsonld``).
     """
 
-    KINDS = ("event", "actor", "place", "source", "post", "annotation", "graph", "round")
+    KINDS = ("event", "actor", "place", "source", "post", "annotation", "graph")
 
     def __init__(self, base: str | None = None):
         base = base or default_base()
