@@ -10,6 +10,7 @@ import click
 
 from kb import queries as named
 from kb.errors import KBError
+from kb.extract_cli import extract_command
 from kb.store import DUMP_FORMATS, default_location, open_kb
 
 STORE_HELP = (
@@ -248,12 +249,4 @@ def serve(
     )
 
 
-def _register_optional_commands() -> None:
-    try:
-        from kb.extract_cli import extract_command
-    except ImportError:  # pragma: no cover - the extractor ships with the package
-        return
-    main.add_command(extract_command, "extract")
-
-
-_register_optional_commands()
+main.add_command(extract_command, "extract")

@@ -37,6 +37,10 @@ class DateError(CurationError):
     """A date or EDTF value that is malformed or impossible (2024-02-30)."""
 
 
+class ArticleError(KBError):
+    """An article that cannot be read as text (missing, empty, binary or not UTF-8)."""
+
+
 class ShapeError(CurationError):
     """Data that parses but does not conform to the SHACL shapes of ``ontology/``."""
 
