@@ -4,28 +4,38 @@ Oxigraph has no range index over literals, so a FILTER on date bounds reads ever
 event therefore carries one ``kbo:monthKey`` per month its bounds overlap (``"wide"`` past three
 years, see :mod:`kb.dates`): a window becomes a ``VALUES`` list of month keys, each an index
 lookup, and only the events of those months are filtered on their exact bounds.
+
+What the website's timeline shows (filters, facets, lanes, counts per bucket) is built on these in
+:mod:`kb.timeline_view`.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from pyoxigraph import Literal, Variable
+from pyoxigraph import Literal, NamedNode, QuerySolutions, Variable
 
-from kb.dates import months_between
+from kb.dates import WIDE_KEY, describe, parse_edtf
+from kb.errors import QueryError
 from kb.queries import plain
 from kb.store import KnowledgeBase
-from kb.vocab import KB_NS, PREFIXES, XSD
+from kb.vocab import EVENT_TYPES, KB_NS, PREFIXES, XSD
 
+# The window's bounds are written into the query as typed literals (made from ``date`` objects) rather
+# than bound with ``substitutions=``: a substituted variable is bound only when evaluation starts, so
+# Oxigraph's planner keeps the FILTERs after the last pattern and looks up every column of events
+# that then fail them (1.5x slower at 100k events; see benchmarks/kb_scale.py).
 _WINDOW = """
-SELECT ?event ?type ?label ?earliest ?latest ?edtf ?date_text ?precision ?status ?from ?to WHERE {
-  VALUES ?key { %s }
+SELECT ?event ?type ?label ?earliest ?latest ?edtf ?date_text ?precision ?status WHERE {
+  VALUES ?key { %(keys)s }
   ?event kbo:monthKey ?key .
   ?event sem:hasLatestEndTimeStamp ?latest .
-  FILTER(?latest >= ?from)
+  FILTER(?latest >= %(from)s)
   ?event sem:hasEarliestBeginTimeStamp ?earliest .
-  FILTER(?earliest <= ?to)
+  FILTER(?earliest <= %(to)s)
   ?event a ?type ; rdfs:label ?label ; kbo:edtf ?edtf ; kbo:dateText ?date_text ;
          kbo:datePrecision ?precision ; kbo:status ?status .
 }"""
@@ -39,6 +49,31 @@ SELECT ?event ?type ?label ?earliest ?latest ?edtf ?date_text ?precision ?status
          sem:hasActor ?role_node .
   ?role_node rdf:value ?actor ; sem:roleType ?role .
 }"""
+#: The columns of :data:`_WINDOW` and :data:`_ACTOR` that make a :class:`TimelineEvent`, in order.
+_EVENT_COLUMNS = ("event", "type", "label", "earliest", "latest", "edtf", "date_text", "precision",
+                  "status")
+
+_LABELS = """
+SELECT ?thing ?label WHERE {
+  VALUES ?thing { %s }
+  ?thing rdfs:label ?label .
+}"""
+
+_TYPE_LABELS = """
+SELECT ?type ?label WHERE {
+  ?type a owl:Class ; rdfs:label ?label .
+  FILTER(STRSTARTS(STR(?type), STR(kbo:)))
+}"""
+
+_EXTENT = """
+SELECT (MIN(?earliest) AS ?first) (MAX(?latest) AS ?last) WHERE {
+  ?event kbo:monthKey ?key ; sem:hasEarliestBeginTimeStamp ?earliest ; sem:hasLatestEndTimeStamp ?latest .
+}"""
+
+#: Past this many months a window lists no month keys (``UNDEF``): it holds most events anyway.
+MAX_WINDOW_MONTHS = 1200
+#: How long the whole dataset's first and last day are remembered (seconds).
+EXTENT_TTL = 60.0
 
 
 @dataclass
@@ -61,49 +96,146 @@ class TimelineEvent:
         """True when the date is one known day (a point rather than a band)."""
         return self.earliest == self.latest
 
+    @property
+    def in_words(self) -> str:
+        """The date as a reader would say it, with its uncertainty."""
+        return describe(parse_edtf(self.edtf))
 
-def _event(row: dict) -> TimelineEvent:
+
+def _event(values: tuple) -> TimelineEvent:
+    """A :class:`TimelineEvent` from a row of :data:`_EVENT_COLUMNS`."""
+    iri, kind, label, earliest, latest, edtf, date_text, precision, status = values[:9]
     return TimelineEvent(
-        iri=row["event"].value,
-        type=row["type"].value.removeprefix(KB_NS),
-        label=row["label"].value,
-        earliest=plain(row["earliest"]),
-        latest=plain(row["latest"]),
-        edtf=row["edtf"].value,
-        date_text=row["date_text"].value,
-        precision=row["precision"].value,
-        status=row["status"].value.removeprefix(KB_NS),
+        iri=iri.value,
+        type=kind.value.removeprefix(KB_NS),
+        label=label.value,
+        earliest=_day(earliest),
+        latest=_day(latest),
+        edtf=edtf.value,
+        date_text=date_text.value,
+        precision=precision.value,
+        status=status.value.removeprefix(KB_NS),
     )
 
 
-def _key(event: TimelineEvent) -> tuple:
+_XSD_DATE = XSD.date
+
+
+def _day(term) -> date:
+    return date.fromisoformat(term.value) if term.datatype == _XSD_DATE else plain(term)
+
+
+def _rows(kb: KnowledgeBase, sparql: str, columns: tuple[str, ...], substitutions=None):
+    """A SELECT's rows as tuples of terms in the order of ``columns``.
+
+    Reading a solution by position is about ten times cheaper than by name (``kb.select``): 15 of
+    the 71 ms of a 514-event window at 100k events went to building dicts.
+    """
+    solutions = kb.query(sparql, substitutions=substitutions, prefixes=PREFIXES)
+    if not isinstance(solutions, QuerySolutions):
+        raise QueryError("expected a SELECT query")
+    names = [variable.value for variable in solutions.variables]
+    order = [names.index(column) for column in columns]
+    for solution in solutions:
+        values = tuple(solution)
+        yield tuple(values[index] for index in order)
+
+
+def _key(event) -> tuple:
     return (event.earliest, event.latest, event.iri)
+
+
+def _month_keys(earliest: date, latest: date) -> str:
+    """The ``VALUES`` of the month keys a window overlaps, and ``"wide"``; ``UNDEF`` (every key)
+    past :data:`MAX_WINDOW_MONTHS` months.
+
+    Not :func:`kb.dates.months_between`: for a window of 36 months or more it gives ``["wide"]``
+    alone, which finds the wide events and none of the others.
+    """
+    months = (latest.year - earliest.year) * 12 + latest.month - earliest.month + 1
+    if months > MAX_WINDOW_MONTHS:
+        return "UNDEF"
+    keys = []
+    year, month = earliest.year, earliest.month
+    for _ in range(months):
+        keys.append(f'"{year:04d}-{month:02d}"')  # fixed YYYY-MM keys
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return " ".join([*keys, f'"{WIDE_KEY}"'])
 
 
 def window(kb: KnowledgeBase, earliest: date, latest: date) -> list[TimelineEvent]:
     """Events whose date bounds overlap ``earliest``..``latest``, in date order."""
-    keys = " ".join(f'"{key}"' for key in months_between(earliest, latest))  # fixed YYYY-MM keys
-    rows = kb.select(
-        _WINDOW % keys,
-        substitutions={
-            Variable("from"): Literal(earliest.isoformat(), datatype=XSD.date),
-            Variable("to"): Literal(latest.isoformat(), datatype=XSD.date),
-        },
-        prefixes=PREFIXES,
-    )
-    events = {row["event"].value: _event(row) for row in rows}
+    sparql = _WINDOW % {
+        "keys": _month_keys(earliest, latest),
+        "from": Literal(earliest.isoformat(), datatype=XSD.date),
+        "to": Literal(latest.isoformat(), datatype=XSD.date),
+    }
+    events = {values[0].value: _event(values) for values in _rows(kb, sparql, _EVENT_COLUMNS)}
     return sorted(events.values(), key=_key)
 
 
 def actor_events(kb: KnowledgeBase, actor_iri: str) -> list[TimelineEvent]:
     """One actor's events in date order, each with the actor's role(s) in it."""
-    from pyoxigraph import NamedNode
-
-    rows = kb.select(_ACTOR, substitutions={Variable("actor"): NamedNode(actor_iri)}, prefixes=PREFIXES)
+    rows = _rows(kb, _ACTOR, (*_EVENT_COLUMNS, "role"),
+                 substitutions={Variable("actor"): NamedNode(actor_iri)})
     events: dict[str, TimelineEvent] = {}
-    for row in rows:
-        event = events.setdefault(row["event"].value, _event(row))
-        role = row["role"].value.removeprefix(KB_NS)
+    for values in rows:
+        event = events.get(values[0].value)
+        if event is None:
+            event = events[values[0].value] = _event(values)
+        role = values[9].value.removeprefix(KB_NS)
         if role not in event.roles:
             event.roles.append(role)
     return sorted(events.values(), key=_key)
+
+
+_extent_cache: dict[str, tuple[float, date | None, date | None]] = {}
+
+
+def extent(kb: KnowledgeBase) -> tuple[date | None, date | None]:
+    """The first and last day of any event (remembered for :data:`EXTENT_TTL` seconds)."""
+    now = time.monotonic()
+    cached = _extent_cache.get(kb.location)
+    if cached and now - cached[0] < EXTENT_TTL:
+        return cached[1], cached[2]
+    rows = kb.select(_EXTENT, prefixes=PREFIXES)
+    first = plain(rows[0].get("first")) if rows else None
+    last = plain(rows[0].get("last")) if rows else None
+    _extent_cache[kb.location] = (now, first, last)
+    return first, last
+
+
+def forget_extent(kb: KnowledgeBase) -> None:
+    """Drop the remembered extent (after a load)."""
+    _extent_cache.pop(kb.location, None)
+
+
+def _values(iris: Iterable[str]) -> str:
+    return " ".join(str(NamedNode(iri)) for iri in iris)  # IRIs read from the store
+
+
+def labels(kb: KnowledgeBase, iris: Iterable[str]) -> dict[str, str]:
+    """``rdfs:label`` of each of ``iris`` that has one."""
+    iris = list(dict.fromkeys(iris))
+    found: dict[str, str] = {}
+    for start in range(0, len(iris), 500):
+        chunk = _values(iris[start:start + 500])
+        for row in kb.select(_LABELS % chunk, prefixes=PREFIXES):
+            found.setdefault(row["thing"].value, row["label"].value)
+    return found
+
+
+_type_label_cache: dict[str, dict[str, str]] = {}
+
+
+def type_labels(kb: KnowledgeBase) -> dict[str, str]:
+    """The ontology's label of each event type ("offer or proposal"), by local name."""
+    cached = _type_label_cache.get(kb.location)
+    if cached:
+        return cached
+    found = {row["type"].value.removeprefix(KB_NS): row["label"].value
+             for row in kb.select(_TYPE_LABELS, prefixes=PREFIXES)}
+    result = {name: found.get(name, name) for name in EVENT_TYPES}
+    if found:
+        _type_label_cache[kb.location] = result
+    return result

@@ -1,0 +1,225 @@
+"""The knowledge base over a remote SPARQL 1.1 store: a real ``oxigraph serve`` on 127.0.0.1.
+
+The same ``kb`` commands load the same files into the embedded store and into the remote one; every
+named query must then give the same answers, and so must the web app over either.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from pyoxigraph import CanonicalizationAlgorithm, Dataset, Literal, NamedNode, RdfFormat, Variable, parse
+
+import kb
+from kb import queries
+from kb.cli import main
+from kb.errors import QueryError, StoreError
+from kb.remote import RemoteBackend, substitute
+from kb.store import open_kb
+from kb.vocab import PREFIXES
+from tests.helpers_server import oxigraph_server
+from tests.support import DATA
+
+pytestmark = pytest.mark.remote
+
+PARAMS = {"actor-timeline": ["--param", "actor=david-barnea"],
+          "timeline": ["--param", "from=2024-07-01", "--param", "to=2024-10-31"]}
+
+
+def cli(store: str, *args: str):
+    return CliRunner().invoke(main, ["--store", store, *args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def remote(tmp_path_factory):
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph") / "data", extra=("--timeout-s", "3")) as root:
+        result = cli(root, "load")
+        assert result.exit_code == 0, result.output
+        yield root
+
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("embedded") / "store")
+    result = cli(path, "load")
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def answer(store: str, name: str) -> list[dict]:
+    result = cli(store, "query", name, *PARAMS.get(name, []), "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)["results"]["bindings"]
+
+
+# --- the same loads and the same answers -------------------------------------------------------
+
+def test_load_reports_the_same_files_and_quads(remote, embedded, tmp_path):
+    # loading again replaces whole graphs, so the output (and the store) is the same as the first time
+    assert cli(remote, "load").output == cli(embedded, "load").output
+
+
+@pytest.mark.parametrize("name", sorted(queries.catalogue()))
+def test_every_named_query_answers_as_on_the_embedded_store(remote, embedded, name):
+    assert answer(remote, name) == answer(embedded, name)
+
+
+def test_stats_are_the_same(remote, embedded):
+    assert cli(remote, "stats").output == cli(embedded, "stats").output
+
+
+@pytest.mark.parametrize("name", ["trig", "nquads"])
+def test_export_gives_the_same_dataset(remote, embedded, tmp_path, name):
+    def exported(store: str) -> set:
+        target = tmp_path / f"{abs(hash(store))}.{name}"
+        assert cli(store, "export", "--format", name, "--output", str(target)).exit_code == 0
+        rdf_format = RdfFormat.TRIG if name == "trig" else RdfFormat.N_QUADS
+        data = Dataset(parse(path=str(target), format=rdf_format))
+        data.canonicalize(CanonicalizationAlgorithm.UNSTABLE)
+        return set(data)
+
+    assert exported(remote) == exported(embedded)
+
+
+def test_validate_runs_over_the_remote_store(remote, embedded):
+    assert cli(remote, "validate").output == cli(embedded, "validate").output
+
+
+def test_the_store_can_come_from_the_environment(remote, embedded):
+    by_env = CliRunner().invoke(main, ["stats"], env={"KB_STORE": remote}, catch_exceptions=False)
+    assert by_env.exit_code == 0
+    assert by_env.output == cli(embedded, "stats").output
+
+
+def test_python_api_over_the_remote_store(remote, embedded):
+    with kb.open(remote) as far, kb.open(embedded, read_only=True) as near:
+        assert far.remote and not near.remote
+        by_name = {"actor": "David Barnea"}
+        assert far.run("actor-timeline", **by_name) == near.run("actor-timeline", **by_name)
+        assert sorted(g.value for g in far.graphs()) == sorted(g.value for g in near.graphs())
+
+
+def test_a_bad_file_changes_nothing_remotely(remote, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    text = (DATA / "minimal.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("date:", "date: 2024-02-30 #", 1), encoding="utf-8")
+    shutil.copy(DATA / "minimal.txt", tmp_path / "minimal.txt")
+    with open_kb(remote) as base:
+        before = base.count()
+        result = cli(remote, "load", str(bad))
+        assert result.exit_code == 1
+        assert base.count() == before
+
+
+def test_an_unreachable_store_is_one_clear_line(tmp_path):
+    result = cli("http://127.0.0.1:9", "stats")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: http://127.0.0.1:9/query: cannot reach the remote store")
+
+
+def test_bulk_loads_go_through_the_graph_store_protocol(tmp_path, monkeypatch):
+    from kb import load as loader
+
+    monkeypatch.setattr(loader, "VALIDATE_LIMIT", 0)  # every RDF file takes the bulk path
+    graph = "http://example.org/graph/bulk"
+    nquads = tmp_path / "bulk.nq"
+    nquads.write_text(f'<http://example.org/s> <http://example.org/p> "one" <{graph}> .\n'
+                      f'<http://example.org/s> <http://example.org/p> "two" <{graph}> .\n', encoding="utf-8")
+    turtle = tmp_path / "more.ttl"
+    turtle.write_text('<http://example.org/t> <http://example.org/p> "three" .\n', encoding="utf-8")
+    with oxigraph_server(tmp_path / "data") as root:
+        for _ in range(2):  # the second load replaces the graphs of the first
+            assert cli(root, "load", str(nquads)).exit_code == 0
+            assert cli(root, "load", str(turtle)).exit_code == 0
+        with open_kb(root) as base:
+            assert base.count() == 3
+            assert {g.value for g in base.graphs()} == {graph, "http://localhost:5000/id/graph/file-more"}
+
+
+# --- the web app over the remote store ---------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def remote_app(remote):
+    from webapp import create_app
+
+    application = create_app({"TESTING": True, "KB_STORE": remote, "QUERY_TIMEOUT": 1.0})
+    yield application
+    application.extensions["sparql"].close()
+
+
+def test_sparql_endpoint_over_the_remote_store(remote_app, embedded):
+    query = "SELECT ?event ?label WHERE { ?event a kbo:Offer ; rdfs:label ?label } ORDER BY ?event"
+    response = remote_app.test_client().get("/sparql", query_string={"query": query})
+    assert response.status_code == 200
+    rows = [(b["event"]["value"], b["label"]["value"]) for b in response.get_json()["results"]["bindings"]]
+    with kb.open(embedded, read_only=True) as near:
+        assert rows == [(r["event"].value, r["label"].value)
+                        for r in near.select(query, prefixes=PREFIXES)]
+
+
+def test_the_query_page_over_the_remote_store(remote_app, embedded):
+    response = remote_app.test_client().get(
+        "/query.json", query_string={"name": "actor-timeline", "param.actor": "david-barnea", "run": "1"})
+    events = [b["event"]["value"] for b in response.get_json()["result"]["results"]["bindings"]]
+    with kb.open(embedded, read_only=True) as near:
+        assert events == [row["event"] for row in near.run("actor-timeline", actor="david-barnea")]
+
+
+def test_remote_errors_keep_their_meaning(remote_app):
+    client = remote_app.test_client()
+    syntax = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p }"},
+                        headers={"Accept": "application/json"})
+    assert syntax.status_code == 400 and syntax.get_json()["line"] == 1
+    update = client.get("/sparql", query_string={"query": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"})
+    assert update.status_code == 400 and b"read-only" in update.data
+
+
+def test_a_runaway_query_on_the_remote_store_is_cut_off(remote_app):
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    response = remote_app.test_client().get("/sparql", query_string={"query": query})
+    assert response.status_code == 503
+    assert b"did not answer within 1 s" in response.data
+
+
+# --- explicit endpoints, as for Fuseki, GraphDB, QLever, Virtuoso -----------------------------
+
+def test_explicit_endpoints_and_union_by_listing_graphs(remote, embedded):
+    backend = RemoteBackend("http://unused.invalid", environ={
+        "KB_STORE_QUERY": f"{remote}/query", "KB_STORE_GSP": f"{remote}/store"})
+    assert backend.union_mode == "graphs"
+    far = kb.KnowledgeBase(backend, "explicit")
+    with kb.open(embedded, read_only=True) as near:
+        assert far.run("timeline") == near.run("timeline")
+        assert far.run("sources") == near.run("sources")
+
+
+def test_an_unknown_union_mode_is_refused():
+    with pytest.raises(StoreError) as raised:
+        RemoteBackend("http://127.0.0.1:1", environ={"KB_STORE_UNION": "magic"})
+    assert "oxigraph, native, graphs" in str(raised.value)
+
+
+# --- parameters as substitutions, rewritten for the protocol -----------------------------------
+
+def test_substitution_keeps_strings_iris_and_comments():
+    text = 'SELECT ?x WHERE { ?x <http://e/?x> "?x" . # ?x\n FILTER(BOUND(?x)) }'
+    rewritten = substitute(text, {Variable("x"): NamedNode("http://e/a")})
+    assert rewritten == ('SELECT (<http://e/a> AS ?x) WHERE { <http://e/a> <http://e/?x> "?x" . # ?x\n'
+                         ' FILTER(true) }')
+
+
+def test_substitution_in_group_by_and_subqueries():
+    text = "SELECT ?a ?n WHERE { { SELECT ?a (COUNT(*) AS ?n) WHERE { ?a ?p ?o } GROUP BY ?a } } ORDER BY ?a"
+    rewritten = substitute(text, {Variable("a"): Literal("v")})
+    assert rewritten == ('SELECT ("v" AS ?a) ?n WHERE { { SELECT  (COUNT(*) AS ?n) WHERE { "v" ?p ?o } '
+                         'GROUP BY ("v") } } ORDER BY ("v")')
+
+
+@pytest.mark.parametrize("text", ["SELECT ?y WHERE { BIND(1 AS ?x) }", "SELECT ?y WHERE { VALUES ?x { 1 } }",
+                                  "SELECT ?y WHERE { VALUES (?z ?x) { (1 2) } }"])
+def test_a_query_that_binds_the_parameter_itself_cannot_be_rewritten(text):
+    with pytest.raises(QueryError):
+        substitute(text, {Variable("x"): Literal("v")})

@@ -1,0 +1,90 @@
+"""The synthetic benchmark data loads through the validating loader, and month keys find every event.
+
+``kb.timeline.window`` looks events up by month key instead of scanning their bounds; here it must
+return exactly the events a brute-force overlap test over the generated events finds, including
+events spanning several months and "wide" ones (more than 36 months, keyed only ``"wide"``).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from kb.load import load
+from kb.store import open_kb
+from kb.timeline import window
+from kb.vocab import Minter
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import synthetic
+
+N_EVENTS = 50
+#: Ranges and wide spans far more often than in the benchmark mix, so 50 events hold several.
+MIX = {"day": 0.3, "week": 0.1, "month": 0.1, "months": 0.2, "year": 0.1, "long": 0.1, "wide": 0.1}
+
+
+@pytest.fixture(scope="module")
+def generated() -> list[synthetic.SyntheticEvent]:
+    """The 50 events the file holds."""
+    return list(synthetic.events(N_EVENTS, seed=7, date_mix=MIX))
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory, generated):
+    """A store loaded from the synthetic N-Quads file, through the loader that validates."""
+    folder = tmp_path_factory.mktemp("synthetic")
+    path = folder / "synthetic.nq"
+    written = synthetic.write_nquads(path, N_EVENTS, seed=7, annotations=True, date_mix=MIX)
+    store = open_kb(folder / "store")
+    report = load(store, [path])  # small enough to be validated against the SHACL shapes
+    assert report.files[0][2] == written == store.count()
+    yield store
+    store.close()
+
+
+def overlapping(events: list[synthetic.SyntheticEvent], first: date, last: date) -> set[str]:
+    """The IRIs of the events whose bounds overlap first..last, by brute force."""
+    minter = Minter()
+    return {minter.event(event.slug).value for event in events
+            if event.date.earliest <= last and event.date.latest >= first}
+
+
+def windows(events: list[synthetic.SyntheticEvent]) -> list[tuple[date, date]]:
+    """One-month, one-day, cross-month and empty windows around the generated dates."""
+    spans = sorted((event.date.earliest, event.date.latest) for event in events)
+    middle = spans[len(spans) // 2][0]
+    month = middle.replace(day=1)
+    return [
+        (month, (month + timedelta(days=32)).replace(day=1) - timedelta(days=1)),
+        (middle, middle),
+        (middle - timedelta(days=20), middle + timedelta(days=45)),
+        (spans[0][0] - timedelta(days=40), spans[0][0] - timedelta(days=1)),
+        (date(1999, 1, 1), date(2030, 12, 31)),
+    ]
+
+
+def test_the_data_has_multi_month_and_wide_events(generated):
+    keys = [event.date.month_keys() for event in generated]
+    assert any(len(k) > 1 for k in keys)
+    assert any(k == ["wide"] for k in keys)
+    busy = [e for e in generated if any(actor == synthetic.BUSY_ACTOR for _, actor in e.actors)]
+    assert len(busy) == N_EVENTS // 10
+
+
+def test_window_returns_exactly_the_events_that_overlap_it(kb, generated):
+    for first, last in windows(generated):
+        found = {event.iri for event in window(kb, first, last)}
+        assert found == overlapping(generated, first, last), (first, last)
+
+
+def test_windows_find_multi_month_and_wide_events_from_their_middle(kb, generated):
+    spanning = [event for event in generated if len(event.date.month_keys()) > 2]
+    wide = [event for event in generated if event.date.month_keys() == ["wide"]]
+    for event in spanning[:5] + wide[:5]:
+        inside = event.date.earliest + (event.date.latest - event.date.earliest) / 2
+        found = {item.iri for item in window(kb, inside, inside)}
+        assert Minter().event(event.slug).value in found
+        assert found == overlapping(generated, inside, inside)
