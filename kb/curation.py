@@ -21,11 +21,11 @@ from kb.errors import CurationError
 from kb.paths import WIKIDATA_TSV, display
 from kb.vocab import (
     CAMEO_NS,
-    PLOVER_NS,
     EDTF_DATATYPE,
     KBO,
     OA,
     ORG,
+    PLOVER_NS,
     PROV,
     RDF,
     RDFS,

@@ -15,7 +15,9 @@ GRAPH = "http://localhost:5000/id/graph/bulk-test"
 
 
 def nquads(path: Path, count: int, graph: str = GRAPH, broken: bool = False) -> Path:
-    lines = [f'<http://example.org/s{i}> <http://example.org/p> "value {i}" <{graph}> .\n' for i in range(count)]
+    lines = [
+        f'<http://example.org/s{i}> <http://example.org/p> "value {i}" <{graph}> .\n' for i in range(count)
+    ]
     if broken:
         lines.append('<http://example.org/oops> <http://example.org/p> "no end\n')
     path.write_text("".join(lines), encoding="utf-8")
@@ -30,7 +32,9 @@ def bulk(store: Path, path: Path, **kwargs):
 def test_bulk_load_into_an_empty_store(tmp_path):
     store = tmp_path / "store"
     seen = []
-    report = bulk(store, nquads(tmp_path / "big.nq", 500), progress=lambda done, total: seen.append((done, total)))
+    report = bulk(
+        store, nquads(tmp_path / "big.nq", 500), progress=lambda done, total: seen.append((done, total))
+    )
     assert len(quads_of(store)) == 500
     assert report.files[0][2] == 500
     assert seen and seen[-1][0] == seen[-1][1]  # progress reached the whole file

@@ -171,11 +171,14 @@ def test_wikidata_id_must_be_listed_for_that_entity(tmp_path):
 def test_a_file_may_refer_to_actors_and_events_another_file_defines(tmp_path):
     store = tmp_path / "store"
     load_into(store, DATA / "minimal.yaml")
-    (tmp_path / "follow-up.txt").write_text("The Movement repeated its refusal on Friday.\n", encoding="utf-8")
+    (tmp_path / "follow-up.txt").write_text(
+        "The Movement repeated its refusal on Friday.\n", encoding="utf-8"
+    )
     (tmp_path / "follow-up.yaml").write_text(
         "source:\n  id: test-follow-up\n  text: follow-up.txt\n  title: Follow-up\n  publisher: test-news\n"
         "  published: {edtf: 2024-03-09}\n"
-        "events:\n  - id: test-second-rejection\n    type: Rejection\n    label: The Movement rejects it again\n"
+        "events:\n  - id: test-second-rejection\n    type: Rejection\n"
+        "    label: The Movement rejects it again\n"
         "    answers: test-offer\n    date: {text: on Friday, anchor: published, edtf: 2024-03-08}\n"
         "    actors: [{actor: the-movement, role: responder}]\n"
         "    sentences: [The Movement repeated its refusal on Friday.]\n",
@@ -184,4 +187,7 @@ def test_a_file_may_refer_to_actors_and_events_another_file_defines(tmp_path):
     load_into(store, tmp_path / "follow-up.yaml")
     with open_kb(store, read_only=True) as kb:
         answers = kb.run("rejected-offers")
-    assert {row["rejection"].rsplit("/", 1)[-1] for row in answers} == {"test-rejection", "test-second-rejection"}
+    assert {row["rejection"].rsplit("/", 1)[-1] for row in answers} == {
+        "test-rejection",
+        "test-second-rejection",
+    }
