@@ -3,7 +3,7 @@
     python benchmarks/sparql_speed.py [--events 100000] [--seconds 10] [--month 2024-10]
 
 Builds (or reuses) a store of ``--events`` synthetic events (``synthetic.py``, loaded with
-``kb load``), then, one server at a time, over the same store directory:
+``kb load``), then serves that same store directory with
 
 - ``kb serve`` (waitress, the query worker pool, the time limit on) with its answer cache off, so
   that every request runs its query in a worker;
@@ -14,8 +14,9 @@ and measures with ``wrk`` when it is installed (else a loop of Python threads wi
 
 - a trivial ``ASK { ?s ?p ?o }``: requests/s with 4 connections, and latency;
 - the ``timeline`` named query for a one-month window (its parameters written into the text, so
-  that both servers receive the same query): latency of ``--timeline-runs`` requests in a row on
-  one connection, after one to warm up;
+  that both servers receive the same query): latency of ``--timeline-runs`` requests on one
+  connection to each server, both servers up and taking turns, so that load from elsewhere on the
+  machine falls on both alike;
 - in-process: the time limit's cost, as the p50 of a query run through the worker pool minus the
   p50 of the same query run in this process (the worker pool is what makes the limit real), for
   the trivial ASK, for a cheap SELECT of 1,000 rows (the cost of carrying an answer back), and,
@@ -166,9 +167,9 @@ def oxigraph_serve(store: Path, port: int) -> subprocess.Popen:
 # --- load generators ---------------------------------------------------------------------------
 
 def wrk(url: str, connections: int, seconds: float) -> dict:
-    """Requests/s and latency percentiles from ``wrk --latency``."""
-    threads = min(2, connections)
-    done = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s", "--latency",
+    """Requests/s and latency percentiles from ``wrk --latency`` (one client thread: on a small
+    machine the client should take as little CPU from the server as it can)."""
+    done = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{seconds:g}s", "--latency",
                            "--timeout", "60s", url], capture_output=True, text=True, check=True)
     text = done.stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text)[1])
@@ -226,23 +227,29 @@ def measure(url: str, connections: int, seconds: float) -> dict:
     return load(url, connections, seconds)
 
 
-def sequential(url: str, runs: int) -> dict:
-    """Latency of ``runs`` requests in a row on one keep-alive connection (after one warm-up)."""
-    parts = urllib.parse.urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=600)
-    latencies = []
+def alternating(urls: list[str], runs: int) -> list[dict]:
+    """Latency of ``runs`` requests to each URL, taking turns (after one warm-up each)."""
+    connections = []
+    for url in urls:
+        parts = urllib.parse.urlsplit(url)
+        connections.append((http.client.HTTPConnection(parts.hostname, parts.port, timeout=600),
+                            f"{parts.path}?{parts.query}"))
+    latencies: list[list[float]] = [[] for _ in urls]
     for index in range(runs + 1):
-        started = time.perf_counter()
-        connection.request("GET", f"{parts.path}?{parts.query}",
-                           headers={"Accept": "application/sparql-results+json"})
-        response = connection.getresponse()
-        response.read()
-        if index:
-            latencies.append((time.perf_counter() - started) * 1000)
-    ordered = sorted(latencies)
-    return {"per_s": 1000 / statistics.mean(ordered), "p50_ms": statistics.median(ordered),
-            "p90_ms": ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))], "p99_ms": ordered[-1],
-            "requests": runs, "errors": 0, "tool": "python"}
+        for (connection, path), mine in zip(connections, latencies, strict=True):
+            started = time.perf_counter()
+            connection.request("GET", path, headers={"Accept": "application/sparql-results+json"})
+            response = connection.getresponse()
+            response.read()
+            if index:
+                mine.append((time.perf_counter() - started) * 1000)
+    figures = []
+    for mine in latencies:
+        ordered = sorted(mine)
+        figures.append({"per_s": 1000 / statistics.mean(ordered), "p50_ms": statistics.median(ordered),
+                        "p90_ms": ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))],
+                        "p99_ms": ordered[-1], "requests": runs, "errors": 0, "tool": "python"})
+    return figures
 
 
 def rows_of(url: str) -> int:
@@ -293,21 +300,31 @@ def main() -> None:
 
     store = store_of(args.events)
     timeline = timeline_query(args.month)
-    results: dict[str, dict] = {}
-    for name, launch, path, timed in (("kb serve /sparql", kb_serve, "/sparql", True),
-                                      ("kb serve /sparql, cache on", kb_serve_cached, "/sparql", False),
-                                      ("oxigraph serve", oxigraph_serve, "/query", True)):
-        port = free_port()
-        process = launch(store, port)
-        try:
-            base = f"http://127.0.0.1:{port}{path}?query="
-            ask_url, timeline_url = base + urllib.parse.quote(ASK), base + urllib.parse.quote(timeline)
-            results[name] = {"ask": measure(ask_url, 4, args.seconds)}
-            if timed:
-                results[name]["timeline_rows"] = rows_of(timeline_url)
-                results[name]["timeline"] = sequential(timeline_url, args.timeline_runs)
-        finally:
-            stop(process)
+    results: dict[str, dict] = {"kb serve /sparql": {}, "kb serve /sparql, cache on": {},
+                                "oxigraph serve": {}}
+    ours_port, theirs_port = free_port(), free_port()
+    ours, theirs = kb_serve(store, ours_port), oxigraph_serve(store, theirs_port)
+    try:  # both up at once, the timeline requests alternating, so that both see the same machine
+        urls = {"kb serve /sparql": f"http://127.0.0.1:{ours_port}/sparql?query=",
+                "oxigraph serve": f"http://127.0.0.1:{theirs_port}/query?query="}
+        for name, base in urls.items():
+            results[name]["timeline_rows"] = rows_of(base + urllib.parse.quote(timeline))
+        latencies = alternating([base + urllib.parse.quote(timeline) for base in urls.values()],
+                                args.timeline_runs)
+        for name, figures in zip(urls, latencies, strict=True):
+            results[name]["timeline"] = figures
+        for name, base in urls.items():
+            results[name]["ask"] = measure(base + urllib.parse.quote(ASK), 4, args.seconds)
+    finally:
+        stop(ours)
+        stop(theirs)
+    port = free_port()
+    cached = kb_serve_cached(store, port)
+    try:
+        results["kb serve /sparql, cache on"]["ask"] = measure(
+            f"http://127.0.0.1:{port}/sparql?query={urllib.parse.quote(ASK)}", 4, args.seconds)
+    finally:
+        stop(cached)
     cost = {"ask": limit_cost(store, ASK, 2000),
             "1000 rows": limit_cost(store, "SELECT * WHERE { ?s ?p ?o } LIMIT 1000", 500),
             "timeline": limit_cost(store, timeline, args.timeline_runs)}

@@ -120,10 +120,17 @@ def describe(value: DateValue) -> str:
 
 
 def months_between(earliest: date, latest: date) -> list[str]:
-    """The month keys a window from ``earliest`` to ``latest`` overlaps (plus the wide key)."""
-    window = DateValue(f"{earliest.isoformat()}/{latest.isoformat()}", earliest, latest, "range")
-    keys = window.month_keys()
-    return keys if keys == [WIDE_KEY] else [*keys, WIDE_KEY]
+    """Every month key a window from ``earliest`` to ``latest`` overlaps, then the wide key.
+
+    Unlike an event's own keys this list is never capped: a window of ten years names all its
+    months, so it finds the events keyed by month as well as the wide ones.
+    """
+    keys = []
+    year, month = earliest.year, earliest.month
+    while (year, month) <= (latest.year, latest.month):
+        keys.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return [*keys, WIDE_KEY]
 
 
 def parse_day(text: str, field: str) -> date:

@@ -19,20 +19,8 @@ from kb.pages import ActorPage, EventPage, PlacePage, Ref, ResourcePage
 from kb.paths import ONTOLOGY_DIR
 from kb.source_page import SourcePage
 from kb.store import KnowledgeBase
-from kb.vocab import DCT, KB_NS, PREFIXES, RDF, RDFS, XSD, ClosedNamespace
+from kb.vocab import DCAT, DCT, KB_NS, PREFIXES, RDF, RDFS, VOID, XSD
 
-#: Dublin Core terms, with the one this module needs beyond :data:`kb.vocab.DCT`.
-DCTERMS = ClosedNamespace(DCT.iri, " ".join(sorted(DCT.terms)) + " format")
-VOID = ClosedNamespace(
-    "http://rdfs.org/ns/void#",
-    "Dataset triples entities sparqlEndpoint dataDump vocabulary exampleResource uriSpace "
-    "classPartition class feature rootResource",
-)
-DCAT = ClosedNamespace(
-    "http://www.w3.org/ns/dcat#",
-    "Dataset Distribution DataService distribution downloadURL accessURL mediaType landingPage "
-    "keyword endpointURL servesDataset accessService",
-)
 #: Formats an entity's description comes in: file suffix -> (media type, pyoxigraph format).
 RDF_FORMATS: dict[str, tuple[str, RdfFormat]] = {
     "ttl": ("text/turtle", RdfFormat.TURTLE),
@@ -48,7 +36,12 @@ DUMPS: dict[str, tuple[str, str]] = {
 }
 #: The vocabularies the data uses (void:vocabulary).
 VOCABULARIES = ("kbo", "sem", "schema", "prov", "org", "oa", "skos", "dct", "rdfs", "owl")
-DATASET_LICENSE = "https://spdx.org/licenses/MIT"
+#: The curated data is CC BY 4.0 (the code is MIT); quoted article text stays its publisher's.
+DATASET_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+DATASET_RIGHTS = (
+    "Curated events, dates and links: CC BY 4.0. Quoted sentences and article texts remain their "
+    "publishers' and are quoted as evidence for the events."
+)
 SCHEMA_CONTEXT = "https://schema.org"
 
 _DESCRIBE = """
@@ -142,6 +135,7 @@ def void(kb: KnowledgeBase, site: Site) -> list[Triple]:
         "is, and the verbatim sentence of the news article it is taken from. Claims an article "
         "relays from someone else are kept in named graphs of their own.", language="en"))
     add(dataset, DCT.license, NamedNode(DATASET_LICENSE))
+    add(dataset, DCT.rights, Literal(DATASET_RIGHTS, language="en"))
     add(dataset, DCT.conformsTo, NamedNode(ONTOLOGY_IRI))
     add(dataset, DCAT.landingPage, NamedNode(site.url("/")))
     for keyword in ("negotiation", "hostages", "timeline", "events", "Israel", "Hamas"):
@@ -162,7 +156,7 @@ def void(kb: KnowledgeBase, site: Site) -> list[Triple]:
         add(distribution, DCAT.downloadURL, url)
         add(distribution, DCAT.mediaType,
             NamedNode(f"https://www.iana.org/assignments/media-types/{media_type}"))
-        add(distribution, DCTERMS.format, Literal(media_type))
+        add(distribution, DCT.format, Literal(media_type))
         add(distribution, DCT.license, NamedNode(DATASET_LICENSE))
     service = NamedNode(site.dataset + "-sparql")
     add(service, RDF.type, DCAT.DataService)

@@ -18,7 +18,7 @@ from datetime import date
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Variable
 
-from kb.dates import WIDE_KEY, describe, parse_edtf
+from kb.dates import describe, months_between, parse_edtf
 from kb.errors import QueryError
 from kb.queries import plain
 from kb.store import KnowledgeBase
@@ -146,21 +146,12 @@ def _key(event) -> tuple:
 
 
 def _month_keys(earliest: date, latest: date) -> str:
-    """The ``VALUES`` of the month keys a window overlaps, and ``"wide"``; ``UNDEF`` (every key)
-    past :data:`MAX_WINDOW_MONTHS` months.
-
-    Not :func:`kb.dates.months_between`: for a window of 36 months or more it gives ``["wide"]``
-    alone, which finds the wide events and none of the others.
-    """
-    months = (latest.year - earliest.year) * 12 + latest.month - earliest.month + 1
-    if months > MAX_WINDOW_MONTHS:
+    """The ``VALUES`` of the month keys a window overlaps (:func:`kb.dates.months_between`);
+    ``UNDEF`` (every key) past :data:`MAX_WINDOW_MONTHS` months."""
+    keys = months_between(earliest, latest)
+    if len(keys) - 1 > MAX_WINDOW_MONTHS:
         return "UNDEF"
-    keys = []
-    year, month = earliest.year, earliest.month
-    for _ in range(months):
-        keys.append(f'"{year:04d}-{month:02d}"')  # fixed YYYY-MM keys
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return " ".join([*keys, f'"{WIDE_KEY}"'])
+    return " ".join(f'"{key}"' for key in keys)  # fixed YYYY-MM keys, never user text
 
 
 def window(kb: KnowledgeBase, earliest: date, latest: date) -> list[TimelineEvent]:

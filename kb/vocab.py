@@ -155,7 +155,18 @@ SH = ClosedNamespace(
 )
 DCT = ClosedNamespace(
     "http://purl.org/dc/terms/",
-    "title description license created modified source creator publisher issued conformsTo",
+    "title description license created modified source creator publisher issued conformsTo format rights",
+)
+
+VOID = ClosedNamespace(
+    "http://rdfs.org/ns/void#",
+    "Dataset triples entities sparqlEndpoint dataDump vocabulary exampleResource uriSpace "
+    "classPartition class feature rootResource",
+)
+DCAT = ClosedNamespace(
+    "http://www.w3.org/ns/dcat#",
+    "Dataset Distribution DataService distribution downloadURL accessURL mediaType landingPage "
+    "keyword endpointURL servesDataset accessService",
 )
 
 #: Concept IRIs of the event codes (ontology/codes.ttl): ``CAMEO_NS + "0353"``, ``PLOVER_NS + "AGREE"``.

@@ -63,3 +63,5 @@ def test_month_keys_cover_every_overlapped_month_and_wide_spans():
     assert parse_edtf("2023-12/2024-01").month_keys() == ["2023-12", "2024-01"]
     assert parse_edtf("2020/2024").month_keys() == [WIDE_KEY]
     assert months_between(date(2024, 10, 1), date(2024, 10, 31)) == ["2024-10", WIDE_KEY]
+    decade = months_between(date(2015, 1, 1), date(2024, 12, 31))
+    assert len(decade) == 121 and decade[0] == "2015-01" and decade[-2:] == ["2024-12", WIDE_KEY]

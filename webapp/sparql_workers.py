@@ -3,11 +3,11 @@
 pyoxigraph cannot interrupt a running query (oxigraph issue 1926), so a time limit enforced in the
 web app's own process would only stop *waiting* for a runaway query, not the query. Queries from
 ``/sparql`` and the query page therefore run in a small pool of worker processes (each a fresh
-``python -m webapp.sparql_workers``, so nothing of the web app's threads or open store is inherited
+``python -c`` importing this module, so nothing of the web app's threads or open store is inherited
 by a fork), each holding the store open read-only (``Store.read_only``: no lock, a snapshot as of
 opening; the web app writes nothing while it serves). Jobs and replies travel as pickles over two
-pipes. A worker runs the query, cuts it at the row
-limit and serialises it to the negotiated format; the web app sends the bytes on. When the time
+pipes. A worker runs the query, cuts it at the row limit and serialises it to the negotiated
+format; the web app sends the bytes on. When the time
 limit passes, the web app kills that worker (SIGKILL: it writes nothing, so nothing can be left
 half-done) and starts a fresh one; the other workers go on answering meanwhile.
 

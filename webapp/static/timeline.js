@@ -749,8 +749,9 @@
     var show = function (page) {
       if (state.event !== id) { return; }
       details.replaceChildren(renderDetails(page));
+      details.scrollTop = 0;
       if (options.reveal) { showDay(dayOf(page.date.earliest), dayOf(page.date.latest)); }
-      if (options.focusDetails) { details.focus({ preventScroll: false }); }
+      if (options.focusDetails) { details.focus({ preventScroll: true }); }
     };
     if (detailCache[id]) { show(detailCache[id]); return; }
     fetch(root + "event/" + encodeURIComponent(id) + ".json", { headers: { Accept: "application/json" } })
