@@ -53,6 +53,12 @@ class UpdateRefused(QueryError):
     """An update was sent where only queries are accepted."""
 
 
+class NotAcceptable(KBError):
+    """The client accepts none of the formats on offer (the message names them)."""
+
+    status = 406
+
+
 class QueryTimeout(KBError):
     """A query ran past its time limit and was stopped."""
 

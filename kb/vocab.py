@@ -169,6 +169,17 @@ DCAT = ClosedNamespace(
     "keyword endpointURL servesDataset accessService",
 )
 
+SD = ClosedNamespace(
+    "http://www.w3.org/ns/sparql-service-description#",
+    "Service endpoint supportedLanguage SPARQL11Query resultFormat feature UnionDefaultGraph "
+    "defaultDataset Dataset defaultGraph Graph namedGraph NamedGraph name",
+)
+W3C_FORMATS = ClosedNamespace(
+    "http://www.w3.org/ns/formats/",
+    "SPARQL_Results_JSON SPARQL_Results_XML SPARQL_Results_CSV SPARQL_Results_TSV Turtle N-Triples "
+    "RDF_XML JSON-LD",
+)
+
 #: Concept IRIs of the event codes (ontology/codes.ttl): ``CAMEO_NS + "0353"``, ``PLOVER_NS + "AGREE"``.
 CAMEO_NS = "https://w3id.org/negotiation-kb/codes/cameo/"
 PLOVER_NS = "https://w3id.org/negotiation-kb/codes/plover/"

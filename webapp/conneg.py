@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Response, current_app, request
 
-from kb.errors import KBError
+from kb.errors import NotAcceptable
 from kb.linked import RDF_FORMATS, serialize_triples
 from kb.pages import as_json
 
@@ -12,12 +12,6 @@ from kb.pages import as_json
 MEDIA_TYPES = {"html": "text/html", "json": "application/json",
                **{suffix: media for suffix, (media, _) in RDF_FORMATS.items()}}
 SUFFIXES = tuple(name for name in MEDIA_TYPES if name != "html")
-
-
-class NotAcceptable(KBError):
-    """The client accepts none of the formats a document comes in."""
-
-    status = 406
 
 
 def split_suffix(path: str) -> tuple[str, str | None]:

@@ -45,7 +45,7 @@ from pyoxigraph import (
     serialize,
 )
 
-from kb.errors import KBError, QueryError, QueryTimeout, StoreError, UpdateRefused
+from kb.errors import KBError, NotAcceptable, QueryError, QueryTimeout, StoreError, UpdateRefused
 from kb.remote import UPDATE_KEYWORDS, first_keyword, uses_keyword
 from kb.vocab import PREFIXES
 
@@ -91,12 +91,6 @@ FORMAT_ALIASES = {"json": ("json", "jsonld"), "xml": ("xml", "rdfxml"), "ttl": (
                   "nt": (None, "ntriples"), "rdf": (None, "rdfxml"), "srj": ("json", None),
                   "srx": ("xml", None)}
 _POSITION = re.compile(r"error at (\d+):(\d+)")
-
-
-class NotAcceptable(QueryError):
-    """No format the client accepts can carry this kind of result."""
-
-    status = 406
 
 
 class SparqlSyntaxError(QueryError):

@@ -22,7 +22,7 @@ from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
 from kb.errors import KBError, QueryError, UpdateRefused
-from kb.vocab import DCT, PREFIXES, RDF, ClosedNamespace
+from kb.vocab import DCT, PREFIXES, RDF, SD, W3C_FORMATS
 from webapp import error_response
 from webapp.sparql_workers import (
     FORMAT_ALIASES,
@@ -40,16 +40,6 @@ from webapp.views import querypage
 blueprint = Blueprint("sparql", __name__)
 blueprint.register_blueprint(querypage.blueprint)  # /query rides on this blueprint (one route table line)
 
-SD = ClosedNamespace(
-    "http://www.w3.org/ns/sparql-service-description#",
-    "Service endpoint supportedLanguage SPARQL11Query resultFormat feature UnionDefaultGraph "
-    "defaultDataset Dataset defaultGraph Graph namedGraph NamedGraph name",
-)
-W3C_FORMATS = ClosedNamespace(
-    "http://www.w3.org/ns/formats/",
-    "SPARQL_Results_JSON SPARQL_Results_XML SPARQL_Results_CSV SPARQL_Results_TSV Turtle N-Triples "
-    "RDF_XML JSON-LD",
-)
 FORMAT_IRIS = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
                "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples",
                "rdfxml": "RDF_XML", "jsonld": "JSON-LD"}
