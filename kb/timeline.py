@@ -28,17 +28,20 @@ from kb.vocab import EVENT_TYPES, KB_NS, PREFIXES, XSD
 # than bound with ``substitutions=``: a substituted variable is bound only when evaluation starts, so
 # Oxigraph's planner keeps the FILTERs after the last pattern and looks up every column of events
 # that then fail them (1.5x slower at 100k events; see benchmarks/kb_scale.py).
-_WINDOW = """
-SELECT ?event ?type ?label ?earliest ?latest ?edtf ?date_text ?precision ?status WHERE {
-  VALUES ?key { %(keys)s }
+#: The events of a window: month-key lookups, then the exact bounds (filled in with %-formatting).
+IN_WINDOW = """  VALUES ?key { %(keys)s }
   ?event kbo:monthKey ?key .
   ?event sem:hasLatestEndTimeStamp ?latest .
   FILTER(?latest >= %(from)s)
   ?event sem:hasEarliestBeginTimeStamp ?earliest .
-  FILTER(?earliest <= %(to)s)
+  FILTER(?earliest <= %(to)s)"""
+
+_WINDOW = """
+SELECT ?event ?type ?label ?earliest ?latest ?edtf ?date_text ?precision ?status WHERE {
+%(in_window)s
   ?event a ?type ; rdfs:label ?label ; kbo:edtf ?edtf ; kbo:dateText ?date_text ;
          kbo:datePrecision ?precision ; kbo:status ?status .
-}"""
+}""".replace("%(in_window)s", IN_WINDOW)
 
 _ACTOR = """
 SELECT ?event ?type ?label ?earliest ?latest ?edtf ?date_text ?precision ?status ?role ?actor WHERE {

@@ -22,7 +22,7 @@ from pyoxigraph import Literal
 from kb.dates import describe, parse_day, parse_edtf
 from kb.errors import DateError, KBError, QueryError
 from kb.store import KnowledgeBase
-from kb.timeline import _day, _key, _month_keys, _rows, _values, extent, labels, type_labels
+from kb.timeline import IN_WINDOW, _day, _key, _month_keys, _rows, _values, extent, labels, type_labels
 from kb.vocab import EVENT_TYPES, KB_NS, PREFIXES, ROLE_TYPES, STATUSES, XSD, Minter, is_slug
 
 if TYPE_CHECKING:
@@ -31,36 +31,21 @@ if TYPE_CHECKING:
 # The lean pass: what filtering, facets, lanes and counts need, one row per event and actor.
 _LEAN = """
 SELECT ?event ?type ?earliest ?latest ?status ?actor WHERE {
-  VALUES ?key { %(keys)s }
-  ?event kbo:monthKey ?key .
-  ?event sem:hasLatestEndTimeStamp ?latest .
-  FILTER(?latest >= %(from)s)
-  ?event sem:hasEarliestBeginTimeStamp ?earliest .
-  FILTER(?earliest <= %(to)s)
+%(in_window)s
   ?event a ?type ; kbo:status ?status ; kbo:involves ?actor .
-}"""
+}""".replace("%(in_window)s", IN_WINDOW)
 
 _SOURCES = """
 SELECT ?event ?source WHERE {
-  VALUES ?key { %(keys)s }
-  ?event kbo:monthKey ?key .
-  ?event sem:hasLatestEndTimeStamp ?latest .
-  FILTER(?latest >= %(from)s)
-  ?event sem:hasEarliestBeginTimeStamp ?earliest .
-  FILTER(?earliest <= %(to)s)
+%(in_window)s
   ?event kbo:source ?source .
-}"""
+}""".replace("%(in_window)s", IN_WINDOW)
 
 _TEXTS = """
 SELECT ?event ?text WHERE {
-  VALUES ?key { %(keys)s }
-  ?event kbo:monthKey ?key .
-  ?event sem:hasLatestEndTimeStamp ?latest .
-  FILTER(?latest >= %(from)s)
-  ?event sem:hasEarliestBeginTimeStamp ?earliest .
-  FILTER(?earliest <= %(to)s)
+%(in_window)s
   ?event rdfs:label|kbo:sourceSentence|kbo:dateText|kbo:quote ?text .
-}"""
+}""".replace("%(in_window)s", IN_WINDOW)
 
 _DETAILS = """
 SELECT ?event ?label ?edtf ?date_text ?precision ?role ?actor WHERE {
