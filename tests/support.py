@@ -10,6 +10,8 @@ from kb.paths import ONTOLOGY_DIR, SEEDS_DIR
 from kb.store import open_kb
 
 DATA = Path(__file__).parent / "data"
+#: The columns issue 2 asks of the `timeline` query, in order.
+TIMELINE_COLUMNS = ["event", "type", "label", "earliest", "latest", "edtf", "date_text", "source", "sentence"]
 DEFAULT_TARGETS = [ONTOLOGY_DIR / "kb.ttl", ONTOLOGY_DIR / "codes.ttl", SEEDS_DIR]
 
 

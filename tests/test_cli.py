@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from pyoxigraph import CanonicalizationAlgorithm, Dataset, RdfFormat, parse
 
 from kb.cli import main
-from tests.support import DATA, quads_of, seed_store
+from tests.support import DATA, TIMELINE_COLUMNS, quads_of, seed_store
 
 
 @pytest.fixture(scope="module")
@@ -59,17 +59,7 @@ def test_store_from_environment(tmp_path, monkeypatch):
 def test_query_formats(store):
     as_csv = kb("query", "timeline", "--format", "csv", store=store)
     rows = list(csv.DictReader(io.StringIO(as_csv.output)))
-    assert rows and list(rows[0]) == [
-        "event",
-        "type",
-        "label",
-        "earliest",
-        "latest",
-        "edtf",
-        "date_text",
-        "source",
-        "sentence",
-    ]
+    assert rows and list(rows[0]) == TIMELINE_COLUMNS
     as_json = json.loads(kb("query", "timeline", "--format", "json", store=store).output)
     assert len(as_json["results"]["bindings"]) == len(rows)
     as_tsv = kb("query", "timeline", "--format", "tsv", store=store).output.splitlines()

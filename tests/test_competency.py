@@ -10,7 +10,7 @@ import pytest
 from kb.errors import NotFound, QueryError
 from kb.paths import WIKIDATA_TSV
 from kb.store import open_kb
-from tests.support import seed_store
+from tests.support import TIMELINE_COLUMNS, seed_store
 
 EVENT = "http://localhost:5000/id/event/"
 ACTOR = "http://localhost:5000/id/actor/"
@@ -31,17 +31,7 @@ def test_timeline_has_the_issue_columns_in_date_order(kb):
     from kb import queries
 
     table = queries.run(kb, queries.find("timeline"))
-    assert table.columns == [
-        "event",
-        "type",
-        "label",
-        "earliest",
-        "latest",
-        "edtf",
-        "date_text",
-        "source",
-        "sentence",
-    ]
+    assert table.columns == TIMELINE_COLUMNS
     rows = table.records()
     assert [(r["earliest"], r["latest"]) for r in rows] == sorted((r["earliest"], r["latest"]) for r in rows)
     deif = by_event(rows)["deif-killing-2024-07-13"]
