@@ -211,7 +211,7 @@ def load(
 def _bulk(
     kb: KnowledgeBase, path: Path, minter: Minter, report: LoadReport, progress: Progress | None
 ) -> LoadReport:
-    """Load one large RDF file (see :meth:`kb.store.EmbeddedBackend.bulk_replace`)."""
+    """Load one large RDF file, all or nothing (see :mod:`kb.bulk`)."""
     from kb.bulk import bulk_load_file
 
     written = bulk_load_file(kb, path, RDF_SUFFIXES[path.suffix], minter, progress)

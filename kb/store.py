@@ -6,7 +6,7 @@ environment, else ``./data/store``.
 
 Every write replaces whole named graphs in one step: on the embedded store one SPARQL update (one
 transaction), so a failure leaves the store exactly as it was; a large RDF file is bulk loaded into a
-checkpoint of the store, which is then swapped in (see :meth:`EmbeddedBackend.bulk_replace`).
+staging store that replaces the live one only when everything succeeded (see :mod:`kb.bulk`).
 """
 
 from __future__ import annotations
@@ -193,15 +193,11 @@ class KnowledgeBase:
         if not isinstance(solutions, QuerySolutions):
             raise QueryError("expected a SELECT query")
         names = [variable.value for variable in solutions.variables]
-        rows = []
-        for solution in solutions:
-            row = {}
-            for name in names:
-                term = solution[name]
-                if term is not None:
-                    row[name] = term
-            rows.append(row)
-        return rows
+        # Reading a solution by position is about 4x cheaper than by name.
+        return [
+            {name: term for name, term in zip(names, solution, strict=True) if term is not None}
+            for solution in solutions
+        ]
 
     def ask(self, sparql: str, substitutions=None) -> bool:
         """Run an ASK query."""
