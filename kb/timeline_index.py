@@ -376,13 +376,7 @@ def indexed_view(index: TimelineIndex, kb: KnowledgeBase, filt, threshold: int, 
     else:
         view.unit = tv.bucket_unit(drawn_from, drawn_to)
         view.buckets = _buckets(index, drawn, lanes_of, drawn_from, drawn_to, view.unit)
-    if table_offset is not None:
-        view.table_offset = max(0, table_offset)
-        page = matched[view.table_offset:view.table_offset + table_size]
-        if view.mode == "events" and not margin and view.table_offset == 0 and table_size >= len(matched):
-            view.table = view.events
-        else:
-            view.table = full(page)
+    tv.fill_table(view, matched, full, margin, table_offset, table_size)
     return view
 
 

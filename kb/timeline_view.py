@@ -598,11 +598,17 @@ def _timeline(kb: KnowledgeBase, filt: TimelineFilter, minter: Minter, threshold
     else:
         view.unit = bucket_unit(drawn_from, drawn_to)
         view.buckets = _buckets(drawn, assignment, drawn_from, drawn_to, view.unit)
-    if table_offset is not None:
-        view.table_offset = max(0, table_offset)
-        page = matched[view.table_offset:view.table_offset + table_size]
-        if view.mode == "events" and not margin and view.table_offset == 0 and table_size >= len(matched):
-            view.table = view.events
-        else:
-            view.table = full(page)
+    fill_table(view, matched, full, margin, table_offset, table_size)
     return view
+
+
+def fill_table(view, matched: list, full, margin, table_offset: int | None, table_size: int) -> None:
+    """Page the chronological table: reuse the drawn events when they are the whole first page."""
+    if table_offset is None:
+        return
+    view.table_offset = max(0, table_offset)
+    page = matched[view.table_offset:view.table_offset + table_size]
+    if view.mode == "events" and not margin and view.table_offset == 0 and table_size >= len(matched):
+        view.table = view.events
+    else:
+        view.table = full(page)
