@@ -5,9 +5,10 @@
 Builds (or reuses) a store of ``--events`` synthetic events (``synthetic.py``, loaded with
 ``kb load``), then serves that same store directory with
 
-- ``kb serve`` (waitress, the query worker pool, the time limit on) with its answer cache off, so
-  that every request runs its query in a worker;
+- ``kb serve`` (its default two serving processes, each with its query worker pool, the time limit
+  on) with its answer cache off, so that every request runs its query in a worker;
 - ``kb serve`` as it ships, with the answer cache on (the trivial ASK only: a cache hit);
+- ``kb serve --processes 1``, cache off (the trivial ASK only: what one Python process can do);
 - ``oxigraph serve-read-only --union-default-graph`` (Oxigraph's own Rust server),
 
 and measures with ``wrk`` when it is installed (else a loop of Python threads with keep-alive):
@@ -116,17 +117,39 @@ def start(command: list[str], ready_url: str, seconds: float = 120.0,
     raise RuntimeError(f"{ready_url} did not answer")
 
 
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (``kb serve`` runs serving processes and query workers)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        found.append(todo.pop())
+        todo.extend(children.get(found[-1], []))
+    return found
+
+
 def settle(process: subprocess.Popen, seconds: float = 300.0) -> None:
     """Wait until the server is idle: its start-up work in the background (``kb serve`` builds the
-    website's timeline index in a thread, 15 s of CPU at 100k events) must not compete with the load."""
-    stat = Path(f"/proc/{process.pid}/stat")
-    if not stat.exists():  # not Linux: give it a moment
+    website's timeline index in a thread of each serving process, 15 s of CPU at 100k events) must
+    not compete with the load."""
+    if not Path(f"/proc/{process.pid}/stat").exists():  # not Linux: give it a moment
         time.sleep(5)
         return
 
     def cpu() -> float:
-        fields = stat.read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        total = 0
+        for pid in _tree(process.pid):
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])
+        return total / os.sysconf("SC_CLK_TCK")
 
     deadline = time.monotonic() + seconds
     before = cpu()
@@ -147,9 +170,10 @@ def stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
-def kb_serve(store: Path, port: int, cache_mb: int = 0) -> subprocess.Popen:
+def kb_serve(store: Path, port: int, cache_mb: int = 0, processes: int | None = None) -> subprocess.Popen:
+    extra = ["--processes", str(processes)] if processes else []
     return start([str(BIN / "kb"), "--store", str(store), "serve", "--host", "127.0.0.1",
-                  "--port", str(port), "--query-timeout", "60"],
+                  "--port", str(port), "--query-timeout", "60", *extra],
                  f"http://127.0.0.1:{port}/sparql?query={urllib.parse.quote(ASK)}",
                  env={**os.environ, "KB_SPARQL_CACHE_MB": str(cache_mb)})
 
@@ -301,7 +325,7 @@ def main() -> None:
     store = store_of(args.events)
     timeline = timeline_query(args.month)
     results: dict[str, dict] = {"kb serve /sparql": {}, "kb serve /sparql, cache on": {},
-                                "oxigraph serve": {}}
+                                "kb serve --processes 1": {}, "oxigraph serve": {}}
     ours_port, theirs_port = free_port(), free_port()
     ours, theirs = kb_serve(store, ours_port), oxigraph_serve(store, theirs_port)
     try:  # both up at once, the timeline requests alternating, so that both see the same machine
@@ -325,6 +349,13 @@ def main() -> None:
             f"http://127.0.0.1:{port}/sparql?query={urllib.parse.quote(ASK)}", 4, args.seconds)
     finally:
         stop(cached)
+    port = free_port()
+    single = kb_serve(store, port, processes=1)
+    try:
+        results["kb serve --processes 1"]["ask"] = measure(
+            f"http://127.0.0.1:{port}/sparql?query={urllib.parse.quote(ASK)}", 4, args.seconds)
+    finally:
+        stop(single)
     cost = {"ask": limit_cost(store, ASK, 2000),
             "1000 rows": limit_cost(store, "SELECT * WHERE { ?s ?p ?o } LIMIT 1000", 500),
             "timeline": limit_cost(store, timeline, args.timeline_runs)}
@@ -350,6 +381,8 @@ def main() -> None:
     print(f"  trivial ASK, 4 connections, run in a worker {ours['ask']['per_s']:8.0f}/s   "
           f"(target >= {TARGETS['ask_per_s']}/s)")
     print(f"  trivial ASK, 4 connections, cache hit       {cached['ask']['per_s']:8.0f}/s")
+    single = results["kb serve --processes 1"]
+    print(f"  trivial ASK, 4 connections, one process     {single['ask']['per_s']:8.0f}/s")
     for query, figures in cost.items():
         print(f"  time limit cost, {query:<9} p50 {figures['pool_p50_ms']:.3f} ms pooled - "
               f"{figures['direct_p50_ms']:.3f} ms in-process = {figures['cost_ms']:.3f} ms   "

@@ -231,10 +231,18 @@ def stats(ctx: click.Context) -> None:
     help="Rows a SPARQL answer may carry; past it the answer is cut and says so.",
 )
 @click.option("--base", default=None, help="The IRI base of the data (default: $KB_BASE).")
+@click.option(
+    "--processes",
+    default=None,
+    type=click.IntRange(min=1),
+    help="Serving processes sharing the port (default: one a core, at most 2). Each holds its own "
+    "timeline index in memory: use 1 for a very large store on a small machine.",
+)
 @click.pass_context
 @reports_errors
 def serve(
-    ctx: click.Context, host: str, port: int, query_timeout: float, row_limit: int, base: str | None
+    ctx: click.Context, host: str, port: int, query_timeout: float, row_limit: int, base: str | None,
+    processes: int | None,
 ) -> None:
     """Serve the timeline website and the SPARQL endpoint (loads the seeds on first start)."""
     from webapp.server import serve as run_server
@@ -246,6 +254,7 @@ def serve(
         query_timeout=query_timeout,
         row_limit=row_limit,
         base=base,
+        processes=processes,
     )
 
 

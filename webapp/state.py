@@ -8,8 +8,9 @@ from kb.store import KnowledgeBase, open_kb
 
 
 def init_app(app: Flask) -> None:
-    """Open the knowledge base for ``app`` (once) and load the seeds when asked and empty."""
-    kb = open_kb(app.config["KB_STORE"])
+    """Open the knowledge base for ``app`` (once; read-only when KB_READ_ONLY) and load the seeds when
+    asked (LOAD_SEEDS) and the store is empty."""
+    kb = open_kb(app.config["KB_STORE"], read_only=bool(app.config.get("KB_READ_ONLY")))
     app.extensions["kb"] = kb
     if app.config.get("LOAD_SEEDS") and not kb.graphs():
         from kb.load import load
