@@ -38,13 +38,13 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from kb import vocab
+from kb import digest, vocab
 from kb.curation import ACTOR_TYPES
 from kb.dates import DateValue, parse_edtf
 from kb.vocab import EDTF_DATATYPE, KBO, OA, PROV, RDF, RDFS, SCHEMA, SEM, XSD, Minter
 
 #: Bump when the generated data changes, so cached files are regenerated.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 #: The actor with about 1,000 events at every scale (the ``actor-timeline`` benchmark's subject).
 BUSY_ACTOR = "actor-0001"
 BUSY_ACTOR_EVENTS = 1000
@@ -244,6 +244,7 @@ def _text(value: str) -> str:
 _DATE = f"^^<{XSD.date.value}>"
 _EDTF = f"^^<{EDTF_DATATYPE.value}>"
 _INTEGER = f"^^<{XSD.integer.value}>"
+_JSON = f"^^<{RDF.JSON.value}>"
 P_TYPE, P_LABEL, P_VALUE = _iri(RDF.type), _iri(RDFS.label), _iri(RDF.value)
 P_NAME, P_HEADLINE, P_PUBLISHER, P_TEXT = (_iri(SCHEMA.name), _iri(SCHEMA.headline),
                                            _iri(SCHEMA.publisher), _iri(SCHEMA.text))
@@ -253,6 +254,7 @@ P_EDTF, P_PRECISION, P_MONTH_KEY = _iri(KBO.edtf), _iri(KBO.datePrecision), _iri
 P_STATUS, P_DATE_TEXT, P_INVOLVES = _iri(KBO.status), _iri(KBO.dateText), _iri(KBO.involves)
 P_SOURCE, P_SENTENCE, P_EVIDENCE = _iri(KBO.source), _iri(KBO.sourceSentence), _iri(KBO.evidence)
 P_FILE_NAME, P_REPORTED_IN = _iri(KBO.fileName), _iri(KBO.reportedIn)
+P_ROW, P_DIGEST = _iri(KBO.timelineRow), _iri(KBO.timelineDigest)
 P_ATTRIBUTED, P_DERIVED = _iri(PROV.wasAttributedTo), _iri(PROV.wasDerivedFrom)
 
 
@@ -315,6 +317,29 @@ class _Writer:
             if self.annotations:
                 lines += self.annotation_lines(event, article, text, offset)
             offset += len(event.sentence) + 1
+        return lines + self.timeline_lines(source, article)
+
+    def timeline_lines(self, source: _Source, article: str) -> list[str]:
+        """Each event's ``kbo:timelineRow`` and each graph's ``kbo:timelineDigest`` per date bucket,
+        as :mod:`kb.digest` derives them from the event's triples."""
+        lines, by_graph = [], {}
+        for event in source.events:
+            iri = self.entity("event", event.slug)
+            row = [iri[1:-1], event.type, event.date.earliest.isoformat(), event.date.latest.isoformat(),
+                   event.date.edtf, event.date_text, event.date.precision, "happened", event.label,
+                   article[1:-1], sorted([role, self.entity("actor", actor)[1:-1]]
+                                         for role, actor in event.actors)]
+            lines.append(f"{iri} {P_ROW} {_text(digest.encode(row).value)}{_JSON} <{event.graph}> .\n")
+            by_graph.setdefault(event.graph, []).append(row)
+        for graph, rows in by_graph.items():
+            by_bucket: dict[str, list] = {}
+            for row in rows:
+                for key in digest.buckets(date.fromisoformat(row[2]), date.fromisoformat(row[3])):
+                    by_bucket.setdefault(key, []).append(row)
+            for key, listed in sorted(by_bucket.items()):
+                listed.sort(key=lambda row: (row[2], row[3], row[0]))
+                lines.append(f"{self.entity('bucket', key)} {P_DIGEST} "
+                             f"{_text(digest.encode(listed).value)}{_JSON} <{graph}> .\n")
         return lines
 
     def graph_lines(self, main: str, graph: str, actor: str, article: str, label: str,

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store, parse
 
+from kb.digest import derive_in_store, missing_in
 from kb.errors import CurationError, StoreError
 from kb.paths import display
 from kb.vocab import Minter
@@ -92,6 +93,8 @@ def bulk_load_file(kb, path: Path, rdf_format: RdfFormat, minter: Minter, progre
         fresh = Store(str(staging))
         target = {"to_graph": to_graph} if to_graph else {}
         fresh.bulk_load(input=reader, format=rdf_format, base_iri=minter.base, **target)
+        if missing_in(fresh):  # a file written elsewhere: derive its timeline rows and digests
+            derive_in_store(fresh, minter)
         replaced = {to_graph} if to_graph else {
             graph for graph in fresh.named_graphs() if isinstance(graph, NamedNode)}
         empty: list = []

@@ -16,6 +16,7 @@ from pathlib import Path
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Variable, parse
 
 from kb.curation import SourceBundle, read_curation
+from kb.digest import DERIVED, with_timeline
 from kb.errors import CurationError, ShapeError
 from kb.paths import SEEDS_DIR, display
 from kb.store import KnowledgeBase
@@ -177,6 +178,7 @@ def load(
             bundle: SourceBundle = read_curation(path, minter, kb.contains)
             new = [quad for graph_quads in bundle.graphs.values() for quad in graph_quads]
             _validate(display(path), new, _external_types(kb, bundle.external_refs), report)
+            new = with_timeline(new, minter)
             replace.extend(graphs_of_source(kb, minter, bundle.slug))
             replace.extend(bundle.graphs)
             report.files.append((display(path), len(bundle.graphs), len(new)))
@@ -186,7 +188,8 @@ def load(
                 bulk.append(path)
                 continue
             new, graphs = read_rdf(path, minter)
-            _validate(display(path), new, [], report)
+            _validate(display(path), [q for q in new if q.predicate not in DERIVED], [], report)
+            new = with_timeline(new, minter)
             replace.extend(graphs)
             report.files.append((display(path), len(graphs), len(new)))
             quads.extend(new)

@@ -1,9 +1,10 @@
 """Timeline data for a window of days or for one actor, without scanning every event.
 
-Oxigraph has no range index over literals, so a FILTER on date bounds reads every dated event. Each
-event therefore carries one ``kbo:monthKey`` per month its bounds overlap (``"wide"`` past three
-years, see :mod:`kb.dates`): a window becomes a ``VALUES`` list of month keys, each an index
-lookup, and only the events of those months are filtered on their exact bounds.
+Oxigraph has no range index over literals, so a FILTER on date bounds reads every dated event, and
+each column of each event is one more index lookup. :func:`window` and :func:`actor_events` read the
+derived timeline quads the loader writes (:mod:`kb.digest`): the digests of a window's date buckets,
+or one row per event of an actor. The month keys (``kbo:monthKey``, see :mod:`kb.dates`) serve the
+SPARQL path of the website's timeline (:data:`IN_WINDOW`), which also filters and searches.
 
 What the website's timeline shows (filters, facets, lanes, counts per bucket) is built on these in
 :mod:`kb.timeline_view`.
@@ -11,18 +12,20 @@ What the website's timeline shows (filters, facets, lanes, counts per bucket) is
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from pyoxigraph import Literal, NamedNode, QuerySolutions, Variable
+from pyoxigraph import NamedNode, QuerySolutions
 
 from kb.dates import describe, months_between, parse_edtf
+from kb.digest import window_buckets
 from kb.errors import QueryError
 from kb.queries import plain
 from kb.store import KnowledgeBase
-from kb.vocab import EVENT_TYPES, KB_NS, PREFIXES, XSD
+from kb.vocab import EVENT_TYPES, KB_NS, PREFIXES, XSD, Minter
 
 # The window's bounds are written into the query as typed literals (made from ``date`` objects) rather
 # than bound with ``substitutions=``: a substituted variable is bound only when evaluation starts, so
@@ -35,26 +38,6 @@ IN_WINDOW = """  VALUES ?key { %(keys)s }
   FILTER(?latest >= %(from)s)
   ?event sem:hasEarliestBeginTimeStamp ?earliest .
   FILTER(?earliest <= %(to)s)"""
-
-_WINDOW = """
-SELECT ?event ?type ?label ?earliest ?latest ?edtf ?date_text ?precision ?status WHERE {
-%(in_window)s
-  ?event a ?type ; rdfs:label ?label ; kbo:edtf ?edtf ; kbo:dateText ?date_text ;
-         kbo:datePrecision ?precision ; kbo:status ?status .
-}""".replace("%(in_window)s", IN_WINDOW)
-
-_ACTOR = """
-SELECT ?event ?type ?label ?earliest ?latest ?edtf ?date_text ?precision ?status ?role ?actor WHERE {
-  ?event kbo:involves ?actor ;
-         sem:hasEarliestBeginTimeStamp ?earliest ; sem:hasLatestEndTimeStamp ?latest ;
-         a ?type ; rdfs:label ?label ; kbo:edtf ?edtf ; kbo:dateText ?date_text ;
-         kbo:datePrecision ?precision ; kbo:status ?status ;
-         sem:hasActor ?role_node .
-  ?role_node rdf:value ?actor ; sem:roleType ?role .
-}"""
-#: The columns of :data:`_WINDOW` and :data:`_ACTOR` that make a :class:`TimelineEvent`, in order.
-_EVENT_COLUMNS = ("event", "type", "label", "earliest", "latest", "edtf", "date_text", "precision",
-                  "status")
 
 _LABELS = """
 SELECT ?thing ?label WHERE {
@@ -105,22 +88,6 @@ class TimelineEvent:
         return describe(parse_edtf(self.edtf))
 
 
-def _event(values: tuple) -> TimelineEvent:
-    """A :class:`TimelineEvent` from a row of :data:`_EVENT_COLUMNS`."""
-    iri, kind, label, earliest, latest, edtf, date_text, precision, status = values[:9]
-    return TimelineEvent(
-        iri=iri.value,
-        type=kind.value.removeprefix(KB_NS),
-        label=label.value,
-        earliest=_day(earliest),
-        latest=_day(latest),
-        edtf=edtf.value,
-        date_text=date_text.value,
-        precision=precision.value,
-        status=status.value.removeprefix(KB_NS),
-    )
-
-
 _XSD_DATE = XSD.date
 
 
@@ -157,29 +124,57 @@ def _month_keys(earliest: date, latest: date) -> str:
     return " ".join(f'"{key}"' for key in keys)  # fixed YYYY-MM keys, never user text
 
 
-def window(kb: KnowledgeBase, earliest: date, latest: date) -> list[TimelineEvent]:
-    """Events whose date bounds overlap ``earliest``..``latest``, in date order."""
-    sparql = _WINDOW % {
-        "keys": _month_keys(earliest, latest),
-        "from": Literal(earliest.isoformat(), datatype=XSD.date),
-        "to": Literal(latest.isoformat(), datatype=XSD.date),
-    }
-    events = {values[0].value: _event(values) for values in _rows(kb, sparql, _EVENT_COLUMNS)}
-    return sorted(events.values(), key=_key)
+_DIGESTS = """
+SELECT ?digest WHERE {
+  VALUES ?bucket { %s }
+  ?bucket kbo:timelineDigest ?digest .
+}"""
+_ALL_DIGESTS = "SELECT ?digest WHERE { ?bucket kbo:timelineDigest ?digest }"
+_ACTOR_ROWS = "SELECT ?row WHERE { ?event kbo:involves %s ; kbo:timelineRow ?row }"
+
+
+def _from_row(row: list) -> TimelineEvent:
+    """A :class:`TimelineEvent` from a timeline row (:data:`kb.digest.ROW_FIELDS`)."""
+    iri, kind, earliest, latest, edtf, date_text, precision, status, label = row[:9]
+    return TimelineEvent(iri, kind, label, date.fromisoformat(earliest), date.fromisoformat(latest),
+                         edtf, date_text, precision, status)
+
+
+def window(kb: KnowledgeBase, earliest: date, latest: date, minter: Minter | None = None
+           ) -> list[TimelineEvent]:
+    """Events whose date bounds overlap ``earliest``..``latest``, in date order.
+
+    Read from the timeline digests of the window's month, year and wide buckets (see
+    :mod:`kb.digest`): a one-month window reads a few hundred literals, whatever the size of the
+    store, and keeps the rows whose exact bounds overlap the window.
+    """
+    keys = window_buckets(earliest, latest, MAX_WINDOW_MONTHS)
+    if keys is None:
+        sparql = _ALL_DIGESTS
+    else:
+        minter = minter or Minter()
+        sparql = _DIGESTS % " ".join(str(minter.entity("bucket", key)) for key in keys)
+    low, high = earliest.isoformat(), latest.isoformat()
+    rows: dict[str, list] = {}
+    for (digest,) in _rows(kb, sparql, ("digest",)):
+        for row in json.loads(digest.value):
+            if row[3] >= low and row[2] <= high:  # ISO days compare as text
+                rows[row[0]] = row
+    events = [_from_row(row) for row in rows.values()]
+    events.sort(key=_key)
+    return events
 
 
 def actor_events(kb: KnowledgeBase, actor_iri: str) -> list[TimelineEvent]:
-    """One actor's events in date order, each with the actor's role(s) in it."""
-    rows = _rows(kb, _ACTOR, (*_EVENT_COLUMNS, "role"),
-                 substitutions={Variable("actor"): NamedNode(actor_iri)})
+    """One actor's events in date order, each with the actor's role(s) in it (one timeline row read
+    for each event; see :mod:`kb.digest`)."""
     events: dict[str, TimelineEvent] = {}
-    for values in rows:
-        event = events.get(values[0].value)
-        if event is None:
-            event = events[values[0].value] = _event(values)
-        role = values[9].value.removeprefix(KB_NS)
-        if role not in event.roles:
-            event.roles.append(role)
+    for (row,) in _rows(kb, _ACTOR_ROWS % NamedNode(actor_iri), ("row",)):
+        values = json.loads(row.value)
+        if values[0] in events:
+            continue
+        event = events[values[0]] = _from_row(values)
+        event.roles = [role for role, actor in values[-1] if actor == actor_iri]
     return sorted(events.values(), key=_key)
 
 

@@ -100,13 +100,14 @@ KBO = ClosedNamespace(
     + " offers inExchangeFor means quote"
     + " answers isPreconditionFor repeats partOfRound precedes reportsOn"
     + " source sourceSentence evidence reportedIn curatorNote accordingTo asOf"
-    + " cameo plover cameoCode ploverCategory fileName",
+    + " cameo plover cameoCode ploverCategory fileName"
+    + " DateBucket timelineRow timelineDigest",
 )
 
 # --- reused vocabularies ------------------------------------------------------------------------
 
 RDF = ClosedNamespace(
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "type value Property List first rest nil"
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "type value Property List first rest nil JSON"
 )
 RDFS = ClosedNamespace(
     "http://www.w3.org/2000/01/rdf-schema#",
@@ -224,7 +225,7 @@ class Minter:
     with a 303 to the document about it (``{base}{kind}/{slug}`` as HTML, ``.ttl``, ``.jsonld``).
     """
 
-    KINDS = ("event", "actor", "place", "source", "post", "annotation", "graph")
+    KINDS = ("event", "actor", "place", "source", "post", "annotation", "graph", "bucket")
 
     def __init__(self, base: str | None = None):
         base = base or default_base()

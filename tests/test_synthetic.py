@@ -12,11 +12,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from pyoxigraph import Literal, Quad, RdfFormat, parse, serialize
 
+from kb.digest import DERIVED, buckets, window_buckets, with_timeline
 from kb.load import load
 from kb.store import open_kb
-from kb.timeline import window
-from kb.vocab import Minter
+from kb.timeline import actor_events, window
+from kb.vocab import KBO, RDF, Minter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import synthetic
@@ -88,3 +90,73 @@ def test_windows_find_multi_month_and_wide_events_from_their_middle(kb, generate
         found = {item.iri for item in window(kb, inside, inside)}
         assert Minter().event(event.slug).value in found
         assert found == overlapping(generated, inside, inside)
+
+
+def test_actor_events_are_the_actors_events_with_its_roles(kb, generated):
+    actor = Minter().actor(synthetic.BUSY_ACTOR).value
+    found = actor_events(kb, actor)
+    expected = {Minter().event(event.slug).value: sorted(role for role, who in event.actors
+                                                         if who == synthetic.BUSY_ACTOR)
+                for event in generated if any(who == synthetic.BUSY_ACTOR for _, who in event.actors)}
+    assert {event.iri: sorted(event.roles) for event in found} == expected
+    assert [(e.earliest, e.latest) for e in found] == sorted((e.earliest, e.latest) for e in found)
+
+
+# --- the derived timeline rows and digests (kb.digest) -------------------------------------------
+
+def _file_quads(path: Path) -> list[Quad]:
+    return list(parse(path=str(path), format=RdfFormat.N_QUADS))
+
+
+def test_the_generator_writes_the_timeline_quads_the_loader_derives(tmp_path):
+    path = tmp_path / "synthetic.nq"
+    synthetic.write_nquads(path, 200, seed=3, date_mix=MIX)
+    quads = _file_quads(path)
+    written = {quad for quad in quads if quad.predicate in DERIVED}
+    derived = set(with_timeline(quads, Minter())) - set(quads)
+    assert written and not derived  # nothing the loader would add or change
+    assert set(with_timeline(quads, Minter())) == set(quads)
+    rows = [q for q in written if q.predicate == KBO.timelineRow]
+    assert len(rows) == 200
+
+
+def test_a_bulk_loaded_file_without_timeline_quads_gets_them(tmp_path, generated):
+    path = tmp_path / "synthetic.nq"
+    synthetic.write_nquads(path, N_EVENTS, seed=7, date_mix=MIX)
+    with_them = _file_quads(path)
+    bare = tmp_path / "bare.nq"
+    serialize([q for q in with_them if q.predicate not in DERIVED], output=str(bare),
+              format=RdfFormat.N_QUADS)
+    store = open_kb(tmp_path / "store")
+    try:
+        load(store, [bare], bulk_over=0)  # the bulk path: staging store, then swap
+        assert store.count() == len(with_them)
+        for first, last in windows(generated):
+            assert {e.iri for e in window(store, first, last)} == overlapping(generated, first, last)
+    finally:
+        store.close()
+
+
+def test_stale_timeline_quads_in_a_file_are_rewritten(tmp_path):
+    path = tmp_path / "synthetic.nq"
+    synthetic.write_nquads(path, 30, seed=5, annotations=True, date_mix=MIX)
+    quads = _file_quads(path)
+    row = next(q for q in quads if q.predicate == KBO.timelineRow)
+    stale = Quad(row.subject, row.predicate, Literal('["stale"]', datatype=RDF.JSON), row.graph_name)
+    edited = tmp_path / "edited.nq"
+    serialize([stale if q == row else q for q in quads], output=str(edited), format=RdfFormat.N_QUADS)
+    store = open_kb(tmp_path / "store")
+    try:
+        load(store, [edited])
+        assert list(store.backend.store.quads_for_pattern(row.subject, KBO.timelineRow, None)) == [row]
+    finally:
+        store.close()
+
+
+def test_buckets_are_months_years_or_wide():
+    assert buckets(date(2024, 10, 3), date(2024, 10, 3)) == ["2024-10"]
+    assert buckets(date(2023, 11, 1), date(2024, 1, 31)) == ["2023-11", "2023-12", "2024-01"]
+    assert buckets(date(2019, 1, 1), date(2024, 10, 25)) == [str(y) for y in range(2019, 2025)]
+    assert buckets(date(1900, 1, 1), date(2024, 10, 25)) == ["wide"]
+    assert window_buckets(date(2024, 10, 1), date(2024, 10, 31), 1200) == ["2024-10", "2024", "wide"]
+    assert window_buckets(date(1000, 1, 1), date(2024, 10, 31), 1200) is None
