@@ -9,8 +9,9 @@ For each size: writes (or reuses) ``benchmarks/out/synthetic-N-*.nq`` (see ``syn
 - ``kb load FILE`` into an empty store (bulk load aside, optimize, swap in), and ``kb load FILE``
   again into the now full store (replaces the file's graphs), each a child process whose peak
   memory is its own (``os.wait4``);
-- latencies (p50/p95 after warm-up) of ``kb.timeline.window`` for one month, of the ``timeline``
-  named query with from/to (the FILTER scan it replaces), of ``kb.timeline.actor_events`` and the
+- latencies (p50/p95 after warm-up) of ``kb.timeline.window`` for one month (the digests of the
+  month's date buckets, see ``kb/digest.py``), of the ``timeline`` named query with from/to (the
+  FILTER scan it replaces), of ``kb.timeline.actor_events`` (one timeline row an event) and the
   ``actor-timeline`` named query for the actor with about 1,000 events.
 
 Figures are printed next to the targets of issue 2 (section 9), and kept in

@@ -406,3 +406,24 @@ def test_the_index_and_sparql_agree_on_synthetic_data(tmp_path, query):
         by_index, by_sparql = views_both_ways(kb, Minter(), query, threshold=60)
     assert by_index["total"] > 0
     assert by_index == by_sparql
+
+
+def _index_contents(index) -> dict:
+    return {name: list(getattr(index, name)) for name in (
+        "iris", "slugs", "labels", "edtfs", "first", "last", "types", "statuses", "sources",
+        "actor_start", "actors", "roles", "actor_slugs", "source_slugs")} | {
+        "months": {key: list(rows) for key, rows in index.months.items()},
+        "actor_names": index.actor_names, "source_names": index.source_names}
+
+
+def test_the_index_read_from_timeline_rows_is_the_index_read_by_scans(app):
+    from kb.timeline_index import TimelineIndex
+
+    with app.app_context():
+        from webapp.state import get_kb
+
+        kb, minter = get_kb(), app.extensions["minter"]
+        from_rows = TimelineIndex.build(kb, minter)
+        by_scans = TimelineIndex.build(kb, minter, use_rows=False)
+    assert len(from_rows) > 20
+    assert _index_contents(from_rows) == _index_contents(by_scans)
