@@ -81,7 +81,7 @@ def bulk_load_file(kb, path: Path, rdf_format: RdfFormat, minter: Minter, progre
 
     to_graph = file_graph(minter, path) if rdf_format in TRIPLE_FORMATS else None
     if kb.remote:
-        return kb.backend.bulk_load(path, rdf_format, to_graph, progress)
+        return kb.backend.bulk_load(path, rdf_format, to_graph, progress, minter)
     backend = kb.backend
     live: Path = backend.path
     staging = live.with_name(live.name + ".loading")

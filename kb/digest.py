@@ -164,14 +164,21 @@ SELECT ?g ?s ?p ?o WHERE {
 }"""
 
 
+def event_quads(store, graphs: set | None = None) -> Iterator[Quad]:
+    """The triples of every event and of its role nodes, as quads, from anything with pyoxigraph's
+    ``query`` (an embedded store or :class:`kb.remote.RemoteBackend`); only ``graphs`` when given."""
+    sparql = _EVENT_QUADS % {"types": ", ".join(str(kind) for kind in sorted(_EVENT_CLASSES, key=str)),
+                             "has_actor": SEM.hasActor.value}
+    for row in store.query(sparql):
+        if graphs is None or row["g"] in graphs:
+            yield Quad(row["s"], row["p"], row["o"], row["g"])
+
+
 def derive_in_store(store, minter: Minter) -> int:
     """Rewrite every timeline row and digest of a pyoxigraph ``store`` from its events' triples (for
     a file loaded in bulk without them); the number of events."""
     for quad in [q for predicate in DERIVED for q in store.quads_for_pattern(None, predicate, None)]:
         store.remove(quad)
-    sparql = _EVENT_QUADS % {"types": ", ".join(str(kind) for kind in sorted(_EVENT_CLASSES, key=str)),
-                             "has_actor": SEM.hasActor.value}
-    quads = (Quad(row["s"], row["p"], row["o"], row["g"]) for row in store.query(sparql))
-    rows = rows_of(quads)
+    rows = rows_of(event_quads(store))
     store.bulk_extend(derived_quads(rows, minter))
     return sum(len(events) for events in rows.values())

@@ -161,13 +161,15 @@ def load(
     *,
     minter: Minter | None = None,
     progress: Progress | None = None,
-    bulk_over: int = VALIDATE_LIMIT,
+    bulk_over: int | None = None,
 ) -> LoadReport:
     """Load curation and RDF files (default: ``seeds/``), all or nothing.
 
-    An RDF file larger than ``bulk_over`` bytes is bulk loaded (see :mod:`kb.bulk`).
+    An RDF file larger than ``bulk_over`` bytes (default :data:`VALIDATE_LIMIT`) is bulk loaded
+    (see :mod:`kb.bulk`).
     """
     minter = minter or Minter()
+    bulk_over = VALIDATE_LIMIT if bulk_over is None else bulk_over
     files = expand(list(paths) if paths else [SEEDS_DIR])
     report = LoadReport()
     replace: list[NamedNode] = []

@@ -149,8 +149,12 @@ class RemoteBackend:
                 from None
 
     def bulk_load(self, path: Path, rdf_format: RdfFormat, to_graph: NamedNode | None,
-                  progress=None) -> int:
-        """Stream a large RDF file to the Graph Store endpoint; the number of lines sent."""
+                  progress=None, minter=None) -> int:
+        """Stream a large RDF file to the Graph Store endpoint; the number of lines sent.
+
+        When the file's events come without their timeline rows and digests (:mod:`kb.digest`),
+        they are derived from what the store now holds for the file's graphs and posted after it.
+        """
         from kb.bulk import _CountingReader, graphs_in
 
         if to_graph is not None:
@@ -168,7 +172,22 @@ class RemoteBackend:
                                    "Content-Length": str(reader.total)})
         finally:
             reader.close()
+        self._graph_list = None
+        self._derive_timeline({to_graph} if to_graph is not None else set(replaced), minter)
         return reader.lines
+
+    def _derive_timeline(self, graphs: set, minter) -> None:
+        from kb.digest import derived_quads, event_quads, missing_in, rows_of
+        from kb.vocab import Minter
+
+        if not graphs or not missing_in(self):
+            return
+        derived = derived_quads(rows_of(event_quads(self, graphs)), minter or Minter())
+        if derived:
+            self._request(self.gsp_url, data=serialize(derived, format=RdfFormat.N_QUADS), method="POST",
+                          what="load", unlimited=True,
+                          headers={"Content-Type": RdfFormat.N_QUADS.media_type})
+            self._graph_list = None
 
     def _graph_url(self, graph: NamedNode | None) -> str:
         query = "default" if graph is None else urllib.parse.urlencode({"graph": graph.value})

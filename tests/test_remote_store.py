@@ -139,6 +139,43 @@ def test_bulk_loads_go_through_the_graph_store_protocol(tmp_path, monkeypatch):
             assert {g.value for g in base.graphs()} == {graph, "http://localhost:5000/id/graph/file-more"}
 
 
+def test_a_bulk_load_without_timeline_quads_gets_them_on_the_remote_store(tmp_path, monkeypatch):
+    import sys
+    from pathlib import Path
+
+    from pyoxigraph import serialize
+
+    from kb import load as loader
+    from kb.digest import DERIVED
+    from kb.timeline import actor_events, window
+    from kb.vocab import Minter
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import synthetic
+
+    monkeypatch.setattr(loader, "VALIDATE_LIMIT", 0)  # the bulk path: streamed by the Graph Store Protocol
+    written = tmp_path / "synthetic.nq"
+    synthetic.write_nquads(written, 120, seed=2)
+    quads = list(parse(path=str(written), format=RdfFormat.N_QUADS))
+    bare = tmp_path / "bare.nq"
+    serialize([q for q in quads if q.predicate not in DERIVED], output=str(bare), format=RdfFormat.N_QUADS)
+    events = list(synthetic.events(120, seed=2))
+    first = min(e.date.earliest for e in events)
+    last = max(e.date.latest for e in events)
+    busy = Minter().actor(synthetic.BUSY_ACTOR).value
+    with oxigraph_server(tmp_path / "data") as root:
+        result = cli(root, "load", str(bare))
+        assert result.exit_code == 0, result.output
+        with open_kb(root) as base:
+            assert base.count() == len(quads)  # the derived quads are back, as the generator wrote them
+            found = {event.iri for event in window(base, first, last)}
+            assert found == {Minter().event(e.slug).value for e in events}
+            middle = sorted(e.date.earliest for e in events)[60]
+            assert {e.iri for e in window(base, middle, middle)} == {
+                Minter().event(e.slug).value for e in events if e.date.earliest <= middle <= e.date.latest}
+            assert len(actor_events(base, busy)) == 12
+
+
 # --- the web app over the remote store ---------------------------------------------------------
 
 @pytest.fixture(scope="module")
