@@ -334,12 +334,7 @@ class _Writer:
             lines.append(f"{iri} {P_ROW} {_text(digest.encode(row).value)}{_JSON} <{event.graph}> .\n")
             by_graph.setdefault(event.graph, []).append(row)
         for graph, rows in by_graph.items():
-            by_bucket: dict[str, list] = {}
-            for row in rows:
-                for key in digest.buckets(date.fromisoformat(row[2]), date.fromisoformat(row[3])):
-                    by_bucket.setdefault(key, []).append(row)
-            for key, listed in sorted(by_bucket.items()):
-                listed.sort(key=lambda row: (row[2], row[3], row[0]))
+            for key, listed in digest.digests(rows):
                 lines.append(f"{self.entity('bucket', key)} {P_DIGEST} "
                              f"{_text(digest.encode(listed).value)}{_JSON} <{graph}> .\n")
         return lines

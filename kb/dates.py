@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -39,12 +40,7 @@ class DateValue:
         months = (self.latest.year - self.earliest.year) * 12 + self.latest.month - self.earliest.month
         if months >= MAX_MONTH_KEYS:
             return [WIDE_KEY]
-        keys = []
-        year, month = self.earliest.year, self.earliest.month
-        for _ in range(months + 1):
-            keys.append(f"{year:04d}-{month:02d}")
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-        return keys
+        return list(month_range(self.earliest, self.latest))
 
     def in_words(self) -> str:
         """The value as a reader would say it: 'on 13 July 2024', 'sometime in January 2024'."""
@@ -125,12 +121,15 @@ def months_between(earliest: date, latest: date) -> list[str]:
     Unlike an event's own keys this list is never capped: a window of ten years names all its
     months, so it finds the events keyed by month as well as the wide ones.
     """
-    keys = []
+    return [*month_range(earliest, latest), WIDE_KEY]
+
+
+def month_range(earliest: date, latest: date) -> Iterator[str]:
+    """``YYYY-MM`` of every month from ``earliest``'s to ``latest``'s, both included."""
     year, month = earliest.year, earliest.month
     while (year, month) <= (latest.year, latest.month):
-        keys.append(f"{year:04d}-{month:02d}")
+        yield f"{year:04d}-{month:02d}"
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return [*keys, WIDE_KEY]
 
 
 def parse_day(text: str, field: str) -> date:

@@ -27,7 +27,7 @@ from datetime import date
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kb.dates import MAX_MONTH_KEYS
+from kb.dates import MAX_MONTH_KEYS, month_range
 from kb.vocab import EVENT_TYPES, KB_NS, KBO, RDF, RDFS, SEM, Minter
 
 #: The fields of a row, in order; a row ends with its list of ``[role, actor IRI]`` pairs.
@@ -41,18 +41,11 @@ _EVENT_CLASSES = {KBO[kind] for kind in EVENT_TYPES}
 _JSON = RDF.JSON
 
 
-def _months(earliest: date, latest: date) -> Iterator[str]:
-    year, month = earliest.year, earliest.month
-    while (year, month) <= (latest.year, latest.month):
-        yield f"{year:04d}-{month:02d}"
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-
-
 def buckets(earliest: date, latest: date) -> list[str]:
     """The buckets a date with these bounds is listed in: its months when it spans less than three
     years, else its years when less than a century, else the one bucket ``wide``."""
     if (latest.year - earliest.year) * 12 + latest.month - earliest.month < MAX_MONTH_KEYS:
-        return list(_months(earliest, latest))
+        return list(month_range(earliest, latest))
     if latest.year - earliest.year < MAX_BUCKET_YEARS:
         return [f"{year:04d}" for year in range(earliest.year, latest.year + 1)]
     return [WIDE_BUCKET]
@@ -65,7 +58,7 @@ def window_buckets(earliest: date, latest: date, max_months: int) -> list[str] |
     if months > max_months:
         return None
     years = [f"{year:04d}" for year in range(earliest.year, latest.year + 1)]
-    return [*_months(earliest, latest), *years, WIDE_BUCKET]
+    return [*month_range(earliest, latest), *years, WIDE_BUCKET]
 
 
 def encode(value) -> Literal:
@@ -123,15 +116,22 @@ def derived_quads(rows: dict[NamedNode, list[tuple[NamedNode, list]]], minter: M
     """The ``kbo:timelineRow`` of each event and the ``kbo:timelineDigest`` of each graph's buckets."""
     quads = []
     for graph, events in rows.items():
-        by_bucket: dict[str, list[list]] = defaultdict(list)
         for event, row in events:
             quads.append(Quad(event, KBO.timelineRow, encode(row), graph))
-            for key in buckets(date.fromisoformat(row[2]), date.fromisoformat(row[3])):
-                by_bucket[key].append(row)
-        for key, listed in sorted(by_bucket.items()):
-            listed.sort(key=lambda row: (row[2], row[3], row[0]))
+        for key, listed in digests(row for _, row in events):
             quads.append(Quad(minter.entity("bucket", key), KBO.timelineDigest, encode(listed), graph))
     return quads
+
+
+def digests(rows: Iterable[list]) -> list[tuple[str, list[list]]]:
+    """One graph's rows grouped by bucket: ``[(bucket key, rows in date order), ...]`` by key."""
+    by_bucket: dict[str, list[list]] = defaultdict(list)
+    for row in rows:
+        for key in buckets(date.fromisoformat(row[2]), date.fromisoformat(row[3])):
+            by_bucket[key].append(row)
+    for listed in by_bucket.values():
+        listed.sort(key=lambda row: (row[2], row[3], row[0]))
+    return sorted(by_bucket.items())
 
 
 def with_timeline(quads: list[Quad], minter: Minter) -> list[Quad]:

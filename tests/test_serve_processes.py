@@ -48,13 +48,23 @@ def _until(predicate, seconds: float = 20.0):
     raise AssertionError(f"not reached within {seconds} s")
 
 
-def test_two_serving_processes_share_the_port_and_one_that_dies_is_replaced(tmp_path):
+def _serve(store: Path, processes: int):
+    """``kb serve --processes N`` on a free port, up and answering; (process, root URL)."""
     port = free_port()
-    process = start([str(KB), "--store", str(tmp_path / "store"), "serve", "--host", "127.0.0.1",
-                     "--port", str(port), "--processes", "2"])
+    process = start([str(KB), "--store", str(store), "serve", "--host", "127.0.0.1",
+                     "--port", str(port), "--processes", str(processes)])
     root = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(f"{root}/sparql", process, seconds=60)
+    except BaseException:
+        stop(process)
+        raise
+    return process, root
+
+
+def test_two_serving_processes_share_the_port_and_one_that_dies_is_replaced(tmp_path):
+    process, root = _serve(tmp_path / "store", 2)
+    try:
         serving = _until(lambda: (found := _serving(process.pid)) and len(found) == 2 and found)
         # the supervisor loaded the seeds into the empty store before the readers opened it
         answer = json.loads(_get(f"{root}/sparql?query={ASK}"))
@@ -88,12 +98,8 @@ def _state(pid: int) -> str:
 
 
 def test_one_process_serves_alone(tmp_path):
-    port = free_port()
-    process = start([str(KB), "--store", str(tmp_path / "store"), "serve", "--host", "127.0.0.1",
-                     "--port", str(port), "--processes", "1"])
-    root = f"http://127.0.0.1:{port}"
+    process, root = _serve(tmp_path / "store", 1)
     try:
-        wait_until_up(f"{root}/sparql", process, seconds=60)
         assert json.loads(_get(f"{root}/sparql?query={ASK}"))["boolean"] is True
         assert not _serving(process.pid)
     finally:

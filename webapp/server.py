@@ -125,16 +125,12 @@ def child(argv: list[str]) -> None:
     from waitress import serve as waitress_serve
 
     from webapp import create_app
+    from webapp.sparql_workers import exit_with_parent
 
     fd, config = int(argv[0]), json.loads(argv[1])
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=exit_with_parent, args=(os.getppid(),), daemon=True).start()
     signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     app = create_app(config)
     listener = socket.socket(fileno=fd)
     waitress_serve(app, sockets=[listener], threads=THREADS, ident="negotiation-kb")
 
-
-def _exit_with_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(0)

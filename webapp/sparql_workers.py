@@ -298,12 +298,12 @@ WORKER_COMMAND = "import sys; from webapp.sparql_workers import worker_process; 
 def worker_process(argv: list[str]) -> None:
     """The body of a worker process: ``JOBS_FD REPLIES_FD STORE_DIRECTORY``."""
     jobs_fd, replies_fd, location = argv
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _worker_main(_Duplex(Connection(int(jobs_fd), writable=False),
                          Connection(int(replies_fd), readable=False)), location)
 
 
-def _exit_with_parent(parent: int) -> None:
+def exit_with_parent(parent: int) -> None:
     """End this worker when the web app is gone, even in the middle of a runaway query."""
     while os.getppid() == parent:
         time.sleep(0.5)
