@@ -104,10 +104,11 @@ def rows_of(quads: Iterable[Quad]) -> dict[NamedNode, list[tuple[NamedNode, list
             for role_type in values.get((graph, node, SEM.roleType), [])
             for actor in values.get((graph, node, RDF.value), [])
         )
+        status = get(KBO.status)
         row = [event.value, _local(kind), earliest[0].value, latest[0].value, _first(get(KBO.edtf)),
-               _first(get(KBO.dateText)), _first(get(KBO.datePrecision)), _local(get(KBO.status)[0])
-               if get(KBO.status) else "happened", _first(get(RDFS.label)), _first(get(KBO.source)),
-               roles]
+               _first(get(KBO.dateText)), _first(get(KBO.datePrecision)),
+               _local(status[0]) if status else "happened", _first(get(RDFS.label)),
+               _first(get(KBO.source)), roles]
         found[graph].append((event, row))
     return found
 
@@ -146,8 +147,9 @@ _COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?event %s ?value } }"
 
 
 def missing_in(store) -> bool:
-    """True when the events of a pyoxigraph ``store`` (what has a ``kbo:dateText``) and its timeline
-    rows differ in number: two counts over one index each, a second or so at 1M events."""
+    """True when the events of ``store`` (what has a ``kbo:dateText``) and its timeline rows differ
+    in number: two counts over one index each, a second or so at 1M events. ``store`` is anything
+    with pyoxigraph's ``query``: an embedded store or :class:`kb.remote.RemoteBackend`."""
     def count(predicate: NamedNode) -> int:
         return int(next(iter(store.query(_COUNT % predicate)))["n"].value)
 
