@@ -8,7 +8,9 @@ literal datatypes, same role nodes and named graphs), apart from what a benchmar
   per actor the role node (``sem:hasActor``, its ``rdf:type sem:Role``, ``sem:roleType``,
   ``rdf:value``) and ``kbo:involves``, ``sem:hasPlace`` (one event in five), ``kbo:source``, one
   ``kbo:sourceSentence``, and the derived ``kbo:timelineRow`` of each event and
-  ``kbo:timelineDigest`` of each graph's date buckets, exactly as :mod:`kb.digest` derives them;
+  ``kbo:timelineDigest`` of each graph's date buckets, exactly as :mod:`kb.digest` derives them,
+  and at the end of the file the ``kbo:timelineIndex`` of every bucket, as the loader's update
+  writes it;
 - left out by default: the ``kbo:evidence`` annotation of each sentence (17 triples: the
   ``oa:Annotation``, its target and two selectors), and the optional fields (``quote``, ``offers``,
   notes, anchors, links between events, codes). ``annotations=True`` adds the annotations, so that
@@ -46,7 +48,7 @@ from kb.dates import DateValue, parse_edtf
 from kb.vocab import EDTF_DATATYPE, KBO, OA, PROV, RDF, RDFS, SCHEMA, SEM, XSD, Minter
 
 #: Bump when the generated data changes, so cached files are regenerated.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 #: The actor with about 1,000 events at every scale (the ``actor-timeline`` benchmark's subject).
 BUSY_ACTOR = "actor-0001"
 BUSY_ACTOR_EVENTS = 1000
@@ -256,7 +258,7 @@ P_EDTF, P_PRECISION, P_MONTH_KEY = _iri(KBO.edtf), _iri(KBO.datePrecision), _iri
 P_STATUS, P_DATE_TEXT, P_INVOLVES = _iri(KBO.status), _iri(KBO.dateText), _iri(KBO.involves)
 P_SOURCE, P_SENTENCE, P_EVIDENCE = _iri(KBO.source), _iri(KBO.sourceSentence), _iri(KBO.evidence)
 P_FILE_NAME, P_REPORTED_IN = _iri(KBO.fileName), _iri(KBO.reportedIn)
-P_ROW, P_DIGEST = _iri(KBO.timelineRow), _iri(KBO.timelineDigest)
+P_ROW, P_DIGEST, P_INDEX = _iri(KBO.timelineRow), _iri(KBO.timelineDigest), _iri(KBO.timelineIndex)
 P_ATTRIBUTED, P_DERIVED = _iri(PROV.wasAttributedTo), _iri(PROV.wasDerivedFrom)
 
 
@@ -282,6 +284,7 @@ class _Writer:
         self.status = _iri(KBO.happened)
         self.role_class = _iri(SEM.Role)
         self.oa = {name: _iri(OA[name]) for name in OA.terms}
+        self.index: dict[str, list[str]] = {}  # bucket key -> the digests of every graph so far
 
     def entity(self, kind: str, slug: str) -> str:
         return f"<{self.prefix[kind]}{slug}>"
@@ -335,9 +338,17 @@ class _Writer:
             by_graph.setdefault(event.graph, []).append(row)
         for graph, rows in by_graph.items():
             for key, listed in digest.digests(rows):
-                lines.append(f"{self.entity('bucket', key)} {P_DIGEST} "
-                             f"{_text(digest.encode(listed).value)}{_JSON} <{graph}> .\n")
+                lines.append(f"{self.entity('bucket', key)} {P_DIGEST} {_text(listed)} <{graph}> .\n")
+                self.index.setdefault(key, []).append(listed)
         return lines
+
+    def index_lines(self) -> list[str]:
+        """The ``kbo:timelineIndex`` of every bucket, as the loader's update writes it: the bucket's
+        digests in order of their text, one line each (kept in memory until the end: about 150
+        bytes an event)."""
+        graph = f"<{digest.index_graph(self.minter).value}>"
+        return [f"{self.entity('bucket', key)} {P_INDEX} {_text(chr(10).join(sorted(listed)))} {graph} .\n"
+                for key, listed in sorted(self.index.items())]
 
     def graph_lines(self, main: str, graph: str, actor: str, article: str, label: str,
                     parent: str | None) -> list[str]:
@@ -434,6 +445,9 @@ def write_nquads(path: str | os.PathLike, n_events: int, seed: int = 0,
             lines = writer.source_lines(source)
             handle.writelines(lines)
             written += len(lines)
+        lines = writer.index_lines()
+        handle.writelines(lines)
+        written += len(lines)
     return written
 
 

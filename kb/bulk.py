@@ -3,8 +3,10 @@
 ``Store.bulk_load`` is pyoxigraph's fastest path but is neither atomic nor isolated, so it never
 writes into the live store. Instead it loads the file into a fresh staging store, then copies in the
 live store's quads outside the graphs the file brings (nothing when the file replaces everything).
-The staging store is compacted and, only when all of that succeeded, renamed into place; on any
-error it is deleted and the live store is untouched.
+The timeline index (:mod:`kb.digest`) a file brings is kept only when the file is the whole store
+(nothing kept, its rows and digests complete); otherwise it is rebuilt in the staging store from the
+digests. The staging store is compacted and, only when all of that succeeded, renamed into place;
+on any error it is deleted and the live store is untouched.
 
 Removing the replaced graphs from a checkpoint of the live store instead (``Store.backup``, then
 ``remove_graph``) costs about 20 us a removed quad in transactions held in memory: reloading a
@@ -19,7 +21,7 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store, parse
 
-from kb.digest import derive_in_store, missing_in
+from kb.digest import derive_in_store, has_index, missing_in, rebuild_index
 from kb.errors import CurationError, StoreError
 from kb.paths import display
 from kb.vocab import Minter
@@ -75,6 +77,19 @@ def _kept(live: Store, replaced: set[NamedNode], empty: list):
         yield from quads
 
 
+class _Counted:
+    """An iterator of quads that counts what went through it."""
+
+    def __init__(self, quads):
+        self.quads = quads
+        self.count = 0
+
+    def __iter__(self):
+        for quad in self.quads:
+            self.count += 1
+            yield quad
+
+
 def bulk_load_file(kb, path: Path, rdf_format: RdfFormat, minter: Minter, progress=None) -> int:
     """Load ``path`` into the knowledge base all or nothing; the number of lines read."""
     from kb.load import file_graph
@@ -93,14 +108,18 @@ def bulk_load_file(kb, path: Path, rdf_format: RdfFormat, minter: Minter, progre
         fresh = Store(str(staging))
         target = {"to_graph": to_graph} if to_graph else {}
         fresh.bulk_load(input=reader, format=rdf_format, base_iri=minter.base, **target)
-        if missing_in(fresh):  # a file written elsewhere: derive its timeline rows and digests
+        derived = missing_in(fresh)
+        if derived:  # a file written elsewhere: derive its timeline rows and digests
             derive_in_store(fresh, minter)
         replaced = {to_graph} if to_graph else {
             graph for graph in fresh.named_graphs() if isinstance(graph, NamedNode)}
         empty: list = []
-        fresh.bulk_extend(_kept(backend.store, replaced, empty))
+        kept = _Counted(_kept(backend.store, replaced, empty))
+        fresh.bulk_extend(kept)
         for graph in empty:
             fresh.add_graph(graph)
+        if derived or kept.count or not has_index(fresh, minter):
+            rebuild_index(fresh, minter)
         fresh.optimize()
         fresh.flush()
         del fresh

@@ -1,4 +1,4 @@
-"""Derived timeline quads: a row for each event, and a digest of each graph's events per date bucket.
+"""Derived timeline quads: a row for each event, each graph's events per date bucket, and an index.
 
 Every property of an event read by a query is one index lookup in Oxigraph (7-14 us each), so a
 timeline of 5,000 events with ten columns costs more than half a second however the events are
@@ -6,16 +6,22 @@ found. The loader therefore writes, beside each event's own triples and in the s
 
 - ``<event> kbo:timelineRow "[...]"^^rdf:JSON``: the event as one timeline line (:data:`ROW_FIELDS`
   and its ``[role, actor]`` pairs), so that one lookup gives a whole row (used for an actor's
-  events);
-- ``<bucket> kbo:timelineDigest "[[...], ...]"^^rdf:JSON``: the rows of every event of that graph
+  events and the website's timeline index);
+- ``<bucket> kbo:timelineDigest "..."``: one text line (:func:`line`) for every event of that graph
   whose date overlaps the bucket (a month ``id/bucket/2024-10``, a year ``id/bucket/2019``, or
-  ``id/bucket/wide``; see :func:`buckets`), so that a month's events are read from a few hundred
-  literals rather than thousands of events.
+  ``id/bucket/wide``; see :func:`buckets`).
+
+And, in the one graph :func:`index_graph` that holds nothing else:
+
+- ``<bucket> kbo:timelineIndex "..."``: the lines of every graph's digest of that bucket, so that a
+  month's events are read from three literals (the month's, its year's and ``wide``), however
+  many sources report them. A load rewrites the index of the buckets it touches in the same SPARQL
+  update that replaces the graphs (:func:`reindex`), so it is never out of step with the digests.
 
 They are derived data, never claims: :func:`with_timeline` drops whatever a file brings and writes
-them afresh from the file's own triples, and the bulk loader derives them for files that lack them
-(:func:`missing_in`, :func:`derive_in_store`). Because they live in the graph of the events they
-describe, replacing a graph replaces its digests in the same transaction.
+rows and digests afresh from the file's own triples, and the bulk loader derives them for files
+that lack them (:func:`missing_in`, :func:`derive_in_store`). Because rows and digests live in the
+graph of the events they describe, replacing a graph replaces them in the same transaction.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from kb.dates import MAX_MONTH_KEYS, month_range
 from kb.vocab import EVENT_TYPES, KB_NS, KBO, RDF, RDFS, SEM, Minter
@@ -36,7 +42,11 @@ ROW_FIELDS = ("event", "type", "earliest", "latest", "edtf", "date_text", "preci
 #: Past this many years a date goes into the one bucket "wide" (read by every window).
 MAX_BUCKET_YEARS = 100
 WIDE_BUCKET = "wide"
-DERIVED = (KBO.timelineRow, KBO.timelineDigest)
+DERIVED = (KBO.timelineRow, KBO.timelineDigest, KBO.timelineIndex)
+#: The slug of the index graph (``id/graph/_timeline``): no source slug starts with "_".
+INDEX_SLUG = "_timeline"
+#: Buckets re-indexed by one update when a staging store's whole index is rebuilt.
+REINDEX_BATCH = 16
 _EVENT_CLASSES = {KBO[kind] for kind in EVENT_TYPES}
 _JSON = RDF.JSON
 
@@ -64,6 +74,38 @@ def window_buckets(earliest: date, latest: date, max_months: int) -> list[str] |
 def encode(value) -> Literal:
     """A row or digest as an ``rdf:JSON`` literal (compact, non-ASCII kept as it is)."""
     return Literal(json.dumps(value, ensure_ascii=False, separators=(",", ":")), datatype=_JSON)
+
+
+def index_graph(minter: Minter) -> NamedNode:
+    """The named graph that holds the ``kbo:timelineIndex`` of every bucket, and nothing else."""
+    return minter.entity("graph", INDEX_SLUG)
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+def unescape(text: str) -> str:
+    """A field of a digest line as it was (see :func:`line`)."""
+    if "\\" not in text:
+        return text
+    out, chars = [], iter(text)
+    for char in chars:
+        if char == "\\":
+            following = next(chars, "")
+            out.append({"t": "\t", "n": "\n"}.get(following, following))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def line(row: list) -> str:
+    """A row as one line of a digest: earliest and latest day (ten characters each, so that lines
+    sort by date), IRI, type, EDTF value, date text, precision, status and label, separated by tabs;
+    a tab, newline or backslash in the text is escaped with a backslash."""
+    iri, kind, earliest, latest, edtf, date_text, precision, status, label = row[:9]
+    return "\t".join((earliest, latest, iri, kind, edtf, _escape(date_text), precision, status,
+                      _escape(label)))
 
 
 def _local(term) -> str:
@@ -105,7 +147,8 @@ def rows_of(quads: Iterable[Quad]) -> dict[NamedNode, list[tuple[NamedNode, list
             for actor in values.get((graph, node, RDF.value), [])
         )
         status = get(KBO.status)
-        row = [event.value, _local(kind), earliest[0].value, latest[0].value, _first(get(KBO.edtf)),
+        first, last = date.fromisoformat(earliest[0].value), date.fromisoformat(latest[0].value)
+        row = [event.value, _local(kind), first.isoformat(), last.isoformat(), _first(get(KBO.edtf)),
                _first(get(KBO.dateText)), _first(get(KBO.datePrecision)),
                _local(status[0]) if status else "happened", _first(get(RDFS.label)),
                _first(get(KBO.source)), roles]
@@ -120,23 +163,94 @@ def derived_quads(rows: dict[NamedNode, list[tuple[NamedNode, list]]], minter: M
         for event, row in events:
             quads.append(Quad(event, KBO.timelineRow, encode(row), graph))
         for key, listed in digests(row for _, row in events):
-            quads.append(Quad(minter.entity("bucket", key), KBO.timelineDigest, encode(listed), graph))
+            quads.append(Quad(minter.entity("bucket", key), KBO.timelineDigest, Literal(listed), graph))
     return quads
 
 
-def digests(rows: Iterable[list]) -> list[tuple[str, list[list]]]:
-    """One graph's rows grouped by bucket: ``[(bucket key, rows in date order), ...]`` by key."""
-    by_bucket: dict[str, list[list]] = defaultdict(list)
+def digests(rows: Iterable[list]) -> list[tuple[str, str]]:
+    """One graph's rows grouped by bucket: ``[(bucket key, its lines in order), ...]`` by key."""
+    by_bucket: dict[str, list[str]] = defaultdict(list)
     for row in rows:
+        text = line(row)
         for key in buckets(date.fromisoformat(row[2]), date.fromisoformat(row[3])):
-            by_bucket[key].append(row)
-    for listed in by_bucket.values():
-        listed.sort(key=lambda row: (row[2], row[3], row[0]))
-    return sorted(by_bucket.items())
+            by_bucket[key].append(text)
+    return sorted((key, "\n".join(sorted(lines))) for key, lines in by_bucket.items())
+
+
+# --- the index: every graph's digest of a bucket in one literal ---------------------------------
+
+_REINDEX = """DELETE {{ GRAPH {index} {{ ?bucket <{has_index}> ?old }} }}
+WHERE {{ {values}GRAPH {index} {{ ?bucket <{has_index}> ?old }} }} ;
+INSERT {{ GRAPH {index} {{ ?bucket <{has_index}> ?lines }} }}
+WHERE {{
+  SELECT ?bucket (GROUP_CONCAT(?digest; separator="\\n") AS ?lines) WHERE {{
+    {{ SELECT ?bucket ?digest WHERE {{ {values}GRAPH ?graph {{ ?bucket <{has_digest}> ?digest }} }}
+      ORDER BY ?bucket ?digest }}
+  }} GROUP BY ?bucket
+}}"""
+
+
+def reindex(minter: Minter, bucket_iris: Iterable[NamedNode] | None = None) -> str:
+    """A SPARQL update that rewrites the index of ``bucket_iris`` (every bucket when ``None``) from
+    the digests the store holds: the index of a bucket is its digests' lines, the digests in order
+    of their text. A bucket no digest is left in loses its index."""
+    values = ""
+    if bucket_iris is not None:
+        listed = " ".join(str(iri) for iri in sorted(set(bucket_iris), key=str))
+        values = f"VALUES ?bucket {{ {listed} }} "
+    return _REINDEX.format(index=index_graph(minter), has_index=KBO.timelineIndex.value,
+                           has_digest=KBO.timelineDigest.value, values=values)
+
+
+_BUCKETS_OF = """SELECT DISTINCT ?bucket WHERE {
+  %s GRAPH ?graph { ?bucket <%s> ?digest }
+}"""
+
+
+def buckets_of(store, graphs: Iterable[NamedNode] | None = None) -> set[NamedNode]:
+    """The buckets the digests of ``graphs`` (of every graph when ``None``) are stated of, in
+    anything with pyoxigraph's ``query``."""
+    values = ""
+    if graphs is not None:
+        listed = " ".join(str(graph) for graph in graphs)
+        if not listed:
+            return set()
+        values = f"VALUES ?graph {{ {listed} }}"
+    return {row[0] for row in store.query(_BUCKETS_OF % (values, KBO.timelineDigest.value))}
+
+
+def has_index(store, minter: Minter) -> bool:
+    """True when ``store`` holds an index (a store loaded before there was one holds none)."""
+    sparql = f"ASK {{ GRAPH {index_graph(minter)} {{ ?bucket <{KBO.timelineIndex.value}> ?lines }} }}"
+    return bool(store.query(sparql))
+
+
+def index_update(store, minter: Minter, replace: Iterable[NamedNode], quads: Iterable[Quad]) -> str:
+    """The update to run, after dropping ``replace`` and inserting ``quads`` and in the same request,
+    that brings the index in step: the buckets of the digests dropped and of those inserted; every
+    bucket when ``store`` has no index yet."""
+    if not has_index(store, minter):
+        return reindex(minter)
+    touched = buckets_of(store, replace)
+    touched.update(quad.subject for quad in quads if quad.predicate == KBO.timelineDigest)
+    return reindex(minter, touched) if touched else ""
+
+
+def rebuild_index(store: Store, minter: Minter) -> int:
+    """Rewrite the whole index of a pyoxigraph ``store`` not yet in use (a staging store), a few
+    buckets an update so that no update holds the whole index in memory; the number of buckets."""
+    graph = index_graph(minter)
+    if store.contains_named_graph(graph):
+        store.remove_graph(graph)
+    listed = sorted(buckets_of(store), key=str)
+    for start in range(0, len(listed), REINDEX_BATCH):
+        store.update(reindex(minter, listed[start:start + REINDEX_BATCH]))
+    return len(listed)
 
 
 def with_timeline(quads: list[Quad], minter: Minter) -> list[Quad]:
-    """``quads`` without any timeline rows or digests they bring, plus freshly derived ones."""
+    """``quads`` without any timeline rows, digests or index they bring, plus freshly derived rows
+    and digests (the index is the store's: see :func:`index_update`)."""
     kept = [quad for quad in quads if quad.predicate not in DERIVED]
     return kept + derived_quads(rows_of(kept), minter)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Variable, parse
 
 from kb.curation import SourceBundle, read_curation
-from kb.digest import DERIVED, with_timeline
+from kb.digest import DERIVED, index_graph, index_update, with_timeline
 from kb.errors import CurationError, ShapeError
 from kb.paths import SEEDS_DIR, display
 from kb.store import KnowledgeBase
@@ -209,7 +209,8 @@ def load(
         )
     if bulk:
         return _bulk(kb, bulk[0], minter, report, progress)
-    kb.replace_graphs(dict.fromkeys(replace), quads)
+    replace = list(dict.fromkeys(graph for graph in replace if graph != index_graph(minter)))
+    kb.replace_graphs(replace, quads, then=index_update(kb, minter, replace, quads))
     return report
 
 

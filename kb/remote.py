@@ -1,11 +1,13 @@
 """A remote SPARQL 1.1 store: queries over the SPARQL Protocol, loads over the Graph Store Protocol.
 
 ``open_kb("http://127.0.0.1:7878")`` gives a :class:`RemoteBackend`. A bare server root follows
-Oxigraph's layout (``/query`` and ``/store``); any other SPARQL 1.1 store (Apache Jena
+Oxigraph's layout (``/query``, ``/update`` and ``/store``); any other SPARQL 1.1 store (Apache Jena
 Fuseki, QLever, GraphDB, Virtuoso) is reached by naming its endpoints in the environment:
 
 ``KB_STORE_QUERY``   the query endpoint (default ``{root}/query``)
 ``KB_STORE_GSP``     the Graph Store Protocol endpoint (default ``{root}/store``)
+``KB_STORE_UPDATE``  the SPARQL Update endpoint (default ``{root}/update``), used after each load
+                     to bring the timeline index in step (:mod:`kb.digest`)
 ``KB_STORE_UNION``   how queries see the named graphs as their default graph: ``oxigraph`` (the
                      ``union-default-graph`` parameter; default for a bare root), ``native`` (the
                      store already does so, e.g. GraphDB, Virtuoso, Fuseki with
@@ -71,6 +73,7 @@ class RemoteBackend:
         self.location = location
         self.query_url = environ.get("KB_STORE_QUERY") or f"{root}/query"
         self.gsp_url = environ.get("KB_STORE_GSP") or f"{root}/store"
+        self.update_url = environ.get("KB_STORE_UPDATE") or f"{root}/update"
         default_union = "graphs" if environ.get("KB_STORE_QUERY") else "oxigraph"
         self.union_mode = environ.get("KB_STORE_UNION") or default_union
         if self.union_mode not in UNION_MODES:
@@ -123,8 +126,9 @@ class RemoteBackend:
 
     # --- writes --------------------------------------------------------------------------------
 
-    def replace_graphs(self, replace: Iterable[NamedNode], quads: list[Quad]) -> None:
-        """Drop the graphs ``replace`` and put ``quads``, one Graph Store request per graph."""
+    def replace_graphs(self, replace: Iterable[NamedNode], quads: list[Quad], then: str = "") -> None:
+        """Drop the graphs ``replace`` and put ``quads``, one Graph Store request per graph, then
+        send the SPARQL update ``then`` to the update endpoint."""
         by_graph: dict[NamedNode | None, list] = {}
         for quad in quads:
             graph = None if isinstance(quad.graph_name, DefaultGraph) else quad.graph_name
@@ -142,20 +146,31 @@ class RemoteBackend:
             for graph in dropped:
                 self._request(self._graph_url(graph), method="DELETE", what="load", missing_ok=True)
                 done.append(f"dropped {graph}")
+            if then:
+                self.update(then)
         except StoreError as err:
             written = ", ".join(done) or "nothing"
             raise StoreError(f"{err.message}; already written: {written}", where=err.where,
                              hint="load again: every load replaces whole graphs, so it converges") \
                 from None
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update at the update endpoint (the timeline index's upkeep, see
+        :mod:`kb.digest`)."""
+        self._request(self.update_url, data=sparql.encode(), method="POST", what="update",
+                      unlimited=True, headers={"Content-Type": "application/sparql-update"})
+
     def bulk_load(self, path: Path, rdf_format: RdfFormat, to_graph: NamedNode | None,
                   progress=None, minter=None) -> int:
         """Stream a large RDF file to the Graph Store endpoint; the number of lines sent.
 
         When the file's events come without their timeline rows and digests (:mod:`kb.digest`),
-        they are derived from what the store now holds for the file's graphs and posted after it.
+        they are derived from what the store now holds for the file's graphs and posted after it;
+        then the whole timeline index is rewritten by one update.
         """
         from kb.bulk import _CountingReader, graphs_in
+        from kb.digest import reindex
+        from kb.vocab import Minter
 
         if to_graph is not None:
             url, method, replaced = self._graph_url(to_graph), "PUT", []
@@ -173,16 +188,17 @@ class RemoteBackend:
         finally:
             reader.close()
         self._graph_list = None
+        minter = minter or Minter()
         self._derive_timeline({to_graph} if to_graph is not None else set(replaced), minter)
+        self.update(reindex(minter))
         return reader.lines
 
     def _derive_timeline(self, graphs: set, minter) -> None:
         from kb.digest import derived_quads, event_quads, missing_in, rows_of
-        from kb.vocab import Minter
 
         if not graphs or not missing_in(self):
             return
-        derived = derived_quads(rows_of(event_quads(self, graphs)), minter or Minter())
+        derived = derived_quads(rows_of(event_quads(self, graphs)), minter)
         if derived:
             self._request(self.gsp_url, data=serialize(derived, format=RdfFormat.N_QUADS), method="POST",
                           what="load", unlimited=True,

@@ -128,11 +128,12 @@ class EmbeddedBackend:
         except (RuntimeError, ValueError) as err:
             raise QueryError(str(err)) from None
 
-    def replace_graphs(self, replace: Iterable[NamedNode], quads: list[Quad]) -> None:
-        """Drop the graphs ``replace`` and add ``quads``, in one transaction."""
+    def replace_graphs(self, replace: Iterable[NamedNode], quads: list[Quad], then: str = "") -> None:
+        """Drop the graphs ``replace``, add ``quads`` and run the update ``then``, in one transaction."""
         if self.read_only:
             raise StoreError("the store is open read-only", where=str(self.path))
-        self.store.update(quads_as_update(list(replace), quads))
+        update = quads_as_update(list(replace), quads)
+        self.store.update(f"{update} ;\n{then}" if then and update else then or update)
         self.store.flush()
 
     def graphs(self) -> list[NamedNode]:
@@ -212,9 +213,10 @@ class KnowledgeBase:
 
         return self.ask("ASK { ?s ?p ?o }", substitutions={Variable("s"): iri})
 
-    def replace_graphs(self, replace: Iterable[NamedNode], quads: list[Quad]) -> None:
-        """Replace named graphs by new quads, all or nothing."""
-        self.backend.replace_graphs(list(replace), quads)
+    def replace_graphs(self, replace: Iterable[NamedNode], quads: list[Quad], then: str = "") -> None:
+        """Replace named graphs by new quads, then run the SPARQL update ``then`` (all or nothing
+        on the embedded store)."""
+        self.backend.replace_graphs(list(replace), quads, then)
 
     def graphs(self) -> list[NamedNode]:
         """The named graphs in the store."""

@@ -2,7 +2,7 @@
 
 Oxigraph has no range index over literals, so a FILTER on date bounds reads every dated event, and
 each column of each event is one more index lookup. :func:`window` and :func:`actor_events` read the
-derived timeline quads the loader writes (:mod:`kb.digest`): the digests of a window's date buckets,
+derived timeline quads the loader writes (:mod:`kb.digest`): the index of a window's date buckets,
 or one row per event of an actor. The month keys (``kbo:monthKey``, see :mod:`kb.dates`) serve the
 SPARQL path of the website's timeline (:data:`IN_WINDOW`), which also filters and searches.
 
@@ -21,7 +21,7 @@ from datetime import date
 from pyoxigraph import NamedNode, QuerySolutions
 
 from kb.dates import describe, months_between, parse_edtf
-from kb.digest import window_buckets
+from kb.digest import index_graph, unescape, window_buckets
 from kb.errors import QueryError
 from kb.queries import plain
 from kb.store import KnowledgeBase
@@ -62,7 +62,7 @@ MAX_WINDOW_MONTHS = 1200
 EXTENT_TTL = 60.0
 
 
-@dataclass
+@dataclass(slots=True)
 class TimelineEvent:
     """One event as a timeline shows it: plain values only."""
 
@@ -124,12 +124,12 @@ def _month_keys(earliest: date, latest: date) -> str:
     return " ".join(f'"{key}"' for key in keys)  # fixed YYYY-MM keys, never user text
 
 
-_DIGESTS = """
-SELECT ?digest WHERE {
+_INDEX = """
+SELECT ?lines WHERE {
   VALUES ?bucket { %s }
-  ?bucket kbo:timelineDigest ?digest .
+  GRAPH %s { ?bucket kbo:timelineIndex ?lines }
 }"""
-_ALL_DIGESTS = "SELECT ?digest WHERE { ?bucket kbo:timelineDigest ?digest }"
+_ALL_INDEX = "SELECT ?lines WHERE { GRAPH %s { ?bucket kbo:timelineIndex ?lines } }"
 _ACTOR_ROWS = "SELECT ?row WHERE { ?event kbo:involves %s ; kbo:timelineRow ?row }"
 
 
@@ -144,24 +144,34 @@ def window(kb: KnowledgeBase, earliest: date, latest: date, minter: Minter | Non
            ) -> list[TimelineEvent]:
     """Events whose date bounds overlap ``earliest``..``latest``, in date order.
 
-    Read from the timeline digests of the window's month, year and wide buckets (see
-    :mod:`kb.digest`): a one-month window reads a few hundred literals, whatever the size of the
-    store, and keeps the rows whose exact bounds overlap the window.
+    Read from the timeline index of the window's month, year and wide buckets (see
+    :mod:`kb.digest`): a one-month window reads three literals, whatever the size of the store,
+    and keeps the lines whose bounds overlap the window. Lines begin with the event's bounds, so
+    they sort by date as text and are filtered before anything else is made of them.
     """
+    minter = minter or Minter()
+    graph = index_graph(minter)
     keys = window_buckets(earliest, latest, MAX_WINDOW_MONTHS)
     if keys is None:
-        sparql = _ALL_DIGESTS
+        sparql = _ALL_INDEX % graph
     else:
-        minter = minter or Minter()
-        sparql = _DIGESTS % " ".join(str(minter.entity("bucket", key)) for key in keys)
+        sparql = _INDEX % (" ".join(str(minter.entity("bucket", key)) for key in keys), graph)
     low, high = earliest.isoformat(), latest.isoformat()
-    rows: dict[str, list] = {}
-    for (digest,) in _rows(kb, sparql, ("digest",)):
-        for row in json.loads(digest.value):
-            if row[3] >= low and row[2] <= high:  # ISO days compare as text
-                rows[row[0]] = row
-    events = [_from_row(row) for row in rows.values()]
-    events.sort(key=_key)
+    lines: set[str] = set()
+    for (text,) in _rows(kb, sparql, ("lines",)):
+        lines.update(line for line in text.value.split("\n") if line[11:21] >= low and line[:10] <= high)
+    days: dict[str, date] = {}
+    seen: set[str] = set()
+    events = []
+    for line in sorted(lines):  # ISO days compare as text
+        first, last, iri, kind, edtf, date_text, precision, status, label = line.split("\t")
+        if iri in seen:  # the same event as another source dates it: its earliest dating is kept
+            continue
+        seen.add(iri)
+        begin = days.get(first) or days.setdefault(first, date.fromisoformat(first))
+        end = days.get(last) or days.setdefault(last, date.fromisoformat(last))
+        events.append(TimelineEvent(iri, kind, unescape(label), begin, end, edtf, unescape(date_text),
+                                    precision, status))
     return events
 
 

@@ -139,6 +139,36 @@ def test_bulk_loads_go_through_the_graph_store_protocol(tmp_path, monkeypatch):
             assert {g.value for g in base.graphs()} == {graph, "http://localhost:5000/id/graph/file-more"}
 
 
+def test_the_timeline_index_is_kept_in_step_on_the_remote_store(tmp_path):
+    """Each load sends the index's upkeep to the update endpoint: a window reads the same events
+    over either store, also after a second source is loaded and then moved in time."""
+    from datetime import date
+
+    from kb.timeline import window
+    from tests.support import variant
+
+    windows = [(date(2024, 10, 1), date(2024, 10, 31)), (date(2024, 1, 1), date(2024, 1, 31)),
+               (date(2024, 2, 1), date(2024, 2, 29)), (date(2023, 5, 1), date(2023, 5, 31))]
+
+    def events(store: str) -> list[list[str]]:
+        with open_kb(store) as base:
+            return [[e.iri for e in window(base, first, last)] for first, last in windows]
+
+    moved = variant(tmp_path, {"edtf: 2024-02-26/2024-03-03": "edtf: 2023-05-10"})
+    embedded = str(tmp_path / "embedded")
+    with oxigraph_server(tmp_path / "data") as remote:
+        for store in (remote, embedded):
+            assert cli(store, "load").exit_code == 0
+        assert events(remote)[0] and events(remote) == events(embedded)
+        for store in (remote, embedded):
+            for path in (DATA / "minimal.yaml", moved):
+                result = cli(store, "load", str(path))
+                assert result.exit_code == 0, result.output
+        assert events(remote) == events(embedded)
+        assert any(iri.endswith("/test-offer") for iri in events(remote)[3])
+        assert not any(iri.endswith("/test-offer") for iri in events(remote)[2])
+
+
 def test_a_bulk_load_without_timeline_quads_gets_them_on_the_remote_store(tmp_path, monkeypatch):
     import sys
     from pathlib import Path

@@ -12,9 +12,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, Quad, RdfFormat, parse, serialize
+from pyoxigraph import Literal, Quad, RdfFormat, Store, parse, serialize
 
-from kb.digest import DERIVED, buckets, window_buckets, with_timeline
+from kb.digest import DERIVED, buckets, index_graph, reindex, window_buckets, with_timeline
 from kb.load import load
 from kb.store import open_kb
 from kb.timeline import actor_events, window
@@ -42,7 +42,9 @@ def kb(tmp_path_factory, generated):
     written = synthetic.write_nquads(path, N_EVENTS, seed=7, annotations=True, date_mix=MIX)
     store = open_kb(folder / "store")
     report = load(store, [path])  # small enough to be validated against the SHACL shapes
-    assert report.files[0][2] == written == store.count()
+    index = [quad for quad in _file_quads(path) if quad.predicate == KBO.timelineIndex]
+    assert index  # the file's index is the store's to write: the report counts the file's own quads
+    assert report.files[0][2] + len(index) == written == store.count()
     yield store
     store.close()
 
@@ -112,12 +114,19 @@ def test_the_generator_writes_the_timeline_quads_the_loader_derives(tmp_path):
     path = tmp_path / "synthetic.nq"
     synthetic.write_nquads(path, 200, seed=3, date_mix=MIX)
     quads = _file_quads(path)
-    written = {quad for quad in quads if quad.predicate in DERIVED}
-    derived = set(with_timeline(quads, Minter())) - set(quads)
+    index = {quad for quad in quads if quad.predicate == KBO.timelineIndex}
+    own = [quad for quad in quads if quad.predicate != KBO.timelineIndex]
+    written = {quad for quad in own if quad.predicate in DERIVED}
+    derived = set(with_timeline(own, Minter())) - set(own)
     assert written and not derived  # nothing the loader would add or change
-    assert set(with_timeline(quads, Minter())) == set(quads)
+    assert set(with_timeline(quads, Minter())) == set(own)  # a file's index is never taken as it is
     rows = [q for q in written if q.predicate == KBO.timelineRow]
     assert len(rows) == 200
+    store = Store()  # the index, as the loader's update writes it from the digests
+    store.extend(own)
+    store.update(reindex(Minter()))
+    assert set(store.quads_for_pattern(None, KBO.timelineIndex, None)) == index
+    assert {quad.graph_name for quad in index} == {index_graph(Minter())}
 
 
 def test_a_bulk_loaded_file_without_timeline_quads_gets_them(tmp_path, generated):
