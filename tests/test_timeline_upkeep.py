@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pyoxigraph import RdfFormat, parse
 
 from kb.digest import index_graph
 from kb.errors import KBError
@@ -115,3 +116,18 @@ def test_a_failed_load_leaves_the_index_as_it_was(seeded_store, tmp_path):
         with pytest.raises(KBError, match="2024-02-30"):
             load(kb, [bad], minter=MINTER)
         assert set(kb.backend.store.quads_for_pattern(None, KBO.timelineIndex, None)) == before
+
+
+def test_a_bulk_file_that_is_the_whole_store_has_its_index_in_step(tmp_path):
+    """Nothing kept beside it and its rows and digests complete: the store's index is the file's,
+    literal for literal, and windows agree with the FILTER query."""
+    path = tmp_path / "synthetic.nq"
+    synthetic.write_nquads(path, 300, seed=6, base=TEST_BASE)
+    brought = {(q.subject, q.object) for q in parse(path=str(path), format=RdfFormat.N_QUADS)
+               if q.predicate == KBO.timelineIndex}
+    with open_kb(tmp_path / "store") as kb:
+        load(kb, [path], minter=MINTER, bulk_over=0)
+        stored = {(q.subject, q.object) for q in
+                  kb.backend.store.quads_for_pattern(None, KBO.timelineIndex, None, index_graph(MINTER))}
+        assert brought and stored == brought
+        assert_in_step(kb)
