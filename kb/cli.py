@@ -1,9 +1,16 @@
-"""The ``kb`` command: a thin shell over the library. Errors are one line and exit status 1."""
+"""The ``kb`` command: a thin shell over the library. Errors are one line and exit status 1.
+
+Every message to the user has one style: results on standard output; ``Error: ...`` (then exit 1)
+and ``Warning: ...`` on standard error, each one line that says what, where and what to do. Progress
+appears only on a terminal, and ``--quiet`` keeps everything but errors and results quiet.
+"""
 
 from __future__ import annotations
 
 import functools
+import shutil
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -12,11 +19,13 @@ from kb import queries as named
 from kb.errors import KBError
 from kb.extract_cli import extract_command
 from kb.store import DUMP_FORMATS, default_location, open_kb
+from kb.vocab import Minter
 
 STORE_HELP = (
     "The store: a directory for the embedded Oxigraph store, or the http(s) URL of a "
-    "SPARQL 1.1 store. Default: $KB_STORE, else ./data/store."
+    "SPARQL 1.1 store. Default: $KB_STORE, else ./data/store. Accepted before or after the command."
 )
+QUIET_HELP = "Say nothing but errors and results (no progress, no summary)."
 
 
 def reports_errors(command):
@@ -33,23 +42,153 @@ def reports_errors(command):
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--store", "store", envvar="KB_STORE", default=None, metavar="PATH|URL", help=STORE_HELP)
+def warn(message: str) -> None:
+    """One warning line on stderr, in the one style."""
+    click.echo(f"Warning: {message}", err=True)
+
+
+def _remember(name: str):
+    """A callback that keeps an option given after the command, as if it were given before it."""
+
+    def callback(ctx: click.Context, _param, value):
+        if value not in (None, False):
+            ctx.ensure_object(dict)[name] = value
+        return value
+
+    return callback
+
+
+def common_options(command):
+    """``--store`` and ``--quiet`` after the command too: ``kb load --store X`` as ``kb --store X load``."""
+    command = click.option("--quiet", "-q", is_flag=True, default=False, expose_value=False,
+                           callback=_remember("quiet"), help=QUIET_HELP)(command)
+    return click.option("--store", metavar="PATH|URL", default=None, expose_value=False,
+                        callback=_remember("store"), help=STORE_HELP)(command)
+
+
+class KBGroup(click.Group):
+    """The ``kb`` group: its help ends with the store that a command would use."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_epilog(ctx, formatter)
+        store = (ctx.obj or {}).get("store") or default_location()
+        formatter.write(f"\nStore in use: {store} (set with --store or KB_STORE).\n"
+                        "More help: 'kb help curation', 'kb help dates'.\n")
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    import pyoxigraph
+
+    return (f"negotiation-kb {version('negotiation-kb')} (pyoxigraph {pyoxigraph.__version__}, "
+            f"Python {sys.version.split()[0]})")
+
+
+def _print_version(ctx: click.Context, _param, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(_version())
+        ctx.exit()
+
+
+@click.group(cls=KBGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--store", "store", envvar="KB_STORE", default=None, metavar="PATH|URL", help=STORE_HELP,
+              is_eager=True, callback=_remember("store"))
+@click.option("--quiet", "-q", is_flag=True, default=False, help=QUIET_HELP, callback=_remember("quiet"))
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the versions of kb, pyoxigraph and Python, and exit.")
 @click.pass_context
-def main(ctx: click.Context, store: str | None) -> None:
+def main(ctx: click.Context, store: str | None, quiet: bool) -> None:
     """A knowledge base of negotiation timelines: sourced, dated events in Oxigraph.
 
     Start with 'kb load' (loads seeds/), then 'kb query timeline' or 'kb serve'.
     """
-    ctx.obj = {"store": store or default_location()}
+    ctx.ensure_object(dict)
+    ctx.obj.setdefault("store", store or default_location())
+    ctx.obj.setdefault("quiet", quiet)
+
+
+def _store(ctx: click.Context) -> str:
+    return ctx.obj.get("store") or default_location()
+
+
+def _quiet(ctx: click.Context) -> bool:
+    return bool(ctx.obj.get("quiet"))
 
 
 def _open(ctx: click.Context, read_only: bool = False):
-    return open_kb(ctx.obj["store"], read_only=read_only)
+    return open_kb(_store(ctx), read_only=read_only)
+
+
+class LoadProgress:
+    """What a load is doing, on one redrawn line of a terminal; nothing when stderr is not one.
+
+    Each file as the loader reaches it, then for a bulk load the bytes read, the time and the rate.
+    """
+
+    #: Seconds between two redraws: the loader reports every 4 KiB it reads.
+    EVERY = 0.25
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled and sys.stderr.isatty()
+        self.started = time.monotonic()
+        self.drawn = 0.0
+        self.file = ""
+        self.width = 0
+
+    def _draw(self, text: str) -> None:
+        columns = shutil.get_terminal_size((80, 20)).columns
+        text = text[: columns - 1]
+        sys.stderr.write("\r" + text.ljust(self.width))
+        sys.stderr.flush()
+        self.width = len(text)
+
+    def on_file(self, name: str, number: int, count: int) -> None:
+        """The loader reached file ``number`` of ``count``."""
+        self.file = f"[{number}/{count}] {name}"
+        if self.enabled:
+            self._draw(f"loading {self.file}  {time.monotonic() - self.started:.1f} s")
+
+    def update(self, done: int, total: int) -> None:
+        """``done`` of ``total`` bytes read by a bulk load."""
+        now = time.monotonic()
+        if not self.enabled or (now - self.drawn < self.EVERY and done < total):
+            return
+        self.drawn = now
+        elapsed = max(now - self.started, 1e-6)
+        share = f"{100 * done / total:.0f}%  " if total else ""
+        self._draw(f"loading {self.file}  {share}{done / 1e6:,.1f} of {total / 1e6:,.1f} MB  "
+                   f"{elapsed:.1f} s  {done / 1e6 / elapsed:,.1f} MB/s")
+
+    def close(self) -> None:
+        """Clear the line, so that what follows starts at its beginning."""
+        if self.enabled and self.width:
+            sys.stderr.write("\r" + " " * self.width + "\r")
+            sys.stderr.flush()
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds since the load started."""
+        return time.monotonic() - self.started
+
+
+def _report(report, progress: LoadProgress, quiet: bool) -> None:
+    """The files loaded, a summary line with the time and rate, and the warnings."""
+    if not quiet:
+        for name, graphs, quads in report.files:
+            graphs_text = f"{graphs} graph{'s' if graphs != 1 else ''}, " if graphs >= 0 else ""
+            click.echo(f"loaded {name}: {graphs_text}{quads:,} quads")
+        elapsed = progress.elapsed
+        count = len(report.files)
+        click.echo(f"{count} file{'s' if count != 1 else ''}, {report.quads:,} quads in {elapsed:.1f} s "
+                   f"({report.quads / max(elapsed, 1e-6):,.0f} quads/s)")
+    for warning in report.warnings:
+        warn(warning)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@common_options
 @click.pass_context
 @reports_errors
 def load(ctx: click.Context, paths: tuple[Path, ...]) -> None:
@@ -59,57 +198,20 @@ def load(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     sentences, the SHACL shapes) before anything is written.
     """
     from kb.load import load as load_files
-    from kb.paths import ONTOLOGY_DIR, SEEDS_DIR
+    from kb.paths import DEFAULT_SOURCES
 
-    targets = list(paths) or [ONTOLOGY_DIR / "kb.ttl", ONTOLOGY_DIR / "codes.ttl", SEEDS_DIR]
-    with _open(ctx) as kb, _Progress() as progress:
-        report = load_files(kb, targets, progress=progress.update)
-    for name, graphs, quads in report.files:
-        graphs_text = f"{graphs} graph{'s' if graphs != 1 else ''}, " if graphs >= 0 else ""
-        click.echo(f"loaded {name}: {graphs_text}{quads} quads")
-    for warning in report.warnings:
-        click.echo(f"warning: {warning}", err=True)
-
-
-class _Progress:
-    """A progress bar that appears only once a load has taken more than a moment."""
-
-    DELAY = 1.0
-    #: Seconds between two redraws. The loader reports every 4 KiB it reads, from the thread that
-    #: feeds the parser: drawing each time cost 20% of a bulk load's time.
-    EVERY = 0.25
-
-    def __init__(self):
-        import time
-
-        self.clock = time.monotonic
-        self.started = self.clock()
-        self.drawn = self.started
-        self.bar = None
-        self.shown = 0
-
-    def update(self, done: int, total: int) -> None:
-        now = self.clock()
-        if now - self.drawn < self.EVERY and done < total:
-            return
-        self.drawn = now
-        if self.bar is None:
-            if now - self.started < self.DELAY:
-                return
-            self.bar = click.progressbar(length=total, label="loading", file=sys.stderr)
-            self.bar.__enter__()
-        self.bar.update(done - self.shown)
-        self.shown = done
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
+    progress = LoadProgress(enabled=not _quiet(ctx))
+    try:
+        with _open(ctx) as kb:
+            report = load_files(kb, list(paths) or list(DEFAULT_SOURCES), progress=progress.update,
+                                on_file=progress.on_file)
+    finally:
+        progress.close()
+    _report(report, progress, _quiet(ctx))
 
 
 @main.command()
+@common_options
 @click.pass_context
 @reports_errors
 def validate(ctx: click.Context) -> None:
@@ -153,8 +255,10 @@ def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
     help="A parameter of the query (repeat for several).",
 )
 @click.option(
-    "--format", "output", type=click.Choice(named.OUTPUT_FORMATS), default="table", show_default=True
+    "--format", "output", type=click.Choice(named.OUTPUT_FORMATS), default="table", show_default=True,
+    help="table: for reading (short names, fitted to the terminal); csv, tsv, json: full values.",
 )
+@common_options
 @click.pass_context
 @reports_errors
 def query(ctx: click.Context, name: str, params: tuple[str, ...], output: str) -> None:
@@ -168,7 +272,8 @@ def query(ctx: click.Context, name: str, params: tuple[str, ...], output: str) -
     named_query = named.find(name)
     with _open(ctx, read_only=True) as kb:
         table = named.run(kb, named_query, _parse_params(params))
-    click.echo(named.render(table, output), nl=False)
+    width = shutil.get_terminal_size((100, 20)).columns if sys.stdout.isatty() else None
+    click.echo(named.render(table, output, width=width, prefixes=Minter().prefixes()), nl=False)
 
 
 @main.command("queries")
@@ -197,12 +302,13 @@ def list_queries() -> None:
     default=None,
     help="Write to this file instead of standard output.",
 )
+@common_options
 @click.pass_context
 @reports_errors
 def export(ctx: click.Context, rdf_format: str, target: Path | None) -> None:
-    """Export the whole knowledge base (turtle, trig, nquads, jsonld, ...)."""
+    """Export the whole knowledge base (turtle, trig, nquads, jsonld, ...), with the project's prefixes."""
     with _open(ctx, read_only=True) as kb:
-        data = kb.dump(rdf_format)
+        data = kb.dump(rdf_format, prefixes=Minter().prefixes())
     if target:
         target.write_bytes(data)
     else:
@@ -210,6 +316,7 @@ def export(ctx: click.Context, rdf_format: str, target: Path | None) -> None:
 
 
 @main.command()
+@common_options
 @click.pass_context
 @reports_errors
 def stats(ctx: click.Context) -> None:
@@ -222,8 +329,21 @@ def stats(ctx: click.Context) -> None:
 
 
 @main.command()
+@common_options
+@click.pass_context
+@reports_errors
+def status(ctx: click.Context) -> None:
+    """Which store, its size, what it holds, its last load, whether a server serves it, the versions."""
+    from kb.status import status as store_status
+
+    for label, value in store_status(_store(ctx)):
+        click.echo(f"{label + ':':<12} {value}")
+    click.echo(f"{'versions:':<12} {_version()}")
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(0, 65535))
 @click.option(
     "--query-timeout",
     default=30.0,
@@ -246,24 +366,87 @@ def stats(ctx: click.Context) -> None:
     help="Serving processes sharing the port (default: one a core, at most 2). Each holds its own "
     "timeline index in memory: use 1 for a very large store on a small machine.",
 )
+@click.option("--access-log", is_flag=True, default=False,
+              help="Log one line per request on stderr, in the Combined Log Format.")
+@common_options
 @click.pass_context
 @reports_errors
 def serve(
     ctx: click.Context, host: str, port: int, query_timeout: float, row_limit: int, base: str | None,
-    processes: int | None,
+    processes: int | None, access_log: bool,
 ) -> None:
     """Serve the timeline website and the SPARQL endpoint (loads the seeds on first start)."""
+    from kb.load import seed_if_empty
+    from kb.status import check_port
+    from kb.store import is_remote
+    from kb.vocab import default_base
     from webapp.server import serve as run_server
 
+    store, quiet = _store(ctx), _quiet(ctx)
+    check_port(host, port)
+    minter = Minter(base or default_base())
+    if not quiet:
+        click.echo(f"Store: {store} ({'remote' if is_remote(store) else 'embedded'})", err=True)
+    progress = LoadProgress(enabled=not quiet)
+    with open_kb(store) as kb:
+        if not kb.graphs():
+            if not quiet:
+                click.echo(f"Loading the ontology and seeds into {store} (first start) ...", err=True)
+            try:
+                report = seed_if_empty(kb, minter=minter, progress=progress.update,
+                                       on_file=progress.on_file)
+            finally:
+                progress.close()
+            if report and not quiet:
+                click.echo(f"Loaded {len(report.files)} files, {report.quads:,} quads in "
+                           f"{progress.elapsed:.1f} s", err=True)
+    served = f"http://{host}:{port}/"
+    if not quiet and minter.base != served and not is_remote(store):
+        click.echo(f"Note: the data's IRIs start with {minter.base}, not with {served}: pages link by "
+                   "path, so they work here; give --base (or KB_BASE) to mint IRIs for this address.",
+                   err=True)
     run_server(
-        store=ctx.obj["store"],
+        store=store,
         host=host,
         port=port,
         query_timeout=query_timeout,
         row_limit=row_limit,
         base=base,
         processes=processes,
+        access_log=access_log,
+        quiet=quiet,
     )
+
+
+@main.command()
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+def completion(shell: str) -> None:
+    """Print the shell completion script for SHELL.
+
+    \b
+    bash: eval "$(kb completion bash)"     (in ~/.bashrc)
+    zsh:  eval "$(kb completion zsh)"      (in ~/.zshrc)
+    fish: kb completion fish > ~/.config/fish/completions/kb.fish
+    """
+    from click.shell_completion import get_completion_class
+
+    completer = get_completion_class(shell)(main, {}, "kb", "_KB_COMPLETE")
+    click.echo(completer.source())
+
+
+@main.command("help")
+@click.argument("topic", required=False)
+@reports_errors
+def help_topic(topic: str | None) -> None:
+    """Read a help page: 'curation' (the curation file format) or 'dates' (the date syntax)."""
+    from kb.help import page, topics
+
+    if topic is None:
+        for name, summary in topics().items():
+            click.echo(f"{name:<10} {summary}")
+        click.echo("\nRun 'kb help TOPIC', or 'kb COMMAND --help' for a command.")
+        return
+    click.echo(page(topic))
 
 
 main.add_command(extract_command, "extract")

@@ -9,8 +9,10 @@ replaces its graphs, so nothing is ever duplicated.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Variable, parse
@@ -18,7 +20,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Variable, parse
 from kb.curation import SourceBundle, read_curation
 from kb.digest import DERIVED, index_graph, index_update, with_timeline
 from kb.errors import CurationError, ShapeError
-from kb.paths import SEEDS_DIR, display
+from kb.paths import DEFAULT_SOURCES, SEEDS_DIR, display
 from kb.store import KnowledgeBase
 from kb.validate import check
 from kb.vocab import Minter, is_slug
@@ -35,6 +37,8 @@ RDF_SUFFIXES = {
 VALIDATE_LIMIT = 20 * 1024 * 1024
 
 Progress = Callable[[int, int], None]
+#: Told of each file as a load reaches it: its name as the user would type it, its number, how many.
+FileProgress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -162,6 +166,7 @@ def load(
     minter: Minter | None = None,
     progress: Progress | None = None,
     bulk_over: int | None = None,
+    on_file: FileProgress | None = None,
 ) -> LoadReport:
     """Load curation and RDF files (default: ``seeds/``), all or nothing.
 
@@ -175,7 +180,9 @@ def load(
     replace: list[NamedNode] = []
     quads: list[Quad] = []
     bulk: list[Path] = []
-    for path in files:
+    for number, path in enumerate(files, start=1):
+        if on_file:
+            on_file(display(path), number, len(files))
         if path.suffix in CURATION_SUFFIXES:
             bundle: SourceBundle = read_curation(path, minter, kb.contains)
             new = [quad for graph_quads in bundle.graphs.values() for quad in graph_quads]
@@ -211,7 +218,47 @@ def load(
         return _bulk(kb, bulk[0], minter, report, progress)
     replace = list(dict.fromkeys(graph for graph in replace if graph != index_graph(minter)))
     kb.replace_graphs(replace, quads, then=index_update(kb, minter, replace, quads))
+    _record_load(kb, report)
     return report
+
+
+def _load_record(kb: KnowledgeBase) -> Path | None:
+    """The note beside an embedded store of its last load (none for a remote store)."""
+    return None if kb.remote else Path(f"{kb.location.rstrip('/')}.last-load.json")
+
+
+def _record_load(kb: KnowledgeBase, report: LoadReport) -> None:
+    """Note when the store was last loaded and with which files (for ``kb status``)."""
+    record = _load_record(kb)
+    if record is None:
+        return
+    note = {"when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC"),
+            "files": [name for name, _, _ in report.files], "quads": report.quads}
+    try:
+        record.write_text(json.dumps(note))
+    except OSError:
+        pass  # a note for the operator: the load itself has succeeded
+
+
+def last_load_record(kb: KnowledgeBase) -> tuple[str, str] | None:
+    """When the store was last loaded and what, as text; ``None`` when nobody noted it."""
+    record = _load_record(kb)
+    try:
+        note = json.loads(record.read_text()) if record else None
+        files = note["files"]
+        what = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+        return note["when"], f"{what}: {note['quads']:,} quads"
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def seed_if_empty(kb: KnowledgeBase, *, minter: Minter | None = None, progress: Progress | None = None,
+                  on_file: FileProgress | None = None) -> LoadReport | None:
+    """Load the ontology and seeds (:data:`kb.paths.DEFAULT_SOURCES`) into a store with no graph;
+    a store that holds anything is left as it is (``None``)."""
+    if kb.graphs():
+        return None
+    return load(kb, list(DEFAULT_SOURCES), minter=minter, progress=progress, on_file=on_file)
 
 
 def _bulk(
@@ -222,6 +269,7 @@ def _bulk(
 
     written = bulk_load_file(kb, path, RDF_SUFFIXES[path.suffix], minter, progress)
     report.files.append((display(path), -1, written))
+    _record_load(kb, report)
     report.warnings.append(
         f"{display(path)}: bulk loaded; not validated against the shapes (run 'kb validate' to check it)"
     )

@@ -9,6 +9,8 @@ SEEDS_DIR = PROJECT_ROOT / "seeds"
 ONTOLOGY_DIR = PROJECT_ROOT / "ontology"
 QUERIES_DIR = PROJECT_ROOT / "queries"
 WIKIDATA_TSV = SEEDS_DIR / "reference" / "wikidata.tsv"
+#: What ``kb load`` with no file, and the first ``kb serve`` on an empty store, load.
+DEFAULT_SOURCES = (ONTOLOGY_DIR / "kb.ttl", ONTOLOGY_DIR / "codes.ttl", SEEDS_DIR)
 
 
 def display(path: Path) -> str:

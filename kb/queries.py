@@ -31,6 +31,7 @@ from kb.dates import parse_day
 from kb.errors import NotFound, QueryError
 from kb.paths import QUERIES_DIR, display
 from kb.store import KnowledgeBase
+from kb.texttable import fit, term_text
 from kb.vocab import PREFIXES, XSD, Minter
 
 PARAM_TYPES = ("date", "actor", "event", "iri", "string", "integer")
@@ -293,8 +294,10 @@ def cell(term) -> str:
     return "" if term is None else str(plain(term))
 
 
-def render(table: Table, output: str) -> str:
-    """The table as text: an aligned table, CSV, TSV or SPARQL 1.1 JSON results."""
+def render(table: Table, output: str, *, width: int | None = None,
+           prefixes: dict[str, str] | None = None) -> str:
+    """The table as text: CSV, TSV or SPARQL 1.1 JSON results with full values, or an aligned table
+    for reading (IRIs as CURIEs from ``prefixes``, fitted to ``width`` characters)."""
     if output == "json":
         bindings = []
         for row in table.rows:
@@ -320,20 +323,9 @@ def render(table: Table, output: str) -> str:
         return buffer.getvalue()
     if output != "table":
         raise QueryError(f"unknown format {output!r}", hint=f"use one of: {', '.join(OUTPUT_FORMATS)}")
-    texts = [[_short(cell(term)) for term in row] for row in table.rows]
-    widths = [max([len(c)] + [len(row[i]) for row in texts]) for i, c in enumerate(table.columns)]
-    lines = [
-        "  ".join(c.ljust(w) for c, w in zip(table.columns, widths, strict=True)).rstrip(),
-        "  ".join("-" * w for w in widths),
-    ]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in texts]
-    lines.append(f"({len(table.rows)} row{'s' if len(table.rows) != 1 else ''})")
-    return "\n".join(lines) + "\n"
-
-
-def _short(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    prefixes = prefixes if prefixes is not None else PREFIXES
+    texts = [[term_text(term, prefixes) for term in row] for row in table.rows]
+    return fit(table.columns, texts, width)
 
 
 def _json_term(term) -> dict:

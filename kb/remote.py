@@ -211,11 +211,12 @@ class RemoteBackend:
 
     # --- reading everything --------------------------------------------------------------------
 
-    def dump(self, rdf_format: RdfFormat, from_default: bool = False) -> bytes:
+    def dump(self, rdf_format: RdfFormat, from_default: bool = False,
+             prefixes: dict[str, str] | None = None) -> bytes:
         """Serialise the remote dataset (each graph fetched by the Graph Store Protocol)."""
         if from_default:
             triples = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-            return triples.serialize(format=rdf_format)
+            return serialize(triples, format=rdf_format, prefixes=prefixes)
         quads: list[Quad] = []
         for graph in [None, *self.graphs()]:
             body, media_type = self._request(self._graph_url(graph), what="export",
@@ -225,7 +226,7 @@ class RemoteBackend:
                 target = DefaultGraph() if graph is None else graph
                 quads += [Quad(t.subject, t.predicate, t.object, target)
                           for t in parse(body, format=_rdf_format(media_type, self.gsp_url))]
-        return serialize(quads, format=rdf_format)
+        return serialize(quads, format=rdf_format, prefixes=prefixes)
 
     def close(self) -> None:
         """Nothing to release: every request has its own connection."""

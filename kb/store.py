@@ -25,6 +25,7 @@ from pyoxigraph import (
     QueryTriples,
     RdfFormat,
     Store,
+    serialize,
 )
 
 from kb.errors import QueryError, StoreError
@@ -140,14 +141,15 @@ class EmbeddedBackend:
         """The named graphs in the store."""
         return [graph for graph in self.store.named_graphs() if isinstance(graph, NamedNode)]
 
-    def dump(self, rdf_format: RdfFormat, from_default: bool = False) -> bytes:
+    def dump(self, rdf_format: RdfFormat, from_default: bool = False,
+             prefixes: dict[str, str] | None = None) -> bytes:
         """Serialise the whole dataset (or, for triple formats, the union of its graphs)."""
         if not from_default:
-            return self.store.dump(format=rdf_format)
+            return self.store.dump(format=rdf_format, prefixes=prefixes)
         triples = self.store.query(
             "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
         )
-        return triples.serialize(format=rdf_format)
+        return serialize(triples, format=rdf_format, prefixes=prefixes)
 
     def close(self) -> None:
         """Flush and release the store (and its lock)."""
@@ -222,11 +224,13 @@ class KnowledgeBase:
         """The named graphs in the store."""
         return self.backend.graphs()
 
-    def dump(self, name: str) -> bytes:
-        """The whole knowledge base in format ``name`` (see :data:`DUMP_FORMATS`)."""
+    def dump(self, name: str, prefixes: dict[str, str] | None = None) -> bytes:
+        """The whole knowledge base in format ``name`` (see :data:`DUMP_FORMATS`), with ``prefixes``
+        declared where the format has them (Turtle, TriG, RDF/XML)."""
         if name not in DUMP_FORMATS:
             raise QueryError(f"unknown format {name!r}", hint=f"use one of: {', '.join(DUMP_FORMATS)}")
-        return self.backend.dump(DUMP_FORMATS[name], from_default=name not in DATASET_FORMATS)
+        return self.backend.dump(DUMP_FORMATS[name], from_default=name not in DATASET_FORMATS,
+                                 prefixes=prefixes)
 
     def count(self) -> int:
         """How many quads the store holds."""

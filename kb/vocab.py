@@ -257,6 +257,11 @@ class Minter:
         """The named graph of one source's claims, or of one claimant's claims as it relays them."""
         return self.entity("graph", f"{source_slug}/{claimant}" if claimant else source_slug)
 
+    def prefixes(self) -> dict[str, str]:
+        """The vocabularies' prefixes (:data:`PREFIXES`) and one per kind of IRI minted here
+        (``event:`` for ``{base}id/event/``), for exports and short names."""
+        return {**PREFIXES, **{kind: f"{self.base}id/{kind}/" for kind in self.KINDS}}
+
     def split(self, iri: str) -> tuple[str, str] | None:
         """``(kind, slug)`` for an IRI minted here, else ``None``."""
         prefix = self.base + "id/"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, render_template, request
 
 from kb.errors import KBError, NotFound
 from kb.vocab import Minter, default_base
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    """Build the app. Config: KB_STORE (path or URL), KB_BASE, QUERY_TIMEOUT, ROW_LIMIT."""
+    """Build the app. Config: KB_STORE (path or URL), KB_BASE, QUERY_TIMEOUT, ROW_LIMIT, ACCESS_LOG."""
     app = Flask(__name__)
     app.config.from_mapping(
         KB_STORE=None,
@@ -18,6 +18,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         ROW_LIMIT=10000,
         MAX_CONTENT_LENGTH=1024 * 1024,
         LOAD_SEEDS=False,
+        ACCESS_LOG=False,
     )
     if test_config:
         app.config.update(test_config)
@@ -47,6 +48,10 @@ def create_app(test_config: dict | None = None) -> Flask:
         error.status = 413
         return error_response(error)
 
+    if app.config["ACCESS_LOG"]:
+        from webapp.accesslog import AccessLog
+
+        app.wsgi_app = AccessLog(app.wsgi_app)
     return app
 
 
@@ -59,10 +64,24 @@ def wants_json() -> bool:
         request.accept_mimetypes["text/html"]
 
 
-def error_response(error: KBError):
-    """One error shape: the JSON ``{"ok": false, ...}`` or ``errors/{status}.html``."""
+def log_failure(error: KBError) -> None:
+    """Say in the log why a request failed: always for a server error, and for a client's error
+    when the access log is on (``kb serve --access-log``)."""
+    if error.status >= 500 or current_app.config.get("ACCESS_LOG"):
+        log = current_app.logger.error if error.status >= 500 else current_app.logger.warning
+        log("%s %s %s: %s", error.status, request.method, request.path, error)
+
+
+def error_page(error: KBError):
+    """The error as the one JSON shape ``{"ok": false, ...}`` or the page ``errors/error.html``."""
     if wants_json():
         response = jsonify(error.to_json())
     else:
         response = render_template("errors/error.html", error=error, status=error.status)
     return response, error.status
+
+
+def error_response(error: KBError):
+    """Log why the request failed (:func:`log_failure`) and answer with :func:`error_page`."""
+    log_failure(error)
+    return error_page(error)

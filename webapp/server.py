@@ -14,6 +14,7 @@ one when one dies, and stops them all when it is stopped.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import socket
@@ -33,36 +34,83 @@ def default_processes() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def _config(store: str, query_timeout: float, row_limit: int, base: str | None) -> dict:
-    config = {"KB_STORE": store, "QUERY_TIMEOUT": query_timeout, "ROW_LIMIT": row_limit}
+def _config(store: str, query_timeout: float, row_limit: int, base: str | None,
+            access_log: bool = False) -> dict:
+    config = {"KB_STORE": store, "QUERY_TIMEOUT": query_timeout, "ROW_LIMIT": row_limit,
+              "ACCESS_LOG": access_log}
     if base:
         config["KB_BASE"] = base
     return config
 
 
-def _announce(host: str, port: int, processes: int) -> None:
-    print(f"Serving the timeline at http://{host}:{port}/ and SPARQL at http://{host}:{port}/sparql"
-          f" ({processes} process{'es' if processes > 1 else ''})", file=sys.stderr, flush=True)
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _interrupt(*_args) -> None:
+    raise KeyboardInterrupt
+
+
+def _setup_logging(quiet: bool = False) -> None:
+    """Log lines on stderr in the one style of the project's messages (``Warning: ...``).
+
+    Waitress warns of its task queue's depth whenever all its threads are busy: a fact of load,
+    nothing an operator can act on from here, so only its errors show."""
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneStyle())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING if quiet else logging.INFO)
+    logging.getLogger("waitress").setLevel(logging.WARNING)
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+
+
+class _OneStyle(logging.Formatter):
+    """``Error: ...``, ``Warning: ...``: the project's one style, for log lines too."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        return text if record.levelno < logging.WARNING else f"{record.levelname.capitalize()}: {text}"
 
 
 def serve(store: str, host: str, port: int, query_timeout: float, row_limit: int,
-          base: str | None = None, processes: int | None = None) -> None:
-    """Build the app and serve it with waitress until interrupted."""
-    from waitress import serve as waitress_serve
+          base: str | None = None, processes: int | None = None, access_log: bool = False,
+          quiet: bool = False) -> None:
+    """Build the app and serve it with waitress until interrupted; say when it starts and stops."""
+    from waitress.server import create_server
 
+    from kb.status import serving
     from webapp import create_app
 
     processes = default_processes() if processes is None else processes
-    config = _config(store, query_timeout, row_limit, base)
-    if processes <= 1:
-        app = create_app({**config, "LOAD_SEEDS": True})
-        _announce(host, port, 1)
-        waitress_serve(app, host=host, port=port, threads=THREADS, ident="negotiation-kb")
-        return
-    prepare_store(config)
-    listener = socket.create_server((host, port), backlog=1024)
-    listener.set_inheritable(True)
-    Supervisor(listener, config, processes).run(lambda: _announce(host, port, processes))
+    config = _config(store, query_timeout, row_limit, base, access_log)
+    url = f"http://{host}:{port}/"
+    announce = (lambda: None) if quiet else (lambda: _say(
+        f"Serving the timeline at {url} and SPARQL at {url}sparql ({processes} process"
+        f"{'es' if processes > 1 else ''}); Ctrl-C stops"))
+    _setup_logging(quiet)
+    config["LOG_QUIET"] = quiet
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        with serving(store, url):
+            if processes <= 1:
+                app = create_app({**config, "LOAD_SEEDS": True})
+                server = create_server(app, host=host, port=port, threads=THREADS, ident="negotiation-kb")
+                announce()
+                server.run()
+            else:
+                prepare_store(config)
+                listener = socket.create_server((host, port), backlog=1024)
+                listener.set_inheritable(True)
+                Supervisor(listener, config, processes).run(announce)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if not quiet:
+            _say(f"Stopped serving {url}")
 
 
 def prepare_store(config: dict) -> None:
@@ -122,7 +170,7 @@ class Supervisor:
 
 def child(argv: list[str]) -> None:
     """The body of a serving process: ``SOCKET_FD CONFIG_JSON``; ends with its supervisor."""
-    from waitress import serve as waitress_serve
+    from waitress.server import create_server
 
     from webapp import create_app
     from webapp.sparql_workers import exit_with_parent
@@ -132,5 +180,6 @@ def child(argv: list[str]) -> None:
     signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     app = create_app(config)
     listener = socket.socket(fileno=fd)
-    waitress_serve(app, sockets=[listener], threads=THREADS, ident="negotiation-kb")
+    _setup_logging(bool(config.get("LOG_QUIET")))
+    create_server(app, sockets=[listener], threads=THREADS, ident="negotiation-kb").run()
 

@@ -12,12 +12,10 @@ def init_app(app: Flask) -> None:
     asked (LOAD_SEEDS) and the store is empty."""
     kb = open_kb(app.config["KB_STORE"], read_only=bool(app.config.get("KB_READ_ONLY")))
     app.extensions["kb"] = kb
-    if app.config.get("LOAD_SEEDS") and not kb.graphs():
-        from kb.load import load
-        from kb.paths import ONTOLOGY_DIR, SEEDS_DIR
+    if app.config.get("LOAD_SEEDS"):
+        from kb.load import seed_if_empty
 
-        load(kb, [ONTOLOGY_DIR / "kb.ttl", ONTOLOGY_DIR / "codes.ttl", SEEDS_DIR],
-             minter=app.extensions["minter"])
+        seed_if_empty(kb, minter=app.extensions["minter"])
 
 
 def get_kb() -> KnowledgeBase:

@@ -23,7 +23,7 @@ from werkzeug.http import parse_accept_header
 
 from kb.errors import KBError, QueryError, UpdateRefused
 from kb.vocab import DCT, PREFIXES, RDF, SD, W3C_FORMATS
-from webapp import error_response
+from webapp import error_page, log_failure
 from webapp.sparql_workers import (
     FORMAT_ALIASES,
     GRAPH_FORMATS,
@@ -197,12 +197,13 @@ def _cors(response: Response) -> Response:
 @blueprint.errorhandler(KBError)
 def _error(error: KBError):
     """Errors as the client reads them: an HTML page, the JSON shape, or plain text."""
+    log_failure(error)
     accept = request.accept_mimetypes
     json_quality = max(accept["application/json"], accept["application/sparql-results+json"])
     if request.path.endswith(".json") or (accept and json_quality > accept["text/plain"]):
         return jsonify(error.to_json()), error.status
     if accept and accept["text/html"] > max(json_quality, accept["text/plain"]):
-        return error_response(error)
+        return error_page(error)
     return Response(f"{error}\n", status=error.status, content_type="text/plain; charset=utf-8")
 
 

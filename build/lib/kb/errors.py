@@ -1,0 +1,77 @@
+"""One exception family for the knowledge base: what went wrong, where, and what to do."""
+
+from __future__ import annotations
+
+
+class KBError(Exception):
+    """Base of every error the knowledge base raises on purpose.
+
+    ``where`` names the file and line, the field or the parameter at fault; ``hint`` says what to
+    do about it; ``status`` is the HTTP status a web shell should answer with.
+    """
+
+    status = 400
+
+    def __init__(self, message: str, *, where: str | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.where = where
+        self.hint = hint
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.message}" if self.where else self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+    def to_json(self) -> dict:
+        """The one JSON error shape of the web app and the CLI."""
+        return {"ok": False, "error": str(self), "status": self.status}
+
+
+class CurationError(KBError):
+    """A curation file (YAML) or a Turtle file that cannot be read or does not make sense."""
+
+
+class DateError(CurationError):
+    """A date or EDTF value that is malformed or impossible (2024-02-30)."""
+
+
+class ArticleError(KBError):
+    """An article that cannot be read as text (missing, empty, binary or not UTF-8)."""
+
+
+class ShapeError(CurationError):
+    """Data that parses but does not conform to the SHACL shapes of ``ontology/``."""
+
+
+class QueryError(KBError):
+    """A SPARQL query that does not parse, or a named query called with bad parameters."""
+
+
+class UpdateRefused(QueryError):
+    """An update was sent where only queries are accepted."""
+
+
+class NotAcceptable(KBError):
+    """The client accepts none of the formats on offer (the message names them)."""
+
+    status = 406
+
+
+class QueryTimeout(KBError):
+    """A query ran past its time limit and was stopped."""
+
+    status = 503
+
+
+class NotFound(KBError):
+    """Something asked for by name or IRI does not exist."""
+
+    status = 404
+
+
+class StoreError(KBError):
+    """The store cannot be opened, is locked by another process, or a remote store failed."""
+
+    status = 502

@@ -1,0 +1,251 @@
+"""From a new article to draft events: propose, so that the researcher only checks and corrects.
+
+The extractor reads an article sentence by sentence and proposes one event per event mention:
+
+1. **Sentences** are split at full stops outside quotations, so a quoted passage of several
+   sentences stays in the sentence that introduces it (as the curation format cites it).
+2. **Actors** are the known actors of curation files (by name and alias, :func:`known_actors`)
+   and, for the rest, capitalised name sequences ("Ophir Falk", "Israel Defense Forces") with
+   leading titles taken off ("Mossad Director David Barnea") and collectives kept ("Egyptian
+   officials"); later short forms ("Barnea", "IDF") join the full name. "we" in a quotation is the
+   speaker's side; "the terror group" is the group the article has named most so far.
+3. **Event mentions** come from a cue lexicon (:data:`CUES`) of verbs and nouns. A noun counts only
+   where it names something that happened ("a meeting with ...", "the truce in November", "Hamas's
+   proposal came in July"), not a goal or a topic ("efforts to secure a truce"). A speech verb
+   whose reported words threaten, vow or demand becomes that kind of statement; events inside
+   reported speech are the speaker's claims (``according_to``), as are those of a sentence that
+   says "according to X" or "X reported". Inside quotations only past events count: intentions
+   stay words. Unnamed sources ("a source said") make no statement.
+4. **Roles** follow the syntax: the subject before the verb is the offerer, speaker or
+   perpetrator; the object or "to X" the recipient or victim; "by X" the agent of a passive;
+   "with X" a participant.
+5. **Dates** come from :mod:`kb.timex`: each time expression belongs to the cue nearest to it; a
+   speech verb keeps its own date ("said on Thursday") and never takes one from what was said.
+   A sentence without one gets the week up to the publication, and ``date.note`` says so.
+6. **Merging**: "the proposal was made ..." joins the offer it refers to, and repeated mentions of
+   one event (same type, same main actor, compatible dates) become one event citing each sentence.
+
+The steps live in their own modules: the lexicon in :mod:`kb.extract_lexicon`, sentences in
+:mod:`kb.extract_sentences`, actors in :mod:`kb.extract_actors`, cues and speech in
+:mod:`kb.extract_cues`, roles, places and dates in :mod:`kb.extract_roles`, events and their
+merging in :mod:`kb.extract_events`. This module reads the article and builds the draft.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from kb.errors import ArticleError, DateError
+from kb.extract_actors import (
+    DraftActor,
+    DraftPlace,
+    KnownActor,
+    KnownPlace,
+    known_actors,
+    known_places,
+    slugify,
+)
+from kb.extract_events import DraftEvent, Extractor
+from kb.extract_lexicon import CUES
+from kb.extract_roles import DraftDate
+from kb.extract_sentences import Sentence, split_sentences
+from kb.vocab import EVENT_TYPES, ROLE_TYPES
+
+__all__ = [
+    "CUES",
+    "ArticleError",
+    "Draft",
+    "DraftActor",
+    "DraftDate",
+    "DraftEvent",
+    "DraftPlace",
+    "KnownActor",
+    "KnownPlace",
+    "Sentence",
+    "extract",
+    "known_actors",
+    "known_places",
+    "read_article",
+    "slugify",
+    "split_sentences",
+]
+
+
+def read_article(path: str | Path) -> str:
+    """The text of an article file, or an :class:`ArticleError` saying what is wrong with it."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError("no such file", where=str(path),
+                           hint="give the path of a plain-text article") from None
+    except IsADirectoryError:
+        raise ArticleError("is a folder, not a file", where=str(path),
+                           hint="give the path of a plain-text article") from None
+    except OSError as err:
+        raise ArticleError(f"cannot be read ({err.strerror})", where=str(path),
+                           hint="check the file's permissions") from None
+    if b"\x00" in raw:
+        raise ArticleError("not UTF-8 text (it looks binary)", where=str(path),
+                           hint="give a plain-text article")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ArticleError(f"not UTF-8 text (byte {err.start} cannot be decoded)",
+                           where=str(path), hint="give a plain-text article") from None
+    if not text.strip():
+        raise ArticleError("the file is empty", where=str(path), hint="give the article's text")
+    return text
+
+
+@dataclass
+class Draft:
+    """Everything the extractor proposes for one article."""
+
+    source: dict
+    actors: dict[str, DraftActor]
+    places: dict[str, DraftPlace]
+    events: list[DraftEvent]
+    claimants: dict[str, dict]
+
+    def actor_name(self, actor_id: str) -> str:
+        """The name of an actor of the draft."""
+        actor = self.actors.get(actor_id)
+        return actor.name if actor else actor_id
+
+    def to_curation(self) -> dict:
+        """The draft as a dict in the curation format of ``seeds/README.md``."""
+        claimants = [claimant for claimant in self.claimants.values()
+                     if any(event.according_to == claimant["id"] for event in self.events)]
+        used = {actor for event in self.events for actor, _ in event.actors}
+        used |= {claimant["actor"] for claimant in claimants}
+        if self.source.get("publisher"):
+            used.add(self.source["publisher"])
+        actors = []  # known actors are copied as their curation files define them
+        for actor in self.actors.values():
+            if actor.id not in used:
+                continue
+            entry: dict = {"id": actor.id, "name": actor.name, "type": actor.type}
+            aliases = [alias for alias in actor.aliases if alias != actor.name]
+            if aliases:
+                entry["aliases"] = aliases
+            if not actor.known:
+                if actor.titles:
+                    entry["positions"] = [{"title": title} for title in actor.titles]
+                entry["note"] = "Proposed by kb extract: check the name, type and aliases."
+            actors.append(entry)
+        used_places = {event.place for event in self.events if event.place}
+        places = [{"id": place.id, "name": place.name} for place in self.places.values()
+                  if place.id in used_places]
+        return {"source": self.source, "claimants": claimants,
+                "actors": actors, "places": places,
+                "events": [self._event_entry(event) for event in self.events]}
+
+    def _event_entry(self, event: DraftEvent) -> dict:
+        names = ", ".join(f"{self.actor_name(actor)} ({role})" for actor, role in event.actors)
+        entry: dict = {"id": event.id, "type": event.type,
+                       "label": f"{event.type}: {names}" if names else event.type}
+        if event.according_to:
+            entry["according_to"] = event.according_to
+        if event.status != "happened":
+            entry["status"] = event.status
+        entry["date"] = {"text": event.date.text, "anchor": event.date.anchor,
+                         "edtf": event.date.edtf}
+        if event.date.note:
+            entry["date"]["note"] = event.date.note
+        entry["actors"] = [{"actor": actor, "role": role} for actor, role in event.actors]
+        if event.place:
+            entry["place"] = event.place
+        if event.means:
+            entry["means"] = event.means
+        if event.quote:
+            entry["quote"] = event.quote
+        entry["sentences"] = list(event.sentences)
+        if event.answers is not None and event.answers.id:
+            entry["answers"] = event.answers.id
+        if not event.actors:
+            entry["note"] = "No actor found: add at least one before loading."
+        return entry
+
+    def to_yaml(self) -> str:
+        """The draft as curation YAML, with a comment saying it is a draft to check."""
+        header = (
+            "# DRAFT proposed by `kb extract`: every event, type, actor, role, date and sentence\n"
+            "# is a guess to check. Correct, complete or delete entries, give undated events real\n"
+            "# bounds (their date.note says where the draft guessed), then load with `kb load`.\n"
+        )
+        return header + yaml.safe_dump(self.to_curation(), sort_keys=False, allow_unicode=True,
+                                       width=100, default_flow_style=False)
+
+    def to_json_events(self) -> list[dict]:
+        """The events as a JSON-ready list with the keys type, date_text, edtf, earliest, latest,
+        actors ({name, role}), place and sentence."""
+        return [{
+            "type": event.type,
+            "date_text": event.date.text,
+            "edtf": event.date.edtf,
+            "earliest": event.date.earliest.isoformat(),
+            "latest": event.date.latest.isoformat(),
+            "actors": [{"name": self.actor_name(actor), "role": role}
+                       for actor, role in event.actors],
+            "place": self.places[event.place].name if event.place else None,
+            "sentence": event.sentences[0],
+        } for event in self.events]
+
+
+def _assign_ids(events: list[DraftEvent], actors: dict[str, DraftActor]) -> None:
+    """Ids from type, main actor and date, unique within the draft."""
+    used: set[str] = set()
+    for event in events:
+        leading = event.primary()
+        who = slugify(actors[leading[0]].id) if leading else "unknown"
+        base = f"{slugify(event.type)}-{who}-{event.date.edtf.split('/')[0]}"
+        candidate, number = base, 2
+        while candidate in used:
+            candidate, number = f"{base}-{number}", number + 1
+        used.add(candidate)
+        event.id = candidate
+    for event in events:
+        if event.date.source == "derived" and event.answers is not None:
+            event.date.anchor = f"event:{event.answers.id}"
+
+
+def extract(text: str, published: date, *, title: str | None = None,
+            publisher: str | None = None, url: str | None = None,
+            source_file: str | None = None, actors: Iterable[KnownActor] = (),
+            places: Iterable[KnownPlace] = ()) -> Draft:
+    """Propose the events of an article published on ``published``, as a :class:`Draft`."""
+    if not isinstance(published, date):
+        raise DateError(f"{published!r}: the publication date is not a date",
+                        hint="give a datetime.date")
+    if not text or not text.strip():
+        raise ArticleError("the article is empty", hint="give the article's text")
+    sentences = split_sentences(text)
+    extractor = Extractor(text, published, actors, places)
+    events = [event for event in extractor.run(sentences) if event.type in EVENT_TYPES]
+    for event in events:
+        event.actors = [(actor, role) for actor, role in event.actors if role in ROLE_TYPES]
+    events.sort(key=lambda event: (event.sentence_index, event.order))
+    _assign_ids(events, extractor.actors)
+    publisher_id = None
+    if publisher:
+        publisher_id = extractor._actor_named(publisher) or (
+            publisher if publisher in extractor.actors else None) or extractor._new_actor(
+            publisher, "organization")
+    source_title = title or (sentences[0].text if sentences else "")
+    stem = Path(source_file).stem if source_file else slugify(source_title)[:60]
+    source = {
+        "id": slugify(f"{publisher_id or 'source'}-{published:%Y-%m}-{stem}")[:80].strip("-"),
+        "text": Path(source_file).name if source_file else None,
+        "title": source_title,
+        "publisher": publisher_id,
+        "url": url,
+        "published": {"edtf": published.isoformat(),
+                      "note": "Given to kb extract (--published); check it against the source."},
+    }
+    return Draft(source, extractor.actors, extractor.places, events, extractor.claimants)

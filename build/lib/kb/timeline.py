@@ -1,0 +1,240 @@
+"""Timeline data for a window of days or for one actor, without scanning every event.
+
+Oxigraph has no range index over literals, so a FILTER on date bounds reads every dated event, and
+each column of each event is one more index lookup. :func:`window` and :func:`actor_events` read the
+derived timeline quads the loader writes (:mod:`kb.digest`): the index of a window's date buckets,
+or one row per event of an actor. The month keys (``kbo:monthKey``, see :mod:`kb.dates`) serve the
+SPARQL path of the website's timeline (:data:`IN_WINDOW`), which also filters and searches.
+
+What the website's timeline shows (filters, facets, lanes, counts per bucket) is built on these in
+:mod:`kb.timeline_view`.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from pyoxigraph import NamedNode, QuerySolutions
+
+from kb.dates import describe, months_between, parse_edtf
+from kb.digest import index_graph, unescape, window_buckets
+from kb.errors import QueryError
+from kb.queries import plain
+from kb.store import KnowledgeBase
+from kb.vocab import EVENT_TYPES, KB_NS, PREFIXES, XSD, Minter
+
+# The window's bounds are written into the query as typed literals (made from ``date`` objects) rather
+# than bound with ``substitutions=``: a substituted variable is bound only when evaluation starts, so
+# Oxigraph's planner keeps the FILTERs after the last pattern and looks up every column of events
+# that then fail them (1.5x slower at 100k events; see benchmarks/kb_scale.py).
+#: The events of a window: month-key lookups, then the exact bounds (filled in with %-formatting).
+IN_WINDOW = """  VALUES ?key { %(keys)s }
+  ?event kbo:monthKey ?key .
+  ?event sem:hasLatestEndTimeStamp ?latest .
+  FILTER(?latest >= %(from)s)
+  ?event sem:hasEarliestBeginTimeStamp ?earliest .
+  FILTER(?earliest <= %(to)s)"""
+
+_LABELS = """
+SELECT ?thing ?label WHERE {
+  VALUES ?thing { %s }
+  ?thing rdfs:label ?label .
+}"""
+
+_TYPE_LABELS = """
+SELECT ?type ?label WHERE {
+  ?type a owl:Class ; rdfs:label ?label .
+  FILTER(STRSTARTS(STR(?type), STR(kbo:)))
+}"""
+
+_EXTENT = """
+SELECT (MIN(?earliest) AS ?first) (MAX(?latest) AS ?last) WHERE {
+  ?event kbo:monthKey ?key ; sem:hasEarliestBeginTimeStamp ?earliest ; sem:hasLatestEndTimeStamp ?latest .
+}"""
+
+#: Past this many months a window lists no month keys (``UNDEF``): it holds most events anyway.
+MAX_WINDOW_MONTHS = 1200
+#: How long the whole dataset's first and last day are remembered (seconds).
+EXTENT_TTL = 60.0
+
+
+@dataclass(slots=True)
+class TimelineEvent:
+    """One event as a timeline shows it: plain values only."""
+
+    iri: str
+    type: str
+    label: str
+    earliest: date
+    latest: date
+    edtf: str
+    date_text: str
+    precision: str
+    status: str
+    roles: list[str] = field(default_factory=list)
+
+    @property
+    def exact(self) -> bool:
+        """True when the date is one known day (a point rather than a band)."""
+        return self.earliest == self.latest
+
+    @property
+    def in_words(self) -> str:
+        """The date as a reader would say it, with its uncertainty."""
+        return describe(parse_edtf(self.edtf))
+
+
+_XSD_DATE = XSD.date
+
+
+def _day(term) -> date:
+    return date.fromisoformat(term.value) if term.datatype == _XSD_DATE else plain(term)
+
+
+def _rows(kb: KnowledgeBase, sparql: str, columns: tuple[str, ...], substitutions=None):
+    """A SELECT's rows as tuples of terms in the order of ``columns``.
+
+    Reading a solution by position is about ten times cheaper than by name (``kb.select``): 15 of
+    the 71 ms of a 514-event window at 100k events went to building dicts.
+    """
+    solutions = kb.query(sparql, substitutions=substitutions, prefixes=PREFIXES)
+    if not isinstance(solutions, QuerySolutions):
+        raise QueryError("expected a SELECT query")
+    names = [variable.value for variable in solutions.variables]
+    order = [names.index(column) for column in columns]
+    for solution in solutions:
+        values = tuple(solution)
+        yield tuple(values[index] for index in order)
+
+
+def _key(event) -> tuple:
+    return (event.earliest, event.latest, event.iri)
+
+
+def _month_keys(earliest: date, latest: date) -> str:
+    """The ``VALUES`` of the month keys a window overlaps (:func:`kb.dates.months_between`);
+    ``UNDEF`` (every key) past :data:`MAX_WINDOW_MONTHS` months."""
+    keys = months_between(earliest, latest)
+    if len(keys) - 1 > MAX_WINDOW_MONTHS:
+        return "UNDEF"
+    return " ".join(f'"{key}"' for key in keys)  # fixed YYYY-MM keys, never user text
+
+
+_INDEX = """
+SELECT ?lines WHERE {
+  VALUES ?bucket { %s }
+  GRAPH %s { ?bucket kbo:timelineIndex ?lines }
+}"""
+_ALL_INDEX = "SELECT ?lines WHERE { GRAPH %s { ?bucket kbo:timelineIndex ?lines } }"
+_ACTOR_ROWS = "SELECT ?row WHERE { ?event kbo:involves %s ; kbo:timelineRow ?row }"
+
+
+def _from_row(row: list) -> TimelineEvent:
+    """A :class:`TimelineEvent` from a timeline row (:data:`kb.digest.ROW_FIELDS`)."""
+    iri, kind, earliest, latest, edtf, date_text, precision, status, label = row[:9]
+    return TimelineEvent(iri, kind, label, date.fromisoformat(earliest), date.fromisoformat(latest),
+                         edtf, date_text, precision, status)
+
+
+def window(kb: KnowledgeBase, earliest: date, latest: date, minter: Minter | None = None
+           ) -> list[TimelineEvent]:
+    """Events whose date bounds overlap ``earliest``..``latest``, in date order.
+
+    Read from the timeline index of the window's month, year and wide buckets (see
+    :mod:`kb.digest`): a one-month window reads three literals, whatever the size of the store,
+    and keeps the lines whose bounds overlap the window. Lines begin with the event's bounds, so
+    they sort by date as text and are filtered before anything else is made of them.
+    """
+    minter = minter or Minter()
+    graph = index_graph(minter)
+    keys = window_buckets(earliest, latest, MAX_WINDOW_MONTHS)
+    if keys is None:
+        sparql = _ALL_INDEX % graph
+    else:
+        sparql = _INDEX % (" ".join(str(minter.entity("bucket", key)) for key in keys), graph)
+    low, high = earliest.isoformat(), latest.isoformat()
+    lines: set[str] = set()
+    for (text,) in _rows(kb, sparql, ("lines",)):
+        lines.update(line for line in text.value.split("\n") if line[11:21] >= low and line[:10] <= high)
+    days: dict[str, date] = {}
+    seen: set[str] = set()
+    events = []
+    for line in sorted(lines):  # ISO days compare as text
+        first, last, iri, kind, edtf, date_text, precision, status, label = line.split("\t")
+        if iri in seen:  # the same event as another source dates it: its earliest dating is kept
+            continue
+        seen.add(iri)
+        begin = days.get(first) or days.setdefault(first, date.fromisoformat(first))
+        end = days.get(last) or days.setdefault(last, date.fromisoformat(last))
+        events.append(TimelineEvent(iri, kind, unescape(label), begin, end, edtf, unescape(date_text),
+                                    precision, status))
+    return events
+
+
+def actor_events(kb: KnowledgeBase, actor_iri: str) -> list[TimelineEvent]:
+    """One actor's events in date order, each with the actor's role(s) in it (one timeline row read
+    for each event; see :mod:`kb.digest`)."""
+    events: dict[str, TimelineEvent] = {}
+    for (row,) in _rows(kb, _ACTOR_ROWS % NamedNode(actor_iri), ("row",)):
+        values = json.loads(row.value)
+        if values[0] in events:
+            continue
+        event = events[values[0]] = _from_row(values)
+        event.roles = [role for role, actor in values[-1] if actor == actor_iri]
+    return sorted(events.values(), key=_key)
+
+
+_extent_cache: dict[str, tuple[float, date | None, date | None]] = {}
+
+
+def extent(kb: KnowledgeBase) -> tuple[date | None, date | None]:
+    """The first and last day of any event (remembered for :data:`EXTENT_TTL` seconds)."""
+    now = time.monotonic()
+    cached = _extent_cache.get(kb.location)
+    if cached and now - cached[0] < EXTENT_TTL:
+        return cached[1], cached[2]
+    rows = kb.select(_EXTENT, prefixes=PREFIXES)
+    first = plain(rows[0].get("first")) if rows else None
+    last = plain(rows[0].get("last")) if rows else None
+    _extent_cache[kb.location] = (now, first, last)
+    return first, last
+
+
+def forget_extent(kb: KnowledgeBase) -> None:
+    """Drop the remembered extent (after a load)."""
+    _extent_cache.pop(kb.location, None)
+
+
+def _values(iris: Iterable[str]) -> str:
+    return " ".join(str(NamedNode(iri)) for iri in iris)  # IRIs read from the store
+
+
+def labels(kb: KnowledgeBase, iris: Iterable[str]) -> dict[str, str]:
+    """``rdfs:label`` of each of ``iris`` that has one."""
+    iris = list(dict.fromkeys(iris))
+    found: dict[str, str] = {}
+    for start in range(0, len(iris), 500):
+        chunk = _values(iris[start:start + 500])
+        for row in kb.select(_LABELS % chunk, prefixes=PREFIXES):
+            found.setdefault(row["thing"].value, row["label"].value)
+    return found
+
+
+_type_label_cache: dict[str, dict[str, str]] = {}
+
+
+def type_labels(kb: KnowledgeBase) -> dict[str, str]:
+    """The ontology's label of each event type ("offer or proposal"), by local name."""
+    cached = _type_label_cache.get(kb.location)
+    if cached:
+        return cached
+    found = {row["type"].value.removeprefix(KB_NS): row["label"].value
+             for row in kb.select(_TYPE_LABELS, prefixes=PREFIXES)}
+    result = {name: found.get(name, name) for name in EVENT_TYPES}
+    if found:
+        _type_label_cache[kb.location] = result
+    return result

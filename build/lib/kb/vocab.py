@@ -1,0 +1,276 @@
+"""Every IRI the code spells, in one place.
+
+Vocabulary terms come from closed namespaces: asking for a term that is not declared raises
+``AttributeError`` at once, so a misspelt property cannot slip into the data. Data IRIs (events,
+actors, graphs, ...) are minted by :class:`Minter` under a configurable base.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from urllib.parse import quote
+
+from pyoxigraph import NamedNode
+
+
+class ClosedNamespace:
+    """A vocabulary whose terms are declared up front; an undeclared term raises."""
+
+    def __init__(self, iri: str, terms: str):
+        self.iri = iri
+        self._terms = frozenset(terms.split())
+
+    def __getattr__(self, name: str) -> NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = name.rstrip("_")  # `in_`, `type_` for terms that clash with Python keywords
+        if term not in self._terms:
+            raise AttributeError(f"{term!r} is not a declared term of <{self.iri}>")
+        return NamedNode(self.iri + term)
+
+    def __getitem__(self, name: str) -> NamedNode:
+        return getattr(self, name)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._terms
+
+    @property
+    def terms(self) -> frozenset[str]:
+        """The declared local names."""
+        return self._terms
+
+
+# --- our ontology -----------------------------------------------------------------------------
+
+KB_NS = "https://w3id.org/negotiation-kb/ontology#"
+
+#: Event classes, in the order the ontology documents them.
+EVENT_TYPES = [
+    "Offer",
+    "Rejection",
+    "Acceptance",
+    "Meeting",
+    "Summit",
+    "PressConference",
+    "Statement",
+    "Vow",
+    "Threat",
+    "Demand",
+    "Precondition",
+    "Killing",
+    "Attack",
+    "HostageRelease",
+    "Ceasefire",
+    "MediaReport",
+    "NegotiationRound",
+    "Effort",
+]
+
+#: Role types an actor can hold in an event.
+ROLE_TYPES = [
+    "offerer",
+    "recipient",
+    "responder",
+    "mediator",
+    "host",
+    "participant",
+    "speaker",
+    "addressee",
+    "perpetrator",
+    "victim",
+    "reporter",
+    "releaser",
+    "released",
+    "subject",
+]
+
+#: Status of an event as its source reports it.
+STATUSES = ("happened", "planned", "ongoing")
+
+KBO = ClosedNamespace(
+    KB_NS,
+    " ".join(EVENT_TYPES)
+    + " NegotiationEvent Actor Group ClaimGraph RoleType EventStatus Position"
+    + " "
+    + " ".join(ROLE_TYPES)
+    + " "
+    + " ".join(STATUSES)
+    + " dateText dateAnchor dateNote edtf datePrecision monthKey status involves"
+    + " offers inExchangeFor means quote"
+    + " answers isPreconditionFor repeats partOfRound precedes reportsOn"
+    + " source sourceSentence evidence reportedIn curatorNote accordingTo asOf"
+    + " cameo plover cameoCode ploverCategory fileName"
+    + " DateBucket timelineRow timelineDigest timelineIndex",
+)
+
+# --- reused vocabularies ------------------------------------------------------------------------
+
+RDF = ClosedNamespace(
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "type value Property List first rest nil JSON"
+)
+RDFS = ClosedNamespace(
+    "http://www.w3.org/2000/01/rdf-schema#",
+    "label comment subClassOf subPropertyOf domain range seeAlso isDefinedBy Class Literal",
+)
+XSD = ClosedNamespace(
+    "http://www.w3.org/2001/XMLSchema#", "string date dateTime integer boolean gYearMonth anyURI"
+)
+OWL = ClosedNamespace(
+    "http://www.w3.org/2002/07/owl#",
+    "Ontology Class ObjectProperty DatatypeProperty AnnotationProperty NamedIndividual sameAs "
+    "versionInfo equivalentClass inverseOf",
+)
+SKOS = ClosedNamespace(
+    "http://www.w3.org/2004/02/skos/core#",
+    "Concept ConceptScheme prefLabel altLabel definition notation inScheme note broadMatch "
+    "closeMatch topConceptOf",
+)
+SEM = ClosedNamespace(
+    "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "Event Actor Place Time Role RoleType hasActor hasPlace hasTime roleType "
+    "hasEarliestBeginTimeStamp hasLatestEndTimeStamp hasTimeStamp eventType",
+)
+SCHEMA = ClosedNamespace(
+    "https://schema.org/",
+    "Event NewsArticle Person Organization Country Place GovernmentOrganization name headline "
+    "publisher datePublished text sameAs url startDate endDate location containedInPlace "
+    "EventScheduled eventStatus jobTitle author identifier description Dataset",
+)
+PROV = ClosedNamespace(
+    "http://www.w3.org/ns/prov#",
+    "Entity Agent Activity wasAttributedTo wasDerivedFrom wasQuotedFrom hadPrimarySource generatedAtTime",
+)
+ORG = ClosedNamespace(
+    "http://www.w3.org/ns/org#",
+    "Post Organization holds heldBy postIn role memberOf subOrganizationOf",
+)
+OA = ClosedNamespace(
+    "http://www.w3.org/ns/oa#",
+    "Annotation SpecificResource TextQuoteSelector TextPositionSelector hasBody hasTarget "
+    "hasSource hasSelector exact prefix suffix start end motivatedBy describing",
+)
+SH = ClosedNamespace(
+    "http://www.w3.org/ns/shacl#",
+    "NodeShape PropertyShape targetClass path minCount maxCount datatype class_ node in_",
+)
+DCT = ClosedNamespace(
+    "http://purl.org/dc/terms/",
+    "title description license created modified source creator publisher issued conformsTo format rights",
+)
+
+VOID = ClosedNamespace(
+    "http://rdfs.org/ns/void#",
+    "Dataset triples entities sparqlEndpoint dataDump vocabulary exampleResource uriSpace "
+    "classPartition class feature rootResource",
+)
+DCAT = ClosedNamespace(
+    "http://www.w3.org/ns/dcat#",
+    "Dataset Distribution DataService distribution downloadURL accessURL mediaType landingPage "
+    "keyword endpointURL servesDataset accessService",
+)
+
+SD = ClosedNamespace(
+    "http://www.w3.org/ns/sparql-service-description#",
+    "Service endpoint supportedLanguage SPARQL11Query resultFormat feature UnionDefaultGraph "
+    "defaultDataset Dataset defaultGraph Graph namedGraph NamedGraph name",
+)
+W3C_FORMATS = ClosedNamespace(
+    "http://www.w3.org/ns/formats/",
+    "SPARQL_Results_JSON SPARQL_Results_XML SPARQL_Results_CSV SPARQL_Results_TSV Turtle N-Triples "
+    "RDF_XML JSON-LD",
+)
+
+#: Concept IRIs of the event codes (ontology/codes.ttl): ``CAMEO_NS + "0353"``, ``PLOVER_NS + "AGREE"``.
+CAMEO_NS = "https://w3id.org/negotiation-kb/codes/cameo/"
+PLOVER_NS = "https://w3id.org/negotiation-kb/codes/plover/"
+
+#: The Library of Congress datatype for Extended Date/Time Format literals.
+EDTF_DATATYPE = NamedNode("http://id.loc.gov/datatypes/edtf/EDTF")
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+
+#: Prefixes offered to every query (CLI, Python API, the query page).
+PREFIXES: dict[str, str] = {
+    "kbo": KB_NS,
+    "rdf": RDF.iri,
+    "rdfs": RDFS.iri,
+    "xsd": XSD.iri,
+    "owl": OWL.iri,
+    "skos": SKOS.iri,
+    "sem": SEM.iri,
+    "schema": SCHEMA.iri,
+    "prov": PROV.iri,
+    "org": ORG.iri,
+    "oa": OA.iri,
+    "dct": DCT.iri,
+    "wd": WIKIDATA_ENTITY,
+}
+
+# --- data IRIs ----------------------------------------------------------------------------------
+
+DEFAULT_BASE = "http://localhost:5000/"
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+
+def default_base() -> str:
+    """The IRI base for minted data IRIs: ``KB_BASE`` in the environment, else localhost."""
+    base = os.environ.get("KB_BASE", DEFAULT_BASE)
+    return base if base.endswith("/") else base + "/"
+
+
+class Minter:
+    """Mints the IRIs of our data under one base.
+
+    Entity IRIs are ``{base}id/{kind}/{slug}``: they name the thing, and the web app answers them
+    with a 303 to the document about it (``{base}{kind}/{slug}`` as HTML, ``.ttl``, ``.jsonld``).
+    """
+
+    KINDS = ("event", "actor", "place", "source", "post", "annotation", "graph", "bucket")
+
+    def __init__(self, base: str | None = None):
+        base = base or default_base()
+        self.base = base if base.endswith("/") else base + "/"
+
+    def entity(self, kind: str, slug: str) -> NamedNode:
+        """The IRI of an entity of ``kind`` (one of :attr:`KINDS`) named ``slug``."""
+        if kind not in self.KINDS:
+            raise ValueError(f"unknown IRI kind {kind!r}")
+        return NamedNode(f"{self.base}id/{kind}/{quote(slug, safe='/-._~')}")
+
+    def event(self, slug: str) -> NamedNode:
+        """The IRI of an event."""
+        return self.entity("event", slug)
+
+    def actor(self, slug: str) -> NamedNode:
+        """The IRI of an actor (person, organisation, state, group)."""
+        return self.entity("actor", slug)
+
+    def place(self, slug: str) -> NamedNode:
+        """The IRI of a place."""
+        return self.entity("place", slug)
+
+    def source(self, slug: str) -> NamedNode:
+        """The IRI of a source document (a news article)."""
+        return self.entity("source", slug)
+
+    def graph(self, source_slug: str, claimant: str | None = None) -> NamedNode:
+        """The named graph of one source's claims, or of one claimant's claims as it relays them."""
+        return self.entity("graph", f"{source_slug}/{claimant}" if claimant else source_slug)
+
+    def prefixes(self) -> dict[str, str]:
+        """The vocabularies' prefixes (:data:`PREFIXES`) and one per kind of IRI minted here
+        (``event:`` for ``{base}id/event/``), for exports and short names."""
+        return {**PREFIXES, **{kind: f"{self.base}id/{kind}/" for kind in self.KINDS}}
+
+    def split(self, iri: str) -> tuple[str, str] | None:
+        """``(kind, slug)`` for an IRI minted here, else ``None``."""
+        prefix = self.base + "id/"
+        if not iri.startswith(prefix):
+            return None
+        kind, _, slug = iri[len(prefix) :].partition("/")
+        return (kind, slug) if kind in self.KINDS and slug else None
+
+
+def is_slug(text: str) -> bool:
+    """True when ``text`` is usable as the last segment of a minted IRI."""
+    return bool(_SLUG.match(text))

@@ -1,0 +1,15 @@
+"""The route table: each area is a blueprint in its own module."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from webapp.views import entities, linked, pages, sparql
+
+
+def register(app: Flask) -> None:
+    """Register every blueprint on ``app``."""
+    app.register_blueprint(pages.blueprint)
+    app.register_blueprint(entities.blueprint)
+    app.register_blueprint(linked.blueprint)
+    app.register_blueprint(sparql.blueprint)

@@ -1,0 +1,118 @@
+"""Entity pages and linked data: ``/id/...`` answers 303, ``/{kind}/{id}`` the page in any format.
+
+An entity's IRI ``{KB_BASE}id/{kind}/{id}`` names the thing (an event, an actor ...: a kind of
+:attr:`kb.vocab.Minter.KINDS`); requested at this site it answers *303 See Other* to the document
+about it, ``/{kind}/{id}`` for HTML or ``/{kind}/{id}.ttl|.jsonld|.nt|.rdf|.json`` as the ``Accept``
+header prefers. The documents negotiate too, and each suffix gives one format outright.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
+
+from kb import pages
+from kb.linked import describe, ontology_triples, schema_org
+from kb.ontology_page import ontology_page
+from kb.source_page import source_page
+from kb.vocab import Minter
+from webapp.conneg import json_response, negotiate, rdf_response, split_suffix, with_links
+from webapp.state import get_kb
+
+blueprint = Blueprint("entities", __name__)
+
+KINDS = ", ".join(Minter.KINDS)
+OFFERS = ("html", "json", "ttl", "jsonld", "nt", "rdf")
+#: Kinds whose IRIs may have parts below them (roles, selectors) that their document covers.
+OWN_PARTS = {"event", "actor", "place", "source", "annotation", "post"}
+BUILDERS = {
+    "event": (pages.event_page, "event.html"),
+    "actor": (pages.actor_page, "actor.html"),
+    "place": (pages.place_page, "place.html"),
+    "source": (source_page, "source.html"),
+}
+
+
+def minter():
+    """The app's IRI minter (its base is the KB_BASE setting)."""
+    return current_app.extensions["minter"]
+
+
+@blueprint.get(f"/id/<any({KINDS}):kind>/<path:slug>")
+def identifier(kind: str, slug: str):
+    """An entity IRI: 303 See Other to the document about it, in the format asked for."""
+    document_slug = slug.split("/", 1)[0] if kind in OWN_PARTS else slug
+    if not get_kb().contains(minter().entity(kind, slug)):
+        raise pages.EntityNotFound(kind, slug)
+    suffix = negotiate(OFFERS)
+    target = url_for("entities.document", kind=kind, slug=document_slug)
+    response = redirect(target if suffix == "html" else f"{target}.{suffix}", code=303)
+    response.vary.add("Accept")
+    return response
+
+
+@blueprint.get(f"/<any({KINDS}):kind>/<path:slug>")
+def document(kind: str, slug: str):
+    """The document about an entity: its page, its JSON twin or its RDF description."""
+    kb, slug_only = get_kb(), slug
+    slug_only, suffix = split_suffix(slug)
+    if suffix and kb.contains(minter().entity(kind, slug)):  # a slug that ends like a suffix
+        slug_only, suffix = slug, None
+    build, template = BUILDERS.get(kind, (None, "resource.html"))
+    page = build(kb, minter(), slug_only) if build else pages.resource_page(kb, minter(), kind, slug_only)
+    chosen = suffix or negotiate(OFFERS)
+    path = url_for("entities.document", kind=kind, slug=slug_only)
+    if chosen == "json":
+        response = json_response(page)
+    elif chosen != "html":
+        response = rdf_response(describe(kb, page.iri), chosen)
+    else:
+        response = current_app.make_response(render_template(
+            template, page=page, jsonld=schema_org(page, url_for("entities.document", kind=kind,
+                                                                 slug=slug_only, _external=True))))
+    return with_links(response, path, OFFERS, page.iri, negotiated=suffix is None)
+
+
+@blueprint.get("/ontology", defaults={"suffix": None})
+@blueprint.get("/ontology.<any(json, ttl, jsonld, nt, rdf):suffix>")
+def ontology(suffix: str | None):
+    """Every class and property of the ontology, labelled and defined."""
+    page = ontology_page(get_kb())
+    chosen = suffix or negotiate(OFFERS)
+    if chosen == "json":
+        response = json_response(page)
+    elif chosen != "html":
+        response = rdf_response(ontology_triples(), chosen)
+    else:
+        response = current_app.make_response(render_template(
+            "ontology.html", page=page, jsonld=schema_org(page, url_for("entities.ontology",
+                                                                        _external=True))))
+    return with_links(response, url_for("entities.ontology"), OFFERS, page.iri,
+                      negotiated=suffix is None)
+
+
+@blueprint.app_template_global()
+def entity_url(ref) -> str:
+    """The page of a :class:`kb.pages.Ref` (or an external IRI as it is)."""
+    if ref.kind == "external":
+        return ref.iri
+    return url_for("entities.document", kind=ref.kind, slug=ref.id)
+
+
+@blueprint.app_template_global()
+def event_url(event_id: str) -> str:
+    """The page of an event by id."""
+    return url_for("entities.document", kind="event", slug=event_id)
+
+
+@blueprint.app_template_global()
+def request_args() -> dict:
+    """The request's query arguments, as lists (for links that keep the view)."""
+    return request.args.to_dict(flat=False)
+
+
+@blueprint.app_template_filter("script_json")
+def script_json_filter(data: dict) -> str:
+    """JSON for a ``<script>`` element (``</script>`` cannot close it early)."""
+    from kb.linked import script_json
+
+    return script_json(data)
