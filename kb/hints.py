@@ -107,9 +107,7 @@ def _best_window(article: str, sentence: str) -> tuple[int | None, int]:
                 blocks = [b for b in matcher.get_matching_blocks() if b.size]
                 if blocks:
                     first, last = blocks[0].b, blocks[-1].b + blocks[-1].size
-                    ratio = difflib.SequenceMatcher(
-                        None, sentence, line[first:last], autojunk=False
-                    ).ratio()
+                    ratio = difflib.SequenceMatcher(None, sentence, line[first:last], autojunk=False).ratio()
                     if ratio > best_ratio:
                         best, best_ratio = (offset + first, offset + last), ratio
         offset += len(line) + 1

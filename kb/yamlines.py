@@ -60,8 +60,9 @@ class _Loader(yaml.SafeLoader):
         """Refuse aliases (``*name``): the format has no use for them, and they can multiply data."""
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise _Refused(event.start_mark.line + 1, "YAML aliases ('*name') are not used here",
-                           "write the value out")
+            raise _Refused(
+                event.start_mark.line + 1, "YAML aliases ('*name') are not used here", "write the value out"
+            )
         return super().compose_node(parent, index)
 
 
