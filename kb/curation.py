@@ -20,7 +20,7 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kb import vocab
-from kb.curation_format import KEYS, MIN_SENTENCE_CHARS, MIN_SENTENCE_WORDS
+from kb.curation_format import KEYS, MIN_SENTENCE_CHARS, MIN_SENTENCE_WORDS, SYNONYMS
 from kb.curation_set import Catalog, scan
 from kb.dates import DateValue, parse_edtf
 from kb.errors import CurationError, CurationErrors
@@ -150,7 +150,9 @@ class _Reader:
         """Refuse keys the format does not have in a mapping of ``kind``, suggesting the nearest."""
         allowed = KEYS[kind]
         for key in node:
-            if key not in allowed:
+            if key not in allowed and SYNONYMS.get(key) in allowed:
+                self.note(node, key, f"{what} has an unknown key '{key}'", f"did you mean '{SYNONYMS[key]}'?")
+            elif key not in allowed:
                 self.note(
                     node,
                     key,
@@ -377,7 +379,13 @@ class _Reader:
         self.add_text(graph, iri, SCHEMA.name, name)
         for alias in aliases:
             self.add_text(graph, iri, SKOS.altLabel, alias)
+        self.curator_note(node, iri, f"actor '{slug}'")
         self.wikidata(node, iri, [name, *aliases])
+
+    def curator_note(self, node: Located, subject: NamedNode, what: str) -> None:
+        note = self.text(node, "note", what, required=False)
+        if note:
+            self.add_text(self.main_graph, subject, KBO.curatorNote, note)
 
     def read_actor_ref(self, node: Located, actors: dict[str, NamedNode]) -> None:
         """``- ref: ID``: an actor another file defines, with what this source adds about it."""
@@ -394,6 +402,7 @@ class _Reader:
         aliases = self.texts(node, "aliases", f"actor reference '{slug}'")
         for alias in aliases:
             self.add_text(self.main_graph, iri, SKOS.altLabel, alias)
+        self.curator_note(node, iri, f"actor reference '{slug}'")
         if node.get("wikidata") is not None:
             name = self.catalog.actor_label(slug) or slug
             self.wikidata(node, iri, [name, *aliases])
@@ -416,6 +425,7 @@ class _Reader:
             self.add(self.main_graph, iri, RDF.type, SCHEMA.Place)
             self.add_text(self.main_graph, iri, RDFS.label, name)
             self.add_text(self.main_graph, iri, SCHEMA.name, name)
+            self.curator_note(node, iri, f"place '{slug}'")
             self.wikidata(node, iri, [name])
             if node.get("within") is not None:
                 outer = self.ref(node, "within", places, "place")

@@ -10,10 +10,10 @@ KEYS: dict[str, frozenset[str]] = {
     "source": frozenset({"id", "text", "title", "publisher", "url", "published"}),
     "published": frozenset({"edtf", "note"}),
     "claimant": frozenset({"id", "actor", "verb", "via"}),
-    "actor": frozenset({"id", "name", "type", "aliases", "wikidata", "part_of", "positions"}),
-    "actor reference": frozenset({"ref", "aliases", "wikidata", "positions"}),
+    "actor": frozenset({"id", "name", "type", "aliases", "wikidata", "part_of", "positions", "note"}),
+    "actor reference": frozenset({"ref", "aliases", "wikidata", "positions", "note"}),
     "position": frozenset({"title", "organization", "according_to", "note"}),
-    "place": frozenset({"id", "name", "wikidata", "within"}),
+    "place": frozenset({"id", "name", "wikidata", "within", "note"}),
     "event": frozenset(
         {
             "id",
@@ -43,3 +43,23 @@ ACYCLIC = ("answers", "repeats", "precondition_for", "part_of_round", "precedes"
 #: The shortest sentence that may be cited: a cited sentence is a sentence, not a letter.
 MIN_SENTENCE_WORDS = 2
 MIN_SENTENCE_CHARS = 8
+#: Words curators reach for that are another key's name (no spelling distance finds these).
+SYNONYMS = {
+    "link": "url",
+    "href": "url",
+    "wikidata_id": "wikidata",
+    "qid": "wikidata",
+    "organisation": "organization",
+    "org": "organization",
+    "alias": "aliases",
+    "sentence": "sentences",
+    "quotes": "quote",
+    "role_type": "role",
+    "when": "date",
+    "where": "place",
+    "kind": "type",
+    "name": "label",
+    "label": "name",
+    "title": "name",
+    "source": "according_to",
+}
