@@ -454,6 +454,37 @@ class _Reader:
         self.closed(source, "source", "the source")
         graph, article = self.main_graph, self.article
         self.add_text(graph, graph, KBO.curationFile, self.path.name)
+        self.attempt(self.read_article, source)
+        published = self.attempt(self.read_published, source)
+        publisher = self.attempt(self.ref, source, "publisher", self.actors, "actor")
+        title = self.attempt(self.text, source, "title", "the source")
+        url = source.get("url")
+        if url is not None and (not isinstance(url, str) or not _URL.fullmatch(url)):
+            self.note(
+                source,
+                "url",
+                f"the source's url {_short(url)} is not an http(s) address",
+                "give the full address, e.g. https://example.org/story (spaces as %20), or 'url: null'",
+            )
+            url = None
+        if None in (self.article_text, published, publisher, title):
+            raise _Skip
+        note = self.text(published, "note", "source.published", required=False)
+        self.add(graph, article, RDF.type, SCHEMA.NewsArticle)
+        self.add(graph, article, RDF.type, PROV.Entity)
+        self.add_text(graph, article, SCHEMA.headline, title)
+        self.add_text(graph, article, RDFS.label, title)
+        self.add(graph, article, SCHEMA.publisher, publisher)
+        self.add_text(graph, article, SCHEMA.text, self.article_text)
+        self.add_text(graph, article, KBO.fileName, self.text_name)
+        self.add_date(graph, article, self.published)
+        if note:
+            self.add_text(graph, article, KBO.dateNote, note)
+        if url:
+            self.add(graph, article, SCHEMA.url, NamedNode(url))
+        self.describe_graph(graph, publisher, f"What '{title}' states in its own voice", None)
+
+    def read_article(self, source: Located) -> None:
         text_name = self.text_name = self.text(source, "text", "the source")
         folder = self.path.parent.resolve()
         text_path = (self.path.parent / text_name).resolve()
@@ -475,6 +506,8 @@ class _Reader:
                 "put the article's text beside the curation file",
             )
         self.article_text = article_text
+
+    def read_published(self, source: Located) -> Located:
         published = (
             self.mapping(source.get("published"), source, "published", "source.published")
             if source.get("published") is not None
@@ -489,30 +522,7 @@ class _Reader:
             )
         self.closed(published, "published", "source.published")
         self.published = self.date_value(published, "edtf", "source.published.edtf")
-        publisher = self.ref(source, "publisher", self.actors, "actor")
-        title = self.text(source, "title", "the source")
-        note = self.text(published, "note", "source.published", required=False)
-        url = source.get("url")
-        if url is not None and (not isinstance(url, str) or not _URL.fullmatch(url)):
-            self.fail(
-                source,
-                "url",
-                f"the source's url {_short(url)} is not an http(s) address",
-                "give the full address, e.g. https://example.org/story (spaces as %20), or 'url: null'",
-            )
-        self.add(graph, article, RDF.type, SCHEMA.NewsArticle)
-        self.add(graph, article, RDF.type, PROV.Entity)
-        self.add_text(graph, article, SCHEMA.headline, title)
-        self.add_text(graph, article, RDFS.label, title)
-        self.add(graph, article, SCHEMA.publisher, publisher)
-        self.add_text(graph, article, SCHEMA.text, self.article_text)
-        self.add_text(graph, article, KBO.fileName, text_name)
-        self.add_date(graph, article, self.published)
-        if note:
-            self.add_text(graph, article, KBO.dateNote, note)
-        if url:
-            self.add(graph, article, SCHEMA.url, NamedNode(url))
-        self.describe_graph(graph, publisher, f"What '{title}' states in its own voice", None)
+        return published
 
     def describe_graph(self, graph: NamedNode, claimant: NamedNode, label: str, parent) -> None:
         self.add(self.main_graph, graph, RDF.type, KBO.ClaimGraph)
@@ -644,13 +654,31 @@ class _Reader:
             self.fail(node, "id", f"event '{slug}' is defined twice", "give each event its own id")
         self.closed(node, "event", what)
         iri = self.events[slug]
-        graph = self.claim_graph(node)
+        graph = self.attempt(self.claim_graph, node) or self.main_graph
+        # Each part is checked on its own, so that one run reports every fault of the event.
+        self.attempt(self.read_event_kind, node, iri, graph, what)
+        self.attempt(self.read_event_date, node, iri, graph, what)
+        self.attempt(self.read_event_actors, node, iri, graph, what)
+        self.attempt(self.read_event_details, node, iri, graph, what)
+        for key, predicate in RELATIONS.items():
+            self.attempt(self.read_relation, node, key, predicate, iri, graph, what)
+        self.attempt(self.read_codes, node, iri, graph, what)
+        self.attempt(self.read_sentences, node, iri, graph, what)
+
+    def attempt(self, check, *args):
+        """Run one part of a check; its error is recorded and the other parts go on."""
+        try:
+            return check(*args)
+        except _Skip:
+            return None
+
+    def read_event_kind(self, node: Located, iri, graph, what: str) -> None:
         kind = self.need(node, "type", what, "add e.g. 'type: Offer'")
         if kind not in vocab.EVENT_TYPES:
             self.fail(
                 node, "type", f"{what} has unknown type {_short(kind)}", did_you_mean(kind, vocab.EVENT_TYPES)
             )
-        label = self.text(node, "label", what)
+        label = self.attempt(self.text, node, "label", what)
         status = node.get("status", "happened")
         if status not in vocab.STATUSES:
             self.fail(
@@ -660,24 +688,26 @@ class _Reader:
                 did_you_mean(status, vocab.STATUSES),
             )
         self.add(graph, iri, RDF.type, KBO[kind])
-        self.add_text(graph, iri, RDFS.label, label)
+        if label:
+            self.add_text(graph, iri, RDFS.label, label)
         self.add(graph, iri, KBO.status, KBO[status])
-        self.read_event_date(node, iri, graph, what)
-        self.read_event_actors(node, iri, graph, what)
+
+    def read_event_details(self, node: Located, iri, graph, what: str) -> None:
         if node.get("place") is not None:
-            self.add(graph, iri, SEM.hasPlace, self.ref(node, "place", self.places, "place"))
+            place = self.attempt(self.ref, node, "place", self.places, "place")
+            if place is not None:
+                self.add(graph, iri, SEM.hasPlace, place)
         for key, predicate in (("offers", KBO.offers), ("means", KBO.means), ("note", KBO.curatorNote)):
-            value = self.text(node, key, what, required=False)
+            value = self.attempt(self.text, node, key, what, False)
             if value is not None:
                 self.add_text(graph, iri, predicate, value)
         for value in self.texts(node, "in_exchange_for", what):
             self.add_text(graph, iri, KBO.inExchangeFor, value)
-        for key, predicate in RELATIONS.items():
-            for value in self.ids(node, key, what):
-                target = self.ref(node, key, self.events, "event", value=value)
-                self.add(graph, iri, predicate, target)
-        self.read_codes(node, iri, graph, what)
-        self.read_sentences(node, iri, graph, what)
+
+    def read_relation(self, node: Located, key: str, predicate, iri, graph, what: str) -> None:
+        for value in self.ids(node, key, what):
+            target = self.ref(node, key, self.events, "event", value=value)
+            self.add(graph, iri, predicate, target)
 
     def read_event_date(self, node: Located, iri, graph, what: str) -> None:
         if node.get("date") is None:
