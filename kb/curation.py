@@ -361,7 +361,7 @@ class _Reader:
         slug = self.slug(node, "an actor")
         self.closed(node, "actor", f"actor '{slug}'")
         kind = node.get("type", "organization")
-        if kind not in ACTOR_TYPES:
+        if not isinstance(kind, str) or kind not in ACTOR_TYPES:
             self.fail(
                 node,
                 "type",
