@@ -32,6 +32,7 @@ from kb.vocab import (
     KBO,
     OA,
     ORG,
+    OWL,
     PLOVER_NS,
     PROV,
     RDF,
@@ -59,6 +60,9 @@ RELATIONS = {
     "part_of_round": KBO.partOfRound,
     "precedes": KBO.precedes,
     "reports_on": KBO.reportsOn,
+    # This source's event is the same happening as an event another source reports (each source
+    # keeps its own event, attributed to it; the link says they are one).
+    "same_as": OWL.sameAs,
 }
 EVENT_KEYS = KEYS["event"]
 #: A link the store can hold: http(s), no spaces or characters IRIs forbid.

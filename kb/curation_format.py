@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-RELATIONS_KEYS = ("answers", "repeats", "precondition_for", "part_of_round", "precedes", "reports_on")
+RELATIONS_KEYS = (
+    "answers",
+    "repeats",
+    "precondition_for",
+    "part_of_round",
+    "precedes",
+    "reports_on",
+    "same_as",
+)
 
 #: Every mapping of the format and the keys it may hold; any other key is refused.
 KEYS: dict[str, frozenset[str]] = {

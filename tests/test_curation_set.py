@@ -73,6 +73,11 @@ def test_a_folder_of_two_sources_loads_in_either_order(tmp_path):
         repeats = kb.select("SELECT ?a ?b WHERE { ?a <https://w3id.org/negotiation-kb/ontology#repeats> ?b }")
     names = [row["actor"] for row in actors]
     assert len(names) == len(set(names)), "an actor is listed twice"
+    with open_kb(forward, read_only=True) as kb:
+        same = kb.select("SELECT ?a ?b WHERE { ?a <http://www.w3.org/2002/07/owl#sameAs> ?b }")
+    assert [(row["a"].value.rsplit("/", 1)[1], row["b"].value.rsplit("/", 1)[1]) for row in same] == [
+        ("test-recalled-rejection-2024-10", "hamas-rejects-barnea-offer-2024-10")
+    ]
     assert any(
         row["a"].value.endswith("/test-barnea-repeats-offer-2024-10-29")
         and row["b"].value.endswith("/barnea-offer-2024-10")
