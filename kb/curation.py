@@ -441,6 +441,13 @@ class _Reader:
     def ref(self, node: Located, key: str, local: dict, kind: str, value=None) -> NamedNode:
         """Resolve an id to an IRI: defined in this file, by another file of the load, or in the store."""
         value = node.get(key) if value is None else value
+        if value is None:
+            self.fail(
+                node,
+                key,
+                f"'{key}' names no {kind}",
+                f"give the id of {'an' if kind[0] in 'aeiou' else 'a'} {kind}, e.g. '{key}: ID'",
+            )
         if isinstance(value, str) and value in local:
             return local[value]
         if isinstance(value, str) and is_slug(value):
