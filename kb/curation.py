@@ -21,7 +21,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kb import vocab
 from kb.curation_format import KEYS, MIN_SENTENCE_CHARS, MIN_SENTENCE_WORDS, SYNONYMS
-from kb.curation_set import Catalog, scan
+from kb.curation_set import Catalog, check_together, scan
 from kb.dates import DateValue, parse_edtf
 from kb.errors import CurationError, CurationErrors
 from kb.hints import closest_span, did_you_mean
@@ -662,7 +662,7 @@ class _Reader:
         slug = self.slug(node, "an event")
         what = f"event '{slug}'"
         if self.event_nodes.get(slug) is not node:
-            self.fail(node, "id", f"event '{slug}' is defined twice", "give each event its own id")
+            raise _Skip  # a second definition: reported by kb.curation_set.check_together
         self.closed(node, "event", what)
         iri = self.events[slug]
         graph = self.attempt(self.claim_graph, node) or self.main_graph
@@ -949,7 +949,8 @@ def read_curation(
     if is_known is not None:
         catalog.in_store = is_known  # type: ignore[method-assign]
     bundles = read_files(catalog)
-    errors = catalog.errors + [error for bundle in bundles for error in bundle.errors]
+    errors = catalog.errors + check_together(catalog)
+    errors += [error for bundle in bundles for error in bundle.errors]
     raise_all(errors)
     return bundles[0]
 

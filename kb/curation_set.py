@@ -266,35 +266,46 @@ def _cycles(catalog: Catalog) -> list[CurationError]:
                     if isinstance(target, str):
                         edges.setdefault(node["id"], []).append(target)
                         lines.setdefault(node["id"], f"{entry.where} line {node.line_of(relation)}")
-        for start in sorted(edges):
-            loop = _loop_from(start, edges)
-            if loop and start == min(loop[:-1]):
-                path = " -> ".join(loop)
-                errors.append(
-                    CurationError(
-                        f"event '{start}' {relation.replace('_', ' ')} itself"
-                        if len(loop) == 2
-                        else f"the '{relation}' links loop back: {path}",
-                        where=lines[start],
-                        hint=f"an event cannot follow from itself; check '{relation}' of these events",
-                    )
+        for loop in _loops(edges):
+            start = loop[0]
+            path = " -> ".join(loop)
+            errors.append(
+                CurationError(
+                    f"event '{start}' {relation.replace('_', ' ')} itself"
+                    if len(loop) == 2
+                    else f"the '{relation}' links loop back: {path}",
+                    where=lines[start],
+                    hint=f"an event cannot follow from itself; check '{relation}' of these events",
                 )
+            )
     return errors
 
 
-def _loop_from(start: str, edges: dict[str, list[str]]) -> list[str] | None:
-    """A path from ``start`` back to itself along ``edges``, if there is one."""
-    stack = [(start, [start])]
-    seen: set[str] = set()
-    while stack:
-        node, path = stack.pop()
-        for target in edges.get(node, []):
-            if target == start:
-                return [*path, start]
-            if target not in seen:
-                seen.add(target)
-                stack.append((target, [*path, target]))
-    return None
+def _loops(edges: dict[str, list[str]]) -> list[list[str]]:
+    """One loop per strongly tied group of events, found in one depth-first pass (linear time)."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    loops = []
+    for root in sorted(edges):
+        if root in state:
+            continue
+        path: list[str] = [root]
+        state[root] = 1
+        stack = [iter(edges.get(root, []))]
+        while stack:
+            target = next(stack[-1], None)
+            if target is None:
+                state[path.pop()] = 2
+                stack.pop()
+            elif state.get(target) == 1:
+                loop = path[path.index(target) :]
+                turn = loop.index(min(loop))  # start the loop at its smallest id, for stable messages
+                loop = loop[turn:] + loop[:turn]
+                loops.append([*loop, loop[0]])
+            elif target not in state:
+                state[target] = 1
+                path.append(target)
+                stack.append(iter(edges.get(target, [])))
+    return loops
 
 
 def _events(entry: CurationFile) -> list[Located]:
