@@ -23,7 +23,7 @@ from pyoxigraph import NamedNode, Variable
 
 from kb.curation_format import ACYCLIC
 from kb.errors import CurationError
-from kb.paths import display
+from kb.paths import SEEDS_DIR, display
 from kb.vocab import KBO, SCHEMA, SEM, WIKIDATA_ENTITY, Minter, is_slug
 from kb.yamlines import Located, load_yaml
 
@@ -165,7 +165,7 @@ def check_together(catalog: Catalog) -> list[CurationError]:
             else:
                 owner = _store_owner(catalog, kind, slug)
                 if owner is not None and _is_take_over(definition, owner, loaded_sources):
-                    errors.append(_taken(definition, _describe_owner(owner)))
+                    errors.append(_taken(definition, _describe_owner(owner, definition, catalog)))
             if any(o is not definition and o.where == definition.where for o in definitions):
                 if definition is not next(o for o in definitions if o.where == definition.where):
                     errors.append(
@@ -232,12 +232,32 @@ def _is_take_over(definition: Definition, owner: _Owner, loaded_sources: set[str
     return owner.source not in loaded_sources
 
 
-def _describe_owner(owner: _Owner) -> str:
+def _describe_owner(owner: _Owner, definition: Definition, catalog: Catalog) -> str:
     if owner.source is None:
         return f"the graph <{owner.graph}> in the store"
     if owner.file_name:
-        return f"{owner.file_name} (source '{owner.source}', in the store)"
+        found = _find_definition(owner.file_name, definition, catalog)
+        return found or f"{owner.file_name} (source '{owner.source}', in the store)"
     return f"source '{owner.source}' in the store"
+
+
+def _find_definition(file_name: str, definition: Definition, catalog: Catalog) -> str | None:
+    """'FILE line N (in the store)' when the owner's file is beside this one or in seeds/."""
+    here = next((entry.path.parent for entry in catalog.files if entry.where == definition.where), None)
+    for folder in (here, SEEDS_DIR):
+        path = folder / file_name if folder is not None else None
+        if path is None or not path.is_file():
+            continue
+        try:
+            data = load_yaml(path)
+        except CurationError:
+            continue
+        key = {"source": None, "actor": "actors", "place": "places", "event": "events"}[definition.kind]
+        nodes = [data.get("source")] if key is None else data.get(key)
+        for node in nodes if isinstance(nodes, list) else []:
+            if isinstance(node, Located) and node.get("id") == definition.slug:
+                return f"{display(path)} line {node.line_of('id')} (in the store)"
+    return None
 
 
 def _taken(definition: Definition, other: str) -> CurationError:

@@ -206,7 +206,10 @@ def test_a_take_over_of_the_store_is_refused_naming_the_owner(seeded, tmp_path, 
     with pytest.raises(CurationError) as caught:
         load_into(seeded, folder / "follow_up.yaml")
     taken = [e for e in all_errors(caught) if "is already defined by" in e]
-    assert taken and f"{SEED}.yaml" in taken[0] and f"{kind} '" in taken[0], all_errors(caught)
+    slug = new.split(": ", 1)[1].split("\n")[0]
+    owner_line = line_of(folder / f"{SEED}.yaml", f"id: {slug}")
+    assert taken and f"{kind} '{slug}'" in taken[0], all_errors(caught)
+    assert f"{SEED}.yaml line {owner_line} (in the store)" in taken[0], taken[0]
     assert quads_of(seeded) == before
 
 
