@@ -334,3 +334,31 @@ def test_an_unknown_actor_from_another_file_suggests_the_nearest(seeded, tmp_pat
     with pytest.raises(CurationError) as caught:
         load_into(seeded, folder / "follow_up.yaml")
     assert "unknown actor 'david-barnia' (did you mean 'david-barnea'?)" in all_errors(caught)[0]
+
+
+@pytest.mark.parametrize(
+    ("article", "cited", "difference"),
+    [
+        (
+            "Talks resumed — briefly — on Monday.\n",
+            "Talks resumed - briefly - on Monday.",
+            "hyphen here, '—' (U+2014) in the article",
+        ),
+        (
+            "He said \u201cno deal\u201d on Monday.\n",
+            'He said "no deal" on Monday.',
+            "straight double quote here, '\u201c' (U+201C) in the article",
+        ),
+        ("The envoy\u00a0arrived in Doha.\n", "The envoy arrived in Doha.", "space here, '\u00a0' (U+00A0)"),
+        (
+            "First line.\nThe envoy arrived in Doha on Sunday.\n",
+            "The envoy arived in Doha on Sunday.",
+            "line 2",
+        ),
+    ],
+)
+def test_the_hint_shows_the_closest_span_and_how_it_differs(article, cited, difference):
+    from kb.hints import closest_span
+
+    hint = closest_span(article, cited)
+    assert hint is not None and difference in hint, hint
