@@ -36,7 +36,8 @@ def reports_errors(command):
         try:
             return command(*args, **kwargs)
         except KBError as err:
-            click.echo(f"Error: {err}", err=True)
+            for line in str(err).splitlines():  # several errors of one load: one line each
+                click.echo(f"Error: {line}", err=True)
             sys.exit(1)
 
     return wrapper

@@ -1,13 +1,17 @@
 """Turn a curation file (seeds/*.yaml) and the article it cites into named graphs of quads.
 
-Everything is checked before a single quad is produced: ids, roles, types, dates, Wikidata ids
-(only from ``seeds/reference/wikidata.tsv``) and that every cited sentence and quote occurs verbatim
-in the article. Errors name the file, line and field, and say what to do.
+Everything is checked before a single quad is produced: keys (each mapping has a closed set), ids,
+roles, types, dates, Wikidata ids (only from ``seeds/reference/wikidata.tsv``) and that every cited
+sentence and quote occurs verbatim in the article. Every error of the file is reported, one line
+each, naming the file, line and field, and saying what to do (with the nearest known name).
+A file refers to what other files define (in the same load or in the store) through a
+:class:`kb.curation_set.Catalog`.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,15 +20,19 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kb import vocab
+from kb.curation_format import KEYS, MIN_SENTENCE_CHARS, MIN_SENTENCE_WORDS, SYNONYMS
+from kb.curation_set import Catalog, check_together, scan
 from kb.dates import DateValue, parse_edtf
-from kb.errors import CurationError
-from kb.paths import WIKIDATA_TSV, display
+from kb.errors import CurationError, CurationErrors
+from kb.hints import closest_span, did_you_mean
+from kb.paths import WIKIDATA_TSV
 from kb.vocab import (
     CAMEO_NS,
     EDTF_DATATYPE,
     KBO,
     OA,
     ORG,
+    OWL,
     PLOVER_NS,
     PROV,
     RDF,
@@ -36,7 +44,7 @@ from kb.vocab import (
     Minter,
     is_slug,
 )
-from kb.yamlines import Located, LocatedList, load_yaml
+from kb.yamlines import Located, LocatedList
 
 ACTOR_TYPES = {
     "person": SCHEMA.Person,
@@ -52,26 +60,14 @@ RELATIONS = {
     "part_of_round": KBO.partOfRound,
     "precedes": KBO.precedes,
     "reports_on": KBO.reportsOn,
+    # This source's event is the same happening as an event another source reports (each source
+    # keeps its own event, attributed to it; the link says they are one).
+    "same_as": OWL.sameAs,
 }
-EVENT_KEYS = {
-    "id",
-    "type",
-    "label",
-    "according_to",
-    "status",
-    "date",
-    "actors",
-    "place",
-    "offers",
-    "in_exchange_for",
-    "means",
-    "quote",
-    "sentences",
-    "cameo",
-    "plover",
-    "note",
-    *RELATIONS,
-}
+EVENT_KEYS = KEYS["event"]
+#: A link the store can hold: http(s), no spaces or characters IRIs forbid.
+_URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+", re.ASCII)
+_CODE = re.compile(r"[A-Za-z0-9_.-]{1,16}", re.ASCII)
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +85,7 @@ class SourceBundle:
     path: Path
     graphs: dict[NamedNode, list[Quad]] = field(default_factory=dict)
     external_refs: set[NamedNode] = field(default_factory=set)
+    errors: list[CurationError] = field(default_factory=list)
 
     @property
     def quad_count(self) -> int:
@@ -96,34 +93,91 @@ class SourceBundle:
         return sum(len(quads) for quads in self.graphs.values())
 
 
-class _Reader:
-    """Checks one curation file and builds its quads."""
+class _Skip(Exception):
+    """Stops checking one item (an actor, an event, ...) after its error was recorded."""
 
-    def __init__(self, path: Path, minter: Minter, is_known: Callable[[NamedNode], bool]):
-        self.path = path
-        self.where_file = display(path)
+
+class _Reader:
+    """Checks one curation file, records every error, and builds its quads."""
+
+    def __init__(self, entry, minter: Minter, catalog: Catalog):
+        self.path = entry.path
+        self.where_file = entry.where
         self.minter = minter
-        self.is_known = is_known
-        self.data = load_yaml(path)
+        self.catalog = catalog
+        self.data: Located = entry.data
         self.external: set[NamedNode] = set()
+        self.errors: list[CurationError] = []
+        self.article_text: str | None = None
+        self.published: DateValue | None = None
+        self.quads: dict[NamedNode, list[Quad]] = {}
 
     # -- errors ---------------------------------------------------------------------------------
 
-    def fail(
+    def line(self, node: object, key: str | None = None, item: int | None = None) -> int:
+        line = node.line_of(key) if isinstance(node, Located) and key else getattr(node, "line", 0)
+        items = node.get(key) if isinstance(node, Located) and key else None
+        if item is not None and isinstance(items, LocatedList) and item < len(items.lines):
+            line = items.lines[item]
+        return line
+
+    def note(
         self,
-        node: Located | None,
+        node: object,
         key: str | None,
         message: str,
         hint: str | None = None,
         item: int | None = None,
         error: type[CurationError] = CurationError,
-    ):
-        line = node.line_of(key) if isinstance(node, Located) and key else getattr(node, "line", 0)
-        items = node.get(key) if isinstance(node, Located) and key else None
-        if item is not None and isinstance(items, LocatedList) and item < len(items.lines):
-            line = items.lines[item]
+    ) -> None:
+        """Record an error and go on."""
+        line = self.line(node, key, item)
         where = f"{self.where_file} line {line}" if line else self.where_file
-        raise error(message, where=where, hint=hint)
+        self.errors.append(error(message, where=where, hint=hint))
+
+    def fail(self, node, key, message, hint=None, item=None, error=CurationError):
+        """Record an error and stop checking the current item."""
+        self.note(node, key, message, hint, item, error)
+        raise _Skip
+
+    def each(self, items, check) -> None:
+        """Run ``check`` on each item; an item's error does not stop the others."""
+        for item in items:
+            try:
+                check(item)
+            except _Skip:
+                continue
+            except ValueError as err:  # a value pyoxigraph cannot hold (should be caught earlier)
+                self.note(item, None, f"a value cannot be stored as RDF ({err})", "fix the value")
+
+    def closed(self, node: Located, kind: str, what: str) -> None:
+        """Refuse keys the format does not have in a mapping of ``kind``, suggesting the nearest."""
+        allowed = KEYS[kind]
+        for key in node:
+            if key not in allowed and SYNONYMS.get(key) in allowed:
+                self.note(node, key, f"{what} has an unknown key '{key}'", f"did you mean '{SYNONYMS[key]}'?")
+            elif key not in allowed:
+                self.note(
+                    node,
+                    key,
+                    f"{what} has an unknown key '{key}'",
+                    did_you_mean(
+                        key,
+                        allowed,
+                        f"keys of {kind if kind != 'file' else 'the file'} are: {', '.join(sorted(allowed))}",
+                    ),
+                )
+
+    def mapping(self, value: object, parent: Located, key: str, what: str, item=None) -> Located:
+        if not isinstance(value, Located):
+            self.fail(
+                parent,
+                key,
+                f"{what} must be a mapping ('key: value' lines), not {_kind(value)}",
+                "see seeds/README.md",
+                item=item,
+            )
+        return value
 
     def need(self, node: Located, key: str, what: str, hint: str | None = None):
         value = node.get(key)
@@ -136,49 +190,114 @@ class _Reader:
         if value is None and not required:
             return None
         if not isinstance(value, str) or not value.strip():
-            self.fail(node, key, f"{what}: '{key}' must be a non-empty text", f"write '{key}: ...'")
+            found = "" if value is None else f", not {_kind(value)}"
+            self.fail(node, key, f"{what}: '{key}' must be a non-empty text{found}", f"write '{key}: ...'")
         return value.strip()
 
-    def slug(self, node: Located, what: str) -> str:
-        value = node.get("id")
+    def texts(self, node: Located, key: str, what: str) -> list[str]:
+        """A list of non-empty texts (a single text counts as a list of one)."""
+        value = node.get(key)
+        if value is None:
+            return []
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, list):
+            self.fail(
+                node,
+                key,
+                f"{what}: '{key}' must be a list of texts, not {_kind(value)}",
+                f"write '{key}: [first, second]'",
+            )
+        for index, item in enumerate(values):
+            if not isinstance(item, str) or not item.strip():
+                self.fail(
+                    node,
+                    key,
+                    f"{what}: item {index + 1} of '{key}' must be a non-empty text, not {_kind(item)}",
+                    "write each item as plain text",
+                    item=index,
+                )
+        return [item.strip() for item in values]
+
+    def ids(self, node: Located, key: str, what: str) -> list[str]:
+        """A list of ids (a single id counts as a list of one)."""
+        values = self.texts(node, key, what)
+        for index, value in enumerate(values):
+            if not is_slug(value):
+                self.fail(
+                    node,
+                    key,
+                    f"{what}: {value!r} in '{key}' is not an id",
+                    "ids are lower-case letters, digits, '-', '.' or '_'",
+                    item=index,
+                )
+        return values
+
+    def slug(self, node: Located, what: str, key: str = "id") -> str:
+        value = node.get(key)
         if not isinstance(value, str) or not is_slug(value):
             self.fail(
                 node,
-                "id",
-                f"{what} has no valid 'id' ({value!r})",
+                key,
+                f"{what} has no valid '{key}' ({_short(value)})",
                 "use lower-case letters, digits, '-', '.' or '_', e.g. 'id: barnea-offer'",
             )
         return value
 
-    def items(self, key: str) -> list[Located]:
-        value = self.data.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(item, Located) for item in value):
-            self.fail(self.data, key, f"'{key}' must be a list of mappings", "see seeds/README.md")
-        return value
+    def items(self, key: str) -> list:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.note(
+                self.data,
+                key,
+                f"'{key}' must be a list of mappings, not {_kind(value)}",
+                "see seeds/README.md",
+            )
+            return []
+        good = []
+        for index, item in enumerate(value):
+            if isinstance(item, Located):
+                good.append(item)
+            else:
+                self.note(
+                    self.data,
+                    key,
+                    f"item {index + 1} of '{key}' must be a mapping, not {_kind(item)}",
+                    "write it as '- id: ...' with its keys below",
+                    item=index,
+                )
+        return good
 
     # -- the file -------------------------------------------------------------------------------
 
     def read(self) -> SourceBundle:
+        self.closed(self.data, "file", "the file")
         source = self.data.get("source")
         if not isinstance(source, Located):
-            self.fail(
+            self.note(
                 self.data,
                 "source",
                 "the file has no 'source' mapping",
                 "start the file with 'source:' (see seeds/README.md)",
             )
-        self.source_slug = self.slug(source, "the source")
+            return SourceBundle("", self.path, errors=self.errors)
+        try:
+            self.source_slug = self.slug(source, "the source")
+        except _Skip:
+            return SourceBundle("", self.path, errors=self.errors)
         self.article = self.minter.source(self.source_slug)
         self.main_graph = self.minter.graph(self.source_slug)
-        bundle = SourceBundle(self.source_slug, self.path)
-        self.quads: dict[NamedNode, list[Quad]] = {self.main_graph: []}
-
+        self.quads = {self.main_graph: []}
+        self.actor_nodes = [n for n in self.items("actors") if "ref" not in n]
+        self.ref_nodes = [n for n in self.items("actors") if "ref" in n]
         self.actors = self.read_actors()
         self.places = self.read_places()
-        self.read_source(source)
+        self.each([source], self.read_source)
         self.claimants = self.read_claimants()
         self.read_positions()
         self.read_events()
+        bundle = SourceBundle(self.source_slug, self.path, errors=self.errors)
         bundle.graphs = self.quads
         bundle.external_refs = self.external
         return bundle
@@ -202,135 +321,219 @@ class _Reader:
         )
         self.add_text(graph, subject, KBO.datePrecision, value.precision)
 
-    def wikidata(self, node: Located, subject: NamedNode) -> None:
+    def wikidata(self, node: Located, subject: NamedNode, names: list[str]) -> None:
         qid = node.get("wikidata")
         if qid is None:
             return
         known = wikidata_ids()
-        if str(qid) not in known:
+        if not isinstance(qid, str) or qid not in known:
             self.fail(
                 node,
                 "wikidata",
-                f"Wikidata id {qid!r} is not in seeds/reference/wikidata.tsv",
+                f"Wikidata id {_short(qid)} is not in seeds/reference/wikidata.tsv",
                 "only verified ids may be used: remove 'wikidata' to leave the entity unlinked",
             )
-        names = {str(name).casefold() for name in [node.get("name"), *(node.get("aliases") or [])]}
-        if known[str(qid)].casefold() not in names:
+        if known[qid].casefold() not in {name.casefold() for name in names}:
             self.fail(
                 node,
                 "wikidata",
-                f"Wikidata id {qid} is listed for '{known[str(qid)]}', not for '{node.get('name')}'",
-                f"add '{known[str(qid)]}' as an alias if it is the same entity, else remove 'wikidata'",
+                f"Wikidata id {qid} is listed for '{known[qid]}', not for '{names[0] if names else '?'}'",
+                f"add '{known[qid]}' as an alias if it is the same entity, else remove 'wikidata'",
             )
-        self.add(self.main_graph, subject, SCHEMA.sameAs, NamedNode(vocab.WIKIDATA_ENTITY + str(qid)))
+        self.add(self.main_graph, subject, SCHEMA.sameAs, NamedNode(vocab.WIKIDATA_ENTITY + qid))
 
     def read_actors(self) -> dict[str, NamedNode]:
         actors: dict[str, NamedNode] = {}
-        for node in self.items("actors"):
-            slug = self.slug(node, "an actor")
-            if slug in actors:
-                self.fail(node, "id", f"actor '{slug}' is defined twice", "keep one definition")
-            kind = node.get("type", "organization")
-            if kind not in ACTOR_TYPES:
-                self.fail(
-                    node,
-                    "type",
-                    f"actor '{slug}' has unknown type {kind!r}",
-                    f"use one of: {', '.join(ACTOR_TYPES)}",
-                )
-            iri = self.minter.actor(slug)
-            name = self.text(node, "name", f"actor '{slug}'")
-            graph = self.main_graph
-            self.add(graph, iri, RDF.type, SEM.Actor)
-            self.add(graph, iri, RDF.type, KBO.Actor)
-            self.add(graph, iri, RDF.type, ACTOR_TYPES[kind])
-            self.add_text(graph, iri, RDFS.label, name)
-            self.add_text(graph, iri, SCHEMA.name, name)
-            for alias in node.get("aliases") or []:
-                self.add_text(graph, iri, SKOS.altLabel, str(alias))
-            self.wikidata(node, iri)
-            actors[slug] = iri
-        for node in self.items("actors"):
-            for whole in self.as_list(node, "part_of"):
-                outer = self.ref(node, "part_of", actors, self.minter.actor, "actor", value=whole)
-                link = ORG.memberOf if node.get("type") == "person" else ORG.subOrganizationOf
-                self.add(self.main_graph, actors[node["id"]], link, outer)
+        for node in self.actor_nodes:
+            value = node.get("id")
+            if isinstance(value, str) and is_slug(value):
+                actors.setdefault(value, self.minter.actor(value))
+        self.each(self.actor_nodes, lambda node: self.read_actor(node, actors))
+        self.each(self.ref_nodes, lambda node: self.read_actor_ref(node, actors))
+        for node in self.actor_nodes:
+            try:
+                for whole in self.ids(node, "part_of", f"actor '{node.get('id')}'"):
+                    outer = self.ref(node, "part_of", actors, "actor", value=whole)
+                    link = ORG.memberOf if node.get("type") == "person" else ORG.subOrganizationOf
+                    if node.get("id") in actors:
+                        self.add(self.main_graph, actors[node["id"]], link, outer)
+            except _Skip:
+                continue
         return actors
+
+    def read_actor(self, node: Located, actors: dict[str, NamedNode]) -> None:
+        slug = self.slug(node, "an actor")
+        self.closed(node, "actor", f"actor '{slug}'")
+        kind = node.get("type", "organization")
+        if not isinstance(kind, str) or kind not in ACTOR_TYPES:
+            self.fail(
+                node,
+                "type",
+                f"actor '{slug}' has unknown type {_short(kind)}",
+                did_you_mean(kind, ACTOR_TYPES),
+            )
+        iri = actors[slug]
+        name = self.text(node, "name", f"actor '{slug}'")
+        aliases = self.texts(node, "aliases", f"actor '{slug}'")
+        graph = self.main_graph
+        self.add(graph, iri, RDF.type, SEM.Actor)
+        self.add(graph, iri, RDF.type, KBO.Actor)
+        self.add(graph, iri, RDF.type, ACTOR_TYPES[kind])
+        self.add_text(graph, iri, RDFS.label, name)
+        self.add_text(graph, iri, SCHEMA.name, name)
+        for alias in aliases:
+            self.add_text(graph, iri, SKOS.altLabel, alias)
+        self.curator_note(node, iri, f"actor '{slug}'")
+        self.wikidata(node, iri, [name, *aliases])
+
+    def curator_note(self, node: Located, subject: NamedNode, what: str) -> None:
+        note = self.text(node, "note", what, required=False)
+        if note:
+            self.add_text(self.main_graph, subject, KBO.curatorNote, note)
+
+    def read_actor_ref(self, node: Located, actors: dict[str, NamedNode]) -> None:
+        """``- ref: ID``: an actor another file defines, with what this source adds about it."""
+        slug = self.slug(node, "an actor reference", "ref")
+        self.closed(node, "actor reference", f"actor reference '{slug}'")
+        if slug in actors:
+            self.fail(
+                node,
+                "ref",
+                f"actor '{slug}' is defined in this file and referred to with 'ref'",
+                "add the aliases, positions or wikidata to its definition",
+            )
+        iri = self.ref(node, "ref", actors, "actor")
+        aliases = self.texts(node, "aliases", f"actor reference '{slug}'")
+        for alias in aliases:
+            self.add_text(self.main_graph, iri, SKOS.altLabel, alias)
+        self.curator_note(node, iri, f"actor reference '{slug}'")
+        if node.get("wikidata") is not None:
+            name = self.catalog.actor_label(slug) or slug
+            self.wikidata(node, iri, [name, *aliases])
+        actors[slug] = iri
 
     def read_places(self) -> dict[str, NamedNode]:
         places: dict[str, NamedNode] = {}
         nodes = self.items("places")
         for node in nodes:
+            value = node.get("id")
+            if isinstance(value, str) and is_slug(value):
+                places.setdefault(value, self.minter.place(value))
+
+        def read_place(node: Located) -> None:
             slug = self.slug(node, "a place")
-            iri = self.minter.place(slug)
+            self.closed(node, "place", f"place '{slug}'")
+            iri = places[slug]
             name = self.text(node, "name", f"place '{slug}'")
             self.add(self.main_graph, iri, RDF.type, SEM.Place)
             self.add(self.main_graph, iri, RDF.type, SCHEMA.Place)
             self.add_text(self.main_graph, iri, RDFS.label, name)
             self.add_text(self.main_graph, iri, SCHEMA.name, name)
-            self.wikidata(node, iri)
-            places[slug] = iri
-        for node in nodes:
-            if node.get("within"):
-                outer = self.ref(node, "within", places, self.minter.place, "place")
-                self.add(self.main_graph, places[node["id"]], SCHEMA.containedInPlace, outer)
+            self.curator_note(node, iri, f"place '{slug}'")
+            self.wikidata(node, iri, [name])
+            if node.get("within") is not None:
+                outer = self.ref(node, "within", places, "place")
+                self.add(self.main_graph, iri, SCHEMA.containedInPlace, outer)
+
+        self.each(nodes, read_place)
         return places
 
-    def ref(self, node: Located, key: str, local: dict, mint, kind: str, value=None) -> NamedNode:
-        """Resolve an id to an IRI: defined in this file, or already in the store."""
+    def ref(self, node: Located, key: str, local: dict, kind: str, value=None) -> NamedNode:
+        """Resolve an id to an IRI: defined in this file, by another file of the load, or in the store."""
         value = node.get(key) if value is None else value
+        if value is None:
+            self.fail(
+                node,
+                key,
+                f"'{key}' names no {kind}",
+                f"give the id of {'an' if kind[0] in 'aeiou' else 'a'} {kind}, e.g. '{key}: ID'",
+            )
         if isinstance(value, str) and value in local:
             return local[value]
         if isinstance(value, str) and is_slug(value):
-            iri = mint(value)
-            if self.is_known(iri):
+            iri = self.minter.entity(kind, value)
+            if self.catalog.defined_elsewhere(kind, value, self.where_file) or self.catalog.in_store(iri):
                 self.external.add(iri)
                 return iri
-        self.fail(
-            node,
-            key,
-            f"unknown {kind} {value!r}",
-            f"define it under '{kind}s:' in this file or load the file that defines it",
+        known = set(local) | self.catalog.names(kind)
+        close = did_you_mean(
+            value, known, f"define it under '{kind}s:' in this file or load the file that defines it"
         )
+        self.fail(node, key, f"unknown {kind} {_short(value)}", close)
 
     def read_source(self, source: Located) -> None:
+        self.closed(source, "source", "the source")
         graph, article = self.main_graph, self.article
+        self.add_text(graph, graph, KBO.curationFile, self.path.name)
+        self.attempt(self.read_article, source)
+        published = self.attempt(self.read_published, source)
+        publisher = self.attempt(self.ref, source, "publisher", self.actors, "actor")
+        title = self.attempt(self.text, source, "title", "the source")
+        url = source.get("url")
+        if url is not None and (not isinstance(url, str) or not _URL.fullmatch(url)):
+            self.note(
+                source,
+                "url",
+                f"the source's url {_short(url)} is not an http(s) address",
+                "give the full address, e.g. https://example.org/story (spaces as %20), or 'url: null'",
+            )
+            url = None
+        if None in (self.article_text, published, publisher, title):
+            raise _Skip
+        note = self.text(published, "note", "source.published", required=False)
+        self.add(graph, article, RDF.type, SCHEMA.NewsArticle)
+        self.add(graph, article, RDF.type, PROV.Entity)
+        self.add_text(graph, article, SCHEMA.headline, title)
+        self.add_text(graph, article, RDFS.label, title)
+        self.add(graph, article, SCHEMA.publisher, publisher)
+        self.add_text(graph, article, SCHEMA.text, self.article_text)
+        self.add_text(graph, article, KBO.fileName, self.text_name)
+        self.add_date(graph, article, self.published)
+        if note:
+            self.add_text(graph, article, KBO.dateNote, note)
+        if url:
+            self.add(graph, article, SCHEMA.url, NamedNode(url))
+        self.describe_graph(graph, publisher, f"What '{title}' states in its own voice", None)
+
+    def read_article(self, source: Located) -> None:
         text_name = self.text_name = self.text(source, "text", "the source")
-        text_path = self.path.parent / text_name
-        try:
-            self.article_text = text_path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
+        folder = self.path.parent.resolve()
+        text_path = (self.path.parent / text_name).resolve()
+        if not text_path.is_relative_to(folder) or text_path == folder:
             self.fail(
                 source,
                 "text",
-                f"cannot read the article text {display(text_path)} ({err})",
+                f"the article text {text_name!r} is outside the curation file's folder",
+                "put the article's text beside the curation file and give its name",
+            )
+        try:
+            article_text = text_path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else "not UTF-8 text"
+            self.fail(
+                source,
+                "text",
+                f"cannot read the article text {text_name} ({reason})",
                 "put the article's text beside the curation file",
             )
-        published = source.get("published")
-        if not isinstance(published, Located):
+        self.article_text = article_text
+
+    def read_published(self, source: Located) -> Located:
+        published = (
+            self.mapping(source.get("published"), source, "published", "source.published")
+            if source.get("published") is not None
+            else None
+        )
+        if published is None:
             self.fail(
                 source,
                 "published",
                 "the source has no 'published' date",
                 "add 'published: {edtf: ..., note: ...}', with the reasoning when inferred",
             )
+        self.closed(published, "published", "source.published")
         self.published = self.date_value(published, "edtf", "source.published.edtf")
-        publisher = self.ref(source, "publisher", self.actors, self.minter.actor, "actor")
-        self.add(graph, article, RDF.type, SCHEMA.NewsArticle)
-        self.add(graph, article, RDF.type, PROV.Entity)
-        title = self.text(source, "title", "the source")
-        self.add_text(graph, article, SCHEMA.headline, title)
-        self.add_text(graph, article, RDFS.label, title)
-        self.add(graph, article, SCHEMA.publisher, publisher)
-        self.add_text(graph, article, SCHEMA.text, self.article_text)
-        self.add_text(graph, article, KBO.fileName, text_name)
-        self.add_date(graph, article, self.published)
-        if published.get("note"):
-            self.add_text(graph, article, KBO.dateNote, str(published["note"]).strip())
-        if source.get("url"):
-            self.add(graph, article, SCHEMA.url, NamedNode(str(source["url"])))
-        self.describe_graph(graph, publisher, f"What '{title}' states in its own voice", None)
-        self.publisher = publisher
+        return published
 
     def describe_graph(self, graph: NamedNode, claimant: NamedNode, label: str, parent) -> None:
         self.add(self.main_graph, graph, RDF.type, KBO.ClaimGraph)
@@ -344,62 +547,95 @@ class _Reader:
         claimants = {ARTICLE: self.main_graph}
         nodes = self.items("claimants")
         for node in nodes:
+            value = node.get("id")
+            if isinstance(value, str) and is_slug(value) and value not in claimants:
+                claimants[value] = self.minter.graph(self.source_slug, value)
+
+        def read_claimant(node: Located) -> None:
             slug = self.slug(node, "a claimant")
-            if slug == ARTICLE or slug in claimants:
+            self.closed(node, "claimant", f"claimant '{slug}'")
+            if slug == ARTICLE or sum(1 for other in nodes if other.get("id") == slug) > 1:
                 self.fail(node, "id", f"claimant id {slug!r} is taken", "choose another id")
-            claimants[slug] = self.minter.graph(self.source_slug, slug)
-        for node in nodes:
-            actor = self.ref(node, "actor", self.actors, self.minter.actor, "actor")
+            actor = self.ref(node, "actor", self.actors, "actor")
             via = node.get("via", ARTICLE)
-            if via not in claimants or via == node["id"]:
+            if not isinstance(via, str) or via not in claimants or via == slug:
                 self.fail(
                     node,
                     "via",
-                    f"claimant {node['id']!r} is relayed via unknown {via!r}",
-                    "name 'article' or another claimant id",
+                    f"claimant {slug!r} is relayed via unknown {_short(via)}",
+                    did_you_mean(via, set(claimants) - {slug}, "name 'article' or another claimant id"),
                 )
-            verb = node.get("verb") or "claims"
+            verb = self.text(node, "verb", f"claimant '{slug}'", required=False) or "claims"
             label = f"What {self.actor_name(node['actor'])} {verb}, as the article relays it"
-            self.describe_graph(claimants[node["id"]], actor, label, claimants[via])
+            self.describe_graph(claimants[slug], actor, label, claimants[via])
+
+        self.each(nodes, read_claimant)
         return claimants
 
     def actor_name(self, slug: str) -> str:
-        for node in self.items("actors"):
-            if node.get("id") == slug:
-                return str(node.get("name"))
-        return slug
+        for node in self.actor_nodes:
+            if node.get("id") == slug and isinstance(node.get("name"), str):
+                return node["name"]
+        return self.catalog.actor_label(slug) or slug
 
     def claim_graph(self, node: Located) -> NamedNode:
         claimant = node.get("according_to", ARTICLE)
-        if claimant not in self.claimants:
+        if not isinstance(claimant, str) or claimant not in self.claimants:
             self.fail(
                 node,
                 "according_to",
-                f"unknown claimant {claimant!r}",
-                f"use 'article' or one of the claimants: {', '.join(sorted(self.claimants))}",
+                f"unknown claimant {_short(claimant)}",
+                did_you_mean(
+                    claimant,
+                    self.claimants,
+                    f"use 'article' or one of the claimants: {', '.join(sorted(self.claimants))}",
+                ),
             )
         return self.claimants[claimant]
 
     def read_positions(self) -> None:
-        for actor_node in self.items("actors"):
-            for index, node in enumerate(actor_node.get("positions") or [], start=1):
-                if not isinstance(node, Located):
-                    self.fail(actor_node, "positions", "each position must be a mapping with 'title'")
-                slug = actor_node["id"]
-                post = self.minter.entity("post", f"{self.source_slug}-{slug}-{index}")
-                graph = self.claim_graph(node)
-                self.add(graph, post, RDF.type, ORG.Post)
-                self.add(graph, post, RDF.type, KBO.Position)
-                self.add_text(graph, post, RDFS.label, self.text(node, "title", f"a position of '{slug}'"))
-                self.add(graph, post, ORG.heldBy, self.actors[slug])
-                self.add(graph, self.actors[slug], ORG.holds, post)
-                self.add(graph, post, KBO.accordingTo, self.article)
-                self.add(graph, post, KBO.asOf, Literal(self.published.edtf, datatype=EDTF_DATATYPE))
-                if node.get("organization"):
-                    org = self.ref(node, "organization", self.actors, self.minter.actor, "actor")
-                    self.add(graph, post, ORG.postIn, org)
-                if node.get("note"):
-                    self.add_text(graph, post, KBO.curatorNote, str(node["note"]).strip())
+        for actor_node in self.actor_nodes + self.ref_nodes:
+            slug = actor_node.get("id", actor_node.get("ref"))
+            if not isinstance(slug, str) or slug not in self.actors or actor_node.get("positions") is None:
+                continue
+            positions = actor_node["positions"]
+            if not isinstance(positions, list):
+                self.note(
+                    actor_node,
+                    "positions",
+                    f"actor '{slug}': 'positions' must be a list of mappings, not {_kind(positions)}",
+                    "write '- title: ...' under it",
+                )
+                continue
+            numbered = list(enumerate(positions, start=1))
+            self.each(
+                numbered,
+                lambda pair, slug=slug, actor_node=actor_node: self.read_position(actor_node, slug, *pair),
+            )
+
+    def read_position(self, actor_node: Located, slug: str, index: int, node: object) -> None:
+        node = self.mapping(node, actor_node, "positions", f"position {index} of '{slug}'", item=index - 1)
+        self.closed(node, "position", f"a position of '{slug}'")
+        post = self.minter.entity("post", f"{self.source_slug}-{slug}-{index}")
+        graph = self.claim_graph(node)
+        title = self.text(node, "title", f"a position of '{slug}'")
+        note = self.text(node, "note", f"a position of '{slug}'", required=False)
+        org = None
+        if node.get("organization") is not None:
+            org = self.ref(node, "organization", self.actors, "actor")
+        if self.published is None:
+            raise _Skip
+        self.add(graph, post, RDF.type, ORG.Post)
+        self.add(graph, post, RDF.type, KBO.Position)
+        self.add_text(graph, post, RDFS.label, title)
+        self.add(graph, post, ORG.heldBy, self.actors[slug])
+        self.add(graph, self.actors[slug], ORG.holds, post)
+        self.add(graph, post, KBO.accordingTo, self.article)
+        self.add(graph, post, KBO.asOf, Literal(self.published.edtf, datatype=EDTF_DATATYPE))
+        if org is not None:
+            self.add(graph, post, ORG.postIn, org)
+        if note:
+            self.add_text(graph, post, KBO.curatorNote, note)
 
     # -- events ---------------------------------------------------------------------------------
 
@@ -411,82 +647,90 @@ class _Reader:
 
     def read_events(self) -> None:
         nodes = self.items("events")
-        if not nodes:
-            self.fail(self.data, "events", "the file has no events", "add at least one under 'events:'")
+        if self.data.get("events") in (None, []):
+            self.note(self.data, "events", "the file has no events", "add at least one under 'events:'")
         self.events: dict[str, NamedNode] = {}
+        self.event_nodes: dict[str, Located] = {}
         for node in nodes:
-            slug = self.slug(node, "an event")
-            if slug in self.events:
-                self.fail(node, "id", f"event '{slug}' is defined twice", "give each event its own id")
-            self.events[slug] = self.minter.event(slug)
-        for node in nodes:
-            self.read_event(node)
+            value = node.get("id")
+            if isinstance(value, str) and is_slug(value) and value not in self.events:
+                self.events[value] = self.minter.event(value)
+                self.event_nodes[value] = node
+        self.each(nodes, self.read_event)
 
     def read_event(self, node: Located) -> None:
-        slug = node["id"]
+        slug = self.slug(node, "an event")
         what = f"event '{slug}'"
-        unknown = sorted(set(node) - EVENT_KEYS)
-        if unknown:
-            self.fail(
-                node,
-                unknown[0],
-                f"{what} has an unknown field '{unknown[0]}'",
-                f"fields are: {', '.join(sorted(EVENT_KEYS))}",
-            )
-        iri, graph = self.events[slug], self.claim_graph(node)
+        if self.event_nodes.get(slug) is not node:
+            raise _Skip  # a second definition: reported by kb.curation_set.check_together
+        self.closed(node, "event", what)
+        iri = self.events[slug]
+        graph = self.attempt(self.claim_graph, node) or self.main_graph
+        # Each part is checked on its own, so that one run reports every fault of the event.
+        self.attempt(self.read_event_kind, node, iri, graph, what)
+        self.attempt(self.read_event_date, node, iri, graph, what)
+        self.attempt(self.read_event_actors, node, iri, graph, what)
+        self.attempt(self.read_event_details, node, iri, graph, what)
+        for key, predicate in RELATIONS.items():
+            self.attempt(self.read_relation, node, key, predicate, iri, graph, what)
+        self.attempt(self.read_codes, node, iri, graph, what)
+        self.attempt(self.read_sentences, node, iri, graph, what)
+
+    def attempt(self, check, *args):
+        """Run one part of a check; its error is recorded and the other parts go on."""
+        try:
+            return check(*args)
+        except _Skip:
+            return None
+
+    def read_event_kind(self, node: Located, iri, graph, what: str) -> None:
         kind = self.need(node, "type", what, "add e.g. 'type: Offer'")
         if kind not in vocab.EVENT_TYPES:
             self.fail(
-                node,
-                "type",
-                f"{what} has unknown type {kind!r}",
-                f"use one of: {', '.join(vocab.EVENT_TYPES)}",
+                node, "type", f"{what} has unknown type {_short(kind)}", did_you_mean(kind, vocab.EVENT_TYPES)
             )
-        self.add(graph, iri, RDF.type, KBO[kind])
-        self.add_text(graph, iri, RDFS.label, self.text(node, "label", what))
+        label = self.attempt(self.text, node, "label", what)
         status = node.get("status", "happened")
         if status not in vocab.STATUSES:
             self.fail(
                 node,
                 "status",
-                f"{what} has unknown status {status!r}",
-                f"use one of: {', '.join(vocab.STATUSES)}",
+                f"{what} has unknown status {_short(status)}",
+                did_you_mean(status, vocab.STATUSES),
             )
+        self.add(graph, iri, RDF.type, KBO[kind])
+        if label:
+            self.add_text(graph, iri, RDFS.label, label)
         self.add(graph, iri, KBO.status, KBO[status])
-        self.read_event_date(node, iri, graph, what)
-        self.read_event_actors(node, iri, graph, what)
-        if node.get("place"):
-            self.add(
-                graph, iri, SEM.hasPlace, self.ref(node, "place", self.places, self.minter.place, "place")
-            )
-        for key, predicate in (("offers", KBO.offers), ("means", KBO.means), ("note", KBO.curatorNote)):
-            if node.get(key) is not None:
-                self.add_text(graph, iri, predicate, self.text(node, key, what))
-        for value in self.as_list(node, "in_exchange_for"):
-            self.add_text(graph, iri, KBO.inExchangeFor, str(value))
-        for key, predicate in RELATIONS.items():
-            for value in self.as_list(node, key):
-                target = self.ref(node, key, self.events, self.minter.event, "event", value=value)
-                self.add(graph, iri, predicate, target)
-        self.read_codes(node, iri, graph)
-        self.read_sentences(node, iri, graph, what)
 
-    @staticmethod
-    def as_list(node: Located, key: str) -> list:
-        value = node.get(key)
-        if value is None:
-            return []
-        return value if isinstance(value, list) else [value]
+    def read_event_details(self, node: Located, iri, graph, what: str) -> None:
+        if node.get("place") is not None:
+            place = self.attempt(self.ref, node, "place", self.places, "place")
+            if place is not None:
+                self.add(graph, iri, SEM.hasPlace, place)
+        for key, predicate in (("offers", KBO.offers), ("means", KBO.means), ("note", KBO.curatorNote),
+                               ("answers_unrecorded", KBO.answersUnrecorded)):
+            value = self.attempt(self.text, node, key, what, False)
+            if value is not None:
+                self.add_text(graph, iri, predicate, value)
+        for value in self.texts(node, "in_exchange_for", what):
+            self.add_text(graph, iri, KBO.inExchangeFor, value)
+
+    def read_relation(self, node: Located, key: str, predicate, iri, graph, what: str) -> None:
+        for value in self.ids(node, key, what):
+            target = self.ref(node, key, self.events, "event", value=value)
+            self.add(graph, iri, predicate, target)
 
     def read_event_date(self, node: Located, iri, graph, what: str) -> None:
-        date_node = node.get("date")
-        if not isinstance(date_node, Located):
+        if node.get("date") is None:
             self.fail(
                 node,
                 "date" if "date" in node else "id",
                 f"{what} has no date",
                 "add 'date:' with 'text' (the source's words) and 'edtf' (e.g. 2024-10)",
             )
+        date_node = self.mapping(node.get("date"), node, "date", f"{what}: the date")
+        self.closed(date_node, "date", f"{what}: the date")
         value = self.date_value(date_node, "edtf", f"event '{node['id']}' date.edtf")
         date_text = date_node.get("text")
         if not isinstance(date_text, str) or not date_text.strip():
@@ -496,34 +740,46 @@ class _Reader:
                 f"{what}: the date has no 'text'",
                 "give the expression the source used, e.g. 'text: last week'",
             )
+        note = self.text(date_node, "note", f"{what}: the date", required=False)
+        anchor = date_node.get("anchor")
+        anchor_value = self.anchor_value(date_node, anchor) if anchor is not None else None
         self.add_text(graph, iri, KBO.dateText, date_text.strip())
         self.add_date(graph, iri, value)
         for key in value.month_keys():
             self.add_text(graph, iri, KBO.monthKey, key)
-        anchor = date_node.get("anchor")
-        if anchor is not None:
-            self.add(graph, iri, KBO.dateAnchor, self.anchor_value(date_node, str(anchor)))
-        if date_node.get("note"):
-            self.add_text(graph, iri, KBO.dateNote, str(date_node["note"]).strip())
+        if anchor_value is not None:
+            self.add(graph, iri, KBO.dateAnchor, anchor_value)
+        if note:
+            self.add_text(graph, iri, KBO.dateNote, note)
 
-    def anchor_value(self, date_node: Located, anchor: str) -> Literal:
+    def anchor_value(self, date_node: Located, anchor: object) -> Literal:
         if anchor == "published":
+            if self.published is None:
+                raise _Skip
             return Literal(self.published.edtf, datatype=EDTF_DATATYPE)
-        if anchor.startswith("event:"):
-            target = self.items_by_id("events").get(anchor[len("event:") :])
+        if isinstance(anchor, str) and anchor.startswith("event:"):
+            target = self.event_nodes.get(anchor[len("event:") :])
             if target is None or not isinstance(target.get("date"), Located):
                 self.fail(
                     date_node,
                     "anchor",
                     f"anchor {anchor!r} names no dated event in this file",
-                    "use 'published', a day YYYY-MM-DD or 'event:ID'",
+                    did_you_mean(
+                        anchor[len("event:") :],
+                        self.event_nodes,
+                        "use 'published', a day YYYY-MM-DD or 'event:ID'",
+                    ),
                 )
             edtf = self.date_value(target["date"], "edtf", f"{anchor} date.edtf").edtf
             return Literal(edtf, datatype=EDTF_DATATYPE)
+        if not isinstance(anchor, (str, int)) or isinstance(anchor, bool):
+            self.fail(
+                date_node,
+                "anchor",
+                f"the date's anchor must be a text, not {_kind(anchor)}",
+                "use 'published', a day YYYY-MM-DD or 'event:ID'",
+            )
         return Literal(self.date_value(date_node, "anchor", "date.anchor").edtf, datatype=EDTF_DATATYPE)
-
-    def items_by_id(self, key: str) -> dict[str, Located]:
-        return {item.get("id"): item for item in self.items(key)}
 
     def read_event_actors(self, node: Located, iri, graph, what: str) -> None:
         actors = node.get("actors")
@@ -534,17 +790,31 @@ class _Reader:
                 f"{what} has no actors",
                 "add 'actors:' with at least one '{actor: ID, role: ROLE}'",
             )
-        for entry in actors:
+        for index, entry in enumerate(actors):
             if not isinstance(entry, Located):
-                self.fail(node, "actors", f"{what}: each actor must be '{{actor: ID, role: ROLE}}'")
-            actor = self.ref(entry, "actor", self.actors, self.minter.actor, "actor")
+                self.fail(
+                    node,
+                    "actors",
+                    f"{what}: each actor must be '{{actor: ID, role: ROLE}}', not {_kind(entry)}",
+                    "write '- {actor: ID, role: ROLE}'",
+                    item=index,
+                )
+            self.closed(entry, "event actor", f"{what}: an actor")
+            actor = self.ref(entry, "actor", self.actors, "actor")
             role = entry.get("role")
+            if role is None:
+                self.fail(
+                    entry,
+                    "actor",
+                    f"{what} gives actor '{entry.get('actor')}' no role",
+                    "add 'role: ...', e.g. 'role: offerer'",
+                )
             if role not in vocab.ROLE_TYPES:
                 self.fail(
                     entry,
                     "role",
-                    f"{what} gives actor '{entry.get('actor')}' unknown role {role!r}",
-                    f"use one of: {', '.join(vocab.ROLE_TYPES)}",
+                    f"{what} gives actor '{entry.get('actor')}' unknown role {_short(role)}",
+                    did_you_mean(role, vocab.ROLE_TYPES),
                 )
             role_node = NamedNode(f"{iri.value}/role/{role}-{entry['actor']}")
             self.add(graph, iri, SEM.hasActor, role_node)
@@ -553,16 +823,26 @@ class _Reader:
             self.add(graph, role_node, RDF.value, actor)
             self.add(graph, iri, KBO.involves, actor)
 
-    def read_codes(self, node: Located, iri, graph) -> None:
-        if node.get("cameo") is not None:
-            self.add(graph, iri, KBO.cameo, NamedNode(CAMEO_NS + str(node["cameo"]).strip()))
-        if node.get("plover") is not None:
-            self.add(graph, iri, KBO.plover, NamedNode(PLOVER_NS + str(node["plover"]).strip()))
+    def read_codes(self, node: Located, iri, graph, what: str) -> None:
+        for key, namespace, predicate in (("cameo", CAMEO_NS, KBO.cameo), ("plover", PLOVER_NS, KBO.plover)):
+            value = node.get(key)
+            if value is None:
+                continue
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (str, int))
+                or not _CODE.fullmatch(str(value))
+            ):
+                self.fail(
+                    node,
+                    key,
+                    f"{what}: {_short(value)} is not a {key.upper()} code",
+                    "give the code as text, e.g. 'cameo: \"0353\"' or 'plover: AGREE'",
+                )
+            self.add(graph, iri, predicate, NamedNode(namespace + str(value).strip()))
 
     def read_sentences(self, node: Located, iri, graph, what: str) -> None:
-        sentences = node.get("sentences")
-        if isinstance(sentences, str):
-            sentences = [sentences]
+        sentences = self.texts(node, "sentences", what)
         if not sentences:
             self.fail(
                 node,
@@ -570,16 +850,36 @@ class _Reader:
                 f"{what} cites no sentence",
                 "add 'sentences:' with the verbatim sentence(s) of the article that report it",
             )
+        raw = node.get("sentences")
+        raw = [raw] if isinstance(raw, str) else raw
+        quote = node.get("quote")
+        if quote is not None and (not isinstance(quote, str) or len(quote.strip()) < 2):
+            self.fail(
+                node,
+                "quote",
+                f"{what}: the quote must be a text of at least two characters, not {_short(quote)}",
+                "quote the words said, or leave 'quote' out",
+            )
         text = self.article_text
-        for number, sentence in enumerate(sentences, start=1):
-            sentence = str(sentence)
+        if text is None:
+            raise _Skip  # the article could not be read; that error is already reported
+        for number, sentence in enumerate(raw, start=1):
+            if len(sentence.split()) < MIN_SENTENCE_WORDS or len(sentence.strip()) < MIN_SENTENCE_CHARS:
+                self.fail(
+                    node,
+                    "sentences",
+                    f"{what}: sentence {number} ({_short(sentence)}) is too short to cite",
+                    "cite the whole sentence of the article",
+                    item=number - 1,
+                )
             start = text.find(sentence)
             if start < 0:
+                found = closest_span(text, sentence)
                 self.fail(
                     node,
                     "sentences",
                     f"{what}: sentence {number} does not occur verbatim in {self.text_name}",
-                    "copy it exactly from the article (quotes, dashes and spaces included)",
+                    found or "copy it exactly from the article (quotes, dashes and spaces included)",
                     item=number - 1,
                 )
             end = start + len(sentence)
@@ -605,10 +905,8 @@ class _Reader:
             self.add(graph, position, OA.start, Literal(str(start), datatype=XSD.integer))
             self.add(graph, position, OA.end, Literal(str(end), datatype=XSD.integer))
         self.add(graph, iri, KBO.source, self.article)
-        quote = node.get("quote")
         if quote is not None:
-            quote = str(quote)
-            if not any(quote in str(sentence) for sentence in sentences):
+            if not any(quote in sentence for sentence in raw):
                 self.fail(
                     node,
                     "quote",
@@ -618,12 +916,58 @@ class _Reader:
             self.add_text(graph, iri, KBO.quote, quote)
 
 
+def _kind(value: object) -> str:
+    """What a YAML value is, in the user's words."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"the truth value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"the text {_short(value)}"
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 50 else text[:47] + "..."
+
+
 def read_curation(
     path: Path, minter: Minter | None = None, is_known: Callable[[NamedNode], bool] | None = None
 ) -> SourceBundle:
-    """Check a curation file and build its named graphs; raise :class:`CurationError` on a fault.
+    """Check one curation file alone and build its named graphs; raise on any fault.
 
     ``is_known`` says whether an IRI is already in the store, for references to actors, places or
-    events that other files define.
+    events that other files define. Every error of the file is raised at once as
+    :class:`kb.errors.CurationErrors` (a single error as itself).
     """
-    return _Reader(path, minter or Minter(), is_known or (lambda iri: False)).read()
+    minter = minter or Minter()
+    catalog = scan([path], minter)
+    if is_known is not None:
+        catalog.in_store = is_known  # type: ignore[method-assign]
+    bundles = read_files(catalog)
+    errors = catalog.errors + check_together(catalog)
+    errors += [error for bundle in bundles for error in bundle.errors]
+    raise_all(errors)
+    return bundles[0]
+
+
+def read_files(catalog: Catalog) -> list[SourceBundle]:
+    """Check every parsed file of ``catalog``; each bundle carries its own errors."""
+    bundles = []
+    for entry in catalog.files:
+        if entry.data is not None:
+            bundles.append(_Reader(entry, catalog.minter, catalog).read())
+    return bundles
+
+
+def raise_all(errors: list[CurationError]) -> None:
+    """Raise nothing, the one error, or all of them as :class:`kb.errors.CurationErrors`."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise CurationErrors(errors)

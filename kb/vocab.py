@@ -98,10 +98,11 @@ KBO = ClosedNamespace(
     + " ".join(STATUSES)
     + " dateText dateAnchor dateNote edtf datePrecision monthKey status involves"
     + " offers inExchangeFor means quote"
-    + " answers isPreconditionFor repeats partOfRound precedes reportsOn"
+    + " answers answersUnrecorded isPreconditionFor repeats partOfRound precedes reportsOn"
     + " source sourceSentence evidence reportedIn curatorNote accordingTo asOf"
     + " cameo plover cameoCode ploverCategory fileName"
-    + " DateBucket timelineRow timelineDigest timelineIndex",
+    + " DateBucket timelineRow timelineDigest timelineIndex"
+    + " curationFile",
 )
 
 # --- reused vocabularies ------------------------------------------------------------------------

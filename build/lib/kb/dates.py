@@ -15,7 +15,7 @@ from datetime import date
 
 from kb.errors import DateError
 
-_PART = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_PART = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", re.ASCII)
 #: Above this many months a span gets no month keys of its own but the catch-all key "wide".
 MAX_MONTH_KEYS = 36
 WIDE_KEY = "wide"
@@ -48,36 +48,51 @@ class DateValue:
 
 
 def _part_bounds(text: str, field: str) -> tuple[date, date, str]:
-    match = _PART.match(text)
+    match = _PART.fullmatch(text)
     if not match:
+        digits = any(char.isdigit() and not char.isascii() for char in text)
         raise DateError(
             f"{text!r} is not an EDTF date",
             where=field,
-            hint="use YYYY, YYYY-MM, YYYY-MM-DD or START/END of those",
+            hint="write it with the digits 0-9, e.g. 2024-10"
+            if digits
+            else "use YYYY, YYYY-MM, YYYY-MM-DD or START/END of those",
         )
     year, month, day = int(match[1]), match[2], match[3]
-    try:
-        if day is not None:
-            exact = date(year, int(month), int(day))
-            return exact, exact, "day"
+    if month is not None and not 1 <= int(month) <= 12:
+        raise DateError(
+            f"{text!r} is not a date that exists: no month {month}",
+            where=field,
+            hint="months run from 01 to 12",
+        )
+    if year < 1:
+        raise DateError(f"{text!r} has no year 0000", where=field, hint="years start at 0001")
+    if day is None:
         if month is not None:
             month_number = int(month)
             last = calendar.monthrange(year, month_number)[1]
             return date(year, month_number, 1), date(year, month_number, last), "month"
         return date(year, 1, 1), date(year, 12, 31), "year"
-    except ValueError as err:
-        raise DateError(
-            f"{text!r} is not a date that exists ({err})",
-            where=field,
-            hint="check the day and month; February has 28 or 29 days",
-        ) from None
+    month_number, day_number = int(month), int(day)
+    days = calendar.monthrange(year, month_number)[1]
+    if not 1 <= day_number <= days:
+        name = calendar.month_name[month_number]
+        hint = (
+            "days start at 01"
+            if day_number < 1
+            else f"{name} {year} has {days} days"
+            + (f": {year} is not a leap year" if month_number == 2 and day_number == 29 else "")
+        )
+        raise DateError(f"{text!r} is not a date that exists", where=field, hint=hint)
+    exact = date(year, month_number, day_number)
+    return exact, exact, "day"
 
 
 def parse_edtf(text: object, field: str = "edtf") -> DateValue:
     """Parse an EDTF string into a :class:`DateValue`; raise :class:`DateError` naming ``field``."""
     if isinstance(text, date):  # YAML turns an unquoted 2024-10-25 into a date
         text = text.isoformat()
-    if not isinstance(text, (str, int)) or str(text).strip() == "":
+    if isinstance(text, bool) or not isinstance(text, (str, int)) or str(text).strip() == "":
         raise DateError(
             "no EDTF value", where=field, hint="add e.g. 'edtf: 2024-10' or '2024-10-14/2024-10-20'"
         )

@@ -75,3 +75,26 @@ class StoreError(KBError):
     """The store cannot be opened, is locked by another process, or a remote store failed."""
 
     status = 502
+
+
+class CurationErrors(CurationError):
+    """Every error found in one load, one line each, sorted by file and line, then a count.
+
+    ``errors`` holds the individual :class:`CurationError` instances.
+    """
+
+    def __init__(self, errors: list[CurationError]):
+        self.errors = sorted(errors, key=_where_key)
+        files = len({(error.where or "").split(" line ")[0] for error in self.errors})
+        count = len(self.errors)
+        summary = f"{count} error{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+        super().__init__(summary, hint="fix them and load again")
+        self.summary = summary
+
+    def __str__(self) -> str:
+        return "\n".join([*(str(error) for error in self.errors), self.summary])
+
+
+def _where_key(error: KBError) -> tuple[str, int]:
+    file, _, line = (error.where or "").partition(" line ")
+    return file, int(line) if line.isdigit() else 0

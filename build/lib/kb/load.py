@@ -17,9 +17,10 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Variable, parse
 
-from kb.curation import SourceBundle, read_curation
+from kb.curation import raise_all, read_files
+from kb.curation_set import check_together, scan
 from kb.digest import DERIVED, index_graph, index_update, with_timeline
-from kb.errors import CurationError, ShapeError
+from kb.errors import CurationError, KBError, ShapeError
 from kb.paths import DEFAULT_SOURCES, SEEDS_DIR, display
 from kb.store import KnowledgeBase
 from kb.validate import check
@@ -180,34 +181,39 @@ def load(
     replace: list[NamedNode] = []
     quads: list[Quad] = []
     bulk: list[Path] = []
-    for number, path in enumerate(files, start=1):
+    errors: list[KBError] = []
+    curation = [path for path in files if path.suffix in CURATION_SUFFIXES]
+    if on_file:
+        for number, path in enumerate(curation, start=1):
+            on_file(display(path), number, len(files))
+    if curation:
+        quads.extend(_read_curation_files(kb, curation, minter, report, replace, errors))
+    for number, path in enumerate((p for p in files if p not in curation), start=len(curation) + 1):
         if on_file:
             on_file(display(path), number, len(files))
-        if path.suffix in CURATION_SUFFIXES:
-            bundle: SourceBundle = read_curation(path, minter, kb.contains)
-            new = [quad for graph_quads in bundle.graphs.values() for quad in graph_quads]
-            _validate(display(path), new, _external_types(kb, bundle.external_refs), report)
-            new = with_timeline(new, minter)
-            replace.extend(graphs_of_source(kb, minter, bundle.slug))
-            replace.extend(bundle.graphs)
-            report.files.append((display(path), len(bundle.graphs), len(new)))
-            quads.extend(new)
-        elif path.suffix in RDF_SUFFIXES:
+        if path.suffix in RDF_SUFFIXES:
             if path.stat().st_size > bulk_over:
                 bulk.append(path)
                 continue
-            new, graphs = read_rdf(path, minter)
-            _validate(display(path), [q for q in new if q.predicate not in DERIVED], [], report)
+            try:
+                new, graphs = read_rdf(path, minter)
+                _validate(display(path), [q for q in new if q.predicate not in DERIVED], [], report)
+            except CurationError as err:
+                errors.append(err)
+                continue
             new = with_timeline(new, minter)
             replace.extend(graphs)
             report.files.append((display(path), len(graphs), len(new)))
             quads.extend(new)
         else:
-            raise CurationError(
-                f"unknown kind of file '{path.suffix}'",
-                where=display(path),
-                hint="give .yaml curation files or .ttl .nt .trig .nq .jsonld",
+            errors.append(
+                CurationError(
+                    f"unknown kind of file '{path.suffix}'",
+                    where=display(path),
+                    hint="give .yaml curation files or .ttl .nt .trig .nq .jsonld",
+                )
             )
+    raise_all(errors)
     if bulk and (quads or len(bulk) > 1):
         raise CurationError(
             "a large RDF file must be loaded on its own",
@@ -259,6 +265,55 @@ def seed_if_empty(kb: KnowledgeBase, *, minter: Minter | None = None, progress: 
     if kb.graphs():
         return None
     return load(kb, list(DEFAULT_SOURCES), minter=minter, progress=progress, on_file=on_file)
+
+
+def _read_curation_files(
+    kb: KnowledgeBase,
+    paths: list[Path],
+    minter: Minter,
+    report: LoadReport,
+    replace: list[NamedNode],
+    errors: list[KBError],
+) -> list[Quad]:
+    """Check the curation files of one load together (see :mod:`kb.curation_set`); their quads.
+
+    Every error of every file is added to ``errors``; the shapes are checked only for files that
+    passed their own checks.
+    """
+    catalog = scan(paths, minter, kb)
+    bundles = read_files(catalog)
+    errors.extend(catalog.errors)
+    errors.extend(check_together(catalog))
+    types: dict[NamedNode, list[Quad]] = {}
+    for bundle in bundles:
+        for quad in (q for graph_quads in bundle.graphs.values() for q in graph_quads):
+            if quad.predicate.value == _RDF_TYPE:
+                types.setdefault(quad.subject, []).append(
+                    Quad(quad.subject, quad.predicate, quad.object, NamedNode("urn:x-kb:context"))
+                )
+    quads: list[Quad] = []
+    for bundle in bundles:
+        errors.extend(bundle.errors)
+        if bundle.errors:
+            continue
+        where = display(bundle.path)
+        new = [quad for graph_quads in bundle.graphs.values() for quad in graph_quads]
+        from_load = [quad for iri in bundle.external_refs for quad in types.get(iri, [])]
+        stored = _external_types(kb, {iri for iri in bundle.external_refs if iri not in types})
+        try:
+            _validate(where, new, from_load + stored, report)
+        except ShapeError as err:
+            errors.append(err)
+            continue
+        new = with_timeline(new, minter)
+        replace.extend(graphs_of_source(kb, minter, bundle.slug))
+        replace.extend(bundle.graphs)
+        report.files.append((where, len(bundle.graphs), len(new)))
+        quads.extend(new)
+    return quads
+
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def _bulk(

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import rdflib
-from pyoxigraph import Quad, RdfFormat, serialize
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
 from kb.paths import ONTOLOGY_DIR
 
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY_FILES = (ONTOLOGY_DIR / "kb.ttl", ONTOLOGY_DIR / "codes.ttl")
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 
 
@@ -48,10 +49,30 @@ def ontology_graph() -> rdflib.Graph:
 
 
 def to_rdflib(quads: list[Quad]) -> rdflib.Graph:
-    """All quads as one rdflib graph (the union of their named graphs)."""
-    triples = [quad.triple for quad in quads]
-    data = serialize(triples, format=RdfFormat.N_TRIPLES)
-    return rdflib.Graph().parse(data=data, format="nt")
+    """All quads as one rdflib graph (the union of their named graphs).
+
+    Terms are converted one by one, in time linear in their length: going through N-Triples text
+    made rdflib's parser take time quadratic in the escapes of a long literal (issue 11, item 15).
+    """
+    graph = rdflib.Graph()
+    add = graph.add
+    for quad in quads:
+        add((_term(quad.subject), rdflib.URIRef(quad.predicate.value), _term(quad.object)))
+    return graph
+
+
+def _term(term) -> rdflib.term.Node:
+    if isinstance(term, NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, BlankNode):
+        return rdflib.BNode(term.value)
+    if isinstance(term, Literal):
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:  # as N-Triples gives it: a plain literal
+            return rdflib.Literal(term.value)
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    raise ValueError(f"cannot validate the term {term!r}")  # RDF-star triples are not used here
 
 
 def check(quads: list[Quad]) -> list[Violation]:
