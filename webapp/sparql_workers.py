@@ -46,7 +46,8 @@ from pyoxigraph import (
 )
 
 from kb.errors import KBError, NotAcceptable, QueryError, QueryTimeout, StoreError, UpdateRefused
-from kb.remote import UPDATE_KEYWORDS, first_keyword, uses_keyword
+from kb.remote import UPDATE_KEYWORDS, first_keyword
+from kb.sparql_guard import check, uses_service, with_deep_stack
 from kb.vocab import PREFIXES
 
 
@@ -166,12 +167,11 @@ def syntax_error(sparql: str, message: str) -> QueryError:
 def execute(backend, job: Job) -> Answer:
     """Run ``job`` on a backend (embedded or remote) and serialise its answer."""
     started = time.perf_counter()
-    if not job.allow_service and uses_keyword(job.sparql, "SERVICE"):
-        raise QueryError("SERVICE is not allowed: this endpoint does not query other endpoints",
-                         hint="run the federated query from your own store, with SERVICE pointing here")
-    graphs = {name: [NamedNode(iri) for iri in value]
-              for name, value in (("default_graph", job.default_graph),
-                                  ("named_graphs", job.named_graphs)) if value is not None}
+    check(job.sparql, allow_service=job.allow_service)
+    graphs = {name: [graph_iri(iri, parameter) for iri in value]
+              for name, parameter, value in (("default_graph", "default-graph-uri", job.default_graph),
+                                             ("named_graphs", "named-graph-uri", job.named_graphs))
+              if value is not None}
     try:
         results = backend.query(job.sparql, prefixes=job.prefixes, substitutions=job.substitutions,
                                 union=not graphs, **graphs)
@@ -184,8 +184,25 @@ def execute(backend, job: Job) -> Answer:
             raise syntax_error(job.sparql, err.message) from None
         raise
     except (OSError, RuntimeError, ValueError) as err:
-        raise QueryError(f"the query failed: {err}") from None
+        if job.allow_service and uses_service(job.sparql):  # never pass on what another host said
+            raise QueryError("the query failed while calling another endpoint (SERVICE)",
+                             hint="check that endpoint yourself") from None
+        raise QueryError(f"the query failed: {_first_line(err)}") from None
     return dataclasses.replace(answer, elapsed=time.perf_counter() - started)
+
+
+def graph_iri(text: str, parameter: str = "default-graph-uri") -> NamedNode:
+    """The graph named by a protocol parameter, or a 400 naming the parameter."""
+    try:
+        return NamedNode(text)
+    except ValueError as err:
+        raise QueryError(f"{text[:200]!r} is not an IRI ({err})", where=f"parameter '{parameter}'",
+                         hint="give an absolute IRI such as https://example.org/graph") from None
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0][:300] if text else type(error).__name__
 
 
 def shape(results, job: Job) -> Answer:
@@ -285,6 +302,8 @@ def _worker_main(conn, location: str) -> None:
             reply = ("ok", execute(backend, job))
         except KBError as err:
             reply = ("error", _pack(err))
+        except Exception as err:  # whatever the engine raises, the worker lives on
+            reply = ("error", _pack(QueryError(f"the query failed: {_first_line(err)}")))
         try:
             conn.send(reply)
         except OSError:
@@ -299,8 +318,9 @@ def worker_process(argv: list[str]) -> None:
     """The body of a worker process: ``JOBS_FD REPLIES_FD STORE_DIRECTORY``."""
     jobs_fd, replies_fd, location = argv
     threading.Thread(target=exit_with_parent, args=(os.getppid(),), daemon=True).start()
-    _worker_main(_Duplex(Connection(int(jobs_fd), writable=False),
-                         Connection(int(replies_fd), readable=False)), location)
+    # the engine recurses: run it on a large stack, so that no query can overflow it
+    with_deep_stack(_worker_main, _Duplex(Connection(int(jobs_fd), writable=False),
+                                          Connection(int(replies_fd), readable=False)), location)
 
 
 def exit_with_parent(parent: int) -> None:
