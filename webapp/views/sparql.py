@@ -24,6 +24,7 @@ from werkzeug.http import parse_accept_header
 from kb.errors import KBError, QueryError, UpdateRefused
 from kb.vocab import DCT, PREFIXES, RDF, SD, W3C_FORMATS
 from webapp import error_response
+from webapp.security import COMMON_HEADERS, CORS_HEADERS
 from webapp.sparql_workers import (
     FORMAT_ALIASES,
     GRAPH_FORMATS,
@@ -48,8 +49,6 @@ _RESULT_TYPES = {t: f.name for f in RESULT_FORMATS.values() for t in (f.media_ty
 _GRAPH_TYPES = {t: f.name for f in GRAPH_FORMATS.values() for t in (f.media_type, *f.aliases)}
 #: Longest query text accepted, in characters.
 MAX_QUERY_LENGTH = 100_000
-CORS_HEADERS = (("Access-Control-Allow-Origin", "*"),
-                ("Access-Control-Expose-Headers", "X-KB-Truncated, X-KB-Row-Limit, X-KB-Rows"))
 
 
 class UnsupportedMediaType(QueryError):
@@ -119,7 +118,7 @@ def answer_headers(answer: Answer, row_limit: int) -> list[tuple[str, str]]:
                ("X-KB-Row-Limit", str(row_limit)), ("Vary", "Accept")]
     if answer.truncated:
         headers.append(("X-KB-Truncated", "true"))
-    return [*headers, *CORS_HEADERS]
+    return [*headers, *COMMON_HEADERS, *CORS_HEADERS]
 
 
 class FastPath:
@@ -179,18 +178,11 @@ def _fast_formats(accept_header: str, named: str | None) -> tuple[str | None, st
 @blueprint.route("/sparql", methods=["OPTIONS"], provide_automatic_options=False)
 def preflight():
     """Answer a CORS preflight: any origin may read."""
-    response = Response(status=204)
+    response = Response(status=204, mimetype="text/plain")
     response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
     response.headers["Access-Control-Allow-Headers"] = \
         request.headers.get("Access-Control-Request-Headers") or "Accept, Content-Type"
     response.headers["Access-Control-Max-Age"] = "86400"
-    return response
-
-
-@blueprint.after_request
-def _cors(response: Response) -> Response:
-    for name, value in CORS_HEADERS:
-        response.headers[name] = value
     return response
 
 
