@@ -291,6 +291,10 @@ def _worker_main(conn, location: str) -> None:
         failure = None
     except KBError as err:
         backend, failure = None, err
+    try:
+        conn.send(("ready", None))  # the pool hands out a worker only once it can answer
+    except OSError:
+        return
     while True:
         try:
             job = conn.recv()
@@ -399,6 +403,10 @@ def _widen(fd: int) -> None:
         pass
 
 
+#: Seconds a worker may take to start (open the store) before it is replaced.
+STARTUP_SECONDS = 60.0
+
+
 class WorkerPool:
     """A pool of query worker processes over one store directory; started on first use."""
 
@@ -423,7 +431,22 @@ class WorkerPool:
     def _add(self) -> None:
         worker = _Worker(self.location)
         self._workers.add(worker)
-        self._idle.put(worker)
+        threading.Thread(target=self._when_ready, args=(worker,), name="kb-sparql-start",
+                         daemon=True).start()
+
+    def _when_ready(self, worker: _Worker) -> None:
+        """Hand ``worker`` out once it has opened the store (a time limit never counts its start)."""
+        try:
+            ready = worker.replies.poll(STARTUP_SECONDS) and worker.replies.recv()[0] == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if ready and worker in self._workers:
+            self._idle.put(worker)
+        elif worker in self._workers:
+            time.sleep(1.0)  # a worker that cannot start must not make the pool spin
+            self._replace(worker)
+        else:
+            worker.stop()
 
     def _replace(self, worker: _Worker) -> None:
         """Kill ``worker`` and start another in its place, without holding up the caller."""
@@ -431,8 +454,8 @@ class WorkerPool:
         def replace():
             worker.stop()
             with self._lock:
-                self._workers.discard(worker)
-                if not self._closed:
+                if worker in self._workers and not self._closed:  # one replacement per worker
+                    self._workers.discard(worker)
                     self._add()
 
         threading.Thread(target=replace, name="kb-sparql-replace", daemon=True).start()
@@ -447,10 +470,8 @@ class WorkerPool:
             raise _timeout(timeout, "every query worker was busy") from None
         try:
             worker.jobs.send(job)
-            if not worker.replies.poll(max(0.0, deadline - time.monotonic())):
-                self._replace(worker)
-                raise _timeout(timeout)
-            status, payload = worker.replies.recv()
+            answered = worker.replies.poll(max(0.0, deadline - time.monotonic()))
+            status, payload = worker.replies.recv() if answered else ("timeout", None)
         except (EOFError, OSError):
             self._replace(worker)
             raise StoreError("the query worker stopped before it answered",
@@ -458,6 +479,9 @@ class WorkerPool:
         except BaseException:
             self._replace(worker)
             raise
+        if status == "timeout":
+            self._replace(worker)
+            raise _timeout(timeout)
         if worker in self._workers:
             self._idle.put(worker)
         else:  # the pool was restarted meanwhile
