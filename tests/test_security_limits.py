@@ -4,13 +4,17 @@ do not stop others being served; dumps stream; windows past the calendar are a 4
 from __future__ import annotations
 
 import os
+import socket
+import threading
 import time
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import make_app
+from tests.helpers_server import kb_server
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
@@ -78,3 +82,65 @@ def test_a_window_past_the_calendar_is_a_400_naming_the_allowed_range(seeded_sto
     finally:
         app.extensions["sparql"].close()
         app.extensions["kb"].close()
+
+
+class SlowClients:
+    """``count`` connections that send a request's headers a few bytes at a time and never finish."""
+
+    def __init__(self, root: str, count: int):
+        host, port = root.removeprefix("http://").split(":")
+        self.sockets = []
+        for _ in range(count):
+            sock = socket.create_connection((host, int(port)), timeout=5)
+            sock.sendall(b"GET / HTTP/1.1\r\nHost: kb.test\r\n")
+            self.sockets.append(sock)
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._drip, daemon=True)
+        self.thread.start()
+
+    def _drip(self) -> None:
+        while not self.stop.wait(0.5):
+            for sock in self.sockets:
+                try:
+                    sock.sendall(b"X-a: b\r\n")
+                except OSError:
+                    pass
+
+    def closed_by_server(self) -> int:
+        """How many of the connections the server has closed."""
+        closed = 0
+        for sock in self.sockets:
+            sock.settimeout(0.01)
+            try:
+                closed += sock.recv(1) == b""
+            except TimeoutError:
+                pass
+            except OSError:
+                closed += 1
+        return closed
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join(5)
+        for sock in self.sockets:
+            sock.close()
+
+
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_two_hundred_slow_clients_do_not_stop_others_being_served(seeded_store, processes):
+    with kb_server(seeded_store, extra=("--processes", processes),
+                   env={"KB_REQUEST_SECONDS": "3"}) as root:
+        slow = SlowClients(root, 200)
+        try:
+            time.sleep(1)
+            for _ in range(3):
+                started = time.monotonic()
+                with urllib.request.urlopen(f"{root}/sparql?format=turtle", timeout=10) as r:
+                    assert r.status == 200
+                assert time.monotonic() - started < 5
+            deadline = time.monotonic() + 20  # the trickling clients are cut off after 3 s
+            while slow.closed_by_server() < 200 and time.monotonic() < deadline:
+                time.sleep(0.5)
+            assert slow.closed_by_server() == 200
+        finally:
+            slow.close()

@@ -26,6 +26,60 @@ import time
 CHILD_COMMAND = "import sys; from webapp.server import child; child(sys.argv[1:])"
 #: Threads each waitress process answers with.
 THREADS = 8
+#: Connections each serving process holds at most (more wait in the listening backlog).
+CONNECTION_LIMIT = 1000
+#: Seconds a client may take to send one whole request (headers and body) before it is cut off
+#: (the environment variable KB_REQUEST_SECONDS changes it).
+REQUEST_SECONDS = 20
+#: Seconds a kept-alive connection may stay idle between requests.
+IDLE_SECONDS = 15
+#: How often (seconds) slow and idle connections are looked for.
+SWEEP_SECONDS = 2
+#: What waitress is told, besides the app and where to listen.
+WAITRESS_OPTIONS = {"threads": THREADS, "ident": "negotiation-kb", "connection_limit": CONNECTION_LIMIT,
+                    "channel_timeout": IDLE_SECONDS, "cleanup_interval": SWEEP_SECONDS,
+                    "backlog": 1024, "asyncore_use_poll": True}
+
+
+def run_waitress(app, **where) -> None:
+    """Serve ``app`` with waitress (``host``/``port`` or ``sockets``), slow clients cut off.
+
+    Waitress reads requests in one event loop, so a client that sends its headers a byte at a
+    time holds no thread; but it holds a connection, and waitress only cuts connections that are
+    *idle* (``channel_timeout``). A sweep also cuts a connection whose request is still arriving
+    :data:`REQUEST_SECONDS` after it began, so trickling clients cannot fill the connection limit.
+    """
+    from waitress import serve as waitress_serve
+
+    waitress_serve(app, _server=_server_cutting_slow_clients, **WAITRESS_OPTIONS, **where)
+
+
+def _server_cutting_slow_clients(app, **options):
+    from waitress.server import BaseWSGIServer, create_server
+
+    server = create_server(app, **options)
+    servers = [server] if isinstance(server, BaseWSGIServer) else \
+        [s for s in getattr(server, "map", {}).values() if isinstance(s, BaseWSGIServer)]
+    for one in servers:
+        one.maintenance = _sweeper(one, one.maintenance)
+    return server
+
+
+def _sweeper(server, idle_sweep):
+    limit = float(os.environ.get("KB_REQUEST_SECONDS") or REQUEST_SECONDS)
+
+    def maintenance(now: float) -> None:
+        idle_sweep(now)
+        for channel in list(server.active_channels.values()):
+            request = channel.request  # a request still arriving (none while served or idle)
+            if request is None or channel.requests:
+                continue
+            if getattr(channel, "kb_arriving", (None,))[0] is not request:
+                channel.kb_arriving = (request, now)
+            elif now - channel.kb_arriving[1] > limit:
+                channel.will_close = True
+
+    return maintenance
 
 
 def default_processes() -> int:
@@ -48,8 +102,6 @@ def _announce(host: str, port: int, processes: int) -> None:
 def serve(store: str, host: str, port: int, query_timeout: float, row_limit: int,
           base: str | None = None, processes: int | None = None) -> None:
     """Build the app and serve it with waitress until interrupted."""
-    from waitress import serve as waitress_serve
-
     from webapp import create_app
 
     processes = default_processes() if processes is None else processes
@@ -57,7 +109,7 @@ def serve(store: str, host: str, port: int, query_timeout: float, row_limit: int
     if processes <= 1:
         app = create_app({**config, "LOAD_SEEDS": True})
         _announce(host, port, 1)
-        waitress_serve(app, host=host, port=port, threads=THREADS, ident="negotiation-kb")
+        run_waitress(app, host=host, port=port)
         return
     prepare_store(config)
     listener = socket.create_server((host, port), backlog=1024)
@@ -122,8 +174,6 @@ class Supervisor:
 
 def child(argv: list[str]) -> None:
     """The body of a serving process: ``SOCKET_FD CONFIG_JSON``; ends with its supervisor."""
-    from waitress import serve as waitress_serve
-
     from webapp import create_app
     from webapp.sparql_workers import exit_with_parent
 
@@ -132,5 +182,5 @@ def child(argv: list[str]) -> None:
     signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     app = create_app(config)
     listener = socket.socket(fileno=fd)
-    waitress_serve(app, sockets=[listener], threads=THREADS, ident="negotiation-kb")
+    run_waitress(app, sockets=[listener])
 
