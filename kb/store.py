@@ -140,14 +140,15 @@ class EmbeddedBackend:
         """The named graphs in the store."""
         return [graph for graph in self.store.named_graphs() if isinstance(graph, NamedNode)]
 
-    def dump(self, rdf_format: RdfFormat, from_default: bool = False) -> bytes:
-        """Serialise the whole dataset (or, for triple formats, the union of its graphs)."""
+    def dump(self, rdf_format: RdfFormat, from_default: bool = False, output=None) -> bytes | None:
+        """Serialise the whole dataset (or, for triple formats, the union of its graphs); written to
+        the binary writer ``output`` as it goes (constant memory) when one is given."""
         if not from_default:
-            return self.store.dump(format=rdf_format)
+            return self.store.dump(output, format=rdf_format)
         triples = self.store.query(
             "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
         )
-        return triples.serialize(format=rdf_format)
+        return triples.serialize(output, format=rdf_format)
 
     def close(self) -> None:
         """Flush and release the store (and its lock)."""
@@ -222,11 +223,16 @@ class KnowledgeBase:
         """The named graphs in the store."""
         return self.backend.graphs()
 
-    def dump(self, name: str) -> bytes:
-        """The whole knowledge base in format ``name`` (see :data:`DUMP_FORMATS`)."""
+    def dump(self, name: str, output=None) -> bytes | None:
+        """The whole knowledge base in format ``name`` (see :data:`DUMP_FORMATS`); with ``output``
+        (a binary writer) written there instead, streamed from an embedded store."""
         if name not in DUMP_FORMATS:
             raise QueryError(f"unknown format {name!r}", hint=f"use one of: {', '.join(DUMP_FORMATS)}")
-        return self.backend.dump(DUMP_FORMATS[name], from_default=name not in DATASET_FORMATS)
+        from_default = name not in DATASET_FORMATS
+        if output is not None and self.remote:
+            output.write(self.backend.dump(DUMP_FORMATS[name], from_default=from_default))
+            return None
+        return self.backend.dump(DUMP_FORMATS[name], from_default=from_default, output=output)
 
     def count(self) -> int:
         """How many quads the store holds."""

@@ -144,3 +144,25 @@ def test_two_hundred_slow_clients_do_not_stop_others_being_served(seeded_store, 
             assert slow.closed_by_server() == 200
         finally:
             slow.close()
+
+
+def test_dumps_stream_and_at_most_four_are_sent_at_once(app, seeded_store):
+    from pyoxigraph import RdfFormat, parse
+
+    from tests.support import quads_of
+
+    client = app.test_client()
+    expected = quads_of(seeded_store)
+    open_ones = [client.get("/dumps/kb.nq", buffered=False) for _ in range(4)]
+    try:
+        assert all(response.status_code == 200 and response.is_streamed for response in open_ones)
+        refused = client.get("/dumps/kb.nq", headers={"Accept": "application/json"})
+        assert refused.status_code == 503 and "dumps are being sent" in refused.get_json()["error"]
+        body = b"".join(open_ones[0].response)
+        assert set(parse(body, format=RdfFormat.N_QUADS)) == expected
+    finally:
+        for response in open_ones:
+            response.close()
+    again = client.get("/dumps/kb.nq")
+    assert again.status_code == 200
+    assert set(parse(again.data, format=RdfFormat.N_QUADS)) == expected
