@@ -22,6 +22,8 @@ import sys
 import threading
 import time
 
+from kb.errors import KBError
+
 #: What a serving process runs; its socket's file descriptor and its config come as arguments.
 CHILD_COMMAND = "import sys; from webapp.server import child; child(sys.argv[1:])"
 #: Threads each waitress process answers with.
@@ -126,18 +128,31 @@ def prepare_store(config: dict) -> None:
 
 
 class Supervisor:
-    """Starts the serving processes, replaces one that dies, stops them all on SIGTERM/SIGINT."""
+    """Starts the serving processes, replaces one that dies, stops them all on SIGTERM/SIGINT.
 
-    def __init__(self, listener: socket.socket, config: dict, processes: int):
+    A process that dies within :data:`QUICK_FAILURE_SECONDS` of its start is a failure to start:
+    the next start waits twice as long as the last (from half a second), and after
+    :data:`MAX_QUICK_FAILURES` in a row the supervisor stops everything and raises a
+    :class:`KBError` that says so (the CLI prints it on one line, exit status 1).
+    """
+
+    def __init__(self, listener: socket.socket, config: dict, processes: int,
+                 command: str = CHILD_COMMAND):
         self.listener = listener
         self.config = {**config, "KB_READ_ONLY": True}
         self.processes = processes
+        self.command = command
         self.children: list[subprocess.Popen] = []
+        self.started: list[float] = []
         self.stopping = threading.Event()
+        self.quick_failures = 0
 
     def _start_child(self) -> subprocess.Popen:
         fd = self.listener.fileno()
-        return subprocess.Popen([sys.executable, "-c", CHILD_COMMAND, str(fd), json.dumps(self.config)],
+        # -P: the working directory is not put on the import path, so a folder named like one of
+        # our packages there cannot shadow the installed one
+        return subprocess.Popen([sys.executable, "-P", "-c", self.command, str(fd),
+                                 json.dumps(self.config)],
                                 pass_fds=(fd,), stdin=subprocess.DEVNULL)
 
     def _stop(self, *_args) -> None:
@@ -148,28 +163,50 @@ class Supervisor:
         previous = {sig: signal.signal(sig, self._stop) for sig in (signal.SIGTERM, signal.SIGINT)}
         try:
             self.children = [self._start_child() for _ in range(self.processes)]
+            self.started = [time.monotonic()] * self.processes
             if ready:
                 ready()
             while not self.stopping.wait(0.5):
                 for index, child in enumerate(self.children):
                     if child.poll() is not None and not self.stopping.is_set():
-                        print(f"kb serve: serving process {child.pid} ended ({child.returncode}); "
-                              "starting another", file=sys.stderr, flush=True)
-                        time.sleep(0.5)  # a process that cannot start must not spin
-                        self.children[index] = self._start_child()
+                        self._restart(index, child)
         finally:
-            for child in self.children:
-                if child.poll() is None:
-                    child.terminate()
-            for child in self.children:
-                try:
-                    child.wait(10)
-                except subprocess.TimeoutExpired:
-                    child.kill()
-                    child.wait()
+            self._stop_children()
             self.listener.close()
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
+
+    def _restart(self, index: int, child: subprocess.Popen) -> None:
+        quick = time.monotonic() - self.started[index] < QUICK_FAILURE_SECONDS
+        self.quick_failures = self.quick_failures + 1 if quick else 0
+        if self.quick_failures >= MAX_QUICK_FAILURES:
+            raise KBError(f"kb serve: the serving processes failed {self.quick_failures} times in a row "
+                          f"as they started (last exit status {child.returncode})",
+                          hint="read the messages above; check the store and the installation")
+        delay = 0.5 * 2 ** max(0, self.quick_failures - 1) if quick else 0.5
+        print(f"kb serve: serving process {child.pid} ended ({child.returncode}); starting another "
+              f"in {delay:g} s", file=sys.stderr, flush=True)
+        if self.stopping.wait(delay):
+            return
+        self.children[index] = self._start_child()
+        self.started[index] = time.monotonic()
+
+    def _stop_children(self) -> None:
+        for child in self.children:
+            if child.poll() is None:
+                child.terminate()
+        for child in self.children:
+            try:
+                child.wait(10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+
+
+#: A serving process that ends sooner than this after its start failed to start.
+QUICK_FAILURE_SECONDS = 10.0
+#: Failures to start in a row after which ``kb serve`` gives up.
+MAX_QUICK_FAILURES = 5
 
 
 def child(argv: list[str]) -> None:

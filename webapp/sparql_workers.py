@@ -368,7 +368,7 @@ class _Worker:
         replies_read, replies_write = os.pipe()
         _widen(replies_write)
         self.process = subprocess.Popen(
-            [sys.executable, "-c", WORKER_COMMAND, str(jobs_read), str(replies_write), location],
+            [sys.executable, "-P", "-c", WORKER_COMMAND, str(jobs_read), str(replies_write), location],
             pass_fds=(jobs_read, replies_write), stdin=subprocess.DEVNULL, close_fds=True)
         os.close(jobs_read)
         os.close(replies_write)
