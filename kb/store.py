@@ -12,6 +12,7 @@ staging store that replaces the live one only when everything succeeded (see :mo
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -61,6 +62,32 @@ def open_kb(location: str | os.PathLike | None = None, *, read_only: bool = Fals
 
         return KnowledgeBase(RemoteBackend(location), location)
     return KnowledgeBase(EmbeddedBackend(Path(location), read_only=read_only), location)
+
+
+def generation_file(path: str | os.PathLike) -> Path:
+    """The file beside a store directory that changes each time a writer has closed the store."""
+    path = Path(path)
+    return path.with_name(path.name + ".generation")
+
+
+def mark_changed(path: str | os.PathLike) -> None:
+    """Record (atomically) that the store at ``path`` was written and closed."""
+    marker = generation_file(path)
+    partial = marker.with_name(f"{marker.name}.{os.getpid()}.tmp")
+    try:
+        partial.write_text(f"{time.time_ns()} {os.getpid()}\n", encoding="utf-8")
+        os.replace(partial, marker)
+    except OSError:  # a store on a read-only medium: nobody can have written it
+        partial.unlink(missing_ok=True)
+
+
+def generation(path: str | os.PathLike) -> tuple[int, int, int] | None:
+    """What the store's generation file says now (``None`` when it has none)."""
+    try:
+        stat = generation_file(path).stat()
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
 def quads_as_update(replace: Iterable[NamedNode], quads: Iterable[Quad]) -> str:
@@ -151,10 +178,13 @@ class EmbeddedBackend:
         return triples.serialize(output, format=rdf_format)
 
     def close(self) -> None:
-        """Flush and release the store (and its lock)."""
+        """Flush and release the store (and its lock); after a read-write session, mark the store
+        changed (:func:`mark_changed`) so that the processes serving it open it again."""
         if not self.read_only:
             self.store.flush()
         del self.store
+        if not self.read_only:
+            mark_changed(self.path)
 
 
 class KnowledgeBase:

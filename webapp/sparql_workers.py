@@ -491,15 +491,19 @@ class WorkerPool:
         return payload
 
     def restart(self) -> None:
-        """Replace every worker, so that they see what was written since they started."""
+        """Replace every worker, so that they see what was written since they started. Idle
+        workers stop now; a busy one finishes its query and is stopped when it hands it back."""
         with self._lock:
-            workers, self._workers = self._workers, set()
-            self._idle = queue.Queue()
-            for worker in workers:
-                worker.stop()
+            self._workers = set()
+            idle, self._idle = self._idle, queue.Queue()
             if self._started and not self._closed:
                 for _ in range(self.size):
                     self._add()
+        while True:
+            try:
+                idle.get_nowait().stop()
+            except queue.Empty:
+                break
 
     def close(self) -> None:
         """Stop every worker."""
@@ -546,6 +550,11 @@ class QueryService:
         if key is not None:
             self.cache.put(key, answer)
         return answer
+
+    def reopened(self, kb) -> None:
+        """The app opened its store again (a load was made): new workers, no cached answers."""
+        self.kb = kb
+        self.refresh()
 
     def refresh(self) -> None:
         """Forget cached answers and restart the workers (after the store was written)."""

@@ -62,7 +62,7 @@ def dump(name: str):
 
 
 #: Dumps a serving process sends at once (each streams from the store in constant memory).
-MAX_DUMPS = 4
+MAX_DUMPS = 8
 _DUMPING = threading.BoundedSemaphore(MAX_DUMPS)
 #: Bytes gathered before a chunk is handed to the client, and chunks waiting at most.
 CHUNK_BYTES = 256 * 1024

@@ -21,7 +21,7 @@ from kb.pages import as_json, event_page
 from kb.timeline_index import TimelineIndex
 from kb.timeline_view import THRESHOLD, parse_filter, timeline
 from webapp.conneg import json_response
-from webapp.state import get_kb
+from webapp.state import get_kb, on_reopen
 
 blueprint = Blueprint("pages", __name__)
 TABLE_SIZE = 100
@@ -39,24 +39,31 @@ def build_index(setup) -> None:
         return
 
     def build() -> None:
+        kb = app.extensions["kb"]
         try:
-            index = TimelineIndex.build(app.extensions["kb"], app.extensions["minter"])
+            index = TimelineIndex.build(kb, app.extensions["minter"])
         except Exception:  # the store went away (closed at shutdown): serve by SPARQL
             log.exception("the timeline index could not be built; the timeline is served by SPARQL")
             return
         if index is None:
             return
         with app.app_context():  # the first page and the whole timeline, ready before anyone asks
-            timeline(app.extensions["kb"], parse_filter({}), app.extensions["minter"], threshold=_threshold(),
+            timeline(kb, parse_filter({}), app.extensions["minter"], threshold=_threshold(),
                      table_offset=0, table_size=TABLE_SIZE, index=index)
-        app.extensions["timeline_index"] = index
+        if app.extensions["kb"] is kb:  # not opened again meanwhile
+            app.extensions["timeline_index"] = index
         gc.freeze()  # the index lives as long as the app: keep the collector from walking it again
         log.info("timeline index: %d events in %.1f s", len(index), index.seconds)
 
-    if mode == "sync":
-        build()
-    else:
-        threading.Thread(target=build, name="timeline-index", daemon=True).start()
+    def start(_kb=None) -> None:
+        app.extensions.pop("timeline_index", None)  # served by SPARQL until the new one is built
+        if mode == "sync" and _kb is None:
+            build()
+        else:
+            threading.Thread(target=build, name="timeline-index", daemon=True).start()
+
+    on_reopen(app, start)
+    start()
 
 
 def _index() -> TimelineIndex | None:

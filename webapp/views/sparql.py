@@ -35,7 +35,7 @@ from webapp.sparql_workers import (
     QueryService,
     not_acceptable,
 )
-from webapp.state import get_kb
+from webapp.state import get_kb, on_reopen
 from webapp.views import querypage
 
 blueprint = Blueprint("sparql", __name__)
@@ -75,6 +75,7 @@ def _start_service(setup_state) -> None:
     service = QueryService(app.extensions["kb"], float(app.config["QUERY_TIMEOUT"]), int(workers),
                            cache_bytes=int(float(cache_mb) * 1024 * 1024))
     app.extensions["sparql"] = service
+    on_reopen(app, service.reopened)
     atexit.register(service.close)
     app.wsgi_app = FastPath(app.wsgi_app, app)
 
@@ -143,6 +144,9 @@ class FastPath:
             return self.wsgi_app(environ, start_response)
         arguments = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
         texts = arguments.get("query", ())
+        watcher = self.app.extensions.get("kb_watcher")
+        if watcher is not None:  # Flask's before_request does not run on this path
+            watcher.check()
         if len(texts) != 1 or not texts[0] or len(texts[0]) > MAX_QUERY_LENGTH or \
                 set(arguments) - {"query", "format"} or len(arguments.get("format", ())) > 1:
             return self.wsgi_app(environ, start_response)
