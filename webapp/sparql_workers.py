@@ -155,7 +155,9 @@ def syntax_error(sparql: str, message: str) -> QueryError:
     if first_keyword(sparql) in UPDATE_KEYWORDS:
         return UpdateRefused("updates are refused: this endpoint is read-only",
                              hint="send SELECT, ASK, CONSTRUCT or DESCRIBE queries only")
-    message = message.removeprefix("SPARQL syntax error: ")
+    message = " ".join(message.removeprefix("SPARQL syntax error: ").split())  # one line
+    if len(message) > 300:
+        message = message[:299] + "…"
     match = _POSITION.search(message)
     line, column = (int(match[1]), int(match[2])) if match else (None, None)
     return SparqlSyntaxError(f"SPARQL syntax error: {message}", line=line, column=column,
