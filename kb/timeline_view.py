@@ -629,3 +629,13 @@ def fill_table(view, matched: list, full, margin, table_offset: int | None, tabl
         view.table = view.events
     else:
         view.table = full(page)
+
+
+def timeline_data(kb: KnowledgeBase, params: Mapping[str, list[str]], base: str, threshold: int = THRESHOLD,
+                  margin_days: int = 0) -> dict:
+    """What ``/timeline.json`` answers for URL parameters ``params``, by SPARQL, as JSON-ready data
+    (the web app runs it in a query worker, under the time limit, for the expensive views)."""
+    from kb.pages import as_json
+
+    return as_json(timeline(kb, parse_filter(params), Minter(base), threshold=threshold,
+                            margin_days=margin_days))

@@ -167,3 +167,30 @@ def test_dumps_stream_and_only_so_many_are_sent_at_once(app, seeded_store):
     again = client.get("/dumps/kb.nq")
     assert again.status_code == 200
     assert set(parse(again.data, format=RdfFormat.N_QUADS)) == expected
+
+
+@pytest.mark.parametrize("window", ["q=hamas", "q=offer&from=2000-01-01&to=2030-01-01&margin=30", "q=zzz"])
+def test_a_text_search_runs_in_a_worker_with_the_same_answer(app, window):
+    from urllib.parse import parse_qs
+
+    from kb.pages import as_json
+    from kb.timeline_view import parse_filter, timeline
+
+    answer = app.test_client().get(f"/timeline.json?{window}").get_json()
+    params = parse_qs(window)
+    expected = as_json(timeline(app.extensions["kb"], parse_filter(params), app.extensions["minter"],
+                                margin_days=int(params.get("margin", ["0"])[0]),
+                                index=app.extensions["timeline_index"]))
+    assert {**answer, "ok": None} == {**expected, "ok": None}
+
+
+def test_a_text_search_is_stopped_at_the_time_limit(seeded_store):
+    app = make_app(seeded_store, QUERY_TIMEOUT=0.001)
+    try:
+        app.extensions["sparql"].pool.start()
+        response = app.test_client().get("/timeline.json?q=a&from=0100-01-01&to=9000-01-01")
+        assert response.status_code == 503 and "stopped after" in response.get_json()["error"]
+        assert app.test_client().get("/timeline.json").status_code == 200  # no q: the index answers
+    finally:
+        app.extensions["sparql"].close()
+        app.extensions["kb"].close()

@@ -124,6 +124,25 @@ class Job:
 
 
 @dataclass(frozen=True)
+class CallJob:
+    """A ``kb`` function to run in a worker under the time limit: ``module:function``, called with
+    the worker's knowledge base and ``arguments``; its (picklable) result is the answer."""
+
+    function: str
+    arguments: dict
+
+
+def call(kb, job: CallJob):
+    """Run ``job``'s function over ``kb`` (only functions of the ``kb`` package)."""
+    import importlib
+
+    module, _, name = job.function.partition(":")
+    if module.split(".")[0] != "kb":
+        raise QueryError(f"{job.function} is not a kb function")
+    return getattr(importlib.import_module(module), name)(kb, **job.arguments)
+
+
+@dataclass(frozen=True)
 class Answer:
     """A serialised answer: bytes in ``format`` of a ``form`` (select, ask or graph) result."""
 
@@ -305,7 +324,12 @@ def _worker_main(conn, location: str) -> None:
         try:
             if failure is not None:
                 raise failure
-            reply = ("ok", execute(backend, job))
+            if isinstance(job, CallJob):
+                from kb.store import KnowledgeBase
+
+                reply = ("ok", call(KnowledgeBase(backend, location), job))
+            else:
+                reply = ("ok", execute(backend, job))
         except KBError as err:
             reply = ("error", _pack(err))
         except Exception as err:  # whatever the engine raises, the worker lives on
@@ -552,6 +576,14 @@ class QueryService:
         if key is not None:
             self.cache.put(key, answer)
         return answer
+
+    def call(self, function: str, **arguments):
+        """Run a ``kb`` function (``module:function``) over the store in a worker, under the time
+        limit (in this process over a remote store, which bounds its own queries)."""
+        job = CallJob(function, arguments)
+        if self.pool is None:
+            return call(self.kb, job)
+        return self.pool.run(job, self.timeout)
 
     def reopened(self, kb) -> None:
         """The app opened its store again (a load was made): new workers, no cached answers."""

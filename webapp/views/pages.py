@@ -116,10 +116,20 @@ def home():
 
 @blueprint.get("/timeline.json")
 def timeline_json():
-    """The timeline's data for a window and filters: events, or counts per bucket past a threshold."""
-    view = timeline(get_kb(), parse_filter(request.args.to_dict(flat=False)),
-                    current_app.extensions["minter"], threshold=_threshold(), margin_days=_margin(),
-                    index=_index())
+    """The timeline's data for a window and filters: events, or counts per bucket past a threshold.
+
+    A text search (``q``) reads every event of the window: it runs in a query worker under the
+    time limit, like a SPARQL query, so that it cannot hold up this process.
+    """
+    params = request.args.to_dict(flat=False)
+    filt = parse_filter(params)
+    if filt.text:
+        view = current_app.extensions["sparql"].call(
+            "kb.timeline_view:timeline_data", params=params, base=current_app.extensions["minter"].base,
+            threshold=_threshold(), margin_days=_margin())
+    else:
+        view = timeline(get_kb(), filt, current_app.extensions["minter"], threshold=_threshold(),
+                        margin_days=_margin(), index=_index())
     response = json_response(view)
     response.headers["Link"] = f'<{url_for("pages.home")}>; rel="alternate"; type="text/html"'
     response.headers["Access-Control-Allow-Origin"] = "*"
