@@ -6,8 +6,8 @@ cores: Flask, waitress and the hand-over to a query worker all hold the interpre
 empty one, then closes it), opens the listening socket, and starts that many serving processes
 that share the socket: the kernel hands each new connection to one of them. Each serving process
 is a fresh interpreter (not a fork) that builds its own app over the store opened read-only
-(``Store.read_only``: no lock, a snapshot of the store as it was when it opened; nothing writes
-while the app serves), with its own query workers and timeline index. The supervisor starts a new
+(``Store.read_only``: no lock, a snapshot of the store as it was when it opened; opened again
+after a ``kb load``, see :mod:`webapp.state`), with its own query workers and timeline index. The supervisor starts a new
 one when one dies, and stops them all when it is stopped.
 """
 
