@@ -122,8 +122,12 @@ def with_deep_stack(function, *args, **kwargs):
         try:
             thread = threading.Thread(target=target, name="kb-sparql-engine", daemon=True)
             thread.start()
+        except RuntimeError:  # the system would not give that much address space: the usual stack
+            thread = None
         finally:
             threading.stack_size(previous)
+    if thread is None:
+        return function(*args, **kwargs)
     thread.join()
     if "error" in outcome:
         raise outcome["error"]

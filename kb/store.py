@@ -65,9 +65,10 @@ def open_kb(location: str | os.PathLike | None = None, *, read_only: bool = Fals
 
 
 def generation_file(path: str | os.PathLike) -> Path:
-    """The file beside a store directory that changes each time a writer has closed the store."""
-    path = Path(path)
-    return path.with_name(path.name + ".generation")
+    """The file in a store directory that changes each time a writer has closed the store (the
+    store's own files keep RocksDB's names; a directory swapped in by a bulk load has none yet,
+    which readers see as a change too)."""
+    return Path(path) / "kb.generation"
 
 
 def mark_changed(path: str | os.PathLike) -> None:
@@ -262,6 +263,8 @@ class KnowledgeBase:
         if output is not None and self.remote:
             output.write(self.backend.dump(DUMP_FORMATS[name], from_default=from_default))
             return None
+        if output is None:
+            return self.backend.dump(DUMP_FORMATS[name], from_default=from_default)
         return self.backend.dump(DUMP_FORMATS[name], from_default=from_default, output=output)
 
     def count(self) -> int:

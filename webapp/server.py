@@ -7,8 +7,8 @@ empty one, then closes it), opens the listening socket, and starts that many ser
 that share the socket: the kernel hands each new connection to one of them. Each serving process
 is a fresh interpreter (not a fork) that builds its own app over the store opened read-only
 (``Store.read_only``: no lock, a snapshot of the store as it was when it opened; opened again
-after a ``kb load``, see :mod:`webapp.state`), with its own query workers and timeline index. The supervisor starts a new
-one when one dies, and stops them all when it is stopped.
+after a ``kb load``, see :mod:`webapp.state`), with its own query workers and timeline index.
+The supervisor starts a new one when one dies, and stops them all when it is stopped.
 """
 
 from __future__ import annotations
