@@ -30,6 +30,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Variable
 from kb.dates import parse_day
 from kb.errors import NotFound, QueryError
 from kb.paths import QUERIES_DIR, display
+from kb.sparql_guard import check, with_deep_stack
 from kb.store import KnowledgeBase
 from kb.texttable import fit, term_text
 from kb.vocab import PREFIXES, XSD, Minter
@@ -270,7 +271,16 @@ def plain(term):
 
 
 def run_sparql(kb: KnowledgeBase, sparql: str, substitutions=None, drop: tuple[str, ...] = ()) -> Table:
-    """Run a SELECT and return a :class:`Table`, leaving out the columns named in ``drop``."""
+    """Run a SELECT and return a :class:`Table`, leaving out the columns named in ``drop``.
+
+    The query's own machine runs it, so SERVICE is allowed; hostile nesting is refused, and the
+    engine runs on a large stack (see :mod:`kb.sparql_guard`).
+    """
+    check(sparql, allow_service=True)
+    return with_deep_stack(_table, kb, sparql, substitutions, drop)
+
+
+def _table(kb: KnowledgeBase, sparql: str, substitutions, drop: tuple[str, ...]) -> Table:
     solutions = kb.query(sparql, substitutions=substitutions, prefixes=PREFIXES)
     if not isinstance(solutions, QuerySolutions):
         raise QueryError("only SELECT queries give a table", hint="use 'kb export' or /sparql")

@@ -12,6 +12,7 @@ staging store that replaces the live one only when everything succeeded (see :mo
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -62,6 +63,33 @@ def open_kb(location: str | os.PathLike | None = None, *, read_only: bool = Fals
 
         return KnowledgeBase(RemoteBackend(location), location)
     return KnowledgeBase(EmbeddedBackend(Path(location), read_only=read_only), location)
+
+
+def generation_file(path: str | os.PathLike) -> Path:
+    """The file in a store directory that changes each time a writer has closed the store (the
+    store's own files keep RocksDB's names; a directory swapped in by a bulk load has none yet,
+    which readers see as a change too)."""
+    return Path(path) / "kb.generation"
+
+
+def mark_changed(path: str | os.PathLike) -> None:
+    """Record (atomically) that the store at ``path`` was written and closed."""
+    marker = generation_file(path)
+    partial = marker.with_name(f"{marker.name}.{os.getpid()}.tmp")
+    try:
+        partial.write_text(f"{time.time_ns()} {os.getpid()}\n", encoding="utf-8")
+        os.replace(partial, marker)
+    except OSError:  # a store on a read-only medium: nobody can have written it
+        partial.unlink(missing_ok=True)
+
+
+def generation(path: str | os.PathLike) -> tuple[int, int, int] | None:
+    """What the store's generation file says now (``None`` when it has none)."""
+    try:
+        stat = generation_file(path).stat()
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
 def quads_as_update(replace: Iterable[NamedNode], quads: Iterable[Quad]) -> str:
@@ -141,21 +169,26 @@ class EmbeddedBackend:
         """The named graphs in the store."""
         return [graph for graph in self.store.named_graphs() if isinstance(graph, NamedNode)]
 
-    def dump(self, rdf_format: RdfFormat, from_default: bool = False,
-             prefixes: dict[str, str] | None = None) -> bytes:
-        """Serialise the whole dataset (or, for triple formats, the union of its graphs)."""
+    def dump(self, rdf_format: RdfFormat, from_default: bool = False, output=None,
+             prefixes: dict[str, str] | None = None) -> bytes | None:
+        """Serialise the whole dataset (or, for triple formats, the union of its graphs), declaring
+        ``prefixes`` where the format has them; written to the binary writer ``output`` as it goes
+        (constant memory) when one is given."""
         if not from_default:
-            return self.store.dump(format=rdf_format, prefixes=prefixes)
+            return self.store.dump(output, format=rdf_format, prefixes=prefixes)
         triples = self.store.query(
             "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
         )
-        return serialize(triples, format=rdf_format, prefixes=prefixes)
+        return serialize(triples, output, format=rdf_format, prefixes=prefixes)
 
     def close(self) -> None:
-        """Flush and release the store (and its lock)."""
+        """Flush and release the store (and its lock); after a read-write session, mark the store
+        changed (:func:`mark_changed`) so that the processes serving it open it again."""
         if not self.read_only:
             self.store.flush()
         del self.store
+        if not self.read_only:
+            mark_changed(self.path)
 
 
 class KnowledgeBase:
@@ -224,12 +257,20 @@ class KnowledgeBase:
         """The named graphs in the store."""
         return self.backend.graphs()
 
-    def dump(self, name: str, prefixes: dict[str, str] | None = None) -> bytes:
+    def dump(self, name: str, output=None, prefixes: dict[str, str] | None = None) -> bytes | None:
         """The whole knowledge base in format ``name`` (see :data:`DUMP_FORMATS`), with ``prefixes``
-        declared where the format has them (Turtle, TriG, RDF/XML)."""
+        declared where the format has them (Turtle, TriG, RDF/XML); with ``output`` (a binary writer)
+        written there instead, streamed from an embedded store."""
         if name not in DUMP_FORMATS:
             raise QueryError(f"unknown format {name!r}", hint=f"use one of: {', '.join(DUMP_FORMATS)}")
-        return self.backend.dump(DUMP_FORMATS[name], from_default=name not in DATASET_FORMATS,
+        from_default = name not in DATASET_FORMATS
+        if output is not None and self.remote:
+            output.write(self.backend.dump(DUMP_FORMATS[name], from_default=from_default,
+                                           prefixes=prefixes))
+            return None
+        if output is None:
+            return self.backend.dump(DUMP_FORMATS[name], from_default=from_default, prefixes=prefixes)
+        return self.backend.dump(DUMP_FORMATS[name], from_default=from_default, output=output,
                                  prefixes=prefixes)
 
     def count(self) -> int:

@@ -528,6 +528,22 @@ def default_window(kb: KnowledgeBase, index: TimelineIndex | None = None) -> tup
     return first - room, last + room
 
 
+#: Widest margin a view may ask for, in days (wider ones are cut to it).
+MAX_MARGIN_DAYS = 366 * 50
+
+
+def check_window(filt: TimelineFilter, margin_days: int) -> None:
+    """Refuse (400) a window that, with its margin, reaches past the calendar (years 1 to 9999)."""
+    margin = timedelta(days=max(0, min(margin_days, MAX_MARGIN_DAYS)))
+    first, last = date.min + margin, date.max - margin
+    for day in (filt.earliest, filt.latest):
+        if day is not None and not first <= day <= last:
+            raise DateError(f"the window reaches past the calendar: with a margin of {margin.days} "
+                            f"days, 'from' and 'to' must lie between {first} and {last}",
+                            where="parameters 'from', 'to' and 'margin'",
+                            hint=f"choose days between {first} and {last}, or a smaller margin")
+
+
 def timeline(kb: KnowledgeBase, filt: TimelineFilter, minter: Minter | None = None, *,
              threshold: int = THRESHOLD, max_lanes: int = MAX_LANES, margin_days: int = 0,
              table_offset: int | None = None, table_size: int = THRESHOLD,
@@ -545,6 +561,7 @@ def timeline(kb: KnowledgeBase, filt: TimelineFilter, minter: Minter | None = No
         default_first, default_last = default_window(kb, index)
         earliest = filt.earliest or default_first
         filt = replace(filt, earliest=earliest, latest=filt.latest or max(default_last, earliest))
+    check_window(filt, margin_days)
     if index is not None:  # the index does not change: remember recent answers
         from kb.timeline_index import indexed_view
 
@@ -562,7 +579,7 @@ def _timeline(kb: KnowledgeBase, filt: TimelineFilter, minter: Minter, threshold
     """:func:`timeline` by SPARQL: the window's events by month key, then details for those drawn."""
     earliest, latest = filt.earliest, filt.latest
     first, last = extent(kb)
-    margin = timedelta(days=max(0, min(margin_days, 366 * 50)))
+    margin = timedelta(days=max(0, min(margin_days, MAX_MARGIN_DAYS)))
     drawn_from, drawn_to = earliest - margin, latest + margin
     events = _lean_rows(kb, minter, drawn_from, drawn_to, with_sources=True)
     actor_names, source_names = _names(kb, minter, events)
@@ -612,3 +629,13 @@ def fill_table(view, matched: list, full, margin, table_offset: int | None, tabl
         view.table = view.events
     else:
         view.table = full(page)
+
+
+def timeline_data(kb: KnowledgeBase, params: Mapping[str, list[str]], base: str, threshold: int = THRESHOLD,
+                  margin_days: int = 0) -> dict:
+    """What ``/timeline.json`` answers for URL parameters ``params``, by SPARQL, as JSON-ready data
+    (the web app runs it in a query worker, under the time limit, for the expensive views)."""
+    from kb.pages import as_json
+
+    return as_json(timeline(kb, parse_filter(params), Minter(base), threshold=threshold,
+                            margin_days=margin_days))

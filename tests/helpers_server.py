@@ -70,11 +70,11 @@ def stop(process: subprocess.Popen) -> None:
 
 @contextmanager
 def kb_server(store: Path, *, query_timeout: float = 2.0, row_limit: int = 10000,
-              base: str | None = None, env: dict[str, str] | None = None):
-    """``kb serve`` over ``store`` on a free port; yields the server root URL."""
+              base: str | None = None, env: dict[str, str] | None = None, extra: tuple[str, ...] = ()):
+    """``kb serve`` over ``store`` on a free port (``extra`` options after ``serve``); yields its root."""
     port = free_port()
     command = [str(KB), "--store", str(store), "serve", "--host", "127.0.0.1", "--port", str(port),
-               "--query-timeout", str(query_timeout), "--row-limit", str(row_limit)]
+               "--query-timeout", str(query_timeout), "--row-limit", str(row_limit), *extra]
     if base:
         command += ["--base", base]
     process = start(command, env)

@@ -25,8 +25,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["KB_BASE"] = app.config["KB_BASE"].rstrip("/") + "/"
     app.extensions["minter"] = Minter(app.config["KB_BASE"])
 
-    from webapp import state
+    from webapp import security, state
 
+    security.init_app(app)
     state.init_app(app)
     from webapp.views import register
 

@@ -6,9 +6,9 @@ cores: Flask, waitress and the hand-over to a query worker all hold the interpre
 empty one, then closes it), opens the listening socket, and starts that many serving processes
 that share the socket: the kernel hands each new connection to one of them. Each serving process
 is a fresh interpreter (not a fork) that builds its own app over the store opened read-only
-(``Store.read_only``: no lock, a snapshot of the store as it was when it opened; nothing writes
-while the app serves), with its own query workers and timeline index. The supervisor starts a new
-one when one dies, and stops them all when it is stopped.
+(``Store.read_only``: no lock, a snapshot of the store as it was when it opened; opened again
+after a ``kb load``, see :mod:`webapp.state`), with its own query workers and timeline index.
+The supervisor starts a new one when one dies, and stops them all when it is stopped.
 """
 
 from __future__ import annotations
@@ -23,10 +23,60 @@ import sys
 import threading
 import time
 
+from kb.errors import KBError
+
 #: What a serving process runs; its socket's file descriptor and its config come as arguments.
 CHILD_COMMAND = "import sys; from webapp.server import child; child(sys.argv[1:])"
 #: Threads each waitress process answers with.
 THREADS = 8
+#: Connections each serving process holds at most (more wait in the listening backlog).
+CONNECTION_LIMIT = 1000
+#: Seconds a client may take to send one whole request (headers and body) before it is cut off
+#: (the environment variable KB_REQUEST_SECONDS changes it).
+REQUEST_SECONDS = 20
+#: Seconds a kept-alive connection may stay idle between requests.
+IDLE_SECONDS = 15
+#: How often (seconds) slow and idle connections are looked for.
+SWEEP_SECONDS = 2
+#: What waitress is told, besides the app and where to listen.
+WAITRESS_OPTIONS = {"threads": THREADS, "ident": "negotiation-kb", "connection_limit": CONNECTION_LIMIT,
+                    "channel_timeout": IDLE_SECONDS, "cleanup_interval": SWEEP_SECONDS,
+                    "backlog": 1024, "asyncore_use_poll": True}
+
+
+def make_server(app, **where):
+    """A waitress server for ``app`` (``host``/``port`` or ``sockets``), slow clients cut off.
+
+    Waitress reads requests in one event loop, so a client that sends its headers a byte at a
+    time holds no thread; but it holds a connection, and waitress only cuts connections that are
+    *idle* (``channel_timeout``). A sweep also cuts a connection whose request is still arriving
+    :data:`REQUEST_SECONDS` after it began, so trickling clients cannot fill the connection limit.
+    """
+    from waitress.server import BaseWSGIServer, create_server
+
+    server = create_server(app, **WAITRESS_OPTIONS, **where)
+    servers = [server] if isinstance(server, BaseWSGIServer) else \
+        [s for s in getattr(server, "map", {}).values() if isinstance(s, BaseWSGIServer)]
+    for one in servers:
+        one.maintenance = _sweeper(one, one.maintenance)
+    return server
+
+
+def _sweeper(server, idle_sweep):
+    limit = float(os.environ.get("KB_REQUEST_SECONDS") or REQUEST_SECONDS)
+
+    def maintenance(now: float) -> None:
+        idle_sweep(now)
+        for channel in list(server.active_channels.values()):
+            request = channel.request  # a request still arriving (none while served or idle)
+            if request is None or channel.requests:
+                continue
+            if getattr(channel, "kb_arriving", (None,))[0] is not request:
+                channel.kb_arriving = (request, now)
+            elif now - channel.kb_arriving[1] > limit:
+                channel.will_close = True
+
+    return maintenance
 
 
 def default_processes() -> int:
@@ -56,7 +106,6 @@ def _setup_logging(quiet: bool = False) -> None:
 
     Waitress warns of its task queue's depth whenever all its threads are busy: a fact of load,
     nothing an operator can act on from here, so only its errors show."""
-    import logging
 
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_OneStyle())
@@ -79,8 +128,6 @@ def serve(store: str, host: str, port: int, query_timeout: float, row_limit: int
           base: str | None = None, processes: int | None = None, access_log: bool = False,
           quiet: bool = False) -> None:
     """Build the app and serve it with waitress until interrupted; say when it starts and stops."""
-    from waitress.server import create_server
-
     from kb.status import serving
     from webapp import create_app
 
@@ -97,7 +144,7 @@ def serve(store: str, host: str, port: int, query_timeout: float, row_limit: int
         with serving(store, url):
             if processes <= 1:
                 app = create_app({**config, "LOAD_SEEDS": True})
-                server = create_server(app, host=host, port=port, threads=THREADS, ident="negotiation-kb")
+                server = make_server(app, host=host, port=port)
                 announce()
                 server.run()
             else:
@@ -122,18 +169,31 @@ def prepare_store(config: dict) -> None:
 
 
 class Supervisor:
-    """Starts the serving processes, replaces one that dies, stops them all on SIGTERM/SIGINT."""
+    """Starts the serving processes, replaces one that dies, stops them all on SIGTERM/SIGINT.
 
-    def __init__(self, listener: socket.socket, config: dict, processes: int):
+    A process that dies within :data:`QUICK_FAILURE_SECONDS` of its start is a failure to start:
+    the next start waits twice as long as the last (from half a second), and after
+    :data:`MAX_QUICK_FAILURES` in a row the supervisor stops everything and raises a
+    :class:`KBError` that says so (the CLI prints it on one line, exit status 1).
+    """
+
+    def __init__(self, listener: socket.socket, config: dict, processes: int,
+                 command: str = CHILD_COMMAND):
         self.listener = listener
         self.config = {**config, "KB_READ_ONLY": True}
         self.processes = processes
+        self.command = command
         self.children: list[subprocess.Popen] = []
+        self.started: list[float] = []
         self.stopping = threading.Event()
+        self.quick_failures = 0
 
     def _start_child(self) -> subprocess.Popen:
         fd = self.listener.fileno()
-        return subprocess.Popen([sys.executable, "-c", CHILD_COMMAND, str(fd), json.dumps(self.config)],
+        # -P: the working directory is not put on the import path, so a folder named like one of
+        # our packages there cannot shadow the installed one
+        return subprocess.Popen([sys.executable, "-P", "-c", self.command, str(fd),
+                                 json.dumps(self.config)],
                                 pass_fds=(fd,), stdin=subprocess.DEVNULL)
 
     def _stop(self, *_args) -> None:
@@ -144,34 +204,54 @@ class Supervisor:
         previous = {sig: signal.signal(sig, self._stop) for sig in (signal.SIGTERM, signal.SIGINT)}
         try:
             self.children = [self._start_child() for _ in range(self.processes)]
+            self.started = [time.monotonic()] * self.processes
             if ready:
                 ready()
             while not self.stopping.wait(0.5):
                 for index, child in enumerate(self.children):
                     if child.poll() is not None and not self.stopping.is_set():
-                        print(f"kb serve: serving process {child.pid} ended ({child.returncode}); "
-                              "starting another", file=sys.stderr, flush=True)
-                        time.sleep(0.5)  # a process that cannot start must not spin
-                        self.children[index] = self._start_child()
+                        self._restart(index, child)
         finally:
-            for child in self.children:
-                if child.poll() is None:
-                    child.terminate()
-            for child in self.children:
-                try:
-                    child.wait(10)
-                except subprocess.TimeoutExpired:
-                    child.kill()
-                    child.wait()
+            self._stop_children()
             self.listener.close()
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
 
+    def _restart(self, index: int, child: subprocess.Popen) -> None:
+        quick = time.monotonic() - self.started[index] < QUICK_FAILURE_SECONDS
+        self.quick_failures = self.quick_failures + 1 if quick else 0
+        if self.quick_failures >= MAX_QUICK_FAILURES:
+            raise KBError(f"kb serve: the serving processes failed {self.quick_failures} times in a row "
+                          f"as they started (last exit status {child.returncode})",
+                          hint="read the messages above; check the store and the installation")
+        delay = 0.5 * 2 ** max(0, self.quick_failures - 1) if quick else 0.5
+        print(f"kb serve: serving process {child.pid} ended ({child.returncode}); starting another "
+              f"in {delay:g} s", file=sys.stderr, flush=True)
+        if self.stopping.wait(delay):
+            return
+        self.children[index] = self._start_child()
+        self.started[index] = time.monotonic()
+
+    def _stop_children(self) -> None:
+        for child in self.children:
+            if child.poll() is None:
+                child.terminate()
+        for child in self.children:
+            try:
+                child.wait(10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+
+
+#: A serving process that ends sooner than this after its start failed to start.
+QUICK_FAILURE_SECONDS = 10.0
+#: Failures to start in a row after which ``kb serve`` gives up.
+MAX_QUICK_FAILURES = 5
+
 
 def child(argv: list[str]) -> None:
     """The body of a serving process: ``SOCKET_FD CONFIG_JSON``; ends with its supervisor."""
-    from waitress.server import create_server
-
     from webapp import create_app
     from webapp.sparql_workers import exit_with_parent
 
@@ -181,5 +261,5 @@ def child(argv: list[str]) -> None:
     app = create_app(config)
     listener = socket.socket(fileno=fd)
     _setup_logging(bool(config.get("LOG_QUIET")))
-    create_server(app, sockets=[listener], threads=THREADS, ident="negotiation-kb").run()
+    make_server(app, sockets=[listener]).run()
 

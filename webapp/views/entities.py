@@ -16,6 +16,7 @@ from kb.ontology_page import ontology_page
 from kb.source_page import source_page
 from kb.vocab import Minter
 from webapp.conneg import json_response, negotiate, rdf_response, split_suffix, with_links
+from webapp.security import link_target
 from webapp.state import get_kb
 
 blueprint = Blueprint("entities", __name__)
@@ -94,7 +95,7 @@ def ontology(suffix: str | None):
 def entity_url(ref) -> str:
     """The page of a :class:`kb.pages.Ref` (or an external IRI as it is)."""
     if ref.kind == "external":
-        return ref.iri
+        return link_target(ref.iri) or "#"
     return url_for("entities.document", kind=ref.kind, slug=ref.id)
 
 

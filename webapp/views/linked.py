@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import logging
+import queue
+import threading
+from collections.abc import Iterator
+
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
-from kb.errors import NotFound
+from kb.errors import KBError, NotFound
 from kb.linked import DUMPS, Site, serialize_triples, void
 from webapp.conneg import negotiate, rdf_response, with_links
 from webapp.state import get_kb
 
 blueprint = Blueprint("linked", __name__)
+log = logging.getLogger(__name__)
 VOID_OFFERS = ("ttl", "jsonld", "nt", "rdf", "html")
 
 
@@ -40,6 +46,98 @@ def dump(name: str):
     if name not in DUMPS:
         raise NotFound(f"no dump '{name}'", where=request.path, hint="use one of: " + ", ".join(DUMPS))
     format_name, media_type = DUMPS[name]
-    return Response(get_kb().dump(format_name), content_type=f"{media_type}; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"',
-                             "Access-Control-Allow-Origin": "*"})
+    if not _DUMPING.acquire(blocking=False):
+        error = KBError(f"{MAX_DUMPS} dumps are being sent already", where=request.path,
+                        hint="try again in a minute")
+        error.status = 503
+        raise error
+    kb = get_kb()
+    try:
+        chunks = streamed(lambda output: kb.dump(format_name, output))
+    except BaseException:
+        _DUMPING.release()
+        raise
+    return Response(_released(chunks), content_type=f"{media_type}; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+#: Dumps a serving process sends at once (each streams from the store in constant memory).
+MAX_DUMPS = 8
+_DUMPING = threading.BoundedSemaphore(MAX_DUMPS)
+#: Bytes gathered before a chunk is handed to the client, and chunks waiting at most.
+CHUNK_BYTES = 256 * 1024
+QUEUED_CHUNKS = 8
+
+
+def _released(chunks):
+    try:
+        yield from chunks
+    finally:
+        _DUMPING.release()
+
+
+class _Stopped(Exception):
+    """Raised in the writer when the client has gone."""
+
+
+def streamed(write) -> Iterator[bytes]:
+    """The bytes ``write(output)`` writes, as chunks: it runs in a thread and waits while at most
+    :data:`QUEUED_CHUNKS` chunks of :data:`CHUNK_BYTES` wait for the client (constant memory)."""
+    chunks: queue.Queue = queue.Queue(QUEUED_CHUNKS)
+    gone = threading.Event()
+
+    class Writer:
+        def __init__(self):
+            self.buffer = bytearray()
+
+        def write(self, data) -> int:
+            self.buffer += data
+            if len(self.buffer) >= CHUNK_BYTES:
+                self.flush()
+            return len(data)
+
+        def flush(self) -> None:
+            if self.buffer:
+                _put(bytes(self.buffer))
+                self.buffer.clear()
+
+    def _put(item) -> None:
+        while True:
+            if gone.is_set():
+                raise _Stopped
+            try:
+                chunks.put(item, timeout=1)
+                return
+            except queue.Full:
+                continue
+
+    def run() -> None:
+        writer = Writer()
+        try:
+            write(writer)
+            writer.flush()
+            _put(None)
+        except _Stopped:
+            pass
+        except Exception as error:  # the client is told the dump was cut short
+            log.exception("a dump failed")
+            try:
+                _put(error)
+            except _Stopped:
+                pass
+
+    threading.Thread(target=run, name="kb-dump", daemon=True).start()
+
+    def chunks_of() -> Iterator[bytes]:
+        try:
+            while True:
+                item = chunks.get()
+                if item is None:
+                    return
+                if isinstance(item, Exception):
+                    raise item
+                yield item
+        finally:
+            gone.set()
+
+    return chunks_of()

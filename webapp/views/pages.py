@@ -21,7 +21,7 @@ from kb.pages import as_json, event_page
 from kb.timeline_index import TimelineIndex
 from kb.timeline_view import THRESHOLD, parse_filter, timeline
 from webapp.conneg import json_response
-from webapp.state import get_kb
+from webapp.state import get_kb, on_reopen
 
 blueprint = Blueprint("pages", __name__)
 TABLE_SIZE = 100
@@ -39,24 +39,31 @@ def build_index(setup) -> None:
         return
 
     def build() -> None:
+        kb = app.extensions["kb"]
         try:
-            index = TimelineIndex.build(app.extensions["kb"], app.extensions["minter"])
+            index = TimelineIndex.build(kb, app.extensions["minter"])
         except Exception:  # the store went away (closed at shutdown): serve by SPARQL
             log.exception("the timeline index could not be built; the timeline is served by SPARQL")
             return
         if index is None:
             return
         with app.app_context():  # the first page and the whole timeline, ready before anyone asks
-            timeline(app.extensions["kb"], parse_filter({}), app.extensions["minter"], threshold=_threshold(),
+            timeline(kb, parse_filter({}), app.extensions["minter"], threshold=_threshold(),
                      table_offset=0, table_size=TABLE_SIZE, index=index)
-        app.extensions["timeline_index"] = index
+        if app.extensions["kb"] is kb:  # not opened again meanwhile
+            app.extensions["timeline_index"] = index
         gc.freeze()  # the index lives as long as the app: keep the collector from walking it again
         log.info("timeline index: %d events in %.1f s", len(index), index.seconds)
 
-    if mode == "sync":
-        build()
-    else:
-        threading.Thread(target=build, name="timeline-index", daemon=True).start()
+    def start(_kb=None) -> None:
+        app.extensions.pop("timeline_index", None)  # served by SPARQL until the new one is built
+        if mode == "sync" and _kb is None:
+            build()
+        else:
+            threading.Thread(target=build, name="timeline-index", daemon=True).start()
+
+    on_reopen(app, start)
+    start()
 
 
 def _index() -> TimelineIndex | None:
@@ -109,10 +116,20 @@ def home():
 
 @blueprint.get("/timeline.json")
 def timeline_json():
-    """The timeline's data for a window and filters: events, or counts per bucket past a threshold."""
-    view = timeline(get_kb(), parse_filter(request.args.to_dict(flat=False)),
-                    current_app.extensions["minter"], threshold=_threshold(), margin_days=_margin(),
-                    index=_index())
+    """The timeline's data for a window and filters: events, or counts per bucket past a threshold.
+
+    A text search (``q``) reads every event of the window: it runs in a query worker under the
+    time limit, like a SPARQL query, so that it cannot hold up this process.
+    """
+    params = request.args.to_dict(flat=False)
+    filt = parse_filter(params)
+    if filt.text:
+        view = current_app.extensions["sparql"].call(
+            "kb.timeline_view:timeline_data", params=params, base=current_app.extensions["minter"].base,
+            threshold=_threshold(), margin_days=_margin())
+    else:
+        view = timeline(get_kb(), filt, current_app.extensions["minter"], threshold=_threshold(),
+                        margin_days=_margin(), index=_index())
     response = json_response(view)
     response.headers["Link"] = f'<{url_for("pages.home")}>; rel="alternate"; type="text/html"'
     response.headers["Access-Control-Allow-Origin"] = "*"

@@ -24,6 +24,7 @@ from werkzeug.http import parse_accept_header
 from kb.errors import KBError, QueryError, UpdateRefused
 from kb.vocab import DCT, PREFIXES, RDF, SD, W3C_FORMATS
 from webapp import error_page, log_failure
+from webapp.security import COMMON_HEADERS, CORS_HEADERS
 from webapp.sparql_workers import (
     FORMAT_ALIASES,
     GRAPH_FORMATS,
@@ -34,7 +35,7 @@ from webapp.sparql_workers import (
     QueryService,
     not_acceptable,
 )
-from webapp.state import get_kb
+from webapp.state import get_kb, on_reopen
 from webapp.views import querypage
 
 blueprint = Blueprint("sparql", __name__)
@@ -48,8 +49,6 @@ _RESULT_TYPES = {t: f.name for f in RESULT_FORMATS.values() for t in (f.media_ty
 _GRAPH_TYPES = {t: f.name for f in GRAPH_FORMATS.values() for t in (f.media_type, *f.aliases)}
 #: Longest query text accepted, in characters.
 MAX_QUERY_LENGTH = 100_000
-CORS_HEADERS = (("Access-Control-Allow-Origin", "*"),
-                ("Access-Control-Expose-Headers", "X-KB-Truncated, X-KB-Row-Limit, X-KB-Rows"))
 
 
 class UnsupportedMediaType(QueryError):
@@ -76,6 +75,7 @@ def _start_service(setup_state) -> None:
     service = QueryService(app.extensions["kb"], float(app.config["QUERY_TIMEOUT"]), int(workers),
                            cache_bytes=int(float(cache_mb) * 1024 * 1024))
     app.extensions["sparql"] = service
+    on_reopen(app, service.reopened)
     atexit.register(service.close)
     app.wsgi_app = FastPath(app.wsgi_app, app)
 
@@ -119,7 +119,7 @@ def answer_headers(answer: Answer, row_limit: int) -> list[tuple[str, str]]:
                ("X-KB-Row-Limit", str(row_limit)), ("Vary", "Accept")]
     if answer.truncated:
         headers.append(("X-KB-Truncated", "true"))
-    return [*headers, *CORS_HEADERS]
+    return [*headers, *COMMON_HEADERS, *CORS_HEADERS]
 
 
 class FastPath:
@@ -144,6 +144,9 @@ class FastPath:
             return self.wsgi_app(environ, start_response)
         arguments = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
         texts = arguments.get("query", ())
+        watcher = self.app.extensions.get("kb_watcher")
+        if watcher is not None:  # Flask's before_request does not run on this path
+            watcher.check()
         if len(texts) != 1 or not texts[0] or len(texts[0]) > MAX_QUERY_LENGTH or \
                 set(arguments) - {"query", "format"} or len(arguments.get("format", ())) > 1:
             return self.wsgi_app(environ, start_response)
@@ -179,18 +182,11 @@ def _fast_formats(accept_header: str, named: str | None) -> tuple[str | None, st
 @blueprint.route("/sparql", methods=["OPTIONS"], provide_automatic_options=False)
 def preflight():
     """Answer a CORS preflight: any origin may read."""
-    response = Response(status=204)
+    response = Response(status=204, mimetype="text/plain")
     response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
     response.headers["Access-Control-Allow-Headers"] = \
         request.headers.get("Access-Control-Request-Headers") or "Accept, Content-Type"
     response.headers["Access-Control-Max-Age"] = "86400"
-    return response
-
-
-@blueprint.after_request
-def _cors(response: Response) -> Response:
-    for name, value in CORS_HEADERS:
-        response.headers[name] = value
     return response
 
 

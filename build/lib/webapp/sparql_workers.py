@@ -46,7 +46,8 @@ from pyoxigraph import (
 )
 
 from kb.errors import KBError, NotAcceptable, QueryError, QueryTimeout, StoreError, UpdateRefused
-from kb.remote import UPDATE_KEYWORDS, first_keyword, uses_keyword
+from kb.remote import UPDATE_KEYWORDS, first_keyword
+from kb.sparql_guard import check, uses_service, with_deep_stack
 from kb.vocab import PREFIXES
 
 
@@ -123,6 +124,25 @@ class Job:
 
 
 @dataclass(frozen=True)
+class CallJob:
+    """A ``kb`` function to run in a worker under the time limit: ``module:function``, called with
+    the worker's knowledge base and ``arguments``; its (picklable) result is the answer."""
+
+    function: str
+    arguments: dict
+
+
+def call(kb, job: CallJob):
+    """Run ``job``'s function over ``kb`` (only functions of the ``kb`` package)."""
+    import importlib
+
+    module, _, name = job.function.partition(":")
+    if module.split(".")[0] != "kb":
+        raise QueryError(f"{job.function} is not a kb function")
+    return getattr(importlib.import_module(module), name)(kb, **job.arguments)
+
+
+@dataclass(frozen=True)
 class Answer:
     """A serialised answer: bytes in ``format`` of a ``form`` (select, ask or graph) result."""
 
@@ -154,7 +174,9 @@ def syntax_error(sparql: str, message: str) -> QueryError:
     if first_keyword(sparql) in UPDATE_KEYWORDS:
         return UpdateRefused("updates are refused: this endpoint is read-only",
                              hint="send SELECT, ASK, CONSTRUCT or DESCRIBE queries only")
-    message = message.removeprefix("SPARQL syntax error: ")
+    message = " ".join(message.removeprefix("SPARQL syntax error: ").split())  # one line
+    if len(message) > 300:
+        message = message[:299] + "…"
     match = _POSITION.search(message)
     line, column = (int(match[1]), int(match[2])) if match else (None, None)
     return SparqlSyntaxError(f"SPARQL syntax error: {message}", line=line, column=column,
@@ -166,12 +188,11 @@ def syntax_error(sparql: str, message: str) -> QueryError:
 def execute(backend, job: Job) -> Answer:
     """Run ``job`` on a backend (embedded or remote) and serialise its answer."""
     started = time.perf_counter()
-    if not job.allow_service and uses_keyword(job.sparql, "SERVICE"):
-        raise QueryError("SERVICE is not allowed: this endpoint does not query other endpoints",
-                         hint="run the federated query from your own store, with SERVICE pointing here")
-    graphs = {name: [NamedNode(iri) for iri in value]
-              for name, value in (("default_graph", job.default_graph),
-                                  ("named_graphs", job.named_graphs)) if value is not None}
+    check(job.sparql, allow_service=job.allow_service)
+    graphs = {name: [graph_iri(iri, parameter) for iri in value]
+              for name, parameter, value in (("default_graph", "default-graph-uri", job.default_graph),
+                                             ("named_graphs", "named-graph-uri", job.named_graphs))
+              if value is not None}
     try:
         results = backend.query(job.sparql, prefixes=job.prefixes, substitutions=job.substitutions,
                                 union=not graphs, **graphs)
@@ -184,8 +205,25 @@ def execute(backend, job: Job) -> Answer:
             raise syntax_error(job.sparql, err.message) from None
         raise
     except (OSError, RuntimeError, ValueError) as err:
-        raise QueryError(f"the query failed: {err}") from None
+        if job.allow_service and uses_service(job.sparql):  # never pass on what another host said
+            raise QueryError("the query failed while calling another endpoint (SERVICE)",
+                             hint="check that endpoint yourself") from None
+        raise QueryError(f"the query failed: {_first_line(err)}") from None
     return dataclasses.replace(answer, elapsed=time.perf_counter() - started)
+
+
+def graph_iri(text: str, parameter: str = "default-graph-uri") -> NamedNode:
+    """The graph named by a protocol parameter, or a 400 naming the parameter."""
+    try:
+        return NamedNode(text)
+    except ValueError as err:
+        raise QueryError(f"{text[:200]!r} is not an IRI ({err})", where=f"parameter '{parameter}'",
+                         hint="give an absolute IRI such as https://example.org/graph") from None
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0][:300] if text else type(error).__name__
 
 
 def shape(results, job: Job) -> Answer:
@@ -274,6 +312,10 @@ def _worker_main(conn, location: str) -> None:
         failure = None
     except KBError as err:
         backend, failure = None, err
+    try:
+        conn.send(("ready", None))  # the pool hands out a worker only once it can answer
+    except OSError:
+        return
     while True:
         try:
             job = conn.recv()
@@ -282,9 +324,16 @@ def _worker_main(conn, location: str) -> None:
         try:
             if failure is not None:
                 raise failure
-            reply = ("ok", execute(backend, job))
+            if isinstance(job, CallJob):
+                from kb.store import KnowledgeBase
+
+                reply = ("ok", call(KnowledgeBase(backend, location), job))
+            else:
+                reply = ("ok", execute(backend, job))
         except KBError as err:
             reply = ("error", _pack(err))
+        except Exception as err:  # whatever the engine raises, the worker lives on
+            reply = ("error", _pack(QueryError(f"the query failed: {_first_line(err)}")))
         try:
             conn.send(reply)
         except OSError:
@@ -299,8 +348,9 @@ def worker_process(argv: list[str]) -> None:
     """The body of a worker process: ``JOBS_FD REPLIES_FD STORE_DIRECTORY``."""
     jobs_fd, replies_fd, location = argv
     threading.Thread(target=exit_with_parent, args=(os.getppid(),), daemon=True).start()
-    _worker_main(_Duplex(Connection(int(jobs_fd), writable=False),
-                         Connection(int(replies_fd), readable=False)), location)
+    # the engine recurses: run it on a large stack, so that no query can overflow it
+    with_deep_stack(_worker_main, _Duplex(Connection(int(jobs_fd), writable=False),
+                                          Connection(int(replies_fd), readable=False)), location)
 
 
 def exit_with_parent(parent: int) -> None:
@@ -344,7 +394,7 @@ class _Worker:
         replies_read, replies_write = os.pipe()
         _widen(replies_write)
         self.process = subprocess.Popen(
-            [sys.executable, "-c", WORKER_COMMAND, str(jobs_read), str(replies_write), location],
+            [sys.executable, "-P", "-c", WORKER_COMMAND, str(jobs_read), str(replies_write), location],
             pass_fds=(jobs_read, replies_write), stdin=subprocess.DEVNULL, close_fds=True)
         os.close(jobs_read)
         os.close(replies_write)
@@ -379,6 +429,10 @@ def _widen(fd: int) -> None:
         pass
 
 
+#: Seconds a worker may take to start (open the store) before it is replaced.
+STARTUP_SECONDS = 60.0
+
+
 class WorkerPool:
     """A pool of query worker processes over one store directory; started on first use."""
 
@@ -403,7 +457,22 @@ class WorkerPool:
     def _add(self) -> None:
         worker = _Worker(self.location)
         self._workers.add(worker)
-        self._idle.put(worker)
+        threading.Thread(target=self._when_ready, args=(worker,), name="kb-sparql-start",
+                         daemon=True).start()
+
+    def _when_ready(self, worker: _Worker) -> None:
+        """Hand ``worker`` out once it has opened the store (a time limit never counts its start)."""
+        try:
+            ready = worker.replies.poll(STARTUP_SECONDS) and worker.replies.recv()[0] == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if ready and worker in self._workers:
+            self._idle.put(worker)
+        elif worker in self._workers:
+            time.sleep(1.0)  # a worker that cannot start must not make the pool spin
+            self._replace(worker)
+        else:
+            worker.stop()
 
     def _replace(self, worker: _Worker) -> None:
         """Kill ``worker`` and start another in its place, without holding up the caller."""
@@ -411,8 +480,8 @@ class WorkerPool:
         def replace():
             worker.stop()
             with self._lock:
-                self._workers.discard(worker)
-                if not self._closed:
+                if worker in self._workers and not self._closed:  # one replacement per worker
+                    self._workers.discard(worker)
                     self._add()
 
         threading.Thread(target=replace, name="kb-sparql-replace", daemon=True).start()
@@ -427,10 +496,8 @@ class WorkerPool:
             raise _timeout(timeout, "every query worker was busy") from None
         try:
             worker.jobs.send(job)
-            if not worker.replies.poll(max(0.0, deadline - time.monotonic())):
-                self._replace(worker)
-                raise _timeout(timeout)
-            status, payload = worker.replies.recv()
+            answered = worker.replies.poll(max(0.0, deadline - time.monotonic()))
+            status, payload = worker.replies.recv() if answered else ("timeout", None)
         except (EOFError, OSError):
             self._replace(worker)
             raise StoreError("the query worker stopped before it answered",
@@ -438,6 +505,9 @@ class WorkerPool:
         except BaseException:
             self._replace(worker)
             raise
+        if status == "timeout":
+            self._replace(worker)
+            raise _timeout(timeout)
         if worker in self._workers:
             self._idle.put(worker)
         else:  # the pool was restarted meanwhile
@@ -447,15 +517,19 @@ class WorkerPool:
         return payload
 
     def restart(self) -> None:
-        """Replace every worker, so that they see what was written since they started."""
+        """Replace every worker, so that they see what was written since they started. Idle
+        workers stop now; a busy one finishes its query and is stopped when it hands it back."""
         with self._lock:
-            workers, self._workers = self._workers, set()
-            self._idle = queue.Queue()
-            for worker in workers:
-                worker.stop()
+            self._workers = set()
+            idle, self._idle = self._idle, queue.Queue()
             if self._started and not self._closed:
                 for _ in range(self.size):
                     self._add()
+        while True:
+            try:
+                idle.get_nowait().stop()
+            except queue.Empty:
+                break
 
     def close(self) -> None:
         """Stop every worker."""
@@ -502,6 +576,19 @@ class QueryService:
         if key is not None:
             self.cache.put(key, answer)
         return answer
+
+    def call(self, function: str, **arguments):
+        """Run a ``kb`` function (``module:function``) over the store in a worker, under the time
+        limit (in this process over a remote store, which bounds its own queries)."""
+        job = CallJob(function, arguments)
+        if self.pool is None:
+            return call(self.kb, job)
+        return self.pool.run(job, self.timeout)
+
+    def reopened(self, kb) -> None:
+        """The app opened its store again (a load was made): new workers, no cached answers."""
+        self.kb = kb
+        self.refresh()
 
     def refresh(self) -> None:
         """Forget cached answers and restart the workers (after the store was written)."""

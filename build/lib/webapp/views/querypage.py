@@ -23,6 +23,7 @@ from kb import queries
 from kb.errors import KBError, NotFound, QueryError
 from kb.queries import NamedQuery, Table
 from kb.vocab import PREFIXES, Minter
+from webapp.security import link_target
 from webapp.sparql_workers import Answer, Job, SparqlSyntaxError
 from webapp.state import get_kb
 
@@ -344,8 +345,8 @@ def _cell(term, minter: Minter) -> Cell:
             return Cell("/".join(split), path, "iri", term.value)
         for prefix, iri in PREFIXES.items():
             if term.value.startswith(iri) and "/" not in term.value[len(iri):]:
-                return Cell(f"{prefix}:{term.value[len(iri):]}", term.value, "iri", term.value)
-        return Cell(term.value, term.value, "iri", term.value)
+                return Cell(f"{prefix}:{term.value[len(iri):]}", link_target(term.value), "iri", term.value)
+        return Cell(term.value, link_target(term.value), "iri", term.value)
     if isinstance(term, BlankNode):
         return Cell(f"_:{term.value}", kind="bnode")
     datatype = term.datatype.value if term.datatype else ""
