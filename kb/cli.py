@@ -180,14 +180,19 @@ def list_queries() -> None:
         click.echo(f"{item.name}{' ' + params if params else ''}\n    {item.title}: {item.description}")
 
 
+#: Table formats of 'kb export': they write a directory of files.
+TABLE_FORMATS = ("csv", "datapackage")
+
+
 @main.command()
 @click.option(
     "--format",
     "rdf_format",
-    type=click.Choice(sorted(DUMP_FORMATS)),
+    type=click.Choice([*sorted(DUMP_FORMATS), *TABLE_FORMATS]),
     default="trig",
     show_default=True,
-    help="Dataset formats keep the named graphs; the others merge them.",
+    help="Dataset formats keep the named graphs; the others merge them. 'csv' writes one table per "
+    "file into DIRECTORY; 'datapackage' adds datapackage.json and the codebook.",
 )
 @click.option(
     "--output",
@@ -197,10 +202,30 @@ def list_queries() -> None:
     default=None,
     help="Write to this file instead of standard output.",
 )
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
 @click.pass_context
 @reports_errors
-def export(ctx: click.Context, rdf_format: str, target: Path | None) -> None:
-    """Export the whole knowledge base (turtle, trig, nquads, jsonld, ...)."""
+def export(ctx: click.Context, rdf_format: str, target: Path | None, directory: Path | None) -> None:
+    """Export the whole knowledge base (turtle, trig, nquads, jsonld, ...), or its tables.
+
+    \b
+    Examples:
+      kb export --format nquads -o kb.nq
+      kb export --format datapackage data/package
+    """
+    if rdf_format in TABLE_FORMATS:
+        from kb.publish.datapackage import export_csv, export_datapackage
+
+        if directory is None or target is not None:
+            raise click.UsageError(f"--format {rdf_format} writes a directory: give it as DIRECTORY, "
+                                   "not with --output")
+        write = export_datapackage if rdf_format == "datapackage" else export_csv
+        with _open(ctx, read_only=True) as kb:
+            counts = write(kb, directory)
+        click.echo(f"wrote {directory}: " + ", ".join(f"{name} {rows}" for name, rows in counts.items()))
+        return
+    if directory is not None:
+        raise click.UsageError(f"--format {rdf_format} writes one file: use --output FILE")
     with _open(ctx, read_only=True) as kb:
         data = kb.dump(rdf_format)
     if target:
