@@ -292,3 +292,34 @@ def serve(
 
 
 main.add_command(extract_command, "extract")
+
+
+@main.command()
+@click.argument("version")
+@click.option("--into", "releases", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("releases"), show_default=True,
+              help="The directory of releases; this one goes into INTO/VERSION.")
+@click.option("--notes", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Why events were removed or merged (default: INTO/withdrawn.yaml).")
+@click.option("--url", default=None, help="Where the release is published (for CITATION.cff).")
+@click.pass_context
+@reports_errors
+def release(ctx: click.Context, version: str, releases: Path, notes: Path | None, url: str | None) -> None:
+    """Write a dated, versioned bundle: dumps, data package, codebook, changelog, CITATION.cff.
+
+    Events removed since the previous release need a reason in the notes file (a list of
+    '- id: EVENT' with 'reason: ...' and, for a duplicate, 'merged_into: EVENT'); their links then
+    answer 410 Gone, or 301 to the event they were merged into.
+    """
+    import time
+
+    from kb.publish.release import make_release
+
+    started = time.perf_counter()
+    with _open(ctx) as kb:
+        made = make_release(kb, version, releases, notes=notes, url=url)
+    changes = made.changes
+    click.echo(f"release {made.version} ({made.released}) in {made.path}: {made.counts['events']} events; "
+               f"{len(changes.added)} added, {len(changes.changed)} changed, "
+               f"{len(changes.removed) - len(changes.merged)} removed, {len(changes.merged)} merged "
+               f"since {changes.previous or 'nothing'} ({time.perf_counter() - started:.1f} s)")

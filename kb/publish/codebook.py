@@ -70,8 +70,11 @@ _INTRO = (
     "The precision codes let a table be joined to ACLED (time_precision), UCDP GED (date_prec) or "
     "Wikidata (time precision) in one line."
 )
-_CODES = (("ACLED time_precision", ACLED_CODES), ("UCDP GED date_prec", UCDP_CODES),
-          ("Wikidata time precision", WIKIDATA_CODES))
+_CODES = (
+    ("ACLED time_precision", ACLED_CODES),
+    ("UCDP GED date_prec", UCDP_CODES),
+    ("Wikidata time precision", WIKIDATA_CODES),
+)
 
 
 def codebook_markdown(version: str | None = None) -> str:
@@ -82,8 +85,11 @@ def codebook_markdown(version: str | None = None) -> str:
         lines.append(f"- **{name}**: " + "; ".join(f"{code} = {meaning}" for code, meaning in codes.items()))
     lines.append("")
     for table in TABLES.values():
-        lines += [f"## {table.name}.csv: {table.title}", "", f"One row per {table.row}. "
-                  f"Key: {', '.join(table.primary_key)}."]
+        lines += [
+            f"## {table.name}.csv: {table.title}",
+            "",
+            f"One row per {table.row}. Key: {', '.join(table.primary_key)}.",
+        ]
         for key in table.foreign_keys:
             lines.append(f"`{key.column}` refers to `{key.target}` of {key.table}.csv.")
         lines += ["", "| column | type | required | description |", "| --- | --- | --- | --- |"]
@@ -92,8 +98,10 @@ def codebook_markdown(version: str | None = None) -> str:
             if definition(column):
                 text += f" Ontology ({column.term}): {definition(column)}"
             if column.values:
-                text += " Allowed values: " + "; ".join(f"`{value}`" + (f" ({meaning})" if meaning else "")
-                                                        for value, meaning in allowed_values(column))
+                text += " Allowed values: " + "; ".join(
+                    f"`{value}`" + (f" ({meaning})" if meaning else "")
+                    for value, meaning in allowed_values(column)
+                )
             text = text.replace("|", "\\|")
             required = "yes" if column.required else "no"
             lines.append(f"| `{column.name}` | {TYPE_NAMES[column.type]} | {required} | {text} |")
@@ -105,33 +113,60 @@ def codebook_html(version: str | None = None) -> str:
     """The codebook as a standalone HTML page (escaped; no scripts)."""
     esc = html.escape
     title = "Codebook: negotiation timelines knowledge base" + (f", version {version}" if version else "")
-    parts = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-             f"<title>{esc(title)}</title>", "</head>", "<body>", f"<h1>{esc(title)}</h1>",
-             f"<p>{esc(_INTRO)}</p>", "<ul>"]
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>{esc(title)}</title>",
+        "</head>",
+        "<body>",
+        f"<h1>{esc(title)}</h1>",
+        f"<p>{esc(_INTRO)}</p>",
+        "<ul>",
+    ]
     for name, codes in _CODES:
-        parts.append(f"<li><strong>{esc(name)}</strong>: "
-                     + "; ".join(f"{code} = {esc(meaning)}" for code, meaning in codes.items()) + "</li>")
+        parts.append(
+            f"<li><strong>{esc(name)}</strong>: "
+            + "; ".join(f"{code} = {esc(meaning)}" for code, meaning in codes.items())
+            + "</li>"
+        )
     parts.append("</ul>")
     for table in TABLES.values():
-        parts += [f'<section id="{esc(table.name)}">', f"<h2>{esc(table.name)}.csv: {esc(table.title)}</h2>",
-                  f"<p>One row per {esc(table.row)}. Key: {esc(', '.join(table.primary_key))}.</p>"]
+        parts += [
+            f'<section id="{esc(table.name)}">',
+            f"<h2>{esc(table.name)}.csv: {esc(table.title)}</h2>",
+            f"<p>One row per {esc(table.row)}. Key: {esc(', '.join(table.primary_key))}.</p>",
+        ]
         for key in table.foreign_keys:
-            parts.append(f"<p><code>{esc(key.column)}</code> refers to <code>{esc(key.target)}</code> of "
-                         f"{esc(key.table)}.csv.</p>")
-        parts += ["<table>", "<thead><tr><th>column</th><th>type</th><th>required</th><th>description</th>"
-                  "<th>allowed values</th></tr></thead>", "<tbody>"]
+            parts.append(
+                f"<p><code>{esc(key.column)}</code> refers to <code>{esc(key.target)}</code> of "
+                f"{esc(key.table)}.csv.</p>"
+            )
+        parts += [
+            "<table>",
+            "<thead><tr><th>column</th><th>type</th><th>required</th><th>description</th>"
+            "<th>allowed values</th></tr></thead>",
+            "<tbody>",
+        ]
         for column in table.columns:
             text = esc(column.description)
             if definition(column):
-                text += (f' <a href="{esc(term_iri(column.term))}">{esc(column.term)}</a>: '
-                         f"{esc(definition(column))}")
-            values = "".join(f"<li><code>{esc(value)}</code>{': ' + esc(meaning) if meaning else ''}</li>"
-                             for value, meaning in allowed_values(column))
+                text += (
+                    f' <a href="{esc(term_iri(column.term))}">{esc(column.term)}</a>: '
+                    f"{esc(definition(column))}"
+                )
+            values = "".join(
+                f"<li><code>{esc(value)}</code>{': ' + esc(meaning) if meaning else ''}</li>"
+                for value, meaning in allowed_values(column)
+            )
             required = "yes" if column.required else "no"
-            parts.append(f'<tr id="{esc(table.name)}-{esc(column.name)}">'
-                         f"<td><code>{esc(column.name)}</code></td><td>{esc(TYPE_NAMES[column.type])}</td>"
-                         f"<td>{required}</td><td>{text}</td>"
-                         f"<td>{'<ul>' + values + '</ul>' if values else ''}</td></tr>")
+            parts.append(
+                f'<tr id="{esc(table.name)}-{esc(column.name)}">'
+                f"<td><code>{esc(column.name)}</code></td><td>{esc(TYPE_NAMES[column.type])}</td>"
+                f"<td>{required}</td><td>{text}</td>"
+                f"<td>{'<ul>' + values + '</ul>' if values else ''}</td></tr>"
+            )
         parts += ["</tbody>", "</table>", "</section>"]
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)

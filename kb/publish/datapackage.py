@@ -42,28 +42,43 @@ def table_schema(table: TableSpec) -> dict:
     schema: dict = {"fields": fields, "missingValues": [""], "primaryKey": list(table.primary_key)}
     if table.foreign_keys:
         schema["foreignKeys"] = [
-            {"fields": key.column, "reference": {"resource": key.table if key.table != table.name else "",
-                                                 "fields": key.target}}
-            for key in table.foreign_keys]
+            {
+                "fields": key.column,
+                "reference": {"resource": key.table if key.table != table.name else "", "fields": key.target},
+            }
+            for key in table.foreign_keys
+        ]
     return schema
 
 
-def descriptor(version: str | None = None, created: date | None = None,
-               temporal: tuple[date | None, date | None] = (None, None)) -> dict:
+def descriptor(
+    version: str | None = None,
+    created: date | None = None,
+    temporal: tuple[date | None, date | None] = (None, None),
+) -> dict:
     """The ``datapackage.json`` descriptor of the tables."""
     package: dict = {
         "profile": "tabular-data-package",
         "name": PACKAGE_NAME,
         "title": TITLE,
         "description": "Dated, sourced events of negotiations, with their actors in their roles, the "
-                       "claims that state them and how precise each date is. " + DATASET_RIGHTS,
+        "claims that state them and how precise each date is. " + DATASET_RIGHTS,
         "licenses": [LICENSE],
         "keywords": ["negotiation", "events", "timeline", "hostages"],
         "resources": [
-            {"name": table.name, "path": f"{table.name}.csv", "title": table.title,
-             "description": f"One row per {table.row}.", "profile": "tabular-data-resource",
-             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": table_schema(table)}
-            for table in TABLES.values()],
+            {
+                "name": table.name,
+                "path": f"{table.name}.csv",
+                "title": table.title,
+                "description": f"One row per {table.row}.",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": table_schema(table),
+            }
+            for table in TABLES.values()
+        ],
     }
     if version:
         package["version"] = version
@@ -82,20 +97,23 @@ def temporal_coverage(tables: dict[str, list[Row]]) -> tuple[date | None, date |
     return min(row[5] for row in events), max(row[6] for row in events)
 
 
-def write_package_files(directory: Path, tables: dict[str, list[Row]], version: str | None = None,
-                        created: date | None = None) -> None:
+def write_package_files(
+    directory: Path, tables: dict[str, list[Row]], version: str | None = None, created: date | None = None
+) -> None:
     """Write the tables, ``datapackage.json`` and the codebook into an existing ``directory``."""
     for name, rows in tables.items():
         write_csv(directory / f"{name}.csv", name, rows)
     package = descriptor(version, created, temporal_coverage(tables))
-    (directory / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n",
-                                                encoding="utf-8")
+    (directory / "datapackage.json").write_text(
+        json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     (directory / "codebook.md").write_text(codebook_markdown(version), encoding="utf-8")
     (directory / "codebook.html").write_text(codebook_html(version), encoding="utf-8")
 
 
-def export_datapackage(kb: KnowledgeBase, target: Path, minter: Minter | None = None,
-                       version: str | None = None) -> dict[str, int]:
+def export_datapackage(
+    kb: KnowledgeBase, target: Path, minter: Minter | None = None, version: str | None = None
+) -> dict[str, int]:
     """Write the data package into ``target`` (new or empty), all or nothing; rows per table."""
     tables = all_tables(kb, minter)
     with atomic_directory(target) as directory:

@@ -19,11 +19,15 @@ class PublishError(KBError):
 def check_target(target: Path) -> None:
     """Refuse a target that is a file or a directory that is not empty (nothing is overwritten)."""
     if target.exists() and not target.is_dir():
-        raise PublishError("is a file, not a directory", where=str(target),
-                           hint="give the path of a new or empty directory")
+        raise PublishError(
+            "is a file, not a directory", where=str(target), hint="give the path of a new or empty directory"
+        )
     if target.is_dir() and any(target.iterdir()):
-        raise PublishError("the directory is not empty", where=str(target),
-                           hint="give a new or empty directory; nothing was written")
+        raise PublishError(
+            "the directory is not empty",
+            where=str(target),
+            hint="give a new or empty directory; nothing was written",
+        )
 
 
 @contextmanager
@@ -33,6 +37,7 @@ def atomic_directory(target: Path) -> Iterator[Path]:
     check_target(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent))
+    temporary.chmod(0o755)  # published, not private
     try:
         yield temporary
         check_target(target)  # something else may have written there meanwhile

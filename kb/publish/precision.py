@@ -16,10 +16,18 @@ from __future__ import annotations
 
 from datetime import date
 
-ACLED_CODES = {1: "the exact day", 2: "a span of up to a week (or a weekend)",
-               3: "the month (a span of 8 to 31 days)"}
-UCDP_CODES = {1: "the exact day", 2: "within 2 to 6 days", 3: "the week (7 days)",
-              4: "within 8 to 31 days, or the month", 5: "the year, or a span of more than a month"}
+ACLED_CODES = {
+    1: "the exact day",
+    2: "a span of up to a week (or a weekend)",
+    3: "the month (a span of 8 to 31 days)",
+}
+UCDP_CODES = {
+    1: "the exact day",
+    2: "within 2 to 6 days",
+    3: "the week (7 days)",
+    4: "within 8 to 31 days, or the month",
+    5: "the year, or a span of more than a month",
+}
 WIKIDATA_CODES = {11: "day", 10: "month", 9: "year", 8: "decade", 7: "century", 6: "millennium"}
 
 

@@ -28,11 +28,22 @@ Row = list
 CHUNK = 500
 
 _EVENT_FIELDS = {
-    "kbo:status": "status", "rdfs:label": "label", "kbo:edtf": "edtf", "kbo:dateText": "date_text",
-    "kbo:dateAnchor": "date_anchor", "kbo:dateNote": "date_note", "sem:hasPlace": "place",
-    "kbo:offers": "offers", "kbo:inExchangeFor": "in_exchange_for", "kbo:means": "means",
-    "kbo:quote": "quote", "kbo:cameo": "cameo", "kbo:plover": "plover", "kbo:curatorNote": "curator_note",
-    "kbo:sourceSentence": "sentences", "kbo:source": "source",
+    "kbo:status": "status",
+    "rdfs:label": "label",
+    "kbo:edtf": "edtf",
+    "kbo:dateText": "date_text",
+    "kbo:dateAnchor": "date_anchor",
+    "kbo:dateNote": "date_note",
+    "sem:hasPlace": "place",
+    "kbo:offers": "offers",
+    "kbo:inExchangeFor": "in_exchange_for",
+    "kbo:means": "means",
+    "kbo:quote": "quote",
+    "kbo:cameo": "cameo",
+    "kbo:plover": "plover",
+    "kbo:curatorNote": "curator_note",
+    "kbo:sourceSentence": "sentences",
+    "kbo:source": "source",
     **{f"kbo:{name}": name for name in RELATIONS},
 }
 _MULTI = {"in_exchange_for", "sentences", *RELATIONS}
@@ -70,8 +81,16 @@ class _Ids:
 def _date_cells(edtf: str) -> list:
     value = parse_edtf(edtf)
     first, last = value.earliest, value.latest
-    return [first, last, value.edtf, value.precision, span_days(first, last),
-            acled_time_precision(first, last), ucdp_date_prec(first, last), wikidata_precision(first, last)]
+    return [
+        first,
+        last,
+        value.edtf,
+        value.precision,
+        span_days(first, last),
+        acled_time_precision(first, last),
+        ucdp_date_prec(first, last),
+        wikidata_precision(first, last),
+    ]
 
 
 def _join(values: Iterable[str] | None) -> str | None:
@@ -80,25 +99,30 @@ def _join(values: Iterable[str] | None) -> str | None:
 
 
 def _local(iri: str, namespace: str) -> str:
-    return iri[len(namespace):] if iri.startswith(namespace) else iri
+    return iri[len(namespace) :] if iri.startswith(namespace) else iri
 
 
 def _event_facts(kb: KnowledgeBase, iris: list[str] | None) -> tuple[dict, dict]:
     """Per event: its type and its values by field (from any graph); per (event, graph): its fields."""
     predicates = " ".join(_EVENT_FIELDS)
     types = " ".join(f"kbo:{name}" for name in EVENT_TYPES)
-    chunks = [None] if iris is None else [iris[i:i + CHUNK] for i in range(0, len(iris), CHUNK)]
+    chunks = [None] if iris is None else [iris[i : i + CHUNK] for i in range(0, len(iris), CHUNK)]
     facts: dict[str, dict] = {}
     per_graph: dict[tuple[str, str], dict] = {}
     for chunk in chunks:
         bound = "" if chunk is None else f"VALUES ?s {{ {_values(chunk)} }}"
-        for subject, kind in _solutions(kb, f"SELECT ?s ?type WHERE {{ {bound} VALUES ?type {{ {types} }} "
-                                            "?s a ?type }"):
+        for subject, kind in _solutions(
+            kb, f"SELECT ?s ?type WHERE {{ {bound} VALUES ?type {{ {types} }} ?s a ?type }}"
+        ):
             facts.setdefault(subject.value, {"type": _local(kind.value, KB_NS)})
-        sparql = (f"SELECT ?g ?s ?p ?o WHERE {{ {bound} VALUES ?p {{ {predicates} }} "
-                  "GRAPH ?g { ?s ?p ?o } }")
-        names = {kb_iri: name for curie, name in _EVENT_FIELDS.items()
-                 for kb_iri in [PREFIXES[curie.split(':')[0]] + curie.split(':')[1]]}
+        sparql = (
+            f"SELECT ?g ?s ?p ?o WHERE {{ {bound} VALUES ?p {{ {predicates} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+        )
+        names = {
+            kb_iri: name
+            for curie, name in _EVENT_FIELDS.items()
+            for kb_iri in [PREFIXES[curie.split(":")[0]] + curie.split(":")[1]]
+        }
         for graph, subject, predicate, obj in _solutions(kb, sparql):
             event = facts.get(subject.value)
             if event is None:
@@ -114,8 +138,9 @@ def _event_facts(kb: KnowledgeBase, iris: list[str] | None) -> tuple[dict, dict]
     return facts, per_graph
 
 
-def event_rows(kb: KnowledgeBase, minter: Minter, iris: list[str] | None = None,
-               _facts: tuple[dict, dict] | None = None) -> list[Row]:
+def event_rows(
+    kb: KnowledgeBase, minter: Minter, iris: list[str] | None = None, _facts: tuple[dict, dict] | None = None
+) -> list[Row]:
     """The events table (every event, or those of ``iris``), in date order."""
     ids = _Ids(minter)
     facts, per_graph = _facts or _event_facts(kb, iris)
@@ -126,16 +151,28 @@ def event_rows(kb: KnowledgeBase, minter: Minter, iris: list[str] | None = None,
     for iri, event in facts.items():
         if "edtf" not in event or "status" not in event:
             continue  # a typed thing that is not (or no longer) a whole event
-        rows.append([
-            ids(iri), iri, event["type"], event.get("label"), _local(event["status"], KB_NS),
-            *_date_cells(event["edtf"]),
-            event.get("date_text"), event.get("date_anchor"), event.get("date_note"),
-            ids(event.get("place")), event.get("offers"), _join(event.get("in_exchange_for")),
-            event.get("means"), event.get("quote"),
-            event["cameo"].rsplit("/", 1)[-1] if event.get("cameo") else None,
-            event["plover"].rsplit("/", 1)[-1] if event.get("plover") else None,
-            event.get("curator_note"), claims[iri],
-        ])
+        rows.append(
+            [
+                ids(iri),
+                iri,
+                event["type"],
+                event.get("label"),
+                _local(event["status"], KB_NS),
+                *_date_cells(event["edtf"]),
+                event.get("date_text"),
+                event.get("date_anchor"),
+                event.get("date_note"),
+                ids(event.get("place")),
+                event.get("offers"),
+                _join(event.get("in_exchange_for")),
+                event.get("means"),
+                event.get("quote"),
+                event["cameo"].rsplit("/", 1)[-1] if event.get("cameo") else None,
+                event["plover"].rsplit("/", 1)[-1] if event.get("plover") else None,
+                event.get("curator_note"),
+                claims[iri],
+            ]
+        )
     rows.sort(key=lambda row: (row[5], row[6], row[0]))
     return rows
 
@@ -152,16 +189,27 @@ def claim_rows(kb: KnowledgeBase, minter: Minter, _facts: tuple[dict, dict] | No
     """The claims table: one row per event and named graph that states it."""
     ids = _Ids(minter)
     facts, per_graph = _facts or _event_facts(kb, None)
-    graphs = {graph.value: (who.value if who else None, parent.value if parent else None)
-              for graph, who, parent in _solutions(kb, _GRAPHS)}
+    graphs = {
+        graph.value: (who.value if who else None, parent.value if parent else None)
+        for graph, who, parent in _solutions(kb, _GRAPHS)
+    }
     rows = []
     for (event, graph), fields in per_graph.items():
         if event not in facts or "status" not in facts[event]:
             continue
         who, parent = graphs.get(graph, (None, None))
         graph_id = ids(graph)
-        rows.append([f"{graph_id}#{ids(event)}", ids(event), graph_id, ids(fields.get("source")), ids(who),
-                     ids(parent), _join(fields.get("sentences"))])
+        rows.append(
+            [
+                f"{graph_id}#{ids(event)}",
+                ids(event),
+                graph_id,
+                ids(fields.get("source")),
+                ids(who),
+                ids(parent),
+                _join(fields.get("sentences")),
+            ]
+        )
     rows.sort(key=lambda row: row[0])
     return rows
 
@@ -170,8 +218,12 @@ def relation_rows(kb: KnowledgeBase, minter: Minter, _facts: tuple[dict, dict] |
     """The relations table: each link from one event to another (answers, repeats ...)."""
     ids = _Ids(minter)
     facts, _ = _facts or _event_facts(kb, None)
-    rows = {(ids(iri), name, ids(target)) for iri, event in facts.items() for name in RELATIONS
-            for target in event.get(name, ())}
+    rows = {
+        (ids(iri), name, ids(target))
+        for iri, event in facts.items()
+        for name in RELATIONS
+        for target in event.get(name, ())
+    }
     return [list(row) for row in sorted(rows)]
 
 
@@ -184,8 +236,10 @@ SELECT ?event ?role ?actor WHERE {
 def role_rows(kb: KnowledgeBase, minter: Minter) -> list[Row]:
     """The roles table: one row per event, role and actor."""
     ids = _Ids(minter)
-    rows = {(ids(event.value), _local(role.value, KB_NS), ids(actor.value))
-            for event, role, actor in _solutions(kb, _ROLES)}
+    rows = {
+        (ids(event.value), _local(role.value, KB_NS), ids(actor.value))
+        for event, role, actor in _solutions(kb, _ROLES)
+    }
     return [list(row) for row in sorted(rows)]
 
 
@@ -195,8 +249,12 @@ SELECT ?actor ?p ?o WHERE {
   VALUES ?p { schema:name rdf:type skos:altLabel schema:sameAs org:memberOf org:subOrganizationOf }
   ?actor ?p ?o .
 }"""
-_KINDS = {"https://schema.org/Person": "person", "https://schema.org/Organization": "organization",
-          "https://schema.org/Country": "country", KB_NS + "Group": "group"}
+_KINDS = {
+    "https://schema.org/Person": "person",
+    "https://schema.org/Organization": "organization",
+    "https://schema.org/Country": "country",
+    KB_NS + "Group": "group",
+}
 
 
 def _wikidata(iri: str | None) -> str | None:
@@ -213,9 +271,17 @@ def actor_rows(kb: KnowledgeBase, minter: Minter) -> list[Row]:
     rows = []
     for iri, facts in actors.items():
         kinds = [_KINDS[kind] for kind in facts["type"] if kind in _KINDS]
-        rows.append([ids(iri), iri, (facts["name"] or [ids(iri)])[0], kinds[0] if kinds else "organization",
-                     _join(sorted(set(facts["altLabel"]))), _wikidata((facts["sameAs"] or [None])[0]),
-                     _join(sorted({ids(outer) for outer in facts["memberOf"] + facts["subOrganizationOf"]}))])
+        rows.append(
+            [
+                ids(iri),
+                iri,
+                (facts["name"] or [ids(iri)])[0],
+                kinds[0] if kinds else "organization",
+                _join(sorted(set(facts["altLabel"]))),
+                _wikidata((facts["sameAs"] or [None])[0]),
+                _join(sorted({ids(outer) for outer in facts["memberOf"] + facts["subOrganizationOf"]})),
+            ]
+        )
     rows.sort(key=lambda row: row[0])
     return rows
 
@@ -233,9 +299,16 @@ def place_rows(kb: KnowledgeBase, minter: Minter) -> list[Row]:
     ids = _Ids(minter)
     rows: dict[str, Row] = {}
     for place, name, same, within in _solutions(kb, _PLACES):
-        rows.setdefault(place.value, [ids(place.value), place.value, name.value,
-                                      _wikidata(same.value if same else None),
-                                      ids(within.value) if within else None])
+        rows.setdefault(
+            place.value,
+            [
+                ids(place.value),
+                place.value,
+                name.value,
+                _wikidata(same.value if same else None),
+                ids(within.value) if within else None,
+            ],
+        )
     return sorted(rows.values(), key=lambda row: row[0])
 
 
@@ -253,9 +326,18 @@ def source_rows(kb: KnowledgeBase, minter: Minter) -> list[Row]:
     ids = _Ids(minter)
     rows: dict[str, Row] = {}
     for source, title, publisher, url, edtf, file_name in _solutions(kb, _SOURCES):
-        rows.setdefault(source.value, [
-            ids(source.value), source.value, title.value, ids(publisher.value) if publisher else None,
-            url.value if url else None, *_date_cells(edtf.value)[:4], file_name.value if file_name else None])
+        rows.setdefault(
+            source.value,
+            [
+                ids(source.value),
+                source.value,
+                title.value,
+                ids(publisher.value) if publisher else None,
+                url.value if url else None,
+                *_date_cells(edtf.value)[:4],
+                file_name.value if file_name else None,
+            ],
+        )
     return sorted(rows.values(), key=lambda row: row[0])
 
 
