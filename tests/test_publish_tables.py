@@ -37,16 +37,19 @@ def package(seeded_template, tmp_path_factory) -> Path:
     return target
 
 
-@pytest.mark.parametrize(("earliest", "latest", "acled", "ucdp", "wikidata"), [
-    (date(2024, 10, 24), date(2024, 10, 24), 1, 1, 11),
-    (date(2024, 10, 25), date(2024, 10, 26), 2, 2, 10),
-    (date(2024, 10, 14), date(2024, 10, 20), 2, 3, 10),
-    (date(2024, 1, 1), date(2024, 1, 31), 3, 4, 10),
-    (date(2024, 1, 25), date(2024, 2, 3), 3, 4, 9),
-    (date(2024, 1, 1), date(2024, 12, 31), None, 5, 9),
-    (date(2023, 10, 1), date(2024, 10, 26), None, 5, 8),
-    (date(1999, 12, 1), date(2001, 1, 31), None, 5, 6),
-])
+@pytest.mark.parametrize(
+    ("earliest", "latest", "acled", "ucdp", "wikidata"),
+    [
+        (date(2024, 10, 24), date(2024, 10, 24), 1, 1, 11),
+        (date(2024, 10, 25), date(2024, 10, 26), 2, 2, 10),
+        (date(2024, 10, 14), date(2024, 10, 20), 2, 3, 10),
+        (date(2024, 1, 1), date(2024, 1, 31), 3, 4, 10),
+        (date(2024, 1, 25), date(2024, 2, 3), 3, 4, 9),
+        (date(2024, 1, 1), date(2024, 12, 31), None, 5, 9),
+        (date(2023, 10, 1), date(2024, 10, 26), None, 5, 8),
+        (date(1999, 12, 1), date(2001, 1, 31), None, 5, 6),
+    ],
+)
 def test_precision_codes_follow_each_datasets_definition(earliest, latest, acled, ucdp, wikidata):
     assert acled_time_precision(earliest, latest) == acled
     assert ucdp_date_prec(earliest, latest) == ucdp
@@ -72,12 +75,23 @@ def test_a_month_stays_a_month_and_a_week_a_week_in_the_events_table(package):
     events = {row["event_id"]: row for row in rows_of(package / "events.csv")}
     january = events["barnea-offer-2024-01"]
     assert (january["earliest"], january["latest"], january["edtf"], january["date_precision"]) == (
-        "2024-01-01", "2024-01-31", "2024-01", "month")
-    assert (january["days"], january["acled_time_precision"], january["ucdp_date_prec"],
-            january["wikidata_precision"]) == ("31", "3", "4", "10")
+        "2024-01-01",
+        "2024-01-31",
+        "2024-01",
+        "month",
+    )
+    assert (
+        january["days"],
+        january["acled_time_precision"],
+        january["ucdp_date_prec"],
+        january["wikidata_precision"],
+    ) == ("31", "3", "4", "10")
     last_week = events["barnea-offer-2024-10"]
     assert (last_week["earliest"], last_week["latest"], last_week["date_text"]) == (
-        "2024-10-14", "2024-10-20", "last week")
+        "2024-10-14",
+        "2024-10-20",
+        "last week",
+    )
     assert (last_week["acled_time_precision"], last_week["ucdp_date_prec"]) == ("2", "3")
     assert last_week["in_exchange_for"] == "the release of the hostages | the laying down of arms"
 
@@ -134,11 +148,21 @@ def test_pandas_round_trip_keeps_every_value_and_still_validates(package, tmp_pa
         dates = [field["name"] for field in fields if field["type"] == "date"]
         integers = {field["name"]: "Int64" for field in fields if field["type"] == "integer"}
         strings = {field["name"]: "string" for field in fields if field["type"] == "string"}
-        frame = pandas.read_csv(copy / resource["path"], dtype={**integers, **strings}, parse_dates=dates,
-                                keep_default_na=False, na_values=[""])
+        frame = pandas.read_csv(
+            copy / resource["path"],
+            dtype={**integers, **strings},
+            parse_dates=dates,
+            keep_default_na=False,
+            na_values=[""],
+        )
         frame.to_csv(copy / resource["path"], index=False, date_format="%Y-%m-%d")
-        again = pandas.read_csv(copy / resource["path"], dtype={**integers, **strings}, parse_dates=dates,
-                                keep_default_na=False, na_values=[""])
+        again = pandas.read_csv(
+            copy / resource["path"],
+            dtype={**integers, **strings},
+            parse_dates=dates,
+            keep_default_na=False,
+            na_values=[""],
+        )
         pandas.testing.assert_frame_equal(frame, again)
         assert (copy / resource["path"]).read_bytes() == (package / resource["path"]).read_bytes()
     assert frictionless.validate(str(copy / "datapackage.json")).valid
@@ -151,7 +175,8 @@ def test_export_refuses_a_directory_that_is_not_empty_and_writes_nothing(seeded_
     result = export(seeded_template, "--format", "datapackage", str(target))
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        f"Error: {target}: the directory is not empty (give a new or empty directory; nothing was written)"]
+        f"Error: {target}: the directory is not empty (give a new or empty directory; nothing was written)"
+    ]
     assert [path.name for path in target.iterdir()] == ["keep.txt"]
     assert [path.name for path in tmp_path.iterdir()] == ["out"]  # no temporary directory left
 
