@@ -216,3 +216,19 @@ def test_whole_tables_and_the_package_descriptor_are_served(client, package):
     assert client.get("/data/secrets.csv").status_code == 404
     descriptor = client.get("/data/datapackage.json").get_json()
     assert descriptor["resources"][0]["path"] == "http://localhost/data/events.csv"
+
+
+def test_the_documented_python_recipe_runs_on_the_package(package, capsys):
+    text = (Path(__file__).parent.parent / "docs" / "data.md").read_text(encoding="utf-8")
+    recipe = text.split("## Python (pandas)", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    recipe = recipe.replace('Path("data/package")', f"Path({str(package)!r})")
+    namespace: dict = {}
+    exec(compile(recipe, "docs/data.md", "exec"), namespace)
+    offers = namespace["offers"]
+    events = rows_of(package / "events.csv")
+    offerers = {row["event_id"] for row in rows_of(package / "roles.csv") if row["role"] == "offerer"}
+    to_the_week = {row["event_id"] for row in events if row["ucdp_date_prec"] in ("1", "2", "3")}
+    expected = to_the_week & {row["event_id"] for row in events if row["type"] == "Offer"}
+    assert set(offers.event_id) == expected & offerers == {"barnea-offer-2024-10"}
+    assert str(offers.earliest.dtype).startswith("datetime64")
+    assert "David Barnea" in capsys.readouterr().out
