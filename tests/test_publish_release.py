@@ -189,6 +189,8 @@ def test_a_removed_event_answers_410_with_when_and_why_in_every_format(first, tm
         triples = list(parse(turtle.data, format=RdfFormat.TURTLE))
         assert any(t.predicate.value.endswith("#changeNote") for t in triples)
         assert client.get("/id/event/test-rejection").status_code == 410
+        table = client.get("/event/test-rejection.csv")
+        assert table.status_code == 410 and table.get_json()["tombstone"]["event_id"] == "test-rejection"
         assert (
             client.get("/event/test-rejection", headers={"Accept": "application/ld+json"}).status_code == 410
         )

@@ -233,3 +233,21 @@ def test_the_documented_python_recipe_runs_on_the_package(package, capsys):
     assert str(offers.earliest.dtype).startswith("datetime64")
     assert list(offers.name) == ["David Barnea"]
     assert "2024-10-14" in capsys.readouterr().out
+
+
+def test_every_page_gives_its_events_as_the_events_table(client, package):
+    roles = rows_of(package / "roles.csv")
+    events = {row["event_id"]: row for row in rows_of(package / "events.csv")}
+    pages = {
+        "/actor/david-barnea.csv": {row["event_id"] for row in roles if row["actor_id"] == "david-barnea"},
+        "/place/doha.csv": {key for key, row in events.items() if row["place_id"] == "doha"},
+        "/event/barnea-offer-2024-10.csv": {"barnea-offer-2024-10"},
+        "/source/ain-2024-10-hamas-rejects-safe-passage.csv": set(events),
+    }
+    for path, expected in pages.items():
+        response = client.get(path)
+        assert response.status_code == 200 and response.mimetype == "text/csv", path
+        rows = list(csv.DictReader(response.get_data(as_text=True).splitlines()))
+        assert {row["event_id"] for row in rows} == expected and expected, path
+        assert all(row == events[row["event_id"]] for row in rows), path
+    assert client.get("/actor/nobody.csv").status_code == 404

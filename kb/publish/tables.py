@@ -383,3 +383,26 @@ def write_csv(path: Path, table: str, rows: Iterable[Row]) -> None:
     """Write ``table`` to ``path`` as UTF-8 CSV."""
     with path.open("w", encoding="utf-8", newline="") as out:
         write_rows(out, table, rows)
+
+
+_VIEW_EVENTS = {
+    "actor": "SELECT DISTINCT ?event ?thing WHERE { ?event kbo:involves ?thing }",
+    "place": "SELECT DISTINCT ?event ?thing WHERE { ?event sem:hasPlace ?thing }",
+    "source": "SELECT DISTINCT ?event ?thing WHERE { ?event kbo:source ?thing ; kbo:status ?status }",
+}
+
+
+def page_event_rows(kb: KnowledgeBase, minter: Minter, kind: str, slug: str) -> list[Row]:
+    """The events table of a page: an event's own row, or the events of an actor, place or source."""
+    from pyoxigraph import Variable
+
+    iri = minter.entity(kind, slug)
+    if kind == "event":
+        return event_rows(kb, minter, [iri.value])
+    if kind not in _VIEW_EVENTS:
+        raise QueryError(
+            f"a {kind} page has no events table", hint="use an event, actor, place or source page"
+        )
+    solutions = kb.query(_VIEW_EVENTS[kind], substitutions={Variable("thing"): iri}, prefixes=PREFIXES)
+    iris = sorted({solution["event"].value for solution in solutions})
+    return event_rows(kb, minter, iris) if iris else []

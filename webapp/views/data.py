@@ -18,7 +18,7 @@ from kb.linked import Site, describe
 from kb.publish import tombstones
 from kb.publish.columns import TABLES
 from kb.publish.datapackage import descriptor
-from kb.publish.tables import all_tables, csv_text, event_rows
+from kb.publish.tables import all_tables, csv_text, event_rows, page_event_rows
 from kb.timeline_view import parse_filter, timeline
 from webapp.conneg import MEDIA_TYPES, negotiate, rdf_response
 from webapp.state import get_kb
@@ -80,6 +80,21 @@ def datapackage_json():
     return response
 
 
+#: Pages whose events come as a table (``/actor/ID.csv``), answered through the entity view.
+CSV_KINDS = ("event", "actor", "place", "source")
+
+
+def page_csv(kind: str, slug: str):
+    """The events of a page as the events table: an event's row, an actor's, place's or source's events."""
+    kb, minter = get_kb(), current_app.extensions["minter"]
+    gone = tombstone_answer(kind, slug, "csv", ("html",))
+    if gone is not None:
+        return gone
+    if not kb.contains(minter.entity(kind, slug)):
+        raise NotFound(f"no {kind} '{slug}'", where=request.path, hint="start from the timeline at /")
+    return _csv(csv_text("events", page_event_rows(kb, minter, kind, slug)), f"{slug}.csv")
+
+
 def tombstone_answer(
     kind: str, slug: str, suffix: str | None, offers: tuple[str, ...], identifier: bool = False
 ) -> Response | None:
@@ -102,6 +117,8 @@ def tombstone_answer(
         response.headers["Access-Control-Allow-Origin"] = "*"
         return response
     chosen = suffix or negotiate(offers)
+    if chosen == "csv":  # a table has no room for a tombstone: the one JSON error shape says it
+        chosen = "json"
     message = (
         f"event '{slug}' was removed in release {stone.version} on {stone.removed_on.isoformat()}: "
         f"{stone.reason}"

@@ -17,7 +17,7 @@ from kb.source_page import source_page
 from kb.vocab import Minter
 from webapp.conneg import json_response, negotiate, rdf_response, split_suffix, with_links
 from webapp.state import get_kb
-from webapp.views.data import tombstone_answer
+from webapp.views.data import CSV_KINDS, page_csv, tombstone_answer
 
 blueprint = Blueprint("entities", __name__)
 
@@ -58,6 +58,8 @@ def identifier(kind: str, slug: str):
 def document(kind: str, slug: str):
     """The document about an entity: its page, its JSON twin or its RDF description."""
     kb, slug_only = get_kb(), slug
+    if kind in CSV_KINDS and slug.endswith(".csv") and not kb.contains(minter().entity(kind, slug)):
+        return page_csv(kind, slug.removesuffix(".csv"))  # the page's events as the events table
     slug_only, suffix = split_suffix(slug)
     if suffix and kb.contains(minter().entity(kind, slug)):  # a slug that ends like a suffix
         slug_only, suffix = slug, None
