@@ -174,6 +174,13 @@ def test_a_removed_event_answers_410_with_when_and_why_in_every_format(first, tm
             "merged_into": "",
         }
     ]
+    dumped = list(parse(path=str(releases / "1.1.0" / "kb.nq"), format=RdfFormat.N_QUADS))
+    gone = TEST_BASE + "id/event/test-rejection"
+    assert [
+        q.object.value
+        for q in dumped
+        if q.subject.value == gone and q.predicate.value.endswith("#changeNote")
+    ] == ["The article does not say the Movement rejected the offer."]
     app = make_app(store, TIMELINE_INDEX="off")
     try:
         client = app.test_client()

@@ -37,7 +37,7 @@ from kb.publish.datapackage import TITLE, temporal_coverage, write_package_files
 from kb.publish.files import PublishError, atomic_directory
 from kb.publish.tables import Row, all_tables
 from kb.publish.tombstones import Tombstone, releases_graph, tombstone_quads
-from kb.store import KnowledgeBase
+from kb.store import DATASET_FORMATS, DUMP_FORMATS, KnowledgeBase
 from kb.vocab import DCAT, DCT, OWL, RDF, XSD, Minter
 
 _VERSION = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}$")
@@ -308,37 +308,45 @@ def make_release(
     labels = {row[0]: row[3] for row in tables["events"]}
     try:
         with atomic_directory(releases / version) as bundle:
-            for name, format_name in DUMPS.items():
-                (bundle / name).write_bytes(kb.dump(format_name))
-            (bundle / "data").mkdir()
-            write_package_files(bundle / "data", tables, version, released)
-            (bundle / "CHANGELOG.md").write_text(
-                changelog_markdown(version, released, changes, labels), encoding="utf-8"
-            )
-            _write_changes(bundle / "changes.csv", changes, labels)
-            (bundle / "CITATION.cff").write_text(citation_cff(version, released, url), encoding="utf-8")
-            (bundle / "tombstones.json").write_text(
-                json.dumps([stone.as_json() for stone in stones], indent=1, ensure_ascii=False) + "\n",
-                encoding="utf-8",
-            )
-            manifest = {
-                "version": version,
-                "released": released.isoformat(),
-                "sequence": (previous or {}).get("sequence", 0) + 1,
-                "previous": changes.previous,
-                "temporal": coverage,
-                "counts": {name: len(rows) for name, rows in tables.items()},
-                "history": history,
-                "tombstones": [stone.as_json() for stone in stones],
-                "events": current,
-            }
-            (bundle / "release.json").write_text(
-                json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
-            )
+            graph = releases_graph(minter)
+            before = graph_quads(kb, graph)
+            # The store records the release first, so that its dumps hold their own tombstones; any
+            # failure after this puts the graph back as it was.
             kb.replace_graphs(
-                [releases_graph(minter)],
+                [graph],
                 tombstone_quads(stones, minter) + release_quads(minter, version, released, temporal, history),
             )
+            try:
+                for name, format_name in DUMPS.items():
+                    write_dump(kb, format_name, bundle / name)
+                (bundle / "data").mkdir()
+                write_package_files(bundle / "data", tables, version, released)
+                (bundle / "CHANGELOG.md").write_text(
+                    changelog_markdown(version, released, changes, labels), encoding="utf-8"
+                )
+                _write_changes(bundle / "changes.csv", changes, labels)
+                (bundle / "CITATION.cff").write_text(citation_cff(version, released, url), encoding="utf-8")
+                (bundle / "tombstones.json").write_text(
+                    json.dumps([stone.as_json() for stone in stones], indent=1, ensure_ascii=False) + "\n",
+                    encoding="utf-8",
+                )
+                manifest = {
+                    "version": version,
+                    "released": released.isoformat(),
+                    "sequence": (previous or {}).get("sequence", 0) + 1,
+                    "previous": changes.previous,
+                    "temporal": coverage,
+                    "counts": {name: len(rows) for name, rows in tables.items()},
+                    "history": history,
+                    "tombstones": [stone.as_json() for stone in stones],
+                    "events": current,
+                }
+                (bundle / "release.json").write_text(
+                    json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+                )
+            except BaseException:
+                kb.replace_graphs([graph], before)
+                raise
     except PublishError as err:
         raise ReleaseError(err.message, where=err.where, hint=err.hint) from None
     return Release(
@@ -349,6 +357,26 @@ def make_release(
         {name: len(rows) for name, rows in tables.items()},
         stones,
     )
+
+
+def graph_quads(kb: KnowledgeBase, graph: NamedNode) -> list[Quad]:
+    """Every quad of one named graph (to put it back if a release fails)."""
+    from pyoxigraph import Variable
+
+    rows = kb.select(
+        "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", substitutions={Variable("g"): graph}
+    )
+    return [Quad(row["s"], row["p"], row["o"], graph) for row in rows]
+
+
+def write_dump(kb: KnowledgeBase, format_name: str, path: Path) -> None:
+    """The whole store in a dataset format, written to ``path``: streamed by an embedded store (the
+    dump of 100k events is about 500 MB), through memory from a remote one."""
+    store = getattr(kb.backend, "store", None)
+    if store is not None and format_name in DATASET_FORMATS:
+        store.dump(output=str(path), format=DUMP_FORMATS[format_name])
+    else:
+        path.write_bytes(kb.dump(format_name))
 
 
 def _write_changes(path: Path, changes: Changes, labels: dict[str, str]) -> None:
