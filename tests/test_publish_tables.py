@@ -251,3 +251,16 @@ def test_every_page_gives_its_events_as_the_events_table(client, package):
         assert {row["event_id"] for row in rows} == expected and expected, path
         assert all(row == events[row["event_id"]] for row in rows), path
     assert client.get("/actor/nobody.csv").status_code == 404
+
+
+def test_a_store_without_timeline_rows_gives_the_same_tables(seeded_store):
+    from kb.publish.tables import all_tables
+    from kb.store import open_kb
+    from kb.vocab import Minter
+
+    with open_kb(seeded_store) as kb:
+        with_rows = all_tables(kb, Minter(TEST_BASE))
+        kb.backend.store.update(
+            "DELETE WHERE { GRAPH ?g { ?s <https://w3id.org/negotiation-kb/ontology#timelineRow> ?o } }")
+        assert not kb.ask("ASK { ?s <https://w3id.org/negotiation-kb/ontology#timelineRow> ?o }")
+        assert all_tables(kb, Minter(TEST_BASE)) == with_rows

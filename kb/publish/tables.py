@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -102,39 +103,72 @@ def _local(iri: str, namespace: str) -> str:
     return iri[len(namespace) :] if iri.startswith(namespace) else iri
 
 
+#: What an event's timeline row (:data:`kb.digest.ROW_FIELDS`) gives, read in one lookup.
+_ROW_FIELDS = ("type", "earliest", "latest", "edtf", "date_text", "precision", "status", "label", "source")
+#: The fields a timeline row does not hold, read by predicate (most events have few of them).
+_SPARSE = {
+    curie: name
+    for curie, name in _EVENT_FIELDS.items()
+    if name not in ("status", "label", "edtf", "date_text", "source")
+}
+
+
+def _names(fields: dict[str, str]) -> dict[str, str]:
+    return {PREFIXES[curie.split(":")[0]] + curie.split(":")[1]: name for curie, name in fields.items()}
+
+
+def _add(facts: dict, per_graph: dict, graph: str, subject: str, name: str, value) -> None:
+    event = facts.get(subject)
+    if event is None:
+        return
+    in_graph = per_graph.setdefault((subject, graph), {})
+    if name in _MULTI:
+        event.setdefault(name, []).append(value)
+        in_graph.setdefault(name, []).append(value)
+    else:
+        event.setdefault(name, value)
+        in_graph.setdefault(name, value)
+
+
 def _event_facts(kb: KnowledgeBase, iris: list[str] | None) -> tuple[dict, dict]:
-    """Per event: its type and its values by field (from any graph); per (event, graph): its fields."""
-    predicates = " ".join(_EVENT_FIELDS)
-    types = " ".join(f"kbo:{name}" for name in EVENT_TYPES)
+    """Per event: its type and its values by field (from any graph); per (event, graph): its fields.
+
+    The common fields and the roles come from each event's timeline row (one lookup an event, see
+    :mod:`kb.digest`); the optional ones by predicate. A store without timeline rows is read by
+    predicate throughout.
+    """
     chunks = [None] if iris is None else [iris[i : i + CHUNK] for i in range(0, len(iris), CHUNK)]
     facts: dict[str, dict] = {}
     per_graph: dict[tuple[str, str], dict] = {}
     for chunk in chunks:
         bound = "" if chunk is None else f"VALUES ?s {{ {_values(chunk)} }}"
-        for subject, kind in _solutions(
-            kb, f"SELECT ?s ?type WHERE {{ {bound} VALUES ?type {{ {types} }} ?s a ?type }}"
-        ):
-            facts.setdefault(subject.value, {"type": _local(kind.value, KB_NS)})
+        found = 0
+        rows = f"SELECT ?g ?s ?row WHERE {{ {bound} GRAPH ?g {{ ?s kbo:timelineRow ?row }} }}"
+        for graph, subject, row in _solutions(kb, rows):
+            values = json.loads(row.value)
+            event = facts.setdefault(subject.value, {"type": values[1], "roles": set()})
+            event["roles"].update((role, actor) for role, actor in values[-1])
+            for name, value in zip(_ROW_FIELDS[1:], values[2:10], strict=True):
+                if value is not None and name != "precision":
+                    _add(facts, per_graph, graph.value, subject.value, name, value)
+            found += 1
+        fields = _SPARSE if found else _EVENT_FIELDS
+        if not found:
+            types = " ".join(f"kbo:{name}" for name in EVENT_TYPES)
+            for subject, kind in _solutions(
+                kb, f"SELECT ?s ?type WHERE {{ {bound} VALUES ?type {{ {types} }} ?s a ?type }}"
+            ):
+                facts.setdefault(subject.value, {"type": _local(kind.value, KB_NS)})
+        names = _names(fields)
         sparql = (
-            f"SELECT ?g ?s ?p ?o WHERE {{ {bound} VALUES ?p {{ {predicates} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+            f"SELECT ?g ?s ?p ?o WHERE {{ {bound} VALUES ?p {{ {' '.join(fields)} }} "
+            "GRAPH ?g { ?s ?p ?o } }"
         )
-        names = {
-            kb_iri: name
-            for curie, name in _EVENT_FIELDS.items()
-            for kb_iri in [PREFIXES[curie.split(":")[0]] + curie.split(":")[1]]
-        }
         for graph, subject, predicate, obj in _solutions(kb, sparql):
-            event = facts.get(subject.value)
-            if event is None:
-                continue
-            name = names[predicate.value]
-            in_graph = per_graph.setdefault((subject.value, graph.value), {})
-            if name in _MULTI:
-                event.setdefault(name, []).append(obj.value)
-                in_graph.setdefault(name, []).append(obj.value)
-            else:
-                event.setdefault(name, obj.value)
-                in_graph.setdefault(name, obj.value)
+            _add(facts, per_graph, graph.value, subject.value, names[predicate.value], obj.value)
+    for event in facts.values():
+        if "status" in event:
+            event["status"] = _local(event["status"], KB_NS)
     return facts, per_graph
 
 
@@ -157,7 +191,7 @@ def event_rows(
                 iri,
                 event["type"],
                 event.get("label"),
-                _local(event["status"], KB_NS),
+                event["status"],
                 *_date_cells(event["edtf"]),
                 event.get("date_text"),
                 event.get("date_anchor"),
@@ -233,9 +267,18 @@ SELECT ?event ?role ?actor WHERE {
 }"""
 
 
-def role_rows(kb: KnowledgeBase, minter: Minter) -> list[Row]:
+def role_rows(kb: KnowledgeBase, minter: Minter, _facts: tuple[dict, dict] | None = None) -> list[Row]:
     """The roles table: one row per event, role and actor."""
     ids = _Ids(minter)
+    facts = (_facts or ({}, {}))[0]
+    if facts and all("roles" in event for event in facts.values()):  # read with the timeline rows
+        rows = {
+            (ids(iri), role, ids(actor))
+            for iri, event in facts.items()
+            if "status" in event
+            for role, actor in event["roles"]
+        }
+        return [list(row) for row in sorted(rows)]
     rows = {
         (ids(event.value), _local(role.value, KB_NS), ids(actor.value))
         for event, role, actor in _solutions(kb, _ROLES)
@@ -348,7 +391,7 @@ def all_tables(kb: KnowledgeBase, minter: Minter | None = None) -> dict[str, lis
     return {
         "events": event_rows(kb, minter, _facts=facts),
         "claims": claim_rows(kb, minter, _facts=facts),
-        "roles": role_rows(kb, minter),
+        "roles": role_rows(kb, minter, _facts=facts),
         "actors": actor_rows(kb, minter),
         "places": place_rows(kb, minter),
         "sources": source_rows(kb, minter),
