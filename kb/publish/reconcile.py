@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kb.errors import KBError
-from kb.publish.tables import actor_rows, event_rows, place_rows, role_rows
+from kb.publish.tables import all_tables
 from kb.store import KnowledgeBase
 from kb.vocab import KB_NS, Minter
 
@@ -106,11 +106,12 @@ class Index:
         roles: dict[str, set[str]] = defaultdict(set)
         event_actors: dict[str, list[str]] = defaultdict(list)
         counts: Counter = Counter()
-        for event_id, role, actor_id in role_rows(kb, minter):
+        tables = all_tables(kb, minter, ("events", "roles", "actors", "places"))
+        for event_id, role, actor_id in tables["roles"]:
             roles[actor_id].add(role)
             event_actors[event_id].append(actor_id)
             counts[actor_id] += 1
-        for actor_id, _iri, name, kind, aliases, wikidata, member_of in actor_rows(kb, minter):
+        for actor_id, _iri, name, kind, aliases, wikidata, member_of in tables["actors"]:
             alias_list = aliases.split(" | ") if aliases else []
             entities.append(
                 Entity(
@@ -131,7 +132,7 @@ class Index:
                     },
                 )
             )
-        for place_id, _iri, name, wikidata, within in place_rows(kb, minter):
+        for place_id, _iri, name, wikidata, within in tables["places"]:
             entities.append(
                 Entity(
                     f"place/{place_id}",
@@ -142,7 +143,7 @@ class Index:
                     {"wikidata": [wikidata] if wikidata else [], "within": [within] if within else []},
                 )
             )
-        for row in event_rows(kb, minter):
+        for row in tables["events"]:
             event_id, kind, label, earliest, latest, edtf = row[0], row[2], row[3], row[5], row[6], row[7]
             entities.append(
                 Entity(

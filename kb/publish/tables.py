@@ -384,19 +384,27 @@ def source_rows(kb: KnowledgeBase, minter: Minter) -> list[Row]:
     return sorted(rows.values(), key=lambda row: row[0])
 
 
-def all_tables(kb: KnowledgeBase, minter: Minter | None = None) -> dict[str, list[Row]]:
-    """Every table of :data:`kb.publish.columns.TABLES`, by name."""
+def all_tables(
+    kb: KnowledgeBase, minter: Minter | None = None, names: Iterable[str] | None = None
+) -> dict[str, list[Row]]:
+    """The tables of :data:`kb.publish.columns.TABLES` (or those of ``names``), by name."""
     minter = minter or Minter()
-    facts = _event_facts(kb, None)
-    return {
-        "events": event_rows(kb, minter, _facts=facts),
-        "claims": claim_rows(kb, minter, _facts=facts),
-        "roles": role_rows(kb, minter, _facts=facts),
-        "actors": actor_rows(kb, minter),
-        "places": place_rows(kb, minter),
-        "sources": source_rows(kb, minter),
-        "relations": relation_rows(kb, minter, _facts=facts),
+    names = list(names or TABLES)
+    unknown = [name for name in names if name not in TABLES]
+    if unknown:
+        raise QueryError(f"no table {unknown[0]!r}", hint="use one of: " + ", ".join(TABLES))
+    needs_events = {"events", "claims", "roles", "relations"} & set(names)
+    facts = _event_facts(kb, None) if needs_events else ({}, {})
+    build = {
+        "events": lambda: event_rows(kb, minter, _facts=facts),
+        "claims": lambda: claim_rows(kb, minter, _facts=facts),
+        "roles": lambda: role_rows(kb, minter, _facts=facts),
+        "actors": lambda: actor_rows(kb, minter),
+        "places": lambda: place_rows(kb, minter),
+        "sources": lambda: source_rows(kb, minter),
+        "relations": lambda: relation_rows(kb, minter, _facts=facts),
     }
+    return {name: build[name]() for name in names}
 
 
 def cell(value) -> str:

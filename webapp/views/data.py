@@ -10,6 +10,7 @@ events table's rows of every event the view matches (not only those drawn), up t
 from __future__ import annotations
 
 import json
+import time
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
@@ -27,6 +28,9 @@ blueprint = Blueprint("data", __name__)
 #: At most this many events in one ``/timeline.csv``.
 CSV_ROW_LIMIT = 50_000
 CSV_TYPE = "text/csv; charset=utf-8"
+#: How long a whole table, once made, is served as it is (seconds): a table of 100k events takes
+#: tens of seconds to make.
+TABLE_TTL = 300.0
 
 
 def _csv(text: str, filename: str) -> Response:
@@ -62,8 +66,12 @@ def table_csv(name: str):
     """One whole table (events, claims, roles, actors, places, sources, relations)."""
     if name not in TABLES:
         raise NotFound(f"no table '{name}'", where=request.path, hint="use one of: " + ", ".join(TABLES))
-    tables = all_tables(get_kb(), current_app.extensions["minter"])
-    return _csv(csv_text(name, tables[name]), f"{name}.csv")
+    cache = current_app.extensions.setdefault("table_csv", {})
+    cached = cache.get(name)
+    if cached is None or time.monotonic() - cached[0] > TABLE_TTL:
+        rows = all_tables(get_kb(), current_app.extensions["minter"], [name])[name]
+        cached = cache[name] = (time.monotonic(), csv_text(name, rows))
+    return _csv(cached[1], f"{name}.csv")
 
 
 @blueprint.get("/data/datapackage.json")
