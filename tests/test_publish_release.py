@@ -17,6 +17,7 @@ from pyoxigraph import RdfFormat, parse
 from kb.cli import main
 from kb.load import load
 from kb.paths import ONTOLOGY_DIR
+from kb.publish.release import ReleaseError, make_release
 from kb.store import open_kb
 from kb.vocab import Minter
 from tests.conftest import TEST_BASE, make_app
@@ -269,3 +270,15 @@ def test_a_changed_event_is_listed_as_changed(first, tmp_path):
     assert "## Changed\n\n- `test-rejection`: The Movement rejects Ann Example's offer" in (
         releases / "1.0.1" / "CHANGELOG.md"
     ).read_text(encoding="utf-8")
+
+
+def test_releases_into_a_file_are_refused(first, tmp_path):
+    store, _ = first
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("mine", encoding="utf-8")
+    result = release(store, blocker, "2.0.0")
+    assert result.exit_code == 2 and "is a file" in result.output.splitlines()[-1]
+    with open_kb(store) as kb, pytest.raises(ReleaseError) as raised:
+        make_release(kb, "2.0.0", blocker, minter=Minter(TEST_BASE))
+    assert str(raised.value) == f"{blocker}: is a file, not a directory of releases (give --into a directory)"
+    assert blocker.read_text(encoding="utf-8") == "mine"

@@ -264,3 +264,12 @@ def test_a_store_without_timeline_rows_gives_the_same_tables(seeded_store):
             "DELETE WHERE { GRAPH ?g { ?s <https://w3id.org/negotiation-kb/ontology#timelineRow> ?o } }")
         assert not kb.ask("ASK { ?s <https://w3id.org/negotiation-kb/ontology#timelineRow> ?o }")
         assert all_tables(kb, Minter(TEST_BASE)) == with_rows
+
+
+def test_export_below_a_file_is_one_clear_error(seeded_template, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("mine", encoding="utf-8")
+    result = export(seeded_template, "--format", "csv", str(blocker / "tables"))
+    assert result.exit_code == 1
+    assert len(result.output.strip().splitlines()) == 1 and "cannot write here" in result.output
+    assert blocker.read_text(encoding="utf-8") == "mine"

@@ -158,7 +158,8 @@ def test_suggest_propose_properties_and_preview(client):
             {"queries": json.dumps({"q0": {"query": "Hamas", "properties": [{"pid": "shoe size", "v": 3}]}})},
             "unknown property 'shoe size'",
         ),
-        ({"queries": json.dumps({"q0": {"query": ""}})}, "the query has neither text nor properties"),
+        ({"queries": json.dumps({"q0": {"query": ""}})}, "queries.q0.query: the query has no text"),
+        ({"queries": "[" * 100_000}, "parameter 'queries' is nested too deeply"),
         ({"queries": json.dumps({"q0": {"query": "x" * 501}})}, "'query' is 501 characters long"),
         ({"queries": json.dumps({f"q{n}": {"query": "a"} for n in range(201)})}, "201 queries in one batch"),
         (

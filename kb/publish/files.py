@@ -35,15 +35,28 @@ def atomic_directory(target: Path) -> Iterator[Path]:
     """A temporary directory to fill; renamed to ``target`` when the block ends without an error."""
     target = Path(target)
     check_target(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent))
-    temporary.chmod(0o755)  # published, not private
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent))
+        temporary.chmod(0o755)  # published, not private
+    except OSError as err:
+        raise PublishError(
+            f"cannot write here ({err.strerror or err})",
+            where=str(target.parent),
+            hint="give a directory you can write to",
+        ) from None
     try:
         yield temporary
         check_target(target)  # something else may have written there meanwhile
         if target.is_dir():
             target.rmdir()
         os.replace(temporary, target)
+    except OSError as err:
+        raise PublishError(
+            f"writing failed ({err.strerror or err}); nothing was written",
+            where=str(target),
+            hint="check the space and permissions there",
+        ) from None
     finally:
         if temporary.exists():
             shutil.rmtree(temporary, ignore_errors=True)

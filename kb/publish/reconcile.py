@@ -202,6 +202,12 @@ def parse_json(raw: str | None, name: str) -> object:
         raise ReconcileError(f"parameter '{name}' is empty", where=name, hint=f"send {name}={{...}} as JSON")
     try:
         return json.loads(raw)
+    except RecursionError:
+        raise ReconcileError(
+            f"parameter '{name}' is nested too deeply",
+            where=name,
+            hint="send the flat JSON objects of the API",
+        ) from None
     except ValueError as err:
         raise ReconcileError(
             f"parameter '{name}' is not JSON ({err})",
@@ -303,9 +309,9 @@ def read_queries(data: object) -> list[Query]:
                     hint="use one of: " + ", ".join(sorted(known)),
                 )
             pairs.append((item["pid"], _property_values(item["v"], place)))
-        if not text.strip() and not pairs:
+        if not text.strip():
             raise ReconcileError(
-                "the query has neither text nor properties", where=where, hint='send {"query": "a name"}'
+                "the query has no text", where=f"{where}.query", hint='send {"query": "a name"}'
             )
         queries.append(Query(str(key), text, kind, min(limit, MAX_LIMIT), pairs))
     return queries

@@ -84,6 +84,10 @@ def check_version(version: str, releases: Path) -> None:
             where="VERSION",
             hint="use letters, digits, '.', '-', '+' or '_', such as 1.0.0 or 2026.12",
         )
+    if releases.exists() and not releases.is_dir():
+        raise ReleaseError(
+            "is a file, not a directory of releases", where=str(releases), hint="give --into a directory"
+        )
     if (releases / version).exists():
         raise ReleaseError(
             f"release {version} exists",
