@@ -18,6 +18,7 @@ from kb.cli import main
 from kb.publish.columns import TABLES
 from kb.publish.precision import acled_time_precision, ucdp_date_prec, wikidata_precision
 from tests.conftest import TEST_BASE
+from tests.htmltree import parse_html
 
 
 def rows_of(path: Path) -> list[dict]:
@@ -214,6 +215,9 @@ def test_whole_tables_and_the_package_descriptor_are_served(client, package):
     assert response.status_code == 200
     assert response.get_data(as_text=True) == (package / "events.csv").read_text(encoding="utf-8")
     assert client.get("/data/secrets.csv").status_code == 404
+    assert client.get("/data/codebook.md").get_data(as_text=True) == (package / "codebook.md").read_text(
+        encoding="utf-8")
+    assert parse_html(client.get("/data/codebook.html").data).find("tr", id="events-ucdp_date_prec")
     descriptor = client.get("/data/datapackage.json").get_json()
     assert descriptor["resources"][0]["path"] == "http://localhost/data/events.csv"
 

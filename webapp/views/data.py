@@ -17,6 +17,7 @@ from flask import Blueprint, Response, current_app, redirect, render_template, r
 from kb.errors import NotFound
 from kb.linked import Site, describe
 from kb.publish import tombstones
+from kb.publish.codebook import codebook_html, codebook_markdown
 from kb.publish.columns import TABLES
 from kb.publish.datapackage import descriptor
 from kb.publish.tables import all_tables, csv_text, event_rows, page_event_rows
@@ -72,6 +73,14 @@ def table_csv(name: str):
         rows = all_tables(get_kb(), current_app.extensions["minter"], [name])[name]
         cached = cache[name] = (time.monotonic(), csv_text(name, rows))
     return _csv(cached[1], f"{name}.csv")
+
+
+@blueprint.get("/data/codebook.<any(html, md):suffix>")
+def codebook(suffix: str):
+    """The codebook of every table and column, as a page or as Markdown."""
+    if suffix == "html":
+        return Response(codebook_html(), content_type="text/html; charset=utf-8")
+    return Response(codebook_markdown(), content_type="text/markdown; charset=utf-8")
 
 
 @blueprint.get("/data/datapackage.json")
