@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import time
+from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
@@ -58,7 +59,9 @@ def timeline_csv():
     response = _csv(csv_text("events", rows), "timeline.csv")
     if view.total > len(view.table):
         response.headers["X-KB-Truncated"] = "true"
-    response.headers["Link"] = f'<{url_for("pages.timeline_json")}>; rel="alternate"; type="application/json"'
+    query = quote(request.query_string.decode("latin-1"), safe="=&%+")  # nothing that ends a Link
+    twin = url_for("pages.timeline_json") + (f"?{query}" if query else "")
+    response.headers["Link"] = f'<{twin}>; rel="alternate"; type="application/json"'
     return response
 
 
