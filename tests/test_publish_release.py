@@ -124,7 +124,8 @@ def test_a_removed_event_without_a_reason_stops_the_release_with_nothing_written
     result = release(store, releases, "1.1.0")
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        "Error: withdrawn.yaml: event 'test-rejection' was in release 1.0.0 and is gone, with no reason "
+        f"Error: {releases / 'withdrawn.yaml'}: event 'test-rejection' was in release 1.0.0 and is gone, "
+        "with no reason "
         "(add '- id: test-rejection' with 'reason: ...' (and 'merged_into: ID' for a duplicate))"
     ]
     assert sorted(path.name for path in releases.iterdir()) == ["1.0.0"]

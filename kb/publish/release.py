@@ -170,6 +170,7 @@ def compare(
     notes: dict[str, dict],
     version: str,
     released: date,
+    notes_where: str = NOTES_FILE,
 ) -> tuple[Changes, list[Tombstone]]:
     """The changes since ``previous`` and every tombstone so far; raise on a removal without a reason."""
     live = {row[0] for row in tables["events"]}
@@ -199,7 +200,7 @@ def compare(
         if note is None:
             raise ReleaseError(
                 f"event '{event_id}' was in release {changes.previous} and is gone, with no reason",
-                where=NOTES_FILE,
+                where=notes_where,
                 hint=f"add '- id: {event_id}' with 'reason: ...' (and 'merged_into: ID' for a duplicate)",
             )
         changes.removed.append(
@@ -302,7 +303,9 @@ def make_release(
         )
     tables = all_tables(kb, minter)
     current = fingerprints(tables)
-    changes, stones = compare(tables, current, previous, read_notes(notes_path), version, released)
+    changes, stones = compare(
+        tables, current, previous, read_notes(notes_path), version, released, notes_where=str(notes_path)
+    )
     temporal = temporal_coverage(tables)
     coverage = [day.isoformat() for day in temporal] if temporal[0] else None
     history = [
