@@ -233,7 +233,7 @@ def changelog_markdown(version: str, released: date, changes: Changes, labels: d
     for title, items in sections:
         if items:
             lines += [f"## {title}", ""] + [f"- `{event}`: {text}" for event, text in items] + [""]
-    return "\n".join(lines)
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def citation_cff(version: str, released: date, url: str | None) -> str:
