@@ -120,12 +120,12 @@ XSD = ClosedNamespace(
 OWL = ClosedNamespace(
     "http://www.w3.org/2002/07/owl#",
     "Ontology Class ObjectProperty DatatypeProperty AnnotationProperty NamedIndividual sameAs "
-    "versionInfo equivalentClass inverseOf",
+    "versionInfo equivalentClass inverseOf deprecated",
 )
 SKOS = ClosedNamespace(
     "http://www.w3.org/2004/02/skos/core#",
     "Concept ConceptScheme prefLabel altLabel definition notation inScheme note broadMatch "
-    "closeMatch topConceptOf",
+    "closeMatch topConceptOf changeNote",
 )
 SEM = ClosedNamespace(
     "http://semanticweb.cs.vu.nl/2009/11/sem/",
@@ -140,7 +140,8 @@ SCHEMA = ClosedNamespace(
 )
 PROV = ClosedNamespace(
     "http://www.w3.org/ns/prov#",
-    "Entity Agent Activity wasAttributedTo wasDerivedFrom wasQuotedFrom hadPrimarySource generatedAtTime",
+    "Entity Agent Activity wasAttributedTo wasDerivedFrom wasQuotedFrom hadPrimarySource generatedAtTime "
+    "invalidatedAtTime",
 )
 ORG = ClosedNamespace(
     "http://www.w3.org/ns/org#",
@@ -157,7 +158,8 @@ SH = ClosedNamespace(
 )
 DCT = ClosedNamespace(
     "http://purl.org/dc/terms/",
-    "title description license created modified source creator publisher issued conformsTo format rights",
+    "title description license created modified source creator publisher issued conformsTo format rights "
+    "isReplacedBy hasVersion bibliographicCitation temporal PeriodOfTime",
 )
 
 VOID = ClosedNamespace(
@@ -168,7 +170,7 @@ VOID = ClosedNamespace(
 DCAT = ClosedNamespace(
     "http://www.w3.org/ns/dcat#",
     "Dataset Distribution DataService distribution downloadURL accessURL mediaType landingPage "
-    "keyword endpointURL servesDataset accessService",
+    "keyword endpointURL servesDataset accessService startDate endDate version",
 )
 
 SD = ClosedNamespace(
@@ -262,6 +264,11 @@ class Minter:
         """The vocabularies' prefixes (:data:`PREFIXES`) and one per kind of IRI minted here
         (``event:`` for ``{base}id/event/``), for exports and short names."""
         return {**PREFIXES, **{kind: f"{self.base}id/{kind}/" for kind in self.KINDS}}
+
+    def system_graphs(self) -> str:
+        """The start of the IRIs of the graphs the knowledge base keeps for itself (the timeline
+        index, load records, release tombstones): ``{base}id/graph/_``; no source slug starts so."""
+        return f"{self.base}id/graph/_"
 
     def split(self, iri: str) -> tuple[str, str] | None:
         """``(kind, slug)`` for an IRI minted here, else ``None``."""

@@ -295,7 +295,11 @@ def test_the_timeline_embeds_the_dataset_in_schema_org(client):
     [jsonld] = parse_html(client.get("/").data).json_ld()
     assert jsonld["@type"] == "Dataset"
     dumps = {d["contentUrl"].rsplit("/", 1)[1] for d in jsonld["distribution"]}
-    assert dumps == {"kb.nq", "kb.trig", "kb.jsonld"}
+    tables = {f"{name}.csv" for name in ("events", "claims", "roles", "actors", "places", "sources",
+                                         "relations")}
+    assert dumps == {"kb.nq", "kb.trig", "kb.jsonld", "datapackage.json", *tables}
+    assert jsonld["temporalCoverage"] == "2023-10-01/2024-10-27"
+    assert "unreleased snapshot" in jsonld["citation"]  # no release yet: no version to name
 
 
 @pytest.mark.parametrize("path", [

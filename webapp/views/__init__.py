@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from webapp.views import entities, linked, pages, sparql
+from webapp.views import data, entities, linked, pages, reconcile, sparql
 
 
 def register(app: Flask) -> None:
@@ -13,3 +13,5 @@ def register(app: Flask) -> None:
     app.register_blueprint(entities.blueprint)
     app.register_blueprint(linked.blueprint)
     app.register_blueprint(sparql.blueprint)
+    app.register_blueprint(data.blueprint)
+    app.register_blueprint(reconcile.blueprint)

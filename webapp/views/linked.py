@@ -11,6 +11,7 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 
 from kb.errors import KBError, NotFound
 from kb.linked import DUMPS, Site, serialize_triples, void
+from kb.publish.describe import dataset_facts, void_additions
 from webapp.conneg import negotiate, rdf_response, with_links
 from webapp.state import get_kb
 
@@ -29,7 +30,9 @@ def site() -> Site:
 def void_description(suffix: str | None):
     """The VoID and DCAT description (Turtle unless the client prefers another format or HTML)."""
     chosen = suffix or negotiate(VOID_OFFERS)
-    triples = void(get_kb(), site())
+    kb = get_kb()
+    facts = dataset_facts(kb, current_app.extensions["minter"], site())
+    triples = void(kb, site()) + void_additions(facts, site())
     if chosen == "html":
         response = current_app.make_response(render_template(
             "void.html", turtle=serialize_triples(triples, "ttl").decode("utf-8"), dumps=DUMPS,

@@ -286,14 +286,19 @@ def list_queries() -> None:
         click.echo(f"{item.name}{' ' + params if params else ''}\n    {item.title}: {item.description}")
 
 
+#: Table formats of 'kb export': they write a directory of files.
+TABLE_FORMATS = ("csv", "datapackage")
+
+
 @main.command()
 @click.option(
     "--format",
     "rdf_format",
-    type=click.Choice(sorted(DUMP_FORMATS)),
+    type=click.Choice([*sorted(DUMP_FORMATS), *TABLE_FORMATS]),
     default="trig",
     show_default=True,
-    help="Dataset formats keep the named graphs; the others merge them.",
+    help="Dataset formats keep the named graphs; the others merge them. 'csv' writes one table per "
+    "file into DIRECTORY; 'datapackage' adds datapackage.json and the codebook.",
 )
 @click.option(
     "--output",
@@ -303,17 +308,43 @@ def list_queries() -> None:
     default=None,
     help="Write to this file instead of standard output.",
 )
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
 @common_options
 @click.pass_context
 @reports_errors
-def export(ctx: click.Context, rdf_format: str, target: Path | None) -> None:
-    """Export the whole knowledge base (turtle, trig, nquads, jsonld, ...), with the project's prefixes."""
+def export(ctx: click.Context, rdf_format: str, target: Path | None, directory: Path | None) -> None:
+    """Export the whole knowledge base (turtle, trig, nquads, jsonld, ... with the project's
+    prefixes), or its tables.
+
+    \b
+    Examples:
+      kb export --format nquads -o kb.nq
+      kb export --format datapackage data/package
+    """
+    if rdf_format in TABLE_FORMATS:
+        from kb.publish.datapackage import export_csv, export_datapackage
+
+        if directory is None or target is not None:
+            raise click.UsageError(f"--format {rdf_format} writes a directory: give it as DIRECTORY, "
+                                   "not with --output")
+        write = export_datapackage if rdf_format == "datapackage" else export_csv
+        with _open(ctx, read_only=True) as kb:
+            counts = write(kb, directory)
+        click.echo(f"wrote {directory}: " + ", ".join(f"{name} {rows}" for name, rows in counts.items()))
+        return
+    if directory is not None:
+        raise click.UsageError(f"--format {rdf_format} writes one file: use --output FILE")
     with _open(ctx, read_only=True) as kb:
-        data = kb.dump(rdf_format, prefixes=Minter().prefixes())
-    if target:
-        target.write_bytes(data)
-    else:
-        sys.stdout.buffer.write(data)
+        if target is None:
+            kb.dump(rdf_format, output=sys.stdout.buffer, prefixes=Minter().prefixes())
+        else:  # written beside the target, then renamed: never a half-written file under its name
+            partial = target.with_name(f".{target.name}.partial")
+            try:
+                with partial.open("wb") as output:
+                    kb.dump(rdf_format, output=output, prefixes=Minter().prefixes())
+                partial.replace(target)
+            finally:
+                partial.unlink(missing_ok=True)
 
 
 @main.command()
@@ -451,3 +482,35 @@ def help_topic(topic: str | None) -> None:
 
 
 main.add_command(extract_command, "extract")
+
+
+@main.command()
+@click.argument("version")
+@click.option("--into", "releases", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("releases"), show_default=True,
+              help="The directory of releases; this one goes into INTO/VERSION.")
+@click.option("--notes", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Why events were removed or merged (default: INTO/withdrawn.yaml).")
+@click.option("--url", default=None, help="Where the release is published (for CITATION.cff).")
+@common_options
+@click.pass_context
+@reports_errors
+def release(ctx: click.Context, version: str, releases: Path, notes: Path | None, url: str | None) -> None:
+    """Write a dated, versioned bundle: dumps, data package, codebook, changelog, CITATION.cff.
+
+    Events removed since the previous release need a reason in the notes file (a list of
+    '- id: EVENT' with 'reason: ...' and, for a duplicate, 'merged_into: EVENT'); their links then
+    answer 410 Gone, or 301 to the event they were merged into.
+    """
+    import time
+
+    from kb.publish.release import make_release
+
+    started = time.perf_counter()
+    with _open(ctx) as kb:
+        made = make_release(kb, version, releases, notes=notes, url=url)
+    changes = made.changes
+    click.echo(f"release {made.version} ({made.released}) in {made.path}: {made.counts['events']} events; "
+               f"{len(changes.added)} added, {len(changes.changed)} changed, "
+               f"{len(changes.removed) - len(changes.merged)} removed, {len(changes.merged)} merged "
+               f"since {changes.previous or 'nothing'} ({time.perf_counter() - started:.1f} s)")

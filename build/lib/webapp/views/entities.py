@@ -18,6 +18,7 @@ from kb.vocab import Minter
 from webapp.conneg import json_response, negotiate, rdf_response, split_suffix, with_links
 from webapp.security import link_target
 from webapp.state import get_kb
+from webapp.views.data import CSV_KINDS, page_csv, tombstone_answer
 
 blueprint = Blueprint("entities", __name__)
 
@@ -42,6 +43,9 @@ def minter():
 def identifier(kind: str, slug: str):
     """An entity IRI: 303 See Other to the document about it, in the format asked for."""
     document_slug = slug.split("/", 1)[0] if kind in OWN_PARTS else slug
+    gone = tombstone_answer(kind, slug, None, OFFERS, identifier=True)
+    if gone is not None:  # removed (410) or merged (301) by a release
+        return gone
     if not get_kb().contains(minter().entity(kind, slug)):
         raise pages.EntityNotFound(kind, slug)
     suffix = negotiate(OFFERS)
@@ -55,9 +59,14 @@ def identifier(kind: str, slug: str):
 def document(kind: str, slug: str):
     """The document about an entity: its page, its JSON twin or its RDF description."""
     kb, slug_only = get_kb(), slug
+    if kind in CSV_KINDS and slug.endswith(".csv") and not kb.contains(minter().entity(kind, slug)):
+        return page_csv(kind, slug.removesuffix(".csv"))  # the page's events as the events table
     slug_only, suffix = split_suffix(slug)
     if suffix and kb.contains(minter().entity(kind, slug)):  # a slug that ends like a suffix
         slug_only, suffix = slug, None
+    gone = tombstone_answer(kind, slug_only, suffix, OFFERS)
+    if gone is not None:  # removed (410) or merged (301) by a release
+        return gone
     build, template = BUILDERS.get(kind, (None, "resource.html"))
     page = build(kb, minter(), slug_only) if build else pages.resource_page(kb, minter(), kind, slug_only)
     chosen = suffix or negotiate(OFFERS)

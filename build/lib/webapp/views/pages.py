@@ -18,6 +18,7 @@ from flask import Blueprint, current_app, render_template, request, url_for
 from kb.errors import NotFound, QueryError
 from kb.linked import Site, dataset_schema_org
 from kb.pages import as_json, event_page
+from kb.publish.describe import dataset_facts, schema_org_additions
 from kb.timeline_index import TimelineIndex
 from kb.timeline_view import THRESHOLD, parse_filter, timeline
 from webapp.conneg import json_response
@@ -103,6 +104,8 @@ def home():
             missing = error
     site = Site(request.url_root, minter.base)
     jsonld = dataset_schema_org(site, str(view.extent_earliest or ""), str(view.extent_latest or ""))
+    additions = schema_org_additions(dataset_facts(kb, minter, site), site)
+    jsonld = {**jsonld, **additions, "distribution": jsonld["distribution"] + additions["distribution"]}
     response = current_app.make_response(render_template(
         "timeline.html", view=view, selected=selected, missing=missing, jsonld=jsonld,
         initial={"timeline": {**as_json(view), "table": []},
