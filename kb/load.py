@@ -16,10 +16,10 @@ from pathlib import Path
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Variable, parse
 
 from kb.curation import SourceBundle, read_curation
-from kb.digest import DERIVED, index_graph, index_update, with_timeline
 from kb.errors import CurationError, ShapeError
 from kb.paths import SEEDS_DIR, display
 from kb.store import KnowledgeBase
+from kb.timeline.rows import DERIVED, index_graph, index_update, with_timeline
 from kb.validate import check
 from kb.vocab import Minter, is_slug
 

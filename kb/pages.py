@@ -20,7 +20,7 @@ from kb.dates import describe, parse_edtf
 from kb.errors import KBError, NotFound
 from kb.queries import plain
 from kb.store import KnowledgeBase
-from kb.timeline import actor_events, labels, type_labels
+from kb.timeline.window import actor_events, labels, type_labels
 from kb.vocab import CAMEO_NS, KB_NS, PREFIXES, ROLE_TYPES, WIKIDATA_ENTITY, Minter
 
 #: Links between events: property -> (as the subject reads it, as the object reads it).

@@ -169,7 +169,7 @@ class RemoteBackend:
         then the whole timeline index is rewritten by one update.
         """
         from kb.bulk import _CountingReader, graphs_in
-        from kb.digest import reindex
+        from kb.timeline.rows import reindex
         from kb.vocab import Minter
 
         if to_graph is not None:
@@ -194,7 +194,7 @@ class RemoteBackend:
         return reader.lines
 
     def _derive_timeline(self, graphs: set, minter) -> None:
-        from kb.digest import derived_quads, event_quads, missing_in, rows_of
+        from kb.timeline.rows import derived_quads, event_quads, missing_in, rows_of
 
         if not graphs or not missing_in(self):
             return

@@ -14,7 +14,7 @@ from pyoxigraph import Variable
 
 from kb.pages import Claim, DateInfo, EntityNotFound, EventRef, Ref, claim, date_info, event_refs, ref
 from kb.store import KnowledgeBase
-from kb.timeline import labels
+from kb.timeline.window import labels
 from kb.vocab import PREFIXES, Minter
 
 

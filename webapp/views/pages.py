@@ -18,8 +18,9 @@ from flask import Blueprint, current_app, render_template, request, url_for
 from kb.errors import NotFound, QueryError
 from kb.linked import Site, dataset_schema_org
 from kb.pages import as_json, event_page
-from kb.timeline_index import TimelineIndex
-from kb.timeline_view import THRESHOLD, parse_filter, timeline
+from kb.timeline.index import TimelineIndex
+from kb.timeline.model import THRESHOLD, parse_filter
+from kb.timeline.view import timeline
 from webapp.conneg import json_response
 from webapp.state import get_kb
 
