@@ -22,11 +22,10 @@ from pathlib import Path
 from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store, parse
 
 from kb.errors import CurationError, StoreError
+from kb.formats import TRIPLE_FORMATS
 from kb.paths import display
 from kb.timeline.rows import derive_in_store, has_index, missing_in, rebuild_index
 from kb.vocab import Minter
-
-TRIPLE_FORMATS = (RdfFormat.TURTLE, RdfFormat.N_TRIPLES)
 
 
 class _CountingReader:

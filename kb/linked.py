@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, Variable, parse, serialize
 
+from kb.formats import DOCUMENT_FORMATS, DUMP_FILES
 from kb.ontology_page import ONTOLOGY_IRI, OntologyPage
 from kb.pages import ActorPage, EventPage, PlacePage, Ref, ResourcePage
 from kb.paths import ONTOLOGY_DIR
@@ -21,19 +22,6 @@ from kb.source_page import SourcePage
 from kb.store import KnowledgeBase
 from kb.vocab import DCAT, DCT, KB_NS, PREFIXES, RDF, RDFS, VOID, XSD
 
-#: Formats an entity's description comes in: file suffix -> (media type, pyoxigraph format).
-RDF_FORMATS: dict[str, tuple[str, RdfFormat]] = {
-    "ttl": ("text/turtle", RdfFormat.TURTLE),
-    "jsonld": ("application/ld+json", RdfFormat.JSON_LD),
-    "nt": ("application/n-triples", RdfFormat.N_TRIPLES),
-    "rdf": ("application/rdf+xml", RdfFormat.RDF_XML),
-}
-#: Full dumps: file name -> (name in :data:`kb.store.DUMP_FORMATS`, media type).
-DUMPS: dict[str, tuple[str, str]] = {
-    "kb.nq": ("nquads", "application/n-quads"),
-    "kb.trig": ("trig", "application/trig"),
-    "kb.jsonld": ("jsonld", "application/ld+json"),
-}
 #: The vocabularies the data uses (void:vocabulary).
 VOCABULARIES = ("kbo", "sem", "schema", "prov", "org", "oa", "skos", "dct", "rdfs", "owl")
 #: The curated data is CC BY 4.0 (the code is MIT); quoted article text stays its publisher's.
@@ -75,8 +63,8 @@ def describe(kb: KnowledgeBase, iri: str) -> list[Triple]:
 
 
 def serialize_triples(triples: list[Triple], suffix: str) -> bytes:
-    """``triples`` in the format of file suffix ``suffix`` (a key of :data:`RDF_FORMATS`)."""
-    rdf_format = RDF_FORMATS[suffix][1]
+    """``triples`` in the format of file suffix ``suffix`` (a key of :data:`DOCUMENT_FORMATS`)."""
+    rdf_format = DOCUMENT_FORMATS[suffix][1]
     prefixes = ({**PREFIXES, "void": VOID.iri, "dcat": DCAT.iri}
                 if rdf_format in (RdfFormat.TURTLE, RdfFormat.RDF_XML) else None)
     return serialize(triples, format=rdf_format, prefixes=prefixes)
@@ -147,7 +135,7 @@ def void(kb: KnowledgeBase, site: Site) -> list[Triple]:
     add(dataset, VOID.triples, Literal(str(kb.count()), datatype=XSD.integer))
     for prefix in VOCABULARIES:
         add(dataset, VOID.vocabulary, NamedNode(PREFIXES[prefix].rstrip("#")))
-    for name, (_, media_type) in DUMPS.items():
+    for name, (_, media_type) in DUMP_FILES.items():
         url = NamedNode(site.url(f"/dumps/{name}"))
         distribution = NamedNode(site.dataset + "-" + name.replace(".", "-"))
         add(dataset, VOID.dataDump, url)
@@ -258,7 +246,7 @@ def dataset_schema_org(site: Site, earliest: str | None, latest: str | None) -> 
         "license": DATASET_LICENSE,
         "distribution": [{"@type": "DataDownload", "encodingFormat": media_type,
                           "contentUrl": site.url(f"/dumps/{name}")}
-                         for name, (_, media_type) in DUMPS.items()],
+                         for name, (_, media_type) in DUMP_FILES.items()],
     }
     if earliest and latest:
         data["temporalCoverage"] = f"{earliest}/{latest}"

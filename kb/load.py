@@ -17,20 +17,14 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Variable, parse
 
 from kb.curation import SourceBundle, read_curation
 from kb.errors import CurationError, ShapeError
+from kb.formats import CURATION_SUFFIXES
+from kb.formats import LOAD_SUFFIXES as RDF_SUFFIXES
 from kb.paths import SEEDS_DIR, display
 from kb.store import KnowledgeBase
 from kb.timeline.rows import DERIVED, index_graph, index_update, with_timeline
 from kb.validate import check
 from kb.vocab import Minter, is_slug
 
-CURATION_SUFFIXES = {".yaml", ".yml"}
-RDF_SUFFIXES = {
-    ".ttl": RdfFormat.TURTLE,
-    ".nt": RdfFormat.N_TRIPLES,
-    ".trig": RdfFormat.TRIG,
-    ".nq": RdfFormat.N_QUADS,
-    ".jsonld": RdfFormat.JSON_LD,
-}
 #: RDF files larger than this are bulk loaded (parsed, not validated against the shapes).
 VALIDATE_LIMIT = 20 * 1024 * 1024
 

@@ -52,12 +52,14 @@ from pyoxigraph import (
 )
 
 from kb.errors import QueryError, QueryTimeout, StoreError
+from kb.formats import RDF, RESULTS
 
 UNION_MODES = ("oxigraph", "native", "graphs")
 #: How long the list of graphs sent as ``default-graph-uri`` (union mode ``graphs``) is reused.
 GRAPH_LIST_SECONDS = 30.0
 #: What the backend asks a remote store for: SPARQL JSON results, or N-Triples for graphs.
-ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+ACCEPT = (f"{RESULTS['json'].media_type}, {RDF['ntriples'].media_type};q=0.9, "
+          f"{RDF['turtle'].media_type};q=0.8")
 USER_AGENT = "negotiation-kb"
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from kb.errors import NotFound
-from kb.linked import DUMPS, Site, serialize_triples, void
+from kb.formats import DUMP_FILES
+from kb.linked import Site, serialize_triples, void
 from webapp.conneg import negotiate, rdf_response, with_links
 from webapp.state import get_kb
 
@@ -26,7 +27,7 @@ def void_description(suffix: str | None):
     triples = void(get_kb(), site())
     if chosen == "html":
         response = current_app.make_response(render_template(
-            "void.html", turtle=serialize_triples(triples, "ttl").decode("utf-8"), dumps=DUMPS,
+            "void.html", turtle=serialize_triples(triples, "ttl").decode("utf-8"), dumps=DUMP_FILES,
             site=site()))
     else:
         response = rdf_response(triples, chosen)
@@ -37,9 +38,9 @@ def void_description(suffix: str | None):
 @blueprint.get("/dumps/<name>")
 def dump(name: str):
     """The whole knowledge base, every named graph kept: N-Quads, TriG or JSON-LD."""
-    if name not in DUMPS:
-        raise NotFound(f"no dump '{name}'", where=request.path, hint="use one of: " + ", ".join(DUMPS))
-    format_name, media_type = DUMPS[name]
+    if name not in DUMP_FILES:
+        raise NotFound(f"no dump '{name}'", where=request.path, hint="use one of: " + ", ".join(DUMP_FILES))
+    format_name, media_type = DUMP_FILES[name]
     return Response(get_kb().dump(format_name), content_type=f"{media_type}; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}"',
                              "Access-Control-Allow-Origin": "*"})

@@ -21,6 +21,7 @@ from pyoxigraph import BlankNode, NamedNode, QueryResultsFormat, parse_query_res
 
 from kb import queries
 from kb.errors import KBError, NotFound, QueryError
+from kb.formats import RESULT_FORMATS
 from kb.queries import NamedQuery, Table
 from kb.vocab import PREFIXES, Minter
 from webapp.sparql_workers import Answer, Job, SparqlSyntaxError
@@ -185,7 +186,7 @@ def download(suffix: str):
         raise QueryError("only CONSTRUCT and DESCRIBE results are RDF", hint="use /query.csv")
     filename = f"{state.named.name if state.named else 'query'}.{suffix}"
     if table is not None:
-        response = Response(queries.render(table, "csv"), content_type="text/csv; charset=utf-8")
+        response = Response(queries.render(table, "csv"), content_type=RESULT_FORMATS["csv"].content_type)
     else:
         response = Response(answer.body, content_type=answer.format.content_type)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
