@@ -214,7 +214,7 @@ def export(ctx: click.Context, rdf_format: str, target: Path | None) -> None:
 @reports_errors
 def stats(ctx: click.Context) -> None:
     """Counts: quads, graphs, events by type, actors, places, sources."""
-    from kb.stats import summary
+    from kb.pages.stats import summary
 
     with _open(ctx, read_only=True) as kb:
         for label, value in summary(kb):

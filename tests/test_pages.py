@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF
 
-from kb.linked import script_json
+from kb.pages.linked import script_json
 from kb.timeline.model import parse_filter
 from kb.timeline.view import timeline
 from tests.conftest import SEED_TARGETS, TEST_BASE, make_app, make_store
@@ -361,7 +361,7 @@ QUERIES = ["", "lanes=actor&actor=hamas", "from=2024-10-01&to=2024-10-31&type=Of
 def views_both_ways(kb, minter, query: str, threshold: int = 500) -> tuple[dict, dict]:
     from urllib.parse import parse_qs
 
-    from kb.pages import as_json
+    from kb.pages.parts import as_json
     from kb.timeline.index import TimelineIndex
 
     params = parse_qs(query)

@@ -6,8 +6,8 @@ from flask import Response, current_app, request
 
 from kb.errors import NotAcceptable
 from kb.formats import DOCUMENT_FORMATS
-from kb.linked import serialize_triples
-from kb.pages import as_json
+from kb.pages.linked import serialize_triples
+from kb.pages.parts import as_json
 
 #: Suffix -> media type of every representation a document can have.
 MEDIA_TYPES = {"html": "text/html", "json": "application/json",

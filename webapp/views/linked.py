@@ -6,7 +6,7 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 
 from kb.errors import NotFound
 from kb.formats import DUMP_FILES
-from kb.linked import Site, serialize_triples, void
+from kb.pages.linked import Site, serialize_triples, void
 from webapp.conneg import negotiate, rdf_response, with_links
 from webapp.state import get_kb
 

@@ -16,8 +16,9 @@ from urllib.parse import urlencode
 from flask import Blueprint, current_app, render_template, request, url_for
 
 from kb.errors import NotFound, QueryError
-from kb.linked import Site, dataset_schema_org
-from kb.pages import as_json, event_page
+from kb.pages.event import event_page
+from kb.pages.linked import Site, dataset_schema_org
+from kb.pages.parts import as_json
 from kb.timeline.index import TimelineIndex
 from kb.timeline.model import THRESHOLD, parse_filter
 from kb.timeline.view import timeline

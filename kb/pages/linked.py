@@ -15,10 +15,14 @@ from dataclasses import dataclass
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, Variable, parse, serialize
 
 from kb.formats import DOCUMENT_FORMATS, DUMP_FILES
-from kb.ontology_page import ONTOLOGY_IRI, OntologyPage
-from kb.pages import ActorPage, EventPage, PlacePage, Ref, ResourcePage
+from kb.pages.actor import ActorPage
+from kb.pages.event import EventPage
+from kb.pages.ontology import ONTOLOGY_IRI, OntologyPage
+from kb.pages.parts import Ref
+from kb.pages.place import PlacePage
+from kb.pages.resource import ResourcePage
+from kb.pages.source import SourcePage
 from kb.paths import ONTOLOGY_DIR
-from kb.source_page import SourcePage
 from kb.store import KnowledgeBase
 from kb.vocab import DCAT, DCT, KB_NS, PREFIXES, RDF, RDFS, VOID, XSD
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import RdfFormat, Store
 
-from kb.pages import curie
+from kb.pages.parts import curie
 from kb.paths import ONTOLOGY_DIR
 from kb.store import KnowledgeBase
 from kb.vocab import KB_NS, PREFIXES

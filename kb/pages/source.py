@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Variable
 
-from kb.pages import Claim, DateInfo, EntityNotFound, EventRef, Ref, claim, date_info, event_refs, ref
+from kb.pages.parts import Claim, DateInfo, EntityNotFound, EventRef, Ref, claim, date_info, event_refs, ref
 from kb.store import KnowledgeBase
 from kb.timeline.window import labels
 from kb.vocab import PREFIXES, Minter
