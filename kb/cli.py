@@ -59,9 +59,9 @@ def load(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     sentences, the SHACL shapes) before anything is written.
     """
     from kb.load import load as load_files
-    from kb.paths import ONTOLOGY_DIR, SEEDS_DIR
+    from kb.paths import SEED_TARGETS
 
-    targets = list(paths) or [ONTOLOGY_DIR / "kb.ttl", ONTOLOGY_DIR / "codes.ttl", SEEDS_DIR]
+    targets = list(paths) or list(SEED_TARGETS)
     with _open(ctx) as kb, _Progress() as progress:
         report = load_files(kb, targets, progress=progress.update)
     for name, graphs, quads in report.files:

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from kb.load import load
-from kb.paths import ONTOLOGY_DIR, SEEDS_DIR
+from kb.paths import SEED_TARGETS as SEEDS
 from kb.store import open_kb
 from kb.vocab import Minter
 
 TEST_BASE = "http://kb.test/"
-SEED_TARGETS = [ONTOLOGY_DIR / "kb.ttl", ONTOLOGY_DIR / "codes.ttl", SEEDS_DIR]
+SEED_TARGETS = list(SEEDS)
 
 
 def make_store(path: Path, targets: list[Path] | None = None, base: str = TEST_BASE) -> Path:

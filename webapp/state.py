@@ -14,10 +14,9 @@ def init_app(app: Flask) -> None:
     app.extensions["kb"] = kb
     if app.config.get("LOAD_SEEDS") and not kb.graphs():
         from kb.load import load
-        from kb.paths import ONTOLOGY_DIR, SEEDS_DIR
+        from kb.paths import SEED_TARGETS
 
-        load(kb, [ONTOLOGY_DIR / "kb.ttl", ONTOLOGY_DIR / "codes.ttl", SEEDS_DIR],
-             minter=app.extensions["minter"])
+        load(kb, list(SEED_TARGETS), minter=app.extensions["minter"])
 
 
 def get_kb() -> KnowledgeBase:

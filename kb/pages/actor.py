@@ -9,15 +9,12 @@ from pyoxigraph import Variable
 
 from kb.pages.parts import Claim, EntityNotFound, EventRef, Ref, claim, in_words, ref
 from kb.store import KnowledgeBase
+from kb.timeline.axis import axis_ticks
 from kb.timeline.window import actor_events, labels, type_labels
-from kb.vocab import KB_NS, PREFIXES, WIKIDATA_ENTITY, Minter
+from kb.vocab import ACTOR_CLASSES, PREFIXES, WIKIDATA_ENTITY, Minter
 
-ACTOR_KINDS = {
-    "https://schema.org/Person": "person",
-    "https://schema.org/Organization": "organization",
-    "https://schema.org/Country": "country",
-    KB_NS + "Group": "group",
-}
+#: The kind of actor (``person``) each actor class stands for.
+ACTOR_KINDS = {cls.value: kind for kind, cls in ACTOR_CLASSES.items()}
 
 
 
@@ -163,22 +160,11 @@ def _place_on_strip(page: ActorPage, kb: KnowledgeBase, minter: Minter, iri: str
                              event.latest, event.status)
         page.events.append(ActorEvent(reference, event.roles, round(left, 3), round(width, 3), row))
     page.rows = len(row_ends)
-    page.ticks = axis_ticks(page.first, page.last)
+    page.ticks = strip_ticks(page.first, page.last)
 
 
-def axis_ticks(first: date, last: date) -> list[Tick]:
+def strip_ticks(first: date, last: date) -> list[Tick]:
     """Month ticks (years past two years) for a small timeline from ``first`` to ``last``."""
     span = (last - first).days + 1
-    ticks = []
-    if span > 2 * 366:
-        for year in range(first.year + 1, last.year + 1):
-            ticks.append(Tick(round((date(year, 1, 1) - first).days / span * 100, 3), str(year)))
-        return ticks
-    year, month = first.year, first.month
-    while True:
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-        start = date(year, month, 1)
-        if start > last:
-            return ticks
-        label = start.strftime("%b") if month != 1 else start.strftime("%b %Y")
-        ticks.append(Tick(round((start - first).days / span * 100, 3), label))
+    return [Tick(round((day - first).days / span * 100, 3), label)
+            for day, label in axis_ticks(first, last, max_month_days=2 * 366 - 1)]

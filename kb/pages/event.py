@@ -20,7 +20,7 @@ from kb.pages.parts import (
 )
 from kb.store import KnowledgeBase
 from kb.timeline.window import labels
-from kb.vocab import CAMEO_NS, KB_NS, PREFIXES, ROLE_TYPES, Minter
+from kb.vocab import CAMEO_NS, KB_NS, PREFIXES, RDF, RDFS, ROLE_TYPES, SEM, Minter
 
 #: Links between events: property -> (as the subject reads it, as the object reads it).
 RELATIONS = {
@@ -163,9 +163,9 @@ def event_page(kb: KnowledgeBase, minter: Minter, slug: str) -> EventPage:
         return found[0].value if found else None
 
     types = [term.value.removeprefix(KB_NS) for term in
-             values.get("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", [])
+             values.get(RDF.type.value, [])
              if term.value.startswith(KB_NS)]
-    label = values.get("http://www.w3.org/2000/01/rdf-schema#label")
+    label = values.get(RDFS.label.value)
     if not types or not label or not first("edtf"):
         raise EntityNotFound("event", slug)
     type_name = types[0]
@@ -203,7 +203,7 @@ def event_page(kb: KnowledgeBase, minter: Minter, slug: str) -> EventPage:
     for item in evidence:
         item.source.label = source_names.get(item.source.iri, item.source.label)
     relations = _relations(kb, minter, values, subject)
-    place_iri = values.get("http://semanticweb.cs.vu.nl/2009/11/sem/hasPlace")
+    place_iri = values.get(SEM.hasPlace.value)
     place = None
     if place_iri:
         place = ref(minter, place_iri[0].value, labels(kb, [place_iri[0].value]).get(place_iri[0].value))

@@ -33,9 +33,6 @@ class EntityNotFound(NotFound):
         self.slug = slug
 
 
-
-
-
 @dataclass
 class Ref:
     """A link to another entity: its kind and id make its page ``/{kind}/{id}``."""
@@ -194,11 +191,6 @@ def claim(kb: KnowledgeBase, minter: Minter, graph: str) -> Claim:
     graph_ref = ref(minter, graph)
     return Claim(graph, [ref(minter, iri, names.get(iri)) for iri in chain_iris],
                  graph_ref.id if graph_ref.kind == "graph" else None)
-
-
-def _require(kb: KnowledgeBase, iri: NamedNode, kind: str, slug: str, sparql: str) -> None:
-    if not kb.ask(sparql, substitutions={Variable("s"): iri}):
-        raise EntityNotFound(kind, slug)
 
 
 def curie(iri: str) -> str:

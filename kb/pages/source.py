@@ -15,7 +15,7 @@ from pyoxigraph import Variable
 from kb.pages.parts import Claim, DateInfo, EntityNotFound, EventRef, Ref, claim, date_info, event_refs, ref
 from kb.store import KnowledgeBase
 from kb.timeline.window import labels
-from kb.vocab import PREFIXES, Minter
+from kb.vocab import PREFIXES, SCHEMA, Minter
 
 
 @dataclass
@@ -111,7 +111,7 @@ def source_page(kb: KnowledgeBase, minter: Minter, slug: str) -> SourcePage:
     values: dict[str, list[str]] = {}
     for row in kb.select(_SOURCE, substitutions=subject, prefixes=PREFIXES):
         values.setdefault(row["p"].value.rsplit("#", 1)[-1].rsplit("/", 1)[-1], []).append(row["o"].value)
-    if "https://schema.org/NewsArticle" not in values.get("type", []):
+    if SCHEMA.NewsArticle.value not in values.get("type", []):
         raise EntityNotFound("source", slug)
     text = values.get("text", [""])[0]
     spans = [(int(row["start"].value), int(row["end"].value), row["event"].value)

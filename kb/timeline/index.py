@@ -115,18 +115,21 @@ class TimelineIndex:
         def scan(predicate: NamedNode, obj=None) -> Iterable:
             return store.quads_for_pattern(None, predicate, obj, None)
 
-        kinds: dict[str, int] = {}
-        for number, name in enumerate(EVENT_TYPES):
-            for quad in scan(RDF.type, KBO[name]):
-                kinds.setdefault(quad.subject.value, number)
+        def numbered(predicate: NamedNode, names: list[str], first: bool) -> dict[str, int]:
+            """Subject -> the number in ``names`` of its object (the first or the last found)."""
+            found: dict[str, int] = {}
+            for number, name in enumerate(names):
+                for quad in scan(predicate, KBO[name]):
+                    if not first or quad.subject.value not in found:
+                        found[quad.subject.value] = number
+            return found
+
+        kinds = numbered(RDF.type, EVENT_TYPES, first=True)
         edtf: dict[str, str] = {}
         for quad in scan(KBO.edtf):
             if quad.subject.value in kinds:
                 edtf[quad.subject.value] = quad.object.value
-        status: dict[str, int] = {}
-        for number, name in enumerate(STATUSES):
-            for quad in scan(KBO.status, KBO[name]):
-                status[quad.subject.value] = number
+        status = numbered(KBO.status, STATUSES, first=False)
         source: dict[str, list[str]] = defaultdict(list)
         for quad in scan(KBO.source):
             if quad.object.value not in source[quad.subject.value]:
@@ -135,10 +138,7 @@ class TimelineIndex:
         for quad in scan(SEM.hasActor):
             if quad.subject.value in kinds:
                 nodes[quad.object.value] = quad.subject.value
-        role_of: dict[str, int] = {}
-        for number, name in enumerate(ROLE_TYPES):
-            for quad in scan(SEM.roleType, KBO[name]):
-                role_of[quad.subject.value] = number
+        role_of = numbered(SEM.roleType, ROLE_TYPES, first=False)
         taking_part: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for quad in scan(RDF.value):
             event = nodes.get(quad.subject.value)
@@ -312,10 +312,3 @@ class TimelineIndex:
                     for slug, role in self.actors_of(row)],
             sources=self.sources_of(row), lanes=lanes)
 
-    def type_name(self, row: int) -> str:
-        """The event type (local name) of the event in ``row``."""
-        return EVENT_TYPES[self.types[row]]
-
-    def status_name(self, row: int) -> str:
-        """The status of the event in ``row``."""
-        return STATUSES[self.statuses[row]]

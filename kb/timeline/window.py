@@ -67,13 +67,6 @@ MAX_WINDOW_MONTHS = 1200
 EXTENT_TTL = 60.0
 
 
-_XSD_DATE = XSD.date
-
-
-def _day(term) -> date:
-    return date.fromisoformat(term.value) if term.datatype == _XSD_DATE else plain(term)
-
-
 def _rows(kb: KnowledgeBase, sparql: str, columns: tuple[str, ...], substitutions=None):
     """A SELECT's rows as tuples of terms in the order of ``columns``.
 
@@ -224,11 +217,6 @@ def extent(kb: KnowledgeBase) -> tuple[date | None, date | None]:
     last = plain(rows[0].get("last")) if rows else None
     _extent_cache[kb.location] = (now, first, last)
     return first, last
-
-
-def forget_extent(kb: KnowledgeBase) -> None:
-    """Drop the remembered extent (after a load)."""
-    _extent_cache.pop(kb.location, None)
 
 
 def _values(iris: Iterable[str]) -> str:
