@@ -18,6 +18,7 @@ the two ways of filling it agree.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from array import array
@@ -32,7 +33,7 @@ from kb.dates import WIDE_KEY, DateValue, describe, parse_edtf
 from kb.errors import KBError
 from kb.store import KnowledgeBase
 from kb.timeline.model import ActorRole, TimelineItem
-from kb.timeline.window import all_rows, extent, labels, window_rows
+from kb.timeline.window import all_row_texts, extent, labels, window_rows
 from kb.vocab import EVENT_TYPES, KBO, RDF, RDFS, ROLE_TYPES, SEM, STATUSES, Minter
 
 NO_ROLE = 255
@@ -189,8 +190,9 @@ class TimelineIndex:
         type_number = {name: number for number, name in enumerate(EVENT_TYPES)}
         status_number = {name: number for number, name in enumerate(STATUSES)}
         role_number = {name: number for number, name in enumerate(ROLE_TYPES)}
-        for iri, kind, first, last, value, _, _, state, name, origin, pairs in (
-                all_rows(kb) if rows is None else rows):
+        if rows is None:
+            rows = map(json.loads, all_row_texts(kb))
+        for iri, kind, first, last, value, _, _, state, name, origin, pairs in rows:
             if kind not in type_number:
                 continue
             cast = [(actor, role_number.get(role, NO_ROLE)) for role, actor in pairs]
@@ -231,9 +233,14 @@ class TimelineIndex:
             self.last.append(latest.toordinal())
             self.types.append(kinds[iri])
             self.statuses.append(status.get(iri, 0))
-            numbers = [self._number(origin, source_number, self.source_slugs, self.source_names, label)
-                       for origin in source.get(iri, ())]
-            self.sources.extend(sorted(numbers, key=self.source_slugs.__getitem__))
+            origins = source.get(iri)
+            if origins and len(origins) == 1:
+                self.sources.append(self._number(origins[0], source_number, self.source_slugs,
+                                                 self.source_names, label))
+            elif origins:
+                numbers = [self._number(origin, source_number, self.source_slugs, self.source_names, label)
+                           for origin in origins]
+                self.sources.extend(sorted(numbers, key=self.source_slugs.__getitem__))
             self.source_start.append(len(self.sources))
             pairs = sorted(taking_part.get(iri, ()),
                            key=lambda pair: (pair[1], label.get(pair[0], pair[0]).casefold(), pair[0]))

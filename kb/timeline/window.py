@@ -160,11 +160,10 @@ _ROWS_OF = "SELECT ?row WHERE { VALUES ?event { %s } ?event kbo:timelineRow ?row
 _ALL_ROWS = "SELECT ?row WHERE { ?event kbo:timelineRow ?row }"
 
 
-def all_rows(kb: KnowledgeBase) -> Iterator[list]:
-    """Every stored timeline row (:data:`kb.timeline.rows.ROW_FIELDS` and ``[role, actor]`` pairs),
-    one for each event and graph that holds it."""
-    for (row,) in kb.query(_ALL_ROWS, prefixes=PREFIXES):
-        yield json.loads(row.value)
+def all_row_texts(kb: KnowledgeBase) -> Iterator[str]:
+    """Every stored timeline row as JSON text (:data:`kb.timeline.rows.ROW_FIELDS` and
+    ``[role, actor]`` pairs), one for each event and graph that holds it."""
+    return (row.value for (row,) in kb.query(_ALL_ROWS, prefixes=PREFIXES))
 
 
 def window_rows(kb: KnowledgeBase, earliest: date, latest: date, minter: Minter | None = None
@@ -174,7 +173,7 @@ def window_rows(kb: KnowledgeBase, earliest: date, latest: date, minter: Minter 
     iris = [event.iri for event in window(kb, earliest, latest, minter)]
     if len(iris) > ROWS_BY_IRI:
         wanted = set(iris)
-        yield from (row for row in all_rows(kb) if row[0] in wanted)
+        yield from (row for row in map(json.loads, all_row_texts(kb)) if row[0] in wanted)
         return
     for start in range(0, len(iris), 500):
         for (row,) in _rows(kb, _ROWS_OF % _values(iris[start:start + 500]), ("row",)):
