@@ -471,3 +471,34 @@ def test_an_event_two_sources_report_lists_both_either_way(tmp_path):
                                                        sources=(slug,)), minter, index=chosen)
                 found = [item.iri for item in narrowed.events]
                 assert found == [event.value] if slug == "second-report" else event.value in found
+
+
+def test_an_actor_in_two_roles_counts_once_in_facets_and_lanes(tmp_path):
+    """An actor holding two roles in one event is one actor of it: the actor facet counts the event
+    once, its lane holds it once, and the event lists both roles; from the index and the store alike."""
+    from kb.load import load
+    from kb.store import open_kb
+    from kb.timeline.index import TimelineIndex
+    from kb.timeline.model import TimelineFilter
+    from kb.vocab import Minter
+    from tests.support import variant
+
+    minter = Minter(TEST_BASE)
+    path = variant(tmp_path, {"      - {actor: the-movement, role: recipient}\n":
+                              "      - {actor: the-movement, role: recipient}\n"
+                              "      - {actor: ann-example, role: mediator}\n"})
+    with open_kb(tmp_path / "store") as kb:
+        load(kb, [path], minter=minter)
+        index = TimelineIndex.build(kb, minter)
+        window = TimelineFilter(earliest=date(2024, 2, 1), latest=date(2024, 2, 29), lanes="actor")
+        for chosen in (index, None):
+            view = timeline(kb, window, minter, index=chosen, threshold=0)  # counts, per lane
+            assert view.total == 1
+            assert {facet.id: facet.count for facet in view.facets["actor"]}["ann-example"] == 1
+            assert {lane.key: lane.count for lane in view.lanes}["ann-example"] == 1
+            assert sum(bucket.count for bucket in view.buckets if bucket.lane == "ann-example") == 1
+            drawn = timeline(kb, window, minter, index=chosen)
+            [item] = drawn.events
+            assert item.lanes.count("ann-example") == 1
+            assert sorted(actor.role for actor in item.actors if actor.id == "ann-example") == [
+                "mediator", "offerer"]

@@ -7,7 +7,7 @@ from datetime import date
 
 from pyoxigraph import Variable
 
-from kb.pages.parts import Claim, EntityNotFound, EventRef, Ref, claim, in_words, ref
+from kb.pages.parts import Claim, EntityNotFound, EventRef, Ref, claim, in_words, ref, values_by_name
 from kb.store import KnowledgeBase
 from kb.timeline.axis import axis_ticks
 from kb.timeline.window import actor_events, labels, type_labels
@@ -99,10 +99,7 @@ def actor_page(kb: KnowledgeBase, minter: Minter, slug: str) -> ActorPage:
     """The page of the actor ``slug``: its posts, its events on a small timeline, its Wikidata link."""
     iri = minter.actor(slug)
     subject = {Variable("s"): iri}
-    rows = kb.select(_ACTOR, substitutions=subject, prefixes=PREFIXES)
-    values: dict[str, list[str]] = {}
-    for row in rows:
-        values.setdefault(row["p"].value.rsplit("#", 1)[-1].rsplit("/", 1)[-1], []).append(row["o"].value)
+    values = values_by_name(kb, _ACTOR, iri)
     kinds = [ACTOR_KINDS[t] for t in values.get("type", []) if t in ACTOR_KINDS]
     is_actor = any(t.endswith(("sem/Actor", "#Actor")) for t in values.get("type", []))
     if not is_actor or not values.get("label"):

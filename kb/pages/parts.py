@@ -199,3 +199,12 @@ def curie(iri: str) -> str:
         if iri.startswith(namespace) and len(iri) > len(namespace):
             return f"{prefix}:{iri[len(namespace):]}"
     return iri
+
+
+def values_by_name(kb: KnowledgeBase, sparql: str, iri: NamedNode) -> dict[str, list[str]]:
+    """The values of ``iri``'s properties by local name (``type``, ``label``): ``sparql`` selects
+    ``?p ?o`` of the subject ``?s``."""
+    values: dict[str, list[str]] = {}
+    for row in kb.select(sparql, substitutions={Variable("s"): iri}, prefixes=PREFIXES):
+        values.setdefault(row["p"].value.rsplit("#", 1)[-1].rsplit("/", 1)[-1], []).append(row["o"].value)
+    return values

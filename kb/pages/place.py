@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Variable
 
-from kb.pages.parts import EntityNotFound, EventRef, Ref, event_refs, ref
+from kb.pages.parts import EntityNotFound, EventRef, Ref, event_refs, ref, values_by_name
 from kb.store import KnowledgeBase
 from kb.timeline.window import labels
 from kb.vocab import PREFIXES, WIKIDATA_ENTITY, Minter
@@ -43,9 +43,7 @@ def place_page(kb: KnowledgeBase, minter: Minter, slug: str) -> PlacePage:
     """The page of the place ``slug``: what it is in, what is in it, what happened there."""
     iri = minter.place(slug)
     subject = {Variable("s"): iri}
-    values: dict[str, list[str]] = {}
-    for row in kb.select(_PLACE, substitutions=subject, prefixes=PREFIXES):
-        values.setdefault(row["p"].value.rsplit("#", 1)[-1].rsplit("/", 1)[-1], []).append(row["o"].value)
+    values = values_by_name(kb, _PLACE, iri)
     if not any(t.endswith(("sem/Place", "schema.org/Place")) for t in values.get("type", [])):
         raise EntityNotFound("place", slug)
     links = kb.select(_PLACE_LINKS, substitutions=subject, prefixes=PREFIXES)

@@ -12,7 +12,18 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Variable
 
-from kb.pages.parts import Claim, DateInfo, EntityNotFound, EventRef, Ref, claim, date_info, event_refs, ref
+from kb.pages.parts import (
+    Claim,
+    DateInfo,
+    EntityNotFound,
+    EventRef,
+    Ref,
+    claim,
+    date_info,
+    event_refs,
+    ref,
+    values_by_name,
+)
 from kb.store import KnowledgeBase
 from kb.timeline.window import labels
 from kb.vocab import PREFIXES, SCHEMA, Minter
@@ -108,9 +119,7 @@ def source_page(kb: KnowledgeBase, minter: Minter, slug: str) -> SourcePage:
     """The page of the source ``slug``: its text, sentence by sentence, with the events each states."""
     iri = minter.source(slug)
     subject = {Variable("s"): iri}
-    values: dict[str, list[str]] = {}
-    for row in kb.select(_SOURCE, substitutions=subject, prefixes=PREFIXES):
-        values.setdefault(row["p"].value.rsplit("#", 1)[-1].rsplit("/", 1)[-1], []).append(row["o"].value)
+    values = values_by_name(kb, _SOURCE, iri)
     if SCHEMA.NewsArticle.value not in values.get("type", []):
         raise EntityNotFound("source", slug)
     text = values.get("text", [""])[0]

@@ -74,6 +74,7 @@ class TimelineIndex:
         self.actor_start = array("l", [0])
         self.actors = array("l")         # index in actor_slugs
         self.roles = array("B")          # index in ROLE_TYPES (NO_ROLE when unknown)
+        self.repeated: set[int] = set()  # rows whose cast names an actor in more than one role
         self.months: dict[str, array] = {}
         self.actor_slugs: list[str] = []
         self.actor_names: dict[str, str] = {}
@@ -248,6 +249,8 @@ class TimelineIndex:
                 self.actors.append(self._number(actor, actor_number, self.actor_slugs,
                                                 self.actor_names, label))
                 self.roles.append(role)
+            if len(pairs) > 1 and len({actor for actor, _ in pairs}) < len(pairs):
+                self.repeated.add(row)
             self.actor_start.append(len(self.actors))
             if month_keys:
                 for key in value.month_keys():
@@ -288,6 +291,11 @@ class TimelineIndex:
                 if last[row] >= low and first[row] <= high:
                     found.add(row)
         return sorted(found)
+
+    def cast(self, row: int) -> array:
+        """The actor numbers of the event in ``row``, each once (whatever its roles)."""
+        cast = self.actors[self.actor_start[row]:self.actor_start[row + 1]]
+        return array("l", dict.fromkeys(cast)) if row in self.repeated else cast
 
     def actors_of(self, row: int) -> list[tuple[str, str]]:
         """(actor slug, role) pairs of the event in ``row``."""

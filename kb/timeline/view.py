@@ -98,7 +98,7 @@ def _build(index: TimelineIndex, kb: KnowledgeBase, filt: TimelineFilter, thresh
     low, high = earliest.toordinal(), latest.toordinal()
     first, last, types, statuses = index.first, index.last, index.types, index.statuses
     sources, source_start = index.sources, index.source_start
-    start, actors, iris = index.actor_start, index.actors, index.iris
+    start, actors, iris, repeated = index.actor_start, index.actors, index.iris, index.repeated
     by_actor = filt.lanes == "actor"
 
     type_set = {EVENT_TYPES.index(name) for name in filt.types}
@@ -120,7 +120,7 @@ def _build(index: TimelineIndex, kb: KnowledgeBase, filt: TimelineFilter, thresh
     drawn: list[int] = []
     matched: list[int] = []
     for row in index.rows(drawn_from, drawn_to):
-        cast = actors[start[row]:start[row + 1]]
+        cast = actors[start[row]:start[row + 1]] if row not in repeated else index.cast(row)
         if texts is not None and iris[row] not in texts and text_actors.isdisjoint(cast):
             continue
         kind, status = types[row], statuses[row]
@@ -167,7 +167,7 @@ def _build(index: TimelineIndex, kb: KnowledgeBase, filt: TimelineFilter, thresh
     for target, chosen in ((in_window_lanes, matched), (anywhere_lanes, drawn)):
         for row in chosen:
             if by_actor:
-                for number in actors[start[row]:start[row + 1]]:
+                for number in index.cast(row):
                     target[index.actor_slugs[number]] += 1
             else:
                 target[EVENT_TYPES[types[row]]] += 1
@@ -176,7 +176,7 @@ def _build(index: TimelineIndex, kb: KnowledgeBase, filt: TimelineFilter, thresh
     lanes_of: dict[int, list[str]] = {}
     for row in drawn:
         if by_actor:
-            keys = [index.actor_slugs[n] for n in actors[start[row]:start[row + 1]]]
+            keys = [index.actor_slugs[n] for n in index.cast(row)]
             lanes_of[row] = sorted((k for k in keys if k in rank), key=rank.__getitem__) or [OTHER_LANE]
         else:
             name = EVENT_TYPES[types[row]]
