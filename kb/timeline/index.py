@@ -249,9 +249,10 @@ class TimelineIndex:
                 self.actors.append(self._number(actor, actor_number, self.actor_slugs,
                                                 self.actor_names, label))
                 self.roles.append(role)
-            if len(pairs) > 1 and len({actor for actor, _ in pairs}) < len(pairs):
+            begin, end = self.actor_start[-1], len(self.actors)
+            if end - begin > 1 and len(set(self.actors[begin:end])) < end - begin:
                 self.repeated.add(row)
-            self.actor_start.append(len(self.actors))
+            self.actor_start.append(end)
             if month_keys:
                 for key in value.month_keys():
                     months[key].append(row)
