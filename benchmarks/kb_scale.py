@@ -10,7 +10,7 @@ For each size: writes (or reuses) ``benchmarks/out/synthetic-N-*.nq`` (see ``syn
   again into the now full store (replaces the file's graphs), each a child process whose peak
   memory is its own (``os.wait4``);
 - latencies (p50/p95 after warm-up) of ``kb.timeline.window`` for one month (the digests of the
-  month's date buckets, see ``kb/digest.py``), of the ``timeline`` named query with from/to (the
+  month's periods, see ``kb/timeline/rows.py``), of the ``timeline`` named query with from/to (the
   FILTER scan it replaces), of ``kb.timeline.actor_events`` (one timeline row an event) and the
   ``actor-timeline`` named query for the actor with about 1,000 events.
 
@@ -121,7 +121,7 @@ def measure(n_events: int, workdir: Path, runs: int) -> dict:
     """Every figure for one size."""
     from kb import queries
     from kb.store import open_kb
-    from kb.timeline import actor_events, window
+    from kb.timeline.window import actor_events, window
     from kb.vocab import Minter
 
     results: dict = {"events": n_events}

@@ -8,7 +8,7 @@ literal datatypes, same role nodes and named graphs), apart from what a benchmar
   per actor the role node (``sem:hasActor``, its ``rdf:type sem:Role``, ``sem:roleType``,
   ``rdf:value``) and ``kbo:involves``, ``sem:hasPlace`` (one event in five), ``kbo:source``, one
   ``kbo:sourceSentence``, and the derived ``kbo:timelineRow`` of each event and
-  ``kbo:timelineDigest`` of each graph's date buckets, exactly as :mod:`kb.digest` derives them,
+  ``kbo:timelineDigest`` of each graph's date periods, exactly as :mod:`kb.timeline.rows` derives them,
   and at the end of the file the ``kbo:timelineIndex`` of every bucket, as the loader's update
   writes it;
 - left out by default: the ``kbo:evidence`` annotation of each sentence (17 triples: the
@@ -42,9 +42,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from kb import digest, vocab
+from kb import vocab
 from kb.curation import ACTOR_TYPES
 from kb.dates import DateValue, parse_edtf
+from kb.timeline import rows as digest
 from kb.vocab import EDTF_DATATYPE, KBO, OA, PROV, RDF, RDFS, SCHEMA, SEM, XSD, Minter
 
 #: Bump when the generated data changes, so cached files are regenerated.
@@ -326,7 +327,7 @@ class _Writer:
 
     def timeline_lines(self, source: _Source, article: str) -> list[str]:
         """Each event's ``kbo:timelineRow`` and each graph's ``kbo:timelineDigest`` per date bucket,
-        as :mod:`kb.digest` derives them from the event's triples."""
+        as :mod:`kb.timeline.rows` derives them from the event's triples."""
         lines, by_graph = [], {}
         for event in source.events:
             iri = self.entity("event", event.slug)

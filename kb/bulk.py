@@ -3,7 +3,7 @@
 ``Store.bulk_load`` is pyoxigraph's fastest path but is neither atomic nor isolated, so it never
 writes into the live store. Instead it loads the file into a fresh staging store, then copies in the
 live store's quads outside the graphs the file brings (nothing when the file replaces everything).
-The timeline index (:mod:`kb.digest`) a file brings is kept only when the file is the whole store
+The timeline index (:mod:`kb.timeline.rows`) a file brings is kept only when the file is the whole store
 (nothing kept, its rows and digests complete); otherwise it is rebuilt in the staging store from the
 digests. The staging store is compacted and, only when all of that succeeded, renamed into place;
 on any error it is deleted and the live store is untouched.
@@ -21,12 +21,11 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store, parse
 
-from kb.digest import derive_in_store, has_index, missing_in, rebuild_index
 from kb.errors import CurationError, StoreError
+from kb.formats import TRIPLE_FORMATS
 from kb.paths import display
+from kb.timeline.rows import derive_in_store, has_index, missing_in, rebuild_index
 from kb.vocab import Minter
-
-TRIPLE_FORMATS = (RdfFormat.TURTLE, RdfFormat.N_TRIPLES)
 
 
 class _CountingReader:

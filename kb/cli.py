@@ -199,12 +199,12 @@ def load(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     sentences, the SHACL shapes) before anything is written.
     """
     from kb.load import load as load_files
-    from kb.paths import DEFAULT_SOURCES
+    from kb.paths import SEED_TARGETS
 
     progress = LoadProgress(enabled=not _quiet(ctx))
     try:
         with _open(ctx) as kb:
-            report = load_files(kb, list(paths) or list(DEFAULT_SOURCES), progress=progress.update,
+            report = load_files(kb, list(paths) or list(SEED_TARGETS), progress=progress.update,
                                 on_file=progress.on_file)
     finally:
         progress.close()
@@ -353,7 +353,7 @@ def export(ctx: click.Context, rdf_format: str, target: Path | None, directory: 
 @reports_errors
 def stats(ctx: click.Context) -> None:
     """Counts: quads, graphs, events by type, actors, places, sources."""
-    from kb.stats import summary
+    from kb.pages.stats import summary
 
     with _open(ctx, read_only=True) as kb:
         for label, value in summary(kb):

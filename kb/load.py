@@ -19,21 +19,15 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Variable, parse
 
 from kb.curation import raise_all, read_files
 from kb.curation_set import check_together, scan
-from kb.digest import DERIVED, index_graph, index_update, with_timeline
 from kb.errors import CurationError, KBError, ShapeError
-from kb.paths import DEFAULT_SOURCES, SEEDS_DIR, display
+from kb.formats import CURATION_SUFFIXES
+from kb.formats import LOAD_SUFFIXES as RDF_SUFFIXES
+from kb.paths import SEED_TARGETS, SEEDS_DIR, display
 from kb.store import KnowledgeBase
+from kb.timeline.rows import DERIVED, index_graph, index_update, with_timeline
 from kb.validate import check
 from kb.vocab import Minter, is_slug
 
-CURATION_SUFFIXES = {".yaml", ".yml"}
-RDF_SUFFIXES = {
-    ".ttl": RdfFormat.TURTLE,
-    ".nt": RdfFormat.N_TRIPLES,
-    ".trig": RdfFormat.TRIG,
-    ".nq": RdfFormat.N_QUADS,
-    ".jsonld": RdfFormat.JSON_LD,
-}
 #: RDF files larger than this are bulk loaded (parsed, not validated against the shapes).
 VALIDATE_LIMIT = 20 * 1024 * 1024
 
@@ -260,11 +254,11 @@ def last_load_record(kb: KnowledgeBase) -> tuple[str, str] | None:
 
 def seed_if_empty(kb: KnowledgeBase, *, minter: Minter | None = None, progress: Progress | None = None,
                   on_file: FileProgress | None = None) -> LoadReport | None:
-    """Load the ontology and seeds (:data:`kb.paths.DEFAULT_SOURCES`) into a store with no graph;
+    """Load the ontology and seeds (:data:`kb.paths.SEED_TARGETS`) into a store with no graph;
     a store that holds anything is left as it is (``None``)."""
     if kb.graphs():
         return None
-    return load(kb, list(DEFAULT_SOURCES), minter=minter, progress=progress, on_file=on_file)
+    return load(kb, list(SEED_TARGETS), minter=minter, progress=progress, on_file=on_file)
 
 
 def _read_curation_files(

@@ -30,19 +30,9 @@ from pyoxigraph import (
 )
 
 from kb.errors import QueryError, StoreError
+from kb.formats import DATASET_FORMATS, DUMP_FORMATS
 
 DEFAULT_LOCATION = "data/store"
-#: Formats for dumps and exports, by the names the CLI and web app use.
-DUMP_FORMATS = {
-    "nquads": RdfFormat.N_QUADS,
-    "trig": RdfFormat.TRIG,
-    "turtle": RdfFormat.TURTLE,
-    "ntriples": RdfFormat.N_TRIPLES,
-    "jsonld": RdfFormat.JSON_LD,
-    "rdfxml": RdfFormat.RDF_XML,
-}
-#: Formats that hold several graphs; the others get the union of all graphs.
-DATASET_FORMATS = {"nquads", "trig", "jsonld"}
 
 
 def default_location() -> str:

@@ -282,3 +282,26 @@ class Minter:
 def is_slug(text: str) -> bool:
     """True when ``text`` is usable as the last segment of a minted IRI."""
     return bool(_SLUG.match(text))
+
+
+# --- other IRIs the pages and the dataset description name ------------------------------------
+
+#: The ontology itself (what the data conforms to).
+ONTOLOGY_IRI = KB_NS.removesuffix("#")
+#: The class of each kind of actor a curation file declares (``type: person``).
+ACTOR_CLASSES = {
+    "person": SCHEMA.Person,
+    "organization": SCHEMA.Organization,
+    "country": SCHEMA.Country,
+    "group": KBO.Group,
+}
+#: The schema.org type of each kind of actor (a group is an organization to schema.org).
+ACTOR_SCHEMA_TYPES = {kind: SCHEMA.Organization if kind == "group" else cls
+                      for kind, cls in ACTOR_CLASSES.items()}
+#: The JSON-LD ``@context`` of schema.org descriptions.
+SCHEMA_CONTEXT = SCHEMA.iri.rstrip("/")
+#: The curated data is CC BY 4.0 (the code is MIT); quoted article text stays its publisher's.
+DATASET_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+#: IANA's page of a media type is this followed by the type (``application/n-quads``).
+IANA_MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"
+SPARQL_PROTOCOL = "https://www.w3.org/TR/sparql11-protocol/"

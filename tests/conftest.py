@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from kb.load import load
-from kb.paths import DEFAULT_SOURCES
+from kb.paths import SEED_TARGETS
 from kb.store import open_kb
 from kb.vocab import Minter
 
 TEST_BASE = "http://kb.test/"
-SEED_TARGETS = list(DEFAULT_SOURCES)
+SEED_TARGETS = list(SEED_TARGETS)
 
 
 def make_store(path: Path, targets: list[Path] | None = None, base: str = TEST_BASE) -> Path:

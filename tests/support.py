@@ -6,13 +6,13 @@ import shutil
 from pathlib import Path
 
 from kb.load import load
-from kb.paths import DEFAULT_SOURCES
+from kb.paths import SEED_TARGETS
 from kb.store import open_kb
 
 DATA = Path(__file__).parent / "data"
 #: The columns issue 2 asks of the `timeline` query, in order.
 TIMELINE_COLUMNS = ["event", "type", "label", "earliest", "latest", "edtf", "date_text", "source", "sentence"]
-DEFAULT_TARGETS = list(DEFAULT_SOURCES)
+DEFAULT_TARGETS = list(SEED_TARGETS)
 
 
 def seed_store(path: Path) -> Path:

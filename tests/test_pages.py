@@ -9,8 +9,9 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF
 
-from kb.linked import script_json
-from kb.timeline_view import parse_filter, timeline
+from kb.pages.linked import script_json
+from kb.timeline.model import parse_filter
+from kb.timeline.view import timeline
 from tests.conftest import SEED_TARGETS, TEST_BASE, make_app, make_store
 from tests.htmltree import parse_html
 
@@ -364,8 +365,8 @@ QUERIES = ["", "lanes=actor&actor=hamas", "from=2024-10-01&to=2024-10-31&type=Of
 def views_both_ways(kb, minter, query: str, threshold: int = 500) -> tuple[dict, dict]:
     from urllib.parse import parse_qs
 
-    from kb.pages import as_json
-    from kb.timeline_index import TimelineIndex
+    from kb.pages.parts import as_json
+    from kb.timeline.index import TimelineIndex
 
     params = parse_qs(query)
     margin = int(params.pop("margin", ["0"])[0])
@@ -414,14 +415,14 @@ def test_the_index_and_sparql_agree_on_synthetic_data(tmp_path, query):
 
 def _index_contents(index) -> dict:
     return {name: list(getattr(index, name)) for name in (
-        "iris", "slugs", "labels", "edtfs", "first", "last", "types", "statuses", "sources",
+        "iris", "slugs", "labels", "edtfs", "first", "last", "types", "statuses", "source_start", "sources",
         "actor_start", "actors", "roles", "actor_slugs", "source_slugs")} | {
         "months": {key: list(rows) for key, rows in index.months.items()},
         "actor_names": index.actor_names, "source_names": index.source_names}
 
 
 def test_the_index_read_from_timeline_rows_is_the_index_read_by_scans(app):
-    from kb.timeline_index import TimelineIndex
+    from kb.timeline.index import TimelineIndex
 
     with app.app_context():
         from webapp.state import get_kb
@@ -431,3 +432,77 @@ def test_the_index_read_from_timeline_rows_is_the_index_read_by_scans(app):
         by_scans = TimelineIndex.build(kb, minter, use_rows=False)
     assert len(from_rows) > 20
     assert _index_contents(from_rows) == _index_contents(by_scans)
+
+
+def test_an_event_two_sources_report_lists_both_either_way(tmp_path):
+    """An event two graphs hold (two sources report it) shows both sources, from the web app's
+    index and from the store alike, and either source's filter finds it."""
+    from pyoxigraph import Quad
+
+    from kb.load import load
+    from kb.store import open_kb
+    from kb.timeline.index import TimelineIndex
+    from kb.timeline.model import TimelineFilter
+    from kb.timeline.rows import DERIVED, reindex, with_timeline
+    from kb.vocab import KBO, SEM, Minter
+
+    minter = Minter(TEST_BASE)
+    event = minter.event("test-offer")
+    with open_kb(tmp_path / "store") as kb:
+        load(kb, [DATA / "minimal.yaml"], minter=minter)
+        store = kb.backend.store
+        own = [quad for quad in store.quads_for_pattern(event, None, None) if quad.predicate not in DERIVED]
+        nodes = [quad.object for quad in own if quad.predicate == SEM.hasActor]
+        own += [quad for node in nodes for quad in store.quads_for_pattern(node, None, None)]
+        first_source = next(quad.object for quad in own if quad.predicate == KBO.source)
+        second, graph = minter.source("second-report"), minter.entity("graph", "second-report")
+        copied = [Quad(quad.subject, quad.predicate, second if quad.object == first_source else quad.object,
+                       graph) for quad in own]
+        store.extend(with_timeline(copied, minter))  # as the loader writes a graph, without the shapes
+        store.update(reindex(minter))
+        index = TimelineIndex.build(kb, minter)
+        expected = sorted([minter.split(first_source.value)[1], "second-report"])
+        for chosen in (index, None):
+            window = TimelineFilter(earliest=date(2024, 2, 1), latest=date(2024, 3, 31))
+            view = timeline(kb, window, minter, index=chosen)
+            [item] = [item for item in view.events if item.iri == event.value]
+            assert item.sources == expected
+            counts = {facet.id: facet.count for facet in view.facets["source"]}
+            assert counts["second-report"] == 1 and counts[expected[0] if expected[1] == "second-report"
+                                                            else expected[1]] >= 1
+            for slug in expected:
+                narrowed = timeline(kb, TimelineFilter(earliest=window.earliest, latest=window.latest,
+                                                       sources=(slug,)), minter, index=chosen)
+                found = [item.iri for item in narrowed.events]
+                assert found == [event.value] if slug == "second-report" else event.value in found
+
+
+def test_an_actor_in_two_roles_counts_once_in_facets_and_lanes(tmp_path):
+    """An actor holding two roles in one event is one actor of it: the actor facet counts the event
+    once, its lane holds it once, and the event lists both roles; from the index and the store alike."""
+    from kb.load import load
+    from kb.store import open_kb
+    from kb.timeline.index import TimelineIndex
+    from kb.timeline.model import TimelineFilter
+    from kb.vocab import Minter
+    from tests.support import variant
+
+    minter = Minter(TEST_BASE)
+    path = variant(tmp_path, {"      - {actor: the-movement, role: recipient}\n":
+                              "      - {actor: the-movement, role: recipient}\n"
+                              "      - {actor: ann-example, role: mediator}\n"})
+    with open_kb(tmp_path / "store") as kb:
+        load(kb, [path], minter=minter)
+        index = TimelineIndex.build(kb, minter)
+        window = TimelineFilter(earliest=date(2024, 2, 1), latest=date(2024, 2, 29), lanes="actor")
+        for chosen in (index, None):
+            view = timeline(kb, window, minter, index=chosen, threshold=0)  # counts, per lane
+            assert view.total == 1
+            assert {facet.id: facet.count for facet in view.facets["actor"]}["ann-example"] == 1
+            assert {lane.key: lane.count for lane in view.lanes}["ann-example"] == 1
+            assert sum(bucket.count for bucket in view.buckets if bucket.lane == "ann-example") == 1
+            drawn = timeline(kb, window, minter, index=chosen)
+            [item] = drawn.events
+            assert item.lanes.count("ann-example") == 1
+            assert sorted(actor.role for actor in item.actors if actor.id == "ann-example") == [
+                "mediator", "offerer"]

@@ -144,7 +144,7 @@ def test_the_timeline_index_is_kept_in_step_on_the_remote_store(tmp_path):
     over either store, also after a second source is loaded and then moved in time."""
     from datetime import date
 
-    from kb.timeline import window
+    from kb.timeline.window import window
     from tests.support import variant
 
     windows = [(date(2024, 10, 1), date(2024, 10, 31)), (date(2024, 1, 1), date(2024, 1, 31)),
@@ -176,8 +176,8 @@ def test_a_bulk_load_without_timeline_quads_gets_them_on_the_remote_store(tmp_pa
     from pyoxigraph import serialize
 
     from kb import load as loader
-    from kb.digest import DERIVED
-    from kb.timeline import actor_events, window
+    from kb.timeline.rows import DERIVED
+    from kb.timeline.window import actor_events, window
     from kb.vocab import Minter
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))

@@ -174,8 +174,9 @@ def test_dumps_stream_and_only_so_many_are_sent_at_once(app, seeded_store):
 def test_a_text_search_runs_in_a_worker_with_the_same_answer(app, window):
     from urllib.parse import parse_qs
 
-    from kb.pages import as_json
-    from kb.timeline_view import parse_filter, timeline
+    from kb.pages.parts import as_json
+    from kb.timeline.model import parse_filter
+    from kb.timeline.view import timeline
 
     answer = app.test_client().get(f"/timeline.json?{window}").get_json()
     params = parse_qs(window)

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, Quad, RdfFormat, Store, parse, serialize
 
-from kb.digest import DERIVED, buckets, index_graph, reindex, window_buckets, with_timeline
 from kb.load import load
 from kb.store import open_kb
-from kb.timeline import actor_events, window
+from kb.timeline.rows import DERIVED, index_graph, periods, reindex, window_periods, with_timeline
+from kb.timeline.window import actor_events, window
 from kb.vocab import KBO, RDF, Minter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -104,7 +104,7 @@ def test_actor_events_are_the_actors_events_with_its_roles(kb, generated):
     assert [(e.earliest, e.latest) for e in found] == sorted((e.earliest, e.latest) for e in found)
 
 
-# --- the derived timeline rows and digests (kb.digest) -------------------------------------------
+# --- the derived timeline rows and digests (kb.timeline.rows) -------------------------------------------
 
 def _file_quads(path: Path) -> list[Quad]:
     return list(parse(path=str(path), format=RdfFormat.N_QUADS))
@@ -162,10 +162,10 @@ def test_stale_timeline_quads_in_a_file_are_rewritten(tmp_path):
         store.close()
 
 
-def test_buckets_are_months_years_or_wide():
-    assert buckets(date(2024, 10, 3), date(2024, 10, 3)) == ["2024-10"]
-    assert buckets(date(2023, 11, 1), date(2024, 1, 31)) == ["2023-11", "2023-12", "2024-01"]
-    assert buckets(date(2019, 1, 1), date(2024, 10, 25)) == [str(y) for y in range(2019, 2025)]
-    assert buckets(date(1900, 1, 1), date(2024, 10, 25)) == ["wide"]
-    assert window_buckets(date(2024, 10, 1), date(2024, 10, 31), 1200) == ["2024-10", "2024", "wide"]
-    assert window_buckets(date(1000, 1, 1), date(2024, 10, 31), 1200) is None
+def test_periods_are_months_years_or_wide():
+    assert periods(date(2024, 10, 3), date(2024, 10, 3)) == ["2024-10"]
+    assert periods(date(2023, 11, 1), date(2024, 1, 31)) == ["2023-11", "2023-12", "2024-01"]
+    assert periods(date(2019, 1, 1), date(2024, 10, 25)) == [str(y) for y in range(2019, 2025)]
+    assert periods(date(1900, 1, 1), date(2024, 10, 25)) == ["wide"]
+    assert window_periods(date(2024, 10, 1), date(2024, 10, 31), 1200) == ["2024-10", "2024", "wide"]
+    assert window_periods(date(1000, 1, 1), date(2024, 10, 31), 1200) is None

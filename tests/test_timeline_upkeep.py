@@ -1,7 +1,7 @@
-"""The timeline index (``kbo:timelineIndex``, see kb/digest.py) stays in step with every load.
+"""The timeline index (``kbo:timelineIndex``, see kb/timeline/rows.py) stays in step with every load.
 
-``kb.timeline.window`` reads one index literal a date bucket, holding the lines of every graph's
-events in it. Each load rewrites the index of the buckets it touches in the same update that
+``kb.timeline.window`` reads one index literal a date period, holding the lines of every graph's
+events in it. Each load rewrites the index of the periods it touches in the same update that
 replaces the graphs; a bulk load rebuilds it in the staging store. Here the window must give, after
 each kind of load, exactly the events the `timeline` named query finds by filtering every event's
 bounds.
@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from pyoxigraph import RdfFormat, parse
 
-from kb.digest import index_graph
 from kb.errors import KBError
 from kb.load import load
 from kb.store import open_kb
-from kb.timeline import window
+from kb.timeline.rows import index_graph
+from kb.timeline.window import window
 from kb.vocab import KBO, Minter
 from tests.conftest import TEST_BASE
 from tests.support import DATA, variant

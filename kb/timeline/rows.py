@@ -1,4 +1,4 @@
-"""Derived timeline quads: a row for each event, each graph's events per date bucket, and an index.
+"""Derived timeline quads: a row for each event, each graph's events per date period, and an index.
 
 Every property of an event read by a query is one index lookup in Oxigraph (7-14 us each), so a
 timeline of 5,000 events with ten columns costs more than half a second however the events are
@@ -7,15 +7,16 @@ found. The loader therefore writes, beside each event's own triples and in the s
 - ``<event> kbo:timelineRow "[...]"^^rdf:JSON``: the event as one timeline line (:data:`ROW_FIELDS`
   and its ``[role, actor]`` pairs), so that one lookup gives a whole row (used for an actor's
   events and the website's timeline index);
-- ``<bucket> kbo:timelineDigest "..."``: one text line (:func:`line`) for every event of that graph
-  whose date overlaps the bucket (a month ``id/bucket/2024-10``, a year ``id/bucket/2019``, or
-  ``id/bucket/wide``; see :func:`buckets`).
+- ``<period> kbo:timelineDigest "..."``: one text line (:func:`line`) for every event of that graph
+  whose date overlaps the period (a month ``id/bucket/2024-10``, a year ``id/bucket/2019``, or
+  ``id/bucket/wide``; see :func:`periods`). A period is typed ``kbo:DateBucket`` in the ontology
+  and its IRI says ``bucket``: both are stored data and stay as they are.
 
 And, in the one graph :func:`index_graph` that holds nothing else:
 
-- ``<bucket> kbo:timelineIndex "..."``: the lines of every graph's digest of that bucket, so that a
+- ``<period> kbo:timelineIndex "..."``: the lines of every graph's digest of that period, so that a
   month's events are read from three literals (the month's, its year's and ``wide``), however
-  many sources report them. A load rewrites the index of the buckets it touches in the same SPARQL
+  many sources report them. A load rewrites the index of the periods it touches in the same SPARQL
   update that replaces the graphs (:func:`reindex`), so it is never out of step with the digests.
 
 They are derived data, never claims: :func:`with_timeline` drops whatever a file brings and writes
@@ -39,36 +40,38 @@ from kb.vocab import EVENT_TYPES, KB_NS, KBO, RDF, RDFS, SEM, Minter
 #: The fields of a row, in order; a row ends with its list of ``[role, actor IRI]`` pairs.
 ROW_FIELDS = ("event", "type", "earliest", "latest", "edtf", "date_text", "precision", "status", "label",
               "source")
-#: Past this many years a date goes into the one bucket "wide" (read by every window).
-MAX_BUCKET_YEARS = 100
-WIDE_BUCKET = "wide"
+#: Past this many years a date goes into the one period "wide" (read by every window).
+MAX_PERIOD_YEARS = 100
+WIDE_PERIOD = "wide"
 DERIVED = (KBO.timelineRow, KBO.timelineDigest, KBO.timelineIndex)
 #: The slug of the index graph (``id/graph/_timeline``): no source slug starts with "_".
 INDEX_SLUG = "_timeline"
-#: Buckets re-indexed by one update when a staging store's whole index is rebuilt.
+#: Periods re-indexed by one update when a staging store's whole index is rebuilt.
 REINDEX_BATCH = 16
+#: The IRI segment of a period (``id/bucket/2024-10``): stored data, kept as it was first written.
+PERIOD_SEGMENT = "bucket"
 _EVENT_CLASSES = {KBO[kind] for kind in EVENT_TYPES}
 _JSON = RDF.JSON
 
 
-def buckets(earliest: date, latest: date) -> list[str]:
-    """The buckets a date with these bounds is listed in: its months when it spans less than three
-    years, else its years when less than a century, else the one bucket ``wide``."""
+def periods(earliest: date, latest: date) -> list[str]:
+    """The periods a date with these bounds is listed in: its months when it spans less than three
+    years, else its years when less than a century, else the one period ``wide``."""
     if (latest.year - earliest.year) * 12 + latest.month - earliest.month < MAX_MONTH_KEYS:
         return list(month_range(earliest, latest))
-    if latest.year - earliest.year < MAX_BUCKET_YEARS:
+    if latest.year - earliest.year < MAX_PERIOD_YEARS:
         return [f"{year:04d}" for year in range(earliest.year, latest.year + 1)]
-    return [WIDE_BUCKET]
+    return [WIDE_PERIOD]
 
 
-def window_buckets(earliest: date, latest: date, max_months: int) -> list[str] | None:
-    """Every bucket an event overlapping the window can be listed in; ``None`` (all of them) when
+def window_periods(earliest: date, latest: date, max_months: int) -> list[str] | None:
+    """Every period an event overlapping the window can be listed in; ``None`` (all of them) when
     the window spans more than ``max_months`` months."""
     months = (latest.year - earliest.year) * 12 + latest.month - earliest.month + 1
     if months > max_months:
         return None
     years = [f"{year:04d}" for year in range(earliest.year, latest.year + 1)]
-    return [*month_range(earliest, latest), *years, WIDE_BUCKET]
+    return [*month_range(earliest, latest), *years, WIDE_PERIOD]
 
 
 def encode(value) -> Literal:
@@ -77,8 +80,13 @@ def encode(value) -> Literal:
 
 
 def index_graph(minter: Minter) -> NamedNode:
-    """The named graph that holds the ``kbo:timelineIndex`` of every bucket, and nothing else."""
+    """The named graph that holds the ``kbo:timelineIndex`` of every period, and nothing else."""
     return minter.entity("graph", INDEX_SLUG)
+
+
+def period_iri(minter: Minter, key: str) -> NamedNode:
+    """The IRI of the period ``key`` (``2024-10``, ``2019`` or ``wide``)."""
+    return minter.entity(PERIOD_SEGMENT, key)
 
 
 def _escape(text: str) -> str:
@@ -157,58 +165,58 @@ def rows_of(quads: Iterable[Quad]) -> dict[NamedNode, list[tuple[NamedNode, list
 
 
 def derived_quads(rows: dict[NamedNode, list[tuple[NamedNode, list]]], minter: Minter) -> list[Quad]:
-    """The ``kbo:timelineRow`` of each event and the ``kbo:timelineDigest`` of each graph's buckets."""
+    """The ``kbo:timelineRow`` of each event and the ``kbo:timelineDigest`` of each graph's periods."""
     quads = []
     for graph, events in rows.items():
         for event, row in events:
             quads.append(Quad(event, KBO.timelineRow, encode(row), graph))
         for key, listed in digests(row for _, row in events):
-            quads.append(Quad(minter.entity("bucket", key), KBO.timelineDigest, Literal(listed), graph))
+            quads.append(Quad(period_iri(minter, key), KBO.timelineDigest, Literal(listed), graph))
     return quads
 
 
 def digests(rows: Iterable[list]) -> list[tuple[str, str]]:
-    """One graph's rows grouped by bucket: ``[(bucket key, its lines in order), ...]`` by key."""
-    by_bucket: dict[str, list[str]] = defaultdict(list)
+    """One graph's rows grouped by period: ``[(period key, its lines in order), ...]`` by key."""
+    by_period: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         text = line(row)
-        for key in buckets(date.fromisoformat(row[2]), date.fromisoformat(row[3])):
-            by_bucket[key].append(text)
-    return sorted((key, "\n".join(sorted(lines))) for key, lines in by_bucket.items())
+        for key in periods(date.fromisoformat(row[2]), date.fromisoformat(row[3])):
+            by_period[key].append(text)
+    return sorted((key, "\n".join(sorted(lines))) for key, lines in by_period.items())
 
 
-# --- the index: every graph's digest of a bucket in one literal ---------------------------------
+# --- the index: every graph's digest of a period in one literal ---------------------------------
 
-_REINDEX = """DELETE {{ GRAPH {index} {{ ?bucket <{has_index}> ?old }} }}
-WHERE {{ {values}GRAPH {index} {{ ?bucket <{has_index}> ?old }} }} ;
-INSERT {{ GRAPH {index} {{ ?bucket <{has_index}> ?lines }} }}
+_REINDEX = """DELETE {{ GRAPH {index} {{ ?period <{has_index}> ?old }} }}
+WHERE {{ {values}GRAPH {index} {{ ?period <{has_index}> ?old }} }} ;
+INSERT {{ GRAPH {index} {{ ?period <{has_index}> ?lines }} }}
 WHERE {{
-  SELECT ?bucket (GROUP_CONCAT(?digest; separator="\\n") AS ?lines) WHERE {{
-    {{ SELECT ?bucket ?digest WHERE {{ {values}GRAPH ?graph {{ ?bucket <{has_digest}> ?digest }} }}
-      ORDER BY ?bucket ?digest }}
-  }} GROUP BY ?bucket
+  SELECT ?period (GROUP_CONCAT(?digest; separator="\\n") AS ?lines) WHERE {{
+    {{ SELECT ?period ?digest WHERE {{ {values}GRAPH ?graph {{ ?period <{has_digest}> ?digest }} }}
+      ORDER BY ?period ?digest }}
+  }} GROUP BY ?period
 }}"""
 
 
-def reindex(minter: Minter, bucket_iris: Iterable[NamedNode] | None = None) -> str:
-    """A SPARQL update that rewrites the index of ``bucket_iris`` (every bucket when ``None``) from
-    the digests the store holds: the index of a bucket is its digests' lines, the digests in order
-    of their text. A bucket no digest is left in loses its index."""
+def reindex(minter: Minter, period_iris: Iterable[NamedNode] | None = None) -> str:
+    """A SPARQL update that rewrites the index of ``period_iris`` (every period when ``None``) from
+    the digests the store holds: the index of a period is its digests' lines, the digests in order
+    of their text. A period no digest is left in loses its index."""
     values = ""
-    if bucket_iris is not None:
-        listed = " ".join(str(iri) for iri in sorted(set(bucket_iris), key=str))
-        values = f"VALUES ?bucket {{ {listed} }} "
+    if period_iris is not None:
+        listed = " ".join(str(iri) for iri in sorted(set(period_iris), key=str))
+        values = f"VALUES ?period {{ {listed} }} "
     return _REINDEX.format(index=index_graph(minter), has_index=KBO.timelineIndex.value,
                            has_digest=KBO.timelineDigest.value, values=values)
 
 
-_BUCKETS_OF = """SELECT DISTINCT ?bucket WHERE {
-  %s GRAPH ?graph { ?bucket <%s> ?digest }
+_PERIODS_OF = """SELECT DISTINCT ?period WHERE {
+  %s GRAPH ?graph { ?period <%s> ?digest }
 }"""
 
 
-def buckets_of(store, graphs: Iterable[NamedNode] | None = None) -> set[NamedNode]:
-    """The buckets the digests of ``graphs`` (of every graph when ``None``) are stated of, in
+def periods_of(store, graphs: Iterable[NamedNode] | None = None) -> set[NamedNode]:
+    """The periods the digests of ``graphs`` (of every graph when ``None``) are stated of, in
     anything with pyoxigraph's ``query``."""
     values = ""
     if graphs is not None:
@@ -216,33 +224,33 @@ def buckets_of(store, graphs: Iterable[NamedNode] | None = None) -> set[NamedNod
         if not listed:
             return set()
         values = f"VALUES ?graph {{ {listed} }}"
-    return {row[0] for row in store.query(_BUCKETS_OF % (values, KBO.timelineDigest.value))}
+    return {row[0] for row in store.query(_PERIODS_OF % (values, KBO.timelineDigest.value))}
 
 
 def has_index(store, minter: Minter) -> bool:
     """True when ``store`` holds an index (a store loaded before there was one holds none)."""
-    sparql = f"ASK {{ GRAPH {index_graph(minter)} {{ ?bucket <{KBO.timelineIndex.value}> ?lines }} }}"
+    sparql = f"ASK {{ GRAPH {index_graph(minter)} {{ ?period <{KBO.timelineIndex.value}> ?lines }} }}"
     return bool(store.query(sparql))
 
 
 def index_update(store, minter: Minter, replace: Iterable[NamedNode], quads: Iterable[Quad]) -> str:
     """The update to run, after dropping ``replace`` and inserting ``quads`` and in the same request,
-    that brings the index in step: the buckets of the digests dropped and of those inserted; every
-    bucket when ``store`` has no index yet."""
+    that brings the index in step: the periods of the digests dropped and of those inserted; every
+    period when ``store`` has no index yet."""
     if not has_index(store, minter):
         return reindex(minter)
-    touched = buckets_of(store, replace)
+    touched = periods_of(store, replace)
     touched.update(quad.subject for quad in quads if quad.predicate == KBO.timelineDigest)
     return reindex(minter, touched) if touched else ""
 
 
 def rebuild_index(store: Store, minter: Minter) -> int:
     """Rewrite the whole index of a pyoxigraph ``store`` not yet in use (a staging store), a few
-    buckets an update so that no update holds the whole index in memory; the number of buckets."""
+    periods an update so that no update holds the whole index in memory; the number of periods."""
     graph = index_graph(minter)
     if store.contains_named_graph(graph):
         store.remove_graph(graph)
-    listed = sorted(buckets_of(store), key=str)
+    listed = sorted(periods_of(store), key=str)
     for start in range(0, len(listed), REINDEX_BATCH):
         store.update(reindex(minter, listed[start:start + REINDEX_BATCH]))
     return len(listed)

@@ -10,12 +10,11 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import RdfFormat, Store
 
-from kb.pages import curie
-from kb.paths import ONTOLOGY_DIR
+from kb.pages.parts import curie
+from kb.paths import ONTOLOGY_FILE
 from kb.store import KnowledgeBase
-from kb.vocab import KB_NS, PREFIXES
+from kb.vocab import KB_NS, ONTOLOGY_IRI, PREFIXES
 
-ONTOLOGY_IRI = "https://w3id.org/negotiation-kb/ontology"
 SECTIONS = (
     ("classes", "Classes", "owl:Class"),
     ("object-properties", "Object properties", "owl:ObjectProperty"),
@@ -110,7 +109,7 @@ def _run(kb: KnowledgeBase | Store, sparql: str, substitutions=None) -> list[dic
 
 def _file_store() -> Store:
     store = Store()
-    store.load(path=str(ONTOLOGY_DIR / "kb.ttl"), format=RdfFormat.TURTLE)
+    store.load(path=str(ONTOLOGY_FILE), format=RdfFormat.TURTLE)
     return store
 
 

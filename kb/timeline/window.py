@@ -1,30 +1,29 @@
-"""Timeline data for a window of days or for one actor, without scanning every event.
+"""Reading a timeline from the store: a window's events, an actor's events, the extent, labels.
 
 Oxigraph has no range index over literals, so a FILTER on date bounds reads every dated event, and
 each column of each event is one more index lookup. :func:`window` and :func:`actor_events` read the
-derived timeline quads the loader writes (:mod:`kb.digest`): the index of a window's date buckets,
-or one row per event of an actor. The month keys (``kbo:monthKey``, see :mod:`kb.dates`) serve the
-SPARQL path of the website's timeline (:data:`IN_WINDOW`), which also filters and searches.
-
-What the website's timeline shows (filters, facets, lanes, counts per bucket) is built on these in
-:mod:`kb.timeline_view`.
+derived timeline quads the loader writes (:mod:`kb.timeline.rows`): the stored index of a window's
+periods, or one row per event of an actor. :func:`window_rows` gives the timeline rows of a
+window's events (what :class:`kb.timeline.index.TimelineIndex` is filled from when a view is built
+without the web app's index). The month keys (``kbo:monthKey``, see :mod:`kb.dates`) serve
+:func:`text_matches` and :func:`extent` (:data:`IN_WINDOW`).
 """
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from datetime import date
 
-from pyoxigraph import NamedNode, QuerySolutions
+from pyoxigraph import Literal, NamedNode, QuerySolutions
 
-from kb.dates import describe, months_between, parse_edtf
-from kb.digest import index_graph, unescape, window_buckets
+from kb.dates import months_between
 from kb.errors import QueryError
 from kb.queries import plain
 from kb.store import KnowledgeBase
+from kb.timeline.model import TimelineEvent
+from kb.timeline.rows import index_graph, period_iri, unescape, window_periods
 from kb.vocab import EVENT_TYPES, KB_NS, PREFIXES, XSD, Minter
 
 # The window's bounds are written into the query as typed literals (made from ``date`` objects) rather
@@ -38,6 +37,12 @@ IN_WINDOW = """  VALUES ?key { %(keys)s }
   FILTER(?latest >= %(from)s)
   ?event sem:hasEarliestBeginTimeStamp ?earliest .
   FILTER(?earliest <= %(to)s)"""
+
+_TEXTS = """
+SELECT ?event ?text WHERE {
+%(in_window)s
+  ?event rdfs:label|kbo:sourceSentence|kbo:dateText|kbo:quote ?text .
+}""".replace("%(in_window)s", IN_WINDOW)
 
 _LABELS = """
 SELECT ?thing ?label WHERE {
@@ -62,39 +67,6 @@ MAX_WINDOW_MONTHS = 1200
 EXTENT_TTL = 60.0
 
 
-@dataclass(slots=True)
-class TimelineEvent:
-    """One event as a timeline shows it: plain values only."""
-
-    iri: str
-    type: str
-    label: str
-    earliest: date
-    latest: date
-    edtf: str
-    date_text: str
-    precision: str
-    status: str
-    roles: list[str] = field(default_factory=list)
-
-    @property
-    def exact(self) -> bool:
-        """True when the date is one known day (a point rather than a band)."""
-        return self.earliest == self.latest
-
-    @property
-    def in_words(self) -> str:
-        """The date as a reader would say it, with its uncertainty."""
-        return describe(parse_edtf(self.edtf))
-
-
-_XSD_DATE = XSD.date
-
-
-def _day(term) -> date:
-    return date.fromisoformat(term.value) if term.datatype == _XSD_DATE else plain(term)
-
-
 def _rows(kb: KnowledgeBase, sparql: str, columns: tuple[str, ...], substitutions=None):
     """A SELECT's rows as tuples of terms in the order of ``columns``.
 
@@ -115,6 +87,13 @@ def _key(event) -> tuple:
     return (event.earliest, event.latest, event.iri)
 
 
+def _in_window(sparql: str, earliest: date, latest: date) -> str:
+    """``sparql`` with the window's month keys and bounds (typed literals made from dates)."""
+    return sparql % {"keys": _month_keys(earliest, latest),
+                     "from": Literal(earliest.isoformat(), datatype=XSD.date),
+                     "to": Literal(latest.isoformat(), datatype=XSD.date)}
+
+
 def _month_keys(earliest: date, latest: date) -> str:
     """The ``VALUES`` of the month keys a window overlaps (:func:`kb.dates.months_between`);
     ``UNDEF`` (every key) past :data:`MAX_WINDOW_MONTHS` months."""
@@ -126,15 +105,15 @@ def _month_keys(earliest: date, latest: date) -> str:
 
 _INDEX = """
 SELECT ?lines WHERE {
-  VALUES ?bucket { %s }
-  GRAPH %s { ?bucket kbo:timelineIndex ?lines }
+  VALUES ?period { %s }
+  GRAPH %s { ?period kbo:timelineIndex ?lines }
 }"""
-_ALL_INDEX = "SELECT ?lines WHERE { GRAPH %s { ?bucket kbo:timelineIndex ?lines } }"
+_ALL_INDEX = "SELECT ?lines WHERE { GRAPH %s { ?period kbo:timelineIndex ?lines } }"
 _ACTOR_ROWS = "SELECT ?row WHERE { ?event kbo:involves %s ; kbo:timelineRow ?row }"
 
 
 def _from_row(row: list) -> TimelineEvent:
-    """A :class:`TimelineEvent` from a timeline row (:data:`kb.digest.ROW_FIELDS`)."""
+    """A :class:`TimelineEvent` from a timeline row (:data:`kb.timeline.rows.ROW_FIELDS`)."""
     iri, kind, earliest, latest, edtf, date_text, precision, status, label = row[:9]
     return TimelineEvent(iri, kind, label, date.fromisoformat(earliest), date.fromisoformat(latest),
                          edtf, date_text, precision, status)
@@ -144,18 +123,18 @@ def window(kb: KnowledgeBase, earliest: date, latest: date, minter: Minter | Non
            ) -> list[TimelineEvent]:
     """Events whose date bounds overlap ``earliest``..``latest``, in date order.
 
-    Read from the timeline index of the window's month, year and wide buckets (see
-    :mod:`kb.digest`): a one-month window reads three literals, whatever the size of the store,
+    Read from the stored timeline index of the window's month, year and wide periods (see
+    :mod:`kb.timeline.rows`): a one-month window reads three literals, whatever the size of the store,
     and keeps the lines whose bounds overlap the window. Lines begin with the event's bounds, so
     they sort by date as text and are filtered before anything else is made of them.
     """
     minter = minter or Minter()
     graph = index_graph(minter)
-    keys = window_buckets(earliest, latest, MAX_WINDOW_MONTHS)
+    keys = window_periods(earliest, latest, MAX_WINDOW_MONTHS)
     if keys is None:
         sparql = _ALL_INDEX % graph
     else:
-        sparql = _INDEX % (" ".join(str(minter.entity("bucket", key)) for key in keys), graph)
+        sparql = _INDEX % (" ".join(str(period_iri(minter, key)) for key in keys), graph)
     low, high = earliest.isoformat(), latest.isoformat()
     lines: set[str] = set()
     for (text,) in _rows(kb, sparql, ("lines",)):
@@ -175,9 +154,44 @@ def window(kb: KnowledgeBase, earliest: date, latest: date, minter: Minter | Non
     return events
 
 
+#: Past this many events, a window's rows are read in one pass over every row rather than by IRI.
+ROWS_BY_IRI = 20_000
+_ROWS_OF = "SELECT ?row WHERE { VALUES ?event { %s } ?event kbo:timelineRow ?row }"
+_ALL_ROWS = "SELECT ?row WHERE { ?event kbo:timelineRow ?row }"
+
+
+def all_row_texts(kb: KnowledgeBase) -> Iterator[str]:
+    """Every stored timeline row as JSON text (:data:`kb.timeline.rows.ROW_FIELDS` and
+    ``[role, actor]`` pairs), one for each event and graph that holds it."""
+    return (row.value for (row,) in kb.query(_ALL_ROWS, prefixes=PREFIXES))
+
+
+def window_rows(kb: KnowledgeBase, earliest: date, latest: date, minter: Minter | None = None
+                ) -> Iterator[list]:
+    """The timeline rows of the events :func:`window` finds (every row of each: one for each
+    graph that holds the event)."""
+    iris = [event.iri for event in window(kb, earliest, latest, minter)]
+    if len(iris) > ROWS_BY_IRI:
+        wanted = set(iris)
+        yield from (row for row in map(json.loads, all_row_texts(kb)) if row[0] in wanted)
+        return
+    for start in range(0, len(iris), 500):
+        for (row,) in _rows(kb, _ROWS_OF % _values(iris[start:start + 500]), ("row",)):
+            yield json.loads(row.value)
+
+
+def text_matches(kb: KnowledgeBase, needle: str, earliest: date, latest: date) -> set[str]:
+    """IRIs of the window's events whose label, sentence, date text or quote holds ``needle``."""
+    found = set()
+    for iri, text in _rows(kb, _in_window(_TEXTS, earliest, latest), ("event", "text")):
+        if needle in text.value.casefold():
+            found.add(iri.value)
+    return found
+
+
 def actor_events(kb: KnowledgeBase, actor_iri: str) -> list[TimelineEvent]:
     """One actor's events in date order, each with the actor's role(s) in it (one timeline row read
-    for each event; see :mod:`kb.digest`)."""
+    for each event; see :mod:`kb.timeline.rows`)."""
     events: dict[str, TimelineEvent] = {}
     for (row,) in _rows(kb, _ACTOR_ROWS % NamedNode(actor_iri), ("row",)):
         values = json.loads(row.value)
@@ -202,11 +216,6 @@ def extent(kb: KnowledgeBase) -> tuple[date | None, date | None]:
     last = plain(rows[0].get("last")) if rows else None
     _extent_cache[kb.location] = (now, first, last)
     return first, last
-
-
-def forget_extent(kb: KnowledgeBase) -> None:
-    """Drop the remembered extent (after a load)."""
-    _extent_cache.pop(kb.location, None)
 
 
 def _values(iris: Iterable[str]) -> str:

@@ -14,35 +14,42 @@ from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, Variable, parse, serialize
 
-from kb.ontology_page import ONTOLOGY_IRI, OntologyPage
-from kb.pages import ActorPage, EventPage, PlacePage, Ref, ResourcePage
-from kb.paths import ONTOLOGY_DIR
-from kb.source_page import SourcePage
+from kb.formats import DOCUMENT_FORMATS, DUMP_FILES
+from kb.formats import RDF as RDF_FORMATS
+from kb.pages.actor import ActorPage
+from kb.pages.event import EventPage
+from kb.pages.ontology import OntologyPage
+from kb.pages.parts import Ref
+from kb.pages.place import PlacePage
+from kb.pages.resource import ResourcePage
+from kb.pages.source import SourcePage
+from kb.paths import ONTOLOGY_FILE
 from kb.store import KnowledgeBase
-from kb.vocab import DCAT, DCT, KB_NS, PREFIXES, RDF, RDFS, VOID, XSD
+from kb.vocab import (
+    ACTOR_SCHEMA_TYPES,
+    DATASET_LICENSE,
+    DCAT,
+    DCT,
+    IANA_MEDIA_TYPES,
+    KB_NS,
+    ONTOLOGY_IRI,
+    PREFIXES,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SCHEMA_CONTEXT,
+    SPARQL_PROTOCOL,
+    VOID,
+    W3C_FORMATS,
+    XSD,
+)
 
-#: Formats an entity's description comes in: file suffix -> (media type, pyoxigraph format).
-RDF_FORMATS: dict[str, tuple[str, RdfFormat]] = {
-    "ttl": ("text/turtle", RdfFormat.TURTLE),
-    "jsonld": ("application/ld+json", RdfFormat.JSON_LD),
-    "nt": ("application/n-triples", RdfFormat.N_TRIPLES),
-    "rdf": ("application/rdf+xml", RdfFormat.RDF_XML),
-}
-#: Full dumps: file name -> (name in :data:`kb.store.DUMP_FORMATS`, media type).
-DUMPS: dict[str, tuple[str, str]] = {
-    "kb.nq": ("nquads", "application/n-quads"),
-    "kb.trig": ("trig", "application/trig"),
-    "kb.jsonld": ("jsonld", "application/ld+json"),
-}
 #: The vocabularies the data uses (void:vocabulary).
 VOCABULARIES = ("kbo", "sem", "schema", "prov", "org", "oa", "skos", "dct", "rdfs", "owl")
-#: The curated data is CC BY 4.0 (the code is MIT); quoted article text stays its publisher's.
-DATASET_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 DATASET_RIGHTS = (
     "Curated events, dates and links: CC BY 4.0. Quoted sentences and article texts remain their "
     "publishers' and are quoted as evidence for the events."
 )
-SCHEMA_CONTEXT = "https://schema.org"
 
 _DESCRIBE = """
 CONSTRUCT {
@@ -75,8 +82,8 @@ def describe(kb: KnowledgeBase, iri: str) -> list[Triple]:
 
 
 def serialize_triples(triples: list[Triple], suffix: str) -> bytes:
-    """``triples`` in the format of file suffix ``suffix`` (a key of :data:`RDF_FORMATS`)."""
-    rdf_format = RDF_FORMATS[suffix][1]
+    """``triples`` in the format of file suffix ``suffix`` (a key of :data:`DOCUMENT_FORMATS`)."""
+    rdf_format = DOCUMENT_FORMATS[suffix][1]
     prefixes = ({**PREFIXES, "void": VOID.iri, "dcat": DCAT.iri}
                 if rdf_format in (RdfFormat.TURTLE, RdfFormat.RDF_XML) else None)
     return serialize(triples, format=rdf_format, prefixes=prefixes)
@@ -85,7 +92,7 @@ def serialize_triples(triples: list[Triple], suffix: str) -> bytes:
 def ontology_triples() -> list[Triple]:
     """The ontology (``ontology/kb.ttl``) as triples."""
     return [Triple(q.subject, q.predicate, q.object)
-            for q in parse(path=str(ONTOLOGY_DIR / "kb.ttl"), format=RdfFormat.TURTLE)]
+            for q in parse(path=str(ONTOLOGY_FILE), format=RdfFormat.TURTLE)]
 
 
 # --- the dataset: VoID and DCAT -----------------------------------------------------------------
@@ -142,12 +149,12 @@ def void(kb: KnowledgeBase, site: Site) -> list[Triple]:
         add(dataset, DCAT.keyword, Literal(keyword, language="en"))
     add(dataset, VOID.sparqlEndpoint, NamedNode(site.url("/sparql")))
     add(dataset, VOID.uriSpace, Literal(site.base + "id/"))
-    add(dataset, VOID.feature, NamedNode("http://www.w3.org/ns/formats/Turtle"))
-    add(dataset, VOID.feature, NamedNode("http://www.w3.org/ns/formats/JSON-LD"))
+    add(dataset, VOID.feature, W3C_FORMATS[RDF_FORMATS["turtle"].w3c_name])
+    add(dataset, VOID.feature, W3C_FORMATS[RDF_FORMATS["jsonld"].w3c_name])
     add(dataset, VOID.triples, Literal(str(kb.count()), datatype=XSD.integer))
     for prefix in VOCABULARIES:
         add(dataset, VOID.vocabulary, NamedNode(PREFIXES[prefix].rstrip("#")))
-    for name, (_, media_type) in DUMPS.items():
+    for name, (_, media_type) in DUMP_FILES.items():
         url = NamedNode(site.url(f"/dumps/{name}"))
         distribution = NamedNode(site.dataset + "-" + name.replace(".", "-"))
         add(dataset, VOID.dataDump, url)
@@ -155,14 +162,14 @@ def void(kb: KnowledgeBase, site: Site) -> list[Triple]:
         add(distribution, RDF.type, DCAT.Distribution)
         add(distribution, DCAT.downloadURL, url)
         add(distribution, DCAT.mediaType,
-            NamedNode(f"https://www.iana.org/assignments/media-types/{media_type}"))
+            NamedNode(IANA_MEDIA_TYPES + media_type))
         add(distribution, DCT.format, Literal(media_type))
         add(distribution, DCT.license, NamedNode(DATASET_LICENSE))
     service = NamedNode(site.dataset + "-sparql")
     add(service, RDF.type, DCAT.DataService)
     add(service, DCAT.endpointURL, NamedNode(site.url("/sparql")))
     add(service, DCAT.servesDataset, dataset)
-    add(service, DCT.conformsTo, NamedNode("https://www.w3.org/TR/sparql11-protocol/"))
+    add(service, DCT.conformsTo, NamedNode(SPARQL_PROTOCOL))
     add(dataset, DCAT.distribution, NamedNode(site.dataset + "-sparql-access"))
     add(NamedNode(site.dataset + "-sparql-access"), RDF.type, DCAT.Distribution)
     add(NamedNode(site.dataset + "-sparql-access"), DCAT.accessURL, NamedNode(site.url("/sparql")))
@@ -188,8 +195,7 @@ def void(kb: KnowledgeBase, site: Site) -> list[Triple]:
 
 # --- schema.org JSON-LD for the HTML pages ------------------------------------------------------
 
-_ACTOR_TYPES = {"person": "Person", "organization": "Organization", "country": "Country",
-                "group": "Organization"}
+_ACTOR_TYPES = {kind: cls.value.removeprefix(SCHEMA.iri) for kind, cls in ACTOR_SCHEMA_TYPES.items()}
 
 
 def _thing(ref: Ref, schema_type: str = "Thing") -> dict:
@@ -206,7 +212,7 @@ def schema_org(page: object, url: str) -> dict:
         if page.date.exact:
             data["startDate"] = data["endDate"] = page.date.earliest.isoformat()
         if page.status == "planned":
-            data["eventStatus"] = "https://schema.org/EventScheduled"
+            data["eventStatus"] = SCHEMA.EventScheduled.value
         if page.place:
             data["location"] = _thing(page.place, "Place")
         data["actor"] = [_thing(role.actor) for role in page.actors]
@@ -258,7 +264,7 @@ def dataset_schema_org(site: Site, earliest: str | None, latest: str | None) -> 
         "license": DATASET_LICENSE,
         "distribution": [{"@type": "DataDownload", "encodingFormat": media_type,
                           "contentUrl": site.url(f"/dumps/{name}")}
-                         for name, (_, media_type) in DUMPS.items()],
+                         for name, (_, media_type) in DUMP_FILES.items()],
     }
     if earliest and latest:
         data["temporalCoverage"] = f"{earliest}/{latest}"

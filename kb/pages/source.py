@@ -12,10 +12,21 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Variable
 
-from kb.pages import Claim, DateInfo, EntityNotFound, EventRef, Ref, claim, date_info, event_refs, ref
+from kb.pages.parts import (
+    Claim,
+    DateInfo,
+    EntityNotFound,
+    EventRef,
+    Ref,
+    claim,
+    date_info,
+    event_refs,
+    ref,
+    values_by_name,
+)
 from kb.store import KnowledgeBase
-from kb.timeline import labels
-from kb.vocab import PREFIXES, Minter
+from kb.timeline.window import labels
+from kb.vocab import PREFIXES, SCHEMA, Minter
 
 
 @dataclass
@@ -108,10 +119,8 @@ def source_page(kb: KnowledgeBase, minter: Minter, slug: str) -> SourcePage:
     """The page of the source ``slug``: its text, sentence by sentence, with the events each states."""
     iri = minter.source(slug)
     subject = {Variable("s"): iri}
-    values: dict[str, list[str]] = {}
-    for row in kb.select(_SOURCE, substitutions=subject, prefixes=PREFIXES):
-        values.setdefault(row["p"].value.rsplit("#", 1)[-1].rsplit("/", 1)[-1], []).append(row["o"].value)
-    if "https://schema.org/NewsArticle" not in values.get("type", []):
+    values = values_by_name(kb, _SOURCE, iri)
+    if SCHEMA.NewsArticle.value not in values.get("type", []):
         raise EntityNotFound("source", slug)
     text = values.get("text", [""])[0]
     spans = [(int(row["start"].value), int(row["end"].value), row["event"].value)
