@@ -22,8 +22,9 @@ from pathlib import Path
 from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store, parse
 
 from kb.digest import derive_in_store, has_index, missing_in, rebuild_index
-from kb.errors import CurationError, StoreError
+from kb.errors import CurationError, KBError, StoreError
 from kb.paths import display
+from kb.swap import remove_unfinished_staging, staging_of, swap_in
 from kb.vocab import Minter
 
 TRIPLE_FORMATS = (RdfFormat.TURTLE, RdfFormat.N_TRIPLES)
@@ -99,43 +100,61 @@ def bulk_load_file(kb, path: Path, rdf_format: RdfFormat, minter: Minter, progre
         return kb.backend.bulk_load(path, rdf_format, to_graph, progress, minter)
     backend = kb.backend
     live: Path = backend.path
-    staging = live.with_name(live.name + ".loading")
-    retired = live.with_name(live.name + ".retired")
-    for leftover in (staging, retired):
-        shutil.rmtree(leftover, ignore_errors=True)
+    staging = staging_of(live)
+    remove_unfinished_staging(live)
     reader = _CountingReader(path, progress)
     try:
-        fresh = Store(str(staging))
-        target = {"to_graph": to_graph} if to_graph else {}
-        fresh.bulk_load(input=reader, format=rdf_format, base_iri=minter.base, **target)
-        derived = missing_in(fresh)
-        if derived:  # a file written elsewhere: derive its timeline rows and digests
-            derive_in_store(fresh, minter)
-        replaced = {to_graph} if to_graph else {
-            graph for graph in fresh.named_graphs() if isinstance(graph, NamedNode)}
-        empty: list = []
-        kept = _Counted(_kept(backend.store, replaced, empty))
-        fresh.bulk_extend(kept)
-        for graph in empty:
-            fresh.add_graph(graph)
-        if derived or kept.count or not has_index(fresh, minter):
-            rebuild_index(fresh, minter)
-        fresh.optimize()
-        fresh.flush()
-        del fresh
-    except SyntaxError as err:
+        _build(backend.store, staging, reader, rdf_format, to_graph, minter)
+    except BaseException as err:  # whatever stopped the build, no staging store is left behind
         shutil.rmtree(staging, ignore_errors=True)
-        raise CurationError(f"not valid {rdf_format.name}: {err}", where=display(path),
-                            hint="fix the syntax there; the store was not changed") from None
-    except OSError as err:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise StoreError(f"bulk load failed ({err})", where=display(path),
-                         hint="the store was not changed") from None
+        raise _as_kb_error(err, path, rdf_format) from None
     finally:
         reader.close()
-    backend.close()
-    live.rename(retired)
-    staging.rename(live)
-    shutil.rmtree(retired, ignore_errors=True)
+    swap_in(live, backend.close)
     backend.store = backend._open()
     return reader.lines
+
+
+def _build(live: Store, staging: Path, reader: _CountingReader, rdf_format: RdfFormat,
+           to_graph: NamedNode | None, minter: Minter) -> None:
+    """Build the new store at ``staging``: the file, the live store's other graphs, the index."""
+    fresh = Store(str(staging))
+    target = {"to_graph": to_graph} if to_graph else {}
+    fresh.bulk_load(input=reader, format=rdf_format, base_iri=minter.base, **target)
+    derived = missing_in(fresh)
+    if derived:  # a file written elsewhere: derive its timeline rows and digests
+        derive_in_store(fresh, minter)
+    replaced = {to_graph} if to_graph else {
+        graph for graph in fresh.named_graphs() if isinstance(graph, NamedNode)}
+    empty: list = []
+    kept = _Counted(_kept(live, replaced, empty))
+    fresh.bulk_extend(kept)
+    for graph in empty:
+        fresh.add_graph(graph)
+    if derived or kept.count or not has_index(fresh, minter):
+        rebuild_index(fresh, minter)
+    fresh.optimize()
+    fresh.flush()
+    del fresh
+
+
+def _as_kb_error(err: BaseException, path: Path, rdf_format: RdfFormat) -> BaseException:
+    """The one-line error for a failed build (a KBError passes; an interrupt stays one)."""
+    if isinstance(err, KBError) or not isinstance(err, Exception):
+        return err
+    if isinstance(err, SyntaxError):
+        return CurationError(f"not valid {rdf_format.name}: {err}", where=display(path),
+                             hint="fix the syntax there; the store was not changed")
+    if isinstance(err, MemoryError):
+        return CurationError(too_large_message(err), where=display(path),
+                             hint="split or shorten that term; the store was not changed")
+    if isinstance(err, OSError):
+        return StoreError(f"bulk load failed ({err})", where=display(path),
+                          hint="the store was not changed")
+    return StoreError(f"bulk load failed ({type(err).__name__}: {err})", where=display(path),
+                      hint="the store was not changed")
+
+
+def too_large_message(err: MemoryError) -> str:
+    """What a parser's MemoryError means: one term (a literal, an IRI) too large to hold."""
+    return f"a single term (a literal or an IRI) is larger than the parser can hold ({err})"

@@ -46,3 +46,10 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def canonical_dump(path: Path) -> bytes:
+    """The store at ``path`` as sorted N-Quads lines: equal bytes mean an unchanged store."""
+    with open_kb(path, read_only=True) as kb:
+        lines = kb.dump("nquads").decode("utf-8").splitlines(keepends=True)
+    return "".join(sorted(lines)).encode("utf-8")
