@@ -21,8 +21,9 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store, parse
 
+from kb import literals
 from kb.digest import derive_in_store, has_index, missing_in, rebuild_index
-from kb.errors import CurationError, KBError, StoreError
+from kb.errors import CurationError, KBError, StoreError, term_too_large
 from kb.paths import display
 from kb.swap import remove_unfinished_staging, staging_of, swap_in
 from kb.vocab import Minter
@@ -104,7 +105,7 @@ def bulk_load_file(kb, path: Path, rdf_format: RdfFormat, minter: Minter, progre
     remove_unfinished_staging(live)
     reader = _CountingReader(path, progress)
     try:
-        _build(backend.store, staging, reader, rdf_format, to_graph, minter)
+        _build(backend.store, staging, reader, rdf_format, to_graph, minter, path)
     except BaseException as err:  # whatever stopped the build, no staging store is left behind
         shutil.rmtree(staging, ignore_errors=True)
         raise _as_kb_error(err, path, rdf_format) from None
@@ -116,11 +117,12 @@ def bulk_load_file(kb, path: Path, rdf_format: RdfFormat, minter: Minter, progre
 
 
 def _build(live: Store, staging: Path, reader: _CountingReader, rdf_format: RdfFormat,
-           to_graph: NamedNode | None, minter: Minter) -> None:
+           to_graph: NamedNode | None, minter: Minter, path: Path) -> None:
     """Build the new store at ``staging``: the file, the live store's other graphs, the index."""
     fresh = Store(str(staging))
     target = {"to_graph": to_graph} if to_graph else {}
     fresh.bulk_load(input=reader, format=rdf_format, base_iri=minter.base, **target)
+    literals.refuse(literals.ill_typed_in(fresh), path, display(path))
     derived = missing_in(fresh)
     if derived:  # a file written elsewhere: derive its timeline rows and digests
         derive_in_store(fresh, minter)
@@ -146,15 +148,10 @@ def _as_kb_error(err: BaseException, path: Path, rdf_format: RdfFormat) -> BaseE
         return CurationError(f"not valid {rdf_format.name}: {err}", where=display(path),
                              hint="fix the syntax there; the store was not changed")
     if isinstance(err, MemoryError):
-        return CurationError(too_large_message(err), where=display(path),
-                             hint="split or shorten that term; the store was not changed")
+        return term_too_large(err, display(path), "split or shorten that term; the store was not changed")
     if isinstance(err, OSError):
         return StoreError(f"bulk load failed ({err})", where=display(path),
                           hint="the store was not changed")
     return StoreError(f"bulk load failed ({type(err).__name__}: {err})", where=display(path),
                       hint="the store was not changed")
 
-
-def too_large_message(err: MemoryError) -> str:
-    """What a parser's MemoryError means: one term (a literal, an IRI) too large to hold."""
-    return f"a single term (a literal or an IRI) is larger than the parser can hold ({err})"

@@ -75,3 +75,10 @@ class StoreError(KBError):
     """The store cannot be opened, is locked by another process, or a remote store failed."""
 
     status = 502
+
+
+def term_too_large(err: MemoryError, where: str, hint: str) -> CurationError:
+    """The error for a parser's MemoryError: one term (a literal, an IRI) too large to hold."""
+    return CurationError(
+        f"a single term (a literal or an IRI) is larger than the parser can hold ({err})",
+        where=where, hint=hint)

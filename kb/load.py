@@ -15,9 +15,10 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Variable, parse
 
+from kb import literals
 from kb.curation import SourceBundle, read_curation
 from kb.digest import DERIVED, index_graph, index_update, with_timeline
-from kb.errors import CurationError, ShapeError
+from kb.errors import CurationError, ShapeError, term_too_large
 from kb.paths import SEEDS_DIR, display
 from kb.store import KnowledgeBase
 from kb.validate import check
@@ -108,6 +109,8 @@ def read_rdf(path: Path, minter: Minter) -> tuple[list[Quad], set[NamedNode]]:
             where=display(path),
             hint="fix the syntax at that line and column",
         ) from None
+    except MemoryError as err:
+        raise term_too_large(err, display(path), "split or shorten that term") from None
     except (OSError, ValueError) as err:
         raise CurationError(f"cannot read ({err})", where=display(path)) from None
     quads = []
@@ -116,6 +119,7 @@ def read_rdf(path: Path, minter: Minter) -> tuple[list[Quad], set[NamedNode]]:
         if isinstance(graph, DefaultGraph):
             graph = file_graph(minter, path)
         quads.append(Quad(item.subject, item.predicate, item.object, graph))
+    literals.refuse(literals.ill_typed(quads), path, display(path))
     return quads, {quad.graph_name for quad in quads}
 
 
