@@ -50,20 +50,24 @@ def _open(ctx: click.Context, read_only: bool = False):
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--replace", "replace_owned", is_flag=True,
+              help="Let these files replace graphs that another source or file loaded (never the "
+                   "ontology's).")
 @click.pass_context
 @reports_errors
-def load(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+def load(ctx: click.Context, paths: tuple[Path, ...], replace_owned: bool) -> None:
     """Load curation files (.yaml) and RDF files, all or nothing (default: the ontology and seeds/).
 
-    Loading a source again replaces its graphs. Each file is checked (dates, ids, verbatim
-    sentences, the SHACL shapes) before anything is written.
+    Loading a source again replaces its graphs; a file that would replace another source's graphs
+    is refused unless --replace. Each file is checked (dates, ids, verbatim sentences, typed
+    literals, the SHACL shapes) before anything is written.
     """
     from kb.load import load as load_files
     from kb.paths import ONTOLOGY_DIR, SEEDS_DIR
 
     targets = list(paths) or [ONTOLOGY_DIR / "kb.ttl", ONTOLOGY_DIR / "codes.ttl", SEEDS_DIR]
     with _open(ctx) as kb, _Progress() as progress:
-        report = load_files(kb, targets, progress=progress.update)
+        report = load_files(kb, targets, progress=progress.update, replace_owned=replace_owned)
     for name, graphs, quads in report.files:
         graphs_text = f"{graphs} graph{'s' if graphs != 1 else ''}, " if graphs >= 0 else ""
         click.echo(f"loaded {name}: {graphs_text}{quads} quads")

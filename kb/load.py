@@ -19,10 +19,11 @@ from kb import literals
 from kb.curation import SourceBundle, read_curation
 from kb.digest import DERIVED, index_graph, index_update, with_timeline
 from kb.errors import CurationError, ShapeError, term_too_large
+from kb.ownership import Claims, claims_on, file_graph, file_owner, loads_graph, source_owner
 from kb.paths import SEEDS_DIR, display
 from kb.store import KnowledgeBase
 from kb.validate import check
-from kb.vocab import Minter, is_slug
+from kb.vocab import Minter
 
 CURATION_SUFFIXES = {".yaml", ".yml"}
 RDF_SUFFIXES = {
@@ -86,13 +87,6 @@ def graphs_of_source(kb: KnowledgeBase, minter: Minter, slug: str) -> list[Named
     return [graph for graph in kb.graphs() if graph.value == main or graph.value.startswith(main + "/")]
 
 
-def file_graph(minter: Minter, path: Path) -> NamedNode:
-    """The graph a triples-only RDF file (Turtle, N-Triples) is loaded into."""
-    stem = path.stem.lower()
-    slug = stem if is_slug(stem) else "".join(ch if ch.isalnum() else "-" for ch in stem).strip("-")
-    return minter.graph(f"file-{slug or 'data'}")
-
-
 def read_rdf(path: Path, minter: Minter) -> tuple[list[Quad], set[NamedNode]]:
     """Parse an RDF file into quads; a syntax error names the file, line and column."""
     rdf_format = RDF_SUFFIXES[path.suffix]
@@ -114,11 +108,13 @@ def read_rdf(path: Path, minter: Minter) -> tuple[list[Quad], set[NamedNode]]:
     except (OSError, ValueError) as err:
         raise CurationError(f"cannot read ({err})", where=display(path)) from None
     quads = []
+    loads = loads_graph(minter)
     for item in parsed:
         graph = target or item.graph_name
         if isinstance(graph, DefaultGraph):
             graph = file_graph(minter, path)
-        quads.append(Quad(item.subject, item.predicate, item.object, graph))
+        if graph != loads:  # load records are the loader's to write (kb.ownership)
+            quads.append(Quad(item.subject, item.predicate, item.object, graph))
     literals.refuse(literals.ill_typed(quads), path, display(path))
     return quads, {quad.graph_name for quad in quads}
 
@@ -166,11 +162,13 @@ def load(
     minter: Minter | None = None,
     progress: Progress | None = None,
     bulk_over: int | None = None,
+    replace_owned: bool = False,
 ) -> LoadReport:
     """Load curation and RDF files (default: ``seeds/``), all or nothing.
 
     An RDF file larger than ``bulk_over`` bytes (default :data:`VALIDATE_LIMIT`) is bulk loaded
-    (see :mod:`kb.bulk`).
+    (see :mod:`kb.bulk`). A file that would replace a graph another source or file loaded is
+    refused unless ``replace_owned`` (see :mod:`kb.ownership`).
     """
     minter = minter or Minter()
     bulk_over = VALIDATE_LIMIT if bulk_over is None else bulk_over
@@ -179,12 +177,15 @@ def load(
     replace: list[NamedNode] = []
     quads: list[Quad] = []
     bulk: list[Path] = []
+    claims = claims_on(kb, minter, replace_owned=replace_owned)
     for path in files:
         if path.suffix in CURATION_SUFFIXES:
             bundle: SourceBundle = read_curation(path, minter, kb.contains)
             new = [quad for graph_quads in bundle.graphs.values() for quad in graph_quads]
             _validate(display(path), new, _external_types(kb, bundle.external_refs), report)
             new = with_timeline(new, minter)
+            claims.claim([*graphs_of_source(kb, minter, bundle.slug), *bundle.graphs],
+                         source_owner(bundle.slug, path))
             replace.extend(graphs_of_source(kb, minter, bundle.slug))
             replace.extend(bundle.graphs)
             report.files.append((display(path), len(bundle.graphs), len(new)))
@@ -194,6 +195,7 @@ def load(
                 bulk.append(path)
                 continue
             new, graphs = read_rdf(path, minter)
+            claims.claim(graphs, file_owner(path))
             _validate(display(path), [q for q in new if q.predicate not in DERIVED], [], report)
             new = with_timeline(new, minter)
             replace.extend(graphs)
@@ -212,19 +214,21 @@ def load(
             hint="run 'kb load' once for it and once for the other files",
         )
     if bulk:
-        return _bulk(kb, bulk[0], minter, report, progress)
+        return _bulk(kb, bulk[0], minter, report, progress, claims)
     replace = list(dict.fromkeys(graph for graph in replace if graph != index_graph(minter)))
-    kb.replace_graphs(replace, quads, then=index_update(kb, minter, replace, quads))
+    then = [claims.update(dropped=replace), index_update(kb, minter, replace, quads)]
+    kb.replace_graphs(replace, quads, then=" ;\n".join(part for part in then if part))
     return report
 
 
 def _bulk(
-    kb: KnowledgeBase, path: Path, minter: Minter, report: LoadReport, progress: Progress | None
+    kb: KnowledgeBase, path: Path, minter: Minter, report: LoadReport, progress: Progress | None,
+    claims: Claims,
 ) -> LoadReport:
     """Load one large RDF file, all or nothing (see :mod:`kb.bulk`)."""
     from kb.bulk import bulk_load_file
 
-    written = bulk_load_file(kb, path, RDF_SUFFIXES[path.suffix], minter, progress)
+    written = bulk_load_file(kb, path, RDF_SUFFIXES[path.suffix], minter, progress, claims)
     report.files.append((display(path), -1, written))
     report.warnings.append(
         f"{display(path)}: bulk loaded; not validated against the shapes (run 'kb validate' to check it)"
