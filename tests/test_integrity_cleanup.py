@@ -73,3 +73,13 @@ def test_a_staging_store_left_by_a_killed_load_is_removed_at_the_next_start(seed
         pass
     assert not staging.exists()
     assert canonical_dump(seeded_store) == before
+
+
+def test_a_parser_error_quoting_a_newline_is_still_one_line(seeded_store, tmp_path):
+    """Found by tests/test_fuzz_rdf.py: the parser quotes the bad character, here a newline."""
+    path = tmp_path / "broken.nq"
+    path.write_bytes(b'<\nhttp://example.org/s> <http://example.org/p> "v" <http://example.org/g> .\n')
+    result = CliRunner().invoke(main, ["--store", str(seeded_store), "load", str(path)],
+                                catch_exceptions=False)
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "broken.nq" in result.output and "\\n" in result.output
