@@ -5,7 +5,7 @@ Beside the store directory ``data/store`` live:
 ``data/store.created``  written when the store is first created (or first opened by this version):
                         it records that a store was here, so that a store that has gone is reported
                         instead of being replaced, silently, by a fresh empty one.
-``data/store.lock``     a lock file (``flock``) held while the store is opened, swapped or recovered,
+``data/store.lock``     a lock file (``lockf``) held while the store is opened, swapped or recovered,
                         so that no process opens the store in the middle of a swap.
 ``data/store.loading``  a staging store a bulk load builds (:mod:`kb.bulk`).
 ``data/store.swap``     the swap journal: written, durably, once the staging store is complete. Its
@@ -26,6 +26,7 @@ import json
 import os
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -41,6 +42,18 @@ from kb.errors import StoreError
 PAUSE_VARIABLE = "KB_TEST_SWAP_PAUSE"
 #: Seconds a process waits for another one's swap or recovery before giving up.
 LOCK_SECONDS = 120.0
+#: The lock is a POSIX record lock (``lockf``): unlike ``flock``, a process forked while it is held
+#: (a serving process's worker) does not inherit it. Record locks do not exclude threads of one
+#: process from each other, hence this lock as well.
+_IN_PROCESS = threading.RLock()
+
+
+def _fresh_lock_in_child() -> None:
+    global _IN_PROCESS  # a child forked while a thread held the lock must not inherit it held
+    _IN_PROCESS = threading.RLock()
+
+
+os.register_at_fork(after_in_child=_fresh_lock_in_child)
 
 
 def sidecar(live: Path, suffix: str) -> Path:
@@ -68,7 +81,7 @@ def marker_of(live: Path) -> Path:
     return sidecar(live, ".created")
 
 
-def test_pause(step: str) -> None:
+def pause_for_tests(step: str) -> None:
     """Wait forever at ``step`` when the test-only :data:`PAUSE_VARIABLE` names it."""
     if os.environ.get(PAUSE_VARIABLE) == step:
         print(f"kb-test: paused at {step}", file=sys.stderr, flush=True)
@@ -111,13 +124,14 @@ def locked(live: Path, *, required: bool = True) -> Iterator[bool]:
                              hint="check that the store's folder is writable") from None
         yield False
         return
+    _IN_PROCESS.acquire()
     try:
         deadline = time.monotonic() + LOCK_SECONDS
         while True:
             try:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.lockf(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
-            except BlockingIOError:
+            except OSError:
                 if time.monotonic() > deadline:
                     raise StoreError(
                         f"another process has held the store's lock for {LOCK_SECONDS:.0f} s",
@@ -128,6 +142,7 @@ def locked(live: Path, *, required: bool = True) -> Iterator[bool]:
         yield True
     finally:
         handle.close()  # closing the file releases the lock
+        _IN_PROCESS.release()
 
 
 def holds_a_store(live: Path) -> bool:
@@ -205,21 +220,21 @@ def swap_in(live: Path, close_live: Callable[[], None]) -> None:
     ``close_live`` closes the live store (it is called under the lock, before anything moves).
     """
     staging, retired, journal = staging_of(live), retired_of(live), journal_of(live)
-    test_pause("staging-built")
+    pause_for_tests("staging-built")
     with locked(live):
         close_live()
         _sync_dir(live.parent)
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
         _write_durably(journal, json.dumps({"staging": staging.name, "started": stamp}) + "\n")
-        test_pause("journal-written")
+        pause_for_tests("journal-written")
         shutil.rmtree(retired, ignore_errors=True)
         if live.exists():
             live.rename(retired)
-        test_pause("live-retired")
+        pause_for_tests("live-retired")
         staging.rename(live)
         _sync_dir(live.parent)
-        test_pause("staging-in-place")
+        pause_for_tests("staging-in-place")
         journal.unlink()
         _sync_dir(live.parent)
-        test_pause("journal-removed")
+        pause_for_tests("journal-removed")
         shutil.rmtree(retired, ignore_errors=True)
