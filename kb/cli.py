@@ -189,14 +189,18 @@ def _report(report, progress: LoadProgress, quiet: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--replace", "replace_owned", is_flag=True,
+              help="Let these files replace graphs that another source or file loaded (never the "
+                   "ontology's).")
 @common_options
 @click.pass_context
 @reports_errors
-def load(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+def load(ctx: click.Context, paths: tuple[Path, ...], replace_owned: bool) -> None:
     """Load curation files (.yaml) and RDF files, all or nothing (default: the ontology and seeds/).
 
-    Loading a source again replaces its graphs. Each file is checked (dates, ids, verbatim
-    sentences, the SHACL shapes) before anything is written.
+    Loading a source again replaces its graphs; a file that would replace another source's graphs
+    is refused unless --replace. Each file is checked (dates, ids, verbatim sentences, typed
+    literals, the SHACL shapes) before anything is written.
     """
     from kb.load import load as load_files
     from kb.paths import SEED_TARGETS
@@ -205,7 +209,7 @@ def load(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     try:
         with _open(ctx) as kb:
             report = load_files(kb, list(paths) or list(SEED_TARGETS), progress=progress.update,
-                                on_file=progress.on_file)
+                                on_file=progress.on_file, replace_owned=replace_owned)
     finally:
         progress.close()
     _report(report, progress, _quiet(ctx))

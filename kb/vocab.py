@@ -101,7 +101,7 @@ KBO = ClosedNamespace(
     + " answers answersUnrecorded isPreconditionFor repeats partOfRound precedes reportsOn"
     + " source sourceSentence evidence reportedIn curatorNote accordingTo asOf"
     + " cameo plover cameoCode ploverCategory fileName"
-    + " DateBucket timelineRow timelineDigest timelineIndex"
+    + " DateBucket timelineRow timelineDigest timelineIndex loadedBy loadedFrom"
     + " curationFile",
 )
 

@@ -23,9 +23,14 @@ def seed_store(path: Path) -> Path:
 
 
 def quads_of(path: Path) -> set:
-    """Every quad of the store at ``path``, as a set (to compare states)."""
+    """Every quad of the data in the store at ``path``, as a set (to compare states).
+
+    The loader's records of who loaded each graph (kb.ownership) are left out: they name the files
+    loaded, which differ between two ways of loading the same data. :func:`canonical_dump` keeps them.
+    """
     with open_kb(path, read_only=True) as kb:
-        return set(kb.backend.store.quads_for_pattern(None, None, None))
+        return {quad for quad in kb.backend.store.quads_for_pattern(None, None, None)
+                if not quad.graph_name.value.endswith("/id/graph/_loads")}
 
 
 def variant(tmp_path: Path, replace: dict[str, str], name: str = "minimal.yaml") -> Path:
@@ -46,3 +51,17 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def canonical_dump(path: Path) -> bytes:
+    """The store at ``path`` as sorted N-Quads lines: equal bytes mean an unchanged store."""
+    with open_kb(path, read_only=True) as kb:
+        lines = kb.dump("nquads").decode("utf-8").splitlines(keepends=True)
+    return "".join(sorted(lines)).encode("utf-8")
+
+
+def data_count(kb) -> int:
+    """How many quads of data ``kb`` holds: its count less the loader's records (kb.ownership)."""
+    rows = kb.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                     "FILTER(!STRENDS(STR(?g), '/id/graph/_loads')) }")
+    return int(rows[0]["n"].value)

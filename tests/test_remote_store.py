@@ -21,7 +21,7 @@ from kb.remote import RemoteBackend, substitute
 from kb.store import open_kb
 from kb.vocab import PREFIXES
 from tests.helpers_server import oxigraph_server
-from tests.support import DATA
+from tests.support import DATA, data_count
 
 pytestmark = pytest.mark.remote
 
@@ -135,8 +135,9 @@ def test_bulk_loads_go_through_the_graph_store_protocol(tmp_path, monkeypatch):
             assert cli(root, "load", str(nquads)).exit_code == 0
             assert cli(root, "load", str(turtle)).exit_code == 0
         with open_kb(root) as base:
-            assert base.count() == 3
-            assert {g.value for g in base.graphs()} == {graph, "http://localhost:5000/id/graph/file-more"}
+            assert data_count(base) == 3
+            data_graphs = {g.value for g in base.graphs() if not g.value.endswith("/_loads")}
+            assert data_graphs == {graph, "http://localhost:5000/id/graph/file-more"}
 
 
 def test_the_timeline_index_is_kept_in_step_on_the_remote_store(tmp_path):
@@ -197,7 +198,7 @@ def test_a_bulk_load_without_timeline_quads_gets_them_on_the_remote_store(tmp_pa
         result = cli(root, "load", str(bare))
         assert result.exit_code == 0, result.output
         with open_kb(root) as base:
-            assert base.count() == len(quads)  # the derived quads are back, as the generator wrote them
+            assert data_count(base) == len(quads)  # the derived quads are back, as the generator wrote them
             found = {event.iri for event in window(base, first, last)}
             assert found == {Minter().event(e.slug).value for e in events}
             middle = sorted(e.date.earliest for e in events)[60]
