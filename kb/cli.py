@@ -10,7 +10,7 @@ import click
 
 from kb import queries as named
 from kb.errors import KBError
-from kb.extract_cli import extract_command
+from kb.extract.cli import extract_command
 from kb.store import DUMP_FORMATS, default_location, open_kb
 
 STORE_HELP = (

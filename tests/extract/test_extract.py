@@ -20,7 +20,7 @@ from kb.extract import (
     read_article,
     split_sentences,
 )
-from kb.extract_cli import extract_command
+from kb.extract.cli import extract_command
 from kb.paths import ONTOLOGY_DIR, SEEDS_DIR
 from kb.vocab import EVENT_TYPES, ROLE_TYPES, is_slug
 

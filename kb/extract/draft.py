@@ -1,34 +1,19 @@
-"""From a new article to draft events: propose, so that the researcher only checks and corrects.
+"""The last stage: the read, merged and scored events of an article as a draft curation file.
 
-The extractor reads an article sentence by sentence and proposes one event per event mention:
+How the stages before read an article (see :mod:`kb.extract` for the list):
 
 1. **Sentences** are split at full stops outside quotations, so a quoted passage of several
    sentences stays in the sentence that introduces it (as the curation format cites it).
-2. **Actors** are the known actors of curation files (by name and alias, :func:`known_actors`)
-   and, for the rest, capitalised name sequences ("Ophir Falk", "Israel Defense Forces") with
-   leading titles taken off ("Mossad Director David Barnea") and collectives kept ("Egyptian
-   officials"); later short forms ("Barnea", "IDF") join the full name. "we" in a quotation is the
-   speaker's side; "the terror group" is the group the article has named most so far.
-3. **Event mentions** come from a cue lexicon (:data:`CUES`) of verbs and nouns. A noun counts only
-   where it names something that happened ("a meeting with ...", "the truce in November", "Hamas's
-   proposal came in July"), not a goal or a topic ("efforts to secure a truce"). A speech verb
-   whose reported words threaten, vow or demand becomes that kind of statement; events inside
-   reported speech are the speaker's claims (``according_to``), as are those of a sentence that
-   says "according to X" or "X reported". Inside quotations only past events count: intentions
-   stay words. Unnamed sources ("a source said") make no statement.
-4. **Roles** follow the syntax: the subject before the verb is the offerer, speaker or
-   perpetrator; the object or "to X" the recipient or victim; "by X" the agent of a passive;
-   "with X" a participant.
-5. **Dates** come from :mod:`kb.timex`: each time expression belongs to the cue nearest to it; a
-   speech verb keeps its own date ("said on Thursday") and never takes one from what was said.
-   A sentence without one gets the week up to the publication, and ``date.note`` says so.
-6. **Merging**: "the proposal was made ..." joins the offer it refers to, and repeated mentions of
-   one event (same type, same main actor, compatible dates) become one event citing each sentence.
-
-The steps live in their own modules: the lexicon in :mod:`kb.extract_lexicon`, sentences in
-:mod:`kb.extract_sentences`, actors in :mod:`kb.extract_actors`, cues and speech in
-:mod:`kb.extract_cues`, roles, places and dates in :mod:`kb.extract_roles`, events and their
-merging in :mod:`kb.extract_events`. This module reads the article and builds the draft.
+2. **Actors** are the known actors of curation files (by name and alias, and by their names
+   without honorifics and titles) and, for the rest, capitalised name sequences with leading
+   titles taken off; later short forms ("Barnea", "IDF") join the full name.
+3. **Event mentions** come from a cue lexicon (:data:`kb.extract.lexicon.CUES`). A noun counts
+   only where it names something that happened; reported speech makes claims (``according_to``).
+4. **Roles** follow the syntax: subject, object, "by X", "with X", "to X", victims of killings.
+5. **Dates** come from :mod:`kb.extract.timex`, resolved against each sentence's reference time
+   (:mod:`kb.extract.reference`); relative expressions ("a day later") are anchored on the event
+   they refer to.
+6. **Merging** joins repeated mentions of one event.
 """
 
 from __future__ import annotations
@@ -41,39 +26,11 @@ from pathlib import Path
 import yaml
 
 from kb.errors import ArticleError, DateError
-from kb.extract_actors import (
-    DraftActor,
-    DraftPlace,
-    KnownActor,
-    KnownPlace,
-    known_actors,
-    known_places,
-    slugify,
-)
-from kb.extract_events import DraftEvent, Extractor
-from kb.extract_lexicon import CUES
-from kb.extract_roles import DraftDate
-from kb.extract_sentences import Sentence, split_sentences
+from kb.extract.actors import DraftActor, DraftPlace, slugify
+from kb.extract.events import DraftEvent, Extractor
+from kb.extract.known import KnownActor, KnownPlace
+from kb.extract.sentences import split_sentences
 from kb.vocab import EVENT_TYPES, ROLE_TYPES
-
-__all__ = [
-    "CUES",
-    "ArticleError",
-    "Draft",
-    "DraftActor",
-    "DraftDate",
-    "DraftEvent",
-    "DraftPlace",
-    "KnownActor",
-    "KnownPlace",
-    "Sentence",
-    "extract",
-    "known_actors",
-    "known_places",
-    "read_article",
-    "slugify",
-    "split_sentences",
-]
 
 
 def read_article(path: str | Path) -> str:

@@ -12,12 +12,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import yaml
-
-from kb.errors import CurationError
-from kb.extract_lexicon import (
+from kb.extract.known import KnownActor, KnownPlace
+from kb.extract.lexicon import (
     BRACKETED,
     COUNTRIES,
     DEMONYMS,
@@ -38,97 +35,7 @@ from kb.extract_lexicon import (
     TITLE_PREFIX,
     TITLE_WORDS,
 )
-from kb.extract_sentences import Sentence, quote_of
-
-# --- known actors and places ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class KnownActor:
-    """An actor of a curation file: its id, name, type, aliases and the ids of its organisations."""
-
-    id: str
-    name: str
-    type: str = "organization"
-    aliases: tuple[str, ...] = ()
-    organizations: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class KnownPlace:
-    """A place of a curation file."""
-
-    id: str
-    name: str
-    aliases: tuple[str, ...] = ()
-
-
-def _curation_files(paths: Iterable[str | Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            files.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise CurationError("no such file or folder", where=str(path),
-                                hint="name curation YAML files or a folder of them")
-    return files
-
-
-def _read_curation(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise CurationError(f"cannot be read ({err})", where=str(path),
-                            hint="give a UTF-8 curation YAML file") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{path} line {mark.line + 1}" if mark else str(path)
-        raise CurationError(f"not valid YAML ({getattr(err, 'problem', err)})", where=where,
-                            hint="fix the YAML syntax") from None
-    return data if isinstance(data, dict) else {}
-
-
-def _entries(data: dict, key: str, path: Path) -> list[dict]:
-    entries = data.get(key) or []
-    if not isinstance(entries, list):
-        raise CurationError(f"`{key}` is not a list", where=str(path),
-                            hint=f"write `{key}:` as a list of entries")
-    for number, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("name"):
-            raise CurationError(f"{key} entry {number} has no id or name", where=str(path),
-                                hint="give every entry an `id` and a `name`")
-    return entries
-
-
-def known_actors(paths: Iterable[str | Path]) -> list[KnownActor]:
-    """The actors (id, name, aliases, organisations) of curation YAML files or folders of them."""
-    actors: dict[str, KnownActor] = {}
-    for path in _curation_files(paths):
-        for entry in _entries(_read_curation(path), "actors", path):
-            organizations = tuple(
-                str(position["organization"]) for position in entry.get("positions") or []
-                if isinstance(position, dict) and position.get("organization"))
-            actors.setdefault(str(entry["id"]), KnownActor(
-                id=str(entry["id"]), name=str(entry["name"]),
-                type=str(entry.get("type") or "organization"),
-                aliases=tuple(str(alias) for alias in entry.get("aliases") or []),
-                organizations=organizations))
-    return list(actors.values())
-
-
-def known_places(paths: Iterable[str | Path]) -> list[KnownPlace]:
-    """The places (id, name, aliases) of curation YAML files or folders of them."""
-    places: dict[str, KnownPlace] = {}
-    for path in _curation_files(paths):
-        for entry in _entries(_read_curation(path), "places", path):
-            places.setdefault(str(entry["id"]), KnownPlace(
-                id=str(entry["id"]), name=str(entry["name"]),
-                aliases=tuple(str(alias) for alias in entry.get("aliases") or [])))
-    return list(places.values())
-
+from kb.extract.sentences import Sentence, quote_of
 
 # --- the actors and places of the draft -----------------------------------------------------------
 

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kb.extract_actors import DraftPlace, Mention, slugify
-from kb.extract_cues import Context, Cue, CueReader
-from kb.extract_lexicon import (
+from kb.extract.actors import DraftPlace, Mention, slugify
+from kb.extract.cues import Context, Cue, CueReader
+from kb.extract.lexicon import (
     ARCHITECT,
     CLAUSE_BREAK,
     DEMONYMS,
@@ -30,8 +30,8 @@ from kb.extract_lexicon import (
     SETTING_BEFORE,
     SUBJECT_GAP,
 )
-from kb.extract_sentences import quote_of
-from kb.timex import ANCHOR_EVENTS, TimeExpression, resolve
+from kb.extract.sentences import quote_of
+from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, resolve
 
 
 @dataclass

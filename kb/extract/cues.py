@@ -1,6 +1,6 @@
 """Event mentions in a sentence: cue words, whether a noun names an event, and reported speech.
 
-A cue of :data:`~kb.extract_lexicon.CUES` is kept where it names something that happened. A
+A cue of :data:`~kb.extract.lexicon.CUES` is kept where it names something that happened. A
 speech or report verb opens a frame: the words it reports and who speaks them.
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from kb.extract_actors import ActorReader, KnownActor, KnownPlace, Mention
-from kb.extract_lexicon import (
+from kb.extract.actors import ActorReader, KnownActor, KnownPlace, Mention
+from kb.extract.lexicon import (
     CLAUSE_BREAK,
     CUE_PATTERNS,
     DEFINITE,
@@ -33,8 +33,8 @@ from kb.extract_lexicon import (
     VERBISH,
     is_past_form,
 )
-from kb.extract_sentences import Sentence, quote_of
-from kb.timex import TimeExpression, find_time_expressions
+from kb.extract.sentences import Sentence, quote_of
+from kb.extract.timex import TimeExpression, find_time_expressions
 
 
 @dataclass

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from kb.extract_actors import KnownActor, KnownPlace
-from kb.extract_cues import Context, Cue
-from kb.extract_lexicon import (
+from kb.extract.actors import KnownActor, KnownPlace
+from kb.extract.cues import Context, Cue
+from kb.extract.lexicon import (
     MEETING_FAMILY,
     ONGOING_BEFORE,
     PLACELESS,
@@ -21,9 +21,9 @@ from kb.extract_lexicon import (
     STATEMENT_FAMILY,
     is_past_form,
 )
-from kb.extract_roles import DraftDate, RoleReader
-from kb.extract_sentences import Sentence
-from kb.timex import TimeExpression, quote_spans, tense_at
+from kb.extract.roles import DraftDate, RoleReader
+from kb.extract.sentences import Sentence
+from kb.extract.timex import TimeExpression, quote_spans, tense_at
 
 
 @dataclass
@@ -56,9 +56,9 @@ class DraftEvent:
 class Extractor(RoleReader):
     """Reads one article and collects its draft events, actors, places and claimants.
 
-    Each class of the chain reads one thing: :class:`~kb.extract_actors.ActorReader` the actors,
-    :class:`~kb.extract_cues.CueReader` the event mentions and reported speech,
-    :class:`~kb.extract_roles.RoleReader` the roles, places and dates; this one the events.
+    Each class of the chain reads one thing: :class:`~kb.extract.actors.ActorReader` the actors,
+    :class:`~kb.extract.cues.CueReader` the event mentions and reported speech,
+    :class:`~kb.extract.roles.RoleReader` the roles, places and dates; this one the events.
     """
 
     def __init__(self, text: str, published: date, actors: Iterable[KnownActor],

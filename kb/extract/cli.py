@@ -9,8 +9,8 @@ import click
 
 from kb.errors import KBError
 from kb.extract import extract, known_actors, known_places, read_article
+from kb.extract.timex import parse_date
 from kb.paths import SEEDS_DIR
-from kb.timex import parse_date
 
 
 @click.command("extract")
