@@ -80,10 +80,11 @@ class CueReader(ActorReader):
     """Finds the event mentions of a sentence and the speech that reports them."""
 
     def __init__(self, text: str, published: date, actors: Iterable[KnownActor],
-                 places: Iterable[KnownPlace]):
+                 places: Iterable[KnownPlace], expressions: list[TimeExpression] | None = None):
         super().__init__(text, actors, places)
         self.published = published
-        self.expressions = find_time_expressions(text, published)
+        self.expressions = find_time_expressions(text, published) if expressions is None \
+            else expressions
         self.last_speaker: str | None = None
 
     # --- cues -----------------------------------------------------------------------------------

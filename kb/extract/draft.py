@@ -27,9 +27,12 @@ import yaml
 
 from kb.errors import ArticleError, DateError
 from kb.extract.actors import DraftActor, DraftPlace, slugify
+from kb.extract.confidence import score, sentence_kinds
 from kb.extract.events import DraftEvent, Extractor
-from kb.extract.known import KnownActor, KnownPlace
+from kb.extract.known import KnownActor, KnownEvent, KnownPlace, flag_known
+from kb.extract.reference import anchor_relative, context_dates, dateline
 from kb.extract.sentences import split_sentences
+from kb.extract.timex import TimeExpression, find_time_expressions
 from kb.vocab import EVENT_TYPES, ROLE_TYPES
 
 
@@ -175,20 +178,40 @@ def _assign_ids(events: list[DraftEvent], actors: dict[str, DraftActor]) -> None
 def extract(text: str, published: date, *, title: str | None = None,
             publisher: str | None = None, url: str | None = None,
             source_file: str | None = None, actors: Iterable[KnownActor] = (),
-            places: Iterable[KnownPlace] = ()) -> Draft:
-    """Propose the events of an article published on ``published``, as a :class:`Draft`."""
+            places: Iterable[KnownPlace] = (), events: Iterable[KnownEvent] = (),
+            min_confidence: float = 0.0) -> Draft:
+    """Propose the events of an article published on ``published``, as a :class:`Draft`.
+
+    The stages of :mod:`kb.extract` in order; events scoring below ``min_confidence`` are left
+    out.
+    """
     if not isinstance(published, date):
         raise DateError(f"{published!r}: the publication date is not a date",
                         hint="give a datetime.date")
     if not text or not text.strip():
         raise ArticleError("the article is empty", hint="give the article's text")
+    if not 0.0 <= min_confidence <= 1.0:
+        raise ArticleError(f"minimum confidence {min_confidence} is not between 0 and 1",
+                           hint="give a number such as 0.3")
     sentences = split_sentences(text)
-    extractor = Extractor(text, published, actors, places)
-    events = [event for event in extractor.run(sentences) if event.type in EVENT_TYPES]
-    for event in events:
+    line = dateline(text, sentences, published)
+    reference = line.earliest if line else published
+    expressions = find_time_expressions(text, reference)
+    if line is not None:
+        expressions = [_on_reference(e, reference) for e in expressions]
+    expressions = anchor_relative(text, sentences, expressions, reference)
+    context = context_dates(sentences, expressions, reference, line)
+    extractor = Extractor(text, reference, actors, places, expressions, context)
+    drafted = [event for event in extractor.run(sentences) if event.type in EVENT_TYPES]
+    for event in drafted:
         event.actors = [(actor, role) for actor, role in event.actors if role in ROLE_TYPES]
-    events.sort(key=lambda event: (event.sentence_index, event.order))
-    _assign_ids(events, extractor.actors)
+        if event.date.anchor == "published" and line is not None:
+            event.date.anchor = reference.isoformat()
+    score(drafted, sentence_kinds(text, sentences))
+    drafted = [event for event in drafted if event.confidence >= min_confidence]
+    drafted.sort(key=lambda event: (event.sentence_index, event.order))
+    _assign_ids(drafted, extractor.actors)
+    flag_known(drafted, list(events))
     publisher_id = None
     if publisher:
         publisher_id = extractor._actor_named(publisher) or (
@@ -205,4 +228,13 @@ def extract(text: str, published: date, *, title: str | None = None,
         "published": {"edtf": published.isoformat(),
                       "note": "Given to kb extract (--published); check it against the source."},
     }
-    return Draft(source, extractor.actors, extractor.places, events, extractor.claimants)
+    return Draft(source, extractor.actors, extractor.places, drafted, extractor.claimants)
+
+
+def _on_reference(expression: TimeExpression, reference: date) -> TimeExpression:
+    """An expression resolved against the article's date line names that day as its anchor."""
+    if expression.anchor != "published":
+        return expression
+    return TimeExpression(expression.text, expression.start, expression.end, expression.edtf,
+                          expression.earliest, expression.latest, expression.precision,
+                          reference.isoformat(), expression.kind, expression.tense)

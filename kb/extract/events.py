@@ -46,6 +46,13 @@ class DraftEvent:
     anaphoric: bool = False
     order: int = 0
     fallback: list[tuple[str, str]] = field(default_factory=list)
+    cue: tuple[str, int, int] = ("", 0, 0)  # the words that proposed it and their offsets
+    sentence_span: tuple[int, int] = (0, 0)  # offsets of its first sentence in the article
+    cue_part: str = "verb"
+    in_quote: bool = False
+    confidence: float = 0.0
+    why: list[str] = field(default_factory=list)  # what raised or lowered the confidence
+    likely_known: list[str] = field(default_factory=list)  # ids of events the KB may have
 
     def primary(self) -> list[str]:
         """The actors in the event's leading role (offerer, speaker, perpetrator ...)."""
@@ -62,8 +69,10 @@ class Extractor(RoleReader):
     """
 
     def __init__(self, text: str, published: date, actors: Iterable[KnownActor],
-                 places: Iterable[KnownPlace]):
-        super().__init__(text, published, actors, places)
+                 places: Iterable[KnownPlace], expressions: list[TimeExpression] | None = None,
+                 context: dict[int, TimeExpression] | None = None):
+        super().__init__(text, published, actors, places, expressions)
+        self.context = context or {}
         self.events: list[DraftEvent] = []
         self.claimants: dict[str, dict] = {}
         self._order = 0
@@ -164,11 +173,14 @@ class Extractor(RoleReader):
                 anchor_date = said.earliest  # "the last couple of days" said on Thursday
         self._order += 1
         event = DraftEvent(
-            type=kind, date=self._draft_date(expression, source, status, anchor_date),
+            type=kind, date=self._draft_date(expression, source, status, anchor_date,
+                                             self.context.get(sentence.index)),
             sentences=[sentence.text], actors=self._roles(cue, context),
             place=None if kind in PLACELESS else self._place(cue, context),
             status=status, sentence_index=sentence.index, last_index=sentence.index,
-            order=self._order)
+            order=self._order, cue=(cue.text, cue.start, cue.end),
+            sentence_span=(sentence.start, sentence.end), in_quote=cue.quote is not None,
+            cue_part=cue.part)
         speaking = next((f for f in outer if not f.report and f.speaker), None)
         reporting = next((f for f in outer if f.report and f.speaker), None)
         if speaking:

@@ -142,3 +142,23 @@ def known_events(paths: Iterable[str | Path]) -> list[KnownEvent]:
                 str(entry["id"]), str(entry["type"]), value.earliest, value.latest, actors,
                 str(entry.get("label") or "")))
     return list(events.values())
+
+
+def _family(kind: str) -> str:
+    for family in (("Statement", "Vow", "Threat"), ("Meeting", "Summit", "PressConference",
+                                                      "NegotiationRound"),
+                   ("Demand", "Precondition"), ("Killing", "Attack")):
+        if kind in family:
+            return family[0]
+    return kind
+
+
+def flag_known(drafted: list, events: list[KnownEvent]) -> None:
+    """Mark each draft event with the known events it may repeat: same kind of event, dates that
+    overlap, an actor in common (known actors keep their ids in a draft)."""
+    for event in drafted:
+        actors = {actor for actor, _ in event.actors}
+        event.likely_known = [
+            known.id for known in events
+            if _family(known.type) == _family(event.type) and actors & known.actors
+            and known.earliest <= event.date.latest and event.date.earliest <= known.latest]

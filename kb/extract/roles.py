@@ -47,6 +47,8 @@ class DraftDate:
     latest: date
     source: str
     note: str | None = None
+    span: tuple[int, int] | None = None  # character offsets of the time expression
+    from_context: bool = False  # no expression of its own: the article's date at that point
 
     @property
     def days(self) -> int:
@@ -113,7 +115,27 @@ class RoleReader(CueReader):
         return (borrowed, "sentence") if borrowed else (None, "window")
 
     def _draft_date(self, expression: TimeExpression | None, source: str, status: str,
-                    anchor_date: date | None = None) -> DraftDate:
+                    anchor_date: date | None = None,
+                    context: TimeExpression | None = None) -> DraftDate:
+        if expression is not None:
+            found = self._dated_by(expression, source, status, anchor_date)
+            found.span = (expression.start, expression.end)
+            return found
+        if status != "ongoing" and context is not None:
+            latest = context.latest
+            if latest >= self.published - timedelta(days=7) and status == "happened":
+                latest = max(latest, self.published)
+            edtf = context.earliest.isoformat() if context.earliest == latest else \
+                f"{context.earliest}/{latest}"
+            return DraftDate("(undated)", context.earliest.isoformat(), edtf, context.earliest,
+                             latest, "window",
+                             f"No time expression in the sentence: dated from the article's "
+                             f"date before it ({context.text!r}) up to its reference time. Check "
+                             f"and correct.", None, True)
+        return self._dated_by(None, source, status)
+
+    def _dated_by(self, expression: TimeExpression | None, source: str, status: str,
+                  anchor_date: date | None = None) -> DraftDate:
         if expression is not None:
             if anchor_date and expression.kind == "relative":
                 again = resolve(expression.text, anchor_date, expression.tense)
