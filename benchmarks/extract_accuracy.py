@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from kb.dates import parse_edtf  # noqa: E402
 from kb.extract import Draft, extract, known_actors, known_places, read_article  # noqa: E402
+from kb.extract.names import name_key  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 SEED = SEEDS / "000_04768d44cf00b2f8.txt"
@@ -120,20 +121,34 @@ def devset_gold(path: Path) -> Gold:
                 list(data.get("background") or []), text.splitlines()[0])
 
 
+def _same_name(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """Equal name keys, or one ends with the other of two words or more (as a curator would
+    read "Abdel Fattah al-Sisi" and "Abdel Fattah el-Sisi", or a name with its honorifics)."""
+    if not first or not second:
+        return False
+    short, long_ = sorted((first, second), key=len)
+    return short == long_ or (len(short) >= 2 and long_[-len(short):] == short)
+
+
 def proposed_events(draft: Draft, names: dict[str, str]) -> list[dict]:
     """The draft's events with their actors mapped to gold actor ids where names agree."""
+    keys = [(name_key(name), actor_id) for name, actor_id in names.items()]
     events = []
     for event in draft.events:
         actor_ids = set()
+        by_id = set()
         for actor_id, _ in event.actors:
             actor = draft.actors[actor_id]
             actor_ids.add(actor_id)
+            if actor.known:
+                by_id.add(actor_id)
             for name in (actor.name, *actor.aliases):
                 if _norm(name) in names:
                     actor_ids.add(names[_norm(name)])
+                actor_ids |= {gold_id for key, gold_id in keys if _same_name(name_key(name), key)}
         events.append({"id": event.id, "type": event.type, "edtf": event.date.edtf,
                        "earliest": event.date.earliest, "latest": event.date.latest,
-                       "actors": actor_ids, "sentence": event.sentences[0]})
+                       "actors": actor_ids, "by_id": by_id, "sentence": event.sentences[0]})
     return events
 
 
@@ -185,10 +200,13 @@ class Score:
     kinds_gold: Counter = field(default_factory=Counter)
     kinds_found: Counter = field(default_factory=Counter)
     kinds_dated: Counter = field(default_factory=Counter)
+    known_gold: int = 0  # actors of matched gold events that seeds/ defines
+    known_by_id: int = 0  # of those, how many the draft refers to by their id
 
     def add(self, other: Score) -> None:
         """Add another score's counts to this one."""
-        for name in ("proposed", "gold", "matched", "dated", "headline", "background"):
+        for name in ("proposed", "gold", "matched", "dated", "headline", "background",
+                     "known_gold", "known_by_id"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.kinds_gold += other.kinds_gold
         self.kinds_found += other.kinds_found
@@ -212,8 +230,12 @@ def evaluate(gold: Gold, min_confidence: float, verbose: bool) -> Score:
     proposed = proposed_events(draft, gold.names)
     owner = best_matching(proposed, gold.events)
     score = Score(proposed=len(proposed), gold=len(gold.events), matched=len(owner))
+    seeded = {actor.id for actor in known_actors([SEEDS])}
     for j, i in owner.items():
         score.dated += date_ok(proposed[i], gold.events[j])
+        for actor_id in gold.events[j]["actors"] & seeded:
+            score.known_gold += 1
+            score.known_by_id += actor_id in proposed[i]["by_id"]
     for event in proposed:
         if gold.headline and event["sentence"] == gold.headline.strip():
             score.headline += 1
@@ -259,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
         print(score.line(gold.name))
         total.add(score)
     print(total.line("development set"))
+    print(f"known actors of matched events referred to by id: {total.known_by_id} of "
+          f"{total.known_gold}")
     print("per kind of difficulty (development set): found / gold, date ok among found")
     for kind in sorted(total.kinds_gold):
         print(f"  {kind:<14} {total.kinds_found[kind]:3d} / {total.kinds_gold[kind]:3d}   "

@@ -18,6 +18,7 @@ from kb.extract.lexicon import (
     BRACKETED,
     COUNTRIES,
     DEMONYMS,
+    DESCRIPTION,
     FUNCTION_WORDS,
     GROUP_DESCRIPTION,
     GROUP_NOUNS,
@@ -35,6 +36,7 @@ from kb.extract.lexicon import (
     TITLE_PREFIX,
     TITLE_WORDS,
 )
+from kb.extract.names import ROLE_WORDS, NameIndex, name_key
 from kb.extract.sentences import Sentence, quote_of
 
 # --- the actors and places of the draft -----------------------------------------------------------
@@ -98,11 +100,14 @@ class ActorReader:
         self.text = text
         self.actors: dict[str, DraftActor] = {}
         self.surfaces: list[tuple[str, str]] = []
+        self.names = NameIndex()
         for actor in actors:
             self.actors[actor.id] = DraftActor(actor.id, actor.name, actor.type, True,
                                                list(actor.aliases), [], list(actor.organizations))
             for surface in (actor.name, *actor.aliases):
                 self._add_surface(surface, actor.id)
+            self.names.add(actor.id, (actor.name, *actor.aliases), actor.titles,
+                           actor.organizations, actor.type == "person")
         self.places: dict[str, DraftPlace] = {}
         self.place_surfaces: list[tuple[str, str]] = []
         for place in places:
@@ -147,10 +152,41 @@ class ActorReader:
         return actor_id
 
     def _surname_match(self, token: str) -> str | None:
+        key = name_key(token)
+        if len(key) != 1:
+            return None
         hits = {actor.id for actor in self.actors.values()
-                if actor.type == "person" and len(actor.name.split()) > 1
-                and actor.name.split()[-1] == token}
+                if actor.type == "person" and len(name_key(actor.name)) > 1
+                and name_key(actor.name)[-1] == key[0]}
         return hits.pop() if len(hits) == 1 else None
+
+    def _known_variant(self, name: str, title: str | None) -> str | None:
+        """A known actor this name is a variant of (honorifics, spelling, a longer form)."""
+        actor_id = self.names.match(name, title)
+        if actor_id is None or actor_id not in self.actors:
+            return None
+        actor = self.actors[actor_id]
+        if name != actor.name and name not in actor.aliases:
+            actor.aliases.append(name)
+            self._add_surface(name, actor_id)
+        return actor_id
+
+    def _descriptions(self, text: str) -> list[tuple[int, int, str, bool]]:
+        """Posts that name one known person ("Qatar's prime minister", "the Qatari premier"):
+        (start, end, actor id, possessive). A post followed by a name leaves it to the name."""
+        found = []
+        for m in DESCRIPTION.finditer(text):
+            if re.match(r"\s+(?:[A-Z]|al-|el-)", text[m.end():]):
+                continue  # "Qatari Prime Minister Sheikh Mohammed": the name decides
+            org_name = (m.group("org") or m.group("org3") or m.group("org2")
+                        or DEMONYMS.get(m.group("dem") or ""))
+            org = self._actor_named(org_name) if org_name else None
+            role = ROLE_WORDS.get(re.sub(r"\s+", " ", m.group("role").lower()))
+            holder = self.names.holder(role, org) if org and role else None
+            if holder and holder in self.actors:
+                found.append((m.start(), m.end() - len(m.group("poss") or ""), holder,
+                              bool(m.group("poss"))))
+        return found
 
     def _initials_match(self, token: str) -> str | None:
         if not re.fullmatch(r"[A-Z]{2,6}", token):
@@ -231,6 +267,9 @@ class ActorReader:
                     add(m.start(), m.start(1) if m.group(1) else m.end(), actor_id,
                         bool(m.group(1)))
                     taken.append((m.start(), m.end()))
+        for start, end, actor_id, possessive in self._descriptions(text):
+            if free(start, end):
+                add(start, end, actor_id, possessive)
         group = re.compile(r"(?<![\w-])((?:[A-Z][\w.’'-]*\s+){1,3})(" + "|".join(GROUP_NOUNS)
                            + r")(?![\w-])")
         for m in group.finditer(text):
@@ -350,6 +389,12 @@ class ActorReader:
             if actor_id:
                 add(start, name_end, actor_id, possessive)
                 return
+        actor_id = self._known_variant(name, title)
+        if actor_id:
+            if title and title not in self.actors[actor_id].titles:
+                self.actors[actor_id].titles.append(title)
+            add(start, name_end, actor_id, possessive)
+            return
         kind = "person" if title or len(words) > 1 else "organization"
         if re.fullmatch(r"[A-Z]{2,6}", name):
             kind = "organization"

@@ -29,6 +29,7 @@ class KnownActor:
     type: str = "organization"
     aliases: tuple[str, ...] = ()
     organizations: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,9 @@ def known_actors(paths: Iterable[str | Path]) -> list[KnownActor]:
                 id=str(entry["id"]), name=str(entry["name"]),
                 type=str(entry.get("type") or "organization"),
                 aliases=tuple(str(alias) for alias in entry.get("aliases") or []),
-                organizations=organizations))
+                organizations=organizations,
+                titles=tuple(str(position["title"]) for position in entry.get("positions") or []
+                             if isinstance(position, dict) and position.get("title"))))
     return list(actors.values())
 
 

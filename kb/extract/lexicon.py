@@ -158,6 +158,17 @@ CUES: tuple[tuple[str, str, str], ...] = (
 #: The possessive marker: "Israel’s", "Hamas’".
 POSS = r"(?:[’']s|(?<=s)[’'](?![\w’']))"
 
+#: A post named without a name: "Qatar's prime minister", "the Qatari premier", "the Mossad
+#: chief", "the head of Mossad" (the organisation and the role find the known person).
+DESCRIPTION = re.compile(
+    r"(?<![\w-])(?:[Tt]he\s+)?(?:(?P<dem>" + "|".join(map(re.escape, DEMONYMS)) + r")\s+"
+    r"|(?P<org>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)[’']s\s+|(?P<org3>[A-Z][\w-]+)\s+)?"
+    r"(?P<role>(?i:prime\s+minister|foreign\s+minister|premier|president|emir|amir|king|"
+    r"spy\s+chief|intelligence\s+chief|chief|director|head|spokes(?:man|woman|person)|envoy))"
+    r"(?:\s+of\s+(?:the\s+)?(?P<org2>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}))?"
+    r"(?P<poss>[’']s)?(?![\w-])"
+)
+
 CUE_PATTERNS = [(kind, re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])"), part)
                 for kind, pattern, part in CUES]
 
