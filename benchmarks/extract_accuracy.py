@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from kb.dates import parse_edtf  # noqa: E402
 from kb.extract import Draft, extract, known_actors, known_places, read_article  # noqa: E402
+from kb.extract.draft import DEFAULT_MIN_CONFIDENCE  # noqa: E402
 from kb.extract.names import name_key  # noqa: E402
 
 SEEDS = ROOT / "seeds"
@@ -226,7 +227,7 @@ def evaluate(gold: Gold, min_confidence: float, verbose: bool) -> Score:
     """Score the extractor's draft of one article against its gold events."""
     draft = extract(gold.text, gold.published, actors=known_actors([SEEDS]),
                     places=known_places([SEEDS]), source_file=gold.name + ".txt",
-                    **({"min_confidence": min_confidence} if min_confidence else {}))
+                    min_confidence=min_confidence)
     proposed = proposed_events(draft, gold.names)
     owner = best_matching(proposed, gold.events)
     score = Score(proposed=len(proposed), gold=len(gold.events), matched=len(owner))
@@ -266,7 +267,8 @@ def evaluate(gold: Gold, min_confidence: float, verbose: bool) -> Score:
 def main(argv: list[str] | None = None) -> int:
     """Print recall, precision and date accuracy per article, in total and per kind of miss."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--min-confidence", type=float, default=0.0)
+    parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE,
+                        help="as kb extract's option (default: its default)")
     parser.add_argument("--verbose", action="store_true", help="list misses and extras")
     args = parser.parse_args(argv)
     print(f"min confidence {args.min_confidence}")

@@ -70,6 +70,8 @@ EVENT_KEYS = {
     "cameo",
     "plover",
     "note",
+    "todo",
+    "draft",
     *RELATIONS,
 }
 
@@ -89,6 +91,7 @@ class SourceBundle:
     path: Path
     graphs: dict[NamedNode, list[Quad]] = field(default_factory=dict)
     external_refs: set[NamedNode] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def quad_count(self) -> int:
@@ -106,6 +109,7 @@ class _Reader:
         self.is_known = is_known
         self.data = load_yaml(path)
         self.external: set[NamedNode] = set()
+        self.warnings: list[str] = []
 
     # -- errors ---------------------------------------------------------------------------------
 
@@ -181,6 +185,7 @@ class _Reader:
         self.read_events()
         bundle.graphs = self.quads
         bundle.external_refs = self.external
+        bundle.warnings = self.warnings
         return bundle
 
     def add(self, graph: NamedNode, subject, predicate, obj) -> None:
@@ -413,6 +418,7 @@ class _Reader:
         nodes = self.items("events")
         if not nodes:
             self.fail(self.data, "events", "the file has no events", "add at least one under 'events:'")
+        nodes = self.finished(nodes)
         self.events: dict[str, NamedNode] = {}
         for node in nodes:
             slug = self.slug(node, "an event")
@@ -421,6 +427,24 @@ class _Reader:
             self.events[slug] = self.minter.event(slug)
         for node in nodes:
             self.read_event(node)
+
+    def finished(self, nodes: list[Located]) -> list[Located]:
+        """The events without a 'todo:' (a part kb extract could not fill). In a draft (a file
+        with 'draft: true') each unfinished event is left out with a warning; elsewhere it is an
+        error. An event's 'draft:' mapping (why kb extract proposed it) is never loaded."""
+        ready = []
+        for node in nodes:
+            todo = node.get("todo")
+            if todo is None:
+                ready.append(node)
+            elif self.data.get("draft") is True:
+                self.warnings.append(
+                    f"{self.where_file} line {node.line_of('todo')}: event '{node.get('id')}' "
+                    f"left out of the load: todo: {todo}")
+            else:
+                self.fail(node, "todo", f"event '{node.get('id')}' is not finished: {todo}",
+                          "finish it and remove 'todo' (or mark the file 'draft: true')")
+        return ready
 
     def read_event(self, node: Located) -> None:
         slug = node["id"]

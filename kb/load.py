@@ -184,6 +184,7 @@ def load(
             replace.extend(graphs_of_source(kb, minter, bundle.slug))
             replace.extend(bundle.graphs)
             report.files.append((display(path), len(bundle.graphs), len(new)))
+            report.warnings.extend(bundle.warnings)
             quads.extend(new)
         elif path.suffix in RDF_SUFFIXES:
             if path.stat().st_size > bulk_over:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from kb.extract.known import KnownActor, KnownPlace
 from kb.extract.lexicon import (
+    ANSWER_LINE,
     BRACKETED,
     COUNTRIES,
     DEMONYMS,
@@ -23,6 +24,7 @@ from kb.extract.lexicon import (
     GROUP_DESCRIPTION,
     GROUP_NOUNS,
     HOLDER_AFTER,
+    INTERVIEW_INTRO,
     MEDIA_WORDS,
     NAME_RUN,
     ORG_WORDS,
@@ -116,6 +118,8 @@ class ActorReader:
                 self.place_surfaces.append((surface, place.id))
         self.place_surfaces.sort(key=lambda item: -len(item[0]))
         self.last_person: str | None = None
+        self.interviewee: str | None = None
+        self.signatories: str | None = None
 
     # --- the actor registry -------------------------------------------------------------------
 
@@ -231,6 +235,22 @@ class ActorReader:
 
     # --- mentions -------------------------------------------------------------------------------
 
+    def _voice(self, sentence: Sentence, found: list[Mention]) -> str | None:
+        """Who "we" is outside quotations: the interviewee in an answer ("A: We told ..."), the
+        signatories of a statement ("We, President X and Amir Y, ..."), else nobody."""
+        text = sentence.text
+        people = [m.actor for m in sorted(found, key=lambda m: m.start)
+                  if m.actor in self.actors and self.actors[m.actor].type == "person"]
+        if INTERVIEW_INTRO.search(text) and people:
+            self.interviewee = people[0]
+        signatories = re.match(r"\s*We,\s", text)
+        if signatories and people:
+            self.signatories = people[0]
+        line_start = self.text.rfind("\n", 0, sentence.start) + 1
+        if ANSWER_LINE.match(self.text, line_start) and self.interviewee:
+            return self._side_of(self.interviewee)
+        return self.signatories
+
     def _inside_longer_name(self, text: str, start: int, end: int) -> bool:
         """Whether a name at ``start:end`` is part of a longer one ("Israel Defense Forces",
         "Mossad Director David Barnea", "Hamas leadership"): the name runs decide those."""
@@ -299,10 +319,14 @@ class ActorReader:
             for later in re.finditer(r"(?<![\w-])" + m.group(1) + r"(?![\w-])", text):
                 if inner and later.start() > m.end() and free(later.start(), later.end()):
                     add(later.start(), later.end(), inner[0].actor, pronoun="them")
+        voice = self._voice(sentence, found)
         for m in PRONOUNS_IN_QUOTES.finditer(text):  # resolved once the speaker is known
-            if free(m.start(), m.end()) and quote_of(
-                    quotes, base + m.start(), base + m.end()) is not None:
+            if not free(m.start(), m.end()):
+                continue
+            if quote_of(quotes, base + m.start(), base + m.end()) is not None:
                 add(m.start(), m.end(), "@" + m.group(1).lower(), pronoun="first")
+            elif voice and m.group(1).lower() in ("we", "our", "us"):
+                add(m.start(), m.end(), voice, pronoun="first")
         found.sort(key=lambda x: x.start)
         self._describe(found, quotes)
         for mention in found:
@@ -402,6 +426,10 @@ class ActorReader:
         actor = self.actors[actor_id]
         if title and not actor.organizations:
             actor.organizations += ["=" + DEMONYMS[w] for w in title.split() if w in DEMONYMS]
+            country = re.search(r"([A-Z][\w ]+?)" + POSS + r"\s+$",
+                                text[:start - len(title) - 1] + " ") if lowercase_title else None
+            if country and country.group(1) in COUNTRIES:  # "Qatar's foreign ministry spokesman"
+                actor.organizations.append("=" + country.group(1))
         add(start, name_end, actor_id, possessive)
 
     def _describe(self, mentions: list[Mention], quotes: list[tuple[int, int]]) -> None:

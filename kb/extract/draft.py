@@ -79,30 +79,37 @@ class Draft:
         return actor.name if actor else actor_id
 
     def to_curation(self) -> dict:
-        """The draft as a dict in the curation format of ``seeds/README.md``."""
+        """The draft as a dict in the curation format of ``seeds/README.md``.
+
+        ``draft: true`` marks the file as a draft: the loader leaves out events with a ``todo``
+        (a part the extractor could not fill) with a warning. Known actors are referred to by id,
+        never declared again; only new actors are proposed. Each event's ``draft`` mapping says
+        why it was proposed (confidence, cue, offsets) and which known events it may repeat.
+        """
         claimants = [claimant for claimant in self.claimants.values()
                      if any(event.according_to == claimant["id"] for event in self.events)]
         used = {actor for event in self.events for actor, _ in event.actors}
         used |= {claimant["actor"] for claimant in claimants}
         if self.source.get("publisher"):
             used.add(self.source["publisher"])
-        actors = []  # known actors are copied as their curation files define them
+        actors = []
         for actor in self.actors.values():
-            if actor.id not in used:
+            if actor.id not in used or actor.known:
                 continue
             entry: dict = {"id": actor.id, "name": actor.name, "type": actor.type}
             aliases = [alias for alias in actor.aliases if alias != actor.name]
             if aliases:
                 entry["aliases"] = aliases
-            if not actor.known:
-                if actor.titles:
-                    entry["positions"] = [{"title": title} for title in actor.titles]
-                entry["note"] = "Proposed by kb extract: check the name, type and aliases."
+            if actor.titles:
+                entry["positions"] = [{"title": title} for title in actor.titles]
+            entry["note"] = ("kb extract was given no --publisher: replace this actor with the "
+                             "article's publisher." if actor.name == "Unknown publisher" else
+                             "Proposed by kb extract: check the name, type and aliases.")
             actors.append(entry)
         used_places = {event.place for event in self.events if event.place}
         places = [{"id": place.id, "name": place.name} for place in self.places.values()
-                  if place.id in used_places]
-        return {"source": self.source, "claimants": claimants,
+                  if place.id in used_places and not place.known]
+        return {"draft": True, "source": self.source, "claimants": claimants,
                 "actors": actors, "places": places,
                 "events": [self._event_entry(event) for event in self.events]}
 
@@ -110,6 +117,9 @@ class Draft:
         names = ", ".join(f"{self.actor_name(actor)} ({role})" for actor, role in event.actors)
         entry: dict = {"id": event.id, "type": event.type,
                        "label": f"{event.type}: {names}" if names else event.type}
+        if not event.actors:
+            entry["todo"] = ("no actor found: add at least one under 'actors:' "
+                             "({actor: ID, role: ROLE}), or delete the event")
         if event.according_to:
             entry["according_to"] = event.according_to
         if event.status != "happened":
@@ -126,35 +136,52 @@ class Draft:
         if event.quote:
             entry["quote"] = event.quote
         entry["sentences"] = list(event.sentences)
-        if event.answers is not None and event.answers.id:
+        if event.answers is not None and event.answers.id and event.answers.actors:
             entry["answers"] = event.answers.id
-        if not event.actors:
-            entry["note"] = "No actor found: add at least one before loading."
+        entry["draft"] = self.provenance(event)
         return entry
+
+    @staticmethod
+    def provenance(event: DraftEvent) -> dict:
+        """Why an event was proposed: confidence, cue, offsets, and the known events it may be."""
+        cue_text, cue_start, cue_end = event.cue
+        return {
+            "confidence": event.confidence,
+            "cue": {"text": cue_text, "start": cue_start, "end": cue_end},
+            "sentence": {"start": event.sentence_span[0], "end": event.sentence_span[1]},
+            "date_expression": ({"start": event.date.span[0], "end": event.date.span[1]}
+                                if event.date.span else None),
+            "why": list(event.why),
+            "likely_known": list(event.likely_known),
+        }
 
     def to_yaml(self) -> str:
         """The draft as curation YAML, with a comment saying it is a draft to check."""
         header = (
             "# DRAFT proposed by `kb extract`: every event, type, actor, role, date and sentence\n"
             "# is a guess to check. Correct, complete or delete entries, give undated events real\n"
-            "# bounds (their date.note says where the draft guessed), then load with `kb load`.\n"
+            "# bounds (their date.note says where the draft guessed), finish or delete events with\n"
+            "# a `todo` (left out of the load, with a warning, while `draft: true` stays), then\n"
+            "# load with `kb load` (or review it in the browser with `kb curate`).\n"
         )
         return header + yaml.safe_dump(self.to_curation(), sort_keys=False, allow_unicode=True,
                                        width=100, default_flow_style=False)
 
     def to_json_events(self) -> list[dict]:
-        """The events as a JSON-ready list with the keys type, date_text, edtf, earliest, latest,
-        actors ({name, role}), place and sentence."""
+        """The events as a JSON-ready list with the keys id, type, date_text, edtf, earliest,
+        latest, actors ({id, name, role}), place, sentence and draft (see :meth:`provenance`)."""
         return [{
+            "id": event.id,
             "type": event.type,
             "date_text": event.date.text,
             "edtf": event.date.edtf,
             "earliest": event.date.earliest.isoformat(),
             "latest": event.date.latest.isoformat(),
-            "actors": [{"name": self.actor_name(actor), "role": role}
+            "actors": [{"id": actor, "name": self.actor_name(actor), "role": role}
                        for actor, role in event.actors],
             "place": self.places[event.place].name if event.place else None,
             "sentence": event.sentences[0],
+            "draft": self.provenance(event),
         } for event in self.events]
 
 
@@ -173,6 +200,10 @@ def _assign_ids(events: list[DraftEvent], actors: dict[str, DraftActor]) -> None
     for event in events:
         if event.date.source == "derived" and event.answers is not None:
             event.date.anchor = f"event:{event.answers.id}"
+
+
+#: What ``kb extract`` leaves out by default: headline events and most of the background.
+DEFAULT_MIN_CONFIDENCE = 0.2
 
 
 def extract(text: str, published: date, *, title: str | None = None,
@@ -212,15 +243,17 @@ def extract(text: str, published: date, *, title: str | None = None,
     drafted.sort(key=lambda event: (event.sentence_index, event.order))
     _assign_ids(drafted, extractor.actors)
     flag_known(drafted, list(events))
-    publisher_id = None
     if publisher:
         publisher_id = extractor._actor_named(publisher) or (
             publisher if publisher in extractor.actors else None) or extractor._new_actor(
             publisher, "organization")
+    else:  # the format needs a publisher: a placeholder the curator replaces
+        publisher_id = extractor._new_actor("Unknown publisher", "organization")
     source_title = title or (sentences[0].text if sentences else "")
     stem = Path(source_file).stem if source_file else slugify(source_title)[:60]
     source = {
-        "id": slugify(f"{publisher_id or 'source'}-{published:%Y-%m}-{stem}")[:80].strip("-"),
+        "id": slugify(f"{publisher_id if publisher else 'source'}-{published:%Y-%m}-{stem}")[
+            :80].strip("-"),
         "text": Path(source_file).name if source_file else None,
         "title": source_title,
         "publisher": publisher_id,

@@ -17,14 +17,14 @@ FUNCTION_WORDS = frozenset(
     Additionally Separately Asked Speaking Today Yesterday Tomorrow Tonight Top Senior New Former
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Mr Mrs Ms Dr Sources Officials""".split()
+    Mr Mrs Ms Dr Sources Officials Hours Days Weeks Months Years Minutes Moments Q A""".split()
 )
 
 #: Words of titles that may stand before a name ("Mossad Director David Barnea").
 TITLE_WORDS = frozenset(
     """Director Minister Secretary Spokesperson Spokesman Spokeswoman President Vice Chief Head
     Ambassador Envoy Adviser Advisor Commander General Gen. Lt. Col. Maj. Sgt. Capt. Adm. King Queen
-    Emir Sheikh Prince Speaker Chairman Chairwoman Chair Leader Negotiator Mediator Coordinator
+    Emir Amir Sheikh Prince Speaker Chairman Chairwoman Chair Leader Negotiator Mediator Coordinator
     Official Senator Sen. Rep. Gov. Governor Mayor Deputy Colonel Major Lieutenant Captain Brigadier
     Premier Chancellor Judge Rabbi Imam Pope Dr. Mr. Mrs. Ms. Prof. Professor Correspondent Editor
     Reporter Representative PM FM""".split()
@@ -268,6 +268,10 @@ NAME_RUN = re.compile(
     r"(?<![\w-])" + _NAME_TOKEN + r"(?:[ \t]+(?:(?:" + "|".join(PARTICLES) + r")[ \t]+)?"
     + _NAME_TOKEN + r")*"
 )
+#: An interview's introduction ("X spoke to us in Doha on Tuesday") and its answer lines.
+INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(?:us|me|this\s+\w+)\b"
+                             r"|\binterview(?:ed)?\b")
+ANSWER_LINE = re.compile(r"(?:A|Answer)\s*:\s")
 PRONOUNS_IN_QUOTES = re.compile(r"(?<![\w’'-])(we|We|our|Our|us|Us|I|me|my|My)(?![\w-])")
 BRACKETED = re.compile(r"(?<![\w-])(them|they|him|he|her|she|it)\s+\[([^\]]+)\]")
 THIRD_PERSON = re.compile(r"(?<![\w’'-])(He|he|She|she)(?![\w’'-])")
