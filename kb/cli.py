@@ -267,3 +267,23 @@ def serve(
 
 
 main.add_command(extract_command, "extract")
+
+
+@main.command("curate")
+@click.argument("draft", type=click.Path(path_type=Path))
+@click.option("--article", type=click.Path(path_type=Path), default=None,
+              help="The article (default: the draft's source.text, beside it).")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="Where to save the curation file (default: over the draft).")
+@click.option("--port", default=5051, show_default=True, type=click.IntRange(1, 65535))
+@reports_errors
+def curate(draft: Path, article: Path | None, output: Path | None, port: int) -> None:
+    """Review DRAFT (from 'kb extract') in the browser, on http://127.0.0.1:PORT/ only.
+
+    Keys: j/k move, a accept, r reject, e edit, u undo, s save. The saved file loads with
+    'kb load' as it is. The page is never part of 'kb serve'.
+    """
+    from webapp.curate import run
+
+    click.echo(f"reviewing {draft} on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+    run(draft, output, article, port)
