@@ -279,6 +279,9 @@ class ActorReader:
                                  possessive=possessive, pronoun=pronoun))
             taken.append((start, end))
 
+        for start, end, actor_id, possessive in self._descriptions(text):
+            if free(start, end):
+                add(start, end, actor_id, possessive)
         for surface, actor_id in self.surfaces:
             pattern = r"(?<![\w-])" + re.escape(surface) + r"(" + POSS + r")?(?![\w-])"
             for m in re.finditer(pattern, text):
@@ -287,9 +290,6 @@ class ActorReader:
                     add(m.start(), m.start(1) if m.group(1) else m.end(), actor_id,
                         bool(m.group(1)))
                     taken.append((m.start(), m.end()))
-        for start, end, actor_id, possessive in self._descriptions(text):
-            if free(start, end):
-                add(start, end, actor_id, possessive)
         group = re.compile(r"(?<![\w-])((?:[A-Z][\w.’'-]*\s+){1,3})(" + "|".join(GROUP_NOUNS)
                            + r")(?![\w-])")
         for m in group.finditer(text):

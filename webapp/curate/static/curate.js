@@ -19,7 +19,8 @@
     status.classList.toggle("error", Boolean(error));
   }
 
-  function remember() { history.push(JSON.stringify(decisions)); }
+  // Undo goes back to the decisions and to the event as they were before the last change.
+  function remember() { history.push(JSON.stringify({ decisions: decisions, current: current })); }
 
   function actorsOf(index) {
     const edits = decisions[index].edits;
@@ -126,7 +127,13 @@
     else if (key === "r") decide("rejected");
     else if (key === "e") { event.preventDefault(); openEditor(); }
     else if (key === "u") {
-      if (history.length) { decisions = JSON.parse(history.pop()); render(); say("undone"); }
+      if (history.length) {
+        const before = JSON.parse(history.pop());
+        decisions = before.decisions;
+        current = before.current;
+        render();
+        say("undone");
+      }
       else say("nothing to undo");
     }
     else if (key === "s") save();
