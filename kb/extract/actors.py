@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from kb.extract.known import KnownActor, KnownPlace
 from kb.extract.lexicon import (
     ANSWER_LINE,
+    ARMED_DEMONYM,
+    ARMED_PRONOUN,
     BRACKETED,
     COUNTRIES,
     DEMONYMS,
@@ -300,6 +302,9 @@ class ActorReader:
             if owner and free(m.end() - len(" ".join(owner)) - len(m.group(2)) - 1, m.end()):
                 name = " ".join(owner) + " " + m.group(2)
                 add(m.end() - len(name), m.end(), self._new_actor(name, "group"))
+        for m in ARMED_DEMONYM.finditer(text):  # "Israeli strikes killed": Israel
+            if free(m.start(), m.end()):
+                add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
         for m in NAME_RUN.finditer(text):
             self._name_run(text, m, free, add)
         for m in GROUP_DESCRIPTION.finditer(text):
@@ -314,6 +319,13 @@ class ActorReader:
             if person and free(m.start(), m.end()) and quote_of(
                     quotes, base + m.start(), base + m.end()) is None:
                 add(m.start(), m.end(), person, pronoun="he")
+        for m in ARMED_PRONOUN.finditer(text):  # "Israel's military says its troops ..."
+            earlier = [x.actor for x in sorted(found, key=lambda x: x.start)
+                       if x.end <= base + m.start() and x.actor in self.actors
+                       and self.actors[x.actor].type in ("country", "organization", "group")]
+            if earlier and free(m.start(), m.end()) and quote_of(
+                    quotes, base + m.start(), base + m.end()) is None:
+                add(m.start(), m.end(), earlier[-1], pronoun="its")
         for m in BRACKETED.finditer(text):  # "them [Hamas]": later "them" is Hamas too
             inner = [x for x in found if base + m.start(2) <= x.start < base + m.end(2)]
             for later in re.finditer(r"(?<![\w-])" + m.group(1) + r"(?![\w-])", text):
@@ -370,6 +382,9 @@ class ActorReader:
         full = " ".join(words)
         if full in REGION_PLACES or any(surface == full for surface, _ in self.place_surfaces):
             return
+        if re.fullmatch(r"[A-Z]{3,}(?:\s+[A-Z]{3,})*", full) and not text[:start].strip() and \
+                text[end:].lstrip().startswith(","):
+            return  # a date line's city ("DOHA, Aug 16 -")
         if all(word in DEMONYMS or word in TITLE_WORDS for word in words):
             return
         if words[-1].rstrip(".") in ORG_WORDS or re.search(

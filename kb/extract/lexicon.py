@@ -130,13 +130,15 @@ CUES: tuple[tuple[str, str, str], ...] = (
      "noun"),
     ("Meeting", r"talks", "noun"),
     ("NegotiationRound", r"negotiations", "noun"),
-    ("Statement", r"said|says|stated|told|added|noted|announced|declared|stressed|emphasi[sz]ed|"
-                  r"reiterated|confirmed|denied|claimed|acknowledged|explained|wrote", "speech"),
+    ("Statement", r"said|says|stated|told|tells|added|noted|announced|declared|stressed|"
+                  r"emphasi[sz]ed|reiterated|confirmed|denied|claimed|acknowledged|explained|"
+                  r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
+                  r"notified", "speech"),
     ("Vow", r"vow(?:s|ed)|pledg(?:es|ed)|promised|swore", "speech"),
     ("Threat", r"threaten(?:s|ed)|warn(?:s|ed)", "speech"),
     ("Threat", r"(?:hunt|hunted|hunting)\s+(?:them\s+)?down|pay\s+(?:a|the)\s+(?:heavy\s+)?price",
      "verb"),
-    ("Demand", r"demanded", "speech"),
+    ("Demand", r"demanded|urged|urges", "speech"),
     ("Demand", r"demanding", "verb"),
     ("Demand", r"demands?", "either"),
     ("Demand", r"(?:called|calls|calling)\s+for", "verb"),
@@ -157,6 +159,14 @@ CUES: tuple[tuple[str, str, str], ...] = (
 
 #: The possessive marker: "Israel’s", "Hamas’".
 POSS = r"(?:[’']s|(?<=s)[’'](?![\w’']))"
+
+#: A country's armed forces or weapons standing for it: "Israeli strikes killed ...", "Israeli
+#: troops", and "its troops" (the country or group named before).
+ARMED = (r"(?:air\s*)?strikes?|airstrikes?|forces|troops|soldiers|jets|warplanes|army|military|"
+         r"navy|shelling|fire|bombardment|drones?|tanks?|artillery|missiles?|rockets?")
+ARMED_DEMONYM = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS))
+                           + r")\s+(?P<noun>" + ARMED + r")(?![\w-])")
+ARMED_PRONOUN = re.compile(r"(?<![\w-])(?:its|their|Its|Their)\s+(?:" + ARMED + r")(?![\w-])")
 
 #: A post named without a name: "Qatar's prime minister", "the Qatari premier", "the Mossad
 #: chief", "the head of Mossad" (the organisation and the role find the known person).
@@ -293,7 +303,9 @@ VERBISH = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|will|would|that|whi
                      r"does|do|can|could|may|might|\w+ed)\b")
 SPEECH_SUBJECT_PRONOUN = re.compile(r"(?<![\w-])(it|It|they|They)\s+$")
 _IRREGULAR_PAST = frozenset(
-    "met held got said told wrote swore slain freed struck made came gave took sent".split()
+    """met held got said told wrote swore slain freed struck made came gave took sent stood laid
+    brought led spoke broke began saw went left put set kept sought fought thought won lost
+    rose fell drew threw""".split()
 )
 
 
