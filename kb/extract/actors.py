@@ -19,6 +19,7 @@ from kb.extract.lexicon import (
     ARMED_DEMONYM,
     ARMED_PRONOUN,
     BRACKETED,
+    COLLECTIVE,
     COUNTRIES,
     DEMONYMS,
     DESCRIPTION,
@@ -302,6 +303,10 @@ class ActorReader:
             if owner and free(m.end() - len(" ".join(owner)) - len(m.group(2)) - 1, m.end()):
                 name = " ".join(owner) + " " + m.group(2)
                 add(m.end() - len(name), m.end(), self._new_actor(name, "group"))
+        for m in COLLECTIVE.finditer(text):  # "Families of hostages protested"
+            if free(m.start(), m.end()):
+                name = m.group()[0].upper() + m.group()[1:]
+                add(m.start(), m.end(), self._new_actor(name, "group"))
         for m in ARMED_DEMONYM.finditer(text):  # "Israeli strikes killed": Israel
             if free(m.start(), m.end()):
                 add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
@@ -441,7 +446,7 @@ class ActorReader:
         actor = self.actors[actor_id]
         if title and not actor.organizations:
             actor.organizations += ["=" + DEMONYMS[w] for w in title.split() if w in DEMONYMS]
-            country = re.search(r"([A-Z][\w ]+?)" + POSS + r"\s+$",
+            country = re.search(r"([A-Z][\w]+(?:\s[A-Z][\w]+)?)" + POSS + r"\s+(?:[a-z-]+\s+){0,3}$",
                                 text[:start - len(title) - 1] + " ") if lowercase_title else None
             if country and country.group(1) in COUNTRIES:  # "Qatar's foreign ministry spokesman"
                 actor.organizations.append("=" + country.group(1))

@@ -17,8 +17,8 @@ from kb.extract.events import DraftEvent
 from kb.extract.sentences import Sentence
 
 _BACKGROUND = re.compile(
-    r"(?i)^(?:since\b|for\s+(?:months|years|weeks|decades)\b|over\s+the\s+(?:past|last)\s+"
-    r"(?:months|years)\b|historically\b|previously\b)"
+    r"(?i)^(?:since\b[^.]*\b(?:has|have)\b|for\s+(?:months|years|weeks|decades)\b|over\s+the\s+"
+    r"(?:past|last)\s+(?:months|years)\b|historically\b|previously\b)"
     r"|\b(?:the|this)\s+(?:war|conflict|fighting)\s+(?:began|started|erupted|broke\s+out)\b"
     r"|\b(?:has|have|had)\s+(?:long|since|previously|repeatedly)\s+\w+"
     r"|\bfollows\s+(?:months|weeks|years)\s+of\b"
@@ -88,7 +88,7 @@ def score(events: list[DraftEvent], kinds: dict[int, str]) -> None:
             value = min(value, 0.15)
             why.append("from the headline")
         elif kind == "background":
-            value *= 0.4
+            value = min(value * 0.4, 0.15)
             why.append("a background sentence")
         event.confidence = round(max(0.05, min(0.95, value)), 2)
         event.why = why

@@ -231,7 +231,7 @@ def extract(text: str, published: date, *, title: str | None = None,
     if line is not None:
         expressions = [_on_reference(e, reference) for e in expressions]
     expressions = anchor_relative(text, sentences, expressions, reference)
-    context = context_dates(sentences, expressions, reference, line)
+    context = context_dates(text, sentences, expressions, reference, line)
     extractor = Extractor(text, reference, actors, places, expressions, context)
     drafted = [event for event in extractor.run(sentences) if event.type in EVENT_TYPES]
     for event in drafted:

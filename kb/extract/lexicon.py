@@ -56,7 +56,10 @@ DEMONYMS = {
     "Lebanese": "Lebanon", "Jordanian": "Jordan", "Saudi": "Saudi Arabia", "Turkish": "Turkey",
     "Emirati": "United Arab Emirates", "British": "United Kingdom", "French": "France",
     "German": "Germany", "Russian": "Russia", "Chinese": "China", "Syrian": "Syria",
-    "Yemeni": "Yemen", "Iraqi": "Iraq", "Omani": "Oman",
+    "Yemeni": "Yemen", "Iraqi": "Iraq", "Omani": "Oman", "Algerian": "Algeria",
+    "Moroccan": "Morocco", "Tunisian": "Tunisia", "Libyan": "Libya", "Sudanese": "Sudan",
+    "Kuwaiti": "Kuwait", "Bahraini": "Bahrain", "Pakistani": "Pakistan", "Indian": "India",
+    "Italian": "Italy", "Spanish": "Spain", "Norwegian": "Norway", "Swiss": "Switzerland",
 }
 
 COUNTRIES = frozenset(
@@ -107,6 +110,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Offer", r"propos(?:e|es|ed|ing)", "verb"),
     ("Offer", r"proposals?", "noun"),
     ("Offer", r"(?:put|puts|putting)\s+forward", "verb"),
+    ("Offer", r"(?:set|sets|laid|lays|lay)\s+out|outlined|unveil(?:s|ed)", "verb"),
     ("Offer", r"(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?willing\s+to\s+(?:give|grant|"
               r"allow|offer|release|let|provide|guarantee)", "verb"),
     ("Rejection", r"reject(?:s|ed|ing)?", "verb"),
@@ -123,7 +127,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Meeting", r"(?:get|gets|got|getting)\s+together", "verb"),
     ("Meeting", r"(?:held|hold|holds|holding)\s+talks", "verb"),
     ("Meeting", r"hosted", "verb"),
-    ("Meeting", r"(?:spoke|speaks|talked)\s+(?:by\s+(?:tele)?phone\s+)?with", "verb"),
+    ("Meeting", r"(?:spoke|speaks|spoken|speaking|talked|talks)\s+(?:by\s+(?:tele)?phone\s+)?"
+                r"with", "verb"),
     ("Summit", r"summits?", "noun"),
     ("PressConference", r"(?:joint\s+)?(?:press|news)\s+(?:conference|briefing)s?", "noun"),
     ("NegotiationRound", r"(?:rounds?|sessions?)\s+of\s+(?:indirect\s+)?(?:talks|negotiations)",
@@ -141,7 +146,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Demand", r"demanded|urged|urges", "speech"),
     ("Demand", r"demanding", "verb"),
     ("Demand", r"demands?", "either"),
-    ("Demand", r"(?:called|calls|calling)\s+for", "verb"),
+    ("Demand", r"(?:called|calls|calling)\s+for|(?:call|calls|called|calling)\s+(?:up)?on",
+     "verb"),
     ("Demand", r"insist(?:s|ed)?\s+(?:up)?on", "verb"),
     ("Demand", r"would\s+have\s+to", "verb"),
     ("Precondition", r"pre-?conditions?|conditioned\s+(?:on|upon)|as\s+a\s+condition", "noun"),
@@ -149,7 +155,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Killing", r"assassination|elimination|killing", "noun"),
     ("Attack", r"attacked|bombed|raided", "verb"),
     ("Attack", r"attacks?|massacre|air\s?strikes?|(?:drone|missile|rocket)\s+strikes?|bombing|"
-               r"bombardment|raid|assault|onslaught|invasion|incursion", "noun"),
+               r"bombardment|raid|assault|onslaught|invasion|incursion|offensive|"
+               r"(?:military\s+|ground\s+)?operation", "noun"),
     ("HostageRelease", r"releas(?:ed|es)|freed", "verb"),
     ("HostageRelease", r"releases?", "noun"),
     ("Ceasefire", r"cease-?fires?|truces?", "noun"),
@@ -159,6 +166,12 @@ CUES: tuple[tuple[str, str, str], ...] = (
 
 #: The possessive marker: "Israel’s", "Hamas’".
 POSS = r"(?:[’']s|(?<=s)[’'](?![\w’']))"
+
+#: Collectives of people named by what they are, not by a name ("Families of hostages").
+COLLECTIVE = re.compile(
+    r"(?<![\w-])(?:[Ff]amilies|[Rr]elatives|[Rr]epresentatives|[Mm]others|[Ff]riends)\s+of\s+"
+    r"(?:the\s+)?(?:(?:Israeli|Palestinian|remaining|captive|kidnapped)\s+)?(?:hostages|captives|"
+    r"prisoners|detainees|abductees|victims)(?![\w-])")
 
 #: A country's armed forces or weapons standing for it: "Israeli strikes killed ...", "Israeli
 #: troops", and "its troops" (the country or group named before).
@@ -217,6 +230,7 @@ SETTING_BEFORE = re.compile(
 )
 PURPOSE_BEFORE = re.compile(
     r"(?i)\b(?:for|exchange\s+for|return\s+for|secure|securing|reach|reaching|toward|towards|to|"
+    r"sabotage|derail|undermine|torpedo|obstruct|hinder|stall|jeopardi[sz]e|"
     r"broker|brokering|on|about|over|discuss|discussing|discussed|demand(?:s|ed|ing)?|calls?\s+for|"
     r"called\s+for|negotiations?|talks|deal|proposal|plan|framework|possible|potential|new|future|"
     r"eventual|permanent|lasting|any|a\s+new)\s+(?:(?:the|a|an|any|possible|full|all|remaining|"

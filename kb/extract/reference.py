@@ -211,18 +211,32 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
     return sorted(result + outside, key=lambda e: e.start)
 
 
-def context_dates(sentences: list[Sentence], expressions: list[TimeExpression],
+_TIME_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
+
+
+def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
                   reference: date, start: TimeExpression | None = None,
                   ) -> dict[int, TimeExpression]:
-    """For each sentence, the last date (a month or narrower, not after the reference time)
-    the article gave before it: the date line first, then each dated sentence in turn."""
+    """For each sentence, the date the article was last talking about: the last date of a week or
+    narrower (not after the reference time) given before it, or a wider one (up to a month) of
+    the sentence just before it in the same paragraph; the date line first. A live blog's time
+    stamp ("09:40 GMT") brings the context back to the date line."""
     context: dict[int, TimeExpression] = {}
     last = start
+    previous: tuple[Sentence, TimeExpression] | None = None
     for sentence in sentences:
-        if last is not None:
+        if _TIME_STAMP.match(sentence.text):
+            last, previous = start, None
+            continue
+        same_paragraph = previous is not None and "\n" not in text[previous[0].end:sentence.start]
+        if same_paragraph and previous[1].days > 7:
+            context[sentence.index] = previous[1]
+        elif last is not None:
             context[sentence.index] = last
         dated = [e for e in expressions if sentence.start <= e.start < sentence.end
                  and _usable(e, reference)]
-        if dated:
-            last = dated[-1]
+        narrow = [e for e in dated if e.days <= 7]
+        if narrow:
+            last = narrow[-1]
+        previous = (sentence, dated[-1]) if dated else None
     return context

@@ -299,8 +299,13 @@ class RoleReader(CueReader):
                 put(self._objects(cue, context, ("by",))[:1], "perpetrator")
                 put(self._objects(cue, context, ("on", "against", "of")), "victim")
             elif kind in MEETING_FAMILY or kind == "Ceasefire":
-                if kind in ("Summit", "NegotiationRound") or LIGHT_VERB_BEFORE.search(between):
-                    put(subjects, lead_role)
+                if kind in ("Summit", "NegotiationRound") or LIGHT_VERB_BEFORE.search(between) \
+                        or (kind in MEETING_FAMILY and SETTING_BEFORE.search(between)):
+                    put(subjects, lead_role)  # "X made the offer at a press conference"
+                mediated = re.match(r"\s+(?:mediated|brokered|hosted|facilitated)\s+by\b",
+                                    self.text[cue.end:context.sentence.end])
+                if mediated:  # "a truce mediated by Qatar and Egypt"
+                    put(self._objects(cue, context, ("by", "and"), reach=80), "mediator")
                 put(self._objects(cue, context, ("with", "between"), reach=60), other_role)
                 if kind in ("Summit", "NegotiationRound"):
                     put([m.actor for m in context.mentions if m.start > cue.end
