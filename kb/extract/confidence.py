@@ -12,9 +12,12 @@ sentence. ``kb extract --min-confidence`` leaves out what scores below the thres
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from datetime import date, timedelta
 
 from kb.extract.events import DraftEvent
 from kb.extract.sentences import Sentence
+from kb.extract.timex import TimeExpression
 
 _BACKGROUND = re.compile(
     r"(?i)^(?:since\b[^.]*\b(?:has|have)\b|for\s+(?:months|years|weeks|decades)\b|over\s+the\s+"
@@ -33,8 +36,14 @@ _TIME_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|EET|IDT|
 _BY_PART = {"verb": 0.7, "speech": 0.7, "report": 0.65, "noun": 0.55, "either": 0.6}
 
 
-def sentence_kinds(text: str, sentences: list[Sentence]) -> dict[int, str]:
-    """Each sentence's kind: headline, dateline, background or story."""
+def sentence_kinds(text: str, sentences: list[Sentence],
+                   expressions: Iterable[TimeExpression] = (),
+                   reference: date | None = None) -> dict[int, str]:
+    """Each sentence's kind: headline, dateline, background or story. A sentence that reads as
+    background but dates something of the last six weeks before ``reference`` is story ("Egypt
+    has long opposed it, and its officials said so last month")."""
+    recent = [e for e in expressions if reference is not None and e.kind != "duration"
+              and reference - timedelta(days=45) <= e.latest <= reference]
     kinds: dict[int, str] = {}
     for sentence in sentences:
         line_start = text.rfind("\n", 0, sentence.start) + 1
@@ -46,7 +55,8 @@ def sentence_kinds(text: str, sentences: list[Sentence]) -> dict[int, str]:
                 len(sentence.text) <= 40 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]",
                                                            sentence.text)):
             kinds[sentence.index] = "dateline"
-        elif _BACKGROUND.search(sentence.text):
+        elif _BACKGROUND.search(sentence.text) and not any(
+                sentence.start <= e.start < sentence.end for e in recent):
             kinds[sentence.index] = "background"
         else:
             kinds[sentence.index] = "story"

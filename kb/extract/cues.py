@@ -235,6 +235,9 @@ class CueReader(ActorReader):
                 start, end, inverted = sentence.start, sentence.start + comma, True
             else:
                 start, end, inverted = cue.end, sentence.end, False
+                said = re.search(r"\bthat\b|[“\"]", tail[:80])
+                if said and not CLAUSE_BREAK.search(tail[:said.start()]):
+                    start = cue.end + said.start()  # "told both sides ten days ago that ..."
             speaker = self._speaker(cue, context, inverted)
             context.frames.append(Frame(cue, start, end, speaker, cue.part == "report"))
             if speaker and cue.part == "speech":
@@ -265,7 +268,9 @@ class CueReader(ActorReader):
             if named:
                 return named[-1].actor
             if segment.strip(" ,“”\"") and number == 0 and not re.fullmatch(
-                    r"\s*(?:has|have|had|also|then|later|earlier|\w+ly|\s)*", segment):
+                    r"\s*(?:has|have|had|also|then|later|earlier|however|meanwhile|\w+ly|"
+                    r"for\s+(?:its|their|his|her|our)\s+part|in\s+turn|in\s+response|\s)*",
+                    segment):
                 return None
         return None
 

@@ -238,7 +238,7 @@ def extract(text: str, published: date, *, title: str | None = None,
         event.actors = [(actor, role) for actor, role in event.actors if role in ROLE_TYPES]
         if event.date.anchor == "published" and line is not None:
             event.date.anchor = reference.isoformat()
-    score(drafted, sentence_kinds(text, sentences))
+    score(drafted, sentence_kinds(text, sentences, expressions, reference))
     drafted = [event for event in drafted if event.confidence >= min_confidence]
     drafted.sort(key=lambda event: (event.sentence_index, event.order))
     _assign_ids(drafted, extractor.actors)

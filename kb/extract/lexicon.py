@@ -284,7 +284,8 @@ GROUP_DESCRIPTION = re.compile(
     r"(?:group|organization|organisation|movement)(?=(?P<possessive>[’']s)?)(?![\w-])"
 )
 _NAME_TOKEN = (
-    r"(?:(?:[A-Z]\.){2,}|(?:Gen|Lt|Col|Maj|Sgt|Capt|Adm|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|St)\.|"
+    r"(?:(?:[A-Z]\.){2,}|[A-Z]\.(?=[ \t]+[A-Z][a-z])|"
+    r"(?:Gen|Lt|Col|Maj|Sgt|Capt|Adm|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|St)\.|"
     r"[A-Z][\w’'-]*\w|[A-Z]|(?:al|el|bin|ibn|abu|ben)-[A-Z][\w’'-]*)"
 )
 PARTICLES = ("of", "al", "bin", "ibn", "de", "la", "du", "van", "von", "der")

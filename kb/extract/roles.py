@@ -188,6 +188,11 @@ class RoleReader(CueReader):
                           if named), [])
         if cue.part == "noun" or (found and self._adjacent(found[-1], cue)):
             return self._chain(found)
+        if cue.text.lower().endswith("ing") and re.search(r",\s*$", self.text[:cue.start]):
+            main = [m for m in context.mentions if m.start < cue.start and m.quote is None
+                    and self._named(m, cue)]  # "X protested ..., demanding": X demands
+            if main:
+                return [main[0].actor]
         pronoun = PRONOUN_SUBJECT.search(self.text, context.sentence.start, cue.start)
         frame = next((f for f in context.frames if f.cue is not cue
                       and f.start <= cue.start < f.end and f.speaker), None)
