@@ -5,7 +5,8 @@ Run: .venv/bin/python benchmarks/extract_accuracy.py [--min-confidence X] [--ver
 Two corpora:
 - the seed article (``seeds/000_*.txt``) against its curated file, and
 - the development set (``benchmarks/devset/``): eight articles written for the project, each with
-  gold events (see its README).
+  gold events (see its README), written before the extractor was tuned on them, and
+- two held-out articles (``benchmarks/heldout/``), written after the tuning and never tuned on.
 
 A proposed event matches a gold one when
 - their types are compatible (:data:`FAMILIES`: a Vow, Threat or Statement is a statement; a
@@ -49,6 +50,7 @@ SEED = SEEDS / "000_04768d44cf00b2f8.txt"
 CURATED = SEEDS / "000_04768d44cf00b2f8.yaml"
 SEED_PUBLISHED = date(2024, 10, 25)
 DEVSET = ROOT / "benchmarks" / "devset"
+HELDOUT = ROOT / "benchmarks" / "heldout"
 
 #: Types that count as the same kind of event.
 FAMILIES = (
@@ -283,6 +285,15 @@ def main(argv: list[str] | None = None) -> int:
         print(score.line(gold.name))
         total.add(score)
     print(total.line("development set"))
+    held = Score()
+    for path in sorted(HELDOUT.glob("*.gold.yaml")):
+        gold = devset_gold(path)
+        if args.verbose:
+            print(f"  {gold.name}")
+        score = evaluate(gold, args.min_confidence, args.verbose)
+        print(score.line(gold.name))
+        held.add(score)
+    print(held.line("held out (never tuned on)"))
     print(f"known actors of matched events referred to by id: {total.known_by_id} of "
           f"{total.known_gold}")
     print("per kind of difficulty (development set): found / gold, date ok among found")

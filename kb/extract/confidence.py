@@ -93,7 +93,7 @@ def score(events: list[DraftEvent], kinds: dict[int, str]) -> None:
         if len(event.sentences) > 1:
             value += 0.05
             why.append(f"mentioned in {len(event.sentences)} sentences")
-        kind = kinds.get(event.sentence_index, "story")
+        kind = kinds.get(event.sentence_index, "story") if len(event.sentences) == 1 else "story"
         if kind == "headline":
             value = min(value, 0.15)
             why.append("from the headline")

@@ -136,6 +136,13 @@ class CueReader(ActorReader):
         if cue.type == "Offer" and re.match(r"(?i)\s+(?:condolences|prayers|thanks|support)",
                                             after):
             return False
+        if cue.type == "Attack" and word in ("strike", "strikes") and re.search(
+                r"(?i)\b(?:general|labou?r|hunger|national|workers[’']?)\s+$", before):
+            return False  # "a general strike"
+        if cue.type == "Attack" and word == "struck" and re.match(
+                r"(?i)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:deal|agreement|deals|chord|note|tone|balance)",
+                after):
+            return False  # "struck a deal"
         if cue.type == "Statement" and re.match(r"(?i)\s+to\s+(?:be|have)\b", after):
             return False  # "said to be"
         return True
@@ -188,6 +195,10 @@ class CueReader(ActorReader):
         dated = any((0 <= e.start - cue.end <= 40 and not re.search(r"[,;]", self.text[
             cue.end:e.start])) or 0 <= cue.start - e.end <= 3 for e in self.expressions
             if e.kind != "duration" and context.sentence.start <= e.start < context.sentence.end)
+        dated = dated or any(  # "In November, a truce ...": the opening date dates it
+            e.start - context.sentence.start <= 4 and re.match(r"\s*,", self.text[e.end:])
+            and e.kind != "duration" for e in self.expressions
+            if context.sentence.start <= e.start < cue.start)
         setting = SETTING_BEFORE.search(before) and not PURPOSE_BEFORE.search(before)
         if cue.type in ("Ceasefire", "HostageRelease"):
             return bool(dated or setting or HAPPENING_AFTER.match(after)

@@ -228,6 +228,9 @@ def extract(text: str, published: date, *, title: str | None = None,
     line = dateline(text, sentences, published)
     reference = line.earliest if line else published
     expressions = find_time_expressions(text, reference)
+    if line is not None and line.start - (text.rfind("\n", 0, line.start) + 1) <= 40:
+        # a date line ("CAIRO, March 3 -") dates the article, not the event after it
+        expressions = [e for e in expressions if e.end <= line.start or e.start >= line.end]
     if line is not None:
         expressions = [_on_reference(e, reference) for e in expressions]
     expressions = anchor_relative(text, sentences, expressions, reference)
@@ -238,7 +241,9 @@ def extract(text: str, published: date, *, title: str | None = None,
         event.actors = [(actor, role) for actor, role in event.actors if role in ROLE_TYPES]
         if event.date.anchor == "published" and line is not None:
             event.date.anchor = reference.isoformat()
-    score(drafted, sentence_kinds(text, sentences, expressions, reference))
+    kinds = sentence_kinds(text, sentences, expressions, reference)
+    score(drafted, kinds)
+    _off_the_headline(drafted, sentences, kinds)
     drafted = [event for event in drafted if event.confidence >= min_confidence]
     drafted.sort(key=lambda event: (event.sentence_index, event.order))
     _assign_ids(drafted, extractor.actors)
@@ -262,6 +267,18 @@ def extract(text: str, published: date, *, title: str | None = None,
                       "note": "Given to kb extract (--published); check it against the source."},
     }
     return Draft(source, extractor.actors, extractor.places, drafted, extractor.claimants)
+
+
+def _off_the_headline(events: list[DraftEvent], sentences: list, kinds: dict[int, str]) -> None:
+    """An event the headline also names cites the article's sentences, not the headline."""
+    for event in events:
+        if kinds.get(event.sentence_index) != "headline" or len(event.sentences) < 2:
+            continue
+        headline = sentences[event.sentence_index]
+        event.sentences = [text for text in event.sentences if text != headline.text]
+        body = next((s for s in sentences if s.text == event.sentences[0]), None)
+        if body is not None:
+            event.sentence_index, event.sentence_span = body.index, (body.start, body.end)
 
 
 def _on_reference(expression: TimeExpression, reference: date) -> TimeExpression:

@@ -153,8 +153,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Precondition", r"pre-?conditions?|conditioned\s+(?:on|upon)|as\s+a\s+condition", "noun"),
     ("Killing", r"kill(?:s|ed)|eliminat(?:es|ed)|assassinat(?:es|ed)|executed|slain", "verb"),
     ("Killing", r"assassination|elimination|killing", "noun"),
-    ("Attack", r"attacked|bombed|raided", "verb"),
-    ("Attack", r"attacks?|massacre|air\s?strikes?|(?:drone|missile|rocket)\s+strikes?|bombing|"
+    ("Attack", r"attacked|bombed|raided|struck|shelled", "verb"),
+    ("Attack", r"attacks?|massacre|air\s?strikes?|strikes?|(?:drone|missile|rocket)\s+strikes?|bombing|"
                r"bombardment|raid|assault|onslaught|invasion|incursion|offensive|"
                r"(?:military\s+|ground\s+)?operation", "noun"),
     ("HostageRelease", r"releas(?:ed|es)|freed", "verb"),
@@ -166,6 +166,12 @@ CUES: tuple[tuple[str, str, str], ...] = (
 
 #: The possessive marker: "Israel’s", "Hamas’".
 POSS = r"(?:[’']s|(?<=s)[’'](?![\w’']))"
+
+#: "presented X and Y with a ...": the giver, the receivers and what is given.
+PRESENTED_WITH = re.compile(
+    r"\b(?:presented|presents|provided|provides|handed|hands|furnished)\s+(?:[A-Z][\w’'-]*"
+    r"(?:\s+[A-Z][\w’'-]*)*(?:,\s*|\s+and\s+)?)+\s*with\s+(?:(?:a|an|the|its|their|his|her)\s+)?"
+    r"(?:[\w-]+\s+){0,3}$")
 
 #: Collectives of people named by what they are, not by a name ("Families of hostages").
 COLLECTIVE = re.compile(

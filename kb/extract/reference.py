@@ -23,6 +23,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from kb.extract.lexicon import CUE_PATTERNS
 from kb.extract.sentences import Sentence
 from kb.extract.timex import TimeExpression, find_time_expressions
 
@@ -99,13 +100,17 @@ def _find_anchor(noun: str | None, text: str, before: list[tuple[Sentence, list[
     else the last date the article gave."""
     if noun:
         stem = _stem(noun)
+        head = re.sub(r"[’']s?$", "", noun.split()[-1])
+        kinds = {kind for kind, pattern, _ in CUE_PATTERNS if pattern.fullmatch(head.lower())}
+        same_kind = [pattern for kind, pattern, _ in CUE_PATTERNS if kind in kinds]
         for sentence, expressions in reversed(before):
-            if stem not in sentence.text.lower():
-                continue
+            if stem not in sentence.text.lower() and not any(
+                    pattern.search(sentence.text) for pattern in same_kind):
+                continue  # "the strike" is a sentence saying "struck", "the talks" one that "met"
             dated = [e for e in expressions if _usable(e, reference) and e.days <= 7]
             if dated:
-                nearest = min(dated, key=lambda e: abs(e.start - text.lower().find(
-                    stem, sentence.start, sentence.end)))
+                at = text.lower().find(stem, sentence.start, sentence.end)
+                nearest = min(dated, key=lambda e: abs(e.start - (at if at >= 0 else e.start)))
                 return _Anchor(nearest.earliest, nearest.latest, nearest.text)
     if last is not None:
         return _Anchor(last.earliest, last.latest, last.text)

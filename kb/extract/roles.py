@@ -23,6 +23,7 @@ from kb.extract.lexicon import (
     LIGHT_VERB_BEFORE,
     MEETING_FAMILY,
     POSSESSED,
+    PRESENTED_WITH,
     PRONOUN_SUBJECT,
     REGION_PLACES,
     RELATIVE_BREAK,
@@ -327,6 +328,14 @@ class RoleReader(CueReader):
                     put(self._new_actor(DEMONYMS[demonym.group(1)], "country"), "offerer")
                 elif LIGHT_VERB_BEFORE.search(between):
                     put(subjects, "offerer")  # "Israel floats an offer"
+                presented = PRESENTED_WITH.search(between)
+                if presented:  # "Egypt presented Israel and Hamas with a proposal"
+                    start = context.sentence.start + presented.start()
+                    put([m.actor for m in context.mentions if m.end <= start
+                         and self._named(m, cue) and m.quote is None][-1:], "offerer")
+                    put([m.actor for m in context.mentions
+                         if start <= m.start and m.end <= cue.start and self._eligible(m, cue)
+                         and not m.possessive], "recipient")
                 put(self._objects(cue, context, ("to",)), "recipient")
             elif kind in ("Effort", "Demand", "Precondition", "Threat") and not roles:
                 put(subjects, lead_role)
