@@ -8,12 +8,14 @@ confidence). The draft is built by stages, each a function of the previous stage
     timex      (timex.find_time_expressions)      time expressions, resolved against publication
     reference  (reference.reference_times)        each sentence's reference time (date lines,
                                                   live-blog stamps, the last dated sentence)
-    reading    (events.read_events)               actors, cues, roles and dates per sentence
-                                                  (actors -> cues -> roles -> events)
-    anchoring  (reference.anchor_relative)        "a day later", "hours before the X" resolved
-                                                  on the events they refer to
-    merging    (events.merge)                     repeated mentions of one event become one
-    scoring    (confidence.score)                 confidence from cue, date and sentence kind
+    reading    (events.Extractor.run)             actors, cues, roles and dates per sentence
+                                                  (still one reader, see events.py)
+    anchoring  (reference.anchor_relative,        "a day later", "hours before the X" resolved
+                reference.context_dates)          on the events they refer to; each sentence's
+                                                  date context
+    merging    (merge.merge)                      repeated mentions of one event become one
+    scoring    (confidence.sentence_kinds,        headline, background; confidence from cue,
+                confidence.score)                 date, actors and sentence kind
     knowing    (known.flag_known)                 known actors by id, likely existing events
     draft      (draft.build_draft)                the curation-format draft
 
@@ -29,7 +31,6 @@ from __future__ import annotations
 from kb.errors import ArticleError
 from kb.extract.actors import DraftActor, DraftPlace, slugify
 from kb.extract.draft import Draft, extract, read_article
-from kb.extract.events import DraftEvent
 from kb.extract.known import (
     KnownActor,
     KnownEvent,
@@ -39,7 +40,7 @@ from kb.extract.known import (
     known_places,
 )
 from kb.extract.lexicon import CUES
-from kb.extract.roles import DraftDate
+from kb.extract.model import DraftDate, DraftEvent
 from kb.extract.sentences import Sentence, split_sentences
 
 __all__ = [

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from kb.extract.events import DraftEvent
+from kb.extract.model import DraftEvent
 from kb.extract.sentences import Sentence
 from kb.extract.timex import TimeExpression
 

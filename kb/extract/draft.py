@@ -28,8 +28,10 @@ import yaml
 from kb.errors import ArticleError, DateError
 from kb.extract.actors import DraftActor, DraftPlace, slugify
 from kb.extract.confidence import score, sentence_kinds
-from kb.extract.events import DraftEvent, Extractor
+from kb.extract.events import Extractor
 from kb.extract.known import KnownActor, KnownEvent, KnownPlace, flag_known
+from kb.extract.merge import merge
+from kb.extract.model import DraftEvent
 from kb.extract.reference import anchor_relative, context_dates, dateline
 from kb.extract.sentences import split_sentences
 from kb.extract.timex import TimeExpression, find_time_expressions
@@ -236,7 +238,7 @@ def extract(text: str, published: date, *, title: str | None = None,
     expressions = anchor_relative(text, sentences, expressions, reference)
     context = context_dates(text, sentences, expressions, reference, line)
     extractor = Extractor(text, reference, actors, places, expressions, context)
-    drafted = [event for event in extractor.run(sentences) if event.type in EVENT_TYPES]
+    drafted = [event for event in merge(extractor.run(sentences)) if event.type in EVENT_TYPES]
     for event in drafted:
         event.actors = [(actor, role) for actor, role in event.actors if role in ROLE_TYPES]
         if event.date.anchor == "published" and line is not None:

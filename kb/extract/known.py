@@ -16,6 +16,7 @@ import yaml
 
 from kb.dates import parse_edtf
 from kb.errors import CurationError, KBError
+from kb.extract.model import DraftEvent
 
 # --- known actors and places ----------------------------------------------------------------------
 
@@ -156,7 +157,7 @@ def _family(kind: str) -> str:
     return kind
 
 
-def flag_known(drafted: list, events: list[KnownEvent]) -> None:
+def flag_known(drafted: list[DraftEvent], events: list[KnownEvent]) -> None:
     """Mark each draft event with the known events it may repeat: same kind of event, dates that
     overlap, an actor in common (known actors keep their ids in a draft)."""
     for event in drafted:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from kb.extract.actors import DraftPlace, Mention, slugify
@@ -31,30 +30,9 @@ from kb.extract.lexicon import (
     SETTING_BEFORE,
     SUBJECT_GAP,
 )
+from kb.extract.model import DraftDate
 from kb.extract.sentences import quote_of
 from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, resolve
-
-
-@dataclass
-class DraftDate:
-    """The date of a draft event and where it came from: ``own`` (an expression of its cue),
-    ``sentence`` (one of its sentence), ``derived`` (from another event) or ``window`` (none: the
-    week up to the publication)."""
-
-    text: str
-    anchor: str
-    edtf: str
-    earliest: date
-    latest: date
-    source: str
-    note: str | None = None
-    span: tuple[int, int] | None = None  # character offsets of the time expression
-    from_context: bool = False  # no expression of its own: the article's date at that point
-
-    @property
-    def days(self) -> int:
-        """How many days the date allows."""
-        return (self.latest - self.earliest).days + 1
 
 
 class RoleReader(CueReader):
