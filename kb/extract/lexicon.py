@@ -17,7 +17,8 @@ FUNCTION_WORDS = frozenset(
     Additionally Separately Asked Speaking Today Yesterday Tomorrow Tonight Top Senior New Former
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Mr Mrs Ms Dr Sources Officials Hours Days Weeks Months Years Minutes Moments Q A""".split()
+    Mr Mrs Ms Dr Sources Officials Hours Days Weeks Months Years Minutes Moments Q A GMT UTC BST CET
+    CEST EET EEST EST EDT PST PDT IDT AST""".split()
 )
 
 #: Words of titles that may stand before a name ("Mossad Director David Barnea").

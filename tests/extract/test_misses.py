@@ -88,8 +88,9 @@ def test_an_undated_sentence_takes_the_date_the_article_gave_before_it():
 def test_a_live_blog_time_stamp_brings_the_date_back_to_its_day():
     text = ("Live: talks resume\nSunday 9 February 2025\n09:05 GMT\nHamas rejected the offer "
             "made in January.\n10:40 GMT\nEgypt offered Hamas a truce.")
-    offer = one(events(text, date(2025, 2, 9)), "Offer")
-    assert offer.date.edtf == "2025-02-09"
+    draft = extract(text, date(2025, 2, 9), actors=KB_ACTORS)
+    assert one(draft.events, "Offer").date.edtf == "2025-02-09"
+    assert not [actor for actor in draft.actors.values() if actor.name == "GMT"]
 
 
 def test_an_interview_counts_from_the_day_it_was_held():
