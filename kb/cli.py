@@ -285,5 +285,4 @@ def curate(draft: Path, article: Path | None, output: Path | None, port: int) ->
     """
     from webapp.curate import run
 
-    click.echo(f"reviewing {draft} on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
-    run(draft, output, article, port)
+    run(draft, output, article, port, announce=click.echo)

@@ -81,9 +81,12 @@ def create_curate_app(draft_path: Path, output: Path | None = None,
     return app
 
 
-def run(draft_path: Path, output: Path | None, article: Path | None, port: int) -> None:
-    """Serve the review page on 127.0.0.1 (never another interface) until interrupted."""
+def run(draft_path: Path, output: Path | None, article: Path | None, port: int,
+        announce=print) -> None:
+    """Serve the review page on 127.0.0.1 (never another interface) until interrupted; a draft
+    or article that cannot be read fails before anything is served."""
     from waitress import serve
 
     app = create_curate_app(draft_path, output, article)
+    announce(f"reviewing {draft_path} on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
     serve(app, host="127.0.0.1", port=port, threads=2)
