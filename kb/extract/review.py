@@ -69,7 +69,7 @@ class Segment:
 def _span(event: dict, key: str) -> tuple[int, int] | None:
     span = (event.get("draft") or {}).get(key)
     if isinstance(span, dict) and isinstance(span.get("start"), int) and \
-            isinstance(span.get("end"), int) and span["start"] < span["end"]:
+            isinstance(span.get("end"), int) and 0 <= span["start"] < span["end"]:
         return span["start"], span["end"]
     return None
 
@@ -123,7 +123,11 @@ def _edited(event: dict, edits: dict, number: int) -> dict:
         event["date"] = date
     if "actors" in edits:
         actors = []
-        for entry in edits["actors"] or []:
+        listed = edits["actors"] or []
+        if not isinstance(listed, list) or not all(isinstance(e, dict) for e in listed):
+            raise CurationError("the actors are not a list of {actor, role}", where=where,
+                                hint="give one 'actor-id role' a line")
+        for entry in listed:
             actor, role = str(entry.get("actor", "")).strip(), str(entry.get("role", "")).strip()
             if not is_slug(actor):
                 raise CurationError(f"actor {actor!r} is not an id", where=where,
@@ -134,7 +138,11 @@ def _edited(event: dict, edits: dict, number: int) -> dict:
             actors.append({"actor": actor, "role": role})
         event["actors"] = actors
     if "repeats" in edits:
-        repeats = [str(value).strip() for value in edits["repeats"] or [] if str(value).strip()]
+        given = edits["repeats"] or []
+        if not isinstance(given, list):
+            raise CurationError("the matching events are not a list", where=where,
+                                hint="give event ids separated by commas")
+        repeats = [str(value).strip() for value in given if str(value).strip()]
         for value in repeats:
             if not is_slug(value):
                 raise CurationError(f"{value!r} is not an event id", where=where,
@@ -153,6 +161,8 @@ def finalise(draft: dict, decisions: list[dict]) -> dict:
     pending, "edits": {...}}``. An accepted event must be complete (actors, a date).
     """
     events = draft.get("events") or []
+    if not isinstance(decisions, list):
+        raise CurationError("the decisions are not a list", hint="reload the page and review again")
     if len(decisions) != len(events):
         raise CurationError(f"{len(decisions)} decisions for {len(events)} events",
                             hint="reload the page and review again")
@@ -164,7 +174,11 @@ def finalise(draft: dict, decisions: list[dict]) -> dict:
                                 hint=f"use one of: {', '.join(DECISIONS)}")
         if state != "accepted":
             continue
-        event = _edited(copy.deepcopy(event), decision.get("edits") or {}, number)
+        edits = decision.get("edits") or {}
+        if not isinstance(edits, dict):
+            raise CurationError("the edits are not a mapping", where=f"event {number + 1}",
+                                hint="reload the page and edit again")
+        event = _edited(copy.deepcopy(event), edits, number)
         event.pop("draft", None)
         event.pop("todo", None)
         if not event.get("actors"):

@@ -47,6 +47,17 @@ def test_a_bad_edit_is_refused_naming_the_event(draft, edits, message):
     assert "event 1" in str(caught.value)
 
 
+@pytest.mark.parametrize("decisions", [
+    7, "accepted", [{"state": "accepted", "edits": ["type"]}, {"state": "pending"}],
+    [{"state": "accepted", "edits": {"actors": "hamas offerer"}}, {"state": "pending"}],
+    [{"state": "accepted", "edits": {"repeats": "x"}}, {"state": "pending"}],
+    [{"state": "maybe"}, {"state": "pending"}],
+])
+def test_malformed_decisions_are_a_clear_error(draft, decisions):
+    with pytest.raises(CurationError):
+        finalise(draft, decisions)
+
+
 def test_segments_cover_the_article_exactly_once(draft):
     pieces = segments(ARTICLE, draft["events"])
     assert "".join(piece.text for piece in pieces) == ARTICLE
