@@ -17,7 +17,7 @@ import click
 
 from kb import queries as named
 from kb.errors import KBError
-from kb.extract_cli import extract_command
+from kb.extract.cli import extract_command
 from kb.store import DUMP_FORMATS, default_location, open_kb
 from kb.vocab import Minter
 
@@ -518,3 +518,22 @@ def release(ctx: click.Context, version: str, releases: Path, notes: Path | None
                f"{len(changes.added)} added, {len(changes.changed)} changed, "
                f"{len(changes.removed) - len(changes.merged)} removed, {len(changes.merged)} merged "
                f"since {changes.previous or 'nothing'} ({time.perf_counter() - started:.1f} s)")
+
+
+@main.command("curate")
+@click.argument("draft", type=click.Path(path_type=Path))
+@click.option("--article", type=click.Path(path_type=Path), default=None,
+              help="The article (default: the draft's source.text, beside it).")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="Where to save the curation file (default: over the draft).")
+@click.option("--port", default=5051, show_default=True, type=click.IntRange(1, 65535))
+@reports_errors
+def curate(draft: Path, article: Path | None, output: Path | None, port: int) -> None:
+    """Review DRAFT (from 'kb extract') in the browser, on http://127.0.0.1:PORT/ only.
+
+    Keys: j/k move, a accept, r reject, e edit, u undo, s save. The saved file loads with
+    'kb load' as it is. The page is never part of 'kb serve'.
+    """
+    from webapp.curate import run
+
+    run(draft, output, article, port, announce=click.echo)

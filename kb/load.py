@@ -315,6 +315,7 @@ def _read_curation_files(
         replace.extend(graphs_of_source(kb, minter, bundle.slug))
         replace.extend(bundle.graphs)
         report.files.append((where, len(bundle.graphs), len(new)))
+        report.warnings.extend(bundle.warnings)
         quads.extend(new)
     return quads
 

@@ -1,6 +1,6 @@
 """Event mentions in a sentence: cue words, whether a noun names an event, and reported speech.
 
-A cue of :data:`~kb.extract_lexicon.CUES` is kept where it names something that happened. A
+A cue of :data:`~kb.extract.lexicon.CUES` is kept where it names something that happened. A
 speech or report verb opens a frame: the words it reports and who speaks them.
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from kb.extract_actors import ActorReader, KnownActor, KnownPlace, Mention
-from kb.extract_lexicon import (
+from kb.extract.actors import ActorReader, KnownActor, KnownPlace, Mention
+from kb.extract.lexicon import (
     CLAUSE_BREAK,
     CUE_PATTERNS,
     DEFINITE,
@@ -33,8 +33,8 @@ from kb.extract_lexicon import (
     VERBISH,
     is_past_form,
 )
-from kb.extract_sentences import Sentence, quote_of
-from kb.timex import TimeExpression, find_time_expressions
+from kb.extract.sentences import Sentence, quote_of
+from kb.extract.timex import TimeExpression, find_time_expressions
 
 
 @dataclass
@@ -80,10 +80,11 @@ class CueReader(ActorReader):
     """Finds the event mentions of a sentence and the speech that reports them."""
 
     def __init__(self, text: str, published: date, actors: Iterable[KnownActor],
-                 places: Iterable[KnownPlace]):
+                 places: Iterable[KnownPlace], expressions: list[TimeExpression] | None = None):
         super().__init__(text, actors, places)
         self.published = published
-        self.expressions = find_time_expressions(text, published)
+        self.expressions = find_time_expressions(text, published) if expressions is None \
+            else expressions
         self.last_speaker: str | None = None
 
     # --- cues -----------------------------------------------------------------------------------
@@ -135,6 +136,13 @@ class CueReader(ActorReader):
         if cue.type == "Offer" and re.match(r"(?i)\s+(?:condolences|prayers|thanks|support)",
                                             after):
             return False
+        if cue.type == "Attack" and word in ("strike", "strikes") and re.search(
+                r"(?i)\b(?:general|labou?r|hunger|national|workers[’']?)\s+$", before):
+            return False  # "a general strike"
+        if cue.type == "Attack" and word == "struck" and re.match(
+                r"(?i)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:deal|agreement|deals|chord|note|tone|balance)",
+                after):
+            return False  # "struck a deal"
         if cue.type == "Statement" and re.match(r"(?i)\s+to\s+(?:be|have)\b", after):
             return False  # "said to be"
         return True
@@ -187,6 +195,10 @@ class CueReader(ActorReader):
         dated = any((0 <= e.start - cue.end <= 40 and not re.search(r"[,;]", self.text[
             cue.end:e.start])) or 0 <= cue.start - e.end <= 3 for e in self.expressions
             if e.kind != "duration" and context.sentence.start <= e.start < context.sentence.end)
+        dated = dated or any(  # "In November, a truce ...": the opening date dates it
+            e.start - context.sentence.start <= 4 and re.match(r"\s*,", self.text[e.end:])
+            and e.kind != "duration" for e in self.expressions
+            if context.sentence.start <= e.start < cue.start)
         setting = SETTING_BEFORE.search(before) and not PURPOSE_BEFORE.search(before)
         if cue.type in ("Ceasefire", "HostageRelease"):
             return bool(dated or setting or HAPPENING_AFTER.match(after)
@@ -234,6 +246,9 @@ class CueReader(ActorReader):
                 start, end, inverted = sentence.start, sentence.start + comma, True
             else:
                 start, end, inverted = cue.end, sentence.end, False
+                said = re.search(r"\bthat\b|[“\"]", tail[:80])
+                if said and not CLAUSE_BREAK.search(tail[:said.start()]):
+                    start = cue.end + said.start()  # "told both sides ten days ago that ..."
             speaker = self._speaker(cue, context, inverted)
             context.frames.append(Frame(cue, start, end, speaker, cue.part == "report"))
             if speaker and cue.part == "speech":
@@ -264,7 +279,9 @@ class CueReader(ActorReader):
             if named:
                 return named[-1].actor
             if segment.strip(" ,“”\"") and number == 0 and not re.fullmatch(
-                    r"\s*(?:has|have|had|also|then|later|earlier|\w+ly|\s)*", segment):
+                    r"\s*(?:has|have|had|also|then|later|earlier|however|meanwhile|\w+ly|"
+                    r"for\s+(?:its|their|his|her|our)\s+part|in\s+turn|in\s+response|\s)*",
+                    segment):
                 return None
         return None
 

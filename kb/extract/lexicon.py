@@ -17,14 +17,15 @@ FUNCTION_WORDS = frozenset(
     Additionally Separately Asked Speaking Today Yesterday Tomorrow Tonight Top Senior New Former
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Mr Mrs Ms Dr Sources Officials""".split()
+    Mr Mrs Ms Dr Sources Officials Hours Days Weeks Months Years Minutes Moments Q A GMT UTC BST CET
+    CEST EET EEST EST EDT PST PDT IDT AST""".split()
 )
 
 #: Words of titles that may stand before a name ("Mossad Director David Barnea").
 TITLE_WORDS = frozenset(
     """Director Minister Secretary Spokesperson Spokesman Spokeswoman President Vice Chief Head
     Ambassador Envoy Adviser Advisor Commander General Gen. Lt. Col. Maj. Sgt. Capt. Adm. King Queen
-    Emir Sheikh Prince Speaker Chairman Chairwoman Chair Leader Negotiator Mediator Coordinator
+    Emir Amir Sheikh Prince Speaker Chairman Chairwoman Chair Leader Negotiator Mediator Coordinator
     Official Senator Sen. Rep. Gov. Governor Mayor Deputy Colonel Major Lieutenant Captain Brigadier
     Premier Chancellor Judge Rabbi Imam Pope Dr. Mr. Mrs. Ms. Prof. Professor Correspondent Editor
     Reporter Representative PM FM""".split()
@@ -56,7 +57,10 @@ DEMONYMS = {
     "Lebanese": "Lebanon", "Jordanian": "Jordan", "Saudi": "Saudi Arabia", "Turkish": "Turkey",
     "Emirati": "United Arab Emirates", "British": "United Kingdom", "French": "France",
     "German": "Germany", "Russian": "Russia", "Chinese": "China", "Syrian": "Syria",
-    "Yemeni": "Yemen", "Iraqi": "Iraq", "Omani": "Oman",
+    "Yemeni": "Yemen", "Iraqi": "Iraq", "Omani": "Oman", "Algerian": "Algeria",
+    "Moroccan": "Morocco", "Tunisian": "Tunisia", "Libyan": "Libya", "Sudanese": "Sudan",
+    "Kuwaiti": "Kuwait", "Bahraini": "Bahrain", "Pakistani": "Pakistan", "Indian": "India",
+    "Italian": "Italy", "Spanish": "Spain", "Norwegian": "Norway", "Swiss": "Switzerland",
 }
 
 COUNTRIES = frozenset(
@@ -107,6 +111,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Offer", r"propos(?:e|es|ed|ing)", "verb"),
     ("Offer", r"proposals?", "noun"),
     ("Offer", r"(?:put|puts|putting)\s+forward", "verb"),
+    ("Offer", r"(?:set|sets|laid|lays|lay)\s+out|outlined|unveil(?:s|ed)", "verb"),
     ("Offer", r"(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?willing\s+to\s+(?:give|grant|"
               r"allow|offer|release|let|provide|guarantee)", "verb"),
     ("Rejection", r"reject(?:s|ed|ing)?", "verb"),
@@ -123,31 +128,36 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Meeting", r"(?:get|gets|got|getting)\s+together", "verb"),
     ("Meeting", r"(?:held|hold|holds|holding)\s+talks", "verb"),
     ("Meeting", r"hosted", "verb"),
-    ("Meeting", r"(?:spoke|speaks|talked)\s+(?:by\s+(?:tele)?phone\s+)?with", "verb"),
+    ("Meeting", r"(?:spoke|speaks|spoken|speaking|talked|talks)\s+(?:by\s+(?:tele)?phone\s+)?"
+                r"with", "verb"),
     ("Summit", r"summits?", "noun"),
     ("PressConference", r"(?:joint\s+)?(?:press|news)\s+(?:conference|briefing)s?", "noun"),
     ("NegotiationRound", r"(?:rounds?|sessions?)\s+of\s+(?:indirect\s+)?(?:talks|negotiations)",
      "noun"),
     ("Meeting", r"talks", "noun"),
     ("NegotiationRound", r"negotiations", "noun"),
-    ("Statement", r"said|says|stated|told|added|noted|announced|declared|stressed|emphasi[sz]ed|"
-                  r"reiterated|confirmed|denied|claimed|acknowledged|explained|wrote", "speech"),
+    ("Statement", r"said|says|stated|told|tells|added|noted|announced|declared|stressed|"
+                  r"emphasi[sz]ed|reiterated|confirmed|denied|claimed|acknowledged|explained|"
+                  r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
+                  r"notified", "speech"),
     ("Vow", r"vow(?:s|ed)|pledg(?:es|ed)|promised|swore", "speech"),
     ("Threat", r"threaten(?:s|ed)|warn(?:s|ed)", "speech"),
     ("Threat", r"(?:hunt|hunted|hunting)\s+(?:them\s+)?down|pay\s+(?:a|the)\s+(?:heavy\s+)?price",
      "verb"),
-    ("Demand", r"demanded", "speech"),
+    ("Demand", r"demanded|urged|urges", "speech"),
     ("Demand", r"demanding", "verb"),
     ("Demand", r"demands?", "either"),
-    ("Demand", r"(?:called|calls|calling)\s+for", "verb"),
+    ("Demand", r"(?:called|calls|calling)\s+for|(?:call|calls|called|calling)\s+(?:up)?on",
+     "verb"),
     ("Demand", r"insist(?:s|ed)?\s+(?:up)?on", "verb"),
     ("Demand", r"would\s+have\s+to", "verb"),
     ("Precondition", r"pre-?conditions?|conditioned\s+(?:on|upon)|as\s+a\s+condition", "noun"),
     ("Killing", r"kill(?:s|ed)|eliminat(?:es|ed)|assassinat(?:es|ed)|executed|slain", "verb"),
     ("Killing", r"assassination|elimination|killing", "noun"),
-    ("Attack", r"attacked|bombed|raided", "verb"),
-    ("Attack", r"attacks?|massacre|air\s?strikes?|(?:drone|missile|rocket)\s+strikes?|bombing|"
-               r"bombardment|raid|assault|onslaught|invasion|incursion", "noun"),
+    ("Attack", r"attacked|bombed|raided|struck|shelled", "verb"),
+    ("Attack", r"attacks?|massacre|air\s?strikes?|strikes?|(?:drone|missile|rocket)\s+strikes?|bombing|"
+               r"bombardment|raid|assault|onslaught|invasion|incursion|offensive|"
+               r"(?:military\s+|ground\s+)?operation", "noun"),
     ("HostageRelease", r"releas(?:ed|es)|freed", "verb"),
     ("HostageRelease", r"releases?", "noun"),
     ("Ceasefire", r"cease-?fires?|truces?", "noun"),
@@ -157,6 +167,37 @@ CUES: tuple[tuple[str, str, str], ...] = (
 
 #: The possessive marker: "Israel’s", "Hamas’".
 POSS = r"(?:[’']s|(?<=s)[’'](?![\w’']))"
+
+#: "presented X and Y with a ...": the giver, the receivers and what is given.
+PRESENTED_WITH = re.compile(
+    r"\b(?:presented|presents|provided|provides|handed|hands|furnished)\s+(?:[A-Z][\w’'-]*"
+    r"(?:\s+[A-Z][\w’'-]*)*(?:,\s*|\s+and\s+)?)+\s*with\s+(?:(?:a|an|the|its|their|his|her)\s+)?"
+    r"(?:[\w-]+\s+){0,3}$")
+
+#: Collectives of people named by what they are, not by a name ("Families of hostages").
+COLLECTIVE = re.compile(
+    r"(?<![\w-])(?:[Ff]amilies|[Rr]elatives|[Rr]epresentatives|[Mm]others|[Ff]riends)\s+of\s+"
+    r"(?:the\s+)?(?:(?:Israeli|Palestinian|remaining|captive|kidnapped)\s+)?(?:hostages|captives|"
+    r"prisoners|detainees|abductees|victims)(?![\w-])")
+
+#: A country's armed forces or weapons standing for it: "Israeli strikes killed ...", "Israeli
+#: troops", and "its troops" (the country or group named before).
+ARMED = (r"(?:air\s*)?strikes?|airstrikes?|forces|troops|soldiers|jets|warplanes|army|military|"
+         r"navy|shelling|fire|bombardment|drones?|tanks?|artillery|missiles?|rockets?")
+ARMED_DEMONYM = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS))
+                           + r")\s+(?P<noun>" + ARMED + r")(?![\w-])")
+ARMED_PRONOUN = re.compile(r"(?<![\w-])(?:its|their|Its|Their)\s+(?:" + ARMED + r")(?![\w-])")
+
+#: A post named without a name: "Qatar's prime minister", "the Qatari premier", "the Mossad
+#: chief", "the head of Mossad" (the organisation and the role find the known person).
+DESCRIPTION = re.compile(
+    r"(?<![\w-])(?:[Tt]he\s+)?(?:(?P<dem>" + "|".join(map(re.escape, DEMONYMS)) + r")\s+"
+    r"|(?P<org>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)[’']s\s+|(?P<org3>[A-Z][\w-]+)\s+)?"
+    r"(?P<role>(?i:prime\s+minister|foreign\s+minister|premier|president|emir|amir|king|"
+    r"spy\s+chief|intelligence\s+chief|chief|director|head|spokes(?:man|woman|person)|envoy))"
+    r"(?:\s+of\s+(?:the\s+)?(?P<org2>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}))?"
+    r"(?P<poss>[’']s)?(?![\w-])"
+)
 
 CUE_PATTERNS = [(kind, re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])"), part)
                 for kind, pattern, part in CUES]
@@ -196,6 +237,7 @@ SETTING_BEFORE = re.compile(
 )
 PURPOSE_BEFORE = re.compile(
     r"(?i)\b(?:for|exchange\s+for|return\s+for|secure|securing|reach|reaching|toward|towards|to|"
+    r"sabotage|derail|undermine|torpedo|obstruct|hinder|stall|jeopardi[sz]e|"
     r"broker|brokering|on|about|over|discuss|discussing|discussed|demand(?:s|ed|ing)?|calls?\s+for|"
     r"called\s+for|negotiations?|talks|deal|proposal|plan|framework|possible|potential|new|future|"
     r"eventual|permanent|lasting|any|a\s+new)\s+(?:(?:the|a|an|any|possible|full|all|remaining|"
@@ -249,7 +291,8 @@ GROUP_DESCRIPTION = re.compile(
     r"(?:group|organization|organisation|movement)(?=(?P<possessive>[’']s)?)(?![\w-])"
 )
 _NAME_TOKEN = (
-    r"(?:(?:[A-Z]\.){2,}|(?:Gen|Lt|Col|Maj|Sgt|Capt|Adm|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|St)\.|"
+    r"(?:(?:[A-Z]\.){2,}|[A-Z]\.(?=[ \t]+[A-Z][a-z])|"
+    r"(?:Gen|Lt|Col|Maj|Sgt|Capt|Adm|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|St)\.|"
     r"[A-Z][\w’'-]*\w|[A-Z]|(?:al|el|bin|ibn|abu|ben)-[A-Z][\w’'-]*)"
 )
 PARTICLES = ("of", "al", "bin", "ibn", "de", "la", "du", "van", "von", "der")
@@ -257,6 +300,10 @@ NAME_RUN = re.compile(
     r"(?<![\w-])" + _NAME_TOKEN + r"(?:[ \t]+(?:(?:" + "|".join(PARTICLES) + r")[ \t]+)?"
     + _NAME_TOKEN + r")*"
 )
+#: An interview's introduction ("X spoke to us in Doha on Tuesday") and its answer lines.
+INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(?:us|me|this\s+\w+)\b"
+                             r"|\binterview(?:ed)?\b")
+ANSWER_LINE = re.compile(r"(?:A|Answer)\s*:\s")
 PRONOUNS_IN_QUOTES = re.compile(r"(?<![\w’'-])(we|We|our|Our|us|Us|I|me|my|My)(?![\w-])")
 BRACKETED = re.compile(r"(?<![\w-])(them|they|him|he|her|she|it)\s+\[([^\]]+)\]")
 THIRD_PERSON = re.compile(r"(?<![\w’'-])(He|he|She|she)(?![\w’'-])")
@@ -278,7 +325,9 @@ VERBISH = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|will|would|that|whi
                      r"does|do|can|could|may|might|\w+ed)\b")
 SPEECH_SUBJECT_PRONOUN = re.compile(r"(?<![\w-])(it|It|they|They)\s+$")
 _IRREGULAR_PAST = frozenset(
-    "met held got said told wrote swore slain freed struck made came gave took sent".split()
+    """met held got said told wrote swore slain freed struck made came gave took sent stood laid
+    brought led spoke broke began saw went left put set kept sought fought thought won lost
+    rose fell drew threw""".split()
 )
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from kb.errors import KBError
-from kb.extract import extract, known_actors, known_places, read_article
+from kb.extract import extract, known_actors, known_events, known_places, read_article
+from kb.extract.draft import DEFAULT_MIN_CONFIDENCE
+from kb.extract.timex import parse_date
 from kb.paths import SEEDS_DIR
-from kb.timex import parse_date
 
 
 @click.command("extract")
@@ -27,16 +28,23 @@ from kb.timex import parse_date
 @click.option("--actors", "actor_paths", multiple=True, type=click.Path(path_type=Path),
               help="Curation files or folders whose actors and places are known "
                    "(repeatable; default: seeds/).")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=DEFAULT_MIN_CONFIDENCE,
+              show_default=True,
+              help="Leave out events the extractor is less sure of (0 keeps all; headline and "
+                   "background sentences score low).")
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help="Write the draft to this file instead of standard output.")
 def extract_command(article: Path, published: str, title: str | None, publisher: str | None,
                     url: str | None, output_format: str, actor_paths: tuple[Path, ...],
-                    output: Path | None) -> None:
+                    min_confidence: float, output: Path | None) -> None:
     """Propose the events of ARTICLE (a plain-text file) as a draft to check.
 
     The YAML draft follows the curation format of seeds/: save it beside ARTICLE (its
-    source.text names the article's file), edit it, then load it with 'kb load'. Every proposal
-    is a guess; undated events say so in their date note.
+    source.text names the article's file), review it with 'kb curate' or edit it, then load it
+    with 'kb load'. Known actors are referred to by id. Every proposal is a guess: its 'draft'
+    mapping gives its confidence, the cue that proposed it and the offsets of its sentence and
+    date; undated events say so in their date note; events with a 'todo' are left out of the
+    load (with a warning) until finished.
     """
     try:
         published_on = parse_date(published, where="--published")
@@ -44,7 +52,8 @@ def extract_command(article: Path, published: str, title: str | None, publisher:
         paths = list(actor_paths) or ([SEEDS_DIR] if SEEDS_DIR.is_dir() else [])
         draft = extract(text, published_on, title=title, publisher=publisher, url=url,
                         source_file=str(article), actors=known_actors(paths),
-                        places=known_places(paths))
+                        places=known_places(paths), events=known_events(paths),
+                        min_confidence=min_confidence)
     except KBError as err:
         raise click.ClickException(str(err)) from None
     if output_format == "json":

@@ -20,7 +20,7 @@ from kb.extract import (
     read_article,
     split_sentences,
 )
-from kb.extract_cli import extract_command
+from kb.extract.cli import extract_command
 from kb.paths import ONTOLOGY_DIR, SEEDS_DIR
 from kb.vocab import EVENT_TYPES, ROLE_TYPES, is_slug
 
@@ -293,11 +293,14 @@ def test_the_command_drafts_the_seed_article_in_the_curation_format(article: Pat
     assert result.exit_code == 0, result.output
     assert result.output.startswith("# DRAFT")
     draft = yaml.safe_load(result.output)
-    assert set(draft) == {"source", "claimants", "actors", "places", "events"}
+    assert set(draft) == {"draft", "source", "claimants", "actors", "places", "events"}
+    assert draft["draft"] is True
     assert draft["source"]["text"] == article.name
     assert draft["source"]["published"]["edtf"] == "2024-10-25"
     text = article.read_text(encoding="utf-8")
-    actor_ids = {actor["id"] for actor in draft["actors"]}
+    known = {actor.id for actor in known_actors([SEEDS_DIR])}
+    actor_ids = {actor["id"] for actor in draft["actors"]} | known
+    assert not {actor["id"] for actor in draft["actors"]} & known  # referred to, not re-declared
     assert len(draft["events"]) >= 20
     for event in draft["events"]:
         assert is_slug(event["id"]) and event["type"] in EVENT_TYPES
@@ -312,11 +315,13 @@ def test_the_json_format_lists_events_with_the_keys_of_the_issue(article: Path):
     result = run(article, "--published", "2024-10-25", "--format", "json")
     assert result.exit_code == 0, result.output
     events = json.loads(result.output)
-    assert events and all(set(event) == {"type", "date_text", "edtf", "earliest", "latest",
-                                         "actors", "place", "sentence"} for event in events)
-    assert all(set(actor) == {"name", "role"} for event in events for actor in event["actors"])
+    assert events and all(set(event) == {"id", "type", "date_text", "edtf", "earliest", "latest",
+                                         "actors", "place", "sentence", "draft"}
+                          for event in events)
+    assert all(set(actor) == {"id", "name", "role"} for event in events
+               for actor in event["actors"])
     killing = next(e for e in events if e["type"] == "Killing" and e["edtf"] == "2024-07-13")
-    assert {"name": "Mohammed Deif", "role": "victim"} in killing["actors"]
+    assert {"id": "mohammed-deif", "name": "Mohammed Deif", "role": "victim"} in killing["actors"]
 
 
 def test_the_draft_loads_into_a_store(article: Path, no_actors: Path, tmp_path: Path):

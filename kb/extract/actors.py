@@ -12,19 +12,22 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import yaml
-
-from kb.errors import CurationError
-from kb.extract_lexicon import (
+from kb.extract.known import KnownActor, KnownPlace
+from kb.extract.lexicon import (
+    ANSWER_LINE,
+    ARMED_DEMONYM,
+    ARMED_PRONOUN,
     BRACKETED,
+    COLLECTIVE,
     COUNTRIES,
     DEMONYMS,
+    DESCRIPTION,
     FUNCTION_WORDS,
     GROUP_DESCRIPTION,
     GROUP_NOUNS,
     HOLDER_AFTER,
+    INTERVIEW_INTRO,
     MEDIA_WORDS,
     NAME_RUN,
     ORG_WORDS,
@@ -38,97 +41,8 @@ from kb.extract_lexicon import (
     TITLE_PREFIX,
     TITLE_WORDS,
 )
-from kb.extract_sentences import Sentence, quote_of
-
-# --- known actors and places ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class KnownActor:
-    """An actor of a curation file: its id, name, type, aliases and the ids of its organisations."""
-
-    id: str
-    name: str
-    type: str = "organization"
-    aliases: tuple[str, ...] = ()
-    organizations: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class KnownPlace:
-    """A place of a curation file."""
-
-    id: str
-    name: str
-    aliases: tuple[str, ...] = ()
-
-
-def _curation_files(paths: Iterable[str | Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            files.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise CurationError("no such file or folder", where=str(path),
-                                hint="name curation YAML files or a folder of them")
-    return files
-
-
-def _read_curation(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise CurationError(f"cannot be read ({err})", where=str(path),
-                            hint="give a UTF-8 curation YAML file") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{path} line {mark.line + 1}" if mark else str(path)
-        raise CurationError(f"not valid YAML ({getattr(err, 'problem', err)})", where=where,
-                            hint="fix the YAML syntax") from None
-    return data if isinstance(data, dict) else {}
-
-
-def _entries(data: dict, key: str, path: Path) -> list[dict]:
-    entries = data.get(key) or []
-    if not isinstance(entries, list):
-        raise CurationError(f"`{key}` is not a list", where=str(path),
-                            hint=f"write `{key}:` as a list of entries")
-    for number, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("name"):
-            raise CurationError(f"{key} entry {number} has no id or name", where=str(path),
-                                hint="give every entry an `id` and a `name`")
-    return entries
-
-
-def known_actors(paths: Iterable[str | Path]) -> list[KnownActor]:
-    """The actors (id, name, aliases, organisations) of curation YAML files or folders of them."""
-    actors: dict[str, KnownActor] = {}
-    for path in _curation_files(paths):
-        for entry in _entries(_read_curation(path), "actors", path):
-            organizations = tuple(
-                str(position["organization"]) for position in entry.get("positions") or []
-                if isinstance(position, dict) and position.get("organization"))
-            actors.setdefault(str(entry["id"]), KnownActor(
-                id=str(entry["id"]), name=str(entry["name"]),
-                type=str(entry.get("type") or "organization"),
-                aliases=tuple(str(alias) for alias in entry.get("aliases") or []),
-                organizations=organizations))
-    return list(actors.values())
-
-
-def known_places(paths: Iterable[str | Path]) -> list[KnownPlace]:
-    """The places (id, name, aliases) of curation YAML files or folders of them."""
-    places: dict[str, KnownPlace] = {}
-    for path in _curation_files(paths):
-        for entry in _entries(_read_curation(path), "places", path):
-            places.setdefault(str(entry["id"]), KnownPlace(
-                id=str(entry["id"]), name=str(entry["name"]),
-                aliases=tuple(str(alias) for alias in entry.get("aliases") or [])))
-    return list(places.values())
-
+from kb.extract.names import ROLE_WORDS, NameIndex, name_key
+from kb.extract.sentences import Sentence, quote_of
 
 # --- the actors and places of the draft -----------------------------------------------------------
 
@@ -191,11 +105,14 @@ class ActorReader:
         self.text = text
         self.actors: dict[str, DraftActor] = {}
         self.surfaces: list[tuple[str, str]] = []
+        self.names = NameIndex()
         for actor in actors:
             self.actors[actor.id] = DraftActor(actor.id, actor.name, actor.type, True,
                                                list(actor.aliases), [], list(actor.organizations))
             for surface in (actor.name, *actor.aliases):
                 self._add_surface(surface, actor.id)
+            self.names.add(actor.id, (actor.name, *actor.aliases), actor.titles,
+                           actor.organizations, actor.type == "person")
         self.places: dict[str, DraftPlace] = {}
         self.place_surfaces: list[tuple[str, str]] = []
         for place in places:
@@ -204,6 +121,8 @@ class ActorReader:
                 self.place_surfaces.append((surface, place.id))
         self.place_surfaces.sort(key=lambda item: -len(item[0]))
         self.last_person: str | None = None
+        self.interviewee: str | None = None
+        self.signatories: str | None = None
 
     # --- the actor registry -------------------------------------------------------------------
 
@@ -240,10 +159,41 @@ class ActorReader:
         return actor_id
 
     def _surname_match(self, token: str) -> str | None:
+        key = name_key(token)
+        if len(key) != 1:
+            return None
         hits = {actor.id for actor in self.actors.values()
-                if actor.type == "person" and len(actor.name.split()) > 1
-                and actor.name.split()[-1] == token}
+                if actor.type == "person" and len(name_key(actor.name)) > 1
+                and name_key(actor.name)[-1] == key[0]}
         return hits.pop() if len(hits) == 1 else None
+
+    def _known_variant(self, name: str, title: str | None) -> str | None:
+        """A known actor this name is a variant of (honorifics, spelling, a longer form)."""
+        actor_id = self.names.match(name, title)
+        if actor_id is None or actor_id not in self.actors:
+            return None
+        actor = self.actors[actor_id]
+        if name != actor.name and name not in actor.aliases:
+            actor.aliases.append(name)
+            self._add_surface(name, actor_id)
+        return actor_id
+
+    def _descriptions(self, text: str) -> list[tuple[int, int, str, bool]]:
+        """Posts that name one known person ("Qatar's prime minister", "the Qatari premier"):
+        (start, end, actor id, possessive). A post followed by a name leaves it to the name."""
+        found = []
+        for m in DESCRIPTION.finditer(text):
+            if re.match(r"\s+(?:[A-Z]|al-|el-)", text[m.end():]):
+                continue  # "Qatari Prime Minister Sheikh Mohammed": the name decides
+            org_name = (m.group("org") or m.group("org3") or m.group("org2")
+                        or DEMONYMS.get(m.group("dem") or ""))
+            org = self._actor_named(org_name) if org_name else None
+            role = ROLE_WORDS.get(re.sub(r"\s+", " ", m.group("role").lower()))
+            holder = self.names.holder(role, org) if org and role else None
+            if holder and holder in self.actors:
+                found.append((m.start(), m.end() - len(m.group("poss") or ""), holder,
+                              bool(m.group("poss"))))
+        return found
 
     def _initials_match(self, token: str) -> str | None:
         if not re.fullmatch(r"[A-Z]{2,6}", token):
@@ -288,6 +238,22 @@ class ActorReader:
 
     # --- mentions -------------------------------------------------------------------------------
 
+    def _voice(self, sentence: Sentence, found: list[Mention]) -> str | None:
+        """Who "we" is outside quotations: the interviewee in an answer ("A: We told ..."), the
+        signatories of a statement ("We, President X and Amir Y, ..."), else nobody."""
+        text = sentence.text
+        people = [m.actor for m in sorted(found, key=lambda m: m.start)
+                  if m.actor in self.actors and self.actors[m.actor].type == "person"]
+        if INTERVIEW_INTRO.search(text) and people:
+            self.interviewee = people[0]
+        signatories = re.match(r"\s*We,\s", text)
+        if signatories and people:
+            self.signatories = people[0]
+        line_start = self.text.rfind("\n", 0, sentence.start) + 1
+        if ANSWER_LINE.match(self.text, line_start) and self.interviewee:
+            return self._side_of(self.interviewee)
+        return self.signatories
+
     def _inside_longer_name(self, text: str, start: int, end: int) -> bool:
         """Whether a name at ``start:end`` is part of a longer one ("Israel Defense Forces",
         "Mossad Director David Barnea", "Hamas leadership"): the name runs decide those."""
@@ -316,6 +282,9 @@ class ActorReader:
                                  possessive=possessive, pronoun=pronoun))
             taken.append((start, end))
 
+        for start, end, actor_id, possessive in self._descriptions(text):
+            if free(start, end):
+                add(start, end, actor_id, possessive)
         for surface, actor_id in self.surfaces:
             pattern = r"(?<![\w-])" + re.escape(surface) + r"(" + POSS + r")?(?![\w-])"
             for m in re.finditer(pattern, text):
@@ -334,6 +303,13 @@ class ActorReader:
             if owner and free(m.end() - len(" ".join(owner)) - len(m.group(2)) - 1, m.end()):
                 name = " ".join(owner) + " " + m.group(2)
                 add(m.end() - len(name), m.end(), self._new_actor(name, "group"))
+        for m in COLLECTIVE.finditer(text):  # "Families of hostages protested"
+            if free(m.start(), m.end()):
+                name = m.group()[0].upper() + m.group()[1:]
+                add(m.start(), m.end(), self._new_actor(name, "group"))
+        for m in ARMED_DEMONYM.finditer(text):  # "Israeli strikes killed": Israel
+            if free(m.start(), m.end()):
+                add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
         for m in NAME_RUN.finditer(text):
             self._name_run(text, m, free, add)
         for m in GROUP_DESCRIPTION.finditer(text):
@@ -348,15 +324,26 @@ class ActorReader:
             if person and free(m.start(), m.end()) and quote_of(
                     quotes, base + m.start(), base + m.end()) is None:
                 add(m.start(), m.end(), person, pronoun="he")
+        for m in ARMED_PRONOUN.finditer(text):  # "Israel's military says its troops ..."
+            earlier = [x.actor for x in sorted(found, key=lambda x: x.start)
+                       if x.end <= base + m.start() and x.actor in self.actors
+                       and self.actors[x.actor].type in ("country", "organization", "group")]
+            if earlier and free(m.start(), m.end()) and quote_of(
+                    quotes, base + m.start(), base + m.end()) is None:
+                add(m.start(), m.end(), earlier[-1], pronoun="its")
         for m in BRACKETED.finditer(text):  # "them [Hamas]": later "them" is Hamas too
             inner = [x for x in found if base + m.start(2) <= x.start < base + m.end(2)]
             for later in re.finditer(r"(?<![\w-])" + m.group(1) + r"(?![\w-])", text):
                 if inner and later.start() > m.end() and free(later.start(), later.end()):
                     add(later.start(), later.end(), inner[0].actor, pronoun="them")
+        voice = self._voice(sentence, found)
         for m in PRONOUNS_IN_QUOTES.finditer(text):  # resolved once the speaker is known
-            if free(m.start(), m.end()) and quote_of(
-                    quotes, base + m.start(), base + m.end()) is not None:
+            if not free(m.start(), m.end()):
+                continue
+            if quote_of(quotes, base + m.start(), base + m.end()) is not None:
                 add(m.start(), m.end(), "@" + m.group(1).lower(), pronoun="first")
+            elif voice and m.group(1).lower() in ("we", "our", "us"):
+                add(m.start(), m.end(), voice, pronoun="first")
         found.sort(key=lambda x: x.start)
         self._describe(found, quotes)
         for mention in found:
@@ -400,6 +387,9 @@ class ActorReader:
         full = " ".join(words)
         if full in REGION_PLACES or any(surface == full for surface, _ in self.place_surfaces):
             return
+        if re.fullmatch(r"[A-Z]{3,}(?:\s+[A-Z]{3,})*", full) and not text[:start].strip() and \
+                text[end:].lstrip().startswith(","):
+            return  # a date line's city ("DOHA, Aug 16 -")
         if all(word in DEMONYMS or word in TITLE_WORDS for word in words):
             return
         if words[-1].rstrip(".") in ORG_WORDS or re.search(
@@ -443,6 +433,12 @@ class ActorReader:
             if actor_id:
                 add(start, name_end, actor_id, possessive)
                 return
+        actor_id = self._known_variant(name, title)
+        if actor_id:
+            if title and title not in self.actors[actor_id].titles:
+                self.actors[actor_id].titles.append(title)
+            add(start, name_end, actor_id, possessive)
+            return
         kind = "person" if title or len(words) > 1 else "organization"
         if re.fullmatch(r"[A-Z]{2,6}", name):
             kind = "organization"
@@ -450,6 +446,10 @@ class ActorReader:
         actor = self.actors[actor_id]
         if title and not actor.organizations:
             actor.organizations += ["=" + DEMONYMS[w] for w in title.split() if w in DEMONYMS]
+            country = re.search(r"([A-Z][\w]+(?:\s[A-Z][\w]+)?)" + POSS + r"\s+(?:[a-z-]+\s+){0,3}$",
+                                text[:start - len(title) - 1] + " ") if lowercase_title else None
+            if country and country.group(1) in COUNTRIES:  # "Qatar's foreign ministry spokesman"
+                actor.organizations.append("=" + country.group(1))
         add(start, name_end, actor_id, possessive)
 
     def _describe(self, mentions: list[Mention], quotes: list[tuple[int, int]]) -> None:
@@ -473,6 +473,11 @@ class ActorReader:
                 if previous.prep and previous.prep != "according to" and listed and \
                         text[previous.end:mention.np_start].strip(" ,–—") == "":
                     mention.prep = previous.prep
+        for mention in mentions:  # "a senior Hamas source said": nobody named
+            if not mention.possessive and re.match(
+                    r"\s+(?:source|official|negotiator|spokes\w+|member|figure|diplomat|"
+                    r"commander|aide)\b(?!\s+(?:[A-Z]|al-|el-))", text[mention.end:]):
+                mention.modifier = True
         for number, mention in enumerate(mentions[:-1]):
             following = mentions[number + 1]
             between = text[mention.end:following.start]

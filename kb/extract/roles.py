@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kb.extract_actors import DraftPlace, Mention, slugify
-from kb.extract_cues import Context, Cue, CueReader
-from kb.extract_lexicon import (
+from kb.extract.actors import DraftPlace, Mention, slugify
+from kb.extract.cues import Context, Cue, CueReader
+from kb.extract.lexicon import (
     ARCHITECT,
     CLAUSE_BREAK,
     DEMONYMS,
@@ -23,6 +22,7 @@ from kb.extract_lexicon import (
     LIGHT_VERB_BEFORE,
     MEETING_FAMILY,
     POSSESSED,
+    PRESENTED_WITH,
     PRONOUN_SUBJECT,
     REGION_PLACES,
     RELATIVE_BREAK,
@@ -30,28 +30,9 @@ from kb.extract_lexicon import (
     SETTING_BEFORE,
     SUBJECT_GAP,
 )
-from kb.extract_sentences import quote_of
-from kb.timex import ANCHOR_EVENTS, TimeExpression, resolve
-
-
-@dataclass
-class DraftDate:
-    """The date of a draft event and where it came from: ``own`` (an expression of its cue),
-    ``sentence`` (one of its sentence), ``derived`` (from another event) or ``window`` (none: the
-    week up to the publication)."""
-
-    text: str
-    anchor: str
-    edtf: str
-    earliest: date
-    latest: date
-    source: str
-    note: str | None = None
-
-    @property
-    def days(self) -> int:
-        """How many days the date allows."""
-        return (self.latest - self.earliest).days + 1
+from kb.extract.model import DraftDate
+from kb.extract.sentences import quote_of
+from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, resolve
 
 
 class RoleReader(CueReader):
@@ -113,7 +94,27 @@ class RoleReader(CueReader):
         return (borrowed, "sentence") if borrowed else (None, "window")
 
     def _draft_date(self, expression: TimeExpression | None, source: str, status: str,
-                    anchor_date: date | None = None) -> DraftDate:
+                    anchor_date: date | None = None,
+                    context: TimeExpression | None = None) -> DraftDate:
+        if expression is not None:
+            found = self._dated_by(expression, source, status, anchor_date)
+            found.span = (expression.start, expression.end)
+            return found
+        if status != "ongoing" and context is not None:
+            latest = context.latest
+            if latest >= self.published - timedelta(days=7) and status == "happened":
+                latest = max(latest, self.published)
+            edtf = context.earliest.isoformat() if context.earliest == latest else \
+                f"{context.earliest}/{latest}"
+            return DraftDate("(undated)", context.earliest.isoformat(), edtf, context.earliest,
+                             latest, "window",
+                             f"No time expression in the sentence: dated from the article's "
+                             f"date before it ({context.text!r}) up to its reference time. Check "
+                             f"and correct.", None, True)
+        return self._dated_by(None, source, status)
+
+    def _dated_by(self, expression: TimeExpression | None, source: str, status: str,
+                  anchor_date: date | None = None) -> DraftDate:
         if expression is not None:
             if anchor_date and expression.kind == "relative":
                 again = resolve(expression.text, anchor_date, expression.tense)
@@ -166,6 +167,11 @@ class RoleReader(CueReader):
                           if named), [])
         if cue.part == "noun" or (found and self._adjacent(found[-1], cue)):
             return self._chain(found)
+        if cue.text.lower().endswith("ing") and re.search(r",\s*$", self.text[:cue.start]):
+            main = [m for m in context.mentions if m.start < cue.start and m.quote is None
+                    and self._named(m, cue)]  # "X protested ..., demanding": X demands
+            if main:
+                return [main[0].actor]
         pronoun = PRONOUN_SUBJECT.search(self.text, context.sentence.start, cue.start)
         frame = next((f for f in context.frames if f.cue is not cue
                       and f.start <= cue.start < f.end and f.speaker), None)
@@ -277,8 +283,13 @@ class RoleReader(CueReader):
                 put(self._objects(cue, context, ("by",))[:1], "perpetrator")
                 put(self._objects(cue, context, ("on", "against", "of")), "victim")
             elif kind in MEETING_FAMILY or kind == "Ceasefire":
-                if kind in ("Summit", "NegotiationRound") or LIGHT_VERB_BEFORE.search(between):
-                    put(subjects, lead_role)
+                if kind in ("Summit", "NegotiationRound") or LIGHT_VERB_BEFORE.search(between) \
+                        or (kind in MEETING_FAMILY and SETTING_BEFORE.search(between)):
+                    put(subjects, lead_role)  # "X made the offer at a press conference"
+                mediated = re.match(r"\s+(?:mediated|brokered|hosted|facilitated)\s+by\b",
+                                    self.text[cue.end:context.sentence.end])
+                if mediated:  # "a truce mediated by Qatar and Egypt"
+                    put(self._objects(cue, context, ("by", "and"), reach=80), "mediator")
                 put(self._objects(cue, context, ("with", "between"), reach=60), other_role)
                 if kind in ("Summit", "NegotiationRound"):
                     put([m.actor for m in context.mentions if m.start > cue.end
@@ -295,6 +306,14 @@ class RoleReader(CueReader):
                     put(self._new_actor(DEMONYMS[demonym.group(1)], "country"), "offerer")
                 elif LIGHT_VERB_BEFORE.search(between):
                     put(subjects, "offerer")  # "Israel floats an offer"
+                presented = PRESENTED_WITH.search(between)
+                if presented:  # "Egypt presented Israel and Hamas with a proposal"
+                    start = context.sentence.start + presented.start()
+                    put([m.actor for m in context.mentions if m.end <= start
+                         and self._named(m, cue) and m.quote is None][-1:], "offerer")
+                    put([m.actor for m in context.mentions
+                         if start <= m.start and m.end <= cue.start and self._eligible(m, cue)
+                         and not m.possessive], "recipient")
                 put(self._objects(cue, context, ("to",)), "recipient")
             elif kind in ("Effort", "Demand", "Precondition", "Threat") and not roles:
                 put(subjects, lead_role)

@@ -613,7 +613,8 @@ _FUTURE_CUES = re.compile(
 )
 _PAST_CUES = re.compile(
     r"\b(?:said|told|was|were|had|did|met|held|made|gave|took|came|went|left|began|sent|saw|"
-    r"spoke|wrote|found|struck|fled|[a-z]{3,}ed)\b"
+    r"spoke|wrote|found|struck|fled|stood|laid|brought|led|broke|kept|sought|fought|won|lost|"
+    r"rose|fell|drew|threw|[a-z]{3,}ed)\b"
 )
 _NOT_PAST = re.compile(
     r"(?:scheduled|expected|planned|slated|supposed|need|speed|based|united|alleged|"

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from kb.errors import DateError
-from kb.timex import find_time_expressions, parse_date, resolve
+from kb.extract.timex import find_time_expressions, parse_date, resolve
 
 FRIDAY = date(2024, 10, 25)  # a Friday
 AFTER_LEAP_DAY = date(2024, 3, 1)  # the day after 29 February 2024

@@ -8,72 +8,46 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 
-from kb.extract_actors import KnownActor, KnownPlace
-from kb.extract_cues import Context, Cue
-from kb.extract_lexicon import (
-    MEETING_FAMILY,
+from kb.extract.actors import KnownActor, KnownPlace
+from kb.extract.cues import Context, Cue
+from kb.extract.lexicon import (
     ONGOING_BEFORE,
     PLACELESS,
-    PRIMARY_ROLES,
     STATEMENT_FAMILY,
     is_past_form,
 )
-from kb.extract_roles import DraftDate, RoleReader
-from kb.extract_sentences import Sentence
-from kb.timex import TimeExpression, quote_spans, tense_at
-
-
-@dataclass
-class DraftEvent:
-    """One proposed event."""
-
-    type: str
-    date: DraftDate
-    sentences: list[str]
-    actors: list[tuple[str, str]] = field(default_factory=list)  # (actor id, role)
-    place: str | None = None
-    status: str = "happened"
-    according_to: str | None = None
-    answers: DraftEvent | None = None
-    quote: str | None = None
-    means: str | None = None
-    id: str = ""
-    sentence_index: int = 0
-    last_index: int = 0
-    anaphoric: bool = False
-    order: int = 0
-    fallback: list[tuple[str, str]] = field(default_factory=list)
-
-    def primary(self) -> list[str]:
-        """The actors in the event's leading role (offerer, speaker, perpetrator ...)."""
-        leading = [actor for actor, role in self.actors if role in PRIMARY_ROLES]
-        return leading or [actor for actor, _ in self.actors]
+from kb.extract.model import DraftDate, DraftEvent
+from kb.extract.roles import RoleReader
+from kb.extract.sentences import Sentence
+from kb.extract.timex import TimeExpression, quote_spans, tense_at
 
 
 class Extractor(RoleReader):
     """Reads one article and collects its draft events, actors, places and claimants.
 
-    Each class of the chain reads one thing: :class:`~kb.extract_actors.ActorReader` the actors,
-    :class:`~kb.extract_cues.CueReader` the event mentions and reported speech,
-    :class:`~kb.extract_roles.RoleReader` the roles, places and dates; this one the events.
+    Each class of the chain reads one thing: :class:`~kb.extract.actors.ActorReader` the actors,
+    :class:`~kb.extract.cues.CueReader` the event mentions and reported speech,
+    :class:`~kb.extract.roles.RoleReader` the roles, places and dates; this one the events.
     """
 
     def __init__(self, text: str, published: date, actors: Iterable[KnownActor],
-                 places: Iterable[KnownPlace]):
-        super().__init__(text, published, actors, places)
+                 places: Iterable[KnownPlace], expressions: list[TimeExpression] | None = None,
+                 context: dict[int, TimeExpression] | None = None):
+        super().__init__(text, published, actors, places, expressions)
+        self.context = context or {}
         self.events: list[DraftEvent] = []
         self.claimants: dict[str, dict] = {}
         self._order = 0
 
     def run(self, sentences: list[Sentence]) -> list[DraftEvent]:
-        """Read every sentence, then merge the events that are one."""
+        """Read every sentence: one event per mention (:func:`kb.extract.merge.merge` joins
+        the mentions of one event)."""
         for sentence in sentences:
             self._sentence(sentence)
         self._join_short_names()
-        return self._merge()
+        return self.events
 
     def _join_short_names(self) -> None:
         """A surname met before the full name ("Barnea ... David Barnea") is that person."""
@@ -164,11 +138,14 @@ class Extractor(RoleReader):
                 anchor_date = said.earliest  # "the last couple of days" said on Thursday
         self._order += 1
         event = DraftEvent(
-            type=kind, date=self._draft_date(expression, source, status, anchor_date),
+            type=kind, date=self._draft_date(expression, source, status, anchor_date,
+                                             self.context.get(sentence.index)),
             sentences=[sentence.text], actors=self._roles(cue, context),
             place=None if kind in PLACELESS else self._place(cue, context),
             status=status, sentence_index=sentence.index, last_index=sentence.index,
-            order=self._order)
+            order=self._order, cue=(cue.text, cue.start, cue.end),
+            sentence_span=(sentence.start, sentence.end), in_quote=cue.quote is not None,
+            cue_part=cue.part)
         speaking = next((f for f in outer if not f.report and f.speaker), None)
         reporting = next((f for f in outer if f.report and f.speaker), None)
         if speaking:
@@ -221,83 +198,3 @@ class Extractor(RoleReader):
                 "(undated; after the offer it answers)", "event:",
                 f"{offer.edtf.split('/')[0]}/{self.published}", offer.earliest, self.published,
                 "derived", "No time expression: from the offer it answers up to the publication.")
-
-    # --- merging ----------------------------------------------------------------------------------
-
-    @staticmethod
-    def _compatible_dates(first: DraftDate, second: DraftDate, loose: bool) -> bool:
-        if not (first.earliest <= second.latest and second.earliest <= first.latest):
-            return False
-        if first.edtf == second.edtf or loose:
-            return True
-        windows = [d for d in (first, second) if d.source == "window"]
-        others = [d for d in (first, second) if d.source != "window"]
-        return bool(windows) and (not others or others[0].days <= 31)
-
-    @staticmethod
-    def _stronger(new: DraftDate, old: DraftDate) -> bool:
-        rank = {"window": 0, "derived": 1, "sentence": 2, "own": 3}
-        if rank[new.source] != rank[old.source]:
-            return rank[new.source] > rank[old.source]
-        return new.days < old.days
-
-    def _merge_into(self, target: DraftEvent, event: DraftEvent) -> None:
-        target.sentences += [s for s in event.sentences if s not in target.sentences]
-        known = {actor for actor, _ in target.actors}
-        target.actors += [(actor, role) for actor, role in event.actors if actor not in known]
-        if self._stronger(event.date, target.date):
-            target.date = event.date
-        target.place = target.place or event.place
-        target.quote = target.quote or event.quote
-        target.means = target.means or event.means
-        target.answers = target.answers or event.answers
-        target.last_index = max(target.last_index, event.last_index)
-        if target.status == "happened" and event.status != "happened" and not event.anaphoric:
-            target.status = event.status
-
-    def _antecedent(self, event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
-        """The event a definite noun ("the proposal", "the meeting in Doha") refers back to."""
-        family = MEETING_FAMILY if event.type in MEETING_FAMILY else (event.type,)
-        candidates = [
-            other for other in merged
-            if other.type in family
-            and (other.type != "PressConference" or event.type == "PressConference")
-            and (event.date.source == "window"
-                 or self._compatible_dates(event.date, other.date, loose=True))
-            and not (event.place and other.place and event.place != other.place)]
-        same_place = [c for c in candidates if event.place and c.place == event.place]
-        return max(same_place or candidates, key=lambda e: (e.last_index, e.order), default=None)
-
-    def _duplicate(self, event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
-        """An earlier event this one repeats: same type and status, same main actor, compatible
-        dates (equal, or one undated and the other within a month)."""
-        leading = set(event.primary())
-        for other in merged:
-            if other.type != event.type or other.status != event.status or not leading:
-                continue
-            if not leading & set(other.primary()):
-                continue
-            if other.according_to != event.according_to and "window" not in (
-                    event.date.source, other.date.source):
-                continue
-            if self._compatible_dates(event.date, other.date, loose=False):
-                return other
-        return None
-
-    def _merge(self) -> list[DraftEvent]:
-        merged: list[DraftEvent] = []
-        into: dict[int, DraftEvent] = {}
-        for event in self.events:
-            if event.answers is not None:
-                event.answers = into.get(id(event.answers), event.answers)
-            target = self._antecedent(event, merged) if event.anaphoric else None
-            target = target or self._duplicate(event, merged)
-            if target is not None:
-                self._merge_into(target, event)
-                into[id(event)] = target
-            elif event.anaphoric and event.date.source == "window":
-                continue  # "the talks", referring to nothing named: nothing to propose
-            else:
-                event.actors = event.actors or event.fallback
-                merged.append(event)
-        return merged
