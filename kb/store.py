@@ -32,6 +32,7 @@ from pyoxigraph import (
 from kb import swap
 from kb.errors import QueryError, StoreError
 from kb.formats import DATASET_FORMATS, DUMP_FORMATS
+from kb.sparql_guard import names_dataset
 
 DEFAULT_LOCATION = "data/store"
 
@@ -152,16 +153,23 @@ class EmbeddedBackend:
         default_graph=None,
         named_graphs=None,
         union: bool = True,
+        base_iri: str | None = None,
     ):
-        """Run a SPARQL query; pyoxigraph results (solutions, boolean or triples)."""
+        """Run a SPARQL query; pyoxigraph results (solutions, boolean or triples).
+
+        The default graph is the union of the named graphs unless the request (``default_graph``,
+        ``named_graphs``) or the query itself (``FROM``, ``FROM NAMED``) names a dataset; relative
+        IRIs resolve against ``base_iri`` unless the query has its own ``BASE``."""
         try:
             return self.store.query(
                 sparql,
                 prefixes=prefixes,
                 substitutions=substitutions,
-                use_default_graph_as_union=union and default_graph is None,
+                use_default_graph_as_union=union and default_graph is None and named_graphs is None
+                and not names_dataset(sparql),
                 default_graph=default_graph,
                 named_graphs=named_graphs,
+                base_iri=base_iri,
             )
         except SyntaxError as err:
             raise QueryError(f"SPARQL syntax error: {err}", hint="fix the query at that position") from None
@@ -223,8 +231,10 @@ class KnowledgeBase:
         default_graph=None,
         named_graphs=None,
         union: bool = True,
+        base_iri: str | None = None,
     ):
-        """Run a SPARQL query and return pyoxigraph results."""
+        """Run a SPARQL query and return pyoxigraph results (dataset and base as
+        :meth:`EmbeddedBackend.query` says)."""
         return self.backend.query(
             sparql,
             substitutions=substitutions,
@@ -232,6 +242,7 @@ class KnowledgeBase:
             default_graph=default_graph,
             named_graphs=named_graphs,
             union=union,
+            base_iri=base_iri,
         )
 
     def select(self, sparql: str, substitutions=None, prefixes=None) -> list[dict]:

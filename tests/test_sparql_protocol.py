@@ -222,10 +222,14 @@ def test_select_with_an_rdf_only_format_is_406(client):
     assert b"application/sparql-results+json" in response.data
 
 
-def test_unknown_format_name_is_400_listing_the_names(client):
-    response = client.get("/sparql", query_string={"query": EVENTS, "format": "yaml"})
-    assert response.status_code == 400
-    assert b"csv" in response.data and b"turtle" in response.data
+def test_an_unknown_format_name_falls_back_on_the_accept_header(client):
+    response = client.get("/sparql", query_string={"query": EVENTS, "format": "yaml"},
+                          headers={"Accept": "text/csv"})
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv"
+    plain = client.get("/sparql", query_string={"query": EVENTS, "format": "yaml"})
+    assert plain.status_code == 200
+    assert plain.mimetype == "application/sparql-results+json"
 
 
 def test_unknown_content_type_is_415(client):
