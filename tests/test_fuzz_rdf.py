@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, RdfFormat, parse
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, Triple, parse
 
 from kb.errors import KBError
 from kb.load import load
@@ -125,6 +125,14 @@ def mutated(draw) -> tuple[str, bytes]:
     return suffix, bytes(data)
 
 
+def _as_stored(triple: Triple) -> Triple:
+    """The triple as Oxigraph stores it: it keeps some typed literals in their canonical type
+    (``"1"^^xsd:int`` comes back as ``xsd:integer``), whichever way the file is loaded."""
+    memory = Store()
+    memory.add(Quad(triple.subject, triple.predicate, triple.object))
+    return next(iter(memory)).triple
+
+
 def _term_free_of_blank_nodes(quad) -> bool:
     return not any(isinstance(term, BlankNode) for term in (quad.subject, quad.object))
 
@@ -151,7 +159,7 @@ def check_load(store: Path, folder: Path, suffix: str, data: bytes, bulk: bool) 
         if graph in (loads_graph(MINTER), NamedNode(MINTER.graph("_timeline").value)):
             continue
         if quad.predicate not in DERIVED:
-            expected.setdefault(graph, set()).add(quad.triple)
+            expected.setdefault(graph, set()).add(_as_stored(quad.triple))
     with open_kb(store, read_only=True) as kb:
         for graph, triples in expected.items():
             stored = {q.triple for q in kb.backend.store.quads_for_pattern(None, None, None, graph)

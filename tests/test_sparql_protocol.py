@@ -46,7 +46,7 @@ def store(seeded_template, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def app(store):
-    application = make_app(store, QUERY_TIMEOUT=2.0)
+    application = make_app(store, QUERY_TIMEOUT=5.0)  # generous: a loaded CI machine is slow
     yield application
     application.extensions["sparql"].close()
     application.extensions["kb"].close()
@@ -397,8 +397,8 @@ def test_a_runaway_query_is_stopped_and_its_worker_killed(client, app):
                           headers={"Accept": "application/json"})
     elapsed = time.monotonic() - started
     assert response.status_code == 503
-    assert "stopped after 2 s" in response.get_json()["error"]
-    assert elapsed < 4
+    assert "stopped after 5 s" in response.get_json()["error"]
+    assert elapsed < 10
     killed = before - {worker.process.pid for worker in pool._workers}
     deadline = time.monotonic() + 5
     while not killed and time.monotonic() < deadline:

@@ -3,7 +3,7 @@
 ``Store.bulk_load`` is pyoxigraph's fastest path but is neither atomic nor isolated, so it never
 writes into the live store. Instead it loads the file into a fresh staging store, then copies in the
 live store's quads outside the graphs the file brings (nothing when the file replaces everything).
-The timeline index (:mod:`kb.digest`) a file brings is kept only when the file is the whole store
+The timeline index (:mod:`kb.timeline.rows`) a file brings is kept only when the file is the whole store
 (nothing kept, its rows and digests complete); otherwise it is rebuilt in the staging store from the
 digests. The staging store is compacted and, only when all of that succeeded, renamed into place;
 on any error it is deleted and the live store is untouched.
@@ -17,16 +17,19 @@ load. Copying what is kept costs only what is kept (see benchmarks/kb_scale.py).
 from __future__ import annotations
 
 import shutil
+import traceback
 from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store, parse
 
-from kb.digest import derive_in_store, has_index, missing_in, rebuild_index
-from kb.errors import CurationError, StoreError
+from kb import literals
+from kb.errors import CurationError, KBError, StoreError, term_too_large
+from kb.formats import TRIPLE_FORMATS
+from kb.ownership import Claims, claims_on, file_graph, file_owner, loads_graph
 from kb.paths import display
+from kb.swap import remove_unfinished_staging, staging_of, swap_in
+from kb.timeline.rows import derive_in_store, has_index, missing_in, rebuild_index
 from kb.vocab import Minter
-
-TRIPLE_FORMATS = (RdfFormat.TURTLE, RdfFormat.N_TRIPLES)
 
 
 class _CountingReader:
@@ -90,52 +93,78 @@ class _Counted:
             yield quad
 
 
-def bulk_load_file(kb, path: Path, rdf_format: RdfFormat, minter: Minter, progress=None) -> int:
-    """Load ``path`` into the knowledge base all or nothing; the number of lines read."""
-    from kb.load import file_graph
+def bulk_load_file(kb, path: Path, rdf_format: RdfFormat, minter: Minter, progress=None,
+                   claims: Claims | None = None) -> int:
+    """Load ``path`` into the knowledge base all or nothing; the number of lines read.
 
+    ``claims`` (default: the store's records, nothing taken over) refuses a graph another source
+    owns and records this file as the owner of what it writes (:mod:`kb.ownership`).
+    """
     to_graph = file_graph(minter, path) if rdf_format in TRIPLE_FORMATS else None
+    claims = claims or claims_on(kb, minter)
     if kb.remote:
-        return kb.backend.bulk_load(path, rdf_format, to_graph, progress, minter)
+        claims.claim({to_graph} if to_graph else graphs_in(path, rdf_format), file_owner(path))
+        lines = kb.backend.bulk_load(path, rdf_format, to_graph, progress, minter)
+        kb.backend.update(claims.update())
+        return lines
     backend = kb.backend
     live: Path = backend.path
-    staging = live.with_name(live.name + ".loading")
-    retired = live.with_name(live.name + ".retired")
-    for leftover in (staging, retired):
-        shutil.rmtree(leftover, ignore_errors=True)
+    staging = staging_of(live)
+    remove_unfinished_staging(live)
     reader = _CountingReader(path, progress)
     try:
-        fresh = Store(str(staging))
-        target = {"to_graph": to_graph} if to_graph else {}
-        fresh.bulk_load(input=reader, format=rdf_format, base_iri=minter.base, **target)
-        derived = missing_in(fresh)
-        if derived:  # a file written elsewhere: derive its timeline rows and digests
-            derive_in_store(fresh, minter)
-        replaced = {to_graph} if to_graph else {
-            graph for graph in fresh.named_graphs() if isinstance(graph, NamedNode)}
-        empty: list = []
-        kept = _Counted(_kept(backend.store, replaced, empty))
-        fresh.bulk_extend(kept)
-        for graph in empty:
-            fresh.add_graph(graph)
-        if derived or kept.count or not has_index(fresh, minter):
-            rebuild_index(fresh, minter)
-        fresh.optimize()
-        fresh.flush()
-        del fresh
-    except SyntaxError as err:
+        _build(backend.store, staging, reader, rdf_format, to_graph, minter, path, claims)
+    except BaseException as err:  # whatever stopped the build, no staging store is left behind
+        traceback.clear_frames(err.__traceback__)  # closes the staging store the frames hold
         shutil.rmtree(staging, ignore_errors=True)
-        raise CurationError(f"not valid {rdf_format.name}: {err}", where=display(path),
-                            hint="fix the syntax there; the store was not changed") from None
-    except OSError as err:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise StoreError(f"bulk load failed ({err})", where=display(path),
-                         hint="the store was not changed") from None
+        raise _as_kb_error(err, path, rdf_format) from None
     finally:
         reader.close()
-    backend.close()
-    live.rename(retired)
-    staging.rename(live)
-    shutil.rmtree(retired, ignore_errors=True)
+    swap_in(live, backend.close)
     backend.store = backend._open()
     return reader.lines
+
+
+def _build(live: Store, staging: Path, reader: _CountingReader, rdf_format: RdfFormat,
+           to_graph: NamedNode | None, minter: Minter, path: Path, claims: Claims) -> None:
+    """Build the new store at ``staging``: the file, the live store's other graphs, the index."""
+    fresh = Store(str(staging))
+    target = {"to_graph": to_graph} if to_graph else {}
+    fresh.bulk_load(input=reader, format=rdf_format, base_iri=minter.base, **target)
+    literals.refuse(literals.ill_typed_in(fresh), path, display(path))
+    derived = missing_in(fresh)
+    if derived:  # a file written elsewhere: derive its timeline rows and digests
+        derive_in_store(fresh, minter)
+    loads = loads_graph(minter)
+    fresh.remove_graph(loads)  # load records are the loader's to write (kb.ownership)
+    replaced = {to_graph} if to_graph else {
+        graph for graph in fresh.named_graphs() if isinstance(graph, NamedNode)}
+    claims.claim(replaced, file_owner(path))
+    empty: list = []
+    kept = _Counted(_kept(live, replaced, empty))
+    fresh.bulk_extend(kept)
+    for graph in empty:
+        fresh.add_graph(graph)
+    fresh.update(claims.update())
+    if derived or kept.count or not has_index(fresh, minter):
+        rebuild_index(fresh, minter)
+    fresh.optimize()
+    fresh.flush()
+    del fresh
+
+
+def _as_kb_error(err: BaseException, path: Path, rdf_format: RdfFormat) -> BaseException:
+    """The one-line error for a failed build (a KBError passes; an interrupt stays one)."""
+    if isinstance(err, KBError) or not isinstance(err, Exception):
+        return err
+    if isinstance(err, SyntaxError):
+        return CurationError(f"not valid {rdf_format.name}: {err}", where=display(path),
+                             hint="fix the syntax there; the store was not changed")
+    if isinstance(err, MemoryError):
+        return term_too_large(err, display(path), "split or shorten that term; the store was not changed")
+    if isinstance(err, OSError):
+        return StoreError(f"bulk load failed ({err})", where=display(path),
+                          hint="the store was not changed")
+    return StoreError(f"bulk load failed ({type(err).__name__}: {err})", where=display(path),
+                      hint="the store was not changed")
+

@@ -17,7 +17,7 @@ import click
 
 from kb import queries as named
 from kb.errors import KBError
-from kb.extract_cli import extract_command
+from kb.extract.cli import extract_command
 from kb.store import DUMP_FORMATS, default_location, open_kb
 from kb.vocab import Minter
 
@@ -189,23 +189,27 @@ def _report(report, progress: LoadProgress, quiet: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--replace", "replace_owned", is_flag=True,
+              help="Let these files replace graphs that another source or file loaded (never the "
+                   "ontology's).")
 @common_options
 @click.pass_context
 @reports_errors
-def load(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+def load(ctx: click.Context, paths: tuple[Path, ...], replace_owned: bool) -> None:
     """Load curation files (.yaml) and RDF files, all or nothing (default: the ontology and seeds/).
 
-    Loading a source again replaces its graphs. Each file is checked (dates, ids, verbatim
-    sentences, the SHACL shapes) before anything is written.
+    Loading a source again replaces its graphs; a file that would replace another source's graphs
+    is refused unless --replace. Each file is checked (dates, ids, verbatim sentences, typed
+    literals, the SHACL shapes) before anything is written.
     """
     from kb.load import load as load_files
-    from kb.paths import DEFAULT_SOURCES
+    from kb.paths import SEED_TARGETS
 
     progress = LoadProgress(enabled=not _quiet(ctx))
     try:
         with _open(ctx) as kb:
-            report = load_files(kb, list(paths) or list(DEFAULT_SOURCES), progress=progress.update,
-                                on_file=progress.on_file)
+            report = load_files(kb, list(paths) or list(SEED_TARGETS), progress=progress.update,
+                                on_file=progress.on_file, replace_owned=replace_owned)
     finally:
         progress.close()
     _report(report, progress, _quiet(ctx))
@@ -353,7 +357,7 @@ def export(ctx: click.Context, rdf_format: str, target: Path | None, directory: 
 @reports_errors
 def stats(ctx: click.Context) -> None:
     """Counts: quads, graphs, events by type, actors, places, sources."""
-    from kb.stats import summary
+    from kb.pages.stats import summary
 
     with _open(ctx, read_only=True) as kb:
         for label, value in summary(kb):
@@ -514,3 +518,22 @@ def release(ctx: click.Context, version: str, releases: Path, notes: Path | None
                f"{len(changes.added)} added, {len(changes.changed)} changed, "
                f"{len(changes.removed) - len(changes.merged)} removed, {len(changes.merged)} merged "
                f"since {changes.previous or 'nothing'} ({time.perf_counter() - started:.1f} s)")
+
+
+@main.command("curate")
+@click.argument("draft", type=click.Path(path_type=Path))
+@click.option("--article", type=click.Path(path_type=Path), default=None,
+              help="The article (default: the draft's source.text, beside it).")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="Where to save the curation file (default: over the draft).")
+@click.option("--port", default=5051, show_default=True, type=click.IntRange(1, 65535))
+@reports_errors
+def curate(draft: Path, article: Path | None, output: Path | None, port: int) -> None:
+    """Review DRAFT (from 'kb extract') in the browser, on http://127.0.0.1:PORT/ only.
+
+    Keys: j/k move, a accept, r reject, e edit, u undo, s save. The saved file loads with
+    'kb load' as it is. The page is never part of 'kb serve'.
+    """
+    from webapp.curate import run
+
+    run(draft, output, article, port, announce=click.echo)

@@ -86,6 +86,7 @@ class SourceBundle:
     graphs: dict[NamedNode, list[Quad]] = field(default_factory=dict)
     external_refs: set[NamedNode] = field(default_factory=set)
     errors: list[CurationError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def quad_count(self) -> int:
@@ -111,6 +112,7 @@ class _Reader:
         self.article_text: str | None = None
         self.published: DateValue | None = None
         self.quads: dict[NamedNode, list[Quad]] = {}
+        self.warnings: list[str] = []
 
     # -- errors ---------------------------------------------------------------------------------
 
@@ -300,6 +302,7 @@ class _Reader:
         bundle = SourceBundle(self.source_slug, self.path, errors=self.errors)
         bundle.graphs = self.quads
         bundle.external_refs = self.external
+        bundle.warnings = self.warnings
         return bundle
 
     def add(self, graph: NamedNode, subject, predicate, obj) -> None:
@@ -649,6 +652,7 @@ class _Reader:
         nodes = self.items("events")
         if self.data.get("events") in (None, []):
             self.note(self.data, "events", "the file has no events", "add at least one under 'events:'")
+        nodes = self.finished(nodes)
         self.events: dict[str, NamedNode] = {}
         self.event_nodes: dict[str, Located] = {}
         for node in nodes:
@@ -657,6 +661,24 @@ class _Reader:
                 self.events[value] = self.minter.event(value)
                 self.event_nodes[value] = node
         self.each(nodes, self.read_event)
+
+    def finished(self, nodes: list[Located]) -> list[Located]:
+        """The events without a 'todo:' (a part kb extract could not fill). In a draft (a file
+        with 'draft: true') each unfinished event is left out with a warning; elsewhere it is an
+        error. An event's 'draft:' mapping (why kb extract proposed it) is never loaded."""
+        ready = []
+        for node in nodes:
+            todo = node.get("todo")
+            if todo is None:
+                ready.append(node)
+            elif self.data.get("draft") is True:
+                self.warnings.append(
+                    f"{self.where_file} line {node.line_of('todo')}: event '{node.get('id')}' "
+                    f"left out of the load: todo: {todo}")
+            else:
+                self.note(node, "todo", f"event '{node.get('id')}' is not finished: {todo}",
+                          "finish it and remove 'todo' (or mark the file 'draft: true')")
+        return ready
 
     def read_event(self, node: Located) -> None:
         slug = self.slug(node, "an event")

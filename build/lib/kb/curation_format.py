@@ -14,7 +14,7 @@ RELATIONS_KEYS = (
 
 #: Every mapping of the format and the keys it may hold; any other key is refused.
 KEYS: dict[str, frozenset[str]] = {
-    "file": frozenset({"source", "claimants", "actors", "places", "events"}),
+    "file": frozenset({"source", "claimants", "actors", "places", "events", "draft"}),
     "source": frozenset({"id", "text", "title", "publisher", "url", "published"}),
     "published": frozenset({"edtf", "note"}),
     "claimant": frozenset({"id", "actor", "verb", "via"}),
@@ -41,6 +41,8 @@ KEYS: dict[str, frozenset[str]] = {
             "plover",
             "note",
             "answers_unrecorded",
+            "todo",
+            "draft",
             *RELATIONS_KEYS,
         }
     ),

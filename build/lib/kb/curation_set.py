@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Variable
+from pyoxigraph import Literal, NamedNode, Variable
 
 from kb.curation_format import ACYCLIC
 from kb.errors import CurationError
@@ -206,7 +206,8 @@ def _store_owner(catalog: Catalog, kind: str, slug: str) -> _Owner | None:
     iri = minter.entity(kind, slug)
     marker = {"actor": "kbo:Actor", "place": "schema:Place"}.get(kind, "?type")
     rows = catalog.kb.select(
-        f"SELECT ?s ?g WHERE {{ GRAPH ?g {{ ?s a {marker} }} }} LIMIT 1",
+        f"SELECT ?s ?g WHERE {{ GRAPH ?g {{ ?s a {marker} }} "
+        f"FILTER(!STRSTARTS(STR(?g), {Literal(minter.system_graphs())})) }} LIMIT 1",
         substitutions={Variable("s"): iri},
         prefixes={"kbo": KBO.iri, "schema": SCHEMA.iri},
     )

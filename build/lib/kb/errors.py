@@ -22,11 +22,16 @@ class KBError(Exception):
         text = f"{self.where}: {self.message}" if self.where else self.message
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return one_line(text)
 
     def to_json(self) -> dict:
         """The one JSON error shape of the web app and the CLI."""
         return {"ok": False, "error": str(self), "status": self.status}
+
+
+def one_line(text: str) -> str:
+    """``text`` with every control character (a newline a parser quotes from the input) escaped."""
+    return "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in text)
 
 
 class CurationError(KBError):
@@ -98,3 +103,10 @@ class CurationErrors(CurationError):
 def _where_key(error: KBError) -> tuple[str, int]:
     file, _, line = (error.where or "").partition(" line ")
     return file, int(line) if line.isdigit() else 0
+
+
+def term_too_large(err: MemoryError, where: str, hint: str) -> CurationError:
+    """The error for a parser's MemoryError: one term (a literal, an IRI) too large to hold."""
+    return CurationError(
+        f"a single term (a literal or an IRI) is larger than the parser can hold ({err})",
+        where=where, hint=hint)

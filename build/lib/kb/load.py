@@ -17,23 +17,19 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Variable, parse
 
+from kb import literals
 from kb.curation import raise_all, read_files
 from kb.curation_set import check_together, scan
-from kb.digest import DERIVED, index_graph, index_update, with_timeline
-from kb.errors import CurationError, KBError, ShapeError
-from kb.paths import DEFAULT_SOURCES, SEEDS_DIR, display
+from kb.errors import CurationError, KBError, ShapeError, term_too_large
+from kb.formats import CURATION_SUFFIXES
+from kb.formats import LOAD_SUFFIXES as RDF_SUFFIXES
+from kb.ownership import Claims, claims_on, file_graph, file_owner, loads_graph, source_owner
+from kb.paths import SEED_TARGETS, SEEDS_DIR, display
 from kb.store import KnowledgeBase
+from kb.timeline.rows import DERIVED, index_graph, index_update, with_timeline
 from kb.validate import check
-from kb.vocab import Minter, is_slug
+from kb.vocab import Minter
 
-CURATION_SUFFIXES = {".yaml", ".yml"}
-RDF_SUFFIXES = {
-    ".ttl": RdfFormat.TURTLE,
-    ".nt": RdfFormat.N_TRIPLES,
-    ".trig": RdfFormat.TRIG,
-    ".nq": RdfFormat.N_QUADS,
-    ".jsonld": RdfFormat.JSON_LD,
-}
 #: RDF files larger than this are bulk loaded (parsed, not validated against the shapes).
 VALIDATE_LIMIT = 20 * 1024 * 1024
 
@@ -90,13 +86,6 @@ def graphs_of_source(kb: KnowledgeBase, minter: Minter, slug: str) -> list[Named
     return [graph for graph in kb.graphs() if graph.value == main or graph.value.startswith(main + "/")]
 
 
-def file_graph(minter: Minter, path: Path) -> NamedNode:
-    """The graph a triples-only RDF file (Turtle, N-Triples) is loaded into."""
-    stem = path.stem.lower()
-    slug = stem if is_slug(stem) else "".join(ch if ch.isalnum() else "-" for ch in stem).strip("-")
-    return minter.graph(f"file-{slug or 'data'}")
-
-
 def read_rdf(path: Path, minter: Minter) -> tuple[list[Quad], set[NamedNode]]:
     """Parse an RDF file into quads; a syntax error names the file, line and column."""
     rdf_format = RDF_SUFFIXES[path.suffix]
@@ -113,14 +102,19 @@ def read_rdf(path: Path, minter: Minter) -> tuple[list[Quad], set[NamedNode]]:
             where=display(path),
             hint="fix the syntax at that line and column",
         ) from None
+    except MemoryError as err:
+        raise term_too_large(err, display(path), "split or shorten that term") from None
     except (OSError, ValueError) as err:
         raise CurationError(f"cannot read ({err})", where=display(path)) from None
     quads = []
+    loads = loads_graph(minter)
     for item in parsed:
         graph = target or item.graph_name
         if isinstance(graph, DefaultGraph):
             graph = file_graph(minter, path)
-        quads.append(Quad(item.subject, item.predicate, item.object, graph))
+        if graph != loads:  # load records are the loader's to write (kb.ownership)
+            quads.append(Quad(item.subject, item.predicate, item.object, graph))
+    literals.refuse(literals.ill_typed(quads), path, display(path))
     return quads, {quad.graph_name for quad in quads}
 
 
@@ -168,11 +162,13 @@ def load(
     progress: Progress | None = None,
     bulk_over: int | None = None,
     on_file: FileProgress | None = None,
+    replace_owned: bool = False,
 ) -> LoadReport:
     """Load curation and RDF files (default: ``seeds/``), all or nothing.
 
     An RDF file larger than ``bulk_over`` bytes (default :data:`VALIDATE_LIMIT`) is bulk loaded
-    (see :mod:`kb.bulk`).
+    (see :mod:`kb.bulk`). A file that would replace a graph another source or file loaded is
+    refused unless ``replace_owned`` (see :mod:`kb.ownership`).
     """
     minter = minter or Minter()
     bulk_over = VALIDATE_LIMIT if bulk_over is None else bulk_over
@@ -182,12 +178,13 @@ def load(
     quads: list[Quad] = []
     bulk: list[Path] = []
     errors: list[KBError] = []
+    claims = claims_on(kb, minter, replace_owned=replace_owned)
     curation = [path for path in files if path.suffix in CURATION_SUFFIXES]
     if on_file:
         for number, path in enumerate(curation, start=1):
             on_file(display(path), number, len(files))
     if curation:
-        quads.extend(_read_curation_files(kb, curation, minter, report, replace, errors))
+        quads.extend(_read_curation_files(kb, curation, minter, report, replace, errors, claims))
     for number, path in enumerate((p for p in files if p not in curation), start=len(curation) + 1):
         if on_file:
             on_file(display(path), number, len(files))
@@ -197,6 +194,7 @@ def load(
                 continue
             try:
                 new, graphs = read_rdf(path, minter)
+                claims.claim(graphs, file_owner(path))
                 _validate(display(path), [q for q in new if q.predicate not in DERIVED], [], report)
             except CurationError as err:
                 errors.append(err)
@@ -221,9 +219,10 @@ def load(
             hint="run 'kb load' once for it and once for the other files",
         )
     if bulk:
-        return _bulk(kb, bulk[0], minter, report, progress)
+        return _bulk(kb, bulk[0], minter, report, progress, claims)
     replace = list(dict.fromkeys(graph for graph in replace if graph != index_graph(minter)))
-    kb.replace_graphs(replace, quads, then=index_update(kb, minter, replace, quads))
+    then = [claims.update(dropped=replace), index_update(kb, minter, replace, quads)]
+    kb.replace_graphs(replace, quads, then=" ;\n".join(part for part in then if part))
     _record_load(kb, report)
     return report
 
@@ -260,11 +259,11 @@ def last_load_record(kb: KnowledgeBase) -> tuple[str, str] | None:
 
 def seed_if_empty(kb: KnowledgeBase, *, minter: Minter | None = None, progress: Progress | None = None,
                   on_file: FileProgress | None = None) -> LoadReport | None:
-    """Load the ontology and seeds (:data:`kb.paths.DEFAULT_SOURCES`) into a store with no graph;
+    """Load the ontology and seeds (:data:`kb.paths.SEED_TARGETS`) into a store with no graph;
     a store that holds anything is left as it is (``None``)."""
     if kb.graphs():
         return None
-    return load(kb, list(DEFAULT_SOURCES), minter=minter, progress=progress, on_file=on_file)
+    return load(kb, list(SEED_TARGETS), minter=minter, progress=progress, on_file=on_file)
 
 
 def _read_curation_files(
@@ -274,6 +273,7 @@ def _read_curation_files(
     report: LoadReport,
     replace: list[NamedNode],
     errors: list[KBError],
+    claims: Claims,
 ) -> list[Quad]:
     """Check the curation files of one load together (see :mod:`kb.curation_set`); their quads.
 
@@ -306,9 +306,16 @@ def _read_curation_files(
             errors.append(err)
             continue
         new = with_timeline(new, minter)
+        try:
+            claims.claim([*graphs_of_source(kb, minter, bundle.slug), *bundle.graphs],
+                         source_owner(bundle.slug, bundle.path))
+        except KBError as err:
+            errors.append(err)
+            continue
         replace.extend(graphs_of_source(kb, minter, bundle.slug))
         replace.extend(bundle.graphs)
         report.files.append((where, len(bundle.graphs), len(new)))
+        report.warnings.extend(bundle.warnings)
         quads.extend(new)
     return quads
 
@@ -317,12 +324,13 @@ _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def _bulk(
-    kb: KnowledgeBase, path: Path, minter: Minter, report: LoadReport, progress: Progress | None
+    kb: KnowledgeBase, path: Path, minter: Minter, report: LoadReport, progress: Progress | None,
+    claims: Claims,
 ) -> LoadReport:
     """Load one large RDF file, all or nothing (see :mod:`kb.bulk`)."""
     from kb.bulk import bulk_load_file
 
-    written = bulk_load_file(kb, path, RDF_SUFFIXES[path.suffix], minter, progress)
+    written = bulk_load_file(kb, path, RDF_SUFFIXES[path.suffix], minter, progress, claims)
     report.files.append((display(path), -1, written))
     _record_load(kb, report)
     report.warnings.append(

@@ -9,8 +9,11 @@ SEEDS_DIR = PROJECT_ROOT / "seeds"
 ONTOLOGY_DIR = PROJECT_ROOT / "ontology"
 QUERIES_DIR = PROJECT_ROOT / "queries"
 WIKIDATA_TSV = SEEDS_DIR / "reference" / "wikidata.tsv"
-#: What ``kb load`` with no file, and the first ``kb serve`` on an empty store, load.
-DEFAULT_SOURCES = (ONTOLOGY_DIR / "kb.ttl", ONTOLOGY_DIR / "codes.ttl", SEEDS_DIR)
+ONTOLOGY_FILE = ONTOLOGY_DIR / "kb.ttl"
+CODES_FILE = ONTOLOGY_DIR / "codes.ttl"
+#: What ``kb load`` loads when given nothing, and the web app into an empty store: the ontology,
+#: its event codes and every seed file.
+SEED_TARGETS = (ONTOLOGY_FILE, CODES_FILE, SEEDS_DIR)
 
 
 def display(path: Path) -> str:

@@ -7,7 +7,7 @@ Fuseki, QLever, GraphDB, Virtuoso) is reached by naming its endpoints in the env
 ``KB_STORE_QUERY``   the query endpoint (default ``{root}/query``)
 ``KB_STORE_GSP``     the Graph Store Protocol endpoint (default ``{root}/store``)
 ``KB_STORE_UPDATE``  the SPARQL Update endpoint (default ``{root}/update``), used after each load
-                     to bring the timeline index in step (:mod:`kb.digest`)
+                     to bring the timeline index in step (:mod:`kb.timeline.rows`)
 ``KB_STORE_UNION``   how queries see the named graphs as their default graph: ``oxigraph`` (the
                      ``union-default-graph`` parameter; default for a bare root), ``native`` (the
                      store already does so, e.g. GraphDB, Virtuoso, Fuseki with
@@ -52,12 +52,14 @@ from pyoxigraph import (
 )
 
 from kb.errors import QueryError, QueryTimeout, StoreError
+from kb.formats import RDF, RESULTS
 
 UNION_MODES = ("oxigraph", "native", "graphs")
 #: How long the list of graphs sent as ``default-graph-uri`` (union mode ``graphs``) is reused.
 GRAPH_LIST_SECONDS = 30.0
 #: What the backend asks a remote store for: SPARQL JSON results, or N-Triples for graphs.
-ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+ACCEPT = (f"{RESULTS['json'].media_type}, {RDF['ntriples'].media_type};q=0.9, "
+          f"{RDF['turtle'].media_type};q=0.8")
 USER_AGENT = "negotiation-kb"
 
 
@@ -156,7 +158,7 @@ class RemoteBackend:
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL update at the update endpoint (the timeline index's upkeep, see
-        :mod:`kb.digest`)."""
+        :mod:`kb.timeline.rows`)."""
         self._request(self.update_url, data=sparql.encode(), method="POST", what="update",
                       unlimited=True, headers={"Content-Type": "application/sparql-update"})
 
@@ -164,12 +166,12 @@ class RemoteBackend:
                   progress=None, minter=None) -> int:
         """Stream a large RDF file to the Graph Store endpoint; the number of lines sent.
 
-        When the file's events come without their timeline rows and digests (:mod:`kb.digest`),
+        When the file's events come without their timeline rows and digests (:mod:`kb.timeline.rows`),
         they are derived from what the store now holds for the file's graphs and posted after it;
         then the whole timeline index is rewritten by one update.
         """
         from kb.bulk import _CountingReader, graphs_in
-        from kb.digest import reindex
+        from kb.timeline.rows import reindex
         from kb.vocab import Minter
 
         if to_graph is not None:
@@ -194,7 +196,7 @@ class RemoteBackend:
         return reader.lines
 
     def _derive_timeline(self, graphs: set, minter) -> None:
-        from kb.digest import derived_quads, event_quads, missing_in, rows_of
+        from kb.timeline.rows import derived_quads, event_quads, missing_in, rows_of
 
         if not graphs or not missing_in(self):
             return

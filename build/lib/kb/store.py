@@ -29,20 +29,11 @@ from pyoxigraph import (
     serialize,
 )
 
+from kb import swap
 from kb.errors import QueryError, StoreError
+from kb.formats import DATASET_FORMATS, DUMP_FORMATS
 
 DEFAULT_LOCATION = "data/store"
-#: Formats for dumps and exports, by the names the CLI and web app use.
-DUMP_FORMATS = {
-    "nquads": RdfFormat.N_QUADS,
-    "trig": RdfFormat.TRIG,
-    "turtle": RdfFormat.TURTLE,
-    "ntriples": RdfFormat.N_TRIPLES,
-    "jsonld": RdfFormat.JSON_LD,
-    "rdfxml": RdfFormat.RDF_XML,
-}
-#: Formats that hold several graphs; the others get the union of all graphs.
-DATASET_FORMATS = {"nquads", "trig", "jsonld"}
 
 
 def default_location() -> str:
@@ -118,6 +109,26 @@ class EmbeddedBackend:
         self.store = self._open()
 
     def _open(self) -> Store:
+        """Open the store, first finishing or undoing a swap a killed load left (:mod:`kb.swap`).
+
+        A store that was created here and is gone is an error, never a fresh empty store.
+        """
+        with swap.locked(self.path, required=not self.read_only) as held:
+            if held:
+                swap.recover(self.path)
+            present = swap.holds_a_store(self.path)
+            if not present and swap.marker_of(self.path).exists():
+                raise swap.gone_error(self.path)
+            if self.read_only and not present:
+                raise StoreError("there is no store here", where=str(self.path),
+                                 hint="create it with 'kb load', or give the right --store")
+            store = self._open_store()
+            if not self.read_only:
+                swap.mark_created(self.path)
+                swap.remove_unfinished_staging(self.path)
+            return store
+
+    def _open_store(self) -> Store:
         try:
             if self.read_only:
                 return Store.read_only(str(self.path))

@@ -101,7 +101,7 @@ KBO = ClosedNamespace(
     + " answers answersUnrecorded isPreconditionFor repeats partOfRound precedes reportsOn"
     + " source sourceSentence evidence reportedIn curatorNote accordingTo asOf"
     + " cameo plover cameoCode ploverCategory fileName"
-    + " DateBucket timelineRow timelineDigest timelineIndex"
+    + " DateBucket timelineRow timelineDigest timelineIndex loadedBy loadedFrom"
     + " curationFile",
 )
 
@@ -265,6 +265,11 @@ class Minter:
         (``event:`` for ``{base}id/event/``), for exports and short names."""
         return {**PREFIXES, **{kind: f"{self.base}id/{kind}/" for kind in self.KINDS}}
 
+    def system_graphs(self) -> str:
+        """The start of the IRIs of the graphs the knowledge base keeps for itself (the timeline
+        index, load records, release tombstones): ``{base}id/graph/_``; no source slug starts so."""
+        return f"{self.base}id/graph/_"
+
     def split(self, iri: str) -> tuple[str, str] | None:
         """``(kind, slug)`` for an IRI minted here, else ``None``."""
         prefix = self.base + "id/"
@@ -277,3 +282,26 @@ class Minter:
 def is_slug(text: str) -> bool:
     """True when ``text`` is usable as the last segment of a minted IRI."""
     return bool(_SLUG.match(text))
+
+
+# --- other IRIs the pages and the dataset description name ------------------------------------
+
+#: The ontology itself (what the data conforms to).
+ONTOLOGY_IRI = KB_NS.removesuffix("#")
+#: The class of each kind of actor a curation file declares (``type: person``).
+ACTOR_CLASSES = {
+    "person": SCHEMA.Person,
+    "organization": SCHEMA.Organization,
+    "country": SCHEMA.Country,
+    "group": KBO.Group,
+}
+#: The schema.org type of each kind of actor (a group is an organization to schema.org).
+ACTOR_SCHEMA_TYPES = {kind: SCHEMA.Organization if kind == "group" else cls
+                      for kind, cls in ACTOR_CLASSES.items()}
+#: The JSON-LD ``@context`` of schema.org descriptions.
+SCHEMA_CONTEXT = SCHEMA.iri.rstrip("/")
+#: The curated data is CC BY 4.0 (the code is MIT); quoted article text stays its publisher's.
+DATASET_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+#: IANA's page of a media type is this followed by the type (``application/n-quads``).
+IANA_MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"
+SPARQL_PROTOCOL = "https://www.w3.org/TR/sparql11-protocol/"

@@ -5,12 +5,13 @@ from __future__ import annotations
 from flask import Response, current_app, request
 
 from kb.errors import NotAcceptable
-from kb.linked import RDF_FORMATS, serialize_triples
-from kb.pages import as_json
+from kb.formats import DOCUMENT_FORMATS
+from kb.pages.linked import serialize_triples
+from kb.pages.parts import as_json
 
 #: Suffix -> media type of every representation a document can have.
 MEDIA_TYPES = {"html": "text/html", "json": "application/json",
-               **{suffix: media for suffix, (media, _) in RDF_FORMATS.items()}}
+               **{suffix: media for suffix, (media, _) in DOCUMENT_FORMATS.items()}}
 SUFFIXES = tuple(name for name in MEDIA_TYPES if name != "html")
 
 

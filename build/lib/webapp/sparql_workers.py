@@ -46,51 +46,11 @@ from pyoxigraph import (
 )
 
 from kb.errors import KBError, NotAcceptable, QueryError, QueryTimeout, StoreError, UpdateRefused
+from kb.formats import GRAPH_FORMATS, RESULT_FORMATS, Format
 from kb.remote import UPDATE_KEYWORDS, first_keyword
 from kb.sparql_guard import check, uses_service, with_deep_stack
 from kb.vocab import PREFIXES
 
-
-@dataclass(frozen=True)
-class Format:
-    """A format the endpoint can answer in: short name, media type, pyoxigraph format."""
-
-    name: str
-    media_type: str
-    oxigraph: object
-    aliases: tuple[str, ...] = ()
-
-    @property
-    def content_type(self) -> str:
-        """The Content-Type header (text formats say their charset)."""
-        return f"{self.media_type}; charset=utf-8" if self.media_type.startswith("text/") else \
-            self.media_type
-
-
-#: SELECT and ASK results, in order of preference when the client has none.
-RESULT_FORMATS = {
-    f.name: f for f in (
-        Format("json", "application/sparql-results+json", QueryResultsFormat.JSON,
-               ("application/json",)),
-        Format("xml", "application/sparql-results+xml", QueryResultsFormat.XML,
-               ("application/xml", "text/xml")),
-        Format("csv", "text/csv", QueryResultsFormat.CSV),
-        Format("tsv", "text/tab-separated-values", QueryResultsFormat.TSV),
-    )
-}
-#: CONSTRUCT and DESCRIBE results, in order of preference.
-GRAPH_FORMATS = {
-    f.name: f for f in (
-        Format("turtle", "text/turtle", RdfFormat.TURTLE, ("application/x-turtle",)),
-        Format("ntriples", "application/n-triples", RdfFormat.N_TRIPLES, ("text/plain",)),
-        Format("rdfxml", "application/rdf+xml", RdfFormat.RDF_XML, ("application/xml", "text/xml")),
-        Format("jsonld", "application/ld+json", RdfFormat.JSON_LD, ("application/json",)),
-    )
-}
-#: ``format=`` names a browser may give, besides the names above: name -> (results, graph) name.
-FORMAT_ALIASES = {"json": ("json", "jsonld"), "xml": ("xml", "rdfxml"), "ttl": (None, "turtle"),
-                  "nt": (None, "ntriples"), "rdf": (None, "rdfxml"), "srj": ("json", None),
-                  "srx": ("xml", None)}
 _POSITION = re.compile(r"error at (\d+):(\d+)")
 
 

@@ -9,6 +9,6 @@
 - :mod:`kb.publish.reconcile`: the W3C Reconciliation Service API, without the web.
 
 It may import ``kb.vocab``, ``kb.dates``, ``kb.errors``, ``kb.store``, ``kb.queries`` and
-``kb.timeline_view``; nothing of Flask. Every directory it writes is written to a temporary
+``kb.timeline``; nothing of Flask. Every directory it writes is written to a temporary
 directory beside the target and renamed into place, so a failure leaves nothing half written.
 """

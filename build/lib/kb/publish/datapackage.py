@@ -11,7 +11,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from kb.linked import DATASET_LICENSE, DATASET_RIGHTS
+from kb.pages.linked import DATASET_LICENSE, DATASET_RIGHTS
 from kb.publish.codebook import codebook_html, codebook_markdown
 from kb.publish.columns import TABLES, TableSpec
 from kb.publish.files import atomic_directory

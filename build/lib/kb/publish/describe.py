@@ -13,12 +13,12 @@ from datetime import date
 
 from pyoxigraph import Literal, NamedNode, Triple, Variable
 
-from kb.linked import DATASET_LICENSE, Site
+from kb.pages.linked import DATASET_LICENSE, Site
 from kb.publish.columns import TABLES
 from kb.publish.datapackage import TITLE
 from kb.publish.tombstones import releases_graph
 from kb.store import KnowledgeBase
-from kb.timeline import extent
+from kb.timeline.window import extent
 from kb.vocab import DCAT, DCT, OWL, PREFIXES, RDF, XSD, Minter
 
 AUTHOR = "The negotiation timelines knowledge base contributors"

@@ -32,7 +32,7 @@ import yaml
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kb.errors import KBError
-from kb.linked import DATASET_LICENSE
+from kb.pages.linked import DATASET_LICENSE
 from kb.publish.datapackage import TITLE, temporal_coverage, write_package_files
 from kb.publish.files import PublishError, atomic_directory
 from kb.publish.tables import Row, all_tables

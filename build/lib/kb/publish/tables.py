@@ -103,7 +103,7 @@ def _local(iri: str, namespace: str) -> str:
     return iri[len(namespace) :] if iri.startswith(namespace) else iri
 
 
-#: What an event's timeline row (:data:`kb.digest.ROW_FIELDS`) gives, read in one lookup.
+#: What an event's timeline row (:data:`kb.timeline.rows.ROW_FIELDS`) gives, read in one lookup.
 _ROW_FIELDS = ("type", "earliest", "latest", "edtf", "date_text", "precision", "status", "label", "source")
 #: The fields a timeline row does not hold, read by predicate (most events have few of them).
 _SPARSE = {
@@ -134,7 +134,7 @@ def _event_facts(kb: KnowledgeBase, iris: list[str] | None) -> tuple[dict, dict]
     """Per event: its type and its values by field (from any graph); per (event, graph): its fields.
 
     The common fields and the roles come from each event's timeline row (one lookup an event, see
-    :mod:`kb.digest`); the optional ones by predicate. A store without timeline rows is read by
+    :mod:`kb.timeline.rows`); the optional ones by predicate. A store without timeline rows is read by
     predicate throughout.
     """
     chunks = [None] if iris is None else [iris[i : i + CHUNK] for i in range(0, len(iris), CHUNK)]

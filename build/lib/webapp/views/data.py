@@ -16,13 +16,14 @@ from urllib.parse import quote
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
 from kb.errors import NotFound
-from kb.linked import Site, describe
+from kb.pages.linked import Site, describe
 from kb.publish import tombstones
 from kb.publish.codebook import codebook_html, codebook_markdown
 from kb.publish.columns import TABLES
 from kb.publish.datapackage import descriptor
 from kb.publish.tables import all_tables, csv_text, event_rows, page_event_rows
-from kb.timeline_view import parse_filter, timeline
+from kb.timeline.model import parse_filter
+from kb.timeline.view import timeline
 from webapp.conneg import MEDIA_TYPES, negotiate, rdf_response
 from webapp.state import get_kb
 

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
-from kb import pages
-from kb.linked import describe, ontology_triples, schema_org
-from kb.ontology_page import ontology_page
-from kb.source_page import source_page
+from kb.pages.actor import actor_page
+from kb.pages.event import event_page
+from kb.pages.linked import describe, ontology_triples, schema_org
+from kb.pages.ontology import ontology_page
+from kb.pages.parts import EntityNotFound
+from kb.pages.place import place_page
+from kb.pages.resource import resource_page
+from kb.pages.source import source_page
 from kb.vocab import Minter
 from webapp.conneg import json_response, negotiate, rdf_response, split_suffix, with_links
 from webapp.security import link_target
@@ -27,9 +31,9 @@ OFFERS = ("html", "json", "ttl", "jsonld", "nt", "rdf")
 #: Kinds whose IRIs may have parts below them (roles, selectors) that their document covers.
 OWN_PARTS = {"event", "actor", "place", "source", "annotation", "post"}
 BUILDERS = {
-    "event": (pages.event_page, "event.html"),
-    "actor": (pages.actor_page, "actor.html"),
-    "place": (pages.place_page, "place.html"),
+    "event": (event_page, "event.html"),
+    "actor": (actor_page, "actor.html"),
+    "place": (place_page, "place.html"),
     "source": (source_page, "source.html"),
 }
 
@@ -47,7 +51,7 @@ def identifier(kind: str, slug: str):
     if gone is not None:  # removed (410) or merged (301) by a release
         return gone
     if not get_kb().contains(minter().entity(kind, slug)):
-        raise pages.EntityNotFound(kind, slug)
+        raise EntityNotFound(kind, slug)
     suffix = negotiate(OFFERS)
     target = url_for("entities.document", kind=kind, slug=document_slug)
     response = redirect(target if suffix == "html" else f"{target}.{suffix}", code=303)
@@ -68,7 +72,7 @@ def document(kind: str, slug: str):
     if gone is not None:  # removed (410) or merged (301) by a release
         return gone
     build, template = BUILDERS.get(kind, (None, "resource.html"))
-    page = build(kb, minter(), slug_only) if build else pages.resource_page(kb, minter(), kind, slug_only)
+    page = build(kb, minter(), slug_only) if build else resource_page(kb, minter(), kind, slug_only)
     chosen = suffix or negotiate(OFFERS)
     path = url_for("entities.document", kind=kind, slug=slug_only)
     if chosen == "json":
@@ -102,7 +106,7 @@ def ontology(suffix: str | None):
 
 @blueprint.app_template_global()
 def entity_url(ref) -> str:
-    """The page of a :class:`kb.pages.Ref` (or an external IRI as it is)."""
+    """The page of a :class:`kb.pages.parts.Ref` (or an external IRI as it is)."""
     if ref.kind == "external":
         return link_target(ref.iri) or "#"
     return url_for("entities.document", kind=ref.kind, slug=ref.id)
@@ -123,6 +127,6 @@ def request_args() -> dict:
 @blueprint.app_template_filter("script_json")
 def script_json_filter(data: dict) -> str:
     """JSON for a ``<script>`` element (``</script>`` cannot close it early)."""
-    from kb.linked import script_json
+    from kb.pages.linked import script_json
 
     return script_json(data)

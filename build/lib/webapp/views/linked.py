@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from kb.errors import KBError, NotFound
-from kb.linked import DUMPS, Site, serialize_triples, void
+from kb.formats import DUMP_FILES
+from kb.pages.linked import Site, serialize_triples, void
 from kb.publish.describe import dataset_facts, void_additions
 from webapp.conneg import negotiate, rdf_response, with_links
 from webapp.state import get_kb
@@ -35,7 +36,7 @@ def void_description(suffix: str | None):
     triples = void(kb, site()) + void_additions(facts, site())
     if chosen == "html":
         response = current_app.make_response(render_template(
-            "void.html", turtle=serialize_triples(triples, "ttl").decode("utf-8"), dumps=DUMPS,
+            "void.html", turtle=serialize_triples(triples, "ttl").decode("utf-8"), dumps=DUMP_FILES,
             site=site()))
     else:
         response = rdf_response(triples, chosen)
@@ -46,9 +47,9 @@ def void_description(suffix: str | None):
 @blueprint.get("/dumps/<name>")
 def dump(name: str):
     """The whole knowledge base, every named graph kept: N-Quads, TriG or JSON-LD."""
-    if name not in DUMPS:
-        raise NotFound(f"no dump '{name}'", where=request.path, hint="use one of: " + ", ".join(DUMPS))
-    format_name, media_type = DUMPS[name]
+    if name not in DUMP_FILES:
+        raise NotFound(f"no dump '{name}'", where=request.path, hint="use one of: " + ", ".join(DUMP_FILES))
+    format_name, media_type = DUMP_FILES[name]
     if not _DUMPING.acquire(blocking=False):
         error = KBError(f"{MAX_DUMPS} dumps are being sent already", where=request.path,
                         hint="try again in a minute")

@@ -16,11 +16,13 @@ from urllib.parse import urlencode
 from flask import Blueprint, current_app, render_template, request, url_for
 
 from kb.errors import NotFound, QueryError
-from kb.linked import Site, dataset_schema_org
-from kb.pages import as_json, event_page
+from kb.pages.event import event_page
+from kb.pages.linked import Site, dataset_schema_org
+from kb.pages.parts import as_json
 from kb.publish.describe import dataset_facts, schema_org_additions
-from kb.timeline_index import TimelineIndex
-from kb.timeline_view import THRESHOLD, parse_filter, timeline
+from kb.timeline.index import TimelineIndex
+from kb.timeline.model import THRESHOLD, parse_filter
+from kb.timeline.view import timeline
 from webapp.conneg import json_response
 from webapp.state import get_kb, on_reopen
 
@@ -128,7 +130,7 @@ def timeline_json():
     filt = parse_filter(params)
     if filt.text:
         view = current_app.extensions["sparql"].call(
-            "kb.timeline_view:timeline_data", params=params, base=current_app.extensions["minter"].base,
+            "kb.pages.timeline:timeline_data", params=params, base=current_app.extensions["minter"].base,
             threshold=_threshold(), margin_days=_margin())
     else:
         view = timeline(get_kb(), filt, current_app.extensions["minter"], threshold=_threshold(),

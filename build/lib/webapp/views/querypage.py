@@ -20,8 +20,11 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from pyoxigraph import BlankNode, NamedNode, QueryResultsFormat, parse_query_results
 
 from kb import queries
-from kb.errors import KBError, NotFound, QueryError
+from kb.dates import parse_day
+from kb.errors import DateError, KBError, NotFound, QueryError
+from kb.formats import RESULT_FORMATS
 from kb.queries import NamedQuery, Table
+from kb.timeline.axis import axis_ticks
 from kb.vocab import PREFIXES, Minter
 from webapp.security import link_target
 from webapp.sparql_workers import Answer, Job, SparqlSyntaxError
@@ -186,7 +189,7 @@ def download(suffix: str):
         raise QueryError("only CONSTRUCT and DESCRIBE results are RDF", hint="use /query.csv")
     filename = f"{state.named.name if state.named else 'query'}.{suffix}"
     if table is not None:
-        response = Response(queries.render(table, "csv"), content_type="text/csv; charset=utf-8")
+        response = Response(queries.render(table, "csv"), content_type=RESULT_FORMATS["csv"].content_type)
     else:
         response = Response(answer.body, content_type=answer.format.content_type)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -396,24 +399,13 @@ def band_chart(columns: list[str], rows: list[list[Cell]], width: int = 960) -> 
 
 
 def _ticks(first: date, last: date, x_of) -> list[tuple[float, str]]:
-    if (last - first).days > 3 * 366:
-        return [(x_of(date(year, 1, 1)), str(year)) for year in range(first.year + 1, last.year + 1)]
-    ticks = []
-    year, month = first.year, first.month
-    while True:
-        month += 1
-        if month > 12:
-            year, month = year + 1, 1
-        day = date(year, month, 1)
-        if day > last:
-            return ticks
-        ticks.append((x_of(day), day.strftime("%b %Y") if month == 1 or not ticks else day.strftime("%b")))
+    return [(x_of(day), label) for day, label in axis_ticks(first, last, 3 * 366, year_on_first=True)]
 
 
 def _day(text: str) -> date | None:
     try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
+        return parse_day(text[:10], "a date column")
+    except DateError:
         return None
 
 

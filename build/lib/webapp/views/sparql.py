@@ -22,15 +22,12 @@ from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
 from kb.errors import KBError, QueryError, UpdateRefused
+from kb.formats import FORMAT_ALIASES, GRAPH_FORMATS, RESULT_FORMATS, Format
 from kb.vocab import DCT, PREFIXES, RDF, SD, W3C_FORMATS
 from webapp import error_page, log_failure
 from webapp.security import COMMON_HEADERS, CORS_HEADERS
 from webapp.sparql_workers import (
-    FORMAT_ALIASES,
-    GRAPH_FORMATS,
-    RESULT_FORMATS,
     Answer,
-    Format,
     Job,
     QueryService,
     not_acceptable,
@@ -41,9 +38,7 @@ from webapp.views import querypage
 blueprint = Blueprint("sparql", __name__)
 blueprint.register_blueprint(querypage.blueprint)  # /query rides on this blueprint (one route table line)
 
-FORMAT_IRIS = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
-               "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples",
-               "rdfxml": "RDF_XML", "jsonld": "JSON-LD"}
+FORMAT_IRIS = {f.name: f.w3c_name for f in (*RESULT_FORMATS.values(), *GRAPH_FORMATS.values())}
 QUERY_TYPES = ("application/x-www-form-urlencoded", "application/sparql-query")
 _RESULT_TYPES = {t: f.name for f in RESULT_FORMATS.values() for t in (f.media_type, *f.aliases)}
 _GRAPH_TYPES = {t: f.name for f in GRAPH_FORMATS.values() for t in (f.media_type, *f.aliases)}

@@ -1,0 +1,65 @@
+"""Drafting events from a new article, for a curator to check: ``kb extract`` and ``kb curate``.
+
+What this package owns: reading an article (never the store) and proposing a draft curation file
+whose every event says why it was proposed (the cue, the sentence and date offsets, a
+confidence). The draft is built by stages, each a function of the previous stage's output:
+
+    sentences  (sentences.split_sentences)        the article's sentences, with offsets
+    timex      (timex.find_time_expressions)      time expressions, resolved against publication
+    reference  (reference.reference_times)        each sentence's reference time (date lines,
+                                                  live-blog stamps, the last dated sentence)
+    reading    (events.Extractor.run)             actors, cues, roles and dates per sentence
+                                                  (still one reader, see events.py)
+    anchoring  (reference.anchor_relative,        "a day later", "hours before the X" resolved
+                reference.context_dates)          on the events they refer to; each sentence's
+                                                  date context
+    merging    (merge.merge)                      repeated mentions of one event become one
+    scoring    (confidence.sentence_kinds,        headline, background; confidence from cue,
+                confidence.score)                 date, actors and sentence kind
+    knowing    (known.flag_known)                 known actors by id, likely existing events
+    draft      (draft.build_draft)                the curation-format draft
+
+What it may import: ``kb.vocab``, ``kb.dates``, ``kb.errors`` and ``kb.paths``; curation files are
+read only through the narrow functions of :mod:`kb.extract.known` (actors, places and events: ids,
+names, aliases, types and dates). Nothing here imports the store, the loader or the web app;
+``kb.cli`` and :mod:`kb.extract.review` (the ``kb curate`` page, a Flask app of its own bound to
+127.0.0.1) sit on top.
+"""
+
+from __future__ import annotations
+
+from kb.errors import ArticleError
+from kb.extract.actors import DraftActor, DraftPlace, slugify
+from kb.extract.draft import Draft, extract, read_article
+from kb.extract.known import (
+    KnownActor,
+    KnownEvent,
+    KnownPlace,
+    known_actors,
+    known_events,
+    known_places,
+)
+from kb.extract.lexicon import CUES
+from kb.extract.model import DraftDate, DraftEvent
+from kb.extract.sentences import Sentence, split_sentences
+
+__all__ = [
+    "CUES",
+    "ArticleError",
+    "Draft",
+    "DraftActor",
+    "DraftDate",
+    "DraftEvent",
+    "DraftPlace",
+    "KnownActor",
+    "KnownEvent",
+    "KnownPlace",
+    "Sentence",
+    "extract",
+    "known_actors",
+    "known_events",
+    "known_places",
+    "read_article",
+    "slugify",
+    "split_sentences",
+]

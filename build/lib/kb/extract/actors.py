@@ -1,0 +1,490 @@
+"""Actors of an article: known ones from curation files, their mentions, and new ones to propose.
+
+A mention is a known actor's name or alias, a capitalised name sequence ("Ophir Falk", "Israel
+Defense Forces") with leading titles taken off ("Mossad Director David Barnea"), a collective
+("Egyptian officials"), a later short form ("Barnea", "IDF") or a description ("the terror
+group": the group the article has named most so far).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kb.extract.known import KnownActor, KnownPlace
+from kb.extract.lexicon import (
+    ANSWER_LINE,
+    ARMED_DEMONYM,
+    ARMED_PRONOUN,
+    BRACKETED,
+    COLLECTIVE,
+    COUNTRIES,
+    DEMONYMS,
+    DESCRIPTION,
+    FUNCTION_WORDS,
+    GROUP_DESCRIPTION,
+    GROUP_NOUNS,
+    HOLDER_AFTER,
+    INTERVIEW_INTRO,
+    MEDIA_WORDS,
+    NAME_RUN,
+    ORG_WORDS,
+    PARTICLES,
+    POSS,
+    PREP_BEFORE,
+    PRONOUNS_IN_QUOTES,
+    REGION_PLACES,
+    THIRD_PERSON,
+    TITLE_HINT,
+    TITLE_PREFIX,
+    TITLE_WORDS,
+)
+from kb.extract.names import ROLE_WORDS, NameIndex, name_key
+from kb.extract.sentences import Sentence, quote_of
+
+# --- the actors and places of the draft -----------------------------------------------------------
+
+
+@dataclass
+class DraftActor:
+    """An actor of the draft: known (from curation files) or proposed as new."""
+
+    id: str
+    name: str
+    type: str
+    known: bool = False
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    mentions: int = 0
+
+
+@dataclass
+class DraftPlace:
+    """A place of the draft: known or proposed as new."""
+
+    id: str
+    name: str
+    known: bool = False
+
+
+def slugify(text: str) -> str:
+    """A slug usable as an id: lower case ASCII letters, digits and hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"['’]", "", ascii_text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "x"
+
+
+def _norm(name: str) -> str:
+    name = re.sub(r"(?i)^the\s+", "", name.replace("’", "'").strip())
+    return re.sub(r"\s+", " ", name).lower()
+
+
+@dataclass
+class Mention:
+    """An actor named in a sentence, with what the syntax says about the name."""
+
+    start: int
+    end: int
+    actor: str
+    np_start: int
+    possessive: bool = False
+    holder: bool = False  # "Netanyahu's office": the possessor stands for its office
+    modifier: bool = False  # "Mossad" in "Mossad Director David Barnea"
+    prep: str | None = None
+    quote: int | None = None
+    pronoun: str | None = None
+
+
+class ActorReader:
+    """Finds the actors an article's sentences mention; keeps the draft's actors and places."""
+
+    def __init__(self, text: str, actors: Iterable[KnownActor], places: Iterable[KnownPlace]):
+        self.text = text
+        self.actors: dict[str, DraftActor] = {}
+        self.surfaces: list[tuple[str, str]] = []
+        self.names = NameIndex()
+        for actor in actors:
+            self.actors[actor.id] = DraftActor(actor.id, actor.name, actor.type, True,
+                                               list(actor.aliases), [], list(actor.organizations))
+            for surface in (actor.name, *actor.aliases):
+                self._add_surface(surface, actor.id)
+            self.names.add(actor.id, (actor.name, *actor.aliases), actor.titles,
+                           actor.organizations, actor.type == "person")
+        self.places: dict[str, DraftPlace] = {}
+        self.place_surfaces: list[tuple[str, str]] = []
+        for place in places:
+            self.places[place.id] = DraftPlace(place.id, place.name, True)
+            for surface in (place.name, *place.aliases):
+                self.place_surfaces.append((surface, place.id))
+        self.place_surfaces.sort(key=lambda item: -len(item[0]))
+        self.last_person: str | None = None
+        self.interviewee: str | None = None
+        self.signatories: str | None = None
+
+    # --- the actor registry -------------------------------------------------------------------
+
+    def _add_surface(self, surface: str, actor_id: str) -> None:
+        surface = surface.strip()
+        if not surface:
+            return
+        self.surfaces.append((surface, actor_id))
+        if surface[:4].lower() == "the ":
+            self.surfaces.append(("The " + surface[4:], actor_id))
+            self.surfaces.append(("the " + surface[4:], actor_id))
+        self.surfaces.sort(key=lambda item: -len(item[0]))
+
+    def _actor_named(self, name: str) -> str | None:
+        key = _norm(name)
+        for actor in self.actors.values():
+            if _norm(actor.name) == key or any(_norm(alias) == key for alias in actor.aliases):
+                return actor.id
+        return None
+
+    def _new_actor(self, name: str, kind: str, title: str | None = None) -> str:
+        """The actor named ``name``: a known or earlier one, else a new one of type ``kind``."""
+        existing = self._actor_named(name)
+        if existing:
+            if title and title not in self.actors[existing].titles:
+                self.actors[existing].titles.append(title)
+            return existing
+        actor_id, number = slugify(name), 2
+        while actor_id in self.actors:
+            actor_id, number = f"{slugify(name)}-{number}", number + 1
+        self.actors[actor_id] = DraftActor(actor_id, name, kind, False, [],
+                                           [title] if title else [])
+        self._add_surface(name, actor_id)
+        return actor_id
+
+    def _surname_match(self, token: str) -> str | None:
+        key = name_key(token)
+        if len(key) != 1:
+            return None
+        hits = {actor.id for actor in self.actors.values()
+                if actor.type == "person" and len(name_key(actor.name)) > 1
+                and name_key(actor.name)[-1] == key[0]}
+        return hits.pop() if len(hits) == 1 else None
+
+    def _known_variant(self, name: str, title: str | None) -> str | None:
+        """A known actor this name is a variant of (honorifics, spelling, a longer form)."""
+        actor_id = self.names.match(name, title)
+        if actor_id is None or actor_id not in self.actors:
+            return None
+        actor = self.actors[actor_id]
+        if name != actor.name and name not in actor.aliases:
+            actor.aliases.append(name)
+            self._add_surface(name, actor_id)
+        return actor_id
+
+    def _descriptions(self, text: str) -> list[tuple[int, int, str, bool]]:
+        """Posts that name one known person ("Qatar's prime minister", "the Qatari premier"):
+        (start, end, actor id, possessive). A post followed by a name leaves it to the name."""
+        found = []
+        for m in DESCRIPTION.finditer(text):
+            if re.match(r"\s+(?:[A-Z]|al-|el-)", text[m.end():]):
+                continue  # "Qatari Prime Minister Sheikh Mohammed": the name decides
+            org_name = (m.group("org") or m.group("org3") or m.group("org2")
+                        or DEMONYMS.get(m.group("dem") or ""))
+            org = self._actor_named(org_name) if org_name else None
+            role = ROLE_WORDS.get(re.sub(r"\s+", " ", m.group("role").lower()))
+            holder = self.names.holder(role, org) if org and role else None
+            if holder and holder in self.actors:
+                found.append((m.start(), m.end() - len(m.group("poss") or ""), holder,
+                              bool(m.group("poss"))))
+        return found
+
+    def _initials_match(self, token: str) -> str | None:
+        if not re.fullmatch(r"[A-Z]{2,6}", token):
+            return None
+        for actor in self.actors.values():
+            words = [w for w in re.split(r"[\s-]+", actor.name) if w[:1].isupper()]
+            if len(words) >= 2 and "".join(w[0] for w in words) == token:
+                if token not in actor.aliases:
+                    actor.aliases.append(token)
+                    self._add_surface(token, actor.id)
+                return actor.id
+        return None
+
+    def _dominant_group(self) -> str | None:
+        """The organisation the article has named most: what "the group" refers to."""
+        institutional = ("Journal", "Times", "Post", "News", "Press", "Reuters", "Daily", "Office",
+                         "Department", "Ministry", "Forces", "Army", "Agency", "officials",
+                         "mediators")
+        candidates = [actor for actor in self.actors.values()
+                      if actor.type in ("organization", "group") and actor.mentions
+                      and not any(word in actor.name for word in institutional)]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda actor: actor.mentions).id
+
+    def _side_of(self, speaker: str) -> str:
+        """The country or organisation a person speaks for ("we" in their words)."""
+        actor = self.actors.get(speaker)
+        if actor is None or actor.type != "person":
+            return speaker
+        for organization in actor.organizations:
+            if organization.startswith("="):
+                return self._new_actor(organization[1:], "country")
+            if organization in self.actors:
+                return organization
+        return speaker
+
+    def _common_word(self, word: str) -> bool:
+        """Whether the article also writes ``word`` in lower case (so it is not a name)."""
+        return re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])",
+                         self.text) is not None
+
+    # --- mentions -------------------------------------------------------------------------------
+
+    def _voice(self, sentence: Sentence, found: list[Mention]) -> str | None:
+        """Who "we" is outside quotations: the interviewee in an answer ("A: We told ..."), the
+        signatories of a statement ("We, President X and Amir Y, ..."), else nobody."""
+        text = sentence.text
+        people = [m.actor for m in sorted(found, key=lambda m: m.start)
+                  if m.actor in self.actors and self.actors[m.actor].type == "person"]
+        if INTERVIEW_INTRO.search(text) and people:
+            self.interviewee = people[0]
+        signatories = re.match(r"\s*We,\s", text)
+        if signatories and people:
+            self.signatories = people[0]
+        line_start = self.text.rfind("\n", 0, sentence.start) + 1
+        if ANSWER_LINE.match(self.text, line_start) and self.interviewee:
+            return self._side_of(self.interviewee)
+        return self.signatories
+
+    def _inside_longer_name(self, text: str, start: int, end: int) -> bool:
+        """Whether a name at ``start:end`` is part of a longer one ("Israel Defense Forces",
+        "Mossad Director David Barnea", "Hamas leadership"): the name runs decide those."""
+        after = re.match(r"\s+([A-Z][\w’'-]*\w|[a-z]+)", text[end:])
+        if after and (after.group(1) in GROUP_NOUNS or (
+                after.group(1)[0].isupper() and after.group(1) not in FUNCTION_WORDS)):
+            return text[end - 2:end] not in ("’s", "'s")
+        before = re.search(r"(?:^|\s)([A-Z][\w’'.-]*)\s+$", text[:start])
+        return bool(before and before.group(1).rstrip(".") not in FUNCTION_WORDS
+                    and before.group(1) not in DEMONYMS
+                    and not re.search(r"[’']s$", before.group(1))
+                    and not (before.start(1) == 0 and self._common_word(before.group(1))))
+
+    def _mentions(self, sentence: Sentence, quotes: list[tuple[int, int]]) -> list[Mention]:
+        """The actors a sentence names, with what the syntax says about each."""
+        text, base = sentence.text, sentence.start
+        found: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(start: int, end: int) -> bool:
+            return all(end <= a or start >= b for a, b in taken)
+
+        def add(start: int, end: int, actor_id: str, possessive: bool = False,
+                pronoun: str | None = None) -> None:
+            found.append(Mention(base + start, base + end, actor_id, base + start,
+                                 possessive=possessive, pronoun=pronoun))
+            taken.append((start, end))
+
+        for start, end, actor_id, possessive in self._descriptions(text):
+            if free(start, end):
+                add(start, end, actor_id, possessive)
+        for surface, actor_id in self.surfaces:
+            pattern = r"(?<![\w-])" + re.escape(surface) + r"(" + POSS + r")?(?![\w-])"
+            for m in re.finditer(pattern, text):
+                if free(m.start(), m.end()) and not self._inside_longer_name(
+                        text, m.start(), m.end()):
+                    add(m.start(), m.start(1) if m.group(1) else m.end(), actor_id,
+                        bool(m.group(1)))
+                    taken.append((m.start(), m.end()))
+        group = re.compile(r"(?<![\w-])((?:[A-Z][\w.’'-]*\s+){1,3})(" + "|".join(GROUP_NOUNS)
+                           + r")(?![\w-])")
+        for m in group.finditer(text):
+            owner = m.group(1).split()
+            while owner and (owner[0] in FUNCTION_WORDS or owner[0] in TITLE_WORDS
+                             or re.search(r"[’']s$", owner[0])):
+                owner.pop(0)
+            if owner and free(m.end() - len(" ".join(owner)) - len(m.group(2)) - 1, m.end()):
+                name = " ".join(owner) + " " + m.group(2)
+                add(m.end() - len(name), m.end(), self._new_actor(name, "group"))
+        for m in COLLECTIVE.finditer(text):  # "Families of hostages protested"
+            if free(m.start(), m.end()):
+                name = m.group()[0].upper() + m.group()[1:]
+                add(m.start(), m.end(), self._new_actor(name, "group"))
+        for m in ARMED_DEMONYM.finditer(text):  # "Israeli strikes killed": Israel
+            if free(m.start(), m.end()):
+                add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
+        for m in NAME_RUN.finditer(text):
+            self._name_run(text, m, free, add)
+        for m in GROUP_DESCRIPTION.finditer(text):
+            group_id = self._dominant_group()
+            if group_id and free(m.start(), m.end()):
+                add(m.start(), m.end(), group_id, bool(m.group("possessive")), "description")
+        for m in THIRD_PERSON.finditer(text):
+            earlier = [x.actor for x in sorted(found, key=lambda x: x.start)
+                       if x.end <= base + m.start() and x.actor in self.actors
+                       and self.actors[x.actor].type == "person" and not x.possessive]
+            person = earlier[-1] if earlier else self.last_person
+            if person and free(m.start(), m.end()) and quote_of(
+                    quotes, base + m.start(), base + m.end()) is None:
+                add(m.start(), m.end(), person, pronoun="he")
+        for m in ARMED_PRONOUN.finditer(text):  # "Israel's military says its troops ..."
+            earlier = [x.actor for x in sorted(found, key=lambda x: x.start)
+                       if x.end <= base + m.start() and x.actor in self.actors
+                       and self.actors[x.actor].type in ("country", "organization", "group")]
+            if earlier and free(m.start(), m.end()) and quote_of(
+                    quotes, base + m.start(), base + m.end()) is None:
+                add(m.start(), m.end(), earlier[-1], pronoun="its")
+        for m in BRACKETED.finditer(text):  # "them [Hamas]": later "them" is Hamas too
+            inner = [x for x in found if base + m.start(2) <= x.start < base + m.end(2)]
+            for later in re.finditer(r"(?<![\w-])" + m.group(1) + r"(?![\w-])", text):
+                if inner and later.start() > m.end() and free(later.start(), later.end()):
+                    add(later.start(), later.end(), inner[0].actor, pronoun="them")
+        voice = self._voice(sentence, found)
+        for m in PRONOUNS_IN_QUOTES.finditer(text):  # resolved once the speaker is known
+            if not free(m.start(), m.end()):
+                continue
+            if quote_of(quotes, base + m.start(), base + m.end()) is not None:
+                add(m.start(), m.end(), "@" + m.group(1).lower(), pronoun="first")
+            elif voice and m.group(1).lower() in ("we", "our", "us"):
+                add(m.start(), m.end(), voice, pronoun="first")
+        found.sort(key=lambda x: x.start)
+        self._describe(found, quotes)
+        for mention in found:
+            if mention.actor in self.actors and not mention.modifier:
+                self.actors[mention.actor].mentions += 1
+        return found
+
+    def _name_run(self, text: str, m: re.Match, free, add) -> None:
+        """Split a run of capitalised words into names, dropping what cannot be one."""
+        pieces: list[list[tuple[int, int, str]]] = [[]]
+        for token in re.finditer(r"\S+", m.group()):
+            start, end, word = token.start() + m.start(), token.end() + m.start(), token.group()
+            bare = re.sub(r"[’'](?:re|ve|ll|d|t|m|s)$", "", word).rstrip(".")
+            if not free(start, end) or (bare in FUNCTION_WORDS and word != "U.S.") or (
+                    bare != word.rstrip(".") and bare in ("We", "They", "I", "You", "It")):
+                pieces.append([])
+                continue
+            pieces[-1].append((start, end, word))
+            if re.search(POSS + r"$", word) and word[:-2] not in TITLE_WORDS:
+                pieces.append([])  # "Israel’s Mossad": two names; "Minister’s Office": one
+        for piece in pieces:
+            while piece and (piece[0][0] == 0 or text[:piece[0][0]].rstrip().endswith(("“", '"')))\
+                    and (self._common_word(piece[0][2])
+                         or (len(piece) == 1 and re.search(r"(?:ing|ed|ly)$", piece[0][2]))):
+                piece = piece[1:]  # sentence-initial common words ("Free passage", "Vowing")
+            while piece and piece[0][2] in PARTICLES:
+                piece = piece[1:]
+            while piece and piece[-1][2] in PARTICLES:
+                piece = piece[:-1]
+            if piece:
+                self._name_piece(text, piece, add)
+
+    def _name_piece(self, text: str, piece: list[tuple[int, int, str]], add) -> None:
+        words = [token[2] for token in piece]
+        marker = re.search(POSS + r"$", words[-1])
+        possessive = bool(marker)
+        if marker:
+            words[-1] = words[-1][:marker.start()]
+        start, end = piece[0][0], piece[-1][1]
+        name_end = end - (len(marker.group()) if marker else 0)
+        full = " ".join(words)
+        if full in REGION_PLACES or any(surface == full for surface, _ in self.place_surfaces):
+            return
+        if re.fullmatch(r"[A-Z]{3,}(?:\s+[A-Z]{3,})*", full) and not text[:start].strip() and \
+                text[end:].lstrip().startswith(","):
+            return  # a date line's city ("DOHA, Aug 16 -")
+        if all(word in DEMONYMS or word in TITLE_WORDS for word in words):
+            return
+        if words[-1].rstrip(".") in ORG_WORDS or re.search(
+                r"(?i)\b(?:" + "|".join(MEDIA_WORDS) + r")\s+$", text[:start]):
+            if text[start:].startswith("The "):
+                start += 4
+            actor_id = self._new_actor(text[start:name_end], "organization")
+            add(start, name_end, actor_id, possessive)
+            acronym = re.match(r"\s*\(([A-Z]{2,6})\)", text[end:])
+            if acronym:
+                actor = self.actors[actor_id]
+                if acronym.group(1) not in actor.aliases:
+                    actor.aliases.append(acronym.group(1))
+                    self._add_surface(acronym.group(1), actor_id)
+                add(end + acronym.start(1), end + acronym.end(1), actor_id)
+            return
+        last_title = max((n for n, word in enumerate(words) if word in TITLE_WORDS), default=-1)
+        title = None
+        if last_title >= 0:
+            cut = last_title + 1
+            if cut + 1 < len(words) and words[cut] == "of":
+                cut += 2  # Secretary of State
+            title, words = " ".join(words[:cut]), words[cut:]
+            if not words:
+                return
+            start = piece[len(piece) - len(words)][0]
+        lowercase_title = re.search(
+            r"(?:the\s+)?(?:(?:new|top|former|senior|deputy|chief|main|acting)\s+)*(?:head|chief|"
+            r"director|leader|spokes\w+|negotiator|advis[eo]r|envoy|commander|minister)"
+            r"(?:\s+(?:of|for)\s+[^,]+?)?,?\s+$", text[:start])
+        if lowercase_title and not title:
+            title = lowercase_title.group().strip().rstrip(",")
+        name = " ".join(words)
+        if name in DEMONYMS:
+            return
+        if name in COUNTRIES:
+            add(start, name_end, self._new_actor(name, "country"), possessive)
+            return
+        if len(words) == 1:
+            actor_id = self._surname_match(name) or self._initials_match(name)
+            if actor_id:
+                add(start, name_end, actor_id, possessive)
+                return
+        actor_id = self._known_variant(name, title)
+        if actor_id:
+            if title and title not in self.actors[actor_id].titles:
+                self.actors[actor_id].titles.append(title)
+            add(start, name_end, actor_id, possessive)
+            return
+        kind = "person" if title or len(words) > 1 else "organization"
+        if re.fullmatch(r"[A-Z]{2,6}", name):
+            kind = "organization"
+        actor_id = self._new_actor(name, kind, title)
+        actor = self.actors[actor_id]
+        if title and not actor.organizations:
+            actor.organizations += ["=" + DEMONYMS[w] for w in title.split() if w in DEMONYMS]
+            country = re.search(r"([A-Z][\w]+(?:\s[A-Z][\w]+)?)" + POSS + r"\s+(?:[a-z-]+\s+){0,3}$",
+                                text[:start - len(title) - 1] + " ") if lowercase_title else None
+            if country and country.group(1) in COUNTRIES:  # "Qatar's foreign ministry spokesman"
+                actor.organizations.append("=" + country.group(1))
+        add(start, name_end, actor_id, possessive)
+
+    def _describe(self, mentions: list[Mention], quotes: list[tuple[int, int]]) -> None:
+        """Fill in each mention's noun-phrase start, preposition, quotation and modifier flag."""
+        text = self.text
+        for number, mention in enumerate(mentions):
+            mention.quote = quote_of(quotes, mention.start, mention.end)
+            prefix = TITLE_PREFIX.search(text, 0, mention.start)
+            if prefix and TITLE_HINT.search(prefix.group()):
+                mention.np_start = prefix.start()
+            mention.holder = mention.possessive and bool(HOLDER_AFTER.match(text, mention.end))
+            line_start = text.rfind("\n", 0, mention.np_start) + 1
+            before = text[max(line_start, mention.np_start - 60):mention.np_start]
+            before = re.sub(r"\b(?:them|they|him|her|it)\s+\[$", "", before)  # "with them [X]"
+            prep = PREP_BEFORE.search(before)
+            if prep:
+                mention.prep = re.sub(r"\s+", " ", prep.group(1).lower())
+            elif re.search(r"[,–—]\s*$", before) and number > 0:
+                previous = mentions[number - 1]  # a list inherits its preposition
+                listed = re.match(r"\s*(?:[,–—]|and\b|or\b)", text[mention.end:])
+                if previous.prep and previous.prep != "according to" and listed and \
+                        text[previous.end:mention.np_start].strip(" ,–—") == "":
+                    mention.prep = previous.prep
+        for mention in mentions:  # "a senior Hamas source said": nobody named
+            if not mention.possessive and re.match(
+                    r"\s+(?:source|official|negotiator|spokes\w+|member|figure|diplomat|"
+                    r"commander|aide)\b(?!\s+(?:[A-Z]|al-|el-))", text[mention.end:]):
+                mention.modifier = True
+        for number, mention in enumerate(mentions[:-1]):
+            following = mentions[number + 1]
+            between = text[mention.end:following.start]
+            if following.np_start <= mention.start and following.start > mention.end and (
+                    TITLE_HINT.search(between) or re.fullmatch(POSS + r"\s*", between)):
+                mention.modifier = True
+            elif re.fullmatch(r"\s*,\s*", between) and re.search(
+                    r"(?i)\b(?:head|chief|director|leader|spokes\w+|negotiator)\s+(?:of|for)\s+"
+                    r"(?:the\s+)?$", text[:mention.start]):
+                mention.modifier = True  # "the head of Mossad, Ronen Bar"

@@ -1,0 +1,104 @@
+"""How sure the draft is of each event, and which sentences are headline or background.
+
+:func:`sentence_kinds` labels each sentence: ``headline`` (the first line when it ends without a
+full stop), ``dateline`` (a line that is only a date or a time stamp), ``background`` (context a
+news article repeats: how the war began, casualty tolls, "since ...", "for months ...", "has long
+...") or ``story``. :func:`score` gives every event a confidence between 0 and 1 and says why:
+what proposed it (a verb is surer than a noun), where its date came from (its own words, its
+sentence, the article's context, or no date at all), whether it has actors, and the kind of its
+sentence. ``kb extract --min-confidence`` leaves out what scores below the threshold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from kb.extract.model import DraftEvent
+from kb.extract.sentences import Sentence
+from kb.extract.timex import TimeExpression
+
+_BACKGROUND = re.compile(
+    r"(?i)^(?:since\b[^.]*\b(?:has|have)\b|for\s+(?:months|years|weeks|decades)\b|over\s+the\s+"
+    r"(?:past|last)\s+(?:months|years)\b|historically\b|previously\b)"
+    r"|\b(?:the|this)\s+(?:war|conflict|fighting)\s+(?:began|started|erupted|broke\s+out)\b"
+    r"|\b(?:has|have|had)\s+(?:long|since|previously|repeatedly)\s+\w+"
+    r"|\bfollows\s+(?:months|weeks|years)\s+of\b"
+    r"|\b(?:killed|displaced|wounded)\s+(?:more\s+than|over|at\s+least|nearly|about|some|"
+    r"almost)\s+[\d,.]+\s*(?:million\s+)?(?:people|Palestinians|Israelis|civilians)?[^.]*"
+    r"\b(?:health|tallies|tally|figures|authorities|ministry)\b"
+)
+_TIME_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|EET|IDT|[AP]M)?|"
+                         r"(?:updated|posted)\b.*)\s*$", re.IGNORECASE)
+
+#: Base confidence by the cue's part of speech.
+_BY_PART = {"verb": 0.7, "speech": 0.7, "report": 0.65, "noun": 0.55, "either": 0.6}
+
+
+def sentence_kinds(text: str, sentences: list[Sentence],
+                   expressions: Iterable[TimeExpression] = (),
+                   reference: date | None = None) -> dict[int, str]:
+    """Each sentence's kind: headline, dateline, background or story. A sentence that reads as
+    background but dates something of the last six weeks before ``reference`` is story ("Egypt
+    has long opposed it, and its officials said so last month")."""
+    recent = [e for e in expressions if reference is not None and e.kind != "duration"
+              and reference - timedelta(days=45) <= e.latest <= reference]
+    kinds: dict[int, str] = {}
+    for sentence in sentences:
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        line_end = text.find("\n", sentence.end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+        if sentence.index == 0 and line == sentence.text and not re.search(r"[.!?”\"]$", line):
+            kinds[sentence.index] = "headline"
+        elif _TIME_STAMP.match(sentence.text) or (
+                len(sentence.text) <= 40 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]",
+                                                           sentence.text)):
+            kinds[sentence.index] = "dateline"
+        elif _BACKGROUND.search(sentence.text) and not any(
+                sentence.start <= e.start < sentence.end for e in recent):
+            kinds[sentence.index] = "background"
+        else:
+            kinds[sentence.index] = "story"
+    return kinds
+
+
+def score(events: list[DraftEvent], kinds: dict[int, str]) -> None:
+    """Set each event's confidence (0 to 1) and the reasons for it."""
+    for event in events:
+        why: list[str] = []
+        part = event.cue_part
+        value = _BY_PART.get(part, 0.6)
+        why.append(f"{part} cue {event.cue[0]!r}")
+        date = event.date
+        if date.source == "own":
+            value += 0.15
+            why.append("dated by its own words")
+        elif date.source in ("sentence", "derived"):
+            value += 0.05
+            why.append("dated from its sentence" if date.source == "sentence"
+                       else "dated from the event it answers")
+        elif date.from_context:
+            value -= 0.05
+            why.append("no date of its own: the article's date before it")
+        else:
+            value -= 0.15
+            why.append("no date found")
+        if not event.actors:
+            value -= 0.3
+            why.append("no actor found")
+        if event.in_quote:
+            value -= 0.1
+            why.append("inside a quotation")
+        if len(event.sentences) > 1:
+            value += 0.05
+            why.append(f"mentioned in {len(event.sentences)} sentences")
+        kind = kinds.get(event.sentence_index, "story") if len(event.sentences) == 1 else "story"
+        if kind == "headline":
+            value = min(value, 0.15)
+            why.append("from the headline")
+        elif kind == "background":
+            value = min(value * 0.4, 0.15)
+            why.append("a background sentence")
+        event.confidence = round(max(0.05, min(0.95, value)), 2)
+        event.why = why

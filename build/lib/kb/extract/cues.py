@@ -1,0 +1,338 @@
+"""Event mentions in a sentence: cue words, whether a noun names an event, and reported speech.
+
+A cue of :data:`~kb.extract.lexicon.CUES` is kept where it names something that happened. A
+speech or report verb opens a frame: the words it reports and who speaks them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from kb.extract.actors import ActorReader, KnownActor, KnownPlace, Mention
+from kb.extract.lexicon import (
+    CLAUSE_BREAK,
+    CUE_PATTERNS,
+    DEFINITE,
+    HAPPENING_AFTER,
+    HOSTAGE_WORDS,
+    LIGHT_VERB_BEFORE,
+    MEETING_FAMILY,
+    NEGOTIATION_AFTER,
+    NOUN_CONTEXT,
+    PASSIVE_BEFORE,
+    POSS,
+    PURPOSE_BEFORE,
+    SETTING_BEFORE,
+    SPECIFICITY,
+    SPEECH_SUBJECT_PRONOUN,
+    STATEMENT_FAMILY,
+    UNNAMED_SPEAKER,
+    VERBISH,
+    is_past_form,
+)
+from kb.extract.sentences import Sentence, quote_of
+from kb.extract.timex import TimeExpression, find_time_expressions
+
+
+@dataclass
+class Cue:
+    """A word or phrase of the cue lexicon in a sentence, and what the extractor makes of it."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+    part: str  # verb, noun, speech, report
+    quote: int | None
+    passive: bool = False
+    definite: bool = False
+    absorbed: bool = False
+
+
+@dataclass
+class Frame:
+    """A speech or report verb, the span of what it reports and who speaks."""
+
+    cue: Cue
+    start: int
+    end: int
+    speaker: str | None
+    report: bool
+
+
+@dataclass
+class Context:
+    """What the extractor knows about the sentence it is reading."""
+
+    sentence: Sentence
+    quotes: list[tuple[int, int]]
+    mentions: list[Mention]
+    cues: list[Cue]
+    frames: list[Frame] = field(default_factory=list)
+    expressions: list[TimeExpression] = field(default_factory=list)
+    owners: dict[int, Cue] = field(default_factory=dict)
+
+
+class CueReader(ActorReader):
+    """Finds the event mentions of a sentence and the speech that reports them."""
+
+    def __init__(self, text: str, published: date, actors: Iterable[KnownActor],
+                 places: Iterable[KnownPlace], expressions: list[TimeExpression] | None = None):
+        super().__init__(text, actors, places)
+        self.published = published
+        self.expressions = find_time_expressions(text, published) if expressions is None \
+            else expressions
+        self.last_speaker: str | None = None
+
+    # --- cues -----------------------------------------------------------------------------------
+
+    def _cues(self, sentence: Sentence, quotes: list[tuple[int, int]]) -> list[Cue]:
+        text, base = sentence.text, sentence.start
+        found: list[Cue] = []
+        for kind, pattern, part in CUE_PATTERNS:
+            for m in pattern.finditer(text):
+                start, end = base + m.start(), base + m.end()
+                if any(not (end <= c.start or start >= c.end) for c in found):
+                    continue
+                cue = Cue(kind, start, end, m.group(), part, quote_of(quotes, start, end))
+                if self._keep(cue, text[:m.start()], text[m.end():]):
+                    found.append(cue)
+        found.sort(key=lambda c: c.start)
+        return found
+
+    def _keep(self, cue: Cue, before: str, after: str) -> bool:
+        """Decide a cue's part of speech and drop the uses that name no event."""
+        word = cue.text.lower()
+        if cue.part == "either":
+            cue.part = "noun" if NOUN_CONTEXT.search(before) else "verb"
+        if cue.part == "report":
+            if NOUN_CONTEXT.search(before) or re.search(r"(?i)\b(?:was|were|been|is|are)\s+$",
+                                                        before):
+                return False
+            if word == "reports" and not re.search(r"[A-Za-z]\S*\s+$", before):
+                return False
+        if cue.type == "Meeting" and word == "meet" and not re.search(
+                r"(?i)\b(?:to|will|would|shall|'ll|’ll|could|expected\s+to|set\s+to)\s+$", before):
+            return False
+        cue.passive = cue.part in ("verb", "speech") and is_past_form(cue.text) and bool(
+            PASSIVE_BEFORE.search(before))
+        cue.definite = cue.part == "noun" and bool(DEFINITE.search(before))
+        if cue.type in ("Ceasefire", "HostageRelease") and cue.part == "noun":
+            if NEGOTIATION_AFTER.search(after) or re.match(r"(?i)\s*negotiator", after):
+                return False
+            if cue.type == "HostageRelease" and not (
+                    re.search(r"(?i)hostage\s+$", before)
+                    or re.match(r"(?i)\s+of\s+(?:the\s+|all\s+|\w+\s+)?(?:remaining\s+)?"
+                                r"(?:hostages|captives|prisoners|detainees|abductees)", after)):
+                return False
+            if PURPOSE_BEFORE.search(re.sub(r"(?i)hostage\s+$", "", before)):
+                return False
+        if cue.type == "HostageRelease" and cue.part == "verb" and not HOSTAGE_WORDS.search(
+                before[-80:] + " " + after[:80]):
+            return False  # "released a statement"
+        if cue.type == "Offer" and re.match(r"(?i)\s+(?:condolences|prayers|thanks|support)",
+                                            after):
+            return False
+        if cue.type == "Attack" and word in ("strike", "strikes") and re.search(
+                r"(?i)\b(?:general|labou?r|hunger|national|workers[’']?)\s+$", before):
+            return False  # "a general strike"
+        if cue.type == "Attack" and word == "struck" and re.match(
+                r"(?i)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:deal|agreement|deals|chord|note|tone|balance)",
+                after):
+            return False  # "struck a deal"
+        if cue.type == "Statement" and re.match(r"(?i)\s+to\s+(?:be|have)\b", after):
+            return False  # "said to be"
+        return True
+
+    def _absorb(self, context: Context) -> None:
+        """Mark cues that are part of another (the offer a rejection answers, the airstrike a
+        killing was done with, a second name for one meeting) or name no event."""
+        text, sentence = self.text, context.sentence
+        for cue in context.cues:
+            if cue.part != "noun":
+                continue
+            before = text[sentence.start:cue.start]
+            after = text[cue.end:sentence.end]
+            for other in context.cues:
+                if other is cue or other.absorbed:
+                    continue
+                between = text[min(other.end, cue.end):max(other.start, cue.start)]
+                answered = cue.type == "Offer" or (cue.type in MEETING_FAMILY
+                                                   and other.type == "Rejection")
+                if answered and other.type in ("Rejection", "Acceptance"):
+                    if other.start > cue.end and re.fullmatch(
+                            r"\s*(?:was|were|has been|had been|is|are)\s+(?:\w+ly\s+)?", between):
+                        cue.absorbed = True  # "The proposal was rejected"
+                    elif other.end <= cue.start and len(between.split()) <= 6 and \
+                            not CLAUSE_BREAK.search(between):
+                        cue.absorbed = True  # "rejects Israel's new offer"
+                if cue.type == "Attack" and other.type == "Killing" and other.end <= cue.start \
+                        and re.search(r"(?i)\b(?:in|by|with|during)\s+(?:an?|the)\s+$", before):
+                    cue.absorbed = True
+                    cue.type = "means"  # "eliminated Deif in an airstrike"
+                if cue.type in MEETING_FAMILY and other.type in MEETING_FAMILY and \
+                        other.end <= cue.start and re.search(
+                            r"(?i)\b(?:is|was|are|were|be|been)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$",
+                            before):
+                    cue.absorbed = True  # "The meeting ... is the first session of talks"
+                if cue.type == other.type and other.part != "noun" and cue.type in (
+                        "Demand", "Offer", "Threat") and abs(other.start - cue.start) < 60:
+                    cue.absorbed = True  # "demands it has insisted upon"
+                if cue.type in ("Ceasefire", "HostageRelease") and other.part != "noun" and \
+                        other.type in ("Offer", "Demand", "Rejection", "Acceptance") and \
+                        other.end <= cue.start and not CLAUSE_BREAK.search(between) and \
+                        not re.search(r"(?i)\b(?:since|during|after|before|following|amid)\b",
+                                      between):
+                    cue.absorbed = True  # "offered Hamas a six-week truce": what is offered
+            if not cue.absorbed and cue.type != "Precondition":
+                cue.absorbed = not self._noun_is_event(cue, before, after, context)
+
+    def _noun_is_event(self, cue: Cue, before: str, after: str, context: Context) -> bool:
+        """Whether an event noun names an event here (rather than a topic or a goal)."""
+        dated = any((0 <= e.start - cue.end <= 40 and not re.search(r"[,;]", self.text[
+            cue.end:e.start])) or 0 <= cue.start - e.end <= 3 for e in self.expressions
+            if e.kind != "duration" and context.sentence.start <= e.start < context.sentence.end)
+        dated = dated or any(  # "In November, a truce ...": the opening date dates it
+            e.start - context.sentence.start <= 4 and re.match(r"\s*,", self.text[e.end:])
+            and e.kind != "duration" for e in self.expressions
+            if context.sentence.start <= e.start < cue.start)
+        setting = SETTING_BEFORE.search(before) and not PURPOSE_BEFORE.search(before)
+        if cue.type in ("Ceasefire", "HostageRelease"):
+            return bool(dated or setting or HAPPENING_AFTER.match(after)
+                        or LIGHT_VERB_BEFORE.search(before))
+        if cue.type in ("Meeting", "NegotiationRound", "Offer", "Demand", "Rejection",
+                        "Acceptance") and re.search(r"(?i)\bof\s+(?:the|this|that)\s+(?:[\w-]+\s+)?$",
+                                                    before + " ") and not re.search(
+                POSS + r"\s+(?:[\w-]+\s+){0,2}$", before):
+            return False  # "this stage of the negotiations", "aspects of the offer"
+        if cue.type in ("Meeting", "NegotiationRound") and cue.text.lower() in ("talks",
+                                                                              "negotiations"):
+            if PURPOSE_BEFORE.search(before) and not LIGHT_VERB_BEFORE.search(before):
+                return False
+            placed = re.match(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]", after)
+            return bool(dated or placed or cue.definite or LIGHT_VERB_BEFORE.search(before)
+                        or HAPPENING_AFTER.match(after)
+                        or re.search(POSS + r"\s+(?:[A-Z]\w+\s+)?$", before))
+        if cue.definite or re.search(POSS + r"\s+(?:[\w-]+\s+){0,2}$", before):
+            return True
+        if LIGHT_VERB_BEFORE.search(before) or setting or HAPPENING_AFTER.match(after):
+            return True
+        if dated or cue.type == "Effort":
+            return True
+        return cue.type in MEETING_FAMILY and bool(re.match(r"\s+(?:with|between|in)\s", after))
+
+    # --- speech ---------------------------------------------------------------------------------
+
+    def _frames(self, context: Context) -> None:
+        """Find each speech or report verb's reported words and its speaker."""
+        text, sentence = self.text, context.sentence
+        for cue in context.cues:
+            if cue.part not in ("speech", "report") or cue.quote is not None:
+                continue
+            quotes_before = [q for q in context.quotes if q[1] <= cue.start]
+            lead = text[quotes_before[-1][1]:cue.start] if quotes_before else ""
+            tail = text[cue.end:sentence.end]
+            comma = max((m.start() for m in re.finditer(r",", text[sentence.start:cue.start])
+                         if quote_of(context.quotes, sentence.start + m.start(),
+                                     sentence.start + m.end()) is None), default=None)
+            if quotes_before and len(lead) <= 40 and not re.search(r"[.;]", lead):
+                start, end, inverted = sentence.start, quotes_before[-1][1], True
+            elif comma is not None and len(tail) <= 70 and not re.search(
+                    r"(?i)\bthat\b|[“\"]", tail) and not VERBISH.search(
+                    re.sub(r"(?i)\b(?:said|told|added)\b", "", tail[:25])):
+                start, end, inverted = sentence.start, sentence.start + comma, True
+            else:
+                start, end, inverted = cue.end, sentence.end, False
+                said = re.search(r"\bthat\b|[“\"]", tail[:80])
+                if said and not CLAUSE_BREAK.search(tail[:said.start()]):
+                    start = cue.end + said.start()  # "told both sides ten days ago that ..."
+            speaker = self._speaker(cue, context, inverted)
+            context.frames.append(Frame(cue, start, end, speaker, cue.part == "report"))
+            if speaker and cue.part == "speech":
+                self.last_speaker = speaker
+
+    def _speaker(self, cue: Cue, context: Context, inverted: bool) -> str | None:
+        """Who speaks: "said X" after a quotation, else the subject of the verb's own clause;
+        ``None`` for an unnamed source ("a source said")."""
+        text = self.text
+        if inverted:
+            after = [m for m in context.mentions if m.start >= cue.end and not m.modifier
+                     and re.fullmatch(r"\s*", text[cue.end:m.np_start])]
+            if after:
+                return after[0].actor
+        segments = self._segments(cue, context)
+        for number, (start, end) in enumerate(segments):
+            segment = text[start:end]
+            named = [m for m in context.mentions if start <= m.start < end and not m.modifier
+                     and (not m.possessive or m.holder) and m.quote is None
+                     and not m.actor.startswith("@") and m.prep in (None, "and", "or")]
+            if number == 0:
+                if SPEECH_SUBJECT_PRONOUN.search(segment) and not named:
+                    return self.last_speaker
+                unnamed = UNNAMED_SPEAKER.search(segment)
+                if unnamed and not VERBISH.search(unnamed.group()) and not any(
+                        m.start >= start + unnamed.start() for m in named):
+                    return None
+            if named:
+                return named[-1].actor
+            if segment.strip(" ,“”\"") and number == 0 and not re.fullmatch(
+                    r"\s*(?:has|have|had|also|then|later|earlier|however|meanwhile|\w+ly|"
+                    r"for\s+(?:its|their|his|her|our)\s+part|in\s+turn|in\s+response|\s)*",
+                    segment):
+                return None
+        return None
+
+    def _segments(self, cue: Cue, context: Context) -> list[tuple[int, int]]:
+        """The comma-separated stretches before a verb, nearest first, outside quotations."""
+        sentence = context.sentence
+        cuts = [sentence.start]
+        for m in re.finditer(r"[,”\"]", self.text[sentence.start:cue.start]):
+            at = sentence.start + m.start()
+            quote = quote_of(context.quotes, at, at + 1)
+            if quote is None or context.quotes[quote][1] == at + 1:
+                cuts.append(at + 1)
+        bounds = list(zip(cuts, [*cuts[1:], cue.start], strict=True))
+        return list(reversed(bounds))[:3]
+
+    def _upgrade(self, context: Context) -> None:
+        """A speech act takes the most specific statement type of the words it reports ("said
+        Israel will hunt down ..." is a threat); those words then make no event of their own."""
+        for cue in context.cues:
+            if cue.type not in STATEMENT_FAMILY or cue.absorbed or (
+                    cue.part == "noun" and cue.type != "Precondition"):
+                continue  # "Hamas' demand" in what was said names a demand, makes none
+            inside = [f for f in context.frames if f.cue is not cue and f.start <= cue.start < f.end
+                      and not f.report]
+            if inside and inside[0].speaker:
+                frame = inside[0]
+                if SPECIFICITY[cue.type] > SPECIFICITY.get(frame.cue.type, 0):
+                    frame.cue.type = cue.type
+                cue.absorbed = True
+            elif inside and cue.part == "speech":
+                cue.absorbed = True
+
+    def _resolve_first_person(self, context: Context) -> None:
+        """"we" and "I" in a quotation: the speaker's side, or the speaker."""
+        for mention in context.mentions:
+            if not mention.actor.startswith("@"):
+                continue
+            frame = next((f for f in context.frames if f.start <= mention.start < f.end), None)
+            speaker = frame.speaker if frame else None
+            resolved = None
+            if mention.actor in ("@i", "@me", "@my"):
+                resolved = speaker
+            else:
+                quote = context.quotes[mention.quote] if mention.quote is not None else None
+                lead = [m for m in context.mentions if quote and m.end <= quote[0]
+                        and not m.actor.startswith("@")
+                        and re.fullmatch(r"\s*", self.text[m.end:quote[0]])]
+                if lead and self.actors[lead[-1].actor].type in ("country", "organization",
+                                                                  "group"):
+                    resolved = lead[-1].actor  # Israel “has reiterated that we ...”
+                elif speaker:
+                    resolved = self._side_of(speaker)
+            mention.actor = resolved or ""
+        context.mentions[:] = [m for m in context.mentions if m.actor]

@@ -1,0 +1,200 @@
+"""From sentences to draft events: one per event mention, then merged where they are one.
+
+"the proposal was made ..." joins the offer it refers to, and repeated mentions of one event
+(same type, same main actor, compatible dates) become one event citing each sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from kb.extract.actors import KnownActor, KnownPlace
+from kb.extract.cues import Context, Cue
+from kb.extract.lexicon import (
+    ONGOING_BEFORE,
+    PLACELESS,
+    STATEMENT_FAMILY,
+    is_past_form,
+)
+from kb.extract.model import DraftDate, DraftEvent
+from kb.extract.roles import RoleReader
+from kb.extract.sentences import Sentence
+from kb.extract.timex import TimeExpression, quote_spans, tense_at
+
+
+class Extractor(RoleReader):
+    """Reads one article and collects its draft events, actors, places and claimants.
+
+    Each class of the chain reads one thing: :class:`~kb.extract.actors.ActorReader` the actors,
+    :class:`~kb.extract.cues.CueReader` the event mentions and reported speech,
+    :class:`~kb.extract.roles.RoleReader` the roles, places and dates; this one the events.
+    """
+
+    def __init__(self, text: str, published: date, actors: Iterable[KnownActor],
+                 places: Iterable[KnownPlace], expressions: list[TimeExpression] | None = None,
+                 context: dict[int, TimeExpression] | None = None):
+        super().__init__(text, published, actors, places, expressions)
+        self.context = context or {}
+        self.events: list[DraftEvent] = []
+        self.claimants: dict[str, dict] = {}
+        self._order = 0
+
+    def run(self, sentences: list[Sentence]) -> list[DraftEvent]:
+        """Read every sentence: one event per mention (:func:`kb.extract.merge.merge` joins
+        the mentions of one event)."""
+        for sentence in sentences:
+            self._sentence(sentence)
+        self._join_short_names()
+        return self.events
+
+    def _join_short_names(self) -> None:
+        """A surname met before the full name ("Barnea ... David Barnea") is that person."""
+        renamed: dict[str, str] = {}
+        for actor in list(self.actors.values()):
+            if actor.known or " " in actor.name:
+                continue
+            full = self._surname_match(actor.name)
+            if full and full != actor.id:
+                renamed[actor.id] = full
+                if actor.name not in self.actors[full].aliases:
+                    self.actors[full].aliases.append(actor.name)
+                del self.actors[actor.id]
+        if not renamed:
+            return
+        for event in self.events:
+            event.actors = [(renamed.get(a, a), r) for a, r in event.actors]
+            event.fallback = [(renamed.get(a, a), r) for a, r in event.fallback]
+            if event.according_to in renamed:
+                event.according_to = self._claimant(renamed[event.according_to], "said")
+
+    def _sentence(self, sentence: Sentence) -> None:
+        quotes = [(sentence.start + a, sentence.start + b) for a, b in quote_spans(sentence.text)]
+        context = Context(sentence, quotes, self._mentions(sentence, quotes),
+                          self._cues(sentence, quotes))
+        self._absorb(context)
+        self._frames(context)
+        self._resolve_first_person(context)
+        self._upgrade(context)
+        context.expressions = [e for e in self.expressions
+                               if e.start >= sentence.start and e.end <= sentence.end]
+        self._owners(context)
+        claimant = next((m.actor for m in context.mentions
+                         if m.prep == "according to" and not m.modifier), None)
+        for cue in context.cues:
+            if not cue.absorbed:
+                event = self._event(cue, context, claimant)
+                if event is not None:
+                    self.events.append(event)
+        people = [m.actor for m in context.mentions if not m.modifier and not m.possessive
+                  and self.actors[m.actor].type == "person"]
+        if people:
+            self.last_person = people[-1]
+
+    def _claimant(self, actor_id: str, verb: str) -> str:
+        for claimant_id, claimant in self.claimants.items():
+            if claimant["actor"] == actor_id:
+                return claimant_id
+        self.claimants[actor_id] = {"id": actor_id, "actor": actor_id, "verb": verb,
+                                    "via": "article"}
+        return actor_id
+
+    def _status(self, cue: Cue, sentence: Sentence, expression: TimeExpression | None) -> str:
+        before = self.text[sentence.start:cue.start]
+        if ONGOING_BEFORE.search(before):
+            return "ongoing"
+        if expression is not None and expression.earliest > self.published:
+            return "planned"
+        if cue.part != "noun" and not is_past_form(cue.text) and re.search(
+                r"(?i)\b(?:will|to|shall|[’']ll)\s+(?:\w+ly\s+)?$", before):
+            return "planned"  # "Barnea to meet Burns"
+        if cue.part != "noun" and is_past_form(cue.text) and not re.search(
+                r"(?i)\b(?:will|would|to|shall)\s+(?:\w+ly\s+)?(?:be\s+|have\s+|been\s+)?$", before):
+            perfect = re.search(r"(?i)\b(?:has|have|had)\s+(?:\w+ly\s+)?$", before)
+            return "ongoing" if perfect and expression is not None and (
+                expression.kind == "duration" or expression.text.lower().startswith("since")) \
+                else "happened"
+        if tense_at(self.text, cue.start, cue.end) == "future" and cue.quote is None:
+            return "planned"
+        return "happened"
+
+    def _event(self, cue: Cue, context: Context, claimant: str | None) -> DraftEvent | None:
+        kind, sentence = cue.type, context.sentence
+        frame = next((f for f in context.frames if f.cue is cue), None)
+        if frame is not None and frame.speaker is None and kind in STATEMENT_FAMILY:
+            return None  # an unnamed source's words: no statement to curate
+        if cue.quote is not None and kind not in STATEMENT_FAMILY and not (
+                (cue.part != "noun" and is_past_form(cue.text))
+                or tense_at(self.text, cue.start, cue.end) == "past"):
+            return None  # intentions in quotations stay words
+        expression, source = self._expression_for(cue, context)
+        status = self._status(cue, sentence, expression)
+        anchor_date = None
+        outer = [f for f in context.frames if f.cue is not cue and f.start <= cue.start < f.end]
+        if cue.quote is not None and outer:
+            said, _ = self._expression_for(outer[0].cue, context)
+            if said is not None and said.precision == "day":
+                anchor_date = said.earliest  # "the last couple of days" said on Thursday
+        self._order += 1
+        event = DraftEvent(
+            type=kind, date=self._draft_date(expression, source, status, anchor_date,
+                                             self.context.get(sentence.index)),
+            sentences=[sentence.text], actors=self._roles(cue, context),
+            place=None if kind in PLACELESS else self._place(cue, context),
+            status=status, sentence_index=sentence.index, last_index=sentence.index,
+            order=self._order, cue=(cue.text, cue.start, cue.end),
+            sentence_span=(sentence.start, sentence.end), in_quote=cue.quote is not None,
+            cue_part=cue.part)
+        speaking = next((f for f in outer if not f.report and f.speaker), None)
+        reporting = next((f for f in outer if f.report and f.speaker), None)
+        if speaking:
+            event.according_to = self._claimant(speaking.speaker, speaking.cue.text)
+        elif claimant and claimant not in event.primary():
+            event.according_to = self._claimant(claimant, "according to")
+        elif reporting:
+            event.according_to = self._claimant(reporting.speaker, reporting.cue.text)
+        if frame is not None:
+            quoted = [q for q in context.quotes if frame.start <= q[0] and q[1] <= frame.end]
+            if quoted:
+                event.quote = self.text[quoted[0][0] + 1:quoted[0][1] - 1].strip(" ,") or None
+        if kind == "Killing":
+            event.means = next((c.text for c in context.cues
+                                if c.type == "means" and c.start > cue.end), None)
+        if kind in ("Rejection", "Acceptance"):
+            self._answer(event, cue, sentence)
+        event.anaphoric = cue.definite and not event.actors
+        if not event.actors and cue.part == "noun":  # if it stays an event of its own
+            fallback = [m for m in context.mentions if self._eligible(m, cue) and m.prep is None
+                        and m.start < cue.start]
+            if fallback:
+                role = "speaker" if kind in STATEMENT_FAMILY else "participant"
+                event.fallback = [(fallback[0].actor, role)]
+        return event
+
+    def _answer(self, event: DraftEvent, cue: Cue, sentence: Sentence) -> None:
+        """Link a rejection or acceptance to the offer it answers; date and voice it from there."""
+        offers = [e for e in self.events if e.type == "Offer"]
+        same = [e for e in offers if e.sentence_index == sentence.index]
+        after = self.text[cue.end:sentence.end]
+        before = self.text[sentence.start:cue.start]
+        anaphoric = cue.passive or re.match(
+            r"(?i)\s*(?:\w+ly\s+)?(?:it|this|that|them|the\s+(?:\w+\s+)?(?:offer|proposal|plan|"
+            r"idea))\b", after) or re.search(r"(?i)\b(?:the|this|that)\s+(?:\w+\s+)?(?:offer|"
+                                             r"proposal|plan)\s+(?:was|were|has been)\s+$", before)
+        if same:
+            event.answers = same[-1]
+        elif offers and anaphoric:
+            event.answers = max(offers, key=lambda e: e.last_index)
+        if event.answers is None:
+            return
+        if not any(role == "responder" for _, role in event.actors):
+            recipients = [a for a, r in event.answers.actors if r == "recipient"]
+            event.actors = [(a, r) for a, r in event.actors if a not in recipients]
+            event.actors += [(a, "responder") for a in recipients]
+        offer = event.answers.date
+        if event.date.source == "window" and offer.source != "window":
+            event.date = DraftDate(
+                "(undated; after the offer it answers)", "event:",
+                f"{offer.edtf.split('/')[0]}/{self.published}", offer.earliest, self.published,
+                "derived", "No time expression: from the offer it answers up to the publication.")

@@ -1,0 +1,337 @@
+"""The extractor's lexicon: word lists, event cues and the regular expressions it reads with."""
+
+from __future__ import annotations
+
+import re
+
+# --- words ----------------------------------------------------------------------------------------
+
+#: Capitalised words that start sentences but are never names.
+FUNCTION_WORDS = frozenset(
+    """The A An In On At Since Despite According Earlier Later But And However Meanwhile After Before
+    During While When This That These Those It He She They We I Our His Her Their Its If As For With
+    From By To Of Last Next Also Then There Here What Who Why How Where Both All Some Many Most Such
+    Still Yet Now So Or Not No Yes Under Over Among Amid Following Throughout Until Without Within
+    Instead Although Though Because Once Even Only Just Another Other Each Every Any Several More
+    Less My Your Us Them You Me Him Upon Into Out Off Up Down Further Thus Hence Therefore Moreover
+    Additionally Separately Asked Speaking Today Yesterday Tomorrow Tonight Top Senior New Former
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Mr Mrs Ms Dr Sources Officials Hours Days Weeks Months Years Minutes Moments Q A GMT UTC BST CET
+    CEST EET EEST EST EDT PST PDT IDT AST""".split()
+)
+
+#: Words of titles that may stand before a name ("Mossad Director David Barnea").
+TITLE_WORDS = frozenset(
+    """Director Minister Secretary Spokesperson Spokesman Spokeswoman President Vice Chief Head
+    Ambassador Envoy Adviser Advisor Commander General Gen. Lt. Col. Maj. Sgt. Capt. Adm. King Queen
+    Emir Amir Sheikh Prince Speaker Chairman Chairwoman Chair Leader Negotiator Mediator Coordinator
+    Official Senator Sen. Rep. Gov. Governor Mayor Deputy Colonel Major Lieutenant Captain Brigadier
+    Premier Chancellor Judge Rabbi Imam Pope Dr. Mr. Mrs. Ms. Prof. Professor Correspondent Editor
+    Reporter Representative PM FM""".split()
+)
+
+#: Last words of organisation names ("Israel Defense Forces", "The Wall Street Journal").
+ORG_WORDS = frozenset(
+    """Office Department Ministry Forces Force Army Agency Council Committee Authority Brigades
+    Brigade Movement Party Government Cabinet Court Union Organization Organisation Network Channel
+    Group Bureau Service Services Staff Corps Command Commission Assembly Parliament Knesset Jihad
+    Front League Nations Institute Center Centre Foundation Association Journal Times Post News
+    Press Herald Tribune Gazette Guardian Telegraph Reuters Daily Broadcasting Corporation Radio TV
+    Television Bank Fund Company Inc. Ltd. Hospital University Crescent Cross Intelligence
+    Administration Forum""".split()
+)
+
+#: Lower-case words that describe a media organisation standing before its name.
+MEDIA_WORDS = ("newspaper", "daily", "outlet", "channel", "broadcaster", "network", "agency",
+               "website", "news site", "paper", "magazine", "weekly")
+
+#: Collective nouns that make a group of what stands before them ("Egyptian officials").
+GROUP_NOUNS = ("leadership", "leaders", "officials", "mediators", "negotiators", "delegation",
+               "representatives", "authorities", "diplomats")
+
+#: Adjectives of nationality and the country they name.
+DEMONYMS = {
+    "Israeli": "Israel", "Egyptian": "Egypt", "Qatari": "Qatar", "American": "United States",
+    "U.S.": "United States", "US": "United States", "Palestinian": "Palestine", "Iranian": "Iran",
+    "Lebanese": "Lebanon", "Jordanian": "Jordan", "Saudi": "Saudi Arabia", "Turkish": "Turkey",
+    "Emirati": "United Arab Emirates", "British": "United Kingdom", "French": "France",
+    "German": "Germany", "Russian": "Russia", "Chinese": "China", "Syrian": "Syria",
+    "Yemeni": "Yemen", "Iraqi": "Iraq", "Omani": "Oman", "Algerian": "Algeria",
+    "Moroccan": "Morocco", "Tunisian": "Tunisia", "Libyan": "Libya", "Sudanese": "Sudan",
+    "Kuwaiti": "Kuwait", "Bahraini": "Bahrain", "Pakistani": "Pakistan", "Indian": "India",
+    "Italian": "Italy", "Spanish": "Spain", "Norwegian": "Norway", "Swiss": "Switzerland",
+}
+
+COUNTRIES = frozenset(
+    """Israel Egypt Qatar Iran Lebanon Jordan Turkey Syria Yemen Iraq Britain France Germany Russia
+    China Oman Bahrain Morocco Algeria Tunisia Libya Sudan Cyprus Greece Italy Spain Norway
+    Switzerland India Pakistan Kuwait Palestine UAE""".split()
+) | {"United States", "Saudi Arabia", "United Kingdom", "United Arab Emirates"}
+
+#: Places of the region the negotiations are about; known places of curation files come on top.
+REGION_PLACES = frozenset(
+    {"Gaza", "Gaza Strip", "Gaza City", "West Bank", "East Jerusalem", "Jerusalem", "Tel Aviv",
+     "Rafah", "Khan Younis", "Khan Yunis", "Deir al-Balah", "Nuseirat", "Jabalia", "Jabaliya",
+     "Beit Lahia", "Beit Hanoun", "Bureij", "Maghazi", "Philadelphi Corridor", "Netzarim Corridor",
+     "Kerem Shalom", "Sinai", "Cairo", "Doha", "Beirut", "Damascus", "Tehran", "Amman", "Riyadh",
+     "Ankara", "Istanbul", "Washington", "Paris", "Geneva", "New York", "London", "Rome",
+     "Brussels", "Vienna", "Ramallah", "Hebron", "Nablus", "Jenin", "Tulkarem", "Golan Heights",
+     "Negev", "Sderot", "Ashkelon", "Ashdod", "Eilat", "Haifa", "Abu Dhabi", "Dubai", "Muscat",
+     "Baghdad", "Sanaa", "Hodeidah", "Red Sea", "Kfar Aza", "Nir Oz", "Be'eri", "Sharm el-Sheikh"}
+)
+
+STATEMENT_FAMILY = ("Statement", "Vow", "Threat", "Demand", "Precondition")
+MEETING_FAMILY = ("Meeting", "Summit", "PressConference", "NegotiationRound")
+#: Which statement type wins when one speech act carries several cues.
+SPECIFICITY = {"Statement": 1, "Demand": 2, "Vow": 3, "Threat": 4, "Precondition": 5}
+
+#: The role of the subject and of the object, per event type.
+ROLES = {
+    "Offer": ("offerer", "recipient"), "Rejection": ("responder", "subject"),
+    "Acceptance": ("responder", "subject"), "Meeting": ("participant", "participant"),
+    "Summit": ("participant", "participant"), "PressConference": ("participant", "participant"),
+    "NegotiationRound": ("participant", "participant"), "Statement": ("speaker", "addressee"),
+    "Vow": ("speaker", "addressee"), "Threat": ("speaker", "addressee"),
+    "Demand": ("speaker", "addressee"), "Precondition": ("speaker", "addressee"),
+    "Killing": ("perpetrator", "victim"), "Attack": ("perpetrator", "victim"),
+    "HostageRelease": ("releaser", "released"), "Ceasefire": ("participant", "participant"),
+    "MediaReport": ("reporter", "subject"), "Effort": ("participant", "participant"),
+}
+PRIMARY_ROLES = ("offerer", "responder", "speaker", "perpetrator", "reporter", "releaser")
+#: Types whose "in X" is rarely where the event happened ("offered the leaders in Gaza ...").
+PLACELESS = ("Offer", "Rejection", "Acceptance", "Demand", "Precondition", "Effort",
+             "MediaReport")
+
+#: Cue lexicon: (event type, pattern, part). ``speech`` verbs introduce reported words, ``report``
+#: verbs a media report; ``either`` words are nouns after a determiner and verbs otherwise.
+CUES: tuple[tuple[str, str, str], ...] = (
+    ("Offer", r"offer(?:ed|ing)", "verb"),
+    ("Offer", r"offers?", "either"),
+    ("Offer", r"propos(?:e|es|ed|ing)", "verb"),
+    ("Offer", r"proposals?", "noun"),
+    ("Offer", r"(?:put|puts|putting)\s+forward", "verb"),
+    ("Offer", r"(?:set|sets|laid|lays|lay)\s+out|outlined|unveil(?:s|ed)", "verb"),
+    ("Offer", r"(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?willing\s+to\s+(?:give|grant|"
+              r"allow|offer|release|let|provide|guarantee)", "verb"),
+    ("Rejection", r"reject(?:s|ed|ing)?", "verb"),
+    ("Rejection", r"refus(?:e|es|ed|ing)", "verb"),
+    ("Rejection", r"(?:turned|turns|turn|turning)\s+down", "verb"),
+    ("Rejection", r"rebuff(?:s|ed)?", "verb"),
+    ("Rejection", r"rejection|refusal", "noun"),
+    ("Acceptance", r"accept(?:s|ed)", "verb"),
+    ("Acceptance", r"agreed\s+to", "verb"),
+    ("Acceptance", r"acceptance", "noun"),
+    ("Meeting", r"met|meets|meet", "verb"),
+    ("Meeting", r"visit(?:s|ed)", "verb"),
+    ("Meeting", r"meetings?", "noun"),
+    ("Meeting", r"(?:get|gets|got|getting)\s+together", "verb"),
+    ("Meeting", r"(?:held|hold|holds|holding)\s+talks", "verb"),
+    ("Meeting", r"hosted", "verb"),
+    ("Meeting", r"(?:spoke|speaks|spoken|speaking|talked|talks)\s+(?:by\s+(?:tele)?phone\s+)?"
+                r"with", "verb"),
+    ("Summit", r"summits?", "noun"),
+    ("PressConference", r"(?:joint\s+)?(?:press|news)\s+(?:conference|briefing)s?", "noun"),
+    ("NegotiationRound", r"(?:rounds?|sessions?)\s+of\s+(?:indirect\s+)?(?:talks|negotiations)",
+     "noun"),
+    ("Meeting", r"talks", "noun"),
+    ("NegotiationRound", r"negotiations", "noun"),
+    ("Statement", r"said|says|stated|told|tells|added|noted|announced|declared|stressed|"
+                  r"emphasi[sz]ed|reiterated|confirmed|denied|claimed|acknowledged|explained|"
+                  r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
+                  r"notified", "speech"),
+    ("Vow", r"vow(?:s|ed)|pledg(?:es|ed)|promised|swore", "speech"),
+    ("Threat", r"threaten(?:s|ed)|warn(?:s|ed)", "speech"),
+    ("Threat", r"(?:hunt|hunted|hunting)\s+(?:them\s+)?down|pay\s+(?:a|the)\s+(?:heavy\s+)?price",
+     "verb"),
+    ("Demand", r"demanded|urged|urges", "speech"),
+    ("Demand", r"demanding", "verb"),
+    ("Demand", r"demands?", "either"),
+    ("Demand", r"(?:called|calls|calling)\s+for|(?:call|calls|called|calling)\s+(?:up)?on",
+     "verb"),
+    ("Demand", r"insist(?:s|ed)?\s+(?:up)?on", "verb"),
+    ("Demand", r"would\s+have\s+to", "verb"),
+    ("Precondition", r"pre-?conditions?|conditioned\s+(?:on|upon)|as\s+a\s+condition", "noun"),
+    ("Killing", r"kill(?:s|ed)|eliminat(?:es|ed)|assassinat(?:es|ed)|executed|slain", "verb"),
+    ("Killing", r"assassination|elimination|killing", "noun"),
+    ("Attack", r"attacked|bombed|raided|struck|shelled", "verb"),
+    ("Attack", r"attacks?|massacre|air\s?strikes?|strikes?|(?:drone|missile|rocket)\s+strikes?|bombing|"
+               r"bombardment|raid|assault|onslaught|invasion|incursion|offensive|"
+               r"(?:military\s+|ground\s+)?operation", "noun"),
+    ("HostageRelease", r"releas(?:ed|es)|freed", "verb"),
+    ("HostageRelease", r"releases?", "noun"),
+    ("Ceasefire", r"cease-?fires?|truces?", "noun"),
+    ("MediaReport", r"reported|reports|quoted", "report"),
+    ("Effort", r"efforts?(?=\s+(?:to|for|toward|towards|aimed))|(?:push|bid)(?=\s+to\b)", "noun"),
+)
+
+#: The possessive marker: "Israel’s", "Hamas’".
+POSS = r"(?:[’']s|(?<=s)[’'](?![\w’']))"
+
+#: "presented X and Y with a ...": the giver, the receivers and what is given.
+PRESENTED_WITH = re.compile(
+    r"\b(?:presented|presents|provided|provides|handed|hands|furnished)\s+(?:[A-Z][\w’'-]*"
+    r"(?:\s+[A-Z][\w’'-]*)*(?:,\s*|\s+and\s+)?)+\s*with\s+(?:(?:a|an|the|its|their|his|her)\s+)?"
+    r"(?:[\w-]+\s+){0,3}$")
+
+#: Collectives of people named by what they are, not by a name ("Families of hostages").
+COLLECTIVE = re.compile(
+    r"(?<![\w-])(?:[Ff]amilies|[Rr]elatives|[Rr]epresentatives|[Mm]others|[Ff]riends)\s+of\s+"
+    r"(?:the\s+)?(?:(?:Israeli|Palestinian|remaining|captive|kidnapped)\s+)?(?:hostages|captives|"
+    r"prisoners|detainees|abductees|victims)(?![\w-])")
+
+#: A country's armed forces or weapons standing for it: "Israeli strikes killed ...", "Israeli
+#: troops", and "its troops" (the country or group named before).
+ARMED = (r"(?:air\s*)?strikes?|airstrikes?|forces|troops|soldiers|jets|warplanes|army|military|"
+         r"navy|shelling|fire|bombardment|drones?|tanks?|artillery|missiles?|rockets?")
+ARMED_DEMONYM = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS))
+                           + r")\s+(?P<noun>" + ARMED + r")(?![\w-])")
+ARMED_PRONOUN = re.compile(r"(?<![\w-])(?:its|their|Its|Their)\s+(?:" + ARMED + r")(?![\w-])")
+
+#: A post named without a name: "Qatar's prime minister", "the Qatari premier", "the Mossad
+#: chief", "the head of Mossad" (the organisation and the role find the known person).
+DESCRIPTION = re.compile(
+    r"(?<![\w-])(?:[Tt]he\s+)?(?:(?P<dem>" + "|".join(map(re.escape, DEMONYMS)) + r")\s+"
+    r"|(?P<org>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)[’']s\s+|(?P<org3>[A-Z][\w-]+)\s+)?"
+    r"(?P<role>(?i:prime\s+minister|foreign\s+minister|premier|president|emir|amir|king|"
+    r"spy\s+chief|intelligence\s+chief|chief|director|head|spokes(?:man|woman|person)|envoy))"
+    r"(?:\s+of\s+(?:the\s+)?(?P<org2>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}))?"
+    r"(?P<poss>[’']s)?(?![\w-])"
+)
+
+CUE_PATTERNS = [(kind, re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])"), part)
+                for kind, pattern, part in CUES]
+
+# --- patterns -------------------------------------------------------------------------------------
+
+_DETERMINERS = ("the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+                "our", "any", "some", "new", "latest", "recent", "same", "previous", "earlier",
+                "first", "initial", "original", "final", "revised", "fresh", "improved", "planned",
+                "upcoming", "most", "every", "such", "another", "high-level", "joint", "two",
+                "three", "several", "main", "top", "deadly", "brutal", "surprise", "unprecedented",
+                "indirect", "direct", "hostage", "ceasefire")
+NOUN_CONTEXT = re.compile(r"(?i)(?:\b(?:" + "|".join(_DETERMINERS) + r")|" + POSS + r"(?:\s+[\w-]+){0,2})"
+                          r"\s+$")
+DEFINITE = re.compile(r"(?i)\b(?:the|this|that|these|those)\s+(?:(?:new|latest|recent|same|"
+                      r"previous|earlier|first|initial|original|planned|upcoming|expected|"
+                      r"reported|high-level|hostage|ceasefire|indirect|(?-i:[A-Z][\w-]+))\s+)*$")
+HAPPENING_AFTER = re.compile(
+    r"(?i)^\s*(?:was|were|had\s+been|has\s+been|is|are)?\s*(?:\w+ly\s+)?(?:made|came|come|comes|"
+    r"presented|submitted|delivered|sent|handed|held|took\s+place|convened|began|ended|started|"
+    r"broke\s+down|collapsed|happened|occurred|took\s+effect|expired|marked)\b"
+)
+LIGHT_VERB_BEFORE = re.compile(
+    r"(?i)\b(?:made|make|makes|presented|submitted|had|held|hold|holds|hosted|attended|attend|"
+    r"convened|reached|signed|continuing|continues|continued|launched|carried\s+out|led|"
+    r"participate\s+in|participated\s+in|took\s+part\s+in|joined|join|resumed|resume|issued|"
+    r"declared|agreed\s+to|broke|violated|extended|floated|floats|conveyed|conveys|tabled|"
+    r"unveiled|delivered|handed\s+over|put\s+forward|sent)\s+"
+    r"(?:(?:the|a|an|its|their|his|her|some|several|two|three|new|first|second|latest|recent|"
+    r"joint|hostage|indirect|direct|high-level|(?-i:[A-Z][\w-]+)|(?-i:[A-Z][\w-]+)[’']s)\s+)*"
+    r"(?:(?-i:[a-z-]+)\s+){0,2}$"
+)
+SETTING_BEFORE = re.compile(
+    r"(?i)\b(?:during|at|in|after|following|before|amid|since)\s+(?:(?:a|an|the|one|two|several|"
+    r"joint|recent|high-level|week-long|weeklong|[\w-]+-day|[\w-]+-week|initial|first|last|"
+    r"previous|hostage)\s+)+$"
+)
+PURPOSE_BEFORE = re.compile(
+    r"(?i)\b(?:for|exchange\s+for|return\s+for|secure|securing|reach|reaching|toward|towards|to|"
+    r"sabotage|derail|undermine|torpedo|obstruct|hinder|stall|jeopardi[sz]e|"
+    r"broker|brokering|on|about|over|discuss|discussing|discussed|demand(?:s|ed|ing)?|calls?\s+for|"
+    r"called\s+for|negotiations?|talks|deal|proposal|plan|framework|possible|potential|new|future|"
+    r"eventual|permanent|lasting|any|a\s+new)\s+(?:(?:the|a|an|any|possible|full|all|remaining|"
+    r"[\w-]+-week|[\w-]+-day|(?-i:[A-Z][\w-]*))\s+)*$"
+)
+NEGOTIATION_AFTER = re.compile(
+    r"(?i)^[\s-]*(?:negotiat\w*|talks|proposals?|plans?|efforts?|push|bids?|framework|mediators?|"
+    r"agreements?|terms|demands?|draft|offers?|and\s+hostage)\b"
+)
+HOSTAGE_WORDS = re.compile(r"(?i)\b(?:hostages?|captives?|prisoners?|detainees?|abductees?)\b")
+PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$")
+CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(?:but|while|whereas|although|though|as|and then|who|which|where|whom|whose)\b|"
+    r"\s+but\s+|\s+(?:in exchange for|in return for)\b"
+)
+RELATIVE_BREAK = re.compile(r",\s+(?:who|which|where|whom|whose)\b")
+PREP_BEFORE = re.compile(
+    r"(?i)\b(according\s+to|with|to|for|of|from|by|at|in|near|on|against|about|between|among|"
+    r"and|or|including|like|than|into|outside|inside|over|behind|via)\s+"
+    r"(?:(?:the|a|an|its|their|his|her|our|new|top|former|senior|main|other)\s+)*$"
+)
+TITLE_PREFIX = re.compile(
+    r"(?:(?:the|The|a|an)\s+)?(?:(?:[A-Z][\w.’'-]*|of|for|new|top|former|senior|deputy|chief|head|"
+    r"director|spokesperson|spokesman|spokeswoman|foreign|policy|advisor|adviser|minister|"
+    r"secretary|envoy|intelligence|negotiator|ceasefire|main|leader|official|newspaper|daily|"
+    r"outlet|channel|broadcaster|network|agency|website|paper|magazine|commander|military|"
+    r"political|security|national)[ \t]+)+$"
+)
+TITLE_HINT = re.compile(
+    r"(?i)\b(?:director|minister|secretary|spokes\w+|president|chief|head|ambassador|envoy|"
+    r"advis[eo]r|commander|general|leader|negotiator|mediator|official|speaker|chairman|"
+    r"premier|deputy|emir|king|sheikh|newspaper|daily|outlet|channel|broadcaster|network|"
+    r"agency|website|paper|magazine|PM|FM)\b"
+)
+HOLDER_AFTER = re.compile(
+    POSS + r"\s+(?:[a-z-]+\s+){0,2}(?:chief|premier|minister|envoy|president|leader|spokes\w+|"
+    r"office|government|military|army|negotiators?|delegation|officials?|cabinet|director|head)\b"
+)
+POSSESSED = re.compile(POSS + r"\s+(?:[\w-]+\s+){0,3}")
+#: What may stand between a subject and its verb: an apposition, auxiliaries, adverbs.
+SUBJECT_GAP = re.compile(
+    r"\s*(?:,\s*(?:the|a|an)\b[^,;“”\"]*?,?\s*)?(?:(?:has|have|had|was|were|is|are|will|would|"
+    r"also|then|later|reportedly|already|not|never|did|does|do|could|may|might|must|can|been|"
+    r"being|be|once|again|to|expected|set|scheduled|due|slated|going|poised|planning|planned|"
+    r"about|able|likely|ready|willing|prepared|\w+ly)\s+)*"
+)
+PRONOUN_SUBJECT = re.compile(
+    r"(?i)\b(?:it|they|he|she)\s+(?:(?:has|have|had|was|were|is|are|would|will|also|\w+ly)\s+)*$")
+GROUP_DESCRIPTION = re.compile(
+    r"(?<![\w-])[Tt]he\s+(?:(?:terror|terrorist|militant|Islamist|Palestinian|jihadist|armed)\s+)?"
+    r"(?:group|organization|organisation|movement)(?=(?P<possessive>[’']s)?)(?![\w-])"
+)
+_NAME_TOKEN = (
+    r"(?:(?:[A-Z]\.){2,}|[A-Z]\.(?=[ \t]+[A-Z][a-z])|"
+    r"(?:Gen|Lt|Col|Maj|Sgt|Capt|Adm|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|St)\.|"
+    r"[A-Z][\w’'-]*\w|[A-Z]|(?:al|el|bin|ibn|abu|ben)-[A-Z][\w’'-]*)"
+)
+PARTICLES = ("of", "al", "bin", "ibn", "de", "la", "du", "van", "von", "der")
+NAME_RUN = re.compile(
+    r"(?<![\w-])" + _NAME_TOKEN + r"(?:[ \t]+(?:(?:" + "|".join(PARTICLES) + r")[ \t]+)?"
+    + _NAME_TOKEN + r")*"
+)
+#: An interview's introduction ("X spoke to us in Doha on Tuesday") and its answer lines.
+INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(?:us|me|this\s+\w+)\b"
+                             r"|\binterview(?:ed)?\b")
+ANSWER_LINE = re.compile(r"(?:A|Answer)\s*:\s")
+PRONOUNS_IN_QUOTES = re.compile(r"(?<![\w’'-])(we|We|our|Our|us|Us|I|me|my|My)(?![\w-])")
+BRACKETED = re.compile(r"(?<![\w-])(them|they|him|he|her|she|it)\s+\[([^\]]+)\]")
+THIRD_PERSON = re.compile(r"(?<![\w’'-])(He|he|She|she)(?![\w’'-])")
+ARCHITECT = re.compile(
+    r"(?i)\b(?:architect|mastermind|planner|orchestrator|organi[sz]er|perpetrator)s?\s+of\s+"
+    r"(?:the\s+)?(?:[\w.]+\s+){0,3}$"
+)
+ONGOING_BEFORE = re.compile(
+    r"(?i)\b(?:is|are|has\s+been|have\s+been|remains?)\s+(?:\w+ly\s+)?(?:continuing|pursuing|"
+    r"making|leading|stepping\s+up|ongoing)\s+(?:(?:its|their|the|his|her)\s+)?$|"
+    r"\b(?:continues|continuing)\s+(?:(?:its|their|the|his|her)\s+)?$"
+)
+#: Words right before a speech verb that name an unnamed speaker ("a source said").
+UNNAMED_SPEAKER = re.compile(
+    r"(?:^|[\s,”\"])(?:the|a|an|one|two|three|four|five|several|some|other|many|unnamed|senior)\s+"
+    r"(?:[\w’'-]+\s+){0,7}$"
+)
+VERBISH = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|will|would|that|which|who|did|"
+                     r"does|do|can|could|may|might|\w+ed)\b")
+SPEECH_SUBJECT_PRONOUN = re.compile(r"(?<![\w-])(it|It|they|They)\s+$")
+_IRREGULAR_PAST = frozenset(
+    """met held got said told wrote swore slain freed struck made came gave took sent stood laid
+    brought led spoke broke began saw went left put set kept sought fought thought won lost
+    rose fell drew threw""".split()
+)
+
+
+def is_past_form(cue_text: str) -> bool:
+    """Whether a cue's first word is a past form ("offered", "met")."""
+    word = cue_text.lower().split()[0]
+    return word.endswith("ed") or word in _IRREGULAR_PAST

@@ -1,0 +1,88 @@
+"""Merging: "the proposal was made ..." joins the offer it refers to, and repeated mentions of one
+event (same type, same main actor, compatible dates) become one event citing each sentence.
+
+A stage of its own: a function of the read events, testable alone.
+"""
+
+from __future__ import annotations
+
+from kb.extract.lexicon import MEETING_FAMILY
+from kb.extract.model import DraftDate, DraftEvent
+
+
+def compatible_dates(first: DraftDate, second: DraftDate, loose: bool) -> bool:
+    if not (first.earliest <= second.latest and second.earliest <= first.latest):
+        return False
+    if first.edtf == second.edtf or loose:
+        return True
+    windows = [d for d in (first, second) if d.source == "window"]
+    others = [d for d in (first, second) if d.source != "window"]
+    return bool(windows) and (not others or others[0].days <= 31)
+
+def stronger(new: DraftDate, old: DraftDate) -> bool:
+    rank = {"window": 0, "derived": 1, "sentence": 2, "own": 3}
+    if rank[new.source] != rank[old.source]:
+        return rank[new.source] > rank[old.source]
+    return new.days < old.days
+
+def merge_into(target: DraftEvent, event: DraftEvent) -> None:
+    target.sentences += [s for s in event.sentences if s not in target.sentences]
+    known = {actor for actor, _ in target.actors}
+    target.actors += [(actor, role) for actor, role in event.actors if actor not in known]
+    if stronger(event.date, target.date):
+        target.date = event.date
+    target.place = target.place or event.place
+    target.quote = target.quote or event.quote
+    target.means = target.means or event.means
+    target.answers = target.answers or event.answers
+    target.last_index = max(target.last_index, event.last_index)
+    if target.status == "happened" and event.status != "happened" and not event.anaphoric:
+        target.status = event.status
+
+def antecedent(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
+    """The event a definite noun ("the proposal", "the meeting in Doha") refers back to."""
+    family = MEETING_FAMILY if event.type in MEETING_FAMILY else (event.type,)
+    candidates = [
+        other for other in merged
+        if other.type in family
+        and (other.type != "PressConference" or event.type == "PressConference")
+        and (event.date.source == "window"
+             or compatible_dates(event.date, other.date, loose=True))
+        and not (event.place and other.place and event.place != other.place)]
+    same_place = [c for c in candidates if event.place and c.place == event.place]
+    return max(same_place or candidates, key=lambda e: (e.last_index, e.order), default=None)
+
+def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
+    """An earlier event this one repeats: same type and status, same main actor, compatible
+    dates (equal, or one undated and the other within a month)."""
+    leading = set(event.primary())
+    for other in merged:
+        if other.type != event.type or other.status != event.status or not leading:
+            continue
+        if not leading & set(other.primary()):
+            continue
+        if other.according_to != event.according_to and "window" not in (
+                event.date.source, other.date.source):
+            continue
+        if compatible_dates(event.date, other.date, loose=False):
+            return other
+    return None
+
+def merge(events: list[DraftEvent]) -> list[DraftEvent]:
+    """One event per event: repeated mentions and definite references joined, in order."""
+    merged: list[DraftEvent] = []
+    into: dict[int, DraftEvent] = {}
+    for event in events:
+        if event.answers is not None:
+            event.answers = into.get(id(event.answers), event.answers)
+        target = antecedent(event, merged) if event.anaphoric else None
+        target = target or duplicate(event, merged)
+        if target is not None:
+            merge_into(target, event)
+            into[id(event)] = target
+        elif event.anaphoric and event.date.source == "window":
+            continue  # "the talks", referring to nothing named: nothing to propose
+        else:
+            event.actors = event.actors or event.fallback
+            merged.append(event)
+    return merged

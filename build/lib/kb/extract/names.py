@@ -1,0 +1,140 @@
+"""Matching the names an article uses against the knowledge base's actors.
+
+Articles write the same person many ways: with honorifics and titles ("Sheikh Mohammed bin
+Abdulrahman Al Thani", "Qatari Prime Minister Sheikh Mohammed"), with other transliterations
+("el-Sisi", "al-Sisi", "Sisi"; "Mohammed", "Muhammad"), with or without the hyphen of a particle
+("Al Thani", "Al-Thani"), or only by their post ("Qatar's prime minister"). :func:`name_key`
+folds a name to a comparable key; :class:`NameIndex` finds the one known actor a name or a
+description can mean, and refuses when several can (then the draft proposes a new actor for the
+curator to settle).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+#: Honorifics and titles that are never part of the name itself.
+HONORIFICS = frozenset(
+    """sheikh sheikha sheik shaikh emir amir king queen prince princess president vice prime
+    minister foreign mr mrs ms dr prof gen general lt col maj sgt capt adm sen rep gov his her
+    excellency highness majesty royal sir lord lady sayyed sayed haj hajj the""".split())
+
+#: Given names and particles written several ways, folded to one spelling.
+_SPELLINGS = {
+    "mohammed": "muhammad", "mohamed": "muhammad", "mohammad": "muhammad", "muhammed": "muhammad",
+    "mohamad": "muhammad", "abdel": "abd", "abdul": "abd", "abdal": "abd", "abd": "abd",
+    "el": "al", "ul": "al", "ad": "al", "ar": "al", "as": "al", "ash": "al", "an": "al",
+    "youssef": "yusuf", "yousef": "yusuf", "yussef": "yusuf", "yousif": "yusuf",
+    "ibn": "bin", "ben": "bin",
+}
+
+#: Words of a post, folded to the role they name.
+ROLE_WORDS = {
+    "emir": "emir", "amir": "emir", "king": "king", "prince": "prince", "president": "president",
+    "premier": "prime minister", "pm": "prime minister", "prime minister": "prime minister",
+    "foreign minister": "foreign minister", "fm": "foreign minister",
+    "director": "head", "chief": "head", "head": "head", "spy chief": "head",
+    "intelligence chief": "head",
+    "secretary of state": "secretary of state", "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson", "spokesperson": "spokesperson", "envoy": "envoy",
+    "ambassador": "ambassador", "commander": "commander",
+}
+_ROLE = re.compile(r"(?i)\b(" + "|".join(sorted((re.escape(w) for w in ROLE_WORDS),
+                                                key=len, reverse=True)) + r")\b")
+
+
+def _fold(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return ascii_text.lower().replace("’", "").replace("'", "")
+
+
+def _token(word: str) -> str:
+    word = _SPELLINGS.get(word, word)
+    if len(word) > 4 and word.endswith(("eh", "ah")):
+        word = word[:-2] + "a"  # Haniyeh, Haniyah, Haniya
+    return re.sub(r"(.)\1", r"\1", word)  # Youssef / Yusef
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """A name as comparable tokens: no honorifics, titles, diacritics or hyphens, one spelling."""
+    words = re.findall(r"[a-z0-9]+", _fold(name))
+    tokens = [_token(word) for word in words if word not in HONORIFICS]
+    return tuple(tokens)
+
+
+def roles_of(title: str | None) -> set[str]:
+    """The roles a title names ("Qatari Prime Minister and Foreign Minister")."""
+    if not title:
+        return set()
+    found = {ROLE_WORDS[m.group(1).lower()] for m in _ROLE.finditer(title)}
+    if "foreign minister" in found or "prime minister" in found:
+        found.discard("minister")
+    return found
+
+
+@dataclass(frozen=True)
+class Person:
+    """What the index knows of one actor."""
+
+    id: str
+    keys: tuple[tuple[str, ...], ...]
+    roles: frozenset[str]
+    organizations: frozenset[str]
+    person: bool
+
+
+class NameIndex:
+    """The known actors by name key, and the persons by post (role and organisation)."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, Person] = {}
+
+    def add(self, actor_id: str, names: Iterable[str], titles: Iterable[str] = (),
+            organizations: Iterable[str] = (), person: bool = True) -> None:
+        """Index an actor under its names, and a person under its posts."""
+        keys = tuple(key for key in (name_key(name) for name in names) if key)
+        roles = frozenset(role for title in titles for role in roles_of(title))
+        self.people[actor_id] = Person(actor_id, keys, roles, frozenset(organizations), person)
+
+    def match(self, name: str, title: str | None = None) -> str | None:
+        """The one known actor ``name`` can mean, else ``None``.
+
+        Equal keys match; a longer name matches a known name of two words or more that it ends
+        with ("Mohammed bin Abdulrahman Al Thani" and "Al-Thani"); one word matches the last word
+        of one known person ("Sisi"). A title whose role the actor's posts do not have ("Amir
+        Sheikh Tamim ... Al-Thani" against the prime minister) rules the actor out.
+        """
+        key = name_key(name)
+        if not key:
+            return None
+        wanted = roles_of(title)
+        exact, ends, last = set(), set(), set()
+        for person in self.people.values():
+            if wanted and person.roles and not wanted & person.roles:
+                continue
+            for known in person.keys:
+                if known == key:
+                    exact.add(person.id)
+                elif len(known) >= 2 and len(key) > len(known) and key[-len(known):] == known:
+                    ends.add(person.id)
+                elif len(key) >= 2 and len(known) > len(key) and known[-len(key):] == key \
+                        and person.person:
+                    ends.add(person.id)
+                elif len(key) == 1 and person.person and len(known) >= 2 and \
+                        known[-1] == key[0]:
+                    last.add(person.id)
+        for found in (exact, ends, last):
+            if len(found) == 1:
+                return found.pop()
+            if found:
+                return None
+        return None
+
+    def holder(self, role: str, organization: str) -> str | None:
+        """The one known person whose post is ``role`` of ``organization``."""
+        found = [p.id for p in self.people.values()
+                 if p.person and role in p.roles and organization in p.organizations]
+        return found[0] if len(found) == 1 else None

@@ -1,0 +1,247 @@
+"""The article's reference time, tracked sentence by sentence, and dates relative to other events.
+
+Three stages, each a function of what the ones before produced:
+
+- :func:`dateline` finds the day the article speaks from when it says so near its top (a date
+  line "DOHA, Aug 16 -", a line that is only a date, "Issued on 8 August 2024", "spoke to us on
+  Tuesday, 12 November"). Relative words ("on Saturday", "ten days ago", "yesterday") are resolved
+  against it rather than against the publication date.
+- :func:`anchor_relative` resolves what :mod:`kb.extract.timex` cannot, because it depends on the
+  article: "a day earlier", "two days later", "the next day", "hours before the news conference",
+  "three days after the leaders' appeal", "since the announcement", "the following week". The
+  anchor is the event the words name (the nearest earlier sentence that mentions it with a date),
+  else the last date the article gave (as HeidelTime does for underspecified expressions).
+- :func:`context_dates` gives each sentence the date the article was last talking about: what a
+  sentence without a time expression of its own most likely means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from kb.extract.lexicon import CUE_PATTERNS
+from kb.extract.sentences import Sentence
+from kb.extract.timex import TimeExpression, find_time_expressions
+
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": 3,
+            "several": 4, "some": 3}
+_NUM = r"(?:\d{1,2}|a couple of|a few|several|an|a|one|two|three|four|five|six|seven|eight|nine|ten)"
+_EVENT_NOUN = r"(?:the|that|this|his|her|its|their|[\w’']+[’']s?)\s+(?:[\w’'-]+\s+){0,2}?[\w-]+"
+
+#: Expressions relative to another event or to the date last given.
+RELATIVE = re.compile(
+    r"(?i)(?<![\w-])(?:"
+    r"(?P<count>" + _NUM + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+"
+    r"(?P<dir>earlier|later|before|after|afterwards)(?:\s+(?P<noun>" + _EVENT_NOUN + r"))?"
+    r"|(?P<vague>hours|days|weeks|moments|minutes)\s+(?P<vdir>earlier|later|before|after|"
+    r"afterwards)(?:\s+(?P<vnoun>" + _EVENT_NOUN + r"))?"
+    r"|the\s+(?P<step>next|following|previous|preceding)\s+(?P<sunit>day|morning|evening|"
+    r"night|week|month)"
+    r"|the\s+(?P<dunit>day|week)\s+(?P<ddir>before|after)(?:\s+(?P<dnoun>" + _EVENT_NOUN + r"))?"
+    r"|(?P<same>that(?:\s+same)?|the\s+same)\s+(?P<same_unit>day|evening|night|morning)"
+    r"|(?:ever\s+)?since\s+(?P<since>the\s+(?:[\w’'-]+\s+){0,1}?(?:announcement|agreement|deal|"
+    r"attack|strike|strikes|meeting|talks|ceasefire|truce|killing|assassination|speech|"
+    r"statement|news\s+conference|press\s+conference|summit|offer|proposal|raid|invasion|"
+    r"operation))"
+    r")(?![\w-])"
+)
+
+#: What before a date near the top makes it the article's own day: a date line ("DOHA, Aug 16 -",
+#: "Sunday 27 October 2024"), "Issued on", "spoke to us in Doha on".
+_DATELINE_BEFORE = re.compile(
+    r"(?i)^(?:\s*|[A-Z][A-Za-z .'-]{1,30},\s*|(?:issued|published|posted|updated|dated)\s+(?:on\s+)?"
+    r"|.*\b(?:spoke|talked|speaking)\s+(?:to|with)\s+\w+\b.*)$")
+
+
+def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpression | None:
+    """The day the article speaks from when a line near its top says so, else ``None``.
+
+    Only a day no later than the publication and at most two weeks before it counts.
+    """
+    for sentence in [s for s in sentences[1:6] if s.start < 600]:  # the first is the headline
+        for expression in find_time_expressions(sentence.text, published):
+            if expression.precision != "day" or expression.kind == "duration":
+                continue
+            if not published - timedelta(days=14) <= expression.earliest <= published:
+                continue
+            if _DATELINE_BEFORE.match(sentence.text[:expression.start]):
+                return TimeExpression(expression.text, sentence.start + expression.start,
+                                      sentence.start + expression.end, expression.edtf,
+                                      expression.earliest, expression.latest, "day",
+                                      "published", "absolute", expression.tense)
+    return None
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    earliest: date
+    latest: date
+    text: str
+
+
+def _stem(noun: str) -> str:
+    word = re.sub(r"[’']s?$", "", noun.split()[-1].lower())
+    return word[:max(4, len(word) - 3)]
+
+
+def _usable(expression: TimeExpression, reference: date) -> bool:
+    return expression.kind != "duration" and expression.days <= 31 and \
+        expression.earliest <= reference
+
+
+def _find_anchor(noun: str | None, text: str, before: list[tuple[Sentence, list[TimeExpression]]],
+                 last: TimeExpression | None, reference: date) -> _Anchor | None:
+    """The date of the event ``noun`` names (nearest earlier sentence that names and dates it),
+    else the last date the article gave."""
+    if noun:
+        stem = _stem(noun)
+        head = re.sub(r"[’']s?$", "", noun.split()[-1])
+        kinds = {kind for kind, pattern, _ in CUE_PATTERNS if pattern.fullmatch(head.lower())}
+        same_kind = [pattern for kind, pattern, _ in CUE_PATTERNS if kind in kinds]
+        for sentence, expressions in reversed(before):
+            if stem not in sentence.text.lower() and not any(
+                    pattern.search(sentence.text) for pattern in same_kind):
+                continue  # "the strike" is a sentence saying "struck", "the talks" one that "met"
+            dated = [e for e in expressions if _usable(e, reference) and e.days <= 7]
+            if dated:
+                at = text.lower().find(stem, sentence.start, sentence.end)
+                nearest = min(dated, key=lambda e: abs(e.start - (at if at >= 0 else e.start)))
+                return _Anchor(nearest.earliest, nearest.latest, nearest.text)
+    if last is not None:
+        return _Anchor(last.earliest, last.latest, last.text)
+    return None
+
+
+def _shift(anchor: _Anchor, match: re.Match, reference: date) -> tuple[date, date] | None:
+    groups = match.groupdict()
+    if groups["count"]:
+        count = _NUMBERS.get(groups["count"].lower()) or int(groups["count"])
+        unit = groups["unit"].lower().rstrip("s")
+        sign = -1 if groups["dir"].lower() in ("earlier", "before") else 1
+        if unit == "hour":
+            return (anchor.earliest - timedelta(days=1), anchor.latest) if sign < 0 else \
+                (anchor.earliest, anchor.latest + timedelta(days=1))
+        delta = relativedelta(**{unit + "s": count * sign})
+        return anchor.earliest + delta, anchor.latest + delta
+    if groups["vague"]:
+        sign = -1 if groups["vdir"].lower() in ("earlier", "before") else 1
+        unit = groups["vague"].lower()
+        width = timedelta(days=1) if unit in ("hours", "moments", "minutes") else \
+            timedelta(days=7) if unit == "days" else timedelta(weeks=8)
+        if sign < 0:
+            return anchor.earliest - width, anchor.latest
+        return anchor.earliest, anchor.latest + width
+    if groups["step"]:
+        sign = -1 if groups["step"].lower() in ("previous", "preceding") else 1
+        unit = groups["sunit"].lower()
+        if unit == "week":
+            monday = anchor.earliest - timedelta(days=anchor.earliest.weekday())
+            monday += timedelta(weeks=sign)
+            return monday, monday + timedelta(days=6)
+        if unit == "month":
+            first = anchor.earliest.replace(day=1) + relativedelta(months=sign)
+            return first, first + relativedelta(months=1) - timedelta(days=1)
+        return anchor.earliest + timedelta(days=sign), anchor.latest + timedelta(days=sign)
+    if groups["dunit"]:
+        sign = -1 if groups["ddir"].lower() == "before" else 1
+        step = timedelta(days=1) if groups["dunit"].lower() == "day" else timedelta(weeks=1)
+        return anchor.earliest + sign * step, anchor.latest + sign * step
+    if groups["same"]:
+        return anchor.earliest, anchor.latest
+    if groups["since"]:
+        return anchor.earliest, max(reference, anchor.latest)
+    return None  # pragma: no cover
+
+
+def _weekday_agrees(expression: TimeExpression, day: date) -> bool:
+    names = "monday tuesday wednesday thursday friday saturday sunday".split()
+    return names[day.weekday()] in expression.text.lower()
+
+
+def anchor_relative(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
+                    reference: date) -> list[TimeExpression]:
+    """The expressions of ``text`` with those relative to other events resolved on them.
+
+    Sentence by sentence: each relative expression is resolved against the event it names or
+    the last date given before it; it then counts as a date for the sentences after it. A
+    weekday that the relative expression confirms ("on Sunday, three days after ...") takes its
+    date; words the resolver read otherwise ("two days" of "two days later") give way.
+    """
+    result: list[TimeExpression] = []
+    seen: list[tuple[Sentence, list[TimeExpression]]] = []
+    last: TimeExpression | None = None
+    for sentence in sentences:
+        own = [e for e in expressions if sentence.start <= e.start < sentence.end]
+        anchored: list[TimeExpression] = []
+        for match in RELATIVE.finditer(text, sentence.start, sentence.end):
+            noun = match.group("noun") or match.group("vnoun") or match.group("dnoun") or \
+                match.group("since")
+            earlier_here = [e for e in own if e.end <= match.start() and _usable(e, reference)
+                            and not (e.start < match.end() and match.start() < e.end)]
+            context = earlier_here[-1] if earlier_here and not noun else last
+            anchor = _find_anchor(noun, text, seen, context, reference)
+            if anchor is None:
+                continue
+            bounds = _shift(anchor, match, reference)
+            if bounds is None:
+                continue
+            earliest, latest = bounds
+            edtf = earliest.isoformat() if earliest == latest else f"{earliest}/{latest}"
+            precision = "day" if earliest == latest else "range"
+            anchored.append(TimeExpression(
+                match.group(), match.start(), match.end(), edtf, earliest, latest, precision,
+                anchor.earliest.isoformat(), "anchored", None))
+        for new in anchored:
+            own = [e for e in own if e.end <= new.start or e.start >= new.end]
+            weekday = [e for e in own if e.precision == "day" and e.kind == "relative"
+                       and 0 <= new.start - e.end <= 3 and _weekday_agrees(e, new.earliest)]
+            for e in weekday:  # "on Sunday, three days after the appeal": one date
+                own.remove(e)
+                new = TimeExpression(text[e.start:new.end], e.start, new.end, new.edtf,
+                                     new.earliest, new.latest, new.precision, new.anchor,
+                                     new.kind, None)
+            own.append(new)
+        own.sort(key=lambda e: e.start)
+        result.extend(own)
+        seen.append((sentence, own))
+        dated = [e for e in own if _usable(e, reference) and e.days <= 7]
+        if dated:
+            last = dated[-1]
+    outside = [e for e in expressions if not any(s.start <= e.start < s.end for s in sentences)]
+    return sorted(result + outside, key=lambda e: e.start)
+
+
+_TIME_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
+
+
+def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
+                  reference: date, start: TimeExpression | None = None,
+                  ) -> dict[int, TimeExpression]:
+    """For each sentence, the date the article was last talking about: the last date of a week or
+    narrower (not after the reference time) given before it, or a wider one (up to a month) of
+    the sentence just before it in the same paragraph; the date line first. A live blog's time
+    stamp ("09:40 GMT") brings the context back to the date line."""
+    context: dict[int, TimeExpression] = {}
+    last = start
+    previous: tuple[Sentence, TimeExpression] | None = None
+    for sentence in sentences:
+        if _TIME_STAMP.match(sentence.text):
+            last, previous = start, None
+            continue
+        same_paragraph = previous is not None and "\n" not in text[previous[0].end:sentence.start]
+        if same_paragraph and previous[1].days > 7:
+            context[sentence.index] = previous[1]
+        elif last is not None:
+            context[sentence.index] = last
+        dated = [e for e in expressions if sentence.start <= e.start < sentence.end
+                 and _usable(e, reference)]
+        narrow = [e for e in dated if e.days <= 7]
+        if narrow:
+            last = narrow[-1]
+        previous = (sentence, dated[-1]) if dated else None
+    return context

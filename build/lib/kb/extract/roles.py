@@ -1,0 +1,390 @@
+"""Who, where and when of one event mention: its actors' roles, its place and its date.
+
+Roles follow the syntax: the subject before the verb is the offerer, speaker or perpetrator; the
+object or "to X" the recipient or victim; "by X" the agent of a passive; "with X" a participant.
+Each time expression belongs to the cue nearest to it; a speech verb keeps its own date and
+never takes one from what was said.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from kb.extract.actors import DraftPlace, Mention, slugify
+from kb.extract.cues import Context, Cue, CueReader
+from kb.extract.lexicon import (
+    ARCHITECT,
+    CLAUSE_BREAK,
+    DEMONYMS,
+    HOLDER_AFTER,
+    LIGHT_VERB_BEFORE,
+    MEETING_FAMILY,
+    POSSESSED,
+    PRESENTED_WITH,
+    PRONOUN_SUBJECT,
+    REGION_PLACES,
+    RELATIVE_BREAK,
+    ROLES,
+    SETTING_BEFORE,
+    SUBJECT_GAP,
+)
+from kb.extract.model import DraftDate
+from kb.extract.sentences import quote_of
+from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, resolve
+
+
+class RoleReader(CueReader):
+    """Gives an event mention its date, the roles of its actors and its place."""
+
+    # --- dates -----------------------------------------------------------------------------------
+
+    def _owners(self, context: Context) -> None:
+        """Give each time expression to the nearest cue in the same quotation (or outside all);
+        a speech verb never owns one inside the words it reports."""
+        live = [c for c in context.cues if not c.absorbed]
+        for number, expression in enumerate(context.expressions):
+            quote = quote_of(context.quotes, expression.start, expression.end)
+            candidates = [c for c in live if c.quote == quote and not any(
+                f.cue is c and f.start <= expression.start < f.end and not (
+                    expression.start >= c.end
+                    and re.fullmatch(r"\s*", self.text[c.end:expression.start]))
+                for f in context.frames) and not RELATIVE_BREAK.search(
+                    self.text, min(c.end, expression.end), max(c.start, expression.start))]
+            if candidates:
+                context.owners[number] = min(candidates, key=lambda c: (
+                    max(expression.start - c.end, c.start - expression.end, 0),
+                    0 if c.start < expression.start else 1))
+
+    def _expression_for(self, cue: Cue, context: Context) -> tuple[TimeExpression | None, str]:
+        """The time expression that dates a cue, and whether it is its ``own`` or its
+        ``sentence``'s; ``(None, "window")`` when there is none."""
+        text = self.text
+
+        def usable(expression: TimeExpression) -> bool:
+            return expression.kind != "duration" or bool(
+                re.match(r"(?i)(?:for|over|throughout|during)\b", expression.text))
+
+        def nearest(pool: list[TimeExpression]) -> TimeExpression | None:
+            pool = [e for e in pool if usable(e)]
+            exact = [e for e in pool if e.kind != "duration"] or pool
+            return min(exact, key=lambda e: max(e.start - cue.end, cue.start - e.end, 0),
+                       default=None)
+
+        expressions, owners = context.expressions, context.owners
+        own = nearest([e for n, e in enumerate(expressions) if owners.get(n) is cue])
+        if own:
+            return own, "own"
+        if cue.part in ("speech", "report"):
+            for number, expression in enumerate(expressions):
+                owner = owners.get(number)
+                if owner is not None and owner.start >= cue.end and owner.quote == cue.quote and \
+                        SETTING_BEFORE.search(text[cue.end:owner.start]) and usable(expression):
+                    return expression, "own"  # "said ... at a press conference on Thursday"
+            return None, "window"
+        speech = {f.cue.start for f in context.frames}
+        pool = [e for n, e in enumerate(expressions) if owners.get(n) is not None
+                and owners[n].quote == cue.quote and owners[n].start not in speech]
+        pool = [e for e in pool if not RELATIVE_BREAK.search(
+            text, min(cue.end, e.end), max(cue.start, e.start))]
+        same_clause = [e for e in pool if not CLAUSE_BREAK.search(
+            text, min(cue.end, e.end), max(cue.start, e.start))]
+        borrowed = nearest(same_clause) or nearest(pool)
+        return (borrowed, "sentence") if borrowed else (None, "window")
+
+    def _draft_date(self, expression: TimeExpression | None, source: str, status: str,
+                    anchor_date: date | None = None,
+                    context: TimeExpression | None = None) -> DraftDate:
+        if expression is not None:
+            found = self._dated_by(expression, source, status, anchor_date)
+            found.span = (expression.start, expression.end)
+            return found
+        if status != "ongoing" and context is not None:
+            latest = context.latest
+            if latest >= self.published - timedelta(days=7) and status == "happened":
+                latest = max(latest, self.published)
+            edtf = context.earliest.isoformat() if context.earliest == latest else \
+                f"{context.earliest}/{latest}"
+            return DraftDate("(undated)", context.earliest.isoformat(), edtf, context.earliest,
+                             latest, "window",
+                             f"No time expression in the sentence: dated from the article's "
+                             f"date before it ({context.text!r}) up to its reference time. Check "
+                             f"and correct.", None, True)
+        return self._dated_by(None, source, status)
+
+    def _dated_by(self, expression: TimeExpression | None, source: str, status: str,
+                  anchor_date: date | None = None) -> DraftDate:
+        if expression is not None:
+            if anchor_date and expression.kind == "relative":
+                again = resolve(expression.text, anchor_date, expression.tense)
+                return DraftDate(expression.text, anchor_date.isoformat(), again.edtf,
+                                 again.earliest, again.latest, source,
+                                 "Resolved against the date of the words it is quoted in.")
+            note, anchor = None, expression.anchor
+            if expression.kind == "duration":
+                note = ("A duration: the span it covers up to the publication (or from it); "
+                        "check when the event began.")
+            named = ANCHOR_EVENTS.get(next((key for key, event in ANCHOR_EVENTS.items()
+                                            if anchor == f"event:{event.id}"), ""))
+            if named is not None:  # an event no curation file has: anchor on its day
+                anchor = named.start.isoformat()
+                note = f"Anchored to {named.label} ({named.start.isoformat()})."
+            return DraftDate(expression.text, anchor, expression.edtf, expression.earliest,
+                             expression.latest, source, note)
+        if status == "ongoing":
+            return DraftDate("(undated; ongoing at publication)", "published",
+                             self.published.isoformat(), self.published, self.published,
+                             "window", "No time expression; attested as ongoing when published.")
+        earliest = self.published - timedelta(days=7)
+        return DraftDate("(undated)", "published", f"{earliest.isoformat()}/{self.published}",
+                         earliest, self.published, "window",
+                         "No time expression in the sentence: the draft assumes the week up to "
+                         "the publication. Check and correct.")
+
+    # --- roles -----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _eligible(mention: Mention, cue: Cue) -> bool:
+        if mention.modifier or not mention.actor or mention.actor.startswith("@"):
+            return False
+        return mention.quote is None or mention.quote == cue.quote
+
+    def _subjects(self, cue: Cue, context: Context) -> list[str]:
+        """The subject of a verb, with the names coordinated with it ("X and Y met"): the names
+        of its own comma-separated stretch, or of the one before an apposition ("X, the director
+        of Y, visited")."""
+        if cue.quote is not None:  # in a quotation, also the name that introduces it
+            line_start = self.text.rfind("\n", 0, cue.start) + 1
+            return self._chain([m for m in context.mentions if line_start <= m.start
+                                and m.end <= cue.start and self._named(m, cue)])
+        segments = self._segments(cue, context)
+        found: list[Mention] = []
+        if len(segments) >= 3 and not self.text[slice(*segments[0])].strip():
+            found = self._in(segments[2], cue, context) or self._in(segments[1], cue, context)
+        else:
+            found = next((named for named in (self._in(s, cue, context) for s in segments)
+                          if named), [])
+        if cue.part == "noun" or (found and self._adjacent(found[-1], cue)):
+            return self._chain(found)
+        if cue.text.lower().endswith("ing") and re.search(r",\s*$", self.text[:cue.start]):
+            main = [m for m in context.mentions if m.start < cue.start and m.quote is None
+                    and self._named(m, cue)]  # "X protested ..., demanding": X demands
+            if main:
+                return [main[0].actor]
+        pronoun = PRONOUN_SUBJECT.search(self.text, context.sentence.start, cue.start)
+        frame = next((f for f in context.frames if f.cue is not cue
+                      and f.start <= cue.start < f.end and f.speaker), None)
+        if pronoun and frame:  # "Hamas said ... that it accepted"
+            return [frame.speaker]
+        if pronoun:  # "The group's proposal ... contained the demands it has insisted upon"
+            first = [m for m in context.mentions if context.sentence.start <= m.start
+                     and m.end <= pronoun.start() and self._eligible(m, cue) and m.prep is None
+                     and m.quote is None]
+            return [first[0].actor] if first else []
+        return []
+
+    def _adjacent(self, mention: Mention, cue: Cue) -> bool:
+        """Whether nothing but an apposition, auxiliaries or adverbs separate a name and a verb."""
+        end = mention.end
+        holder = HOLDER_AFTER.match(self.text, end) if mention.possessive else None
+        if holder:
+            end = holder.end()
+        return bool(SUBJECT_GAP.fullmatch(self.text, end, cue.start))
+
+    def _named(self, mention: Mention, cue: Cue) -> bool:
+        return self._eligible(mention, cue) and mention.prep in (None, "and", "or") and (
+            not mention.possessive or mention.holder)
+
+    def _in(self, segment: tuple[int, int], cue: Cue, context: Context) -> list[Mention]:
+        start, end = segment
+        return [m for m in context.mentions if start <= m.start and m.end <= end
+                and m.quote is None and self._named(m, cue)]
+
+    def _chain(self, mentions: list[Mention]) -> list[str]:
+        """The last name and those listed with it ("X, Y and Z")."""
+        if not mentions:
+            return []
+        chain = [mentions[-1]]
+        for mention in reversed(mentions[:-1]):
+            end = mention.end
+            holder = HOLDER_AFTER.match(self.text, end) if mention.possessive else None
+            if holder:
+                end = holder.end()
+            link = self.text[end:chain[0].np_start]
+            if not re.fullmatch(r"\s*(?:,|and|or|, and)\s*", link) or (
+                    len(chain) == 1 and not re.search(r"\b(?:and|or)\b", link)):
+                break
+            chain.insert(0, mention)
+        return [m.actor for m in chain]
+
+    def _objects(self, cue: Cue, context: Context,
+                 preps: tuple = (None, "to", "and", "or"), reach: int | None = None) -> list[str]:
+        end = self._clause_end(cue, context)
+        if reach is not None:
+            end = min(end, cue.end + reach)
+        verbs = [c.start for c in context.cues if c.part != "noun" and c is not cue]
+        return [m.actor for m in context.mentions if cue.end <= m.start < end
+                and self._eligible(m, cue) and m.prep in preps and not m.possessive
+                and m.quote == cue.quote
+                and not any(re.fullmatch(r"\s*", self.text[m.end:v]) for v in verbs if v >= m.end)]
+
+    def _clause_end(self, cue: Cue, context: Context) -> int:
+        end = context.sentence.end
+        following = [c for c in context.cues if c.start >= cue.end and not c.absorbed
+                     and c.part != "noun"]
+        if following:
+            end = min(end, following[0].start)
+            if following[0].part in ("speech", "report"):
+                comma = self.text.rfind(",", cue.end, end)
+                end = comma if comma >= 0 else end
+        m = CLAUSE_BREAK.search(self.text, cue.end, end)
+        return m.start() if m else end
+
+    def _possessor(self, cue: Cue, context: Context) -> str | None:
+        for mention in reversed(context.mentions):
+            if mention.end <= cue.start and mention.possessive and POSSESSED.fullmatch(
+                    self.text, mention.end, cue.start):
+                return mention.actor
+        return None
+
+    def _roles(self, cue: Cue, context: Context) -> list[tuple[str, str]]:
+        kind = cue.type
+        lead_role, other_role = ROLES[kind]
+        roles: list[tuple[str, str]] = []
+
+        def put(actors: Iterable[str | None] | str | None, role: str) -> None:
+            for actor in [actors] if isinstance(actors, str) or actors is None else actors:
+                if actor and actor in self.actors and all(a != actor for a, _ in roles):
+                    roles.append((actor, role))
+
+        frame = next((f for f in context.frames if f.cue is cue), None)
+        if frame is not None:
+            put(frame.speaker, lead_role)
+            if kind != "MediaReport":
+                if cue.text.lower() == "told":
+                    put(self._objects(cue, context)[:1], "addressee")
+                about = [m.actor for m in context.mentions if frame.start <= m.start < frame.end
+                         and not m.modifier and m.actor != frame.speaker and m.pronoun != "first"
+                         and m.prep != "according to" and m.actor in self.actors]
+                put(about[:1], "subject")
+            return roles
+        subjects = self._subjects(cue, context)
+        between = self.text[context.sentence.start:cue.start]
+        if cue.part == "noun":
+            put(self._possessor(cue, context), lead_role)
+            if kind in ("Attack", "Killing"):
+                architect = ARCHITECT.search(self.text, context.sentence.start, cue.start)
+                if architect:
+                    put([m.actor for m in context.mentions if m.end <= architect.start()
+                         and not m.modifier and m.prep is None][-1:], "perpetrator")
+                if LIGHT_VERB_BEFORE.search(between):
+                    put(subjects, "perpetrator")  # "Hamas launched an attack"
+                put(self._objects(cue, context, ("by",))[:1], "perpetrator")
+                put(self._objects(cue, context, ("on", "against", "of")), "victim")
+            elif kind in MEETING_FAMILY or kind == "Ceasefire":
+                if kind in ("Summit", "NegotiationRound") or LIGHT_VERB_BEFORE.search(between) \
+                        or (kind in MEETING_FAMILY and SETTING_BEFORE.search(between)):
+                    put(subjects, lead_role)  # "X made the offer at a press conference"
+                mediated = re.match(r"\s+(?:mediated|brokered|hosted|facilitated)\s+by\b",
+                                    self.text[cue.end:context.sentence.end])
+                if mediated:  # "a truce mediated by Qatar and Egypt"
+                    put(self._objects(cue, context, ("by", "and"), reach=80), "mediator")
+                put(self._objects(cue, context, ("with", "between"), reach=60), other_role)
+                if kind in ("Summit", "NegotiationRound"):
+                    put([m.actor for m in context.mentions if m.start > cue.end
+                         and self._eligible(m, cue) and m.prep != "according to"
+                         and not m.possessive], "participant")
+                if kind == "PressConference":
+                    put([f.speaker for f in context.frames if f.cue.start < cue.start][-1:],
+                        "participant")
+            elif kind == "Offer":
+                put(self._objects(cue, context, ("from", "by"))[:1], "offerer")
+                demonym = re.search(r"\b(" + "|".join(map(re.escape, DEMONYMS)) +
+                                    r")\s+(?:[\w-]+\s+){0,2}$", between)
+                if demonym:  # "a new Israeli ceasefire proposal"
+                    put(self._new_actor(DEMONYMS[demonym.group(1)], "country"), "offerer")
+                elif LIGHT_VERB_BEFORE.search(between):
+                    put(subjects, "offerer")  # "Israel floats an offer"
+                presented = PRESENTED_WITH.search(between)
+                if presented:  # "Egypt presented Israel and Hamas with a proposal"
+                    start = context.sentence.start + presented.start()
+                    put([m.actor for m in context.mentions if m.end <= start
+                         and self._named(m, cue) and m.quote is None][-1:], "offerer")
+                    put([m.actor for m in context.mentions
+                         if start <= m.start and m.end <= cue.start and self._eligible(m, cue)
+                         and not m.possessive], "recipient")
+                put(self._objects(cue, context, ("to",)), "recipient")
+            elif kind in ("Effort", "Demand", "Precondition", "Threat") and not roles:
+                put(subjects, lead_role)
+            return roles
+        if cue.passive:
+            agent = self._objects(cue, context, ("by",))[:1]
+            if kind in ("Killing", "Attack"):
+                put(agent, "perpetrator")
+                put(subjects, "victim")
+            elif kind in ("Rejection", "Acceptance"):
+                put(agent, "responder")
+            elif kind == "HostageRelease":
+                put(agent, "releaser")
+                put(subjects, "released")
+            else:
+                put(agent, lead_role)
+                put(subjects, other_role)
+            return roles
+        put(subjects, lead_role)
+        objects = self._objects(cue, context)
+        put(objects[:1] if kind in ("Killing", "Attack") else objects, other_role)
+        if kind in MEETING_FAMILY:
+            put(self._objects(cue, context, ("with",)), "participant")
+        return roles
+
+    # --- places -----------------------------------------------------------------------------------
+
+    def _place(self, cue: Cue, context: Context) -> str | None:
+        """Where: "in/near/at X" close after the cue in its clause, else before it."""
+        end = min(self._clause_end(cue, context), cue.end + 90)
+        frame = next((f for f in context.frames if f.cue is cue), None)
+        if frame is None:
+            spans = [(cue.end, end), (context.sentence.start, cue.start)]
+        elif frame.end <= cue.start:  # "..., Al-Thani said at a press conference in Doha"
+            spans = [(cue.end, end)]
+        else:  # a place of the reported words is not the speech's: only "said in X that ..."
+            adjunct = re.match(r"\s+(?:in|at|from|during)\b[^,“\"]*?(?=\s+that\b|[,“\"]|$)",
+                               self.text[cue.end:end])
+            spans = [(cue.end, cue.end + adjunct.end())] if adjunct else []
+        for start, stop in spans:
+            place = self._find_place(start, stop, cue.quote, context.quotes)
+            if place:
+                return place
+        return None
+
+    def _find_place(self, start: int, stop: int, quote: int | None, quotes) -> str | None:
+        pattern = re.compile(
+            r"(?<![\w-])(?:in|near|at|outside|inside|around)\s+(?:the\s+)?(?:(?:northern|southern|"
+            r"eastern|western|central)\s+)?(?P<name>(?:[A-Z][\w’'-]*|al-[A-Z][\w-]*|el-[A-Z][\w-]*)"
+            r"(?:\s+(?:[A-Z][\w’'-]*|al-[A-Z][\w-]*|el-[A-Z][\w-]*))*)")
+        for m in pattern.finditer(self.text, start, stop):
+            if quote_of(quotes, m.start(), m.end()) != quote:
+                continue
+            name = m.group("name")
+            for surface, place_id in self.place_surfaces:
+                if name.startswith(surface):
+                    return place_id
+            words = name.split()
+            for size in range(len(words), 0, -1):
+                if " ".join(words[:size]) in REGION_PLACES:
+                    return self._new_place(" ".join(words[:size]))
+        return None
+
+    def _new_place(self, name: str) -> str:
+        for place in self.places.values():
+            if place.name == name:
+                return place.id
+        place_id = slugify(name)
+        while place_id in self.places:
+            place_id += "-place"
+        self.places[place_id] = DraftPlace(place_id, name)
+        self.place_surfaces.append((name, place_id))
+        self.place_surfaces.sort(key=lambda item: -len(item[0]))
+        return place_id

@@ -1,0 +1,80 @@
+"""Sentences of an article, split at full stops outside quotations, and the quotations in them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Words whose full stop ends no sentence ("Mr.", "Gen.", "Oct.").
+_ABBREVIATIONS = frozenset(
+    """Mr Mrs Ms Dr Gen Lt Col Sgt Maj Capt Adm Gov Sen Rep St Jr Sr No Jan Feb Mar Apr Jun Jul Aug
+    Sep Sept Oct Nov Dec Prof Inc Ltd Co Corp vs etc Mt Ft""".split()
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the article: its position and its exact text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    word = re.search(r"[\w.]*$", line[:dot]).group()
+    if not word:
+        return False
+    if re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word):  # U.S, U.N, initials
+        return True
+    return word.split(".")[-1] in _ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of ``text``: one or more a line, never split inside a quotation."""
+    sentences: list[Sentence] = []
+
+    def emit(start: int, end: int) -> None:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            offset = start + len(chunk) - len(chunk.lstrip())
+            sentences.append(Sentence(len(sentences), offset, offset + len(stripped), stripped))
+
+    for line in re.finditer(r"[^\n]+", text):
+        line_text, base = line.group(), line.start()
+        start, in_quote, i = 0, False, 0
+        while i < len(line_text):
+            char = line_text[i]
+            if char == "“":
+                in_quote = True
+            elif char == "”":
+                in_quote = False
+            elif char == '"':
+                in_quote = not in_quote
+            closes_quote = char in "”\"" and not in_quote and line_text[i - 1:i] in (".", "!", "?")
+            if (char in ".!?" and not in_quote) or closes_quote:
+                j = i + 1
+                while j < len(line_text) and line_text[j] in ".!?”\"’)":
+                    j += 1
+                follows = re.match(r"\s+[A-Z“\"‘(]", line_text[j:])
+                if (j >= len(line_text) or follows) and not (
+                        char == "." and _is_abbreviation(line_text, i)):
+                    if j < len(line_text):
+                        emit(base + start, base + j)
+                        start = j
+                    i = j
+                    in_quote = False
+                    continue
+            i += 1
+        emit(base + start, base + len(line_text))
+    return sentences
+
+
+def quote_of(quotes: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """The number of the quotation (a span of ``quotes``) that holds ``start:end``, if any."""
+    for number, (a, b) in enumerate(quotes):
+        if a <= start and end <= b:
+            return number
+    return None
