@@ -413,8 +413,8 @@ def serve(
 ) -> None:
     """Serve the timeline website and the SPARQL endpoint (loads the seeds on first start)."""
     from kb.load import seed_if_empty
+    from kb.paths import is_remote
     from kb.status import check_port
-    from kb.store import is_remote
     from kb.vocab import default_base
     from webapp.server import serve as run_server
 

@@ -1,22 +1,18 @@
 """What an operator asks first: which store, how big, what it holds, its last load, who serves it.
 
-A serving ``kb serve`` leaves a small record beside an embedded store (:func:`serving_record`):
-its process id, address and start time, removed when it stops. A record whose process is gone is
-stale and ignored.
+Who serves a store is read from the record ``kb serve`` leaves beside it (:mod:`kb.serving`).
 """
 
 from __future__ import annotations
 
 import errno
-import json
-import os
 import socket
-import time
-from contextlib import contextmanager
 from pathlib import Path
 
 from kb.errors import KBError
-from kb.store import is_remote, open_kb
+from kb.paths import is_remote
+from kb.serving import server_of
+from kb.store import open_kb
 from kb.vocab import PREFIXES
 
 _COUNTS = """SELECT
@@ -36,42 +32,6 @@ def check_port(host: str, port: int) -> None:
                           hint="choose another with --port, or stop what serves there") from None
         raise KBError(f"cannot listen on {host}:{port}: {err.strerror or err}",
                       hint="check --host and --port") from None
-
-
-def serving_record(store: str) -> Path | None:
-    """Where a server of the embedded store at ``store`` records itself (``None`` for a URL)."""
-    if is_remote(store):
-        return None
-    path = Path(store)
-    return path.with_name(path.name + ".serving.json")
-
-
-@contextmanager
-def serving(store: str, url: str):
-    """Record, while the block runs, that this process serves ``store`` at ``url``."""
-    record = serving_record(store)
-    if record is not None:
-        record.parent.mkdir(parents=True, exist_ok=True)
-        record.write_text(json.dumps({"pid": os.getpid(), "url": url,
-                                      "since": time.strftime("%Y-%m-%d %H:%M:%S %Z")}))
-    try:
-        yield
-    finally:
-        if record is not None:
-            record.unlink(missing_ok=True)
-
-
-def server_of(store: str) -> dict | None:
-    """The live server recorded for ``store``, if any."""
-    record = serving_record(store)
-    if record is None or not record.is_file():
-        return None
-    try:
-        found = json.loads(record.read_text())
-        os.kill(int(found["pid"]), 0)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return found
 
 
 def _size(path: Path) -> int:

@@ -32,6 +32,8 @@ from pyoxigraph import (
 from kb import swap
 from kb.errors import QueryError, StoreError
 from kb.formats import DATASET_FORMATS, DUMP_FORMATS
+from kb.paths import is_remote
+from kb.serving import server_of
 from kb.sparql_guard import names_dataset
 
 DEFAULT_LOCATION = "data/store"
@@ -40,11 +42,6 @@ DEFAULT_LOCATION = "data/store"
 def default_location() -> str:
     """``KB_STORE`` from the environment, else ``data/store`` in the working directory."""
     return os.environ.get("KB_STORE") or DEFAULT_LOCATION
-
-
-def is_remote(location: str) -> bool:
-    """True for an ``http://`` or ``https://`` location."""
-    return location.startswith(("http://", "https://"))
 
 
 def open_kb(location: str | os.PathLike | None = None, *, read_only: bool = False) -> KnowledgeBase:
@@ -137,10 +134,14 @@ class EmbeddedBackend:
             return Store(str(self.path))
         except OSError as err:
             if "lock" in str(err).lower():
+                server = server_of(str(self.path))
+                holder = (f"kb serve (process {server['pid']} at {server['url']})" if server
+                          else "another process")
                 raise StoreError(
-                    "the store is in use by another process",
+                    f"the store is in use by {holder}",
                     where=str(self.path),
-                    hint="stop the other 'kb' process (e.g. 'kb serve'), or give another --store",
+                    hint="stop it, or serve with '--processes 2' (its serving processes read the store "
+                         "and take up each load), or give another --store",
                 ) from None
             raise StoreError(f"cannot open the store ({err})", where=str(self.path)) from None
 

@@ -413,3 +413,20 @@ def test_help_topics():
     wrong = run("help", "datse")
     assert wrong.returncode == 1
     assert wrong.stderr.strip() == "Error: no help topic 'datse' (did you mean 'dates'?)"
+
+
+def test_a_load_into_a_store_one_process_serves_names_the_server(tmp_path):
+    store = tmp_path / "store"
+    assert run("load", "--quiet", "--store", str(store)).returncode == 0
+    port = free_port()
+    server = Server("serve", "--port", str(port), "--processes", "1", "--store", str(store))
+    try:
+        server.wait_for("^Serving the timeline")
+        result = run("load", str(DATA / "minimal.yaml"), "--store", str(store))
+    finally:
+        server.stop()
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"Error: {store}: the store is in use by kb serve (process {server.process.pid} at "
+        f"http://127.0.0.1:{port}/) (stop it, or serve with '--processes 2' (its serving processes read "
+        "the store and take up each load), or give another --store)")

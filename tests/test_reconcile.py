@@ -180,7 +180,7 @@ def test_malformed_requests_get_one_clear_json_error(client, request_args, messa
 def test_openrefines_requests_over_a_real_http_server(seeded_template, tmp_path):
     store = tmp_path / "store"
     shutil.copytree(seeded_template, store)
-    with kb_server(store, base=TEST_BASE) as root:
+    with kb_server(store, base=TEST_BASE, query_timeout=15) as root:
         with urllib.request.urlopen(f"{root}/reconcile", timeout=10) as response:
             assert "0.2" in json.load(response)["versions"]
         form = urllib.parse.urlencode({"queries": json.dumps({"q0": {"query": "Qatar", "type": "actor"}})})

@@ -187,6 +187,14 @@ def test_a_text_search_runs_in_a_worker_with_the_same_answer(app, window):
     assert {**answer, "ok": None} == {**expected, "ok": None}
 
 
+def test_the_home_page_search_gives_the_same_table_as_the_index(app):
+    from tests.htmltree import parse_html
+
+    searched = parse_html(app.test_client().get("/?q=hamas&from=2000-01-01&to=2030-01-01").data)
+    rows = [row.text for row in searched.find_all("tr")]
+    assert rows and any("Hamas" in row or "hamas" in row.lower() for row in rows)
+
+
 def test_a_text_search_is_stopped_at_the_time_limit(seeded_store):
     app = make_app(seeded_store, QUERY_TIMEOUT=0.001)
     try:
@@ -194,6 +202,9 @@ def test_a_text_search_is_stopped_at_the_time_limit(seeded_store):
         response = app.test_client().get("/timeline.json?q=a&from=0100-01-01&to=9000-01-01")
         assert response.status_code == 503 and "stopped after" in response.get_json()["error"]
         assert app.test_client().get("/timeline.json").status_code == 200  # no q: the index answers
+        page = app.test_client().get("/?q=a&from=0100-01-01&to=9000-01-01")  # the page's own search
+        assert page.status_code == 503 and b"stopped after" in page.data
+        assert app.test_client().get("/").status_code == 200
     finally:
         app.extensions["sparql"].close()
         app.extensions["kb"].close()

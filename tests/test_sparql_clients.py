@@ -47,7 +47,7 @@ def expected(store) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def server(store):
-    with kb_server(store, query_timeout=2.0, base=TEST_BASE) as root:
+    with kb_server(store, query_timeout=5.0, base=TEST_BASE) as root:  # generous for a loaded machine
         yield root
 
 
@@ -181,6 +181,6 @@ def test_a_runaway_query_is_stopped_while_others_are_answered(endpoint):
         time.sleep(0.05)
     thread.join(10)
     assert outcome["status"] == 503
-    assert "stopped after 2 s" in outcome["body"]
-    assert 1.9 < outcome["seconds"] < 4
+    assert "stopped after 5 s" in outcome["body"]
+    assert 4.9 < outcome["seconds"] < 8
     assert answered and max(answered) < 1.0  # the other requests did not wait for the runaway

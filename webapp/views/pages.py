@@ -21,7 +21,7 @@ from kb.pages.linked import Site, dataset_schema_org
 from kb.pages.parts import as_json
 from kb.publish.describe import dataset_facts, schema_org_additions
 from kb.timeline.index import TimelineIndex
-from kb.timeline.model import THRESHOLD, parse_filter
+from kb.timeline.model import THRESHOLD, TimelineView, parse_filter
 from kb.timeline.view import timeline
 from webapp.conneg import json_response
 from webapp.state import get_kb, on_reopen
@@ -96,8 +96,7 @@ def _margin() -> int:
 def home():
     """The timeline: filters, the selected event and the chronological table of the window."""
     kb, minter = get_kb(), current_app.extensions["minter"]
-    view = timeline(kb, parse_filter(request.args.to_dict(flat=False)), minter, threshold=_threshold(),
-                    table_offset=_offset(), table_size=TABLE_SIZE, index=_index())
+    view = _view(request.args.to_dict(flat=False), table_offset=_offset(), table_size=TABLE_SIZE)
     selected, missing = None, None
     if request.args.get("event"):
         try:
@@ -119,23 +118,25 @@ def home():
     return response
 
 
+def _view(params: dict[str, list[str]], margin_days: int = 0, table_offset: int | None = None,
+          table_size: int = THRESHOLD) -> TimelineView:
+    """The view the parameters ask for. A text search (``q``) reads every event of the window: it
+    runs in a query worker under the time limit, like a SPARQL query, so that it cannot hold up
+    this process; the others come from the in-memory index (or the stored one)."""
+    filt = parse_filter(params)
+    options = {"threshold": _threshold(), "margin_days": margin_days, "table_offset": table_offset,
+               "table_size": table_size}
+    if filt.text:
+        return current_app.extensions["sparql"].call(
+            "kb.pages.timeline:timeline_view", params=params, base=current_app.extensions["minter"].base,
+            **options)
+    return timeline(get_kb(), filt, current_app.extensions["minter"], index=_index(), **options)
+
+
 @blueprint.get("/timeline.json")
 def timeline_json():
-    """The timeline's data for a window and filters: events, or counts per bucket past a threshold.
-
-    A text search (``q``) reads every event of the window: it runs in a query worker under the
-    time limit, like a SPARQL query, so that it cannot hold up this process.
-    """
-    params = request.args.to_dict(flat=False)
-    filt = parse_filter(params)
-    if filt.text:
-        view = current_app.extensions["sparql"].call(
-            "kb.pages.timeline:timeline_data", params=params, base=current_app.extensions["minter"].base,
-            threshold=_threshold(), margin_days=_margin())
-    else:
-        view = timeline(get_kb(), filt, current_app.extensions["minter"], threshold=_threshold(),
-                        margin_days=_margin(), index=_index())
-    response = json_response(view)
+    """The timeline's data for a window and filters: events, or counts per bucket past a threshold."""
+    response = json_response(_view(request.args.to_dict(flat=False), margin_days=_margin()))
     response.headers["Link"] = f'<{url_for("pages.home")}>; rel="alternate"; type="text/html"'
     response.headers["Access-Control-Allow-Origin"] = "*"
     return response

@@ -82,6 +82,11 @@ FORMAT_ALIASES: dict[str, tuple[str | None, str | None]] = {
     "json": ("json", "jsonld"), "xml": ("xml", "rdfxml"),
     **{f.extension: (None, f.name) for f in GRAPH_FORMATS.values() if f.extension != f.name},
     **{f.extension: (f.name, None) for f in RESULTS.values() if f.extension != f.name},
+    # What common clients send (SPARQLWrapper's defaults among them): N3 is answered as Turtle,
+    # which every N3 reader reads.
+    "rdf+xml": (None, "rdfxml"), "rdf": (None, "rdfxml"), "json-ld": (None, "jsonld"),
+    "n3": (None, "turtle"), "text/n3": (None, "turtle"), "ntriples": (None, "ntriples"),
+    "n-triples": (None, "ntriples"),
 }
 #: An entity document's formats: URL suffix -> (media type, pyoxigraph format).
 DOCUMENT_FORMATS: dict[str, tuple[str, RdfFormat]] = {

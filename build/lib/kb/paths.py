@@ -16,6 +16,11 @@ CODES_FILE = ONTOLOGY_DIR / "codes.ttl"
 SEED_TARGETS = (ONTOLOGY_FILE, CODES_FILE, SEEDS_DIR)
 
 
+def is_remote(location: str) -> bool:
+    """True for a store location that is an ``http://`` or ``https://`` URL (a remote store)."""
+    return location.startswith(("http://", "https://"))
+
+
 def display(path: Path) -> str:
     """A path as a user would type it: relative to the working directory when it is below it."""
     try:

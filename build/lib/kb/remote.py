@@ -53,6 +53,7 @@ from pyoxigraph import (
 
 from kb.errors import QueryError, QueryTimeout, StoreError
 from kb.formats import RDF, RESULTS
+from kb.sparql_guard import has_base, names_dataset
 
 UNION_MODES = ("oxigraph", "native", "graphs")
 #: How long the list of graphs sent as ``default-graph-uri`` (union mode ``graphs``) is reused.
@@ -87,23 +88,37 @@ class RemoteBackend:
     # --- queries -------------------------------------------------------------------------------
 
     def query(self, sparql: str, *, substitutions=None, prefixes=None, default_graph=None,
-              named_graphs=None, union: bool = True, timeout: float | None = None):
+              named_graphs=None, union: bool = True, timeout: float | None = None,
+              base_iri: str | None = None):
         """Run a query on the remote store; pyoxigraph results (solutions, boolean or triples).
 
-        ``timeout`` (seconds) overrides the backend's own for this query.
+        ``timeout`` (seconds) overrides the backend's own for this query. The dataset and the base
+        are as for the embedded store: the union of the named graphs unless the request or the
+        query names a dataset; relative IRIs against ``base_iri`` unless the query has a BASE.
+        What this adds before the user's text goes on its first line, and an error's position is
+        given back in the user's own lines and columns.
         """
         text = substitute(sparql, substitutions) if substitutions else sparql
         if prefixes:
             text = with_prefixes(text, prefixes)
+        if base_iri and not has_base(sparql):
+            text = f"BASE <{base_iri}> {text}"
+        added = len(text) - len(sparql) if "\n" not in text[: len(text) - len(sparql)] else 0
         fields: list[tuple[str, str]] = [("query", text)]
         fields += [("default-graph-uri", _iri(g)) for g in _as_list(default_graph)]
         fields += [("named-graph-uri", _iri(g)) for g in _as_list(named_graphs)]
-        if union and default_graph is None and named_graphs is None:
+        if union and default_graph is None and named_graphs is None and not names_dataset(sparql):
             fields += self._union_fields()
-        body, media_type = self._request(
-            self.query_url, data=urllib.parse.urlencode(fields).encode(),
-            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": ACCEPT},
-            timeout=timeout, what="query")
+        try:
+            body, media_type = self._request(
+                self.query_url, data=urllib.parse.urlencode(fields).encode(),
+                headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": ACCEPT},
+                timeout=timeout, what="query")
+        except QueryError as err:
+            if not substitutions and added:
+                err.message = user_position(err.message, added)
+                err.args = (err.message,)
+            raise
         return _parse_answer(body, media_type, self.query_url)
 
     def _union_fields(self) -> list[tuple[str, str]]:
@@ -347,6 +362,19 @@ def uses_keyword(text: str, keyword: str) -> bool:
     if keyword.lower() not in text.lower():
         return False
     return any(kind == "word" and token.upper() == keyword for kind, token in sparql_tokens(text))
+
+
+_ERROR_AT = re.compile(r"(error at |line )1([:, ]+(?:column )?)(\d+)")
+
+
+def user_position(message: str, added: int) -> str:
+    """A parser's message about a text that had ``added`` characters put before its first line,
+    with the position on that line given back in the user's columns."""
+    def back(match: re.Match) -> str:
+        column = max(1, int(match[3]) - added)
+        return f"{match[1]}1{match[2]}{column}"
+
+    return _ERROR_AT.sub(back, message)
 
 
 def with_prefixes(text: str, prefixes: dict[str, str]) -> str:

@@ -76,6 +76,21 @@ def uses_service(text: str) -> bool:
     return any(kind == "word" and token.upper() == "SERVICE" for kind, token in tokens(text))
 
 
+def names_dataset(text: str) -> bool:
+    """True when the query gives its own dataset (``FROM`` or ``FROM NAMED``): then the query's
+    dataset is the one it names, not the union of every graph (SPARQL 1.1 section 13.2)."""
+    if "from" not in text.lower() and "\\" not in text:
+        return False
+    return any(kind == "word" and token.upper() == "FROM" for kind, token in tokens(text))
+
+
+def has_base(text: str) -> bool:
+    """True when the query declares its own ``BASE``."""
+    if "base" not in text.lower() and "\\" not in text:
+        return False
+    return any(kind == "word" and token.upper() == "BASE" for kind, token in tokens(text))
+
+
 def nesting(text: str) -> int:
     """The deepest nesting of brackets, or the longest run of unary operators, in the query."""
     depth = deepest = run = 0

@@ -32,6 +32,9 @@ from pyoxigraph import (
 from kb import swap
 from kb.errors import QueryError, StoreError
 from kb.formats import DATASET_FORMATS, DUMP_FORMATS
+from kb.paths import is_remote
+from kb.serving import server_of
+from kb.sparql_guard import names_dataset
 
 DEFAULT_LOCATION = "data/store"
 
@@ -39,11 +42,6 @@ DEFAULT_LOCATION = "data/store"
 def default_location() -> str:
     """``KB_STORE`` from the environment, else ``data/store`` in the working directory."""
     return os.environ.get("KB_STORE") or DEFAULT_LOCATION
-
-
-def is_remote(location: str) -> bool:
-    """True for an ``http://`` or ``https://`` location."""
-    return location.startswith(("http://", "https://"))
 
 
 def open_kb(location: str | os.PathLike | None = None, *, read_only: bool = False) -> KnowledgeBase:
@@ -136,10 +134,14 @@ class EmbeddedBackend:
             return Store(str(self.path))
         except OSError as err:
             if "lock" in str(err).lower():
+                server = server_of(str(self.path))
+                holder = (f"kb serve (process {server['pid']} at {server['url']})" if server
+                          else "another process")
                 raise StoreError(
-                    "the store is in use by another process",
+                    f"the store is in use by {holder}",
                     where=str(self.path),
-                    hint="stop the other 'kb' process (e.g. 'kb serve'), or give another --store",
+                    hint="stop it, or serve with '--processes 2' (its serving processes read the store "
+                         "and take up each load), or give another --store",
                 ) from None
             raise StoreError(f"cannot open the store ({err})", where=str(self.path)) from None
 
@@ -152,16 +154,23 @@ class EmbeddedBackend:
         default_graph=None,
         named_graphs=None,
         union: bool = True,
+        base_iri: str | None = None,
     ):
-        """Run a SPARQL query; pyoxigraph results (solutions, boolean or triples)."""
+        """Run a SPARQL query; pyoxigraph results (solutions, boolean or triples).
+
+        The default graph is the union of the named graphs unless the request (``default_graph``,
+        ``named_graphs``) or the query itself (``FROM``, ``FROM NAMED``) names a dataset; relative
+        IRIs resolve against ``base_iri`` unless the query has its own ``BASE``."""
         try:
             return self.store.query(
                 sparql,
                 prefixes=prefixes,
                 substitutions=substitutions,
-                use_default_graph_as_union=union and default_graph is None,
+                use_default_graph_as_union=union and default_graph is None and named_graphs is None
+                and not names_dataset(sparql),
                 default_graph=default_graph,
                 named_graphs=named_graphs,
+                base_iri=base_iri,
             )
         except SyntaxError as err:
             raise QueryError(f"SPARQL syntax error: {err}", hint="fix the query at that position") from None
@@ -223,8 +232,10 @@ class KnowledgeBase:
         default_graph=None,
         named_graphs=None,
         union: bool = True,
+        base_iri: str | None = None,
     ):
-        """Run a SPARQL query and return pyoxigraph results."""
+        """Run a SPARQL query and return pyoxigraph results (dataset and base as
+        :meth:`EmbeddedBackend.query` says)."""
         return self.backend.query(
             sparql,
             substitutions=substitutions,
@@ -232,6 +243,7 @@ class KnowledgeBase:
             default_graph=default_graph,
             named_graphs=named_graphs,
             union=union,
+            base_iri=base_iri,
         )
 
     def select(self, sparql: str, substitutions=None, prefixes=None) -> list[dict]:

@@ -81,6 +81,8 @@ class Job:
     default_graph: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
     allow_service: bool = False
+    #: The service's base IRI: relative IRIs in a query without BASE resolve against it.
+    base: str | None = None
 
 
 @dataclass(frozen=True)
@@ -155,11 +157,15 @@ def execute(backend, job: Job) -> Answer:
               if value is not None}
     try:
         results = backend.query(job.sparql, prefixes=job.prefixes, substitutions=job.substitutions,
-                                union=not graphs, **graphs)
+                                union=not graphs, base_iri=job.base, **graphs)
         answer = shape(results, job)
     except SparqlSyntaxError:
         raise
-    except QueryError as err:
+    except KBError as err:
+        if backend.remote:  # the remote store's own address is not the client's business
+            err.where = None
+        if not isinstance(err, QueryError):
+            raise
         if err.message.startswith("SPARQL syntax error") or (
                 backend.remote and _POSITION.search(err.message)):
             raise syntax_error(job.sparql, err.message) from None

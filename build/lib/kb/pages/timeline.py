@@ -1,20 +1,19 @@
-"""The timeline view as the JSON that ``/timeline.json`` answers (also run in a query worker)."""
+"""A timeline view from URL parameters, as one call a query worker can run under the time limit."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from kb.pages.parts import as_json
 from kb.store import KnowledgeBase
-from kb.timeline.model import THRESHOLD, parse_filter
+from kb.timeline.model import THRESHOLD, TimelineView, parse_filter
 from kb.timeline.view import timeline
 from kb.vocab import Minter
 
 
-def timeline_data(kb: KnowledgeBase, params: Mapping[str, list[str]], base: str, threshold: int = THRESHOLD,
-                  margin_days: int = 0) -> dict:
-    """What ``/timeline.json`` answers for URL parameters ``params``, read from the store, as
-    JSON-ready data (the web app runs it in a query worker, under the time limit, for the
-    expensive views)."""
-    return as_json(timeline(kb, parse_filter(params), Minter(base), threshold=threshold,
-                            margin_days=margin_days))
+def timeline_view(kb: KnowledgeBase, params: Mapping[str, list[str]], base: str, threshold: int = THRESHOLD,
+                  margin_days: int = 0, table_offset: int | None = None,
+                  table_size: int = THRESHOLD) -> TimelineView:
+    """The view that URL parameters ``params`` ask for, read from the store (the web app runs it in a
+    query worker, under the time limit, for the views that read every event of a window)."""
+    return timeline(kb, parse_filter(params), Minter(base), threshold=threshold, margin_days=margin_days,
+                    table_offset=table_offset, table_size=table_size)

@@ -101,70 +101,7 @@ class Index:
     @classmethod
     def build(cls, kb: KnowledgeBase, minter: Minter | None = None) -> Index:
         """Read the candidates from the store (the published tables)."""
-        minter = minter or Minter()
-        entities: list[Entity] = []
-        roles: dict[str, set[str]] = defaultdict(set)
-        event_actors: dict[str, list[str]] = defaultdict(list)
-        counts: Counter = Counter()
-        tables = all_tables(kb, minter, ("events", "roles", "actors", "places"))
-        for event_id, role, actor_id in tables["roles"]:
-            roles[actor_id].add(role)
-            event_actors[event_id].append(actor_id)
-            counts[actor_id] += 1
-        for actor_id, _iri, name, kind, aliases, wikidata, member_of in tables["actors"]:
-            alias_list = aliases.split(" | ") if aliases else []
-            entities.append(
-                Entity(
-                    f"actor/{actor_id}",
-                    "actor",
-                    name,
-                    [name, *alias_list],
-                    f"{kind}"
-                    + (f", Wikidata {wikidata}" if wikidata else "")
-                    + f", {counts[actor_id]} event(s)",
-                    {
-                        "wikidata": [wikidata] if wikidata else [],
-                        "kind": [kind],
-                        "role": sorted(roles[actor_id]),
-                        "alias": alias_list,
-                        "member_of": member_of.split(" | ") if member_of else [],
-                        "events": [counts[actor_id]],
-                    },
-                )
-            )
-        for place_id, _iri, name, wikidata, within in tables["places"]:
-            entities.append(
-                Entity(
-                    f"place/{place_id}",
-                    "place",
-                    name,
-                    [name],
-                    "place" + (f", Wikidata {wikidata}" if wikidata else ""),
-                    {"wikidata": [wikidata] if wikidata else [], "within": [within] if within else []},
-                )
-            )
-        for row in tables["events"]:
-            event_id, kind, label, earliest, latest, edtf = row[0], row[2], row[3], row[5], row[6], row[7]
-            entities.append(
-                Entity(
-                    f"event/{event_id}",
-                    "event",
-                    label,
-                    [label, event_id.replace("-", " ")],
-                    f"{kind}, {edtf}",
-                    {
-                        "date": [edtf],
-                        "earliest": [earliest],
-                        "latest": [latest],
-                        "type": [kind],
-                        "actor": event_actors.get(event_id, []),
-                        "date_text": [row[13]] if row[13] else [],
-                        "ucdp_date_prec": [row[11]],
-                        "wikidata_precision": [row[12]],
-                    },
-                )
-            )
-        return cls(entities)
+        return cls(entities(kb, (minter or Minter()).base))
 
     def candidates(self, kind: str | None, text: str) -> set[str]:
         """Entities of ``kind`` (or any) sharing a word with ``text``, the closest :data:`MAX_SCORED`."""
@@ -175,6 +112,75 @@ class Index:
                 for entity_id in postings.get(word, ()):
                     overlap[entity_id] += 1
         return {entity_id for entity_id, _ in overlap.most_common(MAX_SCORED)}
+
+
+def entities(kb: KnowledgeBase, base: str | None = None) -> list[Entity]:
+    """Every actor, place and event of the store as a candidate (read from the published tables; the
+    web app runs this in a query worker, under the time limit)."""
+    minter = Minter(base)
+    found: list[Entity] = []
+    roles: dict[str, set[str]] = defaultdict(set)
+    event_actors: dict[str, list[str]] = defaultdict(list)
+    counts: Counter = Counter()
+    tables = all_tables(kb, minter, ("events", "roles", "actors", "places"))
+    for event_id, role, actor_id in tables["roles"]:
+        roles[actor_id].add(role)
+        event_actors[event_id].append(actor_id)
+        counts[actor_id] += 1
+    for actor_id, _iri, name, kind, aliases, wikidata, member_of in tables["actors"]:
+        alias_list = aliases.split(" | ") if aliases else []
+        found.append(
+            Entity(
+                f"actor/{actor_id}",
+                "actor",
+                name,
+                [name, *alias_list],
+                f"{kind}"
+                + (f", Wikidata {wikidata}" if wikidata else "")
+                + f", {counts[actor_id]} event(s)",
+                {
+                    "wikidata": [wikidata] if wikidata else [],
+                    "kind": [kind],
+                    "role": sorted(roles[actor_id]),
+                    "alias": alias_list,
+                    "member_of": member_of.split(" | ") if member_of else [],
+                    "events": [counts[actor_id]],
+                },
+            )
+        )
+    for place_id, _iri, name, wikidata, within in tables["places"]:
+        found.append(
+            Entity(
+                f"place/{place_id}",
+                "place",
+                name,
+                [name],
+                "place" + (f", Wikidata {wikidata}" if wikidata else ""),
+                {"wikidata": [wikidata] if wikidata else [], "within": [within] if within else []},
+            )
+        )
+    for row in tables["events"]:
+        event_id, kind, label, earliest, latest, edtf = row[0], row[2], row[3], row[5], row[6], row[7]
+        found.append(
+            Entity(
+                f"event/{event_id}",
+                "event",
+                label,
+                [label, event_id.replace("-", " ")],
+                f"{kind}, {edtf}",
+                {
+                    "date": [edtf],
+                    "earliest": [earliest],
+                    "latest": [latest],
+                    "type": [kind],
+                    "actor": event_actors.get(event_id, []),
+                    "date_text": [row[13]] if row[13] else [],
+                    "ucdp_date_prec": [row[11]],
+                    "wikidata_precision": [row[12]],
+                },
+            )
+        )
+    return found
 
 
 _cache: dict[str, Index] = {}

@@ -457,3 +457,8 @@ def page_event_rows(kb: KnowledgeBase, minter: Minter, kind: str, slug: str) -> 
     solutions = kb.query(_VIEW_EVENTS[kind], substitutions={Variable("thing"): iri}, prefixes=PREFIXES)
     iris = sorted({solution["event"].value for solution in solutions})
     return event_rows(kb, minter, iris) if iris else []
+
+
+def table_csv(kb: KnowledgeBase, name: str, base: str | None = None) -> str:
+    """One whole table of the store as CSV text (the web app runs this in a query worker)."""
+    return csv_text(name, all_tables(kb, Minter(base), [name])[name])

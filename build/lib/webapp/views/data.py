@@ -21,7 +21,7 @@ from kb.publish import tombstones
 from kb.publish.codebook import codebook_html, codebook_markdown
 from kb.publish.columns import TABLES
 from kb.publish.datapackage import descriptor
-from kb.publish.tables import all_tables, csv_text, event_rows, page_event_rows
+from kb.publish.tables import csv_text, event_rows, page_event_rows
 from kb.timeline.model import parse_filter
 from kb.timeline.view import timeline
 from webapp.conneg import MEDIA_TYPES, negotiate, rdf_response
@@ -74,8 +74,11 @@ def table_csv(name: str):
     cache = current_app.extensions.setdefault("table_csv", {})
     cached = cache.get(name)
     if cached is None or time.monotonic() - cached[0] > TABLE_TTL:
-        rows = all_tables(get_kb(), current_app.extensions["minter"], [name])[name]
-        cached = cache[name] = (time.monotonic(), csv_text(name, rows))
+        # Reading a whole table must not hold up this process: a query worker does it, under the
+        # time limit.
+        text = current_app.extensions["sparql"].call("kb.publish.tables:table_csv",
+                                                     name=name, base=current_app.extensions["minter"].base)
+        cached = cache[name] = (time.monotonic(), text)
     return _csv(cached[1], f"{name}.csv")
 
 

@@ -277,7 +277,8 @@ def _run(state: _State, graph_format: str = "turtle") -> Answer:
                          hint="choose a named query (name=...) or write the values into the query")
     return get_service().run(Job(state.text, "tsv", graph_format,
                                  int(current_app.config["ROW_LIMIT"]), prefixes=PREFIXES,
-                                 substitutions=substitutions or None))
+                                 substitutions=substitutions or None,
+                                 base=current_app.config["KB_BASE"]))
 
 
 def _run_table(state: _State, graph: bool = False) -> tuple[Table | None, Answer]:

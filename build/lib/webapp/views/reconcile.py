@@ -8,17 +8,32 @@ adds properties to reconciled ids; ``/reconcile/suggest/{entity,type,property}``
 
 from __future__ import annotations
 
+import time
+
 from flask import Blueprint, current_app, jsonify, render_template, request
 
 from kb.errors import KBError
 from kb.publish import reconcile as service
-from webapp.state import get_kb
+from webapp.state import on_reopen
 
 blueprint = Blueprint("reconcile", __name__, url_prefix="/reconcile")
 
 
 def _index() -> service.Index:
-    return service.index_for(get_kb(), current_app.extensions["minter"])
+    """The candidates, read in a query worker under the time limit (reading every actor, place and
+    event must not hold up this process), kept :data:`~kb.publish.reconcile.INDEX_TTL` seconds."""
+    cached = current_app.extensions.get("reconcile_index")
+    if cached is None or time.monotonic() - cached.built > service.INDEX_TTL:
+        found = current_app.extensions["sparql"].call("kb.publish.reconcile:entities",
+                                                      base=current_app.extensions["minter"].base)
+        cached = current_app.extensions["reconcile_index"] = service.Index(found)
+    return cached
+
+
+@blueprint.record_once
+def _forget_on_reload(setup_state) -> None:
+    app = setup_state.app
+    on_reopen(app, lambda _kb: app.extensions.pop("reconcile_index", None))
 
 
 def _json(data: object, status: int = 200):

@@ -105,7 +105,7 @@ def make_job(config, sparql: str, result_format: str | None, graph_format: str |
     """The job for one protocol request, with the app's row limit and SERVICE policy."""
     return Job(sparql, result_format, graph_format, int(config["ROW_LIMIT"]), prefixes=PREFIXES,
                default_graph=default_graphs, named_graphs=named_graphs,
-               allow_service=bool(config.get("SPARQL_ALLOW_SERVICE", False)))
+               allow_service=bool(config.get("SPARQL_ALLOW_SERVICE", False)), base=config["KB_BASE"])
 
 
 def answer_headers(answer: Answer, row_limit: int) -> list[tuple[str, str]]:
@@ -215,8 +215,14 @@ def read_protocol_request() -> tuple[str | None, tuple[str, ...] | None, tuple[s
         texts = [request.get_data(as_text=True)]
     else:
         texts = request.args.getlist("query") + request.form.getlist("query")
+    if not texts and request.method == "POST":
+        raise QueryError("the request has no query",
+                         hint="send query=... form-encoded, or the query itself as application/sparql-query")
     if not texts:
         return None, None, None
+    if not texts[0].strip():
+        raise QueryError("the query is empty", where="query", hint="send a SELECT, ASK, CONSTRUCT or "
+                         "DESCRIBE query")
     if len(texts) > 1:
         raise QueryError("more than one query in the request", hint="send exactly one query=")
     if len(texts[0]) > MAX_QUERY_LENGTH:
@@ -234,7 +240,10 @@ def negotiate(accept: MIMEAccept, named: str | None) -> tuple[str | None, str | 
     either, :class:`NotAcceptable` (406) names the formats on offer.
     """
     if named:
-        return _format_parameter(named.strip())
+        chosen = _format_parameter(named.strip())
+        if chosen != (None, None):
+            return chosen
+    # No format=, or one we do not know: the Accept header decides (as Fuseki and Virtuoso do).
     if not accept:
         return "json", "turtle"
     choices = []
@@ -257,10 +266,7 @@ def _format_parameter(name: str) -> tuple[str | None, str | None]:
     base = lowered.split(";")[0].strip()
     result = _by_media_type(RESULT_FORMATS, base)
     graph = _by_media_type(GRAPH_FORMATS, base)
-    if result or graph:
-        return result, graph
-    names = ", ".join([*RESULT_FORMATS, *GRAPH_FORMATS])
-    raise QueryError(f"unknown format {name!r}", where="format", hint=f"use one of: {names}")
+    return result, graph  # (None, None) for a format we do not know: the Accept header decides
 
 
 def _by_media_type(formats: dict[str, Format], media_type: str) -> str | None:
