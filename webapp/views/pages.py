@@ -20,6 +20,7 @@ from kb.linked import Site, dataset_schema_org
 from kb.pages import as_json, event_page
 from kb.timeline_index import TimelineIndex
 from kb.timeline_view import THRESHOLD, parse_filter, timeline
+from webapp import families
 from webapp.conneg import json_response
 from webapp.state import get_kb
 
@@ -129,3 +130,15 @@ def view_url(**changes) -> str:
         else:
             args[name] = value if isinstance(value, list) else [str(value)]
     return url_for("pages.home") + ("?" + urlencode(args, doseq=True) if args else "")
+
+
+@blueprint.app_template_global()
+def type_family(event_type: str) -> dict[str, str]:
+    """The family, shape and shade of an event type (see :mod:`webapp.families`)."""
+    return families.type_family(event_type)
+
+
+@blueprint.app_template_global()
+def event_families() -> dict:
+    """Every family and type, for the script that draws the timeline."""
+    return families.families_json()
