@@ -67,21 +67,21 @@
   var urlTimer = null;
   function writeUrl() {
     clearTimeout(urlTimer);
-    urlTimer = setTimeout(function () { history.replaceState(null, "", viewUrl()); }, 100);
+    urlTimer = setTimeout(function () { urlTimer = null; history.replaceState(null, "", viewUrl()); }, 100);
   }
 
   function loader(from, to, margin) {
     var out = filterParams();
     out.set("from", isoOf(from)); out.set("to", isoOf(to));
     if (margin) { out.set("margin", String(margin)); }
-    return fetch(apiUrl + "?" + out.toString(), { headers: { Accept: "application/json" } })
-      .then(function (response) { return response.json(); });
+    return T.track(fetch(apiUrl + "?" + out.toString(), { headers: { Accept: "application/json" } })
+      .then(function (response) { return response.json(); }));
   }
 
   function loadOverview() {
     // Every matching event, for the overview strip (counts per bucket when there are many).
-    return fetch(apiUrl + "?" + filterParams().toString(), { headers: { Accept: "application/json" } })
-      .then(function (response) { return response.json(); })
+    return T.track(fetch(apiUrl + "?" + filterParams().toString(), { headers: { Accept: "application/json" } })
+      .then(function (response) { return response.json(); }))
       .then(function (whole) { if (whole.ok !== false) { chart.setOverview(whole); } });
   }
 
@@ -128,7 +128,7 @@
     if (document.activeElement !== form.elements.from) { form.elements.from.value = isoOf(from); }
     if (document.activeElement !== form.elements.to) { form.elements.to.value = isoOf(to); }
     clearTimeout(tableTimer);
-    tableTimer = setTimeout(renderTable, 120);
+    tableTimer = setTimeout(function () { tableTimer = null; renderTable(); }, 120);
   }
 
   function renderTable() {
@@ -436,11 +436,13 @@
       openSheet();
       details.scrollTop = 0;
       if (options.reveal) { chart.showDay(dayOf(page.date.earliest), dayOf(page.date.latest)); }
-      if (options.focusDetails) { details.querySelector(".event-title a, .event-title").focus({ preventScroll: true }); }
+      if (options.focusDetails) {
+        (details.querySelector(".event-title a") || document.getElementById("details-close")).focus({ preventScroll: true });
+      }
     };
     if (detailCache[id]) { show(detailCache[id]); return; }
-    fetch(root + "event/" + encodeURIComponent(id) + ".json", { headers: { Accept: "application/json" } })
-      .then(function (response) { return response.json(); })
+    T.track(fetch(root + "event/" + encodeURIComponent(id) + ".json", { headers: { Accept: "application/json" } })
+      .then(function (response) { return response.json(); }))
       .then(function (page) {
         if (!page.ok) { detailsBody.replaceChildren(errorNote(page.error)); openSheet(); return; }
         detailCache[id] = page;
@@ -546,7 +548,7 @@
   var typing = null;
   form.elements.q.addEventListener("input", function () {
     clearTimeout(typing);
-    typing = setTimeout(filtersChanged, 300);
+    typing = setTimeout(function () { typing = null; filtersChanged(); }, 300);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
@@ -567,6 +569,7 @@
   chart.draw();
   describeView();
   renderTable();
+  T.idleChecks.push(function () { return !urlTimer && !tableTimer && !typing; });
   window.negotiationTimeline = chart;
   window.negotiationTimeline.select = function (id) { opener = document.activeElement; select(id); };
   window.negotiationTimeline.closeDetails = function () { closeSheet(true); };

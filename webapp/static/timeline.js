@@ -28,6 +28,17 @@
   var MIN_SPAN = 3, MAX_SPAN = 366 * 60;
   var FONT_SIZE = 12;
   var families = readFamilies();
+  var pending = 0;            // fetches under way, and checks of pending work (tests and benchmarks wait on them)
+  var idleChecks = [];
+  function track(promise) {
+    pending += 1;
+    var done = function () { pending -= 1; };
+    promise.then(done, done);
+    return promise;
+  }
+  function idle() {
+    return pending === 0 && idleChecks.every(function (check) { return check(); });
+  }
 
   // --- days --------------------------------------------------------------------------------------
 
@@ -240,6 +251,7 @@
     lanesBox.setAttribute("aria-label", name + ": arrow keys move between events in date order, " +
       "Enter opens one, plus and minus zoom, Shift with the arrows pans, question mark lists the keys");
     var overviewBox = html("div", "tlc-overview", "", host);
+    overviewBox.setAttribute("aria-hidden", "true");  // a pointer's shortcut: the toolbar does the same
     var bar = html("div", "tlc-bar", "", host);
     bar.setAttribute("role", "toolbar");
     bar.setAttribute("aria-label", name + ": zoom, pan and export");
@@ -290,7 +302,7 @@
     function showDay(day, lastDay) {
       var span = state.to - state.from;
       var end = lastDay === undefined ? day + 1 : lastDay + 1;
-      if (day >= state.from && end <= state.to) { return false; }
+      if (end > state.from && day < state.to) { return false; }  // already in view, if only in part
       if (end - day > span * 0.9) { setWindow(day - (end - day) * 0.05, end + (end - day) * 0.05, true); }
       else { var middle = (day + end) / 2; setWindow(middle - span / 2, middle + span / 2, true); }
       return true;
@@ -307,19 +319,23 @@
       if (options.onChange) { options.onChange(api); }
       if (load && !covered()) {
         clearTimeout(fetchTimer);
-        fetchTimer = setTimeout(reload, immediate ? 0 : 160);
+        fetchTimer = setTimeout(function () { fetchTimer = null; reload(); }, immediate ? 0 : 160);
       }
       clearTimeout(settleTimer);
-      settleTimer = setTimeout(function () { if (options.onSettle) { options.onSettle(api); } }, 350);
+      settleTimer = setTimeout(function () {
+        settleTimer = null;
+        if (options.onSettle) { options.onSettle(api); }
+      }, 350);
     }
     function reload() {
       if (!load) { return Promise.resolve(); }
       clearTimeout(fetchTimer);
+      fetchTimer = null;
       var number = ++requestNumber;
       var margin = Math.round((state.to - state.from) / 2);
       var from = Math.floor(state.from), to = Math.ceil(state.to) - 1;
       host.classList.add("loading");
-      return load(from, to, margin).then(function (payload) {
+      return track(load(from, to, margin)).then(function (payload) {
         if (number !== requestNumber) { return; }
         host.classList.remove("loading");
         if (!payload || payload.ok === false) {
@@ -433,12 +449,14 @@
       var room = Math.max(right, left);
       var characters = Math.floor(item.label.length * room / width);
       if (characters < 6) { item.labelText = ""; item.ext0 = glyph0; item.ext1 = glyph1 + arrow; return; }
-      item.labelText = item.label.slice(0, characters - 1) + "…";
-      width = textWidth(item.labelText, bold);
-      while (width > room && item.labelText.length > 6) {
-        item.labelText = item.label.slice(0, item.labelText.length - 3) + "…";
+      // Cut at a word's end, so that the words shown are words of the accessible name.
+      var cut = characters;
+      do {
+        cut = item.label.lastIndexOf(" ", cut - 1);
+        item.labelText = cut > 0 ? item.label.slice(0, cut).replace(/[\s,;:.–-]+$/, "") + "…" : "";
         width = textWidth(item.labelText, bold);
-      }
+      } while (cut > 0 && width > room);
+      if (!item.labelText) { item.ext0 = glyph0; item.ext1 = glyph1 + arrow; return; }
       if (right >= left) {
         item.labelX = glyph1 + arrow + 6; item.ext0 = glyph0; item.ext1 = item.labelX + width;
       } else {
@@ -842,11 +860,8 @@
         var svg = node("svg", { width: 16, height: 16, "aria-hidden": "true", "class": "lg-mark" }, item);
         var g = node("g", { "data-family": family.id, "data-shade": "0" }, svg);
         node("path", { d: shapePath(family.shape, 8, 8, 5), "class": "mark point" }, g);
-        html("span", "lg-family", family.label, item);
-        if (family.types.length) {
-          var types = html("span", "lg-types", "", item);
-          types.textContent = ": " + family.types.map(typeWords).join(", ");
-        }
+        html("span", "lg-family", family.label + (family.types.length ? ":" : ""), item);
+        if (family.types.length) { html("span", "lg-types", family.types.map(typeWords).join(", "), item); }
       });
       var forms = html("ul", "tl-legend forms", "", legend);
       forms.setAttribute("aria-label", "How dates are drawn");
@@ -896,7 +911,7 @@
       var parts = [axisBox.querySelector("svg"), lanesBox.querySelector("svg")];
       var width = parts[0] ? +parts[0].getAttribute("width") : 0;
       var height = 0;
-      var out = node("svg", { xmlns: SVG, width: width, height: 0, viewBox: "" });
+      var out = node("svg", { width: width, height: 0 });
       node("rect", { x: 0, y: 0, width: width, height: "100%", fill: "#ffffff" }, out);
       parts.forEach(function (part) {
         if (!part) { return; }
@@ -1224,6 +1239,7 @@
     });
 
     window.addEventListener("resize", requestRender);
+    idleChecks.push(function () { return !fetchTimer && !settleTimer && !frame; });
 
     var api = {
       state: state, zoom: zoom, pan: pan, fit: fit, focusDense: focusDense, setWindow: setWindow,
@@ -1290,8 +1306,8 @@
     var embedded = createTimeline(host, { data: { mode: "events", events: [], lanes: [], lanes_by: "type", total: 0 },
       load: loader, name: host.getAttribute("aria-label") || "Timeline", onOpen: open,
       fileName: host.getAttribute("data-file-name"), wheelZoomNeedsFocus: true });
-    fetch(api + "?" + filter, { headers: { Accept: "application/json" } })
-      .then(function (response) { return response.json(); })
+    track(fetch(api + "?" + filter, { headers: { Accept: "application/json" } })
+      .then(function (response) { return response.json(); }))
       .then(function (whole) {
         embedded.setData(whole, { from: dayOf(whole.earliest), to: dayOf(whole.latest) + 1 });
         embedded.setOverview(whole);
@@ -1300,7 +1316,7 @@
     return embedded;
   }
 
-  window.NegotiationTimeline = { create: createTimeline, dayOf: dayOf, isoOf: isoOf, words: words,
+  window.NegotiationTimeline = { create: createTimeline, track: track, idle: idle, idleChecks: idleChecks, dayOf: dayOf, isoOf: isoOf, words: words,
     denseWindow: denseWindow, spansOf: spansOf, familyOf: familyOf, embeds: [] };
   setUpShortcuts();
   document.querySelectorAll("[data-timeline-embed]").forEach(function (host, number) {
