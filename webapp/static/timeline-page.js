@@ -128,7 +128,7 @@
     if (document.activeElement !== form.elements.from) { form.elements.from.value = isoOf(from); }
     if (document.activeElement !== form.elements.to) { form.elements.to.value = isoOf(to); }
     clearTimeout(tableTimer);
-    tableTimer = setTimeout(function () { tableTimer = null; renderTable(); }, 120);
+    tableTimer = setTimeout(function () { tableTimer = null; renderTable(); }, 250);
   }
 
   function renderTable() {

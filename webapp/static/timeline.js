@@ -27,6 +27,7 @@
   var OVERVIEW_HEIGHT = 34;
   var MIN_SPAN = 3, MAX_SPAN = 366 * 60;
   var FONT_SIZE = 12;
+  var REACH = 0.3;            // items drawn past each edge (a share of the span), so that a pan can slide them in
   var families = readFamilies();
   var pending = 0;            // fetches under way, and checks of pending work (tests and benchmarks wait on them)
   var idleChecks = [];
@@ -218,21 +219,42 @@
     return { from: middle - span / 2 - pad, to: middle + span / 2 + pad };
   }
 
-  function spansOf(data) {
-    if (data.mode === "events") {
-      return (data.events || []).map(function (event) {
-        return { start: dayOf(event.earliest), end: dayOf(event.latest) + 1, weight: 1 };
-      });
-    }
-    return (data.buckets || []).map(function (bucket) {
-      return { start: dayOf(bucket.start), end: dayOf(bucket.end) + 1, weight: bucket.count };
+  function prepare(data) {
+    // Days as numbers, and the words each mark needs, computed once per payload (not per frame).
+    if (!data || data.prepared) { return data; }
+    (data.events || []).forEach(function (event) {
+      event.start = dayOf(event.earliest);
+      event.end = dayOf(event.latest) + 1;
+      event.exactDay = event.earliest === event.latest;
+      event.accessibleName = event.label + ", " + event.type_label + ", " + event.in_words +
+        (event.status !== "happened" ? " (" + event.status + ")" : "");
+      event.tooltip = event.label + "\n" + capital(event.in_words) + " · " + event.type_label +
+        (event.status !== "happened" ? " · " + event.status : "");
     });
+    (data.buckets || []).forEach(function (bucket) {
+      bucket.startDay = dayOf(bucket.start);
+      bucket.endDay = dayOf(bucket.end) + 1;
+    });
+    data.prepared = true;
+    return data;
+  }
+
+  function spansOf(data) {
+    prepare(data);
+    if (!data.spans) {
+      data.spans = data.mode === "events" ?
+        (data.events || []).map(function (event) { return { start: event.start, end: event.end, weight: 1 }; }) :
+        (data.buckets || []).map(function (bucket) {
+          return { start: bucket.startDay, end: bucket.endDay, weight: bucket.count };
+        });
+    }
+    return data.spans;
   }
 
   // --- the component ---------------------------------------------------------------------------------
 
   function createTimeline(host, options) {
-    var data = options.data;
+    var data = prepare(options.data);
     var load = options.load || null;          // (from, to, margin) -> Promise of /timeline.json's shape
     var state = { from: 0, to: 1, event: options.event || "", focus: "" };
     var maxRows = options.maxRows || 12;
@@ -342,7 +364,7 @@
           caption.textContent = payload ? payload.error : "Could not load the timeline.";
           return;
         }
-        data = payload;
+        data = prepare(payload);
         fetched = payload.mode === "events" ?
           { from: dayOf(payload.earliest) - margin, to: dayOf(payload.latest) + 1 + margin } :
           { from: Infinity, to: -Infinity };
@@ -356,7 +378,7 @@
     }
     function setData(payload, window) {
       // New data for this window (events cover it exactly; no margin).
-      data = payload;
+      data = prepare(payload);
       fetched = payload.mode === "events" && window ? { from: window.from, to: window.to } :
         { from: Infinity, to: -Infinity };
       requestRender();
@@ -372,7 +394,7 @@
       var from = Math.floor(state.from), to = Math.ceil(state.to) - 1;
       if (data.mode !== "events") { return null; }
       return order().filter(function (event) {
-        return dayOf(event.latest) >= from && dayOf(event.earliest) <= to;
+        return event.end - 1 >= from && event.start <= to;
       });
     }
     var sorted = null, sortedFor = null;
@@ -394,14 +416,38 @@
 
     // -- drawing
 
-    var frame = null;
+    var frame = null, relayout = null, forceLayout = false;
     function requestRender() {
       if (frame) { return; }
       frame = window.requestAnimationFrame(function () { frame = null; timedDraw(); });
     }
+    function canSlide() {
+      // A pan only (same span, same data and width) within the items drawn past the edges.
+      if (!last || last.data !== data || last.width !== (host.clientWidth || 320)) { return false; }
+      var span = state.to - state.from;
+      return Math.abs(span - (last.to - last.from)) < 1e-6 * span &&
+        Math.abs(state.from - last.from) < span * REACH * 0.8;
+    }
+    function slide() {
+      var g = geometry();
+      var dx = (last.from - state.from) * g.pxPerDay;
+      last.layers.forEach(function (layer) { layer.setAttribute("transform", "translate(" + dx.toFixed(1) + ",0)"); });
+      drawAxis(g, ticks(state.from, state.to, g.pxPerDay));
+      moveOverviewWindow(g);
+      describe();
+      clearTimeout(relayout);
+      relayout = setTimeout(function () { relayout = null; forceLayout = true; requestRender(); }, 140);
+    }
     function timedDraw() {
       var started = window.performance.now();
-      draw();
+      if (!forceLayout && canSlide()) {
+        slide();
+      } else {
+        forceLayout = false;
+        clearTimeout(relayout);
+        relayout = null;
+        draw();
+      }
       drawTimes.push(window.performance.now() - started);
       if (drawTimes.length > 500) { drawTimes.shift(); }
       if (drawTimes.length === 1 && window.performance.mark && options.mark) {
@@ -512,9 +558,9 @@
         var byLane = lanes.map(function () { return []; });
         var firstCopy = {};
         order().forEach(function (event) {
-          var start = dayOf(event.earliest), end = dayOf(event.latest) + 1;
-          if (end < state.from - span * 0.02 || start > state.to + span * 0.02) { return; }
-          var exact = event.earliest === event.latest;
+          var start = event.start, end = event.end;
+          if (end < state.from - span * REACH || start > state.to + span * REACH) { return; }
+          var exact = event.exactDay;
           var x0 = exact ? g.x(start + 0.5) - 7 : g.x(start);
           var x1 = exact ? g.x(start + 0.5) + 7 : Math.max(g.x(end), g.x(start) + 4);
           (event.lanes || []).forEach(function (key) {
@@ -548,7 +594,7 @@
         node("line", { x1: 0, x2: g.width, y1: bottom, y2: bottom, "class": "tl-lane-rule" }, svg);
       });
       var grid = ticks(state.from, state.to, g.pxPerDay);
-      var gridLines = node("g", { "clip-path": "url(#" + host.id + "-clip)" }, svg);
+      var gridLines = node("g", null, node("g", { "clip-path": "url(#" + host.id + "-clip)" }, svg));
       grid.minor.forEach(function (tick) {
         var tx = g.x(tick.day);
         node("line", { x1: tx, x2: tx, y1: 0, y2: height, "class": "tl-tick" }, gridLines);
@@ -562,7 +608,7 @@
         node("line", { x1: g.x(now + 0.5), x2: g.x(now + 0.5), y1: 0, y2: height, "class": "tl-today" }, gridLines);
       }
 
-      var plot = node("g", { "clip-path": "url(#" + host.id + "-clip)" }, svg);
+      var plot = node("g", null, node("g", { "clip-path": "url(#" + host.id + "-clip)" }, svg));
       if (!lanes.length) {
         text({ x: g.plotLeft + 12, y: 34, "class": "tl-empty" }, "No event matches these filters in this window.", svg);
       }
@@ -618,10 +664,16 @@
       if (focusedId) { focusItem(focusedId); }
       drawAxis(g, grid);
       drawOverview(g);
-      last = { g: g, items: items, stats: stats, height: height };
+      last = { g: g, items: items, stats: stats, height: height, layers: [gridLines, plot], data: data,
+        width: host.clientWidth || 320, from: state.from, to: state.to };
+      describe();
+    }
+
+    function describe() {
       var shown = visibleEvents();
-      caption.textContent = (shown ? shown.length : data.total) + (((shown ? shown.length : data.total) === 1) ?
-        " event" : " events") + " from " + words(state.from) + " to " + words(Math.ceil(state.to) - 1) +
+      var count = shown ? shown.length : data.total;
+      caption.textContent = count + (count === 1 ? " event" : " events") + " from " + words(state.from) + " to " +
+        words(Math.ceil(state.to) - 1) +
         (data.mode === "aggregate" ? ", counted per " + data.unit + " (zoom in to see each event)" : "") + ".";
       if (options.onDraw) { options.onDraw(api); }
     }
@@ -687,15 +739,36 @@
       axisBox.replaceChildren(svg);
     }
 
-    function drawOverview(g) {
-      var spans = overview ? overview.spans : spansOf(data);
-      if (!spans.length) { overviewBox.replaceChildren(); return; }
+    var overviewKey = null, overviewWindow = null, overviewSpans = null;
+    function overviewExtent(spans) {
       var first = Infinity, lastDay = -Infinity;
       spans.forEach(function (span) { first = Math.min(first, span.start); lastDay = Math.max(lastDay, span.end); });
       first = Math.min(first, Math.floor(state.from));
       lastDay = Math.max(lastDay, Math.ceil(state.to));
       var room = Math.max(1, (lastDay - first) / 60);
-      first -= room; lastDay += room;
+      return { first: first - room, last: lastDay + room };
+    }
+    function moveOverviewWindow(g) {
+      if (!overviewWindow) { return; }
+      var extent = overviewExtent(overviewSpans);
+      if (extent.first < +overviewBox.dataset.first - 1e-9 || extent.last > +overviewBox.dataset.last + 1e-9) {
+        drawOverview(g); return;
+      }
+      var first = +overviewBox.dataset.first, scale = +overviewBox.dataset.scale;
+      var wx0 = clamp(g.plotLeft + (state.from - first) * scale, g.plotLeft, g.plotRight);
+      var wx1 = clamp(g.plotLeft + (state.to - first) * scale, g.plotLeft, g.plotRight);
+      overviewWindow.setAttribute("x", wx0);
+      overviewWindow.setAttribute("width", Math.max(3, wx1 - wx0));
+    }
+    function drawOverview(g) {
+      var spans = overview ? overview.spans : spansOf(data);
+      if (!spans.length) { overviewBox.replaceChildren(); overviewWindow = null; return; }
+      var extent = overviewExtent(spans);
+      var key = [g.width, g.plotLeft, extent.first, extent.last].join(",");
+      if (overviewKey === key && overviewSpans === spans) { moveOverviewWindow(g); return; }
+      overviewKey = key;
+      overviewSpans = spans;
+      var first = extent.first, lastDay = extent.last;
       var left = g.plotLeft, right = g.plotRight;
       var scale = (right - left) / (lastDay - first);
       var bins = Math.max(20, Math.floor((right - left) / 4));
@@ -718,7 +791,7 @@
       });
       var wx0 = clamp(left + (state.from - first) * scale, left, right);
       var wx1 = clamp(left + (state.to - first) * scale, left, right);
-      node("rect", { x: wx0, y: 1, width: Math.max(3, wx1 - wx0), height: OVERVIEW_HEIGHT - 2,
+      overviewWindow = node("rect", { x: wx0, y: 1, width: Math.max(3, wx1 - wx0), height: OVERVIEW_HEIGHT - 2,
         "class": "tl-overview-window" }, svg);
       if (!g.narrow) {
         text({ x: 8, y: 21, "class": "tl-lane-count" }, "Overview", svg);
@@ -730,6 +803,7 @@
       overviewBox.dataset.first = first;
       overviewBox.dataset.scale = scale;
       overviewBox.dataset.left = left;
+      overviewBox.dataset.last = lastDay;
     }
 
     function drawItem(parent, item, top, g, roving) {
@@ -741,12 +815,10 @@
           (item.exact ? " exact" : " uncertain"),
         "data-event": event.id, role: "button",
         tabindex: item.first && event.id === roving ? "0" : "-1",
-        "aria-label": event.label + ", " + event.type_label + ", " + event.in_words +
-          (event.status !== "happened" ? " (" + event.status + ")" : "")
+        "aria-label": event.accessibleName
       }, parent);
       markAttributes(group, event.type);
-      node("title", null, group).textContent = event.label + "\n" + capital(event.in_words) + " · " +
-        event.type_label + (event.status !== "happened" ? " · " + event.status : "");
+      node("title", null, group).textContent = event.tooltip;
       var middle = top + ROW / 2;
       var hitFrom = item.showLabel ? item.ext0 : Math.max(item.x0, g.plotLeft);
       var hitTo = item.showLabel ? item.ext1 : item.x1;
@@ -793,21 +865,21 @@
     }
 
     function drawBuckets(parent, g, laneTops, head) {
-      var max = 1, index = laneIndex();
+      var max = 1, index = laneIndex(), span = state.to - state.from;
       (data.buckets || []).forEach(function (bucket) { max = Math.max(max, bucket.count); });
       (data.buckets || []).forEach(function (bucket) {
         var position = index[bucket.lane];
         if (position === undefined) { return; }
-        var start = dayOf(bucket.start), end = dayOf(bucket.end) + 1;
-        if (end < state.from || start > state.to) { return; }
+        var start = bucket.startDay, end = bucket.endDay;
+        if (end < state.from - span * REACH || start > state.to + span * REACH) { return; }
         var x0 = g.x(start), x1 = g.x(end);
         var barHeight = Math.max(2, Math.sqrt(bucket.count / max) * (BAR_LANE - 6));
         var bottom = laneTops[position] + head + LANE_PAD + BAR_LANE - 4;
         var lane = data.lanes[position];
         var group = node("g", { "class": "tl-bar-group", "data-from": start, "data-to": end - 1 }, parent);
         if (data.lanes_by === "type") { markAttributes(group, lane.key); }
-        node("title", null, group).textContent = capital(lane.label) + ": " + bucket.count + " event" +
-          (bucket.count === 1 ? "" : "s") + ", " + words(start) + " – " + words(end - 1) + " (select to zoom in)";
+        group.bucket = bucket;
+        group.laneLabel = lane.label;
         node("rect", { x: x0 + 0.5, y: bottom - barHeight, width: Math.max(1, x1 - x0 - 1), height: barHeight,
           "class": "tl-bar" }, group);
       });
@@ -1153,6 +1225,15 @@
       var zoomable = event.target.closest(".tl-cluster, .tl-bar-group");
       if (zoomable) { zoomTo(zoomable); }
     });
+    lanesBox.addEventListener("pointerover", function (event) {
+      // A bar's tooltip, written when the pointer first reaches it.
+      var bar = event.target.closest && event.target.closest(".tl-bar-group");
+      if (!bar || !bar.bucket || bar.querySelector("title")) { return; }
+      var bucket = bar.bucket;
+      node("title", null, bar).textContent = capital(bar.laneLabel) + ": " + bucket.count + " event" +
+        (bucket.count === 1 ? "" : "s") + ", " + words(bucket.startDay) + " – " + words(bucket.endDay - 1) +
+        " (select to zoom in)";
+    });
 
     overviewBox.addEventListener("pointerdown", function (event) {
       var first = +overviewBox.dataset.first, scale = +overviewBox.dataset.scale, left = +overviewBox.dataset.left;
@@ -1239,7 +1320,7 @@
     });
 
     window.addEventListener("resize", requestRender);
-    idleChecks.push(function () { return !fetchTimer && !settleTimer && !frame; });
+    idleChecks.push(function () { return !fetchTimer && !settleTimer && !frame && !relayout; });
 
     var api = {
       state: state, zoom: zoom, pan: pan, fit: fit, focusDense: focusDense, setWindow: setWindow,
