@@ -27,7 +27,7 @@
   var OVERVIEW_HEIGHT = 34;
   var MIN_SPAN = 3, MAX_SPAN = 366 * 60;
   var FONT_SIZE = 12;
-  var REACH = 0.3;            // items drawn past each edge (a share of the span), so that a pan can slide them in
+  var REACH = 0.2;            // items drawn past each edge (a share of the span), so that a pan can slide them in
   var families = readFamilies();
   var pending = 0;            // fetches under way, and checks of pending work (tests and benchmarks wait on them)
   var idleChecks = [];
@@ -818,19 +818,13 @@
         "aria-label": event.accessibleName
       }, parent);
       markAttributes(group, event.type);
-      node("title", null, group).textContent = event.tooltip;
+      group.tooltip = event.tooltip;  // the <title> is written when a pointer first reaches the item
       var middle = top + ROW / 2;
-      var hitFrom = item.showLabel ? item.ext0 : Math.max(item.x0, g.plotLeft);
-      var hitTo = item.showLabel ? item.ext1 : item.x1;
-      node("rect", { x: hitFrom - 2, y: top + 1, width: Math.max(10, hitTo - hitFrom + 4), height: ROW - 2,
-        "class": "hit" }, group);
       if (item.exact) {
         var cx = (item.x0 + item.x1) / 2;
-        node("circle", { cx: cx, cy: middle, r: 10, "class": "focus-ring" }, group);
         node("path", { d: shapePath(family.shape, cx, middle, 5.5), "class": "mark point" }, group);
       } else {
         var bandWidth = Math.max(4, item.x1 - item.rawX0);
-        node("rect", { x: item.rawX0 - 3, y: middle - 9, width: bandWidth + 6, height: 18, rx: 4, "class": "focus-ring" }, group);
         node("rect", { x: item.rawX0, y: middle - 6, width: bandWidth, height: 12, rx: 2, "class": "mark band" }, group);
         var glyphX = Math.max(item.rawX0, g.plotLeft) + 5;
         if (bandWidth > 12) { node("path", { d: shapePath(family.shape, glyphX, middle, 3.6), "class": "band-glyph" }, group); }
@@ -1227,6 +1221,11 @@
     });
     lanesBox.addEventListener("pointerover", function (event) {
       // A bar's tooltip, written when the pointer first reaches it.
+      var item = event.target.closest && event.target.closest(".tl-item");
+      if (item && item.tooltip && !item.querySelector("title")) {
+        node("title", null, item).textContent = item.tooltip;
+        return;
+      }
       var bar = event.target.closest && event.target.closest(".tl-bar-group");
       if (!bar || !bar.bucket || bar.querySelector("title")) { return; }
       var bucket = bar.bucket;
