@@ -820,6 +820,10 @@
       markAttributes(group, event.type);
       group.tooltip = event.tooltip;  // the <title> is written when a pointer first reaches the item
       var middle = top + ROW / 2;
+      var hitFrom = item.showLabel ? item.ext0 : Math.max(item.x0, g.plotLeft);
+      var hitTo = item.showLabel ? item.ext1 : item.x1;
+      node("rect", { x: hitFrom - 2, y: top + 1, width: Math.max(10, hitTo - hitFrom + 4), height: ROW - 2,
+        "class": "hit" }, group);
       if (item.exact) {
         var cx = (item.x0 + item.x1) / 2;
         node("path", { d: shapePath(family.shape, cx, middle, 5.5), "class": "mark point" }, group);
