@@ -723,8 +723,11 @@
       });
       if (!majors.length && grid.minor.length) {
         // Years: the first year label is pinned when its tick has scrolled off.
-        var before = grid.minor.filter(function (tick) { return g.x(tick.day) < g.plotLeft; }).pop();
-        if (before) { text({ x: g.plotLeft + 3, y: 16, "class": "tl-tick-label major" }, before.label, svg); }
+        var year = String(new Date(Math.floor(state.from) * DAY_MS).getUTCFullYear());
+        var firstTick = grid.minor.filter(function (tick) { return g.x(tick.day) >= g.plotLeft; })[0];
+        if (!firstTick || g.x(firstTick.day) - g.plotLeft > textWidth(year, true) + 8) {
+          text({ x: g.plotLeft + 3, y: 16, "class": "tl-tick-label major" }, year, svg);
+        }
       }
       if (!g.narrow) {
         node("rect", { x: 0, y: 0, width: g.labelWidth, height: AXIS_HEIGHT, "class": "tl-label-bg" }, svg);
