@@ -416,7 +416,7 @@
 
     // -- drawing
 
-    var frame = null, relayout = null, forceLayout = false;
+    var frame = null, relayout = null, forceLayout = false, reach = REACH;
     function requestRender() {
       if (frame) { return; }
       frame = window.requestAnimationFrame(function () { frame = null; timedDraw(); });
@@ -426,7 +426,7 @@
       if (!last || last.data !== data || last.width !== (host.clientWidth || 320)) { return false; }
       var span = state.to - state.from;
       return Math.abs(span - (last.to - last.from)) < 1e-6 * span &&
-        Math.abs(state.from - last.from) < span * REACH * 0.8;
+        Math.abs(state.from - last.from) < span * last.reach * 0.8;
     }
     function slide() {
       var g = geometry();
@@ -443,10 +443,14 @@
       if (!forceLayout && canSlide()) {
         slide();
       } else {
+        // While the span changes (a zoom), draw only what is in view; at rest, a margin for pans.
+        var zooming = !forceLayout && last && Math.abs((state.to - state.from) - (last.to - last.from)) > 1e-6;
         forceLayout = false;
         clearTimeout(relayout);
         relayout = null;
+        reach = zooming ? 0.02 : REACH;
         draw();
+        if (zooming) { relayout = setTimeout(function () { relayout = null; forceLayout = true; requestRender(); }, 140); }
       }
       drawTimes.push(window.performance.now() - started);
       if (drawTimes.length > 500) { drawTimes.shift(); }
@@ -559,7 +563,7 @@
         var firstCopy = {};
         order().forEach(function (event) {
           var start = event.start, end = event.end;
-          if (end < state.from - span * REACH || start > state.to + span * REACH) { return; }
+          if (end < state.from - span * reach || start > state.to + span * reach) { return; }
           var exact = event.exactDay;
           var x0 = exact ? g.x(start + 0.5) - 7 : g.x(start);
           var x1 = exact ? g.x(start + 0.5) + 7 : Math.max(g.x(end), g.x(start) + 4);
@@ -664,7 +668,7 @@
       if (focusedId) { focusItem(focusedId); }
       drawAxis(g, grid);
       drawOverview(g);
-      last = { g: g, items: items, stats: stats, height: height, layers: [gridLines, plot], data: data,
+      last = { g: g, items: items, stats: stats, height: height, layers: [gridLines, plot], data: data, reach: reach,
         width: host.clientWidth || 320, from: state.from, to: state.to };
       describe();
     }
@@ -866,13 +870,13 @@
     }
 
     function drawBuckets(parent, g, laneTops, head) {
-      var max = 1, index = laneIndex(), span = state.to - state.from;
+      var max = 1, index = laneIndex(), span = state.to - state.from;  // and reach, as draw()'s
       (data.buckets || []).forEach(function (bucket) { max = Math.max(max, bucket.count); });
       (data.buckets || []).forEach(function (bucket) {
         var position = index[bucket.lane];
         if (position === undefined) { return; }
         var start = bucket.startDay, end = bucket.endDay;
-        if (end < state.from - span * REACH || start > state.to + span * REACH) { return; }
+        if (end < state.from - span * reach || start > state.to + span * reach) { return; }
         var x0 = g.x(start), x1 = g.x(end);
         var barHeight = Math.max(2, Math.sqrt(bucket.count / max) * (BAR_LANE - 6));
         var bottom = laneTops[position] + head + LANE_PAD + BAR_LANE - 4;
