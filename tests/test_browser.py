@@ -301,6 +301,12 @@ def test_dense_windows_are_counted_per_bucket_until_zoomed_in(seeded_template, t
         expect(page.locator("#timeline-canvas .tl-bar").first).to_be_visible()
         expect(page.locator("#timeline-status")).to_contain_text("counted per week")
         shot(page, "09-counted-per-week")
+        page.wait_for_function("() => window.NegotiationTimeline.idle()")
+        in_view = int(page.locator("#timeline-status").text_content().split()[0])
+        page.locator("#event-table a", has_text="list them page by page").click()
+        expect(page.locator("#event-table tbody tr[data-event]")).to_have_count(in_view)
+        page.wait_for_function("() => window.NegotiationTimeline.idle()")
+        expect(page.locator("#event-table tbody tr[data-event]")).to_have_count(in_view)
         page.goto(server.url + "/?from=2024-07-01&to=2024-07-31")
         expect(page.locator("#timeline-canvas .tl-item").first).to_be_visible()
     finally:

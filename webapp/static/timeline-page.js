@@ -108,6 +108,8 @@
   // --- what is visible: status, window, date fields, table -------------------------------------------
 
   var tableTimer = null, tableKey = "";
+  var serverTable = initial.timeline.mode === "aggregate" ?
+    [dayOf(initial.timeline.earliest), dayOf(initial.timeline.latest), filterParams().toString()].join("|") : null;
   function describeView() {
     var data = chart.data();
     var from = Math.floor(chart.state.from), to = Math.ceil(chart.state.to) - 1;
@@ -137,6 +139,9 @@
     var visible = chart.visibleEvents();
     var key = [from, to, data === initial.timeline, visible ? visible.length : data.total, chart.state.event].join("|");
     if (key === tableKey) { return; }
+    if (!visible && serverTable === [from, to, filterParams().toString()].join("|")) {
+      return;  // the server's table of this very view, page by page, is already there
+    }
     tableKey = key;
     var rows = document.createDocumentFragment();
     if (visible) {

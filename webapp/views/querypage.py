@@ -38,7 +38,7 @@ LIMIT 100
 """
 #: Columns a band chart can take its label from, in order of preference.
 LABEL_COLUMNS = ("label", "offer_label", "name", "victim", "title", "headline")
-MAX_EVENTS = 5000
+MAX_EVENTS = 2000  # a result drawn on the timeline: past this, rows are left out (and counted)
 
 
 # --- page data ---------------------------------------------------------------------------------
