@@ -196,6 +196,18 @@ def test_a_result_with_date_bounds_shows_as_a_timeline(client, app):
         {record["event"].rpartition("/")[2] for record in records}
 
 
+def test_a_result_timeline_follows_only_web_links(client):
+    query = ('SELECT ?thing ?label ?earliest ?latest WHERE { VALUES (?thing ?label) {'
+             ' (<javascript:alert(1)> "script") (<https://example.org/a> "web") (<data:text/html,x> "data") }'
+             ' BIND("2024-01-01"^^xsd:date AS ?earliest) BIND("2024-01-02"^^xsd:date AS ?latest) }')
+    page = page_of(client.get("/query", query_string={"query": query, "view": "timeline"}))
+    data = json.loads(one(page, "script", id="kbq-timeline-data").raw_text())
+    labels = {event["id"]: event["label"] for event in data["events"]}
+    assert sorted(labels.values()) == ["data", "script", "web"]
+    assert {labels[key]: href for key, href in data["links"].items()} == {"web": "https://example.org/a"}
+    assert {event["type"] for event in data["events"]} == {"result"}
+
+
 def test_results_without_dates_offer_no_timeline(client):
     page = page_of(client.get("/query", query_string={"name": "actors", "run": "1"}))
     assert not [a for a in page.find_all("a") if a.text == "Show as timeline"]

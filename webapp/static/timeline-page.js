@@ -292,7 +292,8 @@
   }
 
   function entityHref(ref) {
-    return ref.kind === "external" ? ref.iri : root + ref.kind + "/" + ref.id.split("/").map(encodeURIComponent).join("/");
+    if (ref.kind === "external") { return /^https?:\/\//i.test(ref.iri) ? ref.iri : "#"; }
+    return root + ref.kind + "/" + ref.id.split("/").map(encodeURIComponent).join("/");
   }
 
   function renderDetails(page) {

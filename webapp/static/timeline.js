@@ -1380,7 +1380,10 @@
     if (inline) {
       var payload = JSON.parse(document.getElementById(inline).textContent);
       var chart = createTimeline(host, { data: payload, name: host.getAttribute("aria-label") || "Timeline",
-        onOpen: payload.links ? function (id) { if (payload.links[id]) { window.location.href = payload.links[id]; } } : open,
+        onOpen: function (id) {
+          var href = (payload.links || {})[id];
+          if (href && /^(https?:\/\/|\/(?!\/))/i.test(href)) { window.location.href = href; }
+        },
         fileName: host.getAttribute("data-file-name"), wheelZoomNeedsFocus: true });
       chart.setOverview(payload);
       chart.focusDense();

@@ -370,7 +370,7 @@ def result_timeline(columns: list[str], rows: list[list[Cell]]) -> dict:
             "in_words": _in_words(earliest, latest), "edtf": "", "status": "happened",
             "lanes": [kind or "result"], "actors": [], "iri": link.full if link else "",
         }
-        if link:
+        if link and _followable(link.href):
             links[event_id] = link.href
     drawn = list(events.values())
     counts: dict[str, int] = {}
@@ -383,6 +383,12 @@ def result_timeline(columns: list[str], rows: list[list[Cell]]) -> dict:
     return {"mode": "events", "lanes_by": "type", "total": len(drawn), "earliest": first, "latest": last,
             "extent_earliest": first, "extent_latest": last, "lanes": lanes, "events": drawn,
             "links": links, "left_out": left_out}
+
+
+def _followable(href: str) -> bool:
+    """True for a link the timeline may follow: a path of this site, or an http(s) address."""
+    return (href.startswith("/") and not href.startswith("//")) or \
+        href.lower().startswith(("http://", "https://"))
 
 
 def _words(type_name: str) -> str:
