@@ -331,6 +331,10 @@ def test_phones_have_no_sideways_scroll_a_filter_drawer_a_bottom_sheet_and_touch
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
     page.goto(live.url + "/")
     settle(page)
+    stats = page.evaluate("window.negotiationTimeline.labelStats()")
+    assert stats["whole"] / stats["items"] >= 0.9, f"labels wrap onto lines of their own on phones: {stats}"
+    boxes = label_boxes(page)
+    assert not [(a["text"], b["text"]) for i, a in enumerate(boxes) for b in boxes[i + 1:] if overlaps(a, b)]
     expect(page.locator("#filters")).not_to_be_in_viewport()
     page.locator("#filter-toggle").click()
     expect(page.locator("#filters")).to_be_in_viewport()

@@ -27,6 +27,7 @@
   var OVERVIEW_HEIGHT = 34;
   var MIN_SPAN = 3, MAX_SPAN = 366 * 60;
   var FONT_SIZE = 12;
+  var WRAP_LINES = 3;         // narrow screens: a label may take this many lines
   var REACH = 0.2;            // items drawn past each edge (a share of the span), so that a pan can slide them in
   var families = readFamilies();
   var pending = 0;            // fetches under way, and checks of pending work (tests and benchmarks wait on them)
@@ -479,6 +480,8 @@
       item.labelText = item.label;
       item.anchor = "start";
       item.whole = true;
+      item.lines = null;
+      item.rows = 1;
       if (!item.exact && glyph1 - glyph0 >= width + 12) {
         item.labelX = glyph0 + 6; item.ext0 = glyph0; item.ext1 = glyph1 + arrow; item.inside = true; return;
       }
@@ -494,6 +497,7 @@
         item.labelX = glyph0 + 14; item.ext0 = glyph0; item.ext1 = Math.max(glyph1 + arrow, item.labelX + width);
         item.inside = true; return;
       }
+      if (g.narrow && wrapLabel(item, g, glyph0, glyph1, arrow, bold)) { return; }
       item.whole = false;
       var right = g.plotRight - glyph1 - arrow - 6, left = glyph0 - 6 - g.plotLeft;
       var room = Math.max(right, left);
@@ -514,6 +518,43 @@
       }
     }
 
+    function wrapLabel(item, g, glyph0, glyph1, arrow, bold) {
+      // Narrow screens: the whole label on two lines, on the side with the most room.
+      var sides = [{ x: glyph1 + arrow + 6, room: g.plotRight - glyph1 - arrow - 6, anchor: "start" },
+        { x: glyph0 - 6, room: glyph0 - 6 - g.plotLeft, anchor: "end" }];
+      if (!item.exact) { sides.push({ x: glyph0 + 14, room: g.plotRight - glyph0 - 14, anchor: "start", inside: true }); }
+      sides.sort(function (a, b) { return b.room - a.room; });
+      var side = sides[0], words = item.label.split(" "), lines = [], line = "", width = 0;
+      for (var w = 0; w < words.length; w++) {
+        var longer = line ? line + " " + words[w] : words[w];
+        if (textWidth(longer, bold) <= side.room) { line = longer; continue; }
+        if (!line || lines.length === WRAP_LINES - 1) { return false; }
+        lines.push(line);
+        line = words[w];
+        if (textWidth(line, bold) > side.room) { return false; }
+      }
+      lines.push(line);
+      lines.forEach(function (text) { width = Math.max(width, textWidth(text, bold)); });
+      item.lines = lines;
+      item.rows = lines.length;
+      item.labelX = side.x;
+      item.anchor = side.anchor;
+      item.inside = !!side.inside;
+      if (side.anchor === "start") { item.ext0 = glyph0; item.ext1 = Math.max(glyph1 + arrow, side.x + width); }
+      else { item.ext0 = side.x - width; item.ext1 = glyph1 + arrow; }
+      return true;
+    }
+
+    function freeRow(rowsEnd, from, rows) {
+      // The first row from which ``rows`` rows are free at ``from`` (new rows up to the limit).
+      for (var r = 0; r + rows <= maxRows; r++) {
+        var free = true;
+        for (var k = r; k < r + rows; k++) { if (k < rowsEnd.length && rowsEnd[k] > from) { free = false; break; } }
+        if (free) { return r; }
+      }
+      return -1;
+    }
+
     function layoutLane(items, g) {
       // Rows stacked as vis-timeline does: an item takes the first row where it fits with its
       // label, then without it; what fits in no row is gathered into clusters of their own row.
@@ -521,13 +562,16 @@
       items.forEach(function (item) { placeLabel(item, g); });
       items.sort(function (a, b) { return a.ext0 - b.ext0 || a.x0 - b.x0; });
       items.forEach(function (item) {
-        var row = -1, r;
-        for (r = 0; r < rowsEnd.length; r++) { if (rowsEnd[r] <= item.ext0) { row = r; break; } }
-        if (row === -1 && rowsEnd.length < maxRows) { row = rowsEnd.length; rowsEnd.push(-Infinity); }
+        var row = freeRow(rowsEnd, item.ext0, item.rows), r;
         if (row !== -1) {
-          rowsEnd[row] = item.ext1 + 10;
+          for (r = row; r < row + item.rows; r++) {
+            while (rowsEnd.length <= r) { rowsEnd.push(-Infinity); }
+            rowsEnd[r] = item.ext1 + 10;
+          }
           item.row = row; item.showLabel = !!item.labelText; placed.push(item); return;
         }
+        item.rows = 1;
+        item.lines = null;
         var glyph0 = Math.max(item.x0, g.plotLeft);
         for (r = 0; r < rowsEnd.length; r++) { if (rowsEnd[r] <= glyph0) { row = r; break; } }
         if (row !== -1) {
@@ -829,8 +873,8 @@
       var middle = top + ROW / 2;
       var hitFrom = item.showLabel ? item.ext0 : Math.max(item.x0, g.plotLeft);
       var hitTo = item.showLabel ? item.ext1 : item.x1;
-      node("rect", { x: hitFrom - 2, y: top + 1, width: Math.max(10, hitTo - hitFrom + 4), height: ROW - 2,
-        "class": "hit" }, group);
+      node("rect", { x: hitFrom - 2, y: top + 1, width: Math.max(10, hitTo - hitFrom + 4),
+        height: ROW * (item.showLabel ? item.rows : 1) - 2, "class": "hit" }, group);
       if (item.exact) {
         var cx = (item.x0 + item.x1) / 2;
         node("path", { d: shapePath(family.shape, cx, middle, 5.5), "class": "mark point" }, group);
@@ -847,8 +891,17 @@
       }
       if (item.showLabel) {
         var labelX = item.inside ? Math.max(item.labelX, Math.max(item.rawX0, g.plotLeft) + 12) : item.labelX;
-        text({ x: labelX, y: middle + 4, "class": "label" + (item.inside ? " inside" : ""),
-          "text-anchor": item.anchor }, item.labelText, group);
+        if (item.lines) {
+          var lines = node("text", { x: labelX, y: middle + 4, "class": "label" + (item.inside ? " inside" : ""),
+            "text-anchor": item.anchor }, group);
+          item.lines.forEach(function (line, number) {
+            node("tspan", { x: labelX, dy: number ? ROW - 6 : 0 }, lines).textContent =
+              line + (number < item.lines.length - 1 ? " " : "");
+          });
+        } else {
+          text({ x: labelX, y: middle + 4, "class": "label" + (item.inside ? " inside" : ""),
+            "text-anchor": item.anchor }, item.labelText, group);
+        }
       }
     }
 
