@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import urllib.parse
 from datetime import date
 from pathlib import Path
 
@@ -199,7 +200,7 @@ def test_the_offer_page_shows_actors_in_roles_and_sentences_with_their_claimant(
     assert chain == ["The Wall Street Journal", "All Israel News"]
     assert all(item["source"]["id"] == SOURCE for item in page["evidence"])
     document = parse_html(client.get(f"/event/{OFFER}").data)
-    assert document.find("h2", class_="event-title").text == page["label"]
+    assert document.find("h1", class_="event-title").text == page["label"]
     cite = document.find("figcaption").find("a")
     assert cite.attrs["href"] == f"/source/{SOURCE}#s{page['evidence'][0]['start']}"
 
@@ -220,8 +221,9 @@ def test_an_actor_page_shows_positions_events_and_wikidata(client):
     assert len(hamas["events"]) == 11
     document = parse_html(client.get("/actor/hamas").data)
     assert document.find("a", class_="wikidata").attrs["href"] == hamas["wikidata"]
-    marks = document.find("figure", class_="mini-timeline").find_all(class_="mark")
-    assert len(marks) == 11
+    chart = document.find("div", id="actor-timeline")
+    assert urllib.parse.parse_qs(chart.attrs["data-filter"]) == {"actor": ["hamas"]}
+    assert client.get(chart.attrs["data-api"] + "?" + chart.attrs["data-filter"]).get_json()["total"] == 11
     bar = get_json(client, "/actor/ronen-bar.json")
     [position] = bar["positions"]
     assert position["title"] == "the head of Mossad" and position["organization"]["id"] == "mossad"

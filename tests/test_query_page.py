@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 from urllib.parse import parse_qs, urlsplit
 
@@ -181,11 +182,30 @@ def test_a_result_with_date_bounds_shows_as_a_timeline(client, app):
     arguments = {"name": "actor-timeline", "param.actor": "david-barnea", "run": "1"}
     table_page = page_of(client.get("/query", query_string=arguments))
     link = next(a for a in table_page.find_all("a") if a.text == "Show as timeline")
-    chart = one(page_of(client.get(link.attrs["href"])), "figure", class_="kbq-timeline")
-    bands = chart.find_all("g", class_="kbq-band")
-    assert len(bands) == len(expected(app, "actor-timeline", actor="david-barnea"))
-    widths = [float(one(band, "rect").attrs["width"]) for band in bands]
-    assert all(width >= 3 for width in widths)
+    page = page_of(client.get(link.attrs["href"]))
+    chart = one(page, "div", id="kbq-timeline")
+    assert chart.attrs["data-source"] == "kbq-timeline-data"
+    data = json.loads(one(page, "script", id="kbq-timeline-data").raw_text())
+    records = expected(app, "actor-timeline", actor="david-barnea")
+    assert {event["label"] for event in data["events"]} == {record["label"] for record in records}
+    assert len(data["events"]) == len({record["event"] for record in records})
+    assert all(event["earliest"] <= event["latest"] for event in data["events"])
+    types = {record["type"].rpartition("#")[2] for record in records}
+    assert {lane["key"] for lane in data["lanes"]} == types
+    assert {href.rpartition("/")[2] for href in data["links"].values()} == \
+        {record["event"].rpartition("/")[2] for record in records}
+
+
+def test_a_result_timeline_follows_only_web_links(client):
+    query = ('SELECT ?thing ?label ?earliest ?latest WHERE { VALUES (?thing ?label) {'
+             ' (<javascript:alert(1)> "script") (<https://example.org/a> "web") (<data:text/html,x> "data") }'
+             ' BIND("2024-01-01"^^xsd:date AS ?earliest) BIND("2024-01-02"^^xsd:date AS ?latest) }')
+    page = page_of(client.get("/query", query_string={"query": query, "view": "timeline"}))
+    data = json.loads(one(page, "script", id="kbq-timeline-data").raw_text())
+    labels = {event["id"]: event["label"] for event in data["events"]}
+    assert sorted(labels.values()) == ["data", "script", "web"]
+    assert {labels[key]: href for key, href in data["links"].items()} == {"web": "https://example.org/a"}
+    assert {event["type"] for event in data["events"]} == {"result"}
 
 
 def test_results_without_dates_offer_no_timeline(client):

@@ -20,7 +20,21 @@
     }
   });
 
+  // Tab indents, as in a code editor; Esc then Tab leaves the editor (as CodeMirror does), so the
+  // keyboard is never trapped in it.
+  var escaped = false;
   editor.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      escaped = true;
+      return;
+    }
+    if (event.key === "Tab" && escaped) {
+      escaped = false;
+      return;
+    }
+    if (event.key !== "Shift") {
+      escaped = false;
+    }
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       if (typeof form.requestSubmit === "function") {

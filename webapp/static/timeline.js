@@ -1,236 +1,129 @@
-/* The interactive timeline. Plain JavaScript and SVG, nothing fetched from elsewhere.
+/* The timeline: one component for the home page, the actor pages and the query page.
  *
- * The page already holds everything without JavaScript (a filter form, the chronological table,
- * the selected event's details); this script draws the timeline over the same data
- * (/timeline.json), keeps the whole view in the URL, and replaces the table and the details in
- * place. Text from the data only ever goes into the page through textContent or setAttribute.
+ * Plain JavaScript and SVG, nothing fetched from elsewhere, nothing inline (the pages are served
+ * under a Content-Security-Policy without 'unsafe-inline'): text from the data only ever goes into
+ * the page through textContent or setAttribute.
+ *
+ * createTimeline(host, options) draws a chart into ``host``: a sticky axis, lanes of events (or of
+ * counts per bucket when a window holds too many), an overview strip with the visible window, a
+ * toolbar and a legend. The home page (bottom of this file) adds the filters, the table, the details
+ * sheet and the URL; the other pages embed the chart from JSON in the page or from /timeline.json.
  */
 (function () {
   "use strict";
 
-  var app = document.getElementById("timeline-app");
-  if (!app || !window.fetch || !document.createElementNS) { return; }
+  if (!window.fetch || !document.createElementNS) { return; }
   document.documentElement.classList.add("js");
 
   var SVG = "http://www.w3.org/2000/svg";
   var DAY_MS = 86400000;
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
-  var LABEL_WIDTH = 158;      // the lane-label column
-  var AXIS_HEIGHT = 40;
+  var AXIS_HEIGHT = 42;
   var ROW = 22;               // one row of items in a lane
-  var LANE_PAD = 6;
-  var MAX_ROWS = 6;           // past this many rows, overlapping items are gathered in a cluster
+  var LANE_PAD = 5;
+  var LANE_HEAD = 17;         // narrow screens: the lane's name on a line of its own
   var BAR_LANE = 38;          // a lane's height when counts are drawn
+  var OVERVIEW_HEIGHT = 34;
   var MIN_SPAN = 3, MAX_SPAN = 366 * 60;
-  var CHAR = 6.4;             // average label character width (12px system font)
-  var LABEL_MAX = 48;         // characters of a label drawn on the timeline
+  var FONT_SIZE = 12;
+  var WRAP_LINES = 3;         // narrow screens: a label may take this many lines
+  var REACH = 0.2;            // items drawn past each edge (a share of the span), so that a pan can slide them in
+  var families = readFamilies();
+  var pending = 0;            // fetches under way, and checks of pending work (tests and benchmarks wait on them)
+  var idleChecks = [];
+  function track(promise) {
+    pending += 1;
+    var done = function () { pending -= 1; };
+    promise.then(done, done);
+    return promise;
+  }
+  function idle() {
+    return pending === 0 && idleChecks.every(function (check) { return check(); });
+  }
 
-  var root = app.dataset.home || "/";
-  var api = app.dataset.api;
-  var canvas = document.getElementById("timeline-canvas");
-  var details = document.getElementById("details");
-  var form = document.getElementById("filters");
-  var statusLine = document.getElementById("timeline-status");
-  var windowLabel = document.getElementById("window-label");
-  var tableBody = document.querySelector("#event-table tbody");
-  var tableSummary = document.getElementById("table-summary");
-  var pager = document.getElementById("pager");
-  var initial = JSON.parse(document.getElementById("timeline-data").textContent);
-
-  // --- days ------------------------------------------------------------------------------------
+  // --- days --------------------------------------------------------------------------------------
 
   function dayOf(iso) {
-    var parts = iso.split("-");
+    var parts = String(iso).split("-");
     return Math.round(Date.UTC(+parts[0], +parts[1] - 1, +parts[2]) / DAY_MS);
   }
-  function isoOf(day) { return new Date(day * DAY_MS).toISOString().slice(0, 10); }
+  function isoOf(day) { return new Date(Math.floor(day) * DAY_MS).toISOString().slice(0, 10); }
   function words(day) {
-    var date = new Date(day * DAY_MS);
+    var date = new Date(Math.floor(day) * DAY_MS);
     return date.getUTCDate() + " " + MONTHS[date.getUTCMonth()] + " " + date.getUTCFullYear();
   }
+  function today() { return Math.floor(Date.now() / DAY_MS); }
   function clamp(value, low, high) { return Math.max(low, Math.min(high, value)); }
+  function capital(label) { return label.charAt(0).toUpperCase() + label.slice(1); }
+  function cssEscape(value) { return window.CSS && CSS.escape ? CSS.escape(value) : value.replace(/"/g, '\\"'); }
 
-  // --- state: the whole view, mirrored in the URL ------------------------------------------------
+  // --- families of event types: colour (CSS, [data-family]) and shape (drawn here) -----------------
 
-  var data = initial.timeline;
-  var state = readUrl();
-  var selectedPage = initial.selected;
-  var detailCache = {};
-  if (selectedPage) { detailCache[selectedPage.id] = selectedPage; }
-
-  function readUrl() {
-    var params = new URLSearchParams(window.location.search);
-    return {
-      from: dayOf(data.earliest),
-      to: dayOf(data.latest) + 1,            // exclusive
-      lanes: data.lanes_by,
-      actor: params.getAll("actor"),
-      type: params.getAll("type"),
-      source: params.getAll("source"),
-      status: params.getAll("status"),
-      q: params.get("q") || "",
-      event: params.get("event") || ""
-    };
+  function readFamilies() {
+    var node = document.getElementById("tl-families");
+    try { return node ? JSON.parse(node.textContent) : { families: [], types: {} }; }
+    catch (error) { return { families: [], types: {} }; }
+  }
+  function familyOf(type) { return families.types[type] || { family: "other", shape: "ring", shade: "0" }; }
+  function markAttributes(element, type) {
+    var family = familyOf(type);
+    element.setAttribute("data-type", type);
+    element.setAttribute("data-family", family.family);
+    element.setAttribute("data-shade", family.shade);
   }
 
-  function viewParams(extra) {
-    var params = new URLSearchParams();
-    params.set("from", isoOf(Math.floor(state.from)));
-    params.set("to", isoOf(Math.ceil(state.to) - 1));
-    if (state.lanes !== "type") { params.set("lanes", state.lanes); }
-    ["actor", "type", "source", "status"].forEach(function (name) {
-      state[name].forEach(function (value) { params.append(name, value); });
-    });
-    if (state.q) { params.set("q", state.q); }
-    if (extra) { Object.keys(extra).forEach(function (key) { params.set(key, extra[key]); }); }
-    return params;
-  }
-
-  function viewUrl(changes) {
-    var params = viewParams();
-    if (state.event) { params.set("event", state.event); }
-    if (changes) {
-      Object.keys(changes).forEach(function (key) {
-        if (changes[key] === null) { params.delete(key); } else { params.set(key, changes[key]); }
-      });
+  function shapePath(shape, cx, cy, r) {
+    // A closed path for each family's shape, about 2r across, centred on (cx, cy).
+    var d;
+    if (shape === "diamond") {
+      r *= 1.2;
+      d = ["M", cx, cy - r, "L", cx + r, cy, "L", cx, cy + r, "L", cx - r, cy, "Z"];
+    } else if (shape === "square") {
+      r *= 0.9;
+      d = ["M", cx - r, cy - r, "H", cx + r, "V", cy + r, "H", cx - r, "Z"];
+    } else if (shape === "triangle") {
+      r *= 1.2;
+      d = ["M", cx, cy - r, "L", cx + r, cy + r * 0.8, "L", cx - r, cy + r * 0.8, "Z"];
+    } else if (shape === "cross") {
+      var a = r * 0.38;
+      d = ["M", cx - a, cy - r, "H", cx + a, "V", cy - a, "H", cx + r, "V", cy + a, "H", cx + a, "V", cy + r,
+        "H", cx - a, "V", cy + a, "H", cx - r, "V", cy - a, "H", cx - a, "Z"];
+    } else if (shape === "star") {
+      d = [];
+      for (var i = 0; i < 10; i++) {
+        var radius = i % 2 ? r * 0.5 : r * 1.2, angle = Math.PI / 5 * i - Math.PI / 2;
+        d.push(i ? "L" : "M", (cx + radius * Math.cos(angle)).toFixed(2), (cy + radius * Math.sin(angle)).toFixed(2));
+      }
+      d.push("Z");
+    } else {  // circle, and the ring of types without a family
+      d = ["M", cx - r, cy, "A", r, r, 0, 1, 0, cx + r, cy, "A", r, r, 0, 1, 0, cx - r, cy, "Z"];
     }
-    return root + "?" + params.toString();
+    return d.join(" ");
   }
 
-  var urlTimer = null;
-  function writeUrl() {
-    clearTimeout(urlTimer);
-    urlTimer = setTimeout(function () { history.replaceState(null, "", viewUrl()); }, 120);
-  }
-
-  // --- fetching ---------------------------------------------------------------------------------
-
-  var fetchTimer = null, requestNumber = 0, loading = null;
-  var fetched = { from: state.from, to: state.to, key: filterKey() };
-
-  function filterKey() {
-    return JSON.stringify([state.lanes, state.actor, state.type, state.source, state.status, state.q]);
-  }
-
-  function covered() {
-    // Events drawn one by one stay valid while the view stays inside what was fetched.
-    return data.mode === "events" && fetched.key === filterKey() &&
-      state.from >= fetched.from && state.to <= fetched.to;
-  }
-
-  function scheduleFetch(delay) {
-    clearTimeout(fetchTimer);
-    fetchTimer = setTimeout(load, delay === undefined ? 160 : delay);
-  }
-
-  function load() {
-    var number = ++requestNumber;
-    // A margin on each side lets events be panned without waiting; counts are refetched anyway.
-    var margin = data.mode === "events" ? Math.round((state.to - state.from) / 2) : 0;
-    var params = viewParams(margin ? { margin: String(margin) } : null);
-    showLoading(true);
-    fetch(api + "?" + params.toString(), { headers: { Accept: "application/json" } })
-      .then(function (response) { return response.json(); })
-      .then(function (payload) {
-        if (number !== requestNumber) { return; }
-        showLoading(false);
-        if (!payload.ok) { statusLine.textContent = payload.error; return; }
-        data = payload;
-        fetched = { from: dayOf(payload.earliest) - margin, to: dayOf(payload.latest) + 1 + margin,
-          key: filterKey() };
-        renderAll();
-      })
-      .catch(function (error) {
-        if (number !== requestNumber) { return; }
-        showLoading(false);
-        statusLine.textContent = "Could not load the timeline data (" + error.message + ").";
-      });
-  }
-
-  function showLoading(on) {
-    if (on && !loading) {
-      loading = document.createElement("span");
-      loading.className = "tl-loading";
-      loading.textContent = "loading…";
-      canvas.appendChild(loading);
-    } else if (!on && loading) {
-      loading.remove();
-      loading = null;
-    }
-  }
-
-  // --- the view: zoom and pan ---------------------------------------------------------------------
-
-  function setWindow(from, to, immediate) {
-    var span = clamp(to - from, MIN_SPAN, MAX_SPAN);
-    var middle = (from + to) / 2;
-    state.from = middle - span / 2;
-    state.to = middle + span / 2;
-    requestRender();
-    writeUrl();
-    if (!covered()) { scheduleFetch(immediate ? 0 : 160); }
-  }
-
-  function zoom(factor, anchorDay) {
-    var span = state.to - state.from;
-    var anchor = anchorDay === undefined ? (state.from + state.to) / 2 : anchorDay;
-    var newSpan = clamp(span * factor, MIN_SPAN, MAX_SPAN);
-    var ratio = (anchor - state.from) / span;
-    setWindow(anchor - ratio * newSpan, anchor - ratio * newSpan + newSpan);
-  }
-
-  function pan(fraction) {
-    var shift = (state.to - state.from) * fraction;
-    setWindow(state.from + shift, state.to + shift);
-  }
-
-  function fit() {
-    if (!data.extent_earliest) { return; }
-    var first = dayOf(data.extent_earliest), last = dayOf(data.extent_latest) + 1;
-    var room = Math.max(1, Math.floor((last - first) / 40));  // as the server's default window
-    setWindow(first - room, last + room, true);
-  }
-
-  function showDay(day, lastDay) {
-    // Bring an event into view, keeping the zoom when it fits.
-    var span = state.to - state.from;
-    var end = lastDay === undefined ? day + 1 : lastDay + 1;
-    if (day >= state.from && end <= state.to) { return false; }
-    if (end - day > span * 0.9) { setWindow(day - (end - day) * 0.05, end + (end - day) * 0.05, true); }
-    else { var middle = (day + end) / 2; setWindow(middle - span / 2, middle + span / 2, true); }
-    return true;
-  }
-
-  // --- drawing ----------------------------------------------------------------------------------
-
-  var frame = null, drawTimes = [];
-  function requestRender() {
-    if (frame) { return; }
-    frame = window.requestAnimationFrame(function () { frame = null; timedDraw(); });
-  }
-
-  function timedDraw() {
-    // Draw, and keep how long it took (the benchmark reads window.negotiationTimeline.drawTimes).
-    var started = window.performance.now();
-    draw();
-    drawTimes.push(window.performance.now() - started);
-    if (drawTimes.length > 500) { drawTimes.shift(); }
-    if (drawTimes.length === 1 && window.performance.mark) { window.performance.mark("timeline-drawn"); }
-  }
+  // --- SVG helpers ---------------------------------------------------------------------------------
 
   function node(name, attributes, parent) {
     var element = document.createElementNS(SVG, name);
     if (attributes) {
-      Object.keys(attributes).forEach(function (key) { element.setAttribute(key, attributes[key]); });
+      for (var key in attributes) {
+        if (Object.prototype.hasOwnProperty.call(attributes, key)) { element.setAttribute(key, attributes[key]); }
+      }
     }
     if (parent) { parent.appendChild(element); }
     return element;
   }
-
-  function text(name, attributes, content, parent) {
-    var element = node(name, attributes, parent);
+  function text(attributes, content, parent) {
+    var element = node("text", attributes, parent);
     element.textContent = content;
+    return element;
+  }
+  function html(tag, className, content, parent) {
+    var element = document.createElement(tag);
+    if (className) { element.className = className; }
+    if (content) { element.textContent = content; }
+    if (parent) { parent.appendChild(element); }
     return element;
   }
 
@@ -240,19 +133,16 @@
   function textWidth(label, bold) {
     var key = (bold ? "b" : "n") + label;
     if (widths[key] === undefined) {
-      if (!measureContext) { return label.length * CHAR * (bold ? 1.1 : 1); }
-      measureContext.font = (bold ? "700 " : "400 ") + "12px " + fontFamily;
+      if (!measureContext) { return label.length * 6.6; }
+      measureContext.font = (bold ? "700 " : "400 ") + FONT_SIZE + "px " + fontFamily;
       widths[key] = Math.ceil(measureContext.measureText(label).width) + 2;
     }
     return widths[key];
   }
 
-  function shorten(label, characters) {
-    return label.length > characters ? label.slice(0, Math.max(1, characters - 1)) + "…" : label;
-  }
+  // --- the axis: minor ticks with labels, major ticks (months or years) above them ------------------
 
   function ticks(from, to, pxPerDay) {
-    // Minor ticks with labels, and major ticks (months or years) above them.
     var units = [
       { kind: "day", step: 1 }, { kind: "day", step: 2 }, { kind: "week", step: 1 },
       { kind: "week", step: 2 }, { kind: "month", step: 1 }, { kind: "month", step: 3 },
@@ -263,7 +153,7 @@
     var days = { day: 1, week: 7, month: 30.4, year: 365.25 };
     var unit = units[units.length - 1];
     for (var i = 0; i < units.length; i++) {
-      if (days[units[i].kind] * units[i].step * pxPerDay >= 46) { unit = units[i]; break; }
+      if (days[units[i].kind] * units[i].step * pxPerDay >= 48) { unit = units[i]; break; }
     }
     var minor = [], major = [];
     var start = new Date(Math.floor(from) * DAY_MS), day, date, guard = 0;
@@ -271,8 +161,7 @@
       day = Math.floor(from);
       if (unit.kind === "week") { day -= (new Date(day * DAY_MS).getUTCDay() + 6) % 7; }
       for (; day <= to && guard < 2000; day += (unit.kind === "week" ? 7 : 1) * unit.step, guard++) {
-        date = new Date(day * DAY_MS);
-        minor.push({ day: day, label: String(date.getUTCDate()) });
+        minor.push({ day: day, label: String(new Date(day * DAY_MS).getUTCDate()) });
       }
       date = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1));
       for (guard = 0; date.getTime() / DAY_MS <= to && guard < 2000; guard++) {
@@ -299,811 +188,1285 @@
     return { minor: minor, major: major };
   }
 
-  function laneOf(key) {
-    for (var i = 0; i < data.lanes.length; i++) { if (data.lanes[i].key === key) { return i; } }
-    return -1;
-  }
+  // --- the default window: where the data are dense, or all of it ---------------------------------
 
-  function eventOrder() {
-    return (data.events || []).slice().sort(function (a, b) {
-      return a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 :
-        a.latest < b.latest ? -1 : a.latest > b.latest ? 1 : a.id < b.id ? -1 : 1;
-    });
-  }
-
-  function placeLabel(item, plotLeft, plotRight) {
-    // Where an item's label goes: inside a wide band, right of the mark, or left of it near the
-    // right edge; shortened when neither side has room. Sets the item's extent with its label.
-    var glyph0 = Math.max(item.x0, plotLeft), glyph1 = Math.min(item.x1, plotRight);
-    var bold = item.event.id === state.event;
-    var width = textWidth(item.label, bold);
-    var arrow = item.event.status === "ongoing" && !item.exact ? 8 : 0;
-    item.labelText = item.label;
-    item.anchor = "start";
-    if (!item.exact && glyph1 - glyph0 >= width + 10) {
-      item.labelX = glyph0 + 5; item.ext0 = glyph0; item.ext1 = glyph1 + arrow; return;
-    }
-    if (glyph1 + arrow + 6 + width <= plotRight) {
-      item.labelX = glyph1 + arrow + 6; item.ext0 = glyph0; item.ext1 = item.labelX + width; return;
-    }
-    if (glyph0 - 6 - width >= plotLeft) {
-      item.labelX = glyph0 - 6; item.anchor = "end"; item.ext0 = item.labelX - width; item.ext1 = glyph1 + arrow;
-      return;
-    }
-    var room = Math.max(plotRight - glyph1 - arrow - 6, glyph0 - 6 - plotLeft);
-    var characters = Math.floor(room / CHAR);
-    if (characters < 8) { item.labelText = ""; item.ext0 = glyph0; item.ext1 = glyph1 + arrow; return; }
-    item.labelText = shorten(item.label, characters);
-    width = textWidth(item.labelText, bold);
-    while (width > room && item.labelText.length > 8) {
-      item.labelText = shorten(item.label, item.labelText.length - 2);
-      width = textWidth(item.labelText, bold);
-    }
-    if (plotRight - glyph1 - arrow - 6 >= glyph0 - 6 - plotLeft) {
-      item.labelX = glyph1 + arrow + 6; item.ext0 = glyph0; item.ext1 = item.labelX + width;
-    } else {
-      item.labelX = glyph0 - 6; item.anchor = "end"; item.ext0 = item.labelX - width; item.ext1 = glyph1 + arrow;
-    }
-  }
-
-  function layoutLane(items, plotLeft, plotRight) {
-    // Greedy rows: an item takes the first row where it fits with its label, then without it;
-    // what fits in no row is gathered into clusters drawn in a row of their own.
-    var rowsEnd = [], placed = [], overflow = [];
-    items.forEach(function (item) { placeLabel(item, plotLeft, plotRight); });
-    items.sort(function (a, b) { return a.ext0 - b.ext0 || a.x0 - b.x0; });
-    items.forEach(function (item) {
-      var row = -1, r;
-      for (r = 0; r < rowsEnd.length; r++) { if (rowsEnd[r] <= item.ext0) { row = r; break; } }
-      if (row === -1 && rowsEnd.length < MAX_ROWS) { row = rowsEnd.length; rowsEnd.push(-Infinity); }
-      if (row !== -1) {
-        rowsEnd[row] = item.ext1 + 8;
-        item.row = row; item.showLabel = !!item.labelText; placed.push(item); return;
+  function denseWindow(spans) {
+    // spans: [{start, end, weight}] in days (end exclusive). The shortest window holding 70% of the
+    // weight of the short spans, when it is under a third of the whole; otherwise the whole extent.
+    if (!spans.length) { return null; }
+    var first = Infinity, last = -Infinity;
+    spans.forEach(function (span) { first = Math.min(first, span.start); last = Math.max(last, span.end); });
+    var extent = Math.max(1, last - first);
+    var room = Math.max(1, extent / 40);
+    var whole = { from: first - room, to: last + room };
+    var points = spans.filter(function (span) { return span.end - span.start <= extent / 4; })
+      .map(function (span) { return { at: (span.start + span.end) / 2, weight: span.weight }; })
+      .sort(function (a, b) { return a.at - b.at; });
+    var total = 0;
+    points.forEach(function (point) { total += point.weight; });
+    if (total < 8) { return whole; }
+    var best = null, sum = 0, low = 0;
+    for (var high = 0; high < points.length; high++) {
+      sum += points[high].weight;
+      while (sum - points[low].weight >= total * 0.7) { sum -= points[low].weight; low++; }
+      if (sum >= total * 0.7 && (!best || points[high].at - points[low].at < best.to - best.from)) {
+        best = { from: points[low].at, to: points[high].at };
       }
-      var glyph0 = Math.max(item.x0, plotLeft);
-      for (r = 0; r < rowsEnd.length; r++) { if (rowsEnd[r] <= glyph0) { row = r; break; } }
-      if (row !== -1) {
-        rowsEnd[row] = item.x1 + 4;
-        item.row = row; item.showLabel = false; placed.push(item); return;
-      }
-      overflow.push(item);
-    });
-    var clusters = [];
-    overflow.sort(function (a, b) { return a.x0 - b.x0; }).forEach(function (item) {
-      var last = clusters[clusters.length - 1];
-      if (last && item.x0 <= last.x1 + 24) {
-        last.items.push(item); last.x1 = Math.max(last.x1, item.x1);
-      } else {
-        clusters.push({ x0: item.x0, x1: item.x1, items: [item] });
-      }
-    });
-    return { rows: Math.max(1, rowsEnd.length) + (clusters.length ? 1 : 0), placed: placed,
-      clusters: clusters, clusterRow: rowsEnd.length };
+    }
+    if (!best) { return whole; }
+    var span = Math.max(best.to - best.from, 21, extent / 60);
+    if (span > extent / 3) { return whole; }
+    var middle = (best.from + best.to) / 2, pad = span * 0.2;
+    return { from: middle - span / 2 - pad, to: middle + span / 2 + pad };
   }
 
-  function draw() {
-    var width = Math.max(320, canvas.clientWidth);
-    var plotLeft = LABEL_WIDTH, plotWidth = width - plotLeft - 8;
-    var span = state.to - state.from;
-    var pxPerDay = plotWidth / span;
-    var x = function (day) { return plotLeft + (day - state.from) * pxPerDay; };
-    var lanes = data.lanes;
-    var svg = node("svg", { width: width, role: "presentation", "class": "tl" });
-    var defs = node("defs", null, svg);
-    var clip = node("clipPath", { id: "tl-plot" }, defs);
-    var clipRect = node("rect", { x: plotLeft, y: 0, width: plotWidth + 8, height: 10 }, clip);
+  function prepare(data) {
+    // Days as numbers, and the words each mark needs, computed once per payload (not per frame).
+    if (!data || data.prepared) { return data; }
+    (data.events || []).forEach(function (event) {
+      event.start = dayOf(event.earliest);
+      event.end = dayOf(event.latest) + 1;
+      event.exactDay = event.earliest === event.latest;
+      event.accessibleName = event.label + ", " + event.type_label + ", " + event.in_words +
+        (event.status !== "happened" ? " (" + event.status + ")" : "");
+      event.tooltip = event.label + "\n" + capital(event.in_words) + " · " + event.type_label +
+        (event.status !== "happened" ? " · " + event.status : "");
+    });
+    (data.buckets || []).forEach(function (bucket) {
+      bucket.startDay = dayOf(bucket.start);
+      bucket.endDay = dayOf(bucket.end) + 1;
+    });
+    data.prepared = true;
+    return data;
+  }
 
-    // lanes and their items
-    var layouts = [], y = AXIS_HEIGHT, laneTops = [];
-    var byLane = lanes.map(function () { return []; });
-    var firstCopy = {};
-    if (data.mode === "events") {
-      eventOrder().forEach(function (event) {
-        var start = dayOf(event.earliest), end = dayOf(event.latest) + 1;
-        if (end < state.from - span * 0.02 || start > state.to + span * 0.02) { return; }
-        var exact = event.earliest === event.latest;
-        var x0 = exact ? x(start + 0.5) - 6 : x(start), x1 = exact ? x(start + 0.5) + 6 : Math.max(x(end), x(start) + 4);
-        var label = shorten(event.label, LABEL_MAX);
-        event.lanes.forEach(function (key) {
-          var index = laneOf(key);
-          if (index === -1) { return; }
-          var item = { event: event, exact: exact, x0: Math.max(x0, plotLeft - 2), x1: x1,
-            rawX0: x0, label: label, first: !firstCopy[event.id] };
-          firstCopy[event.id] = true;
-          byLane[index].push(item);
+  function spansOf(data) {
+    prepare(data);
+    if (!data.spans) {
+      data.spans = data.mode === "events" ?
+        (data.events || []).map(function (event) { return { start: event.start, end: event.end, weight: 1 }; }) :
+        (data.buckets || []).map(function (bucket) {
+          return { start: bucket.startDay, end: bucket.endDay, weight: bucket.count };
         });
-      });
-      lanes.forEach(function (lane, index) {
-        var layout = layoutLane(byLane[index], plotLeft, plotLeft + plotWidth);
-        layouts.push(layout);
-        laneTops.push(y);
-        y += layout.rows * ROW + LANE_PAD * 2;
-      });
-    } else {
-      lanes.forEach(function () { laneTops.push(y); y += BAR_LANE + LANE_PAD; });
     }
-    var height = Math.max(y + 6, AXIS_HEIGHT + 60);
-    svg.setAttribute("height", height);
-    clipRect.setAttribute("height", height);
+    return data.spans;
+  }
 
-    // lane backgrounds
-    lanes.forEach(function (lane, index) {
-      var top = laneTops[index];
-      var bottom = index + 1 < laneTops.length ? laneTops[index + 1] : y;
-      node("rect", { x: 0, y: top, width: width, height: bottom - top,
-        "class": "tl-lane-bg" + (index % 2 ? " odd" : "") }, svg);
-      node("line", { x1: 0, x2: width, y1: bottom, y2: bottom, "class": "tl-lane-rule" }, svg);
-    });
+  // --- the component ---------------------------------------------------------------------------------
 
-    // axis
-    node("rect", { x: 0, y: 0, width: width, height: AXIS_HEIGHT, "class": "tl-axis-band" }, svg);
-    var grid = ticks(state.from, state.to, pxPerDay);
-    var axis = node("g", { "clip-path": "url(#tl-plot)" }, svg);
-    grid.minor.forEach(function (tick) {
-      var tx = x(tick.day);
-      node("line", { x1: tx, x2: tx, y1: AXIS_HEIGHT - 8, y2: height, "class": "tl-tick" }, axis);
-      text("text", { x: tx + 3, y: AXIS_HEIGHT - 6, "class": "tl-tick-label" }, tick.label, axis);
-    });
-    grid.major.forEach(function (tick, index) {
-      var tx = x(tick.day);
-      node("line", { x1: tx, x2: tx, y1: 2, y2: height, "class": "tl-tick major" }, axis);
-      var next = grid.major[index + 1];
-      var labelX = Math.max(tx, plotLeft) + 4;
-      var room = (next ? x(next.day) : width) - labelX;
-      if (room > tick.label.length * 7.4 + 8) {
-        text("text", { x: labelX, y: 15, "class": "tl-tick-label major" }, tick.label, axis);
+  function createTimeline(host, options) {
+    var data = prepare(options.data);
+    var load = options.load || null;          // (from, to, margin) -> Promise of /timeline.json's shape
+    var state = { from: 0, to: 1, event: options.event || "", focus: "" };
+    var maxRows = options.maxRows || 12;
+    var drawTimes = [];
+    var last = null;                           // what the last draw laid out
+    var overview = options.overview || null;   // {spans, first, last}
+    var fetched = { from: -Infinity, to: Infinity };
+    var name = options.name || "Timeline";
+
+    host.classList.add("tlc");
+    host.replaceChildren();
+    var axisBox = html("div", "tlc-axis", "", host);
+    axisBox.setAttribute("aria-hidden", "true");
+    var lanesBox = html("div", "tlc-lanes", "", host);
+    lanesBox.setAttribute("role", "group");
+    lanesBox.setAttribute("aria-label", name + ": arrow keys move between events in date order, " +
+      "Enter opens one, plus and minus zoom, Shift with the arrows pans, question mark lists the keys");
+    var overviewBox = html("div", "tlc-overview", "", host);
+    overviewBox.setAttribute("aria-hidden", "true");  // a pointer's shortcut: the toolbar does the same
+    var bar = html("div", "tlc-bar", "", host);
+    bar.setAttribute("role", "toolbar");
+    bar.setAttribute("aria-label", name + ": zoom, pan and export");
+    var legend = html("div", "tlc-legend", "", host);
+    var caption = html("p", "tlc-caption", "", host);
+    caption.setAttribute("aria-live", "polite");
+    if (options.hideCaption) { caption.hidden = true; }
+    buildBar();
+    buildLegend();
+
+    // -- window
+
+    function setWindow(from, to, immediate) {
+      var span = clamp(to - from, MIN_SPAN, MAX_SPAN);
+      var middle = (from + to) / 2;
+      state.from = middle - span / 2;
+      state.to = middle + span / 2;
+      changed(immediate);
+    }
+    function zoom(factor, anchorDay) {
+      var span = state.to - state.from;
+      var anchor = anchorDay === undefined ? (state.from + state.to) / 2 : anchorDay;
+      var newSpan = clamp(span * factor, MIN_SPAN, MAX_SPAN);
+      var ratio = (anchor - state.from) / span;
+      setWindow(anchor - ratio * newSpan, anchor - ratio * newSpan + newSpan);
+    }
+    function pan(fraction) {
+      var shift = (state.to - state.from) * fraction;
+      setWindow(state.from + shift, state.to + shift);
+    }
+    function fit() {
+      var window = overview ? denseWindow(overview.spans.map(function (span) {
+        return { start: span.start, end: span.end, weight: 0 };
+      })) : null;
+      var spans = overview ? overview.spans : spansOf(data);
+      if (!spans.length) { return; }
+      var first = Infinity, lastDay = -Infinity;
+      spans.forEach(function (span) { first = Math.min(first, span.start); lastDay = Math.max(lastDay, span.end); });
+      var room = Math.max(1, (lastDay - first) / 40);
+      window = { from: first - room, to: lastDay + room };
+      setWindow(window.from, window.to, true);
+    }
+    function focusDense() {
+      var spans = overview ? overview.spans : spansOf(data);
+      var window = denseWindow(spans);
+      if (window) { setWindow(window.from, window.to, true); }
+    }
+    function showDay(day, lastDay) {
+      var span = state.to - state.from;
+      var end = lastDay === undefined ? day + 1 : lastDay + 1;
+      if (end > state.from && day < state.to) { return false; }  // already in view, if only in part
+      if (end - day > span * 0.9) { setWindow(day - (end - day) * 0.05, end + (end - day) * 0.05, true); }
+      else { var middle = (day + end) / 2; setWindow(middle - span / 2, middle + span / 2, true); }
+      return true;
+    }
+
+    // -- loading
+
+    var fetchTimer = null, settleTimer = null, requestNumber = 0;
+    function covered() {
+      return data.mode === "events" && state.from >= fetched.from && state.to <= fetched.to;
+    }
+    function changed(immediate) {
+      requestRender();
+      if (options.onChange) { options.onChange(api); }
+      if (load && !covered()) {
+        clearTimeout(fetchTimer);
+        fetchTimer = setTimeout(function () { fetchTimer = null; reload(); }, immediate ? 0 : 160);
       }
-    });
-
-    var plot = node("g", { "clip-path": "url(#tl-plot)" }, svg);
-    if (!lanes.length) {
-      text("text", { x: plotLeft + 12, y: AXIS_HEIGHT + 34, "class": "tl-empty" },
-        "No event matches these filters in this window.", svg);
+      clearTimeout(settleTimer);
+      settleTimer = setTimeout(function () {
+        settleTimer = null;
+        if (options.onSettle) { options.onSettle(api); }
+      }, 350);
     }
-    if (data.mode === "events") {
-      lanes.forEach(function (lane, index) {
-        var layout = layouts[index], top = laneTops[index] + LANE_PAD;
-        layout.placed.forEach(function (item) { drawItem(plot, item, top + item.row * ROW, plotLeft); });
-        layout.clusters.forEach(function (cluster) {
-          drawCluster(plot, cluster, top + layout.clusterRow * ROW, lane, function (px) {
-            return state.from + (px - plotLeft) / pxPerDay;
+    function reload() {
+      if (!load) { return Promise.resolve(); }
+      clearTimeout(fetchTimer);
+      fetchTimer = null;
+      var number = ++requestNumber;
+      var margin = Math.round((state.to - state.from) / 2);
+      var from = Math.floor(state.from), to = Math.ceil(state.to) - 1;
+      host.classList.add("loading");
+      return track(load(from, to, margin)).then(function (payload) {
+        if (number !== requestNumber) { return; }
+        host.classList.remove("loading");
+        if (!payload || payload.ok === false) {
+          caption.textContent = payload ? payload.error : "Could not load the timeline.";
+          return;
+        }
+        data = prepare(payload);
+        fetched = payload.mode === "events" ?
+          { from: dayOf(payload.earliest) - margin, to: dayOf(payload.latest) + 1 + margin } :
+          { from: Infinity, to: -Infinity };
+        requestRender();
+        if (options.onData) { options.onData(api); }
+      }).catch(function (error) {
+        if (number !== requestNumber) { return; }
+        host.classList.remove("loading");
+        caption.textContent = "Could not load the timeline data (" + error.message + ").";
+      });
+    }
+    function setData(payload, window) {
+      // New data for this window (events cover it exactly; no margin).
+      data = prepare(payload);
+      fetched = payload.mode === "events" && window ? { from: window.from, to: window.to } :
+        { from: Infinity, to: -Infinity };
+      requestRender();
+    }
+    function setOverview(payload) {
+      overview = payload ? { spans: spansOf(payload) } : null;
+      requestRender();
+    }
+
+    // -- what is visible
+
+    function visibleEvents() {
+      var from = Math.floor(state.from), to = Math.ceil(state.to) - 1;
+      if (data.mode !== "events") { return null; }
+      return order().filter(function (event) {
+        return event.end - 1 >= from && event.start <= to;
+      });
+    }
+    var sorted = null, sortedFor = null;
+    function order() {
+      if (sortedFor !== data) {
+        sortedFor = data;
+        sorted = (data.events || []).slice().sort(function (a, b) {
+          return a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 :
+            a.latest < b.latest ? -1 : a.latest > b.latest ? 1 : a.id < b.id ? -1 : 1;
+        });
+      }
+      return sorted;
+    }
+    function laneIndex() {
+      var index = {};
+      (data.lanes || []).forEach(function (lane, position) { index[lane.key] = position; });
+      return index;
+    }
+
+    // -- drawing
+
+    var frame = null, relayout = null, forceLayout = false, reach = REACH;
+    function requestRender() {
+      if (frame) { return; }
+      frame = window.requestAnimationFrame(function () { frame = null; timedDraw(); });
+    }
+    function canSlide() {
+      // A pan only (same span, same data and width) within the items drawn past the edges.
+      if (!last || last.data !== data || last.width !== (host.clientWidth || 320)) { return false; }
+      var span = state.to - state.from;
+      return Math.abs(span - (last.to - last.from)) < 1e-6 * span &&
+        Math.abs(state.from - last.from) < span * last.reach * 0.8;
+    }
+    function slide() {
+      var g = geometry();
+      var dx = (last.from - state.from) * g.pxPerDay;
+      last.layers.forEach(function (layer) { layer.setAttribute("transform", "translate(" + dx.toFixed(1) + ",0)"); });
+      drawAxis(g, ticks(state.from, state.to, g.pxPerDay));
+      moveOverviewWindow(g);
+      describe();
+      clearTimeout(relayout);
+      relayout = setTimeout(function () { relayout = null; forceLayout = true; requestRender(); }, 140);
+    }
+    function timedDraw() {
+      var started = window.performance.now();
+      if (!forceLayout && canSlide()) {
+        slide();
+      } else {
+        // While the span changes (a zoom), draw only what is in view; at rest, a margin for pans.
+        var zooming = !forceLayout && last && Math.abs((state.to - state.from) - (last.to - last.from)) > 1e-6;
+        forceLayout = false;
+        clearTimeout(relayout);
+        relayout = null;
+        reach = zooming ? 0.02 : REACH;
+        draw();
+        if (zooming) { relayout = setTimeout(function () { relayout = null; forceLayout = true; requestRender(); }, 140); }
+      }
+      drawTimes.push(window.performance.now() - started);
+      if (drawTimes.length > 500) { drawTimes.shift(); }
+      if (drawTimes.length === 1 && window.performance.mark && options.mark) {
+        window.performance.mark(options.mark);
+      }
+    }
+
+    function geometry() {
+      var width = Math.max(280, host.clientWidth || 320);
+      var narrow = width < 640;
+      var labelWidth = narrow ? 0 : Math.min(180, Math.round(width * 0.14));
+      var plotLeft = labelWidth + 6, plotRight = width - 10;
+      var pxPerDay = (plotRight - plotLeft) / (state.to - state.from);
+      return { width: width, narrow: narrow, labelWidth: labelWidth, plotLeft: plotLeft, plotRight: plotRight,
+        pxPerDay: pxPerDay, x: function (day) { return plotLeft + (day - state.from) * pxPerDay; } };
+    }
+
+    function placeLabel(item, g) {
+      // Beside the mark (right, else left), inside a wide band, else shortened (the whole label
+      // stays in the tooltip and the accessible name).
+      var glyph0 = Math.max(item.x0, g.plotLeft), glyph1 = Math.min(item.x1, g.plotRight);
+      var bold = item.event.id === state.event;
+      var width = textWidth(item.label, bold);
+      var arrow = item.event.status === "ongoing" && !item.exact ? 8 : 0;
+      item.labelText = item.label;
+      item.anchor = "start";
+      item.whole = true;
+      item.lines = null;
+      item.rows = 1;
+      if (!item.exact && glyph1 - glyph0 >= width + 12) {
+        item.labelX = glyph0 + 6; item.ext0 = glyph0; item.ext1 = glyph1 + arrow; item.inside = true; return;
+      }
+      if (glyph1 + arrow + 6 + width <= g.plotRight) {
+        item.labelX = glyph1 + arrow + 6; item.ext0 = glyph0; item.ext1 = item.labelX + width; return;
+      }
+      if (glyph0 - 6 - width >= g.plotLeft) {
+        item.labelX = glyph0 - 6; item.anchor = "end"; item.ext0 = item.labelX - width; item.ext1 = glyph1 + arrow;
+        return;
+      }
+      if (!item.exact && glyph0 + 14 + width <= g.plotRight) {
+        // Starting inside the band (its fill is light) and running on past its end.
+        item.labelX = glyph0 + 14; item.ext0 = glyph0; item.ext1 = Math.max(glyph1 + arrow, item.labelX + width);
+        item.inside = true; return;
+      }
+      if (g.narrow && wrapLabel(item, g, glyph0, glyph1, arrow, bold)) { return; }
+      item.whole = false;
+      var right = g.plotRight - glyph1 - arrow - 6, left = glyph0 - 6 - g.plotLeft;
+      var room = Math.max(right, left);
+      var characters = Math.floor(item.label.length * room / width);
+      if (characters < 6) { item.labelText = ""; item.ext0 = glyph0; item.ext1 = glyph1 + arrow; return; }
+      // Cut at a word's end, so that the words shown are words of the accessible name.
+      var cut = characters;
+      do {
+        cut = item.label.lastIndexOf(" ", cut - 1);
+        item.labelText = cut > 0 ? item.label.slice(0, cut).replace(/[\s,;:.–-]+$/, "") + "…" : "";
+        width = textWidth(item.labelText, bold);
+      } while (cut > 0 && width > room);
+      if (!item.labelText) { item.ext0 = glyph0; item.ext1 = glyph1 + arrow; return; }
+      if (right >= left) {
+        item.labelX = glyph1 + arrow + 6; item.ext0 = glyph0; item.ext1 = item.labelX + width;
+      } else {
+        item.labelX = glyph0 - 6; item.anchor = "end"; item.ext0 = item.labelX - width; item.ext1 = glyph1 + arrow;
+      }
+    }
+
+    function wrapLabel(item, g, glyph0, glyph1, arrow, bold) {
+      // Narrow screens: the whole label on two lines, on the side with the most room.
+      var sides = [{ x: glyph1 + arrow + 6, room: g.plotRight - glyph1 - arrow - 6, anchor: "start" },
+        { x: glyph0 - 6, room: glyph0 - 6 - g.plotLeft, anchor: "end" }];
+      if (!item.exact) { sides.push({ x: glyph0 + 14, room: g.plotRight - glyph0 - 14, anchor: "start", inside: true }); }
+      sides.sort(function (a, b) { return b.room - a.room; });
+      var side = sides[0], words = item.label.split(" "), lines = [], line = "", width = 0;
+      for (var w = 0; w < words.length; w++) {
+        var longer = line ? line + " " + words[w] : words[w];
+        if (textWidth(longer, bold) <= side.room) { line = longer; continue; }
+        if (!line || lines.length === WRAP_LINES - 1) { return false; }
+        lines.push(line);
+        line = words[w];
+        if (textWidth(line, bold) > side.room) { return false; }
+      }
+      lines.push(line);
+      lines.forEach(function (text) { width = Math.max(width, textWidth(text, bold)); });
+      item.lines = lines;
+      item.rows = lines.length;
+      item.labelX = side.x;
+      item.anchor = side.anchor;
+      item.inside = !!side.inside;
+      if (side.anchor === "start") { item.ext0 = glyph0; item.ext1 = Math.max(glyph1 + arrow, side.x + width); }
+      else { item.ext0 = side.x - width; item.ext1 = glyph1 + arrow; }
+      return true;
+    }
+
+    function freeRow(rowsEnd, from, rows) {
+      // The first row from which ``rows`` rows are free at ``from`` (new rows up to the limit).
+      for (var r = 0; r + rows <= maxRows; r++) {
+        var free = true;
+        for (var k = r; k < r + rows; k++) { if (k < rowsEnd.length && rowsEnd[k] > from) { free = false; break; } }
+        if (free) { return r; }
+      }
+      return -1;
+    }
+
+    function layoutLane(items, g) {
+      // Rows stacked as vis-timeline does: an item takes the first row where it fits with its
+      // label, then without it; what fits in no row is gathered into clusters of their own row.
+      var rowsEnd = [], placed = [], overflow = [];
+      items.forEach(function (item) { placeLabel(item, g); });
+      items.sort(function (a, b) { return a.ext0 - b.ext0 || a.x0 - b.x0; });
+      items.forEach(function (item) {
+        var row = freeRow(rowsEnd, item.ext0, item.rows), r;
+        if (row !== -1) {
+          for (r = row; r < row + item.rows; r++) {
+            while (rowsEnd.length <= r) { rowsEnd.push(-Infinity); }
+            rowsEnd[r] = item.ext1 + 10;
+          }
+          item.row = row; item.showLabel = !!item.labelText; placed.push(item); return;
+        }
+        item.rows = 1;
+        item.lines = null;
+        var glyph0 = Math.max(item.x0, g.plotLeft);
+        for (r = 0; r < rowsEnd.length; r++) { if (rowsEnd[r] <= glyph0) { row = r; break; } }
+        if (row !== -1) {
+          rowsEnd[row] = item.x1 + 4;
+          item.row = row; item.showLabel = false; placed.push(item); return;
+        }
+        overflow.push(item);
+      });
+      var clusters = [];
+      overflow.sort(function (a, b) { return a.x0 - b.x0; }).forEach(function (item) {
+        var previous = clusters[clusters.length - 1];
+        if (previous && item.x0 <= previous.x1 + 24) {
+          previous.items.push(item); previous.x1 = Math.max(previous.x1, item.x1);
+        } else {
+          clusters.push({ x0: item.x0, x1: item.x1, items: [item] });
+        }
+      });
+      return { rows: Math.max(1, rowsEnd.length) + (clusters.length ? 1 : 0), placed: placed,
+        clusters: clusters, clusterRow: rowsEnd.length };
+    }
+
+    function draw() {
+      var g = geometry();
+      var span = state.to - state.from;
+      var lanes = data.lanes || [];
+      var svg = node("svg", { width: g.width, "class": "tl tl-lanes", role: "presentation" });
+      var layouts = [], laneTops = [], y = 0;
+      var head = g.narrow ? LANE_HEAD : 0;
+      var stats = { items: 0, whole: 0 };
+      if (data.mode === "events") {
+        var index = laneIndex();
+        var byLane = lanes.map(function () { return []; });
+        var firstCopy = {};
+        order().forEach(function (event) {
+          var start = event.start, end = event.end;
+          if (end < state.from - span * reach || start > state.to + span * reach) { return; }
+          var exact = event.exactDay;
+          var x0 = exact ? g.x(start + 0.5) - 7 : g.x(start);
+          var x1 = exact ? g.x(start + 0.5) + 7 : Math.max(g.x(end), g.x(start) + 4);
+          (event.lanes || []).forEach(function (key) {
+            var position = index[key];
+            if (position === undefined) { return; }
+            byLane[position].push({ event: event, exact: exact, x0: Math.max(x0, g.plotLeft - 2), x1: x1,
+              rawX0: x0, label: event.label, first: !firstCopy[event.id],
+              visible: end > state.from && start < state.to });
+            firstCopy[event.id] = true;
           });
         });
-      });
-    } else {
-      drawBuckets(plot, x, laneTops);
-    }
-
-    // lane labels, over everything at the left
-    node("rect", { x: 0, y: 0, width: plotLeft - 2, height: height, "class": "tl-label-bg" }, svg);
-    node("line", { x1: plotLeft - 2, x2: plotLeft - 2, y1: 0, y2: height, "class": "tl-tick major" }, svg);
-    text("text", { x: 8, y: 24, "class": "tl-lanes-heading" },
-      data.lanes_by === "actor" ? "Actor" : "Event type", svg);
-    lanes.forEach(function (lane, index) {
-      var labelNode = text("text", { x: 8, y: laneTops[index] + LANE_PAD + 14, "class": "tl-lane-label" },
-        shorten(capital(lane.label), 21), svg);
-      if (data.lanes_by === "type") { labelNode.setAttribute("data-type", lane.key); }
-      text("title", null, capital(lane.label) + ": " + lane.count + " event" + (lane.count === 1 ? "" : "s"), labelNode);
-      text("text", { x: 8, y: laneTops[index] + LANE_PAD + 27, "class": "tl-lane-count" },
-        lane.count + (lane.count === 1 ? " event" : " events"), svg);
-    });
-
-    var focusedId = document.activeElement && document.activeElement.getAttribute &&
-      document.activeElement.getAttribute("data-event");
-    var old = canvas.querySelector("svg.tl");
-    if (old) { canvas.replaceChild(svg, old); } else { canvas.insertBefore(svg, canvas.firstChild); }
-    if (focusedId) {
-      var again = svg.querySelector('.tl-item[data-event="' + cssEscape(focusedId) + '"][tabindex="0"]');
-      if (again) { again.focus({ preventScroll: true }); }
-    }
-    windowLabel.textContent = words(Math.floor(state.from)) + " – " + words(Math.ceil(state.to) - 1);
-  }
-
-  function capital(label) { return label.charAt(0).toUpperCase() + label.slice(1); }
-  function cssEscape(value) { return window.CSS && CSS.escape ? CSS.escape(value) : value.replace(/"/g, '\\"'); }
-
-  function drawItem(parent, item, top, plotLeft) {
-    var event = item.event;
-    var group = node("g", {
-      "class": "tl-item" + (event.status === "planned" ? " planned" : "") +
-        (event.status === "ongoing" ? " ongoing" : "") + (event.id === state.event ? " selected" : ""),
-      "data-event": event.id, "data-type": event.type, role: "button",
-      tabindex: item.first ? "0" : "-1",
-      "aria-label": event.type_label + ": " + event.label + ", " + event.in_words +
-        (event.status !== "happened" ? " (" + event.status + ")" : "")
-    }, parent);
-    text("title", null, event.label + "\n" + capital(event.in_words) + " · " + event.type_label +
-      (event.status !== "happened" ? " · " + event.status : ""), group);
-    var middle = top + ROW / 2;
-    var hitFrom = item.showLabel ? item.ext0 : Math.max(item.x0, plotLeft);
-    var hitTo = item.showLabel ? item.ext1 : item.x1;
-    node("rect", { x: hitFrom - 2, y: top + 1, width: Math.max(8, hitTo - hitFrom + 4), height: ROW - 2,
-      "class": "hit" }, group);
-    if (item.exact) {
-      var cx = (item.x0 + item.x1) / 2;
-      node("circle", { cx: cx, cy: middle, r: 9, "class": "focus-ring" }, group);
-      node("circle", { cx: cx, cy: middle, r: 5.5, "class": "mark point" }, group);
-    } else {
-      var bandWidth = Math.max(4, item.x1 - item.rawX0);
-      node("rect", { x: item.rawX0 - 3, y: middle - 9, width: bandWidth + 6, height: 18, rx: 4, "class": "focus-ring" }, group);
-      node("rect", { x: item.rawX0, y: middle - 6, width: bandWidth, height: 12, rx: 2, "class": "mark band" }, group);
-      if (event.status === "ongoing") {
-        var end = item.rawX0 + bandWidth;
-        node("path", { d: "M" + end + " " + (middle - 7) + " L" + (end + 7) + " " + middle + " L" + end + " " + (middle + 7) + " Z",
-          "class": "ongoing-arrow" }, group);
+        lanes.forEach(function (lane, position) {
+          var layout = layoutLane(byLane[position], g);
+          layouts.push(layout);
+          laneTops.push(y);
+          y += head + layout.rows * ROW + LANE_PAD * 2;
+        });
+      } else {
+        lanes.forEach(function () { laneTops.push(y); y += head + BAR_LANE + LANE_PAD; });
       }
-    }
-    if (item.showLabel) {
-      text("text", { x: item.labelX, y: middle + 4, "class": "label", "text-anchor": item.anchor }, item.labelText, group);
-    }
-  }
+      var height = Math.max(y + 4, 64);
+      svg.setAttribute("height", height);
+      var clip = node("clipPath", { id: host.id + "-clip" }, node("defs", null, svg));
+      node("rect", { x: g.plotLeft, y: 0, width: g.plotRight - g.plotLeft + 10, height: height }, clip);
 
-  function drawCluster(parent, cluster, top, lane, dayAtX) {
-    // The cluster zooms to where its events crowd the view (not to the whole of long bands).
-    var count = cluster.items.length;
-    var label = "+" + count;
-    var w = Math.max(26, label.length * 7 + 12);
-    var cx = Math.max((cluster.x0 + cluster.x1) / 2, LABEL_WIDTH + w / 2 + 2);
-    var first = Math.floor(Math.max(state.from, dayAtX(Math.max(cluster.x0, LABEL_WIDTH))));
-    var last = Math.ceil(Math.min(state.to - 1, dayAtX(cluster.x1)));
-    var group = node("g", { "class": "tl-cluster", role: "button", tabindex: "0",
-      "data-from": first, "data-to": last,
-      "aria-label": count + (count === 1 ? " more event in " : " more events in ") + capital(lane.label) +
-        " between " + words(first) + " and " + words(last) + ": zoom in" }, parent);
-    text("title", null, count + (count === 1 ? " more event, " : " more events, ") + words(first) + " – " +
-      words(last) + " (select to zoom in)", group);
-    node("rect", { x: cx - w / 2, y: top + 3, width: w, height: ROW - 6, rx: (ROW - 6) / 2 }, group);
-    text("text", { x: cx, y: top + ROW / 2 + 4 }, label, group);
-  }
+      lanes.forEach(function (lane, position) {
+        var top = laneTops[position];
+        var bottom = position + 1 < laneTops.length ? laneTops[position + 1] : y;
+        node("rect", { x: 0, y: top, width: g.width, height: bottom - top,
+          "class": "tl-lane-bg" + (position % 2 ? " odd" : "") }, svg);
+        node("line", { x1: 0, x2: g.width, y1: bottom, y2: bottom, "class": "tl-lane-rule" }, svg);
+      });
+      var grid = ticks(state.from, state.to, g.pxPerDay);
+      var gridLines = node("g", null, node("g", { "clip-path": "url(#" + host.id + "-clip)" }, svg));
+      grid.minor.forEach(function (tick) {
+        var tx = g.x(tick.day);
+        node("line", { x1: tx, x2: tx, y1: 0, y2: height, "class": "tl-tick" }, gridLines);
+      });
+      grid.major.forEach(function (tick) {
+        var tx = g.x(tick.day);
+        node("line", { x1: tx, x2: tx, y1: 0, y2: height, "class": "tl-tick major" }, gridLines);
+      });
+      var now = today();
+      if (now >= state.from && now <= state.to) {
+        node("line", { x1: g.x(now + 0.5), x2: g.x(now + 0.5), y1: 0, y2: height, "class": "tl-today" }, gridLines);
+      }
 
-  function drawBuckets(parent, x, laneTops) {
-    var max = 1;
-    data.buckets.forEach(function (bucket) { max = Math.max(max, bucket.count); });
-    data.buckets.forEach(function (bucket) {
-      var index = laneOf(bucket.lane);
-      if (index === -1) { return; }
-      var start = dayOf(bucket.start), end = dayOf(bucket.end) + 1;
-      if (end < state.from || start > state.to) { return; }
-      var x0 = x(start), x1 = x(end);
-      var barHeight = Math.max(2, Math.sqrt(bucket.count / max) * (BAR_LANE - 6));
-      var bottom = laneTops[index] + LANE_PAD + BAR_LANE - 4;
-      var lane = data.lanes[index];
-      var group = node("g", { "class": "tl-bar-group", "data-from": start, "data-to": end - 1,
-        "data-type": data.lanes_by === "type" ? lane.key : "", tabindex: "-1" }, parent);
-      text("title", null, capital(lane.label) + ": " + bucket.count + " event" + (bucket.count === 1 ? "" : "s") +
-        ", " + words(start) + " – " + words(end - 1) + " (select to zoom in)", group);
-      node("rect", { x: x0 + 0.5, y: bottom - barHeight, width: Math.max(1, x1 - x0 - 1), height: barHeight,
-        "class": "tl-bar" }, group);
-    });
-  }
+      var plot = node("g", null, node("g", { "clip-path": "url(#" + host.id + "-clip)" }, svg));
+      if (!lanes.length) {
+        text({ x: g.plotLeft + 12, y: 34, "class": "tl-empty" }, "No event matches these filters in this window.", svg);
+      }
+      var items = [];
+      if (data.mode === "events") {
+        var roving = rovingId(layouts);
+        lanes.forEach(function (lane, position) {
+          var layout = layouts[position], top = laneTops[position] + head + LANE_PAD;
+          layout.placed.forEach(function (item) {
+            drawItem(plot, item, top + item.row * ROW, g, roving);
+            items.push(item);
+            if (item.first && item.visible) {
+              stats.items += 1;
+              if (item.showLabel && item.whole) { stats.whole += 1; }
+            }
+          });
+          layout.clusters.forEach(function (cluster) {
+            cluster.items.forEach(function (item) { if (item.first && item.visible) { stats.items += 1; } });
+            drawCluster(plot, cluster, top + layout.clusterRow * ROW, lane, g);
+          });
+        });
+      } else {
+        drawBuckets(plot, g, laneTops, head);
+      }
 
-  // --- the rest of the page: status, facets, table ------------------------------------------------
-
-  function renderAll() {
-    requestRender();
-    renderStatus();
-    renderFacets();
-    renderTable();
-  }
-
-  function renderStatus() {
-    var total = data.total;
-    var message = total + " event" + (total === 1 ? "" : "s") + " in this window";
-    if (data.mode === "aggregate") {
-      message += "; counted per " + data.unit + ", too many to draw one by one (zoom in to see each event)";
-    }
-    message += " · lanes by " + (data.lanes_by === "actor" ? "actor" : "event type") + ".";
-    statusLine.textContent = message;
-  }
-
-  function renderFacets() {
-    ["type", "actor", "source", "status"].forEach(function (facet) {
-      var fieldset = form.querySelector('fieldset[data-facet="' + facet + '"] .facet-options');
-      if (!fieldset) { return; }
-      var values = data.facets[facet] || [];
-      var fresh = document.createDocumentFragment();
-      values.forEach(function (value) {
-        var label = document.createElement("label");
-        label.className = "facet-option" + (value.count === 0 ? " empty" : "");
-        var input = document.createElement("input");
-        input.type = "checkbox"; input.name = facet; input.value = value.id; input.checked = value.selected;
-        label.appendChild(input);
-        if (facet === "type") {
-          var swatch = document.createElement("span");
-          swatch.className = "swatch"; swatch.setAttribute("data-type", value.id);
-          swatch.setAttribute("aria-hidden", "true");
-          label.appendChild(swatch);
+      // lane names: a column at the left, or a line above each lane on narrow screens
+      if (!g.narrow) {
+        node("rect", { x: 0, y: 0, width: g.labelWidth, height: height, "class": "tl-label-bg" }, svg);
+        node("line", { x1: g.labelWidth, x2: g.labelWidth, y1: 0, y2: height, "class": "tl-tick major" }, svg);
+      }
+      lanes.forEach(function (lane, position) {
+        var count = lane.count + (lane.count === 1 ? " event" : " events");
+        var laneName = capital(lane.label);
+        var group = node("g", { "class": "tl-lane-name" }, svg);
+        if (data.lanes_by === "type") { markAttributes(group, lane.key); }
+        if (g.narrow) {
+          var labelNode = text({ x: 6, y: laneTops[position] + 13, "class": "tl-lane-label" }, laneName, group);
+          text({ x: 10 + textWidth(laneName, true), y: laneTops[position] + 13, "class": "tl-lane-count" }, count, group);
+          labelNode.setAttribute("data-full", laneName);
+        } else {
+          var fitted = laneName;
+          while (textWidth(fitted, true) > g.labelWidth - 12 && fitted.length > 4) { fitted = fitted.slice(0, -2); }
+          if (fitted !== laneName) { fitted = fitted.slice(0, -1) + "…"; }
+          text({ x: 8, y: laneTops[position] + LANE_PAD + 14, "class": "tl-lane-label" }, fitted, group);
+          text({ x: 8, y: laneTops[position] + LANE_PAD + 28, "class": "tl-lane-count" }, count, group);
         }
-        var name = document.createElement("span");
-        name.className = "facet-label"; name.textContent = value.label;
-        var count = document.createElement("span");
-        count.className = "count"; count.textContent = String(value.count);
-        label.appendChild(document.createTextNode(" "));
-        label.appendChild(name);
-        label.appendChild(count);
-        fresh.appendChild(label);
+        node("title", null, group).textContent = laneName + ": " + count;
       });
-      if (!values.length) {
-        var none = document.createElement("p");
-        none.className = "muted"; none.textContent = "None in this window.";
-        fresh.appendChild(none);
-      }
-      var more = fieldset.parentNode.querySelector(".facet-more");
-      var left = (data.facets_more || {})[facet] || 0;
-      if (more) {
-        more.hidden = !left;
-        more.textContent = "and " + left + " more with fewer events: use the text filter to find them";
-      }
-      var focused = document.activeElement && fieldset.contains(document.activeElement) ?
-        document.activeElement.value : null;
-      fieldset.replaceChildren(fresh);
-      if (focused) {
-        var back = fieldset.querySelector('input[value="' + cssEscape(focused) + '"]');
-        if (back) { back.focus(); }
-      }
-    });
-    form.elements.from.value = isoOf(Math.floor(state.from));
-    form.elements.to.value = isoOf(Math.ceil(state.to) - 1);
-  }
 
-  var pageViewKey = viewKey();
-  function viewKey() {
-    return [Math.floor(state.from), Math.ceil(state.to), filterKey()].join("|");
-  }
-
-  function renderTable() {
-    if (data.mode === "aggregate" && viewKey() === pageViewKey) {
-      return;  // the server's table of this very view, page by page, is already there
+      var focusedId = document.activeElement && lanesBox.contains(document.activeElement) &&
+        document.activeElement.getAttribute("data-event");
+      lanesBox.replaceChildren(svg);
+      if (focusedId) { focusItem(focusedId); }
+      drawAxis(g, grid);
+      drawOverview(g);
+      last = { g: g, items: items, stats: stats, height: height, layers: [gridLines, plot], data: data, reach: reach,
+        width: host.clientWidth || 320, from: state.from, to: state.to };
+      describe();
     }
-    pageViewKey = null;
-    var rows = document.createDocumentFragment();
-    var from = dayOf(data.earliest), to = dayOf(data.latest);
-    var inWindow = (data.events || []).filter(function (event) {
-      return dayOf(event.latest) >= from && dayOf(event.earliest) <= to;
-    });
-    if (data.mode === "events") {
-      inWindow.forEach(function (event) { rows.appendChild(tableRow(event)); });
-      tableSummary.textContent = inWindow.length ?
-        "Showing all " + inWindow.length + ", ordered by the earliest day each could be." :
-        "No event matches these filters in this window.";
-      pager.replaceChildren();
-    } else {
-      var row = document.createElement("tr");
-      var cell = document.createElement("td");
-      cell.colSpan = 4;
-      cell.appendChild(document.createTextNode(data.total + " events in this window: zoom in or filter to list them here, or "));
+
+    function describe() {
+      var shown = visibleEvents();
+      var count = shown ? shown.length : data.total;
+      caption.textContent = count + (count === 1 ? " event" : " events") + " from " + words(state.from) + " to " +
+        words(Math.ceil(state.to) - 1) +
+        (data.mode === "aggregate" ? ", counted per " + data.unit + " (zoom in to see each event)" : "") + ".";
+      if (options.onDraw) { options.onDraw(api); }
+    }
+
+    function rovingId(layouts) {
+      // One event takes Tab: the focused or selected one when drawn, else the first in date order.
+      var drawn = {};
+      layouts.forEach(function (layout) { layout.placed.forEach(function (item) { drawn[item.event.id] = item.visible; }); });
+      if (state.focus && drawn[state.focus]) { return state.focus; }
+      if (state.event && drawn[state.event]) { return state.event; }
+      var shown = visibleEvents() || [];
+      for (var i = 0; i < shown.length; i++) { if (drawn[shown[i].id]) { return shown[i].id; } }
+      return "";
+    }
+
+    function drawAxis(g, grid) {
+      var svg = node("svg", { width: g.width, height: AXIS_HEIGHT, "class": "tl tl-axis" });
+      node("rect", { x: 0, y: 0, width: g.width, height: AXIS_HEIGHT, "class": "tl-axis-band" }, svg);
+      // Minor labels only where they fit whole inside the plot (no clipped ticks).
+      grid.minor.forEach(function (tick) {
+        var tx = g.x(tick.day);
+        if (tx < g.plotLeft || tx > g.plotRight) { return; }
+        node("line", { x1: tx, x2: tx, y1: AXIS_HEIGHT - 10, y2: AXIS_HEIGHT, "class": "tl-tick" }, svg);
+        if (tx + 3 + textWidth(tick.label) <= g.plotRight) {
+          text({ x: tx + 3, y: AXIS_HEIGHT - 6, "class": "tl-tick-label" }, tick.label, svg);
+        }
+      });
+      // Major headings, the one in force at the left edge pinned there until the next pushes it.
+      var majors = grid.major.length ? grid.major : [];
+      var pinnedDone = false;
+      majors.forEach(function (tick, position) {
+        var tx = g.x(tick.day);
+        var next = majors[position + 1];
+        var nextX = next ? g.x(next.day) : Infinity;
+        if (nextX <= g.plotLeft || tx > g.plotRight) { return; }
+        if (tx >= g.plotLeft) {
+          node("line", { x1: tx, x2: tx, y1: 4, y2: AXIS_HEIGHT, "class": "tl-tick major" }, svg);
+        }
+        var width = textWidth(tick.label, true) + 4;
+        var labelX = Math.max(tx, g.plotLeft) + 4;
+        if (labelX + width > nextX - 4) { labelX = nextX - 4 - width; }
+        if (labelX < g.plotLeft + 2 && pinnedDone) { return; }
+        if (labelX < g.plotLeft + 2) { return; }
+        if (labelX + width > g.plotRight) { labelX = g.plotRight - width; if (labelX < g.plotLeft) { return; } }
+        text({ x: labelX, y: 16, "class": "tl-tick-label major" }, tick.label, svg);
+        pinnedDone = true;
+      });
+      if (!majors.length && grid.minor.length) {
+        // Years: the first year label is pinned when its tick has scrolled off.
+        var year = String(new Date(Math.floor(state.from) * DAY_MS).getUTCFullYear());
+        var firstTick = grid.minor.filter(function (tick) { return g.x(tick.day) >= g.plotLeft; })[0];
+        if (!firstTick || g.x(firstTick.day) - g.plotLeft > textWidth(year, true) + 8) {
+          text({ x: g.plotLeft + 3, y: 16, "class": "tl-tick-label major" }, year, svg);
+        }
+      }
+      if (!g.narrow) {
+        node("rect", { x: 0, y: 0, width: g.labelWidth, height: AXIS_HEIGHT, "class": "tl-label-bg" }, svg);
+        text({ x: 8, y: 26, "class": "tl-lanes-heading" }, data.lanes_by === "actor" ? "Actor" : "Event type", svg);
+      }
+      var now = today();
+      if (now >= state.from && now <= state.to) {
+        var nx = g.x(now + 0.5);
+        node("line", { x1: nx, x2: nx, y1: 20, y2: AXIS_HEIGHT, "class": "tl-today" }, svg);
+        text({ x: Math.min(nx + 3, g.plotRight - 34), y: 30, "class": "tl-today-label" }, "today", svg);
+      }
+      axisBox.replaceChildren(svg);
+    }
+
+    var overviewKey = null, overviewWindow = null, overviewSpans = null;
+    function overviewExtent(spans) {
+      var first = Infinity, lastDay = -Infinity;
+      spans.forEach(function (span) { first = Math.min(first, span.start); lastDay = Math.max(lastDay, span.end); });
+      first = Math.min(first, Math.floor(state.from));
+      lastDay = Math.max(lastDay, Math.ceil(state.to));
+      var room = Math.max(1, (lastDay - first) / 60);
+      return { first: first - room, last: lastDay + room };
+    }
+    function moveOverviewWindow(g) {
+      if (!overviewWindow) { return; }
+      var extent = overviewExtent(overviewSpans);
+      if (extent.first < +overviewBox.dataset.first - 1e-9 || extent.last > +overviewBox.dataset.last + 1e-9) {
+        drawOverview(g); return;
+      }
+      var first = +overviewBox.dataset.first, scale = +overviewBox.dataset.scale;
+      var wx0 = clamp(g.plotLeft + (state.from - first) * scale, g.plotLeft, g.plotRight);
+      var wx1 = clamp(g.plotLeft + (state.to - first) * scale, g.plotLeft, g.plotRight);
+      overviewWindow.setAttribute("x", wx0);
+      overviewWindow.setAttribute("width", Math.max(3, wx1 - wx0));
+    }
+    function drawOverview(g) {
+      var spans = overview ? overview.spans : spansOf(data);
+      if (!spans.length) { overviewBox.replaceChildren(); overviewWindow = null; return; }
+      var extent = overviewExtent(spans);
+      var key = [g.width, g.plotLeft, extent.first, extent.last].join(",");
+      if (overviewKey === key && overviewSpans === spans) { moveOverviewWindow(g); return; }
+      overviewKey = key;
+      overviewSpans = spans;
+      var first = extent.first, lastDay = extent.last;
+      var left = g.plotLeft, right = g.plotRight;
+      var scale = (right - left) / (lastDay - first);
+      var bins = Math.max(20, Math.floor((right - left) / 4));
+      var counts = new Array(bins).fill(0);
+      spans.forEach(function (span) {
+        var middle = span.end - span.start > (lastDay - first) / 4 ? null : (span.start + span.end) / 2;
+        if (middle === null) { return; }
+        var bin = clamp(Math.floor((middle - first) / (lastDay - first) * bins), 0, bins - 1);
+        counts[bin] += span.weight || 1;
+      });
+      var max = Math.max.apply(null, counts) || 1;
+      var svg = node("svg", { width: g.width, height: OVERVIEW_HEIGHT, "class": "tl tl-overview" });
+      node("rect", { x: left, y: 0, width: right - left, height: OVERVIEW_HEIGHT, "class": "tl-overview-bg" }, svg);
+      var binWidth = (right - left) / bins;
+      counts.forEach(function (count, bin) {
+        if (!count) { return; }
+        var h = Math.max(2, Math.sqrt(count / max) * (OVERVIEW_HEIGHT - 8));
+        node("rect", { x: left + bin * binWidth, y: OVERVIEW_HEIGHT - 2 - h, width: Math.max(1, binWidth - 0.5),
+          height: h, "class": "tl-overview-bar" }, svg);
+      });
+      var wx0 = clamp(left + (state.from - first) * scale, left, right);
+      var wx1 = clamp(left + (state.to - first) * scale, left, right);
+      overviewWindow = node("rect", { x: wx0, y: 1, width: Math.max(3, wx1 - wx0), height: OVERVIEW_HEIGHT - 2,
+        "class": "tl-overview-window" }, svg);
+      if (!g.narrow) {
+        text({ x: 8, y: 21, "class": "tl-lane-count" }, "Overview", svg);
+      }
+      text({ x: left + 3, y: 11, "class": "tl-overview-year" }, String(new Date(first * DAY_MS).getUTCFullYear()), svg);
+      var endYear = String(new Date(lastDay * DAY_MS).getUTCFullYear());
+      text({ x: right - 3 - textWidth(endYear), y: 11, "class": "tl-overview-year" }, endYear, svg);
+      overviewBox.replaceChildren(svg);
+      overviewBox.dataset.first = first;
+      overviewBox.dataset.scale = scale;
+      overviewBox.dataset.left = left;
+      overviewBox.dataset.last = lastDay;
+    }
+
+    function drawItem(parent, item, top, g, roving) {
+      var event = item.event;
+      var family = familyOf(event.type);
+      var group = node("g", {
+        "class": "tl-item" + (event.status === "planned" ? " planned" : "") +
+          (event.status === "ongoing" ? " ongoing" : "") + (event.id === state.event ? " selected" : "") +
+          (item.exact ? " exact" : " uncertain"),
+        "data-event": event.id, role: "button",
+        tabindex: item.first && event.id === roving ? "0" : "-1",
+        "aria-label": event.accessibleName
+      }, parent);
+      markAttributes(group, event.type);
+      group.tooltip = event.tooltip;  // the <title> is written when a pointer first reaches the item
+      var middle = top + ROW / 2;
+      var hitFrom = item.showLabel ? item.ext0 : Math.max(item.x0, g.plotLeft);
+      var hitTo = item.showLabel ? item.ext1 : item.x1;
+      node("rect", { x: hitFrom - 2, y: top + 1, width: Math.max(10, hitTo - hitFrom + 4),
+        height: ROW * (item.showLabel ? item.rows : 1) - 2, "class": "hit" }, group);
+      if (item.exact) {
+        var cx = (item.x0 + item.x1) / 2;
+        node("path", { d: shapePath(family.shape, cx, middle, 5.5), "class": "mark point" }, group);
+      } else {
+        var bandWidth = Math.max(4, item.x1 - item.rawX0);
+        node("rect", { x: item.rawX0, y: middle - 6, width: bandWidth, height: 12, rx: 2, "class": "mark band" }, group);
+        var glyphX = Math.max(item.rawX0, g.plotLeft) + 5;
+        if (bandWidth > 12) { node("path", { d: shapePath(family.shape, glyphX, middle, 3.6), "class": "band-glyph" }, group); }
+        if (event.status === "ongoing") {
+          var end = item.rawX0 + bandWidth;
+          node("path", { d: "M" + end + " " + (middle - 7) + " L" + (end + 7) + " " + middle + " L" + end + " " +
+            (middle + 7) + " Z", "class": "ongoing-arrow" }, group);
+        }
+      }
+      if (item.showLabel) {
+        var labelX = item.inside ? Math.max(item.labelX, Math.max(item.rawX0, g.plotLeft) + 12) : item.labelX;
+        if (item.lines) {
+          var lines = node("text", { x: labelX, y: middle + 4, "class": "label" + (item.inside ? " inside" : ""),
+            "text-anchor": item.anchor }, group);
+          item.lines.forEach(function (line, number) {
+            node("tspan", { x: labelX, dy: number ? ROW - 6 : 0 }, lines).textContent =
+              line + (number < item.lines.length - 1 ? " " : "");
+          });
+        } else {
+          text({ x: labelX, y: middle + 4, "class": "label" + (item.inside ? " inside" : ""),
+            "text-anchor": item.anchor }, item.labelText, group);
+        }
+      }
+    }
+
+    function drawCluster(parent, cluster, top, lane, g) {
+      var count = cluster.items.length;
+      var label = "+" + count;
+      var w = Math.max(28, label.length * 7 + 12);
+      var cx = Math.max((cluster.x0 + cluster.x1) / 2, g.plotLeft + w / 2 + 2);
+      var first = Math.floor(Math.max(state.from, state.from + (Math.max(cluster.x0, g.plotLeft) - g.plotLeft) / g.pxPerDay));
+      var lastDay = Math.ceil(Math.min(state.to - 1, state.from + (cluster.x1 - g.plotLeft) / g.pxPerDay));
+      var group = node("g", { "class": "tl-cluster", role: "button", tabindex: "-1",
+        "data-from": first, "data-to": lastDay,
+        "aria-label": label + ": " + count + (count === 1 ? " more event in " : " more events in ") + capital(lane.label) +
+          " between " + words(first) + " and " + words(lastDay) + ", zoom in" }, parent);
+      node("title", null, group).textContent = count + (count === 1 ? " more event, " : " more events, ") +
+        words(first) + " – " + words(lastDay) + " (select to zoom in)";
+      node("rect", { x: cx - w / 2, y: top + 3, width: w, height: ROW - 6, rx: (ROW - 6) / 2 }, group);
+      text({ x: cx, y: top + ROW / 2 + 4 }, label, group);
+    }
+
+    function drawBuckets(parent, g, laneTops, head) {
+      var max = 1, index = laneIndex(), span = state.to - state.from;  // and reach, as draw()'s
+      (data.buckets || []).forEach(function (bucket) { max = Math.max(max, bucket.count); });
+      (data.buckets || []).forEach(function (bucket) {
+        var position = index[bucket.lane];
+        if (position === undefined) { return; }
+        var start = bucket.startDay, end = bucket.endDay;
+        if (end < state.from - span * reach || start > state.to + span * reach) { return; }
+        var x0 = g.x(start), x1 = g.x(end);
+        var barHeight = Math.max(2, Math.sqrt(bucket.count / max) * (BAR_LANE - 6));
+        var bottom = laneTops[position] + head + LANE_PAD + BAR_LANE - 4;
+        var lane = data.lanes[position];
+        var group = node("g", { "class": "tl-bar-group", "data-from": start, "data-to": end - 1 }, parent);
+        if (data.lanes_by === "type") { markAttributes(group, lane.key); }
+        group.bucket = bucket;
+        group.laneLabel = lane.label;
+        node("rect", { x: x0 + 0.5, y: bottom - barHeight, width: Math.max(1, x1 - x0 - 1), height: barHeight,
+          "class": "tl-bar" }, group);
+      });
+    }
+
+    // -- toolbar, legend, shortcuts
+
+    function button(label, action, title, parent) {
+      var element = html("button", "", label, parent || bar);
+      element.type = "button";
+      element.setAttribute("data-action", action);
+      if (title) { element.title = title; }
+      return element;
+    }
+    function buildBar() {
+      var move = html("div", "tlc-group", "", bar);
+      button("◀ Earlier", "pan-left", "Earlier (Shift+←)", move);
+      button("Zoom out", "zoom-out", "Zoom out (−)", move);
+      button("Zoom in", "zoom-in", "Zoom in (+)", move);
+      button("Later ▶", "pan-right", "Later (Shift+→)", move);
+      button("Fit all", "fit", "Show every event (0)", move);
+      button("Dense period", "dense", "Where most events are (D)", move);
+      var out = html("div", "tlc-group", "", bar);
+      button("PNG", "export-png", "Save this view as a PNG image", out);
+      button("SVG", "export-svg", "Save this view as an SVG drawing", out);
+      button("CSV", "export-csv", "Save the events of this view as CSV", out);
+      button("Keys ?", "shortcuts", "Keyboard shortcuts (?)", out);
+      bar.addEventListener("click", function (event) {
+        var target = event.target.closest("button[data-action]");
+        if (!target) { return; }
+        var action = target.getAttribute("data-action");
+        if (action === "zoom-in") { zoom(1 / 1.5); }
+        else if (action === "zoom-out") { zoom(1.5); }
+        else if (action === "pan-left") { pan(-0.25); }
+        else if (action === "pan-right") { pan(0.25); }
+        else if (action === "fit") { fit(); }
+        else if (action === "dense") { focusDense(); }
+        else if (action === "export-png") { exportPng(); }
+        else if (action === "export-svg") { exportSvg(); }
+        else if (action === "export-csv") { exportCsv(); }
+        else if (action === "shortcuts") { showShortcuts(target); }
+      });
+    }
+
+    function buildLegend() {
+      var list = html("ul", "tl-legend", "", legend);
+      list.setAttribute("aria-label", "Legend");
+      families.families.forEach(function (family) {
+        var item = html("li", "", "", list);
+        var svg = node("svg", { width: 16, height: 16, "aria-hidden": "true", "class": "lg-mark" }, item);
+        var g = node("g", { "data-family": family.id, "data-shade": "0" }, svg);
+        node("path", { d: shapePath(family.shape, 8, 8, 5), "class": "mark point" }, g);
+        html("span", "lg-family", family.label + (family.types.length ? ":" : ""), item);
+        if (family.types.length) { html("span", "lg-types", family.types.map(typeWords).join(", "), item); }
+      });
+      var forms = html("ul", "tl-legend forms", "", legend);
+      forms.setAttribute("aria-label", "How dates are drawn");
+      [["point", "exact day"], ["band", "uncertain date: some day within the band"],
+        ["planned", "planned or expected"], ["cluster", "several events (select to zoom in)"]].forEach(function (pair) {
+        var item = html("li", "", "", forms);
+        var svg = node("svg", { width: 34, height: 16, "aria-hidden": "true", "class": "lg-form lg-" + pair[0] }, item);
+        if (pair[0] === "point") { node("path", { d: shapePath("circle", 17, 8, 5) }, svg); }
+        else if (pair[0] === "cluster") {
+          node("rect", { x: 3, y: 1, width: 28, height: 14, rx: 7 }, svg);
+          text({ x: 17, y: 12 }, "+4", svg);
+        } else { node("rect", { x: 2, y: 3, width: 30, height: 10, rx: 2 }, svg); }
+        html("span", "", pair[1], item);
+      });
+    }
+    function typeWords(type) {
+      var label = type.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+      return label;
+    }
+
+    function showShortcuts(opener) {
+      var dialog = document.getElementById("tl-shortcuts");
+      if (!dialog || dialog.open) { return; }
+      dialog.returnTo = opener || document.activeElement;
+      dialog.showModal();
+    }
+
+    // -- export
+
+    function download(name, blob) {
       var link = document.createElement("a");
-      link.href = viewUrl({ page: "1" });
-      link.textContent = "list them page by page";
-      cell.appendChild(link);
-      cell.appendChild(document.createTextNode("."));
-      row.appendChild(cell);
-      rows.appendChild(row);
-      tableSummary.textContent = "";
-      pager.replaceChildren();
+      link.href = URL.createObjectURL(blob);
+      link.download = name;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 4000);
     }
-    tableBody.replaceChildren(rows);
-  }
-
-  function tableRow(event) {
-    var row = document.createElement("tr");
-    row.setAttribute("data-event", event.id);
-    row.className = (event.earliest === event.latest ? "exact" : "uncertain") +
-      (event.id === state.event ? " selected" : "");
-    var when = cell(row, "when");
-    append(when, "span", "date-words", event.in_words);
-    when.appendChild(document.createTextNode(" "));
-    append(when, "code", "edtf", event.edtf);
-    var what = cell(row, "what");
-    var link = append(what, "a", "event-link", event.label);
-    link.href = viewUrl({ event: event.id });
-    link.setAttribute("data-event", event.id);
-    if (event.status !== "happened") {
-      what.appendChild(document.createTextNode(" "));
-      append(what, "span", "status-badge status-" + event.status, event.status);
+    function fileStem() {
+      return (options.fileName || "timeline") + "-" + isoOf(state.from) + "-to-" + isoOf(Math.ceil(state.to) - 1);
     }
-    var type = cell(row, "type");
-    var chip = append(type, "span", "type-chip", "");
-    chip.setAttribute("data-type", event.type);
-    var swatch = append(chip, "span", "swatch", "");
-    swatch.setAttribute("aria-hidden", "true");
-    chip.appendChild(document.createTextNode(event.type_label));
-    var who = cell(row, "who");
-    event.actors.forEach(function (actor, index) {
-      var a = append(who, "a", "", actor.name);
-      a.href = root + "actor/" + encodeURIComponent(actor.id);
-      who.appendChild(document.createTextNode(" "));
-      append(who, "span", "role", actor.role);
-      if (index < event.actors.length - 1) { who.appendChild(document.createTextNode("; ")); }
-    });
-    return row;
-  }
+    var STYLE_PROPERTIES = ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity", "stroke-dasharray",
+      "opacity", "font-family", "font-size", "font-weight", "font-style", "text-anchor", "display"];
 
-  function cell(row, className) {
-    var td = document.createElement("td");
-    td.className = className;
-    row.appendChild(td);
-    return td;
-  }
-
-  function append(parent, tag, className, content) {
-    var element = document.createElement(tag);
-    if (className) { element.className = className; }
-    if (content) { element.textContent = content; }
-    parent.appendChild(element);
-    return element;
-  }
-
-  // --- the selected event ---------------------------------------------------------------------
-
-  function select(id, options) {
-    options = options || {};
-    state.event = id || "";
-    writeUrl();
-    markSelected();
-    requestRender();
-    if (!id) {
-      details.replaceChildren(hint());
-      return;
+    function standalone() {
+      // The axis and the lanes as one SVG document, each element's computed style written out.
+      var parts = [axisBox.querySelector("svg"), lanesBox.querySelector("svg")];
+      var width = parts[0] ? +parts[0].getAttribute("width") : 0;
+      var height = 0;
+      var out = node("svg", { width: width, height: 0 });
+      node("rect", { x: 0, y: 0, width: width, height: "100%", fill: "#ffffff" }, out);
+      parts.forEach(function (part) {
+        if (!part) { return; }
+        var copy = part.cloneNode(true);
+        inlineStyles(part, copy);
+        var g = node("g", { transform: "translate(0," + height + ")" }, out);
+        while (copy.firstChild) { g.appendChild(copy.firstChild); }
+        height += +part.getAttribute("height");
+      });
+      out.setAttribute("height", height);
+      out.setAttribute("viewBox", "0 0 " + width + " " + height);
+      return { svg: out, width: width, height: height };
     }
-    var show = function (page) {
-      if (state.event !== id) { return; }
-      details.replaceChildren(renderDetails(page));
-      details.scrollTop = 0;
-      if (options.reveal) { showDay(dayOf(page.date.earliest), dayOf(page.date.latest)); }
-      if (options.focusDetails) { details.focus({ preventScroll: true }); }
-    };
-    if (detailCache[id]) { show(detailCache[id]); return; }
-    fetch(root + "event/" + encodeURIComponent(id) + ".json", { headers: { Accept: "application/json" } })
-      .then(function (response) { return response.json(); })
-      .then(function (page) {
-        if (!page.ok) { details.replaceChildren(errorNote(page.error)); return; }
-        detailCache[id] = page;
-        show(page);
-      })
-      .catch(function (error) { details.replaceChildren(errorNote(error.message)); });
-  }
-
-  function markSelected() {
-    canvas.querySelectorAll(".tl-item").forEach(function (item) {
-      item.classList.toggle("selected", item.getAttribute("data-event") === state.event);
-    });
-    tableBody.querySelectorAll("tr[data-event]").forEach(function (row) {
-      row.classList.toggle("selected", row.getAttribute("data-event") === state.event);
-    });
-  }
-
-  function hint() {
-    var box = document.createElement("div");
-    box.className = "details-hint";
-    append(box, "h2", "", "Select an event");
-    append(box, "p", "", "Choose an event on the timeline or in the table to read its summary, its date and " +
-      "how sure it is, who took part in which role, the sentence of the source it rests on, and the " +
-      "events it answers or repeats.");
-    return box;
-  }
-
-  function errorNote(message) {
-    var p = document.createElement("p");
-    p.className = "error";
-    p.textContent = message;
-    return p;
-  }
-
-  function precisionWords(date) {
-    var days = dayOf(date.latest) - dayOf(date.earliest) + 1;
-    if (days === 1) { return "exact day"; }
-    if (date.precision === "month") { return "uncertain: some day of that month"; }
-    if (date.precision === "year") { return "uncertain: some day of that year"; }
-    return "uncertain: some day in a span of " + days + " days";
-  }
-
-  function entityHref(ref) {
-    return ref.kind === "external" ? ref.iri : root + ref.kind + "/" + ref.id.split("/").map(encodeURIComponent).join("/");
-  }
-
-  function renderDetails(page) {
-    var article = document.createElement("article");
-    article.className = "event-details";
-    article.setAttribute("data-event-id", page.id);
-    var kicker = append(article, "p", "kicker", "");
-    var chip = append(kicker, "span", "type-chip", "");
-    chip.setAttribute("data-type", page.type);
-    append(chip, "span", "swatch", "").setAttribute("aria-hidden", "true");
-    chip.appendChild(document.createTextNode(page.type_label));
-    if (page.status !== "happened") {
-      kicker.appendChild(document.createTextNode(" "));
-      append(kicker, "span", "status-badge status-" + page.status, page.status);
+    function inlineStyles(source, copy) {
+      var from = source.querySelectorAll("*"), to = copy.querySelectorAll("*");
+      for (var i = 0; i < from.length; i++) {
+        var computed = window.getComputedStyle(from[i]);
+        STYLE_PROPERTIES.forEach(function (property) {
+          var value = computed.getPropertyValue(property);
+          if (value && value !== "none" || property === "fill" || property === "stroke") {
+            to[i].setAttribute(property, value);
+          }
+        });
+        to[i].removeAttribute("class");
+        to[i].removeAttribute("tabindex");
+      }
     }
-    var title = append(article, "h2", "event-title", "");
-    var titleLink = append(title, "a", "", page.label);
-    titleLink.href = root + "event/" + encodeURIComponent(page.id);
-
-    var facts = append(article, "dl", "facts", "");
-    append(facts, "dt", "", "When");
-    var when = append(facts, "dd", "", "");
-    append(when, "strong", "date-words", page.date.in_words);
-    when.appendChild(document.createTextNode(" "));
-    append(when, "span", "precision " + (page.date.exact ? "exact" : "uncertain"), precisionWords(page.date));
-    var said = append(when, "span", "date-source", "The source says “");
-    append(said, "span", "date-text", page.date.text || "");
-    said.appendChild(document.createTextNode("” · EDTF "));
-    append(said, "code", "", page.date.edtf);
-    if (page.date.anchor) {
-      said.appendChild(document.createTextNode(" · reference date " + page.date.anchor.replace(/^on /, "")));
+    function exportSvg() {
+      var drawing = standalone();
+      var source = '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(drawing.svg);
+      download(fileStem() + ".svg", new Blob([source], { type: "image/svg+xml" }));
     }
-    if (page.date.note) { append(when, "span", "note", page.date.note); }
-
-    append(facts, "dt", "", "Who");
-    var who = append(append(facts, "dd", "", ""), "ul", "roles", "");
-    page.actors.forEach(function (role) {
-      var li = append(who, "li", "", "");
-      append(li, "a", "", role.actor.label).href = entityHref(role.actor);
-      li.appendChild(document.createTextNode(" "));
-      append(li, "span", "role", role.role_label);
-    });
-    if (page.place) {
-      append(facts, "dt", "", "Where");
-      append(append(facts, "dd", "", ""), "a", "", page.place.label).href = entityHref(page.place);
+    function exportPng() {
+      // Painted on a canvas element by element (no image made from the SVG: the CSP allows none).
+      var parts = [axisBox.querySelector("svg"), lanesBox.querySelector("svg")];
+      var scale = 2, width = parts[0] ? +parts[0].getAttribute("width") : 0, height = 0;
+      parts.forEach(function (part) { if (part) { height += +part.getAttribute("height"); } });
+      var canvas = document.createElement("canvas");
+      canvas.width = width * scale; canvas.height = height * scale;
+      var context = canvas.getContext("2d");
+      context.scale(scale, scale);
+      context.fillStyle = "#ffffff";
+      context.fillRect(0, 0, width, height);
+      var offset = 0;
+      parts.forEach(function (part) {
+        if (!part) { return; }
+        var clip = part.querySelector("clipPath rect");
+        paint(context, part, offset, clip);
+        offset += +part.getAttribute("height");
+      });
+      canvas.toBlob(function (blob) { download(fileStem() + ".png", blob); }, "image/png");
     }
-    [["Offers", page.offers], ["In exchange for", (page.in_exchange_for || []).join("; ")],
-      ["Means", page.means]].forEach(function (pair) {
-      if (pair[1]) { append(facts, "dt", "", pair[0]); append(facts, "dd", "", pair[1]); }
-    });
-    if (page.quote) {
-      append(facts, "dt", "", "Words");
-      append(append(facts, "dd", "", ""), "q", "quote", page.quote);
-    }
-    append(facts, "dt", "", "According to");
-    append(facts, "dd", "claim", page.claim.in_words);
-
-    var evidence = append(article, "section", "evidence", "");
-    evidence.setAttribute("aria-label", "Source sentences");
-    append(evidence, "h3", "", page.evidence.length === 1 ? "Source sentence" : "Source sentences");
-    page.evidence.forEach(function (item) {
-      var figure = append(evidence, "figure", "evidence-item", "");
-      append(figure, "blockquote", "sentence", item.sentence);
-      var caption = append(figure, "figcaption", "", "— ");
-      append(caption, "span", "claimant", item.claim.in_words);
-      caption.appendChild(document.createTextNode(", in "));
-      var source = append(caption, "a", "", "");
-      source.href = entityHref(item.source) + (item.anchor_id ? "#" + item.anchor_id : "");
-      append(source, "cite", "", item.source.label);
-    });
-
-    if (page.relations.length) {
-      var relations = append(article, "section", "relations", "");
-      relations.setAttribute("aria-label", "Related events");
-      append(relations, "h3", "", "Related events");
-      var list = append(relations, "ul", "", "");
-      page.relations.forEach(function (relation) {
-        var li = append(list, "li", "", "");
-        li.setAttribute("data-relation", relation.property);
-        li.setAttribute("data-direction", relation.direction);
-        append(li, "span", "relation-label", relation.label);
-        li.appendChild(document.createTextNode(" "));
-        var link = append(li, "a", "event-link", relation.event.label);
-        link.href = viewUrl({ event: relation.event.id });
-        link.setAttribute("data-event", relation.event.id);
-        li.appendChild(document.createTextNode(" "));
-        append(li, "span", "muted", "· " + relation.event.type_label + ", " + relation.event.in_words);
-        if (relation.event.status !== "happened") {
-          append(li, "span", "status-badge status-" + relation.event.status, relation.event.status);
+    function paint(context, svg, offset, clipRect) {
+      var elements = svg.querySelectorAll("rect, circle, line, path, text");
+      for (var i = 0; i < elements.length; i++) {
+        var element = elements[i];
+        if (element.closest("defs, title")) { continue; }
+        var style = window.getComputedStyle(element);
+        if (style.display === "none" || style.visibility === "hidden") { continue; }
+        context.save();
+        context.translate(0, offset);
+        if (clipRect && element.closest("[clip-path]")) {
+          context.beginPath();
+          context.rect(+clipRect.getAttribute("x"), +clipRect.getAttribute("y"), +clipRect.getAttribute("width"),
+            +clipRect.getAttribute("height"));
+          context.clip();
         }
+        var opacity = parseFloat(style.opacity);
+        var ancestor = element.parentNode;
+        while (ancestor && ancestor !== svg) {
+          opacity *= parseFloat(window.getComputedStyle(ancestor).opacity || "1");
+          ancestor = ancestor.parentNode;
+        }
+        context.globalAlpha = isNaN(opacity) ? 1 : opacity;
+        var tag = element.tagName.toLowerCase();
+        var fill = style.fill, stroke = style.stroke, strokeWidth = parseFloat(style.strokeWidth) || 1;
+        var dash = style.strokeDasharray && style.strokeDasharray !== "none" ?
+          style.strokeDasharray.split(/[ ,]+/).map(parseFloat) : [];
+        var fillAlpha = parseFloat(style.fillOpacity), strokeAlpha = parseFloat(style.strokeOpacity);
+        var shape = null;
+        if (tag === "text") {
+          context.font = style.fontStyle + " " + style.fontWeight + " " + style.fontSize + " " + style.fontFamily;
+          var anchor = element.getAttribute("text-anchor") || style.textAnchor;
+          context.textAlign = anchor === "end" ? "right" : anchor === "middle" ? "center" : "left";
+          if (fill && fill !== "none") {
+            context.fillStyle = fill;
+            context.globalAlpha *= isNaN(fillAlpha) ? 1 : fillAlpha;
+            context.fillText(element.textContent, +element.getAttribute("x"), +element.getAttribute("y"));
+          }
+          context.restore();
+          continue;
+        }
+        if (tag === "rect") {
+          shape = new Path2D();
+          var rx = +element.getAttribute("rx") || 0;
+          var x = +element.getAttribute("x"), y = +element.getAttribute("y");
+          var w = +element.getAttribute("width"), h = +element.getAttribute("height");
+          if (isNaN(w)) { w = +svg.getAttribute("width"); }
+          if (rx && shape.roundRect) { shape.roundRect(x, y, w, h, rx); } else { shape.rect(x, y, w, h); }
+        } else if (tag === "circle") {
+          shape = new Path2D();
+          shape.arc(+element.getAttribute("cx"), +element.getAttribute("cy"), +element.getAttribute("r"), 0, Math.PI * 2);
+        } else if (tag === "line") {
+          shape = new Path2D();
+          shape.moveTo(+element.getAttribute("x1"), +element.getAttribute("y1"));
+          shape.lineTo(+element.getAttribute("x2"), +element.getAttribute("y2"));
+          fill = "none";
+        } else {
+          shape = new Path2D(element.getAttribute("d"));
+        }
+        if (fill && fill !== "none" && fill !== "transparent" && fill !== "rgba(0, 0, 0, 0)") {
+          var base = context.globalAlpha;
+          context.globalAlpha = base * (isNaN(fillAlpha) ? 1 : fillAlpha);
+          context.fillStyle = fill;
+          context.fill(shape);
+          context.globalAlpha = base;
+        }
+        if (stroke && stroke !== "none") {
+          context.globalAlpha *= isNaN(strokeAlpha) ? 1 : strokeAlpha;
+          context.strokeStyle = stroke;
+          context.lineWidth = strokeWidth;
+          context.setLineDash(dash.filter(function (n) { return !isNaN(n); }));
+          context.stroke(shape);
+        }
+        context.restore();
+      }
+    }
+    function csvField(value) {
+      var textValue = value === undefined || value === null ? "" : String(value);
+      if (/^[=+\-@\t\r]/.test(textValue)) { textValue = "'" + textValue; }  // not a spreadsheet formula
+      return /[",\n\r]/.test(textValue) ? '"' + textValue.replace(/"/g, '""') + '"' : textValue;
+    }
+    function exportCsv() {
+      var rows = [["id", "label", "type", "earliest", "latest", "edtf", "status", "actors", "iri"]];
+      (visibleEvents() || []).forEach(function (event) {
+        rows.push([event.id, event.label, event.type, event.earliest, event.latest, event.edtf || "",
+          event.status || "", (event.actors || []).map(function (actor) {
+            return actor.name + (actor.role ? " (" + actor.role + ")" : "");
+          }).join("; "), event.iri || ""]);
       });
+      var body = rows.map(function (row) { return row.map(csvField).join(","); }).join("\r\n") + "\r\n";
+      download(fileStem() + ".csv", new Blob([body], { type: "text/csv" }));
     }
-    if (page.note) {
-      var note = append(article, "section", "curator-note", "");
-      append(note, "h3", "", "Curator’s note");
-      append(note, "p", "", page.note);
+
+    // -- input: pointer (drag, pinch), wheel, keyboard
+
+    function dayAt(clientX) {
+      var box = lanesBox.getBoundingClientRect();
+      var g = last ? last.g : geometry();
+      return state.from + (clientX - box.left - g.plotLeft) / g.pxPerDay;
     }
-    if (page.codes && page.codes.length) {
-      var codes = append(article, "p", "codes", "");
-      page.codes.forEach(function (code) {
-        append(codes, "span", "code", code.scheme + " " + code.notation).title = code.label;
-      });
-      if (page.codes[0].by_type) { append(codes, "span", "muted", "(the codes of its type)"); }
-    }
-    var formats = append(article, "p", "formats", "");
-    var base = root + "event/" + encodeURIComponent(page.id);
-    [["Event page", ""], ["JSON", ".json"], ["Turtle", ".ttl"], ["JSON-LD", ".jsonld"]].forEach(function (pair, index) {
-      if (index) { formats.appendChild(document.createTextNode(" · ")); }
-      append(formats, "a", "", pair[0]).href = base + pair[1];
-    });
-    var iri = append(formats, "span", "iri", "IRI ");
-    append(iri, "code", "", page.iri);
-    return article;
-  }
 
-  // --- input: mouse, wheel, touch, keyboard, form -------------------------------------------------
-
-  function dayAt(clientX) {
-    var box = canvas.getBoundingClientRect();
-    var plotWidth = box.width - LABEL_WIDTH - 8;
-    return state.from + (clientX - box.left - LABEL_WIDTH) / plotWidth * (state.to - state.from);
-  }
-
-  canvas.addEventListener("wheel", function (event) {
-    event.preventDefault();
-    var horizontal = Math.abs(event.deltaX) > Math.abs(event.deltaY);
-    var delta = event.deltaMode === 1 ? (horizontal ? event.deltaX : event.deltaY) * 16 :
-      (horizontal ? event.deltaX : event.deltaY);
-    if (horizontal || event.shiftKey) {
-      pan(delta / Math.max(200, canvas.clientWidth - LABEL_WIDTH));
-    } else {
-      zoom(Math.exp(clamp(delta, -300, 300) * 0.0022), dayAt(event.clientX));
-    }
-  }, { passive: false });
-
-  var drag = null;
-  canvas.addEventListener("pointerdown", function (event) {
-    if (event.button !== 0) { return; }
-    drag = { x: event.clientX, from: state.from, to: state.to, moved: false, id: event.pointerId };
-  });
-  canvas.addEventListener("pointermove", function (event) {
-    if (!drag || drag.id !== event.pointerId) { return; }
-    var dx = event.clientX - drag.x;
-    if (!drag.moved && Math.abs(dx) < 4) { return; }
-    if (!drag.moved) {
-      drag.moved = true;
-      canvas.classList.add("dragging");
-      canvas.setPointerCapture(event.pointerId);
-    }
-    var plotWidth = canvas.clientWidth - LABEL_WIDTH - 8;
-    var shift = -dx / plotWidth * (drag.to - drag.from);
-    state.from = drag.from + shift;
-    state.to = drag.to + shift;
-    requestRender();
-  });
-  function endDrag(event) {
-    if (!drag || drag.id !== event.pointerId) { return; }
-    var moved = drag.moved;
-    drag = null;
-    canvas.classList.remove("dragging");
-    if (moved) {
-      writeUrl();
-      if (!covered()) { scheduleFetch(0); }
-      canvas.addEventListener("click", swallow, { capture: true, once: true });
-    }
-  }
-  function swallow(event) { event.stopPropagation(); event.preventDefault(); }
-  canvas.addEventListener("pointerup", endDrag);
-  canvas.addEventListener("pointercancel", endDrag);
-
-  canvas.addEventListener("click", function (event) {
-    var item = event.target.closest(".tl-item");
-    if (item) { select(item.getAttribute("data-event")); item.focus({ preventScroll: true }); return; }
-    var zoomable = event.target.closest(".tl-cluster, .tl-bar-group");
-    if (zoomable) { zoomTo(zoomable); }
-  });
-
-  function zoomTo(element) {
-    // Zoom to a cluster's or a bar's days; at least halve the span, so a selection always zooms in.
-    var first = +element.getAttribute("data-from"), last = +element.getAttribute("data-to") + 1;
-    var room = Math.max(1, (last - first) * 0.15);
-    if (last - first + 2 * room > (state.to - state.from) * 0.5) {
-      zoom(0.5, (first + last) / 2);
-    } else {
-      setWindow(first - room, last + room, true);
-    }
-  }
-
-  function focusEvent(id) {
-    var target = canvas.querySelector('.tl-item[data-event="' + cssEscape(id) + '"][tabindex="0"]');
-    if (target) { target.focus({ preventScroll: true }); }
-    return target;
-  }
-
-  function step(currentId, direction) {
-    var order = eventOrder();
-    var index = -1;
-    for (var i = 0; i < order.length; i++) { if (order[i].id === currentId) { index = i; break; } }
-    var next = order[index + direction];
-    if (!next) { return; }
-    if (!focusEvent(next.id) || showDay(dayOf(next.earliest), dayOf(next.latest))) {
-      showDay(dayOf(next.earliest), dayOf(next.latest));
-      window.requestAnimationFrame(function () {
-        window.requestAnimationFrame(function () { focusEvent(next.id); });
-      });
-    }
-  }
-
-  canvas.addEventListener("keydown", function (event) {
-    if (event.altKey || event.ctrlKey || event.metaKey) { return; }
-    var item = event.target.closest && event.target.closest(".tl-item");
-    var zoomable = event.target.closest && event.target.closest(".tl-cluster");
-    var key = event.key;
-    if (item && (key === "Enter" || key === " ")) {
+    lanesBox.addEventListener("wheel", function (event) {
+      if (!event.ctrlKey && !event.altKey && Math.abs(event.deltaY) > Math.abs(event.deltaX) && !event.shiftKey &&
+          options.wheelZoomNeedsFocus && !host.contains(document.activeElement)) { return; }
       event.preventDefault();
-      select(item.getAttribute("data-event"), { focusDetails: key === "Enter" && event.shiftKey });
-    } else if (zoomable && (key === "Enter" || key === " ")) {
-      event.preventDefault(); zoomTo(zoomable);
-    } else if (item && !event.shiftKey && (key === "ArrowRight" || key === "ArrowDown")) {
-      event.preventDefault(); step(item.getAttribute("data-event"), 1);
-    } else if (item && !event.shiftKey && (key === "ArrowLeft" || key === "ArrowUp")) {
-      event.preventDefault(); step(item.getAttribute("data-event"), -1);
-    } else if (key === "ArrowLeft") {
-      event.preventDefault(); pan(-0.2);
-    } else if (key === "ArrowRight") {
-      event.preventDefault(); pan(0.2);
-    } else if (key === "+" || key === "=") {
-      event.preventDefault(); zoom(1 / 1.5);
-    } else if (key === "-" || key === "_") {
-      event.preventDefault(); zoom(1.5);
-    } else if (key === "0" || key === "Home") {
-      event.preventDefault(); fit();
-    } else if (key === "Escape") {
-      select("");
+      var horizontal = Math.abs(event.deltaX) > Math.abs(event.deltaY);
+      var delta = event.deltaMode === 1 ? (horizontal ? event.deltaX : event.deltaY) * 16 :
+        (horizontal ? event.deltaX : event.deltaY);
+      if (horizontal || event.shiftKey) {
+        pan(delta / Math.max(200, lanesBox.clientWidth));
+      } else {
+        zoom(Math.exp(clamp(delta, -300, 300) * 0.0022), dayAt(event.clientX));
+      }
+    }, { passive: false });
+
+    var pointers = {}, gesture = null;
+    function pointerCount() { return Object.keys(pointers).length; }
+    function startGesture() {
+      var ids = Object.keys(pointers);
+      if (ids.length === 1) {
+        var p = pointers[ids[0]];
+        gesture = { kind: "drag", x: p.x, from: state.from, to: state.to, moved: false };
+      } else if (ids.length >= 2) {
+        var a = pointers[ids[0]], b = pointers[ids[1]];
+        gesture = { kind: "pinch", distance: Math.max(10, Math.abs(a.x - b.x)), middle: (a.x + b.x) / 2,
+          from: state.from, to: state.to, anchor: dayAt((a.x + b.x) / 2), moved: true };
+      }
     }
-  });
-
-  document.getElementById("toolbar").addEventListener("click", function (event) {
-    var button = event.target.closest("button[data-action]");
-    if (!button) { return; }
-    var action = button.getAttribute("data-action");
-    if (action === "zoom-in") { zoom(1 / 1.5); }
-    else if (action === "zoom-out") { zoom(1.5); }
-    else if (action === "pan-left") { pan(-0.25); }
-    else if (action === "pan-right") { pan(0.25); }
-    else if (action === "fit") { fit(); }
-  });
-  document.getElementById("toolbar").hidden = false;
-
-  // Links that select an event (table rows, related events) select it in place.
-  document.addEventListener("click", function (event) {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) { return; }
-    var link = event.target.closest && event.target.closest("a.event-link[data-event]");
-    if (!link || !app.contains(link)) { return; }
-    event.preventDefault();
-    var inDetails = details.contains(link);
-    select(link.getAttribute("data-event"), { reveal: true, focusDetails: inDetails });
-  });
-
-  function readForm() {
-    var values = new FormData(form);
-    state.lanes = values.get("lanes") || "type";
-    ["actor", "type", "source", "status"].forEach(function (name) { state[name] = values.getAll(name); });
-    state.q = (values.get("q") || "").trim();
-  }
-
-  form.addEventListener("change", function (event) {
-    var name = event.target.name;
-    if (name === "from" || name === "to") {
-      var from = form.elements.from.value, to = form.elements.to.value;
-      if (from && to && from <= to) { setWindow(dayOf(from), dayOf(to) + 1, true); }
-      return;
+    lanesBox.addEventListener("pointerdown", function (event) {
+      if (event.button !== 0) { return; }
+      pointers[event.pointerId] = { x: event.clientX, y: event.clientY };
+      startGesture();
+    });
+    lanesBox.addEventListener("pointermove", function (event) {
+      if (!pointers[event.pointerId] || !gesture) { return; }
+      pointers[event.pointerId] = { x: event.clientX, y: event.clientY };
+      var g = last ? last.g : geometry();
+      var plotWidth = g.plotRight - g.plotLeft;
+      if (gesture.kind === "drag") {
+        var dx = event.clientX - gesture.x;
+        if (!gesture.moved && Math.abs(dx) < 5) { return; }
+        if (!gesture.moved) {
+          gesture.moved = true;
+          host.classList.add("dragging");
+          try { lanesBox.setPointerCapture(event.pointerId); } catch (error) { /* the pointer is gone */ }
+        }
+        var shift = -dx / plotWidth * (gesture.to - gesture.from);
+        state.from = gesture.from + shift;
+        state.to = gesture.to + shift;
+        changed(false);
+      } else {
+        var ids = Object.keys(pointers), a = pointers[ids[0]], b = pointers[ids[1]];
+        var distance = Math.max(10, Math.abs(a.x - b.x));
+        var span = clamp((gesture.to - gesture.from) * gesture.distance / distance, MIN_SPAN, MAX_SPAN);
+        var middle = (a.x + b.x) / 2;
+        var box = lanesBox.getBoundingClientRect();
+        var ratio = (middle - box.left - g.plotLeft) / plotWidth;
+        state.from = gesture.anchor - ratio * span;
+        state.to = state.from + span;
+        changed(false);
+      }
+    });
+    function endPointer(event) {
+      if (!pointers[event.pointerId]) { return; }
+      delete pointers[event.pointerId];
+      var moved = gesture && gesture.moved;
+      if (pointerCount()) { startGesture(); if (gesture) { gesture.moved = true; } return; }
+      gesture = null;
+      host.classList.remove("dragging");
+      if (moved) {
+        changed(true);
+        lanesBox.addEventListener("click", swallow, { capture: true, once: true });
+      }
     }
-    if (name === "q") { return; }
-    readForm();
-    writeUrl();
-    scheduleFetch(0);
-  });
-  var typing = null;
-  form.elements.q.addEventListener("input", function () {
-    clearTimeout(typing);
-    typing = setTimeout(function () { readForm(); writeUrl(); scheduleFetch(0); }, 300);
-  });
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    readForm(); writeUrl(); scheduleFetch(0);
-  });
+    function swallow(event) { event.stopPropagation(); event.preventDefault(); }
+    lanesBox.addEventListener("pointerup", endPointer);
+    lanesBox.addEventListener("pointercancel", endPointer);
 
-  window.addEventListener("resize", requestRender);
+    lanesBox.addEventListener("click", function (event) {
+      var item = event.target.closest(".tl-item");
+      if (item) {
+        var id = item.getAttribute("data-event");
+        state.focus = id;
+        item.focus({ preventScroll: true });
+        if (options.onOpen) { options.onOpen(id, item, { keyboard: false }); }
+        return;
+      }
+      var zoomable = event.target.closest(".tl-cluster, .tl-bar-group");
+      if (zoomable) { zoomTo(zoomable); }
+    });
+    lanesBox.addEventListener("pointerover", function (event) {
+      // A bar's tooltip, written when the pointer first reaches it.
+      var item = event.target.closest && event.target.closest(".tl-item");
+      if (item && item.tooltip && !item.querySelector("title")) {
+        node("title", null, item).textContent = item.tooltip;
+        return;
+      }
+      var bar = event.target.closest && event.target.closest(".tl-bar-group");
+      if (!bar || !bar.bucket || bar.querySelector("title")) { return; }
+      var bucket = bar.bucket;
+      node("title", null, bar).textContent = capital(bar.laneLabel) + ": " + bucket.count + " event" +
+        (bucket.count === 1 ? "" : "s") + ", " + words(bucket.startDay) + " – " + words(bucket.endDay - 1) +
+        " (select to zoom in)";
+    });
 
-  // --- start: draw what the page came with ---------------------------------------------------------
+    overviewBox.addEventListener("pointerdown", function (event) {
+      var first = +overviewBox.dataset.first, scale = +overviewBox.dataset.scale, left = +overviewBox.dataset.left;
+      if (!scale) { return; }
+      var box = overviewBox.getBoundingClientRect();
+      var move = function (clientX) {
+        var day = first + (clientX - box.left - left) / scale, span = state.to - state.from;
+        state.from = day - span / 2; state.to = day + span / 2;
+        changed(false);
+      };
+      move(event.clientX);
+      var onMove = function (moveEvent) { move(moveEvent.clientX); };
+      var onUp = function () {
+        window.removeEventListener("pointermove", onMove);
+        window.removeEventListener("pointerup", onUp);
+        changed(true);
+      };
+      window.addEventListener("pointermove", onMove);
+      window.addEventListener("pointerup", onUp);
+    });
 
-  renderStatus();
-  timedDraw();
-  if (data.mode === "events") {
-    // The page's events cover exactly the window; fetch a margin around it, to pan without waiting.
-    scheduleFetch(400);
+    function zoomTo(element) {
+      var first = +element.getAttribute("data-from"), lastDay = +element.getAttribute("data-to") + 1;
+      var room = Math.max(1, (lastDay - first) * 0.15);
+      if (lastDay - first + 2 * room > (state.to - state.from) * 0.5) { zoom(0.5, (first + lastDay) / 2); }
+      else { setWindow(first - room, lastDay + room, true); }
+    }
+
+    function focusItem(id) {
+      var target = lanesBox.querySelector('.tl-item[data-event="' + cssEscape(id) + '"]');
+      if (target) {
+        lanesBox.querySelectorAll('.tl-item[tabindex="0"]').forEach(function (other) { other.setAttribute("tabindex", "-1"); });
+        target.setAttribute("tabindex", "0");
+        target.focus({ preventScroll: false });
+        state.focus = id;
+      }
+      return target;
+    }
+
+    function step(currentId, direction) {
+      var events = order();
+      var position = -1;
+      for (var i = 0; i < events.length; i++) { if (events[i].id === currentId) { position = i; break; } }
+      var next = events[position + direction];
+      if (!next) { return; }
+      state.focus = next.id;
+      var moved = showDay(dayOf(next.earliest), dayOf(next.latest));
+      if (!moved && focusItem(next.id)) { return; }
+      window.requestAnimationFrame(function () {
+        window.requestAnimationFrame(function () { focusItem(next.id); });
+      });
+    }
+
+    host.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey) { return; }
+      if (event.target.closest && event.target.closest("input, textarea, select")) { return; }
+      var item = event.target.closest && event.target.closest(".tl-item");
+      var cluster = event.target.closest && event.target.closest(".tl-cluster");
+      var key = event.key;
+      if (item && (key === "Enter" || key === " ")) {
+        event.preventDefault();
+        if (options.onOpen) { options.onOpen(item.getAttribute("data-event"), item, { keyboard: true }); }
+      } else if (cluster && (key === "Enter" || key === " ")) {
+        event.preventDefault(); zoomTo(cluster);
+      } else if (item && !event.shiftKey && (key === "ArrowRight" || key === "ArrowDown")) {
+        event.preventDefault(); step(item.getAttribute("data-event"), 1);
+      } else if (item && !event.shiftKey && (key === "ArrowLeft" || key === "ArrowUp")) {
+        event.preventDefault(); step(item.getAttribute("data-event"), -1);
+      } else if (item && key === "Home") {
+        event.preventDefault(); var firstEvent = (visibleEvents() || [])[0]; if (firstEvent) { focusItem(firstEvent.id); }
+      } else if (key === "ArrowLeft" && (event.shiftKey || !item) && lanesBox.contains(event.target)) {
+        event.preventDefault(); pan(-0.2);
+      } else if (key === "ArrowRight" && (event.shiftKey || !item) && lanesBox.contains(event.target)) {
+        event.preventDefault(); pan(0.2);
+      } else if (key === "+" || key === "=") {
+        event.preventDefault(); zoom(1 / 1.5);
+      } else if (key === "-" || key === "_") {
+        event.preventDefault(); zoom(1.5);
+      } else if (key === "0") {
+        event.preventDefault(); fit();
+      } else if (key === "d" || key === "D") {
+        event.preventDefault(); focusDense();
+      }
+    });
+
+    window.addEventListener("resize", requestRender);
+    idleChecks.push(function () { return !fetchTimer && !settleTimer && !frame && !relayout; });
+
+    var api = {
+      state: state, zoom: zoom, pan: pan, fit: fit, focusDense: focusDense, setWindow: setWindow,
+      reload: reload, setData: setData, setOverview: setOverview, visibleEvents: visibleEvents,
+      data: function () { return data; }, drawTimes: drawTimes, draw: timedDraw, requestRender: requestRender,
+      focusItem: focusItem, showDay: showDay, host: host,
+      labelStats: function () { return last ? last.stats : { items: 0, whole: 0 }; },
+      configure: function (settings) { if (settings.maxRows) { maxRows = settings.maxRows; } requestRender(); },
+      exportPng: exportPng, exportSvg: exportSvg, exportCsv: exportCsv, markSelected: function (id) {
+        state.event = id || "";
+        lanesBox.querySelectorAll(".tl-item").forEach(function (element) {
+          element.classList.toggle("selected", element.getAttribute("data-event") === state.event);
+        });
+      }
+    };
+    return api;
   }
-  function configure(options) {
-    // Change the layout's limits (tests use it to make a small window dense); redraws.
-    if (options.maxRows) { MAX_ROWS = options.maxRows; }
-    requestRender();
+
+  // --- the shortcuts dialog, shared by every timeline of the page ------------------------------------
+
+  function setUpShortcuts() {
+    var dialog = document.getElementById("tl-shortcuts");
+    if (!dialog) { return; }
+    dialog.addEventListener("close", function () {
+      if (dialog.returnTo && dialog.returnTo.focus) { dialog.returnTo.focus(); }
+    });
+    dialog.querySelector("button.close").addEventListener("click", function () { dialog.close(); });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "?" || event.ctrlKey || event.metaKey || event.altKey) { return; }
+      if (event.target.closest && event.target.closest("input, textarea, select, [contenteditable]")) { return; }
+      if (dialog.open) { return; }
+      event.preventDefault();
+      dialog.returnTo = document.activeElement;
+      dialog.showModal();
+    });
   }
 
-  window.negotiationTimeline = { state: state, zoom: zoom, pan: pan, fit: fit, select: select,
-    configure: configure, data: function () { return data; }, drawTimes: drawTimes };
+  // --- embeds: actor pages (from /timeline.json) and query results (JSON in the page) ----------------
+
+  function embed(host, number) {
+    if (!host.id) { host.id = "timeline-embed-" + number; }
+    var inline = host.getAttribute("data-source");
+    var api = host.getAttribute("data-api");
+    var filter = host.getAttribute("data-filter") || "";
+    var eventBase = host.getAttribute("data-event-base") || "/event/";
+    var open = function (id) { window.location.href = eventBase + encodeURIComponent(id); };
+    if (inline) {
+      var payload = JSON.parse(document.getElementById(inline).textContent);
+      var chart = createTimeline(host, { data: payload, name: host.getAttribute("aria-label") || "Timeline",
+        onOpen: function (id) {
+          var href = (payload.links || {})[id];
+          if (href && /^(https?:\/\/|\/(?!\/))/i.test(href)) { window.location.href = href; }
+        },
+        fileName: host.getAttribute("data-file-name"), wheelZoomNeedsFocus: true });
+      chart.setOverview(payload);
+      chart.focusDense();
+      chart.draw();
+      return chart;
+    }
+    var loader = function (from, to, margin) {
+      var params = new URLSearchParams(filter);
+      params.set("from", isoOf(from)); params.set("to", isoOf(to));
+      if (margin) { params.set("margin", String(margin)); }
+      return fetch(api + "?" + params.toString(), { headers: { Accept: "application/json" } })
+        .then(function (response) { return response.json(); });
+    };
+    var embedded = createTimeline(host, { data: { mode: "events", events: [], lanes: [], lanes_by: "type", total: 0 },
+      load: loader, name: host.getAttribute("aria-label") || "Timeline", onOpen: open,
+      fileName: host.getAttribute("data-file-name"), wheelZoomNeedsFocus: true });
+    track(fetch(api + "?" + filter, { headers: { Accept: "application/json" } })
+      .then(function (response) { return response.json(); }))
+      .then(function (whole) {
+        embedded.setData(whole, { from: dayOf(whole.earliest), to: dayOf(whole.latest) + 1 });
+        embedded.setOverview(whole);
+        embedded.focusDense();
+      });
+    return embedded;
+  }
+
+  window.NegotiationTimeline = { create: createTimeline, track: track, idle: idle, idleChecks: idleChecks, dayOf: dayOf, isoOf: isoOf, words: words,
+    denseWindow: denseWindow, spansOf: spansOf, familyOf: familyOf, embeds: [] };
+  setUpShortcuts();
+  document.querySelectorAll("[data-timeline-embed]").forEach(function (host, number) {
+    window.NegotiationTimeline.embeds.push(embed(host, number));
+  });
 }());

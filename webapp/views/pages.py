@@ -23,6 +23,7 @@ from kb.publish.describe import dataset_facts, schema_org_additions
 from kb.timeline.index import TimelineIndex
 from kb.timeline.model import THRESHOLD, TimelineView, parse_filter
 from kb.timeline.view import timeline
+from webapp import families
 from webapp.conneg import json_response
 from webapp.state import get_kb, on_reopen
 
@@ -152,3 +153,15 @@ def view_url(**changes) -> str:
         else:
             args[name] = value if isinstance(value, list) else [str(value)]
     return url_for("pages.home") + ("?" + urlencode(args, doseq=True) if args else "")
+
+
+@blueprint.app_template_global()
+def type_family(event_type: str) -> dict[str, str]:
+    """The family, shape and shade of an event type (see :mod:`webapp.families`)."""
+    return families.type_family(event_type)
+
+
+@blueprint.app_template_global()
+def event_families() -> dict:
+    """Every family and type, for the script that draws the timeline."""
+    return families.families_json()

@@ -20,11 +20,10 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from pyoxigraph import BlankNode, NamedNode, QueryResultsFormat, parse_query_results
 
 from kb import queries
-from kb.dates import parse_day
+from kb.dates import describe, parse_day, parse_edtf
 from kb.errors import DateError, KBError, NotFound, QueryError
 from kb.formats import RESULT_FORMATS
 from kb.queries import NamedQuery, Table
-from kb.timeline.axis import axis_ticks
 from kb.vocab import PREFIXES, Minter
 from webapp.security import link_target
 from webapp.sparql_workers import Answer, Job, SparqlSyntaxError
@@ -42,7 +41,7 @@ LIMIT 100
 """
 #: Columns a band chart can take its label from, in order of preference.
 LABEL_COLUMNS = ("label", "offer_label", "name", "victim", "title", "headline")
-MAX_BANDS = 400
+MAX_EVENTS = 2000  # a result drawn on the timeline: past this, rows are left out (and counted)
 
 
 # --- page data ---------------------------------------------------------------------------------
@@ -81,30 +80,6 @@ class Cell:
 
 
 @dataclass
-class Band:
-    """One row of a result drawn as a band from ``earliest`` to ``latest``."""
-
-    x: float
-    width: float
-    y: float
-    label: str
-    href: str | None
-    title: str
-
-
-@dataclass
-class TimelineView:
-    """A result with date columns as an SVG band chart (coordinates computed here)."""
-
-    width: int
-    height: int
-    label_width: int
-    bands: list[Band]
-    ticks: list[tuple[float, str]]
-    left_out: int
-
-
-@dataclass
 class ResultView:
     """What a query answered: a table, a boolean or a graph in Turtle."""
 
@@ -118,7 +93,7 @@ class ResultView:
     row_limit: int = 0
     elapsed_ms: float = 0.0
     can_timeline: bool = False
-    timeline: TimelineView | None = None
+    timeline: dict | None = None  # the result in the shape of /timeline.json, for static/timeline.js
 
 
 @dataclass
@@ -335,7 +310,7 @@ def _result_view(state: _State) -> ResultView:
     view = ResultView("select", table.columns, rows, count=len(rows), **common)
     view.can_timeline = {"earliest", "latest"} <= set(table.columns)
     if view.can_timeline and state.view == "timeline":
-        view.timeline = band_chart(table.columns, rows)
+        view.timeline = result_timeline(table.columns, rows)
     return view
 
 
@@ -366,41 +341,61 @@ def _error_view(error: KBError, text: str) -> ErrorView:
     return view
 
 
-# --- the band chart ----------------------------------------------------------------------------
+# --- the result as a timeline -------------------------------------------------------------------
 
-def band_chart(columns: list[str], rows: list[list[Cell]], width: int = 960) -> TimelineView:
-    """Rows with ``earliest`` and ``latest`` as bands on a shared time axis."""
+def result_timeline(columns: list[str], rows: list[list[Cell]]) -> dict:
+    """Rows with ``earliest`` and ``latest`` as the timeline component draws events (one per link).
+
+    Lanes follow a ``type`` column when there is one (``kbo:Offer`` gives the Offer lane and its
+    colour and shape), else all rows share one lane.
+    """
     at = {name: index for index, name in enumerate(columns)}
     label_at = next((at[name] for name in LABEL_COLUMNS if name in at), None)
-    dated = []
-    for row in rows:
+    events: dict[str, dict] = {}
+    links: dict[str, str] = {}
+    left_out = 0
+    for number, row in enumerate(rows):
         earliest, latest = _day(row[at["earliest"]].text), _day(row[at["latest"]].text)
-        if earliest and latest:
-            link = next((cell for cell in row if cell.href), None)
-            label = row[label_at].text if label_at is not None else (link.text if link else "")
-            dated.append((earliest, max(latest, earliest), label, link.href if link else None))
-    shown = dated[:MAX_BANDS]
-    label_width, row_height, top = 300, 18, 24
-    if not shown:
-        return TimelineView(width, top, label_width, [], [], len(dated))
-    first = min(d[0] for d in shown)
-    last = max(d[1] for d in shown)
-    span = max((last - first).days + 1, 1)
-    scale = (width - label_width - 10) / span
+        if not earliest or not latest:
+            left_out += 1
+            continue
+        latest = max(latest, earliest)
+        link = next((cell for cell in row if cell.href), None)
+        label = row[label_at].text if label_at is not None else (link.text if link else f"row {number + 1}")
+        key = link.href if link else f"row-{number + 1}"
+        if key in events or len(events) >= MAX_EVENTS:
+            left_out += key not in events
+            continue
+        kind = row[at["type"]].text.rpartition(":")[2].rpartition("/")[2] if "type" in at else ""
+        event_id = f"r{len(events) + 1}"
+        events[key] = {
+            "id": event_id, "label": label or "(no label)", "earliest": earliest.isoformat(),
+            "latest": latest.isoformat(), "type": kind or "result", "type_label": _words(kind) or "result",
+            "in_words": _in_words(earliest, latest), "edtf": "", "status": "happened",
+            "lanes": [kind or "result"], "actors": [], "iri": link.full if link else "",
+        }
+        if link and link_target(link.href):
+            links[event_id] = link.href
+    drawn = list(events.values())
+    counts: dict[str, int] = {}
+    for event in drawn:
+        counts[event["type"]] = counts.get(event["type"], 0) + 1
+    lanes = [{"key": key, "label": _words(key) if key != "result" else "result", "count": count}
+             for key, count in sorted(counts.items(), key=lambda pair: -pair[1])]
+    first = min((event["earliest"] for event in drawn), default="")
+    last = max((event["latest"] for event in drawn), default="")
+    return {"mode": "events", "lanes_by": "type", "total": len(drawn), "earliest": first, "latest": last,
+            "extent_earliest": first, "extent_latest": last, "lanes": lanes, "events": drawn,
+            "links": links, "left_out": left_out}
 
-    def x_of(day: date) -> float:
-        return round(label_width + (day - first).days * scale, 1)
 
-    bands = [Band(x_of(start), max(round(((end - start).days + 1) * scale, 1), 3.0),
-                  top + index * row_height, _short(label, 44), href,
-                  f"{label}: {start.isoformat()} – {end.isoformat()}")
-             for index, (start, end, label, href) in enumerate(shown)]
-    return TimelineView(width, top + len(shown) * row_height + 8, label_width, bands,
-                        _ticks(first, last, x_of), len(dated) - len(shown))
+def _words(type_name: str) -> str:
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", type_name).lower()
 
 
-def _ticks(first: date, last: date, x_of) -> list[tuple[float, str]]:
-    return [(x_of(day), label) for day, label in axis_ticks(first, last, 3 * 366, year_on_first=True)]
+def _in_words(earliest: date, latest: date) -> str:
+    edtf = earliest.isoformat() if earliest == latest else f"{earliest.isoformat()}/{latest.isoformat()}"
+    return describe(parse_edtf(edtf))
 
 
 def _day(text: str) -> date | None:
@@ -408,7 +403,3 @@ def _day(text: str) -> date | None:
         return parse_day(text[:10], "a date column")
     except DateError:
         return None
-
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
