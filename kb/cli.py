@@ -437,7 +437,7 @@ def serve(
                 click.echo(f"Loaded {len(report.files)} files, {report.quads:,} quads in "
                            f"{progress.elapsed:.1f} s", err=True)
     served = f"http://{host}:{port}/"
-    if not quiet and minter.base != served and not is_remote(store):
+    if not quiet and not _same_address(minter.base, served) and not is_remote(store):
         click.echo(f"Note: the data's IRIs start with {minter.base}, not with {served}: pages link by "
                    "path, so they work here; give --base (or KB_BASE) to mint IRIs for this address.",
                    err=True)
@@ -452,6 +452,18 @@ def serve(
         access_log=access_log,
         quiet=quiet,
     )
+
+
+_LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
+
+def _same_address(base: str, served: str) -> bool:
+    """True when the data's IRI base is where the server answers (any loopback name for another)."""
+    from urllib.parse import urlsplit
+
+    one, other = urlsplit(base), urlsplit(served)
+    hosts = {one.hostname, other.hostname}
+    return (one.port or 80) == (other.port or 80) and (len(hosts) == 1 or hosts <= _LOOPBACK)
 
 
 @main.command()

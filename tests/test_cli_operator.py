@@ -182,6 +182,18 @@ def test_first_serve_says_it_loads_the_seeds_and_then_serves(tmp_path):
     assert not any("Traceback" in line for line in lines)
 
 
+@pytest.mark.parametrize(("base", "served", "same"), [
+    ("http://localhost:5000/", "http://127.0.0.1:5000/", True),
+    ("http://127.0.0.1:5000/", "http://127.0.0.1:5000/", True),
+    ("http://localhost:5000/", "http://127.0.0.1:5001/", False),
+    ("https://w3id.org/negotiation-kb/", "http://127.0.0.1:5000/", False),
+])
+def test_the_base_note_is_given_only_when_the_address_differs(base, served, same):
+    from kb.cli import _same_address
+
+    assert _same_address(base, served) is same
+
+
 def test_a_second_serve_loads_nothing_and_quiet_says_nothing(seeded):
     port = free_port()
     server = Server("serve", "--port", str(port), "--processes", "1", "--quiet", "--store", str(seeded))
