@@ -7,6 +7,7 @@ import os
 import pty
 import re
 import select
+import shutil
 import socket
 import subprocess
 import sys
@@ -256,8 +257,12 @@ def test_the_licence_is_an_spdx_expression_naming_code_and_data():
 
 
 def test_building_the_package_gives_no_deprecation_warning(tmp_path):
+    # built from a copy: setuptools writes build/ and *.egg-info beside the sources
+    source = tmp_path / "source"
+    shutil.copytree(PROJECT_ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "data", "build", "*.egg-info", "__pycache__", "test-artifacts", "benchmarks"))
     result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                             "-w", str(tmp_path), str(PROJECT_ROOT)], capture_output=True, text=True,
+                             "-w", str(tmp_path / "wheel"), str(source)], capture_output=True, text=True,
                             timeout=300)
     assert result.returncode == 0, result.stderr
     assert "Deprecat" not in result.stdout + result.stderr
