@@ -77,3 +77,22 @@ def runner(app):
 def minter() -> Minter:
     """The minter of the test base."""
     return Minter(TEST_BASE)
+
+
+#: Debian's Chromium, driven by Playwright (never a browser a tool downloads), and its flags.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium for the browser tests; missing, they fail (./dev test installs it)."""
+    from playwright import sync_api
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed (apt-get install -y chromium, or ./dev test)")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from tests.conftest import make_app
-from tests.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, LiveServer
+from tests.test_browser import ARTIFACTS, LiveServer
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -50,16 +50,6 @@ def live(seeded_template, tmp_path_factory) -> Iterator[LiveServer]:
     server = LiveServer(app)
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed (apt-get install -y chromium)")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser, size: dict, request, touch: bool = False):

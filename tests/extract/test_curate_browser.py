@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from kb.load import load
 from kb.paths import ONTOLOGY_DIR, SEEDS_DIR
 from kb.store import open_kb
 from kb.vocab import KBO
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
 from webapp.curate import create_curate_app
 
 pytestmark = pytest.mark.browser
@@ -44,16 +42,6 @@ class CurateServer:
     def stop(self) -> None:
         self.server.shutdown()
         self.thread.join(timeout=5)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
