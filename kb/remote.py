@@ -52,6 +52,7 @@ from pyoxigraph import (
 )
 
 from kb.errors import QueryError, QueryTimeout, StoreError
+from kb.sparql_text import scope_graph_variables, sparql_tokens
 
 UNION_MODES = ("oxigraph", "native", "graphs")
 #: How long the list of graphs sent as ``default-graph-uri`` (union mode ``graphs``) is reused.
@@ -91,6 +92,7 @@ class RemoteBackend:
         ``timeout`` (seconds) overrides the backend's own for this query.
         """
         text = substitute(sparql, substitutions) if substitutions else sparql
+        text = scope_graph_variables(text)  # Oxigraph drops ?g in GRAPH ?g { { SELECT } }
         if prefixes:
             text = with_prefixes(text, prefixes)
         fields: list[tuple[str, str]] = [("query", text)]
@@ -298,26 +300,10 @@ def _parse_answer(body: bytes, media_type: str, where: str):
 
 # --- SPARQL text: prefixes and substitutions ---------------------------------------------------
 
-_TOKEN = re.compile(
-    r"""(?P<space>\s+)
-      | (?P<comment>\#[^\n]*)
-      | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
-                   |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-      | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-      | (?P<var>[?$][\w\u00b7]+)
-      | (?P<word>[A-Za-z_\u00c0-\uffff][\w.\-]*(?::[\w.\-:%\\]*)?|:[\w.\-:%\\]*)
-      | (?P<other>.)""",
-    re.VERBOSE | re.DOTALL,
-)
 _PROJECTION_END = {"WHERE", "FROM", "{"}
 _GROUP_END = {"HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES", "}"}
 _ORDER_END = {"LIMIT", "OFFSET", "VALUES", "}"}
 UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
-
-
-def sparql_tokens(text: str) -> list[tuple[str, str]]:
-    """``(kind, text)`` tokens of a SPARQL text: strings, IRIs and comments kept whole."""
-    return [(match.lastgroup, match.group()) for match in _TOKEN.finditer(text)]
 
 
 def first_keyword(text: str) -> str | None:

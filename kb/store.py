@@ -28,6 +28,7 @@ from pyoxigraph import (
 )
 
 from kb.errors import QueryError, StoreError
+from kb.sparql_text import scope_graph_variables
 
 DEFAULT_LOCATION = "data/store"
 #: Formats for dumps and exports, by the names the CLI and web app use.
@@ -113,16 +114,20 @@ class EmbeddedBackend:
         named_graphs=None,
         union: bool = True,
     ):
-        """Run a SPARQL query; pyoxigraph results (solutions, boolean or triples)."""
+        """Run a SPARQL query; pyoxigraph results (solutions, boolean or triples).
+
+        A subquery inside ``GRAPH ?g`` is made to keep ``?g`` (:mod:`kb.sparql_text`)."""
+        options = dict(prefixes=prefixes, substitutions=substitutions,
+                       use_default_graph_as_union=union and default_graph is None,
+                       default_graph=default_graph, named_graphs=named_graphs)
         try:
-            return self.store.query(
-                sparql,
-                prefixes=prefixes,
-                substitutions=substitutions,
-                use_default_graph_as_union=union and default_graph is None,
-                default_graph=default_graph,
-                named_graphs=named_graphs,
-            )
+            scoped = scope_graph_variables(sparql)
+            if scoped is not sparql:
+                try:
+                    return self.store.query(scoped, **options)
+                except SyntaxError:
+                    pass  # the user's own text gives the error, at the user's line and column
+            return self.store.query(sparql, **options)
         except SyntaxError as err:
             raise QueryError(f"SPARQL syntax error: {err}", hint="fix the query at that position") from None
         except (RuntimeError, ValueError) as err:
