@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from webapp.views import entities, linked, pages, sparql
+from webapp.views import entities, gallery, linked, pages, sparql
 
 
 def register(app: Flask) -> None:
@@ -13,3 +13,4 @@ def register(app: Flask) -> None:
     app.register_blueprint(entities.blueprint)
     app.register_blueprint(linked.blueprint)
     app.register_blueprint(sparql.blueprint)
+    app.register_blueprint(gallery.blueprint)
