@@ -185,8 +185,8 @@ def served(store: Path, names: list[str], runs: int, limit_s: float) -> dict[str
                 params = PARAMS.get(name, {})
                 results[name] = latency(lambda q=query, p=params: queries.run(remote, q, p).rows,
                                         runs, limit_s / 2)
-            except KBError as err:
-                results[name] = {"error": str(err)[:120]}
+            except (KBError, SyntaxError, OSError) as err:  # a time-out can cut the answer short
+                results[name] = {"error": str(err).splitlines()[0][:120]}
             print(f"   serve {name:<24} {_cell(results[name])}", flush=True)
     finally:
         process.terminate()
