@@ -28,6 +28,7 @@ from pyoxigraph import (
 )
 
 from kb.errors import QueryError, StoreError
+from kb.remote import substitute
 from kb.sparql_text import scope_graph_variables
 
 DEFAULT_LOCATION = "data/store"
@@ -116,8 +117,14 @@ class EmbeddedBackend:
     ):
         """Run a SPARQL query; pyoxigraph results (solutions, boolean or triples).
 
-        A subquery inside ``GRAPH ?g`` is made to keep ``?g`` (:mod:`kb.sparql_text`)."""
-        options = dict(prefixes=prefixes, substitutions=substitutions,
+        Values of ``substitutions`` are written into the text as terms (:func:`kb.remote.substitute`,
+        token by token, each value escaped by pyoxigraph) rather than passed as pyoxigraph's
+        ``substitutions=``: Oxigraph plans a query before it sees those, so a given source or place
+        was still found by scanning every event (582 ms instead of 1.5 ms at 100k events). A
+        subquery inside ``GRAPH ?g`` is made to keep ``?g`` (:mod:`kb.sparql_text`)."""
+        if substitutions:
+            sparql = substitute(sparql, substitutions)
+        options = dict(prefixes=prefixes,
                        use_default_graph_as_union=union and default_graph is None,
                        default_graph=default_graph, named_graphs=named_graphs)
         try:
