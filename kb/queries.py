@@ -13,10 +13,11 @@ A header is the file's leading comment block::
 answer over the seed is kept in ``queries/examples/NAME.json`` (see :mod:`kb.gallery`).
 
 A parameter is ``NAME TYPE [optional] [default=VALUE] -- help``; TYPE is one of :data:`PARAM_TYPES`.
-Values are bound by the engine through pyoxigraph's ``substitutions=`` (never pasted into the text),
-so a parameter must be projected by the SELECT; its constant column is dropped from the answer.
-An optional parameter left out stays unbound: test it with ``COALESCE(?from, ?latest)``, not with
-``BOUND(?from)``, which pyoxigraph 0.5 evaluates as false even for a substituted variable.
+Values are bound as RDF terms (:func:`bind`), then written into the query token by token, each in
+its N-Triples form escaped by pyoxigraph (:func:`kb.remote.substitute`; never raw text), so that
+Oxigraph plans with them; a parameter must be projected by the SELECT, and its constant column is
+dropped from the answer. An optional parameter left out stays a free variable: test it with
+``COALESCE(?from, ?latest)``.
 """
 
 from __future__ import annotations
