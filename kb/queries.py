@@ -7,12 +7,17 @@ A header is the file's leading comment block::
     #   A description may continue on lines indented by two spaces.
     # param: from date optional -- first day of the window (YYYY-MM-DD)
     # param: actor actor default=hamas -- the actor (id, name or IRI)
+    # example: actor=david-barnea
+
+``example`` gives the parameter values the gallery (``/queries``) shows the query with; its example
+answer over the seed is kept in ``queries/examples/NAME.json`` (see :mod:`kb.gallery`).
 
 A parameter is ``NAME TYPE [optional] [default=VALUE] -- help``; TYPE is one of :data:`PARAM_TYPES`.
-Values are bound by the engine through pyoxigraph's ``substitutions=`` (never pasted into the text),
-so a parameter must be projected by the SELECT; its constant column is dropped from the answer.
-An optional parameter left out stays unbound: test it with ``COALESCE(?from, ?latest)``, not with
-``BOUND(?from)``, which pyoxigraph 0.5 evaluates as false even for a substituted variable.
+Values are bound as RDF terms (:func:`bind`), then written into the query token by token, each in
+its N-Triples form escaped by pyoxigraph (:func:`kb.remote.substitute`; never raw text), so that
+Oxigraph plans with them; a parameter must be projected by the SELECT, and its constant column is
+dropped from the answer. An optional parameter left out stays a free variable: test it with
+``COALESCE(?from, ?latest)``.
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ from kb.store import KnowledgeBase
 from kb.texttable import fit, term_text
 from kb.vocab import PREFIXES, XSD, Minter
 
-PARAM_TYPES = ("date", "actor", "event", "iri", "string", "integer")
+PARAM_TYPES = ("date", "actor", "event", "place", "iri", "string", "integer")
 _HEADER = re.compile(r"^#\s?(?P<key>[a-z]+):\s*(?P<value>.*)$")
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>[a-z]+)"
@@ -70,6 +75,7 @@ class NamedQuery:
     description: str
     sparql: str
     parameters: list[Parameter] = field(default_factory=list)
+    example: dict[str, str] = field(default_factory=dict)
 
     def parameter(self, name: str) -> Parameter:
         """The declared parameter ``name``; :class:`QueryError` when there is none."""
@@ -89,6 +95,7 @@ def parse_header(path: Path, text: str | None = None) -> NamedQuery:
     text = path.read_text(encoding="utf-8") if text is None else text
     fields: dict[str, str] = {}
     parameters: list[Parameter] = []
+    example: dict[str, str] = {}
     last_key = None
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.startswith("#"):
@@ -111,9 +118,11 @@ def parse_header(path: Path, text: str | None = None) -> NamedQuery:
             fields[key] = value
         elif key == "param":
             parameters.append(_parse_param(value, where))
+        elif key == "example":
+            example.update(_parse_example(value, where))
         else:
             raise QueryError(
-                f"unknown header key '{key}'", where=where, hint="use title, description or param"
+                f"unknown header key '{key}'", where=where, hint="use title, description, param or example"
             )
         last_key = key
     if "title" not in fields:
@@ -122,7 +131,24 @@ def parse_header(path: Path, text: str | None = None) -> NamedQuery:
             where=f"{display(path)} line 1",
             hint="start the file with '# title: ...'",
         )
-    return NamedQuery(path.stem, path, fields["title"], fields.get("description", ""), text, parameters)
+    query = NamedQuery(path.stem, path, fields["title"], fields.get("description", ""), text, parameters,
+                       example)
+    for name in example:
+        if name not in {p.name for p in parameters}:
+            raise QueryError(f"the example gives '{name}', which is not a parameter", where=display(path),
+                             hint="declare it with '# param: ...' or remove it from '# example:'")
+    return query
+
+
+def _parse_example(value: str, where: str) -> dict[str, str]:
+    pairs = {}
+    for item in value.split():
+        name, equals, given = item.partition("=")
+        if not equals or not name or not given:
+            raise QueryError(f"cannot read example value {item!r}", where=where,
+                             hint="write '# example: NAME=VALUE NAME=VALUE'")
+        pairs[name] = given
+    return pairs
 
 
 def _parse_param(value: str, where: str) -> Parameter:
@@ -161,17 +187,17 @@ def find(name_or_path: str, folder: Path = QUERIES_DIR) -> NamedQuery:
 
 
 def resolve_entity(kb: KnowledgeBase, kind: str, value: str, minter: Minter) -> NamedNode:
-    """An actor or event given by IRI, id or (actors) name or alias."""
+    """An actor, event or place given by IRI, id or (actors and places) name or alias."""
     if value.startswith(("http://", "https://")):
         iri = NamedNode(value)
     else:
         iri = minter.entity(kind, value)
     if kb.contains(iri):
         return iri
-    if kind == "actor":
+    if kind in ("actor", "place"):
         rows = kb.select(
-            "SELECT DISTINCT ?actor ?name WHERE { ?actor a sem:Actor ; rdfs:label|skos:altLabel ?label "
-            "FILTER(LCASE(STR(?label)) = LCASE(STR(?name))) }",
+            f"SELECT DISTINCT ?actor ?name WHERE {{ ?actor a sem:{kind.title()} ; "
+            "rdfs:label|skos:altLabel ?label FILTER(LCASE(STR(?label)) = LCASE(STR(?name))) }",
             substitutions={Variable("name"): Literal(value)},
             prefixes=PREFIXES,
         )
@@ -179,16 +205,16 @@ def resolve_entity(kb: KnowledgeBase, kind: str, value: str, minter: Minter) -> 
             return rows[0]["actor"]
         if len(rows) > 1:
             raise QueryError(
-                f"the name {value!r} fits {len(rows)} actors",
+                f"the name {value!r} fits {len(rows)} {kind}s",
                 where=f"--param {kind}",
-                hint="give the actor's id instead",
+                hint=f"give the {kind}'s id instead",
             )
     raise NotFound(
         f"unknown {kind} {value!r}",
         where=f"--param {kind}",
-        hint="give an id or IRI ('kb query actors' lists the actors)"
-        if kind == "actor"
-        else "give an event id or IRI",
+        hint={"actor": "give an id or IRI ('kb query actors' lists the actors)",
+              "place": "give an id or IRI ('kb query events-by-place' lists the places)"}.get(
+            kind, "give an event id or IRI"),
     )
 
 
@@ -222,7 +248,7 @@ def _term(kb: KnowledgeBase, parameter: Parameter, raw: str, minter: Minter):
         if not re.fullmatch(r"-?\d+", raw.strip()):
             raise QueryError(f"{raw!r} is not a whole number", where=where)
         return Literal(raw.strip(), datatype=XSD.integer)
-    if parameter.type in ("actor", "event"):
+    if parameter.type in ("actor", "event", "place"):
         return resolve_entity(kb, parameter.type, raw, minter)
     if parameter.type == "iri":
         if not raw.startswith(("http://", "https://", "urn:")):
@@ -294,9 +320,21 @@ def run(
     """Run a named query with textual parameter values."""
     substitutions = bind(kb, query, values or {}, minter)
     try:
-        return run_sparql(kb, query.sparql, substitutions, drop=tuple(p.name for p in query.parameters))
+        table = run_sparql(kb, query.sparql, substitutions)
     except QueryError as err:
         raise QueryError(err.message, where=display(query.path), hint=err.hint) from None
+    return without_parameters(table, query, {variable.value for variable in substitutions})
+
+
+def without_parameters(table: Table, query: NamedQuery, bound: set[str]) -> Table:
+    """The table without the columns of the query's parameters: a bound one is a constant, and one
+    left out is dropped too when no row binds it (a query may leave an optional parameter free, so
+    that it ranges over every value: then its column stays)."""
+    drop = {p.name for p in query.parameters if p.name in bound}
+    drop.update(p.name for p in query.parameters if p.name in table.columns
+                and all(row[table.columns.index(p.name)] is None for row in table.rows))
+    keep = [i for i, column in enumerate(table.columns) if column not in drop]
+    return Table([table.columns[i] for i in keep], [[row[i] for i in keep] for row in table.rows])
 
 
 def cell(term) -> str:

@@ -54,6 +54,7 @@ from pyoxigraph import (
 from kb.errors import QueryError, QueryTimeout, StoreError
 from kb.formats import RDF, RESULTS
 from kb.sparql_guard import has_base, names_dataset
+from kb.sparql_text import scope_graph_variables, sparql_tokens
 
 UNION_MODES = ("oxigraph", "native", "graphs")
 #: How long the list of graphs sent as ``default-graph-uri`` (union mode ``graphs``) is reused.
@@ -99,11 +100,12 @@ class RemoteBackend:
         given back in the user's own lines and columns.
         """
         text = substitute(sparql, substitutions) if substitutions else sparql
-        if prefixes:
-            text = with_prefixes(text, prefixes)
+        scoped = scope_graph_variables(text)  # Oxigraph drops ?g in GRAPH ?g { { SELECT } }
+        rewritten = scoped is not text or bool(substitutions)
+        text = with_prefixes(scoped, prefixes) if prefixes else scoped
         if base_iri and not has_base(sparql):
             text = f"BASE <{base_iri}> {text}"
-        added = len(text) - len(sparql) if "\n" not in text[: len(text) - len(sparql)] else 0
+        added = len(text) - len(scoped)  # all on the first line, before the user's text
         fields: list[tuple[str, str]] = [("query", text)]
         fields += [("default-graph-uri", _iri(g)) for g in _as_list(default_graph)]
         fields += [("named-graph-uri", _iri(g)) for g in _as_list(named_graphs)]
@@ -115,7 +117,7 @@ class RemoteBackend:
                 headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": ACCEPT},
                 timeout=timeout, what="query")
         except QueryError as err:
-            if not substitutions and added:
+            if not rewritten and added:
                 err.message = user_position(err.message, added)
                 err.args = (err.message,)
             raise
@@ -316,26 +318,10 @@ def _parse_answer(body: bytes, media_type: str, where: str):
 
 # --- SPARQL text: prefixes and substitutions ---------------------------------------------------
 
-_TOKEN = re.compile(
-    r"""(?P<space>\s+)
-      | (?P<comment>\#[^\n]*)
-      | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
-                   |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-      | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-      | (?P<var>[?$][\w\u00b7]+)
-      | (?P<word>[A-Za-z_\u00c0-\uffff][\w.\-]*(?::[\w.\-:%\\]*)?|:[\w.\-:%\\]*)
-      | (?P<other>.)""",
-    re.VERBOSE | re.DOTALL,
-)
 _PROJECTION_END = {"WHERE", "FROM", "{"}
 _GROUP_END = {"HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES", "}"}
 _ORDER_END = {"LIMIT", "OFFSET", "VALUES", "}"}
 UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
-
-
-def sparql_tokens(text: str) -> list[tuple[str, str]]:
-    """``(kind, text)`` tokens of a SPARQL text: strings, IRIs and comments kept whole."""
-    return [(match.lastgroup, match.group()) for match in _TOKEN.finditer(text)]
 
 
 def first_keyword(text: str) -> str | None:

@@ -33,8 +33,10 @@ from kb import swap
 from kb.errors import QueryError, StoreError
 from kb.formats import DATASET_FORMATS, DUMP_FORMATS
 from kb.paths import is_remote
+from kb.remote import substitute
 from kb.serving import server_of
 from kb.sparql_guard import names_dataset
+from kb.sparql_text import scope_graph_variables
 
 DEFAULT_LOCATION = "data/store"
 
@@ -160,18 +162,27 @@ class EmbeddedBackend:
 
         The default graph is the union of the named graphs unless the request (``default_graph``,
         ``named_graphs``) or the query itself (``FROM``, ``FROM NAMED``) names a dataset; relative
-        IRIs resolve against ``base_iri`` unless the query has its own ``BASE``."""
+        IRIs resolve against ``base_iri`` unless the query has its own ``BASE``.
+
+        Values of ``substitutions`` are written into the text as terms (:func:`kb.remote.substitute`,
+        token by token, each value escaped by pyoxigraph) rather than passed as pyoxigraph's
+        ``substitutions=``: Oxigraph plans a query before it sees those, so a given source or place
+        was still found by scanning every event (582 ms instead of 1.5 ms at 100k events). A
+        subquery inside ``GRAPH ?g`` is made to keep ``?g`` (:mod:`kb.sparql_text`)."""
+        if substitutions:
+            sparql = substitute(sparql, substitutions)
+        options = dict(prefixes=prefixes,
+                       use_default_graph_as_union=union and default_graph is None and named_graphs is None
+                       and not names_dataset(sparql),
+                       default_graph=default_graph, named_graphs=named_graphs, base_iri=base_iri)
         try:
-            return self.store.query(
-                sparql,
-                prefixes=prefixes,
-                substitutions=substitutions,
-                use_default_graph_as_union=union and default_graph is None and named_graphs is None
-                and not names_dataset(sparql),
-                default_graph=default_graph,
-                named_graphs=named_graphs,
-                base_iri=base_iri,
-            )
+            scoped = scope_graph_variables(sparql)
+            if scoped is not sparql:
+                try:
+                    return self.store.query(scoped, **options)
+                except SyntaxError:
+                    pass  # the user's own text gives the error, at the user's line and column
+            return self.store.query(sparql, **options)
         except SyntaxError as err:
             raise QueryError(f"SPARQL syntax error: {err}", hint="fix the query at that position") from None
         except (RuntimeError, ValueError) as err:

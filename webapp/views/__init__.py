@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from webapp.views import data, entities, linked, pages, reconcile, sparql
+from webapp.views import data, entities, gallery, linked, pages, reconcile, sparql
 
 
 def register(app: Flask) -> None:
@@ -15,3 +15,4 @@ def register(app: Flask) -> None:
     app.register_blueprint(sparql.blueprint)
     app.register_blueprint(data.blueprint)
     app.register_blueprint(reconcile.blueprint)
+    app.register_blueprint(gallery.blueprint)

@@ -262,9 +262,12 @@ def _run_table(state: _State, graph: bool = False) -> tuple[Table | None, Answer
     if answer.form != "select":
         return None, answer
     solutions = parse_query_results(answer.body, QueryResultsFormat.TSV)
-    drop = {p.name for p in state.named.parameters} if state.named else set()
-    columns = [v.value for v in solutions.variables if v.value not in drop]
-    return Table(columns, [[row[name] for name in columns] for row in solutions]), answer
+    columns = [v.value for v in solutions.variables]
+    table = Table(columns, [[row[name] for name in columns] for row in solutions])
+    if state.named:
+        bound = {p.name for p in state.named.parameters if state.values.get(p.name) or p.default}
+        table = queries.without_parameters(table, state.named, bound)
+    return table, answer
 
 
 def _page(state: _State) -> tuple[QueryPage, int]:

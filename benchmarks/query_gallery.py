@@ -1,0 +1,404 @@
+"""Latency of every named query (queries/*.rq) on synthetic knowledge bases, and a concurrent load.
+
+    python benchmarks/query_gallery.py [--events 10000 100000 1000000] [--data DIR] [--runs 10]
+                                       [--limit-s 30] [--load-events 100000] [--load-seconds 60]
+
+For each size: the store ``DIR/store-synthetic-N`` (built once with ``kb load`` from
+``DIR/synthetic-N-s0-v3.nq``, written by ``synthetic.py``, when missing; ``DIR`` defaults to
+``/work/bench-data`` when it exists, else ``benchmarks/out``) is opened read-only, and each named
+query runs with the parameters of :data:`PARAMS` (a one-month window, the busy actor ...):
+
+- ``embedded``: ``kb.queries.run`` on the embedded store, in a child process per query that is
+  killed after ``--limit-s`` seconds (a running pyoxigraph query cannot be interrupted);
+- ``serve``: the same query through ``oxigraph serve-read-only`` on the same store, by the remote
+  backend (``union-default-graph``), with the server's own ``--timeout-s``;
+- for ``timeline``, its ad hoc equivalents beside it: ``kb.timeline.window`` (the timeline index) and
+  the FILTER formulation the named query had before (a scan of every dated event).
+
+Then the concurrent load: ``kb serve`` over the ``--load-events`` store, 16 client threads for
+``--load-seconds`` seconds, each sending the gallery queries of :data:`LOAD_MIX` to ``/sparql`` in
+turn (their texts with the parameters written in, as a client would, varied over months, actors and
+places: see :func:`variants`); it prints every request's
+outcome, p50/p99 per query, and the serving processes' memory at the start and at the end.
+
+Targets (issue 13): p95 <= 100 ms at 100k and <= 1 s at 1M per query; under load every request
+answered and the cheap queries' p99 <= 250 ms, memory flat. Figures go to stdout and to
+``benchmarks/out/query_gallery.json``; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+SHARED = Path("/work/bench-data")
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+import synthetic  # noqa: E402
+
+WINDOW = {"from": "2024-10-01", "to": "2024-10-31"}
+#: Parameters each named query runs with on synthetic data (the others run with none). The busy
+#: actor always comes first in an event (offerer, speaker ...); actor-0002, among the most frequent
+#: of the others, also holds the later roles (recipient, mediator) and is a claimant.
+PARAMS: dict[str, dict[str, str]] = {
+    "timeline": WINDOW,
+    "actor-timeline": {"actor": synthetic.BUSY_ACTOR},
+    "offers": {"recipient": "actor-0002"},
+    "co-actors": {"actor": synthetic.BUSY_ACTOR},
+    "mediation": {"mediator": "actor-0002"},
+    "events-per-month": {"from": "2024-01-01", "to": "2024-12-31"},
+    "killings-during-talks": WINDOW,
+    "actor-roles": WINDOW,
+    "second-hand": {"claimant": "actor-0002"},
+    "events-by-place": {"place": "place-001"},
+    "date-precision": {"source": "http://localhost:5000/id/source/synthetic-source-000001"},
+}
+#: The queries of the concurrent load, the cheap ones first (their p99 is the target).
+CHEAP = ["timeline", "actor-timeline", "co-actors", "events-by-place", "killings-during-talks"]
+LOAD_MIX = [*CHEAP, "events-per-month", "actor-roles"]
+CLIENTS = 16
+OLD_TIMELINE = """SELECT ?event ?type ?label ?earliest ?latest ?edtf ?date_text ?source
+       (GROUP_CONCAT(DISTINCT ?one_sentence; separator="\\n") AS ?sentence) WHERE {
+  ?event kbo:dateText ?date_text ; a ?type ; rdfs:label ?label ; kbo:edtf ?edtf ;
+         sem:hasEarliestBeginTimeStamp ?earliest ; sem:hasLatestEndTimeStamp ?latest ;
+         kbo:source ?source ; kbo:sourceSentence ?one_sentence .
+  FILTER(?latest >= "%s"^^xsd:date) FILTER(?earliest <= "%s"^^xsd:date)
+} GROUP BY ?event ?type ?label ?earliest ?latest ?edtf ?date_text ?source ORDER BY ?earliest ?latest ?event"""
+
+
+def percentiles(times: list[float]) -> dict:
+    """p50, p95, p99 (ms) of ``times``."""
+    times = sorted(times)
+    pick = lambda q: times[min(len(times) - 1, int(len(times) * q))]  # noqa: E731
+    return {"p50_ms": statistics.median(times), "p95_ms": pick(0.95), "p99_ms": pick(0.99),
+            "runs": len(times)}
+
+
+def latency(call, runs: int, budget_s: float) -> dict:
+    """Percentiles of ``call()`` over up to ``runs`` runs after one warm-up (at least 3 runs), or the
+    warm-up alone when it took more than ``budget_s``."""
+    begin = time.perf_counter()
+    result = call()
+    first = (time.perf_counter() - begin) * 1000
+    if first > budget_s * 1000:
+        return {**percentiles([first]), "rows": len(result)}
+    times: list[float] = []
+    started = time.perf_counter()
+    while len(times) < runs and (len(times) < 3 or time.perf_counter() - started < budget_s):
+        begin = time.perf_counter()
+        result = call()
+        times.append((time.perf_counter() - begin) * 1000)
+    return {**percentiles(times), "rows": len(result)}
+
+
+# --- one query in a child process ---------------------------------------------------------------
+
+def child(store: str, name: str, runs: int, budget_s: float) -> None:
+    """Measure one named query (or an ad hoc timeline) on the embedded store; print JSON."""
+    from kb import queries
+    from kb.store import open_kb
+    from kb.timeline import window
+    from kb.vocab import PREFIXES
+
+    kb = open_kb(store, read_only=True)
+    if name == "adhoc:window":
+        first, last = (date.fromisoformat(WINDOW[k]) for k in ("from", "to"))
+        call = lambda: window(kb, first, last)  # noqa: E731
+    elif name == "adhoc:filter":
+        text = OLD_TIMELINE % (WINDOW["from"], WINDOW["to"])
+        call = lambda: kb.select(text, prefixes=PREFIXES)  # noqa: E731
+    else:
+        query = queries.find(name)
+        call = lambda: queries.run(kb, query, PARAMS.get(name, {})).rows  # noqa: E731
+    print(json.dumps(latency(call, runs, budget_s)))
+
+
+def embedded(store: Path, name: str, runs: int, limit_s: float) -> dict:
+    """:func:`child` in a child process, killed after ``limit_s`` seconds."""
+    command = [sys.executable, __file__, "--child", str(store), name, "--runs", str(runs),
+               "--limit-s", str(limit_s)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=limit_s * 3)
+    except subprocess.TimeoutExpired:
+        return {"error": f"> {limit_s:.0f} s"}
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1][:120] if done.stderr.strip() else "failed"}
+    return json.loads(done.stdout)
+
+
+# --- the same queries through oxigraph serve --------------------------------------------------------
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen, seconds: float = 600) -> None:
+    """Wait until ``url`` answers (a large store can take a while to open)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the server exited with {process.returncode}")
+        try:
+            urllib.request.urlopen(url, timeout=5).read()
+            return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.5)
+    raise SystemExit(f"{url} did not answer within {seconds:.0f} s")
+
+
+def served(store: Path, names: list[str], runs: int, limit_s: float) -> dict[str, dict]:
+    """Each named query through ``oxigraph serve-read-only`` on ``store``."""
+    from kb import queries
+    from kb.errors import KBError
+    from kb.store import open_kb
+
+    oxigraph = Path(sys.executable).with_name("oxigraph")
+    port = free_port()
+    process = subprocess.Popen([str(oxigraph), "serve-read-only", "--location", str(store), "--bind",
+                                f"127.0.0.1:{port}", "--timeout-s", str(int(limit_s))],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    results: dict[str, dict] = {}
+    try:
+        root = f"http://127.0.0.1:{port}"
+        wait_for(f"{root}/query?query=ASK%7B%7D", process)
+        remote = open_kb(root)
+        remote.backend.timeout = limit_s + 5
+        for name in names:
+            query = queries.find(name)
+            try:
+                params = PARAMS.get(name, {})
+                results[name] = latency(lambda q=query, p=params: queries.run(remote, q, p).rows,
+                                        runs, limit_s / 2)
+            except (KBError, SyntaxError, OSError) as err:  # a time-out can cut the answer short
+                results[name] = {"error": str(err).splitlines()[0][:120]}
+            print(f"   serve {name:<24} {_cell(results[name])}", flush=True)
+    finally:
+        process.terminate()
+        process.wait(30)
+    return results
+
+
+# --- building the stores -------------------------------------------------------------------------
+
+def store_for(n_events: int, data: Path) -> Path:
+    """``data/store-synthetic-N``, loaded once with ``kb load`` from the synthetic N-Quads."""
+    store = data / f"store-synthetic-{n_events}"
+    if store.exists():
+        return store
+    source = data / f"synthetic-{n_events}-s0-v{synthetic.GENERATOR_VERSION}.nq"
+    if not source.exists():
+        partial = source.with_suffix(".partial")
+        synthetic.write_nquads(partial, n_events)
+        partial.rename(source)
+    building = store.with_name(store.name + ".building")
+    kb = Path(sys.executable).with_name("kb")
+    subprocess.run([str(kb), "--store", str(building), "load", str(source)], check=True)
+    building.rename(store)
+    return store
+
+
+# --- concurrent load through kb serve ---------------------------------------------------------------
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and its descendants, in MB (from /proc)."""
+    total, pending = 0.0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            with open(f"/proc/{current}/status") as status:
+                total += next(int(line.split()[1]) for line in status if line.startswith("VmRSS")) / 1024
+            with open(f"/proc/{current}/task/{current}/children") as children:
+                pending += [int(child) for child in children.read().split()]
+        except (OSError, StopIteration):
+            continue
+    return total
+
+
+def load_test(store: Path, seconds: float) -> dict:
+    """16 clients for ``seconds`` against ``kb serve`` over ``store``; outcomes, latencies, memory."""
+    from kb import queries
+    from kb.remote import substitute
+    from kb.store import open_kb
+
+    with open_kb(store, read_only=True) as kb:  # the texts, with the parameters written in
+        texts = {name: [substitute(queries.find(name).sparql, queries.bind(kb, queries.find(name), params))
+                        for params in variants(name)] for name in LOAD_MIX}
+    port = free_port()
+    kb_command = Path(sys.executable).with_name("kb")
+    server = subprocess.Popen([str(kb_command), "--store", str(store), "serve", "--port", str(port),
+                               "--query-timeout", "30"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    outcomes: dict[str, list] = {name: [] for name in LOAD_MIX}
+    statuses: dict[str, int] = {}
+    lock = threading.Lock()
+    try:
+        url = f"http://127.0.0.1:{port}/sparql"
+        wait_for(f"{url}?query=ASK%7B%7D", server)
+        for name in LOAD_MIX:  # one of each first, so that no client pays for opening the store
+            _post(url, texts[name][0])
+        memory_start = rss_mb(server.pid)
+        stop_at = time.monotonic() + seconds
+
+        def client(number: int) -> None:
+            turn = number
+            while time.monotonic() < stop_at:
+                name = LOAD_MIX[turn % len(LOAD_MIX)]
+                text = texts[name][(turn // len(LOAD_MIX)) % len(texts[name])]
+                turn += 1
+                begin = time.perf_counter()
+                status = _post(url, text)
+                elapsed = (time.perf_counter() - begin) * 1000
+                with lock:
+                    outcomes[name].append(elapsed)
+                    statuses[str(status)] = statuses.get(str(status), 0) + 1
+
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(CLIENTS)]
+        for thread in threads:
+            thread.start()
+        samples = []
+        while any(thread.is_alive() for thread in threads):
+            samples.append(rss_mb(server.pid))
+            time.sleep(2)
+        memory_end = rss_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(30)
+    return {"statuses": statuses, "memory_start_mb": memory_start, "memory_end_mb": memory_end,
+            "memory_max_mb": max(samples or [memory_end]),
+            "queries": {name: percentiles(times) if times else {} for name, times in outcomes.items()}}
+
+
+def variants(name: str) -> list[dict[str, str]]:
+    """Parameter values for the load: different months, actors and places, so that the endpoint's
+    cache of repeated answers serves only what real clients would repeat."""
+    months = [(year, month) for year in range(2019, 2026) for month in range(1, 13)]
+    windows = [{"from": f"{y}-{m:02d}-01", "to": f"{y}-{m:02d}-28"} for y, m in months]
+    if name in ("timeline", "killings-during-talks", "actor-roles"):
+        return windows
+    if name == "events-per-month":
+        return [{"from": f"{y}-01-01", "to": f"{y}-12-31"} for y in range(2000, 2026)]
+    if name in ("actor-timeline", "co-actors"):
+        return [{"actor": f"actor-{n:04d}"} for n in range(1, 61)]
+    if name == "events-by-place":
+        return [{"place": f"place-{n:03d}"} for n in range(1, 11)]
+    return [PARAMS.get(name, {})]
+
+
+def _post(url: str, text: str) -> int:
+    """POST a query; the HTTP status (0 when the connection failed)."""
+    body = urllib.parse.urlencode({"query": text}).encode()
+    request = urllib.request.Request(url, data=body, headers={
+        "Accept": "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded"})
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as err:
+        return err.code
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0
+
+
+# --- the report ------------------------------------------------------------------------------------
+
+def _cell(figures: dict) -> str:
+    if not figures:
+        return "-"
+    if "error" in figures:
+        return figures["error"]
+    return f"{figures['p50_ms']:9.1f} {figures['p95_ms']:9.1f} {figures['rows']:7}"
+
+
+def target(n_events: int) -> float | None:
+    """The p95 target (ms) at this size."""
+    return {100_000: 100.0, 1_000_000: 1000.0}.get(n_events)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Measure every size, print the tables, then the concurrent load."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--data", type=Path, default=SHARED if SHARED.exists() else OUT)
+    parser.add_argument("--runs", type=int, default=10, help="timed runs per query (after one warm-up)")
+    parser.add_argument("--limit-s", type=float, default=30.0, help="seconds before a run counts as too slow")
+    parser.add_argument("--only", nargs="*", help="only these named queries")
+    parser.add_argument("--no-serve", action="store_true", help="skip oxigraph serve")
+    parser.add_argument("--load-events", type=int, default=100_000, help="0: no concurrent load")
+    parser.add_argument("--load-seconds", type=float, default=60.0)
+    parser.add_argument("--child", nargs=2, metavar=("STORE", "NAME"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args.child[0], args.child[1], args.runs, args.limit_s / 2)
+        return
+    from kb import queries
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    names = args.only or sorted(queries.catalogue())
+    report: dict = {"cores": os.cpu_count(), "load_average": os.getloadavg()[0], "sizes": {}}
+    for n_events in args.events:
+        store = store_for(n_events, args.data)
+        print(f"\n== {n_events:,} events ({store}); load average {os.getloadavg()[0]:.1f}", flush=True)
+        figures: dict[str, dict] = {}
+        for name in names + (["adhoc:window", "adhoc:filter"] if "timeline" in names else []):
+            figures[name] = {"embedded": embedded(store, name, args.runs, args.limit_s)}
+            print(f"   embedded {name:<24} {_cell(figures[name]['embedded'])}", flush=True)
+        if not args.no_serve:
+            for name, result in served(store, names, args.runs, args.limit_s).items():
+                figures[name]["serve"] = result
+        report["sizes"][n_events] = figures
+        (OUT / "query_gallery.json").write_text(json.dumps(report, indent=1))
+    if args.load_events:
+        store = store_for(args.load_events, args.data)
+        print(f"\n== concurrent load: {CLIENTS} clients for {args.load_seconds:.0f} s, kb serve over "
+              f"{args.load_events:,} events", flush=True)
+        report["load"] = load_test(store, args.load_seconds)
+        (OUT / "query_gallery.json").write_text(json.dumps(report, indent=1))
+    print(render(report))
+
+
+def render(report: dict) -> str:
+    """The tables: per size, each query's p50/p95 embedded and through oxigraph serve."""
+    lines = [f"{report['cores']} cores, load average at start {report['load_average']:.1f}"]
+    for n_events, figures in report["sizes"].items():
+        goal = target(int(n_events))
+        lines.append(f"\n{int(n_events):,} events" + (f" (target p95 <= {goal:.0f} ms)" if goal else ""))
+        lines.append(f"  {'query':<24} {'embedded p50':>12} {'p95':>9} {'rows':>7}   "
+                     f"{'serve p50':>9} {'p95':>9} {'rows':>7}  params")
+        for name, pair in figures.items():
+            params = " ".join(f"{k}={v}" for k, v in PARAMS.get(name, {}).items())
+            missed = goal and "p95_ms" in pair["embedded"] and pair["embedded"]["p95_ms"] > goal
+            lines.append(f"  {name:<24} {_cell(pair['embedded']):>30}   {_cell(pair.get('serve', {})):>27}"
+                         f"  {params}{'  MISSED' if missed else ''}")
+    if "load" in report:
+        load = report["load"]
+        lines.append(f"\nconcurrent load: statuses {load['statuses']}; memory "
+                     f"{load['memory_start_mb']:.0f} MB -> {load['memory_end_mb']:.0f} MB "
+                     f"(max {load['memory_max_mb']:.0f})")
+        for name, figures in load["queries"].items():
+            if figures:
+                note = "  (cheap: p99 <= 250 ms)" if name in CHEAP else ""
+                lines.append(f"  {name:<24} n={figures['runs']:<6} p50 {figures['p50_ms']:8.1f} ms  "
+                             f"p99 {figures['p99_ms']:8.1f} ms{note}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
