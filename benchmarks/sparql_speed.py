@@ -57,7 +57,7 @@ sys.path.insert(0, str(ROOT))
 import synthetic  # noqa: E402
 
 from kb import queries  # noqa: E402
-from kb.remote import substitute, with_prefixes  # noqa: E402
+from kb.store.remote import substitute, with_prefixes  # noqa: E402
 from kb.vocab import PREFIXES, XSD  # noqa: E402
 
 ASK = "ASK { ?s ?p ?o }"

@@ -6,14 +6,19 @@ From Python::
     base = kb.open()                      # ./data/store, $KB_STORE, a directory or an http(s) URL
     rows = base.run("actor-timeline", actor="david-barnea")   # a list of dicts
     frame = base.dataframe("timeline")    # a pandas DataFrame (pip install 'negotiation-kb[pandas]')
+
+The package: ``kb/`` knows nothing of Flask. Bottom modules (``vocab``, ``dates``, ``errors``,
+``formats``, ``paths``, ``sparql_text``) import nothing of ``kb``; ``store`` sits on them; ``curation``,
+``load``, ``queries``, ``timeline``, ``extract``, ``pages`` and ``publish`` on the store; ``cli`` (and
+the web app, outside ``kb``) on top. ``kb.api`` is the Python API above ``queries``. See ARCHITECTURE.md.
 """
 
 from __future__ import annotations
 
+from kb.api import KnowledgeBase, open_kb
 from kb.errors import KBError
-from kb.store import KnowledgeBase, open_kb
 
-__all__ = ["KBError", "KnowledgeBase", "open"]
+__all__ = ["KBError", "KnowledgeBase", "open", "open_kb"]
 
 
 def open(location: str | None = None, *, read_only: bool = False) -> KnowledgeBase:

@@ -358,7 +358,7 @@ def test_an_unknown_actor_from_another_file_suggests_the_nearest(seeded, tmp_pat
     ],
 )
 def test_the_hint_shows_the_closest_span_and_how_it_differs(article, cited, difference):
-    from kb.hints import closest_span
+    from kb.curation.hints import closest_span
 
     hint = closest_span(article, cited)
     assert hint is not None and difference in hint, hint

@@ -128,7 +128,7 @@ def serve(store: str, host: str, port: int, query_timeout: float, row_limit: int
           base: str | None = None, processes: int | None = None, access_log: bool = False,
           quiet: bool = False) -> None:
     """Build the app and serve it with waitress until interrupted; say when it starts and stops."""
-    from kb.status import serving
+    from kb.cli.status import serving
     from webapp import create_app
 
     processes = default_processes() if processes is None else processes

@@ -47,8 +47,8 @@ from pyoxigraph import (
 
 from kb.errors import KBError, NotAcceptable, QueryError, QueryTimeout, StoreError, UpdateRefused
 from kb.formats import GRAPH_FORMATS, RESULT_FORMATS, Format
-from kb.remote import UPDATE_KEYWORDS, first_keyword
 from kb.sparql_guard import check, uses_service, with_deep_stack
+from kb.store.remote import UPDATE_KEYWORDS, first_keyword
 from kb.vocab import PREFIXES
 
 _POSITION = re.compile(r"error at (\d+):(\d+)")

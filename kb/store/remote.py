@@ -53,6 +53,7 @@ from pyoxigraph import (
 
 from kb.errors import QueryError, QueryTimeout, StoreError
 from kb.formats import RDF, RESULTS
+from kb.store.reading import CountingReader, graphs_in
 
 UNION_MODES = ("oxigraph", "native", "graphs")
 #: How long the list of graphs sent as ``default-graph-uri`` (union mode ``graphs``) is reused.
@@ -163,26 +164,21 @@ class RemoteBackend:
                       unlimited=True, headers={"Content-Type": "application/sparql-update"})
 
     def bulk_load(self, path: Path, rdf_format: RdfFormat, to_graph: NamedNode | None,
-                  progress=None, minter=None) -> int:
+                  progress=None, replaced: set[NamedNode] | None = None) -> int:
         """Stream a large RDF file to the Graph Store endpoint; the number of lines sent.
 
-        When the file's events come without their timeline rows and digests (:mod:`kb.timeline.rows`),
-        they are derived from what the store now holds for the file's graphs and posted after it;
-        then the whole timeline index is rewritten by one update.
-        """
-        from kb.bulk import _CountingReader, graphs_in
-        from kb.timeline.rows import reindex
-        from kb.vocab import Minter
-
+        A triples file replaces ``to_graph``; a dataset file first drops the graphs ``replaced`` it
+        writes to (default: read from the file). The timeline's upkeep is the loader's
+        (:mod:`kb.load.bulk`)."""
         if to_graph is not None:
-            url, method, replaced = self._graph_url(to_graph), "PUT", []
+            url, method, dropped = self._graph_url(to_graph), "PUT", []
         else:
             url, method = self.gsp_url, "POST"
-            replaced = sorted(graphs_in(path, rdf_format), key=str)
-        for graph in replaced:
+            dropped = sorted(graphs_in(path, rdf_format) if replaced is None else replaced, key=str)
+        for graph in dropped:
             self._request(self._graph_url(graph), method="DELETE", what="load", missing_ok=True)
         self._graph_list = None
-        reader = _CountingReader(path, progress)
+        reader = CountingReader(path, progress)
         try:
             self._request(url, data=reader, method=method, what="load", unlimited=True,
                           headers={"Content-Type": rdf_format.media_type,
@@ -190,19 +186,12 @@ class RemoteBackend:
         finally:
             reader.close()
         self._graph_list = None
-        minter = minter or Minter()
-        self._derive_timeline({to_graph} if to_graph is not None else set(replaced), minter)
-        self.update(reindex(minter))
         return reader.lines
 
-    def _derive_timeline(self, graphs: set, minter) -> None:
-        from kb.timeline.rows import derived_quads, event_quads, missing_in, rows_of
-
-        if not graphs or not missing_in(self):
-            return
-        derived = derived_quads(rows_of(event_quads(self, graphs)), minter)
-        if derived:
-            self._request(self.gsp_url, data=serialize(derived, format=RdfFormat.N_QUADS), method="POST",
+    def add_quads(self, quads: list[Quad]) -> None:
+        """Add ``quads`` to the store (one Graph Store POST of N-Quads); nothing when empty."""
+        if quads:
+            self._request(self.gsp_url, data=serialize(quads, format=RdfFormat.N_QUADS), method="POST",
                           what="load", unlimited=True,
                           headers={"Content-Type": RdfFormat.N_QUADS.media_type})
             self._graph_list = None
