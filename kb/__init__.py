@@ -15,12 +15,28 @@ the web app, outside ``kb``) on top. ``kb.api`` is the Python API above ``querie
 
 from __future__ import annotations
 
-from kb.api import KnowledgeBase, open_kb
+from typing import TYPE_CHECKING
+
 from kb.errors import KBError
+
+if TYPE_CHECKING:
+    from kb.api import KnowledgeBase, open_kb
 
 __all__ = ["KBError", "KnowledgeBase", "open", "open_kb"]
 
 
+def __getattr__(name: str):
+    """``kb.open_kb`` and ``kb.KnowledgeBase``, imported when first asked for (so that importing a
+    module of ``kb``, as every query worker does, does not import the named queries)."""
+    if name in ("KnowledgeBase", "open_kb"):
+        from kb import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'kb' has no attribute {name!r}")
+
+
 def open(location: str | None = None, *, read_only: bool = False) -> KnowledgeBase:
     """Open the knowledge base: an embedded store directory or a remote SPARQL store URL."""
+    from kb.api import open_kb
+
     return open_kb(location, read_only=read_only)

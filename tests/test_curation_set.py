@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from kb import open_kb
 from kb.cli import main
 from kb.errors import CurationError, CurationErrors
 from kb.load import load
 from kb.paths import ONTOLOGY_DIR, SEEDS_DIR
-from kb.store import open_kb
 from tests.support import DATA, line_of, quads_of, variant
 
 SEED = "000_04768d44cf00b2f8"

@@ -15,11 +15,11 @@ from click.testing import CliRunner
 from pyoxigraph import CanonicalizationAlgorithm, Dataset, Literal, NamedNode, RdfFormat, Variable, parse
 
 import kb
-from kb import queries
+from kb import open_kb, queries
 from kb.cli import main
 from kb.errors import QueryError, StoreError
-from kb.store import open_kb
-from kb.store.remote import RemoteBackend, substitute
+from kb.sparql_text import substitute
+from kb.store.remote import RemoteBackend
 from kb.vocab import PREFIXES
 from tests.helpers_server import oxigraph_server
 from tests.support import DATA, data_count

@@ -42,7 +42,7 @@ from kb.dates import parse_day
 from kb.errors import NotFound, QueryError
 from kb.formats import RESULTS
 from kb.paths import QUERIES_DIR, display
-from kb.sparql_guard import check, with_deep_stack
+from kb.sparql_text import check, with_deep_stack
 from kb.store import KnowledgeBase
 from kb.vocab import PREFIXES, XSD, Minter
 
@@ -284,7 +284,7 @@ def run_sparql(kb: KnowledgeBase, sparql: str, substitutions=None, drop: tuple[s
     """Run a SELECT and return a :class:`Table`, leaving out the columns named in ``drop``.
 
     The query's own machine runs it, so SERVICE is allowed; hostile nesting is refused, and the
-    engine runs on a large stack (see :mod:`kb.sparql_guard`).
+    engine runs on a large stack (see :mod:`kb.sparql_text`).
     """
     check(sparql, allow_service=True)
     return with_deep_stack(_table, kb, sparql, substitutions, drop)

@@ -27,8 +27,8 @@ from kb.queries import NamedQuery, Table
 from kb.timeline.axis import axis_ticks
 from kb.vocab import PREFIXES, Minter
 from webapp.security import link_target
-from webapp.sparql_workers import Answer, Job, SparqlSyntaxError
-from webapp.state import get_kb
+from webapp.sparql.run import Answer, Job, SparqlSyntaxError
+from webapp.state import get_kb, get_service
 
 blueprint = Blueprint("querypage", __name__)
 
@@ -266,8 +266,6 @@ def _catalogue(state: _State) -> list[CatalogueEntry]:
 
 def _run(state: _State, graph_format: str = "turtle") -> Answer:
     """Bind the parameters (when a named query is chosen) and run the text in the worker pool."""
-    from webapp.views.sparql import get_service
-
     substitutions = None
     if state.named:
         query = dataclasses.replace(state.named, sparql=state.text)
