@@ -2,7 +2,7 @@
 
 :func:`sparql_tokens` splits a text into ``(kind, text)`` tokens (joined again they give the text
 back); everything here that reads a query's words uses it: the guard below, :func:`first_keyword`
-(is it an update?), :func:`uses_keyword`, and :func:`substitute`, which binds parameters for a
+(is it an update?) and :func:`substitute`, which binds parameters for a
 remote store by rewriting the query token by token. A bottom module: imports only ``kb.errors``.
 
 What a SPARQL text may ask before it reaches the engine: no SERVICE, no hostile nesting.
@@ -176,13 +176,6 @@ def first_keyword(text: str) -> str | None:
         else:
             return upper if kind == "word" else None
     return None
-
-
-def uses_keyword(text: str, keyword: str) -> bool:
-    """True when ``keyword`` occurs as a keyword (not inside a string, IRI or comment)."""
-    if keyword.lower() not in text.lower():
-        return False
-    return any(kind == "word" and token.upper() == keyword for kind, token in sparql_tokens(text))
 
 
 def with_prefixes(text: str, prefixes: dict[str, str]) -> str:

@@ -37,6 +37,7 @@ from kb.dates import DateValue, parse_edtf
 from kb.errors import CurationError, CurationErrors
 from kb.paths import WIKIDATA_TSV
 from kb.vocab import (
+    ACTOR_CLASSES,
     CAMEO_NS,
     EDTF_DATATYPE,
     KBO,
@@ -55,12 +56,8 @@ from kb.vocab import (
     is_slug,
 )
 
-ACTOR_TYPES = {
-    "person": SCHEMA.Person,
-    "organization": SCHEMA.Organization,
-    "country": SCHEMA.Country,
-    "group": KBO.Group,
-}
+#: The class of each kind of actor (``kind:`` in a curation file): :data:`kb.vocab.ACTOR_CLASSES`.
+ACTOR_TYPES = ACTOR_CLASSES
 ARTICLE = "article"
 RELATIONS = {
     "answers": KBO.answers,
@@ -73,7 +70,6 @@ RELATIONS = {
     # keeps its own event, attributed to it; the link says they are one).
     "same_as": OWL.sameAs,
 }
-EVENT_KEYS = KEYS["event"]
 #: A link the store can hold: http(s), no spaces or characters IRIs forbid.
 _URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+", re.ASCII)
 _CODE = re.compile(r"[A-Za-z0-9_.-]{1,16}", re.ASCII)
@@ -96,11 +92,6 @@ class SourceBundle:
     external_refs: set[NamedNode] = field(default_factory=set)
     errors: list[CurationError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-    @property
-    def quad_count(self) -> int:
-        """How many quads the bundle holds."""
-        return sum(len(quads) for quads in self.graphs.values())
 
 
 class _Skip(Exception):

@@ -36,7 +36,7 @@ from kb.load.ownership import Claims, claims_on, file_graph, file_owner, loads_g
 from kb.paths import SEED_TARGETS, SEEDS_DIR, display
 from kb.store import KnowledgeBase
 from kb.timeline.rows import DERIVED, index_graph, index_update, with_timeline
-from kb.vocab import Minter
+from kb.vocab import RDF, Minter
 
 #: RDF files larger than this are bulk loaded (parsed, not validated against the shapes).
 VALIDATE_LIMIT = 20 * 1024 * 1024
@@ -134,7 +134,7 @@ def _external_types(kb: KnowledgeBase, refs: set[NamedNode]) -> list[Quad]:
             quads.append(
                 Quad(
                     iri,
-                    NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                    RDF.type,
                     row["t"],
                     NamedNode("urn:x-kb:context"),
                 )
@@ -295,7 +295,7 @@ def _read_curation_files(
     types: dict[NamedNode, list[Quad]] = {}
     for bundle in bundles:
         for quad in (q for graph_quads in bundle.graphs.values() for q in graph_quads):
-            if quad.predicate.value == _RDF_TYPE:
+            if quad.predicate == RDF.type:
                 types.setdefault(quad.subject, []).append(
                     Quad(quad.subject, quad.predicate, quad.object, NamedNode("urn:x-kb:context"))
                 )
@@ -327,8 +327,6 @@ def _read_curation_files(
         quads.extend(new)
     return quads
 
-
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def _bulk(
