@@ -57,7 +57,7 @@ sys.path.insert(0, str(ROOT))
 import synthetic  # noqa: E402
 
 from kb import queries  # noqa: E402
-from kb.remote import substitute, with_prefixes  # noqa: E402
+from kb.sparql_text import substitute, with_prefixes  # noqa: E402
 from kb.vocab import PREFIXES, XSD  # noqa: E402
 
 ASK = "ASK { ?s ?p ?o }"
@@ -287,7 +287,8 @@ def rows_of(url: str) -> int:
 def limit_cost(store: Path, sparql: str, runs: int) -> dict:
     """p50 through the worker pool minus p50 in this process, for one query."""
     from kb.store import EmbeddedBackend
-    from webapp.sparql_workers import Job, WorkerPool, execute
+    from webapp.sparql.pool import WorkerPool
+    from webapp.sparql.run import Job, execute
 
     job = Job(sparql, "json", "turtle", 10000)
     backend = EmbeddedBackend(store, read_only=True)

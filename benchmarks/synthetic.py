@@ -409,7 +409,7 @@ class _Writer:
         return lines
 
     def annotation_lines(self, event: SyntheticEvent, article: str, text: str, start: int) -> list[str]:
-        """The evidence annotation of the event's sentence, as kb/curation.py writes it."""
+        """The evidence annotation of the event's sentence, as kb/curation/ writes it."""
         iri, graph = self.entity("event", event.slug), f"<{event.graph}>"
         annotation = self.entity("annotation", f"{event.slug}-1")
         target, quote, position = (f"{annotation[:-1]}/{part}>" for part in ("target", "quote", "position"))

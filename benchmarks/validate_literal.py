@@ -24,7 +24,7 @@ from pyoxigraph import RdfFormat, serialize
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kb.curation import read_curation
-from kb.validate import check, to_rdflib
+from kb.curation.validate import check, to_rdflib
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 

@@ -11,6 +11,7 @@ QUERIES_DIR = PROJECT_ROOT / "queries"
 WIKIDATA_TSV = SEEDS_DIR / "reference" / "wikidata.tsv"
 ONTOLOGY_FILE = ONTOLOGY_DIR / "kb.ttl"
 CODES_FILE = ONTOLOGY_DIR / "codes.ttl"
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 #: What ``kb load`` loads when given nothing, and the web app into an empty store: the ontology,
 #: its event codes and every seed file.
 SEED_TARGETS = (ONTOLOGY_FILE, CODES_FILE, SEEDS_DIR)

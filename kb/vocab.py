@@ -154,7 +154,8 @@ OA = ClosedNamespace(
 )
 SH = ClosedNamespace(
     "http://www.w3.org/ns/shacl#",
-    "NodeShape PropertyShape targetClass path minCount maxCount datatype class_ node in_",
+    "NodeShape PropertyShape targetClass path minCount maxCount datatype class_ node in_ "
+    "ValidationResult resultSeverity resultPath focusNode resultMessage",
 )
 DCT = ClosedNamespace(
     "http://purl.org/dc/terms/",

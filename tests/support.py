@@ -25,7 +25,7 @@ def seed_store(path: Path) -> Path:
 def quads_of(path: Path) -> set:
     """Every quad of the data in the store at ``path``, as a set (to compare states).
 
-    The loader's records of who loaded each graph (kb.ownership) are left out: they name the files
+    The loader's records of who loaded each graph (kb.load.ownership) are left out: they name the files
     loaded, which differ between two ways of loading the same data. :func:`canonical_dump` keeps them.
     """
     with open_kb(path, read_only=True) as kb:
@@ -61,7 +61,7 @@ def canonical_dump(path: Path) -> bytes:
 
 
 def data_count(kb) -> int:
-    """How many quads of data ``kb`` holds: its count less the loader's records (kb.ownership)."""
+    """How many quads of data ``kb`` holds: its count less the loader's records (kb.load.ownership)."""
     rows = kb.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
                      "FILTER(!STRENDS(STR(?g), '/id/graph/_loads')) }")
     return int(rows[0]["n"].value)

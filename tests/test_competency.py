@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
+from kb import open_kb
 from kb.errors import NotFound, QueryError
 from kb.paths import WIKIDATA_TSV
-from kb.store import open_kb
 from tests.support import TIMELINE_COLUMNS, seed_store
 
 EVENT = "http://localhost:5000/id/event/"

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from kb import open_kb
 from kb.cli import main
 from kb.errors import CurationError, CurationErrors
 from kb.load import load
 from kb.paths import ONTOLOGY_DIR, SEEDS_DIR
-from kb.store import open_kb
 from tests.support import DATA, line_of, quads_of, variant
 
 SEED = "000_04768d44cf00b2f8"
@@ -358,7 +358,7 @@ def test_an_unknown_actor_from_another_file_suggests_the_nearest(seeded, tmp_pat
     ],
 )
 def test_the_hint_shows_the_closest_span_and_how_it_differs(article, cited, difference):
-    from kb.hints import closest_span
+    from kb.curation.hints import closest_span
 
     hint = closest_span(article, cited)
     assert hint is not None and difference in hint, hint

@@ -13,11 +13,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kb.curation.yamlines import parse_yaml
 from kb.errors import KBError
 from kb.load import load
 from kb.store import open_kb
 from kb.vocab import Minter
-from kb.yamlines import parse_yaml
 from tests.support import DATA
 
 BASE = (DATA / "minimal.yaml").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kb.sparql_guard import uses_service
+from kb.sparql_text import uses_service
 from tests.conftest import make_app
 
 SETTINGS = settings(max_examples=120, deadline=None, derandomize=True,

@@ -20,7 +20,7 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFor
 
 from kb.errors import KBError
 from kb.load import load
-from kb.ownership import file_graph, loads_graph
+from kb.load.ownership import file_graph, loads_graph
 from kb.paths import ONTOLOGY_DIR
 from kb.store import open_kb
 from kb.timeline.rows import DERIVED

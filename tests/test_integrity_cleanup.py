@@ -12,7 +12,7 @@ from kb.cli import main
 from kb.errors import CurationError
 from kb.load import load
 from kb.store import open_kb
-from kb.swap import staging_of
+from kb.store.swap import staging_of
 from tests.support import canonical_dump
 
 GRAPH = "http://example.org/graph/g"

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from kb.cli import main
 from kb.errors import CurationError
 from kb.load import load
-from kb.ownership import loads_graph
+from kb.load.ownership import loads_graph
 from kb.paths import ONTOLOGY_DIR
 from kb.store import open_kb
 from kb.vocab import KBO, Minter

@@ -17,7 +17,7 @@ from kb.cli import main
 from kb.errors import StoreError
 from kb.load import VALIDATE_LIMIT, load
 from kb.store import open_kb
-from kb.swap import PAUSE_VARIABLE, journal_of, marker_of, retired_of, staging_of
+from kb.store.swap import PAUSE_VARIABLE, journal_of, marker_of, retired_of, staging_of
 from tests.support import canonical_dump
 
 KB = Path(sys.executable).parent / "kb"

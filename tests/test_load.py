@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from kb import open_kb
 from kb.errors import CurationError, DateError, ShapeError
 from kb.load import load
-from kb.store import open_kb
 from tests.support import DATA, DEFAULT_TARGETS, line_of, quads_of, seed_store, variant
 
 

@@ -504,7 +504,8 @@ def test_a_repeated_query_is_answered_from_the_cache(app, client):
 
 
 def test_the_cache_is_bounded_and_forgets_the_least_recently_used():
-    from webapp.sparql_workers import Answer, AnswerCache
+    from webapp.sparql.cache import AnswerCache
+    from webapp.sparql.run import Answer
 
     cache = AnswerCache(max_bytes=10)
     for key in "abc":

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from pyoxigraph import RdfFormat, parse
 
+from kb import open_kb
 from kb.errors import KBError
 from kb.load import load
-from kb.store import open_kb
 from kb.timeline.rows import index_graph
 from kb.timeline.window import window
 from kb.vocab import KBO, Minter

@@ -253,7 +253,7 @@ MAX_QUICK_FAILURES = 5
 def child(argv: list[str]) -> None:
     """The body of a serving process: ``SOCKET_FD CONFIG_JSON``; ends with its supervisor."""
     from webapp import create_app
-    from webapp.sparql_workers import exit_with_parent
+    from webapp.sparql.process import exit_with_parent
 
     fd, config = int(argv[0]), json.loads(argv[1])
     threading.Thread(target=exit_with_parent, args=(os.getppid(),), daemon=True).start()

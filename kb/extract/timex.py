@@ -46,8 +46,7 @@ from dateutil.relativedelta import weekday as rd_weekday
 
 from kb.errors import DateError
 
-#: The precisions and kinds a :class:`TimeExpression` can have.
-PRECISIONS = ("day", "week", "month", "year", "range", "duration")
+#: The kinds a :class:`TimeExpression` can have.
 KINDS = ("absolute", "relative", "duration", "anchored")
 
 
@@ -324,10 +323,6 @@ def _named_day(m: re.Match, published: date, tense: str | None) -> _Value | None
     if event is None or event.start > published:
         return None
     return _day(event.start, "anchored", f"event:{event.id}")
-
-
-def _month_with_year(m: re.Match, published: date, tense: str | None) -> _Value:
-    return _month_part(int(m["year"]), _month_number(m["month"]), m["mod"], "absolute")
 
 
 def _month_relative_year(m: re.Match, published: date, tense: str | None) -> _Value:

@@ -155,7 +155,7 @@ def event_page(kb: KnowledgeBase, minter: Minter, slug: str) -> EventPage:
     graph = None
     for row in rows:
         values.setdefault(row["p"].value, []).append(row["o"])
-        if row["p"].value.endswith("22-rdf-syntax-ns#type"):
+        if row["p"] == RDF.type:
             graph = row["g"].value
 
     def first(name: str) -> str | None:

@@ -271,7 +271,7 @@ _COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?event %s ?value } }"
 def missing_in(store) -> bool:
     """True when the events of ``store`` (what has a ``kbo:dateText``) and its timeline rows differ
     in number: two counts over one index each, a second or so at 1M events. ``store`` is anything
-    with pyoxigraph's ``query``: an embedded store or :class:`kb.remote.RemoteBackend`."""
+    with pyoxigraph's ``query``: an embedded store or :class:`kb.store.remote.RemoteBackend`."""
     def count(predicate: NamedNode) -> int:
         return int(next(iter(store.query(_COUNT % predicate)))["n"].value)
 
@@ -290,7 +290,7 @@ SELECT ?g ?s ?p ?o WHERE {
 
 def event_quads(store, graphs: set | None = None) -> Iterator[Quad]:
     """The triples of every event and of its role nodes, as quads, from anything with pyoxigraph's
-    ``query`` (an embedded store or :class:`kb.remote.RemoteBackend`); only ``graphs`` when given."""
+    ``query`` (an embedded store or :class:`kb.store.remote.RemoteBackend`); only ``graphs`` when given."""
     sparql = _EVENT_QUADS % {"types": ", ".join(str(kind) for kind in sorted(_EVENT_CLASSES, key=str)),
                              "has_actor": SEM.hasActor.value}
     for row in store.query(sparql):

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from flask import Flask
 
-from webapp.views import data, entities, gallery, linked, pages, reconcile, sparql
+from webapp.views import data, entities, gallery, linked, pages, querypage, reconcile, sparql
+
+# /query rides on the SPARQL blueprint (endpoints ``sparql.querypage.*``); neither module imports the other
+sparql.blueprint.register_blueprint(querypage.blueprint)
 
 
 def register(app: Flask) -> None:
@@ -16,3 +19,4 @@ def register(app: Flask) -> None:
     app.register_blueprint(data.blueprint)
     app.register_blueprint(reconcile.blueprint)
     app.register_blueprint(gallery.blueprint)
+    app.wsgi_app = sparql.FastPath(app.wsgi_app, app)  # GET /sparql answered before Flask routing

@@ -25,7 +25,7 @@ from kb.publish.tables import csv_text, event_rows, page_event_rows
 from kb.timeline.model import parse_filter
 from kb.timeline.view import timeline
 from webapp.conneg import MEDIA_TYPES, negotiate, rdf_response
-from webapp.state import get_kb
+from webapp.state import get_kb, get_service
 
 blueprint = Blueprint("data", __name__)
 #: At most this many events in one ``/timeline.csv``.
@@ -71,15 +71,15 @@ def table_csv(name: str):
     """One whole table (events, claims, roles, actors, places, sources, relations)."""
     if name not in TABLES:
         raise NotFound(f"no table '{name}'", where=request.path, hint="use one of: " + ", ".join(TABLES))
-    cache = current_app.extensions.setdefault("table_csv", {})
+    kb, cache = get_kb(), current_app.extensions.setdefault("table_csv", {})
     cached = cache.get(name)
-    if cached is None or time.monotonic() - cached[0] > TABLE_TTL:
+    if cached is None or cached[0] is not kb or time.monotonic() - cached[1] > TABLE_TTL:
         # Reading a whole table must not hold up this process: a query worker does it, under the
-        # time limit.
-        text = current_app.extensions["sparql"].call("kb.publish.tables:table_csv",
-                                                     name=name, base=current_app.extensions["minter"].base)
-        cached = cache[name] = (time.monotonic(), text)
-    return _csv(cached[1], f"{name}.csv")
+        # time limit; kept a few minutes, and read again once the store is opened after a load.
+        text = get_service().call("kb.publish.tables:table_csv", name=name,
+                                  base=current_app.extensions["minter"].base)
+        cached = cache[name] = (kb, time.monotonic(), text)
+    return _csv(cached[2], f"{name}.csv")
 
 
 @blueprint.get("/data/codebook.<any(html, md):suffix>")

@@ -8,9 +8,7 @@ timeline over it from the same data.
 
 from __future__ import annotations
 
-import gc
 import logging
-import threading
 from urllib.parse import urlencode
 
 from flask import Blueprint, current_app, render_template, request, url_for
@@ -25,53 +23,14 @@ from kb.timeline.model import THRESHOLD, TimelineView, parse_filter
 from kb.timeline.view import timeline
 from webapp import families
 from webapp.conneg import json_response
-from webapp.state import get_kb, on_reopen
+from webapp.state import TABLE_SIZE, get_kb, get_service, get_timeline_index, timeline_threshold
 
 blueprint = Blueprint("pages", __name__)
-TABLE_SIZE = 100
 log = logging.getLogger(__name__)
 
 
-@blueprint.record_once
-def build_index(setup) -> None:
-    """Read every event into a :class:`TimelineIndex` (config TIMELINE_INDEX: background|sync|off).
-
-    Until a background build is done, the timeline is served by SPARQL, with the same answers.
-    """
-    app, mode = setup.app, setup.app.config.get("TIMELINE_INDEX", "background")
-    if mode in (False, None, "off"):
-        return
-
-    def build() -> None:
-        kb = app.extensions["kb"]
-        try:
-            index = TimelineIndex.build(kb, app.extensions["minter"])
-        except Exception:  # the store went away (closed at shutdown): serve by SPARQL
-            log.exception("the timeline index could not be built; the timeline is served by SPARQL")
-            return
-        if index is None:
-            return
-        with app.app_context():  # the first page and the whole timeline, ready before anyone asks
-            timeline(kb, parse_filter({}), app.extensions["minter"], threshold=_threshold(),
-                     table_offset=0, table_size=TABLE_SIZE, index=index)
-        if app.extensions["kb"] is kb:  # not opened again meanwhile
-            app.extensions["timeline_index"] = index
-        gc.freeze()  # the index lives as long as the app: keep the collector from walking it again
-        log.info("timeline index: %d events in %.1f s", len(index), index.seconds)
-
-    def start(_kb=None) -> None:
-        app.extensions.pop("timeline_index", None)  # served by SPARQL until the new one is built
-        if mode == "sync" and _kb is None:
-            build()
-        else:
-            threading.Thread(target=build, name="timeline-index", daemon=True).start()
-
-    on_reopen(app, start)
-    start()
-
-
 def _index() -> TimelineIndex | None:
-    return current_app.extensions.get("timeline_index")
+    return get_timeline_index()
 
 
 def _offset() -> int:
@@ -82,7 +41,7 @@ def _offset() -> int:
 
 
 def _threshold() -> int:
-    return int(current_app.config.get("TIMELINE_THRESHOLD", THRESHOLD))
+    return timeline_threshold(current_app.config)
 
 
 def _margin() -> int:
@@ -128,7 +87,7 @@ def _view(params: dict[str, list[str]], margin_days: int = 0, table_offset: int 
     options = {"threshold": _threshold(), "margin_days": margin_days, "table_offset": table_offset,
                "table_size": table_size}
     if filt.text:
-        return current_app.extensions["sparql"].call(
+        return get_service().call(
             "kb.pages.timeline:timeline_view", params=params, base=current_app.extensions["minter"].base,
             **options)
     return timeline(get_kb(), filt, current_app.extensions["minter"], index=_index(), **options)

@@ -26,8 +26,8 @@ from kb.formats import RESULT_FORMATS
 from kb.queries import NamedQuery, Table
 from kb.vocab import PREFIXES, Minter
 from webapp.security import link_target
-from webapp.sparql_workers import Answer, Job, SparqlSyntaxError
-from webapp.state import get_kb
+from webapp.sparql.run import Answer, Job, SparqlSyntaxError
+from webapp.state import get_kb, get_service
 
 blueprint = Blueprint("querypage", __name__)
 
@@ -241,8 +241,6 @@ def _catalogue(state: _State) -> list[CatalogueEntry]:
 
 def _run(state: _State, graph_format: str = "turtle") -> Answer:
     """Bind the parameters (when a named query is chosen) and run the text in the worker pool."""
-    from webapp.views.sparql import get_service
-
     substitutions = None
     if state.named:
         query = dataclasses.replace(state.named, sparql=state.text)

@@ -14,7 +14,7 @@ from flask import Blueprint, current_app, jsonify, render_template, request
 
 from kb.errors import KBError
 from kb.publish import reconcile as service
-from webapp.state import on_reopen
+from webapp.state import get_kb, get_service
 
 blueprint = Blueprint("reconcile", __name__, url_prefix="/reconcile")
 
@@ -22,18 +22,12 @@ blueprint = Blueprint("reconcile", __name__, url_prefix="/reconcile")
 def _index() -> service.Index:
     """The candidates, read in a query worker under the time limit (reading every actor, place and
     event must not hold up this process), kept :data:`~kb.publish.reconcile.INDEX_TTL` seconds."""
-    cached = current_app.extensions.get("reconcile_index")
-    if cached is None or time.monotonic() - cached.built > service.INDEX_TTL:
-        found = current_app.extensions["sparql"].call("kb.publish.reconcile:entities",
-                                                      base=current_app.extensions["minter"].base)
-        cached = current_app.extensions["reconcile_index"] = service.Index(found)
-    return cached
-
-
-@blueprint.record_once
-def _forget_on_reload(setup_state) -> None:
-    app = setup_state.app
-    on_reopen(app, lambda _kb: app.extensions.pop("reconcile_index", None))
+    kb, cached = get_kb(), current_app.extensions.get("reconcile_index")
+    if cached is None or cached[0] is not kb or time.monotonic() - cached[1].built > service.INDEX_TTL:
+        base = current_app.extensions["minter"].base
+        found = get_service().call("kb.publish.reconcile:entities", base=base)
+        cached = current_app.extensions["reconcile_index"] = (kb, service.Index(found))
+    return cached[1]  # read again once the store is opened again after a load
 
 
 def _json(data: object, status: int = 200):

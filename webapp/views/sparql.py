@@ -11,8 +11,6 @@ SPARQL JSON, a top-level ``"truncated": true`` that standard clients ignore).
 
 from __future__ import annotations
 
-import atexit
-import os
 from functools import lru_cache
 from urllib.parse import parse_qs, urlencode
 
@@ -26,17 +24,10 @@ from kb.formats import FORMAT_ALIASES, GRAPH_FORMATS, RESULT_FORMATS, Format
 from kb.vocab import DCT, PREFIXES, RDF, SD, W3C_FORMATS
 from webapp import error_page, log_failure
 from webapp.security import COMMON_HEADERS, CORS_HEADERS
-from webapp.sparql_workers import (
-    Answer,
-    Job,
-    QueryService,
-    not_acceptable,
-)
-from webapp.state import get_kb, on_reopen
-from webapp.views import querypage
+from webapp.sparql.run import Answer, Job, not_acceptable
+from webapp.state import get_kb, get_service
 
 blueprint = Blueprint("sparql", __name__)
-blueprint.register_blueprint(querypage.blueprint)  # /query rides on this blueprint (one route table line)
 
 FORMAT_IRIS = {f.name: f.w3c_name for f in (*RESULT_FORMATS.values(), *GRAPH_FORMATS.values())}
 QUERY_TYPES = ("application/x-www-form-urlencoded", "application/sparql-query")
@@ -56,28 +47,6 @@ class QueryTooLong(QueryError):
     """A query text longer than :data:`MAX_QUERY_LENGTH`."""
 
     status = 413
-
-
-@blueprint.record_once
-def _start_service(setup_state) -> None:
-    """Give the app its query service and the fast path. Settings (config, else environment):
-    ``SPARQL_WORKERS`` / ``KB_SPARQL_WORKERS`` worker processes (2), ``SPARQL_CACHE_MB`` /
-    ``KB_SPARQL_CACHE_MB`` answer cache (32; 0 turns it off), ``SPARQL_ALLOW_SERVICE`` (False),
-    ``SPARQL_FAST_PATH`` (True); ``QUERY_TIMEOUT`` and ``ROW_LIMIT`` as ``kb serve`` sets them."""
-    app = setup_state.app
-    workers = app.config.get("SPARQL_WORKERS") or os.environ.get("KB_SPARQL_WORKERS") or 2
-    cache_mb = app.config.get("SPARQL_CACHE_MB", os.environ.get("KB_SPARQL_CACHE_MB", 32))
-    service = QueryService(app.extensions["kb"], float(app.config["QUERY_TIMEOUT"]), int(workers),
-                           cache_bytes=int(float(cache_mb) * 1024 * 1024))
-    app.extensions["sparql"] = service
-    on_reopen(app, service.reopened)
-    atexit.register(service.close)
-    app.wsgi_app = FastPath(app.wsgi_app, app)
-
-
-def get_service() -> QueryService:
-    """The app's query service (worker pool or remote store)."""
-    return current_app.extensions["sparql"]
 
 
 @blueprint.route("/sparql", methods=["GET", "POST"], provide_automatic_options=False)

@@ -1,11 +1,20 @@
-"""Turn a curation file (seeds/*.yaml) and the article it cites into named graphs of quads.
+"""Curation files: reading, checking and turning them into quads (package ``kb.curation``).
+
+Owns the curation format (:mod:`kb.curation.format`: keys, synonyms, limits), the YAML reader that
+keeps line numbers (:mod:`kb.curation.yamlines`), the checks across files (:mod:`kb.curation.catalog`),
+"did you mean" hints (:mod:`kb.curation.hints`) and the SHACL check of the quads
+(:mod:`kb.curation.validate`); this module reads one file into a :class:`Bundle` of quads. May import
+the bottom modules (``kb.vocab``, ``kb.dates``, ``kb.errors``, ``kb.formats``, ``kb.paths``) and
+``kb.store``; never ``kb.load``, ``kb.queries``, ``kb.timeline`` or anything above.
+
+Turn a curation file (seeds/*.yaml) and the article it cites into named graphs of quads.
 
 Everything is checked before a single quad is produced: keys (each mapping has a closed set), ids,
 roles, types, dates, Wikidata ids (only from ``seeds/reference/wikidata.tsv``) and that every cited
 sentence and quote occurs verbatim in the article. Every error of the file is reported, one line
 each, naming the file, line and field, and saying what to do (with the nearest known name).
 A file refers to what other files define (in the same load or in the store) through a
-:class:`kb.curation_set.Catalog`.
+:class:`kb.curation.catalog.Catalog`.
 """
 
 from __future__ import annotations
@@ -20,13 +29,15 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kb import vocab
-from kb.curation_format import KEYS, MIN_SENTENCE_CHARS, MIN_SENTENCE_WORDS, SYNONYMS
-from kb.curation_set import Catalog, check_together, scan
+from kb.curation.catalog import Catalog, check_together, scan
+from kb.curation.format import KEYS, MIN_SENTENCE_CHARS, MIN_SENTENCE_WORDS, SYNONYMS
+from kb.curation.hints import closest_span, did_you_mean
+from kb.curation.yamlines import Located, LocatedList
 from kb.dates import DateValue, parse_edtf
 from kb.errors import CurationError, CurationErrors
-from kb.hints import closest_span, did_you_mean
 from kb.paths import WIKIDATA_TSV
 from kb.vocab import (
+    ACTOR_CLASSES,
     CAMEO_NS,
     EDTF_DATATYPE,
     KBO,
@@ -44,14 +55,9 @@ from kb.vocab import (
     Minter,
     is_slug,
 )
-from kb.yamlines import Located, LocatedList
 
-ACTOR_TYPES = {
-    "person": SCHEMA.Person,
-    "organization": SCHEMA.Organization,
-    "country": SCHEMA.Country,
-    "group": KBO.Group,
-}
+#: The class of each kind of actor (``kind:`` in a curation file): :data:`kb.vocab.ACTOR_CLASSES`.
+ACTOR_TYPES = ACTOR_CLASSES
 ARTICLE = "article"
 RELATIONS = {
     "answers": KBO.answers,
@@ -64,7 +70,6 @@ RELATIONS = {
     # keeps its own event, attributed to it; the link says they are one).
     "same_as": OWL.sameAs,
 }
-EVENT_KEYS = KEYS["event"]
 #: A link the store can hold: http(s), no spaces or characters IRIs forbid.
 _URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+", re.ASCII)
 _CODE = re.compile(r"[A-Za-z0-9_.-]{1,16}", re.ASCII)
@@ -87,11 +92,6 @@ class SourceBundle:
     external_refs: set[NamedNode] = field(default_factory=set)
     errors: list[CurationError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-    @property
-    def quad_count(self) -> int:
-        """How many quads the bundle holds."""
-        return sum(len(quads) for quads in self.graphs.values())
 
 
 class _Skip(Exception):
@@ -684,7 +684,7 @@ class _Reader:
         slug = self.slug(node, "an event")
         what = f"event '{slug}'"
         if self.event_nodes.get(slug) is not node:
-            raise _Skip  # a second definition: reported by kb.curation_set.check_together
+            raise _Skip  # a second definition: reported by kb.curation.catalog.check_together
         self.closed(node, "event", what)
         iri = self.events[slug]
         graph = self.attempt(self.claim_graph, node) or self.main_graph

@@ -1,4 +1,13 @@
-"""Opening the knowledge base (embedded on disk, or a remote SPARQL 1.1 store), loading, dumping.
+"""The store: the backend interface every higher layer uses (package ``kb.store``).
+
+Owns :class:`KnowledgeBase` (queries, whole-graph writes, dumps) over one of two backends,
+:class:`EmbeddedBackend` (pyoxigraph on disk, here) and :class:`kb.store.remote.RemoteBackend` (SPARQL
+protocol), the crash-safe swap of a store directory (:mod:`kb.store.swap`), and reading a data file
+as a stream (:mod:`kb.store.reading`). May import only the bottom modules (``kb.vocab``,
+``kb.dates``, ``kb.errors``, ``kb.formats``, ``kb.paths``, ``kb.sparql_text``); named queries, loading and
+the timeline are built on it (``kb.queries``, ``kb.load``, ``kb.timeline``), never the reverse.
+
+Opening the knowledge base (embedded on disk, or a remote SPARQL 1.1 store), loading, dumping.
 
 ``open_kb(location)`` gives a :class:`KnowledgeBase`. ``location`` is a directory for the embedded
 Oxigraph store, or an ``http(s)://`` URL of a remote store; ``None`` means ``KB_STORE`` from the
@@ -6,7 +15,7 @@ environment, else ``./data/store``.
 
 Every write replaces whole named graphs in one step: on the embedded store one SPARQL update (one
 transaction), so a failure leaves the store exactly as it was; a large RDF file is bulk loaded into a
-staging store that replaces the live one only when everything succeeded (see :mod:`kb.bulk`).
+staging store that replaces the live one only when everything succeeded (see :mod:`kb.load.bulk`).
 """
 
 from __future__ import annotations
@@ -21,22 +30,18 @@ from pyoxigraph import (
     NamedNode,
     Quad,
     QueryBoolean,
-    QueryResultsFormat,
     QuerySolutions,
-    QueryTriples,
     RdfFormat,
     Store,
     serialize,
 )
 
-from kb import swap
 from kb.errors import QueryError, StoreError
 from kb.formats import DATASET_FORMATS, DUMP_FORMATS
 from kb.paths import is_remote
-from kb.remote import substitute
 from kb.serving import server_of
-from kb.sparql_guard import names_dataset
-from kb.sparql_text import scope_graph_variables
+from kb.sparql_text import names_dataset, scope_graph_variables, substitute
+from kb.store import swap
 
 DEFAULT_LOCATION = "data/store"
 
@@ -50,7 +55,7 @@ def open_kb(location: str | os.PathLike | None = None, *, read_only: bool = Fals
     """Open the knowledge base at ``location`` (directory or URL; default :func:`default_location`)."""
     location = str(location or default_location())
     if is_remote(location):
-        from kb.remote import RemoteBackend
+        from kb.store.remote import RemoteBackend
 
         return KnowledgeBase(RemoteBackend(location), location)
     return KnowledgeBase(EmbeddedBackend(Path(location), read_only=read_only), location)
@@ -109,7 +114,7 @@ class EmbeddedBackend:
         self.store = self._open()
 
     def _open(self) -> Store:
-        """Open the store, first finishing or undoing a swap a killed load left (:mod:`kb.swap`).
+        """Open the store, first finishing or undoing a swap a killed load left (:mod:`kb.store.swap`).
 
         A store that was created here and is gone is an error, never a fresh empty store.
         """
@@ -312,26 +317,6 @@ class KnowledgeBase:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(rows[0]["n"].value) if rows else 0
 
-    def run(self, name: str, **params) -> list[dict]:
-        """Run the named query ``name`` (or a .rq path); rows as dicts of plain Python values."""
-        from kb import queries
-
-        return queries.run(self, queries.find(name), {k: str(v) for k, v in params.items()}).records()
-
-    def dataframe(self, name: str, **params):
-        """The named query's answer as a pandas DataFrame (needs the optional pandas extra)."""
-        from kb import queries
-
-        try:
-            import pandas
-        except ImportError:
-            raise QueryError(
-                "pandas is not installed",
-                hint="pip install 'negotiation-kb[pandas]', or use .run() for dicts",
-            ) from None
-        table = queries.run(self, queries.find(name), {k: str(v) for k, v in params.items()})
-        return pandas.DataFrame(table.records(), columns=table.columns)
-
     def close(self) -> None:
         """Release the store."""
         self.backend.close()
@@ -342,15 +327,3 @@ class KnowledgeBase:
     def __exit__(self, *exc) -> None:
         self.close()
 
-
-def serialize_results(result, format_name: str) -> bytes:
-    """Serialise SELECT/ASK results as json|xml|csv|tsv, or CONSTRUCT results as an RDF format."""
-    if isinstance(result, QueryTriples):
-        return result.serialize(format=DUMP_FORMATS[format_name])
-    formats = {
-        "json": QueryResultsFormat.JSON,
-        "xml": QueryResultsFormat.XML,
-        "csv": QueryResultsFormat.CSV,
-        "tsv": QueryResultsFormat.TSV,
-    }
-    return result.serialize(format=formats[format_name])

@@ -1,4 +1,11 @@
-"""The ``kb`` command: a thin shell over the library. Errors are one line and exit status 1.
+"""The ``kb`` command: a thin shell over the library (package ``kb.cli``).
+
+Owns the commands (this module), ``kb status`` and the port check (:mod:`kb.cli.status`), ``kb help``
+topics (:mod:`kb.cli.help`) and the aligned terminal table (:mod:`kb.cli.texttable`). The top layer:
+it may import anything in ``kb`` (and starts the web app for ``kb serve``); nothing in ``kb`` imports
+it. The extractor's commands live with the extractor (:mod:`kb.extract.cli`).
+
+Errors are one line and exit status 1.
 
 Every message to the user has one style: results on standard output; ``Error: ...`` (then exit 1)
 and ``Warning: ...`` on standard error, each one line that says what, where and what to do. Progress
@@ -16,8 +23,10 @@ from pathlib import Path
 import click
 
 from kb import queries as named
+from kb.cli.texttable import fit, term_text
 from kb.errors import KBError
 from kb.extract.cli import extract_command
+from kb.formats import RESULTS
 from kb.store import DUMP_FORMATS, default_location, open_kb
 from kb.vocab import Minter
 
@@ -223,7 +232,7 @@ def validate(ctx: click.Context) -> None:
     """Check everything in the store against the SHACL shapes of ontology/."""
     from pyoxigraph import Quad
 
-    from kb.validate import check
+    from kb.curation.validate import check
 
     with _open(ctx, read_only=True) as kb:
         quads = [
@@ -249,6 +258,10 @@ def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
     return values
 
 
+#: ``kb query --format``: an aligned table for reading, or a SPARQL results format.
+OUTPUT_FORMATS = ("table", *RESULTS)
+
+
 @main.command()
 @click.argument("name")
 @click.option(
@@ -260,8 +273,8 @@ def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
     help="A parameter of the query (repeat for several).",
 )
 @click.option(
-    "--format", "output", type=click.Choice(named.OUTPUT_FORMATS), default="table", show_default=True,
-    help="table: for reading (short names, fitted to the terminal); csv, tsv, json: full values.",
+    "--format", "output", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True,
+    help="table: for reading (short names, fitted to the terminal); csv, tsv, json, xml: full values.",
 )
 @common_options
 @click.pass_context
@@ -278,7 +291,11 @@ def query(ctx: click.Context, name: str, params: tuple[str, ...], output: str) -
     with _open(ctx, read_only=True) as kb:
         table = named.run(kb, named_query, _parse_params(params))
     width = shutil.get_terminal_size((100, 20)).columns if sys.stdout.isatty() else None
-    click.echo(named.render(table, output, width=width, prefixes=Minter().prefixes()), nl=False)
+    if output == "table":
+        texts = [[term_text(term, Minter().prefixes()) for term in row] for row in table.rows]
+        click.echo(fit(table.columns, texts, width), nl=False)
+    else:
+        click.echo(named.render(table, output), nl=False)
 
 
 @main.command("queries")
@@ -370,7 +387,7 @@ def stats(ctx: click.Context) -> None:
 @reports_errors
 def status(ctx: click.Context) -> None:
     """Which store, its size, what it holds, its last load, whether a server serves it, the versions."""
-    from kb.status import status as store_status
+    from kb.cli.status import status as store_status
 
     for label, value in store_status(_store(ctx)):
         click.echo(f"{label + ':':<12} {value}")
@@ -412,9 +429,9 @@ def serve(
     processes: int | None, access_log: bool,
 ) -> None:
     """Serve the timeline website and the SPARQL endpoint (loads the seeds on first start)."""
+    from kb.cli.status import check_port
     from kb.load import seed_if_empty
     from kb.paths import is_remote
-    from kb.status import check_port
     from kb.vocab import default_base
     from webapp.server import serve as run_server
 
@@ -487,7 +504,7 @@ def completion(shell: str) -> None:
 @reports_errors
 def help_topic(topic: str | None) -> None:
     """Read a help page: 'curation' (the curation file format) or 'dates' (the date syntax)."""
-    from kb.help import page, topics
+    from kb.cli.help import page, topics
 
     if topic is None:
         for name, summary in topics().items():

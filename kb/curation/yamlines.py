@@ -72,12 +72,6 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def _depth_of(loader: _Loader, node: yaml.Node) -> None:
-    depth = getattr(loader, "_kb_depth", {}).get(id(node), 0)
-    if depth > MAX_DEPTH:
-        raise _Refused(_line(node), f"nested more than {MAX_DEPTH} levels deep", "flatten the data")
-
-
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     loader.flatten_mapping(node)
     mapping = Located()

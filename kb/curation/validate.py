@@ -11,12 +11,10 @@ from functools import lru_cache
 import rdflib
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
-from kb.paths import ONTOLOGY_DIR
+from kb.paths import CODES_FILE, ONTOLOGY_FILE, SHAPES_FILE
+from kb.vocab import SH, XSD
 
-SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
-ONTOLOGY_FILES = (ONTOLOGY_DIR / "kb.ttl", ONTOLOGY_DIR / "codes.ttl")
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+ONTOLOGY_FILES = (ONTOLOGY_FILE, CODES_FILE)
 
 
 @dataclass(frozen=True)
@@ -69,7 +67,7 @@ def _term(term) -> rdflib.term.Node:
     if isinstance(term, Literal):
         if term.language:
             return rdflib.Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:  # as N-Triples gives it: a plain literal
+        if term.datatype == XSD.string:  # as N-Triples gives it: a plain literal
             return rdflib.Literal(term.value)
         return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
     raise ValueError(f"cannot validate the term {term!r}")  # RDF-star triples are not used here
@@ -87,14 +85,15 @@ def check(quads: list[Quad]) -> list[Violation]:
         allow_warnings=True,
     )
     found = []
-    for result in report.subjects(rdflib.RDF.type, _SH.ValidationResult):
-        severity = report.value(result, _SH.resultSeverity)
-        path = report.value(result, _SH.resultPath)
+    for result in report.subjects(rdflib.RDF.type, rdflib.URIRef(SH.ValidationResult.value)):
+        severity = report.value(result, rdflib.URIRef(SH.resultSeverity.value))
+        path = report.value(result, rdflib.URIRef(SH.resultPath.value))
         found.append(
             Violation(
-                focus=str(report.value(result, _SH.focusNode)),
+                focus=str(report.value(result, rdflib.URIRef(SH.focusNode.value))),
                 path=report.namespace_manager.normalizeUri(path) if isinstance(path, rdflib.URIRef) else "",
-                message=str(report.value(result, _SH.resultMessage) or "does not conform"),
+                message=str(report.value(result, rdflib.URIRef(SH.resultMessage.value))
+                            or "does not conform"),
                 severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
             )
         )

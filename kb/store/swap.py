@@ -7,7 +7,7 @@ Beside the store directory ``data/store`` live:
                         instead of being replaced, silently, by a fresh empty one.
 ``data/store.lock``     a lock file (``lockf``) held while the store is opened, swapped or recovered,
                         so that no process opens the store in the middle of a swap.
-``data/store.loading``  a staging store a bulk load builds (:mod:`kb.bulk`).
+``data/store.loading``  a staging store a bulk load builds (:mod:`kb.load.bulk`).
 ``data/store.swap``     the swap journal: written, durably, once the staging store is complete. Its
                         existence is the commit point of a bulk load.
 ``data/store.retired``  the old store, between the two renames of a swap.

@@ -1,4 +1,10 @@
-"""Named queries: one ``.rq`` file per question in ``queries/``, with a header that declares it.
+"""Named queries: reading ``.rq`` headers, binding parameters, running, results (package ``kb.queries``).
+
+May import the bottom modules (``kb.vocab``, ``kb.dates``, ``kb.errors``, ``kb.formats``, ``kb.paths``,
+``kb.sparql_text``) and ``kb.store``; the store never imports it (``kb.api`` adds ``run`` and
+``dataframe`` to the Python API's knowledge base).
+
+Named queries: one ``.rq`` file per question in ``queries/``, with a header that declares it.
 
 A header is the file's leading comment block::
 
@@ -22,22 +28,27 @@ dropped from the answer. An optional parameter left out stays a free variable: t
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Variable
+from pyoxigraph import (
+    BlankNode,
+    Literal,
+    NamedNode,
+    QueryResultsFormat,
+    QuerySolutions,
+    Variable,
+    parse_query_results,
+)
 
 from kb.dates import parse_day
 from kb.errors import NotFound, QueryError
+from kb.formats import RESULTS
 from kb.paths import QUERIES_DIR, display
-from kb.sparql_guard import check, with_deep_stack
+from kb.sparql_text import check, with_deep_stack
 from kb.store import KnowledgeBase
-from kb.texttable import fit, term_text
 from kb.vocab import PREFIXES, XSD, Minter
 
 PARAM_TYPES = ("date", "actor", "event", "place", "iri", "string", "integer")
@@ -46,7 +57,6 @@ _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>[a-z]+)"
     r"(?P<optional>\s+optional)?(?:\s+default=(?P<default>\S+))?\s*(?:--\s*(?P<help>.*))?$"
 )
-OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
 
 
 @dataclass(frozen=True)
@@ -300,7 +310,7 @@ def run_sparql(kb: KnowledgeBase, sparql: str, substitutions=None, drop: tuple[s
     """Run a SELECT and return a :class:`Table`, leaving out the columns named in ``drop``.
 
     The query's own machine runs it, so SERVICE is allowed; hostile nesting is refused, and the
-    engine runs on a large stack (see :mod:`kb.sparql_guard`).
+    engine runs on a large stack (see :mod:`kb.sparql_text`).
     """
     check(sparql, allow_service=True)
     return with_deep_stack(_table, kb, sparql, substitutions, drop)
@@ -337,53 +347,17 @@ def without_parameters(table: Table, query: NamedQuery, bound: set[str]) -> Tabl
     return Table([table.columns[i] for i in keep], [[row[i] for i in keep] for row in table.rows])
 
 
-def cell(term) -> str:
-    """A term as text for tables and CSV."""
-    return "" if term is None else str(plain(term))
+def render(table: Table, output: str) -> str:
+    """The table in the SPARQL results format ``output`` (json, xml, csv, tsv), full values, written
+    by pyoxigraph's own writers (the CLI's aligned table for reading is :mod:`kb.cli.texttable`)."""
+    if output not in RESULTS:
+        raise QueryError(f"unknown format {output!r}", hint=f"use one of: {', '.join(RESULTS)}")
+    return solutions(table).serialize(format=RESULTS[output].oxigraph).decode("utf-8")
 
 
-def render(table: Table, output: str, *, width: int | None = None,
-           prefixes: dict[str, str] | None = None) -> str:
-    """The table as text: CSV, TSV or SPARQL 1.1 JSON results with full values, or an aligned table
-    for reading (IRIs as CURIEs from ``prefixes``, fitted to ``width`` characters)."""
-    if output == "json":
-        bindings = []
-        for row in table.rows:
-            bindings.append(
-                {
-                    name: _json_term(term)
-                    for name, term in zip(table.columns, row, strict=True)
-                    if term is not None
-                }
-            )
-        return json.dumps(
-            {"head": {"vars": table.columns}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1
-        )
-    if output in ("csv", "tsv"):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter="," if output == "csv" else "\t", lineterminator="\n")
-        writer.writerow(table.columns)
-        if output == "tsv":  # one row a line, as in SPARQL TSV: escape tabs and line breaks
-            escape = str.maketrans({"\t": "\\t", "\n": "\\n", "\r": "\\r"})
-            writer.writerows([cell(term).translate(escape) for term in row] for row in table.rows)
-        else:
-            writer.writerows([cell(term) for term in row] for row in table.rows)
-        return buffer.getvalue()
-    if output != "table":
-        raise QueryError(f"unknown format {output!r}", hint=f"use one of: {', '.join(OUTPUT_FORMATS)}")
-    prefixes = prefixes if prefixes is not None else PREFIXES
-    texts = [[term_text(term, prefixes) for term in row] for row in table.rows]
-    return fit(table.columns, texts, width)
-
-
-def _json_term(term) -> dict:
-    if isinstance(term, NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, BlankNode):
-        return {"type": "bnode", "value": term.value}
-    result = {"type": "literal", "value": term.value}
-    if term.language:
-        result["xml:lang"] = term.language
-    elif term.datatype and term.datatype != XSD.string:
-        result["datatype"] = term.datatype.value
-    return result
+def solutions(table: Table) -> QuerySolutions:
+    """The table as pyoxigraph ``QuerySolutions`` (read back from SPARQL TSV, where every term is in
+    its N-Triples form as pyoxigraph writes it)."""
+    lines = ["\t".join(f"?{name}" for name in table.columns)]
+    lines += ["\t".join("" if term is None else str(term) for term in row) for row in table.rows]
+    return parse_query_results("\n".join(lines).encode("utf-8") + b"\n", format=QueryResultsFormat.TSV)

@@ -21,11 +21,11 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Variable
 
-from kb.curation_format import ACYCLIC
+from kb.curation.format import ACYCLIC
+from kb.curation.yamlines import Located, load_yaml
 from kb.errors import CurationError
 from kb.paths import SEEDS_DIR, display
 from kb.vocab import KBO, SCHEMA, SEM, WIKIDATA_ENTITY, Minter, is_slug
-from kb.yamlines import Located, load_yaml
 
 KINDS = ("source", "actor", "place", "event")
 

@@ -20,49 +20,26 @@ import shutil
 import traceback
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store, parse
+from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store
 
-from kb import literals
 from kb.errors import CurationError, KBError, StoreError, term_too_large
 from kb.formats import TRIPLE_FORMATS
-from kb.ownership import Claims, claims_on, file_graph, file_owner, loads_graph
+from kb.load import literals
+from kb.load.ownership import Claims, claims_on, file_graph, file_owner, loads_graph
 from kb.paths import display
-from kb.swap import remove_unfinished_staging, staging_of, swap_in
-from kb.timeline.rows import derive_in_store, has_index, missing_in, rebuild_index
+from kb.store.reading import CountingReader, graphs_in
+from kb.store.swap import remove_unfinished_staging, staging_of, swap_in
+from kb.timeline.rows import (
+    derive_in_store,
+    derived_quads,
+    event_quads,
+    has_index,
+    missing_in,
+    rebuild_index,
+    reindex,
+    rows_of,
+)
 from kb.vocab import Minter
-
-
-class _CountingReader:
-    """A binary file whose reads report how far the load has got."""
-
-    def __init__(self, path: Path, progress):
-        self.handle = path.open("rb")
-        self.total = path.stat().st_size
-        self.done = 0
-        self.progress = progress
-        self.lines = 0
-
-    def read(self, size: int = -1) -> bytes:
-        chunk = self.handle.read(size)
-        self.done += len(chunk)
-        self.lines += chunk.count(b"\n")
-        if self.progress:
-            self.progress(self.done, self.total)
-        return chunk
-
-    def readable(self) -> bool:
-        return True
-
-    def close(self) -> None:
-        self.handle.close()
-
-
-def graphs_in(path: Path, rdf_format: RdfFormat) -> set[NamedNode]:
-    """The named graphs a dataset file writes to (a streaming pass over the file)."""
-    return {
-        quad.graph_name for quad in parse(path=str(path), format=rdf_format)
-        if isinstance(quad.graph_name, NamedNode)
-    }
 
 
 def _kept(live: Store, replaced: set[NamedNode], empty: list):
@@ -98,20 +75,24 @@ def bulk_load_file(kb, path: Path, rdf_format: RdfFormat, minter: Minter, progre
     """Load ``path`` into the knowledge base all or nothing; the number of lines read.
 
     ``claims`` (default: the store's records, nothing taken over) refuses a graph another source
-    owns and records this file as the owner of what it writes (:mod:`kb.ownership`).
+    owns and records this file as the owner of what it writes (:mod:`kb.load.ownership`).
     """
     to_graph = file_graph(minter, path) if rdf_format in TRIPLE_FORMATS else None
     claims = claims or claims_on(kb, minter)
     if kb.remote:
         claims.claim({to_graph} if to_graph else graphs_in(path, rdf_format), file_owner(path))
-        lines = kb.backend.bulk_load(path, rdf_format, to_graph, progress, minter)
+        graphs = {to_graph} if to_graph is not None else graphs_in(path, rdf_format)
+        lines = kb.backend.bulk_load(path, rdf_format, to_graph, progress, replaced=graphs)
+        if graphs and missing_in(kb.backend):  # the file's events came without their timeline rows
+            kb.backend.add_quads(derived_quads(rows_of(event_quads(kb.backend, graphs)), minter))
+        kb.backend.update(reindex(minter))
         kb.backend.update(claims.update())
         return lines
     backend = kb.backend
     live: Path = backend.path
     staging = staging_of(live)
     remove_unfinished_staging(live)
-    reader = _CountingReader(path, progress)
+    reader = CountingReader(path, progress)
     try:
         _build(backend.store, staging, reader, rdf_format, to_graph, minter, path, claims)
     except BaseException as err:  # whatever stopped the build, no staging store is left behind
@@ -125,7 +106,7 @@ def bulk_load_file(kb, path: Path, rdf_format: RdfFormat, minter: Minter, progre
     return reader.lines
 
 
-def _build(live: Store, staging: Path, reader: _CountingReader, rdf_format: RdfFormat,
+def _build(live: Store, staging: Path, reader: CountingReader, rdf_format: RdfFormat,
            to_graph: NamedNode | None, minter: Minter, path: Path, claims: Claims) -> None:
     """Build the new store at ``staging``: the file, the live store's other graphs, the index."""
     fresh = Store(str(staging))
@@ -136,7 +117,7 @@ def _build(live: Store, staging: Path, reader: _CountingReader, rdf_format: RdfF
     if derived:  # a file written elsewhere: derive its timeline rows and digests
         derive_in_store(fresh, minter)
     loads = loads_graph(minter)
-    fresh.remove_graph(loads)  # load records are the loader's to write (kb.ownership)
+    fresh.remove_graph(loads)  # load records are the loader's to write (kb.load.ownership)
     replaced = {to_graph} if to_graph else {
         graph for graph in fresh.named_graphs() if isinstance(graph, NamedNode)}
     claims.claim(replaced, file_owner(path))

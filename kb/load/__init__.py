@@ -1,4 +1,12 @@
-"""Loading files into the knowledge base, all or nothing.
+"""Loading: curation and RDF files into the store, all or nothing (package ``kb.load``).
+
+Owns check-then-write loading (this module), bulk loading through a staging store
+(:mod:`kb.load.bulk`), who owns each graph (:mod:`kb.load.ownership`) and the check of typed literals
+(:mod:`kb.load.literals`). May import the bottom modules, ``kb.store``, ``kb.curation`` and
+``kb.timeline.rows`` (the derived timeline quads it writes beside each event); never ``kb.queries``,
+``kb.pages``, ``kb.cli`` or the web app.
+
+Loading files into the knowledge base, all or nothing.
 
 Curation files (``*.yaml``) are checked, turned into their source's named graphs and validated
 against the SHACL shapes; RDF files (Turtle, N-Triples, TriG, N-Quads, JSON-LD) are parsed and, up
@@ -17,18 +25,18 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Variable, parse
 
-from kb import literals
 from kb.curation import raise_all, read_files
-from kb.curation_set import check_together, scan
+from kb.curation.catalog import check_together, scan
+from kb.curation.validate import check
 from kb.errors import CurationError, KBError, ShapeError, term_too_large
 from kb.formats import CURATION_SUFFIXES
 from kb.formats import LOAD_SUFFIXES as RDF_SUFFIXES
-from kb.ownership import Claims, claims_on, file_graph, file_owner, loads_graph, source_owner
+from kb.load import literals
+from kb.load.ownership import Claims, claims_on, file_graph, file_owner, loads_graph, source_owner
 from kb.paths import SEED_TARGETS, SEEDS_DIR, display
 from kb.store import KnowledgeBase
 from kb.timeline.rows import DERIVED, index_graph, index_update, with_timeline
-from kb.validate import check
-from kb.vocab import Minter
+from kb.vocab import RDF, Minter
 
 #: RDF files larger than this are bulk loaded (parsed, not validated against the shapes).
 VALIDATE_LIMIT = 20 * 1024 * 1024
@@ -112,7 +120,7 @@ def read_rdf(path: Path, minter: Minter) -> tuple[list[Quad], set[NamedNode]]:
         graph = target or item.graph_name
         if isinstance(graph, DefaultGraph):
             graph = file_graph(minter, path)
-        if graph != loads:  # load records are the loader's to write (kb.ownership)
+        if graph != loads:  # load records are the loader's to write (kb.load.ownership)
             quads.append(Quad(item.subject, item.predicate, item.object, graph))
     literals.refuse(literals.ill_typed(quads), path, display(path))
     return quads, {quad.graph_name for quad in quads}
@@ -126,7 +134,7 @@ def _external_types(kb: KnowledgeBase, refs: set[NamedNode]) -> list[Quad]:
             quads.append(
                 Quad(
                     iri,
-                    NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                    RDF.type,
                     row["t"],
                     NamedNode("urn:x-kb:context"),
                 )
@@ -167,8 +175,8 @@ def load(
     """Load curation and RDF files (default: ``seeds/``), all or nothing.
 
     An RDF file larger than ``bulk_over`` bytes (default :data:`VALIDATE_LIMIT`) is bulk loaded
-    (see :mod:`kb.bulk`). A file that would replace a graph another source or file loaded is
-    refused unless ``replace_owned`` (see :mod:`kb.ownership`).
+    (see :mod:`kb.load.bulk`). A file that would replace a graph another source or file loaded is
+    refused unless ``replace_owned`` (see :mod:`kb.load.ownership`).
     """
     minter = minter or Minter()
     bulk_over = VALIDATE_LIMIT if bulk_over is None else bulk_over
@@ -275,7 +283,7 @@ def _read_curation_files(
     errors: list[KBError],
     claims: Claims,
 ) -> list[Quad]:
-    """Check the curation files of one load together (see :mod:`kb.curation_set`); their quads.
+    """Check the curation files of one load together (see :mod:`kb.curation.catalog`); their quads.
 
     Every error of every file is added to ``errors``; the shapes are checked only for files that
     passed their own checks.
@@ -287,7 +295,7 @@ def _read_curation_files(
     types: dict[NamedNode, list[Quad]] = {}
     for bundle in bundles:
         for quad in (q for graph_quads in bundle.graphs.values() for q in graph_quads):
-            if quad.predicate.value == _RDF_TYPE:
+            if quad.predicate == RDF.type:
                 types.setdefault(quad.subject, []).append(
                     Quad(quad.subject, quad.predicate, quad.object, NamedNode("urn:x-kb:context"))
                 )
@@ -320,15 +328,13 @@ def _read_curation_files(
     return quads
 
 
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-
 
 def _bulk(
     kb: KnowledgeBase, path: Path, minter: Minter, report: LoadReport, progress: Progress | None,
     claims: Claims,
 ) -> LoadReport:
-    """Load one large RDF file, all or nothing (see :mod:`kb.bulk`)."""
-    from kb.bulk import bulk_load_file
+    """Load one large RDF file, all or nothing (see :mod:`kb.load.bulk`)."""
+    from kb.load.bulk import bulk_load_file
 
     written = bulk_load_file(kb, path, RDF_SUFFIXES[path.suffix], minter, progress, claims)
     report.files.append((display(path), -1, written))

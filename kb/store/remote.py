@@ -45,7 +45,6 @@ from pyoxigraph import (
     QueryResultsFormat,
     RdfFormat,
     Store,
-    Variable,
     parse,
     parse_query_results,
     serialize,
@@ -53,8 +52,8 @@ from pyoxigraph import (
 
 from kb.errors import QueryError, QueryTimeout, StoreError
 from kb.formats import RDF, RESULTS
-from kb.sparql_guard import has_base, names_dataset
-from kb.sparql_text import scope_graph_variables, sparql_tokens
+from kb.sparql_text import has_base, names_dataset, scope_graph_variables, substitute, with_prefixes
+from kb.store.reading import CountingReader, graphs_in
 
 UNION_MODES = ("oxigraph", "native", "graphs")
 #: How long the list of graphs sent as ``default-graph-uri`` (union mode ``graphs``) is reused.
@@ -180,26 +179,21 @@ class RemoteBackend:
                       unlimited=True, headers={"Content-Type": "application/sparql-update"})
 
     def bulk_load(self, path: Path, rdf_format: RdfFormat, to_graph: NamedNode | None,
-                  progress=None, minter=None) -> int:
+                  progress=None, replaced: set[NamedNode] | None = None) -> int:
         """Stream a large RDF file to the Graph Store endpoint; the number of lines sent.
 
-        When the file's events come without their timeline rows and digests (:mod:`kb.timeline.rows`),
-        they are derived from what the store now holds for the file's graphs and posted after it;
-        then the whole timeline index is rewritten by one update.
-        """
-        from kb.bulk import _CountingReader, graphs_in
-        from kb.timeline.rows import reindex
-        from kb.vocab import Minter
-
+        A triples file replaces ``to_graph``; a dataset file first drops the graphs ``replaced`` it
+        writes to (default: read from the file). The timeline's upkeep is the loader's
+        (:mod:`kb.load.bulk`)."""
         if to_graph is not None:
-            url, method, replaced = self._graph_url(to_graph), "PUT", []
+            url, method, dropped = self._graph_url(to_graph), "PUT", []
         else:
             url, method = self.gsp_url, "POST"
-            replaced = sorted(graphs_in(path, rdf_format), key=str)
-        for graph in replaced:
+            dropped = sorted(graphs_in(path, rdf_format) if replaced is None else replaced, key=str)
+        for graph in dropped:
             self._request(self._graph_url(graph), method="DELETE", what="load", missing_ok=True)
         self._graph_list = None
-        reader = _CountingReader(path, progress)
+        reader = CountingReader(path, progress)
         try:
             self._request(url, data=reader, method=method, what="load", unlimited=True,
                           headers={"Content-Type": rdf_format.media_type,
@@ -207,19 +201,12 @@ class RemoteBackend:
         finally:
             reader.close()
         self._graph_list = None
-        minter = minter or Minter()
-        self._derive_timeline({to_graph} if to_graph is not None else set(replaced), minter)
-        self.update(reindex(minter))
         return reader.lines
 
-    def _derive_timeline(self, graphs: set, minter) -> None:
-        from kb.timeline.rows import derived_quads, event_quads, missing_in, rows_of
-
-        if not graphs or not missing_in(self):
-            return
-        derived = derived_quads(rows_of(event_quads(self, graphs)), minter)
-        if derived:
-            self._request(self.gsp_url, data=serialize(derived, format=RdfFormat.N_QUADS), method="POST",
+    def add_quads(self, quads: list[Quad]) -> None:
+        """Add ``quads`` to the store (one Graph Store POST of N-Quads); nothing when empty."""
+        if quads:
+            self._request(self.gsp_url, data=serialize(quads, format=RdfFormat.N_QUADS), method="POST",
                           what="load", unlimited=True,
                           headers={"Content-Type": RdfFormat.N_QUADS.media_type})
             self._graph_list = None
@@ -316,40 +303,6 @@ def _parse_answer(body: bytes, media_type: str, where: str):
         raise StoreError(f"the remote store's answer does not parse ({err})", where=where) from None
 
 
-# --- SPARQL text: prefixes and substitutions ---------------------------------------------------
-
-_PROJECTION_END = {"WHERE", "FROM", "{"}
-_GROUP_END = {"HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES", "}"}
-_ORDER_END = {"LIMIT", "OFFSET", "VALUES", "}"}
-UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
-
-
-def first_keyword(text: str) -> str | None:
-    """The first keyword after the prologue (PREFIX/BASE), upper-cased: SELECT, INSERT, ..."""
-    skip = 0
-    for kind, token in sparql_tokens(text):
-        if kind in ("space", "comment"):
-            continue
-        if skip:
-            skip -= 1
-            continue
-        upper = token.upper()
-        if upper == "PREFIX":
-            skip = 2
-        elif upper == "BASE":
-            skip = 1
-        else:
-            return upper if kind == "word" else None
-    return None
-
-
-def uses_keyword(text: str, keyword: str) -> bool:
-    """True when ``keyword`` occurs as a keyword (not inside a string, IRI or comment)."""
-    if keyword.lower() not in text.lower():
-        return False
-    return any(kind == "word" and token.upper() == keyword for kind, token in sparql_tokens(text))
-
-
 _ERROR_AT = re.compile(r"(error at |line )1([:, ]+(?:column )?)(\d+)")
 
 
@@ -361,107 +314,3 @@ def user_position(message: str, added: int) -> str:
         return f"{match[1]}1{match[2]}{column}"
 
     return _ERROR_AT.sub(back, message)
-
-
-def with_prefixes(text: str, prefixes: dict[str, str]) -> str:
-    """``text`` with PREFIX declarations before it, on its first line (line numbers kept)."""
-    declared = {match.lower() for match in re.findall(r"(?i)PREFIX\s+([\w.\-]*):", text)}
-    lines = " ".join(f"PREFIX {name}: <{iri}>" for name, iri in prefixes.items()
-                     if name.lower() not in declared)
-    return f"{lines} {text}" if lines else text
-
-
-def substitute(text: str, substitutions: dict[Variable, object]) -> str:
-    """The query with each substituted variable replaced by its value (SEP-0007 semantics).
-
-    Projected at the top level, ``?v`` becomes ``(VALUE AS ?v)``; a subquery stops projecting it
-    (it is a constant there); in GROUP BY and ORDER BY it becomes ``(VALUE)``; ``BOUND(?v)`` becomes
-    ``true``; elsewhere ``?v`` becomes ``VALUE``. A query that binds the variable itself (``AS ?v``,
-    ``VALUES ?v``) cannot be rewritten and raises :class:`QueryError`.
-    """
-    values = {variable.value: str(term) for variable, term in substitutions.items()}
-    tokens = sparql_tokens(text)
-    out: list[str] = []
-    braces = 0
-    clause = None  # "projection", "group", "order" or None
-    clause_parens = 0
-    projection_kept = 0
-    i = 0
-
-    def significant(start: int, step: int) -> tuple[int, str]:
-        j = start
-        while 0 <= j < len(tokens) and tokens[j][0] in ("space", "comment"):
-            j += step
-        return (j, tokens[j][1]) if 0 <= j < len(tokens) else (j, "")
-
-    while i < len(tokens):
-        kind, token = tokens[i]
-        upper = token.upper() if kind in ("word", "other") else ""
-        if clause == "projection" and clause_parens == 0 and upper in _PROJECTION_END:
-            if projection_kept == 0 and braces > 0:
-                raise QueryError("a subquery projects only substituted parameters",
-                                 hint="project another variable in the subquery too")
-            clause = None
-        elif clause == "group" and clause_parens == 0 and upper in _GROUP_END:
-            clause = None
-        elif clause == "order" and clause_parens == 0 and upper in _ORDER_END:
-            clause = None
-        if upper == "SELECT":
-            clause, clause_parens, projection_kept = "projection", 0, 0
-        elif upper in ("GROUP", "ORDER"):
-            following, word = significant(i + 1, 1)
-            if word.upper() == "BY":
-                out.extend(t for _, t in tokens[i:following + 1])
-                clause, clause_parens = upper.lower(), 0
-                i = following + 1
-                continue
-        elif upper == "(" and clause:
-            clause_parens += 1
-            if clause == "projection" and clause_parens == 1:
-                projection_kept += 1
-        elif upper == ")" and clause:
-            clause_parens -= 1
-        elif upper == "{":
-            braces += 1
-        elif upper == "}":
-            braces -= 1
-        elif upper == "BOUND":
-            opening, paren = significant(i + 1, 1)
-            variable, name = significant(opening + 1, 1)
-            closing, close = significant(variable + 1, 1)
-            if paren == "(" and name[1:] in values and close == ")":
-                out.append("true")
-                i = closing + 1
-                continue
-        elif clause == "projection" and clause_parens == 0 and (token == "*" or (
-                kind == "var" and token[1:] not in values)):
-            projection_kept += 1
-        if kind == "var" and token[1:] in values:
-            value = values[token[1:]]
-            _, before = significant(i - 1, -1)
-            if before.upper() in ("AS", "VALUES") or _in_values_header(tokens, i):
-                raise QueryError(f"cannot substitute ?{token[1:]}: the query binds it itself",
-                                 hint="remove its AS or VALUES, or do not pass it as a parameter")
-            if clause == "projection" and clause_parens == 0:
-                out.append(f"({value} AS {token})" if braces == 0 else "")
-            elif clause in ("group", "order") and clause_parens == 0:
-                out.append(f"({value})")
-            else:
-                out.append(value)
-        else:
-            out.append(token)
-        i += 1
-    return "".join(out)
-
-
-def _in_values_header(tokens: list[tuple[str, str]], index: int) -> bool:
-    """True when the variable at ``index`` sits in ``VALUES ( ?a ?b )``."""
-    j = index - 1
-    while j >= 0 and (tokens[j][0] in ("space", "comment", "var") or tokens[j][1] == "("):
-        if tokens[j][1] == "(":
-            k = j - 1
-            while k >= 0 and tokens[k][0] in ("space", "comment"):
-                k -= 1
-            return k >= 0 and tokens[k][1].upper() == "VALUES"
-        j -= 1
-    return False

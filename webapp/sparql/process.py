@@ -1,0 +1,145 @@
+"""A worker process: its body (open the store read-only, answer jobs from a pipe), its start and
+its end (killed by the pool at a time limit, or gone with the web app)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from kb.errors import KBError, NotAcceptable, QueryError, QueryTimeout, StoreError, UpdateRefused
+from kb.sparql_text import with_deep_stack
+from webapp.sparql.run import CallJob, SparqlSyntaxError, call, execute, first_line
+
+
+def _worker_main(conn, location: str) -> None:
+    """A worker: open the store read-only, then answer jobs until the pipe closes."""
+    from kb.store import EmbeddedBackend
+
+    try:
+        backend = EmbeddedBackend(Path(location), read_only=True)
+        failure = None
+    except KBError as err:
+        backend, failure = None, err
+    try:
+        conn.send(("ready", None))  # the pool hands out a worker only once it can answer
+    except OSError:
+        return
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            if failure is not None:
+                raise failure
+            if isinstance(job, CallJob):
+                from kb.store import KnowledgeBase
+
+                reply = ("ok", call(KnowledgeBase(backend, location), job))
+            else:
+                reply = ("ok", execute(backend, job))
+        except KBError as err:
+            reply = ("error", pack(err))
+        except Exception as err:  # whatever the engine raises, the worker lives on
+            reply = ("error", pack(QueryError(f"the query failed: {first_line(err)}")))
+        try:
+            conn.send(reply)
+        except OSError:
+            return
+
+
+#: What a worker process runs: its pipes' file descriptors and the store come as arguments.
+WORKER_COMMAND = "import sys; from webapp.sparql.process import worker_process; worker_process(sys.argv[1:])"
+
+
+def worker_process(argv: list[str]) -> None:
+    """The body of a worker process: ``JOBS_FD REPLIES_FD STORE_DIRECTORY``."""
+    jobs_fd, replies_fd, location = argv
+    threading.Thread(target=exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    # the engine recurses: run it on a large stack, so that no query can overflow it
+    with_deep_stack(_worker_main, _Duplex(Connection(int(jobs_fd), writable=False),
+                                          Connection(int(replies_fd), readable=False)), location)
+
+
+def exit_with_parent(parent: int) -> None:
+    """End this worker when the web app is gone, even in the middle of a runaway query."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
+
+
+class _Duplex:
+    """Two one-way connections (jobs in, replies out) as one."""
+
+    def __init__(self, jobs: Connection, replies: Connection):
+        self.recv = jobs.recv
+        self.send = replies.send
+
+
+def pack(err: KBError) -> dict:
+    """``err`` as a plain dict that crosses the pipe."""
+    return {"kind": type(err).__name__, "message": err.message, "where": err.where,
+            "hint": err.hint, "line": getattr(err, "line", None),
+            "column": getattr(err, "column", None)}
+
+
+_ERRORS = {cls.__name__: cls for cls in (QueryError, UpdateRefused, QueryTimeout, StoreError,
+                                         NotAcceptable, KBError)}
+
+
+def unpack(packed: dict) -> KBError:
+    """The error :func:`pack` sent."""
+    if packed["kind"] == "SparqlSyntaxError":
+        return SparqlSyntaxError(packed["message"], line=packed["line"], column=packed["column"],
+                                 where=packed["where"], hint=packed["hint"])
+    cls = _ERRORS.get(packed["kind"], KBError)
+    return cls(packed["message"], where=packed["where"], hint=packed["hint"])
+
+
+#: Pipe capacity asked for the replies (Linux allows up to /proc/sys/fs/pipe-max-size, 1 MiB by default):
+#: an answer of that size then crosses in one write instead of many 64 KiB rounds.
+PIPE_BYTES = 1024 * 1024
+
+
+def _widen(fd: int) -> None:
+    """Make a pipe hold :data:`PIPE_BYTES` where the system allows it; harmless elsewhere."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except (ImportError, AttributeError, OSError):
+        pass
+
+
+
+class Worker:
+    """One worker process (a fresh interpreter, not a fork) and the parent's ends of its pipes."""
+
+    def __init__(self, location: str):
+        jobs_read, jobs_write = os.pipe()
+        replies_read, replies_write = os.pipe()
+        _widen(replies_write)
+        self.process = subprocess.Popen(
+            [sys.executable, "-P", "-c", WORKER_COMMAND, str(jobs_read), str(replies_write), location],
+            pass_fds=(jobs_read, replies_write), stdin=subprocess.DEVNULL, close_fds=True)
+        os.close(jobs_read)
+        os.close(replies_write)
+        self.jobs = Connection(jobs_write, readable=False)
+        self.replies = Connection(replies_read, writable=False)
+        self.stopping = threading.Lock()
+
+    def stop(self) -> None:
+        """Kill the process at once (it only reads) and reap it; stopping twice is harmless."""
+        with self.stopping:
+            if self.process.returncode is not None and self.jobs.closed:
+                return
+            self.process.kill()
+            self.process.wait(5)
+            for connection in (self.jobs, self.replies):
+                if not connection.closed:
+                    connection.close()
