@@ -19,9 +19,11 @@ confidence). The draft is built by stages, each a function of the previous stage
     knowing    (known.flag_known)                 known actors by id, likely existing events
     draft      (draft.build_draft)                the curation-format draft
 
-What it may import: ``kb.vocab``, ``kb.dates``, ``kb.errors`` and ``kb.paths``; curation files are
-read only through the narrow functions of :mod:`kb.extract.known` (actors, places and events: ids,
-names, aliases, types and dates). Nothing here imports the store, the loader or the web app;
+What it may import: ``kb.vocab``, ``kb.dates``, ``kb.errors``, ``kb.formats`` and ``kb.paths``;
+curation files are read only in :mod:`kb.extract.known` (actors, places and events: ids, names,
+aliases, types and dates), with the loader's own reader and file listing (``kb.curation.yamlines``,
+``kb.load.expand``), so a draft knows exactly what ``kb load`` would. Nothing here imports the store
+or the web app;
 ``kb.cli`` and :mod:`kb.extract.review` (the ``kb curate`` page, a Flask app of its own bound to
 127.0.0.1) sit on top.
 """

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
-
+from kb.curation.yamlines import load_yaml
 from kb.dates import parse_edtf
 from kb.errors import CurationError, KBError
 from kb.extract.model import DraftEvent
+from kb.formats import CURATION_SUFFIXES
+from kb.load import expand
 
 # --- known actors and places ----------------------------------------------------------------------
 
@@ -43,31 +44,14 @@ class KnownPlace:
 
 
 def _curation_files(paths: Iterable[str | Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            files.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise CurationError("no such file or folder", where=str(path),
-                                hint="name curation YAML files or a folder of them")
-    return files
+    """The curation files among ``paths`` (files, or folders of them), as ``kb load`` finds them."""
+    return [path for path in expand([Path(path) for path in paths], allow_empty=True)
+            if path.suffix in CURATION_SUFFIXES]
 
 
 def _read_curation(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise CurationError(f"cannot be read ({err})", where=str(path),
-                            hint="give a UTF-8 curation YAML file") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{path} line {mark.line + 1}" if mark else str(path)
-        raise CurationError(f"not valid YAML ({getattr(err, 'problem', err)})", where=where,
-                            hint="fix the YAML syntax") from None
-    return data if isinstance(data, dict) else {}
+    """A curation file read by the loader's own strict reader (one-line errors naming file and line)."""
+    return load_yaml(path)
 
 
 def _entries(data: dict, key: str, path: Path) -> list[dict]:

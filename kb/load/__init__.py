@@ -59,8 +59,9 @@ class LoadReport:
         return sum(count for _, _, count in self.files)
 
 
-def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files to load: each file as given, each folder's curation and RDF files in name order."""
+def expand(paths: Iterable[Path], allow_empty: bool = False) -> list[Path]:
+    """Files to load: each file as given, each folder's curation and RDF files in name order
+    (none at all is an error unless ``allow_empty``)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -79,7 +80,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
                 where=display(path),
                 hint="check the path; 'kb load' with no path loads seeds/",
             )
-    if not found:
+    if not found and not allow_empty:
         raise CurationError(
             "nothing to load",
             where=", ".join(display(p) for p in paths),
