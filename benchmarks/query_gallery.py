@@ -235,8 +235,9 @@ def rss_mb(pid: int) -> float:
 
 def load_test(store: Path, seconds: float) -> dict:
     """16 clients for ``seconds`` against ``kb serve`` over ``store``; outcomes, latencies, memory."""
-    from kb import queries
     from kb.remote import substitute
+
+    from kb import queries
     from kb.store import open_kb
 
     with open_kb(store, read_only=True) as kb:  # the texts, with the parameters written in

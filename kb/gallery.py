@@ -52,7 +52,8 @@ class Entry:
 def example_answer(kb: KnowledgeBase, query: queries.NamedQuery) -> Example:
     """The query's answer with its example parameters, cut to :data:`EXAMPLE_ROWS` rows."""
     table = queries.run(kb, query, query.example)
-    rows = [[queries.cell(term) for term in row] for row in table.rows[:EXAMPLE_ROWS]]
+    rows = [["" if term is None else str(queries.plain(term)) for term in row]
+            for row in table.rows[:EXAMPLE_ROWS]]
     return Example(dict(query.example), table.columns, rows, len(table.rows))
 
 
