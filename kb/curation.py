@@ -813,7 +813,7 @@ class _Reader:
             )
         date_node = self.mapping(node.get("date"), node, "date", f"{what}: the date")
         self.closed(date_node, "date", f"{what}: the date")
-        value = self.date_value(date_node, "edtf", f"event '{node['id']}' date.edtf")
+        value = self.date_value(date_node, "edtf", f"event '{node.get('id', node.get('ref'))}' date.edtf")
         date_text = date_node.get("text")
         if not isinstance(date_text, str) or not date_text.strip():
             self.fail(
