@@ -124,8 +124,8 @@ def test_filter_to_an_actor_select_the_offer_follow_its_rejection_and_reload(liv
 
     page.locator('#filters input[name="actor"][value="hamas"]').check()
     wait_for_url_param(page, "actor", "hamas")
-    expect(page.locator("#timeline-status")).to_contain_text("11 events")
-    expect(page.locator("#event-table tbody tr")).to_have_count(11)
+    expect(page.locator("#timeline-status")).to_contain_text("16 events")
+    expect(page.locator("#event-table tbody tr")).to_have_count(16)
     shot(page, "02-filtered-to-hamas")
 
     timeline_item(page, OFFER).click()

@@ -121,3 +121,74 @@ def test_bad_claims_are_refused_naming_file_line_and_field_and_nothing_is_stored
         assert count[0]["n"].value == "0"
     finally:
         store.close()
+
+
+# --- the pages ----------------------------------------------------------------------------------
+
+from tests.conftest import make_app, make_store  # noqa: E402
+from tests.htmltree import parse_html  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    app = make_app(make_store(tmp_path_factory.mktemp("claims-web") / "store"))
+    yield app.test_client()
+    app.extensions["kb"].close()
+
+
+def test_event_page_shows_each_sources_claim_in_columns_with_the_disputed_rows(client):
+    document = parse_html(client.get(f"/event/{PROPOSAL}").data)
+    table = document.find("table", class_="claims-table")
+    heads = [cell.text.strip() for cell in table.find_all("th", class_="claim-column")]
+    assert len(heads) == 4 and heads[0].startswith("Agence France-Presse")
+    assert "published 27 October 2024" in heads[0] or "2024" in heads[0]
+    rows = {row.attrs["data-field"]: row for row in table.find_all("tr") if "data-field" in row.attrs}
+    assert "disputed" in rows["term: CeasefireTerm"].attrs.get("class", "")
+    cells = [cell.text.strip() for cell in rows["term: CeasefireTerm"].find_all("td")]
+    assert cells[0] == "2 day" and cells[-1].startswith("12 day")
+    assert "disputed" not in rows["type"].attrs.get("class", "")
+    marks = document.find_all("span", class_="paraphrased-mark")
+    assert len(marks) == 4  # each report's claim is the curator's paraphrase, marked as such
+    data = client.get(f"/event/{PROPOSAL}.json").get_json()
+    assert len(data["claims"]) == 4 and data["claims"][0]["paraphrased"] is True
+
+
+def test_a_seed_claim_shows_its_quote_not_a_paraphrase(client):
+    document = parse_html(client.get("/event/doha-summit-2024-10-27").data)
+    assert document.find_all("blockquote", class_="sentence")
+    columns = document.find("table", class_="claims-table").find_all("th", class_="claim-column")
+    assert [column.attrs["data-source"] for column in columns] == [
+        "ain-2024-10-hamas-rejects-safe-passage", "newsaz-2024-10-28-egypt-two-day-proposal"]
+
+
+def test_thread_page_lists_the_steps_in_order_with_terms_and_changes(client):
+    document = parse_html(client.get(f"/thread/{PROPOSAL}").data)
+    steps = document.find_all("li", class_="thread-step")
+    assert steps[0].attrs["data-event"] == PROPOSAL
+    assert {step.attrs["data-type"] for step in steps} == {"Offer", "Rejection", "Demand"}
+    changes = {row.attrs["data-term"]: row.attrs["data-change"]
+               for row in document.find_all("tr") if "data-term" in row.attrs}
+    assert changes["GuaranteeTerm"] == "added"
+    assert client.get("/thread/no-such-offer").status_code == 404
+    data = client.get(f"/thread/{PROPOSAL}.json").get_json()
+    assert data["steps"][0]["event"]["id"] == PROPOSAL
+
+
+def test_timeline_json_windows_by_certainty_and_as_known_on_and_marks_disputes(client):
+    window = "from=2024-01-15&to=2024-10-31"
+    possible = client.get(f"/timeline.json?{window}").get_json()
+    certain = client.get(f"/timeline.json?{window}&certainty=certain").get_json()
+    assert JANUARY_OFFER in {e["id"] for e in possible["events"]}
+    assert JANUARY_OFFER not in {e["id"] for e in certain["events"]}
+    assert certain["filter"]["certainty"] == ["certain"]
+    disputed = {e["id"] for e in possible["events"] if e["disputed"]}
+    assert {PROPOSAL, "doha-summit-2024-10-27"} <= disputed
+    before = client.get("/timeline.json?as_known_on=2024-10-24&from=2024-01-01&to=2024-12-31").get_json()
+    assert before["total"] == 0
+    known = client.get("/timeline.json?as_known_on=2024-10-27&from=2024-01-01&to=2024-12-31").get_json()
+    proposal = next(e for e in known["events"] if e["id"] == PROPOSAL)
+    assert proposal["sources"] == ["afp-2024-10-27-sisi-two-day-truce"]
+    bad = client.get("/timeline.json?certainty=maybe")
+    assert bad.status_code == 400 and "certainty" in bad.get_json()["error"]
+    bad_day = client.get("/timeline.json?as_known_on=2024-02-30")
+    assert bad_day.status_code == 400 and "as_known_on" in bad_day.get_json()["error"]

@@ -143,7 +143,7 @@ def event_claims(kb: KnowledgeBase, minter: Minter, slug: str) -> tuple[list[Sou
         claim.wording = paraphrase[0] if paraphrase else (found.get(_RDFS_LABEL) or [""])[0]
     ordered = sorted(claims.values(), key=lambda claim: (claim.published, claim.source.id, claim.graph))
     try:
-        conflicts = run(kb, find("conflicts"), {"event": iri.value}, minter).records()
+        conflicts = run(kb, find("conflicts"), {"of": iri.value}, minter).records()
     except NotFound:
         conflicts = []
     disputed = {row["field"] for row in conflicts}
