@@ -680,6 +680,7 @@ class _Reader:
                 self.events[value] = self.minter.event(value)
                 self.event_nodes[value] = node
         self.each(nodes, self.read_event)
+        self.claimed: dict[str, Located] = {}
         self.each(claims, self.read_claim)
 
     def read_claim(self, node: Located) -> None:
@@ -694,6 +695,14 @@ class _Reader:
                 node,
                 "ref",
                 f"event '{slug}' is defined in this file and claimed again with 'ref'",
+                "a source says what it says of an event once: merge the two entries",
+            )
+        if self.claimed.setdefault(slug, node) is not node:
+            self.fail(
+                node,
+                "ref",
+                f"this source already has a claim about event '{slug}' "
+                f"(line {self.claimed[slug].line_of('ref')})",
                 "a source says what it says of an event once: merge the two entries",
             )
         iri = self.minter.event(slug)

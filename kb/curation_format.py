@@ -77,6 +77,8 @@ KEYS: dict[str, frozenset[str]] = {
             "terms",
             "note",
             "answers_unrecorded",
+            "todo",
+            "draft",
             *RELATIONS_KEYS,
         }
     ),
