@@ -31,7 +31,6 @@ from pyoxigraph import Literal, NamedNode
 
 from kb.dates import WIDE_KEY, DateValue, describe, parse_edtf
 from kb.errors import KBError
-from kb.queries import find, run_sparql
 from kb.store import KnowledgeBase
 from kb.timeline.model import ActorRole, TimelineItem
 from kb.timeline.window import all_row_texts, extent, labels, window_rows
@@ -51,13 +50,24 @@ def _months(year: int, month: int, count: int) -> Iterable[tuple[int, int]]:
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
-@lru_cache(maxsize=65536)
+def _disagree(claims: list[tuple]) -> bool:
+    """True when two claims (origin, first, last, type, status, actors) of one event disagree."""
+    for number, (_, first, last, kind, state, actors) in enumerate(claims):
+        for _, first2, last2, kind2, state2, actors2 in claims[number + 1:]:
+            if first2 > last or last2 < first or kind != kind2 or state != state2:
+                return True
+            if actors and actors2 and actors != actors2:
+                return True
+    return False
+
+
 def _bounds(edtf: str) -> tuple:
     """An EDTF value's (earliest, latest) days, for choosing the earliest of several datings."""
     parsed = _date(edtf)
     return (parsed[0].earliest, parsed[0].latest) if parsed else (date.max, date.max)
 
 
+@lru_cache(maxsize=65536)
 def _date(edtf: str) -> tuple[DateValue, str] | None:
     try:
         value = parse_edtf(edtf)
@@ -210,11 +220,11 @@ class TimelineIndex:
         role_number = {name: number for number, name in enumerate(ROLE_TYPES)}
         if rows is None:
             rows = map(json.loads, all_row_texts(kb))
-        claimed: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        claimed: dict[str, list[tuple]] = defaultdict(list)
         for iri, kind, first, last, value, _, _, state, name, origin, pairs in rows:
             if kind not in type_number:
                 continue
-            claimed[iri].append((origin, first, last))
+            claimed[iri].append((origin, first, last, kind, state, frozenset(actor for _, actor in pairs)))
             cast = [(actor, role_number.get(role, NO_ROLE)) for role, actor in pairs]
             if iri in kinds:  # the same event in another graph: another source's claim
                 if origin and origin not in source[iri]:
@@ -241,7 +251,7 @@ class TimelineIndex:
         self._claims(kb, {iri: found for iri, found in claimed.items() if len(found) > 1})
         return True
 
-    def _claims(self, kb: KnowledgeBase, claimed: dict[str, list[tuple[str, str, str]]]) -> None:
+    def _claims(self, kb: KnowledgeBase, claimed: dict[str, list[tuple]]) -> None:
         """Each source's publication day, each claim's bounds of the events several sources
         report, and which events the sources disagree on."""
         numbers = {iri: number for number, iri in enumerate(self.iris)}
@@ -256,11 +266,14 @@ class TimelineIndex:
             if iri in numbers:
                 self.claims[numbers[iri]] = [
                     (source_number.get(origin, -1), date.fromisoformat(first).toordinal(),
-                     date.fromisoformat(last).toordinal()) for origin, first, last in found]
-        if self.claims:
-            table = run_sparql(kb, find("conflicts").sparql)
-            self.disputed = {numbers[row[0].value] for row in table.rows
-                             if row[0] is not None and row[0].value in numbers}
+                     date.fromisoformat(last).toordinal()) for origin, first, last, *_ in found]
+        # Which events the sources disagree on, by the rule of queries/conflicts.rq applied to what
+        # the rows carry (dates whose bounds do not overlap, type, status, actors): running the
+        # query over the whole record takes minutes at 100k events. Places and terms, which rows
+        # do not carry, are marked on the event's page (which runs the query for that event).
+        for iri, found in claimed.items():
+            if iri in numbers and _disagree(found):
+                self.disputed.add(numbers[iri])
 
     def known_bounds(self, row: int, day: int) -> tuple[int, int] | None:
         """The bounds of the event in ``row`` as the sources published by ``day`` (an ordinal)
