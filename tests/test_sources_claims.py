@@ -192,3 +192,10 @@ def test_timeline_json_windows_by_certainty_and_as_known_on_and_marks_disputes(c
     assert bad.status_code == 400 and "certainty" in bad.get_json()["error"]
     bad_day = client.get("/timeline.json?as_known_on=2024-02-30")
     assert bad_day.status_code == 400 and "as_known_on" in bad_day.get_json()["error"]
+
+
+def test_the_timeline_query_refuses_a_certainty_it_does_not_know(kb):
+    from kb.errors import QueryError
+
+    with pytest.raises(QueryError, match="'sure' is not one of possible, certain"):
+        records(kb, "timeline", certainty="sure")
