@@ -286,6 +286,7 @@ class _Writer:
         self.role_class = _iri(SEM.Role)
         self.oa = {name: _iri(OA[name]) for name in OA.terms}
         self.index: dict[str, list[str]] = {}  # bucket key -> the digests of every graph so far
+        self.claims: list[SyntheticEvent] = []  # the current source's claims about earlier events
 
     def entity(self, kind: str, slug: str) -> str:
         return f"<{self.prefix[kind]}{slug}>"
@@ -329,7 +330,7 @@ class _Writer:
         """Each event's ``kbo:timelineRow`` and each graph's ``kbo:timelineDigest`` per date bucket,
         as :mod:`kb.timeline.rows` derives them from the event's triples."""
         lines, by_graph = [], {}
-        for event in source.events:
+        for event in [*source.events, *self.claims]:
             iri = self.entity("event", event.slug)
             row = [iri[1:-1], event.type, event.date.earliest.isoformat(), event.date.latest.isoformat(),
                    event.date.edtf, event.date_text, event.date.precision, "happened", event.label,
@@ -435,14 +436,107 @@ class _Writer:
         ]
 
 
+#: With ``claims=True``: each event is also reported by each of the next CLAIM_REACH sources with
+#: this chance (so about 1 + CLAIM_REACH * CLAIM_SHARE claims an event), a claim's date is moved a
+#: month later with DATE_CONFLICT_SHARE (a conflict), and an offer counters the source's previous
+#: offer with COUNTER_SHARE (threads).
+CLAIM_REACH, CLAIM_SHARE, DATE_CONFLICT_SHARE, COUNTER_SHARE = 2, 0.6, 0.1, 0.3
+CEASEFIRE_DAYS = (2, 3, 7, 12)
+
+
+class _Claims:
+    """Several sources' claims about one event (issue 15), as kb/curation.py writes a '- ref:'
+    claim: the same event IRI in the later source's main graph with its own date, actors, terms
+    and ``kbo:alsoReportedBy``; offers carry a ceasefire term and may counter an earlier offer."""
+
+    def __init__(self, writer: _Writer, seed: int):
+        self.writer = writer
+        self.rng = random.Random(seed + 15)
+        self.recent: list[_Source] = []
+        self.last_offer: str | None = None
+
+    def term_lines(self, iri: str, graph: str, tag: str) -> list[str]:
+        term = f"<{iri[1:-1]}/term/{tag}>"
+        days = self.rng.choice(CEASEFIRE_DAYS)
+        return [f"{iri} <{KBO.hasTerm.value}> {term} {graph} .\n",
+                f"{term} {P_TYPE} <{KBO.Term.value}> {graph} .\n",
+                f"{term} {P_TYPE} <{KBO.CeasefireTerm.value}> {graph} .\n",
+                f"{term} <{KBO.quantity.value}> \"{days}\"{_INTEGER} {graph} .\n",
+                f"{term} <{KBO.unit.value}> \"day\" {graph} .\n"]
+
+    def own_lines(self, source: _Source) -> list[str]:
+        """Terms and counter-proposal links of the source's own offers."""
+        lines = []
+        for event in source.events:
+            if event.type != "Offer":
+                continue
+            iri = self.writer.entity("event", event.slug)
+            lines += self.term_lines(iri, f"<{event.graph}>", source.slug)
+            if self.last_offer and self.rng.random() < COUNTER_SHARE:
+                lines.append(f"{iri} <{KBO.counters.value}> {self.last_offer} <{event.graph}> .\n")
+            self.last_offer = iri
+        return lines
+
+    def claim_events(self, source: _Source) -> list[SyntheticEvent]:
+        """This source's claims about the events of the sources just before it."""
+        main = self.writer.entity("graph", source.slug)[1:-1]
+        claims = []
+        for earlier in self.recent[-CLAIM_REACH:]:
+            for event in earlier.events:
+                if self.rng.random() >= CLAIM_SHARE:
+                    continue
+                value = event.date
+                if self.rng.random() < DATE_CONFLICT_SHARE:
+                    moved = (value.earliest + timedelta(days=31), value.latest + timedelta(days=62))
+                    value = _parse(f"{moved[0]}/{moved[1]}")
+                claims.append(SyntheticEvent(event.slug, event.type, value, event.date_text,
+                                             event.actors[:1], source.slug, main, None, "", ""))
+        self.recent = [*self.recent[-CLAIM_REACH + 1:], source]
+        return claims
+
+    def claim_lines(self, claim: SyntheticEvent, article: str) -> list[str]:
+        iri, graph = self.writer.entity("event", claim.slug), f"<{claim.graph}>"
+        lines = [
+            f"{iri} {P_TYPE} <{KBO.iri}{claim.type}> {graph} .\n",
+            f"{iri} {P_STATUS} {self.writer.status} {graph} .\n",
+            f"{iri} {P_DATE_TEXT} {_text(claim.date_text)} {graph} .\n",
+            *_date_lines(iri, claim.date, graph),
+            f"{iri} <{KBO.alsoReportedBy.value}> {article} {graph} .\n",
+            f"{iri} <{KBO.paraphrase.value}> {_text('Synthetic paraphrase of ' + claim.slug)} {graph} .\n",
+            f"{iri} {P_SOURCE} {article} {graph} .\n",
+        ]
+        lines += [f"{iri} {P_MONTH_KEY} \"{key}\" {graph} .\n" for key in claim.date.month_keys()]
+        for role, actor_slug in claim.actors:
+            role_node = f"<{iri[1:-1]}/role/{role}-{actor_slug}>"
+            actor = self.writer.entity("actor", actor_slug)
+            lines += [f"{iri} {P_HAS_ACTOR} {role_node} {graph} .\n",
+                      f"{role_node} {P_TYPE} {self.writer.role_class} {graph} .\n",
+                      f"{role_node} {P_ROLE_TYPE} <{KBO.iri}{role}> {graph} .\n",
+                      f"{role_node} {P_VALUE} {actor} {graph} .\n",
+                      f"{iri} {P_INVOLVES} {actor} {graph} .\n"]
+        if claim.type == "Offer":
+            lines += self.term_lines(iri, graph, claim.source)
+        return lines
+
+
 def write_nquads(path: str | os.PathLike, n_events: int, seed: int = 0,
                  base: str = vocab.DEFAULT_BASE, *, annotations: bool = False,
-                 date_mix: dict[str, float] | None = None) -> int:
-    """Write a synthetic knowledge base of ``n_events`` events as N-Quads; the quads written."""
+                 date_mix: dict[str, float] | None = None, claims: bool = False) -> int:
+    """Write a synthetic knowledge base of ``n_events`` events as N-Quads; the quads written.
+    With ``claims``, events are also reported by later sources (see :class:`_Claims`)."""
     writer = _Writer(n_events, base, annotations)
+    several = _Claims(writer, seed) if claims else None
     written = 0
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
         for source in generate(n_events, seed, base, date_mix):
+            if several is not None:
+                writer.claims = several.claim_events(source)
+                article = writer.entity("source", source.slug)
+                extra = several.own_lines(source)
+                for claim in writer.claims:
+                    extra += several.claim_lines(claim, article)
+                handle.writelines(extra)
+                written += len(extra)
             lines = writer.source_lines(source)
             handle.writelines(lines)
             written += len(lines)

@@ -85,6 +85,22 @@ ROLE_TYPES = [
     "subject",
 ]
 
+#: The class of each term type of the curation format (``terms: - type: ceasefire``).
+TERM_CLASSES = {
+    "ceasefire": "CeasefireTerm",
+    "hostages-released": "HostageReleaseTerm",
+    "prisoners-released": "PrisonerReleaseTerm",
+    "withdrawal": "WithdrawalTerm",
+    "humanitarian-aid": "HumanitarianAidTerm",
+    "safe-passage": "SafePassageTerm",
+    "money": "MoneyTerm",
+    "guarantees": "GuaranteeTerm",
+    "phases": "PhasesTerm",
+    "deadline": "DeadlineTerm",
+    "disarmament": "DisarmamentTerm",
+    "end-of-war": "EndOfWarTerm",
+}
+
 #: Status of an event as its source reports it.
 STATUSES = ("happened", "planned", "ongoing")
 
@@ -102,7 +118,10 @@ KBO = ClosedNamespace(
     + " source sourceSentence evidence reportedIn curatorNote accordingTo asOf"
     + " cameo plover cameoCode ploverCategory fileName"
     + " DateBucket timelineRow timelineDigest timelineIndex loadedBy loadedFrom"
-    + " curationFile",
+    + " curationFile"
+    + " counters alsoReportedBy paraphrase hasTerm Term givenBy givenTo quantity unit"
+    + " termCategory ratio termText paxCategory pamProvision "
+    + " ".join(TERM_CLASSES.values()),
 )
 
 # --- reused vocabularies ------------------------------------------------------------------------
@@ -115,7 +134,7 @@ RDFS = ClosedNamespace(
     "label comment subClassOf subPropertyOf domain range seeAlso isDefinedBy Class Literal",
 )
 XSD = ClosedNamespace(
-    "http://www.w3.org/2001/XMLSchema#", "string date dateTime integer boolean gYearMonth anyURI"
+    "http://www.w3.org/2001/XMLSchema#", "string date dateTime integer decimal boolean gYearMonth anyURI"
 )
 OWL = ClosedNamespace(
     "http://www.w3.org/2002/07/owl#",

@@ -11,7 +11,8 @@ from kb.store import open_kb
 
 DATA = Path(__file__).parent / "data"
 #: The columns issue 2 asks of the `timeline` query, in order.
-TIMELINE_COLUMNS = ["event", "type", "label", "earliest", "latest", "edtf", "date_text", "source", "sentence"]
+TIMELINE_COLUMNS = ["event", "type", "label", "earliest", "latest", "edtf", "date_text", "source",
+                    "published", "sentence"]
 DEFAULT_TARGETS = list(SEED_TARGETS)
 
 

@@ -298,7 +298,8 @@ def test_event_without_a_source_sentence_is_rejected_and_told_to_add_one(ontolog
         (
             EVENT,
             "every event needs at least one source sentence: add `sentences:` with a sentence "
-            "copied verbatim from the article text",
+            "copied verbatim from the article text (or, for a source without a stored text, "
+            "`paraphrase:` in your own words)",
         )
     ]
 

@@ -69,7 +69,7 @@ def test_a_named_query_opens_with_its_parameters_as_fields(client):
     page = page_of(response)
     fields = {node.attrs["name"]: node for node in page.find_all("input")
               if node.attrs.get("name", "").startswith("param.")}
-    assert set(fields) == {"param.from", "param.to"}
+    assert set(fields) == {"param.from", "param.to", "param.certainty", "param.as_known_on"}
     assert fields["param.from"].attrs["type"] == "date"
     assert "SELECT ?event" in one(page, "textarea", id="kbq-editor").raw_text()
     assert not page.find_all("section", class_="kbq-result")  # opening is not running
@@ -147,7 +147,7 @@ def test_json_twin_lists_the_queries_and_gives_the_result(client, app):
     assert {q["name"] for q in listing["queries"]} == set(queries.catalogue())
     assert listing["prefixes"] == PREFIXES
     timeline = next(q for q in listing["queries"] if q["name"] == "timeline")
-    assert [p["name"] for p in timeline["parameters"]] == ["from", "to"]
+    assert [p["name"] for p in timeline["parameters"]] == ["from", "to", "certainty", "as_known_on"]
     answer = client.get("/query.json", query_string={"name": "actor-timeline",
                                                      "param.actor": "david-barnea", "run": "1"}).get_json()
     bindings = answer["result"]["results"]["bindings"]

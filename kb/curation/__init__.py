@@ -30,7 +30,14 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kb import vocab
 from kb.curation.catalog import Catalog, check_together, scan
-from kb.curation.format import KEYS, MIN_SENTENCE_CHARS, MIN_SENTENCE_WORDS, SYNONYMS
+from kb.curation.format import (
+    KEYS,
+    MIN_SENTENCE_CHARS,
+    MIN_SENTENCE_WORDS,
+    SYNONYMS,
+    TERM_TYPES,
+    TERM_UNITS,
+)
 from kb.curation.hints import closest_span, did_you_mean
 from kb.curation.yamlines import Located, LocatedList
 from kb.dates import DateValue, parse_edtf
@@ -69,6 +76,8 @@ RELATIONS = {
     # This source's event is the same happening as an event another source reports (each source
     # keeps its own event, attributed to it; the link says they are one).
     "same_as": OWL.sameAs,
+    # A counter-proposal to an offer, proposal or demand (the link that makes offer threads).
+    "counters": KBO.counters,
 }
 #: A link the store can hold: http(s), no spaces or characters IRIs forbid.
 _URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+", re.ASCII)
@@ -110,6 +119,7 @@ class _Reader:
         self.external: set[NamedNode] = set()
         self.errors: list[CurationError] = []
         self.article_text: str | None = None
+        self.paraphrase_mode = False
         self.published: DateValue | None = None
         self.quads: dict[NamedNode, list[Quad]] = {}
         self.warnings: list[str] = []
@@ -468,7 +478,18 @@ class _Reader:
         self.closed(source, "source", "the source")
         graph, article = self.main_graph, self.article
         self.add_text(graph, graph, KBO.curationFile, self.path.name)
-        self.attempt(self.read_article, source)
+        self.paraphrase_mode = source.get("text") is None and "text" not in source
+        if not self.paraphrase_mode:
+            self.attempt(self.read_article, source)
+        elif source.get("url") is None:
+            self.note(
+                source,
+                "url" if "url" in source else "id",
+                "a source without a stored text (paraphrase mode) has no 'url'",
+                "give 'url: https://...' where the report was published, or add 'text:' with the "
+                "article's text beside this file",
+            )
+        author = self.attempt(self.text, source, "author", "the source", False)
         published = self.attempt(self.read_published, source)
         publisher = self.attempt(self.ref, source, "publisher", self.actors, "actor")
         title = self.attempt(self.text, source, "title", "the source")
@@ -481,7 +502,7 @@ class _Reader:
                 "give the full address, e.g. https://example.org/story (spaces as %20), or 'url: null'",
             )
             url = None
-        if None in (self.article_text, published, publisher, title):
+        if None in (published, publisher, title) or (self.article_text is None and not self.paraphrase_mode):
             raise _Skip
         note = self.text(published, "note", "source.published", required=False)
         self.add(graph, article, RDF.type, SCHEMA.NewsArticle)
@@ -489,8 +510,11 @@ class _Reader:
         self.add_text(graph, article, SCHEMA.headline, title)
         self.add_text(graph, article, RDFS.label, title)
         self.add(graph, article, SCHEMA.publisher, publisher)
-        self.add_text(graph, article, SCHEMA.text, self.article_text)
-        self.add_text(graph, article, KBO.fileName, self.text_name)
+        if self.article_text is not None:
+            self.add_text(graph, article, SCHEMA.text, self.article_text)
+            self.add_text(graph, article, KBO.fileName, self.text_name)
+        if author:
+            self.add_text(graph, article, SCHEMA.author, author)
         self.add_date(graph, article, self.published)
         if note:
             self.add_text(graph, article, KBO.dateNote, note)
@@ -655,12 +679,63 @@ class _Reader:
         nodes = self.finished(nodes)
         self.events: dict[str, NamedNode] = {}
         self.event_nodes: dict[str, Located] = {}
+        claims = [node for node in nodes if "ref" in node and "id" not in node]
+        nodes = [node for node in nodes if not ("ref" in node and "id" not in node)]
         for node in nodes:
             value = node.get("id")
             if isinstance(value, str) and is_slug(value) and value not in self.events:
                 self.events[value] = self.minter.event(value)
                 self.event_nodes[value] = node
         self.each(nodes, self.read_event)
+        self.claimed: dict[str, Located] = {}
+        self.each(claims, self.read_claim)
+
+    def read_claim(self, node: Located) -> None:
+        """``- ref: ID`` under ``events:``: this source's own claim about an event another source
+        defines. The claim goes to this source's graph about the same event IRI, so the record has
+        one event and, per source, what that source says of it."""
+        slug = self.slug(node, "a claim about a known event", "ref")
+        what = f"the claim about event '{slug}'"
+        self.closed(node, "event claim", what)
+        if slug in self.events:
+            self.fail(
+                node,
+                "ref",
+                f"event '{slug}' is defined in this file and claimed again with 'ref'",
+                "a source says what it says of an event once: merge the two entries",
+            )
+        if self.claimed.setdefault(slug, node) is not node:
+            self.fail(
+                node,
+                "ref",
+                f"this source already has a claim about event '{slug}' "
+                f"(line {self.claimed[slug].line_of('ref')})",
+                "a source says what it says of an event once: merge the two entries",
+            )
+        iri = self.minter.event(slug)
+        if not (self.catalog.defined_elsewhere("event", slug, self.where_file) or self.catalog.in_store(iri)):
+            self.fail(
+                node,
+                "ref",
+                f"no source defines an event '{slug}'",
+                did_you_mean(
+                    slug,
+                    self.catalog.names("event"),
+                    "name an event id another curation file defines (load it too), or make this "
+                    "a new event with 'id:'",
+                ),
+            )
+        self.external.add(iri)
+        graph = self.attempt(self.claim_graph, node) or self.main_graph
+        self.add(graph, iri, KBO.alsoReportedBy, self.article)
+        self.attempt(self.read_event_kind, node, iri, graph, what)
+        self.attempt(self.read_event_date, node, iri, graph, what)
+        self.attempt(self.read_event_actors, node, iri, graph, what)
+        self.attempt(self.read_event_details, node, iri, graph, what)
+        for key, predicate in RELATIONS.items():
+            self.attempt(self.read_relation, node, key, predicate, iri, graph, what)
+        self.attempt(self.read_terms, node, iri, graph, what)
+        self.attempt(self.read_sentences, node, iri, graph, what, f"{slug}--{self.source_slug}")
 
     def finished(self, nodes: list[Located]) -> list[Located]:
         """The events without a 'todo:' (a part kb extract could not fill). In a draft (a file
@@ -696,7 +771,8 @@ class _Reader:
         for key, predicate in RELATIONS.items():
             self.attempt(self.read_relation, node, key, predicate, iri, graph, what)
         self.attempt(self.read_codes, node, iri, graph, what)
-        self.attempt(self.read_sentences, node, iri, graph, what)
+        self.attempt(self.read_terms, node, iri, graph, what)
+        self.attempt(self.read_sentences, node, iri, graph, what, slug)
 
     def attempt(self, check, *args):
         """Run one part of a check; its error is recorded and the other parts go on."""
@@ -711,7 +787,7 @@ class _Reader:
             self.fail(
                 node, "type", f"{what} has unknown type {_short(kind)}", did_you_mean(kind, vocab.EVENT_TYPES)
             )
-        label = self.attempt(self.text, node, "label", what)
+        label = self.attempt(self.text, node, "label", what, "ref" not in node)
         status = node.get("status", "happened")
         if status not in vocab.STATUSES:
             self.fail(
@@ -753,7 +829,7 @@ class _Reader:
             )
         date_node = self.mapping(node.get("date"), node, "date", f"{what}: the date")
         self.closed(date_node, "date", f"{what}: the date")
-        value = self.date_value(date_node, "edtf", f"event '{node['id']}' date.edtf")
+        value = self.date_value(date_node, "edtf", f"event '{node.get('id', node.get('ref'))}' date.edtf")
         date_text = date_node.get("text")
         if not isinstance(date_text, str) or not date_text.strip():
             self.fail(
@@ -863,7 +939,81 @@ class _Reader:
                 )
             self.add(graph, iri, predicate, NamedNode(namespace + str(value).strip()))
 
-    def read_sentences(self, node: Located, iri, graph, what: str) -> None:
+    def read_terms(self, node: Located, iri, graph, what: str) -> None:
+        """``terms:``: the structured terms of an offer, proposal or demand (see seeds/README.md)."""
+        terms = node.get("terms")
+        if terms is None:
+            return
+        if not isinstance(terms, list):
+            self.fail(node, "terms", f"{what}: 'terms' must be a list of mappings, not {_kind(terms)}",
+                      "write '- {type: ceasefire, number: 2, unit: day}' under it")
+        for index, term in enumerate(terms, start=1):
+            term = self.mapping(term, node, "terms", f"{what}: term {index}", item=index - 1)
+            self.closed(term, "term", f"{what}: term {index}")
+            kind = term.get("type")
+            if kind not in TERM_TYPES:
+                self.fail(term, "type", f"{what}: term {index} has unknown type {_short(kind)}",
+                          did_you_mean(kind, TERM_TYPES, f"term types are: {', '.join(TERM_TYPES)}"))
+            node_iri = NamedNode(f"{iri.value}/term/{self.source_slug}-{index}")
+            self.add(graph, iri, KBO.hasTerm, node_iri)
+            self.add(graph, node_iri, RDF.type, KBO.Term)
+            self.add(graph, node_iri, RDF.type, KBO[vocab.TERM_CLASSES[kind]])
+            for key, predicate in (("given_by", KBO.givenBy), ("to", KBO.givenTo)):
+                for actor in self.ids(term, key, f"{what}: term {index}"):
+                    target = self.ref(term, key, self.actors, "actor", value=actor)
+                    self.add(graph, node_iri, predicate, target)
+            number = term.get("number")
+            if number is not None:
+                if isinstance(number, bool) or not isinstance(number, (int, float)) or number != number:
+                    self.fail(term, "number",
+                              f"{what}: term {index}: 'number' {_short(number)} is not a number",
+                              "write the number in digits (e.g. 'number: 4'); say what the source says "
+                              "in words with 'text:' and leave 'number' out")
+                if number < 0:
+                    self.fail(term, "number", f"{what}: term {index}: 'number' {number} is negative",
+                              "give the count or length the source states")
+                literal = (Literal(str(number), datatype=XSD.integer) if isinstance(number, int)
+                           else Literal(repr(float(number)), datatype=XSD.decimal))
+                self.add(graph, node_iri, KBO.quantity, literal)
+            unit = term.get("unit")
+            if unit is not None:
+                if unit not in TERM_UNITS:
+                    self.fail(term, "unit", f"{what}: term {index} has unknown unit {_short(unit)}",
+                              did_you_mean(unit, TERM_UNITS, f"units are: {', '.join(TERM_UNITS)}"))
+                self.add_text(graph, node_iri, KBO.unit, unit)
+            for key, predicate in (("category", KBO.termCategory), ("ratio", KBO.ratio),
+                                   ("text", KBO.termText), ("note", KBO.curatorNote)):
+                value = self.text(term, key, f"{what}: term {index}", required=False)
+                if value:
+                    self.add_text(graph, node_iri, predicate, value)
+            if term.get("ratio") is not None and not re.fullmatch(r"\d+(\.\d+)?:\d+(\.\d+)?", term["ratio"]):
+                self.fail(term, "ratio", f"{what}: term {index}: ratio {_short(term['ratio'])} is not 'N:M'",
+                          "write e.g. 'ratio: \"1:30\"' (prisoners per hostage)")
+
+    def read_paraphrase(self, node: Located, iri, graph, what: str) -> None:
+        """A source without a stored text: the curator's own words for what it says, never its text."""
+        for key in ("sentences", "quote"):
+            if node.get(key) is not None:
+                self.fail(node, key,
+                          f"{what}: '{key}' needs the source's text, which this file does not store",
+                          "write what the source says in your own words under 'paraphrase:'")
+        paraphrase = node.get("paraphrase")
+        if not isinstance(paraphrase, str) or len(paraphrase.split()) < MIN_SENTENCE_WORDS:
+            self.fail(node, "paraphrase" if "paraphrase" in node else "id" if "id" in node else "ref",
+                      f"{what} has no paraphrase",
+                      "add 'paraphrase:' with what the source reports, in your own words")
+        self.add_text(graph, iri, KBO.paraphrase, paraphrase.strip())
+        self.add(graph, iri, KBO.source, self.article)
+
+    def read_sentences(self, node: Located, iri, graph, what: str, annotation_slug: str) -> None:
+        if self.paraphrase_mode:
+            self.read_paraphrase(node, iri, graph, what)
+            return
+        if node.get("paraphrase") is not None:
+            self.fail(node, "paraphrase",
+                      f"{what}: a paraphrase belongs to a source without a stored text, and needs its url",
+                      "cite the article's sentences here; curate a report you may not store in a file "
+                      "of its own with 'url:' and no 'text:'")
         sentences = self.texts(node, "sentences", what)
         if not sentences:
             self.fail(
@@ -906,7 +1056,7 @@ class _Reader:
                 )
             end = start + len(sentence)
             self.add_text(graph, iri, KBO.sourceSentence, sentence)
-            annotation = self.minter.entity("annotation", f"{node['id']}-{number}")
+            annotation = self.minter.entity("annotation", f"{annotation_slug}-{number}")
             target = NamedNode(annotation.value + "/target")
             quote_selector = NamedNode(annotation.value + "/quote")
             position = NamedNode(annotation.value + "/position")

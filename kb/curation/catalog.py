@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Variable
 
-from kb.curation.format import ACYCLIC
+from kb.curation.format import ACYCLIC, THREAD_LINKS
 from kb.curation.yamlines import Located, load_yaml
 from kb.errors import CurationError
 from kb.paths import SEEDS_DIR, display
@@ -276,27 +276,44 @@ def _taken(definition: Definition, other: str) -> CurationError:
 
 def _cycles(catalog: Catalog) -> list[CurationError]:
     errors = []
-    for relation in ACYCLIC:
+    # Each relation alone, then an offer thread as a whole: a counter-proposal answered by the
+    # offer it counters is a loop though neither link alone loops.
+    for relation in (*ACYCLIC, THREAD_LINKS):
+        keys = relation if isinstance(relation, tuple) else (relation,)
+        if isinstance(relation, tuple):
+            relation = "thread"
         edges: dict[str, list[str]] = {}
         lines: dict[str, str] = {}
         for entry in catalog.files:
             for node in _events(entry):
-                targets = node.get(relation)
-                targets = targets if isinstance(targets, list) else [targets]
-                for target in targets:
-                    if isinstance(target, str):
-                        edges.setdefault(node["id"], []).append(target)
-                        lines.setdefault(node["id"], f"{entry.where} line {node.line_of(relation)}")
+                slug = _event_slug(node)
+                for key in keys:
+                    targets = node.get(key)
+                    targets = targets if isinstance(targets, list) else [targets]
+                    for target in targets:
+                        if isinstance(target, str):
+                            edges.setdefault(slug, []).append(target)
+                            lines.setdefault(slug, f"{entry.where} line {node.line_of(key)}")
         for loop in _loops(edges):
             start = loop[0]
             path = " -> ".join(loop)
+            if relation == "thread" and any(
+                (not e.message.startswith("event '") and path in e.message) or f"'{start}'" in e.message
+                for e in errors
+            ):
+                continue  # the loop is already reported for one relation
             errors.append(
                 CurationError(
                     f"event '{start}' {relation.replace('_', ' ')} itself"
-                    if len(loop) == 2
+                    if len(loop) == 2 and relation != "thread"
+                    else f"the offer thread (counters and answers) loops back: {path}"
+                    if relation == "thread"
                     else f"the '{relation}' links loop back: {path}",
                     where=lines[start],
-                    hint=f"an event cannot follow from itself; check '{relation}' of these events",
+                    hint=f"an event cannot follow from itself; check '{relation}' of these events"
+                    if relation != "thread"
+                    else "a thread runs from a proposal to its counters and answers: remove the link "
+                    "that points back to an earlier step",
                 )
             )
     return errors
@@ -330,10 +347,16 @@ def _loops(edges: dict[str, list[str]]) -> list[list[str]]:
 
 
 def _events(entry: CurationFile) -> list[Located]:
+    """The events a file defines and the claims it makes about other files' events."""
     events = entry.data.get("events") if entry.data is not None else None
     if not isinstance(events, list):
         return []
-    return [node for node in events if isinstance(node, Located) and _slug(node.get("id"))]
+    return [node for node in events if isinstance(node, Located) and _slug(_event_slug(node))]
+
+
+def _event_slug(node: Located) -> object:
+    """The id an event entry defines, or the id a claim ('- ref: ID') is about."""
+    return node.get("id") if "id" in node else node.get("ref")
 
 
 def _wikidata_twice(catalog: Catalog) -> list[CurationError]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kb.vocab import TERM_CLASSES
+
 RELATIONS_KEYS = (
     "answers",
     "repeats",
@@ -10,12 +12,18 @@ RELATIONS_KEYS = (
     "precedes",
     "reports_on",
     "same_as",
+    "counters",
 )
+#: Term types an offer, proposal or demand can carry (``terms:``); each is a class of
+#: ``ontology/kb.ttl`` mapped to the peace-agreement codebooks (PA-X, Peace Accords Matrix).
+TERM_TYPES = tuple(TERM_CLASSES)
+#: Units a term's number may be counted in.
+TERM_UNITS = ("hour", "day", "week", "month", "person", "percent", "usd", "phase", "truck")
 
 #: Every mapping of the format and the keys it may hold; any other key is refused.
 KEYS: dict[str, frozenset[str]] = {
     "file": frozenset({"source", "claimants", "actors", "places", "events", "draft"}),
-    "source": frozenset({"id", "text", "title", "publisher", "url", "published"}),
+    "source": frozenset({"id", "text", "title", "publisher", "url", "published", "author"}),
     "published": frozenset({"edtf", "note"}),
     "claimant": frozenset({"id", "actor", "verb", "via"}),
     "actor": frozenset({"id", "name", "type", "aliases", "wikidata", "part_of", "positions", "note"}),
@@ -43,14 +51,45 @@ KEYS: dict[str, frozenset[str]] = {
             "answers_unrecorded",
             "todo",
             "draft",
+            "paraphrase",
+            "terms",
             *RELATIONS_KEYS,
         }
     ),
+    # A claim about an event another source defines: '- ref: ID' under 'events:', with this
+    # source's own account of it (no label of its own is needed; no new id).
+    "event claim": frozenset(
+        {
+            "ref",
+            "type",
+            "label",
+            "according_to",
+            "status",
+            "date",
+            "actors",
+            "place",
+            "offers",
+            "in_exchange_for",
+            "means",
+            "quote",
+            "sentences",
+            "paraphrase",
+            "terms",
+            "note",
+            "answers_unrecorded",
+            "todo",
+            "draft",
+            *RELATIONS_KEYS,
+        }
+    ),
+    "term": frozenset({"type", "given_by", "to", "number", "unit", "category", "ratio", "text", "note"}),
     "date": frozenset({"text", "anchor", "edtf", "note"}),
     "event actor": frozenset({"actor", "role"}),
 }
 #: Relations whose chains must not loop back (an offer cannot answer, repeat or precede itself).
-ACYCLIC = ("answers", "repeats", "precondition_for", "part_of_round", "precedes")
+ACYCLIC = ("answers", "repeats", "precondition_for", "part_of_round", "precedes", "counters")
+#: The links that make an offer thread (proposal -> counter-proposal -> acceptance or rejection).
+THREAD_LINKS = ("counters", "answers")
 #: The shortest sentence that may be cited: a cited sentence is a sentence, not a letter.
 MIN_SENTENCE_WORDS = 2
 MIN_SENTENCE_CHARS = 8

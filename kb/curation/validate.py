@@ -12,7 +12,7 @@ import rdflib
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
 from kb.paths import CODES_FILE, ONTOLOGY_FILE, SHAPES_FILE
-from kb.vocab import SH, XSD
+from kb.vocab import KBO, SH, XSD
 
 ONTOLOGY_FILES = (ONTOLOGY_FILE, CODES_FILE)
 
@@ -46,6 +46,9 @@ def ontology_graph() -> rdflib.Graph:
     return graph
 
 
+_ALSO_REPORTED_BY = KBO.alsoReportedBy
+
+
 def to_rdflib(quads: list[Quad]) -> rdflib.Graph:
     """All quads as one rdflib graph (the union of their named graphs).
 
@@ -54,8 +57,14 @@ def to_rdflib(quads: list[Quad]) -> rdflib.Graph:
     """
     graph = rdflib.Graph()
     add = graph.add
+    claims = {(quad.subject, quad.graph_name) for quad in quads if quad.predicate == _ALSO_REPORTED_BY}
     for quad in quads:
-        add((_term(quad.subject), rdflib.URIRef(quad.predicate.value), _term(quad.object)))
+        subject = _term(quad.subject)
+        if claims and (quad.subject, quad.graph_name) in claims:
+            # A source's claim about an event another source defines: checked as an event of its
+            # own (its date, type, actors), not merged with the other sources' claims.
+            subject = rdflib.URIRef(f"{quad.subject.value}#claim-in-{getattr(quad.graph_name, 'value', '')}")
+        add((subject, rdflib.URIRef(quad.predicate.value), _term(quad.object)))
     return graph
 
 

@@ -113,7 +113,26 @@ class Draft:
                   if place.id in used_places and not place.known]
         return {"draft": True, "source": self.source, "claimants": claimants,
                 "actors": actors, "places": places,
-                "events": [self._event_entry(event) for event in self.events]}
+                "events": self._event_entries()}
+
+    def _event_entries(self) -> list[dict]:
+        """The events as entries. An event that matches exactly one known event is proposed as a
+        claim about it (``ref: KNOWN-ID``, see seeds/README.md): the explicit field the curator
+        keeps, or turns into ``id:`` for a new event; several matches stay listed in ``draft``."""
+        known: dict[str, str] = {}
+        for event in self.events:  # one claim per known event: a second match stays a new event
+            if len(event.likely_known) == 1 and event.likely_known[0] not in known.values():
+                known[event.id] = event.likely_known[0]
+        entries = []
+        for event in self.events:
+            entry = self._event_entry(event)
+            if entry.get("answers") in known:
+                entry["answers"] = known[entry["answers"]]
+            if event.id in known:
+                entry["draft"]["proposed_id"] = entry.pop("id")
+                entry = {"ref": known[event.id], **entry}
+            entries.append(entry)
+        return entries
 
     def _event_entry(self, event: DraftEvent) -> dict:
         names = ", ".join(f"{self.actor_name(actor)} ({role})" for actor, role in event.actors)

@@ -187,7 +187,7 @@ def finalise(draft: dict, decisions: list[dict]) -> dict:
         kept.append(event)
     if not kept:
         raise CurationError("no event is accepted", hint="accept (a) at least one event first")
-    ids = {event["id"] for event in kept}
+    ids = {event.get("id") or event.get("ref") for event in kept}
     for event in kept:
         if event.get("answers") and event["answers"] not in ids:
             event.pop("answers")

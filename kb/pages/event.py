@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode, Variable
 
+from kb.pages.claims import ClaimRow, SourceClaim, event_claims
 from kb.pages.parts import (
     Claim,
     DateInfo,
@@ -30,6 +31,7 @@ RELATIONS = {
     "partOfRound": ("is part of the round", "includes"),
     "precedes": ("precedes", "follows"),
     "reportsOn": ("reports on", "reported on by"),
+    "counters": ("counters", "countered by"),
 }
 
 
@@ -52,6 +54,8 @@ class Evidence:
     start: int | None
     end: int | None
     claim: Claim
+    #: The curator's paraphrase of a source whose text is not stored (not the source's words).
+    paraphrased: bool = False
 
     @property
     def anchor_id(self) -> str | None:
@@ -104,6 +108,16 @@ class EventPage:
     evidence: list[Evidence] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     sources: list[Ref] = field(default_factory=list)
+    #: Each source's claim about the event, in publication order (the side-by-side columns).
+    claims: list[SourceClaim] = field(default_factory=list)
+    claim_rows: list[ClaimRow] = field(default_factory=list)
+    #: True when the event is a step of an offer thread (it counters, answers or is answered).
+    in_thread: bool = False
+
+    @property
+    def disputed(self) -> bool:
+        """True when the sources that report the event disagree on it."""
+        return any(row.disputed for row in self.claim_rows)
 
 
 _EVENT = "SELECT ?p ?o ?g ?s WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -120,7 +134,8 @@ SELECT ?annotation ?exact ?start ?end ?source ?s WHERE {
 }"""
 _INBOUND = """
 SELECT ?p ?other ?s WHERE {
-  VALUES ?p { kbo:answers kbo:repeats kbo:isPreconditionFor kbo:partOfRound kbo:precedes kbo:reportsOn }
+  VALUES ?p { kbo:answers kbo:repeats kbo:isPreconditionFor kbo:partOfRound kbo:precedes kbo:reportsOn
+              kbo:counters }
   ?other ?p ?s .
 }"""
 _TERMS = """
@@ -151,12 +166,16 @@ def event_page(kb: KnowledgeBase, minter: Minter, slug: str) -> EventPage:
     iri = minter.event(slug)
     subject = {Variable("s"): iri}
     rows = kb.select(_EVENT, substitutions=subject, prefixes=PREFIXES)
-    values: dict[str, list] = {}
-    graph = None
+    by_graph: dict[str, dict[str, list]] = {}
     for row in rows:
-        values.setdefault(row["p"].value, []).append(row["o"])
-        if row["p"] == RDF.type:
-            graph = row["g"].value
+        by_graph.setdefault(row["g"].value, {}).setdefault(row["p"].value, []).append(row["o"])
+    # Several sources' claims: the page's facts are those of the source that defines the event
+    # (its claim has the label and no kbo:alsoReportedBy); the others are shown side by side.
+    graph = next((g for g, found in by_graph.items() if KB_NS + "alsoReportedBy" not in found
+                  and RDF.type.value in found), next(iter(by_graph), None))
+    values: dict[str, list] = dict(by_graph.get(graph, {})) if graph else {}
+    values[KB_NS + "source"] = [term for found in by_graph.values()
+                                for term in found.get(KB_NS + "source", [])]
 
     def first(name: str) -> str | None:
         found = values.get(KB_NS + name) or values.get(name)
@@ -199,6 +218,11 @@ def event_page(kb: KnowledgeBase, minter: Minter, slug: str) -> EventPage:
             evidence.append(Evidence(sentence.value, ref(minter, source_iris[0]) if source_iris
                                      else Ref("external", "", "", "unknown source"), None, None,
                                      event_claim))
+    claims, claim_rows = event_claims(kb, minter, slug)
+    for item in claims:
+        if item.paraphrased:
+            evidence.append(Evidence(item.wording, item.source, None, None, Claim(item.graph, [Ref(
+                "external", "", "", item.claimant)]), paraphrased=True))
     source_names = labels(kb, source_iris + [e.source.iri for e in evidence])
     for item in evidence:
         item.source.label = source_names.get(item.source.iri, item.source.label)
@@ -227,7 +251,9 @@ def event_page(kb: KnowledgeBase, minter: Minter, slug: str) -> EventPage:
         in_exchange_for=sorted(term.value for term in values.get(KB_NS + "inExchangeFor", [])),
         means=first("means"), quote=first("quote"), note=first("curatorNote"),
         codes=codes, evidence=evidence, relations=relations,
-        sources=[ref(minter, iri, source_names.get(iri)) for iri in source_iris],
+        sources=[ref(minter, iri, source_names.get(iri)) for iri in dict.fromkeys(source_iris)],
+        claims=claims, claim_rows=claim_rows if len(claims) > 1 else [],
+        in_thread=any(r.property in ("answers", "counters") for r in relations),
     )
 
 

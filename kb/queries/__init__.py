@@ -18,7 +18,8 @@ A header is the file's leading comment block::
 ``example`` gives the parameter values the gallery (``/queries``) shows the query with; its example
 answer over the seed is kept in ``queries/examples/NAME.json`` (see :mod:`kb.gallery`).
 
-A parameter is ``NAME TYPE [optional] [default=VALUE] -- help``; TYPE is one of :data:`PARAM_TYPES`.
+A parameter is ``NAME TYPE [optional] [default=VALUE] -- help``; TYPE is one of :data:`PARAM_TYPES`
+(``choice(a|b)`` accepts only the values listed).
 Values are bound as RDF terms (:func:`bind`), then written into the query token by token, each in
 its N-Triples form escaped by pyoxigraph (:func:`kb.remote.substitute`; never raw text), so that
 Oxigraph plans with them; a parameter must be projected by the SELECT, and its constant column is
@@ -51,10 +52,10 @@ from kb.sparql_text import check, with_deep_stack
 from kb.store import KnowledgeBase
 from kb.vocab import PREFIXES, XSD, Minter
 
-PARAM_TYPES = ("date", "actor", "event", "place", "iri", "string", "integer")
+PARAM_TYPES = ("date", "actor", "event", "place", "iri", "string", "integer", "choice")
 _HEADER = re.compile(r"^#\s?(?P<key>[a-z]+):\s*(?P<value>.*)$")
 _PARAM = re.compile(
-    r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>[a-z]+)"
+    r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>[a-z]+)(?:\((?P<choices>[a-z0-9_|-]+)\))?"
     r"(?P<optional>\s+optional)?(?:\s+default=(?P<default>\S+))?\s*(?:--\s*(?P<help>.*))?$"
 )
 
@@ -68,6 +69,8 @@ class Parameter:
     optional: bool = False
     default: str | None = None
     help: str = ""
+    #: The values a ``choice(a|b)`` parameter accepts.
+    choices: tuple[str, ...] = ()
 
     @property
     def required(self) -> bool:
@@ -163,15 +166,16 @@ def _parse_example(value: str, where: str) -> dict[str, str]:
 
 def _parse_param(value: str, where: str) -> Parameter:
     match = _PARAM.match(value)
-    if not match or match["type"] not in PARAM_TYPES:
+    if not match or match["type"] not in PARAM_TYPES or (match["type"] == "choice") != bool(match["choices"]):
         raise QueryError(
             f"cannot read parameter {value!r}",
             where=where,
-            hint=f"write 'NAME TYPE [optional] [default=V] -- help', TYPE one of {', '.join(PARAM_TYPES)}",
+            hint=f"write 'NAME TYPE [optional] [default=V] -- help', TYPE one of {', '.join(PARAM_TYPES)} "
+                 "(choice as choice(a|b))",
         )
-    return Parameter(
-        match["name"], match["type"], bool(match["optional"]), match["default"], (match["help"] or "").strip()
-    )
+    choices = tuple(match["choices"].split("|")) if match["choices"] else ()
+    return Parameter(match["name"], match["type"], bool(match["optional"]), match["default"],
+                     (match["help"] or "").strip(), choices)
 
 
 def catalogue(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
@@ -254,6 +258,11 @@ def _term(kb: KnowledgeBase, parameter: Parameter, raw: str, minter: Minter):
     where = f"--param {parameter.name}"
     if parameter.type == "date":
         return Literal(parse_day(raw, where).isoformat(), datatype=XSD.date)
+    if parameter.type == "choice":
+        if raw.strip() not in parameter.choices:
+            raise QueryError(f"{raw[:40]!r} is not one of {', '.join(parameter.choices)}", where=where,
+                             hint=f"give one of: {', '.join(parameter.choices)}")
+        return Literal(raw.strip())
     if parameter.type == "integer":
         if not re.fullmatch(r"-?\d+", raw.strip()):
             raise QueryError(f"{raw!r} is not a whole number", where=where)

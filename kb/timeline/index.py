@@ -37,6 +37,9 @@ from kb.timeline.window import all_row_texts, extent, labels, window_rows
 from kb.vocab import EVENT_TYPES, KBO, RDF, RDFS, ROLE_TYPES, SEM, STATUSES, Minter
 
 NO_ROLE = 255
+_PUBLISHED = """SELECT ?source ?published WHERE {
+  ?source a <https://schema.org/NewsArticle> ;
+          <http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp> ?published }"""
 #: How many recent timeline answers an index remembers (the index never changes, so they stay true).
 MEMO_SIZE = 64
 
@@ -45,6 +48,23 @@ def _months(year: int, month: int, count: int) -> Iterable[tuple[int, int]]:
     for _ in range(count):
         yield year, month
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _disagree(claims: list[tuple]) -> bool:
+    """True when two claims (origin, first, last, type, status, actors) of one event disagree."""
+    for number, (_, first, last, kind, state, actors) in enumerate(claims):
+        for _, first2, last2, kind2, state2, actors2 in claims[number + 1:]:
+            if first2 > last or last2 < first or kind != kind2 or state != state2:
+                return True
+            if actors and actors2 and actors != actors2:
+                return True
+    return False
+
+
+def _bounds(edtf: str) -> tuple:
+    """An EDTF value's (earliest, latest) days, for choosing the earliest of several datings."""
+    parsed = _date(edtf)
+    return (parsed[0].earliest, parsed[0].latest) if parsed else (date.max, date.max)
 
 
 @lru_cache(maxsize=65536)
@@ -75,6 +95,10 @@ class TimelineIndex:
         self.actors = array("l")         # index in actor_slugs
         self.roles = array("B")          # index in ROLE_TYPES (NO_ROLE when unknown)
         self.repeated: set[int] = set()  # rows whose cast names an actor in more than one role
+        # Events several sources report: row -> [(source number, first, last)], one per claim.
+        self.claims: dict[int, list[tuple[int, int, int]]] = {}
+        self.published: dict[int, int] = {}  # source number -> its earliest publication day (ordinal)
+        self.disputed: set[int] = set()      # rows whose sources disagree (queries/conflicts.rq)
         self.months: dict[str, array] = {}
         self.actor_slugs: list[str] = []
         self.actor_names: dict[str, str] = {}
@@ -128,10 +152,11 @@ class TimelineIndex:
 
         kinds = numbered(RDF.type, EVENT_TYPES, first=True)
         edtf: dict[str, str] = {}
-        for quad in scan(KBO.edtf):
-            if quad.subject.value in kinds:
-                edtf[quad.subject.value] = quad.object.value
-        status = numbered(KBO.status, STATUSES, first=False)
+        for quad in scan(KBO.edtf):  # several sources' claims: the earliest dating, as rows do
+            iri, value = quad.subject.value, quad.object.value
+            if iri in kinds and (iri not in edtf or _bounds(value) < _bounds(edtf[iri])):
+                edtf[iri] = value
+        status = numbered(KBO.status, STATUSES, first=False)  # several claims: the last status
         source: dict[str, list[str]] = defaultdict(list)
         for quad in scan(KBO.source):
             if quad.object.value not in source[quad.subject.value]:
@@ -158,7 +183,9 @@ class TimelineIndex:
         label: dict[str, str] = {}
         for quad in scan(RDFS.label):
             if quad.subject.value in wanted and isinstance(quad.object, Literal):
-                label.setdefault(quad.subject.value, quad.object.value)
+                known = label.get(quad.subject.value)
+                if known is None or quad.object.value < known:  # several: the least, as rows do
+                    label[quad.subject.value] = quad.object.value
         index._fill(kinds, edtf, status, source, taking_part, label)
         index.seconds = time.perf_counter() - started
         return index
@@ -193,16 +220,23 @@ class TimelineIndex:
         role_number = {name: number for number, name in enumerate(ROLE_TYPES)}
         if rows is None:
             rows = map(json.loads, all_row_texts(kb))
+        claimed: dict[str, list[tuple]] = defaultdict(list)
         for iri, kind, first, last, value, _, _, state, name, origin, pairs in rows:
             if kind not in type_number:
                 continue
+            claimed[iri].append((origin, first, last, kind, state, frozenset(actor for _, actor in pairs)))
             cast = [(actor, role_number.get(role, NO_ROLE)) for role, actor in pairs]
-            if iri in kinds:  # the same event in another graph
+            if iri in kinds:  # the same event in another graph: another source's claim
                 if origin and origin not in source[iri]:
                     source[iri].append(origin)
                 taking_part[iri].extend(pair for pair in cast if pair not in taking_part[iri])
-                if (first, last) >= dated[iri]:
-                    continue
+                status[iri] = max(status[iri], status_number.get(state, 0))  # the last status
+                if name and (not label[iri] or name < label[iri]):
+                    label[iri] = name  # a claim may have no label of its own: the least label
+                kinds[iri] = min(kinds[iri], type_number[kind])  # types differ: the first type
+                if (first, last) < dated[iri]:
+                    edtf[iri], dated[iri] = value, (first, last)
+                continue
             else:
                 source[iri] = [origin] if origin else []
                 taking_part[iri] = cast
@@ -214,7 +248,46 @@ class TimelineIndex:
         named.update(actor for pairs in taking_part.values() for actor, _ in pairs)
         label.update(labels(kb, named))
         self._fill(kinds, edtf, status, source, taking_part, label, month_keys)
+        self._claims(kb, {iri: found for iri, found in claimed.items() if len(found) > 1})
         return True
+
+    def _claims(self, kb: KnowledgeBase, claimed: dict[str, list[tuple]]) -> None:
+        """Each source's publication day, each claim's bounds of the events several sources
+        report, and which events the sources disagree on."""
+        numbers = {iri: number for number, iri in enumerate(self.iris)}
+        source_number = {self.minter.entity("source", slug).value: number
+                         for number, slug in enumerate(self.source_slugs)}
+        for row in kb.select(_PUBLISHED):
+            number = source_number.get(row["source"].value)
+            if number is not None:
+                day = date.fromisoformat(row["published"].value).toordinal()
+                self.published[number] = min(day, self.published.get(number, day))
+        for iri, found in claimed.items():
+            if iri in numbers:
+                self.claims[numbers[iri]] = [
+                    (source_number.get(origin, -1), date.fromisoformat(first).toordinal(),
+                     date.fromisoformat(last).toordinal()) for origin, first, last, *_ in found]
+        # Which events the sources disagree on, by the rule of queries/conflicts.rq applied to what
+        # the rows carry (dates whose bounds do not overlap, type, status, actors): running the
+        # query over the whole record takes minutes at 100k events. Places and terms, which rows
+        # do not carry, are marked on the event's page (which runs the query for that event).
+        for iri, found in claimed.items():
+            if iri in numbers and _disagree(found):
+                self.disputed.add(numbers[iri])
+
+    def known_bounds(self, row: int, day: int) -> tuple[int, int] | None:
+        """The bounds of the event in ``row`` as the sources published by ``day`` (an ordinal)
+        give them; ``None`` when none of its sources was published by then."""
+        claims = self.claims.get(row)
+        if claims is None:
+            origins = self.sources[self.source_start[row]:self.source_start[row + 1]]
+            if any(self.published.get(number, 0) <= day for number in origins) or not origins:
+                return self.first[row], self.last[row]
+            return None
+        known = [(first, last) for number, first, last in claims if self.published.get(number, 0) <= day]
+        if not known:
+            return None
+        return min(known)
 
     def _fill(self, kinds, edtf, status, source, taking_part, label, month_keys: bool = True) -> None:
         actor_number: dict[str, int] = {}
@@ -234,7 +307,7 @@ class TimelineIndex:
             self.last.append(latest.toordinal())
             self.types.append(kinds[iri])
             self.statuses.append(status.get(iri, 0))
-            origins = source.get(iri)
+            origins = sorted(source.get(iri) or ())  # whichever way they were read
             if origins and len(origins) == 1:
                 self.sources.append(self._number(origins[0], source_number, self.source_slugs,
                                                  self.source_names, label))
@@ -305,26 +378,32 @@ class TimelineIndex:
                  ROLE_TYPES[self.roles[i]] if self.roles[i] != NO_ROLE else "")
                 for i in range(start, end)]
 
-    def sources_of(self, row: int) -> list[str]:
-        """The source slugs of the event in ``row``, in order."""
+    def sources_of(self, row: int, known_on: int | None = None) -> list[str]:
+        """The source slugs of the event in ``row``, in order (those published by ``known_on``)."""
         return [self.source_slugs[number]
-                for number in self.sources[self.source_start[row]:self.source_start[row + 1]]]
+                for number in self.sources[self.source_start[row]:self.source_start[row + 1]]
+                if known_on is None or self.published.get(number, 0) <= known_on]
 
     def in_words(self, row: int) -> tuple[str, str]:
         """(precision, date in words) of the event in ``row``."""
         value, words = _date(self.edtfs[row])
         return value.precision, words
 
-    def item(self, row: int, lanes: list[str], type_labels: dict[str, str]) -> TimelineItem:
-        """The :class:`kb.timeline.model.TimelineItem` of the event in ``row``."""
+    def item(self, row: int, lanes: list[str], type_labels: dict[str, str], known_on: int | None = None
+             ) -> TimelineItem:
+        """The :class:`kb.timeline.model.TimelineItem` of the event in ``row`` (as the sources
+        published by ``known_on`` tell it, when given)."""
         precision, in_words = self.in_words(row)
         kind = EVENT_TYPES[self.types[row]]
+        first, last = self.first[row], self.last[row]
+        if known_on is not None and row in self.claims:
+            first, last = self.known_bounds(row, known_on) or (first, last)
         return TimelineItem(
             id=self.slugs[row], iri=self.iris[row], type=kind, type_label=type_labels.get(kind, kind),
-            label=self.labels[row], earliest=date.fromordinal(self.first[row]),
-            latest=date.fromordinal(self.last[row]), edtf=self.edtfs[row], precision=precision,
+            label=self.labels[row], earliest=date.fromordinal(first),
+            latest=date.fromordinal(last), edtf=self.edtfs[row], precision=precision,
             in_words=in_words, status=STATUSES[self.statuses[row]],
             actors=[ActorRole(slug, self.actor_names.get(slug, slug), role)
                     for slug, role in self.actors_of(row)],
-            sources=self.sources_of(row), lanes=lanes)
+            sources=self.sources_of(row, known_on), lanes=lanes, disputed=row in self.disputed)
 

@@ -23,6 +23,9 @@ MAX_LANES = 30
 OTHER_LANE = "_other"
 LANE_MODES = ("type", "actor")
 FACETS = ("actor", "type", "source", "status")
+#: How a window is read: events that *possibly* fall in it (their bounds overlap it, the default)
+#: or that *certainly* do (both bounds inside it).
+CERTAINTIES = ("possible", "certain")
 #: At most this many values a facet lists (the chosen ones and the most frequent).
 FACET_LIMIT = 40
 
@@ -65,6 +68,9 @@ class TimelineFilter:
     statuses: tuple[str, ...] = ()
     text: str = ""
     lanes: str = "type"
+    certainty: str = "possible"
+    #: Only what the sources published by this day say (a source counts from its earliest day).
+    as_known_on: date | None = None
 
     def selected(self, facet: str) -> tuple[str, ...]:
         """The ids selected in ``facet`` (one of :data:`FACETS`)."""
@@ -85,6 +91,10 @@ class TimelineFilter:
                 params[facet] = list(self.selected(facet))
         if self.text:
             params["q"] = [self.text]
+        if self.certainty != "possible":
+            params["certainty"] = [self.certainty]
+        if self.as_known_on:
+            params["as_known_on"] = [self.as_known_on.isoformat()]
         return params
 
 
@@ -119,6 +129,11 @@ def parse_filter(params: Mapping[str, list[str]]) -> TimelineFilter:
     if lanes not in LANE_MODES:
         raise QueryError(f"unknown lanes {lanes!r}", where="parameter 'lanes'",
                          hint=f"use one of: {', '.join(LANE_MODES)}")
+    certainty = one("certainty") or "possible"
+    if certainty not in CERTAINTIES:
+        raise QueryError(f"unknown certainty {certainty[:40]!r}", where="parameter 'certainty'",
+                         hint="use 'possible' (bounds overlap the window) or 'certain' (inside it)")
+    as_known_on = parse_day(one("as_known_on"), "parameter 'as_known_on'") if one("as_known_on") else None
     types = _ids(params.get("type") or [], "type", slugs=False)
     for name in types:
         if name not in EVENT_TYPES:
@@ -137,6 +152,8 @@ def parse_filter(params: Mapping[str, list[str]]) -> TimelineFilter:
         statuses=statuses,
         text=one("q")[:200],
         lanes=lanes,
+        certainty=certainty,
+        as_known_on=as_known_on,
     )
 
 
@@ -167,6 +184,8 @@ class TimelineItem:
     actors: list[ActorRole] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     lanes: list[str] = field(default_factory=list)
+    #: True when the sources that report the event disagree on it (the ``conflicts`` query).
+    disputed: bool = False
 
     @property
     def exact(self) -> bool:

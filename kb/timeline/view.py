@@ -137,7 +137,20 @@ def _build(index: TimelineIndex, kb: KnowledgeBase, filt: TimelineFilter, thresh
         counts["type"], counts["status"], counts["source"], counts["actor"])
     drawn: list[int] = []
     matched: list[int] = []
+    certain = filt.certainty == "certain"
+    known_on = filt.as_known_on.toordinal() if filt.as_known_on else None
+    drawn_low, drawn_high = drawn_from.toordinal(), drawn_to.toordinal()
     for row in index.rows(drawn_from, drawn_to):
+        begin, end = first[row], last[row]
+        if known_on is not None:
+            bounds = index.known_bounds(row, known_on)
+            if bounds is None:
+                continue
+            begin, end = bounds
+            if end < drawn_low or begin > drawn_high:
+                continue
+        if certain and not (begin >= drawn_low and end <= drawn_high):
+            continue
         cast = actors[start[row]:start[row + 1]] if row not in repeated else index.cast(row)
         if texts is not None and iris[row] not in texts and text_actors.isdisjoint(cast):
             continue
@@ -148,7 +161,7 @@ def _build(index: TimelineIndex, kb: KnowledgeBase, filt: TimelineFilter, thresh
         source_miss = by_source_filter and source_set.isdisjoint(origins)
         status_miss = by_status_filter and status not in status_set
         misses = actor_miss + type_miss + source_miss + status_miss
-        in_window = last[row] >= low and first[row] <= high
+        in_window = (begin >= low and end <= high) if certain else (end >= low and begin <= high)
         if in_window and misses <= 1:
             if not misses or actor_miss:
                 for number in cast:
@@ -216,7 +229,7 @@ def _build(index: TimelineIndex, kb: KnowledgeBase, filt: TimelineFilter, thresh
         view.filter["margin"] = [str(margin.days)]
 
     def full(rows: list[int]) -> list:
-        return [index.item(row, lanes_of.get(row, []), names["type"]) for row in rows]
+        return [index.item(row, lanes_of.get(row, []), names["type"], known_on) for row in rows]
 
     if view.mode == "events":
         view.events = full(drawn)

@@ -75,12 +75,20 @@ def test_a_draft_refers_to_known_actors_by_id_and_loads_beside_the_seed(tmp_path
     used = {a["actor"] for event in draft["events"] for a in event["actors"]}
     assert {"david-barnea", "hamas"} <= used
     draft["source"]["id"] = "seed-draft"  # a second source, not the seed itself
+    # Events that match one of the seed's are proposed as this source's claims about them
+    claims = [event for event in draft["events"] if "ref" in event]
+    assert claims and all(event["draft"]["likely_known"] == [event["ref"]] for event in claims)
+    new = {event["id"] for event in draft["events"] if "id" in event}
     for event in draft["events"]:
-        event["id"] = "draft-" + event["id"]
-        if event.get("answers"):
+        if "id" in event:
+            event["id"] = "draft-" + event["id"]
+        if event.get("answers") in new:
             event["answers"] = "draft-" + event["answers"]
-        if str(event["date"].get("anchor", "")).startswith("event:"):
-            event["date"]["anchor"] = "event:draft-" + event["date"]["anchor"][6:]
+        anchor = str(event["date"].get("anchor", ""))
+        if anchor.startswith("event:") and anchor[6:] in new and "id" in event:
+            event["date"]["anchor"] = "event:draft-" + anchor[6:]
+        elif anchor.startswith("event:"):
+            event["date"]["anchor"] = "published"
     output.write_text(yaml.safe_dump(draft, sort_keys=False, allow_unicode=True), encoding="utf-8")
     with open_kb(tmp_path / "store") as kb:
         load(kb, [ONTOLOGY_DIR, SEEDS_DIR])

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, current_app, render_template, request, url_for
 
 from kb.errors import NotFound, QueryError
+from kb.pages.claims import thread_page
 from kb.pages.event import event_page
 from kb.pages.linked import Site, dataset_schema_org
 from kb.pages.parts import as_json
@@ -99,6 +100,23 @@ def timeline_json():
     response = json_response(_view(request.args.to_dict(flat=False), margin_days=_margin()))
     response.headers["Link"] = f'<{url_for("pages.home")}>; rel="alternate"; type="text/html"'
     response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@blueprint.get("/thread/<slug>")
+def thread(slug: str):
+    """An offer's thread: proposal, counter-proposals, answers, with their terms and what changed."""
+    as_data = slug.endswith(".json")
+    slug = slug.removesuffix(".json")
+    page = thread_page(get_kb(), current_app.extensions["minter"], slug)
+    if as_data:
+        response = json_response(page)
+        html = url_for("pages.thread", slug=slug)
+        response.headers["Link"] = f'<{html}>; rel="alternate"; type="text/html"'
+        return response
+    response = current_app.make_response(render_template("thread.html", page=page))
+    response.headers["Link"] = (f'<{url_for("pages.thread", slug=slug + ".json")}>; rel="alternate"; '
+                                'type="application/json"')
     return response
 
 

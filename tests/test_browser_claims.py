@@ -1,0 +1,58 @@
+"""Several sources in a real browser (issue 15): the conflict columns, the thread page and the new
+timeline filters (certainty, as_known_on), with Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.test_browser import browser, live, page, shot  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api").expect
+PROPOSAL = "egypt-two-day-proposal-2024-10-27"
+
+
+def test_the_event_page_shows_the_sources_claims_in_columns(live, page):  # noqa: F811
+    page.goto(live.url + f"/event/{PROPOSAL}")
+    table = page.locator("table.claims-table")
+    expect(table).to_be_visible()
+    expect(table.locator("th.claim-column")).to_have_count(4)
+    expect(table.locator("th.claim-column").first).to_contain_text("Agence France-Presse")
+    disputed = table.locator('tr.disputed[data-field="term: CeasefireTerm"] td')
+    expect(disputed).to_have_count(4)
+    expect(disputed.last).to_contain_text("12 day")
+    expect(page.locator(".reported-by")).to_contain_text("4 sources")
+    expect(page.locator(".paraphrased-mark").first).to_be_visible()
+    shot(page, "20-claims-side-by-side")
+
+
+def test_the_thread_page_shows_the_steps_terms_and_changes(live, page):  # noqa: F811
+    page.goto(live.url + f"/event/{PROPOSAL}")
+    page.locator(".thread-link a").click()
+    expect(page.locator("li.thread-step")).to_have_count(3)
+    expect(page.locator("li.thread-step").first).to_have_attribute("data-event", PROPOSAL)
+    expect(page.locator('tr[data-term="GuaranteeTerm"]')).to_have_attribute("data-change", "added")
+    shot(page, "21-offer-thread")
+
+
+def test_the_filters_choose_certainty_and_as_known_on_and_keep_them_in_the_url(live, browser):  # noqa: F811
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1440, "height": 960})
+    tab = context.new_page()
+    try:
+        tab.goto(live.url + "/?from=2024-01-15&to=2024-10-31")
+        expect(tab.locator('#event-table a[data-event="barnea-offer-2024-01"]')).to_have_count(1)
+        expect(tab.locator("#event-table .disputed-mark").first).to_be_visible()
+        tab.locator('#filters input[name="certainty"][value="certain"]').check()
+        tab.locator("#filters button.apply").click()
+        assert parse_qs(urlparse(tab.url).query)["certainty"] == ["certain"]
+        expect(tab.locator('#event-table a[data-event="barnea-offer-2024-01"]')).to_have_count(0)
+        expect(tab.locator('#filters input[name="certainty"][value="certain"]')).to_be_checked()
+        tab.locator("#filter-as-known-on").fill("2024-10-24")
+        tab.locator("#filters button.apply").click()
+        assert parse_qs(urlparse(tab.url).query)["as_known_on"] == ["2024-10-24"]
+        expect(tab.locator("#event-table tbody tr")).to_have_count(0)
+        shot(tab, "22-as-known-on")
+    finally:
+        context.close()
