@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.test_browser import browser, live, page, shot  # noqa: F401  (fixtures)
+from tests.test_browser import live, page, shot  # noqa: F401  (fixtures; the browser is conftest's)
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
