@@ -25,6 +25,8 @@ from kb.paths import PROJECT_ROOT
 from tests.helpers_server import KB, free_port
 from tests.support import DATA, seed_store
 
+#: What a plain `kb load` loads: the seeds' curation files, then the ontology and its codes.
+FILES = len(list((PROJECT_ROOT / "seeds").glob("*.yaml"))) + 2
 CLF = re.compile(r'^\S+ - - \[[^\]]+\] "(GET|POST|HEAD) \S+ HTTP/1\.[01]" \d{3} (\d+|-) '
                  r'"[^"]*" "[^"]*" \d+ms$')
 
@@ -174,7 +176,7 @@ def test_first_serve_says_it_loads_the_seeds_and_then_serves(tmp_path):
     try:
         server.wait_for(r"^Store: .*store \(embedded\)$")
         server.wait_for(r"^Loading the ontology and seeds into .*store \(first start\) \.\.\.$")
-        server.wait_for(r"^Loaded 3 files, [\d,]+ quads in [\d.]+ s$")
+        server.wait_for(rf"^Loaded {FILES} files, [\d,]+ quads in [\d.]+ s$")
         server.wait_for(rf"^Serving the timeline at http://127.0.0.1:{port}/ ")
         assert get(f"http://127.0.0.1:{port}/")[0] == 200
     finally:
@@ -217,13 +219,13 @@ def get_or_none(url: str):
 
 def test_progress_shows_on_a_terminal_and_not_in_a_pipe(tmp_path):
     shown = in_terminal("load", "--store", str(tmp_path / "tty"))
-    assert re.search(r"loading \[1/3\] seeds/000_04768d44cf00b2f8\.yaml", shown), shown
-    assert re.search(r"loading \[3/3\] ontology/codes\.ttl", shown), shown
-    assert re.search(r"^3 files, [\d,]+ quads in [\d.]+ s \([\d,]+ quads/s\)$", shown, re.M), shown
+    assert re.search(rf"loading \[1/{FILES}\] seeds/000_04768d44cf00b2f8\.yaml", shown), shown
+    assert re.search(rf"loading \[{FILES}/{FILES}\] ontology/codes\.ttl", shown), shown
+    assert re.search(rf"^{FILES} files, [\d,]+ quads in [\d.]+ s \([\d,]+ quads/s\)$", shown, re.M), shown
     piped = run("load", "--store", str(tmp_path / "pipe"))
     assert piped.returncode == 0
     assert "loading [" not in piped.stdout + piped.stderr
-    assert re.search(r"^3 files, [\d,]+ quads in", piped.stdout, re.M)
+    assert re.search(rf"^{FILES} files, [\d,]+ quads in", piped.stdout, re.M)
     quiet = run("load", "--quiet", "--store", str(tmp_path / "quiet"))
     assert quiet.returncode == 0 and quiet.stdout == ""
 
@@ -301,7 +303,7 @@ def test_without_the_access_log_requests_are_not_logged(seeded):
 def test_terminal_tables_use_short_names_and_fit_the_width(seeded):
     shown = in_terminal("query", "offers", "--store", str(seeded), columns=100)
     lines = [line for line in shown.splitlines() if line.strip()]
-    assert lines[-1] == "(4 rows)", shown
+    assert lines[-1] == "(5 rows)", shown
     assert all(len(line) <= 100 for line in lines), max(lines, key=len)
     assert "event:barnea-offer-2024-01" in shown
     assert "http://" not in shown
@@ -369,10 +371,11 @@ def test_status_says_what_the_store_holds_and_when_it_was_loaded(tmp_path):
     fields = dict(line.split(":", 1) for line in result.stdout.splitlines())
     assert fields["store"].strip() == f"{store} (embedded)"
     assert re.fullmatch(r"[\d.,]+ MB on disk", fields["size"].strip())
-    assert fields["events"].strip() == "27"
-    assert fields["sources"].strip() == "1"
+    assert fields["events"].strip() == "32"
+    assert fields["sources"].strip() == str(FILES - 2)  # one source a curation file
     assert re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(seeds/000_04768d44cf00b2f8\.yaml, "
-                    r"ontology/kb\.ttl, ontology/codes\.ttl: [\d,]+ quads\)", fields["last load"].strip())
+                    rf"seeds/\S+\.yaml, seeds/\S+\.yaml and {FILES - 3} more: [\d,]+ quads\)",
+                    fields["last load"].strip())
     assert fields["served"].strip() == "not by a kb serve on this machine"
     assert re.match(r"negotiation-kb \d+\.\d+\.\d+ \(pyoxigraph 0\.5\.\d+, Python 3\.\d+",
                     fields["versions"].strip())

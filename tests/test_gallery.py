@@ -31,7 +31,8 @@ PUBLISHER = ACTORS[SEED["source"]["publisher"]]["name"]
 HEADLINE = SEED["source"]["title"]
 EVENT = f"{TEST_BASE}id/event/"
 #: Parameters for the queries that need one, when every query is run.
-PARAMS = {"actor-timeline": {"actor": "david-barnea"}, "offer-thread": {"offer": "barnea-offer-2024-10"}}
+PARAMS = {"actor-timeline": {"actor": "david-barnea"}, "offer-thread": {"offer": "barnea-offer-2024-10"},
+          "term-changes": {"offer": "barnea-offer-2024-10"}}
 
 
 def bounds(edtf: str) -> tuple[date, date]:

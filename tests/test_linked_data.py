@@ -191,7 +191,7 @@ def test_void_describes_the_dataset_its_dumps_and_endpoint(client, app):
     assert examples and all(str(e).startswith(f"{TEST_BASE}id/event/") for e in examples)
     partitions = {graph.value(p, VOID["class"]): int(graph.value(p, VOID.entities))
                   for p in graph.objects(dataset, VOID.classPartition)}
-    assert partitions[KBO.Offer] == 5
+    assert partitions[KBO.Offer] == 6
 
 
 @pytest.mark.parametrize("accept, name", [("application/ld+json", "json-ld"), ("application/n-triples", "nt"),

@@ -233,9 +233,10 @@ def test_the_documented_python_recipe_runs_on_the_package(package, capsys):
     offerers = {row["event_id"] for row in rows_of(package / "roles.csv") if row["role"] == "offerer"}
     to_the_week = {row["event_id"] for row in events if row["ucdp_date_prec"] in ("1", "2", "3")}
     expected = to_the_week & {row["event_id"] for row in events if row["type"] == "Offer"}
-    assert set(offers.event_id) == expected & offerers == {"barnea-offer-2024-10"}
+    assert set(offers.event_id) == expected & offerers == {"barnea-offer-2024-10",
+                                                          "egypt-two-day-proposal-2024-10-27"}
     assert str(offers.earliest.dtype).startswith("datetime64")
-    assert list(offers.name) == ["David Barnea"]
+    assert "David Barnea" in list(offers.name)
     assert "2024-10-14" in capsys.readouterr().out
 
 
@@ -246,7 +247,9 @@ def test_every_page_gives_its_events_as_the_events_table(client, package):
         "/actor/david-barnea.csv": {row["event_id"] for row in roles if row["actor_id"] == "david-barnea"},
         "/place/doha.csv": {key for key, row in events.items() if row["place_id"] == "doha"},
         "/event/barnea-offer-2024-10.csv": {"barnea-offer-2024-10"},
-        "/source/ain-2024-10-hamas-rejects-safe-passage.csv": set(events),
+        "/source/ain-2024-10-hamas-rejects-safe-passage.csv": {
+            row["event_id"] for row in rows_of(package / "claims.csv")
+            if row["source_id"] == "ain-2024-10-hamas-rejects-safe-passage"},
     }
     for path, expected in pages.items():
         response = client.get(path)

@@ -27,7 +27,9 @@ from tests.support import DATA, data_count
 pytestmark = pytest.mark.remote
 
 PARAMS = {"actor-timeline": ["--param", "actor=david-barnea"],
-          "timeline": ["--param", "from=2024-07-01", "--param", "to=2024-10-31"]}
+          "timeline": ["--param", "from=2024-07-01", "--param", "to=2024-10-31"],
+          "offer-thread": ["--param", "offer=egypt-two-day-proposal-2024-10-27"],
+          "term-changes": ["--param", "offer=egypt-two-day-proposal-2024-10-27"]}
 
 
 def cli(store: str, *args: str):

@@ -126,7 +126,10 @@ def _add(facts: dict, per_graph: dict, graph: str, subject: str, name: str, valu
         event.setdefault(name, []).append(value)
         in_graph.setdefault(name, []).append(value)
     else:
-        event.setdefault(name, value)
+        # Several sources' claims: the least value, whichever graph is read first (each claim's
+        # own values are in claims.csv); a claim about another's event may leave a field out.
+        if event.get(name) in (None, "") or (value not in (None, "") and str(value) < str(event[name])):
+            event[name] = value
         in_graph.setdefault(name, value)
 
 
