@@ -138,6 +138,14 @@ def _place_on_strip(page: ActorPage, kb: KnowledgeBase, minter: Minter, iri: str
     events = actor_events(kb, iri)
     if not events:
         return
+    # One event a line, however many sources claim it; a claim that carries no label of its own
+    # (another source's report of an event) takes the event's label.
+    by_iri: dict[str, object] = {}
+    for event in events:
+        if event.iri not in by_iri or (event.label and not by_iri[event.iri].label):
+            by_iri[event.iri] = event
+    events = list(by_iri.values())
+    missing = labels(kb, [event.iri for event in events if not event.label])
     names = type_labels(kb)
     page.first = min(e.earliest for e in events)
     page.last = max(e.latest for e in events)
@@ -152,7 +160,8 @@ def _place_on_strip(page: ActorPage, kb: KnowledgeBase, minter: Minter, iri: str
             row_ends.append(reach)
         else:
             row_ends[row] = reach
-        reference = EventRef(ref(minter, event.iri).id, event.iri, event.label, event.type,
+        reference = EventRef(ref(minter, event.iri).id, event.iri,
+                             event.label or missing.get(event.iri) or ref(minter, event.iri).id, event.type,
                              names.get(event.type, event.type), event.in_words, event.earliest,
                              event.latest, event.status)
         page.events.append(ActorEvent(reference, event.roles, round(left, 3), round(width, 3), row))
