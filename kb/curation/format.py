@@ -20,6 +20,13 @@ TERM_TYPES = tuple(TERM_CLASSES)
 #: Units a term's number may be counted in.
 TERM_UNITS = ("hour", "day", "week", "month", "person", "percent", "usd", "phase", "truck")
 
+#: What a source says of an event, whether it defines the event or reports one another defines.
+_ACCOUNT = frozenset({
+    "type", "label", "according_to", "status", "date", "actors", "place", "offers", "in_exchange_for",
+    "means", "quote", "sentences", "paraphrase", "terms", "note", "answers_unrecorded", "todo", "draft",
+    *RELATIONS_KEYS,
+})
+
 #: Every mapping of the format and the keys it may hold; any other key is refused.
 KEYS: dict[str, frozenset[str]] = {
     "file": frozenset({"source", "claimants", "actors", "places", "events", "draft"}),
@@ -30,58 +37,10 @@ KEYS: dict[str, frozenset[str]] = {
     "actor reference": frozenset({"ref", "aliases", "wikidata", "positions", "note"}),
     "position": frozenset({"title", "organization", "according_to", "note"}),
     "place": frozenset({"id", "name", "wikidata", "within", "note"}),
-    "event": frozenset(
-        {
-            "id",
-            "type",
-            "label",
-            "according_to",
-            "status",
-            "date",
-            "actors",
-            "place",
-            "offers",
-            "in_exchange_for",
-            "means",
-            "quote",
-            "sentences",
-            "cameo",
-            "plover",
-            "note",
-            "answers_unrecorded",
-            "todo",
-            "draft",
-            "paraphrase",
-            "terms",
-            *RELATIONS_KEYS,
-        }
-    ),
+    "event": frozenset({"id", "cameo", "plover", *_ACCOUNT}),
     # A claim about an event another source defines: '- ref: ID' under 'events:', with this
     # source's own account of it (no label of its own is needed; no new id).
-    "event claim": frozenset(
-        {
-            "ref",
-            "type",
-            "label",
-            "according_to",
-            "status",
-            "date",
-            "actors",
-            "place",
-            "offers",
-            "in_exchange_for",
-            "means",
-            "quote",
-            "sentences",
-            "paraphrase",
-            "terms",
-            "note",
-            "answers_unrecorded",
-            "todo",
-            "draft",
-            *RELATIONS_KEYS,
-        }
-    ),
+    "event claim": frozenset({"ref", *_ACCOUNT}),
     "term": frozenset({"type", "given_by", "to", "number", "unit", "category", "ratio", "text", "note"}),
     "date": frozenset({"text", "anchor", "edtf", "note"}),
     "event actor": frozenset({"actor", "role"}),
