@@ -728,14 +728,7 @@ class _Reader:
         self.external.add(iri)
         graph = self.attempt(self.claim_graph, node) or self.main_graph
         self.add(graph, iri, KBO.alsoReportedBy, self.article)
-        self.attempt(self.read_event_kind, node, iri, graph, what)
-        self.attempt(self.read_event_date, node, iri, graph, what)
-        self.attempt(self.read_event_actors, node, iri, graph, what)
-        self.attempt(self.read_event_details, node, iri, graph, what)
-        for key, predicate in RELATIONS.items():
-            self.attempt(self.read_relation, node, key, predicate, iri, graph, what)
-        self.attempt(self.read_terms, node, iri, graph, what)
-        self.attempt(self.read_sentences, node, iri, graph, what, f"{slug}--{self.source_slug}")
+        self.read_account(node, iri, graph, what, f"{slug}--{self.source_slug}")
 
     def finished(self, nodes: list[Located]) -> list[Located]:
         """The events without a 'todo:' (a part kb extract could not fill). In a draft (a file
@@ -763,16 +756,21 @@ class _Reader:
         self.closed(node, "event", what)
         iri = self.events[slug]
         graph = self.attempt(self.claim_graph, node) or self.main_graph
-        # Each part is checked on its own, so that one run reports every fault of the event.
+        self.attempt(self.read_codes, node, iri, graph, what)
+        self.read_account(node, iri, graph, what, slug)
+
+    def read_account(self, node: Located, iri, graph, what: str, anchor: str) -> None:
+        """What a source says of an event, whether it defines the event or reports one another
+        defines (the keys of :data:`kb.curation.format._ACCOUNT`). Each part is checked on its own,
+        so that one run reports every fault of the event."""
         self.attempt(self.read_event_kind, node, iri, graph, what)
         self.attempt(self.read_event_date, node, iri, graph, what)
         self.attempt(self.read_event_actors, node, iri, graph, what)
         self.attempt(self.read_event_details, node, iri, graph, what)
         for key, predicate in RELATIONS.items():
             self.attempt(self.read_relation, node, key, predicate, iri, graph, what)
-        self.attempt(self.read_codes, node, iri, graph, what)
         self.attempt(self.read_terms, node, iri, graph, what)
-        self.attempt(self.read_sentences, node, iri, graph, what, slug)
+        self.attempt(self.read_sentences, node, iri, graph, what, anchor)
 
     def attempt(self, check, *args):
         """Run one part of a check; its error is recorded and the other parts go on."""
