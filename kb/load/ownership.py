@@ -8,7 +8,9 @@ a store loaded twice from the same files is the same, quad for quad).
 
 The owner of a curation file's graphs is its source (``source <slug>``): the same source loaded
 again, from wherever, replaces its own graphs. The owner of an RDF file's graphs is the file
-(``file <path>``, the path relative to the project for the project's own files, else absolute).
+(``file <path>``, the path relative to the project for the project's own files; for a file
+elsewhere its name and a digest of its absolute path, so that the records, which anyone can read
+through the public endpoint and the dumps, never show where a curator keeps files on their machine).
 A load that would replace a graph another owner wrote is refused naming both, unless the user says
 ``kb load --replace``. The graphs of the project's ontology files are theirs even in a store loaded
 before records were kept: a user's ``kb.ttl`` would otherwise land in the ontology's graph. Records
@@ -17,6 +19,7 @@ a file brings in the ``_loads`` graph are not taken (ownership is the loader's t
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,10 +36,17 @@ LOADS_SLUG = "_loads"
 
 @dataclass(frozen=True)
 class Owner:
-    """Who writes a graph: ``key`` says who (compared), ``shown`` names it in messages."""
+    """Who writes a graph: ``key`` says who (compared and stored), ``shown`` names it in messages,
+    ``stored`` names the file in the public records (never a path outside the project)."""
 
     key: str
     shown: str
+    stored: str
+    #: the key stores written before keys left out outside paths hold for the same owner
+    earlier_key: str = ""
+
+    def owns(self, key: str) -> bool:
+        return key in (self.key, self.earlier_key)
 
 
 def loads_graph(minter: Minter) -> NamedNode:
@@ -51,22 +61,28 @@ def file_graph(minter: Minter, path: Path) -> NamedNode:
     return minter.graph(f"file-{slug or 'data'}")
 
 
-def _path_key(path: Path) -> str:
+def public_name(path: Path) -> tuple[str, str]:
+    """(key, name) of a file for the public records: the project's files by their path in the
+    project; a file elsewhere by its name, keyed by a digest of its absolute path (the same file
+    is the same owner, and the directory it sits in is not published)."""
     resolved = path.resolve()
     try:
-        return resolved.relative_to(PROJECT_ROOT).as_posix()
+        name = resolved.relative_to(PROJECT_ROOT).as_posix()
+        return name, name
     except ValueError:
-        return str(resolved)
+        digest = hashlib.sha256(str(resolved).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        return f"{resolved.name} #{digest}", f"{resolved.name} (a file outside the project)"
 
 
 def file_owner(path: Path) -> Owner:
     """An RDF file as the owner of its graphs."""
-    return Owner(f"file {_path_key(path)}", display(path))
+    key, name = public_name(path)
+    return Owner(f"file {key}", display(path), name, f"file {path.resolve()}")
 
 
 def source_owner(slug: str, path: Path) -> Owner:
     """A curation file's source as the owner of its graphs."""
-    return Owner(f"source {slug}", f"{display(path)} (source '{slug}')")
+    return Owner(f"source {slug}", f"{display(path)} (source '{slug}')", public_name(path)[1])
 
 
 def ontology_graphs(minter: Minter) -> dict[NamedNode, Owner]:
@@ -105,7 +121,7 @@ class Claims:
             if graph in (loads_graph(self.minter), index_graph(self.minter)):
                 continue  # the loader's own graphs: every load rewrites them
             earlier = self.owners.get(graph)
-            if earlier is not None and earlier.key != owner.key:
+            if earlier is not None and not owner.owns(earlier.key):
                 raise CurationError(
                     f"{earlier.shown} and {owner.shown} both write graph {graph}",
                     where=owner.shown,
@@ -116,9 +132,9 @@ class Claims:
             ontology = self.protected.get(graph)
             if key is None and ontology is not None and graph in self.existing:
                 key, loaded_from = ontology.key, ontology.shown  # loaded before records were kept
-            if ontology is not None and ontology.key == owner.key:
+            if ontology is not None and owner.owns(ontology.key):
                 key = None  # the project's ontology file always takes its own graph back
-            if key is not None and key != owner.key and not self.replace_owned:
+            if key is not None and not owner.owns(key) and not self.replace_owned:
                 holder = (f"holds the ontology ({loaded_from})" if ontology is not None and
                           key == ontology.key else f"{loaded_from} loaded")
                 raise CurationError(
@@ -137,7 +153,7 @@ class Claims:
         if not forget:
             return ""
         values = " ".join(str(graph) for graph in forget)
-        lines = [f"{graph} {KBO.loadedBy} {Literal(owner.key)} ; {KBO.loadedFrom} {Literal(owner.shown)} ."
+        lines = [f"{graph} {KBO.loadedBy} {Literal(owner.key)} ; {KBO.loadedFrom} {Literal(owner.stored)} ."
                  for graph, owner in self.owners.items()]
         update = (f"DELETE {{ GRAPH {loads} {{ ?g ?p ?o }} }} WHERE {{ VALUES ?g {{ {values} }} "
                   f"GRAPH {loads} {{ ?g ?p ?o }} }}")
