@@ -4,31 +4,38 @@
 service (worker processes, answer cache: :mod:`webapp.sparql`) and the in-memory timeline index;
 blueprints only read them (:func:`get_kb`, :func:`get_service`, :func:`get_timeline_index`).
 
-A serving process of ``kb serve --processes N`` holds the store open read-only, which shows the
-store as it was when it was opened. When a writer (``kb load``) has closed the store, it leaves a
-new generation file beside it (:func:`kb.store.mark_changed`); before a request, at most once a
-second, the app looks at that file and, when it changed, opens the store again and calls what the
-areas registered with :func:`on_reopen` (the query workers restart, caches are dropped, the
-timeline index is rebuilt). Each request keeps the knowledge base it started with (``g.kb``), so
-no answer mixes the data of two loads.
+What a load changes, every serving process sees within :data:`CHECK_SECONDS`: before a request, at
+most once that often, the app reads the store's load generation
+(:meth:`kb.store.KnowledgeBase.generation`: on the embedded store the generation file a writer
+leaves when it closes the store, see :func:`kb.store.mark_changed`; on a remote store one triple
+every ``kb`` load rewrites, read by one small request with a short time limit) and, when it
+changed, opens the store again and calls what the areas registered with :func:`on_reopen` (the
+query workers restart, the answer cache is emptied, the timeline index is rebuilt). So several
+``kb serve`` over one remote store hold nothing that stays stale after a load made through any of
+them. Each request keeps the knowledge base it started with (``g.kb``), so no answer mixes the
+data of two loads of an embedded store.
 """
 
 from __future__ import annotations
 
 import atexit
 import gc
+import hashlib
 import logging
 import os
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from flask import Flask, current_app, g
 
-from kb.store import KnowledgeBase, generation, open_kb
+from kb.errors import KBError
+from kb.store import KnowledgeBase, open_kb
 from kb.timeline.index import TimelineIndex
 from kb.timeline.model import THRESHOLD, parse_filter
 from kb.timeline.view import timeline
+from kb.timeline.window import forget
 from webapp.sparql.service import QueryService
 
 #: Seconds between two looks at the generation file.
@@ -55,7 +62,7 @@ def open_store(app: Flask) -> None:
         from kb.load import seed_if_empty
 
         seed_if_empty(kb, minter=app.extensions["minter"])
-    if read_only and not kb.remote:
+    if read_only or kb.remote:
         watcher = Watcher(app)
         app.extensions["kb_watcher"] = watcher
         app.before_request(watcher.pin)
@@ -90,7 +97,8 @@ def timeline_threshold(config) -> int:
 
 
 def start_timeline_index(app: Flask) -> None:
-    """Read every event into a :class:`TimelineIndex` (config TIMELINE_INDEX: background|sync|off).
+    """Read every event into a :class:`TimelineIndex` (config TIMELINE_INDEX: background|sync|off),
+    or read back the one kept for the store's load generation (config TIMELINE_CACHE, a folder).
 
     Until a background build is done, the timeline is served by SPARQL, with the same answers.
     """
@@ -101,7 +109,13 @@ def start_timeline_index(app: Flask) -> None:
     def build() -> None:
         kb = app.extensions["kb"]
         try:
-            index = TimelineIndex.build(kb, app.extensions["minter"])
+            kept = snapshot_path(app, kb)
+            index = TimelineIndex.load(kept, app.extensions["minter"]) if kept else None
+            if index is None:
+                index = TimelineIndex.build(kb, app.extensions["minter"])
+                if index is not None and kept is not None:
+                    _keep_only(kept)
+                    index.save(kept)
         except Exception:  # the store went away (closed at shutdown): serve by SPARQL
             log.exception("the timeline index could not be built; the timeline is served by SPARQL")
             return
@@ -126,6 +140,27 @@ def start_timeline_index(app: Flask) -> None:
     start()
 
 
+def snapshot_path(app: Flask, kb: KnowledgeBase) -> Path | None:
+    """Where the timeline index of the store's current load generation is kept between starts
+    (config TIMELINE_CACHE, a folder; ``kb serve`` sets it), or ``None``. The file is named after
+    the store, its generation and the base IRI, so a kept index is never read after a load."""
+    folder = app.config.get("TIMELINE_CACHE")
+    stamp = kb.generation() if folder else None
+    if not stamp:
+        return None
+    store = hashlib.sha256(kb.location.encode()).hexdigest()[:16]
+    kept = hashlib.sha256(f"{stamp}\n{app.extensions['minter'].base}".encode()).hexdigest()[:16]
+    return Path(folder) / f"timeline-{store}-{kept}.json"
+
+
+def _keep_only(kept: Path) -> None:
+    """Remove the kept indexes of the same store's earlier generations."""
+    prefix = kept.name.rsplit("-", 1)[0]
+    for old in kept.parent.glob(f"{prefix}-*.json"):
+        if old != kept:
+            old.unlink(missing_ok=True)
+
+
 def get_timeline_index() -> TimelineIndex | None:
     """The app's timeline index, once built (``None`` meanwhile: the timeline is served by SPARQL)."""
     return current_app.extensions.get("timeline_index")
@@ -137,12 +172,13 @@ def get_kb() -> KnowledgeBase:
 
 
 class Watcher:
-    """Opens the store again when its generation file changes (looked at once a second at most)."""
+    """Opens the store again when its load generation changes (looked at once a second at most)."""
 
     def __init__(self, app: Flask):
         self.app = app
-        self.path = app.extensions["kb"].backend.path
-        self.seen = generation(self.path)
+        kb = app.extensions["kb"]
+        self.location, self.remote = kb.location, kb.remote
+        self.seen = kb.generation()
         self.looked = time.monotonic()
         self.lock = threading.Lock()
 
@@ -159,11 +195,16 @@ class Watcher:
             if time.monotonic() - self.looked < CHECK_SECONDS:
                 return
             self.looked = time.monotonic()
-            current = generation(self.path)
+            try:
+                current = self.app.extensions["kb"].generation()
+            except KBError as error:  # a store too busy to say: serve what we have, ask again later
+                log.warning("the store's load generation could not be read (%s)", error)
+                return
             if current == self.seen:
                 return
-            kb = open_kb(self.path, read_only=True)
+            kb = open_kb(self.location, read_only=not self.remote)
             self.seen = current
+            forget(self.location)
             self.app.extensions["kb"] = kb  # the old one goes when its last request is done
             for callback in self.app.extensions.get("kb_reopened", []):
                 callback(kb)

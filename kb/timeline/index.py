@@ -19,6 +19,7 @@ the two ways of filling it agree.
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from array import array
@@ -26,6 +27,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
 
@@ -42,6 +44,8 @@ _PUBLISHED = """SELECT ?source ?published WHERE {
           <http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp> ?published }"""
 #: How many recent timeline answers an index remembers (the index never changes, so they stay true).
 MEMO_SIZE = 64
+#: The layout of a snapshot written by :meth:`TimelineIndex.save` (another is not read).
+SNAPSHOT_VERSION = 2
 
 
 def _months(year: int, month: int, count: int) -> Iterable[tuple[int, int]]:
@@ -127,15 +131,16 @@ class TimelineIndex:
     @classmethod
     def build(cls, kb: KnowledgeBase, minter: Minter | None = None, use_rows: bool = True
               ) -> TimelineIndex | None:
-        """Read every event from an embedded store (``None`` for a remote store: use SPARQL), from
-        the timeline rows unless ``use_rows`` is false or there are none."""
-        if kb.remote:
-            return None
+        """Read every event from the store, from the timeline rows unless ``use_rows`` is false or
+        there are none (an embedded store is then scanned one predicate at a time; for a remote
+        store without rows, ``None``: each view reads its window over SPARQL)."""
         started = time.perf_counter()
         index = cls(minter or Minter())
         if use_rows and index._from_rows(kb):
             index.seconds = time.perf_counter() - started
             return index
+        if kb.remote:
+            return None
         store = kb.backend.store
 
         def scan(predicate: NamedNode, obj=None) -> Iterable:
@@ -198,7 +203,7 @@ class TimelineIndex:
         Its extent is the whole dataset's (:func:`kb.timeline.window.extent`)."""
         index = cls(minter or Minter())
         index._from_rows(kb, window_rows(kb, earliest, latest, index.minter), month_keys=False)
-        index._extent = extent(kb)
+        index._extent = extent(kb, index.minter)
         return index
 
     def _from_rows(self, kb: KnowledgeBase, rows: Iterable[list] | None = None, month_keys: bool = True
@@ -344,6 +349,66 @@ class TimelineIndex:
             slugs.append(slug)
             names[slug] = label.get(iri, slug)
         return numbers[iri]
+
+    # -- a snapshot on disk, so that a restart does not read every event again -----------------
+
+    _LISTS = ("iris", "slugs", "labels", "edtfs", "actor_slugs", "source_slugs")
+    _ARRAYS = ("first", "last", "types", "statuses", "source_start", "sources", "actor_start", "actors",
+               "roles")
+
+    def save(self, path: Path) -> None:
+        """Write the index to ``path`` (JSON, written aside then renamed, so that a reader never
+        sees half of one); a place that cannot be written is no error (a snapshot only saves time)."""
+        data = {name: getattr(self, name) for name in self._LISTS}
+        data.update({name: [getattr(self, name).typecode, getattr(self, name).tolist()]
+                     for name in self._ARRAYS})
+        data.update(repeated=sorted(self.repeated), actor_names=self.actor_names,
+                    source_names=self.source_names, seconds=self.seconds,
+                    claims=[[row, claims] for row, claims in self.claims.items()],
+                    published=[[number, day] for number, day in self.published.items()],
+                    disputed=sorted(self.disputed),
+                    months={key: rows.tolist() for key, rows in self.months.items()},
+                    extent=[day.isoformat() if day else None for day in self._extent],
+                    version=SNAPSHOT_VERSION)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            os.replace(partial, path)
+        except OSError:
+            partial.unlink(missing_ok=True)
+
+    @classmethod
+    def load(cls, path: Path, minter: Minter) -> TimelineIndex | None:
+        """The index :meth:`save` wrote to ``path``; ``None`` when there is none or it does not read."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("version") != SNAPSHOT_VERSION:
+                return None
+            index = cls(minter)
+            for name in cls._LISTS:
+                setattr(index, name, [str(value) for value in data[name]])
+            for name in cls._ARRAYS:
+                typecode, values = data[name]
+                setattr(index, name, array(typecode, values))
+            index.repeated = set(data["repeated"])
+            index.actor_names, index.source_names = dict(data["actor_names"]), dict(data["source_names"])
+            index.claims = {int(row): [tuple(claim) for claim in claims] for row, claims in data["claims"]}
+            index.published = {int(number): int(day) for number, day in data["published"]}
+            index.disputed = set(data["disputed"])
+            index.months = {key: array("l", rows) for key, rows in data["months"].items()}
+            index._extent = tuple(date.fromisoformat(day) if day else None for day in data["extent"])
+            index.seconds = float(data["seconds"])
+            count = len(index.iris)
+            if any(len(getattr(index, name)) != count for name in ("slugs", "labels", "edtfs", "first",
+                                                                    "last", "types", "statuses")) \
+                    or len(index.source_start) != count + 1 or len(index.actor_start) != count + 1:
+                return None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        index.actor_numbers = {slug: number for number, slug in enumerate(index.actor_slugs)}
+        index.source_numbers = {slug: number for number, slug in enumerate(index.source_slugs)}
+        return index
 
     # -- reading -------------------------------------------------------------------------------
 
