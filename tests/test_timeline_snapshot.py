@@ -100,3 +100,18 @@ def test_kb_serve_leaves_a_store_that_holds_data_as_it_was(tmp_path):
     assert generation(store) == stamp  # neither seeded nor written: kept indexes stay valid
     with open_kb(store, read_only=True) as kb:
         assert sorted(map(str, kb.graphs())) == graphs
+
+
+def test_a_wide_window_asked_while_the_index_is_built_waits_for_it(tmp_path):
+    store, cache = _loaded(tmp_path), tmp_path / "cache"
+    month = "/timeline.json?from=2024-02-01&to=2024-03-31"
+    built = _started(store, cache)
+    expected = built.test_client().get("/timeline.json").get_json()
+    expected_month = built.test_client().get(month).get_json()
+    built.extensions["kb"].close()
+    for kept in cache.glob("timeline-*.json"):
+        kept.unlink()  # cold: the next start builds in the background
+    started = make_app(store, KB_READ_ONLY=True, TIMELINE_CACHE=str(cache), TIMELINE_INDEX="background")
+    assert started.test_client().get("/timeline.json").get_json() == expected
+    assert started.test_client().get(month).get_json() == expected_month
+    started.extensions["kb"].close()

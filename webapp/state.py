@@ -19,6 +19,7 @@ data of two loads of an embedded store.
 from __future__ import annotations
 
 import atexit
+import fcntl
 import gc
 import hashlib
 import logging
@@ -26,6 +27,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 from flask import Flask, current_app, g
@@ -33,7 +35,7 @@ from flask import Flask, current_app, g
 from kb.errors import KBError
 from kb.store import KnowledgeBase, open_kb
 from kb.timeline.index import TimelineIndex
-from kb.timeline.model import THRESHOLD, parse_filter
+from kb.timeline.model import THRESHOLD, TimelineFilter, parse_filter
 from kb.timeline.view import timeline
 from kb.timeline.window import forget
 from webapp.sparql.service import QueryService
@@ -100,44 +102,80 @@ def start_timeline_index(app: Flask) -> None:
     """Read every event into a :class:`TimelineIndex` (config TIMELINE_INDEX: background|sync|off),
     or read back the one kept for the store's load generation (config TIMELINE_CACHE, a folder).
 
-    Until a background build is done, the timeline is served by SPARQL, with the same answers.
+    The serving processes of one machine build it once between them: the first takes a lock beside
+    the kept file and builds, the others wait and read what it kept. Until the index is there, a
+    narrow window is read from the stored index of periods (three literals a month), with the same
+    answers; a wide one (more than :data:`WIDE_MONTHS` months, such as the home page's whole
+    timeline) waits for the index, which reads what it would read, once.
     """
     mode = app.config.get("TIMELINE_INDEX", "background")
     if mode in (False, None, "off"):
         return
 
-    def build() -> None:
+    def build(done: threading.Event) -> None:
         kb = app.extensions["kb"]
         try:
-            kept = snapshot_path(app, kb)
-            index = TimelineIndex.load(kept, app.extensions["minter"]) if kept else None
-            if index is None:
-                index = TimelineIndex.build(kb, app.extensions["minter"])
-                if index is not None and kept is not None:
-                    _keep_only(kept)
-                    index.save(kept)
+            index = _kept_or_built(app, kb)
+            if index is not None:
+                with app.app_context():  # the first page and the whole timeline, ready before anyone asks
+                    timeline(kb, parse_filter({}), app.extensions["minter"],
+                             threshold=timeline_threshold(app.config), table_offset=0,
+                             table_size=TABLE_SIZE, index=index)
         except Exception:  # the store went away (closed at shutdown): serve by SPARQL
             log.exception("the timeline index could not be built; the timeline is served by SPARQL")
-            return
-        if index is None:
-            return
-        with app.app_context():  # the first page and the whole timeline, ready before anyone asks
-            timeline(kb, parse_filter({}), app.extensions["minter"], threshold=timeline_threshold(app.config),
-                     table_offset=0, table_size=TABLE_SIZE, index=index)
-        if app.extensions["kb"] is kb:  # not opened again meanwhile
+            index = None
+        if index is not None and app.extensions["kb"] is kb:  # not opened again meanwhile
             app.extensions["timeline_index"] = index
-        gc.freeze()  # the index lives as long as the app: keep the collector from walking it again
-        log.info("timeline index: %d events in %.1f s", len(index), index.seconds)
+        done.set()
+        if index is not None:
+            gc.freeze()  # the index lives as long as the app: keep the collector from walking it again
+            log.info("timeline index: %d events in %.1f s", len(index), index.seconds)
 
     def start(_kb=None) -> None:
-        app.extensions.pop("timeline_index", None)  # served by SPARQL until the new one is built
+        app.extensions.pop("timeline_index", None)  # served from the stored index until built
+        done = app.extensions["timeline_building"] = threading.Event()
         if mode == "sync" and _kb is None:
-            build()
+            build(done)
         else:
-            threading.Thread(target=build, name="timeline-index", daemon=True).start()
+            threading.Thread(target=build, args=(done,), name="timeline-index", daemon=True).start()
 
     on_reopen(app, start)
     start()
+
+
+def _kept_or_built(app: Flask, kb: KnowledgeBase) -> TimelineIndex | None:
+    """The index kept for the store's generation, else one built now (and kept)."""
+    minter = app.extensions["minter"]
+    kept = snapshot_path(app, kb)
+    if kept is None:
+        return TimelineIndex.build(kb, minter)
+    index = TimelineIndex.load(kept, minter)
+    if index is not None:
+        return index
+    with _building(kept):  # another serving process may be building it: wait, then read it
+        index = TimelineIndex.load(kept, minter)
+        if index is None:
+            index = TimelineIndex.build(kb, minter)
+            if index is not None:
+                _keep_only(kept)
+                index.save(kept)
+    return index
+
+
+@contextmanager
+def _building(kept: Path):
+    """Hold the lock of building ``kept`` (none when the folder cannot be written)."""
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(kept.with_suffix(".lock"), "a+b")  # held until the build is done
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        yield
+    finally:
+        handle.close()  # releases the lock
 
 
 def snapshot_path(app: Flask, kb: KnowledgeBase) -> Path | None:
@@ -161,9 +199,28 @@ def _keep_only(kept: Path) -> None:
             old.unlink(missing_ok=True)
 
 
-def get_timeline_index() -> TimelineIndex | None:
-    """The app's timeline index, once built (``None`` meanwhile: the timeline is served by SPARQL)."""
-    return current_app.extensions.get("timeline_index")
+#: A window of more months than this waits for the index being built rather than reading its events.
+WIDE_MONTHS = 24
+#: How long a wide window waits for the index at most (then it is read from the store).
+INDEX_WAIT_SECONDS = 300.0
+
+
+def get_timeline_index(filt: TimelineFilter | None = None) -> TimelineIndex | None:
+    """The app's timeline index, once built (``None`` meanwhile: windows are read from the store);
+    for a wide window (``filt``) while it is being built, the index once it is."""
+    index = current_app.extensions.get("timeline_index")
+    building = current_app.extensions.get("timeline_building")
+    if index is None and filt is not None and building is not None and _wide(filt):
+        building.wait(INDEX_WAIT_SECONDS)
+        index = current_app.extensions.get("timeline_index")
+    return index
+
+
+def _wide(filt: TimelineFilter) -> bool:
+    if filt.earliest is None or filt.latest is None:
+        return True  # the whole timeline
+    months = (filt.latest.year - filt.earliest.year) * 12 + filt.latest.month - filt.earliest.month
+    return months > WIDE_MONTHS
 
 
 def get_kb() -> KnowledgeBase:

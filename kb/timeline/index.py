@@ -18,6 +18,7 @@ the two ways of filling it agree.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import threading
@@ -27,6 +28,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
@@ -52,6 +54,17 @@ def _months(year: int, month: int, count: int) -> Iterable[tuple[int, int]]:
     for _ in range(count):
         yield year, month
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _parsed(texts: Iterable[str], chunk: int = 5000) -> Iterable[list]:
+    """JSON rows parsed a few thousand at a time (one ``json.loads`` of many is several times
+    cheaper than one a row)."""
+    texts = iter(texts)
+    while True:
+        batch = list(islice(texts, chunk))
+        if not batch:
+            return
+        yield from json.loads(f"[{','.join(batch)}]")
 
 
 def _disagree(claims: list[tuple]) -> bool:
@@ -134,6 +147,16 @@ class TimelineIndex:
         """Read every event from the store, from the timeline rows unless ``use_rows`` is false or
         there are none (an embedded store is then scanned one predicate at a time; for a remote
         store without rows, ``None``: each view reads its window over SPARQL)."""
+        collecting = gc.isenabled()
+        gc.disable()  # millions of small containers, none of them garbage: the collector's walks
+        try:          # over them cost more than the build itself
+            return cls._build(kb, minter, use_rows)
+        finally:
+            if collecting:
+                gc.enable()
+
+    @classmethod
+    def _build(cls, kb: KnowledgeBase, minter: Minter | None, use_rows: bool) -> TimelineIndex | None:
         started = time.perf_counter()
         index = cls(minter or Minter())
         if use_rows and index._from_rows(kb):
@@ -224,12 +247,12 @@ class TimelineIndex:
         status_number = {name: number for number, name in enumerate(STATUSES)}
         role_number = {name: number for number, name in enumerate(ROLE_TYPES)}
         if rows is None:
-            rows = map(json.loads, all_row_texts(kb))
+            rows = _parsed(all_row_texts(kb))
         claimed: dict[str, list[tuple]] = defaultdict(list)
         for iri, kind, first, last, value, _, _, state, name, origin, pairs in rows:
             if kind not in type_number:
                 continue
-            claimed[iri].append((origin, first, last, kind, state, frozenset(actor for _, actor in pairs)))
+            claimed[iri].append((origin, first, last, kind, state, pairs))
             cast = [(actor, role_number.get(role, NO_ROLE)) for role, actor in pairs]
             if iri in kinds:  # the same event in another graph: another source's claim
                 if origin and origin not in source[iri]:
@@ -253,7 +276,8 @@ class TimelineIndex:
         named.update(actor for pairs in taking_part.values() for actor, _ in pairs)
         label.update(labels(kb, named))
         self._fill(kinds, edtf, status, source, taking_part, label, month_keys)
-        self._claims(kb, {iri: found for iri, found in claimed.items() if len(found) > 1})
+        self._claims(kb, {iri: [(*claim[:5], frozenset(actor for _, actor in claim[5])) for claim in found]
+                          for iri, found in claimed.items() if len(found) > 1})
         return True
 
     def _claims(self, kb: KnowledgeBase, claimed: dict[str, list[tuple]]) -> None:
@@ -381,6 +405,16 @@ class TimelineIndex:
     @classmethod
     def load(cls, path: Path, minter: Minter) -> TimelineIndex | None:
         """The index :meth:`save` wrote to ``path``; ``None`` when there is none or it does not read."""
+        collecting = gc.isenabled()
+        gc.disable()  # as for build(): no garbage among the many containers read
+        try:
+            return cls._load(path, minter)
+        finally:
+            if collecting:
+                gc.enable()
+
+    @classmethod
+    def _load(cls, path: Path, minter: Minter) -> TimelineIndex | None:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("version") != SNAPSHOT_VERSION:
