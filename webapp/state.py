@@ -183,7 +183,10 @@ def snapshot_path(app: Flask, kb: KnowledgeBase) -> Path | None:
     (config TIMELINE_CACHE, a folder; ``kb serve`` sets it), or ``None``. The file is named after
     the store, its generation and the base IRI, so a kept index is never read after a load."""
     folder = app.config.get("TIMELINE_CACHE")
-    stamp = kb.generation() if folder else None
+    try:
+        stamp = kb.generation() if folder else None
+    except KBError:  # a store too busy to say: build, and keep nothing
+        return None
     if not stamp:
         return None
     store = hashlib.sha256(kb.location.encode()).hexdigest()[:16]
@@ -235,7 +238,11 @@ class Watcher:
         self.app = app
         kb = app.extensions["kb"]
         self.location, self.remote = kb.location, kb.remote
-        self.seen = kb.generation()
+        try:
+            self.seen = kb.generation()
+        except KBError as error:  # a store too busy to say now: the first look that can will reopen
+            log.warning("the store's load generation could not be read (%s)", error)
+            self.seen = None
         self.looked = time.monotonic()
         self.lock = threading.Lock()
 

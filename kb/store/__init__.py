@@ -64,7 +64,8 @@ def open_kb(location: str | os.PathLike | None = None, *, read_only: bool = Fals
 
 def holds_data(location: str | os.PathLike) -> bool:
     """True when the store at ``location`` holds any named graph; an embedded store is looked at
-    read-only, so that the look neither waits for a lock nor changes the store's generation."""
+    read-only, so that the look neither waits for a lock nor changes the store's generation.
+    Call it before this process opens the store (the probe of RocksDB's lock is per process)."""
     location = str(location)
     if not is_remote(location):
         if not swap.holds_a_store(Path(location)):
