@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kb.store import mark_changed  # noqa: E402
 from tests.helpers_server import KB, OXIGRAPH, free_port, log_of, start, stop  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "out"
@@ -52,15 +53,22 @@ def nquads_file(data: Path, events: int) -> Path:
     return synthetic.cached_nquads(events, data)
 
 
-def store_copy(data: Path, work: Path, events: int) -> Path:
-    """A private copy of the shared embedded store (made once)."""
+def store_copy(data: Path, work: Path, events: int, link: bool = False) -> Path:
+    """A private copy of the shared embedded store (made once); with ``link``, a folder of links to
+    its files instead (served read-only: ``kb serve`` opens it so, and writes only beside it)."""
     shared = data / f"store-synthetic-{events}"
     if not shared.exists():
         subprocess.run([str(KB), "--store", str(shared), "load", str(nquads_file(data, events))], check=True)
-    copy = work / f"remote-speed-embedded-{events}"
+    copy = work / f"remote-speed-{'linked' if link else 'embedded'}-{events}"
     if not (copy / ".complete").exists():
         shutil.rmtree(copy, ignore_errors=True)
-        shutil.copytree(shared, copy)
+        if link:
+            copy.mkdir(parents=True)
+            for item in shared.iterdir():
+                (copy / item.name).symlink_to(item)
+        else:
+            shutil.copytree(shared, copy)
+        mark_changed(copy)  # a load generation of its own, as any store kb load wrote has
         (copy / ".complete").write_text("copied\n")
     return copy
 
@@ -162,10 +170,10 @@ def timed_load(store: str, path: Path) -> float:
     return time.perf_counter() - started
 
 
-def measure(events: int, data: Path, work: Path, runs: int, load: bool) -> dict:
+def measure(events: int, data: Path, work: Path, runs: int, load: bool, link: bool = False) -> dict:
     figures: dict[str, dict] = {"embedded": {}, "remote": {}}
     cache = work / f"remote-speed-cache-{events}"
-    figures["embedded"].update(pages(str(store_copy(data, work, events)), runs, cache))
+    figures["embedded"].update(pages(str(store_copy(data, work, events, link=link)), runs, cache))
     if not load:  # the pages over the shared store (loaded embedded: it has no load generation)
         with oxigraph(data / f"store-synthetic-{events}", read_only=True) as root:
             figures["remote"].update(pages(root, runs, cache))
@@ -216,6 +224,8 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=None, help="where private copies go (default: --data)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--load", action="store_true", help="also time kb load into both stores")
+    parser.add_argument("--link", action="store_true",
+                        help="serve the shared embedded store through links (read-only) instead of a copy")
     parser.add_argument("--other-pages", action="store_true",
                         help="only time entity pages, the query page and every named query")
     parser.add_argument("--label", default="now", help="a name for this run (benchmarks/out/*.json)")
@@ -226,14 +236,14 @@ def main() -> None:
     os.environ.setdefault("KB_BASE", "http://localhost:5000/")
     for events in args.events:
         if args.other_pages:
-            near = other_pages(str(store_copy(args.data, work, events)))
+            near = other_pages(str(store_copy(args.data, work, events, link=args.link)))
             with oxigraph(args.data / f"store-synthetic-{events}", read_only=True) as root:
                 far = other_pages(root)
             print(other_table(events, near, far), flush=True)
             (OUT / f"remote_speed-pages-{events}-{args.label}.json").write_text(
                 json.dumps({"embedded": near, "remote": far}, indent=1))
             continue
-        figures = measure(events, args.data, work, args.runs, args.load)
+        figures = measure(events, args.data, work, args.runs, args.load, args.link)
         print(table(events, figures), flush=True)
         (OUT / f"remote_speed-{events}-{args.label}.json").write_text(json.dumps(figures, indent=1))
 

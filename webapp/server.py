@@ -134,8 +134,9 @@ class _OneStyle(logging.Formatter):
 
 def serve(store: str, host: str, port: int, query_timeout: float, row_limit: int,
           base: str | None = None, processes: int | None = None, access_log: bool = False,
-          quiet: bool = False) -> None:
-    """Build the app and serve it with waitress until interrupted; say when it starts and stops."""
+          quiet: bool = False, prepared: bool = False) -> None:
+    """Build the app and serve it with waitress until interrupted; say when it starts and stops
+    (``prepared``: the caller has already seeded an empty store, as ``kb serve`` does)."""
     from kb.serving import serving
     from webapp import create_app
 
@@ -156,7 +157,8 @@ def serve(store: str, host: str, port: int, query_timeout: float, row_limit: int
                 announce()
                 server.run()
             else:
-                prepare_store(config)
+                if not prepared:
+                    prepare_store(config)
                 listener = socket.create_server((host, port), backlog=1024)
                 listener.set_inheritable(True)
                 Supervisor(listener, config, processes).run(announce)

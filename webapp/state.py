@@ -144,30 +144,33 @@ def start_timeline_index(app: Flask) -> None:
 
 
 def _kept_or_built(app: Flask, kb: KnowledgeBase) -> TimelineIndex | None:
-    """The index kept for the store's generation, else one built now (and kept)."""
+    """The index kept for the store's generation, else one built now (and kept). The serving
+    processes of one machine take turns (a lock per store in TIMELINE_CACHE): while one builds,
+    the others wait, then read what it kept."""
     minter = app.extensions["minter"]
     kept = snapshot_path(app, kb)
-    if kept is None:
-        return TimelineIndex.build(kb, minter)
-    index = TimelineIndex.load(kept, minter)
+    index = TimelineIndex.load(kept, minter) if kept else None
     if index is not None:
         return index
-    with _building(kept):  # another serving process may be building it: wait, then read it
-        index = TimelineIndex.load(kept, minter)
+    folder = app.config.get("TIMELINE_CACHE")
+    with _building(Path(folder) / f"timeline-{_store_key(kb)}.lock" if folder else None):
+        index = TimelineIndex.load(kept, minter) if kept else None
         if index is None:
             index = TimelineIndex.build(kb, minter)
-            if index is not None:
+            if index is not None and kept is not None:
                 _keep_only(kept)
                 index.save(kept)
     return index
 
 
 @contextmanager
-def _building(kept: Path):
-    """Hold the lock of building ``kept`` (none when the folder cannot be written)."""
+def _building(lock: Path | None):
+    """Hold ``lock`` (nothing when there is none or its folder cannot be written)."""
     try:
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(kept.with_suffix(".lock"), "a+b")  # held until the build is done
+        if lock is None:
+            raise OSError("no folder")
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock, "a+b")  # held until the build is done
     except OSError:
         yield
         return
@@ -176,6 +179,10 @@ def _building(kept: Path):
         yield
     finally:
         handle.close()  # releases the lock
+
+
+def _store_key(kb: KnowledgeBase) -> str:
+    return hashlib.sha256(kb.location.encode()).hexdigest()[:16]
 
 
 def snapshot_path(app: Flask, kb: KnowledgeBase) -> Path | None:
@@ -189,9 +196,8 @@ def snapshot_path(app: Flask, kb: KnowledgeBase) -> Path | None:
         return None
     if not stamp:
         return None
-    store = hashlib.sha256(kb.location.encode()).hexdigest()[:16]
     kept = hashlib.sha256(f"{stamp}\n{app.extensions['minter'].base}".encode()).hexdigest()[:16]
-    return Path(folder) / f"timeline-{store}-{kept}.json"
+    return Path(folder) / f"timeline-{_store_key(kb)}-{kept}.json"
 
 
 def _keep_only(kept: Path) -> None:

@@ -472,6 +472,7 @@ def serve(
         processes=processes,
         access_log=access_log,
         quiet=quiet,
+        prepared=True,
     )
 
 
