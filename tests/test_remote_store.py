@@ -309,6 +309,13 @@ def _labels(root: str, query: str = "") -> set[str]:
     return {event["label"] for event in view["events"]}
 
 
+def _page_label(root: str) -> str:
+    import urllib.request
+
+    with urllib.request.urlopen(f"{root}/event/test-offer.json", timeout=30) as response:
+        return json.load(response)["label"]
+
+
 def _sparql_labels(root: str) -> set[str]:
     import urllib.parse
     import urllib.request
@@ -335,6 +342,7 @@ def test_two_web_instances_over_one_remote_store_both_serve_a_load_within_second
             for root in (one, two):  # the whole timeline, a month, the endpoint (its answer cached)
                 assert before in _labels(root) and before in _labels(root, month)
                 assert _sparql_labels(root) == {before} and _sparql_labels(root) == {before}
+                assert _page_label(root) == before == _page_label(root)  # built, then remembered
             moved = variant(tmp_path, {f"label: {before}": f"label: {after}"})
             result = cli(store, "load", str(moved))
             assert result.exit_code == 0, result.output
@@ -343,7 +351,7 @@ def test_two_web_instances_over_one_remote_store_both_serve_a_load_within_second
             while pending and time.monotonic() - loaded < 15:
                 for root in list(pending):
                     if after in _labels(root) and after in _labels(root, month) and \
-                            _sparql_labels(root) == {after}:
+                            _sparql_labels(root) == {after} and _page_label(root) == after:
                         pending.discard(root)
                 time.sleep(0.2)
             assert not pending, f"still serving the old data 15 s after the load: {pending}"

@@ -211,7 +211,7 @@ def _keep_only(kept: Path) -> None:
 #: A window of more months than this waits for the index being built rather than reading its events.
 WIDE_MONTHS = 24
 #: How long a wide window waits for the index at most (then it is read from the store).
-INDEX_WAIT_SECONDS = 300.0
+INDEX_WAIT_SECONDS = 600.0
 
 
 def get_timeline_index(filt: TimelineFilter | None = None) -> TimelineIndex | None:
