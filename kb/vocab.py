@@ -325,3 +325,10 @@ DATASET_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 #: IANA's page of a media type is this followed by the type (``application/n-quads``).
 IANA_MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"
 SPARQL_PROTOCOL = "https://www.w3.org/TR/sparql11-protocol/"
+
+# --- the loader's bookkeeping on a remote store -------------------------------------------------
+
+#: The subject and predicate of a remote store's load generation: one triple in the store's default
+#: graph (which holds no data: every load writes named graphs), rewritten by each load.
+STORE_NODE = NamedNode("urn:x-kb:store")
+GENERATION = NamedNode("urn:x-kb:generation")

@@ -96,3 +96,11 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _timeline_cache(tmp_path_factory):
+    """Every ``kb serve`` a test starts keeps its timeline index in a temporary folder."""
+    import os
+
+    os.environ["KB_CACHE_DIR"] = str(tmp_path_factory.mktemp("kb-cache"))

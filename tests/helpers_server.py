@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -77,13 +78,15 @@ def kb_server(store: Path, *, query_timeout: float = 2.0, row_limit: int = 10000
                "--query-timeout", str(query_timeout), "--row-limit", str(row_limit), *extra]
     if base:
         command += ["--base", base]
-    process = start(command, env)
+    cache = tempfile.mkdtemp(prefix="kb-cache-")  # the timeline index it keeps, not in ~/.cache
+    process = start(command, {"KB_CACHE_DIR": cache, **(env or {})})
     root = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(f"{root}/sparql", process)
         yield root
     finally:
         stop(process)
+        shutil.rmtree(cache, ignore_errors=True)
 
 
 @contextmanager

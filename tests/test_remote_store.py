@@ -297,3 +297,141 @@ def test_substitution_in_group_by_and_subqueries():
 def test_a_query_that_binds_the_parameter_itself_cannot_be_rewritten(text):
     with pytest.raises(QueryError):
         substitute(text, {Variable("x"): Literal("v")})
+
+
+# --- a stateless web tier: several kb serve over one remote store -------------------------------
+
+def _labels(root: str, query: str = "") -> set[str]:
+    import urllib.request
+
+    with urllib.request.urlopen(f"{root}/timeline.json{query}", timeout=30) as response:
+        view = json.load(response)
+    return {event["label"] for event in view["events"]}
+
+
+def _page_label(root: str) -> str:
+    import urllib.request
+
+    with urllib.request.urlopen(f"{root}/event/test-offer.json", timeout=30) as response:
+        return json.load(response)["label"]
+
+
+def _sparql_labels(root: str) -> set[str]:
+    import urllib.parse
+    import urllib.request
+
+    query = "SELECT ?label WHERE { ?event a kbo:Offer ; rdfs:label ?label }"
+    request = urllib.request.Request(f"{root}/sparql?{urllib.parse.urlencode({'query': query})}",
+                                     headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return {row["label"]["value"] for row in json.load(response)["results"]["bindings"]}
+
+
+def test_two_web_instances_over_one_remote_store_both_serve_a_load_within_seconds(tmp_path):
+    import time
+
+    from tests.helpers_server import kb_server
+    from tests.support import variant
+
+    before, after = "Ann Example offers the Movement a ceasefire", "Ann Example offers the Movement a truce"
+    month = "?from=2024-02-01&to=2024-03-31"
+    with oxigraph_server(tmp_path / "data") as store:
+        assert cli(store, "load", str(DATA / "minimal.yaml")).exit_code == 0
+        with kb_server(store, extra=("--processes", "1")) as one, \
+                kb_server(store, extra=("--processes", "2")) as two:
+            for root in (one, two):  # the whole timeline, a month, the endpoint (its answer cached)
+                assert before in _labels(root) and before in _labels(root, month)
+                assert _sparql_labels(root) == {before} and _sparql_labels(root) == {before}
+                assert _page_label(root) == before == _page_label(root)  # built, then remembered
+            moved = variant(tmp_path, {f"label: {before}": f"label: {after}"})
+            result = cli(store, "load", str(moved))
+            assert result.exit_code == 0, result.output
+            loaded = time.monotonic()
+            pending = {one, two}
+            while pending and time.monotonic() - loaded < 15:
+                for root in list(pending):
+                    if after in _labels(root) and after in _labels(root, month) and \
+                            _sparql_labels(root) == {after} and _page_label(root) == after:
+                        pending.discard(root)
+                time.sleep(0.2)
+            assert not pending, f"still serving the old data 15 s after the load: {pending}"
+            for root in (one, two):
+                assert before not in _labels(root) | _labels(root, month)
+
+
+def test_a_load_gives_the_remote_store_a_new_generation_no_export_shows(tmp_path):
+    with oxigraph_server(tmp_path / "data") as store:
+        with open_kb(store) as base:
+            assert base.generation() is None and not base.has_graphs()
+            assert cli(store, "load", str(DATA / "minimal.yaml")).exit_code == 0
+            first = base.generation()
+            assert first and base.has_graphs()
+            assert cli(store, "load", str(DATA / "minimal.yaml")).exit_code == 0
+            assert base.generation() not in (None, first)
+            for name in ("nquads", "turtle"):  # the stamp is the loader's bookkeeping, not data
+                dumped = base.dump(name).decode()
+                assert "urn:x-kb:generation" not in dumped and "Ann Example" in dumped
+
+
+@pytest.mark.parametrize("suffix, broken", [
+    ("nq", '<http://example.org/s> <http://example.org/p> "two <http://example.org/g> .\n'),
+    ("nt", '<http://example.org/s> <http://example.org/p> "two .\n'),
+])
+def test_a_malformed_bulk_file_sends_nothing_to_the_remote_store(tmp_path, monkeypatch, suffix, broken):
+    from kb import load as loader
+
+    monkeypatch.setattr(loader, "VALIDATE_LIMIT", 0)  # the bulk path
+    bad = tmp_path / f"bad.{suffix}"
+    graph = " <http://example.org/g>" if suffix == "nq" else ""
+    good = f'<http://example.org/s> <http://example.org/p> "one"{graph}'
+    bad.write_text(f"{good} .\n" * 1000 + broken, encoding="utf-8")
+    with oxigraph_server(tmp_path / "data") as store:
+        assert cli(store, "load", str(DATA / "minimal.yaml")).exit_code == 0
+        with open_kb(store) as base:
+            before, stamp = base.count(), base.generation()
+            result = CliRunner().invoke(main, ["--store", store, "load", str(bad)])
+            assert result.exit_code == 1
+            assert len(result.output.strip().splitlines()) == 1, result.output
+            assert f"bad.{suffix}" in result.output and "line 1001" in result.output.replace(":", " ")
+            assert "Traceback" not in result.output
+            assert base.count() == before and base.generation() == stamp
+
+
+def test_a_bulk_load_replaces_its_graphs_and_keeps_the_timeline_in_step(tmp_path, monkeypatch):
+    from datetime import date
+
+    from kb import load as loader
+    from kb.timeline.window import window
+
+    with oxigraph_server(tmp_path / "data") as store:
+        assert cli(store, "load", str(DATA / "minimal.yaml")).exit_code == 0
+        with open_kb(store) as base:
+            dumped = tmp_path / "all.nq"
+            dumped.write_bytes(base.dump("nquads"))
+            graphs, quads, stamp = set(base.graphs()), base.count(), base.generation()
+        monkeypatch.setattr(loader, "VALIDATE_LIMIT", 0)  # the bulk path, twice: the same store
+        for _ in range(2):
+            result = cli(store, "load", "--replace", str(dumped))
+            assert result.exit_code == 0, result.output
+        with open_kb(store) as base:
+            assert set(base.graphs()) == graphs and base.count() == quads
+            assert base.generation() != stamp
+            labels = {event.label for event in window(base, date(2024, 2, 1), date(2024, 3, 31))}
+            assert "Ann Example offers the Movement a ceasefire" in labels
+
+
+def test_the_extent_read_from_the_stored_index_is_the_extent_of_every_event(tmp_path):
+    from datetime import date
+
+    from kb.timeline import window
+    from kb.vocab import Minter
+    from tests.support import variant
+
+    long_ago = variant(tmp_path, {"edtf: 2024-02-26/2024-03-03": "edtf: 1990/2030"})
+    with oxigraph_server(tmp_path / "data") as store:
+        for path in (DATA / "minimal.yaml", long_ago):  # dates listed by years beside those by months
+            assert cli(store, "load", str(path)).exit_code == 0
+            with open_kb(store) as base:
+                scanned = base.select(window._EXTENT, prefixes=PREFIXES)[0]
+                assert window.extent_from_index(base, Minter()) == (
+                    date.fromisoformat(scanned["first"].value), date.fromisoformat(scanned["last"].value))

@@ -87,10 +87,18 @@ def default_processes() -> int:
 def _config(store: str, query_timeout: float, row_limit: int, base: str | None,
             access_log: bool = False) -> dict:
     config = {"KB_STORE": store, "QUERY_TIMEOUT": query_timeout, "ROW_LIMIT": row_limit,
-              "ACCESS_LOG": access_log}
+              "ACCESS_LOG": access_log, "TIMELINE_CACHE": timeline_cache()}
     if base:
         config["KB_BASE"] = base
     return config
+
+
+def timeline_cache() -> str:
+    """The folder where serving processes keep their timeline index between starts, one file per
+    store, load generation and base IRI: ``KB_CACHE_DIR``, else ``~/.cache/negotiation-kb``."""
+    folder = os.environ.get("KB_CACHE_DIR") or os.path.join(os.path.expanduser("~"), ".cache",
+                                                            "negotiation-kb")
+    return os.path.join(folder, "timeline")
 
 
 def _say(message: str) -> None:
@@ -126,8 +134,9 @@ class _OneStyle(logging.Formatter):
 
 def serve(store: str, host: str, port: int, query_timeout: float, row_limit: int,
           base: str | None = None, processes: int | None = None, access_log: bool = False,
-          quiet: bool = False) -> None:
-    """Build the app and serve it with waitress until interrupted; say when it starts and stops."""
+          quiet: bool = False, prepared: bool = False) -> None:
+    """Build the app and serve it with waitress until interrupted; say when it starts and stops
+    (``prepared``: the caller has already seeded an empty store, as ``kb serve`` does)."""
     from kb.serving import serving
     from webapp import create_app
 
@@ -148,7 +157,8 @@ def serve(store: str, host: str, port: int, query_timeout: float, row_limit: int
                 announce()
                 server.run()
             else:
-                prepare_store(config)
+                if not prepared:
+                    prepare_store(config)
                 listener = socket.create_server((host, port), backlog=1024)
                 listener.set_inheritable(True)
                 Supervisor(listener, config, processes).run(announce)
@@ -161,11 +171,21 @@ def serve(store: str, host: str, port: int, query_timeout: float, row_limit: int
 
 
 def prepare_store(config: dict) -> None:
-    """Load the seeds into an empty store, then close it so that readers can open it."""
-    from webapp import create_app
+    """Load the seeds into an empty store, then close it so that readers can open it.
 
-    app = create_app({**config, "LOAD_SEEDS": True, "TIMELINE_INDEX": "off"})
-    app.extensions["kb"].close()
+    A store that holds data is only looked at (read-only, one cheap question), so that starting
+    the server neither reads much nor changes the store's generation (which would make every
+    serving process build its timeline index afresh instead of reading the one kept on disk).
+    """
+    from kb.load import seed_if_empty
+    from kb.store import holds_data, open_kb
+    from kb.vocab import Minter, default_base
+
+    store = str(config["KB_STORE"])
+    if holds_data(store):
+        return
+    with open_kb(store) as kb:
+        seed_if_empty(kb, minter=Minter((config.get("KB_BASE") or default_base()).rstrip("/") + "/"))
 
 
 class Supervisor:

@@ -4,31 +4,40 @@
 service (worker processes, answer cache: :mod:`webapp.sparql`) and the in-memory timeline index;
 blueprints only read them (:func:`get_kb`, :func:`get_service`, :func:`get_timeline_index`).
 
-A serving process of ``kb serve --processes N`` holds the store open read-only, which shows the
-store as it was when it was opened. When a writer (``kb load``) has closed the store, it leaves a
-new generation file beside it (:func:`kb.store.mark_changed`); before a request, at most once a
-second, the app looks at that file and, when it changed, opens the store again and calls what the
-areas registered with :func:`on_reopen` (the query workers restart, caches are dropped, the
-timeline index is rebuilt). Each request keeps the knowledge base it started with (``g.kb``), so
-no answer mixes the data of two loads.
+What a load changes, every serving process sees within :data:`CHECK_SECONDS`: before a request, at
+most once that often, the app reads the store's load generation
+(:meth:`kb.store.KnowledgeBase.generation`: on the embedded store the generation file a writer
+leaves when it closes the store, see :func:`kb.store.mark_changed`; on a remote store one triple
+every ``kb`` load rewrites, read by one small request with a short time limit) and, when it
+changed, opens the store again and calls what the areas registered with :func:`on_reopen` (the
+query workers restart, the answer cache is emptied, the timeline index is rebuilt). So several
+``kb serve`` over one remote store hold nothing that stays stale after a load made through any of
+them. Each request keeps the knowledge base it started with (``g.kb``), so no answer mixes the
+data of two loads of an embedded store.
 """
 
 from __future__ import annotations
 
 import atexit
+import fcntl
 import gc
+import hashlib
 import logging
 import os
 import threading
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
 
 from flask import Flask, current_app, g
 
-from kb.store import KnowledgeBase, generation, open_kb
+from kb.errors import KBError
+from kb.store import KnowledgeBase, open_kb
 from kb.timeline.index import TimelineIndex
-from kb.timeline.model import THRESHOLD, parse_filter
+from kb.timeline.model import THRESHOLD, TimelineFilter, parse_filter
 from kb.timeline.view import timeline
+from kb.timeline.window import forget
 from webapp.sparql.service import QueryService
 
 #: Seconds between two looks at the generation file.
@@ -55,7 +64,7 @@ def open_store(app: Flask) -> None:
         from kb.load import seed_if_empty
 
         seed_if_empty(kb, minter=app.extensions["minter"])
-    if read_only and not kb.remote:
+    if read_only or kb.remote:
         watcher = Watcher(app)
         app.extensions["kb_watcher"] = watcher
         app.before_request(watcher.pin)
@@ -90,45 +99,137 @@ def timeline_threshold(config) -> int:
 
 
 def start_timeline_index(app: Flask) -> None:
-    """Read every event into a :class:`TimelineIndex` (config TIMELINE_INDEX: background|sync|off).
+    """Read every event into a :class:`TimelineIndex` (config TIMELINE_INDEX: background|sync|off),
+    or read back the one kept for the store's load generation (config TIMELINE_CACHE, a folder).
 
-    Until a background build is done, the timeline is served by SPARQL, with the same answers.
+    The serving processes of one machine build it once between them: the first takes a lock beside
+    the kept file and builds, the others wait and read what it kept. Until the index is there, a
+    narrow window is read from the stored index of periods (three literals a month), with the same
+    answers; a wide one (more than :data:`WIDE_MONTHS` months, such as the home page's whole
+    timeline) waits for the index, which reads what it would read, once.
     """
     mode = app.config.get("TIMELINE_INDEX", "background")
     if mode in (False, None, "off"):
         return
 
-    def build() -> None:
+    def build(done: threading.Event) -> None:
         kb = app.extensions["kb"]
         try:
-            index = TimelineIndex.build(kb, app.extensions["minter"])
+            index = _kept_or_built(app, kb)
+            if index is not None:
+                with app.app_context():  # the first page and the whole timeline, ready before anyone asks
+                    timeline(kb, parse_filter({}), app.extensions["minter"],
+                             threshold=timeline_threshold(app.config), table_offset=0,
+                             table_size=TABLE_SIZE, index=index)
         except Exception:  # the store went away (closed at shutdown): serve by SPARQL
             log.exception("the timeline index could not be built; the timeline is served by SPARQL")
-            return
-        if index is None:
-            return
-        with app.app_context():  # the first page and the whole timeline, ready before anyone asks
-            timeline(kb, parse_filter({}), app.extensions["minter"], threshold=timeline_threshold(app.config),
-                     table_offset=0, table_size=TABLE_SIZE, index=index)
-        if app.extensions["kb"] is kb:  # not opened again meanwhile
+            index = None
+        if index is not None and app.extensions["kb"] is kb:  # not opened again meanwhile
             app.extensions["timeline_index"] = index
-        gc.freeze()  # the index lives as long as the app: keep the collector from walking it again
-        log.info("timeline index: %d events in %.1f s", len(index), index.seconds)
+        done.set()
+        if index is not None:
+            gc.freeze()  # the index lives as long as the app: keep the collector from walking it again
+            log.info("timeline index: %d events in %.1f s", len(index), index.seconds)
 
     def start(_kb=None) -> None:
-        app.extensions.pop("timeline_index", None)  # served by SPARQL until the new one is built
+        app.extensions.pop("timeline_index", None)  # served from the stored index until built
+        done = app.extensions["timeline_building"] = threading.Event()
         if mode == "sync" and _kb is None:
-            build()
+            build(done)
         else:
-            threading.Thread(target=build, name="timeline-index", daemon=True).start()
+            threading.Thread(target=build, args=(done,), name="timeline-index", daemon=True).start()
 
     on_reopen(app, start)
     start()
 
 
-def get_timeline_index() -> TimelineIndex | None:
-    """The app's timeline index, once built (``None`` meanwhile: the timeline is served by SPARQL)."""
-    return current_app.extensions.get("timeline_index")
+def _kept_or_built(app: Flask, kb: KnowledgeBase) -> TimelineIndex | None:
+    """The index kept for the store's generation, else one built now (and kept). The serving
+    processes of one machine take turns (a lock per store in TIMELINE_CACHE): while one builds,
+    the others wait, then read what it kept."""
+    minter = app.extensions["minter"]
+    kept = snapshot_path(app, kb)
+    index = TimelineIndex.load(kept, minter) if kept else None
+    if index is not None:
+        return index
+    folder = app.config.get("TIMELINE_CACHE")
+    with _building(Path(folder) / f"timeline-{_store_key(kb)}.lock" if folder else None):
+        index = TimelineIndex.load(kept, minter) if kept else None
+        if index is None:
+            index = TimelineIndex.build(kb, minter)
+            if index is not None and kept is not None:
+                _keep_only(kept)
+                index.save(kept)
+    return index
+
+
+@contextmanager
+def _building(lock: Path | None):
+    """Hold ``lock`` (nothing when there is none or its folder cannot be written)."""
+    try:
+        if lock is None:
+            raise OSError("no folder")
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock, "a+b")  # held until the build is done
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        yield
+    finally:
+        handle.close()  # releases the lock
+
+
+def _store_key(kb: KnowledgeBase) -> str:
+    return hashlib.sha256(kb.location.encode()).hexdigest()[:16]
+
+
+def snapshot_path(app: Flask, kb: KnowledgeBase) -> Path | None:
+    """Where the timeline index of the store's current load generation is kept between starts
+    (config TIMELINE_CACHE, a folder; ``kb serve`` sets it), or ``None``. The file is named after
+    the store, its generation and the base IRI, so a kept index is never read after a load."""
+    folder = app.config.get("TIMELINE_CACHE")
+    try:
+        stamp = kb.generation() if folder else None
+    except KBError:  # a store too busy to say: build, and keep nothing
+        return None
+    if not stamp:
+        return None
+    kept = hashlib.sha256(f"{stamp}\n{app.extensions['minter'].base}".encode()).hexdigest()[:16]
+    return Path(folder) / f"timeline-{_store_key(kb)}-{kept}.json"
+
+
+def _keep_only(kept: Path) -> None:
+    """Remove the kept indexes of the same store's earlier generations."""
+    prefix = kept.name.rsplit("-", 1)[0]
+    for old in kept.parent.glob(f"{prefix}-*.json"):
+        if old != kept:
+            old.unlink(missing_ok=True)
+
+
+#: A window of more months than this waits for the index being built rather than reading its events.
+WIDE_MONTHS = 24
+#: How long a wide window waits for the index at most (then it is read from the store).
+INDEX_WAIT_SECONDS = 600.0
+
+
+def get_timeline_index(filt: TimelineFilter | None = None) -> TimelineIndex | None:
+    """The app's timeline index, once built (``None`` meanwhile: windows are read from the store);
+    for a wide window (``filt``) while it is being built, the index once it is."""
+    index = current_app.extensions.get("timeline_index")
+    building = current_app.extensions.get("timeline_building")
+    if index is None and filt is not None and building is not None and _wide(filt):
+        building.wait(INDEX_WAIT_SECONDS)
+        index = current_app.extensions.get("timeline_index")
+    return index
+
+
+def _wide(filt: TimelineFilter) -> bool:
+    if filt.earliest is None or filt.latest is None:
+        return True  # the whole timeline
+    months = (filt.latest.year - filt.earliest.year) * 12 + filt.latest.month - filt.earliest.month
+    return months > WIDE_MONTHS
 
 
 def get_kb() -> KnowledgeBase:
@@ -137,12 +238,17 @@ def get_kb() -> KnowledgeBase:
 
 
 class Watcher:
-    """Opens the store again when its generation file changes (looked at once a second at most)."""
+    """Opens the store again when its load generation changes (looked at once a second at most)."""
 
     def __init__(self, app: Flask):
         self.app = app
-        self.path = app.extensions["kb"].backend.path
-        self.seen = generation(self.path)
+        kb = app.extensions["kb"]
+        self.location, self.remote = kb.location, kb.remote
+        try:
+            self.seen = kb.generation()
+        except KBError as error:  # a store too busy to say now: the first look that can will reopen
+            log.warning("the store's load generation could not be read (%s)", error)
+            self.seen = None
         self.looked = time.monotonic()
         self.lock = threading.Lock()
 
@@ -159,11 +265,16 @@ class Watcher:
             if time.monotonic() - self.looked < CHECK_SECONDS:
                 return
             self.looked = time.monotonic()
-            current = generation(self.path)
+            try:
+                current = self.app.extensions["kb"].generation()
+            except KBError as error:  # a store too busy to say: serve what we have, ask again later
+                log.warning("the store's load generation could not be read (%s)", error)
+                return
             if current == self.seen:
                 return
-            kb = open_kb(self.path, read_only=True)
+            kb = open_kb(self.location, read_only=not self.remote)
             self.seen = current
+            forget(self.location)
             self.app.extensions["kb"] = kb  # the old one goes when its last request is done
             for callback in self.app.extensions.get("kb_reopened", []):
                 callback(kb)

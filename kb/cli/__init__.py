@@ -27,7 +27,7 @@ from kb.cli.texttable import fit, term_text
 from kb.errors import KBError
 from kb.extract.cli import extract_command
 from kb.formats import RESULTS
-from kb.store import DUMP_FORMATS, default_location, open_kb
+from kb.store import DUMP_FORMATS, default_location, holds_data, open_kb
 from kb.vocab import Minter
 
 STORE_HELP = (
@@ -444,8 +444,9 @@ def serve(
     if not quiet:
         click.echo(f"Store: {store} ({'remote' if is_remote(store) else 'embedded'})", err=True)
     progress = LoadProgress(enabled=not quiet)
-    with open_kb(store) as kb:
-        if not kb.graphs():
+    report = None
+    if not holds_data(store):  # looked at read-only: a store's generation stays as it was
+        with open_kb(store) as kb:
             if not quiet:
                 click.echo(f"Loading the ontology and seeds into {store} (first start) ...", err=True)
             try:
@@ -453,9 +454,9 @@ def serve(
                                        on_file=progress.on_file)
             finally:
                 progress.close()
-            if report and not quiet:
-                click.echo(f"Loaded {len(report.files)} files, {report.quads:,} quads in "
-                           f"{progress.elapsed:.1f} s", err=True)
+        if report and not quiet:
+            click.echo(f"Loaded {len(report.files)} files, {report.quads:,} quads in "
+                       f"{progress.elapsed:.1f} s", err=True)
     served = f"http://{host}:{port}/"
     if not quiet and not _same_address(minter.base, served) and not is_remote(store):
         click.echo(f"Note: the data's IRIs start with {minter.base}, not with {served}: pages link by "
@@ -471,6 +472,7 @@ def serve(
         processes=processes,
         access_log=access_log,
         quiet=quiet,
+        prepared=True,
     )
 
 

@@ -270,7 +270,7 @@ def seed_if_empty(kb: KnowledgeBase, *, minter: Minter | None = None, progress: 
                   on_file: FileProgress | None = None) -> LoadReport | None:
     """Load the ontology and seeds (:data:`kb.paths.SEED_TARGETS`) into a store with no graph;
     a store that holds anything is left as it is (``None``)."""
-    if kb.graphs():
+    if kb.has_graphs():
         return None
     return load(kb, list(SEED_TARGETS), minter=minter, progress=progress, on_file=on_file)
 

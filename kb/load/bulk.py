@@ -34,12 +34,17 @@ from kb.timeline.rows import (
     derived_quads,
     event_quads,
     has_index,
+    index_graph,
     missing_in,
+    periods_of,
     rebuild_index,
     reindex,
     rows_of,
 )
-from kb.vocab import Minter
+from kb.vocab import KBO, Minter
+
+#: Periods of the timeline index rewritten by one update on a remote store.
+REMOTE_REINDEX_BATCH = 64
 
 
 def _kept(live: Store, replaced: set[NamedNode], empty: list):
@@ -80,14 +85,7 @@ def bulk_load_file(kb, path: Path, rdf_format: RdfFormat, minter: Minter, progre
     to_graph = file_graph(minter, path) if rdf_format in TRIPLE_FORMATS else None
     claims = claims or claims_on(kb, minter)
     if kb.remote:
-        claims.claim({to_graph} if to_graph else graphs_in(path, rdf_format), file_owner(path))
-        graphs = {to_graph} if to_graph is not None else graphs_in(path, rdf_format)
-        lines = kb.backend.bulk_load(path, rdf_format, to_graph, progress, replaced=graphs)
-        if graphs and missing_in(kb.backend):  # the file's events came without their timeline rows
-            kb.backend.add_quads(derived_quads(rows_of(event_quads(kb.backend, graphs)), minter))
-        kb.backend.update(reindex(minter))
-        kb.backend.update(claims.update())
-        return lines
+        return _remote_load(kb, path, rdf_format, to_graph, minter, progress, claims)
     backend = kb.backend
     live: Path = backend.path
     staging = staging_of(live)
@@ -104,6 +102,31 @@ def bulk_load_file(kb, path: Path, rdf_format: RdfFormat, minter: Minter, progre
     swap_in(live, backend.close)
     backend.store = backend._open()
     return reader.lines
+
+
+def _remote_load(kb, path: Path, rdf_format: RdfFormat, to_graph: NamedNode | None, minter: Minter,
+                 progress, claims: Claims) -> int:
+    """Load ``path`` into a remote store: the file read once first (a syntax error stops the load
+    before anything is sent), its graphs dropped and the file streamed (:meth:`RemoteBackend.bulk_load`),
+    its timeline rows derived when it came without, the index rewritten a few periods an update,
+    then the ownership records and a new load generation in one update."""
+    backend = kb.backend
+    try:
+        named = graphs_in(path, rdf_format, base_iri=minter.base)
+    except SyntaxError as err:
+        raise _as_kb_error(err, path, rdf_format) from None
+    graphs = {to_graph} if to_graph is not None else named
+    claims.claim(graphs, file_owner(path))
+    lines = backend.bulk_load(path, rdf_format, to_graph, progress, replaced=graphs)
+    if graphs and missing_in(backend):  # the file's events came without their timeline rows
+        backend.add_quads(derived_quads(rows_of(event_quads(backend, graphs)), minter))
+    indexed = backend.query(f"SELECT DISTINCT ?period WHERE {{ GRAPH {index_graph(minter)} "
+                            f"{{ ?period <{KBO.timelineIndex.value}> ?lines }} }}", union=False)
+    listed = sorted(periods_of(backend) | {row[0] for row in indexed}, key=str)
+    for start in range(0, len(listed), REMOTE_REINDEX_BATCH):  # no update holds the whole index
+        backend.update(reindex(minter, listed[start:start + REMOTE_REINDEX_BATCH]))
+    backend.update(" ;\n".join(part for part in (claims.update(), backend.stamp_update()) if part))
+    return lines
 
 
 def _build(live: Store, staging: Path, reader: CountingReader, rdf_format: RdfFormat,

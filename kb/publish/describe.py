@@ -50,7 +50,7 @@ def dataset_facts(kb: KnowledgeBase, minter: Minter, site: Site) -> DatasetFacts
     )
     version = rows[0]["version"].value if rows else None
     issued = date.fromisoformat(rows[0]["issued"].value) if rows else None
-    earliest, latest = extent(kb)
+    earliest, latest = extent(kb, minter)
     year = issued.year if issued else date.today().year
     citation = (
         f"{AUTHOR} ({year}). {TITLE}"

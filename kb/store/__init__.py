@@ -20,6 +20,7 @@ staging store that replaces the live one only when everything succeeded (see :mo
 
 from __future__ import annotations
 
+import fcntl
 import os
 import time
 from collections.abc import Iterable
@@ -59,6 +60,35 @@ def open_kb(location: str | os.PathLike | None = None, *, read_only: bool = Fals
 
         return KnowledgeBase(RemoteBackend(location), location)
     return KnowledgeBase(EmbeddedBackend(Path(location), read_only=read_only), location)
+
+
+def holds_data(location: str | os.PathLike) -> bool:
+    """True when the store at ``location`` holds any named graph; an embedded store is looked at
+    read-only, so that the look neither waits for a lock nor changes the store's generation.
+    Call it before this process opens the store (the probe of RocksDB's lock is per process)."""
+    location = str(location)
+    if not is_remote(location):
+        if not swap.holds_a_store(Path(location)):
+            return False
+        _refuse_if_in_use(Path(location))
+    with open_kb(location, read_only=not is_remote(location)) as kb:
+        return kb.has_graphs()
+
+
+def _refuse_if_in_use(path: Path) -> None:
+    """The error a read-write open gives when another process holds the store (RocksDB's lock on
+    its ``LOCK`` file), found without opening it: readers must not start beside a writer."""
+    try:
+        with (path / "LOCK").open("a+b") as handle:
+            fcntl.lockf(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.lockf(handle.fileno(), fcntl.LOCK_UN)
+    except BlockingIOError:
+        server = server_of(str(path))
+        holder = f"kb serve (process {server['pid']} at {server['url']})" if server else "another process"
+        raise StoreError(f"the store is in use by {holder}", where=str(path),
+                         hint="stop it, or give another --store") from None
+    except OSError:
+        pass  # a read-only medium: nobody writes there
 
 
 def generation_file(path: str | os.PathLike) -> Path:
@@ -205,6 +235,15 @@ class EmbeddedBackend:
         """The named graphs in the store."""
         return [graph for graph in self.store.named_graphs() if isinstance(graph, NamedNode)]
 
+    def has_graphs(self) -> bool:
+        """True when the store holds any named graph."""
+        return next(iter(self.store.named_graphs()), None) is not None
+
+    def generation(self) -> str | None:
+        """The store's load generation: what its generation file says now (:func:`generation`)."""
+        stamp = generation(self.path)
+        return None if stamp is None else " ".join(map(str, stamp))
+
     def dump(self, rdf_format: RdfFormat, from_default: bool = False, output=None,
              prefixes: dict[str, str] | None = None) -> bytes | None:
         """Serialise the whole dataset (or, for triple formats, the union of its graphs), declaring
@@ -295,6 +334,16 @@ class KnowledgeBase:
     def graphs(self) -> list[NamedNode]:
         """The named graphs in the store."""
         return self.backend.graphs()
+
+    def has_graphs(self) -> bool:
+        """True when the store holds any named graph (one cheap question, whatever the size)."""
+        return self.backend.has_graphs()
+
+    def generation(self) -> str | None:
+        """What changes each time a load has written the store, read cheaply (on the embedded
+        store its generation file, on a remote store one triple every ``kb`` load rewrites);
+        ``None`` when nothing was ever recorded."""
+        return self.backend.generation()
 
     def dump(self, name: str, output=None, prefixes: dict[str, str] | None = None) -> bytes | None:
         """The whole knowledge base in format ``name`` (see :data:`DUMP_FORMATS`), with ``prefixes``

@@ -35,9 +35,10 @@ class CountingReader:
         self.handle.close()
 
 
-def graphs_in(path: Path, rdf_format: RdfFormat) -> set[NamedNode]:
-    """The named graphs a dataset file writes to (a streaming pass over the file)."""
+def graphs_in(path: Path, rdf_format: RdfFormat, base_iri: str | None = None) -> set[NamedNode]:
+    """The named graphs a file writes to (a streaming pass over the whole file, so a syntax error
+    anywhere raises ``SyntaxError``; none for a triples file)."""
     return {
-        quad.graph_name for quad in parse(path=str(path), format=rdf_format)
+        quad.graph_name for quad in parse(path=str(path), format=rdf_format, base_iri=base_iri)
         if isinstance(quad.graph_name, NamedNode)
     }

@@ -35,11 +35,13 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
 from pyoxigraph import (
     DefaultGraph,
+    Literal,
     NamedNode,
     Quad,
     QueryResultsFormat,
@@ -54,10 +56,15 @@ from kb.errors import QueryError, QueryTimeout, StoreError
 from kb.formats import RDF, RESULTS
 from kb.sparql_text import has_base, names_dataset, scope_graph_variables, substitute, with_prefixes
 from kb.store.reading import CountingReader, graphs_in
+from kb.vocab import GENERATION, STORE_NODE
 
 UNION_MODES = ("oxigraph", "native", "graphs")
 #: How long the list of graphs sent as ``default-graph-uri`` (union mode ``graphs``) is reused.
 GRAPH_LIST_SECONDS = 30.0
+#: How long reading the load generation may take (a busy store is asked again a second later).
+GENERATION_SECONDS = 2.0
+#: Graphs dropped by one SPARQL update before a bulk load.
+DROP_BATCH = 500
 #: What the backend asks a remote store for: SPARQL JSON results, or N-Triples for graphs.
 ACCEPT = (f"{RESULTS['json'].media_type}, {RDF['ntriples'].media_type};q=0.9, "
           f"{RDF['turtle'].media_type};q=0.8")
@@ -83,6 +90,9 @@ class RemoteBackend:
             raise StoreError(f"unknown KB_STORE_UNION {self.union_mode!r}", where="KB_STORE_UNION",
                              hint=f"use one of: {', '.join(UNION_MODES)}")
         self.timeout = timeout
+        #: Asked of the Graph Store endpoint for a bulk load: Oxigraph's server (the bare-root layout)
+        #: then loads without a transaction (its bulk loader); other stores get the plain request.
+        self.bulk_parameter = "" if environ.get("KB_STORE_GSP") else "no_transaction"
         self._graph_list: tuple[float, list[NamedNode]] | None = None
 
     # --- queries -------------------------------------------------------------------------------
@@ -138,9 +148,31 @@ class RemoteBackend:
         return self._graph_list[1]
 
     def graphs(self) -> list[NamedNode]:
-        """The named graphs in the remote store."""
-        result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
+        """The named graphs in the remote store (``GRAPH ?g {}`` lists them without reading any
+        quad: thousands of graphs of millions of quads in milliseconds, not a scan)."""
+        result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g {} }", union=False)
         return [row["g"] for row in result if isinstance(row["g"], NamedNode)]
+
+    def has_graphs(self) -> bool:
+        """True when the store holds any named graph."""
+        return bool(self.query("ASK { GRAPH ?g {} }", union=False))
+
+    # --- the load generation -------------------------------------------------------------------
+
+    def generation(self) -> str | None:
+        """The store's load generation (:data:`kb.vocab.GENERATION`, rewritten by every load made
+        through ``kb``): one triple of the default graph, read by one small request."""
+        rows = self.query(f"SELECT ?stamp WHERE {{ {STORE_NODE} {GENERATION} ?stamp }}", union=False,
+                          timeout=GENERATION_SECONDS)
+        stamps = sorted(row["stamp"].value for row in rows)
+        return stamps[-1] if stamps else None
+
+    @staticmethod
+    def stamp_update() -> str:
+        """The SPARQL update that gives the store a new load generation."""
+        stamp = Literal(f"{time.time_ns()} {os.getpid()} {uuid.uuid4().hex[:8]}")
+        return (f"DELETE WHERE {{ {STORE_NODE} {GENERATION} ?old }} ;\n"
+                f"INSERT DATA {{ {STORE_NODE} {GENERATION} {stamp} }}")
 
     # --- writes --------------------------------------------------------------------------------
 
@@ -164,8 +196,7 @@ class RemoteBackend:
             for graph in dropped:
                 self._request(self._graph_url(graph), method="DELETE", what="load", missing_ok=True)
                 done.append(f"dropped {graph}")
-            if then:
-                self.update(then)
+            self.update(f"{then} ;\n{self.stamp_update()}" if then else self.stamp_update())
         except StoreError as err:
             written = ", ".join(done) or "nothing"
             raise StoreError(f"{err.message}; already written: {written}", where=err.where,
@@ -182,26 +213,40 @@ class RemoteBackend:
                   progress=None, replaced: set[NamedNode] | None = None) -> int:
         """Stream a large RDF file to the Graph Store endpoint; the number of lines sent.
 
-        A triples file replaces ``to_graph``; a dataset file first drops the graphs ``replaced`` it
-        writes to (default: read from the file). The timeline's upkeep is the loader's
-        (:mod:`kb.load.bulk`)."""
+        The graphs the file replaces (``to_graph`` for a triples file, else ``replaced``, default:
+        read from the file) that the store holds are dropped first, :data:`DROP_BATCH` to an update;
+        then the file goes in one streamed request (constant memory), which Oxigraph's server is
+        asked to load without a transaction (``no_transaction``: its bulk loader). Neither atomic
+        nor isolated: a failure midway leaves part of the file in the store (the error says so).
+        The timeline's upkeep is the loader's (:mod:`kb.load.bulk`)."""
         if to_graph is not None:
-            url, method, dropped = self._graph_url(to_graph), "PUT", []
+            dropped = [to_graph]
         else:
-            url, method = self.gsp_url, "POST"
             dropped = sorted(graphs_in(path, rdf_format) if replaced is None else replaced, key=str)
-        for graph in dropped:
-            self._request(self._graph_url(graph), method="DELETE", what="load", missing_ok=True)
-        self._graph_list = None
+        existing = set(self.graphs())
+        self.drop([graph for graph in dropped if graph in existing])
+        url = self._graph_url(to_graph) if to_graph is not None else self.gsp_url
+        if self.bulk_parameter:
+            url += ("&" if "?" in url else "?") + self.bulk_parameter
         reader = CountingReader(path, progress)
         try:
-            self._request(url, data=reader, method=method, what="load", unlimited=True,
+            self._request(url, data=reader, method="POST", what="load", unlimited=True,
                           headers={"Content-Type": rdf_format.media_type,
                                    "Content-Length": str(reader.total)})
+        except StoreError as err:
+            raise StoreError(f"{err.message}; the store may hold part of the file", where=err.where,
+                             hint="load the file again: it replaces the same graphs") from None
         finally:
             reader.close()
-        self._graph_list = None
+            self._graph_list = None
         return reader.lines
+
+    def drop(self, graphs: list[NamedNode]) -> None:
+        """Drop ``graphs``, :data:`DROP_BATCH` to an update."""
+        for start in range(0, len(graphs), DROP_BATCH):
+            batch = graphs[start:start + DROP_BATCH]
+            self.update(" ;\n".join(f"DROP SILENT GRAPH {graph}" for graph in batch))
+        self._graph_list = None
 
     def add_quads(self, quads: list[Quad]) -> None:
         """Add ``quads`` to the store (one Graph Store POST of N-Quads); nothing when empty."""
@@ -221,7 +266,7 @@ class RemoteBackend:
              prefixes: dict[str, str] | None = None) -> bytes:
         """Serialise the remote dataset (each graph fetched by the Graph Store Protocol)."""
         if from_default:
-            triples = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+            triples = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER(?p != {GENERATION}) }}")
             return serialize(triples, format=rdf_format, prefixes=prefixes)
         quads: list[Quad] = []
         for graph in [None, *self.graphs()]:
@@ -231,7 +276,8 @@ class RemoteBackend:
             if body:
                 target = DefaultGraph() if graph is None else graph
                 quads += [Quad(t.subject, t.predicate, t.object, target)
-                          for t in parse(body, format=_rdf_format(media_type, self.gsp_url))]
+                          for t in parse(body, format=_rdf_format(media_type, self.gsp_url))
+                          if t.predicate != GENERATION]  # the loader's bookkeeping, not data
         return serialize(quads, format=rdf_format, prefixes=prefixes)
 
     def close(self) -> None:

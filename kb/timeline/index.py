@@ -18,7 +18,9 @@ the two ways of filling it agree.
 
 from __future__ import annotations
 
+import gc
 import json
+import os
 import threading
 import time
 from array import array
@@ -26,6 +28,8 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
+from itertools import islice
+from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
 
@@ -42,12 +46,25 @@ _PUBLISHED = """SELECT ?source ?published WHERE {
           <http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp> ?published }"""
 #: How many recent timeline answers an index remembers (the index never changes, so they stay true).
 MEMO_SIZE = 64
+#: The layout of a snapshot written by :meth:`TimelineIndex.save` (another is not read).
+SNAPSHOT_VERSION = 2
 
 
 def _months(year: int, month: int, count: int) -> Iterable[tuple[int, int]]:
     for _ in range(count):
         yield year, month
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _parsed(texts: Iterable[str], chunk: int = 5000) -> Iterable[list]:
+    """JSON rows parsed a few thousand at a time (one ``json.loads`` of many is several times
+    cheaper than one a row)."""
+    texts = iter(texts)
+    while True:
+        batch = list(islice(texts, chunk))
+        if not batch:
+            return
+        yield from json.loads(f"[{','.join(batch)}]")
 
 
 def _disagree(claims: list[tuple]) -> bool:
@@ -127,15 +144,26 @@ class TimelineIndex:
     @classmethod
     def build(cls, kb: KnowledgeBase, minter: Minter | None = None, use_rows: bool = True
               ) -> TimelineIndex | None:
-        """Read every event from an embedded store (``None`` for a remote store: use SPARQL), from
-        the timeline rows unless ``use_rows`` is false or there are none."""
-        if kb.remote:
-            return None
+        """Read every event from the store, from the timeline rows unless ``use_rows`` is false or
+        there are none (an embedded store is then scanned one predicate at a time; for a remote
+        store without rows, ``None``: each view reads its window over SPARQL)."""
+        collecting = gc.isenabled()
+        gc.disable()  # millions of small containers, none of them garbage: the collector's walks
+        try:          # over them cost more than the build itself
+            return cls._build(kb, minter, use_rows)
+        finally:
+            if collecting:
+                gc.enable()
+
+    @classmethod
+    def _build(cls, kb: KnowledgeBase, minter: Minter | None, use_rows: bool) -> TimelineIndex | None:
         started = time.perf_counter()
         index = cls(minter or Minter())
         if use_rows and index._from_rows(kb):
             index.seconds = time.perf_counter() - started
             return index
+        if kb.remote:
+            return None
         store = kb.backend.store
 
         def scan(predicate: NamedNode, obj=None) -> Iterable:
@@ -198,7 +226,7 @@ class TimelineIndex:
         Its extent is the whole dataset's (:func:`kb.timeline.window.extent`)."""
         index = cls(minter or Minter())
         index._from_rows(kb, window_rows(kb, earliest, latest, index.minter), month_keys=False)
-        index._extent = extent(kb)
+        index._extent = extent(kb, index.minter)
         return index
 
     def _from_rows(self, kb: KnowledgeBase, rows: Iterable[list] | None = None, month_keys: bool = True
@@ -219,12 +247,12 @@ class TimelineIndex:
         status_number = {name: number for number, name in enumerate(STATUSES)}
         role_number = {name: number for number, name in enumerate(ROLE_TYPES)}
         if rows is None:
-            rows = map(json.loads, all_row_texts(kb))
+            rows = _parsed(all_row_texts(kb))
         claimed: dict[str, list[tuple]] = defaultdict(list)
         for iri, kind, first, last, value, _, _, state, name, origin, pairs in rows:
             if kind not in type_number:
                 continue
-            claimed[iri].append((origin, first, last, kind, state, frozenset(actor for _, actor in pairs)))
+            claimed[iri].append((origin, first, last, kind, state, pairs))
             cast = [(actor, role_number.get(role, NO_ROLE)) for role, actor in pairs]
             if iri in kinds:  # the same event in another graph: another source's claim
                 if origin and origin not in source[iri]:
@@ -248,7 +276,8 @@ class TimelineIndex:
         named.update(actor for pairs in taking_part.values() for actor, _ in pairs)
         label.update(labels(kb, named))
         self._fill(kinds, edtf, status, source, taking_part, label, month_keys)
-        self._claims(kb, {iri: found for iri, found in claimed.items() if len(found) > 1})
+        self._claims(kb, {iri: [(*claim[:5], frozenset(actor for _, actor in claim[5])) for claim in found]
+                          for iri, found in claimed.items() if len(found) > 1})
         return True
 
     def _claims(self, kb: KnowledgeBase, claimed: dict[str, list[tuple]]) -> None:
@@ -344,6 +373,76 @@ class TimelineIndex:
             slugs.append(slug)
             names[slug] = label.get(iri, slug)
         return numbers[iri]
+
+    # -- a snapshot on disk, so that a restart does not read every event again -----------------
+
+    _LISTS = ("iris", "slugs", "labels", "edtfs", "actor_slugs", "source_slugs")
+    _ARRAYS = ("first", "last", "types", "statuses", "source_start", "sources", "actor_start", "actors",
+               "roles")
+
+    def save(self, path: Path) -> None:
+        """Write the index to ``path`` (JSON, written aside then renamed, so that a reader never
+        sees half of one); a place that cannot be written is no error (a snapshot only saves time)."""
+        data = {name: getattr(self, name) for name in self._LISTS}
+        data.update({name: [getattr(self, name).typecode, getattr(self, name).tolist()]
+                     for name in self._ARRAYS})
+        data.update(repeated=sorted(self.repeated), actor_names=self.actor_names,
+                    source_names=self.source_names, seconds=self.seconds,
+                    claims=[[row, claims] for row, claims in self.claims.items()],
+                    published=[[number, day] for number, day in self.published.items()],
+                    disputed=sorted(self.disputed),
+                    months={key: rows.tolist() for key, rows in self.months.items()},
+                    extent=[day.isoformat() if day else None for day in self._extent],
+                    version=SNAPSHOT_VERSION)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            os.replace(partial, path)
+        except OSError:
+            partial.unlink(missing_ok=True)
+
+    @classmethod
+    def load(cls, path: Path, minter: Minter) -> TimelineIndex | None:
+        """The index :meth:`save` wrote to ``path``; ``None`` when there is none or it does not read."""
+        collecting = gc.isenabled()
+        gc.disable()  # as for build(): no garbage among the many containers read
+        try:
+            return cls._load(path, minter)
+        finally:
+            if collecting:
+                gc.enable()
+
+    @classmethod
+    def _load(cls, path: Path, minter: Minter) -> TimelineIndex | None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("version") != SNAPSHOT_VERSION:
+                return None
+            index = cls(minter)
+            for name in cls._LISTS:
+                setattr(index, name, [str(value) for value in data[name]])
+            for name in cls._ARRAYS:
+                typecode, values = data[name]
+                setattr(index, name, array(typecode, values))
+            index.repeated = set(data["repeated"])
+            index.actor_names, index.source_names = dict(data["actor_names"]), dict(data["source_names"])
+            index.claims = {int(row): [tuple(claim) for claim in claims] for row, claims in data["claims"]}
+            index.published = {int(number): int(day) for number, day in data["published"]}
+            index.disputed = set(data["disputed"])
+            index.months = {key: array("l", rows) for key, rows in data["months"].items()}
+            index._extent = tuple(date.fromisoformat(day) if day else None for day in data["extent"])
+            index.seconds = float(data["seconds"])
+            count = len(index.iris)
+            if any(len(getattr(index, name)) != count for name in ("slugs", "labels", "edtfs", "first",
+                                                                    "last", "types", "statuses")) \
+                    or len(index.source_start) != count + 1 or len(index.actor_start) != count + 1:
+                return None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        index.actor_numbers = {slug: number for number, slug in enumerate(index.actor_slugs)}
+        index.source_numbers = {slug: number for number, slug in enumerate(index.source_slugs)}
+        return index
 
     # -- reading -------------------------------------------------------------------------------
 

@@ -205,17 +205,53 @@ def actor_events(kb: KnowledgeBase, actor_iri: str) -> list[TimelineEvent]:
 _extent_cache: dict[str, tuple[float, date | None, date | None]] = {}
 
 
-def extent(kb: KnowledgeBase) -> tuple[date | None, date | None]:
-    """The first and last day of any event (remembered for :data:`EXTENT_TTL` seconds)."""
+def extent(kb: KnowledgeBase, minter: Minter | None = None) -> tuple[date | None, date | None]:
+    """The first and last day of any event (remembered for :data:`EXTENT_TTL` seconds), read from
+    a few literals of the stored index (:func:`extent_from_index`), else by a pass over every event."""
     now = time.monotonic()
     cached = _extent_cache.get(kb.location)
     if cached and now - cached[0] < EXTENT_TTL:
         return cached[1], cached[2]
-    rows = kb.select(_EXTENT, prefixes=PREFIXES)
-    first = plain(rows[0].get("first")) if rows else None
-    last = plain(rows[0].get("last")) if rows else None
-    _extent_cache[kb.location] = (now, first, last)
-    return first, last
+    found = extent_from_index(kb, minter or Minter())
+    if found is None:
+        rows = kb.select(_EXTENT, prefixes=PREFIXES)
+        found = (plain(rows[0].get("first")) if rows else None, plain(rows[0].get("last")) if rows else None)
+    _extent_cache[kb.location] = (now, *found)
+    return found
+
+
+_PERIODS = "SELECT ?period WHERE { GRAPH %s { ?period kbo:timelineIndex ?lines } }"
+
+
+def extent_from_index(kb: KnowledgeBase, minter: Minter) -> tuple[date, date] | None:
+    """The extent from at most five literals of the stored index, whatever the size of the store:
+    an event listed by months has its earliest day in the first month listed and its latest in
+    the last one; the same holds for events listed by years; ``wide`` is read whole. ``None``
+    when the store has no index."""
+    graph = index_graph(minter)
+    keys = {period.value.rsplit("/", 1)[-1]: period for (period,) in _rows(kb, _PERIODS % graph, ("period",))}
+    if not keys:
+        return None
+    months = sorted(key for key in keys if len(key) == 7 and key[4] == "-")
+    years = sorted(key for key in keys if len(key) == 4 and key.isdigit())
+    wanted = {key for group in (months, years) if group for key in (group[0], group[-1])}
+    wanted.update(key for key in keys if key not in months and key not in years)
+    firsts, lasts = [], []
+    listed = " ".join(str(keys[key]) for key in sorted(wanted))
+    for (text,) in _rows(kb, _INDEX % (listed, graph), ("lines",)):
+        lines = [line for line in text.value.split("\n") if line]
+        firsts += [line[:10] for line in lines]
+        lasts += [line[11:21] for line in lines]
+    if not firsts:
+        return None
+    return date.fromisoformat(min(firsts)), date.fromisoformat(max(lasts))
+
+
+def forget(location: str) -> None:
+    """Drop what is remembered of the store at ``location`` (its extent and type labels): a load
+    changed it (see :mod:`webapp.state`)."""
+    _extent_cache.pop(location, None)
+    _type_label_cache.pop(location, None)
 
 
 def _values(iris: Iterable[str]) -> str:

@@ -11,28 +11,30 @@ from webapp.sparql.run import Answer, CallJob, Job, call, execute
 class QueryService:
     """Runs jobs with the app's time limit: in the worker pool, or on the remote store.
 
-    Over the embedded store, answers of up to :data:`CACHE_ENTRY_LIMIT` bytes are kept in a small
-    LRU cache (``cache_bytes``; 0 turns it off): the store does not change while the app serves and
-    the workers see a snapshot anyway, so a repeated query gets the same bytes without a round trip
-    to a worker. Jobs with bound parameters and remote stores (which others may write) are not cached.
+    Answers of up to :data:`CACHE_ENTRY_LIMIT` bytes are kept in a small LRU cache (``cache_bytes``;
+    0 turns it off), so a repeated query gets the same bytes without a round trip to a worker or to
+    the remote store. Their freshness is known: the cache is emptied when the store's load
+    generation changes (:meth:`reopened`, within a second of a load; see :mod:`webapp.state`).
+    Jobs with bound parameters are not cached.
     """
 
     def __init__(self, kb, timeout: float, workers: int = 2, cache_bytes: int = 32 * 1024 * 1024):
         self.kb = kb
         self.timeout = timeout
         self.pool = None if kb.remote else WorkerPool(kb.backend.path, workers)
-        self.cache = AnswerCache(cache_bytes) if cache_bytes > 0 and self.pool is not None else None
+        self.cache = AnswerCache(cache_bytes) if cache_bytes > 0 else None
 
     def run(self, job: Job) -> Answer:
         """The answer to ``job``, or a :class:`KBError` (400, 406, 503 ...)."""
-        if self.pool is None:
-            return execute(_RemoteWithTimeout(self.kb.backend, self.timeout), job)
         key = cache_key(job) if self.cache is not None else None
         if key is not None:
             cached = self.cache.get(key)
             if cached is not None:
                 return cached
-        answer = self.pool.run(job, self.timeout)
+        if self.pool is None:
+            answer = execute(_RemoteWithTimeout(self.kb.backend, self.timeout), job)
+        else:
+            answer = self.pool.run(job, self.timeout)
         if key is not None:
             self.cache.put(key, answer)
         return answer

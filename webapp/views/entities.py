@@ -8,6 +8,9 @@ header prefers. The documents negotiate too, and each suffix gives one format ou
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
 from kb.pages.actor import actor_page
@@ -36,6 +39,33 @@ BUILDERS = {
     "place": (place_page, "place.html"),
     "source": (source_page, "source.html"),
 }
+
+
+#: Entity pages each serving process remembers (per load generation: a load empties it).
+PAGE_CACHE_SIZE = 256
+
+
+def _page(kb, kind: str, slug: str):
+    """The page of an entity, built (a dozen queries: tens of milliseconds each over a remote
+    store) or remembered for the store ``kb`` is; the store's next generation starts afresh."""
+    held = current_app.extensions.get("page_cache")
+    if held is None or held[0] is not kb:
+        held = current_app.extensions["page_cache"] = (kb, OrderedDict(), threading.Lock())
+    _, pages, lock = held
+    with lock:
+        page = pages.get((kind, slug))
+        if page is not None:
+            pages.move_to_end((kind, slug))
+            return page
+    build = BUILDERS.get(kind, (None, None))[0]
+    page = build(kb, minter(), slug) if build else resource_page(kb, minter(), kind, slug)
+    if not kb.remote and not current_app.config.get("KB_READ_ONLY"):
+        return page  # a store this process writes: nothing tells a cached page is stale
+    with lock:
+        pages[(kind, slug)] = page
+        while len(pages) > PAGE_CACHE_SIZE:
+            pages.popitem(last=False)
+    return page
 
 
 def minter():
@@ -71,8 +101,8 @@ def document(kind: str, slug: str):
     gone = tombstone_answer(kind, slug_only, suffix, OFFERS)
     if gone is not None:  # removed (410) or merged (301) by a release
         return gone
-    build, template = BUILDERS.get(kind, (None, "resource.html"))
-    page = build(kb, minter(), slug_only) if build else resource_page(kb, minter(), kind, slug_only)
+    page = _page(kb, kind, slug_only)
+    template = BUILDERS.get(kind, (None, "resource.html"))[1]
     chosen = suffix or negotiate(OFFERS)
     path = url_for("entities.document", kind=kind, slug=slug_only)
     if chosen == "json":

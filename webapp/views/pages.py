@@ -20,7 +20,7 @@ from kb.pages.linked import Site, dataset_schema_org
 from kb.pages.parts import as_json
 from kb.publish.describe import dataset_facts, schema_org_additions
 from kb.timeline.index import TimelineIndex
-from kb.timeline.model import THRESHOLD, TimelineView, parse_filter
+from kb.timeline.model import THRESHOLD, TimelineFilter, TimelineView, parse_filter
 from kb.timeline.view import timeline
 from webapp import families
 from webapp.conneg import json_response
@@ -30,8 +30,8 @@ blueprint = Blueprint("pages", __name__)
 log = logging.getLogger(__name__)
 
 
-def _index() -> TimelineIndex | None:
-    return get_timeline_index()
+def _index(filt: TimelineFilter | None = None) -> TimelineIndex | None:
+    return get_timeline_index(filt)
 
 
 def _offset() -> int:
@@ -91,7 +91,7 @@ def _view(params: dict[str, list[str]], margin_days: int = 0, table_offset: int 
         return get_service().call(
             "kb.pages.timeline:timeline_view", params=params, base=current_app.extensions["minter"].base,
             **options)
-    return timeline(get_kb(), filt, current_app.extensions["minter"], index=_index(), **options)
+    return timeline(get_kb(), filt, current_app.extensions["minter"], index=_index(filt), **options)
 
 
 @blueprint.get("/timeline.json")

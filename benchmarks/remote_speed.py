@@ -1,0 +1,252 @@
+"""The website and loads over a remote store beside the embedded one (issue 20's table).
+
+For each size, ``kb serve`` runs once over the embedded store and once over ``oxigraph serve`` holding
+the same data, and the script prints:
+
+- start-up: seconds from starting ``kb serve`` to the first answer of the home page ``/``;
+- the home page ``/`` (median of 3, after the first);
+- ``/timeline.json`` for one month (median of 3, after the first);
+- ``kb load`` of the same N-Quads file into a fresh embedded store and into a fresh ``oxigraph serve``
+  (with ``--load``).
+
+Data is built once and shared: ``synthetic-N-s0-v3.nq`` and ``store-synthetic-N`` (``kb load`` of it)
+in ``--data`` (default ``/work/bench-data``, else ``benchmarks/out``; made with ``benchmarks/synthetic.py``
+and ``kb load`` when missing). The shared store is only read: the embedded runs use a copy in
+``--work``, the remote runs ``oxigraph serve-read-only`` over the shared store.
+
+    .venv/bin/python benchmarks/remote_speed.py --events 100000 --load
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kb.store import mark_changed  # noqa: E402
+from tests.helpers_server import KB, OXIGRAPH, free_port, log_of, start, stop  # noqa: E402
+
+OUT = ROOT / "benchmarks" / "out"
+SHARED = Path("/work/bench-data")
+MONTH = "/timeline.json?from=2012-06-01&to=2012-06-30"
+#: The issue's figures at 100k events, measured before this work (ms; seconds for start-up and load).
+ISSUE_BASELINE = {"home": (27, 20_604), "month": (6, 146), "startup": (19.4, 24.6), "load": (18, 66)}
+
+
+def nquads_file(data: Path, events: int) -> Path:
+    """The shared synthetic N-Quads file of ``events`` events (generated when missing)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synthetic
+
+    return synthetic.cached_nquads(events, data)
+
+
+def store_copy(data: Path, work: Path, events: int, link: bool = False) -> Path:
+    """A private copy of the shared embedded store (made once); with ``link``, a folder of links to
+    its files instead (served read-only: ``kb serve`` opens it so, and writes only beside it)."""
+    shared = data / f"store-synthetic-{events}"
+    if not shared.exists():
+        subprocess.run([str(KB), "--store", str(shared), "load", str(nquads_file(data, events))], check=True)
+    copy = work / f"remote-speed-{'linked' if link else 'embedded'}-{events}"
+    if not (copy / ".complete").exists():
+        shutil.rmtree(copy, ignore_errors=True)
+        if link:
+            copy.mkdir(parents=True)
+            for item in shared.iterdir():
+                (copy / item.name).symlink_to(item)
+        else:
+            shutil.copytree(shared, copy)
+        mark_changed(copy)  # a load generation of its own, as any store kb load wrote has
+        (copy / ".complete").write_text("copied\n")
+    return copy
+
+
+def get(url: str, timeout: float = 600.0) -> float:
+    """Seconds to fetch ``url`` whole (fails on an error status)."""
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        response.read()
+    return time.perf_counter() - started
+
+
+@contextmanager
+def served(store: str, env: dict[str, str] | None = None, query_timeout: float = 600):
+    """``kb serve`` over ``store``; yields (root, seconds until the home page first answered)."""
+    port = free_port()
+    started = time.perf_counter()
+    process = start([str(KB), "--store", store, "serve", "--host", "127.0.0.1", "--port", str(port),
+                     "--query-timeout", str(query_timeout)], env)
+    root = f"http://127.0.0.1:{port}"
+    try:
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"kb serve ended: {log_of(process)}")
+            try:
+                get(root + "/")
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield root, time.perf_counter() - started
+    finally:
+        stop(process)
+
+
+@contextmanager
+def oxigraph(location: Path, read_only: bool):
+    port = free_port()
+    command = [str(OXIGRAPH), "serve-read-only" if read_only else "serve", "--location", str(location),
+               "--bind", f"127.0.0.1:{port}"]
+    process = start(command)
+    root = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                get(f"{root}/query?query=ASK%7B%7D", timeout=5)
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield root
+    finally:
+        stop(process)
+
+
+def pages(store: str, runs: int, cache: Path) -> dict[str, float]:
+    """Start-up (s), home page and one month (ms) of ``kb serve`` over ``store``; start-up again
+    with the timeline index kept from the first start (``KB_CACHE_DIR``)."""
+    shutil.rmtree(cache, ignore_errors=True)
+    env = {"KB_CACHE_DIR": str(cache)}
+    with served(store, env) as (root, startup):
+        home = [get(root + "/") for _ in range(runs)]
+        month = [get(root + MONTH) for _ in range(runs + 1)][1:]
+    with served(store, env) as (root, restart):
+        pass
+    shutil.rmtree(cache, ignore_errors=True)
+    return {"startup": startup, "restart": restart, "home": statistics.median(home) * 1000,
+            "month": statistics.median(month) * 1000}
+
+
+#: Other pages, each timed once after a first request: an event, the busiest actor, a source, the
+#: query page and every named query run through it (their answers cut at kb serve's row limit).
+OTHER_PAGES = ["/event/synthetic-0050000", "/actor/actor-0001", "/source/synthetic-source-001000",
+               "/query"]
+#: Seconds a named query may run here (past it: a 503, reported and left out).
+OTHER_TIMEOUT = 20
+QUERY_PARAMS = {"actor-timeline": "&param.actor=actor-0001", "offers": "&param.recipient=actor-0001"}
+
+
+def other_pages(store: str) -> dict[str, float]:
+    """Milliseconds of each of :data:`OTHER_PAGES` and each named query over ``store``."""
+    from kb.queries import catalogue
+
+    urls = OTHER_PAGES + [f"/query.json?name={name}&run=1{QUERY_PARAMS.get(name, '')}"
+                          for name in sorted(catalogue())]
+    found = {}
+    with served(store, query_timeout=OTHER_TIMEOUT) as (root, _):
+        for url in urls:
+            try:
+                get(root + url)
+                found[url] = get(root + url) * 1000
+            except urllib.error.HTTPError as error:
+                print(f"{url}: {error.code}", file=sys.stderr)
+                found[url] = float("nan")
+    return found
+
+
+def timed_load(store: str, path: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([str(KB), "--store", store, "load", str(path)], check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def measure(events: int, data: Path, work: Path, runs: int, load: bool, link: bool = False) -> dict:
+    figures: dict[str, dict] = {"embedded": {}, "remote": {}}
+    cache = work / f"remote-speed-cache-{events}"
+    figures["embedded"].update(pages(str(store_copy(data, work, events, link=link)), runs, cache))
+    if not load:  # the pages over the shared store (loaded embedded: it has no load generation)
+        with oxigraph(data / f"store-synthetic-{events}", read_only=True) as root:
+            figures["remote"].update(pages(root, runs, cache))
+        return figures
+    source = nquads_file(data, events)
+    target = work / f"remote-speed-load-{events}"
+    shutil.rmtree(target, ignore_errors=True)
+    figures["embedded"]["load"] = timed_load(str(target), source)
+    shutil.rmtree(target, ignore_errors=True)
+    with oxigraph(target, read_only=False) as root:  # loaded through kb, then served
+        figures["remote"]["load"] = timed_load(root, source)
+        figures["remote"].update(pages(root, runs, cache))
+    shutil.rmtree(target, ignore_errors=True)
+    return figures
+
+
+def table(events: int, figures: dict) -> str:
+    rows = [("home page / (median of 3)", "home", "ms"), ("/timeline.json, one month", "month", "ms"),
+            ("start-up to the first page", "startup", "s"),
+            ("start-up again (index kept)", "restart", "s"), ("kb load of the file", "load", "s")]
+    lines = [f"{events:,} events | embedded | over oxigraph serve | remote/embedded | issue (before)",
+             "---|---|---|---|---"]
+    for label, key, unit in rows:
+        near, far = figures["embedded"].get(key), figures["remote"].get(key)
+        if near is None:
+            continue
+        ratio = f"{far / near:.1f}x" if near else ""
+        before = ISSUE_BASELINE.get(key) if events == 100_000 else None
+        was = f"{before[0]:,} / {before[1]:,} {unit}" if before else ""
+        fmt = "{:,.0f} ms" if unit == "ms" else "{:,.1f} s"
+        lines.append(f"{label} | {fmt.format(near)} | {fmt.format(far)} | {ratio} | {was}")
+    return "\n".join(lines)
+
+
+def other_table(events: int, near: dict[str, float], far: dict[str, float]) -> str:
+    lines = [f"{events:,} events: page | embedded | over oxigraph serve | within 2x + 100 ms",
+             "---|---|---|---"]
+    for url, ms in near.items():
+        within = "yes" if far[url] <= 2 * ms + 100 else "NO"
+        lines.append(f"{url} | {ms:,.0f} ms | {far[url]:,.0f} ms | {within}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, nargs="+", default=[100_000])
+    parser.add_argument("--data", type=Path, default=SHARED if SHARED.exists() else OUT)
+    parser.add_argument("--work", type=Path, default=None, help="where private copies go (default: --data)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--load", action="store_true", help="also time kb load into both stores")
+    parser.add_argument("--link", action="store_true",
+                        help="serve the shared embedded store through links (read-only) instead of a copy")
+    parser.add_argument("--other-pages", action="store_true",
+                        help="only time entity pages, the query page and every named query")
+    parser.add_argument("--label", default="now", help="a name for this run (benchmarks/out/*.json)")
+    args = parser.parse_args()
+    work = args.work or args.data
+    work.mkdir(parents=True, exist_ok=True)
+    OUT.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("KB_BASE", "http://localhost:5000/")
+    for events in args.events:
+        if args.other_pages:
+            near = other_pages(str(store_copy(args.data, work, events, link=args.link)))
+            with oxigraph(args.data / f"store-synthetic-{events}", read_only=True) as root:
+                far = other_pages(root)
+            print(other_table(events, near, far), flush=True)
+            (OUT / f"remote_speed-pages-{events}-{args.label}.json").write_text(
+                json.dumps({"embedded": near, "remote": far}, indent=1))
+            continue
+        figures = measure(events, args.data, work, args.runs, args.load, args.link)
+        print(table(events, figures), flush=True)
+        (OUT / f"remote_speed-{events}-{args.label}.json").write_text(json.dumps(figures, indent=1))
+
+
+if __name__ == "__main__":
+    main()
