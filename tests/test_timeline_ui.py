@@ -375,11 +375,18 @@ def test_keyboard_reaches_moves_opens_closes_and_lists_shortcuts(live, sized):
     page = sized
     page.goto(live.url + "/")
     settle(page)
+    # the reading order is natural: the skip link, the site header with its navigation, then the content
+    order = page.evaluate("""() => [...document.querySelectorAll('body > *')]
+        .filter(e => ['A', 'HEADER', 'MAIN', 'FOOTER'].includes(e.tagName))
+        .map(e => e.tagName + (e.className ? '.' + e.className : ''))""")
+    assert order == ["A.skip-link", "HEADER.site-header", "MAIN", "FOOTER.site-footer"], order
     page.keyboard.press("Tab")
     assert focused(page)["cls"] == "skip-link"
     page.keyboard.press("Tab")
+    assert focused(page)["tag"] == "SUMMARY" and focused(page)["text"] == "Menu", focused(page)
+    page.keyboard.press("Tab")
     first = focused(page)
-    assert first["event"], f"the second Tab reaches an event, not {first}"
+    assert first["event"], f"the third Tab reaches an event, not {first}"
     shown = page.evaluate("window.negotiationTimeline.visibleEvents().map(e => e.id)")
     assert first["event"] == shown[0], "the first event in view takes the focus"
     order = [event["id"] for event in sorted(
@@ -413,6 +420,16 @@ def test_keyboard_reaches_moves_opens_closes_and_lists_shortcuts(live, sized):
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert focused(page)["event"]
+    # the navigation is one disclosure button: Enter shows the site's pages, each a Tab stop
+    page.keyboard.press("Shift+Tab")
+    assert focused(page)["text"] == "Menu"
+    links = page.locator(".site-header nav a")
+    expect(links.first).to_be_hidden()
+    page.keyboard.press("Enter")
+    expect(links).to_have_count(5)
+    expect(links.first).to_be_visible()
+    page.keyboard.press("Tab")
+    assert focused(page)["text"] == "Timeline"
 
 
 def test_the_query_editor_indents_with_tab_and_lets_go_after_esc(live, desktop):
