@@ -220,6 +220,40 @@ def test_the_chart_has_the_width_and_at_least_90_percent_of_labels_show_whole(li
     shot(page, "2-labels")
 
 
+def test_the_details_sheet_never_hides_the_selected_event(live, sized):
+    # On a desktop the sheet lies over the right of the chart: selecting the last event in view pans
+    # the chart so that its mark and label are left of the sheet. On a phone the page scrolls the
+    # event above the bottom sheet.
+    page = sized
+    page.goto(live.url + "/")
+    settle(page)
+    shown = page.evaluate("window.negotiationTimeline.visibleEvents().map(e => e.id)")
+    drawn = set(page.eval_on_selector_all(".tlc-lanes .tl-item", "items => items.map(i => i.dataset.event)"))
+    rightmost = page.evaluate("""(ids) => { let best = null, x = -1;
+        for (const id of ids) {
+          const mark = document.querySelector(`.tlc-lanes .tl-item[data-event="${id}"] .mark`);
+          const right = mark ? mark.getBoundingClientRect().right : -1;
+          if (right > x) { x = right; best = id; }
+        }
+        return best; }""", [event for event in shown if event in drawn])
+    item = page.locator(f'.tlc-lanes .tl-item[data-event="{rightmost}"]')
+    item.locator(".mark").click()
+    expect(page.locator("#details article")).to_have_attribute("data-event-id", rightmost)
+    settle(page)
+    sheet = page.locator("#details").bounding_box()
+    mark = item.locator(".mark").bounding_box()
+    label = item.locator("text.label").bounding_box()
+    chart = page.locator(".tlc-lanes").bounding_box()
+    if page.size_name == "desktop":
+        assert mark["x"] + mark["width"] <= sheet["x"], (mark, sheet)
+        assert label is not None and label["x"] + label["width"] <= sheet["x"], (label, sheet)
+        assert mark["x"] >= chart["x"]
+    else:
+        assert mark["y"] + mark["height"] <= sheet["y"], (mark, sheet)
+        assert mark["y"] >= 0
+    shot(page, f"3-sheet-keeps-the-event-in-sight-{page.size_name}")
+
+
 # --- 3. the default view --------------------------------------------------------------------------
 
 def test_the_default_view_spreads_the_dense_period_and_the_overview_shows_the_rest(live, desktop):

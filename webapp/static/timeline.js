@@ -414,6 +414,27 @@
       return true;
     }
 
+    function keepClear(id, covered) {
+      // Pans, when needed, so that event ``id`` (its mark and its label) lies in the part of the chart
+      // that a sheet covering ``covered`` px at the right leaves in sight. True when it moved.
+      var event = null;
+      (data.events || []).forEach(function (candidate) { if (candidate.id === id) { event = candidate; } });
+      if (!event) { return false; }
+      var g = geometry();
+      var right = g.plotRight - Math.max(0, covered);
+      if (right - g.plotLeft < 120) { return false; }  // no room beside the sheet (a bottom sheet's case)
+      var x0 = event.exactDay ? g.x(event.start + 0.5) - 7 : g.x(event.start);
+      var x1 = event.exactDay ? x0 + 14 : Math.max(g.x(event.end), x0 + 4);
+      var whole = x1 - x0 + 6 + textWidth(event.label, true);
+      if (x0 >= g.plotLeft && x1 <= right && (x0 + whole <= right || x0 - 6 - textWidth(event.label, true) >= g.plotLeft)) {
+        return false;
+      }
+      var target = whole <= right - g.plotLeft ? g.plotLeft + (right - g.plotLeft - whole) / 2 : g.plotLeft + 8;
+      var days = (x0 - target) / g.pxPerDay;
+      setWindow(state.from + days, state.to + days, true);
+      return true;
+    }
+
     // -- loading
 
     var fetchTimer = null, settleTimer = null, requestNumber = 0;
@@ -1557,7 +1578,7 @@
       state: state, zoom: zoom, pan: pan, fit: fit, focusDense: focusDense, setWindow: setWindow,
       reload: reload, setData: setData, setOverview: setOverview, visibleEvents: visibleEvents,
       data: function () { return data; }, drawTimes: drawTimes, draw: timedDraw, requestRender: requestRender,
-      focusItem: focusItem, showDay: showDay, host: host,
+      focusItem: focusItem, showDay: showDay, keepClear: keepClear, host: host,
       labelStats: function () { return last ? last.stats : { items: 0, whole: 0 }; },
       configure: function (settings) { if (settings.maxRows) { maxRows = settings.maxRows; } requestRender(); },
       exportPng: exportPng, exportSvg: exportSvg, exportCsv: exportCsv, markSelected: function (id) {
