@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
 
@@ -32,6 +32,7 @@ DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
 SIZES = {"desktop": DESKTOP, "phone": PHONE}
 OFFER = "barnea-offer-2024-10"
+PROPOSAL = "egypt-two-day-proposal-2024-10-27"  # four sources' claims, in columns; a counter-proposal thread
 QUERY_TIMELINE = "/query?name=actor-timeline&param.actor=david-barnea&run=1&view=timeline"
 
 
@@ -45,6 +46,23 @@ def live(tmp_path_factory) -> Iterator[LiveServer]:
     store = make_store(tmp_path_factory.mktemp("timeline-ui") / "store",
                        [ONTOLOGY_FILE, CODES_FILE, SEEDS_DIR / "000_04768d44cf00b2f8.yaml"])
     app = make_app(store)
+
+    @app.after_request
+    def strict_policy(response):
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        return response
+
+    server = LiveServer(app)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def live_all(tmp_path_factory) -> Iterator[LiveServer]:
+    """The app over every curated source (the seed article and the reports that claim its events)."""
+    from tests.conftest import make_store
+
+    app = make_app(make_store(tmp_path_factory.mktemp("timeline-ui-all") / "store"))
 
     @app.after_request
     def strict_policy(response):
@@ -252,6 +270,19 @@ def test_the_details_sheet_never_hides_the_selected_event(live, sized):
         assert mark["y"] + mark["height"] <= sheet["y"], (mark, sheet)
         assert mark["y"] >= 0
     shot(page, f"3-sheet-keeps-the-event-in-sight-{page.size_name}")
+
+
+def test_with_every_curated_source_at_least_90_percent_of_labels_show_whole(live_all, sized):
+    page = sized
+    page.goto(live_all.url + "/")
+    settle(page)
+    stats = page.evaluate("window.negotiationTimeline.labelStats()")
+    events = page.evaluate("window.negotiationTimeline.data().events")
+    assert any(len(event["sources"]) > 1 for event in events), "events several sources report are drawn"
+    assert stats["items"] >= 15 and stats["whole"] / stats["items"] >= 0.9, stats
+    boxes = label_boxes(page)
+    assert not [(a["text"], b["text"]) for i, a in enumerate(boxes) for b in boxes[i + 1:] if overlaps(a, b)]
+    shot(page, f"2-labels-every-source-{page.size_name}")
 
 
 # --- 3. the default view --------------------------------------------------------------------------
@@ -514,6 +545,26 @@ def test_axe_finds_nothing_on_the_main_pages_and_each_has_one_h1(live, sized):
     (ARTIFACTS / f"axe-{page.size_name}.json").parent.mkdir(exist_ok=True)
     (ARTIFACTS / f"axe-{page.size_name}.json").write_text(json.dumps(found, indent=1))
     assert {path: v for path, v in found.items() if v} == {}
+
+
+def test_axe_finds_nothing_on_the_claims_columns_and_the_thread_page(live_all, sized):
+    page = sized
+    page.goto(live_all.url + f"/event/{PROPOSAL}")
+    settle(page)
+    expect(page.locator("table.claims-table th.claim-column")).to_have_count(4)
+    found = {f"/event/{PROPOSAL}": axe_violations(page)}
+    thread = page.locator(".thread-link a").get_attribute("href")
+    assert thread and "/thread/" in thread
+    page.goto(urljoin(page.url, thread))
+    settle(page)
+    expect(page.locator("li.thread-step")).to_have_count(3)
+    found[urlparse(page.url).path] = axe_violations(page)
+    for path in found:
+        assert path.startswith(("/event/", "/thread/"))
+    (ARTIFACTS / f"axe-claims-{page.size_name}.json").parent.mkdir(exist_ok=True)
+    (ARTIFACTS / f"axe-claims-{page.size_name}.json").write_text(json.dumps(found, indent=1))
+    assert {path: v for path, v in found.items() if v} == {}
+    assert page.locator("h1").count() == 1
 
 
 # --- 9. one component -----------------------------------------------------------------------------------

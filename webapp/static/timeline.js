@@ -27,7 +27,7 @@
   var OVERVIEW_HEIGHT = 34;
   var MIN_SPAN = 3, MAX_SPAN = 366 * 60;
   var FONT_SIZE = 12;
-  var WRAP_LINES = 3;         // narrow screens: a label may take this many lines
+  var WRAP_LINES = 4;         // narrow screens: a label may take this many lines
   var REACH = 0.2;            // items drawn past each edge (a share of the span), so that a pan can slide them in
   var families = readFamilies();
   var pending = 0;            // fetches under way, and checks of pending work (tests and benchmarks wait on them)
@@ -670,16 +670,9 @@
         { x: glyph0 - 6, room: glyph0 - 6 - g.plotLeft, anchor: "end" }];
       if (!item.exact) { sides.push({ x: glyph0 + 14, room: g.plotRight - glyph0 - 14, anchor: "start", inside: true }); }
       sides.sort(function (a, b) { return b.room - a.room; });
-      var side = sides[0], words = item.label.split(" "), lines = [], line = "", width = 0;
-      for (var w = 0; w < words.length; w++) {
-        var longer = line ? line + " " + words[w] : words[w];
-        if (textWidth(longer, bold) <= side.room) { line = longer; continue; }
-        if (!line || lines.length === WRAP_LINES - 1) { return false; }
-        lines.push(line);
-        line = words[w];
-        if (textWidth(line, bold) > side.room) { return false; }
-      }
-      lines.push(line);
+      var side = null, lines = null, width = 0;
+      for (var s = 0; s < sides.length && !lines; s++) { side = sides[s]; lines = wrapped(item.label, side.room, bold); }
+      if (!lines) { return false; }
       lines.forEach(function (text) { width = Math.max(width, textWidth(text, bold)); });
       item.lines = lines;
       item.rows = lines.length;
@@ -689,6 +682,21 @@
       if (side.anchor === "start") { item.ext0 = glyph0; item.ext1 = Math.max(glyph1 + arrow, side.x + width); }
       else { item.ext0 = side.x - width; item.ext1 = glyph1 + arrow; }
       return true;
+    }
+
+    function wrapped(label, room, bold) {
+      // The label's words in at most WRAP_LINES lines of ``room`` px, or null.
+      var words = label.split(" "), lines = [], line = "";
+      for (var w = 0; w < words.length; w++) {
+        var longer = line ? line + " " + words[w] : words[w];
+        if (textWidth(longer, bold) <= room) { line = longer; continue; }
+        if (!line || lines.length === WRAP_LINES - 1) { return null; }
+        lines.push(line);
+        line = words[w];
+        if (textWidth(line, bold) > room) { return null; }
+      }
+      lines.push(line);
+      return lines;
     }
 
     function freeRow(rowsEnd, from, rows) {
