@@ -529,20 +529,22 @@
     var frame = null, relayout = null, forceLayout = false, reach = REACH, origin = null;
     var view = buildView();
     function buildView() {
+      // Two drawings in the lanes box: the lanes' backgrounds and names, and over them, in a box that
+      // clips it to the plot, the plot itself (grid, items, counts). A pan moves the plot by a CSS
+      // translation of its own compositing layer: no layout and no paint of the SVG while it slides.
       var svg = node("svg", { "class": "tl tl-lanes", role: "presentation" });
-      var clipRect = node("rect", null, node("clipPath", { id: host.id + "-clip" }, node("defs", null, svg)));
       var backs = node("g", null, svg);
-      var gridLayer = node("g", null, node("g", { "clip-path": "url(#" + host.id + "-clip)" }, svg));
-      var plot = node("g", { "clip-path": "url(#" + host.id + "-clip)" }, svg);
-      var plotLayer = node("g", null, plot);
-      var bars = node("g", null, plotLayer), items = node("g", null, plotLayer), clusters = node("g", null, plotLayer);
       var names = node("g", null, svg);
       var empty = text({ x: 0, y: 34, "class": "tl-empty", display: "none" },
         "No event matches these filters in this window.", svg);
-      lanesBox.replaceChildren(svg);
+      var window_ = html("div", "tl-plot-window", "", null);
+      var plot = node("svg", { "class": "tl tl-plot", role: "presentation" }, window_);
+      var gridLayer = node("g", null, plot);
+      var bars = node("g", null, plot), items = node("g", null, plot), clusters = node("g", null, plot);
+      lanesBox.replaceChildren(svg, window_);
       var axis = node("svg", { "class": "tl tl-axis" });
       axisBox.replaceChildren(axis);
-      return { svg: svg, clipRect: clipRect, layers: [gridLayer, plotLayer], empty: empty,
+      return { svg: svg, plot: plot, plotWindow: window_, empty: empty,
         backs: new Pool(backs), grid: new Pool(gridLayer), names: new Keyed(names, "g"),
         items: new Keyed(items, "g"), clusters: new Keyed(clusters, "g"), bars: new Keyed(bars, "g"),
         axis: new Pool(axis), axisSvg: axis };
@@ -571,9 +573,10 @@
         Math.abs(state.from - last.from) < span * last.reach * 0.8;
     }
     function placeLayers(g) {
-      // screen x = layer x + shift
+      // x in the lanes box = x in the plot + shift
       g.shift = (origin.day - state.from) * g.pxPerDay;
-      view.layers.forEach(function (layer) { attr(layer, "transform", "translate(" + rounded(g.shift) + ",0)"); });
+      var moved = "translate(" + rounded(g.shift) + "px,0)";
+      if (view.plot.movedTo !== moved) { view.plot.style.transform = moved; view.plot.movedTo = moved; }
     }
     function slide() {
       var g = geometry();
@@ -790,7 +793,15 @@
       }
       placeLayers(g);
       attrs(view.svg, { width: g.width, height: height });
-      attrs(view.clipRect, { x: g.plotLeft, y: 0, width: g.plotRight - g.plotLeft + 10, height: height });
+      attrs(view.plot, { width: g.width, height: height });
+      var frameBox = [g.plotLeft, g.plotRight - g.plotLeft + 10, height].join(",");
+      if (view.plotWindow.frameBox !== frameBox) {  // the plot's window (CSSOM: allowed under the CSP)
+        view.plotWindow.frameBox = frameBox;
+        view.plotWindow.style.left = g.plotLeft + "px";
+        view.plotWindow.style.width = (g.plotRight - g.plotLeft + 10) + "px";
+        view.plotWindow.style.height = height + "px";
+        view.plot.style.left = -g.plotLeft + "px";
+      }
 
       lanes.forEach(function (lane, position) {
         var top = laneTops[position];
@@ -1227,23 +1238,34 @@
     var STYLE_PROPERTIES = ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity", "stroke-dasharray",
       "opacity", "font-family", "font-size", "font-weight", "font-style", "text-anchor", "display"];
 
+    function drawingParts() {
+      // What the view is drawn from, in painting order: each SVG, where it goes and the box it is
+      // clipped to (in the lanes' coordinates): the axis, the lanes, and the plot moved by its pan.
+      var g = last ? last.g : geometry();
+      var height = +view.svg.getAttribute("height") || 0;
+      return [{ svg: view.axisSvg, x: 0, y: 0, clip: null }, { svg: view.svg, x: 0, y: AXIS_HEIGHT, clip: null },
+        { svg: view.plot, x: g.shift || 0, y: AXIS_HEIGHT, clip: [g.plotLeft, 0, g.plotRight - g.plotLeft + 10, height] }];
+    }
     function standalone() {
       // The axis and the lanes as one SVG document, each element's computed style written out.
-      var parts = [axisBox.querySelector("svg"), lanesBox.querySelector("svg")];
-      var width = parts[0] ? +parts[0].getAttribute("width") : 0;
-      var height = 0;
-      var out = node("svg", { width: width, height: 0 });
+      var parts = drawingParts();
+      var width = +view.axisSvg.getAttribute("width") || 0;
+      var height = AXIS_HEIGHT + (+view.svg.getAttribute("height") || 0);
+      var out = node("svg", { width: width, height: height, viewBox: "0 0 " + width + " " + height });
       node("rect", { x: 0, y: 0, width: width, height: "100%", fill: "#ffffff" }, out);
-      parts.forEach(function (part) {
-        if (!part) { return; }
-        var copy = part.cloneNode(true);
-        inlineStyles(part, copy);
-        var g = node("g", { transform: "translate(0," + height + ")" }, out);
+      var defs = node("defs", null, out);
+      parts.forEach(function (part, number) {
+        var copy = part.svg.cloneNode(true);
+        inlineStyles(part.svg, copy);
+        var g = node("g", { transform: "translate(0," + part.y + ")" }, out);
+        if (part.clip) {
+          node("rect", { x: part.clip[0], y: part.clip[1], width: part.clip[2], height: part.clip[3] },
+            node("clipPath", { id: "view-clip-" + number }, defs));
+          g = node("g", { "clip-path": "url(#view-clip-" + number + ")" }, g);
+        }
+        g = node("g", { transform: "translate(" + rounded(part.x) + ",0)" }, g);
         while (copy.firstChild) { g.appendChild(copy.firstChild); }
-        height += +part.getAttribute("height");
       });
-      out.setAttribute("height", height);
-      out.setAttribute("viewBox", "0 0 " + width + " " + height);
       return { svg: out, width: width, height: height };
     }
     function inlineStyles(source, copy) {
@@ -1267,25 +1289,20 @@
     }
     function exportPng() {
       // Painted on a canvas element by element (no image made from the SVG: the CSP allows none).
-      var parts = [axisBox.querySelector("svg"), lanesBox.querySelector("svg")];
-      var scale = 2, width = parts[0] ? +parts[0].getAttribute("width") : 0, height = 0;
-      parts.forEach(function (part) { if (part) { height += +part.getAttribute("height"); } });
+      var parts = drawingParts();
+      var scale = 2, width = +view.axisSvg.getAttribute("width") || 0;
+      var height = AXIS_HEIGHT + (+view.svg.getAttribute("height") || 0);
       var canvas = document.createElement("canvas");
       canvas.width = width * scale; canvas.height = height * scale;
       var context = canvas.getContext("2d");
       context.scale(scale, scale);
       context.fillStyle = "#ffffff";
       context.fillRect(0, 0, width, height);
-      var offset = 0;
-      parts.forEach(function (part) {
-        if (!part) { return; }
-        var clip = part.querySelector("clipPath rect");
-        paint(context, part, offset, clip);
-        offset += +part.getAttribute("height");
-      });
+      parts.forEach(function (part) { paint(context, part); });
       canvas.toBlob(function (blob) { download(fileStem() + ".png", blob); }, "image/png");
     }
-    function paint(context, svg, offset, clipRect) {
+    function paint(context, part) {
+      var svg = part.svg;
       var elements = svg.querySelectorAll("rect, circle, line, path, text");
       for (var i = 0; i < elements.length; i++) {
         var element = elements[i];
@@ -1293,19 +1310,18 @@
         var style = window.getComputedStyle(element);
         if (style.display === "none" || style.visibility === "hidden") { continue; }
         context.save();
-        var shift = 0, lift = 0;  // the translations of the layers (a pan moves them) and of the items
+        var shift = 0, lift = 0;  // the translations of the groups above (an item's place)
         for (var up = element.parentNode; up && up !== svg; up = up.parentNode) {
           var moved = /translate\(\s*([-0-9.e]+)[\s,]*([-0-9.e]*)/.exec(up.getAttribute("transform") || "");
           if (moved) { shift += +moved[1]; lift += +moved[2] || 0; }
         }
-        context.translate(0, offset);
-        if (clipRect && element.closest("[clip-path]")) {
+        context.translate(0, part.y);
+        if (part.clip) {
           context.beginPath();
-          context.rect(+clipRect.getAttribute("x"), +clipRect.getAttribute("y"), +clipRect.getAttribute("width"),
-            +clipRect.getAttribute("height"));
+          context.rect(part.clip[0], part.clip[1], part.clip[2], part.clip[3]);
           context.clip();
         }
-        context.translate(shift, lift);
+        context.translate(part.x + shift, lift);
         var opacity = parseFloat(style.opacity);
         var ancestor = element.parentNode;
         while (ancestor && ancestor !== svg) {
