@@ -587,6 +587,22 @@
       describe();
       clearTimeout(relayout);
       relayout = setTimeout(function () { relayout = null; forceLayout = true; requestRender(); }, 140);
+      // Halfway to the edge of what is drawn, lay out again when the browser is idle (between
+      // frames), so that a long pan seldom needs a whole layout inside a frame.
+      if (!ahead && Math.abs(state.from - last.from) > (state.to - state.from) * last.reach * 0.4) {
+        ahead = whenIdle(function () {
+          ahead = null;
+          if (!canSlide()) { return; }
+          var started = window.performance.now();
+          reach = REACH;
+          draw();
+          drawTimes.push(window.performance.now() - started);
+        });
+      }
+    }
+    var ahead = null;
+    function whenIdle(callback) {
+      return window.requestIdleCallback ? window.requestIdleCallback(callback, { timeout: 120 }) : setTimeout(callback, 30);
     }
     function timedDraw() {
       var started = window.performance.now();
@@ -1596,7 +1612,7 @@
     });
 
     window.addEventListener("resize", function () { measuredWidth = null; requestRender(); });
-    idleChecks.push(function () { return !fetchTimer && !settleTimer && !frame && !relayout; });
+    idleChecks.push(function () { return !fetchTimer && !settleTimer && !frame && !relayout && !ahead; });
 
     var api = {
       state: state, zoom: zoom, pan: pan, fit: fit, focusDense: focusDense, setWindow: setWindow,
