@@ -1627,6 +1627,8 @@
           element.classList.toggle("selected", element.getAttribute("data-event") === state.event);
           attr(element, "class", element.getAttribute("class"));
         });
+        forceLayout = true;  // the selected label is bold, so wider: lay the lanes out again
+        requestRender();
       }
     };
     return api;
