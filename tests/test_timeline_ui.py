@@ -266,6 +266,17 @@ def test_the_details_sheet_never_hides_the_selected_event(live, sized):
         assert mark["x"] + mark["width"] <= sheet["x"], (mark, sheet)
         assert label is not None and label["x"] + label["width"] <= sheet["x"], (label, sheet)
         assert mark["x"] >= chart["x"]
+        # a band whose label would run on under the sheet: the label goes where it stays in sight
+        page.goto(live.url + "/")
+        settle(page)
+        offer = page.locator(f'.tlc-lanes .tl-item[data-event="{OFFER}"]')
+        offer.locator(".mark").click()
+        expect(page.locator("#details article")).to_have_attribute("data-event-id", OFFER)
+        settle(page)
+        label = offer.locator("text.label").bounding_box()
+        assert label is not None and label["x"] + label["width"] <= sheet["x"], (label, sheet)
+        assert offer.locator("text.label").text_content() == page.evaluate(
+            f"window.negotiationTimeline.data().events.find(e => e.id === '{OFFER}').label")
     else:
         assert mark["y"] + mark["height"] <= sheet["y"], (mark, sheet)
         assert mark["y"] >= 0

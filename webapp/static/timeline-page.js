@@ -486,6 +486,7 @@
     details.classList.remove("open");
     details.hidden = true;
     document.body.classList.remove("sheet-open");
+    chart.keepClear(null, 0);  // the labels have the whole plot again
     detailsBody.replaceChildren(hint());
     if (chart.state.event) { chart.markSelected(""); writeUrl(); }
     tableBody.querySelectorAll("tr.selected").forEach(function (row) { row.classList.remove("selected"); });

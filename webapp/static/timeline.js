@@ -414,18 +414,27 @@
       return true;
     }
 
-    function keepClear(id, covered) {
+    var sheetCover = 0;  // px of the plot's right that a sheet covers: labels are placed left of it
+    function keepClear(id, coveredPx) {
       // Pans, when needed, so that event ``id`` (its mark and its label) lies in the part of the chart
-      // that a sheet covering ``covered`` px at the right leaves in sight. True when it moved.
+      // that a sheet covering ``coveredPx`` at the right leaves in sight, and places labels within
+      // that part. keepClear(null, 0) when the sheet closes. True when it moved.
+      if (Math.max(0, coveredPx || 0) !== sheetCover) {
+        sheetCover = Math.max(0, coveredPx || 0);
+        forceLayout = true;
+        requestRender();
+      }
       var event = null;
       (data.events || []).forEach(function (candidate) { if (candidate.id === id) { event = candidate; } });
       if (!event) { return false; }
       var g = geometry();
-      var right = g.plotRight - Math.max(0, covered);
+      var right = g.plotRight - sheetCover;
       if (right - g.plotLeft < 120) { return false; }  // no room beside the sheet (a bottom sheet's case)
       var x0 = event.exactDay ? g.x(event.start + 0.5) - 7 : g.x(event.start);
       var x1 = event.exactDay ? x0 + 14 : Math.max(g.x(event.end), x0 + 4);
-      var whole = x1 - x0 + 6 + textWidth(event.label, true);
+      var labelWidth = textWidth(event.label, true);
+      // beside the mark, or for a band starting inside it and running on past its end
+      var whole = event.exactDay ? x1 - x0 + 6 + labelWidth : Math.min(x1 - x0 + 6 + labelWidth, Math.max(x1 - x0, 14 + labelWidth));
       if (x0 >= g.plotLeft && x1 <= right && (x0 + whole <= right || x0 - 6 - textWidth(event.label, true) >= g.plotLeft)) {
         return false;
       }
@@ -631,8 +640,10 @@
       var labelWidth = narrow ? 0 : Math.min(180, Math.round(width * 0.14));
       var plotLeft = labelWidth + 6, plotRight = width - 10;
       var pxPerDay = (plotRight - plotLeft) / (state.to - state.from);
+      // Labels are placed within the part of the plot in sight: a sheet may cover its right.
+      var labelRight = Math.max(plotLeft + 120, plotRight - sheetCover);
       return { width: width, narrow: narrow, labelWidth: labelWidth, plotLeft: plotLeft, plotRight: plotRight,
-        pxPerDay: pxPerDay, x: function (day) { return plotLeft + (day - state.from) * pxPerDay; } };
+        labelRight: labelRight, pxPerDay: pxPerDay, x: function (day) { return plotLeft + (day - state.from) * pxPerDay; } };
     }
 
     function placeLabel(item, g) {
@@ -650,21 +661,21 @@
       if (!item.exact && glyph1 - glyph0 >= width + 12) {
         item.labelX = glyph0 + 6; item.ext0 = glyph0; item.ext1 = glyph1 + arrow; item.inside = true; return;
       }
-      if (glyph1 + arrow + 6 + width <= g.plotRight) {
+      if (glyph1 + arrow + 6 + width <= g.labelRight) {
         item.labelX = glyph1 + arrow + 6; item.ext0 = glyph0; item.ext1 = item.labelX + width; return;
       }
       if (glyph0 - 6 - width >= g.plotLeft) {
         item.labelX = glyph0 - 6; item.anchor = "end"; item.ext0 = item.labelX - width; item.ext1 = glyph1 + arrow;
         return;
       }
-      if (!item.exact && glyph0 + 14 + width <= g.plotRight) {
+      if (!item.exact && glyph0 + 14 + width <= g.labelRight) {
         // Starting inside the band (its fill is light) and running on past its end.
         item.labelX = glyph0 + 14; item.ext0 = glyph0; item.ext1 = Math.max(glyph1 + arrow, item.labelX + width);
         item.inside = true; return;
       }
       if (g.narrow && wrapLabel(item, g, glyph0, glyph1, arrow, bold)) { return; }
       item.whole = false;
-      var right = g.plotRight - glyph1 - arrow - 6, left = glyph0 - 6 - g.plotLeft;
+      var right = g.labelRight - glyph1 - arrow - 6, left = glyph0 - 6 - g.plotLeft;
       var room = Math.max(right, left);
       var characters = Math.floor(item.label.length * room / width);
       if (characters < 6) { item.labelText = ""; item.ext0 = glyph0; item.ext1 = glyph1 + arrow; return; }
@@ -685,9 +696,9 @@
 
     function wrapLabel(item, g, glyph0, glyph1, arrow, bold) {
       // Narrow screens: the whole label on two lines, on the side with the most room.
-      var sides = [{ x: glyph1 + arrow + 6, room: g.plotRight - glyph1 - arrow - 6, anchor: "start" },
+      var sides = [{ x: glyph1 + arrow + 6, room: g.labelRight - glyph1 - arrow - 6, anchor: "start" },
         { x: glyph0 - 6, room: glyph0 - 6 - g.plotLeft, anchor: "end" }];
-      if (!item.exact) { sides.push({ x: glyph0 + 14, room: g.plotRight - glyph0 - 14, anchor: "start", inside: true }); }
+      if (!item.exact) { sides.push({ x: glyph0 + 14, room: g.labelRight - glyph0 - 14, anchor: "start", inside: true }); }
       sides.sort(function (a, b) { return b.room - a.room; });
       var side = null, lines = null, width = 0;
       for (var s = 0; s < sides.length && !lines; s++) { side = sides[s]; lines = wrapped(item.label, side.room, bold); }
