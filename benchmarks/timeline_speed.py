@@ -16,6 +16,10 @@ The synthetic data comes from ``benchmarks/synthetic.py`` (events shaped like th
 
     .venv/bin/python benchmarks/timeline_speed.py                 # 10k and 100k, browser at 10k
     .venv/bin/python benchmarks/timeline_speed.py --sizes 1000000 --no-browser
+    .venv/bin/python benchmarks/timeline_speed.py --stores /work/bench-data --no-sparql
+
+With ``--stores DIR`` the stores ``DIR/store-synthetic-N`` (``kb load`` of the same generator) are opened
+read-only instead of building stores under ``--workdir``.
 """
 
 from __future__ import annotations
@@ -109,13 +113,19 @@ def timings(client, urls: list[str]) -> dict:
             "runs": len(spent)}
 
 
+def app_config(store_dir: Path, **config) -> dict:
+    """The web app's settings over ``store_dir`` (read-only when it is a shared store)."""
+    shared = not (store_dir / ".complete").exists()
+    return {"KB_STORE": str(store_dir), "KB_READ_ONLY": shared, **config}
+
+
 def serve_times(store_dir: Path, runs: int, with_index: bool, whole_dataset: bool = True) -> dict:
     """Server times of /timeline.json with or without the app's in-memory index."""
     from webapp import create_app
 
     rss_before = rss_mb()
     started = time.perf_counter()
-    app = create_app({"KB_STORE": str(store_dir), "TIMELINE_INDEX": "sync" if with_index else "off"})
+    app = create_app(app_config(store_dir, TIMELINE_INDEX="sync" if with_index else "off"))
     startup = time.perf_counter() - started
     rss_after = rss_mb()
     client = app.test_client()
@@ -189,7 +199,7 @@ def browser_times(store_dir: Path, paths: list[str]) -> dict:
 
     from webapp import create_app
 
-    app = create_app({"KB_STORE": str(store_dir), "TIMELINE_INDEX": "sync"})
+    app = create_app(app_config(store_dir, TIMELINE_INDEX="sync"))
     server = LiveServer(app)
     results = {}
     try:
@@ -282,11 +292,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-sparql", action="store_true", help="skip the SPARQL-only server times")
     parser.add_argument("--browser-sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--workdir", type=Path, default=OUT / "work")
+    parser.add_argument("--stores", type=Path, default=None,
+                        help="a folder of shared stores store-synthetic-N, opened read-only")
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
     for n_events in args.sizes:
         print(f"building the {n_events:,}-event store (reused when present) ...", flush=True)
-        store_dir = build_store(n_events, args.workdir)
+        shared = args.stores / f"store-synthetic-{n_events}" if args.stores else None
+        store_dir = shared if shared is not None and shared.is_dir() else build_store(n_events, args.workdir)
         result = {"events": n_events, "store": str(store_dir)}
         result["indexed"] = serve_times(store_dir, args.runs, with_index=True)
         if not args.no_sparql:

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
 
@@ -32,6 +32,7 @@ DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
 SIZES = {"desktop": DESKTOP, "phone": PHONE}
 OFFER = "barnea-offer-2024-10"
+PROPOSAL = "egypt-two-day-proposal-2024-10-27"  # four sources' claims, in columns; a counter-proposal thread
 QUERY_TIMELINE = "/query?name=actor-timeline&param.actor=david-barnea&run=1&view=timeline"
 
 
@@ -45,6 +46,23 @@ def live(tmp_path_factory) -> Iterator[LiveServer]:
     store = make_store(tmp_path_factory.mktemp("timeline-ui") / "store",
                        [ONTOLOGY_FILE, CODES_FILE, SEEDS_DIR / "000_04768d44cf00b2f8.yaml"])
     app = make_app(store)
+
+    @app.after_request
+    def strict_policy(response):
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        return response
+
+    server = LiveServer(app)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def live_all(tmp_path_factory) -> Iterator[LiveServer]:
+    """The app over every curated source (the seed article and the reports that claim its events)."""
+    from tests.conftest import make_store
+
+    app = make_app(make_store(tmp_path_factory.mktemp("timeline-ui-all") / "store"))
 
     @app.after_request
     def strict_policy(response):
@@ -220,6 +238,64 @@ def test_the_chart_has_the_width_and_at_least_90_percent_of_labels_show_whole(li
     shot(page, "2-labels")
 
 
+def test_the_details_sheet_never_hides_the_selected_event(live, sized):
+    # On a desktop the sheet lies over the right of the chart: selecting the last event in view pans
+    # the chart so that its mark and label are left of the sheet. On a phone the page scrolls the
+    # event above the bottom sheet.
+    page = sized
+    page.goto(live.url + "/")
+    settle(page)
+    shown = page.evaluate("window.negotiationTimeline.visibleEvents().map(e => e.id)")
+    drawn = set(page.eval_on_selector_all(".tlc-lanes .tl-item", "items => items.map(i => i.dataset.event)"))
+    rightmost = page.evaluate("""(ids) => { let best = null, x = -1;
+        for (const id of ids) {
+          const mark = document.querySelector(`.tlc-lanes .tl-item[data-event="${id}"] .mark`);
+          const right = mark ? mark.getBoundingClientRect().right : -1;
+          if (right > x) { x = right; best = id; }
+        }
+        return best; }""", [event for event in shown if event in drawn])
+    item = page.locator(f'.tlc-lanes .tl-item[data-event="{rightmost}"]')
+    item.locator(".mark").click()
+    expect(page.locator("#details article")).to_have_attribute("data-event-id", rightmost)
+    settle(page)
+    sheet = page.locator("#details").bounding_box()
+    mark = item.locator(".mark").bounding_box()
+    label = item.locator("text.label").bounding_box()
+    chart = page.locator(".tlc-lanes").bounding_box()
+    if page.size_name == "desktop":
+        assert mark["x"] + mark["width"] <= sheet["x"], (mark, sheet)
+        assert label is not None and label["x"] + label["width"] <= sheet["x"], (label, sheet)
+        assert mark["x"] >= chart["x"]
+        # a band whose label would run on under the sheet: the label goes where it stays in sight
+        page.goto(live.url + "/")
+        settle(page)
+        offer = page.locator(f'.tlc-lanes .tl-item[data-event="{OFFER}"]')
+        offer.locator(".mark").click()
+        expect(page.locator("#details article")).to_have_attribute("data-event-id", OFFER)
+        settle(page)
+        label = offer.locator("text.label").bounding_box()
+        assert label is not None and label["x"] + label["width"] <= sheet["x"], (label, sheet)
+        assert offer.locator("text.label").text_content() == page.evaluate(
+            f"window.negotiationTimeline.data().events.find(e => e.id === '{OFFER}').label")
+    else:
+        assert mark["y"] + mark["height"] <= sheet["y"], (mark, sheet)
+        assert mark["y"] >= 0
+    shot(page, f"3-sheet-keeps-the-event-in-sight-{page.size_name}")
+
+
+def test_with_every_curated_source_at_least_90_percent_of_labels_show_whole(live_all, sized):
+    page = sized
+    page.goto(live_all.url + "/")
+    settle(page)
+    stats = page.evaluate("window.negotiationTimeline.labelStats()")
+    events = page.evaluate("window.negotiationTimeline.data().events")
+    assert any(len(event["sources"]) > 1 for event in events), "events several sources report are drawn"
+    assert stats["items"] >= 15 and stats["whole"] / stats["items"] >= 0.9, stats
+    boxes = label_boxes(page)
+    assert not [(a["text"], b["text"]) for i, a in enumerate(boxes) for b in boxes[i + 1:] if overlaps(a, b)]
+    shot(page, f"2-labels-every-source-{page.size_name}")
+
+
 # --- 3. the default view --------------------------------------------------------------------------
 
 def test_the_default_view_spreads_the_dense_period_and_the_overview_shows_the_rest(live, desktop):
@@ -375,11 +451,18 @@ def test_keyboard_reaches_moves_opens_closes_and_lists_shortcuts(live, sized):
     page = sized
     page.goto(live.url + "/")
     settle(page)
+    # the reading order is natural: the skip link, the site header with its navigation, then the content
+    order = page.evaluate("""() => [...document.querySelectorAll('body > *')]
+        .filter(e => ['A', 'HEADER', 'MAIN', 'FOOTER'].includes(e.tagName))
+        .map(e => e.tagName + (e.className ? '.' + e.className : ''))""")
+    assert order == ["A.skip-link", "HEADER.site-header", "MAIN", "FOOTER.site-footer"], order
     page.keyboard.press("Tab")
     assert focused(page)["cls"] == "skip-link"
     page.keyboard.press("Tab")
+    assert focused(page)["tag"] == "SUMMARY" and focused(page)["text"] == "Menu", focused(page)
+    page.keyboard.press("Tab")
     first = focused(page)
-    assert first["event"], f"the second Tab reaches an event, not {first}"
+    assert first["event"], f"the third Tab reaches an event, not {first}"
     shown = page.evaluate("window.negotiationTimeline.visibleEvents().map(e => e.id)")
     assert first["event"] == shown[0], "the first event in view takes the focus"
     order = [event["id"] for event in sorted(
@@ -413,6 +496,16 @@ def test_keyboard_reaches_moves_opens_closes_and_lists_shortcuts(live, sized):
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert focused(page)["event"]
+    # the navigation is one disclosure button: Enter shows the site's pages, each a Tab stop
+    page.keyboard.press("Shift+Tab")
+    assert focused(page)["text"] == "Menu"
+    links = page.locator(".site-header nav a")
+    expect(links.first).to_be_hidden()
+    page.keyboard.press("Enter")
+    expect(links).to_have_count(5)
+    expect(links.first).to_be_visible()
+    page.keyboard.press("Tab")
+    assert focused(page)["text"] == "Timeline"
 
 
 def test_the_query_editor_indents_with_tab_and_lets_go_after_esc(live, desktop):
@@ -463,6 +556,26 @@ def test_axe_finds_nothing_on_the_main_pages_and_each_has_one_h1(live, sized):
     (ARTIFACTS / f"axe-{page.size_name}.json").parent.mkdir(exist_ok=True)
     (ARTIFACTS / f"axe-{page.size_name}.json").write_text(json.dumps(found, indent=1))
     assert {path: v for path, v in found.items() if v} == {}
+
+
+def test_axe_finds_nothing_on_the_claims_columns_and_the_thread_page(live_all, sized):
+    page = sized
+    page.goto(live_all.url + f"/event/{PROPOSAL}")
+    settle(page)
+    expect(page.locator("table.claims-table th.claim-column")).to_have_count(4)
+    found = {f"/event/{PROPOSAL}": axe_violations(page)}
+    thread = page.locator(".thread-link a").get_attribute("href")
+    assert thread and "/thread/" in thread
+    page.goto(urljoin(page.url, thread))
+    settle(page)
+    expect(page.locator("li.thread-step")).to_have_count(3)
+    found[urlparse(page.url).path] = axe_violations(page)
+    for path in found:
+        assert path.startswith(("/event/", "/thread/"))
+    (ARTIFACTS / f"axe-claims-{page.size_name}.json").parent.mkdir(exist_ok=True)
+    (ARTIFACTS / f"axe-claims-{page.size_name}.json").write_text(json.dumps(found, indent=1))
+    assert {path: v for path, v in found.items() if v} == {}
+    assert page.locator("h1").count() == 1
 
 
 # --- 9. one component -----------------------------------------------------------------------------------

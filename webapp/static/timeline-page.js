@@ -442,6 +442,7 @@
       openSheet();
       details.scrollTop = 0;
       if (options.reveal) { chart.showDay(dayOf(page.date.earliest), dayOf(page.date.latest)); }
+      keepInSight(id);
       if (options.focusDetails) {
         (details.querySelector(".event-title a") || document.getElementById("details-close")).focus({ preventScroll: true });
       }
@@ -457,15 +458,35 @@
       .catch(function (error) { detailsBody.replaceChildren(errorNote(error.message)); openSheet(); });
   }
 
+  function keepInSight(id) {
+    // The sheet must not hide the selected event: beside it (wide screens) the chart pans so the event
+    // lies in the part left in sight; over the bottom (phones) the page scrolls it above the sheet.
+    var sheet = details.getBoundingClientRect(), lanes = canvas.querySelector(".tlc-lanes");
+    if (!lanes || !sheet.width) { return; }
+    var box = lanes.getBoundingClientRect();
+    if (sheet.left > box.left + 120) {
+      chart.keepClear(id, box.right - sheet.left + 12);
+      return;
+    }
+    var item = canvas.querySelector('.tlc-lanes .tl-item[data-event="' + cssEscape(id) + '"]');
+    if (!item) { return; }
+    var mark = item.getBoundingClientRect(), axis = canvas.querySelector(".tlc-axis");
+    var top = (axis ? axis.getBoundingClientRect().height : 0) + 8;
+    if (mark.bottom > sheet.top - 8 || mark.top < top) { window.scrollBy(0, mark.top - top); }
+  }
+
   function openSheet() {
     details.hidden = false;
     details.classList.add("open");
+    document.body.classList.add("sheet-open");
   }
 
   function closeSheet(returnFocus) {
     var wasOpen = details.classList.contains("open");
     details.classList.remove("open");
     details.hidden = true;
+    document.body.classList.remove("sheet-open");
+    chart.keepClear(null, 0);  // the labels have the whole plot again
     detailsBody.replaceChildren(hint());
     if (chart.state.event) { chart.markSelected(""); writeUrl(); }
     tableBody.querySelectorAll("tr.selected").forEach(function (row) { row.classList.remove("selected"); });

@@ -27,7 +27,7 @@
   var OVERVIEW_HEIGHT = 34;
   var MIN_SPAN = 3, MAX_SPAN = 366 * 60;
   var FONT_SIZE = 12;
-  var WRAP_LINES = 3;         // narrow screens: a label may take this many lines
+  var WRAP_LINES = 4;         // narrow screens: a label may take this many lines
   var REACH = 0.2;            // items drawn past each edge (a share of the span), so that a pan can slide them in
   var families = readFamilies();
   var pending = 0;            // fetches under way, and checks of pending work (tests and benchmarks wait on them)
@@ -125,6 +125,89 @@
     if (content) { element.textContent = content; }
     if (parent) { parent.appendChild(element); }
     return element;
+  }
+
+  // --- drawn elements kept between redraws: an attribute or a text is written only when it changes ------
+
+  function rounded(value) { return typeof value === "number" ? String(Math.round(value * 10) / 10) : String(value); }
+  function attr(element, key, value) {
+    var written = element.written || (element.written = {});
+    var textValue = rounded(value);
+    if (written[key] !== textValue) { element.setAttribute(key, textValue); written[key] = textValue; }
+  }
+  function attrs(element, attributes) {
+    for (var key in attributes) {
+      if (Object.prototype.hasOwnProperty.call(attributes, key)) { attr(element, key, attributes[key]); }
+    }
+  }
+  function content(element, words) {
+    if (element.shown !== words) { element.textContent = words; element.shown = words; }
+  }
+
+  function Keyed(parent, tag) {
+    // Elements of ``parent`` keyed by what they draw (an event in a lane, a bucket): a redraw takes
+    // the elements it needs (made when new), then done() removes the others and puts the kept ones in
+    // the order they were taken, moving only those out of place (so the focus stays where it is).
+    this.parent = parent; this.tag = tag; this.nodes = new Map(); this.taken = [];
+  }
+  Keyed.prototype.take = function (key) {
+    var element = this.nodes.get(key);
+    if (!element) { element = document.createElementNS(SVG, this.tag); this.nodes.set(key, element); }
+    element.kept = true;
+    this.taken.push(element);
+    return element;
+  };
+  Keyed.prototype.done = function () {
+    var parent = this.parent, nodes = this.nodes;
+    nodes.forEach(function (element, key) {
+      if (!element.kept) { element.remove(); nodes.delete(key); }
+      element.kept = false;
+    });
+    var cursor = parent.firstChild;
+    this.taken.forEach(function (element) {
+      if (element === cursor) { cursor = cursor.nextSibling; } else { parent.insertBefore(element, cursor); }
+    });
+    this.taken = [];
+  };
+
+  function Pool(parent) {
+    // Elements without an identity of their own (ticks, axis labels): the n-th drawn reuses the n-th kept.
+    this.parent = parent; this.used = 0;
+  }
+  Pool.prototype.add = function (tag, attributes, words) {
+    var element = this.parent.childNodes[this.used];
+    if (!element || element.localName !== tag) {
+      var fresh = document.createElementNS(SVG, tag);
+      if (element) { this.parent.replaceChild(fresh, element); } else { this.parent.appendChild(fresh); }
+      element = fresh;
+    }
+    this.used += 1;
+    attrs(element, attributes);
+    if (words !== undefined) { content(element, words); }
+    return element;
+  };
+  Pool.prototype.done = function () {
+    while (this.parent.childNodes.length > this.used) { this.parent.lastChild.remove(); }
+    this.used = 0;
+  };
+
+  // The parts of one drawn item, in painting order; an item's part is made when first needed.
+  var PARTS = ["hit", "band", "point", "glyph", "arrow", "label"];
+  function part(group, name, tag, className) {
+    var parts = group.parts || (group.parts = {});
+    if (!parts[name]) {
+      var element = document.createElementNS(SVG, tag);
+      if (className) { attr(element, "class", className); }
+      var before = null;
+      for (var i = PARTS.indexOf(name) + 1; i > 0 && i < PARTS.length && !before; i++) { before = parts[PARTS[i]] || null; }
+      group.insertBefore(element, before);
+      parts[name] = element;
+    }
+    return parts[name];
+  }
+  function dropPart(group, name) {
+    var parts = group.parts;
+    if (parts && parts[name]) { parts[name].remove(); delete parts[name]; }
   }
 
   var measureContext = document.createElement("canvas").getContext("2d");
@@ -331,6 +414,36 @@
       return true;
     }
 
+    var sheetCover = 0;  // px of the plot's right that a sheet covers: labels are placed left of it
+    function keepClear(id, coveredPx) {
+      // Pans, when needed, so that event ``id`` (its mark and its label) lies in the part of the chart
+      // that a sheet covering ``coveredPx`` at the right leaves in sight, and places labels within
+      // that part. keepClear(null, 0) when the sheet closes. True when it moved.
+      if (Math.max(0, coveredPx || 0) !== sheetCover) {
+        sheetCover = Math.max(0, coveredPx || 0);
+        forceLayout = true;
+        requestRender();
+      }
+      var event = null;
+      (data.events || []).forEach(function (candidate) { if (candidate.id === id) { event = candidate; } });
+      if (!event) { return false; }
+      var g = geometry();
+      var right = g.plotRight - sheetCover;
+      if (right - g.plotLeft < 120) { return false; }  // no room beside the sheet (a bottom sheet's case)
+      var x0 = event.exactDay ? g.x(event.start + 0.5) - 7 : g.x(event.start);
+      var x1 = event.exactDay ? x0 + 14 : Math.max(g.x(event.end), x0 + 4);
+      var labelWidth = textWidth(event.label, true);
+      // beside the mark, or for a band starting inside it and running on past its end
+      var whole = event.exactDay ? x1 - x0 + 6 + labelWidth : Math.min(x1 - x0 + 6 + labelWidth, Math.max(x1 - x0, 14 + labelWidth));
+      if (x0 >= g.plotLeft && x1 <= right && (x0 + whole <= right || x0 - 6 - textWidth(event.label, true) >= g.plotLeft)) {
+        return false;
+      }
+      var target = whole <= right - g.plotLeft ? g.plotLeft + (right - g.plotLeft - whole) / 2 : g.plotLeft + 8;
+      var days = (x0 - target) / g.pxPerDay;
+      setWindow(state.from + days, state.to + days, true);
+      return true;
+    }
+
     // -- loading
 
     var fetchTimer = null, settleTimer = null, requestNumber = 0;
@@ -416,28 +529,89 @@
     }
 
     // -- drawing
+    //
+    // The SVG is made once; each redraw lays the items out and then updates the elements it already
+    // has (keyed by event and lane), adding and removing only what changed. Positions are written in
+    // the coordinates of a layer whose origin stays put while only the window moves (a pan), so that
+    // a pan is a translation of the layers and the re-layout when it rests rewrites little.
 
-    var frame = null, relayout = null, forceLayout = false, reach = REACH;
+    var frame = null, relayout = null, forceLayout = false, reach = REACH, origin = null;
+    var view = buildView();
+    function buildView() {
+      // Two drawings in the lanes box: the lanes' backgrounds and names, and over them, in a box that
+      // clips it to the plot, the plot itself (grid, items, counts). A pan moves the plot by a CSS
+      // translation of its own compositing layer: no layout and no paint of the SVG while it slides.
+      var svg = node("svg", { "class": "tl tl-lanes", role: "presentation" });
+      var backs = node("g", null, svg);
+      var names = node("g", null, svg);
+      var empty = text({ x: 0, y: 34, "class": "tl-empty", display: "none" },
+        "No event matches these filters in this window.", svg);
+      var window_ = html("div", "tl-plot-window", "", null);
+      var plot = node("svg", { "class": "tl tl-plot", role: "presentation" }, window_);
+      var gridLayer = node("g", null, plot);
+      var bars = node("g", null, plot), items = node("g", null, plot), clusters = node("g", null, plot);
+      lanesBox.replaceChildren(svg, window_);
+      var axis = node("svg", { "class": "tl tl-axis" });
+      axisBox.replaceChildren(axis);
+      return { svg: svg, plot: plot, plotWindow: window_, empty: empty,
+        backs: new Pool(backs), grid: new Pool(gridLayer), names: new Keyed(names, "g"),
+        items: new Keyed(items, "g"), clusters: new Keyed(clusters, "g"), bars: new Keyed(bars, "g"),
+        axis: new Pool(axis), axisSvg: axis };
+    }
+    // The host's width, read when it changes (never after the frame's writes: that would force a layout).
+    var measuredWidth = null;
+    function hostWidth() {
+      if (measuredWidth === null) { measuredWidth = host.clientWidth || 320; }
+      return measuredWidth;
+    }
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () {  // called after a layout, so reading the width costs nothing
+        var width = host.clientWidth || 320;
+        if (width !== measuredWidth) { measuredWidth = width; requestRender(); }
+      }).observe(host);
+    }
     function requestRender() {
       if (frame) { return; }
       frame = window.requestAnimationFrame(function () { frame = null; timedDraw(); });
     }
     function canSlide() {
       // A pan only (same span, same data and width) within the items drawn past the edges.
-      if (!last || last.data !== data || last.width !== (host.clientWidth || 320)) { return false; }
+      if (!last || last.data !== data || last.width !== hostWidth()) { return false; }
       var span = state.to - state.from;
       return Math.abs(span - (last.to - last.from)) < 1e-6 * span &&
         Math.abs(state.from - last.from) < span * last.reach * 0.8;
     }
+    function placeLayers(g) {
+      // x in the lanes box = x in the plot + shift
+      g.shift = (origin.day - state.from) * g.pxPerDay;
+      var moved = "translate(" + rounded(g.shift) + "px,0)";
+      if (view.plot.movedTo !== moved) { view.plot.style.transform = moved; view.plot.movedTo = moved; }
+    }
     function slide() {
       var g = geometry();
-      var dx = (last.from - state.from) * g.pxPerDay;
-      last.layers.forEach(function (layer) { layer.setAttribute("transform", "translate(" + dx.toFixed(1) + ",0)"); });
+      placeLayers(g);
+      last.g = g;
       drawAxis(g, ticks(state.from, state.to, g.pxPerDay));
       moveOverviewWindow(g);
       describe();
       clearTimeout(relayout);
       relayout = setTimeout(function () { relayout = null; forceLayout = true; requestRender(); }, 140);
+      // Halfway to the edge of what is drawn, lay out again when the browser is idle (between
+      // frames), so that a long pan seldom needs a whole layout inside a frame.
+      if (!ahead && Math.abs(state.from - last.from) > (state.to - state.from) * last.reach * 0.4) {
+        ahead = whenIdle(function () {
+          ahead = null;
+          if (!canSlide()) { return; }
+          var started = window.performance.now();
+          reach = REACH;
+          draw();
+          drawTimes.push(window.performance.now() - started);
+        });
+      }
+    }
+    var ahead = null;
+    function whenIdle(callback) {
+      return window.requestIdleCallback ? window.requestIdleCallback(callback, { timeout: 120 }) : setTimeout(callback, 30);
     }
     function timedDraw() {
       var started = window.performance.now();
@@ -461,13 +635,15 @@
     }
 
     function geometry() {
-      var width = Math.max(280, host.clientWidth || 320);
+      var width = Math.max(280, hostWidth());
       var narrow = width < 640;
       var labelWidth = narrow ? 0 : Math.min(180, Math.round(width * 0.14));
       var plotLeft = labelWidth + 6, plotRight = width - 10;
       var pxPerDay = (plotRight - plotLeft) / (state.to - state.from);
+      // Labels are placed within the part of the plot in sight: a sheet may cover its right.
+      var labelRight = Math.max(plotLeft + 120, plotRight - sheetCover);
       return { width: width, narrow: narrow, labelWidth: labelWidth, plotLeft: plotLeft, plotRight: plotRight,
-        pxPerDay: pxPerDay, x: function (day) { return plotLeft + (day - state.from) * pxPerDay; } };
+        labelRight: labelRight, pxPerDay: pxPerDay, x: function (day) { return plotLeft + (day - state.from) * pxPerDay; } };
     }
 
     function placeLabel(item, g) {
@@ -485,21 +661,21 @@
       if (!item.exact && glyph1 - glyph0 >= width + 12) {
         item.labelX = glyph0 + 6; item.ext0 = glyph0; item.ext1 = glyph1 + arrow; item.inside = true; return;
       }
-      if (glyph1 + arrow + 6 + width <= g.plotRight) {
+      if (glyph1 + arrow + 6 + width <= g.labelRight) {
         item.labelX = glyph1 + arrow + 6; item.ext0 = glyph0; item.ext1 = item.labelX + width; return;
       }
       if (glyph0 - 6 - width >= g.plotLeft) {
         item.labelX = glyph0 - 6; item.anchor = "end"; item.ext0 = item.labelX - width; item.ext1 = glyph1 + arrow;
         return;
       }
-      if (!item.exact && glyph0 + 14 + width <= g.plotRight) {
+      if (!item.exact && glyph0 + 14 + width <= g.labelRight) {
         // Starting inside the band (its fill is light) and running on past its end.
         item.labelX = glyph0 + 14; item.ext0 = glyph0; item.ext1 = Math.max(glyph1 + arrow, item.labelX + width);
         item.inside = true; return;
       }
       if (g.narrow && wrapLabel(item, g, glyph0, glyph1, arrow, bold)) { return; }
       item.whole = false;
-      var right = g.plotRight - glyph1 - arrow - 6, left = glyph0 - 6 - g.plotLeft;
+      var right = g.labelRight - glyph1 - arrow - 6, left = glyph0 - 6 - g.plotLeft;
       var room = Math.max(right, left);
       var characters = Math.floor(item.label.length * room / width);
       if (characters < 6) { item.labelText = ""; item.ext0 = glyph0; item.ext1 = glyph1 + arrow; return; }
@@ -520,20 +696,13 @@
 
     function wrapLabel(item, g, glyph0, glyph1, arrow, bold) {
       // Narrow screens: the whole label on two lines, on the side with the most room.
-      var sides = [{ x: glyph1 + arrow + 6, room: g.plotRight - glyph1 - arrow - 6, anchor: "start" },
+      var sides = [{ x: glyph1 + arrow + 6, room: g.labelRight - glyph1 - arrow - 6, anchor: "start" },
         { x: glyph0 - 6, room: glyph0 - 6 - g.plotLeft, anchor: "end" }];
-      if (!item.exact) { sides.push({ x: glyph0 + 14, room: g.plotRight - glyph0 - 14, anchor: "start", inside: true }); }
+      if (!item.exact) { sides.push({ x: glyph0 + 14, room: g.labelRight - glyph0 - 14, anchor: "start", inside: true }); }
       sides.sort(function (a, b) { return b.room - a.room; });
-      var side = sides[0], words = item.label.split(" "), lines = [], line = "", width = 0;
-      for (var w = 0; w < words.length; w++) {
-        var longer = line ? line + " " + words[w] : words[w];
-        if (textWidth(longer, bold) <= side.room) { line = longer; continue; }
-        if (!line || lines.length === WRAP_LINES - 1) { return false; }
-        lines.push(line);
-        line = words[w];
-        if (textWidth(line, bold) > side.room) { return false; }
-      }
-      lines.push(line);
+      var side = null, lines = null, width = 0;
+      for (var s = 0; s < sides.length && !lines; s++) { side = sides[s]; lines = wrapped(item.label, side.room, bold); }
+      if (!lines) { return false; }
       lines.forEach(function (text) { width = Math.max(width, textWidth(text, bold)); });
       item.lines = lines;
       item.rows = lines.length;
@@ -543,6 +712,21 @@
       if (side.anchor === "start") { item.ext0 = glyph0; item.ext1 = Math.max(glyph1 + arrow, side.x + width); }
       else { item.ext0 = side.x - width; item.ext1 = glyph1 + arrow; }
       return true;
+    }
+
+    function wrapped(label, room, bold) {
+      // The label's words in at most WRAP_LINES lines of ``room`` px, or null.
+      var words = label.split(" "), lines = [], line = "";
+      for (var w = 0; w < words.length; w++) {
+        var longer = line ? line + " " + words[w] : words[w];
+        if (textWidth(longer, bold) <= room) { line = longer; continue; }
+        if (!line || lines.length === WRAP_LINES - 1) { return null; }
+        lines.push(line);
+        line = words[w];
+        if (textWidth(line, bold) > room) { return null; }
+      }
+      lines.push(line);
+      return lines;
     }
 
     function freeRow(rowsEnd, from, rows) {
@@ -597,7 +781,6 @@
       var g = geometry();
       var span = state.to - state.from;
       var lanes = data.lanes || [];
-      var svg = node("svg", { width: g.width, "class": "tl tl-lanes", role: "presentation" });
       var layouts = [], laneTops = [], y = 0;
       var head = g.narrow ? LANE_HEAD : 0;
       var stats = { items: 0, whole: 0 };
@@ -615,13 +798,15 @@
             var position = index[key];
             if (position === undefined) { return; }
             byLane[position].push({ event: event, exact: exact, x0: Math.max(x0, g.plotLeft - 2), x1: x1,
-              rawX0: x0, label: event.label, first: !firstCopy[event.id],
+              rawX0: x0, label: event.label, first: !firstCopy[event.id], lane: key,
               visible: end > state.from && start < state.to });
             firstCopy[event.id] = true;
           });
         });
         lanes.forEach(function (lane, position) {
+          var inDateOrder = byLane[position].slice();
           var layout = layoutLane(byLane[position], g);
+          layout.inDateOrder = inDateOrder;
           layouts.push(layout);
           laneTops.push(y);
           y += head + layout.rows * ROW + LANE_PAD * 2;
@@ -630,43 +815,52 @@
         lanes.forEach(function () { laneTops.push(y); y += head + BAR_LANE + LANE_PAD; });
       }
       var height = Math.max(y + 4, 64);
-      svg.setAttribute("height", height);
-      var clip = node("clipPath", { id: host.id + "-clip" }, node("defs", null, svg));
-      node("rect", { x: g.plotLeft, y: 0, width: g.plotRight - g.plotLeft + 10, height: height }, clip);
+      if (!origin || Math.abs(origin.pxPerDay - g.pxPerDay) > 1e-9 * g.pxPerDay || origin.plotLeft !== g.plotLeft) {
+        origin = { day: state.from, pxPerDay: g.pxPerDay, plotLeft: g.plotLeft };
+      }
+      placeLayers(g);
+      attrs(view.svg, { width: g.width, height: height });
+      attrs(view.plot, { width: g.width, height: height });
+      var frameBox = [g.plotLeft, g.plotRight - g.plotLeft + 10, height].join(",");
+      if (view.plotWindow.frameBox !== frameBox) {  // the plot's window (CSSOM: allowed under the CSP)
+        view.plotWindow.frameBox = frameBox;
+        view.plotWindow.style.left = g.plotLeft + "px";
+        view.plotWindow.style.width = (g.plotRight - g.plotLeft + 10) + "px";
+        view.plotWindow.style.height = height + "px";
+        view.plot.style.left = -g.plotLeft + "px";
+      }
 
       lanes.forEach(function (lane, position) {
         var top = laneTops[position];
         var bottom = position + 1 < laneTops.length ? laneTops[position + 1] : y;
-        node("rect", { x: 0, y: top, width: g.width, height: bottom - top,
-          "class": "tl-lane-bg" + (position % 2 ? " odd" : "") }, svg);
-        node("line", { x1: 0, x2: g.width, y1: bottom, y2: bottom, "class": "tl-lane-rule" }, svg);
+        view.backs.add("rect", { x: 0, y: top, width: g.width, height: bottom - top,
+          "class": "tl-lane-bg" + (position % 2 ? " odd" : "") });
+        view.backs.add("line", { x1: 0, x2: g.width, y1: bottom, y2: bottom, "class": "tl-lane-rule" });
       });
+      view.backs.done();
       var grid = ticks(state.from, state.to, g.pxPerDay);
-      var gridLines = node("g", null, node("g", { "clip-path": "url(#" + host.id + "-clip)" }, svg));
-      grid.minor.forEach(function (tick) {
-        var tx = g.x(tick.day);
-        node("line", { x1: tx, x2: tx, y1: 0, y2: height, "class": "tl-tick" }, gridLines);
-      });
-      grid.major.forEach(function (tick) {
-        var tx = g.x(tick.day);
-        node("line", { x1: tx, x2: tx, y1: 0, y2: height, "class": "tl-tick major" }, gridLines);
+      [[grid.minor, "tl-tick"], [grid.major, "tl-tick major"]].forEach(function (pair) {
+        pair[0].forEach(function (tick) {
+          var tx = g.x(tick.day) - g.shift;
+          view.grid.add("line", { x1: tx, x2: tx, y1: 0, y2: height, "class": pair[1] });
+        });
       });
       var now = today();
       if (now >= state.from && now <= state.to) {
-        node("line", { x1: g.x(now + 0.5), x2: g.x(now + 0.5), y1: 0, y2: height, "class": "tl-today" }, gridLines);
+        var nowX = g.x(now + 0.5) - g.shift;
+        view.grid.add("line", { x1: nowX, x2: nowX, y1: 0, y2: height, "class": "tl-today" });
       }
+      view.grid.done();
+      attrs(view.empty, { x: g.plotLeft + 12, display: lanes.length ? "none" : "inline" });
 
-      var plot = node("g", null, node("g", { "clip-path": "url(#" + host.id + "-clip)" }, svg));
-      if (!lanes.length) {
-        text({ x: g.plotLeft + 12, y: 34, "class": "tl-empty" }, "No event matches these filters in this window.", svg);
-      }
       var items = [];
       if (data.mode === "events") {
         var roving = rovingId(layouts);
         lanes.forEach(function (lane, position) {
           var layout = layouts[position], top = laneTops[position] + head + LANE_PAD;
-          layout.placed.forEach(function (item) {
-            drawItem(plot, item, top + item.row * ROW, g, roving);
+          layout.inDateOrder.forEach(function (item) {
+            if (item.row === undefined) { return; }  // gathered into a cluster
+            drawItem(view.items.take(item.event.id + "\u0000" + item.lane), item, top + item.row * ROW, g, roving);
             items.push(item);
             if (item.first && item.visible) {
               stats.items += 1;
@@ -675,22 +869,43 @@
           });
           layout.clusters.forEach(function (cluster) {
             cluster.items.forEach(function (item) { if (item.first && item.visible) { stats.items += 1; } });
-            drawCluster(plot, cluster, top + layout.clusterRow * ROW, lane, g);
+            drawCluster(view.clusters.take(lane.key + "\u0000" + cluster.items[0].event.id), cluster,
+              top + layout.clusterRow * ROW, lane, g);
           });
         });
       } else {
-        drawBuckets(plot, g, laneTops, head);
+        drawBuckets(g, laneTops, head);
       }
+      view.items.done();
+      view.clusters.done();
+      view.bars.done();
+      drawLaneNames(g, lanes, laneTops, height);
+      drawAxis(g, grid);
+      drawOverview(g);
+      last = { g: g, items: items, stats: stats, height: height, data: data, reach: reach,
+        width: hostWidth(), from: state.from, to: state.to };
+      describe();
+    }
 
-      // lane names: a column at the left, or a line above each lane on narrow screens
-      if (!g.narrow) {
-        node("rect", { x: 0, y: 0, width: g.labelWidth, height: height, "class": "tl-label-bg" }, svg);
-        node("line", { x1: g.labelWidth, x2: g.labelWidth, y1: 0, y2: height, "class": "tl-tick major" }, svg);
+    function drawLaneNames(g, lanes, laneTops, height) {
+      // A column at the left, or a line above each lane on narrow screens.
+      var column = view.names.take("\u0000column");
+      if (!column.parts) {
+        part(column, "hit", "rect", "tl-label-bg");
+        part(column, "label", "line", "tl-tick major");
       }
+      attr(column, "display", g.narrow ? "none" : "inline");
+      attrs(column.parts.hit, { x: 0, y: 0, width: g.labelWidth, height: height });
+      attrs(column.parts.label, { x1: g.labelWidth, x2: g.labelWidth, y1: 0, y2: height });
       lanes.forEach(function (lane, position) {
         var count = lane.count + (lane.count === 1 ? " event" : " events");
         var laneName = capital(lane.label);
-        var group = node("g", { "class": "tl-lane-name" }, svg);
+        var group = view.names.take(lane.key);
+        var signature = [laneName, count, g.narrow, g.labelWidth, laneTops[position], data.lanes_by].join("\u0000");
+        if (group.signature === signature) { return; }
+        group.signature = signature;
+        group.replaceChildren();
+        attr(group, "class", "tl-lane-name");
         if (data.lanes_by === "type") { markAttributes(group, lane.key); }
         if (g.narrow) {
           var labelNode = text({ x: 6, y: laneTops[position] + 13, "class": "tl-lane-label" }, laneName, group);
@@ -705,16 +920,7 @@
         }
         node("title", null, group).textContent = laneName + ": " + count;
       });
-
-      var focusedId = document.activeElement && lanesBox.contains(document.activeElement) &&
-        document.activeElement.getAttribute("data-event");
-      lanesBox.replaceChildren(svg);
-      if (focusedId) { focusItem(focusedId); }
-      drawAxis(g, grid);
-      drawOverview(g);
-      last = { g: g, items: items, stats: stats, height: height, layers: [gridLines, plot], data: data, reach: reach,
-        width: host.clientWidth || 320, from: state.from, to: state.to };
-      describe();
+      view.names.done();
     }
 
     function describe() {
@@ -738,56 +944,54 @@
     }
 
     function drawAxis(g, grid) {
-      var svg = node("svg", { width: g.width, height: AXIS_HEIGHT, "class": "tl tl-axis" });
-      node("rect", { x: 0, y: 0, width: g.width, height: AXIS_HEIGHT, "class": "tl-axis-band" }, svg);
+      var axis = view.axis;
+      attrs(view.axisSvg, { width: g.width, height: AXIS_HEIGHT });
+      axis.add("rect", { x: 0, y: 0, width: g.width, height: AXIS_HEIGHT, "class": "tl-axis-band" });
       // Minor labels only where they fit whole inside the plot (no clipped ticks).
       grid.minor.forEach(function (tick) {
         var tx = g.x(tick.day);
         if (tx < g.plotLeft || tx > g.plotRight) { return; }
-        node("line", { x1: tx, x2: tx, y1: AXIS_HEIGHT - 10, y2: AXIS_HEIGHT, "class": "tl-tick" }, svg);
+        axis.add("line", { x1: tx, x2: tx, y1: AXIS_HEIGHT - 10, y2: AXIS_HEIGHT, "class": "tl-tick" });
         if (tx + 3 + textWidth(tick.label) <= g.plotRight) {
-          text({ x: tx + 3, y: AXIS_HEIGHT - 6, "class": "tl-tick-label" }, tick.label, svg);
+          axis.add("text", { x: tx + 3, y: AXIS_HEIGHT - 6, "class": "tl-tick-label" }, tick.label);
         }
       });
       // Major headings, the one in force at the left edge pinned there until the next pushes it.
       var majors = grid.major.length ? grid.major : [];
-      var pinnedDone = false;
       majors.forEach(function (tick, position) {
         var tx = g.x(tick.day);
         var next = majors[position + 1];
         var nextX = next ? g.x(next.day) : Infinity;
         if (nextX <= g.plotLeft || tx > g.plotRight) { return; }
         if (tx >= g.plotLeft) {
-          node("line", { x1: tx, x2: tx, y1: 4, y2: AXIS_HEIGHT, "class": "tl-tick major" }, svg);
+          axis.add("line", { x1: tx, x2: tx, y1: 4, y2: AXIS_HEIGHT, "class": "tl-tick major" });
         }
         var width = textWidth(tick.label, true) + 4;
         var labelX = Math.max(tx, g.plotLeft) + 4;
         if (labelX + width > nextX - 4) { labelX = nextX - 4 - width; }
-        if (labelX < g.plotLeft + 2 && pinnedDone) { return; }
         if (labelX < g.plotLeft + 2) { return; }
         if (labelX + width > g.plotRight) { labelX = g.plotRight - width; if (labelX < g.plotLeft) { return; } }
-        text({ x: labelX, y: 16, "class": "tl-tick-label major" }, tick.label, svg);
-        pinnedDone = true;
+        axis.add("text", { x: labelX, y: 16, "class": "tl-tick-label major" }, tick.label);
       });
       if (!majors.length && grid.minor.length) {
         // Years: the first year label is pinned when its tick has scrolled off.
         var year = String(new Date(Math.floor(state.from) * DAY_MS).getUTCFullYear());
         var firstTick = grid.minor.filter(function (tick) { return g.x(tick.day) >= g.plotLeft; })[0];
         if (!firstTick || g.x(firstTick.day) - g.plotLeft > textWidth(year, true) + 8) {
-          text({ x: g.plotLeft + 3, y: 16, "class": "tl-tick-label major" }, year, svg);
+          axis.add("text", { x: g.plotLeft + 3, y: 16, "class": "tl-tick-label major" }, year);
         }
       }
       if (!g.narrow) {
-        node("rect", { x: 0, y: 0, width: g.labelWidth, height: AXIS_HEIGHT, "class": "tl-label-bg" }, svg);
-        text({ x: 8, y: 26, "class": "tl-lanes-heading" }, data.lanes_by === "actor" ? "Actor" : "Event type", svg);
+        axis.add("rect", { x: 0, y: 0, width: g.labelWidth, height: AXIS_HEIGHT, "class": "tl-label-bg" });
+        axis.add("text", { x: 8, y: 26, "class": "tl-lanes-heading" }, data.lanes_by === "actor" ? "Actor" : "Event type");
       }
       var now = today();
       if (now >= state.from && now <= state.to) {
         var nx = g.x(now + 0.5);
-        node("line", { x1: nx, x2: nx, y1: 20, y2: AXIS_HEIGHT, "class": "tl-today" }, svg);
-        text({ x: Math.min(nx + 3, g.plotRight - 34), y: 30, "class": "tl-today-label" }, "today", svg);
+        axis.add("line", { x1: nx, x2: nx, y1: 20, y2: AXIS_HEIGHT, "class": "tl-today" });
+        axis.add("text", { x: Math.min(nx + 3, g.plotRight - 34), y: 30, "class": "tl-today-label" }, "today");
       }
-      axisBox.replaceChildren(svg);
+      axis.done();
     }
 
     var overviewKey = null, overviewWindow = null, overviewSpans = null;
@@ -857,72 +1061,88 @@
       overviewBox.dataset.last = lastDay;
     }
 
-    function drawItem(parent, item, top, g, roving) {
+    function itemClass(event, exact) {
+      return "tl-item" + (event.status === "planned" ? " planned" : "") +
+        (event.status === "ongoing" ? " ongoing" : "") + (event.id === state.event ? " selected" : "") +
+        (exact ? " exact" : " uncertain");
+    }
+
+    function drawItem(group, item, top, g, roving) {
+      // The one place an item is drawn: its group, then each of its parts (see PARTS). A mark of its
+      // own (say, disputed) is one more part written here. The group is placed at the item's left end
+      // in the layer (a zoom or a new row rewrites little more than that); its parts are drawn from there.
       var event = item.event;
       var family = familyOf(event.type);
-      var group = node("g", {
-        "class": "tl-item" + (event.status === "planned" ? " planned" : "") +
-          (event.status === "ongoing" ? " ongoing" : "") + (event.id === state.event ? " selected" : "") +
-          (item.exact ? " exact" : " uncertain"),
-        "data-event": event.id, role: "button",
-        tabindex: item.first && event.id === roving ? "0" : "-1",
-        "aria-label": event.accessibleName
-      }, parent);
-      markAttributes(group, event.type);
-      group.tooltip = event.tooltip;  // the <title> is written when a pointer first reaches the item
-      var middle = top + ROW / 2;
+      var anchor = item.rawX0;
+      attrs(group, { "class": itemClass(event, item.exact), "data-event": event.id, role: "button",
+        tabindex: item.first && event.id === roving ? "0" : "-1", "aria-label": event.accessibleName,
+        "data-type": event.type, "data-family": family.family, "data-shade": family.shade,
+        transform: "translate(" + rounded(anchor - g.shift) + "," + rounded(top) + ")" });
+      if (group.tooltip !== event.tooltip) {
+        group.tooltip = event.tooltip;  // the <title> is written when a pointer first reaches the item
+        var title = group.querySelector("title");
+        if (title) { title.textContent = event.tooltip; }
+      }
+      var middle = ROW / 2;
       var hitFrom = item.showLabel ? item.ext0 : Math.max(item.x0, g.plotLeft);
       var hitTo = item.showLabel ? item.ext1 : item.x1;
-      node("rect", { x: hitFrom - 2, y: top + 1, width: Math.max(10, hitTo - hitFrom + 4),
-        height: ROW * (item.showLabel ? item.rows : 1) - 2, "class": "hit" }, group);
+      attrs(part(group, "hit", "rect", "hit"), { x: hitFrom - 2 - anchor, y: 1,
+        width: Math.max(10, hitTo - hitFrom + 4), height: ROW * (item.showLabel ? item.rows : 1) - 2 });
       if (item.exact) {
-        var cx = (item.x0 + item.x1) / 2;
-        node("path", { d: shapePath(family.shape, cx, middle, 5.5), "class": "mark point" }, group);
+        dropPart(group, "band"); dropPart(group, "glyph"); dropPart(group, "arrow");
+        attr(part(group, "point", "path", "mark point"), "d", shapePath(family.shape, 7, middle, 5.5));
       } else {
-        var bandWidth = Math.max(4, item.x1 - item.rawX0);
-        node("rect", { x: item.rawX0, y: middle - 6, width: bandWidth, height: 12, rx: 2, "class": "mark band" }, group);
-        var glyphX = Math.max(item.rawX0, g.plotLeft) + 5;
-        if (bandWidth > 12) { node("path", { d: shapePath(family.shape, glyphX, middle, 3.6), "class": "band-glyph" }, group); }
+        dropPart(group, "point");
+        var bandWidth = Math.round(Math.max(4, item.x1 - item.rawX0) * 10) / 10;
+        attrs(part(group, "band", "rect", "mark band"), { x: 0, y: middle - 6, width: bandWidth, height: 12, rx: 2 });
+        var glyphX = Math.round((Math.max(item.rawX0, g.plotLeft) + 5 - anchor) * 10) / 10;
+        if (bandWidth > 12) { attr(part(group, "glyph", "path", "band-glyph"), "d", shapePath(family.shape, glyphX, middle, 3.6)); }
+        else { dropPart(group, "glyph"); }
         if (event.status === "ongoing") {
-          var end = item.rawX0 + bandWidth;
-          node("path", { d: "M" + end + " " + (middle - 7) + " L" + (end + 7) + " " + middle + " L" + end + " " +
-            (middle + 7) + " Z", "class": "ongoing-arrow" }, group);
-        }
+          attr(part(group, "arrow", "path", "ongoing-arrow"), "d", "M" + bandWidth + " " + (middle - 7) + " L" +
+            (bandWidth + 7) + " " + middle + " L" + bandWidth + " " + (middle + 7) + " Z");
+        } else { dropPart(group, "arrow"); }
       }
-      if (item.showLabel) {
-        var labelX = item.inside ? Math.max(item.labelX, Math.max(item.rawX0, g.plotLeft) + 12) : item.labelX;
-        if (item.lines) {
-          var lines = node("text", { x: labelX, y: middle + 4, "class": "label" + (item.inside ? " inside" : ""),
-            "text-anchor": item.anchor }, group);
+      if (!item.showLabel) { dropPart(group, "label"); return; }
+      var labelX = (item.inside ? Math.max(item.labelX, Math.max(item.rawX0, g.plotLeft) + 12) : item.labelX) - anchor;
+      var label = part(group, "label", "text");
+      attrs(label, { x: labelX, y: middle + 4, "class": "label" + (item.inside ? " inside" : ""), "text-anchor": item.anchor });
+      if (item.lines) {
+        var written = "\u0000" + rounded(labelX) + "\u0000" + item.lines.join("\n");
+        if (label.shown !== written) {
+          label.replaceChildren();
           item.lines.forEach(function (line, number) {
-            node("tspan", { x: labelX, dy: number ? ROW - 6 : 0 }, lines).textContent =
+            node("tspan", { x: rounded(labelX), dy: number ? ROW - 6 : 0 }, label).textContent =
               line + (number < item.lines.length - 1 ? " " : "");
           });
-        } else {
-          text({ x: labelX, y: middle + 4, "class": "label" + (item.inside ? " inside" : ""),
-            "text-anchor": item.anchor }, item.labelText, group);
+          label.shown = written;
         }
+      } else {
+        content(label, item.labelText);
       }
     }
 
-    function drawCluster(parent, cluster, top, lane, g) {
+    function drawCluster(group, cluster, top, lane, g) {
       var count = cluster.items.length;
       var label = "+" + count;
       var w = Math.max(28, label.length * 7 + 12);
-      var cx = Math.max((cluster.x0 + cluster.x1) / 2, g.plotLeft + w / 2 + 2);
+      var cx = Math.max((cluster.x0 + cluster.x1) / 2, g.plotLeft + w / 2 + 2) - g.shift;
       var first = Math.floor(Math.max(state.from, state.from + (Math.max(cluster.x0, g.plotLeft) - g.plotLeft) / g.pxPerDay));
       var lastDay = Math.ceil(Math.min(state.to - 1, state.from + (cluster.x1 - g.plotLeft) / g.pxPerDay));
-      var group = node("g", { "class": "tl-cluster", role: "button", tabindex: "-1",
-        "data-from": first, "data-to": lastDay,
+      attrs(group, { "class": "tl-cluster", role: "button", tabindex: "-1", "data-from": first, "data-to": lastDay,
         "aria-label": label + ": " + count + (count === 1 ? " more event in " : " more events in ") + capital(lane.label) +
-          " between " + words(first) + " and " + words(lastDay) + ", zoom in" }, parent);
-      node("title", null, group).textContent = count + (count === 1 ? " more event, " : " more events, ") +
-        words(first) + " – " + words(lastDay) + " (select to zoom in)";
-      node("rect", { x: cx - w / 2, y: top + 3, width: w, height: ROW - 6, rx: (ROW - 6) / 2 }, group);
-      text({ x: cx, y: top + ROW / 2 + 4 }, label, group);
+          " between " + words(first) + " and " + words(lastDay) + ", zoom in" });
+      if (!group.parts) {
+        group.parts = { title: node("title", null, group), pill: node("rect", null, group), count: node("text", null, group) };
+      }
+      content(group.parts.title, count + (count === 1 ? " more event, " : " more events, ") +
+        words(first) + " – " + words(lastDay) + " (select to zoom in)");
+      attrs(group.parts.pill, { x: cx - w / 2, y: top + 3, width: w, height: ROW - 6, rx: (ROW - 6) / 2 });
+      attrs(group.parts.count, { x: cx, y: top + ROW / 2 + 4 });
+      content(group.parts.count, label);
     }
 
-    function drawBuckets(parent, g, laneTops, head) {
+    function drawBuckets(g, laneTops, head) {
       var max = 1, index = laneIndex(), span = state.to - state.from;  // and reach, as draw()'s
       (data.buckets || []).forEach(function (bucket) { max = Math.max(max, bucket.count); });
       (data.buckets || []).forEach(function (bucket) {
@@ -930,16 +1150,25 @@
         if (position === undefined) { return; }
         var start = bucket.startDay, end = bucket.endDay;
         if (end < state.from - span * reach || start > state.to + span * reach) { return; }
-        var x0 = g.x(start), x1 = g.x(end);
+        var x0 = g.x(start) - g.shift, x1 = g.x(end) - g.shift;
         var barHeight = Math.max(2, Math.sqrt(bucket.count / max) * (BAR_LANE - 6));
         var bottom = laneTops[position] + head + LANE_PAD + BAR_LANE - 4;
         var lane = data.lanes[position];
-        var group = node("g", { "class": "tl-bar-group", "data-from": start, "data-to": end - 1 }, parent);
-        if (data.lanes_by === "type") { markAttributes(group, lane.key); }
+        var group = view.bars.take(bucket.lane + "\u0000" + start + "\u0000" + end);
+        attrs(group, { "class": "tl-bar-group", "data-from": start, "data-to": end - 1 });
+        if (data.lanes_by === "type") {
+          var family = familyOf(lane.key);
+          attrs(group, { "data-type": lane.key, "data-family": family.family, "data-shade": family.shade });
+        }
+        if (group.bucket !== bucket) {
+          var title = group.querySelector("title");
+          if (title) { title.remove(); }  // written again, with the new count, when a pointer reaches it
+        }
         group.bucket = bucket;
         group.laneLabel = lane.label;
-        node("rect", { x: x0 + 0.5, y: bottom - barHeight, width: Math.max(1, x1 - x0 - 1), height: barHeight,
-          "class": "tl-bar" }, group);
+        var bar = group.firstChild && group.firstChild.localName === "rect" ? group.firstChild : null;
+        if (!bar) { bar = document.createElementNS(SVG, "rect"); group.insertBefore(bar, group.firstChild); }
+        attrs(bar, { x: x0 + 0.5, y: bottom - barHeight, width: Math.max(1, x1 - x0 - 1), height: barHeight, "class": "tl-bar" });
       });
     }
 
@@ -1036,23 +1265,34 @@
     var STYLE_PROPERTIES = ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity", "stroke-dasharray",
       "opacity", "font-family", "font-size", "font-weight", "font-style", "text-anchor", "display"];
 
+    function drawingParts() {
+      // What the view is drawn from, in painting order: each SVG, where it goes and the box it is
+      // clipped to (in the lanes' coordinates): the axis, the lanes, and the plot moved by its pan.
+      var g = last ? last.g : geometry();
+      var height = +view.svg.getAttribute("height") || 0;
+      return [{ svg: view.axisSvg, x: 0, y: 0, clip: null }, { svg: view.svg, x: 0, y: AXIS_HEIGHT, clip: null },
+        { svg: view.plot, x: g.shift || 0, y: AXIS_HEIGHT, clip: [g.plotLeft, 0, g.plotRight - g.plotLeft + 10, height] }];
+    }
     function standalone() {
       // The axis and the lanes as one SVG document, each element's computed style written out.
-      var parts = [axisBox.querySelector("svg"), lanesBox.querySelector("svg")];
-      var width = parts[0] ? +parts[0].getAttribute("width") : 0;
-      var height = 0;
-      var out = node("svg", { width: width, height: 0 });
+      var parts = drawingParts();
+      var width = +view.axisSvg.getAttribute("width") || 0;
+      var height = AXIS_HEIGHT + (+view.svg.getAttribute("height") || 0);
+      var out = node("svg", { width: width, height: height, viewBox: "0 0 " + width + " " + height });
       node("rect", { x: 0, y: 0, width: width, height: "100%", fill: "#ffffff" }, out);
-      parts.forEach(function (part) {
-        if (!part) { return; }
-        var copy = part.cloneNode(true);
-        inlineStyles(part, copy);
-        var g = node("g", { transform: "translate(0," + height + ")" }, out);
+      var defs = node("defs", null, out);
+      parts.forEach(function (part, number) {
+        var copy = part.svg.cloneNode(true);
+        inlineStyles(part.svg, copy);
+        var g = node("g", { transform: "translate(0," + part.y + ")" }, out);
+        if (part.clip) {
+          node("rect", { x: part.clip[0], y: part.clip[1], width: part.clip[2], height: part.clip[3] },
+            node("clipPath", { id: "view-clip-" + number }, defs));
+          g = node("g", { "clip-path": "url(#view-clip-" + number + ")" }, g);
+        }
+        g = node("g", { transform: "translate(" + rounded(part.x) + ",0)" }, g);
         while (copy.firstChild) { g.appendChild(copy.firstChild); }
-        height += +part.getAttribute("height");
       });
-      out.setAttribute("height", height);
-      out.setAttribute("viewBox", "0 0 " + width + " " + height);
       return { svg: out, width: width, height: height };
     }
     function inlineStyles(source, copy) {
@@ -1076,25 +1316,20 @@
     }
     function exportPng() {
       // Painted on a canvas element by element (no image made from the SVG: the CSP allows none).
-      var parts = [axisBox.querySelector("svg"), lanesBox.querySelector("svg")];
-      var scale = 2, width = parts[0] ? +parts[0].getAttribute("width") : 0, height = 0;
-      parts.forEach(function (part) { if (part) { height += +part.getAttribute("height"); } });
+      var parts = drawingParts();
+      var scale = 2, width = +view.axisSvg.getAttribute("width") || 0;
+      var height = AXIS_HEIGHT + (+view.svg.getAttribute("height") || 0);
       var canvas = document.createElement("canvas");
       canvas.width = width * scale; canvas.height = height * scale;
       var context = canvas.getContext("2d");
       context.scale(scale, scale);
       context.fillStyle = "#ffffff";
       context.fillRect(0, 0, width, height);
-      var offset = 0;
-      parts.forEach(function (part) {
-        if (!part) { return; }
-        var clip = part.querySelector("clipPath rect");
-        paint(context, part, offset, clip);
-        offset += +part.getAttribute("height");
-      });
+      parts.forEach(function (part) { paint(context, part); });
       canvas.toBlob(function (blob) { download(fileStem() + ".png", blob); }, "image/png");
     }
-    function paint(context, svg, offset, clipRect) {
+    function paint(context, part) {
+      var svg = part.svg;
       var elements = svg.querySelectorAll("rect, circle, line, path, text");
       for (var i = 0; i < elements.length; i++) {
         var element = elements[i];
@@ -1102,13 +1337,18 @@
         var style = window.getComputedStyle(element);
         if (style.display === "none" || style.visibility === "hidden") { continue; }
         context.save();
-        context.translate(0, offset);
-        if (clipRect && element.closest("[clip-path]")) {
+        var shift = 0, lift = 0;  // the translations of the groups above (an item's place)
+        for (var up = element.parentNode; up && up !== svg; up = up.parentNode) {
+          var moved = /translate\(\s*([-0-9.e]+)[\s,]*([-0-9.e]*)/.exec(up.getAttribute("transform") || "");
+          if (moved) { shift += +moved[1]; lift += +moved[2] || 0; }
+        }
+        context.translate(0, part.y);
+        if (part.clip) {
           context.beginPath();
-          context.rect(+clipRect.getAttribute("x"), +clipRect.getAttribute("y"), +clipRect.getAttribute("width"),
-            +clipRect.getAttribute("height"));
+          context.rect(part.clip[0], part.clip[1], part.clip[2], part.clip[3]);
           context.clip();
         }
+        context.translate(part.x + shift, lift);
         var opacity = parseFloat(style.opacity);
         var ancestor = element.parentNode;
         while (ancestor && ancestor !== svg) {
@@ -1328,8 +1568,8 @@
     function focusItem(id) {
       var target = lanesBox.querySelector('.tl-item[data-event="' + cssEscape(id) + '"]');
       if (target) {
-        lanesBox.querySelectorAll('.tl-item[tabindex="0"]').forEach(function (other) { other.setAttribute("tabindex", "-1"); });
-        target.setAttribute("tabindex", "0");
+        lanesBox.querySelectorAll('.tl-item[tabindex="0"]').forEach(function (other) { attr(other, "tabindex", "-1"); });
+        attr(target, "tabindex", "0");
         target.focus({ preventScroll: false });
         state.focus = id;
       }
@@ -1382,21 +1622,24 @@
       }
     });
 
-    window.addEventListener("resize", requestRender);
-    idleChecks.push(function () { return !fetchTimer && !settleTimer && !frame && !relayout; });
+    window.addEventListener("resize", function () { measuredWidth = null; requestRender(); });
+    idleChecks.push(function () { return !fetchTimer && !settleTimer && !frame && !relayout && !ahead; });
 
     var api = {
       state: state, zoom: zoom, pan: pan, fit: fit, focusDense: focusDense, setWindow: setWindow,
       reload: reload, setData: setData, setOverview: setOverview, visibleEvents: visibleEvents,
       data: function () { return data; }, drawTimes: drawTimes, draw: timedDraw, requestRender: requestRender,
-      focusItem: focusItem, showDay: showDay, host: host,
+      focusItem: focusItem, showDay: showDay, keepClear: keepClear, host: host,
       labelStats: function () { return last ? last.stats : { items: 0, whole: 0 }; },
       configure: function (settings) { if (settings.maxRows) { maxRows = settings.maxRows; } requestRender(); },
       exportPng: exportPng, exportSvg: exportSvg, exportCsv: exportCsv, markSelected: function (id) {
         state.event = id || "";
         lanesBox.querySelectorAll(".tl-item").forEach(function (element) {
           element.classList.toggle("selected", element.getAttribute("data-event") === state.event);
+          attr(element, "class", element.getAttribute("class"));
         });
+        forceLayout = true;  // the selected label is bold, so wider: lay the lanes out again
+        requestRender();
       }
     };
     return api;
