@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from kb.extract.known import KnownActor, KnownPlace
 from kb.extract.lexicon import (
     ANSWER_LINE,
+    ARMED,
     ARMED_DEMONYM,
     ARMED_PRONOUN,
     BRACKETED,
     COLLECTIVE,
+    COORDINATED_DEMONYMS,
     COUNTRIES,
     DEMONYMS,
     DESCRIPTION,
@@ -123,6 +125,23 @@ class ActorReader:
         self.last_person: str | None = None
         self.interviewee: str | None = None
         self.signatories: str | None = None
+
+    def owner_of(self, actor_id: str) -> str | None:
+        """The country or body a group stands for: "Egyptian mediators" Egypt, "Hamas
+        delegation" Hamas, "Israeli troops" Israel (None for anything else)."""
+        actor = self.actors.get(actor_id)
+        if actor is None or actor.type == "person":
+            return None
+        words = actor.name.split()
+        for size in (2, 1):
+            head = " ".join(words[-size:]).lower()
+            prefix = " ".join(words[:-size])
+            if len(words) > size and (head in GROUP_NOUNS or re.fullmatch(ARMED, head)):
+                if prefix in DEMONYMS:
+                    return self._new_actor(DEMONYMS[prefix], "country")
+                owner = self._actor_named(prefix)
+                return owner if owner != actor_id else None
+        return None
 
     # --- the actor registry -------------------------------------------------------------------
 
@@ -293,7 +312,14 @@ class ActorReader:
                     add(m.start(), m.start(1) if m.group(1) else m.end(), actor_id,
                         bool(m.group(1)))
                     taken.append((m.start(), m.end()))
-        group = re.compile(r"(?<![\w-])((?:[A-Z][\w.’'-]*\s+){1,3})(" + "|".join(GROUP_NOUNS)
+        for m in COORDINATED_DEMONYMS.finditer(text):  # "Egyptian and Qatari mediators"
+            for dem in re.finditer(r"[A-Z][\w.]*", m.group("list")):
+                start = m.start("list") + dem.start()
+                if dem.group() in DEMONYMS and free(start, start + len(dem.group())):
+                    add(start, start + len(dem.group()),
+                        self._new_actor(dem.group() + " " + m.group("noun"), "group"))
+        group = re.compile(r"(?<![\w-])((?:[A-Z][\w.’'-]*\s+){1,3})(" + "|".join(
+            sorted(GROUP_NOUNS, key=len, reverse=True))
                            + r")(?![\w-])")
         for m in group.finditer(text):
             owner = m.group(1).split()

@@ -140,7 +140,7 @@ class Extractor(RoleReader):
         event = DraftEvent(
             type=kind, date=self._draft_date(expression, source, status, anchor_date,
                                              self.context.get(sentence.index)),
-            sentences=[sentence.text], actors=self._roles(cue, context),
+            sentences=[sentence.text], actors=self._with_owners(self._roles(cue, context)),
             place=None if kind in PLACELESS else self._place(cue, context),
             status=status, sentence_index=sentence.index, last_index=sentence.index,
             order=self._order, cue=(cue.text, cue.start, cue.end),
@@ -171,6 +171,18 @@ class Extractor(RoleReader):
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = [(fallback[0].actor, role)]
         return event
+
+    def _with_owners(self, roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """A group's country or body takes the group's role too ("a Hamas delegation met":
+        Hamas met; "Israeli troops attacked": Israel attacked)."""
+        taken = {actor for actor, _ in roles}
+        owned = []
+        for actor, role in roles:
+            owner = self.owner_of(actor)
+            if owner and owner not in taken:
+                owned.append((owner, role))
+                taken.add(owner)
+        return roles + owned
 
     def _answer(self, event: DraftEvent, cue: Cue, sentence: Sentence) -> None:
         """Link a rejection or acceptance to the offer it answers; date and voice it from there."""

@@ -48,7 +48,9 @@ MEDIA_WORDS = ("newspaper", "daily", "outlet", "channel", "broadcaster", "networ
 
 #: Collective nouns that make a group of what stands before them ("Egyptian officials").
 GROUP_NOUNS = ("leadership", "leaders", "officials", "mediators", "negotiators", "delegation",
-               "representatives", "authorities", "diplomats")
+               "representatives", "authorities", "diplomats", "delegations", "team",
+               "negotiating team", "envoys", "counterparts", "government", "war cabinet",
+               "security cabinet", "cabinet")
 
 #: Adjectives of nationality and the country they name.
 DEMONYMS = {
@@ -186,6 +188,11 @@ ARMED = (r"(?:air\s*)?strikes?|airstrikes?|forces|troops|soldiers|jets|warplanes
          r"navy|shelling|fire|bombardment|drones?|tanks?|artillery|missiles?|rockets?")
 ARMED_DEMONYM = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS))
                            + r")\s+(?P<noun>" + ARMED + r")(?![\w-])")
+#: "Egyptian and Qatari mediators": each demonym before the last one names a group of its own.
+COORDINATED_DEMONYMS = re.compile(
+    r"(?<![\w-])(?P<list>(?:(?:" + "|".join(map(re.escape, DEMONYMS)) + r")(?:,\s*|\s+and\s+|,\s+and"
+    r"\s+))+)(?P<last>" + "|".join(map(re.escape, DEMONYMS)) + r")\s+(?P<noun>"
+    + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + "|" + ARMED + r")(?![\w-])")
 ARMED_PRONOUN = re.compile(r"(?<![\w-])(?:its|their|Its|Their)\s+(?:" + ARMED + r")(?![\w-])")
 
 #: A post named without a name: "Qatar's prime minister", "the Qatari premier", "the Mossad
@@ -284,6 +291,11 @@ SUBJECT_GAP = re.compile(
     r"being|be|once|again|to|expected|set|scheduled|due|slated|going|poised|planning|planned|"
     r"about|able|likely|ready|willing|prepared|\w+ly)\s+)*"
 )
+#: "led by X", "headed by X" after a group: the group is the subject, X with it.
+LED_BY = re.compile(r"\s*,?\s*(?:led|headed|accompanied|chaired|joined)\s+by\s+")
+#: A verb coordinated with an earlier one: "..., but rejected", "... and killed".
+COORDINATED_VERB = re.compile(r"(?:,\s*|\s)(?:and|but|then|before|after)\s+(?:then\s+|later\s+|"
+                              r"also\s+|subsequently\s+|\w+ly\s+)?$")
 PRONOUN_SUBJECT = re.compile(
     r"(?i)\b(?:it|they|he|she)\s+(?:(?:has|have|had|was|were|is|are|would|will|also|\w+ly)\s+)*$")
 GROUP_DESCRIPTION = re.compile(

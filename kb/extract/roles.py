@@ -17,8 +17,10 @@ from kb.extract.cues import Context, Cue, CueReader
 from kb.extract.lexicon import (
     ARCHITECT,
     CLAUSE_BREAK,
+    COORDINATED_VERB,
     DEMONYMS,
     HOLDER_AFTER,
+    LED_BY,
     LIGHT_VERB_BEFORE,
     MEETING_FAMILY,
     POSSESSED,
@@ -167,6 +169,9 @@ class RoleReader(CueReader):
                           if named), [])
         if cue.part == "noun" or (found and self._adjacent(found[-1], cue)):
             return self._chain(found)
+        led = self._led_subject(cue, context)
+        if led:
+            return led
         if cue.text.lower().endswith("ing") and re.search(r",\s*$", self.text[:cue.start]):
             main = [m for m in context.mentions if m.start < cue.start and m.quote is None
                     and self._named(m, cue)]  # "X protested ..., demanding": X demands
@@ -182,7 +187,40 @@ class RoleReader(CueReader):
                      and m.end <= pronoun.start() and self._eligible(m, cue) and m.prep is None
                      and m.quote is None]
             return [first[0].actor] if first else []
+        return self._shared_subject(cue, context)
+
+    def _led_subject(self, cue: Cue, context: Context) -> list[str]:
+        """"A Hamas delegation led by Khalil al-Hayya met ...": the group and its leader."""
+        for mention in reversed([m for m in context.mentions if m.end <= cue.start]):
+            if not self._named(mention, cue) or mention.quote is not None:
+                continue
+            led = LED_BY.match(self.text, mention.end)
+            if not led:
+                return []
+            leaders = [m for m in context.mentions if led.end() <= m.start and m.end <= cue.start
+                       and self._eligible(m, cue) and m.quote is None]
+            if leaders and SUBJECT_GAP.fullmatch(self.text, leaders[-1].end, cue.start):
+                return [mention.actor] + [m.actor for m in leaders]
+            return []
         return []
+
+    def _shared_subject(self, cue: Cue, context: Context) -> list[str]:
+        """The subject of a verb coordinated with an earlier one ("X met the mediators on
+        Saturday but rejected their offer", "its forces took the crossing and killed ...")."""
+        if cue.part == "noun" or cue.quote is not None:
+            return []
+        if not COORDINATED_VERB.search(self.text, context.sentence.start, cue.start):
+            return []
+        earlier = [c for c in context.cues if c.end <= cue.start and c.part in ("verb", "either")
+                   and not c.absorbed and c.quote == cue.quote]
+        if earlier:
+            return self._subjects(earlier[-1], context)
+        frames = [f for f in context.frames if f.cue.end <= cue.start and f.speaker]
+        start = frames[-1].cue.end if frames else context.sentence.start
+        first = [m for m in context.mentions if start <= m.start and m.end <= cue.start
+                 and self._eligible(m, cue) and m.prep is None and m.quote is None
+                 and (not m.possessive or m.holder)]
+        return [first[0].actor] if first else ([frames[-1].speaker] if frames else [])
 
     def _adjacent(self, mention: Mention, cue: Cue) -> bool:
         """Whether nothing but an apposition, auxiliaries or adverbs separate a name and a verb."""
