@@ -32,6 +32,10 @@ _BACKGROUND = re.compile(
 _TIME_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|EET|IDT|[AP]M)?|"
                          r"(?:updated|posted)\b.*)\s*$", re.IGNORECASE)
 
+#: The most an event without any actor scores: below the default threshold of ``kb extract``
+#: (an event nobody is named in is rarely one a curator keeps; ``--min-confidence 0`` shows it).
+_NO_ACTOR = 0.15
+
 #: Base confidence by the cue's part of speech.
 _BY_PART = {"verb": 0.7, "speech": 0.7, "report": 0.65, "noun": 0.55, "either": 0.6}
 
@@ -85,7 +89,7 @@ def score(events: list[DraftEvent], kinds: dict[int, str]) -> None:
             value -= 0.15
             why.append("no date found")
         if not event.actors:
-            value -= 0.3
+            value = min(value - 0.3, _NO_ACTOR)
             why.append("no actor found")
         if event.in_quote:
             value -= 0.1

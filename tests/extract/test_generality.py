@@ -57,3 +57,17 @@ def test_its_forces_in_reported_words_are_the_speakers():
     found = events("The Israeli army said on Tuesday its troops had entered the town and "
                    "killed five gunmen.")
     assert "israel" in ids(one(found, "Killing"))
+
+
+# --- precision: an event nobody is named in ------------------------------------------------------
+
+def test_an_event_without_any_actor_falls_below_the_default_threshold():
+    from kb.extract.draft import DEFAULT_MIN_CONFIDENCE
+    text = "Talks were held in the capital on Monday. Egypt met Qatar on Tuesday."
+    everything = events(text)
+    bare = one(everything, "Meeting") if len(everything) == 1 else next(
+        e for e in everything if not e.actors)
+    assert bare.confidence < DEFAULT_MIN_CONFIDENCE <= min(e.confidence for e in everything
+                                                           if e.actors)
+    kept = events(text, min_confidence=DEFAULT_MIN_CONFIDENCE)
+    assert [ids(e) for e in kept] == [{"egypt", "qatar"}]
