@@ -14,6 +14,7 @@ from datetime import date
 from kb.extract.actors import ActorReader, KnownActor, KnownPlace, Mention
 from kb.extract.lexicon import (
     CLAUSE_BREAK,
+    COORDINATED_VERB,
     CUE_PATTERNS,
     DEFINITE,
     HAPPENING_AFTER,
@@ -276,6 +277,12 @@ class CueReader(ActorReader):
                 if unnamed and not VERBISH.search(unnamed.group()) and not any(
                         m.start >= start + unnamed.start() for m in named):
                     return None
+            if named and number == 0 and COORDINATED_VERB.search(text, start, cue.start):
+                verbs = [c for c in context.cues if start <= c.start and c.end <= cue.start
+                         and c.part in ("verb", "either") and c.quote is None]
+                before = [m for m in named if verbs and m.end <= verbs[0].start]
+                if before:  # "X met Y in Z and said afterwards": X speaks
+                    return before[-1].actor
             if named:
                 return named[-1].actor
             if segment.strip(" ,“”\"") and number == 0 and not re.fullmatch(

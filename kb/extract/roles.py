@@ -78,6 +78,13 @@ class RoleReader(CueReader):
         own = nearest([e for n, e in enumerate(expressions) if owners.get(n) is cue])
         if own:
             return own, "own"
+        if cue.quote is None and COORDINATED_VERB.search(text, context.sentence.start, cue.start):
+            earlier = [c for c in context.cues if c.end <= cue.start and c.quote is None
+                       and c.part in ("verb", "either") and not c.absorbed]
+            shared = nearest([e for n, e in enumerate(expressions)
+                              if earlier and owners.get(n) is earlier[-1]])
+            if shared:  # "met X on Monday and said afterwards ...": the same day
+                return shared, "sentence"
         if cue.part in ("speech", "report"):
             for number, expression in enumerate(expressions):
                 owner = owners.get(number)

@@ -68,3 +68,30 @@ def test_an_event_without_any_actor_falls_below_the_default_threshold():
     assert not bare.actors and bare.confidence < DEFAULT_MIN_CONFIDENCE
     kept = events(text, min_confidence=DEFAULT_MIN_CONFIDENCE)
     assert [(e.type, ids(e)) for e in kept] == [("Meeting", {"egypt", "qatar"})]
+
+
+# --- dates: coordination and the grammar of days -------------------------------------------------
+
+def test_a_coordinated_speech_verb_takes_the_first_verbs_subject_and_day():
+    found = events("Egypt met Qatar in Cairo on Monday and said afterwards that talks went well.")
+    statement = one(found, "Statement")
+    assert ids(statement) >= {"egypt"} and "qatar" not in {
+        a for a, r in statement.actors if r == "speaker"}
+    assert statement.date.edtf == "2024-03-11"
+
+
+def test_day_ranges_and_ordinal_days():
+    from kb.extract.timex import find_time_expressions
+    said = {e.text: e.edtf for e in find_time_expressions(
+        "Talks ran 3-5 March, then between 7 and 9 March; they met again on the 12th.", DAY)}
+    assert said == {"3-5 March": "2024-03-03/2024-03-05",
+                    "between 7 and 9 March": "2024-03-07/2024-03-09",
+                    "on the 12th": "2024-03-12"}
+    later = find_time_expressions("They met on the 20th.", DAY)  # not yet in March: February
+    assert [e.edtf for e in later] == ["2024-02-20"]
+
+
+def test_an_abbreviated_month_with_a_day_is_a_day_not_the_month():
+    from kb.extract.timex import find_time_expressions
+    found = find_time_expressions("Talks went on from Feb. 3 to Feb. 5.", DAY)
+    assert [e.edtf for e in found] == ["2024-02-03", "2024-02-05"]
