@@ -125,6 +125,8 @@ class ActorReader:
         self.last_person: str | None = None
         self.interviewee: str | None = None
         self.signatories: str | None = None
+        self._seen = 0  # mentions read so far; the last one of each actor
+        self._last_seen: dict[str, int] = {}
 
     def owner_of(self, actor_id: str) -> str | None:
         """The country or body a group stands for: "Egyptian mediators" Egypt, "Hamas
@@ -227,7 +229,8 @@ class ActorReader:
         return None
 
     def _dominant_group(self) -> str | None:
-        """The organisation the article has named most: what "the group" refers to."""
+        """The organisation the article has named most (of two named as often, the last named):
+        what "the group" refers to."""
         institutional = ("Journal", "Times", "Post", "News", "Press", "Reuters", "Daily", "Office",
                          "Department", "Ministry", "Forces", "Army", "Agency", "officials",
                          "mediators")
@@ -236,7 +239,8 @@ class ActorReader:
                       and not any(word in actor.name for word in institutional)]
         if not candidates:
             return None
-        return max(candidates, key=lambda actor: actor.mentions).id
+        return max(candidates, key=lambda actor: (actor.mentions,
+                                                  self._last_seen.get(actor.id, 0))).id
 
     def _side_of(self, speaker: str) -> str:
         """The country or organisation a person speaks for ("we" in their words)."""
@@ -375,6 +379,12 @@ class ActorReader:
         for mention in found:
             if mention.actor in self.actors and not mention.modifier:
                 self.actors[mention.actor].mentions += 1
+                self._seen += 1
+                self._last_seen[mention.actor] = self._seen
+                owner = self.owner_of(mention.actor)
+                if owner:  # "a Hamas delegation" is a mention of Hamas too
+                    self.actors[owner].mentions += 1
+                    self._last_seen[owner] = self._seen
         return found
 
     def _name_run(self, text: str, m: re.Match, free, add) -> None:

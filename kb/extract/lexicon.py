@@ -120,9 +120,11 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Rejection", r"refus(?:e|es|ed|ing)", "verb"),
     ("Rejection", r"(?:turned|turns|turn|turning)\s+down", "verb"),
     ("Rejection", r"rebuff(?:s|ed)?", "verb"),
+    ("Rejection", r"dismiss(?:es|ed)|spurn(?:s|ed)|balk(?:s|ed)\s+at", "verb"),
     ("Rejection", r"rejection|refusal", "noun"),
     ("Acceptance", r"accept(?:s|ed)", "verb"),
-    ("Acceptance", r"agreed\s+to", "verb"),
+    ("Acceptance", r"agree(?:d|s)\s+(?:(?:on|late|early|in|at|last)\s+[\w-]+\s+){0,2}to", "verb"),
+    ("Acceptance", r"approv(?:es|ed)|endors(?:es|ed)|sign(?:s|ed)\s+off\s+on", "verb"),
     ("Acceptance", r"acceptance", "noun"),
     ("Meeting", r"met|meets|meet", "verb"),
     ("Meeting", r"visit(?:s|ed)", "verb"),
@@ -130,6 +132,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Meeting", r"(?:get|gets|got|getting)\s+together", "verb"),
     ("Meeting", r"(?:held|hold|holds|holding)\s+talks", "verb"),
     ("Meeting", r"hosted", "verb"),
+    ("Meeting", r"(?:tele)?phoned|conferred\s+with", "verb"),
     ("Meeting", r"(?:spoke|speaks|spoken|speaking|talked|talks)\s+(?:by\s+(?:tele)?phone\s+)?"
                 r"with", "verb"),
     ("Summit", r"summits?", "noun"),
@@ -141,7 +144,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Statement", r"said|says|stated|told|tells|added|noted|announced|declared|stressed|"
                   r"emphasi[sz]ed|reiterated|confirmed|denied|claimed|acknowledged|explained|"
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
-                  r"notified", "speech"),
+                  r"notified|announces|affirm(?:s|ed)?|reaffirm(?:s|ed)?|blamed|blames|"
+                  r"insisted|argued|recalled", "speech"),
     ("Vow", r"vow(?:s|ed)|pledg(?:es|ed)|promised|swore", "speech"),
     ("Threat", r"threaten(?:s|ed)|warn(?:s|ed)", "speech"),
     ("Threat", r"(?:hunt|hunted|hunting)\s+(?:them\s+)?down|pay\s+(?:a|the)\s+(?:heavy\s+)?price",
@@ -157,12 +161,17 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Killing", r"kill(?:s|ed)|eliminat(?:es|ed)|assassinat(?:es|ed)|executed|slain", "verb"),
     ("Killing", r"assassination|elimination|killing", "noun"),
     ("Attack", r"attacked|bombed|raided|struck|shelled", "verb"),
+    ("Attack", r"(?:pound|bombard|storm)(?:s|ed)|seiz(?:es|ed)|captur(?:es|ed)|invad(?:es|ed)|"
+               r"overran|fire[ds]\s+(?:[\w,-]+\s+){0,5}?(?:at|on|into|towards?)(?![\w-])", "verb"),
     ("Attack", r"attacks?|massacre|air\s?strikes?|strikes?|(?:drone|missile|rocket)\s+strikes?|bombing|"
                r"bombardment|raid|assault|onslaught|invasion|incursion|offensive|"
                r"(?:military\s+|ground\s+)?operation", "noun"),
-    ("HostageRelease", r"releas(?:ed|es)|freed", "verb"),
+    ("HostageRelease", r"releas(?:ed|es)|freed|set\s+free", "verb"),
+    ("HostageRelease", r"handed\s+(?:over\s+)?to\s+the\s+(?:Red\s+Cross|ICRC|International\s+"
+                       r"Committee\s+of\s+the\s+Red\s+Cross)", "verb"),
     ("HostageRelease", r"releases?", "noun"),
-    ("Ceasefire", r"cease-?fires?|truces?", "noun"),
+    ("Ceasefire", r"cease-?fires?|truces?|(?:humanitarian\s+)?pause(?=\s+in\s+(?:the\s+)?"
+                  r"fighting)", "noun"),
     ("MediaReport", r"reported|reports|quoted", "report"),
     ("Effort", r"efforts?(?=\s+(?:to|for|toward|towards|aimed))|(?:push|bid)(?=\s+to\b)", "noun"),
 )

@@ -95,3 +95,34 @@ def test_an_abbreviated_month_with_a_day_is_a_day_not_the_month():
     from kb.extract.timex import find_time_expressions
     found = find_time_expressions("Talks went on from Feb. 3 to Feb. 5.", DAY)
     assert [e.edtf for e in found] == ["2024-02-03", "2024-02-05"]
+
+
+# --- the lexicon: event verbs by type, with their inflections ------------------------------------
+
+def test_attack_verbs_beyond_struck():
+    found = events("Israeli forces seized the border town on Monday. Hamas fired mortars at the "
+                   "base on Tuesday.")
+    attacks = [e for e in found if e.type == "Attack"]
+    assert [ids(e) & {"israel", "hamas"} for e in attacks] == [{"israel"}, {"hamas"}]
+
+
+def test_handing_captives_to_the_red_cross_is_a_release():
+    found = events("Hamas handed over to the Red Cross four captives on Monday.")
+    assert "hamas" in ids(one(found, "HostageRelease"))
+
+
+def test_agreed_with_a_date_between_and_approved_are_acceptances():
+    found = events("Israel agreed on Monday to extend the pause. Egypt approved the plan on "
+                   "Tuesday.")
+    assert [ids(e) for e in found if e.type == "Acceptance"] == [{"israel"}, {"egypt"}]
+
+
+def test_dismissed_is_a_rejection():
+    assert "israel" in ids(one(events("Israel dismissed the offer on Monday."), "Rejection"))
+
+
+def test_the_group_is_the_group_named_last_when_two_are_named_as_often():
+    found = events("Hezbollah fired rockets at a base on Monday. A Hamas delegation met Egypt "
+                   "on Tuesday. The group said on Wednesday that it would study the plan.")
+    statement = next(e for e in found if e.type == "Statement")
+    assert "hamas" in ids(statement) and "hezbollah" not in ids(statement)
