@@ -13,8 +13,11 @@ from datetime import date
 from kb.extract.actors import KnownActor, KnownPlace
 from kb.extract.cues import Context, Cue
 from kb.extract.lexicon import (
+    HAPPENING_AFTER,
+    LIGHT_VERB_BEFORE,
     ONGOING_BEFORE,
     PLACELESS,
+    SETTING_BEFORE,
     STATEMENT_FAMILY,
     is_past_form,
 )
@@ -77,6 +80,7 @@ class Extractor(RoleReader):
         self._frames(context)
         self._resolve_first_person(context)
         self._upgrade(context)
+        self._reported_topics(context)
         context.expressions = [e for e in self.expressions
                                if e.start >= sentence.start and e.end <= sentence.end]
         self._owners(context)
@@ -91,6 +95,27 @@ class Extractor(RoleReader):
                   and self.actors[m.actor].type == "person"]
         if people:
             self.last_person = people[-1]
+
+    def _reported_topics(self, context: Context) -> None:
+        """An event noun in the words a speaker reports, without a date of its own or a verb
+        making it happen, is what the statement is about ("said the talks had been
+        constructive", "said the plan fell short of Israel's demands"): no event of its own."""
+        for cue in context.cues:
+            if cue.part != "noun" or cue.absorbed or cue.quote is not None or \
+                    cue.type in STATEMENT_FAMILY:  # those make the statement a demand, a vow
+                continue
+            frame = next((f for f in context.frames if not f.report and f.speaker
+                          and f.start <= cue.start < f.end and f.cue.end <= cue.start), None)
+            if frame is None:
+                continue
+            before = self.text[frame.cue.end:cue.start]
+            after = self.text[cue.end:context.sentence.end]
+            dated = any(0 <= e.start - cue.end <= 25 or 0 <= cue.start - e.end <= 3
+                        for e in self.expressions if e.kind != "duration"
+                        and context.sentence.start <= e.start < context.sentence.end)
+            if not (dated or LIGHT_VERB_BEFORE.search(before) or HAPPENING_AFTER.match(after)
+                    or SETTING_BEFORE.search(before)):
+                cue.absorbed = True
 
     def _claimant(self, actor_id: str, verb: str) -> str:
         for claimant_id, claimant in self.claimants.items():

@@ -126,3 +126,15 @@ def test_the_group_is_the_group_named_last_when_two_are_named_as_often():
                    "on Tuesday. The group said on Wednesday that it would study the plan.")
     statement = next(e for e in found if e.type == "Statement")
     assert "hamas" in ids(statement) and "hezbollah" not in ids(statement)
+
+
+# --- precision: what a statement is about is no event of its own ---------------------------------
+
+def test_talks_a_speaker_judges_are_the_topic_of_the_statement():
+    found = events("Egypt said on Monday that the talks had been useful.")
+    assert [e.type for e in found] == ["Statement"]
+
+
+def test_talks_a_speaker_dates_are_an_event():
+    found = events("Egypt said on Monday that talks with Qatar were held on Sunday.")
+    assert {e.type for e in found} == {"Statement", "Meeting"}
