@@ -264,6 +264,9 @@ class CueReader(ActorReader):
                      and re.fullmatch(r"\s*", text[cue.end:m.np_start])]
             if after:
                 return after[0].actor
+        attached = self._attached_speaker(cue, context)
+        if attached is not False:
+            return attached
         segments = self._segments(cue, context)
         for number, (start, end) in enumerate(segments):
             segment = text[start:end]
@@ -291,6 +294,27 @@ class CueReader(ActorReader):
                     segment):
                 return None
         return None
+
+    def _attached_speaker(self, cue: Cue, context: Context) -> str | bool | None:
+        """The speaker of a speech verb that has no subject of its own: ", saying ..." (the
+        main clause's subject), "X, who welcomed ..." (X), "was announced by X" (X);
+        ``False`` when the verb is none of those."""
+        text, sentence = self.text, context.sentence
+        before = text[sentence.start:cue.start]
+        outside = [m for m in context.mentions if m.quote is None and not m.modifier
+                   and (not m.possessive or m.holder) and not m.actor.startswith("@")]
+        if cue.text.lower().endswith("ing") and re.search(r",\s*$", before):
+            main = [m for m in outside if m.end <= cue.start and m.prep in (None, "and")]
+            return main[0].actor if main else None
+        who = re.search(r"(?:,\s*|\s)who\s+(?:also\s+|later\s+|\w+ly\s+)?$", before)
+        if who:
+            named = [m for m in outside if m.end <= sentence.start + who.start() + 1]
+            return named[-1].actor if named else None
+        if cue.passive:
+            agent = [m for m in outside if m.start >= cue.end and m.prep == "by"]
+            if agent and not CLAUSE_BREAK.search(text, cue.end, agent[0].start):
+                return agent[0].actor
+        return False
 
     def _segments(self, cue: Cue, context: Context) -> list[tuple[int, int]]:
         """The comma-separated stretches before a verb, nearest first, outside quotations."""

@@ -91,10 +91,11 @@ class Extractor(RoleReader):
                 event = self._event(cue, context, claimant)
                 if event is not None:
                     self.events.append(event)
-        people = [m.actor for m in context.mentions if not m.modifier and not m.possessive
-                  and self.actors[m.actor].type == "person"]
-        if people:
-            self.last_person = people[-1]
+        people = [m for m in context.mentions if not m.modifier and not m.possessive
+                  and m.actor in self.actors and self.actors[m.actor].type == "person"]
+        if people:  # "he" in the next sentence: its subject first, else the last one named
+            subjects = [m.actor for m in people if m.prep is None and m.quote is None]
+            self.last_person = subjects[0] if subjects else people[-1].actor
 
     def _reported_topics(self, context: Context) -> None:
         """An event noun in the words a speaker reports, without a date of its own or a verb

@@ -145,7 +145,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"emphasi[sz]ed|reiterated|confirmed|denied|claimed|acknowledged|explained|"
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
                   r"notified|announces|affirm(?:s|ed)?|reaffirm(?:s|ed)?|blamed|blames|"
-                  r"insisted|argued|recalled", "speech"),
+                  r"insisted|argued|recalled|saying|adding|noting|stressing|insisting", "speech"),
     ("Vow", r"vow(?:s|ed)|pledg(?:es|ed)|promised|swore", "speech"),
     ("Threat", r"threaten(?:s|ed)|warn(?:s|ed)", "speech"),
     ("Threat", r"(?:hunt|hunted|hunting)\s+(?:them\s+)?down|pay\s+(?:a|the)\s+(?:heavy\s+)?price",

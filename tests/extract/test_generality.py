@@ -138,3 +138,27 @@ def test_talks_a_speaker_judges_are_the_topic_of_the_statement():
 def test_talks_a_speaker_dates_are_an_event():
     found = events("Egypt said on Monday that talks with Qatar were held on Sunday.")
     assert {e.type for e in found} == {"Statement", "Meeting"}
+
+
+# --- who speaks: verbs without a subject of their own --------------------------------------------
+
+def test_saying_after_a_comma_is_said_by_the_main_subject():
+    found = events("Egypt hosted Qatar on Monday, saying in a statement that progress was made.")
+    assert "egypt" in {a for a, r in one(found, "Statement").actors if r == "speaker"}
+
+
+def test_who_said_is_said_by_the_name_before_it():
+    found = events("Qatar called Nadia Haddad on Monday, who welcomed the news.")
+    speakers = {a for e in found if e.type == "Statement" for a, r in e.actors if r == "speaker"}
+    assert speakers == {"nadia-haddad"}
+
+
+def test_announced_by_is_said_by_the_agent():
+    found = events("The deal was announced on Monday by Egypt at a news conference.")
+    assert "egypt" in {a for e in found if e.type == "Statement" for a, r in e.actors}
+
+
+def test_he_is_the_subject_of_the_sentence_before():
+    found = events("Omar Haddad met Samir Nasser in Cairo on Monday. He said the talks went well.")
+    statement = one(found, "Statement")
+    assert ("omar-haddad", "speaker") in statement.actors
