@@ -146,6 +146,9 @@ class CueReader(ActorReader):
             return False  # "struck a deal"
         if cue.type == "Statement" and re.match(r"(?i)\s+to\s+(?:be|have)\b", after):
             return False  # "said to be"
+        if cue.part == "speech" and re.search(r"(?i)\bwhat\s+(?:[\w’'-]+\s+){1,3}$", before) \
+                and re.match(r"(?i)\s+(?:was|were|is|are|had\s+been|have\s+been)\b", after):
+            return False  # "struck what it said were rocket launchers": a hedge, no statement
         return True
 
     def _absorb(self, context: Context) -> None:

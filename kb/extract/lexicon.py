@@ -49,7 +49,7 @@ MEDIA_WORDS = ("newspaper", "daily", "outlet", "channel", "broadcaster", "networ
 #: Collective nouns that make a group of what stands before them ("Egyptian officials").
 GROUP_NOUNS = ("leadership", "leaders", "officials", "mediators", "negotiators", "delegation",
                "representatives", "authorities", "diplomats", "delegations", "team",
-               "negotiating team", "envoys", "counterparts", "government", "war cabinet",
+               "negotiating team", "envoys", "counterparts", "counterpart", "government", "war cabinet",
                "security cabinet", "cabinet")
 
 #: Adjectives of nationality and the country they name.
@@ -137,7 +137,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
                 r"with", "verb"),
     ("Summit", r"summits?", "noun"),
     ("PressConference", r"(?:joint\s+)?(?:press|news)\s+(?:conference|briefing)s?", "noun"),
-    ("NegotiationRound", r"(?:rounds?|sessions?)\s+of\s+(?:indirect\s+)?(?:talks|negotiations)",
+    ("NegotiationRound", r"(?:rounds?|sessions?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations)",
      "noun"),
     ("Meeting", r"talks", "noun"),
     ("NegotiationRound", r"negotiations", "noun"),
@@ -162,7 +162,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Killing", r"assassination|elimination|killing", "noun"),
     ("Attack", r"attacked|bombed|raided|struck|shelled", "verb"),
     ("Attack", r"(?:pound|bombard|storm)(?:s|ed)|seiz(?:es|ed)|captur(?:es|ed)|invad(?:es|ed)|"
-               r"overran|fire[ds]\s+(?:[\w,-]+\s+){0,5}?(?:at|on|into|towards?)(?![\w-])", "verb"),
+               r"overran|fire[ds]\s+(?:[\w,-]+\s+){0,7}?(?:at|on|into|towards?)(?![\w-])", "verb"),
     ("Attack", r"attacks?|massacre|air\s?strikes?|strikes?|(?:drone|missile|rocket)\s+strikes?|bombing|"
                r"bombardment|raid|assault|onslaught|invasion|incursion|offensive|"
                r"(?:military\s+|ground\s+)?operation", "noun"),
@@ -232,9 +232,14 @@ DEFINITE = re.compile(r"(?i)\b(?:the|this|that|these|those)\s+(?:(?:new|latest|r
                       r"previous|earlier|first|initial|original|planned|upcoming|expected|"
                       r"reported|high-level|hostage|ceasefire|indirect|(?-i:[A-Z][\w-]+))\s+)*$")
 HAPPENING_AFTER = re.compile(
-    r"(?i)^\s*(?:was|were|had\s+been|has\s+been|is|are)?\s*(?:\w+ly\s+)?(?:made|came|come|comes|"
+    r"(?i)^(?:\s+(?:between|in|of|on|with|along|for)\s+(?:[\w’'.-]+\s+){0,5}?(?=(?:was|were|"
+    r"had|has|is|are)\s))?\s*(?:was|were|had\s+been|has\s+been|is|are)?\s*(?:\w+ly\s+|now\s+|"
+    r"already\s+|"
+    r"still\s+|finally\s+)?(?:made|came|come|comes|"
     r"presented|submitted|delivered|sent|handed|held|took\s+place|convened|began|ended|started|"
-    r"broke\s+down|collapsed|happened|occurred|took\s+effect|expired|marked)\b"
+    r"broke\s+down|collapsed|happened|occurred|took\s+effect|expired|marked|took\s+hold|"
+    r"(?:came|went)\s+into\s+(?:force|effect)|in\s+(?:force|effect|place)|begins|starts|ends|"
+    r"broke\s+up|resumed|opened|closed|concluded|wrapped\s+up|held\s+firm|holds|held)\b"
 )
 LIGHT_VERB_BEFORE = re.compile(
     r"(?i)\b(?:made|make|makes|presented|submitted|had|held|hold|holds|hosted|attended|attend|"
@@ -290,7 +295,8 @@ TITLE_HINT = re.compile(
 )
 HOLDER_AFTER = re.compile(
     POSS + r"\s+(?:[a-z-]+\s+){0,2}(?:chief|premier|minister|envoy|president|leader|spokes\w+|"
-    r"office|government|military|army|negotiators?|delegation|officials?|cabinet|director|head)\b"
+    r"office|government|military|army|negotiators?|delegation|officials?|cabinet|director|head|"
+    r"ministry|ministries|agency|service|team|council|bureau|wing|envoy|mission)\b"
 )
 POSSESSED = re.compile(POSS + r"\s+(?:[\w-]+\s+){0,3}")
 #: What may stand between a subject and its verb: an apposition, auxiliaries, adverbs.
@@ -305,6 +311,8 @@ LED_BY = re.compile(r"\s*,?\s*(?:led|headed|accompanied|chaired|joined)\s+by\s+"
 #: A verb coordinated with an earlier one: "..., but rejected", "... and killed".
 COORDINATED_VERB = re.compile(r"(?:,\s*|\s)(?:and|but|then|before|after)\s+(?:then\s+|later\s+|"
                               r"also\s+|subsequently\s+|\w+ly\s+)?$")
+#: A verb of purpose after a main verb: "flew to Cairo to meet", "went to Doha in order to sign".
+PURPOSE_TO = re.compile(r"[a-z]\s+(?:in\s+order\s+)?to\s+$")
 PRONOUN_SUBJECT = re.compile(
     r"(?i)\b(?:it|they|he|she)\s+(?:(?:has|have|had|was|were|is|are|would|will|also|\w+ly)\s+)*$")
 GROUP_DESCRIPTION = re.compile(

@@ -26,6 +26,7 @@ from kb.extract.lexicon import (
     POSSESSED,
     PRESENTED_WITH,
     PRONOUN_SUBJECT,
+    PURPOSE_TO,
     REGION_PLACES,
     RELATIVE_BREAK,
     ROLES,
@@ -170,7 +171,12 @@ class RoleReader(CueReader):
         segments = self._segments(cue, context)
         found: list[Mention] = []
         if len(segments) >= 3 and not self.text[slice(*segments[0])].strip():
-            found = self._in(segments[2], cue, context) or self._in(segments[1], cue, context)
+            head, apposed = self._in(segments[2], cue, context), self._in(segments[1], cue, context)
+            if head and apposed and cue.part != "noun":
+                # "Jordan's foreign minister, Ayman Safadi, met ...": both name the subject
+                return self._chain(head) + [m.actor for m in apposed
+                                            if m.actor not in {h.actor for h in head}]
+            found = head or apposed
         else:
             found = next((named for named in (self._in(s, cue, context) for s in segments)
                           if named), [])
@@ -216,7 +222,8 @@ class RoleReader(CueReader):
         Saturday but rejected their offer", "its forces took the crossing and killed ...")."""
         if cue.part == "noun" or cue.quote is not None:
             return []
-        if not COORDINATED_VERB.search(self.text, context.sentence.start, cue.start):
+        if not (COORDINATED_VERB.search(self.text, context.sentence.start, cue.start)
+                or PURPOSE_TO.search(self.text, context.sentence.start, cue.start)):
             return []
         earlier = [c for c in context.cues if c.end <= cue.start and c.part in ("verb", "either")
                    and not c.absorbed and c.quote == cue.quote]

@@ -162,3 +162,21 @@ def test_he_is_the_subject_of_the_sentence_before():
     found = events("Omar Haddad met Samir Nasser in Cairo on Monday. He said the talks went well.")
     statement = one(found, "Statement")
     assert ("omar-haddad", "speaker") in statement.actors
+
+
+# --- subjects of other shapes ---------------------------------------------------------------------
+
+def test_a_purpose_verb_shares_the_main_subject():
+    found = events("Qatari officials flew to Cairo on Monday to meet Egypt.")
+    assert {"qatar", "egypt"} <= ids(one(found, "Meeting"))
+
+
+def test_a_title_and_the_name_in_apposition_are_both_the_subject():
+    found = events("Jordan's foreign minister, Ayman Safadi, met his Egyptian counterpart on "
+                   "Monday.")
+    assert {"ayman-safadi", "egypt"} <= ids(one(found, "Meeting"))
+
+
+def test_a_truce_that_is_now_in_force_is_an_event():
+    found = events("The truce between Israel and Hamas is now in force, Egypt said on Monday.")
+    assert "israel" in ids(one(found, "Ceasefire"))
