@@ -119,7 +119,8 @@ class CueReader(ActorReader):
                 r"(?i)\b(?:to|will|would|shall|'ll|’ll|could|expected\s+to|set\s+to)\s+$", before):
             return False
         cue.passive = cue.part in ("verb", "speech") and is_past_form(cue.text) and bool(
-            PASSIVE_BEFORE.search(before))
+            PASSIVE_BEFORE.search(before) or (  # "a proposal put forward by Egypt"
+                re.match(r"\s+by\s", after) and re.search(r"[a-z]\s+$", before)))
         cue.definite = cue.part == "noun" and bool(DEFINITE.search(before))
         if cue.type in ("Ceasefire", "HostageRelease") and cue.part == "noun":
             if NEGOTIATION_AFTER.search(after) or re.match(r"(?i)\s*negotiator", after):

@@ -180,3 +180,20 @@ def test_a_title_and_the_name_in_apposition_are_both_the_subject():
 def test_a_truce_that_is_now_in_force_is_an_event():
     found = events("The truce between Israel and Hamas is now in force, Egypt said on Monday.")
     assert "israel" in ids(one(found, "Ceasefire"))
+
+
+# --- "hours after <clause>" and reduced passives -------------------------------------------------
+
+def test_hours_after_a_clause_dates_the_clause_before_the_main_day():
+    found = events("Israel struck Rafah on Tuesday, hours after Hamas said it would study the "
+                   "plan.")
+    statement = one(found, "Statement")
+    assert (statement.date.earliest, statement.date.latest) == (date(2024, 3, 11),
+                                                               date(2024, 3, 12))
+    assert one(found, "Attack").date.edtf == "2024-03-12"
+
+
+def test_a_reduced_passive_names_the_agent_not_the_recipient():
+    found = events("Hamas rejected on Monday a plan put forward by Egypt.")
+    offer = one(found, "Offer")
+    assert ("egypt", "offerer") in offer.actors
