@@ -197,3 +197,19 @@ def test_a_reduced_passive_names_the_agent_not_the_recipient():
     found = events("Hamas rejected on Monday a plan put forward by Egypt.")
     offer = one(found, "Offer")
     assert ("egypt", "offerer") in offer.actors
+
+
+# --- background by tense and distance ------------------------------------------------------------
+
+def test_a_perfect_dated_years_before_the_article_is_background():
+    from kb.extract.draft import DEFAULT_MIN_CONFIDENCE
+    found = events("Omar Haddad had led the bureau since 2017 and had met Egypt in 2019. "
+                   "Omar Haddad met Egypt on Monday.")
+    old, new = sorted((e for e in found if e.type == "Meeting"), key=lambda e: e.date.earliest)
+    assert old.confidence < DEFAULT_MIN_CONFIDENCE <= new.confidence
+    assert "a background sentence" in old.why
+
+
+def test_a_perfect_dated_this_month_is_news():
+    found = events("Egypt has met Qatar three times since 1 March.")
+    assert one(found, "Meeting").confidence >= 0.2
