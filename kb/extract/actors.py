@@ -38,6 +38,7 @@ from kb.extract.lexicon import (
     PREP_BEFORE,
     PRONOUNS_IN_QUOTES,
     REGION_PLACES,
+    STATEMENT_HEADING,
     THIRD_PERSON,
     TITLE_HINT,
     TITLE_PREFIX,
@@ -272,6 +273,11 @@ class ActorReader:
         signatories = re.match(r"\s*We,\s", text)
         if signatories and people:
             self.signatories = people[0]
+        if sentence.index == 0 and STATEMENT_HEADING.match(text):
+            named = [m.actor for m in sorted(found, key=lambda m: m.start)
+                     if m.actor in self.actors and not m.modifier]
+            if named:  # "Joint statement by Egypt and Qatar": "we" of the text is Egypt (and Qatar)
+                self.signatories = named[0]
         line_start = self.text.rfind("\n", 0, sentence.start) + 1
         if ANSWER_LINE.match(self.text, line_start) and self.interviewee:
             return self._side_of(self.interviewee)

@@ -18,7 +18,9 @@ FUNCTION_WORDS = frozenset(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     Mr Mrs Ms Dr Sources Officials Hours Days Weeks Months Years Minutes Moments Q A GMT UTC BST CET
-    CEST EET EEST EST EDT PST PDT IDT AST""".split()
+    CEST EET EEST EST EDT PST PDT IDT AST Joint Statement Declaration Communique Live Analysis
+    Interview Update Updates Breaking Exclusive Opinion Explainer Comment Editorial Round-up Roundup
+    Weekly Daily Briefing""".split()
 )
 
 #: Words of titles that may stand before a name ("Mossad Director David Barnea").
@@ -146,6 +148,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
                   r"notified|announces|affirm(?:s|ed)?|reaffirm(?:s|ed)?|blamed|blames|"
                   r"insisted|argued|recalled|saying|adding|noting|stressing|insisting", "speech"),
+    ("Statement", r"(?:spoke|talked)\s+to\s+(?:us|me|this\s+(?:newspaper|paper|reporter|"
+                  r"correspondent|outlet|station|channel|programme|program))", "verb"),
     ("Vow", r"vow(?:s|ed)|pledg(?:es|ed)|promised|swore", "speech"),
     ("Threat", r"threaten(?:s|ed)|warn(?:s|ed)", "speech"),
     ("Threat", r"(?:hunt|hunted|hunting)\s+(?:them\s+)?down|pay\s+(?:a|the)\s+(?:heavy\s+)?price",
@@ -332,6 +336,9 @@ NAME_RUN = re.compile(
 #: An interview's introduction ("X spoke to us in Doha on Tuesday") and its answer lines.
 INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(?:us|me|this\s+\w+)\b"
                              r"|\binterview(?:ed)?\b")
+#: A document that is a statement: its "we" are the ones it names.
+STATEMENT_HEADING = re.compile(r"(?i)\s*(?:joint\s+)?(?:statement|declaration|communiqu[eé])\s+"
+                               r"(?:issued\s+)?(?:by|of|from)\s+")
 ANSWER_LINE = re.compile(r"(?:A|Answer)\s*:\s")
 PRONOUNS_IN_QUOTES = re.compile(r"(?<![\w’'-])(we|We|our|Our|us|Us|I|me|my|My)(?![\w-])")
 BRACKETED = re.compile(r"(?<![\w-])(them|they|him|he|her|she|it)\s+\[([^\]]+)\]")

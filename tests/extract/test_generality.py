@@ -213,3 +213,17 @@ def test_a_perfect_dated_years_before_the_article_is_background():
 def test_a_perfect_dated_this_month_is_news():
     found = events("Egypt has met Qatar three times since 1 March.")
     assert one(found, "Meeting").confidence >= 0.2
+
+
+# --- the document's own voice ---------------------------------------------------------------------
+
+def test_we_of_a_statement_is_whom_its_heading_names():
+    found = events("Joint statement by Egypt and Qatar\nWe call on both parties on Monday to "
+                   "return to the table.")
+    assert "egypt" in ids(one(found, "Demand"))
+
+
+def test_an_interviewee_who_spoke_to_us_made_a_statement():
+    found = events("Interview\nNadia Haddad spoke to us in Cairo on Tuesday.")
+    statement = one(found, "Statement")
+    assert ids(statement) == {"nadia-haddad"} and statement.date.edtf == "2024-03-12"
