@@ -44,7 +44,7 @@ from kb.extract.lexicon import (
     TITLE_PREFIX,
     TITLE_WORDS,
 )
-from kb.extract.names import ROLE_WORDS, NameIndex, name_key
+from kb.extract.names import ROLE_WORDS, NameIndex, name_key, roles_of
 from kb.extract.sentences import Sentence, quote_of
 
 # --- the actors and places of the draft -----------------------------------------------------------
@@ -212,10 +212,30 @@ class ActorReader:
             org = self._actor_named(org_name) if org_name else None
             role = ROLE_WORDS.get(re.sub(r"\s+", " ", m.group("role").lower()))
             holder = self.names.holder(role, org) if org and role else None
+            if holder is None and not org_name and role and m.group().lower().startswith("the "):
+                holder = self._bare_title(role, text[:m.start()])  # the one of this text
             if holder and holder in self.actors:
                 found.append((m.start(), m.end() - len(m.group("poss") or ""), holder,
                               bool(m.group("poss"))))
         return found
+
+    def _bare_title(self, role: str, before: str) -> str | None:
+        """Who "the prime minister" is: the person with that post named before it in its
+        sentence ("Netanyahu's office says the prime minister ..."), else the holder of that post
+        in the country the text speaks for (an interviewee's, the signatories'). The one named
+        last in the article is too often another country's."""
+        titled = [actor_id for actor_id, actor in self.actors.items()
+                  if actor.type == "person"
+                  and (role in roles_of(" ".join(actor.titles)) or self.names.has_role(actor_id,
+                                                                                       role))]
+        here = [actor_id for actor_id in titled if any(
+            re.search(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", before)
+            for surface, owner in self.surfaces if owner == actor_id)]
+        if len(here) == 1:
+            return here[0]
+        voice = self.interviewee or self.signatories
+        side = self._side_of(voice) if voice else None
+        return self.names.holder(role, side) if side else None
 
     def _initials_match(self, token: str) -> str | None:
         if not re.fullmatch(r"[A-Z]{2,6}", token):

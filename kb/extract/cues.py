@@ -281,9 +281,11 @@ class CueReader(ActorReader):
                 if SPEECH_SUBJECT_PRONOUN.search(segment) and not named:
                     return self.last_speaker
                 unnamed = UNNAMED_SPEAKER.search(segment)
+                coordinated = COORDINATED_VERB.search(text, start, cue.start) and any(
+                    m.end <= start + unnamed.start() for m in named) if unnamed else False
                 if unnamed and not VERBISH.search(unnamed.group()) and not any(
-                        m.start >= start + unnamed.start() for m in named):
-                    return None
+                        m.start >= start + unnamed.start() for m in named) and not coordinated:
+                    return None  # "a source said" (not "X stood before a map and said")
             if named and number == 0 and COORDINATED_VERB.search(text, start, cue.start):
                 verbs = [c for c in context.cues if start <= c.start and c.end <= cue.start
                          and c.part in ("verb", "either") and c.quote is None]

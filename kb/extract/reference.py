@@ -58,6 +58,10 @@ _DATELINE_BEFORE = re.compile(
     r"|.*\b(?:spoke|talked|speaking)\s+(?:to|with)\s+\w+\b.*)$")
 
 
+#: What follows the date of a date line: the line's end, a dash, the agency in brackets, a time.
+_DATELINE_AFTER = re.compile(r"\s*(?:$|[-–—:|(]|\d{1,2}[:.]\d{2}|\(|,?\s*(?:19|20)\d{2}\s*$)")
+
+
 def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpression | None:
     """The day the article speaks from when a line near its top says so, else ``None``.
 
@@ -69,7 +73,12 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
                 continue
             if not published - timedelta(days=14) <= expression.earliest <= published:
                 continue
-            if _DATELINE_BEFORE.match(sentence.text[:expression.start]):
+            before = sentence.text[:expression.start]
+            after = sentence.text[expression.end:]
+            if _DATELINE_BEFORE.match(before) and (
+                    re.search(r"(?i)\b(?:spoke|talked|speaking)\b", before)
+                    or _DATELINE_AFTER.match(after)
+                    or not re.search(r"\b[a-z]{3,}\b", after)):  # "Sunday 27 October 2024"
                 return TimeExpression(expression.text, sentence.start + expression.start,
                                       sentence.start + expression.end, expression.edtf,
                                       expression.earliest, expression.latest, "day",

@@ -86,12 +86,17 @@ class RoleReader(CueReader):
                               if earlier and owners.get(n) is earlier[-1]])
             if shared:  # "met X on Monday and said afterwards ...": the same day
                 return shared, "sentence"
+        opening = next((e for e in expressions if usable(e) and e.kind != "duration"
+                        and not text[context.sentence.start:e.start].strip()
+                        and re.match(r"\s*,", text[e.end:])), None)
         if cue.part in ("speech", "report"):
             for number, expression in enumerate(expressions):
                 owner = owners.get(number)
                 if owner is not None and owner.start >= cue.end and owner.quote == cue.quote and \
                         SETTING_BEFORE.search(text[cue.end:owner.start]) and usable(expression):
                     return expression, "own"  # "said ... at a press conference on Thursday"
+            if opening and cue.quote is None:  # "On Monday, X stood ... and said": Monday
+                return opening, "sentence"
             return None, "window"
         speech = {f.cue.start for f in context.frames}
         pool = [e for n, e in enumerate(expressions) if owners.get(n) is not None

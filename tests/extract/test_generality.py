@@ -227,3 +227,28 @@ def test_an_interviewee_who_spoke_to_us_made_a_statement():
     found = events("Interview\nNadia Haddad spoke to us in Cairo on Tuesday.")
     statement = one(found, "Statement")
     assert ids(statement) == {"nadia-haddad"} and statement.date.edtf == "2024-03-12"
+
+
+# --- date lines, opening adverbials, bare titles --------------------------------------------------
+
+def test_a_sentence_opening_with_a_weekday_is_no_date_line():
+    found = events("Headline\nOn Monday Egypt met Qatar. On Tuesday Egypt met Hamas.")
+    assert sorted(e.date.edtf for e in found if e.type == "Meeting") == ["2024-03-11",
+                                                                         "2024-03-12"]
+
+
+def test_an_opening_time_adverbial_dates_a_speech_verb_of_its_sentence():
+    found = events("On Monday evening, Omar Haddad stood before a map and said the troops "
+                   "stayed.")
+    assert one(found, "Statement").date.edtf == "2024-03-11"
+
+
+def test_the_prime_minister_is_the_one_whose_office_speaks_in_the_sentence():
+    actors = [*ACTORS, KnownActor("omar-haddad", "Omar Haddad", "person", ("Haddad",),
+                                  ("israel",), ("Prime Minister",)),
+              KnownActor("samir-nasser", "Samir Nasser", "person", (), ("qatar",),
+                         ("Qatari Prime Minister",))]
+    found = extract("Samir Nasser met Egypt on Sunday. Haddad's office said on Monday that the "
+                    "prime minister met Qatar on Monday.", DAY, actors=actors).events
+    meeting = next(e for e in found if e.type == "Meeting" and "qatar" in ids(e))
+    assert "omar-haddad" in ids(meeting) and "samir-nasser" not in ids(meeting)
