@@ -252,3 +252,8 @@ def test_the_prime_minister_is_the_one_whose_office_speaks_in_the_sentence():
                     "prime minister met Qatar on Monday.", DAY, actors=actors).events
     meeting = next(e for e in found if e.type == "Meeting" and "qatar" in ids(e))
     assert "omar-haddad" in ids(meeting) and "samir-nasser" not in ids(meeting)
+
+
+def test_an_opening_weekday_before_said_is_past_even_with_would_after():
+    found = events("On Tuesday, Egypt said Israel would withdraw.")
+    assert one(found, "Statement").date.edtf == "2024-03-12"
