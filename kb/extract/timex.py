@@ -731,8 +731,8 @@ def tense_at(text: str, start: int, end: int) -> str | None:
             continue
         if _NOT_PAST.search(m.group()) or _DETERMINER_BEFORE.search(window[:m.start()]):
             continue
-        if a >= end and _REPORTING.fullmatch(m.group()) and "," in text[end:a] and not \
-                re.match(r"\s*,", text[end:a]):
+        if a >= end and _REPORTING.fullmatch(m.group()) and "," in text[end:a] and not (
+                re.match(r"\s*,", text[end:a]) and not text[left:start].strip()):
             continue  # "..., a source said": the reporting verb is not the clause's tense
             # (but "On Tuesday, Egypt said ...": the comma closes the opening adverbial)
         distance = (start - b) if b <= start else (a - end)
