@@ -278,6 +278,10 @@ CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:but|while|whereas|although|though|as|and then|who|which|where|whom|whose)\b|"
     r"\s+but\s+|\s+(?:in exchange for|in return for)\b"
 )
+#: Between a speech verb and its own date: "said in a joint statement (late) on Monday".
+SAID_IN = re.compile(r"(?i)\s+(?:(?:in|at|during|through|via|on)\s+(?:a|an|the|its|their|his|her)\s+"
+                     r"(?:[\w-]+\s+){0,3}?(?:statement|interview|post|briefing|speech|"
+                     r"address|message|letter|communiqu[eé]|broadcast)\s+)?(?:late\s+|early\s+)?")
 RELATIVE_BREAK = re.compile(r",\s+(?:who|which|where|whom|whose)\b")
 PREP_BEFORE = re.compile(
     r"(?i)\b(according\s+to|with|to|for|of|from|by|at|in|near|on|against|about|between|among|"

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from kb.errors import KBError
 from kb.extract.actors import DraftPlace, Mention, slugify
 from kb.extract.cues import Context, Cue, CueReader
 from kb.extract.lexicon import (
@@ -30,8 +31,10 @@ from kb.extract.lexicon import (
     REGION_PLACES,
     RELATIVE_BREAK,
     ROLES,
+    SAID_IN,
     SETTING_BEFORE,
     SUBJECT_GAP,
+    is_past_form,
 )
 from kb.extract.model import DraftDate
 from kb.extract.sentences import quote_of
@@ -95,6 +98,10 @@ class RoleReader(CueReader):
                 if owner is not None and owner.start >= cue.end and owner.quote == cue.quote and \
                         SETTING_BEFORE.search(text[cue.end:owner.start]) and usable(expression):
                     return expression, "own"  # "said ... at a press conference on Thursday"
+            for expression in expressions:  # "said in a joint statement on Monday (that)"
+                if usable(expression) and expression.start >= cue.end and SAID_IN.fullmatch(
+                        text, cue.end, expression.start):
+                    return self._in_tense_of(cue, expression), "own"
             if opening and cue.quote is None:  # "On Monday, X stood ... and said": Monday
                 return opening, "sentence"
             return None, "window"
@@ -107,6 +114,19 @@ class RoleReader(CueReader):
             text, min(cue.end, e.end), max(cue.start, e.start))]
         borrowed = nearest(same_clause) or nearest(pool)
         return (borrowed, "sentence") if borrowed else (None, "window")
+
+    def _in_tense_of(self, cue: Cue, expression: TimeExpression) -> TimeExpression:
+        """A weekday a past speech verb owns is in the past ("said on Monday they would")."""
+        if not is_past_form(cue.text) or expression.earliest <= self.published or \
+                expression.kind != "relative":
+            return expression
+        try:
+            past = resolve(expression.text, self.published, "past")
+        except KBError:
+            return expression
+        return TimeExpression(expression.text, expression.start, expression.end, past.edtf,
+                              past.earliest, past.latest, past.precision, past.anchor, past.kind,
+                              "past")
 
     def _draft_date(self, expression: TimeExpression | None, source: str, status: str,
                     anchor_date: date | None = None,
@@ -318,6 +338,11 @@ class RoleReader(CueReader):
         frame = next((f for f in context.frames if f.cue is cue), None)
         if frame is not None:
             put(frame.speaker, lead_role)
+            spoken = [m for m in context.mentions if m.end <= cue.start and m.quote is None
+                      and self._named(m, cue) and context.sentence.start <= m.start]
+            if spoken and spoken[-1].actor == frame.speaker and \
+                    SUBJECT_GAP.fullmatch(self.text, spoken[-1].end, cue.start):
+                put(self._chain(spoken), lead_role)  # "Qatar and Egypt said": both speak
             if kind != "MediaReport":
                 if cue.text.lower() == "told":
                     put(self._objects(cue, context)[:1], "addressee")

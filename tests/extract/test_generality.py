@@ -257,3 +257,11 @@ def test_the_prime_minister_is_the_one_whose_office_speaks_in_the_sentence():
 def test_an_opening_weekday_before_said_is_past_even_with_would_after():
     found = events("On Tuesday, Egypt said Israel would withdraw.")
     assert one(found, "Statement").date.edtf == "2024-03-12"
+
+
+def test_coordinated_speakers_all_speak_and_said_in_a_statement_on_a_day_is_that_day():
+    found = events("Qatar and Egypt said in a joint statement on Monday they would keep "
+                   "pressing both sides.")
+    statement = one(found, "Statement")
+    assert {("qatar", "speaker"), ("egypt", "speaker")} <= set(statement.actors)
+    assert statement.date.edtf == "2024-03-11"
