@@ -124,7 +124,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Rejection", r"rebuff(?:s|ed)?", "verb"),
     ("Rejection", r"dismiss(?:es|ed)|spurn(?:s|ed)|balk(?:s|ed)\s+at", "verb"),
     ("Rejection", r"rejection|refusal", "noun"),
-    ("Acceptance", r"accept(?:s|ed)", "verb"),
+    ("Acceptance", r"accept(?:s|ed|ing)", "verb"),
     ("Acceptance", r"agree(?:d|s)\s+(?:(?:on|late|early|in|at|last)\s+[\w-]+\s+){0,2}to", "verb"),
     ("Acceptance", r"approv(?:es|ed)|endors(?:es|ed)|sign(?:s|ed)\s+off\s+on", "verb"),
     ("Acceptance", r"acceptance", "noun"),
@@ -133,7 +133,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Meeting", r"meetings?", "noun"),
     ("Meeting", r"(?:get|gets|got|getting)\s+together", "verb"),
     ("Meeting", r"(?:held|hold|holds|holding)\s+talks", "verb"),
-    ("Meeting", r"hosted", "verb"),
+    ("Meeting", r"host(?:ed|s|ing)", "verb"),
     ("Meeting", r"(?:tele)?phoned|conferred\s+with", "verb"),
     ("Meeting", r"(?:spoke|speaks|spoken|speaking|talked|talks)\s+(?:by\s+(?:tele)?phone\s+)?"
                 r"with", "verb"),
@@ -151,7 +151,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Statement", r"(?:spoke|talked)\s+to\s+(?:us|me|this\s+(?:newspaper|paper|reporter|"
                   r"correspondent|outlet|station|channel|programme|program))", "verb"),
     ("Vow", r"vow(?:s|ed)|pledg(?:es|ed)|promised|swore", "speech"),
-    ("Threat", r"threaten(?:s|ed)|warn(?:s|ed)", "speech"),
+    ("Threat", r"threaten(?:s|ed|ing)|warn(?:s|ed|ing)", "speech"),
     ("Threat", r"(?:hunt|hunted|hunting)\s+(?:them\s+)?down|pay\s+(?:a|the)\s+(?:heavy\s+)?price",
      "verb"),
     ("Demand", r"demanded|urged|urges", "speech"),
@@ -170,7 +170,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Attack", r"attacks?|massacre|air\s?strikes?|strikes?|(?:drone|missile|rocket)\s+strikes?|bombing|"
                r"bombardment|raid|assault|onslaught|invasion|incursion|offensive|"
                r"(?:military\s+|ground\s+)?operation", "noun"),
-    ("HostageRelease", r"releas(?:ed|es)|freed|set\s+free", "verb"),
+    ("HostageRelease", r"releas(?:ed|es|ing)|freed|frees|freeing|set\s+free", "verb"),
     ("HostageRelease", r"handed\s+(?:over\s+)?to\s+the\s+(?:Red\s+Cross|ICRC|International\s+"
                        r"Committee\s+of\s+the\s+Red\s+Cross)", "verb"),
     ("HostageRelease", r"releases?", "noun"),

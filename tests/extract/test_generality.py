@@ -265,3 +265,9 @@ def test_coordinated_speakers_all_speak_and_said_in_a_statement_on_a_day_is_that
     statement = one(found, "Statement")
     assert {("qatar", "speaker"), ("egypt", "speaker")} <= set(statement.actors)
     assert statement.date.edtf == "2024-03-11"
+
+
+def test_present_and_progressive_forms_are_cues_too():
+    found = events("Qatar is hosting Hamas on Monday. Egypt warns Israel on Tuesday. Hamas is "
+                   "releasing two hostages on Wednesday, Egypt said.")
+    assert {"Meeting", "Threat", "HostageRelease"} <= {e.type for e in found}
