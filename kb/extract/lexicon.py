@@ -282,6 +282,12 @@ CLAUSE_BREAK = re.compile(
 SAID_IN = re.compile(r"(?i)\s+(?:(?:in|at|during|through|via|on)\s+(?:a|an|the|its|their|his|her)\s+"
                      r"(?:[\w-]+\s+){0,3}?(?:statement|interview|post|briefing|speech|"
                      r"address|message|letter|communiqu[eé]|broadcast)\s+)?(?:late\s+|early\s+)?")
+#: A relative clause set off by commas: ", which has mediated since 2023,".
+RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*(?:,|$)")
+#: A relative clause that dates the noun before it: "the meeting, which took place on Tuesday".
+DATING_RELATIVE = re.compile(r"(?i)^[^.;]{0,60}?,\s+(?:which|that)\s+(?:took\s+place|was\s+held|"
+                             r"were\s+held|happened|began|started|ended|opened|came|was\s+"
+                             r"signed|was\s+announced)\b")
 RELATIVE_BREAK = re.compile(r",\s+(?:who|which|where|whom|whose)\b")
 PREP_BEFORE = re.compile(
     r"(?i)\b(according\s+to|with|to|for|of|from|by|at|in|near|on|against|about|between|among|"
@@ -309,7 +315,8 @@ HOLDER_AFTER = re.compile(
 POSSESSED = re.compile(POSS + r"\s+(?:[\w-]+\s+){0,3}")
 #: What may stand between a subject and its verb: an apposition, auxiliaries, adverbs.
 SUBJECT_GAP = re.compile(
-    r"\s*(?:,\s*(?:the|a|an)\b[^,;“”\"]*?,?\s*)?(?:(?:has|have|had|was|were|is|are|will|would|"
+    r"\s*(?:,\s*(?:the|a|an)\b[^,;“”\"]*?,?\s*|,\s*(?:who|which)\b[^;“”\"]*?,\s*)?"
+    r"(?:(?:has|have|had|was|were|is|are|will|would|"
     r"also|then|later|reportedly|already|not|never|did|does|do|could|may|might|must|can|been|"
     r"being|be|once|again|to|expected|set|scheduled|due|slated|going|poised|planning|planned|"
     r"about|able|likely|ready|willing|prepared|\w+ly)\s+)*"

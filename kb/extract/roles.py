@@ -19,6 +19,7 @@ from kb.extract.lexicon import (
     ARCHITECT,
     CLAUSE_BREAK,
     COORDINATED_VERB,
+    DATING_RELATIVE,
     DEMONYMS,
     HOLDER_AFTER,
     LED_BY,
@@ -30,6 +31,7 @@ from kb.extract.lexicon import (
     PURPOSE_TO,
     REGION_PLACES,
     RELATIVE_BREAK,
+    RELATIVE_CLAUSE,
     ROLES,
     SAID_IN,
     SETTING_BEFORE,
@@ -50,14 +52,23 @@ class RoleReader(CueReader):
         """Give each time expression to the nearest cue in the same quotation (or outside all);
         a speech verb never owns one inside the words it reports."""
         live = [c for c in context.cues if not c.absorbed]
+        clauses = [(context.sentence.start + m.start(), context.sentence.start + m.end())
+                   for m in RELATIVE_CLAUSE.finditer(context.sentence.text)]
         for number, expression in enumerate(context.expressions):
             quote = quote_of(context.quotes, expression.start, expression.end)
+            inside = next(((a, b) for a, b in clauses if a <= expression.start < b), None)
+
+            def dating(c: Cue, inside=inside) -> bool:  # "the meeting, which took place on ..."
+                return bool(inside and c.part == "noun" and c.end <= inside[0]
+                            and DATING_RELATIVE.match(self.text[c.end:inside[1]]))
+
             candidates = [c for c in live if c.quote == quote and not any(
                 f.cue is c and f.start <= expression.start < f.end and not (
                     expression.start >= c.end
                     and re.fullmatch(r"\s*", self.text[c.end:expression.start]))
-                for f in context.frames) and not RELATIVE_BREAK.search(
-                    self.text, min(c.end, expression.end), max(c.start, expression.start))]
+                for f in context.frames) and (dating(c) or not RELATIVE_BREAK.search(
+                    self.text, min(c.end, expression.end), max(c.start, expression.start)))
+                and (inside is None or inside[0] <= c.start < inside[1] or dating(c))]
             if candidates:
                 context.owners[number] = min(candidates, key=lambda c: (
                     max(expression.start - c.end, c.start - expression.end, 0),
@@ -373,6 +384,8 @@ class RoleReader(CueReader):
                 if mediated:  # "a truce mediated by Qatar and Egypt"
                     put(self._objects(cue, context, ("by", "and"), reach=80), "mediator")
                 put(self._objects(cue, context, ("with", "between"), reach=60), other_role)
+                if re.match(r"\s+between\s", self.text[cue.end:cue.end + 10]):
+                    put(self._objects(cue, context, ("and",), reach=60)[:1], other_role)
                 if kind in ("Summit", "NegotiationRound"):
                     put([m.actor for m in context.mentions if m.start > cue.end
                          and self._eligible(m, cue) and m.prep != "according to"

@@ -271,3 +271,21 @@ def test_present_and_progressive_forms_are_cues_too():
     found = events("Qatar is hosting Hamas on Monday. Egypt warns Israel on Tuesday. Hamas is "
                    "releasing two hostages on Wednesday, Egypt said.")
     assert {"Meeting", "Threat", "HostageRelease"} <= {e.type for e in found}
+
+
+# --- relative clauses ----------------------------------------------------------------------------
+
+def test_a_date_inside_a_relative_clause_does_not_date_the_main_verb():
+    found = events("Egypt, which has mediated since 2019, hosted Hamas on Monday. Qatar, which "
+                   "has mediated since 2012, hosted Israel.")
+    meetings = sorted((e for e in found if e.type == "Meeting"), key=lambda e: e.sentence_index)
+    assert "egypt" in ids(meetings[0]) and meetings[0].date.edtf == "2024-03-11"
+    assert "qatar" in ids(meetings[1]) and meetings[1].date.earliest.year == 2024
+
+
+def test_the_meeting_which_took_place_on_a_day_is_dated_by_it():
+    found = events("The meeting between Omar Haddad and Samir Nasser, which took place in Cairo "
+                   "on Tuesday, ended without a statement.")
+    meeting = one(found, "Meeting")
+    assert {"omar-haddad", "samir-nasser"} <= ids(meeting)
+    assert meeting.date.edtf == "2024-03-12"
