@@ -19,6 +19,7 @@ from kb.extract.lexicon import (
     ARCHITECT,
     CLAUSE_BREAK,
     COORDINATED_VERB,
+    DATELINE_LEAD,
     DATING_RELATIVE,
     DEMONYMS,
     HOLDER_AFTER,
@@ -91,8 +92,9 @@ class RoleReader(CueReader):
 
         expressions, owners = context.expressions, context.owners
         own = nearest([e for n, e in enumerate(expressions) if owners.get(n) is cue])
-        if own:
-            return own, "own"
+        if own:  # a past speech verb's own weekday is past ("On Monday, X said Y would ...")
+            return (self._in_tense_of(cue, own) if cue.part in ("speech", "report") else own), \
+                "own"
         if cue.quote is None and COORDINATED_VERB.search(text, context.sentence.start, cue.start):
             earlier = [c for c in context.cues if c.end <= cue.start and c.quote is None
                        and c.part in ("verb", "either") and not c.absorbed]
@@ -100,9 +102,13 @@ class RoleReader(CueReader):
                               if earlier and owners.get(n) is earlier[-1]])
             if shared:  # "met X on Monday and said afterwards ...": the same day
                 return shared, "sentence"
+        lead = DATELINE_LEAD.match(text, context.sentence.start)
+        first = lead.end() if lead else context.sentence.start
+        comma = text.find(",", first, cue.start)
         opening = next((e for e in expressions if usable(e) and e.kind != "duration"
-                        and not text[context.sentence.start:e.start].strip()
-                        and re.match(r"\s*,", text[e.end:])), None)
+                        and first <= e.start and 0 <= comma and e.end <= comma
+                        and not any(c.part != "noun" and first <= c.start < comma
+                                    for c in context.cues)), None)
         if cue.part in ("speech", "report"):
             for number, expression in enumerate(expressions):
                 owner = owners.get(number)
@@ -114,7 +120,7 @@ class RoleReader(CueReader):
                         text, cue.end, expression.start):
                     return self._in_tense_of(cue, expression), "own"
             if opening and cue.quote is None:  # "On Monday, X stood ... and said": Monday
-                return opening, "sentence"
+                return self._in_tense_of(cue, opening), "sentence"
             return None, "window"
         speech = {f.cue.start for f in context.frames}
         pool = [e for n, e in enumerate(expressions) if owners.get(n) is not None

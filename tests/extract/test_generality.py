@@ -289,3 +289,9 @@ def test_the_meeting_which_took_place_on_a_day_is_dated_by_it():
     meeting = one(found, "Meeting")
     assert {"omar-haddad", "samir-nasser"} <= ids(meeting)
     assert meeting.date.edtf == "2024-03-12"
+
+
+def test_an_opening_clause_after_a_date_line_dates_the_speech_verb():
+    found = events("Headline\nCAIRO, March 14 (Wire) - Speaking in Cairo on Monday, Egypt's "
+                   "foreign minister said the talks would start soon.")
+    assert one(found, "Statement").date.edtf == "2024-03-11"
