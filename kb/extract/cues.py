@@ -247,10 +247,19 @@ class CueReader(ActorReader):
                 start, end, inverted = sentence.start, quotes_before[-1][1], True
             elif comma is not None and len(tail) <= 70 and not re.search(
                     r"(?i)\bthat\b|[“\"]", tail) and not VERBISH.search(
-                    re.sub(r"(?i)\b(?:said|told|added)\b", "", tail[:25])):
+                    re.sub(r"(?i)\b(?:said|told|added)\b", "", tail[:25])) and not re.search(
+                    r"\b(?:and|but)\b", text[sentence.start + comma:cue.start]):
+                # (", and it again demanded X" is a clause of its own, not "..., X demanded")
                 start, end, inverted = sentence.start, sentence.start + comma, True
             else:
                 start, end, inverted = cue.end, sentence.end, False
+                for later in context.cues:  # "said X, and it again demanded Y": two speech acts
+                    clause = re.search(r",\s+(?:and|but)\s+(?:(?:it|they|he|she|the\s+\w+)\s+)"
+                                       r"(?:\w+\s+){0,2}$", text[cue.end:later.start]) \
+                        if later.part == "speech" and later.start > cue.end else None
+                    if clause:
+                        end = cue.end + clause.start()
+                        break
                 said = re.search(r"\bthat\b|[“\"]", tail[:80])
                 if said and not CLAUSE_BREAK.search(tail[:said.start()]):
                     start = cue.end + said.start()  # "told both sides ten days ago that ..."

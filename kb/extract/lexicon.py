@@ -326,8 +326,8 @@ SUBJECT_GAP = re.compile(
 #: "led by X", "headed by X" after a group: the group is the subject, X with it.
 LED_BY = re.compile(r"\s*,?\s*(?:led|headed|accompanied|chaired|joined)\s+by\s+")
 #: A verb coordinated with an earlier one: "..., but rejected", "... and killed".
-COORDINATED_VERB = re.compile(r"(?:,\s*|\s)(?:and|but|then|before|after)\s+(?:then\s+|later\s+|"
-                              r"also\s+|subsequently\s+|\w+ly\s+)?$")
+COORDINATED_VERB = re.compile(r"(?:,\s*|\s)(?:and|but|then|before|after)\s+(?:(?:it|they|he|she)\s+)?"
+                              r"(?:(?:then|later|also|again|subsequently|\w+ly)\s+)?$")
 #: A verb of purpose after a main verb: "flew to Cairo to meet", "went to Doha in order to sign".
 PURPOSE_TO = re.compile(r"[a-z]\s+(?:in\s+order\s+)?to\s+$")
 PRONOUN_SUBJECT = re.compile(
@@ -372,7 +372,8 @@ UNNAMED_SPEAKER = re.compile(
 )
 VERBISH = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|will|would|that|which|who|did|"
                      r"does|do|can|could|may|might|\w+ed)\b")
-SPEECH_SUBJECT_PRONOUN = re.compile(r"(?<![\w-])(it|It|they|They)\s+$")
+SPEECH_SUBJECT_PRONOUN = re.compile(r"(?<![\w-])(it|It|they|They)\s+(?:(?:again|also|later|then|"
+                                    r"once\s+more|\w+ly)\s+)*$")
 _IRREGULAR_PAST = frozenset(
     """met held got said told wrote swore slain freed struck made came gave took sent stood laid
     brought led spoke broke began saw went left put set kept sought fought thought won lost

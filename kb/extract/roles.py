@@ -97,7 +97,7 @@ class RoleReader(CueReader):
                 "own"
         if cue.quote is None and COORDINATED_VERB.search(text, context.sentence.start, cue.start):
             earlier = [c for c in context.cues if c.end <= cue.start and c.quote is None
-                       and c.part in ("verb", "either") and not c.absorbed]
+                       and c.part in ("verb", "either", "speech") and not c.absorbed]
             shared = nearest([e for n, e in enumerate(expressions)
                               if earlier and owners.get(n) is earlier[-1]])
             if shared:  # "met X on Monday and said afterwards ...": the same day

@@ -295,3 +295,13 @@ def test_an_opening_clause_after_a_date_line_dates_the_speech_verb():
     found = events("Headline\nCAIRO, March 14 (Wire) - Speaking in Cairo on Monday, Egypt's "
                    "foreign minister said the talks would start soon.")
     assert one(found, "Statement").date.edtf == "2024-03-11"
+
+
+# --- two speech acts in one sentence ---------------------------------------------------------------
+
+def test_said_x_and_it_again_demanded_y_are_two_speech_acts_of_one_speaker_and_day():
+    found = events("Hamas, for its part, said in a statement on Monday that the plan was unfair, "
+                   "and it again demanded a full withdrawal.")
+    statement, demand = one(found, "Statement"), one(found, "Demand")
+    assert ("hamas", "speaker") in statement.actors and ("hamas", "speaker") in demand.actors
+    assert statement.date.edtf == demand.date.edtf == "2024-03-11"
