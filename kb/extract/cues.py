@@ -352,6 +352,11 @@ class CueReader(ActorReader):
                 continue  # "Hamas' demand" in what was said names a demand, makes none
             inside = [f for f in context.frames if f.cue is not cue and f.start <= cue.start < f.end
                       and not f.report]
+            own = next((f for f in context.frames if f.cue is cue), None)
+            if inside and own is not None and own.speaker and cue.part == "speech" and \
+                    own.speaker != inside[0].speaker and cue.quote is None and re.search(
+                        r"(?:,\s*|\s)who\s+(?:\w+\s+)?$", self.text[context.sentence.start:cue.start]):
+                continue  # "X spoke with Biden, who welcomed ..., the White House said": Biden's
             if inside and inside[0].speaker:
                 frame = inside[0]
                 if SPECIFICITY[cue.type] > SPECIFICITY.get(frame.cue.type, 0):

@@ -305,3 +305,10 @@ def test_said_x_and_it_again_demanded_y_are_two_speech_acts_of_one_speaker_and_d
     statement, demand = one(found, "Statement"), one(found, "Demand")
     assert ("hamas", "speaker") in statement.actors and ("hamas", "speaker") in demand.actors
     assert statement.date.edtf == demand.date.edtf == "2024-03-11"
+
+
+def test_who_welcomed_inside_reported_words_is_a_statement_of_its_own():
+    found = events("On Friday, Israel spoke by phone with Nadia Haddad, who welcomed the "
+                   "decision, Egypt said.")
+    speakers = {a for e in found if e.type == "Statement" for a, r in e.actors if r == "speaker"}
+    assert "nadia-haddad" in speakers
