@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from kb.extract.known import KnownActor, KnownPlace
 from kb.extract.lexicon import (
     ANSWER_LINE,
+    ARMED,
     ARMED_DEMONYM,
     ARMED_PRONOUN,
     BRACKETED,
     COLLECTIVE,
+    COORDINATED_DEMONYMS,
     COUNTRIES,
     DEMONYMS,
     DESCRIPTION,
@@ -36,12 +38,13 @@ from kb.extract.lexicon import (
     PREP_BEFORE,
     PRONOUNS_IN_QUOTES,
     REGION_PLACES,
+    STATEMENT_HEADING,
     THIRD_PERSON,
     TITLE_HINT,
     TITLE_PREFIX,
     TITLE_WORDS,
 )
-from kb.extract.names import ROLE_WORDS, NameIndex, name_key
+from kb.extract.names import ROLE_WORDS, NameIndex, name_key, roles_of
 from kb.extract.sentences import Sentence, quote_of
 
 # --- the actors and places of the draft -----------------------------------------------------------
@@ -123,6 +126,25 @@ class ActorReader:
         self.last_person: str | None = None
         self.interviewee: str | None = None
         self.signatories: str | None = None
+        self._seen = 0  # mentions read so far; the last one of each actor
+        self._last_seen: dict[str, int] = {}
+
+    def owner_of(self, actor_id: str) -> str | None:
+        """The country or body a group stands for: "Egyptian mediators" Egypt, "Hamas
+        delegation" Hamas, "Israeli troops" Israel (None for anything else)."""
+        actor = self.actors.get(actor_id)
+        if actor is None or actor.type == "person":
+            return None
+        words = actor.name.split()
+        for size in (2, 1):
+            head = " ".join(words[-size:]).lower()
+            prefix = " ".join(words[:-size])
+            if len(words) > size and (head in GROUP_NOUNS or re.fullmatch(ARMED, head)):
+                if prefix in DEMONYMS:
+                    return self._new_actor(DEMONYMS[prefix], "country")
+                owner = self._actor_named(prefix)
+                return owner if owner != actor_id else None
+        return None
 
     # --- the actor registry -------------------------------------------------------------------
 
@@ -190,10 +212,30 @@ class ActorReader:
             org = self._actor_named(org_name) if org_name else None
             role = ROLE_WORDS.get(re.sub(r"\s+", " ", m.group("role").lower()))
             holder = self.names.holder(role, org) if org and role else None
+            if holder is None and not org_name and role and m.group().lower().startswith("the "):
+                holder = self._bare_title(role, text[:m.start()])  # the one of this text
             if holder and holder in self.actors:
                 found.append((m.start(), m.end() - len(m.group("poss") or ""), holder,
                               bool(m.group("poss"))))
         return found
+
+    def _bare_title(self, role: str, before: str) -> str | None:
+        """Who "the prime minister" is: the person with that post named before it in its
+        sentence ("Netanyahu's office says the prime minister ..."), else the holder of that post
+        in the country the text speaks for (an interviewee's, the signatories'). The one named
+        last in the article is too often another country's."""
+        titled = [actor_id for actor_id, actor in self.actors.items()
+                  if actor.type == "person"
+                  and (role in roles_of(" ".join(actor.titles)) or self.names.has_role(actor_id,
+                                                                                       role))]
+        here = [actor_id for actor_id in titled if any(
+            re.search(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", before)
+            for surface, owner in self.surfaces if owner == actor_id)]
+        if len(here) == 1:
+            return here[0]
+        voice = self.interviewee or self.signatories
+        side = self._side_of(voice) if voice else None
+        return self.names.holder(role, side) if side else None
 
     def _initials_match(self, token: str) -> str | None:
         if not re.fullmatch(r"[A-Z]{2,6}", token):
@@ -208,7 +250,8 @@ class ActorReader:
         return None
 
     def _dominant_group(self) -> str | None:
-        """The organisation the article has named most: what "the group" refers to."""
+        """The organisation the article has named most (of two named as often, the last named):
+        what "the group" refers to."""
         institutional = ("Journal", "Times", "Post", "News", "Press", "Reuters", "Daily", "Office",
                          "Department", "Ministry", "Forces", "Army", "Agency", "officials",
                          "mediators")
@@ -217,7 +260,8 @@ class ActorReader:
                       and not any(word in actor.name for word in institutional)]
         if not candidates:
             return None
-        return max(candidates, key=lambda actor: actor.mentions).id
+        return max(candidates, key=lambda actor: (actor.mentions,
+                                                  self._last_seen.get(actor.id, 0))).id
 
     def _side_of(self, speaker: str) -> str:
         """The country or organisation a person speaks for ("we" in their words)."""
@@ -249,6 +293,11 @@ class ActorReader:
         signatories = re.match(r"\s*We,\s", text)
         if signatories and people:
             self.signatories = people[0]
+        if sentence.index == 0 and STATEMENT_HEADING.match(text):
+            named = [m.actor for m in sorted(found, key=lambda m: m.start)
+                     if m.actor in self.actors and not m.modifier]
+            if named:  # "Joint statement by Egypt and Qatar": "we" of the text is Egypt (and Qatar)
+                self.signatories = named[0]
         line_start = self.text.rfind("\n", 0, sentence.start) + 1
         if ANSWER_LINE.match(self.text, line_start) and self.interviewee:
             return self._side_of(self.interviewee)
@@ -293,7 +342,14 @@ class ActorReader:
                     add(m.start(), m.start(1) if m.group(1) else m.end(), actor_id,
                         bool(m.group(1)))
                     taken.append((m.start(), m.end()))
-        group = re.compile(r"(?<![\w-])((?:[A-Z][\w.’'-]*\s+){1,3})(" + "|".join(GROUP_NOUNS)
+        for m in COORDINATED_DEMONYMS.finditer(text):  # "Egyptian and Qatari mediators"
+            for dem in re.finditer(r"[A-Z][\w.]*", m.group("list")):
+                start = m.start("list") + dem.start()
+                if dem.group() in DEMONYMS and free(start, start + len(dem.group())):
+                    add(start, start + len(dem.group()),
+                        self._new_actor(dem.group() + " " + m.group("noun"), "group"))
+        group = re.compile(r"(?<![\w-])((?:[A-Z][\w.’'-]*\s+){1,3})(" + "|".join(
+            sorted(GROUP_NOUNS, key=len, reverse=True))
                            + r")(?![\w-])")
         for m in group.finditer(text):
             owner = m.group(1).split()
@@ -349,6 +405,12 @@ class ActorReader:
         for mention in found:
             if mention.actor in self.actors and not mention.modifier:
                 self.actors[mention.actor].mentions += 1
+                self._seen += 1
+                self._last_seen[mention.actor] = self._seen
+                owner = self.owner_of(mention.actor)
+                if owner:  # "a Hamas delegation" is a mention of Hamas too
+                    self.actors[owner].mentions += 1
+                    self._last_seen[owner] = self._seen
         return found
 
     def _name_run(self, text: str, m: re.Match, free, add) -> None:

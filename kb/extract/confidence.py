@@ -32,8 +32,29 @@ _BACKGROUND = re.compile(
 _TIME_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|EET|IDT|[AP]M)?|"
                          r"(?:updated|posted)\b.*)\s*$", re.IGNORECASE)
 
+#: The most an event without any actor scores: below the default threshold of ``kb extract``
+#: (an event nobody is named in is rarely one a curator keeps; ``--min-confidence 0`` shows it).
+_NO_ACTOR = 0.15
+
 #: Base confidence by the cue's part of speech.
 _BY_PART = {"verb": 0.7, "speech": 0.7, "report": 0.65, "noun": 0.55, "either": 0.6}
+
+
+_PERFECT = re.compile(r"(?i)\b(?:has|have|had)\s+(?:\w+ly\s+|not\s+|long\s+|been\s+)*"
+                      r"[a-z]+(?:ed|en|led|ld|un|ne|wn|ght|et)\b")
+
+
+def _long_ago(sentence: Sentence, expressions: Iterable[TimeExpression],
+              reference: date | None) -> bool:
+    """A perfect ("had led", "has been") whose only dates lie two years or more before the
+    article: history, not news ("Haniyeh had led the bureau since 2017")."""
+    if reference is None or not _PERFECT.search(sentence.text):
+        return False
+    own = [e for e in expressions if sentence.start <= e.start < sentence.end
+           and e.kind != "duration"]
+    return bool(own) and all(e.latest <= reference - timedelta(days=730) or (
+        e.text.lower().startswith("since") and e.earliest <= reference - timedelta(days=730))
+        for e in own)
 
 
 def sentence_kinds(text: str, sentences: list[Sentence],
@@ -43,7 +64,8 @@ def sentence_kinds(text: str, sentences: list[Sentence],
     background but dates something of the last six weeks before ``reference`` is story ("Egypt
     has long opposed it, and its officials said so last month")."""
     recent = [e for e in expressions if reference is not None and e.kind != "duration"
-              and reference - timedelta(days=45) <= e.latest <= reference]
+              and reference - timedelta(days=45) <= e.latest <= reference
+              and e.earliest >= reference - timedelta(days=90)]  # not "since 2017"
     kinds: dict[int, str] = {}
     for sentence in sentences:
         line_start = text.rfind("\n", 0, sentence.start) + 1
@@ -55,8 +77,8 @@ def sentence_kinds(text: str, sentences: list[Sentence],
                 len(sentence.text) <= 40 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]",
                                                            sentence.text)):
             kinds[sentence.index] = "dateline"
-        elif _BACKGROUND.search(sentence.text) and not any(
-                sentence.start <= e.start < sentence.end for e in recent):
+        elif (_BACKGROUND.search(sentence.text) or _long_ago(sentence, expressions, reference)) \
+                and not any(sentence.start <= e.start < sentence.end for e in recent):
             kinds[sentence.index] = "background"
         else:
             kinds[sentence.index] = "story"
@@ -85,7 +107,7 @@ def score(events: list[DraftEvent], kinds: dict[int, str]) -> None:
             value -= 0.15
             why.append("no date found")
         if not event.actors:
-            value -= 0.3
+            value = min(value - 0.3, _NO_ACTOR)
             why.append("no actor found")
         if event.in_quote:
             value -= 0.1

@@ -14,6 +14,7 @@ from datetime import date
 from kb.extract.actors import ActorReader, KnownActor, KnownPlace, Mention
 from kb.extract.lexicon import (
     CLAUSE_BREAK,
+    COORDINATED_VERB,
     CUE_PATTERNS,
     DEFINITE,
     HAPPENING_AFTER,
@@ -118,7 +119,8 @@ class CueReader(ActorReader):
                 r"(?i)\b(?:to|will|would|shall|'ll|’ll|could|expected\s+to|set\s+to)\s+$", before):
             return False
         cue.passive = cue.part in ("verb", "speech") and is_past_form(cue.text) and bool(
-            PASSIVE_BEFORE.search(before))
+            PASSIVE_BEFORE.search(before) or (  # "a proposal put forward by Egypt"
+                re.match(r"\s+by\s", after) and re.search(r"[a-z]\s+$", before)))
         cue.definite = cue.part == "noun" and bool(DEFINITE.search(before))
         if cue.type in ("Ceasefire", "HostageRelease") and cue.part == "noun":
             if NEGOTIATION_AFTER.search(after) or re.match(r"(?i)\s*negotiator", after):
@@ -145,6 +147,9 @@ class CueReader(ActorReader):
             return False  # "struck a deal"
         if cue.type == "Statement" and re.match(r"(?i)\s+to\s+(?:be|have)\b", after):
             return False  # "said to be"
+        if cue.part == "speech" and re.search(r"(?i)\bwhat\s+(?:[\w’'-]+\s+){1,3}$", before) \
+                and re.match(r"(?i)\s+(?:was|were|is|are|had\s+been|have\s+been)\b", after):
+            return False  # "struck what it said were rocket launchers": a hedge, no statement
         return True
 
     def _absorb(self, context: Context) -> None:
@@ -242,10 +247,19 @@ class CueReader(ActorReader):
                 start, end, inverted = sentence.start, quotes_before[-1][1], True
             elif comma is not None and len(tail) <= 70 and not re.search(
                     r"(?i)\bthat\b|[“\"]", tail) and not VERBISH.search(
-                    re.sub(r"(?i)\b(?:said|told|added)\b", "", tail[:25])):
+                    re.sub(r"(?i)\b(?:said|told|added)\b", "", tail[:25])) and not re.search(
+                    r"\b(?:and|but)\b", text[sentence.start + comma:cue.start]):
+                # (", and it again demanded X" is a clause of its own, not "..., X demanded")
                 start, end, inverted = sentence.start, sentence.start + comma, True
             else:
                 start, end, inverted = cue.end, sentence.end, False
+                for later in context.cues:  # "said X, and it again demanded Y": two speech acts
+                    clause = re.search(r",\s+(?:and|but)\s+(?:(?:it|they|he|she|the\s+\w+)\s+)"
+                                       r"(?:\w+\s+){0,2}$", text[cue.end:later.start]) \
+                        if later.part == "speech" and later.start > cue.end else None
+                    if clause:
+                        end = cue.end + clause.start()
+                        break
                 said = re.search(r"\bthat\b|[“\"]", tail[:80])
                 if said and not CLAUSE_BREAK.search(tail[:said.start()]):
                     start = cue.end + said.start()  # "told both sides ten days ago that ..."
@@ -263,6 +277,9 @@ class CueReader(ActorReader):
                      and re.fullmatch(r"\s*", text[cue.end:m.np_start])]
             if after:
                 return after[0].actor
+        attached = self._attached_speaker(cue, context)
+        if attached is not False:
+            return attached
         segments = self._segments(cue, context)
         for number, (start, end) in enumerate(segments):
             segment = text[start:end]
@@ -273,9 +290,17 @@ class CueReader(ActorReader):
                 if SPEECH_SUBJECT_PRONOUN.search(segment) and not named:
                     return self.last_speaker
                 unnamed = UNNAMED_SPEAKER.search(segment)
+                coordinated = COORDINATED_VERB.search(text, start, cue.start) and any(
+                    m.end <= start + unnamed.start() for m in named) if unnamed else False
                 if unnamed and not VERBISH.search(unnamed.group()) and not any(
-                        m.start >= start + unnamed.start() for m in named):
-                    return None
+                        m.start >= start + unnamed.start() for m in named) and not coordinated:
+                    return None  # "a source said" (not "X stood before a map and said")
+            if named and number == 0 and COORDINATED_VERB.search(text, start, cue.start):
+                verbs = [c for c in context.cues if start <= c.start and c.end <= cue.start
+                         and c.part in ("verb", "either") and c.quote is None]
+                before = [m for m in named if verbs and m.end <= verbs[0].start]
+                if before:  # "X met Y in Z and said afterwards": X speaks
+                    return before[-1].actor
             if named:
                 return named[-1].actor
             if segment.strip(" ,“”\"") and number == 0 and not re.fullmatch(
@@ -284,6 +309,27 @@ class CueReader(ActorReader):
                     segment):
                 return None
         return None
+
+    def _attached_speaker(self, cue: Cue, context: Context) -> str | bool | None:
+        """The speaker of a speech verb that has no subject of its own: ", saying ..." (the
+        main clause's subject), "X, who welcomed ..." (X), "was announced by X" (X);
+        ``False`` when the verb is none of those."""
+        text, sentence = self.text, context.sentence
+        before = text[sentence.start:cue.start]
+        outside = [m for m in context.mentions if m.quote is None and not m.modifier
+                   and (not m.possessive or m.holder) and not m.actor.startswith("@")]
+        if cue.text.lower().endswith("ing") and re.search(r",\s*$", before):
+            main = [m for m in outside if m.end <= cue.start and m.prep in (None, "and")]
+            return main[0].actor if main else None
+        who = re.search(r"(?:,\s*|\s)who\s+(?:also\s+|later\s+|\w+ly\s+)?$", before)
+        if who:
+            named = [m for m in outside if m.end <= sentence.start + who.start() + 1]
+            return named[-1].actor if named else None
+        if cue.passive:
+            agent = [m for m in outside if m.start >= cue.end and m.prep == "by"]
+            if agent and not CLAUSE_BREAK.search(text, cue.end, agent[0].start):
+                return agent[0].actor
+        return False
 
     def _segments(self, cue: Cue, context: Context) -> list[tuple[int, int]]:
         """The comma-separated stretches before a verb, nearest first, outside quotations."""
@@ -306,6 +352,11 @@ class CueReader(ActorReader):
                 continue  # "Hamas' demand" in what was said names a demand, makes none
             inside = [f for f in context.frames if f.cue is not cue and f.start <= cue.start < f.end
                       and not f.report]
+            own = next((f for f in context.frames if f.cue is cue), None)
+            if inside and own is not None and own.speaker and cue.part == "speech" and \
+                    own.speaker != inside[0].speaker and cue.quote is None and re.search(
+                        r"(?:,\s*|\s)who\s+(?:\w+\s+)?$", self.text[context.sentence.start:cue.start]):
+                continue  # "X spoke with Biden, who welcomed ..., the White House said": Biden's
             if inside and inside[0].speaker:
                 frame = inside[0]
                 if SPECIFICITY[cue.type] > SPECIFICITY.get(frame.cue.type, 0):

@@ -13,8 +13,11 @@ from datetime import date
 from kb.extract.actors import KnownActor, KnownPlace
 from kb.extract.cues import Context, Cue
 from kb.extract.lexicon import (
+    HAPPENING_AFTER,
+    LIGHT_VERB_BEFORE,
     ONGOING_BEFORE,
     PLACELESS,
+    SETTING_BEFORE,
     STATEMENT_FAMILY,
     is_past_form,
 )
@@ -77,6 +80,7 @@ class Extractor(RoleReader):
         self._frames(context)
         self._resolve_first_person(context)
         self._upgrade(context)
+        self._reported_topics(context)
         context.expressions = [e for e in self.expressions
                                if e.start >= sentence.start and e.end <= sentence.end]
         self._owners(context)
@@ -87,10 +91,32 @@ class Extractor(RoleReader):
                 event = self._event(cue, context, claimant)
                 if event is not None:
                     self.events.append(event)
-        people = [m.actor for m in context.mentions if not m.modifier and not m.possessive
-                  and self.actors[m.actor].type == "person"]
-        if people:
-            self.last_person = people[-1]
+        people = [m for m in context.mentions if not m.modifier and not m.possessive
+                  and m.actor in self.actors and self.actors[m.actor].type == "person"]
+        if people:  # "he" in the next sentence: its subject first, else the last one named
+            subjects = [m.actor for m in people if m.prep is None and m.quote is None]
+            self.last_person = subjects[0] if subjects else people[-1].actor
+
+    def _reported_topics(self, context: Context) -> None:
+        """An event noun in the words a speaker reports, without a date of its own or a verb
+        making it happen, is what the statement is about ("said the talks had been
+        constructive", "said the plan fell short of Israel's demands"): no event of its own."""
+        for cue in context.cues:
+            if cue.part != "noun" or cue.absorbed or cue.quote is not None or \
+                    cue.type in STATEMENT_FAMILY:  # those make the statement a demand, a vow
+                continue
+            frame = next((f for f in context.frames if not f.report and f.speaker
+                          and f.start <= cue.start < f.end and f.cue.end <= cue.start), None)
+            if frame is None:
+                continue
+            before = self.text[frame.cue.end:cue.start]
+            after = self.text[cue.end:context.sentence.end]
+            dated = any(0 <= e.start - cue.end <= 25 or 0 <= cue.start - e.end <= 3
+                        for e in self.expressions if e.kind != "duration"
+                        and context.sentence.start <= e.start < context.sentence.end)
+            if not (dated or LIGHT_VERB_BEFORE.search(before) or HAPPENING_AFTER.match(after)
+                    or SETTING_BEFORE.search(before)):
+                cue.absorbed = True
 
     def _claimant(self, actor_id: str, verb: str) -> str:
         for claimant_id, claimant in self.claimants.items():
@@ -140,7 +166,7 @@ class Extractor(RoleReader):
         event = DraftEvent(
             type=kind, date=self._draft_date(expression, source, status, anchor_date,
                                              self.context.get(sentence.index)),
-            sentences=[sentence.text], actors=self._roles(cue, context),
+            sentences=[sentence.text], actors=self._with_owners(self._roles(cue, context)),
             place=None if kind in PLACELESS else self._place(cue, context),
             status=status, sentence_index=sentence.index, last_index=sentence.index,
             order=self._order, cue=(cue.text, cue.start, cue.end),
@@ -171,6 +197,18 @@ class Extractor(RoleReader):
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = [(fallback[0].actor, role)]
         return event
+
+    def _with_owners(self, roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """A group's country or body takes the group's role too ("a Hamas delegation met":
+        Hamas met; "Israeli troops attacked": Israel attacked)."""
+        taken = {actor for actor, _ in roles}
+        owned = []
+        for actor, role in roles:
+            owner = self.owner_of(actor)
+            if owner and owner not in taken:
+                owned.append((owner, role))
+                taken.add(owner)
+        return roles + owned
 
     def _answer(self, event: DraftEvent, cue: Cue, sentence: Sentence) -> None:
         """Link a rejection or acceptance to the offer it answers; date and voice it from there."""

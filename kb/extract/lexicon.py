@@ -18,7 +18,9 @@ FUNCTION_WORDS = frozenset(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     Mr Mrs Ms Dr Sources Officials Hours Days Weeks Months Years Minutes Moments Q A GMT UTC BST CET
-    CEST EET EEST EST EDT PST PDT IDT AST""".split()
+    CEST EET EEST EST EDT PST PDT IDT AST Joint Statement Declaration Communique Live Analysis
+    Interview Update Updates Breaking Exclusive Opinion Explainer Comment Editorial Round-up Roundup
+    Weekly Daily Briefing""".split()
 )
 
 #: Words of titles that may stand before a name ("Mossad Director David Barnea").
@@ -48,7 +50,9 @@ MEDIA_WORDS = ("newspaper", "daily", "outlet", "channel", "broadcaster", "networ
 
 #: Collective nouns that make a group of what stands before them ("Egyptian officials").
 GROUP_NOUNS = ("leadership", "leaders", "officials", "mediators", "negotiators", "delegation",
-               "representatives", "authorities", "diplomats")
+               "representatives", "authorities", "diplomats", "delegations", "team",
+               "negotiating team", "envoys", "counterparts", "counterpart", "government", "war cabinet",
+               "security cabinet", "cabinet")
 
 #: Adjectives of nationality and the country they name.
 DEMONYMS = {
@@ -118,30 +122,36 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Rejection", r"refus(?:e|es|ed|ing)", "verb"),
     ("Rejection", r"(?:turned|turns|turn|turning)\s+down", "verb"),
     ("Rejection", r"rebuff(?:s|ed)?", "verb"),
+    ("Rejection", r"dismiss(?:es|ed)|spurn(?:s|ed)|balk(?:s|ed)\s+at", "verb"),
     ("Rejection", r"rejection|refusal", "noun"),
-    ("Acceptance", r"accept(?:s|ed)", "verb"),
-    ("Acceptance", r"agreed\s+to", "verb"),
+    ("Acceptance", r"accept(?:s|ed|ing)", "verb"),
+    ("Acceptance", r"agree(?:d|s)\s+(?:(?:on|late|early|in|at|last)\s+[\w-]+\s+){0,2}to", "verb"),
+    ("Acceptance", r"approv(?:es|ed)|endors(?:es|ed)|sign(?:s|ed)\s+off\s+on", "verb"),
     ("Acceptance", r"acceptance", "noun"),
     ("Meeting", r"met|meets|meet", "verb"),
     ("Meeting", r"visit(?:s|ed)", "verb"),
     ("Meeting", r"meetings?", "noun"),
     ("Meeting", r"(?:get|gets|got|getting)\s+together", "verb"),
     ("Meeting", r"(?:held|hold|holds|holding)\s+talks", "verb"),
-    ("Meeting", r"hosted", "verb"),
+    ("Meeting", r"host(?:ed|s|ing)", "verb"),
+    ("Meeting", r"(?:tele)?phoned|conferred\s+with", "verb"),
     ("Meeting", r"(?:spoke|speaks|spoken|speaking|talked|talks)\s+(?:by\s+(?:tele)?phone\s+)?"
                 r"with", "verb"),
     ("Summit", r"summits?", "noun"),
     ("PressConference", r"(?:joint\s+)?(?:press|news)\s+(?:conference|briefing)s?", "noun"),
-    ("NegotiationRound", r"(?:rounds?|sessions?)\s+of\s+(?:indirect\s+)?(?:talks|negotiations)",
+    ("NegotiationRound", r"(?:rounds?|sessions?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations)",
      "noun"),
     ("Meeting", r"talks", "noun"),
     ("NegotiationRound", r"negotiations", "noun"),
     ("Statement", r"said|says|stated|told|tells|added|noted|announced|declared|stressed|"
                   r"emphasi[sz]ed|reiterated|confirmed|denied|claimed|acknowledged|explained|"
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
-                  r"notified", "speech"),
+                  r"notified|announces|affirm(?:s|ed)?|reaffirm(?:s|ed)?|blamed|blames|"
+                  r"insisted|argued|recalled|saying|adding|noting|stressing|insisting", "speech"),
+    ("Statement", r"(?:spoke|talked)\s+to\s+(?:us|me|this\s+(?:newspaper|paper|reporter|"
+                  r"correspondent|outlet|station|channel|programme|program))", "verb"),
     ("Vow", r"vow(?:s|ed)|pledg(?:es|ed)|promised|swore", "speech"),
-    ("Threat", r"threaten(?:s|ed)|warn(?:s|ed)", "speech"),
+    ("Threat", r"threaten(?:s|ed|ing)|warn(?:s|ed|ing)", "speech"),
     ("Threat", r"(?:hunt|hunted|hunting)\s+(?:them\s+)?down|pay\s+(?:a|the)\s+(?:heavy\s+)?price",
      "verb"),
     ("Demand", r"demanded|urged|urges", "speech"),
@@ -155,12 +165,17 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Killing", r"kill(?:s|ed)|eliminat(?:es|ed)|assassinat(?:es|ed)|executed|slain", "verb"),
     ("Killing", r"assassination|elimination|killing", "noun"),
     ("Attack", r"attacked|bombed|raided|struck|shelled", "verb"),
+    ("Attack", r"(?:pound|bombard|storm)(?:s|ed)|seiz(?:es|ed)|captur(?:es|ed)|invad(?:es|ed)|"
+               r"overran|fire[ds]\s+(?:[\w,-]+\s+){0,7}?(?:at|on|into|towards?)(?![\w-])", "verb"),
     ("Attack", r"attacks?|massacre|air\s?strikes?|strikes?|(?:drone|missile|rocket)\s+strikes?|bombing|"
                r"bombardment|raid|assault|onslaught|invasion|incursion|offensive|"
                r"(?:military\s+|ground\s+)?operation", "noun"),
-    ("HostageRelease", r"releas(?:ed|es)|freed", "verb"),
+    ("HostageRelease", r"releas(?:ed|es|ing)|freed|frees|freeing|set\s+free", "verb"),
+    ("HostageRelease", r"handed\s+(?:over\s+)?to\s+the\s+(?:Red\s+Cross|ICRC|International\s+"
+                       r"Committee\s+of\s+the\s+Red\s+Cross)", "verb"),
     ("HostageRelease", r"releases?", "noun"),
-    ("Ceasefire", r"cease-?fires?|truces?", "noun"),
+    ("Ceasefire", r"cease-?fires?|truces?|(?:humanitarian\s+)?pause(?=\s+in\s+(?:the\s+)?"
+                  r"fighting)", "noun"),
     ("MediaReport", r"reported|reports|quoted", "report"),
     ("Effort", r"efforts?(?=\s+(?:to|for|toward|towards|aimed))|(?:push|bid)(?=\s+to\b)", "noun"),
 )
@@ -186,6 +201,11 @@ ARMED = (r"(?:air\s*)?strikes?|airstrikes?|forces|troops|soldiers|jets|warplanes
          r"navy|shelling|fire|bombardment|drones?|tanks?|artillery|missiles?|rockets?")
 ARMED_DEMONYM = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS))
                            + r")\s+(?P<noun>" + ARMED + r")(?![\w-])")
+#: "Egyptian and Qatari mediators": each demonym before the last one names a group of its own.
+COORDINATED_DEMONYMS = re.compile(
+    r"(?<![\w-])(?P<list>(?:(?:" + "|".join(map(re.escape, DEMONYMS)) + r")(?:,\s*|\s+and\s+|,\s+and"
+    r"\s+))+)(?P<last>" + "|".join(map(re.escape, DEMONYMS)) + r")\s+(?P<noun>"
+    + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + "|" + ARMED + r")(?![\w-])")
 ARMED_PRONOUN = re.compile(r"(?<![\w-])(?:its|their|Its|Their)\s+(?:" + ARMED + r")(?![\w-])")
 
 #: A post named without a name: "Qatar's prime minister", "the Qatari premier", "the Mossad
@@ -216,9 +236,14 @@ DEFINITE = re.compile(r"(?i)\b(?:the|this|that|these|those)\s+(?:(?:new|latest|r
                       r"previous|earlier|first|initial|original|planned|upcoming|expected|"
                       r"reported|high-level|hostage|ceasefire|indirect|(?-i:[A-Z][\w-]+))\s+)*$")
 HAPPENING_AFTER = re.compile(
-    r"(?i)^\s*(?:was|were|had\s+been|has\s+been|is|are)?\s*(?:\w+ly\s+)?(?:made|came|come|comes|"
+    r"(?i)^(?:\s+(?:between|in|of|on|with|along|for)\s+(?:[\w’'.-]+\s+){0,5}?(?=(?:was|were|"
+    r"had|has|is|are)\s))?\s*(?:was|were|had\s+been|has\s+been|is|are)?\s*(?:\w+ly\s+|now\s+|"
+    r"already\s+|"
+    r"still\s+|finally\s+)?(?:made|came|come|comes|"
     r"presented|submitted|delivered|sent|handed|held|took\s+place|convened|began|ended|started|"
-    r"broke\s+down|collapsed|happened|occurred|took\s+effect|expired|marked)\b"
+    r"broke\s+down|collapsed|happened|occurred|took\s+effect|expired|marked|took\s+hold|"
+    r"(?:came|went)\s+into\s+(?:force|effect)|in\s+(?:force|effect|place)|begins|starts|ends|"
+    r"broke\s+up|resumed|opened|closed|concluded|wrapped\s+up|held\s+firm|holds|held)\b"
 )
 LIGHT_VERB_BEFORE = re.compile(
     r"(?i)\b(?:made|make|makes|presented|submitted|had|held|hold|holds|hosted|attended|attend|"
@@ -253,6 +278,18 @@ CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:but|while|whereas|although|though|as|and then|who|which|where|whom|whose)\b|"
     r"\s+but\s+|\s+(?:in exchange for|in return for)\b"
 )
+#: Between a speech verb and its own date: "said in a joint statement (late) on Monday".
+SAID_IN = re.compile(r"(?i)\s+(?:(?:in|at|during|through|via|on)\s+(?:a|an|the|its|their|his|her)\s+"
+                     r"(?:[\w-]+\s+){0,3}?(?:statement|interview|post|briefing|speech|"
+                     r"address|message|letter|communiqu[eé]|broadcast)\s+)?(?:late\s+|early\s+)?")
+#: A relative clause set off by commas: ", which has mediated since 2023,".
+RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*(?:,|$)")
+#: A relative clause that dates the noun before it: "the meeting, which took place on Tuesday".
+DATING_RELATIVE = re.compile(r"(?i)^[^.;]{0,60}?,\s+(?:which|that)\s+(?:took\s+place|was\s+held|"
+                             r"were\s+held|happened|began|started|ended|opened|came|was\s+"
+                             r"signed|was\s+announced)\b")
+#: A date line opening a sentence: "DOHA, Feb 4 (Reuters) - ".
+DATELINE_LEAD = re.compile(r"[A-Z][A-Za-z .'-]{1,30},\s*[^-–—\n]{1,40}?\s+[-–—]+\s+")
 RELATIVE_BREAK = re.compile(r",\s+(?:who|which|where|whom|whose)\b")
 PREP_BEFORE = re.compile(
     r"(?i)\b(according\s+to|with|to|for|of|from|by|at|in|near|on|against|about|between|among|"
@@ -274,16 +311,25 @@ TITLE_HINT = re.compile(
 )
 HOLDER_AFTER = re.compile(
     POSS + r"\s+(?:[a-z-]+\s+){0,2}(?:chief|premier|minister|envoy|president|leader|spokes\w+|"
-    r"office|government|military|army|negotiators?|delegation|officials?|cabinet|director|head)\b"
+    r"office|government|military|army|negotiators?|delegation|officials?|cabinet|director|head|"
+    r"ministry|ministries|agency|service|team|council|bureau|wing|envoy|mission)\b"
 )
 POSSESSED = re.compile(POSS + r"\s+(?:[\w-]+\s+){0,3}")
 #: What may stand between a subject and its verb: an apposition, auxiliaries, adverbs.
 SUBJECT_GAP = re.compile(
-    r"\s*(?:,\s*(?:the|a|an)\b[^,;“”\"]*?,?\s*)?(?:(?:has|have|had|was|were|is|are|will|would|"
+    r"\s*(?:,\s*(?:the|a|an)\b[^,;“”\"]*?,?\s*|,\s*(?:who|which)\b[^;“”\"]*?,\s*)?"
+    r"(?:(?:has|have|had|was|were|is|are|will|would|"
     r"also|then|later|reportedly|already|not|never|did|does|do|could|may|might|must|can|been|"
     r"being|be|once|again|to|expected|set|scheduled|due|slated|going|poised|planning|planned|"
     r"about|able|likely|ready|willing|prepared|\w+ly)\s+)*"
 )
+#: "led by X", "headed by X" after a group: the group is the subject, X with it.
+LED_BY = re.compile(r"\s*,?\s*(?:led|headed|accompanied|chaired|joined)\s+by\s+")
+#: A verb coordinated with an earlier one: "..., but rejected", "... and killed".
+COORDINATED_VERB = re.compile(r"(?:,\s*|\s)(?:and|but|then|before|after)\s+(?:(?:it|they|he|she)\s+)?"
+                              r"(?:(?:then|later|also|again|subsequently|\w+ly)\s+)?$")
+#: A verb of purpose after a main verb: "flew to Cairo to meet", "went to Doha in order to sign".
+PURPOSE_TO = re.compile(r"[a-z]\s+(?:in\s+order\s+)?to\s+$")
 PRONOUN_SUBJECT = re.compile(
     r"(?i)\b(?:it|they|he|she)\s+(?:(?:has|have|had|was|were|is|are|would|will|also|\w+ly)\s+)*$")
 GROUP_DESCRIPTION = re.compile(
@@ -303,6 +349,9 @@ NAME_RUN = re.compile(
 #: An interview's introduction ("X spoke to us in Doha on Tuesday") and its answer lines.
 INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(?:us|me|this\s+\w+)\b"
                              r"|\binterview(?:ed)?\b")
+#: A document that is a statement: its "we" are the ones it names.
+STATEMENT_HEADING = re.compile(r"(?i)\s*(?:joint\s+)?(?:statement|declaration|communiqu[eé])\s+"
+                               r"(?:issued\s+)?(?:by|of|from)\s+")
 ANSWER_LINE = re.compile(r"(?:A|Answer)\s*:\s")
 PRONOUNS_IN_QUOTES = re.compile(r"(?<![\w’'-])(we|We|our|Our|us|Us|I|me|my|My)(?![\w-])")
 BRACKETED = re.compile(r"(?<![\w-])(them|they|him|he|her|she|it)\s+\[([^\]]+)\]")
@@ -323,7 +372,8 @@ UNNAMED_SPEAKER = re.compile(
 )
 VERBISH = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|will|would|that|which|who|did|"
                      r"does|do|can|could|may|might|\w+ed)\b")
-SPEECH_SUBJECT_PRONOUN = re.compile(r"(?<![\w-])(it|It|they|They)\s+$")
+SPEECH_SUBJECT_PRONOUN = re.compile(r"(?<![\w-])(it|It|they|They)\s+(?:(?:again|also|later|then|"
+                                    r"once\s+more|\w+ly)\s+)*$")
 _IRREGULAR_PAST = frozenset(
     """met held got said told wrote swore slain freed struck made came gave took sent stood laid
     brought led spoke broke began saw went left put set kept sought fought thought won lost

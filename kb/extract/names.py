@@ -133,6 +133,11 @@ class NameIndex:
                 return None
         return None
 
+    def has_role(self, actor_id: str, role: str) -> bool:
+        """Whether a known person's post is ``role``."""
+        person = self.people.get(actor_id)
+        return bool(person and person.person and role in person.roles)
+
     def holder(self, role: str, organization: str) -> str | None:
         """The one known person whose post is ``role`` of ``organization``."""
         found = [p.id for p in self.people.values()

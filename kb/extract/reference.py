@@ -58,6 +58,10 @@ _DATELINE_BEFORE = re.compile(
     r"|.*\b(?:spoke|talked|speaking)\s+(?:to|with)\s+\w+\b.*)$")
 
 
+#: What follows the date of a date line: the line's end, a dash, the agency in brackets, a time.
+_DATELINE_AFTER = re.compile(r"\s*(?:$|[-–—:|(]|\d{1,2}[:.]\d{2}|\(|,?\s*(?:19|20)\d{2}\s*$)")
+
+
 def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpression | None:
     """The day the article speaks from when a line near its top says so, else ``None``.
 
@@ -69,7 +73,12 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
                 continue
             if not published - timedelta(days=14) <= expression.earliest <= published:
                 continue
-            if _DATELINE_BEFORE.match(sentence.text[:expression.start]):
+            before = sentence.text[:expression.start]
+            after = sentence.text[expression.end:]
+            if _DATELINE_BEFORE.match(before) and (
+                    re.search(r"(?i)\b(?:spoke|talked|speaking)\b", before)
+                    or _DATELINE_AFTER.match(after)
+                    or not re.search(r"\b[a-z]{3,}\b", after)):  # "Sunday 27 October 2024"
                 return TimeExpression(expression.text, sentence.start + expression.start,
                                       sentence.start + expression.end, expression.edtf,
                                       expression.earliest, expression.latest, "day",
@@ -163,6 +172,56 @@ def _weekday_agrees(expression: TimeExpression, day: date) -> bool:
     return names[day.weekday()] in expression.text.lower()
 
 
+#: A clause after "hours after", "two days before": a subject and its verb.
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w’'.-]*|al-\w+|el-\w+)\s+){1,5}(?:had\s+|has\s+|was\s+|"
+    r"were\s+)?(?:said|says|announced|agreed|accepted|rejected|met|struck|killed|launched|"
+    r"fired|released|freed|offered|proposed|warned|told|[a-z]+ed)\b"
+    r"|\s+(?:it|they|he|she)\s+(?:had\s+|has\s+|was\s+|were\s+)?[a-z]+(?:ed|id|ld|et)\b")
+
+
+def _subordinate_clause(text: str, match: re.Match, end: int) -> re.Match | None:
+    """The subject-and-verb after "hours after" or "two days before", if a clause follows."""
+    direction = (match.group("dir") or match.group("vdir") or "").lower()
+    if direction not in ("after", "before"):
+        return None
+    head = match.start("noun") if match.group("noun") else match.start("vnoun") \
+        if match.group("vnoun") else match.end()
+    return _CLAUSE_AFTER.match(text[:end], head)
+
+
+class _Inverted:
+    """A relative expression read the other way round ("hours after X" dates X before)."""
+
+    def __init__(self, match: re.Match, flipped: dict[str, str | None], end: int):
+        self._match, self._groups, self._end = match, flipped, end
+
+    def groupdict(self) -> dict[str, str | None]:
+        return self._groups
+
+    def group(self, name: str | int = 0) -> str | None:
+        if name == 0:
+            return self._match.string[self._match.start():self._end]
+        return self._groups.get(name)
+
+    def start(self, name: str | int = 0) -> int:
+        return self._match.start()
+
+    def end(self, name: str | int = 0) -> int:
+        return self._end
+
+
+def _inverted(text: str, match: re.Match, clause: re.Match) -> _Inverted | None:
+    groups = dict(match.groupdict())
+    for key, noun in (("dir", "noun"), ("vdir", "vnoun")):
+        if groups.get(key):
+            groups[key] = "before" if groups[key].lower() == "after" else "after"
+            groups[noun] = None
+            end = match.start(noun) if match.group(noun) else match.end()
+            return _Inverted(match, groups, end)
+    return None
+
+
 def anchor_relative(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
                     reference: date) -> list[TimeExpression]:
     """The expressions of ``text`` with those relative to other events resolved on them.
@@ -183,6 +242,14 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 match.group("since")
             earlier_here = [e for e in own if e.end <= match.start() and _usable(e, reference)
                             and not (e.start < match.end() and match.start() < e.end)]
+            clause = _subordinate_clause(text, match, sentence.end)
+            if clause and earlier_here:
+                # "seized the crossing on Tuesday, hours after Hamas said ...": the clause after
+                # the expression is dated from the main clause's day, the other way
+                match = _inverted(text, match, clause)
+                if match is None:
+                    continue
+                noun = None
             context = earlier_here[-1] if earlier_here and not noun else last
             anchor = _find_anchor(noun, text, seen, context, reference)
             if anchor is None:

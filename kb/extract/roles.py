@@ -12,23 +12,32 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from kb.errors import KBError
 from kb.extract.actors import DraftPlace, Mention, slugify
 from kb.extract.cues import Context, Cue, CueReader
 from kb.extract.lexicon import (
     ARCHITECT,
     CLAUSE_BREAK,
+    COORDINATED_VERB,
+    DATELINE_LEAD,
+    DATING_RELATIVE,
     DEMONYMS,
     HOLDER_AFTER,
+    LED_BY,
     LIGHT_VERB_BEFORE,
     MEETING_FAMILY,
     POSSESSED,
     PRESENTED_WITH,
     PRONOUN_SUBJECT,
+    PURPOSE_TO,
     REGION_PLACES,
     RELATIVE_BREAK,
+    RELATIVE_CLAUSE,
     ROLES,
+    SAID_IN,
     SETTING_BEFORE,
     SUBJECT_GAP,
+    is_past_form,
 )
 from kb.extract.model import DraftDate
 from kb.extract.sentences import quote_of
@@ -44,14 +53,23 @@ class RoleReader(CueReader):
         """Give each time expression to the nearest cue in the same quotation (or outside all);
         a speech verb never owns one inside the words it reports."""
         live = [c for c in context.cues if not c.absorbed]
+        clauses = [(context.sentence.start + m.start(), context.sentence.start + m.end())
+                   for m in RELATIVE_CLAUSE.finditer(context.sentence.text)]
         for number, expression in enumerate(context.expressions):
             quote = quote_of(context.quotes, expression.start, expression.end)
+            inside = next(((a, b) for a, b in clauses if a <= expression.start < b), None)
+
+            def dating(c: Cue, inside=inside) -> bool:  # "the meeting, which took place on ..."
+                return bool(inside and c.part == "noun" and c.end <= inside[0]
+                            and DATING_RELATIVE.match(self.text[c.end:inside[1]]))
+
             candidates = [c for c in live if c.quote == quote and not any(
                 f.cue is c and f.start <= expression.start < f.end and not (
                     expression.start >= c.end
                     and re.fullmatch(r"\s*", self.text[c.end:expression.start]))
-                for f in context.frames) and not RELATIVE_BREAK.search(
-                    self.text, min(c.end, expression.end), max(c.start, expression.start))]
+                for f in context.frames) and (dating(c) or not RELATIVE_BREAK.search(
+                    self.text, min(c.end, expression.end), max(c.start, expression.start)))
+                and (inside is None or inside[0] <= c.start < inside[1] or dating(c))]
             if candidates:
                 context.owners[number] = min(candidates, key=lambda c: (
                     max(expression.start - c.end, c.start - expression.end, 0),
@@ -74,14 +92,35 @@ class RoleReader(CueReader):
 
         expressions, owners = context.expressions, context.owners
         own = nearest([e for n, e in enumerate(expressions) if owners.get(n) is cue])
-        if own:
-            return own, "own"
+        if own:  # a past speech verb's own weekday is past ("On Monday, X said Y would ...")
+            return (self._in_tense_of(cue, own) if cue.part in ("speech", "report") else own), \
+                "own"
+        if cue.quote is None and COORDINATED_VERB.search(text, context.sentence.start, cue.start):
+            earlier = [c for c in context.cues if c.end <= cue.start and c.quote is None
+                       and c.part in ("verb", "either", "speech") and not c.absorbed]
+            shared = nearest([e for n, e in enumerate(expressions)
+                              if earlier and owners.get(n) is earlier[-1]])
+            if shared:  # "met X on Monday and said afterwards ...": the same day
+                return shared, "sentence"
+        lead = DATELINE_LEAD.match(text, context.sentence.start)
+        first = lead.end() if lead else context.sentence.start
+        comma = text.find(",", first, cue.start)
+        opening = next((e for e in expressions if usable(e) and e.kind != "duration"
+                        and first <= e.start and 0 <= comma and e.end <= comma
+                        and not any(c.part != "noun" and first <= c.start < comma
+                                    for c in context.cues)), None)
         if cue.part in ("speech", "report"):
             for number, expression in enumerate(expressions):
                 owner = owners.get(number)
                 if owner is not None and owner.start >= cue.end and owner.quote == cue.quote and \
                         SETTING_BEFORE.search(text[cue.end:owner.start]) and usable(expression):
                     return expression, "own"  # "said ... at a press conference on Thursday"
+            for expression in expressions:  # "said in a joint statement on Monday (that)"
+                if usable(expression) and expression.start >= cue.end and SAID_IN.fullmatch(
+                        text, cue.end, expression.start):
+                    return self._in_tense_of(cue, expression), "own"
+            if opening and cue.quote is None:  # "On Monday, X stood ... and said": Monday
+                return self._in_tense_of(cue, opening), "sentence"
             return None, "window"
         speech = {f.cue.start for f in context.frames}
         pool = [e for n, e in enumerate(expressions) if owners.get(n) is not None
@@ -92,6 +131,19 @@ class RoleReader(CueReader):
             text, min(cue.end, e.end), max(cue.start, e.start))]
         borrowed = nearest(same_clause) or nearest(pool)
         return (borrowed, "sentence") if borrowed else (None, "window")
+
+    def _in_tense_of(self, cue: Cue, expression: TimeExpression) -> TimeExpression:
+        """A weekday a past speech verb owns is in the past ("said on Monday they would")."""
+        if not is_past_form(cue.text) or expression.earliest <= self.published or \
+                expression.kind != "relative":
+            return expression
+        try:
+            past = resolve(expression.text, self.published, "past")
+        except KBError:
+            return expression
+        return TimeExpression(expression.text, expression.start, expression.end, past.edtf,
+                              past.earliest, past.latest, past.precision, past.anchor, past.kind,
+                              "past")
 
     def _draft_date(self, expression: TimeExpression | None, source: str, status: str,
                     anchor_date: date | None = None,
@@ -161,12 +213,20 @@ class RoleReader(CueReader):
         segments = self._segments(cue, context)
         found: list[Mention] = []
         if len(segments) >= 3 and not self.text[slice(*segments[0])].strip():
-            found = self._in(segments[2], cue, context) or self._in(segments[1], cue, context)
+            head, apposed = self._in(segments[2], cue, context), self._in(segments[1], cue, context)
+            if head and apposed and cue.part != "noun":
+                # "Jordan's foreign minister, Ayman Safadi, met ...": both name the subject
+                return self._chain(head) + [m.actor for m in apposed
+                                            if m.actor not in {h.actor for h in head}]
+            found = head or apposed
         else:
             found = next((named for named in (self._in(s, cue, context) for s in segments)
                           if named), [])
         if cue.part == "noun" or (found and self._adjacent(found[-1], cue)):
             return self._chain(found)
+        led = self._led_subject(cue, context)
+        if led:
+            return led
         if cue.text.lower().endswith("ing") and re.search(r",\s*$", self.text[:cue.start]):
             main = [m for m in context.mentions if m.start < cue.start and m.quote is None
                     and self._named(m, cue)]  # "X protested ..., demanding": X demands
@@ -182,7 +242,41 @@ class RoleReader(CueReader):
                      and m.end <= pronoun.start() and self._eligible(m, cue) and m.prep is None
                      and m.quote is None]
             return [first[0].actor] if first else []
+        return self._shared_subject(cue, context)
+
+    def _led_subject(self, cue: Cue, context: Context) -> list[str]:
+        """"A Hamas delegation led by Khalil al-Hayya met ...": the group and its leader."""
+        for mention in reversed([m for m in context.mentions if m.end <= cue.start]):
+            if not self._named(mention, cue) or mention.quote is not None:
+                continue
+            led = LED_BY.match(self.text, mention.end)
+            if not led:
+                return []
+            leaders = [m for m in context.mentions if led.end() <= m.start and m.end <= cue.start
+                       and self._eligible(m, cue) and m.quote is None]
+            if leaders and SUBJECT_GAP.fullmatch(self.text, leaders[-1].end, cue.start):
+                return [mention.actor] + [m.actor for m in leaders]
+            return []
         return []
+
+    def _shared_subject(self, cue: Cue, context: Context) -> list[str]:
+        """The subject of a verb coordinated with an earlier one ("X met the mediators on
+        Saturday but rejected their offer", "its forces took the crossing and killed ...")."""
+        if cue.part == "noun" or cue.quote is not None:
+            return []
+        if not (COORDINATED_VERB.search(self.text, context.sentence.start, cue.start)
+                or PURPOSE_TO.search(self.text, context.sentence.start, cue.start)):
+            return []
+        earlier = [c for c in context.cues if c.end <= cue.start and c.part in ("verb", "either")
+                   and not c.absorbed and c.quote == cue.quote]
+        if earlier:
+            return self._subjects(earlier[-1], context)
+        frames = [f for f in context.frames if f.cue.end <= cue.start and f.speaker]
+        start = frames[-1].cue.end if frames else context.sentence.start
+        first = [m for m in context.mentions if start <= m.start and m.end <= cue.start
+                 and self._eligible(m, cue) and m.prep is None and m.quote is None
+                 and (not m.possessive or m.holder)]
+        return [first[0].actor] if first else ([frames[-1].speaker] if frames else [])
 
     def _adjacent(self, mention: Mention, cue: Cue) -> bool:
         """Whether nothing but an apposition, auxiliaries or adverbs separate a name and a verb."""
@@ -261,6 +355,11 @@ class RoleReader(CueReader):
         frame = next((f for f in context.frames if f.cue is cue), None)
         if frame is not None:
             put(frame.speaker, lead_role)
+            spoken = [m for m in context.mentions if m.end <= cue.start and m.quote is None
+                      and self._named(m, cue) and context.sentence.start <= m.start]
+            if spoken and spoken[-1].actor == frame.speaker and \
+                    SUBJECT_GAP.fullmatch(self.text, spoken[-1].end, cue.start):
+                put(self._chain(spoken), lead_role)  # "Qatar and Egypt said": both speak
             if kind != "MediaReport":
                 if cue.text.lower() == "told":
                     put(self._objects(cue, context)[:1], "addressee")
@@ -291,6 +390,8 @@ class RoleReader(CueReader):
                 if mediated:  # "a truce mediated by Qatar and Egypt"
                     put(self._objects(cue, context, ("by", "and"), reach=80), "mediator")
                 put(self._objects(cue, context, ("with", "between"), reach=60), other_role)
+                if re.match(r"\s+between\s", self.text[cue.end:cue.end + 10]):
+                    put(self._objects(cue, context, ("and",), reach=60)[:1], other_role)
                 if kind in ("Summit", "NegotiationRound"):
                     put([m.actor for m in context.mentions if m.start > cue.end
                          and self._eligible(m, cue) and m.prep != "according to"

@@ -309,12 +309,60 @@ def _qualified(count: int, qualifier: str | None) -> int:
 Handler = Callable[[re.Match, date, "str | None"], "_Value | None"]
 
 
+class _Groups:
+    """The groups of a day range, whichever order (day first or month first) matched."""
+
+    def __init__(self, m: re.Match):
+        self._m = m
+        day_first = m["d1"] is not None
+        self._groups = {"d1": m["d1"] if day_first else m["e1"],
+                        "d2": m["d2"] if day_first else m["e2"],
+                        "month": m["month"] if day_first else m["month2"], "year": m["year"]}
+
+    def __getitem__(self, name: str) -> str | None:
+        return self._groups[name]
+
+    def group(self) -> str:
+        return self._m.group()
+
+
 def _absolute_day(m: re.Match, published: date, tense: str | None) -> _Value:
     month = _month_number(m["month"])
     day = _day_number(m["day"])
     if m["year"]:
         return _day(_valid_day(int(m["year"]), month, day, m.group()), "absolute")
     return _day(_day_without_year(month, day, published, tense, m.group()), "absolute")
+
+
+def _day_range(m: re.Match, published: date, tense: str | None) -> _Value:
+    """"3-5 August", "between 3 and 5 August 2024", "Aug. 3 to 5": one span of days."""
+    month = _month_number(m["month"])
+    first, last = _day_number(m["d1"]), _day_number(m["d2"])
+    if m["year"]:
+        end = _valid_day(int(m["year"]), month, last, m.group())
+    else:
+        end = _day_without_year(month, last, published, tense, m.group())
+    start = _valid_day(end.year, month, first, m.group())
+    if start > end:
+        raise DateError(f"{m.group()!r}: the range ends before it starts",
+                        hint="give the first day first")
+    return _range(start, end, "absolute")
+
+
+def _ordinal_day(m: re.Match, published: date, tense: str | None) -> _Value:
+    """"on the 5th": that day of the publication's month, else of the month before (after, for
+    the future) when it has not come yet (has passed)."""
+    day = _day_number(m["day"])
+    if not 1 <= day <= 31:
+        raise DateError(f"{m.group()!r}: no such day", hint="check the day of the month")
+    candidate = published.replace(day=1) + relativedelta(day=day)
+    if candidate.day != day:
+        raise DateError(f"{m.group()!r}: no such day in {published:%B}", hint="check the day")
+    if tense == "future" and candidate < published:
+        candidate = published.replace(day=1) + relativedelta(months=1, day=day)
+    elif tense != "future" and candidate > published:
+        candidate = published.replace(day=1) - relativedelta(months=1) + relativedelta(day=day)
+    return _day(candidate, "relative")
 
 
 def _named_day(m: re.Match, published: date, tense: str | None) -> _Value | None:
@@ -517,6 +565,15 @@ _RULES: list[tuple[str, re.Pattern, Handler]] = [
         _START + r"(?P<month>" + _MONTH + r")\s+(?P<day>" + _DAY + r")"
         + r"(?=\s+" + _i(r"massacre|attacks?|assault|invasion|onslaught|atrocities|rampage|"
                          r"terror|slaughter|pogrom|incursion|surprise attack") + r")"), _named_day),
+    ("day-range", re.compile(
+        _START + r"(?:" + _i("between|from") + r"\s+)?(?:(?P<d1>" + _DAY + r")\s*(?:-|–|"
+        + _i("and|to|until|through") + r")\s*(?P<d2>" + _DAY + r")\s+(?P<month>" + _MONTH
+        + r")|(?P<month2>" + _MONTH + r")\s+(?P<e1>" + _DAY + r")\s*(?:-|–|" + _i("and|to|until|"
+        "through") + r")\s*(?P<e2>" + _DAY + r"))(?:,?\s+(?P<year>" + _YEAR + r"))?"),
+     lambda m, p, t: _day_range(_Groups(m), p, t)),
+    ("ordinal-day", re.compile(
+        _START + _i(r"on\s+the\s+") + r"(?P<day>[0-3]?\d(?:st|nd|rd|th))(?![\w-])(?!\s+"
+        + _i("of") + r"\b)"), _ordinal_day),
     ("iso-date", re.compile(
         _START + r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])"), _iso_date),
     ("day-month-year", re.compile(
@@ -543,7 +600,7 @@ _RULES: list[tuple[str, re.Pattern, Handler]] = [
         _START + r"(?:(?P<prep>" + _i("in|during|by|until|till|through|throughout|before|after|"
                                       "from") + r")\s+|(?P<rel>" + _i("last|this|next")
         + r")\s+)?(?:(?P<mod>" + _i(_MONTH_MOD[3:-1] + "|earlier in|later in|early in|late in")
-        + r")[\s-])?(?P<month>" + _MONTH + r")(?![\s,]*\d)"), _bare_month),
+        + r")[\s-])?(?P<month>" + _MONTH + r")(?![.\s,]*\d)"), _bare_month),
     ("year", re.compile(
         r"(?<![\w$£€.,-])(?:(?:" + _i("in|by|until|till|during|before|after|from|of")
         + r")\s+)?(?:(?P<mod>" + _i(_MONTH_MOD[3:-1]) + r")[\s-])?(?P<year>" + _YEAR
@@ -674,8 +731,10 @@ def tense_at(text: str, start: int, end: int) -> str | None:
             continue
         if _NOT_PAST.search(m.group()) or _DETERMINER_BEFORE.search(window[:m.start()]):
             continue
-        if a >= end and _REPORTING.fullmatch(m.group()) and "," in text[end:a]:
+        if a >= end and _REPORTING.fullmatch(m.group()) and "," in text[end:a] and not (
+                re.match(r"\s*,", text[end:a]) and not text[left:start].strip()):
             continue  # "..., a source said": the reporting verb is not the clause's tense
+            # (but "On Tuesday, Egypt said ...": the comma closes the opening adverbial)
         distance = (start - b) if b <= start else (a - end)
         score = max(distance, 0)
         if best is None or score < best[0]:
