@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections import OrderedDict
 
 from kb.sparql_text import sparql_tokens
@@ -25,23 +26,40 @@ def query_shape(text: str) -> str:
     return hashlib.blake2b(" ".join(parts).encode("utf-8", "replace"), digest_size=16).hexdigest()
 
 
-class CostHistory:
-    """The seconds each recently seen query shape took, the latest measurement of each."""
+def exact_text(text: str) -> str:
+    """A digest of ``text`` as it is (the key of one exact query in the history)."""
+    return hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=16).hexdigest()
 
-    def __init__(self, size: int = 4096):
+
+class CostHistory:
+    """The seconds each recently seen query (exact text or shape) took, the latest of each."""
+
+    def __init__(self, size: int = 8192):
         self.size = size
         self._seconds: OrderedDict[str, float] = OrderedDict()
+        self._probed: dict[str, float] = {}
         self._lock = threading.Lock()
 
-    def seconds(self, shape: str) -> float | None:
-        """How long ``shape`` took when last measured (``None``: never seen)."""
+    def seconds(self, keys: tuple[str, ...]) -> float | None:
+        """How long the first of ``keys`` seen took when last measured (``None``: none seen)."""
         with self._lock:
-            return self._seconds.get(shape)
+            return next((self._seconds[key] for key in keys if key in self._seconds), None)
 
-    def record(self, shape: str, seconds: float) -> None:
-        """Remember that ``shape`` took ``seconds`` (forgetting the oldest shape past the bound)."""
+    def record(self, keys: tuple[str, ...], seconds: float) -> None:
+        """Remember that ``keys`` took ``seconds`` (forgetting the oldest past the bound)."""
         with self._lock:
-            self._seconds.pop(shape, None)
-            self._seconds[shape] = seconds
+            for key in keys:
+                self._seconds.pop(key, None)
+                self._seconds[key] = seconds
             while len(self._seconds) > self.size:
-                self._seconds.popitem(last=False)
+                forgotten, _ = self._seconds.popitem(last=False)
+                self._probed.pop(forgotten, None)
+
+    def may_probe(self, key: str, every: float) -> bool:
+        """True (and noted) when ``key`` was last given a new try more than ``every`` seconds ago."""
+        now = time.monotonic()
+        with self._lock:
+            if now - self._probed.get(key, float("-inf")) < every:
+                return False
+            self._probed[key] = now
+            return True

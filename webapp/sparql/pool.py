@@ -113,6 +113,11 @@ class WorkerPool:
         with self._lock:
             return self._queued + self._running
 
+    def has_room(self) -> bool:
+        """True when a job given now would not be refused (:class:`LaneFull`)."""
+        with self._lock:
+            return self.waiting is None or self._running + self._queued < self.size + self.waiting
+
     def pids(self) -> set[int]:
         """The process ids of the current workers (started or starting)."""
         with self._lock:

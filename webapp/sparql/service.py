@@ -8,9 +8,13 @@ from dataclasses import dataclass
 
 from kb.errors import KBError, QueryTimeout
 from webapp.sparql.cache import AnswerCache, cache_key
-from webapp.sparql.cost import CostHistory, query_shape
+from webapp.sparql.cost import CostHistory, exact_text, query_shape
 from webapp.sparql.pool import LaneFull, Overran, WorkerPool, timed_out
 from webapp.sparql.run import Answer, CallJob, Job, call, execute
+
+#: Seconds between two tries in the fast lane of a query shape known to be heavy while the slow
+#: lane is full (so that a shape measured slow once, on a busy machine, is not refused for ever).
+PROBE_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -58,12 +62,14 @@ class QueryService:
     """Runs jobs with the app's time limit: in a lane of worker processes, or on the remote store.
 
     Two lanes, so that cheap questions never queue behind heavy ones. A query goes to the *fast*
-    lane unless its shape (:func:`~webapp.sparql.cost.query_shape`: the text with literals and IRIs
-    made alike, so one named query with other parameters) last took more than the fast lane's
-    budget, in which case it goes straight to the *slow* lane. A query that runs past the budget
-    in the fast lane is stopped there (its worker is killed and replaced) and run again in the slow
-    lane with what is left of its time limit. The slow lane is small and bounded: when its workers
-    are busy and its waiting line is full, the answer is at once a 503 with ``Retry-After``.
+    lane unless it last took more than the fast lane's budget (its exact text, else its shape,
+    :func:`~webapp.sparql.cost.query_shape`: the text with literals and IRIs made alike, so one
+    named query with other parameters), in which case it goes straight to the *slow* lane (when
+    that is full, once every :data:`PROBE_SECONDS` the shape is tried in the fast lane again). A
+    query that runs past the budget in the fast lane is stopped there (its worker is killed and
+    replaced) and run again in the slow lane with what is left of its time limit. The slow lane is
+    small and bounded: when its workers are busy and its waiting line is full, the answer is at
+    once a 503 with ``Retry-After``.
 
     Over the embedded store, answers of up to :data:`CACHE_ENTRY_LIMIT` bytes are kept in a small
     LRU cache (``cache_bytes``; 0 turns it off): the store does not change while the app serves and
@@ -105,38 +111,40 @@ class QueryService:
             cached = self.cache.get(key)
             if cached is not None:
                 return cached
-        answer = self._in_lanes(job, query_shape(job.sparql))
+        answer = self._in_lanes(job, (exact_text(job.sparql), query_shape(job.sparql)))
         if key is not None:
             self.cache.put(key, answer)
         return answer
 
-    def _in_lanes(self, job: Job | CallJob, shape: str):
-        """Run ``job`` in the lane its shape's history points to; learn how long it took."""
+    def _in_lanes(self, job: Job | CallJob, keys: tuple[str, ...]):
+        """Run ``job`` in the lane its history points to (``keys``: its exact text's, then its
+        shape's); learn how long it took."""
         began = time.monotonic()
         budget = self.lanes.fast_seconds
-        known = self.history.seconds(shape)
+        known = self.history.seconds(keys)
         try:
             if budget >= self.timeout:  # a time limit that short leaves nothing to the slow lane
                 result = self.fast.run(job, self.timeout)
-            elif known is not None and known > budget:
+            elif known is not None and known > budget and (
+                    self.slow.has_room() or not self.history.may_probe(keys[-1], PROBE_SECONDS)):
                 result = self.slow.run(job, self.timeout)
-            else:
-                result = self._fast_then_slow(job, shape, began)
+            else:  # unknown, cheap so far, or heavy once but given a new try now and then
+                result = self._fast_then_slow(job, keys, began)
         except LaneFull:
             raise
         except QueryTimeout:
-            self.history.record(shape, self.timeout)
+            self.history.record(keys, self.timeout)
             raise
         took = result.elapsed if isinstance(result, Answer) and result.elapsed else time.monotonic() - began
-        self.history.record(shape, took)
+        self.history.record(keys, took)
         return result
 
-    def _fast_then_slow(self, job: Job | CallJob, shape: str, began: float):
+    def _fast_then_slow(self, job: Job | CallJob, keys: tuple[str, ...], began: float):
         """Run ``job`` in the fast lane within its budget; past it, again in the slow lane."""
         try:
             return self.fast.run(job, self.timeout, run_limit=self.lanes.fast_seconds)
         except Overran:
-            self.history.record(shape, self.timeout)  # heavy: the next one goes to the slow lane
+            self.history.record(keys, self.timeout)  # heavy: the next one goes to the slow lane
         try:
             return self.slow.run(job, self.timeout - (time.monotonic() - began))
         except LaneFull:
@@ -150,7 +158,8 @@ class QueryService:
         job = CallJob(function, arguments)
         if self.fast is None:
             return call(self.kb, job)
-        return self._in_lanes(job, f"{function}({','.join(sorted(arguments))})")
+        return self._in_lanes(job, (exact_text(function + repr(sorted(arguments.items()))),
+                                    f"{function}({','.join(sorted(arguments))})"))
 
     def reopened(self, kb) -> None:
         """The app opened its store again (a load was made): new workers, no cached answers."""
