@@ -178,3 +178,22 @@ def _alive(pid: int) -> bool:
     except (OSError, IndexError):
         return False
 
+
+
+def test_one_named_query_with_other_parameters_has_one_shape(seeded_template):
+    from kb import queries
+    from kb.sparql_text import substitute
+    from kb.store import open_kb
+    from webapp.sparql.cost import exact_text, query_shape
+
+    query = queries.find("events-by-place")
+    assert query_shape(query.sparql + "\n# a comment\n") == query_shape("  " + query.sparql)
+    with open_kb(seeded_template, read_only=True) as kb:
+        found = queries.run_sparql(kb, "SELECT DISTINCT ?p WHERE { ?e sem:hasPlace ?p }")
+        places = sorted(row[0].value for row in found.rows)
+        texts = [substitute(query.sparql, queries.bind(kb, query, {"place": place}))
+                 for place in places[:2]]
+    assert texts[0] != texts[1] and exact_text(texts[0]) != exact_text(texts[1])
+    assert query_shape(texts[0]) == query_shape(texts[1])
+    assert query_shape(texts[0]) != query_shape(queries.find("co-actors").sparql)
+    assert query_shape('ASK { ?s ?p "#" }') != query_shape("ASK { ?s ?p ?o }")

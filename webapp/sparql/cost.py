@@ -10,12 +10,15 @@ send a shape it has seen take long straight to the slow lane.
 from __future__ import annotations
 
 import hashlib
+import statistics
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 
 from kb.sparql_text import sparql_tokens
 
+#: Runs kept per key.
+RUNS = 8
 _PLACEHOLDERS = {"string": '"_"', "number": "0", "iri": "<_>", "langtag": "@_"}
 
 
@@ -32,25 +35,30 @@ def exact_text(text: str) -> str:
 
 
 class CostHistory:
-    """The seconds each recently seen query (exact text or shape) took, the latest of each."""
+    """The seconds each recently seen query (exact text or shape) took, its last few runs each.
+
+    A key's cost is the median of its last :data:`RUNS` runs: a shape that one busy actor or one
+    long window made slow once is still cheap when most of its runs are."""
 
     def __init__(self, size: int = 8192):
         self.size = size
-        self._seconds: OrderedDict[str, float] = OrderedDict()
+        self._seconds: OrderedDict[str, deque[float]] = OrderedDict()
         self._probed: dict[str, float] = {}
         self._lock = threading.Lock()
 
     def seconds(self, keys: tuple[str, ...]) -> float | None:
-        """How long the first of ``keys`` seen took when last measured (``None``: none seen)."""
+        """The median time of the first of ``keys`` seen (``None``: none seen)."""
         with self._lock:
-            return next((self._seconds[key] for key in keys if key in self._seconds), None)
+            runs = next((self._seconds[key] for key in keys if key in self._seconds), None)
+            return statistics.median(runs) if runs else None
 
     def record(self, keys: tuple[str, ...], seconds: float) -> None:
-        """Remember that ``keys`` took ``seconds`` (forgetting the oldest past the bound)."""
+        """Remember that ``keys`` took ``seconds`` (forgetting the oldest key past the bound)."""
         with self._lock:
             for key in keys:
-                self._seconds.pop(key, None)
-                self._seconds[key] = seconds
+                runs = self._seconds.pop(key, None) or deque(maxlen=RUNS)
+                runs.append(seconds)
+                self._seconds[key] = runs
             while len(self._seconds) > self.size:
                 forgotten, _ = self._seconds.popitem(last=False)
                 self._probed.pop(forgotten, None)

@@ -29,7 +29,7 @@ class Lanes:
 
     fast_workers: int = 2
     slow_workers: int = 1
-    slow_waiting: int = 2
+    slow_waiting: int = 1
     fast_seconds: float = 0.5
     recycle_answers: int = 1000
     recycle_mb: float = 1024
