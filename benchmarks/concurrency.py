@@ -9,8 +9,8 @@ shared one is never opened for writing) and served on 127.0.0.1 by:
 - ``kb``: ``kb serve`` with its defaults (two serving processes, each with its fast and slow lane
   of query workers), the named queries posted to ``/sparql`` and the one-month window asked of
   ``/timeline.json`` (the timeline index);
-- ``kb-one-lane``: the same with one lane only, as before the lanes (the fast lane's budget set
-  past the time limit, no recycling): the figures before this change;
+- ``kb-one-lane``: the same with one lane of two workers, as before the lanes (the fast lane's
+  budget set past the time limit, no recycling; waitress's threads as now);
 - ``oxigraph``: ``oxigraph serve-read-only`` on the same copy, the same texts (with the prefixes
   written in, the default graph the union of the named graphs) posted to ``/query``, and the
   window as the named ``timeline`` query.
@@ -126,7 +126,7 @@ def start_server(kind: str, store: Path, port: int, query_timeout: float) -> sub
     environment = dict(os.environ)
     if kind == "kb-one-lane":
         environment.update(KB_SPARQL_FAST_SECONDS=str(query_timeout * 2), KB_SPARQL_RECYCLE_ANSWERS="0",
-                           KB_SPARQL_RECYCLE_MB="0")
+                           KB_SPARQL_RECYCLE_MB="0", KB_SPARQL_WORKERS="2")
     if kind.startswith("kb"):
         command = [str(venv / "kb"), "--store", str(store), "serve", "--host", "127.0.0.1",
                    "--port", str(port), "--query-timeout", f"{query_timeout:g}"]

@@ -36,9 +36,10 @@ def served(store: Path, **settings: str):
     """``kb serve`` in one process over ``store`` with the ``KB_SPARQL_*`` settings given; yields
     ``(root, process)``."""
     port = free_port()
-    env = {f"KB_{name}": value for name, value in settings.items()}
+    env = {"KB_SPARQL_CACHE_MB": "0", "KB_SPARQL_WORKERS": "2",
+           **{f"KB_{name}": value for name, value in settings.items()}}
     process = start([str(KB), "--store", str(store), "serve", "--host", "127.0.0.1", "--port", str(port),
-                     "--query-timeout", "8", "--processes", "1"], {"KB_SPARQL_CACHE_MB": "0", **env})
+                     "--query-timeout", "8", "--processes", "1"], env)
     root = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(f"{root}/sparql", process, seconds=60)

@@ -69,7 +69,7 @@ def on_reopen(app: Flask, callback: Callable[[KnowledgeBase], None]) -> None:
 def start_query_service(app: Flask) -> None:
     """Give the app its query service. Settings (config, else environment): the lanes of worker
     processes (:func:`~webapp.sparql.service.lanes_from`: ``SPARQL_WORKERS`` / ``KB_SPARQL_WORKERS``
-    in the fast lane (2) ...), ``SPARQL_CACHE_MB`` / ``KB_SPARQL_CACHE_MB`` answer cache (32; 0
+    in the fast lane (3) ...), ``SPARQL_CACHE_MB`` / ``KB_SPARQL_CACHE_MB`` answer cache (32; 0
     turns it off); ``QUERY_TIMEOUT`` as ``kb serve`` sets it."""
     cache_mb = app.config.get("SPARQL_CACHE_MB", os.environ.get("KB_SPARQL_CACHE_MB", 32))
     service = QueryService(app.extensions["kb"], float(app.config["QUERY_TIMEOUT"]),

@@ -14,7 +14,7 @@ from webapp.sparql.run import Answer, CallJob, Job, call, execute
 
 #: Seconds between two tries in the fast lane of a query shape known to be heavy while the slow
 #: lane is full (so that a shape measured slow once, on a busy machine, is not refused for ever).
-PROBE_SECONDS = 10.0
+PROBE_SECONDS = 30.0
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,10 @@ class Lanes:
     either lane is replaced after ``recycle_answers`` answers or above ``recycle_mb`` MB resident
     (0: never)."""
 
-    fast_workers: int = 2
+    fast_workers: int = 3
     slow_workers: int = 1
     slow_waiting: int = 1
-    fast_seconds: float = 0.5
+    fast_seconds: float = 0.25
     recycle_answers: int = 1000
     recycle_mb: float = 1024
 
