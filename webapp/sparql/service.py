@@ -32,7 +32,7 @@ class Lanes:
     slow_waiting: int = 1
     fast_seconds: float = 0.25
     recycle_answers: int = 1000
-    recycle_mb: float = 1024
+    recycle_mb: float = 512
 
 
 def lanes_from(config, environ) -> Lanes:
