@@ -79,7 +79,13 @@ def error_page(error: KBError):
         response = jsonify(error.to_json())
     else:
         response = render_template("errors/error.html", error=error, status=error.status)
-    return response, error.status
+    return response, error.status, retry_after(error)
+
+
+def retry_after(error: KBError) -> dict[str, str]:
+    """The ``Retry-After`` header of an error that asks the client to come back (a full lane)."""
+    seconds = getattr(error, "retry_after", None)
+    return {"Retry-After": str(int(seconds))} if seconds else {}
 
 
 def error_response(error: KBError):

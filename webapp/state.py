@@ -38,7 +38,7 @@ from kb.timeline.index import TimelineIndex
 from kb.timeline.model import THRESHOLD, TimelineFilter, parse_filter
 from kb.timeline.view import timeline
 from kb.timeline.window import forget
-from webapp.sparql.service import QueryService
+from webapp.sparql.service import QueryService, lanes_from
 
 #: Seconds between two looks at the generation file.
 CHECK_SECONDS = 1.0
@@ -76,13 +76,14 @@ def on_reopen(app: Flask, callback: Callable[[KnowledgeBase], None]) -> None:
 
 
 def start_query_service(app: Flask) -> None:
-    """Give the app its query service. Settings (config, else environment): ``SPARQL_WORKERS`` /
-    ``KB_SPARQL_WORKERS`` worker processes (2), ``SPARQL_CACHE_MB`` / ``KB_SPARQL_CACHE_MB`` answer
-    cache (32; 0 turns it off); ``QUERY_TIMEOUT`` as ``kb serve`` sets it."""
-    workers = app.config.get("SPARQL_WORKERS") or os.environ.get("KB_SPARQL_WORKERS") or 2
+    """Give the app its query service. Settings (config, else environment): the lanes of worker
+    processes (:func:`~webapp.sparql.service.lanes_from`: ``SPARQL_WORKERS`` / ``KB_SPARQL_WORKERS``
+    in the fast lane (3) ...), ``SPARQL_CACHE_MB`` / ``KB_SPARQL_CACHE_MB`` answer cache (32; 0
+    turns it off); ``QUERY_TIMEOUT`` as ``kb serve`` sets it."""
     cache_mb = app.config.get("SPARQL_CACHE_MB", os.environ.get("KB_SPARQL_CACHE_MB", 32))
-    service = QueryService(app.extensions["kb"], float(app.config["QUERY_TIMEOUT"]), int(workers),
-                           cache_bytes=int(float(cache_mb) * 1024 * 1024))
+    service = QueryService(app.extensions["kb"], float(app.config["QUERY_TIMEOUT"]),
+                           cache_bytes=int(float(cache_mb) * 1024 * 1024),
+                           lanes=lanes_from(app.config, os.environ))
     app.extensions["sparql"] = service
     on_reopen(app, service.reopened)
     atexit.register(service.close)

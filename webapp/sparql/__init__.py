@@ -2,8 +2,9 @@
 
 Package ``webapp.sparql``: :mod:`~webapp.sparql.run` (a job, running it, shaping its answer),
 :mod:`~webapp.sparql.process` (a worker process's body, start and end), :mod:`~webapp.sparql.pool`
-(the pool and its time limit), :mod:`~webapp.sparql.cache` (answers kept) and
-:mod:`~webapp.sparql.service` (what the views use). Reading the query's text (its first keyword,
+(one lane: a pool, its time limit, its bound, recycling), :mod:`~webapp.sparql.cost` (what a query
+took last time), :mod:`~webapp.sparql.cache` (answers kept) and :mod:`~webapp.sparql.service`
+(what the views use: the fast and the slow lane). Reading the query's text (its first keyword,
 SERVICE, nesting) is ``kb.sparql_text``'s. Imports ``kb`` only, never Flask or a blueprint.
 
 pyoxigraph cannot interrupt a running query (oxigraph issue 1926), so a time limit enforced in the
@@ -16,6 +17,12 @@ pipes. A worker runs the query, cuts it at the row limit and serialises it to th
 format; the web app sends the bytes on. When the time
 limit passes, the web app kills that worker (SIGKILL: it writes nothing, so nothing can be left
 half-done) and starts a fresh one; the other workers go on answering meanwhile.
+
+Two lanes, so that cheap questions never wait behind heavy ones: every query is first given a
+short budget in the *fast* lane; one that overruns it (or was seen to overrun it before) runs in
+the small *slow* lane, whose workers run at a lower priority and whose waiting line is bounded
+(full: a 503 with ``Retry-After`` at once). Workers are recycled after a number of answers or
+above a resident-memory ceiling, so that memory stays flat however long the app serves.
 
 Over a remote store (``KB_STORE=http://...``) there is nothing local to kill: the query is sent with
 an HTTP timeout, and a store with its own limit (``oxigraph serve --timeout-s``) stops the work.

@@ -1,5 +1,13 @@
-"""The pool of worker processes: hands a job to an idle worker, waits up to the time limit, and
-replaces a worker that overran it (killed) or died."""
+"""A pool of worker processes (one *lane* of the query service): hands a job to an idle worker,
+waits up to the time limit, replaces a worker that overran it (killed) or died, and recycles a
+worker after a number of answers or above a resident-memory ceiling.
+
+Why not ``concurrent.futures.ProcessPoolExecutor`` or ``multiprocessing.Pool``: neither can stop
+one running task (``cancel`` only drops a task not yet started), and pyoxigraph cannot interrupt a
+query, so a runaway query would hold its worker past any limit; killing the worker's process
+breaks the whole executor (``BrokenProcessPool``). Here each worker is its own process that the
+pool kills and replaces alone; recycling (``maxtasksperchild`` in ``multiprocessing.Pool``) is the
+same replacement, done after an answer."""
 
 from __future__ import annotations
 
@@ -16,17 +24,48 @@ from webapp.sparql.run import Answer, Job
 STARTUP_SECONDS = 60.0
 
 
-class WorkerPool:
-    """A pool of query worker processes over one store directory; started on first use."""
+class Overran(QueryTimeout):
+    """A job ran past the run limit it was given (below its time limit): its worker was killed."""
 
-    def __init__(self, location: str | os.PathLike, size: int = 2):
+
+class LaneFull(QueryTimeout):
+    """Every worker of a bounded lane is busy and its waiting line is full: a 503 to retry later.
+
+    ``retry_after`` (seconds) goes into the response's ``Retry-After`` header."""
+
+    def __init__(self, message: str, *, retry_after: int, hint: str | None = None):
+        super().__init__(message, hint=hint)
+        self.retry_after = retry_after
+
+
+class WorkerPool:
+    """A pool of query worker processes over one store directory; started on first use.
+
+    ``max_answers``: a worker is replaced after that many answers (0: never); ``max_rss_mb``: a
+    worker whose resident memory is above it after an answer is replaced (0: never); ``nice``: the
+    workers' niceness (the slow lane runs below the fast one); ``waiting``: how many jobs may wait
+    for a busy pool (``None``: any number, each up to its time limit); past it :class:`LaneFull`.
+    """
+
+    def __init__(self, location: str | os.PathLike, size: int = 2, *, name: str = "query",
+                 max_answers: int = 0, max_rss_mb: float = 0, nice: int = 0,
+                 waiting: int | None = None):
         self.location = str(location)
         self.size = max(1, size)
+        self.name = name
+        self.max_answers = max_answers
+        self.max_rss_mb = max_rss_mb
+        self.nice = nice
+        self.waiting = waiting
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._lock = threading.Lock()
         self._workers: set[Worker] = set()
         self._started = False
         self._closed = False
+        self._queued = 0  # jobs waiting for a worker
+        self._running = 0  # jobs handed to a worker
+        #: Workers replaced because they had answered enough or grown too large.
+        self.recycled = 0
 
     def start(self) -> None:
         """Start the workers (done by the first query when not called)."""
@@ -38,7 +77,7 @@ class WorkerPool:
                 self._add()
 
     def _add(self) -> None:
-        worker = Worker(self.location)
+        worker = Worker(self.location, self.nice)
         self._workers.add(worker)
         threading.Thread(target=self._when_ready, args=(worker,), name="kb-sparql-start",
                          daemon=True).start()
@@ -69,17 +108,64 @@ class WorkerPool:
 
         threading.Thread(target=replace, name="kb-sparql-replace", daemon=True).start()
 
-    def run(self, job: Job, timeout: float) -> Answer:
-        """Run ``job`` in a free worker; past ``timeout`` seconds the worker is killed."""
-        self.start()
-        deadline = time.monotonic() + timeout
+    def busy(self) -> int:
+        """Jobs running or waiting in this pool now."""
+        with self._lock:
+            return self._queued + self._running
+
+    def has_room(self) -> bool:
+        """True when a job given now would not be refused (:class:`LaneFull`)."""
+        with self._lock:
+            return self.waiting is None or self._running + self._queued < self.size + self.waiting
+
+    def pids(self) -> set[int]:
+        """The process ids of the current workers (started or starting)."""
+        with self._lock:
+            return {worker.process.pid for worker in self._workers}
+
+    def _take(self, timeout: float) -> Worker:
+        """An idle worker, waited for up to ``timeout`` seconds (or :class:`LaneFull` at once)."""
+        with self._lock:
+            if self.waiting is not None and self._running + self._queued >= self.size + self.waiting:
+                raise LaneFull(f"the {self.name} lane is full: {self._running} heavy "
+                               f"quer{'y' if self._running == 1 else 'ies'} running, "
+                               f"{self._queued} waiting", retry_after=max(1, round(timeout / 4)),
+                               hint="retry in a little while, or narrow the query "
+                                    "(a smaller date window, a LIMIT)")
+            self._queued += 1
         try:
             worker = self._idle.get(timeout=timeout)
         except queue.Empty:
-            raise _timeout(timeout, "every query worker was busy") from None
+            raise timed_out(timeout, f"every {self.name} worker was busy") from None
+        finally:
+            with self._lock:
+                self._queued -= 1
+        with self._lock:
+            self._running += 1
+        return worker
+
+    def run(self, job: Job, timeout: float, run_limit: float | None = None) -> Answer:
+        """Run ``job`` in a free worker; past ``timeout`` seconds the worker is killed.
+
+        ``run_limit``: seconds the job may run once a worker has it (the wait for a free worker
+        not counted); past it the worker is killed and :class:`Overran` raised, so that the
+        caller can run the job elsewhere."""
+        self.start()
+        deadline = time.monotonic() + timeout
+        worker = self._take(timeout)
+        try:
+            return self._run_on(worker, job, timeout, deadline, run_limit)
+        finally:
+            with self._lock:
+                self._running -= 1
+
+    def _run_on(self, worker: Worker, job: Job, timeout: float, deadline: float,
+                run_limit: float | None) -> Answer:
+        left = max(0.0, deadline - time.monotonic())
+        limited = run_limit is not None and run_limit < left
         try:
             worker.jobs.send(job)
-            answered = worker.replies.poll(max(0.0, deadline - time.monotonic()))
+            answered = worker.replies.poll(run_limit if limited else left)
             status, payload = worker.replies.recv() if answered else ("timeout", None)
         except (EOFError, OSError):
             self._replace(worker)
@@ -90,14 +176,29 @@ class WorkerPool:
             raise
         if status == "timeout":
             self._replace(worker)
-            raise _timeout(timeout)
-        if worker in self._workers:
+            if limited:
+                raise Overran(f"the query ran past {run_limit:g} s in the {self.name} lane")
+            raise timed_out(timeout)
+        worker.answered += 1
+        if self._worn(worker):
+            self.recycled += 1
+            self._replace(worker)
+        elif worker in self._workers:
             self._idle.put(worker)
         else:  # the pool was restarted meanwhile
             worker.stop()
         if status == "error":
             raise unpack(payload)
         return payload
+
+    def _worn(self, worker: Worker) -> bool:
+        """True when ``worker`` has answered its count or grown past the memory ceiling."""
+        if self.max_answers and worker.answered >= self.max_answers:
+            return True
+        if self.max_rss_mb:
+            rss = worker.rss_mb()
+            return rss is not None and rss > self.max_rss_mb
+        return False
 
     def restart(self) -> None:
         """Replace every worker, so that they see what was written since they started. Idle
@@ -123,7 +224,8 @@ class WorkerPool:
             worker.stop()
 
 
-def _timeout(seconds: float, why: str = "") -> QueryTimeout:
+def timed_out(seconds: float, why: str = "") -> QueryTimeout:
+    """The 503 of a query stopped (or not started) within its time limit of ``seconds``."""
     return QueryTimeout(f"the query was stopped after {seconds:g} s{' (' + why + ')' if why else ''}",
                         hint="narrow the query (a smaller date window, a LIMIT), or ask the "
                              "operator for a longer time limit (kb serve --query-timeout)")

@@ -58,8 +58,13 @@ WORKER_COMMAND = "import sys; from webapp.sparql.process import worker_process; 
 
 
 def worker_process(argv: list[str]) -> None:
-    """The body of a worker process: ``JOBS_FD REPLIES_FD STORE_DIRECTORY``."""
-    jobs_fd, replies_fd, location = argv
+    """The body of a worker process: ``JOBS_FD REPLIES_FD STORE_DIRECTORY [NICENESS]``.
+
+    A worker of the slow lane runs at a lower priority (a higher niceness), so that on a busy
+    machine the cheap questions of the fast lane get the processor first."""
+    jobs_fd, replies_fd, location, *rest = argv
+    if rest and int(rest[0]) and hasattr(os, "nice"):
+        os.nice(int(rest[0]))
     threading.Thread(target=exit_with_parent, args=(os.getppid(),), daemon=True).start()
     # the engine recurses: run it on a large stack, so that no query can overflow it
     with_deep_stack(_worker_main, _Duplex(Connection(int(jobs_fd), writable=False),
@@ -120,18 +125,29 @@ def _widen(fd: int) -> None:
 class Worker:
     """One worker process (a fresh interpreter, not a fork) and the parent's ends of its pipes."""
 
-    def __init__(self, location: str):
+    def __init__(self, location: str, nice: int = 0):
         jobs_read, jobs_write = os.pipe()
         replies_read, replies_write = os.pipe()
         _widen(replies_write)
         self.process = subprocess.Popen(
-            [sys.executable, "-P", "-c", WORKER_COMMAND, str(jobs_read), str(replies_write), location],
+            [sys.executable, "-P", "-c", WORKER_COMMAND, str(jobs_read), str(replies_write), location,
+             str(nice)],
             pass_fds=(jobs_read, replies_write), stdin=subprocess.DEVNULL, close_fds=True)
         os.close(jobs_read)
         os.close(replies_write)
         self.jobs = Connection(jobs_write, readable=False)
         self.replies = Connection(replies_read, writable=False)
         self.stopping = threading.Lock()
+        #: Jobs this worker has answered (it is recycled past the pool's count).
+        self.answered = 0
+
+    def rss_mb(self) -> float | None:
+        """The process's resident memory in MB (from /proc; ``None`` where there is none)."""
+        try:
+            with open(f"/proc/{self.process.pid}/status") as status:
+                return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024
+        except (OSError, StopIteration, ValueError):
+            return None
 
     def stop(self) -> None:
         """Kill the process at once (it only reads) and reap it; stopping twice is harmless."""

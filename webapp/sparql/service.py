@@ -1,15 +1,75 @@
-"""The query service the views read: the app's time limit over the worker pool and the answer
-cache (embedded store), or over the remote store's own HTTP timeout."""
+"""The query service the views read: the app's time limit over two lanes of worker processes and
+the answer cache (embedded store), or over the remote store's own HTTP timeout."""
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
+
+from kb.errors import KBError, QueryTimeout
 from webapp.sparql.cache import AnswerCache, cache_key
-from webapp.sparql.pool import WorkerPool
+from webapp.sparql.cost import CostHistory, exact_text, query_shape
+from webapp.sparql.pool import LaneFull, Overran, WorkerPool, timed_out
 from webapp.sparql.run import Answer, CallJob, Job, call, execute
+
+#: Seconds between two tries in the fast lane of a query shape known to be heavy while the slow
+#: lane is full (so that a shape measured slow once, on a busy machine, is not refused for ever).
+PROBE_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class Lanes:
+    """How the embedded store's queries are shared between the fast and the slow lane.
+
+    ``fast_workers`` answer every query first; a query that runs past ``fast_seconds`` there is
+    stopped and run again in the slow lane, whose ``slow_workers`` run at a lower priority with at
+    most ``slow_waiting`` more queries waiting (past that: 503 with Retry-After). A worker of
+    either lane is replaced after ``recycle_answers`` answers or above ``recycle_mb`` MB resident
+    (0: never)."""
+
+    fast_workers: int = 3
+    slow_workers: int = 1
+    slow_waiting: int = 1
+    fast_seconds: float = 0.25
+    recycle_answers: int = 1000
+    recycle_mb: float = 512
+
+
+def lanes_from(config, environ) -> Lanes:
+    """The lanes a config sets (``SPARQL_WORKERS``, ``SPARQL_SLOW_WORKERS``, ``SPARQL_SLOW_WAITING``,
+    ``SPARQL_FAST_SECONDS``, ``SPARQL_RECYCLE_ANSWERS``, ``SPARQL_RECYCLE_MB``), else the environment
+    (the same names after ``KB_``), else :class:`Lanes`' defaults."""
+    values = {}
+    for field, kind in (("fast_workers", int), ("slow_workers", int), ("slow_waiting", int),
+                        ("fast_seconds", float), ("recycle_answers", int), ("recycle_mb", float)):
+        name = "SPARQL_" + {"fast_workers": "WORKERS"}.get(field, field.upper())
+        value = config.get(name, environ.get("KB_" + name))
+        if value in (None, ""):
+            continue
+        try:
+            values[field] = kind(value)
+        except (TypeError, ValueError):
+            raise KBError(f"{name} is {value!r}, not a number", where="configuration",
+                          hint=f"set {name} (or KB_{name}) to a number such as "
+                               f"{getattr(Lanes, field)}") from None
+        if values[field] < 0:
+            raise KBError(f"{name} is {value!r}, below 0", where="configuration",
+                          hint=f"set {name} (or KB_{name}) to 0 or more")
+    return Lanes(**values)
 
 
 class QueryService:
-    """Runs jobs with the app's time limit: in the worker pool, or on the remote store.
+    """Runs jobs with the app's time limit: in a lane of worker processes, or on the remote store.
+
+    Two lanes, so that cheap questions never queue behind heavy ones. A query goes to the *fast*
+    lane unless it last took more than the fast lane's budget (its exact text, else its shape,
+    :func:`~webapp.sparql.cost.query_shape`: the text with literals and IRIs made alike, so one
+    named query with other parameters), in which case it goes straight to the *slow* lane (when
+    that is full, once every :data:`PROBE_SECONDS` the shape is tried in the fast lane again). A
+    query that runs past the budget in the fast lane is stopped there (its worker is killed and
+    replaced) and run again in the slow lane with what is left of its time limit. The slow lane is
+    small and bounded: when its workers are busy and its waiting line is full, the answer is at
+    once a 503 with ``Retry-After``.
 
     Answers of up to :data:`CACHE_ENTRY_LIMIT` bytes are kept in a small LRU cache (``cache_bytes``;
     0 turns it off), so a repeated query gets the same bytes without a round trip to a worker or to
@@ -18,11 +78,30 @@ class QueryService:
     Jobs with bound parameters are not cached.
     """
 
-    def __init__(self, kb, timeout: float, workers: int = 2, cache_bytes: int = 32 * 1024 * 1024):
+    def __init__(self, kb, timeout: float, workers: int = 2, cache_bytes: int = 32 * 1024 * 1024,
+                 lanes: Lanes | None = None):
         self.kb = kb
         self.timeout = timeout
-        self.pool = None if kb.remote else WorkerPool(kb.backend.path, workers)
+        self.lanes = lanes or Lanes(fast_workers=workers)
+        self.history = CostHistory()
+        self.fast = self.slow = None
+        if not kb.remote:
+            where, lanes = kb.backend.path, self.lanes
+            self.fast = WorkerPool(where, lanes.fast_workers, name="fast", max_answers=lanes.recycle_answers,
+                                   max_rss_mb=lanes.recycle_mb)
+            self.slow = WorkerPool(where, lanes.slow_workers, name="slow", max_answers=lanes.recycle_answers,
+                                   max_rss_mb=lanes.recycle_mb, nice=10, waiting=lanes.slow_waiting)
         self.cache = AnswerCache(cache_bytes) if cache_bytes > 0 else None
+
+    @property
+    def pool(self) -> WorkerPool | None:
+        """The fast lane (``None`` over a remote store)."""
+        return self.fast
+
+    def start(self) -> None:
+        """Start the fast lane's workers now (the slow lane starts when first needed)."""
+        if self.fast is not None:
+            self.fast.start()
 
     def run(self, job: Job) -> Answer:
         """The answer to ``job``, or a :class:`KBError` (400, 406, 503 ...)."""
@@ -31,21 +110,58 @@ class QueryService:
             cached = self.cache.get(key)
             if cached is not None:
                 return cached
-        if self.pool is None:
+        if self.fast is None:
             answer = execute(_RemoteWithTimeout(self.kb.backend, self.timeout), job)
         else:
-            answer = self.pool.run(job, self.timeout)
+            answer = self._in_lanes(job, (exact_text(job.sparql), query_shape(job.sparql)))
         if key is not None:
             self.cache.put(key, answer)
         return answer
+
+    def _in_lanes(self, job: Job | CallJob, keys: tuple[str, ...]):
+        """Run ``job`` in the lane its history points to (``keys``: its exact text's, then its
+        shape's); learn how long it took."""
+        began = time.monotonic()
+        budget = self.lanes.fast_seconds
+        known = self.history.seconds(keys)
+        try:
+            if budget >= self.timeout:  # a time limit that short leaves nothing to the slow lane
+                result = self.fast.run(job, self.timeout)
+            elif known is not None and known > budget and (
+                    self.slow.has_room() or not self.history.may_probe(keys[-1], PROBE_SECONDS)):
+                result = self.slow.run(job, self.timeout)
+            else:  # unknown, cheap so far, or heavy once but given a new try now and then
+                result = self._fast_then_slow(job, keys, began)
+        except LaneFull:
+            raise
+        except QueryTimeout:
+            self.history.record(keys, self.timeout)
+            raise
+        took = result.elapsed if isinstance(result, Answer) and result.elapsed else time.monotonic() - began
+        self.history.record(keys, took)
+        return result
+
+    def _fast_then_slow(self, job: Job | CallJob, keys: tuple[str, ...], began: float):
+        """Run ``job`` in the fast lane within its budget; past it, again in the slow lane."""
+        try:
+            return self.fast.run(job, self.timeout, run_limit=self.lanes.fast_seconds)
+        except Overran:
+            self.history.record(keys, self.timeout)  # heavy: the next one goes to the slow lane
+        try:
+            return self.slow.run(job, self.timeout - (time.monotonic() - began))
+        except LaneFull:
+            raise
+        except QueryTimeout:  # the time limit the client is told is the whole one
+            raise timed_out(self.timeout) from None
 
     def call(self, function: str, **arguments):
         """Run a ``kb`` function (``module:function``) over the store in a worker, under the time
         limit (in this process over a remote store, which bounds its own queries)."""
         job = CallJob(function, arguments)
-        if self.pool is None:
+        if self.fast is None:
             return call(self.kb, job)
-        return self.pool.run(job, self.timeout)
+        return self._in_lanes(job, (exact_text(function + repr(sorted(arguments.items()))),
+                                    f"{function}({','.join(sorted(arguments))})"))
 
     def reopened(self, kb) -> None:
         """The app opened its store again (a load was made): new workers, no cached answers."""
@@ -56,13 +172,15 @@ class QueryService:
         """Forget cached answers and restart the workers (after the store was written)."""
         if self.cache is not None:
             self.cache.clear()
-        if self.pool is not None:
-            self.pool.restart()
+        for lane in (self.fast, self.slow):
+            if lane is not None:
+                lane.restart()
 
     def close(self) -> None:
         """Stop the workers, if any."""
-        if self.pool is not None:
-            self.pool.close()
+        for lane in (self.fast, self.slow):
+            if lane is not None:
+                lane.close()
 
 
 class _RemoteWithTimeout:

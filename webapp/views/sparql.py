@@ -22,7 +22,7 @@ from werkzeug.http import parse_accept_header
 from kb.errors import KBError, QueryError, UpdateRefused
 from kb.formats import FORMAT_ALIASES, GRAPH_FORMATS, RESULT_FORMATS, Format
 from kb.vocab import DCT, PREFIXES, RDF, SD, W3C_FORMATS
-from webapp import error_page, log_failure
+from webapp import error_page, log_failure, retry_after
 from webapp.security import COMMON_HEADERS, CORS_HEADERS
 from webapp.sparql.run import Answer, Job, not_acceptable
 from webapp.state import get_kb, get_service
@@ -161,10 +161,11 @@ def _error(error: KBError):
     accept = request.accept_mimetypes
     json_quality = max(accept["application/json"], accept["application/sparql-results+json"])
     if request.path.endswith(".json") or (accept and json_quality > accept["text/plain"]):
-        return jsonify(error.to_json()), error.status
+        return jsonify(error.to_json()), error.status, retry_after(error)
     if accept and accept["text/html"] > max(json_quality, accept["text/plain"]):
         return error_page(error)
-    return Response(f"{error}\n", status=error.status, content_type="text/plain; charset=utf-8")
+    return Response(f"{error}\n", status=error.status, content_type="text/plain; charset=utf-8",
+                    headers=retry_after(error))
 
 
 # --- reading the request -----------------------------------------------------------------------

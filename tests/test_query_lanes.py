@@ -1,0 +1,200 @@
+"""Issue 13, under load: cheap questions never wait behind heavy ones (a fast and a slow lane of
+query workers), the slow lane is bounded (a full one answers 503 with Retry-After at once), and
+workers are recycled after a number of answers or above a memory ceiling, answers staying right.
+
+Real parts: ``kb serve`` over a seeded store on 127.0.0.1, its real worker processes (read from
+/proc). Nothing here asserts a duration: only which request finished first and what each answered.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from kb.errors import KBError
+from tests.conftest import make_app
+from tests.helpers_server import KB, free_port, log_of, start, stop, wait_until_up
+
+#: A cross product of every triple with itself four times: it runs until it is stopped.
+HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+#: The seed's known answer: Barnea's offer exists (distinct texts, so that no cache answers).
+CHEAP = "ASK {{ ?offer a kbo:Offer }} # {number}"
+#: How many events the seed holds, asked in a form whose count every run must give.
+COUNT = "SELECT (COUNT(DISTINCT ?event) AS ?n) WHERE {{ ?event a/rdfs:subClassOf* sem:Event }} # {number}"
+
+
+@contextmanager
+def served(store: Path, **settings: str):
+    """``kb serve`` in one process over ``store`` with the ``KB_SPARQL_*`` settings given; yields
+    ``(root, process)``."""
+    port = free_port()
+    env = {"KB_SPARQL_CACHE_MB": "0", "KB_SPARQL_WORKERS": "2",
+           **{f"KB_{name}": value for name, value in settings.items()}}
+    process = start([str(KB), "--store", str(store), "serve", "--host", "127.0.0.1", "--port", str(port),
+                     "--query-timeout", "8", "--processes", "1"], env)
+    root = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(f"{root}/sparql", process, seconds=60)
+        yield root, process
+    finally:
+        stop(process)
+
+
+def ask(root: str, query: str, accept: str = "application/sparql-results+json"):
+    """POST ``query`` to ``/sparql``: ``(status, headers, body text)``."""
+    request = urllib.request.Request(f"{root}/sparql", data=urllib.parse.urlencode({"query": query}).encode(),
+                                     headers={"Accept": accept})
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return response.status, response.headers, response.read().decode()
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers, err.read().decode()
+    except OSError as err:  # the server stopped meanwhile
+        return 0, {}, str(err)
+
+
+def workers(pid: int) -> set[int]:
+    """The live child processes of ``pid`` (the query workers of a one-process ``kb serve``)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(stat[1]) == pid and stat[0] != "Z":
+                found.add(int(entry.name))
+    return found
+
+
+def in_background(root: str, query: str, outcomes: list) -> threading.Thread:
+    """Send ``query`` from another thread; its outcome is appended to ``outcomes``."""
+    thread = threading.Thread(target=lambda: outcomes.append(ask(root, query)), daemon=True)
+    thread.start()
+    return thread
+
+
+def test_cheap_questions_are_answered_while_heavy_ones_run(seeded_store):
+    with served(seeded_store, SPARQL_FAST_SECONDS="0.3", SPARQL_SLOW_WORKERS="1",
+                SPARQL_SLOW_WAITING="1") as (root, _process):
+        heavy: list = []
+        threads = [in_background(root, f"{HEAVY} # {number}", heavy) for number in range(2)]
+        cheap = [ask(root, CHEAP.format(number=number)) for number in range(12)]
+        still_running = [thread.is_alive() for thread in threads]
+        for thread in threads:
+            thread.join(60)
+    assert [status for status, _, _ in cheap] == [200] * 12
+    assert all(json.loads(body)["boolean"] is True for _, _, body in cheap)
+    assert still_running == [True, True]  # every cheap answer came while both heavy ones ran
+    assert sorted(status for status, _, _ in heavy) == [503, 503]  # then they were stopped
+    assert all("stopped after 8 s" in json.loads(body)["error"] for _, _, body in heavy)
+
+
+def test_a_full_slow_lane_answers_503_with_retry_after_and_one_line(seeded_store):
+    with served(seeded_store, SPARQL_FAST_SECONDS="0.3", SPARQL_SLOW_WORKERS="1",
+                SPARQL_SLOW_WAITING="0") as (root, process):
+        outcomes: list = []
+        first = in_background(root, f"{HEAVY} # first", outcomes)
+        started = slow_lane_started(process.pid)
+        plain = ask(root, f"{HEAVY} # plain", accept="text/plain")  # the lane is busy with the first
+        as_json = ask(root, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?x ?y ?z }")
+        after = ask(root, CHEAP.format(number="after"))
+        first.join(60)
+    assert started
+    status, headers, body = plain
+    assert status == 503 and int(headers["Retry-After"]) >= 1
+    assert body.count("\n") == 1 and body.endswith("\n") and "slow lane is full" in body
+    status, headers, body = as_json
+    assert status == 503 and int(headers["Retry-After"]) >= 1
+    assert json.loads(body)["status"] == 503 and "slow lane is full" in json.loads(body)["error"]
+    assert after[0] == 200 and json.loads(after[2])["boolean"] is True
+    assert outcomes[0][0] == 503 and "stopped after 8 s" in outcomes[0][2]  # the first ran its time
+
+
+def slow_lane_started(pid: int) -> bool:
+    """Wait until ``kb serve`` at ``pid`` has its two fast workers and a slow one (seen twice in
+    a row, so that a killed fast worker not yet gone is not taken for the slow one)."""
+    deadline = time.monotonic() + 60
+    seen = 0
+    while seen < 2 and time.monotonic() < deadline:
+        seen = seen + 1 if len(workers(pid)) >= 3 else 0
+        time.sleep(0.2)
+    return seen >= 2
+
+
+@pytest.mark.parametrize("setting", [{"SPARQL_RECYCLE_ANSWERS": "3"}, {"SPARQL_RECYCLE_MB": "1"}],
+                         ids=["after-3-answers", "above-1-MB"])
+def test_a_worn_worker_is_replaced_and_answers_stay_right(seeded_store, setting):
+    with served(seeded_store, SPARQL_WORKERS="2", **setting) as (root, process):
+        first = ask(root, COUNT.format(number=0))
+        assert first[0] == 200, first[2]
+        expected = json.loads(first[2])["results"]["bindings"]
+        started = workers(process.pid)
+        answers = [ask(root, COUNT.format(number=number)) for number in range(1, 13)]
+        deadline = time.monotonic() + 60  # replacements start in the background: wait for them
+        now = workers(process.pid)
+        while (len(now) != 2 or not now - started) and time.monotonic() < deadline:
+            time.sleep(0.1)
+            now = workers(process.pid)
+        log = log_of(process)
+    assert int(expected[0]["n"]["value"]) > 0
+    assert [status for status, _, _ in answers] == [200] * 12
+    assert all(json.loads(body)["results"]["bindings"] == expected for _, _, body in answers)
+    assert len(now) == 2, log  # as many workers as before: the worn ones were replaced, not added
+    assert now - started, "no worker was recycled"
+
+
+@pytest.mark.parametrize("name, value", [("SPARQL_FAST_SECONDS", "soon"), ("SPARQL_SLOW_WORKERS", "-1")])
+def test_a_bad_lane_setting_is_a_one_line_error_naming_it(seeded_store, name, value):
+    with pytest.raises(KBError) as raised:
+        make_app(seeded_store, TIMELINE_INDEX="off", **{name: value})
+    assert name in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_kb_serve_stops_its_lanes_with_it(seeded_store):
+    with served(seeded_store, SPARQL_FAST_SECONDS="0.3") as (root, process):
+        outcomes: list = []
+        thread = in_background(root, f"{HEAVY} # stop", outcomes)
+        started = slow_lane_started(process.pid)
+        children = workers(process.pid)
+    thread.join(60)
+    assert started and len(children) >= 3  # both lanes had workers
+    deadline = time.monotonic() + 10
+    while [pid for pid in children if _alive(pid)] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in children if _alive(pid)]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return (Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]) != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+
+def test_one_named_query_with_other_parameters_has_one_shape(seeded_template):
+    from kb import queries
+    from kb.sparql_text import substitute
+    from kb.store import open_kb
+    from webapp.sparql.cost import exact_text, query_shape
+
+    query = queries.find("events-by-place")
+    assert query_shape(query.sparql + "\n# a comment\n") == query_shape("  " + query.sparql)
+    with open_kb(seeded_template, read_only=True) as kb:
+        found = queries.run_sparql(kb, "SELECT DISTINCT ?p WHERE { ?e sem:hasPlace ?p }")
+        places = sorted(row[0].value for row in found.rows)
+        texts = [substitute(query.sparql, queries.bind(kb, query, {"place": place}))
+                 for place in places[:2]]
+    assert texts[0] != texts[1] and exact_text(texts[0]) != exact_text(texts[1])
+    assert query_shape(texts[0]) == query_shape(texts[1])
+    assert query_shape(texts[0]) != query_shape(queries.find("co-actors").sparql)
+    assert query_shape('ASK { ?s ?p "#" }') != query_shape("ASK { ?s ?p ?o }")

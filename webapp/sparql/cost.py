@@ -1,0 +1,73 @@
+"""What a query is likely to cost: the time its *shape* took when last measured.
+
+A query's shape is its text without comments and spacing, with every literal, number and IRI
+written as a placeholder: the same named query with another month, actor or place has the same
+shape (and, in the main, the same cost). The history keeps the latest time measured for each of the
+most recent shapes (a bounded LRU), so that the query service (:mod:`webapp.sparql.service`) can
+send a shape it has seen take long straight to the slow lane.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import statistics
+import threading
+import time
+from collections import OrderedDict, deque
+
+from kb.sparql_text import sparql_tokens
+
+#: Runs kept per key.
+RUNS = 8
+_PLACEHOLDERS = {"string": '"_"', "number": "0", "iri": "<_>", "langtag": "@_"}
+
+
+def query_shape(text: str) -> str:
+    """A digest of ``text`` with spacing and comments dropped and literals and IRIs made alike."""
+    parts = [_PLACEHOLDERS.get(kind, token.upper() if kind == "word" else token)
+             for kind, token in sparql_tokens(text) if kind not in ("space", "comment")]
+    return hashlib.blake2b(" ".join(parts).encode("utf-8", "replace"), digest_size=16).hexdigest()
+
+
+def exact_text(text: str) -> str:
+    """A digest of ``text`` as it is (the key of one exact query in the history)."""
+    return hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=16).hexdigest()
+
+
+class CostHistory:
+    """The seconds each recently seen query (exact text or shape) took, its last few runs each.
+
+    A key's cost is the median of its last :data:`RUNS` runs: a shape that one busy actor or one
+    long window made slow once is still cheap when most of its runs are."""
+
+    def __init__(self, size: int = 8192):
+        self.size = size
+        self._seconds: OrderedDict[str, deque[float]] = OrderedDict()
+        self._probed: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def seconds(self, keys: tuple[str, ...]) -> float | None:
+        """The median time of the first of ``keys`` seen (``None``: none seen)."""
+        with self._lock:
+            runs = next((self._seconds[key] for key in keys if key in self._seconds), None)
+            return statistics.median(runs) if runs else None
+
+    def record(self, keys: tuple[str, ...], seconds: float) -> None:
+        """Remember that ``keys`` took ``seconds`` (forgetting the oldest key past the bound)."""
+        with self._lock:
+            for key in keys:
+                runs = self._seconds.pop(key, None) or deque(maxlen=RUNS)
+                runs.append(seconds)
+                self._seconds[key] = runs
+            while len(self._seconds) > self.size:
+                forgotten, _ = self._seconds.popitem(last=False)
+                self._probed.pop(forgotten, None)
+
+    def may_probe(self, key: str, every: float) -> bool:
+        """True (and noted) when ``key`` was last given a new try more than ``every`` seconds ago."""
+        now = time.monotonic()
+        with self._lock:
+            if now - self._probed.get(key, float("-inf")) < every:
+                return False
+            self._probed[key] = now
+            return True
