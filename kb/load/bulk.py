@@ -29,6 +29,7 @@ from kb.load.ownership import Claims, claims_on, file_graph, file_owner, loads_g
 from kb.paths import display
 from kb.store.reading import CountingReader, graphs_in
 from kb.store.swap import remove_unfinished_staging, staging_of, swap_in
+from kb.timeline.counts import rebuild_counts, recount
 from kb.timeline.rows import (
     derive_in_store,
     derived_quads,
@@ -86,6 +87,7 @@ def bulk_load_file(kb, path: Path, rdf_format: RdfFormat, minter: Minter, progre
         if graphs and missing_in(kb.backend):  # the file's events came without their timeline rows
             kb.backend.add_quads(derived_quads(rows_of(event_quads(kb.backend, graphs)), minter))
         kb.backend.update(reindex(minter))
+        kb.backend.update(recount(minter))
         kb.backend.update(claims.update())
         return lines
     backend = kb.backend
@@ -129,6 +131,7 @@ def _build(live: Store, staging: Path, reader: CountingReader, rdf_format: RdfFo
     fresh.update(claims.update())
     if derived or kept.count or not has_index(fresh, minter):
         rebuild_index(fresh, minter)
+    rebuild_counts(fresh, minter)  # the file's events and the kept graphs' together
     fresh.optimize()
     fresh.flush()
     del fresh
