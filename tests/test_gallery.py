@@ -430,3 +430,20 @@ def test_the_run_link_answers_on_the_query_page(client):
     assert answer.status_code == 200
     rows = answer.get_json()["result"]["results"]["bindings"]
     assert len(rows) == timeline["example"]["total"] > 0
+
+
+def test_the_query_page_pages_as_the_cli_does(client):
+    def page(**values):
+        answer = client.get("/query.json", query_string={"name": "actors", "run": "1",
+                                                         **{f"param.{k}": v for k, v in values.items()}})
+        return answer.status_code, answer.get_json()
+
+    status, whole = page()
+    assert status == 200
+    names = sorted(b["name"]["value"] for b in whole["result"]["results"]["bindings"])
+    status, first = page(limit=3)
+    _, second = page(limit=3, offset=3)
+    shown = [b["name"]["value"] for part in (first, second) for b in part["result"]["results"]["bindings"]]
+    assert status == 200 and len(shown) == 6 and len(set(shown)) == 6 and set(shown) <= set(names)
+    status, refused = page(limit=0)
+    assert status == 400 and "limit 0 is out of range" in json.dumps(refused)
