@@ -118,6 +118,7 @@ KBO = ClosedNamespace(
     + " source sourceSentence evidence reportedIn curatorNote accordingTo asOf"
     + " cameo plover cameoCode ploverCategory fileName"
     + " DateBucket timelineRow timelineDigest timelineIndex loadedBy loadedFrom"
+    + " MonthCount countedMonth countedType eventCount"
     + " curationFile"
     + " counters alsoReportedBy paraphrase hasTerm Term givenBy givenTo quantity unit"
     + " termCategory ratio termText paxCategory pamProvision "

@@ -19,6 +19,7 @@ import yaml
 import kb
 from kb import queries
 from kb.cli import main as kb_main
+from kb.errors import QueryError
 from kb.paths import QUERIES_DIR, SEEDS_DIR
 from tests.conftest import TEST_BASE
 
@@ -117,8 +118,38 @@ def test_the_gallery_has_at_least_twenty_questions_each_declared():
     for name, query in catalogue.items():
         assert query.title and len(query.description) > 40, name
         for parameter in query.parameters:
-            assert f"?{parameter.name}" in query.sparql, (name, parameter.name)
+            if parameter.name in queries.PAGING:  # written once as LIMIT n / OFFSET m, its default
+                assert f"{parameter.name.upper()} {parameter.default}" in query.sparql, (name, parameter.name)
+            else:
+                assert f"?{parameter.name}" in query.sparql, (name, parameter.name)
             assert parameter.help, (name, parameter.name)
+
+
+PAGED = [name for name, query in queries.catalogue().items()
+         if {p.name for p in query.parameters} >= set(queries.PAGING)]
+
+
+@pytest.mark.parametrize("name", PAGED)
+def test_a_paged_query_gives_every_row_once_page_by_page(name, base):
+    whole = base.run(name)
+    assert whole, name  # the seed fits in the default page
+    # One of what the query pages (a meeting, a killing ...) a page, over more than the seed holds.
+    pages = [base.run(name, limit=1, offset=start) for start in range(0, 60)]
+    assert not pages[-1] and sum(1 for page in pages if page) >= min(2, len(whole))  # a part, not all
+    key = lambda row: json.dumps(row, sort_keys=True, default=str)  # noqa: E731
+    assert sorted(key(row) for page in pages for row in page) == sorted(key(row) for row in whole)
+
+
+def test_a_page_out_of_range_is_refused_with_what_to_give(base):
+    name = PAGED[0]
+    with pytest.raises(QueryError, match="limit 0 is out of range"):
+        base.run(name, limit=0)
+    with pytest.raises(QueryError, match=f"limit {queries.MAX_LIMIT + 1} is out of range"):
+        base.run(name, limit=queries.MAX_LIMIT + 1)
+    with pytest.raises(QueryError, match="offset must not be negative"):
+        base.run(name, offset=-1)
+    with pytest.raises(QueryError, match="not a whole number"):
+        base.run(name, limit="ten")
 
 
 def test_the_window_is_written_the_same_in_every_query_that_takes_one():
@@ -399,3 +430,20 @@ def test_the_run_link_answers_on_the_query_page(client):
     assert answer.status_code == 200
     rows = answer.get_json()["result"]["results"]["bindings"]
     assert len(rows) == timeline["example"]["total"] > 0
+
+
+def test_the_query_page_pages_as_the_cli_does(client):
+    def page(**values):
+        answer = client.get("/query.json", query_string={"name": "actors", "run": "1",
+                                                         **{f"param.{k}": v for k, v in values.items()}})
+        return answer.status_code, answer.get_json()
+
+    status, whole = page()
+    assert status == 200
+    names = sorted(b["name"]["value"] for b in whole["result"]["results"]["bindings"])
+    status, first = page(limit=3)
+    _, second = page(limit=3, offset=3)
+    shown = [b["name"]["value"] for part in (first, second) for b in part["result"]["results"]["bindings"]]
+    assert status == 200 and len(shown) == 6 and len(set(shown)) == 6 and set(shown) <= set(names)
+    status, refused = page(limit=0)
+    assert status == 400 and "limit 0 is out of range" in json.dumps(refused)

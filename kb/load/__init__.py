@@ -35,6 +35,7 @@ from kb.load import literals
 from kb.load.ownership import Claims, claims_on, file_graph, file_owner, loads_graph, source_owner
 from kb.paths import SEED_TARGETS, SEEDS_DIR, display
 from kb.store import KnowledgeBase
+from kb.timeline.counts import counts_graph, counts_update, without_counts
 from kb.timeline.rows import DERIVED, index_graph, index_update, with_timeline
 from kb.vocab import RDF, Minter
 
@@ -208,7 +209,7 @@ def load(
             except CurationError as err:
                 errors.append(err)
                 continue
-            new = with_timeline(new, minter)
+            new = without_counts(with_timeline(new, minter))
             replace.extend(graphs)
             report.files.append((display(path), len(graphs), len(new)))
             quads.extend(new)
@@ -229,8 +230,10 @@ def load(
         )
     if bulk:
         return _bulk(kb, bulk[0], minter, report, progress, claims)
-    replace = list(dict.fromkeys(graph for graph in replace if graph != index_graph(minter)))
-    then = [claims.update(dropped=replace), index_update(kb, minter, replace, quads)]
+    derived_graphs = (index_graph(minter), counts_graph(minter))
+    replace = list(dict.fromkeys(graph for graph in replace if graph not in derived_graphs))
+    then = [claims.update(dropped=replace), index_update(kb, minter, replace, quads),
+            counts_update(kb, minter, replace, quads)]
     kb.replace_graphs(replace, quads, then=" ;\n".join(part for part in then if part))
     _record_load(kb, report)
     return report
@@ -314,7 +317,7 @@ def _read_curation_files(
         except ShapeError as err:
             errors.append(err)
             continue
-        new = with_timeline(new, minter)
+        new = without_counts(with_timeline(new, minter))
         try:
             claims.claim([*graphs_of_source(kb, minter, bundle.slug), *bundle.graphs],
                          source_owner(bundle.slug, bundle.path))

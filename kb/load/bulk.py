@@ -29,6 +29,7 @@ from kb.load.ownership import Claims, claims_on, file_graph, file_owner, loads_g
 from kb.paths import display
 from kb.store.reading import CountingReader, graphs_in
 from kb.store.swap import remove_unfinished_staging, staging_of, swap_in
+from kb.timeline.counts import rebuild_counts, recount
 from kb.timeline.rows import (
     derive_in_store,
     derived_quads,
@@ -125,6 +126,7 @@ def _remote_load(kb, path: Path, rdf_format: RdfFormat, to_graph: NamedNode | No
     listed = sorted(periods_of(backend) | {row[0] for row in indexed}, key=str)
     for start in range(0, len(listed), REMOTE_REINDEX_BATCH):  # no update holds the whole index
         backend.update(reindex(minter, listed[start:start + REMOTE_REINDEX_BATCH]))
+    backend.update(recount(minter))
     backend.update(" ;\n".join(part for part in (claims.update(), backend.stamp_update()) if part))
     return lines
 
@@ -152,6 +154,7 @@ def _build(live: Store, staging: Path, reader: CountingReader, rdf_format: RdfFo
     fresh.update(claims.update())
     if derived or kept.count or not has_index(fresh, minter):
         rebuild_index(fresh, minter)
+    rebuild_counts(fresh, minter)  # the file's events and the kept graphs' together
     fresh.optimize()
     fresh.flush()
     del fresh

@@ -25,6 +25,11 @@ its N-Triples form escaped by pyoxigraph (:func:`kb.remote.substitute`; never ra
 Oxigraph plans with them; a parameter must be projected by the SELECT, and its constant column is
 dropped from the answer. An optional parameter left out stays a free variable: test it with
 ``COALESCE(?from, ?latest)``.
+
+Paging: a query whose answer grows with the store declares ``limit`` (and ``offset``) as integer
+parameters with defaults and writes ``LIMIT n`` (``OFFSET m``) once, with those defaults, so that its
+text runs as it is shown; the values given replace those numbers (:func:`paged`), never more than
+:data:`MAX_LIMIT` rows a page.
 """
 
 from __future__ import annotations
@@ -48,10 +53,13 @@ from kb.dates import parse_day
 from kb.errors import NotFound, QueryError
 from kb.formats import RESULTS
 from kb.paths import QUERIES_DIR, display
-from kb.sparql_text import check, with_deep_stack
+from kb.sparql_text import check, sparql_tokens, with_deep_stack
 from kb.store import KnowledgeBase
 from kb.vocab import PREFIXES, XSD, Minter
 
+#: The most rows one page of a paged query gives (see :func:`paged`).
+MAX_LIMIT = 10_000
+PAGING = ("limit", "offset")
 PARAM_TYPES = ("date", "actor", "event", "place", "iri", "string", "integer", "choice")
 _HEADER = re.compile(r"^#\s?(?P<key>[a-z]+):\s*(?P<value>.*)$")
 _PARAM = re.compile(
@@ -338,11 +346,39 @@ def run(
 ) -> Table:
     """Run a named query with textual parameter values."""
     substitutions = bind(kb, query, values or {}, minter)
+    text, rest = paged(query, substitutions)
     try:
-        table = run_sparql(kb, query.sparql, substitutions)
+        table = run_sparql(kb, text, rest)
     except QueryError as err:
         raise QueryError(err.message, where=display(query.path), hint=err.hint) from None
     return without_parameters(table, query, {variable.value for variable in substitutions})
+
+
+def paged(query: NamedQuery, substitutions: dict[Variable, object]) -> tuple[str, dict[Variable, object]]:
+    """The query's text with the numbers after its ``LIMIT`` and ``OFFSET`` replaced by the values of
+    its ``limit`` and ``offset`` parameters, and the other substitutions; the text as it is for a
+    query without them. A limit below 1 or above :data:`MAX_LIMIT`, or an offset below 0, is refused."""
+    rest = {variable: term for variable, term in substitutions.items() if variable.value not in PAGING}
+    numbers = {variable.value: int(term.value) for variable, term in substitutions.items()
+               if variable.value in PAGING}
+    if not numbers:
+        return query.sparql, rest
+    if not 1 <= numbers.get("limit", 1) <= MAX_LIMIT:
+        raise QueryError(f"limit {numbers['limit']} is out of range", where="--param limit",
+                         hint=f"give 1 to {MAX_LIMIT} rows a page, and offset= for the next page")
+    if numbers.get("offset", 0) < 0:
+        raise QueryError("offset must not be negative", where="--param offset",
+                         hint="give the number of rows to skip (0 for the first page)")
+    out, keyword = [], None
+    for kind, token in sparql_tokens(query.sparql):
+        if kind == "word" and token.upper() in ("LIMIT", "OFFSET"):
+            keyword = token.lower()
+        elif kind == "number" and keyword in numbers:
+            token, keyword = str(numbers[keyword]), None
+        elif kind != "space":
+            keyword = None
+        out.append(token)
+    return "".join(out), rest
 
 
 def without_parameters(table: Table, query: NamedQuery, bound: set[str]) -> Table:

@@ -241,14 +241,15 @@ def _catalogue(state: _State) -> list[CatalogueEntry]:
 
 def _run(state: _State, graph_format: str = "turtle") -> Answer:
     """Bind the parameters (when a named query is chosen) and run the text in the worker pool."""
-    substitutions = None
+    substitutions, text = None, state.text
     if state.named:
         query = dataclasses.replace(state.named, sparql=state.text)
         substitutions = queries.bind(get_kb(), query, state.values, current_app.extensions["minter"])
+        text, substitutions = queries.paged(query, substitutions)
     elif state.values:
         raise QueryError("parameters need a named query", where="param",
                          hint="choose a named query (name=...) or write the values into the query")
-    return get_service().run(Job(state.text, "tsv", graph_format,
+    return get_service().run(Job(text, "tsv", graph_format,
                                  int(current_app.config["ROW_LIMIT"]), prefixes=PREFIXES,
                                  substitutions=substitutions or None,
                                  base=current_app.config["KB_BASE"]))
