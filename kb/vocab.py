@@ -120,6 +120,7 @@ KBO = ClosedNamespace(
     + " DateBucket timelineRow timelineDigest timelineIndex loadedBy loadedFrom"
     + " curationFile"
     + " counters alsoReportedBy paraphrase hasTerm Term givenBy givenTo quantity unit"
+    + " disagreement"
     + " termCategory ratio termText paxCategory pamProvision "
     + " ".join(TERM_CLASSES.values()),
 )

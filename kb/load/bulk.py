@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store
 
+from kb.conflicts import conflicts_graph, derive_all
 from kb.errors import CurationError, KBError, StoreError, term_too_large
 from kb.formats import TRIPLE_FORMATS
 from kb.load import literals
@@ -86,6 +87,8 @@ def bulk_load_file(kb, path: Path, rdf_format: RdfFormat, minter: Minter, progre
         if graphs and missing_in(kb.backend):  # the file's events came without their timeline rows
             kb.backend.add_quads(derived_quads(rows_of(event_quads(kb.backend, graphs)), minter))
         kb.backend.update(reindex(minter))
+        kb.backend.update(f"DROP SILENT GRAPH {conflicts_graph(minter)}")
+        kb.backend.add_quads(derive_all(kb.backend, minter))
         kb.backend.update(claims.update())
         return lines
     backend = kb.backend
@@ -127,11 +130,23 @@ def _build(live: Store, staging: Path, reader: CountingReader, rdf_format: RdfFo
     for graph in empty:
         fresh.add_graph(graph)
     fresh.update(claims.update())
+    derive_conflicts(fresh, minter)
     if derived or kept.count or not has_index(fresh, minter):
         rebuild_index(fresh, minter)
     fresh.optimize()
     fresh.flush()
     del fresh
+
+
+def derive_conflicts(store: Store, minter: Minter) -> int:
+    """Rewrite the disagreements between sources of a staging ``store`` from all its claims
+    (:mod:`kb.conflicts`); the number of quads written."""
+    graph = conflicts_graph(minter)
+    if store.contains_named_graph(graph):
+        store.remove_graph(graph)
+    quads = derive_all(store, minter)
+    store.bulk_extend(quads)
+    return len(quads)
 
 
 def _as_kb_error(err: BaseException, path: Path, rdf_format: RdfFormat) -> BaseException:
