@@ -903,6 +903,27 @@
             "text-anchor": item.anchor }, item.labelText, group);
         }
       }
+      markClaims(group, item, middle);
+    }
+
+    function markClaims(group, item, middle) {
+      // Several sources (issue 15). A band wholly inside the window is certainly in it, one that
+      // runs past an edge only possibly (drawn hatched); the sources' disagreement is a ring with
+      // a stroke through it (a "not equal" sign) and is said in the item's accessible name.
+      var event = item.event;
+      var certain = event.start >= state.from && event.end <= state.to;
+      group.classList.add(certain ? "certain" : "possible");
+      group.setAttribute("data-certainty", certain ? "certain" : "possible");
+      var name = event.accessibleName + (certain ? "" : ", possibly in this window");
+      if (event.disputed) {
+        group.classList.add("disputed");
+        name += ", disputed";
+        var cx = item.exact ? (item.x0 + item.x1) / 2 : Math.max(item.rawX0, item.x0) + 5;
+        node("circle", { cx: cx, cy: middle, r: 8.5, "class": "disputed-ring" }, group);
+        node("path", { d: "M" + (cx - 5) + " " + (middle + 5) + " L" + (cx + 5) + " " + (middle - 5),
+          "class": "disputed-ring" }, group);
+      }
+      group.setAttribute("aria-label", name);
     }
 
     function drawCluster(parent, cluster, top, lane, g) {
