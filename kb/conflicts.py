@@ -38,7 +38,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
 
 from kb.vocab import EVENT_TYPES, KB_NS, KBO, RDF, SEM, XSD, Minter
 
@@ -57,6 +57,11 @@ _NODE_PREDICATES = (RDF.value, RDF.type, KBO.quantity, KBO.unit)
 #: What makes a subject a claim about an event (its role and term nodes are not).
 _CLAIM_PREDICATES = tuple(predicate for predicate in _EVENT_PREDICATES if predicate != RDF.type)
 _EVENT_CLASSES = frozenset(KBO[kind] for kind in EVENT_TYPES)
+_TYPE, _STATUS, _PLACE, _EDTF = RDF.type, KBO.status, SEM.hasPlace, KBO.edtf
+_EARLIEST, _LATEST, _HAS_ACTOR, _HAS_TERM = (SEM.hasEarliestBeginTimeStamp, SEM.hasLatestEndTimeStamp,
+                                             SEM.hasActor, KBO.hasTerm)
+_VALUE, _QUANTITY, _UNIT, _TERM = RDF.value, KBO.quantity, KBO.unit, KBO.Term
+_COMPARED = (("type", _TYPE), ("status", _STATUS), ("place", _PLACE))
 
 
 def conflicts_graph(minter: Minter) -> NamedNode:
@@ -103,49 +108,46 @@ def _differ(days, days2) -> bool:
     return days != days2
 
 
-def _terms(claim: Claim) -> Iterator[tuple[NamedNode, Literal, object]]:
-    """(class, quantity, days) of each numbered term of a claim, one per class it has."""
-    for node in claim.linked(KBO.hasTerm):
-        units = node.get(KBO.unit) or [None]
-        for kind in node.get(RDF.type, []):
-            if kind == KBO.Term:
-                continue
-            for quantity in node.get(KBO.quantity, []):
-                for unit in units:
-                    yield kind, quantity, unit
+def _terms(claim: Claim) -> list[tuple[NamedNode, Literal, object]]:
+    """(class, quantity, unit) of each numbered term of a claim, one per class it has."""
+    return [(kind, quantity, unit)
+            for node in claim.linked(_HAS_TERM)
+            for kind in node.get(_TYPE, []) if kind != _TERM
+            for quantity in node.get(_QUANTITY, [])
+            for unit in (node.get(_UNIT) or [None])]
 
 
 def _actors(claim: Claim) -> set:
-    return {actor for node in claim.linked(SEM.hasActor) for actor in node.get(RDF.value, [])}
+    return {actor for node in claim.linked(_HAS_ACTOR) for actor in node.get(_VALUE, [])}
+
+
+def _bounds(claim: Claim) -> list[tuple[str, str]]:
+    return [(first.value, last.value) for first in claim.get(_EARLIEST) for last in claim.get(_LATEST)]
 
 
 def disagreements(claims: dict[NamedNode, Claim]) -> list[tuple[str, str, NamedNode]]:
     """Where the claims of one event (by graph) disagree: sorted (field, value, graph) triples,
     each claim's side of each disagreement (the rule of this module's docstring)."""
     found: set[tuple[str, str, NamedNode]] = set()
-    for graph, claim in claims.items():
-        others = [other for key, other in claims.items() if key != graph]
-        bounds = [(first.value, last.value) for first in claim.get(SEM.hasEarliestBeginTimeStamp)
-                  for last in claim.get(SEM.hasLatestEndTimeStamp)]
-        for other in others:
-            other_bounds = [(first.value, last.value) for first in other.get(SEM.hasEarliestBeginTimeStamp)
-                            for last in other.get(SEM.hasLatestEndTimeStamp)]
+    listed = [(graph, claim, _bounds(claim), _actors(claim), _terms(claim))
+              for graph, claim in claims.items()]
+    for graph, claim, bounds, actors, terms in listed:
+        for other_graph, other, other_bounds, other_actors, other_terms in listed:
+            if other_graph == graph:
+                continue
             if any(first2 > last or last2 < first
                    for first, last in bounds for first2, last2 in other_bounds):
-                found.update(("date", edtf.value, graph) for edtf in claim.get(KBO.edtf))
-            for name, predicate in (("type", RDF.type), ("status", KBO.status), ("place", SEM.hasPlace)):
+                found.update(("date", edtf.value, graph) for edtf in claim.get(_EDTF))
+            for name, predicate in _COMPARED:
                 theirs = other.get(predicate)
+                if not theirs:
+                    continue
                 for term in claim.get(predicate):
-                    if predicate == RDF.type and not term.value.startswith(KB_NS):
-                        continue
-                    if theirs and term not in theirs:
+                    if term not in theirs and (predicate != _TYPE or term.value.startswith(KB_NS)):
                         found.add((name, _local(term, r"^.*[/#]"), graph))
-            if other.get(SEM.hasActor):
-                named = _actors(other)
-                found.update(("actors", _local(actor, r"^.*/"), graph)
-                             for actor in _actors(claim) - named)
-            other_terms = list(_terms(other))
-            for kind, quantity, unit in _terms(claim):
+            if other.get(_HAS_ACTOR):
+                found.update(("actors", _local(actor, r"^.*/"), graph) for actor in actors - other_actors)
+            for kind, quantity, unit in terms:
                 days = _days(quantity, unit)
                 if any(kind == kind2 and _differ(days, _days(quantity2, unit2))
                        for kind2, quantity2, unit2 in other_terms):
@@ -199,6 +201,9 @@ _CLAIMS = """SELECT ?g ?s ?p ?o WHERE {{
 def read_claims(store, events: Iterable[NamedNode]) -> Iterator[Quad]:
     """The quads the rule compares of ``events`` in every named graph of ``store`` (anything with
     pyoxigraph's ``query``), read :data:`BATCH` events a request, each a lookup by subject."""
+    if isinstance(store, Store):  # embedded: the same lookups without a query to plan
+        yield from _lookups(store, events)
+        return
     listed = sorted(set(events), key=str)
     for start in range(0, len(listed), BATCH):
         sparql = _CLAIMS.format(
@@ -207,6 +212,18 @@ def read_claims(store, events: Iterable[NamedNode]) -> Iterator[Quad]:
             links=f"{SEM.hasActor} {KBO.hasTerm}", node_predicates=_values("p", _NODE_PREDICATES))
         for row in store.query(sparql):
             yield Quad(row["s"], row["p"], row["o"], row["g"])
+
+
+def _lookups(store: Store, events: Iterable[NamedNode]) -> Iterator[Quad]:
+    for event in dict.fromkeys(events):
+        for predicate in _EVENT_PREDICATES:
+            for quad in store.quads_for_pattern(event, predicate, None, None):
+                if isinstance(quad.graph_name, DefaultGraph):
+                    continue
+                yield quad
+                if predicate in (_HAS_ACTOR, _HAS_TERM):
+                    for node_predicate in _NODE_PREDICATES:
+                        yield from store.quads_for_pattern(quad.object, node_predicate, None, quad.graph_name)
 
 
 # --- the derived data ---------------------------------------------------------------------------
