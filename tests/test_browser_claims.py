@@ -81,4 +81,7 @@ def test_the_drawn_timeline_marks_disputed_events_and_bands_only_possibly_in_the
     assert "possibly" not in certain.first.get_attribute("aria-label")
     assert certain.first.locator(".mark").evaluate("node => getComputedStyle(node).strokeDasharray") \
         in ("", "none")
+    legend = page.locator('ul.tl-legend.forms')
+    expect(legend.locator("li", has_text="disputed")).to_have_count(1)
+    expect(legend.locator("li", has_text="only possibly in this window")).to_have_count(1)
     shot(page, "23-disputed-and-possible-on-the-chart")

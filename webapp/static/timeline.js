@@ -1027,6 +1027,19 @@
         } else { node("rect", { x: 2, y: 3, width: 30, height: 10, rx: 2 }, svg); }
         html("span", "", pair[1], item);
       });
+      legendClaims(forms);
+    }
+    function legendClaims(forms) {
+      // The marks markClaims() draws: a band only possibly in the window, and a disputed event.
+      var possible = html("li", "", "", forms);
+      var svg = node("svg", { width: 34, height: 16, "aria-hidden": "true", "class": "lg-form lg-possible" }, possible);
+      node("rect", { x: 2, y: 3, width: 30, height: 10, rx: 2 }, svg);
+      html("span", "", "dashed: only possibly in this window (its dates run past an edge)", possible);
+      var disputed = html("li", "", "", forms);
+      svg = node("svg", { width: 34, height: 16, "aria-hidden": "true", "class": "lg-form lg-disputed" }, disputed);
+      node("circle", { cx: 17, cy: 8, r: 6.5 }, svg);
+      node("path", { d: "M13 12 L21 4" }, svg);
+      html("span", "", "disputed: the sources disagree on it", disputed);
     }
     function typeWords(type) {
       var label = type.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
