@@ -1,17 +1,20 @@
 """How fast the issue-15 questions are answered with several claims per event (synthetic data).
 
-Builds (or reuses) a compacted store of N synthetic events, each also reported by later sources
+Builds (or reuses) a store of N synthetic events, each also reported by later sources
 (benchmarks/synthetic.py, ``claims=True``: about 2.2 claims an event, a tenth of the repeated
-claims a month off, offers with a ceasefire term and counter-proposal threads), then times:
+claims a month off, offers with a ceasefire term and counter-proposal threads), loaded as ``kb load``
+loads it (the bulk path: timeline rows, index and the disagreements between sources derived, then
+compacted), in ``--folder`` (default benchmarks/out/); then times:
 
 - ``conflicts`` for one event (what the event page runs) and for the whole record;
 - ``offer-thread`` and ``term-changes`` for one offer;
 - timeline windows of one month through the web app's index (kb.timeline.view), with
   ``certainty=certain`` and with ``as_known_on``, and the same windows through the ``timeline``
   named query (SPARQL, no index);
-and prints p50/p95/max beside the budget (p95 <= 1 s). Usage::
+and prints p50/p95/max beside the budgets (issue 15: p95 <= 1 s at 1M events; issue 13: a named
+query <= 100 ms at 100k). Usage::
 
-    python benchmarks/claims_speed.py 100000 [--runs 20]
+    python benchmarks/claims_speed.py 100000 [--runs 20] [--folder DIR]
 """
 
 from __future__ import annotations
@@ -24,13 +27,13 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from pyoxigraph import NamedNode, RdfFormat, Store
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.synthetic import write_nquads  # noqa: E402
 from kb import queries  # noqa: E402
+from kb.conflicts import derive_all  # noqa: E402
+from kb.load import load  # noqa: E402
 from kb.store import open_kb  # noqa: E402
 from kb.timeline.index import TimelineIndex  # noqa: E402
 from kb.timeline.model import TimelineFilter  # noqa: E402
@@ -39,54 +42,66 @@ from kb.vocab import Minter  # noqa: E402
 
 OUT = Path(__file__).parent / "out"
 BUDGET = 1.0
+#: Issue 13: a named query answers within 100 ms at 100k events (1 s at 1M).
+QUERY_BUDGET_100K = 0.1
 
 
-def build(n_events: int) -> Path:
-    """A compacted store of ``n_events`` events with several claims each (cached in out/)."""
-    store_dir = OUT / f"claims-store-{n_events}"
+def build(n_events: int, folder: Path) -> Path:
+    """A store of ``n_events`` events with several claims each, loaded by ``kb load``'s bulk path
+    (cached in ``folder``)."""
+    store_dir = folder / f"claims-store-{n_events}"
     if (store_dir / "done").exists():
         return store_dir
-    OUT.mkdir(exist_ok=True)
-    source = OUT / f"claims-{n_events}.nq"
+    folder.mkdir(parents=True, exist_ok=True)
+    source = folder / f"claims-{n_events}.nq"
     started = time.perf_counter()
-    quads = write_nquads(source, n_events, claims=True)
-    print(f"generated {quads:,} quads in {time.perf_counter() - started:.1f} s")
-    store = Store(str(store_dir))
-    store.bulk_load(path=str(source), format=RdfFormat.N_QUADS)
-    store.bulk_load(path=str(ROOT / "ontology" / "kb.ttl"), format=RdfFormat.TURTLE,
-                    to_graph=NamedNode("http://localhost:5000/id/graph/file-kb"))
-    store.flush()
-    store.optimize()
-    del store
-    source.unlink()
+    if not source.exists():
+        quads = write_nquads(source, n_events, claims=True)
+        print(f"generated {quads:,} quads in {time.perf_counter() - started:.1f} s")
+    started = time.perf_counter()
+    with open_kb(store_dir) as kb:
+        load(kb, [source])
+        load(kb, [ROOT / "ontology" / "kb.ttl"])
     (store_dir / "done").write_text(f"{time.perf_counter() - started:.1f} s\n")
-    print(f"loaded and compacted in {time.perf_counter() - started:.1f} s")
+    print(f"loaded (kb load, bulk) in {time.perf_counter() - started:.1f} s")
     return store_dir
+
+
+#: CPU seconds of each timed run since the last report (the machine may be shared: wall-clock
+#: times then include waiting for a core, CPU times do not).
+_cpu: list[float] = []
 
 
 def timed(work, runs: int) -> tuple[list[float], object]:
     times, answer = [], None
     for _ in range(runs):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         answer = work()
         times.append(time.perf_counter() - started)
+        _cpu.append(time.process_time() - cpu)
     return times, answer
 
 
-def report(name: str, times: list[float], note: str = "") -> None:
-    ordered = sorted(times)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    verdict = "ok" if p95 <= BUDGET else "OVER"
-    print(f"{name:<44} p50 {statistics.median(ordered) * 1000:8.1f} ms  p95 {p95 * 1000:8.1f} ms  "
-          f"max {ordered[-1] * 1000:8.1f} ms  [{verdict} vs {BUDGET:.0f} s] {note}")
+def report(name: str, times: list[float], note: str = "", budget: float = BUDGET) -> None:
+    def p95_of(values: list[float]) -> float:
+        ordered = sorted(values)
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+    p95, cpu95 = p95_of(times), p95_of(_cpu or times)
+    _cpu.clear()
+    verdict = "ok" if p95 <= budget else ("ok in CPU" if cpu95 <= budget else "OVER")
+    print(f"{name:<44} p50 {statistics.median(times) * 1000:8.1f} ms  p95 {p95 * 1000:8.1f} ms  "
+          f"max {max(times) * 1000:8.1f} ms  CPU p95 {cpu95 * 1000:8.1f} ms  "
+          f"[{verdict} vs {budget * 1000:.0f} ms] {note}", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("events", type=int)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--folder", type=Path, default=OUT, help="where the store is built and kept")
     args = parser.parse_args()
-    store_dir = build(args.events)
+    store_dir = build(args.events, args.folder)
     rng = random.Random(7)
     minter = Minter()
     with open_kb(store_dir, read_only=True) as kb:
@@ -99,14 +114,17 @@ def main() -> None:
         conflicts, thread, changes, timeline_query = (queries.find(name) for name in (
             "conflicts", "offer-thread", "term-changes", "timeline"))
 
+        budget = QUERY_BUDGET_100K if args.events <= 100_000 else BUDGET
         times = []
         for _ in range(args.runs):
             event = rng.choice(claimed)
             took, table = timed(lambda event=event: queries.run(kb, conflicts, {"of": event}, minter), 1)
             times += took
-        report("conflicts of one event (event page)", times)
+        report("conflicts of one event (event page)", times, budget=budget)
         took, table = timed(lambda: queries.run(kb, conflicts, {}, minter), 1 if args.events >= 50000 else 3)
-        report("conflicts, the whole record", took, f"({len(table.rows):,} rows)")
+        report("conflicts, the whole record", took, f"({len(table.rows):,} rows)", budget=budget)
+        took, derived = timed(lambda: derive_all(kb.backend.store, minter), 1)
+        report("(load time) deriving every disagreement", took, f"({len(derived):,} sides)", budget=3600)
 
         for name, query in (("offer-thread", thread), ("term-changes of one offer", changes)):
             times = []
@@ -115,7 +133,7 @@ def main() -> None:
                 took, table = timed(lambda offer=offer, query=query: queries.run(
                     kb, query, {"offer": offer}, minter), 1)
                 times += took
-            report(name, times)
+            report(name, times, budget=budget)
 
         started = time.perf_counter()
         index = TimelineIndex.build(kb, minter)
@@ -137,20 +155,17 @@ def main() -> None:
                 took, _ = timed(lambda filt=filt: timeline(kb, filt, minter, index=index), 1)
                 times += took
             report(f"timeline month, index, {label}", times)
-        for label, extra in (("possible", {}), ("certain", {"certainty": "certain"})):
+        for label, extra in (("possible", {}), ("certain", {"certainty": "certain"}),
+                             ("as_known_on", {"as_known_on": 90})):
             times = []
-            for first, last in months[: max(3, args.runs // 4)]:
+            for first, last in months:
                 values = {"from": first.isoformat(), "to": last.isoformat(), **extra}
-                took, _ = timed(lambda values=values: queries.run(kb, timeline_query, values, minter), 1)
+                if "as_known_on" in extra:
+                    values["as_known_on"] = (last + timedelta(days=extra["as_known_on"])).isoformat()
+                took, table = timed(lambda values=values: queries.run(kb, timeline_query, values, minter), 1)
                 times += took
-            report(f"timeline month, named query, {label}", times)
-        times = []
-        for first, last in months[: max(3, args.runs // 4)]:
-            values = {"from": first.isoformat(), "to": last.isoformat(),
-                      "as_known_on": (last + timedelta(days=90)).isoformat()}
-            took, _ = timed(lambda values=values: queries.run(kb, timeline_query, values, minter), 1)
-            times += took
-        report("timeline month, named query, as_known_on", times)
+            report(f"timeline month, named query, {label}", times, f"({len(table.rows):,} rows last)",
+                   budget=budget)
 
 
 if __name__ == "__main__":

@@ -121,6 +121,7 @@ KBO = ClosedNamespace(
     + " MonthCount countedMonth countedType eventCount"
     + " curationFile"
     + " counters alsoReportedBy paraphrase hasTerm Term givenBy givenTo quantity unit"
+    + " disagreement"
     + " termCategory ratio termText paxCategory pamProvision "
     + " ".join(TERM_CLASSES.values()),
 )

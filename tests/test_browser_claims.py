@@ -56,3 +56,32 @@ def test_the_filters_choose_certainty_and_as_known_on_and_keep_them_in_the_url(l
         shot(tab, "22-as-known-on")
     finally:
         context.close()
+
+
+def test_the_drawn_timeline_marks_disputed_events_and_bands_only_possibly_in_the_window(live, page):  # noqa: F811
+    page.goto(live.url + "/?from=2024-01-15&to=2024-10-31")
+    canvas = page.locator("#timeline-canvas")
+    proposal = canvas.locator(f'.tl-item[data-event="{PROPOSAL}"]').first
+    expect(proposal).to_be_visible()
+    # the sources disagree on the Egyptian proposal: a drawn mark, and said to a screen reader
+    expect(proposal.locator(".disputed-ring").first).to_be_visible()
+    assert "disputed" in proposal.get_attribute("aria-label")
+    # "In January" runs from 1 January, before the window: only possibly in it, drawn otherwise
+    january = canvas.locator('.tl-item[data-event="barnea-offer-2024-01"]').first
+    expect(january).to_have_attribute("data-certainty", "possible")
+    assert "possibly in this window" in january.get_attribute("aria-label")
+    assert "disputed" not in january.get_attribute("aria-label")
+    expect(january.locator(".disputed-ring")).to_have_count(0)
+    band = january.locator(".mark.band")
+    assert band.evaluate("node => getComputedStyle(node).strokeDasharray") not in ("", "none")
+    # its earliest dating (1 October to 4 November) runs past the window's end too
+    expect(proposal).to_have_attribute("data-certainty", "possible")
+    certain = canvas.locator('.tl-item[data-certainty="certain"]:not(.planned)')
+    expect(certain.first).to_be_visible()
+    assert "possibly" not in certain.first.get_attribute("aria-label")
+    assert certain.first.locator(".mark").evaluate("node => getComputedStyle(node).strokeDasharray") \
+        in ("", "none")
+    legend = page.locator('ul.tl-legend.forms')
+    expect(legend.locator("li", has_text="disputed")).to_have_count(1)
+    expect(legend.locator("li", has_text="only possibly in this window")).to_have_count(1)
+    shot(page, "23-disputed-and-possible-on-the-chart")

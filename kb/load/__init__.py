@@ -3,7 +3,8 @@
 Owns check-then-write loading (this module), bulk loading through a staging store
 (:mod:`kb.load.bulk`), who owns each graph (:mod:`kb.load.ownership`) and the check of typed literals
 (:mod:`kb.load.literals`). May import the bottom modules, ``kb.store``, ``kb.curation`` and
-``kb.timeline.rows`` (the derived timeline quads it writes beside each event); never ``kb.queries``,
+``kb.timeline.rows`` (the derived timeline quads it writes beside each event) and ``kb.conflicts``
+(the disagreements it derives in the same update); never ``kb.queries``,
 ``kb.pages``, ``kb.cli`` or the web app.
 
 Loading files into the knowledge base, all or nothing.
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Variable, parse
 
+from kb.conflicts import conflicts_graph, conflicts_update
 from kb.curation import raise_all, read_files
 from kb.curation.catalog import check_together, scan
 from kb.curation.validate import check
@@ -117,12 +119,12 @@ def read_rdf(path: Path, minter: Minter) -> tuple[list[Quad], set[NamedNode]]:
     except (OSError, ValueError) as err:
         raise CurationError(f"cannot read ({err})", where=display(path)) from None
     quads = []
-    loads = loads_graph(minter)
+    loads, derived = loads_graph(minter), conflicts_graph(minter)
     for item in parsed:
         graph = target or item.graph_name
         if isinstance(graph, DefaultGraph):
             graph = file_graph(minter, path)
-        if graph != loads:  # load records are the loader's to write (kb.load.ownership)
+        if graph not in (loads, derived):  # the loader's to write (load records, disagreements)
             quads.append(Quad(item.subject, item.predicate, item.object, graph))
     literals.refuse(literals.ill_typed(quads), path, display(path))
     return quads, {quad.graph_name for quad in quads}
@@ -230,13 +232,22 @@ def load(
         )
     if bulk:
         return _bulk(kb, bulk[0], minter, report, progress, claims)
-    derived_graphs = (index_graph(minter), counts_graph(minter))
-    replace = list(dict.fromkeys(graph for graph in replace if graph not in derived_graphs))
+    own = (index_graph(minter), counts_graph(minter), conflicts_graph(minter))
+    replace = list(dict.fromkeys(graph for graph in replace if graph not in own))
     then = [claims.update(dropped=replace), index_update(kb, minter, replace, quads),
-            counts_update(kb, minter, replace, quads)]
+            *derivations(kb, minter, replace, quads)]
     kb.replace_graphs(replace, quads, then=" ;\n".join(part for part in then if part))
     _record_load(kb, report)
     return report
+
+
+def derivations(kb: KnowledgeBase, minter: Minter, replace: list[NamedNode], quads: list[Quad]
+                ) -> list[str]:
+    """The updates that bring derived data in step with a load that drops ``replace`` and inserts
+    ``quads``, to run in the same request (read from the store as it is before the load): the
+    events per month and type (:mod:`kb.timeline.counts`) and the disagreements between sources
+    (:mod:`kb.conflicts`)."""
+    return [counts_update(kb, minter, replace, quads), conflicts_update(kb, minter, replace, quads)]
 
 
 def _load_record(kb: KnowledgeBase) -> Path | None:

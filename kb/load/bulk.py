@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store
 
+from kb.conflicts import conflicts_graph, derive_all
 from kb.errors import CurationError, KBError, StoreError, term_too_large
 from kb.formats import TRIPLE_FORMATS
 from kb.load import literals
@@ -127,6 +128,8 @@ def _remote_load(kb, path: Path, rdf_format: RdfFormat, to_graph: NamedNode | No
     for start in range(0, len(listed), REMOTE_REINDEX_BATCH):  # no update holds the whole index
         backend.update(reindex(minter, listed[start:start + REMOTE_REINDEX_BATCH]))
     backend.update(recount(minter))
+    backend.update(f"DROP SILENT GRAPH {conflicts_graph(minter)}")
+    backend.add_quads(derive_all(backend, minter))
     backend.update(" ;\n".join(part for part in (claims.update(), backend.stamp_update()) if part))
     return lines
 
@@ -152,12 +155,24 @@ def _build(live: Store, staging: Path, reader: CountingReader, rdf_format: RdfFo
     for graph in empty:
         fresh.add_graph(graph)
     fresh.update(claims.update())
+    derive_conflicts(fresh, minter)
     if derived or kept.count or not has_index(fresh, minter):
         rebuild_index(fresh, minter)
     rebuild_counts(fresh, minter)  # the file's events and the kept graphs' together
     fresh.optimize()
     fresh.flush()
     del fresh
+
+
+def derive_conflicts(store: Store, minter: Minter) -> int:
+    """Rewrite the disagreements between sources of a staging ``store`` from all its claims
+    (:mod:`kb.conflicts`); the number of quads written."""
+    graph = conflicts_graph(minter)
+    if store.contains_named_graph(graph):
+        store.remove_graph(graph)
+    quads = derive_all(store, minter)
+    store.bulk_extend(quads)
+    return len(quads)
 
 
 def _as_kb_error(err: BaseException, path: Path, rdf_format: RdfFormat) -> BaseException:

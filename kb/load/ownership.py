@@ -26,6 +26,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
 
+from kb.conflicts import conflicts_graph
 from kb.errors import CurationError
 from kb.paths import ONTOLOGY_DIR, PROJECT_ROOT, display
 from kb.timeline.rows import index_graph
@@ -118,7 +119,7 @@ class Claims:
     def claim(self, graphs: Iterable[NamedNode], owner: Owner) -> None:
         """Record that ``owner`` writes ``graphs``; a CurationError when one is another's."""
         for graph in graphs:
-            if graph in (loads_graph(self.minter), index_graph(self.minter)):
+            if graph in (loads_graph(self.minter), index_graph(self.minter), conflicts_graph(self.minter)):
                 continue  # the loader's own graphs: every load rewrites them
             earlier = self.owners.get(graph)
             if earlier is not None and not owner.owns(earlier.key):

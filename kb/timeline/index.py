@@ -33,6 +33,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
 
+from kb.conflicts import disputed
 from kb.dates import WIDE_KEY, DateValue, describe, parse_edtf
 from kb.errors import KBError
 from kb.store import KnowledgeBase
@@ -65,17 +66,6 @@ def _parsed(texts: Iterable[str], chunk: int = 5000) -> Iterable[list]:
         if not batch:
             return
         yield from json.loads(f"[{','.join(batch)}]")
-
-
-def _disagree(claims: list[tuple]) -> bool:
-    """True when two claims (origin, first, last, type, status, actors) of one event disagree."""
-    for number, (_, first, last, kind, state, actors) in enumerate(claims):
-        for _, first2, last2, kind2, state2, actors2 in claims[number + 1:]:
-            if first2 > last or last2 < first or kind != kind2 or state != state2:
-                return True
-            if actors and actors2 and actors != actors2:
-                return True
-    return False
 
 
 def _bounds(edtf: str) -> tuple:
@@ -115,7 +105,7 @@ class TimelineIndex:
         # Events several sources report: row -> [(source number, first, last)], one per claim.
         self.claims: dict[int, list[tuple[int, int, int]]] = {}
         self.published: dict[int, int] = {}  # source number -> its earliest publication day (ordinal)
-        self.disputed: set[int] = set()      # rows whose sources disagree (queries/conflicts.rq)
+        self.disputed: set[int] = set()      # rows whose sources disagree (kb.conflicts)
         self.months: dict[str, array] = {}
         self.actor_slugs: list[str] = []
         self.actor_names: dict[str, str] = {}
@@ -296,13 +286,10 @@ class TimelineIndex:
                 self.claims[numbers[iri]] = [
                     (source_number.get(origin, -1), date.fromisoformat(first).toordinal(),
                      date.fromisoformat(last).toordinal()) for origin, first, last, *_ in found]
-        # Which events the sources disagree on, by the rule of queries/conflicts.rq applied to what
-        # the rows carry (dates whose bounds do not overlap, type, status, actors): running the
-        # query over the whole record takes minutes at 100k events. Places and terms, which rows
-        # do not carry, are marked on the event's page (which runs the query for that event).
-        for iri, found in claimed.items():
-            if iri in numbers and _disagree(found):
-                self.disputed.add(numbers[iri])
+        # Which events the sources disagree on: those the loader found disagreements of
+        # (kb.conflicts, the one statement of the rule), looked up for the events claimed twice.
+        events = [NamedNode(iri) for iri in claimed if iri in numbers]
+        self.disputed.update(numbers[iri] for iri in disputed(kb, events))
 
     def known_bounds(self, row: int, day: int) -> tuple[int, int] | None:
         """The bounds of the event in ``row`` as the sources published by ``day`` (an ordinal)

@@ -1120,6 +1120,27 @@
       } else {
         content(label, item.labelText);
       }
+      markClaims(group, item, middle);
+    }
+
+    function markClaims(group, item, middle) {
+      // Several sources (issue 15). A band wholly inside the window is certainly in it, one that
+      // runs past an edge only possibly (drawn hatched); the sources' disagreement is a ring with
+      // a stroke through it (a "not equal" sign) and is said in the item's accessible name.
+      var event = item.event;
+      var certain = event.start >= state.from && event.end <= state.to;
+      group.classList.add(certain ? "certain" : "possible");
+      group.setAttribute("data-certainty", certain ? "certain" : "possible");
+      var name = event.accessibleName + (certain ? "" : ", possibly in this window");
+      if (event.disputed) {
+        group.classList.add("disputed");
+        name += ", disputed";
+        var cx = item.exact ? (item.x0 + item.x1) / 2 : Math.max(item.rawX0, item.x0) + 5;
+        node("circle", { cx: cx, cy: middle, r: 8.5, "class": "disputed-ring" }, group);
+        node("path", { d: "M" + (cx - 5) + " " + (middle + 5) + " L" + (cx + 5) + " " + (middle - 5),
+          "class": "disputed-ring" }, group);
+      }
+      group.setAttribute("aria-label", name);
     }
 
     function drawCluster(group, cluster, top, lane, g) {
@@ -1235,6 +1256,19 @@
         } else { node("rect", { x: 2, y: 3, width: 30, height: 10, rx: 2 }, svg); }
         html("span", "", pair[1], item);
       });
+      legendClaims(forms);
+    }
+    function legendClaims(forms) {
+      // The marks markClaims() draws: a band only possibly in the window, and a disputed event.
+      var possible = html("li", "", "", forms);
+      var svg = node("svg", { width: 34, height: 16, "aria-hidden": "true", "class": "lg-form lg-possible" }, possible);
+      node("rect", { x: 2, y: 3, width: 30, height: 10, rx: 2 }, svg);
+      html("span", "", "dashed: only possibly in this window (its dates run past an edge)", possible);
+      var disputed = html("li", "", "", forms);
+      svg = node("svg", { width: 34, height: 16, "aria-hidden": "true", "class": "lg-form lg-disputed" }, disputed);
+      node("circle", { cx: 17, cy: 8, r: 6.5 }, svg);
+      node("path", { d: "M13 12 L21 4" }, svg);
+      html("span", "", "disputed: the sources disagree on it", disputed);
     }
     function typeWords(type) {
       var label = type.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
