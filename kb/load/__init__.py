@@ -26,7 +26,7 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Variable, parse
 
-from kb.conflicts import conflicts_graph, conflicts_update
+from kb.conflicts import conflicts_update
 from kb.curation import raise_all, read_files
 from kb.curation.catalog import check_together, scan
 from kb.curation.validate import check
@@ -34,11 +34,18 @@ from kb.errors import CurationError, KBError, ShapeError, term_too_large
 from kb.formats import CURATION_SUFFIXES
 from kb.formats import LOAD_SUFFIXES as RDF_SUFFIXES
 from kb.load import literals
-from kb.load.ownership import Claims, claims_on, file_graph, file_owner, loads_graph, source_owner
+from kb.load.ownership import (
+    Claims,
+    claims_on,
+    file_graph,
+    file_owner,
+    loader_graphs,
+    source_owner,
+)
 from kb.paths import SEED_TARGETS, SEEDS_DIR, display
 from kb.store import KnowledgeBase
-from kb.timeline.counts import counts_graph, counts_update, without_counts
-from kb.timeline.rows import DERIVED, index_graph, index_update, with_timeline
+from kb.timeline.counts import counts_update, without_counts
+from kb.timeline.rows import DERIVED, index_update, with_timeline
 from kb.vocab import RDF, Minter
 
 #: RDF files larger than this are bulk loaded (parsed, not validated against the shapes).
@@ -119,12 +126,12 @@ def read_rdf(path: Path, minter: Minter) -> tuple[list[Quad], set[NamedNode]]:
     except (OSError, ValueError) as err:
         raise CurationError(f"cannot read ({err})", where=display(path)) from None
     quads = []
-    loads, derived = loads_graph(minter), conflicts_graph(minter)
+    own = loader_graphs(minter)
     for item in parsed:
         graph = target or item.graph_name
         if isinstance(graph, DefaultGraph):
             graph = file_graph(minter, path)
-        if graph not in (loads, derived):  # the loader's to write (load records, disagreements)
+        if graph not in own:  # the loader's to write (load records, derived data)
             quads.append(Quad(item.subject, item.predicate, item.object, graph))
     literals.refuse(literals.ill_typed(quads), path, display(path))
     return quads, {quad.graph_name for quad in quads}
@@ -232,7 +239,7 @@ def load(
         )
     if bulk:
         return _bulk(kb, bulk[0], minter, report, progress, claims)
-    own = (index_graph(minter), counts_graph(minter), conflicts_graph(minter))
+    own = loader_graphs(minter)
     replace = list(dict.fromkeys(graph for graph in replace if graph not in own))
     then = [claims.update(dropped=replace), index_update(kb, minter, replace, quads),
             *derivations(kb, minter, replace, quads)]

@@ -29,6 +29,7 @@ from pyoxigraph import Literal, NamedNode
 from kb.conflicts import conflicts_graph
 from kb.errors import CurationError
 from kb.paths import ONTOLOGY_DIR, PROJECT_ROOT, display
+from kb.timeline.counts import counts_graph
 from kb.timeline.rows import index_graph
 from kb.vocab import KBO, Minter, is_slug
 
@@ -53,6 +54,13 @@ class Owner:
 def loads_graph(minter: Minter) -> NamedNode:
     """The graph of the load records, and nothing else."""
     return minter.entity("graph", LOADS_SLUG)
+
+
+def loader_graphs(minter: Minter) -> tuple[NamedNode, ...]:
+    """The graphs only the loader writes: its load records and the data it derives (the timeline
+    index, the month counts, the disagreements between sources). A file's quads in them are never
+    taken, no file owns them, and a load never drops them whole."""
+    return (loads_graph(minter), index_graph(minter), counts_graph(minter), conflicts_graph(minter))
 
 
 def file_graph(minter: Minter, path: Path) -> NamedNode:
@@ -119,7 +127,7 @@ class Claims:
     def claim(self, graphs: Iterable[NamedNode], owner: Owner) -> None:
         """Record that ``owner`` writes ``graphs``; a CurationError when one is another's."""
         for graph in graphs:
-            if graph in (loads_graph(self.minter), index_graph(self.minter), conflicts_graph(self.minter)):
+            if graph in loader_graphs(self.minter):
                 continue  # the loader's own graphs: every load rewrites them
             earlier = self.owners.get(graph)
             if earlier is not None and not owner.owns(earlier.key):
