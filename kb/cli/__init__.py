@@ -398,6 +398,26 @@ def status(ctx: click.Context) -> None:
 
 
 @main.command()
+@click.option("--base", default=None, help="The IRI base of the data (default: $KB_BASE).")
+@common_options
+@click.pass_context
+@reports_errors
+def reindex(ctx: click.Context, base: str | None) -> None:
+    """Derive what a store loaded by an earlier version lacks (timeline rows and index, month counts,
+    disagreements between sources), in place, from the claims it holds; safe to run again."""
+    from kb.load.rederive import rederive
+    from kb.vocab import default_base
+
+    minter = Minter(base or default_base())
+    began = time.monotonic()
+    with _open(ctx) as kb:
+        done = rederive(kb, minter)
+    if not _quiet(ctx):
+        click.echo(f"Derived {', '.join(done)} in {time.monotonic() - began:.1f} s" if done
+                   else "Nothing to derive: the store holds every derived part its data needs")
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(0, 65535))
 @click.option(
@@ -457,6 +477,8 @@ def serve(
         if report and not quiet:
             click.echo(f"Loaded {len(report.files)} files, {report.quads:,} quads in "
                        f"{progress.elapsed:.1f} s", err=True)
+    if report is None and not quiet:
+        _say_lacking(store, minter)
     served = f"http://{host}:{port}/"
     if not quiet and not _same_address(minter.base, served) and not is_remote(store):
         click.echo(f"Note: the data's IRIs start with {minter.base}, not with {served}: pages link by "
@@ -474,6 +496,18 @@ def serve(
         quiet=quiet,
         prepared=True,
     )
+
+
+def _say_lacking(store: str, minter: Minter) -> None:
+    """Say what derived data a store loaded by an earlier version lacks (looked at read-only)."""
+    from kb.load.rederive import lacking
+    from kb.paths import is_remote
+
+    with open_kb(store, read_only=not is_remote(store)) as kb:
+        missing = lacking(kb, minter)
+    if missing:
+        click.echo(f"Note: this store lacks its {', '.join(missing)} (loaded by an earlier version): some "
+                   "answers will be empty; stop the server and run 'kb reindex' to derive them.", err=True)
 
 
 _LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}

@@ -10,10 +10,11 @@ import socket
 from pathlib import Path
 
 from kb.errors import KBError
+from kb.load.rederive import lacking
 from kb.paths import is_remote
 from kb.serving import server_of
 from kb.store import open_kb
-from kb.vocab import PREFIXES
+from kb.vocab import PREFIXES, Minter, default_base
 
 _COUNTS = """SELECT
   (COUNT(DISTINCT ?event) AS ?events) (COUNT(DISTINCT ?source) AS ?sources) WHERE {
@@ -58,6 +59,10 @@ def status(store: str) -> list[tuple[str, str]]:
         lines.append(("sources", f"{int(row['sources'].value):,}"))
         lines.append(("graphs", f"{len(kb.graphs()):,}"))
         lines.append(("last load", last_load(kb)))
+        missing = lacking(kb, Minter(default_base()))
+        if missing:
+            lines.append(("lacking", f"{', '.join(missing)} (loaded by an earlier version): "
+                                     "run 'kb reindex'"))
     if server:
         lines.append(("served", f"by process {server['pid']} at {server['url']} since {server['since']}"))
     elif not is_remote(store):

@@ -1,0 +1,89 @@
+"""Derived data a store lacks because an earlier version loaded it, worked out again in place.
+
+Every load writes, beside the claims, data derived from them (timeline rows and index, month
+counts, disagreements between sources; see ``loader_graphs``). A store loaded by a version that did
+not derive one of them still answers, but wrongly: ``events-per-month`` gives no rows and no event is
+marked disputed. :func:`lacking` says what a store lacks (``kb status`` and ``kb serve`` say so) and
+:func:`rederive` (``kb reindex``) derives it from the claims the store holds. Only derived graphs
+and triples are written, never a claim; it may be run again at any time, and an interrupted run is
+finished by running it again.
+"""
+
+from __future__ import annotations
+
+from kb.conflicts import conflicts_graph, derive_all
+from kb.store import KnowledgeBase
+from kb.timeline.counts import counts_graph, has_counts, rebuild_counts, recount
+from kb.timeline.rows import (
+    REINDEX_BATCH,
+    derive_in_store,
+    derived_quads,
+    event_quads,
+    has_index,
+    index_graph,
+    missing_in,
+    periods_of,
+    rebuild_index,
+    reindex,
+    rows_of,
+)
+from kb.vocab import KBO, Minter
+
+ROWS, INDEX, COUNTS = "timeline rows", "timeline index", "month counts and disagreements between sources"
+_HAS_EVENTS = f"ASK {{ GRAPH ?g {{ ?event <{KBO.dateText.value}> ?text }} }}"
+
+
+def lacking(kb: KnowledgeBase, minter: Minter) -> list[str]:
+    """What derived data the store behind ``kb`` lacks (nothing for a store without events)."""
+    backend = kb.backend
+    if not bool(backend.query(_HAS_EVENTS)):
+        return []
+    found = []
+    if missing_in(backend):
+        found.append(ROWS)
+    if not has_index(backend, minter):
+        found.append(INDEX)
+    if not has_counts(backend, minter):  # counts and disagreements came in one version
+        found.append(COUNTS)
+    return found
+
+
+def rederive(kb: KnowledgeBase, minter: Minter) -> list[str]:
+    """Derive again, in place, what :func:`lacking` finds missing (the disagreements with the
+    counts, as one version added both); the names of what was derived."""
+    missing = lacking(kb, minter)
+    if not missing:
+        return []
+    if kb.remote:
+        _remote(kb.backend, minter, missing)
+    else:
+        _embedded(kb.backend.store, minter, missing)
+    return missing
+
+
+def _embedded(store, minter: Minter, missing: list[str]) -> None:
+    if ROWS in missing:
+        derive_in_store(store, minter)
+    if ROWS in missing or INDEX in missing:
+        rebuild_index(store, minter)
+    if COUNTS in missing:
+        rebuild_counts(store, minter)
+        graph = conflicts_graph(minter)
+        if store.contains_named_graph(graph):
+            store.remove_graph(graph)
+        store.bulk_extend(derive_all(store, minter))
+
+
+def _remote(backend, minter: Minter, missing: list[str]) -> None:
+    if ROWS in missing:
+        backend.add_quads(derived_quads(rows_of(event_quads(backend)), minter))
+    if ROWS in missing or INDEX in missing:
+        backend.update(f"DROP SILENT GRAPH {index_graph(minter)}")
+        listed = sorted(periods_of(backend), key=str)
+        for start in range(0, len(listed), REINDEX_BATCH):  # no update holds the whole index
+            backend.update(reindex(minter, listed[start:start + REINDEX_BATCH]))
+    if COUNTS in missing:
+        backend.update(f"DROP SILENT GRAPH {counts_graph(minter)} ;\n{recount(minter)}")
+        backend.update(f"DROP SILENT GRAPH {conflicts_graph(minter)}")
+        backend.add_quads(derive_all(backend, minter))
+    backend.update(backend.stamp_update())  # the serving processes see a new load generation
