@@ -192,7 +192,7 @@
   };
 
   // The parts of one drawn item, in painting order; an item's part is made when first needed.
-  var PARTS = ["hit", "band", "point", "glyph", "arrow", "label"];
+  var PARTS = ["hit", "band", "point", "glyph", "arrow", "ring", "strike", "label"];
   function part(group, name, tag, className) {
     var parts = group.parts || (group.parts = {});
     if (!parts[name]) {
@@ -1074,8 +1074,10 @@
       var event = item.event;
       var family = familyOf(event.type);
       var anchor = item.rawX0;
-      attrs(group, { "class": itemClass(event, item.exact), "data-event": event.id, role: "button",
-        tabindex: item.first && event.id === roving ? "0" : "-1", "aria-label": event.accessibleName,
+      var claims = claimsOf(event);
+      attrs(group, { "class": itemClass(event, item.exact) + claims.classes, "data-event": event.id, role: "button",
+        "data-certainty": claims.certainty,
+        tabindex: item.first && event.id === roving ? "0" : "-1", "aria-label": event.accessibleName + claims.said,
         "data-type": event.type, "data-family": family.family, "data-shade": family.shade,
         transform: "translate(" + rounded(anchor - g.shift) + "," + rounded(top) + ")" });
       if (group.tooltip !== event.tooltip) {
@@ -1103,6 +1105,7 @@
             (bandWidth + 7) + " " + middle + " L" + bandWidth + " " + (middle + 7) + " Z");
         } else { dropPart(group, "arrow"); }
       }
+      markClaims(group, item, middle, claims, anchor);
       if (!item.showLabel) { dropPart(group, "label"); return; }
       var labelX = (item.inside ? Math.max(item.labelX, Math.max(item.rawX0, g.plotLeft) + 12) : item.labelX) - anchor;
       var label = part(group, "label", "text");
@@ -1120,27 +1123,25 @@
       } else {
         content(label, item.labelText);
       }
-      markClaims(group, item, middle);
     }
 
-    function markClaims(group, item, middle) {
+    function claimsOf(event) {
       // Several sources (issue 15). A band wholly inside the window is certainly in it, one that
-      // runs past an edge only possibly (drawn hatched); the sources' disagreement is a ring with
+      // runs past an edge only possibly (drawn pale); the sources' disagreement is a ring with
       // a stroke through it (a "not equal" sign) and is said in the item's accessible name.
-      var event = item.event;
       var certain = event.start >= state.from && event.end <= state.to;
-      group.classList.add(certain ? "certain" : "possible");
-      group.setAttribute("data-certainty", certain ? "certain" : "possible");
-      var name = event.accessibleName + (certain ? "" : ", possibly in this window");
-      if (event.disputed) {
-        group.classList.add("disputed");
-        name += ", disputed";
-        var cx = item.exact ? (item.x0 + item.x1) / 2 : Math.max(item.rawX0, item.x0) + 5;
-        node("circle", { cx: cx, cy: middle, r: 8.5, "class": "disputed-ring" }, group);
-        node("path", { d: "M" + (cx - 5) + " " + (middle + 5) + " L" + (cx + 5) + " " + (middle - 5),
-          "class": "disputed-ring" }, group);
-      }
-      group.setAttribute("aria-label", name);
+      return { certainty: certain ? "certain" : "possible",
+        classes: (certain ? " certain" : " possible") + (event.disputed ? " disputed" : ""),
+        said: (certain ? "" : ", possibly in this window") + (event.disputed ? ", disputed" : "") };
+    }
+
+    function markClaims(group, item, middle, claims, anchor) {
+      // The disputed mark, as two parts of the item (kept between redraws like the others).
+      if (!item.event.disputed) { dropPart(group, "ring"); dropPart(group, "strike"); return; }
+      var cx = rounded((item.exact ? (item.x0 + item.x1) / 2 : Math.max(item.rawX0, item.x0) + 5) - anchor);
+      attrs(part(group, "ring", "circle", "disputed-ring"), { cx: cx, cy: middle, r: 8.5 });
+      attr(part(group, "strike", "path", "disputed-ring"), "d",
+        "M" + (cx - 5) + " " + (middle + 5) + " L" + (cx + 5) + " " + (middle - 5));
     }
 
     function drawCluster(group, cluster, top, lane, g) {
@@ -1263,7 +1264,7 @@
       var possible = html("li", "", "", forms);
       var svg = node("svg", { width: 34, height: 16, "aria-hidden": "true", "class": "lg-form lg-possible" }, possible);
       node("rect", { x: 2, y: 3, width: 30, height: 10, rx: 2 }, svg);
-      html("span", "", "dashed: only possibly in this window (its dates run past an edge)", possible);
+      html("span", "", "pale: only possibly in this window (its dates run past an edge)", possible);
       var disputed = html("li", "", "", forms);
       svg = node("svg", { width: 34, height: 16, "aria-hidden": "true", "class": "lg-form lg-disputed" }, disputed);
       node("circle", { cx: 17, cy: 8, r: 6.5 }, svg);
