@@ -34,6 +34,8 @@ class StoredCounts:
     statuses: dict[str, int] = field(default_factory=dict)
     actors: dict[str, int] = field(default_factory=dict)
     sources: dict[str, int] = field(default_factory=dict)
+    #: Views drawn from these counts, by filter and options (they stay true as long as the counts).
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def total(self) -> int:

@@ -223,13 +223,13 @@ WHERE {{
     {{ SELECT ?month ?type ?day ?status (COUNT(?event) AS ?n) WHERE {{
         {{ SELECT ?event (MIN(?dating) AS ?kept) (MIN(?typeKey) AS ?firstType)
                  (MAX(?statusKey) AS ?lastStatus) WHERE {{
-            {{ SELECT DISTINCT ?event WHERE {{
-                 {day_values}GRAPH ?someGraph {{ ?event <{mid_day}> ?someDay }} }} }}
+            {day_values}GRAPH ?someGraph {{ ?event <{mid_day}> ?someDay }}
             GRAPH ?graph {{
               ?event <{mid_day}> ?middle ; <{earliest}> ?first ; <{latest}> ?last ; a ?class .
               OPTIONAL {{ ?event <{status}> ?state }}
             }}
-            VALUES (?class ?typeKey) {{ {type_keys} }}
+            BIND({type_key} AS ?typeKey)
+            FILTER(?typeKey != "")
             BIND(CONCAT(STR(?first), " ", STR(?last), " ", STR(?middle)) AS ?dating)
             BIND({status_key} AS ?statusKey)
           }} GROUP BY ?event }}
@@ -258,6 +258,15 @@ WHERE {{
     {{ {values}GRAPH ?graph {{ ?event <{source}> ?thing ; <{mid_day}> ?day }} BIND("source" AS ?kind) }}
   }} GROUP BY ?thing ?kind
 }}"""
+
+
+def _type_key() -> str:
+    """A SPARQL expression: ``?class``'s place in :data:`EVENT_TYPES` and name ("00Offer"), or ""
+    for a class that is no event type (a BIND rather than VALUES, which Oxigraph would join first)."""
+    key = '""'
+    for rank, kind in reversed(list(enumerate(EVENT_TYPES))):
+        key = f'IF(?class = {KBO[kind]}, "{rank:02d}{kind}", {key})'
+    return key
 
 
 def _status_key() -> str:
@@ -305,7 +314,7 @@ def recount(minter: Minter, months: Iterable[str] | None = None, things: Iterabl
             **common, day_values=day_values, month_values=month_values, month_filter=month_filter,
             status=KBO.status.value, earliest=SEM.hasEarliestBeginTimeStamp.value,
             latest=SEM.hasLatestEndTimeStamp.value,
-            type_keys=" ".join(f'({KBO[kind]} "{rank:02d}{kind}")' for rank, kind in enumerate(EVENT_TYPES)),
+            type_key=_type_key(),
             status_key=_status_key()))
     things = None if everything else sorted(set(things or ()), key=str)
     if everything or things:

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from kb.errors import DateError
 from kb.store import KnowledgeBase
 from kb.timeline.counts import stored_counts
-from kb.timeline.index import TimelineIndex
+from kb.timeline.index import MEMO_SIZE, TimelineIndex
 from kb.timeline.model import (
     FACET_LIMIT,
     FACETS,
@@ -272,6 +272,19 @@ def _from_counts(kb: KnowledgeBase, filt: TimelineFilter, minter: Minter, thresh
     counts = stored_counts(kb, minter)
     if counts is None or counts.total <= threshold:
         return None
+    key = (filt, minter.base, threshold, max_lanes, margin_days, table_offset, table_size)
+    if key not in counts.memo:
+        if len(counts.memo) >= MEMO_SIZE:
+            counts.memo.clear()
+        counts.memo[key] = _counted_view(kb, counts, filt, minter, threshold, max_lanes, margin_days,
+                                         table_offset, table_size)
+    return counts.memo[key]
+
+
+def _counted_view(kb: KnowledgeBase, counts, filt: TimelineFilter, minter: Minter, threshold: int,
+                  max_lanes: int, margin_days: int, table_offset: int | None, table_size: int
+                  ) -> TimelineView:
+    """The view :func:`_from_counts` gives, drawn from ``counts``."""
     drawn_from, drawn_to = _drawn(filt, margin_days)
     type_names = type_labels(kb)
     by_type = counts.types()
