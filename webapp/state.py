@@ -223,10 +223,17 @@ def get_timeline_index(filt: TimelineFilter | None = None) -> TimelineIndex | No
     index = current_app.extensions.get("timeline_index")
     building = current_app.extensions.get("timeline_building")
     if index is None and filt is not None and building is not None and not building.is_set() \
-            and _wide(filt) and not _counted(filt):
+            and _wide(filt) and (_kept() or not _counted(filt)):
         building.wait(INDEX_WAIT_SECONDS)
         index = current_app.extensions.get("timeline_index")
     return index
+
+
+def _kept() -> bool:
+    """True when the index is being read back from the file kept for this load generation (a
+    fraction of a second: better waited for than drawn from the counts)."""
+    kept = snapshot_path(current_app, get_kb())
+    return kept is not None and kept.exists()
 
 
 def _counted(filt: TimelineFilter) -> bool:
