@@ -193,3 +193,15 @@ def test_an_event_several_sources_date_differently_is_counted_once_where_the_ind
             months[key] = months.get(key, 0) + 1
         assert dict(found.by_month()) == months
         assert ("2024-08" in months) == (version is earlier)
+
+
+def test_a_load_into_a_store_indexed_before_counts_counts_everything(seeded_store):
+    with open_kb(seeded_store) as kb:
+        kb.backend.store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?thing <{KBO.eventCounts.value}> ?lines }} }}")
+    found, _ = _counts(seeded_store)
+    assert found is None
+    with open_kb(seeded_store) as kb:
+        load(kb, [DATA / "minimal.yaml"], minter=MINTER)
+    found, index = _counts(seeded_store)
+    assert found is not None and found.total == len(index)
+    assert _stored(found) == _as_built(index)

@@ -424,12 +424,14 @@ def index_update(store, minter: Minter, replace: Iterable[NamedNode], quads: Ite
     """The update to run, after dropping ``replace`` and inserting ``quads`` and in the same request,
     that brings the index and the counts in step: the periods of the digests dropped and of those
     inserted, the months, actors and sources of the events dropped and inserted; everything when
-    ``store`` has no index or no counts yet."""
+    ``store`` has no index yet, every count when it has no counts yet."""
     quads = list(quads)
-    if not has_index(store, minter) or not has_counts(store, minter):
+    if not has_index(store, minter):
         return reindex(minter)
     touched = periods_of(store, replace)
     touched.update(quad.subject for quad in quads if quad.predicate == KBO.timelineDigest)
+    if not has_counts(store, minter):  # a store indexed before there were counts: count everything, once
+        return " ;\n".join([*([reindex(minter, touched, [], [])] if touched else []), *recount(minter)])
     months, things = counted_of(store, replace)
     inserted = _counted_in(store, quads)
     months |= inserted[0]
