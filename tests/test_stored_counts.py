@@ -205,3 +205,25 @@ def test_a_load_into_a_store_indexed_before_counts_counts_everything(seeded_stor
     found, index = _counts(seeded_store)
     assert found is not None and found.total == len(index)
     assert _stored(found) == _as_built(index)
+
+
+def test_over_a_remote_store_the_home_page_from_counts_is_the_one_after(tmp_path):
+    from click.testing import CliRunner
+
+    from kb.cli import main
+    from tests.helpers_server import oxigraph_server
+    from webapp import create_app
+
+    with oxigraph_server(tmp_path / "data") as root:
+        result = CliRunner().invoke(main, ["--store", root, "load"], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        views = {}
+        for mode in ("off", "sync"):
+            app = create_app({"TESTING": True, "KB_STORE": root, "TIMELINE_INDEX": mode,
+                              "TIMELINE_THRESHOLD": 5})
+            if mode == "off":  # the remote store has its counts, and this page is drawn from them
+                assert counts.stored_counts(app.extensions["kb"], app.extensions["minter"]) is not None
+            views[mode] = _page(app, "/timeline.json").get_json()
+            app.extensions["sparql"].close()
+        assert views["off"]["mode"] == "aggregate" and views["off"]["total"] > 5
+        assert views["off"] == views["sync"]
