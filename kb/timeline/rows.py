@@ -220,6 +220,7 @@ WHERE {{ {month_values}GRAPH {index} {{ ?month <{counts}> ?old }}
 INSERT {{ GRAPH {index} {{ ?month <{counts}> ?lines }} }}
 WHERE {{
   SELECT ?month (GROUP_CONCAT(?line; separator="\\n") AS ?lines) WHERE {{
+   {{ SELECT ?month ?line WHERE {{
     {{ SELECT ?month ?type ?day ?status (COUNT(?event) AS ?n) WHERE {{
         {{ SELECT ?event (MIN(?dating) AS ?kept) (MIN(?typeKey) AS ?firstType)
                  (MAX(?statusKey) AS ?lastStatus) WHERE {{
@@ -240,6 +241,7 @@ WHERE {{
         {month_filter}
       }} GROUP BY ?month ?type ?day ?status }}
     BIND(CONCAT(?type, " ", ?day, " ", ?status, " ", STR(?n)) AS ?line)
+   }} ORDER BY ?month ?line }}
   }} GROUP BY ?month
 }}"""
 
