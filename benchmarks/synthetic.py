@@ -260,6 +260,7 @@ P_STATUS, P_DATE_TEXT, P_INVOLVES = _iri(KBO.status), _iri(KBO.dateText), _iri(K
 P_SOURCE, P_SENTENCE, P_EVIDENCE = _iri(KBO.source), _iri(KBO.sourceSentence), _iri(KBO.evidence)
 P_FILE_NAME, P_REPORTED_IN = _iri(KBO.fileName), _iri(KBO.reportedIn)
 P_ROW, P_DIGEST, P_INDEX = _iri(KBO.timelineRow), _iri(KBO.timelineDigest), _iri(KBO.timelineIndex)
+P_MID_DAY = _iri(KBO.midDay)
 P_ATTRIBUTED, P_DERIVED = _iri(PROV.wasAttributedTo), _iri(PROV.wasDerivedFrom)
 
 
@@ -327,8 +328,8 @@ class _Writer:
         return lines + self.timeline_lines(source, article)
 
     def timeline_lines(self, source: _Source, article: str) -> list[str]:
-        """Each event's ``kbo:timelineRow`` and each graph's ``kbo:timelineDigest`` per date bucket,
-        as :mod:`kb.timeline.rows` derives them from the event's triples."""
+        """Each event's ``kbo:timelineRow`` and ``kbo:midDay`` and each graph's ``kbo:timelineDigest``
+        per date bucket, as :mod:`kb.timeline.rows` derives them from the event's triples."""
         lines, by_graph = [], {}
         for event in [*source.events, *self.claims]:
             iri = self.entity("event", event.slug)
@@ -337,6 +338,8 @@ class _Writer:
                    article[1:-1], sorted([role, self.entity("actor", actor)[1:-1]]
                                          for role, actor in event.actors)]
             lines.append(f"{iri} {P_ROW} {_text(digest.encode(row).value)}{_JSON} <{event.graph}> .\n")
+            middle = digest.mid_day(row).isoformat()
+            lines.append(f"{iri} {P_MID_DAY} \"{middle}\"{_DATE} <{event.graph}> .\n")
             by_graph.setdefault(event.graph, []).append(row)
         for graph, rows in by_graph.items():
             for key, listed in digest.digests(rows):

@@ -117,7 +117,7 @@ KBO = ClosedNamespace(
     + " answers answersUnrecorded isPreconditionFor repeats partOfRound precedes reportsOn"
     + " source sourceSentence evidence reportedIn curatorNote accordingTo asOf"
     + " cameo plover cameoCode ploverCategory fileName"
-    + " DateBucket timelineRow timelineDigest timelineIndex loadedBy loadedFrom"
+    + " DateBucket timelineRow timelineDigest timelineIndex midDay eventCounts loadedBy loadedFrom"
     + " MonthCount countedMonth countedType eventCount"
     + " curationFile"
     + " counters alsoReportedBy paraphrase hasTerm Term givenBy givenTo quantity unit"

@@ -37,7 +37,7 @@ def test_load_reports_files_and_quads(tmp_path):
     result = kb("load", str(DATA / "minimal.yaml"), store=tmp_path / "store")
     assert result.exit_code == 0
     assert result.output.startswith("loaded ")
-    assert "minimal.yaml: 1 graph, 120 quads" in result.output  # 119 + the kbo:curationFile record
+    assert "minimal.yaml: 1 graph, 122 quads" in result.output  # 119 + curationFile + 2 kbo:midDay
 
 
 def test_load_error_is_one_line_and_exit_1(tmp_path):

@@ -28,7 +28,7 @@ def as_an_earlier_version_left_it(fresh, where):
     store = Store(str(where))
     for slug in ("_counts", "_conflicts", "_timeline"):
         store.remove_graph(MINTER.graph(slug))
-    for predicate in (KBO.timelineRow, KBO.timelineDigest):
+    for predicate in (KBO.timelineRow, KBO.timelineDigest, KBO.midDay):
         for quad in list(store.quads_for_pattern(None, predicate, None)):
             store.remove(quad)
     del store

@@ -34,9 +34,10 @@ from flask import Flask, current_app, g
 
 from kb.errors import KBError
 from kb.store import KnowledgeBase, open_kb
+from kb.timeline import overview as counts
 from kb.timeline.index import TimelineIndex
 from kb.timeline.model import THRESHOLD, TimelineFilter, parse_filter
-from kb.timeline.view import timeline
+from kb.timeline.view import timeline, whole_and_plain
 from kb.timeline.window import forget
 from webapp.sparql.service import QueryService, lanes_from
 
@@ -106,8 +107,10 @@ def start_timeline_index(app: Flask) -> None:
     The serving processes of one machine build it once between them: the first takes a lock beside
     the kept file and builds, the others wait and read what it kept. Until the index is there, a
     narrow window is read from the stored index of periods (three literals a month), with the same
-    answers; a wide one (more than :data:`WIDE_MONTHS` months, such as the home page's whole
-    timeline) waits for the index, which reads what it would read, once.
+    answers, and the whole timeline with no filter (the home page) from the stored counts
+    (:mod:`kb.timeline.overview`); another wide one (more than :data:`WIDE_MONTHS` months) waits for
+    the index, which reads what it would read, once. A store without counts (loaded before there
+    were any) has its home page wait for the index too.
     """
     mode = app.config.get("TIMELINE_INDEX", "background")
     if mode in (False, None, "off"):
@@ -220,10 +223,28 @@ def get_timeline_index(filt: TimelineFilter | None = None) -> TimelineIndex | No
     for a wide window (``filt``) while it is being built, the index once it is."""
     index = current_app.extensions.get("timeline_index")
     building = current_app.extensions.get("timeline_building")
-    if index is None and filt is not None and building is not None and _wide(filt):
+    if index is None and filt is not None and building is not None and not building.is_set() \
+            and _wide(filt) and (_kept() or not _counted(filt)):
         building.wait(INDEX_WAIT_SECONDS)
         index = current_app.extensions.get("timeline_index")
     return index
+
+
+def _kept() -> bool:
+    """True when the index is being read back from the file kept for this load generation (a
+    fraction of a second: better waited for than drawn from the counts)."""
+    kept = snapshot_path(current_app, get_kb())
+    return kept is not None and kept.exists()
+
+
+def _counted(filt: TimelineFilter) -> bool:
+    """True when the view of ``filt`` can be drawn from the stored counts (the whole timeline with
+    no filter, on a store that has them)."""
+    kb, minter = get_kb(), current_app.extensions["minter"]
+    try:
+        return whole_and_plain(kb, filt, minter) and counts.stored_counts(kb, minter) is not None
+    except KBError:  # a store too busy to say: wait for the index
+        return False
 
 
 def _wide(filt: TimelineFilter) -> bool:
@@ -276,6 +297,7 @@ class Watcher:
             kb = open_kb(self.location, read_only=not self.remote)
             self.seen = current
             forget(self.location)
+            counts.forget(self.location)
             self.app.extensions["kb"] = kb  # the old one goes when its last request is done
             for callback in self.app.extensions.get("kb_reopened", []):
                 callback(kb)

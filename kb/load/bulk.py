@@ -37,9 +37,12 @@ from kb.timeline.rows import (
     event_quads,
     has_index,
     index_graph,
+    mid_day_quads,
+    mid_days_missing,
     missing_in,
     periods_of,
     rebuild_index,
+    recount_batches,
     reindex,
     rows_of,
 )
@@ -122,6 +125,8 @@ def _remote_load(kb, path: Path, rdf_format: RdfFormat, to_graph: NamedNode | No
     lines = backend.bulk_load(path, rdf_format, to_graph, progress, replaced=graphs)
     if graphs and missing_in(backend):  # the file's events came without their timeline rows
         backend.add_quads(derived_quads(rows_of(event_quads(backend, graphs)), minter))
+    elif graphs and mid_days_missing(backend):  # rows written before there were counts
+        backend.add_quads(list(mid_day_quads(backend, graphs)))
     indexed = backend.query(f"SELECT DISTINCT ?period WHERE {{ GRAPH {index_graph(minter)} "
                             f"{{ ?period <{KBO.timelineIndex.value}> ?lines }} }}", union=False)
     listed = sorted(periods_of(backend) | {row[0] for row in indexed}, key=str)
@@ -130,6 +135,8 @@ def _remote_load(kb, path: Path, rdf_format: RdfFormat, to_graph: NamedNode | No
     backend.update(recount(minter))
     backend.update(f"DROP SILENT GRAPH {conflicts_graph(minter)}")
     backend.add_quads(derive_all(backend, minter))
+    for update in recount_batches(backend, minter):  # the counts, a few months an update
+        backend.update(update)
     backend.update(" ;\n".join(part for part in (claims.update(), backend.stamp_update()) if part))
     return lines
 
@@ -144,6 +151,9 @@ def _build(live: Store, staging: Path, reader: CountingReader, rdf_format: RdfFo
     derived = missing_in(fresh)
     if derived:  # a file written elsewhere: derive its timeline rows and digests
         derive_in_store(fresh, minter)
+    elif mid_days_missing(fresh):  # rows written before there were counts: their middle days
+        derived = True
+        fresh.bulk_extend(list(mid_day_quads(fresh)))
     loads = loads_graph(minter)
     fresh.remove_graph(loads)  # load records are the loader's to write (kb.load.ownership)
     replaced = {to_graph} if to_graph else {

@@ -1,7 +1,7 @@
 """Derived data a store lacks because an earlier version loaded it, worked out again in place.
 
-Every load writes, beside the claims, data derived from them (timeline rows and index, month
-counts, disagreements between sources; see ``loader_graphs``). A store loaded by a version that did
+Every load writes, beside the claims, data derived from them (timeline rows, index and counts,
+month counts, disagreements between sources; see ``loader_graphs``). A store loaded by a version that did
 not derive one of them still answers, but wrongly: ``events-per-month`` gives no rows and no event is
 marked disputed. :func:`lacking` says what a store lacks (``kb status`` and ``kb serve`` say so) and
 :func:`rederive` (``kb reindex``) derives it from the claims the store holds. Only derived graphs
@@ -16,20 +16,25 @@ from kb.store import KnowledgeBase
 from kb.timeline.counts import counts_graph, has_counts, rebuild_counts, recount
 from kb.timeline.rows import (
     REINDEX_BATCH,
+    derive_counts,
     derive_in_store,
     derived_quads,
     event_quads,
     has_index,
     index_graph,
+    mid_day_quads,
+    mid_days_missing,
     missing_in,
     periods_of,
     rebuild_index,
+    recount_batches,
     reindex,
     rows_of,
 )
 from kb.vocab import KBO, Minter
 
-ROWS, INDEX, COUNTS = "timeline rows", "timeline index", "month counts and disagreements between sources"
+ROWS, INDEX, OVERVIEW = "timeline rows", "timeline index", "timeline counts (middle days)"
+COUNTS = "month counts and disagreements between sources"
 _HAS_EVENTS = f"ASK {{ GRAPH ?g {{ ?event <{KBO.dateText.value}> ?text }} }}"
 
 
@@ -43,6 +48,8 @@ def lacking(kb: KnowledgeBase, minter: Minter) -> list[str]:
         found.append(ROWS)
     if not has_index(backend, minter):
         found.append(INDEX)
+    if ROWS not in found and mid_days_missing(backend):
+        found.append(OVERVIEW)
     if not has_counts(backend, minter):  # counts and disagreements came in one version
         found.append(COUNTS)
     return found
@@ -65,7 +72,9 @@ def _embedded(store, minter: Minter, missing: list[str]) -> None:
     if ROWS in missing:
         derive_in_store(store, minter)
     if ROWS in missing or INDEX in missing:
-        rebuild_index(store, minter)
+        rebuild_index(store, minter)  # and the timeline counts
+    if OVERVIEW in missing:
+        derive_counts(store, minter)
     if COUNTS in missing:
         rebuild_counts(store, minter)
         graph = conflicts_graph(minter)
@@ -82,6 +91,11 @@ def _remote(backend, minter: Minter, missing: list[str]) -> None:
         listed = sorted(periods_of(backend), key=str)
         for start in range(0, len(listed), REINDEX_BATCH):  # no update holds the whole index
             backend.update(reindex(minter, listed[start:start + REINDEX_BATCH]))
+    if OVERVIEW in missing:
+        backend.add_quads(list(mid_day_quads(backend)))
+    if {ROWS, INDEX, OVERVIEW} & set(missing):
+        for update in recount_batches(backend, minter):
+            backend.update(update)
     if COUNTS in missing:
         backend.update(f"DROP SILENT GRAPH {counts_graph(minter)} ;\n{recount(minter)}")
         backend.update(f"DROP SILENT GRAPH {conflicts_graph(minter)}")

@@ -8,7 +8,10 @@ over 100,000 events stays as small as one over 100.
 
 The view is built in one place, :func:`_build`, over a :class:`~kb.timeline.index.TimelineIndex`:
 the web app's (every event, in memory) when one is given, else one filled with the window's events
-from the store (:meth:`~kb.timeline.index.TimelineIndex.for_window`).
+from the store (:meth:`~kb.timeline.index.TimelineIndex.for_window`). One view is the exception:
+without the web app's index, a window holding every event with no filter (the home page) is
+counted from the stored counts (:func:`_from_counts`, :mod:`kb.timeline.overview`) rather than
+read event by event; its table is still built over a window-sized index.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from datetime import date, timedelta
 
 from kb.errors import DateError
 from kb.store import KnowledgeBase
-from kb.timeline.index import TimelineIndex
+from kb.timeline.index import MEMO_SIZE, TimelineIndex
 from kb.timeline.model import (
     FACET_LIMIT,
     FACETS,
@@ -34,6 +37,7 @@ from kb.timeline.model import (
     bucket_of,
     bucket_unit,
 )
+from kb.timeline.overview import stored_counts
 from kb.timeline.window import extent, labels, text_matches, type_labels
 from kb.vocab import EVENT_TYPES, STATUSES, Minter, is_slug
 
@@ -85,6 +89,9 @@ def timeline(kb: KnowledgeBase, filt: TimelineFilter, minter: Minter | None = No
     check_window(filt, margin_days)
     options = (threshold, max_lanes, margin_days, table_offset, table_size)
     if index is None:
+        counted = _from_counts(kb, filt, minter, *options)
+        if counted is not None:
+            return counted
         drawn_from, drawn_to = _drawn(filt, margin_days)
         return _build(TimelineIndex.for_window(kb, drawn_from, drawn_to, minter), kb, filt, *options)
     key = (filt, *options)  # the index does not change: remember recent answers
@@ -237,6 +244,103 @@ def _build(index: TimelineIndex, kb: KnowledgeBase, filt: TimelineFilter, thresh
         view.unit = bucket_unit(drawn_from, drawn_to)
         view.buckets = _buckets(index, drawn, lanes_of, drawn_from, drawn_to, view.unit)
     fill_table(view, matched, full, margin, table_offset, table_size)
+    return view
+
+
+def whole_and_plain(kb: KnowledgeBase, filt: TimelineFilter, minter: Minter) -> bool:
+    """True when ``filt`` chooses no actor, type, source, status, text or day of knowledge, has
+    lanes by type and a window (the default one when it has none) holding every event: the view
+    the stored counts answer."""
+    if filt.actors or filt.types or filt.sources or filt.statuses or filt.text or filt.as_known_on:
+        return False
+    if filt.lanes != "type":
+        return False
+    first, last = extent(kb, minter)
+    if first is None or last is None:
+        return False
+    return (filt.earliest is None or filt.earliest <= first) and (filt.latest is None or filt.latest >= last)
+
+
+def _from_counts(kb: KnowledgeBase, filt: TimelineFilter, minter: Minter, threshold: int, max_lanes: int,
+                 margin_days: int, table_offset: int | None, table_size: int) -> TimelineView | None:
+    """The view of every event with no filter, from the stored counts (each event counted in the
+    bucket of its middle day, as :func:`_buckets` places it when no bound is clipped); ``None``
+    when it is not that view, the store has no counts, or there are few enough events to draw
+    one by one (then the window's events are read)."""
+    if not whole_and_plain(kb, filt, minter):
+        return None
+    counts = stored_counts(kb, minter)
+    if counts is None or counts.total <= threshold:
+        return None
+    key = (filt, minter.base, threshold, max_lanes, margin_days, table_offset, table_size)
+    if key not in counts.memo:
+        if len(counts.memo) >= MEMO_SIZE:
+            counts.memo.clear()
+        counts.memo[key] = _counted_view(kb, counts, filt, minter, threshold, max_lanes, margin_days,
+                                         table_offset, table_size)
+    return counts.memo[key]
+
+
+def _counted_view(kb: KnowledgeBase, counts, filt: TimelineFilter, minter: Minter, threshold: int,
+                  max_lanes: int, margin_days: int, table_offset: int | None, table_size: int
+                  ) -> TimelineView:
+    """The view :func:`_from_counts` gives, drawn from ``counts``."""
+    drawn_from, drawn_to = _drawn(filt, margin_days)
+    type_names = type_labels(kb)
+    by_type = counts.types()
+    kept = lane_keys(by_type, by_type, filt, {"type": type_names}, max_lanes)
+    lanes = [Lane(key, type_names.get(key, key), by_type[key]) for key in kept]
+    other = sum(count for kind, count in by_type.items() if kind not in kept)
+    if other:
+        lanes.append(Lane(OTHER_LANE, "Other", other))
+
+    def slug(iri: str) -> str:
+        split = minter.split(iri)
+        return split[1] if split else iri
+
+    by_slug = {"actor": {slug(iri): count for iri, count in counts.actors.items()},
+               "source": {slug(iri): count for iri, count in counts.sources.items()},
+               "type": by_type, "status": counts.statuses}
+    names = {"type": type_names, "status": {name: name for name in STATUSES}}
+    for facet, by_iri in (("actor", counts.actors), ("source", counts.sources)):
+        ranked = sorted(by_iri.values(), reverse=True)
+        least = ranked[FACET_LIMIT - 1] if len(ranked) >= FACET_LIMIT else 0
+        found = labels(kb, [iri for iri, count in by_iri.items() if count >= least])  # only those shown
+        names[facet] = {slug(iri): name for iri, name in found.items()}
+    view = TimelineView(
+        earliest=filt.earliest, latest=filt.latest, extent_earliest=None, extent_latest=None,
+        lanes_by=filt.lanes, mode="aggregate", total=counts.total, threshold=threshold, lanes=lanes,
+        filter=filt.as_params())
+    view.extent_earliest, view.extent_latest = extent(kb, minter)
+    view.facets, view.facets_more = facet_lists(by_slug, filt, names, FACET_LIMIT)
+    margin = _margin(margin_days)
+    if margin:
+        view.filter["margin"] = [str(margin.days)]
+    view.unit = bucket_unit(drawn_from, drawn_to)
+    tally: dict[tuple[str, date], int] = defaultdict(int)
+    ends: dict[date, date] = {}
+    for (kind, day), count in counts.by_type_day.items():
+        start, end = bucket_of(day, view.unit)
+        ends[start] = end
+        tally[(kind if kind in kept else OTHER_LANE, start)] += count
+    ordered = sorted(tally.items(), key=lambda item: (item[0][1], item[0][0]))
+    view.buckets = [Bucket(lane, start, ends[start], count) for (lane, start), count in ordered]
+    if table_offset is not None:  # the first events in date order: those of the first months
+        wanted, seen, until = max(0, table_offset) + table_size, 0, filt.latest
+        for month, count in counts.by_month():
+            seen += count
+            if seen >= wanted:  # every event of these months starts by the month's end
+                start = date.fromisoformat(f"{month}-01")
+                until = min(filt.latest, bucket_of(start, "month")[1])
+                break
+        first_events = TimelineIndex.for_window(kb, drawn_from, until, minter)
+
+        def full(rows: list[int]) -> list:
+            return [first_events.item(row, [EVENT_TYPES[first_events.types[row]]
+                                            if EVENT_TYPES[first_events.types[row]] in kept else OTHER_LANE],
+                                      type_names) for row in rows]
+
+        fill_table(view, list(range(len(first_events))), full, margin, table_offset, table_size)
     return view
 
 
