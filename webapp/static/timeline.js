@@ -547,13 +547,16 @@
       var empty = text({ x: 0, y: 34, "class": "tl-empty", display: "none" },
         "No event matches these filters in this window.", svg);
       var window_ = html("div", "tl-plot-window", "", null);
-      var plot = node("svg", { "class": "tl tl-plot", role: "presentation" }, window_);
+      // The plot slides inside an HTML box of its own layer: a transform on a box (not on the SVG
+      // root) takes Chromium's direct update, with no pre-paint walk or paint of the SVG per frame.
+      var slider = html("div", "tl-plot-slide", "", window_);
+      var plot = node("svg", { "class": "tl tl-plot", role: "presentation" }, slider);
       var gridLayer = node("g", null, plot);
       var bars = node("g", null, plot), items = node("g", null, plot), clusters = node("g", null, plot);
       lanesBox.replaceChildren(svg, window_);
       var axis = node("svg", { "class": "tl tl-axis" });
       axisBox.replaceChildren(axis);
-      return { svg: svg, plot: plot, plotWindow: window_, empty: empty,
+      return { svg: svg, plot: plot, slider: slider, plotWindow: window_, empty: empty,
         backs: new Pool(backs), grid: new Pool(gridLayer), names: new Keyed(names, "g"),
         items: new Keyed(items, "g"), clusters: new Keyed(clusters, "g"), bars: new Keyed(bars, "g"),
         axis: new Pool(axis), axisSvg: axis };
@@ -585,7 +588,7 @@
       // x in the lanes box = x in the plot + shift
       g.shift = (origin.day - state.from) * g.pxPerDay;
       var moved = "translate(" + rounded(g.shift) + "px,0)";
-      if (view.plot.movedTo !== moved) { view.plot.style.transform = moved; view.plot.movedTo = moved; }
+      if (view.slider.movedTo !== moved) { view.slider.style.transform = moved; view.slider.movedTo = moved; }
     }
     function slide() {
       var g = geometry();
