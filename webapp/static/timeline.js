@@ -1076,7 +1076,11 @@
       // in the layer (a zoom or a new row rewrites little more than that); its parts are drawn from there.
       var event = item.event;
       var family = familyOf(event.type);
-      var anchor = item.rawX0;
+      // A band is drawn only over the plot and the margin a pan can slide into view (the drawn
+      // reach): a long uncertain band zoomed in would otherwise be millions of px wide.
+      var margin = (g.plotRight - g.plotLeft) * reach + 24;
+      var anchor = item.exact ? item.rawX0 : Math.max(item.rawX0, g.plotLeft - margin);
+      var bandEnd = item.exact ? item.x1 : Math.min(item.x1, g.plotRight + margin);
       var claims = claimsOf(event);
       attrs(group, { "class": itemClass(event, item.exact) + claims.classes, "data-event": event.id, role: "button",
         "data-certainty": claims.certainty,
@@ -1090,7 +1094,7 @@
       }
       var middle = ROW / 2;
       var hitFrom = item.showLabel ? item.ext0 : Math.max(item.x0, g.plotLeft);
-      var hitTo = item.showLabel ? item.ext1 : item.x1;
+      var hitTo = Math.min(item.showLabel ? item.ext1 : item.x1, g.plotRight + margin);
       attrs(part(group, "hit", "rect", "hit"), { x: hitFrom - 2 - anchor, y: 1,
         width: Math.max(10, hitTo - hitFrom + 4), height: ROW * (item.showLabel ? item.rows : 1) - 2 });
       if (item.exact) {
@@ -1098,7 +1102,7 @@
         attr(part(group, "point", "path", "mark point"), "d", shapePath(family.shape, 7, middle, 5.5));
       } else {
         dropPart(group, "point");
-        var bandWidth = Math.round(Math.max(4, item.x1 - item.rawX0) * 10) / 10;
+        var bandWidth = Math.round(Math.max(4, bandEnd - anchor) * 10) / 10;
         attrs(part(group, "band", "rect", "mark band"), { x: 0, y: middle - 6, width: bandWidth, height: 12, rx: 2 });
         var glyphX = Math.round((Math.max(item.rawX0, g.plotLeft) + 5 - anchor) * 10) / 10;
         if (bandWidth > 12) { attr(part(group, "glyph", "path", "band-glyph"), "d", shapePath(family.shape, glyphX, middle, 3.6)); }
