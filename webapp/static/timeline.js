@@ -904,22 +904,25 @@
         var count = lane.count + (lane.count === 1 ? " event" : " events");
         var laneName = capital(lane.label);
         var group = view.names.take(lane.key);
-        var signature = [laneName, count, g.narrow, g.labelWidth, laneTops[position], data.lanes_by].join("\u0000");
+        // Placed by its group's translation: a zoom that changes the lanes' heights moves the names
+        // without writing them again (their text changes only with the lane, its count or the width).
+        attr(group, "transform", "translate(0," + rounded(laneTops[position]) + ")");
+        var signature = [laneName, count, g.narrow, g.labelWidth, data.lanes_by].join("\u0000");
         if (group.signature === signature) { return; }
         group.signature = signature;
         group.replaceChildren();
         attr(group, "class", "tl-lane-name");
         if (data.lanes_by === "type") { markAttributes(group, lane.key); }
         if (g.narrow) {
-          var labelNode = text({ x: 6, y: laneTops[position] + 13, "class": "tl-lane-label" }, laneName, group);
-          text({ x: 10 + textWidth(laneName, true), y: laneTops[position] + 13, "class": "tl-lane-count" }, count, group);
+          var labelNode = text({ x: 6, y: 13, "class": "tl-lane-label" }, laneName, group);
+          text({ x: 10 + textWidth(laneName, true), y: 13, "class": "tl-lane-count" }, count, group);
           labelNode.setAttribute("data-full", laneName);
         } else {
           var fitted = laneName;
           while (textWidth(fitted, true) > g.labelWidth - 12 && fitted.length > 4) { fitted = fitted.slice(0, -2); }
           if (fitted !== laneName) { fitted = fitted.slice(0, -1) + "…"; }
-          text({ x: 8, y: laneTops[position] + LANE_PAD + 14, "class": "tl-lane-label" }, fitted, group);
-          text({ x: 8, y: laneTops[position] + LANE_PAD + 28, "class": "tl-lane-count" }, count, group);
+          text({ x: 8, y: LANE_PAD + 14, "class": "tl-lane-label" }, fitted, group);
+          text({ x: 8, y: LANE_PAD + 28, "class": "tl-lane-count" }, count, group);
         }
         node("title", null, group).textContent = laneName + ": " + count;
       });
