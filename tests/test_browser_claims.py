@@ -84,3 +84,17 @@ def test_the_drawn_timeline_marks_disputed_events_and_bands_only_possibly_in_the
     expect(legend.locator("li", has_text="disputed")).to_have_count(1)
     expect(legend.locator("li", has_text="only possibly in this window")).to_have_count(1)
     shot(page, "23-disputed-and-possible-on-the-chart")
+
+
+def test_a_long_band_zoomed_in_is_drawn_no_wider_than_the_plot_and_its_pan_margin(live, page):  # noqa: F811
+    # "In January" is a month-long band; in a 3-day window it spans ~10 widths of the plot: it still
+    # covers the whole plot, but its drawing stops at the margin a pan can slide into view.
+    page.goto(live.url + "/?from=2024-01-14&to=2024-01-16")
+    canvas = page.locator("#timeline-canvas")
+    january = canvas.locator('.tl-item[data-event="barnea-offer-2024-01"]').first
+    expect(january).to_have_attribute("data-certainty", "possible")
+    page.wait_for_function("() => window.NegotiationTimeline.idle()", polling=20)
+    box = canvas.locator(".tl-plot-window").bounding_box()
+    band = january.locator(".mark.band").bounding_box()
+    assert band["x"] <= box["x"] and band["x"] + band["width"] >= box["x"] + box["width"]
+    assert band["width"] <= 3 * box["width"]

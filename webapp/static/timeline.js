@@ -547,13 +547,16 @@
       var empty = text({ x: 0, y: 34, "class": "tl-empty", display: "none" },
         "No event matches these filters in this window.", svg);
       var window_ = html("div", "tl-plot-window", "", null);
-      var plot = node("svg", { "class": "tl tl-plot", role: "presentation" }, window_);
+      // The plot slides inside an HTML box of its own layer: a transform on a box (not on the SVG
+      // root) takes Chromium's direct update, with no pre-paint walk or paint of the SVG per frame.
+      var slider = html("div", "tl-plot-slide", "", window_);
+      var plot = node("svg", { "class": "tl tl-plot", role: "presentation" }, slider);
       var gridLayer = node("g", null, plot);
       var bars = node("g", null, plot), items = node("g", null, plot), clusters = node("g", null, plot);
       lanesBox.replaceChildren(svg, window_);
       var axis = node("svg", { "class": "tl tl-axis" });
       axisBox.replaceChildren(axis);
-      return { svg: svg, plot: plot, plotWindow: window_, empty: empty,
+      return { svg: svg, plot: plot, slider: slider, plotWindow: window_, empty: empty,
         backs: new Pool(backs), grid: new Pool(gridLayer), names: new Keyed(names, "g"),
         items: new Keyed(items, "g"), clusters: new Keyed(clusters, "g"), bars: new Keyed(bars, "g"),
         axis: new Pool(axis), axisSvg: axis };
@@ -585,7 +588,7 @@
       // x in the lanes box = x in the plot + shift
       g.shift = (origin.day - state.from) * g.pxPerDay;
       var moved = "translate(" + rounded(g.shift) + "px,0)";
-      if (view.plot.movedTo !== moved) { view.plot.style.transform = moved; view.plot.movedTo = moved; }
+      if (view.slider.movedTo !== moved) { view.slider.style.transform = moved; view.slider.movedTo = moved; }
     }
     function slide() {
       var g = geometry();
@@ -901,22 +904,25 @@
         var count = lane.count + (lane.count === 1 ? " event" : " events");
         var laneName = capital(lane.label);
         var group = view.names.take(lane.key);
-        var signature = [laneName, count, g.narrow, g.labelWidth, laneTops[position], data.lanes_by].join("\u0000");
+        // Placed by its group's translation: a zoom that changes the lanes' heights moves the names
+        // without writing them again (their text changes only with the lane, its count or the width).
+        attr(group, "transform", "translate(0," + rounded(laneTops[position]) + ")");
+        var signature = [laneName, count, g.narrow, g.labelWidth, data.lanes_by].join("\u0000");
         if (group.signature === signature) { return; }
         group.signature = signature;
         group.replaceChildren();
         attr(group, "class", "tl-lane-name");
         if (data.lanes_by === "type") { markAttributes(group, lane.key); }
         if (g.narrow) {
-          var labelNode = text({ x: 6, y: laneTops[position] + 13, "class": "tl-lane-label" }, laneName, group);
-          text({ x: 10 + textWidth(laneName, true), y: laneTops[position] + 13, "class": "tl-lane-count" }, count, group);
+          var labelNode = text({ x: 6, y: 13, "class": "tl-lane-label" }, laneName, group);
+          text({ x: 10 + textWidth(laneName, true), y: 13, "class": "tl-lane-count" }, count, group);
           labelNode.setAttribute("data-full", laneName);
         } else {
           var fitted = laneName;
           while (textWidth(fitted, true) > g.labelWidth - 12 && fitted.length > 4) { fitted = fitted.slice(0, -2); }
           if (fitted !== laneName) { fitted = fitted.slice(0, -1) + "…"; }
-          text({ x: 8, y: laneTops[position] + LANE_PAD + 14, "class": "tl-lane-label" }, fitted, group);
-          text({ x: 8, y: laneTops[position] + LANE_PAD + 28, "class": "tl-lane-count" }, count, group);
+          text({ x: 8, y: LANE_PAD + 14, "class": "tl-lane-label" }, fitted, group);
+          text({ x: 8, y: LANE_PAD + 28, "class": "tl-lane-count" }, count, group);
         }
         node("title", null, group).textContent = laneName + ": " + count;
       });
@@ -1073,7 +1079,11 @@
       // in the layer (a zoom or a new row rewrites little more than that); its parts are drawn from there.
       var event = item.event;
       var family = familyOf(event.type);
-      var anchor = item.rawX0;
+      // A band is drawn only over the plot and the margin a pan can slide into view (the drawn
+      // reach): a long uncertain band zoomed in would otherwise be millions of px wide.
+      var margin = (g.plotRight - g.plotLeft) * reach + 24;
+      var anchor = item.exact ? item.rawX0 : Math.max(item.rawX0, g.plotLeft - margin);
+      var bandEnd = item.exact ? item.x1 : Math.min(item.x1, g.plotRight + margin);
       var claims = claimsOf(event);
       attrs(group, { "class": itemClass(event, item.exact) + claims.classes, "data-event": event.id, role: "button",
         "data-certainty": claims.certainty,
@@ -1087,7 +1097,7 @@
       }
       var middle = ROW / 2;
       var hitFrom = item.showLabel ? item.ext0 : Math.max(item.x0, g.plotLeft);
-      var hitTo = item.showLabel ? item.ext1 : item.x1;
+      var hitTo = Math.min(item.showLabel ? item.ext1 : item.x1, g.plotRight + margin);
       attrs(part(group, "hit", "rect", "hit"), { x: hitFrom - 2 - anchor, y: 1,
         width: Math.max(10, hitTo - hitFrom + 4), height: ROW * (item.showLabel ? item.rows : 1) - 2 });
       if (item.exact) {
@@ -1095,7 +1105,7 @@
         attr(part(group, "point", "path", "mark point"), "d", shapePath(family.shape, 7, middle, 5.5));
       } else {
         dropPart(group, "point");
-        var bandWidth = Math.round(Math.max(4, item.x1 - item.rawX0) * 10) / 10;
+        var bandWidth = Math.round(Math.max(4, bandEnd - anchor) * 10) / 10;
         attrs(part(group, "band", "rect", "mark band"), { x: 0, y: middle - 6, width: bandWidth, height: 12, rx: 2 });
         var glyphX = Math.round((Math.max(item.rawX0, g.plotLeft) + 5 - anchor) * 10) / 10;
         if (bandWidth > 12) { attr(part(group, "glyph", "path", "band-glyph"), "d", shapePath(family.shape, glyphX, middle, 3.6)); }
