@@ -447,3 +447,18 @@ def test_the_query_page_pages_as_the_cli_does(client):
     assert status == 200 and len(shown) == 6 and len(set(shown)) == 6 and set(shown) <= set(names)
     status, refused = page(limit=0)
     assert status == 400 and "limit 0 is out of range" in json.dumps(refused)
+
+
+def test_a_limit_the_user_adds_to_a_paged_query_is_kept_as_written():
+    """Only the page clause the .rq file writes ("LIMIT n OFFSET m") takes limit= and offset=: a
+    LIMIT a researcher adds alone to an edited named query is not silently turned into the page size."""
+    import dataclasses
+
+    from pyoxigraph import Literal, Variable
+
+    from kb import queries
+
+    named = queries.catalogue()["actors"]
+    edited = dataclasses.replace(named, sparql=named.sparql.rstrip() + "\nLIMIT 2\n")
+    text, _ = queries.paged(edited, {Variable("limit"): Literal(7), Variable("offset"): Literal(3)})
+    assert "LIMIT 7 OFFSET 3" in text and text.rstrip().endswith("LIMIT 2")

@@ -355,9 +355,11 @@ def run(
 
 
 def paged(query: NamedQuery, substitutions: dict[Variable, object]) -> tuple[str, dict[Variable, object]]:
-    """The query's text with the numbers after its ``LIMIT`` and ``OFFSET`` replaced by the values of
-    its ``limit`` and ``offset`` parameters, and the other substitutions; the text as it is for a
-    query without them. A limit below 1 or above :data:`MAX_LIMIT`, or an offset below 0, is refused."""
+    """The query's text with the numbers of its page clause (``LIMIT n OFFSET m``, both words, as the
+    .rq files write it) replaced by the values of its ``limit`` and ``offset`` parameters, and the
+    other substitutions (a ``LIMIT`` a user adds alone to an edited text is left as written); the text
+    as it is for a query without them. A limit below 1 or above :data:`MAX_LIMIT`, or an offset below
+    0, is refused."""
     rest = {variable: term for variable, term in substitutions.items() if variable.value not in PAGING}
     numbers = {variable.value: int(term.value) for variable, term in substitutions.items()
                if variable.value in PAGING}
@@ -369,15 +371,17 @@ def paged(query: NamedQuery, substitutions: dict[Variable, object]) -> tuple[str
     if numbers.get("offset", 0) < 0:
         raise QueryError("offset must not be negative", where="--param offset",
                          hint="give the number of rows to skip (0 for the first page)")
-    out, keyword = [], None
-    for kind, token in sparql_tokens(query.sparql):
-        if kind == "word" and token.upper() in ("LIMIT", "OFFSET"):
-            keyword = token.lower()
-        elif kind == "number" and keyword in numbers:
-            token, keyword = str(numbers[keyword]), None
-        elif kind != "space":
-            keyword = None
-        out.append(token)
+    tokens = list(sparql_tokens(query.sparql))
+    solid = [number for number, (kind, _) in enumerate(tokens) if kind != "space"]
+    out = [token for _, token in tokens]
+    for at in range(len(solid) - 3):  # the page clause: "LIMIT n OFFSET m", as the .rq files write it
+        words = [tokens[solid[at + step]] for step in range(4)]
+        if ([kind for kind, _ in words] == ["word", "number", "word", "number"]
+                and words[0][1].upper() == "LIMIT" and words[2][1].upper() == "OFFSET"):
+            if "limit" in numbers:
+                out[solid[at + 1]] = str(numbers["limit"])
+            if "offset" in numbers:
+                out[solid[at + 3]] = str(numbers["offset"])
     return "".join(out), rest
 
 
