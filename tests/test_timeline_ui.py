@@ -36,15 +36,8 @@ PROPOSAL = "egypt-two-day-proposal-2024-10-27"  # four sources' claims, in colum
 QUERY_TIMELINE = "/query?name=actor-timeline&param.actor=david-barnea&run=1&view=timeline"
 
 
-@pytest.fixture(scope="module")
-def live(tmp_path_factory) -> Iterator[LiveServer]:
-    # The figures of the issue (labels shown whole, the default view) are those of the seed article;
-    # tests/test_browser_claims.py drives the pages over every curated source.
-    from kb.paths import CODES_FILE, ONTOLOGY_FILE, SEEDS_DIR
-    from tests.conftest import make_store
-
-    store = make_store(tmp_path_factory.mktemp("timeline-ui") / "store",
-                       [ONTOLOGY_FILE, CODES_FILE, SEEDS_DIR / "000_04768d44cf00b2f8.yaml"])
+def _strict_server(store) -> Iterator[LiveServer]:
+    """The real app over ``store`` on 127.0.0.1, under the strict Content-Security-Policy."""
     app = make_app(store)
 
     @app.after_request
@@ -58,20 +51,22 @@ def live(tmp_path_factory) -> Iterator[LiveServer]:
 
 
 @pytest.fixture(scope="module")
+def live(tmp_path_factory) -> Iterator[LiveServer]:
+    # The figures of the issue (labels shown whole, the default view) are those of the seed article;
+    # tests/test_browser_claims.py drives the pages over every curated source.
+    from kb.paths import CODES_FILE, ONTOLOGY_FILE, SEEDS_DIR
+    from tests.conftest import make_store
+
+    files = [ONTOLOGY_FILE, CODES_FILE, SEEDS_DIR / "000_04768d44cf00b2f8.yaml"]
+    yield from _strict_server(make_store(tmp_path_factory.mktemp("timeline-ui") / "store", files))
+
+
+@pytest.fixture(scope="module")
 def live_all(tmp_path_factory) -> Iterator[LiveServer]:
     """The app over every curated source (the seed article and the reports that claim its events)."""
     from tests.conftest import make_store
 
-    app = make_app(make_store(tmp_path_factory.mktemp("timeline-ui-all") / "store"))
-
-    @app.after_request
-    def strict_policy(response):
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        return response
-
-    server = LiveServer(app)
-    yield server
-    server.stop()
+    yield from _strict_server(make_store(tmp_path_factory.mktemp("timeline-ui-all") / "store"))
 
 
 def open_page(browser, size: dict, request, touch: bool = False):
