@@ -111,7 +111,7 @@ def child(store: str, name: str, runs: int, budget_s: float) -> None:
     """Measure one named query (or an ad hoc timeline) on the embedded store; print JSON."""
     from kb import queries
     from kb.store import open_kb
-    from kb.timeline import window
+    from kb.timeline.window import window
     from kb.vocab import PREFIXES
 
     kb = open_kb(store, read_only=True)
@@ -235,9 +235,8 @@ def rss_mb(pid: int) -> float:
 
 def load_test(store: Path, seconds: float) -> dict:
     """16 clients for ``seconds`` against ``kb serve`` over ``store``; outcomes, latencies, memory."""
-    from kb.remote import substitute
-
     from kb import queries
+    from kb.sparql_text import substitute
     from kb.store import open_kb
 
     with open_kb(store, read_only=True) as kb:  # the texts, with the parameters written in
