@@ -123,22 +123,31 @@ def _remote_load(kb, path: Path, rdf_format: RdfFormat, to_graph: NamedNode | No
     graphs = {to_graph} if to_graph is not None else named
     claims.claim(graphs, file_owner(path))
     lines = backend.bulk_load(path, rdf_format, to_graph, progress, replaced=graphs)
-    if graphs and missing_in(backend):  # the file's events came without their timeline rows
+    if graphs:
+        derive_remote(backend, minter, graphs)
+    backend.update(" ;\n".join(part for part in (claims.update(), backend.stamp_update()) if part))
+    return lines
+
+
+def derive_remote(backend, minter: Minter, graphs: set[NamedNode] | None = None) -> None:
+    """Bring a remote store's derived data in step with its claims: the timeline rows (or only
+    their middle days) of ``graphs`` (of every graph when ``None``) where they are missing, then the
+    whole index, month counts, disagreements and timeline counts, a few periods an update (no update
+    holds them all). The last step of a remote bulk load, and of ``kb reindex``."""
+    if missing_in(backend):  # events came without their timeline rows
         backend.add_quads(derived_quads(rows_of(event_quads(backend, graphs)), minter))
-    elif graphs and mid_days_missing(backend):  # rows written before there were counts
+    elif mid_days_missing(backend):  # rows written before there were counts
         backend.add_quads(list(mid_day_quads(backend, graphs)))
     indexed = backend.query(f"SELECT DISTINCT ?period WHERE {{ GRAPH {index_graph(minter)} "
                             f"{{ ?period <{KBO.timelineIndex.value}> ?lines }} }}", union=False)
     listed = sorted(periods_of(backend) | {row[0] for row in indexed}, key=str)
-    for start in range(0, len(listed), REMOTE_REINDEX_BATCH):  # no update holds the whole index
+    for start in range(0, len(listed), REMOTE_REINDEX_BATCH):
         backend.update(reindex(minter, listed[start:start + REMOTE_REINDEX_BATCH]))
     backend.update(recount(minter))
     backend.update(f"DROP SILENT GRAPH {conflicts_graph(minter)}")
     backend.add_quads(derive_all(backend, minter))
-    for update in recount_batches(backend, minter):  # the counts, a few months an update
+    for update in recount_batches(backend, minter):  # the timeline counts, a few months an update
         backend.update(update)
-    backend.update(" ;\n".join(part for part in (claims.update(), backend.stamp_update()) if part))
-    return lines
 
 
 def _build(live: Store, staging: Path, reader: CountingReader, rdf_format: RdfFormat,

@@ -11,25 +11,16 @@ finished by running it again.
 
 from __future__ import annotations
 
-from kb.conflicts import conflicts_graph, derive_all
+from kb.load.bulk import derive_conflicts, derive_remote
 from kb.store import KnowledgeBase
-from kb.timeline.counts import counts_graph, has_counts, rebuild_counts, recount
+from kb.timeline.counts import has_counts, rebuild_counts
 from kb.timeline.rows import (
-    REINDEX_BATCH,
     derive_counts,
     derive_in_store,
-    derived_quads,
-    event_quads,
     has_index,
-    index_graph,
-    mid_day_quads,
     mid_days_missing,
     missing_in,
-    periods_of,
     rebuild_index,
-    recount_batches,
-    reindex,
-    rows_of,
 )
 from kb.vocab import KBO, Minter
 
@@ -62,7 +53,7 @@ def rederive(kb: KnowledgeBase, minter: Minter) -> list[str]:
     if not missing:
         return []
     if kb.remote:
-        _remote(kb.backend, minter, missing)
+        _remote(kb.backend, minter)
     else:
         _embedded(kb.backend.store, minter, missing)
     return missing
@@ -77,27 +68,9 @@ def _embedded(store, minter: Minter, missing: list[str]) -> None:
         derive_counts(store, minter)
     if COUNTS in missing:
         rebuild_counts(store, minter)
-        graph = conflicts_graph(minter)
-        if store.contains_named_graph(graph):
-            store.remove_graph(graph)
-        store.bulk_extend(derive_all(store, minter))
+        derive_conflicts(store, minter)
 
 
-def _remote(backend, minter: Minter, missing: list[str]) -> None:
-    if ROWS in missing:
-        backend.add_quads(derived_quads(rows_of(event_quads(backend)), minter))
-    if ROWS in missing or INDEX in missing:
-        backend.update(f"DROP SILENT GRAPH {index_graph(minter)}")
-        listed = sorted(periods_of(backend), key=str)
-        for start in range(0, len(listed), REINDEX_BATCH):  # no update holds the whole index
-            backend.update(reindex(minter, listed[start:start + REINDEX_BATCH]))
-    if OVERVIEW in missing:
-        backend.add_quads(list(mid_day_quads(backend)))
-    if {ROWS, INDEX, OVERVIEW} & set(missing):
-        for update in recount_batches(backend, minter):
-            backend.update(update)
-    if COUNTS in missing:
-        backend.update(f"DROP SILENT GRAPH {counts_graph(minter)} ;\n{recount(minter)}")
-        backend.update(f"DROP SILENT GRAPH {conflicts_graph(minter)}")
-        backend.add_quads(derive_all(backend, minter))
+def _remote(backend, minter: Minter) -> None:
+    derive_remote(backend, minter)  # every derived part, as a remote bulk load ends
     backend.update(backend.stamp_update())  # the serving processes see a new load generation
