@@ -68,6 +68,10 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
     Only a day no later than the publication and at most two weeks before it counts.
     """
     for sentence in [s for s in sentences[1:6] if s.start < 600]:  # the first is the headline
+        line_end = text.find("\n", sentence.end)
+        if len(sentence.text) <= 30 and sentence.text.endswith(".") and \
+                text[sentence.end:line_end if line_end >= 0 else len(text)].strip():
+            continue  # "Tuesday. Egypt met ...": a paragraph's heading, not the article's day
         for expression in find_time_expressions(sentence.text, published):
             if expression.precision != "day" or expression.kind == "duration":
                 continue
@@ -286,6 +290,22 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
 _TIME_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
 
 
+def _date_heading(sentence: Sentence, expressions: list[TimeExpression],
+                  reference: date) -> TimeExpression | None:
+    """The day a sentence that is nothing but a day names ("Monday.", "Tuesday, 20 August"), as
+    the heading of what follows it (kind ``heading``: the paragraph's own day, not a guess)."""
+    own = [e for e in expressions if sentence.start <= e.start < sentence.end
+           and e.precision == "day" and e.kind != "duration" and e.earliest <= reference]
+    if len(own) != 1:
+        return None
+    rest = sentence.text[:own[0].start - sentence.start] + sentence.text[own[0].end - sentence.start:]
+    if re.sub(r"(?i)\b(?:on|of|the)\b|[\s.,:;–—-]", "", rest):
+        return None
+    e = own[0]
+    return TimeExpression(e.text, e.start, e.end, e.edtf, e.earliest, e.latest, e.precision,
+                          e.anchor, "heading", e.tense)
+
+
 def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
                   reference: date, start: TimeExpression | None = None,
                   ) -> dict[int, TimeExpression]:
@@ -299,6 +319,11 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     for sentence in sentences:
         if _TIME_STAMP.match(sentence.text):
             last, previous = start, None
+            continue
+        heading = None if start is not None and sentence.start <= start.start < sentence.end \
+            else _date_heading(sentence, expressions, reference)
+        if heading is not None:  # "Monday." over a round-up's paragraph: its day, exactly
+            last, previous = heading, None
             continue
         same_paragraph = previous is not None and "\n" not in text[previous[0].end:sentence.start]
         if same_paragraph and previous[1].days > 7:

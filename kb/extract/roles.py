@@ -154,7 +154,8 @@ class RoleReader(CueReader):
             return found
         if status != "ongoing" and context is not None:
             latest = context.latest
-            if latest >= self.published - timedelta(days=7) and status == "happened":
+            if context.kind != "heading" and latest >= self.published - timedelta(days=7) \
+                    and status == "happened":
                 latest = max(latest, self.published)
             edtf = context.earliest.isoformat() if context.earliest == latest else \
                 f"{context.earliest}/{latest}"

@@ -1,0 +1,39 @@
+"""Rules for the genres the never-tuned articles showed weak (round-ups under day headings, live
+blogs, interviews, statements in the first person, wire reports with a date line): each on short
+sentences written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kb.extract import KnownActor, extract
+
+ACTORS = [
+    KnownActor("hamas", "Hamas", "organization"),
+    KnownActor("israel", "Israel", "country"),
+    KnownActor("egypt", "Egypt", "country"),
+    KnownActor("qatar", "Qatar", "country"),
+]
+FRIDAY = date(2024, 3, 15)
+
+
+def events(text: str, published: date = FRIDAY, **kwargs) -> list:
+    return extract(text, published, actors=ACTORS, **kwargs).events
+
+
+def one(found: list, kind: str):
+    matching = [event for event in found if event.type == kind]
+    assert len(matching) == 1, [(e.type, e.sentences, e.actors, e.date.edtf) for e in found]
+    return matching[0]
+
+
+def ids(event) -> set[str]:
+    return {actor for actor, _ in event.actors}
+
+
+def test_a_day_heading_dates_the_undated_sentences_under_it_exactly():
+    text = ("Week in review\nTuesday. Egypt met Qatar in Cairo.\n"
+            "Wednesday. Hamas rejected the Egyptian map.\n")
+    found = events(text)
+    assert one(found, "Meeting").date.edtf == "2024-03-12"
+    assert one(found, "Rejection").date.edtf == "2024-03-13"
