@@ -145,6 +145,11 @@ class CueReader(ActorReader):
                 r"(?i)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:deal|agreement|deals|chord|note|tone|balance)",
                 after):
             return False  # "struck a deal"
+        if cue.type == "Meeting" and word in ("met", "meets", "meet") and re.match(
+                r"(?i)\s+(?:(?:the|its|their|his|her|all|most|some|none\s+of|[A-Z][\w-]*[’']s?)"
+                r"\s+)*(?:[\w-]+\s+)?(?:conditions|demands|expectations|requirements|needs|criteria|"
+                r"standards|goals|targets|deadlines?|terms|obligations)\b", after):
+            return False  # "the text met Israel's conditions"
         if cue.type == "Statement" and re.match(r"(?i)\s+to\s+(?:be|have)\b", after):
             return False  # "said to be"
         if cue.part == "speech" and re.search(r"(?i)\bwhat\s+(?:[\w’'-]+\s+){1,3}$", before) \

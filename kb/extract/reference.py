@@ -287,6 +287,11 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
     return sorted(result + outside, key=lambda e: e.start)
 
 
+#: A past perfect right before a date ("what had been agreed on July 2"): a time before the one
+#: the article is talking about, which does not move it (Reichenbach's reference time).
+_PAST_PERFECT_BEFORE = re.compile(r"(?i)\bhad\s+(?:been\s+)?(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|ld|id|ne|"
+                                  r"et|ok|ut)\s+(?:(?:on|in|at|by|until)\s+)?(?:the\s+)?$")
+
 _TIME_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
 
 
@@ -331,7 +336,8 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         elif last is not None:
             context[sentence.index] = last
         dated = [e for e in expressions if sentence.start <= e.start < sentence.end
-                 and _usable(e, reference)]
+                 and _usable(e, reference)
+                 and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)]
         narrow = [e for e in dated if e.days <= 7]
         if narrow:
             last = narrow[-1]

@@ -69,7 +69,10 @@ class RoleReader(CueReader):
                     and re.fullmatch(r"\s*", self.text[c.end:expression.start]))
                 for f in context.frames) and (dating(c) or not RELATIVE_BREAK.search(
                     self.text, min(c.end, expression.end), max(c.start, expression.start)))
-                and (inside is None or inside[0] <= c.start < inside[1] or dating(c))]
+                and (inside is None or inside[0] <= c.start < inside[1] or dating(c))
+                and not any(f.cue is not c and f.start <= expression.start < f.end
+                            and not f.start <= c.start < f.end and c.end <= f.cue.start
+                            for f in context.frames)]  # "rejected X, saying ... on July 2"
             if candidates:
                 context.owners[number] = min(candidates, key=lambda c: (
                     max(expression.start - c.end, c.start - expression.end, 0),
@@ -127,6 +130,11 @@ class RoleReader(CueReader):
                 and owners[n].quote == cue.quote and owners[n].start not in speech]
         pool = [e for e in pool if not RELATIVE_BREAK.search(
             text, min(cue.end, e.end), max(cue.start, e.start))]
+        # a date in words a speaker reports dates what they report, not a verb outside them
+        # ("rejected the plan, saying it dropped what had been agreed on July 2")
+        pool = [e for e in pool if not any(
+            f.start <= e.start < f.end and not f.start <= cue.start < f.end
+            for f in context.frames if f.cue is not cue)]
         same_clause = [e for e in pool if not CLAUSE_BREAK.search(
             text, min(cue.end, e.end), max(cue.start, e.start))]
         borrowed = nearest(same_clause) or nearest(pool)

@@ -37,3 +37,20 @@ def test_a_day_heading_dates_the_undated_sentences_under_it_exactly():
     found = events(text)
     assert one(found, "Meeting").date.edtf == "2024-03-12"
     assert one(found, "Rejection").date.edtf == "2024-03-13"
+
+
+def test_a_date_in_reported_words_does_not_date_the_verb_before_them():
+    found = events("Tuesday. Hamas rejected the map, saying it broke what had been agreed on "
+                   "March 2.")
+    assert one(found, "Rejection").date.edtf == "2024-03-12"
+
+
+def test_meeting_conditions_is_no_meeting():
+    found = events("Hamas said on Monday that the text met none of its conditions.")
+    assert [e.type for e in found] == ["Statement"]
+
+
+def test_a_past_perfect_date_does_not_become_the_date_the_article_talks_about():
+    text = ("Week in review\nTuesday. Egypt said the plan dropped what had been agreed on "
+            "March 2. Qatar met Hamas in Doha.\n")
+    assert one(events(text), "Meeting").date.edtf == "2024-03-12"
