@@ -254,7 +254,7 @@ def extract(text: str, published: date, *, title: str | None = None,
         expressions = [e for e in expressions if e.end <= line.start or e.start >= line.end]
     if line is not None:
         expressions = [_on_reference(e, reference) for e in expressions]
-    expressions = anchor_relative(text, sentences, expressions, reference)
+    expressions = anchor_relative(text, sentences, expressions, reference, line)
     context = context_dates(text, sentences, expressions, reference, line)
     extractor = Extractor(text, reference, actors, places, expressions, context)
     drafted = [event for event in merge(extractor.run(sentences)) if event.type in EVENT_TYPES]

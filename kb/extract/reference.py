@@ -227,7 +227,7 @@ def _inverted(text: str, match: re.Match, clause: re.Match) -> _Inverted | None:
 
 
 def anchor_relative(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
-                    reference: date) -> list[TimeExpression]:
+                    reference: date, start: TimeExpression | None = None) -> list[TimeExpression]:
     """The expressions of ``text`` with those relative to other events resolved on them.
 
     Sentence by sentence: each relative expression is resolved against the event it names or
@@ -237,7 +237,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
     """
     result: list[TimeExpression] = []
     seen: list[tuple[Sentence, list[TimeExpression]]] = []
-    last: TimeExpression | None = None
+    last: TimeExpression | None = start  # the date line's day, until the article dates something
     for sentence in sentences:
         own = [e for e in expressions if sentence.start <= e.start < sentence.end]
         anchored: list[TimeExpression] = []

@@ -54,3 +54,10 @@ def test_a_past_perfect_date_does_not_become_the_date_the_article_talks_about():
     text = ("Week in review\nTuesday. Egypt said the plan dropped what had been agreed on "
             "March 2. Qatar met Hamas in Doha.\n")
     assert one(events(text), "Meeting").date.edtf == "2024-03-12"
+
+
+def test_the_next_day_counts_from_the_date_line_when_nothing_else_is_dated():
+    text = ("Statement on the talks\nIssued on 11 March 2024\nWe call on Hamas to accept the "
+            "plan.\nHamas said the next day that it would study it.\n")
+    said = [e for e in events(text) if "next day" in e.sentences[0]]
+    assert [e.date.edtf for e in said] == ["2024-03-12"]
