@@ -23,6 +23,7 @@ from kb.extract.lexicon import (
     COLLECTIVE,
     COORDINATED_DEMONYMS,
     COUNTRIES,
+    DATELINE_LEAD,
     DEMONYMS,
     DESCRIPTION,
     FUNCTION_WORDS,
@@ -331,6 +332,9 @@ class ActorReader:
                                  possessive=possessive, pronoun=pronoun))
             taken.append((start, end))
 
+        lead = DATELINE_LEAD.match(text)
+        if lead and re.search(r"\d|\(", lead.group()):  # "CAIRO, May 3 (Agency) - ": no actor
+            taken.append((0, lead.end()))
         for start, end, actor_id, possessive in self._descriptions(text):
             if free(start, end):
                 add(start, end, actor_id, possessive)

@@ -56,12 +56,17 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
     """An earlier event this one repeats: same type and status, same main actor, compatible
     dates (equal, or one undated and the other within a month)."""
     leading = set(event.primary())
+    victims = {a for a, r in event.actors if r == "victim"}
     for other in merged:
         if other.type != event.type or other.status != event.status or not leading:
             continue
         if not leading & set(other.primary()):
             continue
-        if other.according_to != event.according_to and "window" not in (
+        # one killing reported twice ("a strike killed X", "X was killed, Hamas said"): the
+        # same victim on the same day is the same event, whoever reports it
+        same_victim = bool(victims & {a for a, r in other.actors if r == "victim"}) and \
+            other.date.edtf == event.date.edtf
+        if not same_victim and other.according_to != event.according_to and "window" not in (
                 event.date.source, other.date.source):
             continue
         if compatible_dates(event.date, other.date, loose=False):

@@ -181,7 +181,10 @@ _CLAUSE_AFTER = re.compile(
     r"\s+(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w’'.-]*|al-\w+|el-\w+)\s+){1,5}(?:had\s+|has\s+|was\s+|"
     r"were\s+)?(?:said|says|announced|agreed|accepted|rejected|met|struck|killed|launched|"
     r"fired|released|freed|offered|proposed|warned|told|[a-z]+ed)\b"
-    r"|\s+(?:it|they|he|she)\s+(?:had\s+|has\s+|was\s+|were\s+)?[a-z]+(?:ed|id|ld|et)\b")
+    r"|\s+(?:it|they|he|she)\s+(?:had\s+|has\s+|was\s+|were\s+)?[a-z]+(?:ed|id|ld|et)\b"
+    r"|\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,6}?(?:had\s+|has\s+|was\s+|were\s+)?(?:killed|struck|"
+    r"hit|met|said|announced|agreed|rejected|accepted|began|ended|collapsed|expired|took\s+effect|"
+    r"[a-z]+ed)\b(?!\s+by\b)")
 
 
 def _subordinate_clause(text: str, match: re.Match, end: int) -> re.Match | None:

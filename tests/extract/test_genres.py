@@ -61,3 +61,23 @@ def test_the_next_day_counts_from_the_date_line_when_nothing_else_is_dated():
             "plan.\nHamas said the next day that it would study it.\n")
     said = [e for e in events(text) if "next day" in e.sentences[0]]
     assert [e.date.edtf for e in said] == ["2024-03-12"]
+
+
+def test_a_day_after_a_clause_dates_that_clause_a_day_before_the_main_verb():
+    found = events("Hamas said on Wednesday, a day after a drone strike in Beirut killed "
+                   "Omar Haddad, that it would stop the talks.")
+    assert one(found, "Killing").date.edtf == "2024-03-12"
+
+
+def test_one_killing_reported_twice_is_one_event():
+    text = ("Hamas said on Wednesday that a strike had killed Omar Haddad on Tuesday.\n"
+            "The strike on his house on Tuesday killed Haddad and two guards.\n")
+    killing = one(events(text), "Killing")
+    assert "omar-haddad" in ids(killing) and killing.date.edtf == "2024-03-12"
+
+
+def test_the_agency_of_a_date_line_is_no_actor():
+    text = "Talks stall\nCAIRO, March 14 (Nile Wire) - Egypt met Hamas on Thursday.\n"
+    draft = extract(text, FRIDAY, actors=ACTORS)
+    assert not any("Nile" in actor.name for actor in draft.actors.values())
+    assert ids(one(draft.events, "Meeting")) == {"egypt", "hamas"}
