@@ -294,6 +294,12 @@ class ActorReader:
         signatories = re.match(r"\s*We,\s", text)
         if signatories and people:
             self.signatories = people[0]
+        elif signatories:  # "We, the leaders of Egypt, Qatar and ...,": the first body named
+            bodies = [m.actor for m in sorted(found, key=lambda m: m.start)
+                      if m.actor in self.actors and not m.modifier
+                      and self.actors[m.actor].type in ("country", "organization", "group")]
+            if bodies:
+                self.signatories = bodies[0]
         if sentence.index == 0 and STATEMENT_HEADING.match(text):
             named = [m.actor for m in sorted(found, key=lambda m: m.start)
                      if m.actor in self.actors and not m.modifier]

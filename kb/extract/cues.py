@@ -107,8 +107,19 @@ class CueReader(ActorReader):
     def _keep(self, cue: Cue, before: str, after: str) -> bool:
         """Decide a cue's part of speech and drop the uses that name no event."""
         word = cue.text.lower()
+        if cue.part == "first-person":  # "We urge both sides", "I welcome": present tense
+            if not re.search(r"(?:^|[\s,;“\"])(?:[Ww]e|I)\s+(?:(?:also|again|once\s+again|"
+                             r"strongly|firmly|jointly|therefore|today|\w+ly)\s+)*$", before):
+                return False
+            cue.part = "speech"
         if cue.part == "either":
             cue.part = "noun" if NOUN_CONTEXT.search(before) else "verb"
+        if cue.type == "Statement" and word in ("told", "tells") and re.match(
+                r"\s+(?:(?:about|some|more|than|the|a|an|its|their|all|[\d,]+)\s+)*"
+                r"(?:[\w’'-]+\s+){0,7}?to\s+(?!(?:be|have|the|a|an|us|me|him|her|them|it)\b)"
+                r"[a-z]+\b", after) and not re.match(r"\s+(?:us|me|reporters|journalists)\b",
+                                                     after):
+            cue.type = "Demand"  # "told 100,000 people to move": an order
         if cue.part == "report":
             if NOUN_CONTEXT.search(before) or re.search(r"(?i)\b(?:was|were|been|is|are)\s+$",
                                                         before):

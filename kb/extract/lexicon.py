@@ -124,10 +124,14 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Rejection", r"rebuff(?:s|ed)?", "verb"),
     ("Rejection", r"dismiss(?:es|ed)|spurn(?:s|ed)|balk(?:s|ed)\s+at", "verb"),
     ("Rejection", r"rejection|refusal", "noun"),
+    ("Rejection", r"(?:called|calls|described|describes|branded|brands)\s+(?:(?:the|its|their|his|"
+                  r"her|this|that|it|them)\s+)?(?:[\w-]+\s+){0,2}?(?:as\s+)?(?:unrealistic|"
+                  r"unacceptable|delusional|a\s+non-starter|absurd|ridiculous|illusory)", "verb"),
     ("Acceptance", r"accept(?:s|ed|ing)", "verb"),
     ("Acceptance", r"agree(?:d|s)\s+(?:(?:on|late|early|in|at|last)\s+[\w-]+\s+){0,2}to", "verb"),
     ("Acceptance", r"approv(?:es|ed)|endors(?:es|ed)|sign(?:s|ed)\s+off\s+on", "verb"),
     ("Acceptance", r"acceptance", "noun"),
+    ("Acceptance", r"agree(?:d|s)\s+(?:on|upon)(?=\s+(?:a|an|the|its|their)\s)", "verb"),
     ("Meeting", r"met|meets|meet", "verb"),
     ("Meeting", r"visit(?:s|ed)", "verb"),
     ("Meeting", r"meetings?", "noun"),
@@ -135,6 +139,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Meeting", r"(?:held|hold|holds|holding)\s+talks", "verb"),
     ("Meeting", r"host(?:ed|s|ing)", "verb"),
     ("Meeting", r"(?:tele)?phoned|conferred\s+with", "verb"),
+    ("Meeting", r"(?:sat|sits|sit)\s+(?:down\s+)?with|spent\s+(?:[\w-]+\s+){1,3}?with", "verb"),
     ("Meeting", r"(?:spoke|speaks|spoken|speaking|talked|talks)\s+(?:by\s+(?:tele)?phone\s+)?"
                 r"with", "verb"),
     ("Summit", r"summits?", "noun"),
@@ -143,6 +148,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
      "noun"),
     ("Meeting", r"talks", "noun"),
     ("NegotiationRound", r"negotiations", "noun"),
+    ("NegotiationRound", r"(?:another|new|fresh|second|third|further|final)\s+round(?!\s+of)",
+     "noun"),
     ("Statement", r"said|says|stated|told|tells|added|noted|announced|declared|stressed|"
                   r"emphasi[sz]ed|reiterated|confirmed|denied|claimed|acknowledged|explained|"
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
@@ -151,11 +158,18 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Statement", r"(?:spoke|talked)\s+to\s+(?:us|me|this\s+(?:newspaper|paper|reporter|"
                   r"correspondent|outlet|station|channel|programme|program))", "verb"),
     ("Vow", r"vow(?:s|ed)|pledg(?:es|ed)|promised|swore", "speech"),
+    ("Statement", r"stress|welcome|condemn|reiterate|note|emphasi[sz]e|declare|announce",
+     "first-person"),
+    ("Demand", r"urge|demand", "first-person"),
+    ("Offer", r"(?:are|am|stand|remain)\s+(?:\w+\s+)?(?:ready|prepared|willing)\s+to\s+"
+              r"(?:support|help|provide|offer|contribute|host|guarantee|fund|finance)", "verb"),
     ("Threat", r"threaten(?:s|ed|ing)|warn(?:s|ed|ing)", "speech"),
     ("Threat", r"(?:hunt|hunted|hunting)\s+(?:them\s+)?down|pay\s+(?:a|the)\s+(?:heavy\s+)?price",
      "verb"),
     ("Demand", r"demanded|urged|urges", "speech"),
     ("Demand", r"demanding", "verb"),
+    ("Demand", r"ordered|orders|instructed", "speech"),
+    ("Demand", r"(?:asking|asked|asks)\s+for", "verb"),
     ("Demand", r"demands?", "either"),
     ("Demand", r"(?:called|calls|calling)\s+for|(?:call|calls|called|calling)\s+(?:up)?on",
      "verb"),
@@ -348,6 +362,8 @@ NAME_RUN = re.compile(
 )
 #: An interview's introduction ("X spoke to us in Doha on Tuesday") and its answer lines.
 INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(?:us|me|this\s+\w+)\b"
+                             r"|\banswered\s+(?:our|my|this\s+\w+[’']s)\s+questions\b"
+                             r"|\bsat\s+down\s+with\s+(?:us|me)\b"
                              r"|\binterview(?:ed)?\b")
 #: A document that is a statement: its "we" are the ones it names.
 STATEMENT_HEADING = re.compile(r"(?i)\s*(?:joint\s+)?(?:statement|declaration|communiqu[eé])\s+"

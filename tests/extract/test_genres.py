@@ -81,3 +81,44 @@ def test_the_agency_of_a_date_line_is_no_actor():
     draft = extract(text, FRIDAY, actors=ACTORS)
     assert not any("Nile" in actor.name for actor in draft.actors.values())
     assert ids(one(draft.events, "Meeting")) == {"egypt", "hamas"}
+
+
+def test_we_urge_in_the_present_is_a_demand_of_the_signatories():
+    text = ("Joint statement by Egypt and Qatar\nIssued on 14 March 2024\n"
+            "We urge both sides to return to the table.\n")
+    demand = one(events(text), "Demand")
+    assert "egypt" in ids(demand) and demand.date.edtf == "2024-03-14"
+
+
+def test_we_followed_by_a_list_of_countries_makes_them_the_voice_of_the_text():
+    text = ("Statement on the hostages\nIssued on 14 March 2024\nWe, the leaders of Egypt, "
+            "Qatar and four other countries, call on Hamas to free the hostages.\n"
+            "We stand ready to support the reconstruction of Gaza.\n")
+    found = events(text)
+    assert "egypt" in ids(one(found, "Offer"))
+
+
+def test_told_people_to_leave_is_an_order():
+    found = events("On Thursday the Israeli army told 10,000 people in the east of the town "
+                   "to leave.")
+    assert "israel" in ids(one(found, "Demand"))
+
+
+def test_sat_with_and_agreed_on_are_a_meeting_and_an_acceptance():
+    found = events("On Wednesday Egypt sat with Hamas for several hours. On Thursday Egypt and "
+                   "Qatar agreed on an outline for a pause.")
+    assert ids(one(found, "Meeting")) >= {"egypt", "hamas"}
+    assert ids(one(found, "Acceptance")) >= {"egypt", "qatar"}
+
+
+def test_calling_demands_unrealistic_rejects_them():
+    found = events("Israel called the demands unrealistic on Wednesday.")
+    assert "israel" in ids(one(found, "Rejection"))
+
+
+def test_an_interview_that_answered_our_questions_gives_the_we_of_its_answers():
+    known = [*ACTORS, KnownActor("omar-haddad", "Omar Haddad", "person", organizations=["qatar"])]
+    text = ("An interview\nOmar Haddad answered our questions in Doha on Thursday, 14 March "
+            "2024.\nQ: What did you decide?\nA: On Tuesday we rejected the Israeli map.\n")
+    rejection = one(extract(text, FRIDAY, actors=known).events, "Rejection")
+    assert "qatar" in ids(rejection) and rejection.date.edtf == "2024-03-12"
