@@ -291,6 +291,15 @@ class ActorReader:
                   if m.actor in self.actors and self.actors[m.actor].type == "person"]
         if INTERVIEW_INTRO.search(text) and people:
             self.interviewee = people[0]
+            interviewee = self.actors[people[0]]
+            countries = [side for side in (
+                m.actor if self.actors[m.actor].type == "country" else self._side_of(m.actor)
+                for m in sorted(found, key=lambda m: m.start)
+                if m.actor in self.actors and m.actor != people[0])
+                if side in self.actors and self.actors[side].type == "country"]
+            if not interviewee.organizations and countries:
+                # "X, adviser to Qatar's prime minister, answered our questions": Qatar's side
+                interviewee.organizations.append(countries[0])
         signatories = re.match(r"\s*We,\s", text)
         if signatories and people:
             self.signatories = people[0]

@@ -161,6 +161,10 @@ class CueReader(ActorReader):
                 r"\s+)*(?:[\w-]+\s+)?(?:conditions|demands|expectations|requirements|needs|criteria|"
                 r"standards|goals|targets|deadlines?|terms|obligations)\b", after):
             return False  # "the text met Israel's conditions"
+        if word == "recalled" and re.match(r"(?i)\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?"
+                                           r"(?:team|delegation|negotiators|ambassador|envoy|"
+                                           r"staff|diplomats)\b", after):
+            return False  # "Israel recalled its team": called back, not said
         if cue.type == "Statement" and re.match(r"(?i)\s+to\s+(?:be|have)\b", after):
             return False  # "said to be"
         if cue.part == "speech" and re.search(r"(?i)\bwhat\s+(?:[\w’'-]+\s+){1,3}$", before) \

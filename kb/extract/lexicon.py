@@ -52,6 +52,7 @@ MEDIA_WORDS = ("newspaper", "daily", "outlet", "channel", "broadcaster", "networ
 GROUP_NOUNS = ("leadership", "leaders", "officials", "mediators", "negotiators", "delegation",
                "representatives", "authorities", "diplomats", "delegations", "team",
                "negotiating team", "envoys", "counterparts", "counterpart", "government", "war cabinet",
+               "partners", "allies",
                "security cabinet", "cabinet")
 
 #: Adjectives of nationality and the country they name.
@@ -155,6 +156,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
                   r"notified|announces|affirm(?:s|ed)?|reaffirm(?:s|ed)?|blamed|blames|"
                   r"insisted|argued|recalled|saying|adding|noting|stressing|insisting", "speech"),
+    ("Statement", r"answered\s+(?:our|my)\s+questions", "verb"),
     ("Statement", r"(?:spoke|talked)\s+to\s+(?:us|me|this\s+(?:newspaper|paper|reporter|"
                   r"correspondent|outlet|station|channel|programme|program))", "verb"),
     ("Vow", r"vow(?:s|ed)|pledg(?:es|ed)|promised|swore", "speech"),
@@ -264,7 +266,7 @@ LIGHT_VERB_BEFORE = re.compile(
     r"convened|reached|signed|continuing|continues|continued|launched|carried\s+out|led|"
     r"participate\s+in|participated\s+in|took\s+part\s+in|joined|join|resumed|resume|issued|"
     r"declared|agreed\s+to|broke|violated|extended|floated|floats|conveyed|conveys|tabled|"
-    r"unveiled|delivered|handed\s+over|put\s+forward|sent)\s+"
+    r"unveiled|delivered|handed\s+over|put\s+forward|sent|preparing|drafting|drawing\s+up)\s+"
     r"(?:(?:the|a|an|its|their|his|her|some|several|two|three|new|first|second|latest|recent|"
     r"joint|hostage|indirect|direct|high-level|(?-i:[A-Z][\w-]+)|(?-i:[A-Z][\w-]+)[’']s)\s+)*"
     r"(?:(?-i:[a-z-]+)\s+){0,2}$"
@@ -331,7 +333,8 @@ HOLDER_AFTER = re.compile(
 POSSESSED = re.compile(POSS + r"\s+(?:[\w-]+\s+){0,3}")
 #: What may stand between a subject and its verb: an apposition, auxiliaries, adverbs.
 SUBJECT_GAP = re.compile(
-    r"\s*(?:,\s*(?:the|a|an)\b[^,;“”\"]*?,?\s*|,\s*(?:who|which)\b[^;“”\"]*?,\s*)?"
+    r"\s*(?:,\s*(?:the|a|an)\b[^,;“”\"]*?,?\s*|,\s*(?:who|which)\b[^;“”\"]*?,\s*"
+    r"|,\s*(?:[a-z][\w-]*\s+){1,2}(?:to|of|for|at)\s+[^,;“”\"]*?,\s*)?"
     r"(?:(?:has|have|had|was|were|is|are|will|would|"
     r"also|then|later|reportedly|already|not|never|did|does|do|could|may|might|must|can|been|"
     r"being|be|once|again|to|expected|set|scheduled|due|slated|going|poised|planning|planned|"

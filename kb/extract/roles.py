@@ -85,7 +85,8 @@ class RoleReader(CueReader):
 
         def usable(expression: TimeExpression) -> bool:
             return expression.kind != "duration" or bool(
-                re.match(r"(?i)(?:for|over|throughout|during)\b", expression.text))
+                re.match(r"(?i)(?:for|over|throughout|during)\b", expression.text)
+                and not re.search(r"(?i)\b(?:hours?|minutes?)\b", expression.text))  # how long
 
         def nearest(pool: list[TimeExpression]) -> TimeExpression | None:
             pool = [e for e in pool if usable(e)]

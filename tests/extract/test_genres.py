@@ -122,3 +122,28 @@ def test_an_interview_that_answered_our_questions_gives_the_we_of_its_answers():
             "2024.\nQ: What did you decide?\nA: On Tuesday we rejected the Israeli map.\n")
     rejection = one(extract(text, FRIDAY, actors=known).events, "Rejection")
     assert "qatar" in ids(rejection) and rejection.date.edtf == "2024-03-12"
+
+
+def test_an_interviewee_speaks_for_the_country_named_in_the_introduction():
+    known = [*ACTORS, KnownActor("egypt-pm", "Adel Nour", "person", organizations=("egypt",),
+                                 titles=("Egyptian Prime Minister",))]
+    text = ("An interview\nSami Farouk, adviser to Egypt's prime minister, answered our "
+            "questions in Cairo on Thursday, 14 March 2024.\nQ: What happened?\n"
+            "A: On Tuesday we agreed to study the map.\n")
+    found = extract(text, FRIDAY, actors=known).events
+    assert "sami-farouk" in ids(one(found, "Statement"))
+    assert "egypt" in ids(one(found, "Acceptance"))
+
+
+def test_how_many_hours_a_meeting_lasted_does_not_date_it():
+    found = events("Tuesday. Egypt sat with Hamas for several hours.\n")
+    assert one(found, "Meeting").date.edtf == "2024-03-12"
+
+
+def test_recalling_a_team_is_no_statement():
+    assert not events("Israel recalled its negotiating team from Doha on Saturday.")
+
+
+def test_partners_preparing_a_proposal_make_an_offer_of_their_country():
+    found = events("Our Egyptian partners are preparing a proposal in three stages.")
+    assert "egypt" in ids(one(found, "Offer"))
