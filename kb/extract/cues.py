@@ -116,7 +116,8 @@ class CueReader(ActorReader):
             cue.part = "noun" if NOUN_CONTEXT.search(before) else "verb"
         if cue.type == "Statement" and word in ("told", "tells") and re.match(
                 r"\s+(?:(?:about|some|more|than|the|a|an|its|their|all|[\d,]+)\s+)*"
-                r"(?:[\w’'-]+\s+){0,7}?to\s+(?!(?:be|have|the|a|an|us|me|him|her|them|it)\b)"
+                r"(?:(?!(?:it|he|she|they|we|that|was|were|is|are|would|will|had|has)\b)[\w’'-]+\s+){0,7}?"
+                r"to\s+(?!(?:be|have|the|a|an|us|me|him|her|them|it|its|their|his|our|my)\b)"
                 r"[a-z]+\b", after) and not re.match(r"\s+(?:us|me|reporters|journalists)\b",
                                                      after):
             cue.type = "Demand"  # "told 100,000 people to move": an order

@@ -345,6 +345,10 @@ LED_BY = re.compile(r"\s*,?\s*(?:led|headed|accompanied|chaired|joined)\s+by\s+"
 #: A verb coordinated with an earlier one: "..., but rejected", "... and killed".
 COORDINATED_VERB = re.compile(r"(?:,\s*|\s)(?:and|but|then|before|after)\s+(?:(?:it|they|he|she)\s+)?"
                               r"(?:(?:then|later|also|again|subsequently|\w+ly)\s+)?$")
+#: What before a participle makes it share the main clause's subject: "Hamas answered on Monday,
+#: asking for ...", "the Council passed a resolution demanding ...".
+PARTICIPLE_BEFORE = re.compile(r"(?:[\w’'.)]\s*,\s*|\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:resolution|"
+                               r"statement|letter|motion|declaration|communiqu[eé]|note)\s+)$")
 #: A verb of purpose after a main verb: "flew to Cairo to meet", "went to Doha in order to sign".
 PURPOSE_TO = re.compile(r"[a-z]\s+(?:in\s+order\s+)?to\s+$")
 PRONOUN_SUBJECT = re.compile(

@@ -26,6 +26,7 @@ from kb.extract.lexicon import (
     LED_BY,
     LIGHT_VERB_BEFORE,
     MEETING_FAMILY,
+    PARTICIPLE_BEFORE,
     POSSESSED,
     PRESENTED_WITH,
     PRONOUN_SUBJECT,
@@ -274,8 +275,11 @@ class RoleReader(CueReader):
         Saturday but rejected their offer", "its forces took the crossing and killed ...")."""
         if cue.part == "noun" or cue.quote is not None:
             return []
+        participle = cue.text.split()[0].lower().endswith("ing") and bool(
+            PARTICIPLE_BEFORE.search(self.text, context.sentence.start, cue.start))
         if not (COORDINATED_VERB.search(self.text, context.sentence.start, cue.start)
-                or PURPOSE_TO.search(self.text, context.sentence.start, cue.start)):
+                or PURPOSE_TO.search(self.text, context.sentence.start, cue.start)
+                or participle):
             return []
         earlier = [c for c in context.cues if c.end <= cue.start and c.part in ("verb", "either")
                    and not c.absorbed and c.quote == cue.quote]

@@ -147,3 +147,21 @@ def test_recalling_a_team_is_no_statement():
 def test_partners_preparing_a_proposal_make_an_offer_of_their_country():
     found = events("Our Egyptian partners are preparing a proposal in three stages.")
     assert "egypt" in ids(one(found, "Offer"))
+
+
+def test_a_participle_after_a_comma_shares_the_main_clauses_subject():
+    found = events("Hamas gave its answer on Wednesday, asking for a full withdrawal.")
+    assert "hamas" in ids(one(found, "Demand"))
+
+
+def test_a_resolution_demanding_is_a_demand_of_the_body_that_passed_it():
+    found = events("On Monday, the Security Council passed a resolution demanding a ceasefire.")
+    demand = one(found, "Demand")
+    assert any("Council" in name for name in
+               [extract("On Monday, the Security Council passed a resolution demanding a "
+                        "ceasefire.", FRIDAY, actors=ACTORS).actor_name(a) for a in ids(demand)])
+
+
+def test_told_someone_it_was_sticking_to_its_position_is_no_order():
+    found = events("On Tuesday Hamas told the mediators it was sticking to its position.")
+    assert [e.type for e in found] == ["Statement"]
