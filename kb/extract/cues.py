@@ -92,13 +92,18 @@ class CueReader(ActorReader):
 
     def _cues(self, sentence: Sentence, quotes: list[tuple[int, int]]) -> list[Cue]:
         text, base = sentence.text, sentence.start
+        # "Talks between ... resumed": a sentence's first word is read in lower case as well
+        lead = re.match(r"(?:[QA]:\s*)?([A-Z])(?=[a-z]+\s)", text)
+        searched = text if lead is None else \
+            text[:lead.start(1)] + text[lead.start(1)].lower() + text[lead.start(1) + 1:]
         found: list[Cue] = []
         for kind, pattern, part in CUE_PATTERNS:
-            for m in pattern.finditer(text):
+            for m in pattern.finditer(searched):
                 start, end = base + m.start(), base + m.end()
                 if any(not (end <= c.start or start >= c.end) for c in found):
                     continue
-                cue = Cue(kind, start, end, m.group(), part, quote_of(quotes, start, end))
+                cue = Cue(kind, start, end, text[m.start():m.end()], part,
+                          quote_of(quotes, start, end))
                 if self._keep(cue, text[:m.start()], text[m.end():]):
                     found.append(cue)
         found.sort(key=lambda c: c.start)

@@ -20,7 +20,7 @@ FUNCTION_WORDS = frozenset(
     Mr Mrs Ms Dr Sources Officials Hours Days Weeks Months Years Minutes Moments Q A GMT UTC BST CET
     CEST EET EEST EST EDT PST PDT IDT AST Joint Statement Declaration Communique Live Analysis
     Interview Update Updates Breaking Exclusive Opinion Explainer Comment Editorial Round-up Roundup
-    Weekly Daily Briefing""".split()
+    Weekly Daily Briefing Talks Negotiations Fighting Truce Ceasefire""".split()
 )
 
 #: Words of titles that may stand before a name ("Mossad Director David Barnea").
@@ -253,7 +253,9 @@ DEFINITE = re.compile(r"(?i)\b(?:the|this|that|these|those)\s+(?:(?:new|latest|r
                       r"reported|high-level|hostage|ceasefire|indirect|(?-i:[A-Z][\w-]+))\s+)*$")
 HAPPENING_AFTER = re.compile(
     r"(?i)^(?:\s+(?:between|in|of|on|with|along|for)\s+(?:[\w’'.-]+\s+){0,5}?(?=(?:was|were|"
-    r"had|has|is|are)\s))?\s*(?:was|were|had\s+been|has\s+been|is|are)?\s*(?:\w+ly\s+|now\s+|"
+    r"had|has|is|are)\s)|\s+between\s+(?-i:[A-Z][\w’'.-]*)(?:\s+[\w’'.-]+){0,4}?\s+and\s+"
+    r"(?-i:[A-Z][\w’'.-]*)(?:\s+(?-i:[A-Z][\w’'.-]*))*(?=\s))?\s*(?:was|were|had\s+been|has\s+"
+    r"been|is|are)?\s*(?:\w+ly\s+|now\s+|"
     r"already\s+|"
     r"still\s+|finally\s+)?(?:made|came|come|comes|"
     r"presented|submitted|delivered|sent|handed|held|took\s+place|convened|began|ended|started|"

@@ -165,3 +165,15 @@ def test_a_resolution_demanding_is_a_demand_of_the_body_that_passed_it():
 def test_told_someone_it_was_sticking_to_its_position_is_no_order():
     found = events("On Tuesday Hamas told the mediators it was sticking to its position.")
     assert [e.type for e in found] == ["Statement"]
+
+
+def test_an_event_noun_opening_a_sentence_is_read_like_any_other():
+    found = events("Talks between Israel and Hamas resumed in Cairo on Tuesday.")
+    meeting = one(found, "Meeting")
+    assert ids(meeting) == {"israel", "hamas"} and meeting.date.edtf == "2024-03-12"
+    assert meeting.cue[0] == "Talks"
+
+
+def test_a_truce_between_two_sides_that_took_effect_is_a_ceasefire_of_both():
+    found = events("A truce between Israel and Hamas took effect at dawn on Tuesday.")
+    assert ids(one(found, "Ceasefire")) == {"israel", "hamas"}
