@@ -45,7 +45,7 @@ from kb.extract.lexicon import (
     TITLE_PREFIX,
     TITLE_WORDS,
 )
-from kb.extract.names import ROLE_WORDS, NameIndex, name_key, roles_of
+from kb.extract.names import ROLE_FALLBACKS, ROLE_WORDS, NameIndex, name_key, roles_of
 from kb.extract.sentences import Sentence, quote_of
 
 # --- the actors and places of the draft -----------------------------------------------------------
@@ -212,7 +212,9 @@ class ActorReader:
                         or DEMONYMS.get(m.group("dem") or ""))
             org = self._actor_named(org_name) if org_name else None
             role = ROLE_WORDS.get(re.sub(r"\s+", " ", m.group("role").lower()))
-            holder = self.names.holder(role, org) if org and role else None
+            holder = None
+            for post in ROLE_FALLBACKS.get(role, (role,)):  # "the Israeli leader": its premier
+                holder = holder or (self.names.holder(post, org) if org and post else None)
             if holder is None and not org_name and role and m.group().lower().startswith("the "):
                 holder = self._bare_title(role, text[:m.start()])  # the one of this text
             if holder and holder in self.actors:

@@ -230,7 +230,8 @@ DESCRIPTION = re.compile(
     r"(?<![\w-])(?:[Tt]he\s+)?(?:(?P<dem>" + "|".join(map(re.escape, DEMONYMS)) + r")\s+"
     r"|(?P<org>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)[’']s\s+|(?P<org3>[A-Z][\w-]+)\s+)?"
     r"(?P<role>(?i:prime\s+minister|foreign\s+minister|premier|president|emir|amir|king|"
-    r"spy\s+chief|intelligence\s+chief|chief|director|head|spokes(?:man|woman|person)|envoy))"
+    r"spy\s+chief|intelligence\s+chief|chief|director|head|spokes(?:man|woman|person)|envoy|"
+    r"secretary\s+of\s+state|top\s+diplomat|leader)|PM|FM)"
     r"(?:\s+of\s+(?:the\s+)?(?P<org2>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}))?"
     r"(?P<poss>[’']s)?(?![\w-])"
 )

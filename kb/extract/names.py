@@ -29,6 +29,7 @@ _SPELLINGS = {
     "el": "al", "ul": "al", "ad": "al", "ar": "al", "as": "al", "ash": "al", "an": "al",
     "youssef": "yusuf", "yousef": "yusuf", "yussef": "yusuf", "yousif": "yusuf",
     "ibn": "bin", "ben": "bin",
+    "binyamin": "benjamin", "benyamin": "benjamin", "yehia": "yahya", "yahia": "yahya",
 }
 
 #: Words of a post, folded to the role they name.
@@ -41,6 +42,14 @@ ROLE_WORDS = {
     "secretary of state": "secretary of state", "spokesman": "spokesperson",
     "spokeswoman": "spokesperson", "spokesperson": "spokesperson", "envoy": "envoy",
     "ambassador": "ambassador", "commander": "commander",
+    "top diplomat": "foreign minister",
+    "leader": "leader",
+}
+#: Posts a description may mean when its own word names none ("the Israeli leader", "America's
+#: top diplomat"): tried in order, the first with one known holder wins.
+ROLE_FALLBACKS = {
+    "leader": ("prime minister", "president", "emir", "king", "head"),
+    "foreign minister": ("foreign minister", "secretary of state"),
 }
 _ROLE = re.compile(r"(?i)\b(" + "|".join(sorted((re.escape(w) for w in ROLE_WORDS),
                                                 key=len, reverse=True)) + r")\b")
