@@ -167,6 +167,8 @@ class CueReader(ActorReader):
                 r"\s+)*(?:[\w-]+\s+)?(?:conditions|demands|expectations|requirements|needs|criteria|"
                 r"standards|goals|targets|deadlines?|terms|obligations)\b", after):
             return False  # "the text met Israel's conditions"
+        if word == "claimed" and re.match(r"\s+by\b", after):
+            return False  # "an attack claimed by X": X's attack, not X's words
         if word == "recalled" and re.match(r"(?i)\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?"
                                            r"(?:team|delegation|negotiators|ambassador|envoy|"
                                            r"staff|diplomats)\b", after):
@@ -204,6 +206,14 @@ class CueReader(ActorReader):
                         and re.search(r"(?i)\b(?:in|by|with|during)\s+(?:an?|the)\s+$", before):
                     cue.absorbed = True
                     cue.type = "means"  # "eliminated Deif in an airstrike"
+                elif cue.type == "Attack" and other.type == "Killing" and other.part != "noun" \
+                        and cue.end <= other.start and not CLAUSE_BREAK.search(between) and \
+                        not any(c.part != "noun" and cue.end <= c.start < other.start
+                                and c.type not in ("Killing",) and c is not other
+                                for c in context.cues) and re.match(
+                            r"(?i)(?:^|.*\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2})$", before):
+                    cue.absorbed = True
+                    cue.type = "means"  # "a rocket attack by X killed four soldiers"
                 if cue.type in MEETING_FAMILY and other.type in MEETING_FAMILY and \
                         other.end <= cue.start and re.search(
                             r"(?i)\b(?:is|was|are|were|be|been)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$",

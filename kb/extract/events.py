@@ -186,7 +186,9 @@ class Extractor(RoleReader):
                 event.quote = self.text[quoted[0][0] + 1:quoted[0][1] - 1].strip(" ,") or None
         if kind == "Killing":
             event.means = next((c.text for c in context.cues
-                                if c.type == "means" and c.start > cue.end), None)
+                                if c.type == "means" and c.start > cue.end), None) or next(
+                (c.text for c in reversed(context.cues)
+                 if c.type == "means" and c.end <= cue.start), None)  # "a drone strike killed"
         if kind in ("Rejection", "Acceptance"):
             self._answer(event, cue, sentence)
         event.anaphoric = cue.definite and not event.actors

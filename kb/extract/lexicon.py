@@ -141,6 +141,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Meeting", r"host(?:ed|s|ing)", "verb"),
     ("Meeting", r"(?:tele)?phoned|conferred\s+with", "verb"),
     ("Meeting", r"(?:sat|sits|sit)\s+(?:down\s+)?with|spent\s+(?:[\w-]+\s+){1,3}?with", "verb"),
+    ("Meeting", r"(?:arrived|arrives|arriving)\s+in(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:on\s+\w+\s+)?"
+                r"(?:for\s+(?:talks|a\s+meeting|meetings)|to\s+(?:discuss|meet|negotiate|hold\s+talks)))",
+     "verb"),
     ("Meeting", r"(?:spoke|speaks|spoken|speaking|talked|talks)\s+(?:by\s+(?:tele)?phone\s+)?"
                 r"with", "verb"),
     ("Summit", r"summits?", "noun"),

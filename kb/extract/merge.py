@@ -69,6 +69,9 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
         if not same_victim and other.according_to != event.according_to and "window" not in (
                 event.date.source, other.date.source):
             continue
+        if other.sentence_index == event.sentence_index and "noun" not in (
+                event.cue_part, other.cue_part) and not (set(event.actors) <= set(other.actors)):
+            continue  # "talks with A in Cairo, then met B in Doha": two verbs, two events
         if compatible_dates(event.date, other.date, loose=False):
             return other
     return None

@@ -74,7 +74,11 @@ class RoleReader(CueReader):
                 and not any(f.cue is not c and f.start <= expression.start < f.end
                             and not f.start <= c.start < f.end and c.end <= f.cue.start
                             for f in context.frames)]  # "rejected X, saying ... on July 2"
-            if candidates:
+            clause_verb = [c for c in candidates if c.part != "noun" and c.start >= expression.end]
+            if expression.kind == "anchored" and re.search(r"(?i)\b(?:after|before)$",
+                                                           expression.text) and clause_verb:
+                context.owners[number] = clause_verb[0]  # "a day after a strike killed X"
+            elif candidates:
                 context.owners[number] = min(candidates, key=lambda c: (
                     max(expression.start - c.end, c.start - expression.end, 0),
                     0 if c.start < expression.start else 1))
@@ -383,6 +387,15 @@ class RoleReader(CueReader):
                 put(about[:1], "subject")
             return roles
         subjects = self._subjects(cue, context)
+        if kind in ("Killing", "Attack") and not subjects and cue.part != "noun" \
+                and not cue.passive:  # "a rocket attack (claimed) by X killed ...": X did it
+            weapon = [c for c in context.cues if c.type in ("Attack", "means") and
+                      c.part == "noun" and c.end <= cue.start and not CLAUSE_BREAK.search(
+                          self.text, c.end, cue.start)]
+            if weapon:
+                subjects = [m.actor for m in context.mentions if weapon[-1].end <= m.start
+                            and m.end <= cue.start and m.prep == "by" and not m.modifier
+                            and m.actor in self.actors][:1]
         between = self.text[context.sentence.start:cue.start]
         if cue.part == "noun":
             put(self._possessor(cue, context), lead_role)

@@ -177,3 +177,22 @@ def test_an_event_noun_opening_a_sentence_is_read_like_any_other():
 def test_a_truce_between_two_sides_that_took_effect_is_a_ceasefire_of_both():
     found = events("A truce between Israel and Hamas took effect at dawn on Tuesday.")
     assert ids(one(found, "Ceasefire")) == {"israel", "hamas"}
+
+
+def test_an_attack_by_someone_that_killed_is_their_killing_with_the_attack_as_means():
+    for text in ("A rocket attack by Hamas killed four soldiers on Sunday.",
+                 "A rocket attack claimed by Hamas's armed wing killed four soldiers on Sunday."):
+        killing = one(events(text), "Killing")
+        assert ids(killing) == {"hamas"} and killing.means in ("attack", "rocket attack")
+        assert killing.date.edtf == "2024-03-10"
+
+
+def test_two_meeting_verbs_of_one_sentence_with_different_people_are_two_meetings():
+    found = events("On Tuesday Egypt held talks with Hamas in Cairo and then met Israel in Doha.")
+    meetings = [ids(e) for e in found if e.type == "Meeting"]
+    assert len(meetings) == 2 and "hamas" in meetings[0] and "israel" in meetings[1]
+
+
+def test_arriving_in_a_place_to_discuss_is_a_meeting():
+    found = events("On Tuesday an Egyptian delegation arrived in Israel to discuss a truce.")
+    assert "egypt" in ids(one(found, "Meeting"))
