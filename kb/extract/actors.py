@@ -102,6 +102,11 @@ class Mention:
     pronoun: str | None = None
 
 
+#: The formal name of a country around its short one: "the State of Qatar".
+_STATE_OF = re.compile(r"(?:\b[Tt]he\s+)?\b(?:State|Kingdom|(?:Arab\s+)?Republic|Sultanate|Emirate)\s+"
+                       r"of\s+$")
+
+
 class ActorReader:
     """Finds the actors an article's sentences mention; keeps the draft's actors and places."""
 
@@ -311,9 +316,17 @@ class ActorReader:
                       and self.actors[m.actor].type in ("country", "organization", "group")]
             if bodies:
                 self.signatories = bodies[0]
-        if sentence.index == 0 and STATEMENT_HEADING.match(text):
+        if sentence.index == 0 and (STATEMENT_HEADING.match(text) or re.search(
+                r"(?i)\b(?:joint\s+)?(?:statement|declaration|communiqu[eé])\b", text)):
+            # "Joint statement by Egypt and Qatar", "Statement of the Egyptian and Qatari
+            # ministries", "Egypt and Qatar issue joint statement": the first one named
             named = [m.actor for m in sorted(found, key=lambda m: m.start)
-                     if m.actor in self.actors and not m.modifier]
+                     if m.actor in self.actors and (not m.modifier or m.actor in {
+                         a.id for a in self.actors.values() if a.type == "country"})]
+            demonym = re.search(r"(?<![\w-])(" + "|".join(map(re.escape, DEMONYMS)) + r")(?![\w-])",
+                                text)
+            if not named and demonym:  # "Statement of the Egyptian and Qatari ministries"
+                named = [self._new_actor(DEMONYMS[demonym.group(1)], "country")]
             if named:  # "Joint statement by Egypt and Qatar": "we" of the text is Egypt (and Qatar)
                 self.signatories = named[0]
         line_start = self.text.rfind("\n", 0, sentence.start) + 1
@@ -475,6 +488,15 @@ class ActorReader:
             return  # a date line's city ("DOHA, Aug 16 -")
         if all(word in DEMONYMS or word in TITLE_WORDS for word in words):
             return
+        state = re.fullmatch(r"(?:The\s+)?(?:State|Kingdom|(?:Arab\s+)?Republic|Sultanate|Emirate|"
+                             r"Hashemite\s+Kingdom)\s+of\s+(.+)", full)
+        if state:  # "The State of Qatar", "the Arab Republic of Egypt": the country
+            country = self._actor_named(state.group(1)) or (
+                self._new_actor(state.group(1), "country") if state.group(1) in COUNTRIES
+                else None)
+            if country:
+                add(start, name_end, country, possessive)
+                return
         if words[-1].rstrip(".") in ORG_WORDS or re.search(
                 r"(?i)\b(?:" + "|".join(MEDIA_WORDS) + r")\s+$", text[:start]):
             if text[start:].startswith("The "):
@@ -543,6 +565,10 @@ class ActorReader:
             prefix = TITLE_PREFIX.search(text, 0, mention.start)
             if prefix and TITLE_HINT.search(prefix.group()):
                 mention.np_start = prefix.start()
+            state = _STATE_OF.search(text, max(0, mention.start - 40), mention.start)
+            if state and self.actors.get(mention.actor) and \
+                    self.actors[mention.actor].type == "country":
+                mention.np_start = state.start()  # "The State of Qatar welcomes": Qatar does
             mention.holder = mention.possessive and bool(HOLDER_AFTER.match(text, mention.end))
             line_start = text.rfind("\n", 0, mention.np_start) + 1
             before = text[max(line_start, mention.np_start - 60):mention.np_start]

@@ -114,7 +114,9 @@ class CueReader(ActorReader):
         word = cue.text.lower()
         if cue.part == "first-person":  # "We urge both sides", "I welcome": present tense
             if not re.search(r"(?:^|[\s,;“\"])(?:[Ww]e|I)\s+(?:(?:also|again|once\s+again|"
-                             r"strongly|firmly|jointly|therefore|today|\w+ly)\s+)*$", before):
+                             r"strongly|firmly|jointly|therefore|today|\w+ly)\s+)*$", before) and not \
+                    re.search(r"(?:^|[\s,;“\"])(?:[Ww]e|I)\s+[a-z]+\b[^.;:]*(?:,\s*|\s)and\s+(?:\w+ly\s+)?$",
+                              before):  # "We welcome the deal and urge both sides"
                 return False
             cue.part = "speech"
         if cue.part == "either":

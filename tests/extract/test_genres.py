@@ -196,3 +196,22 @@ def test_two_meeting_verbs_of_one_sentence_with_different_people_are_two_meeting
 def test_arriving_in_a_place_to_discuss_is_a_meeting():
     found = events("On Tuesday an Egyptian delegation arrived in Israel to discuss a truce.")
     assert "egypt" in ids(one(found, "Meeting"))
+
+
+def test_a_statement_headline_naming_countries_by_adjective_gives_the_we_of_the_text():
+    text = ("Joint statement of the Egyptian and Qatari foreign ministries\n14 March 2024\n"
+            "We welcome the agreement reached today and urge both parties to implement it.\n")
+    found = events(text, date(2024, 3, 14))
+    assert [(e.type, "egypt" in ids(e)) for e in found] == [("Demand", True)]
+
+
+def test_a_headline_saying_two_countries_issue_a_statement_gives_the_we():
+    text = ("Egypt and Qatar issue joint statement\nCairo, 14 March 2024\n"
+            "We call on Israel to allow aid in.\n")
+    assert "egypt" in ids(one(events(text, date(2024, 3, 14)), "Demand"))
+
+
+def test_the_state_of_a_country_is_the_country():
+    draft = extract("Talks\nThe State of Qatar welcomed the agreement on Tuesday.\n", FRIDAY,
+                    actors=ACTORS)
+    assert ids(one(draft.events, "Statement")) == {"qatar"}
