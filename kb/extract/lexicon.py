@@ -132,7 +132,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Acceptance", r"agree(?:d|s)\s+(?:(?:on|late|early|in|at|last)\s+[\w-]+\s+){0,2}to", "verb"),
     ("Acceptance", r"approv(?:es|ed)|endors(?:es|ed)|sign(?:s|ed)\s+off\s+on", "verb"),
     ("Acceptance", r"acceptance", "noun"),
-    ("Acceptance", r"agree(?:d|s)\s+(?:on|upon)(?=\s+(?:a|an|the|its|their)\s)", "verb"),
+    ("Acceptance", r"agree(?:d|s)(?:\s+(?:on|upon))?(?=\s+(?:a|an|the|its|their)\s)", "verb"),
     ("Meeting", r"met|meets|meet", "verb"),
     ("Meeting", r"visit(?:s|ed)", "verb"),
     ("Meeting", r"meetings?", "noun"),

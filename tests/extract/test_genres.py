@@ -215,3 +215,8 @@ def test_the_state_of_a_country_is_the_country():
     draft = extract("Talks\nThe State of Qatar welcomed the agreement on Tuesday.\n", FRIDAY,
                     actors=ACTORS)
     assert ids(one(draft.events, "Statement")) == {"qatar"}
+
+
+def test_agreed_with_a_direct_object_is_an_acceptance():
+    found = events("On Thursday Israel and Hamas agreed a pause of four days.")
+    assert ids(one(found, "Acceptance")) >= {"israel", "hamas"}
