@@ -239,6 +239,12 @@ class RoleReader(CueReader):
                           if named), [])
         if cue.part == "noun" or (found and self._adjacent(found[-1], cue)):
             return self._chain(found)
+        if cue.quote is None:  # "Egypt, which brokered truces in Cairo, Doha and Paris, met"
+            relative = [m for m in context.mentions if m.end <= cue.start and self._named(m, cue)
+                        and m.quote is None and RELATIVE_BREAK.match(self.text, m.end)
+                        and self._adjacent(m, cue)]
+            if relative:
+                return [relative[0].actor]
         led = self._led_subject(cue, context)
         if led:
             return led

@@ -220,3 +220,9 @@ def test_the_state_of_a_country_is_the_country():
 def test_agreed_with_a_direct_object_is_an_acceptance():
     found = events("On Thursday Israel and Hamas agreed a pause of four days.")
     assert ids(one(found, "Acceptance")) >= {"israel", "hamas"}
+
+
+def test_a_relative_clause_with_commas_of_its_own_leaves_the_subject_to_the_verb():
+    found = events("Egypt, which brokered the truce in Cairo, Doha and Paris, met Hamas on "
+                   "Tuesday.")
+    assert ids(one(found, "Meeting")) == {"egypt", "hamas"}
