@@ -232,6 +232,13 @@ class CueReader(ActorReader):
                     cue.absorbed = True  # "offered Hamas a six-week truce": what is offered
             if not cue.absorbed and cue.type != "Precondition":
                 cue.absorbed = not self._noun_is_event(cue, before, after, context)
+        for cue in context.cues:  # "Egypt hosted indirect negotiations": one event, the noun's
+            if cue.part == "verb" and cue.type == "Meeting" and re.fullmatch(
+                    r"(?i)host(?:ed|s|ing)", cue.text) and any(
+                    other.part == "noun" and other.type in MEETING_FAMILY and not other.absorbed
+                    and re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}", text[cue.end:other.start])
+                    for other in context.cues):
+                cue.absorbed = True
 
     def _noun_is_event(self, cue: Cue, before: str, after: str, context: Context) -> bool:
         """Whether an event noun names an event here (rather than a topic or a goal)."""

@@ -337,7 +337,8 @@ class RoleReader(CueReader):
         return [m.actor for m in chain]
 
     def _objects(self, cue: Cue, context: Context,
-                 preps: tuple = (None, "to", "and", "or"), reach: int | None = None) -> list[str]:
+                 preps: tuple = (None, "to", "and", "or", "between"),
+                 reach: int | None = None) -> list[str]:
         end = self._clause_end(cue, context)
         if reach is not None:
             end = min(end, cue.end + reach)

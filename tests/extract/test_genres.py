@@ -226,3 +226,14 @@ def test_a_relative_clause_with_commas_of_its_own_leaves_the_subject_to_the_verb
     found = events("Egypt, which brokered the truce in Cairo, Doha and Paris, met Hamas on "
                    "Tuesday.")
     assert ids(one(found, "Meeting")) == {"egypt", "hamas"}
+
+
+def test_an_offer_of_a_truce_between_two_sides_is_made_to_both():
+    offer = one(events("On Tuesday Egypt proposed a truce between Israel and Hamas."), "Offer")
+    assert {a for a, r in offer.actors if r == "recipient"} == {"israel", "hamas"}
+
+
+def test_hosting_negotiations_is_one_event_the_negotiations():
+    found = events("On Tuesday Egypt hosted indirect negotiations between Israel and Hamas.")
+    assert [(e.type, ids(e)) for e in found] == [
+        ("NegotiationRound", {"egypt", "israel", "hamas"})]
