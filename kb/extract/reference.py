@@ -295,7 +295,9 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
 _PAST_PERFECT_BEFORE = re.compile(r"(?i)\bhad\s+(?:been\s+)?(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|ld|id|ne|"
                                   r"et|ok|ut)\s+(?:(?:on|in|at|by|until)\s+)?(?:the\s+)?$")
 
-_TIME_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
+#: A live blog's time stamp opening an entry: "09:40 GMT", "3.20pm", "Updated 17:40".
+_TIME_STAMP = re.compile(r"(?i)^\s*(?:(?:updated|posted)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}"
+                         r"(?:\s*[ap]\.?m\b\.?)?(?![\w:])")
 
 
 def _date_heading(sentence: Sentence, expressions: list[TimeExpression],

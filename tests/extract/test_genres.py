@@ -237,3 +237,9 @@ def test_hosting_negotiations_is_one_event_the_negotiations():
     found = events("On Tuesday Egypt hosted indirect negotiations between Israel and Hamas.")
     assert [(e.type, ids(e)) for e in found] == [
         ("NegotiationRound", {"egypt", "israel", "hamas"})]
+
+
+def test_a_time_stamp_with_am_or_pm_brings_a_live_blog_back_to_its_day():
+    text = ("Live: talks\nThursday 14 March 2024\n3.20pm\nQatar said on Tuesday that talks "
+            "had resumed.\n4.05pm\nEgypt met Hamas in Cairo.\n")
+    assert one(events(text), "Meeting").date.edtf == "2024-03-14"
