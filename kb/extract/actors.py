@@ -330,9 +330,20 @@ class ActorReader:
             if named:  # "Joint statement by Egypt and Qatar": "we" of the text is Egypt (and Qatar)
                 self.signatories = named[0]
         line_start = self.text.rfind("\n", 0, sentence.start) + 1
-        if ANSWER_LINE.match(self.text, line_start) and self.interviewee:
+        if self.interviewee and (ANSWER_LINE.match(self.text, line_start)
+                                 or self._speaker_line(line_start) == self.interviewee):
             return self._side_of(self.interviewee)
         return self.signatories
+
+    def _speaker_line(self, line_start: int) -> str | None:
+        """The actor a transcript line names as its speaker ("Ansari: We told ...")."""
+        label = re.match(r"([A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})\s*:\s", self.text[
+            line_start:line_start + 60])
+        if label is None:
+            return None
+        name = label.group(1)
+        return self._actor_named(name) or self._surname_match(name) or next(
+            (actor_id for surface, actor_id in self.surfaces if surface == name), None)
 
     def _inside_longer_name(self, text: str, start: int, end: int) -> bool:
         """Whether a name at ``start:end`` is part of a longer one ("Israel Defense Forces",

@@ -381,7 +381,7 @@ INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(
 #: A document that is a statement: its "we" are the ones it names.
 STATEMENT_HEADING = re.compile(r"(?i)\s*(?:joint\s+)?(?:statement|declaration|communiqu[eé])\s+"
                                r"(?:issued\s+)?(?:by|of|from)\s+")
-ANSWER_LINE = re.compile(r"(?:A|Answer)\s*:\s")
+ANSWER_LINE = re.compile(r"(?:A|Answer)\s*[:.]\s")
 PRONOUNS_IN_QUOTES = re.compile(r"(?<![\w’'-])(we|We|our|Our|us|Us|I|me|my|My)(?![\w-])")
 BRACKETED = re.compile(r"(?<![\w-])(them|they|him|he|her|she|it)\s+\[([^\]]+)\]")
 THIRD_PERSON = re.compile(r"(?<![\w’'-])(He|he|She|she)(?![\w’'-])")

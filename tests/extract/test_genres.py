@@ -243,3 +243,14 @@ def test_a_time_stamp_with_am_or_pm_brings_a_live_blog_back_to_its_day():
     text = ("Live: talks\nThursday 14 March 2024\n3.20pm\nQatar said on Tuesday that talks "
             "had resumed.\n4.05pm\nEgypt met Hamas in Cairo.\n")
     assert one(events(text), "Meeting").date.edtf == "2024-03-14"
+
+
+def test_transcript_lines_under_the_interviewees_name_or_a_dotted_a_speak_for_them():
+    known = [*ACTORS, KnownActor("sami-farouk", "Sami Farouk", "person",
+                                 organizations=("egypt",))]
+    text = ("An interview\nSami Farouk spoke to us in Cairo on Thursday, 14 March 2024.\n"
+            "Our reporter: What did you decide?\nFarouk: On Tuesday we rejected the Israeli "
+            "map.\nQ. And then?\nA. On Wednesday we met Hamas in Cairo.\n")
+    found = extract(text, FRIDAY, actors=known).events
+    assert "egypt" in ids(one(found, "Rejection"))
+    assert ids(one(found, "Meeting")) == {"egypt", "hamas"}
