@@ -1,17 +1,24 @@
 """Latency of every named query (queries/*.rq) on synthetic knowledge bases, and a concurrent load.
 
     python benchmarks/query_gallery.py [--events 10000 100000 1000000] [--data DIR] [--runs 10]
-                                       [--limit-s 30] [--load-events 100000] [--load-seconds 60]
+                                       [--store-suffix -v4] [--limit-s 30] [--load-events 100000]
+                                       [--load-seconds 60]
 
-For each size: the store ``DIR/store-synthetic-N`` (built once with ``kb load`` from
+For each size: the store ``DIR/store-synthetic-N`` (``DIR/store-synthetic-N-v4`` with
+``--store-suffix -v4``: a copy made current with ``kb reindex``; built once with ``kb load`` from
 ``DIR/synthetic-N-s0-v3.nq``, written by ``synthetic.py``, when missing; ``DIR`` defaults to
 ``/work/bench-data`` when it exists, else ``benchmarks/out``) is opened read-only, and each named
-query runs with the parameters of :data:`PARAMS` (a one-month window, the busy actor ...):
+query runs with the parameters of :data:`PARAMS` (a one-month window, the busy actor ...) and, for
+the queries about one offer's thread, an offer of that store that some offer counters (found by a
+query: :func:`store_params`):
 
 - ``embedded``: ``kb.queries.run`` on the embedded store, in a child process per query that is
-  killed after ``--limit-s`` seconds (a running pyoxigraph query cannot be interrupted);
+  killed after ``--limit-s`` seconds (a running pyoxigraph query cannot be interrupted); beside
+  the wall-clock times, the child process's CPU time per run (on a shared machine the wall clock
+  also counts the time other processes held the cores);
 - ``serve``: the same query through ``oxigraph serve-read-only`` on the same store, by the remote
-  backend (``union-default-graph``), with the server's own ``--timeout-s``;
+  backend (``union-default-graph``), with the server's own ``--timeout-s``; beside the times, the
+  server's CPU time per run (from ``/proc``, in clock ticks of 10 ms);
 - for ``timeline``, its ad hoc equivalents beside it: ``kb.timeline.window`` (the timeline index) and
   the FILTER formulation the named query had before (a scan of every dated event).
 
@@ -88,27 +95,69 @@ def percentiles(times: list[float]) -> dict:
             "runs": len(times)}
 
 
-def latency(call, runs: int, budget_s: float) -> dict:
+def own_cpu_ms() -> float:
+    """CPU time this process has used (every thread, user and system), in ms."""
+    return time.process_time() * 1000
+
+
+def process_cpu_ms(pid: int) -> float:
+    """CPU time process ``pid`` has used (user and system, from ``/proc``), in ms."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def latency(call, runs: int, budget_s: float, cpu=own_cpu_ms) -> dict:
     """Percentiles of ``call()`` over up to ``runs`` runs after one warm-up (at least 3 runs), or the
-    warm-up alone when it took more than ``budget_s``."""
-    begin = time.perf_counter()
-    result = call()
-    first = (time.perf_counter() - begin) * 1000
+    warm-up alone when it took more than ``budget_s``; the CPU time of each run as ``cpu()`` counts it
+    beside the wall-clock time (``cpu_p50_ms``, ``cpu_p95_ms``)."""
+    def timed() -> tuple[float, float, list]:
+        cpu_begin, begin = cpu(), time.perf_counter()
+        result = call()
+        return (time.perf_counter() - begin) * 1000, cpu() - cpu_begin, result
+
+    first, first_cpu, result = timed()
     if first > budget_s * 1000:
-        return {**percentiles([first]), "rows": len(result)}
+        return {**percentiles([first]), **_cpu([first_cpu]), "rows": len(result)}
     times: list[float] = []
+    cpu_times: list[float] = []
     started = time.perf_counter()
     while len(times) < runs and (len(times) < 3 or time.perf_counter() - started < budget_s):
-        begin = time.perf_counter()
-        result = call()
-        times.append((time.perf_counter() - begin) * 1000)
-    return {**percentiles(times), "rows": len(result)}
+        elapsed, used, result = timed()
+        times.append(elapsed)
+        cpu_times.append(used)
+    return {**percentiles(times), **_cpu(cpu_times), "rows": len(result)}
+
+
+def _cpu(cpu_times: list[float]) -> dict:
+    figures = percentiles(cpu_times)
+    return {"cpu_p50_ms": figures["p50_ms"], "cpu_p95_ms": figures["p95_ms"]}
+
+
+#: An offer for the queries about an offer's thread: one that another offer counters or a response
+#: answers, else any offer (the synthetic data of generator v3 has neither links).
+_OFFERS = ("SELECT ?offer WHERE { ?step kbo:counters|kbo:answers ?offer } LIMIT 1",
+           "SELECT ?offer WHERE { ?offer a kbo:Offer } LIMIT 1")
+
+
+def store_params(kb) -> dict[str, dict[str, str]]:
+    """Parameters that depend on the store: for the queries about an offer's thread, the first offer
+    (in the store's order) that is countered or answered, else the first offer; none without offers."""
+    from kb.vocab import PREFIXES
+
+    for sparql in _OFFERS:
+        rows = kb.select(sparql, prefixes=PREFIXES)
+        if rows:
+            offer = {"offer": rows[0]["offer"].value}
+            return {"offer-thread": offer, "term-changes": offer}
+    return {}
 
 
 # --- one query in a child process ---------------------------------------------------------------
 
-def child(store: str, name: str, runs: int, budget_s: float) -> None:
-    """Measure one named query (or an ad hoc timeline) on the embedded store; print JSON."""
+def child(store: str, name: str, params: dict[str, str], runs: int, budget_s: float) -> None:
+    """Measure one named query with ``params`` (or an ad hoc timeline) on the embedded store; print
+    JSON."""
     from kb import queries
     from kb.store import open_kb
     from kb.timeline.window import window
@@ -123,14 +172,14 @@ def child(store: str, name: str, runs: int, budget_s: float) -> None:
         call = lambda: kb.select(text, prefixes=PREFIXES)  # noqa: E731
     else:
         query = queries.find(name)
-        call = lambda: queries.run(kb, query, PARAMS.get(name, {})).rows  # noqa: E731
+        call = lambda: queries.run(kb, query, params).rows  # noqa: E731
     print(json.dumps(latency(call, runs, budget_s)))
 
 
-def embedded(store: Path, name: str, runs: int, limit_s: float) -> dict:
+def embedded(store: Path, name: str, params: dict[str, str], runs: int, limit_s: float) -> dict:
     """:func:`child` in a child process, killed after ``limit_s`` seconds."""
-    command = [sys.executable, __file__, "--child", str(store), name, "--runs", str(runs),
-               "--limit-s", str(limit_s)]
+    command = [sys.executable, __file__, "--child", str(store), name, "--child-params", json.dumps(params),
+               "--runs", str(runs), "--limit-s", str(limit_s)]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=limit_s * 3)
     except subprocess.TimeoutExpired:
@@ -165,8 +214,9 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float = 600) -> None:
     raise SystemExit(f"{url} did not answer within {seconds:.0f} s")
 
 
-def served(store: Path, names: list[str], runs: int, limit_s: float) -> dict[str, dict]:
-    """Each named query through ``oxigraph serve-read-only`` on ``store``."""
+def served(store: Path, names: list[str], params: dict[str, dict[str, str]], runs: int, limit_s: float
+           ) -> dict[str, dict]:
+    """Each named query (with its ``params``) through ``oxigraph serve-read-only`` on ``store``."""
     from kb import queries
     from kb.errors import KBError
     from kb.store import open_kb
@@ -183,11 +233,10 @@ def served(store: Path, names: list[str], runs: int, limit_s: float) -> dict[str
         remote = open_kb(root)
         remote.backend.timeout = limit_s + 5
         for name in names:
-            query = queries.find(name)
+            query, values = queries.find(name), params.get(name, {})
             try:
-                params = PARAMS.get(name, {})
-                results[name] = latency(lambda q=query, p=params: queries.run(remote, q, p).rows,
-                                        runs, limit_s / 2)
+                results[name] = latency(lambda q=query, v=values: queries.run(remote, q, v).rows,
+                                        runs, limit_s / 2, cpu=lambda: process_cpu_ms(process.pid))
             except (KBError, SyntaxError, OSError) as err:  # a time-out can cut the answer short
                 results[name] = {"error": str(err).splitlines()[0][:120]}
             print(f"   serve {name:<24} {_cell(results[name])}", flush=True)
@@ -199,11 +248,23 @@ def served(store: Path, names: list[str], runs: int, limit_s: float) -> dict[str
 
 # --- building the stores -------------------------------------------------------------------------
 
-def store_for(n_events: int, data: Path) -> Path:
-    """``data/store-synthetic-N``, loaded once with ``kb load`` from the synthetic N-Quads."""
-    store = data / f"store-synthetic-{n_events}"
+def found_params(store: Path) -> dict[str, dict[str, str]]:
+    """:func:`store_params` of ``store``, opened read-only for the time of the query."""
+    from kb.store import open_kb
+
+    with open_kb(store, read_only=True) as kb:
+        return store_params(kb)
+
+
+def store_for(n_events: int, data: Path, suffix: str = "") -> Path:
+    """``data/store-synthetic-N`` (``N-v4`` with the ``suffix`` "-v4"), loaded once with ``kb load``
+    from the synthetic N-Quads."""
+    store = data / f"store-synthetic-{n_events}{suffix}"
     if store.exists():
         return store
+    if suffix:
+        raise SystemExit(f"{store} is missing (build it with kb reindex on a copy of the store, or leave "
+                         "out --store-suffix)")
     source = data / f"synthetic-{n_events}-s0-v{synthetic.GENERATOR_VERSION}.nq"
     if not source.exists():
         partial = source.with_suffix(".partial")
@@ -324,7 +385,9 @@ def _cell(figures: dict) -> str:
         return "-"
     if "error" in figures:
         return figures["error"]
-    return f"{figures['p50_ms']:9.1f} {figures['p95_ms']:9.1f} {figures['rows']:7}"
+    cpu = (f" {figures['cpu_p50_ms']:7.1f} {figures['cpu_p95_ms']:7.1f}" if "cpu_p50_ms" in figures
+           else f" {'':7} {'':7}")
+    return f"{figures['p50_ms']:9.1f} {figures['p95_ms']:9.1f}{cpu} {figures['rows']:7}"
 
 
 def target(n_events: int) -> float | None:
@@ -337,6 +400,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--data", type=Path, default=SHARED if SHARED.exists() else OUT)
+    parser.add_argument("--store-suffix", default="", help="read DIR/store-synthetic-N<suffix> "
+                        "(-v4: the copies made current with kb reindex); built when missing only without it")
     parser.add_argument("--runs", type=int, default=10, help="timed runs per query (after one warm-up)")
     parser.add_argument("--limit-s", type=float, default=30.0, help="seconds before a run counts as too slow")
     parser.add_argument("--only", nargs="*", help="only these named queries")
@@ -344,9 +409,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--load-events", type=int, default=100_000, help="0: no concurrent load")
     parser.add_argument("--load-seconds", type=float, default=60.0)
     parser.add_argument("--child", nargs=2, metavar=("STORE", "NAME"), help=argparse.SUPPRESS)
+    parser.add_argument("--child-params", default="{}", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        child(args.child[0], args.child[1], args.runs, args.limit_s / 2)
+        child(args.child[0], args.child[1], json.loads(args.child_params), args.runs, args.limit_s / 2)
         return
     from kb import queries
 
@@ -354,16 +420,20 @@ def main(argv: list[str] | None = None) -> None:
     names = args.only or sorted(queries.catalogue())
     report: dict = {"cores": os.cpu_count(), "load_average": os.getloadavg()[0], "sizes": {}}
     for n_events in args.events:
-        store = store_for(n_events, args.data)
-        print(f"\n== {n_events:,} events ({store}); load average {os.getloadavg()[0]:.1f}", flush=True)
+        store = store_for(n_events, args.data, args.store_suffix)
+        load_start = os.getloadavg()[0]
+        print(f"\n== {n_events:,} events ({store}); load average {load_start:.1f}", flush=True)
+        params = {**PARAMS, **found_params(store)}
         figures: dict[str, dict] = {}
         for name in names + (["adhoc:window", "adhoc:filter"] if "timeline" in names else []):
-            figures[name] = {"embedded": embedded(store, name, args.runs, args.limit_s)}
+            figures[name] = {"embedded": embedded(store, name, params.get(name, {}), args.runs, args.limit_s),
+                             "params": params.get(name, {})}
             print(f"   embedded {name:<24} {_cell(figures[name]['embedded'])}", flush=True)
         if not args.no_serve:
-            for name, result in served(store, names, args.runs, args.limit_s).items():
+            for name, result in served(store, names, params, args.runs, args.limit_s).items():
                 figures[name]["serve"] = result
-        report["sizes"][n_events] = figures
+        report["sizes"][n_events] = {"store": str(store), "load_average_start": load_start,
+                                     "load_average_end": os.getloadavg()[0], "queries": figures}
         (OUT / "query_gallery.json").write_text(json.dumps(report, indent=1))
     if args.load_events:
         store = store_for(args.load_events, args.data)
@@ -377,15 +447,17 @@ def main(argv: list[str] | None = None) -> None:
 def render(report: dict) -> str:
     """The tables: per size, each query's p50/p95 embedded and through oxigraph serve."""
     lines = [f"{report['cores']} cores, load average at start {report['load_average']:.1f}"]
-    for n_events, figures in report["sizes"].items():
+    for n_events, size in report["sizes"].items():
         goal = target(int(n_events))
-        lines.append(f"\n{int(n_events):,} events" + (f" (target p95 <= {goal:.0f} ms)" if goal else ""))
-        lines.append(f"  {'query':<24} {'embedded p50':>12} {'p95':>9} {'rows':>7}   "
-                     f"{'serve p50':>9} {'p95':>9} {'rows':>7}  params")
-        for name, pair in figures.items():
-            params = " ".join(f"{k}={v}" for k, v in PARAMS.get(name, {}).items())
+        lines.append(f"\n{int(n_events):,} events ({size['store']}; load average "
+                     f"{size['load_average_start']:.1f} at start, {size['load_average_end']:.1f} at end)"
+                     + (f" (target p95 <= {goal:.0f} ms)" if goal else ""))
+        lines.append(f"  {'':<24} {'embedded: wall p50':>19} {'p95':>9} {'CPU p50':>7} {'p95':>7} {'rows':>7}"
+                     f"   {'serve: wall p50':>15} {'p95':>9} {'CPU p50':>7} {'p95':>7} {'rows':>7}  params")
+        for name, pair in size["queries"].items():
+            params = " ".join(f"{k}={v}" for k, v in pair.get("params", {}).items())
             missed = goal and "p95_ms" in pair["embedded"] and pair["embedded"]["p95_ms"] > goal
-            lines.append(f"  {name:<24} {_cell(pair['embedded']):>30}   {_cell(pair.get('serve', {})):>27}"
+            lines.append(f"  {name:<24} {_cell(pair['embedded']):>46}   {_cell(pair.get('serve', {})):>46}"
                          f"  {params}{'  MISSED' if missed else ''}")
     if "load" in report:
         load = report["load"]
