@@ -852,13 +852,16 @@
       // so that the window, scrolled to the left reach's width, shows the view.
       var reachWidth = Math.ceil(reachPx);
       view.plotAt = reachWidth - g.plotLeft + g.shift;
-      var slideBox = [2 * reachWidth + g.plotRight - g.plotLeft + 10, height, rounded(view.plotAt)].join(",");
-      if (view.slider.box !== slideBox) {
-        view.slider.box = slideBox;
-        view.slider.style.width = (2 * reachWidth + g.plotRight - g.plotLeft + 10) + "px";
-        view.slider.style.height = height + "px";
-        view.plot.style.left = rounded(view.plotAt) + "px";
+      var boxWidth = 2 * reachWidth + g.plotRight - g.plotLeft + 10;
+      if (view.slider.boxWidth !== boxWidth) {
+        view.slider.boxWidth = boxWidth;
+        view.slider.style.width = boxWidth + "px";
         view.slider.resized = true;  // the browser may have clamped the scroll offset to the old box
+      }
+      if (view.slider.boxHeight !== height) { view.slider.boxHeight = height; view.slider.style.height = height + "px"; }
+      if (view.slider.plotAt !== rounded(view.plotAt)) {
+        view.slider.plotAt = rounded(view.plotAt);
+        view.plot.style.left = view.slider.plotAt + "px";
       }
 
       lanes.forEach(function (lane, position) {
