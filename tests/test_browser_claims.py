@@ -88,7 +88,7 @@ def test_the_drawn_timeline_marks_disputed_events_and_bands_only_possibly_in_the
 
 def test_a_long_band_zoomed_in_is_drawn_no_wider_than_the_plot_and_its_pan_margin(live, page):  # noqa: F811
     # "In January" is a month-long band; in a 3-day window it spans ~10 widths of the plot: it still
-    # covers the whole plot, but its drawing stops at the margin a pan can slide into view.
+    # covers the whole plot, but its drawing stops at the margin a pan can slide into view (a view's width).
     page.goto(live.url + "/?from=2024-01-14&to=2024-01-16")
     canvas = page.locator("#timeline-canvas")
     january = canvas.locator('.tl-item[data-event="barnea-offer-2024-01"]').first
@@ -97,4 +97,5 @@ def test_a_long_band_zoomed_in_is_drawn_no_wider_than_the_plot_and_its_pan_margi
     box = canvas.locator(".tl-plot-window").bounding_box()
     band = january.locator(".mark.band").bounding_box()
     assert band["x"] <= box["x"] and band["x"] + band["width"] >= box["x"] + box["width"]
-    assert band["width"] <= 3 * box["width"]
+    # the plot and what a pan can slide in: a view's width each side (plus a few px), not ~10 widths
+    assert band["width"] <= 3 * box["width"] + 60

@@ -179,6 +179,82 @@ def test_counts_table_dates_and_url_follow_every_zoom_pan_filter_and_lane_change
     shot(page, f"1-view-described-{page.size_name}")
 
 
+
+_IN_SIGHT = """() => {
+  // What the plot shows: the items whose mark lies in its window, the labels there, the clusters.
+  // (The window runs 10 px past the plot's last day, so that a point on that day is drawn whole.)
+  const frame = document.querySelector('.tl-plot-window').getBoundingClientRect();
+  const box = {left: frame.left, right: frame.right - 10};
+  const meets = (b, slack) => b.width > 0 && b.right > box.left - slack && b.left < box.right + slack;
+  const items = [...document.querySelectorAll('.tlc-lanes .tl-item')].map(item => {
+    const mark = item.querySelector('.mark').getBoundingClientRect();
+    const label = item.querySelector('text.label');
+    const words = label ? label.getBoundingClientRect() : null;
+    return {id: item.dataset.event, markIn: meets(mark, -2), markNear: meets(mark, 8),
+            label: words && {text: label.textContent, meets: meets(words, -1),
+                             inside: words.left >= box.left - 1 && words.right <= box.right + 1}};
+  });
+  const clustered = [...document.querySelectorAll('.tlc-lanes .tl-cluster')]
+    .filter(c => meets(c.getBoundingClientRect(), -2))
+    .reduce((sum, c) => sum + Number(c.textContent.match(/\\+(\\d+)/)[1]), 0);
+  return {items, clustered, visible: window.negotiationTimeline.visibleEvents().map(e => e.id)};
+}"""
+
+
+def assert_drawn_matches_view(page) -> None:
+    """At rest, the items in sight are the events the counts and the table describe, labels whole."""
+    sight = page.evaluate(_IN_SIGHT)
+    visible = set(sight["visible"])
+    in_sight = {item["id"] for item in sight["items"] if item["markIn"]}
+    assert in_sight <= visible, f"drawn in sight but not in the window: {in_sight - visible}"
+    drawn_near = {item["id"] for item in sight["items"] if item["markNear"]}
+    missing = visible - drawn_near
+    assert len(missing) <= sight["clustered"], f"in the window but not drawn: {missing}"
+    for item in sight["items"]:
+        if item["label"] and item["label"]["meets"]:
+            assert item["id"] in visible, f"the label of {item['id']}, out of the window, shows in it"
+            assert item["label"]["inside"], f"the label of {item['id']} is cut at the plot's edge"
+    assert_view_described(page)
+
+
+def test_a_pan_slides_what_is_drawn_and_once_at_rest_the_drawing_matches_the_window(live, sized):
+    # While a pan goes on, the plot only scrolls: no item is laid out again (that is what keeps the
+    # frames short). When it rests, the items are laid out for the window: those in sight are those
+    # counted and listed, no label of an event out of the window shows, none is cut at an edge.
+    page = sized
+    page.goto(live.url + "/")
+    settle(page)
+    assert_drawn_matches_view(page)
+    during = page.evaluate("""async () => {
+      const items = [...document.querySelectorAll('.tlc-lanes .tl-item')];
+      const written = items.map(item => item.getAttribute('transform') + '|' + item.getAttribute('class'));
+      const scroller = document.querySelector('.tl-plot-window');
+      const scrolled = scroller.scrollLeft, status = document.getElementById('window-label').textContent;
+      for (let step = 0; step < 5; step++) {
+        window.negotiationTimeline.pan(-0.08);
+        await new Promise(done => requestAnimationFrame(done));
+      }
+      const now = [...document.querySelectorAll('.tlc-lanes .tl-item')];
+      return {kept: now.length === items.length && now.every((item, n) => item === items[n] &&
+                item.getAttribute('transform') + '|' + item.getAttribute('class') === written[n]),
+              scrolled: scroller.scrollLeft - scrolled,
+              described: document.getElementById('window-label').textContent !== status};
+    }""")
+    assert during["kept"], "a pan within what is drawn laid the items out again"
+    assert during["scrolled"] < 0 and during["described"], during
+    settle(page)
+    assert_drawn_matches_view(page)
+    box = page.locator(".tlc-lanes").bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + 40)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.75, box["y"] + 40, steps=8)
+    page.mouse.up()
+    settle(page)
+    assert_drawn_matches_view(page)
+    page.evaluate("window.negotiationTimeline.pan(2.5)")  # beyond what is drawn, and fetched
+    settle(page)
+    assert_drawn_matches_view(page)
+
 # --- 2. the chart gets the width; labels do not collide ---------------------------------------------
 
 def label_boxes(page) -> list[dict]:

@@ -28,7 +28,8 @@
   var MIN_SPAN = 3, MAX_SPAN = 366 * 60;
   var FONT_SIZE = 12;
   var WRAP_LINES = 4;         // narrow screens: a label may take this many lines
-  var REACH = 0.2;            // items drawn past each edge (a share of the span), so that a pan can slide them in
+  var REACH = 1;              // items drawn past each edge (a share of the span): a pan of up to a view's
+                              // width either way slides what is drawn, with no layout until it rests
   var families = readFamilies();
   var pending = 0;            // fetches under way, and checks of pending work (tests and benchmarks wait on them)
   var idleChecks = [];
@@ -539,16 +540,17 @@
     var view = buildView();
     function buildView() {
       // Two drawings in the lanes box: the lanes' backgrounds and names, and over them, in a box that
-      // clips it to the plot, the plot itself (grid, items, counts). A pan moves the plot by a CSS
-      // translation of its own compositing layer: no layout and no paint of the SVG while it slides.
+      // clips it to the plot, the plot itself (grid, items, counts). A pan scrolls that box: the
+      // browser moves what is drawn without a layout, paint or walk of the SVG while it slides.
       var svg = node("svg", { "class": "tl tl-lanes", role: "presentation" });
       var backs = node("g", null, svg);
       var names = node("g", null, svg);
       var empty = text({ x: 0, y: 34, "class": "tl-empty", display: "none" },
         "No event matches these filters in this window.", svg);
       var window_ = html("div", "tl-plot-window", "", null);
-      // The plot slides inside an HTML box of its own layer: a transform on a box (not on the SVG
-      // root) takes Chromium's direct update, with no pre-paint walk or paint of the SVG per frame.
+      // The plot sits in a box as wide as what is drawn (the view and the reach on each side); the
+      // window scrolls over it (a scroll offset is the one change Chromium applies with no pre-paint
+      // walk of the SVG; a CSS transform of the box cost a walk of every item each frame).
       var slider = html("div", "tl-plot-slide", "", window_);
       var plot = node("svg", { "class": "tl tl-plot", role: "presentation" }, slider);
       var gridLayer = node("g", null, plot);
@@ -582,39 +584,40 @@
       if (!last || last.data !== data || last.width !== hostWidth()) { return false; }
       var span = state.to - state.from;
       return Math.abs(span - (last.to - last.from)) < 1e-6 * span &&
-        Math.abs(state.from - last.from) < span * last.reach * 0.8;
+        Math.abs(state.from - last.from) <= span * last.reach;
     }
     function placeLayers(g) {
       // x in the lanes box = x in the plot + shift
       g.shift = (origin.day - state.from) * g.pxPerDay;
-      var moved = "translate(" + rounded(g.shift) + "px,0)";
-      if (view.slider.movedTo !== moved) { view.slider.style.transform = moved; view.slider.movedTo = moved; }
     }
+    var scrolledTo = 0;  // the plot window's scroll offset, as this code set it
+    function scrollPlot(g) {
+      // The window shows the plot's x from g.plotLeft on: the plot (at ``view.plotAt`` in the wide box)
+      // shows at plotAt - scrollLeft from the window's left, which is to be g.shift - g.plotLeft.
+      // Compared with what was set, not read: reading it after this frame's writes would lay out.
+      var offset = Math.round(view.plotAt + g.plotLeft - g.shift);
+      if (offset !== scrolledTo || view.slider.resized) {
+        scrolledTo = offset;
+        view.slider.resized = false;
+        view.plotWindow.scrollLeft = offset;
+      }
+    }
+    view.plotWindow.addEventListener("scroll", function () {
+      // Only a pan moves the plot: undo the browser's own scrolling (say, to show a focused item).
+      if (view.plotWindow.scrollLeft !== scrolledTo) { view.plotWindow.scrollLeft = scrolledTo; }
+    });
     function slide() {
       var g = geometry();
       placeLayers(g);
+      scrollPlot(g);
       last.g = g;
       drawAxis(g, ticks(state.from, state.to, g.pxPerDay));
       moveOverviewWindow(g);
       describe();
       clearTimeout(relayout);
+      // Nothing is laid out while the pan goes on (the rows and labels stay as drawn); once it rests,
+      // the items are laid out again for the window in view.
       relayout = setTimeout(function () { relayout = null; forceLayout = true; requestRender(); }, 140);
-      // Halfway to the edge of what is drawn, lay out again when the browser is idle (between
-      // frames), so that a long pan seldom needs a whole layout inside a frame.
-      if (!ahead && Math.abs(state.from - last.from) > (state.to - state.from) * last.reach * 0.4) {
-        ahead = whenIdle(function () {
-          ahead = null;
-          if (!canSlide()) { return; }
-          var started = window.performance.now();
-          reach = REACH;
-          draw();
-          drawTimes.push(window.performance.now() - started);
-        });
-      }
-    }
-    var ahead = null;
-    function whenIdle(callback) {
-      return window.requestIdleCallback ? window.requestIdleCallback(callback, { timeout: 120 }) : setTimeout(callback, 30);
     }
     function timedDraw() {
       var started = window.performance.now();
@@ -652,7 +655,7 @@
     function placeLabel(item, g) {
       // Beside the mark (right, else left), inside a wide band, else shortened (the whole label
       // stays in the tooltip and the accessible name).
-      var glyph0 = Math.max(item.x0, g.plotLeft), glyph1 = Math.min(item.x1, g.plotRight);
+      var glyph0 = Math.max(item.x0, item.lo), glyph1 = Math.min(item.x1, item.hi);
       var bold = item.event.id === state.event;
       var width = textWidth(item.label, bold);
       var arrow = item.event.status === "ongoing" && !item.exact ? 8 : 0;
@@ -664,21 +667,21 @@
       if (!item.exact && glyph1 - glyph0 >= width + 12) {
         item.labelX = glyph0 + 6; item.ext0 = glyph0; item.ext1 = glyph1 + arrow; item.inside = true; return;
       }
-      if (glyph1 + arrow + 6 + width <= g.labelRight) {
+      if (glyph1 + arrow + 6 + width <= item.labelHi) {
         item.labelX = glyph1 + arrow + 6; item.ext0 = glyph0; item.ext1 = item.labelX + width; return;
       }
-      if (glyph0 - 6 - width >= g.plotLeft) {
+      if (glyph0 - 6 - width >= item.lo) {
         item.labelX = glyph0 - 6; item.anchor = "end"; item.ext0 = item.labelX - width; item.ext1 = glyph1 + arrow;
         return;
       }
-      if (!item.exact && glyph0 + 14 + width <= g.labelRight) {
+      if (!item.exact && glyph0 + 14 + width <= item.labelHi) {
         // Starting inside the band (its fill is light) and running on past its end.
         item.labelX = glyph0 + 14; item.ext0 = glyph0; item.ext1 = Math.max(glyph1 + arrow, item.labelX + width);
         item.inside = true; return;
       }
       if (g.narrow && wrapLabel(item, g, glyph0, glyph1, arrow, bold)) { return; }
       item.whole = false;
-      var right = g.labelRight - glyph1 - arrow - 6, left = glyph0 - 6 - g.plotLeft;
+      var right = item.labelHi - glyph1 - arrow - 6, left = glyph0 - 6 - item.lo;
       var room = Math.max(right, left);
       var characters = Math.floor(item.label.length * room / width);
       if (characters < 6) { item.labelText = ""; item.ext0 = glyph0; item.ext1 = glyph1 + arrow; return; }
@@ -699,14 +702,19 @@
 
     function wrapLabel(item, g, glyph0, glyph1, arrow, bold) {
       // Narrow screens: the whole label on two lines, on the side with the most room.
-      var sides = [{ x: glyph1 + arrow + 6, room: g.labelRight - glyph1 - arrow - 6, anchor: "start" },
-        { x: glyph0 - 6, room: glyph0 - 6 - g.plotLeft, anchor: "end" }];
-      if (!item.exact) { sides.push({ x: glyph0 + 14, room: g.labelRight - glyph0 - 14, anchor: "start", inside: true }); }
+      var sides = [{ x: glyph1 + arrow + 6, room: item.labelHi - glyph1 - arrow - 6, anchor: "start" },
+        { x: glyph0 - 6, room: glyph0 - 6 - item.lo, anchor: "end" }];
+      if (!item.exact) { sides.push({ x: glyph0 + 14, room: item.labelHi - glyph0 - 14, anchor: "start", inside: true }); }
       sides.sort(function (a, b) { return b.room - a.room; });
       var side = null, lines = null, width = 0;
-      for (var s = 0; s < sides.length && !lines; s++) { side = sides[s]; lines = wrapped(item.label, side.room, bold); }
+      // Each line but the last ends in a space (the words stay apart in the text read out): it is
+      // measured too, since it takes room (at the left, with the text anchored at its end).
+      var space = textWidth(" ", bold);
+      for (var s = 0; s < sides.length && !lines; s++) { side = sides[s]; lines = wrapped(item.label, side.room - space, bold); }
       if (!lines) { return false; }
-      lines.forEach(function (text) { width = Math.max(width, textWidth(text, bold)); });
+      lines.forEach(function (text, number) {
+        width = Math.max(width, textWidth(text, bold) + (number < lines.length - 1 ? space : 0));
+      });
       item.lines = lines;
       item.rows = lines.length;
       item.labelX = side.x;
@@ -759,7 +767,7 @@
         }
         item.rows = 1;
         item.lines = null;
-        var glyph0 = Math.max(item.x0, g.plotLeft);
+        var glyph0 = Math.max(item.x0, item.lo);
         for (r = 0; r < rowsEnd.length; r++) { if (rowsEnd[r] <= glyph0) { row = r; break; } }
         if (row !== -1) {
           rowsEnd[row] = item.x1 + 4;
@@ -783,6 +791,12 @@
     function draw() {
       var g = geometry();
       var span = state.to - state.from;
+      // What is drawn reaches past each edge of the plot (a pan slides it into view). An item in view is
+      // laid out within the plot (its label whole in sight); one beyond an edge, within the reach on its
+      // side, so that its label stays out of sight until a pan brings it in.
+      var reachPx = span * reach * g.pxPerDay;
+      g.drawLeft = g.plotLeft - reachPx;
+      g.drawRight = g.plotRight + reachPx;
       var lanes = data.lanes || [];
       var layouts = [], laneTops = [], y = 0;
       var head = g.narrow ? LANE_HEAD : 0;
@@ -797,12 +811,15 @@
           var exact = event.exactDay;
           var x0 = exact ? g.x(start + 0.5) - 7 : g.x(start);
           var x1 = exact ? g.x(start + 0.5) + 7 : Math.max(g.x(end), g.x(start) + 4);
+          var visible = end > state.from && start < state.to;
+          var lo = visible || start >= state.to ? (visible ? g.plotLeft : g.plotRight) : g.drawLeft;
+          var hi = visible ? g.plotRight : start >= state.to ? g.drawRight : g.plotLeft;
           (event.lanes || []).forEach(function (key) {
             var position = index[key];
             if (position === undefined) { return; }
-            byLane[position].push({ event: event, exact: exact, x0: Math.max(x0, g.plotLeft - 2), x1: x1,
-              rawX0: x0, label: event.label, first: !firstCopy[event.id], lane: key,
-              visible: end > state.from && start < state.to });
+            byLane[position].push({ event: event, exact: exact, x0: Math.max(x0, lo - 2), x1: x1,
+              rawX0: x0, label: event.label, first: !firstCopy[event.id], lane: key, visible: visible,
+              lo: lo, hi: hi, labelHi: visible ? g.labelRight : hi });
             firstCopy[event.id] = true;
           });
         });
@@ -830,7 +847,21 @@
         view.plotWindow.style.left = g.plotLeft + "px";
         view.plotWindow.style.width = (g.plotRight - g.plotLeft + 10) + "px";
         view.plotWindow.style.height = height + "px";
-        view.plot.style.left = -g.plotLeft + "px";
+      }
+      // The box the window scrolls over: the reach, the window, the reach. The plot is placed in it
+      // so that the window, scrolled to the left reach's width, shows the view.
+      var reachWidth = Math.ceil(reachPx);
+      view.plotAt = reachWidth - g.plotLeft + g.shift;
+      var boxWidth = 2 * reachWidth + g.plotRight - g.plotLeft + 10;
+      if (view.slider.boxWidth !== boxWidth) {
+        view.slider.boxWidth = boxWidth;
+        view.slider.style.width = boxWidth + "px";
+        view.slider.resized = true;  // the browser may have clamped the scroll offset to the old box
+      }
+      if (view.slider.boxHeight !== height) { view.slider.boxHeight = height; view.slider.style.height = height + "px"; }
+      if (view.slider.plotAt !== rounded(view.plotAt)) {
+        view.slider.plotAt = rounded(view.plotAt);
+        view.plot.style.left = view.slider.plotAt + "px";
       }
 
       lanes.forEach(function (lane, position) {
@@ -842,14 +873,15 @@
       });
       view.backs.done();
       var grid = ticks(state.from, state.to, g.pxPerDay);
-      [[grid.minor, "tl-tick"], [grid.major, "tl-tick major"]].forEach(function (pair) {
+      var drawnGrid = ticks(state.from - span * reach, state.to + span * reach, g.pxPerDay);
+      [[drawnGrid.minor, "tl-tick"], [drawnGrid.major, "tl-tick major"]].forEach(function (pair) {
         pair[0].forEach(function (tick) {
           var tx = g.x(tick.day) - g.shift;
           view.grid.add("line", { x1: tx, x2: tx, y1: 0, y2: height, "class": pair[1] });
         });
       });
       var now = today();
-      if (now >= state.from && now <= state.to) {
+      if (now >= state.from - span * reach && now <= state.to + span * reach) {
         var nowX = g.x(now + 0.5) - g.shift;
         view.grid.add("line", { x1: nowX, x2: nowX, y1: 0, y2: height, "class": "tl-today" });
       }
@@ -887,6 +919,7 @@
       drawOverview(g);
       last = { g: g, items: items, stats: stats, height: height, data: data, reach: reach,
         width: hostWidth(), from: state.from, to: state.to };
+      scrollPlot(g);
       describe();
     }
 
@@ -1096,7 +1129,7 @@
         if (title) { title.textContent = event.tooltip; }
       }
       var middle = ROW / 2;
-      var hitFrom = item.showLabel ? item.ext0 : Math.max(item.x0, g.plotLeft);
+      var hitFrom = item.showLabel ? item.ext0 : Math.max(item.x0, item.lo);
       var hitTo = Math.min(item.showLabel ? item.ext1 : item.x1, g.plotRight + margin);
       attrs(part(group, "hit", "rect", "hit"), { x: hitFrom - 2 - anchor, y: 1,
         width: Math.max(10, hitTo - hitFrom + 4), height: ROW * (item.showLabel ? item.rows : 1) - 2 });
@@ -1107,7 +1140,7 @@
         dropPart(group, "point");
         var bandWidth = Math.round(Math.max(4, bandEnd - anchor) * 10) / 10;
         attrs(part(group, "band", "rect", "mark band"), { x: 0, y: middle - 6, width: bandWidth, height: 12, rx: 2 });
-        var glyphX = Math.round((Math.max(item.rawX0, g.plotLeft) + 5 - anchor) * 10) / 10;
+        var glyphX = Math.round((Math.max(item.rawX0, item.lo) + 5 - anchor) * 10) / 10;
         if (bandWidth > 12) { attr(part(group, "glyph", "path", "band-glyph"), "d", shapePath(family.shape, glyphX, middle, 3.6)); }
         else { dropPart(group, "glyph"); }
         if (event.status === "ongoing") {
@@ -1117,7 +1150,7 @@
       }
       markClaims(group, item, middle, claims, anchor);
       if (!item.showLabel) { dropPart(group, "label"); return; }
-      var labelX = (item.inside ? Math.max(item.labelX, Math.max(item.rawX0, g.plotLeft) + 12) : item.labelX) - anchor;
+      var labelX = (item.inside ? Math.max(item.labelX, Math.max(item.rawX0, item.lo) + 12) : item.labelX) - anchor;
       var label = part(group, "label", "text");
       attrs(label, { x: labelX, y: middle + 4, "class": "label" + (item.inside ? " inside" : ""), "text-anchor": item.anchor });
       if (item.lines) {
@@ -1158,9 +1191,13 @@
       var count = cluster.items.length;
       var label = "+" + count;
       var w = Math.max(28, label.length * 7 + 12);
-      var cx = Math.max((cluster.x0 + cluster.x1) / 2, g.plotLeft + w / 2 + 2) - g.shift;
-      var first = Math.floor(Math.max(state.from, state.from + (Math.max(cluster.x0, g.plotLeft) - g.plotLeft) / g.pxPerDay));
-      var lastDay = Math.ceil(Math.min(state.to - 1, state.from + (cluster.x1 - g.plotLeft) / g.pxPerDay));
+      // One in view keeps within the plot (its days too); one in the reach beyond an edge stays there.
+      var inView = cluster.x1 > g.plotLeft && cluster.x0 < g.plotRight;
+      var left = inView ? g.plotLeft : -Infinity;
+      var cx = Math.max((cluster.x0 + cluster.x1) / 2, left + w / 2 + 2) - g.shift;
+      var first = Math.floor(state.from + (Math.max(cluster.x0, left) - g.plotLeft) / g.pxPerDay);
+      var lastDay = Math.ceil(state.from + (cluster.x1 - g.plotLeft) / g.pxPerDay);
+      if (inView) { first = Math.max(first, Math.floor(state.from)); lastDay = Math.min(lastDay, Math.ceil(state.to - 1)); }
       attrs(group, { "class": "tl-cluster", role: "button", tabindex: "-1", "data-from": first, "data-to": lastDay,
         "aria-label": label + ": " + count + (count === 1 ? " more event in " : " more events in ") + capital(lane.label) +
           " between " + words(first) + " and " + words(lastDay) + ", zoom in" });
@@ -1668,7 +1705,7 @@
     });
 
     window.addEventListener("resize", function () { measuredWidth = null; requestRender(); });
-    idleChecks.push(function () { return !fetchTimer && !settleTimer && !frame && !relayout && !ahead; });
+    idleChecks.push(function () { return !fetchTimer && !settleTimer && !frame && !relayout; });
 
     var api = {
       state: state, zoom: zoom, pan: pan, fit: fit, focusDense: focusDense, setWindow: setWindow,
