@@ -293,9 +293,10 @@ def derive_all(store, minter: Minter) -> list[Quad]:
     quads to write into a conflicts graph emptied first (a bulk load's staging store).
 
     An embedded store is read in one pass over the events several sources report, each event's
-    claims by one lookup of its subject and one of each node it links to (:func:`claims_of`): at
-    100k events a seventh of the CPU of reading them through :func:`read_claims` and
-    :func:`claims_in`, which a remote store still does, :data:`BATCH` events a request."""
+    claims by a lookup a compared predicate and one a node it links to (:func:`claims_of`): at
+    100k synthetic events (84k of them with several claims) 30 s CPU against 57 s when read
+    through :func:`read_claims` and :func:`claims_in`, as a remote store still is (:data:`BATCH`
+    events a request). Most of what is left is pyoxigraph decoding the quads read."""
     events = [row["e"] for row in store.query(_ALSO_REPORTED)]
     if isinstance(store, Store):
         return _derive(((event, claims_of(store, event)) for event in events), minter)
