@@ -241,9 +241,9 @@ def derived_quads(event: NamedNode, rows: list[tuple[str, str, NamedNode]], mint
             for name, value, claim_graph in rows]
 
 
-def _derive(claimed: dict[NamedNode, dict[NamedNode, Claim]], minter: Minter) -> list[Quad]:
+def _derive(claimed: Iterable[tuple[NamedNode, dict[NamedNode, Claim]]], minter: Minter) -> list[Quad]:
     quads = []
-    for event, claims in claimed.items():
+    for event, claims in claimed:
         if len(claims) > 1 and any(claim.get(KBO.alsoReportedBy) for claim in claims.values()):
             quads += derived_quads(event, disagreements(claims), minter)
     return quads
@@ -278,7 +278,7 @@ def conflicts_update(store, minter: Minter, replace: Iterable[NamedNode], quads:
     sides = f"GRAPH {graph} {{ ?e {KBO.disagreement} ?side }}"
     parts = [f"DELETE {{ {sides} }} WHERE {{ {_values('e', listed[start:start + BATCH])} {sides} }}"
              for start in range(0, len(listed), BATCH)]
-    derived = _derive(claimed, minter)
+    derived = _derive(claimed.items(), minter)
     if derived:
         body = "\n".join(f"{quad.subject} {quad.predicate} {quad.object} ." for quad in derived)
         parts.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
@@ -290,12 +290,47 @@ _ALSO_REPORTED = f"SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?e {KBO.alsoReportedB
 
 def derive_all(store, minter: Minter) -> list[Quad]:
     """Every event's disagreements, from ``store`` (anything with pyoxigraph's ``query``), as
-    quads to write into a conflicts graph emptied first (a bulk load's staging store)."""
+    quads to write into a conflicts graph emptied first (a bulk load's staging store).
+
+    An embedded store is read in one pass over the events several sources report, each event's
+    claims by a lookup a compared predicate and one a node it links to (:func:`claims_of`): at
+    100k synthetic events (84k of them with several claims) 30 s CPU against 57 s when read
+    through :func:`read_claims` and :func:`claims_in`, as a remote store still is (:data:`BATCH`
+    events a request). Most of what is left is pyoxigraph decoding the quads read."""
     events = [row["e"] for row in store.query(_ALSO_REPORTED)]
+    if isinstance(store, Store):
+        return _derive(((event, claims_of(store, event)) for event in events), minter)
     quads = []
     for start in range(0, len(events), BATCH):
-        quads += _derive(claims_in(read_claims(store, events[start:start + BATCH])), minter)
+        quads += _derive(claims_in(read_claims(store, events[start:start + BATCH])).items(), minter)
     return quads
+
+
+def claims_of(store: Store, event: NamedNode) -> dict[NamedNode, Claim]:
+    """The claims of ``event`` in the named graphs of an embedded ``store`` (``{graph: Claim}``),
+    as :func:`claims_in` finds them among the quads :func:`read_claims` reads."""
+    found: dict[NamedNode, Claim] = {}
+    for predicate in _EVENT_PREDICATES:
+        for quad in store.quads_for_pattern(event, predicate, None, None):
+            graph = quad.graph_name
+            if not isinstance(graph, DefaultGraph):
+                claim = found.get(graph)
+                if claim is None:
+                    claim = found[graph] = Claim()
+                claim.values[predicate].append(quad.object)
+    for graph, claim in list(found.items()):
+        if not any(claim.get(predicate) for predicate in _CLAIM_PREDICATES) \
+                and not _EVENT_CLASSES.intersection(claim.get(RDF.type)):
+            del found[graph]
+            continue
+        for node in (*claim.get(_HAS_ACTOR), *claim.get(_HAS_TERM)):
+            triples: dict[NamedNode, list] = defaultdict(list)
+            if not isinstance(node, Literal):
+                for quad in store.quads_for_pattern(node, None, None, graph):
+                    if quad.predicate in _NODE_PREDICATES:
+                        triples[quad.predicate].append(quad.object)
+            claim.nodes[node] = triples
+    return found
 
 
 _DISPUTED = "SELECT DISTINCT ?e WHERE {{ {values} GRAPH ?c {{ ?e <" + KBO.disagreement.value + "> ?side }} }}"

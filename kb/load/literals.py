@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad, Store
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
 
 from kb.errors import CurationError
 from kb.vocab import XSD
@@ -73,13 +73,34 @@ ILL_TYPED_QUERY = (
 )
 
 
+_OBJECTS = "SELECT DISTINCT ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+_CAST_CHECKED = {NamedNode(XSD_NS + name) for name in CAST_TYPES}
+
+
 def ill_typed_in(store: Store) -> list[tuple]:
     """Up to ``SHOWN + 1`` (subject, predicate, literal) whose literal is not valid for its type.
 
-    Oxigraph stores the bounded integer types (xsd:int, xsd:nonNegativeInteger...) as xsd:integer,
-    so their ranges can only be checked before storing (:func:`ill_typed`).
+    Each distinct literal is checked once, in a store of its own: :data:`ILL_TYPED_QUERY` over
+    every quad of a large store evaluates its filter on each (about 20 us a quad, 16 s CPU for the
+    460k quads of 10k synthetic events with several claims), the distinct objects are read in a
+    twentieth of that. Oxigraph stores the bounded integer types (xsd:int,
+    xsd:nonNegativeInteger...) as xsd:integer, so their ranges can only be checked before storing
+    (:func:`ill_typed`).
     """
-    return [(row["s"], row["p"], row["o"]) for row in store.query(ILL_TYPED_QUERY)]
+    typed = {row[0] for row in store.query(_OBJECTS)
+             if isinstance(row[0], Literal) and row[0].datatype in _CAST_CHECKED}
+    if not typed:
+        return []
+    checked = Store()
+    holder = NamedNode("urn:kb:literal-check")
+    checked.bulk_extend(Quad(holder, holder, literal, holder) for literal in typed)
+    found = []
+    for row in checked.query(ILL_TYPED_QUERY):
+        quad = next((quad for quad in store.quads_for_pattern(None, None, row["o"], None)
+                     if not isinstance(quad.graph_name, DefaultGraph)), None)
+        if quad is not None:
+            found.append((quad.subject, quad.predicate, quad.object))
+    return found
 
 
 def _out_of_range(literal: Literal) -> bool:
