@@ -186,6 +186,25 @@ def rss_mb(pid: int) -> tuple[float, float, int]:
     return servers, workers, len(found)
 
 
+def cpu_seconds(pid: int) -> float:
+    """Processor seconds used so far by ``pid`` and its descendants: each live process's own, and
+    those of the children it has reaped (killed or recycled query workers)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for one, _ in processes(pid):
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        total += sum(int(field) for field in fields[11:15])  # utime, stime, cutime, cstime
+    return total / ticks
+
+
+def machine_load() -> float:
+    """The one-minute load average (the machine is shared: figures are upper bounds)."""
+    return os.getloadavg()[0]
+
+
 def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seconds: float,
          query_timeout: float) -> dict:
     """``clients`` threads for ``seconds`` against one server; outcomes, latencies, memory."""
@@ -197,13 +216,19 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
     outcomes: dict[str, list[tuple[int, float]]] = {name: [] for name in mix}
     lock = threading.Lock()
     try:
-        gallery.wait_for(f"{root}/{'query' if kind == 'oxigraph' else 'sparql'}?query=ASK%7B%7D", server)
+        try:
+            gallery.wait_for(f"{root}/{'query' if kind == 'oxigraph' else 'sparql'}?query=ASK%7B%7D", server)
+        except SystemExit:
+            server.log.seek(0)
+            print(server.log.read().decode(errors="replace")[-2000:], file=sys.stderr)
+            raise
         ready(server, kind)
         warm_until = time.monotonic() + 10  # one round of each, then a few more
         while time.monotonic() < warm_until:
             for name in CHEAP:
                 send(target.request(name, 0))
         memory = [(0.0, *rss_mb(server.pid))]
+        cpu_before, loads = cpu_seconds(server.pid), [machine_load()]
         began = time.monotonic()
         stop_at = began + seconds
 
@@ -224,6 +249,11 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
         while any(thread.is_alive() for thread in threads):
             time.sleep(2)
             memory.append((time.monotonic() - began, *rss_mb(server.pid)))
+            loads.append(machine_load())
+        cpu = cpu_seconds(server.pid) - cpu_before
+        server.log.seek(0)
+        log = server.log.read().decode(errors="replace")
+        replaced = {why: log.count(why) for why in ("past its run limit", "past the time limit", "worn")}
     finally:
         server.terminate()
         try:
@@ -232,7 +262,8 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
             server.kill()
             server.wait()
         server.log.close()
-    return summary(outcomes, memory)
+    return {**summary(outcomes, memory), "server_cpu_s": round(cpu, 1), "workers_replaced": replaced,
+            "machine_load": [round(min(loads), 1), round(max(loads), 1)]}
 
 
 def summary(outcomes: dict[str, list[tuple[int, float]]],
@@ -274,7 +305,10 @@ def _statuses(results: list[tuple[int, float]]) -> dict[str, int]:
 def render(kind: str, report: dict) -> str:
     """One server's figures as text."""
     lines = [f"== {kind}: {report['sent']} requests, {report['answered']} answered, statuses "
-             f"{report['statuses']}"]
+             f"{report['statuses']}; server processor time {report['server_cpu_s']} s "
+             f"({report['server_cpu_s'] * 1000 / max(1, report['sent']):.0f} ms a request); machine "
+             f"load (1 min) {report['machine_load'][0]}-{report['machine_load'][1]}; query workers "
+             f"replaced {report.get('workers_replaced')}"]
     for group in ("cheap", "heavy"):
         one = report[group]
         if "p50_ms" in one:
@@ -303,11 +337,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--query-timeout", type=float, default=30.0)
     parser.add_argument("--only", choices=KINDS)
+    parser.add_argument("--store", type=Path,
+                        help="serve this store in place instead of a copy (every server here only "
+                             "reads it; kb serve's record of itself goes beside it, so give a link "
+                             "in a folder of your own to a shared store)")
     args = parser.parse_args(argv)
-    source = gallery.store_for(args.events, args.data)
-    copy = args.data / "tmp-pool" / source.name
-    shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(source, copy)
+    if args.store:
+        copy = args.store
+    else:
+        source = gallery.store_for(args.events, args.data)
+        copy = args.data / "tmp-pool" / source.name
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(source, copy)
     try:
         texts = texts_for(copy)
         reports = {}
@@ -316,7 +357,8 @@ def main(argv: list[str] | None = None) -> None:
                 reports[kind] = load(kind, copy, texts, args.clients, args.seconds, args.query_timeout)
                 print(render(kind, reports[kind]), flush=True)
     finally:
-        shutil.rmtree(copy.parent, ignore_errors=True)
+        if not args.store:
+            shutil.rmtree(copy.parent, ignore_errors=True)
     gallery.OUT.mkdir(exist_ok=True)
     (gallery.OUT / "concurrency.json").write_text(json.dumps(
         {"events": args.events, "clients": args.clients, "seconds": args.seconds, **reports}, indent=1))
