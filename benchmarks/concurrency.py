@@ -1,7 +1,7 @@
 """Concurrent load on the SPARQL endpoint: ``kb serve`` beside bare ``oxigraph serve`` on one store.
 
     python benchmarks/concurrency.py [--events 100000] [--data DIR] [--clients 16] [--seconds 60]
-                                     [--query-timeout 30] [--only kb|oxigraph]
+                                     [--query-timeout 30] [--only kb|oxigraph] [--store DIR]
 
 The store ``DIR/store-synthetic-N`` (see ``query_gallery.py``) is copied to ``DIR/tmp-pool/`` (the
 shared one is never opened for writing) and served on 127.0.0.1 by:
@@ -21,7 +21,10 @@ actors and places (``query_gallery.variants``), so that no cache answers what re
 not repeat. Printed: requests sent, answered (any HTTP answer within the client's limit) and by
 status; p50/p95/p99 of the cheap and of the heavy questions; per query; and the resident memory
 of the server's processes (serving processes and query workers) at the start of the load, its
-peak and at the end. Figures go to stdout and ``benchmarks/out/concurrency.json``. Targets
+peak and at the end (and the anonymous part of it: heaps and caches, not the store's files mapped);
+the processor time the server's processes used (per request), the query workers replaced and why
+(from the server's log), and the machine's load average meanwhile (on a shared machine the
+latencies are upper bounds). Figures go to stdout and ``benchmarks/out/concurrency.json``. Targets
 (issue 13): every request answered, the cheap ones' p99 <= 250 ms, memory flat. Nothing is asserted.
 """
 
@@ -186,6 +189,19 @@ def rss_mb(pid: int) -> tuple[float, float, int]:
     return servers, workers, len(found)
 
 
+def anonymous_mb(pid: int) -> float:
+    """Anonymous resident memory (MB: heaps, caches; not the store's files mapped, which the page
+    cache holds once for every process) of ``pid`` and its descendants."""
+    total = 0.0
+    for one, _ in processes(pid):
+        try:
+            with open(f"/proc/{one}/status") as status:
+                total += next(int(line.split()[1]) for line in status if line.startswith("RssAnon:")) / 1024
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
+
+
 def cpu_seconds(pid: int) -> float:
     """Processor seconds used so far by ``pid`` and its descendants: each live process's own, and
     those of the children it has reaped (killed or recycled query workers)."""
@@ -228,7 +244,7 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
             for name in CHEAP:
                 send(target.request(name, 0))
         memory = [(0.0, *rss_mb(server.pid))]
-        cpu_before, loads = cpu_seconds(server.pid), [machine_load()]
+        cpu_before, loads, anonymous = cpu_seconds(server.pid), [machine_load()], [anonymous_mb(server.pid)]
         began = time.monotonic()
         stop_at = began + seconds
 
@@ -250,6 +266,7 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
             time.sleep(2)
             memory.append((time.monotonic() - began, *rss_mb(server.pid)))
             loads.append(machine_load())
+            anonymous.append(anonymous_mb(server.pid))
         cpu = cpu_seconds(server.pid) - cpu_before
         server.log.seek(0)
         log = server.log.read().decode(errors="replace")
@@ -263,6 +280,7 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
             server.wait()
         server.log.close()
     return {**summary(outcomes, memory), "server_cpu_s": round(cpu, 1), "workers_replaced": replaced,
+            "anonymous_mb_start_peak_end": _start_peak_end(anonymous),
             "machine_load": [round(min(loads), 1), round(max(loads), 1)]}
 
 
@@ -322,7 +340,8 @@ def render(kind: str, report: dict) -> str:
     lines.append(f"   memory (MB, server and workers): start {memory['start']:.0f}, peak "
                  f"{memory['peak']:.0f}, end {memory['end']:.0f} ({memory['processes_end']} processes); "
                  f"serving processes {memory['servers_start_peak_end']}, query workers "
-                 f"{memory['workers_start_peak_end']} (start, peak, end)")
+                 f"{memory['workers_start_peak_end']} (start, peak, end); anonymous (not the store's "
+                 f"files mapped) {report.get('anonymous_mb_start_peak_end')}")
     lines.append(f"   over time (s, MB): {memory['samples']}")
     return "\n".join(lines)
 
