@@ -1,7 +1,7 @@
 """Concurrent load on the SPARQL endpoint: ``kb serve`` beside bare ``oxigraph serve`` on one store.
 
     python benchmarks/concurrency.py [--events 100000] [--data DIR] [--clients 16] [--seconds 60]
-                                     [--query-timeout 30] [--only kb|oxigraph]
+                                     [--query-timeout 30] [--only kb|oxigraph] [--store DIR]
 
 The store ``DIR/store-synthetic-N`` (see ``query_gallery.py``) is copied to ``DIR/tmp-pool/`` (the
 shared one is never opened for writing) and served on 127.0.0.1 by:
@@ -21,7 +21,10 @@ actors and places (``query_gallery.variants``), so that no cache answers what re
 not repeat. Printed: requests sent, answered (any HTTP answer within the client's limit) and by
 status; p50/p95/p99 of the cheap and of the heavy questions; per query; and the resident memory
 of the server's processes (serving processes and query workers) at the start of the load, its
-peak and at the end. Figures go to stdout and ``benchmarks/out/concurrency.json``. Targets
+peak and at the end (and the anonymous part of it: heaps and caches, not the store's files mapped);
+the processor time the server's processes used (per request), the query workers replaced and why
+(from the server's log), and the machine's load average meanwhile (on a shared machine the
+latencies are upper bounds). Figures go to stdout and ``benchmarks/out/concurrency.json``. Targets
 (issue 13): every request answered, the cheap ones' p99 <= 250 ms, memory flat. Nothing is asserted.
 """
 
@@ -186,6 +189,38 @@ def rss_mb(pid: int) -> tuple[float, float, int]:
     return servers, workers, len(found)
 
 
+def anonymous_mb(pid: int) -> float:
+    """Anonymous resident memory (MB: heaps, caches; not the store's files mapped, which the page
+    cache holds once for every process) of ``pid`` and its descendants."""
+    total = 0.0
+    for one, _ in processes(pid):
+        try:
+            with open(f"/proc/{one}/status") as status:
+                total += next(int(line.split()[1]) for line in status if line.startswith("RssAnon:")) / 1024
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
+
+
+def cpu_seconds(pid: int) -> float:
+    """Processor seconds used so far by ``pid`` and its descendants: each live process's own, and
+    those of the children it has reaped (killed or recycled query workers)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for one, _ in processes(pid):
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        total += sum(int(field) for field in fields[11:15])  # utime, stime, cutime, cstime
+    return total / ticks
+
+
+def machine_load() -> float:
+    """The one-minute load average (the machine is shared: figures are upper bounds)."""
+    return os.getloadavg()[0]
+
+
 def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seconds: float,
          query_timeout: float) -> dict:
     """``clients`` threads for ``seconds`` against one server; outcomes, latencies, memory."""
@@ -197,13 +232,19 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
     outcomes: dict[str, list[tuple[int, float]]] = {name: [] for name in mix}
     lock = threading.Lock()
     try:
-        gallery.wait_for(f"{root}/{'query' if kind == 'oxigraph' else 'sparql'}?query=ASK%7B%7D", server)
+        try:
+            gallery.wait_for(f"{root}/{'query' if kind == 'oxigraph' else 'sparql'}?query=ASK%7B%7D", server)
+        except SystemExit:
+            server.log.seek(0)
+            print(server.log.read().decode(errors="replace")[-2000:], file=sys.stderr)
+            raise
         ready(server, kind)
         warm_until = time.monotonic() + 10  # one round of each, then a few more
         while time.monotonic() < warm_until:
             for name in CHEAP:
                 send(target.request(name, 0))
         memory = [(0.0, *rss_mb(server.pid))]
+        cpu_before, loads, anonymous = cpu_seconds(server.pid), [machine_load()], [anonymous_mb(server.pid)]
         began = time.monotonic()
         stop_at = began + seconds
 
@@ -224,6 +265,12 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
         while any(thread.is_alive() for thread in threads):
             time.sleep(2)
             memory.append((time.monotonic() - began, *rss_mb(server.pid)))
+            loads.append(machine_load())
+            anonymous.append(anonymous_mb(server.pid))
+        cpu = cpu_seconds(server.pid) - cpu_before
+        server.log.seek(0)
+        log = server.log.read().decode(errors="replace")
+        replaced = {why: log.count(why) for why in ("past its run limit", "past the time limit", "worn")}
     finally:
         server.terminate()
         try:
@@ -232,7 +279,9 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
             server.kill()
             server.wait()
         server.log.close()
-    return summary(outcomes, memory)
+    return {**summary(outcomes, memory), "server_cpu_s": round(cpu, 1), "workers_replaced": replaced,
+            "anonymous_mb_start_peak_end": _start_peak_end(anonymous),
+            "machine_load": [round(min(loads), 1), round(max(loads), 1)]}
 
 
 def summary(outcomes: dict[str, list[tuple[int, float]]],
@@ -274,7 +323,10 @@ def _statuses(results: list[tuple[int, float]]) -> dict[str, int]:
 def render(kind: str, report: dict) -> str:
     """One server's figures as text."""
     lines = [f"== {kind}: {report['sent']} requests, {report['answered']} answered, statuses "
-             f"{report['statuses']}"]
+             f"{report['statuses']}; server processor time {report['server_cpu_s']} s "
+             f"({report['server_cpu_s'] * 1000 / max(1, report['sent']):.0f} ms a request); machine "
+             f"load (1 min) {report['machine_load'][0]}-{report['machine_load'][1]}; query workers "
+             f"replaced {report.get('workers_replaced')}"]
     for group in ("cheap", "heavy"):
         one = report[group]
         if "p50_ms" in one:
@@ -288,7 +340,8 @@ def render(kind: str, report: dict) -> str:
     lines.append(f"   memory (MB, server and workers): start {memory['start']:.0f}, peak "
                  f"{memory['peak']:.0f}, end {memory['end']:.0f} ({memory['processes_end']} processes); "
                  f"serving processes {memory['servers_start_peak_end']}, query workers "
-                 f"{memory['workers_start_peak_end']} (start, peak, end)")
+                 f"{memory['workers_start_peak_end']} (start, peak, end); anonymous (not the store's "
+                 f"files mapped) {report.get('anonymous_mb_start_peak_end')}")
     lines.append(f"   over time (s, MB): {memory['samples']}")
     return "\n".join(lines)
 
@@ -303,11 +356,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--query-timeout", type=float, default=30.0)
     parser.add_argument("--only", choices=KINDS)
+    parser.add_argument("--store", type=Path,
+                        help="serve this store in place instead of a copy (every server here only "
+                             "reads it; kb serve's record of itself goes beside it, so give a link "
+                             "in a folder of your own to a shared store)")
     args = parser.parse_args(argv)
-    source = gallery.store_for(args.events, args.data)
-    copy = args.data / "tmp-pool" / source.name
-    shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(source, copy)
+    if args.store:
+        copy = args.store
+    else:
+        source = gallery.store_for(args.events, args.data)
+        copy = args.data / "tmp-pool" / source.name
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(source, copy)
     try:
         texts = texts_for(copy)
         reports = {}
@@ -316,7 +376,8 @@ def main(argv: list[str] | None = None) -> None:
                 reports[kind] = load(kind, copy, texts, args.clients, args.seconds, args.query_timeout)
                 print(render(kind, reports[kind]), flush=True)
     finally:
-        shutil.rmtree(copy.parent, ignore_errors=True)
+        if not args.store:
+            shutil.rmtree(copy.parent, ignore_errors=True)
     gallery.OUT.mkdir(exist_ok=True)
     (gallery.OUT / "concurrency.json").write_text(json.dumps(
         {"events": args.events, "clients": args.clients, "seconds": args.seconds, **reports}, indent=1))

@@ -28,10 +28,10 @@ from kb.errors import KBError
 #: What a serving process runs; its socket's file descriptor and its config come as arguments.
 CHILD_COMMAND = "import sys; from webapp.server import child; child(sys.argv[1:])"
 #: Threads each waitress process answers with. Most of them wait on a query worker (a heavy query
-#: holds its thread up to the time limit, or until the slow lane refuses it), so there are enough for
-#: a cheap request never to wait for a thread behind heavy ones under the load of issue 13
-#: (16 clients); an idle thread costs little.
-THREADS = 16
+#: holds its thread while it waits in the slow lane's line, up to the time limit), so there are
+#: twice as many as that line holds (:class:`webapp.sparql.service.Lanes`): a cheap request never
+#: waits for a thread behind heavy ones; an idle thread costs little (it waits on a lock).
+THREADS = 32
 #: Connections each serving process holds at most (more wait in the listening backlog).
 CONNECTION_LIMIT = 1000
 #: Seconds a client may take to send one whole request (headers and body) before it is cut off

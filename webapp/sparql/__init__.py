@@ -18,11 +18,14 @@ format; the web app sends the bytes on. When the time
 limit passes, the web app kills that worker (SIGKILL: it writes nothing, so nothing can be left
 half-done) and starts a fresh one; the other workers go on answering meanwhile.
 
-Two lanes, so that cheap questions never wait behind heavy ones: every query is first given a
-short budget in the *fast* lane; one that overruns it (or was seen to overrun it before) runs in
-the small *slow* lane, whose workers run at a lower priority and whose waiting line is bounded
-(full: a 503 with ``Retry-After`` at once). Workers are recycled after a number of answers or
-above a resident-memory ceiling, so that memory stays flat however long the app serves.
+Two lanes, so that cheap questions never wait behind heavy ones: a query runs in the *fast* lane
+unless its recent runs used more than the fast lane's budget of processor time (then in the small
+*slow* lane; one far past the budget in the fast lane is stopped there and run again in the slow
+lane). Heavy queries wait in the slow lane's line, first come first served, up to their time
+limit; the line is bounded (full, or a query still waiting at its time limit: a 503 with
+``Retry-After``). Costs are processor time read from /proc, not the clock, so that a busy machine
+neither stops cheap queries nor takes them for heavy ones. Workers are recycled after a number of
+answers or above a resident-memory ceiling, so that memory stays bounded however long the app serves.
 
 Over a remote store (``KB_STORE=http://...``) there is nothing local to kill: the query is sent with
 an HTTP timeout, and a store with its own limit (``oxigraph serve --timeout-s``) stops the work.

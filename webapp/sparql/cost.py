@@ -1,4 +1,4 @@
-"""What a query is likely to cost: the time its *shape* took when last measured.
+"""What a query is likely to cost: the processor time its *shape* took when last measured.
 
 A query's shape is its text without comments and spacing, with every literal, number and IRI
 written as a placeholder: the same named query with another month, actor or place has the same
@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import statistics
 import threading
-import time
 from collections import OrderedDict, deque
 
 from kb.sparql_text import sparql_tokens
@@ -35,7 +34,8 @@ def exact_text(text: str) -> str:
 
 
 class CostHistory:
-    """The seconds each recently seen query (exact text or shape) took, its last few runs each.
+    """The processor seconds each recently seen query (exact text or shape) took, its last few
+    runs each (a query stopped at its time limit counts as the whole limit).
 
     A key's cost is the median of its last :data:`RUNS` runs: a shape that one busy actor or one
     long window made slow once is still cheap when most of its runs are."""
@@ -43,7 +43,6 @@ class CostHistory:
     def __init__(self, size: int = 8192):
         self.size = size
         self._seconds: OrderedDict[str, deque[float]] = OrderedDict()
-        self._probed: dict[str, float] = {}
         self._lock = threading.Lock()
 
     def seconds(self, keys: tuple[str, ...]) -> float | None:
@@ -60,14 +59,4 @@ class CostHistory:
                 runs.append(seconds)
                 self._seconds[key] = runs
             while len(self._seconds) > self.size:
-                forgotten, _ = self._seconds.popitem(last=False)
-                self._probed.pop(forgotten, None)
-
-    def may_probe(self, key: str, every: float) -> bool:
-        """True (and noted) when ``key`` was last given a new try more than ``every`` seconds ago."""
-        now = time.monotonic()
-        with self._lock:
-            if now - self._probed.get(key, float("-inf")) < every:
-                return False
-            self._probed[key] = now
-            return True
+                self._seconds.popitem(last=False)

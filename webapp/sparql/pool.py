@@ -11,6 +11,7 @@ same replacement, done after an answer."""
 
 from __future__ import annotations
 
+import logging
 import os
 import queue
 import threading
@@ -20,8 +21,17 @@ from kb.errors import QueryTimeout, StoreError
 from webapp.sparql.process import Worker, unpack
 from webapp.sparql.run import Answer, Job
 
+log = logging.getLogger(__name__)
+
 #: Seconds a worker may take to start (open the store) before it is replaced.
 STARTUP_SECONDS = 60.0
+#: How often (seconds) a job given a run limit looks at its worker's processor time.
+WATCH_SECONDS = 0.02
+#: A job with a run limit is also stopped when its wall-clock time passes this many times the limit
+#: (a query waiting on the disk uses little processor time, yet holds its worker). Generous: on a
+#: busy machine a cheap query waits for a core far longer than it runs, and stopping it there costs
+#: a new worker (about 0.4 s of processor time) and the query again in the slow lane.
+WALL_FACTOR = 20
 
 
 class Overran(QueryTimeout):
@@ -29,7 +39,8 @@ class Overran(QueryTimeout):
 
 
 class LaneFull(QueryTimeout):
-    """Every worker of a bounded lane is busy and its waiting line is full: a 503 to retry later.
+    """Every worker of a bounded lane is busy and its waiting line is full, or a job waited in it
+    until its time limit: a 503 to retry later.
 
     ``retry_after`` (seconds) goes into the response's ``Retry-After`` header."""
 
@@ -43,8 +54,10 @@ class WorkerPool:
 
     ``max_answers``: a worker is replaced after that many answers (0: never); ``max_rss_mb``: a
     worker whose resident memory is above it after an answer is replaced (0: never); ``nice``: the
-    workers' niceness (the slow lane runs below the fast one); ``waiting``: how many jobs may wait
-    for a busy pool (``None``: any number, each up to its time limit); past it :class:`LaneFull`.
+X: how many jobs may wait
+    for a busy pool (``None``: any number); past it :class:`LaneFull` at once. A job waits in line
+    (first come, first served) up to its time limit; a bounded pool's job still waiting then is
+    :class:`LaneFull` too (with ``Retry-After``), an unbounded one's the time limit's 503.
     """
 
     def __init__(self, location: str | os.PathLike, size: int = 2, *, name: str = "query",
@@ -96,8 +109,10 @@ class WorkerPool:
         else:
             worker.stop()
 
-    def _replace(self, worker: Worker) -> None:
+    def _replace(self, worker: Worker, why: str = "") -> None:
         """Kill ``worker`` and start another in its place, without holding up the caller."""
+        if why:
+            log.info("query worker %d of the %s lane replaced: %s", worker.process.pid, self.name, why)
 
         def replace():
             worker.stop()
@@ -136,7 +151,13 @@ class WorkerPool:
         try:
             worker = self._idle.get(timeout=timeout)
         except queue.Empty:
-            raise timed_out(timeout, f"every {self.name} worker was busy") from None
+            if self.waiting is None:
+                raise timed_out(timeout, f"every {self.name} worker was busy") from None
+            raise LaneFull(f"the query waited {timeout:.1f} s for a worker of the {self.name} lane "
+                           f"({self.size} busy, {self._queued - 1} more waiting)",
+                           retry_after=max(1, round(timeout / 4)),
+                           hint="retry in a little while, or narrow the query "
+                                "(a smaller date window, a LIMIT)") from None
         finally:
             with self._lock:
                 self._queued -= 1
@@ -145,11 +166,18 @@ class WorkerPool:
         return worker
 
     def run(self, job: Job, timeout: float, run_limit: float | None = None) -> Answer:
-        """Run ``job`` in a free worker; past ``timeout`` seconds the worker is killed.
+        """Run ``job`` in a free worker and return its answer (see :meth:`run_measured`)."""
+        return self.run_measured(job, timeout, run_limit)[0]
 
-        ``run_limit``: seconds the job may run once a worker has it (the wait for a free worker
-        not counted); past it the worker is killed and :class:`Overran` raised, so that the
-        caller can run the job elsewhere."""
+    def run_measured(self, job: Job, timeout: float,
+                     run_limit: float | None = None) -> tuple[Answer, float]:
+        """Run ``job`` in a free worker; past ``timeout`` seconds (its wait for a worker counted)
+        the worker is killed. Returns the answer and the processor seconds the worker spent on it.
+
+        ``run_limit``: processor seconds the job may use once a worker has it; past it (or past
+        :data:`WALL_FACTOR` times it on the clock) the worker is killed and :class:`Overran`
+        raised, so that the caller can run the job elsewhere. Processor time, not the clock: on a
+        busy machine a cheap query waits for a core, and that is no reason to kill it."""
         self.start()
         deadline = time.monotonic() + timeout
         worker = self._take(timeout)
@@ -160,13 +188,12 @@ class WorkerPool:
                 self._running -= 1
 
     def _run_on(self, worker: Worker, job: Job, timeout: float, deadline: float,
-                run_limit: float | None) -> Answer:
-        left = max(0.0, deadline - time.monotonic())
-        limited = run_limit is not None and run_limit < left
+                run_limit: float | None) -> tuple[Answer, float]:
         try:
             worker.jobs.send(job)
-            answered = worker.replies.poll(run_limit if limited else left)
-            status, payload = worker.replies.recv() if answered else ("timeout", None)
+            overran = run_limit is not None and self._overran(worker, run_limit, deadline)
+            answered = not overran and worker.replies.poll(max(0.0, deadline - time.monotonic()))
+            status, payload, *spent = worker.replies.recv() if answered else ("timeout", None)
         except (EOFError, OSError):
             self._replace(worker)
             raise StoreError("the query worker stopped before it answered",
@@ -175,21 +202,43 @@ class WorkerPool:
             self._replace(worker)
             raise
         if status == "timeout":
-            self._replace(worker)
-            if limited:
-                raise Overran(f"the query ran past {run_limit:g} s in the {self.name} lane")
+            self._replace(worker, "past its run limit" if overran else "past the time limit")
+            if overran:
+                raise Overran(f"the query used more than {run_limit:g} s of processor time in the "
+                              f"{self.name} lane")
             raise timed_out(timeout)
         worker.answered += 1
         if self._worn(worker):
             self.recycled += 1
-            self._replace(worker)
+            self._replace(worker, f"worn ({worker.answered} answers)")
         elif worker in self._workers:
             self._idle.put(worker)
         else:  # the pool was restarted meanwhile
             worker.stop()
         if status == "error":
             raise unpack(payload)
-        return payload
+        return payload, (spent[0] if spent else 0.0)
+
+    def _overran(self, worker: Worker, run_limit: float, deadline: float) -> bool:
+        """Wait for ``worker``'s reply while it stays within ``run_limit`` processor seconds (and
+        :data:`WALL_FACTOR` times that on the clock) and ``deadline``; True when it went past."""
+        began = time.monotonic()
+        used_before = worker.cpu_seconds()
+        wall_limit = min(deadline, began + run_limit * WALL_FACTOR)
+        while True:
+            now = time.monotonic()
+            if now >= deadline:
+                return False  # the time limit's, not the run limit's
+            if now >= wall_limit:
+                return True
+            if worker.replies.poll(min(WATCH_SECONDS, wall_limit - now)):
+                return False
+            used = worker.cpu_seconds()
+            if used is None or used_before is None:  # no /proc: the clock is all there is
+                if time.monotonic() - began > run_limit:
+                    return True
+            elif used - used_before > run_limit:
+                return True
 
     def _worn(self, worker: Worker) -> bool:
         """True when ``worker`` has answered its count or grown past the memory ceiling."""

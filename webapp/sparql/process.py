@@ -34,6 +34,7 @@ def _worker_main(conn, location: str) -> None:
             job = conn.recv()
         except (EOFError, OSError):
             return
+        began = time.process_time()
         try:
             if failure is not None:
                 raise failure
@@ -48,7 +49,7 @@ def _worker_main(conn, location: str) -> None:
         except Exception as err:  # whatever the engine raises, the worker lives on
             reply = ("error", pack(QueryError(f"the query failed: {first_line(err)}")))
         try:
-            conn.send(reply)
+            conn.send((*reply, time.process_time() - began))  # and the processor time it took
         except OSError:
             return
 
@@ -60,8 +61,8 @@ WORKER_COMMAND = "import sys; from webapp.sparql.process import worker_process; 
 def worker_process(argv: list[str]) -> None:
     """The body of a worker process: ``JOBS_FD REPLIES_FD STORE_DIRECTORY [NICENESS]``.
 
-    A worker of the slow lane runs at a lower priority (a higher niceness), so that on a busy
-    machine the cheap questions of the fast lane get the processor first."""
+    A worker may be given a lower priority (a higher niceness: ``SPARQL_SLOW_NICE`` for the slow
+    lane)."""
     jobs_fd, replies_fd, location, *rest = argv
     if rest and int(rest[0]) and hasattr(os, "nice"):
         os.nice(int(rest[0]))
@@ -106,6 +107,8 @@ def unpack(packed: dict) -> KBError:
     return cls(packed["message"], where=packed["where"], hint=packed["hint"])
 
 
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
 #: Pipe capacity asked for the replies (Linux allows up to /proc/sys/fs/pipe-max-size, 1 MiB by default):
 #: an answer of that size then crosses in one write instead of many 64 KiB rounds.
 PIPE_BYTES = 1024 * 1024
@@ -140,6 +143,15 @@ class Worker:
         self.stopping = threading.Lock()
         #: Jobs this worker has answered (it is recycled past the pool's count).
         self.answered = 0
+
+    def cpu_seconds(self) -> float | None:
+        """Processor seconds the process has used so far (from /proc; ``None`` where there is none)."""
+        try:
+            with open(f"/proc/{self.process.pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / _TICKS
+        except (OSError, IndexError, ValueError):
+            return None
 
     def rss_mb(self) -> float | None:
         """The process's resident memory in MB (from /proc; ``None`` where there is none)."""

@@ -12,36 +12,50 @@ from webapp.sparql.cost import CostHistory, exact_text, query_shape
 from webapp.sparql.pool import LaneFull, Overran, WorkerPool, timed_out
 from webapp.sparql.run import Answer, CallJob, Job, call, execute
 
-#: Seconds between two tries in the fast lane of a query shape known to be heavy while the slow
-#: lane is full (so that a shape measured slow once, on a busy machine, is not refused for ever).
-PROBE_SECONDS = 30.0
+#: A query new to the fast lane is stopped there (its worker killed) only past this many times the
+#: budget: one a little over it is let finish (and goes to the slow lane next time), since a new
+#: worker costs about 0.4 s of processor time, more than most such queries take (measured under 16
+#: clients: stopping at the budget itself replaced 21 workers a minute, half the server's processor
+#: time, and answered 368 requests; at 4 times it, 0-1 and 678-1,802).
+STOP_FACTOR = 4
 
 
 @dataclass(frozen=True)
 class Lanes:
     """How the embedded store's queries are shared between the fast and the slow lane.
 
-    ``fast_workers`` answer every query first; a query that runs past ``fast_seconds`` there is
-    stopped and run again in the slow lane, whose ``slow_workers`` run at a lower priority with at
-    most ``slow_waiting`` more queries waiting (past that: 503 with Retry-After). A worker of
-    either lane is replaced after ``recycle_answers`` answers or above ``recycle_mb`` MB resident
-    (0: never)."""
+    ``fast_workers`` answer every query first; one that used more than ``fast_seconds`` of processor
+    time goes to the slow lane next time, one that uses more than :data:`STOP_FACTOR` times that is
+    stopped and run again in the slow lane at once. The ``slow_workers`` run with at most
+    ``slow_waiting`` more queries waiting in line, each up to its time limit (past either: 503
+    with Retry-After). A worker of either lane is replaced after ``recycle_answers`` answers or
+    above ``recycle_mb`` MB resident (0: never). ``slow_nice``: the
+    slow lane's niceness (0: the fast lane's priority; measured on a shared 2-core machine, 10 left
+    the slow lane's queries waiting for the processor until their time limit while the cheap ones
+    were no faster: the lane's one worker is what keeps heavy queries from crowding the cheap).
+
+    The defaults fit a small machine (``kb serve`` runs two serving processes, each with its own
+    lanes): the slow lane's line holds as many queries as a serving process has threads for them
+    (:data:`webapp.server.THREADS` is twice that), so a closed loop of 16 clients is never refused,
+    and half the threads stay free for cheap questions."""
 
     fast_workers: int = 3
     slow_workers: int = 1
-    slow_waiting: int = 1
-    fast_seconds: float = 0.25
+    slow_waiting: int = 16
+    fast_seconds: float = 0.1
     recycle_answers: int = 1000
     recycle_mb: float = 512
+    slow_nice: int = 0
 
 
 def lanes_from(config, environ) -> Lanes:
     """The lanes a config sets (``SPARQL_WORKERS``, ``SPARQL_SLOW_WORKERS``, ``SPARQL_SLOW_WAITING``,
-    ``SPARQL_FAST_SECONDS``, ``SPARQL_RECYCLE_ANSWERS``, ``SPARQL_RECYCLE_MB``), else the environment
-    (the same names after ``KB_``), else :class:`Lanes`' defaults."""
+    ``SPARQL_FAST_SECONDS``, ``SPARQL_RECYCLE_ANSWERS``, ``SPARQL_RECYCLE_MB``, ``SPARQL_SLOW_NICE``),
+    else the environment (the same names after ``KB_``), else :class:`Lanes`' defaults."""
     values = {}
     for field, kind in (("fast_workers", int), ("slow_workers", int), ("slow_waiting", int),
-                        ("fast_seconds", float), ("recycle_answers", int), ("recycle_mb", float)):
+                        ("fast_seconds", float), ("recycle_answers", int), ("recycle_mb", float),
+                        ("slow_nice", int)):
         name = "SPARQL_" + {"fast_workers": "WORKERS"}.get(field, field.upper())
         value = config.get(name, environ.get("KB_" + name))
         if value in (None, ""):
@@ -62,14 +76,15 @@ class QueryService:
     """Runs jobs with the app's time limit: in a lane of worker processes, or on the remote store.
 
     Two lanes, so that cheap questions never queue behind heavy ones. A query goes to the *fast*
-    lane unless it last took more than the fast lane's budget (its exact text, else its shape,
-    :func:`~webapp.sparql.cost.query_shape`: the text with literals and IRIs made alike, so one
-    named query with other parameters), in which case it goes straight to the *slow* lane (when
-    that is full, once every :data:`PROBE_SECONDS` the shape is tried in the fast lane again). A
-    query that runs past the budget in the fast lane is stopped there (its worker is killed and
-    replaced) and run again in the slow lane with what is left of its time limit. The slow lane is
-    small and bounded: when its workers are busy and its waiting line is full, the answer is at
-    once a 503 with ``Retry-After``.
+    lane unless its recent runs took more processor time than the fast lane's budget (the median
+    of its exact text's runs, else of its shape's, :func:`~webapp.sparql.cost.query_shape`: the
+    text with literals and IRIs made alike, so one named query with other parameters), in which
+    case it goes straight to the *slow* lane. A query that uses more than :data:`STOP_FACTOR` times
+    the budget in the fast lane is stopped there (its worker is killed and replaced) and run again
+    in the slow lane with what is left of its time limit. Costs are processor time, not the clock,
+    so a cheap query slowed by a busy machine is neither stopped nor taken for a heavy one. The
+    slow lane's line is bounded: when it is full, or a query waited in it until its time limit,
+    the answer is a 503 with ``Retry-After``.
 
     Answers of up to :data:`CACHE_ENTRY_LIMIT` bytes are kept in a small LRU cache (``cache_bytes``;
     0 turns it off), so a repeated query gets the same bytes without a round trip to a worker or to
@@ -90,7 +105,8 @@ class QueryService:
             self.fast = WorkerPool(where, lanes.fast_workers, name="fast", max_answers=lanes.recycle_answers,
                                    max_rss_mb=lanes.recycle_mb)
             self.slow = WorkerPool(where, lanes.slow_workers, name="slow", max_answers=lanes.recycle_answers,
-                                   max_rss_mb=lanes.recycle_mb, nice=10, waiting=lanes.slow_waiting)
+                                   max_rss_mb=lanes.recycle_mb, nice=lanes.slow_nice,
+                                   waiting=lanes.slow_waiting)
         self.cache = AnswerCache(cache_bytes) if cache_bytes > 0 else None
 
     @property
@@ -120,35 +136,34 @@ class QueryService:
 
     def _in_lanes(self, job: Job | CallJob, keys: tuple[str, ...]):
         """Run ``job`` in the lane its history points to (``keys``: its exact text's, then its
-        shape's); learn how long it took."""
-        began = time.monotonic()
+        shape's); learn how much processor time it took."""
         budget = self.lanes.fast_seconds
         known = self.history.seconds(keys)
         try:
-            if budget >= self.timeout:  # a time limit that short leaves nothing to the slow lane
-                result = self.fast.run(job, self.timeout)
-            elif known is not None and known > budget and (
-                    self.slow.has_room() or not self.history.may_probe(keys[-1], PROBE_SECONDS)):
-                result = self.slow.run(job, self.timeout)
-            else:  # unknown, cheap so far, or heavy once but given a new try now and then
-                result = self._fast_then_slow(job, keys, began)
+            if budget * STOP_FACTOR >= self.timeout:  # nothing would be left to the slow lane
+                result, spent = self.fast.run_measured(job, self.timeout)
+            elif known is not None and known > budget:
+                result, spent = self.slow.run_measured(job, self.timeout)
+            else:  # unknown or cheap so far
+                result, spent = self._fast_then_slow(job, keys)
         except LaneFull:
             raise
         except QueryTimeout:
             self.history.record(keys, self.timeout)
             raise
-        took = result.elapsed if isinstance(result, Answer) and result.elapsed else time.monotonic() - began
-        self.history.record(keys, took)
+        self.history.record(keys, spent)
         return result
 
-    def _fast_then_slow(self, job: Job | CallJob, keys: tuple[str, ...], began: float):
+    def _fast_then_slow(self, job: Job | CallJob, keys: tuple[str, ...]):
         """Run ``job`` in the fast lane within its budget; past it, again in the slow lane."""
+        began = time.monotonic()
         try:
-            return self.fast.run(job, self.timeout, run_limit=self.lanes.fast_seconds)
+            return self.fast.run_measured(job, self.timeout,
+                                          run_limit=self.lanes.fast_seconds * STOP_FACTOR)
         except Overran:
             self.history.record(keys, self.timeout)  # heavy: the next one goes to the slow lane
         try:
-            return self.slow.run(job, self.timeout - (time.monotonic() - began))
+            return self.slow.run_measured(job, self.timeout - (time.monotonic() - began))
         except LaneFull:
             raise
         except QueryTimeout:  # the time limit the client is told is the whole one
