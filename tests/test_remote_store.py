@@ -459,3 +459,31 @@ def test_reindex_over_a_remote_store_derives_what_it_lacks(tmp_path):
             assert set(parse(base.dump("nquads"), format=RdfFormat.N_QUADS)) == loaded
             assert base.generation() != stamp
         assert "Nothing to derive" in cli(store, "reindex").output
+
+
+# --- entity pages: the same content over either store --------------------------------------------
+
+_ENTITIES = """SELECT DISTINCT ?thing WHERE {
+  { ?thing kbo:edtf ?date } UNION { ?thing a sem:Actor } UNION { ?thing a schema:NewsArticle }
+}"""
+
+
+def test_every_entity_page_is_the_same_over_the_remote_store(remote, embedded):
+    """Every event, actor and source page (whose parts a remote store is asked for at once) holds
+    exactly what the embedded store's does."""
+    from kb.pages.actor import actor_page
+    from kb.pages.event import event_page
+    from kb.pages.source import source_page
+    from kb.vocab import Minter
+
+    builders = {"event": event_page, "actor": actor_page, "source": source_page}
+    minter = Minter()
+    near, far = open_kb(embedded, read_only=True), open_kb(remote)
+    try:
+        things = [minter.split(row["thing"].value) for row in near.select(_ENTITIES, prefixes=PREFIXES)]
+        wanted = [(kind, slug) for kind, slug in filter(None, things) if kind in builders]
+        assert {kind for kind, _ in wanted} == set(builders)
+        for kind, slug in wanted:
+            assert builders[kind](far, minter, slug) == builders[kind](near, minter, slug), (kind, slug)
+    finally:
+        near.close()

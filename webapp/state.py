@@ -106,11 +106,10 @@ def start_timeline_index(app: Flask) -> None:
 
     The serving processes of one machine build it once between them: the first takes a lock beside
     the kept file and builds, the others wait and read what it kept. Until the index is there, a
-    narrow window is read from the stored index of periods (three literals a month), with the same
-    answers, and the whole timeline with no filter (the home page) from the stored counts
-    (:mod:`kb.timeline.overview`); another wide one (more than :data:`WIDE_MONTHS` months) waits for
-    the index, which reads what it would read, once. A store without counts (loaded before there
-    were any) has its home page wait for the index too.
+    window is read from the stored index of periods (three literals a month) and its events' rows,
+    with the same answers, and the whole timeline with no filter (the home page) from the stored
+    counts (:mod:`kb.timeline.overview`); only a window of more than :data:`LARGE_WINDOW` events
+    waits for the index, which reads what it would read, once (see :func:`get_timeline_index`).
     """
     mode = app.config.get("TIMELINE_INDEX", "background")
     if mode in (False, None, "off"):
@@ -212,19 +211,30 @@ def _keep_only(kept: Path) -> None:
             old.unlink(missing_ok=True)
 
 
-#: A window of more months than this waits for the index being built rather than reading its events.
+#: A view whose window holds more events than this (as the stored counts say) waits for the index
+#: being built rather than reading them: reading that many rows costs about what the build does.
+LARGE_WINDOW = 200_000
+#: A window of more months than this waits for the index on a store without counts (nothing to
+#: tell how many events it holds).
 WIDE_MONTHS = 24
-#: How long a wide window waits for the index at most (then it is read from the store).
+#: How long a view waits for the index at most (then it is read from the store).
 INDEX_WAIT_SECONDS = 600.0
 
 
 def get_timeline_index(filt: TimelineFilter | None = None) -> TimelineIndex | None:
-    """The app's timeline index, once built (``None`` meanwhile: windows are read from the store);
-    for a wide window (``filt``) while it is being built, the index once it is."""
+    """The app's timeline index, once built (``None`` meanwhile: views are read from the store).
+
+    While it is being built, a view (``filt``) is answered from what the store keeps (the whole
+    timeline with no filter from the stored counts, any other window from its stored rows, read in
+    a few requests whose cost grows with the window, never with the store), so no page waits. Two
+    waits remain, both for less than reading the rows would cost: the index read back from the
+    file kept for this load generation (a fraction of a second), and a window of more than
+    :data:`LARGE_WINDOW` events (on a store without counts, of more than :data:`WIDE_MONTHS`
+    months)."""
     index = current_app.extensions.get("timeline_index")
     building = current_app.extensions.get("timeline_building")
     if index is None and filt is not None and building is not None and not building.is_set() \
-            and _wide(filt) and (_kept() or not _counted(filt)):
+            and (_kept() or _too_large(filt)):
         building.wait(INDEX_WAIT_SECONDS)
         index = current_app.extensions.get("timeline_index")
     return index
@@ -237,14 +247,21 @@ def _kept() -> bool:
     return kept is not None and kept.exists()
 
 
-def _counted(filt: TimelineFilter) -> bool:
-    """True when the view of ``filt`` can be drawn from the stored counts (the whole timeline with
-    no filter, on a store that has them)."""
+def _too_large(filt: TimelineFilter) -> bool:
+    """True when the view of ``filt`` would read more rows than building the index does, or as
+    many (see :data:`LARGE_WINDOW`): never the view the stored counts answer."""
     kb, minter = get_kb(), current_app.extensions["minter"]
     try:
-        return whole_and_plain(kb, filt, minter) and counts.stored_counts(kb, minter) is not None
+        found = counts.stored_counts(kb, minter)
+        if found is None:
+            return _wide(filt)
+        if whole_and_plain(kb, filt, minter):
+            return False
     except KBError:  # a store too busy to say: wait for the index
-        return False
+        return True
+    first = filt.earliest.isoformat()[:7] if filt.earliest else ""
+    last = filt.latest.isoformat()[:7] if filt.latest else "9999-12"
+    return sum(count for month, count in found.by_month() if first <= month <= last) > LARGE_WINDOW
 
 
 def _wide(filt: TimelineFilter) -> bool:

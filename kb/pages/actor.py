@@ -99,19 +99,26 @@ def actor_page(kb: KnowledgeBase, minter: Minter, slug: str) -> ActorPage:
     """The page of the actor ``slug``: its posts, its events on a small timeline, its Wikidata link."""
     iri = minter.actor(slug)
     subject = {Variable("s"): iri}
-    values = values_by_name(kb, _ACTOR, iri)
+    # What the page shows does not depend on one another: at once over a remote store.
+    values, member_rows, position_rows, events, _ = kb.together(
+        lambda: values_by_name(kb, _ACTOR, iri),
+        lambda: kb.select(_MEMBERS, substitutions=subject, prefixes=PREFIXES),
+        lambda: kb.select(_POSITIONS, substitutions=subject, prefixes=PREFIXES),
+        lambda: actor_events(kb, iri.value),
+        lambda: type_labels(kb))
     kinds = [ACTOR_KINDS[t] for t in values.get("type", []) if t in ACTOR_KINDS]
     is_actor = any(t.endswith(("sem/Actor", "#Actor")) for t in values.get("type", []))
     if not is_actor or not values.get("label"):
         raise EntityNotFound("actor", slug)
     wikidata = next((v for v in values.get("sameAs", []) if v.startswith(WIKIDATA_ENTITY)), None)
-    members = [row["member"].value for row in kb.select(_MEMBERS, substitutions=subject, prefixes=PREFIXES)]
+    members = [row["member"].value for row in member_rows]
     outer = values.get("memberOf", []) + values.get("subOrganizationOf", [])
-    position_rows = kb.select(_POSITIONS, substitutions=subject, prefixes=PREFIXES)
     names = labels(kb, [*members, *outer, *(r["org"].value for r in position_rows if "org" in r),
                         *(r["according"].value for r in position_rows if "according" in r)])
+    position_rows = sorted(position_rows, key=lambda r: r["post"].value)
+    claims = kb.together(*(lambda graph=row["g"].value: claim(kb, minter, graph) for row in position_rows))
     positions = []
-    for row in sorted(position_rows, key=lambda r: r["post"].value):
+    for row, position_claim in zip(position_rows, claims, strict=True):
         positions.append(Position(
             title=row["title"].value,
             organization=ref(minter, row["org"].value, names.get(row["org"].value)) if "org" in row else None,
@@ -119,7 +126,7 @@ def actor_page(kb: KnowledgeBase, minter: Minter, slug: str) -> ActorPage:
                           if "according" in row else None),
             as_of=in_words(row["as_of"].value) if "as_of" in row else None,
             note=row["note"].value if "note" in row else None,
-            claim=claim(kb, minter, row["g"].value),
+            claim=position_claim,
         ))
     page = ActorPage(
         iri=iri.value, id=slug, name=values["label"][0], kind=kinds[0] if kinds else "actor",
@@ -129,13 +136,13 @@ def actor_page(kb: KnowledgeBase, minter: Minter, slug: str) -> ActorPage:
         member_of=[ref(minter, o, names.get(o)) for o in sorted(outer)],
         members=sorted((ref(minter, m, names.get(m)) for m in members), key=lambda r: r.label),
     )
-    _place_on_strip(page, kb, minter, iri.value)
+    _place_on_strip(page, kb, minter, events)
     return page
 
 
-def _place_on_strip(page: ActorPage, kb: KnowledgeBase, minter: Minter, iri: str) -> None:
-    """Fill ``page.events`` with the actor's events, laid out in rows that do not overlap."""
-    events = actor_events(kb, iri)
+def _place_on_strip(page: ActorPage, kb: KnowledgeBase, minter: Minter, events: list) -> None:
+    """Fill ``page.events`` with the actor's events (:func:`actor_events`), laid out in rows that do
+    not overlap."""
     if not events:
         return
     # One event a line, however many sources claim it; a claim that carries no label of its own

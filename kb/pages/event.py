@@ -188,24 +188,37 @@ def event_page(kb: KnowledgeBase, minter: Minter, slug: str) -> EventPage:
     if not types or not label or not first("edtf"):
         raise EntityNotFound("event", slug)
     type_name = types[0]
-    roles = kb.select(_ROLES, substitutions=subject, prefixes=PREFIXES)
-    actor_names = labels(kb, [row["actor"].value for row in roles])
-    actors = sorted(
-        (RoleRef(ref(minter, row["actor"].value, actor_names.get(row["actor"].value)),
-                 row["role"].value.removeprefix(KB_NS), row["role"].value.removeprefix(KB_NS))
-         for row in roles),
-        key=lambda r: (ROLE_TYPES.index(r.role) if r.role in ROLE_TYPES else 99, r.actor.label))
-    code_iris = [term.value for name in ("cameo", "plover") for term in values.get(KB_NS + name, [])]
-    by_type = not code_iris
-    if by_type:
-        code_iris = sorted(row["code"].value for row in kb.select(
-            _TYPE_CODES, substitutions={Variable("s"): NamedNode(KB_NS + type_name)}, prefixes=PREFIXES))
-    term_info = _terms(kb, [KB_NS + type_name, *code_iris, *(KB_NS + r.role for r in actors)])
-    for role in actors:
-        role.role_label = term_info.get(KB_NS + role.role, {}).get("label", role.role)
-    event_claim = claim(kb, minter, graph) if graph else Claim("")
+
+    def roles_and_terms() -> tuple[list[RoleRef], list[str], bool, dict[str, dict[str, str]]]:
+        roles = kb.select(_ROLES, substitutions=subject, prefixes=PREFIXES)
+        actor_names = labels(kb, [row["actor"].value for row in roles])
+        actors = sorted(
+            (RoleRef(ref(minter, row["actor"].value, actor_names.get(row["actor"].value)),
+                     row["role"].value.removeprefix(KB_NS), row["role"].value.removeprefix(KB_NS))
+             for row in roles),
+            key=lambda r: (ROLE_TYPES.index(r.role) if r.role in ROLE_TYPES else 99, r.actor.label))
+        code_iris = [term.value for name in ("cameo", "plover") for term in values.get(KB_NS + name, [])]
+        by_type = not code_iris
+        if by_type:
+            code_iris = sorted(row["code"].value for row in kb.select(
+                _TYPE_CODES, substitutions={Variable("s"): NamedNode(KB_NS + type_name)}, prefixes=PREFIXES))
+        term_info = _terms(kb, [KB_NS + type_name, *code_iris, *(KB_NS + r.role for r in actors)])
+        for role in actors:
+            role.role_label = term_info.get(KB_NS + role.role, {}).get("label", role.role)
+        return actors, code_iris, by_type, term_info
+
+    place_iri = values.get(SEM.hasPlace.value)
+    # The page's parts that do not depend on one another: at once over a remote store.
+    (actors, code_iris, by_type, term_info), event_claim, evidence_rows, (claims, claim_rows), relations, \
+        place_names = kb.together(
+            roles_and_terms,
+            lambda: claim(kb, minter, graph) if graph else Claim(""),
+            lambda: kb.select(_EVIDENCE, substitutions=subject, prefixes=PREFIXES),
+            lambda: event_claims(kb, minter, slug),
+            lambda: _relations(kb, minter, values, subject),
+            lambda: labels(kb, [place_iri[0].value]) if place_iri else {})
     evidence = []
-    for row in sorted(kb.select(_EVIDENCE, substitutions=subject, prefixes=PREFIXES),
+    for row in sorted(evidence_rows,
                       key=lambda r: (int(r["start"].value) if "start" in r else 0, r["annotation"].value)):
         source_iri = row["source"].value
         evidence.append(Evidence(
@@ -218,7 +231,6 @@ def event_page(kb: KnowledgeBase, minter: Minter, slug: str) -> EventPage:
             evidence.append(Evidence(sentence.value, ref(minter, source_iris[0]) if source_iris
                                      else Ref("external", "", "", "unknown source"), None, None,
                                      event_claim))
-    claims, claim_rows = event_claims(kb, minter, slug)
     for item in claims:
         if item.paraphrased:
             evidence.append(Evidence(item.wording, item.source, None, None, Claim(item.graph, [Ref(
@@ -226,11 +238,9 @@ def event_page(kb: KnowledgeBase, minter: Minter, slug: str) -> EventPage:
     source_names = labels(kb, source_iris + [e.source.iri for e in evidence])
     for item in evidence:
         item.source.label = source_names.get(item.source.iri, item.source.label)
-    relations = _relations(kb, minter, values, subject)
-    place_iri = values.get(SEM.hasPlace.value)
     place = None
     if place_iri:
-        place = ref(minter, place_iri[0].value, labels(kb, [place_iri[0].value]).get(place_iri[0].value))
+        place = ref(minter, place_iri[0].value, place_names.get(place_iri[0].value))
     codes = []
     for code_iri in code_iris:
         info = term_info.get(code_iri, {})

@@ -119,27 +119,33 @@ def source_page(kb: KnowledgeBase, minter: Minter, slug: str) -> SourcePage:
     """The page of the source ``slug``: its text, sentence by sentence, with the events each states."""
     iri = minter.source(slug)
     subject = {Variable("s"): iri}
-    values = values_by_name(kb, _SOURCE, iri)
+    # The page's parts that do not depend on one another: at once over a remote store.
+    values, span_rows, graph_rows = kb.together(
+        lambda: values_by_name(kb, _SOURCE, iri),
+        lambda: kb.select(_SPANS, substitutions=subject, prefixes=PREFIXES),
+        lambda: kb.select(_GRAPHS, substitutions=subject, prefixes=PREFIXES))
     if SCHEMA.NewsArticle.value not in values.get("type", []):
         raise EntityNotFound("source", slug)
     text = values.get("text", [""])[0]
     spans = [(int(row["start"].value), int(row["end"].value), row["event"].value)
-             for row in kb.select(_SPANS, substitutions=subject, prefixes=PREFIXES)]
-    refs = event_refs(kb, minter, [event for _, _, event in spans])
+             for row in span_rows]
+    publisher = values.get("publisher", [None])[0]
+    graph_iris = [row["graph"].value for row in graph_rows]
+    refs, publisher_names, *claims = kb.together(
+        lambda: event_refs(kb, minter, [event for _, _, event in spans]),
+        lambda: labels(kb, [publisher]) if publisher else {},
+        *(lambda graph=graph: claim(kb, minter, graph) for graph in graph_iris))
     paragraphs = segments(text, spans)
     for paragraph in paragraphs:
         for segment in paragraph.segments:
             segment.events = sorted((refs[i] for i in dict.fromkeys(segment.events) if i in refs),
                                     key=lambda e: (e.earliest, e.latest, e.iri))
-    publisher = values.get("publisher", [None])[0]
-    graph_iris = [row["graph"].value for row in kb.select(_GRAPHS, substitutions=subject, prefixes=PREFIXES)]
-    graphs = sorted((claim(kb, minter, graph) for graph in graph_iris),
-                    key=lambda c: (len(c.chain), c.in_words))
+    graphs = sorted(claims, key=lambda c: (len(c.chain), c.in_words))
     edtf = values.get("edtf", [None])[0]
     return SourcePage(
         iri=iri.value, id=slug,
         title=(values.get("headline") or values.get("label") or [slug])[0],
-        publisher=ref(minter, publisher, labels(kb, [publisher]).get(publisher)) if publisher else None,
+        publisher=ref(minter, publisher, publisher_names.get(publisher)) if publisher else None,
         published=date_info(edtf, None, values.get("dateNote", [None])[0]) if edtf else None,
         url=values.get("url", [None])[0], file_name=values.get("fileName", [None])[0],
         graphs=graphs, paragraphs=paragraphs, event_count=len(refs),

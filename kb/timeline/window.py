@@ -154,8 +154,11 @@ def window(kb: KnowledgeBase, earliest: date, latest: date, minter: Minter | Non
     return events
 
 
-#: Past this many events, a window's rows are read in one pass over every row rather than by IRI.
+#: Past this many events, a window's rows are read from an embedded store in one pass over every
+#: row rather than by IRI (in process that is faster; over a remote store it would cost the store).
 ROWS_BY_IRI = 20_000
+#: Events whose rows one request asks a remote store for (the requests run at once).
+REMOTE_ROWS_BATCH = 2_000
 _ROWS_OF = "SELECT ?row WHERE { VALUES ?event { %s } ?event kbo:timelineRow ?row }"
 _ALL_ROWS = "SELECT ?row WHERE { ?event kbo:timelineRow ?row }"
 
@@ -169,15 +172,26 @@ def all_row_texts(kb: KnowledgeBase) -> Iterator[str]:
 def window_rows(kb: KnowledgeBase, earliest: date, latest: date, minter: Minter | None = None
                 ) -> Iterator[list]:
     """The timeline rows of the events :func:`window` finds (every row of each: one for each
-    graph that holds the event)."""
+    graph that holds the event). A remote store is asked for them by IRI, in requests of
+    :data:`REMOTE_ROWS_BATCH` events sent at once: the cost grows with the window, never with
+    the store."""
     iris = [event.iri for event in window(kb, earliest, latest, minter)]
+    if kb.remote:
+        batches = [iris[start:start + REMOTE_ROWS_BATCH] for start in range(0, len(iris), REMOTE_ROWS_BATCH)]
+        for texts in kb.together(*(lambda batch=batch: _row_texts(kb, batch) for batch in batches)):
+            yield from map(json.loads, texts)
+        return
     if len(iris) > ROWS_BY_IRI:
         wanted = set(iris)
         yield from (row for row in map(json.loads, all_row_texts(kb)) if row[0] in wanted)
         return
     for start in range(0, len(iris), 500):
-        for (row,) in _rows(kb, _ROWS_OF % _values(iris[start:start + 500]), ("row",)):
-            yield json.loads(row.value)
+        yield from map(json.loads, _row_texts(kb, iris[start:start + 500]))
+
+
+def _row_texts(kb: KnowledgeBase, iris: list[str]) -> list[str]:
+    """The timeline rows (JSON text) of the events ``iris``."""
+    return [row.value for (row,) in _rows(kb, _ROWS_OF % _values(iris), ("row",))]
 
 
 def text_matches(kb: KnowledgeBase, needle: str, earliest: date, latest: date) -> set[str]:
