@@ -172,18 +172,29 @@ def claims_in(quads: Iterable[Quad]) -> dict[NamedNode, dict[NamedNode, Claim]]:
         for quad in listed:
             if quad.predicate in _EVENT_PREDICATES:
                 claim.values[quad.predicate].append(quad.object)
-        if not any(claim.get(predicate) for predicate in _CLAIM_PREDICATES) \
-                and not _EVENT_CLASSES.intersection(claim.get(RDF.type)):
+        if not _is_claim(claim):
             continue
         for link in (SEM.hasActor, KBO.hasTerm):
             for node in claim.get(link):
-                triples: dict[NamedNode, list] = defaultdict(list)
-                for quad in by_graph.get((graph, node), ()):
-                    if quad.predicate in _NODE_PREDICATES:
-                        triples[quad.predicate].append(quad.object)
-                claim.nodes[node] = triples
+                claim.nodes[node] = _node_triples(by_graph.get((graph, node), ()))
         found[subject][graph] = claim
     return found
+
+
+def _is_claim(claim: Claim) -> bool:
+    """True when what one graph says of a subject is a claim about an event: it dates, places or
+    rates it, or gives it an event type (a role or term node alone is not)."""
+    return any(claim.get(predicate) for predicate in _CLAIM_PREDICATES) \
+        or bool(_EVENT_CLASSES.intersection(claim.get(RDF.type)))
+
+
+def _node_triples(quads: Iterable[Quad]) -> dict[NamedNode, list]:
+    """What the rule compares of a role or term node, from ``quads`` about it in one graph."""
+    triples: dict[NamedNode, list] = defaultdict(list)
+    for quad in quads:
+        if quad.predicate in _NODE_PREDICATES:
+            triples[quad.predicate].append(quad.object)
+    return triples
 
 
 def _values(name: str, terms: Iterable) -> str:
@@ -319,17 +330,12 @@ def claims_of(store: Store, event: NamedNode) -> dict[NamedNode, Claim]:
                     claim = found[graph] = Claim()
                 claim.values[predicate].append(quad.object)
     for graph, claim in list(found.items()):
-        if not any(claim.get(predicate) for predicate in _CLAIM_PREDICATES) \
-                and not _EVENT_CLASSES.intersection(claim.get(RDF.type)):
+        if not _is_claim(claim):
             del found[graph]
             continue
         for node in (*claim.get(_HAS_ACTOR), *claim.get(_HAS_TERM)):
-            triples: dict[NamedNode, list] = defaultdict(list)
-            if not isinstance(node, Literal):
-                for quad in store.quads_for_pattern(node, None, None, graph):
-                    if quad.predicate in _NODE_PREDICATES:
-                        triples[quad.predicate].append(quad.object)
-            claim.nodes[node] = triples
+            claim.nodes[node] = _node_triples(
+                () if isinstance(node, Literal) else store.quads_for_pattern(node, None, None, graph))
     return found
 
 
