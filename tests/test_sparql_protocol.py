@@ -493,12 +493,13 @@ def test_a_repeated_query_is_answered_from_the_cache(app, client):
     service = app.extensions["sparql"]
     query = "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?type }"
     first = client.get("/sparql", query_string={"query": query})
-    pool_run = service.pool.run
-    service.pool.run = None  # a second run in a worker would fail now
+    pool = service.pool
+    runs = pool.run, pool.run_measured
+    pool.run = pool.run_measured = None  # a second run in a worker would fail now
     try:
         second = client.get("/sparql", query_string={"query": query})
     finally:
-        service.pool.run = pool_run
+        pool.run, pool.run_measured = runs
     assert first.status_code == second.status_code == 200
     assert first.data == second.data
 

@@ -54,7 +54,7 @@ class WorkerPool:
 
     ``max_answers``: a worker is replaced after that many answers (0: never); ``max_rss_mb``: a
     worker whose resident memory is above it after an answer is replaced (0: never); ``nice``: the
-X: how many jobs may wait
+    workers' niceness; ``waiting``: how many jobs may wait
     for a busy pool (``None``: any number); past it :class:`LaneFull` at once. A job waits in line
     (first come, first served) up to its time limit; a bounded pool's job still waiting then is
     :class:`LaneFull` too (with ``Retry-After``), an unbounded one's the time limit's 503.
@@ -127,11 +127,6 @@ X: how many jobs may wait
         """Jobs running or waiting in this pool now."""
         with self._lock:
             return self._queued + self._running
-
-    def has_room(self) -> bool:
-        """True when a job given now would not be refused (:class:`LaneFull`)."""
-        with self._lock:
-            return self.waiting is None or self._running + self._queued < self.size + self.waiting
 
     def pids(self) -> set[int]:
         """The process ids of the current workers (started or starting)."""
