@@ -268,7 +268,7 @@ class EmbeddedBackend:
             mark_changed(self.path)
 
 
-#: Requests a remote store is sent at once by :meth:`KnowledgeBase.select_all`.
+#: Requests a remote store is sent at once by :meth:`KnowledgeBase.together`.
 CONCURRENT_QUERIES = 8
 
 

@@ -812,8 +812,9 @@
           var x0 = exact ? g.x(start + 0.5) - 7 : g.x(start);
           var x1 = exact ? g.x(start + 0.5) + 7 : Math.max(g.x(end), g.x(start) + 4);
           var visible = end > state.from && start < state.to;
-          var lo = visible || start >= state.to ? (visible ? g.plotLeft : g.plotRight) : g.drawLeft;
-          var hi = visible ? g.plotRight : start >= state.to ? g.drawRight : g.plotLeft;
+          var after = !visible && start >= state.to;  // beyond the right edge (else, when not visible, the left)
+          var lo = visible ? g.plotLeft : after ? g.plotRight : g.drawLeft;
+          var hi = visible ? g.plotRight : after ? g.drawRight : g.plotLeft;
           (event.lanes || []).forEach(function (key) {
             var position = index[key];
             if (position === undefined) { return; }
