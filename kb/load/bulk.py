@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import shutil
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store
@@ -50,6 +51,8 @@ from kb.vocab import KBO, Minter
 
 #: Periods of the timeline index rewritten by one update on a remote store.
 REMOTE_REINDEX_BATCH = 64
+#: Graphs whose events one request reads from a remote store when their timeline rows are derived.
+REMOTE_READ_BATCH = 2000
 
 
 def _kept(live: Store, replaced: set[NamedNode], empty: list):
@@ -135,9 +138,11 @@ def derive_remote(backend, minter: Minter, graphs: set[NamedNode] | None = None)
     whole index, month counts, disagreements and timeline counts, a few periods an update (no update
     holds them all). The last step of a remote bulk load, and of ``kb reindex``."""
     if missing_in(backend):  # events came without their timeline rows
-        backend.add_quads(derived_quads(rows_of(event_quads(backend, graphs)), minter))
+        for batch in _graph_batches(backend, graphs):
+            backend.add_quads(derived_quads(rows_of(event_quads(backend, batch)), minter))
     elif mid_days_missing(backend):  # rows written before there were counts
-        backend.add_quads(list(mid_day_quads(backend, graphs)))
+        for batch in _graph_batches(backend, graphs):
+            backend.add_quads(list(mid_day_quads(backend, batch)))
     indexed = backend.query(f"SELECT DISTINCT ?period WHERE {{ GRAPH {index_graph(minter)} "
                             f"{{ ?period <{KBO.timelineIndex.value}> ?lines }} }}", union=False)
     listed = sorted(periods_of(backend) | {row[0] for row in indexed}, key=str)
@@ -148,6 +153,15 @@ def derive_remote(backend, minter: Minter, graphs: set[NamedNode] | None = None)
     backend.add_quads(derive_all(backend, minter))
     for update in recount_batches(backend, minter):  # the timeline counts, a few months an update
         backend.update(update)
+
+
+def _graph_batches(backend, graphs: set[NamedNode] | None) -> Iterator[list[NamedNode]]:
+    """``graphs`` (every graph of the store when ``None``), :data:`REMOTE_READ_BATCH` a list: what one
+    request reads of a remote store, so that no request grows with the whole store (one reading every
+    event of a million timed out)."""
+    listed = sorted(backend.graphs() if graphs is None else graphs, key=str)
+    for start in range(0, len(listed), REMOTE_READ_BATCH):
+        yield listed[start:start + REMOTE_READ_BATCH]
 
 
 def _build(live: Store, staging: Path, reader: CountingReader, rdf_format: RdfFormat,

@@ -65,6 +65,8 @@ GRAPH_LIST_SECONDS = 30.0
 GENERATION_SECONDS = 2.0
 #: Graphs dropped by one SPARQL update before a bulk load.
 DROP_BATCH = 500
+#: Derived quads sent by one Graph Store POST (:meth:`RemoteBackend.add_quads`).
+ADD_BATCH = 200_000
 #: What the backend asks a remote store for: SPARQL JSON results, or N-Triples for graphs.
 ACCEPT = (f"{RESULTS['json'].media_type}, {RDF['ntriples'].media_type};q=0.9, "
           f"{RDF['turtle'].media_type};q=0.8")
@@ -249,10 +251,16 @@ class RemoteBackend:
         self._graph_list = None
 
     def add_quads(self, quads: list[Quad]) -> None:
-        """Add ``quads`` to the store (one Graph Store POST of N-Quads); nothing when empty."""
-        if quads:
-            self._request(self.gsp_url, data=serialize(quads, format=RdfFormat.N_QUADS), method="POST",
-                          what="load", unlimited=True,
+        """Add derived ``quads`` to the store, :data:`ADD_BATCH` a Graph Store POST of N-Quads (nothing
+        when empty). Oxigraph's server is asked for its bulk loader, as for :meth:`bulk_load` (a
+        million quads in one transaction took minutes): a failure midway leaves part of them, which
+        ``kb reindex`` derives again."""
+        url = self.gsp_url
+        if self.bulk_parameter:
+            url += ("&" if "?" in url else "?") + self.bulk_parameter
+        for start in range(0, len(quads), ADD_BATCH):
+            self._request(url, data=serialize(quads[start:start + ADD_BATCH], format=RdfFormat.N_QUADS),
+                          method="POST", what="load", unlimited=True,
                           headers={"Content-Type": RdfFormat.N_QUADS.media_type})
             self._graph_list = None
 

@@ -499,6 +499,7 @@ def missing_in(store) -> bool:
 
 _EVENT_QUADS = """
 SELECT ?g ?s ?p ?o WHERE {
+  %(values)s
   GRAPH ?g {
     { ?s a ?type . FILTER(?type IN (%(types)s)) ?s ?p ?o }
     UNION
@@ -507,14 +508,15 @@ SELECT ?g ?s ?p ?o WHERE {
 }"""
 
 
-def event_quads(store, graphs: set | None = None) -> Iterator[Quad]:
+def event_quads(store, graphs: Iterable[NamedNode] | None = None) -> Iterator[Quad]:
     """The triples of every event and of its role nodes, as quads, from anything with pyoxigraph's
-    ``query`` (an embedded store or :class:`kb.store.remote.RemoteBackend`); only ``graphs`` when given."""
+    ``query`` (an embedded store or :class:`kb.store.remote.RemoteBackend`); only those of
+    ``graphs`` when given (looked up graph by graph, not read from the whole store)."""
+    values = "" if graphs is None else "VALUES ?g {{ {} }}".format(" ".join(str(graph) for graph in graphs))
     sparql = _EVENT_QUADS % {"types": ", ".join(str(kind) for kind in sorted(_EVENT_CLASSES, key=str)),
-                             "has_actor": SEM.hasActor.value}
+                             "has_actor": SEM.hasActor.value, "values": values}
     for row in store.query(sparql):
-        if graphs is None or row["g"] in graphs:
-            yield Quad(row["s"], row["p"], row["o"], row["g"])
+        yield Quad(row["s"], row["p"], row["o"], row["g"])
 
 
 def derive_in_store(store, minter: Minter) -> int:
