@@ -495,3 +495,35 @@ def test_every_entity_page_is_the_same_over_the_remote_store(remote, embedded):
             assert builders[kind](far, minter, slug) == builders[kind](near, minter, slug), (kind, slug)
     finally:
         near.close()
+
+
+def test_deriving_over_a_remote_store_waits_as_long_as_the_store_takes(tmp_path):
+    """The loader's reads grow with the store (at 1M events single requests took minutes, past the
+    backend's 60 s): kb reindex's requests carry no time limit, and the limit holds again after."""
+    from kb.load.bulk import derive_remote
+    from kb.store.remote import RemoteBackend
+    from kb.vocab import Minter
+
+    class Recorded(RemoteBackend):  # the real backend, noting the limit each request is sent with
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.limits = []
+
+        def _request(self, url, **kwargs):
+            self.limits.append(None if kwargs.get("unlimited") else (kwargs.get("timeout") or self.timeout))
+            return super()._request(url, **kwargs)
+
+    minter = Minter()
+    with oxigraph_server(tmp_path / "data") as store:
+        assert cli(store, "load", str(DATA / "minimal.yaml")).exit_code == 0
+        with open_kb(store) as base:
+            loaded = set(parse(base.dump("nquads"), format=RdfFormat.N_QUADS))
+            base.backend.update(" ;\n".join(f"DROP SILENT GRAPH {minter.graph(slug)}"
+                                            for slug in ("_counts", "_conflicts", "_timeline")))
+        backend = Recorded(store, timeout=60.0)
+        derive_remote(backend, minter)
+        assert backend.limits and set(backend.limits) == {None}
+        backend.graphs()
+        assert backend.limits[-1] == 60.0
+        with open_kb(store) as base:
+            assert set(parse(base.dump("nquads"), format=RdfFormat.N_QUADS)) == loaded

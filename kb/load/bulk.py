@@ -136,7 +136,13 @@ def derive_remote(backend, minter: Minter, graphs: set[NamedNode] | None = None)
     """Bring a remote store's derived data in step with its claims: the timeline rows (or only
     their middle days) of ``graphs`` (of every graph when ``None``) where they are missing, then the
     whole index, month counts, disagreements and timeline counts, a few periods an update (no update
-    holds them all). The last step of a remote bulk load, and of ``kb reindex``."""
+    holds them all). The last step of a remote bulk load, and of ``kb reindex``; its requests wait
+    as long as the store takes (:meth:`kb.store.remote.RemoteBackend.without_time_limit`)."""
+    with backend.without_time_limit():
+        _derive_remote(backend, minter, graphs)
+
+
+def _derive_remote(backend, minter: Minter, graphs: set[NamedNode] | None) -> None:
     if missing_in(backend):  # events came without their timeline rows
         for batch in _graph_batches(backend, graphs):
             backend.add_quads(derived_quads(rows_of(event_quads(backend, batch)), minter))

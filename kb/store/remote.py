@@ -37,6 +37,7 @@ import urllib.parse
 import urllib.request
 import uuid
 from collections.abc import Iterable
+from contextlib import contextmanager
 from pathlib import Path
 
 from pyoxigraph import (
@@ -96,6 +97,18 @@ class RemoteBackend:
         #: then loads without a transaction (its bulk loader); other stores get the plain request.
         self.bulk_parameter = "" if environ.get("KB_STORE_GSP") else "no_transaction"
         self._graph_list: tuple[float, list[NamedNode]] | None = None
+
+    @contextmanager
+    def without_time_limit(self):
+        """The backend's own time limit lifted while the block runs: what ``kb load`` and ``kb
+        reindex`` read and rewrite to derive the timeline grows with the store (at 1M events single
+        requests took 4-7 minutes on a busy machine), so the loader waits as long as the store takes
+        (the store's own limits still apply; Ctrl-C stops it). The web app keeps its limit."""
+        kept, self.timeout = self.timeout, None
+        try:
+            yield self
+        finally:
+            self.timeout = kept
 
     # --- queries -------------------------------------------------------------------------------
 
