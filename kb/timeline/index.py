@@ -42,9 +42,26 @@ from kb.timeline.window import all_row_texts, extent, labels, window_rows
 from kb.vocab import EVENT_TYPES, KBO, RDF, RDFS, ROLE_TYPES, SEM, STATUSES, Minter
 
 NO_ROLE = 255
-_PUBLISHED = """SELECT ?source ?published WHERE {
+_PUBLISHED = """SELECT ?source ?published WHERE { %s
   ?source a <https://schema.org/NewsArticle> ;
           <http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp> ?published }"""
+#: Up to this many sources, their publication days are read by IRI (a window's index), past it
+#: in one pass over every source (the whole index).
+SOURCES_BY_IRI = 2_000
+
+
+def _published(kb: KnowledgeBase, sources: dict[str, int]) -> Iterable[tuple[str, str]]:
+    """(source IRI, publication day) of the ``sources`` (more when there are many: every one)."""
+    if len(sources) > SOURCES_BY_IRI:
+        yield from ((row["source"].value, row["published"].value) for row in kb.select(_PUBLISHED % ""))
+        return
+    listed = sorted(sources)
+    for start in range(0, len(listed), 500):
+        values = " ".join(str(NamedNode(iri)) for iri in listed[start:start + 500])
+        sparql = _PUBLISHED % f"VALUES ?source {{ {values} }}"
+        yield from ((row["source"].value, row["published"].value) for row in kb.select(sparql))
+
+
 #: How many recent timeline answers an index remembers (the index never changes, so they stay true).
 MEMO_SIZE = 64
 #: The layout of a snapshot written by :meth:`TimelineIndex.save` (another is not read).
@@ -276,10 +293,10 @@ class TimelineIndex:
         numbers = {iri: number for number, iri in enumerate(self.iris)}
         source_number = {self.minter.entity("source", slug).value: number
                          for number, slug in enumerate(self.source_slugs)}
-        for row in kb.select(_PUBLISHED):
-            number = source_number.get(row["source"].value)
+        for source, published in _published(kb, source_number):
+            number = source_number.get(source)
             if number is not None:
-                day = date.fromisoformat(row["published"].value).toordinal()
+                day = date.fromisoformat(published).toordinal()
                 self.published[number] = min(day, self.published.get(number, day))
         for iri, found in claimed.items():
             if iri in numbers:

@@ -7,22 +7,38 @@ table. The web app's in-memory index gives them once it has read every event's r
 (:mod:`kb.timeline.rows`, :func:`~kb.timeline.rows.recount`): each event once, in the month of its
 middle day, by type and day and by status, and once for each actor and source. A store loaded
 before there were counts (or with graphs loaded before) has none that add up: ``None``.
+
+Whether they add up is known without counting: a load or ``kb reindex`` that finds every timeline
+row with its middle day marks the counts complete (:func:`mark_complete`, one ``kbo:countsComplete``
+triple in the index graph, read with the counts). A load through ``kb`` keeps that true (every row
+it writes has its middle day, a graph it drops loses both), so only a store without the mark is
+checked by counting its rows and middle days (two counts over every row, seconds at 1M events).
+What is read is remembered for the store's load generation (:meth:`KnowledgeBase.generation`):
+after :data:`COUNTS_TTL` seconds the generation is looked at, and the counts read again only
+when it changed.
 """
 
 from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from pyoxigraph import Quad
+
+from kb.errors import KBError
 from kb.store import KnowledgeBase
 from kb.timeline.rows import index_graph, period_iri
 from kb.vocab import EVENT_TYPES, KBO, Minter
 
-#: How long counts read from the store are remembered (seconds; a load empties them, see forget).
+#: How long counts read from the store are trusted before the store's load generation is looked at
+#: again (seconds; a load seen by the web app empties them at once, see forget).
 COUNTS_TTL = 60.0
-_COUNTS = "SELECT ?thing ?lines WHERE { GRAPH %s { ?thing <%s> ?lines } }"
+_COUNTS = ("SELECT ?thing ?property ?lines WHERE { VALUES ?property { <%s> <%s> } "
+           "GRAPH %s { ?thing ?property ?lines } }")
+_ANY_ROW = f"ASK {{ GRAPH ?graph {{ ?event <{KBO.timelineRow.value}> ?row }} }}"
 _TALLY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?graph { ?event <%s> ?value } }"
 
 
@@ -57,19 +73,31 @@ class StoredCounts:
         return sorted(found.items())
 
 
-_cache: dict[str, tuple[float, StoredCounts | None]] = {}
+_cache: dict[str, tuple[float, object, StoredCounts | None]] = {}
 
 
 def stored_counts(kb: KnowledgeBase, minter: Minter) -> StoredCounts | None:
-    """The store's counts (remembered for :data:`COUNTS_TTL` seconds), or ``None`` when it has none
-    or they do not cover every event (graphs loaded before there were counts)."""
+    """The store's counts, or ``None`` when it has none or they do not cover every event (graphs
+    loaded before there were counts). Remembered while the store's load generation stays the same
+    (looked at every :data:`COUNTS_TTL` seconds; a store without one is read again then)."""
     now = time.monotonic()
     cached = _cache.get(kb.location)
     if cached and now - cached[0] < COUNTS_TTL:
-        return cached[1]
+        return cached[2]
+    stamp = _generation(kb)
+    if cached and stamp is not None and stamp == cached[1]:
+        _cache[kb.location] = (now, stamp, cached[2])
+        return cached[2]
     found = _read(kb, minter)
-    _cache[kb.location] = (now, found)
+    _cache[kb.location] = (now, stamp, found)
     return found
+
+
+def _generation(kb: KnowledgeBase):
+    try:
+        return kb.generation()
+    except KBError:  # a store too busy to say: read the counts again
+        return None
 
 
 def forget(location: str) -> None:
@@ -81,24 +109,78 @@ def _read(kb: KnowledgeBase, minter: Minter) -> StoredCounts | None:
     counts = StoredCounts()
     prefix = period_iri(minter, "").value
     known = set(EVENT_TYPES)
-    for thing, lines in kb.query(_COUNTS % (index_graph(minter), KBO.eventCounts.value)):
+    marked = False
+    by_day: dict[tuple[str, str], int] = defaultdict(int)
+    statuses: dict[str, int] = defaultdict(int)
+    sparql = _COUNTS % (KBO.eventCounts.value, KBO.countsComplete.value, index_graph(minter))
+    for thing, predicate, lines in kb.query(sparql):
+        if predicate == KBO.countsComplete:
+            marked = marked or lines.value in ("true", "1")
+            continue
         iri = thing.value
+        if not iri.startswith(prefix):
+            for line in lines.value.split("\n"):
+                kind, _, count = line.partition(" ")
+                if kind in ("actor", "source") and count.isdigit():
+                    (counts.actors if kind == "actor" else counts.sources)[iri] = int(count)
+            continue
         for line in lines.value.split("\n"):
             parts = line.split(" ")
-            if len(parts) == 2 and parts[0] in ("actor", "source") and not iri.startswith(prefix):
-                (counts.actors if parts[0] == "actor" else counts.sources)[iri] = int(parts[1])
-            elif len(parts) == 4 and iri.startswith(prefix) and parts[0] in known:
-                kind, day, status, count = parts[0], date.fromisoformat(parts[1]), parts[2], int(parts[3])
-                counts.by_type_day[(kind, day)] = counts.by_type_day.get((kind, day), 0) + count
-                counts.statuses[status] = counts.statuses.get(status, 0) + count
-    if not counts.by_type_day or not _complete(kb):
+            if len(parts) == 4 and parts[0] in known:
+                number = int(parts[3])
+                by_day[(parts[0], parts[1])] += number
+                statuses[parts[2]] += number
+    days: dict[str, date] = {}
+    for (kind, day), number in by_day.items():
+        parsed = days.get(day) or days.setdefault(day, date.fromisoformat(day))
+        counts.by_type_day[(kind, parsed)] = number
+    counts.statuses = dict(statuses)
+    if not counts.by_type_day or not (marked or _complete(kb)):
         return None
     return counts
 
 
-def _complete(kb: KnowledgeBase) -> bool:
-    """True when every stored timeline row has its middle day (nothing loaded before counts were)."""
-    def tally(predicate) -> int:
-        return int(next(iter(kb.query(_TALLY % predicate.value)))[0].value)
+def _tally(store, predicate) -> int:
+    return int(next(iter(store.query(_TALLY % predicate.value)))[0].value)
 
-    return tally(KBO.timelineRow) == tally(KBO.midDay)
+
+def _complete(store) -> bool:
+    """True when every stored timeline row of ``store`` (anything with pyoxigraph's ``query``) has
+    its middle day (nothing loaded before counts were)."""
+    return _tally(store, KBO.timelineRow) == _tally(store, KBO.midDay)
+
+
+def mark_complete(store, minter: Minter) -> bool:
+    """After a load or a reindex: mark the counts of ``store`` (anything with pyoxigraph's
+    ``query`` and ``update``: an embedded store or :class:`kb.store.remote.RemoteBackend`)
+    complete when it holds timeline rows, every event has its row and every row its middle day,
+    else drop the mark; True when marked. Three counts over every event (seconds at 1M events), paid by the
+    writer, not by each reader (:func:`stored_counts`, ``kb status``, ``kb serve``)."""
+    node, flag = f"<{index_graph(minter).value}>", f"<{KBO.countsComplete.value}>"
+    rows = _tally(store, KBO.timelineRow)
+    complete = rows > 0 and rows == _tally(store, KBO.midDay) == _tally(store, KBO.dateText)
+    update = f"DELETE WHERE {{ GRAPH {node} {{ {node} {flag} ?old }} }}"
+    if complete:
+        update += f" ;\nINSERT DATA {{ GRAPH {node} {{ {node} {flag} true }} }}"
+    store.update(update)
+    return complete
+
+
+def keep_mark(store, minter: Minter, quads: Iterable[Quad]) -> str:
+    """The update a load through ``kb`` of ``quads`` adds to its own (same request): the mark of
+    complete counts when ``store`` holds it already, or holds no timeline row yet and ``quads``
+    bring some (every row such a load writes has its middle day and every event its row, and a
+    graph it drops loses both, so what was complete stays so); nothing otherwise (a store that
+    was never checked stays unmarked)."""
+    node = f"<{index_graph(minter).value}>"
+    if not is_marked(store, minter) and (bool(store.query(_ANY_ROW))
+                                         or not any(quad.predicate == KBO.timelineRow for quad in quads)):
+        return ""
+    return (f"DELETE WHERE {{ GRAPH {node} {{ {node} <{KBO.countsComplete.value}> ?old }} }} ;\n"
+            f"INSERT DATA {{ GRAPH {node} {{ {node} <{KBO.countsComplete.value}> true }} }}")
+
+
+def is_marked(store, minter: Minter) -> bool:
+    """True when ``store`` holds the mark :func:`mark_complete` writes."""
+    node = f"<{index_graph(minter).value}>"
+    return bool(store.query(f"ASK {{ GRAPH {node} {{ {node} <{KBO.countsComplete.value}> true }} }}"))

@@ -303,9 +303,8 @@ def _counted_view(kb: KnowledgeBase, counts, filt: TimelineFilter, minter: Minte
                "type": by_type, "status": counts.statuses}
     names = {"type": type_names, "status": {name: name for name in STATUSES}}
     for facet, by_iri in (("actor", counts.actors), ("source", counts.sources)):
-        ranked = sorted(by_iri.values(), reverse=True)
-        least = ranked[FACET_LIMIT - 1] if len(ranked) >= FACET_LIMIT else 0
-        found = labels(kb, [iri for iri, count in by_iri.items() if count >= least])  # only those shown
+        shown = set(shown_values(by_slug[facet], filt.selected(facet), FACET_LIMIT))
+        found = labels(kb, [iri for iri in by_iri if slug(iri) in shown])  # only those shown
         names[facet] = {slug(iri): name for iri, name in found.items()}
     view = TimelineView(
         earliest=filt.earliest, latest=filt.latest, extent_earliest=None, extent_latest=None,
@@ -363,22 +362,37 @@ def _buckets(index: TimelineIndex, rows: list[int], lanes_of: dict[int, list[str
             for (lane, start), count in sorted(counts.items(), key=lambda item: (item[0][1], item[0][0]))]
 
 
+def shown_values(found: dict[str, int], selected: list[str], limit: int = 0) -> list[str]:
+    """The actors or sources a facet shows: those chosen, then by count, a tie by slug (a rule
+    that needs no label, so only the values shown are ever named), at most ``limit`` of them
+    (more when more are chosen), in no particular order."""
+    ids = list(dict.fromkeys([*selected, *found]))
+    if limit and len(ids) > limit:
+        chosen = set(selected)
+        ids = sorted(ids, key=lambda i: (i not in chosen, -found.get(i, 0), i))[:max(limit, len(selected))]
+    return ids
+
+
 def facet_lists(counts: dict[str, dict[str, int]], filt: TimelineFilter, names: dict[str, dict[str, str]],
                 limit: int = 0) -> tuple[dict[str, list[FacetValue]], dict[str, int]]:
     """Each facet's values in order (types and statuses as declared, the others chosen first, then
-    by count and name), at most ``limit`` of them, and how many were left out."""
+    by count and name), at most ``limit`` of them (actors and sources: :func:`shown_values`), and
+    how many were left out. ``names`` needs only the values shown."""
     facets, more = {}, {}
     for facet in FACETS:
         found, selected = counts[facet], filt.selected(facet)
         ids = list(dict.fromkeys([*selected, *found]))
+        total = len(ids)
         if facet == "type":
             ids = [name for name in EVENT_TYPES if name in ids]
         elif facet == "status":
             ids = [name for name in STATUSES if name in ids]
         else:
-            ids.sort(key=lambda i: (i not in selected, -found.get(i, 0), names[facet].get(i, i).casefold()))
-        if limit and len(ids) > limit:
-            more[facet] = len(ids) - limit
+            named = names[facet]
+            ids = shown_values(found, selected, limit)
+            ids.sort(key=lambda i: (i not in selected, -found.get(i, 0), named.get(i, i).casefold(), i))
+        if limit and total > limit:
+            more[facet] = total - limit
             ids = ids[:max(limit, len(selected))]
         facets[facet] = [FacetValue(i, names[facet].get(i, i), found.get(i, 0), i in selected) for i in ids]
     return facets, more
