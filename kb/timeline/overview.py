@@ -36,8 +36,7 @@ from kb.vocab import EVENT_TYPES, KBO, Minter
 #: How long counts read from the store are trusted before the store's load generation is looked at
 #: again (seconds; a load seen by the web app empties them at once, see forget).
 COUNTS_TTL = 60.0
-_COUNTS = ("SELECT ?thing ?property ?lines WHERE { VALUES ?property { <%s> <%s> } "
-           "GRAPH %s { ?thing ?property ?lines } }")
+_COUNTS = "SELECT ?thing ?lines WHERE { GRAPH %s { ?thing <%s> ?lines } }"
 _ANY_ROW = f"ASK {{ GRAPH ?graph {{ ?event <{KBO.timelineRow.value}> ?row }} }}"
 _TALLY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?graph { ?event <%s> ?value } }"
 
@@ -66,11 +65,13 @@ class StoredCounts:
         return dict(found)
 
     def by_month(self) -> list[tuple[str, int]]:
-        """Events by the month (``YYYY-MM``) of their middle day, in order."""
-        found: dict[str, int] = defaultdict(int)
-        for (_, day), count in self.by_type_day.items():
-            found[day.isoformat()[:7]] += count
-        return sorted(found.items())
+        """Events by the month (``YYYY-MM``) of their middle day, in order (worked out once)."""
+        if "by_month" not in self.memo:
+            found: dict[str, int] = defaultdict(int)
+            for (_, day), count in self.by_type_day.items():
+                found[f"{day.year:04d}-{day.month:02d}"] += count
+            self.memo["by_month"] = sorted(found.items())
+        return self.memo["by_month"]
 
 
 _cache: dict[str, tuple[float, object, StoredCounts | None]] = {}
@@ -109,22 +110,17 @@ def _read(kb: KnowledgeBase, minter: Minter) -> StoredCounts | None:
     counts = StoredCounts()
     prefix = period_iri(minter, "").value
     known = set(EVENT_TYPES)
-    marked = False
     by_day: dict[tuple[str, str], int] = defaultdict(int)
     statuses: dict[str, int] = defaultdict(int)
-    sparql = _COUNTS % (KBO.eventCounts.value, KBO.countsComplete.value, index_graph(minter))
-    for thing, predicate, lines in kb.query(sparql):
-        if predicate == KBO.countsComplete:
-            marked = marked or lines.value in ("true", "1")
-            continue
-        iri = thing.value
+    for thing, lines in kb.query(_COUNTS % (index_graph(minter), KBO.eventCounts.value)):
+        iri, text = thing.value, lines.value
         if not iri.startswith(prefix):
-            for line in lines.value.split("\n"):
-                kind, _, count = line.partition(" ")
-                if kind in ("actor", "source") and count.isdigit():
-                    (counts.actors if kind == "actor" else counts.sources)[iri] = int(count)
+            if text.startswith("actor ") and text[6:].isdigit():  # one line: "actor N" or "source N"
+                counts.actors[iri] = int(text[6:])
+            elif text.startswith("source ") and text[7:].isdigit():
+                counts.sources[iri] = int(text[7:])
             continue
-        for line in lines.value.split("\n"):
+        for line in text.split("\n"):
             parts = line.split(" ")
             if len(parts) == 4 and parts[0] in known:
                 number = int(parts[3])
@@ -135,7 +131,7 @@ def _read(kb: KnowledgeBase, minter: Minter) -> StoredCounts | None:
         parsed = days.get(day) or days.setdefault(day, date.fromisoformat(day))
         counts.by_type_day[(kind, parsed)] = number
     counts.statuses = dict(statuses)
-    if not counts.by_type_day or not (marked or _complete(kb)):
+    if not counts.by_type_day or not (is_marked(kb, minter) or _complete(kb)):
         return None
     return counts
 
