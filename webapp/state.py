@@ -38,6 +38,7 @@ from kb.store import KnowledgeBase, open_kb
 from kb.timeline import overview as counts
 from kb.timeline.index import TimelineIndex
 from kb.timeline.model import THRESHOLD, TimelineFilter, parse_filter
+from kb.timeline.view import forget as forget_views
 from kb.timeline.view import timeline, whole_and_plain
 from kb.timeline.window import forget
 from webapp.sparql.service import QueryService, lanes_from
@@ -360,6 +361,7 @@ class Watcher:
             self.seen = current
             forget(self.location)
             counts.forget(self.location)
+            forget_views(self.location)
             self.app.extensions["kb"] = kb  # the old one goes when its last request is done
             for callback in self.app.extensions.get("kb_reopened", []):
                 callback(kb)

@@ -45,14 +45,10 @@ NO_ROLE = 255
 _PUBLISHED = """SELECT ?source ?published WHERE { %s
   ?source a <https://schema.org/NewsArticle> ;
           <http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp> ?published }"""
-#: Up to this many sources, their publication days are read by IRI (a window's index), past it
-#: in one pass over every source (the whole index).
-SOURCES_BY_IRI = 2_000
-
-
-def _published(kb: KnowledgeBase, sources: dict[str, int]) -> Iterable[tuple[str, str]]:
-    """(source IRI, publication day) of the ``sources`` (more when there are many: every one)."""
-    if len(sources) > SOURCES_BY_IRI:
+def _published(kb: KnowledgeBase, sources: dict[str, int] | None) -> Iterable[tuple[str, str]]:
+    """(source IRI, publication day) of the ``sources``, read by IRI (a window's index: the cost
+    grows with the window); of every source when ``None`` (the whole index: one pass)."""
+    if sources is None:
         yield from ((row["source"].value, row["published"].value) for row in kb.select(_PUBLISHED % ""))
         return
     listed = sorted(sources)
@@ -121,6 +117,8 @@ class TimelineIndex:
         self.repeated: set[int] = set()  # rows whose cast names an actor in more than one role
         # Events several sources report: row -> [(source number, first, last)], one per claim.
         self.claims: dict[int, list[tuple[int, int, int]]] = {}
+        #: True for the index of one window (:meth:`for_window`), False for the whole timeline's.
+        self.window = False
         self.published: dict[int, int] = {}  # source number -> its earliest publication day (ordinal)
         self.disputed: set[int] = set()      # rows whose sources disagree (kb.conflicts)
         self.months: dict[str, array] = {}
@@ -232,6 +230,7 @@ class TimelineIndex:
         stored index of periods and the events' timeline rows, on any store (embedded or remote).
         Its extent is the whole dataset's (:func:`kb.timeline.window.extent`)."""
         index = cls(minter or Minter())
+        index.window = True
         index._from_rows(kb, window_rows(kb, earliest, latest, index.minter), month_keys=False)
         index._extent = extent(kb, index.minter)
         return index
@@ -293,7 +292,7 @@ class TimelineIndex:
         numbers = {iri: number for number, iri in enumerate(self.iris)}
         source_number = {self.minter.entity("source", slug).value: number
                          for number, slug in enumerate(self.source_slugs)}
-        for source, published in _published(kb, source_number):
+        for source, published in _published(kb, source_number if self.window else None):
             number = source_number.get(source)
             if number is not None:
                 day = date.fromisoformat(published).toordinal()

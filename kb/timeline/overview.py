@@ -85,7 +85,7 @@ def stored_counts(kb: KnowledgeBase, minter: Minter) -> StoredCounts | None:
     cached = _cache.get(kb.location)
     if cached and now - cached[0] < COUNTS_TTL:
         return cached[2]
-    stamp = _generation(kb)
+    stamp = generation_of(kb)
     if cached and stamp is not None and stamp == cached[1]:
         _cache[kb.location] = (now, stamp, cached[2])
         return cached[2]
@@ -94,7 +94,8 @@ def stored_counts(kb: KnowledgeBase, minter: Minter) -> StoredCounts | None:
     return found
 
 
-def _generation(kb: KnowledgeBase):
+def generation_of(kb: KnowledgeBase):
+    """The store's load generation, ``None`` when it has none or is too busy to say."""
     try:
         return kb.generation()
     except KBError:  # a store too busy to say: read the counts again

@@ -17,7 +17,9 @@ read event by event; its table is still built over a window-sized index.
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+import threading
+import time
+from collections import OrderedDict, defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -38,7 +40,7 @@ from kb.timeline.model import (
     bucket_of,
     bucket_unit,
 )
-from kb.timeline.overview import stored_counts
+from kb.timeline.overview import COUNTS_TTL, generation_of, stored_counts
 from kb.timeline.window import extent, labels, text_matches, type_labels
 from kb.vocab import EVENT_TYPES, STATUSES, Minter, is_slug
 
@@ -94,13 +96,51 @@ def timeline(kb: KnowledgeBase, filt: TimelineFilter, minter: Minter | None = No
         if counted is not None:
             return counted
         drawn_from, drawn_to = _drawn(filt, margin_days)
-        return _build(TimelineIndex.for_window(kb, drawn_from, drawn_to, minter), kb, filt, *options)
+        return _remembered(kb, (kb.location, minter.base, filt, *options), lambda: _build(
+            TimelineIndex.for_window(kb, drawn_from, drawn_to, minter), kb, filt, *options))
     key = (filt, *options)  # the index does not change: remember recent answers
     view = index.memo.get(key)
     if view is None:
         view = _build(index, kb, filt, *options)
         index.remember(key, view)
     return view
+
+
+#: Views read from the store (before the web app's index is there), by store and question:
+#: (when read, the load generation then, the view).
+_views: OrderedDict[tuple, tuple[float, object, TimelineView]] = OrderedDict()
+_views_lock = threading.Lock()
+
+
+def _remembered(kb: KnowledgeBase, key: tuple, make) -> TimelineView:
+    """The view ``make()`` gives, remembered while the store's load generation stays the same
+    (looked at after :data:`~kb.timeline.overview.COUNTS_TTL` seconds; a store without one is
+    read again then), the :data:`MEMO_SIZE` most recent ones."""
+    now = time.monotonic()
+    found = _views.get(key)
+    if found is not None:
+        read, stamp, view = found
+        if now - read < COUNTS_TTL:
+            return view
+        current = generation_of(kb)
+        if current is not None and current == stamp:
+            _views[key] = (now, stamp, view)
+            return view
+    stamp = generation_of(kb)
+    view = make()
+    with _views_lock:  # request threads share it
+        _views[key] = (now, stamp, view)
+        _views.move_to_end(key)
+        while len(_views) > MEMO_SIZE:
+            _views.popitem(last=False)
+    return view
+
+
+def forget(location: str) -> None:
+    """Drop the views remembered of the store at ``location`` (a load changed it)."""
+    with _views_lock:
+        for key in [key for key in _views if key[0] == location]:
+            _views.pop(key, None)
 
 
 def _margin(margin_days: int) -> timedelta:
