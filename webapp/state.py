@@ -280,7 +280,7 @@ def get_timeline_index(filt: TimelineFilter | None = None) -> TimelineIndex | No
     building = current_app.extensions.get("timeline_building")
     if index is None and filt is not None and building is not None and not building.is_set() \
             and (_kept() or _too_large(filt)):
-        current_app.extensions["timeline_go"].set()  # no delay for a view that waits
+        _answered(None)  # a view that waits for the index: its build starts now
         building.wait(INDEX_WAIT_SECONDS)
         index = current_app.extensions.get("timeline_index")
     return index
