@@ -63,7 +63,7 @@ def _fresh_counts(store: Path):
     overview.forget(str(store))
     view_module.forget(str(store))
     with open_kb(store, read_only=True) as kb:
-        return overview.stored_counts(kb, MINTER)
+        return overview.stored_counts(kb, MINTER, whole=True)
 
 
 def _marked(store: Path) -> bool:

@@ -30,23 +30,48 @@ from pyoxigraph import Quad
 
 from kb.errors import KBError
 from kb.store import KnowledgeBase
+from kb.timeline.model import FACET_LIMIT
 from kb.timeline.rows import index_graph, period_iri
-from kb.vocab import EVENT_TYPES, KBO, Minter
+from kb.vocab import EVENT_TYPES, KBO, PREFIXES, Minter
 
 #: How long counts read from the store are trusted before the store's load generation is looked at
 #: again (seconds; a load seen by the web app empties them at once, see forget).
 COUNTS_TTL = 60.0
 _COUNTS = "SELECT ?thing ?lines WHERE { GRAPH %s { ?thing <%s> ?lines } }"
+_MONTH_COUNTS = ('SELECT ?thing ?lines WHERE { GRAPH %s { ?thing <%s> ?lines } '
+                 'FILTER(STRSTARTS(STR(?thing), "%s")) }')
 _ANY_ROW = f"ASK {{ GRAPH ?graph {{ ?event <{KBO.timelineRow.value}> ?row }} }}"
 _TALLY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?graph { ?event <%s> ?value } }"
 
 
+#: The actors and sources in most events read with the counts (the home page shows this many).
+TOP = FACET_LIMIT
+_TOP = """SELECT ?thing ?count WHERE {
+  GRAPH %(graph)s { ?thing <%(counts)s> ?lines }
+  FILTER(STRSTARTS(?lines, "%(kind)s "))
+  BIND(xsd:integer(STRAFTER(?lines, " ")) AS ?count)
+  BIND(STRAFTER(STR(?thing), "%(minted)s") AS ?rest)
+  BIND(IF(STRBEFORE(?rest, "/") IN (%(kinds)s) && STRAFTER(?rest, "/") != "",
+          STRAFTER(?rest, "/"), STR(?thing)) AS ?slug)
+} ORDER BY DESC(?count) ?slug LIMIT %(limit)d"""
+_HOW_MANY = """SELECT ?kind (COUNT(?thing) AS ?n) WHERE {
+  GRAPH %s { ?thing <%s> ?lines }
+  BIND(STRBEFORE(?lines, " ") AS ?kind)
+  FILTER(?kind IN ("actor", "source"))
+} GROUP BY ?kind"""
+
+
 @dataclass
 class StoredCounts:
-    """How many events there are: by (type, middle day), by status, by actor IRI, by source IRI."""
+    """How many events there are: by (type, middle day), by status; the :data:`TOP` actors and
+    sources in most events (``top``, by count then slug, as :meth:`Minter.split` gives it) and how
+    many actors and sources there are (``how_many``); with ``whole``, the count of every actor and
+    source by IRI (``actors``, ``sources``: 130,000 of them at 1M events)."""
 
     by_type_day: dict[tuple[str, date], int] = field(default_factory=dict)
     statuses: dict[str, int] = field(default_factory=dict)
+    top: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    how_many: dict[str, int] = field(default_factory=dict)
     actors: dict[str, int] = field(default_factory=dict)
     sources: dict[str, int] = field(default_factory=dict)
     #: Views drawn from these counts, by filter and options (they stay true as long as the counts).
@@ -74,23 +99,25 @@ class StoredCounts:
         return self.memo["by_month"]
 
 
-_cache: dict[str, tuple[float, object, StoredCounts | None]] = {}
+_cache: dict[tuple[str, bool], tuple[float, object, StoredCounts | None]] = {}
 
 
-def stored_counts(kb: KnowledgeBase, minter: Minter) -> StoredCounts | None:
-    """The store's counts, or ``None`` when it has none or they do not cover every event (graphs
-    loaded before there were counts). Remembered while the store's load generation stays the same
-    (looked at every :data:`COUNTS_TTL` seconds; a store without one is read again then)."""
+def stored_counts(kb: KnowledgeBase, minter: Minter, whole: bool = False) -> StoredCounts | None:
+    """The store's counts (with ``whole``, of every actor and source too), or ``None`` when it has
+    none or they do not cover every event (graphs loaded before there were counts). Remembered
+    while the store's load generation stays the same (looked at every :data:`COUNTS_TTL` seconds;
+    a store without one is read again then)."""
     now = time.monotonic()
-    cached = _cache.get(kb.location)
+    key = (kb.location, whole)
+    cached = _cache.get(key)
     if cached and now - cached[0] < COUNTS_TTL:
         return cached[2]
     stamp = generation_of(kb)
     if cached and stamp is not None and stamp == cached[1]:
-        _cache[kb.location] = (now, stamp, cached[2])
+        _cache[key] = (now, stamp, cached[2])
         return cached[2]
-    found = _read(kb, minter)
-    _cache[kb.location] = (now, stamp, found)
+    found = _read(kb, minter, whole)
+    _cache[key] = (now, stamp, found)
     return found
 
 
@@ -104,16 +131,19 @@ def generation_of(kb: KnowledgeBase):
 
 def forget(location: str) -> None:
     """Drop the counts remembered of the store at ``location`` (a load changed them)."""
-    _cache.pop(location, None)
+    for whole in (False, True):
+        _cache.pop((location, whole), None)
 
 
-def _read(kb: KnowledgeBase, minter: Minter) -> StoredCounts | None:
+def _read(kb: KnowledgeBase, minter: Minter, whole: bool = False) -> StoredCounts | None:
     counts = StoredCounts()
     prefix = period_iri(minter, "").value
     known = set(EVENT_TYPES)
     by_day: dict[tuple[str, str], int] = defaultdict(int)
     statuses: dict[str, int] = defaultdict(int)
-    for thing, lines in kb.query(_COUNTS % (index_graph(minter), KBO.eventCounts.value)):
+    graph, counted = index_graph(minter), KBO.eventCounts.value
+    sparql = _COUNTS % (graph, counted) if whole else _MONTH_COUNTS % (graph, counted, prefix)
+    for thing, lines in kb.query(sparql):
         iri, text = thing.value, lines.value
         if not iri.startswith(prefix):
             if text.startswith("actor ") and text[6:].isdigit():  # one line: "actor N" or "source N"
@@ -134,6 +164,14 @@ def _read(kb: KnowledgeBase, minter: Minter) -> StoredCounts | None:
     counts.statuses = dict(statuses)
     if not counts.by_type_day or not (is_marked(kb, minter) or _complete(kb)):
         return None
+    kinds = ", ".join(f'"{kind}"' for kind in Minter.KINDS)
+    for kind in ("actor", "source"):
+        sparql = _TOP % {"graph": graph, "counts": counted, "kind": kind, "minted": f"{minter.base}id/",
+                         "kinds": kinds, "limit": TOP}
+        counts.top[kind] = [(thing.value, int(count.value))
+                            for thing, count in kb.query(sparql, prefixes=PREFIXES)]
+    counts.how_many = {kind.value: int(number.value)
+                       for kind, number in kb.query(_HOW_MANY % (graph, counted))}
     return counts
 
 

@@ -335,22 +335,25 @@ def _counted_view(kb: KnowledgeBase, counts, filt: TimelineFilter, minter: Minte
     if other:
         lanes.append(Lane(OTHER_LANE, "Other", other))
 
-    by_slug = {"actor": _by_slug(counts.actors, minter, minter.actor("").value),
-               "source": _by_slug(counts.sources, minter, minter.source("").value),
-               "type": by_type, "status": counts.statuses}
+    by_slug: dict[str, dict[str, int]] = {"type": by_type, "status": counts.statuses}
     names = {"type": type_names, "status": {name: name for name in STATUSES}}
     shown: dict[str, list[str]] = {}
-    for facet, by_iri, prefix in (("actor", counts.actors, minter.actor("").value),
-                                  ("source", counts.sources, minter.source("").value)):
-        shown[facet] = shown_values(by_slug[facet], filt.selected(facet), FACET_LIMIT)
-        iris = {(prefix + slug if prefix + slug in by_iri else slug): slug for slug in shown[facet]}
-        names[facet] = {iris[iri]: name for iri, name in labels(kb, iris).items()}  # only those shown
+    for facet in ("actor", "source"):  # the stored counts' first values: all the page shows
+        prefix, iris = minter.entity(facet, "").value, {}
+        by_slug[facet] = {}
+        for iri, count in counts.top.get(facet, []):
+            slug = _slug_of(iri, minter, prefix)
+            iris.setdefault(slug, iri)
+            by_slug[facet][slug] = by_slug[facet].get(slug, 0) + count
+        shown[facet] = list(by_slug[facet])
+        found = labels(kb, iris.values())  # only those shown
+        names[facet] = {slug: found[iri] for slug, iri in iris.items() if iri in found}
     view = TimelineView(
         earliest=filt.earliest, latest=filt.latest, extent_earliest=None, extent_latest=None,
         lanes_by=filt.lanes, mode="aggregate", total=counts.total, threshold=threshold, lanes=lanes,
         filter=filt.as_params())
     view.extent_earliest, view.extent_latest = extent(kb, minter)
-    view.facets, view.facets_more = facet_lists(by_slug, filt, names, FACET_LIMIT, shown)
+    view.facets, view.facets_more = facet_lists(by_slug, filt, names, FACET_LIMIT, shown, counts.how_many)
     margin = _margin(margin_days)
     if margin:
         view.filter["margin"] = [str(margin.days)]
@@ -405,18 +408,14 @@ def _buckets(index: TimelineIndex, rows: list[int], lanes_of: dict[int, list[str
             for (lane, start), count in sorted(counts.items(), key=lambda item: (item[0][1], item[0][0]))]
 
 
-def _by_slug(by_iri: dict[str, int], minter: Minter, prefix: str) -> dict[str, int]:
-    """``by_iri`` by slug (an IRI not minted here keeps its IRI): one pass, without parsing the
-    IRIs that start with ``prefix`` (the usual case: 130,000 actors and sources at 1M events)."""
-    cut = len(prefix)
-    found = {}
-    for iri, count in by_iri.items():
-        slug = iri[cut:]
-        if not (iri.startswith(prefix) and slug and "/" not in slug):
-            split = minter.split(iri)
-            slug = split[1] if split else iri
-        found[slug] = count
-    return found
+def _slug_of(iri: str, minter: Minter, prefix: str) -> str:
+    """The slug of ``iri`` (an IRI not minted here is its own), without parsing it when it starts
+    with ``prefix`` (the usual case)."""
+    slug = iri[len(prefix):]
+    if iri.startswith(prefix) and slug and "/" not in slug:
+        return slug
+    split = minter.split(iri)
+    return split[1] if split else iri
 
 
 def shown_values(found: dict[str, int], selected: tuple[str, ...] | list[str], limit: int = 0) -> list[str]:
@@ -433,15 +432,16 @@ def shown_values(found: dict[str, int], selected: tuple[str, ...] | list[str], l
 
 
 def facet_lists(counts: dict[str, dict[str, int]], filt: TimelineFilter, names: dict[str, dict[str, str]],
-                limit: int = 0, shown: dict[str, list[str]] | None = None
-                ) -> tuple[dict[str, list[FacetValue]], dict[str, int]]:
+                limit: int = 0, shown: dict[str, list[str]] | None = None,
+                how_many: dict[str, int] | None = None) -> tuple[dict[str, list[FacetValue]], dict[str, int]]:
     """Each facet's values in order (types and statuses as declared, the others chosen first, then
     by count and name), at most ``limit`` of them (actors and sources: :func:`shown_values`, or
-    ``shown`` when given), and how many were left out. ``names`` needs only the values shown."""
+    ``shown`` when given), and how many were left out (of all of them, or of ``how_many`` when
+    ``counts`` holds only those shown). ``names`` needs only the values shown."""
     facets, more = {}, {}
     for facet in FACETS:
         found, selected = counts[facet], filt.selected(facet)
-        total = len(found) + sum(1 for i in selected if i not in found)
+        total = (how_many or {}).get(facet) or len(found) + sum(1 for i in selected if i not in found)
         ids = list(dict.fromkeys([*selected, *found])) if facet in ("type", "status") else []
         if facet == "type":
             ids = [name for name in EVENT_TYPES if name in ids]
