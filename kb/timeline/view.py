@@ -40,7 +40,7 @@ from kb.timeline.model import (
     bucket_of,
     bucket_unit,
 )
-from kb.timeline.overview import COUNTS_TTL, generation_of, stored_counts
+from kb.timeline.overview import COUNTS_TTL, generation_of, slug_of, stored_counts
 from kb.timeline.window import extent, labels, text_matches, type_labels
 from kb.vocab import EVENT_TYPES, STATUSES, Minter, is_slug
 
@@ -342,7 +342,7 @@ def _counted_view(kb: KnowledgeBase, counts, filt: TimelineFilter, minter: Minte
         prefix, iris = minter.entity(facet, "").value, {}
         by_slug[facet] = {}
         for iri, count in counts.top.get(facet, []):
-            slug = _slug_of(iri, minter, prefix)
+            slug = slug_of(iri, minter, prefix)
             iris.setdefault(slug, iri)
             by_slug[facet][slug] = by_slug[facet].get(slug, 0) + count
         shown[facet] = list(by_slug[facet])
@@ -406,16 +406,6 @@ def _buckets(index: TimelineIndex, rows: list[int], lanes_of: dict[int, list[str
     ends = {start: end for start, end in buckets.values()}
     return [Bucket(lane, start, ends[start], count)
             for (lane, start), count in sorted(counts.items(), key=lambda item: (item[0][1], item[0][0]))]
-
-
-def _slug_of(iri: str, minter: Minter, prefix: str) -> str:
-    """The slug of ``iri`` (an IRI not minted here is its own), without parsing it when it starts
-    with ``prefix`` (the usual case)."""
-    slug = iri[len(prefix):]
-    if iri.startswith(prefix) and slug and "/" not in slug:
-        return slug
-    split = minter.split(iri)
-    return split[1] if split else iri
 
 
 def shown_values(found: dict[str, int], selected: tuple[str, ...] | list[str], limit: int = 0) -> list[str]:
