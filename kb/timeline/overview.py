@@ -141,9 +141,12 @@ def _read(kb: KnowledgeBase, minter: Minter, whole: bool = False) -> StoredCount
                 by_day[(parts[0], parts[1])] += number
                 statuses[parts[2]] += number
     days: dict[str, date] = {}
+    months: dict[str, int] = defaultdict(int)
     for (kind, day), number in by_day.items():
         parsed = days.get(day) or days.setdefault(day, date.fromisoformat(day))
         counts.by_type_day[(kind, parsed)] = number
+        months[day[:7]] += number
+    counts.memo["by_month"] = sorted(months.items())
     counts.statuses = dict(statuses)
     if not counts.by_type_day or not (is_marked(kb, minter) or _complete(kb)):
         return None
