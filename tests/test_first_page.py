@@ -11,17 +11,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pyoxigraph import RdfFormat, parse, serialize
+from pyoxigraph import RdfFormat, Store, parse, serialize
 
 import kb.timeline.index as index_module
 import kb.timeline.view as view_module
 from kb.cli import main
 from kb.load import load
-from kb.store import open_kb
+from kb.store import mark_changed, open_kb
 from kb.timeline import overview
 from kb.timeline.index import TimelineIndex
 from kb.timeline.model import FACET_LIMIT
-from kb.timeline.rows import DERIVED
+from kb.timeline.rows import DERIVED, index_graph
 from kb.vocab import KBO, Minter
 from tests.conftest import TEST_BASE, make_app
 
@@ -190,3 +190,17 @@ def test_start_up_reads_no_row_and_the_first_page_only_its_first_months(store, m
     assert len(app.extensions["timeline_index"]) == EVENTS
     assert len(read) >= first_page + EVENTS
     app.extensions["kb"].close()
+
+
+def test_counts_are_read_again_only_when_the_load_generation_changes(store, monkeypatch):
+    monkeypatch.setattr(overview, "COUNTS_TTL", 0.0)  # look at the generation on every read
+    first = _fresh_counts(store)
+    month = MINTER.entity("bucket", "2001-01")
+    raw = Store(str(store))  # written behind kb's back: no new generation
+    raw.update(f'INSERT DATA {{ GRAPH {index_graph(MINTER)} {{ {month} <{KBO.eventCounts.value}> '
+               f'"Offer 2001-01-15 happened 1000" }} }}')
+    del raw
+    with open_kb(store, read_only=True) as kb:
+        assert overview.stored_counts(kb, MINTER, whole=True).total == first.total  # remembered
+        mark_changed(store)  # what a writer through kb leaves when it closes the store
+        assert overview.stored_counts(kb, MINTER, whole=True).total == first.total + 1000

@@ -15,7 +15,7 @@ it writes has its middle day, a graph it drops loses both), so only a store with
 checked by counting its rows and middle days (two counts over every row, seconds at 1M events).
 What is read is remembered for the store's load generation (:meth:`KnowledgeBase.generation`):
 after :data:`COUNTS_TTL` seconds the generation is looked at, and the counts read again only
-when it changed.
+when it changed (:func:`still`).
 """
 
 from __future__ import annotations
@@ -89,28 +89,41 @@ _cache: dict[tuple[str, bool], tuple[float, object, StoredCounts | None]] = {}
 def stored_counts(kb: KnowledgeBase, minter: Minter, whole: bool = False) -> StoredCounts | None:
     """The store's counts (with ``whole``, of every actor and source too), or ``None`` when it has
     none or they do not cover every event (graphs loaded before there were counts). Remembered
-    while the store's load generation stays the same (looked at every :data:`COUNTS_TTL` seconds;
-    a store without one is read again then)."""
+    while the store's load generation stays the same (looked at every :data:`COUNTS_TTL` seconds,
+    see :func:`still`)."""
     now = time.monotonic()
     key = (kb.location, whole)
     cached = _cache.get(key)
     if cached and now - cached[0] < COUNTS_TTL:
         return cached[2]
     stamp = generation_of(kb)
-    if cached and stamp is not None and stamp == cached[1]:
-        _cache[key] = (now, stamp, cached[2])
+    if cached and still(stamp, cached[1]):
+        _cache[key] = (now, cached[1], cached[2])
         return cached[2]
     found = _read(kb, minter, whole)
     _cache[key] = (now, stamp, found)
     return found
 
 
+#: What :func:`generation_of` gives for a store too busy to say.
+UNKNOWN = "(unknown)"
+
+
 def generation_of(kb: KnowledgeBase):
-    """The store's load generation, ``None`` when it has none or is too busy to say."""
+    """The store's load generation (``None`` when it has none: no load through ``kb`` since it
+    was made; a load gives it one), or :data:`UNKNOWN` when the store is too busy to say."""
     try:
         return kb.generation()
-    except KBError:  # a store too busy to say: read the counts again
-        return None
+    except KBError:
+        return UNKNOWN
+
+
+def still(stamp, seen) -> bool:
+    """True when what was read at generation ``seen`` is still true at ``stamp``: the same
+    generation (a store that has none still has none: nothing was loaded through ``kb``, which is
+    all any reader can see), or a store too busy to say (what was read is served meanwhile, as
+    the web app's watcher does)."""
+    return stamp == UNKNOWN or stamp == seen
 
 
 def forget(location: str) -> None:

@@ -40,7 +40,7 @@ from kb.timeline.model import (
     bucket_of,
     bucket_unit,
 )
-from kb.timeline.overview import COUNTS_TTL, generation_of, slug_of, stored_counts
+from kb.timeline.overview import COUNTS_TTL, generation_of, slug_of, still, stored_counts
 from kb.timeline.window import extent, labels, text_matches, type_labels
 from kb.vocab import EVENT_TYPES, STATUSES, Minter, is_slug
 
@@ -114,16 +114,15 @@ _views_lock = threading.Lock()
 
 def _remembered(kb: KnowledgeBase, key: tuple, make) -> TimelineView:
     """The view ``make()`` gives, remembered while the store's load generation stays the same
-    (looked at after :data:`~kb.timeline.overview.COUNTS_TTL` seconds; a store without one is
-    read again then), the :data:`MEMO_SIZE` most recent ones."""
+    (looked at after :data:`~kb.timeline.overview.COUNTS_TTL` seconds, see
+    :func:`~kb.timeline.overview.still`), the :data:`MEMO_SIZE` most recent ones."""
     now = time.monotonic()
     found = _views.get(key)
     if found is not None:
         read, stamp, view = found
         if now - read < COUNTS_TTL:
             return view
-        current = generation_of(kb)
-        if current is not None and current == stamp:
+        if still(generation_of(kb), stamp):
             _views[key] = (now, stamp, view)
             return view
     stamp = generation_of(kb)
