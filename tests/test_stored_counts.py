@@ -27,7 +27,7 @@ MINTER = Minter(TEST_BASE)
 def _counts(store: Path):
     counts.forget(str(store))
     with open_kb(store, read_only=True) as kb:
-        return counts.stored_counts(kb, MINTER), TimelineIndex.build(kb, MINTER)
+        return counts.stored_counts(kb, MINTER, whole=True), TimelineIndex.build(kb, MINTER)
 
 
 def _as_built(index: TimelineIndex) -> dict:
@@ -58,6 +58,9 @@ def _stored(found) -> dict:
 def test_counts_are_stored_by_the_load_and_agree_with_every_event(seeded_store):
     found, index = _counts(seeded_store)
     assert found is not None and found.total == len(index) > 0
+    for kind, every in (("actor", found.actors), ("source", found.sources)):  # the first ones, by count
+        assert found.how_many[kind] == len(every)
+        assert found.top[kind] == sorted(every.items(), key=lambda item: (-item[1], item[0]))[:counts.TOP]
     assert _stored(found) == _as_built(index)
     # each event once, in the month of its middle day
     months = {}
@@ -147,11 +150,14 @@ def test_a_store_without_counts_still_serves_the_same_home_page(seeded_store, tm
 
 
 def test_counts_of_a_store_with_graphs_loaded_before_counts_are_not_used(seeded_store):
-    # one event's middle day missing (its graph loaded by an older version): the counts do not add up
+    # one event's middle day missing (its graph loaded by an older version, which wrote no mark of
+    # complete counts): the counts do not add up
     with open_kb(seeded_store) as kb:
         store = kb.backend.store
         quad = next(iter(store.quads_for_pattern(None, KBO.midDay, None, None)))
         store.remove(Quad(quad.subject, quad.predicate, quad.object, quad.graph_name))
+        for mark in list(store.quads_for_pattern(None, KBO.countsComplete, None, None)):
+            store.remove(mark)
         assert isinstance(quad.subject, NamedNode)
         del store, quad
     found, _ = _counts(seeded_store)

@@ -27,11 +27,15 @@ import synthetic
 
 
 def _counts_in(store) -> int:
-    """The ``kbo:eventCounts`` a load adds (the generator writes none): more than none."""
+    """The ``kbo:eventCounts`` a load adds (the generator writes none): more than none; and its
+    one mark of complete counts (every row with its middle day)."""
     sparql = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{KBO.eventCounts.value}> ?c }} }}"
     found = int(store.select(sparql)[0]["n"].value)
     assert found > 0
-    return found
+    marks = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{KBO.countsComplete.value}> true }} }}"
+    marked = int(store.select(marks)[0]["n"].value)
+    assert marked == 1
+    return found + marked
 
 
 N_EVENTS = 50

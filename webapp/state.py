@@ -24,6 +24,7 @@ import gc
 import hashlib
 import logging
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -37,6 +38,7 @@ from kb.store import KnowledgeBase, open_kb
 from kb.timeline import overview as counts
 from kb.timeline.index import TimelineIndex
 from kb.timeline.model import THRESHOLD, TimelineFilter, parse_filter
+from kb.timeline.view import forget as forget_views
 from kb.timeline.view import timeline, whole_and_plain
 from kb.timeline.window import forget
 from webapp.sparql.service import QueryService, lanes_from
@@ -114,6 +116,7 @@ def start_timeline_index(app: Flask) -> None:
     mode = app.config.get("TIMELINE_INDEX", "background")
     if mode in (False, None, "off"):
         return
+    delay = float(app.config.get("TIMELINE_INDEX_DELAY", INDEX_DELAY_SECONDS))
 
     def build(done: threading.Event) -> None:
         kb = app.extensions["kb"]
@@ -134,16 +137,58 @@ def start_timeline_index(app: Flask) -> None:
             gc.freeze()  # the index lives as long as the app: keep the collector from walking it again
             log.info("timeline index: %d events in %.1f s", len(index), index.seconds)
 
+    def in_background(done: threading.Event, go: threading.Event) -> None:
+        go.wait(delay)  # the first page first: it is drawn from what the store keeps
+        with _gently():
+            build(done)
+
     def start(_kb=None) -> None:
         app.extensions.pop("timeline_index", None)  # served from the stored index until built
         done = app.extensions["timeline_building"] = threading.Event()
+        go = app.extensions["timeline_go"] = threading.Event()
         if mode == "sync" and _kb is None:
+            go.set()
             build(done)
         else:
-            threading.Thread(target=build, args=(done,), name="timeline-index", daemon=True).start()
+            threading.Thread(target=in_background, args=(done, go), name="timeline-index",
+                             daemon=True).start()
 
     on_reopen(app, start)
+    app.after_request(_answered)
     start()
+
+
+#: Seconds the index build waits, after a start, for the first page to be answered (a view that
+#: must wait for the index starts it at once; config TIMELINE_INDEX_DELAY).
+INDEX_DELAY_SECONDS = 10.0
+#: The interpreter's switch interval while the index is built in the background (seconds): a
+#: request waiting for the interpreter's lock gets it within this, not within the default 5 ms,
+#: each time it gave it up for I/O (a page read over a remote store gives it up hundreds of times).
+BUILD_SWITCH_SECONDS = 0.0005
+
+
+def _answered(response):
+    """After a request: the index build may start (see :data:`INDEX_DELAY_SECONDS`)."""
+    go = current_app.extensions.get("timeline_go")
+    if go is not None:
+        go.set()
+    return response
+
+
+@contextmanager
+def _gently():
+    """Build the index in this thread without holding up the pages: a lower priority for the
+    thread (Linux: niceness is per thread) and a short switch interval while it runs."""
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(interval, BUILD_SWITCH_SECONDS))
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    except (OSError, AttributeError):  # not on this system: the priority stays
+        pass
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(interval)
 
 
 def _kept_or_built(app: Flask, kb: KnowledgeBase) -> TimelineIndex | None:
@@ -235,6 +280,7 @@ def get_timeline_index(filt: TimelineFilter | None = None) -> TimelineIndex | No
     building = current_app.extensions.get("timeline_building")
     if index is None and filt is not None and building is not None and not building.is_set() \
             and (_kept() or _too_large(filt)):
+        _answered(None)  # a view that waits for the index: its build starts now
         building.wait(INDEX_WAIT_SECONDS)
         index = current_app.extensions.get("timeline_index")
     return index
@@ -315,6 +361,7 @@ class Watcher:
             self.seen = current
             forget(self.location)
             counts.forget(self.location)
+            forget_views(self.location)
             self.app.extensions["kb"] = kb  # the old one goes when its last request is done
             for callback in self.app.extensions.get("kb_reopened", []):
                 callback(kb)

@@ -45,6 +45,7 @@ from kb.load.ownership import (
 from kb.paths import SEED_TARGETS, SEEDS_DIR, display
 from kb.store import KnowledgeBase
 from kb.timeline.counts import counts_update, without_counts
+from kb.timeline.overview import keep_mark
 from kb.timeline.rows import DERIVED, index_update, with_timeline
 from kb.vocab import RDF, Minter
 
@@ -242,7 +243,7 @@ def load(
     own = loader_graphs(minter)
     replace = list(dict.fromkeys(graph for graph in replace if graph not in own))
     then = [claims.update(dropped=replace), index_update(kb, minter, replace, quads),
-            *derivations(kb, minter, replace, quads)]
+            *derivations(kb, minter, replace, quads), keep_mark(kb, minter, quads)]
     kb.replace_graphs(replace, quads, then=" ;\n".join(part for part in then if part))
     _record_load(kb, report)
     return report

@@ -32,6 +32,7 @@ from kb.paths import display
 from kb.store.reading import CountingReader, graphs_in
 from kb.store.swap import remove_unfinished_staging, staging_of, swap_in
 from kb.timeline.counts import rebuild_counts, recount
+from kb.timeline.overview import mark_complete
 from kb.timeline.rows import (
     derive_in_store,
     derived_quads,
@@ -159,6 +160,7 @@ def _derive_remote(backend, minter: Minter, graphs: set[NamedNode] | None) -> No
     backend.add_quads(derive_all(backend, minter))
     for update in recount_batches(backend, minter):  # the timeline counts, a few months an update
         backend.update(update)
+    mark_complete(backend, minter)
 
 
 def _graph_batches(backend, graphs: set[NamedNode] | None) -> Iterator[list[NamedNode]]:
@@ -198,6 +200,7 @@ def _build(live: Store, staging: Path, reader: CountingReader, rdf_format: RdfFo
     if derived or kept.count or not has_index(fresh, minter):
         rebuild_index(fresh, minter)
     rebuild_counts(fresh, minter)  # the file's events and the kept graphs' together
+    mark_complete(fresh, minter)
     fresh.optimize()
     fresh.flush()
     del fresh

@@ -14,6 +14,7 @@ from __future__ import annotations
 from kb.load.bulk import derive_conflicts, derive_remote
 from kb.store import KnowledgeBase
 from kb.timeline.counts import has_counts, rebuild_counts
+from kb.timeline.overview import is_marked, mark_complete
 from kb.timeline.rows import (
     derive_counts,
     derive_in_store,
@@ -26,6 +27,7 @@ from kb.vocab import KBO, Minter
 
 ROWS, INDEX, OVERVIEW = "timeline rows", "timeline index", "timeline counts (middle days)"
 COUNTS = "month counts and disagreements between sources"
+MARK = "mark of complete timeline counts"
 _HAS_EVENTS = f"ASK {{ GRAPH ?g {{ ?event <{KBO.dateText.value}> ?text }} }}"
 
 
@@ -35,11 +37,12 @@ def lacking(kb: KnowledgeBase, minter: Minter) -> list[str]:
     if not bool(backend.query(_HAS_EVENTS)):
         return []
     found = []
-    if missing_in(backend):
+    marked = is_marked(backend, minter)  # every row and middle day there: no need to count them
+    if not marked and missing_in(backend):
         found.append(ROWS)
     if not has_index(backend, minter):
         found.append(INDEX)
-    if ROWS not in found and mid_days_missing(backend):
+    if not marked and ROWS not in found and mid_days_missing(backend):
         found.append(OVERVIEW)
     if not has_counts(backend, minter):  # counts and disagreements came in one version
         found.append(COUNTS)
@@ -50,12 +53,14 @@ def rederive(kb: KnowledgeBase, minter: Minter) -> list[str]:
     """Derive again, in place, what :func:`lacking` finds missing (the disagreements with the
     counts, as one version added both); the names of what was derived."""
     missing = lacking(kb, minter)
-    if not missing:
-        return []
-    if kb.remote:
-        _remote(kb.backend, minter)
-    else:
-        _embedded(kb.backend.store, minter, missing)
+    if missing:
+        if kb.remote:
+            _remote(kb.backend, minter)  # marks the counts complete as a remote load does
+        else:
+            _embedded(kb.backend.store, minter, missing)
+    writable = kb.backend if kb.remote else kb.backend.store
+    if not is_marked(writable, minter) and mark_complete(writable, minter):
+        missing.append(MARK)
     return missing
 
 

@@ -42,9 +42,22 @@ from kb.timeline.window import all_row_texts, extent, labels, window_rows
 from kb.vocab import EVENT_TYPES, KBO, RDF, RDFS, ROLE_TYPES, SEM, STATUSES, Minter
 
 NO_ROLE = 255
-_PUBLISHED = """SELECT ?source ?published WHERE {
+_PUBLISHED = """SELECT ?source ?published WHERE { %s
   ?source a <https://schema.org/NewsArticle> ;
           <http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp> ?published }"""
+def _published(kb: KnowledgeBase, sources: dict[str, int] | None) -> Iterable[tuple[str, str]]:
+    """(source IRI, publication day) of the ``sources``, read by IRI (a window's index: the cost
+    grows with the window); of every source when ``None`` (the whole index: one pass)."""
+    if sources is None:
+        yield from ((row["source"].value, row["published"].value) for row in kb.select(_PUBLISHED % ""))
+        return
+    listed = sorted(sources)
+    for start in range(0, len(listed), 500):
+        values = " ".join(str(NamedNode(iri)) for iri in listed[start:start + 500])
+        sparql = _PUBLISHED % f"VALUES ?source {{ {values} }}"
+        yield from ((row["source"].value, row["published"].value) for row in kb.select(sparql))
+
+
 #: How many recent timeline answers an index remembers (the index never changes, so they stay true).
 MEMO_SIZE = 64
 #: The layout of a snapshot written by :meth:`TimelineIndex.save` (another is not read).
@@ -104,6 +117,8 @@ class TimelineIndex:
         self.repeated: set[int] = set()  # rows whose cast names an actor in more than one role
         # Events several sources report: row -> [(source number, first, last)], one per claim.
         self.claims: dict[int, list[tuple[int, int, int]]] = {}
+        #: True for the index of one window (:meth:`for_window`), False for the whole timeline's.
+        self.window = False
         self.published: dict[int, int] = {}  # source number -> its earliest publication day (ordinal)
         self.disputed: set[int] = set()      # rows whose sources disagree (kb.conflicts)
         self.months: dict[str, array] = {}
@@ -215,6 +230,7 @@ class TimelineIndex:
         stored index of periods and the events' timeline rows, on any store (embedded or remote).
         Its extent is the whole dataset's (:func:`kb.timeline.window.extent`)."""
         index = cls(minter or Minter())
+        index.window = True
         index._from_rows(kb, window_rows(kb, earliest, latest, index.minter), month_keys=False)
         index._extent = extent(kb, index.minter)
         return index
@@ -276,10 +292,10 @@ class TimelineIndex:
         numbers = {iri: number for number, iri in enumerate(self.iris)}
         source_number = {self.minter.entity("source", slug).value: number
                          for number, slug in enumerate(self.source_slugs)}
-        for row in kb.select(_PUBLISHED):
-            number = source_number.get(row["source"].value)
+        for source, published in _published(kb, source_number if self.window else None):
+            number = source_number.get(source)
             if number is not None:
-                day = date.fromisoformat(row["published"].value).toordinal()
+                day = date.fromisoformat(published).toordinal()
                 self.published[number] = min(day, self.published.get(number, day))
         for iri, found in claimed.items():
             if iri in numbers:

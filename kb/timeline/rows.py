@@ -48,7 +48,8 @@ ROW_FIELDS = ("event", "type", "earliest", "latest", "edtf", "date_text", "preci
 #: Past this many years a date goes into the one period "wide" (read by every window).
 MAX_PERIOD_YEARS = 100
 WIDE_PERIOD = "wide"
-DERIVED = (KBO.timelineRow, KBO.timelineDigest, KBO.timelineIndex, KBO.midDay, KBO.eventCounts)
+DERIVED = (KBO.timelineRow, KBO.timelineDigest, KBO.timelineIndex, KBO.midDay, KBO.eventCounts,
+           KBO.countsComplete)
 #: The slug of the index graph (``id/graph/_timeline``): no source slug starts with "_".
 INDEX_SLUG = "_timeline"
 #: Periods re-indexed by one update when a staging store's whole index is rebuilt.

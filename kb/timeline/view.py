@@ -16,7 +16,10 @@ read event by event; its table is still built over a window-sized index.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import heapq
+import threading
+import time
+from collections import OrderedDict, defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -37,7 +40,7 @@ from kb.timeline.model import (
     bucket_of,
     bucket_unit,
 )
-from kb.timeline.overview import stored_counts
+from kb.timeline.overview import COUNTS_TTL, generation_of, slug_of, still, stored_counts
 from kb.timeline.window import extent, labels, text_matches, type_labels
 from kb.vocab import EVENT_TYPES, STATUSES, Minter, is_slug
 
@@ -93,13 +96,50 @@ def timeline(kb: KnowledgeBase, filt: TimelineFilter, minter: Minter | None = No
         if counted is not None:
             return counted
         drawn_from, drawn_to = _drawn(filt, margin_days)
-        return _build(TimelineIndex.for_window(kb, drawn_from, drawn_to, minter), kb, filt, *options)
+        return _remembered(kb, (kb.location, minter.base, filt, *options), lambda: _build(
+            TimelineIndex.for_window(kb, drawn_from, drawn_to, minter), kb, filt, *options))
     key = (filt, *options)  # the index does not change: remember recent answers
     view = index.memo.get(key)
     if view is None:
         view = _build(index, kb, filt, *options)
         index.remember(key, view)
     return view
+
+
+#: Views read from the store (before the web app's index is there), by store and question:
+#: (when read, the load generation then, the view).
+_views: OrderedDict[tuple, tuple[float, object, TimelineView]] = OrderedDict()
+_views_lock = threading.Lock()
+
+
+def _remembered(kb: KnowledgeBase, key: tuple, make) -> TimelineView:
+    """The view ``make()`` gives, remembered while the store's load generation stays the same
+    (looked at after :data:`~kb.timeline.overview.COUNTS_TTL` seconds, see
+    :func:`~kb.timeline.overview.still`), the :data:`MEMO_SIZE` most recent ones."""
+    now = time.monotonic()
+    found = _views.get(key)
+    if found is not None:
+        read, stamp, view = found
+        if now - read < COUNTS_TTL:
+            return view
+        if still(generation_of(kb), stamp):
+            _views[key] = (now, stamp, view)
+            return view
+    stamp = generation_of(kb)
+    view = make()
+    with _views_lock:  # request threads share it
+        _views[key] = (now, stamp, view)
+        _views.move_to_end(key)
+        while len(_views) > MEMO_SIZE:
+            _views.popitem(last=False)
+    return view
+
+
+def forget(location: str) -> None:
+    """Drop the views remembered of the store at ``location`` (a load changed it)."""
+    with _views_lock:
+        for key in [key for key in _views if key[0] == location]:
+            _views.pop(key, None)
 
 
 def _margin(margin_days: int) -> timedelta:
@@ -294,33 +334,37 @@ def _counted_view(kb: KnowledgeBase, counts, filt: TimelineFilter, minter: Minte
     if other:
         lanes.append(Lane(OTHER_LANE, "Other", other))
 
-    def slug(iri: str) -> str:
-        split = minter.split(iri)
-        return split[1] if split else iri
-
-    by_slug = {"actor": {slug(iri): count for iri, count in counts.actors.items()},
-               "source": {slug(iri): count for iri, count in counts.sources.items()},
-               "type": by_type, "status": counts.statuses}
+    by_slug: dict[str, dict[str, int]] = {"type": by_type, "status": counts.statuses}
     names = {"type": type_names, "status": {name: name for name in STATUSES}}
-    for facet, by_iri in (("actor", counts.actors), ("source", counts.sources)):
-        ranked = sorted(by_iri.values(), reverse=True)
-        least = ranked[FACET_LIMIT - 1] if len(ranked) >= FACET_LIMIT else 0
-        found = labels(kb, [iri for iri, count in by_iri.items() if count >= least])  # only those shown
-        names[facet] = {slug(iri): name for iri, name in found.items()}
+    shown: dict[str, list[str]] = {}
+    for facet in ("actor", "source"):  # the stored counts' first values: all the page shows
+        prefix, iris = minter.entity(facet, "").value, {}
+        by_slug[facet] = {}
+        for iri, count in counts.top.get(facet, []):
+            slug = slug_of(iri, minter, prefix)
+            iris.setdefault(slug, iri)
+            by_slug[facet][slug] = by_slug[facet].get(slug, 0) + count
+        shown[facet] = list(by_slug[facet])
+        found = labels(kb, iris.values())  # only those shown
+        names[facet] = {slug: found[iri] for slug, iri in iris.items() if iri in found}
     view = TimelineView(
         earliest=filt.earliest, latest=filt.latest, extent_earliest=None, extent_latest=None,
         lanes_by=filt.lanes, mode="aggregate", total=counts.total, threshold=threshold, lanes=lanes,
         filter=filt.as_params())
     view.extent_earliest, view.extent_latest = extent(kb, minter)
-    view.facets, view.facets_more = facet_lists(by_slug, filt, names, FACET_LIMIT)
+    view.facets, view.facets_more = facet_lists(by_slug, filt, names, FACET_LIMIT, shown, counts.how_many)
     margin = _margin(margin_days)
     if margin:
         view.filter["margin"] = [str(margin.days)]
     view.unit = bucket_unit(drawn_from, drawn_to)
     tally: dict[tuple[str, date], int] = defaultdict(int)
     ends: dict[date, date] = {}
+    buckets: dict[date, tuple[date, date]] = {}
     for (kind, day), count in counts.by_type_day.items():
-        start, end = bucket_of(day, view.unit)
+        bounds = buckets.get(day)
+        if bounds is None:
+            bounds = buckets[day] = bucket_of(day, view.unit)
+        start, end = bounds
         ends[start] = end
         tally[(kind if kind in kept else OTHER_LANE, start)] += count
     ordered = sorted(tally.items(), key=lambda item: (item[0][1], item[0][0]))
@@ -363,22 +407,41 @@ def _buckets(index: TimelineIndex, rows: list[int], lanes_of: dict[int, list[str
             for (lane, start), count in sorted(counts.items(), key=lambda item: (item[0][1], item[0][0]))]
 
 
+def shown_values(found: dict[str, int], selected: tuple[str, ...] | list[str], limit: int = 0) -> list[str]:
+    """The actors or sources a facet shows: those chosen, then by count, a tie by slug (a rule
+    that needs no label, so only the values shown are ever named), at most ``limit`` of them
+    (more when more are chosen), in no particular order."""
+    if not limit or len(found) + len(selected) <= limit:
+        return list(dict.fromkeys([*selected, *found]))
+    room = max(0, limit - len(selected))
+    least = heapq.nlargest(room, found.values())[-1] if room and found else None
+    rest = sorted(((-count, slug) for slug, count in found.items()
+                   if least is not None and count >= least and slug not in selected))
+    return list(dict.fromkeys([*selected, *(slug for _, slug in rest[:room])]))
+
+
 def facet_lists(counts: dict[str, dict[str, int]], filt: TimelineFilter, names: dict[str, dict[str, str]],
-                limit: int = 0) -> tuple[dict[str, list[FacetValue]], dict[str, int]]:
+                limit: int = 0, shown: dict[str, list[str]] | None = None,
+                how_many: dict[str, int] | None = None) -> tuple[dict[str, list[FacetValue]], dict[str, int]]:
     """Each facet's values in order (types and statuses as declared, the others chosen first, then
-    by count and name), at most ``limit`` of them, and how many were left out."""
+    by count and name), at most ``limit`` of them (actors and sources: :func:`shown_values`, or
+    ``shown`` when given), and how many were left out (of all of them, or of ``how_many`` when
+    ``counts`` holds only those shown). ``names`` needs only the values shown."""
     facets, more = {}, {}
     for facet in FACETS:
         found, selected = counts[facet], filt.selected(facet)
-        ids = list(dict.fromkeys([*selected, *found]))
+        total = (how_many or {}).get(facet) or len(found) + sum(1 for i in selected if i not in found)
+        ids = list(dict.fromkeys([*selected, *found])) if facet in ("type", "status") else []
         if facet == "type":
             ids = [name for name in EVENT_TYPES if name in ids]
         elif facet == "status":
             ids = [name for name in STATUSES if name in ids]
         else:
-            ids.sort(key=lambda i: (i not in selected, -found.get(i, 0), names[facet].get(i, i).casefold()))
-        if limit and len(ids) > limit:
-            more[facet] = len(ids) - limit
+            named = names[facet]
+            ids = list((shown or {}).get(facet) or shown_values(found, selected, limit))
+            ids.sort(key=lambda i: (i not in selected, -found.get(i, 0), named.get(i, i).casefold(), i))
+        if limit and total > limit:
+            more[facet] = total - limit
             ids = ids[:max(limit, len(selected))]
         facets[facet] = [FacetValue(i, names[facet].get(i, i), found.get(i, 0), i in selected) for i in ids]
     return facets, more

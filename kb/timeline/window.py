@@ -278,8 +278,8 @@ def labels(kb: KnowledgeBase, iris: Iterable[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for start in range(0, len(iris), 500):
         chunk = _values(iris[start:start + 500])
-        for row in kb.select(_LABELS % chunk, prefixes=PREFIXES):
-            found.setdefault(row["thing"].value, row["label"].value)
+        for thing, label in _rows(kb, _LABELS % chunk, ("thing", "label")):
+            found.setdefault(thing.value, label.value)
     return found
 
 
