@@ -59,6 +59,8 @@ HEAVY = ["killings-during-talks", "actor-roles", "second-hand", "events-per-mont
 KINDS = ["kb", "kb-one-lane", "oxigraph"]
 #: Serving processes of ``kb serve`` by default (on this 2-core machine).
 SERVING_PROCESSES = 2
+#: What a query worker holds once its store is open, before SPARQL_WORKER_MB counts (MB, resident).
+WORKER_BASE_MB = 60
 #: Seconds a client waits for one answer before it counts the request as unanswered.
 CLIENT_LIMIT = 90.0
 
@@ -296,10 +298,17 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
             server.wait()
         server.log.close()
     cheap_alone = [ms for _, ms in measured_cheap]
+    ceiling = None
+    if kind == "kb":  # kb serve's defaults (the environment may set others)
+        from webapp.sparql.service import lanes_from
+
+        lanes = lanes_from({}, os.environ)
+        ceiling = round(SERVING_PROCESSES * (lanes.fast_workers + lanes.slow_workers)
+                        * (lanes.worker_mb + WORKER_BASE_MB)) if lanes.worker_mb else None
     return {**summary(outcomes, memory), "cheap_measured_cheap": {
                 **(gallery.percentiles(cheap_alone) if cheap_alone else {}),
                 "ok": sum(status == 200 for status, _ in measured_cheap)},
-            "server_cpu_s": round(cpu, 1), "workers_replaced": replaced,
+            "server_cpu_s": round(cpu, 1), "workers_ceiling_mb": ceiling, "workers_replaced": replaced,
             "machine_load": [round(min(loads), 1), round(max(loads), 1)]}
 
 
@@ -408,6 +417,10 @@ def render(kind: str, report: dict) -> str:
                  f"{memory['workers_seen']}; "
                  f"largest worker at the end (resident, anonymous MB) {memory['largest_worker_end']}; "
                  f"serving processes {memory['serving_end']}")
+    if report.get("workers_ceiling_mb"):
+        lines.append(f"   the query workers' stated ceiling (serving processes x workers x "
+                     f"(SPARQL_WORKER_MB + {WORKER_BASE_MB})): {report['workers_ceiling_mb']} MB; their peak "
+                     f"{memory['workers']['start_peak_end'][1]} MB")
     lines.append(f"   resident over time (s, MB): {memory['samples']}")
     return "\n".join(lines)
 

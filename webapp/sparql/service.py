@@ -30,10 +30,11 @@ class Lanes:
     ``slow_waiting`` more queries waiting in line, each up to its time limit (past either: 503
     with Retry-After). A worker of either lane is replaced after ``recycle_answers`` answers or
     above ``recycle_mb`` MB resident (0: never). ``worker_mb``: the most memory a worker may take
-    beyond what it holds once its store is open (about 20 MB resident), the store's caches and
-    every query's working memory and answer included: a query that would need more gets a one-line
-    400 (0: no bound). So the workers of a serving process hold at most
-    ``(fast_workers + slow_workers) * (worker_mb + 20)`` MB, however long it serves; measured, a
+    beyond what it holds once its store is open (about 60 MB resident, half of it the interpreter's
+    and libraries' files), the store's caches and every query's working memory and answer
+    included: a query that would need more gets a one-line 400 (0: no bound). So the workers of a
+    serving process hold at most ``(fast_workers + slow_workers) * (worker_mb + 60)`` MB, however
+    long it serves; measured, a
     worker holds about 100 MB once its caches are full at 100k events, 140 MB at 1M. ``slow_nice``: the
     slow lane's niceness (0: the fast lane's priority; measured on a shared 2-core machine, 10 left
     the slow lane's queries waiting for the processor until their time limit while the cheap ones
