@@ -56,8 +56,8 @@ class WorkerPool:
 
     ``max_answers``: a worker is replaced after that many answers (0: never); ``max_rss_mb``: a
     worker whose resident memory is above it after an answer is replaced (0: never); ``memory_mb``:
-    the most memory a worker may take beyond what it held at its start, its store's caches and every
-    query included (0: no bound; :func:`~webapp.sparql.process.bound_memory`); ``nice``: the
+    the most memory a worker may take beyond what it holds with its store open, its store's caches
+    and every query included (0: no bound; :func:`~webapp.sparql.process.bound_memory`); ``nice``: the
     workers' niceness; ``waiting``: how many jobs may wait
     for a busy pool (``None``: any number); past it :class:`LaneFull` at once. A job waits in line
     (first come, first served) up to its time limit; a bounded pool's job still waiting then is

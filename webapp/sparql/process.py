@@ -52,8 +52,14 @@ def _worker_main(conn, location: str, memory_mb: float = 0) -> None:
             reply = ("error", pack(too_large(memory_mb)))
         except Exception as err:  # whatever the engine raises, the worker lives on
             reply = ("error", pack(QueryError(f"the query failed: {first_line(err)}")))
+        spent = time.process_time() - began  # sent with the reply: the processor time it took
         try:
-            conn.send((*reply, time.process_time() - began))  # and the processor time it took
+            conn.send((*reply, spent))
+        except MemoryError:  # the answer fitted, but not its copy for the pipe
+            try:
+                conn.send(("error", pack(too_large(memory_mb)), spent))
+            except (OSError, MemoryError):
+                return
         except OSError:
             return
 
@@ -192,7 +198,7 @@ class Worker:
         self.stopping = threading.Lock()
         #: Jobs this worker has answered (it is recycled past the pool's count).
         self.answered = 0
-        #: The most memory (MB) it may take beyond what it held at its start (0: no bound).
+        #: The most memory (MB) it may take beyond what it holds with its store open (0: no bound).
         self.memory_mb = memory_mb
 
     def cpu_seconds(self) -> float | None:
