@@ -1,7 +1,8 @@
 """Concurrent load on the SPARQL endpoint: ``kb serve`` beside bare ``oxigraph serve`` on one store.
 
     python benchmarks/concurrency.py [--events 100000] [--data DIR] [--clients 16] [--seconds 60]
-                                     [--query-timeout 30] [--only kb|oxigraph] [--store DIR]
+                                     [--query-timeout 30] [--only kb oxigraph] [--store DIR]
+                                     [--budget 0.1]
 
 The store ``DIR/store-synthetic-N`` (see ``query_gallery.py``) is copied to ``DIR/tmp-pool/`` (the
 shared one is never opened for writing) and served on 127.0.0.1 by:
@@ -18,10 +19,15 @@ shared one is never opened for writing) and served on 127.0.0.1 by:
 ``--clients`` threads each send, for ``--seconds`` seconds, the queries of :data:`CHEAP` and
 :data:`HEAVY` in turn (starting at a different one each), with parameters varied over months,
 actors and places (``query_gallery.variants``), so that no cache answers what real clients would
-not repeat. Printed: requests sent, answered (any HTTP answer within the client's limit) and by
-status; p50/p95/p99 of the cheap and of the heavy questions; per query; and the resident memory
-of the server's processes (serving processes and query workers) at the start of the load, its
-peak and at the end (and the anonymous part of it: heaps and caches, not the store's files mapped);
+not repeat. First, each variant of the cheap questions is run once alone in this process and its
+processor time printed: those over ``--budget`` (the fast lane's, 0.1 s) are heavy by measure
+(co-actors of the busiest actors: it reads every event of the actor). Printed per server: requests
+sent, answered (any HTTP answer within the client's limit) and by status; p50/p95/p99 of the cheap
+questions, of those whose variant measured cheap alone, and of the heavy questions; per query; the
+resident memory of the server's processes, all of them, the serving processes and the query
+workers (and the anonymous part: heaps and caches, not the store's files mapped) at the start of
+the load, its peak, its end and its growth over the last half of the run (flat: near 0 however
+long the run), with the query workers' ceiling that ``SPARQL_WORKER_MB`` states;
 the processor time the server's processes used (per request), the query workers replaced and why
 (from the server's log), and the machine's load average meanwhile (on a shared machine the
 latencies are upper bounds). Figures go to stdout and ``benchmarks/out/concurrency.json``. Targets
