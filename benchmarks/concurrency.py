@@ -1,7 +1,8 @@
 """Concurrent load on the SPARQL endpoint: ``kb serve`` beside bare ``oxigraph serve`` on one store.
 
     python benchmarks/concurrency.py [--events 100000] [--data DIR] [--clients 16] [--seconds 60]
-                                     [--query-timeout 30] [--only kb|oxigraph] [--store DIR]
+                                     [--query-timeout 30] [--only kb oxigraph] [--store DIR]
+                                     [--budget 0.1]
 
 The store ``DIR/store-synthetic-N`` (see ``query_gallery.py``) is copied to ``DIR/tmp-pool/`` (the
 shared one is never opened for writing) and served on 127.0.0.1 by:
@@ -18,10 +19,15 @@ shared one is never opened for writing) and served on 127.0.0.1 by:
 ``--clients`` threads each send, for ``--seconds`` seconds, the queries of :data:`CHEAP` and
 :data:`HEAVY` in turn (starting at a different one each), with parameters varied over months,
 actors and places (``query_gallery.variants``), so that no cache answers what real clients would
-not repeat. Printed: requests sent, answered (any HTTP answer within the client's limit) and by
-status; p50/p95/p99 of the cheap and of the heavy questions; per query; and the resident memory
-of the server's processes (serving processes and query workers) at the start of the load, its
-peak and at the end (and the anonymous part of it: heaps and caches, not the store's files mapped);
+not repeat. First, each variant of the cheap questions is run once alone in this process and its
+processor time printed: those over ``--budget`` (the fast lane's, 0.1 s) are heavy by measure
+(co-actors of the busiest actors: it reads every event of the actor). Printed per server: requests
+sent, answered (any HTTP answer within the client's limit) and by status; p50/p95/p99 of the cheap
+questions, of those whose variant measured cheap alone, and of the heavy questions; per query; the
+resident memory of the server's processes, all of them, the serving processes and the query
+workers (and the anonymous part: heaps and caches, not the store's files mapped) at the start of
+the load, its peak, its end and its growth over the last half of the run (flat: near 0 however
+long the run), with the query workers' ceiling that ``SPARQL_WORKER_MB`` states;
 the processor time the server's processes used (per request), the query workers replaced and why
 (from the server's log), and the machine's load average meanwhile (on a shared machine the
 latencies are upper bounds). Figures go to stdout and ``benchmarks/out/concurrency.json``. Targets
@@ -59,6 +65,8 @@ HEAVY = ["killings-during-talks", "actor-roles", "second-hand", "events-per-mont
 KINDS = ["kb", "kb-one-lane", "oxigraph"]
 #: Serving processes of ``kb serve`` by default (on this 2-core machine).
 SERVING_PROCESSES = 2
+#: What a query worker holds once its store is open, before SPARQL_WORKER_MB counts (MB, resident).
+WORKER_BASE_MB = 60
 #: Seconds a client waits for one answer before it counts the request as unanswered.
 CLIENT_LIMIT = 90.0
 
@@ -76,6 +84,24 @@ def texts_for(store: Path) -> dict[str, list[str]]:
             found[name] = [substitute(query.sparql, queries.bind(kb, query, params))
                            for params in gallery.variants(name)]
     return found
+
+
+def single_costs(store: Path, texts: dict[str, list[str]], names: list[str]) -> dict[str, list[float]]:
+    """The processor seconds one run of each variant of ``names`` takes alone, in this process on
+    the embedded store (as a query worker runs it): the measure by which a variant is cheap or not."""
+    from kb.store import open_kb
+    from kb.vocab import PREFIXES
+
+    costs = {}
+    with open_kb(store, read_only=True) as kb:
+        for name in names:
+            costs[name] = []
+            for text in texts[name]:
+                began = time.process_time()
+                for _ in kb.backend.query(text, prefixes=PREFIXES, union=True):
+                    pass
+                costs[name].append(time.process_time() - began)
+    return costs
 
 
 def windows() -> list[str]:
@@ -108,6 +134,11 @@ class Target:
             texts = {name: [with_prefixes(text, PREFIXES) for text in variants]
                      for name, variants in texts.items()}
         self.texts, self.windows = texts, windows()
+
+    def variant(self, name: str, turn: int) -> int:
+        """Which variant of ``name`` the ``turn``-th request sends."""
+        windowed = self.kind != "oxigraph" and name == "timeline"
+        return turn % len(self.windows if windowed else self.texts[name])
 
     def request(self, name: str, turn: int) -> urllib.request.Request:
         """The request for the ``turn``-th variant of question ``name``."""
@@ -171,35 +202,25 @@ def processes(pid: int) -> list[tuple[int, int]]:
     return found
 
 
-def rss_mb(pid: int) -> tuple[float, float, int]:
-    """Resident memory (MB, from /proc) of ``pid`` with its serving processes, and of the query
-    workers under them; and how many processes there are."""
-    servers = workers = 0.0
-    found = processes(pid)
-    for one, depth in found:
-        try:
-            with open(f"/proc/{one}/status") as status:
-                mb = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024
-        except (OSError, StopIteration, ValueError):
-            continue
-        if depth >= 2:
-            workers += mb
-        else:
-            servers += mb
-    return servers, workers, len(found)
+#: What each depth of :func:`processes` is: the server, a serving process, a query worker.
+ROLES = {0: "serving", 1: "serving", 2: "workers"}
 
 
-def anonymous_mb(pid: int) -> float:
-    """Anonymous resident memory (MB: heaps, caches; not the store's files mapped, which the page
-    cache holds once for every process) of ``pid`` and its descendants."""
-    total = 0.0
-    for one, _ in processes(pid):
+def sample(pid: int) -> dict[int, tuple[str, float, float]]:
+    """Each process of the server now: ``{pid: (role, resident MB, anonymous MB)}`` (from /proc;
+    anonymous: heaps and caches, not the store's files mapped, which the page cache holds once for
+    every process). Role: ``serving`` (the server and its serving processes) or ``workers``."""
+    found = {}
+    for one, depth in processes(pid):
         try:
             with open(f"/proc/{one}/status") as status:
-                total += next(int(line.split()[1]) for line in status if line.startswith("RssAnon:")) / 1024
-        except (OSError, StopIteration, ValueError):
+                fields = {line.split(":")[0]: line.split()[1] for line in status
+                          if line.startswith(("VmRSS:", "RssAnon:"))}
+            found[one] = (ROLES.get(depth, "workers"), int(fields["VmRSS"]) / 1024,
+                          int(fields["RssAnon"]) / 1024)
+        except (OSError, KeyError, IndexError, ValueError):
             continue
-    return total
+    return found
 
 
 def cpu_seconds(pid: int) -> float:
@@ -222,7 +243,7 @@ def machine_load() -> float:
 
 
 def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seconds: float,
-         query_timeout: float) -> dict:
+         query_timeout: float, heavy_variants: dict[str, set[int]]) -> dict:
     """``clients`` threads for ``seconds`` against one server; outcomes, latencies, memory."""
     port = gallery.free_port()
     server = start_server(kind, store, port, query_timeout)
@@ -230,6 +251,7 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
     target = Target(kind, root, texts)
     mix = [name for pair in zip(CHEAP, HEAVY, strict=True) for name in pair]
     outcomes: dict[str, list[tuple[int, float]]] = {name: [] for name in mix}
+    measured_cheap: list[tuple[int, float]] = []  # the cheap questions' requests whose variant measured cheap
     lock = threading.Lock()
     try:
         try:
@@ -243,8 +265,8 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
         while time.monotonic() < warm_until:
             for name in CHEAP:
                 send(target.request(name, 0))
-        memory = [(0.0, *rss_mb(server.pid))]
-        cpu_before, loads, anonymous = cpu_seconds(server.pid), [machine_load()], [anonymous_mb(server.pid)]
+        memory = [(0.0, sample(server.pid))]
+        cpu_before, loads = cpu_seconds(server.pid), [machine_load()]
         began = time.monotonic()
         stop_at = began + seconds
 
@@ -252,21 +274,23 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
             turn = number
             while time.monotonic() < stop_at:
                 name = mix[turn % len(mix)]
-                request = target.request(name, turn // len(mix) + number * 7)
+                which = turn // len(mix) + number * 7
+                request = target.request(name, which)
                 turn += 1
                 start = time.perf_counter()
                 status = send(request)
                 with lock:
                     outcomes[name].append((status, (time.perf_counter() - start) * 1000))
+                    if name in CHEAP and target.variant(name, which) not in heavy_variants.get(name, ()):
+                        measured_cheap.append(outcomes[name][-1])
 
         threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(clients)]
         for thread in threads:
             thread.start()
         while any(thread.is_alive() for thread in threads):
             time.sleep(2)
-            memory.append((time.monotonic() - began, *rss_mb(server.pid)))
+            memory.append((time.monotonic() - began, sample(server.pid)))
             loads.append(machine_load())
-            anonymous.append(anonymous_mb(server.pid))
         cpu = cpu_seconds(server.pid) - cpu_before
         server.log.seek(0)
         log = server.log.read().decode(errors="replace")
@@ -279,14 +303,24 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
             server.kill()
             server.wait()
         server.log.close()
-    return {**summary(outcomes, memory), "server_cpu_s": round(cpu, 1), "workers_replaced": replaced,
-            "anonymous_mb_start_peak_end": _start_peak_end(anonymous),
+    cheap_alone = [ms for _, ms in measured_cheap]
+    ceiling = None
+    if kind == "kb":  # kb serve's defaults (the environment may set others)
+        from webapp.sparql.service import lanes_from
+
+        lanes = lanes_from({}, os.environ)
+        ceiling = round(SERVING_PROCESSES * (lanes.fast_workers + lanes.slow_workers)
+                        * (lanes.worker_mb + WORKER_BASE_MB)) if lanes.worker_mb else None
+    return {**summary(outcomes, memory), "cheap_measured_cheap": {
+                **(gallery.percentiles(cheap_alone) if cheap_alone else {}),
+                "ok": sum(status == 200 for status, _ in measured_cheap)},
+            "server_cpu_s": round(cpu, 1), "workers_ceiling_mb": ceiling, "workers_replaced": replaced,
             "machine_load": [round(min(loads), 1), round(max(loads), 1)]}
 
 
 def summary(outcomes: dict[str, list[tuple[int, float]]],
-            memory: list[tuple[float, float, float, int]]) -> dict:
-    """Counts, statuses, percentiles by class and by query, memory start/peak/end."""
+            memory: list[tuple[float, dict[int, tuple[str, float, float]]]]) -> dict:
+    """Counts, statuses, percentiles by class and by query, memory (:func:`memory_summary`)."""
     statuses: dict[str, int] = {}
     for results in outcomes.values():
         for status, _ in results:
@@ -302,11 +336,36 @@ def summary(outcomes: dict[str, list[tuple[int, float]]],
             "cheap": figures(CHEAP), "heavy": figures(HEAVY),
             "queries": {name: {**figures([name]), "statuses": _statuses(results)}
                         for name, results in outcomes.items()},
-            "memory_mb": {"start": sum(memory[0][1:3]), "peak": max(s + w for _, s, w, _ in memory),
-                          "end": sum(memory[-1][1:3]), "processes_end": memory[-1][3],
-                          "servers_start_peak_end": _start_peak_end([s for _, s, _, _ in memory]),
-                          "workers_start_peak_end": _start_peak_end([w for _, _, w, _ in memory]),
-                          "samples": [(round(t), round(s + w)) for t, s, w, _ in memory]}}
+            "memory_mb": memory_summary(memory)}
+
+
+def memory_summary(samples: list[tuple[float, dict[int, tuple[str, float, float]]]]) -> dict:
+    """Resident and anonymous memory over time (MB): all the server's processes, the serving
+    processes, the query workers; start, peak, end, and the growth over the last half of the run
+    (flat: close to 0 however long the run); the largest worker and serving process at the end."""
+    def series(role: str | None, part: int) -> list[float]:
+        return [sum(one[part] for one in found.values() if role in (None, one[0])) for _, found in samples]
+
+    half = next(i for i, (t, _) in enumerate(samples) if t >= samples[-1][0] / 2)
+    half_seconds = max(1e-9, samples[-1][0] - samples[half][0])
+    figures = {}
+    for label, role, part in (("resident", None, 1), ("anonymous", None, 2), ("serving", "serving", 1),
+                              ("serving_anonymous", "serving", 2), ("workers", "workers", 1),
+                              ("workers_anonymous", "workers", 2)):
+        values = series(role, part)
+        growth = values[-1] - values[half]
+        figures[label] = {"start_peak_end": _start_peak_end(values),
+                          "last_half_growth_mb": round(growth),
+                          "last_half_mb_a_minute": round(growth * 60 / half_seconds, 1)}
+    last = samples[-1][1]
+    workers_seen = {pid for _, found in samples for pid, one in found.items() if one[0] == "workers"}
+    figures.update(
+        processes_end=len(last), workers_seen=len(workers_seen),
+        largest_worker_end=max(((round(r), round(a)) for role, r, a in last.values() if role == "workers"),
+                               default=None),
+        serving_end=sorted((round(r), round(a)) for role, r, a in last.values() if role == "serving"),
+        samples=[(round(t), round(sum(one[1] for one in found.values()))) for t, found in samples])
+    return figures
 
 
 def _start_peak_end(values: list[float]) -> tuple[int, int, int]:
@@ -320,6 +379,24 @@ def _statuses(results: list[tuple[int, float]]) -> dict[str, int]:
     return counted
 
 
+#: How each group of requests is printed.
+GROUPS = {"cheap": "cheap", "cheap_measured_cheap": "cheap, variants measured cheap alone",
+          "heavy": "heavy"}
+
+
+def render_costs(costs: dict[str, list[float]], budget: float) -> str:
+    """Each cheap question's variants by their cost measured alone: how many are over ``budget``."""
+    lines = [f"== the cheap questions' variants, one run each alone (processor ms), over "
+             f"{budget * 1000:g} ms:"]
+    for name, seconds in costs.items():
+        ordered = sorted(seconds)
+        over = [round(s * 1000) for s in sorted(seconds, reverse=True) if s > budget]
+        lines.append(f"   {name:<24} {len(seconds)} variants: median "
+                     f"{ordered[len(ordered) // 2] * 1000:.1f}, max {ordered[-1] * 1000:.1f}; "
+                     f"{len(over)} over ({over[:8]})")
+    return "\n".join(lines)
+
+
 def render(kind: str, report: dict) -> str:
     """One server's figures as text."""
     lines = [f"== {kind}: {report['sent']} requests, {report['answered']} answered, statuses "
@@ -327,22 +404,30 @@ def render(kind: str, report: dict) -> str:
              f"({report['server_cpu_s'] * 1000 / max(1, report['sent']):.0f} ms a request); machine "
              f"load (1 min) {report['machine_load'][0]}-{report['machine_load'][1]}; query workers "
              f"replaced {report.get('workers_replaced')}"]
-    for group in ("cheap", "heavy"):
+    for group in ("cheap", "cheap_measured_cheap", "heavy"):
         one = report[group]
         if "p50_ms" in one:
-            lines.append(f"   {group:<6} p50 {one['p50_ms']:9.1f}  p95 {one['p95_ms']:9.1f}  "
+            lines.append(f"   {GROUPS[group]:<40} p50 {one['p50_ms']:9.1f}  p95 {one['p95_ms']:9.1f}  "
                          f"p99 {one['p99_ms']:9.1f} ms  ({one['runs']} requests, {one['ok']} 200)")
     for name, one in report["queries"].items():
         if "p50_ms" in one:
             lines.append(f"     {name:<24} p50 {one['p50_ms']:9.1f}  p99 {one['p99_ms']:9.1f} ms  "
                          f"{one['statuses']}")
     memory = report["memory_mb"]
-    lines.append(f"   memory (MB, server and workers): start {memory['start']:.0f}, peak "
-                 f"{memory['peak']:.0f}, end {memory['end']:.0f} ({memory['processes_end']} processes); "
-                 f"serving processes {memory['servers_start_peak_end']}, query workers "
-                 f"{memory['workers_start_peak_end']} (start, peak, end); anonymous (not the store's "
-                 f"files mapped) {report.get('anonymous_mb_start_peak_end')}")
-    lines.append(f"   over time (s, MB): {memory['samples']}")
+    for label in ("resident", "anonymous", "serving", "serving_anonymous", "workers", "workers_anonymous"):
+        one = memory[label]
+        lines.append(f"   memory {label:<18} start/peak/end {one['start_peak_end']} MB; over the "
+                     f"last half {one['last_half_growth_mb']:+d} MB ({one['last_half_mb_a_minute']:+.1f} "
+                     f"MB a minute)")
+    lines.append(f"   {memory['processes_end']} processes at the end; query workers seen "
+                 f"{memory['workers_seen']}; "
+                 f"largest worker at the end (resident, anonymous MB) {memory['largest_worker_end']}; "
+                 f"serving processes {memory['serving_end']}")
+    if report.get("workers_ceiling_mb"):
+        lines.append(f"   the query workers' stated ceiling (serving processes x workers x "
+                     f"(SPARQL_WORKER_MB + {WORKER_BASE_MB})): {report['workers_ceiling_mb']} MB; their peak "
+                     f"{memory['workers']['start_peak_end'][1]} MB")
+    lines.append(f"   resident over time (s, MB): {memory['samples']}")
     return "\n".join(lines)
 
 
@@ -355,7 +440,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--query-timeout", type=float, default=30.0)
-    parser.add_argument("--only", choices=KINDS)
+    parser.add_argument("--only", choices=KINDS, nargs="+",
+                        help="only these servers (default: all; kb oxigraph: the two side by side)")
+    parser.add_argument("--budget", type=float, default=0.1,
+                        help="processor seconds a variant may take alone to count as cheap (the fast "
+                             "lane's budget, SPARQL_FAST_SECONDS)")
     parser.add_argument("--store", type=Path,
                         help="serve this store in place instead of a copy (every server here only "
                              "reads it; kb serve's record of itself goes beside it, so give a link "
@@ -370,17 +459,23 @@ def main(argv: list[str] | None = None) -> None:
         shutil.copytree(source, copy)
     try:
         texts = texts_for(copy)
+        costs = single_costs(copy, texts, [name for name in CHEAP if name != "timeline"])
+        print(render_costs(costs, args.budget), flush=True)
+        heavy_variants = {name: {n for n, s in enumerate(seconds) if s > args.budget}
+                          for name, seconds in costs.items()}
         reports = {}
         for kind in KINDS:
-            if args.only in (None, kind):
-                reports[kind] = load(kind, copy, texts, args.clients, args.seconds, args.query_timeout)
+            if args.only is None or kind in args.only:
+                reports[kind] = load(kind, copy, texts, args.clients, args.seconds, args.query_timeout,
+                                     heavy_variants)
                 print(render(kind, reports[kind]), flush=True)
     finally:
         if not args.store:
             shutil.rmtree(copy.parent, ignore_errors=True)
     gallery.OUT.mkdir(exist_ok=True)
     (gallery.OUT / "concurrency.json").write_text(json.dumps(
-        {"events": args.events, "clients": args.clients, "seconds": args.seconds, **reports}, indent=1))
+        {"events": args.events, "clients": args.clients, "seconds": args.seconds,
+         "single_costs_s": costs, **reports}, indent=1))
 
 
 if __name__ == "__main__":

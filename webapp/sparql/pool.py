@@ -14,11 +14,13 @@ from __future__ import annotations
 import logging
 import os
 import queue
+import signal
+import subprocess
 import threading
 import time
 
 from kb.errors import QueryTimeout, StoreError
-from webapp.sparql.process import Worker, unpack
+from webapp.sparql.process import Worker, too_large, unpack
 from webapp.sparql.run import Answer, Job
 
 log = logging.getLogger(__name__)
@@ -53,7 +55,9 @@ class WorkerPool:
     """A pool of query worker processes over one store directory; started on first use.
 
     ``max_answers``: a worker is replaced after that many answers (0: never); ``max_rss_mb``: a
-    worker whose resident memory is above it after an answer is replaced (0: never); ``nice``: the
+    worker whose resident memory is above it after an answer is replaced (0: never); ``memory_mb``:
+    the most memory a worker may take beyond what it holds with its store open, its store's caches
+    and every query included (0: no bound; :func:`~webapp.sparql.process.bound_memory`); ``nice``: the
     workers' niceness; ``waiting``: how many jobs may wait
     for a busy pool (``None``: any number); past it :class:`LaneFull` at once. A job waits in line
     (first come, first served) up to its time limit; a bounded pool's job still waiting then is
@@ -62,12 +66,13 @@ class WorkerPool:
 
     def __init__(self, location: str | os.PathLike, size: int = 2, *, name: str = "query",
                  max_answers: int = 0, max_rss_mb: float = 0, nice: int = 0,
-                 waiting: int | None = None):
+                 waiting: int | None = None, memory_mb: float = 0):
         self.location = str(location)
         self.size = max(1, size)
         self.name = name
         self.max_answers = max_answers
         self.max_rss_mb = max_rss_mb
+        self.memory_mb = memory_mb
         self.nice = nice
         self.waiting = waiting
         self._idle: queue.Queue[Worker] = queue.Queue()
@@ -90,7 +95,7 @@ class WorkerPool:
                 self._add()
 
     def _add(self) -> None:
-        worker = Worker(self.location, self.nice)
+        worker = Worker(self.location, self.nice, self.memory_mb)
         self._workers.add(worker)
         threading.Thread(target=self._when_ready, args=(worker,), name="kb-sparql-start",
                          daemon=True).start()
@@ -190,6 +195,9 @@ class WorkerPool:
             answered = not overran and worker.replies.poll(max(0.0, deadline - time.monotonic()))
             status, payload, *spent = worker.replies.recv() if answered else ("timeout", None)
         except (EOFError, OSError):
+            if self.memory_mb and _aborted(worker):  # an allocation past its bound ends a worker
+                self._replace(worker, "past its memory bound")
+                raise too_large(self.memory_mb) from None
             self._replace(worker)
             raise StoreError("the query worker stopped before it answered",
                              hint="the query may need more memory than there is; narrow it") from None
@@ -266,6 +274,15 @@ class WorkerPool:
             workers, self._workers = self._workers, set()
         for worker in workers:
             worker.stop()
+
+
+def _aborted(worker: Worker) -> bool:
+    """True when ``worker``'s process ended by aborting (what an allocation refused by its memory
+    bound does in the engine, which cannot raise one), within a second."""
+    try:
+        return worker.process.wait(1.0) == -signal.SIGABRT
+    except subprocess.TimeoutExpired:
+        return False
 
 
 def timed_out(seconds: float, why: str = "") -> QueryTimeout:

@@ -16,8 +16,9 @@ from kb.sparql_text import with_deep_stack
 from webapp.sparql.run import CallJob, SparqlSyntaxError, call, execute, first_line
 
 
-def _worker_main(conn, location: str) -> None:
-    """A worker: open the store read-only, then answer jobs until the pipe closes."""
+def _worker_main(conn, location: str, memory_mb: float = 0) -> None:
+    """A worker: open the store read-only, bound its memory from there (``memory_mb``, 0: no
+    bound), then answer jobs until the pipe closes."""
     from kb.store import EmbeddedBackend
 
     try:
@@ -25,6 +26,7 @@ def _worker_main(conn, location: str) -> None:
         failure = None
     except KBError as err:
         backend, failure = None, err
+    bound_memory(memory_mb)
     try:
         conn.send(("ready", None))  # the pool hands out a worker only once it can answer
     except OSError:
@@ -46,10 +48,18 @@ def _worker_main(conn, location: str) -> None:
                 reply = ("ok", execute(backend, job))
         except KBError as err:
             reply = ("error", pack(err))
+        except MemoryError:
+            reply = ("error", pack(too_large(memory_mb)))
         except Exception as err:  # whatever the engine raises, the worker lives on
             reply = ("error", pack(QueryError(f"the query failed: {first_line(err)}")))
+        spent = time.process_time() - began  # sent with the reply: the processor time it took
         try:
-            conn.send((*reply, time.process_time() - began))  # and the processor time it took
+            conn.send((*reply, spent))
+        except MemoryError:  # the answer fitted, but not its copy for the pipe
+            try:
+                conn.send(("error", pack(too_large(memory_mb)), spent))
+            except (OSError, MemoryError):
+                return
         except OSError:
             return
 
@@ -59,17 +69,62 @@ WORKER_COMMAND = "import sys; from webapp.sparql.process import worker_process; 
 
 
 def worker_process(argv: list[str]) -> None:
-    """The body of a worker process: ``JOBS_FD REPLIES_FD STORE_DIRECTORY [NICENESS]``.
+    """The body of a worker process: ``JOBS_FD REPLIES_FD STORE_DIRECTORY [NICENESS [MEMORY_MB]]``.
 
     A worker may be given a lower priority (a higher niceness: ``SPARQL_SLOW_NICE`` for the slow
-    lane)."""
+    lane) and a memory bound (``SPARQL_WORKER_MB``, :func:`bound_memory`)."""
     jobs_fd, replies_fd, location, *rest = argv
     if rest and int(rest[0]) and hasattr(os, "nice"):
         os.nice(int(rest[0]))
+    memory_mb = float(rest[1]) if len(rest) > 1 else 0.0
     threading.Thread(target=exit_with_parent, args=(os.getppid(),), daemon=True).start()
     # the engine recurses: run it on a large stack, so that no query can overflow it
     with_deep_stack(_worker_main, _Duplex(Connection(int(jobs_fd), writable=False),
-                                          Connection(int(replies_fd), readable=False)), location)
+                                          Connection(int(replies_fd), readable=False)), location,
+                    memory_mb)
+
+
+def bound_memory(memory_mb: float) -> None:
+    """Let this process hold at most ``memory_mb`` MB of memory more than it holds now (0: no bound).
+
+    Called once the store is open (pyoxigraph reserves about 75 MB of address space for it then,
+    most of it never touched), so that the bound covers what fills a worker as it serves: the
+    store's caches (pyoxigraph's, which cannot be sized from Python), every query's working memory
+    and its answer. It is the data limit (``RLIMIT_DATA``: heap and private writable mappings,
+    counted as reserved, not as touched; not the store's files): an allocation past it fails, so
+    a query that needs more ends with a one-line error (or ends its worker, which the pool
+    replaces) instead of growing the worker."""
+    if memory_mb <= 0:
+        return
+    try:
+        import resource
+    except ImportError:  # no such limit on this system: the pool's recycling is what bounds it
+        return
+    now = _data_bytes()
+    if now is None:
+        return
+    limit = now + int(memory_mb * 1024 * 1024)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
+
+
+def _data_bytes() -> int | None:
+    """This process's data segment now (``VmData``, bytes; ``None`` where /proc has none)."""
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmData:")) * 1024
+    except (OSError, StopIteration, ValueError):
+        return None
+
+
+def too_large(memory_mb: float) -> QueryError:
+    """The error of a query that needed more memory than its worker may hold."""
+    bound = f"the {memory_mb:g} MB a query worker may use" if memory_mb else "the memory there is"
+    return QueryError(f"the query needed more than {bound}",
+                      hint="narrow the query (a smaller date window, a LIMIT), or ask the operator "
+                           "for a larger bound (SPARQL_WORKER_MB)")
 
 
 def exit_with_parent(parent: int) -> None:
@@ -128,13 +183,13 @@ def _widen(fd: int) -> None:
 class Worker:
     """One worker process (a fresh interpreter, not a fork) and the parent's ends of its pipes."""
 
-    def __init__(self, location: str, nice: int = 0):
+    def __init__(self, location: str, nice: int = 0, memory_mb: float = 0):
         jobs_read, jobs_write = os.pipe()
         replies_read, replies_write = os.pipe()
         _widen(replies_write)
         self.process = subprocess.Popen(
             [sys.executable, "-P", "-c", WORKER_COMMAND, str(jobs_read), str(replies_write), location,
-             str(nice)],
+             str(nice), f"{memory_mb:g}"],
             pass_fds=(jobs_read, replies_write), stdin=subprocess.DEVNULL, close_fds=True)
         os.close(jobs_read)
         os.close(replies_write)
@@ -143,6 +198,8 @@ class Worker:
         self.stopping = threading.Lock()
         #: Jobs this worker has answered (it is recycled past the pool's count).
         self.answered = 0
+        #: The most memory (MB) it may take beyond what it holds with its store open (0: no bound).
+        self.memory_mb = memory_mb
 
     def cpu_seconds(self) -> float | None:
         """Processor seconds the process has used so far (from /proc; ``None`` where there is none)."""

@@ -29,7 +29,13 @@ class Lanes:
     stopped and run again in the slow lane at once. The ``slow_workers`` run with at most
     ``slow_waiting`` more queries waiting in line, each up to its time limit (past either: 503
     with Retry-After). A worker of either lane is replaced after ``recycle_answers`` answers or
-    above ``recycle_mb`` MB resident (0: never). ``slow_nice``: the
+    above ``recycle_mb`` MB resident (0: never). ``worker_mb``: the most memory a worker may take
+    beyond what it holds once its store is open (about 60 MB resident, half of it the interpreter's
+    and libraries' files), the store's caches and every query's working memory and answer
+    included: a query that would need more gets a one-line 400 (0: no bound). So the workers of a
+    serving process hold at most ``(fast_workers + slow_workers) * (worker_mb + 60)`` MB, however
+    long it serves; measured, a
+    worker holds about 100 MB once its caches are full at 100k events, 140 MB at 1M. ``slow_nice``: the
     slow lane's niceness (0: the fast lane's priority; measured on a shared 2-core machine, 10 left
     the slow lane's queries waiting for the processor until their time limit while the cheap ones
     were no faster: the lane's one worker is what keeps heavy queries from crowding the cheap).
@@ -45,17 +51,19 @@ class Lanes:
     fast_seconds: float = 0.1
     recycle_answers: int = 1000
     recycle_mb: float = 512
+    worker_mb: float = 1024
     slow_nice: int = 0
 
 
 def lanes_from(config, environ) -> Lanes:
     """The lanes a config sets (``SPARQL_WORKERS``, ``SPARQL_SLOW_WORKERS``, ``SPARQL_SLOW_WAITING``,
-    ``SPARQL_FAST_SECONDS``, ``SPARQL_RECYCLE_ANSWERS``, ``SPARQL_RECYCLE_MB``, ``SPARQL_SLOW_NICE``),
+    ``SPARQL_FAST_SECONDS``, ``SPARQL_RECYCLE_ANSWERS``, ``SPARQL_RECYCLE_MB``, ``SPARQL_WORKER_MB``,
+    ``SPARQL_SLOW_NICE``),
     else the environment (the same names after ``KB_``), else :class:`Lanes`' defaults."""
     values = {}
     for field, kind in (("fast_workers", int), ("slow_workers", int), ("slow_waiting", int),
                         ("fast_seconds", float), ("recycle_answers", int), ("recycle_mb", float),
-                        ("slow_nice", int)):
+                        ("worker_mb", float), ("slow_nice", int)):
         name = "SPARQL_" + {"fast_workers": "WORKERS"}.get(field, field.upper())
         value = config.get(name, environ.get("KB_" + name))
         if value in (None, ""):
@@ -103,10 +111,10 @@ class QueryService:
         if not kb.remote:
             where, lanes = kb.backend.path, self.lanes
             self.fast = WorkerPool(where, lanes.fast_workers, name="fast", max_answers=lanes.recycle_answers,
-                                   max_rss_mb=lanes.recycle_mb)
+                                   max_rss_mb=lanes.recycle_mb, memory_mb=lanes.worker_mb)
             self.slow = WorkerPool(where, lanes.slow_workers, name="slow", max_answers=lanes.recycle_answers,
                                    max_rss_mb=lanes.recycle_mb, nice=lanes.slow_nice,
-                                   waiting=lanes.slow_waiting)
+                                   waiting=lanes.slow_waiting, memory_mb=lanes.worker_mb)
         self.cache = AnswerCache(cache_bytes) if cache_bytes > 0 else None
 
     @property
