@@ -25,6 +25,9 @@ the second proposal counts against precision. "date ok" is the share of matched 
 proposed bounds lie within the gold bounds (one day's slack): a week-long guess for an event of one
 day overlaps, so it matches, but its date is not right.
 
+``--why-missed`` counts the development sets' unmatched gold events by what the nearest proposal
+got wrong (type, date, actor, or no candidate at all); never the unseen set's.
+
 The extractor is given the actors and places of seeds/ (a curator's knowledge base), as `kb extract`
 does by default. Per kind of difficulty (the `kinds:` of the gold events) the recall is printed,
 and how many proposals come from headlines and from background sentences.
@@ -232,13 +235,48 @@ class Score:
                 f"date ok {dates:.2f}  headline {self.headline}  background {self.background}")
 
 
-def evaluate(gold: Gold, min_confidence: float, verbose: bool) -> Score:
+def why_missed(proposed: list[dict], owner: dict[int, int], gold: list[dict]) -> Counter:
+    """Per gold event left unmatched, what the nearest proposal got wrong: the class of the
+    closest miss (a proposal with the right type and actor but not the date, and so on), or
+    "no candidate" when no proposal shares even its type or an actor."""
+    found: Counter = Counter()
+    for j, event in enumerate(gold):
+        if j in owner:
+            found["matched"] += 1
+            continue
+        typed = [p for p in proposed if compatible(p["type"], event["type"])]
+
+        def dated(p: dict, event: dict = event) -> bool:
+            return p["earliest"] <= event["latest"] and event["earliest"] <= p["latest"]
+
+        def shared(p: dict, event: dict = event) -> bool:
+            return bool(p["actors"] & event["actors"])
+
+        if any(dated(p) and shared(p) for p in typed):
+            found["taken by another gold event"] += 1
+        elif any(shared(p) for p in typed):
+            found["type and actor right, date wrong"] += 1
+        elif any(dated(p) for p in typed):
+            found["type and date right, actor wrong"] += 1
+        elif any(dated(p) and shared(p) for p in proposed):
+            found["actor and date right, type wrong"] += 1
+        elif typed or any(shared(p) for p in proposed):
+            found["only the type or an actor right"] += 1
+        else:
+            found["no candidate"] += 1
+    return found
+
+
+def evaluate(gold: Gold, min_confidence: float, verbose: bool,
+             missed: Counter | None = None) -> Score:
     """Score the extractor's draft of one article against its gold events."""
     draft = extract(gold.text, gold.published, actors=known_actors([SEEDS]),
                     places=known_places([SEEDS]), source_file=gold.name + ".txt",
                     min_confidence=min_confidence)
     proposed = proposed_events(draft, gold.names)
     owner = best_matching(proposed, gold.events)
+    if missed is not None:
+        missed.update(why_missed(proposed, owner, gold.events))
     score = Score(proposed=len(proposed), gold=len(gold.events), matched=len(owner))
     seeded = {actor.id for actor in known_actors([SEEDS])}
     for j, i in owner.items():
@@ -279,25 +317,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE,
                         help="as kb extract's option (default: its default)")
     parser.add_argument("--verbose", action="store_true", help="list misses and extras")
+    parser.add_argument("--why-missed", action="store_true",
+                        help="count the development sets' misses by what went wrong (never the "
+                             "unseen set's)")
     args = parser.parse_args(argv)
     print(f"min confidence {args.min_confidence}")
     seed = evaluate(seed_gold(), args.min_confidence, args.verbose)
     print(seed.line("seed"))
-    corpora = [(DEVSET, "development set", args.verbose),
-               (DEVSET2, "second development set", args.verbose),
-               (HELDOUT, "old held out (tuned on)", args.verbose),
-               (UNSEEN, "new held out (never tuned)", False)]
+    corpora = [(DEVSET, "development set", args.verbose, args.why_missed),
+               (DEVSET2, "second development set", args.verbose, args.why_missed),
+               (HELDOUT, "old held out (tuned on)", args.verbose, args.why_missed),
+               (UNSEEN, "new held out (never tuned)", False, False)]
     totals = []
-    for folder, label, verbose in corpora:
+    for folder, label, verbose, diagnose in corpora:
         total = Score()
+        missed: Counter | None = Counter() if diagnose else None
         for path in sorted(folder.glob("*.gold.yaml")):
             gold = devset_gold(path)
             if verbose:
                 print(f"  {gold.name}")
-            score = evaluate(gold, args.min_confidence, verbose)
+            score = evaluate(gold, args.min_confidence, verbose, missed)
             print(score.line(gold.name))
             total.add(score)
         print(total.line(label))
+        if missed:
+            print("  gold events by what went wrong: " + ", ".join(
+                f"{reason} {count}" for reason, count in missed.most_common()))
         totals.append((label, total))
     print(f"known actors of matched events referred to by id (development set): "
           f"{totals[0][1].known_by_id} of {totals[0][1].known_gold}")
