@@ -161,6 +161,20 @@ def test_a_bulk_loaded_file_without_timeline_quads_gets_them(tmp_path, generated
         store.close()
 
 
+def test_a_bulk_loaded_file_with_its_own_index_but_no_counts_gets_them(tmp_path, generated):
+    """The generator writes rows, middle days and an index but no counts: a bulk load into an
+    empty store counted nothing (it rebuilt the index, and with it the counts, only when it lacked
+    one), so the home page had no counts to draw from."""
+    path = tmp_path / "synthetic.nq"
+    synthetic.write_nquads(path, N_EVENTS, seed=7, date_mix=MIX)
+    store = open_kb(tmp_path / "store")
+    try:
+        load(store, [path], bulk_over=0)
+        assert data_count(store) - _counts_in(store) == len(_file_quads(path))
+    finally:
+        store.close()
+
+
 def test_stale_timeline_quads_in_a_file_are_rewritten(tmp_path):
     path = tmp_path / "synthetic.nq"
     synthetic.write_nquads(path, 30, seed=5, annotations=True, date_mix=MIX)

@@ -48,6 +48,9 @@ from kb.timeline.rows import (
     reindex,
     rows_of,
 )
+from kb.timeline.rows import (
+    has_counts as has_event_counts,
+)
 from kb.vocab import KBO, Minter
 
 #: Periods of the timeline index rewritten by one update on a remote store.
@@ -197,7 +200,7 @@ def _build(live: Store, staging: Path, reader: CountingReader, rdf_format: RdfFo
         fresh.add_graph(graph)
     fresh.update(claims.update())
     derive_conflicts(fresh, minter)
-    if derived or kept.count or not has_index(fresh, minter):
+    if derived or kept.count or not has_index(fresh, minter) or not has_event_counts(fresh, minter):
         rebuild_index(fresh, minter)
     rebuild_counts(fresh, minter)  # the file's events and the kept graphs' together
     mark_complete(fresh, minter)
