@@ -15,7 +15,7 @@ from kb.load import load
 from kb.load.rederive import ROLES, lacking, rederive
 from kb.paths import CODES_FILE, ONTOLOGY_FILE, SEEDS_DIR
 from kb.store import open_kb
-from kb.timeline.role_counts import role_counts_graph
+from kb.timeline.role_counts import recount_roles, role_counts_graph
 from kb.vocab import KBO, PREFIXES, XSD, Minter
 
 #: What actor-roles stands for, read the slow way: every claim whose bounds meet the window, every
@@ -63,6 +63,10 @@ def named(kb, first: date, last: date) -> dict:
     return found
 
 
+def stored_counts(kb) -> set:
+    return set(kb.backend.store.quads_for_pattern(None, None, None, role_counts_graph(Minter())))
+
+
 def assert_same(kb, spans: list[tuple[date, date]]) -> int:
     """The named query's answer equals the slow one over every window; how many rows in all."""
     rows = 0
@@ -87,6 +91,9 @@ def test_role_counts_answer_as_the_claims_do_after_a_bulk_load_with_several_sour
         years = sorted({int(r["key"].value[:4]) for r in kb.select(
             "SELECT DISTINCT ?key WHERE { ?e kbo:monthKey ?key FILTER(?key != 'wide') }", prefixes=PREFIXES)})
         assert assert_same(kb, windows(date(years[0], 1, 1), date(years[-1], 12, 31), 701)) > 100
+        written = stored_counts(kb)  # by the bulk load, in Python
+        kb.backend.store.update(recount_roles(Minter()))  # as a per-file load recounts, in SPARQL
+        assert stored_counts(kb) == written
 
 
 def _second_source(path: Path, event: str, actor: str, day: str) -> None:
@@ -170,8 +177,12 @@ def test_reindex_derives_only_the_role_counts_a_store_lacks(tmp_path):
     minter = Minter()
     with open_kb(tmp_path / "store") as kb:
         load(kb, BASE)
+        written = stored_counts(kb)  # by the load's SPARQL update
         kb.backend.store.remove_graph(role_counts_graph(minter))  # as an earlier version left it
         assert lacking(kb, minter) == [ROLES]
+        october = (date(2024, 10, 1), date(2024, 10, 31))
+        assert named(kb, *october) != exact(kb, *october)  # without them the answer is wrong
         assert rederive(kb, minter) == [ROLES]
         assert lacking(kb, minter) == []
+        assert stored_counts(kb) == written  # the same, read in Python
         assert assert_same(kb, spans) > 50
