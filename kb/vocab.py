@@ -118,7 +118,7 @@ KBO = ClosedNamespace(
     + " source sourceSentence evidence reportedIn curatorNote accordingTo asOf"
     + " cameo plover cameoCode ploverCategory fileName"
     + " DateBucket timelineRow timelineDigest timelineIndex midDay eventCounts loadedBy loadedFrom"
-    + " MonthCount countedMonth countedType eventCount RoleCounts rolesMonth roleCell exactEvent"
+    + " MonthCount countedMonth countedType eventCount RoleCounts rolesMonth roleCell exactEvent wideCell"
     + " curationFile"
     + " counters alsoReportedBy paraphrase hasTerm Term givenBy givenTo quantity unit"
     + " disagreement"

@@ -11,16 +11,19 @@ key (``<id/bucket/2024-10/roles> kbo:rolesMonth "2024-10"``):
   before the month, ``31`` when it ends after it), ``ALL`` how many such events, ``STARTS`` how
   many of them begin in that month, ``EARLIEST``/``LATEST`` the least earliest and greatest latest
   day of them, then the role type's and the actor's IRIs. One index scan reads a month's cells.
-- ``kbo:exactEvent <event>``: each *irregular* event with that month key, counted at query time
-  from its claims as before: an event dated by more than one claim (their month keys need not be
-  contiguous, and which of them meets a window depends on the days) or by a claim spanning three
-  years or more (month key ``wide``, listed under ``wide``).
+- ``kbo:wideCell "EARLIEST LATEST ROLE ACTOR EVENT"`` (under ``wide`` only): each role of each event
+  dated by one claim that spans three years or more (month key ``wide``), with its bounds, which
+  every window compares with its own;
+- ``kbo:exactEvent <event>``: each event with that month key that more than one claim dates,
+  counted at query time from its claims as before (their month keys need not be contiguous, and
+  which of them meets a window depends on the days).
 
-A *regular* event is dated by exactly one claim (one named graph gives its ``kbo:monthKey``), whose
-month keys are the months its bounds cover, so every window meets it exactly when it meets that
-claim. A window of months M0..Mn counts a regular event once: in M0 when it has that key, else in
-the month it begins (``STARTS``); a cell of a month the window covers only in part counts only when
-its days meet the window's days in that month. Roles are read from every graph (as the query does).
+A *regular* event is dated by exactly one claim (one named graph gives its ``kbo:monthKey``),
+spanning less than three years, whose month keys are the months its bounds cover, so every window
+meets it exactly when it meets that claim. A window of months M0..Mn counts a regular event once:
+in M0 when it has that key, else in the month it begins (``STARTS``); a cell of a month the window
+covers only in part counts only when its days meet the window's days in that month. Roles are read
+from every graph (as the query does).
 
 A load recounts, in the same SPARQL update as the load, every month key (before and after) of the
 events it touches (:func:`role_counts_update`); a bulk load and ``kb reindex`` recount them all
@@ -40,7 +43,7 @@ from kb.vocab import KBO, RDF, SEM, Minter
 
 #: The slug of the role counts graph (``id/graph/_roles``): no source slug starts with "_".
 ROLE_COUNTS_SLUG = "_roles"
-ROLE_COUNTED = (KBO.rolesMonth, KBO.roleCell, KBO.exactEvent)
+ROLE_COUNTED = (KBO.rolesMonth, KBO.roleCell, KBO.exactEvent, KBO.wideCell)
 #: Month keys recounted by one update when every key is recounted.
 ROLE_BATCH = 16
 
@@ -80,8 +83,21 @@ WHERE {{
   SELECT DISTINCT ?key ?event (IRI(CONCAT("{prefix}", ENCODE_FOR_URI(?key), "/roles")) AS ?set) WHERE {{
     {values}GRAPH ?claim {{ ?event <{month_key}> ?key }}
     FILTER(?claim != {graph})
-    FILTER EXISTS {{ GRAPH ?other {{ ?event <{month_key}> ?other_key }}
-                     FILTER(?other != ?claim || ?other_key = "wide") }}
+    FILTER EXISTS {{ GRAPH ?other {{ ?event <{month_key}> ?other_key }} FILTER(?other != ?claim) }}
+  }}
+}} ;
+INSERT {{ GRAPH {graph} {{ ?set a <{cls}> ; <{month}> ?key ; <{wide}> ?text }} }}
+WHERE {{
+  SELECT DISTINCT ?key (IRI(CONCAT("{prefix}", ENCODE_FOR_URI(?key), "/roles")) AS ?set)
+         (CONCAT(STR(?earliest), " ", STR(?latest), " ", STR(?role), " ", STR(?actor), " ", STR(?event))
+          AS ?text)
+  WHERE {{
+    {values}GRAPH ?claim {{ ?event <{month_key}> ?key ; <{earliest}> ?earliest ; <{latest}> ?latest }}
+    FILTER(?key = "wide" && ?claim != {graph})
+    FILTER NOT EXISTS {{ GRAPH ?other {{ ?event <{month_key}> ?other_key }} FILTER(?other != ?claim) }}
+    GRAPH ?g1 {{ ?event <{has_actor}> ?role_node }}
+    GRAPH ?g2 {{ ?role_node <{value}> ?actor }}
+    GRAPH ?g3 {{ ?role_node <{role_type}> ?role }}
   }}
 }}"""
 
@@ -101,7 +117,8 @@ def recount_roles(minter: Minter, keys: Iterable[str] | None = None) -> str:
     graph = role_counts_graph(minter)
     update = _RECOUNT.format(
         graph=graph, values=values, month=KBO.rolesMonth.value, cls=KBO.RoleCounts.value,
-        cell=KBO.roleCell.value, exact=KBO.exactEvent.value, month_key=KBO.monthKey.value,
+        cell=KBO.roleCell.value, exact=KBO.exactEvent.value, wide=KBO.wideCell.value,
+        month_key=KBO.monthKey.value,
         earliest=SEM.hasEarliestBeginTimeStamp.value, latest=SEM.hasLatestEndTimeStamp.value,
         has_actor=SEM.hasActor.value, value=RDF.value.value, role_type=SEM.roleType.value,
         key_of_earliest=_KEY_OF.format(d="?earliest"), key_of_latest=_KEY_OF.format(d="?latest"),
@@ -172,10 +189,10 @@ def rebuild_role_counts(store, minter: Minter) -> int:
         store.remove_graph(graph)
     for quad in [q for predicate in ROLE_COUNTED for q in store.quads_for_pattern(None, predicate, None)]:
         store.remove(quad)
-    cells, exact = _role_cells(store)
-    store.bulk_extend(_cell_quads(minter, cells, exact))
+    cells, exact, wide = _role_cells(store)
+    store.bulk_extend(_cell_quads(minter, cells, exact, wide))
     store.add(Quad(graph, RDF.type, KBO.RoleCounts, graph))
-    return len({key for key, *_ in cells} | {key for key, _ in exact})
+    return len({key for key, *_ in cells} | {key for key, _ in exact} | {key for key, _ in wide})
 
 
 def _named(quads) -> Iterable[Quad]:
@@ -188,20 +205,21 @@ def _month_of(day: str) -> str:
     return f"{'-' if day.startswith('-') else ''}{int(year)}-{month}"
 
 
-def _role_cells(store) -> tuple[dict, set]:
-    """The cells (key, actor, role, first day, last day) -> [events, starts, earliest, latest] and
-    the (key, event) pairs counted exactly, as :func:`recount_roles` writes them for every key."""
+def _role_cells(store) -> tuple[dict, set, set]:
+    """The cells (key, actor, role, first day, last day) -> [events, starts, earliest, latest], the
+    (key, event) pairs counted exactly and the ("wide", text) wide cells, as :func:`recount_roles`
+    writes them for every key."""
     keys: dict = {}  # event -> {claim graph: {month key}}
     for quad in _named(store.quads_for_pattern(None, KBO.monthKey, None, None)):
         keys.setdefault(quad.subject, {}).setdefault(quad.graph_name, set()).add(quad.object.value)
     exact = set()
     regular: dict = {}  # (event, claim graph) -> its month keys
     for event, claims in keys.items():
-        if len(claims) > 1 or any("wide" in found for found in claims.values()):
+        if len(claims) > 1:
             exact.update((key, event) for found in claims.values() for key in found)
         else:
             (claim, found), = claims.items()
-            regular[(event, claim)] = found
+            regular[(event, claim)] = found  # "wide" among them: wide cells
     bounds: dict = {}
     for predicate, at in ((SEM.hasEarliestBeginTimeStamp, 0), (SEM.hasLatestEndTimeStamp, 1)):
         for quad in _named(store.quads_for_pattern(None, predicate, None, None)):
@@ -224,10 +242,16 @@ def _role_cells(store) -> tuple[dict, set]:
         for event in holders:
             roles.setdefault(event, set()).update(pairs)
     rows = set()
+    wide = set()
     for (event, claim), found in regular.items():
         if event not in roles or (event, claim) not in bounds:
             continue
         earliest_days, latest_days = bounds[(event, claim)]
+        if "wide" in found:
+            wide.update(("wide", f"{earliest} {latest} {role} {actor} {event.value}")
+                        for earliest in earliest_days for latest in latest_days
+                        for actor, role in roles[event])
+            continue
         for earliest in earliest_days:
             for latest in latest_days:
                 begins, ends = _month_of(earliest), _month_of(latest)
@@ -244,10 +268,10 @@ def _role_cells(store) -> tuple[dict, set]:
         cell[1] += start
         cell[2] = min(cell[2], earliest)
         cell[3] = max(cell[3], latest)
-    return cells, exact
+    return cells, exact, wide
 
 
-def _cell_quads(minter: Minter, cells: dict, exact: set) -> Iterator[Quad]:
+def _cell_quads(minter: Minter, cells: dict, exact: set, wide: set) -> Iterator[Quad]:
     graph = role_counts_graph(minter)
     prefix = minter.entity(PERIOD_SEGMENT, "").value
     sets: dict = {}
@@ -262,6 +286,8 @@ def _cell_quads(minter: Minter, cells: dict, exact: set) -> Iterator[Quad]:
         yield Quad(month_set(key), KBO.roleCell, Literal(text), graph)
     for key, event in exact:
         yield Quad(month_set(key), KBO.exactEvent, event, graph)
+    for key, text in wide:
+        yield Quad(month_set(key), KBO.wideCell, Literal(text), graph)
     for key, node in sets.items():
         yield Quad(node, RDF.type, KBO.RoleCounts, graph)
         yield Quad(node, KBO.rolesMonth, Literal(key), graph)
