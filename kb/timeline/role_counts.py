@@ -124,8 +124,9 @@ def recount_roles(minter: Minter, keys: Iterable[str] | None = None) -> str:
         key_of_earliest=_KEY_OF.format(d="?earliest"), key_of_latest=_KEY_OF.format(d="?latest"),
         sd2=_TWO.format(n="?sd"), ed2=_TWO.format(n="?ed"),
         prefix=minter.entity(PERIOD_SEGMENT, "").value)
-    if keys is None:
-        update += f" ;\nINSERT DATA {{ GRAPH {graph} {{ {graph} a <{KBO.RoleCounts.value}> }} }}"
+    if keys is None:  # the mark, once the store holds an event
+        update += (f" ;\nINSERT {{ GRAPH {graph} {{ {graph} a <{KBO.RoleCounts.value}> }} }} WHERE {{ "
+                   f"{{ SELECT * WHERE {{ GRAPH ?g {{ ?e <{KBO.monthKey.value}> ?k }} }} LIMIT 1 }} }}")
     return update
 
 
@@ -191,7 +192,8 @@ def rebuild_role_counts(store, minter: Minter) -> int:
         store.remove(quad)
     cells, exact, wide = _role_cells(store)
     store.bulk_extend(_cell_quads(minter, cells, exact, wide))
-    store.add(Quad(graph, RDF.type, KBO.RoleCounts, graph))
+    if next(iter(store.quads_for_pattern(None, KBO.monthKey, None)), None) is not None:
+        store.add(Quad(graph, RDF.type, KBO.RoleCounts, graph))  # the mark, once the store holds an event
     return len({key for key, *_ in cells} | {key for key, _ in exact} | {key for key, _ in wide})
 
 
