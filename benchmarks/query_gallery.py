@@ -2,7 +2,7 @@
 
     python benchmarks/query_gallery.py [--events 10000 100000 1000000] [--data DIR] [--runs 10]
                                        [--store-suffix -v4] [--limit-s 30] [--load-events 100000]
-                                       [--load-seconds 60]
+                                       [--load-seconds 60] [--only NAME ...] [--random-windows N]
 
 For each size: the store ``DIR/store-synthetic-N`` (``DIR/store-synthetic-N-v4`` with
 ``--store-suffix -v4``: a copy made current with ``kb reindex``; built once with ``kb load`` from
@@ -27,6 +27,11 @@ Then the concurrent load: ``kb serve`` over the ``--load-events`` store, 16 clie
 turn (their texts with the parameters written in, as a client would, varied over months, actors and
 places: see :func:`variants`); it prints every request's
 outcome, p50/p99 per query, and the serving processes' memory at the start and at the end.
+
+With ``--random-windows N`` each query of ``--only`` that takes a window (from/to) runs instead over
+N random calendar months (2001-2024, :data:`RANDOM_SEED`), then N random three-month windows and N
+random years that begin on any day, each window once after one warm-up window (so each run reads
+a month it has not read before); a line each: ``NAME [1 month]``, ``[3 months]``, ``[1 year]``.
 
 Targets (issue 13): p95 <= 100 ms at 100k and <= 1 s at 1M per query; under load every request
 answered and the cheap queries' p99 <= 250 ms, memory flat. Figures go to stdout and to
@@ -174,6 +179,60 @@ def child(store: str, name: str, params: dict[str, str], runs: int, budget_s: fl
         query = queries.find(name)
         call = lambda: queries.run(kb, query, params).rows  # noqa: E731
     print(json.dumps(latency(call, runs, budget_s)))
+
+
+#: The random windows of --random-windows: (label, months, month-aligned).
+RANDOM_SPANS = (("1 month", 1, True), ("3 months", 3, False), ("1 year", 12, False))
+RANDOM_SEED = 13
+
+
+def random_windows(count: int, months: int, aligned: bool, seed: int = RANDOM_SEED) -> list[dict[str, str]]:
+    """``count`` windows of ``months`` months in 2001-2024: calendar months when ``aligned``, else
+    from a random day to the day before the same day ``months`` later."""
+    import random
+    from datetime import timedelta
+
+    rng = random.Random(f"{seed}-{months}-{aligned}")
+    found = []
+    for _ in range(count):
+        year, month = rng.randrange(2001, 2025), rng.randrange(1, 13)
+        day = 1 if aligned else rng.randrange(1, 29)
+        first = date(year, month, day)
+        index = year * 12 + month - 1 + months
+        last = date(index // 12, index % 12 + 1, day) - timedelta(days=1)
+        found.append({"from": first.isoformat(), "to": last.isoformat()})
+    return found
+
+
+def child_windows(store: str, name: str, spans: list[dict[str, str]]) -> None:
+    """Run one named query once over each window of ``spans`` after one warm-up window; print the
+    percentiles (wall and CPU) as JSON."""
+    from kb import queries
+    from kb.store import open_kb
+
+    kb = open_kb(store, read_only=True)
+    query = queries.find(name)
+    queries.run(kb, query, {"from": "2000-06-01", "to": "2000-06-30"})  # warm-up
+    times, cpu_times, rows = [], [], []
+    for span in spans:
+        cpu_begin, begin = own_cpu_ms(), time.perf_counter()
+        rows.append(len(queries.run(kb, query, span).rows))
+        times.append((time.perf_counter() - begin) * 1000)
+        cpu_times.append(own_cpu_ms() - cpu_begin)
+    print(json.dumps({**percentiles(times), **_cpu(cpu_times), "rows": int(statistics.median(rows))}))
+
+
+def embedded_windows(store: Path, name: str, spans: list[dict[str, str]], limit_s: float) -> dict:
+    """:func:`child_windows` in a child process, killed after ``limit_s`` seconds a window."""
+    command = [sys.executable, __file__, "--child-windows", str(store), name,
+               "--child-params", json.dumps(spans)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=limit_s * (len(spans) + 1))
+    except subprocess.TimeoutExpired:
+        return {"error": f"> {limit_s:.0f} s a window"}
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1][:120] if done.stderr.strip() else "failed"}
+    return json.loads(done.stdout)
 
 
 def embedded(store: Path, name: str, params: dict[str, str], runs: int, limit_s: float) -> dict:
@@ -408,11 +467,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-serve", action="store_true", help="skip oxigraph serve")
     parser.add_argument("--load-events", type=int, default=100_000, help="0: no concurrent load")
     parser.add_argument("--load-seconds", type=float, default=60.0)
+    parser.add_argument("--random-windows", type=int, default=0, metavar="N",
+                        help="each windowed query of --only over N random months, 3-month windows, years")
     parser.add_argument("--child", nargs=2, metavar=("STORE", "NAME"), help=argparse.SUPPRESS)
+    parser.add_argument("--child-windows", nargs=2, metavar=("STORE", "NAME"), help=argparse.SUPPRESS)
     parser.add_argument("--child-params", default="{}", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         child(args.child[0], args.child[1], json.loads(args.child_params), args.runs, args.limit_s / 2)
+        return
+    if args.child_windows:
+        child_windows(args.child_windows[0], args.child_windows[1], json.loads(args.child_params))
         return
     from kb import queries
 
@@ -425,6 +490,18 @@ def main(argv: list[str] | None = None) -> None:
         print(f"\n== {n_events:,} events ({store}); load average {load_start:.1f}", flush=True)
         params = {**PARAMS, **found_params(store)}
         figures: dict[str, dict] = {}
+        if args.random_windows:
+            for name in (name for name in names if "from" in PARAMS.get(name, {})):
+                for label, months, aligned in RANDOM_SPANS:
+                    spans = random_windows(args.random_windows, months, aligned)
+                    key = f"{name} [{label}]"
+                    figures[key] = {"embedded": embedded_windows(store, name, spans, args.limit_s),
+                                    "params": {"windows": f"{len(spans)} random, the first "
+                                               f"{spans[0]['from']}..{spans[0]['to']}"}}
+                    print(f"   embedded {key:<24} {_cell(figures[key]['embedded'])}", flush=True)
+            report["sizes"][n_events] = {"store": str(store), "load_average_start": load_start,
+                                         "load_average_end": os.getloadavg()[0], "queries": figures}
+            continue
         for name in names + (["adhoc:window", "adhoc:filter"] if "timeline" in names else []):
             figures[name] = {"embedded": embedded(store, name, params.get(name, {}), args.runs, args.limit_s),
                              "params": params.get(name, {})}

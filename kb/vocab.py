@@ -119,7 +119,7 @@ KBO = ClosedNamespace(
     + " cameo plover cameoCode ploverCategory fileName"
     + " DateBucket timelineRow timelineDigest timelineIndex midDay eventCounts countsComplete"
     + " loadedBy loadedFrom"
-    + " MonthCount countedMonth countedType eventCount"
+    + " MonthCount countedMonth countedType eventCount RoleCounts rolesMonth roleCell exactEvent wideCell"
     + " curationFile"
     + " counters alsoReportedBy paraphrase hasTerm Term givenBy givenTo quantity unit"
     + " disagreement"

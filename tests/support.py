@@ -62,9 +62,9 @@ def canonical_dump(path: Path) -> bytes:
 
 
 def data_count(kb) -> int:
-    """How many quads of data ``kb`` holds: its count less the loader's records (kb.load.ownership)
-    and its month counts (kb.timeline.counts)."""
+    """How many quads of data ``kb`` holds: its count less the loader's records (kb.load.ownership),
+    its month counts (kb.timeline.counts) and its role counts (kb.timeline.role_counts)."""
     rows = kb.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
                      "FILTER(!STRENDS(STR(?g), '/id/graph/_loads') "
-                     "&& !STRENDS(STR(?g), '/id/graph/_counts')) }")
+                     "&& !STRENDS(STR(?g), '/id/graph/_counts') && !STRENDS(STR(?g), '/id/graph/_roles')) }")
     return int(rows[0]["n"].value)

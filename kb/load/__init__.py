@@ -46,6 +46,7 @@ from kb.paths import SEED_TARGETS, SEEDS_DIR, display
 from kb.store import KnowledgeBase
 from kb.timeline.counts import counts_update, without_counts
 from kb.timeline.overview import keep_mark
+from kb.timeline.role_counts import role_counts_update
 from kb.timeline.rows import DERIVED, index_update, with_timeline
 from kb.vocab import RDF, Minter
 
@@ -253,9 +254,10 @@ def derivations(kb: KnowledgeBase, minter: Minter, replace: list[NamedNode], qua
                 ) -> list[str]:
     """The updates that bring derived data in step with a load that drops ``replace`` and inserts
     ``quads``, to run in the same request (read from the store as it is before the load): the
-    events per month and type (:mod:`kb.timeline.counts`) and the disagreements between sources
-    (:mod:`kb.conflicts`)."""
-    return [counts_update(kb, minter, replace, quads), conflicts_update(kb, minter, replace, quads)]
+    events per month and type (:mod:`kb.timeline.counts`), the disagreements between sources
+    (:mod:`kb.conflicts`) and the roles per month, actor and role (:mod:`kb.timeline.role_counts`)."""
+    return [counts_update(kb, minter, replace, quads), conflicts_update(kb, minter, replace, quads),
+            role_counts_update(kb, minter, replace, quads)]
 
 
 def _load_record(kb: KnowledgeBase) -> Path | None:

@@ -33,6 +33,7 @@ from kb.store.reading import CountingReader, graphs_in
 from kb.store.swap import remove_unfinished_staging, staging_of, swap_in
 from kb.timeline.counts import rebuild_counts, recount
 from kb.timeline.overview import mark_complete
+from kb.timeline.role_counts import rebuild_role_counts, recount_roles
 from kb.timeline.rows import (
     derive_in_store,
     derived_quads,
@@ -159,6 +160,7 @@ def _derive_remote(backend, minter: Minter, graphs: set[NamedNode] | None) -> No
     for start in range(0, len(listed), REMOTE_REINDEX_BATCH):
         backend.update(reindex(minter, listed[start:start + REMOTE_REINDEX_BATCH]))
     backend.update(recount(minter))
+    backend.update(recount_roles(minter))
     backend.update(f"DROP SILENT GRAPH {conflicts_graph(minter)}")
     backend.add_quads(derive_all(backend, minter))
     for update in recount_batches(backend, minter):  # the timeline counts, a few months an update
@@ -204,6 +206,7 @@ def _build(live: Store, staging: Path, reader: CountingReader, rdf_format: RdfFo
         rebuild_index(fresh, minter)
     rebuild_counts(fresh, minter)  # the file's events and the kept graphs' together
     mark_complete(fresh, minter)
+    rebuild_role_counts(fresh, minter)
     fresh.optimize()
     fresh.flush()
     del fresh

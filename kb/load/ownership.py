@@ -30,6 +30,7 @@ from kb.conflicts import conflicts_graph
 from kb.errors import CurationError
 from kb.paths import ONTOLOGY_DIR, PROJECT_ROOT, display
 from kb.timeline.counts import counts_graph
+from kb.timeline.role_counts import role_counts_graph
 from kb.timeline.rows import index_graph
 from kb.vocab import KBO, Minter, is_slug
 
@@ -60,7 +61,8 @@ def loader_graphs(minter: Minter) -> tuple[NamedNode, ...]:
     """The graphs only the loader writes: its load records and the data it derives (the timeline
     index, the month counts, the disagreements between sources). A file's quads in them are never
     taken, no file owns them, and a load never drops them whole."""
-    return (loads_graph(minter), index_graph(minter), counts_graph(minter), conflicts_graph(minter))
+    return (loads_graph(minter), index_graph(minter), counts_graph(minter), conflicts_graph(minter),
+            role_counts_graph(minter))
 
 
 def file_graph(minter: Minter, path: Path) -> NamedNode:

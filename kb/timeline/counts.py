@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from kb.timeline.role_counts import ROLE_COUNTED
 from kb.timeline.rows import PERIOD_SEGMENT
 from kb.vocab import KBO, Minter
 
@@ -84,8 +85,8 @@ def counts_update(store, minter: Minter, replace: Iterable[NamedNode], quads: It
 
 
 def without_counts(quads: list[Quad]) -> list[Quad]:
-    """``quads`` without any month counts a file brings (the store's own are derived)."""
-    return [quad for quad in quads if quad.predicate not in COUNTED]
+    """``quads`` without any month counts or role counts a file brings (the store's own are derived)."""
+    return [quad for quad in quads if quad.predicate not in COUNTED and quad.predicate not in ROLE_COUNTED]
 
 
 def rebuild_counts(store, minter: Minter) -> int:

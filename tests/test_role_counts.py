@@ -1,0 +1,188 @@
+"""The loader's role counts (kb.timeline.role_counts) answer actor-roles over any window as reading
+every event's claims and roles does, after per-file loads, removals, bulk loads and kb reindex."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from pyoxigraph import Literal, Variable
+
+from kb import queries
+from kb.load import load
+from kb.load.rederive import ROLES, lacking, rederive
+from kb.paths import CODES_FILE, ONTOLOGY_FILE, SEEDS_DIR
+from kb.store import open_kb
+from kb.timeline.role_counts import recount_roles, role_counts_graph
+from kb.vocab import KBO, PREFIXES, XSD, Minter
+
+#: What actor-roles stands for, read the slow way: every claim whose bounds meet the window, every
+#: role of its event (from any graph), distinct events.
+EXACT = """SELECT ?actor ?role_type (COUNT(DISTINCT ?event) AS ?events) (MIN(?earliest) AS ?first)
+       (MAX(?latest) AS ?last) WHERE {
+  GRAPH ?claim { ?event kbo:monthKey ?key ; sem:hasEarliestBeginTimeStamp ?earliest ;
+                        sem:hasLatestEndTimeStamp ?latest }
+  FILTER(?latest >= ?from && ?earliest <= ?to)
+  ?event sem:hasActor ?role_node . ?role_node rdf:value ?actor ; sem:roleType ?role_type .
+} GROUP BY ?actor ?role_type"""
+
+BASE = [ONTOLOGY_FILE, CODES_FILE, SEEDS_DIR / "000_04768d44cf00b2f8.yaml"]
+
+
+def windows(first: date, last: date, step_days: int) -> list[tuple[date, date]]:
+    """Calendar months, partly covered months, a day, two months from mid-month, three months, a year,
+    a window inside one month and one across a year's end, every ``step_days`` from ``first``."""
+    found = []
+    day = first
+    while day <= last:
+        month = day.replace(day=1)
+        following = (month + timedelta(days=32)).replace(day=1)
+        found += [(month, following - timedelta(days=1)), (day, day), (day, day + timedelta(days=9)),
+                  (day, day + timedelta(days=61)), (month, month + timedelta(days=91)),
+                  (day, day + timedelta(days=365)), (month, following + timedelta(days=3)),
+                  (day - timedelta(days=40), day + timedelta(days=800))]
+        day += timedelta(days=step_days)
+    return found
+
+
+def exact(kb, first: date, last: date) -> dict:
+    bound = {Variable("from"): Literal(first.isoformat(), datatype=XSD.date),
+             Variable("to"): Literal(last.isoformat(), datatype=XSD.date)}
+    return {(r["actor"].value, r["role_type"].value.rsplit("#", 1)[-1]):
+            (int(r["events"].value), r["first"].value, r["last"].value)
+            for r in kb.select(EXACT, prefixes=PREFIXES, substitutions=bound)}
+
+
+def named(kb, first: date, last: date) -> dict:
+    rows = queries.run(kb, queries.find("actor-roles"), {"from": first.isoformat(), "to": last.isoformat()})
+    found = {}
+    for row in rows.records():
+        found[(row["actor"], row["role"])] = (row["events"], str(row["first"]), str(row["last"]))
+    return found
+
+
+def stored_counts(kb) -> set:
+    return set(kb.backend.store.quads_for_pattern(None, None, None, role_counts_graph(Minter())))
+
+
+def assert_same(kb, spans: list[tuple[date, date]]) -> int:
+    """The named query's answer equals the slow one over every window; how many rows in all."""
+    rows = 0
+    for first, last in spans:
+        expected = exact(kb, first, last)
+        assert named(kb, first, last) == expected, (first, last)
+        rows += len(expected)
+    return rows
+
+
+def test_role_counts_answer_as_the_claims_do_after_a_bulk_load_with_several_sources_per_event(tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    synthetic = pytest.importorskip("synthetic")
+    path = tmp_path / "synthetic.nq"
+    synthetic.write_nquads(path, 300, seed=5, claims=True, date_mix={
+        "day": 0.3, "week": 0.1, "month": 0.2, "months": 0.2, "year": 0.1, "long": 0.05, "wide": 0.05})
+    with open_kb(tmp_path / "store") as kb:
+        load(kb, [path], bulk_over=0)
+        exact_events = kb.select(f"SELECT DISTINCT ?e WHERE {{ GRAPH {role_counts_graph(Minter())} "
+                                 f"{{ ?s kbo:exactEvent ?e }} }}", prefixes=PREFIXES)
+        assert exact_events, "the synthetic claims date some events twice"
+        years = sorted({int(r["key"].value[:4]) for r in kb.select(
+            "SELECT DISTINCT ?key WHERE { ?e kbo:monthKey ?key FILTER(?key != 'wide') }", prefixes=PREFIXES)})
+        assert assert_same(kb, windows(date(years[0], 1, 1), date(years[-1], 12, 31), 701)) > 100
+        written = stored_counts(kb)  # by the bulk load, in Python
+        kb.backend.store.update(recount_roles(Minter()))  # as a per-file load recounts, in SPARQL
+        assert stored_counts(kb) == written
+
+
+def _second_source(path: Path, event: str, actor: str, day: str) -> None:
+    """A Turtle file in which another source dates ``event`` on ``day`` and names ``actor`` its
+    mediator (or, with ``day`` empty, says nothing of it)."""
+    if not day:
+        path.write_text("<urn:x-test:nothing> <urn:x-test:says> \"nothing\" .\n", encoding="utf-8")
+        return
+    role = f"{event}/role/mediator-second-source"
+    path.write_text(
+        f"@prefix kbo: <{KBO.Offer.value.rsplit('#', 1)[0]}#> .\n"
+        "@prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .\n"
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        f"<{event}> kbo:monthKey \"{day[:7]}\" ; sem:hasEarliestBeginTimeStamp \"{day}\"^^xsd:date ;\n"
+        f"  sem:hasLatestEndTimeStamp \"{day}\"^^xsd:date ; sem:hasActor <{role}> .\n"
+        f"<{role}> a sem:Role ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> <{actor}> ;\n"
+        "  sem:roleType kbo:mediator .\n", encoding="utf-8")
+
+
+def test_role_counts_follow_a_second_source_added_then_removed(tmp_path):
+    spans = windows(date(2023, 9, 1), date(2024, 12, 31), 67)
+    with open_kb(tmp_path / "store") as kb:
+        load(kb, BASE)
+        assert assert_same(kb, spans) > 50
+        row = kb.select("SELECT ?event ?actor WHERE { GRAPH ?g { ?event kbo:monthKey '2024-10' } "
+                        "?event sem:hasActor ?r . ?r rdf:value ?actor } ORDER BY ?event ?actor LIMIT 1",
+                        prefixes=PREFIXES)[0]
+        event, actor = row["event"].value, row["actor"].value
+        extra = tmp_path / "second-source.ttl"
+        _second_source(extra, event, actor, "2024-03-15")  # a second dating, months away, a new role
+        load(kb, [extra])
+        assert assert_same(kb, spans) > 50
+        march = named(kb, date(2024, 3, 1), date(2024, 3, 31))
+        assert any(role == "mediator" and who == actor for who, role in march)
+        _second_source(extra, event, actor, "2024-10-02")  # the second source moves it to October
+        load(kb, [extra])
+        assert assert_same(kb, spans) > 50
+        assert not any(role == "mediator" and who == actor
+                       for who, role in named(kb, date(2024, 3, 1), date(2024, 3, 31)))
+        _second_source(extra, event, actor, "")  # and takes it back
+        load(kb, [extra])
+        assert assert_same(kb, spans) > 50
+        assert not any(role == "mediator" and who == actor
+                       for who, role in named(kb, date(2024, 10, 1), date(2024, 10, 31)))
+
+
+def test_role_counts_follow_a_source_whose_event_moves(tmp_path):
+    article = tmp_path / "001.yaml"
+    article.write_text((SEEDS_DIR / "001_afp_sisi_two_day_truce.yaml").read_text(encoding="utf-8"),
+                       encoding="utf-8")
+    spans = windows(date(2019, 2, 1), date(2019, 4, 1), 45) + windows(date(2024, 8, 1), date(2024, 12, 1), 50)
+    with open_kb(tmp_path / "store") as kb:
+        load(kb, [*BASE, article])
+        assert_same(kb, spans)
+        text = article.read_text(encoding="utf-8")
+        article.write_text(text.replace('edtf: "2024-10-27"', 'edtf: "2019-03-02"'), encoding="utf-8")
+        load(kb, [article])
+        assert named(kb, date(2019, 3, 2), date(2019, 3, 2))
+        assert_same(kb, spans)
+
+
+def test_role_counts_a_file_brings_are_dropped(tmp_path):
+    minter = Minter()
+    forged = tmp_path / "forged.trig"
+    forged.write_text(
+        f"<{minter.entity('graph', 'forged').value}> {{ <{minter.entity('bucket', '2024-10/roles').value}> "
+        f"<{KBO.rolesMonth.value}> \"2024-10\" ; <{KBO.roleCell.value}> "
+        f"\"01 31 999 999 2024-10-01 2024-10-31 {KBO.mediator.value} "
+        f"{minter.entity('actor', 'nobody').value}\" . }}\n",
+        encoding="utf-8")
+    with open_kb(tmp_path / "store") as kb:
+        load(kb, BASE)
+        load(kb, [forged])
+        answer = named(kb, date(2024, 10, 1), date(2024, 10, 31))
+        assert answer == exact(kb, date(2024, 10, 1), date(2024, 10, 31))
+        assert all(events < 999 for events, _, _ in answer.values())
+
+
+def test_reindex_derives_only_the_role_counts_a_store_lacks(tmp_path):
+    spans = windows(date(2024, 1, 1), date(2024, 12, 1), 90)
+    minter = Minter()
+    with open_kb(tmp_path / "store") as kb:
+        load(kb, BASE)
+        written = stored_counts(kb)  # by the load's SPARQL update
+        kb.backend.store.remove_graph(role_counts_graph(minter))  # as an earlier version left it
+        assert lacking(kb, minter) == [ROLES]
+        october = (date(2024, 10, 1), date(2024, 10, 31))
+        assert named(kb, *october) != exact(kb, *october)  # without them the answer is wrong
+        assert rederive(kb, minter) == [ROLES]
+        assert lacking(kb, minter) == []
+        assert stored_counts(kb) == written  # the same, read in Python
+        assert assert_same(kb, spans) > 50
