@@ -226,10 +226,10 @@ WHERE {{
         {{ SELECT ?event (MIN(?dating) AS ?kept) (MIN(?typeKey) AS ?firstType)
                  (MAX(?statusKey) AS ?lastStatus) WHERE {{
             {day_values}GRAPH ?someGraph {{ ?event <{mid_day}> ?someDay }}
-            GRAPH ?graph {{
+            LATERAL {{ GRAPH ?graph {{  # each event's datings looked up, not joined with every event's
               ?event <{mid_day}> ?middle ; <{earliest}> ?first ; <{latest}> ?last ; a ?class .
               OPTIONAL {{ ?event <{status}> ?state }}
-            }}
+            }} }}
             BIND({type_key} AS ?typeKey)
             FILTER(?typeKey != "")
             BIND(CONCAT(STR(?first), " ", STR(?last), " ", STR(?middle)) AS ?dating)
