@@ -7,7 +7,16 @@ from datetime import date
 
 from pyoxigraph import Variable
 
-from kb.pages.parts import Claim, EntityNotFound, EventRef, Ref, claim, in_words, ref, values_by_name
+from kb.pages.parts import (
+    Claim,
+    EntityNotFound,
+    EventRef,
+    Ref,
+    claims_where,
+    in_words,
+    ref,
+    values_by_name,
+)
 from kb.store import KnowledgeBase
 from kb.timeline.axis import axis_ticks
 from kb.timeline.window import actor_events, labels, type_labels
@@ -99,24 +108,25 @@ def actor_page(kb: KnowledgeBase, minter: Minter, slug: str) -> ActorPage:
     """The page of the actor ``slug``: its posts, its events on a small timeline, its Wikidata link."""
     iri = minter.actor(slug)
     subject = {Variable("s"): iri}
-    # What the page shows does not depend on one another: at once over a remote store.
-    values, member_rows, position_rows, events, _ = kb.together(
-        lambda: values_by_name(kb, _ACTOR, iri),
-        lambda: kb.select(_MEMBERS, substitutions=subject, prefixes=PREFIXES),
-        lambda: kb.select(_POSITIONS, substitutions=subject, prefixes=PREFIXES),
-        lambda: actor_events(kb, iri.value),
-        lambda: type_labels(kb))
+    values = values_by_name(kb, _ACTOR, iri)  # first: an unknown slug costs this one request
     kinds = [ACTOR_KINDS[t] for t in values.get("type", []) if t in ACTOR_KINDS]
     is_actor = any(t.endswith(("sem/Actor", "#Actor")) for t in values.get("type", []))
     if not is_actor or not values.get("label"):
         raise EntityNotFound("actor", slug)
+    # What the page shows does not depend on one another: at once over a remote store.
+    member_rows, position_rows, claims_of, events, _ = kb.together(
+        lambda: kb.select(_MEMBERS, substitutions=subject, prefixes=PREFIXES),
+        lambda: kb.select(_POSITIONS, substitutions=subject, prefixes=PREFIXES),
+        lambda: claims_where(kb, minter, "GRAPH ?graph { ?post org:heldBy ?subject }", iri),
+        lambda: actor_events(kb, iri.value),
+        lambda: type_labels(kb))
     wikidata = next((v for v in values.get("sameAs", []) if v.startswith(WIKIDATA_ENTITY)), None)
     members = [row["member"].value for row in member_rows]
     outer = values.get("memberOf", []) + values.get("subOrganizationOf", [])
     names = labels(kb, [*members, *outer, *(r["org"].value for r in position_rows if "org" in r),
                         *(r["according"].value for r in position_rows if "according" in r)])
     position_rows = sorted(position_rows, key=lambda r: r["post"].value)
-    claims = kb.together(*(lambda graph=row["g"].value: claim(kb, minter, graph) for row in position_rows))
+    claims = [claims_of.get(row["g"].value) or Claim(row["g"].value) for row in position_rows]
     positions = []
     for row, position_claim in zip(position_rows, claims, strict=True):
         positions.append(Position(
