@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -167,22 +168,30 @@ def _place_on_strip(page: ActorPage, kb: KnowledgeBase, minter: Minter, events: 
     page.first = min(e.earliest for e in events)
     page.last = max(e.latest for e in events)
     span = (page.last - page.first).days + 1
-    row_ends: list[float] = []
+    # Each event goes on the first row free at its left edge. The events come in date order, so a
+    # row once free stays free for every later event: rows in use wait in a heap by where they end,
+    # free ones in a heap by number (a busy actor has tens of thousands of events on thousands of
+    # rows; looking at every row for each event took 49 s for 88,290 events at 1M).
+    in_use: list[tuple[float, int]] = []
+    free: list[int] = []
+    rows = 0
     for event in events:
         left = (event.earliest - page.first).days / span * 100
         width = ((event.latest - event.earliest).days + 1) / span * 100
         reach = left + max(width, 1.2) + 0.6
-        row = next((i for i, end in enumerate(row_ends) if end <= left), len(row_ends))
-        if row == len(row_ends):
-            row_ends.append(reach)
+        while in_use and in_use[0][0] <= left:
+            heapq.heappush(free, heapq.heappop(in_use)[1])
+        if free:
+            row = heapq.heappop(free)
         else:
-            row_ends[row] = reach
+            row, rows = rows, rows + 1
+        heapq.heappush(in_use, (reach, row))
         reference = EventRef(ref(minter, event.iri).id, event.iri,
                              event.label or missing.get(event.iri) or ref(minter, event.iri).id, event.type,
                              names.get(event.type, event.type), event.in_words, event.earliest,
                              event.latest, event.status)
         page.events.append(ActorEvent(reference, event.roles, round(left, 3), round(width, 3), row))
-    page.rows = len(row_ends)
+    page.rows = rows
     page.ticks = strip_ticks(page.first, page.last)
 
 

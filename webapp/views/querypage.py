@@ -260,7 +260,7 @@ def _bound(query: NamedQuery, values: dict[str, str]) -> tuple[str, dict]:
     the store, a round trip over a remote one that a repeated question need not make."""
     service = get_service()
     remembered = current_app.extensions.setdefault("bound_parameters", Remembered())
-    key = (service.generation, query.sparql, tuple(sorted(values.items())))
+    key = (service.generation, query.name, query.sparql, tuple(sorted(values.items())))
     return remembered.get(key, lambda: queries.paged(
         query, queries.bind(get_kb(), query, values, current_app.extensions["minter"])))
 
