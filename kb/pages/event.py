@@ -189,20 +189,30 @@ def event_page(kb: KnowledgeBase, minter: Minter, slug: str) -> EventPage:
         raise EntityNotFound("event", slug)
     type_name = types[0]
 
-    def roles_and_terms() -> tuple[list[RoleRef], list[str], bool, dict[str, dict[str, str]]]:
+    def roles_and_names() -> tuple[list[dict], dict[str, str]]:
         roles = kb.select(_ROLES, substitutions=subject, prefixes=PREFIXES)
-        actor_names = labels(kb, [row["actor"].value for row in roles])
-        actors = sorted(
-            (RoleRef(ref(minter, row["actor"].value, actor_names.get(row["actor"].value)),
-                     row["role"].value.removeprefix(KB_NS), row["role"].value.removeprefix(KB_NS))
-             for row in roles),
-            key=lambda r: (ROLE_TYPES.index(r.role) if r.role in ROLE_TYPES else 99, r.actor.label))
+        return roles, labels(kb, [row["actor"].value for row in roles])
+
+    def codes_and_terms() -> tuple[list[str], bool, dict[str, dict[str, str]]]:
         code_iris = [term.value for name in ("cameo", "plover") for term in values.get(KB_NS + name, [])]
         by_type = not code_iris
         if by_type:
             code_iris = sorted(row["code"].value for row in kb.select(
                 _TYPE_CODES, substitutions={Variable("s"): NamedNode(KB_NS + type_name)}, prefixes=PREFIXES))
-        term_info = _terms(kb, [KB_NS + type_name, *code_iris, *(KB_NS + r.role for r in actors)])
+        # Every role type's words too: the event's roles are not known yet (asked at the same time).
+        return code_iris, by_type, _terms(kb, [KB_NS + type_name, *code_iris,
+                                               *(KB_NS + role for role in ROLE_TYPES)])
+
+    def roles_and_terms() -> tuple[list[RoleRef], list[str], bool, dict[str, dict[str, str]]]:
+        (roles, actor_names), (code_iris, by_type, term_info) = kb.together(roles_and_names,
+                                                                            codes_and_terms)
+        actors = sorted(
+            (RoleRef(ref(minter, row["actor"].value, actor_names.get(row["actor"].value)),
+                     row["role"].value.removeprefix(KB_NS), row["role"].value.removeprefix(KB_NS))
+             for row in roles),
+            key=lambda r: (ROLE_TYPES.index(r.role) if r.role in ROLE_TYPES else 99, r.actor.label))
+        other_roles = [KB_NS + r.role for r in actors if KB_NS + r.role not in term_info]
+        term_info.update(_terms(kb, other_roles))  # roles from elsewhere than this ontology
         for role in actors:
             role.role_label = term_info.get(KB_NS + role.role, {}).get("label", role.role)
         return actors, code_iris, by_type, term_info
