@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from pyoxigraph import Variable
+from pyoxigraph import NamedNode, Variable
 
 from kb.errors import NotFound
 from kb.pages.parts import EntityNotFound, Ref, in_words, ref
@@ -96,6 +96,14 @@ def _roles_and_names(kb: KnowledgeBase, subject: dict) -> tuple[list[dict], dict
     return role_rows, labels(kb, [row["actor"].value for row in role_rows])
 
 
+def _conflicts(kb: KnowledgeBase, iri: NamedNode, minter: Minter) -> list[dict]:
+    """The disagreements the sources have about the event (the named query ``conflicts``)."""
+    try:
+        return run(kb, find("conflicts"), {"of": iri.value}, minter).records()
+    except NotFound:
+        return []
+
+
 def event_claims(kb: KnowledgeBase, minter: Minter, slug: str) -> tuple[list[SourceClaim], list[ClaimRow]]:
     """Each source's claim about the event ``slug`` (in publication order) and the compared fields."""
     iri = minter.event(slug)
@@ -115,10 +123,11 @@ def event_claims(kb: KnowledgeBase, minter: Minter, slug: str) -> tuple[list[Sou
     if not claims:
         return [], []
     # What is left does not depend on one another: at once over a remote store.
-    (role_rows, names), term_rows, place_names = kb.together(
+    (role_rows, names), term_rows, place_names, conflicts = kb.together(
         lambda: _roles_and_names(kb, subject),
         lambda: kb.select(_TERMS, substitutions=subject, prefixes=PREFIXES),
-        lambda: labels(kb, [place for graph in values.values() for place in graph.get(_SEM_PLACE, [])]))
+        lambda: labels(kb, [place for graph in values.values() for place in graph.get(_SEM_PLACE, [])]),
+        lambda: _conflicts(kb, iri, minter))
     roles: dict[str, list[str]] = defaultdict(list)
     for row in role_rows:
         actor = row["actor"].value
@@ -149,10 +158,6 @@ def event_claims(kb: KnowledgeBase, minter: Minter, slug: str) -> tuple[list[Sou
         claim.paraphrased = bool(paraphrase)
         claim.wording = paraphrase[0] if paraphrase else (found.get(_RDFS_LABEL) or [""])[0]
     ordered = sorted(claims.values(), key=lambda claim: (claim.published, claim.source.id, claim.graph))
-    try:
-        conflicts = run(kb, find("conflicts"), {"of": iri.value}, minter).records()
-    except NotFound:
-        conflicts = []
     disputed = {row["field"] for row in conflicts}
     rows = [
         ClaimRow("date", [f"{c.date}: “{c.date_text}”" if c.date else "" for c in ordered],

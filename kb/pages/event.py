@@ -219,14 +219,16 @@ def event_page(kb: KnowledgeBase, minter: Minter, slug: str) -> EventPage:
 
     place_iri = values.get(SEM.hasPlace.value)
     # The page's parts that do not depend on one another: at once over a remote store.
+    source_iris = [term.value for term in values.get(KB_NS + "source", [])]
     (actors, code_iris, by_type, term_info), event_claim, evidence_rows, (claims, claim_rows), relations, \
-        place_names = kb.together(
+        place_names, source_names = kb.together(
             roles_and_terms,
             lambda: claim(kb, minter, graph) if graph else Claim(""),
             lambda: kb.select(_EVIDENCE, substitutions=subject, prefixes=PREFIXES),
             lambda: event_claims(kb, minter, slug),
             lambda: _relations(kb, minter, values, subject),
-            lambda: labels(kb, [place_iri[0].value]) if place_iri else {})
+            lambda: labels(kb, [place_iri[0].value]) if place_iri else {},
+            lambda: labels(kb, source_iris))
     evidence = []
     for row in sorted(evidence_rows,
                       key=lambda r: (int(r["start"].value) if "start" in r else 0, r["annotation"].value)):
@@ -235,7 +237,6 @@ def event_page(kb: KnowledgeBase, minter: Minter, slug: str) -> EventPage:
             row["exact"].value, ref(minter, source_iri),
             int(row["start"].value) if "start" in row else None,
             int(row["end"].value) if "end" in row else None, event_claim))
-    source_iris = [term.value for term in values.get(KB_NS + "source", [])]
     if not evidence:  # data loaded from elsewhere: sentences without annotations
         for sentence in values.get(KB_NS + "sourceSentence", []):
             evidence.append(Evidence(sentence.value, ref(minter, source_iris[0]) if source_iris
@@ -245,7 +246,7 @@ def event_page(kb: KnowledgeBase, minter: Minter, slug: str) -> EventPage:
         if item.paraphrased:
             evidence.append(Evidence(item.wording, item.source, None, None, Claim(item.graph, [Ref(
                 "external", "", "", item.claimant)]), paraphrased=True))
-    source_names = labels(kb, source_iris + [e.source.iri for e in evidence])
+    source_names.update(labels(kb, [e.source.iri for e in evidence if e.source.iri not in source_names]))
     for item in evidence:
         item.source.label = source_names.get(item.source.iri, item.source.label)
     place = None
