@@ -9,6 +9,12 @@ the same data, and the script prints:
 - ``kb load`` of the same N-Quads file into a fresh embedded store and into a fresh ``oxigraph serve``
   (with ``--load``).
 
+With ``--other-pages``, instead: pages of a few distinct events, actors and sources, unknown ids, the
+query page and every named query, over ``kb serve`` on both stores running at once and asked in turn
+(a busy machine slows both alike): the first request and the median of ``--runs`` more of each,
+embedded / remote, within 2x + 100 ms or not, and the load average (``--cache-mb 0``: no answer
+cache, so that every request is the store's work).
+
 Data is built once and shared: ``synthetic-N-s0-v3.nq`` and ``store-synthetic-N`` (``kb load`` of it)
 in ``--data`` (default ``/work/bench-data``, else ``benchmarks/out``; made with ``benchmarks/synthetic.py``
 and ``kb load`` when missing). The shared store is only read: the embedded runs use a copy in
@@ -151,31 +157,91 @@ def pages(store: str, runs: int, cache: Path) -> dict[str, float]:
             "month": statistics.median(month) * 1000, "filtered_first": filtered_first * 1000}
 
 
-#: Other pages, each timed once after a first request: an event, the busiest actor, a source, the
-#: query page and every named query run through it (their answers cut at kb serve's row limit).
-OTHER_PAGES = ["/event/synthetic-0050000", "/actor/actor-0001", "/source/synthetic-source-001000",
-               "/query"]
 #: Seconds a named query may run here (past it: a 503, reported and left out).
 OTHER_TIMEOUT = 20
 QUERY_PARAMS = {"actor-timeline": "&param.actor=actor-0001", "offers": "&param.recipient=actor-0001"}
+#: Distinct entities of each kind asked for (the first request of each builds its page: a second
+#: is remembered by kb serve, embedded read-only or remote alike).
+ENTITIES = 5
 
 
-def other_pages(store: str) -> dict[str, float]:
-    """Milliseconds of each of :data:`OTHER_PAGES` and each named query over ``store``."""
+def entity_urls(events: int) -> dict[str, list[str]]:
+    """Pages of a few distinct events, actors (the busiest first) and sources of the synthetic data,
+    the query page, and unknown ids (a 404 each)."""
+    sources = -(-events // 25)
+    return {
+        "event": [f"/event/synthetic-{k * events // ENTITIES + 17:07d}" for k in range(ENTITIES)],
+        "actor": [f"/actor/actor-{n:04d}" for n in (1, 2, 10, 100, 1000)][:ENTITIES],
+        "source": [f"/source/synthetic-source-{k * sources // ENTITIES + 3:06d}" for k in range(ENTITIES)],
+        "unknown actor or source (404)": ["/actor/nobody-at-all", "/source/nobody-at-all"],
+        "/query": ["/query"],
+    }
+
+
+def timed(url: str) -> tuple[float, int]:
+    """Milliseconds to fetch ``url`` whole, and its status."""
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=600) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        error.read()
+        status = error.code
+    return (time.perf_counter() - started) * 1000, status
+
+
+def other_pages(embedded: str, remote: str, events: int, runs: int, env: dict[str, str]) -> list[dict]:
+    """Entity pages, the query page and every named query, over ``kb serve`` on the embedded store
+    and on the remote one, both running at once and asked in turn (so a busy machine slows both
+    alike): for each, the first request and the median of ``runs`` more, in ms, with the statuses."""
     from kb.queries import catalogue
 
-    urls = OTHER_PAGES + [f"/query.json?name={name}&run=1{QUERY_PARAMS.get(name, '')}"
-                          for name in sorted(catalogue())]
-    found = {}
-    with served(store, query_timeout=OTHER_TIMEOUT) as (root, _):
-        for url in urls:
-            try:
-                get(root + url)
-                found[url] = get(root + url) * 1000
-            except urllib.error.HTTPError as error:
-                print(f"{url}: {error.code}", file=sys.stderr)
-                found[url] = float("nan")
-    return found
+    groups = entity_urls(events)
+    groups.update({f"named query {name}": [f"/query.json?name={name}&run=1{QUERY_PARAMS.get(name, '')}"]
+                   for name in sorted(catalogue())})
+    rows = []
+    with served(embedded, env, query_timeout=OTHER_TIMEOUT) as (near, _), \
+            served(remote, env, query_timeout=OTHER_TIMEOUT) as (far, _):
+        for label, urls in groups.items():
+            firsts, agains, statuses = {"near": [], "far": []}, {"near": [], "far": []}, set()
+            for turn, url in enumerate(urls):
+                order = [("near", near), ("far", far)][::1 if turn % 2 == 0 else -1]
+                for side, root in order:
+                    ms, status = timed(root + url)
+                    firsts[side].append(ms)
+                    statuses.add(status)
+                for _ in range(runs):
+                    for side, root in order:
+                        ms, status = timed(root + url)
+                        agains[side].append(ms)
+                        statuses.add(status)
+            rows.append({"page": label, "statuses": sorted(statuses), "load": os.getloadavg()[0],
+                         **{f"{side}_{what}": statistics.median(values[side])
+                            for what, values in (("first", firsts), ("again", agains))
+                            for side in ("near", "far")}})
+            print(_other_row(rows[-1]), flush=True)
+    return rows
+
+
+def _within(near: float, far: float) -> str:
+    return "yes" if far <= 2 * near + 100 else "NO"
+
+
+def _other_row(row: dict) -> str:
+    statuses = "" if row["statuses"] == [200] else f" (status {', '.join(map(str, row['statuses']))})"
+    return (f"{row['page']}{statuses} | {row['near_first']:,.0f} / {row['far_first']:,.0f} ms | "
+            f"{_within(row['near_first'], row['far_first'])} | {row['near_again']:,.0f} / "
+            f"{row['far_again']:,.0f} ms | {_within(row['near_again'], row['far_again'])} | "
+            f"{row['load']:.1f}")
+
+
+def other_table(events: int, rows: list[dict]) -> str:
+    """The pages' table: first request and repeated requests, embedded / remote, and the load."""
+    lines = [f"{events:,} events: page | first request, embedded / remote | within 2x + 100 ms | "
+             "again (median), embedded / remote | within 2x + 100 ms | load average",
+             "---|---|---|---|---|---"]
+    return "\n".join(lines + [_other_row(row) for row in rows])
 
 
 def timed_load(store: str, path: Path) -> float:
@@ -223,15 +289,6 @@ def table(events: int, figures: dict) -> str:
     return "\n".join(lines)
 
 
-def other_table(events: int, near: dict[str, float], far: dict[str, float]) -> str:
-    lines = [f"{events:,} events: page | embedded | over oxigraph serve | within 2x + 100 ms",
-             "---|---|---|---"]
-    for url, ms in near.items():
-        within = "yes" if far[url] <= 2 * ms + 100 else "NO"
-        lines.append(f"{url} | {ms:,.0f} ms | {far[url]:,.0f} ms | {within}")
-    return "\n".join(lines)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, nargs="+", default=[100_000])
@@ -242,7 +299,10 @@ def main() -> None:
     parser.add_argument("--link", action="store_true",
                         help="serve the shared embedded store through links (read-only) instead of a copy")
     parser.add_argument("--other-pages", action="store_true",
-                        help="only time entity pages, the query page and every named query")
+                        help="only time entity pages, the query page and every named query, "
+                        "embedded and remote served at once and asked in turn")
+    parser.add_argument("--cache-mb", type=float, default=None,
+                        help="with --other-pages: kb serve's answer cache (KB_SPARQL_CACHE_MB; 0: off)")
     parser.add_argument("--label", default="now", help="a name for this run (benchmarks/out/*.json)")
     parser.add_argument("--suffix", default="", help="the shared stores' names end so: '-v4' for the "
                         "copies kb reindex made current (stored counts)")
@@ -254,13 +314,13 @@ def main() -> None:
     os.environ.setdefault("KB_BASE", "http://localhost:5000/")
     for events in args.events:
         if args.other_pages:
-            near = other_pages(str(store_copy(args.data, work, events, link=args.link)))
+            env = {"KB_SPARQL_CACHE_MB": str(args.cache_mb)} if args.cache_mb is not None else {}
             with oxigraph(shared_store(args.data, events), read_only=True) as root:
-                far = other_pages(root)
+                rows = other_pages(str(store_copy(args.data, work, events, link=args.link)), root,
+                                   events, args.runs, env)
             print(f"load average: {os.getloadavg()[0]:.1f} (2 cores shared; figures are upper bounds)")
-            print(other_table(events, near, far), flush=True)
-            (OUT / f"remote_speed-pages-{events}-{args.label}.json").write_text(
-                json.dumps({"embedded": near, "remote": far}, indent=1))
+            print(other_table(events, rows), flush=True)
+            (OUT / f"remote_speed-pages-{events}-{args.label}.json").write_text(json.dumps(rows, indent=1))
             continue
         figures = measure(events, args.data, work, args.runs, args.load, args.link)
         print(f"load average: {os.getloadavg()[0]:.1f} (2 cores shared; figures are upper bounds)")

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from datetime import date
 
 from pyoxigraph import Variable
 
-from kb.pages.parts import Claim, EntityNotFound, EventRef, Ref, claim, in_words, ref, values_by_name
+from kb.pages.parts import (
+    Claim,
+    EntityNotFound,
+    EventRef,
+    Ref,
+    claims_where,
+    in_words,
+    ref,
+    values_by_name,
+)
 from kb.store import KnowledgeBase
 from kb.timeline.axis import axis_ticks
 from kb.timeline.window import actor_events, labels, type_labels
@@ -99,24 +109,25 @@ def actor_page(kb: KnowledgeBase, minter: Minter, slug: str) -> ActorPage:
     """The page of the actor ``slug``: its posts, its events on a small timeline, its Wikidata link."""
     iri = minter.actor(slug)
     subject = {Variable("s"): iri}
-    # What the page shows does not depend on one another: at once over a remote store.
-    values, member_rows, position_rows, events, _ = kb.together(
-        lambda: values_by_name(kb, _ACTOR, iri),
-        lambda: kb.select(_MEMBERS, substitutions=subject, prefixes=PREFIXES),
-        lambda: kb.select(_POSITIONS, substitutions=subject, prefixes=PREFIXES),
-        lambda: actor_events(kb, iri.value),
-        lambda: type_labels(kb))
+    values = values_by_name(kb, _ACTOR, iri)  # first: an unknown slug costs this one request
     kinds = [ACTOR_KINDS[t] for t in values.get("type", []) if t in ACTOR_KINDS]
     is_actor = any(t.endswith(("sem/Actor", "#Actor")) for t in values.get("type", []))
     if not is_actor or not values.get("label"):
         raise EntityNotFound("actor", slug)
+    # What the page shows does not depend on one another: at once over a remote store.
+    member_rows, position_rows, claims_of, events, _ = kb.together(
+        lambda: kb.select(_MEMBERS, substitutions=subject, prefixes=PREFIXES),
+        lambda: kb.select(_POSITIONS, substitutions=subject, prefixes=PREFIXES),
+        lambda: claims_where(kb, minter, "GRAPH ?graph { ?post org:heldBy ?subject }", iri),
+        lambda: actor_events(kb, iri.value),
+        lambda: type_labels(kb))
     wikidata = next((v for v in values.get("sameAs", []) if v.startswith(WIKIDATA_ENTITY)), None)
     members = [row["member"].value for row in member_rows]
     outer = values.get("memberOf", []) + values.get("subOrganizationOf", [])
     names = labels(kb, [*members, *outer, *(r["org"].value for r in position_rows if "org" in r),
                         *(r["according"].value for r in position_rows if "according" in r)])
     position_rows = sorted(position_rows, key=lambda r: r["post"].value)
-    claims = kb.together(*(lambda graph=row["g"].value: claim(kb, minter, graph) for row in position_rows))
+    claims = [claims_of.get(row["g"].value) or Claim(row["g"].value) for row in position_rows]
     positions = []
     for row, position_claim in zip(position_rows, claims, strict=True):
         positions.append(Position(
@@ -157,22 +168,30 @@ def _place_on_strip(page: ActorPage, kb: KnowledgeBase, minter: Minter, events: 
     page.first = min(e.earliest for e in events)
     page.last = max(e.latest for e in events)
     span = (page.last - page.first).days + 1
-    row_ends: list[float] = []
+    # Each event goes on the first row free at its left edge. The events come in date order, so a
+    # row once free stays free for every later event: rows in use wait in a heap by where they end,
+    # free ones in a heap by number (a busy actor has tens of thousands of events on thousands of
+    # rows; looking at every row for each event took 49 s for 88,290 events at 1M).
+    in_use: list[tuple[float, int]] = []
+    free: list[int] = []
+    rows = 0
     for event in events:
         left = (event.earliest - page.first).days / span * 100
         width = ((event.latest - event.earliest).days + 1) / span * 100
         reach = left + max(width, 1.2) + 0.6
-        row = next((i for i, end in enumerate(row_ends) if end <= left), len(row_ends))
-        if row == len(row_ends):
-            row_ends.append(reach)
+        while in_use and in_use[0][0] <= left:
+            heapq.heappush(free, heapq.heappop(in_use)[1])
+        if free:
+            row = heapq.heappop(free)
         else:
-            row_ends[row] = reach
+            row, rows = rows, rows + 1
+        heapq.heappush(in_use, (reach, row))
         reference = EventRef(ref(minter, event.iri).id, event.iri,
                              event.label or missing.get(event.iri) or ref(minter, event.iri).id, event.type,
                              names.get(event.type, event.type), event.in_words, event.earliest,
                              event.latest, event.status)
         page.events.append(ActorEvent(reference, event.roles, round(left, 3), round(width, 3), row))
-    page.rows = len(row_ends)
+    page.rows = rows
     page.ticks = strip_ticks(page.first, page.last)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from pyoxigraph import Variable
+from pyoxigraph import NamedNode, Variable
 
 from kb.errors import NotFound
 from kb.pages.parts import EntityNotFound, Ref, in_words, ref
@@ -91,6 +91,19 @@ def _local(iri: str) -> str:
     return iri.removeprefix(KB_NS).rsplit("/", 1)[-1]
 
 
+def _roles_and_names(kb: KnowledgeBase, subject: dict) -> tuple[list[dict], dict[str, str]]:
+    role_rows = kb.select(_ROLES, substitutions=subject, prefixes=PREFIXES)
+    return role_rows, labels(kb, [row["actor"].value for row in role_rows])
+
+
+def _conflicts(kb: KnowledgeBase, iri: NamedNode, minter: Minter) -> list[dict]:
+    """The disagreements the sources have about the event (the named query ``conflicts``)."""
+    try:
+        return run(kb, find("conflicts"), {"of": iri.value}, minter).records()
+    except NotFound:
+        return []
+
+
 def event_claims(kb: KnowledgeBase, minter: Minter, slug: str) -> tuple[list[SourceClaim], list[ClaimRow]]:
     """Each source's claim about the event ``slug`` (in publication order) and the compared fields."""
     iri = minter.event(slug)
@@ -109,14 +122,18 @@ def event_claims(kb: KnowledgeBase, minter: Minter, slug: str) -> tuple[list[Sou
                 url=row["url"].value if "url" in row else None)
     if not claims:
         return [], []
+    # What is left does not depend on one another: at once over a remote store.
+    (role_rows, names), term_rows, place_names, conflicts = kb.together(
+        lambda: _roles_and_names(kb, subject),
+        lambda: kb.select(_TERMS, substitutions=subject, prefixes=PREFIXES),
+        lambda: labels(kb, [place for graph in values.values() for place in graph.get(_SEM_PLACE, [])]),
+        lambda: _conflicts(kb, iri, minter))
     roles: dict[str, list[str]] = defaultdict(list)
-    role_rows = kb.select(_ROLES, substitutions=subject, prefixes=PREFIXES)
-    names = labels(kb, [row["actor"].value for row in role_rows])
     for row in role_rows:
         actor = row["actor"].value
         roles[row["g"].value].append(f"{names.get(actor, _local(actor))} ({_local(row['role'].value)})")
     terms: dict[str, dict[str, Term]] = defaultdict(dict)
-    for row in kb.select(_TERMS, substitutions=subject, prefixes=PREFIXES):
+    for row in term_rows:
         number = row["q"].value + (f" {row['u'].value}" if "u" in row else "") if "q" in row else ""
         words = row["text"].value if "text" in row else ""
         detail = "; ".join(part for part in (
@@ -126,7 +143,6 @@ def event_claims(kb: KnowledgeBase, minter: Minter, slug: str) -> tuple[list[Sou
             f"to {_local(row['to'].value)}" if "to" in row else "") if part)
         detail = "; ".join(part for part in (words if number else "", detail) if part)
         terms[row["g"].value][row["t"].value] = Term(_local(row["class"].value), number or words, detail)
-    place_names = labels(kb, [place for graph in values.values() for place in graph.get(_SEM_PLACE, [])])
     for graph, claim in claims.items():
         found = values[graph]
         kinds = [kind for kind in found.get(_RDF_TYPE, []) if kind.startswith(KB_NS)]
@@ -142,10 +158,6 @@ def event_claims(kb: KnowledgeBase, minter: Minter, slug: str) -> tuple[list[Sou
         claim.paraphrased = bool(paraphrase)
         claim.wording = paraphrase[0] if paraphrase else (found.get(_RDFS_LABEL) or [""])[0]
     ordered = sorted(claims.values(), key=lambda claim: (claim.published, claim.source.id, claim.graph))
-    try:
-        conflicts = run(kb, find("conflicts"), {"of": iri.value}, minter).records()
-    except NotFound:
-        conflicts = []
     disputed = {row["field"] for row in conflicts}
     rows = [
         ClaimRow("date", [f"{c.date}: “{c.date_text}”" if c.date else "" for c in ordered],

@@ -189,34 +189,46 @@ def event_page(kb: KnowledgeBase, minter: Minter, slug: str) -> EventPage:
         raise EntityNotFound("event", slug)
     type_name = types[0]
 
-    def roles_and_terms() -> tuple[list[RoleRef], list[str], bool, dict[str, dict[str, str]]]:
+    def roles_and_names() -> tuple[list[dict], dict[str, str]]:
         roles = kb.select(_ROLES, substitutions=subject, prefixes=PREFIXES)
-        actor_names = labels(kb, [row["actor"].value for row in roles])
-        actors = sorted(
-            (RoleRef(ref(minter, row["actor"].value, actor_names.get(row["actor"].value)),
-                     row["role"].value.removeprefix(KB_NS), row["role"].value.removeprefix(KB_NS))
-             for row in roles),
-            key=lambda r: (ROLE_TYPES.index(r.role) if r.role in ROLE_TYPES else 99, r.actor.label))
+        return roles, labels(kb, [row["actor"].value for row in roles])
+
+    def codes_and_terms() -> tuple[list[str], bool, dict[str, dict[str, str]]]:
         code_iris = [term.value for name in ("cameo", "plover") for term in values.get(KB_NS + name, [])]
         by_type = not code_iris
         if by_type:
             code_iris = sorted(row["code"].value for row in kb.select(
                 _TYPE_CODES, substitutions={Variable("s"): NamedNode(KB_NS + type_name)}, prefixes=PREFIXES))
-        term_info = _terms(kb, [KB_NS + type_name, *code_iris, *(KB_NS + r.role for r in actors)])
+        # Every role type's words too: the event's roles are not known yet (asked at the same time).
+        return code_iris, by_type, _terms(kb, [KB_NS + type_name, *code_iris,
+                                               *(KB_NS + role for role in ROLE_TYPES)])
+
+    def roles_and_terms() -> tuple[list[RoleRef], list[str], bool, dict[str, dict[str, str]]]:
+        (roles, actor_names), (code_iris, by_type, term_info) = kb.together(roles_and_names,
+                                                                            codes_and_terms)
+        actors = sorted(
+            (RoleRef(ref(minter, row["actor"].value, actor_names.get(row["actor"].value)),
+                     row["role"].value.removeprefix(KB_NS), row["role"].value.removeprefix(KB_NS))
+             for row in roles),
+            key=lambda r: (ROLE_TYPES.index(r.role) if r.role in ROLE_TYPES else 99, r.actor.label))
+        other_roles = [KB_NS + r.role for r in actors if KB_NS + r.role not in term_info]
+        term_info.update(_terms(kb, other_roles))  # roles from elsewhere than this ontology
         for role in actors:
             role.role_label = term_info.get(KB_NS + role.role, {}).get("label", role.role)
         return actors, code_iris, by_type, term_info
 
     place_iri = values.get(SEM.hasPlace.value)
     # The page's parts that do not depend on one another: at once over a remote store.
+    source_iris = [term.value for term in values.get(KB_NS + "source", [])]
     (actors, code_iris, by_type, term_info), event_claim, evidence_rows, (claims, claim_rows), relations, \
-        place_names = kb.together(
+        place_names, source_names = kb.together(
             roles_and_terms,
             lambda: claim(kb, minter, graph) if graph else Claim(""),
             lambda: kb.select(_EVIDENCE, substitutions=subject, prefixes=PREFIXES),
             lambda: event_claims(kb, minter, slug),
             lambda: _relations(kb, minter, values, subject),
-            lambda: labels(kb, [place_iri[0].value]) if place_iri else {})
+            lambda: labels(kb, [place_iri[0].value]) if place_iri else {},
+            lambda: labels(kb, source_iris))
     evidence = []
     for row in sorted(evidence_rows,
                       key=lambda r: (int(r["start"].value) if "start" in r else 0, r["annotation"].value)):
@@ -225,7 +237,6 @@ def event_page(kb: KnowledgeBase, minter: Minter, slug: str) -> EventPage:
             row["exact"].value, ref(minter, source_iri),
             int(row["start"].value) if "start" in row else None,
             int(row["end"].value) if "end" in row else None, event_claim))
-    source_iris = [term.value for term in values.get(KB_NS + "source", [])]
     if not evidence:  # data loaded from elsewhere: sentences without annotations
         for sentence in values.get(KB_NS + "sourceSentence", []):
             evidence.append(Evidence(sentence.value, ref(minter, source_iris[0]) if source_iris
@@ -235,7 +246,7 @@ def event_page(kb: KnowledgeBase, minter: Minter, slug: str) -> EventPage:
         if item.paraphrased:
             evidence.append(Evidence(item.wording, item.source, None, None, Claim(item.graph, [Ref(
                 "external", "", "", item.claimant)]), paraphrased=True))
-    source_names = labels(kb, source_iris + [e.source.iri for e in evidence])
+    source_names.update(labels(kb, [e.source.iri for e in evidence if e.source.iri not in source_names]))
     for item in evidence:
         item.source.label = source_names.get(item.source.iri, item.source.label)
     place = None

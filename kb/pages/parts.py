@@ -18,7 +18,7 @@ from kb.dates import describe, parse_edtf
 from kb.errors import KBError, NotFound
 from kb.queries import plain
 from kb.store import KnowledgeBase
-from kb.timeline.window import labels, type_labels
+from kb.timeline.window import type_labels
 from kb.vocab import KB_NS, PREFIXES, Minter
 
 
@@ -169,28 +169,72 @@ def event_refs(kb: KnowledgeBase, minter: Minter, iris: list[str]) -> dict[str, 
     return found
 
 
-_CLAIM = """
-SELECT ?claimant ?parent ?graph WHERE {
-  ?graph prov:wasAttributedTo ?claimant .
-  OPTIONAL { ?graph prov:wasDerivedFrom ?parent }
+#: Every link of each graph's chain of derivation, its claimant and the claimant's name: one request
+#: for the whole chain of every graph a page shows.
+_CLAIMS = """
+SELECT ?subject ?graph ?link ?claimant ?parent ?name WHERE {
+  %s
+  OPTIONAL {
+    ?graph prov:wasDerivedFrom* ?link .
+    ?link prov:wasAttributedTo ?claimant .
+    OPTIONAL { ?link prov:wasDerivedFrom ?parent }
+    OPTIONAL { ?claimant rdfs:label ?name }
+  }
 }"""
+#: Links of a chain followed at most (a longer chain, or a loop, is cut there).
+CHAIN_LINKS = 8
+
+
+def claims(kb: KnowledgeBase, minter: Minter, graphs: list[str]) -> dict[str, Claim]:
+    """Who claims what each graph holds: its claimant, then who relays it, up the derivation chain
+    (at most :data:`CHAIN_LINKS` links), for all of ``graphs`` in one request."""
+    graphs = list(dict.fromkeys(graphs))
+    if not graphs:
+        return {}
+    values = " ".join(str(NamedNode(graph)) for graph in graphs)
+    return _claims(kb, minter, f"VALUES ?graph {{ {values} }}", graphs)
+
+
+def claims_where(kb: KnowledgeBase, minter: Minter, graph_pattern: str, subject: NamedNode
+                 ) -> dict[str, Claim]:
+    """:func:`claims` of every graph ``?graph`` that ``graph_pattern`` finds for ``?subject`` (such
+    as ``?graph kbo:reportedIn ?subject``), found and followed in one request."""
+    return _claims(kb, minter, graph_pattern, None, {Variable("subject"): subject})
+
+
+def _claims(kb: KnowledgeBase, minter: Minter, graph_pattern: str, graphs: list[str] | None,
+            substitutions: dict | None = None) -> dict[str, Claim]:
+    rows = kb.select(_CLAIMS % graph_pattern, substitutions=substitutions, prefixes=PREFIXES)
+    step: dict[str, tuple[str, str | None]] = {}  # link -> (claimant, parent): the least of each
+    names: dict[str, str] = {}
+    for row in rows:
+        if "claimant" not in row:  # a graph nobody is said to claim
+            continue
+        link, claimant = row["link"].value, row["claimant"].value
+        parent = row["parent"].value if "parent" in row else None
+        if link not in step or (claimant, parent or "") < (step[link][0], step[link][1] or ""):
+            step[link] = (claimant, parent)
+        if "name" in row:
+            names.setdefault(claimant, row["name"].value)
+    if graphs is None:
+        graphs = list(dict.fromkeys(row["graph"].value for row in rows))
+    found = {}
+    for graph in graphs:
+        chain: list[str] = []
+        current, seen = graph, set()
+        while current in step and current not in seen and len(seen) < CHAIN_LINKS:
+            seen.add(current)
+            claimant, current = step[current]
+            chain.append(claimant)
+        graph_ref = ref(minter, graph)
+        found[graph] = Claim(graph, [ref(minter, iri, names.get(iri)) for iri in chain],
+                             graph_ref.id if graph_ref.kind == "graph" else None)
+    return found
 
 
 def claim(kb: KnowledgeBase, minter: Minter, graph: str) -> Claim:
-    """Who claims what a graph holds: its claimant, then who relays it, up the derivation chain."""
-    chain_iris: list[str] = []
-    current, seen = graph, set()
-    while current and current not in seen and len(seen) < 8:
-        seen.add(current)
-        rows = kb.select(_CLAIM, substitutions={Variable("graph"): NamedNode(current)}, prefixes=PREFIXES)
-        if not rows:
-            break
-        chain_iris.append(rows[0]["claimant"].value)
-        current = rows[0]["parent"].value if "parent" in rows[0] else None
-    names = labels(kb, chain_iris)
-    graph_ref = ref(minter, graph)
-    return Claim(graph, [ref(minter, iri, names.get(iri)) for iri in chain_iris],
-                 graph_ref.id if graph_ref.kind == "graph" else None)
+    """Who claims what a graph holds (:func:`claims` of one graph)."""
+    return claims(kb, minter, [graph])[graph]
 
 
 def curie(iri: str) -> str:

@@ -18,7 +18,7 @@ from kb.pages.parts import (
     EntityNotFound,
     EventRef,
     Ref,
-    claim,
+    claims_where,
     date_info,
     event_refs,
     ref,
@@ -81,7 +81,6 @@ SELECT ?event ?start ?end ?s WHERE {
   ?target oa:hasSource ?s ; oa:hasSelector ?position .
   ?position a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
 }"""
-_GRAPHS = "SELECT ?graph ?s WHERE { ?graph kbo:reportedIn ?s }"
 
 
 def segments(text: str, spans: list[tuple[int, int, str]]) -> list[Paragraph]:
@@ -115,32 +114,34 @@ def segments(text: str, spans: list[tuple[int, int, str]]) -> list[Paragraph]:
     return paragraphs
 
 
+def _spans_and_events(kb: KnowledgeBase, minter: Minter, subject: dict
+                      ) -> tuple[list[tuple[int, int, str]], dict[str, EventRef]]:
+    """The cited passages of the source (start, end, event) and the events they support."""
+    spans = [(int(row["start"].value), int(row["end"].value), row["event"].value)
+             for row in kb.select(_SPANS, substitutions=subject, prefixes=PREFIXES)]
+    return spans, event_refs(kb, minter, [event for _, _, event in spans])
+
+
 def source_page(kb: KnowledgeBase, minter: Minter, slug: str) -> SourcePage:
     """The page of the source ``slug``: its text, sentence by sentence, with the events each states."""
     iri = minter.source(slug)
     subject = {Variable("s"): iri}
-    # The page's parts that do not depend on one another: at once over a remote store.
-    values, span_rows, graph_rows = kb.together(
-        lambda: values_by_name(kb, _SOURCE, iri),
-        lambda: kb.select(_SPANS, substitutions=subject, prefixes=PREFIXES),
-        lambda: kb.select(_GRAPHS, substitutions=subject, prefixes=PREFIXES))
+    values = values_by_name(kb, _SOURCE, iri)  # first: an unknown slug costs this one request
     if SCHEMA.NewsArticle.value not in values.get("type", []):
         raise EntityNotFound("source", slug)
-    text = values.get("text", [""])[0]
-    spans = [(int(row["start"].value), int(row["end"].value), row["event"].value)
-             for row in span_rows]
     publisher = values.get("publisher", [None])[0]
-    graph_iris = [row["graph"].value for row in graph_rows]
-    refs, publisher_names, *claims = kb.together(
-        lambda: event_refs(kb, minter, [event for _, _, event in spans]),
-        lambda: labels(kb, [publisher]) if publisher else {},
-        *(lambda graph=graph: claim(kb, minter, graph) for graph in graph_iris))
+    # The page's parts that do not depend on one another: at once over a remote store.
+    (spans, refs), claims_of, publisher_names = kb.together(
+        lambda: _spans_and_events(kb, minter, subject),
+        lambda: claims_where(kb, minter, "?graph kbo:reportedIn ?subject .", iri),
+        lambda: labels(kb, [publisher]) if publisher else {})
+    text = values.get("text", [""])[0]
     paragraphs = segments(text, spans)
     for paragraph in paragraphs:
         for segment in paragraph.segments:
             segment.events = sorted((refs[i] for i in dict.fromkeys(segment.events) if i in refs),
                                     key=lambda e: (e.earliest, e.latest, e.iri))
-    graphs = sorted(claims, key=lambda c: (len(c.chain), c.in_words))
+    graphs = sorted(claims_of.values(), key=lambda c: (len(c.chain), c.in_words, c.graph))
     edtf = values.get("edtf", [None])[0]
     return SourcePage(
         iri=iri.value, id=slug,

@@ -1,22 +1,36 @@
-"""Answers kept for repeated queries: a small LRU cache bounded in bytes."""
+"""Answers kept for repeated queries: a small LRU cache bounded in bytes, keyed on everything an
+answer depends on (:func:`cache_key`), the store's load generation included."""
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
 
+from kb.sparql_text import tokens, uses_service
 from webapp.sparql.run import Answer, Job
 
 #: Answers larger than this are not cached.
 CACHE_ENTRY_LIMIT = 256 * 1024
+#: Functions whose value changes from one run of a query to the next (a query calling one is never
+#: answered from the cache).
+VOLATILE_FUNCTIONS = frozenset({"NOW", "RAND", "UUID", "STRUUID"})
 
 
-def cache_key(job: Job) -> tuple | None:
-    if job.substitutions:
+def cache_key(job: Job, generation: object) -> tuple | None:
+    """What ``job``'s answer depends on: its text, bound parameters (each in its N-Triples form),
+    prefixes, base, dataset, formats and row limit, and ``generation`` (the store's load generation
+    as the caller counts them, so that an answer kept before a load is never given after it).
+    ``None`` for a job whose answer can change without a load: one calling another endpoint
+    (``SERVICE``) or a function such as ``NOW()`` or ``RAND()``."""
+    if job.allow_service and uses_service(job.sparql):
         return None
+    if any(kind == "word" and text.upper() in VOLATILE_FUNCTIONS for kind, text in tokens(job.sparql)):
+        return None
+    bound = tuple(sorted((str(variable), str(term)) for variable, term in job.substitutions.items())) \
+        if job.substitutions else None
     prefixes = tuple(sorted(job.prefixes.items())) if job.prefixes else None
-    return (job.sparql, job.result_format, job.graph_format, job.row_limit, prefixes,
-            job.default_graph, job.named_graphs, job.allow_service)
+    return (generation, job.sparql, bound, prefixes, job.base, job.default_graph, job.named_graphs,
+            job.result_format, job.graph_format, job.row_limit, job.allow_service)
 
 
 class AnswerCache:
@@ -55,3 +69,27 @@ class AnswerCache:
         with self._lock:
             self._entries.clear()
             self.size = 0
+
+
+class Remembered:
+    """A small LRU of what a page works out from the store before it asks its query (such as the
+    terms a named query's parameters name: an actor's IRI, found by asking the store), each kept
+    under the load generation it was worked out in (part of its key), so a load forgets it."""
+
+    def __init__(self, size: int = 1024):
+        self.size = size
+        self._entries: OrderedDict[tuple, object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, compute):
+        """The value kept for ``key``, else ``compute()`` (kept unless it raised)."""
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                return self._entries[key]
+        value = compute()
+        with self._lock:
+            self._entries[key] = value
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        return value

@@ -96,9 +96,10 @@ class QueryService:
 
     Answers of up to :data:`CACHE_ENTRY_LIMIT` bytes are kept in a small LRU cache (``cache_bytes``;
     0 turns it off), so a repeated query gets the same bytes without a round trip to a worker or to
-    the remote store. Their freshness is known: the cache is emptied when the store's load
-    generation changes (:meth:`reopened`, within a second of a load; see :mod:`webapp.state`).
-    Jobs with bound parameters are not cached.
+    the remote store, embedded or remote alike. Their freshness is known: an answer is kept under
+    the store's load generation as this service counts them (:attr:`generation`, one more at each
+    :meth:`reopened`, within a second of a load through any instance; see :mod:`webapp.state`), so
+    an answer begun before a load is never given after it (:func:`~webapp.sparql.cache.cache_key`).
     """
 
     def __init__(self, kb, timeout: float, workers: int = 2, cache_bytes: int = 32 * 1024 * 1024,
@@ -116,6 +117,8 @@ class QueryService:
                                    max_rss_mb=lanes.recycle_mb, nice=lanes.slow_nice,
                                    waiting=lanes.slow_waiting, memory_mb=lanes.worker_mb)
         self.cache = AnswerCache(cache_bytes) if cache_bytes > 0 else None
+        #: The store's load generations this service has seen (the answer cache's freshness).
+        self.generation = 0
 
     @property
     def pool(self) -> WorkerPool | None:
@@ -129,7 +132,7 @@ class QueryService:
 
     def run(self, job: Job) -> Answer:
         """The answer to ``job``, or a :class:`KBError` (400, 406, 503 ...)."""
-        key = cache_key(job) if self.cache is not None else None
+        key = cache_key(job, self.generation) if self.cache is not None else None
         if key is not None:
             cached = self.cache.get(key)
             if cached is not None:
@@ -138,7 +141,7 @@ class QueryService:
             answer = execute(_RemoteWithTimeout(self.kb.backend, self.timeout), job)
         else:
             answer = self._in_lanes(job, (exact_text(job.sparql), query_shape(job.sparql)))
-        if key is not None:
+        if key is not None and key[0] == self.generation:  # else kept only to be forgotten
             self.cache.put(key, answer)
         return answer
 
@@ -193,6 +196,7 @@ class QueryService:
 
     def refresh(self) -> None:
         """Forget cached answers and restart the workers (after the store was written)."""
+        self.generation += 1
         if self.cache is not None:
             self.cache.clear()
         for lane in (self.fast, self.slow):

@@ -26,6 +26,7 @@ from kb.formats import RESULT_FORMATS
 from kb.queries import NamedQuery, Table
 from kb.vocab import PREFIXES, Minter
 from webapp.security import link_target
+from webapp.sparql.cache import Remembered
 from webapp.sparql.run import Answer, Job, SparqlSyntaxError
 from webapp.state import get_kb, get_service
 
@@ -243,9 +244,7 @@ def _run(state: _State, graph_format: str = "turtle") -> Answer:
     """Bind the parameters (when a named query is chosen) and run the text in the worker pool."""
     substitutions, text = None, state.text
     if state.named:
-        query = dataclasses.replace(state.named, sparql=state.text)
-        substitutions = queries.bind(get_kb(), query, state.values, current_app.extensions["minter"])
-        text, substitutions = queries.paged(query, substitutions)
+        text, substitutions = _bound(dataclasses.replace(state.named, sparql=state.text), state.values)
     elif state.values:
         raise QueryError("parameters need a named query", where="param",
                          hint="choose a named query (name=...) or write the values into the query")
@@ -253,6 +252,17 @@ def _run(state: _State, graph_format: str = "turtle") -> Answer:
                                  int(current_app.config["ROW_LIMIT"]), prefixes=PREFIXES,
                                  substitutions=substitutions or None,
                                  base=current_app.config["KB_BASE"]))
+
+
+def _bound(query: NamedQuery, values: dict[str, str]) -> tuple[str, dict]:
+    """The named query's text and the terms of its parameters (:func:`kb.queries.bind`, then
+    :func:`kb.queries.paged`), worked out once a load generation: binding an actor or an event asks
+    the store, a round trip over a remote one that a repeated question need not make."""
+    service = get_service()
+    remembered = current_app.extensions.setdefault("bound_parameters", Remembered())
+    key = (service.generation, query.name, query.sparql, tuple(sorted(values.items())))
+    return remembered.get(key, lambda: queries.paged(
+        query, queries.bind(get_kb(), query, values, current_app.extensions["minter"])))
 
 
 def _run_table(state: _State, graph: bool = False) -> tuple[Table | None, Answer]:
