@@ -505,13 +505,38 @@ def test_a_repeated_query_is_answered_from_the_cache(app, client):
 
 
 def test_the_cache_is_bounded_and_forgets_the_least_recently_used():
-    from webapp.sparql.cache import AnswerCache
+    from webapp.sparql.cache import AnswerCache, entry_weight
     from webapp.sparql.run import Answer
 
-    cache = AnswerCache(max_bytes=10)
+    one = entry_weight(("a",), Answer(b"1234", "json", "select", 1))
+    cache = AnswerCache(max_bytes=2 * one + 1)
     for key in "abc":
         cache.put((key,), Answer(b"1234", "json", "select", 1))
     assert cache.get(("a",)) is None and cache.get(("c",)) is not None
-    assert cache.size == 8
-    cache.put(("big",), Answer(b"x" * 11, "json", "select", 1))
+    assert cache.size == 2 * one
+    cache.put(("big",), Answer(b"x" * (2 * one), "json", "select", 1))
     assert cache.get(("big",)) is None
+
+
+def test_many_long_queries_with_small_answers_stay_within_the_cache_bound():
+    """Counting answers' bodies alone, a 1 MB cache held 40,000 small answers of 2 KB queries in
+    93 MB: the bound counts each key's text and the entry's own cost too, measured by allocation."""
+    import tracemalloc
+
+    from webapp.sparql.cache import AnswerCache
+    from webapp.sparql.run import Answer
+
+    bound = 1024 * 1024
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        cache = AnswerCache(max_bytes=bound)
+        for number in range(20_000):
+            text = f"SELECT * WHERE {{ ?s ?p {number} }} # " + "x" * 2000
+            cache.put(("generation", text, None, (("kb", "https://example.org/"),), None),
+                      Answer(b'{"n": %d}' % number, "json", "select", 1))
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert cache.size <= bound
+    assert held <= 1.25 * bound, f"{held:,} bytes held for a {bound:,}-byte bound"
