@@ -68,3 +68,21 @@ def data_count(kb) -> int:
                      "FILTER(!STRENDS(STR(?g), '/id/graph/_loads') "
                      "&& !STRENDS(STR(?g), '/id/graph/_counts') && !STRENDS(STR(?g), '/id/graph/_roles')) }")
     return int(rows[0]["n"].value)
+
+
+#: A date mix with every kind of dating, wide spans included, for small synthetic files.
+EVERY_KIND_OF_DATE = {"day": 0.3, "week": 0.1, "month": 0.2, "months": 0.2, "year": 0.1, "long": 0.05,
+                      "wide": 0.05}
+
+
+def synthetic_claims_file(folder: Path, events: int = 300, seed: int = 5) -> Path:
+    """A synthetic N-Quads file (benchmarks/synthetic.py) of ``events`` events, several sources
+    dating some of them, with every kind of dating."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import synthetic
+
+    path = folder / "synthetic.nq"
+    synthetic.write_nquads(path, events, seed=seed, claims=True, date_mix=EVERY_KIND_OF_DATE)
+    return path

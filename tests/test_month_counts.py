@@ -4,16 +4,13 @@ after every kind of load, and never go stale."""
 from __future__ import annotations
 
 import shutil
-import sys
-from pathlib import Path
-
-import pytest
 
 from kb import queries
 from kb.load import load
 from kb.paths import CODES_FILE, ONTOLOGY_FILE, SEEDS_DIR
 from kb.store import open_kb
 from kb.vocab import KBO, PREFIXES, Minter
+from tests.support import synthetic_claims_file
 
 #: What the counts stand for: each claim's month keys and types, distinct events (queries/events-per-month).
 COUNTED = """SELECT ?month ?type (COUNT(DISTINCT ?event) AS ?events) WHERE {
@@ -56,11 +53,7 @@ def test_counts_follow_a_source_whose_event_moves_to_another_month(tmp_path):
 
 
 def test_counts_of_a_bulk_load_with_several_sources_per_event(tmp_path):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-    synthetic = pytest.importorskip("synthetic")
-    path = tmp_path / "synthetic.nq"
-    synthetic.write_nquads(path, 300, seed=5, claims=True, date_mix={
-        "day": 0.3, "week": 0.1, "month": 0.2, "months": 0.2, "year": 0.1, "long": 0.05, "wide": 0.05})
+    path = synthetic_claims_file(tmp_path)
     with open_kb(tmp_path / "store") as kb:
         load(kb, [path], bulk_over=0)
         counted = by_counting(kb)

@@ -3,11 +3,9 @@ every event's claims and roles does, after per-file loads, removals, bulk loads 
 
 from __future__ import annotations
 
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 from pyoxigraph import Literal, Variable
 
 from kb import queries
@@ -17,6 +15,7 @@ from kb.paths import CODES_FILE, ONTOLOGY_FILE, SEEDS_DIR
 from kb.store import open_kb
 from kb.timeline.role_counts import recount_roles, role_counts_graph
 from kb.vocab import KBO, PREFIXES, XSD, Minter
+from tests.support import synthetic_claims_file
 
 #: What actor-roles stands for, read the slow way: every claim whose bounds meet the window, every
 #: role of its event (from any graph), distinct events.
@@ -78,11 +77,7 @@ def assert_same(kb, spans: list[tuple[date, date]]) -> int:
 
 
 def test_role_counts_answer_as_the_claims_do_after_a_bulk_load_with_several_sources_per_event(tmp_path):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-    synthetic = pytest.importorskip("synthetic")
-    path = tmp_path / "synthetic.nq"
-    synthetic.write_nquads(path, 300, seed=5, claims=True, date_mix={
-        "day": 0.3, "week": 0.1, "month": 0.2, "months": 0.2, "year": 0.1, "long": 0.05, "wide": 0.05})
+    path = synthetic_claims_file(tmp_path)
     with open_kb(tmp_path / "store") as kb:
         load(kb, [path], bulk_over=0)
         exact_events = kb.select(f"SELECT DISTINCT ?e WHERE {{ GRAPH {role_counts_graph(Minter())} "
