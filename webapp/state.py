@@ -169,10 +169,15 @@ BUILD_SWITCH_SECONDS = 0.0005
 
 def _answered(response):
     """After a request: the index build may start (see :data:`INDEX_DELAY_SECONDS`)."""
+    _build_now()
+    return response
+
+
+def _build_now() -> None:
+    """Let the index build start now, without waiting for :data:`INDEX_DELAY_SECONDS`."""
     go = current_app.extensions.get("timeline_go")
     if go is not None:
         go.set()
-    return response
 
 
 @contextmanager
@@ -280,7 +285,7 @@ def get_timeline_index(filt: TimelineFilter | None = None) -> TimelineIndex | No
     building = current_app.extensions.get("timeline_building")
     if index is None and filt is not None and building is not None and not building.is_set() \
             and (_kept() or _too_large(filt)):
-        _answered(None)  # a view that waits for the index: its build starts now
+        _build_now()  # a view that waits for the index: its build starts now
         building.wait(INDEX_WAIT_SECONDS)
         index = current_app.extensions.get("timeline_index")
     return index

@@ -49,9 +49,7 @@ from kb.timeline.rows import (
     reindex,
     rows_of,
 )
-from kb.timeline.rows import (
-    has_counts as has_event_counts,
-)
+from kb.timeline.rows import has_counts as has_event_counts
 from kb.vocab import KBO, Minter
 
 #: Periods of the timeline index rewritten by one update on a remote store.

@@ -45,6 +45,8 @@ _TALLY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?graph { ?event <%s> ?value } }"
 
 #: The actors and sources in most events kept with the counts (the home page shows this many).
 TOP = FACET_LIMIT
+
+
 @dataclass
 class StoredCounts:
     """How many events there are: by (type, middle day), by status; the :data:`TOP` actors and
@@ -173,8 +175,9 @@ def _read(kb: KnowledgeBase, minter: Minter, whole: bool = False) -> StoredCount
 
 def first_values(by_iri: dict[str, int], minter: Minter, prefix: str, limit: int) -> list[tuple[str, int]]:
     """The ``limit`` IRIs of ``by_iri`` with the highest counts, a tie by slug (see :func:`slug_of`),
-    with their counts, in that order: only the candidates tied with the last are given a slug (at
-    1M synthetic events every one of 40,000 sources reports 25 events)."""
+    with their counts, in that order: only the candidates (a count at least the ``limit``-th
+    highest) are ranked, and none is named (at 1M synthetic events every one of 40,000 sources
+    reports 25 events, all tied)."""
     if not by_iri:
         return []
     least = heapq.nlargest(limit, by_iri.values())[-1]
