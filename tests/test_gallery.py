@@ -128,7 +128,7 @@ def test_the_gallery_has_at_least_twenty_questions_each_declared():
 PAGED = [name for name, query in queries.catalogue().items()
          if {p.name for p in query.parameters} >= set(queries.PAGING)]
 #: The column naming what a query pages when a page holds several rows of it (else: a row).
-PAGED_BY = {"date-precision": "source", "actor-roles": "actor"}
+PAGED_BY = {"date-precision": "source", "actor-roles": "actor", "events-per-month": "month"}
 
 
 @pytest.mark.parametrize("name", PAGED)

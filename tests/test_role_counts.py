@@ -27,6 +27,14 @@ EXACT = """SELECT ?actor ?role_type (COUNT(DISTINCT ?event) AS ?events) (MIN(?ea
   ?event sem:hasActor ?role_node . ?role_node rdf:value ?actor ; sem:roleType ?role_type .
 } GROUP BY ?actor ?role_type"""
 
+#: What actor-roles without a window stands for: every dated event of each actor, whatever its date.
+EXACT_ALL = """SELECT ?actor ?role_type (COUNT(DISTINCT ?event) AS ?events) (MIN(?earliest) AS ?first)
+       (MAX(?latest) AS ?last) WHERE {
+  GRAPH ?claim { ?event sem:hasEarliestBeginTimeStamp ?earliest ; sem:hasLatestEndTimeStamp ?latest }
+  ?event sem:hasActor ?role_node . ?role_node rdf:value ?actor ; sem:roleType ?role_type .
+  FILTER(isIRI(?actor))
+} GROUP BY ?actor ?role_type"""
+
 BASE = [ONTOLOGY_FILE, CODES_FILE, SEEDS_DIR / "000_04768d44cf00b2f8.yaml"]
 
 
@@ -62,6 +70,33 @@ def named(kb, first: date, last: date) -> dict:
     return found
 
 
+def exact_all(kb) -> dict:
+    return {(r["actor"].value, r["role_type"].value.rsplit("#", 1)[-1]):
+            (int(r["events"].value), r["first"].value, r["last"].value)
+            for r in kb.select(EXACT_ALL, prefixes=PREFIXES)}
+
+
+def named_all(kb) -> dict:
+    """actor-roles without a window, every page of 50 actors read in turn."""
+    found: dict = {}
+    for offset in range(0, 100_000, 50):
+        page = queries.run(kb, queries.find("actor-roles"), {"limit": "50", "offset": str(offset)}).records()
+        listed = kb.select(f"SELECT DISTINCT ?actor WHERE {{ ?actor a sem:Actor }} LIMIT 50 OFFSET {offset}",
+                           prefixes=PREFIXES)
+        if not listed:
+            return found
+        for row in page:
+            found[(row["actor"], row["role"])] = (row["events"], str(row["first"]), str(row["last"]))
+    raise AssertionError("more than 100,000 actors")
+
+
+def assert_same_totals(kb) -> int:
+    """actor-roles without a window equals every dated event read the slow way; how many rows."""
+    expected = exact_all(kb)
+    assert named_all(kb) == expected
+    return len(expected)
+
+
 def stored_counts(kb) -> set:
     return set(kb.backend.store.quads_for_pattern(None, None, None, role_counts_graph(Minter())))
 
@@ -86,6 +121,7 @@ def test_role_counts_answer_as_the_claims_do_after_a_bulk_load_with_several_sour
         years = sorted({int(r["key"].value[:4]) for r in kb.select(
             "SELECT DISTINCT ?key WHERE { ?e kbo:monthKey ?key FILTER(?key != 'wide') }", prefixes=PREFIXES)})
         assert assert_same(kb, windows(date(years[0], 1, 1), date(years[-1], 12, 31), 701)) > 100
+        assert assert_same_totals(kb) > 100
         written = stored_counts(kb)  # by the bulk load, in Python
         kb.backend.store.update(recount_roles(Minter()))  # as a per-file load recounts, in SPARQL
         assert stored_counts(kb) == written
@@ -121,6 +157,8 @@ def test_role_counts_follow_a_second_source_added_then_removed(tmp_path):
         _second_source(extra, event, actor, "2024-03-15")  # a second dating, months away, a new role
         load(kb, [extra])
         assert assert_same(kb, spans) > 50
+        assert assert_same_totals(kb) > 10
+        assert ("mediator" in {role for who, role in named_all(kb) if who == actor})
         march = named(kb, date(2024, 3, 1), date(2024, 3, 31))
         assert any(role == "mediator" and who == actor for who, role in march)
         _second_source(extra, event, actor, "2024-10-02")  # the second source moves it to October
@@ -131,6 +169,7 @@ def test_role_counts_follow_a_second_source_added_then_removed(tmp_path):
         _second_source(extra, event, actor, "")  # and takes it back
         load(kb, [extra])
         assert assert_same(kb, spans) > 50
+        assert assert_same_totals(kb) > 10
         assert not any(role == "mediator" and who == actor
                        for who, role in named(kb, date(2024, 10, 1), date(2024, 10, 31)))
 
@@ -148,6 +187,7 @@ def test_role_counts_follow_a_source_whose_event_moves(tmp_path):
         load(kb, [article])
         assert named(kb, date(2019, 3, 2), date(2019, 3, 2))
         assert_same(kb, spans)
+        assert_same_totals(kb)
 
 
 def test_role_counts_a_file_brings_are_dropped(tmp_path):
@@ -157,7 +197,9 @@ def test_role_counts_a_file_brings_are_dropped(tmp_path):
         f"<{minter.entity('graph', 'forged').value}> {{ <{minter.entity('bucket', '2024-10/roles').value}> "
         f"<{KBO.rolesMonth.value}> \"2024-10\" ; <{KBO.roleCell.value}> "
         f"\"01 31 999 999 2024-10-01 2024-10-31 {KBO.mediator.value} "
-        f"{minter.entity('actor', 'nobody').value}\" . }}\n",
+        f"{minter.entity('actor', 'nobody').value}\" . "
+        f"<{minter.entity('actor', 'hamas').value}/roles> <{KBO.roleTotal.value}> "
+        f"\"999 1900-01-01 2100-12-31 {KBO.mediator.value}\" . }}\n",
         encoding="utf-8")
     with open_kb(tmp_path / "store") as kb:
         load(kb, BASE)
@@ -165,6 +207,8 @@ def test_role_counts_a_file_brings_are_dropped(tmp_path):
         answer = named(kb, date(2024, 10, 1), date(2024, 10, 31))
         assert answer == exact(kb, date(2024, 10, 1), date(2024, 10, 31))
         assert all(events < 999 for events, _, _ in answer.values())
+        assert assert_same_totals(kb) > 10
+        assert all(events < 999 for events, _, _ in named_all(kb).values())
 
 
 def test_reindex_derives_only_the_role_counts_a_store_lacks(tmp_path):
@@ -181,3 +225,4 @@ def test_reindex_derives_only_the_role_counts_a_store_lacks(tmp_path):
         assert lacking(kb, minter) == []
         assert stored_counts(kb) == written  # the same, read in Python
         assert assert_same(kb, spans) > 50
+        assert assert_same_totals(kb) > 10

@@ -18,6 +18,12 @@ key (``<id/bucket/2024-10/roles> kbo:rolesMonth "2024-10"``):
   counted at query time from its claims as before (their month keys need not be contiguous, and
   which of them meets a window depends on the days).
 
+and, for each actor, whatever the dates (``<ACTOR/roles> kbo:roleTotal "EVENTS EARLIEST LATEST
+ROLE"``, a :data:`TOTALS` node): one literal per role type it held in dated events, how many distinct
+events, the least earliest and greatest latest day any of their claims gives. actor-roles without a
+window reads a page of actors' totals instead of every event of them (the busiest synthetic actor
+has 88,000 events at 1M).
+
 A *regular* event is dated by exactly one claim (one named graph gives its ``kbo:monthKey``),
 spanning less than three years, whose month keys are the months its bounds cover, so every window
 meets it exactly when it meets that claim. A window of months M0..Mn counts a regular event once:
@@ -26,9 +32,9 @@ covers only in part counts only when its days meet the window's days in that mon
 from every graph (as the query does).
 
 A load recounts, in the same SPARQL update as the load, every month key (before and after) of the
-events it touches (:func:`role_counts_update`); a bulk load and ``kb reindex`` recount them all
-(:func:`rebuild_role_counts`, :func:`recount_roles`). They are derived data: a file's own are
-dropped (:func:`without_role_counts`).
+events it touches, and the totals of their actors (:func:`role_counts_update`); a bulk load and
+``kb reindex`` recount them all (:func:`rebuild_role_counts`, :func:`recount_roles`). They are
+derived data: a file's own are dropped (:func:`without_role_counts`).
 """
 
 from __future__ import annotations
@@ -43,7 +49,9 @@ from kb.vocab import KBO, RDF, SEM, Minter
 
 #: The slug of the role counts graph (``id/graph/_roles``): no source slug starts with "_".
 ROLE_COUNTS_SLUG = "_roles"
-ROLE_COUNTED = (KBO.rolesMonth, KBO.roleCell, KBO.exactEvent, KBO.wideCell)
+ROLE_COUNTED = (KBO.rolesMonth, KBO.roleCell, KBO.exactEvent, KBO.wideCell, KBO.roleTotal)
+#: What follows an actor's IRI in the IRI of its totals' node (``<ACTOR/roles> kbo:roleTotal ...``).
+TOTALS = "/roles"
 #: Month keys recounted by one update when every key is recounted.
 ROLE_BATCH = 16
 
@@ -102,14 +110,68 @@ WHERE {{
 }}"""
 
 
+_RECOUNT_TOTALS = """DELETE {{ GRAPH {graph} {{ ?totals ?p ?o }} }} WHERE {{ {nodes} }} ;
+INSERT {{ GRAPH {graph} {{ ?totals a <{cls}> ; <{total}> ?text }} }}
+WHERE {{
+  SELECT ?totals (CONCAT(STR(?events), " ", STR(?first), " ", STR(?last), " ", STR(?role)) AS ?text)
+  WHERE {{
+    {{ SELECT ?actor ?role (COUNT(DISTINCT ?event) AS ?events) (MIN(?earliest) AS ?first)
+             (MAX(?latest) AS ?last)
+      WHERE {{
+        {values}GRAPH ?g2 {{ ?role_node <{value}> ?actor }}
+        GRAPH ?g3 {{ ?role_node <{role_type}> ?role }}
+        GRAPH ?g1 {{ ?event <{has_actor}> ?role_node }}
+        GRAPH ?claim {{ ?event <{earliest}> ?earliest ; <{latest}> ?latest }}
+        FILTER(?claim != {graph} && isIRI(?actor))
+      }} GROUP BY ?actor ?role }}
+    BIND(IRI(CONCAT(STR(?actor), "{suffix}")) AS ?totals)
+  }}
+}}"""
+
+
 def role_counts_graph(minter: Minter) -> NamedNode:
     """The named graph that holds the role counts, and nothing else."""
     return minter.entity("graph", ROLE_COUNTS_SLUG)
 
 
-def recount_roles(minter: Minter, keys: Iterable[str] | None = None) -> str:
-    """A SPARQL update that rewrites the role counts of the month ``keys`` (every key when ``None``,
-    then also the mark that the store has them)."""
+def totals_node(actor: NamedNode) -> NamedNode:
+    """The node of ``actor``'s role totals (its IRI followed by :data:`TOTALS`)."""
+    return NamedNode(actor.value + TOTALS)
+
+
+def recount_roles(minter: Minter, keys: Iterable[str] | None = None,
+                  actors: Iterable[NamedNode] = ()) -> str:
+    """A SPARQL update that rewrites the role counts of the month ``keys`` and the totals of
+    ``actors`` (every key and every actor's totals when ``keys`` is ``None``, then also the marks that
+    the store has them)."""
+    update = _recount_keys(minter, keys)
+    actors = sorted({actor.value for actor in actors})
+    if keys is None or actors:
+        graph = role_counts_graph(minter)
+        listed = " ".join(f"<{actor}>" for actor in actors)
+        values = f"VALUES ?actor {{ {listed} }} " if keys is not None else ""
+        nodes = (f"GRAPH {graph} {{ ?totals a <{KBO.RoleTotals.value}> ; ?p ?o }} "
+                 f"FILTER(?totals != {graph})" if keys is None else
+                 f'{values}BIND(IRI(CONCAT(STR(?actor), "{TOTALS}")) AS ?totals) '
+                 f"GRAPH {graph} {{ ?totals ?p ?o }}")
+        totals = _RECOUNT_TOTALS.format(
+            graph=graph, values=values, nodes=nodes, cls=KBO.RoleTotals.value,
+            total=KBO.roleTotal.value, value=RDF.value.value, role_type=SEM.roleType.value,
+            has_actor=SEM.hasActor.value, earliest=SEM.hasEarliestBeginTimeStamp.value,
+            latest=SEM.hasLatestEndTimeStamp.value, suffix=TOTALS)
+        update = f"{update} ;\n{totals}" if update else totals
+    if keys is None:  # the marks, once the store holds an event
+        graph = role_counts_graph(minter)
+        update += (f" ;\nINSERT {{ GRAPH {graph} {{ {graph} a <{KBO.RoleCounts.value}>, "
+                   f"<{KBO.RoleTotals.value}> }} }} WHERE {{ "
+                   f"{{ SELECT * WHERE {{ GRAPH ?g {{ ?e <{KBO.monthKey.value}> ?k }} }} LIMIT 1 }} }}")
+    return update
+
+
+def _recount_keys(minter: Minter, keys: Iterable[str] | None) -> str:
+    """The update that rewrites the role counts of the month ``keys`` (every key when ``None``)."""
+    if keys is not None and not keys:
+        return ""
     values = ""
     if keys is not None:
         listed = " ".join(str(Literal(key)) for key in sorted(set(keys)))
@@ -124,26 +186,24 @@ def recount_roles(minter: Minter, keys: Iterable[str] | None = None) -> str:
         key_of_earliest=_KEY_OF.format(d="?earliest"), key_of_latest=_KEY_OF.format(d="?latest"),
         sd2=_TWO.format(n="?sd"), ed2=_TWO.format(n="?ed"),
         prefix=minter.entity(PERIOD_SEGMENT, "").value)
-    if keys is None:  # the mark, once the store holds an event
-        update += (f" ;\nINSERT {{ GRAPH {graph} {{ {graph} a <{KBO.RoleCounts.value}> }} }} WHERE {{ "
-                   f"{{ SELECT * WHERE {{ GRAPH ?g {{ ?e <{KBO.monthKey.value}> ?k }} }} LIMIT 1 }} }}")
     return update
 
 
 def has_role_counts(store, minter: Minter) -> bool:
-    """True when ``store`` (anything with pyoxigraph's ``query``) has been given role counts."""
+    """True when ``store`` (anything with pyoxigraph's ``query``) has been given role counts and
+    totals (a store given counts by a version before the totals lacks them)."""
     graph = role_counts_graph(minter)
-    return bool(store.query(f"ASK {{ GRAPH {graph} {{ {graph} a <{KBO.RoleCounts.value}> }} }}"))
+    return bool(store.query(f"ASK {{ GRAPH {graph} {{ {graph} a <{KBO.RoleCounts.value}>, "
+                            f"<{KBO.RoleTotals.value}> }} }}"))
 
 
-def touched_keys(store, replace: Iterable[NamedNode], quads: list[Quad]) -> set[str]:
-    """Every month key, in ``store`` before the load or in ``quads``, of the events a load that drops
-    ``replace`` and inserts ``quads`` touches: those whose dating or roles (or whose role nodes'
-    actors or role types) are in the graphs dropped or the quads inserted."""
+def _touched_events(replace: Iterable[NamedNode], quads: list[Quad]) -> str:
+    """A SPARQL pattern that binds ``?event`` to every event of a store whose dating or roles (or
+    whose role nodes' actors or role types) are in the graphs ``replace`` or named in ``quads``
+    ("" when none can be)."""
     events = {q.subject for q in quads if q.predicate in (KBO.monthKey, SEM.hasActor)}
     role_nodes = {q.subject for q in quads if q.predicate in (RDF.value, SEM.roleType)}
     events |= {q.subject for q in quads if q.predicate == SEM.hasActor and q.object in role_nodes}
-    keys = {q.object.value for q in quads if q.predicate == KBO.monthKey}
     month_key, has_actor = f"<{KBO.monthKey.value}>", f"<{SEM.hasActor.value}>"
     branches = []
     graphs = " ".join(str(graph) for graph in replace)
@@ -158,22 +218,44 @@ def touched_keys(store, replace: Iterable[NamedNode], quads: list[Quad]) -> set[
     nodes = " ".join(str(node) for node in role_nodes if isinstance(node, NamedNode))
     if nodes:
         branches.append(f"{{ VALUES ?role_node {{ {nodes} }} GRAPH ?h {{ ?event {has_actor} ?role_node }} }}")
-    if branches:
-        sparql = (f"SELECT DISTINCT ?key WHERE {{ {' UNION '.join(branches)} "
-                  f"GRAPH ?claim {{ ?event {month_key} ?key }} }}")
+    return " UNION ".join(branches)
+
+
+def touched_keys(store, replace: Iterable[NamedNode], quads: list[Quad]) -> set[str]:
+    """Every month key, in ``store`` before the load or in ``quads``, of the events a load that drops
+    ``replace`` and inserts ``quads`` touches (:func:`_touched_events`)."""
+    keys = {q.object.value for q in quads if q.predicate == KBO.monthKey}
+    pattern = _touched_events(replace, quads)
+    if pattern:
+        sparql = (f"SELECT DISTINCT ?key WHERE {{ {pattern} "
+                  f"GRAPH ?claim {{ ?event <{KBO.monthKey.value}> ?key }} }}")
         keys.update(row[0].value for row in store.query(sparql))
     return keys
 
 
+def touched_actors(store, replace: Iterable[NamedNode], quads: list[Quad]) -> set[NamedNode]:
+    """Every actor that, in ``store`` before the load or in ``quads``, holds a role in an event a load
+    that drops ``replace`` and inserts ``quads`` touches: those whose totals it may change."""
+    pattern = _touched_events(replace, quads)
+    actors = {q.object for q in quads if q.predicate == RDF.value}  # the role nodes' actors it brings
+    if pattern:
+        sparql = (f"SELECT DISTINCT ?actor WHERE {{ {pattern} "
+                  f"GRAPH ?h {{ ?event <{SEM.hasActor.value}> ?node }} "
+                  f"GRAPH ?i {{ ?node <{RDF.value.value}> ?actor }} }}")
+        actors.update(row[0] for row in store.query(sparql))
+    return {actor for actor in actors if isinstance(actor, NamedNode)}
+
+
 def role_counts_update(store, minter: Minter, replace: Iterable[NamedNode], quads: list[Quad]) -> str:
     """The update to run, after dropping ``replace`` and inserting ``quads`` and in the same request,
-    that brings the role counts in step (:func:`touched_keys`); every key when ``store`` has none yet
-    and holds or gets events."""
+    that brings the role counts and totals in step (:func:`touched_keys`, :func:`touched_actors`);
+    every key and actor when ``store`` has none yet and holds or gets events."""
     if not has_role_counts(store, minter):
         has_events = bool(store.query(f"ASK {{ GRAPH ?g {{ ?e <{KBO.monthKey.value}> ?k }} }}"))
         return recount_roles(minter) if has_events or any(q.predicate == KBO.monthKey for q in quads) else ""
     keys = touched_keys(store, list(replace), quads)
-    return recount_roles(minter, keys) if keys else ""
+    actors = touched_actors(store, list(replace), quads)
+    return recount_roles(minter, keys, actors) if keys or actors else ""
 
 
 def without_role_counts(quads: list[Quad]) -> list[Quad]:
@@ -190,10 +272,11 @@ def rebuild_role_counts(store, minter: Minter) -> int:
         store.remove_graph(graph)
     for quad in [q for predicate in ROLE_COUNTED for q in store.quads_for_pattern(None, predicate, None)]:
         store.remove(quad)
-    cells, exact, wide = _role_cells(store)
-    store.bulk_extend(_cell_quads(minter, cells, exact, wide))
+    cells, exact, wide, totals = _role_cells(store, graph)
+    store.bulk_extend(_cell_quads(minter, cells, exact, wide, totals))
     if next(iter(store.quads_for_pattern(None, KBO.monthKey, None)), None) is not None:
-        store.add(Quad(graph, RDF.type, KBO.RoleCounts, graph))  # the mark, once the store holds an event
+        for mark in (KBO.RoleCounts, KBO.RoleTotals):  # the marks, once the store holds an event
+            store.add(Quad(graph, RDF.type, mark, graph))
     return len({key for key, *_ in cells} | {key for key, _ in exact} | {key for key, _ in wide})
 
 
@@ -207,10 +290,17 @@ def _month_of(day: str) -> str:
     return f"{'-' if day.startswith('-') else ''}{int(year)}-{month}"
 
 
-def _role_cells(store) -> tuple[dict, set, set]:
+def _day_order(day: str) -> tuple:
+    """An ``xsd:date`` lexical form as it sorts (a year before 1000 or before the common era too)."""
+    year, month, rest = day.lstrip("-").split("-", 2)
+    return (-int(year) if day.startswith("-") else int(year), month, rest)
+
+
+def _role_cells(store, graph: NamedNode) -> tuple[dict, set, set, dict]:
     """The cells (key, actor, role, first day, last day) -> [events, starts, earliest, latest], the
-    (key, event) pairs counted exactly and the ("wide", text) wide cells, as :func:`recount_roles`
-    writes them for every key."""
+    (key, event) pairs counted exactly, the ("wide", text) wide cells and the totals (actor, role)
+    -> [{events}, earliest, latest], as :func:`recount_roles` writes them for every key and actor
+    (the role counts ``graph`` left out)."""
     keys: dict = {}  # event -> {claim graph: {month key}}
     for quad in _named(store.quads_for_pattern(None, KBO.monthKey, None, None)):
         keys.setdefault(quad.subject, {}).setdefault(quad.graph_name, set()).add(quad.object.value)
@@ -222,31 +312,46 @@ def _role_cells(store) -> tuple[dict, set, set]:
         else:
             (claim, found), = claims.items()
             regular[(event, claim)] = found  # "wide" among them: wide cells
-    bounds: dict = {}
+    bounds: dict = {}  # (event, claim graph) -> ({earliest days}, {latest days}), for every event
     for predicate, at in ((SEM.hasEarliestBeginTimeStamp, 0), (SEM.hasLatestEndTimeStamp, 1)):
         for quad in _named(store.quads_for_pattern(None, predicate, None, None)):
-            if (quad.subject, quad.graph_name) in regular:
+            if quad.graph_name != graph:
                 bounds.setdefault((quad.subject, quad.graph_name), (set(), set()))[at].add(quad.object.value)
-    events = {event for event, _ in regular}
+    events = {event for (event, _), (earliest, latest) in bounds.items() if earliest and latest}
     role_nodes: dict = {}
     for quad in _named(store.quads_for_pattern(None, SEM.hasActor, None, None)):
         if quad.subject in events:
             role_nodes.setdefault(quad.object, set()).add(quad.subject)
     actors: dict = {}
     role_types: dict = {}
+    named_actors = set()  # the actors that are IRIs: only they have totals
     for predicate, found in ((RDF.value, actors), (SEM.roleType, role_types)):
         for quad in _named(store.quads_for_pattern(None, predicate, None, None)):
             if quad.subject in role_nodes:
                 found.setdefault(quad.subject, set()).add(quad.object.value)
+                if predicate == RDF.value and isinstance(quad.object, NamedNode):
+                    named_actors.add(quad.object.value)
     roles: dict = {}  # event -> {(actor, role)}
     for node, holders in role_nodes.items():
         pairs = {(actor, role) for actor in actors.get(node, ()) for role in role_types.get(node, ())}
         for event in holders:
             roles.setdefault(event, set()).update(pairs)
+    totals: dict = {}  # (actor, role) -> [{events}, earliest, latest]
+    for (event, _), (earliest_days, latest_days) in bounds.items():
+        if not earliest_days or not latest_days:
+            continue
+        earliest, latest = min(earliest_days, key=_day_order), max(latest_days, key=_day_order)
+        for pair in roles.get(event, ()):
+            if pair[0] not in named_actors:
+                continue
+            total = totals.setdefault(pair, [set(), earliest, latest])
+            total[0].add(event)
+            total[1] = min(total[1], earliest, key=_day_order)
+            total[2] = max(total[2], latest, key=_day_order)
     rows = set()
     wide = set()
     for (event, claim), found in regular.items():
-        if event not in roles or (event, claim) not in bounds:
+        if event not in roles or not all(bounds.get((event, claim), ((), ()))):
             continue
         earliest_days, latest_days = bounds[(event, claim)]
         if "wide" in found:
@@ -270,10 +375,10 @@ def _role_cells(store) -> tuple[dict, set, set]:
         cell[1] += start
         cell[2] = min(cell[2], earliest)
         cell[3] = max(cell[3], latest)
-    return cells, exact, wide
+    return cells, exact, wide, totals
 
 
-def _cell_quads(minter: Minter, cells: dict, exact: set, wide: set) -> Iterator[Quad]:
+def _cell_quads(minter: Minter, cells: dict, exact: set, wide: set, totals: dict) -> Iterator[Quad]:
     graph = role_counts_graph(minter)
     prefix = minter.entity(PERIOD_SEGMENT, "").value
     sets: dict = {}
@@ -293,3 +398,10 @@ def _cell_quads(minter: Minter, cells: dict, exact: set, wide: set) -> Iterator[
     for key, node in sets.items():
         yield Quad(node, RDF.type, KBO.RoleCounts, graph)
         yield Quad(node, KBO.rolesMonth, Literal(key), graph)
+    typed = set()
+    for (actor, role), (events, earliest, latest) in totals.items():
+        node = totals_node(NamedNode(actor))
+        if node not in typed:
+            typed.add(node)
+            yield Quad(node, RDF.type, KBO.RoleTotals, graph)
+        yield Quad(node, KBO.roleTotal, Literal(f"{len(events)} {earliest} {latest} {role}"), graph)
