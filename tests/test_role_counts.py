@@ -121,6 +121,12 @@ def test_role_counts_answer_as_the_claims_do_after_a_bulk_load_with_several_sour
         years = sorted({int(r["key"].value[:4]) for r in kb.select(
             "SELECT DISTINCT ?key WHERE { ?e kbo:monthKey ?key FILTER(?key != 'wide') }", prefixes=PREFIXES)})
         assert assert_same(kb, windows(date(years[0], 1, 1), date(years[-1], 12, 31), 701)) > 100
+        # windows that end on the 28th of February, the last day of a month only in common years
+        # (and on the 29th, and on the 30th of a 30-day month), read the days or not accordingly
+        month_ends = [(date(year, 2, 1), date(year, 2, 28)) for year in years]
+        month_ends += [(date(year, 2, 10), date(year, 2, 29)) for year in years if year % 4 == 0]
+        month_ends += [(date(year, 4, 3), date(year, 4, 30)) for year in years]
+        assert assert_same(kb, month_ends) > 20
         assert assert_same_totals(kb) > 100
         written = stored_counts(kb)  # by the bulk load, in Python
         kb.backend.store.update(recount_roles(Minter()))  # as a per-file load recounts, in SPARQL
@@ -226,3 +232,28 @@ def test_reindex_derives_only_the_role_counts_a_store_lacks(tmp_path):
         assert stored_counts(kb) == written  # the same, read in Python
         assert assert_same(kb, spans) > 50
         assert assert_same_totals(kb) > 10
+
+
+def test_a_window_that_ends_on_a_months_last_day_counts_that_whole_month_and_no_more(tmp_path):
+    minter = Minter()
+    days = {"leap-day": "2024-02-29", "common-february-end": "2023-02-28", "april-end": "2024-04-30"}
+    with open_kb(tmp_path / "store") as kb:
+        load(kb, BASE)
+        for name, day in days.items():
+            extra = tmp_path / f"{name}.ttl"
+            _second_source(extra, minter.entity("event", f"test-{name}").value,
+                           minter.entity("actor", f"test-{name}").value, day)
+            load(kb, [extra])
+        spans = [(date(2024, 2, 1), date(2024, 2, 28)), (date(2024, 2, 1), date(2024, 2, 29)),
+                 (date(2023, 2, 1), date(2023, 2, 28)), (date(2023, 2, 28), date(2023, 2, 28)),
+                 (date(2024, 4, 1), date(2024, 4, 29)), (date(2024, 4, 1), date(2024, 4, 30)),
+                 (date(2024, 1, 15), date(2024, 2, 28)), (date(2023, 12, 1), date(2024, 4, 30))]
+        assert_same(kb, spans)
+
+        def mediators(first: date, last: date) -> set:
+            return {who.rsplit("/", 1)[-1] for who, role in named(kb, first, last) if role == "mediator"}
+        assert "test-leap-day" not in mediators(date(2024, 2, 1), date(2024, 2, 28))
+        assert "test-leap-day" in mediators(date(2024, 2, 1), date(2024, 2, 29))
+        assert "test-common-february-end" in mediators(date(2023, 2, 1), date(2023, 2, 28))
+        assert "test-april-end" not in mediators(date(2024, 4, 1), date(2024, 4, 29))
+        assert "test-april-end" in mediators(date(2024, 4, 1), date(2024, 4, 30))
