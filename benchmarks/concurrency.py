@@ -20,8 +20,8 @@ shared one is never opened for writing) and served on 127.0.0.1 by:
 :data:`HEAVY` in turn (starting at a different one each), with parameters varied over months,
 actors and places (``query_gallery.variants``), so that no cache answers what real clients would
 not repeat. First, each variant of the cheap questions is run once alone in this process and its
-processor time printed: those over ``--budget`` (the fast lane's, 0.1 s) are heavy by measure
-(co-actors of the busiest actors: it reads every event of the actor). Printed per server: requests
+processor time printed: those over ``--budget`` (the fast lane's, 0.1 s) are heavy by measure.
+Printed per server: requests
 sent, answered (any HTTP answer within the client's limit) and by status; p50/p95/p99 of the cheap
 questions, of those whose variant measured cheap alone, and of the heavy questions; per query; the
 resident memory of the server's processes, all of them, the serving processes and the query

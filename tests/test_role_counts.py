@@ -35,6 +35,14 @@ EXACT_ALL = """SELECT ?actor ?role_type (COUNT(DISTINCT ?event) AS ?events) (MIN
   FILTER(isIRI(?actor))
 } GROUP BY ?actor ?role_type"""
 
+#: What co-actors stands for: the dated events that involve both actors, read the slow way.
+EXACT_CO = """SELECT ?actor ?other (COUNT(DISTINCT ?event) AS ?events) (MIN(?earliest) AS ?first)
+       (MAX(?latest) AS ?last) WHERE {
+  ?actor a sem:Actor . ?event kbo:involves ?actor , ?other .
+  FILTER(?other != ?actor && isIRI(?other))
+  ?event sem:hasEarliestBeginTimeStamp ?earliest ; sem:hasLatestEndTimeStamp ?latest .
+} GROUP BY ?actor ?other"""
+
 BASE = [ONTOLOGY_FILE, CODES_FILE, SEEDS_DIR / "000_04768d44cf00b2f8.yaml"]
 
 
@@ -90,10 +98,29 @@ def named_all(kb) -> dict:
     raise AssertionError("more than 100,000 actors")
 
 
+def co_actors(kb) -> dict:
+    """co-actors, every page of 50 actors read in turn."""
+    found: dict = {}
+    for offset in range(0, 100_000, 50):
+        page = queries.run(kb, queries.find("co-actors"), {"limit": "50", "offset": str(offset)}).records()
+        if not kb.select(f"SELECT DISTINCT ?actor WHERE {{ ?actor a sem:Actor }} LIMIT 50 OFFSET {offset}",
+                         prefixes=PREFIXES):
+            return found
+        for row in page:
+            found[(row["actor"], row["other"])] = (row["shared_events"], str(row["first"]), str(row["last"]))
+    raise AssertionError("more than 100,000 actors")
+
+
 def assert_same_totals(kb) -> int:
-    """actor-roles without a window equals every dated event read the slow way; how many rows."""
+    """actor-roles without a window and co-actors equal every dated event read the slow way; how many
+    rows of actor-roles."""
     expected = exact_all(kb)
     assert named_all(kb) == expected
+    co_expected = {(r["actor"].value, r["other"].value): (int(r["events"].value), r["first"].value,
+                                                          r["last"].value)
+                   for r in kb.select(EXACT_CO, prefixes=PREFIXES)}
+    assert co_actors(kb) == co_expected
+    assert co_expected
     return len(expected)
 
 
@@ -205,7 +232,8 @@ def test_role_counts_a_file_brings_are_dropped(tmp_path):
         f"\"01 31 999 999 2024-10-01 2024-10-31 {KBO.mediator.value} "
         f"{minter.entity('actor', 'nobody').value}\" . "
         f"<{minter.entity('actor', 'hamas').value}/roles> <{KBO.roleTotal.value}> "
-        f"\"999 1900-01-01 2100-12-31 {KBO.mediator.value}\" . }}\n",
+        f"\"999 1900-01-01 2100-12-31 {KBO.mediator.value}\" ; <{KBO.coActorTotal.value}> "
+        f"\"999 1900-01-01 2100-12-31 {minter.entity('actor', 'israel').value}\" . }}\n",
         encoding="utf-8")
     with open_kb(tmp_path / "store") as kb:
         load(kb, BASE)
@@ -215,6 +243,7 @@ def test_role_counts_a_file_brings_are_dropped(tmp_path):
         assert all(events < 999 for events, _, _ in answer.values())
         assert assert_same_totals(kb) > 10
         assert all(events < 999 for events, _, _ in named_all(kb).values())
+        assert all(events < 999 for events, _, _ in co_actors(kb).values())
 
 
 def test_reindex_derives_only_the_role_counts_a_store_lacks(tmp_path):

@@ -49,9 +49,14 @@ from kb.vocab import KBO, RDF, SEM, Minter
 
 #: The slug of the role counts graph (``id/graph/_roles``): no source slug starts with "_".
 ROLE_COUNTS_SLUG = "_roles"
-ROLE_COUNTED = (KBO.rolesMonth, KBO.roleCell, KBO.exactEvent, KBO.wideCell, KBO.roleTotal)
+ROLE_COUNTED = (KBO.rolesMonth, KBO.roleCell, KBO.exactEvent, KBO.wideCell, KBO.roleTotal,
+                KBO.coActorTotal)
 #: What follows an actor's IRI in the IRI of its totals' node (``<ACTOR/roles> kbo:roleTotal ...``).
 TOTALS = "/roles"
+#: The classes of the role counts graph once it holds every month's counts and every actor's totals
+#: (a store given role counts by an earlier version lacks one of them: ``kb reindex``).
+MARK_CLASSES = (KBO.RoleCounts, KBO.RoleTotals, KBO.CoActorTotals)
+MARKS = ", ".join(f"<{mark.value}>" for mark in MARK_CLASSES)
 #: Month keys recounted by one update when every key is recounted.
 ROLE_BATCH = 16
 
@@ -126,7 +131,29 @@ WHERE {{
       }} GROUP BY ?actor ?role }}
     BIND(IRI(CONCAT(STR(?actor), "{suffix}")) AS ?totals)
   }}
+}} ;
+INSERT {{ GRAPH {graph} {{ ?totals a <{cls}> ; <{co_total}> ?text }} }}
+WHERE {{
+  SELECT ?totals (CONCAT(STR(?events), " ", STR(?first), " ", STR(?last), " ", STR(?other)) AS ?text)
+  WHERE {{
+    {{ SELECT ?actor ?other (COUNT(DISTINCT ?event) AS ?events) (MIN(?earliest) AS ?first)
+             (MAX(?latest) AS ?last)
+      WHERE {{
+        {values}GRAPH ?g1 {{ ?event <{involves}> ?actor }}
+        GRAPH ?g2 {{ ?event <{involves}> ?other }}
+        FILTER(?other != ?actor && isIRI(?actor) && isIRI(?other))
+        GRAPH ?c1 {{ ?event <{earliest}> ?earliest }}
+        GRAPH ?c2 {{ ?event <{latest}> ?latest }}
+        FILTER(?c1 != {graph} && ?c2 != {graph})
+      }} GROUP BY ?actor ?other }}
+    BIND(IRI(CONCAT(STR(?actor), "{suffix}")) AS ?totals)
+  }}
 }}"""
+
+
+#: What an event's role counts and its actors' totals are counted from.
+EVENT_PARTS = (KBO.monthKey, SEM.hasActor, KBO.involves, SEM.hasEarliestBeginTimeStamp,
+               SEM.hasLatestEndTimeStamp)
 
 
 def role_counts_graph(minter: Minter) -> NamedNode:
@@ -156,14 +183,14 @@ def recount_roles(minter: Minter, keys: Iterable[str] | None = None,
                  f"GRAPH {graph} {{ ?totals ?p ?o }}")
         totals = _RECOUNT_TOTALS.format(
             graph=graph, values=values, nodes=nodes, cls=KBO.RoleTotals.value,
-            total=KBO.roleTotal.value, value=RDF.value.value, role_type=SEM.roleType.value,
+            total=KBO.roleTotal.value, co_total=KBO.coActorTotal.value, involves=KBO.involves.value,
+            value=RDF.value.value, role_type=SEM.roleType.value,
             has_actor=SEM.hasActor.value, earliest=SEM.hasEarliestBeginTimeStamp.value,
             latest=SEM.hasLatestEndTimeStamp.value, suffix=TOTALS)
         update = f"{update} ;\n{totals}" if update else totals
     if keys is None:  # the marks, once the store holds an event
         graph = role_counts_graph(minter)
-        update += (f" ;\nINSERT {{ GRAPH {graph} {{ {graph} a <{KBO.RoleCounts.value}>, "
-                   f"<{KBO.RoleTotals.value}> }} }} WHERE {{ "
+        update += (f" ;\nINSERT {{ GRAPH {graph} {{ {graph} a {MARKS} }} }} WHERE {{ "
                    f"{{ SELECT * WHERE {{ GRAPH ?g {{ ?e <{KBO.monthKey.value}> ?k }} }} LIMIT 1 }} }}")
     return update
 
@@ -193,23 +220,22 @@ def has_role_counts(store, minter: Minter) -> bool:
     """True when ``store`` (anything with pyoxigraph's ``query``) has been given role counts and
     totals (a store given counts by a version before the totals lacks them)."""
     graph = role_counts_graph(minter)
-    return bool(store.query(f"ASK {{ GRAPH {graph} {{ {graph} a <{KBO.RoleCounts.value}>, "
-                            f"<{KBO.RoleTotals.value}> }} }}"))
+    return bool(store.query(f"ASK {{ GRAPH {graph} {{ {graph} a {MARKS} }} }}"))
 
 
 def _touched_events(replace: Iterable[NamedNode], quads: list[Quad]) -> str:
-    """A SPARQL pattern that binds ``?event`` to every event of a store whose dating or roles (or
-    whose role nodes' actors or role types) are in the graphs ``replace`` or named in ``quads``
+    """A SPARQL pattern that binds ``?event`` to every event of a store whose dating, roles or actors
+    (or whose role nodes' actors or role types) are in the graphs ``replace`` or named in ``quads``
     ("" when none can be)."""
-    events = {q.subject for q in quads if q.predicate in (KBO.monthKey, SEM.hasActor)}
+    events = {q.subject for q in quads if q.predicate in EVENT_PARTS}
     role_nodes = {q.subject for q in quads if q.predicate in (RDF.value, SEM.roleType)}
     events |= {q.subject for q in quads if q.predicate == SEM.hasActor and q.object in role_nodes}
-    month_key, has_actor = f"<{KBO.monthKey.value}>", f"<{SEM.hasActor.value}>"
+    has_actor = f"<{SEM.hasActor.value}>"
+    parts = "|".join(f"<{predicate.value}>" for predicate in EVENT_PARTS)
     branches = []
     graphs = " ".join(str(graph) for graph in replace)
     if graphs:
-        branches.append(f"{{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ {{ ?event {month_key} ?any }} "
-                        f"UNION {{ ?event {has_actor} ?r }} }} }}")
+        branches.append(f"{{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?event {parts} ?any }} }}")
         branches.append(f"{{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?role_node <{SEM.roleType.value}>|"
                         f"<{RDF.value.value}> ?any }} GRAPH ?h {{ ?event {has_actor} ?role_node }} }}")
     named = " ".join(str(node) for node in events if isinstance(node, NamedNode))
@@ -237,11 +263,12 @@ def touched_actors(store, replace: Iterable[NamedNode], quads: list[Quad]) -> se
     """Every actor that, in ``store`` before the load or in ``quads``, holds a role in an event a load
     that drops ``replace`` and inserts ``quads`` touches: those whose totals it may change."""
     pattern = _touched_events(replace, quads)
-    actors = {q.object for q in quads if q.predicate == RDF.value}  # the role nodes' actors it brings
+    actors = {q.object for q in quads if q.predicate in (RDF.value, KBO.involves)}  # those it brings
     if pattern:
         sparql = (f"SELECT DISTINCT ?actor WHERE {{ {pattern} "
-                  f"GRAPH ?h {{ ?event <{SEM.hasActor.value}> ?node }} "
-                  f"GRAPH ?i {{ ?node <{RDF.value.value}> ?actor }} }}")
+                  f"{{ GRAPH ?h {{ ?event <{SEM.hasActor.value}> ?node }} "
+                  f"GRAPH ?i {{ ?node <{RDF.value.value}> ?actor }} }} "
+                  f"UNION {{ GRAPH ?h {{ ?event <{KBO.involves.value}> ?actor }} }} }}")
         actors.update(row[0] for row in store.query(sparql))
     return {actor for actor in actors if isinstance(actor, NamedNode)}
 
@@ -272,10 +299,10 @@ def rebuild_role_counts(store, minter: Minter) -> int:
         store.remove_graph(graph)
     for quad in [q for predicate in ROLE_COUNTED for q in store.quads_for_pattern(None, predicate, None)]:
         store.remove(quad)
-    cells, exact, wide, totals = _role_cells(store, graph)
-    store.bulk_extend(_cell_quads(minter, cells, exact, wide, totals))
+    cells, exact, wide, totals, co_actors = _role_cells(store, graph)
+    store.bulk_extend(_cell_quads(minter, cells, exact, wide, totals, co_actors))
     if next(iter(store.quads_for_pattern(None, KBO.monthKey, None)), None) is not None:
-        for mark in (KBO.RoleCounts, KBO.RoleTotals):  # the marks, once the store holds an event
+        for mark in MARK_CLASSES:  # the marks, once the store holds an event
             store.add(Quad(graph, RDF.type, mark, graph))
     return len({key for key, *_ in cells} | {key for key, _ in exact} | {key for key, _ in wide})
 
@@ -296,11 +323,11 @@ def _day_order(day: str) -> tuple:
     return (-int(year) if day.startswith("-") else int(year), month, rest)
 
 
-def _role_cells(store, graph: NamedNode) -> tuple[dict, set, set, dict]:
+def _role_cells(store, graph: NamedNode) -> tuple[dict, set, set, dict, dict]:
     """The cells (key, actor, role, first day, last day) -> [events, starts, earliest, latest], the
-    (key, event) pairs counted exactly, the ("wide", text) wide cells and the totals (actor, role)
-    -> [{events}, earliest, latest], as :func:`recount_roles` writes them for every key and actor
-    (the role counts ``graph`` left out)."""
+    (key, event) pairs counted exactly, the ("wide", text) wide cells, the totals (actor, role)
+    -> [{events}, earliest, latest] and the co-actor totals (:func:`_co_actor_totals`), as
+    :func:`recount_roles` writes them for every key and actor (the role counts ``graph`` left out)."""
     keys: dict = {}  # event -> {claim graph: {month key}}
     for quad in _named(store.quads_for_pattern(None, KBO.monthKey, None, None)):
         keys.setdefault(quad.subject, {}).setdefault(quad.graph_name, set()).add(quad.object.value)
@@ -348,6 +375,7 @@ def _role_cells(store, graph: NamedNode) -> tuple[dict, set, set, dict]:
             total[0].add(event)
             total[1] = min(total[1], earliest, key=_day_order)
             total[2] = max(total[2], latest, key=_day_order)
+    co_actors = _co_actor_totals(store, graph, bounds)
     rows = set()
     wide = set()
     for (event, claim), found in regular.items():
@@ -375,10 +403,49 @@ def _role_cells(store, graph: NamedNode) -> tuple[dict, set, set, dict]:
         cell[1] += start
         cell[2] = min(cell[2], earliest)
         cell[3] = max(cell[3], latest)
-    return cells, exact, wide, totals
+    return cells, exact, wide, totals, co_actors
 
 
-def _cell_quads(minter: Minter, cells: dict, exact: set, wide: set, totals: dict) -> Iterator[Quad]:
+def _co_actor_totals(store, graph: NamedNode, bounds: dict) -> dict:
+    """(actor, other actor) -> [events, earliest, latest] for the events that involve both
+    (``kbo:involves``, IRIs only) and are dated: how many, the least earliest and greatest latest day
+    of any claim, as the co-actor totals of :func:`recount_roles` count them."""
+    involved: dict = {}  # event -> {actor IRI}
+    for quad in _named(store.quads_for_pattern(None, KBO.involves, None, None)):
+        if isinstance(quad.object, NamedNode) and quad.graph_name != graph:
+            involved.setdefault(quad.subject, set()).add(quad.object.value)
+    dated: dict = {}  # event -> [(order, earliest), (order, latest)]
+    for (event, _), (earliest_days, latest_days) in bounds.items():
+        if len(involved.get(event, ())) < 2:
+            continue
+        span = dated.setdefault(event, [None, None])
+        for day in earliest_days:
+            key = (_day_order(day), day)
+            span[0] = key if span[0] is None or key < span[0] else span[0]
+        for day in latest_days:
+            key = (_day_order(day), day)
+            span[1] = key if span[1] is None or key > span[1] else span[1]
+    pairs: dict = {}
+    for event, (earliest, latest) in dated.items():
+        if earliest is None or latest is None:
+            continue
+        actors = involved[event]
+        for actor in actors:
+            for other in actors:
+                if other == actor:
+                    continue
+                pair = pairs.get((actor, other))
+                if pair is None:
+                    pairs[(actor, other)] = [1, earliest, latest]
+                    continue
+                pair[0] += 1
+                pair[1] = earliest if earliest < pair[1] else pair[1]
+                pair[2] = latest if latest > pair[2] else pair[2]
+    return {pair: (count, earliest[1], latest[1]) for pair, (count, earliest, latest) in pairs.items()}
+
+
+def _cell_quads(minter: Minter, cells: dict, exact: set, wide: set, totals: dict,
+                co_actors: dict) -> Iterator[Quad]:
     graph = role_counts_graph(minter)
     prefix = minter.entity(PERIOD_SEGMENT, "").value
     sets: dict = {}
@@ -405,3 +472,9 @@ def _cell_quads(minter: Minter, cells: dict, exact: set, wide: set, totals: dict
             typed.add(node)
             yield Quad(node, RDF.type, KBO.RoleTotals, graph)
         yield Quad(node, KBO.roleTotal, Literal(f"{len(events)} {earliest} {latest} {role}"), graph)
+    for (actor, other), (count, earliest, latest) in co_actors.items():
+        node = totals_node(NamedNode(actor))
+        if node not in typed:
+            typed.add(node)
+            yield Quad(node, RDF.type, KBO.RoleTotals, graph)
+        yield Quad(node, KBO.coActorTotal, Literal(f"{count} {earliest} {latest} {other}"), graph)
