@@ -30,6 +30,7 @@ from kb.extract.lexicon import (
     PARTICIPLE_BEFORE,
     POSSESSED,
     PRESENTED_WITH,
+    PRIMARY_ROLES,
     PRONOUN_SUBJECT,
     PURPOSE_TO,
     REGION_PLACES,
@@ -109,10 +110,13 @@ class RoleReader(CueReader):
         for ancestor in parse.ancestors(word):
             if ancestor.i in heads:
                 return heads[ancestor.i]
-            if ancestor.pos_ in ("VERB", "AUX"):  # "the round ... broke up on Sunday": the noun
-                nouns = [heads[c.i] for c in ancestor.children if c.i in heads
-                         and c.dep_ in ("nsubj", "nsubjpass")]
-                return nouns[0] if nouns else None
+            if ancestor.pos_ in ("VERB", "AUX"):  # a verb that is no cue: the event it is about
+                # ("the round ... broke up on Sunday", "held a meeting", "discussed at a meeting")
+                arguments = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+                arguments += [g for c in ancestor.children if c.dep_ == "prep"
+                              for g in c.children if g.dep_ == "pobj"]
+                nouns = [heads[c.i] for c in arguments if c.i in heads]
+                return nouns[0] if len(nouns) == 1 else None
         return None
 
     def _expression_for(self, cue: Cue, context: Context) -> tuple[TimeExpression | None, str]:
@@ -571,8 +575,9 @@ class RoleReader(CueReader):
                 cue.parsed.append(f"recipient {', '.join(to)}")
         if kind not in STATEMENT_FAMILY:
             between = [a for a in self._parse_actors(parse.mediators(verb), cue, context)
-                       if a not in {actor for actor, _ in roles}]
-            if between:
+                       if a not in {actor for actor, role in roles if role in PRIMARY_ROLES}]
+            if between:  # "offered Hamas a pause through Egyptian mediators": not recipients
+                roles[:] = [(actor, role) for actor, role in roles if actor not in between]
                 put(between, "mediator")
                 cue.parsed.append(f"mediator {', '.join(between)}")
 
