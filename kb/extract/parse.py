@@ -128,6 +128,12 @@ def patients(verb: Any) -> list[Any]:
     return conjuncts(objects[0]) if objects else []
 
 
+def objects(verb: Any) -> list[Any]:
+    """The direct object of a verb, with the names coordinated with it."""
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    return conjuncts(found[0]) if found else []
+
+
 def recipients(verb: Any) -> list[Any]:
     """To whom: the indirect object ("offered Hamas a truce") or "to X" under the verb or its
     object ("handed a proposal to Hamas")."""
@@ -169,7 +175,8 @@ def finite_verbs(parsed: ParsedSentence) -> list[tuple[Any, int, int]]:
 
     # a verb coordinated with an infinitive is one too ("to reach a truce and release deal")
     return [(token, *parsed.span(token)) for token in parsed.doc if finite(token)
-            and (token.dep_ != "conj" or finite(token.head) or token.head.pos_ == "AUX")]
+            and (token.dep_ != "conj" or finite(token.head) or token.head.pos_ == "AUX"
+                 or any(c.dep_ == "aux" and c.tag_ != "TO" for c in token.head.children))]
 
 
 def definite(token: Any) -> bool:

@@ -526,7 +526,8 @@ class RoleReader(CueReader):
             if not own:  # a name before the head: "a Hamas delegation" (not "Five fighters")
                 left, _ = parsed.phrase(token)
                 own = [m for m in context.mentions if left <= m.start and m.end <= end
-                       and self._eligible_any(m, cue) and parsed.has_name(m.start, m.end)][-1:]
+                       and self._eligible_any(m, cue)
+                       and (m.possessive or parsed.has_name(m.start, m.end))][-1:]
             found += [m.actor for m in own if m.actor not in found]
         return found
 
@@ -567,6 +568,12 @@ class RoleReader(CueReader):
             if victims:
                 put(victims if kind != "Attack" else victims[:1], other_role)
                 cue.parsed.append(f"{other_role} {', '.join(victims)}")
+        if kind in MEETING_FAMILY and not passive:  # "briefed the group's representatives"
+            met = [a for a in self._parse_actors(parse.objects(verb), cue, context)
+                   if a not in {actor for actor, _ in roles}]
+            if met:
+                put(met, other_role)
+                cue.parsed.append(f"{other_role} {', '.join(met)}")
         if kind == "Offer" and not any(role == "recipient" for _, role in roles):
             to = [a for a in self._parse_actors(parse.recipients(verb), cue, context)
                   if a not in {actor for actor, _ in roles}]

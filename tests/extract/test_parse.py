@@ -82,6 +82,15 @@ def test_the_agent_of_a_passive_is_read_with_its_coordinated_names():
     assert parse.subjects(brokered) == []
 
 
+def test_the_object_of_a_meeting_verb_found_through_its_possessor_takes_part():
+    found = events("Hamas met Egypt on Monday. The envoys did not travel, but Egypt briefed the "
+                   "group's negotiators on Tuesday.")
+    briefing = [event for event in found if event.cue[0] == "briefed"]
+    assert len(briefing) == 1 and briefing[0].type == "Meeting"
+    assert {("egypt", "participant"), ("hamas", "participant")} <= roles(briefing[0])
+    assert "verb 'brief'" in briefing[0].parsed
+
+
 # --- recipient ---------------------------------------------------------------------------------------
 
 def test_the_indirect_object_and_to_x_are_the_recipient():
