@@ -93,7 +93,7 @@ class CueReader(ActorReader):
         self.expressions = find_time_expressions(text, published) if expressions is None \
             else expressions
         self.last_speaker: str | None = None
-        self.parses: dict[int, ParsedSentence] = {}  # each sentence's dependency parse, by index
+        self.parses: dict[int, ParsedSentence | None] = {}  # each sentence's dependency parse, by index
 
     # --- cues -----------------------------------------------------------------------------------
 

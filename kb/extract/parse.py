@@ -64,10 +64,17 @@ class ParsedSentence:
         return self.base + self.doc[left].idx, self.base + token.idx + len(token.text)
 
 
-def parse_sentences(texts: list[str], bases: list[int]) -> list[ParsedSentence]:
-    """Parse each sentence (in one batch) and keep its offset in the article."""
-    return [ParsedSentence(doc, base) for doc, base in zip(model().pipe(texts), bases,
-                                                           strict=True)]
+#: A "sentence" longer than this (a file without full stops) is read by the rules alone: the
+#: parser's time and memory grow with it, and no real sentence comes near.
+LONGEST_PARSED = 5_000
+
+
+def parse_sentences(texts: list[str], bases: list[int]) -> list[ParsedSentence | None]:
+    """Parse each sentence (in one batch) and keep its offset in the article; ``None`` for one
+    too long to parse."""
+    short = [text if len(text) <= LONGEST_PARSED else "" for text in texts]
+    return [ParsedSentence(doc, base) if len(text) <= LONGEST_PARSED else None
+            for doc, base, text in zip(model().pipe(short), bases, texts, strict=True)]
 
 
 def conjuncts(token: Any) -> list[Any]:

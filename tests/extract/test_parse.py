@@ -186,3 +186,15 @@ def test_an_unnamed_official_is_no_speaker_but_a_definite_body_is():
     assert not parse.definite(word(parsed, "official"))
     parsed = sentence("The ministry said the talks would resume.")
     assert parse.definite(word(parsed, "ministry"))
+
+
+# --- bad input -----------------------------------------------------------------------------------------
+
+def test_a_sentence_too_long_to_parse_is_read_by_the_rules_alone():
+    aside = "and then the envoys talked about the crossings " * 110
+    text = f"Qatar offered Hamas a pause on Monday {aside}without any end in sight"
+    assert len(text) > parse.LONGEST_PARSED
+    assert parse.parse_sentences([text, "Hamas met Qatar."], [0, len(text)])[0] is None
+    offer = one(events(text), "Offer")
+    assert {("qatar", "offerer"), ("hamas", "recipient")} <= roles(offer)
+    assert offer.parsed == []
