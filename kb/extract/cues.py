@@ -253,6 +253,12 @@ class CueReader(ActorReader):
                     cue.absorbed = True  # "offered Hamas a six-week truce": what is offered
             if not cue.absorbed and cue.type != "Precondition":
                 cue.absorbed = not self._noun_is_event(cue, before, after, context)
+                if cue.absorbed and self._made(cue, context):
+                    cue.absorbed = False
+                    cue.parsed.append("made")
+                elif cue.absorbed and self._happened(cue, context):
+                    cue.absorbed = False
+                    cue.parsed.append("happened")
         for cue in context.cues:  # "Egypt hosted indirect negotiations": one event, the noun's
             if cue.part == "verb" and cue.type == "Meeting" and re.fullmatch(
                     r"(?i)host(?:ed|s|ing)", cue.text) and any(
@@ -260,6 +266,32 @@ class CueReader(ActorReader):
                     and re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}", text[cue.end:other.start])
                     for other in context.cues):
                 cue.absorbed = True
+
+    @staticmethod
+    def _made(cue: Cue, context: Context) -> bool:
+        """Whether the parse shows an event noun as the object of a finite verb of making or
+        giving ("Egypt on Monday presented to both sides a new and shorter proposal")."""
+        parsed = context.parsed
+        noun = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        if noun is None or noun.pos_ != "NOUN" or noun.dep_ != "dobj":
+            return False
+        verb = noun.head
+        return verb.lemma_ in parse.MAKING_VERBS and any(
+            verb.i == token.i for token, _, _ in parse.finite_verbs(parsed)) and bool(
+            parse.subjects(verb))
+
+    @staticmethod
+    def _happened(cue: Cue, context: Context) -> bool:
+        """Whether the parse shows an event noun as the subject of a finite verb of happening,
+        however far apart ("The talks in Cairo between the two delegations and the envoys ended
+        on Sunday")."""
+        parsed = context.parsed
+        noun = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        if noun is None or noun.pos_ != "NOUN" or noun.dep_ != "nsubj":
+            return False
+        verb = noun.head
+        return verb.lemma_ in parse.HAPPENING_VERBS and any(
+            verb.i == token.i for token, _, _ in parse.finite_verbs(parsed))
 
     def _noun_is_event(self, cue: Cue, before: str, after: str, context: Context) -> bool:
         """Whether an event noun names an event here (rather than a topic or a goal)."""

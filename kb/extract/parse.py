@@ -22,6 +22,14 @@ _SUBJECT = ("nsubj", "csubj", "expl")
 _PASSIVE_SUBJECT = ("nsubjpass", "csubjpass")
 _MEDIATING_PREPS = ("through", "via")
 _MEDIATING_VERBS = ("mediate", "broker", "facilitate")
+#: Verbs whose subject is an event that happened ("the talks ended").
+HAPPENING_VERBS = frozenset(("begin", "end", "start", "collapse", "resume", "conclude", "break",
+                             "open", "close", "expire", "convene", "fail", "stall", "last",
+                             "occur", "happen", "wrap"))
+#: Verbs whose subject makes the event its object names ("presented a proposal").
+MAKING_VERBS = frozenset(("make", "present", "submit", "deliver", "send", "table", "put", "float",
+                          "draft", "offer", "propose", "hand", "convey", "issue", "launch",
+                          "carry", "unveil", "outline", "lay", "give", "set"))
 
 
 @lru_cache(maxsize=1)

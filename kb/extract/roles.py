@@ -491,6 +491,7 @@ class RoleReader(CueReader):
                 put(self._objects(cue, context, ("to",)), "recipient")
             elif kind in ("Effort", "Demand", "Precondition", "Threat") and not roles:
                 put(subjects, lead_role)
+            self._parsed_maker(cue, context, roles, put)
             return roles
         if cue.passive:
             agent = self._objects(cue, context, ("by",))[:1]
@@ -536,6 +537,40 @@ class RoleReader(CueReader):
         return bool(mention.actor) and not mention.actor.startswith("@") and (
             mention.quote is None or mention.quote == cue.quote)
 
+    def _parsed_maker(self, cue: Cue, context: Context, roles: list[tuple[str, str]],
+                      put) -> None:
+        """Who made an event named by a noun, where the rules found no one: the subject of a
+        verb of making or giving that has the noun as its object, or of a relative clause on it
+        ("Egypt on Monday presented to both sides a new and shorter proposal", "the offer that
+        Egypt presented")."""
+        lead_role = ROLES[cue.type][0]
+        parsed = context.parsed
+        noun = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        if noun is None or noun.pos_ != "NOUN":
+            return
+        if cue.type in MEETING_FAMILY:  # "talks in Cairo between X and the Y envoys"
+            sides = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in (
+                "between", "with", "among") for g in c.children if g.dep_ == "pobj"]
+            found = [actor for actor in self._parse_actors(
+                [t for side in sides for t in parse.conjuncts(side)], cue, context)
+                if actor not in {a for a, _ in roles}]
+            if found:
+                put(found, lead_role)
+                cue.parsed.append(f"{lead_role} {', '.join(found)}")
+            return
+        if any(role == lead_role for _, role in roles):
+            return
+        verbs = [noun.head] if noun.dep_ == "dobj" else []
+        verbs += [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+        for verb in verbs:
+            if verb.lemma_ not in parse.MAKING_VERBS:
+                continue
+            found = self._parse_actors(parse.subjects(verb), cue, context)
+            if found:
+                put(found, lead_role)
+                cue.parsed.append(f"{lead_role} {', '.join(found)}")
+                return
+
     def _parsed_roles(self, cue: Cue, context: Context, subjects: list[str],
                       roles: list[tuple[str, str]], put) -> None:
         """Fill from the dependency parse what the rules left empty around a verb: its subject
@@ -544,6 +579,7 @@ class RoleReader(CueReader):
         verb = parsed.head_of(cue.start, cue.end) if parsed is not None else None
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
             return
+        subjects = [actor for actor in subjects if actor and actor in self.actors]
         kind = cue.type
         lead_role, other_role = ROLES[kind]
         passive = cue.passive or parse.is_passive(verb)

@@ -91,6 +91,42 @@ def test_the_object_of_a_meeting_verb_found_through_its_possessor_takes_part():
     assert "verb 'brief'" in briefing[0].parsed
 
 
+def test_a_relative_clause_of_making_names_who_made_the_offer():
+    offer = one(events("Hamas said it would study the offer that Egypt, after long delays and "
+                       "several drafts, presented on Monday."), "Offer")
+    assert ("egypt", "offerer") in roles(offer)
+    assert "offerer egypt" in offer.parsed
+
+
+def test_an_event_noun_far_after_its_verb_of_making_is_an_event_of_the_subject():
+    offer = one(events("Egypt on Monday presented to both sides, after long delays, a new and much "
+                       "shorter proposal."), "Offer")
+    assert ("egypt", "offerer") in roles(offer) and offer.date.edtf == "2024-03-11"
+    assert "made" in offer.parsed
+
+
+def test_an_offer_someone_else_rejected_is_not_theirs():
+    found = events("Hamas on Monday rejected the offer that had been drafted over many weeks.")
+    assert "offer" not in [event.cue[0] for event in found]
+
+
+def test_the_sides_of_a_meeting_noun_are_read_past_the_first():
+    meeting = one(events("The meeting in the capital with Qatari envoys and a Hamas delegation was "
+                         "held on Sunday."), "Meeting")
+    assert {("qatar", "participant"), ("hamas", "participant")} <= roles(meeting)
+    assert "participant hamas-delegation" in meeting.parsed
+
+
+def test_an_event_noun_whose_verb_of_happening_is_far_from_it_is_an_event():
+    parsed = sentence("The talks in Cairo between the two delegations and the envoys of three "
+                      "neighbouring countries finally collapsed.")
+    talks = word(parsed, "talks")
+    assert talks.dep_ == "nsubj" and talks.head.lemma_ in parse.HAPPENING_VERBS
+    found = events("Hamas walked out on Sunday. Talks between the two delegations and the "
+                   "envoys of three neighbouring countries finally collapsed, without a word.")
+    assert [event.parsed for event in found if event.type == "Meeting"] == [["happened"]]
+
+
 # --- recipient ---------------------------------------------------------------------------------------
 
 def test_the_indirect_object_and_to_x_are_the_recipient():
