@@ -5,8 +5,11 @@ one, the parse of the sentence is asked: the subject of the cue's verb (inherite
 coordinated verbs and from a controlling verb: "flew to Cairo to meet"), the agent of a passive
 ("by X"), its patient (the passive subject: the victims of "were killed"), the direct object, the
 recipient ("offered Hamas a truce", "to X"), mediators ("through Qatar", "mediated by Egypt"),
-and which verb a date expression hangs from. The model is loaded once per process, from the
-installed package (never downloaded at run time).
+and which verb a date expression hangs from. The tagger and lemmatizer find cue verbs in forms the
+patterns do not list and tell an event noun made or happening ("presented ... a proposal", "talks
+... collapsed") from a topic. The model is loaded once per process, from the installed package
+(never downloaded at run time); named-entity recognition is left out (the actor reader names
+actors).
 """
 
 from __future__ import annotations
