@@ -8,8 +8,10 @@ confidence). The draft is built by stages, each a function of the previous stage
     timex      (timex.find_time_expressions)      time expressions, resolved against publication
     reference  (reference.reference_times)        each sentence's reference time (date lines,
                                                   live-blog stamps, the last dated sentence)
+    parsing    (parse.parse_sentences)            each sentence's dependency parse (spaCy)
     reading    (events.Extractor.run)             actors, cues, roles and dates per sentence
-                                                  (still one reader, see events.py)
+                                                  (still one reader, see events.py); the parse
+                                                  fills what the rules leave empty
     anchoring  (reference.anchor_relative,        "a day later", "hours before the X" resolved
                 reference.context_dates)          on the events they refer to; each sentence's
                                                   date context
@@ -20,6 +22,7 @@ confidence). The draft is built by stages, each a function of the previous stage
     draft      (draft.build_draft)                the curation-format draft
 
 What it may import: ``kb.vocab``, ``kb.dates``, ``kb.errors``, ``kb.formats`` and ``kb.paths``;
+spaCy and its English model, only in :mod:`kb.extract.parse`;
 curation files are read only in :mod:`kb.extract.known` (actors, places and events: ids, names,
 aliases, types and dates), with the loader's own reader and file listing (``kb.curation.yamlines``,
 ``kb.load.expand``), so a draft knows exactly what ``kb load`` would. Nothing here imports the store

@@ -91,7 +91,8 @@ def score(events: list[DraftEvent], kinds: dict[int, str]) -> None:
         why: list[str] = []
         part = event.cue_part
         value = _BY_PART.get(part, 0.6)
-        why.append(f"{part} cue {event.cue[0]!r}")
+        why.append(f"{part} cue {event.cue[0]!r}" + (
+            f" (parse: {', '.join(event.parsed)})" if event.parsed else ""))
         date = event.date
         if date.source == "own":
             value += 0.15

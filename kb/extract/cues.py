@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from kb.extract import parse
 from kb.extract.actors import ActorReader, KnownActor, KnownPlace, Mention
 from kb.extract.lexicon import (
     CLAUSE_BREAK,
@@ -19,6 +20,7 @@ from kb.extract.lexicon import (
     DEFINITE,
     HAPPENING_AFTER,
     HOSTAGE_WORDS,
+    LEMMA_CUES,
     LIGHT_VERB_BEFORE,
     MEETING_FAMILY,
     NEGOTIATION_AFTER,
@@ -34,6 +36,7 @@ from kb.extract.lexicon import (
     VERBISH,
     is_past_form,
 )
+from kb.extract.parse import ParsedSentence
 from kb.extract.sentences import Sentence, quote_of
 from kb.extract.timex import TimeExpression, find_time_expressions
 
@@ -51,6 +54,7 @@ class Cue:
     passive: bool = False
     definite: bool = False
     absorbed: bool = False
+    parsed: list[str] = field(default_factory=list)  # what the dependency parse decided
 
 
 @dataclass
@@ -75,6 +79,8 @@ class Context:
     frames: list[Frame] = field(default_factory=list)
     expressions: list[TimeExpression] = field(default_factory=list)
     owners: dict[int, Cue] = field(default_factory=dict)
+    parsed: ParsedSentence | None = None  # the sentence's dependency parse
+    parse_owned: set[int] = field(default_factory=set)  # expressions the parse gave an owner
 
 
 class CueReader(ActorReader):
@@ -87,6 +93,7 @@ class CueReader(ActorReader):
         self.expressions = find_time_expressions(text, published) if expressions is None \
             else expressions
         self.last_speaker: str | None = None
+        self.parses: dict[int, ParsedSentence | None] = {}  # each sentence's dependency parse, by index
 
     # --- cues -----------------------------------------------------------------------------------
 
@@ -97,6 +104,7 @@ class CueReader(ActorReader):
         searched = text if lead is None else \
             text[:lead.start(1)] + text[lead.start(1)].lower() + text[lead.start(1) + 1:]
         found: list[Cue] = []
+        parsed = self.parses.get(sentence.index)
         for kind, pattern, part in CUE_PATTERNS:
             for m in pattern.finditer(searched):
                 start, end = base + m.start(), base + m.end()
@@ -104,8 +112,21 @@ class CueReader(ActorReader):
                     continue
                 cue = Cue(kind, start, end, text[m.start():m.end()], part,
                           quote_of(quotes, start, end))
+                word = parsed.head_of(start, end) if parsed is not None and part == "either" \
+                    else None
+                if word is not None and word.pos_ in ("VERB", "NOUN"):  # "offers": the tagger's
+                    cue.part = "verb" if word.pos_ == "VERB" else "noun"
+                    cue.parsed.append(f"{cue.part} by its tag")
                 if self._keep(cue, text[:m.start()], text[m.end():]):
                     found.append(cue)
+        for token, start, end in parse.finite_verbs(parsed) if parsed is not None else ():
+            lemma = LEMMA_CUES.get(token.lemma_.lower())
+            if lemma is None or any(not (end <= c.start or start >= c.end) for c in found):
+                continue
+            cue = Cue(lemma[0], start, end, token.text, lemma[1], quote_of(quotes, start, end),
+                      parsed=[f"verb {token.lemma_!r}"])
+            if self._keep(cue, text[:start - base], text[end - base:]):
+                found.append(cue)
         found.sort(key=lambda c: c.start)
         return found
 
@@ -232,6 +253,12 @@ class CueReader(ActorReader):
                     cue.absorbed = True  # "offered Hamas a six-week truce": what is offered
             if not cue.absorbed and cue.type != "Precondition":
                 cue.absorbed = not self._noun_is_event(cue, before, after, context)
+                if cue.absorbed and self._made(cue, context):
+                    cue.absorbed = False
+                    cue.parsed.append("made")
+                elif cue.absorbed and self._happened(cue, context):
+                    cue.absorbed = False
+                    cue.parsed.append("happened")
         for cue in context.cues:  # "Egypt hosted indirect negotiations": one event, the noun's
             if cue.part == "verb" and cue.type == "Meeting" and re.fullmatch(
                     r"(?i)host(?:ed|s|ing)", cue.text) and any(
@@ -239,6 +266,32 @@ class CueReader(ActorReader):
                     and re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}", text[cue.end:other.start])
                     for other in context.cues):
                 cue.absorbed = True
+
+    @staticmethod
+    def _made(cue: Cue, context: Context) -> bool:
+        """Whether the parse shows an event noun as the object of a finite verb of making or
+        giving ("Egypt on Monday presented to both sides a new and shorter proposal")."""
+        parsed = context.parsed
+        noun = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        if noun is None or noun.pos_ != "NOUN" or noun.dep_ != "dobj":
+            return False
+        verb = noun.head
+        return verb.lemma_ in parse.MAKING_VERBS and any(
+            verb.i == token.i for token, _, _ in parse.finite_verbs(parsed)) and bool(
+            parse.subjects(verb))
+
+    @staticmethod
+    def _happened(cue: Cue, context: Context) -> bool:
+        """Whether the parse shows an event noun as the subject of a finite verb of happening,
+        however far apart ("The talks in Cairo between the two delegations and the envoys ended
+        on Sunday")."""
+        parsed = context.parsed
+        noun = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        if noun is None or noun.pos_ != "NOUN" or noun.dep_ != "nsubj":
+            return False
+        verb = noun.head
+        return verb.lemma_ in parse.HAPPENING_VERBS and any(
+            verb.i == token.i for token, _, _ in parse.finite_verbs(parsed))
 
     def _noun_is_event(self, cue: Cue, before: str, after: str, context: Context) -> bool:
         """Whether an event noun names an event here (rather than a topic or a goal)."""
@@ -352,7 +405,29 @@ class CueReader(ActorReader):
                     r"\s*(?:has|have|had|also|then|later|earlier|however|meanwhile|\w+ly|"
                     r"for\s+(?:its|their|his|her|our)\s+part|in\s+turn|in\s+response|\s)*",
                     segment):
-                return None
+                return self._parsed_speaker(cue, context)
+        return self._parsed_speaker(cue, context)
+
+    def _parsed_speaker(self, cue: Cue, context: Context) -> str | None:
+        """The subject of a speech verb in the parse, where it names an actor the rules did not
+        see as the speaker ("The head of the Hamas political bureau said")."""
+        parsed = context.parsed
+        verb = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        if verb is None:
+            return None
+        for token in parse.subjects(verb)[:1]:
+            if not parse.definite(token):
+                return None  # "a U.S. official said", "officials said": an unnamed source
+            start, end = parsed.span(token)
+            left, _ = parsed.phrase(token)
+            own = [m for m in context.mentions if m.start <= start < m.end and m.quote is None
+                   and not m.actor.startswith("@")] or [
+                m for m in context.mentions if left <= m.start and m.end <= end
+                and m.quote is None and not m.actor.startswith("@")
+                and parsed.has_name(m.start, m.end)][-1:]
+            if own:
+                cue.parsed.append(f"speaker {own[0].actor}")
+                return own[0].actor
         return None
 
     def _attached_speaker(self, cue: Cue, context: Context) -> str | bool | None:

@@ -22,6 +22,7 @@ from kb.extract.lexicon import (
     is_past_form,
 )
 from kb.extract.model import DraftDate, DraftEvent
+from kb.extract.parse import parse_sentences
 from kb.extract.roles import RoleReader
 from kb.extract.sentences import Sentence
 from kb.extract.timex import TimeExpression, quote_spans, tense_at
@@ -47,6 +48,8 @@ class Extractor(RoleReader):
     def run(self, sentences: list[Sentence]) -> list[DraftEvent]:
         """Read every sentence: one event per mention (:func:`kb.extract.merge.merge` joins
         the mentions of one event)."""
+        self.parses = dict(zip((s.index for s in sentences), parse_sentences(
+            [s.text for s in sentences], [s.start for s in sentences]), strict=True))
         for sentence in sentences:
             self._sentence(sentence)
         self._join_short_names()
@@ -75,7 +78,7 @@ class Extractor(RoleReader):
     def _sentence(self, sentence: Sentence) -> None:
         quotes = [(sentence.start + a, sentence.start + b) for a, b in quote_spans(sentence.text)]
         context = Context(sentence, quotes, self._mentions(sentence, quotes),
-                          self._cues(sentence, quotes))
+                          self._cues(sentence, quotes), parsed=self.parses.get(sentence.index))
         self._absorb(context)
         self._frames(context)
         self._resolve_first_person(context)
@@ -171,7 +174,7 @@ class Extractor(RoleReader):
             status=status, sentence_index=sentence.index, last_index=sentence.index,
             order=self._order, cue=(cue.text, cue.start, cue.end),
             sentence_span=(sentence.start, sentence.end), in_quote=cue.quote is not None,
-            cue_part=cue.part)
+            cue_part=cue.part, parsed=cue.parsed)
         speaking = next((f for f in outer if not f.report and f.speaker), None)
         reporting = next((f for f in outer if f.report and f.speaker), None)
         if speaking:

@@ -239,6 +239,24 @@ DESCRIPTION = re.compile(
     r"(?P<poss>[’']s)?(?![\w-])"
 )
 
+#: Cue verbs by lemma, for the forms the patterns above do not list ("attacks" and "strikes" as
+#: verbs, "murdered", "floats"): a finite verb, or a participle with its auxiliary, that the
+#: tagger finds (:mod:`kb.extract.parse`), with its event type and part.
+LEMMA_CUES: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("offer", "propose", "unveil", "outline", "float"), ("Offer", "verb")),
+    **dict.fromkeys(("reject", "refuse", "rebuff", "spurn"), ("Rejection", "verb")),
+    **dict.fromkeys(("accept", "approve", "endorse"), ("Acceptance", "verb")),
+    **dict.fromkeys(("meet", "visit", "host", "brief"), ("Meeting", "verb")),
+    "negotiate": ("NegotiationRound", "verb"),
+    **dict.fromkeys(("kill", "eliminate", "assassinate", "slay", "murder"), ("Killing", "verb")),
+    **dict.fromkeys(("attack", "bomb", "raid", "strike", "shell", "pound", "bombard", "storm",
+                     "seize", "capture", "invade"), ("Attack", "verb")),
+    **dict.fromkeys(("release", "free"), ("HostageRelease", "verb")),
+    **dict.fromkeys(("vow", "pledge", "promise", "swear"), ("Vow", "speech")),
+    **dict.fromkeys(("threaten", "warn"), ("Threat", "speech")),
+    **dict.fromkeys(("demand", "urge"), ("Demand", "speech")),
+}
+
 CUE_PATTERNS = [(kind, re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])"), part)
                 for kind, pattern, part in CUES]
 

@@ -58,6 +58,7 @@ class DraftEvent:
     confidence: float = 0.0
     why: list[str] = field(default_factory=list)  # what raised or lowered the confidence
     likely_known: list[str] = field(default_factory=list)  # ids of events the KB may have
+    parsed: list[str] = field(default_factory=list)  # what the dependency parse decided
 
     def primary(self) -> list[str]:
         """The actors in the event's leading role (offerer, speaker, perpetrator ...)."""

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from kb.errors import KBError
+from kb.extract import parse
 from kb.extract.actors import DraftPlace, Mention, slugify
 from kb.extract.cues import Context, Cue, CueReader
 from kb.extract.lexicon import (
@@ -29,6 +30,7 @@ from kb.extract.lexicon import (
     PARTICIPLE_BEFORE,
     POSSESSED,
     PRESENTED_WITH,
+    PRIMARY_ROLES,
     PRONOUN_SUBJECT,
     PURPOSE_TO,
     REGION_PLACES,
@@ -37,6 +39,7 @@ from kb.extract.lexicon import (
     ROLES,
     SAID_IN,
     SETTING_BEFORE,
+    STATEMENT_FAMILY,
     SUBJECT_GAP,
     is_past_form,
 )
@@ -79,9 +82,42 @@ class RoleReader(CueReader):
                                                            expression.text) and clause_verb:
                 context.owners[number] = clause_verb[0]  # "a day after a strike killed X"
             elif candidates:
-                context.owners[number] = min(candidates, key=lambda c: (
+                near = min(candidates, key=lambda c: (
                     max(expression.start - c.end, c.start - expression.end, 0),
                     0 if c.start < expression.start else 1))
+                owner = self._parsed_owner(expression, candidates, context)
+                if owner is not None and owner is not near:
+                    context.parse_owned.add(number)
+                context.owners[number] = owner or near
+
+    @staticmethod
+    def _parsed_owner(expression: TimeExpression, candidates: list[Cue],
+                      context: Context) -> Cue | None:
+        """The cue a date hangs from in the parse: of the cues it may date, the nearest of its
+        ancestors in the tree ("met on Monday and rejected the plan on Tuesday": each verb its
+        own day); ``None`` when none of them is."""
+        parsed = context.parsed
+        if parsed is None or len(candidates) < 2 or expression.kind == "duration":
+            return None
+        word = parsed.head_of(expression.start, expression.end)
+        if word is None:
+            return None
+        heads = {}
+        for cue in candidates:
+            head = parsed.head_of(cue.start, cue.end)
+            if head is not None:
+                heads.setdefault(head.i, cue)
+        for ancestor in parse.ancestors(word):
+            if ancestor.i in heads:
+                return heads[ancestor.i]
+            if ancestor.pos_ in ("VERB", "AUX"):  # a verb that is no cue: the event it is about
+                # ("the round ... broke up on Sunday", "held a meeting", "discussed at a meeting")
+                arguments = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+                arguments += [g for c in ancestor.children if c.dep_ == "prep"
+                              for g in c.children if g.dep_ == "pobj"]
+                nouns = [heads[c.i] for c in arguments if c.i in heads]
+                return nouns[0] if len(nouns) == 1 else None
+        return None
 
     def _expression_for(self, cue: Cue, context: Context) -> tuple[TimeExpression | None, str]:
         """The time expression that dates a cue, and whether it is its ``own`` or its
@@ -101,6 +137,9 @@ class RoleReader(CueReader):
 
         expressions, owners = context.expressions, context.owners
         own = nearest([e for n, e in enumerate(expressions) if owners.get(n) is cue])
+        if own and any(e is own and n in context.parse_owned for n, e in enumerate(expressions)) \
+                and "date" not in cue.parsed:
+            cue.parsed.append("date")
         if own:  # a past speech verb's own weekday is past ("On Monday, X said Y would ...")
             return (self._in_tense_of(cue, own) if cue.part in ("speech", "report") else own), \
                 "own"
@@ -452,6 +491,7 @@ class RoleReader(CueReader):
                 put(self._objects(cue, context, ("to",)), "recipient")
             elif kind in ("Effort", "Demand", "Precondition", "Threat") and not roles:
                 put(subjects, lead_role)
+            self._parsed_maker(cue, context, roles, put)
             return roles
         if cue.passive:
             agent = self._objects(cue, context, ("by",))[:1]
@@ -466,13 +506,123 @@ class RoleReader(CueReader):
             else:
                 put(agent, lead_role)
                 put(subjects, other_role)
-            return roles
-        put(subjects, lead_role)
-        objects = self._objects(cue, context)
-        put(objects[:1] if kind in ("Killing", "Attack") else objects, other_role)
-        if kind in MEETING_FAMILY:
-            put(self._objects(cue, context, ("with",)), "participant")
+        else:
+            put(subjects, lead_role)
+            objects = self._objects(cue, context)
+            put(objects[:1] if kind in ("Killing", "Attack") else objects, other_role)
+            if kind in MEETING_FAMILY:
+                put(self._objects(cue, context, ("with",)), "participant")
+        self._parsed_roles(cue, context, subjects, roles, put)
         return roles
+
+    def _parse_actors(self, tokens: list, cue: Cue, context: Context) -> list[str]:
+        """The actors the parse's words name: the mention holding the word, else the names in
+        its noun phrase before it ("a Hamas delegation", "Israel's war cabinet")."""
+        parsed = context.parsed
+        found: list[str] = []
+        for token in tokens:
+            start, end = parsed.span(token)
+            own = [m for m in context.mentions if m.start <= start < m.end
+                   and self._eligible_any(m, cue)]
+            if not own:  # a name before the head: "a Hamas delegation" (not "Five fighters")
+                left, _ = parsed.phrase(token)
+                own = [m for m in context.mentions if left <= m.start and m.end <= end
+                       and self._eligible_any(m, cue)
+                       and (m.possessive or parsed.has_name(m.start, m.end))][-1:]
+            found += [m.actor for m in own if m.actor not in found]
+        return found
+
+    @staticmethod
+    def _eligible_any(mention: Mention, cue: Cue) -> bool:
+        return bool(mention.actor) and not mention.actor.startswith("@") and (
+            mention.quote is None or mention.quote == cue.quote)
+
+    def _parsed_maker(self, cue: Cue, context: Context, roles: list[tuple[str, str]],
+                      put) -> None:
+        """Who made an event named by a noun, where the rules found no one: the subject of a
+        verb of making or giving that has the noun as its object, or of a relative clause on it
+        ("Egypt on Monday presented to both sides a new and shorter proposal", "the offer that
+        Egypt presented")."""
+        lead_role = ROLES[cue.type][0]
+        parsed = context.parsed
+        noun = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        if noun is None or noun.pos_ != "NOUN":
+            return
+        if cue.type in MEETING_FAMILY:  # "talks in Cairo between X and the Y envoys"
+            sides = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in (
+                "between", "with", "among") for g in c.children if g.dep_ == "pobj"]
+            found = [actor for actor in self._parse_actors(
+                [t for side in sides for t in parse.conjuncts(side)], cue, context)
+                if actor not in {a for a, _ in roles}]
+            if found:
+                put(found, lead_role)
+                cue.parsed.append(f"{lead_role} {', '.join(found)}")
+            return
+        if any(role == lead_role for _, role in roles):
+            return
+        verbs = [noun.head] if noun.dep_ == "dobj" else []
+        verbs += [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+        for verb in verbs:
+            if verb.lemma_ not in parse.MAKING_VERBS:
+                continue
+            found = self._parse_actors(parse.subjects(verb), cue, context)
+            if found:
+                put(found, lead_role)
+                cue.parsed.append(f"{lead_role} {', '.join(found)}")
+                return
+
+    def _parsed_roles(self, cue: Cue, context: Context, subjects: list[str],
+                      roles: list[tuple[str, str]], put) -> None:
+        """Fill from the dependency parse what the rules left empty around a verb: its subject
+        (or a passive's agent), its victims or recipient, and mediators ("through Qatar")."""
+        parsed = context.parsed
+        verb = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return
+        subjects = [actor for actor in subjects if actor and actor in self.actors]
+        kind = cue.type
+        lead_role, other_role = ROLES[kind]
+        passive = cue.passive or parse.is_passive(verb)
+        taken = {actor for actor, _ in roles}
+        if passive:
+            agent = [] if self._objects(cue, context, ("by",)) else \
+                self._parse_actors(parse.agents(verb), cue, context)
+            role = {"Killing": "perpetrator", "Attack": "perpetrator", "Rejection": "responder",
+                    "Acceptance": "responder", "HostageRelease": "releaser"}.get(kind, lead_role)
+            if agent and not taken & set(agent):
+                put(agent, role)
+                cue.parsed.append(f"{role} {', '.join(agent)}")
+        elif not subjects:
+            found = self._parse_actors(parse.subjects(verb), cue, context)
+            if found:
+                put(found, lead_role)
+                cue.parsed.append(f"{lead_role} {', '.join(found)}")
+        if kind in ("Killing", "Attack", "HostageRelease") and ((passive and not subjects) or (
+                not passive and not self._objects(cue, context))):
+            victims = [a for a in self._parse_actors(parse.patients(verb), cue, context)
+                       if a not in {actor for actor, _ in roles}]
+            if victims:
+                put(victims if kind != "Attack" else victims[:1], other_role)
+                cue.parsed.append(f"{other_role} {', '.join(victims)}")
+        if kind in MEETING_FAMILY and not passive:  # "briefed the group's representatives"
+            met = [a for a in self._parse_actors(parse.objects(verb), cue, context)
+                   if a not in {actor for actor, _ in roles}]
+            if met:
+                put(met, other_role)
+                cue.parsed.append(f"{other_role} {', '.join(met)}")
+        if kind == "Offer" and not any(role == "recipient" for _, role in roles):
+            to = [a for a in self._parse_actors(parse.recipients(verb), cue, context)
+                  if a not in {actor for actor, _ in roles}]
+            if to:
+                put(to, "recipient")
+                cue.parsed.append(f"recipient {', '.join(to)}")
+        if kind not in STATEMENT_FAMILY:
+            between = [a for a in self._parse_actors(parse.mediators(verb), cue, context)
+                       if a not in {actor for actor, role in roles if role in PRIMARY_ROLES}]
+            if between:  # "offered Hamas a pause through Egyptian mediators": not recipients
+                roles[:] = [(actor, role) for actor, role in roles if actor not in between]
+                put(between, "mediator")
+                cue.parsed.append(f"mediator {', '.join(between)}")
 
     # --- places -----------------------------------------------------------------------------------
 

