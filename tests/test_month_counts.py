@@ -58,7 +58,13 @@ def test_counts_of_a_bulk_load_with_several_sources_per_event(tmp_path):
         load(kb, [path], bulk_over=0)
         counted = by_counting(kb)
         assert sum(counted.values()) > 300 and any(key[0] == "wide" for key in counted)
-        assert by_query(kb) == counted
+        assert by_query(kb, limit="10000") == counted
+        months = sorted({key[0] for key in counted})
+        assert len(months) > 120  # more than the default page: pages of 120 months, in order, give them all
+        pages = [by_query(kb, offset=str(start)) for start in range(0, len(months) + 120, 120)]
+        assert [sorted({key[0] for key in page}) for page in pages if page] == [
+            months[start:start + 120] for start in range(0, len(months), 120)]
+        assert {key: n for page in pages for key, n in page.items()} == counted
         rows = queries.run(kb, queries.find("events-per-month"), {"from": "2010-01-01", "to": "2010-12-31"})
         assert {(r["month"], r["type"]) for r in rows.records()} == {
             key for key in counted if key[0].startswith("2010-") or key[0] == "wide"}
