@@ -11,7 +11,11 @@ Two corpora:
 - six new held-out articles (``benchmarks/unseen/``), written before the second round and never
   tuned on: ``--verbose`` lists no misses for them, only their figures, and
 - a second development set (``benchmarks/devset2/``): six articles in the genres the unseen set
-  showed weak, written before the third round (branch extract4) and tuned on.
+  showed weak, written before the third round (branch extract4) and tuned on, and
+- a third development set (``benchmarks/devset3/``): three articles written before the sixth round
+  (branch h17c: context dating and actor resolution), measured untuned first, then tuned on.
+
+The development sets and the old held-out are also printed pooled ("development, pooled").
 
 A proposed event matches a gold one when
 - their types are compatible (:data:`FAMILIES`: a Vow, Threat or Statement is a statement; a
@@ -61,6 +65,7 @@ DEVSET = ROOT / "benchmarks" / "devset"
 HELDOUT = ROOT / "benchmarks" / "heldout"
 UNSEEN = ROOT / "benchmarks" / "unseen"
 DEVSET2 = ROOT / "benchmarks" / "devset2"
+DEVSET3 = ROOT / "benchmarks" / "devset3"
 
 #: Types that count as the same kind of event.
 FAMILIES = (
@@ -320,6 +325,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--why-missed", action="store_true",
                         help="count the development sets' misses by what went wrong (never the "
                              "unseen set's)")
+    parser.add_argument("--no-unseen", action="store_true",
+                        help="leave the never-tuned set out (while tuning, not even its totals)")
     args = parser.parse_args(argv)
     print(f"min confidence {args.min_confidence}")
     seed = evaluate(seed_gold(), args.min_confidence, args.verbose)
@@ -327,8 +334,12 @@ def main(argv: list[str] | None = None) -> int:
     corpora = [(DEVSET, "development set", args.verbose, args.why_missed),
                (DEVSET2, "second development set", args.verbose, args.why_missed),
                (HELDOUT, "old held out (tuned on)", args.verbose, args.why_missed),
+               (DEVSET3, "third development set", args.verbose, args.why_missed),
                (UNSEEN, "new held out (never tuned)", False, False)]
+    if args.no_unseen:
+        corpora.pop()
     totals = []
+    pooled = Score()
     for folder, label, verbose, diagnose in corpora:
         total = Score()
         missed: Counter | None = Counter() if diagnose else None
@@ -344,6 +355,9 @@ def main(argv: list[str] | None = None) -> int:
             print("  gold events by what went wrong: " + ", ".join(
                 f"{reason} {count}" for reason, count in missed.most_common()))
         totals.append((label, total))
+        if folder != UNSEEN:
+            pooled.add(total)
+    print(pooled.line("development, pooled"))
     print(f"known actors of matched events referred to by id (development set): "
           f"{totals[0][1].known_by_id} of {totals[0][1].known_gold}")
     for label, total in totals:
