@@ -86,3 +86,12 @@ def synthetic_claims_file(folder: Path, events: int = 300, seed: int = 5) -> Pat
     path = folder / "synthetic.nq"
     synthetic.write_nquads(path, events, seed=seed, claims=True, date_mix=EVERY_KIND_OF_DATE)
     return path
+
+
+def known_actors() -> list:
+    """The four actors the extraction tests name (Hamas, Israel, Egypt, Qatar), as kb extract knows
+    them."""
+    from kb.extract import KnownActor
+
+    return [KnownActor("hamas", "Hamas", "organization"), KnownActor("israel", "Israel", "country"),
+            KnownActor("egypt", "Egypt", "country"), KnownActor("qatar", "Qatar", "country")]

@@ -271,27 +271,15 @@ class CueReader(ActorReader):
     def _made(cue: Cue, context: Context) -> bool:
         """Whether the parse shows an event noun as the object of a finite verb of making or
         giving ("Egypt on Monday presented to both sides a new and shorter proposal")."""
-        parsed = context.parsed
-        noun = parsed.head_of(cue.start, cue.end) if parsed is not None else None
-        if noun is None or noun.pos_ != "NOUN" or noun.dep_ != "dobj":
-            return False
-        verb = noun.head
-        return verb.lemma_ in parse.MAKING_VERBS and any(
-            verb.i == token.i for token, _, _ in parse.finite_verbs(parsed)) and bool(
-            parse.subjects(verb))
+        verb = _governing_verb(cue, context, "dobj", parse.MAKING_VERBS)
+        return verb is not None and bool(parse.subjects(verb))
 
     @staticmethod
     def _happened(cue: Cue, context: Context) -> bool:
         """Whether the parse shows an event noun as the subject of a finite verb of happening,
         however far apart ("The talks in Cairo between the two delegations and the envoys ended
         on Sunday")."""
-        parsed = context.parsed
-        noun = parsed.head_of(cue.start, cue.end) if parsed is not None else None
-        if noun is None or noun.pos_ != "NOUN" or noun.dep_ != "nsubj":
-            return False
-        verb = noun.head
-        return verb.lemma_ in parse.HAPPENING_VERBS and any(
-            verb.i == token.i for token, _, _ in parse.finite_verbs(parsed))
+        return _governing_verb(cue, context, "nsubj", parse.HAPPENING_VERBS) is not None
 
     def _noun_is_event(self, cue: Cue, before: str, after: str, context: Context) -> bool:
         """Whether an event noun names an event here (rather than a topic or a goal)."""
@@ -507,3 +495,17 @@ class CueReader(ActorReader):
                     resolved = self._side_of(speaker)
             mention.actor = resolved or ""
         context.mentions[:] = [m for m in context.mentions if m.actor]
+
+
+
+def _governing_verb(cue: Cue, context: Context, relation: str, lemmas):
+    """The finite verb whose ``relation`` (dobj, nsubj) the cue's noun is, when its lemma is one of
+    ``lemmas``; ``None`` otherwise or without a parse."""
+    parsed = context.parsed
+    noun = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+    if noun is None or noun.pos_ != "NOUN" or noun.dep_ != relation:
+        return None
+    verb = noun.head
+    if verb.lemma_ not in lemmas or not any(verb.i == token.i for token, _, _ in parse.finite_verbs(parsed)):
+        return None
+    return verb

@@ -6,13 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from kb.extract import KnownActor, extract
+from tests.support import known_actors
 
-ACTORS = [
-    KnownActor("hamas", "Hamas", "organization"),
-    KnownActor("israel", "Israel", "country"),
-    KnownActor("egypt", "Egypt", "country"),
-    KnownActor("qatar", "Qatar", "country"),
-]
+ACTORS = known_actors()
 DAY = date(2024, 3, 14)  # a Thursday
 
 
