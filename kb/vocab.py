@@ -121,7 +121,7 @@ KBO = ClosedNamespace(
     + " loadedBy loadedFrom"
     + " MonthCount countedMonth countedType eventCount"
     + " RoleCounts rolesMonth roleCell exactEvent wideCell RoleTotals roleTotal"
-    + " CoActorTotals coActorTotal"
+    + " CoActorTotals coActorTotal CarriedCells carriedCell"
     + " curationFile"
     + " counters alsoReportedBy paraphrase hasTerm Term givenBy givenTo quantity unit"
     + " disagreement"

@@ -10,7 +10,9 @@ key (``<id/bucket/2024-10/roles> kbo:rolesMonth "2024-10"``):
   the first and last day of the month the event's dating covers (two digits; ``01`` when it began
   before the month, ``31`` when it ends after it), ``ALL`` how many such events, ``STARTS`` how
   many of them begin in that month, ``EARLIEST``/``LATEST`` the least earliest and greatest latest
-  day of them, then the role type's and the actor's IRIs. One index scan reads a month's cells.
+  day of them, then the role type's and the actor's IRIs. One index scan reads a month's cells. The
+  events that began before the month are kept apart, as ``kbo:carriedCell`` (``STARTS`` 0): only a
+  window's first month reads them, every later month counts only the events that begin in it.
 - ``kbo:wideCell "EARLIEST LATEST ROLE ACTOR EVENT"`` (under ``wide`` only): each role of each event
   dated by one claim that spans three years or more (month key ``wide``), with its bounds, which
   every window compares with its own;
@@ -49,13 +51,13 @@ from kb.vocab import KBO, RDF, SEM, Minter
 
 #: The slug of the role counts graph (``id/graph/_roles``): no source slug starts with "_".
 ROLE_COUNTS_SLUG = "_roles"
-ROLE_COUNTED = (KBO.rolesMonth, KBO.roleCell, KBO.exactEvent, KBO.wideCell, KBO.roleTotal,
-                KBO.coActorTotal)
+ROLE_COUNTED = (KBO.rolesMonth, KBO.roleCell, KBO.carriedCell, KBO.exactEvent, KBO.wideCell,
+                KBO.roleTotal, KBO.coActorTotal)
 #: What follows an actor's IRI in the IRI of its totals' node (``<ACTOR/roles> kbo:roleTotal ...``).
 TOTALS = "/roles"
 #: The classes of the role counts graph once it holds every month's counts and every actor's totals
 #: (a store given role counts by an earlier version lacks one of them: ``kb reindex``).
-MARK_CLASSES = (KBO.RoleCounts, KBO.RoleTotals, KBO.CoActorTotals)
+MARK_CLASSES = (KBO.RoleCounts, KBO.RoleTotals, KBO.CoActorTotals, KBO.CarriedCells)
 MARKS = ", ".join(f"<{mark.value}>" for mark in MARK_CLASSES)
 #: Month keys recounted by one update when every key is recounted.
 ROLE_BATCH = 16
@@ -65,12 +67,13 @@ _TWO = 'IF({n} < 10, CONCAT("0", STR({n})), STR({n}))'
 
 _RECOUNT = """DELETE {{ GRAPH {graph} {{ ?set ?p ?o }} }}
 WHERE {{ {values}GRAPH {graph} {{ ?set <{month}> ?key ; ?p ?o }} }} ;
-INSERT {{ GRAPH {graph} {{ ?set a <{cls}> ; <{month}> ?key ; <{cell}> ?text }} }}
+INSERT {{ GRAPH {graph} {{ ?set a <{cls}> ; <{month}> ?key ; ?kept_as ?text }} }}
 WHERE {{
-  SELECT ?key ?set (CONCAT({sd2}, " ", {ed2}, " ", STR(?all), " ", STR(?starts), " ", STR(?first), " ",
-                          STR(?last), " ", STR(?role), " ", STR(?actor)) AS ?text)
+  SELECT ?key ?set ?kept_as
+         (CONCAT({sd2}, " ", {ed2}, " ", STR(?all), " ", STR(?all * ?start), " ", STR(?first), " ",
+                 STR(?last), " ", STR(?role), " ", STR(?actor)) AS ?text)
   WHERE {{
-    {{ SELECT ?key ?actor ?role ?sd ?ed (COUNT(?event) AS ?all) (SUM(?start) AS ?starts)
+    {{ SELECT ?key ?actor ?role ?sd ?ed ?start (COUNT(?event) AS ?all)
              (MIN(?earliest) AS ?first) (MAX(?latest) AS ?last)
       WHERE {{
         {{ SELECT DISTINCT ?key ?event ?earliest ?latest ?sd ?ed ?start ?actor ?role WHERE {{
@@ -87,8 +90,9 @@ WHERE {{
           BIND(IF({key_of_latest} = ?key, DAY(?latest), 31) AS ?ed)
           BIND(IF(?begins = ?key, 1, 0) AS ?start)
         }} }}
-      }} GROUP BY ?key ?actor ?role ?sd ?ed }}
+      }} GROUP BY ?key ?actor ?role ?sd ?ed ?start }}
     BIND(IRI(CONCAT("{prefix}", ENCODE_FOR_URI(?key), "/roles")) AS ?set)
+    BIND(IF(?start = 1, <{cell}>, <{carried}>) AS ?kept_as)
   }}
 }} ;
 INSERT {{ GRAPH {graph} {{ ?set a <{cls}> ; <{month}> ?key ; <{exact}> ?event }} }}
@@ -206,7 +210,8 @@ def _recount_keys(minter: Minter, keys: Iterable[str] | None) -> str:
     graph = role_counts_graph(minter)
     update = _RECOUNT.format(
         graph=graph, values=values, month=KBO.rolesMonth.value, cls=KBO.RoleCounts.value,
-        cell=KBO.roleCell.value, exact=KBO.exactEvent.value, wide=KBO.wideCell.value,
+        cell=KBO.roleCell.value, carried=KBO.carriedCell.value, exact=KBO.exactEvent.value,
+        wide=KBO.wideCell.value,
         month_key=KBO.monthKey.value,
         earliest=SEM.hasEarliestBeginTimeStamp.value, latest=SEM.hasLatestEndTimeStamp.value,
         has_actor=SEM.hasActor.value, value=RDF.value.value, role_type=SEM.roleType.value,
@@ -324,8 +329,8 @@ def _day_order(day: str) -> tuple:
 
 
 def _role_cells(store, graph: NamedNode) -> tuple[dict, set, set, dict, dict]:
-    """The cells (key, actor, role, first day, last day) -> [events, starts, earliest, latest], the
-    (key, event) pairs counted exactly, the ("wide", text) wide cells, the totals (actor, role)
+    """The cells (key, actor, role, first day, last day, begins there) -> [events, starts, earliest,
+    latest], the (key, event) pairs counted exactly, the ("wide", text) wide cells, the totals (actor, role)
     -> [{events}, earliest, latest] and the co-actor totals (:func:`_co_actor_totals`), as
     :func:`recount_roles` writes them for every key and actor (the role counts ``graph`` left out)."""
     keys: dict = {}  # event -> {claim graph: {month key}}
@@ -398,7 +403,7 @@ def _role_cells(store, graph: NamedNode) -> tuple[dict, set, set, dict, dict]:
                         rows.add((key, event, earliest, latest, first_day, last_day, start, actor, role))
     cells: dict = {}
     for key, _event, earliest, latest, first_day, last_day, start, actor, role in rows:
-        cell = cells.setdefault((key, actor, role, first_day, last_day), [0, 0, earliest, latest])
+        cell = cells.setdefault((key, actor, role, first_day, last_day, start), [0, 0, earliest, latest])
         cell[0] += 1
         cell[1] += start
         cell[2] = min(cell[2], earliest)
@@ -455,9 +460,9 @@ def _cell_quads(minter: Minter, cells: dict, exact: set, wide: set, totals: dict
             sets[key] = NamedNode(f"{prefix}{quote(key, safe='-._~')}/roles")
         return sets[key]
 
-    for (key, actor, role, first_day, last_day), (count, starts, earliest, latest) in cells.items():
+    for (key, actor, role, first_day, last_day, start), (count, starts, earliest, latest) in cells.items():
         text = f"{first_day:02d} {last_day:02d} {count} {starts} {earliest} {latest} {role} {actor}"
-        yield Quad(month_set(key), KBO.roleCell, Literal(text), graph)
+        yield Quad(month_set(key), KBO.roleCell if start else KBO.carriedCell, Literal(text), graph)
     for key, event in exact:
         yield Quad(month_set(key), KBO.exactEvent, event, graph)
     for key, text in wide:
