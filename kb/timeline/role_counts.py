@@ -265,8 +265,9 @@ def touched_keys(store, replace: Iterable[NamedNode], quads: list[Quad]) -> set[
 
 
 def touched_actors(store, replace: Iterable[NamedNode], quads: list[Quad]) -> set[NamedNode]:
-    """Every actor that, in ``store`` before the load or in ``quads``, holds a role in an event a load
-    that drops ``replace`` and inserts ``quads`` touches: those whose totals it may change."""
+    """Every actor that, in ``store`` before the load or in ``quads``, holds a role in or is involved
+    in an event a load that drops ``replace`` and inserts ``quads`` touches: those whose totals it
+    may change."""
     pattern = _touched_events(replace, quads)
     actors = {q.object for q in quads if q.predicate in (RDF.value, KBO.involves)}  # those it brings
     if pattern:
@@ -330,8 +331,8 @@ def _day_order(day: str) -> tuple:
 
 def _role_cells(store, graph: NamedNode) -> tuple[dict, set, set, dict, dict]:
     """The cells (key, actor, role, first day, last day, begins there) -> [events, starts, earliest,
-    latest], the (key, event) pairs counted exactly, the ("wide", text) wide cells, the totals (actor, role)
-    -> [{events}, earliest, latest] and the co-actor totals (:func:`_co_actor_totals`), as
+    latest], the (key, event) pairs counted exactly, the ("wide", text) wide cells, the totals (actor,
+    role) -> [events, earliest, latest] and the co-actor totals (:func:`_co_actor_totals`), as
     :func:`recount_roles` writes them for every key and actor (the role counts ``graph`` left out)."""
     keys: dict = {}  # event -> {claim graph: {month key}}
     for quad in _named(store.quads_for_pattern(None, KBO.monthKey, None, None)):
@@ -368,18 +369,11 @@ def _role_cells(store, graph: NamedNode) -> tuple[dict, set, set, dict, dict]:
         pairs = {(actor, role) for actor in actors.get(node, ()) for role in role_types.get(node, ())}
         for event in holders:
             roles.setdefault(event, set()).update(pairs)
-    totals: dict = {}  # (actor, role) -> [{events}, earliest, latest]
-    for (event, _), (earliest_days, latest_days) in bounds.items():
-        if not earliest_days or not latest_days:
-            continue
-        earliest, latest = min(earliest_days, key=_day_order), max(latest_days, key=_day_order)
+    totals: dict = {}  # (actor, role) -> [events, earliest, latest]
+    for event, (earliest, latest) in _spans(bounds, one_claim=True).items():
         for pair in roles.get(event, ()):
-            if pair[0] not in named_actors:
-                continue
-            total = totals.setdefault(pair, [set(), earliest, latest])
-            total[0].add(event)
-            total[1] = min(total[1], earliest, key=_day_order)
-            total[2] = max(total[2], latest, key=_day_order)
+            if pair[0] in named_actors:
+                _widen(totals, pair, earliest, latest)
     co_actors = _co_actor_totals(store, graph, bounds)
     rows = set()
     wide = set()
@@ -419,34 +413,43 @@ def _co_actor_totals(store, graph: NamedNode, bounds: dict) -> dict:
     for quad in _named(store.quads_for_pattern(None, KBO.involves, None, None)):
         if isinstance(quad.object, NamedNode) and quad.graph_name != graph:
             involved.setdefault(quad.subject, set()).add(quad.object.value)
-    dated: dict = {}  # event -> [(order, earliest), (order, latest)]
-    for (event, _), (earliest_days, latest_days) in bounds.items():
-        if len(involved.get(event, ())) < 2:
-            continue
-        span = dated.setdefault(event, [None, None])
-        for day in earliest_days:
-            key = (_day_order(day), day)
-            span[0] = key if span[0] is None or key < span[0] else span[0]
-        for day in latest_days:
-            key = (_day_order(day), day)
-            span[1] = key if span[1] is None or key > span[1] else span[1]
     pairs: dict = {}
-    for event, (earliest, latest) in dated.items():
-        if earliest is None or latest is None:
-            continue
-        actors = involved[event]
+    for event, (earliest, latest) in _spans(bounds, one_claim=False).items():
+        actors = involved.get(event, ())
         for actor in actors:
             for other in actors:
-                if other == actor:
-                    continue
-                pair = pairs.get((actor, other))
-                if pair is None:
-                    pairs[(actor, other)] = [1, earliest, latest]
-                    continue
-                pair[0] += 1
-                pair[1] = earliest if earliest < pair[1] else pair[1]
-                pair[2] = latest if latest > pair[2] else pair[2]
-    return {pair: (count, earliest[1], latest[1]) for pair, (count, earliest, latest) in pairs.items()}
+                if other != actor:
+                    _widen(pairs, (actor, other), earliest, latest)
+    return pairs
+
+
+def _spans(bounds: dict, one_claim: bool) -> dict:
+    """Each dated event's least earliest and greatest latest day over its claims (``bounds``: (event,
+    claim graph) -> ({earliest days}, {latest days})): from the claims that give both when
+    ``one_claim`` (as ``GRAPH ?claim { ?e earliest ?a ; latest ?b }``), else from any claim, the event
+    needing one of each (as the union graph's ``?e earliest ?a ; latest ?b``)."""
+    spans: dict = {}  # event -> [earliest, latest], None until a claim gives it
+    for (event, _), (earliest_days, latest_days) in bounds.items():
+        if one_claim and not (earliest_days and latest_days):
+            continue
+        span = spans.setdefault(event, [None, None])
+        for day in earliest_days:
+            span[0] = day if span[0] is None else min(span[0], day, key=_day_order)
+        for day in latest_days:
+            span[1] = day if span[1] is None else max(span[1], day, key=_day_order)
+    return {event: span for event, span in spans.items() if None not in span}
+
+
+def _widen(table: dict, key, earliest: str, latest: str) -> None:
+    """Count one more event under ``key`` in ``table`` (key -> [events, earliest, latest]) and widen
+    its days to ``earliest`` and ``latest``."""
+    found = table.get(key)
+    if found is None:
+        table[key] = [1, earliest, latest]
+        return
+    found[0] += 1
+    found[1] = min(found[1], earliest, key=_day_order)
+    found[2] = max(found[2], latest, key=_day_order)
 
 
 def _cell_quads(minter: Minter, cells: dict, exact: set, wide: set, totals: dict,
@@ -476,7 +479,7 @@ def _cell_quads(minter: Minter, cells: dict, exact: set, wide: set, totals: dict
         if node not in typed:
             typed.add(node)
             yield Quad(node, RDF.type, KBO.RoleTotals, graph)
-        yield Quad(node, KBO.roleTotal, Literal(f"{len(events)} {earliest} {latest} {role}"), graph)
+        yield Quad(node, KBO.roleTotal, Literal(f"{events} {earliest} {latest} {role}"), graph)
     for (actor, other), (count, earliest, latest) in co_actors.items():
         node = totals_node(NamedNode(actor))
         if node not in typed:
