@@ -145,6 +145,23 @@ def test_a_paged_query_gives_every_row_once_page_by_page(name, base):
     assert sorted(key(row) for page in pages for row in page) == sorted(key(row) for row in whole)
 
 
+def test_actor_roles_over_a_window_gives_every_row_once_page_by_page(base):
+    window = {"from": "2024-10-01", "to": "2024-11-30"}
+    whole = base.run("actor-roles", **window, limit=10000)
+    assert len(whole) > 3
+    pages = [base.run("actor-roles", **window, limit=2, offset=start)
+             for start in range(0, len(whole) + 2, 2)]
+    assert all(len(page) == 2 for page in pages[:len(whole) // 2]) and not pages[-1]
+    key = lambda row: json.dumps(row, sort_keys=True, default=str)  # noqa: E731
+    assert sorted(key(row) for page in pages for row in page) == sorted(key(row) for row in whole)
+    # the rows in the order of their role, then their actor; each page sorted by name and role
+    first = base.run("actor-roles", **window, limit=3)
+    by_name = sorted(first, key=lambda row: (row["name"], row["role"]))
+    assert [key(row) for row in first] == [key(row) for row in by_name]
+    in_order = sorted(whole, key=lambda row: (row["role"], row["actor"]))[:3]
+    assert {key(row) for row in first} == {key(row) for row in in_order}
+
+
 def test_a_page_out_of_range_is_refused_with_what_to_give(base):
     name = next(name for name in PAGED if not any(p.required for p in queries.find(name).parameters))
     with pytest.raises(QueryError, match="limit 0 is out of range"):

@@ -71,7 +71,8 @@ def exact(kb, first: date, last: date) -> dict:
 
 
 def named(kb, first: date, last: date) -> dict:
-    rows = queries.run(kb, queries.find("actor-roles"), {"from": first.isoformat(), "to": last.isoformat()})
+    rows = queries.run(kb, queries.find("actor-roles"),
+                       {"from": first.isoformat(), "to": last.isoformat(), "limit": "10000"})
     found = {}
     for row in rows.records():
         found[(row["actor"], row["role"])] = (row["events"], str(row["first"]), str(row["last"]))
