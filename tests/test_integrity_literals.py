@@ -89,3 +89,18 @@ def test_the_cli_says_it_in_one_line(store, tmp_path):
     result = CliRunner().invoke(main, ["--store", str(store), "load", str(path)], catch_exceptions=False)
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and "line 4" in result.output and "2024-02-30" in result.output
+
+
+def test_a_date_the_validator_cannot_read_loads_without_a_traceback(tmp_path):
+    """A year of five digits is a valid xsd:date that rdflib (under pySHACL) cannot turn into a Python
+    date: it logged a traceback on the terminal of every load."""
+    import subprocess
+    import sys
+
+    path = rdf_file(tmp_path, ".ttl", "12024-10-05", "date")
+    kb = str(Path(sys.executable).parent / "kb")  # the console script, as a user runs it
+    done = subprocess.run([kb, "--store", str(tmp_path / "store"), "load", str(path)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stdout + done.stderr and "ValueError" not in done.stderr
+    assert "1 file" in done.stdout + done.stderr

@@ -5,6 +5,7 @@ rdflib is used here only because pySHACL needs it; the store itself is Oxigraph.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,6 +16,9 @@ from kb.paths import CODES_FILE, ONTOLOGY_FILE, SHAPES_FILE
 from kb.vocab import KBO, SH, XSD
 
 ONTOLOGY_FILES = (ONTOLOGY_FILE, CODES_FILE)
+# rdflib logs a traceback for every valid literal it cannot turn into a Python value (a year of five
+# digits in an xsd:date): the shapes judge the lexical form, and Oxigraph has checked it on parsing.
+logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 
 
 @dataclass(frozen=True)
