@@ -121,7 +121,7 @@ KBO = ClosedNamespace(
     + " loadedBy loadedFrom"
     + " MonthCount countedMonth countedType eventCount"
     + " RoleCounts rolesMonth roleCell exactEvent wideCell RoleTotals roleTotal"
-    + " CoActorTotals coActorTotal CarriedCells carriedCell"
+    + " CoActorTotals coActorTotal CarriedCells carriedCell PaddedCells"
     + " curationFile"
     + " counters alsoReportedBy paraphrase hasTerm Term givenBy givenTo quantity unit"
     + " disagreement"

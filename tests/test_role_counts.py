@@ -13,7 +13,7 @@ from kb.load import load
 from kb.load.rederive import ROLES, lacking, rederive
 from kb.paths import CODES_FILE, ONTOLOGY_FILE, SEEDS_DIR
 from kb.store import open_kb
-from kb.timeline.role_counts import recount_roles, role_counts_graph
+from kb.timeline.role_counts import rebuild_role_counts, recount_roles, role_counts_graph
 from kb.vocab import KBO, PREFIXES, XSD, Minter
 from tests.support import synthetic_claims_file
 
@@ -287,3 +287,39 @@ def test_a_window_that_ends_on_a_months_last_day_counts_that_whole_month_and_no_
         assert "test-common-february-end" in mediators(date(2023, 2, 1), date(2023, 2, 28))
         assert "test-april-end" not in mediators(date(2024, 4, 1), date(2024, 4, 29))
         assert "test-april-end" in mediators(date(2024, 4, 1), date(2024, 4, 30))
+
+
+RDF_VALUE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#value"
+
+
+def test_an_event_whose_bounds_are_not_written_yyyy_mm_dd_is_counted_from_its_claim(tmp_path):
+    """Role cells keep each field at a fixed place, days as YYYY-MM-DD: an event dated with a time zone
+    or a year of five digits is counted exactly (kbo:exactEvent), as the claims say, by either
+    recount."""
+    minter = Minter()
+    odd = tmp_path / "odd-dates.ttl"
+    lines = [f"@prefix kbo: <{KBO.Offer.value.rsplit('#', 1)[0]}#> .",
+             "@prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .",
+             "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> ."]
+    for slug, first, last, key in (("zoned", "2024-10-05Z", "2024-10-07+02:00", "2024-10"),
+                                   ("far", "12024-10-05", "12024-10-06", "12024-10")):
+        event, role = minter.entity("event", slug).value, minter.entity("event", f"{slug}/role/m").value
+        lines += [f"<{event}> kbo:monthKey \"{key}\" ;",
+                  f"  sem:hasEarliestBeginTimeStamp \"{first}\"^^xsd:date ;",
+                  f"  sem:hasLatestEndTimeStamp \"{last}\"^^xsd:date ; sem:hasActor <{role}> .",
+                  f"<{role}> a sem:Role ; <{RDF_VALUE}> <{minter.entity('actor', slug).value}> ;",
+                  "  sem:roleType kbo:mediator ."]
+    odd.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with open_kb(tmp_path / "store") as kb:
+        load(kb, [*BASE, odd])
+        october = named(kb, date(2024, 10, 1), date(2024, 10, 31))
+        assert october[(minter.entity("actor", "zoned").value, "mediator")][0] == 1
+        assert october == exact(kb, date(2024, 10, 1), date(2024, 10, 31))
+        assert assert_same(kb, windows(date(2024, 9, 1), date(2024, 11, 30), 11)) > 10
+        exactly = {row["e"].value for row in kb.select(
+            f"SELECT ?e WHERE {{ GRAPH {role_counts_graph(minter)} {{ ?s kbo:exactEvent ?e }} }}",
+            prefixes=PREFIXES)}
+        assert {minter.entity("event", "zoned").value, minter.entity("event", "far").value} <= exactly
+        written = stored_counts(kb)  # by the per-file load, in SPARQL
+        rebuild_role_counts(kb.backend.store, minter)  # again in Python, as kb reindex does
+        assert stored_counts(kb) == written

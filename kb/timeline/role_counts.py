@@ -9,16 +9,19 @@ key (``<id/bucket/2024-10/roles> kbo:rolesMonth "2024-10"``):
   days of the *regular* events with that month key that give the actor that role: ``SD``/``ED``
   the first and last day of the month the event's dating covers (two digits; ``01`` when it began
   before the month, ``31`` when it ends after it), ``ALL`` how many such events, ``STARTS`` how
-  many of them begin in that month, ``EARLIEST``/``LATEST`` the least earliest and greatest latest
-  day of them, then the role type's and the actor's IRIs. One index scan reads a month's cells. The
+  many of them begin in that month (nine digits each), ``EARLIEST``/``LATEST`` the least earliest
+  and greatest latest day of them (``YYYY-MM-DD``), then the role type's and the actor's IRIs: every
+  field but the last at a fixed place (:data:`CELL_FIELDS`), so a query takes each with one
+  ``SUBSTR`` instead of splitting the text at its spaces. One index scan reads a month's cells. The
   events that began before the month are kept apart, as ``kbo:carriedCell`` (``STARTS`` 0): only a
   window's first month reads them, every later month counts only the events that begin in it.
 - ``kbo:wideCell "EARLIEST LATEST ROLE ACTOR EVENT"`` (under ``wide`` only): each role of each event
   dated by one claim that spans three years or more (month key ``wide``), with its bounds, which
   every window compares with its own;
-- ``kbo:exactEvent <event>``: each event with that month key that more than one claim dates,
-  counted at query time from its claims as before (their month keys need not be contiguous, and
-  which of them meets a window depends on the days).
+- ``kbo:exactEvent <event>``: each event with that month key that more than one claim dates (or
+  whose one claim's bounds are not both ``YYYY-MM-DD``), counted at query time from its claims as
+  before (their month keys need not be contiguous, and which of them meets a window depends on the
+  days).
 
 and, for each actor, whatever the dates (``<ACTOR/roles> kbo:roleTotal "EVENTS EARLIEST LATEST
 ROLE"``, a :data:`TOTALS` node): one literal per role type it held in dated events, how many distinct
@@ -27,7 +30,8 @@ window reads a page of actors' totals instead of every event of them (the busies
 has 88,000 events at 1M).
 
 A *regular* event is dated by exactly one claim (one named graph gives its ``kbo:monthKey``),
-spanning less than three years, whose month keys are the months its bounds cover, so every window
+spanning less than three years, with bounds written ``YYYY-MM-DD`` (a year of four digits, no time
+zone; any other is counted exactly), whose month keys are the months its bounds cover, so every window
 meets it exactly when it meets that claim. A window of months M0..Mn counts a regular event once:
 in M0 when it has that key, else in the month it begins (``STARTS``); a cell of a month the window
 covers only in part counts only when its days meet the window's days in that month. Roles are read
@@ -57,20 +61,30 @@ ROLE_COUNTED = (KBO.rolesMonth, KBO.roleCell, KBO.carriedCell, KBO.exactEvent, K
 TOTALS = "/roles"
 #: The classes of the role counts graph once it holds every month's counts and every actor's totals
 #: (a store given role counts by an earlier version lacks one of them: ``kb reindex``).
-MARK_CLASSES = (KBO.RoleCounts, KBO.RoleTotals, KBO.CoActorTotals, KBO.CarriedCells)
+MARK_CLASSES = (KBO.RoleCounts, KBO.RoleTotals, KBO.CoActorTotals, KBO.CarriedCells, KBO.PaddedCells)
+#: Where a role cell's fields begin (1-based, as SPARQL's SUBSTR counts) and how long they are; the
+#: role and actor follow from TAIL to the end. queries/actor-roles.rq reads them at these places.
+CELL_FIELDS = {"SD": (1, 2), "ED": (4, 2), "ALL": (7, 9), "STARTS": (17, 9), "EARLIEST": (27, 10),
+               "LATEST": (38, 10), "TAIL": (49, None)}
+#: How many digits a cell's counts are written with.
+COUNT_DIGITS = CELL_FIELDS["ALL"][1]
 MARKS = ", ".join(f"<{mark.value}>" for mark in MARK_CLASSES)
 #: Month keys recounted by one update when every key is recounted.
 ROLE_BATCH = 16
 
 _KEY_OF = 'CONCAT(STR(YEAR({d})), IF(MONTH({d}) < 10, "-0", "-"), STR(MONTH({d})))'
 _TWO = 'IF({n} < 10, CONCAT("0", STR({n})), STR({n}))'
+_PADDED = f'SUBSTR(CONCAT("{"0" * (COUNT_DIGITS - 1)}", STR({{n}})), STRLEN(STR({{n}})))'
+#: A bound written YYYY-MM-DD: ten characters (a fifth digit of the year, a minus sign or a time
+#: zone makes it longer).
+_PLAIN = "STRLEN(STR({d})) = 10"
 
 _RECOUNT = """DELETE {{ GRAPH {graph} {{ ?set ?p ?o }} }}
 WHERE {{ {values}GRAPH {graph} {{ ?set <{month}> ?key ; ?p ?o }} }} ;
 INSERT {{ GRAPH {graph} {{ ?set a <{cls}> ; <{month}> ?key ; ?kept_as ?text }} }}
 WHERE {{
   SELECT ?key ?set ?kept_as
-         (CONCAT({sd2}, " ", {ed2}, " ", STR(?all), " ", STR(?all * ?start), " ", STR(?first), " ",
+         (CONCAT({sd2}, " ", {ed2}, " ", {all9}, " ", {starts9}, " ", STR(?first), " ",
                  STR(?last), " ", STR(?role), " ", STR(?actor)) AS ?text)
   WHERE {{
     {{ SELECT ?key ?actor ?role ?sd ?ed ?start (COUNT(?event) AS ?all)
@@ -79,7 +93,7 @@ WHERE {{
         {{ SELECT DISTINCT ?key ?event ?earliest ?latest ?sd ?ed ?start ?actor ?role WHERE {{
           {values}GRAPH ?claim {{ ?event <{month_key}> ?key ;
                                   <{earliest}> ?earliest ; <{latest}> ?latest }}
-          FILTER(?claim != {graph})
+          FILTER(?claim != {graph} && {plain_earliest} && {plain_latest})
           FILTER NOT EXISTS {{ GRAPH ?other {{ ?event <{month_key}> ?other_key }}
                                FILTER(?other != ?claim || ?other_key = "wide") }}
           GRAPH ?g1 {{ ?event <{has_actor}> ?role_node }}
@@ -100,7 +114,9 @@ WHERE {{
   SELECT DISTINCT ?key ?event (IRI(CONCAT("{prefix}", ENCODE_FOR_URI(?key), "/roles")) AS ?set) WHERE {{
     {values}GRAPH ?claim {{ ?event <{month_key}> ?key }}
     FILTER(?claim != {graph})
-    FILTER EXISTS {{ GRAPH ?other {{ ?event <{month_key}> ?other_key }} FILTER(?other != ?claim) }}
+    OPTIONAL {{ GRAPH ?claim {{ ?event <{earliest}> ?earliest ; <{latest}> ?latest }} }}
+    FILTER(EXISTS {{ GRAPH ?other {{ ?event <{month_key}> ?other_key }} FILTER(?other != ?claim) }}
+           || ?key != "wide" && BOUND(?earliest) && !({plain_earliest} && {plain_latest}))
   }}
 }} ;
 INSERT {{ GRAPH {graph} {{ ?set a <{cls}> ; <{month}> ?key ; <{wide}> ?text }} }}
@@ -217,6 +233,8 @@ def _recount_keys(minter: Minter, keys: Iterable[str] | None) -> str:
         has_actor=SEM.hasActor.value, value=RDF.value.value, role_type=SEM.roleType.value,
         key_of_earliest=_KEY_OF.format(d="?earliest"), key_of_latest=_KEY_OF.format(d="?latest"),
         sd2=_TWO.format(n="?sd"), ed2=_TWO.format(n="?ed"),
+        all9=_PADDED.format(n="?all"), starts9=_PADDED.format(n="(?all * ?start)"),
+        plain_earliest=_PLAIN.format(d="?earliest"), plain_latest=_PLAIN.format(d="?latest"),
         prefix=minter.entity(PERIOD_SEGMENT, "").value)
     return update
 
@@ -378,9 +396,14 @@ def _role_cells(store, graph: NamedNode) -> tuple[dict, set, set, dict, dict]:
     rows = set()
     wide = set()
     for (event, claim), found in regular.items():
-        if event not in roles or not all(bounds.get((event, claim), ((), ()))):
+        if not all(bounds.get((event, claim), ((), ()))):
             continue
         earliest_days, latest_days = bounds[(event, claim)]
+        if "wide" not in found and not all(len(day) == 10 for day in earliest_days | latest_days):
+            exact.update((key, event) for key in found)  # not YYYY-MM-DD: counted from its claim
+            continue
+        if event not in roles:
+            continue
         if "wide" in found:
             wide.update(("wide", f"{earliest} {latest} {role} {actor} {event.value}")
                         for earliest in earliest_days for latest in latest_days
@@ -464,7 +487,8 @@ def _cell_quads(minter: Minter, cells: dict, exact: set, wide: set, totals: dict
         return sets[key]
 
     for (key, actor, role, first_day, last_day, start), (count, starts, earliest, latest) in cells.items():
-        text = f"{first_day:02d} {last_day:02d} {count} {starts} {earliest} {latest} {role} {actor}"
+        text = (f"{first_day:02d} {last_day:02d} {count:0{COUNT_DIGITS}d} {starts:0{COUNT_DIGITS}d} "
+                f"{earliest} {latest} {role} {actor}")
         yield Quad(month_set(key), KBO.roleCell if start else KBO.carriedCell, Literal(text), graph)
     for key, event in exact:
         yield Quad(month_set(key), KBO.exactEvent, event, graph)
