@@ -296,10 +296,23 @@ class Table:
 
     def records(self) -> list[dict]:
         """Rows as dicts of plain Python values (IRIs as strings, xsd:date as ``date``)."""
-        return [
-            {c: plain(v) for c, v in zip(self.columns, row, strict=True) if v is not None}
-            for row in self.rows
-        ]
+        columns = self.columns
+        return [{column: plain(term) for column, term in zip(columns, row, strict=True) if term is not None}
+                for row in self.rows]
+
+
+def _date(text: str):
+    return date.fromisoformat(text)
+
+
+def _boolean(text: str) -> bool:
+    return text == "true"
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+#: How a literal of each XSD datatype becomes a Python value (any other keeps its text).
+_PLAIN = {f"{_XSD}integer": int, f"{_XSD}decimal": float, f"{_XSD}double": float, f"{_XSD}float": float,
+          f"{_XSD}boolean": _boolean, f"{_XSD}date": _date}
 
 
 def plain(term):
@@ -308,19 +321,13 @@ def plain(term):
         return None
     if isinstance(term, (NamedNode, BlankNode)):
         return term.value
-    datatype = term.datatype.value.rsplit("#", 1)[-1] if term.datatype else "string"
+    convert = _PLAIN.get(term.datatype.value) if term.datatype is not None else None
+    if convert is None:
+        return term.value
     try:
-        if datatype == "integer":
-            return int(term.value)
-        if datatype in ("decimal", "double", "float"):
-            return float(term.value)
-        if datatype == "boolean":
-            return term.value == "true"
-        if datatype == "date":
-            return date.fromisoformat(term.value)
-    except ValueError:
-        pass
-    return term.value
+        return convert(term.value)
+    except ValueError:  # a lexical form Python does not read (a year of five digits): its text
+        return term.value
 
 
 def run_sparql(kb: KnowledgeBase, sparql: str, substitutions=None, drop: tuple[str, ...] = ()) -> Table:
@@ -337,8 +344,9 @@ def _table(kb: KnowledgeBase, sparql: str, substitutions, drop: tuple[str, ...])
     solutions = kb.query(sparql, substitutions=substitutions, prefixes=PREFIXES)
     if not isinstance(solutions, QuerySolutions):
         raise QueryError("only SELECT queries give a table", hint="use 'kb export' or /sparql")
-    columns = [v.value for v in solutions.variables if v.value not in drop]
-    return Table(columns, [[solution[name] for name in columns] for solution in solutions])
+    kept = [(at, v.value) for at, v in enumerate(solutions.variables) if v.value not in drop]
+    places = [at for at, _ in kept]
+    return Table([name for _, name in kept], [[solution[at] for at in places] for solution in solutions])
 
 
 def run(
