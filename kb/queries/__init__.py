@@ -118,10 +118,11 @@ def parse_header(path: Path, text: str | None = None) -> NamedQuery:
     parameters: list[Parameter] = []
     example: dict[str, str] = {}
     last_key = None
+    shown = display(path)  # once: it resolves the path
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.startswith("#"):
             break
-        where = f"{display(path)} line {number}"
+        where = f"{shown} line {number}"
         if line.strip() == "#":
             continue
         if line.startswith("#   ") and last_key in ("description", "title"):
@@ -149,14 +150,14 @@ def parse_header(path: Path, text: str | None = None) -> NamedQuery:
     if "title" not in fields:
         raise QueryError(
             "the query has no title",
-            where=f"{display(path)} line 1",
+            where=f"{shown} line 1",
             hint="start the file with '# title: ...'",
         )
     query = NamedQuery(path.stem, path, fields["title"], fields.get("description", ""), text, parameters,
                        example)
     for name in example:
         if name not in {p.name for p in parameters}:
-            raise QueryError(f"the example gives '{name}', which is not a parameter", where=display(path),
+            raise QueryError(f"the example gives '{name}', which is not a parameter", where=shown,
                              hint="declare it with '# param: ...' or remove it from '# example:'")
     return query
 
