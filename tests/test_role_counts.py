@@ -13,7 +13,7 @@ from kb.load import load
 from kb.load.rederive import ROLES, lacking, rederive
 from kb.paths import CODES_FILE, ONTOLOGY_FILE, SEEDS_DIR
 from kb.store import open_kb
-from kb.timeline.role_counts import rebuild_role_counts, recount_roles, role_counts_graph
+from kb.timeline.role_counts import CELL_FIELDS, rebuild_role_counts, recount_roles, role_counts_graph
 from kb.vocab import KBO, PREFIXES, XSD, Minter
 from tests.support import synthetic_claims_file
 
@@ -323,3 +323,26 @@ def test_an_event_whose_bounds_are_not_written_yyyy_mm_dd_is_counted_from_its_cl
         written = stored_counts(kb)  # by the per-file load, in SPARQL
         rebuild_role_counts(kb.backend.store, minter)  # again in Python, as kb reindex does
         assert stored_counts(kb) == written
+
+
+def test_every_cell_has_its_fields_where_actor_roles_reads_them(tmp_path):
+    """The places of kb.timeline.role_counts.CELL_FIELDS, in the cells a load writes and in the query."""
+    sparql = queries.find("actor-roles").sparql
+    at = {name: start for name, (start, _) in CELL_FIELDS.items()}
+    width = {name: length for name, (_, length) in CELL_FIELDS.items()}
+    assert f"SUBSTR(?cell, IF(?first_month, {at['ALL']}, {at['STARTS']}), {width['ALL']})" in sparql
+    for field in ("EARLIEST", "LATEST"):
+        assert f"SUBSTR(?cell, {at[field]}, {width[field]})" in sparql
+    assert f"SUBSTR(?cell, {at['TAIL']})" in sparql
+    with open_kb(tmp_path / "store") as kb:
+        load(kb, BASE)
+        cells = [q.object.value for predicate in (KBO.roleCell, KBO.carriedCell)
+                 for q in kb.backend.store.quads_for_pattern(None, predicate, None)]
+        assert len(cells) > 20
+        for cell in cells:
+            part = {name: cell[start - 1:start - 1 + length] if length else cell[start - 1:]
+                    for name, (start, length) in CELL_FIELDS.items()}
+            assert all(part[name].isdigit() for name in ("SD", "ED", "ALL", "STARTS")), cell
+            assert all(date.fromisoformat(part[name]) for name in ("EARLIEST", "LATEST")), cell
+            role, actor = part["TAIL"].split(" ")
+            assert role.startswith(KBO.mediator.value.rsplit("#", 1)[0]) and actor.startswith("http"), cell
