@@ -18,7 +18,7 @@ How the stages before read an article (see :mod:`kb.extract` for the list):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -32,6 +32,7 @@ from kb.extract.events import Extractor
 from kb.extract.known import KnownActor, KnownEvent, KnownPlace, flag_known
 from kb.extract.merge import merge
 from kb.extract.model import DraftEvent
+from kb.extract.parse import noun_clause, parse_sentences
 from kb.extract.reference import anchor_relative, context_dates, dateline
 from kb.extract.sentences import split_sentences
 from kb.extract.timex import TimeExpression, find_time_expressions
@@ -254,10 +255,14 @@ def extract(text: str, published: date, *, title: str | None = None,
         expressions = [e for e in expressions if e.end <= line.start or e.start >= line.end]
     if line is not None:
         expressions = [_on_reference(e, reference) for e in expressions]
-    expressions = anchor_relative(text, sentences, expressions, reference, line)
-    context = context_dates(text, sentences, expressions, reference, line)
+    parses = dict(zip((s.index for s in sentences), parse_sentences(
+        [s.text for s in sentences], [s.start for s in sentences]), strict=True))
+    embedded = _embedded(sentences, parses)
+    expressions = anchor_relative(text, sentences, expressions, reference, line, embedded)
+    context = context_dates(text, sentences, expressions, reference, line, embedded)
     extractor = Extractor(text, reference, actors, places, expressions, context)
-    drafted = [event for event in merge(extractor.run(sentences)) if event.type in EVENT_TYPES]
+    drafted = [event for event in merge(extractor.run(sentences, parses))
+               if event.type in EVENT_TYPES]
     for event in drafted:
         event.actors = [(actor, role) for actor, role in event.actors if role in ROLE_TYPES]
         if event.date.anchor == "published" and line is not None:
@@ -288,6 +293,16 @@ def extract(text: str, published: date, *, title: str | None = None,
                       "note": "Given to kb extract (--published); check it against the source."},
     }
     return Draft(source, extractor.actors, extractor.places, drafted, extractor.claimants)
+
+
+def _embedded(sentences: list, parses: dict) -> Callable[[int, int], bool]:
+    """Whether words (article offsets) sit in a clause modifying a noun, by their sentence's
+    parse (never, for a sentence too long to parse)."""
+    def embedded(start: int, end: int) -> bool:
+        sentence = next((s for s in sentences if s.start <= start < s.end), None)
+        parsed = parses.get(sentence.index) if sentence is not None else None
+        return parsed is not None and noun_clause(parsed, start, end) is not None
+    return embedded
 
 
 def _off_the_headline(events: list[DraftEvent], sentences: list, kinds: dict[int, str]) -> None:

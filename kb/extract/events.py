@@ -22,7 +22,7 @@ from kb.extract.lexicon import (
     is_past_form,
 )
 from kb.extract.model import DraftDate, DraftEvent
-from kb.extract.parse import parse_sentences
+from kb.extract.parse import ParsedSentence, parse_sentences
 from kb.extract.roles import RoleReader
 from kb.extract.sentences import Sentence
 from kb.extract.timex import TimeExpression, quote_spans, tense_at
@@ -45,11 +45,13 @@ class Extractor(RoleReader):
         self.claimants: dict[str, dict] = {}
         self._order = 0
 
-    def run(self, sentences: list[Sentence]) -> list[DraftEvent]:
+    def run(self, sentences: list[Sentence],
+            parses: dict[int, ParsedSentence | None] | None = None) -> list[DraftEvent]:
         """Read every sentence: one event per mention (:func:`kb.extract.merge.merge` joins
-        the mentions of one event)."""
-        self.parses = dict(zip((s.index for s in sentences), parse_sentences(
-            [s.text for s in sentences], [s.start for s in sentences]), strict=True))
+        the mentions of one event); ``parses`` are the sentences' parses by index, if made."""
+        self.parses = parses if parses is not None else dict(zip(
+            (s.index for s in sentences), parse_sentences(
+                [s.text for s in sentences], [s.start for s in sentences]), strict=True))
         for sentence in sentences:
             self._sentence(sentence)
         self._join_short_names()

@@ -215,3 +215,24 @@ def ancestors(token: Any) -> list[Any]:
         node = node.head
         found.append(node)
     return found
+
+
+#: Clauses that modify a noun ("the plan Biden set out on May 31", "a raid that killed ...").
+NOUN_CLAUSES = ("relcl", "acl")
+
+
+def noun_clause(parsed: ParsedSentence, start: int, end: int) -> Any | None:
+    """The verb of the clause modifying a noun that the words between two article offsets sit in
+    ("set out" for "on May 31" in "the plan Biden set out on May 31"); ``None`` when they belong
+    to the sentence's own clauses."""
+    word = parsed.head_of(start, end)
+    if word is None:
+        return None
+    return next((node for node in (word, *ancestors(word)) if node.dep_ in NOUN_CLAUSES), None)
+
+
+def inside(parsed: ParsedSentence, clause: Any, start: int) -> bool:
+    """Whether an article offset falls within a clause's words."""
+    first = parsed.base + clause.left_edge.idx
+    last = parsed.base + clause.right_edge.idx + len(clause.right_edge.text)
+    return first <= start < last

@@ -1,0 +1,65 @@
+"""Readings that hold for news writing in general, not for one article (branch h17d): which
+date a sentence passes on to the sentences after it, and which dates a cue may borrow from its
+sentence. Short sentences written for the test, with the real English model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kb.extract import extract
+from tests.support import known_actors
+
+ACTORS = known_actors()
+DAY = date(2024, 3, 14)  # a Thursday
+
+
+def events(text: str) -> list:
+    return extract(text, DAY, actors=ACTORS).events
+
+
+def only(found: list, kind: str):
+    matching = [event for event in found if event.type == kind]
+    assert len(matching) == 1, [(e.type, e.sentences, e.actors) for e in found]
+    return matching[0]
+
+
+# --- the date the article goes on talking about ------------------------------------------------
+
+def test_a_date_in_a_clause_on_a_noun_is_not_passed_on_to_the_next_sentence():
+    found = events("On Tuesday the council adopted a text that backed the plan Egypt put "
+                   "forward on March 1. Hamas said it welcomed the text.")
+    welcomed = only(found, "Statement")
+    assert welcomed.date.earliest == date(2024, 3, 12)  # Tuesday, not March 1
+    assert "the article's date before it ('On Tuesday')" in welcomed.date.note
+
+
+def test_a_relative_date_is_passed_on_rather_than_a_date_of_a_clause_on_a_noun():
+    found = events("Egypt and Qatar held talks with Hamas in Cairo on Saturday. "
+                   "Two days after the talks, the council adopted a text backing the plan that "
+                   "Qatar presented on March 1. At the council, Israel's envoy said the goals "
+                   "had not changed.")
+    envoy = only([e for e in found if ("israel", "speaker") in e.actors], "Statement")
+    assert envoy.date.earliest == date(2024, 3, 11)  # two days after Saturday 9 March
+
+
+def test_a_date_of_the_sentence_own_clause_is_still_passed_on_when_it_is_the_only_one():
+    found = events("The talks that Qatar hosted on Monday ended without a deal. "
+                   "Hamas said it would study the text.")
+    said = only(found, "Statement")
+    assert said.date.earliest == date(2024, 3, 11)  # the one date, though in a clause on a noun
+
+
+# --- dates a cue may borrow from its sentence ------------------------------------------------------
+
+def test_a_cue_does_not_borrow_the_date_of_a_clause_on_another_noun():
+    found = events("Israel rejected the plan that Qatar presented on March 1.")
+    rejection = only(found, "Rejection")
+    assert rejection.date.earliest != date(2024, 3, 1)
+    assert "no date found" in rejection.why
+
+
+def test_a_date_in_a_clause_on_an_event_noun_dates_that_event():
+    found = events("Hamas is studying the proposal that Egypt presented on Monday.")
+    offer = only(found, "Offer")
+    assert offer.date.earliest == date(2024, 3, 11)
+    assert ("egypt", "offerer") in offer.actors
