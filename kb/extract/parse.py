@@ -231,6 +231,18 @@ def noun_clause(parsed: ParsedSentence, start: int, end: int) -> Any | None:
     return next((node for node in (word, *ancestors(word)) if node.dep_ in NOUN_CLAUSES), None)
 
 
+def noun_phrase_heads(noun: Any) -> list[Any]:
+    """A noun and the nouns its phrase hangs from ("Nasser" in "the meeting between Haddad and
+    Nasser": Nasser, Haddad, meeting), up to the first word that is no noun, preposition or
+    conjunction."""
+    found = [noun]
+    for node in ancestors(noun):
+        if node.pos_ not in ("NOUN", "PROPN", "ADP", "CCONJ", "PRON"):
+            break
+        found.append(node)
+    return found
+
+
 def inside(parsed: ParsedSentence, clause: Any, start: int) -> bool:
     """Whether an article offset falls within a clause's words."""
     first = parsed.base + clause.left_edge.idx

@@ -94,17 +94,18 @@ class RoleReader(CueReader):
     @staticmethod
     def _in_noun_clause_of(expression: TimeExpression, candidates: list[Cue],
                            context: Context) -> list[Cue]:
-        """A date in a clause on a noun dates a cue of that clause or the noun itself ("the plan
-        Qatar presented on March 1": the plan), never a cue outside ("Israel rejected ...")."""
+        """A date in a clause on a noun dates a cue of that clause or the noun phrase it is on
+        ("the plan Qatar presented on March 1": the plan; "the meeting between X and Y, which took
+        place on Tuesday": the meeting), never a cue outside ("Israel rejected ...")."""
         parsed = context.parsed
         if parsed is None:
             return candidates
         clause = parse.noun_clause(parsed, expression.start, expression.end)
         if clause is None:
             return candidates
-        noun = parsed.span(clause.head)
+        nouns = {token.i for token in parse.noun_phrase_heads(clause.head)}
         return [c for c in candidates if parse.inside(parsed, clause, c.start)
-                or (c.start <= noun[0] and noun[1] <= c.end)]
+                or getattr(parsed.head_of(c.start, c.end), "i", None) in nouns]
 
     @staticmethod
     def _parsed_owner(expression: TimeExpression, candidates: list[Cue],
