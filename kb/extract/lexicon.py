@@ -145,7 +145,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
                 r"(?:for\s+(?:talks|a\s+meeting|meetings)|to\s+(?:discuss|meet|negotiate|hold\s+talks)))",
      "verb"),
     ("Meeting", r"(?:spoke|speaks|spoken|speaking|talked|talks)\s+(?:by\s+(?:tele)?phone\s+)?"
-                r"with", "verb"),
+                r"(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?with", "verb"),
     ("Summit", r"summits?", "noun"),
     ("PressConference", r"(?:joint\s+)?(?:press|news)\s+(?:conference|briefing)s?", "noun"),
     ("NegotiationRound", r"(?:rounds?|sessions?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations)",
@@ -218,8 +218,11 @@ COLLECTIVE = re.compile(
 #: troops", and "its troops" (the country or group named before).
 ARMED = (r"(?:air\s*)?strikes?|airstrikes?|forces|troops|soldiers|jets|warplanes|army|military|"
          r"navy|shelling|fire|bombardment|drones?|tanks?|artillery|missiles?|rockets?")
+#: Kinds of unit between the demonym and the forces: "Israeli special forces", "ground troops".
+ARMED_KIND = (r"(?:(?:special|ground|security|armed|naval|elite|fighter|commando|regular|"
+              r"undercover|reserve|military)\s+){0,2}")
 ARMED_DEMONYM = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS))
-                           + r")\s+(?P<noun>" + ARMED + r")(?![\w-])")
+                           + r")\s+" + ARMED_KIND + r"(?P<noun>" + ARMED + r")(?![\w-])")
 #: "Egyptian and Qatari mediators": each demonym before the last one names a group of its own.
 COORDINATED_DEMONYMS = re.compile(
     r"(?<![\w-])(?P<list>(?:(?:" + "|".join(map(re.escape, DEMONYMS)) + r")(?:,\s*|\s+and\s+|,\s+and"

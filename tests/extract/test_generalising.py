@@ -63,3 +63,18 @@ def test_a_date_in_a_clause_on_an_event_noun_dates_that_event():
     offer = only(found, "Offer")
     assert offer.date.earliest == date(2024, 3, 11)
     assert ("egypt", "offerer") in offer.actors
+
+
+# --- lexicons of event words and of who acts ----------------------------------------------------
+
+def test_a_demonym_before_a_kind_of_unit_and_forces_stands_for_the_country():
+    found = events("On Tuesday, Israeli special forces raided a house in Rafah.")
+    attack = only(found, "Attack")
+    assert "israel" in {actor for actor, _ in attack.actors}
+
+
+def test_a_phone_call_with_its_day_between_verb_and_partner_is_a_meeting():
+    found = events("Joe Biden had spoken by telephone on Friday with the emir of Qatar.")
+    meeting = only(found, "Meeting")
+    assert meeting.date.earliest == date(2024, 3, 8)
+    assert "joe-biden" in {actor for actor, _ in meeting.actors}
