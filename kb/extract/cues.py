@@ -114,6 +114,9 @@ class CueReader(ActorReader):
                           quote_of(quotes, start, end))
                 word = parsed.head_of(start, end) if parsed is not None and part == "either" \
                     else None
+                if part == "report" and parsed is not None and getattr(
+                        parsed.head_of(start, end), "pos_", None) == "NOUN":
+                    continue  # "denied reports that ...": the noun, not a reporter's verb
                 if word is not None and word.pos_ in ("VERB", "NOUN"):  # "offers": the tagger's
                     cue.part = "verb" if word.pos_ == "VERB" else "noun"
                     cue.parsed.append(f"{cue.part} by its tag")

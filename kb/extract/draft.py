@@ -26,13 +26,14 @@ from pathlib import Path
 import yaml
 
 from kb.errors import ArticleError, DateError
+from kb.extract import parse
 from kb.extract.actors import DraftActor, DraftPlace, slugify
 from kb.extract.confidence import score, sentence_kinds
 from kb.extract.events import Extractor
 from kb.extract.known import KnownActor, KnownEvent, KnownPlace, flag_known
 from kb.extract.merge import merge
 from kb.extract.model import DraftEvent
-from kb.extract.parse import noun_clause, parse_sentences
+from kb.extract.parse import parse_sentences
 from kb.extract.reference import anchor_relative, context_dates, dateline
 from kb.extract.sentences import split_sentences
 from kb.extract.timex import TimeExpression, find_time_expressions
@@ -257,8 +258,10 @@ def extract(text: str, published: date, *, title: str | None = None,
         expressions = [_on_reference(e, reference) for e in expressions]
     parses = dict(zip((s.index for s in sentences), parse_sentences(
         [s.text for s in sentences], [s.start for s in sentences]), strict=True))
-    embedded = _embedded(sentences, parses)
-    expressions = anchor_relative(text, sentences, expressions, reference, line, embedded)
+    embedded = _by_parse(sentences, parses, parse.noun_clause)
+    conjunction = _by_parse(sentences, parses, parse.joins_clause)
+    expressions = anchor_relative(text, sentences, expressions, reference, line, embedded,
+                                  conjunction)
     context = context_dates(text, sentences, expressions, reference, line, embedded)
     extractor = Extractor(text, reference, actors, places, expressions, context)
     drafted = [event for event in merge(extractor.run(sentences, parses))
@@ -295,14 +298,17 @@ def extract(text: str, published: date, *, title: str | None = None,
     return Draft(source, extractor.actors, extractor.places, drafted, extractor.claimants)
 
 
-def _embedded(sentences: list, parses: dict) -> Callable[[int, int], bool]:
-    """Whether words (article offsets) sit in a clause modifying a noun, by their sentence's
-    parse (never, for a sentence too long to parse)."""
-    def embedded(start: int, end: int) -> bool:
+def _by_parse(sentences: list, parses: dict,
+              reading: Callable[[parse.ParsedSentence, int, int], object],
+              ) -> Callable[[int, int], bool]:
+    """A question about words (article offsets) answered by their sentence's parse: whether
+    they sit in a clause on a noun, whether "after" joins a clause (never, for a sentence too
+    long to parse)."""
+    def answer(start: int, end: int) -> bool:
         sentence = next((s for s in sentences if s.start <= start < s.end), None)
         parsed = parses.get(sentence.index) if sentence is not None else None
-        return parsed is not None and noun_clause(parsed, start, end) is not None
-    return embedded
+        return parsed is not None and bool(reading(parsed, start, end))
+    return answer
 
 
 def _off_the_headline(events: list[DraftEvent], sentences: list, kinds: dict[int, str]) -> None:

@@ -10,9 +10,11 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from kb.extract import parse
 from kb.extract.actors import KnownActor, KnownPlace
 from kb.extract.cues import Context, Cue
 from kb.extract.lexicon import (
+    DENYING_VERBS,
     HAPPENING_AFTER,
     LIGHT_VERB_BEFORE,
     ONGOING_BEFORE,
@@ -159,6 +161,8 @@ class Extractor(RoleReader):
                 (cue.part != "noun" and is_past_form(cue.text))
                 or tense_at(self.text, cue.start, cue.end) == "past"):
             return None  # intentions in quotations stay words
+        if self._denied(cue, context):
+            return None  # "denied reports that it had accepted the plan": nothing happened
         expression, source = self._expression_for(cue, context)
         status = self._status(cue, sentence, expression)
         anchor_date = None
@@ -204,6 +208,15 @@ class Extractor(RoleReader):
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = [(fallback[0].actor, role)]
         return event
+
+    @staticmethod
+    def _denied(cue: Cue, context: Context) -> bool:
+        """Whether a cue sits in what someone denies or dismisses ("denied that it had struck
+        the school", "dismissed reports that talks had resumed"), by the parse."""
+        parsed = context.parsed
+        word = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        return word is not None and any(node.lemma_.lower() in DENYING_VERBS
+                                        for node in parse.ancestors(word))
 
     def _with_owners(self, roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """A group's country or body takes the group's role too ("a Hamas delegation met":

@@ -208,6 +208,9 @@ PRESENTED_WITH = re.compile(
     r"(?:\s+[A-Z][\w’'-]*)*(?:,\s*|\s+and\s+)?)+\s*with\s+(?:(?:a|an|the|its|their|his|her)\s+)?"
     r"(?:[\w-]+\s+){0,3}$")
 
+#: Verbs (lemmas) whose complement did not happen as far as the speaker says: "denied that ...".
+DENYING_VERBS = frozenset(("deny", "dismiss", "refute", "rebut"))
+
 #: Collectives of people named by what they are, not by a name ("Families of hostages").
 COLLECTIVE = re.compile(
     r"(?<![\w-])(?:[Ff]amilies|[Rr]elatives|[Rr]epresentatives|[Mm]others|[Ff]riends)\s+of\s+"

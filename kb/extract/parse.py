@@ -248,3 +248,11 @@ def inside(parsed: ParsedSentence, clause: Any, start: int) -> bool:
     first = parsed.base + clause.left_edge.idx
     last = parsed.base + clause.right_edge.idx + len(clause.right_edge.text)
     return first <= start < last
+
+
+def joins_clause(parsed: ParsedSentence, start: int, end: int) -> bool:
+    """Whether the word between two article offsets ("after", "before") joins a clause with a
+    verb of its own ("two days after envoys met"), not a noun ("two days after the meeting")."""
+    word = parsed.head_of(start, end)
+    return word is not None and (word.dep_ == "mark" or any(
+        child.dep_ == "pcomp" and child.pos_ in ("VERB", "AUX") for child in word.children))

@@ -188,14 +188,19 @@ _CLAUSE_AFTER = re.compile(
     r"[a-z]+ed)\b(?!\s+by\b)")
 
 
-def _subordinate_clause(text: str, match: re.Match, end: int) -> re.Match | None:
-    """The subject-and-verb after "hours after" or "two days before", if a clause follows."""
+def _subordinate_clause(text: str, match: re.Match, end: int,
+                        conjunction: Embedded) -> bool:
+    """Whether a clause (a subject and its verb) follows "hours after" or "two days before":
+    by the words after it, or by the parse ("after" joining a clause, not a noun)."""
     direction = (match.group("dir") or match.group("vdir") or "").lower()
     if direction not in ("after", "before"):
-        return None
+        return False
     head = match.start("noun") if match.group("noun") else match.start("vnoun") \
         if match.group("vnoun") else match.end()
-    return _CLAUSE_AFTER.match(text[:end], head)
+    if _CLAUSE_AFTER.match(text[:end], head):
+        return True
+    word = match.start("dir") if match.group("dir") else match.start("vdir")
+    return conjunction(word, word + len(direction))
 
 
 class _Inverted:
@@ -219,7 +224,7 @@ class _Inverted:
         return self._end
 
 
-def _inverted(text: str, match: re.Match, clause: re.Match) -> _Inverted | None:
+def _inverted(match: re.Match) -> _Inverted | None:
     groups = dict(match.groupdict())
     for key, noun in (("dir", "noun"), ("vdir", "vnoun")):
         if groups.get(key):
@@ -246,7 +251,8 @@ def _main(dated: list[TimeExpression], embedded: Embedded) -> list[TimeExpressio
 
 def anchor_relative(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
                     reference: date, start: TimeExpression | None = None,
-                    embedded: Embedded = _never) -> list[TimeExpression]:
+                    embedded: Embedded = _never,
+                    conjunction: Embedded = _never) -> list[TimeExpression]:
     """The expressions of ``text`` with those relative to other events resolved on them.
 
     Sentence by sentence: each relative expression is resolved against the event it names or
@@ -254,7 +260,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
     weekday that the relative expression confirms ("on Sunday, three days after ...") takes its
     date; words the resolver read otherwise ("two days" of "two days later") give way. The date
     passed on is one of the sentence's own clauses (``embedded`` tells those of a clause on a
-    noun).
+    noun); ``conjunction`` tells an "after" or "before" that joins a clause (by the parse).
     """
     result: list[TimeExpression] = []
     seen: list[tuple[Sentence, list[TimeExpression]]] = []
@@ -267,11 +273,11 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 match.group("since")
             earlier_here = [e for e in own if e.end <= match.start() and _usable(e, reference)
                             and not (e.start < match.end() and match.start() < e.end)]
-            clause = _subordinate_clause(text, match, sentence.end)
+            clause = _subordinate_clause(text, match, sentence.end, conjunction)
             if clause and earlier_here:
                 # "seized the crossing on Tuesday, hours after Hamas said ...": the clause after
                 # the expression is dated from the main clause's day, the other way
-                match = _inverted(text, match, clause)
+                match = _inverted(match)
                 if match is None:
                     continue
                 noun = None

@@ -78,3 +78,25 @@ def test_a_phone_call_with_its_day_between_verb_and_partner_is_a_meeting():
     meeting = only(found, "Meeting")
     assert meeting.date.earliest == date(2024, 3, 8)
     assert "joe-biden" in {actor for actor, _ in meeting.actors}
+
+
+def test_reports_as_the_object_of_a_verb_name_no_media_report():
+    found = events("Hamas denied reports on Tuesday that it had accepted the plan.")
+    assert [e.type for e in found if e.type == "MediaReport"] == []
+    denial = only(found, "Statement")
+    assert ("hamas", "speaker") in denial.actors
+
+
+def test_what_someone_denies_is_proposed_as_no_event():
+    found = events("Hamas denied reports on Tuesday that it had accepted the plan. "
+                   "Israel dismissed claims that its jets had struck the school.")
+    assert [e.type for e in found if e.type in ("Acceptance", "Attack")] == []
+
+
+# --- dates relative to a clause -----------------------------------------------------------------
+
+def test_a_clause_after_two_days_after_is_dated_before_the_main_day_by_the_parse():
+    found = events("Hamas said on Tuesday it had received the outline, two days after "
+                   "intelligence chiefs from several countries met in Paris.")
+    meeting = only(found, "Meeting")
+    assert meeting.date.earliest == date(2024, 3, 10)  # Tuesday 12 March less two days
