@@ -163,9 +163,11 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Statement", r"(?:spoke|talked)\s+to\s+(?:us|me|this\s+(?:newspaper|paper|reporter|"
                   r"correspondent|outlet|station|channel|programme|program))", "verb"),
     ("Vow", r"vow(?:s|ed)|pledg(?:es|ed)|promised|swore", "speech"),
-    ("Statement", r"stress|welcome|condemn|reiterate|note|emphasi[sz]e|declare|announce",
+    ("Statement", r"stress|welcome|condemn|reiterate|note|emphasi[sz]e|declare|announce|thank|"
+                  r"value|appreciate|affirm|reaffirm|commend|praise|deplore|regret|salute",
      "first-person"),
-    ("Demand", r"urge|demand", "first-person"),
+    ("Demand", r"urge|demand|ask|request|appeal\s+to", "first-person"),
+    ("Acceptance", r"agree\s+to|accept", "first-person"),
     ("Offer", r"(?:are|am|stand|remain)\s+(?:\w+\s+)?(?:ready|prepared|willing)\s+to\s+"
               r"(?:support|help|provide|offer|contribute|host|guarantee|fund|finance)", "verb"),
     ("Threat", r"threaten(?:s|ed|ing)|warn(?:s|ed|ing)", "speech"),

@@ -100,3 +100,23 @@ def test_a_clause_after_two_days_after_is_dated_before_the_main_day_by_the_parse
                    "intelligence chiefs from several countries met in Paris.")
     meeting = only(found, "Meeting")
     assert meeting.date.earliest == date(2024, 3, 10)  # Tuesday 12 March less two days
+
+
+# --- first-person statements ---------------------------------------------------------------------
+
+STATEMENT = ("Statement of Hamas on the plan\n14 March 2024\n"
+             "We agree to release the captives under the exchange the plan sets.\n"
+             "We ask the mediators to keep the talks going.\n"
+             "We thank the states that worked to end the war.\n")
+
+
+def test_we_agree_to_in_a_statement_is_the_acceptance_of_the_we():
+    acceptance = only(events(STATEMENT), "Acceptance")
+    assert ("hamas", "responder") in acceptance.actors
+    assert acceptance.date.earliest == DAY
+
+
+def test_we_ask_and_we_thank_in_a_statement_are_a_demand_and_a_statement_of_the_we():
+    found = events(STATEMENT)
+    assert ("hamas", "speaker") in only(found, "Demand").actors
+    assert ("hamas", "speaker") in only(found, "Statement").actors
