@@ -120,3 +120,20 @@ def test_we_ask_and_we_thank_in_a_statement_are_a_demand_and_a_statement_of_the_
     found = events(STATEMENT)
     assert ("hamas", "speaker") in only(found, "Demand").actors
     assert ("hamas", "speaker") in only(found, "Statement").actors
+
+
+# --- merging ------------------------------------------------------------------------------------
+
+def test_two_dated_speech_verbs_of_one_speaker_in_two_sentences_are_two_statements():
+    found = events("Hamas said on Tuesday it had received the outline. "
+                   "Late on Tuesday, Hamas denied that it had given an answer.")
+    statements = [e for e in found if e.type == "Statement"]
+    assert [e.date.earliest for e in statements] == [date(2024, 3, 12), date(2024, 3, 12)]
+    assert [len(e.sentences) for e in statements] == [1, 1]
+
+
+def test_an_undated_speech_verb_after_a_dated_one_of_the_same_speaker_is_the_same_statement():
+    found = events("Hamas said on Tuesday it had received the outline. "
+                   "Hamas also said it would study it with care.")
+    statement = only(found, "Statement")
+    assert len(statement.sentences) == 2
