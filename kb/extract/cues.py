@@ -18,6 +18,7 @@ from kb.extract.lexicon import (
     COORDINATED_VERB,
     CUE_PATTERNS,
     DEFINITE,
+    HANDOVER_BODIES,
     HAPPENING_AFTER,
     HOSTAGE_WORDS,
     LEMMA_CUES,
@@ -123,7 +124,8 @@ class CueReader(ActorReader):
                 if self._keep(cue, text[:m.start()], text[m.end():]):
                     found.append(cue)
         for token, start, end in parse.finite_verbs(parsed) if parsed is not None else ():
-            lemma = LEMMA_CUES.get(token.lemma_.lower())
+            lemma = LEMMA_CUES.get(token.lemma_.lower()) or (
+                ("HostageRelease", "verb") if parse.handed_to(token, HANDOVER_BODIES) else None)
             if lemma is None or any(not (end <= c.start or start >= c.end) for c in found):
                 continue
             cue = Cue(lemma[0], start, end, token.text, lemma[1], quote_of(quotes, start, end),
@@ -176,7 +178,7 @@ class CueReader(ActorReader):
             if PURPOSE_BEFORE.search(re.sub(r"(?i)hostage\s+$", "", before)):
                 return False
         if cue.type == "HostageRelease" and cue.part == "verb" and not HOSTAGE_WORDS.search(
-                before[-80:] + " " + after[:80]):
+                before[-80:] + " " + after[:80]) and not HANDOVER_BODIES.search(after[:120]):
             return False  # "released a statement"
         if cue.type == "Offer" and re.match(r"(?i)\s+(?:condolences|prayers|thanks|support)",
                                             after):

@@ -15,6 +15,7 @@ from kb.extract.actors import KnownActor, KnownPlace
 from kb.extract.cues import Context, Cue
 from kb.extract.lexicon import (
     DENYING_VERBS,
+    HANDED_TO,
     HAPPENING_AFTER,
     LIGHT_VERB_BEFORE,
     ONGOING_BEFORE,
@@ -200,6 +201,8 @@ class Extractor(RoleReader):
                  if c.type == "means" and c.end <= cue.start), None)  # "a drone strike killed"
         if kind in ("Rejection", "Acceptance"):
             self._answer(event, cue, sentence)
+        if kind == "HostageRelease":
+            self._not_released(event, cue, context)
         event.anaphoric = cue.definite and not event.actors
         if not event.actors and cue.part == "noun":  # if it stays an event of its own
             fallback = [m for m in context.mentions if self._eligible(m, cue) and m.prep is None
@@ -208,6 +211,17 @@ class Extractor(RoleReader):
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = [(fallback[0].actor, role)]
         return event
+
+    def _not_released(self, event: DraftEvent, cue: Cue, context: Context) -> None:
+        """The body hostages are handed to ("to the International Committee of the Red Cross")
+        is not among the released."""
+        handed = HANDED_TO.search(self.text, cue.end, context.sentence.end)
+        if handed is None:
+            return
+        bodies = {m.actor for m in context.mentions
+                  if handed.start() <= m.start and m.end <= handed.end()}
+        event.actors = [(actor, role) for actor, role in event.actors
+                        if not (role == "released" and actor in bodies)]
 
     @staticmethod
     def _denied(cue: Cue, context: Context) -> bool:

@@ -320,6 +320,12 @@ NEGOTIATION_AFTER = re.compile(
     r"(?i)^[\s-]*(?:negotiat\w*|talks|proposals?|plans?|efforts?|push|bids?|framework|mediators?|"
     r"agreements?|terms|demands?|draft|offers?|and\s+hostage)\b"
 )
+#: The bodies hostages are handed to at a release: "handed X (over) to the Red Cross" frees X.
+HANDOVER_BODIES = re.compile(r"(?<![\w-])(?:(?:International\s+Committee\s+of\s+the\s+)?Red\s+"
+                             r"Cross|ICRC)(?![\w-])")
+#: "to the Red Cross" after a verb of handing: the body the released are handed to.
+HANDED_TO = re.compile(r"(?i)(?<![\w-])to\s+(?:the\s+)?(?:representatives\s+of\s+the\s+)?(?:"
+                       r"International\s+Committee\s+of\s+the\s+)?(?:Red\s+Cross|ICRC)(?![\w-])")
 HOSTAGE_WORDS = re.compile(r"(?i)\b(?:hostages?|captives?|prisoners?|detainees?|abductees?)\b")
 PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$")
 CLAUSE_BREAK = re.compile(

@@ -256,3 +256,16 @@ def joins_clause(parsed: ParsedSentence, start: int, end: int) -> bool:
     word = parsed.head_of(start, end)
     return word is not None and (word.dep_ == "mark" or any(
         child.dep_ == "pcomp" and child.pos_ in ("VERB", "AUX") for child in word.children))
+
+
+def handed_to(verb: Any, bodies: Any) -> bool:
+    """Whether a verb of handing ("hand", "hand over", "transfer") has "to" a body whose name the
+    pattern ``bodies`` finds ("handed Ofer and Yarden to the Red Cross")."""
+    if verb.lemma_.lower() not in ("hand", "transfer", "deliver"):
+        return False
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+            words = " ".join(token.text for token in prep.subtree)
+            if bodies.search(words):
+                return True
+    return False

@@ -137,3 +137,27 @@ def test_an_undated_speech_verb_after_a_dated_one_of_the_same_speaker_is_the_sam
                    "Hamas also said it would study it with care.")
     statement = only(found, "Statement")
     assert len(statement.sentences) == 2
+
+
+# --- handovers -----------------------------------------------------------------------------------
+
+def test_people_handed_to_the_red_cross_are_released_by_who_handed_them():
+    found = events("Hamas fighters handed Omar Haddad and Samir Nasser to the International "
+                   "Committee of the Red Cross in Khan Younis on Saturday.")
+    release = only(found, "HostageRelease")
+    assert {("omar-haddad", "released"), ("samir-nasser", "released"),
+            ("hamas", "releaser")} <= set(release.actors)
+    assert not [actor for actor, role in release.actors
+                if role == "released" and actor not in ("omar-haddad", "samir-nasser")]
+    assert release.date.earliest == date(2024, 3, 9)
+
+
+def test_someone_handed_over_to_the_red_cross_without_the_word_hostage_is_released():
+    release = only(events("Omar Haddad was handed over to the Red Cross in Gaza City on "
+                          "Saturday."), "HostageRelease")
+    assert ("omar-haddad", "released") in release.actors
+
+
+def test_a_document_handed_to_a_mediator_is_no_release():
+    found = events("Hamas handed its reply to the Qatari mediators on Saturday.")
+    assert [e for e in found if e.type == "HostageRelease"] == []
