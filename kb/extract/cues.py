@@ -264,6 +264,10 @@ class CueReader(ActorReader):
                 elif cue.absorbed and self._happened(cue, context):
                     cue.absorbed = False
                     cue.parsed.append("happened")
+                elif cue.absorbed and cue.type in MEETING_FAMILY and self._travelled_for(cue,
+                                                                                   context):
+                    cue.absorbed = False
+                    cue.parsed.append("travelled for")
         for cue in context.cues:  # "Egypt hosted indirect negotiations": one event, the noun's
             if cue.part == "verb" and cue.type == "Meeting" and re.fullmatch(
                     r"(?i)host(?:ed|s|ing)", cue.text) and any(
@@ -278,6 +282,19 @@ class CueReader(ActorReader):
         giving ("Egypt on Monday presented to both sides a new and shorter proposal")."""
         verb = _governing_verb(cue, context, "dobj", parse.MAKING_VERBS)
         return verb is not None and bool(parse.subjects(verb))
+
+    @staticmethod
+    def _travelled_for(cue: Cue, context: Context) -> bool:
+        """Whether the parse shows a meeting noun as what someone went somewhere for, in the past
+        ("Barnea went back to Doha on 18 March for another round", "flew to Cairo for talks")."""
+        parsed = context.parsed
+        noun = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        if noun is None or noun.pos_ != "NOUN" or noun.dep_ != "pobj" or \
+                noun.head.lower_ != "for":
+            return False
+        verb = noun.head.head
+        return verb.lemma_.lower() in parse.TRAVEL_VERBS and verb.tag_ == "VBD" and \
+            bool(parse.subjects(verb))
 
     @staticmethod
     def _happened(cue: Cue, context: Context) -> bool:

@@ -29,6 +29,8 @@ _MEDIATING_VERBS = ("mediate", "broker", "facilitate")
 HAPPENING_VERBS = frozenset(("begin", "end", "start", "collapse", "resume", "conclude", "break",
                              "open", "close", "expire", "convene", "fail", "stall", "last",
                              "occur", "happen", "wrap"))
+#: Verbs of going somewhere: "went to Doha for talks" (the talks were held).
+TRAVEL_VERBS = frozenset(("go", "travel", "fly", "head", "return", "come", "arrive", "rush"))
 #: Verbs whose subject makes the event its object names ("presented a proposal").
 MAKING_VERBS = frozenset(("make", "present", "submit", "deliver", "send", "table", "put", "float",
                           "draft", "offer", "propose", "hand", "convey", "issue", "launch",

@@ -161,3 +161,18 @@ def test_someone_handed_over_to_the_red_cross_without_the_word_hostage_is_releas
 def test_a_document_handed_to_a_mediator_is_no_release():
     found = events("Hamas handed its reply to the Qatari mediators on Saturday.")
     assert [e for e in found if e.type == "HostageRelease"] == []
+
+
+# --- event nouns named by what someone went somewhere for ----------------------------------------
+
+def test_a_round_someone_flew_somewhere_for_is_a_round_of_theirs_on_that_day():
+    found = events("Omar Haddad flew to Doha on Monday for another round.")
+    meeting = next(e for e in found if e.type in ("NegotiationRound", "Meeting"))
+    assert ("omar-haddad", "participant") in meeting.actors
+    assert meeting.date.earliest == date(2024, 3, 11)
+
+
+def test_talks_someone_will_travel_for_are_no_event_yet():
+    found = events("Omar Haddad will travel to Doha next week for talks.")
+    assert [e for e in found if e.type in ("NegotiationRound", "Meeting")
+            and e.status == "happened"] == []
