@@ -480,9 +480,12 @@ class CueReader(ActorReader):
             if cue.type not in STATEMENT_FAMILY or cue.absorbed or (
                     cue.part == "noun" and cue.type != "Precondition"):
                 continue  # "Hamas' demand" in what was said names a demand, makes none
-            inside = [f for f in context.frames if f.cue is not cue and f.start <= cue.start < f.end
-                      and not f.report]
             own = next((f for f in context.frames if f.cue is cue), None)
+            # "X informed Y of Z, Hamas said": each verb in the other's words; the one that
+            # reports the other (the later) stays, else neither would
+            inside = [f for f in context.frames if f.cue is not cue and f.start <= cue.start < f.end
+                      and not f.report and not (own is not None and f.cue.start < cue.start
+                                                and own.start <= f.cue.start < own.end)]
             if inside and own is not None and own.speaker and cue.part == "speech" and \
                     own.speaker != inside[0].speaker and cue.quote is None and re.search(
                         r"(?:,\s*|\s)who\s+(?:\w+\s+)?$", self.text[context.sentence.start:cue.start]):

@@ -176,3 +176,11 @@ def test_talks_someone_will_travel_for_are_no_event_yet():
     found = events("Omar Haddad will travel to Doha next week for talks.")
     assert [e for e in found if e.type in ("NegotiationRound", "Meeting")
             and e.status == "happened"] == []
+
+
+# --- speech within speech --------------------------------------------------------------------------
+
+def test_a_speech_verb_in_words_a_later_speaker_reports_leaves_that_speaker_a_statement():
+    found = events("Omar Haddad informed Qatar of the decision, Hamas said.")
+    statement = only(found, "Statement")
+    assert ("hamas", "speaker") in statement.actors
