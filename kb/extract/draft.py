@@ -262,7 +262,9 @@ def extract(text: str, published: date, *, title: str | None = None,
     conjunction = _by_parse(sentences, parses, parse.joins_clause)
     expressions = anchor_relative(text, sentences, expressions, reference, line, embedded,
                                   conjunction)
-    context = context_dates(text, sentences, expressions, reference, line, embedded)
+    kinds = sentence_kinds(text, sentences, expressions, reference)
+    background = frozenset(index for index, kind in kinds.items() if kind == "background")
+    context = context_dates(text, sentences, expressions, reference, line, embedded, background)
     extractor = Extractor(text, reference, actors, places, expressions, context)
     drafted = [event for event in merge(extractor.run(sentences, parses))
                if event.type in EVENT_TYPES]
@@ -270,7 +272,6 @@ def extract(text: str, published: date, *, title: str | None = None,
         event.actors = [(actor, role) for actor, role in event.actors if role in ROLE_TYPES]
         if event.date.anchor == "published" and line is not None:
             event.date.anchor = reference.isoformat()
-    kinds = sentence_kinds(text, sentences, expressions, reference)
     score(drafted, kinds)
     _off_the_headline(drafted, sentences, kinds)
     drafted = [event for event in drafted if event.confidence >= min_confidence]

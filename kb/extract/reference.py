@@ -342,12 +342,14 @@ def _date_heading(sentence: Sentence, expressions: list[TimeExpression],
 
 def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
                   reference: date, start: TimeExpression | None = None,
-                  embedded: Embedded = _never) -> dict[int, TimeExpression]:
+                  embedded: Embedded = _never,
+                  background: frozenset[int] = frozenset()) -> dict[int, TimeExpression]:
     """For each sentence, the date the article was last talking about: the last date of a week or
     narrower (not after the reference time) given before it, or a wider one (up to a month) of
     the sentence just before it in the same paragraph; the date line first. A live blog's time
     stamp ("09:40 GMT") brings the context back to the date line. A date in a clause on a noun
-    is not what the article goes on talking about when the sentence has one of its own."""
+    is not what the article goes on talking about when the sentence has one of its own, nor is
+    the date of a ``background`` sentence (by index: "The war began on Oct. 7 ...")."""
     context: dict[int, TimeExpression] = {}
     last = start
     previous: tuple[Sentence, TimeExpression] | None = None
@@ -366,7 +368,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         elif last is not None:
             context[sentence.index] = last
         dated = [e for e in expressions if sentence.start <= e.start < sentence.end
-                 and _usable(e, reference)
+                 and _usable(e, reference) and sentence.index not in background
                  and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)]
         narrow = _main([e for e in dated if e.days <= 7], embedded)
         if narrow:

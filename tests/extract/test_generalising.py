@@ -184,3 +184,10 @@ def test_a_speech_verb_in_words_a_later_speaker_reports_leaves_that_speaker_a_st
     found = events("Omar Haddad informed Qatar of the decision, Hamas said.")
     statement = only(found, "Statement")
     assert ("hamas", "speaker") in statement.actors
+
+
+def test_the_date_of_a_background_sentence_is_not_the_next_sentence_reference_time():
+    found = events("Hamas said on Monday it would study the plan. The war began on Oct. 7 last "
+                   "year, when gunmen attacked southern Israel. Egypt said it was hopeful.")
+    egypt = only([e for e in found if ("egypt", "speaker") in e.actors], "Statement")
+    assert egypt.date.earliest == date(2024, 3, 11)  # Monday, not 7 October 2023
