@@ -30,7 +30,8 @@ TITLE_WORDS = frozenset(
     Emir Amir Sheikh Prince Speaker Chairman Chairwoman Chair Leader Negotiator Mediator Coordinator
     Official Senator Sen. Rep. Gov. Governor Mayor Deputy Colonel Major Lieutenant Captain Brigadier
     Premier Chancellor Judge Rabbi Imam Pope Dr. Mr. Mrs. Ms. Prof. Professor Correspondent Editor
-    Reporter Representative PM FM""".split()
+    Reporter Representative PM FM Secretary-General Director-General Attorney-General
+    Major-General Lieutenant-General Vice-President Under-Secretary""".split()
 )
 
 #: Last words of organisation names ("Israel Defense Forces", "The Wall Street Journal").

@@ -191,3 +191,21 @@ def test_the_date_of_a_background_sentence_is_not_the_next_sentence_reference_ti
                    "year, when gunmen attacked southern Israel. Egypt said it was hopeful.")
     egypt = only([e for e in found if ("egypt", "speaker") in e.actors], "Statement")
     assert egypt.date.earliest == date(2024, 3, 11)  # Monday, not 7 October 2023
+
+
+# --- names and titles ----------------------------------------------------------------------------
+
+def test_a_name_written_with_its_particle_apart_or_together_is_the_same_known_person():
+    from kb.extract import KnownActor
+    known = [KnownActor("abdelatty", "Badr Abdelatty", "person", (), ("egypt",),
+                        ("Egyptian Foreign Minister",))]
+    for name in ("Foreign Minister Badr Abdel Aty", "Badr Abdel-Aty", "Badr Abdelatty"):
+        found = extract(f"{name} said on Monday that the talks would go on.", DAY,
+                        actors=known).events
+        assert ("abdelatty", "speaker") in only(found, "Statement").actors, name
+
+
+def test_a_hyphenated_title_before_a_name_is_not_part_of_the_name():
+    found = events("UN Secretary-General Antonio Guterres said on Monday he was shocked.")
+    statement = only(found, "Statement")
+    assert ("antonio-guterres", "speaker") in statement.actors
