@@ -6,15 +6,18 @@ confidence). The draft is built by stages, each a function of the previous stage
 
     sentences  (sentences.split_sentences)        the article's sentences, with offsets
     timex      (timex.find_time_expressions)      time expressions, resolved against publication
-    reference  (reference.reference_times)        each sentence's reference time (date lines,
-                                                  live-blog stamps, the last dated sentence)
-    parsing    (parse.parse_sentences)            each sentence's dependency parse (spaCy)
+    reference  (reference.dateline)               the day a date line gives
+    parsing    (parse.parse_sentences)            each sentence's dependency parse (spaCy), made
+                                                  once in draft.extract and passed on
+    anchoring  (reference.anchor_relative,        "a day later", "hours before the X" resolved
+                reference.context_dates)          on the events they refer to; each sentence's
+                                                  date context (the parse tells a clause on a
+                                                  noun, whose date is no reference time, and
+                                                  "after" joining a clause; background
+                                                  sentences give none)
     reading    (events.Extractor.run)             actors, cues, roles and dates per sentence
                                                   (still one reader, see events.py); the parse
                                                   fills what the rules leave empty
-    anchoring  (reference.anchor_relative,        "a day later", "hours before the X" resolved
-                reference.context_dates)          on the events they refer to; each sentence's
-                                                  date context
     merging    (merge.merge)                      repeated mentions of one event become one
     scoring    (confidence.sentence_kinds,        headline, background; confidence from cue,
                 confidence.score)                 date, actors and sentence kind

@@ -18,6 +18,7 @@ from kb.extract.lexicon import (
     COORDINATED_VERB,
     CUE_PATTERNS,
     DEFINITE,
+    HANDOVER_BODIES,
     HAPPENING_AFTER,
     HOSTAGE_WORDS,
     LEMMA_CUES,
@@ -114,13 +115,17 @@ class CueReader(ActorReader):
                           quote_of(quotes, start, end))
                 word = parsed.head_of(start, end) if parsed is not None and part == "either" \
                     else None
+                if part == "report" and parsed is not None and getattr(
+                        parsed.head_of(start, end), "pos_", None) == "NOUN":
+                    continue  # "denied reports that ...": the noun, not a reporter's verb
                 if word is not None and word.pos_ in ("VERB", "NOUN"):  # "offers": the tagger's
                     cue.part = "verb" if word.pos_ == "VERB" else "noun"
                     cue.parsed.append(f"{cue.part} by its tag")
                 if self._keep(cue, text[:m.start()], text[m.end():]):
                     found.append(cue)
         for token, start, end in parse.finite_verbs(parsed) if parsed is not None else ():
-            lemma = LEMMA_CUES.get(token.lemma_.lower())
+            lemma = LEMMA_CUES.get(token.lemma_.lower()) or (
+                ("HostageRelease", "verb") if parse.handed_to(token, HANDOVER_BODIES) else None)
             if lemma is None or any(not (end <= c.start or start >= c.end) for c in found):
                 continue
             cue = Cue(lemma[0], start, end, token.text, lemma[1], quote_of(quotes, start, end),
@@ -173,7 +178,7 @@ class CueReader(ActorReader):
             if PURPOSE_BEFORE.search(re.sub(r"(?i)hostage\s+$", "", before)):
                 return False
         if cue.type == "HostageRelease" and cue.part == "verb" and not HOSTAGE_WORDS.search(
-                before[-80:] + " " + after[:80]):
+                before[-80:] + " " + after[:80]) and not HANDOVER_BODIES.search(after[:120]):
             return False  # "released a statement"
         if cue.type == "Offer" and re.match(r"(?i)\s+(?:condolences|prayers|thanks|support)",
                                             after):
@@ -259,6 +264,10 @@ class CueReader(ActorReader):
                 elif cue.absorbed and self._happened(cue, context):
                     cue.absorbed = False
                     cue.parsed.append("happened")
+                elif cue.absorbed and cue.type in MEETING_FAMILY and self._travelled_for(cue,
+                                                                                   context):
+                    cue.absorbed = False
+                    cue.parsed.append("travelled for")
         for cue in context.cues:  # "Egypt hosted indirect negotiations": one event, the noun's
             if cue.part == "verb" and cue.type == "Meeting" and re.fullmatch(
                     r"(?i)host(?:ed|s|ing)", cue.text) and any(
@@ -273,6 +282,19 @@ class CueReader(ActorReader):
         giving ("Egypt on Monday presented to both sides a new and shorter proposal")."""
         verb = _governing_verb(cue, context, "dobj", parse.MAKING_VERBS)
         return verb is not None and bool(parse.subjects(verb))
+
+    @staticmethod
+    def _travelled_for(cue: Cue, context: Context) -> bool:
+        """Whether the parse shows a meeting noun as what someone went somewhere for, in the past
+        ("Barnea went back to Doha on 18 March for another round", "flew to Cairo for talks")."""
+        parsed = context.parsed
+        noun = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        if noun is None or noun.pos_ != "NOUN" or noun.dep_ != "pobj" or \
+                noun.head.lower_ != "for":
+            return False
+        verb = noun.head.head
+        return verb.lemma_.lower() in parse.TRAVEL_VERBS and verb.tag_ == "VBD" and \
+            bool(parse.subjects(verb))
 
     @staticmethod
     def _happened(cue: Cue, context: Context) -> bool:
@@ -458,9 +480,12 @@ class CueReader(ActorReader):
             if cue.type not in STATEMENT_FAMILY or cue.absorbed or (
                     cue.part == "noun" and cue.type != "Precondition"):
                 continue  # "Hamas' demand" in what was said names a demand, makes none
-            inside = [f for f in context.frames if f.cue is not cue and f.start <= cue.start < f.end
-                      and not f.report]
             own = next((f for f in context.frames if f.cue is cue), None)
+            # "X informed Y of Z, Hamas said": each verb in the other's words; the one that
+            # reports the other (the later) stays, else neither would
+            inside = [f for f in context.frames if f.cue is not cue and f.start <= cue.start < f.end
+                      and not f.report and not (own is not None and f.cue.start < cue.start
+                                                and own.start <= f.cue.start < own.end)]
             if inside and own is not None and own.speaker and cue.part == "speech" and \
                     own.speaker != inside[0].speaker and cue.quote is None and re.search(
                         r"(?:,\s*|\s)who\s+(?:\w+\s+)?$", self.text[context.sentence.start:cue.start]):

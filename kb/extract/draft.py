@@ -18,7 +18,7 @@ How the stages before read an article (see :mod:`kb.extract` for the list):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,12 +26,14 @@ from pathlib import Path
 import yaml
 
 from kb.errors import ArticleError, DateError
+from kb.extract import parse
 from kb.extract.actors import DraftActor, DraftPlace, slugify
 from kb.extract.confidence import score, sentence_kinds
 from kb.extract.events import Extractor
 from kb.extract.known import KnownActor, KnownEvent, KnownPlace, flag_known
 from kb.extract.merge import merge
 from kb.extract.model import DraftEvent
+from kb.extract.parse import parse_sentences
 from kb.extract.reference import anchor_relative, context_dates, dateline
 from kb.extract.sentences import split_sentences
 from kb.extract.timex import TimeExpression, find_time_expressions
@@ -254,15 +256,22 @@ def extract(text: str, published: date, *, title: str | None = None,
         expressions = [e for e in expressions if e.end <= line.start or e.start >= line.end]
     if line is not None:
         expressions = [_on_reference(e, reference) for e in expressions]
-    expressions = anchor_relative(text, sentences, expressions, reference, line)
-    context = context_dates(text, sentences, expressions, reference, line)
+    parses = dict(zip((s.index for s in sentences), parse_sentences(
+        [s.text for s in sentences], [s.start for s in sentences]), strict=True))
+    embedded = _by_parse(sentences, parses, parse.noun_clause)
+    conjunction = _by_parse(sentences, parses, parse.joins_clause)
+    expressions = anchor_relative(text, sentences, expressions, reference, line, embedded,
+                                  conjunction)
+    kinds = sentence_kinds(text, sentences, expressions, reference)
+    background = frozenset(index for index, kind in kinds.items() if kind == "background")
+    context = context_dates(text, sentences, expressions, reference, line, embedded, background)
     extractor = Extractor(text, reference, actors, places, expressions, context)
-    drafted = [event for event in merge(extractor.run(sentences)) if event.type in EVENT_TYPES]
+    drafted = [event for event in merge(extractor.run(sentences, parses))
+               if event.type in EVENT_TYPES]
     for event in drafted:
         event.actors = [(actor, role) for actor, role in event.actors if role in ROLE_TYPES]
         if event.date.anchor == "published" and line is not None:
             event.date.anchor = reference.isoformat()
-    kinds = sentence_kinds(text, sentences, expressions, reference)
     score(drafted, kinds)
     _off_the_headline(drafted, sentences, kinds)
     drafted = [event for event in drafted if event.confidence >= min_confidence]
@@ -288,6 +297,19 @@ def extract(text: str, published: date, *, title: str | None = None,
                       "note": "Given to kb extract (--published); check it against the source."},
     }
     return Draft(source, extractor.actors, extractor.places, drafted, extractor.claimants)
+
+
+def _by_parse(sentences: list, parses: dict,
+              reading: Callable[[parse.ParsedSentence, int, int], object],
+              ) -> Callable[[int, int], bool]:
+    """A question about words (article offsets) answered by their sentence's parse: whether
+    they sit in a clause on a noun, whether "after" joins a clause (never, for a sentence too
+    long to parse)."""
+    def answer(start: int, end: int) -> bool:
+        sentence = next((s for s in sentences if s.start <= start < s.end), None)
+        parsed = parses.get(sentence.index) if sentence is not None else None
+        return parsed is not None and bool(reading(parsed, start, end))
+    return answer
 
 
 def _off_the_headline(events: list[DraftEvent], sentences: list, kinds: dict[int, str]) -> None:

@@ -10,9 +10,12 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from kb.extract import parse
 from kb.extract.actors import KnownActor, KnownPlace
 from kb.extract.cues import Context, Cue
 from kb.extract.lexicon import (
+    DENYING_VERBS,
+    HANDED_TO,
     HAPPENING_AFTER,
     LIGHT_VERB_BEFORE,
     ONGOING_BEFORE,
@@ -22,7 +25,7 @@ from kb.extract.lexicon import (
     is_past_form,
 )
 from kb.extract.model import DraftDate, DraftEvent
-from kb.extract.parse import parse_sentences
+from kb.extract.parse import ParsedSentence, parse_sentences
 from kb.extract.roles import RoleReader
 from kb.extract.sentences import Sentence
 from kb.extract.timex import TimeExpression, quote_spans, tense_at
@@ -45,11 +48,13 @@ class Extractor(RoleReader):
         self.claimants: dict[str, dict] = {}
         self._order = 0
 
-    def run(self, sentences: list[Sentence]) -> list[DraftEvent]:
+    def run(self, sentences: list[Sentence],
+            parses: dict[int, ParsedSentence | None] | None = None) -> list[DraftEvent]:
         """Read every sentence: one event per mention (:func:`kb.extract.merge.merge` joins
-        the mentions of one event)."""
-        self.parses = dict(zip((s.index for s in sentences), parse_sentences(
-            [s.text for s in sentences], [s.start for s in sentences]), strict=True))
+        the mentions of one event); ``parses`` are the sentences' parses by index, if made."""
+        self.parses = parses if parses is not None else dict(zip(
+            (s.index for s in sentences), parse_sentences(
+                [s.text for s in sentences], [s.start for s in sentences]), strict=True))
         for sentence in sentences:
             self._sentence(sentence)
         self._join_short_names()
@@ -157,6 +162,8 @@ class Extractor(RoleReader):
                 (cue.part != "noun" and is_past_form(cue.text))
                 or tense_at(self.text, cue.start, cue.end) == "past"):
             return None  # intentions in quotations stay words
+        if self._denied(cue, context):
+            return None  # "denied reports that it had accepted the plan": nothing happened
         expression, source = self._expression_for(cue, context)
         status = self._status(cue, sentence, expression)
         anchor_date = None
@@ -194,6 +201,8 @@ class Extractor(RoleReader):
                  if c.type == "means" and c.end <= cue.start), None)  # "a drone strike killed"
         if kind in ("Rejection", "Acceptance"):
             self._answer(event, cue, sentence)
+        if kind == "HostageRelease":
+            self._not_released(event, cue, context)
         event.anaphoric = cue.definite and not event.actors
         if not event.actors and cue.part == "noun":  # if it stays an event of its own
             fallback = [m for m in context.mentions if self._eligible(m, cue) and m.prep is None
@@ -202,6 +211,26 @@ class Extractor(RoleReader):
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = [(fallback[0].actor, role)]
         return event
+
+    def _not_released(self, event: DraftEvent, cue: Cue, context: Context) -> None:
+        """The body hostages are handed to ("to the International Committee of the Red Cross")
+        is not among the released."""
+        handed = HANDED_TO.search(self.text, cue.end, context.sentence.end)
+        if handed is None:
+            return
+        bodies = {m.actor for m in context.mentions
+                  if handed.start() <= m.start and m.end <= handed.end()}
+        event.actors = [(actor, role) for actor, role in event.actors
+                        if not (role == "released" and actor in bodies)]
+
+    @staticmethod
+    def _denied(cue: Cue, context: Context) -> bool:
+        """Whether a cue sits in what someone denies or dismisses ("denied that it had struck
+        the school", "dismissed reports that talks had resumed"), by the parse."""
+        parsed = context.parsed
+        word = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        return word is not None and any(node.lemma_.lower() in DENYING_VERBS
+                                        for node in parse.ancestors(word))
 
     def _with_owners(self, roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """A group's country or body takes the group's role too ("a Hamas delegation met":

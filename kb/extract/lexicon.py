@@ -30,7 +30,8 @@ TITLE_WORDS = frozenset(
     Emir Amir Sheikh Prince Speaker Chairman Chairwoman Chair Leader Negotiator Mediator Coordinator
     Official Senator Sen. Rep. Gov. Governor Mayor Deputy Colonel Major Lieutenant Captain Brigadier
     Premier Chancellor Judge Rabbi Imam Pope Dr. Mr. Mrs. Ms. Prof. Professor Correspondent Editor
-    Reporter Representative PM FM""".split()
+    Reporter Representative PM FM Secretary-General Director-General Attorney-General
+    Major-General Lieutenant-General Vice-President Under-Secretary""".split()
 )
 
 #: Last words of organisation names ("Israel Defense Forces", "The Wall Street Journal").
@@ -145,7 +146,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
                 r"(?:for\s+(?:talks|a\s+meeting|meetings)|to\s+(?:discuss|meet|negotiate|hold\s+talks)))",
      "verb"),
     ("Meeting", r"(?:spoke|speaks|spoken|speaking|talked|talks)\s+(?:by\s+(?:tele)?phone\s+)?"
-                r"with", "verb"),
+                r"(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?with", "verb"),
     ("Summit", r"summits?", "noun"),
     ("PressConference", r"(?:joint\s+)?(?:press|news)\s+(?:conference|briefing)s?", "noun"),
     ("NegotiationRound", r"(?:rounds?|sessions?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations)",
@@ -163,9 +164,11 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Statement", r"(?:spoke|talked)\s+to\s+(?:us|me|this\s+(?:newspaper|paper|reporter|"
                   r"correspondent|outlet|station|channel|programme|program))", "verb"),
     ("Vow", r"vow(?:s|ed)|pledg(?:es|ed)|promised|swore", "speech"),
-    ("Statement", r"stress|welcome|condemn|reiterate|note|emphasi[sz]e|declare|announce",
+    ("Statement", r"stress|welcome|condemn|reiterate|note|emphasi[sz]e|declare|announce|thank|"
+                  r"value|appreciate|affirm|reaffirm|commend|praise|deplore|regret|salute",
      "first-person"),
-    ("Demand", r"urge|demand", "first-person"),
+    ("Demand", r"urge|demand|ask|request|appeal\s+to", "first-person"),
+    ("Acceptance", r"agree\s+to|accept", "first-person"),
     ("Offer", r"(?:are|am|stand|remain)\s+(?:\w+\s+)?(?:ready|prepared|willing)\s+to\s+"
               r"(?:support|help|provide|offer|contribute|host|guarantee|fund|finance)", "verb"),
     ("Threat", r"threaten(?:s|ed|ing)|warn(?:s|ed|ing)", "speech"),
@@ -208,6 +211,9 @@ PRESENTED_WITH = re.compile(
     r"(?:\s+[A-Z][\w’'-]*)*(?:,\s*|\s+and\s+)?)+\s*with\s+(?:(?:a|an|the|its|their|his|her)\s+)?"
     r"(?:[\w-]+\s+){0,3}$")
 
+#: Verbs (lemmas) whose complement did not happen as far as the speaker says: "denied that ...".
+DENYING_VERBS = frozenset(("deny", "dismiss", "refute", "rebut"))
+
 #: Collectives of people named by what they are, not by a name ("Families of hostages").
 COLLECTIVE = re.compile(
     r"(?<![\w-])(?:[Ff]amilies|[Rr]elatives|[Rr]epresentatives|[Mm]others|[Ff]riends)\s+of\s+"
@@ -218,8 +224,11 @@ COLLECTIVE = re.compile(
 #: troops", and "its troops" (the country or group named before).
 ARMED = (r"(?:air\s*)?strikes?|airstrikes?|forces|troops|soldiers|jets|warplanes|army|military|"
          r"navy|shelling|fire|bombardment|drones?|tanks?|artillery|missiles?|rockets?")
+#: Kinds of unit between the demonym and the forces: "Israeli special forces", "ground troops".
+ARMED_KIND = (r"(?:(?:special|ground|security|armed|naval|elite|fighter|commando|regular|"
+              r"undercover|reserve|military)\s+){0,2}")
 ARMED_DEMONYM = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS))
-                           + r")\s+(?P<noun>" + ARMED + r")(?![\w-])")
+                           + r")\s+" + ARMED_KIND + r"(?P<noun>" + ARMED + r")(?![\w-])")
 #: "Egyptian and Qatari mediators": each demonym before the last one names a group of its own.
 COORDINATED_DEMONYMS = re.compile(
     r"(?<![\w-])(?P<list>(?:(?:" + "|".join(map(re.escape, DEMONYMS)) + r")(?:,\s*|\s+and\s+|,\s+and"
@@ -312,6 +321,12 @@ NEGOTIATION_AFTER = re.compile(
     r"(?i)^[\s-]*(?:negotiat\w*|talks|proposals?|plans?|efforts?|push|bids?|framework|mediators?|"
     r"agreements?|terms|demands?|draft|offers?|and\s+hostage)\b"
 )
+#: The bodies hostages are handed to at a release: "handed X (over) to the Red Cross" frees X.
+HANDOVER_BODIES = re.compile(r"(?<![\w-])(?:(?:International\s+Committee\s+of\s+the\s+)?Red\s+"
+                             r"Cross|ICRC)(?![\w-])")
+#: "to the Red Cross" after a verb of handing: the body the released are handed to.
+HANDED_TO = re.compile(r"(?i)(?<![\w-])to\s+(?:the\s+)?(?:representatives\s+of\s+the\s+)?(?:"
+                       r"International\s+Committee\s+of\s+the\s+)?(?:Red\s+Cross|ICRC)(?![\w-])")
 HOSTAGE_WORDS = re.compile(r"(?i)\b(?:hostages?|captives?|prisoners?|detainees?|abductees?)\b")
 PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$")
 CLAUSE_BREAK = re.compile(

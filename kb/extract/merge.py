@@ -54,7 +54,8 @@ def antecedent(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None
 
 def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
     """An earlier event this one repeats: same type and status, same main actor, compatible
-    dates (equal, or one undated and the other within a month)."""
+    dates (equal, or one undated and the other within a month); two speech verbs of two
+    sentences, each with a date of its sentence, are two statements."""
     leading = set(event.primary())
     victims = {a for a, r in event.actors if r == "victim"}
     for other in merged:
@@ -72,6 +73,10 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
         if other.sentence_index == event.sentence_index and "noun" not in (
                 event.cue_part, other.cue_part) and not (set(event.actors) <= set(other.actors)):
             continue  # "talks with A in Cairo, then met B in Doha": two verbs, two events
+        if event.cue_part == other.cue_part == "speech" and \
+                event.sentence_index != other.sentence_index and \
+                "window" not in (event.date.source, other.date.source):
+            continue  # "X said on Tuesday ... Late on Tuesday, X denied ...": two statements
         if compatible_dates(event.date, other.date, loose=False):
             return other
     return None

@@ -62,6 +62,9 @@ def _fold(text: str) -> str:
 
 def _token(word: str) -> str:
     word = _SPELLINGS.get(word, word)
+    particle = re.match(r"(?:abdel|abdul|abdal)(?=[a-z]{3})", word)
+    if particle:  # "Abdelatty", "Abdulrahman": the particle written together with the name
+        word = "abd" + word[particle.end():]
     if len(word) > 4 and word.endswith(("eh", "ah")):
         word = word[:-2] + "a"  # Haniyeh, Haniyah, Haniya
     return re.sub(r"(.)\1", r"\1", word)  # Youssef / Yusef
@@ -111,9 +114,10 @@ class NameIndex:
     def match(self, name: str, title: str | None = None) -> str | None:
         """The one known actor ``name`` can mean, else ``None``.
 
-        Equal keys match; a longer name matches a known name of two words or more that it ends
-        with ("Mohammed bin Abdulrahman Al Thani" and "Al-Thani"); one word matches the last word
-        of one known person ("Sisi"). A title whose role the actor's posts do not have ("Amir
+        Equal keys match (also when only the spaces between their words differ: "Abdel Aty",
+        "Abdelatty"); a longer name matches a known name of two words or more that it ends with
+        ("Mohammed bin Abdulrahman Al Thani" and "Al-Thani"); one word matches the last word of
+        one known person ("Sisi"). A title whose role the actor's posts do not have ("Amir
         Sheikh Tamim ... Al-Thani" against the prime minister) rules the actor out.
         """
         key = name_key(name)
@@ -125,8 +129,8 @@ class NameIndex:
             if wanted and person.roles and not wanted & person.roles:
                 continue
             for known in person.keys:
-                if known == key:
-                    exact.add(person.id)
+                if known == key or (len(key) >= 2 and "".join(known) == "".join(key)):
+                    exact.add(person.id)  # "Abdel Aty" and "Abdelatty" alike
                 elif len(known) >= 2 and len(key) > len(known) and key[-len(known):] == known:
                     ends.add(person.id)
                 elif len(key) >= 2 and len(known) > len(key) and known[-len(key):] == key \

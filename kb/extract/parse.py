@@ -29,6 +29,8 @@ _MEDIATING_VERBS = ("mediate", "broker", "facilitate")
 HAPPENING_VERBS = frozenset(("begin", "end", "start", "collapse", "resume", "conclude", "break",
                              "open", "close", "expire", "convene", "fail", "stall", "last",
                              "occur", "happen", "wrap"))
+#: Verbs of going somewhere: "went to Doha for talks" (the talks were held).
+TRAVEL_VERBS = frozenset(("go", "travel", "fly", "head", "return", "come", "arrive", "rush"))
 #: Verbs whose subject makes the event its object names ("presented a proposal").
 MAKING_VERBS = frozenset(("make", "present", "submit", "deliver", "send", "table", "put", "float",
                           "draft", "offer", "propose", "hand", "convey", "issue", "launch",
@@ -215,3 +217,57 @@ def ancestors(token: Any) -> list[Any]:
         node = node.head
         found.append(node)
     return found
+
+
+#: Clauses that modify a noun ("the plan Biden set out on May 31", "a raid that killed ...").
+NOUN_CLAUSES = ("relcl", "acl")
+
+
+def noun_clause(parsed: ParsedSentence, start: int, end: int) -> Any | None:
+    """The verb of the clause modifying a noun that the words between two article offsets sit in
+    ("set out" for "on May 31" in "the plan Biden set out on May 31"); ``None`` when they belong
+    to the sentence's own clauses."""
+    word = parsed.head_of(start, end)
+    if word is None:
+        return None
+    return next((node for node in (word, *ancestors(word)) if node.dep_ in NOUN_CLAUSES), None)
+
+
+def noun_phrase_heads(noun: Any) -> list[Any]:
+    """A noun and the nouns its phrase hangs from ("Nasser" in "the meeting between Haddad and
+    Nasser": Nasser, Haddad, meeting), up to the first word that is no noun, preposition or
+    conjunction."""
+    found = [noun]
+    for node in ancestors(noun):
+        if node.pos_ not in ("NOUN", "PROPN", "ADP", "CCONJ", "PRON"):
+            break
+        found.append(node)
+    return found
+
+
+def inside(parsed: ParsedSentence, clause: Any, start: int) -> bool:
+    """Whether an article offset falls within a clause's words."""
+    first = parsed.base + clause.left_edge.idx
+    last = parsed.base + clause.right_edge.idx + len(clause.right_edge.text)
+    return first <= start < last
+
+
+def joins_clause(parsed: ParsedSentence, start: int, end: int) -> bool:
+    """Whether the word between two article offsets ("after", "before") joins a clause with a
+    verb of its own ("two days after envoys met"), not a noun ("two days after the meeting")."""
+    word = parsed.head_of(start, end)
+    return word is not None and (word.dep_ == "mark" or any(
+        child.dep_ == "pcomp" and child.pos_ in ("VERB", "AUX") for child in word.children))
+
+
+def handed_to(verb: Any, bodies: Any) -> bool:
+    """Whether a verb of handing ("hand", "hand over", "transfer") has "to" a body whose name the
+    pattern ``bodies`` finds ("handed Ofer and Yarden to the Red Cross")."""
+    if verb.lemma_.lower() not in ("hand", "transfer", "deliver"):
+        return False
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+            words = " ".join(token.text for token in prep.subtree)
+            if bodies.search(words):
+                return True
+    return False

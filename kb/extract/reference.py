@@ -18,6 +18,7 @@ Three stages, each a function of what the ones before produced:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -187,14 +188,19 @@ _CLAUSE_AFTER = re.compile(
     r"[a-z]+ed)\b(?!\s+by\b)")
 
 
-def _subordinate_clause(text: str, match: re.Match, end: int) -> re.Match | None:
-    """The subject-and-verb after "hours after" or "two days before", if a clause follows."""
+def _subordinate_clause(text: str, match: re.Match, end: int,
+                        conjunction: Embedded) -> bool:
+    """Whether a clause (a subject and its verb) follows "hours after" or "two days before":
+    by the words after it, or by the parse ("after" joining a clause, not a noun)."""
     direction = (match.group("dir") or match.group("vdir") or "").lower()
     if direction not in ("after", "before"):
-        return None
+        return False
     head = match.start("noun") if match.group("noun") else match.start("vnoun") \
         if match.group("vnoun") else match.end()
-    return _CLAUSE_AFTER.match(text[:end], head)
+    if _CLAUSE_AFTER.match(text[:end], head):
+        return True
+    word = match.start("dir") if match.group("dir") else match.start("vdir")
+    return conjunction(word, word + len(direction))
 
 
 class _Inverted:
@@ -218,7 +224,7 @@ class _Inverted:
         return self._end
 
 
-def _inverted(text: str, match: re.Match, clause: re.Match) -> _Inverted | None:
+def _inverted(match: re.Match) -> _Inverted | None:
     groups = dict(match.groupdict())
     for key, noun in (("dir", "noun"), ("vdir", "vnoun")):
         if groups.get(key):
@@ -229,14 +235,32 @@ def _inverted(text: str, match: re.Match, clause: re.Match) -> _Inverted | None:
     return None
 
 
+#: Whether the words between two article offsets sit in a clause modifying a noun (by the parse).
+Embedded = Callable[[int, int], bool]
+
+
+def _never(start: int, end: int) -> bool:
+    return False
+
+
+def _main(dated: list[TimeExpression], embedded: Embedded) -> list[TimeExpression]:
+    """The dates of a sentence's own clauses, not those of a clause on a noun ("adopted a
+    resolution backing the plan Biden set out on May 31": not May 31); all when none is."""
+    return [e for e in dated if not embedded(e.start, e.end)] or dated
+
+
 def anchor_relative(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
-                    reference: date, start: TimeExpression | None = None) -> list[TimeExpression]:
+                    reference: date, start: TimeExpression | None = None,
+                    embedded: Embedded = _never,
+                    conjunction: Embedded = _never) -> list[TimeExpression]:
     """The expressions of ``text`` with those relative to other events resolved on them.
 
     Sentence by sentence: each relative expression is resolved against the event it names or
     the last date given before it; it then counts as a date for the sentences after it. A
     weekday that the relative expression confirms ("on Sunday, three days after ...") takes its
-    date; words the resolver read otherwise ("two days" of "two days later") give way.
+    date; words the resolver read otherwise ("two days" of "two days later") give way. The date
+    passed on is one of the sentence's own clauses (``embedded`` tells those of a clause on a
+    noun); ``conjunction`` tells an "after" or "before" that joins a clause (by the parse).
     """
     result: list[TimeExpression] = []
     seen: list[tuple[Sentence, list[TimeExpression]]] = []
@@ -249,11 +273,11 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 match.group("since")
             earlier_here = [e for e in own if e.end <= match.start() and _usable(e, reference)
                             and not (e.start < match.end() and match.start() < e.end)]
-            clause = _subordinate_clause(text, match, sentence.end)
+            clause = _subordinate_clause(text, match, sentence.end, conjunction)
             if clause and earlier_here:
                 # "seized the crossing on Tuesday, hours after Hamas said ...": the clause after
                 # the expression is dated from the main clause's day, the other way
-                match = _inverted(text, match, clause)
+                match = _inverted(match)
                 if match is None:
                     continue
                 noun = None
@@ -283,7 +307,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
         own.sort(key=lambda e: e.start)
         result.extend(own)
         seen.append((sentence, own))
-        dated = [e for e in own if _usable(e, reference) and e.days <= 7]
+        dated = _main([e for e in own if _usable(e, reference) and e.days <= 7], embedded)
         if dated:
             last = dated[-1]
     outside = [e for e in expressions if not any(s.start <= e.start < s.end for s in sentences)]
@@ -318,11 +342,14 @@ def _date_heading(sentence: Sentence, expressions: list[TimeExpression],
 
 def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
                   reference: date, start: TimeExpression | None = None,
-                  ) -> dict[int, TimeExpression]:
+                  embedded: Embedded = _never,
+                  background: frozenset[int] = frozenset()) -> dict[int, TimeExpression]:
     """For each sentence, the date the article was last talking about: the last date of a week or
     narrower (not after the reference time) given before it, or a wider one (up to a month) of
     the sentence just before it in the same paragraph; the date line first. A live blog's time
-    stamp ("09:40 GMT") brings the context back to the date line."""
+    stamp ("09:40 GMT") brings the context back to the date line. A date in a clause on a noun
+    is not what the article goes on talking about when the sentence has one of its own, nor is
+    the date of a ``background`` sentence (by index: "The war began on Oct. 7 ...")."""
     context: dict[int, TimeExpression] = {}
     last = start
     previous: tuple[Sentence, TimeExpression] | None = None
@@ -341,9 +368,9 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         elif last is not None:
             context[sentence.index] = last
         dated = [e for e in expressions if sentence.start <= e.start < sentence.end
-                 and _usable(e, reference)
+                 and _usable(e, reference) and sentence.index not in background
                  and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)]
-        narrow = [e for e in dated if e.days <= 7]
+        narrow = _main([e for e in dated if e.days <= 7], embedded)
         if narrow:
             last = narrow[-1]
         previous = (sentence, dated[-1]) if dated else None

@@ -77,6 +77,7 @@ class RoleReader(CueReader):
                 and not any(f.cue is not c and f.start <= expression.start < f.end
                             and not f.start <= c.start < f.end and c.end <= f.cue.start
                             for f in context.frames)]  # "rejected X, saying ... on July 2"
+            candidates = self._in_noun_clause_of(expression, candidates, context)
             clause_verb = [c for c in candidates if c.part != "noun" and c.start >= expression.end]
             if expression.kind == "anchored" and re.search(r"(?i)\b(?:after|before)$",
                                                            expression.text) and clause_verb:
@@ -89,6 +90,22 @@ class RoleReader(CueReader):
                 if owner is not None and owner is not near:
                     context.parse_owned.add(number)
                 context.owners[number] = owner or near
+
+    @staticmethod
+    def _in_noun_clause_of(expression: TimeExpression, candidates: list[Cue],
+                           context: Context) -> list[Cue]:
+        """A date in a clause on a noun dates a cue of that clause or the noun phrase it is on
+        ("the plan Qatar presented on March 1": the plan; "the meeting between X and Y, which took
+        place on Tuesday": the meeting), never a cue outside ("Israel rejected ...")."""
+        parsed = context.parsed
+        if parsed is None:
+            return candidates
+        clause = parse.noun_clause(parsed, expression.start, expression.end)
+        if clause is None:
+            return candidates
+        nouns = {token.i for token in parse.noun_phrase_heads(clause.head)}
+        return [c for c in candidates if parse.inside(parsed, clause, c.start)
+                or getattr(parsed.head_of(c.start, c.end), "i", None) in nouns]
 
     @staticmethod
     def _parsed_owner(expression: TimeExpression, candidates: list[Cue],
@@ -180,10 +197,27 @@ class RoleReader(CueReader):
         pool = [e for e in pool if not any(
             f.start <= e.start < f.end and not f.start <= cue.start < f.end
             for f in context.frames if f.cue is not cue)]
+        pool = self._outside_noun_clauses(cue, pool, context)
         same_clause = [e for e in pool if not CLAUSE_BREAK.search(
             text, min(cue.end, e.end), max(cue.start, e.start))]
         borrowed = nearest(same_clause) or nearest(pool)
         return (borrowed, "sentence") if borrowed else (None, "window")
+
+    @staticmethod
+    def _outside_noun_clauses(cue: Cue, pool: list[TimeExpression],
+                              context: Context) -> list[TimeExpression]:
+        """The dates a cue may borrow from its sentence, less those of a clause on a noun that
+        the cue is not in ("called on Hamas" does not borrow May 31 from "the plan Biden set out
+        on May 31")."""
+        parsed = context.parsed
+        if parsed is None:
+            return pool
+        kept = []
+        for expression in pool:
+            clause = parse.noun_clause(parsed, expression.start, expression.end)
+            if clause is None or parse.inside(parsed, clause, cue.start):
+                kept.append(expression)
+        return kept
 
     def _in_tense_of(self, cue: Cue, expression: TimeExpression) -> TimeExpression:
         """A weekday a past speech verb owns is in the past ("said on Monday they would")."""
