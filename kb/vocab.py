@@ -121,7 +121,7 @@ KBO = ClosedNamespace(
     + " loadedBy loadedFrom"
     + " MonthCount countedMonth countedType eventCount"
     + " RoleCounts rolesMonth roleCell exactEvent wideCell RoleTotals roleTotal"
-    + " CoActorTotals coActorTotal CarriedCells carriedCell PaddedCells"
+    + " CoActorTotals coActorTotal CarriedCells carriedCell PaddedCells QuarterCells"
     + " curationFile"
     + " counters alsoReportedBy paraphrase hasTerm Term givenBy givenTo quantity unit"
     + " disagreement"

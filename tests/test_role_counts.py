@@ -339,6 +339,11 @@ def test_every_cell_has_its_fields_where_actor_roles_reads_them(tmp_path):
         cells = [q.object.value for predicate in (KBO.roleCell, KBO.carriedCell)
                  for q in kb.backend.store.quads_for_pattern(None, predicate, None)]
         assert len(cells) > 20
+        # each quarter's cells sum its months' cells of the events that begin in them
+        quarter = kb.select("SELECT ?q (COUNT(?c) AS ?n) WHERE { GRAPH ?g { ?s kbo:rolesMonth ?q ; "
+                            "kbo:roleCell ?c FILTER(CONTAINS(?q, '-Q')) } } GROUP BY ?q "
+                            "ORDER BY DESC(?n) LIMIT 1", prefixes=PREFIXES)
+        assert quarter and int(quarter[0]["n"].value) > 1
         for cell in cells:
             part = {name: cell[start - 1:start - 1 + length] if length else cell[start - 1:]
                     for name, (start, length) in CELL_FIELDS.items()}

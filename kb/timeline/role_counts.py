@@ -15,6 +15,10 @@ key (``<id/bucket/2024-10/roles> kbo:rolesMonth "2024-10"``):
   ``SUBSTR`` instead of splitting the text at its spaces. One index scan reads a month's cells. The
   events that began before the month are kept apart, as ``kbo:carriedCell`` (``STARTS`` 0): only a
   window's first month reads them, every later month counts only the events that begin in it.
+- under each quarter key (``<id/bucket/2024-Q4/roles> kbo:rolesMonth "2024-Q4"``), a role cell
+  ``"01 31 N N EARLIEST LATEST ROLE ACTOR"`` per actor and role of the regular events that begin in
+  one of its three months (:func:`quarter_of`): the sum of those months' cells, so that a window read
+  month by month reads one quarter instead of three months it covers whole (after its first month);
 - ``kbo:wideCell "EARLIEST LATEST ROLE ACTOR EVENT"`` (under ``wide`` only): each role of each event
   dated by one claim that spans three years or more (month key ``wide``), with its bounds, which
   every window compares with its own;
@@ -51,7 +55,7 @@ from urllib.parse import quote
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kb.timeline.rows import PERIOD_SEGMENT
-from kb.vocab import KBO, RDF, SEM, Minter
+from kb.vocab import KBO, RDF, SEM, XSD, Minter
 
 #: The slug of the role counts graph (``id/graph/_roles``): no source slug starts with "_".
 ROLE_COUNTS_SLUG = "_roles"
@@ -61,7 +65,8 @@ ROLE_COUNTED = (KBO.rolesMonth, KBO.roleCell, KBO.carriedCell, KBO.exactEvent, K
 TOTALS = "/roles"
 #: The classes of the role counts graph once it holds every month's counts and every actor's totals
 #: (a store given role counts by an earlier version lacks one of them: ``kb reindex``).
-MARK_CLASSES = (KBO.RoleCounts, KBO.RoleTotals, KBO.CoActorTotals, KBO.CarriedCells, KBO.PaddedCells)
+MARK_CLASSES = (KBO.RoleCounts, KBO.RoleTotals, KBO.CoActorTotals, KBO.CarriedCells, KBO.PaddedCells,
+                KBO.QuarterCells)
 #: Where a role cell's fields begin (1-based, as SPARQL's SUBSTR counts) and how long they are; the
 #: role and actor follow from TAIL to the end. queries/actor-roles.rq reads them at these places.
 CELL_FIELDS = {"SD": (1, 2), "ED": (4, 2), "ALL": (7, 9), "STARTS": (17, 9), "EARLIEST": (27, 10),
@@ -132,6 +137,25 @@ WHERE {{
     GRAPH ?g2 {{ ?role_node <{value}> ?actor }}
     GRAPH ?g3 {{ ?role_node <{role_type}> ?role }}
   }}
+}}"""
+
+
+_RECOUNT_QUARTERS = """DELETE {{ GRAPH {graph} {{ ?set ?p ?o }} }}
+WHERE {{ {quarters}GRAPH {graph} {{ ?set <{month}> ?quarter ; ?p ?o }} FILTER(CONTAINS(?quarter, "-Q")) }} ;
+INSERT {{ GRAPH {graph} {{ ?set a <{cls}> ; <{month}> ?quarter ; <{cell}> ?text }} }}
+WHERE {{
+  SELECT ?quarter (IRI(CONCAT("{prefix}", ENCODE_FOR_URI(?quarter), "/roles")) AS ?set)
+         (CONCAT("01 31 ", {sum9}, " ", {sum9}, " ", MIN(?earliest), " ", MAX(?latest), " ", ?tail) AS ?text)
+  WHERE {{
+    {months}GRAPH {graph} {{ ?month_set <{month}> ?key ; <{cell}> ?cell }}
+    FILTER(?key != "wide" && !CONTAINS(?key, "-Q"))
+    BIND(CONCAT(REPLACE(?key, "-[0-9]+$", ""), "-Q",
+                STR(<{integer}>(FLOOR((<{integer}>(REPLACE(?key, "^.*-", "")) - 1) / 3)) + 1)) AS ?quarter)
+    BIND(<{integer}>(SUBSTR(?cell, {starts_at}, {digits})) AS ?starts)
+    BIND(SUBSTR(?cell, {earliest_at}, 10) AS ?earliest)
+    BIND(SUBSTR(?cell, {latest_at}, 10) AS ?latest)
+    BIND(SUBSTR(?cell, {tail_at}) AS ?tail)
+  }} GROUP BY ?quarter ?tail
 }}"""
 
 
@@ -236,7 +260,33 @@ def _recount_keys(minter: Minter, keys: Iterable[str] | None) -> str:
         all9=_PADDED.format(n="?all"), starts9=_PADDED.format(n="(?all * ?start)"),
         plain_earliest=_PLAIN.format(d="?earliest"), plain_latest=_PLAIN.format(d="?latest"),
         prefix=minter.entity(PERIOD_SEGMENT, "").value)
+    quarters = months = ""
+    if keys is not None:
+        touched = sorted({quarter_of(key) for key in keys if key != "wide"})
+        if not touched:
+            return update
+        quarters = "VALUES ?quarter { " + " ".join(str(Literal(q)) for q in touched) + " } "
+        months = "VALUES ?key { " + " ".join(str(Literal(m)) for q in touched for m in months_of(q)) + " } "
+    sum9 = _PADDED.format(n="SUM(?starts)")
+    update += " ;\n" + _RECOUNT_QUARTERS.format(
+        graph=graph, quarters=quarters, months=months, month=KBO.rolesMonth.value, cell=KBO.roleCell.value,
+        cls=KBO.RoleCounts.value, prefix=minter.entity(PERIOD_SEGMENT, "").value, sum9=sum9,
+        starts_at=CELL_FIELDS["STARTS"][0], digits=COUNT_DIGITS, earliest_at=CELL_FIELDS["EARLIEST"][0],
+        latest_at=CELL_FIELDS["LATEST"][0], tail_at=CELL_FIELDS["TAIL"][0], integer=XSD.integer.value)
     return update
+
+
+def quarter_of(month_key: str) -> str:
+    """The quarter key of a month key (``2024-10`` -> ``2024-Q4``; ``-500-03`` -> ``-500-Q1``)."""
+    year, month = month_key.rsplit("-", 1)
+    return f"{year}-Q{(int(month) - 1) // 3 + 1}"
+
+
+def months_of(quarter_key: str) -> list[str]:
+    """The three month keys of a quarter key (``2024-Q4`` -> ``2024-10``, ``2024-11``, ``2024-12``)."""
+    year, quarter = quarter_key.rsplit("-Q", 1)
+    first = (int(quarter) - 1) * 3 + 1
+    return [f"{year}-{month:02d}" for month in range(first, first + 3)]
 
 
 def has_role_counts(store, minter: Minter) -> bool:
@@ -328,7 +378,8 @@ def rebuild_role_counts(store, minter: Minter) -> int:
     if next(iter(store.quads_for_pattern(None, KBO.monthKey, None)), None) is not None:
         for mark in MARK_CLASSES:  # the marks, once the store holds an event
             store.add(Quad(graph, RDF.type, mark, graph))
-    return len({key for key, *_ in cells} | {key for key, _ in exact} | {key for key, _ in wide})
+    months = {key for key, *_ in cells if "-Q" not in key}
+    return len(months | {key for key, _ in exact} | {key for key, _ in wide})
 
 
 def _named(quads) -> Iterable[Quad]:
@@ -425,6 +476,13 @@ def _role_cells(store, graph: NamedNode) -> tuple[dict, set, set, dict, dict]:
         cell[1] += start
         cell[2] = min(cell[2], earliest)
         cell[3] = max(cell[3], latest)
+    for (key, actor, role, _first, _last, start), (count, _starts, earliest, latest) in list(cells.items()):
+        if start:  # the quarter's cells: the events that begin in one of its months
+            found = cells.setdefault((quarter_of(key), actor, role, 1, 31, True), [0, 0, earliest, latest])
+            found[0] += count
+            found[1] += count
+            found[2] = min(found[2], earliest)
+            found[3] = max(found[3], latest)
     return cells, exact, wide, totals, co_actors
 
 
