@@ -4,23 +4,8 @@ test (the real English model, loaded once per process)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from kb.extract import extract, parse
-from tests.support import known_actors
-
-ACTORS = known_actors()
-DAY = date(2024, 3, 14)  # a Thursday
-
-
-def events(text: str) -> list:
-    return extract(text, DAY, actors=ACTORS).events
-
-
-def one(found: list, kind: str):
-    matching = [event for event in found if event.type == kind]
-    assert len(matching) == 1, [(e.type, e.sentences, e.actors) for e in found]
-    return matching[0]
+from tests.extract.sentences import ACTORS, DAY, events, one
 
 
 def roles(event) -> set[tuple[str, str]]:

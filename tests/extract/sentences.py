@@ -1,0 +1,22 @@
+"""What the extractor's tests on short sentences share: the known actors, a publication day (a
+Thursday), the events drafted from a text, and the one event of a kind among them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kb.extract import extract
+from tests.support import known_actors
+
+ACTORS = known_actors()
+DAY = date(2024, 3, 14)  # a Thursday
+
+
+def events(text: str) -> list:
+    return extract(text, DAY, actors=ACTORS).events
+
+
+def one(found: list, kind: str):
+    matching = [event for event in found if event.type == kind]
+    assert len(matching) == 1, [(e.type, e.sentences, e.actors) for e in found]
+    return matching[0]
