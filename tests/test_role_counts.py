@@ -157,11 +157,12 @@ def test_role_counts_answer_as_the_claims_do_after_a_bulk_load_with_several_sour
         assert assert_same(kb, month_ends) > 20
         # windows that begin or end on a quarter's first or last day, or a day off it: a quarter
         # after the first month and inside the window is read as one, any other month by itself
-        quarter_edges = [(date(year, 1, 1), date(year, 12, 31)) for year in years]
-        quarter_edges += [(date(year, 4, 1), date(year, 9, 30)) for year in years]
-        quarter_edges += [(date(year, 3, 31), date(year, 10, 1)) for year in years]
-        quarter_edges += [(date(year, 2, 1), date(year + 1, 3, 30)) for year in years]
-        quarter_edges += [(date(year, 6, 30), date(year + 1, 6, 30)) for year in years]
+        some = years[::3]
+        quarter_edges = [(date(year, 1, 1), date(year, 12, 31)) for year in some]
+        quarter_edges += [(date(year, 4, 1), date(year, 9, 30)) for year in some]
+        quarter_edges += [(date(year, 3, 31), date(year, 10, 1)) for year in some]
+        quarter_edges += [(date(year, 2, 1), date(year + 1, 3, 30)) for year in some]
+        quarter_edges += [(date(year, 6, 30), date(year + 1, 6, 30)) for year in some]
         assert assert_same(kb, quarter_edges) > 50
         assert assert_same_totals(kb) > 100
         written = stored_counts(kb)  # by the bulk load, in Python
