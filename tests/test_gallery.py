@@ -203,6 +203,14 @@ def test_every_way_of_covering_the_whole_seed_gives_the_same_answer(name, base):
     assert rows(**{"from": "1950-01-01"}) == by_months, name
 
 
+@pytest.mark.parametrize("name", WINDOWED)
+def test_a_window_that_ends_before_it_begins_is_refused_with_what_to_give(name, base):
+    with pytest.raises(QueryError, match=r"from \(2024-12-01\) is after its to \(2024-01-01\)") as refused:
+        base.run(name, **{"from": "2024-12-01", "to": "2024-01-01"})
+    assert refused.value.where == "--param from" and "on or before" in refused.value.hint
+    assert base.run(name, **{"from": "2024-10-01", "to": "2024-10-01"}) is not None  # one day is a window
+
+
 def test_the_federated_example_is_shown_but_not_in_the_catalogue():
     example = QUERIES_DIR / "federated" / "wikidata-actors.rq"
     parsed = queries.parse_header(example)

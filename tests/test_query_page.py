@@ -241,3 +241,10 @@ def test_a_runaway_query_on_the_page_is_stopped(client):
 @pytest.mark.parametrize("name", ["no-such-query", "../queries/timeline", "/etc/passwd"])
 def test_an_unknown_named_query_is_404(client, name):
     assert client.get("/query", query_string={"name": name}).status_code == 404
+
+
+def test_a_window_that_ends_before_it_begins_says_so_on_the_page(client):
+    response = client.get("/query", query_string={"name": "timeline", "param.from": "2024-12-01",
+                                                  "param.to": "2024-01-01", "run": "1"})
+    assert response.status_code == 400
+    assert "is after its to" in one(page_of(response), "section", class_="kbq-error").text

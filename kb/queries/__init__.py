@@ -260,6 +260,10 @@ def bind(
                 )
             continue
         bound[Variable(parameter.name)] = _term(kb, parameter, str(raw), minter)
+    first, last = bound.get(Variable("from")), bound.get(Variable("to"))
+    if first is not None and last is not None and first.value > last.value:  # both YYYY-MM-DD
+        raise QueryError(f"the window's from ({first.value}) is after its to ({last.value})",
+                         where="--param from", hint="give a first day on or before the last day")
     return bound
 
 
