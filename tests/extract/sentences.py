@@ -12,11 +12,11 @@ ACTORS = known_actors()
 DAY = date(2024, 3, 14)  # a Thursday
 
 
-def events(text: str) -> list:
-    return extract(text, DAY, actors=ACTORS).events
+def events(text: str, published: date = DAY, actors: list = ACTORS, **options) -> list:
+    return extract(text, published, actors=actors, **options).events
 
 
 def one(found: list, kind: str):
     matching = [event for event in found if event.type == kind]
-    assert len(matching) == 1, [(e.type, e.sentences, e.actors) for e in found]
+    assert len(matching) == 1, [(e.type, e.sentences, e.actors, e.date.edtf) for e in found]
     return matching[0]

@@ -6,20 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from kb.extract import KnownActor, extract
-from tests.support import known_actors
-
-ACTORS = known_actors()
-DAY = date(2024, 3, 14)  # a Thursday
-
-
-def events(text: str, published: date = DAY, **kwargs) -> list:
-    return extract(text, published, actors=ACTORS, **kwargs).events
-
-
-def one(found: list, kind: str):
-    matching = [event for event in found if event.type == kind]
-    assert len(matching) == 1, [(e.type, e.sentences, e.actors) for e in found]
-    return matching[0]
+from tests.extract.sentences import ACTORS, DAY, events, one
 
 
 def ids(event) -> set[str]:

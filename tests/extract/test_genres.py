@@ -5,22 +5,16 @@ sentences written for the test."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from kb.extract import KnownActor, extract
-from tests.support import known_actors
+from tests.extract import sentences
+from tests.extract.sentences import ACTORS, one
 
-ACTORS = known_actors()
 FRIDAY = date(2024, 3, 15)
+events = partial(sentences.events, published=FRIDAY)
 
 
-def events(text: str, published: date = FRIDAY, **kwargs) -> list:
-    return extract(text, published, actors=ACTORS, **kwargs).events
-
-
-def one(found: list, kind: str):
-    matching = [event for event in found if event.type == kind]
-    assert len(matching) == 1, [(e.type, e.sentences, e.actors, e.date.edtf) for e in found]
-    return matching[0]
 
 
 def ids(event) -> set[str]:
@@ -197,14 +191,14 @@ def test_arriving_in_a_place_to_discuss_is_a_meeting():
 def test_a_statement_headline_naming_countries_by_adjective_gives_the_we_of_the_text():
     text = ("Joint statement of the Egyptian and Qatari foreign ministries\n14 March 2024\n"
             "We welcome the agreement reached today and urge both parties to implement it.\n")
-    found = events(text, date(2024, 3, 14))
+    found = events(text, published=date(2024, 3, 14))
     assert [(e.type, "egypt" in ids(e)) for e in found] == [("Demand", True)]
 
 
 def test_a_headline_saying_two_countries_issue_a_statement_gives_the_we():
     text = ("Egypt and Qatar issue joint statement\nCairo, 14 March 2024\n"
             "We call on Israel to allow aid in.\n")
-    assert "egypt" in ids(one(events(text, date(2024, 3, 14)), "Demand"))
+    assert "egypt" in ids(one(events(text, published=date(2024, 3, 14)), "Demand"))
 
 
 def test_the_state_of_a_country_is_the_country():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 from click.testing import CliRunner
@@ -10,6 +11,8 @@ from click.testing import CliRunner
 from kb.extract import KnownActor, KnownEvent, extract
 from kb.extract.cli import extract_command
 from kb.extract.names import NameIndex, name_key
+from tests.extract import sentences
+from tests.extract.sentences import one
 
 QATAR_PM = KnownActor("al-thani", "Al-Thani", "person", (), ("qatar",), ("Qatari Prime Minister",))
 KB_ACTORS = [
@@ -20,16 +23,7 @@ KB_ACTORS = [
     KnownActor("israel", "Israel", "country"),
     KnownActor("sisi", "Abdel Fattah al-Sisi", "person", (), ("egypt",), ("Egyptian President",)),
 ]
-
-
-def events(text: str, published: date, **kwargs) -> list:
-    return extract(text, published, actors=KB_ACTORS, **kwargs).events
-
-
-def one(found: list, kind: str):
-    matching = [event for event in found if event.type == kind]
-    assert len(matching) == 1, [(e.type, e.sentences) for e in found]
-    return matching[0]
+events = partial(sentences.events, actors=KB_ACTORS)
 
 
 def who(event) -> set[tuple[str, str]]:
