@@ -139,7 +139,8 @@ RDFS = ClosedNamespace(
     "label comment subClassOf subPropertyOf domain range seeAlso isDefinedBy Class Literal",
 )
 XSD = ClosedNamespace(
-    "http://www.w3.org/2001/XMLSchema#", "string date dateTime integer decimal boolean gYearMonth anyURI"
+    "http://www.w3.org/2001/XMLSchema#",
+    "string date dateTime integer decimal double float boolean gYearMonth anyURI",
 )
 OWL = ClosedNamespace(
     "http://www.w3.org/2002/07/owl#",

@@ -301,23 +301,19 @@ class Table:
 
     def records(self) -> list[dict]:
         """Rows as dicts of plain Python values (IRIs as strings, xsd:date as ``date``)."""
-        columns = self.columns
-        return [{column: plain(term) for column, term in zip(columns, row, strict=True) if term is not None}
-                for row in self.rows]
-
-
-def _date(text: str):
-    return date.fromisoformat(text)
+        return [
+            {c: plain(v) for c, v in zip(self.columns, row, strict=True) if v is not None}
+            for row in self.rows
+        ]
 
 
 def _boolean(text: str) -> bool:
     return text == "true"
 
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 #: How a literal of each XSD datatype becomes a Python value (any other keeps its text).
-_PLAIN = {f"{_XSD}integer": int, f"{_XSD}decimal": float, f"{_XSD}double": float, f"{_XSD}float": float,
-          f"{_XSD}boolean": _boolean, f"{_XSD}date": _date}
+_PLAIN = {XSD.integer.value: int, XSD.decimal.value: float, XSD.double.value: float, XSD.float.value: float,
+          XSD.boolean.value: _boolean, XSD.date.value: date.fromisoformat}
 
 
 def plain(term):
