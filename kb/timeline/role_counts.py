@@ -400,9 +400,11 @@ def _day_order(day: str) -> tuple:
 
 def _role_cells(store, graph: NamedNode) -> tuple[dict, set, set, dict, dict]:
     """The cells (key, actor, role, first day, last day, begins there) -> [events, starts, earliest,
-    latest], the (key, event) pairs counted exactly, the ("wide", text) wide cells, the totals (actor,
-    role) -> [events, earliest, latest] and the co-actor totals (:func:`_co_actor_totals`), as
-    :func:`recount_roles` writes them for every key and actor (the role counts ``graph`` left out)."""
+    latest] (under each quarter key too, as ``(QUARTER, actor, role, 1, 31, True)``: the sum of its
+    months' cells that begin there), the (key, event) pairs counted exactly, the ("wide", text) wide
+    cells, the totals (actor, role) -> [events, earliest, latest] and the co-actor totals
+    (:func:`_co_actor_totals`), as :func:`recount_roles` writes them for every key and actor (the
+    role counts ``graph`` left out)."""
     keys: dict = {}  # event -> {claim graph: {month key}}
     for quad in _named(store.quads_for_pattern(None, KBO.monthKey, None, None)):
         keys.setdefault(quad.subject, {}).setdefault(quad.graph_name, set()).add(quad.object.value)
