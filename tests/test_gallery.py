@@ -9,6 +9,7 @@ the query page and the endpoint.
 from __future__ import annotations
 
 import calendar
+import hashlib
 import json
 from collections import Counter, defaultdict
 from datetime import date
@@ -21,6 +22,8 @@ from kb import queries
 from kb.cli import main as kb_main
 from kb.errors import QueryError
 from kb.paths import QUERIES_DIR, SEEDS_DIR
+from kb.timeline.role_counts import pair_node
+from kb.vocab import KB_NS
 from tests.conftest import TEST_BASE
 
 SEED = yaml.safe_load((SEEDS_DIR / "000_04768d44cf00b2f8.yaml").read_text(encoding="utf-8"))
@@ -154,12 +157,17 @@ def test_actor_roles_over_a_window_gives_every_row_once_page_by_page(base):
     assert all(len(page) == 2 for page in pages[:len(whole) // 2]) and not pages[-1]
     key = lambda row: json.dumps(row, sort_keys=True, default=str)  # noqa: E731
     assert sorted(key(row) for page in pages for row in page) == sorted(key(row) for row in whole)
-    # the rows in the order of their role, then their actor; each page sorted by name and role
+    # the rows in the order of their events, most first, ties in the order of a digest of the actor's
+    # role node (the same on every run); each page sorted by name and role
     first = base.run("actor-roles", **window, limit=3)
     by_name = sorted(first, key=lambda row: (row["name"], row["role"]))
     assert [key(row) for row in first] == [key(row) for row in by_name]
-    in_order = sorted(whole, key=lambda row: (row["role"], row["actor"]))[:3]
+
+    def digest(row: dict) -> str:
+        return hashlib.md5(pair_node(row["actor"], KB_NS + row["role"]).value.encode()).hexdigest()[:15]
+    in_order = sorted(whole, key=lambda row: (-row["events"], digest(row)))[:3]
     assert {key(row) for row in first} == {key(row) for row in in_order}
+    assert len({row["events"] for row in whole}) > 1  # an order by events is seen
 
 
 def test_a_page_out_of_range_is_refused_with_what_to_give(base):

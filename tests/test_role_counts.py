@@ -13,7 +13,15 @@ from kb.load import load
 from kb.load.rederive import ROLES, lacking, rederive
 from kb.paths import CODES_FILE, ONTOLOGY_FILE, SEEDS_DIR
 from kb.store import open_kb
-from kb.timeline.role_counts import CELL_FIELDS, rebuild_role_counts, recount_roles, role_counts_graph
+from kb.timeline.role_counts import (
+    DAY_DIGITS,
+    day_code,
+    day_of_code,
+    pair_node,
+    rebuild_role_counts,
+    recount_roles,
+    role_counts_graph,
+)
 from kb.vocab import KBO, PREFIXES, XSD, Minter
 from tests.support import synthetic_claims_file
 
@@ -234,16 +242,23 @@ def test_role_counts_follow_a_source_whose_event_moves(tmp_path):
 
 
 def test_role_counts_a_file_brings_are_dropped(tmp_path):
+    """A file that writes role counts of its own (in its graph, or in the one the loader keeps them
+    in) changes no count: the loader's are derived from the claims alone."""
     minter = Minter()
+    month = minter.entity("bucket", "2024-10/roles").value
+    forged_cells = (f"<{month}> <{KBO.rolesMonth.value}> \"2024-10\" ; "
+                    f"<{KBO.carriedCells.value}> <{month}> . "
+                    f"<{pair_node(minter.entity('actor', 'hamas').value, KBO.mediator.value).value}> "
+                    f"<{month}> \"{day_code('2024-10-01')}{day_code('2024-10-31')}999\" ; "
+                    f"<{KBO.cellActor.value}> <{minter.entity('actor', 'hamas').value}> ; "
+                    f"<{KBO.cellRole.value}> <{KBO.mediator.value}> . ")
     forged = tmp_path / "forged.trig"
     forged.write_text(
-        f"<{minter.entity('graph', 'forged').value}> {{ <{minter.entity('bucket', '2024-10/roles').value}> "
-        f"<{KBO.rolesMonth.value}> \"2024-10\" ; <{KBO.roleCell.value}> "
-        f"\"01 31 999 999 2024-10-01 2024-10-31 {KBO.mediator.value} "
-        f"{minter.entity('actor', 'nobody').value}\" . "
+        f"<{minter.entity('graph', 'forged').value}> {{ {forged_cells}"
         f"<{minter.entity('actor', 'hamas').value}/roles> <{KBO.roleTotal.value}> "
         f"\"999 1900-01-01 2100-12-31 {KBO.mediator.value}\" ; <{KBO.coActorTotal.value}> "
-        f"\"999 1900-01-01 2100-12-31 {minter.entity('actor', 'israel').value}\" . }}\n",
+        f"\"999 1900-01-01 2100-12-31 {minter.entity('actor', 'israel').value}\" . }}\n"
+        f"{role_counts_graph(minter)} {{ {forged_cells} }}\n",
         encoding="utf-8")
     with open_kb(tmp_path / "store") as kb:
         load(kb, BASE)
@@ -302,16 +317,17 @@ RDF_VALUE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#value"
 
 
 def test_an_event_whose_bounds_are_not_written_yyyy_mm_dd_is_counted_from_its_claim(tmp_path):
-    """Role cells keep each field at a fixed place, days as YYYY-MM-DD: an event dated with a time zone
-    or a year of five digits is counted exactly (kbo:exactEvent), as the claims say, by either
-    recount."""
+    """Role cells write days as codes of YYYY-MM-DD from 0001 on: an event dated with a time zone, a year
+    of five digits or a year before 0001 is counted exactly (kbo:exactEvent), as the claims say, by
+    either recount."""
     minter = Minter()
     odd = tmp_path / "odd-dates.ttl"
     lines = [f"@prefix kbo: <{KBO.Offer.value.rsplit('#', 1)[0]}#> .",
              "@prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .",
              "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> ."]
     for slug, first, last, key in (("zoned", "2024-10-05Z", "2024-10-07+02:00", "2024-10"),
-                                   ("far", "12024-10-05", "12024-10-06", "12024-10")):
+                                   ("far", "12024-10-05", "12024-10-06", "12024-10"),
+                                   ("ancient", "-0044-03-15", "-0044-03-15", "-44-03")):
         event, role = minter.entity("event", slug).value, minter.entity("event", f"{slug}/role/m").value
         lines += [f"<{event}> kbo:monthKey \"{key}\" ;",
                   f"  sem:hasEarliestBeginTimeStamp \"{first}\"^^xsd:date ;",
@@ -328,35 +344,45 @@ def test_an_event_whose_bounds_are_not_written_yyyy_mm_dd_is_counted_from_its_cl
         exactly = {row["e"].value for row in kb.select(
             f"SELECT ?e WHERE {{ GRAPH {role_counts_graph(minter)} {{ ?s kbo:exactEvent ?e }} }}",
             prefixes=PREFIXES)}
-        assert {minter.entity("event", "zoned").value, minter.entity("event", "far").value} <= exactly
+        assert {minter.entity("event", slug).value for slug in ("zoned", "far", "ancient")} <= exactly
+        ides = named(kb, date(1, 1, 1), date(1, 12, 31))
+        assert ides == exact(kb, date(1, 1, 1), date(1, 12, 31))
         written = stored_counts(kb)  # by the per-file load, in SPARQL
         rebuild_role_counts(kb.backend.store, minter)  # again in Python, as kb reindex does
         assert stored_counts(kb) == written
 
 
-def test_every_cell_has_its_fields_where_actor_roles_reads_them(tmp_path):
-    """The places of kb.timeline.role_counts.CELL_FIELDS, in the cells a load writes and in the query."""
-    sparql = queries.find("actor-roles").sparql
-    at = {name: start for name, (start, _) in CELL_FIELDS.items()}
-    width = {name: length for name, (_, length) in CELL_FIELDS.items()}
-    assert f"SUBSTR(?cell, IF(?first_month, {at['ALL']}, {at['STARTS']}), {width['ALL']})" in sparql
-    for field in ("EARLIEST", "LATEST"):
-        assert f"SUBSTR(?cell, {at[field]}, {width[field]})" in sparql
-    assert f"SUBSTR(?cell, {at['TAIL']})" in sparql
+def test_every_cell_is_a_short_code_of_its_days_and_count_under_its_actors_role(tmp_path):
+    """Each cell: its actor's role node (kbo:cellActor, kbo:cellRole) as subject, the month's node as
+    property, "EARLIEST LATEST EVENTS" as a code of at most 15 characters (the store keeps those
+    inline); the days' digits are the query's, and codes compare as the days do."""
+    assert f'"{DAY_DIGITS}"' in queries.find("actor-roles").sparql
+    days = ["0001-01-01", "0999-12-31", "1969-12-31", "2000-02-29", "2024-10-27", "2024-10-28", "9999-12-31"]
+    assert [day_code(day) for day in days] == sorted(day_code(day) for day in days)
+    assert all(day_of_code(day_code(day)) == day for day in days)
+    minter = Minter()
     with open_kb(tmp_path / "store") as kb:
         load(kb, BASE)
-        cells = [q.object.value for predicate in (KBO.roleCell, KBO.carriedCell)
-                 for q in kb.backend.store.quads_for_pattern(None, predicate, None)]
-        assert len(cells) > 20
+        graph = role_counts_graph(minter)
+        months = {q.subject: q.object.value
+                  for q in kb.backend.store.quads_for_pattern(None, KBO.rolesMonth, None, graph)}
+        carried = {q.object: q.subject
+                   for q in kb.backend.store.quads_for_pattern(None, KBO.carriedCells, None, graph)}
+        cells = [q for q in kb.backend.store.quads_for_pattern(None, None, None, graph)
+                 if q.predicate in months or q.predicate in carried]
+        assert len(cells) > 20 and any(q.predicate in carried for q in cells)
+        for quad in cells:
+            code = quad.object.value
+            assert len(code) <= 15 and code[8:].isdigit() and int(code[8:]) >= 1, code
+            assert day_of_code(code[:4]) <= day_of_code(code[4:8]), code
+            actor = next(kb.backend.store.quads_for_pattern(quad.subject, KBO.cellActor, None, graph)).object
+            role = next(kb.backend.store.quads_for_pattern(quad.subject, KBO.cellRole, None, graph)).object
+            assert pair_node(actor.value, role.value) == quad.subject
+            key = months.get(quad.predicate) or months[carried[quad.predicate]]
+            if "-Q" not in key and key != "wide" and quad.predicate in months:  # begins in its month
+                assert day_of_code(code[:4])[:7] == key, (key, code)
         # each quarter's cells sum its months' cells of the events that begin in them
-        quarter = kb.select("SELECT ?q (COUNT(?c) AS ?n) WHERE { GRAPH ?g { ?s kbo:rolesMonth ?q ; "
-                            "kbo:roleCell ?c FILTER(CONTAINS(?q, '-Q')) } } GROUP BY ?q "
+        quarter = kb.select("SELECT ?q (COUNT(?c) AS ?n) WHERE { GRAPH ?g { ?s kbo:rolesMonth ?q . "
+                            "?pair ?s ?c FILTER(CONTAINS(?q, '-Q')) } } GROUP BY ?q "
                             "ORDER BY DESC(?n) LIMIT 1", prefixes=PREFIXES)
         assert quarter and int(quarter[0]["n"].value) > 1
-        for cell in cells:
-            part = {name: cell[start - 1:start - 1 + length] if length else cell[start - 1:]
-                    for name, (start, length) in CELL_FIELDS.items()}
-            assert all(part[name].isdigit() for name in ("SD", "ED", "ALL", "STARTS")), cell
-            assert all(date.fromisoformat(part[name]) for name in ("EARLIEST", "LATEST")), cell
-            role, actor = part["TAIL"].split(" ")
-            assert role.startswith(KBO.mediator.value.rsplit("#", 1)[0]) and actor.startswith("http"), cell

@@ -5,23 +5,26 @@ every role of it (about 3,500 events and 7,000 roles a month at 1M events: 0.6-1
 therefore keeps, in the one graph :func:`role_counts_graph` that holds nothing else, for each month
 key (``<id/bucket/2024-10/roles> kbo:rolesMonth "2024-10"``):
 
-- ``kbo:roleCell "SD ED ALL STARTS EARLIEST LATEST ROLE ACTOR"``: one literal per actor, role and
-  days of the *regular* events with that month key that give the actor that role: ``SD``/``ED``
-  the first and last day of the month the event's dating covers (two digits; ``01`` when it began
-  before the month, ``31`` when it ends after it), ``ALL`` how many such events, ``STARTS`` how
-  many of them begin in that month (nine digits each), ``EARLIEST``/``LATEST`` the least earliest
-  and greatest latest day of them (``YYYY-MM-DD``), then the role type's and the actor's IRIs: every
-  field but the last at a fixed place (:data:`CELL_FIELDS`), so a query takes each with one
-  ``SUBSTR`` instead of splitting the text at its spaces. One index scan reads a month's cells. The
-  events that began before the month are kept apart, as ``kbo:carriedCell`` (``STARTS`` 0): only a
-  window's first month reads them, every later month counts only the events that begin in it.
-- under each quarter key (``<id/bucket/2024-Q4/roles> kbo:rolesMonth "2024-Q4"``), a role cell
-  ``"01 31 N N EARLIEST LATEST ROLE ACTOR"`` per actor and role of the regular events that begin in
-  one of its three months (:func:`quarter_of`): the sum of those months' cells, so that a window read
-  month by month reads one quarter instead of three months it covers whole (after its first month);
-- ``kbo:wideCell "EARLIEST LATEST ROLE ACTOR EVENT"`` (under ``wide`` only): each role of each event
-  dated by one claim that spans three years or more (month key ``wide``), with its bounds, which
-  every window compares with its own;
+- per actor's role and days of the *regular* events with that month key that give the actor that
+  role, one cell ``<ACTOR/roles/ROLE> <id/bucket/2024-10/roles> "EARLIEST LATEST EVENTS"``: the
+  subject is the actor's role node (:func:`pair_node`, named by ``kbo:cellActor`` and
+  ``kbo:cellRole``), the property is the month's node itself, and the code gives the least earliest
+  and greatest latest day of the events (four digits each: :func:`day_code`, days since 0001-01-01 in
+  base 62, which compare as the days do) and how many they are (decimal). The days the cells are
+  grouped by (the first and last day of the month the event's dating covers: the first day when it
+  began before the month, the last when it ends after it) make the code's days exact for every event
+  of a cell, so that a window's partial first or last month keeps a cell when its days meet the
+  window's. A code of at most 15 characters is kept inline by Oxigraph: a window groups its cells by
+  node ids and reads no text until the page's rows are chosen (a year at 100k events: 4,000 cells).
+  The cells of the events that began before the month are kept apart, under the month's
+  ``kbo:carriedCells`` property (``<id/bucket/2024-10/carried>``): only a window's first month reads
+  them, every later month counts only the events that begin in it.
+- under each quarter key (``<id/bucket/2024-Q4/roles> kbo:rolesMonth "2024-Q4"``), one cell per actor's
+  role of the regular events that begin in one of its three months (:func:`quarter_of`): the sum of
+  those months' cells, so that a window read month by month reads one quarter instead of three months
+  it covers whole (after its first month);
+- under ``wide``, the same cells for the events dated by one claim that spans three years or more
+  (month key ``wide``), per actor's role and exact days, which every window compares with its own;
 - ``kbo:exactEvent <event>``: each event with that month key that more than one claim dates (or
   whose one claim's bounds are not both ``YYYY-MM-DD``), counted at query time from its claims as
   before (their month keys need not be contiguous, and which of them meets a window depends on the
@@ -34,12 +37,12 @@ window reads a page of actors' totals instead of every event of them (the busies
 has 88,000 events at 1M).
 
 A *regular* event is dated by exactly one claim (one named graph gives its ``kbo:monthKey``),
-spanning less than three years, with bounds written ``YYYY-MM-DD`` (a year of four digits, no time
-zone; any other is counted exactly), whose month keys are the months its bounds cover, so every window
-meets it exactly when it meets that claim. A window of months M0..Mn counts a regular event once:
-in M0 when it has that key, else in the month it begins (``STARTS``); a cell of a month the window
-covers only in part counts only when its days meet the window's days in that month. Roles are read
-from every graph (as the query does).
+spanning less than three years, with bounds written ``YYYY-MM-DD`` (a year of four digits from
+0001, no time zone; any other is counted exactly), whose month keys are the months its bounds cover,
+so every window meets it exactly when it meets that claim. A window of months M0..Mn counts a
+regular event once: in M0 when it has that key, else in the month it begins; a cell of a month the
+window covers only in part counts only when its days meet the window's. Roles are read from every
+graph (as the query does); only actors that are IRIs are counted.
 
 A load recounts, in the same SPARQL update as the load, every month key (before and after) of the
 events it touches, and the totals of their actors (:func:`role_counts_update`); a bulk load and
@@ -50,6 +53,7 @@ derived data: a file's own are dropped (:func:`without_role_counts`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date
 from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -59,38 +63,93 @@ from kb.vocab import KBO, RDF, SEM, XSD, Minter
 
 #: The slug of the role counts graph (``id/graph/_roles``): no source slug starts with "_".
 ROLE_COUNTS_SLUG = "_roles"
-ROLE_COUNTED = (KBO.rolesMonth, KBO.roleCell, KBO.carriedCell, KBO.exactEvent, KBO.wideCell,
+ROLE_COUNTED = (KBO.rolesMonth, KBO.carriedCells, KBO.cellActor, KBO.cellRole, KBO.exactEvent,
                 KBO.roleTotal, KBO.coActorTotal)
-#: What follows an actor's IRI in the IRI of its totals' node (``<ACTOR/roles> kbo:roleTotal ...``).
+#: What follows an actor's IRI in the IRI of its totals' node (``<ACTOR/roles> kbo:roleTotal ...``);
+#: its role pairs' nodes add a slash and the role (``<ACTOR/roles/mediator>``, :func:`pair_node`).
 TOTALS = "/roles"
 #: The classes of the role counts graph once it holds every month's counts and every actor's totals
 #: (a store given role counts by an earlier version lacks one of them: ``kb reindex``).
-MARK_CLASSES = (KBO.RoleCounts, KBO.RoleTotals, KBO.CoActorTotals, KBO.CarriedCells, KBO.PaddedCells,
-                KBO.QuarterCells)
-#: Where a role cell's fields begin (1-based, as SPARQL's SUBSTR counts) and how long they are; the
-#: role and actor follow from TAIL to the end. queries/actor-roles.rq reads them at these places.
-CELL_FIELDS = {"SD": (1, 2), "ED": (4, 2), "ALL": (7, 9), "STARTS": (17, 9), "EARLIEST": (27, 10),
-               "LATEST": (38, 10), "TAIL": (49, None)}
-#: How many digits a cell's counts are written with.
-COUNT_DIGITS = CELL_FIELDS["ALL"][1]
+MARK_CLASSES = (KBO.RoleCounts, KBO.RoleTotals, KBO.CoActorTotals, KBO.PairCells)
 MARKS = ", ".join(f"<{mark.value}>" for mark in MARK_CLASSES)
 #: Month keys recounted by one update when every key is recounted.
 ROLE_BATCH = 16
 
-_KEY_OF = 'CONCAT(STR(YEAR({d})), IF(MONTH({d}) < 10, "-0", "-"), STR(MONTH({d})))'
-_TWO = 'IF({n} < 10, CONCAT("0", STR({n})), STR({n}))'
-_PADDED = f'SUBSTR(CONCAT("{"0" * (COUNT_DIGITS - 1)}", STR({{n}})), STRLEN(STR({{n}})))'
-#: A bound written YYYY-MM-DD: ten characters (a fifth digit of the year, a minus sign or a time
-#: zone makes it longer).
-_PLAIN = "STRLEN(STR({d})) = 10"
+#: The digits of a cell's days, in the order of their code points, so that codes compare as the days
+#: do: a day is written as the number of days since 0001-01-01 (:data:`EPOCH`) in base 62, four
+#: digits (:data:`DAY_WIDTH`: up to 9999-12-31 and beyond).
+DAY_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+DAY_WIDTH = 4
+EPOCH = "0001-01-01"
 
-_RECOUNT = """DELETE {{ GRAPH {graph} {{ ?set ?p ?o }} }}
+_KEY_OF = 'CONCAT(STR(YEAR({d})), IF(MONTH({d}) < 10, "-0", "-"), STR(MONTH({d})))'
+#: A bound written YYYY-MM-DD from 0001 on: ten characters (a fifth digit of the year, a minus sign or
+#: a time zone makes it longer or begins it otherwise), the only bounds a cell's day code writes.
+_PLAIN = 'STRLEN(STR({d})) = 10 && !STRSTARTS(STR({d}), "-") && !STRSTARTS(STR({d}), "0000")'
+#: The days from EPOCH to the xsd:date {d} (its duration's text is "PnD", or "PT0S" on EPOCH itself).
+_DAYS = (f'COALESCE(<{XSD.integer.value}>(STRBEFORE(STRAFTER(STR({{d}} - "{EPOCH}"^^<{XSD.date.value}>), '
+         f'"P"), "D")), 0)')
+_DIGIT = (f'SUBSTR("{DAY_DIGITS}", <{XSD.integer.value}>(FLOOR({{n}} / {{unit}}) '
+          f'- FLOOR({{n}} / {{unit}} / 62) * 62) + 1, 1)')
+#: The KBO namespace a role type's IRI is shortened from in its pair node (any other is written whole).
+_ROLE_NS = KBO.offerer.value.rsplit("#", 1)[0] + "#"
+
+
+def _day_code_sparql(day: str) -> str:
+    """The SPARQL expression of the day code (:func:`day_code`) of the xsd:date expression ``day``."""
+    days = _DAYS.format(d=day)
+    digits = (_DIGIT.format(n=days, unit=len(DAY_DIGITS) ** at) for at in reversed(range(DAY_WIDTH)))
+    return f"CONCAT({', '.join(digits)})"
+
+
+def _pair_sparql(actor: str, role: str) -> str:
+    """The SPARQL expression of the pair node (:func:`pair_node`) of ``actor`` and ``role``."""
+    return (f'IRI(CONCAT(STR({actor}), "{TOTALS}/", IF(STRSTARTS(STR({role}), "{_ROLE_NS}"), '
+            f'STRAFTER(STR({role}), "{_ROLE_NS}"), ENCODE_FOR_URI(STR({role})))))')
+
+
+def day_code(day: str) -> str:
+    """A YYYY-MM-DD day as a cell writes it: its days since :data:`EPOCH` in :data:`DAY_DIGITS`."""
+    count = date.fromisoformat(day).toordinal() - 1
+    digits = ""
+    for _ in range(DAY_WIDTH):
+        count, digit = divmod(count, len(DAY_DIGITS))
+        digits = DAY_DIGITS[digit] + digits
+    return digits
+
+
+def day_of_code(code: str) -> str:
+    """The YYYY-MM-DD day of a day code (:func:`day_code`)."""
+    count = 0
+    for digit in code:
+        count = count * len(DAY_DIGITS) + DAY_DIGITS.index(digit)
+    return date.fromordinal(count + 1).isoformat()
+
+
+def is_plain(day: str) -> bool:
+    """True when the lexical form of an ``xsd:date`` is YYYY-MM-DD from 0001 on (:data:`_PLAIN`)."""
+    return len(day) == 10 and not day.startswith(("-", "0000"))
+
+
+def pair_node(actor: str, role: str) -> NamedNode:
+    """The node of an actor's role (``<ACTOR/roles/mediator>``; a role type outside the ontology's
+    namespace percent-encoded whole), the subject of its cells: ``kbo:cellActor`` and ``kbo:cellRole``
+    name them."""
+    slug = role[len(_ROLE_NS):] if role.startswith(_ROLE_NS) else quote(role, safe="")
+    return NamedNode(f"{actor}{TOTALS}/{slug}")
+
+
+_RECOUNT = """DELETE {{ GRAPH {graph} {{ ?pair ?set ?code }} }}
+WHERE {{ {values}GRAPH {graph} {{ ?set <{month}> ?key . ?pair ?set ?code }} }} ;
+DELETE {{ GRAPH {graph} {{ ?pair ?carried ?code }} }}
+WHERE {{ {values}GRAPH {graph} {{ ?set <{month}> ?key ; <{carried_cells}> ?carried .
+                                   ?pair ?carried ?code }} }} ;
+DELETE {{ GRAPH {graph} {{ ?set ?p ?o }} }}
 WHERE {{ {values}GRAPH {graph} {{ ?set <{month}> ?key ; ?p ?o }} }} ;
-INSERT {{ GRAPH {graph} {{ ?set a <{cls}> ; <{month}> ?key ; ?kept_as ?text }} }}
+INSERT {{ GRAPH {graph} {{ ?set a <{cls}> ; <{month}> ?key ; <{carried_cells}> ?carried .
+                           ?pair ?kept_as ?code }} }}
 WHERE {{
-  SELECT ?key ?set ?kept_as
-         (CONCAT({sd2}, " ", {ed2}, " ", {all9}, " ", {starts9}, " ", STR(?first), " ",
-                 STR(?last), " ", STR(?role), " ", STR(?actor)) AS ?text)
+  SELECT ?key ?set ?carried ?pair ?kept_as (CONCAT({first_code}, {last_code}, STR(?all)) AS ?code)
   WHERE {{
     {{ SELECT ?key ?actor ?role ?sd ?ed ?start (COUNT(?event) AS ?all)
              (MIN(?earliest) AS ?first) (MAX(?latest) AS ?last)
@@ -104,6 +163,7 @@ WHERE {{
           GRAPH ?g1 {{ ?event <{has_actor}> ?role_node }}
           GRAPH ?g2 {{ ?role_node <{value}> ?actor }}
           GRAPH ?g3 {{ ?role_node <{role_type}> ?role }}
+          FILTER(isIRI(?actor))
           BIND({key_of_earliest} AS ?begins)
           BIND(IF(?begins = ?key, DAY(?earliest), 1) AS ?sd)
           BIND(IF({key_of_latest} = ?key, DAY(?latest), 31) AS ?ed)
@@ -111,7 +171,21 @@ WHERE {{
         }} }}
       }} GROUP BY ?key ?actor ?role ?sd ?ed ?start }}
     BIND(IRI(CONCAT("{prefix}", ENCODE_FOR_URI(?key), "/roles")) AS ?set)
-    BIND(IF(?start = 1, <{cell}>, <{carried}>) AS ?kept_as)
+    BIND(IRI(CONCAT("{prefix}", ENCODE_FOR_URI(?key), "/carried")) AS ?carried)
+    BIND({pair} AS ?pair)
+    BIND(IF(?start = 1, ?set, ?carried) AS ?kept_as)
+  }}
+}} ;
+INSERT {{ GRAPH {graph} {{ ?pair <{cell_actor}> ?actor ; <{cell_role}> ?role }} }}
+WHERE {{
+  SELECT DISTINCT ?pair ?actor ?role WHERE {{
+    {values}GRAPH ?claim {{ ?event <{month_key}> ?key ; <{earliest}> ?earliest ; <{latest}> ?latest }}
+    FILTER(?claim != {graph})
+    GRAPH ?g1 {{ ?event <{has_actor}> ?role_node }}
+    GRAPH ?g2 {{ ?role_node <{value}> ?actor }}
+    GRAPH ?g3 {{ ?role_node <{role_type}> ?role }}
+    FILTER(isIRI(?actor))
+    BIND({pair} AS ?pair)
   }}
 }} ;
 INSERT {{ GRAPH {graph} {{ ?set a <{cls}> ; <{month}> ?key ; <{exact}> ?event }} }}
@@ -121,41 +195,46 @@ WHERE {{
     FILTER(?claim != {graph})
     OPTIONAL {{ GRAPH ?claim {{ ?event <{earliest}> ?earliest ; <{latest}> ?latest }} }}
     FILTER(EXISTS {{ GRAPH ?other {{ ?event <{month_key}> ?other_key }} FILTER(?other != ?claim) }}
-           || ?key != "wide" && BOUND(?earliest) && !({plain_earliest} && {plain_latest}))
+           || BOUND(?earliest) && !({plain_earliest} && {plain_latest}))
   }}
 }} ;
-INSERT {{ GRAPH {graph} {{ ?set a <{cls}> ; <{month}> ?key ; <{wide}> ?text }} }}
+INSERT {{ GRAPH {graph} {{ ?set a <{cls}> ; <{month}> ?key . ?pair ?set ?code }} }}
 WHERE {{
-  SELECT DISTINCT ?key (IRI(CONCAT("{prefix}", ENCODE_FOR_URI(?key), "/roles")) AS ?set)
-         (CONCAT(STR(?earliest), " ", STR(?latest), " ", STR(?role), " ", STR(?actor), " ", STR(?event))
-          AS ?text)
+  SELECT ?key ?set ?pair (CONCAT(?first_code, ?last_code, STR(COUNT(DISTINCT ?event))) AS ?code)
   WHERE {{
     {values}GRAPH ?claim {{ ?event <{month_key}> ?key ; <{earliest}> ?earliest ; <{latest}> ?latest }}
-    FILTER(?key = "wide" && ?claim != {graph})
+    FILTER(?key = "wide" && ?claim != {graph} && {plain_earliest} && {plain_latest})
     FILTER NOT EXISTS {{ GRAPH ?other {{ ?event <{month_key}> ?other_key }} FILTER(?other != ?claim) }}
     GRAPH ?g1 {{ ?event <{has_actor}> ?role_node }}
     GRAPH ?g2 {{ ?role_node <{value}> ?actor }}
     GRAPH ?g3 {{ ?role_node <{role_type}> ?role }}
-  }}
+    FILTER(isIRI(?actor))
+    BIND(IRI(CONCAT("{prefix}", ENCODE_FOR_URI(?key), "/roles")) AS ?set)
+    BIND({pair} AS ?pair)
+    BIND({earliest_code} AS ?first_code)
+    BIND({latest_code} AS ?last_code)
+  }} GROUP BY ?key ?set ?pair ?first_code ?last_code
 }}"""
 
 
-_RECOUNT_QUARTERS = """DELETE {{ GRAPH {graph} {{ ?set ?p ?o }} }}
+_RECOUNT_QUARTERS = """DELETE {{ GRAPH {graph} {{ ?pair ?set ?code }} }}
+WHERE {{ {quarters}GRAPH {graph} {{ ?set <{month}> ?quarter . ?pair ?set ?code }}
+         FILTER(CONTAINS(?quarter, "-Q")) }} ;
+DELETE {{ GRAPH {graph} {{ ?set ?p ?o }} }}
 WHERE {{ {quarters}GRAPH {graph} {{ ?set <{month}> ?quarter ; ?p ?o }} FILTER(CONTAINS(?quarter, "-Q")) }} ;
-INSERT {{ GRAPH {graph} {{ ?set a <{cls}> ; <{month}> ?quarter ; <{cell}> ?text }} }}
+INSERT {{ GRAPH {graph} {{ ?set a <{cls}> ; <{month}> ?quarter . ?pair ?set ?code }} }}
 WHERE {{
-  SELECT ?quarter (IRI(CONCAT("{prefix}", ENCODE_FOR_URI(?quarter), "/roles")) AS ?set)
-         (CONCAT("01 31 ", {sum9}, " ", {sum9}, " ", MIN(?earliest), " ", MAX(?latest), " ", ?tail) AS ?text)
+  SELECT ?quarter (IRI(CONCAT("{prefix}", ENCODE_FOR_URI(?quarter), "/roles")) AS ?set) ?pair
+         (CONCAT(MIN(?first_code), MAX(?last_code), STR(SUM(?count))) AS ?code)
   WHERE {{
-    {months}GRAPH {graph} {{ ?month_set <{month}> ?key ; <{cell}> ?cell }}
+    {months}GRAPH {graph} {{ ?month_set <{month}> ?key . ?pair ?month_set ?cell }}
     FILTER(?key != "wide" && !CONTAINS(?key, "-Q"))
     BIND(CONCAT(REPLACE(?key, "-[0-9]+$", ""), "-Q",
                 STR(<{integer}>(FLOOR((<{integer}>(REPLACE(?key, "^.*-", "")) - 1) / 3)) + 1)) AS ?quarter)
-    BIND(<{integer}>(SUBSTR(?cell, {starts_at}, {digits})) AS ?starts)
-    BIND(SUBSTR(?cell, {earliest_at}, 10) AS ?earliest)
-    BIND(SUBSTR(?cell, {latest_at}, 10) AS ?latest)
-    BIND(SUBSTR(?cell, {tail_at}) AS ?tail)
-  }} GROUP BY ?quarter ?tail
+    BIND(SUBSTR(?cell, 1, {width}) AS ?first_code)
+    BIND(SUBSTR(?cell, {width} + 1, {width}) AS ?last_code)
+    BIND(<{integer}>(SUBSTR(?cell, 2 * {width} + 1)) AS ?count)
+  }} GROUP BY ?quarter ?pair
 }}"""
 
 
@@ -248,18 +327,18 @@ def _recount_keys(minter: Minter, keys: Iterable[str] | None) -> str:
         listed = " ".join(str(Literal(key)) for key in sorted(set(keys)))
         values = f"VALUES ?key {{ {listed} }} "
     graph = role_counts_graph(minter)
+    prefix = minter.entity(PERIOD_SEGMENT, "").value
     update = _RECOUNT.format(
         graph=graph, values=values, month=KBO.rolesMonth.value, cls=KBO.RoleCounts.value,
-        cell=KBO.roleCell.value, carried=KBO.carriedCell.value, exact=KBO.exactEvent.value,
-        wide=KBO.wideCell.value,
-        month_key=KBO.monthKey.value,
+        carried_cells=KBO.carriedCells.value, exact=KBO.exactEvent.value,
+        cell_actor=KBO.cellActor.value, cell_role=KBO.cellRole.value, month_key=KBO.monthKey.value,
         earliest=SEM.hasEarliestBeginTimeStamp.value, latest=SEM.hasLatestEndTimeStamp.value,
         has_actor=SEM.hasActor.value, value=RDF.value.value, role_type=SEM.roleType.value,
         key_of_earliest=_KEY_OF.format(d="?earliest"), key_of_latest=_KEY_OF.format(d="?latest"),
-        sd2=_TWO.format(n="?sd"), ed2=_TWO.format(n="?ed"),
-        all9=_PADDED.format(n="?all"), starts9=_PADDED.format(n="(?all * ?start)"),
+        first_code=_day_code_sparql("?first"), last_code=_day_code_sparql("?last"),
+        earliest_code=_day_code_sparql("?earliest"), latest_code=_day_code_sparql("?latest"),
         plain_earliest=_PLAIN.format(d="?earliest"), plain_latest=_PLAIN.format(d="?latest"),
-        prefix=minter.entity(PERIOD_SEGMENT, "").value)
+        pair=_pair_sparql("?actor", "?role"), prefix=prefix)
     quarters = months = ""
     if keys is not None:
         touched = sorted({quarter_of(key) for key in keys if key != "wide"})
@@ -267,12 +346,9 @@ def _recount_keys(minter: Minter, keys: Iterable[str] | None) -> str:
             return update
         quarters = "VALUES ?quarter { " + " ".join(str(Literal(q)) for q in touched) + " } "
         months = "VALUES ?key { " + " ".join(str(Literal(m)) for q in touched for m in months_of(q)) + " } "
-    sum9 = _PADDED.format(n="SUM(?starts)")
     update += " ;\n" + _RECOUNT_QUARTERS.format(
-        graph=graph, quarters=quarters, months=months, month=KBO.rolesMonth.value, cell=KBO.roleCell.value,
-        cls=KBO.RoleCounts.value, prefix=minter.entity(PERIOD_SEGMENT, "").value, sum9=sum9,
-        starts_at=CELL_FIELDS["STARTS"][0], digits=COUNT_DIGITS, earliest_at=CELL_FIELDS["EARLIEST"][0],
-        latest_at=CELL_FIELDS["LATEST"][0], tail_at=CELL_FIELDS["TAIL"][0], integer=XSD.integer.value)
+        graph=graph, quarters=quarters, months=months, month=KBO.rolesMonth.value,
+        cls=KBO.RoleCounts.value, prefix=prefix, width=DAY_WIDTH, integer=XSD.integer.value)
     return update
 
 
@@ -360,7 +436,9 @@ def role_counts_update(store, minter: Minter, replace: Iterable[NamedNode], quad
 
 
 def without_role_counts(quads: list[Quad]) -> list[Quad]:
-    """``quads`` without any role counts a file brings (the store's own are derived)."""
+    """``quads`` without any role counts a file brings (the store's own are derived): without the
+    properties the loader writes them with. A cell a file writes under a month's node stays in the
+    file's graph, where actor-roles never reads cells (only in the graph of the month's node)."""
     return [quad for quad in quads if quad.predicate not in ROLE_COUNTED]
 
 
@@ -373,13 +451,13 @@ def rebuild_role_counts(store, minter: Minter) -> int:
         store.remove_graph(graph)
     for quad in [q for predicate in ROLE_COUNTED for q in store.quads_for_pattern(None, predicate, None)]:
         store.remove(quad)
-    cells, exact, wide, totals, co_actors = _role_cells(store, graph)
-    store.bulk_extend(_cell_quads(minter, cells, exact, wide, totals, co_actors))
+    cells, exact, wide, pairs, totals, co_actors = _role_cells(store, graph)
+    store.bulk_extend(_cell_quads(minter, cells, exact, wide, pairs, totals, co_actors))
     if next(iter(store.quads_for_pattern(None, KBO.monthKey, None)), None) is not None:
         for mark in MARK_CLASSES:  # the marks, once the store holds an event
             store.add(Quad(graph, RDF.type, mark, graph))
     months = {key for key, *_ in cells if "-Q" not in key}
-    return len(months | {key for key, _ in exact} | {key for key, _ in wide})
+    return len(months | {key for key, _ in exact} | {key for key, *_ in wide})
 
 
 def _named(quads) -> Iterable[Quad]:
@@ -447,20 +525,21 @@ def _role_cells(store, graph: NamedNode) -> tuple[dict, set, set, dict, dict]:
                 _widen(totals, pair, earliest, latest)
     co_actors = _co_actor_totals(store, graph, bounds)
     rows = set()
-    wide = set()
+    wide: dict = {}  # ("wide", actor, role, earliest, latest) -> {event}
+    pairs = {(actor, role) for event in keys for actor, role in roles.get(event, ()) if actor in named_actors}
     for (event, claim), found in regular.items():
         if not all(bounds.get((event, claim), ((), ()))):
             continue
         earliest_days, latest_days = bounds[(event, claim)]
-        if "wide" not in found and not all(len(day) == 10 for day in earliest_days | latest_days):
+        if not all(is_plain(day) for day in earliest_days | latest_days):
             exact.update((key, event) for key in found)  # not YYYY-MM-DD: counted from its claim
             continue
-        if event not in roles:
-            continue
+        held = [(actor, role) for actor, role in roles.get(event, ()) if actor in named_actors]
         if "wide" in found:
-            wide.update(("wide", f"{earliest} {latest} {role} {actor} {event.value}")
-                        for earliest in earliest_days for latest in latest_days
-                        for actor, role in roles[event])
+            for earliest in earliest_days:
+                for latest in latest_days:
+                    for actor, role in held:
+                        wide.setdefault(("wide", actor, role, earliest, latest), set()).add(event)
             continue
         for earliest in earliest_days:
             for latest in latest_days:
@@ -469,7 +548,7 @@ def _role_cells(store, graph: NamedNode) -> tuple[dict, set, set, dict, dict]:
                     first_day = int(earliest[-2:]) if begins == key else 1
                     last_day = int(latest[-2:]) if ends == key else 31
                     start = begins == key
-                    for actor, role in roles[event]:
+                    for actor, role in held:
                         rows.add((key, event, earliest, latest, first_day, last_day, start, actor, role))
     cells: dict = {}
     for key, _event, earliest, latest, first_day, last_day, start, actor, role in rows:
@@ -485,7 +564,7 @@ def _role_cells(store, graph: NamedNode) -> tuple[dict, set, set, dict, dict]:
             found[1] += count
             found[2] = min(found[2], earliest)
             found[3] = max(found[3], latest)
-    return cells, exact, wide, totals, co_actors
+    return cells, exact, wide, pairs, totals, co_actors
 
 
 def _co_actor_totals(store, graph: NamedNode, bounds: dict) -> dict:
@@ -535,28 +614,36 @@ def _widen(table: dict, key, earliest: str, latest: str) -> None:
     found[2] = max(found[2], latest, key=_day_order)
 
 
-def _cell_quads(minter: Minter, cells: dict, exact: set, wide: set, totals: dict,
+def _cell_quads(minter: Minter, cells: dict, exact: set, wide: dict, pairs: set, totals: dict,
                 co_actors: dict) -> Iterator[Quad]:
     graph = role_counts_graph(minter)
     prefix = minter.entity(PERIOD_SEGMENT, "").value
     sets: dict = {}
 
-    def month_set(key: str) -> NamedNode:
-        if key not in sets:
-            sets[key] = NamedNode(f"{prefix}{quote(key, safe='-._~')}/roles")
-        return sets[key]
+    def month_set(key: str, kind: str = "roles") -> NamedNode:
+        if (key, kind) not in sets:
+            sets[(key, kind)] = NamedNode(f"{prefix}{quote(key, safe='-._~')}/{kind}")
+        return sets[(key, kind)]
 
-    for (key, actor, role, first_day, last_day, start), (count, starts, earliest, latest) in cells.items():
-        text = (f"{first_day:02d} {last_day:02d} {count:0{COUNT_DIGITS}d} {starts:0{COUNT_DIGITS}d} "
-                f"{earliest} {latest} {role} {actor}")
-        yield Quad(month_set(key), KBO.roleCell if start else KBO.carriedCell, Literal(text), graph)
+    for (key, actor, role, _first, _last, start), (count, _starts, earliest, latest) in cells.items():
+        code = f"{day_code(earliest)}{day_code(latest)}{count}"
+        if "-Q" not in key:  # a month with cells links its carried cells' node (as the SPARQL does)
+            yield Quad(month_set(key), KBO.carriedCells, month_set(key, "carried"), graph)
+        yield Quad(pair_node(actor, role), month_set(key) if start else month_set(key, "carried"),
+                   Literal(code), graph)
+    for (key, actor, role, earliest, latest), events in wide.items():
+        yield Quad(pair_node(actor, role), month_set(key),
+                   Literal(f"{day_code(earliest)}{day_code(latest)}{len(events)}"), graph)
+    for actor, role in pairs:
+        node = pair_node(actor, role)
+        yield Quad(node, KBO.cellActor, NamedNode(actor), graph)
+        yield Quad(node, KBO.cellRole, NamedNode(role), graph)
     for key, event in exact:
         yield Quad(month_set(key), KBO.exactEvent, event, graph)
-    for key, text in wide:
-        yield Quad(month_set(key), KBO.wideCell, Literal(text), graph)
-    for key, node in sets.items():
-        yield Quad(node, RDF.type, KBO.RoleCounts, graph)
-        yield Quad(node, KBO.rolesMonth, Literal(key), graph)
+    for (key, kind), node in list(sets.items()):
+        if kind == "roles":
+            yield Quad(node, RDF.type, KBO.RoleCounts, graph)
+            yield Quad(node, KBO.rolesMonth, Literal(key), graph)
     typed = set()
     for (actor, role), (events, earliest, latest) in totals.items():
         node = totals_node(NamedNode(actor))
