@@ -386,3 +386,39 @@ def test_every_cell_is_a_short_code_of_its_days_and_count_under_its_actors_role(
                             "?pair ?s ?c FILTER(CONTAINS(?q, '-Q')) } } GROUP BY ?q "
                             "ORDER BY DESC(?n) LIMIT 1", prefixes=PREFIXES)
         assert quarter and int(quarter[0]["n"].value) > 1
+
+
+def test_a_role_type_from_another_vocabulary_is_counted_under_its_own_node(tmp_path):
+    """A role type outside the ontology (a file's own) gets a node of its own, its IRI percent-encoded,
+    and is counted as the claims say, in an event one source dates and in one that two sources date
+    (counted from its claims)."""
+    minter = Minter()
+    witness = "http://example.org/roles#witness?of=talks"
+    actor = minter.entity("actor", "test-witness").value
+    lines = [f"@prefix kbo: <{KBO.Offer.value.rsplit('#', 1)[0]}#> .",
+             "@prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .",
+             "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> ."]
+    for slug, day in (("witnessed-once", "2024-10-08"), ("witnessed-twice", "2024-10-09")):
+        event, role = minter.entity("event", slug).value, minter.entity("event", f"{slug}/role/w").value
+        lines += [f"<{event}> kbo:monthKey \"{day[:7]}\" ;",
+                  f"  sem:hasEarliestBeginTimeStamp \"{day}\"^^xsd:date ;",
+                  f"  sem:hasLatestEndTimeStamp \"{day}\"^^xsd:date ; sem:hasActor <{role}> .",
+                  f"<{role}> a sem:Role ; <{RDF_VALUE}> <{actor}> ; sem:roleType <{witness}> ."]
+    own = tmp_path / "witness.ttl"
+    own.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    second = tmp_path / "second.ttl"  # another source dates the second event a day later
+    _second_source(second, minter.entity("event", "witnessed-twice").value, actor, "2024-10-10")
+    with open_kb(tmp_path / "store") as kb:
+        load(kb, [*BASE, own, second])
+        node = pair_node(actor, witness)
+        assert node.value.endswith("/roles/http%3A%2F%2Fexample.org%2Froles%23witness%3Fof%3Dtalks")
+        assert kb.ask(f"ASK {{ {node} <{KBO.cellActor.value}> <{actor}> ; "
+                      f"<{KBO.cellRole.value}> <{witness}> }}")
+        october = (date(2024, 10, 1), date(2024, 10, 31))
+        answer = named(kb, *october)
+        assert answer == exact(kb, *october)
+        assert answer[(actor, "witness?of=talks")] == (2, "2024-10-08", "2024-10-10")
+        assert assert_same(kb, windows(date(2024, 10, 1), date(2024, 10, 20), 4)) > 10
+        written = stored_counts(kb)  # by the per-file loads, in SPARQL
+        rebuild_role_counts(kb.backend.store, minter)  # again in Python, as kb reindex does
+        assert stored_counts(kb) == written
