@@ -8,22 +8,22 @@ The store ``DIR/store-synthetic-N`` (see ``query_gallery.py``) is copied to ``DI
 shared one is never opened for writing) and served on 127.0.0.1 by:
 
 - ``kb``: ``kb serve`` with its defaults (two serving processes, each with its fast and slow lane
-  of query workers), the named queries posted to ``/sparql`` and the one-month window asked of
-  ``/timeline.json`` (the timeline index);
+  of query workers), every named query posted to ``/sparql`` as a client would send it (the text
+  with its parameters written in);
 - ``kb-one-lane``: the same with one lane of two workers, as before the lanes (the fast lane's
   budget set past the time limit, no recycling; waitress's threads as now);
 - ``oxigraph``: ``oxigraph serve-read-only`` on the same copy, the same texts (with the prefixes
-  written in, the default graph the union of the named graphs) posted to ``/query``, and the
-  window as the named ``timeline`` query.
+  written in, the default graph the union of the named graphs) posted to ``/query``.
 
-``--clients`` threads each send, for ``--seconds`` seconds, the queries of :data:`CHEAP` and
-:data:`HEAVY` in turn (starting at a different one each), with parameters varied over months,
-actors and places (``query_gallery.variants``), so that no cache answers what real clients would
-not repeat. First, each variant of the cheap questions is run once alone in this process and its
-processor time printed: those over ``--budget`` (the fast lane's, 0.1 s) are heavy by measure.
-Printed per server: requests
+``--clients`` threads each send, for ``--seconds`` seconds, every query of the gallery
+(``queries/*.rq``) in turn (starting at a different one each), with parameters varied over months,
+years, actors, places, sources or pages (``query_gallery.variants``), so that no cache answers what
+real clients would not repeat. First, each variant is run once alone in this process (as a query
+worker runs it) and its processor time kept: a request is *cheap* when its variant took at most
+``--budget`` (the fast lane's budget, 0.1 s: what the server itself treats as cheap), *heavy*
+otherwise; how many of each question's variants are heavy is printed. Printed per server: requests
 sent, answered (any HTTP answer within the client's limit) and by status; p50/p95/p99 of the cheap
-questions, of those whose variant measured cheap alone, and of the heavy questions; per query; the
+requests and of the heavy ones; per query; the
 resident memory of the server's processes, all of them, the serving processes and the query
 workers (and the anonymous part: heaps and caches, not the store's files mapped) at the start of
 the load, its peak, its end and its growth over the last half of the run (flat: near 0 however
@@ -56,11 +56,6 @@ sys.path.insert(0, str(HERE.parent))
 
 import query_gallery as gallery  # noqa: E402
 
-#: Questions that should be cheap at any size (their p99 is the target); "timeline" is the
-#: one-month window, from /timeline.json on kb serve.
-CHEAP = ["date-precision", "events-by-place", "co-actors", "actor-timeline", "timeline"]
-#: Questions known to take long at 100k events and more (see query_gallery.py's figures).
-HEAVY = ["killings-during-talks", "actor-roles", "second-hand", "events-per-month", "offers"]
 #: The servers loaded, in turn.
 KINDS = ["kb", "kb-one-lane", "oxigraph"]
 #: Serving processes of ``kb serve`` by default (on this 2-core machine).
@@ -72,18 +67,23 @@ CLIENT_LIMIT = 90.0
 
 
 def texts_for(store: Path) -> dict[str, list[str]]:
-    """Each question's texts, parameters written in as RDF terms, one per variant."""
+    """Each gallery question's texts as a client sends them (its page clause and parameters written
+    in as RDF terms), one per variant; a question without a variant on this store (no offer to
+    follow) is left out."""
     from kb import queries
     from kb.sparql_text import substitute
     from kb.store import open_kb
 
-    found = {}
+    texts = {}
     with open_kb(store, read_only=True) as kb:
-        for name in CHEAP + HEAVY:
-            query = queries.find(name)
-            found[name] = [substitute(query.sparql, queries.bind(kb, query, params))
-                           for params in gallery.variants(name)]
-    return found
+        found = gallery.store_params(kb)
+        for name, query in sorted(queries.catalogue().items()):
+            declared = [parameter.name for parameter in query.parameters]
+            pages = [queries.paged(query, queries.bind(kb, query, params))
+                     for params in gallery.variants(name, declared, found)]
+            if pages:
+                texts[name] = [substitute(text, rest) for text, rest in pages]
+    return texts
 
 
 def single_costs(store: Path, texts: dict[str, list[str]], names: list[str]) -> dict[str, list[float]]:
@@ -102,11 +102,6 @@ def single_costs(store: Path, texts: dict[str, list[str]], names: list[str]) -> 
                     pass
                 costs[name].append(time.process_time() - began)
     return costs
-
-
-def windows() -> list[str]:
-    """The one-month windows of /timeline.json, as query strings."""
-    return [urllib.parse.urlencode(window) for window in gallery.variants("timeline")]
 
 
 def send(request: urllib.request.Request) -> int:
@@ -133,18 +128,14 @@ class Target:
         if kind == "oxigraph":
             texts = {name: [with_prefixes(text, PREFIXES) for text in variants]
                      for name, variants in texts.items()}
-        self.texts, self.windows = texts, windows()
+        self.texts = texts
 
     def variant(self, name: str, turn: int) -> int:
         """Which variant of ``name`` the ``turn``-th request sends."""
-        windowed = self.kind != "oxigraph" and name == "timeline"
-        return turn % len(self.windows if windowed else self.texts[name])
+        return turn % len(self.texts[name])
 
     def request(self, name: str, turn: int) -> urllib.request.Request:
         """The request for the ``turn``-th variant of question ``name``."""
-        if self.kind != "oxigraph" and name == "timeline":
-            window = self.windows[turn % len(self.windows)]
-            return urllib.request.Request(f"{self.root}/timeline.json?{window}")
         variants = self.texts[name]
         fields = {"query": variants[turn % len(variants)]}
         if self.kind == "oxigraph":
@@ -249,9 +240,9 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
     server = start_server(kind, store, port, query_timeout)
     root = f"http://127.0.0.1:{port}"
     target = Target(kind, root, texts)
-    mix = [name for pair in zip(CHEAP, HEAVY, strict=True) for name in pair]
-    outcomes: dict[str, list[tuple[int, float]]] = {name: [] for name in mix}
-    measured_cheap: list[tuple[int, float]] = []  # the cheap questions' requests whose variant measured cheap
+    mix = list(texts)
+    #: per question, each request's status, milliseconds, and whether its variant measured cheap alone
+    outcomes: dict[str, list[tuple[int, float, bool]]] = {name: [] for name in mix}
     lock = threading.Lock()
     try:
         try:
@@ -261,10 +252,8 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
             print(server.log.read().decode(errors="replace")[-2000:], file=sys.stderr)
             raise
         ready(server, kind)
-        warm_until = time.monotonic() + 10  # one round of each, then a few more
-        while time.monotonic() < warm_until:
-            for name in CHEAP:
-                send(target.request(name, 0))
+        for name in mix:  # one of each, so that no client pays for starting a lane's workers
+            send(target.request(name, 0))
         memory = [(0.0, sample(server.pid))]
         cpu_before, loads = cpu_seconds(server.pid), [machine_load()]
         began = time.monotonic()
@@ -279,10 +268,9 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
                 turn += 1
                 start = time.perf_counter()
                 status = send(request)
+                cheap = target.variant(name, which) not in heavy_variants.get(name, ())
                 with lock:
-                    outcomes[name].append((status, (time.perf_counter() - start) * 1000))
-                    if name in CHEAP and target.variant(name, which) not in heavy_variants.get(name, ()):
-                        measured_cheap.append(outcomes[name][-1])
+                    outcomes[name].append((status, (time.perf_counter() - start) * 1000, cheap))
 
         threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(clients)]
         for thread in threads:
@@ -303,7 +291,6 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
             server.kill()
             server.wait()
         server.log.close()
-    cheap_alone = [ms for _, ms in measured_cheap]
     ceiling = None
     if kind == "kb":  # kb serve's defaults (the environment may set others)
         from webapp.sparql.service import lanes_from
@@ -311,29 +298,28 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
         lanes = lanes_from({}, os.environ)
         ceiling = round(SERVING_PROCESSES * (lanes.fast_workers + lanes.slow_workers)
                         * (lanes.worker_mb + WORKER_BASE_MB)) if lanes.worker_mb else None
-    return {**summary(outcomes, memory), "cheap_measured_cheap": {
-                **(gallery.percentiles(cheap_alone) if cheap_alone else {}),
-                "ok": sum(status == 200 for status, _ in measured_cheap)},
-            "server_cpu_s": round(cpu, 1), "workers_ceiling_mb": ceiling, "workers_replaced": replaced,
-            "machine_load": [round(min(loads), 1), round(max(loads), 1)]}
+    return {**summary(outcomes, memory), "server_cpu_s": round(cpu, 1), "workers_ceiling_mb": ceiling,
+            "workers_replaced": replaced, "machine_load": [round(min(loads), 1), round(max(loads), 1)]}
 
 
-def summary(outcomes: dict[str, list[tuple[int, float]]],
+def summary(outcomes: dict[str, list[tuple[int, float, bool]]],
             memory: list[tuple[float, dict[int, tuple[str, float, float]]]]) -> dict:
     """Counts, statuses, percentiles by class and by query, memory (:func:`memory_summary`)."""
     statuses: dict[str, int] = {}
     for results in outcomes.values():
-        for status, _ in results:
+        for status, _, _ in results:
             statuses[str(status)] = statuses.get(str(status), 0) + 1
     sent = sum(statuses.values())
 
-    def figures(names: list[str]) -> dict:
-        times = [ms for name in names for _, ms in outcomes.get(name, [])]
-        ok = [ms for name in names for status, ms in outcomes.get(name, []) if status == 200]
-        return {**(gallery.percentiles(times) if times else {}), "ok": len(ok)}
+    def figures(names, cheap: bool | None = None) -> dict:
+        chosen = [(status, ms) for name in names for status, ms, measured in outcomes.get(name, [])
+                  if cheap in (None, measured)]
+        times = [ms for _, ms in chosen]
+        return {**(gallery.percentiles(times) if times else {}),
+                "ok": sum(status == 200 for status, _ in chosen)}
 
     return {"sent": sent, "answered": sent - statuses.get("0", 0), "statuses": statuses,
-            "cheap": figures(CHEAP), "heavy": figures(HEAVY),
+            "cheap": figures(outcomes, cheap=True), "heavy": figures(outcomes, cheap=False),
             "queries": {name: {**figures([name]), "statuses": _statuses(results)}
                         for name, results in outcomes.items()},
             "memory_mb": memory_summary(memory)}
@@ -372,21 +358,20 @@ def _start_peak_end(values: list[float]) -> tuple[int, int, int]:
     return round(values[0]), round(max(values)), round(values[-1])
 
 
-def _statuses(results: list[tuple[int, float]]) -> dict[str, int]:
+def _statuses(results: list[tuple[int, float, bool]]) -> dict[str, int]:
     counted: dict[str, int] = {}
-    for status, _ in results:
+    for status, _, _ in results:
         counted[str(status)] = counted.get(str(status), 0) + 1
     return counted
 
 
 #: How each group of requests is printed.
-GROUPS = {"cheap": "cheap", "cheap_measured_cheap": "cheap, variants measured cheap alone",
-          "heavy": "heavy"}
+GROUPS = {"cheap": "cheap (variant <= the budget alone)", "heavy": "heavy (the others)"}
 
 
 def render_costs(costs: dict[str, list[float]], budget: float) -> str:
-    """Each cheap question's variants by their cost measured alone: how many are over ``budget``."""
-    lines = [f"== the cheap questions' variants, one run each alone (processor ms), over "
+    """Each question's variants by their cost measured alone: how many are over ``budget`` (heavy)."""
+    lines = [f"== each question's variants, one run each alone (processor ms), over "
              f"{budget * 1000:g} ms:"]
     for name, seconds in costs.items():
         ordered = sorted(seconds)
@@ -404,7 +389,7 @@ def render(kind: str, report: dict) -> str:
              f"({report['server_cpu_s'] * 1000 / max(1, report['sent']):.0f} ms a request); machine "
              f"load (1 min) {report['machine_load'][0]}-{report['machine_load'][1]}; query workers "
              f"replaced {report.get('workers_replaced')}"]
-    for group in ("cheap", "cheap_measured_cheap", "heavy"):
+    for group in GROUPS:
         one = report[group]
         if "p50_ms" in one:
             lines.append(f"   {GROUPS[group]:<40} p50 {one['p50_ms']:9.1f}  p95 {one['p95_ms']:9.1f}  "
@@ -459,7 +444,7 @@ def main(argv: list[str] | None = None) -> None:
         shutil.copytree(source, copy)
     try:
         texts = texts_for(copy)
-        costs = single_costs(copy, texts, [name for name in CHEAP if name != "timeline"])
+        costs = single_costs(copy, texts, list(texts))
         print(render_costs(costs, args.budget), flush=True)
         heavy_variants = {name: {n for n, s in enumerate(seconds) if s > args.budget}
                           for name, seconds in costs.items()}

@@ -22,11 +22,10 @@ query: :func:`store_params`):
 - for ``timeline``, its ad hoc equivalents beside it: ``kb.timeline.window`` (the timeline index) and
   the FILTER formulation the named query had before (a scan of every dated event).
 
-Then the concurrent load: ``kb serve`` over the ``--load-events`` store, 16 client threads for
-``--load-seconds`` seconds, each sending the gallery queries of :data:`LOAD_MIX` to ``/sparql`` in
-turn (their texts with the parameters written in, as a client would, varied over months, actors and
-places: see :func:`variants`); it prints every request's
-outcome, p50/p99 per query, and the serving processes' memory at the start and at the end.
+Then the concurrent load over the ``--load-events`` store, for ``--load-seconds`` seconds:
+``benchmarks/concurrency.py --only kb oxigraph`` (16 clients sending every gallery query to
+``kb serve``'s ``/sparql`` and to ``oxigraph serve``; its figures are printed as it runs, and their
+summary at the end).
 
 With ``--random-windows N`` each query of ``--only`` that takes a window (from/to) runs instead over
 N random calendar months (2001-2024, :data:`RANDOM_SEED`), then N random three-month windows and N
@@ -46,7 +45,6 @@ import os
 import statistics
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -79,10 +77,6 @@ PARAMS: dict[str, dict[str, str]] = {
     "events-by-place": {"place": "place-001"},
     "date-precision": {"source": "http://localhost:5000/id/source/synthetic-source-000001"},
 }
-#: The queries of the concurrent load, the cheap ones first (their p99 is the target).
-CHEAP = ["timeline", "actor-timeline", "co-actors", "events-by-place", "killings-during-talks"]
-LOAD_MIX = [*CHEAP, "events-per-month", "actor-roles"]
-CLIENTS = 16
 OLD_TIMELINE = """SELECT ?event ?type ?label ?earliest ?latest ?edtf ?date_text ?source
        (GROUP_CONCAT(DISTINCT ?one_sentence; separator="\\n") AS ?sentence) WHERE {
   ?event kbo:dateText ?date_text ; a ?type ; rdfs:label ?label ; kbo:edtf ?edtf ;
@@ -333,108 +327,39 @@ def store_for(n_events: int, data: Path, suffix: str = "") -> Path:
     kb = Path(sys.executable).with_name("kb")
     subprocess.run([str(kb), "--store", str(building), "load", str(source)], check=True)
     building.rename(store)
+    for beside in building.parent.glob(building.name + ".*"):  # kb's records of the store go with it
+        beside.rename(store.with_name(store.name + beside.name[len(building.name):]))
     return store
 
 
-# --- concurrent load through kb serve ---------------------------------------------------------------
+# --- the parameters of the concurrent load (benchmarks/concurrency.py) ------------------------------
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of ``pid`` and its descendants, in MB (from /proc)."""
-    total, pending = 0.0, [pid]
-    while pending:
-        current = pending.pop()
-        try:
-            with open(f"/proc/{current}/status") as status:
-                total += next(int(line.split()[1]) for line in status if line.startswith("VmRSS")) / 1024
-            with open(f"/proc/{current}/task/{current}/children") as children:
-                pending += [int(child) for child in children.read().split()]
-        except (OSError, StopIteration):
-            continue
-    return total
-
-
-def load_test(store: Path, seconds: float) -> dict:
-    """16 clients for ``seconds`` against ``kb serve`` over ``store``; outcomes, latencies, memory."""
-    from kb import queries
-    from kb.sparql_text import substitute
-    from kb.store import open_kb
-
-    with open_kb(store, read_only=True) as kb:  # the texts, with the parameters written in
-        texts = {name: [substitute(queries.find(name).sparql, queries.bind(kb, queries.find(name), params))
-                        for params in variants(name)] for name in LOAD_MIX}
-    port = free_port()
-    kb_command = Path(sys.executable).with_name("kb")
-    server = subprocess.Popen([str(kb_command), "--store", str(store), "serve", "--port", str(port),
-                               "--query-timeout", "30"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    outcomes: dict[str, list] = {name: [] for name in LOAD_MIX}
-    statuses: dict[str, int] = {}
-    lock = threading.Lock()
-    try:
-        url = f"http://127.0.0.1:{port}/sparql"
-        wait_for(f"{url}?query=ASK%7B%7D", server)
-        for name in LOAD_MIX:  # one of each first, so that no client pays for opening the store
-            _post(url, texts[name][0])
-        memory_start = rss_mb(server.pid)
-        stop_at = time.monotonic() + seconds
-
-        def client(number: int) -> None:
-            turn = number
-            while time.monotonic() < stop_at:
-                name = LOAD_MIX[turn % len(LOAD_MIX)]
-                text = texts[name][(turn // len(LOAD_MIX)) % len(texts[name])]
-                turn += 1
-                begin = time.perf_counter()
-                status = _post(url, text)
-                elapsed = (time.perf_counter() - begin) * 1000
-                with lock:
-                    outcomes[name].append(elapsed)
-                    statuses[str(status)] = statuses.get(str(status), 0) + 1
-
-        threads = [threading.Thread(target=client, args=(n,)) for n in range(CLIENTS)]
-        for thread in threads:
-            thread.start()
-        samples = []
-        while any(thread.is_alive() for thread in threads):
-            samples.append(rss_mb(server.pid))
-            time.sleep(2)
-        memory_end = rss_mb(server.pid)
-    finally:
-        server.terminate()
-        server.wait(30)
-    return {"statuses": statuses, "memory_start_mb": memory_start, "memory_end_mb": memory_end,
-            "memory_max_mb": max(samples or [memory_end]),
-            "queries": {name: percentiles(times) if times else {} for name, times in outcomes.items()}}
-
-
-def variants(name: str) -> list[dict[str, str]]:
-    """Parameter values for the load: different months, actors and places, so that the endpoint's
-    cache of repeated answers serves only what real clients would repeat."""
+def variants(name: str, declared: list[str] | None = None,
+             found: dict[str, dict[str, str]] | None = None) -> list[dict[str, str]]:
+    """Parameter values for the concurrent load, by the parameters the query declares
+    (``declared``; those of :data:`PARAMS` without it): different months, years, actors, places,
+    sources, or else pages (offset), so that the endpoint's cache of repeated answers serves only
+    what real clients would repeat; the offer of ``found`` (:func:`store_params`) for the queries
+    about one offer's thread."""
+    declared = list(PARAMS.get(name, {})) if declared is None else declared
     months = [(year, month) for year in range(2019, 2026) for month in range(1, 13)]
-    windows = [{"from": f"{y}-{m:02d}-01", "to": f"{y}-{m:02d}-28"} for y, m in months]
-    if name in ("timeline", "killings-during-talks", "actor-roles"):
-        return windows
+    actors = [f"actor-{n:04d}" for n in range(1, 61)]
     if name == "events-per-month":
         return [{"from": f"{y}-01-01", "to": f"{y}-12-31"} for y in range(2000, 2026)]
-    if name in ("actor-timeline", "co-actors"):
-        return [{"actor": f"actor-{n:04d}"} for n in range(1, 61)]
-    if name == "events-by-place":
+    if "from" in declared:
+        return [{"from": f"{y}-{m:02d}-01", "to": f"{y}-{m:02d}-28"} for y, m in months]
+    for one in ("actor", "recipient", "mediator", "claimant"):
+        if one in declared:
+            return [{one: actor} for actor in actors]
+    if "place" in declared:
         return [{"place": f"place-{n:03d}"} for n in range(1, 11)]
+    if "source" in declared:
+        return [{"source": f"http://localhost:5000/id/source/synthetic-source-{n:06d}"} for n in range(60)]
+    if "offer" in declared:
+        return [found[name]] if found and name in found else []
+    if "offset" in declared:
+        return [{"offset": str(100 * page)} for page in range(10)]
     return [PARAMS.get(name, {})]
-
-
-def _post(url: str, text: str) -> int:
-    """POST a query; the HTTP status (0 when the connection failed)."""
-    body = urllib.parse.urlencode({"query": text}).encode()
-    request = urllib.request.Request(url, data=body, headers={
-        "Accept": "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded"})
-    try:
-        with urllib.request.urlopen(request, timeout=120) as response:
-            response.read()
-            return response.status
-    except urllib.error.HTTPError as err:
-        return err.code
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return 0
 
 
 # --- the report ------------------------------------------------------------------------------------
@@ -512,11 +437,13 @@ def main(argv: list[str] | None = None) -> None:
         report["sizes"][n_events] = {"store": str(store), "load_average_start": load_start,
                                      "load_average_end": os.getloadavg()[0], "queries": figures}
         (OUT / "query_gallery.json").write_text(json.dumps(report, indent=1))
-    if args.load_events:
-        store = store_for(args.load_events, args.data)
-        print(f"\n== concurrent load: {CLIENTS} clients for {args.load_seconds:.0f} s, kb serve over "
-              f"{args.load_events:,} events", flush=True)
-        report["load"] = load_test(store, args.load_seconds)
+    if args.load_events:  # one load test, one definition of it: benchmarks/concurrency.py
+        print(f"\n== concurrent load over {args.load_events:,} events (benchmarks/concurrency.py)",
+              flush=True)
+        subprocess.run([sys.executable, str(HERE / "concurrency.py"), "--events", str(args.load_events),
+                        "--data", str(args.data), "--seconds", f"{args.load_seconds:g}",
+                        "--only", "kb", "oxigraph"], check=True)
+        report["load"] = json.loads((OUT / "concurrency.json").read_text())
         (OUT / "query_gallery.json").write_text(json.dumps(report, indent=1))
     print(render(report))
 
@@ -536,16 +463,14 @@ def render(report: dict) -> str:
             missed = goal and "p95_ms" in pair["embedded"] and pair["embedded"]["p95_ms"] > goal
             lines.append(f"  {name:<24} {_cell(pair['embedded']):>46}   {_cell(pair.get('serve', {})):>46}"
                          f"  {params}{'  MISSED' if missed else ''}")
-    if "load" in report:
-        load = report["load"]
-        lines.append(f"\nconcurrent load: statuses {load['statuses']}; memory "
-                     f"{load['memory_start_mb']:.0f} MB -> {load['memory_end_mb']:.0f} MB "
-                     f"(max {load['memory_max_mb']:.0f})")
-        for name, figures in load["queries"].items():
-            if figures:
-                note = "  (cheap: p99 <= 250 ms)" if name in CHEAP else ""
-                lines.append(f"  {name:<24} n={figures['runs']:<6} p50 {figures['p50_ms']:8.1f} ms  "
-                             f"p99 {figures['p99_ms']:8.1f} ms{note}")
+    for kind in ("kb", "oxigraph"):
+        one = report.get("load", {}).get(kind)
+        if one:
+            cheap, memory = one["cheap"], one["memory_mb"]["resident"]
+            lines.append(f"\nconcurrent load, {kind}: {one['sent']} requests, {one['answered']} answered, "
+                         f"statuses {one['statuses']}; cheap p99 {cheap.get('p99_ms', 0):.1f} ms (target "
+                         f"<= 250); resident memory start/peak/end {memory['start_peak_end']} MB, "
+                         f"{memory['last_half_growth_mb']:+d} MB over the last half")
     return "\n".join(lines)
 
 
