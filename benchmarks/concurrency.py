@@ -2,7 +2,7 @@
 
     python benchmarks/concurrency.py [--events 100000] [--data DIR] [--clients 16] [--seconds 60]
                                      [--query-timeout 30] [--only kb oxigraph] [--store DIR]
-                                     [--budget 0.1]
+                                     [--budget 0.1] [--rate R]
 
 The store ``DIR/store-synthetic-N`` (see ``query_gallery.py``) is copied to ``DIR/tmp-pool/`` (the
 shared one is never opened for writing) and served on 127.0.0.1 by:
@@ -18,20 +18,25 @@ shared one is never opened for writing) and served on 127.0.0.1 by:
 ``--clients`` threads each send, for ``--seconds`` seconds, every query of the gallery
 (``queries/*.rq``) in turn (starting at a different one each), with parameters varied over months,
 years, actors, places, sources or pages (``query_gallery.variants``), so that no cache answers what
-real clients would not repeat. First, each variant is run once alone in this process (as a query
-worker runs it) and its processor time kept: a request is *cheap* when its variant took at most
-``--budget`` (the fast lane's budget, 0.1 s: what the server itself treats as cheap), *heavy*
-otherwise; how many of each question's variants are heavy is printed. Printed per server: requests
-sent, answered (any HTTP answer within the client's limit) and by status; p50/p95/p99 of the cheap
-requests and of the heavy ones; per query; the
-resident memory of the server's processes, all of them, the serving processes and the query
-workers (and the anonymous part: heaps and caches, not the store's files mapped) at the start of
-the load, its peak, its end and its growth over the last half of the run (flat: near 0 however
-long the run), with the query workers' ceiling that ``SPARQL_WORKER_MB`` states;
-the processor time the server's processes used (per request), the query workers replaced and why
-(from the server's log), and the machine's load average meanwhile (on a shared machine the
-latencies are upper bounds). Figures go to stdout and ``benchmarks/out/concurrency.json``. Targets
-(issue 13): every request answered, the cheap ones' p99 <= 250 ms, memory flat. Nothing is asserted.
+real clients would not repeat. Each client sends its next request when it has its answer; with
+``--rate R`` the clients together send at most R a second (each at even times), so that servers of
+different speed can be compared under the same offered load.
+
+First, each variant is run once alone in this process (as a query worker runs it) and its processor
+time kept: a request is *cheap* when its variant took at most ``--budget`` (the fast lane's budget,
+0.1 s: what the server itself treats as cheap), *heavy* otherwise; how many of each question's
+variants are heavy is printed. Printed per server: requests sent, answered (any HTTP answer within
+the client's limit) and by status; p50/p95/p99 of the cheap requests (all, and those sent in the
+second half of the run, once the workers have read what they read), and of the heavy ones; per
+query; the resident memory of the server's processes, all of them, the serving processes and the
+query workers (and the anonymous part: heaps and caches, not the store's files mapped) at the start
+of the load, its peak, its end and its growth over the last half of the run (flat: near 0 however
+long the run), with the query workers' ceiling that ``SPARQL_WORKER_MB`` states; the processor time
+the server's processes used (per request) and the clients used (they share the machine's cores with
+the server), the query workers replaced and why (from the server's log), and the machine's load
+average meanwhile (on a shared machine the latencies are upper bounds). Figures go to stdout and
+``benchmarks/out/concurrency.json``. Targets (issue 13): every request answered, the cheap ones'
+p99 <= 250 ms, memory flat. Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -234,15 +239,18 @@ def machine_load() -> float:
 
 
 def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seconds: float,
-         query_timeout: float, heavy_variants: dict[str, set[int]]) -> dict:
-    """``clients`` threads for ``seconds`` against one server; outcomes, latencies, memory."""
+         query_timeout: float, heavy_variants: dict[str, set[int]], rate: float = 0.0) -> dict:
+    """``clients`` threads for ``seconds`` against one server; outcomes, latencies, memory. With a
+    ``rate``, the clients together send at most that many requests a second (each its own share,
+    at even times; at once when behind): the same offered load for servers of different speed."""
     port = gallery.free_port()
     server = start_server(kind, store, port, query_timeout)
     root = f"http://127.0.0.1:{port}"
     target = Target(kind, root, texts)
     mix = list(texts)
-    #: per question, each request's status, milliseconds, and whether its variant measured cheap alone
-    outcomes: dict[str, list[tuple[int, float, bool]]] = {name: [] for name in mix}
+    #: per question, each request's status, milliseconds, whether its variant measured cheap alone,
+    #: and when it was sent (seconds into the run)
+    outcomes: dict[str, list[tuple[int, float, bool, float]]] = {name: [] for name in mix}
     lock = threading.Lock()
     try:
         try:
@@ -256,12 +264,17 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
             send(target.request(name, 0))
         memory = [(0.0, sample(server.pid))]
         cpu_before, loads = cpu_seconds(server.pid), [machine_load()]
-        began = time.monotonic()
+        clients_cpu_before = time.process_time()
+        began, began_counter = time.monotonic(), time.perf_counter()
         stop_at = began + seconds
 
         def client(number: int) -> None:
-            turn = number
+            turn, sent = number, 0
             while time.monotonic() < stop_at:
+                if rate:  # this client's next turn: one every clients / rate seconds
+                    due = began + (sent + number / clients) * clients / rate
+                    time.sleep(max(0.0, due - time.monotonic()))
+                    sent += 1
                 name = mix[turn % len(mix)]
                 which = turn // len(mix) + number * 7
                 request = target.request(name, which)
@@ -270,7 +283,8 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
                 status = send(request)
                 cheap = target.variant(name, which) not in heavy_variants.get(name, ())
                 with lock:
-                    outcomes[name].append((status, (time.perf_counter() - start) * 1000, cheap))
+                    outcomes[name].append((status, (time.perf_counter() - start) * 1000, cheap,
+                                           start - began_counter))
 
         threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(clients)]
         for thread in threads:
@@ -280,6 +294,7 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
             memory.append((time.monotonic() - began, sample(server.pid)))
             loads.append(machine_load())
         cpu = cpu_seconds(server.pid) - cpu_before
+        clients_cpu = time.process_time() - clients_cpu_before
         server.log.seek(0)
         log = server.log.read().decode(errors="replace")
         replaced = {why: log.count(why) for why in ("past its run limit", "past the time limit", "worn")}
@@ -299,27 +314,32 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
         ceiling = round(SERVING_PROCESSES * (lanes.fast_workers + lanes.slow_workers)
                         * (lanes.worker_mb + WORKER_BASE_MB)) if lanes.worker_mb else None
     return {**summary(outcomes, memory), "server_cpu_s": round(cpu, 1), "workers_ceiling_mb": ceiling,
+            "clients_cpu_s": round(clients_cpu, 1), "rate": rate or None,
             "workers_replaced": replaced, "machine_load": [round(min(loads), 1), round(max(loads), 1)]}
 
 
-def summary(outcomes: dict[str, list[tuple[int, float, bool]]],
+def summary(outcomes: dict[str, list[tuple[int, float, bool, float]]],
             memory: list[tuple[float, dict[int, tuple[str, float, float]]]]) -> dict:
-    """Counts, statuses, percentiles by class and by query, memory (:func:`memory_summary`)."""
+    """Counts, statuses, percentiles by class (and of the cheap requests sent in the run's second
+    half, once each worker has read what it reads) and by query, memory (:func:`memory_summary`)."""
     statuses: dict[str, int] = {}
     for results in outcomes.values():
-        for status, _, _ in results:
+        for status, *_ in results:
             statuses[str(status)] = statuses.get(str(status), 0) + 1
     sent = sum(statuses.values())
+    half = max((at for results in outcomes.values() for *_, at in results), default=0.0) / 2
 
-    def figures(names, cheap: bool | None = None) -> dict:
-        chosen = [(status, ms) for name in names for status, ms, measured in outcomes.get(name, [])
-                  if cheap in (None, measured)]
+    def figures(names, cheap: bool | None = None, after: float = 0.0) -> dict:
+        chosen = [(status, ms) for name in names for status, ms, measured, at in outcomes.get(name, [])
+                  if cheap in (None, measured) and at >= after]
         times = [ms for _, ms in chosen]
         return {**(gallery.percentiles(times) if times else {}),
                 "ok": sum(status == 200 for status, _ in chosen)}
 
     return {"sent": sent, "answered": sent - statuses.get("0", 0), "statuses": statuses,
-            "cheap": figures(outcomes, cheap=True), "heavy": figures(outcomes, cheap=False),
+            "cheap": figures(outcomes, cheap=True),
+            "cheap_second_half": figures(outcomes, cheap=True, after=half),
+            "heavy": figures(outcomes, cheap=False),
             "queries": {name: {**figures([name]), "statuses": _statuses(results)}
                         for name, results in outcomes.items()},
             "memory_mb": memory_summary(memory)}
@@ -358,15 +378,16 @@ def _start_peak_end(values: list[float]) -> tuple[int, int, int]:
     return round(values[0]), round(max(values)), round(values[-1])
 
 
-def _statuses(results: list[tuple[int, float, bool]]) -> dict[str, int]:
+def _statuses(results: list[tuple[int, float, bool, float]]) -> dict[str, int]:
     counted: dict[str, int] = {}
-    for status, _, _ in results:
+    for status, *_ in results:
         counted[str(status)] = counted.get(str(status), 0) + 1
     return counted
 
 
 #: How each group of requests is printed.
-GROUPS = {"cheap": "cheap (variant <= the budget alone)", "heavy": "heavy (the others)"}
+GROUPS = {"cheap": "cheap (variant <= the budget alone)",
+          "cheap_second_half": "cheap, sent in the run's second half", "heavy": "heavy (the others)"}
 
 
 def render_costs(costs: dict[str, list[float]], budget: float) -> str:
@@ -384,9 +405,12 @@ def render_costs(costs: dict[str, list[float]], budget: float) -> str:
 
 def render(kind: str, report: dict) -> str:
     """One server's figures as text."""
+    offered = f"offered at most {report['rate']:g} a second; " if report.get("rate") else ""
     lines = [f"== {kind}: {report['sent']} requests, {report['answered']} answered, statuses "
              f"{report['statuses']}; server processor time {report['server_cpu_s']} s "
-             f"({report['server_cpu_s'] * 1000 / max(1, report['sent']):.0f} ms a request); machine "
+             f"({report['server_cpu_s'] * 1000 / max(1, report['sent']):.0f} ms a request), the clients' "
+             f"{report['clients_cpu_s']} s (this process); "
+             f"{offered}machine "
              f"load (1 min) {report['machine_load'][0]}-{report['machine_load'][1]}; query workers "
              f"replaced {report.get('workers_replaced')}"]
     for group in GROUPS:
@@ -423,6 +447,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path,
                         default=gallery.SHARED if gallery.SHARED.exists() else gallery.OUT)
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--rate", type=float, default=0.0,
+                        help="requests a second the clients send together at most (default: each "
+                             "sends its next as soon as it has its answer)")
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--query-timeout", type=float, default=30.0)
     parser.add_argument("--only", choices=KINDS, nargs="+",
@@ -452,7 +479,7 @@ def main(argv: list[str] | None = None) -> None:
         for kind in KINDS:
             if args.only is None or kind in args.only:
                 reports[kind] = load(kind, copy, texts, args.clients, args.seconds, args.query_timeout,
-                                     heavy_variants)
+                                     heavy_variants, args.rate)
                 print(render(kind, reports[kind]), flush=True)
     finally:
         if not args.store:
