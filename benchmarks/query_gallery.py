@@ -460,7 +460,8 @@ def render(report: dict) -> str:
                      f"   {'serve: wall p50':>15} {'p95':>9} {'CPU p50':>7} {'p95':>7} {'rows':>7}  params")
         for name, pair in size["queries"].items():
             params = " ".join(f"{k}={v}" for k, v in pair.get("params", {}).items())
-            missed = goal and "p95_ms" in pair["embedded"] and pair["embedded"]["p95_ms"] > goal
+            missed = (goal and not name.startswith("adhoc:")  # the ad hoc rows are for comparison
+                      and "p95_ms" in pair["embedded"] and pair["embedded"]["p95_ms"] > goal)
             lines.append(f"  {name:<24} {_cell(pair['embedded']):>46}   {_cell(pair.get('serve', {})):>46}"
                          f"  {params}{'  MISSED' if missed else ''}")
     for kind in ("kb", "oxigraph"):
