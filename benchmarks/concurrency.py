@@ -150,7 +150,8 @@ class Target:
                                       headers={"Accept": "application/sparql-results+json"})
 
 
-def start_server(kind: str, store: Path, port: int, query_timeout: float) -> subprocess.Popen:
+def start_server(kind: str, store: Path, port: int, query_timeout: float,
+                 processes: int = SERVING_PROCESSES) -> subprocess.Popen:
     """``kb serve`` or ``oxigraph serve-read-only`` over ``store`` on 127.0.0.1:``port``."""
     venv = Path(sys.executable).parent
     environment = dict(os.environ)
@@ -159,7 +160,8 @@ def start_server(kind: str, store: Path, port: int, query_timeout: float) -> sub
                            KB_SPARQL_RECYCLE_MB="0", KB_SPARQL_WORKERS="2")
     if kind.startswith("kb"):
         command = [str(venv / "kb"), "--store", str(store), "serve", "--host", "127.0.0.1",
-                   "--port", str(port), "--query-timeout", f"{query_timeout:g}"]
+                   "--port", str(port), "--query-timeout", f"{query_timeout:g}",
+                   "--processes", str(processes)]
     else:
         command = [str(venv / "oxigraph"), "serve-read-only", "--location", str(store),
                    "--bind", f"127.0.0.1:{port}", "--timeout-s", str(int(query_timeout))]
@@ -169,12 +171,12 @@ def start_server(kind: str, store: Path, port: int, query_timeout: float) -> sub
     return server
 
 
-def ready(server: subprocess.Popen, kind: str, seconds: float = 600) -> None:
+def ready(server: subprocess.Popen, kind: str, processes: int, seconds: float = 600) -> None:
     """Wait until each serving process of ``kb serve`` has built its timeline index (it logs it)."""
     deadline = time.monotonic() + seconds
     while kind != "oxigraph" and time.monotonic() < deadline:
         server.log.seek(0)
-        if server.log.read().count(b"timeline index:") >= SERVING_PROCESSES:
+        if server.log.read().count(b"timeline index:") >= processes:
             return
         time.sleep(1)
 
@@ -239,12 +241,13 @@ def machine_load() -> float:
 
 
 def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seconds: float,
-         query_timeout: float, heavy_variants: dict[str, set[int]], rate: float = 0.0) -> dict:
+         query_timeout: float, heavy_variants: dict[str, set[int]], rate: float = 0.0,
+         processes: int = SERVING_PROCESSES) -> dict:
     """``clients`` threads for ``seconds`` against one server; outcomes, latencies, memory. With a
     ``rate``, the clients together send at most that many requests a second (each its own share,
     at even times; at once when behind): the same offered load for servers of different speed."""
     port = gallery.free_port()
-    server = start_server(kind, store, port, query_timeout)
+    server = start_server(kind, store, port, query_timeout, processes)
     root = f"http://127.0.0.1:{port}"
     target = Target(kind, root, texts)
     mix = list(texts)
@@ -259,7 +262,7 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
             server.log.seek(0)
             print(server.log.read().decode(errors="replace")[-2000:], file=sys.stderr)
             raise
-        ready(server, kind)
+        ready(server, kind, processes)
         for name in mix:  # one of each, so that no client pays for starting a lane's workers
             send(target.request(name, 0))
         memory = [(0.0, sample(server.pid))]
@@ -311,7 +314,7 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
         from webapp.sparql.service import lanes_from
 
         lanes = lanes_from({}, os.environ)
-        ceiling = round(SERVING_PROCESSES * (lanes.fast_workers + lanes.slow_workers)
+        ceiling = round(processes * (lanes.fast_workers + lanes.slow_workers)
                         * (lanes.worker_mb + WORKER_BASE_MB)) if lanes.worker_mb else None
     return {**summary(outcomes, memory), "server_cpu_s": round(cpu, 1), "workers_ceiling_mb": ceiling,
             "clients_cpu_s": round(clients_cpu, 1), "rate": rate or None,
@@ -447,6 +450,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path,
                         default=gallery.SHARED if gallery.SHARED.exists() else gallery.OUT)
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--processes", type=int, default=SERVING_PROCESSES,
+                        help="serving processes of kb serve (its default on this 2-core machine: 2)")
     parser.add_argument("--rate", type=float, default=0.0,
                         help="requests a second the clients send together at most (default: each "
                              "sends its next as soon as it has its answer)")
@@ -479,7 +484,7 @@ def main(argv: list[str] | None = None) -> None:
         for kind in KINDS:
             if args.only is None or kind in args.only:
                 reports[kind] = load(kind, copy, texts, args.clients, args.seconds, args.query_timeout,
-                                     heavy_variants, args.rate)
+                                     heavy_variants, args.rate, args.processes)
                 print(render(kind, reports[kind]), flush=True)
     finally:
         if not args.store:
