@@ -200,21 +200,19 @@ def processes(pid: int) -> list[tuple[int, int]]:
     return found
 
 
-#: What each depth of :func:`processes` is: the server, a serving process, a query worker.
-ROLES = {0: "serving", 1: "serving", 2: "workers"}
-
-
-def sample(pid: int) -> dict[int, tuple[str, float, float]]:
+def sample(pid: int, serving_processes: int = SERVING_PROCESSES) -> dict[int, tuple[str, float, float]]:
     """Each process of the server now: ``{pid: (role, resident MB, anonymous MB)}`` (from /proc;
     anonymous: heaps and caches, not the store's files mapped, which the page cache holds once for
-    every process). Role: ``serving`` (the server and its serving processes) or ``workers``."""
+    every process). Role: ``serving`` (the server and its serving processes) or ``workers`` (with
+    one serving process, kb serve runs no supervisor: its workers are its children)."""
     found = {}
+    deepest_serving = 1 if serving_processes > 1 else 0
     for one, depth in processes(pid):
         try:
             with open(f"/proc/{one}/status") as status:
                 fields = {line.split(":")[0]: line.split()[1] for line in status
                           if line.startswith(("VmRSS:", "RssAnon:"))}
-            found[one] = (ROLES.get(depth, "workers"), int(fields["VmRSS"]) / 1024,
+            found[one] = ("serving" if depth <= deepest_serving else "workers", int(fields["VmRSS"]) / 1024,
                           int(fields["RssAnon"]) / 1024)
         except (OSError, KeyError, IndexError, ValueError):
             continue
@@ -265,7 +263,7 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
         ready(server, kind, processes)
         for name in mix:  # one of each, so that no client pays for starting a lane's workers
             send(target.request(name, 0))
-        memory = [(0.0, sample(server.pid))]
+        memory = [(0.0, sample(server.pid, processes))]
         cpu_before, loads = cpu_seconds(server.pid), [machine_load()]
         clients_cpu_before = time.process_time()
         began, began_counter = time.monotonic(), time.perf_counter()
@@ -294,7 +292,7 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
             thread.start()
         while any(thread.is_alive() for thread in threads):
             time.sleep(2)
-            memory.append((time.monotonic() - began, sample(server.pid)))
+            memory.append((time.monotonic() - began, sample(server.pid, processes)))
             loads.append(machine_load())
         cpu = cpu_seconds(server.pid) - cpu_before
         clients_cpu = time.process_time() - clients_cpu_before
