@@ -53,7 +53,9 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -69,6 +71,15 @@ SERVING_PROCESSES = 2
 WORKER_BASE_MB = 60
 #: Seconds a client waits for one answer before it counts the request as unanswered.
 CLIENT_LIMIT = 90.0
+
+
+class Outcome(NamedTuple):
+    """One request of the load."""
+
+    status: int  #: HTTP status (0: no answer)
+    ms: float  #: how long its answer took
+    cheap: bool  #: its text took at most the budget alone
+    at: float  #: when it was sent, seconds into the run
 
 
 def texts_for(store: Path) -> dict[str, list[str]]:
@@ -249,9 +260,7 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
     root = f"http://127.0.0.1:{port}"
     target = Target(kind, root, texts)
     mix = list(texts)
-    #: per question, each request's status, milliseconds, whether its variant measured cheap alone,
-    #: and when it was sent (seconds into the run)
-    outcomes: dict[str, list[tuple[int, float, bool, float]]] = {name: [] for name in mix}
+    outcomes: dict[str, list[Outcome]] = {name: [] for name in mix}
     lock = threading.Lock()
     try:
         try:
@@ -284,8 +293,8 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
                 status = send(request)
                 cheap = target.variant(name, which) not in heavy_variants.get(name, ())
                 with lock:
-                    outcomes[name].append((status, (time.perf_counter() - start) * 1000, cheap,
-                                           start - began_counter))
+                    outcomes[name].append(Outcome(status, (time.perf_counter() - start) * 1000, cheap,
+                                                  start - began_counter))
 
         threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(clients)]
         for thread in threads:
@@ -319,23 +328,19 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
             "workers_replaced": replaced, "machine_load": [round(min(loads), 1), round(max(loads), 1)]}
 
 
-def summary(outcomes: dict[str, list[tuple[int, float, bool, float]]],
+def summary(outcomes: dict[str, list[Outcome]],
             memory: list[tuple[float, dict[int, tuple[str, float, float]]]]) -> dict:
     """Counts, statuses, percentiles by class (and of the cheap requests sent in the run's second
     half, once each worker has read what it reads) and by query, memory (:func:`memory_summary`)."""
-    statuses: dict[str, int] = {}
-    for results in outcomes.values():
-        for status, *_ in results:
-            statuses[str(status)] = statuses.get(str(status), 0) + 1
+    statuses = _statuses([one for results in outcomes.values() for one in results])
     sent = sum(statuses.values())
-    half = max((at for results in outcomes.values() for *_, at in results), default=0.0) / 2
+    half = max((one.at for results in outcomes.values() for one in results), default=0.0) / 2
 
-    def figures(names, cheap: bool | None = None, after: float = 0.0) -> dict:
-        chosen = [(status, ms) for name in names for status, ms, measured, at in outcomes.get(name, [])
-                  if cheap in (None, measured) and at >= after]
-        times = [ms for _, ms in chosen]
-        return {**(gallery.percentiles(times) if times else {}),
-                "ok": sum(status == 200 for status, _ in chosen)}
+    def figures(names: Iterable[str], cheap: bool | None = None, after: float = 0.0) -> dict:
+        chosen = [one for name in names for one in outcomes.get(name, [])
+                  if cheap in (None, one.cheap) and one.at >= after]
+        return {**(gallery.percentiles([one.ms for one in chosen]) if chosen else {}),
+                "ok": sum(one.status == 200 for one in chosen)}
 
     return {"sent": sent, "answered": sent - statuses.get("0", 0), "statuses": statuses,
             "cheap": figures(outcomes, cheap=True),
@@ -379,10 +384,10 @@ def _start_peak_end(values: list[float]) -> tuple[int, int, int]:
     return round(values[0]), round(max(values)), round(values[-1])
 
 
-def _statuses(results: list[tuple[int, float, bool, float]]) -> dict[str, int]:
+def _statuses(results: list[Outcome]) -> dict[str, int]:
     counted: dict[str, int] = {}
-    for status, *_ in results:
-        counted[str(status)] = counted.get(str(status), 0) + 1
+    for one in results:
+        counted[str(one.status)] = counted.get(str(one.status), 0) + 1
     return counted
 
 

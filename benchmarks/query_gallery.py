@@ -60,7 +60,17 @@ sys.path.insert(0, str(HERE.parent))
 
 import synthetic  # noqa: E402
 
+from kb.vocab import Minter  # noqa: E402
+
 WINDOW = {"from": "2024-10-01", "to": "2024-10-31"}
+
+
+def synthetic_source(number: int) -> str:
+    """The IRI of the ``number``-th source of a synthetic store."""
+    return Minter().source(synthetic.source_slug(number)).value
+
+
+
 #: Parameters each named query runs with on synthetic data (the others run with none). The busy
 #: actor always comes first in an event (offerer, speaker ...); actor-0002, among the most frequent
 #: of the others, also holds the later roles (recipient, mediator) and is a claimant.
@@ -75,7 +85,7 @@ PARAMS: dict[str, dict[str, str]] = {
     "actor-roles": WINDOW,
     "second-hand": {"claimant": "actor-0002"},
     "events-by-place": {"place": "place-001"},
-    "date-precision": {"source": "http://localhost:5000/id/source/synthetic-source-000001"},
+    "date-precision": {"source": synthetic_source(1)},
 }
 OLD_TIMELINE = """SELECT ?event ?type ?label ?earliest ?latest ?edtf ?date_text ?source
        (GROUP_CONCAT(DISTINCT ?one_sentence; separator="\\n") AS ?sentence) WHERE {
@@ -334,14 +344,12 @@ def store_for(n_events: int, data: Path, suffix: str = "") -> Path:
 
 # --- the parameters of the concurrent load (benchmarks/concurrency.py) ------------------------------
 
-def variants(name: str, declared: list[str] | None = None,
-             found: dict[str, dict[str, str]] | None = None) -> list[dict[str, str]]:
-    """Parameter values for the concurrent load, by the parameters the query declares
-    (``declared``; those of :data:`PARAMS` without it): different months, years, actors, places,
-    sources, or else pages (offset), so that the endpoint's cache of repeated answers serves only
-    what real clients would repeat; the offer of ``found`` (:func:`store_params`) for the queries
-    about one offer's thread."""
-    declared = list(PARAMS.get(name, {})) if declared is None else declared
+def variants(name: str, declared: list[str], found: dict[str, dict[str, str]]) -> list[dict[str, str]]:
+    """Parameter values for the concurrent load, by the parameters the query declares: different
+    months, years, actors, places, sources, or else pages (offset), so that the endpoint's cache of
+    repeated answers serves only what real clients would repeat; the offer of ``found``
+    (:func:`store_params`) for the queries about one offer's thread (none when the store has no
+    offer)."""
     months = [(year, month) for year in range(2019, 2026) for month in range(1, 13)]
     actors = [f"actor-{n:04d}" for n in range(1, 61)]
     if name == "events-per-month":
@@ -354,12 +362,12 @@ def variants(name: str, declared: list[str] | None = None,
     if "place" in declared:
         return [{"place": f"place-{n:03d}"} for n in range(1, 11)]
     if "source" in declared:
-        return [{"source": f"http://localhost:5000/id/source/synthetic-source-{n:06d}"} for n in range(60)]
+        return [{"source": synthetic_source(n)} for n in range(60)]
     if "offer" in declared:
-        return [found[name]] if found and name in found else []
+        return [found[name]] if name in found else []
     if "offset" in declared:
         return [{"offset": str(100 * page)} for page in range(10)]
-    return [PARAMS.get(name, {})]
+    return [{}]
 
 
 # --- the report ------------------------------------------------------------------------------------

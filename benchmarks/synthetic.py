@@ -166,6 +166,11 @@ def _date(kind: str, published: date, rng: random.Random) -> tuple[str, str]:
     raise ValueError(f"unknown date kind {kind!r}")
 
 
+def source_slug(index: int) -> str:
+    """The slug of the ``index``-th synthetic source (its IRI: ``Minter().source(slug)``)."""
+    return f"synthetic-source-{index:06d}"
+
+
 def actor_name(slug: str) -> str:
     """The display name of a synthetic actor: 'actor-0001' -> 'Actor 0001'."""
     return slug.replace("-", " ").capitalize()
@@ -199,7 +204,7 @@ def generate(n_events: int, seed: int = 0, base: str = vocab.DEFAULT_BASE,
 
     number = 0
     for source_index in range(math.ceil(n_events / EVENTS_PER_SOURCE)):
-        slug = f"synthetic-source-{source_index:06d}"
+        slug = source_slug(source_index)
         published = FIRST_DAY + timedelta(days=30 + rng.randrange(span))
         claimants = [(f"claimant-{k}", other_actor()) for k in range(1, source_index % 3 + 1)]
         source = _Source(slug, published, other_actor(), claimants, [])
