@@ -82,11 +82,13 @@ def start_query_service(app: Flask) -> None:
     """Give the app its query service. Settings (config, else environment): the lanes of worker
     processes (:func:`~webapp.sparql.service.lanes_from`: ``SPARQL_WORKERS`` / ``KB_SPARQL_WORKERS``
     in the fast lane (3) ...), ``SPARQL_CACHE_MB`` / ``KB_SPARQL_CACHE_MB`` answer cache (32; 0
-    turns it off); ``QUERY_TIMEOUT`` as ``kb serve`` sets it."""
+    turns it off); ``QUERY_TIMEOUT`` as ``kb serve`` sets it; ``SPARQL_SHARED_LANE``: the fast lane
+    ``kb serve``'s supervisor runs for all its serving processes (:mod:`webapp.sparql.shared`)."""
     cache_mb = app.config.get("SPARQL_CACHE_MB", os.environ.get("KB_SPARQL_CACHE_MB", 32))
     service = QueryService(app.extensions["kb"], float(app.config["QUERY_TIMEOUT"]),
                            cache_bytes=int(float(cache_mb) * 1024 * 1024),
-                           lanes=lanes_from(app.config, os.environ))
+                           lanes=lanes_from(app.config, os.environ),
+                           shared=app.config.get("SPARQL_SHARED_LANE"))
     app.extensions["sparql"] = service
     on_reopen(app, service.reopened)
     atexit.register(service.close)
