@@ -95,6 +95,8 @@ def test_a_worn_shared_worker_ends_itself_and_is_replaced_answers_staying_right(
         before = settled(process.pid, 2)
         answers = [ask(root, COUNT.format(number=number)) for number in range(12)]
         after = settled(process.pid, 2, lambda now: not now & before)
+        log = log_of(process)
+    assert log.count("of the shared fast lane replaced: worn") >= 2, log
     assert [status for status, _, _ in answers] == [200] * 12
     assert len({body for _, _, body in answers}) == 1
     assert not before & after  # 12 answers, 3 each: both first workers were worn and replaced

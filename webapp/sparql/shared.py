@@ -117,7 +117,9 @@ class LaneHost:
         _write_exit(self.folder, process.pid, status)
         if self.stopping.is_set():
             return
-        if status not in (WORN_EXIT, -signal.SIGKILL):
+        if status == WORN_EXIT:
+            log.info("query worker %d of the shared fast lane replaced: worn", process.pid)
+        elif status != -signal.SIGKILL:  # killed: the serving process that did it has said why
             log.warning("query worker %d of the shared fast lane ended (%s); starting another",
                         process.pid, status)
             if time.monotonic() - started < QUICK_FAILURE_SECONDS and self.stopping.wait(1.0):
