@@ -294,8 +294,7 @@ class SharedLane:
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
             sock.connect(_socket_path(self.folder, slot))
-            peer = struct.unpack("3i", sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED,
-                                                       struct.calcsize("3i")))[0]
+            peer = _peer(sock)[0]
         except OSError:
             sock.close()
             return None
@@ -332,6 +331,13 @@ class SharedLane:
             except (OSError, ValueError):
                 time.sleep(0.02)
         return False
+
+
+def _peer(sock: socket.socket) -> tuple[int, int]:
+    """The process id and user id of the process at the other end of a Unix socket."""
+    pid, uid, _gid = struct.unpack("3i", sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED,
+                                                         struct.calcsize("3i")))
+    return pid, uid
 
 
 class _Waiting:
@@ -387,6 +393,9 @@ def _serve(path: str, tokens: int, slot: int, location: str, memory_mb: float, m
         for key, _ in ready.select():
             if key.fileobj is listener:
                 client, _ = listener.accept()
+                if _peer(client)[1] != os.getuid():  # the folder is private; pickles come only from us
+                    client.close()
+                    continue
                 ready.register(Connection(client.detach()), selectors.EVENT_READ)
                 continue
             connection = key.fileobj
