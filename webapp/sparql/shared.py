@@ -85,6 +85,7 @@ class LaneHost:
         self.tokens_read, self.tokens_write = os.pipe()
         os.set_blocking(self.tokens_read, False)  # readers poll, then read what is there or nothing
         self.workers: dict[int, subprocess.Popen] = {}
+        self.watches: list[threading.Thread] = []
         self.stopping = threading.Event()
         self.lock = threading.Lock()
 
@@ -108,15 +109,17 @@ class LaneHost:
                  str(self.max_answers), f"{self.max_rss_mb:g}"],
                 pass_fds=(self.tokens_write,), stdin=subprocess.DEVNULL)
             self.workers[slot] = process
-        threading.Thread(target=self._watch, args=(slot, process, time.monotonic()),
-                         name="kb-lane-watch", daemon=True).start()
+            watch = threading.Thread(target=self._watch, args=(slot, process, time.monotonic()),
+                                     name="kb-lane-watch", daemon=True)
+            self.watches = [one for one in self.watches if one.is_alive()] + [watch]
+            watch.start()  # within the lock, so that close() never joins one not yet started
 
     def _watch(self, slot: int, process: subprocess.Popen, started: float) -> None:
         """Wait for the worker in ``slot`` to end; record how; start another."""
         status = process.wait()
-        _write_exit(self.folder, process.pid, status)
-        if self.stopping.is_set():
+        if self.stopping.is_set():  # the lane is closing: its folder goes
             return
+        _write_exit(self.folder, process.pid, status)
         if status == WORN_EXIT:
             log.info("query worker %d of the shared fast lane replaced: worn", process.pid)
         elif status != -signal.SIGKILL:  # killed: the serving process that did it has said why
@@ -144,6 +147,8 @@ class LaneHost:
                 process.wait(5)
             except subprocess.TimeoutExpired:
                 pass
+        for watch in self.watches:  # none writes into the folder as it is removed
+            watch.join(5)
         for fd in (self.tokens_read, self.tokens_write):
             try:
                 os.close(fd)
