@@ -351,7 +351,8 @@ def summary(outcomes: dict[str, list[Outcome]],
             "cheap": figures(outcomes, cheap=True),
             "cheap_second_half": figures(outcomes, cheap=True, after=half),
             "heavy": figures(outcomes, cheap=False),
-            "queries": {name: {**figures([name]), "statuses": _statuses(results)}
+            "queries": {name: {**figures([name]), "cheap": figures([name], cheap=True),
+                               "statuses": _statuses(results)}
                         for name, results in outcomes.items()},
             "memory_mb": memory_summary(memory)}
 
@@ -433,8 +434,11 @@ def render(kind: str, report: dict) -> str:
                          f"p99 {one['p99_ms']:9.1f} ms  ({one['runs']} requests, {one['ok']} 200)")
     for name, one in report["queries"].items():
         if "p50_ms" in one:
+            cheap = one.get("cheap", {})
+            mixed = f"  (its cheap ones: p99 {cheap['p99_ms']:.1f} ms of {cheap['runs']})" \
+                if cheap.get("runs", one["runs"]) != one["runs"] and "p99_ms" in cheap else ""
             lines.append(f"     {name:<24} p50 {one['p50_ms']:9.1f}  p99 {one['p99_ms']:9.1f} ms  "
-                         f"{one['statuses']}")
+                         f"{one['statuses']}{mixed}")
     memory = report["memory_mb"]
     for label in ("resident", "anonymous", "serving", "serving_anonymous", "workers", "workers_anonymous"):
         one = memory[label]
