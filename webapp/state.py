@@ -4,8 +4,9 @@
 service (worker processes, answer cache: :mod:`webapp.sparql`) and the in-memory timeline index;
 blueprints only read them (:func:`get_kb`, :func:`get_service`, :func:`get_timeline_index`).
 
-What a load changes, every serving process sees within :data:`CHECK_SECONDS`: before a request, at
-most once that often, the app reads the store's load generation
+What a load changes, every serving process sees before its next request (over a remote store within
+:data:`CHECK_SECONDS`): before a request (over a remote store at most once that often) the app reads
+the store's load generation
 (:meth:`kb.store.KnowledgeBase.generation`: on the embedded store the generation file a writer
 leaves when it closes the store, see :func:`kb.store.mark_changed`; on a remote store one triple
 every ``kb`` load rewrites, read by one small request with a short time limit) and, when it
@@ -350,11 +351,21 @@ class Watcher:
         g.kb = self.app.extensions["kb"]
 
     def check(self) -> None:
-        """Open the store again if a writer has closed it since we opened it."""
-        if time.monotonic() - self.looked < CHECK_SECONDS:
+        """Open the store again if a writer has closed it since we opened it: an embedded store's
+        generation file is looked at before every request (a ``stat``: the query workers shared by
+        the serving processes look at it before every job, and a page must not lag behind them),
+        a remote store's at most every :data:`CHECK_SECONDS` (one HTTP request)."""
+        interval = CHECK_SECONDS if self.remote else 0.0
+        if time.monotonic() - self.looked < interval:
             return
+        if not self.remote:
+            try:
+                if self.app.extensions["kb"].generation() == self.seen:
+                    return
+            except KBError:
+                pass
         with self.lock:
-            if time.monotonic() - self.looked < CHECK_SECONDS:
+            if time.monotonic() - self.looked < interval:
                 return
             self.looked = time.monotonic()
             try:
