@@ -100,7 +100,8 @@ class QueryService:
     0 turns it off), so a repeated query gets the same bytes without a round trip to a worker or to
     the remote store, embedded or remote alike. Their freshness is known: an answer is kept under
     the store's load generation as this service counts them (:attr:`generation`, one more at each
-    :meth:`reopened`, within a second of a load through any instance; see :mod:`webapp.state`), so
+    :meth:`reopened`, before the next request after a load through any instance, within a second over
+    a remote store; see :mod:`webapp.state`), so
     an answer begun before a load is never given after it (:func:`~webapp.sparql.cache.cache_key`).
     """
 
