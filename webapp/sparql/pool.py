@@ -20,7 +20,7 @@ import threading
 import time
 
 from kb.errors import KBError, QueryTimeout, StoreError
-from webapp.sparql.process import Worker, cpu_seconds, too_large, unpack
+from webapp.sparql.process import Worker, cpu_seconds, too_large, unpack, worn
 from webapp.sparql.run import Answer, Job
 
 log = logging.getLogger(__name__)
@@ -209,7 +209,7 @@ class WorkerPool:
                               f"{self.name} lane")
             raise timed_out(timeout)
         worker.answered += 1
-        if self._worn(worker):
+        if worn(worker.process.pid, worker.answered, self.max_answers, self.max_rss_mb):
             self.recycled += 1
             self._replace(worker, f"worn ({worker.answered} answers)")
         elif worker in self._workers:
@@ -219,15 +219,6 @@ class WorkerPool:
         if status == "error":
             raise unpack(payload)
         return payload, (spent[0] if spent else 0.0)
-
-    def _worn(self, worker: Worker) -> bool:
-        """True when ``worker`` has answered its count or grown past the memory ceiling."""
-        if self.max_answers and worker.answered >= self.max_answers:
-            return True
-        if self.max_rss_mb:
-            rss = worker.rss_mb()
-            return rss is not None and rss > self.max_rss_mb
-        return False
 
     def restart(self) -> None:
         """Replace every worker, so that they see what was written since they started. Idle

@@ -231,6 +231,15 @@ def rss_mb(pid: int) -> float | None:
         return None
 
 
+def worn(pid: int, answered: int, max_answers: int, max_rss_mb: float) -> bool:
+    """True when worker ``pid`` has answered ``max_answers`` jobs or holds more than ``max_rss_mb``
+    MB resident (0: no such bound): it is to be replaced."""
+    if max_answers and answered >= max_answers:
+        return True
+    rss = rss_mb(pid) if max_rss_mb else None
+    return rss is not None and rss > max_rss_mb
+
+
 class Worker:
     """One worker process (a fresh interpreter, not a fork) and the parent's ends of its pipes."""
 
@@ -251,14 +260,6 @@ class Worker:
         self.answered = 0
         #: The most memory (MB) it may take beyond what it holds with its store open (0: no bound).
         self.memory_mb = memory_mb
-
-    def cpu_seconds(self) -> float | None:
-        """Processor seconds the process has used so far (``None`` where /proc has none)."""
-        return cpu_seconds(self.process.pid)
-
-    def rss_mb(self) -> float | None:
-        """The process's resident memory in MB (``None`` where /proc has none)."""
-        return rss_mb(self.process.pid)
 
     def stop(self) -> None:
         """Kill the process at once (it only reads) and reap it; stopping twice is harmless."""

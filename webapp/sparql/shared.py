@@ -42,7 +42,7 @@ from multiprocessing.connection import Connection
 
 from kb.errors import StoreError
 from webapp.sparql.pool import Overran, lost, overran_limit, timed_out
-from webapp.sparql.process import OpenStore, bound_memory, exit_with_parent, reply, rss_mb, unpack
+from webapp.sparql.process import OpenStore, bound_memory, exit_with_parent, reply, unpack, worn
 from webapp.sparql.run import Answer, Job
 
 log = logging.getLogger(__name__)
@@ -91,8 +91,7 @@ class LaneHost:
 
     def describe(self) -> dict:
         """What a serving process needs to use the lane (its config's ``SPARQL_SHARED_LANE``)."""
-        return {"folder": self.folder, "tokens": self.tokens_read, "size": self.size,
-                "memory_mb": self.memory_mb}
+        return {"folder": self.folder, "tokens": self.tokens_read, "memory_mb": self.memory_mb}
 
     def start(self) -> None:
         """Start every slot's worker."""
@@ -128,11 +127,6 @@ class LaneHost:
             if time.monotonic() - started < QUICK_FAILURE_SECONDS and self.stopping.wait(1.0):
                 return
         self._start(slot)
-
-    def pids(self) -> set[int]:
-        """The process ids of the current workers."""
-        with self.lock:
-            return {process.pid for process in self.workers.values()}
 
     def close(self) -> None:
         """Stop every worker and remove the lane's folder."""
@@ -186,7 +180,6 @@ class SharedLane:
     def __init__(self, described: dict, name: str = "fast"):
         self.folder = described["folder"]
         self.tokens = int(described["tokens"])
-        self.size = int(described["size"])
         self.memory_mb = float(described.get("memory_mb") or 0)
         self.name = name
         self._connections: dict[int, tuple[int, Connection]] = {}  # slot: (pid, connection)
@@ -415,7 +408,6 @@ def _serve(path: str, tokens: int, slot: int, location: str, memory_mb: float, m
                 ready.unregister(connection)
                 connection.close()
             answered += 1
-            if (max_answers and answered >= max_answers) or \
-                    (max_rss_mb and (rss_mb(os.getpid()) or 0) > max_rss_mb):
+            if worn(os.getpid(), answered, max_answers, max_rss_mb):
                 os._exit(WORN_EXIT)
             os.write(tokens, token)
