@@ -2,7 +2,7 @@
 
     python benchmarks/concurrency.py [--events 100000] [--data DIR] [--clients 16] [--seconds 60]
                                      [--query-timeout 30] [--only kb oxigraph] [--store DIR]
-                                     [--budget 0.1] [--rate R]
+                                     [--budget 0.1] [--rate R] [--reuse-costs]
 
 The store ``DIR/store-synthetic-N`` (see ``query_gallery.py``) is copied to ``DIR/tmp-pool/`` (the
 shared one is never opened for writing) and served on 127.0.0.1 by:
@@ -23,20 +23,21 @@ real clients would not repeat. Each client sends its next request when it has it
 different speed can be compared under the same offered load.
 
 First, each variant is run once alone in this process (as a query worker runs it) and its processor
-time kept: a request is *cheap* when its variant took at most ``--budget`` (the fast lane's budget,
-0.1 s: what the server itself treats as cheap), *heavy* otherwise; how many of each question's
-variants are heavy is printed. Printed per server: requests sent, answered (any HTTP answer within
-the client's limit) and by status; p50/p95/p99 of the cheap requests (all, and those sent in the
-second half of the run, once the workers have read what they read), and of the heavy ones; per
-query; the resident memory of the server's processes, all of them, the serving processes and the
-query workers (and the anonymous part: heaps and caches, not the store's files mapped) at the start
-of the load, its peak, its end and its growth over the last half of the run (flat: near 0 however
-long the run), with the query workers' ceiling that ``SPARQL_WORKER_MB`` states; the processor time
-the server's processes used (per request) and the clients used (they share the machine's cores with
-the server), the query workers replaced and why (from the server's log), and the machine's load
-average meanwhile (on a shared machine the latencies are upper bounds). Figures go to stdout and
-``benchmarks/out/concurrency.json``. Targets (issue 13): every request answered, the cheap ones'
-p99 <= 250 ms, memory flat. Nothing is asserted.
+time kept (in ``benchmarks/out/single-costs-N.json``; ``--reuse-costs`` takes it from there): a
+request is *cheap* when its variant took at most ``--budget`` (the fast lane's budget, 0.1 s: what
+the server itself treats as cheap), *heavy* otherwise; how many of each question's variants are
+heavy is printed. Printed per server: requests sent, answered (any HTTP answer within the client's
+limit) and by status; p50/p95/p99 of the cheap requests (all, and those sent in the second half of
+the run, once the workers have read what they read, and in each ten seconds of it), and of the heavy
+ones; per query; the resident memory of the server's processes, all of them, the serving processes
+and the query workers (and the anonymous part: heaps and caches, not the store's files mapped) at
+the start of the load, its peak, its end and its growth over the last half of the run (flat: near 0
+however long the run), with the query workers' ceiling that ``SPARQL_WORKER_MB`` states; the
+processor time the server's processes used (per request) and the clients used (they share the
+machine's cores with the server), the query workers replaced and why (from the server's log), and
+the machine's load average meanwhile (on a shared machine the latencies are upper bounds). Figures
+go to stdout and ``benchmarks/out/concurrency.json``. Targets (issue 13): every request answered,
+the cheap ones' p99 <= 250 ms, memory flat. Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ KINDS = ["kb", "kb-one-lane", "oxigraph"]
 SERVING_PROCESSES = 2
 #: What a query worker holds once its store is open, before SPARQL_WORKER_MB counts (MB, resident).
 WORKER_BASE_MB = 60
+#: Seconds of the run each line of the cheap requests' figures over time covers.
+INTERVAL = 10.0
 #: Seconds a client waits for one answer before it counts the request as unanswered.
 CLIENT_LIMIT = 90.0
 
@@ -341,9 +344,10 @@ def summary(outcomes: dict[str, list[Outcome]],
     sent = sum(statuses.values())
     half = max((one.at for results in outcomes.values() for one in results), default=0.0) / 2
 
-    def figures(names: Iterable[str], cheap: bool | None = None, after: float = 0.0) -> dict:
+    def figures(names: Iterable[str], cheap: bool | None = None, after: float = 0.0,
+                before: float = float("inf")) -> dict:
         chosen = [one for name in names for one in outcomes.get(name, [])
-                  if cheap in (None, one.cheap) and one.at >= after]
+                  if cheap in (None, one.cheap) and after <= one.at < before]
         return {**(gallery.percentiles([one.ms for one in chosen]) if chosen else {}),
                 "ok": sum(one.status == 200 for one in chosen)}
 
@@ -351,6 +355,9 @@ def summary(outcomes: dict[str, list[Outcome]],
             "cheap": figures(outcomes, cheap=True),
             "cheap_second_half": figures(outcomes, cheap=True, after=half),
             "heavy": figures(outcomes, cheap=False),
+            "cheap_by_interval": [{"from_s": round(start), **figures(outcomes, cheap=True, after=start,
+                                                                    before=start + INTERVAL)}
+                                  for start in range(0, int(2 * half) + 1, int(INTERVAL))],
             "queries": {name: {**figures([name]), "cheap": figures([name], cheap=True),
                                "statuses": _statuses(results)}
                         for name, results in outcomes.items()},
@@ -432,6 +439,10 @@ def render(kind: str, report: dict) -> str:
         if "p50_ms" in one:
             lines.append(f"   {GROUPS[group]:<40} p50 {one['p50_ms']:9.1f}  p95 {one['p95_ms']:9.1f}  "
                          f"p99 {one['p99_ms']:9.1f} ms  ({one['runs']} requests, {one['ok']} 200)")
+    intervals = [f"{one['from_s']}s {one['p99_ms']:.0f} ({one['runs']})"
+                 for one in report.get("cheap_by_interval", []) if "p99_ms" in one]
+    if intervals:
+        lines.append(f"   cheap p99 ms (requests) sent in each {INTERVAL:g} s from: " + ", ".join(intervals))
     for name, one in report["queries"].items():
         if "p50_ms" in one:
             cheap = one.get("cheap", {})
@@ -480,6 +491,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="serve this store in place instead of a copy (every server here only "
                              "reads it; kb serve's record of itself goes beside it, so give a link "
                              "in a folder of your own to a shared store)")
+    parser.add_argument("--reuse-costs", action="store_true",
+                        help="take each variant's cost alone from the last run at this size "
+                             "(benchmarks/out/single-costs-N.json) instead of measuring it again")
     args = parser.parse_args(argv)
     if args.store:
         copy = args.store
@@ -490,7 +504,13 @@ def main(argv: list[str] | None = None) -> None:
         shutil.copytree(source, copy)
     try:
         texts = texts_for(copy)
-        costs = single_costs(copy, texts, list(texts))
+        known = gallery.OUT / f"single-costs-{args.events}.json"
+        if args.reuse_costs and known.exists():
+            costs = json.loads(known.read_text())
+        else:
+            costs = single_costs(copy, texts, list(texts))
+            gallery.OUT.mkdir(exist_ok=True)
+            known.write_text(json.dumps(costs))
         print(render_costs(costs, args.budget), flush=True)
         heavy_variants = {name: {n for n, s in enumerate(seconds) if s > args.budget}
                           for name, seconds in costs.items()}
