@@ -141,7 +141,7 @@ def test_a_paged_query_gives_every_row_once_page_by_page(name, base):
     whole = base.run(name, **example)
     assert whole, name  # the seed fits in the default page
     # One of what the query pages (a meeting, a killing ...) a page, over more than the seed holds.
-    pages = [base.run(name, **example, limit=1, offset=start) for start in range(0, 60)]
+    pages = [base.run(name, **example, limit=1, offset=start) for start in range(0, max(60, len(whole) + 2))]
     units = len({row[PAGED_BY[name]] for row in whole}) if name in PAGED_BY else len(whole)
     assert not pages[-1] and sum(1 for page in pages if page) >= min(2, units)  # a part, not all
     key = lambda row: json.dumps(row, sort_keys=True, default=str)  # noqa: E731
@@ -322,6 +322,19 @@ def test_who_appears_with_an_actor(base):
     rows = base.run("co-actors", actor="David Barnea")
     assert {slug(r["other"]): r["shared_events"] for r in rows} == dict(shared)
     assert {r["actor_name"] for r in rows} == {"David Barnea"}
+
+
+def test_an_actors_co_actors_come_the_most_shared_first_a_page_of_rows_at_a_time(base):
+    """With an actor given, a page holds its co-actors with the most shared events (not a page of
+    actors, each with all of its co-actors): so a busy actor's first page stays small."""
+    hamas = Counter(other for e in SEED["events"] if "hamas" in actors_in(e)
+                    for other in actors_in(e) - {"hamas"})
+    assert len(hamas) > 4
+    pages = [base.run("co-actors", actor="Hamas", limit=2, offset=start) for start in range(0, len(hamas) + 2, 2)]
+    assert [len(page) for page in pages[:len(hamas) // 2]] == [2] * (len(hamas) // 2) and not pages[-1]
+    counts = [row["shared_events"] for page in pages for row in page]
+    assert counts == sorted(hamas.values(), reverse=True)  # page after page, the most shared first
+    assert {slug(row["other"]) for page in pages for row in page} == set(hamas)
 
 
 def test_co_occurrence_of_every_pair_without_an_actor(base):
