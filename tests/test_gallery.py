@@ -330,7 +330,8 @@ def test_an_actors_co_actors_come_the_most_shared_first_a_page_of_rows_at_a_time
     hamas = Counter(other for e in SEED["events"] if "hamas" in actors_in(e)
                     for other in actors_in(e) - {"hamas"})
     assert len(hamas) > 4
-    pages = [base.run("co-actors", actor="Hamas", limit=2, offset=start) for start in range(0, len(hamas) + 2, 2)]
+    pages = [base.run("co-actors", actor="Hamas", limit=2, offset=start)
+             for start in range(0, len(hamas) + 2, 2)]
     assert [len(page) for page in pages[:len(hamas) // 2]] == [2] * (len(hamas) // 2) and not pages[-1]
     counts = [row["shared_events"] for page in pages for row in page]
     assert counts == sorted(hamas.values(), reverse=True)  # page after page, the most shared first
