@@ -71,6 +71,9 @@ KINDS = ["kb", "kb-one-lane", "oxigraph"]
 SERVING_PROCESSES = 2
 #: What a query worker holds once its store is open, before SPARQL_WORKER_MB counts (MB, resident).
 WORKER_BASE_MB = 60
+#: The cheap requests' p99 that issue 13 asks for (ms): each question's cheap requests slower than
+#: this are counted.
+TARGET_MS = 250.0
 #: Seconds of the run each line of the cheap requests' figures over time covers.
 INTERVAL = 10.0
 #: Seconds a client waits for one answer before it counts the request as unanswered.
@@ -349,7 +352,8 @@ def summary(outcomes: dict[str, list[Outcome]],
         chosen = [one for name in names for one in outcomes.get(name, [])
                   if cheap in (None, one.cheap) and after <= one.at < before]
         return {**(gallery.percentiles([one.ms for one in chosen]) if chosen else {}),
-                "ok": sum(one.status == 200 for one in chosen)}
+                "ok": sum(one.status == 200 for one in chosen),
+                "over_target": sum(one.ms > TARGET_MS for one in chosen)}
 
     return {"sent": sent, "answered": sent - statuses.get("0", 0), "statuses": statuses,
             "cheap": figures(outcomes, cheap=True),
@@ -438,7 +442,8 @@ def render(kind: str, report: dict) -> str:
         one = report[group]
         if "p50_ms" in one:
             lines.append(f"   {GROUPS[group]:<40} p50 {one['p50_ms']:9.1f}  p95 {one['p95_ms']:9.1f}  "
-                         f"p99 {one['p99_ms']:9.1f} ms  ({one['runs']} requests, {one['ok']} 200)")
+                         f"p99 {one['p99_ms']:9.1f} ms  ({one['runs']} requests, {one['ok']} 200, "
+                         f"{one['over_target']} over {TARGET_MS:g} ms)")
     intervals = [f"{one['from_s']}s {one['p99_ms']:.0f} ({one['runs']})"
                  for one in report.get("cheap_by_interval", []) if "p99_ms" in one]
     if intervals:
@@ -448,6 +453,8 @@ def render(kind: str, report: dict) -> str:
             cheap = one.get("cheap", {})
             mixed = f"  (its cheap ones: p99 {cheap['p99_ms']:.1f} ms of {cheap['runs']})" \
                 if cheap.get("runs", one["runs"]) != one["runs"] and "p99_ms" in cheap else ""
+            if cheap.get("over_target"):
+                mixed += f"  {cheap['over_target']} cheap over {TARGET_MS:g} ms"
             lines.append(f"     {name:<24} p50 {one['p50_ms']:9.1f}  p99 {one['p99_ms']:9.1f} ms  "
                          f"{one['statuses']}{mixed}")
     memory = report["memory_mb"]
