@@ -248,3 +248,21 @@ def test_one_named_query_with_other_parameters_has_one_shape(seeded_template):
     assert query_shape(texts[0]) == query_shape(texts[1])
     assert query_shape(texts[0]) != query_shape(queries.find("co-actors").sparql)
     assert query_shape('ASK { ?s ?p "#" }') != query_shape("ASK { ?s ?p ?o }")
+
+
+def test_a_question_mostly_cheap_stays_cheap_though_some_of_its_variants_are_heavy():
+    """A shape's cost is the median of many of its runs: a few heavy variants in a row (a busy
+    actor, a long window) do not send every next variant of the question to the slow lane, while
+    an exact text that was heavy is known to be, whatever its shape says."""
+    from webapp.sparql.cost import SHAPE_RUNS, CostHistory
+
+    history = CostHistory()
+    for number in range(SHAPE_RUNS - 8):  # mostly cheap ...
+        history.record((f"text {number}", "shape"), 0.01)
+    for number in range(6):  # ... then six heavy ones in a row, most of the last eight
+        history.record((f"heavy {number}", "shape"), 2.0)
+    assert history.seconds(("a new text", "shape")) == 0.01  # a new variant: cheap by its shape
+    assert history.seconds(("heavy 3", "shape")) == 2.0  # a known one: heavy by its own runs
+    for number in range(SHAPE_RUNS):  # once most of its recent runs are heavy, the shape is
+        history.record((f"later {number}", "shape"), 2.0)
+    assert history.seconds(("another new text", "shape")) == 2.0

@@ -16,8 +16,11 @@ from collections import OrderedDict, deque
 
 from kb.sparql_text import sparql_tokens
 
-#: Runs kept per key.
+#: Runs kept per exact text.
 RUNS = 8
+#: Runs kept per shape: one named query's variants differ (a busy actor, a long window), so its
+#: shape's cost is the median of many, not of the last few (which one heavy variant could tip).
+SHAPE_RUNS = 32
 _PLACEHOLDERS = {"string": '"_"', "number": "0", "iri": "<_>", "langtag": "@_"}
 
 
@@ -37,8 +40,9 @@ class CostHistory:
     """The processor seconds each recently seen query (exact text or shape) took, its last few
     runs each (a query stopped at its time limit counts as the whole limit).
 
-    A key's cost is the median of its last :data:`RUNS` runs: a shape that one busy actor or one
-    long window made slow once is still cheap when most of its runs are."""
+    A key's cost is the median of its last runs (:data:`RUNS` of an exact text, :data:`SHAPE_RUNS`
+    of a shape, the keys after the first): a shape that a few busy actors or long windows made slow
+    is still cheap when most of its runs are."""
 
     def __init__(self, size: int = 8192):
         self.size = size
@@ -54,8 +58,8 @@ class CostHistory:
     def record(self, keys: tuple[str, ...], seconds: float) -> None:
         """Remember that ``keys`` took ``seconds`` (forgetting the oldest key past the bound)."""
         with self._lock:
-            for key in keys:
-                runs = self._seconds.pop(key, None) or deque(maxlen=RUNS)
+            for number, key in enumerate(keys):
+                runs = self._seconds.pop(key, None) or deque(maxlen=SHAPE_RUNS if number else RUNS)
                 runs.append(seconds)
                 self._seconds[key] = runs
             while len(self._seconds) > self.size:
