@@ -10,6 +10,7 @@ import json
 import time
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 from click.testing import CliRunner
 from pyoxigraph import Literal, NamedNode, Variable
@@ -131,3 +132,58 @@ def test_the_key_holds_everything_an_answer_depends_on():
     assert cache_key(Job(service, allow_service=True), 1) is None
     assert cache_key(Job('SELECT ("NOW()" AS ?t) {} # RAND()'), 1) is not None  # words in strings
 
+
+
+def test_serving_processes_share_answers_within_one_load_generation(seeded_store):
+    """What one serving process answered, another gives without running it (as ``kb serve``'s
+    processes do, over its supervisor's folder), and only while the store's load generation stays:
+    after a load each asks the store again. Real parts: the store, the supervisor's fast lane and
+    its workers, two query services over the store as two serving processes hold them."""
+    from kb.store import mark_changed, open_kb
+    from webapp.sparql.cost import exact_text, query_shape
+    from webapp.sparql.service import QueryService
+    from webapp.sparql.shared import LaneHost
+
+    text = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    keys = (exact_text(text), query_shape(text))
+    host = LaneHost(str(seeded_store), 1)
+    host.start()
+    try:
+        with open_kb(seeded_store, read_only=True) as one, open_kb(seeded_store, read_only=True) as two:
+            first = QueryService(one, 20, shared=host.describe())
+            second = QueryService(two, 20, shared=host.describe())
+            try:
+                answered = first.run(Job(text))
+                shared = second.run(Job(text))
+                never_ran = second.history.seconds(keys)
+                mark_changed(seeded_store)  # a load through another kb: the generation moves on
+                second.reopened(two)  # what the app does before its next request
+                again = second.run(Job(text))
+                ran = second.history.seconds(keys)
+            finally:
+                first.close()
+                second.close()
+        folder = Path(host.folder) / "answers"
+        mode = folder.stat().st_mode & 0o777
+    finally:
+        host.close()
+    assert json.loads(answered.body)["results"]["bindings"][0]["n"]["value"] != "0"
+    assert shared.body == answered.body and never_ran is None  # the second never asked the store
+    assert again.body == answered.body and ran is not None  # asked again after the load
+    assert mode == 0o700 and not folder.exists()  # only its user's; gone with kb serve
+
+
+def test_shared_answers_stay_within_their_bound(tmp_path):
+    """Past its bound the folder drops its oldest answers; an answer too large is never kept."""
+    from webapp.sparql.cache import CACHE_ENTRY_LIMIT, SharedAnswers
+    from webapp.sparql.run import Answer
+
+    shared = SharedAnswers(tmp_path / "answers", max_bytes=20_000)
+    for number in range(SharedAnswers.SWEEP_EVERY * 2):
+        shared.put(("g", number), Answer(b"x" * 1000, "json", "select", 1))
+    sizes = sum(path.stat().st_size for path in (tmp_path / "answers").iterdir())
+    assert sizes <= 20_000
+    assert shared.get(("g", SharedAnswers.SWEEP_EVERY * 2 - 1)).body == b"x" * 1000  # the newest kept
+    assert shared.get(("g", 0)) is None  # the oldest gone
+    shared.put(("g", "large"), Answer(b"y" * (CACHE_ENTRY_LIMIT + 1), "json", "select", 1))
+    assert shared.get(("g", "large")) is None

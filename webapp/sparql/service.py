@@ -3,11 +3,12 @@ the answer cache (embedded store), or over the remote store's own HTTP timeout."
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 
 from kb.errors import KBError, QueryTimeout
-from webapp.sparql.cache import AnswerCache, cache_key
+from webapp.sparql.cache import AnswerCache, SharedAnswers, cache_key
 from webapp.sparql.cost import CostHistory, exact_text, query_shape
 from webapp.sparql.pool import LaneFull, Overran, WorkerPool, timed_out
 from webapp.sparql.run import Answer, CallJob, Job, call, execute
@@ -103,6 +104,8 @@ class QueryService:
     :meth:`reopened`, before the next request after a load through any instance, within a second over
     a remote store; see :mod:`webapp.state`), so
     an answer begun before a load is never given after it (:func:`~webapp.sparql.cache.cache_key`).
+    Under ``kb serve``'s supervisor (``shared``) the serving processes also share the answers any
+    of them gave (:class:`~webapp.sparql.cache.SharedAnswers`), under the store's own generation.
     """
 
     def __init__(self, kb, timeout: float, workers: int = 2, cache_bytes: int = 32 * 1024 * 1024,
@@ -122,6 +125,9 @@ class QueryService:
                                    max_rss_mb=lanes.recycle_mb, nice=lanes.slow_nice,
                                    waiting=lanes.slow_waiting, memory_mb=lanes.worker_mb)
         self.cache = AnswerCache(cache_bytes) if cache_bytes > 0 else None
+        #: The answers every serving process of ``kb serve`` shares (embedded store, cache on).
+        self.shared_answers = SharedAnswers(os.path.join(shared["folder"], "answers"), cache_bytes) \
+            if shared and self.cache is not None and not kb.remote else None
         #: The store's load generations this service has seen (the answer cache's freshness).
         self.generation = 0
 
@@ -142,13 +148,26 @@ class QueryService:
             cached = self.cache.get(key)
             if cached is not None:
                 return cached
-        if self.fast is None:
-            answer = execute(_RemoteWithTimeout(self.kb.backend, self.timeout), job)
-        else:
-            answer = self._in_lanes(job, (exact_text(job.sparql), query_shape(job.sparql)))
+        shared = self._shared_key(key)
+        answer = self.shared_answers.get(shared) if shared is not None else None
+        if answer is None:
+            if self.fast is None:
+                answer = execute(_RemoteWithTimeout(self.kb.backend, self.timeout), job)
+            else:
+                answer = self._in_lanes(job, (exact_text(job.sparql), query_shape(job.sparql)))
+            if shared is not None:
+                self.shared_answers.put(shared, answer)
         if key is not None and key[0] == self.generation:  # else kept only to be forgotten
             self.cache.put(key, answer)
         return answer
+
+    def _shared_key(self, key: tuple | None) -> tuple | None:
+        """``key`` with the store's own generation (the same in every serving process) in place of
+        this process's count of loads; ``None`` when answers are not shared or the store has none."""
+        if key is None or self.shared_answers is None:
+            return None
+        stamp = self.kb.generation()
+        return None if stamp is None else (stamp, *key[1:])
 
     def _in_lanes(self, job: Job | CallJob, keys: tuple[str, ...]):
         """Run ``job`` in the lane its history points to (``keys``: its exact text's, then its
