@@ -2,7 +2,7 @@
 
     python benchmarks/concurrency.py [--events 100000] [--data DIR] [--clients 16] [--seconds 60]
                                      [--query-timeout 30] [--only kb oxigraph] [--store DIR]
-                                     [--budget 0.1] [--rate R] [--reuse-costs]
+                                     [--budget 0.1] [--rate R] [--reuse-costs] [--unique]
 
 The store ``DIR/store-synthetic-N`` (see ``query_gallery.py``) is copied to ``DIR/tmp-pool/`` (the
 shared one is never opened for writing) and served on 127.0.0.1 by:
@@ -20,7 +20,8 @@ shared one is never opened for writing) and served on 127.0.0.1 by:
 years, actors, places, sources or pages (``query_gallery.variants``), so that no cache answers what
 real clients would not repeat. Each client sends its next request when it has its answer; with
 ``--rate R`` the clients together send at most R a second (each at even times), so that servers of
-different speed can be compared under the same offered load.
+different speed can be compared under the same offered load; with ``--unique`` each request's text
+carries a comment of its own, so that no cache answers it (clients that never repeat a question).
 
 First, each variant is run once alone in this process (as a query worker runs it) and its processor
 time kept (in ``benchmarks/out/single-costs-N.json``; ``--reuse-costs`` takes it from there): a
@@ -157,10 +158,11 @@ class Target:
         """Which variant of ``name`` the ``turn``-th request sends."""
         return turn % len(self.texts[name])
 
-    def request(self, name: str, turn: int) -> urllib.request.Request:
-        """The request for the ``turn``-th variant of question ``name``."""
+    def request(self, name: str, turn: int, unique: str = "") -> urllib.request.Request:
+        """The request for the ``turn``-th variant of question ``name`` (with ``unique``, a comment
+        that makes its text one no cache has seen)."""
         variants = self.texts[name]
-        fields = {"query": variants[turn % len(variants)]}
+        fields = {"query": variants[turn % len(variants)] + (f"\n# {unique}\n" if unique else "")}
         if self.kind == "oxigraph":
             fields["union-default-graph"] = ""
         path = "/query" if self.kind == "oxigraph" else "/sparql"
@@ -259,7 +261,7 @@ def machine_load() -> float:
 
 def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seconds: float,
          query_timeout: float, heavy_variants: dict[str, set[int]], rate: float = 0.0,
-         processes: int = SERVING_PROCESSES) -> dict:
+         processes: int = SERVING_PROCESSES, unique: bool = False) -> dict:
     """``clients`` threads for ``seconds`` against one server; outcomes, latencies, memory. With a
     ``rate``, the clients together send at most that many requests a second (each its own share,
     at even times; at once when behind): the same offered load for servers of different speed."""
@@ -295,7 +297,7 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
                     sent += 1
                 name = mix[turn % len(mix)]
                 which = turn // len(mix) + number * 7
-                request = target.request(name, which)
+                request = target.request(name, which, f"{number} {turn}" if unique else "")
                 turn += 1
                 start = time.perf_counter()
                 status = send(request)
@@ -334,7 +336,7 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
         ceiling = round(processes * (lanes.fast_workers + lanes.slow_workers)
                         * (lanes.worker_mb + WORKER_BASE_MB)) if lanes.worker_mb else None
     return {**summary(outcomes, memory), "server_cpu_s": round(cpu, 1), "workers_ceiling_mb": ceiling,
-            "clients_cpu_s": round(clients_cpu, 1), "rate": rate or None,
+            "clients_cpu_s": round(clients_cpu, 1), "rate": rate or None, "unique": unique,
             "workers_replaced": replaced, "server_said": said.most_common(5),
             "machine_load": [round(min(loads), 1), round(max(loads), 1)]}
 
@@ -429,6 +431,7 @@ def render_costs(costs: dict[str, list[float]], budget: float) -> str:
 def render(kind: str, report: dict) -> str:
     """One server's figures as text."""
     offered = f"offered at most {report['rate']:g} a second; " if report.get("rate") else ""
+    offered += "every request's text new (no cache answers); " if report.get("unique") else ""
     lines = [f"== {kind}: {report['sent']} requests, {report['answered']} answered, statuses "
              f"{report['statuses']}; server processor time {report['server_cpu_s']} s "
              f"({report['server_cpu_s'] * 1000 / max(1, report['sent']):.0f} ms a request), the clients' "
@@ -498,6 +501,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="serve this store in place instead of a copy (every server here only "
                              "reads it; kb serve's record of itself goes beside it, so give a link "
                              "in a folder of your own to a shared store)")
+    parser.add_argument("--unique", action="store_true",
+                        help="make every request's text one never sent before (a comment), so that no "
+                             "cache answers it: clients that never repeat a question")
     parser.add_argument("--reuse-costs", action="store_true",
                         help="take each variant's cost alone from the last run at this size "
                              "(benchmarks/out/single-costs-N.json) instead of measuring it again")
@@ -525,7 +531,7 @@ def main(argv: list[str] | None = None) -> None:
         for kind in KINDS:
             if args.only is None or kind in args.only:
                 reports[kind] = load(kind, copy, texts, args.clients, args.seconds, args.query_timeout,
-                                     heavy_variants, args.rate, args.processes)
+                                     heavy_variants, args.rate, args.processes, args.unique)
                 print(render(kind, reports[kind]), flush=True)
     finally:
         if not args.store:
