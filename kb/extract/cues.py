@@ -95,6 +95,7 @@ class CueReader(ActorReader):
             else expressions
         self.last_speaker: str | None = None
         self.parses: dict[int, ParsedSentence | None] = {}  # each sentence's dependency parse, by index
+        self._parsing: ParsedSentence | None = None  # the parse of the sentence being read
 
     # --- cues -----------------------------------------------------------------------------------
 
@@ -105,7 +106,7 @@ class CueReader(ActorReader):
         searched = text if lead is None else \
             text[:lead.start(1)] + text[lead.start(1)].lower() + text[lead.start(1) + 1:]
         found: list[Cue] = []
-        parsed = self.parses.get(sentence.index)
+        parsed = self._parsing = self.parses.get(sentence.index)
         for kind, pattern, part in CUE_PATTERNS:
             for m in pattern.finditer(searched):
                 start, end = base + m.start(), base + m.end()
@@ -134,6 +135,13 @@ class CueReader(ActorReader):
                 found.append(cue)
         found.sort(key=lambda c: c.start)
         return found
+
+    def _frees_people(self, cue: Cue) -> bool:
+        """Whether the parse gives a verb of freeing people for its object ("freed Keith
+        Siegel", "three Israelis were released")."""
+        parsed = self._parsing
+        verb = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        return verb is not None and verb.pos_ == "VERB" and parse.frees_people(verb)
 
     def _keep(self, cue: Cue, before: str, after: str) -> bool:
         """Decide a cue's part of speech and drop the uses that name no event."""
@@ -178,8 +186,9 @@ class CueReader(ActorReader):
             if PURPOSE_BEFORE.search(re.sub(r"(?i)hostage\s+$", "", before)):
                 return False
         if cue.type == "HostageRelease" and cue.part == "verb" and not HOSTAGE_WORDS.search(
-                before[-80:] + " " + after[:80]) and not HANDOVER_BODIES.search(after[:120]):
-            return False  # "released a statement"
+                before[-80:] + " " + after[:80]) and not HANDOVER_BODIES.search(after[:120]) \
+                and not self._frees_people(cue):
+            return False  # "released a statement" (not "released Keith Siegel")
         if cue.type == "Offer" and re.match(r"(?i)\s+(?:condolences|prayers|thanks|support)",
                                             after):
             return False
@@ -356,7 +365,8 @@ class CueReader(ActorReader):
             elif comma is not None and len(tail) <= 70 and not re.search(
                     r"(?i)\bthat\b|[“\"]", tail) and not VERBISH.search(
                     re.sub(r"(?i)\b(?:said|told|added)\b", "", tail[:25])) and not re.search(
-                    r"\b(?:and|but)\b", text[sentence.start + comma:cue.start]):
+                    r"\b(?:and|but)\b", text[sentence.start + comma:cue.start]) and \
+                    self._clause_before(context, sentence.start + comma):
                 # (", and it again demanded X" is a clause of its own, not "..., X demanded")
                 start, end, inverted = sentence.start, sentence.start + comma, True
             else:
@@ -375,6 +385,16 @@ class CueReader(ActorReader):
             context.frames.append(Frame(cue, start, end, speaker, cue.part == "report"))
             if speaker and cue.part == "speech":
                 self.last_speaker = speaker
+
+    def _clause_before(self, context: Context, end: int) -> bool:
+        """Whether the words from the sentence's start to ``end`` hold a finite verb: "The
+        deal is close, Qatar said" ends with its speaker, "On Tuesday, Qatar urged X" opens
+        with a time of the verb after it (no words reported before the comma)."""
+        parsed, start = context.parsed, context.sentence.start
+        if parsed is None:
+            return bool(VERBISH.search(self.text, start, end))
+        return any(start <= parsed.base + t.idx < end and (
+            t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.pos_ == "AUX") for t in parsed.doc)
 
     def _speaker(self, cue: Cue, context: Context, inverted: bool) -> str | None:
         """Who speaks: "said X" after a quotation, else the subject of the verb's own clause;

@@ -1,0 +1,51 @@
+"""Sentence shapes of untuned text (benchmarks/devset5 showed them): a time opening the sentence
+before its subject, people freed by name. Short sentences written for the test."""
+
+from __future__ import annotations
+
+from tests.extract.sentences import events, one
+
+
+def ids(event) -> set[str]:
+    return {actor for actor, _ in event.actors}
+
+
+def speakers(event) -> set[str]:
+    return {actor for actor, role in event.actors if role == "speaker"}
+
+
+# --- a time before the subject is no trailing attribution ---------------------------------------
+
+def test_a_fronted_day_leaves_the_subject_the_speaker():
+    demand = one(events("On Tuesday, Qatar urged Hamas to accept the offer."), "Demand")
+    assert speakers(demand) == {"qatar"}
+    assert demand.date.edtf == "2024-03-12"
+
+
+def test_a_fronted_day_before_accused_keeps_the_accuser_speaking():
+    statement = one(events("On Monday, Egypt accused Israel of stalling."), "Statement")
+    assert speakers(statement) == {"egypt"}
+
+
+def test_a_trailing_attribution_after_a_clause_still_names_the_speaker():
+    statement = one(events("Hamas must accept the offer, Qatar said on Tuesday."), "Statement")
+    assert speakers(statement) == {"qatar"}
+
+
+# --- people freed by name -----------------------------------------------------------------------
+
+def test_a_person_freed_by_name_is_a_release():
+    release = one(events("Hamas freed Dana Levi on Monday."), "HostageRelease")
+    assert {"hamas", "dana-levi"} <= ids(release)
+    assert release.date.edtf == "2024-03-11"
+
+
+def test_people_released_by_a_passive_with_agent_are_a_release():
+    release = one(events("Two Israelis were released by Hamas on Monday."), "HostageRelease")
+    assert "hamas" in ids(release)
+
+
+def test_releasing_a_statement_or_figures_frees_nobody():
+    found = events("Hamas released a statement on Monday. Israel released new figures on "
+                   "Tuesday.")
+    assert not [e for e in found if e.type == "HostageRelease"]
