@@ -372,9 +372,17 @@ class CueReader(ActorReader):
             else:
                 start, end, inverted = cue.end, sentence.end, False
                 for later in context.cues:  # "said X, and it again demanded Y": two speech acts
+                    between = text[cue.end:later.start]
                     clause = re.search(r",\s+(?:and|but)\s+(?:(?:it|they|he|she|the\s+\w+)\s+)"
-                                       r"(?:\w+\s+){0,2}$", text[cue.end:later.start]) \
+                                       r"(?:\w+\s+){0,2}$", between) \
                         if later.part == "speech" and later.start > cue.end else None
+                    named = re.search(r",\s+(?:and|but)\s+(?:[\w.’'-]+\s+){1,7}$", between) \
+                        if later.part == "speech" and later.start > cue.end else None
+                    if named and any(  # "X said A, and Prime Minister Y said B": Y's own words
+                            cue.end + named.start() < m.start and m.end <= later.start
+                            and m.quote is None and not m.possessive and m.prep in (None, "and")
+                            for m in context.mentions):
+                        clause = named
                     if clause:
                         end = cue.end + clause.start()
                         break

@@ -186,6 +186,15 @@ class RoleReader(CueReader):
                     return self._in_tense_of(cue, expression), "own"
             if opening and cue.quote is None:  # "On Monday, X stood ... and said": Monday
                 return self._in_tense_of(cue, opening), "sentence"
+            for earlier in reversed([c for c in context.cues if c.end <= cue.start
+                                     and c.part == "speech" and c.quote is None]):
+                if cue.quote is not None or not re.search(
+                        r",\s+(?:and|but)\s+(?:[\w.’'-]+\s+){1,7}$", text[earlier.end:cue.start]):
+                    continue
+                dated, _ = self._expression_for(earlier, context)
+                if dated:  # "X said on Tuesday ..., and Y said ...": the same day
+                    return self._in_tense_of(cue, dated), "sentence"
+                break
             return None, "window"
         speech = {f.cue.start for f in context.frames}
         pool = [e for n, e in enumerate(expressions) if owners.get(n) is not None

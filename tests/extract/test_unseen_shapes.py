@@ -49,3 +49,18 @@ def test_releasing_a_statement_or_figures_frees_nobody():
     found = events("Hamas released a statement on Monday. Israel released new figures on "
                    "Tuesday.")
     assert not [e for e in found if e.type == "HostageRelease"]
+
+
+# --- two speakers in coordinated clauses ---------------------------------------------------------
+
+def test_a_second_named_speaker_after_and_has_a_statement_of_its_own():
+    found = events("Egypt said on Tuesday the talks would resume, and Prime Minister Omar "
+                   "Haddad said Qatar would host them.")
+    statements = [e for e in found if e.type == "Statement"]
+    assert [speakers(e) for e in statements] == [{"egypt"}, {"omar-haddad"}]
+    assert {e.date.edtf for e in statements} == {"2024-03-12"}
+
+
+def test_one_speaker_saying_two_things_is_one_statement():
+    found = events("Egypt said on Tuesday the talks would resume and that Qatar agreed.")
+    assert len([e for e in found if e.type == "Statement"]) == 1
