@@ -419,6 +419,9 @@ class CueReader(ActorReader):
         segments = self._segments(cue, context)
         for number, (start, end) in enumerate(segments):
             segment = text[start:end]
+            if number > 0 and number + 1 < len(segments) and re.match(
+                    r"\s*(?:which|who|whose|whom|where)\b", segment):
+                continue  # "Egypt, which mediates with Qatar, condemned": Egypt speaks
             named = [m for m in context.mentions if start <= m.start < end and not m.modifier
                      and (not m.possessive or m.holder) and m.quote is None
                      and not m.actor.startswith("@") and m.prep in (None, "and", "or")]

@@ -64,3 +64,15 @@ def test_a_second_named_speaker_after_and_has_a_statement_of_its_own():
 def test_one_speaker_saying_two_things_is_one_statement():
     found = events("Egypt said on Tuesday the talks would resume and that Qatar agreed.")
     assert len([e for e in found if e.type == "Statement"]) == 1
+
+
+def test_a_relative_clause_between_subject_and_speech_verb_is_skipped():
+    statement = one(events("Egypt, which mediates alongside Qatar, condemned the raid on "
+                           "Tuesday."), "Statement")
+    assert speakers(statement) == {"egypt"}
+
+
+def test_a_speech_verb_inside_a_relative_clause_on_a_nameless_noun_names_nobody():
+    found = events("The plan builds on the framework Omar Haddad set out in May, according to "
+                   "the statement, which said talks would go on.")
+    assert not [e for e in found if e.type == "Statement" and "omar-haddad" in speakers(e)]
