@@ -107,6 +107,12 @@ _STATE_OF = re.compile(r"(?:\b[Tt]he\s+)?\b(?:State|Kingdom|(?:Arab\s+)?Republic
                        r"of\s+$")
 
 
+#: Numbers and quantities that open a sentence capitalised and are never part of a name.
+NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen
+    fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred hundreds
+    thousand thousands dozen dozens several some many few both all most""".split())
+
+
 class ActorReader:
     """Finds the actors an article's sentences mention; keeps the draft's actors and places."""
 
@@ -399,6 +405,7 @@ class ActorReader:
         for m in group.finditer(text):
             owner = m.group(1).split()
             while owner and (owner[0] in FUNCTION_WORDS or owner[0] in TITLE_WORDS
+                             or owner[0].lower() in NUMBER_WORDS
                              or re.search(r"[’']s$", owner[0])):
                 owner.pop(0)
             if owner and free(m.end() - len(" ".join(owner)) - len(m.group(2)) - 1, m.end()):
@@ -476,6 +483,8 @@ class ActorReader:
                     and (self._common_word(piece[0][2])
                          or (len(piece) == 1 and re.search(r"(?:ing|ed|ly)$", piece[0][2]))):
                 piece = piece[1:]  # sentence-initial common words ("Free passage", "Vowing")
+            while piece and piece[0][2].lower() in NUMBER_WORDS:
+                piece = piece[1:]  # "Five Hamas members": Hamas
             while piece and piece[0][2] in PARTICLES:
                 piece = piece[1:]
             while piece and piece[-1][2] in PARTICLES:

@@ -240,9 +240,10 @@ class CueReader(ActorReader):
                             not CLAUSE_BREAK.search(between):
                         cue.absorbed = True  # "rejects Israel's new offer"
                 if cue.type == "Attack" and other.type == "Killing" and other.end <= cue.start \
-                        and re.search(r"(?i)\b(?:in|by|with|during)\s+(?:an?|the)\s+$", before):
-                    cue.absorbed = True
-                    cue.type = "means"  # "eliminated Deif in an airstrike"
+                        and re.search(r"\b(?:[Ii]n|[Bb]y|[Ww]ith|[Dd]uring)\s+(?:an?|the|its|their|"
+                                      r"[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+){0,2}$", before):
+                    cue.absorbed = True  # "eliminated Deif in an airstrike", "were killed in
+                    cue.type = "means"  # Tuesday's strike", "in an Israeli drone strike"
                 elif cue.type == "Attack" and other.type == "Killing" and other.part != "noun" \
                         and cue.end <= other.start and not CLAUSE_BREAK.search(between) and \
                         not any(c.part != "noun" and cue.end <= c.start < other.start

@@ -76,3 +76,19 @@ def test_a_speech_verb_inside_a_relative_clause_on_a_nameless_noun_names_nobody(
     found = events("The plan builds on the framework Omar Haddad set out in May, according to "
                    "the statement, which said talks would go on.")
     assert not [e for e in found if e.type == "Statement" and "omar-haddad" in speakers(e)]
+
+
+# --- killings: numbers before a group, the strike they were killed in ----------------------------
+
+def test_a_number_opening_the_sentence_is_no_part_of_the_groups_name():
+    killing = one(events("Five Hamas members were killed in an Israeli strike on Monday."),
+                  "Killing")
+    assert "hamas" in ids(killing)
+    assert not [actor for actor in ids(killing) if actor.startswith("five")]
+
+
+def test_killed_in_a_days_strike_is_one_event_with_the_strike_as_its_means():
+    found = events("Three Hamas members were killed in Tuesday's strike.")
+    assert [e.type for e in found] == ["Killing"]
+    assert found[0].means == "strike"
+    assert found[0].date.edtf == "2024-03-12"
