@@ -84,6 +84,14 @@ class Context:
     parse_owned: set[int] = field(default_factory=set)  # expressions the parse gave an owner
 
 
+#: A verb whose object is what it is about, not a new event ("to discuss the attack").
+TOPIC_BEFORE = re.compile(
+    r"(?i)\b(?:discuss|discusses|discussing|discussed|debate|debated|debating|review|reviewing|"
+    r"reviewed|study|studying|studied|examine|examining|examined|investigate|investigating|"
+    r"investigated|consider|considering|considered|address|addressing)\s+"
+    r"(?:the|this|that|its|their|his|her|[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+){0,2}$")
+
+
 class CueReader(ActorReader):
     """Finds the event mentions of a sentence and the speech that reports them."""
 
@@ -339,6 +347,8 @@ class CueReader(ActorReader):
             return bool(dated or placed or cue.definite or LIGHT_VERB_BEFORE.search(before)
                         or HAPPENING_AFTER.match(after)
                         or re.search(POSS + r"\s+(?:[A-Z]\w+\s+)?$", before))
+        if TOPIC_BEFORE.search(before) and not dated:
+            return False  # "a summit to discuss the attack": the attack is its topic
         if cue.definite or re.search(POSS + r"\s+(?:[\w-]+\s+){0,2}$", before):
             return True
         if LIGHT_VERB_BEFORE.search(before) or setting or HAPPENING_AFTER.match(after):

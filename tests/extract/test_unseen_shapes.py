@@ -92,3 +92,8 @@ def test_killed_in_a_days_strike_is_one_event_with_the_strike_as_its_means():
     assert [e.type for e in found] == ["Killing"]
     assert found[0].means == "strike"
     assert found[0].date.edtf == "2024-03-12"
+
+
+def test_what_a_meeting_is_called_to_discuss_is_its_topic_not_an_event():
+    found = events("Qatar will host a summit on Monday to discuss the attack.")
+    assert [e.type for e in found] == ["Summit"]
