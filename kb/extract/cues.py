@@ -347,7 +347,8 @@ class CueReader(ActorReader):
             return bool(dated or placed or cue.definite or LIGHT_VERB_BEFORE.search(before)
                         or HAPPENING_AFTER.match(after)
                         or re.search(POSS + r"\s+(?:[A-Z]\w+\s+)?$", before))
-        if TOPIC_BEFORE.search(before) and not dated:
+        if TOPIC_BEFORE.search(before) and not dated and not re.match(
+                r"\s*,?\s*(?:that|which)\b", after):  # ("the offer that Egypt presented")
             return False  # "a summit to discuss the attack": the attack is its topic
         if cue.definite or re.search(POSS + r"\s+(?:[\w-]+\s+){0,2}$", before):
             return True
