@@ -103,7 +103,6 @@ class CueReader(ActorReader):
             else expressions
         self.last_speaker: str | None = None
         self.parses: dict[int, ParsedSentence | None] = {}  # each sentence's dependency parse, by index
-        self._parsing: ParsedSentence | None = None  # the parse of the sentence being read
 
     # --- cues -----------------------------------------------------------------------------------
 
@@ -114,7 +113,7 @@ class CueReader(ActorReader):
         searched = text if lead is None else \
             text[:lead.start(1)] + text[lead.start(1)].lower() + text[lead.start(1) + 1:]
         found: list[Cue] = []
-        parsed = self._parsing = self.parses.get(sentence.index)
+        parsed = self.parses.get(sentence.index)
         for kind, pattern, part in CUE_PATTERNS:
             for m in pattern.finditer(searched):
                 start, end = base + m.start(), base + m.end()
@@ -143,13 +142,6 @@ class CueReader(ActorReader):
                 found.append(cue)
         found.sort(key=lambda c: c.start)
         return found
-
-    def _frees_people(self, cue: Cue) -> bool:
-        """Whether the parse gives a verb of freeing people for its object ("freed Keith
-        Siegel", "three Israelis were released")."""
-        parsed = self._parsing
-        verb = parsed.head_of(cue.start, cue.end) if parsed is not None else None
-        return verb is not None and verb.pos_ == "VERB" and parse.frees_people(verb)
 
     def _keep(self, cue: Cue, before: str, after: str) -> bool:
         """Decide a cue's part of speech and drop the uses that name no event."""
@@ -194,9 +186,8 @@ class CueReader(ActorReader):
             if PURPOSE_BEFORE.search(re.sub(r"(?i)hostage\s+$", "", before)):
                 return False
         if cue.type == "HostageRelease" and cue.part == "verb" and not HOSTAGE_WORDS.search(
-                before[-80:] + " " + after[:80]) and not HANDOVER_BODIES.search(after[:120]) \
-                and not self._frees_people(cue):
-            return False  # "released a statement" (not "released Keith Siegel")
+                before[-80:] + " " + after[:80]) and not HANDOVER_BODIES.search(after[:120]):
+            return False  # "released a statement"
         if cue.type == "Offer" and re.match(r"(?i)\s+(?:condolences|prayers|thanks|support)",
                                             after):
             return False

@@ -58,7 +58,12 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
     sentences, each with a date of its sentence, are two statements."""
     leading = set(event.primary())
     victims = {a for a, r in event.actors if r == "victim"}
+    freed = {a for a, r in event.actors if r == "released"}
     for other in merged:
+        if other.type == event.type == "HostageRelease" and other.status == event.status and \
+                freed & {a for a, r in other.actors if r == "released"} and \
+                compatible_dates(event.date, other.date, loose=False):
+            return other  # "Hamas freed X on Monday ... X was freed after 584 days": one release
         if other.type != event.type or other.status != event.status or not leading:
             continue
         if not leading & set(other.primary()):

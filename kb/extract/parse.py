@@ -272,22 +272,3 @@ def handed_to(verb: Any, bodies: Any) -> bool:
                 return True
     return False
 
-
-#: Nouns of people who can be freed ("freed three Israelis", "two women were released").
-PEOPLE_NOUNS = frozenset((
-    "people", "person", "israeli", "palestinian", "american", "civilian", "woman", "man",
-    "child", "girl", "boy", "soldier", "captive", "hostage", "prisoner", "detainee", "abductee",
-    "citizen", "national", "worker", "journalist", "teenager", "mother", "father", "son",
-    "daughter", "brother", "sister", "wife", "husband", "family", "reservist", "conscript",
-    "elderly", "minor", "infant", "baby", "grandmother", "grandfather", "resident", "farmer",
-    "student", "doctor", "nurse", "medic", "fighter", "militant", "official", "leader"))
-
-
-def frees_people(verb: Any) -> bool:
-    """Whether a verb of freeing ("release", "free") has people for its object or passive
-    subject: a name ("released Keith Siegel") or a noun of people ("freed three Israelis"), not
-    "released a statement"."""
-    for token in patients(verb):
-        if token.pos_ == "PROPN" or token.lemma_.lower() in PEOPLE_NOUNS:
-            return True
-    return False

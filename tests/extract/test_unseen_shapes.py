@@ -1,5 +1,5 @@
-"""Sentence shapes of untuned text (benchmarks/devset5 showed them): a time opening the sentence
-before its subject, people freed by name. Short sentences written for the test."""
+"""Sentence shapes of untuned text (benchmarks/devset5 showed them). Short sentences written for
+the test."""
 
 from __future__ import annotations
 
@@ -32,23 +32,13 @@ def test_a_trailing_attribution_after_a_clause_still_names_the_speaker():
     assert speakers(statement) == {"qatar"}
 
 
-# --- people freed by name -----------------------------------------------------------------------
+# --- one release told twice ------------------------------------------------------------------------
 
-def test_a_person_freed_by_name_is_a_release():
-    release = one(events("Hamas freed Dana Levi on Monday."), "HostageRelease")
+def test_a_release_told_twice_of_the_same_person_is_one_event():
+    found = events("On Monday, Hamas handed Dana Levi to the Red Cross. The hostage Dana Levi "
+                   "was freed after 500 days.")
+    release = one(found, "HostageRelease")
     assert {"hamas", "dana-levi"} <= ids(release)
-    assert release.date.edtf == "2024-03-11"
-
-
-def test_people_released_by_a_passive_with_agent_are_a_release():
-    release = one(events("Two Israelis were released by Hamas on Monday."), "HostageRelease")
-    assert "hamas" in ids(release)
-
-
-def test_releasing_a_statement_or_figures_frees_nobody():
-    found = events("Hamas released a statement on Monday. Israel released new figures on "
-                   "Tuesday.")
-    assert not [e for e in found if e.type == "HostageRelease"]
 
 
 # --- two speakers in coordinated clauses ---------------------------------------------------------
