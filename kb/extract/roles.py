@@ -71,6 +71,7 @@ class RoleReader(CueReader):
                 f.cue is c and f.start <= expression.start < f.end and not (
                     expression.start >= c.end
                     and re.fullmatch(r"\s*", self.text[c.end:expression.start]))
+                and not self._hangs_from(expression, c, context)
                 for f in context.frames) and (dating(c) or not RELATIVE_BREAK.search(
                     self.text, min(c.end, expression.end), max(c.start, expression.start)))
                 and (inside is None or inside[0] <= c.start < inside[1] or dating(c))
@@ -90,6 +91,23 @@ class RoleReader(CueReader):
                 if owner is not None and owner is not near:
                     context.parse_owned.add(number)
                 context.owners[number] = owner or near
+
+    @staticmethod
+    def _hangs_from(expression: TimeExpression, cue: Cue, context: Context) -> bool:
+        """Whether the parse hangs a date from a speech verb itself, no verb between ("welcomed
+        the answer on Monday", "condemned the strikes on Monday"), not from a verb of the words
+        it reports ("said Israel struck on Monday")."""
+        parsed = context.parsed
+        if parsed is None or cue.part != "speech":
+            return False
+        word, verb = parsed.head_of(expression.start, expression.end), parsed.head_of(
+            cue.start, cue.end)
+        if word is None or verb is None:
+            return False
+        for ancestor in parse.ancestors(word):
+            if ancestor.pos_ in ("VERB", "AUX") or ancestor.i == verb.i:
+                return ancestor.i == verb.i
+        return False
 
     @staticmethod
     def _in_noun_clause_of(expression: TimeExpression, candidates: list[Cue],

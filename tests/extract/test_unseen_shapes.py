@@ -87,3 +87,16 @@ def test_killed_in_a_days_strike_is_one_event_with_the_strike_as_its_means():
 def test_what_a_meeting_is_called_to_discuss_is_its_topic_not_an_event():
     found = events("Qatar will host a summit on Monday to discuss the attack.")
     assert [e.type for e in found] == ["Summit"]
+
+
+# --- a date hanging from a speech verb with a noun for its object -------------------------------
+
+def test_a_speech_verb_with_a_noun_object_owns_the_date_after_it():
+    statement = one(events("Omar Haddad welcomed the answer on Monday."), "Statement")
+    assert statement.date.edtf == "2024-03-11"
+
+
+def test_a_date_of_the_reported_clause_stays_with_its_verb():
+    found = events("Hamas said Israel struck Rafah on Monday.")
+    assert one(found, "Attack").date.edtf == "2024-03-11"
+    assert one(found, "Statement").date.edtf != "2024-03-11"
