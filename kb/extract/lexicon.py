@@ -161,6 +161,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"notified|announces|affirm(?:s|ed)?|reaffirm(?:s|ed)?|blamed|blames|"
                   r"insisted|argued|recalled|saying|adding|noting|stressing|insisting", "speech"),
     ("Statement", r"answered\s+(?:our|my)\s+questions", "verb"),
+    # "addressed the Knesset / the nation / reporters": a speech (not "addressed the concerns")
+    ("Statement", r"address(?:ed|es)(?=\s+(?:the\s+|a\s+)?(?:[A-Z][\w-]*|parliament|nation|"
+                  r"lawmakers|legislators|reporters|journalists|crowds?|rally|assembly|summit|"
+                  r"conference|cadets|troops|soldiers|supporters|delegates|leaders)\b)", "verb"),
     ("Statement", r"(?:spoke|talked)\s+to\s+(?:us|me|this\s+(?:newspaper|paper|reporter|"
                   r"correspondent|outlet|station|channel|programme|program))", "verb"),
     ("Vow", r"vow(?:s|ed)|pledg(?:es|ed)|promised|swore", "speech"),

@@ -100,3 +100,15 @@ def test_a_date_of_the_reported_clause_stays_with_its_verb():
     found = events("Hamas said Israel struck Rafah on Monday.")
     assert one(found, "Attack").date.edtf == "2024-03-11"
     assert one(found, "Statement").date.edtf != "2024-03-11"
+
+
+# --- addressing an assembly is a statement -------------------------------------------------------
+
+def test_addressing_a_parliament_or_the_nation_is_a_statement():
+    statement = one(events("On Monday, Omar Haddad addressed the Knesset."), "Statement")
+    assert "omar-haddad" in speakers(statement)
+    assert statement.date.edtf == "2024-03-11"
+
+
+def test_addressing_concerns_is_no_statement():
+    assert not events("Egypt addressed the concerns on Monday.")
