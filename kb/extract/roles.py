@@ -436,6 +436,27 @@ class RoleReader(CueReader):
             chain.insert(0, mention)
         return [m.actor for m in chain]
 
+    def _agents(self, cue: Cue, context: Context) -> list[str]:
+        """A passive's agent and the names coordinated with it ("accepted by Israel and
+        Hamas")."""
+        first = self._objects(cue, context, ("by",))[:1]
+        if not first:
+            return []
+        mentions = sorted((m for m in context.mentions if m.start >= cue.end and m.quote is None),
+                          key=lambda m: m.start)
+        start = next((n for n, m in enumerate(mentions) if m.actor == first[0]
+                      and m.prep == "by"), None)
+        if start is None:
+            return first
+        found, last = list(first), mentions[start]
+        for mention in mentions[start + 1:]:
+            if not re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", self.text[last.end:mention.np_start]):
+                break
+            if mention.actor not in found:
+                found.append(mention.actor)
+            last = mention
+        return found
+
     def _objects(self, cue: Cue, context: Context,
                  preps: tuple = (None, "to", "and", "or", "between"),
                  reach: int | None = None) -> list[str]:
@@ -555,7 +576,7 @@ class RoleReader(CueReader):
             self._parsed_maker(cue, context, roles, put)
             return roles
         if cue.passive:
-            agent = self._objects(cue, context, ("by",))[:1]
+            agent = self._agents(cue, context)
             if kind in ("Killing", "Attack"):
                 put(agent, "perpetrator")
                 put(subjects, "victim")

@@ -112,3 +112,9 @@ def test_addressing_a_parliament_or_the_nation_is_a_statement():
 
 def test_addressing_concerns_is_no_statement():
     assert not events("Egypt addressed the concerns on Monday.")
+
+
+def test_a_passives_coordinated_agents_all_take_the_role():
+    acceptance = one(events("The first phase was accepted by Israel and Hamas on Wednesday."),
+                     "Acceptance")
+    assert {"israel", "hamas"} <= ids(acceptance)
