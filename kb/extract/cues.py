@@ -131,7 +131,12 @@ class CueReader(ActorReader):
                     cue.parsed.append(f"{cue.part} by its tag")
                 if self._keep(cue, text[:m.start()], text[m.end():]):
                     found.append(cue)
-        for token, start, end in parse.finite_verbs(parsed) if parsed is not None else ():
+        handed = [(t, *parsed.span(t)) for t in parsed.doc if t.tag_ == "VBN" and t.dep_ in (
+            "acl", "advcl", "conj") and parse.handed_to(t, HANDOVER_BODIES) and any(
+            w.pos_ == "PROPN" or HOSTAGE_WORDS.fullmatch(w.lower_) for w in (
+                [t.head] if t.dep_ == "acl" else parse.subjects(t.head)))] if parsed else []
+        # (", handed over by Hamas to the Red Cross": a participle without auxiliary too)
+        for token, start, end in [*parse.finite_verbs(parsed), *handed] if parsed else ():
             lemma = LEMMA_CUES.get(token.lemma_.lower()) or (
                 ("HostageRelease", "verb") if parse.handed_to(token, HANDOVER_BODIES) else None)
             if lemma is None or any(not (end <= c.start or start >= c.end) for c in found):
@@ -173,7 +178,7 @@ class CueReader(ActorReader):
             return False
         cue.passive = cue.part in ("verb", "speech") and is_past_form(cue.text) and bool(
             PASSIVE_BEFORE.search(before) or (  # "a proposal put forward by Egypt"
-                re.match(r"\s+by\s", after) and re.search(r"[a-z]\s+$", before)))
+                re.match(r"\s+(?:over\s+)?by\s", after) and re.search(r"[a-z,]\s+$", before)))
         cue.definite = cue.part == "noun" and bool(DEFINITE.search(before))
         if cue.type in ("Ceasefire", "HostageRelease") and cue.part == "noun":
             if NEGOTIATION_AFTER.search(after) or re.match(r"(?i)\s*negotiator", after):

@@ -118,3 +118,17 @@ def test_a_passives_coordinated_agents_all_take_the_role():
     acceptance = one(events("The first phase was accepted by Israel and Hamas on Wednesday."),
                      "Acceptance")
     assert {"israel", "hamas"} <= ids(acceptance)
+
+
+# --- a handover told by a participle -------------------------------------------------------------
+
+def test_hostages_handed_over_by_a_group_in_a_participle_are_released_by_it():
+    release = one(events("The hostages went home on Monday, handed over by Hamas to the Red "
+                         "Cross."), "HostageRelease")
+    assert "hamas" in ids(release)
+    assert release.date.edtf == "2024-03-11"
+
+
+def test_a_letter_handed_to_the_red_cross_frees_nobody():
+    found = events("The letter, handed to the Red Cross on Monday, was read out.")
+    assert not [e for e in found if e.type == "HostageRelease"]
