@@ -84,6 +84,11 @@ class Context:
     parse_owned: set[int] = field(default_factory=set)  # expressions the parse gave an owner
 
 
+#: Who was not at a meeting: "were not at the summit", "stayed away from the talks".
+ABSENT_FROM = re.compile(
+    r"(?i)(?:\b(?:not|never)\s+(?:\w+\s+)?(?:at|in|attend|attending|join|joining|part\s+of)|"
+    r"\b(?:boycott(?:ed|s|ing)?|skipp(?:ed|ing)|skips?|stay(?:ed|s)?\s+away\s+from|"
+    r"absent\s+from))\s+(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$")
 #: A verb whose object is what it is about, not a new event ("to discuss the attack").
 TOPIC_BEFORE = re.compile(
     r"(?i)\b(?:discuss|discusses|discussing|discussed|debate|debated|debating|review|reviewing|"
@@ -208,6 +213,8 @@ class CueReader(ActorReader):
                 r"\s+)*(?:[\w-]+\s+)?(?:conditions|demands|expectations|requirements|needs|criteria|"
                 r"standards|goals|targets|deadlines?|terms|obligations)\b", after):
             return False  # "the text met Israel's conditions"
+        if cue.type in MEETING_FAMILY and cue.part != "verb" and ABSENT_FROM.search(before):
+            return False  # "Israel and Hamas were not at the summit": nobody's meeting
         if word == "claimed" and re.match(r"\s+by\b", after):
             return False  # "an attack claimed by X": X's attack, not X's words
         if word == "recalled" and re.match(r"(?i)\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?"

@@ -132,3 +132,15 @@ def test_hostages_handed_over_by_a_group_in_a_participle_are_released_by_it():
 def test_a_letter_handed_to_the_red_cross_frees_nobody():
     found = events("The letter, handed to the Red Cross on Monday, was read out.")
     assert not [e for e in found if e.type == "HostageRelease"]
+
+
+# --- absent from a meeting ----------------------------------------------------------------------
+
+def test_parties_not_at_a_summit_propose_no_meeting_of_theirs():
+    assert not events("Israel and Hamas were not at the summit on Monday.")
+    assert not events("Egypt did not attend the meeting in Doha on Monday.")
+
+
+def test_attending_a_meeting_is_still_one():
+    meeting = one(events("Egypt attended the meeting in Doha on Monday."), "Meeting")
+    assert "egypt" in ids(meeting)
