@@ -444,6 +444,19 @@ class ActorReader:
             for later in re.finditer(r"(?<![\w-])" + m.group(1) + r"(?![\w-])", text):
                 if inner and later.start() > m.end() and free(later.start(), later.end()):
                     add(later.start(), later.end(), inner[0].actor, pronoun="them")
+        for mention in found:  # "the Islamic Resistance Movement (Hamas)": Hamas
+            actor = self.actors.get(mention.actor)
+            paren = re.match(r"\s*\(\s*", self.text[mention.end:])
+            if actor is None or actor.known or paren is None:
+                continue
+            inner = [x for x in found if x.start == mention.end + paren.end()
+                     and re.match(r"\s*\)", self.text[x.end:]) and x.actor != mention.actor
+                     and x.actor in self.actors and self.actors[x.actor].known]
+            if inner:
+                old, mention.actor = mention.actor, inner[0].actor
+                self._add_surface(actor.name, mention.actor)
+                if not actor.mentions:
+                    del self.actors[old]
         voice = self._voice(sentence, found)
         for m in PRONOUNS_IN_QUOTES.finditer(text):  # resolved once the speaker is known
             if not free(m.start(), m.end()):

@@ -56,6 +56,7 @@ class Cue:
     definite: bool = False
     absorbed: bool = False
     parsed: list[str] = field(default_factory=list)  # what the dependency parse decided
+    first_person: bool = False  # "We urge", "I welcome": the text's own act, in the present
 
 
 @dataclass
@@ -162,7 +163,12 @@ class CueReader(ActorReader):
                     re.search(r"(?:^|[\s,;“\"])(?:[Ww]e|I)\s+[a-z]+\b[^.;:]*(?:,\s*|\s)and\s+(?:\w+ly\s+)?$",
                               before):  # "We welcome the deal and urge both sides"
                 return False
-            cue.part = "speech"
+            cue.part, cue.first_person = "speech", True
+        elif cue.part in ("speech", "verb") and not is_past_form(cue.text.split()[0]) \
+                and not cue.text.split()[0].endswith("ing") \
+                and re.search(r"(?:^|[\s,;“\"])(?:[Ww]e|I)\s+(?:(?:also|again|strongly|firmly|"
+                              r"jointly|therefore|today|\w+ly)\s+)*$", before):
+            cue.first_person = True  # "We affirm that ...": the text's own act
         if cue.part == "either":
             cue.part = "noun" if NOUN_CONTEXT.search(before) else "verb"
         if cue.type == "Statement" and word in ("told", "tells") and re.match(

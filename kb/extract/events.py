@@ -173,9 +173,13 @@ class Extractor(RoleReader):
             if said is not None and said.precision == "day":
                 anchor_date = said.earliest  # "the last couple of days" said on Thursday
         self._order += 1
+        if expression is None and cue.first_person and cue.quote is None:
+            when = self._today()  # "We affirm ...": the day of the statement, not of its story
+        else:
+            when = self._draft_date(expression, source, status, anchor_date,
+                                    self.context.get(sentence.index))
         event = DraftEvent(
-            type=kind, date=self._draft_date(expression, source, status, anchor_date,
-                                             self.context.get(sentence.index)),
+            type=kind, date=when,
             sentences=[sentence.text], actors=self._with_owners(self._roles(cue, context)),
             place=None if kind in PLACELESS else self._place(cue, context),
             status=status, sentence_index=sentence.index, last_index=sentence.index,
@@ -203,7 +207,11 @@ class Extractor(RoleReader):
             self._answer(event, cue, sentence)
         if kind == "HostageRelease":
             self._not_released(event, cue, context)
-        event.anaphoric = cue.definite and not event.actors
+        event.anaphoric = cue.definite and (not event.actors or (
+            kind in ("Killing", "Attack", "HostageRelease") and cue.part == "noun"
+            and source != "own" and frame is None and any(
+                f.cue.end <= cue.start < f.end for f in context.frames)))
+        # ("the military confirmed the killing": the killing told before, not a new one)
         if not event.actors and cue.part == "noun":  # if it stays an event of its own
             fallback = [m for m in context.mentions if self._eligible(m, cue) and m.prep is None
                         and m.start < cue.start]

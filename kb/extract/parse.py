@@ -126,6 +126,24 @@ def subjects(verb: Any) -> list[Any]:
     return []
 
 
+def described(noun: Any, personal: bool = False) -> list[Any]:
+    """The noun a relative clause describes, through an apposition and, for "who", past the
+    nouns of a title the parser may hang it from ("our leader Yahya Sinwar, head of the
+    movement's bureau, who ...": Sinwar)."""
+    for _ in range(6):
+        if noun.dep_ == "appos" and noun.head is not noun:
+            noun = noun.head
+        elif personal and noun.pos_ != "PROPN" and noun.dep_ == "pobj" and \
+                noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head
+        else:
+            break
+    names = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if noun.pos_ != "PROPN" and names:  # "our leader, Omar Haddad, ...": the name
+        noun = names[0]
+    return conjuncts(noun)
+
+
 def agents(verb: Any) -> list[Any]:
     """The agent of a passive ("was brokered by Egypt and Qatar")."""
     for child in verb.children:
@@ -140,6 +158,8 @@ def patients(verb: Any) -> list[Any]:
     """Who an action was done to: the passive subject ("three aid workers were killed") or the
     direct object ("killed three aid workers")."""
     passive = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT]
+    if passive and passive[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        return described(verb.head, passive[0].lower_ in ("who", "whom"))  # "X, who was killed"
     if passive:
         return conjuncts(passive[0])
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "civilians killed in the strike"

@@ -280,6 +280,14 @@ class RoleReader(CueReader):
                              f"and correct.", None, True)
         return self._dated_by(None, source, status)
 
+    def _today(self) -> DraftDate:
+        """The day of the text itself (its date line, else its publication): what "we" do in
+        the present ("We affirm", "We call on") happens then."""
+        day = self.published
+        return DraftDate("(undated; the text's own act)", day.isoformat(), day.isoformat(), day,
+                         day, "window", "A first-person act in the present tense: the day of "
+                         "the text (its date line or publication). Check it.", None, True)
+
     def _dated_by(self, expression: TimeExpression | None, source: str, status: str,
                   anchor_date: date | None = None) -> DraftDate:
         if expression is not None:

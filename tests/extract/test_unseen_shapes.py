@@ -144,3 +144,33 @@ def test_parties_not_at_a_summit_propose_no_meeting_of_theirs():
 def test_attending_a_meeting_is_still_one():
     meeting = one(events("Egypt attended the meeting in Doha on Monday."), "Meeting")
     assert "egypt" in ids(meeting)
+
+
+# --- statements: the victim of a relative clause, the text's own day, a name and its short form ---
+
+def test_the_victim_of_a_who_clause_is_the_person_it_describes():
+    killing = one(events("We mourn our leader Omar Haddad, head of the movement's bureau, who "
+                         "was killed on Tuesday."), "Killing")
+    assert "omar-haddad" in ids(killing)
+    assert killing.date.edtf == "2024-03-12"
+
+
+def test_a_killing_a_speaker_confirms_is_the_one_told_before():
+    found = events("Omar Haddad was killed on Tuesday. The military confirmed the killing "
+                   "hours later.")
+    assert len([e for e in found if e.type == "Killing"]) == 1
+
+
+def test_a_first_person_act_in_the_present_is_dated_by_the_text_not_its_story():
+    text = ("Statement by Hamas\nDoha, 14 March 2024\nOmar Haddad was killed on "
+            "Tuesday.\nWe affirm that the talks will go on.\nWe call on Egypt to act.")
+    found = events(text)
+    assert one(found, "Statement").date.edtf == "2024-03-14"
+    assert one(found, "Demand").date.edtf == "2024-03-14"
+
+
+def test_a_long_name_with_a_known_short_one_in_brackets_is_that_actor():
+    text = ("Statement by the Islamic Resistance Movement (Hamas)\n14 March 2024\n"
+            "We call on Egypt to act.")
+    demand = one(events(text), "Demand")
+    assert "hamas" in speakers(demand)
