@@ -556,10 +556,11 @@ class ActorReader:
             start = piece[len(piece) - len(words)][0]
         lowercase_title = re.search(
             r"(?:the\s+)?(?:(?:new|top|former|senior|deputy|chief|main|acting)\s+)*(?:head|chief|"
-            r"director|leader|spokes\w+|negotiator|advis[eo]r|envoy|commander|minister)"
-            r"(?:\s+(?:of|for)\s+[^,]+?)?,?\s+$", text[:start])
-        if lowercase_title and not title:
-            title = lowercase_title.group().strip().rstrip(",")
+            r"director|leader|spokes\w+|negotiator|advis[eo]r|envoy|commander|minister|emir|amir|"
+            r"king|prince|president|premier)"
+            r"(?:\s+(?:of|for)\s+[^,]+?)?,?\s+$", text[:piece[0][0]])
+        if lowercase_title:  # "the emir of Qatar, Sheikh Tamim ...": the post decides too
+            title = lowercase_title.group().strip().rstrip(",") + (f" {title}" if title else "")
         name = " ".join(words)
         if name in DEMONYMS:
             return
@@ -612,8 +613,12 @@ class ActorReader:
             elif re.search(r"[,–—]\s*$", before) and number > 0:
                 previous = mentions[number - 1]  # a list inherits its preposition
                 listed = re.match(r"\s*(?:[,–—]|and\b|or\b)", text[mention.end:])
+                titled = previous.prep == "of" and re.search(  # "the emir of Qatar, Tamim ..."
+                    r"(?i)\b(?:emir|amir|king|prince|president|premier|minister|head|chief|director|"
+                    r"leader|envoy|ambassador|spokes\w+)\s+of\s+(?:the\s+)?$",
+                    text[max(0, previous.np_start - 40):previous.np_start])
                 if previous.prep and previous.prep != "according to" and listed and \
-                        text[previous.end:mention.np_start].strip(" ,–—") == "":
+                        not titled and text[previous.end:mention.np_start].strip(" ,–—") == "":
                     mention.prep = previous.prep
         for mention in mentions:  # "a senior Hamas source said": nobody named
             if not mention.possessive and re.match(

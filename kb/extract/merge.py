@@ -68,6 +68,11 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
             continue
         if not leading & set(other.primary()):
             continue
+        mine = {a for a, _ in event.actors} - {a for a, _ in other.actors}
+        theirs = {a for a, _ in other.actors} - {a for a, _ in event.actors}
+        if event.type in MEETING_FAMILY and mine and theirs and \
+                event.sentence_index != other.sentence_index and not event.anaphoric:
+            continue  # "X spoke with Netanyahu ... The emir spoke with X": two calls
         # one killing reported twice ("a strike killed X", "X was killed, Hamas said"): the
         # same victim on the same day is the same event, whoever reports it
         same_victim = bool(victims & {a for a, r in other.actors if r == "victim"}) and \

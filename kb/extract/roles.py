@@ -341,6 +341,12 @@ class RoleReader(CueReader):
                 # "Jordan's foreign minister, Ayman Safadi, met ...": both name the subject
                 return self._chain(head) + [m.actor for m in apposed
                                             if m.actor not in {h.actor for h in head}]
+            if apposed and not head and cue.part != "noun" and re.fullmatch(
+                    r"(?i)\s*(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:emir|amir|king|prince|president|"
+                    r"premier|minister|head|chief|director|leader|envoy|ambassador|spokes\w+|"
+                    r"commander)\s+(?:of|for)\s+[^,]*,?\s*", self.text[slice(*segments[2])]):
+                # "The head of Mossad, David Barnea, met ...": the name the post is apposed to
+                return self._chain(apposed)
             found = head or apposed
         else:
             found = next((named for named in (self._in(s, cue, context) for s in segments)

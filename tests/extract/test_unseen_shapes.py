@@ -174,3 +174,26 @@ def test_a_long_name_with_a_known_short_one_in_brackets_is_that_actor():
             "We call on Egypt to act.")
     demand = one(events(text), "Demand")
     assert "hamas" in speakers(demand)
+
+
+# --- posts before a name -------------------------------------------------------------------------
+
+def test_the_head_of_a_body_then_a_name_in_commas_is_the_subject():
+    meeting = one(events("The head of Mossad, Omar Haddad, met Egypt on Sunday."), "Meeting")
+    assert "omar-haddad" in ids(meeting)
+
+
+def test_a_post_before_a_name_rules_out_a_known_holder_of_another_post():
+    from kb.extract import KnownActor
+    pm = KnownActor("al-thani", "Al-Thani", "person", (), ("qatar",), ("Qatari Prime Minister",))
+    found = events("The emir of Qatar, Sheikh Tamim bin Hamad Al Thani, spoke with Omar Haddad "
+                   "on Sunday.", actors=[pm])
+    meeting = one(found, "Meeting")
+    assert "al-thani" not in ids(meeting)
+    assert any(actor.startswith("tamim") for actor in ids(meeting))
+
+
+def test_two_calls_of_one_day_with_different_people_stay_two_meetings():
+    found = events("Omar Haddad spoke by phone with Egypt on Sunday. Qatar spoke with Omar "
+                   "Haddad later the same day.")
+    assert len([e for e in found if e.type == "Meeting"]) == 2
