@@ -340,6 +340,28 @@ def _date_heading(sentence: Sentence, expressions: list[TimeExpression],
                           e.anchor, "heading", e.tense)
 
 
+_WEEKDAY = re.compile(r"(?i)(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                      r"sunday)")
+
+
+def _in_order(headings: dict[int, TimeExpression]) -> dict[int, TimeExpression]:
+    """A round-up's day headings ("Monday", "Tuesday", ... "Sunday") follow each other: a
+    weekday heading falls before the heading after it ("Monday" over a week that ends on Sunday
+    is the Monday before, not the publication's own Monday)."""
+    following: TimeExpression | None = None
+    for index in sorted(headings, reverse=True):
+        heading = headings[index]
+        if following is not None and _WEEKDAY.fullmatch(heading.text.strip()):
+            while heading.earliest >= following.earliest:
+                day = heading.earliest - timedelta(days=7)
+                heading = TimeExpression(heading.text, heading.start, heading.end,
+                                         day.isoformat(), day, day, heading.precision,
+                                         heading.anchor, heading.kind, heading.tense)
+            headings[index] = heading
+        following = heading
+    return headings
+
+
 def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
                   reference: date, start: TimeExpression | None = None,
                   embedded: Embedded = _never,
@@ -353,12 +375,14 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     context: dict[int, TimeExpression] = {}
     last = start
     previous: tuple[Sentence, TimeExpression] | None = None
+    headings = _in_order({sentence.index: heading for sentence in sentences if (
+        heading := None if start is not None and sentence.start <= start.start < sentence.end
+        else _date_heading(sentence, expressions, reference)) is not None})
     for sentence in sentences:
         if _TIME_STAMP.match(sentence.text):
             last, previous = start, None
             continue
-        heading = None if start is not None and sentence.start <= start.start < sentence.end \
-            else _date_heading(sentence, expressions, reference)
+        heading = headings.get(sentence.index)
         if heading is not None:  # "Monday." over a round-up's paragraph: its day, exactly
             last, previous = heading, None
             continue

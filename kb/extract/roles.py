@@ -76,8 +76,10 @@ class RoleReader(CueReader):
                     self.text, min(c.end, expression.end), max(c.start, expression.start)))
                 and (inside is None or inside[0] <= c.start < inside[1] or dating(c))
                 and not any(f.cue is not c and f.start <= expression.start < f.end
-                            and not f.start <= c.start < f.end and c.end <= f.cue.start
-                            for f in context.frames)]  # "rejected X, saying ... on July 2"
+                            and not f.start <= c.start < f.end and (
+                                c.end <= f.cue.start or f.cue.end <= c.start)
+                            for f in context.frames)]  # "rejected X, saying ... on July 2",
+            # "warned at a news conference that ... by 20 January": not the conference's date
             candidates = self._in_noun_clause_of(expression, candidates, context)
             clause_verb = [c for c in candidates if c.part != "noun" and c.start >= expression.end]
             if expression.kind == "anchored" and re.search(r"(?i)\b(?:after|before)$",
@@ -197,7 +199,8 @@ class RoleReader(CueReader):
                 owner = owners.get(number)
                 if owner is not None and owner.start >= cue.end and owner.quote == cue.quote and \
                         SETTING_BEFORE.search(text[cue.end:owner.start]) and usable(expression):
-                    return expression, "own"  # "said ... at a press conference on Thursday"
+                    return self._in_tense_of(cue, expression), "own"  # "said ... at a press
+                    # conference on Thursday" (in the past though what it said "would" come)
             for expression in expressions:  # "said in a joint statement on Monday (that)"
                 if usable(expression) and expression.start >= cue.end and SAID_IN.fullmatch(
                         text, cue.end, expression.start):

@@ -251,7 +251,9 @@ def _day_without_year(month: int, day: int, published: date, tense: str | None,
             year += step
             continue
         if step < 0 and candidate > published:
-            year -= 1
+            if candidate - published <= timedelta(days=45):
+                return candidate  # "by his inauguration on 20 January" (published 13 January):
+            year -= 1             # days ahead, not almost a year back
             continue
         if step > 0 and candidate < published:
             year += 1

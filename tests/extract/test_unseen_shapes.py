@@ -3,6 +3,8 @@ the test."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.extract.sentences import events, one
 
 
@@ -197,3 +199,29 @@ def test_two_calls_of_one_day_with_different_people_stay_two_meetings():
     found = events("Omar Haddad spoke by phone with Egypt on Sunday. Qatar spoke with Omar "
                    "Haddad later the same day.")
     assert len([e for e in found if e.type == "Meeting"]) == 2
+
+
+# --- a round-up's day headings, a deadline days ahead --------------------------------------------
+
+def test_day_headings_of_a_round_up_follow_each_other():
+    text = ("The week\nPublished Monday 11 March 2024\nMonday\nEgypt met Qatar in Cairo.\n"
+            "Tuesday\nHamas rejected the offer.\nSunday\nIsrael met Egypt in Cairo.")
+    found = events(text, published=date(2024, 3, 11))
+    by_type = {e.type: e.date.edtf for e in found}
+    assert by_type["Rejection"] == "2024-03-05"
+    assert [e.date.edtf for e in found if e.type == "Meeting"] == ["2024-03-04", "2024-03-10"]
+
+
+def test_a_day_without_year_a_few_days_ahead_is_not_last_year():
+    threat = one(events("Omar Haddad warned on Monday that there would be a price if the "
+                        "hostages were not home by 20 March."), "Threat")
+    assert threat.date.edtf == "2024-03-11"
+    from kb.extract.timex import find_time_expressions
+    found = find_time_expressions("They must be home by 20 March.", date(2024, 3, 14))
+    assert found[0].edtf == "2024-03-20"
+
+
+def test_a_date_in_reported_words_is_no_date_of_a_noun_before_them():
+    found = events("Omar Haddad warned at a news conference on Monday that talks would end by "
+                   "20 March.")
+    assert one(found, "Threat").date.edtf == "2024-03-11"
