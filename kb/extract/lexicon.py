@@ -31,7 +31,8 @@ TITLE_WORDS = frozenset(
     Official Senator Sen. Rep. Gov. Governor Mayor Deputy Colonel Major Lieutenant Captain Brigadier
     Premier Chancellor Judge Rabbi Imam Pope Dr. Mr. Mrs. Ms. Prof. Professor Correspondent Editor
     Reporter Representative PM FM Secretary-General Director-General Attorney-General
-    Major-General Lieutenant-General Vice-President Under-Secretary""".split()
+    Major-General Lieutenant-General Vice-President Under-Secretary President-elect
+    President-Elect Vice-President-elect Prime-Minister-designate""".split()
 )
 
 #: Last words of organisation names ("Israel Defense Forces", "The Wall Street Journal").

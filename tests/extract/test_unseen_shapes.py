@@ -225,3 +225,10 @@ def test_a_date_in_reported_words_is_no_date_of_a_noun_before_them():
     found = events("Omar Haddad warned at a news conference on Monday that talks would end by "
                    "20 March.")
     assert one(found, "Threat").date.edtf == "2024-03-11"
+
+
+def test_president_elect_is_a_title_not_part_of_the_name():
+    found = events("President-elect Omar Haddad warned on Tuesday that Hamas would pay. Haddad "
+                   "met Egypt on Wednesday.")
+    assert speakers(one(found, "Threat")) == {"omar-haddad"}
+    assert "omar-haddad" in ids(one(found, "Meeting"))
