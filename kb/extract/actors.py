@@ -113,6 +113,12 @@ NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten ele
     thousand thousands dozen dozens several some many few both all most""".split())
 
 
+#: Names of bodies that are not what "the group" or "the movement" refers to.
+INSTITUTION = re.compile(r"Journal|Times|Post|News|Press|Reuters|Daily|Office|Department|Ministry|"
+                         r"Forces|Army|Agency|officials|mediators|(?i:intelligence|cabinet|"
+                         r"government|council|office|ministry)")
+
+
 class ActorReader:
     """Finds the actors an article's sentences mention; keeps the draft's actors and places."""
 
@@ -266,12 +272,9 @@ class ActorReader:
     def _dominant_group(self) -> str | None:
         """The organisation the article has named most (of two named as often, the last named):
         what "the group" refers to."""
-        institutional = ("Journal", "Times", "Post", "News", "Press", "Reuters", "Daily", "Office",
-                         "Department", "Ministry", "Forces", "Army", "Agency", "officials",
-                         "mediators")
         candidates = [actor for actor in self.actors.values()
                       if actor.type in ("organization", "group") and actor.mentions
-                      and not any(word in actor.name for word in institutional)]
+                      and not INSTITUTION.search(actor.name)]
         if not candidates:
             return None
         return max(candidates, key=lambda actor: (actor.mentions,
@@ -421,7 +424,14 @@ class ActorReader:
         for m in NAME_RUN.finditer(text):
             self._name_run(text, m, free, add)
         for m in GROUP_DESCRIPTION.finditer(text):
-            group_id = self._dominant_group()
+            before = [x.actor for x in sorted(found, key=lambda x: x.start)
+                      if x.end <= base + m.start() and x.actor in self.actors
+                      and self.actors[x.actor].known
+                      and self.actors[x.actor].type in ("organization", "group")
+                      and not INSTITUTION.search(self.actors[x.actor].name)]
+            # "A Hamas official said the group had ...": the group its sentence named before
+            # (not an office, ministry or agency: "Netanyahu's office said ... the group")
+            group_id = before[-1] if before else self._dominant_group()
             if group_id and free(m.start(), m.end()):
                 add(m.start(), m.end(), group_id, bool(m.group("possessive")), "description")
         for m in THIRD_PERSON.finditer(text):
@@ -467,8 +477,9 @@ class ActorReader:
                 add(m.start(), m.end(), voice, pronoun="first")
         found.sort(key=lambda x: x.start)
         self._describe(found, quotes)
-        for mention in found:
-            if mention.actor in self.actors and not mention.modifier:
+        for mention in found:  # ("a Hamas official": a mention of Hamas, a known group, too)
+            actor = self.actors.get(mention.actor)
+            if actor is not None and not mention.modifier:
                 self.actors[mention.actor].mentions += 1
                 self._seen += 1
                 self._last_seen[mention.actor] = self._seen

@@ -232,3 +232,13 @@ def test_president_elect_is_a_title_not_part_of_the_name():
                    "met Egypt on Wednesday.")
     assert speakers(one(found, "Threat")) == {"omar-haddad"}
     assert "omar-haddad" in ids(one(found, "Meeting"))
+
+
+def test_the_group_is_the_group_its_sentence_named_before_not_an_office():
+    text = ("Talks in Florida\nA Hamas official said the group had approved a list on Monday.\n"
+            "Netanyahu's office said Hamas had reneged, and that the cabinet would wait until the "
+            "group had accepted all of it.")
+    found = events(text)
+    acceptances = [e for e in found if e.type == "Acceptance"]
+    assert acceptances and all("hamas" in ids(e) for e in acceptances)
+    assert not [e for e in found if "florida" in ids(e)]
