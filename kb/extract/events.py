@@ -164,6 +164,8 @@ class Extractor(RoleReader):
             return None  # intentions in quotations stay words
         if self._denied(cue, context):
             return None  # "denied reports that it had accepted the plan": nothing happened
+        if self._negated(cue, context):
+            return None  # "Israel has not rejected the offer", "did not meet": nothing happened
         expression, source = self._expression_for(cue, context)
         status = self._status(cue, sentence, expression)
         anchor_date = None
@@ -239,6 +241,17 @@ class Extractor(RoleReader):
         word = parsed.head_of(cue.start, cue.end) if parsed is not None else None
         return word is not None and any(node.lemma_.lower() in DENYING_VERBS
                                         for node in parse.ancestors(word))
+
+    @staticmethod
+    def _negated(cue: Cue, context: Context) -> bool:
+        """Whether the parse negates a cue verb that is no speech ("has not rejected", "did not
+        meet", "never attacked"); a speech verb's negation is left to its words."""
+        parsed = context.parsed
+        if parsed is None or cue.part != "verb" or cue.quote is not None:
+            return False
+        word = parsed.head_of(cue.start, cue.end)
+        return word is not None and word.pos_ in ("VERB", "AUX") and any(
+            child.dep_ == "neg" for child in word.children)
 
     def _with_owners(self, roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """A group's country or body takes the group's role too ("a Hamas delegation met":

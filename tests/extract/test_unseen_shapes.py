@@ -242,3 +242,15 @@ def test_the_group_is_the_group_its_sentence_named_before_not_an_office():
     acceptances = [e for e in found if e.type == "Acceptance"]
     assert acceptances and all("hamas" in ids(e) for e in acceptances)
     assert not [e for e in found if "florida" in ids(e)]
+
+
+# --- negation ---------------------------------------------------------------------------------
+
+def test_a_negated_verb_proposes_no_event():
+    assert not [e for e in events("Israel has not rejected the offer.") if e.type == "Rejection"]
+    assert not events("Egypt did not meet Hamas on Monday.")
+
+
+def test_a_verb_after_a_negated_one_still_counts():
+    meeting = one(events("Egypt met Hamas on Monday but did not sign anything."), "Meeting")
+    assert {"egypt", "hamas"} <= ids(meeting)
