@@ -221,6 +221,9 @@ class CueReader(ActorReader):
             return False  # "the text met Israel's conditions"
         if cue.type in MEETING_FAMILY and cue.part != "verb" and ABSENT_FROM.search(before):
             return False  # "Israel and Hamas were not at the summit": nobody's meeting
+        if cue.part == "speech" and word in ("told", "informed", "notified", "briefed") and \
+                PASSIVE_BEFORE.search(before) and not re.search(r"\bby\s", after[:60]):
+            return False  # "We were told they showed no flexibility": nobody named speaks
         if word == "claimed" and re.match(r"\s+by\b", after):
             return False  # "an attack claimed by X": X's attack, not X's words
         if word == "recalled" and re.match(r"(?i)\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?"

@@ -254,3 +254,11 @@ def test_a_negated_verb_proposes_no_event():
 def test_a_verb_after_a_negated_one_still_counts():
     meeting = one(events("Egypt met Hamas on Monday but did not sign anything."), "Meeting")
     assert {"egypt", "hamas"} <= ids(meeting)
+
+
+def test_a_passive_speech_verb_without_its_agent_names_no_speaker():
+    assert not [e for e in events("We were told they showed no flexibility.")
+                if e.type == "Statement"]
+    statement = one(events("Hamas was told by Egypt on Monday that talks would resume."),
+                    "Statement")
+    assert speakers(statement) == {"egypt"}
