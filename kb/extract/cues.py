@@ -144,7 +144,8 @@ class CueReader(ActorReader):
         # (", handed over by Hamas to the Red Cross": a participle without auxiliary too)
         for token, start, end in [*parse.finite_verbs(parsed), *handed] if parsed else ():
             lemma = LEMMA_CUES.get(token.lemma_.lower()) or (
-                ("HostageRelease", "verb") if parse.handed_to(token, HANDOVER_BODIES) else None)
+                ("HostageRelease", "verb") if parse.handed_to(token, HANDOVER_BODIES) else None) \
+                or (("Meeting", "verb") if parse.visits_someone(token) else None)
             if lemma is None or any(not (end <= c.start or start >= c.end) for c in found):
                 continue
             cue = Cue(lemma[0], start, end, token.text, lemma[1], quote_of(quotes, start, end),

@@ -292,3 +292,17 @@ def handed_to(verb: Any, bodies: Any) -> bool:
                 return True
     return False
 
+
+
+def visits_someone(verb: Any) -> bool:
+    """Whether a verb of calling or seeing has a named person or body for its plain object
+    ("called Netanyahu to congratulate him", "saw Netanyahu in Jerusalem"): a meeting or a call;
+    not "called Netanyahu a liar", "saw Netanyahu as a partner", "called on Israel"."""
+    if verb.lemma_.lower() not in ("call", "phone", "telephone", "ring", "see"):
+        return False
+    if any(c.dep_ in ("oprd", "attr", "prt", "ccomp") for c in verb.children) or any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and objects[0].pos_ == "PROPN" and not any(
+        c.dep_ in ("amod", "det") for c in objects[0].children)

@@ -262,3 +262,20 @@ def test_a_passive_speech_verb_without_its_agent_names_no_speaker():
     statement = one(events("Hamas was told by Egypt on Monday that talks would resume."),
                     "Statement")
     assert speakers(statement) == {"egypt"}
+
+
+# --- calls and visits ----------------------------------------------------------------------------
+
+def test_calling_or_seeing_a_named_person_is_a_meeting():
+    call = one(events("Omar Haddad called Netanyahu on Sunday to congratulate him."), "Meeting")
+    assert {"omar-haddad", "netanyahu"} <= ids(call)
+    visit = one(events("Omar Haddad saw Netanyahu in Jerusalem on Saturday."), "Meeting")
+    assert visit.date.edtf == "2024-03-09"
+
+
+def test_calling_someone_names_or_calling_on_them_is_no_meeting():
+    assert not [e for e in events("Omar Haddad called Netanyahu a liar on Sunday.")
+                if e.type == "Meeting"]
+    assert not [e for e in events("Egypt called on Israel to stop on Sunday.")
+                if e.type == "Meeting"]
+    assert not [e for e in events("Hamas saw Israel as the aggressor.") if e.type == "Meeting"]
