@@ -173,6 +173,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"value|appreciate|affirm|reaffirm|commend|praise|deplore|regret|salute",
      "first-person"),
     ("Demand", r"urge|demand|ask|request|appeal\s+to", "first-person"),
+    # "we will not give up", "we will spare no effort": the text's own pledge
+    ("Vow", r"will\s+(?:not|never)\s+(?:give\s+up|stop|abandon|back\s+down|rest|allow)|"
+            r"will\s+spare\s+no\s+effort|will\s+(?:continue|keep)(?=\s+(?:to|our|working|"
+            r"pushing|our))", "first-person"),
     ("Acceptance", r"agree\s+to|accept", "first-person"),
     ("Offer", r"(?:are|am|stand|remain)\s+(?:\w+\s+)?(?:ready|prepared|willing)\s+to\s+"
               r"(?:support|help|provide|offer|contribute|host|guarantee|fund|finance)", "verb"),

@@ -279,3 +279,10 @@ def test_calling_someone_names_or_calling_on_them_is_no_meeting():
     assert not [e for e in events("Egypt called on Israel to stop on Sunday.")
                 if e.type == "Meeting"]
     assert not [e for e in events("Hamas saw Israel as the aggressor.") if e.type == "Meeting"]
+
+
+def test_the_texts_own_pledge_in_the_first_person_is_a_vow():
+    text = "Statement by Egypt\nCairo, 14 March 2024\nWe will not give up on the talks."
+    vow = one(events(text), "Vow")
+    assert "egypt" in speakers(vow)
+    assert vow.date.edtf == "2024-03-14"
