@@ -228,8 +228,8 @@ class CueReader(ActorReader):
         if word == "claimed" and re.match(r"\s+by\b", after):
             return False  # "an attack claimed by X": X's attack, not X's words
         if word == "recalled" and re.match(r"(?i)\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?"
-                                           r"(?:team|delegation|negotiators|ambassador|envoy|"
-                                           r"staff|diplomats)\b", after):
+                                           r"(?:teams?|delegations?|negotiators|ambassadors?|"
+                                           r"envoys?|staff|diplomats)\b", after):
             return False  # "Israel recalled its team": called back, not said
         if cue.type == "Statement" and re.match(r"(?i)\s+to\s+(?:be|have)\b", after):
             return False  # "said to be"

@@ -265,6 +265,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
     result: list[TimeExpression] = []
     seen: list[tuple[Sentence, list[TimeExpression]]] = []
     last: TimeExpression | None = start  # the date line's day, until the article dates something
+    subordinate: set[tuple[int, int]] = set()  # "a day before <clause>" after a main clause's day
     for sentence in sentences:
         own = [e for e in expressions if sentence.start <= e.start < sentence.end]
         anchored: list[TimeExpression] = []
@@ -274,6 +275,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
             earlier_here = [e for e in own if e.end <= match.start() and _usable(e, reference)
                             and not (e.start < match.end() and match.start() < e.end)]
             clause = _subordinate_clause(text, match, sentence.end, conjunction)
+            inverted = bool(clause and earlier_here)
             if clause and earlier_here:
                 # "seized the crossing on Tuesday, hours after Hamas said ...": the clause after
                 # the expression is dated from the main clause's day, the other way
@@ -294,6 +296,8 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
             anchored.append(TimeExpression(
                 match.group(), match.start(), match.end(), edtf, earliest, latest, precision,
                 anchor.earliest.isoformat(), "anchored", None))
+            if inverted:
+                subordinate.add((match.start(), match.end()))
         for new in anchored:
             own = [e for e in own if e.end <= new.start or e.start >= new.end]
             weekday = [e for e in own if e.precision == "day" and e.kind == "relative"
@@ -308,6 +312,8 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
         result.extend(own)
         seen.append((sentence, own))
         dated = _main([e for e in own if _usable(e, reference) and e.days <= 7], embedded)
+        main = [e for e in dated if (e.start, e.end) not in subordinate]
+        dated = main or dated  # "opened on July 6, a day before X flew": the story is at July 6
         if dated:
             last = dated[-1]
     outside = [e for e in expressions if not any(s.start <= e.start < s.end for s in sentences)]
@@ -395,6 +401,10 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
                  and _usable(e, reference) and sentence.index not in background
                  and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)]
         narrow = _main([e for e in dated if e.days <= 7], embedded)
+        main = [e for e in narrow if not (  # "opened on July 6, a day before X flew": July 6
+            e.kind == "anchored" and re.search(r"(?i)\b(?:after|before)$", e.text)
+            and any(o.end <= e.start for o in narrow))]
+        narrow = main or narrow
         if narrow:
             last = narrow[-1]
         previous = (sentence, dated[-1]) if dated else None

@@ -286,3 +286,17 @@ def test_the_texts_own_pledge_in_the_first_person_is_a_vow():
     vow = one(events(text), "Vow")
     assert "egypt" in speakers(vow)
     assert vow.date.edtf == "2024-03-14"
+
+
+# --- the day the story is at ---------------------------------------------------------------------
+
+def test_a_day_before_a_clause_does_not_move_the_story_to_that_day():
+    found = events("The talks opened in Doha on March 4, a day before Omar Haddad flew to Cairo "
+                   "to meet Sisi. Three days later, Hamas said it agreed.")
+    assert one(found, "Statement").date.edtf == "2024-03-07"
+
+
+def test_recalling_negotiating_teams_is_no_statement():
+    found = events("Israel and Egypt have recalled their negotiating teams from Qatar, Omar "
+                   "Haddad said on Thursday.")
+    assert [speakers(e) for e in found if e.type == "Statement"] == [{"omar-haddad"}]
