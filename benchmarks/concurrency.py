@@ -53,6 +53,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
@@ -211,20 +212,21 @@ def processes(pid: int) -> list[tuple[int, int]]:
     return found
 
 
-def sample(pid: int, serving_processes: int = SERVING_PROCESSES) -> dict[int, tuple[str, float, float]]:
+def sample(pid: int) -> dict[int, tuple[str, float, float]]:
     """Each process of the server now: ``{pid: (role, resident MB, anonymous MB)}`` (from /proc;
     anonymous: heaps and caches, not the store's files mapped, which the page cache holds once for
-    every process). Role: ``serving`` (the server and its serving processes) or ``workers`` (with
-    one serving process, kb serve runs no supervisor: its workers are its children)."""
+    every process). Role: ``workers`` (query workers: those of each serving process's lanes and
+    those of the fast lane the supervisor shares among them, known by what they run) or ``serving``
+    (the server and its serving processes)."""
     found = {}
-    deepest_serving = 1 if serving_processes > 1 else 0
-    for one, depth in processes(pid):
+    for one, _depth in processes(pid):
         try:
+            command = Path(f"/proc/{one}/cmdline").read_bytes()
             with open(f"/proc/{one}/status") as status:
                 fields = {line.split(":")[0]: line.split()[1] for line in status
                           if line.startswith(("VmRSS:", "RssAnon:"))}
-            found[one] = ("serving" if depth <= deepest_serving else "workers", int(fields["VmRSS"]) / 1024,
-                          int(fields["RssAnon"]) / 1024)
+            found[one] = ("workers" if b"webapp.sparql" in command else "serving",
+                          int(fields["VmRSS"]) / 1024, int(fields["RssAnon"]) / 1024)
         except (OSError, KeyError, IndexError, ValueError):
             continue
     return found
@@ -272,7 +274,7 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
         ready(server, kind, processes)
         for name in mix:  # one of each, so that no client pays for starting a lane's workers
             send(target.request(name, 0))
-        memory = [(0.0, sample(server.pid, processes))]
+        memory = [(0.0, sample(server.pid))]
         cpu_before, loads = cpu_seconds(server.pid), [machine_load()]
         clients_cpu_before = time.process_time()
         began, began_counter = time.monotonic(), time.perf_counter()
@@ -301,13 +303,15 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
             thread.start()
         while any(thread.is_alive() for thread in threads):
             time.sleep(2)
-            memory.append((time.monotonic() - began, sample(server.pid, processes)))
+            memory.append((time.monotonic() - began, sample(server.pid)))
             loads.append(machine_load())
         cpu = cpu_seconds(server.pid) - cpu_before
         clients_cpu = time.process_time() - clients_cpu_before
         server.log.seek(0)
         log = server.log.read().decode(errors="replace")
         replaced = {why: log.count(why) for why in ("past its run limit", "past the time limit", "worn")}
+        said = Counter(line[:200] for line in log.splitlines()
+                       if line.startswith(("Error", "Warning", "Traceback", "kb serve:")))
     finally:
         server.terminate()
         try:
@@ -325,7 +329,8 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
                         * (lanes.worker_mb + WORKER_BASE_MB)) if lanes.worker_mb else None
     return {**summary(outcomes, memory), "server_cpu_s": round(cpu, 1), "workers_ceiling_mb": ceiling,
             "clients_cpu_s": round(clients_cpu, 1), "rate": rate or None,
-            "workers_replaced": replaced, "machine_load": [round(min(loads), 1), round(max(loads), 1)]}
+            "workers_replaced": replaced, "server_said": said.most_common(5),
+            "machine_load": [round(min(loads), 1), round(max(loads), 1)]}
 
 
 def summary(outcomes: dict[str, list[Outcome]],
@@ -346,7 +351,8 @@ def summary(outcomes: dict[str, list[Outcome]],
             "cheap": figures(outcomes, cheap=True),
             "cheap_second_half": figures(outcomes, cheap=True, after=half),
             "heavy": figures(outcomes, cheap=False),
-            "queries": {name: {**figures([name]), "statuses": _statuses(results)}
+            "queries": {name: {**figures([name]), "cheap": figures([name], cheap=True),
+                               "statuses": _statuses(results)}
                         for name, results in outcomes.items()},
             "memory_mb": memory_summary(memory)}
 
@@ -419,6 +425,8 @@ def render(kind: str, report: dict) -> str:
              f"{offered}machine "
              f"load (1 min) {report['machine_load'][0]}-{report['machine_load'][1]}; query workers "
              f"replaced {report.get('workers_replaced')}"]
+    for line, count in report.get("server_said", []):
+        lines.append(f"   the server said ({count}x): {line}")
     for group in GROUPS:
         one = report[group]
         if "p50_ms" in one:
@@ -426,8 +434,11 @@ def render(kind: str, report: dict) -> str:
                          f"p99 {one['p99_ms']:9.1f} ms  ({one['runs']} requests, {one['ok']} 200)")
     for name, one in report["queries"].items():
         if "p50_ms" in one:
+            cheap = one.get("cheap", {})
+            mixed = f"  (its cheap ones: p99 {cheap['p99_ms']:.1f} ms of {cheap['runs']})" \
+                if cheap.get("runs", one["runs"]) != one["runs"] and "p99_ms" in cheap else ""
             lines.append(f"     {name:<24} p50 {one['p50_ms']:9.1f}  p99 {one['p99_ms']:9.1f} ms  "
-                         f"{one['statuses']}")
+                         f"{one['statuses']}{mixed}")
     memory = report["memory_mb"]
     for label in ("resident", "anonymous", "serving", "serving_anonymous", "workers", "workers_anonymous"):
         one = memory[label]

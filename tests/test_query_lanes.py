@@ -40,14 +40,14 @@ FINITE = ("SELECT (COUNT(*) AS ?n) WHERE {{ {{ SELECT * WHERE {{ ?a ?b ?c . ?d ?
 
 
 @contextmanager
-def served(store: Path, query_timeout: float = 8, **settings: str):
-    """``kb serve`` in one process over ``store`` with the ``KB_SPARQL_*`` settings given; yields
-    ``(root, process)``."""
+def served(store: Path, query_timeout: float = 8, processes: int = 1, **settings: str):
+    """``kb serve`` over ``store`` (one process unless told) with the ``KB_SPARQL_*`` settings
+    given; yields ``(root, process)``."""
     port = free_port()
     env = {"KB_SPARQL_CACHE_MB": "0", "KB_SPARQL_WORKERS": "2",
            **{f"KB_{name}": value for name, value in settings.items()}}
     process = start([str(KB), "--store", str(store), "serve", "--host", "127.0.0.1", "--port", str(port),
-                     "--query-timeout", f"{query_timeout:g}", "--processes", "1"], env)
+                     "--query-timeout", f"{query_timeout:g}", "--processes", str(processes)], env)
     root = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(f"{root}/sparql", process, seconds=60)

@@ -7,7 +7,10 @@ empty one, then closes it), opens the listening socket, and starts that many ser
 that share the socket: the kernel hands each new connection to one of them. Each serving process
 is a fresh interpreter (not a fork) that builds its own app over the store opened read-only
 (``Store.read_only``: no lock, a snapshot of the store as it was when it opened; opened again
-after a ``kb load``, see :mod:`webapp.state`), with its own query workers and timeline index.
+after a ``kb load``, see :mod:`webapp.state`), with its own timeline index and slow lane of query
+workers. The fast lane's workers are the supervisor's, shared by every serving process
+(:mod:`webapp.sparql.shared`), so that no request waits for its own process's workers while
+another's are free.
 The supervisor starts a new one when one dies, and stops them all when it is stopped.
 """
 
@@ -164,7 +167,7 @@ def serve(store: str, host: str, port: int, query_timeout: float, row_limit: int
                     prepare_store(config)
                 listener = socket.create_server((host, port), backlog=1024)
                 listener.set_inheritable(True)
-                Supervisor(listener, config, processes).run(announce)
+                Supervisor(listener, config, processes, lane=shared_lane(config, processes)).run(announce)
     except KeyboardInterrupt:
         pass
     finally:
@@ -191,6 +194,21 @@ def prepare_store(config: dict) -> None:
         seed_if_empty(kb, minter=Minter((config.get("KB_BASE") or default_base()).rstrip("/") + "/"))
 
 
+def shared_lane(config: dict, processes: int):
+    """The fast lane of query workers every serving process shares (:mod:`webapp.sparql.shared`),
+    as many workers as ``processes`` lanes of ``SPARQL_WORKERS`` would hold; ``None`` over a remote
+    store (it bounds its own queries)."""
+    from kb.paths import is_remote
+    from webapp.sparql.service import lanes_from
+    from webapp.sparql.shared import LaneHost
+
+    if is_remote(str(config["KB_STORE"])):
+        return None
+    lanes = lanes_from(config, os.environ)
+    return LaneHost(str(config["KB_STORE"]), lanes.fast_workers * processes, memory_mb=lanes.worker_mb,
+                    max_answers=lanes.recycle_answers, max_rss_mb=lanes.recycle_mb)
+
+
 class Supervisor:
     """Starts the serving processes, replaces one that dies, stops them all on SIGTERM/SIGINT.
 
@@ -201,9 +219,12 @@ class Supervisor:
     """
 
     def __init__(self, listener: socket.socket, config: dict, processes: int,
-                 command: str = CHILD_COMMAND):
+                 command: str = CHILD_COMMAND, lane=None):
         self.listener = listener
+        self.lane = lane
         self.config = {**config, "KB_READ_ONLY": True}
+        if lane is not None:
+            self.config["SPARQL_SHARED_LANE"] = lane.describe()
         self.processes = processes
         self.command = command
         self.children: list[subprocess.Popen] = []
@@ -215,9 +236,10 @@ class Supervisor:
         fd = self.listener.fileno()
         # -P: the working directory is not put on the import path, so a folder named like one of
         # our packages there cannot shadow the installed one
+        shared = (self.lane.tokens_read,) if self.lane is not None else ()
         return subprocess.Popen([sys.executable, "-P", "-c", self.command, str(fd),
                                  json.dumps(self.config)],
-                                pass_fds=(fd,), stdin=subprocess.DEVNULL)
+                                pass_fds=(fd, *shared), stdin=subprocess.DEVNULL)
 
     def _stop(self, *_args) -> None:
         self.stopping.set()
@@ -226,6 +248,8 @@ class Supervisor:
         """Serve until told to stop; then stop every serving process and return."""
         previous = {sig: signal.signal(sig, self._stop) for sig in (signal.SIGTERM, signal.SIGINT)}
         try:
+            if self.lane is not None:
+                self.lane.start()
             self.children = [self._start_child() for _ in range(self.processes)]
             self.started = [time.monotonic()] * self.processes
             if ready:
@@ -236,6 +260,8 @@ class Supervisor:
                         self._restart(index, child)
         finally:
             self._stop_children()
+            if self.lane is not None:
+                self.lane.close()
             self.listener.close()
             for sig, handler in previous.items():
                 signal.signal(sig, handler)

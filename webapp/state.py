@@ -4,8 +4,9 @@
 service (worker processes, answer cache: :mod:`webapp.sparql`) and the in-memory timeline index;
 blueprints only read them (:func:`get_kb`, :func:`get_service`, :func:`get_timeline_index`).
 
-What a load changes, every serving process sees within :data:`CHECK_SECONDS`: before a request, at
-most once that often, the app reads the store's load generation
+What a load changes, every serving process sees before its next request (over a remote store within
+:data:`CHECK_SECONDS`): before a request (over a remote store at most once that often) the app reads
+the store's load generation
 (:meth:`kb.store.KnowledgeBase.generation`: on the embedded store the generation file a writer
 leaves when it closes the store, see :func:`kb.store.mark_changed`; on a remote store one triple
 every ``kb`` load rewrites, read by one small request with a short time limit) and, when it
@@ -82,11 +83,13 @@ def start_query_service(app: Flask) -> None:
     """Give the app its query service. Settings (config, else environment): the lanes of worker
     processes (:func:`~webapp.sparql.service.lanes_from`: ``SPARQL_WORKERS`` / ``KB_SPARQL_WORKERS``
     in the fast lane (3) ...), ``SPARQL_CACHE_MB`` / ``KB_SPARQL_CACHE_MB`` answer cache (32; 0
-    turns it off); ``QUERY_TIMEOUT`` as ``kb serve`` sets it."""
+    turns it off); ``QUERY_TIMEOUT`` as ``kb serve`` sets it; ``SPARQL_SHARED_LANE``: the fast lane
+    ``kb serve``'s supervisor runs for all its serving processes (:mod:`webapp.sparql.shared`)."""
     cache_mb = app.config.get("SPARQL_CACHE_MB", os.environ.get("KB_SPARQL_CACHE_MB", 32))
     service = QueryService(app.extensions["kb"], float(app.config["QUERY_TIMEOUT"]),
                            cache_bytes=int(float(cache_mb) * 1024 * 1024),
-                           lanes=lanes_from(app.config, os.environ))
+                           lanes=lanes_from(app.config, os.environ),
+                           shared=app.config.get("SPARQL_SHARED_LANE"))
     app.extensions["sparql"] = service
     on_reopen(app, service.reopened)
     atexit.register(service.close)
@@ -348,11 +351,21 @@ class Watcher:
         g.kb = self.app.extensions["kb"]
 
     def check(self) -> None:
-        """Open the store again if a writer has closed it since we opened it."""
-        if time.monotonic() - self.looked < CHECK_SECONDS:
+        """Open the store again if a writer has closed it since we opened it: an embedded store's
+        generation file is looked at before every request (a ``stat``: the query workers shared by
+        the serving processes look at it before every job, and a page must not lag behind them),
+        a remote store's at most every :data:`CHECK_SECONDS` (one HTTP request)."""
+        interval = CHECK_SECONDS if self.remote else 0.0
+        if time.monotonic() - self.looked < interval:
             return
+        if not self.remote:
+            try:
+                if self.app.extensions["kb"].generation() == self.seen:
+                    return
+            except KBError:
+                pass
         with self.lock:
-            if time.monotonic() - self.looked < CHECK_SECONDS:
+            if time.monotonic() - self.looked < interval:
                 return
             self.looked = time.monotonic()
             try:

@@ -2,7 +2,8 @@
 
 Package ``webapp.sparql``: :mod:`~webapp.sparql.run` (a job, running it, shaping its answer),
 :mod:`~webapp.sparql.process` (a worker process's body, start and end), :mod:`~webapp.sparql.pool`
-(one lane: a pool, its time limit, its bound, recycling), :mod:`~webapp.sparql.cost` (what a query
+(one lane: a pool, its time limit, its bound, recycling), :mod:`~webapp.sparql.shared` (the fast lane
+``kb serve``'s supervisor runs for all its serving processes), :mod:`~webapp.sparql.cost` (what a query
 took last time), :mod:`~webapp.sparql.cache` (answers kept) and :mod:`~webapp.sparql.service`
 (what the views use: the fast and the slow lane). Reading the query's text (its first keyword,
 SERVICE, nesting) is ``kb.sparql_text``'s. Imports ``kb`` only, never Flask or a blueprint.

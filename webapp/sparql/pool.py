@@ -19,8 +19,8 @@ import subprocess
 import threading
 import time
 
-from kb.errors import QueryTimeout, StoreError
-from webapp.sparql.process import Worker, too_large, unpack
+from kb.errors import KBError, QueryTimeout, StoreError
+from webapp.sparql.process import Worker, cpu_seconds, too_large, unpack, worn
 from webapp.sparql.run import Answer, Job
 
 log = logging.getLogger(__name__)
@@ -191,16 +191,14 @@ class WorkerPool:
                 run_limit: float | None) -> tuple[Answer, float]:
         try:
             worker.jobs.send(job)
-            overran = run_limit is not None and self._overran(worker, run_limit, deadline)
+            overran = run_limit is not None and overran_limit(worker.replies, worker.process.pid,
+                                                                run_limit, deadline)
             answered = not overran and worker.replies.poll(max(0.0, deadline - time.monotonic()))
             status, payload, *spent = worker.replies.recv() if answered else ("timeout", None)
         except (EOFError, OSError):
-            if self.memory_mb and _aborted(worker):  # an allocation past its bound ends a worker
-                self._replace(worker, "past its memory bound")
-                raise too_large(self.memory_mb) from None
-            self._replace(worker)
-            raise StoreError("the query worker stopped before it answered",
-                             hint="the query may need more memory than there is; narrow it") from None
+            aborted = bool(self.memory_mb) and _aborted(worker)
+            self._replace(worker, "past its memory bound" if aborted else "")
+            raise lost(self.memory_mb, aborted) from None
         except BaseException:
             self._replace(worker)
             raise
@@ -211,7 +209,7 @@ class WorkerPool:
                               f"{self.name} lane")
             raise timed_out(timeout)
         worker.answered += 1
-        if self._worn(worker):
+        if worn(worker.process.pid, worker.answered, self.max_answers, self.max_rss_mb):
             self.recycled += 1
             self._replace(worker, f"worn ({worker.answered} answers)")
         elif worker in self._workers:
@@ -221,36 +219,6 @@ class WorkerPool:
         if status == "error":
             raise unpack(payload)
         return payload, (spent[0] if spent else 0.0)
-
-    def _overran(self, worker: Worker, run_limit: float, deadline: float) -> bool:
-        """Wait for ``worker``'s reply while it stays within ``run_limit`` processor seconds (and
-        :data:`WALL_FACTOR` times that on the clock) and ``deadline``; True when it went past."""
-        began = time.monotonic()
-        used_before = worker.cpu_seconds()
-        wall_limit = min(deadline, began + run_limit * WALL_FACTOR)
-        while True:
-            now = time.monotonic()
-            if now >= deadline:
-                return False  # the time limit's, not the run limit's
-            if now >= wall_limit:
-                return True
-            if worker.replies.poll(min(WATCH_SECONDS, wall_limit - now)):
-                return False
-            used = worker.cpu_seconds()
-            if used is None or used_before is None:  # no /proc: the clock is all there is
-                if time.monotonic() - began > run_limit:
-                    return True
-            elif used - used_before > run_limit:
-                return True
-
-    def _worn(self, worker: Worker) -> bool:
-        """True when ``worker`` has answered its count or grown past the memory ceiling."""
-        if self.max_answers and worker.answered >= self.max_answers:
-            return True
-        if self.max_rss_mb:
-            rss = worker.rss_mb()
-            return rss is not None and rss > self.max_rss_mb
-        return False
 
     def restart(self) -> None:
         """Replace every worker, so that they see what was written since they started. Idle
@@ -274,6 +242,37 @@ class WorkerPool:
             workers, self._workers = self._workers, set()
         for worker in workers:
             worker.stop()
+
+
+def lost(memory_mb: float, aborted: bool) -> KBError:
+    """The error of a job whose worker ended before it answered: ``aborted`` (an allocation past
+    its memory bound of ``memory_mb``, which ends a worker in the engine) or otherwise."""
+    if aborted:
+        return too_large(memory_mb)
+    return StoreError("the query worker stopped before it answered",
+                      hint="the query may need more memory than there is; narrow it")
+
+
+def overran_limit(replies, pid: int, run_limit: float, deadline: float) -> bool:
+    """Wait for a reply on ``replies`` while worker ``pid`` stays within ``run_limit`` processor
+    seconds (and :data:`WALL_FACTOR` times that on the clock) and ``deadline``; True when it went past."""
+    began = time.monotonic()
+    used_before = cpu_seconds(pid)
+    wall_limit = min(deadline, began + run_limit * WALL_FACTOR)
+    while True:
+        now = time.monotonic()
+        if now >= deadline:
+            return False  # the time limit's, not the run limit's
+        if now >= wall_limit:
+            return True
+        if replies.poll(min(WATCH_SECONDS, wall_limit - now)):
+            return False
+        used = cpu_seconds(pid)
+        if used is None or used_before is None:  # no /proc: the clock is all there is
+            if time.monotonic() - began > run_limit:
+                return True
+        elif used - used_before > run_limit:
+            return True
 
 
 def _aborted(worker: Worker) -> bool:

@@ -19,13 +19,7 @@ from webapp.sparql.run import CallJob, SparqlSyntaxError, call, execute, first_l
 def _worker_main(conn, location: str, memory_mb: float = 0) -> None:
     """A worker: open the store read-only, bound its memory from there (``memory_mb``, 0: no
     bound), then answer jobs until the pipe closes."""
-    from kb.store import EmbeddedBackend
-
-    try:
-        backend = EmbeddedBackend(Path(location), read_only=True)
-        failure = None
-    except KBError as err:
-        backend, failure = None, err
+    store = OpenStore(location)
     bound_memory(memory_mb)
     try:
         conn.send(("ready", None))  # the pool hands out a worker only once it can answer
@@ -36,32 +30,71 @@ def _worker_main(conn, location: str, memory_mb: float = 0) -> None:
             job = conn.recv()
         except (EOFError, OSError):
             return
+        if not reply(conn, store.answer(job, memory_mb), memory_mb):
+            return
+
+
+class OpenStore:
+    """The store a worker holds open read-only (or the error opening it gave, told to each job)."""
+
+    def __init__(self, location: str):
+        self.location = location
+        self.backend = self.failure = None
+        self.open()
+
+    def open(self) -> None:
+        """Open the store (again): a snapshot of it as it is now."""
+        from kb.store import EmbeddedBackend, generation
+
+        self.opened = generation(self.location)
+        try:
+            self.backend, self.failure = EmbeddedBackend(Path(self.location), read_only=True), None
+        except KBError as err:
+            self.backend, self.failure = None, err
+
+    def fresh(self) -> None:
+        """Open the store again if a writer has closed it since it was opened (its generation file
+        changed): a worker serving several processes sees every load before its next job."""
+        from kb.store import generation
+
+        if generation(self.location) != self.opened:
+            self.backend = None  # the old snapshot's memory goes before the new one comes
+            self.open()
+
+    def answer(self, job, memory_mb: float = 0) -> tuple:
+        """``(status, payload, processor seconds)``: ``("ok", answer)`` or ``("error", packed)``."""
         began = time.process_time()
         try:
-            if failure is not None:
-                raise failure
+            if self.failure is not None:
+                raise self.failure
             if isinstance(job, CallJob):
                 from kb.store import KnowledgeBase
 
-                reply = ("ok", call(KnowledgeBase(backend, location), job))
+                outcome = ("ok", call(KnowledgeBase(self.backend, self.location), job))
             else:
-                reply = ("ok", execute(backend, job))
+                outcome = ("ok", execute(self.backend, job))
         except KBError as err:
-            reply = ("error", pack(err))
+            outcome = ("error", pack(err))
         except MemoryError:
-            reply = ("error", pack(too_large(memory_mb)))
+            outcome = ("error", pack(too_large(memory_mb)))
         except Exception as err:  # whatever the engine raises, the worker lives on
-            reply = ("error", pack(QueryError(f"the query failed: {first_line(err)}")))
-        spent = time.process_time() - began  # sent with the reply: the processor time it took
+            outcome = ("error", pack(QueryError(f"the query failed: {first_line(err)}")))
+        return (*outcome, time.process_time() - began)  # the processor time it took goes with it
+
+
+def reply(conn, outcome: tuple, memory_mb: float = 0) -> bool:
+    """Send ``outcome`` (:meth:`OpenStore.answer`'s); an answer too large to copy for the pipe is
+    sent as the memory error. False when the other end is gone."""
+    try:
+        conn.send(outcome)
+    except MemoryError:  # the answer fitted, but not its copy for the pipe
         try:
-            conn.send((*reply, spent))
-        except MemoryError:  # the answer fitted, but not its copy for the pipe
-            try:
-                conn.send(("error", pack(too_large(memory_mb)), spent))
-            except (OSError, MemoryError):
-                return
-        except OSError:
-            return
+            conn.send(("error", pack(too_large(memory_mb)), outcome[-1]))
+        except (OSError, MemoryError):
+            return False
+    except OSError:
+        return False
+    return True
 
 
 #: What a worker process runs: its pipes' file descriptors and the store come as arguments.
@@ -179,6 +212,33 @@ def _widen(fd: int) -> None:
         pass
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """Processor seconds process ``pid`` has used so far (from /proc; ``None`` where there is none)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICKS
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def rss_mb(pid: int) -> float | None:
+    """Process ``pid``'s resident memory in MB (from /proc; ``None`` where there is none)."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024
+    except (OSError, StopIteration, ValueError):
+        return None
+
+
+def worn(pid: int, answered: int, max_answers: int, max_rss_mb: float) -> bool:
+    """True when worker ``pid`` has answered ``max_answers`` jobs or holds more than ``max_rss_mb``
+    MB resident (0: no such bound): it is to be replaced."""
+    if max_answers and answered >= max_answers:
+        return True
+    rss = rss_mb(pid) if max_rss_mb else None
+    return rss is not None and rss > max_rss_mb
+
 
 class Worker:
     """One worker process (a fresh interpreter, not a fork) and the parent's ends of its pipes."""
@@ -200,23 +260,6 @@ class Worker:
         self.answered = 0
         #: The most memory (MB) it may take beyond what it holds with its store open (0: no bound).
         self.memory_mb = memory_mb
-
-    def cpu_seconds(self) -> float | None:
-        """Processor seconds the process has used so far (from /proc; ``None`` where there is none)."""
-        try:
-            with open(f"/proc/{self.process.pid}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / _TICKS
-        except (OSError, IndexError, ValueError):
-            return None
-
-    def rss_mb(self) -> float | None:
-        """The process's resident memory in MB (from /proc; ``None`` where there is none)."""
-        try:
-            with open(f"/proc/{self.process.pid}/status") as status:
-                return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024
-        except (OSError, StopIteration, ValueError):
-            return None
 
     def stop(self) -> None:
         """Kill the process at once (it only reads) and reap it; stopping twice is harmless."""

@@ -11,6 +11,7 @@ from webapp.sparql.cache import AnswerCache, cache_key
 from webapp.sparql.cost import CostHistory, exact_text, query_shape
 from webapp.sparql.pool import LaneFull, Overran, WorkerPool, timed_out
 from webapp.sparql.run import Answer, CallJob, Job, call, execute
+from webapp.sparql.shared import SharedLane
 
 #: A query new to the fast lane is stopped there (its worker killed) only past this many times the
 #: budget: one a little over it is let finish (and goes to the slow lane next time), since a new
@@ -41,9 +42,10 @@ class Lanes:
     were no faster: the lane's one worker is what keeps heavy queries from crowding the cheap).
 
     The defaults fit a small machine (``kb serve`` runs two serving processes, each with its own
-    lanes): the slow lane's line holds as many queries as a serving process has threads for them
-    (:data:`webapp.server.THREADS` is twice that), so a closed loop of 16 clients is never refused,
-    and half the threads stay free for cheap questions."""
+    slow lane, and one fast lane of ``fast_workers`` for each of them, shared by both:
+    :mod:`webapp.sparql.shared`): the slow lane's line holds as many queries as a serving process
+    has threads for them (:data:`webapp.server.THREADS` is twice that), so a closed loop of 16
+    clients is never refused, and half the threads stay free for cheap questions."""
 
     fast_workers: int = 3
     slow_workers: int = 1
@@ -98,12 +100,13 @@ class QueryService:
     0 turns it off), so a repeated query gets the same bytes without a round trip to a worker or to
     the remote store, embedded or remote alike. Their freshness is known: an answer is kept under
     the store's load generation as this service counts them (:attr:`generation`, one more at each
-    :meth:`reopened`, within a second of a load through any instance; see :mod:`webapp.state`), so
+    :meth:`reopened`, before the next request after a load through any instance, within a second over
+    a remote store; see :mod:`webapp.state`), so
     an answer begun before a load is never given after it (:func:`~webapp.sparql.cache.cache_key`).
     """
 
     def __init__(self, kb, timeout: float, workers: int = 2, cache_bytes: int = 32 * 1024 * 1024,
-                 lanes: Lanes | None = None):
+                 lanes: Lanes | None = None, shared: dict | None = None):
         self.kb = kb
         self.timeout = timeout
         self.lanes = lanes or Lanes(fast_workers=workers)
@@ -111,8 +114,10 @@ class QueryService:
         self.fast = self.slow = None
         if not kb.remote:
             where, lanes = kb.backend.path, self.lanes
-            self.fast = WorkerPool(where, lanes.fast_workers, name="fast", max_answers=lanes.recycle_answers,
-                                   max_rss_mb=lanes.recycle_mb, memory_mb=lanes.worker_mb)
+            # the fast lane: the one the supervisor runs for every serving process, else our own
+            self.fast = SharedLane(shared) if shared else \
+                WorkerPool(where, lanes.fast_workers, name="fast", max_answers=lanes.recycle_answers,
+                           max_rss_mb=lanes.recycle_mb, memory_mb=lanes.worker_mb)
             self.slow = WorkerPool(where, lanes.slow_workers, name="slow", max_answers=lanes.recycle_answers,
                                    max_rss_mb=lanes.recycle_mb, nice=lanes.slow_nice,
                                    waiting=lanes.slow_waiting, memory_mb=lanes.worker_mb)
@@ -121,7 +126,7 @@ class QueryService:
         self.generation = 0
 
     @property
-    def pool(self) -> WorkerPool | None:
+    def pool(self) -> WorkerPool | SharedLane | None:
         """The fast lane (``None`` over a remote store)."""
         return self.fast
 
