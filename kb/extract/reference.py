@@ -73,6 +73,10 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
         if len(sentence.text) <= 30 and sentence.text.endswith(".") and \
                 text[sentence.end:line_end if line_end >= 0 else len(text)].strip():
             continue  # "Tuesday. Egypt met ...": a paragraph's heading, not the article's day
+        if _WEEKDAY.fullmatch(sentence.text.strip(" .,:;–—-")):
+            continue  # "Monday" alone on its line: a round-up's heading, not the article's day
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        whole_line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
         for expression in find_time_expressions(sentence.text, published):
             if expression.precision != "day" or expression.kind == "duration":
                 continue
@@ -83,7 +87,13 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
             if _DATELINE_BEFORE.match(before) and (
                     re.search(r"(?i)\b(?:spoke|talked|speaking)\b", before)
                     or _DATELINE_AFTER.match(after)
-                    or not re.search(r"\b[a-z]{3,}\b", after)):  # "Sunday 27 October 2024"
+                    or not re.search(r"\b[a-z]{3,}\b", after)) or (  # "Sunday 27 October 2024"
+                    # "Our Saturday round-up, 15 February 2025": a short line that ends in a
+                    # full date (with its year) dates the article
+                    whole_line == sentence.text.strip() and len(whole_line) <= 80
+                    and expression.kind == "absolute" and re.search(r"(?:19|20)\d{2}",
+                                                                    expression.text)
+                    and not after.strip(" .")):
                 return TimeExpression(expression.text, sentence.start + expression.start,
                                       sentence.start + expression.end, expression.edtf,
                                       expression.earliest, expression.latest, "day",
@@ -311,7 +321,8 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
         own.sort(key=lambda e: e.start)
         result.extend(own)
         seen.append((sentence, own))
-        dated = _main([e for e in own if _usable(e, reference) and e.days <= 7], embedded)
+        dated = _main([e for e in own if _usable(e, reference) and e.days <= 7
+                       and not ahead(text, sentence, e)], embedded)
         main = [e for e in dated if (e.start, e.end) not in subordinate]
         dated = main or dated  # "opened on July 6, a day before X flew": the story is at July 6
         if dated:
@@ -323,7 +334,27 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
 #: A past perfect right before a date ("what had been agreed on July 2"): a time before the one
 #: the article is talking about, which does not move it (Reichenbach's reference time).
 _PAST_PERFECT_BEFORE = re.compile(r"(?i)\bhad\s+(?:been\s+)?(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|ld|id|ne|"
-                                  r"et|ok|ut)\s+(?:(?:on|in|at|by|until)\s+)?(?:the\s+)?$")
+                                  r"et|ok|ut)\s+(?:[^\s,;:.]+\s+){0,5}?(?:(?:on|in|at|by|until)\s+)?"
+                                  r"(?:the\s+)?$")
+
+#: Words right before a date that make it a deadline or a plan ("back by noon on Saturday",
+#: "the release set for Saturday", "would resume on Monday"): a time the story looks ahead to, not
+#: the time it is talking about, so never the reference time of the sentences after it.
+_AHEAD_BEFORE = re.compile(
+    r"(?i)(?:\b(?:by|until|till|before|no\s+later\s+than|set\s+for|due(?:\s+on|\s+by)?|"
+    r"scheduled\s+for|planned\s+for|expected\s+(?:on|by))\s+(?:(?:noon|midnight|the\s+end)\s+"
+    r"(?:on|of)\s+)?(?:the\s+)?"
+    r"|\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|is\s+due\s+to|are\s+due\s+to)"
+    r"\s+(?:[\w’'-]+\s+){0,6}?(?:on|by|at|from|in)\s+(?:the\s+)?)$")
+
+
+def ahead(text: str, sentence: Sentence, expression: TimeExpression) -> bool:
+    """Whether a date is a deadline or a plan in its sentence (see :data:`_AHEAD_BEFORE`)."""
+    before = text[sentence.start:expression.start]
+    clause = re.split(r"[,;:]", before)[-1] if expression.kind != "anchored" else before
+    return bool(_AHEAD_BEFORE.search(clause)) or bool(
+        re.match(r"(?i)(?:by|until|till|no\s+later\s+than)\b", expression.text))
+
 
 #: A live blog's time stamp opening an entry: "09:40 GMT", "3.20pm", "Updated 17:40".
 _TIME_STAMP = re.compile(r"(?i)^\s*(?:(?:updated|posted)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}"
@@ -400,7 +431,8 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         dated = [e for e in expressions if sentence.start <= e.start < sentence.end
                  and _usable(e, reference) and sentence.index not in background
                  and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)]
-        narrow = _main([e for e in dated if e.days <= 7], embedded)
+        narrow = _main([e for e in dated if e.days <= 7 and not ahead(text, sentence, e)],
+                       embedded)
         main = [e for e in narrow if not (  # "opened on July 6, a day before X flew": July 6
             e.kind == "anchored" and re.search(r"(?i)\b(?:after|before)$", e.text)
             and any(o.end <= e.start for o in narrow))]

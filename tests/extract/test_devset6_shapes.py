@@ -1,0 +1,45 @@
+"""Shapes of news English that benchmarks/devset6 (written before the extractor ran on it) showed
+the extractor misread. Short sentences written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.sentences import events, one
+
+
+def ids(event) -> set[str]:
+    return {actor for actor, _ in event.actors}
+
+
+# --- the article's day: a line ending in a full date; a weekday alone is a heading -------------
+
+def test_a_top_line_ending_in_a_full_date_dates_a_round_up_under_weekday_headings():
+    text = ("A week of talks\nOur Saturday review of the talks on the hostages, 16 March 2024\nMonday\n"
+            "Egypt met Qatar in Cairo.\nThursday\nHamas rejected the offer.\nSaturday\n"
+            "Israel freed 30 prisoners.")
+    found = events(text, published=date(2024, 3, 16))
+    assert one(found, "Meeting").date.edtf == "2024-03-11"
+    assert one(found, "Rejection").date.edtf == "2024-03-14"
+    assert one(found, "HostageRelease").date.edtf == "2024-03-16"
+    from kb.extract.reference import dateline
+    from kb.extract.sentences import split_sentences
+    line = dateline(text, split_sentences(text), date(2024, 3, 16))
+    assert line is not None and line.edtf == "2024-03-16" and line.text == "16 March 2024"
+
+
+# --- a deadline or a plan is no time the story is at --------------------------------------------
+
+def test_a_deadline_does_not_date_the_sentences_after_it():
+    text = ("Talks\nCAIRO, March 14 (Wire) - Egypt warned on Monday that Hamas must answer by "
+            "Saturday.\nLater that evening, Qatar met Israel in Doha.")
+    found = events(text)
+    assert one(found, "Meeting").date.edtf == "2024-03-11"
+
+
+def test_a_past_perfect_with_words_before_its_date_does_not_move_the_story():
+    text = ("Release\nDOHA, March 16 (Wire) - Hamas freed two hostages on Saturday morning.\n"
+            "Both had been taken from their homes in Be'eri on 7 October 2023.\n"
+            "In the afternoon, Israel freed 30 prisoners.")
+    found = events(text, published=date(2024, 3, 16))
+    assert {e.date.edtf for e in found if e.type == "HostageRelease"} == {"2024-03-16"}
