@@ -231,7 +231,21 @@ class RoleReader(CueReader):
         same_clause = [e for e in pool if not CLAUSE_BREAK.search(
             text, min(cue.end, e.end), max(cue.start, e.start))]
         borrowed = nearest(same_clause) or nearest(pool)
-        return (borrowed, "sentence") if borrowed else (None, "window")
+        if borrowed:
+            return borrowed, "sentence"
+        # what a speaker reports without a date of its own ("Hamas said on Monday it had agreed
+        # to free ten hostages", "told the mediators on Monday that it accepted"): dated by the
+        # saying, the one time the text gives for it
+        # (the innermost saying, and only a day it owns: "said ... until the mediators confirmed
+        # that the group had accepted" borrows nothing)
+        frame = max((f for f in context.frames if f.cue is not cue and f.cue.end <= cue.start
+                     and f.start <= cue.start < f.end), key=lambda f: f.cue.start, default=None)
+        if frame is not None and frame.speaker and not frame.report and cue.part == "verb" \
+                and frame.cue.quote == cue.quote and is_past_form(cue.text.split()[0]):
+            said, whose = self._expression_for(frame.cue, context)
+            if said is not None and whose == "own" and said.kind != "duration":
+                return said, "sentence"
+        return None, "window"
 
     @staticmethod
     def _outside_noun_clauses(cue: Cue, pool: list[TimeExpression],

@@ -43,3 +43,17 @@ def test_a_past_perfect_with_words_before_its_date_does_not_move_the_story():
             "In the afternoon, Israel freed 30 prisoners.")
     found = events(text, published=date(2024, 3, 16))
     assert {e.date.edtf for e in found if e.type == "HostageRelease"} == {"2024-03-16"}
+
+
+# --- what a speaker reports is dated by the saying ---------------------------------------------
+
+def test_an_act_a_speaker_reports_without_a_date_of_its_own_takes_the_saying_s_day():
+    found = events("Hamas told the mediators on Monday that it had accepted their proposal.")
+    assert one(found, "Acceptance").date.edtf == "2024-03-11"
+    found = events("Egypt said on Monday that Qatar agreed to host the talks.")
+    assert one(found, "Acceptance").date.edtf == "2024-03-11"
+
+
+def test_a_future_or_a_noun_in_reported_words_does_not_take_the_saying_s_day():
+    found = events("Egypt said on Monday that it would open the crossing once the truce begins.")
+    assert all(e.date.edtf != "2024-03-11" for e in found if e.type == "Ceasefire")
