@@ -51,6 +51,13 @@ from kb.extract.sentences import Sentence, quote_of
 # --- the actors and places of the draft -----------------------------------------------------------
 
 
+
+#: A body of government named by its common noun after "the" ("the security cabinet", "the war
+#: cabinet"): an actor of its own, as a name would be ("Israel's cabinet" stays Israel's).
+DEFINITE_BODY = re.compile(r"(?<![\w-])(?:[Tt]he)\s+((?:security\s+|war\s+|full\s+)?cabinet)"
+                           r"(?![\w-])")
+
+
 @dataclass
 class DraftActor:
     """An actor of the draft: known (from curation files) or proposed as new."""
@@ -414,6 +421,9 @@ class ActorReader:
             if owner and free(m.end() - len(" ".join(owner)) - len(m.group(2)) - 1, m.end()):
                 name = " ".join(owner) + " " + m.group(2)
                 add(m.end() - len(name), m.end(), self._new_actor(name, "group"))
+        for m in DEFINITE_BODY.finditer(text):  # "the security cabinet met"
+            if free(m.start(1), m.end(1)):
+                add(m.start(1), m.end(1), self._new_actor(m.group(1).lower(), "organization"))
         for m in COLLECTIVE.finditer(text):  # "Families of hostages protested"
             if free(m.start(), m.end()):
                 name = m.group()[0].upper() + m.group()[1:]

@@ -57,3 +57,17 @@ def test_an_act_a_speaker_reports_without_a_date_of_its_own_takes_the_saying_s_d
 def test_a_future_or_a_noun_in_reported_words_does_not_take_the_saying_s_day():
     found = events("Egypt said on Monday that it would open the crossing once the truce begins.")
     assert all(e.date.edtf != "2024-03-11" for e in found if e.type == "Ceasefire")
+
+
+# --- a body named by its common noun ------------------------------------------------------------
+
+def test_the_security_cabinet_is_an_actor_of_its_own():
+    found = events("After the security cabinet had met for four hours on Tuesday, Egypt warned "
+                   "Hamas.")
+    assert "security-cabinet" in ids(one(found, "Meeting"))
+
+
+def test_a_country_s_cabinet_stays_the_country_s():
+    statement = one(events("Israel's war cabinet said on Monday the offer fell short."),
+                    "Statement")
+    assert "israel" in ids(statement)
