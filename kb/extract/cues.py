@@ -42,6 +42,19 @@ from kb.extract.sentences import Sentence, quote_of
 from kb.extract.timex import TimeExpression, find_time_expressions
 
 
+#: A counted object of a verb of releasing: people ("freed 39 Palestinian women", "released
+#: three Thai nationals"), not a statement.
+COUNTED_PEOPLE = re.compile(
+    r"(?i)\s+(?:(?:at\s+least|some|about|around|nearly|more\s+than|another|a\s+further)\s+)?"
+    r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|twenty|thirty|dozens\s+of|hundreds\s+of)\s+(?!(?:statements?|videos?|documents?|"
+    r"reports?|pages?|letters?|images?|photos?|percent|per\s+cent)\b)")
+
+#: Where the released come from: "from its prisons", "from Israeli jails", "from custody".
+FROM_CUSTODY = re.compile(r"(?i)\bfrom\s+(?:\w+\s+){0,2}?(?:prisons?|jails?|custody|detention|"
+                          r"captivity)\b")
+
+
 @dataclass
 class Cue:
     """A word or phrase of the cue lexicon in a sentence, and what the extractor makes of it."""
@@ -203,8 +216,9 @@ class CueReader(ActorReader):
             if PURPOSE_BEFORE.search(re.sub(r"(?i)hostage\s+$", "", before)):
                 return False
         if cue.type == "HostageRelease" and cue.part == "verb" and not HOSTAGE_WORDS.search(
-                before[-80:] + " " + after[:80]) and not HANDOVER_BODIES.search(after[:120]):
-            return False  # "released a statement"
+                before[-80:] + " " + after[:80]) and not HANDOVER_BODIES.search(after[:120]) \
+                and not COUNTED_PEOPLE.match(after) and not FROM_CUSTODY.search(after[:100]):
+            return False  # "released a statement" (not "freed 39 women from its prisons")
         if cue.type == "Offer" and re.match(r"(?i)\s+(?:condolences|prayers|thanks|support)",
                                             after):
             return False

@@ -71,3 +71,15 @@ def test_a_country_s_cabinet_stays_the_country_s():
     statement = one(events("Israel's war cabinet said on Monday the offer fell short."),
                     "Statement")
     assert "israel" in ids(statement)
+
+
+# --- a release of counted people -----------------------------------------------------------------
+
+def test_freeing_counted_people_or_people_from_prison_is_a_release():
+    release = one(events("Israel freed 39 Palestinian women and teenagers late on Sunday."),
+                  "HostageRelease")
+    assert release.date.edtf == "2024-03-10" and "israel" in ids(release)
+    assert one(events("Egypt said Israel had freed the women from its jails on Sunday."),
+               "HostageRelease")
+    assert not [e for e in events("Hamas released two videos on Sunday.")
+                if e.type == "HostageRelease"]
