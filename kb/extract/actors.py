@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from kb.extract.known import KnownActor, KnownPlace
 from kb.extract.lexicon import (
     ANSWER_LINE,
@@ -514,9 +516,10 @@ class ActorReader:
                 pieces.append([])  # "Israel’s Mossad": two names; "Minister’s Office": one
         for piece in pieces:
             while piece and (piece[0][0] == 0 or text[:piece[0][0]].rstrip().endswith(("“", '"')))\
-                    and (self._common_word(piece[0][2])
+                    and (self._common_word(piece[0][2]) or piece[0][2].lower() in STOP_WORDS
                          or (len(piece) == 1 and re.search(r"(?:ing|ed|ly)$", piece[0][2]))):
-                piece = piece[1:]  # sentence-initial common words ("Free passage", "Vowing")
+                piece = piece[1:]  # sentence-initial common words ("Free passage", "Vowing") and
+                # the language's closed-class words ("Whether this one ...", "Nevertheless")
             while piece and piece[0][2].lower() in NUMBER_WORDS:
                 piece = piece[1:]  # "Five Hamas members": Hamas
             while piece and piece[0][2] in PARTICLES:

@@ -41,7 +41,6 @@ from kb.extract.parse import ParsedSentence
 from kb.extract.sentences import Sentence, quote_of
 from kb.extract.timex import TimeExpression, find_time_expressions
 
-
 #: A counted object of a verb of releasing: people ("freed 39 Palestinian women", "released
 #: three Thai nationals"), not a statement.
 COUNTED_PEOPLE = re.compile(

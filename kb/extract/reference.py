@@ -84,10 +84,10 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
                 continue
             before = sentence.text[:expression.start]
             after = sentence.text[expression.end:]
-            if _DATELINE_BEFORE.match(before) and (
+            if (_DATELINE_BEFORE.match(before) and (
                     re.search(r"(?i)\b(?:spoke|talked|speaking)\b", before)
                     or _DATELINE_AFTER.match(after)
-                    or not re.search(r"\b[a-z]{3,}\b", after)) or (  # "Sunday 27 October 2024"
+                    or not re.search(r"\b[a-z]{3,}\b", after))) or (  # "Sunday 27 October 2024"
                     # "Our Saturday round-up, 15 February 2025": a short line that ends in a
                     # full date (with its year) dates the article
                     whole_line == sentence.text.strip() and len(whole_line) <= 80

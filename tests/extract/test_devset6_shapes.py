@@ -83,3 +83,10 @@ def test_freeing_counted_people_or_people_from_prison_is_a_release():
                "HostageRelease")
     assert not [e for e in events("Hamas released two videos on Sunday.")
                 if e.type == "HostageRelease"]
+
+
+# --- closed-class words opening a sentence are no names ------------------------------------------
+
+def test_a_sentence_opening_with_whether_names_nobody_whether():
+    found = events("Whether Egypt agrees may be settled when Qatar meets Hamas next week.")
+    assert all("whether" not in ids(e) for e in found)
