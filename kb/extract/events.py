@@ -94,16 +94,42 @@ class Extractor(RoleReader):
         self._owners(context)
         claimant = next((m.actor for m in context.mentions
                          if m.prep == "according to" and not m.modifier), None)
+        drafted: list[tuple[Cue, DraftEvent]] = []
         for cue in context.cues:
             if not cue.absorbed:
                 event = self._event(cue, context, claimant)
                 if event is not None:
-                    self.events.append(event)
+                    drafted.append((cue, event))
+        told = self._told_acts(drafted, context)
+        self.events.extend(event for cue, event in drafted if not any(cue is t for t in told))
         people = [m for m in context.mentions if not m.modifier and not m.possessive
                   and m.actor in self.actors and self.actors[m.actor].type == "person"]
         if people:  # "he" in the next sentence: its subject first, else the last one named
             subjects = [m.actor for m in people if m.prep is None and m.quote is None]
             self.last_person = subjects[0] if subjects else people[-1].actor
+
+    def _told_acts(self, drafted: list, context: Context) -> list:
+        """The speech verbs whose words report the speaker's own answer or offer, on the same day
+        ("Hamas told the mediators on Monday that it accepted their proposal", "said it had
+        rejected the plan"): one event, the act, which cites the sentence; not a statement too."""
+        told = []
+        for cue, event in drafted:
+            if event.type != "Statement" or cue.part != "speech":
+                continue
+            frame = next((f for f in context.frames if f.cue is cue and f.speaker), None)
+            if frame is None:
+                continue
+            speakers = {actor for actor, role in event.actors if role == "speaker"}
+            for other_cue, other in drafted:
+                if other is event or other.type not in ("Acceptance", "Rejection", "Offer") or \
+                        other_cue.part != "verb" or not frame.start <= other_cue.start < frame.end:
+                    continue
+                doers = {actor for actor, role in other.actors
+                         if role in ("responder", "offerer", "participant")}
+                if speakers and speakers <= doers and other.date.edtf == event.date.edtf:
+                    told.append(cue)
+                    break
+        return told
 
     def _reported_topics(self, context: Context) -> None:
         """An event noun in the words a speaker reports, without a date of its own or a verb

@@ -90,3 +90,16 @@ def test_freeing_counted_people_or_people_from_prison_is_a_release():
 def test_a_sentence_opening_with_whether_names_nobody_whether():
     found = events("Whether Egypt agrees may be settled when Qatar meets Hamas next week.")
     assert all("whether" not in ids(e) for e in found)
+
+
+# --- a speaker telling its own answer is one event, the answer ----------------------------------
+
+def test_a_speaker_telling_its_own_acceptance_is_the_acceptance_alone():
+    found = events("Hamas told the mediators on Monday that it had accepted their proposal.")
+    assert [e.type for e in found] == ["Acceptance"]
+    assert one(found, "Acceptance").date.edtf == "2024-03-11"
+
+
+def test_a_speaker_telling_another_s_acceptance_stays_a_statement():
+    found = events("Egypt said on Monday that Hamas had accepted the proposal.")
+    assert {e.type for e in found} >= {"Statement", "Acceptance"}
