@@ -177,9 +177,10 @@ class RoleReader(CueReader):
         if own and any(e is own and n in context.parse_owned for n, e in enumerate(expressions)) \
                 and "date" not in cue.parsed:
             cue.parsed.append("date")
-        if own:  # a past speech verb's own weekday is past ("On Monday, X said Y would ...")
-            return (self._in_tense_of(cue, own) if cue.part in ("speech", "report") else own), \
-                "own"
+        if own:  # a past verb's own weekday is past ("On Monday, X said Y would ...", "X, who
+            # visited Gaza on Sunday, said the war would resume")
+            return (self._in_tense_of(cue, own) if cue.part in ("speech", "report", "verb")
+                    else own), "own"
         if cue.quote is None and COORDINATED_VERB.search(text, context.sentence.start, cue.start):
             earlier = [c for c in context.cues if c.end <= cue.start and c.quote is None
                        and c.part in ("verb", "either", "speech") and not c.absorbed]

@@ -103,3 +103,14 @@ def test_a_speaker_telling_its_own_acceptance_is_the_acceptance_alone():
 def test_a_speaker_telling_another_s_acceptance_stays_a_statement():
     found = events("Egypt said on Monday that Hamas had accepted the proposal.")
     assert {e.type for e in found} >= {"Statement", "Acceptance"}
+
+
+# --- a past verb's own weekday is past ------------------------------------------------------------
+
+def test_a_weekday_of_a_past_verb_in_a_relative_clause_is_past():
+    text = ("Talks\nDOHA, Nov 27 (Wire) - Qatar met Egypt on Monday.\nPrime Minister Omar Haddad, "
+            "who visited soldiers inside the Gaza Strip on Sunday, said there that Israel would "
+            "resume the war with full force once the truce ended.")
+    found = events(text, published=date(2023, 11, 27))
+    assert "2023-11-26" in {e.date.edtf for e in found if e.type == "Meeting"}
+    assert all(e.date.earliest <= date(2023, 11, 27) for e in found)
