@@ -285,7 +285,10 @@ def handed_to(verb: Any, bodies: Any) -> bool:
     pattern ``bodies`` finds ("handed Ofer and Yarden to the Red Cross")."""
     if verb.lemma_.lower() not in ("hand", "transfer", "deliver"):
         return False
-    for prep in verb.children:
+    # the parse may hang "to the Red Cross" from the last of the objects listed ("handed 13
+    # Israelis, three Thai nationals and a man to the Red Cross"): their "to" counts too
+    listed = [conj for obj in verb.children if obj.dep_ == "dobj" for conj in conjuncts(obj)]
+    for prep in [*verb.children, *(c for obj in listed for c in obj.children)]:
         if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
             words = " ".join(token.text for token in prep.subtree)
             if bodies.search(words):

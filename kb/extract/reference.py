@@ -285,8 +285,12 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
             earlier_here = [e for e in own if e.end <= match.start() and _usable(e, reference)
                             and not (e.start < match.end() and match.start() < e.end)]
             clause = _subordinate_clause(text, match, sentence.end, conjunction)
-            inverted = bool(clause and earlier_here)
-            if clause and earlier_here:
+            # "The announcement came a day after Hamas handed ...": a main clause before the
+            # expression without a date of its own is at the time the story is at
+            main_first = clause and not earlier_here and last is not None and len(
+                text[sentence.start:match.start()].split()) >= 2
+            inverted = bool(clause and earlier_here) or main_first
+            if inverted:
                 # "seized the crossing on Tuesday, hours after Hamas said ...": the clause after
                 # the expression is dated from the main clause's day, the other way
                 match = _inverted(match)

@@ -114,3 +114,18 @@ def test_a_weekday_of_a_past_verb_in_a_relative_clause_is_past():
     found = events(text, published=date(2023, 11, 27))
     assert "2023-11-26" in {e.date.edtf for e in found if e.type == "Meeting"}
     assert all(e.date.earliest <= date(2023, 11, 27) for e in found)
+
+
+# --- a handover of a list of people; a clause after "a day after" a main clause -----------------
+
+def test_handing_a_list_of_people_to_the_red_cross_is_a_release():
+    release = one(events("Hamas handed 13 Israelis, three Thai nationals and a Russian-Israeli "
+                         "man to the Red Cross on Sunday."), "HostageRelease")
+    assert "hamas" in ids(release) and release.date.edtf == "2024-03-10"
+
+
+def test_a_clause_a_day_before_an_undated_main_clause_is_a_day_before_the_story_s_day():
+    text = ("Truce\nDOHA, Nov 27 (Wire) - Qatar said on Monday the truce would be extended.\n"
+            "The announcement came a day after Hamas handed ten hostages to the Red Cross.")
+    release = one(events(text, published=date(2023, 11, 27)), "HostageRelease")
+    assert release.date.earliest == date(2023, 11, 26)
