@@ -578,6 +578,16 @@ class ActorReader:
             if not words:
                 return
             start = piece[len(piece) - len(words)][0]
+        ruled = None  # the country of "King Abdullah II of Jordan"
+        if title is not None:
+            if len(words) >= 3 and words[-2] == "of" and words[-1] in COUNTRIES and \
+                    piece[-1][2].rstrip(".") == words[-1]:
+                # "King Abdullah II of Jordan", "Emir Tamim of Qatar": the person, and the
+                # country as a name of its own
+                ruled = words[-1]
+                add(piece[-1][0], name_end, self._new_actor(ruled, "country"), True)
+                words, possessive = words[:-2], False  # (as "Jordan's king": the king acts)
+                name_end = piece[-3][1]
         lowercase_title = re.search(
             r"(?:the\s+)?(?:(?:new|top|former|senior|deputy|chief|main|acting)\s+)*(?:head|chief|"
             r"director|leader|spokes\w+|negotiator|advis[eo]r|envoy|commander|minister|emir|amir|"
@@ -607,6 +617,8 @@ class ActorReader:
             kind = "organization"
         actor_id = self._new_actor(name, kind, title)
         actor = self.actors[actor_id]
+        if ruled and not actor.organizations:
+            actor.organizations.append("=" + ruled)
         if title and not actor.organizations:
             actor.organizations += ["=" + DEMONYMS[w] for w in title.split() if w in DEMONYMS]
             country = re.search(r"([A-Z][\w]+(?:\s[A-Z][\w]+)?)" + POSS + r"\s+(?:[a-z-]+\s+){0,3}$",

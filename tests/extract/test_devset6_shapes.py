@@ -129,3 +129,14 @@ def test_a_clause_a_day_before_an_undated_main_clause_is_a_day_before_the_story_
             "The announcement came a day after Hamas handed ten hostages to the Red Cross.")
     release = one(events(text, published=date(2023, 11, 27)), "HostageRelease")
     assert release.date.earliest == date(2023, 11, 26)
+
+
+# --- "King X of Jordan": the person, and the country ----------------------------------------------
+
+def test_a_titled_person_of_a_country_is_the_person_not_a_name_with_the_country():
+    meeting = one(events("King Abdullah II of Jordan met Egypt in Cairo on Tuesday."), "Meeting")
+    assert "abdullah-ii" in ids(meeting)
+    assert not any("of-jordan" in actor for actor in ids(meeting))
+    statement = one(events("The State of Qatar said on Tuesday the talks would resume."),
+                    "Statement")
+    assert "qatar" in ids(statement)
