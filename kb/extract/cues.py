@@ -184,7 +184,7 @@ class CueReader(ActorReader):
             cue.first_person = True  # "We affirm that ...": the text's own act
         if cue.part == "either":
             cue.part = "noun" if NOUN_CONTEXT.search(before) else "verb"
-        if cue.type == "Statement" and word in ("told", "tells") and re.match(
+        if cue.type == "Statement" and word in ("told", "tells", "telling") and re.match(
                 r"\s+(?:(?:about|some|more|than|the|a|an|its|their|all|[\d,]+)\s+)*"
                 r"(?:(?!(?:it|he|she|they|we|that|was|were|is|are|would|will|had|has)\b)[\w’'-]+\s+){0,7}?"
                 r"to\s+(?!(?:be|have|the|a|an|us|me|him|her|them|it|its|their|his|our|my)\b)"

@@ -160,7 +160,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"emphasi[sz]ed|reiterated|confirmed|denied|claimed|acknowledged|explained|"
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
                   r"notified|announces|affirm(?:s|ed)?|reaffirm(?:s|ed)?|blamed|blames|"
-                  r"insisted|argued|recalled|saying|adding|noting|stressing|insisting", "speech"),
+                  r"insisted|argued|recalled|saying|adding|noting|stressing|insisting|telling|"
+                  # "posted (on X) that ...": words put online
+                  r"posted(?=\s+(?:on\s+(?:[A-Z][\w.]*|social\s+media)\s+|online\s+)?that\b)",
+     "speech"),
     ("Statement", r"answered\s+(?:our|my)\s+questions", "verb"),
     # "addressed the Knesset / the nation / reporters": a speech (not "addressed the concerns")
     ("Statement", r"address(?:ed|es)(?=\s+(?:the\s+|a\s+)?(?:[A-Z][\w-]*|parliament|nation|"
@@ -185,7 +188,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
      "verb"),
     ("Demand", r"demanded|urged|urges", "speech"),
     ("Demand", r"demanding", "verb"),
-    ("Demand", r"ordered|orders|instructed", "speech"),
+    ("Demand", r"ordered|orders|instructed|ordering|instructing", "speech"),
     ("Demand", r"(?:asking|asked|asks)\s+for", "verb"),
     ("Demand", r"demands?", "either"),
     ("Demand", r"(?:called|calls|calling)\s+for|(?:call|calls|called|calling)\s+(?:up)?on",

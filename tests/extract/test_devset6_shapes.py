@@ -140,3 +140,19 @@ def test_a_titled_person_of_a_country_is_the_person_not_a_name_with_the_country(
     statement = one(events("The State of Qatar said on Tuesday the talks would resume."),
                     "Statement")
     assert "qatar" in ids(statement)
+
+
+# --- "..., telling X to V" is an order; "posted that" is speech -----------------------------------
+
+def test_a_participle_telling_someone_to_act_is_an_order_of_the_main_subject():
+    demand = one(events("Omar Haddad responded on Monday, telling the army to prepare for "
+                        "any scenario."), "Demand")
+    assert demand.date.edtf == "2024-03-11" and "omar-haddad" in ids(demand)
+
+
+def test_posting_that_is_a_statement():
+    statement = one(events("Omar Haddad posted on Sunday that the truce would begin at noon."),
+                    "Statement")
+    assert statement.date.edtf == "2024-03-10"
+    assert not [e for e in events("Omar Haddad posted troops on the border on Sunday.")
+                if e.type == "Statement"]
