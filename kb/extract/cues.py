@@ -358,6 +358,8 @@ class CueReader(ActorReader):
             if context.sentence.start <= e.start < cue.start)
         setting = SETTING_BEFORE.search(before) and not PURPOSE_BEFORE.search(before)
         if cue.type in ("Ceasefire", "HostageRelease"):
+            if HAPPENING_AFTER.match(after) and "happening" not in cue.parsed:
+                cue.parsed.append("happening")  # "the ceasefire is in force": it happens
             return bool(dated or setting or HAPPENING_AFTER.match(after)
                         or LIGHT_VERB_BEFORE.search(before))
         if cue.type in ("Meeting", "NegotiationRound", "Offer", "Demand", "Rejection",

@@ -31,6 +31,12 @@ from kb.extract.sentences import Sentence
 from kb.extract.timex import TimeExpression, quote_spans, tense_at
 
 
+#: A truce named with its two parties: "the ceasefire between Israel and Hamas".
+TRUCE_BETWEEN = re.compile(r"(?i)\b(?:ceasefire|cease-fire|truce|pause\s+in\s+fighting)\s+"
+                           r"between\s+((?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))\s+and\s+"
+                           r"((?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))")
+
+
 class Extractor(RoleReader):
     """Reads one article and collects its draft events, actors, places and claimants.
 
@@ -235,6 +241,8 @@ class Extractor(RoleReader):
             self._answer(event, cue, sentence)
         if kind == "HostageRelease":
             self._not_released(event, cue, context)
+        if kind == "Ceasefire" and not event.actors and cue.part == "noun":
+            event.actors = self._truce_parties(cue)
         event.anaphoric = cue.definite and (not event.actors or (
             kind in ("Killing", "Attack", "HostageRelease") and cue.part == "noun"
             and source != "own" and frame is None and any(
@@ -247,6 +255,18 @@ class Extractor(RoleReader):
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = [(fallback[0].actor, role)]
         return event
+
+    def _truce_parties(self, cue: Cue) -> list[tuple[str, str]]:
+        """The parties of "the ceasefire" without any named in its sentence: those of the last
+        truce the article named between two parties ("The ceasefire between Israel and Hamas
+        ... The ceasefire is in force")."""
+        between = list(TRUCE_BETWEEN.finditer(self.text, 0, cue.start))
+        if not between:
+            return []
+        named = [self._actor_named(between[-1].group(n)) for n in (1, 2)]
+        if not all(named):
+            return []
+        return [(actor, "participant") for actor in named]
 
     def _not_released(self, event: DraftEvent, cue: Cue, context: Context) -> None:
         """The body hostages are handed to ("to the International Committee of the Red Cross")

@@ -103,8 +103,10 @@ def merge(events: list[DraftEvent]) -> list[DraftEvent]:
         if target is not None:
             merge_into(target, event)
             into[id(event)] = target
-        elif event.anaphoric and event.date.source == "window":
-            continue  # "the talks", referring to nothing named: nothing to propose
+        elif event.anaphoric and event.date.source == "window" and not (
+                "happening" in event.parsed and event.actors):
+            continue  # "the talks", referring to nothing named: nothing to propose (but "the
+            # ceasefire between the two sides ... The ceasefire is in force" happens)
         else:
             event.actors = event.actors or event.fallback
             merged.append(event)

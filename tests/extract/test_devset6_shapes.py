@@ -156,3 +156,13 @@ def test_posting_that_is_a_statement():
     assert statement.date.edtf == "2024-03-10"
     assert not [e for e in events("Omar Haddad posted troops on the border on Sunday.")
                 if e.type == "Statement"]
+
+
+# --- "the ceasefire is in force": the truce the article named between two parties ---------------
+
+def test_the_ceasefire_in_force_is_the_truce_named_before_between_two_parties():
+    found = events("The ceasefire between Israel and Hamas will not start on time, Egypt said on "
+                   "Sunday.\nThe ceasefire is in force.")
+    truce = one(found, "Ceasefire")
+    assert {"israel", "hamas"} <= ids(truce)
+    assert not [e for e in events("The ceasefire is in force.") if e.type == "Ceasefire"]
