@@ -30,7 +30,6 @@ from kb.extract.roles import RoleReader
 from kb.extract.sentences import Sentence
 from kb.extract.timex import TimeExpression, quote_spans, tense_at
 
-
 #: A truce named with its two parties: "the ceasefire between Israel and Hamas".
 TRUCE_BETWEEN = re.compile(r"(?i)\b(?:ceasefire|cease-fire|truce|pause\s+in\s+fighting)\s+"
                            r"between\s+((?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))\s+and\s+"
