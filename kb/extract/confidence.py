@@ -67,11 +67,15 @@ def sentence_kinds(text: str, sentences: list[Sentence],
               and reference - timedelta(days=45) <= e.latest <= reference
               and e.earliest >= reference - timedelta(days=90)]  # not "since 2017"
     kinds: dict[int, str] = {}
+    first_line = text.strip().split("\n", 1)[0].strip()
+    headline_end = text.find(first_line) + len(first_line) if sentences and not re.search(
+        r"[.!?”\"]$", first_line) else -1  # "Analysis: Hamas said yes. Why Israel waits": all
     for sentence in sentences:
         line_start = text.rfind("\n", 0, sentence.start) + 1
         line_end = text.find("\n", sentence.end)
         line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
-        if sentence.index == 0 and line == sentence.text and not re.search(r"[.!?”\"]$", line):
+        if (sentence.index == 0 and line == sentence.text and not re.search(r"[.!?”\"]$", line)) \
+                or sentence.end <= headline_end:
             kinds[sentence.index] = "headline"
         elif _TIME_STAMP.match(sentence.text) or (
                 len(sentence.text) <= 40 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]",

@@ -166,3 +166,12 @@ def test_the_ceasefire_in_force_is_the_truce_named_before_between_two_parties():
     truce = one(found, "Ceasefire")
     assert {"israel", "hamas"} <= ids(truce)
     assert not [e for e in events("The ceasefire is in force.") if e.type == "Ceasefire"]
+
+
+# --- a headline of two sentences -------------------------------------------------------------------
+
+def test_every_sentence_of_a_headline_line_is_headline():
+    text = ("Analysis: Egypt said no to the plan. Why Qatar waits\nDOHA, March 14 (Wire) - "
+            "Qatar met Hamas on Tuesday.")
+    found = events(text, min_confidence=0.2)
+    assert [e.type for e in found] == ["Meeting"]
