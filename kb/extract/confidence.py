@@ -29,6 +29,10 @@ _BACKGROUND = re.compile(
     r"almost)\s+[\d,.]+\s*(?:million\s+)?(?:people|Palestinians|Israelis|civilians)?[^.]*"
     r"\b(?:health|tallies|tally|figures|authorities|ministry)\b"
 )
+#: A sentence the writer labels as context ("Some background: ...", "For context, ..."):
+#: background whatever it dates.
+_LABELLED_BACKGROUND = re.compile(r"(?i)^(?:some\s+|a\s+little\s+|quick\s+)?(?:background|context)"
+                                  r"\s*[:—–-]|^for\s+(?:some\s+)?(?:context|background)\b")
 _TIME_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|EET|IDT|[AP]M)?|"
                          r"(?:updated|posted)\b.*)\s*$", re.IGNORECASE)
 
@@ -81,8 +85,9 @@ def sentence_kinds(text: str, sentences: list[Sentence],
                 len(sentence.text) <= 40 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]",
                                                            sentence.text)):
             kinds[sentence.index] = "dateline"
-        elif (_BACKGROUND.search(sentence.text) or _long_ago(sentence, expressions, reference)) \
-                and not any(sentence.start <= e.start < sentence.end for e in recent):
+        elif _LABELLED_BACKGROUND.match(sentence.text) or (
+                (_BACKGROUND.search(sentence.text) or _long_ago(sentence, expressions, reference))
+                and not any(sentence.start <= e.start < sentence.end for e in recent)):
             kinds[sentence.index] = "background"
         else:
             kinds[sentence.index] = "story"

@@ -175,3 +175,12 @@ def test_every_sentence_of_a_headline_line_is_headline():
             "Qatar met Hamas on Tuesday.")
     found = events(text, min_confidence=0.2)
     assert [e.type for e in found] == ["Meeting"]
+
+
+# --- a sentence labelled as context ----------------------------------------------------------------
+
+def test_a_sentence_labelled_background_proposes_nothing_even_with_a_recent_date():
+    text = ("Live: talks\nThursday 14 March 2024\nSome background: the plan was announced in Doha "
+            "on Monday by Qatar's prime minister.\nEgypt met Hamas in Cairo this morning.")
+    found = events(text, min_confidence=0.2)
+    assert [e.type for e in found] == ["Meeting"]
