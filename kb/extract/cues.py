@@ -561,6 +561,11 @@ class CueReader(ActorReader):
                     own.speaker != inside[0].speaker and cue.quote is None and re.search(
                         r"(?:,\s*|\s)who\s+(?:\w+\s+)?$", self.text[context.sentence.start:cue.start]):
                 continue  # "X spoke with Biden, who welcomed ..., the White House said": Biden's
+            if inside and inside[0].speaker and self._coordinated(inside[0].cue, cue, context):
+                if own is not None:  # "accused Israel of ... and said ...": one speaker
+                    own.speaker = inside[0].speaker
+                inside[0].end = min(inside[0].end, cue.start)  # whose words end before it
+                continue  # "said it had agreed ... and called on Trump to": two acts of one subject
             if inside and inside[0].speaker:
                 frame = inside[0]
                 if SPECIFICITY[cue.type] > SPECIFICITY.get(frame.cue.type, 0):
@@ -568,6 +573,18 @@ class CueReader(ActorReader):
                 cue.absorbed = True
             elif inside and cue.part == "speech":
                 cue.absorbed = True
+
+    @staticmethod
+    def _coordinated(speech: Cue, cue: Cue, context: Context) -> bool:
+        """Whether the parse makes a cue verb a verb coordinated with a speech verb ("said ...
+        and called on X"), not a verb of the words it reports."""
+        parsed = context.parsed
+        if parsed is None or cue.part == "noun":
+            return False
+        said = parsed.head_of(speech.start, speech.end)
+        word = parsed.head_of(cue.start, cue.end)
+        return said is not None and word is not None and word.dep_ == "conj" and \
+            word.head.i == said.i
 
     def _resolve_first_person(self, context: Context) -> None:
         """"we" and "I" in a quotation: the speaker's side, or the speaker."""

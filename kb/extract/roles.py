@@ -343,6 +343,23 @@ class RoleReader(CueReader):
             return False
         return mention.quote is None or mention.quote == cue.quote
 
+    def _coordinated_subject(self, cue: Cue, context: Context) -> list[str]:
+        """The subject a verb coordinated with an earlier one shares with it, by the parse, when
+        a name stands between the two (the first verb's object, which the rules would take)."""
+        parsed = context.parsed
+        word = parsed.head_of(cue.start, cue.end) if parsed is not None and \
+            cue.part != "noun" else None
+        if word is None or word.dep_ != "conj" or word.head.pos_ not in ("VERB", "AUX") or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
+            return []
+        tokens = parse.subjects(word)
+        spans = [parsed.span(t) for t in tokens]
+        named = [m for m in context.mentions if any(a <= m.start < b for a, b in spans)
+                 and not m.modifier and m.actor in self.actors]
+        first_verb = parsed.span(word.head)[0]
+        between = [m for m in context.mentions if first_verb <= m.start < cue.start]
+        return [m.actor for m in named] if named and between else []
+
     def _subjects(self, cue: Cue, context: Context) -> list[str]:
         """The subject of a verb, with the names coordinated with it ("X and Y met"): the names
         of its own comma-separated stretch, or of the one before an apposition ("X, the director
@@ -351,6 +368,9 @@ class RoleReader(CueReader):
             line_start = self.text.rfind("\n", 0, cue.start) + 1
             return self._chain([m for m in context.mentions if line_start <= m.start
                                 and m.end <= cue.start and self._named(m, cue)])
+        shared = self._coordinated_subject(cue, context)
+        if shared:  # "Egypt accused Israel of stalling and called on Qatar to act": Egypt calls
+            return shared
         segments = self._segments(cue, context)
         found: list[Mention] = []
         if len(segments) >= 3 and not self.text[slice(*segments[0])].strip():

@@ -184,3 +184,18 @@ def test_a_sentence_labelled_background_proposes_nothing_even_with_a_recent_date
             "on Monday by Qatar's prime minister.\nEgypt met Hamas in Cairo this morning.")
     found = events(text, min_confidence=0.2)
     assert [e.type for e in found] == ["Meeting"]
+
+
+# --- a demand coordinated with a speech verb is an act of its own, of the same subject -----------
+
+def test_a_demand_coordinated_with_a_speech_verb_is_its_own_event_of_the_same_speaker():
+    found = events("Egypt accused Israel on Monday of stalling and called on Qatar to act.")
+    assert "egypt" in ids(one(found, "Statement"))
+    demand = one(found, "Demand")
+    assert "egypt" in ids(demand) and "israel" not in ids(demand)
+
+
+def test_two_coordinated_speech_verbs_of_one_speaker_stay_one_statement():
+    found = events("Omar Haddad accused Israel on Friday of setting new conditions and said the "
+                   "group would not accept it.")
+    assert len([e for e in found if e.type == "Statement"]) == 1
