@@ -197,7 +197,7 @@ class CueReader(ActorReader):
                 return False
             if word == "reports" and not re.search(r"[A-Za-z]\S*\s+$", before):
                 return False
-        if cue.type == "Meeting" and word == "meet" and not re.search(
+        if cue.type == "Meeting" and word in ("meet", "see") and not re.search(
                 r"(?i)\b(?:to|will|would|shall|'ll|’ll|could|expected\s+to|set\s+to)\s+$", before):
             return False
         cue.passive = cue.part in ("verb", "speech") and is_past_form(cue.text) and bool(

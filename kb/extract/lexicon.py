@@ -136,6 +136,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Acceptance", r"acceptance", "noun"),
     ("Acceptance", r"agree(?:d|s)(?:\s+(?:on|upon))?(?=\s+(?:a|an|the|its|their)\s)", "verb"),
     ("Meeting", r"met|meets|meet", "verb"),
+    # "went to Israel to see Prime Minister Netanyahu": a meeting meant (as "to meet")
+    ("Meeting", r"see(?=\s+(?:the\s+)?[A-Z])", "verb"),
     ("Meeting", r"visit(?:s|ed)", "verb"),
     ("Meeting", r"meetings?", "noun"),
     ("Meeting", r"(?:get|gets|got|getting)\s+together", "verb"),

@@ -199,3 +199,12 @@ def test_two_coordinated_speech_verbs_of_one_speaker_stay_one_statement():
     found = events("Omar Haddad accused Israel on Friday of setting new conditions and said the "
                    "group would not accept it.")
     assert len([e for e in found if e.type == "Statement"]) == 1
+
+
+# --- "went to X to see <Name>" is a meeting meant, as "to meet" --------------------------------
+
+def test_travelling_to_see_someone_named_is_a_meeting():
+    meeting = one(events("Omar Haddad went to Israel on Saturday to see Prime Minister "
+                         "Netanyahu."), "Meeting")
+    assert meeting.date.edtf == "2024-03-09" and "omar-haddad" in ids(meeting)
+    assert not [e for e in events("We see Hamas as a partner.") if e.type == "Meeting"]
