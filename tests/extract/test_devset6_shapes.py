@@ -208,3 +208,16 @@ def test_travelling_to_see_someone_named_is_a_meeting():
                          "Netanyahu."), "Meeting")
     assert meeting.date.edtf == "2024-03-09" and "omar-haddad" in ids(meeting)
     assert not [e for e in events("We see Hamas as a partner.") if e.type == "Meeting"]
+
+
+# --- seasons -------------------------------------------------------------------------------------
+
+def test_seasons_are_time_expressions():
+    from kb.extract.timex import find_time_expressions
+    day = date(2025, 8, 21)
+    found = {e.text: e.edtf for e in find_time_expressions(
+        "Israel had endorsed it in the spring; they met last summer and again in the autumn of "
+        "2024. Prices fall.", day)}
+    assert found == {"in the spring": "2025-03-01/2025-05-31",
+                     "last summer": "2024-06-01/2024-08-31",
+                     "in the autumn of 2024": "2024-09-01/2024-11-30"}
