@@ -206,8 +206,10 @@ class Extractor(RoleReader):
             if said is not None and said.precision == "day":
                 anchor_date = said.earliest  # "the last couple of days" said on Thursday
         self._order += 1
-        if expression is None and cue.first_person and cue.quote is None:
-            when = self._today()  # "We affirm ...": the day of the statement, not of its story
+        if expression is None and cue.quote is None and (
+                cue.first_person or self._present_speech(cue, context)):
+            when = self._today()  # "We affirm ...", "Qatar reaffirms ...": the day of the text,
+            # not of its story
         else:
             when = self._draft_date(expression, source, status, anchor_date,
                                     self.context.get(sentence.index))
@@ -254,6 +256,16 @@ class Extractor(RoleReader):
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = [(fallback[0].actor, role)]
         return event
+
+    @staticmethod
+    def _present_speech(cue: Cue, context: Context) -> bool:
+        """Whether a speech verb is in the simple present by the parse ("Qatar says the talks
+        will resume", "The State of Qatar reaffirms its position"): said now, on the text's day."""
+        parsed = context.parsed
+        word = parsed.head_of(cue.start, cue.end) if parsed is not None and \
+            cue.part == "speech" else None
+        return word is not None and word.tag_ == "VBZ" and not any(
+            c.dep_ in ("aux", "auxpass") for c in word.children)
 
     def _truce_parties(self, cue: Cue) -> list[tuple[str, str]]:
         """The parties of "the ceasefire" without any named in its sentence: those of the last

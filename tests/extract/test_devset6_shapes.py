@@ -221,3 +221,11 @@ def test_seasons_are_time_expressions():
     assert found == {"in the spring": "2025-03-01/2025-05-31",
                      "last summer": "2024-06-01/2024-08-31",
                      "in the autumn of 2024": "2024-09-01/2024-11-30"}
+
+
+# --- a speech verb in the simple present is said on the text's day -----------------------------
+
+def test_a_speech_verb_in_the_present_is_dated_by_the_text_s_day_not_the_last_date():
+    text = "Talks\nDOHA, March 14 (Wire) - Egypt met Hamas on Monday.\nQatar says the talks will resume."
+    statement = one(events(text), "Statement")
+    assert statement.date.edtf == "2024-03-14"
