@@ -29,6 +29,7 @@ from kb.extract.lexicon import (
     PASSIVE_BEFORE,
     POSS,
     PURPOSE_BEFORE,
+    SAYING_LEMMAS,
     SETTING_BEFORE,
     SPECIFICITY,
     SPEECH_SUBJECT_PRONOUN,
@@ -157,7 +158,9 @@ class CueReader(ActorReader):
         for token, start, end in [*parse.finite_verbs(parsed), *handed] if parsed else ():
             lemma = LEMMA_CUES.get(token.lemma_.lower()) or (
                 ("HostageRelease", "verb") if parse.handed_to(token, HANDOVER_BODIES) else None) \
-                or (("Meeting", "verb") if parse.visits_someone(token) else None)
+                or (("Meeting", "verb") if parse.visits_someone(token) else None) or (
+                ("Statement", "speech") if token.lemma_.lower() in SAYING_LEMMAS and any(
+                    c.dep_ == "ccomp" for c in token.children) else None)
             if lemma is None or any(not (end <= c.start or start >= c.end) for c in found):
                 continue
             cue = Cue(lemma[0], start, end, token.text, lemma[1], quote_of(quotes, start, end),

@@ -280,6 +280,15 @@ LEMMA_CUES: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("demand", "urge"), ("Demand", "speech")),
 }
 
+#: Verbs of saying that the patterns do not list, a statement only with a clause they report
+#: ("Netanyahu responded on Thursday that Israel would fight", "conceded that", "tweeted that"):
+#: found by lemma and by the parse's clausal complement.
+SAYING_LEMMAS = frozenset((
+    "respond", "reply", "retort", "counter", "tweet", "admit", "concede", "suggest", "indicate",
+    "signal", "maintain", "assert", "predict", "hint", "remark", "comment", "contend", "allege",
+    "caution", "repeat", "state", "clarify", "underline", "underscore", "emphasise", "emphasize",
+    "reiterate", "add", "explain", "announce", "declare", "insist", "argue", "acknowledge"))
+
 CUE_PATTERNS = [(kind, re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])"), part)
                 for kind, pattern, part in CUES]
 

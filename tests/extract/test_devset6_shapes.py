@@ -229,3 +229,13 @@ def test_a_speech_verb_in_the_present_is_dated_by_the_text_s_day_not_the_last_da
     text = "Talks\nDOHA, March 14 (Wire) - Egypt met Hamas on Monday.\nQatar says the talks will resume."
     statement = one(events(text), "Statement")
     assert statement.date.edtf == "2024-03-14"
+
+
+# --- verbs of saying with a clause they report ----------------------------------------------------
+
+def test_a_verb_of_saying_with_a_that_clause_is_a_statement():
+    statement = one(events("Omar Haddad responded on Monday that Israel would fight alone."),
+                    "Statement")
+    assert statement.date.edtf == "2024-03-11" and "omar-haddad" in ids(statement)
+    assert not [e for e in events("Omar Haddad responded to the letter on Monday.")
+                if e.type == "Statement"]
