@@ -105,13 +105,31 @@ class Extractor(RoleReader):
                 event = self._event(cue, context, claimant)
                 if event is not None:
                     drafted.append((cue, event))
-        told = self._told_acts(drafted, context)
+        told = self._told_acts(drafted, context) + self._added(drafted)
         self.events.extend(event for cue, event in drafted if not any(cue is t for t in told))
         people = [m for m in context.mentions if not m.modifier and not m.possessive
                   and m.actor in self.actors and self.actors[m.actor].type == "person"]
         if people:  # "he" in the next sentence: its subject first, else the last one named
             subjects = [m.actor for m in people if m.prep is None and m.quote is None]
             self.last_person = subjects[0] if subjects else people[-1].actor
+
+    @staticmethod
+    def _added(drafted: list) -> list:
+        """A speech participle after a comma ("said on Monday ..., adding that ...", "...,
+        saying ...") that goes on with the statement of a speech verb before it in the sentence,
+        of the same speaker: one statement."""
+        added = []
+        for number, (cue, event) in enumerate(drafted):
+            if cue.part != "speech" or not cue.text.lower().endswith("ing") or \
+                    event.type not in STATEMENT_FAMILY:
+                continue
+            speakers = {actor for actor, role in event.actors if role == "speaker"}
+            if any(other_cue.part == "speech" and other.type in STATEMENT_FAMILY
+                   and other_cue.end <= cue.start and speakers & {
+                       actor for actor, role in other.actors if role == "speaker"}
+                   for other_cue, other in drafted[:number]):
+                added.append(cue)
+        return added
 
     def _told_acts(self, drafted: list, context: Context) -> list:
         """The speech verbs whose words report the speaker's own answer or offer, on the same day

@@ -181,7 +181,10 @@ class RoleReader(CueReader):
             # visited Gaza on Sunday, said the war would resume")
             return (self._in_tense_of(cue, own) if cue.part in ("speech", "report", "verb")
                     else own), "own"
-        if cue.quote is None and COORDINATED_VERB.search(text, context.sentence.start, cue.start):
+        participle = cue.text.lower().endswith("ing") and cue.part in ("speech", "verb") and \
+            re.search(r",\s*$", text[context.sentence.start:cue.start])
+        if cue.quote is None and (participle or COORDINATED_VERB.search(
+                text, context.sentence.start, cue.start)):  # "said on Monday ..., adding that"
             earlier = [c for c in context.cues if c.end <= cue.start and c.quote is None
                        and c.part in ("verb", "either", "speech") and not c.absorbed]
             shared = nearest([e for n, e in enumerate(expressions)

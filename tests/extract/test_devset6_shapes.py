@@ -239,3 +239,11 @@ def test_a_verb_of_saying_with_a_that_clause_is_a_statement():
     assert statement.date.edtf == "2024-03-11" and "omar-haddad" in ids(statement)
     assert not [e for e in events("Omar Haddad responded to the letter on Monday.")
                 if e.type == "Statement"]
+
+
+# --- "said ..., adding that ...": one statement ---------------------------------------------------
+
+def test_adding_after_a_speech_verb_of_the_same_speaker_is_the_same_statement():
+    found = events("Egypt said on Monday the talks would resume, adding that Qatar agreed.")
+    statements = [e for e in found if e.type == "Statement"]
+    assert len(statements) == 1 and statements[0].date.edtf == "2024-03-11"
