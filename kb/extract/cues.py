@@ -187,6 +187,9 @@ class CueReader(ActorReader):
             cue.first_person = True  # "We affirm that ...": the text's own act
         if cue.part == "either":
             cue.part = "noun" if NOUN_CONTEXT.search(before) else "verb"
+        if cue.type == "Meeting" and word.startswith("talks") and cue.part == "verb" and (
+                NOUN_CONTEXT.search(before) or LIGHT_VERB_BEFORE.search(before)):
+            cue.part = "noun"  # "held unprecedented direct talks with Hamas": the noun
         if cue.type == "Statement" and word in ("told", "tells", "telling") and re.match(
                 r"\s+(?:(?:about|some|more|than|the|a|an|its|their|all|[\d,]+)\s+)*"
                 r"(?:(?!(?:it|he|she|they|we|that|was|were|is|are|would|will|had|has)\b)[\w’'-]+\s+){0,7}?"

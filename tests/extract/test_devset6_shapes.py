@@ -247,3 +247,11 @@ def test_adding_after_a_speech_verb_of_the_same_speaker_is_the_same_statement():
     found = events("Egypt said on Monday the talks would resume, adding that Qatar agreed.")
     statements = [e for e in found if e.type == "Statement"]
     assert len(statements) == 1 and statements[0].date.edtf == "2024-03-11"
+
+
+# --- "held ... talks with X": the noun, whose makers are the subject -------------------------------
+
+def test_held_talks_with_adjectives_between_makes_the_subject_a_participant():
+    meeting = one(events("Omar Haddad held unprecedented direct talks with Hamas in Doha on "
+                         "Sunday."), "Meeting")
+    assert {"omar-haddad", "hamas"} <= ids(meeting)
