@@ -155,6 +155,25 @@ class ActorReader:
         self.signatories: str | None = None
         self._seen = 0  # mentions read so far; the last one of each actor
         self._last_seen: dict[str, int] = {}
+        self._lowercase_bodies = self._common_noun_bodies()
+
+    def _common_noun_bodies(self) -> list[tuple[re.Pattern, str]]:
+        """Known bodies a text may name in lower case without their country ("the prime
+        minister's office" for the "Israeli Prime Minister's Office"): the name less a leading
+        demonym or country, of two words or more, when one known body alone has it."""
+        reduced: dict[str, list[str]] = {}
+        for actor in self.actors.values():
+            if actor.type not in ("organization", "group"):
+                continue
+            words = actor.name.replace("’", "'").split()
+            while words and (words[0] in DEMONYMS or words[0] in COUNTRIES
+                             or words[0].rstrip("'s") in COUNTRIES):
+                words = words[1:]
+            if len(words) >= 2 and any(w[:1].isupper() for w in words):
+                reduced.setdefault(" ".join(words).lower(), []).append(actor.id)
+        return [(re.compile(r"(?<![\w-])[Tt]he\s+(" + r"\s+".join(
+            re.escape(w).replace("'", "[’']") for w in name.split()) + r")(?![\w-])"), ids[0])
+            for name, ids in reduced.items() if len(ids) == 1]
 
     def owner_of(self, actor_id: str) -> str | None:
         """The country or body a group stands for: "Egyptian mediators" Egypt, "Hamas
@@ -423,6 +442,10 @@ class ActorReader:
             if owner and free(m.end() - len(" ".join(owner)) - len(m.group(2)) - 1, m.end()):
                 name = " ".join(owner) + " " + m.group(2)
                 add(m.end() - len(name), m.end(), self._new_actor(name, "group"))
+        for pattern, actor_id in self._lowercase_bodies:  # "the prime minister's office said"
+            for m in pattern.finditer(text):
+                if free(m.start(1), m.end(1)) and not re.search(r"[A-Z]", m.group(1)):
+                    add(m.start(1), m.end(1), actor_id)
         for m in DEFINITE_BODY.finditer(text):  # "the security cabinet met"
             if free(m.start(1), m.end(1)):
                 add(m.start(1), m.end(1), self._new_actor(m.group(1).lower(), "organization"))

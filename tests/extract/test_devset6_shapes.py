@@ -255,3 +255,15 @@ def test_held_talks_with_adjectives_between_makes_the_subject_a_participant():
     meeting = one(events("Omar Haddad held unprecedented direct talks with Hamas in Doha on "
                          "Sunday."), "Meeting")
     assert {"omar-haddad", "hamas"} <= ids(meeting)
+
+
+# --- a known body named in lower case without its country ------------------------------------------
+
+def test_a_known_body_named_in_lower_case_without_its_country_is_that_body():
+    from kb.extract.known import KnownActor
+    from tests.extract.sentences import ACTORS
+    actors = [*ACTORS, KnownActor("pmo", "Israeli Prime Minister’s Office")]
+    text = ("Talks\nDOHA, March 14 (Wire) - A delegation will travel to Doha on Friday, the prime "
+            "minister's office said on Wednesday.")
+    statement = one(events(text, actors=actors), "Statement")
+    assert "pmo" in ids(statement) and statement.date.edtf == "2024-03-13"
