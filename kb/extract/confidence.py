@@ -81,6 +81,9 @@ def sentence_kinds(text: str, sentences: list[Sentence],
         if (sentence.index == 0 and line == sentence.text and not re.search(r"[.!?”\"]$", line)) \
                 or sentence.end <= headline_end:
             kinds[sentence.index] = "headline"
+        elif line == sentence.text and not re.search(r"[.!?”\"’:;,]$", line) and \
+                len(line.split()) >= 4 and not _TIME_STAMP.match(line):
+            kinds[sentence.index] = "headline"  # a subheading, a "Key events" line, a caption
         elif _TIME_STAMP.match(sentence.text) or (
                 len(sentence.text) <= 40 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]",
                                                            sentence.text)):

@@ -267,3 +267,13 @@ def test_a_known_body_named_in_lower_case_without_its_country_is_that_body():
             "minister's office said on Wednesday.")
     statement = one(events(text, actors=actors), "Statement")
     assert "pmo" in ids(statement) and statement.date.edtf == "2024-03-13"
+
+
+# --- a subheading (a line without final punctuation) is no story sentence -------------------------
+
+def test_a_key_events_line_without_final_punctuation_proposes_nothing():
+    text = ("Live: talks\nThursday 14 March 2024\nKey events\nHamas delegation meets Egyptian "
+            "mediators in Cairo\n09:12\nQatar met Israel in Doha this morning.")
+    found = events(text, min_confidence=0.2)
+    assert [e.type for e in found] == ["Meeting"]
+    assert "qatar" in ids(found[0])
