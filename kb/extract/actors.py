@@ -22,6 +22,8 @@ from kb.extract.lexicon import (
     ARMED_DEMONYM,
     ARMED_PRONOUN,
     BRACKETED,
+    CAPITAL_SUBJECT,
+    CAPITALS,
     COLLECTIVE,
     COORDINATED_DEMONYMS,
     COUNTRIES,
@@ -37,6 +39,7 @@ from kb.extract.lexicon import (
     NAME_RUN,
     ORG_WORDS,
     PARTICLES,
+    PLACE_BEFORE,
     POSS,
     PREP_BEFORE,
     PRONOUNS_IN_QUOTES,
@@ -446,6 +449,10 @@ class ActorReader:
             for m in pattern.finditer(text):
                 if free(m.start(1), m.end(1)) and not re.search(r"[A-Z]", m.group(1)):
                     add(m.start(1), m.end(1), actor_id)
+        for m in CAPITAL_SUBJECT.finditer(text):  # "Cairo had proposed": Egypt
+            if free(m.start(), m.end()) and not PLACE_BEFORE.search(text[:m.start()]):
+                add(m.start(), m.end(), self._new_actor(CAPITALS[m.group("capital")], "country"),
+                    bool(re.match(r"[’']s\s", text[m.end():])))
         for m in DEFINITE_BODY.finditer(text):  # "the security cabinet met"
             if free(m.start(1), m.end(1)):
                 add(m.start(1), m.end(1), self._new_actor(m.group(1).lower(), "organization"))

@@ -70,6 +70,24 @@ DEMONYMS = {
     "Italian": "Italy", "Spanish": "Spain", "Norwegian": "Norway", "Swiss": "Switzerland",
 }
 
+#: Capitals that stand for their governments as the subject of an act ("Cairo had proposed new
+#: wording", "Washington rejected the plan", "Doha's mediation"), never after a preposition.
+CAPITALS = {"Cairo": "Egypt", "Doha": "Qatar", "Jerusalem": "Israel", "Washington": "United States",
+            "Tehran": "Iran", "Beirut": "Lebanon", "Amman": "Jordan", "Ankara": "Turkey",
+            "Riyadh": "Saudi Arabia", "Moscow": "Russia", "London": "United Kingdom",
+            "Paris": "France", "Berlin": "Germany", "Beijing": "China", "Damascus": "Syria",
+            "Muscat": "Oman", "Abu Dhabi": "United Arab Emirates"}
+#: What before a capital makes it a place ("in Cairo", "flew to Doha", "left Washington").
+PLACE_BEFORE = re.compile(
+    r"(?i)\b(?:in|to|from|at|for|near|via|of|and|or|with|into|outside|inside|toward|towards|across|"
+    r"between|around|through|visit|visited|visiting|left|leave|leaving|reached|arrived|back)\s+$")
+CAPITAL_SUBJECT = re.compile(
+    r"(?<![\w-])(?P<capital>" + "|".join(sorted(CAPITALS, key=len, reverse=True))
+    + r")(?=[’']s\s+[a-z]|\s+(?:(?:has|had|have|was|is|would|will|could|may|might|must|also|"
+    r"then|now|still|quickly|later)\s+)*(?:said|says|sent|made|gave|took|met|proposed|offered|"
+    r"rejected|accepted|agreed|insisted|warned|demanded|urged|announced|hosted|responded|"
+    r"presented|submitted|wants|wanted|believes|believed|[a-z]{3,}ed)\b)")
+
 COUNTRIES = frozenset(
     """Israel Egypt Qatar Iran Lebanon Jordan Turkey Syria Yemen Iraq Britain France Germany Russia
     China Oman Bahrain Morocco Algeria Tunisia Libya Sudan Cyprus Greece Italy Spain Norway

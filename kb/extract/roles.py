@@ -244,7 +244,7 @@ class RoleReader(CueReader):
         # that the group had accepted" borrows nothing)
         frame = max((f for f in context.frames if f.cue is not cue and f.cue.end <= cue.start
                      and f.start <= cue.start < f.end), key=lambda f: f.cue.start, default=None)
-        if frame is not None and frame.speaker and not frame.report and cue.part == "verb" \
+        if frame is not None and not frame.report and cue.part == "verb" \
                 and frame.cue.quote == cue.quote and is_past_form(cue.text.split()[0]):
             said, whose = self._expression_for(frame.cue, context)
             if said is not None and whose == "own" and said.kind != "duration":

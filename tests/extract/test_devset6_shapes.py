@@ -277,3 +277,15 @@ def test_a_key_events_line_without_final_punctuation_proposes_nothing():
     found = events(text, min_confidence=0.2)
     assert [e.type for e in found] == ["Meeting"]
     assert "qatar" in ids(found[0])
+
+
+# --- a capital as the subject of an act stands for its government ---------------------------------
+
+def test_a_capital_as_the_subject_of_an_act_is_its_country():
+    rejection = one(events("Washington rejected the plan on Monday."), "Rejection")
+    assert "united-states" in ids(rejection)
+    offer = one(events("A senior official said on Wednesday that Cairo had proposed new "
+                       "wording."), "Offer")
+    assert "egypt" in ids(offer) and offer.date.edtf == "2024-03-13"
+    meeting = one(events("Hamas met Qatar in Cairo on Monday."), "Meeting")
+    assert "egypt" not in ids(meeting)
