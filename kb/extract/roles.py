@@ -48,6 +48,11 @@ from kb.extract.sentences import quote_of
 from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, resolve
 
 
+#: A participle of speaking set off by commas between a speaker and the speech verb ("Blinken,
+#: speaking in Doha the next day, said"): its time is the speech's.
+APPOSED_SPEAKING = re.compile(r",\s*(?:speaking|talking|writing|addressing|appearing)\b[^,;]*,\s*$")
+
+
 class RoleReader(CueReader):
     """Gives an event mention its date, the roles of its actors and its place."""
 
@@ -220,6 +225,12 @@ class RoleReader(CueReader):
                 if dated:  # "X said on Tuesday ..., and Y said ...": the same day
                     return self._in_tense_of(cue, dated), "sentence"
                 break
+            apposed = APPOSED_SPEAKING.search(text, context.sentence.start, cue.start)
+            if apposed and cue.quote is None:  # "X, speaking in Doha the next day, said"
+                inside = [e for e in expressions if usable(e) and e.kind != "duration"
+                          and apposed.start() <= e.start and e.end <= apposed.end()]
+                if inside:
+                    return self._in_tense_of(cue, inside[-1]), "own"
             return None, "window"
         speech = {f.cue.start for f in context.frames}
         pool = [e for n, e in enumerate(expressions) if owners.get(n) is not None

@@ -289,3 +289,11 @@ def test_a_capital_as_the_subject_of_an_act_is_its_country():
     assert "egypt" in ids(offer) and offer.date.edtf == "2024-03-13"
     meeting = one(events("Hamas met Qatar in Cairo on Monday."), "Meeting")
     assert "egypt" not in ids(meeting)
+
+
+# --- "X, speaking in Doha on Wednesday, said": the speech's time ------------------------------------
+
+def test_the_time_of_an_apposed_speaking_participle_dates_the_speech():
+    statement = one(events("Antony Blinken, speaking in Doha on Wednesday, said some changes "
+                           "were workable."), "Statement")
+    assert statement.date.edtf == "2024-03-13"
