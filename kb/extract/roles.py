@@ -47,7 +47,6 @@ from kb.extract.model import DraftDate
 from kb.extract.sentences import quote_of
 from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, resolve
 
-
 #: A participle of speaking set off by commas between a speaker and the speech verb ("Blinken,
 #: speaking in Doha the next day, said"): its time is the speech's.
 APPOSED_SPEAKING = re.compile(r",\s*(?:speaking|talking|writing|addressing|appearing)\b[^,;]*,\s*$")
