@@ -50,6 +50,14 @@ COUNTED_PEOPLE = re.compile(
     r"fifteen|twenty|thirty|dozens\s+of|hundreds\s+of)\s+(?!(?:statements?|videos?|documents?|"
     r"reports?|pages?|letters?|images?|photos?|percent|per\s+cent)\b)")
 
+#: A verb of delivering before an answer ("handed the mediators its latest response", "gave
+#: its answer on 14 March", "submitted a reply").
+DELIVERED_BEFORE = re.compile(
+    r"(?i)\b(?:gave|give|gives|giving|handed|hand|hands|handing|delivered|delivers|delivering|"
+    r"sent|sends|sending|submitted|submits|submitting|conveyed|conveys|presented|presents|"
+    r"passed|transmitted)\s+(?:over\s+)?(?:[\w’'-]+\s+){0,4}?(?:the|its|their|his|her|a|an|"
+    r"(?-i:[A-Z][\w-]*)[’']s)\s+(?:[\w-]+\s+){0,2}$")
+
 #: Where the released come from: "from its prisons", "from Israeli jails", "from custody".
 FROM_CUSTODY = re.compile(r"(?i)\bfrom\s+(?:\w+\s+){0,2}?(?:prisons?|jails?|custody|detention|"
                           r"captivity)\b")
@@ -227,6 +235,9 @@ class CueReader(ActorReader):
         if cue.type == "Offer" and re.match(r"(?i)\s+(?:condolences|prayers|thanks|support)",
                                             after):
             return False
+        if cue.type == "Offer" and re.fullmatch(r"(?i)response|reply|answer", word) and not \
+                DELIVERED_BEFORE.search(before):
+            return False  # a response delivered is an offer; "in response to", "the answer" not
         if cue.type == "Attack" and word in ("strike", "strikes") and re.search(
                 r"(?i)\b(?:general|labou?r|hunger|national|workers[’']?)\s+$", before):
             return False  # "a general strike"

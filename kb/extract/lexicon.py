@@ -153,6 +153,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Acceptance", r"approv(?:es|ed)|endors(?:es|ed)|sign(?:s|ed)\s+off\s+on", "verb"),
     ("Acceptance", r"acceptance", "noun"),
     ("Acceptance", r"agree(?:d|s)(?:\s+(?:on|upon))?(?=\s+(?:a|an|the|its|their)\s)", "verb"),
+    # "handed the mediators its latest response", "gave its answer": a counter-offer delivered
+    ("Offer", r"(?:response|reply|answer|counter-?proposal|counter-?offer)", "noun"),
     ("Meeting", r"met|meets|meet", "verb"),
     # "went to Israel to see Prime Minister Netanyahu": a meeting meant (as "to meet")
     ("Meeting", r"see(?=\s+(?:the\s+)?[A-Z])", "verb"),

@@ -297,3 +297,12 @@ def test_the_time_of_an_apposed_speaking_participle_dates_the_speech():
     statement = one(events("Antony Blinken, speaking in Doha on Wednesday, said some changes "
                            "were workable."), "Statement")
     assert statement.date.edtf == "2024-03-13"
+
+
+# --- an answer delivered is a counter-offer ------------------------------------------------------
+
+def test_an_answer_handed_to_the_mediators_is_an_offer_of_who_gave_it():
+    offer = one(events("Hamas gave the mediators its answer on Monday."), "Offer")
+    assert "hamas" in ids(offer) and offer.date.edtf == "2024-03-11"
+    assert not [e for e in events("In response to the strike, Israel met Egypt on Monday.")
+                if e.type == "Offer"]
