@@ -306,3 +306,12 @@ def test_an_answer_handed_to_the_mediators_is_an_offer_of_who_gave_it():
     assert "hamas" in ids(offer) and offer.date.edtf == "2024-03-11"
     assert not [e for e in events("In response to the strike, Israel met Egypt on Monday.")
                 if e.type == "Offer"]
+
+
+# --- "..., a source told AFP": AFP is told, it does not speak ------------------------------------
+
+def test_the_one_told_after_a_trailing_told_is_no_speaker():
+    assert not [e for e in events("Israel did not send negotiators, an Egyptian source told "
+                                  "AFP on Sunday.") if e.type == "Statement"]
+    statement = one(events("Hamas accepted the plan, Egypt told AFP on Sunday."), "Statement")
+    assert "egypt" in {a for a, role in statement.actors if role == "speaker"}
