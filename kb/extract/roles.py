@@ -356,6 +356,20 @@ class RoleReader(CueReader):
             return False
         return mention.quote is None or mention.quote == cue.quote
 
+    def _unnamed_passive_subject(self, cue: Cue, context: Context) -> bool:
+        """Whether the parse gives a passive verb a subject of its own that names no actor
+        ("two days after more than 100 people were killed"): nobody else is its subject."""
+        parsed = context.parsed
+        verb = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i] \
+            if verb is not None else []
+        if not passive or passive[-1].tag_ in ("WDT", "WP", "PRP"):
+            return False
+        nearest = passive[-1]  # (the one next to the verb, when the parse finds two)
+        first = parsed.base + nearest.left_edge.idx
+        last = parsed.base + nearest.right_edge.idx + len(nearest.right_edge.text)
+        return not any(first <= m.start < last for m in context.mentions)
+
     def _coordinated_subject(self, cue: Cue, context: Context) -> list[str]:
         """The subject a verb coordinated with an earlier one shares with it, by the parse, when
         a name stands between the two (the first verb's object, which the rules would take)."""
@@ -642,6 +656,8 @@ class RoleReader(CueReader):
             return roles
         if cue.passive:
             agent = self._agents(cue, context)
+            if self._unnamed_passive_subject(cue, context):
+                subjects = []  # "more than 100 people were killed": no actor, not the sentence's
             if kind in ("Killing", "Attack"):
                 put(agent, "perpetrator")
                 put(subjects, "victim")
@@ -744,7 +760,8 @@ class RoleReader(CueReader):
             if found:
                 put(found, lead_role)
                 cue.parsed.append(f"{lead_role} {', '.join(found)}")
-        if kind in ("Killing", "Attack", "HostageRelease") and ((passive and not subjects) or (
+        if kind in ("Killing", "Attack", "HostageRelease") and ((
+                passive and not subjects and not self._unnamed_passive_subject(cue, context)) or (
                 not passive and not self._objects(cue, context))):
             victims = [a for a in self._parse_actors(parse.patients(verb), cue, context)
                        if a not in {actor for actor, _ in roles}]

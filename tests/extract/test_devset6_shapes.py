@@ -315,3 +315,13 @@ def test_the_one_told_after_a_trailing_told_is_no_speaker():
                                   "AFP on Sunday.") if e.type == "Statement"]
     statement = one(events("Hamas accepted the plan, Egypt told AFP on Sunday."), "Statement")
     assert "egypt" in {a for a, role in statement.actors if role == "speaker"}
+
+
+# --- a passive whose own subject names no actor takes no victim from elsewhere ----------------------
+
+def test_a_passive_with_an_unnamed_subject_takes_no_victim_from_the_main_clause():
+    found = events("The United States air-dropped food into Gaza on Saturday, two days after "
+                   "more than 100 people were killed near an aid convoy.")
+    assert all("united-states" not in ids(e) for e in found if e.type == "Killing")
+    killing = one(events("Three Israeli soldiers were killed in Gaza on Monday."), "Killing")
+    assert "israel" in ids(killing)
