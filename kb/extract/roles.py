@@ -47,6 +47,9 @@ from kb.extract.model import DraftDate
 from kb.extract.sentences import quote_of
 from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, resolve
 
+#: A clause on a meeting noun that says who met there: "a meeting in Paris at which ...".
+AT_WHICH = re.compile(r"[^.;]{0,80}?\b(?:at|during|in)\s+which\s+")
+
 #: A participle of speaking set off by commas between a speaker and the speech verb ("Blinken,
 #: speaking in Doha the next day, said"): its time is the speech's.
 APPOSED_SPEAKING = re.compile(r",\s*(?:speaking|talking|writing|addressing|appearing)\b[^,;]*,\s*$")
@@ -720,6 +723,18 @@ class RoleReader(CueReader):
             if found:
                 put(found, lead_role)
                 cue.parsed.append(f"{lead_role} {', '.join(found)}")
+            at_which = AT_WHICH.match(self.text, cue.end, context.sentence.end)
+            if at_which:  # "a meeting in Paris in February at which X and Y drew up a plan"
+                start = at_which.end()
+                verb = re.search(r"(?<![\w-])[a-z]+(?:ed|ew|et|ook|ave|ame|ent)\b",
+                                 self.text[start:context.sentence.end])
+                stop = start + verb.start() if verb else context.sentence.end
+                met = [m.actor for m in context.mentions if start <= m.start < stop
+                       and not m.possessive and m.actor in self.actors
+                       and m.actor not in {a for a, _ in roles}]
+                if met:
+                    put(met, lead_role)
+                    cue.parsed.append(f"{lead_role} {', '.join(met)}")
             return
         if any(role == lead_role for _, role in roles):
             return

@@ -325,3 +325,12 @@ def test_a_passive_with_an_unnamed_subject_takes_no_victim_from_the_main_clause(
     assert all("united-states" not in ids(e) for e in found if e.type == "Killing")
     killing = one(events("Three Israeli soldiers were killed in Gaza on Monday."), "Killing")
     assert "israel" in ids(killing)
+
+
+# --- "a meeting ... at which X and Y ...": who met --------------------------------------------------
+
+def test_who_acted_at_a_meeting_took_part_in_it():
+    found = events("Egypt recalled a meeting in Paris in late February at which Qatar and Israel "
+                   "drew up a framework.")
+    meetings = [e for e in found if e.type == "Meeting"]
+    assert meetings and {"qatar", "israel"} <= ids(meetings[0])
