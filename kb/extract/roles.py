@@ -420,7 +420,11 @@ class RoleReader(CueReader):
             found = next((named for named in (self._in(s, cue, context) for s in segments)
                           if named), [])
         if cue.part == "noun" or (found and self._adjacent(found[-1], cue)):
-            return self._chain(found)
+            # "Egypt, Qatar and Israel met": the list goes on past its own commas
+            listed = sorted({id(m): m for m in [*found, *(
+                m for m in context.mentions if m.end <= found[0].start and m.quote == cue.quote
+                and self._named(m, cue))]}.values(), key=lambda m: m.start) if found else found
+            return self._chain(listed)
         if cue.quote is None:  # "Egypt, which brokered truces in Cairo, Doha and Paris, met"
             relative = [m for m in context.mentions if m.end <= cue.start and self._named(m, cue)
                         and m.quote is None and RELATIVE_BREAK.match(self.text, m.end)
@@ -512,7 +516,7 @@ class RoleReader(CueReader):
             if holder:
                 end = holder.end()
             link = self.text[end:chain[0].np_start]
-            if not re.fullmatch(r"\s*(?:,|and|or|, and)\s*", link) or (
+            if not re.fullmatch(r"\s*(?:,|and|or|, and)\s*(?:the\s+)?", link) or (
                     len(chain) == 1 and not re.search(r"\b(?:and|or)\b", link)):
                 break
             chain.insert(0, mention)

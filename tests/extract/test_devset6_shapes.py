@@ -334,3 +334,13 @@ def test_who_acted_at_a_meeting_took_part_in_it():
                    "drew up a framework.")
     meetings = [e for e in found if e.type == "Meeting"]
     assert meetings and {"qatar", "israel"} <= ids(meetings[0])
+
+
+# --- a list of three or more as the subject ------------------------------------------------------
+
+def test_a_list_of_three_subjects_past_its_commas_and_a_the():
+    meeting = one(events("Egypt, Qatar and Israel met on Monday."), "Meeting")
+    assert {"egypt", "qatar", "israel"} <= ids(meeting)
+    statement = one(events("Egypt, Qatar and the United States said on Monday that talks would "
+                           "resume."), "Statement")
+    assert {"egypt", "qatar", "united-states"} <= ids(statement)
