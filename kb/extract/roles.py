@@ -85,6 +85,16 @@ class RoleReader(CueReader):
                 and not any(f.cue is not c and f.start <= expression.start < f.end
                             and not f.start <= c.start < f.end and (
                                 c.end <= f.cue.start or f.cue.end <= c.start)
+                            for f in context.frames)
+                # "said on Wednesday it had killed X in July": the saying's date stays the
+                # saying's when the words reported have a date of their own
+                and not any(f.cue is not c and f.speaker is not None and not f.report
+                            and f.start <= c.start < f.end and f.cue.end <= expression.start
+                            and expression.end <= c.start
+                            and re.fullmatch(r"\s*(?:(?:late|early)\s+)?", self.text[
+                                f.cue.end:expression.start]) and any(
+                                e is not expression and expression.end <= e.start < f.end
+                                and e.kind != "duration" for e in context.expressions)
                             for f in context.frames)]  # "rejected X, saying ... on July 2",
             # "warned at a news conference that ... by 20 January": not the conference's date
             candidates = self._in_noun_clause_of(expression, candidates, context)

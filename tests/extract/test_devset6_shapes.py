@@ -344,3 +344,13 @@ def test_a_list_of_three_subjects_past_its_commas_and_a_the():
     statement = one(events("Egypt, Qatar and the United States said on Monday that talks would "
                            "resume."), "Statement")
     assert {"egypt", "qatar", "united-states"} <= ids(statement)
+
+
+# --- the saying's date stays the saying's when the words reported have their own -------------------
+
+def test_a_reported_act_with_its_own_date_does_not_take_the_saying_s():
+    killing = one(events("Israel said on Wednesday it had killed Omar Haddad in a strike in "
+                         "July."), "Killing")
+    assert killing.date.edtf == "2023-07"
+    acceptance = one(events("Hamas said on Monday it had accepted the offer."), "Acceptance")
+    assert acceptance.date.edtf == "2024-03-11"
