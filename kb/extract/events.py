@@ -105,13 +105,32 @@ class Extractor(RoleReader):
                 event = self._event(cue, context, claimant)
                 if event is not None:
                     drafted.append((cue, event))
-        told = self._told_acts(drafted, context) + self._added(drafted)
+        told = self._told_acts(drafted, context) + self._added(drafted) + \
+            self._attributions(drafted, context)
         self.events.extend(event for cue, event in drafted if not any(cue is t for t in told))
         people = [m for m in context.mentions if not m.modifier and not m.possessive
                   and m.actor in self.actors and self.actors[m.actor].type == "person"]
         if people:  # "he" in the next sentence: its subject first, else the last one named
             subjects = [m.actor for m in people if m.prep is None and m.quote is None]
             self.last_person = subjects[0] if subjects else people[-1].actor
+
+    @staticmethod
+    def _attributions(drafted: list, context: Context) -> list:
+        """A speech verb after the words it reports that tell a killing, an attack or a release
+        ("X was killed in a strike on Tuesday, the group said"): its attribution, no statement."""
+        found = []
+        for cue, event in drafted:
+            if event.type != "Statement" or cue.part != "speech":
+                continue
+            frame = next((f for f in context.frames if f.cue is cue), None)
+            if frame is None or frame.end > cue.start:
+                continue
+            if any(other.type in ("Killing", "Attack", "HostageRelease")
+                   and other_cue.part != "noun"
+                   and frame.start <= other_cue.start < frame.end
+                   for other_cue, other in drafted):
+                found.append(cue)
+        return found
 
     @staticmethod
     def _added(drafted: list) -> list:

@@ -354,3 +354,12 @@ def test_a_reported_act_with_its_own_date_does_not_take_the_saying_s():
     assert killing.date.edtf == "2023-07"
     acceptance = one(events("Hamas said on Monday it had accepted the offer."), "Acceptance")
     assert acceptance.date.edtf == "2024-03-11"
+
+
+# --- "X was killed ..., the group said": an attribution, no statement ------------------------------
+
+def test_an_attribution_after_a_reported_killing_is_no_statement():
+    found = events("Omar Haddad was killed in a drone strike in Beirut on Tuesday, Hamas said.")
+    assert [e.type for e in found] == ["Killing"]
+    found = events("Hamas is suspending the talks, a Hamas leader, Omar Haddad, said on Tuesday.")
+    assert "Statement" in {e.type for e in found}
