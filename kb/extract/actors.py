@@ -57,6 +57,11 @@ from kb.extract.sentences import Sentence, quote_of
 
 
 
+#: A group named by where its members come from: "Delegations from", "officials from".
+GROUP_FROM = re.compile(r"(?i)(?:^|\b(?:the|a|an)\s+|^\W*)(?:[\w-]+\s+)?(?:delegations?|officials|"
+                        r"mediators|negotiators|representatives|envoys|teams?|leaders|ministers|"
+                        r"diplomats)\s+from\s+(?:the\s+)?$")
+
 #: A body of government named by its common noun after "the" ("the security cabinet", "the war
 #: cabinet"): an actor of its own, as a name would be ("Israel's cabinet" stays Israel's).
 DEFINITE_BODY = re.compile(r"(?<![\w-])(?:[Tt]he)\s+((?:security\s+|war\s+|full\s+)?cabinet)"
@@ -676,6 +681,8 @@ class ActorReader:
             prep = PREP_BEFORE.search(before)
             if prep:
                 mention.prep = re.sub(r"\s+", " ", prep.group(1).lower())
+                if mention.prep == "from" and GROUP_FROM.search(before):
+                    mention.prep = None  # "Delegations from Israel and Hamas met": they met
             elif re.search(r"[,–—]\s*$", before) and number > 0:
                 previous = mentions[number - 1]  # a list inherits its preposition
                 listed = re.match(r"\s*(?:[,–—]|and\b|or\b)", text[mention.end:])

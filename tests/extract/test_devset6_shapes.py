@@ -363,3 +363,10 @@ def test_an_attribution_after_a_reported_killing_is_no_statement():
     assert [e.type for e in found] == ["Killing"]
     found = events("Hamas is suspending the talks, a Hamas leader, Omar Haddad, said on Tuesday.")
     assert "Statement" in {e.type for e in found}
+
+
+# --- "Delegations from X and Y": X and Y act ------------------------------------------------------
+
+def test_a_group_named_by_where_its_members_come_from_is_those_countries():
+    meeting = one(events("Delegations from Israel and Hamas met in Cairo on Monday."), "Meeting")
+    assert {"israel", "hamas"} <= ids(meeting)
