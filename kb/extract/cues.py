@@ -300,9 +300,11 @@ class CueReader(ActorReader):
                         not any(c.part != "noun" and cue.end <= c.start < other.start
                                 and c.type not in ("Killing",) and c is not other
                                 for c in context.cues) and re.match(
-                            r"(?i)(?:^|.*\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2})$", before):
+                            r"(?i)(?:^|.*(?:\b(?:a|an|the)|[,;:])\s+(?:[\w-]+\s+){0,2}|"
+                            r"(?:[\w-]+\s+){0,2})$", before):
                     cue.absorbed = True
-                    cue.type = "means"  # "a rocket attack by X killed four soldiers"
+                    cue.type = "means"  # "a rocket attack by X killed four soldiers", "Meanwhile,
+                    # Israeli air strikes killed 25 people"
                 if cue.type in MEETING_FAMILY and other.type in MEETING_FAMILY and \
                         other.end <= cue.start and re.search(
                             r"(?i)\b(?:is|was|are|were|be|been)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$",

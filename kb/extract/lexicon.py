@@ -208,7 +208,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Threat", r"threaten(?:s|ed|ing)|warn(?:s|ed|ing)", "speech"),
     ("Threat", r"(?:hunt|hunted|hunting)\s+(?:them\s+)?down|pay\s+(?:a|the)\s+(?:heavy\s+)?price",
      "verb"),
-    ("Demand", r"demanded|urged|urges", "speech"),
+    ("Demand", r"demanded|urged|urges|urging", "speech"),
     ("Demand", r"demanding", "verb"),
     ("Demand", r"ordered|orders|instructed|ordering|instructing", "speech"),
     ("Demand", r"(?:asking|asked|asks)\s+for", "verb"),

@@ -307,5 +307,9 @@ def visits_someone(verb: Any) -> bool:
             c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return bool(objects) and objects[0].pos_ == "PROPN" and not any(
-        c.dep_ in ("amod", "det") for c in objects[0].children)
+    if objects and objects[0].pos_ == "NOUN":  # "called his Egyptian counterpart Badr Abdelatty"
+        named = [c for c in objects[0].children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        return bool(named)
+    return bool(objects) and objects[0].pos_ == "PROPN" and (not any(
+        c.dep_ in ("amod", "det") for c in objects[0].children) or any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in objects[0].children))

@@ -370,3 +370,23 @@ def test_an_attribution_after_a_reported_killing_is_no_statement():
 def test_a_group_named_by_where_its_members_come_from_is_those_countries():
     meeting = one(events("Delegations from Israel and Hamas met in Cairo on Monday."), "Meeting")
     assert {"israel", "hamas"} <= ids(meeting)
+
+
+# --- calls to a described person, strikes as a killing's means, "urging" ---------------------------
+
+def test_calling_a_counterpart_named_after_the_description_is_a_call():
+    meeting = one(events("Omar Haddad called his Egyptian counterpart Badr Abdelatty on Monday "
+                         "to discuss the negotiations."), "Meeting")
+    assert {"omar-haddad", "badr-abdelatty"} <= ids(meeting)
+
+
+def test_bare_plural_strikes_that_killed_are_the_killing_s_means():
+    found = events("Meanwhile, Israeli air strikes killed at least 25 people across Gaza on "
+                   "Monday.")
+    assert [e.type for e in found] == ["Killing"]
+
+
+def test_urging_after_a_comma_is_a_demand_of_the_main_subject():
+    demand = one(events("Families of hostages held a rally in Tel Aviv on Tuesday, urging the "
+                        "government to return to the table."), "Demand")
+    assert demand.date.edtf == "2024-03-12"
