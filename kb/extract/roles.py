@@ -757,7 +757,9 @@ class RoleReader(CueReader):
         for verb in verbs:
             if verb.lemma_ not in parse.MAKING_VERBS:
                 continue
-            found = self._parse_actors(parse.subjects(verb), cue, context)
+            found = self._parse_actors(parse.agents(verb) if parse.is_passive(verb) and
+                                       verb is not noun.head else parse.subjects(verb),
+                                       cue, context)  # ("which was drafted by X": X)
             if found:
                 put(found, lead_role)
                 cue.parsed.append(f"{lead_role} {', '.join(found)}")

@@ -390,3 +390,9 @@ def test_urging_after_a_comma_is_a_demand_of_the_main_subject():
     demand = one(events("Families of hostages held a rally in Tel Aviv on Tuesday, urging the "
                         "government to return to the table."), "Demand")
     assert demand.date.edtf == "2024-03-12"
+
+
+def test_the_agent_of_a_passive_clause_of_making_on_an_offer_made_it():
+    offer = one(events("The proposal, which was drafted by Egypt on Monday, was rejected."),
+                "Offer")
+    assert "egypt" in ids(offer)
