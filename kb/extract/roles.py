@@ -757,8 +757,8 @@ class RoleReader(CueReader):
         for verb in verbs:
             if verb.lemma_ not in parse.MAKING_VERBS:
                 continue
-            found = self._parse_actors(parse.agents(verb) if parse.is_passive(verb) and
-                                       verb is not noun.head else parse.subjects(verb),
+            by = verb is not noun.head and any(c.dep_ == "agent" for c in verb.children)
+            found = self._parse_actors(parse.agents(verb) if by else parse.subjects(verb),
                                        cue, context)  # ("which was drafted by X": X)
             if found:
                 put(found, lead_role)
