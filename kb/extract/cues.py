@@ -425,7 +425,10 @@ class CueReader(ActorReader):
                     r"(?i)\bthat\b|[“\"]", tail) and not VERBISH.search(
                     re.sub(r"(?i)\b(?:said|told|added)\b", "", tail[:25])) and not re.search(
                     r"\b(?:and|but)\b", text[sentence.start + comma:cue.start]) and \
+                    not re.match(r"[^,]*,\s*(?:which|who)\b[^;:]*,\s*$",
+                                 text[sentence.start:cue.start]) and \
                     self._clause_before(context, sentence.start + comma):
+                # ("Hamas, which met Egypt, Qatar and Israel, said": a relative clause, no words)
                 # (", and it again demanded X" is a clause of its own, not "..., X demanded")
                 start, end, inverted = sentence.start, sentence.start + comma, True
             else:
@@ -546,6 +549,12 @@ class CueReader(ActorReader):
         if who:
             named = [m for m in outside if m.end <= sentence.start + who.start() + 1]
             return named[-1].actor if named else None
+        relative = re.match(r"([^,]*?),\s*(?:which|who)\b[^;:]*,\s*$", before)
+        if relative:  # "Hamas, which met Egypt, Qatar and Israel, said": Hamas
+            named = [m for m in outside if m.end <= sentence.start + relative.end(1)
+                     and m.prep in (None, "and")]
+            if named:
+                return named[-1].actor
         if cue.passive:
             agent = [m for m in outside if m.start >= cue.end and m.prep == "by"]
             if agent and not CLAUSE_BREAK.search(text, cue.end, agent[0].start):

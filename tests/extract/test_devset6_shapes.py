@@ -396,3 +396,14 @@ def test_the_agent_of_a_passive_clause_of_making_on_an_offer_made_it():
     offer = one(events("The proposal, which was drafted by Egypt on Monday, was rejected."),
                 "Offer")
     assert "egypt" in ids(offer)
+
+
+# --- a relative clause with commas of its own between the speaker and the speech verb --------------
+
+def test_a_relative_clause_with_a_list_between_speaker_and_verb_leaves_the_speaker():
+    statement = one(events("Hamas, which met Egypt, Qatar and Israel, said on Monday it would "
+                           "reply."), "Statement")
+    assert {a for a, role in statement.actors if role == "speaker"} == {"hamas"}
+    statement = one(events("Egypt, which mediates with Qatar, condemned the strike on Monday."),
+                    "Statement")
+    assert {a for a, role in statement.actors if role == "speaker"} == {"egypt"}
