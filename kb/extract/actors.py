@@ -484,7 +484,10 @@ class ActorReader:
         for m in THIRD_PERSON.finditer(text):
             earlier = [x.actor for x in sorted(found, key=lambda x: x.start)
                        if x.end <= base + m.start() and x.actor in self.actors
-                       and self.actors[x.actor].type == "person" and not x.possessive]
+                       and self.actors[x.actor].type == "person" and not x.possessive
+                       and not (not self.actors[x.actor].known and re.search(  # "In El Alamein
+                           r"(?i)\b(?:in|at|near|to|from|into)\s+(?:the\s+)?$",  # he met": a place
+                           text[:x.start - base]))]
             person = earlier[-1] if earlier else self.last_person
             if person and free(m.start(), m.end()) and quote_of(
                     quotes, base + m.start(), base + m.end()) is None:

@@ -407,3 +407,11 @@ def test_a_relative_clause_with_a_list_between_speaker_and_verb_leaves_the_speak
     statement = one(events("Egypt, which mediates with Qatar, condemned the strike on Monday."),
                     "Statement")
     assert {a for a, role in statement.actors if role == "speaker"} == {"egypt"}
+
+
+# --- "In El Alamein he met": an unknown name after "in" is no "he" -------------------------------
+
+def test_he_is_not_an_unknown_name_after_in():
+    meeting = one(events("Omar Haddad flew to Egypt on Tuesday. In El Alamein he met Abdel "
+                         "Fattah al-Sisi on Tuesday."), "Meeting")
+    assert "el-alamein" not in ids(meeting)
