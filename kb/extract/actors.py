@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from kb.extract.known import KnownActor, KnownPlace
 from kb.extract.lexicon import (
     ANSWER_LINE,
@@ -20,6 +22,8 @@ from kb.extract.lexicon import (
     ARMED_DEMONYM,
     ARMED_PRONOUN,
     BRACKETED,
+    CAPITAL_SUBJECT,
+    CAPITALS,
     COLLECTIVE,
     COORDINATED_DEMONYMS,
     COUNTRIES,
@@ -35,6 +39,7 @@ from kb.extract.lexicon import (
     NAME_RUN,
     ORG_WORDS,
     PARTICLES,
+    PLACE_BEFORE,
     POSS,
     PREP_BEFORE,
     PRONOUNS_IN_QUOTES,
@@ -49,6 +54,18 @@ from kb.extract.names import ROLE_FALLBACKS, ROLE_WORDS, NameIndex, name_key, ro
 from kb.extract.sentences import Sentence, quote_of
 
 # --- the actors and places of the draft -----------------------------------------------------------
+
+
+
+#: A group named by where its members come from: "Delegations from", "officials from".
+GROUP_FROM = re.compile(r"(?i)(?:^|\b(?:the|a|an)\s+|^\W*)(?:[\w-]+\s+)?(?:delegations?|officials|"
+                        r"mediators|negotiators|representatives|envoys|teams?|leaders|ministers|"
+                        r"diplomats)\s+from\s+(?:the\s+)?$")
+
+#: A body of government named by its common noun after "the" ("the security cabinet", "the war
+#: cabinet"): an actor of its own, as a name would be ("Israel's cabinet" stays Israel's).
+DEFINITE_BODY = re.compile(r"(?<![\w-])(?:[Tt]he)\s+((?:security\s+|war\s+|full\s+)?cabinet)"
+                           r"(?![\w-])")
 
 
 @dataclass
@@ -107,6 +124,18 @@ _STATE_OF = re.compile(r"(?:\b[Tt]he\s+)?\b(?:State|Kingdom|(?:Arab\s+)?Republic
                        r"of\s+$")
 
 
+#: Numbers and quantities that open a sentence capitalised and are never part of a name.
+NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen
+    fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred hundreds
+    thousand thousands dozen dozens several some many few both all most""".split())
+
+
+#: Names of bodies that are not what "the group" or "the movement" refers to.
+INSTITUTION = re.compile(r"Journal|Times|Post|News|Press|Reuters|Daily|Office|Department|Ministry|"
+                         r"Forces|Army|Agency|officials|mediators|(?i:intelligence|cabinet|"
+                         r"government|council|office|ministry)")
+
+
 class ActorReader:
     """Finds the actors an article's sentences mention; keeps the draft's actors and places."""
 
@@ -134,6 +163,25 @@ class ActorReader:
         self.signatories: str | None = None
         self._seen = 0  # mentions read so far; the last one of each actor
         self._last_seen: dict[str, int] = {}
+        self._lowercase_bodies = self._common_noun_bodies()
+
+    def _common_noun_bodies(self) -> list[tuple[re.Pattern, str]]:
+        """Known bodies a text may name in lower case without their country ("the prime
+        minister's office" for the "Israeli Prime Minister's Office"): the name less a leading
+        demonym or country, of two words or more, when one known body alone has it."""
+        reduced: dict[str, list[str]] = {}
+        for actor in self.actors.values():
+            if actor.type not in ("organization", "group"):
+                continue
+            words = actor.name.replace("’", "'").split()
+            while words and (words[0] in DEMONYMS or words[0] in COUNTRIES
+                             or words[0].rstrip("'s") in COUNTRIES):
+                words = words[1:]
+            if len(words) >= 2 and any(w[:1].isupper() for w in words):
+                reduced.setdefault(" ".join(words).lower(), []).append(actor.id)
+        return [(re.compile(r"(?<![\w-])[Tt]he\s+(" + r"\s+".join(
+            re.escape(w).replace("'", "[’']") for w in name.split()) + r")(?![\w-])"), ids[0])
+            for name, ids in reduced.items() if len(ids) == 1]
 
     def owner_of(self, actor_id: str) -> str | None:
         """The country or body a group stands for: "Egyptian mediators" Egypt, "Hamas
@@ -260,12 +308,9 @@ class ActorReader:
     def _dominant_group(self) -> str | None:
         """The organisation the article has named most (of two named as often, the last named):
         what "the group" refers to."""
-        institutional = ("Journal", "Times", "Post", "News", "Press", "Reuters", "Daily", "Office",
-                         "Department", "Ministry", "Forces", "Army", "Agency", "officials",
-                         "mediators")
         candidates = [actor for actor in self.actors.values()
                       if actor.type in ("organization", "group") and actor.mentions
-                      and not any(word in actor.name for word in institutional)]
+                      and not INSTITUTION.search(actor.name)]
         if not candidates:
             return None
         return max(candidates, key=lambda actor: (actor.mentions,
@@ -399,11 +444,23 @@ class ActorReader:
         for m in group.finditer(text):
             owner = m.group(1).split()
             while owner and (owner[0] in FUNCTION_WORDS or owner[0] in TITLE_WORDS
+                             or owner[0].lower() in NUMBER_WORDS
                              or re.search(r"[’']s$", owner[0])):
                 owner.pop(0)
             if owner and free(m.end() - len(" ".join(owner)) - len(m.group(2)) - 1, m.end()):
                 name = " ".join(owner) + " " + m.group(2)
                 add(m.end() - len(name), m.end(), self._new_actor(name, "group"))
+        for pattern, actor_id in self._lowercase_bodies:  # "the prime minister's office said"
+            for m in pattern.finditer(text):
+                if free(m.start(1), m.end(1)) and not re.search(r"[A-Z]", m.group(1)):
+                    add(m.start(1), m.end(1), actor_id)
+        for m in CAPITAL_SUBJECT.finditer(text):  # "Cairo had proposed": Egypt
+            if free(m.start(), m.end()) and not PLACE_BEFORE.search(text[:m.start()]):
+                add(m.start(), m.end(), self._new_actor(CAPITALS[m.group("capital")], "country"),
+                    bool(re.match(r"[’']s\s", text[m.end():])))
+        for m in DEFINITE_BODY.finditer(text):  # "the security cabinet met"
+            if free(m.start(1), m.end(1)):
+                add(m.start(1), m.end(1), self._new_actor(m.group(1).lower(), "organization"))
         for m in COLLECTIVE.finditer(text):  # "Families of hostages protested"
             if free(m.start(), m.end()):
                 name = m.group()[0].upper() + m.group()[1:]
@@ -414,13 +471,23 @@ class ActorReader:
         for m in NAME_RUN.finditer(text):
             self._name_run(text, m, free, add)
         for m in GROUP_DESCRIPTION.finditer(text):
-            group_id = self._dominant_group()
+            before = [x.actor for x in sorted(found, key=lambda x: x.start)
+                      if x.end <= base + m.start() and x.actor in self.actors
+                      and self.actors[x.actor].known
+                      and self.actors[x.actor].type in ("organization", "group")
+                      and not INSTITUTION.search(self.actors[x.actor].name)]
+            # "A Hamas official said the group had ...": the group its sentence named before
+            # (not an office, ministry or agency: "Netanyahu's office said ... the group")
+            group_id = before[-1] if before else self._dominant_group()
             if group_id and free(m.start(), m.end()):
                 add(m.start(), m.end(), group_id, bool(m.group("possessive")), "description")
         for m in THIRD_PERSON.finditer(text):
             earlier = [x.actor for x in sorted(found, key=lambda x: x.start)
                        if x.end <= base + m.start() and x.actor in self.actors
-                       and self.actors[x.actor].type == "person" and not x.possessive]
+                       and self.actors[x.actor].type == "person" and not x.possessive
+                       and not (not self.actors[x.actor].known and re.search(  # "In El Alamein
+                           r"(?i)\b(?:in|at|near|to|from|into)\s+(?:the\s+)?$",  # he met": a place
+                           text[:x.start - base]))]
             person = earlier[-1] if earlier else self.last_person
             if person and free(m.start(), m.end()) and quote_of(
                     quotes, base + m.start(), base + m.end()) is None:
@@ -437,6 +504,19 @@ class ActorReader:
             for later in re.finditer(r"(?<![\w-])" + m.group(1) + r"(?![\w-])", text):
                 if inner and later.start() > m.end() and free(later.start(), later.end()):
                     add(later.start(), later.end(), inner[0].actor, pronoun="them")
+        for mention in found:  # "the Islamic Resistance Movement (Hamas)": Hamas
+            actor = self.actors.get(mention.actor)
+            paren = re.match(r"\s*\(\s*", self.text[mention.end:])
+            if actor is None or actor.known or paren is None:
+                continue
+            inner = [x for x in found if x.start == mention.end + paren.end()
+                     and re.match(r"\s*\)", self.text[x.end:]) and x.actor != mention.actor
+                     and x.actor in self.actors and self.actors[x.actor].known]
+            if inner:
+                old, mention.actor = mention.actor, inner[0].actor
+                self._add_surface(actor.name, mention.actor)
+                if not actor.mentions:
+                    del self.actors[old]
         voice = self._voice(sentence, found)
         for m in PRONOUNS_IN_QUOTES.finditer(text):  # resolved once the speaker is known
             if not free(m.start(), m.end()):
@@ -447,8 +527,9 @@ class ActorReader:
                 add(m.start(), m.end(), voice, pronoun="first")
         found.sort(key=lambda x: x.start)
         self._describe(found, quotes)
-        for mention in found:
-            if mention.actor in self.actors and not mention.modifier:
+        for mention in found:  # ("a Hamas official": a mention of Hamas, a known group, too)
+            actor = self.actors.get(mention.actor)
+            if actor is not None and not mention.modifier:
                 self.actors[mention.actor].mentions += 1
                 self._seen += 1
                 self._last_seen[mention.actor] = self._seen
@@ -473,9 +554,12 @@ class ActorReader:
                 pieces.append([])  # "Israel’s Mossad": two names; "Minister’s Office": one
         for piece in pieces:
             while piece and (piece[0][0] == 0 or text[:piece[0][0]].rstrip().endswith(("“", '"')))\
-                    and (self._common_word(piece[0][2])
+                    and (self._common_word(piece[0][2]) or piece[0][2].lower() in STOP_WORDS
                          or (len(piece) == 1 and re.search(r"(?:ing|ed|ly)$", piece[0][2]))):
-                piece = piece[1:]  # sentence-initial common words ("Free passage", "Vowing")
+                piece = piece[1:]  # sentence-initial common words ("Free passage", "Vowing") and
+                # the language's closed-class words ("Whether this one ...", "Nevertheless")
+            while piece and piece[0][2].lower() in NUMBER_WORDS:
+                piece = piece[1:]  # "Five Hamas members": Hamas
             while piece and piece[0][2] in PARTICLES:
                 piece = piece[1:]
             while piece and piece[-1][2] in PARTICLES:
@@ -532,12 +616,23 @@ class ActorReader:
             if not words:
                 return
             start = piece[len(piece) - len(words)][0]
+        ruled = None  # the country of "King Abdullah II of Jordan"
+        if title is not None:
+            if len(words) >= 3 and words[-2] == "of" and words[-1] in COUNTRIES and \
+                    piece[-1][2].rstrip(".") == words[-1]:
+                # "King Abdullah II of Jordan", "Emir Tamim of Qatar": the person, and the
+                # country as a name of its own
+                ruled = words[-1]
+                add(piece[-1][0], name_end, self._new_actor(ruled, "country"), True)
+                words, possessive = words[:-2], False  # (as "Jordan's king": the king acts)
+                name_end = piece[-3][1]
         lowercase_title = re.search(
             r"(?:the\s+)?(?:(?:new|top|former|senior|deputy|chief|main|acting)\s+)*(?:head|chief|"
-            r"director|leader|spokes\w+|negotiator|advis[eo]r|envoy|commander|minister)"
-            r"(?:\s+(?:of|for)\s+[^,]+?)?,?\s+$", text[:start])
-        if lowercase_title and not title:
-            title = lowercase_title.group().strip().rstrip(",")
+            r"director|leader|spokes\w+|negotiator|advis[eo]r|envoy|commander|minister|emir|amir|"
+            r"king|prince|president|premier)"
+            r"(?:\s+(?:of|for)\s+[^,]+?)?,?\s+$", text[:piece[0][0]])
+        if lowercase_title:  # "the emir of Qatar, Sheikh Tamim ...": the post decides too
+            title = lowercase_title.group().strip().rstrip(",") + (f" {title}" if title else "")
         name = " ".join(words)
         if name in DEMONYMS:
             return
@@ -560,6 +655,8 @@ class ActorReader:
             kind = "organization"
         actor_id = self._new_actor(name, kind, title)
         actor = self.actors[actor_id]
+        if ruled and not actor.organizations:
+            actor.organizations.append("=" + ruled)
         if title and not actor.organizations:
             actor.organizations += ["=" + DEMONYMS[w] for w in title.split() if w in DEMONYMS]
             country = re.search(r"([A-Z][\w]+(?:\s[A-Z][\w]+)?)" + POSS + r"\s+(?:[a-z-]+\s+){0,3}$",
@@ -587,11 +684,17 @@ class ActorReader:
             prep = PREP_BEFORE.search(before)
             if prep:
                 mention.prep = re.sub(r"\s+", " ", prep.group(1).lower())
+                if mention.prep == "from" and GROUP_FROM.search(before):
+                    mention.prep = None  # "Delegations from Israel and Hamas met": they met
             elif re.search(r"[,–—]\s*$", before) and number > 0:
                 previous = mentions[number - 1]  # a list inherits its preposition
                 listed = re.match(r"\s*(?:[,–—]|and\b|or\b)", text[mention.end:])
+                titled = previous.prep == "of" and re.search(  # "the emir of Qatar, Tamim ..."
+                    r"(?i)\b(?:emir|amir|king|prince|president|premier|minister|head|chief|director|"
+                    r"leader|envoy|ambassador|spokes\w+)\s+of\s+(?:the\s+)?$",
+                    text[max(0, previous.np_start - 40):previous.np_start])
                 if previous.prep and previous.prep != "according to" and listed and \
-                        text[previous.end:mention.np_start].strip(" ,–—") == "":
+                        not titled and text[previous.end:mention.np_start].strip(" ,–—") == "":
                     mention.prep = previous.prep
         for mention in mentions:  # "a senior Hamas source said": nobody named
             if not mention.possessive and re.match(

@@ -29,6 +29,10 @@ _BACKGROUND = re.compile(
     r"almost)\s+[\d,.]+\s*(?:million\s+)?(?:people|Palestinians|Israelis|civilians)?[^.]*"
     r"\b(?:health|tallies|tally|figures|authorities|ministry)\b"
 )
+#: A sentence the writer labels as context ("Some background: ...", "For context, ..."):
+#: background whatever it dates.
+_LABELLED_BACKGROUND = re.compile(r"(?i)^(?:some\s+|a\s+little\s+|quick\s+)?(?:background|context)"
+                                  r"\s*[:—–-]|^for\s+(?:some\s+)?(?:context|background)\b")
 _TIME_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|EET|IDT|[AP]M)?|"
                          r"(?:updated|posted)\b.*)\s*$", re.IGNORECASE)
 
@@ -67,18 +71,26 @@ def sentence_kinds(text: str, sentences: list[Sentence],
               and reference - timedelta(days=45) <= e.latest <= reference
               and e.earliest >= reference - timedelta(days=90)]  # not "since 2017"
     kinds: dict[int, str] = {}
+    first_line = text.strip().split("\n", 1)[0].strip()
+    headline_end = text.find(first_line) + len(first_line) if sentences and not re.search(
+        r"[.!?”\"]$", first_line) else -1  # "Analysis: Hamas said yes. Why Israel waits": all
     for sentence in sentences:
         line_start = text.rfind("\n", 0, sentence.start) + 1
         line_end = text.find("\n", sentence.end)
         line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
-        if sentence.index == 0 and line == sentence.text and not re.search(r"[.!?”\"]$", line):
+        if (sentence.index == 0 and line == sentence.text and not re.search(r"[.!?”\"]$", line)) \
+                or sentence.end <= headline_end:
             kinds[sentence.index] = "headline"
+        elif line == sentence.text and not re.search(r"[.!?”\"’:;,]$", line) and \
+                len(line.split()) >= 4 and not _TIME_STAMP.match(line):
+            kinds[sentence.index] = "headline"  # a subheading, a "Key events" line, a caption
         elif _TIME_STAMP.match(sentence.text) or (
                 len(sentence.text) <= 40 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]",
                                                            sentence.text)):
             kinds[sentence.index] = "dateline"
-        elif (_BACKGROUND.search(sentence.text) or _long_ago(sentence, expressions, reference)) \
-                and not any(sentence.start <= e.start < sentence.end for e in recent):
+        elif _LABELLED_BACKGROUND.match(sentence.text) or (
+                (_BACKGROUND.search(sentence.text) or _long_ago(sentence, expressions, reference))
+                and not any(sentence.start <= e.start < sentence.end for e in recent)):
             kinds[sentence.index] = "background"
         else:
             kinds[sentence.index] = "story"

@@ -29,6 +29,7 @@ from kb.extract.lexicon import (
     PASSIVE_BEFORE,
     POSS,
     PURPOSE_BEFORE,
+    SAYING_LEMMAS,
     SETTING_BEFORE,
     SPECIFICITY,
     SPEECH_SUBJECT_PRONOUN,
@@ -40,6 +41,26 @@ from kb.extract.lexicon import (
 from kb.extract.parse import ParsedSentence
 from kb.extract.sentences import Sentence, quote_of
 from kb.extract.timex import TimeExpression, find_time_expressions
+
+#: A counted object of a verb of releasing: people ("freed 39 Palestinian women", "released
+#: three Thai nationals"), not a statement.
+COUNTED_PEOPLE = re.compile(
+    r"(?i)\s+(?:(?:at\s+least|some|about|around|nearly|more\s+than|another|a\s+further)\s+)?"
+    r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|twenty|thirty|dozens\s+of|hundreds\s+of)\s+(?!(?:statements?|videos?|documents?|"
+    r"reports?|pages?|letters?|images?|photos?|percent|per\s+cent)\b)")
+
+#: A verb of delivering before an answer ("handed the mediators its latest response", "gave
+#: its answer on 14 March", "submitted a reply").
+DELIVERED_BEFORE = re.compile(
+    r"(?i)\b(?:gave|give|gives|giving|handed|hand|hands|handing|delivered|delivers|delivering|"
+    r"sent|sends|sending|submitted|submits|submitting|conveyed|conveys|presented|presents|"
+    r"passed|transmitted)\s+(?:over\s+)?(?:[\w’'-]+\s+){0,4}?(?:the|its|their|his|her|a|an|"
+    r"(?-i:[A-Z][\w-]*)[’']s)\s+(?:[\w-]+\s+){0,2}$")
+
+#: Where the released come from: "from its prisons", "from Israeli jails", "from custody".
+FROM_CUSTODY = re.compile(r"(?i)\bfrom\s+(?:\w+\s+){0,2}?(?:prisons?|jails?|custody|detention|"
+                          r"captivity)\b")
 
 
 @dataclass
@@ -56,6 +77,7 @@ class Cue:
     definite: bool = False
     absorbed: bool = False
     parsed: list[str] = field(default_factory=list)  # what the dependency parse decided
+    first_person: bool = False  # "We urge", "I welcome": the text's own act, in the present
 
 
 @dataclass
@@ -82,6 +104,19 @@ class Context:
     owners: dict[int, Cue] = field(default_factory=dict)
     parsed: ParsedSentence | None = None  # the sentence's dependency parse
     parse_owned: set[int] = field(default_factory=set)  # expressions the parse gave an owner
+
+
+#: Who was not at a meeting: "were not at the summit", "stayed away from the talks".
+ABSENT_FROM = re.compile(
+    r"(?i)(?:\b(?:not|never)\s+(?:\w+\s+)?(?:at|in|attend|attending|join|joining|part\s+of)|"
+    r"\b(?:boycott(?:ed|s|ing)?|skipp(?:ed|ing)|skips?|stay(?:ed|s)?\s+away\s+from|"
+    r"absent\s+from))\s+(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$")
+#: A verb whose object is what it is about, not a new event ("to discuss the attack").
+TOPIC_BEFORE = re.compile(
+    r"(?i)\b(?:discuss|discusses|discussing|discussed|debate|debated|debating|review|reviewing|"
+    r"reviewed|study|studying|studied|examine|examining|examined|investigate|investigating|"
+    r"investigated|consider|considering|considered|address|addressing)\s+"
+    r"(?:the|this|that|its|their|his|her|[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+){0,2}$")
 
 
 class CueReader(ActorReader):
@@ -123,9 +158,17 @@ class CueReader(ActorReader):
                     cue.parsed.append(f"{cue.part} by its tag")
                 if self._keep(cue, text[:m.start()], text[m.end():]):
                     found.append(cue)
-        for token, start, end in parse.finite_verbs(parsed) if parsed is not None else ():
+        handed = [(t, *parsed.span(t)) for t in parsed.doc if t.tag_ == "VBN" and t.dep_ in (
+            "acl", "advcl", "conj") and parse.handed_to(t, HANDOVER_BODIES) and any(
+            w.pos_ == "PROPN" or HOSTAGE_WORDS.fullmatch(w.lower_) for w in (
+                [t.head] if t.dep_ == "acl" else parse.subjects(t.head)))] if parsed else []
+        # (", handed over by Hamas to the Red Cross": a participle without auxiliary too)
+        for token, start, end in [*parse.finite_verbs(parsed), *handed] if parsed else ():
             lemma = LEMMA_CUES.get(token.lemma_.lower()) or (
-                ("HostageRelease", "verb") if parse.handed_to(token, HANDOVER_BODIES) else None)
+                ("HostageRelease", "verb") if parse.handed_to(token, HANDOVER_BODIES) else None) \
+                or (("Meeting", "verb") if parse.visits_someone(token) else None) or (
+                ("Statement", "speech") if token.lemma_.lower() in SAYING_LEMMAS and any(
+                    c.dep_ == "ccomp" for c in token.children) else None)
             if lemma is None or any(not (end <= c.start or start >= c.end) for c in found):
                 continue
             cue = Cue(lemma[0], start, end, token.text, lemma[1], quote_of(quotes, start, end),
@@ -144,10 +187,18 @@ class CueReader(ActorReader):
                     re.search(r"(?:^|[\s,;“\"])(?:[Ww]e|I)\s+[a-z]+\b[^.;:]*(?:,\s*|\s)and\s+(?:\w+ly\s+)?$",
                               before):  # "We welcome the deal and urge both sides"
                 return False
-            cue.part = "speech"
+            cue.part, cue.first_person = "speech", True
+        elif cue.part in ("speech", "verb") and not is_past_form(cue.text.split()[0]) \
+                and not cue.text.split()[0].endswith("ing") \
+                and re.search(r"(?:^|[\s,;“\"])(?:[Ww]e|I)\s+(?:(?:also|again|strongly|firmly|"
+                              r"jointly|therefore|today|\w+ly)\s+)*$", before):
+            cue.first_person = True  # "We affirm that ...": the text's own act
         if cue.part == "either":
             cue.part = "noun" if NOUN_CONTEXT.search(before) else "verb"
-        if cue.type == "Statement" and word in ("told", "tells") and re.match(
+        if cue.type == "Meeting" and word.startswith("talks") and cue.part == "verb" and (
+                NOUN_CONTEXT.search(before) or LIGHT_VERB_BEFORE.search(before)):
+            cue.part = "noun"  # "held unprecedented direct talks with Hamas": the noun
+        if cue.type == "Statement" and word in ("told", "tells", "telling") and re.match(
                 r"\s+(?:(?:about|some|more|than|the|a|an|its|their|all|[\d,]+)\s+)*"
                 r"(?:(?!(?:it|he|she|they|we|that|was|were|is|are|would|will|had|has)\b)[\w’'-]+\s+){0,7}?"
                 r"to\s+(?!(?:be|have|the|a|an|us|me|him|her|them|it|its|their|his|our|my)\b)"
@@ -160,12 +211,12 @@ class CueReader(ActorReader):
                 return False
             if word == "reports" and not re.search(r"[A-Za-z]\S*\s+$", before):
                 return False
-        if cue.type == "Meeting" and word == "meet" and not re.search(
+        if cue.type == "Meeting" and word in ("meet", "see") and not re.search(
                 r"(?i)\b(?:to|will|would|shall|'ll|’ll|could|expected\s+to|set\s+to)\s+$", before):
             return False
         cue.passive = cue.part in ("verb", "speech") and is_past_form(cue.text) and bool(
             PASSIVE_BEFORE.search(before) or (  # "a proposal put forward by Egypt"
-                re.match(r"\s+by\s", after) and re.search(r"[a-z]\s+$", before)))
+                re.match(r"\s+(?:over\s+)?by\s", after) and re.search(r"[a-z,]\s+$", before)))
         cue.definite = cue.part == "noun" and bool(DEFINITE.search(before))
         if cue.type in ("Ceasefire", "HostageRelease") and cue.part == "noun":
             if NEGOTIATION_AFTER.search(after) or re.match(r"(?i)\s*negotiator", after):
@@ -178,11 +229,15 @@ class CueReader(ActorReader):
             if PURPOSE_BEFORE.search(re.sub(r"(?i)hostage\s+$", "", before)):
                 return False
         if cue.type == "HostageRelease" and cue.part == "verb" and not HOSTAGE_WORDS.search(
-                before[-80:] + " " + after[:80]) and not HANDOVER_BODIES.search(after[:120]):
-            return False  # "released a statement"
+                before[-80:] + " " + after[:80]) and not HANDOVER_BODIES.search(after[:120]) \
+                and not COUNTED_PEOPLE.match(after) and not FROM_CUSTODY.search(after[:100]):
+            return False  # "released a statement" (not "freed 39 women from its prisons")
         if cue.type == "Offer" and re.match(r"(?i)\s+(?:condolences|prayers|thanks|support)",
                                             after):
             return False
+        if cue.type == "Offer" and re.fullmatch(r"(?i)response|reply|answer", word) and not \
+                DELIVERED_BEFORE.search(before):
+            return False  # a response delivered is an offer; "in response to", "the answer" not
         if cue.type == "Attack" and word in ("strike", "strikes") and re.search(
                 r"(?i)\b(?:general|labou?r|hunger|national|workers[’']?)\s+$", before):
             return False  # "a general strike"
@@ -195,11 +250,16 @@ class CueReader(ActorReader):
                 r"\s+)*(?:[\w-]+\s+)?(?:conditions|demands|expectations|requirements|needs|criteria|"
                 r"standards|goals|targets|deadlines?|terms|obligations)\b", after):
             return False  # "the text met Israel's conditions"
+        if cue.type in MEETING_FAMILY and cue.part != "verb" and ABSENT_FROM.search(before):
+            return False  # "Israel and Hamas were not at the summit": nobody's meeting
+        if cue.part == "speech" and word in ("told", "informed", "notified", "briefed") and \
+                PASSIVE_BEFORE.search(before) and not re.search(r"\bby\s", after[:60]):
+            return False  # "We were told they showed no flexibility": nobody named speaks
         if word == "claimed" and re.match(r"\s+by\b", after):
             return False  # "an attack claimed by X": X's attack, not X's words
         if word == "recalled" and re.match(r"(?i)\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?"
-                                           r"(?:team|delegation|negotiators|ambassador|envoy|"
-                                           r"staff|diplomats)\b", after):
+                                           r"(?:teams?|delegations?|negotiators|ambassadors?|"
+                                           r"envoys?|staff|diplomats)\b", after):
             return False  # "Israel recalled its team": called back, not said
         if cue.type == "Statement" and re.match(r"(?i)\s+to\s+(?:be|have)\b", after):
             return False  # "said to be"
@@ -231,17 +291,20 @@ class CueReader(ActorReader):
                             not CLAUSE_BREAK.search(between):
                         cue.absorbed = True  # "rejects Israel's new offer"
                 if cue.type == "Attack" and other.type == "Killing" and other.end <= cue.start \
-                        and re.search(r"(?i)\b(?:in|by|with|during)\s+(?:an?|the)\s+$", before):
-                    cue.absorbed = True
-                    cue.type = "means"  # "eliminated Deif in an airstrike"
+                        and re.search(r"\b(?:[Ii]n|[Bb]y|[Ww]ith|[Dd]uring)\s+(?:an?|the|its|their|"
+                                      r"[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+){0,2}$", before):
+                    cue.absorbed = True  # "eliminated Deif in an airstrike", "were killed in
+                    cue.type = "means"  # Tuesday's strike", "in an Israeli drone strike"
                 elif cue.type == "Attack" and other.type == "Killing" and other.part != "noun" \
                         and cue.end <= other.start and not CLAUSE_BREAK.search(between) and \
                         not any(c.part != "noun" and cue.end <= c.start < other.start
                                 and c.type not in ("Killing",) and c is not other
                                 for c in context.cues) and re.match(
-                            r"(?i)(?:^|.*\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2})$", before):
+                            r"(?i)(?:^|.*(?:\b(?:a|an|the)|[,;:])\s+(?:[\w-]+\s+){0,2}|"
+                            r"(?:[\w-]+\s+){0,2})$", before):
                     cue.absorbed = True
-                    cue.type = "means"  # "a rocket attack by X killed four soldiers"
+                    cue.type = "means"  # "a rocket attack by X killed four soldiers", "Meanwhile,
+                    # Israeli air strikes killed 25 people"
                 if cue.type in MEETING_FAMILY and other.type in MEETING_FAMILY and \
                         other.end <= cue.start and re.search(
                             r"(?i)\b(?:is|was|are|were|be|been)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$",
@@ -314,6 +377,8 @@ class CueReader(ActorReader):
             if context.sentence.start <= e.start < cue.start)
         setting = SETTING_BEFORE.search(before) and not PURPOSE_BEFORE.search(before)
         if cue.type in ("Ceasefire", "HostageRelease"):
+            if HAPPENING_AFTER.match(after) and "happening" not in cue.parsed:
+                cue.parsed.append("happening")  # "the ceasefire is in force": it happens
             return bool(dated or setting or HAPPENING_AFTER.match(after)
                         or LIGHT_VERB_BEFORE.search(before))
         if cue.type in ("Meeting", "NegotiationRound", "Offer", "Demand", "Rejection",
@@ -329,6 +394,9 @@ class CueReader(ActorReader):
             return bool(dated or placed or cue.definite or LIGHT_VERB_BEFORE.search(before)
                         or HAPPENING_AFTER.match(after)
                         or re.search(POSS + r"\s+(?:[A-Z]\w+\s+)?$", before))
+        if TOPIC_BEFORE.search(before) and not dated and not re.match(
+                r"\s*,?\s*(?:that|which)\b", after):  # ("the offer that Egypt presented")
+            return False  # "a summit to discuss the attack": the attack is its topic
         if cue.definite or re.search(POSS + r"\s+(?:[\w-]+\s+){0,2}$", before):
             return True
         if LIGHT_VERB_BEFORE.search(before) or setting or HAPPENING_AFTER.match(after):
@@ -356,15 +424,27 @@ class CueReader(ActorReader):
             elif comma is not None and len(tail) <= 70 and not re.search(
                     r"(?i)\bthat\b|[“\"]", tail) and not VERBISH.search(
                     re.sub(r"(?i)\b(?:said|told|added)\b", "", tail[:25])) and not re.search(
-                    r"\b(?:and|but)\b", text[sentence.start + comma:cue.start]):
+                    r"\b(?:and|but)\b", text[sentence.start + comma:cue.start]) and \
+                    not re.match(r"[^,]*,\s*(?:which|who)\b[^;:]*,\s*$",
+                                 text[sentence.start:cue.start]) and \
+                    self._clause_before(context, sentence.start + comma):
+                # ("Hamas, which met Egypt, Qatar and Israel, said": a relative clause, no words)
                 # (", and it again demanded X" is a clause of its own, not "..., X demanded")
                 start, end, inverted = sentence.start, sentence.start + comma, True
             else:
                 start, end, inverted = cue.end, sentence.end, False
                 for later in context.cues:  # "said X, and it again demanded Y": two speech acts
+                    between = text[cue.end:later.start]
                     clause = re.search(r",\s+(?:and|but)\s+(?:(?:it|they|he|she|the\s+\w+)\s+)"
-                                       r"(?:\w+\s+){0,2}$", text[cue.end:later.start]) \
+                                       r"(?:\w+\s+){0,2}$", between) \
                         if later.part == "speech" and later.start > cue.end else None
+                    named = re.search(r",\s+(?:and|but)\s+(?:[\w.’'-]+\s+){1,7}$", between) \
+                        if later.part == "speech" and later.start > cue.end else None
+                    if named and any(  # "X said A, and Prime Minister Y said B": Y's own words
+                            cue.end + named.start() < m.start and m.end <= later.start
+                            and m.quote is None and not m.possessive and m.prep in (None, "and")
+                            for m in context.mentions):
+                        clause = named
                     if clause:
                         end = cue.end + clause.start()
                         break
@@ -376,11 +456,22 @@ class CueReader(ActorReader):
             if speaker and cue.part == "speech":
                 self.last_speaker = speaker
 
+    def _clause_before(self, context: Context, end: int) -> bool:
+        """Whether the words from the sentence's start to ``end`` hold a finite verb: "The
+        deal is close, Qatar said" ends with its speaker, "On Tuesday, Qatar urged X" opens
+        with a time of the verb after it (no words reported before the comma)."""
+        parsed, start = context.parsed, context.sentence.start
+        if parsed is None:
+            return bool(VERBISH.search(self.text, start, end))
+        return any(start <= parsed.base + t.idx < end and (
+            t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.pos_ == "AUX") for t in parsed.doc)
+
     def _speaker(self, cue: Cue, context: Context, inverted: bool) -> str | None:
         """Who speaks: "said X" after a quotation, else the subject of the verb's own clause;
         ``None`` for an unnamed source ("a source said")."""
         text = self.text
-        if inverted:
+        if inverted and not re.fullmatch(r"(?i)told|tells|telling|informed|briefed|notified",
+                                         cue.text):  # "..., a source told AFP": AFP is told
             after = [m for m in context.mentions if m.start >= cue.end and not m.modifier
                      and re.fullmatch(r"\s*", text[cue.end:m.np_start])]
             if after:
@@ -391,6 +482,9 @@ class CueReader(ActorReader):
         segments = self._segments(cue, context)
         for number, (start, end) in enumerate(segments):
             segment = text[start:end]
+            if number > 0 and number + 1 < len(segments) and re.match(
+                    r"\s*(?:which|who|whose|whom|where)\b", segment):
+                continue  # "Egypt, which mediates with Qatar, condemned": Egypt speaks
             named = [m for m in context.mentions if start <= m.start < end and not m.modifier
                      and (not m.possessive or m.holder) and m.quote is None
                      and not m.actor.startswith("@") and m.prep in (None, "and", "or")]
@@ -455,6 +549,12 @@ class CueReader(ActorReader):
         if who:
             named = [m for m in outside if m.end <= sentence.start + who.start() + 1]
             return named[-1].actor if named else None
+        relative = re.match(r"([^,]*?),\s*(?:which|who)\b[^;:]*,\s*$", before)
+        if relative:  # "Hamas, which met Egypt, Qatar and Israel, said": Hamas
+            named = [m for m in outside if m.end <= sentence.start + relative.end(1)
+                     and m.prep in (None, "and")]
+            if named:
+                return named[-1].actor
         if cue.passive:
             agent = [m for m in outside if m.start >= cue.end and m.prep == "by"]
             if agent and not CLAUSE_BREAK.search(text, cue.end, agent[0].start):
@@ -490,6 +590,11 @@ class CueReader(ActorReader):
                     own.speaker != inside[0].speaker and cue.quote is None and re.search(
                         r"(?:,\s*|\s)who\s+(?:\w+\s+)?$", self.text[context.sentence.start:cue.start]):
                 continue  # "X spoke with Biden, who welcomed ..., the White House said": Biden's
+            if inside and inside[0].speaker and self._coordinated(inside[0].cue, cue, context):
+                if own is not None:  # "accused Israel of ... and said ...": one speaker
+                    own.speaker = inside[0].speaker
+                inside[0].end = min(inside[0].end, cue.start)  # whose words end before it
+                continue  # "said it had agreed ... and called on Trump to": two acts of one subject
             if inside and inside[0].speaker:
                 frame = inside[0]
                 if SPECIFICITY[cue.type] > SPECIFICITY.get(frame.cue.type, 0):
@@ -497,6 +602,18 @@ class CueReader(ActorReader):
                 cue.absorbed = True
             elif inside and cue.part == "speech":
                 cue.absorbed = True
+
+    @staticmethod
+    def _coordinated(speech: Cue, cue: Cue, context: Context) -> bool:
+        """Whether the parse makes a cue verb a verb coordinated with a speech verb ("said ...
+        and called on X"), not a verb of the words it reports."""
+        parsed = context.parsed
+        if parsed is None or cue.part == "noun":
+            return False
+        said = parsed.head_of(speech.start, speech.end)
+        word = parsed.head_of(cue.start, cue.end)
+        return said is not None and word is not None and word.dep_ == "conj" and \
+            word.head.i == said.i
 
     def _resolve_first_person(self, context: Context) -> None:
         """"we" and "I" in a quotation: the speaker's side, or the speaker."""

@@ -30,6 +30,11 @@ from kb.extract.roles import RoleReader
 from kb.extract.sentences import Sentence
 from kb.extract.timex import TimeExpression, quote_spans, tense_at
 
+#: A truce named with its two parties: "the ceasefire between Israel and Hamas".
+TRUCE_BETWEEN = re.compile(r"(?i)\b(?:ceasefire|cease-fire|truce|pause\s+in\s+fighting)\s+"
+                           r"between\s+((?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))\s+and\s+"
+                           r"((?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))")
+
 
 class Extractor(RoleReader):
     """Reads one article and collects its draft events, actors, places and claimants.
@@ -94,16 +99,79 @@ class Extractor(RoleReader):
         self._owners(context)
         claimant = next((m.actor for m in context.mentions
                          if m.prep == "according to" and not m.modifier), None)
+        drafted: list[tuple[Cue, DraftEvent]] = []
         for cue in context.cues:
             if not cue.absorbed:
                 event = self._event(cue, context, claimant)
                 if event is not None:
-                    self.events.append(event)
+                    drafted.append((cue, event))
+        told = self._told_acts(drafted, context) + self._added(drafted) + \
+            self._attributions(drafted, context)
+        self.events.extend(event for cue, event in drafted if not any(cue is t for t in told))
         people = [m for m in context.mentions if not m.modifier and not m.possessive
                   and m.actor in self.actors and self.actors[m.actor].type == "person"]
         if people:  # "he" in the next sentence: its subject first, else the last one named
             subjects = [m.actor for m in people if m.prep is None and m.quote is None]
             self.last_person = subjects[0] if subjects else people[-1].actor
+
+    @staticmethod
+    def _attributions(drafted: list, context: Context) -> list:
+        """A speech verb after the words it reports that tell a killing, an attack or a release
+        ("X was killed in a strike on Tuesday, the group said"): its attribution, no statement."""
+        found = []
+        for cue, event in drafted:
+            if event.type != "Statement" or cue.part != "speech":
+                continue
+            frame = next((f for f in context.frames if f.cue is cue), None)
+            if frame is None or frame.end > cue.start:
+                continue
+            if any(other.type in ("Killing", "Attack", "HostageRelease")
+                   and other_cue.part != "noun"
+                   and frame.start <= other_cue.start < frame.end
+                   for other_cue, other in drafted):
+                found.append(cue)
+        return found
+
+    @staticmethod
+    def _added(drafted: list) -> list:
+        """A speech participle after a comma ("said on Monday ..., adding that ...", "...,
+        saying ...") that goes on with the statement of a speech verb before it in the sentence,
+        of the same speaker: one statement."""
+        added = []
+        for number, (cue, event) in enumerate(drafted):
+            if cue.part != "speech" or not cue.text.lower().endswith("ing") or \
+                    event.type not in STATEMENT_FAMILY:
+                continue
+            speakers = {actor for actor, role in event.actors if role == "speaker"}
+            if any(other_cue.part == "speech" and other.type in STATEMENT_FAMILY
+                   and other_cue.end <= cue.start and speakers & {
+                       actor for actor, role in other.actors if role == "speaker"}
+                   for other_cue, other in drafted[:number]):
+                added.append(cue)
+        return added
+
+    def _told_acts(self, drafted: list, context: Context) -> list:
+        """The speech verbs whose words report the speaker's own answer or offer, on the same day
+        ("Hamas told the mediators on Monday that it accepted their proposal", "said it had
+        rejected the plan"): one event, the act, which cites the sentence; not a statement too."""
+        told = []
+        for cue, event in drafted:
+            if event.type != "Statement" or cue.part != "speech":
+                continue
+            frame = next((f for f in context.frames if f.cue is cue and f.speaker), None)
+            if frame is None:
+                continue
+            speakers = {actor for actor, role in event.actors if role == "speaker"}
+            for other_cue, other in drafted:
+                if other is event or other.type not in ("Acceptance", "Rejection", "Offer") or \
+                        other_cue.part != "verb" or not frame.start <= other_cue.start < frame.end:
+                    continue
+                doers = {actor for actor, role in other.actors
+                         if role in ("responder", "offerer", "participant")}
+                if speakers and speakers <= doers and other.date.edtf == event.date.edtf:
+                    told.append(cue)
+                    break
+        return told
 
     def _reported_topics(self, context: Context) -> None:
         """An event noun in the words a speaker reports, without a date of its own or a verb
@@ -164,6 +232,8 @@ class Extractor(RoleReader):
             return None  # intentions in quotations stay words
         if self._denied(cue, context):
             return None  # "denied reports that it had accepted the plan": nothing happened
+        if self._negated(cue, context):
+            return None  # "Israel has not rejected the offer", "did not meet": nothing happened
         expression, source = self._expression_for(cue, context)
         status = self._status(cue, sentence, expression)
         anchor_date = None
@@ -173,9 +243,15 @@ class Extractor(RoleReader):
             if said is not None and said.precision == "day":
                 anchor_date = said.earliest  # "the last couple of days" said on Thursday
         self._order += 1
+        if expression is None and cue.quote is None and (
+                cue.first_person or self._present_speech(cue, context)):
+            when = self._today()  # "We affirm ...", "Qatar reaffirms ...": the day of the text,
+            # not of its story
+        else:
+            when = self._draft_date(expression, source, status, anchor_date,
+                                    self.context.get(sentence.index))
         event = DraftEvent(
-            type=kind, date=self._draft_date(expression, source, status, anchor_date,
-                                             self.context.get(sentence.index)),
+            type=kind, date=when,
             sentences=[sentence.text], actors=self._with_owners(self._roles(cue, context)),
             place=None if kind in PLACELESS else self._place(cue, context),
             status=status, sentence_index=sentence.index, last_index=sentence.index,
@@ -203,7 +279,13 @@ class Extractor(RoleReader):
             self._answer(event, cue, sentence)
         if kind == "HostageRelease":
             self._not_released(event, cue, context)
-        event.anaphoric = cue.definite and not event.actors
+        if kind == "Ceasefire" and not event.actors and cue.part == "noun":
+            event.actors = self._truce_parties(cue)
+        event.anaphoric = cue.definite and (not event.actors or (
+            kind in ("Killing", "Attack", "HostageRelease") and cue.part == "noun"
+            and source != "own" and frame is None and any(
+                f.cue.end <= cue.start < f.end for f in context.frames)))
+        # ("the military confirmed the killing": the killing told before, not a new one)
         if not event.actors and cue.part == "noun":  # if it stays an event of its own
             fallback = [m for m in context.mentions if self._eligible(m, cue) and m.prep is None
                         and m.start < cue.start]
@@ -211,6 +293,28 @@ class Extractor(RoleReader):
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = [(fallback[0].actor, role)]
         return event
+
+    @staticmethod
+    def _present_speech(cue: Cue, context: Context) -> bool:
+        """Whether a speech verb is in the simple present by the parse ("Qatar says the talks
+        will resume", "The State of Qatar reaffirms its position"): said now, on the text's day."""
+        parsed = context.parsed
+        word = parsed.head_of(cue.start, cue.end) if parsed is not None and \
+            cue.part == "speech" else None
+        return word is not None and word.tag_ == "VBZ" and not any(
+            c.dep_ in ("aux", "auxpass") for c in word.children)
+
+    def _truce_parties(self, cue: Cue) -> list[tuple[str, str]]:
+        """The parties of "the ceasefire" without any named in its sentence: those of the last
+        truce the article named between two parties ("The ceasefire between Israel and Hamas
+        ... The ceasefire is in force")."""
+        between = list(TRUCE_BETWEEN.finditer(self.text, 0, cue.start))
+        if not between:
+            return []
+        named = [self._actor_named(between[-1].group(n)) for n in (1, 2)]
+        if not all(named):
+            return []
+        return [(actor, "participant") for actor in named]
 
     def _not_released(self, event: DraftEvent, cue: Cue, context: Context) -> None:
         """The body hostages are handed to ("to the International Committee of the Red Cross")
@@ -231,6 +335,17 @@ class Extractor(RoleReader):
         word = parsed.head_of(cue.start, cue.end) if parsed is not None else None
         return word is not None and any(node.lemma_.lower() in DENYING_VERBS
                                         for node in parse.ancestors(word))
+
+    @staticmethod
+    def _negated(cue: Cue, context: Context) -> bool:
+        """Whether the parse negates a cue verb that is no speech ("has not rejected", "did not
+        meet", "never attacked"); a speech verb's negation is left to its words."""
+        parsed = context.parsed
+        if parsed is None or cue.part != "verb" or cue.quote is not None:
+            return False
+        word = parsed.head_of(cue.start, cue.end)
+        return word is not None and word.pos_ in ("VERB", "AUX") and any(
+            child.dep_ == "neg" for child in word.children)
 
     def _with_owners(self, roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """A group's country or body takes the group's role too ("a Hamas delegation met":

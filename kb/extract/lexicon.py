@@ -31,7 +31,8 @@ TITLE_WORDS = frozenset(
     Official Senator Sen. Rep. Gov. Governor Mayor Deputy Colonel Major Lieutenant Captain Brigadier
     Premier Chancellor Judge Rabbi Imam Pope Dr. Mr. Mrs. Ms. Prof. Professor Correspondent Editor
     Reporter Representative PM FM Secretary-General Director-General Attorney-General
-    Major-General Lieutenant-General Vice-President Under-Secretary""".split()
+    Major-General Lieutenant-General Vice-President Under-Secretary President-elect
+    President-Elect Vice-President-elect Prime-Minister-designate""".split()
 )
 
 #: Last words of organisation names ("Israel Defense Forces", "The Wall Street Journal").
@@ -68,6 +69,24 @@ DEMONYMS = {
     "Kuwaiti": "Kuwait", "Bahraini": "Bahrain", "Pakistani": "Pakistan", "Indian": "India",
     "Italian": "Italy", "Spanish": "Spain", "Norwegian": "Norway", "Swiss": "Switzerland",
 }
+
+#: Capitals that stand for their governments as the subject of an act ("Cairo had proposed new
+#: wording", "Washington rejected the plan", "Doha's mediation"), never after a preposition.
+CAPITALS = {"Cairo": "Egypt", "Doha": "Qatar", "Jerusalem": "Israel", "Washington": "United States",
+            "Tehran": "Iran", "Beirut": "Lebanon", "Amman": "Jordan", "Ankara": "Turkey",
+            "Riyadh": "Saudi Arabia", "Moscow": "Russia", "London": "United Kingdom",
+            "Paris": "France", "Berlin": "Germany", "Beijing": "China", "Damascus": "Syria",
+            "Muscat": "Oman", "Abu Dhabi": "United Arab Emirates"}
+#: What before a capital makes it a place ("in Cairo", "flew to Doha", "left Washington").
+PLACE_BEFORE = re.compile(
+    r"(?i)\b(?:in|to|from|at|for|near|via|of|and|or|with|into|outside|inside|toward|towards|across|"
+    r"between|around|through|visit|visited|visiting|left|leave|leaving|reached|arrived|back)\s+$")
+CAPITAL_SUBJECT = re.compile(
+    r"(?<![\w-])(?P<capital>" + "|".join(sorted(CAPITALS, key=len, reverse=True))
+    + r")(?=[’']s\s+[a-z]|\s+(?:(?:has|had|have|was|is|would|will|could|may|might|must|also|"
+    r"then|now|still|quickly|later)\s+)*(?:said|says|sent|made|gave|took|met|proposed|offered|"
+    r"rejected|accepted|agreed|insisted|warned|demanded|urged|announced|hosted|responded|"
+    r"presented|submitted|wants|wanted|believes|believed|[a-z]{3,}ed)\b)")
 
 COUNTRIES = frozenset(
     """Israel Egypt Qatar Iran Lebanon Jordan Turkey Syria Yemen Iraq Britain France Germany Russia
@@ -134,7 +153,11 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Acceptance", r"approv(?:es|ed)|endors(?:es|ed)|sign(?:s|ed)\s+off\s+on", "verb"),
     ("Acceptance", r"acceptance", "noun"),
     ("Acceptance", r"agree(?:d|s)(?:\s+(?:on|upon))?(?=\s+(?:a|an|the|its|their)\s)", "verb"),
+    # "handed the mediators its latest response", "gave its answer": a counter-offer delivered
+    ("Offer", r"(?:response|reply|answer|counter-?proposal|counter-?offer)", "noun"),
     ("Meeting", r"met|meets|meet", "verb"),
+    # "went to Israel to see Prime Minister Netanyahu": a meeting meant (as "to meet")
+    ("Meeting", r"see(?=\s+(?:the\s+)?[A-Z])", "verb"),
     ("Meeting", r"visit(?:s|ed)", "verb"),
     ("Meeting", r"meetings?", "noun"),
     ("Meeting", r"(?:get|gets|got|getting)\s+together", "verb"),
@@ -159,8 +182,15 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"emphasi[sz]ed|reiterated|confirmed|denied|claimed|acknowledged|explained|"
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
                   r"notified|announces|affirm(?:s|ed)?|reaffirm(?:s|ed)?|blamed|blames|"
-                  r"insisted|argued|recalled|saying|adding|noting|stressing|insisting", "speech"),
+                  r"insisted|argued|recalled|saying|adding|noting|stressing|insisting|telling|"
+                  # "posted (on X) that ...": words put online
+                  r"posted(?=\s+(?:on\s+(?:[A-Z][\w.]*|social\s+media)\s+|online\s+)?that\b)",
+     "speech"),
     ("Statement", r"answered\s+(?:our|my)\s+questions", "verb"),
+    # "addressed the Knesset / the nation / reporters": a speech (not "addressed the concerns")
+    ("Statement", r"address(?:ed|es)(?=\s+(?:the\s+|a\s+)?(?:[A-Z][\w-]*|parliament|nation|"
+                  r"lawmakers|legislators|reporters|journalists|crowds?|rally|assembly|summit|"
+                  r"conference|cadets|troops|soldiers|supporters|delegates|leaders)\b)", "verb"),
     ("Statement", r"(?:spoke|talked)\s+to\s+(?:us|me|this\s+(?:newspaper|paper|reporter|"
                   r"correspondent|outlet|station|channel|programme|program))", "verb"),
     ("Vow", r"vow(?:s|ed)|pledg(?:es|ed)|promised|swore", "speech"),
@@ -168,15 +198,19 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"value|appreciate|affirm|reaffirm|commend|praise|deplore|regret|salute",
      "first-person"),
     ("Demand", r"urge|demand|ask|request|appeal\s+to", "first-person"),
+    # "we will not give up", "we will spare no effort": the text's own pledge
+    ("Vow", r"will\s+(?:not|never)\s+(?:give\s+up|stop|abandon|back\s+down|rest|allow)|"
+            r"will\s+spare\s+no\s+effort|will\s+(?:continue|keep)(?=\s+(?:to|our|working|"
+            r"pushing|our))", "first-person"),
     ("Acceptance", r"agree\s+to|accept", "first-person"),
     ("Offer", r"(?:are|am|stand|remain)\s+(?:\w+\s+)?(?:ready|prepared|willing)\s+to\s+"
               r"(?:support|help|provide|offer|contribute|host|guarantee|fund|finance)", "verb"),
     ("Threat", r"threaten(?:s|ed|ing)|warn(?:s|ed|ing)", "speech"),
     ("Threat", r"(?:hunt|hunted|hunting)\s+(?:them\s+)?down|pay\s+(?:a|the)\s+(?:heavy\s+)?price",
      "verb"),
-    ("Demand", r"demanded|urged|urges", "speech"),
+    ("Demand", r"demanded|urged|urges|urging", "speech"),
     ("Demand", r"demanding", "verb"),
-    ("Demand", r"ordered|orders|instructed", "speech"),
+    ("Demand", r"ordered|orders|instructed|ordering|instructing", "speech"),
     ("Demand", r"(?:asking|asked|asks)\s+for", "verb"),
     ("Demand", r"demands?", "either"),
     ("Demand", r"(?:called|calls|calling)\s+for|(?:call|calls|called|calling)\s+(?:up)?on",
@@ -265,6 +299,15 @@ LEMMA_CUES: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("threaten", "warn"), ("Threat", "speech")),
     **dict.fromkeys(("demand", "urge"), ("Demand", "speech")),
 }
+
+#: Verbs of saying that the patterns do not list, a statement only with a clause they report
+#: ("Netanyahu responded on Thursday that Israel would fight", "conceded that", "tweeted that"):
+#: found by lemma and by the parse's clausal complement.
+SAYING_LEMMAS = frozenset((
+    "respond", "reply", "retort", "counter", "tweet", "admit", "concede", "suggest", "indicate",
+    "signal", "maintain", "assert", "predict", "hint", "remark", "comment", "contend", "allege",
+    "caution", "repeat", "state", "clarify", "underline", "underscore", "emphasise", "emphasize",
+    "reiterate", "add", "explain", "announce", "declare", "insist", "argue", "acknowledge"))
 
 CUE_PATTERNS = [(kind, re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])"), part)
                 for kind, pattern, part in CUES]

@@ -58,11 +58,21 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
     sentences, each with a date of its sentence, are two statements."""
     leading = set(event.primary())
     victims = {a for a, r in event.actors if r == "victim"}
+    freed = {a for a, r in event.actors if r == "released"}
     for other in merged:
+        if other.type == event.type == "HostageRelease" and other.status == event.status and \
+                freed & {a for a, r in other.actors if r == "released"} and \
+                compatible_dates(event.date, other.date, loose=False):
+            return other  # "Hamas freed X on Monday ... X was freed after 584 days": one release
         if other.type != event.type or other.status != event.status or not leading:
             continue
         if not leading & set(other.primary()):
             continue
+        mine = {a for a, _ in event.actors} - {a for a, _ in other.actors}
+        theirs = {a for a, _ in other.actors} - {a for a, _ in event.actors}
+        if event.type in MEETING_FAMILY and mine and theirs and \
+                event.sentence_index != other.sentence_index and not event.anaphoric:
+            continue  # "X spoke with Netanyahu ... The emir spoke with X": two calls
         # one killing reported twice ("a strike killed X", "X was killed, Hamas said"): the
         # same victim on the same day is the same event, whoever reports it
         same_victim = bool(victims & {a for a, r in other.actors if r == "victim"}) and \
@@ -93,8 +103,10 @@ def merge(events: list[DraftEvent]) -> list[DraftEvent]:
         if target is not None:
             merge_into(target, event)
             into[id(event)] = target
-        elif event.anaphoric and event.date.source == "window":
-            continue  # "the talks", referring to nothing named: nothing to propose
+        elif event.anaphoric and event.date.source == "window" and not (
+                "happening" in event.parsed and event.actors):
+            continue  # "the talks", referring to nothing named: nothing to propose (but "the
+            # ceasefire between the two sides ... The ceasefire is in force" happens)
         else:
             event.actors = event.actors or event.fallback
             merged.append(event)

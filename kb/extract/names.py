@@ -20,7 +20,7 @@ from dataclasses import dataclass
 HONORIFICS = frozenset(
     """sheikh sheikha sheik shaikh emir amir king queen prince princess president vice prime
     minister foreign mr mrs ms dr prof gen general lt col maj sgt capt adm sen rep gov his her
-    excellency highness majesty royal sir lord lady sayyed sayed haj hajj the""".split())
+    excellency highness majesty royal sir lord lady sayyed sayed haj hajj the elect designate""".split())
 
 #: Given names and particles written several ways, folded to one spelling.
 _SPELLINGS = {

@@ -126,6 +126,24 @@ def subjects(verb: Any) -> list[Any]:
     return []
 
 
+def described(noun: Any, personal: bool = False) -> list[Any]:
+    """The noun a relative clause describes, through an apposition and, for "who", past the
+    nouns of a title the parser may hang it from ("our leader Yahya Sinwar, head of the
+    movement's bureau, who ...": Sinwar)."""
+    for _ in range(6):
+        if noun.dep_ == "appos" and noun.head is not noun:
+            noun = noun.head
+        elif personal and noun.pos_ != "PROPN" and noun.dep_ == "pobj" and \
+                noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head
+        else:
+            break
+    names = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if noun.pos_ != "PROPN" and names:  # "our leader, Omar Haddad, ...": the name
+        noun = names[0]
+    return conjuncts(noun)
+
+
 def agents(verb: Any) -> list[Any]:
     """The agent of a passive ("was brokered by Egypt and Qatar")."""
     for child in verb.children:
@@ -140,6 +158,8 @@ def patients(verb: Any) -> list[Any]:
     """Who an action was done to: the passive subject ("three aid workers were killed") or the
     direct object ("killed three aid workers")."""
     passive = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT]
+    if passive and passive[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        return described(verb.head, passive[0].lower_ in ("who", "whom"))  # "X, who was killed"
     if passive:
         return conjuncts(passive[0])
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "civilians killed in the strike"
@@ -265,9 +285,31 @@ def handed_to(verb: Any, bodies: Any) -> bool:
     pattern ``bodies`` finds ("handed Ofer and Yarden to the Red Cross")."""
     if verb.lemma_.lower() not in ("hand", "transfer", "deliver"):
         return False
-    for prep in verb.children:
+    # the parse may hang "to the Red Cross" from the last of the objects listed ("handed 13
+    # Israelis, three Thai nationals and a man to the Red Cross"): their "to" counts too
+    listed = [conj for obj in verb.children if obj.dep_ == "dobj" for conj in conjuncts(obj)]
+    for prep in [*verb.children, *(c for obj in listed for c in obj.children)]:
         if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
             words = " ".join(token.text for token in prep.subtree)
             if bodies.search(words):
                 return True
     return False
+
+
+
+def visits_someone(verb: Any) -> bool:
+    """Whether a verb of calling or seeing has a named person or body for its plain object
+    ("called Netanyahu to congratulate him", "saw Netanyahu in Jerusalem"): a meeting or a call;
+    not "called Netanyahu a liar", "saw Netanyahu as a partner", "called on Israel"."""
+    if verb.lemma_.lower() not in ("call", "phone", "telephone", "ring", "see"):
+        return False
+    if any(c.dep_ in ("oprd", "attr", "prt", "ccomp") for c in verb.children) or any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects and objects[0].pos_ == "NOUN":  # "called his Egyptian counterpart Badr Abdelatty"
+        named = [c for c in objects[0].children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        return bool(named)
+    return bool(objects) and objects[0].pos_ == "PROPN" and (not any(
+        c.dep_ in ("amod", "det") for c in objects[0].children) or any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in objects[0].children))

@@ -73,6 +73,10 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
         if len(sentence.text) <= 30 and sentence.text.endswith(".") and \
                 text[sentence.end:line_end if line_end >= 0 else len(text)].strip():
             continue  # "Tuesday. Egypt met ...": a paragraph's heading, not the article's day
+        if _WEEKDAY.fullmatch(sentence.text.strip(" .,:;–—-")):
+            continue  # "Monday" alone on its line: a round-up's heading, not the article's day
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        whole_line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
         for expression in find_time_expressions(sentence.text, published):
             if expression.precision != "day" or expression.kind == "duration":
                 continue
@@ -80,10 +84,16 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
                 continue
             before = sentence.text[:expression.start]
             after = sentence.text[expression.end:]
-            if _DATELINE_BEFORE.match(before) and (
+            if (_DATELINE_BEFORE.match(before) and (
                     re.search(r"(?i)\b(?:spoke|talked|speaking)\b", before)
                     or _DATELINE_AFTER.match(after)
-                    or not re.search(r"\b[a-z]{3,}\b", after)):  # "Sunday 27 October 2024"
+                    or not re.search(r"\b[a-z]{3,}\b", after))) or (  # "Sunday 27 October 2024"
+                    # "Our Saturday round-up, 15 February 2025": a short line that ends in a
+                    # full date (with its year) dates the article
+                    whole_line == sentence.text.strip() and len(whole_line) <= 80
+                    and expression.kind == "absolute" and re.search(r"(?:19|20)\d{2}",
+                                                                    expression.text)
+                    and not after.strip(" .")):
                 return TimeExpression(expression.text, sentence.start + expression.start,
                                       sentence.start + expression.end, expression.edtf,
                                       expression.earliest, expression.latest, "day",
@@ -265,6 +275,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
     result: list[TimeExpression] = []
     seen: list[tuple[Sentence, list[TimeExpression]]] = []
     last: TimeExpression | None = start  # the date line's day, until the article dates something
+    subordinate: set[tuple[int, int]] = set()  # "a day before <clause>" after a main clause's day
     for sentence in sentences:
         own = [e for e in expressions if sentence.start <= e.start < sentence.end]
         anchored: list[TimeExpression] = []
@@ -274,7 +285,12 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
             earlier_here = [e for e in own if e.end <= match.start() and _usable(e, reference)
                             and not (e.start < match.end() and match.start() < e.end)]
             clause = _subordinate_clause(text, match, sentence.end, conjunction)
-            if clause and earlier_here:
+            # "The announcement came a day after Hamas handed ...": a main clause before the
+            # expression without a date of its own is at the time the story is at
+            main_first = clause and not earlier_here and last is not None and len(
+                text[sentence.start:match.start()].split()) >= 2
+            inverted = bool(clause and earlier_here) or main_first
+            if inverted:
                 # "seized the crossing on Tuesday, hours after Hamas said ...": the clause after
                 # the expression is dated from the main clause's day, the other way
                 match = _inverted(match)
@@ -294,6 +310,8 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
             anchored.append(TimeExpression(
                 match.group(), match.start(), match.end(), edtf, earliest, latest, precision,
                 anchor.earliest.isoformat(), "anchored", None))
+            if inverted:
+                subordinate.add((match.start(), match.end()))
         for new in anchored:
             own = [e for e in own if e.end <= new.start or e.start >= new.end]
             weekday = [e for e in own if e.precision == "day" and e.kind == "relative"
@@ -307,7 +325,10 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
         own.sort(key=lambda e: e.start)
         result.extend(own)
         seen.append((sentence, own))
-        dated = _main([e for e in own if _usable(e, reference) and e.days <= 7], embedded)
+        dated = _main([e for e in own if _usable(e, reference) and e.days <= 7
+                       and not ahead(text, sentence, e)], embedded)
+        main = [e for e in dated if (e.start, e.end) not in subordinate]
+        dated = main or dated  # "opened on July 6, a day before X flew": the story is at July 6
         if dated:
             last = dated[-1]
     outside = [e for e in expressions if not any(s.start <= e.start < s.end for s in sentences)]
@@ -317,7 +338,27 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
 #: A past perfect right before a date ("what had been agreed on July 2"): a time before the one
 #: the article is talking about, which does not move it (Reichenbach's reference time).
 _PAST_PERFECT_BEFORE = re.compile(r"(?i)\bhad\s+(?:been\s+)?(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|ld|id|ne|"
-                                  r"et|ok|ut)\s+(?:(?:on|in|at|by|until)\s+)?(?:the\s+)?$")
+                                  r"et|ok|ut)\s+(?:[^\s,;:.]+\s+){0,5}?(?:(?:on|in|at|by|until)\s+)?"
+                                  r"(?:the\s+)?$")
+
+#: Words right before a date that make it a deadline or a plan ("back by noon on Saturday",
+#: "the release set for Saturday", "would resume on Monday"): a time the story looks ahead to, not
+#: the time it is talking about, so never the reference time of the sentences after it.
+_AHEAD_BEFORE = re.compile(
+    r"(?i)(?:\b(?:by|until|till|before|no\s+later\s+than|set\s+for|due(?:\s+on|\s+by)?|"
+    r"scheduled\s+for|planned\s+for|expected\s+(?:on|by))\s+(?:(?:noon|midnight|the\s+end)\s+"
+    r"(?:on|of)\s+)?(?:the\s+)?"
+    r"|\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|is\s+due\s+to|are\s+due\s+to)"
+    r"\s+(?:[\w’'-]+\s+){0,6}?(?:on|by|at|from|in)\s+(?:the\s+)?)$")
+
+
+def ahead(text: str, sentence: Sentence, expression: TimeExpression) -> bool:
+    """Whether a date is a deadline or a plan in its sentence (see :data:`_AHEAD_BEFORE`)."""
+    before = text[sentence.start:expression.start]
+    clause = re.split(r"[,;:]", before)[-1] if expression.kind != "anchored" else before
+    return bool(_AHEAD_BEFORE.search(clause)) or bool(
+        re.match(r"(?i)(?:by|until|till|no\s+later\s+than)\b", expression.text))
+
 
 #: A live blog's time stamp opening an entry: "09:40 GMT", "3.20pm", "Updated 17:40".
 _TIME_STAMP = re.compile(r"(?i)^\s*(?:(?:updated|posted)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}"
@@ -340,6 +381,28 @@ def _date_heading(sentence: Sentence, expressions: list[TimeExpression],
                           e.anchor, "heading", e.tense)
 
 
+_WEEKDAY = re.compile(r"(?i)(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                      r"sunday)")
+
+
+def _in_order(headings: dict[int, TimeExpression]) -> dict[int, TimeExpression]:
+    """A round-up's day headings ("Monday", "Tuesday", ... "Sunday") follow each other: a
+    weekday heading falls before the heading after it ("Monday" over a week that ends on Sunday
+    is the Monday before, not the publication's own Monday)."""
+    following: TimeExpression | None = None
+    for index in sorted(headings, reverse=True):
+        heading = headings[index]
+        if following is not None and _WEEKDAY.fullmatch(heading.text.strip()):
+            while heading.earliest >= following.earliest:
+                day = heading.earliest - timedelta(days=7)
+                heading = TimeExpression(heading.text, heading.start, heading.end,
+                                         day.isoformat(), day, day, heading.precision,
+                                         heading.anchor, heading.kind, heading.tense)
+            headings[index] = heading
+        following = heading
+    return headings
+
+
 def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
                   reference: date, start: TimeExpression | None = None,
                   embedded: Embedded = _never,
@@ -353,12 +416,14 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     context: dict[int, TimeExpression] = {}
     last = start
     previous: tuple[Sentence, TimeExpression] | None = None
+    headings = _in_order({sentence.index: heading for sentence in sentences if (
+        heading := None if start is not None and sentence.start <= start.start < sentence.end
+        else _date_heading(sentence, expressions, reference)) is not None})
     for sentence in sentences:
         if _TIME_STAMP.match(sentence.text):
             last, previous = start, None
             continue
-        heading = None if start is not None and sentence.start <= start.start < sentence.end \
-            else _date_heading(sentence, expressions, reference)
+        heading = headings.get(sentence.index)
         if heading is not None:  # "Monday." over a round-up's paragraph: its day, exactly
             last, previous = heading, None
             continue
@@ -370,7 +435,12 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         dated = [e for e in expressions if sentence.start <= e.start < sentence.end
                  and _usable(e, reference) and sentence.index not in background
                  and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)]
-        narrow = _main([e for e in dated if e.days <= 7], embedded)
+        narrow = _main([e for e in dated if e.days <= 7 and not ahead(text, sentence, e)],
+                       embedded)
+        main = [e for e in narrow if not (  # "opened on July 6, a day before X flew": July 6
+            e.kind == "anchored" and re.search(r"(?i)\b(?:after|before)$", e.text)
+            and any(o.end <= e.start for o in narrow))]
+        narrow = main or narrow
         if narrow:
             last = narrow[-1]
         previous = (sentence, dated[-1]) if dated else None

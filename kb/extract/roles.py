@@ -47,6 +47,13 @@ from kb.extract.model import DraftDate
 from kb.extract.sentences import quote_of
 from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, resolve
 
+#: A clause on a meeting noun that says who met there: "a meeting in Paris at which ...".
+AT_WHICH = re.compile(r"[^.;]{0,80}?\b(?:at|during|in)\s+which\s+")
+
+#: A participle of speaking set off by commas between a speaker and the speech verb ("Blinken,
+#: speaking in Doha the next day, said"): its time is the speech's.
+APPOSED_SPEAKING = re.compile(r",\s*(?:speaking|talking|writing|addressing|appearing)\b[^,;]*,\s*$")
+
 
 class RoleReader(CueReader):
     """Gives an event mention its date, the roles of its actors and its place."""
@@ -71,12 +78,25 @@ class RoleReader(CueReader):
                 f.cue is c and f.start <= expression.start < f.end and not (
                     expression.start >= c.end
                     and re.fullmatch(r"\s*", self.text[c.end:expression.start]))
+                and not self._hangs_from(expression, c, context)
                 for f in context.frames) and (dating(c) or not RELATIVE_BREAK.search(
                     self.text, min(c.end, expression.end), max(c.start, expression.start)))
                 and (inside is None or inside[0] <= c.start < inside[1] or dating(c))
                 and not any(f.cue is not c and f.start <= expression.start < f.end
-                            and not f.start <= c.start < f.end and c.end <= f.cue.start
-                            for f in context.frames)]  # "rejected X, saying ... on July 2"
+                            and not f.start <= c.start < f.end and (
+                                c.end <= f.cue.start or f.cue.end <= c.start)
+                            for f in context.frames)
+                # "said on Wednesday it had killed X in July": the saying's date stays the
+                # saying's when the words reported have a date of their own
+                and not any(f.cue is not c and f.speaker is not None and not f.report
+                            and f.start <= c.start < f.end and f.cue.end <= expression.start
+                            and expression.end <= c.start
+                            and re.fullmatch(r"\s*(?:(?:late|early)\s+)?", self.text[
+                                f.cue.end:expression.start]) and any(
+                                e is not expression and expression.end <= e.start < f.end
+                                and e.kind != "duration" for e in context.expressions)
+                            for f in context.frames)]  # "rejected X, saying ... on July 2",
+            # "warned at a news conference that ... by 20 January": not the conference's date
             candidates = self._in_noun_clause_of(expression, candidates, context)
             clause_verb = [c for c in candidates if c.part != "noun" and c.start >= expression.end]
             if expression.kind == "anchored" and re.search(r"(?i)\b(?:after|before)$",
@@ -90,6 +110,23 @@ class RoleReader(CueReader):
                 if owner is not None and owner is not near:
                     context.parse_owned.add(number)
                 context.owners[number] = owner or near
+
+    @staticmethod
+    def _hangs_from(expression: TimeExpression, cue: Cue, context: Context) -> bool:
+        """Whether the parse hangs a date from a speech verb itself, no verb between ("welcomed
+        the answer on Monday", "condemned the strikes on Monday"), not from a verb of the words
+        it reports ("said Israel struck on Monday")."""
+        parsed = context.parsed
+        if parsed is None or cue.part != "speech":
+            return False
+        word, verb = parsed.head_of(expression.start, expression.end), parsed.head_of(
+            cue.start, cue.end)
+        if word is None or verb is None:
+            return False
+        for ancestor in parse.ancestors(word):
+            if ancestor.pos_ in ("VERB", "AUX") or ancestor.i == verb.i:
+                return ancestor.i == verb.i
+        return False
 
     @staticmethod
     def _in_noun_clause_of(expression: TimeExpression, candidates: list[Cue],
@@ -157,10 +194,14 @@ class RoleReader(CueReader):
         if own and any(e is own and n in context.parse_owned for n, e in enumerate(expressions)) \
                 and "date" not in cue.parsed:
             cue.parsed.append("date")
-        if own:  # a past speech verb's own weekday is past ("On Monday, X said Y would ...")
-            return (self._in_tense_of(cue, own) if cue.part in ("speech", "report") else own), \
-                "own"
-        if cue.quote is None and COORDINATED_VERB.search(text, context.sentence.start, cue.start):
+        if own:  # a past verb's own weekday is past ("On Monday, X said Y would ...", "X, who
+            # visited Gaza on Sunday, said the war would resume")
+            return (self._in_tense_of(cue, own) if cue.part in ("speech", "report", "verb")
+                    else own), "own"
+        participle = cue.text.lower().endswith("ing") and cue.part in ("speech", "verb") and \
+            re.search(r",\s*$", text[context.sentence.start:cue.start])
+        if cue.quote is None and (participle or COORDINATED_VERB.search(
+                text, context.sentence.start, cue.start)):  # "said on Monday ..., adding that"
             earlier = [c for c in context.cues if c.end <= cue.start and c.quote is None
                        and c.part in ("verb", "either", "speech") and not c.absorbed]
             shared = nearest([e for n, e in enumerate(expressions)
@@ -179,13 +220,29 @@ class RoleReader(CueReader):
                 owner = owners.get(number)
                 if owner is not None and owner.start >= cue.end and owner.quote == cue.quote and \
                         SETTING_BEFORE.search(text[cue.end:owner.start]) and usable(expression):
-                    return expression, "own"  # "said ... at a press conference on Thursday"
+                    return self._in_tense_of(cue, expression), "own"  # "said ... at a press
+                    # conference on Thursday" (in the past though what it said "would" come)
             for expression in expressions:  # "said in a joint statement on Monday (that)"
                 if usable(expression) and expression.start >= cue.end and SAID_IN.fullmatch(
                         text, cue.end, expression.start):
                     return self._in_tense_of(cue, expression), "own"
             if opening and cue.quote is None:  # "On Monday, X stood ... and said": Monday
                 return self._in_tense_of(cue, opening), "sentence"
+            for earlier in reversed([c for c in context.cues if c.end <= cue.start
+                                     and c.part == "speech" and c.quote is None]):
+                if cue.quote is not None or not re.search(
+                        r",\s+(?:and|but)\s+(?:[\w.’'-]+\s+){1,7}$", text[earlier.end:cue.start]):
+                    continue
+                dated, _ = self._expression_for(earlier, context)
+                if dated:  # "X said on Tuesday ..., and Y said ...": the same day
+                    return self._in_tense_of(cue, dated), "sentence"
+                break
+            apposed = APPOSED_SPEAKING.search(text, context.sentence.start, cue.start)
+            if apposed and cue.quote is None:  # "X, speaking in Doha the next day, said"
+                inside = [e for e in expressions if usable(e) and e.kind != "duration"
+                          and apposed.start() <= e.start and e.end <= apposed.end()]
+                if inside:
+                    return self._in_tense_of(cue, inside[-1]), "own"
             return None, "window"
         speech = {f.cue.start for f in context.frames}
         pool = [e for n, e in enumerate(expressions) if owners.get(n) is not None
@@ -201,7 +258,21 @@ class RoleReader(CueReader):
         same_clause = [e for e in pool if not CLAUSE_BREAK.search(
             text, min(cue.end, e.end), max(cue.start, e.start))]
         borrowed = nearest(same_clause) or nearest(pool)
-        return (borrowed, "sentence") if borrowed else (None, "window")
+        if borrowed:
+            return borrowed, "sentence"
+        # what a speaker reports without a date of its own ("Hamas said on Monday it had agreed
+        # to free ten hostages", "told the mediators on Monday that it accepted"): dated by the
+        # saying, the one time the text gives for it
+        # (the innermost saying, and only a day it owns: "said ... until the mediators confirmed
+        # that the group had accepted" borrows nothing)
+        frame = max((f for f in context.frames if f.cue is not cue and f.cue.end <= cue.start
+                     and f.start <= cue.start < f.end), key=lambda f: f.cue.start, default=None)
+        if frame is not None and not frame.report and cue.part == "verb" \
+                and frame.cue.quote == cue.quote and is_past_form(cue.text.split()[0]):
+            said, whose = self._expression_for(frame.cue, context)
+            if said is not None and whose == "own" and said.kind != "duration":
+                return said, "sentence"
+        return None, "window"
 
     @staticmethod
     def _outside_noun_clauses(cue: Cue, pool: list[TimeExpression],
@@ -253,6 +324,14 @@ class RoleReader(CueReader):
                              f"and correct.", None, True)
         return self._dated_by(None, source, status)
 
+    def _today(self) -> DraftDate:
+        """The day of the text itself (its date line, else its publication): what "we" do in
+        the present ("We affirm", "We call on") happens then."""
+        day = self.published
+        return DraftDate("(undated; the text's own act)", day.isoformat(), day.isoformat(), day,
+                         day, "window", "A first-person act in the present tense: the day of "
+                         "the text (its date line or publication). Check it.", None, True)
+
     def _dated_by(self, expression: TimeExpression | None, source: str, status: str,
                   anchor_date: date | None = None) -> DraftDate:
         if expression is not None:
@@ -290,6 +369,37 @@ class RoleReader(CueReader):
             return False
         return mention.quote is None or mention.quote == cue.quote
 
+    def _unnamed_passive_subject(self, cue: Cue, context: Context) -> bool:
+        """Whether the parse gives a passive verb a subject of its own that names no actor
+        ("two days after more than 100 people were killed"): nobody else is its subject."""
+        parsed = context.parsed
+        verb = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i] \
+            if verb is not None else []
+        if not passive or passive[-1].tag_ in ("WDT", "WP", "PRP"):
+            return False
+        nearest = passive[-1]  # (the one next to the verb, when the parse finds two)
+        first = parsed.base + nearest.left_edge.idx
+        last = parsed.base + nearest.right_edge.idx + len(nearest.right_edge.text)
+        return not any(first <= m.start < last for m in context.mentions)
+
+    def _coordinated_subject(self, cue: Cue, context: Context) -> list[str]:
+        """The subject a verb coordinated with an earlier one shares with it, by the parse, when
+        a name stands between the two (the first verb's object, which the rules would take)."""
+        parsed = context.parsed
+        word = parsed.head_of(cue.start, cue.end) if parsed is not None and \
+            cue.part != "noun" else None
+        if word is None or word.dep_ != "conj" or word.head.pos_ not in ("VERB", "AUX") or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
+            return []
+        tokens = parse.subjects(word)
+        spans = [parsed.span(t) for t in tokens]
+        named = [m for m in context.mentions if any(a <= m.start < b for a, b in spans)
+                 and not m.modifier and m.actor in self.actors]
+        first_verb = parsed.span(word.head)[0]
+        between = [m for m in context.mentions if first_verb <= m.start < cue.start]
+        return [m.actor for m in named] if named and between else []
+
     def _subjects(self, cue: Cue, context: Context) -> list[str]:
         """The subject of a verb, with the names coordinated with it ("X and Y met"): the names
         of its own comma-separated stretch, or of the one before an apposition ("X, the director
@@ -298,6 +408,9 @@ class RoleReader(CueReader):
             line_start = self.text.rfind("\n", 0, cue.start) + 1
             return self._chain([m for m in context.mentions if line_start <= m.start
                                 and m.end <= cue.start and self._named(m, cue)])
+        shared = self._coordinated_subject(cue, context)
+        if shared:  # "Egypt accused Israel of stalling and called on Qatar to act": Egypt calls
+            return shared
         segments = self._segments(cue, context)
         found: list[Mention] = []
         if len(segments) >= 3 and not self.text[slice(*segments[0])].strip():
@@ -306,12 +419,22 @@ class RoleReader(CueReader):
                 # "Jordan's foreign minister, Ayman Safadi, met ...": both name the subject
                 return self._chain(head) + [m.actor for m in apposed
                                             if m.actor not in {h.actor for h in head}]
+            if apposed and not head and cue.part != "noun" and re.fullmatch(
+                    r"(?i)\s*(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:emir|amir|king|prince|president|"
+                    r"premier|minister|head|chief|director|leader|envoy|ambassador|spokes\w+|"
+                    r"commander)\s+(?:of|for)\s+[^,]*,?\s*", self.text[slice(*segments[2])]):
+                # "The head of Mossad, David Barnea, met ...": the name the post is apposed to
+                return self._chain(apposed)
             found = head or apposed
         else:
             found = next((named for named in (self._in(s, cue, context) for s in segments)
                           if named), [])
         if cue.part == "noun" or (found and self._adjacent(found[-1], cue)):
-            return self._chain(found)
+            # "Egypt, Qatar and Israel met": the list goes on past its own commas
+            listed = sorted({id(m): m for m in [*found, *(
+                m for m in context.mentions if m.end <= found[0].start and m.quote == cue.quote
+                and self._named(m, cue))]}.values(), key=lambda m: m.start) if found else found
+            return self._chain(listed)
         if cue.quote is None:  # "Egypt, which brokered truces in Cairo, Doha and Paris, met"
             relative = [m for m in context.mentions if m.end <= cue.start and self._named(m, cue)
                         and m.quote is None and RELATIVE_BREAK.match(self.text, m.end)
@@ -403,11 +526,32 @@ class RoleReader(CueReader):
             if holder:
                 end = holder.end()
             link = self.text[end:chain[0].np_start]
-            if not re.fullmatch(r"\s*(?:,|and|or|, and)\s*", link) or (
+            if not re.fullmatch(r"\s*(?:,|and|or|, and)\s*(?:the\s+)?", link) or (
                     len(chain) == 1 and not re.search(r"\b(?:and|or)\b", link)):
                 break
             chain.insert(0, mention)
         return [m.actor for m in chain]
+
+    def _agents(self, cue: Cue, context: Context) -> list[str]:
+        """A passive's agent and the names coordinated with it ("accepted by Israel and
+        Hamas")."""
+        first = self._objects(cue, context, ("by",))[:1]
+        if not first:
+            return []
+        mentions = sorted((m for m in context.mentions if m.start >= cue.end and m.quote is None),
+                          key=lambda m: m.start)
+        start = next((n for n, m in enumerate(mentions) if m.actor == first[0]
+                      and m.prep == "by"), None)
+        if start is None:
+            return first
+        found, last = list(first), mentions[start]
+        for mention in mentions[start + 1:]:
+            if not re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", self.text[last.end:mention.np_start]):
+                break
+            if mention.actor not in found:
+                found.append(mention.actor)
+            last = mention
+        return found
 
     def _objects(self, cue: Cue, context: Context,
                  preps: tuple = (None, "to", "and", "or", "between"),
@@ -528,7 +672,9 @@ class RoleReader(CueReader):
             self._parsed_maker(cue, context, roles, put)
             return roles
         if cue.passive:
-            agent = self._objects(cue, context, ("by",))[:1]
+            agent = self._agents(cue, context)
+            if self._unnamed_passive_subject(cue, context):
+                subjects = []  # "more than 100 people were killed": no actor, not the sentence's
             if kind in ("Killing", "Attack"):
                 put(agent, "perpetrator")
                 put(subjects, "victim")
@@ -591,6 +737,18 @@ class RoleReader(CueReader):
             if found:
                 put(found, lead_role)
                 cue.parsed.append(f"{lead_role} {', '.join(found)}")
+            at_which = AT_WHICH.match(self.text, cue.end, context.sentence.end)
+            if at_which:  # "a meeting in Paris in February at which X and Y drew up a plan"
+                start = at_which.end()
+                verb = re.search(r"(?<![\w-])[a-z]+(?:ed|ew|et|ook|ave|ame|ent)\b",
+                                 self.text[start:context.sentence.end])
+                stop = start + verb.start() if verb else context.sentence.end
+                met = [m.actor for m in context.mentions if start <= m.start < stop
+                       and not m.possessive and m.actor in self.actors
+                       and m.actor not in {a for a, _ in roles}]
+                if met:
+                    put(met, lead_role)
+                    cue.parsed.append(f"{lead_role} {', '.join(met)}")
             return
         if any(role == lead_role for _, role in roles):
             return
@@ -599,7 +757,9 @@ class RoleReader(CueReader):
         for verb in verbs:
             if verb.lemma_ not in parse.MAKING_VERBS:
                 continue
-            found = self._parse_actors(parse.subjects(verb), cue, context)
+            by = verb is not noun.head and any(c.dep_ == "agent" for c in verb.children)
+            found = self._parse_actors(parse.agents(verb) if by else parse.subjects(verb),
+                                       cue, context)  # ("which was drafted by X": X)
             if found:
                 put(found, lead_role)
                 cue.parsed.append(f"{lead_role} {', '.join(found)}")
@@ -631,7 +791,8 @@ class RoleReader(CueReader):
             if found:
                 put(found, lead_role)
                 cue.parsed.append(f"{lead_role} {', '.join(found)}")
-        if kind in ("Killing", "Attack", "HostageRelease") and ((passive and not subjects) or (
+        if kind in ("Killing", "Attack", "HostageRelease") and ((
+                passive and not subjects and not self._unnamed_passive_subject(cue, context)) or (
                 not passive and not self._objects(cue, context))):
             victims = [a for a in self._parse_actors(parse.patients(verb), cue, context)
                        if a not in {actor for actor, _ in roles}]

@@ -251,7 +251,9 @@ def _day_without_year(month: int, day: int, published: date, tense: str | None,
             year += step
             continue
         if step < 0 and candidate > published:
-            year -= 1
+            if candidate - published <= timedelta(days=45):
+                return candidate  # "by his inauguration on 20 January" (published 13 January):
+            year -= 1             # days ahead, not almost a year back
             continue
         if step > 0 and candidate < published:
             year += 1
@@ -476,6 +478,45 @@ def _month_relative(m: re.Match, published: date, tense: str | None) -> _Value:
     return value
 
 
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _season_span(name: str, year: int) -> tuple[date, date]:
+    """A season of the northern hemisphere, by meteorological months; the winter "of 2024"
+    the one that ends in 2024."""
+    start = date(year - 1 if name == "winter" else year, _SEASON_START[name], 1)
+    return start, start + relativedelta(months=3) - timedelta(days=1)
+
+
+def _season(m: re.Match, published: date, tense: str | None) -> _Value | None:
+    """"in the spring", "last summer", "in the autumn of 2024", "early this winter"."""
+    name = m["season"].lower()
+    if m["year"]:
+        earliest, latest = _season_span(name, int(m["year"]))
+        kind = "absolute"
+    else:
+        spans = [_season_span(name, year) for year in range(published.year - 1,
+                                                            published.year + 3)]
+        relation = (m["rel"] or "").lower()
+        started = [span for span in spans if span[0] <= published]
+        ahead = [span for span in spans if span[0] > published]
+        if relation in ("next", "coming", "following") or (not relation and tense == "future"):
+            earliest, latest = ahead[0]
+        elif relation in ("last", "past", "previous"):
+            earliest, latest = started[-2] if started[-1][1] >= published else started[-1]
+        elif relation == "this":
+            earliest, latest = started[-1] if started[-1][1] >= published else ahead[0]
+        else:
+            earliest, latest = started[-1]
+        kind = "relative"
+    modifier = (m["mod"] or "").lower()
+    if modifier == "early":
+        latest = earliest + relativedelta(months=1) - timedelta(days=1)
+    elif modifier == "late":
+        earliest = latest.replace(day=1)
+    return _range(earliest, latest, kind)
+
+
 def _year_relative(m: re.Match, published: date, tense: str | None) -> _Value:
     relation = m["rel"].lower()
     modifier = (m["mod"] or "").lower()
@@ -601,6 +642,17 @@ _RULES: list[tuple[str, re.Pattern, Handler]] = [
                                       "from") + r")\s+|(?P<rel>" + _i("last|this|next")
         + r")\s+)?(?:(?P<mod>" + _i(_MONTH_MOD[3:-1] + "|earlier in|later in|early in|late in")
         + r")[\s-])?(?P<month>" + _MONTH + r")(?![.\s,]*\d)"), _bare_month),
+    ("season", re.compile(
+        _START + r"(?:(?:" + _i("in|during|by|over|through|throughout|until|till|before|after")
+        + r")\s+)?(?:" + _i("the") + r"\s+)?(?:(?P<mod>" + _i("early|late") + r")(?:\s+" + _i("in")
+        + r")?\s+)?(?:(?:" + _i("the") + r"\s+)?(?P<rel>" + _i("last|this|next|past|coming|previous|"
+        "following") + r")\s+)?(?P<season>" + _i("spring|summer|autumn|fall|winter") + r")"
+        + r"(?:,?\s+(?:" + _i("of") + r"\s+)?(?P<year>" + _YEAR + r"))?(?![\w-])"),
+     lambda m, p, t: _season(m, p, t) if (m["year"] or m["rel"] or re.match(
+         r"(?i)(?:in|during|by|over|through|throughout|until|till|before|after|the|early|late)\b",
+         m.group())) and not (m["season"].lower() == "fall" and not (m["year"] or re.match(
+             r"(?i)(?:in|during|by|over|through|throughout|until|till|before|after)\s+the\b",
+             m.group()))) else None),
     ("year", re.compile(
         r"(?<![\w$£€.,-])(?:(?:" + _i("in|by|until|till|during|before|after|from|of")
         + r")\s+)?(?:(?P<mod>" + _i(_MONTH_MOD[3:-1]) + r")[\s-])?(?P<year>" + _YEAR

@@ -168,8 +168,10 @@ def test_it_in_reported_words_is_the_speaker():
     acceptance = only(events, "Acceptance")
     assert ("Hamas", "responder") in acceptance["who"]
     assert acceptance["according_to"] == "hamas"
-    assert only(events, "Statement")["date"]["edtf"] == "2024-05-06"
-    assert {event["type"] for event in events} == {"Acceptance", "Statement"}
+    # the speaker telling its own acceptance is one event, the acceptance, on the saying's day
+    # (branch h17g; the development sets' gold annotates it so)
+    assert acceptance["date"]["edtf"] == "2024-05-06"
+    assert {event["type"] for event in events} == {"Acceptance"}
 
 
 def test_a_planned_meeting_lists_the_names_coordinated_as_its_subject():
