@@ -1,10 +1,11 @@
-"""What a query is likely to cost: the processor time its *shape* took when last measured.
+"""What a query is likely to cost: the processor time its exact text, else its *shape*, took.
 
 A query's shape is its text without comments and spacing, with every literal, number and IRI
 written as a placeholder: the same named query with another month, actor or place has the same
-shape (and, in the main, the same cost). The history keeps the latest time measured for each of the
-most recent shapes (a bounded LRU), so that the query service (:mod:`webapp.sparql.service`) can
-send a shape it has seen take long straight to the slow lane.
+shape (and, in the main, a like cost). The history keeps the times of the last few runs of each of
+the most recent texts and shapes (a bounded LRU), so that the query service
+(:mod:`webapp.sparql.service`) can send a text, or a shape, whose runs mostly took long straight to
+the slow lane.
 """
 
 from __future__ import annotations
