@@ -1,5 +1,6 @@
 """What the extractor's tests on short sentences share: the known actors, a publication day (a
-Thursday), the events drafted from a text, and the one event of a kind among them."""
+Thursday), the events drafted from a text, the one event of a kind among them, and an event's
+actors (all of them, or its speakers)."""
 
 from __future__ import annotations
 
@@ -20,3 +21,13 @@ def one(found: list, kind: str):
     matching = [event for event in found if event.type == kind]
     assert len(matching) == 1, [(e.type, e.sentences, e.actors, e.date.edtf) for e in found]
     return matching[0]
+
+
+def ids(event) -> set[str]:
+    """The ids of the actors ``event`` names, in any role."""
+    return {actor for actor, _ in event.actors}
+
+
+def speakers(event) -> set[str]:
+    """The ids of the actors ``event`` names as speakers."""
+    return {actor for actor, role in event.actors if role == "speaker"}

@@ -5,12 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.extract.sentences import events, one
-
-
-def ids(event) -> set[str]:
-    return {actor for actor, _ in event.actors}
-
+from tests.extract.sentences import events, ids, one, speakers
 
 # --- the article's day: a line ending in a full date; a weekday alone is a heading -------------
 
@@ -314,7 +309,7 @@ def test_the_one_told_after_a_trailing_told_is_no_speaker():
     assert not [e for e in events("Israel did not send negotiators, an Egyptian source told "
                                   "AFP on Sunday.") if e.type == "Statement"]
     statement = one(events("Hamas accepted the plan, Egypt told AFP on Sunday."), "Statement")
-    assert "egypt" in {a for a, role in statement.actors if role == "speaker"}
+    assert "egypt" in speakers(statement)
 
 
 # --- a passive whose own subject names no actor takes no victim from elsewhere ----------------------
@@ -403,10 +398,10 @@ def test_the_agent_of_a_passive_clause_of_making_on_an_offer_made_it():
 def test_a_relative_clause_with_a_list_between_speaker_and_verb_leaves_the_speaker():
     statement = one(events("Hamas, which met Egypt, Qatar and Israel, said on Monday it would "
                            "reply."), "Statement")
-    assert {a for a, role in statement.actors if role == "speaker"} == {"hamas"}
+    assert speakers(statement) == {"hamas"}
     statement = one(events("Egypt, which mediates with Qatar, condemned the strike on Monday."),
                     "Statement")
-    assert {a for a, role in statement.actors if role == "speaker"} == {"egypt"}
+    assert speakers(statement) == {"egypt"}
 
 
 # --- "In El Alamein he met": an unknown name after "in" is no "he" -------------------------------

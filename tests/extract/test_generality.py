@@ -6,12 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from kb.extract import KnownActor, extract
-from tests.extract.sentences import ACTORS, DAY, events, one
-
-
-def ids(event) -> set[str]:
-    return {actor for actor, _ in event.actors}
-
+from tests.extract.sentences import ACTORS, DAY, events, ids, one
 
 # --- actors: groups stand for their country or body ---------------------------------------------
 

@@ -9,16 +9,12 @@ from functools import partial
 
 from kb.extract import KnownActor, extract
 from tests.extract import sentences
-from tests.extract.sentences import ACTORS, one
+from tests.extract.sentences import ACTORS, ids, one
 
 FRIDAY = date(2024, 3, 15)
 events = partial(sentences.events, published=FRIDAY)
 
 
-
-
-def ids(event) -> set[str]:
-    return {actor for actor, _ in event.actors}
 
 
 def test_a_day_heading_dates_the_undated_sentences_under_it_exactly():

@@ -5,16 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.extract.sentences import events, one
-
-
-def ids(event) -> set[str]:
-    return {actor for actor, _ in event.actors}
-
-
-def speakers(event) -> set[str]:
-    return {actor for actor, role in event.actors if role == "speaker"}
-
+from tests.extract.sentences import events, ids, one, speakers
 
 # --- a time before the subject is no trailing attribution ---------------------------------------
 
