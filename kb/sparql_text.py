@@ -44,6 +44,7 @@ query that does not parse is run as the user wrote it, so that the error points 
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 
@@ -92,12 +93,17 @@ def expand_escapes(text: str) -> str:
     return _ESCAPE.sub(char, text) if "\\" in text else text
 
 
-def sparql_tokens(text: str) -> list[tuple[str, str]]:
-    """``(kind, text)`` tokens of a SPARQL text as written: strings, IRIs and comments kept whole."""
-    return [(match.lastgroup, match.group()) for match in _TOKEN.finditer(text)]
+@functools.lru_cache(maxsize=16)
+def sparql_tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """``(kind, text)`` tokens of a SPARQL text as written: strings, IRIs and comments kept whole.
+
+    The last few texts' tokens are kept: one request's text is read several times (its checks,
+    its dataset, its graph variables, its cost's shape, its cache key), and splitting it is most of
+    the Python a request costs in a query worker."""
+    return tuple((match.lastgroup, match.group()) for match in _TOKEN.finditer(text))
 
 
-def tokens(text: str) -> list[tuple[str, str]]:
+def tokens(text: str) -> tuple[tuple[str, str], ...]:
     """``(kind, text)`` tokens of a SPARQL text, after its unicode escapes are expanded."""
     return sparql_tokens(expand_escapes(text))
 
