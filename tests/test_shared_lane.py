@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from tests.helpers_server import KB, free_port, log_of
-from tests.test_query_lanes import CHEAP, COUNT, HEAVY, _alive, ask, in_background, served
+from tests.test_query_lanes import CHEAP, COUNT, FINITE, HEAVY, _alive, ask, in_background, served
 from tests.test_worker_memory import hungry
 
 
@@ -37,8 +37,10 @@ def _children(pid: int) -> dict[int, bytes]:
 
 
 def shared_workers(pid: int) -> set[int]:
-    """The workers of the fast lane the supervisor ``pid`` shares among its serving processes."""
-    return {child for child, command in _children(pid).items() if b"webapp.sparql.shared" in command}
+    """The workers of the fast lane the supervisor ``pid`` shares among its serving processes: the
+    children of its fork server (:mod:`webapp.sparql.zygote`)."""
+    servers = [child for child, command in _children(pid).items() if b"webapp.sparql.zygote" in command]
+    return {worker for server in servers for worker in _children(server)}
 
 
 def serving(pid: int) -> set[int]:
@@ -73,9 +75,9 @@ def test_every_serving_process_uses_the_one_fast_lane_the_supervisor_runs(seeded
     assert after == workers  # the same workers answered every one
 
 
-def test_a_query_past_its_run_limit_in_the_shared_lane_is_stopped_and_its_worker_replaced(seeded_store):
+def test_a_query_past_its_run_limit_in_the_shared_lane_is_stopped_when_none_may_be_demoted(seeded_store):
     with served(seeded_store, query_timeout=20, processes=2, SPARQL_WORKERS="1",
-                SPARQL_FAST_SECONDS="0.1") as (root, process):
+                SPARQL_FAST_SECONDS="0.1", SPARQL_DEMOTED_WORKERS="0") as (root, process):
         before = settled(process.pid, 2)
         heavy: list = []
         thread = in_background(root, f"{HEAVY} # shared", heavy)
@@ -87,7 +89,44 @@ def test_a_query_past_its_run_limit_in_the_shared_lane_is_stopped_and_its_worker
     assert [status for status, _, _ in cheap] == [200] * 12
     assert all(json.loads(body)["boolean"] is True for _, _, body in cheap)
     assert "of the shared fast lane stopped: past its run limit" in log
+    assert "demoted" not in log
     assert heavy[0][0] == 503 and "stopped after 20 s" in heavy[0][2]  # run again in the slow lane
+
+
+def niceness(pid: int) -> int | None:
+    """Process ``pid``'s niceness (its main thread's), from /proc; ``None`` when it is gone."""
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def test_a_query_past_its_run_limit_is_demoted_finishing_in_its_worker_while_another_takes_its_slot(
+        seeded_store):
+    """Past the fast lane's run limit, a query new to it is not stopped and run again: its worker
+    leaves the lane and finishes it (at the slow lane's niceness, 10 here), a new worker takes its
+    slot at once, and the demoted one ends after its answer, which is the whole one."""
+    with served(seeded_store, query_timeout=30, processes=2, SPARQL_WORKERS="1",
+                SPARQL_FAST_SECONDS="0.1", SPARQL_SLOW_NICE="10") as (root, process):
+        before = settled(process.pid, 2)
+        finite: list = []
+        longer = FINITE.replace("3000000", "10000000")  # about three seconds of processor time
+        thread = in_background(root, longer.format(number="demoted"), finite)
+        # while it runs: three workers, the demoted one at the slow lane's niceness, two in the lane
+        during = settled(process.pid, 3, lambda now: any(niceness(pid) == 10 for pid in now))
+        demoted = {pid for pid in during if niceness(pid) == 10}
+        cheap = [ask(root, CHEAP.format(number=number)) for number in range(12)]
+        thread.join(120)
+        after = settled(process.pid, 2, lambda now: not now & demoted)
+        log = log_of(process)
+    assert len(demoted) == 1 and demoted <= before, (before, during)
+    assert finite and finite[0][0] == 200, finite
+    assert json.loads(finite[0][2])["results"]["bindings"][0]["n"]["value"] == "10000000"
+    assert [status for status, _, _ in cheap] == [200] * 12
+    assert all(json.loads(body)["boolean"] is True for _, _, body in cheap)
+    assert all(niceness(pid) == 0 for pid in after)  # the lane's workers at the normal priority
+    assert "of the shared fast lane demoted: past its run limit" in log
+    assert "stopped: past its run limit" not in log
 
 
 def test_a_worn_shared_worker_ends_itself_and_is_replaced_answers_staying_right(seeded_store):
@@ -129,7 +168,8 @@ def test_a_query_past_the_memory_bound_in_the_shared_lane_gets_one_line(seeded_s
 def test_kb_serve_stops_the_shared_lane_and_removes_its_folder(seeded_store):
     with served(seeded_store, processes=2, SPARQL_WORKERS="1") as (root, process):
         workers = settled(process.pid, 2)
-        folders = {Path(_children(process.pid)[pid].split(b"\0")[4].decode()).parent for pid in workers}
+        folders = {Path(Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[5].decode())
+                   for pid in workers}
         assert ask(root, CHEAP.format(number=0))[0] == 200
         assert all(folder.is_dir() for folder in folders)
     deadline = time.monotonic() + 10

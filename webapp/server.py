@@ -206,7 +206,8 @@ def shared_lane(config: dict, processes: int):
         return None
     lanes = lanes_from(config, os.environ)
     return LaneHost(str(config["KB_STORE"]), lanes.fast_workers * processes, memory_mb=lanes.worker_mb,
-                    max_answers=lanes.recycle_answers, max_rss_mb=lanes.recycle_mb)
+                    max_answers=lanes.recycle_answers, max_rss_mb=lanes.recycle_mb,
+                    max_demoted=lanes.demoted_workers, demoted_nice=lanes.slow_nice)
 
 
 class Supervisor:
@@ -236,7 +237,7 @@ class Supervisor:
         fd = self.listener.fileno()
         # -P: the working directory is not put on the import path, so a folder named like one of
         # our packages there cannot shadow the installed one
-        shared = (self.lane.tokens_read,) if self.lane is not None else ()
+        shared = self.lane.inherited() if self.lane is not None else ()
         return subprocess.Popen([sys.executable, "-P", "-c", self.command, str(fd),
                                  json.dumps(self.config)],
                                 pass_fds=(fd, *shared), stdin=subprocess.DEVNULL)

@@ -28,7 +28,10 @@ class Lanes:
 
     ``fast_workers`` answer every query first; one that used more than ``fast_seconds`` of processor
     time goes to the slow lane next time, one that uses more than :data:`STOP_FACTOR` times that is
-    stopped and run again in the slow lane at once. The ``slow_workers`` run with at most
+    stopped and run again in the slow lane at once, or, in the fast lane ``kb serve`` shares between
+    its serving processes, goes on in its worker, which leaves the lane (another takes its place at
+    once) and ends after its answer: ``demoted_workers`` at most at a time, at ``slow_nice``
+    (:class:`~webapp.sparql.shared.SharedLane`). The ``slow_workers`` run with at most
     ``slow_waiting`` more queries waiting in line, each up to its time limit (past either: 503
     with Retry-After). A worker of either lane is replaced after ``recycle_answers`` answers or
     above ``recycle_mb`` MB resident (0: never). ``worker_mb``: the most memory a worker may take
@@ -50,6 +53,7 @@ class Lanes:
 
     fast_workers: int = 3
     slow_workers: int = 1
+    demoted_workers: int = 2
     slow_waiting: int = 16
     fast_seconds: float = 0.1
     recycle_answers: int = 1000
@@ -59,12 +63,14 @@ class Lanes:
 
 
 def lanes_from(config, environ) -> Lanes:
-    """The lanes a config sets (``SPARQL_WORKERS``, ``SPARQL_SLOW_WORKERS``, ``SPARQL_SLOW_WAITING``,
+    """The lanes a config sets (``SPARQL_WORKERS``, ``SPARQL_SLOW_WORKERS``, ``SPARQL_DEMOTED_WORKERS``,
+    ``SPARQL_SLOW_WAITING``,
     ``SPARQL_FAST_SECONDS``, ``SPARQL_RECYCLE_ANSWERS``, ``SPARQL_RECYCLE_MB``, ``SPARQL_WORKER_MB``,
     ``SPARQL_SLOW_NICE``),
     else the environment (the same names after ``KB_``), else :class:`Lanes`' defaults."""
     values = {}
-    for field, kind in (("fast_workers", int), ("slow_workers", int), ("slow_waiting", int),
+    for field, kind in (("fast_workers", int), ("slow_workers", int), ("demoted_workers", int),
+                        ("slow_waiting", int),
                         ("fast_seconds", float), ("recycle_answers", int), ("recycle_mb", float),
                         ("worker_mb", float), ("slow_nice", int)):
         name = "SPARQL_" + {"fast_workers": "WORKERS"}.get(field, field.upper())
@@ -190,11 +196,16 @@ class QueryService:
         return result
 
     def _fast_then_slow(self, job: Job | CallJob, keys: tuple[str, ...]):
-        """Run ``job`` in the fast lane within its budget; past it, again in the slow lane."""
+        """Run ``job`` in the fast lane within its budget; past it, in the slow lane: where the fast
+        lane can hand a worker over (:attr:`SharedLane.demotes`), the query goes on in its worker,
+        which leaves the fast lane (another takes its place at once); else it is stopped and run
+        again in the slow lane."""
         began = time.monotonic()
+        limit = self.lanes.fast_seconds * STOP_FACTOR
         try:
-            return self.fast.run_measured(job, self.timeout,
-                                          run_limit=self.lanes.fast_seconds * STOP_FACTOR)
+            if getattr(self.fast, "demotes", False):
+                return self.fast.run_measured(job, self.timeout, run_limit=limit, demote_after=limit)
+            return self.fast.run_measured(job, self.timeout, run_limit=limit)
         except Overran:  # run again in the slow lane, whose time is recorded (counted once)
             pass
         try:

@@ -13,10 +13,15 @@ A serving process reads a token (each waiting thread of each serving process in 
 come, first served: :meth:`SharedLane._take`), connects to that worker's Unix socket in the lane's
 private folder (checking by ``SO_PEERCRED`` that the process there is the one the token names: a
 token left by a worker that has died since is dropped), sends the job and waits for the answer as
-:class:`~webapp.sparql.pool.WorkerPool` does, watching its processor time. A worker past its run
-limit or the time limit is killed by the serving process that waited for it; a worker that has
-answered :attr:`Lanes.recycle_answers` jobs or grown past the memory ceiling ends itself after its
-answer. Either way it writes no token again, and the supervisor starts another in its slot. A
+:class:`~webapp.sparql.pool.WorkerPool` does, watching its processor time. A worker past the time
+limit is killed by the serving process that waited for it; one past its run limit is *demoted*
+(:meth:`SharedLane._demote`: a mark in the lane's folder, the slow lane's niceness, a word to the
+supervisor on the demotions pipe): it finishes its query, then ends, while a new worker takes its
+slot at once (at most ``max_demoted`` at a time; past that it is killed and the query runs again in
+the slow lane, as without a shared lane). A worker that has answered :attr:`Lanes.recycle_answers`
+jobs or grown past the memory ceiling ends itself after its answer. Either way it writes no token
+again, and the supervisor starts another in its slot, forked by the lane's fork server
+(:mod:`webapp.sparql.zygote`: about 20 ms of processor time, against 180 for a fresh interpreter). A
 worker opens the store again before a job when a load has changed it since
 (:class:`~webapp.sparql.process.OpenStore`), so the lane needs no restart after a load.
 
@@ -33,8 +38,6 @@ import shutil
 import signal
 import socket
 import struct
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -44,6 +47,9 @@ from kb.errors import StoreError
 from webapp.sparql.pool import Overran, lost, overran_limit, timed_out
 from webapp.sparql.process import OpenStore, bound_memory, exit_with_parent, reply, unpack, worn
 from webapp.sparql.run import Answer, Job
+from webapp.sparql.zygote import ENDED, STARTED, ForkServer
+
+WORKER = "webapp.sparql.shared:forked_worker"
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +60,23 @@ WORN_EXIT = 3
 #: A worker that ends sooner than this after its start (not killed, not worn) failed to start: the
 #: next one in its slot starts a second later, so that a store that cannot be opened does not spin.
 QUICK_FAILURE_SECONDS = 10.0
-#: What a shared worker runs; its socket, token pipe, slot, store and bounds come as arguments.
-WORKER_COMMAND = "import sys; from webapp.sparql.shared import worker_process; worker_process(sys.argv[1:])"
+#: The exit status of a demoted worker, which ends once it has answered its query.
+DEMOTED_EXIT = 4
 
 
 def _socket_path(folder: str, slot: int) -> str:
     return os.path.join(folder, f"worker-{slot}.sock")
+
+
+def _demoted_path(folder: str, pid: int) -> str:
+    return os.path.join(folder, f"demoted-{pid}")
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def _exit_path(folder: str, pid: int) -> str:
@@ -67,34 +84,62 @@ def _exit_path(folder: str, pid: int) -> str:
 
 
 class LaneHost:
-    """The supervisor's side: starts ``size`` workers over the store at ``location``, starts another
-    in a slot whose worker ended, and stops them all at :meth:`close`.
+    """The supervisor's side: starts ``size`` workers over the store at ``location`` (forked by a
+    :class:`~webapp.sparql.zygote.ForkServer`), starts another in a slot whose worker ended or was
+    demoted, and stops them all at :meth:`close`.
 
     Each ended worker's exit status is written to the lane's folder (``exit-PID``), so that the
     serving process that waited for it can tell an allocation refused by the memory bound from
-    another end. ``memory_mb``, ``max_answers``, ``max_rss_mb``: as :class:`WorkerPool`'s."""
+    another end. ``memory_mb``, ``max_answers``, ``max_rss_mb``: as :class:`WorkerPool`'s;
+    ``max_demoted``: how many demoted workers may finish their query at once (0: none is demoted,
+    a query past the fast lane's run limit is stopped and run again in the slow lane);
+    ``demoted_nice``: the niceness they finish it at (the slow lane's)."""
 
     def __init__(self, location: str, size: int, *, memory_mb: float = 0, max_answers: int = 0,
-                 max_rss_mb: float = 0):
+                 max_rss_mb: float = 0, max_demoted: int = 0, demoted_nice: int = 0):
         self.location = str(location)
         self.size = max(1, size)
         self.memory_mb = memory_mb
         self.max_answers = max_answers
         self.max_rss_mb = max_rss_mb
+        self.max_demoted = max_demoted
+        self.demoted_nice = demoted_nice
         self.folder = tempfile.mkdtemp(prefix="kb-lane-")  # private (0700): only we can connect
         self.tokens_read, self.tokens_write = os.pipe()
         os.set_blocking(self.tokens_read, False)  # readers poll, then read what is there or nothing
-        self.workers: dict[int, subprocess.Popen] = {}
-        self.watches: list[threading.Thread] = []
+        self.demotions_read, self.demotions_write = os.pipe()
+        self.server: ForkServer | None = None
+        self.current: dict[int, int] = {}  # slot: its worker's pid (0 while one is starting)
+        self.live: dict[int, tuple[int, float]] = {}  # pid: (slot, started) of every worker, demoted too
+        self.threads: list[threading.Thread] = []
         self.stopping = threading.Event()
         self.lock = threading.Lock()
 
+    @property
+    def workers(self) -> dict[int, int]:
+        """The slots' current workers: slot: pid (those started)."""
+        with self.lock:
+            return {slot: pid for slot, pid in self.current.items() if pid}
+
     def describe(self) -> dict:
         """What a serving process needs to use the lane (its config's ``SPARQL_SHARED_LANE``)."""
-        return {"folder": self.folder, "tokens": self.tokens_read, "memory_mb": self.memory_mb}
+        return {"folder": self.folder, "tokens": self.tokens_read, "memory_mb": self.memory_mb,
+                "demotions": self.demotions_write, "max_demoted": self.max_demoted,
+                "demoted_nice": self.demoted_nice}
+
+    def inherited(self) -> tuple[int, ...]:
+        """The descriptors a serving process inherits to use the lane."""
+        return (self.tokens_read, self.demotions_write)
 
     def start(self) -> None:
-        """Start every slot's worker."""
+        """Start the fork server, then every slot's worker."""
+        arguments = [self.folder, str(self.tokens_write), self.location, f"{self.memory_mb:g}",
+                     str(self.max_answers), f"{self.max_rss_mb:g}"]
+        self.server = ForkServer(WORKER, arguments, pass_fds=(self.tokens_write,))
+        for target, name in ((self._follow, "kb-lane-follow"), (self._listen, "kb-lane-demotions")):
+            thread = threading.Thread(target=target, name=name, daemon=True)
+            thread.start()
+            self.threads.append(thread)
         for slot in range(self.size):
             self._start(slot)
 
@@ -102,48 +147,78 @@ class LaneHost:
         with self.lock:
             if self.stopping.is_set():
                 return
-            process = subprocess.Popen(
-                [sys.executable, "-P", "-c", WORKER_COMMAND, _socket_path(self.folder, slot),
-                 str(self.tokens_write), str(slot), self.location, f"{self.memory_mb:g}",
-                 str(self.max_answers), f"{self.max_rss_mb:g}"],
-                pass_fds=(self.tokens_write,), stdin=subprocess.DEVNULL)
-            self.workers[slot] = process
-            watch = threading.Thread(target=self._watch, args=(slot, process, time.monotonic()),
-                                     name="kb-lane-watch", daemon=True)
-            self.watches = [one for one in self.watches if one.is_alive()] + [watch]
-            watch.start()  # within the lock, so that close() never joins one not yet started
+            self.current[slot] = 0
+        self.server.spawn(slot)
 
-    def _watch(self, slot: int, process: subprocess.Popen, started: float) -> None:
-        """Wait for the worker in ``slot`` to end; record how; start another."""
-        status = process.wait()
+    def _follow(self) -> None:
+        """Keep the slots' record as the fork server reports workers started and ended."""
+        for kind, first, second in self.server.reports():
+            if kind == STARTED:
+                with self.lock:
+                    self.current[first] = second
+                    self.live[second] = (first, time.monotonic())
+            elif kind == ENDED:
+                self._ended(first, second)
+        if not self.stopping.is_set():
+            log.error("the shared query lane's fork server ended; the lane starts no more workers "
+                      "(restart kb serve)")
+
+    def _ended(self, pid: int, status: int) -> None:
+        """Record how worker ``pid`` ended; start another in its slot, unless it had left it."""
         if self.stopping.is_set():  # the lane is closing: its folder goes
             return
-        _write_exit(self.folder, process.pid, status)
+        _write_exit(self.folder, pid, status)
+        _unlink(_demoted_path(self.folder, pid))
+        with self.lock:
+            slot, started = self.live.pop(pid, (None, 0.0))
+            current = slot is not None and self.current.get(slot) == pid
+        if not current:  # demoted: its slot has another worker already
+            return
         if status == WORN_EXIT:
-            log.info("query worker %d of the shared fast lane replaced: worn", process.pid)
+            log.info("query worker %d of the shared fast lane replaced: worn", pid)
         elif status != -signal.SIGKILL:  # killed: the serving process that did it has said why
-            log.warning("query worker %d of the shared fast lane ended (%s); starting another",
-                        process.pid, status)
+            log.warning("query worker %d of the shared fast lane ended (%s); starting another", pid, status)
             if time.monotonic() - started < QUICK_FAILURE_SECONDS and self.stopping.wait(1.0):
                 return
         self._start(slot)
 
+    def _listen(self) -> None:
+        """Start a worker in the slot of each worker a serving process demoted."""
+        pending = b""
+        while not self.stopping.is_set():
+            ready, _, _ = select.select([self.demotions_read], [], [], 0.5)
+            if not ready:
+                continue
+            try:
+                data = os.read(self.demotions_read, 4096)
+            except OSError:
+                return
+            if not data:
+                return
+            pending += data
+            while len(pending) >= TOKEN.size:
+                (slot, pid), pending = TOKEN.unpack(pending[:TOKEN.size]), pending[TOKEN.size:]
+                with self.lock:
+                    current = self.current.get(slot) == pid
+                if current:
+                    log.info("query worker %d of the shared fast lane demoted; another takes its slot", pid)
+                    self._start(slot)
+
     def close(self) -> None:
-        """Stop every worker and remove the lane's folder."""
+        """Stop every worker and the fork server; remove the lane's folder."""
         with self.lock:
             self.stopping.set()
-            workers = list(self.workers.values())
-        for process in workers:
-            if process.poll() is None:
-                process.kill()
-        for process in workers:
+            pids = list(self.live)
+        for pid in pids:
             try:
-                process.wait(5)
-            except subprocess.TimeoutExpired:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
                 pass
-        for watch in self.watches:  # none writes into the folder as it is removed
-            watch.join(5)
-        for fd in (self.tokens_read, self.tokens_write):
+        if self.server is not None:
+            self.server.close()
+        for thread in self.threads:  # none writes into the folder as it is removed
+            thread.join(5)
+        for fd in (self.tokens_read, self.tokens_write, self.demotions_read, self.demotions_write):
             try:
                 os.close(fd)
             except OSError:
@@ -182,6 +257,9 @@ class SharedLane:
         self.tokens = int(described["tokens"])
         self.memory_mb = float(described.get("memory_mb") or 0)
         self.name = name
+        self.demotions = described.get("demotions")
+        self.max_demoted = int(described.get("max_demoted") or 0)
+        self.demoted_nice = int(described.get("demoted_nice") or 0)
         self._connections: dict[int, tuple[int, Connection]] = {}  # slot: (pid, connection)
         self._using: dict[int, threading.Lock] = {}  # slot: held while a thread uses its connection
 
@@ -201,25 +279,44 @@ class SharedLane:
         """Run ``job`` in a free worker and return its answer (see :meth:`run_measured`)."""
         return self.run_measured(job, timeout, run_limit)[0]
 
-    def run_measured(self, job: Job, timeout: float,
-                     run_limit: float | None = None) -> tuple[Answer, float]:
+    @property
+    def demotes(self) -> bool:
+        """True when a query past its run limit here may be demoted rather than stopped."""
+        return self.demotions is not None and self.max_demoted > 0
+
+    def run_measured(self, job: Job, timeout: float, run_limit: float | None = None,
+                     demote_after: float | None = None) -> tuple[Answer, float]:
         """As :meth:`webapp.sparql.pool.WorkerPool.run_measured`: the answer and the processor
-        seconds it took; past ``timeout`` (its wait counted) or ``run_limit`` the worker is killed."""
+        seconds it took; past ``timeout`` (its wait counted) or ``run_limit`` the worker is killed.
+
+        ``demote_after``: processor seconds after which the query is *demoted* when the lane
+        allows it (fewer than ``max_demoted`` are): its worker leaves the fast lane and finishes
+        it (at the slow lane's niceness), then ends, and the fast lane has another worker in its
+        slot at once; no work is lost or done twice, and ``run_limit`` no longer applies (only
+        ``timeout``)."""
         deadline = time.monotonic() + timeout
         while True:
             slot, pid, connection = self._take(deadline, timeout)
             try:
-                return self._run_on(slot, pid, connection, job, timeout, deadline, run_limit)
+                return self._run_on(slot, pid, connection, job, timeout, deadline, run_limit,
+                                    demote_after if self.demotes else None)
             except _Unread:
                 continue
             finally:
                 self._using[slot].release()
 
     def _run_on(self, slot: int, pid: int, connection: Connection, job: Job, timeout: float,
-                deadline: float, run_limit: float | None) -> tuple[Answer, float]:
+                deadline: float, run_limit: float | None,
+                demote_after: float | None) -> tuple[Answer, float]:
+        demoted = False
         try:
             connection.send(job)
-            overran = run_limit is not None and overran_limit(connection, pid, run_limit, deadline)
+            if demote_after is not None and overran_limit(connection, pid, demote_after, deadline):
+                demoted = self._demote(slot, pid)
+                if not demoted and run_limit is not None:
+                    run_limit = max(0.0, run_limit - demote_after)
+            overran = not demoted and run_limit is not None and \
+                overran_limit(connection, pid, run_limit, deadline)
             answered = not overran and connection.poll(max(0.0, deadline - time.monotonic()))
             status, payload, *spent = connection.recv() if answered else ("timeout", None)
         except (ConnectionResetError, BrokenPipeError):
@@ -239,9 +336,32 @@ class SharedLane:
                 raise Overran(f"the query used more than {run_limit:g} s of processor time in the "
                               f"{self.name} lane")
             raise timed_out(timeout)
+        if demoted:  # it ends after this answer: the connection goes with it
+            self._forget(slot)
         if status == "error":
             raise unpack(payload)
         return payload, (spent[0] if spent else 0.0)
+
+    def _demote(self, slot: int, pid: int) -> bool:
+        """Mark worker ``pid`` demoted (it ends after its answer), give it the demoted niceness and
+        tell the supervisor, which starts another worker in its ``slot``; False (nothing done) when
+        ``max_demoted`` are finishing already or the worker is gone."""
+        if sum(name.startswith("demoted-") for name in os.listdir(self.folder)) >= self.max_demoted:
+            return False
+        try:
+            with open(_demoted_path(self.folder, pid), "x"):
+                pass
+        except OSError:
+            return False
+        if self.demoted_nice > 0:
+            try:
+                for thread in os.listdir(f"/proc/{pid}/task"):  # a thread's niceness is its own
+                    os.setpriority(os.PRIO_PROCESS, int(thread), self.demoted_nice)
+            except OSError:  # it ended meanwhile: its answer, or its end, is on the connection
+                pass
+        os.write(self.demotions, TOKEN.pack(slot, pid))
+        log.info("query worker %d of the shared %s lane demoted: past its run limit", pid, self.name)
+        return True
 
     def _take(self, deadline: float, timeout: float) -> tuple[int, int, Connection]:
         """A free worker (slot, pid, connection), waited for up to ``deadline``.
@@ -358,21 +478,26 @@ class _Waiting:
             self.epoll.close()
 
 
-def worker_process(argv: list[str]) -> None:
-    """The body of a shared worker: ``SOCKET TOKENS_FD SLOT STORE MEMORY_MB MAX_ANSWERS MAX_RSS_MB``."""
+def forked_worker(slot: int, argv: list[str]) -> None:
+    """The body of a shared worker, forked by the lane's fork server (:mod:`webapp.sparql.zygote`)
+    for ``slot``: ``argv`` is ``FOLDER TOKENS_FD STORE MEMORY_MB MAX_ANSWERS MAX_RSS_MB``."""
     from kb.sparql_text import with_deep_stack
 
     threading.Thread(target=exit_with_parent, args=(os.getppid(),), daemon=True).start()
-    path, tokens, slot, location, memory_mb, max_answers, max_rss_mb = argv
+    folder, tokens, location, memory_mb, max_answers, max_rss_mb = argv
     # the engine recurses: run it on a large stack, so that no query can overflow it
-    with_deep_stack(_serve, path, int(tokens), int(slot), location, float(memory_mb),
+    with_deep_stack(_serve, _socket_path(folder, slot), int(tokens), slot, location, float(memory_mb),
                     int(max_answers), float(max_rss_mb))
+
+
+#: Seconds an idle worker waits for a job before it looks whether it was demoted meanwhile.
+IDLE_LOOK = 1.0
 
 
 def _serve(path: str, tokens: int, slot: int, location: str, memory_mb: float, max_answers: int,
            max_rss_mb: float) -> None:
     """Open the store, listen on ``path``, hand in a token; answer a job from whichever serving
-    process sends one, hand the token in again; end when worn."""
+    process sends one, hand the token in again; end when worn, or demoted (after its answer)."""
     import selectors
 
     store = OpenStore(location)
@@ -383,12 +508,16 @@ def _serve(path: str, tokens: int, slot: int, location: str, memory_mb: float, m
     listener.bind(path)
     listener.listen(64)
     token = TOKEN.pack(slot, os.getpid())
+    demoted = _demoted_path(os.path.dirname(path), os.getpid())  # made by the serving process
     os.write(tokens, token)
     ready = selectors.DefaultSelector()
     ready.register(listener, selectors.EVENT_READ)
     answered = 0
     while True:
-        for key, _ in ready.select():
+        events = ready.select(IDLE_LOOK)
+        if not events and os.path.exists(demoted):
+            os._exit(DEMOTED_EXIT)  # demoted just as it answered: its token is stale, its slot taken
+        for key, _ in events:
             if key.fileobj is listener:
                 client, _ = listener.accept()
                 if _peer(client)[1] != os.getuid():  # the folder is private; pickles come only from us
@@ -408,6 +537,8 @@ def _serve(path: str, tokens: int, slot: int, location: str, memory_mb: float, m
                 ready.unregister(connection)
                 connection.close()
             answered += 1
+            if os.path.exists(demoted):
+                os._exit(DEMOTED_EXIT)  # another worker has its slot: no token
             if worn(os.getpid(), answered, max_answers, max_rss_mb):
                 os._exit(WORN_EXIT)
             os.write(tokens, token)
