@@ -168,14 +168,17 @@ def test_a_query_past_the_memory_bound_in_the_shared_lane_gets_one_line(seeded_s
 def test_kb_serve_stops_the_shared_lane_and_removes_its_folder(seeded_store):
     with served(seeded_store, processes=2, SPARQL_WORKERS="1") as (root, process):
         workers = settled(process.pid, 2)
+        servers = {pid for pid, command in _children(process.pid).items()
+                   if b"webapp.sparql.zygote" in command}
         folders = {Path(Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[5].decode())
                    for pid in workers}
         assert ask(root, CHEAP.format(number=0))[0] == 200
         assert all(folder.is_dir() for folder in folders)
     deadline = time.monotonic() + 10
-    while [pid for pid in workers if _alive(pid)] and time.monotonic() < deadline:
+    while [pid for pid in workers | servers if _alive(pid)] and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not [pid for pid in workers if _alive(pid)]
+    assert not [pid for pid in workers | servers if _alive(pid)]
+    assert len(servers) == 1  # the fork server the workers came from, gone with them
     assert len(folders) == 1 and not any(folder.exists() for folder in folders)
 
 
