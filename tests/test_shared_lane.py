@@ -39,8 +39,7 @@ def _children(pid: int) -> dict[int, bytes]:
 def shared_workers(pid: int) -> set[int]:
     """The workers of the fast lane the supervisor ``pid`` shares among its serving processes: the
     children of its fork server (:mod:`webapp.sparql.zygote`)."""
-    servers = [child for child, command in _children(pid).items() if b"webapp.sparql.zygote" in command]
-    return {worker for server in servers for worker in _children(server)}
+    return {worker for server in fork_servers(pid) for worker in _children(server)}
 
 
 def serving(pid: int) -> set[int]:
@@ -154,6 +153,27 @@ def test_a_dead_workers_token_is_dropped_and_the_lane_goes_on(seeded_store):
     assert victim not in after and before - {victim} <= after
 
 
+def fork_servers(pid: int) -> set[int]:
+    """The fork servers of the supervisor ``pid``'s shared lane (one while it serves)."""
+    return {child for child, command in _children(pid).items() if b"webapp.sparql.zygote" in command}
+
+
+def test_the_lane_comes_back_when_its_fork_server_dies(seeded_store):
+    with served(seeded_store, processes=2, SPARQL_WORKERS="1") as (root, process):
+        before = settled(process.pid, 2)
+        (server,) = fork_servers(process.pid)
+        os.kill(server, signal.SIGKILL)
+        after = settled(process.pid, 2, lambda now: not now & before)  # every worker new
+        answers = [ask(root, CHEAP.format(number=number)) for number in range(12)]
+        servers = fork_servers(process.pid)
+        log = log_of(process)
+    assert len(servers) == 1 and server not in servers
+    assert not [pid for pid in before if _alive(pid)] and len(after) == 2
+    assert [status for status, _, _ in answers] == [200] * 12
+    assert all(json.loads(body)["boolean"] is True for _, _, body in answers)
+    assert "fork server ended" in log
+
+
 def test_a_query_past_the_memory_bound_in_the_shared_lane_gets_one_line(seeded_store):
     with served(seeded_store, processes=2, SPARQL_WORKER_MB="64") as (root, _process):
         status, headers, body = ask(root, hungry())
@@ -168,8 +188,7 @@ def test_a_query_past_the_memory_bound_in_the_shared_lane_gets_one_line(seeded_s
 def test_kb_serve_stops_the_shared_lane_and_removes_its_folder(seeded_store):
     with served(seeded_store, processes=2, SPARQL_WORKERS="1") as (root, process):
         workers = settled(process.pid, 2)
-        servers = {pid for pid, command in _children(process.pid).items()
-                   if b"webapp.sparql.zygote" in command}
+        servers = fork_servers(process.pid)
         folders = {Path(Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[5].decode())
                    for pid in workers}
         assert ask(root, CHEAP.format(number=0))[0] == 200

@@ -72,6 +72,13 @@ def _demoted_path(folder: str, pid: int) -> str:
     return os.path.join(folder, f"demoted-{pid}")
 
 
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)  # a worker only reads: nothing is left half-done
+    except ProcessLookupError:
+        pass
+
+
 def _unlink(path: str) -> None:
     try:
         os.unlink(path)
@@ -133,15 +140,18 @@ class LaneHost:
 
     def start(self) -> None:
         """Start the fork server, then every slot's worker."""
-        arguments = [self.folder, str(self.tokens_write), self.location, f"{self.memory_mb:g}",
-                     str(self.max_answers), f"{self.max_rss_mb:g}"]
-        self.server = ForkServer(WORKER, arguments, pass_fds=(self.tokens_write,))
+        self.server = self._fork_server()
         for target, name in ((self._follow, "kb-lane-follow"), (self._listen, "kb-lane-demotions")):
             thread = threading.Thread(target=target, name=name, daemon=True)
             thread.start()
             self.threads.append(thread)
         for slot in range(self.size):
             self._start(slot)
+
+    def _fork_server(self) -> ForkServer:
+        arguments = [self.folder, str(self.tokens_write), self.location, f"{self.memory_mb:g}",
+                     str(self.max_answers), f"{self.max_rss_mb:g}"]
+        return ForkServer(WORKER, arguments, pass_fds=(self.tokens_write,))
 
     def _start(self, slot: int) -> None:
         with self.lock:
@@ -151,17 +161,34 @@ class LaneHost:
         self.server.spawn(slot)
 
     def _follow(self) -> None:
-        """Keep the slots' record as the fork server reports workers started and ended."""
-        for kind, first, second in self.server.reports():
-            if kind == STARTED:
-                with self.lock:
-                    self.current[first] = second
-                    self.live[second] = (first, time.monotonic())
-            elif kind == ENDED:
-                self._ended(first, second)
-        if not self.stopping.is_set():
-            log.error("the shared query lane's fork server ended; the lane starts no more workers "
-                      "(restart kb serve)")
+        """Keep the slots' record as the fork server reports workers started and ended; start
+        another fork server, and every slot's worker, if it ends while the lane serves."""
+        while True:
+            started = time.monotonic()
+            for kind, first, second in self.server.reports():
+                if kind == STARTED:
+                    with self.lock:
+                        self.current[first] = second
+                        self.live[second] = (first, time.monotonic())
+                elif kind == ENDED:
+                    self._ended(first, second)
+            if self.stopping.is_set():
+                return
+            status = self.server.process.wait()
+            log.warning("the shared query lane's fork server ended (%s); starting another, and "
+                        "every worker of the lane again", status)
+            with self.lock:
+                orphans, self.live, self.current = list(self.live), {}, {}
+            for pid in orphans:  # they would end by themselves within a second, their parent gone
+                _kill(pid)
+            if time.monotonic() - started < QUICK_FAILURE_SECONDS and self.stopping.wait(1.0):
+                return
+            with self.lock:
+                if self.stopping.is_set():
+                    return
+                self.server = self._fork_server()
+            for slot in range(self.size):
+                self._start(slot)
 
     def _ended(self, pid: int, status: int) -> None:
         """Record how worker ``pid`` ended; start another in its slot, unless it had left it."""
@@ -210,10 +237,7 @@ class LaneHost:
             self.stopping.set()
             pids = list(self.live)
         for pid in pids:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+            _kill(pid)
         if self.server is not None:
             self.server.close()
         for thread in self.threads:  # none writes into the folder as it is removed
