@@ -155,11 +155,11 @@ def test_serving_processes_share_answers_within_one_load_generation(seeded_store
             try:
                 answered = first.run(Job(text))
                 shared = second.run(Job(text))
-                never_ran = second.history.seconds(keys)
+                never_ran = second.history.seconds(keys[:1])  # its own runs (shapes' costs are shared)
                 mark_changed(seeded_store)  # a load through another kb: the generation moves on
                 second.reopened(two)  # what the app does before its next request
                 again = second.run(Job(text))
-                ran = second.history.seconds(keys)
+                ran = second.history.seconds(keys[:1])
             finally:
                 first.close()
                 second.close()

@@ -266,3 +266,28 @@ def test_a_question_mostly_cheap_stays_cheap_though_some_of_its_variants_are_hea
     for number in range(SHAPE_RUNS):  # once most of its recent runs are heavy, the shape is
         history.record((f"later {number}", "shape"), 2.0)
     assert history.seconds(("another new text", "shape")) == 2.0
+
+
+def test_serving_processes_share_what_a_shape_costs_but_not_an_exact_text(tmp_path):
+    """Two serving processes' histories over one lane folder (real files): a shape one of them ran
+    costs, for the other, what the first saw; an exact text stays each process's own; the folder
+    keeps at most its bound of shapes, and an unreadable entry counts as unknown."""
+    from webapp.sparql.cost import SHARE_EVERY, CostHistory, SharedCosts
+
+    folder = tmp_path / "costs"
+    first = CostHistory(shared=SharedCosts(folder, size=8))
+    second = CostHistory(shared=SharedCosts(folder, size=8))
+    first.record(("heavy text", "heavy shape"), 2.0)
+    assert second.seconds(("a new text", "heavy shape")) == 2.0  # never run here: the other's cost
+    assert second.seconds(("heavy text", "an unseen shape")) is None  # exact texts are not shared
+    for number in range(SHARE_EVERY):  # the first's cost of the shape changes: shared again
+        first.record((f"cheap {number}", "heavy shape"), 0.01)
+    assert second.seconds(("another text", "heavy shape")) == first.seconds(("x", "heavy shape"))
+    second.record(("its own", "heavy shape"), 3.0)  # once run here, its own runs count
+    assert second.seconds(("yet another", "heavy shape")) == 3.0
+    assert oct(folder.stat().st_mode & 0o777) == "0o700"
+    for number in range(3 * SharedCosts.SWEEP_EVERY):
+        first.record((f"text {number}", f"shape {number}"), 0.05)
+    assert len(list(folder.iterdir())) <= 8 + SharedCosts.SWEEP_EVERY
+    (folder / "garbled").write_text("not a number")
+    assert CostHistory(shared=SharedCosts(folder)).seconds(("t", "garbled")) is None

@@ -5,15 +5,19 @@ written as a placeholder: the same named query with another month, actor or plac
 shape (and, in the main, a like cost). The history keeps the times of the last few runs of each of
 the most recent texts and shapes (a bounded LRU), so that the query service
 (:mod:`webapp.sparql.service`) can send a text, or a shape, whose runs mostly took long straight to
-the slow lane.
+the slow lane. Under ``kb serve``'s supervisor the serving processes also share what each shape
+costs (:class:`SharedCosts`), so that a shape one of them found heavy is not tried in the fast lane
+by each of the others in turn.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import statistics
 import threading
 from collections import OrderedDict, deque
+from pathlib import Path
 
 from kb.sparql_text import sparql_tokens
 
@@ -37,31 +41,103 @@ def exact_text(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=16).hexdigest()
 
 
+class SharedCosts:
+    """What each query shape costs, as the serving processes of one ``kb serve`` last saw it: one
+    small file a shape (its median processor seconds, as text) in a folder only their user can open
+    (the supervisor's lane folder). A file is written whole and renamed, so a reader sees a cost
+    whole or not at all; an unreadable one counts as unknown. At most ``size`` shapes are kept (the
+    oldest removed, looked at every :data:`SWEEP_EVERY` writes)."""
+
+    #: Writes between two sweeps of the folder for its size.
+    SWEEP_EVERY = 64
+
+    def __init__(self, folder: str | os.PathLike, size: int = 4096):
+        self.folder = Path(folder)
+        self.folder.mkdir(mode=0o700, exist_ok=True)
+        self.size = size
+        self._writes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> float | None:
+        """The cost another process (or this one) kept for shape ``key``, if any."""
+        try:
+            return float((self.folder / key).read_text())
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, seconds: float) -> None:
+        """Keep ``seconds`` as shape ``key``'s cost (best effort: a full disk keeps none)."""
+        path = self.folder / key
+        partial = path.with_name(f"{key}.{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            partial.write_text(repr(seconds))
+            os.replace(partial, path)
+        except OSError:
+            partial.unlink(missing_ok=True)
+            return
+        with self._lock:
+            self._writes += 1
+            sweep = self._writes % self.SWEEP_EVERY == 0
+        if sweep:
+            self.sweep()
+
+    def sweep(self) -> None:
+        """Remove the oldest shapes until at most ``size`` are kept."""
+        entries = []
+        for path in self.folder.iterdir():
+            try:
+                entries.append((path.stat().st_mtime_ns, path))
+            except OSError:  # removed meanwhile by another process
+                continue
+        for _, path in sorted(entries)[:max(0, len(entries) - self.size)]:
+            path.unlink(missing_ok=True)
+
+
+#: A shape's cost is shared at its first run and then every this many runs.
+SHARE_EVERY = 4
+
+
 class CostHistory:
     """The processor seconds each recently seen query (exact text or shape) took, its last few
     runs each (a query stopped at its time limit counts as the whole limit).
 
     A key's cost is the median of its last runs (:data:`RUNS` of an exact text, :data:`SHAPE_RUNS`
     of a shape, the keys after the first): a shape that a few busy actors or long windows made slow
-    is still cheap when most of its runs are."""
+    is still cheap when most of its runs are. With ``shared`` (:class:`SharedCosts`), a shape this
+    process has not run yet costs what the others last saw of it, and this process tells them what
+    it sees (at a shape's first run, then every :data:`SHARE_EVERY` runs)."""
 
-    def __init__(self, size: int = 8192):
+    def __init__(self, size: int = 8192, shared: SharedCosts | None = None):
         self.size = size
+        self.shared = shared
         self._seconds: OrderedDict[str, deque[float]] = OrderedDict()
+        self._runs: dict[str, int] = {}  # shapes' runs recorded here (when to share their cost)
         self._lock = threading.Lock()
 
     def seconds(self, keys: tuple[str, ...]) -> float | None:
-        """The median time of the first of ``keys`` seen (``None``: none seen)."""
+        """The median time of the first of ``keys`` seen (``None``: none seen), here or, for a
+        shape, by another serving process."""
         with self._lock:
             runs = next((self._seconds[key] for key in keys if key in self._seconds), None)
-            return statistics.median(runs) if runs else None
+            if runs:
+                return statistics.median(runs)
+        if self.shared is not None:
+            return next((cost for key in keys[1:] if (cost := self.shared.get(key)) is not None), None)
+        return None
 
     def record(self, keys: tuple[str, ...], seconds: float) -> None:
         """Remember that ``keys`` took ``seconds`` (forgetting the oldest key past the bound)."""
+        shares = []
         with self._lock:
             for number, key in enumerate(keys):
                 runs = self._seconds.pop(key, None) or deque(maxlen=SHAPE_RUNS if number else RUNS)
                 runs.append(seconds)
                 self._seconds[key] = runs
+                if number and self.shared is not None:
+                    count = self._runs[key] = self._runs.get(key, 0) + 1
+                    if count == 1 or count % SHARE_EVERY == 0:
+                        shares.append((key, statistics.median(runs)))
             while len(self._seconds) > self.size:
-                self._seconds.popitem(last=False)
+                self._runs.pop(self._seconds.popitem(last=False)[0], None)
+        for key, cost in shares:
+            self.shared.put(key, cost)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kb.errors import KBError, QueryTimeout
 from webapp.sparql.cache import AnswerCache, SharedAnswers, cache_key
-from webapp.sparql.cost import CostHistory, exact_text, query_shape
+from webapp.sparql.cost import CostHistory, SharedCosts, exact_text, query_shape
 from webapp.sparql.pool import LaneFull, Overran, WorkerPool, timed_out
 from webapp.sparql.run import Answer, CallJob, Job, call, execute
 from webapp.sparql.shared import SharedLane
@@ -20,6 +20,11 @@ from webapp.sparql.shared import SharedLane
 #: clients: stopping at the budget itself replaced 21 workers a minute, half the server's processor
 #: time, and answered 368 requests; at 4 times it, 0-1 and 678-1,802).
 STOP_FACTOR = 4
+#: Where the fast lane can demote a worker (:mod:`webapp.sparql.shared`), a query new to it leaves it
+#: past this many times the budget: a demotion loses no work and costs a worker forked in about 20 ms
+#: of processor time, so the lane lets go sooner (measured at 1M events, every text new, 16 clients:
+#: cheap p99 493-501 ms at 2, 531-3,337 at 4, 798 at 1, which demoted 51 queries a minute).
+DEMOTE_FACTOR = 2
 
 
 @dataclass(frozen=True)
@@ -37,9 +42,9 @@ class Lanes:
     above ``recycle_mb`` MB resident (0: never). ``worker_mb``: the most memory a worker may take
     beyond what it holds once its store is open (about 60 MB resident, half of it the interpreter's
     and libraries' files), the store's caches and every query's working memory and answer
-    included: a query that would need more gets a one-line 400 (0: no bound). So the workers of a
-    serving process hold at most ``(fast_workers + slow_workers) * (worker_mb + 60)`` MB, however
-    long it serves; measured, a
+    included: a query that would need more gets a one-line 400 (0: no bound). So the workers of
+    ``kb serve`` hold at most ``(processes * (fast_workers + slow_workers) + demoted_workers) *
+    (worker_mb + 60)`` MB, however long it serves; measured, a
     worker holds about 100 MB once its caches are full at 100k events, 140 MB at 1M. ``slow_nice``: the
     slow lane's niceness (0: the fast lane's priority; measured on a shared 2-core machine, 10 left
     the slow lane's queries waiting for the processor until their time limit while the cheap ones
@@ -47,11 +52,15 @@ class Lanes:
 
     The defaults fit a small machine (``kb serve`` runs two serving processes, each with its own
     slow lane, and one fast lane of ``fast_workers`` for each of them, shared by both:
-    :mod:`webapp.sparql.shared`): the slow lane's line holds as many queries as a serving process
+    :mod:`webapp.sparql.shared`; two a process, four in all, since each worker keeps its own store
+    caches and fewer cost less processor time a query on two cores: measured at 100k events, every
+    text new, 16 clients, 15-16 ms a request in all with four against 17-18 with six, the cheap p99
+    260-286 ms against 322-334, and at 1M, with the costs of shapes shared, 539 ms): the slow
+    lane's line holds as many queries as a serving process
     has threads for them (:data:`webapp.server.THREADS` is twice that), so a closed loop of 16
     clients is never refused, and half the threads stay free for cheap questions."""
 
-    fast_workers: int = 3
+    fast_workers: int = 2
     slow_workers: int = 1
     demoted_workers: int = 2
     slow_waiting: int = 16
@@ -119,7 +128,8 @@ class QueryService:
         self.kb = kb
         self.timeout = timeout
         self.lanes = lanes or Lanes(fast_workers=workers)
-        self.history = CostHistory()
+        self.history = CostHistory(shared=SharedCosts(os.path.join(shared["folder"], "costs"))
+                                   if shared and not kb.remote else None)
         self.fast = self.slow = None
         if not kb.remote:
             where, lanes = kb.backend.path, self.lanes
@@ -204,7 +214,8 @@ class QueryService:
         limit = self.lanes.fast_seconds * STOP_FACTOR
         try:
             if getattr(self.fast, "demotes", False):
-                return self.fast.run_measured(job, self.timeout, run_limit=limit, demote_after=limit)
+                return self.fast.run_measured(job, self.timeout, run_limit=limit,
+                                              demote_after=self.lanes.fast_seconds * DEMOTE_FACTOR)
             return self.fast.run_measured(job, self.timeout, run_limit=limit)
         except Overran:  # run again in the slow lane, whose time is recorded (counted once)
             pass
