@@ -45,6 +45,10 @@ RELATIVE = re.compile(
     r"night|week|month)"
     r"|the\s+(?P<dunit>day|week)\s+(?P<ddir>before|after)(?:\s+(?P<dnoun>" + _EVENT_NOUN + r"))?"
     r"|(?P<same>that(?:\s+same)?|the\s+same)\s+(?P<same_unit>day|evening|night|morning)"
+    # "On the Friday morning", "The same Saturday", "that Sunday": a narrative's weekday, the
+    # first such day from the time the story is at (not the publication's week)
+    r"|(?:that(?:\s+same)?|the(?:\s+same)?)\s+(?P<wday>monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)"
     r"|(?:ever\s+)?since\s+(?P<since>the\s+(?:[\w’'-]+\s+){0,1}?(?:announcement|agreement|deal|"
     r"attack|strike|strikes|meeting|talks|ceasefire|truce|killing|assassination|speech|"
     r"statement|news\s+conference|press\s+conference|summit|offer|proposal|raid|invasion|"
@@ -177,6 +181,11 @@ def _shift(anchor: _Anchor, match: re.Match, reference: date) -> tuple[date, dat
         return anchor.earliest + sign * step, anchor.latest + sign * step
     if groups["same"]:
         return anchor.earliest, anchor.latest
+    if groups["wday"]:
+        names = "monday tuesday wednesday thursday friday saturday sunday".split()
+        day = anchor.earliest + timedelta(
+            days=(names.index(groups["wday"].lower()) - anchor.earliest.weekday()) % 7)
+        return day, day
     if groups["since"]:
         return anchor.earliest, max(reference, anchor.latest)
     return None  # pragma: no cover

@@ -190,7 +190,8 @@ class RoleReader(CueReader):
                        default=None)
 
         expressions, owners = context.expressions, context.owners
-        own = nearest([e for n, e in enumerate(expressions) if owners.get(n) is cue])
+        own = nearest([e for n, e in enumerate(expressions) if owners.get(n) is cue
+                       and not self._demanded_time(cue, e)])
         if own and any(e is own and n in context.parse_owned for n, e in enumerate(expressions)) \
                 and "date" not in cue.parsed:
             cue.parsed.append("date")
@@ -248,7 +249,8 @@ class RoleReader(CueReader):
         pool = [e for n, e in enumerate(expressions) if owners.get(n) is not None
                 and owners[n].quote == cue.quote and owners[n].start not in speech]
         pool = [e for e in pool if not RELATIVE_BREAK.search(
-            text, min(cue.end, e.end), max(cue.start, e.start))]
+            text, min(cue.end, e.end), max(cue.start, e.start))
+            and not self._demanded_time(cue, e)]
         # a date in words a speaker reports dates what they report, not a verb outside them
         # ("rejected the plan, saying it dropped what had been agreed on July 2")
         pool = [e for e in pool if not any(
@@ -273,6 +275,13 @@ class RoleReader(CueReader):
             if said is not None and whose == "own" and said.kind != "duration":
                 return said, "sentence"
         return None, "window"
+
+    def _demanded_time(self, cue: Cue, expression: TimeExpression) -> bool:
+        """Whether a date after a demand dates what is demanded, not the demand: "call on both
+        sides to resume talks on Thursday, August 15", "urged Hamas to answer by Friday"."""
+        return cue.type == "Demand" and cue.part != "noun" and expression.start >= cue.end and \
+            bool(re.search(r"(?<![\w-])to\s+(?:\w+ly\s+)?(?!(?:the|a|an|its|their|his|her|"
+                           r"this|that)\b)[a-z]+\b", self.text[cue.end:expression.start]))
 
     @staticmethod
     def _outside_noun_clauses(cue: Cue, pool: list[TimeExpression],

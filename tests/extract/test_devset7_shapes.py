@@ -1,0 +1,33 @@
+"""Shapes of news English that benchmarks/devset7 (written before the extractor ran on it) showed
+the extractor misread. Short sentences written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.sentences import events, one
+
+# --- a narrative's weekdays ---------------------------------------------------------------------
+
+def test_the_weekday_of_a_narrative_is_the_first_such_day_from_where_the_story_is():
+    text = ("The envoys arrived on Monday 4 March.\nOn the Wednesday morning Qatar met Hamas in "
+            "Doha.\nThe same Wednesday Israel rejected the offer.")
+    found = events(text)
+    assert one(found, "Meeting").date.edtf == "2024-03-06"
+    assert one(found, "Rejection").date.edtf == "2024-03-06"
+
+
+def test_a_weekday_before_a_full_date_is_one_day_not_two():
+    from kb.extract.timex import find_time_expressions
+    found = find_time_expressions("Egypt met Qatar on Thursday 20 February.", date(2025, 2, 28))
+    assert [(e.text, e.edtf) for e in found] == [("on Thursday 20 February", "2025-02-20")]
+    found = find_time_expressions("Talks resume on Friday, Feb. 21, 2025.", date(2025, 2, 18))
+    assert [e.edtf for e in found] == ["2025-02-21"]
+
+
+# --- a date of what is demanded is not the demand's ----------------------------------------------
+
+def test_a_date_after_a_demand_s_infinitive_dates_what_is_demanded():
+    found = events("We call on both sides to resume talks on Monday, March 18 in Cairo.",
+                   published=date(2024, 3, 14))
+    assert one(found, "Demand").date.edtf == "2024-03-14"
