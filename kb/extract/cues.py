@@ -15,6 +15,7 @@ from kb.extract import parse
 from kb.extract.actors import ActorReader, KnownActor, KnownPlace, Mention
 from kb.extract.lexicon import (
     CLAUSE_BREAK,
+    CONDITION,
     COORDINATED_VERB,
     CUE_PATTERNS,
     DEFINITE,
@@ -575,7 +576,13 @@ class CueReader(ActorReader):
 
     def _upgrade(self, context: Context) -> None:
         """A speech act takes the most specific statement type of the words it reports ("said
-        Israel will hunt down ..." is a threat); those words then make no event of their own."""
+        Israel will hunt down ..." is a threat); those words then make no event of their own.
+        Words that set a condition (:data:`CONDITION`) make a plain saying a precondition."""
+        for frame in context.frames:
+            if frame.cue.type == "Statement" and not frame.report and CONDITION.search(
+                    self.text, frame.start, frame.end):
+                frame.cue.type = "Precondition"
+                frame.cue.parsed.append("condition in the words reported")
         for cue in context.cues:
             if cue.type not in STATEMENT_FAMILY or cue.absorbed or (
                     cue.part == "noun" and cue.type != "Precondition"):

@@ -236,6 +236,20 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Effort", r"efforts?(?=\s+(?:to|for|toward|towards|aimed))|(?:push|bid)(?=\s+to\b)", "noun"),
 )
 
+#: Reported words that set a condition: the speaker's side ("it", "they", "we") will not act, or
+#: there will be none of something, until (unless, without, before, while) something else
+#: happens ("said it would not accept any deal without a full withdrawal", "there would be no
+#: talks while ..."), or it will act only if something happens. Not a vow to go on ("would not
+#: stop until ...", "will not end this war before ...").
+CONDITION = re.compile(
+    r"(?i)\b(?:(?:(?:it|they|he|she|we|i)\s+(?:will|would|shall|could|can)\s+(?:not|never)|"
+    r"(?:it|they|he|she|we|i)\s+(?:won[’']t|wouldn[’']t|cannot|can[’']t)|there\s+(?:will|would)"
+    r"\s+be\s+no)\s+(?!(?:[\w’'-]+\s+){0,2}?(?:stop|rest|give\s+up|abandon|back\s+down|relent|"
+    r"end|halt|cease|hesitate)\b)[^.;]*?\b(?:until|unless|without|before|while|as\s+long\s+as|"
+    r"so\s+long\s+as)\b"
+    r"|(?:it|they|he|she|we|i)\s+(?:will|would|shall)\s+[^.;]*?\b(?:only\s+(?:if|when|after|once)|"
+    r"provided\s+that|on\s+condition\s+that)\b)")
+
 #: The possessive marker: "Israel’s", "Hamas’".
 POSS = r"(?:[’']s|(?<=s)[’'](?![\w’']))"
 

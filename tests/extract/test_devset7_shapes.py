@@ -31,3 +31,19 @@ def test_a_date_after_a_demand_s_infinitive_dates_what_is_demanded():
     found = events("We call on both sides to resume talks on Monday, March 18 in Cairo.",
                    published=date(2024, 3, 14))
     assert one(found, "Demand").date.edtf == "2024-03-14"
+
+
+# --- a condition in the words reported ------------------------------------------------------------
+
+def test_a_saying_that_sets_a_condition_is_a_precondition():
+    found = events("Hamas said on Monday it would not accept any deal without a full withdrawal.")
+    assert one(found, "Precondition").date.edtf == "2024-03-11"
+    found = events("Hamas said on Monday there would be no talks while the prisoners stayed in jail.")
+    assert one(found, "Precondition").date.edtf == "2024-03-11"
+
+
+def test_a_vow_to_go_on_or_a_prediction_sets_no_condition():
+    found = events("The forum said on Monday it would not stop until every hostage was home.")
+    assert not [e for e in found if e.type == "Precondition"]
+    found = events("Trump said on Monday the hostages would be freed only when Hamas was gone.")
+    assert not [e for e in found if e.type == "Precondition"]
