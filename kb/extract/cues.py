@@ -218,6 +218,11 @@ class CueReader(ActorReader):
         cue.passive = cue.part in ("verb", "speech") and is_past_form(cue.text) and bool(
             PASSIVE_BEFORE.search(before) or (  # "a proposal put forward by Egypt"
                 re.match(r"\s+(?:over\s+)?by\s", after) and re.search(r"[a-z,]\s+$", before)))
+        if cue.type == "Acceptance" and re.match(r"(?i)back|support|embrac", word) and re.search(
+                r"[a-z]\s+(?:that|which)\s+$", before):
+            return False  # "a resolution that backed the plan": what a text says, no acceptance
+        if cue.type == "HostageRelease" and re.fullmatch(r"(?i)(?:went|walked)\s+free", cue.text):
+            cue.passive = True  # "six captives went free": its subject is the released
         cue.definite = cue.part == "noun" and bool(DEFINITE.search(before))
         if cue.type in ("Ceasefire", "HostageRelease") and cue.part == "noun":
             if NEGOTIATION_AFTER.search(after) or re.match(r"(?i)\s*negotiator", after):

@@ -152,6 +152,11 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Acceptance", r"agree(?:d|s)\s+(?:(?:on|late|early|in|at|last)\s+[\w-]+\s+){0,2}to", "verb"),
     ("Acceptance", r"approv(?:es|ed)|endors(?:es|ed)|sign(?:s|ed)\s+off\s+on", "verb"),
     ("Acceptance", r"acceptance", "noun"),
+    # "Israel said it backed a proposal by the US envoy", "supports the plan": an acceptance
+    ("Acceptance", r"(?:backed|backs|supported|supports|embraced|embraces)(?=\s+(?:(?:the|a|an|"
+                   r"its|their|his|her|this|that|(?-i:[A-Z][\w-]*)[’']s)\s+)?(?:[\w-]+\s+){0,3}?"
+                   r"(?:proposals?|plans?|deals?|offers?|framework|agreement|initiative|idea)\b)",
+     "verb"),
     ("Acceptance", r"agree(?:d|s)(?:\s+(?:on|upon))?(?=\s+(?:a|an|the|its|their)\s)", "verb"),
     # "handed the mediators its latest response", "gave its answer": a counter-offer delivered
     ("Offer", r"(?:response|reply|answer|counter-?proposal|counter-?offer)", "noun"),
@@ -227,8 +232,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
                r"bombardment|raid|assault|onslaught|invasion|incursion|offensive|"
                r"(?:military\s+|ground\s+)?operation", "noun"),
     ("HostageRelease", r"releas(?:ed|es|ing)|freed|frees|freeing|set\s+free", "verb"),
-    ("HostageRelease", r"handed\s+(?:over\s+)?to\s+the\s+(?:Red\s+Cross|ICRC|International\s+"
-                       r"Committee\s+of\s+the\s+Red\s+Cross)", "verb"),
+    ("HostageRelease", r"(?:handed|passed|transferred)\s+(?:over\s+)?to\s+the\s+(?:Red\s+Cross|"
+                       r"ICRC|International\s+Committee\s+of\s+the\s+Red\s+Cross)", "verb"),
+    # "six captives went free", "walked free": the subject is the released
+    ("HostageRelease", r"(?:went|walked)\s+free", "verb"),
     ("HostageRelease", r"releases?", "noun"),
     ("Ceasefire", r"cease-?fires?|truces?|(?:humanitarian\s+)?pause(?=\s+in\s+(?:the\s+)?"
                   r"fighting)", "noun"),
@@ -270,7 +277,8 @@ COLLECTIVE = re.compile(
 
 #: A country's armed forces or weapons standing for it: "Israeli strikes killed ...", "Israeli
 #: troops", and "its troops" (the country or group named before).
-ARMED = (r"(?:air\s*)?strikes?|airstrikes?|forces|troops|soldiers|jets|warplanes|army|military|"
+ARMED = (r"(?:air\s*)?strikes?|airstrikes?|forces|troops|soldiers|gunmen|fighters|militants|"
+         r"jets|warplanes|army|military|"
          r"navy|shelling|fire|bombardment|drones?|tanks?|artillery|missiles?|rockets?")
 #: Kinds of unit between the demonym and the forces: "Israeli special forces", "ground troops".
 ARMED_KIND = (r"(?:(?:special|ground|security|armed|naval|elite|fighter|commando|regular|"

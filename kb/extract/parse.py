@@ -281,9 +281,9 @@ def joins_clause(parsed: ParsedSentence, start: int, end: int) -> bool:
 
 
 def handed_to(verb: Any, bodies: Any) -> bool:
-    """Whether a verb of handing ("hand", "hand over", "transfer") has "to" a body whose name the
-    pattern ``bodies`` finds ("handed Ofer and Yarden to the Red Cross")."""
-    if verb.lemma_.lower() not in ("hand", "transfer", "deliver"):
+    """Whether a verb of handing ("hand", "hand over", "transfer", "pass") has "to" a body whose
+    name the pattern ``bodies`` finds ("handed Ofer and Yarden to the Red Cross")."""
+    if verb.lemma_.lower() not in ("hand", "transfer", "deliver", "pass"):
         return False
     # the parse may hang "to the Red Cross" from the last of the objects listed ("handed 13
     # Israelis, three Thai nationals and a man to the Red Cross"): their "to" counts too

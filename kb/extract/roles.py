@@ -701,8 +701,22 @@ class RoleReader(CueReader):
             put(objects[:1] if kind in ("Killing", "Attack") else objects, other_role)
             if kind in MEETING_FAMILY:
                 put(self._objects(cue, context, ("with",)), "participant")
+        if kind == "HostageRelease":
+            put(self._named_among(cue, context), "released")
         self._parsed_roles(cue, context, subjects, roles, put)
         return roles
+
+    def _named_among(self, cue: Cue, context: Context) -> list[str]:
+        """The people a release names after its counted captives: "six captives went free,
+        among them A and B", "freed 33 hostages, including A"."""
+        lead = re.compile(r",\s+(?:among\s+them|including|namely)\s+")
+        m = lead.search(self.text, cue.end, context.sentence.end)
+        if m is None or CLAUSE_BREAK.search(self.text, cue.end, m.start()):
+            return []
+        stop = RELATIVE_BREAK.search(self.text, m.end(), context.sentence.end)
+        end = stop.start() if stop else context.sentence.end
+        return [x.actor for x in context.mentions if m.end() <= x.start < end
+                and x.quote is None and not x.modifier and x.actor in self.actors]
 
     def _parse_actors(self, tokens: list, cue: Cue, context: Context) -> list[str]:
         """The actors the parse's words name: the mention holding the word, else the names in

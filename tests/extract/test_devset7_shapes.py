@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.extract.sentences import events, one
+from tests.extract.sentences import events, ids, one
 
 # --- a narrative's weekdays ---------------------------------------------------------------------
 
@@ -47,3 +47,24 @@ def test_a_vow_to_go_on_or_a_prediction_sets_no_condition():
     assert not [e for e in found if e.type == "Precondition"]
     found = events("Trump said on Monday the hostages would be freed only when Hamas was gone.")
     assert not [e for e in found if e.type == "Precondition"]
+
+
+# --- releases and acceptances told in other words -------------------------------------------------
+
+def test_captives_who_went_free_are_the_released_and_so_are_those_named_among_them():
+    found = events("On Saturday six captives went free, among them Omer Shem Tov and Eliya Cohen.")
+    release = one(found, "HostageRelease")
+    assert release.date.edtf == "2024-03-09"
+    assert {"omer-shem-tov", "eliya-cohen"} <= {a for a, r in release.actors if r == "released"}
+
+
+def test_a_body_passed_to_the_red_cross_by_a_group_s_fighters_is_a_release_by_the_group():
+    found = events("Hamas kept its word: on Monday its fighters passed a body to the Red Cross.")
+    assert "hamas" in ids(one(found, "HostageRelease"))
+
+
+def test_backing_a_proposal_is_an_acceptance_but_not_a_text_that_backs_one():
+    found = events("Israel said on Monday it backed a proposal by the US envoy to extend the truce.")
+    assert "israel" in ids(one(found, "Acceptance"))
+    found = events("On Monday the council adopted a resolution that backed the plan.")
+    assert not [e for e in found if e.type == "Acceptance"]
