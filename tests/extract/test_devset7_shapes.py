@@ -68,3 +68,19 @@ def test_backing_a_proposal_is_an_acceptance_but_not_a_text_that_backs_one():
     assert "israel" in ids(one(found, "Acceptance"))
     found = events("On Monday the council adopted a resolution that backed the plan.")
     assert not [e for e in found if e.type == "Acceptance"]
+
+
+# --- a timeline box; two sayings of one speaker on two days ------------------------------------
+
+def test_a_line_of_a_timeline_is_a_dated_event_not_a_headline():
+    text = ("Nine days in February\nThe talks went on.\nTIMELINE\n"
+            "20 Feb - Hamas hands two hostages to the Red Cross in Khan Younis")
+    release = one(events(text, published=date(2025, 2, 28)), "HostageRelease")
+    assert release.date.edtf == "2025-02-20" and release.confidence >= 0.5
+
+
+def test_a_saying_where_the_story_is_and_one_of_a_later_day_are_two_statements():
+    text = ("Egypt met Hamas in Cairo on Monday. Hamas said the talks had gone well.\n"
+            "On Wednesday Hamas said in a statement that it was studying the offer.")
+    said = sorted(e.date.edtf for e in events(text) if e.type == "Statement")
+    assert said[0].startswith("2024-03-11") and said[1] == "2024-03-13"
