@@ -41,6 +41,7 @@ from kb.extract.lexicon import (
     PARTICLES,
     PLACE_BEFORE,
     POSS,
+    POST_FIELDS,
     PREP_BEFORE,
     PRONOUNS_IN_QUOTES,
     REGION_PLACES,
@@ -613,8 +614,8 @@ class ActorReader:
             if cut + 1 < len(words) and words[cut] == "of":
                 cut += 2  # Secretary of State
             title, words = " ".join(words[:cut]), words[cut:]
-            if not words:
-                return
+            if not words or all(word in POST_FIELDS for word in words):
+                return  # "Minister of Foreign Affairs": a post, no name
             start = piece[len(piece) - len(words)][0]
         ruled = None  # the country of "King Abdullah II of Jordan"
         if title is not None:

@@ -316,6 +316,11 @@ class CueReader(ActorReader):
                             r"(?i)\b(?:is|was|are|were|be|been)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$",
                             before):
                     cue.absorbed = True  # "The meeting ... is the first session of talks"
+                if cue.type == "Meeting" and "call" in cue.text.lower() and \
+                        other.part == "speech" and other.end <= cue.start and \
+                        not CLAUSE_BREAK.search(between) and re.search(
+                            r"(?i)\b(?:in|by|during|over)\s+(?:[\w-]+\s+){0,3}$", before):
+                    cue.absorbed = True  # "informed X of Y in phone calls": how it was said
                 if cue.type == other.type and other.part != "noun" and cue.type in (
                         "Demand", "Offer", "Threat") and abs(other.start - cue.start) < 60:
                     cue.absorbed = True  # "demands it has insisted upon"

@@ -32,7 +32,17 @@ TITLE_WORDS = frozenset(
     Premier Chancellor Judge Rabbi Imam Pope Dr. Mr. Mrs. Ms. Prof. Professor Correspondent Editor
     Reporter Representative PM FM Secretary-General Director-General Attorney-General
     Major-General Lieutenant-General Vice-President Under-Secretary President-elect
-    President-Elect Vice-President-elect Prime-Minister-designate""".split()
+    President-Elect Vice-President-elect Prime-Minister-designate Excellency Highness Majesty
+    Eminence Councillor Counsellor Counselor""".split()
+)
+
+#: Words of a post's field after "of" ("Minister of Foreign Affairs", "Secretary of Defense"): the
+#: post, no name after it.
+POST_FIELDS = frozenset(
+    """Foreign Affairs Defence Defense Interior Finance Justice State Security Information Health
+    Education Planning Economy Trade Commerce Energy Transport Labour Labor Culture Tourism
+    Agriculture Immigration International Cooperation Expatriates Endowments Development
+    Strategic National Homeland""".split()
 )
 
 #: Last words of organisation names ("Israel Defense Forces", "The Wall Street Journal").
@@ -68,6 +78,7 @@ DEMONYMS = {
     "Moroccan": "Morocco", "Tunisian": "Tunisia", "Libyan": "Libya", "Sudanese": "Sudan",
     "Kuwaiti": "Kuwait", "Bahraini": "Bahrain", "Pakistani": "Pakistan", "Indian": "India",
     "Italian": "Italy", "Spanish": "Spain", "Norwegian": "Norway", "Swiss": "Switzerland",
+    "Thai": "Thailand", "Filipino": "Philippines", "Nepali": "Nepal", "Nepalese": "Nepal",
 }
 
 #: Capitals that stand for their governments as the subject of an act ("Cairo had proposed new
@@ -165,6 +176,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Meeting", r"see(?=\s+(?:the\s+)?[A-Z])", "verb"),
     ("Meeting", r"visit(?:s|ed)", "verb"),
     ("Meeting", r"meetings?", "noun"),
+    # "in a telephone call on Sunday with X", "a phone call with the emir": a call
+    ("Meeting", r"(?:tele)?phone\s+calls?|calls?(?=\s+(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?"
+                r"with\s+(?:(?:the|his|her|their|its)\s+)?[A-Z])", "noun"),
     ("Meeting", r"(?:get|gets|got|getting)\s+together", "verb"),
     ("Meeting", r"(?:held|hold|holds|holding)\s+talks", "verb"),
     ("Meeting", r"host(?:ed|s|ing)", "verb"),
@@ -218,7 +232,11 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Demand", r"ordered|orders|instructed|ordering|instructing", "speech"),
     ("Demand", r"(?:asking|asked|asks)\s+for", "verb"),
     ("Demand", r"demands?", "either"),
-    ("Demand", r"(?:called|calls|calling)\s+for|(?:call|calls|called|calling)\s+(?:up)?on",
+    # ("in a telephone call on Sunday with X": a call, no demand)
+    ("Demand", r"(?:called|calls|calling)\s+for|(?:call|calls|called|calling)\s+(?:up)?on(?!\s+"
+               r"(?:(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+               r"(?:the\s+)?\d|January|February|March|April|May|June|July|August|September|"
+               r"October|November|December|the\s+(?:same\s+)?(?:day|evening|morning|eve)\b))",
      "verb"),
     ("Demand", r"insist(?:s|ed)?\s+(?:up)?on", "verb"),
     ("Demand", r"would\s+have\s+to", "verb"),

@@ -84,3 +84,30 @@ def test_a_saying_where_the_story_is_and_one_of_a_later_day_are_two_statements()
             "On Wednesday Hamas said in a statement that it was studying the offer.")
     said = sorted(e.date.edtf for e in events(text) if e.type == "Statement")
     assert said[0].startswith("2024-03-11") and said[1] == "2024-03-13"
+
+
+# --- the Egyptian and Gulf press: honorifics, posts, calls, receptions -----------------------------
+
+def test_honorifics_and_a_post_after_a_name_are_no_actors():
+    found = events("Councillor Diaa Rashwan, Minister of Foreign Affairs, met His Excellency "
+                   "Sheikh Tamim on Monday.")
+    assert ids(one(found, "Meeting")) == {"diaa-rashwan", "tamim"}
+
+
+def test_a_telephone_call_with_someone_is_a_call_and_no_demand():
+    found = events("Shoukry discussed the truce in a telephone call on Sunday with Blinken.")
+    call = one(found, "Meeting")
+    assert call.date.edtf == "2024-03-10" and ids(call) == {"shoukry", "blinken"}
+    assert not [e for e in found if e.type == "Demand"]
+
+
+def test_phone_calls_in_which_something_is_told_are_how_it_was_told():
+    found = events("Haniyeh informed Egypt of the decision in phone calls on Monday evening.")
+    assert not [e for e in found if e.type == "Meeting"]
+
+
+def test_a_head_of_state_receiving_someone_meets_them_and_thai_names_thailand():
+    found = events("President Sisi received Blinken in Cairo on Monday.")
+    assert ids(one(found, "Meeting")) == {"sisi", "blinken"}
+    found = events("Thai officials met Qatar in Doha on Monday.")
+    assert "thailand" in ids(one(found, "Meeting"))
