@@ -50,6 +50,8 @@ from kb.extract.lexicon import (
     TITLE_HINT,
     TITLE_PREFIX,
     TITLE_WORDS,
+    TURN_LABEL,
+    TURN_NAME,
 )
 from kb.extract.names import ROLE_FALLBACKS, ROLE_WORDS, NameIndex, name_key, roles_of
 from kb.extract.sentences import Sentence, quote_of
@@ -165,6 +167,7 @@ class ActorReader:
         self._seen = 0  # mentions read so far; the last one of each actor
         self._last_seen: dict[str, int] = {}
         self._lowercase_bodies = self._common_noun_bodies()
+        self._turns: dict[int, tuple[str, int] | None] = {}  # a line's speaker, by its start
 
     def _common_noun_bodies(self) -> list[tuple[re.Pattern, str]]:
         """Known bodies a text may name in lower case without their country ("the prime
@@ -379,7 +382,55 @@ class ActorReader:
         if self.interviewee and (ANSWER_LINE.match(self.text, line_start)
                                  or self._speaker_line(line_start) == self.interviewee):
             return self._side_of(self.interviewee)
+        turn = self._turn_speaker(line_start)
+        if turn is not None:  # "Mr Lammy: We have urged ...": the speaker of the turn
+            return self._side_of(turn)
         return self.signatories
+
+    def _turn_speaker(self, line_start: int) -> str | None:
+        """The speaker of a transcript's turn that a line belongs to: its own label's, else the
+        one of the paragraph before it, back to a heading or a time stamp (a line without a
+        full stop ends a turn)."""
+        label = self._turn_label(line_start)
+        if label is not None:
+            return label[0]
+        if line_start == 0:
+            return None
+        previous_start = self.text.rfind("\n", 0, line_start - 1) + 1
+        previous = self.text[previous_start:line_start].strip()
+        if not re.search(r"[.!?”\"]$", previous):
+            return None
+        return self._turn_speaker(previous_start)
+
+    def _turn_label(self, line_start: int) -> tuple[str, int] | None:
+        """The person a transcript's line names as its speaker, and where the label ends
+        ("Mr Andrew Mitchell (Sutton Coldfield) (Con): I thank ..." is Andrew Mitchell's turn,
+        "The Secretary of State ... (Mr David Lammy): ..." David Lammy's); ``None`` for a line
+        that is no turn ("Q: ...", "First: ...", "Analysis: ...", "Gaza ceasefire: what ...")."""
+        if line_start in self._turns:
+            return self._turns[line_start]
+        found = None
+        m = TURN_LABEL.match(self.text, line_start)
+        if m is not None:
+            label = m.group("label")
+            for part in [label.split("(")[0], *re.findall(r"\(([^()]*)\)", label)]:
+                name = TURN_NAME.fullmatch(part.strip())
+                if name is None:
+                    continue
+                honorific = name.group("name") != part.strip()
+                words = name.group("name").split()
+                if any(w in FUNCTION_WORDS or w in TITLE_WORDS or w in COUNTRIES or w in DEMONYMS
+                       for w in words) or name.group("name") in REGION_PLACES:
+                    continue
+                person = self._actor_named(name.group("name")) or (
+                    self._surname_match(name.group("name")) if len(words) == 1 else None)
+                if person is None and (len(words) >= 2 or honorific):
+                    person = self._new_actor(name.group("name"), "person")
+                if person is not None and self.actors[person].type == "person":
+                    found = (person, m.end())
+                    break
+        self._turns[line_start] = found
+        return found
 
     def _speaker_line(self, line_start: int) -> str | None:
         """The actor a transcript line names as its speaker ("Ansari: We told ...")."""
@@ -422,6 +473,11 @@ class ActorReader:
         lead = DATELINE_LEAD.match(text)
         if lead and re.search(r"\d|\(", lead.group()):  # "CAIRO, May 3 (Agency) - ": no actor
             taken.append((0, lead.end()))
+        line_start = self.text.rfind("\n", 0, base) + 1
+        label = self._turn_label(line_start) if line_start == base else None
+        if label is not None:  # the label names no actor of the text
+            taken.append((0, label[1] - base))
+        turn = self._turn_speaker(line_start)
         for start, end, actor_id, possessive in self._descriptions(text):
             if free(start, end):
                 add(start, end, actor_id, possessive)
@@ -526,6 +582,8 @@ class ActorReader:
                 add(m.start(), m.end(), "@" + m.group(1).lower(), pronoun="first")
             elif voice and m.group(1).lower() in ("we", "our", "us"):
                 add(m.start(), m.end(), voice, pronoun="first")
+            elif turn is not None and m.group(1).lower() in ("i", "me", "my"):
+                add(m.start(), m.end(), turn, pronoun="first")  # "Mr Lammy: I informed ..."
         found.sort(key=lambda x: x.start)
         self._describe(found, quotes)
         for mention in found:  # ("a Hamas official": a mention of Hamas, a known group, too)

@@ -109,10 +109,23 @@ class Extractor(RoleReader):
             self._attributions(drafted, context)
         self.events.extend(event for cue, event in drafted if not any(cue is t for t in told))
         people = [m for m in context.mentions if not m.modifier and not m.possessive
-                  and m.actor in self.actors and self.actors[m.actor].type == "person"]
+                  and self._person_of(m.actor)]
         if people:  # "he" in the next sentence: its subject first, else the last one named
-            subjects = [m.actor for m in people if m.prep is None and m.quote is None]
-            self.last_person = subjects[0] if subjects else people[-1].actor
+            subjects = [self._person_of(m.actor) for m in people
+                        if m.prep is None and m.quote is None]
+            self.last_person = subjects[0] if subjects else self._person_of(people[-1].actor)
+
+    def _person_of(self, actor_id: str) -> str | None:
+        """The person a mention names: a person, or a surname first met alone (in a headline,
+        "the Witkoff plan") of a person named in full since ("Mr Witkoff held talks")."""
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            return None
+        if actor.type == "person":
+            return actor_id
+        if not actor.known and " " not in actor.name:
+            return self._surname_match(actor.name)
+        return None
 
     @staticmethod
     def _attributions(drafted: list, context: Context) -> list:

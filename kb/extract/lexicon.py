@@ -53,7 +53,7 @@ ORG_WORDS = frozenset(
     Front League Nations Institute Center Centre Foundation Association Journal Times Post News
     Press Herald Tribune Gazette Guardian Telegraph Reuters Daily Broadcasting Corporation Radio TV
     Television Bank Fund Company Inc. Ltd. Hospital University Crescent Cross Intelligence
-    Administration Forum""".split()
+    Administration Forum House""".split()
 )
 
 #: Lower-case words that describe a media organisation standing before its name.
@@ -498,6 +498,13 @@ INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(
 STATEMENT_HEADING = re.compile(r"(?i)\s*(?:joint\s+)?(?:statement|declaration|communiqu[eé])\s+"
                                r"(?:issued\s+)?(?:by|of|from)\s+")
 ANSWER_LINE = re.compile(r"(?:A|Answer)\s*[:.]\s")
+#: A transcript's turn: a line that opens with its speaker and a colon ("Mr Lammy: I do not
+#: agree", "Mr Andrew Mitchell (Sutton Coldfield) (Con): I thank ...", "The Secretary of State
+#: for Foreign Affairs (Mr David Lammy): With permission ..."); the label is read by its parts.
+TURN_LABEL = re.compile(r"(?P<label>[A-Z][^:\n.?!]{1,160}?)\s*:\s+(?=\S)")
+#: A person's name in a turn's label: an honorific and a name, or two to four capitalised words.
+TURN_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s+)?"
+                       r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
 PRONOUNS_IN_QUOTES = re.compile(r"(?<![\w’'-])(we|We|our|Our|us|Us|I|me|my|My)(?![\w-])")
 BRACKETED = re.compile(r"(?<![\w-])(them|they|him|he|her|she|it)\s+\[([^\]]+)\]")
 THIRD_PERSON = re.compile(r"(?<![\w’'-])(He|he|She|she)(?![\w’'-])")

@@ -111,3 +111,34 @@ def test_a_head_of_state_receiving_someone_meets_them_and_thai_names_thailand():
     assert ids(one(found, "Meeting")) == {"sisi", "blinken"}
     found = events("Thai officials met Qatar in Doha on Monday.")
     assert "thailand" in ids(one(found, "Meeting"))
+
+
+# --- a transcript's turns; "he" after a surname met alone first ---------------------------------
+
+def test_the_first_person_of_a_transcript_s_turn_is_its_speaker_until_the_next_turn():
+    text = ("Record of the debate\nMonday 11 March 2024\n"
+            "The Foreign Secretary (Mr David Lammy): With permission, I will make a statement.\n"
+            "This morning I informed Egypt of our decision.\n"
+            "Mr Andrew Mitchell (Sutton Coldfield) (Con): I thank the Foreign Secretary.\n"
+            "Mr Lammy: We urged Qatar in February to press for a deal.")
+    found = events(text, published=date(2024, 3, 11))
+    by_speaker = {(e.type, a) for e in found for a, r in e.actors if r == "speaker"}
+    assert ("Statement", "david-lammy") in by_speaker
+    assert ("Statement", "andrew-mitchell") in by_speaker
+    assert ("Demand", "david-lammy") in by_speaker
+    assert not any(a in ("con", "sutton-coldfield") for e in found for a in ids(e))
+
+
+def test_lines_that_open_with_a_word_and_a_colon_are_no_turns():
+    text = ("Analysis: the talks go on\nFirst: Egypt met Qatar on Monday.\n"
+            "Gaza ceasefire: Hamas rejected the offer on Monday.")
+    found = events(text)
+    assert "egypt" in ids(one(found, "Meeting")) and "hamas" in ids(one(found, "Rejection"))
+
+
+def test_he_after_a_surname_met_alone_in_the_headline_is_that_person():
+    text = ("What is in the Witkoff plan\nThe envoy Steve Witkoff arrived on Monday. "
+            "Trump praised Egypt.\nMr Witkoff held talks with Qatar on Tuesday. He put forward "
+            "a new proposal.")
+    offer = one(events(text), "Offer")
+    assert ids(offer) & {"steve-witkoff", "witkoff"} and "trump" not in ids(offer)
