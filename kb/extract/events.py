@@ -31,9 +31,13 @@ from kb.extract.sentences import Sentence
 from kb.extract.timex import TimeExpression, quote_spans, tense_at
 
 #: A truce named with its two parties: "the ceasefire between Israel and Hamas".
-TRUCE_BETWEEN = re.compile(r"(?i)\b(?:ceasefire|cease-fire|truce|pause\s+in\s+fighting)\s+"
-                           r"between\s+((?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))\s+and\s+"
-                           r"((?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))")
+_PARTY = r"((?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))"
+#: Two parties of a truce or a deal: "the ceasefire between Israel and Hamas", "a deal between
+#: X and Y", "Israel and Hamas have agreed to a ceasefire".
+TRUCE_BETWEEN = re.compile(r"(?i)\b(?:ceasefire|cease-fire|truce|pause\s+in\s+fighting|deal|"
+                           r"agreement)\s+between\s+" + _PARTY + r"\s+and\s+" + _PARTY
+                           + r"|(?<![\w’'-])" + _PARTY + r"\s+and\s+" + _PARTY
+                           + r"\s+(?:have\s+|had\s+)?(?:agreed|signed|reached|accepted)\b")
 
 
 class Extractor(RoleReader):
@@ -321,10 +325,14 @@ class Extractor(RoleReader):
         """The parties of "the ceasefire" without any named in its sentence: those of the last
         truce the article named between two parties ("The ceasefire between Israel and Hamas
         ... The ceasefire is in force")."""
+        if re.search(r"(?i)\b(?:once|when|until|till|unless|if|after|before)\s+(?:the\s+)?$",
+                     self.text[max(0, cue.start - 30):cue.start]):
+            return []  # "would open the crossing once the truce begins": a condition, no event
         between = list(TRUCE_BETWEEN.finditer(self.text, 0, cue.start))
         if not between:
             return []
-        named = [self._actor_named(between[-1].group(n)) for n in (1, 2)]
+        parties = [name for name in between[-1].groups() if name]
+        named = [self._actor_named(name) for name in parties]
         if not all(named):
             return []
         return [(actor, "participant") for actor in named]

@@ -278,7 +278,12 @@ class RoleReader(CueReader):
 
     def _demanded_time(self, cue: Cue, expression: TimeExpression) -> bool:
         """Whether a date after a demand dates what is demanded, not the demand: "call on both
-        sides to resume talks on Thursday, August 15", "urged Hamas to answer by Friday"."""
+        sides to resume talks on Thursday, August 15", "urged Hamas to answer by Friday"; or
+        whether a span since an event is the cue's own noun ("since the truce took effect": the
+        time after the truce, not the truce's)."""
+        if expression.start <= cue.start and cue.end <= expression.end and \
+                expression.text.lower().startswith("since"):
+            return True
         return cue.type == "Demand" and cue.part != "noun" and expression.start >= cue.end and \
             bool(re.search(r"(?<![\w-])to\s+(?:\w+ly\s+)?(?!(?:the|a|an|its|their|his|her|"
                            r"this|that)\b)[a-z]+\b", self.text[cue.end:expression.start]))

@@ -142,3 +142,21 @@ def test_he_after_a_surname_met_alone_in_the_headline_is_that_person():
             "a new proposal.")
     offer = one(events(text), "Offer")
     assert ids(offer) & {"steve-witkoff", "witkoff"} and "trump" not in ids(offer)
+
+
+# --- a truce that takes effect: its parties and its day -----------------------------------------
+
+def test_a_truce_that_takes_effect_is_between_the_parties_who_agreed_to_it():
+    text = ("Israel and Hamas have agreed to a ceasefire, Qatar said on Monday. "
+            "The truce took effect on Tuesday morning.")
+    truce = one(events(text), "Ceasefire")
+    assert ids(truce) == {"israel", "hamas"} and truce.date.edtf == "2024-03-12"
+
+
+def test_a_truce_in_a_condition_is_no_event_and_a_span_since_it_is_not_its_day():
+    found = events("Israel and Hamas have agreed to a truce. Egypt said on Monday it would open "
+                   "the crossing once the truce begins.")
+    assert not [e for e in found if e.type == "Ceasefire" and "once" in e.sentences[0]]
+    found = events("Israel and Hamas agreed to a truce. Hamas freed ten hostages on Monday, the "
+                   "third group since the truce took effect on Friday morning.")
+    assert [e.date.edtf for e in found if e.type == "Ceasefire"] == ["2024-03-08"]
