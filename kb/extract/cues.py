@@ -218,6 +218,11 @@ class CueReader(ActorReader):
         cue.passive = cue.part in ("verb", "speech") and is_past_form(cue.text) and bool(
             PASSIVE_BEFORE.search(before) or (  # "a proposal put forward by Egypt"
                 re.match(r"\s+(?:over\s+)?by\s", after) and re.search(r"[a-z,]\s+$", before)))
+        if cue.type == "Meeting" and word.startswith("discuss") and not re.search(
+                r"(?i)\b(?:cabinet|government|council|committee|parliament|knesset|ministers|"
+                r"leaders|delegations?|negotiators|mediators|envoys)\s+(?:(?:had|has|have|also|"
+                r"then|later|\w+ly)\s+)*$", before):
+            return False  # a body discusses at a sitting; one person "discussed" in a call
         if cue.type == "Acceptance" and re.match(r"(?i)back|support|embrac", word) and re.search(
                 r"[a-z]\s+(?:that|which)\s+$", before):
             return False  # "a resolution that backed the plan": what a text says, no acceptance

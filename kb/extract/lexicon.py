@@ -181,6 +181,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
                 r"with\s+(?:(?:the|his|her|their|its)\s+)?[A-Z])", "noun"),
     ("Meeting", r"(?:get|gets|got|getting)\s+together", "verb"),
     ("Meeting", r"(?:held|hold|holds|holding)\s+talks", "verb"),
+    # "the war cabinet discussed the outline on Monday": a body that discusses sits
+    ("Meeting", r"discuss(?:ed|es)(?=\s+(?:the|a|an|its|their|this|that)\s)", "verb"),
     ("Meeting", r"host(?:ed|s|ing)", "verb"),
     ("Meeting", r"(?:tele)?phoned|conferred\s+with", "verb"),
     ("Meeting", r"(?:sat|sits|sit)\s+(?:down\s+)?with|spent\s+(?:[\w-]+\s+){1,3}?with", "verb"),

@@ -55,6 +55,13 @@ AT_WHICH = re.compile(r"[^.;]{0,80}?\b(?:at|during|in)\s+which\s+")
 APPOSED_SPEAKING = re.compile(r",\s*(?:speaking|talking|writing|addressing|appearing)\b[^,;]*,\s*$")
 
 
+#: A relative clause whose verb is the cue, right after the name it is on: "the cabinet, which
+#: is expected to meet", "Qatar, which will host the talks".
+RELATIVE_SUBJECT = re.compile(
+    r",\s+(?:which|who)\s+(?:(?:is|are|was|were|has|have|had|will|would|also|then|later|now|"
+    r"expected|due|set|scheduled|poised|to|be|been|\w+ly)\s+)*$")
+
+
 class RoleReader(CueReader):
     """Gives an event mention its date, the roles of its actors and its place."""
 
@@ -449,6 +456,13 @@ class RoleReader(CueReader):
                 m for m in context.mentions if m.end <= found[0].start and m.quote == cue.quote
                 and self._named(m, cue))]}.values(), key=lambda m: m.start) if found else found
             return self._chain(listed)
+        antecedent = RELATIVE_SUBJECT.search(self.text, context.sentence.start, cue.start)
+        if antecedent and cue.part != "noun":  # "the cabinet, which is expected to meet"
+            named = [m for m in context.mentions if self._eligible(m, cue) and m.quote is None
+                     and not m.possessive and m.end <= antecedent.start()
+                     and re.fullmatch(r"[\s’'s]*", self.text[m.end:antecedent.start()])]
+            if named:
+                return [named[-1].actor]
         if cue.quote is None:  # "Egypt, which brokered truces in Cairo, Doha and Paris, met"
             relative = [m for m in context.mentions if m.end <= cue.start and self._named(m, cue)
                         and m.quote is None and RELATIVE_BREAK.match(self.text, m.end)

@@ -160,3 +160,17 @@ def test_a_truce_in_a_condition_is_no_event_and_a_span_since_it_is_not_its_day()
     found = events("Israel and Hamas agreed to a truce. Hamas freed ten hostages on Monday, the "
                    "third group since the truce took effect on Friday morning.")
     assert [e.date.edtf for e in found if e.type == "Ceasefire"] == ["2024-03-08"]
+
+
+# --- bodies that sit: a cabinet that discusses, one "which is expected to meet" -----------------
+
+def test_a_cabinet_that_discussed_something_met_but_a_person_who_discussed_it_did_not():
+    found = events("Israel's war cabinet discussed the outline on Monday evening.")
+    assert one(found, "Meeting").date.edtf == "2024-03-11"
+    found = events("Egypt discussed the outline on Monday evening.")
+    assert not [e for e in found if e.type == "Meeting"]
+
+
+def test_the_name_a_relative_clause_is_on_is_the_subject_of_its_verb():
+    found = events("It may be settled by the cabinet, which is expected to meet next week.")
+    assert "cabinet" in ids(one(found, "Meeting"))
