@@ -478,6 +478,9 @@ class ActorReader:
         if label is not None:  # the label names no actor of the text
             taken.append((0, label[1] - base))
         turn = self._turn_speaker(line_start)
+        answering = self.interviewee if self.interviewee and (
+            ANSWER_LINE.match(self.text, line_start)
+            or self._speaker_line(line_start) == self.interviewee) else None
         for start, end, actor_id, possessive in self._descriptions(text):
             if free(start, end):
                 add(start, end, actor_id, possessive)
@@ -582,8 +585,9 @@ class ActorReader:
                 add(m.start(), m.end(), "@" + m.group(1).lower(), pronoun="first")
             elif voice and m.group(1).lower() in ("we", "our", "us"):
                 add(m.start(), m.end(), voice, pronoun="first")
-            elif turn is not None and m.group(1).lower() in ("i", "me", "my"):
-                add(m.start(), m.end(), turn, pronoun="first")  # "Mr Lammy: I informed ..."
+            elif m.group(1).lower() in ("i", "me", "my") and (turn or answering):
+                # "Mr Lammy: I informed ...", "A: I spoke to Rubio yesterday"
+                add(m.start(), m.end(), turn or answering, pronoun="first")
         found.sort(key=lambda x: x.start)
         self._describe(found, quotes)
         for mention in found:  # ("a Hamas official": a mention of Hamas, a known group, too)

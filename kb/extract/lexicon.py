@@ -191,6 +191,12 @@ CUES: tuple[tuple[str, str, str], ...] = (
      "verb"),
     ("Meeting", r"(?:spoke|speaks|spoken|speaking|talked|talks)\s+(?:by\s+(?:tele)?phone\s+)?"
                 r"(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?with", "verb"),
+    # "I spoke to Secretary Rubio yesterday", "talked to his Qatari counterpart": a call or a
+    # meeting (not "spoke to reporters", "spoke to CNN")
+    ("Meeting", r"(?:spoke|talked)\s+(?:by\s+(?:tele)?phone\s+)?to(?=\s+(?:(?:his|her|their|my|our)"
+                r"\s+(?:[\w-]+\s+){0,2}counterparts?|(?:the\s+)?(?:US\s+|U\.S\.\s+)?(?:Secretary|"
+                r"President|Prime\s+Minister|Foreign\s+Minister|Minister|King|Emir|Amir|Sheikh|"
+                r"Chancellor|Crown\s+Prince|Premier|Envoy)\b))", "verb"),
     ("Summit", r"summits?", "noun"),
     ("PressConference", r"(?:joint\s+)?(?:press|news)\s+(?:conference|briefing)s?", "noun"),
     ("NegotiationRound", r"(?:rounds?|sessions?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations)",
@@ -495,6 +501,8 @@ NAME_RUN = re.compile(
 INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(?:us|me|this\s+\w+)\b"
                              r"|\banswered\s+(?:our|my|this\s+\w+[’']s)\s+questions\b"
                              r"|\bsat\s+down\s+with\s+(?:us|me)\b"
+                             r"|\b(?:received|receives|met|meets|welcomed|welcomes|hosted|hosts|"
+                             r"joined|joins|told)\s+(?:us|me)\b"
                              r"|\binterview(?:ed)?\b")
 #: A document that is a statement: its "we" are the ones it names.
 STATEMENT_HEADING = re.compile(r"(?i)\s*(?:joint\s+)?(?:statement|declaration|communiqu[eé])\s+"

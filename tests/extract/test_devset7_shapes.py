@@ -174,3 +174,15 @@ def test_a_cabinet_that_discussed_something_met_but_a_person_who_discussed_it_di
 def test_the_name_a_relative_clause_is_on_is_the_subject_of_its_verb():
     found = events("It may be settled by the cabinet, which is expected to meet next week.")
     assert "cabinet" in ids(one(found, "Meeting"))
+
+
+# --- an interview: who received us, "I" in an answer ---------------------------------------------
+
+def test_an_interviewee_who_received_us_is_the_i_of_the_answers():
+    text = ("An interview\nBadr Abdelatty, Egypt's foreign minister, received us in Cairo on "
+            "Wednesday.\nQ: Where do the talks stand?\nA: I spoke to Secretary Rubio yesterday "
+            "about the second phase.")
+    call = one(events(text, published=date(2024, 3, 14)), "Meeting")
+    assert {"badr-abdelatty", "rubio"} <= ids(call) and call.date.edtf == "2024-03-13"
+    found = events("I spoke to reporters in Cairo on Monday.")
+    assert not [e for e in found if e.type == "Meeting"]
