@@ -125,7 +125,7 @@ def score(events: list[DraftEvent], kinds: dict[int, str]) -> None:
             value -= 0.15
             why.append("no date found")
         if not event.actors:
-            value = min(value - 0.3, _NO_ACTOR)
+            value -= 0.3
             why.append("no actor found")
         if event.in_quote:
             value -= 0.1
@@ -140,5 +140,7 @@ def score(events: list[DraftEvent], kinds: dict[int, str]) -> None:
         elif kind == "background":
             value = min(value * 0.4, 0.15)
             why.append("a background sentence")
+        if not event.actors:  # whatever raised it ("mentioned in 2 sentences")
+            value = min(value, _NO_ACTOR)
         event.confidence = round(max(0.05, min(0.95, value)), 2)
         event.why = why

@@ -347,6 +347,15 @@ class CueReader(ActorReader):
                                                                                    context):
                     cue.absorbed = False
                     cue.parsed.append("travelled for")
+        for cue in context.cues:  # "X was killed when a projectile struck the guesthouse":
+            # the strike is how the killing was done, not an attack of its own
+            if cue.type == "Attack" and cue.part == "verb" and not cue.absorbed and any(
+                    other.type == "Killing" and other.part != "noun" and not other.absorbed
+                    and other.end <= cue.start
+                    and re.search(r"(?i)\W(?:when|as)\s", text[other.end:cue.start])
+                    and not re.search(r"[;:]", text[other.end:cue.start])
+                    for other in context.cues):
+                cue.absorbed, cue.type = True, "means"
         for cue in context.cues:  # "Egypt hosted indirect negotiations": one event, the noun's
             if cue.part == "verb" and cue.type == "Meeting" and re.fullmatch(
                     r"(?i)host(?:ed|s|ing)", cue.text) and any(

@@ -17,7 +17,7 @@ FUNCTION_WORDS = frozenset(
     Additionally Separately Asked Speaking Today Yesterday Tomorrow Tonight Top Senior New Former
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Mr Mrs Ms Dr Sources Officials Hours Days Weeks Months Years Minutes Moments Q A GMT UTC BST CET
+    Mr Mrs Ms Dr Sources Officials Hours Days Weeks Months Years Minutes Moments Q A X GMT UTC BST CET
     CEST EET EEST EST EDT PST PDT IDT AST Joint Statement Declaration Communique Live Analysis
     Interview Update Updates Breaking Exclusive Opinion Explainer Comment Editorial Round-up Roundup
     Weekly Daily Briefing Talks Negotiations Fighting Truce Ceasefire""".split()
@@ -210,6 +210,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
                   r"notified|announces|affirm(?:s|ed)?|reaffirm(?:s|ed)?|blamed|blames|"
                   r"insisted|argued|recalled|saying|adding|noting|stressing|insisting|telling|"
+                  # "asked (on X) how mediation could succeed": a question put in public
+                  r"asked(?=\s+(?:[\w.]+\s+){0,4}?(?:how|whether|why)\b)|"
                   # "posted (on X) that ...": words put online
                   r"posted(?=\s+(?:on\s+(?:[A-Z][\w.]*|social\s+media)\s+|online\s+)?that\b)",
      "speech"),

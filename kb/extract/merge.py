@@ -90,8 +90,11 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
             continue  # "X spoke with Netanyahu ... The emir spoke with X": two calls
         # one killing reported twice ("a strike killed X", "X was killed, Hamas said"): the
         # same victim on the same day is the same event, whoever reports it
-        same_victim = bool(victims & {a for a, r in other.actors if r == "victim"}) and \
-            other.date.edtf == event.date.edtf
+        # (a killing's victim dies once: overlapping dates are enough, "The killing of X on
+        # Wednesday ... X was killed hours after he attended ...")
+        same_victim = bool(victims & {a for a, r in other.actors if r == "victim"}) and (
+            other.date.edtf == event.date.edtf or (event.type == "Killing" and compatible_dates(
+                event.date, other.date, loose=True)))
         if not same_victim and other.according_to != event.according_to and "window" not in (
                 event.date.source, other.date.source):
             continue
@@ -105,7 +108,7 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
                         and not _same_days(event.date, other.date))):
             continue  # "X said on Tuesday ... Late on Tuesday, X denied ...": two statements
             # (and one told where the story is at Friday, one dated Tuesday: two)
-        if compatible_dates(event.date, other.date, loose=False):
+        if compatible_dates(event.date, other.date, loose=same_victim):
             return other
     return None
 

@@ -222,6 +222,17 @@ def _subordinate_clause(text: str, match: re.Match, end: int,
     return conjunction(word, word + len(direction))
 
 
+def _clause_verb(text: str, match: re.Match, end: int) -> str | None:
+    """The verb of the clause after "a day before", "hours after" ("Haniyeh was killed":
+    "killed"), when it is a cue of the lexicon."""
+    clause = _CLAUSE_AFTER.match(text[:end], match.end())
+    if clause is None:
+        return None
+    verb = clause.group().split()[-1]
+    return verb if any(pattern.fullmatch(verb.lower()) for _, pattern, _ in CUE_PATTERNS) \
+        else None
+
+
 class _Inverted:
     """A relative expression read the other way round ("hours after X" dates X before)."""
 
@@ -306,6 +317,10 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 if match is None:
                     continue
                 noun = None
+            if clause and not inverted and not noun:
+                # "A day before Haniyeh was killed, ...": the event the clause tells, found as a
+                # noun would be ("the killing of Haniyeh on Wednesday")
+                noun = _clause_verb(text, match, sentence.end)
             context = earlier_here[-1] if earlier_here and not noun else last
             anchor = _find_anchor(noun, text, seen, context, reference)
             if anchor is None:

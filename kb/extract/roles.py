@@ -106,8 +106,15 @@ class RoleReader(CueReader):
             # "warned at a news conference that ... by 20 January": not the conference's date
             candidates = self._in_noun_clause_of(expression, candidates, context)
             clause_verb = [c for c in candidates if c.part != "noun" and c.start >= expression.end]
+            comma = self.text.find(",", expression.end, context.sentence.end)
+            main_verb = [c for c in clause_verb if comma >= 0 and c.start > comma]
             if expression.kind == "anchored" and re.search(r"(?i)\b(?:after|before)$",
-                                                           expression.text) and clause_verb:
+                                                           expression.text) and main_verb and \
+                    not self.text[context.sentence.start:expression.start].strip():
+                context.owners[number] = main_verb[0]  # "A day before Haniyeh was killed,
+                # Israel killed Shukr": the main clause's day; the clause's event is the anchor
+            elif expression.kind == "anchored" and re.search(r"(?i)\b(?:after|before)$",
+                                                             expression.text) and clause_verb:
                 context.owners[number] = clause_verb[0]  # "a day after a strike killed X"
             elif candidates:
                 near = min(candidates, key=lambda c: (
@@ -198,7 +205,7 @@ class RoleReader(CueReader):
 
         expressions, owners = context.expressions, context.owners
         own = nearest([e for n, e in enumerate(expressions) if owners.get(n) is cue
-                       and not self._demanded_time(cue, e)])
+                       and not self._not_its_date(cue, e, context)])
         if own and any(e is own and n in context.parse_owned for n, e in enumerate(expressions)) \
                 and "date" not in cue.parsed:
             cue.parsed.append("date")
@@ -257,7 +264,7 @@ class RoleReader(CueReader):
                 and owners[n].quote == cue.quote and owners[n].start not in speech]
         pool = [e for e in pool if not RELATIVE_BREAK.search(
             text, min(cue.end, e.end), max(cue.start, e.start))
-            and not self._demanded_time(cue, e)]
+            and not self._not_its_date(cue, e, context)]
         # a date in words a speaker reports dates what they report, not a verb outside them
         # ("rejected the plan, saying it dropped what had been agreed on July 2")
         pool = [e for e in pool if not any(
@@ -283,13 +290,20 @@ class RoleReader(CueReader):
                 return said, "sentence"
         return None, "window"
 
-    def _demanded_time(self, cue: Cue, expression: TimeExpression) -> bool:
-        """Whether a date after a demand dates what is demanded, not the demand: "call on both
-        sides to resume talks on Thursday, August 15", "urged Hamas to answer by Friday"; or
-        whether a span since an event is the cue's own noun ("since the truce took effect": the
-        time after the truce, not the truce's)."""
+    def _not_its_date(self, cue: Cue, expression: TimeExpression, context: Context) -> bool:
+        """Whether a date of the cue's sentence is not the cue's: a date after a demand dates
+        what is demanded ("call on both sides to resume talks on Thursday, August 15", "urged
+        Hamas to answer by Friday"); a span since an event is not that event's ("since the truce
+        took effect"); "A day before Haniyeh was killed, ..." dates the main clause, counted from
+        the event the clause tells."""
         if expression.start <= cue.start and cue.end <= expression.end and \
                 expression.text.lower().startswith("since"):
+            return True
+        if expression.kind == "anchored" and re.search(r"(?i)\b(?:after|before)$",
+                                                       expression.text) and \
+                expression.end <= cue.start and "," not in self.text[expression.end:cue.start] \
+                and not self.text[context.sentence.start:expression.start].strip() and \
+                "," in self.text[cue.end:context.sentence.end]:
             return True
         return cue.type == "Demand" and cue.part != "noun" and expression.start >= cue.end and \
             bool(re.search(r"(?<![\w-])to\s+(?:\w+ly\s+)?(?!(?:the|a|an|its|their|his|her|"

@@ -186,3 +186,26 @@ def test_an_interviewee_who_received_us_is_the_i_of_the_answers():
     assert {"badr-abdelatty", "rubio"} <= ids(call) and call.date.edtf == "2024-03-13"
     found = events("I spoke to reporters in Cairo on Monday.")
     assert not [e for e in found if e.type == "Meeting"]
+
+
+# --- a killing told twice, its means, and what is dated from it -----------------------------------
+
+def test_a_killing_told_twice_is_one_and_the_strike_that_did_it_no_attack_of_its_own():
+    text = ("The killing of Ismail Haniyeh in Tehran on Wednesday shook the talks. Haniyeh was "
+            "killed when a projectile struck his guesthouse, hours after he met Iran's president.")
+    found = events(text)
+    assert one(found, "Killing").date.edtf == "2024-03-13"
+    assert not [e for e in found if e.type == "Attack"]
+
+
+def test_a_day_before_a_clause_counts_from_the_event_the_clause_tells():
+    text = ("The killing of Ismail Haniyeh in Tehran on Wednesday shook the talks. Egypt met Qatar "
+            "on Monday. A day before Haniyeh was killed, Israel killed Fuad Shukr in Beirut.")
+    shukr = [e for e in events(text) if e.type == "Killing" and "fuad-shukr" in ids(e)]
+    assert [e.date.edtf for e in shukr] == ["2024-03-12"]
+
+
+def test_a_question_asked_in_public_is_a_statement_and_x_is_no_actor():
+    found = events("Qatar asked on X on Monday how mediation could succeed.")
+    said = one(found, "Statement")
+    assert ids(said) == {"qatar"} and said.date.edtf == "2024-03-11"
