@@ -369,9 +369,13 @@ class ActorReader:
                 r"(?i)\b(?:joint\s+)?(?:statement|declaration|communiqu[eé])\b", text)):
             # "Joint statement by Egypt and Qatar", "Statement of the Egyptian and Qatari
             # ministries", "Egypt and Qatar issue joint statement": the first one named
+            by = re.search(r"(?i)\b(?:statement|declaration|communiqu[eé])\s+(?:issued\s+)?"
+                           r"(?:by|of|from)\s", text)
             named = [m.actor for m in sorted(found, key=lambda m: m.start)
                      if m.actor in self.actors and (not m.modifier or m.actor in {
-                         a.id for a in self.actors.values() if a.type == "country"})]
+                         a.id for a in self.actors.values() if a.type == "country"})
+                     and (by is None or m.start >= sentence.start + by.end())]
+            # ("Press statement by the Islamic Resistance Movement": the movement, not "Press")
             demonym = re.search(r"(?<![\w-])(" + "|".join(map(re.escape, DEMONYMS)) + r")(?![\w-])",
                                 text)
             if not named and demonym:  # "Statement of the Egyptian and Qatari ministries"

@@ -209,3 +209,12 @@ def test_a_question_asked_in_public_is_a_statement_and_x_is_no_actor():
     found = events("Qatar asked on X on Monday how mediation could succeed.")
     said = one(found, "Statement")
     assert ids(said) == {"qatar"} and said.date.edtf == "2024-03-11"
+
+
+# --- a statement's heading: who "we" are ------------------------------------------------------------
+
+def test_we_of_a_press_statement_by_a_movement_are_the_movement_not_the_press():
+    text = ("Press statement by the Islamic Resistance Movement (Hamas)\n"
+            "We call on the mediators to make Israel honour the agreement.")
+    demand = one(events(text), "Demand")
+    assert "hamas" in ids(demand) and "press" not in ids(demand)
