@@ -427,6 +427,52 @@ def _in_order(headings: dict[int, TimeExpression]) -> dict[int, TimeExpression]:
     return headings
 
 
+#: Words that name a day from where the text stands: under a date heading, from that day.
+_DEICTIC_DAY = re.compile(r"(?i)(?:(?:on|by|until|from|before|after)\s+)?(?:(?:this\s+past|this\s+coming|"
+                          r"last|this|next|coming|past)\s+)?(?:monday|tuesday|wednesday|thursday|"
+                          r"friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
+                          r"yesterday|today|tomorrow|tonight|last\s+night|this\s+morning|"
+                          r"this\s+afternoon|this\s+evening|overnight")
+
+
+def under_headings(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
+                   reference: date, start: TimeExpression | None = None) -> list[TimeExpression]:
+    """The expressions of ``text`` with the days a round-up's section names from where it stands
+    ("18 March" over "Israel launched strikes overnight", "Netanyahu spoke this evening")
+    resolved from its heading's day, not from the publication."""
+    headings = _in_order({sentence.index: heading for sentence in sentences if (
+        heading := None if start is not None and sentence.start <= start.start < sentence.end
+        else _date_heading(sentence, expressions, reference)) is not None})
+    if not headings:
+        return expressions
+    day_of: dict[int, date] = {}
+    current: date | None = None
+    for sentence in sentences:
+        if sentence.index in headings:
+            current = headings[sentence.index].earliest
+        elif not re.search(r"[.!?”\"]\s*$", sentence.text) and len(sentence.text.split()) >= 4:
+            current = None  # a heading of another kind ends the section
+        elif current is not None:
+            day_of[sentence.index] = current
+    result = []
+    for expression in expressions:
+        sentence = next((s for s in sentences if s.start <= expression.start < s.end), None)
+        day = day_of.get(sentence.index) if sentence is not None else None
+        if day is None or day == reference or expression.kind != "relative" or \
+                not _DEICTIC_DAY.fullmatch(expression.text):
+            result.append(expression)
+            continue
+        again = find_time_expressions(expression.text, day, tense=expression.tense or "past")
+        if len(again) != 1:
+            result.append(expression)
+            continue
+        new = again[0]
+        result.append(TimeExpression(expression.text, expression.start, expression.end, new.edtf,
+                                     new.earliest, new.latest, new.precision, day.isoformat(),
+                                     expression.kind, expression.tense))
+    return result
+
+
 def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
                   reference: date, start: TimeExpression | None = None,
                   embedded: Embedded = _never,

@@ -270,6 +270,14 @@ class RoleReader(CueReader):
         pool = [e for e in pool if not any(
             f.start <= e.start < f.end and not f.start <= cue.start < f.end
             for f in context.frames if f.cue is not cue)]
+        # nor a date before the saying an act in its words: "Egypt put forward a proposal on 24
+        # March, and Hamas said on 29 March it had accepted it" (the saying's day, below)
+        pool = [e for e in pool if not any(
+            f.start <= cue.start < f.end and e.end <= f.cue.start and not f.report
+            and f.speaker and f.cue.quote == cue.quote
+            and CLAUSE_BREAK.search(self.text, e.end, f.cue.start) is None
+            and re.search(r",\s+(?:and|but)\s", self.text[e.start:f.cue.start])
+            for f in context.frames if f.cue is not cue)]
         pool = self._outside_noun_clauses(cue, pool, context)
         same_clause = [e for e in pool if not CLAUSE_BREAK.search(
             text, min(cue.end, e.end), max(cue.start, e.start))]

@@ -218,3 +218,20 @@ def test_we_of_a_press_statement_by_a_movement_are_the_movement_not_the_press():
             "We call on the mediators to make Israel honour the agreement.")
     demand = one(events(text), "Demand")
     assert "hamas" in ids(demand) and "press" not in ids(demand)
+
+
+# --- a round-up's date headings; an act told in a later clause's saying -------------------------------
+
+def test_overnight_under_a_date_heading_is_the_night_before_that_day():
+    text = ("The month in the talks\nPublished 31 March 2025\n18 March\n"
+            "Israel launched air strikes on Hamas across Gaza overnight.\n24 March\n"
+            "Egypt met Hamas in Cairo this morning.")
+    found = events(text, published=date(2025, 3, 31))
+    assert one(found, "Attack").date.edtf == "2025-03-17/2025-03-18"
+    assert one(found, "Meeting").date.edtf == "2025-03-24"
+
+
+def test_an_act_a_saying_reports_is_not_dated_by_the_clause_before_the_saying():
+    found = events("Egypt put forward a new proposal on 24 March, and Hamas said on 29 March it "
+                   "had accepted it.", published=date(2025, 3, 31))
+    assert one(found, "Acceptance").date.edtf == "2025-03-29"
