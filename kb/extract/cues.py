@@ -46,7 +46,7 @@ from kb.extract.timex import TimeExpression, find_time_expressions
 #: A counted object of a verb of releasing: people ("freed 39 Palestinian women", "released
 #: three Thai nationals"), not a statement.
 COUNTED_PEOPLE = re.compile(
-    r"(?i)\s+(?:(?:at\s+least|some|about|around|nearly|more\s+than|another|a\s+further)\s+)?"
+    r"(?i)\s+(?:the\s+)?(?:(?:at\s+least|some|about|around|nearly|more\s+than|another|a\s+further)\s+)?"
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|twenty|thirty|dozens\s+of|hundreds\s+of)\s+(?!(?:statements?|videos?|documents?|"
     r"reports?|pages?|letters?|images?|photos?|percent|per\s+cent)\b)")
@@ -333,7 +333,9 @@ class CueReader(ActorReader):
                         other.type in ("Offer", "Demand", "Rejection", "Acceptance") and \
                         other.end <= cue.start and not CLAUSE_BREAK.search(between) and \
                         not re.search(r"(?i)\b(?:since|during|after|before|following|amid)\b",
-                                      between):
+                                      between) and not (
+                            re.search(r",\s+and\s", between) and HAPPENING_AFTER.match(after)):
+                    # ("approved the deal, and the ceasefire took effect": it happened)
                     cue.absorbed = True  # "offered Hamas a six-week truce": what is offered
             if not cue.absorbed and cue.type != "Precondition":
                 cue.absorbed = not self._noun_is_event(cue, before, after, context)

@@ -180,12 +180,16 @@ class Extractor(RoleReader):
                 continue
             speakers = {actor for actor, role in event.actors if role == "speaker"}
             for other_cue, other in drafted:
-                if other is event or other.type not in ("Acceptance", "Rejection", "Offer") or \
+                if other is event or other.type not in (
+                        "Acceptance", "Rejection", "Offer", "HostageRelease") or \
                         other_cue.part != "verb" or not frame.start <= other_cue.start < frame.end:
                     continue
                 doers = {actor for actor, role in other.actors
-                         if role in ("responder", "offerer", "participant")}
-                if speakers and speakers <= doers and other.date.edtf == event.date.edtf:
+                         if role in ("responder", "offerer", "participant", "releaser")}
+                if speakers and speakers <= doers and (
+                        other.date.edtf == event.date.edtf or (
+                            other.date.source == "window"
+                            and other.date.earliest <= event.date.earliest <= other.date.latest)):
                     told.append(cue)
                     break
         return told
@@ -297,7 +301,10 @@ class Extractor(RoleReader):
         if kind == "HostageRelease":
             self._not_released(event, cue, context)
         if kind == "Ceasefire" and not event.actors and cue.part == "noun":
-            event.actors = self._truce_parties(cue)
+            if not re.search(r"(?i)\b(?:once|when|until|till|unless|if|after|before)\s+(?:the\s+)?$",
+                             self.text[max(0, cue.start - 30):cue.start]):
+                # (not "would open the crossing once the truce begins": a condition, no event)
+                event.actors = self._truce_parties(cue) or self._gaza_truce(cue)
         event.anaphoric = cue.definite and (not event.actors or (
             kind in ("Killing", "Attack", "HostageRelease") and cue.part == "noun"
             and source != "own" and frame is None and any(
@@ -321,13 +328,25 @@ class Extractor(RoleReader):
         return word is not None and word.tag_ == "VBZ" and not any(
             c.dep_ in ("aux", "auxpass") for c in word.children)
 
+    def _gaza_truce(self, cue: Cue) -> list[tuple[str, str]]:
+        """The parties of a truce that takes effect ("the truce is now in effect across the Gaza
+        Strip") in an article about Gaza that has named Israel and Hamas before it and no other
+        pair: the two of them."""
+        if "happening" not in cue.parsed or "Gaza" not in self.text:
+            return []
+        before = self.text[:cue.start]
+        if re.search(r"(?<![\w-])(?:Hezbollah|Lebanon|Iran|Houthis?)(?![\w-])", before):
+            return []  # another war's truce may be meant
+        parties = [self._actor_named(name) for name in ("Israel", "Hamas")
+                   if re.search(r"(?<![\w-])" + name + r"(?![\w-])", before)]
+        if len(parties) != 2 or not all(parties):
+            return []
+        return [(actor, "participant") for actor in parties]
+
     def _truce_parties(self, cue: Cue) -> list[tuple[str, str]]:
         """The parties of "the ceasefire" without any named in its sentence: those of the last
         truce the article named between two parties ("The ceasefire between Israel and Hamas
         ... The ceasefire is in force")."""
-        if re.search(r"(?i)\b(?:once|when|until|till|unless|if|after|before)\s+(?:the\s+)?$",
-                     self.text[max(0, cue.start - 30):cue.start]):
-            return []  # "would open the crossing once the truce begins": a condition, no event
         between = list(TRUCE_BETWEEN.finditer(self.text, 0, cue.start))
         if not between:
             return []

@@ -20,7 +20,8 @@ FUNCTION_WORDS = frozenset(
     Mr Mrs Ms Dr Sources Officials Hours Days Weeks Months Years Minutes Moments Q A X GMT UTC BST CET
     CEST EET EEST EST EDT PST PDT IDT AST Joint Statement Declaration Communique Live Analysis
     Interview Update Updates Breaking Exclusive Opinion Explainer Comment Editorial Round-up Roundup
-    Weekly Daily Briefing Talks Negotiations Fighting Truce Ceasefire""".split()
+    Weekly Daily Briefing Talks Negotiations Fighting Truce Ceasefire Ramadan Passover Eid
+    Christmas Easter Hanukkah""".split()
 )
 
 #: Words of titles that may stand before a name ("Mossad Director David Barnea").
@@ -210,6 +211,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
                   r"notified|announces|affirm(?:s|ed)?|reaffirm(?:s|ed)?|blamed|blames|"
                   r"insisted|argued|recalled|saying|adding|noting|stressing|insisting|telling|"
+                  # a live blog's present: "Israeli army confirms that ...", "Hamas denies"
+                  r"confirms|denies|claims|stresses|notes|declares|insists|explains|writes|"
+                  r"adds|argues|acknowledges|reiterates|emphasi[sz]es|states(?=\s+that\b)|"
                   # "asked (on X) how mediation could succeed": a question put in public
                   r"asked(?=\s+(?:[\w.]+\s+){0,4}?(?:how|whether|why)\b)|"
                   # "posted (on X) that ...": words put online
@@ -260,6 +264,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
                r"bombardment|raid|assault|onslaught|invasion|incursion|offensive|"
                r"(?:military\s+|ground\s+)?operation", "noun"),
     ("HostageRelease", r"releas(?:ed|es|ing)|freed|frees|freeing|set\s+free", "verb"),
+    # "has handed over the three women": people handed over (the check of counted people below)
+    ("HostageRelease", r"hand(?:ed|s)\s+over(?=\s+(?:the\s+)?(?:\d|two|three|four|five|six|seven|"
+                       r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)\b)",
+     "verb"),
     ("HostageRelease", r"(?:handed|passed|transferred)\s+(?:over\s+)?to\s+the\s+(?:Red\s+Cross|"
                        r"ICRC|International\s+Committee\s+of\s+the\s+Red\s+Cross)", "verb"),
     # "six captives went free", "walked free": the subject is the released

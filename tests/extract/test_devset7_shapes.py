@@ -235,3 +235,25 @@ def test_an_act_a_saying_reports_is_not_dated_by_the_clause_before_the_saying():
     found = events("Egypt put forward a new proposal on 24 March, and Hamas said on 29 March it "
                    "had accepted it.", published=date(2025, 3, 31))
     assert one(found, "Acceptance").date.edtf == "2025-03-29"
+
+
+# --- a live blog's present tense; releases told by the releaser; a truce in force ----------------
+
+def test_a_live_blog_s_present_speech_verbs_are_statements():
+    found = events("Israeli army confirms that the hostages are in Israel.")
+    assert "israel" in ids(one(found, "Statement"))
+
+
+def test_a_group_saying_it_has_handed_over_people_is_one_event_the_release():
+    found = events("Hamas says it has handed over the three women.")
+    assert "hamas" in ids(one(found, "HostageRelease"))
+    assert not [e for e in found if e.type == "Statement"]
+
+
+def test_a_truce_in_force_in_gaza_is_between_israel_and_hamas_named_before():
+    text = ("Israel and Hamas traded accusations over the delay.\nQatar says the truce is now in "
+            "effect across the Gaza Strip.")
+    assert ids(one(events(text), "Ceasefire")) == {"israel", "hamas"}
+    found = events("Israel approved the deal early on Friday, and the ceasefire between Israel and "
+                   "Hamas took effect at noon the same day.")
+    assert one(found, "Ceasefire").date.edtf == "2024-03-08"
