@@ -33,6 +33,7 @@ from kb.extract.lexicon import (
     FUNCTION_WORDS,
     GROUP_DESCRIPTION,
     GROUP_NOUNS,
+    HIS_OFFICE,
     HOLDER_AFTER,
     INTERVIEW_INTRO,
     MEDIA_WORDS,
@@ -545,6 +546,15 @@ class ActorReader:
             group_id = before[-1] if before else self._dominant_group()
             if group_id and free(m.start(), m.end()):
                 add(m.start(), m.end(), group_id, bool(m.group("possessive")), "description")
+        for m in HIS_OFFICE.finditer(text):  # "X told Biden ..., his office said": X's office
+            subjects = [x.actor for x in sorted(found, key=lambda x: x.start)
+                        if x.end <= base + m.start() and x.actor in self.actors
+                        and self.actors[x.actor].type == "person" and not x.possessive
+                        and x.prep is None]
+            person = subjects[0] if subjects else self.last_person
+            if person and free(m.start(), m.end()) and quote_of(
+                    quotes, base + m.start(), base + m.end()) is None:
+                add(m.start(), m.end(), person, pronoun="he")
         for m in THIRD_PERSON.finditer(text):
             earlier = [x.actor for x in sorted(found, key=lambda x: x.start)
                        if x.end <= base + m.start() and x.actor in self.actors

@@ -628,6 +628,11 @@ class CueReader(ActorReader):
                     own.speaker = inside[0].speaker
                 inside[0].end = min(inside[0].end, cue.start)  # whose words end before it
                 continue  # "said it had agreed ... and called on Trump to": two acts of one subject
+            if inside and inside[0].speaker and own is not None and cue.part == "speech" and \
+                    own.speaker == inside[0].speaker and inside[0].end <= inside[0].cue.start and \
+                    cue.quote is None and inside[0].cue.type == "Statement":
+                inside[0].cue.absorbed = True  # "X told Y on Sunday that ..., his office said":
+                continue  # X's telling, dated, and the attribution no statement of its own
             if inside and inside[0].speaker:
                 frame = inside[0]
                 if SPECIFICITY[cue.type] > SPECIFICITY.get(frame.cue.type, 0):

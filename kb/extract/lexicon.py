@@ -528,6 +528,9 @@ TURN_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.?
 PRONOUNS_IN_QUOTES = re.compile(r"(?<![\w’'-])(we|We|our|Our|us|Us|I|me|my|My)(?![\w-])")
 BRACKETED = re.compile(r"(?<![\w-])(them|they|him|he|her|she|it)\s+\[([^\]]+)\]")
 THIRD_PERSON = re.compile(r"(?<![\w’'-])(He|he|She|she)(?![\w’'-])")
+#: A person's office or spokesman standing for the person: "..., his office said".
+HIS_OFFICE = re.compile(r"(?<![\w’'-])(?:[Hh]is|[Hh]er)\s+(?:office|spokes(?:man|woman|person)|"
+                        r"aides?|press\s+office)(?![\w’'-])")
 ARCHITECT = re.compile(
     r"(?i)\b(?:architect|mastermind|planner|orchestrator|organi[sz]er|perpetrator)s?\s+of\s+"
     r"(?:the\s+)?(?:[\w.]+\s+){0,3}$"

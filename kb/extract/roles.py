@@ -23,6 +23,7 @@ from kb.extract.lexicon import (
     DATELINE_LEAD,
     DATING_RELATIVE,
     DEMONYMS,
+    HANDED_TO,
     HOLDER_AFTER,
     LED_BY,
     LIGHT_VERB_BEFORE,
@@ -744,6 +745,10 @@ class RoleReader(CueReader):
                 put(self._objects(cue, context, ("with",)), "participant")
         if kind == "HostageRelease":
             put(self._named_among(cue, context), "released")
+            handed = HANDED_TO.search(self.text, cue.start, min(context.sentence.end, cue.end + 80))
+            if handed:  # "were handed over to the Red Cross": the body they were handed to
+                put([m.actor for m in context.mentions if handed.start() <= m.start < handed.end()
+                     and m.actor in self.actors], "recipient")
         self._parsed_roles(cue, context, subjects, roles, put)
         return roles
 

@@ -257,3 +257,18 @@ def test_a_truce_in_force_in_gaza_is_between_israel_and_hamas_named_before():
     found = events("Israel approved the deal early on Friday, and the ceasefire between Israel and "
                    "Hamas took effect at noon the same day.")
     assert one(found, "Ceasefire").date.edtf == "2024-03-08"
+
+
+# --- a wire's attributions: "his office said"; the body hostages are handed to ---------------------
+
+def test_telling_someone_on_a_day_then_his_office_said_is_one_dated_statement_of_the_teller():
+    found = events("Prime Minister Benjamin Netanyahu told Biden in a phone call on Sunday that "
+                   "Israel would return to fighting after the truce, his office said.")
+    told = one(found, "Statement")
+    assert told.date.edtf == "2024-03-10" and "benjamin-netanyahu" in ids(told)
+    assert not [e for e in found if e.type == "Ceasefire"]
+
+
+def test_hostages_handed_over_to_the_red_cross_name_it_in_the_release():
+    found = events("Eleven hostages were handed over to the Red Cross late on Monday, the army said.")
+    assert "red-cross" in ids(one(found, "HostageRelease"))
