@@ -68,6 +68,10 @@ GROUP_FROM = re.compile(r"(?i)(?:^|\b(?:the|a|an)\s+|^\W*)(?:[\w-]+\s+)?(?:deleg
 
 #: A body of government named by its common noun after "the" ("the security cabinet", "the war
 #: cabinet"): an actor of its own, as a name would be ("Israel's cabinet" stays Israel's).
+#: A country by its state's name: "the Arab Republic of Egypt", "the State of Qatar".
+STATE_OF = re.compile(r"(?<![\w-])(?:State|Kingdom|(?:Arab\s+|Islamic\s+)?Republic|Sultanate|"
+                      r"Emirate|Hashemite\s+Kingdom)\s+of\s+(?P<country>[A-Z][\w-]+"
+                      r"(?:\s+[A-Z][\w-]+)?)(?![\w-])")
 DEFINITE_BODY = re.compile(r"(?<![\w-])(?:[Tt]he)\s+((?:security\s+|war\s+|full\s+)?cabinet)"
                            r"(?![\w-])")
 
@@ -489,6 +493,12 @@ class ActorReader:
         for start, end, actor_id, possessive in self._descriptions(text):
             if free(start, end):
                 add(start, end, actor_id, possessive)
+        for m in STATE_OF.finditer(text):  # "the Arab Republic of Egypt", "the State of Qatar"
+            country = self._actor_named(m.group("country")) or (
+                self._new_actor(m.group("country"), "country")
+                if m.group("country") in COUNTRIES else None)
+            if country and free(m.start(), m.end()):
+                add(m.start(), m.end(), country)
         for surface, actor_id in self.surfaces:
             pattern = r"(?<![\w-])" + re.escape(surface) + r"(" + POSS + r")?(?![\w-])"
             for m in re.finditer(pattern, text):

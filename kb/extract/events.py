@@ -321,11 +321,12 @@ class Extractor(RoleReader):
     @staticmethod
     def _present_speech(cue: Cue, context: Context) -> bool:
         """Whether a speech verb is in the simple present by the parse ("Qatar says the talks
-        will resume", "The State of Qatar reaffirms its position"): said now, on the text's day."""
+        will resume", "The State of Qatar reaffirms its position", "Egypt and Qatar affirm"):
+        said now, on the text's day."""
         parsed = context.parsed
         word = parsed.head_of(cue.start, cue.end) if parsed is not None and \
             cue.part == "speech" else None
-        return word is not None and word.tag_ == "VBZ" and not any(
+        return word is not None and word.tag_ in ("VBZ", "VBP") and not any(
             c.dep_ in ("aux", "auxpass") for c in word.children)
 
     def _gaza_truce(self, cue: Cue) -> list[tuple[str, str]]:

@@ -272,3 +272,14 @@ def test_telling_someone_on_a_day_then_his_office_said_is_one_dated_statement_of
 def test_hostages_handed_over_to_the_red_cross_name_it_in_the_release():
     found = events("Eleven hostages were handed over to the Red Cross late on Monday, the army said.")
     assert "red-cross" in ids(one(found, "HostageRelease"))
+
+
+# --- a state's full name ---------------------------------------------------------------------------
+
+def test_the_arab_republic_of_egypt_and_the_state_of_qatar_are_the_two_countries():
+    text = ("Joint statement by the Arab Republic of Egypt and the State of Qatar\n"
+            "We call on both parties to respect their commitments.")
+    demand = one(events(text), "Demand")
+    assert "egypt" in ids(demand) and not any("republic" in a or a == "state" for a in ids(demand))
+    found = events("The Arab Republic of Egypt and the State of Qatar met Hamas on Monday.")
+    assert {"egypt", "qatar", "hamas"} <= ids(one(found, "Meeting"))
