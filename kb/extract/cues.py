@@ -235,7 +235,11 @@ class CueReader(ActorReader):
             if cue.type == "HostageRelease" and not (
                     re.search(r"(?i)hostage\s+$", before)
                     or re.match(r"(?i)\s+of\s+(?:the\s+|all\s+|\w+\s+)?(?:remaining\s+)?"
-                                r"(?:hostages|captives|prisoners|detainees|abductees)", after)):
+                                r"(?:hostages|captives|prisoners|detainees|abductees)", after)
+                    or re.search(r"[A-Z][\w-]+" + POSS + r"\s+$", before)  # "Alexander's release"
+                    # "the release of Edan Alexander (12 May)": a person freed
+                    or re.match(r"\s+of\s+(?:(?:[A-Z][\w’'-]+|al|el|bin|ben)[ \t]+){1,3}"
+                                r"[A-Z][\w’'-]+\s*(?:\(|,|\bon\b|\bin\b|\bwas\b|\bwere\b)", after)):
                 return False
             if PURPOSE_BEFORE.search(re.sub(r"(?i)hostage\s+$", "", before)):
                 return False

@@ -673,7 +673,13 @@ class RoleReader(CueReader):
                             and m.actor in self.actors][:1]
         between = self.text[context.sentence.start:cue.start]
         if cue.part == "noun":
-            put(self._possessor(cue, context), lead_role)
+            possessor = self._possessor(cue, context)
+            if kind == "HostageRelease" and possessor in self.actors and \
+                    self.actors[possessor].type == "person" and \
+                    not re.match(r"\s+of\b", self.text[cue.end:cue.end + 5]):
+                put(possessor, "released")  # "Alexander's release on 12 May": the one freed
+            else:
+                put(possessor, lead_role)
             if kind in ("Attack", "Killing"):
                 architect = ARCHITECT.search(self.text, context.sentence.start, cue.start)
                 if architect:
@@ -720,6 +726,10 @@ class RoleReader(CueReader):
                 put(self._objects(cue, context, ("to",)), "recipient")
             elif kind in ("Effort", "Demand", "Precondition", "Threat") and not roles:
                 put(subjects, lead_role)
+            elif kind == "HostageRelease":  # "the release of Edan Alexander": the freed
+                put([m.actor for m in context.mentions if m.prep == "of" and not m.modifier
+                     and m.quote == cue.quote and re.fullmatch(
+                         r"\s+of\s+", self.text[cue.end:m.start])], "released")
             self._parsed_maker(cue, context, roles, put)
             return roles
         if cue.passive:

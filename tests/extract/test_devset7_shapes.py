@@ -283,3 +283,14 @@ def test_the_arab_republic_of_egypt_and_the_state_of_qatar_are_the_two_countries
     assert "egypt" in ids(demand) and not any("republic" in a or a == "state" for a in ids(demand))
     found = events("The Arab Republic of Egypt and the State of Qatar met Hamas on Monday.")
     assert {"egypt", "qatar", "hamas"} <= ids(one(found, "Meeting"))
+
+
+# --- a release named by its noun and the one freed ---------------------------------------------------
+
+def test_the_release_of_a_named_person_with_its_date_is_a_release_of_that_person():
+    found = events("The release of Edan Alexander (12 May), obtained through a direct channel, "
+                   "changed the talks.", published=date(2025, 6, 4))
+    release = one(found, "HostageRelease")
+    assert release.date.edtf == "2025-05-12" and ("edan-alexander", "released") in release.actors
+    found = events("Edan Alexander's release on 12 May opened a channel.", published=date(2025, 6, 4))
+    assert ("edan-alexander", "released") in one(found, "HostageRelease").actors
