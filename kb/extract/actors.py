@@ -662,6 +662,15 @@ class ActorReader:
             words[-1] = words[-1][:marker.start()]
         start, end = piece[0][0], piece[-1][1]
         name_end = end - (len(marker.group()) if marker else 0)
+        compound = re.fullmatch(r"(.+?)-(?:led|backed|brokered|drafted|mediated|run|sponsored|"
+                                r"proposed)", words[-1]) if len(words) == 1 else None
+        if compound:  # "Hamas-led gunmen", "a US-drafted resolution": Hamas, the United States
+            base = DEMONYMS.get(compound.group(1), compound.group(1))
+            actor_id = self._actor_named(base) or (
+                self._new_actor(base, "country") if base in COUNTRIES else None)
+            if actor_id:
+                add(start, start + len(compound.group(1)), actor_id, False)
+            return
         full = " ".join(words)
         if full in REGION_PLACES or any(surface == full for surface, _ in self.place_surfaces):
             return

@@ -294,3 +294,9 @@ def test_the_release_of_a_named_person_with_its_date_is_a_release_of_that_person
     assert release.date.edtf == "2025-05-12" and ("edan-alexander", "released") in release.actors
     found = events("Edan Alexander's release on 12 May opened a channel.", published=date(2025, 6, 4))
     assert ("edan-alexander", "released") in one(found, "HostageRelease").actors
+
+
+def test_a_compound_of_a_name_and_led_or_drafted_names_that_actor():
+    found = events("On Monday Hamas-led gunmen stormed the crossing.")
+    assert ("hamas", "perpetrator") in one(found, "Attack").actors
+    assert not any("led" in a for e in found for a in ids(e))
