@@ -220,6 +220,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"posted(?=\s+(?:on\s+(?:[A-Z][\w.]*|social\s+media)\s+|online\s+)?that\b)",
      "speech"),
     ("Statement", r"answered\s+(?:our|my)\s+questions", "verb"),
+    # "Katz called Sinwar a terrorist who must be eliminated": naming someone so is saying so
+    ("Statement", r"(?:called|branded|labell?ed|described)(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:as\s+)?"
+                  r"(?:a|an)\s)", "verb"),
     # "addressed the Knesset / the nation / reporters": a speech (not "addressed the concerns")
     ("Statement", r"address(?:ed|es)(?=\s+(?:the\s+|a\s+)?(?:[A-Z][\w-]*|parliament|nation|"
                   r"lawmakers|legislators|reporters|journalists|crowds?|rally|assembly|summit|"
@@ -244,7 +247,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Demand", r"demanded|urged|urges|urging", "speech"),
     ("Demand", r"demanding", "verb"),
     ("Demand", r"ordered|orders|instructed|ordering|instructing", "speech"),
-    ("Demand", r"(?:asking|asked|asks)\s+for", "verb"),
+    ("Demand", r"(?:asking|asked|asks)\s+(?:(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?)?for",
+     "verb"),  # "asked the mediators for a plan"
     ("Demand", r"demands?", "either"),
     # ("in a telephone call on Sunday with X": a call, no demand)
     ("Demand", r"(?:called|calls|calling)\s+for|(?:call|calls|called|calling)\s+(?:up)?on(?!\s+"

@@ -79,7 +79,10 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
                 freed & {a for a, r in other.actors if r == "released"} and \
                 compatible_dates(event.date, other.date, loose=False):
             return other  # "Hamas freed X on Monday ... X was freed after 584 days": one release
-        if other.type != event.type or other.status != event.status or not leading:
+        if other.type != event.type or not leading or (
+                other.status != event.status and not (  # (a victim dies once)
+                    event.type == "Killing"
+                    and victims & {a for a, r in other.actors if r == "victim"})):
             continue
         if not leading & set(other.primary()):
             continue
@@ -93,8 +96,10 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
         # (a killing's victim dies once: overlapping dates are enough, "The killing of X on
         # Wednesday ... X was killed hours after he attended ...")
         same_victim = bool(victims & {a for a, r in other.actors if r == "victim"}) and (
-            other.date.edtf == event.date.edtf or (event.type == "Killing" and compatible_dates(
-                event.date, other.date, loose=True)))
+            other.date.edtf == event.date.edtf or (event.type == "Killing" and (
+                compatible_dates(event.date, other.date, loose=True)
+                or "own" not in (event.date.source, other.date.source)
+                or (event.cue_part == "noun") != (other.cue_part == "noun"))))
         if not same_victim and other.according_to != event.according_to and "window" not in (
                 event.date.source, other.date.source):
             continue
@@ -108,7 +113,7 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
                         and not _same_days(event.date, other.date))):
             continue  # "X said on Tuesday ... Late on Tuesday, X denied ...": two statements
             # (and one told where the story is at Friday, one dated Tuesday: two)
-        if compatible_dates(event.date, other.date, loose=same_victim):
+        if same_victim or compatible_dates(event.date, other.date, loose=False):
             return other
     return None
 

@@ -674,10 +674,11 @@ class RoleReader(CueReader):
         between = self.text[context.sentence.start:cue.start]
         if cue.part == "noun":
             possessor = self._possessor(cue, context)
-            if kind == "HostageRelease" and possessor in self.actors and \
+            if kind in ("HostageRelease", "Killing") and possessor in self.actors and \
                     self.actors[possessor].type == "person" and \
                     not re.match(r"\s+of\b", self.text[cue.end:cue.end + 5]):
-                put(possessor, "released")  # "Alexander's release on 12 May": the one freed
+                # "Alexander's release on 12 May", "Haniyeh's killing": the one freed, killed
+                put(possessor, "released" if kind == "HostageRelease" else "victim")
             else:
                 put(possessor, lead_role)
             if kind in ("Attack", "Killing"):

@@ -300,3 +300,19 @@ def test_a_compound_of_a_name_and_led_or_drafted_names_that_actor():
     found = events("On Monday Hamas-led gunmen stormed the crossing.")
     assert ("hamas", "perpetrator") in one(found, "Attack").actors
     assert not any("led" in a for e in found for a in ids(e))
+
+
+# --- an analysis: a person's killing, asking someone for something, calling someone something ------
+
+def test_a_person_s_killing_is_of_that_person_and_told_again_it_is_the_same_killing():
+    text = ("Ismail Haniyeh was killed in Tehran on Wednesday. Iran is expected to respond to "
+            "Haniyeh's killing within days.")
+    killing = one(events(text), "Killing")
+    assert ("ismail-haniyeh", "victim") in killing.actors and killing.date.edtf == "2024-03-13"
+
+
+def test_asking_someone_for_something_is_a_demand_and_calling_someone_a_terrorist_speaks():
+    found = events("Hamas asked the mediators on Monday for a plan to carry out the deal.")
+    assert "hamas" in ids(one(found, "Demand"))
+    found = events("On Monday Israel Katz called Sinwar a terrorist.")
+    assert "israel-katz" in ids(one(found, "Statement"))
