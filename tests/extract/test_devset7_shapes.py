@@ -312,7 +312,7 @@ def test_a_person_s_killing_is_of_that_person_and_told_again_it_is_the_same_kill
 
 
 def test_asking_someone_for_something_is_a_demand_and_calling_someone_a_terrorist_speaks():
-    found = events("Hamas asked the mediators on Monday for a plan to carry out the deal.")
+    found = events("Hamas asked the mediators for a plan to carry out the deal on Monday.")
     assert "hamas" in ids(one(found, "Demand"))
     found = events("On Monday Israel Katz called Sinwar a terrorist.")
     assert "israel-katz" in ids(one(found, "Statement"))
