@@ -21,6 +21,7 @@ from kb.extract.lexicon import (
     ARMED,
     ARMED_DEMONYM,
     ARMED_PRONOUN,
+    BARE_ADJECTIVES,
     BRACKETED,
     CAPITAL_SUBJECT,
     CAPITALS,
@@ -672,7 +673,8 @@ class ActorReader:
                 add(start, start + len(compound.group(1)), actor_id, False)
             return
         full = " ".join(words)
-        if full in REGION_PLACES or any(surface == full for surface, _ in self.place_surfaces):
+        if full in REGION_PLACES or full in BARE_ADJECTIVES or any(
+                surface == full for surface, _ in self.place_surfaces):
             return
         if re.fullmatch(r"[A-Z]{3,}(?:\s+[A-Z]{3,})*", full) and not text[:start].strip() and \
                 text[end:].lstrip().startswith(","):

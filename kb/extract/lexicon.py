@@ -24,6 +24,10 @@ FUNCTION_WORDS = frozenset(
     Christmas Easter Hanukkah""".split()
 )
 
+#: Adjectives of a people or a region that are no actor alone ("an Arab summit", "Western
+#: diplomats").
+BARE_ADJECTIVES = frozenset("Arab Western European Islamic Gulf Muslim Jewish Christian".split())
+
 #: Words of titles that may stand before a name ("Mossad Director David Barnea").
 TITLE_WORDS = frozenset(
     """Director Minister Secretary Spokesperson Spokesman Spokeswoman President Vice Chief Head
@@ -164,6 +168,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Acceptance", r"agree(?:d|s)\s+(?:(?:on|late|early|in|at|last)\s+[\w-]+\s+){0,2}to", "verb"),
     ("Acceptance", r"approv(?:es|ed)|endors(?:es|ed)|sign(?:s|ed)\s+off\s+on", "verb"),
     ("Acceptance", r"acceptance", "noun"),
+    # "the leaders adopted Egypt's plan" (not a resolution: what it demands is its own event)
+    ("Acceptance", r"adopt(?:ed|s)(?=\s+(?:(?:the|a|an|its|their|this|that|(?-i:[A-Z][\w-]*)[’']s)\s+)?"
+                   r"(?:[\w-]+\s+){0,3}?(?:plans?|proposals?|framework|deal|agreement|initiative)\b)",
+     "verb"),
     # "Israel said it backed a proposal by the US envoy", "supports the plan": an acceptance
     ("Acceptance", r"(?:backed|backs|supported|supports|embraced|embraces)(?=\s+(?:(?:the|a|an|"
                    r"its|their|his|her|this|that|(?-i:[A-Z][\w-]*)[’']s)\s+)?(?:[\w-]+\s+){0,3}?"

@@ -316,3 +316,9 @@ def test_asking_someone_for_something_is_a_demand_and_calling_someone_a_terroris
     assert "hamas" in ids(one(found, "Demand"))
     found = events("On Monday Israel Katz called Sinwar a terrorist.")
     assert "israel-katz" in ids(one(found, "Statement"))
+
+
+def test_adopting_a_plan_is_an_acceptance_and_arab_alone_is_no_actor():
+    found = events("Jordan adopted Egypt's plan for Gaza on Monday at an Arab summit.")
+    assert "jordan" in ids(one(found, "Acceptance"))
+    assert not any(a == "arab" for e in found for a in ids(e))
