@@ -34,6 +34,8 @@ from kb.extract.timex import TimeExpression, quote_spans, tense_at
 _PARTY = r"((?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))"
 #: Two parties of a truce or a deal: "the ceasefire between Israel and Hamas", "a deal between
 #: X and Y", "Israel and Hamas have agreed to a ceasefire".
+#: An interviewer's question line: "Q: ...", "Q. ...", "Question: ...".
+QUESTION_LINE = re.compile(r"(?:Q|Question)\s*[:.]\s")
 TRUCE_BETWEEN = re.compile(r"(?i)\b(?:ceasefire|cease-fire|truce|pause\s+in\s+fighting|deal|"
                            r"agreement)\s+between\s+" + _PARTY + r"\s+and\s+" + _PARTY
                            + r"|(?<![\w’'-])" + _PARTY + r"\s+and\s+" + _PARTY
@@ -256,6 +258,9 @@ class Extractor(RoleReader):
         if self._negated(cue, context):
             return None  # "Israel has not rejected the offer", "did not meet": nothing happened
         expression, source = self._expression_for(cue, context)
+        if expression is None and kind in STATEMENT_FAMILY and cue.part == "speech" and \
+                QUESTION_LINE.match(self.text, self.text.rfind("\n", 0, sentence.start) + 1):
+            return None  # "Q: Hamas says there will be no deal ...": the interviewer's premise
         status = self._status(cue, sentence, expression)
         anchor_date = None
         outer = [f for f in context.frames if f.cue is not cue and f.start <= cue.start < f.end]

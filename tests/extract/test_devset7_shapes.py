@@ -322,3 +322,12 @@ def test_adopting_a_plan_is_an_acceptance_and_arab_alone_is_no_actor():
     found = events("Jordan adopted Egypt's plan for Gaza on Monday at an Arab summit.")
     assert "jordan" in ids(one(found, "Acceptance"))
     assert not any(a == "arab" for e in found for a in ids(e))
+
+
+def test_what_a_question_says_a_party_says_is_the_interviewer_s_premise_not_a_statement():
+    text = ("An interview\nQatar's spokesman spoke to us on Tuesday.\n"
+            "Q: Hamas says there will be no deal without an end to the war.\n"
+            "A: We met Hamas on Monday.")
+    found = events(text)
+    assert not [e for e in found if e.type in ("Statement", "Precondition")]
+    assert one(found, "Meeting").date.edtf == "2024-03-11"
