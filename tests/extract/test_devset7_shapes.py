@@ -331,3 +331,8 @@ def test_what_a_question_says_a_party_says_is_the_interviewer_s_premise_not_a_st
     found = events(text)
     assert not [e for e in found if e.sentences[0].startswith("Q:")]
     assert one(found, "Meeting").date.edtf == "2024-03-11"
+
+
+def test_later_in_the_day_opening_a_sentence_is_the_day_the_story_is_at():
+    found = events("Egypt met Qatar on Monday. Later in the day, Hamas rejected the offer.")
+    assert one(found, "Rejection").date.edtf == "2024-03-11"
