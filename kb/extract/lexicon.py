@@ -423,7 +423,8 @@ SETTING_BEFORE = re.compile(
     r"previous|hostage)\s+)+$"
 )
 PURPOSE_BEFORE = re.compile(
-    r"(?i)\b(?:for|exchange\s+for|return\s+for|secure|securing|reach|reaching|toward|towards|to|"
+    r"(?i)\b(?:to\s+(?:begin|start|launch|open|enter|hold|convene|join)|"
+    r"for|exchange\s+for|return\s+for|secure|securing|reach|reaching|toward|towards|to|"
     r"sabotage|derail|undermine|torpedo|obstruct|hinder|stall|jeopardi[sz]e|"
     r"broker|brokering|on|about|over|discuss|discussing|discussed|demand(?:s|ed|ing)?|calls?\s+for|"
     r"called\s+for|negotiations?|talks|deal|proposal|plan|framework|possible|potential|new|future|"

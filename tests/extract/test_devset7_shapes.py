@@ -336,3 +336,8 @@ def test_what_a_question_says_a_party_says_is_the_interviewer_s_premise_not_a_st
 def test_later_in_the_day_opening_a_sentence_is_the_day_the_story_is_at():
     found = events("Egypt met Qatar on Monday. Later in the day, Hamas rejected the offer.")
     assert one(found, "Rejection").date.edtf == "2024-03-11"
+
+
+def test_negotiations_someone_is_called_on_to_begin_are_a_goal_not_an_event():
+    found = events("We call on both parties to begin the negotiations on the second phase.")
+    assert not [e for e in found if e.type in ("NegotiationRound", "Meeting")]
