@@ -21,6 +21,7 @@ from kb.extract.lexicon import (
     ARMED,
     ARMED_DEMONYM,
     ARMED_PRONOUN,
+    BARE_ADJECTIVES,
     BRACKETED,
     CAPITAL_SUBJECT,
     CAPITALS,
@@ -33,6 +34,7 @@ from kb.extract.lexicon import (
     FUNCTION_WORDS,
     GROUP_DESCRIPTION,
     GROUP_NOUNS,
+    HIS_OFFICE,
     HOLDER_AFTER,
     INTERVIEW_INTRO,
     MEDIA_WORDS,
@@ -41,6 +43,7 @@ from kb.extract.lexicon import (
     PARTICLES,
     PLACE_BEFORE,
     POSS,
+    POST_FIELDS,
     PREP_BEFORE,
     PRONOUNS_IN_QUOTES,
     REGION_PLACES,
@@ -49,6 +52,8 @@ from kb.extract.lexicon import (
     TITLE_HINT,
     TITLE_PREFIX,
     TITLE_WORDS,
+    TURN_LABEL,
+    TURN_NAME,
 )
 from kb.extract.names import ROLE_FALLBACKS, ROLE_WORDS, NameIndex, name_key, roles_of
 from kb.extract.sentences import Sentence, quote_of
@@ -64,6 +69,10 @@ GROUP_FROM = re.compile(r"(?i)(?:^|\b(?:the|a|an)\s+|^\W*)(?:[\w-]+\s+)?(?:deleg
 
 #: A body of government named by its common noun after "the" ("the security cabinet", "the war
 #: cabinet"): an actor of its own, as a name would be ("Israel's cabinet" stays Israel's).
+#: A country by its state's name: "the Arab Republic of Egypt", "the State of Qatar".
+STATE_OF = re.compile(r"(?<![\w-])(?:State|Kingdom|(?:Arab\s+|Islamic\s+)?Republic|Sultanate|"
+                      r"Emirate|Hashemite\s+Kingdom)\s+of\s+(?P<country>[A-Z][\w-]+"
+                      r"(?:\s+[A-Z][\w-]+)?)(?![\w-])")
 DEFINITE_BODY = re.compile(r"(?<![\w-])(?:[Tt]he)\s+((?:security\s+|war\s+|full\s+)?cabinet)"
                            r"(?![\w-])")
 
@@ -164,6 +173,7 @@ class ActorReader:
         self._seen = 0  # mentions read so far; the last one of each actor
         self._last_seen: dict[str, int] = {}
         self._lowercase_bodies = self._common_noun_bodies()
+        self._turns: dict[int, tuple[str, int] | None] = {}  # a line's speaker, by its start
 
     def _common_noun_bodies(self) -> list[tuple[re.Pattern, str]]:
         """Known bodies a text may name in lower case without their country ("the prime
@@ -365,9 +375,13 @@ class ActorReader:
                 r"(?i)\b(?:joint\s+)?(?:statement|declaration|communiqu[eé])\b", text)):
             # "Joint statement by Egypt and Qatar", "Statement of the Egyptian and Qatari
             # ministries", "Egypt and Qatar issue joint statement": the first one named
+            by = re.search(r"(?i)\b(?:statement|declaration|communiqu[eé])\s+(?:issued\s+)?"
+                           r"(?:by|of|from)\s", text)
             named = [m.actor for m in sorted(found, key=lambda m: m.start)
                      if m.actor in self.actors and (not m.modifier or m.actor in {
-                         a.id for a in self.actors.values() if a.type == "country"})]
+                         a.id for a in self.actors.values() if a.type == "country"})
+                     and (by is None or m.start >= sentence.start + by.end())]
+            # ("Press statement by the Islamic Resistance Movement": the movement, not "Press")
             demonym = re.search(r"(?<![\w-])(" + "|".join(map(re.escape, DEMONYMS)) + r")(?![\w-])",
                                 text)
             if not named and demonym:  # "Statement of the Egyptian and Qatari ministries"
@@ -378,7 +392,55 @@ class ActorReader:
         if self.interviewee and (ANSWER_LINE.match(self.text, line_start)
                                  or self._speaker_line(line_start) == self.interviewee):
             return self._side_of(self.interviewee)
+        turn = self._turn_speaker(line_start)
+        if turn is not None:  # "Mr Lammy: We have urged ...": the speaker of the turn
+            return self._side_of(turn)
         return self.signatories
+
+    def _turn_speaker(self, line_start: int) -> str | None:
+        """The speaker of a transcript's turn that a line belongs to: its own label's, else the
+        one of the paragraph before it, back to a heading or a time stamp (a line without a
+        full stop ends a turn)."""
+        label = self._turn_label(line_start)
+        if label is not None:
+            return label[0]
+        if line_start == 0:
+            return None
+        previous_start = self.text.rfind("\n", 0, line_start - 1) + 1
+        previous = self.text[previous_start:line_start].strip()
+        if not re.search(r"[.!?”\"]$", previous):
+            return None
+        return self._turn_speaker(previous_start)
+
+    def _turn_label(self, line_start: int) -> tuple[str, int] | None:
+        """The person a transcript's line names as its speaker, and where the label ends
+        ("Mr Andrew Mitchell (Sutton Coldfield) (Con): I thank ..." is Andrew Mitchell's turn,
+        "The Secretary of State ... (Mr David Lammy): ..." David Lammy's); ``None`` for a line
+        that is no turn ("Q: ...", "First: ...", "Analysis: ...", "Gaza ceasefire: what ...")."""
+        if line_start in self._turns:
+            return self._turns[line_start]
+        found = None
+        m = TURN_LABEL.match(self.text, line_start)
+        if m is not None:
+            label = m.group("label")
+            for part in [label.split("(")[0], *re.findall(r"\(([^()]*)\)", label)]:
+                name = TURN_NAME.fullmatch(part.strip())
+                if name is None:
+                    continue
+                honorific = name.group("name") != part.strip()
+                words = name.group("name").split()
+                if any(w in FUNCTION_WORDS or w in TITLE_WORDS or w in COUNTRIES or w in DEMONYMS
+                       for w in words) or name.group("name") in REGION_PLACES:
+                    continue
+                person = self._actor_named(name.group("name")) or (
+                    self._surname_match(name.group("name")) if len(words) == 1 else None)
+                if person is None and (len(words) >= 2 or honorific):
+                    person = self._new_actor(name.group("name"), "person")
+                if person is not None and self.actors[person].type == "person":
+                    found = (person, m.end())
+                    break
+        self._turns[line_start] = found
+        return found
 
     def _speaker_line(self, line_start: int) -> str | None:
         """The actor a transcript line names as its speaker ("Ansari: We told ...")."""
@@ -421,9 +483,23 @@ class ActorReader:
         lead = DATELINE_LEAD.match(text)
         if lead and re.search(r"\d|\(", lead.group()):  # "CAIRO, May 3 (Agency) - ": no actor
             taken.append((0, lead.end()))
+        line_start = self.text.rfind("\n", 0, base) + 1
+        label = self._turn_label(line_start) if line_start == base else None
+        if label is not None:  # the label names no actor of the text
+            taken.append((0, label[1] - base))
+        turn = self._turn_speaker(line_start)
+        answering = self.interviewee if self.interviewee and (
+            ANSWER_LINE.match(self.text, line_start)
+            or self._speaker_line(line_start) == self.interviewee) else None
         for start, end, actor_id, possessive in self._descriptions(text):
             if free(start, end):
                 add(start, end, actor_id, possessive)
+        for m in STATE_OF.finditer(text):  # "the Arab Republic of Egypt", "the State of Qatar"
+            country = self._actor_named(m.group("country")) or (
+                self._new_actor(m.group("country"), "country")
+                if m.group("country") in COUNTRIES else None)
+            if country and free(m.start(), m.end()):
+                add(m.start(), m.end(), country)
         for surface, actor_id in self.surfaces:
             pattern = r"(?<![\w-])" + re.escape(surface) + r"(" + POSS + r")?(?![\w-])"
             for m in re.finditer(pattern, text):
@@ -481,6 +557,15 @@ class ActorReader:
             group_id = before[-1] if before else self._dominant_group()
             if group_id and free(m.start(), m.end()):
                 add(m.start(), m.end(), group_id, bool(m.group("possessive")), "description")
+        for m in HIS_OFFICE.finditer(text):  # "X told Biden ..., his office said": X's office
+            subjects = [x.actor for x in sorted(found, key=lambda x: x.start)
+                        if x.end <= base + m.start() and x.actor in self.actors
+                        and self.actors[x.actor].type == "person" and not x.possessive
+                        and x.prep is None]
+            person = subjects[0] if subjects else self.last_person
+            if person and free(m.start(), m.end()) and quote_of(
+                    quotes, base + m.start(), base + m.end()) is None:
+                add(m.start(), m.end(), person, pronoun="he")
         for m in THIRD_PERSON.finditer(text):
             earlier = [x.actor for x in sorted(found, key=lambda x: x.start)
                        if x.end <= base + m.start() and x.actor in self.actors
@@ -525,6 +610,9 @@ class ActorReader:
                 add(m.start(), m.end(), "@" + m.group(1).lower(), pronoun="first")
             elif voice and m.group(1).lower() in ("we", "our", "us"):
                 add(m.start(), m.end(), voice, pronoun="first")
+            elif m.group(1).lower() in ("i", "me", "my") and (turn or answering):
+                # "Mr Lammy: I informed ...", "A: I spoke to Rubio yesterday"
+                add(m.start(), m.end(), turn or answering, pronoun="first")
         found.sort(key=lambda x: x.start)
         self._describe(found, quotes)
         for mention in found:  # ("a Hamas official": a mention of Hamas, a known group, too)
@@ -575,8 +663,18 @@ class ActorReader:
             words[-1] = words[-1][:marker.start()]
         start, end = piece[0][0], piece[-1][1]
         name_end = end - (len(marker.group()) if marker else 0)
+        compound = re.fullmatch(r"(.+?)-(?:led|backed|brokered|drafted|mediated|run|sponsored|"
+                                r"proposed)", words[-1]) if len(words) == 1 else None
+        if compound:  # "Hamas-led gunmen", "a US-drafted resolution": Hamas, the United States
+            base = DEMONYMS.get(compound.group(1), compound.group(1))
+            actor_id = self._actor_named(base) or (
+                self._new_actor(base, "country") if base in COUNTRIES else None)
+            if actor_id:
+                add(start, start + len(compound.group(1)), actor_id, False)
+            return
         full = " ".join(words)
-        if full in REGION_PLACES or any(surface == full for surface, _ in self.place_surfaces):
+        if full in REGION_PLACES or full in BARE_ADJECTIVES or any(
+                surface == full for surface, _ in self.place_surfaces):
             return
         if re.fullmatch(r"[A-Z]{3,}(?:\s+[A-Z]{3,})*", full) and not text[:start].strip() and \
                 text[end:].lstrip().startswith(","):
@@ -613,8 +711,8 @@ class ActorReader:
             if cut + 1 < len(words) and words[cut] == "of":
                 cut += 2  # Secretary of State
             title, words = " ".join(words[:cut]), words[cut:]
-            if not words:
-                return
+            if not words or all(word in POST_FIELDS for word in words):
+                return  # "Minister of Foreign Affairs": a post, no name
             start = piece[len(piece) - len(words)][0]
         ruled = None  # the country of "King Abdullah II of Jordan"
         if title is not None:

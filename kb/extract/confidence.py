@@ -33,6 +33,10 @@ _BACKGROUND = re.compile(
 #: background whatever it dates.
 _LABELLED_BACKGROUND = re.compile(r"(?i)^(?:some\s+|a\s+little\s+|quick\s+)?(?:background|context)"
                                   r"\s*[:—–-]|^for\s+(?:some\s+)?(?:context|background)\b")
+#: A line of a timeline or chronology: a date, then a dash or a colon, then what happened ("20 Feb
+#: - Hamas hands over four coffins", "March 5: Trump warns Hamas"): a dated event, no headline.
+_TIMELINE_ENTRY = re.compile(
+    r"^(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*[-–—:]\s+\S")
 _TIME_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|EET|IDT|[AP]M)?|"
                          r"(?:updated|posted)\b.*)\s*$", re.IGNORECASE)
 
@@ -82,7 +86,8 @@ def sentence_kinds(text: str, sentences: list[Sentence],
                 or sentence.end <= headline_end:
             kinds[sentence.index] = "headline"
         elif line == sentence.text and not re.search(r"[.!?”\"’:;,]$", line) and \
-                len(line.split()) >= 4 and not _TIME_STAMP.match(line):
+                len(line.split()) >= 4 and not _TIME_STAMP.match(line) and \
+                not _TIMELINE_ENTRY.match(line):
             kinds[sentence.index] = "headline"  # a subheading, a "Key events" line, a caption
         elif _TIME_STAMP.match(sentence.text) or (
                 len(sentence.text) <= 40 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]",
@@ -120,7 +125,7 @@ def score(events: list[DraftEvent], kinds: dict[int, str]) -> None:
             value -= 0.15
             why.append("no date found")
         if not event.actors:
-            value = min(value - 0.3, _NO_ACTOR)
+            value -= 0.3
             why.append("no actor found")
         if event.in_quote:
             value -= 0.1
@@ -135,5 +140,7 @@ def score(events: list[DraftEvent], kinds: dict[int, str]) -> None:
         elif kind == "background":
             value = min(value * 0.4, 0.15)
             why.append("a background sentence")
+        if not event.actors:  # whatever raised it ("mentioned in 2 sentences")
+            value = min(value, _NO_ACTOR)
         event.confidence = round(max(0.05, min(0.95, value)), 2)
         event.why = why

@@ -15,6 +15,7 @@ from kb.extract import parse
 from kb.extract.actors import ActorReader, KnownActor, KnownPlace, Mention
 from kb.extract.lexicon import (
     CLAUSE_BREAK,
+    CONDITION,
     COORDINATED_VERB,
     CUE_PATTERNS,
     DEFINITE,
@@ -45,7 +46,7 @@ from kb.extract.timex import TimeExpression, find_time_expressions
 #: A counted object of a verb of releasing: people ("freed 39 Palestinian women", "released
 #: three Thai nationals"), not a statement.
 COUNTED_PEOPLE = re.compile(
-    r"(?i)\s+(?:(?:at\s+least|some|about|around|nearly|more\s+than|another|a\s+further)\s+)?"
+    r"(?i)\s+(?:the\s+)?(?:(?:at\s+least|some|about|around|nearly|more\s+than|another|a\s+further)\s+)?"
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|twenty|thirty|dozens\s+of|hundreds\s+of)\s+(?!(?:statements?|videos?|documents?|"
     r"reports?|pages?|letters?|images?|photos?|percent|per\s+cent)\b)")
@@ -217,6 +218,16 @@ class CueReader(ActorReader):
         cue.passive = cue.part in ("verb", "speech") and is_past_form(cue.text) and bool(
             PASSIVE_BEFORE.search(before) or (  # "a proposal put forward by Egypt"
                 re.match(r"\s+(?:over\s+)?by\s", after) and re.search(r"[a-z,]\s+$", before)))
+        if cue.type == "Meeting" and word.startswith("discuss") and not re.search(
+                r"(?i)\b(?:cabinet|government|council|committee|parliament|knesset|ministers|"
+                r"leaders|delegations?|negotiators|mediators|envoys)\s+(?:(?:had|has|have|also|"
+                r"then|later|\w+ly)\s+)*$", before):
+            return False  # a body discusses at a sitting; one person "discussed" in a call
+        if cue.type == "Acceptance" and re.match(r"(?i)back|support|embrac", word) and re.search(
+                r"[a-z]\s+(?:that|which)\s+$", before):
+            return False  # "a resolution that backed the plan": what a text says, no acceptance
+        if cue.type == "HostageRelease" and re.fullmatch(r"(?i)(?:went|walked)\s+free", cue.text):
+            cue.passive = True  # "six captives went free": its subject is the released
         cue.definite = cue.part == "noun" and bool(DEFINITE.search(before))
         if cue.type in ("Ceasefire", "HostageRelease") and cue.part == "noun":
             if NEGOTIATION_AFTER.search(after) or re.match(r"(?i)\s*negotiator", after):
@@ -224,7 +235,11 @@ class CueReader(ActorReader):
             if cue.type == "HostageRelease" and not (
                     re.search(r"(?i)hostage\s+$", before)
                     or re.match(r"(?i)\s+of\s+(?:the\s+|all\s+|\w+\s+)?(?:remaining\s+)?"
-                                r"(?:hostages|captives|prisoners|detainees|abductees)", after)):
+                                r"(?:hostages|captives|prisoners|detainees|abductees)", after)
+                    or re.search(r"[A-Z][\w-]+" + POSS + r"\s+$", before)  # "Alexander's release"
+                    # "the release of Edan Alexander (12 May)": a person freed
+                    or re.match(r"\s+of\s+(?:(?:[A-Z][\w’'-]+|al|el|bin|ben)[ \t]+){1,3}"
+                                r"[A-Z][\w’'-]+\s*(?:\(|,|\bon\b|\bin\b|\bwas\b|\bwere\b)", after)):
                 return False
             if PURPOSE_BEFORE.search(re.sub(r"(?i)hostage\s+$", "", before)):
                 return False
@@ -310,6 +325,11 @@ class CueReader(ActorReader):
                             r"(?i)\b(?:is|was|are|were|be|been)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$",
                             before):
                     cue.absorbed = True  # "The meeting ... is the first session of talks"
+                if cue.type == "Meeting" and "call" in cue.text.lower() and \
+                        other.part == "speech" and other.end <= cue.start and \
+                        not CLAUSE_BREAK.search(between) and re.search(
+                            r"(?i)\b(?:in|by|during|over)\s+(?:[\w-]+\s+){0,3}$", before):
+                    cue.absorbed = True  # "informed X of Y in phone calls": how it was said
                 if cue.type == other.type and other.part != "noun" and cue.type in (
                         "Demand", "Offer", "Threat") and abs(other.start - cue.start) < 60:
                     cue.absorbed = True  # "demands it has insisted upon"
@@ -317,7 +337,9 @@ class CueReader(ActorReader):
                         other.type in ("Offer", "Demand", "Rejection", "Acceptance") and \
                         other.end <= cue.start and not CLAUSE_BREAK.search(between) and \
                         not re.search(r"(?i)\b(?:since|during|after|before|following|amid)\b",
-                                      between):
+                                      between) and not (
+                            re.search(r",\s+and\s", between) and HAPPENING_AFTER.match(after)):
+                    # ("approved the deal, and the ceasefire took effect": it happened)
                     cue.absorbed = True  # "offered Hamas a six-week truce": what is offered
             if not cue.absorbed and cue.type != "Precondition":
                 cue.absorbed = not self._noun_is_event(cue, before, after, context)
@@ -331,6 +353,15 @@ class CueReader(ActorReader):
                                                                                    context):
                     cue.absorbed = False
                     cue.parsed.append("travelled for")
+        for cue in context.cues:  # "X was killed when a projectile struck the guesthouse":
+            # the strike is how the killing was done, not an attack of its own
+            if cue.type == "Attack" and cue.part == "verb" and not cue.absorbed and any(
+                    other.type == "Killing" and other.part != "noun" and not other.absorbed
+                    and other.end <= cue.start
+                    and re.search(r"(?i)\W(?:when|as)\s", text[other.end:cue.start])
+                    and not re.search(r"[;:]", text[other.end:cue.start])
+                    for other in context.cues):
+                cue.absorbed, cue.type = True, "means"
         for cue in context.cues:  # "Egypt hosted indirect negotiations": one event, the noun's
             if cue.part == "verb" and cue.type == "Meeting" and re.fullmatch(
                     r"(?i)host(?:ed|s|ing)", cue.text) and any(
@@ -575,7 +606,13 @@ class CueReader(ActorReader):
 
     def _upgrade(self, context: Context) -> None:
         """A speech act takes the most specific statement type of the words it reports ("said
-        Israel will hunt down ..." is a threat); those words then make no event of their own."""
+        Israel will hunt down ..." is a threat); those words then make no event of their own.
+        Words that set a condition (:data:`CONDITION`) make a plain saying a precondition."""
+        for frame in context.frames:
+            if frame.cue.type == "Statement" and not frame.report and CONDITION.search(
+                    self.text, frame.start, frame.end):
+                frame.cue.type = "Precondition"
+                frame.cue.parsed.append("condition in the words reported")
         for cue in context.cues:
             if cue.type not in STATEMENT_FAMILY or cue.absorbed or (
                     cue.part == "noun" and cue.type != "Precondition"):
@@ -595,6 +632,11 @@ class CueReader(ActorReader):
                     own.speaker = inside[0].speaker
                 inside[0].end = min(inside[0].end, cue.start)  # whose words end before it
                 continue  # "said it had agreed ... and called on Trump to": two acts of one subject
+            if inside and inside[0].speaker and own is not None and cue.part == "speech" and \
+                    own.speaker == inside[0].speaker and inside[0].end <= inside[0].cue.start and \
+                    cue.quote is None and inside[0].cue.type == "Statement":
+                inside[0].cue.absorbed = True  # "X told Y on Sunday that ..., his office said":
+                continue  # X's telling, dated, and the attribution no statement of its own
             if inside and inside[0].speaker:
                 frame = inside[0]
                 if SPECIFICITY[cue.type] > SPECIFICITY.get(frame.cue.type, 0):

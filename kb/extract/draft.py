@@ -34,7 +34,7 @@ from kb.extract.known import KnownActor, KnownEvent, KnownPlace, flag_known
 from kb.extract.merge import merge
 from kb.extract.model import DraftEvent
 from kb.extract.parse import parse_sentences
-from kb.extract.reference import anchor_relative, context_dates, dateline
+from kb.extract.reference import anchor_relative, context_dates, dateline, under_headings
 from kb.extract.sentences import split_sentences
 from kb.extract.timex import TimeExpression, find_time_expressions
 from kb.vocab import EVENT_TYPES, ROLE_TYPES
@@ -256,6 +256,7 @@ def extract(text: str, published: date, *, title: str | None = None,
         expressions = [e for e in expressions if e.end <= line.start or e.start >= line.end]
     if line is not None:
         expressions = [_on_reference(e, reference) for e in expressions]
+    expressions = under_headings(text, sentences, expressions, reference, line)
     parses = dict(zip((s.index for s in sentences), parse_sentences(
         [s.text for s in sentences], [s.start for s in sentences]), strict=True))
     embedded = _by_parse(sentences, parses, parse.noun_clause)

@@ -31,9 +31,15 @@ from kb.extract.sentences import Sentence
 from kb.extract.timex import TimeExpression, quote_spans, tense_at
 
 #: A truce named with its two parties: "the ceasefire between Israel and Hamas".
-TRUCE_BETWEEN = re.compile(r"(?i)\b(?:ceasefire|cease-fire|truce|pause\s+in\s+fighting)\s+"
-                           r"between\s+((?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))\s+and\s+"
-                           r"((?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))")
+_PARTY = r"((?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))"
+#: Two parties of a truce or a deal: "the ceasefire between Israel and Hamas", "a deal between
+#: X and Y", "Israel and Hamas have agreed to a ceasefire".
+#: An interviewer's question line: "Q: ...", "Q. ...", "Question: ...".
+QUESTION_LINE = re.compile(r"(?:Q|Question)\s*[:.]\s")
+TRUCE_BETWEEN = re.compile(r"(?i)\b(?:ceasefire|cease-fire|truce|pause\s+in\s+fighting|deal|"
+                           r"agreement)\s+between\s+" + _PARTY + r"\s+and\s+" + _PARTY
+                           + r"|(?<![\w’'-])" + _PARTY + r"\s+and\s+" + _PARTY
+                           + r"\s+(?:have\s+|had\s+)?(?:agreed|signed|reached|accepted)\b")
 
 
 class Extractor(RoleReader):
@@ -109,10 +115,23 @@ class Extractor(RoleReader):
             self._attributions(drafted, context)
         self.events.extend(event for cue, event in drafted if not any(cue is t for t in told))
         people = [m for m in context.mentions if not m.modifier and not m.possessive
-                  and m.actor in self.actors and self.actors[m.actor].type == "person"]
+                  and self._person_of(m.actor)]
         if people:  # "he" in the next sentence: its subject first, else the last one named
-            subjects = [m.actor for m in people if m.prep is None and m.quote is None]
-            self.last_person = subjects[0] if subjects else people[-1].actor
+            subjects = [self._person_of(m.actor) for m in people
+                        if m.prep is None and m.quote is None]
+            self.last_person = subjects[0] if subjects else self._person_of(people[-1].actor)
+
+    def _person_of(self, actor_id: str) -> str | None:
+        """The person a mention names: a person, or a surname first met alone (in a headline,
+        "the Witkoff plan") of a person named in full since ("Mr Witkoff held talks")."""
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            return None
+        if actor.type == "person":
+            return actor_id
+        if not actor.known and " " not in actor.name:
+            return self._surname_match(actor.name)
+        return None
 
     @staticmethod
     def _attributions(drafted: list, context: Context) -> list:
@@ -163,12 +182,16 @@ class Extractor(RoleReader):
                 continue
             speakers = {actor for actor, role in event.actors if role == "speaker"}
             for other_cue, other in drafted:
-                if other is event or other.type not in ("Acceptance", "Rejection", "Offer") or \
+                if other is event or other.type not in (
+                        "Acceptance", "Rejection", "Offer", "HostageRelease") or \
                         other_cue.part != "verb" or not frame.start <= other_cue.start < frame.end:
                     continue
                 doers = {actor for actor, role in other.actors
-                         if role in ("responder", "offerer", "participant")}
-                if speakers and speakers <= doers and other.date.edtf == event.date.edtf:
+                         if role in ("responder", "offerer", "participant", "releaser")}
+                if speakers and speakers <= doers and (
+                        other.date.edtf == event.date.edtf or (
+                            other.date.source == "window"
+                            and other.date.earliest <= event.date.earliest <= other.date.latest)):
                     told.append(cue)
                     break
         return told
@@ -235,6 +258,9 @@ class Extractor(RoleReader):
         if self._negated(cue, context):
             return None  # "Israel has not rejected the offer", "did not meet": nothing happened
         expression, source = self._expression_for(cue, context)
+        if expression is None and kind in STATEMENT_FAMILY and cue.part == "speech" and \
+                QUESTION_LINE.match(self.text, self.text.rfind("\n", 0, sentence.start) + 1):
+            return None  # "Q: Hamas says there will be no deal ...": the interviewer's premise
         status = self._status(cue, sentence, expression)
         anchor_date = None
         outer = [f for f in context.frames if f.cue is not cue and f.start <= cue.start < f.end]
@@ -280,7 +306,10 @@ class Extractor(RoleReader):
         if kind == "HostageRelease":
             self._not_released(event, cue, context)
         if kind == "Ceasefire" and not event.actors and cue.part == "noun":
-            event.actors = self._truce_parties(cue)
+            if not re.search(r"(?i)\b(?:once|when|until|till|unless|if|after|before)\s+(?:the\s+)?$",
+                             self.text[max(0, cue.start - 30):cue.start]):
+                # (not "would open the crossing once the truce begins": a condition, no event)
+                event.actors = self._truce_parties(cue) or self._gaza_truce(cue)
         event.anaphoric = cue.definite and (not event.actors or (
             kind in ("Killing", "Attack", "HostageRelease") and cue.part == "noun"
             and source != "own" and frame is None and any(
@@ -297,12 +326,28 @@ class Extractor(RoleReader):
     @staticmethod
     def _present_speech(cue: Cue, context: Context) -> bool:
         """Whether a speech verb is in the simple present by the parse ("Qatar says the talks
-        will resume", "The State of Qatar reaffirms its position"): said now, on the text's day."""
+        will resume", "The State of Qatar reaffirms its position", "Egypt and Qatar affirm"):
+        said now, on the text's day."""
         parsed = context.parsed
         word = parsed.head_of(cue.start, cue.end) if parsed is not None and \
             cue.part == "speech" else None
-        return word is not None and word.tag_ == "VBZ" and not any(
+        return word is not None and word.tag_ in ("VBZ", "VBP") and not any(
             c.dep_ in ("aux", "auxpass") for c in word.children)
+
+    def _gaza_truce(self, cue: Cue) -> list[tuple[str, str]]:
+        """The parties of a truce that takes effect ("the truce is now in effect across the Gaza
+        Strip") in an article about Gaza that has named Israel and Hamas before it and no other
+        pair: the two of them."""
+        if "happening" not in cue.parsed or "Gaza" not in self.text:
+            return []
+        before = self.text[:cue.start]
+        if re.search(r"(?<![\w-])(?:Hezbollah|Lebanon|Iran|Houthis?)(?![\w-])", before):
+            return []  # another war's truce may be meant
+        parties = [self._actor_named(name) for name in ("Israel", "Hamas")
+                   if re.search(r"(?<![\w-])" + name + r"(?![\w-])", before)]
+        if len(parties) != 2 or not all(parties):
+            return []
+        return [(actor, "participant") for actor in parties]
 
     def _truce_parties(self, cue: Cue) -> list[tuple[str, str]]:
         """The parties of "the ceasefire" without any named in its sentence: those of the last
@@ -311,7 +356,8 @@ class Extractor(RoleReader):
         between = list(TRUCE_BETWEEN.finditer(self.text, 0, cue.start))
         if not between:
             return []
-        named = [self._actor_named(between[-1].group(n)) for n in (1, 2)]
+        parties = [name for name in between[-1].groups() if name]
+        named = [self._actor_named(name) for name in parties]
         if not all(named):
             return []
         return [(actor, "participant") for actor in named]

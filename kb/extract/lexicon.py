@@ -17,11 +17,16 @@ FUNCTION_WORDS = frozenset(
     Additionally Separately Asked Speaking Today Yesterday Tomorrow Tonight Top Senior New Former
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Mr Mrs Ms Dr Sources Officials Hours Days Weeks Months Years Minutes Moments Q A GMT UTC BST CET
+    Mr Mrs Ms Dr Sources Officials Hours Days Weeks Months Years Minutes Moments Q A X GMT UTC BST CET
     CEST EET EEST EST EDT PST PDT IDT AST Joint Statement Declaration Communique Live Analysis
     Interview Update Updates Breaking Exclusive Opinion Explainer Comment Editorial Round-up Roundup
-    Weekly Daily Briefing Talks Negotiations Fighting Truce Ceasefire""".split()
+    Weekly Daily Briefing Talks Negotiations Fighting Truce Ceasefire Ramadan Passover Eid
+    Christmas Easter Hanukkah""".split()
 )
+
+#: Adjectives of a people or a region that are no actor alone ("an Arab summit", "Western
+#: diplomats").
+BARE_ADJECTIVES = frozenset("Arab Western European Islamic Gulf Muslim Jewish Christian".split())
 
 #: Words of titles that may stand before a name ("Mossad Director David Barnea").
 TITLE_WORDS = frozenset(
@@ -32,7 +37,17 @@ TITLE_WORDS = frozenset(
     Premier Chancellor Judge Rabbi Imam Pope Dr. Mr. Mrs. Ms. Prof. Professor Correspondent Editor
     Reporter Representative PM FM Secretary-General Director-General Attorney-General
     Major-General Lieutenant-General Vice-President Under-Secretary President-elect
-    President-Elect Vice-President-elect Prime-Minister-designate""".split()
+    President-Elect Vice-President-elect Prime-Minister-designate Excellency Highness Majesty
+    Eminence Councillor Counsellor Counselor""".split()
+)
+
+#: Words of a post's field after "of" ("Minister of Foreign Affairs", "Secretary of Defense"): the
+#: post, no name after it.
+POST_FIELDS = frozenset(
+    """Foreign Affairs Defence Defense Interior Finance Justice State Security Information Health
+    Education Planning Economy Trade Commerce Energy Transport Labour Labor Culture Tourism
+    Agriculture Immigration International Cooperation Expatriates Endowments Development
+    Strategic National Homeland""".split()
 )
 
 #: Last words of organisation names ("Israel Defense Forces", "The Wall Street Journal").
@@ -43,7 +58,7 @@ ORG_WORDS = frozenset(
     Front League Nations Institute Center Centre Foundation Association Journal Times Post News
     Press Herald Tribune Gazette Guardian Telegraph Reuters Daily Broadcasting Corporation Radio TV
     Television Bank Fund Company Inc. Ltd. Hospital University Crescent Cross Intelligence
-    Administration Forum""".split()
+    Administration Forum House""".split()
 )
 
 #: Lower-case words that describe a media organisation standing before its name.
@@ -68,6 +83,7 @@ DEMONYMS = {
     "Moroccan": "Morocco", "Tunisian": "Tunisia", "Libyan": "Libya", "Sudanese": "Sudan",
     "Kuwaiti": "Kuwait", "Bahraini": "Bahrain", "Pakistani": "Pakistan", "Indian": "India",
     "Italian": "Italy", "Spanish": "Spain", "Norwegian": "Norway", "Swiss": "Switzerland",
+    "Thai": "Thailand", "Filipino": "Philippines", "Nepali": "Nepal", "Nepalese": "Nepal",
 }
 
 #: Capitals that stand for their governments as the subject of an act ("Cairo had proposed new
@@ -152,6 +168,15 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Acceptance", r"agree(?:d|s)\s+(?:(?:on|late|early|in|at|last)\s+[\w-]+\s+){0,2}to", "verb"),
     ("Acceptance", r"approv(?:es|ed)|endors(?:es|ed)|sign(?:s|ed)\s+off\s+on", "verb"),
     ("Acceptance", r"acceptance", "noun"),
+    # "the leaders adopted Egypt's plan" (not a resolution: what it demands is its own event)
+    ("Acceptance", r"adopt(?:ed|s)(?=\s+(?:(?:the|a|an|its|their|this|that|(?-i:[A-Z][\w-]*)[’']s)\s+)?"
+                   r"(?:[\w-]+\s+){0,3}?(?:plans?|proposals?|framework|deal|agreement|initiative)\b)",
+     "verb"),
+    # "Israel said it backed a proposal by the US envoy", "supports the plan": an acceptance
+    ("Acceptance", r"(?:backed|backs|supported|supports|embraced|embraces)(?=\s+(?:(?:the|a|an|"
+                   r"its|their|his|her|this|that|(?-i:[A-Z][\w-]*)[’']s)\s+)?(?:[\w-]+\s+){0,3}?"
+                   r"(?:proposals?|plans?|deals?|offers?|framework|agreement|initiative|idea)\b)",
+     "verb"),
     ("Acceptance", r"agree(?:d|s)(?:\s+(?:on|upon))?(?=\s+(?:a|an|the|its|their)\s)", "verb"),
     # "handed the mediators its latest response", "gave its answer": a counter-offer delivered
     ("Offer", r"(?:response|reply|answer|counter-?proposal|counter-?offer)", "noun"),
@@ -160,8 +185,13 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Meeting", r"see(?=\s+(?:the\s+)?[A-Z])", "verb"),
     ("Meeting", r"visit(?:s|ed)", "verb"),
     ("Meeting", r"meetings?", "noun"),
+    # "in a telephone call on Sunday with X", "a phone call with the emir": a call
+    ("Meeting", r"(?:tele)?phone\s+calls?|calls?(?=\s+(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?"
+                r"with\s+(?:(?:the|his|her|their|its)\s+)?[A-Z])", "noun"),
     ("Meeting", r"(?:get|gets|got|getting)\s+together", "verb"),
     ("Meeting", r"(?:held|hold|holds|holding)\s+talks", "verb"),
+    # "the war cabinet discussed the outline on Monday": a body that discusses sits
+    ("Meeting", r"discuss(?:ed|es)(?=\s+(?:the|a|an|its|their|this|that)\s)", "verb"),
     ("Meeting", r"host(?:ed|s|ing)", "verb"),
     ("Meeting", r"(?:tele)?phoned|conferred\s+with", "verb"),
     ("Meeting", r"(?:sat|sits|sit)\s+(?:down\s+)?with|spent\s+(?:[\w-]+\s+){1,3}?with", "verb"),
@@ -170,6 +200,12 @@ CUES: tuple[tuple[str, str, str], ...] = (
      "verb"),
     ("Meeting", r"(?:spoke|speaks|spoken|speaking|talked|talks)\s+(?:by\s+(?:tele)?phone\s+)?"
                 r"(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?with", "verb"),
+    # "I spoke to Secretary Rubio yesterday", "talked to his Qatari counterpart": a call or a
+    # meeting (not "spoke to reporters", "spoke to CNN")
+    ("Meeting", r"(?:spoke|talked)\s+(?:by\s+(?:tele)?phone\s+)?to(?=\s+(?:(?:his|her|their|my|our)"
+                r"\s+(?:[\w-]+\s+){0,2}counterparts?|(?:the\s+)?(?:US\s+|U\.S\.\s+)?(?:Secretary|"
+                r"President|Prime\s+Minister|Foreign\s+Minister|Minister|King|Emir|Amir|Sheikh|"
+                r"Chancellor|Crown\s+Prince|Premier|Envoy)\b))", "verb"),
     ("Summit", r"summits?", "noun"),
     ("PressConference", r"(?:joint\s+)?(?:press|news)\s+(?:conference|briefing)s?", "noun"),
     ("NegotiationRound", r"(?:rounds?|sessions?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations)",
@@ -183,10 +219,18 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
                   r"notified|announces|affirm(?:s|ed)?|reaffirm(?:s|ed)?|blamed|blames|"
                   r"insisted|argued|recalled|saying|adding|noting|stressing|insisting|telling|"
+                  # a live blog's present: "Israeli army confirms that ...", "Hamas denies"
+                  r"confirms|denies|claims|stresses|notes|declares|insists|explains|writes|"
+                  r"adds|argues|acknowledges|reiterates|emphasi[sz]es|states(?=\s+that\b)|"
+                  # "asked (on X) how mediation could succeed": a question put in public
+                  r"asked(?=\s+(?:[\w.]+\s+){0,4}?(?:how|whether|why)\b)|"
                   # "posted (on X) that ...": words put online
                   r"posted(?=\s+(?:on\s+(?:[A-Z][\w.]*|social\s+media)\s+|online\s+)?that\b)",
      "speech"),
     ("Statement", r"answered\s+(?:our|my)\s+questions", "verb"),
+    # "Katz called Sinwar a terrorist who must be eliminated": naming someone so is saying so
+    ("Statement", r"(?:called|branded|labell?ed|described)(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:as\s+)?"
+                  r"(?:a|an)\s)", "verb"),
     # "addressed the Knesset / the nation / reporters": a speech (not "addressed the concerns")
     ("Statement", r"address(?:ed|es)(?=\s+(?:the\s+|a\s+)?(?:[A-Z][\w-]*|parliament|nation|"
                   r"lawmakers|legislators|reporters|journalists|crowds?|rally|assembly|summit|"
@@ -211,9 +255,14 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Demand", r"demanded|urged|urges|urging", "speech"),
     ("Demand", r"demanding", "verb"),
     ("Demand", r"ordered|orders|instructed|ordering|instructing", "speech"),
-    ("Demand", r"(?:asking|asked|asks)\s+for", "verb"),
+    ("Demand", r"(?:asking|asked|asks)\s+(?:(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?)?for",
+     "verb"),  # "asked the mediators for a plan"
     ("Demand", r"demands?", "either"),
-    ("Demand", r"(?:called|calls|calling)\s+for|(?:call|calls|called|calling)\s+(?:up)?on",
+    # ("in a telephone call on Sunday with X": a call, no demand)
+    ("Demand", r"(?:called|calls|calling)\s+for|(?:call|calls|called|calling)\s+(?:up)?on(?!\s+"
+               r"(?:(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+               r"(?:the\s+)?\d|January|February|March|April|May|June|July|August|September|"
+               r"October|November|December|the\s+(?:same\s+)?(?:day|evening|morning|eve)\b))",
      "verb"),
     ("Demand", r"insist(?:s|ed)?\s+(?:up)?on", "verb"),
     ("Demand", r"would\s+have\s+to", "verb"),
@@ -227,14 +276,34 @@ CUES: tuple[tuple[str, str, str], ...] = (
                r"bombardment|raid|assault|onslaught|invasion|incursion|offensive|"
                r"(?:military\s+|ground\s+)?operation", "noun"),
     ("HostageRelease", r"releas(?:ed|es|ing)|freed|frees|freeing|set\s+free", "verb"),
-    ("HostageRelease", r"handed\s+(?:over\s+)?to\s+the\s+(?:Red\s+Cross|ICRC|International\s+"
-                       r"Committee\s+of\s+the\s+Red\s+Cross)", "verb"),
+    # "has handed over the three women": people handed over (the check of counted people below)
+    ("HostageRelease", r"hand(?:ed|s)\s+over(?=\s+(?:the\s+)?(?:\d|two|three|four|five|six|seven|"
+                       r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)\b)",
+     "verb"),
+    ("HostageRelease", r"(?:handed|passed|transferred)\s+(?:over\s+)?to\s+the\s+(?:Red\s+Cross|"
+                       r"ICRC|International\s+Committee\s+of\s+the\s+Red\s+Cross)", "verb"),
+    # "six captives went free", "walked free": the subject is the released
+    ("HostageRelease", r"(?:went|walked)\s+free", "verb"),
     ("HostageRelease", r"releases?", "noun"),
     ("Ceasefire", r"cease-?fires?|truces?|(?:humanitarian\s+)?pause(?=\s+in\s+(?:the\s+)?"
                   r"fighting)", "noun"),
     ("MediaReport", r"reported|reports|quoted", "report"),
     ("Effort", r"efforts?(?=\s+(?:to|for|toward|towards|aimed))|(?:push|bid)(?=\s+to\b)", "noun"),
 )
+
+#: Reported words that set a condition: the speaker's side ("it", "they", "we") will not act, or
+#: there will be none of something, until (unless, without, before, while) something else
+#: happens ("said it would not accept any deal without a full withdrawal", "there would be no
+#: talks while ..."), or it will act only if something happens. Not a vow to go on ("would not
+#: stop until ...", "will not end this war before ...").
+CONDITION = re.compile(
+    r"(?i)\b(?:(?:(?:it|they|he|she|we|i)\s+(?:will|would|shall|could|can)\s+(?:not|never)|"
+    r"(?:it|they|he|she|we|i)\s+(?:won[’']t|wouldn[’']t|cannot|can[’']t)|there\s+(?:will|would)"
+    r"\s+be\s+no)\s+(?!(?:[\w’'-]+\s+){0,2}?(?:stop|rest|give\s+up|abandon|back\s+down|relent|"
+    r"end|halt|cease|hesitate)\b)[^.;]*?\b(?:until|unless|without|before|while|as\s+long\s+as|"
+    r"so\s+long\s+as)\b"
+    r"|(?:it|they|he|she|we|i)\s+(?:will|would|shall)\s+[^.;]*?\b(?:only\s+(?:if|when|after|once)|"
+    r"provided\s+that|on\s+condition\s+that)\b)")
 
 #: The possessive marker: "Israel’s", "Hamas’".
 POSS = r"(?:[’']s|(?<=s)[’'](?![\w’']))"
@@ -256,7 +325,8 @@ COLLECTIVE = re.compile(
 
 #: A country's armed forces or weapons standing for it: "Israeli strikes killed ...", "Israeli
 #: troops", and "its troops" (the country or group named before).
-ARMED = (r"(?:air\s*)?strikes?|airstrikes?|forces|troops|soldiers|jets|warplanes|army|military|"
+ARMED = (r"(?:air\s*)?strikes?|airstrikes?|forces|troops|soldiers|gunmen|fighters|militants|"
+         r"jets|warplanes|army|military|"
          r"navy|shelling|fire|bombardment|drones?|tanks?|artillery|missiles?|rockets?")
 #: Kinds of unit between the demonym and the forces: "Israeli special forces", "ground troops".
 ARMED_KIND = (r"(?:(?:special|ground|security|armed|naval|elite|fighter|commando|regular|"
@@ -353,7 +423,8 @@ SETTING_BEFORE = re.compile(
     r"previous|hostage)\s+)+$"
 )
 PURPOSE_BEFORE = re.compile(
-    r"(?i)\b(?:for|exchange\s+for|return\s+for|secure|securing|reach|reaching|toward|towards|to|"
+    r"(?i)\b(?:to\s+(?:begin|start|launch|open|enter|hold|convene|join)|"
+    r"for|exchange\s+for|return\s+for|secure|securing|reach|reaching|toward|towards|to|"
     r"sabotage|derail|undermine|torpedo|obstruct|hinder|stall|jeopardi[sz]e|"
     r"broker|brokering|on|about|over|discuss|discussing|discussed|demand(?:s|ed|ing)?|calls?\s+for|"
     r"called\s+for|negotiations?|talks|deal|proposal|plan|framework|possible|potential|new|future|"
@@ -453,14 +524,26 @@ NAME_RUN = re.compile(
 INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(?:us|me|this\s+\w+)\b"
                              r"|\banswered\s+(?:our|my|this\s+\w+[’']s)\s+questions\b"
                              r"|\bsat\s+down\s+with\s+(?:us|me)\b"
+                             r"|\b(?:received|receives|met|meets|welcomed|welcomes|hosted|hosts|"
+                             r"joined|joins|told)\s+(?:us|me)\b"
                              r"|\binterview(?:ed)?\b")
 #: A document that is a statement: its "we" are the ones it names.
 STATEMENT_HEADING = re.compile(r"(?i)\s*(?:joint\s+)?(?:statement|declaration|communiqu[eé])\s+"
                                r"(?:issued\s+)?(?:by|of|from)\s+")
 ANSWER_LINE = re.compile(r"(?:A|Answer)\s*[:.]\s")
+#: A transcript's turn: a line that opens with its speaker and a colon ("Mr Lammy: I do not
+#: agree", "Mr Andrew Mitchell (Sutton Coldfield) (Con): I thank ...", "The Secretary of State
+#: for Foreign Affairs (Mr David Lammy): With permission ..."); the label is read by its parts.
+TURN_LABEL = re.compile(r"(?P<label>[A-Z][^:\n.?!]{1,160}?)\s*:\s+(?=\S)")
+#: A person's name in a turn's label: an honorific and a name, or two to four capitalised words.
+TURN_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s+)?"
+                       r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
 PRONOUNS_IN_QUOTES = re.compile(r"(?<![\w’'-])(we|We|our|Our|us|Us|I|me|my|My)(?![\w-])")
 BRACKETED = re.compile(r"(?<![\w-])(them|they|him|he|her|she|it)\s+\[([^\]]+)\]")
 THIRD_PERSON = re.compile(r"(?<![\w’'-])(He|he|She|she)(?![\w’'-])")
+#: A person's office or spokesman standing for the person: "..., his office said".
+HIS_OFFICE = re.compile(r"(?<![\w’'-])(?:[Hh]is|[Hh]er)\s+(?:office|spokes(?:man|woman|person)|"
+                        r"aides?|press\s+office)(?![\w’'-])")
 ARCHITECT = re.compile(
     r"(?i)\b(?:architect|mastermind|planner|orchestrator|organi[sz]er|perpetrator)s?\s+of\s+"
     r"(?:the\s+)?(?:[\w.]+\s+){0,3}$"

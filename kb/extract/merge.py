@@ -19,6 +19,21 @@ def compatible_dates(first: DraftDate, second: DraftDate, loose: bool) -> bool:
     others = [d for d in (first, second) if d.source != "window"]
     return bool(windows) and (not others or others[0].days <= 31)
 
+def _placed(found: DraftDate) -> bool:
+    """Whether a date says a day: its own words, or the day the article was at (a window from
+    context), not the week before publication."""
+    return found.source != "window" or found.from_context
+
+
+def _same_days(first: DraftDate, second: DraftDate) -> bool:
+    """Whether two placed dates can name one day: a window from context names its first day."""
+    def days(found: DraftDate) -> tuple:
+        return (found.earliest, found.earliest) if found.source == "window" else \
+            (found.earliest, found.latest)
+    (a, b), (c, d) = days(first), days(second)
+    return a <= d and c <= b
+
+
 def stronger(new: DraftDate, old: DraftDate) -> bool:
     rank = {"window": 0, "derived": 1, "sentence": 2, "own": 3}
     if rank[new.source] != rank[old.source]:
@@ -64,7 +79,10 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
                 freed & {a for a, r in other.actors if r == "released"} and \
                 compatible_dates(event.date, other.date, loose=False):
             return other  # "Hamas freed X on Monday ... X was freed after 584 days": one release
-        if other.type != event.type or other.status != event.status or not leading:
+        if other.type != event.type or not leading or (
+                other.status != event.status and not (  # (a victim dies once)
+                    event.type == "Killing"
+                    and victims & {a for a, r in other.actors if r == "victim"})):
             continue
         if not leading & set(other.primary()):
             continue
@@ -75,8 +93,13 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
             continue  # "X spoke with Netanyahu ... The emir spoke with X": two calls
         # one killing reported twice ("a strike killed X", "X was killed, Hamas said"): the
         # same victim on the same day is the same event, whoever reports it
-        same_victim = bool(victims & {a for a, r in other.actors if r == "victim"}) and \
-            other.date.edtf == event.date.edtf
+        # (a killing's victim dies once: overlapping dates are enough, "The killing of X on
+        # Wednesday ... X was killed hours after he attended ...")
+        same_victim = bool(victims & {a for a, r in other.actors if r == "victim"}) and (
+            other.date.edtf == event.date.edtf or (event.type == "Killing" and (
+                compatible_dates(event.date, other.date, loose=True)
+                or "own" not in (event.date.source, other.date.source)
+                or (event.cue_part == "noun") != (other.cue_part == "noun"))))
         if not same_victim and other.according_to != event.according_to and "window" not in (
                 event.date.source, other.date.source):
             continue
@@ -84,10 +107,13 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
                 event.cue_part, other.cue_part) and not (set(event.actors) <= set(other.actors)):
             continue  # "talks with A in Cairo, then met B in Doha": two verbs, two events
         if event.cue_part == other.cue_part == "speech" and \
-                event.sentence_index != other.sentence_index and \
-                "window" not in (event.date.source, other.date.source):
+                event.sentence_index != other.sentence_index and (
+                    "window" not in (event.date.source, other.date.source) or (
+                        _placed(event.date) and _placed(other.date)
+                        and not _same_days(event.date, other.date))):
             continue  # "X said on Tuesday ... Late on Tuesday, X denied ...": two statements
-        if compatible_dates(event.date, other.date, loose=False):
+            # (and one told where the story is at Friday, one dated Tuesday: two)
+        if same_victim or compatible_dates(event.date, other.date, loose=False):
             return other
     return None
 

@@ -281,9 +281,9 @@ def joins_clause(parsed: ParsedSentence, start: int, end: int) -> bool:
 
 
 def handed_to(verb: Any, bodies: Any) -> bool:
-    """Whether a verb of handing ("hand", "hand over", "transfer") has "to" a body whose name the
-    pattern ``bodies`` finds ("handed Ofer and Yarden to the Red Cross")."""
-    if verb.lemma_.lower() not in ("hand", "transfer", "deliver"):
+    """Whether a verb of handing ("hand", "hand over", "transfer", "pass") has "to" a body whose
+    name the pattern ``bodies`` finds ("handed Ofer and Yarden to the Red Cross")."""
+    if verb.lemma_.lower() not in ("hand", "transfer", "deliver", "pass"):
         return False
     # the parse may hang "to the Red Cross" from the last of the objects listed ("handed 13
     # Israelis, three Thai nationals and a man to the Red Cross"): their "to" counts too
@@ -298,10 +298,11 @@ def handed_to(verb: Any, bodies: Any) -> bool:
 
 
 def visits_someone(verb: Any) -> bool:
-    """Whether a verb of calling or seeing has a named person or body for its plain object
-    ("called Netanyahu to congratulate him", "saw Netanyahu in Jerusalem"): a meeting or a call;
+    """Whether a verb of calling, seeing or receiving has a named person or body for its plain
+    object ("called Netanyahu to congratulate him", "saw Netanyahu in Jerusalem", "President
+    Sisi received Blinken"): a meeting or a call;
     not "called Netanyahu a liar", "saw Netanyahu as a partner", "called on Israel"."""
-    if verb.lemma_.lower() not in ("call", "phone", "telephone", "ring", "see"):
+    if verb.lemma_.lower() not in ("call", "phone", "telephone", "ring", "see", "receive"):
         return False
     if any(c.dep_ in ("oprd", "attr", "prt", "ccomp") for c in verb.children) or any(
             c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):

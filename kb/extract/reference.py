@@ -45,6 +45,11 @@ RELATIVE = re.compile(
     r"night|week|month)"
     r"|the\s+(?P<dunit>day|week)\s+(?P<ddir>before|after)(?:\s+(?P<dnoun>" + _EVENT_NOUN + r"))?"
     r"|(?P<same>that(?:\s+same)?|the\s+same)\s+(?P<same_unit>day|evening|night|morning)"
+    r"|(?P<inday>earlier|later)\s+in\s+the\s+(?:day|evening|morning|afternoon)"
+    # "On the Friday morning", "The same Saturday", "that Sunday": a narrative's weekday, the
+    # first such day from the time the story is at (not the publication's week)
+    r"|(?:that(?:\s+same)?|the(?:\s+same)?)\s+(?P<wday>monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)"
     r"|(?:ever\s+)?since\s+(?P<since>the\s+(?:[\w’'-]+\s+){0,1}?(?:announcement|agreement|deal|"
     r"attack|strike|strikes|meeting|talks|ceasefire|truce|killing|assassination|speech|"
     r"statement|news\s+conference|press\s+conference|summit|offer|proposal|raid|invasion|"
@@ -175,8 +180,13 @@ def _shift(anchor: _Anchor, match: re.Match, reference: date) -> tuple[date, dat
         sign = -1 if groups["ddir"].lower() == "before" else 1
         step = timedelta(days=1) if groups["dunit"].lower() == "day" else timedelta(weeks=1)
         return anchor.earliest + sign * step, anchor.latest + sign * step
-    if groups["same"]:
+    if groups["same"] or groups["inday"]:  # "that evening", "later in the day": the same day
         return anchor.earliest, anchor.latest
+    if groups["wday"]:
+        names = "monday tuesday wednesday thursday friday saturday sunday".split()
+        day = anchor.earliest + timedelta(
+            days=(names.index(groups["wday"].lower()) - anchor.earliest.weekday()) % 7)
+        return day, day
     if groups["since"]:
         return anchor.earliest, max(reference, anchor.latest)
     return None  # pragma: no cover
@@ -211,6 +221,17 @@ def _subordinate_clause(text: str, match: re.Match, end: int,
         return True
     word = match.start("dir") if match.group("dir") else match.start("vdir")
     return conjunction(word, word + len(direction))
+
+
+def _clause_verb(text: str, match: re.Match, end: int) -> str | None:
+    """The verb of the clause after "a day before", "hours after" ("Haniyeh was killed":
+    "killed"), when it is a cue of the lexicon."""
+    clause = _CLAUSE_AFTER.match(text[:end], match.end())
+    if clause is None:
+        return None
+    verb = clause.group().split()[-1]
+    return verb if any(pattern.fullmatch(verb.lower()) for _, pattern, _ in CUE_PATTERNS) \
+        else None
 
 
 class _Inverted:
@@ -280,6 +301,9 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
         own = [e for e in expressions if sentence.start <= e.start < sentence.end]
         anchored: list[TimeExpression] = []
         for match in RELATIVE.finditer(text, sentence.start, sentence.end):
+            if match.group("inday") and text[sentence.start:match.start()].strip(" \t\"“"):
+                continue  # only as the sentence's opening ("Later in the day, X said"), not a
+                # plan in it ("would convene his government later in the day")
             noun = match.group("noun") or match.group("vnoun") or match.group("dnoun") or \
                 match.group("since")
             earlier_here = [e for e in own if e.end <= match.start() and _usable(e, reference)
@@ -297,6 +321,10 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 if match is None:
                     continue
                 noun = None
+            if clause and not inverted and not noun:
+                # "A day before Haniyeh was killed, ...": the event the clause tells, found as a
+                # noun would be ("the killing of Haniyeh on Wednesday")
+                noun = _clause_verb(text, match, sentence.end)
             context = earlier_here[-1] if earlier_here and not noun else last
             anchor = _find_anchor(noun, text, seen, context, reference)
             if anchor is None:
@@ -401,6 +429,52 @@ def _in_order(headings: dict[int, TimeExpression]) -> dict[int, TimeExpression]:
             headings[index] = heading
         following = heading
     return headings
+
+
+#: Words that name a day from where the text stands: under a date heading, from that day.
+_DEICTIC_DAY = re.compile(r"(?i)(?:(?:on|by|until|from|before|after)\s+)?(?:(?:this\s+past|this\s+coming|"
+                          r"last|this|next|coming|past)\s+)?(?:monday|tuesday|wednesday|thursday|"
+                          r"friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
+                          r"yesterday|today|tomorrow|tonight|last\s+night|this\s+morning|"
+                          r"this\s+afternoon|this\s+evening|overnight")
+
+
+def under_headings(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
+                   reference: date, start: TimeExpression | None = None) -> list[TimeExpression]:
+    """The expressions of ``text`` with the days a round-up's section names from where it stands
+    ("18 March" over "Israel launched strikes overnight", "Netanyahu spoke this evening")
+    resolved from its heading's day, not from the publication."""
+    headings = _in_order({sentence.index: heading for sentence in sentences if (
+        heading := None if start is not None and sentence.start <= start.start < sentence.end
+        else _date_heading(sentence, expressions, reference)) is not None})
+    if not headings:
+        return expressions
+    day_of: dict[int, date] = {}
+    current: date | None = None
+    for sentence in sentences:
+        if sentence.index in headings:
+            current = headings[sentence.index].earliest
+        elif not re.search(r"[.!?”\"]\s*$", sentence.text) and len(sentence.text.split()) >= 4:
+            current = None  # a heading of another kind ends the section
+        elif current is not None:
+            day_of[sentence.index] = current
+    result = []
+    for expression in expressions:
+        sentence = next((s for s in sentences if s.start <= expression.start < s.end), None)
+        day = day_of.get(sentence.index) if sentence is not None else None
+        if day is None or day == reference or expression.kind != "relative" or \
+                not _DEICTIC_DAY.fullmatch(expression.text):
+            result.append(expression)
+            continue
+        again = find_time_expressions(expression.text, day, tense=expression.tense or "past")
+        if len(again) != 1:
+            result.append(expression)
+            continue
+        new = again[0]
+        result.append(TimeExpression(expression.text, expression.start, expression.end, new.edtf,
+                                     new.earliest, new.latest, new.precision, day.isoformat(),
+                                     expression.kind, expression.tense))
+    return result
 
 
 def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeExpression],

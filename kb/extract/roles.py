@@ -23,6 +23,7 @@ from kb.extract.lexicon import (
     DATELINE_LEAD,
     DATING_RELATIVE,
     DEMONYMS,
+    HANDED_TO,
     HOLDER_AFTER,
     LED_BY,
     LIGHT_VERB_BEFORE,
@@ -53,6 +54,13 @@ AT_WHICH = re.compile(r"[^.;]{0,80}?\b(?:at|during|in)\s+which\s+")
 #: A participle of speaking set off by commas between a speaker and the speech verb ("Blinken,
 #: speaking in Doha the next day, said"): its time is the speech's.
 APPOSED_SPEAKING = re.compile(r",\s*(?:speaking|talking|writing|addressing|appearing)\b[^,;]*,\s*$")
+
+
+#: A relative clause whose verb is the cue, right after the name it is on: "the cabinet, which
+#: is expected to meet", "Qatar, which will host the talks".
+RELATIVE_SUBJECT = re.compile(
+    r",\s+(?:which|who)\s+(?:(?:is|are|was|were|has|have|had|will|would|also|then|later|now|"
+    r"expected|due|set|scheduled|poised|to|be|been|\w+ly)\s+)*$")
 
 
 class RoleReader(CueReader):
@@ -99,8 +107,15 @@ class RoleReader(CueReader):
             # "warned at a news conference that ... by 20 January": not the conference's date
             candidates = self._in_noun_clause_of(expression, candidates, context)
             clause_verb = [c for c in candidates if c.part != "noun" and c.start >= expression.end]
+            comma = self.text.find(",", expression.end, context.sentence.end)
+            main_verb = [c for c in clause_verb if comma >= 0 and c.start > comma]
             if expression.kind == "anchored" and re.search(r"(?i)\b(?:after|before)$",
-                                                           expression.text) and clause_verb:
+                                                           expression.text) and main_verb and \
+                    not self.text[context.sentence.start:expression.start].strip():
+                context.owners[number] = main_verb[0]  # "A day before Haniyeh was killed,
+                # Israel killed Shukr": the main clause's day; the clause's event is the anchor
+            elif expression.kind == "anchored" and re.search(r"(?i)\b(?:after|before)$",
+                                                             expression.text) and clause_verb:
                 context.owners[number] = clause_verb[0]  # "a day after a strike killed X"
             elif candidates:
                 near = min(candidates, key=lambda c: (
@@ -190,7 +205,8 @@ class RoleReader(CueReader):
                        default=None)
 
         expressions, owners = context.expressions, context.owners
-        own = nearest([e for n, e in enumerate(expressions) if owners.get(n) is cue])
+        own = nearest([e for n, e in enumerate(expressions) if owners.get(n) is cue
+                       and not self._not_its_date(cue, e, context)])
         if own and any(e is own and n in context.parse_owned for n, e in enumerate(expressions)) \
                 and "date" not in cue.parsed:
             cue.parsed.append("date")
@@ -248,11 +264,20 @@ class RoleReader(CueReader):
         pool = [e for n, e in enumerate(expressions) if owners.get(n) is not None
                 and owners[n].quote == cue.quote and owners[n].start not in speech]
         pool = [e for e in pool if not RELATIVE_BREAK.search(
-            text, min(cue.end, e.end), max(cue.start, e.start))]
+            text, min(cue.end, e.end), max(cue.start, e.start))
+            and not self._not_its_date(cue, e, context)]
         # a date in words a speaker reports dates what they report, not a verb outside them
         # ("rejected the plan, saying it dropped what had been agreed on July 2")
         pool = [e for e in pool if not any(
             f.start <= e.start < f.end and not f.start <= cue.start < f.end
+            for f in context.frames if f.cue is not cue)]
+        # nor a date before the saying an act in its words: "Egypt put forward a proposal on 24
+        # March, and Hamas said on 29 March it had accepted it" (the saying's day, below)
+        pool = [e for e in pool if not any(
+            f.start <= cue.start < f.end and e.end <= f.cue.start and not f.report
+            and f.speaker and f.cue.quote == cue.quote
+            and CLAUSE_BREAK.search(self.text, e.end, f.cue.start) is None
+            and re.search(r",\s+(?:and|but)\s", self.text[e.start:f.cue.start])
             for f in context.frames if f.cue is not cue)]
         pool = self._outside_noun_clauses(cue, pool, context)
         same_clause = [e for e in pool if not CLAUSE_BREAK.search(
@@ -273,6 +298,25 @@ class RoleReader(CueReader):
             if said is not None and whose == "own" and said.kind != "duration":
                 return said, "sentence"
         return None, "window"
+
+    def _not_its_date(self, cue: Cue, expression: TimeExpression, context: Context) -> bool:
+        """Whether a date of the cue's sentence is not the cue's: a date after a demand dates
+        what is demanded ("call on both sides to resume talks on Thursday, August 15", "urged
+        Hamas to answer by Friday"); a span since an event is not that event's ("since the truce
+        took effect"); "A day before Haniyeh was killed, ..." dates the main clause, counted from
+        the event the clause tells."""
+        if expression.start <= cue.start and cue.end <= expression.end and \
+                expression.text.lower().startswith("since"):
+            return True
+        if expression.kind == "anchored" and re.search(r"(?i)\b(?:after|before)$",
+                                                       expression.text) and \
+                expression.end <= cue.start and "," not in self.text[expression.end:cue.start] \
+                and not self.text[context.sentence.start:expression.start].strip() and \
+                "," in self.text[cue.end:context.sentence.end]:
+            return True
+        return cue.type == "Demand" and cue.part != "noun" and expression.start >= cue.end and \
+            bool(re.search(r"(?<![\w-])to\s+(?:\w+ly\s+)?(?!(?:the|a|an|its|their|his|her|"
+                           r"this|that)\b)[a-z]+\b", self.text[cue.end:expression.start]))
 
     @staticmethod
     def _outside_noun_clauses(cue: Cue, pool: list[TimeExpression],
@@ -435,6 +479,13 @@ class RoleReader(CueReader):
                 m for m in context.mentions if m.end <= found[0].start and m.quote == cue.quote
                 and self._named(m, cue))]}.values(), key=lambda m: m.start) if found else found
             return self._chain(listed)
+        antecedent = RELATIVE_SUBJECT.search(self.text, context.sentence.start, cue.start)
+        if antecedent and cue.part != "noun":  # "the cabinet, which is expected to meet"
+            named = [m for m in context.mentions if self._eligible(m, cue) and m.quote is None
+                     and not m.possessive and m.end <= antecedent.start()
+                     and re.fullmatch(r"[\s’'s]*", self.text[m.end:antecedent.start()])]
+            if named:
+                return [named[-1].actor]
         if cue.quote is None:  # "Egypt, which brokered truces in Cairo, Doha and Paris, met"
             relative = [m for m in context.mentions if m.end <= cue.start and self._named(m, cue)
                         and m.quote is None and RELATIVE_BREAK.match(self.text, m.end)
@@ -622,7 +673,14 @@ class RoleReader(CueReader):
                             and m.actor in self.actors][:1]
         between = self.text[context.sentence.start:cue.start]
         if cue.part == "noun":
-            put(self._possessor(cue, context), lead_role)
+            possessor = self._possessor(cue, context)
+            if kind in ("HostageRelease", "Killing") and possessor in self.actors and \
+                    self.actors[possessor].type == "person" and \
+                    not re.match(r"\s+of\b", self.text[cue.end:cue.end + 5]):
+                # "Alexander's release on 12 May", "Haniyeh's killing": the one freed, killed
+                put(possessor, "released" if kind == "HostageRelease" else "victim")
+            else:
+                put(possessor, lead_role)
             if kind in ("Attack", "Killing"):
                 architect = ARCHITECT.search(self.text, context.sentence.start, cue.start)
                 if architect:
@@ -669,6 +727,10 @@ class RoleReader(CueReader):
                 put(self._objects(cue, context, ("to",)), "recipient")
             elif kind in ("Effort", "Demand", "Precondition", "Threat") and not roles:
                 put(subjects, lead_role)
+            elif kind == "HostageRelease":  # "the release of Edan Alexander": the freed
+                put([m.actor for m in context.mentions if m.prep == "of" and not m.modifier
+                     and m.quote == cue.quote and re.fullmatch(
+                         r"\s+of\s+", self.text[cue.end:m.start])], "released")
             self._parsed_maker(cue, context, roles, put)
             return roles
         if cue.passive:
@@ -692,8 +754,26 @@ class RoleReader(CueReader):
             put(objects[:1] if kind in ("Killing", "Attack") else objects, other_role)
             if kind in MEETING_FAMILY:
                 put(self._objects(cue, context, ("with",)), "participant")
+        if kind == "HostageRelease":
+            put(self._named_among(cue, context), "released")
+            handed = HANDED_TO.search(self.text, cue.start, min(context.sentence.end, cue.end + 80))
+            if handed:  # "were handed over to the Red Cross": the body they were handed to
+                put([m.actor for m in context.mentions if handed.start() <= m.start < handed.end()
+                     and m.actor in self.actors], "recipient")
         self._parsed_roles(cue, context, subjects, roles, put)
         return roles
+
+    def _named_among(self, cue: Cue, context: Context) -> list[str]:
+        """The people a release names after its counted captives: "six captives went free,
+        among them A and B", "freed 33 hostages, including A"."""
+        lead = re.compile(r",\s+(?:among\s+them|including|namely)\s+")
+        m = lead.search(self.text, cue.end, context.sentence.end)
+        if m is None or CLAUSE_BREAK.search(self.text, cue.end, m.start()):
+            return []
+        stop = RELATIVE_BREAK.search(self.text, m.end(), context.sentence.end)
+        end = stop.start() if stop else context.sentence.end
+        return [x.actor for x in context.mentions if m.end() <= x.start < end
+                and x.quote is None and not x.modifier and x.actor in self.actors]
 
     def _parse_actors(self, tokens: list, cue: Cue, context: Context) -> list[str]:
         """The actors the parse's words name: the mention holding the word, else the names in

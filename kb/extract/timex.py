@@ -617,6 +617,13 @@ _RULES: list[tuple[str, re.Pattern, Handler]] = [
         + _i("of") + r"\b)"), _ordinal_day),
     ("iso-date", re.compile(
         _START + r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])"), _iso_date),
+    # "on Thursday 20 February", "Friday, Feb. 21, 2025": one day, the weekday no second date
+    ("weekday-day-month-year", re.compile(
+        _START + r"(?:" + _i("on") + r"\s+)?" + _WEEKDAY + r",?\s+(?P<day>" + _DAY + r")\s+"
+        r"(?P<month>" + _MONTH + r"),?(?:\s+(?P<year>" + _YEAR + r"))?"), _absolute_day),
+    ("weekday-month-day-year", re.compile(
+        _START + r"(?:" + _i("on") + r"\s+)?" + _WEEKDAY + r",?\s+(?P<month>" + _MONTH
+        + r")\s+(?P<day>" + _DAY + r")(?:,?\s+(?P<year>" + _YEAR + r"))?"), _absolute_day),
     ("day-month-year", re.compile(
         _START + r"(?P<day>" + _DAY + r")\s+(?P<month>" + _MONTH + r"),?(?:\s+(?P<year>"
         + _YEAR + r"))?"), _absolute_day),
