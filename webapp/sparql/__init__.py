@@ -4,10 +4,11 @@ Package ``webapp.sparql``: :mod:`~webapp.sparql.run` (a job, running it, shaping
 :mod:`~webapp.sparql.process` (a worker process's body, start and end), :mod:`~webapp.sparql.pool`
 (one lane: a pool, its time limit, its bound, recycling), :mod:`~webapp.sparql.shared` (the fast
 lane ``kb serve``'s supervisor runs for all its serving processes), :mod:`~webapp.sparql.zygote`
-(the fork server the shared lane's workers come from), :mod:`~webapp.sparql.cost` (what
-a query's recent runs took), :mod:`~webapp.sparql.cache` (answers kept, and shared between serving
-processes) and :mod:`~webapp.sparql.service` (what the views use: the fast and the slow lane).
-Reading the query's text (its first keyword, SERVICE, nesting) is ``kb.sparql_text``'s. Imports
+(the fork server the shared lane's workers come from), :mod:`~webapp.sparql.cost` (what a
+query's recent runs took, shapes' costs shared between serving processes),
+:mod:`~webapp.sparql.cache` (answers kept, and shared between serving processes),
+:mod:`~webapp.sparql.folder` (the private folder of small files those two share) and
+:mod:`~webapp.sparql.service` (what the views use: the fast and the slow lane). Reading the query's text (its first keyword, SERVICE, nesting) is ``kb.sparql_text``'s. Imports
 ``kb`` only, never Flask or a blueprint.
 
 pyoxigraph cannot interrupt a running query (oxigraph issue 1926), so a time limit enforced in the

@@ -9,9 +9,9 @@ import os
 import pickle
 import threading
 from collections import OrderedDict
-from pathlib import Path
 
 from kb.sparql_text import tokens, uses_service
+from webapp.sparql.folder import SharedFolder
 from webapp.sparql.run import Answer, Job
 
 #: Answers larger than this are not cached.
@@ -123,7 +123,7 @@ class Remembered:
         return value
 
 
-class SharedAnswers:
+class SharedAnswers(SharedFolder):
     """Answers every serving process of one ``kb serve`` can read, one file each in a folder only
     its user can open (the supervisor's, from ``mkdtemp``), so that a question one process answered
     is not asked of the store again by another: with two serving processes, each heavy question of
@@ -132,27 +132,20 @@ class SharedAnswers:
     An entry's name is a digest of its key (:func:`cache_key` with the store's own generation, which
     every process reads alike, not a process's count of loads); it is written whole and then
     renamed, so a reader sees an entry whole or not at all, and an unreadable one counts as absent.
-    Past ``max_bytes`` the oldest entries are removed (looked at every :data:`SWEEP_EVERY` writes)."""
-
-    #: Writes between two sweeps of the folder for its size.
-    SWEEP_EVERY = 64
+    Past ``max_bytes`` the oldest entries are removed (:class:`~webapp.sparql.folder.SharedFolder`)."""
 
     def __init__(self, folder: str | os.PathLike, max_bytes: int):
-        self.folder = Path(folder)
-        self.folder.mkdir(mode=0o700, exist_ok=True)
-        self.max_bytes = max_bytes
-        self._writes = 0
-        self._lock = threading.Lock()
+        super().__init__(folder, max_bytes=max_bytes)
 
-    def _path(self, key: tuple) -> Path:
-        return self.folder / hashlib.blake2b(repr(key).encode("utf-8", "replace"), digest_size=20).hexdigest()
+    def _name(self, key: tuple) -> str:
+        return hashlib.blake2b(repr(key).encode("utf-8", "replace"), digest_size=20).hexdigest()
 
     def get(self, key: tuple) -> Answer | None:
         """The answer another process (or this one) kept for ``key``, if any."""
+        kept = self.read(self._name(key))
         try:
-            with open(self._path(key), "rb") as kept:
-                found = pickle.load(kept)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
+            found = pickle.loads(kept) if kept is not None else None
+        except (EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
             return None
         return found if isinstance(found, Answer) else None
 
@@ -160,33 +153,4 @@ class SharedAnswers:
         """Keep ``answer`` for ``key`` unless it is too large (best effort: a full disk keeps none)."""
         if len(answer.body) > CACHE_ENTRY_LIMIT or len(answer.body) > self.max_bytes:
             return
-        path = self._path(key)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-        try:
-            with open(partial, "wb") as out:
-                pickle.dump(answer, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(partial, path)
-        except OSError:
-            partial.unlink(missing_ok=True)
-            return
-        with self._lock:
-            self._writes += 1
-            sweep = self._writes % self.SWEEP_EVERY == 0
-        if sweep:
-            self.sweep()
-
-    def sweep(self) -> None:
-        """Remove the oldest entries until the folder holds at most ``max_bytes``."""
-        entries = []
-        for path in self.folder.iterdir():
-            try:
-                stat = path.stat()
-            except OSError:  # removed meanwhile by another process
-                continue
-            entries.append((stat.st_mtime_ns, stat.st_size, path))
-        total = sum(size for _, size, _ in entries)
-        for _, size, path in sorted(entries):
-            if total <= self.max_bytes:
-                break
-            path.unlink(missing_ok=True)
-            total -= size
+        self.write(self._name(key), pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))

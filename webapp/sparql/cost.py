@@ -17,9 +17,9 @@ import os
 import statistics
 import threading
 from collections import OrderedDict, deque
-from pathlib import Path
 
 from kb.sparql_text import sparql_tokens
+from webapp.sparql.folder import SharedFolder
 
 #: Runs kept per exact text.
 RUNS = 8
@@ -41,56 +41,26 @@ def exact_text(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=16).hexdigest()
 
 
-class SharedCosts:
+class SharedCosts(SharedFolder):
     """What each query shape costs, as the serving processes of one ``kb serve`` last saw it: one
     small file a shape (its median processor seconds, as text) in a folder only their user can open
-    (the supervisor's lane folder). A file is written whole and renamed, so a reader sees a cost
-    whole or not at all; an unreadable one counts as unknown. At most ``size`` shapes are kept (the
-    oldest removed, looked at every :data:`SWEEP_EVERY` writes)."""
-
-    #: Writes between two sweeps of the folder for its size.
-    SWEEP_EVERY = 64
+    (the supervisor's lane folder), written whole (:class:`~webapp.sparql.folder.SharedFolder`); an
+    unreadable one counts as unknown. At most ``size`` shapes are kept, the oldest removed."""
 
     def __init__(self, folder: str | os.PathLike, size: int = 4096):
-        self.folder = Path(folder)
-        self.folder.mkdir(mode=0o700, exist_ok=True)
-        self.size = size
-        self._writes = 0
-        self._lock = threading.Lock()
+        super().__init__(folder, max_files=size)
 
     def get(self, key: str) -> float | None:
         """The cost another process (or this one) kept for shape ``key``, if any."""
+        kept = self.read(key)
         try:
-            return float((self.folder / key).read_text())
-        except (OSError, ValueError):
+            return float(kept) if kept is not None else None
+        except ValueError:
             return None
 
     def put(self, key: str, seconds: float) -> None:
-        """Keep ``seconds`` as shape ``key``'s cost (best effort: a full disk keeps none)."""
-        path = self.folder / key
-        partial = path.with_name(f"{key}.{os.getpid()}.{threading.get_ident()}.tmp")
-        try:
-            partial.write_text(repr(seconds))
-            os.replace(partial, path)
-        except OSError:
-            partial.unlink(missing_ok=True)
-            return
-        with self._lock:
-            self._writes += 1
-            sweep = self._writes % self.SWEEP_EVERY == 0
-        if sweep:
-            self.sweep()
-
-    def sweep(self) -> None:
-        """Remove the oldest shapes until at most ``size`` are kept."""
-        entries = []
-        for path in self.folder.iterdir():
-            try:
-                entries.append((path.stat().st_mtime_ns, path))
-            except OSError:  # removed meanwhile by another process
-                continue
-        for _, path in sorted(entries)[:max(0, len(entries) - self.size)]:
-            path.unlink(missing_ok=True)
+        """Keep ``seconds`` as shape ``key``'s cost (best effort)."""
+        self.write(key, repr(seconds).encode())
 
 
 #: A shape's cost is shared at its first run and then every this many runs.
