@@ -8,8 +8,9 @@ lane ``kb serve``'s supervisor runs for all its serving processes), :mod:`~webap
 query's recent runs took, shapes' costs shared between serving processes),
 :mod:`~webapp.sparql.cache` (answers kept, and shared between serving processes),
 :mod:`~webapp.sparql.folder` (the private folder of small files those two share) and
-:mod:`~webapp.sparql.service` (what the views use: the fast and the slow lane). Reading the query's text (its first keyword, SERVICE, nesting) is ``kb.sparql_text``'s. Imports
-``kb`` only, never Flask or a blueprint.
+:mod:`~webapp.sparql.service` (what the views use: the fast and the slow lane). Reading the
+query's text (its first keyword, SERVICE, nesting) is ``kb.sparql_text``'s. Imports ``kb`` only,
+never Flask or a blueprint.
 
 pyoxigraph cannot interrupt a running query (oxigraph issue 1926), so a time limit enforced in the
 web app's own process would only stop *waiting* for a runaway query, not the query. Queries from
