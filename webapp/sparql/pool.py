@@ -64,6 +64,9 @@ class WorkerPool:
     :class:`LaneFull` too (with ``Retry-After``), an unbounded one's the time limit's 503.
     """
 
+    #: A pool of its own stops a query past its run limit (only the shared lane can demote one).
+    demotes = False
+
     def __init__(self, location: str | os.PathLike, size: int = 2, *, name: str = "query",
                  max_answers: int = 0, max_rss_mb: float = 0, nice: int = 0,
                  waiting: int | None = None, memory_mb: float = 0):

@@ -213,7 +213,7 @@ class QueryService:
         began = time.monotonic()
         limit = self.lanes.fast_seconds * STOP_FACTOR
         try:
-            if getattr(self.fast, "demotes", False):
+            if self.fast.demotes:
                 return self.fast.run_measured(job, self.timeout, run_limit=limit,
                                               demote_after=self.lanes.fast_seconds * DEMOTE_FACTOR)
             return self.fast.run_measured(job, self.timeout, run_limit=limit)

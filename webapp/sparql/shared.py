@@ -42,12 +42,13 @@ import tempfile
 import threading
 import time
 from multiprocessing.connection import Connection
+from pathlib import Path
 
 from kb.errors import StoreError
 from webapp.sparql.pool import Overran, lost, overran_limit, timed_out
 from webapp.sparql.process import OpenStore, bound_memory, exit_with_parent, reply, unpack, worn
 from webapp.sparql.run import Answer, Job
-from webapp.sparql.zygote import ENDED, STARTED, ForkServer
+from webapp.sparql.zygote import ENDED, STARTED, ForkServer, records
 
 WORKER = "webapp.sparql.shared:forked_worker"
 
@@ -76,13 +77,6 @@ def _kill(pid: int) -> None:
     try:
         os.kill(pid, signal.SIGKILL)  # a worker only reads: nothing is left half-done
     except ProcessLookupError:
-        pass
-
-
-def _unlink(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
         pass
 
 
@@ -121,12 +115,6 @@ class LaneHost:
         self.threads: list[threading.Thread] = []
         self.stopping = threading.Event()
         self.lock = threading.Lock()
-
-    @property
-    def workers(self) -> dict[int, int]:
-        """The slots' current workers: slot: pid (those started)."""
-        with self.lock:
-            return {slot: pid for slot, pid in self.current.items() if pid}
 
     def describe(self) -> dict:
         """What a serving process needs to use the lane (its config's ``SPARQL_SHARED_LANE``)."""
@@ -195,7 +183,7 @@ class LaneHost:
         if self.stopping.is_set():  # the lane is closing: its folder goes
             return
         _write_exit(self.folder, pid, status)
-        _unlink(_demoted_path(self.folder, pid))
+        Path(_demoted_path(self.folder, pid)).unlink(missing_ok=True)
         with self.lock:
             slot, started = self.live.pop(pid, (None, 0.0))
             current = slot is not None and self.current.get(slot) == pid
@@ -222,9 +210,8 @@ class LaneHost:
                 return
             if not data:
                 return
-            pending += data
-            while len(pending) >= TOKEN.size:
-                (slot, pid), pending = TOKEN.unpack(pending[:TOKEN.size]), pending[TOKEN.size:]
+            demoted, pending = records(pending + data, TOKEN)
+            for slot, pid in demoted:
                 with self.lock:
                     current = self.current.get(slot) == pid
                 if current:
@@ -455,10 +442,7 @@ class SharedLane:
     def _kill(self, slot: int, pid: int, why: str) -> None:
         log.info("query worker %d of the shared %s lane stopped: %s", pid, self.name, why)
         self._forget(slot)
-        try:
-            os.kill(pid, signal.SIGKILL)  # it only reads: nothing is left half-done
-        except ProcessLookupError:
-            pass
+        _kill(pid)
 
     def _aborted(self, pid: int) -> bool:
         """True when worker ``pid`` ended by aborting (an allocation refused by its memory bound),

@@ -41,6 +41,13 @@ TICK = 0.2
 SERVER_COMMAND = "import sys; from webapp.sparql.zygote import main; main(sys.argv[1:])"
 
 
+def records(pending: bytes, layout: struct.Struct) -> tuple[list[tuple], bytes]:
+    """The whole ``layout`` records at the start of ``pending`` (bytes read from a pipe), and what
+    is left after them (a record not yet all read)."""
+    whole = len(pending) - len(pending) % layout.size
+    return list(layout.iter_unpack(pending[:whole])), pending[whole:]
+
+
 class ForkServer:
     """The supervisor's handle on the fork server: :meth:`spawn` a worker in a slot, read
     :meth:`reports` as workers start and end. ``worker``: the function a worker runs
@@ -104,9 +111,8 @@ def main(argv: list[str]) -> None:
             data = os.read(commands, 4096)
             if not data:
                 break
-            pending += data
-            while len(pending) >= COMMAND.size:
-                (slot,), pending = COMMAND.unpack(pending[:COMMAND.size]), pending[COMMAND.size:]
+            commanded, pending = records(pending + data, COMMAND)
+            for (slot,) in commanded:
                 pid = os.fork()
                 if pid == 0:
                     _child(worker, slot, argv, commands, reports)
