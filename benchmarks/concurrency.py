@@ -333,8 +333,8 @@ def load(kind: str, store: Path, texts: dict[str, list[str]], clients: int, seco
         from webapp.sparql.service import lanes_from
 
         lanes = lanes_from({}, os.environ)
-        ceiling = round((processes * (lanes.fast_workers + lanes.slow_workers) + lanes.demoted_workers)
-                        * (lanes.worker_mb + WORKER_BASE_MB)) if lanes.worker_mb else None
+        ceiling = round(lanes.most_workers(processes) * (lanes.worker_mb + WORKER_BASE_MB)) \
+            if lanes.worker_mb else None
     return {**summary(outcomes, memory), "server_cpu_s": round(cpu, 1), "workers_ceiling_mb": ceiling,
             "clients_cpu_s": round(clients_cpu, 1), "rate": rate or None, "unique": unique,
             "workers_replaced": replaced, "server_said": said.most_common(5),
@@ -471,7 +471,7 @@ def render(kind: str, report: dict) -> str:
                  f"largest worker at the end (resident, anonymous MB) {memory['largest_worker_end']}; "
                  f"serving processes {memory['serving_end']}")
     if report.get("workers_ceiling_mb"):
-        lines.append(f"   the query workers' stated ceiling ((serving processes x workers + demoted) x "
+        lines.append(f"   the query workers' stated ceiling (Lanes.most_workers x "
                      f"(SPARQL_WORKER_MB + {WORKER_BASE_MB})): {report['workers_ceiling_mb']} MB; their peak "
                      f"{memory['workers']['start_peak_end'][1]} MB")
     lines.append(f"   resident over time (s, MB): {memory['samples']}")

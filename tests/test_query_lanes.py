@@ -24,6 +24,7 @@ import pytest
 from kb.errors import KBError
 from tests.conftest import make_app
 from tests.helpers_server import KB, free_port, log_of, start, stop, wait_until_up
+from webapp.sparql.process import cpu_seconds
 
 #: A cross product of every triple with itself four times: it runs until it is stopped.
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -81,6 +82,14 @@ def workers(pid: int) -> set[int]:
             if int(stat[1]) == pid and stat[0] != "Z":
                 found.add(int(entry.name))
     return found
+
+
+def niceness(pid: int) -> int | None:
+    """Process ``pid``'s niceness (its main thread's), from /proc; ``None`` when it is gone."""
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def in_background(root: str, query: str, outcomes: list) -> threading.Thread:
@@ -147,6 +156,29 @@ def test_a_cheap_query_held_up_by_a_busy_machine_is_not_stopped(seeded_store):
     assert after == {worker}  # answered by the same worker: it was not killed and replaced
 
 
+def test_a_heavy_text_asked_again_runs_last_and_a_new_one_of_its_shape_in_between(seeded_store):
+    """A text whose own run was heavy runs, when asked again, in the heavy lane at its niceness (7
+    here); a new text of the same shape, which may be a cheap variant of it, in the slow lane at
+    the slow lane's (3 here); each answered in full."""
+    with served(seeded_store, query_timeout=60, SPARQL_FAST_SECONDS="0.1", SPARQL_SLOW_NICE="3",
+                SPARQL_HEAVY_NICE="7") as (root, process):
+        first = ask(root, FINITE.format(number="again"))  # new: stopped in the fast lane, run in the slow
+        before = {pid: niceness(pid) for pid in workers(process.pid)}
+        again = ask(root, FINITE.format(number="again"))
+        between = {pid: (niceness(pid), cpu_seconds(pid)) for pid in workers(process.pid)}
+        new = ask(root, FINITE.format(number="new"))
+        after = {pid: (niceness(pid), cpu_seconds(pid)) for pid in workers(process.pid)}
+    answers = [first, again, new]
+    assert [status for status, _, _ in answers] == [200] * 3, answers
+    assert [json.loads(body)["results"]["bindings"][0]["n"]["value"] for _, _, body in answers] == \
+        ["3000000"] * 3
+    assert 3 in before.values() and 7 not in before.values()  # the slow lane had run, the heavy not
+    (heavy,) = [pid for pid, (nice, _) in between.items() if nice == 7]
+    (slow,) = [pid for pid, (nice, _) in between.items() if nice == 3]
+    assert after[heavy][1] - between[heavy][1] < 0.1  # the new text did not run in the heavy lane ...
+    assert after[slow][1] - between[slow][1] > 0.3  # ... but in the slow lane (about 1 s of work)
+
+
 def test_a_full_slow_lane_answers_503_with_retry_after_and_one_line(seeded_store):
     # a time limit long enough for the first query to reach the slow lane on a busy machine
     with served(seeded_store, query_timeout=20, SPARQL_FAST_SECONDS="0.1", SPARQL_SLOW_WORKERS="1",
@@ -202,7 +234,8 @@ def test_a_worn_worker_is_replaced_and_answers_stay_right(seeded_store, setting)
     assert now - started, "no worker was recycled"
 
 
-@pytest.mark.parametrize("name, value", [("SPARQL_FAST_SECONDS", "soon"), ("SPARQL_SLOW_WORKERS", "-1")])
+@pytest.mark.parametrize("name, value", [("SPARQL_FAST_SECONDS", "soon"), ("SPARQL_SLOW_WORKERS", "-1"),
+                                         ("SPARQL_HEAVY_NICE", "low")])
 def test_a_bad_lane_setting_is_a_one_line_error_naming_it(seeded_store, name, value):
     with pytest.raises(KBError) as raised:
         make_app(seeded_store, TIMELINE_INDEX="off", **{name: value})
@@ -263,6 +296,8 @@ def test_a_question_mostly_cheap_stays_cheap_though_some_of_its_variants_are_hea
         history.record((f"heavy {number}", "shape"), 2.0)
     assert history.seconds(("a new text", "shape")) == 0.01  # a new variant: cheap by its shape
     assert history.seconds(("heavy 3", "shape")) == 2.0  # a known one: heavy by its own runs
+    assert history.cost(("heavy 3", "shape")) == (2.0, 0)  # (the heavy lane's)
+    assert history.cost(("a new text", "shape")) == (0.01, 1)
     for number in range(SHAPE_RUNS):  # once most of its recent runs are heavy, the shape is
         history.record((f"later {number}", "shape"), 2.0)
     assert history.seconds(("another new text", "shape")) == 2.0

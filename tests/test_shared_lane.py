@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from tests.helpers_server import KB, free_port, log_of
-from tests.test_query_lanes import CHEAP, COUNT, FINITE, HEAVY, _alive, ask, in_background, served
+from tests.test_query_lanes import CHEAP, COUNT, FINITE, HEAVY, _alive, ask, in_background, niceness, served
 from tests.test_worker_memory import hungry
 
 
@@ -90,14 +90,6 @@ def test_a_query_past_its_run_limit_in_the_shared_lane_is_stopped_when_none_may_
     assert "of the shared fast lane stopped: past its run limit" in log
     assert "demoted" not in log
     assert heavy[0][0] == 503 and "stopped after 20 s" in heavy[0][2]  # run again in the slow lane
-
-
-def niceness(pid: int) -> int | None:
-    """Process ``pid``'s niceness (its main thread's), from /proc; ``None`` when it is gone."""
-    try:
-        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
-    except (OSError, IndexError, ValueError):
-        return None
 
 
 def test_a_query_past_its_run_limit_is_demoted_finishing_in_its_worker_while_another_takes_its_slot(

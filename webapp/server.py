@@ -31,10 +31,11 @@ from kb.errors import KBError
 #: What a serving process runs; its socket's file descriptor and its config come as arguments.
 CHILD_COMMAND = "import sys; from webapp.server import child; child(sys.argv[1:])"
 #: Threads each waitress process answers with. Most of them wait on a query worker (a heavy query
-#: holds its thread while it waits in the slow lane's line, up to the time limit), so there are
-#: twice as many as that line holds (:class:`webapp.sparql.service.Lanes`): a cheap request never
-#: waits for a thread behind heavy ones; an idle thread costs little (it waits on a lock).
-THREADS = 32
+#: holds its thread while it waits in the slow or the heavy lane's line, up to the time limit), so
+#: there are three times as many as one line holds (:class:`webapp.sparql.service.Lanes`): a cheap
+#: request never waits for a thread behind heavy ones; an idle thread costs little (it waits on a
+#: lock).
+THREADS = 48
 #: Connections each serving process holds at most (more wait in the listening backlog).
 CONNECTION_LIMIT = 1000
 #: Seconds a client may take to send one whole request (headers and body) before it is cut off

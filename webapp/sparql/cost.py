@@ -87,13 +87,20 @@ class CostHistory:
     def seconds(self, keys: tuple[str, ...]) -> float | None:
         """The median time of the first of ``keys`` seen (``None``: none seen), here or, for a
         shape, by another serving process."""
+        return self.cost(keys)[0]
+
+    def cost(self, keys: tuple[str, ...]) -> tuple[float | None, int | None]:
+        """:meth:`seconds` of ``keys`` and which of them it is the cost of (0: the exact text's
+        own runs; ``None``: none seen)."""
         with self._lock:
-            runs = next((self._seconds[key] for key in keys if key in self._seconds), None)
-            if runs:
-                return statistics.median(runs)
+            for number, key in enumerate(keys):
+                if self._seconds.get(key):
+                    return statistics.median(self._seconds[key]), number
         if self.shared is not None:
-            return next((cost for key in keys[1:] if (cost := self.shared.get(key)) is not None), None)
-        return None
+            for number, key in enumerate(keys[1:], start=1):
+                if (cost := self.shared.get(key)) is not None:
+                    return cost, number
+        return None, None
 
     def record(self, keys: tuple[str, ...], seconds: float) -> None:
         """Remember that ``keys`` took ``seconds`` (forgetting the oldest key past the bound)."""

@@ -29,59 +29,70 @@ DEMOTE_FACTOR = 2
 
 @dataclass(frozen=True)
 class Lanes:
-    """How the embedded store's queries are shared between the fast and the slow lane.
+    """How the embedded store's queries are shared between the fast, the slow and the heavy lane.
 
     ``fast_workers`` answer every query first; one that used more than ``fast_seconds`` of processor
-    time goes to the slow lane next time, one that uses more than :data:`STOP_FACTOR` times that is
+    time goes to another lane next time, one that uses more than :data:`STOP_FACTOR` times that is
     stopped and run again in the slow lane at once, or, in the fast lane ``kb serve`` shares between
     its serving processes, goes on in its worker, which leaves the lane (another takes its place at
     once) and ends after its answer: ``demoted_workers`` at most at a time, at ``slow_nice``
-    (:class:`~webapp.sparql.shared.SharedLane`). The ``slow_workers`` run with at most
-    ``slow_waiting`` more queries waiting in line, each up to its time limit (past either: 503
-    with Retry-After). A worker of either lane is replaced after ``recycle_answers`` answers or
-    above ``recycle_mb`` MB resident (0: never). ``worker_mb``: the most memory a worker may take
-    beyond what it holds once its store is open (about 60 MB resident, half of it the interpreter's
-    and libraries' files), the store's caches and every query's working memory and answer
-    included: a query that would need more gets a one-line 400 (0: no bound). So the workers of
-    ``kb serve`` hold at most ``(processes * (fast_workers + slow_workers) + demoted_workers) *
-    (worker_mb + 60)`` MB, however long it serves; measured, a
-    worker holds about 100 MB once its caches are full at 100k events, 140 MB at 1M. ``slow_nice``: the
-    slow lane's niceness (0: the fast lane's priority; measured on a shared 2-core machine, 10 left
-    the slow lane's queries waiting for the processor until their time limit while the cheap ones
-    were no faster: the lane's one worker is what keeps heavy queries from crowding the cheap).
+    (:class:`~webapp.sparql.shared.SharedLane`). A query whose own text was heavy when it last ran
+    goes to the *heavy* lane, whose ``heavy_workers`` run at the lower priority ``heavy_nice``; one
+    new to the service whose *shape* was heavy (the same question with other values) goes to the
+    *slow* lane, at ``slow_nice``. So the fast lane's questions take the processor first, a known
+    heavy question asked again last, and a new one whose shape was heavy, which may be a cheap
+    variant of a heavy question, in between (measured at 1M events, 16 clients, the gallery's mix:
+    every lane at niceness 0 gave a cheap p99 of 152-288 ms, these defaults 97-113 ms; see
+    docs/scaling.md, "Eleventh session").
+    The slow and heavy lanes each run their workers with at most ``slow_waiting`` more queries
+    waiting in line, each up to its time limit (past either: 503 with Retry-After); with
+    ``heavy_workers`` 0 the slow lane takes the heavy lane's queries. A worker of any lane is
+    replaced after ``recycle_answers`` answers or above ``recycle_mb`` MB resident (0: never).
+    ``worker_mb``: the most memory a worker may take beyond what it holds once its store is open
+    (about 60 MB resident, half of it the interpreter's and libraries' files), the store's caches
+    and every query's working memory and answer included: a query that would need more gets a
+    one-line 400 (0: no bound). So the workers of ``kb serve`` hold at most
+    ``most_workers(processes) * (worker_mb + 60)`` MB, however long it serves; measured, a worker
+    holds about 100 MB once its caches are full at 100k events, 140 MB at 1M.
 
     The defaults fit a small machine (``kb serve`` runs two serving processes, each with its own
-    slow lane, and one fast lane of ``fast_workers`` for each of them, shared by both:
+    slow and heavy lane, and one fast lane of ``fast_workers`` for each of them, shared by both:
     :mod:`webapp.sparql.shared`; two a process, four in all, since each worker keeps its own store
     caches and fewer cost less processor time a query on two cores: measured at 100k events, every
     text new, 16 clients, 15-16 ms a request in all with four against 17-18 with six, the cheap p99
-    260-286 ms against 322-334, and at 1M, with the costs of shapes shared, 539 ms): the slow
-    lane's line holds as many queries as a serving process
-    has threads for them (:data:`webapp.server.THREADS` is twice that), so a closed loop of 16
-    clients is never refused, and half the threads stay free for cheap questions."""
+    260-286 ms against 322-334): each line holds as many queries as a serving process has threads
+    for them (:data:`webapp.server.THREADS` is three times that), so a closed loop of 16 clients
+    is never refused, and a third of the threads stay free for cheap questions."""
 
     fast_workers: int = 2
     slow_workers: int = 1
+    heavy_workers: int = 1
     demoted_workers: int = 2
     slow_waiting: int = 16
     fast_seconds: float = 0.1
     recycle_answers: int = 1000
     recycle_mb: float = 512
     worker_mb: float = 1024
-    slow_nice: int = 0
+    slow_nice: int = 5
+    heavy_nice: int = 10
+
+    def most_workers(self, processes: int) -> int:
+        """How many query workers ``kb serve`` with ``processes`` serving processes runs at most."""
+        return processes * (self.fast_workers + self.slow_workers + self.heavy_workers) + \
+            self.demoted_workers
 
 
 def lanes_from(config, environ) -> Lanes:
-    """The lanes a config sets (``SPARQL_WORKERS``, ``SPARQL_SLOW_WORKERS``, ``SPARQL_DEMOTED_WORKERS``,
-    ``SPARQL_SLOW_WAITING``,
-    ``SPARQL_FAST_SECONDS``, ``SPARQL_RECYCLE_ANSWERS``, ``SPARQL_RECYCLE_MB``, ``SPARQL_WORKER_MB``,
-    ``SPARQL_SLOW_NICE``),
+    """The lanes a config sets (``SPARQL_WORKERS``, ``SPARQL_SLOW_WORKERS``, ``SPARQL_HEAVY_WORKERS``,
+    ``SPARQL_DEMOTED_WORKERS``, ``SPARQL_SLOW_WAITING``, ``SPARQL_FAST_SECONDS``,
+    ``SPARQL_RECYCLE_ANSWERS``, ``SPARQL_RECYCLE_MB``, ``SPARQL_WORKER_MB``, ``SPARQL_SLOW_NICE``,
+    ``SPARQL_HEAVY_NICE``),
     else the environment (the same names after ``KB_``), else :class:`Lanes`' defaults."""
     values = {}
-    for field, kind in (("fast_workers", int), ("slow_workers", int), ("demoted_workers", int),
-                        ("slow_waiting", int),
+    for field, kind in (("fast_workers", int), ("slow_workers", int), ("heavy_workers", int),
+                        ("demoted_workers", int), ("slow_waiting", int),
                         ("fast_seconds", float), ("recycle_answers", int), ("recycle_mb", float),
-                        ("worker_mb", float), ("slow_nice", int)):
+                        ("worker_mb", float), ("slow_nice", int), ("heavy_nice", int)):
         name = "SPARQL_" + {"fast_workers": "WORKERS"}.get(field, field.upper())
         value = config.get(name, environ.get("KB_" + name))
         if value in (None, ""):
@@ -101,16 +112,17 @@ def lanes_from(config, environ) -> Lanes:
 class QueryService:
     """Runs jobs with the app's time limit: in a lane of worker processes, or on the remote store.
 
-    Two lanes, so that cheap questions never queue behind heavy ones. A query goes to the *fast*
-    lane unless its recent runs took more processor time than the fast lane's budget (the median
-    of its exact text's runs, else of its shape's, :func:`~webapp.sparql.cost.query_shape`: the
+    Three lanes (:class:`Lanes`), so that cheap questions never queue behind heavy ones. A query
+    goes to the *fast* lane unless its recent runs took more processor time than the fast lane's
+    budget: the median of its exact text's runs, in which case it goes straight to the *heavy*
+    lane (at a lower priority), else its shape's (:func:`~webapp.sparql.cost.query_shape`: the
     text with literals and IRIs made alike, so one named query with other parameters), in which
-    case it goes straight to the *slow* lane. A query that uses more than :data:`STOP_FACTOR` times
+    case it goes to the *slow* lane. A query that uses more than :data:`STOP_FACTOR` times
     the budget in the fast lane is stopped there (its worker is killed and replaced) and run again
     in the slow lane with what is left of its time limit. Costs are processor time, not the clock,
     so a cheap query slowed by a busy machine is neither stopped nor taken for a heavy one. The
-    slow lane's line is bounded: when it is full, or a query waited in it until its time limit,
-    the answer is a 503 with ``Retry-After``.
+    slow and heavy lanes' lines are bounded: when one is full, or a query waited in it until its
+    time limit, the answer is a 503 with ``Retry-After``.
 
     Answers of up to :data:`CACHE_ENTRY_LIMIT` bytes are kept in a small LRU cache (``cache_bytes``;
     0 turns it off), so a repeated query gets the same bytes without a round trip to a worker or to
@@ -130,7 +142,7 @@ class QueryService:
         self.lanes = lanes or Lanes(fast_workers=workers)
         self.history = CostHistory(shared=SharedCosts(os.path.join(shared["folder"], "costs"))
                                    if shared and not kb.remote else None)
-        self.fast = self.slow = None
+        self.fast = self.slow = self.heavy = None
         if not kb.remote:
             where, lanes = kb.backend.path, self.lanes
             # the fast lane: the one the supervisor runs for every serving process, else our own
@@ -140,6 +152,11 @@ class QueryService:
             self.slow = WorkerPool(where, lanes.slow_workers, name="slow", max_answers=lanes.recycle_answers,
                                    max_rss_mb=lanes.recycle_mb, nice=lanes.slow_nice,
                                    waiting=lanes.slow_waiting, memory_mb=lanes.worker_mb)
+            # texts known heavy by their own runs: the slow lane's when there is no heavy lane
+            self.heavy = self.slow if not lanes.heavy_workers else \
+                WorkerPool(where, lanes.heavy_workers, name="heavy", max_answers=lanes.recycle_answers,
+                           max_rss_mb=lanes.recycle_mb, nice=lanes.heavy_nice,
+                           waiting=lanes.slow_waiting, memory_mb=lanes.worker_mb)
         self.cache = AnswerCache(cache_bytes) if cache_bytes > 0 else None
         #: The answers every serving process of ``kb serve`` shares (embedded store, cache on).
         self.shared_answers = SharedAnswers(os.path.join(shared["folder"], "answers"), cache_bytes) \
@@ -189,12 +206,13 @@ class QueryService:
         """Run ``job`` in the lane its history points to (``keys``: its exact text's, then its
         shape's); learn how much processor time it took."""
         budget = self.lanes.fast_seconds
-        known = self.history.seconds(keys)
+        known, whose = self.history.cost(keys)
         try:
             if budget * STOP_FACTOR >= self.timeout:  # nothing would be left to the slow lane
                 result, spent = self.fast.run_measured(job, self.timeout)
-            elif known is not None and known > budget:
-                result, spent = self.slow.run_measured(job, self.timeout)
+            elif known is not None and known > budget:  # heavy by its own runs, or by its shape's
+                lane = self.heavy if whose == 0 else self.slow
+                result, spent = lane.run_measured(job, self.timeout)
             else:  # unknown or cheap so far
                 result, spent = self._fast_then_slow(job, keys)
         except LaneFull:
@@ -246,15 +264,18 @@ class QueryService:
         self.generation += 1
         if self.cache is not None:
             self.cache.clear()
-        for lane in (self.fast, self.slow):
-            if lane is not None:
-                lane.restart()
+        for lane in self._lanes():
+            lane.restart()
 
     def close(self) -> None:
         """Stop the workers, if any."""
-        for lane in (self.fast, self.slow):
-            if lane is not None:
-                lane.close()
+        for lane in self._lanes():
+            lane.close()
+
+    def _lanes(self) -> list:
+        """Each lane once (the heavy lane may be the slow one)."""
+        return [lane for number, lane in enumerate((self.fast, self.slow, self.heavy))
+                if lane is not None and lane not in (self.fast, self.slow, self.heavy)[:number]]
 
 
 class _RemoteWithTimeout:
