@@ -175,3 +175,17 @@ def test_a_malformed_dataset_iri_is_a_400_naming_the_parameter(shared, parameter
     assert parameter in response.get_json()["error"]
     after = shared.get("/sparql?query=ASK%7B%7D", headers={"Accept": "application/sparql-results+json"})
     assert after.status_code == 200
+
+
+def test_the_engine_runs_on_one_deep_stack_however_often_it_is_asked_for():
+    """A query run where the engine already has its large stack (a worker's loop runs on one) stays
+    on that thread instead of starting another of 512 MB; a first call still gets its own."""
+    import threading
+
+    from kb.sparql_text import with_deep_stack
+
+    caller = threading.current_thread()
+    outer = with_deep_stack(threading.current_thread)
+    inner = with_deep_stack(lambda: (threading.current_thread(), with_deep_stack(threading.current_thread)))
+    assert outer is not caller and outer.name == "kb-sparql-engine"
+    assert inner[0] is inner[1] and inner[0] is not caller
