@@ -42,7 +42,7 @@ class Lanes:
     *slow* lane, at ``slow_nice``. So the fast lane's questions take the processor first, a known
     heavy question asked again last, and a new one whose shape was heavy, which may be a cheap
     variant of a heavy question, in between (measured at 1M events, 16 clients, the gallery's mix:
-    every lane at niceness 0 gave a cheap p99 of 152-288 ms, these defaults 97-113 ms; see
+    every lane at niceness 0 gave a cheap p99 of 152-288 ms, these defaults 97-131 ms; see
     docs/scaling.md, "Eleventh session").
     The slow and heavy lanes each run their workers with at most ``slow_waiting`` more queries
     waiting in line, each up to its time limit (past either: 503 with Retry-After); with
