@@ -242,6 +242,10 @@ class ActorReader:
         self.actors[actor_id] = DraftActor(actor_id, name, kind, False, [],
                                            [title] if title else [])
         self._add_surface(name, actor_id)
+        plain = re.sub(r"(?<=\w)\s+[A-Z]\.(?=\s+[A-Z])", "", name)
+        if kind == "person" and plain != name:  # "Donald J. Trump" is also "Donald Trump"
+            self.actors[actor_id].aliases.append(plain)
+            self._add_surface(plain, actor_id)
         return actor_id
 
     def _surname_match(self, token: str) -> str | None:
