@@ -47,6 +47,7 @@ from kb.extract.lexicon import (
     PREP_BEFORE,
     PRONOUNS_IN_QUOTES,
     REGION_PLACES,
+    SIGNATORIES_NAMED,
     STATEMENT_HEADING,
     THIRD_PERSON,
     TITLE_HINT,
@@ -607,6 +608,17 @@ class ActorReader:
                 if not actor.mentions:
                     del self.actors[old]
         voice = self._voice(sentence, found)
+        named = SIGNATORIES_NAMED.match(text) if voice and voice == self.signatories else None
+        if named:  # a statement's "The Ministers welcome ...": its "we"
+            read = [m for m in found if m.start < base + named.end() and m.end > base + named.start()]
+            for mention in read:  # ("Ministers" read as a name)
+                mention.actor, mention.pronoun = voice, "first"
+            if not read:
+                add(named.start(), named.end(), voice, pronoun="first")
+            of = re.match(r"(?:\s+(?:of|for)\s+(?:(?:the|and|of|[A-Z][\w’'.-]*),?\s*)+)?", text[named.end():])
+            for mention in found:  # "The Ministers of A, B and C welcome": one voice speaks
+                if base + named.end() <= mention.start < base + named.end() + of.end():
+                    mention.modifier = True
         for m in PRONOUNS_IN_QUOTES.finditer(text):  # resolved once the speaker is known
             if not free(m.start(), m.end()):
                 continue
@@ -694,6 +706,15 @@ class ActorReader:
             if country:
                 add(start, name_end, country, possessive)
                 return
+        post = re.fullmatch(r"(?:(?:Foreign|Defen[cs]e)\s+)?(?:Ministers?|Leaders?|Heads?(?:\s+of\s+"
+                            r"State)?)(?:\s+of(?:\s+(?:" + "|".join(POST_FIELDS) + r"))+)?(?:\s+of\s+(.+))?",
+                            full)
+        if post and not post.group(1):
+            return  # "the Foreign Ministers (of Egypt ...)": posts, no name
+        if post and post.group(1) in COUNTRIES:  # "Ministers of Foreign Affairs of Jordan": Jordan
+            at = text.find(post.group(1), start)
+            add(at, at + len(post.group(1)), self._new_actor(post.group(1), "country"), possessive)
+            return
         if words[-1].rstrip(".") in ORG_WORDS or re.search(
                 r"(?i)\b(?:" + "|".join(MEDIA_WORDS) + r")\s+$", text[:start]):
             if text[start:].startswith("The "):

@@ -32,6 +32,7 @@ from kb.extract.lexicon import (
     PURPOSE_BEFORE,
     SAYING_LEMMAS,
     SETTING_BEFORE,
+    SIGNATORIES_NAMED,
     SPECIFICITY,
     SPEECH_SUBJECT_PRONOUN,
     STATEMENT_FAMILY,
@@ -179,6 +180,16 @@ class CueReader(ActorReader):
         found.sort(key=lambda c: c.start)
         return found
 
+    def _signatories_act(self, before: str) -> bool:
+        """Whether a statement's signatories named in the third person are the subject of what
+        follows ``before`` (the sentence up to a verb): "The Ministers (of Foreign Affairs of A,
+        B and C) (equally) welcome", "The Leaders welcome the deal and call on ..."."""
+        named = SIGNATORIES_NAMED.match(before) if self.signatories else None
+        return bool(named) and bool(re.fullmatch(
+            r"(?:\s+(?:of|for)\s[^.;:]*?)?\s+(?:(?:also|again|jointly|further|\w+ly)\s+)*"
+            r"|\s+(?:(?:also|again|jointly|further|\w+ly)\s+)*[a-z]+\b[^.;:]*(?:,\s*|\s)and\s+"
+            r"(?:\w+ly\s+)?", before[named.end():]))
+
     def _keep(self, cue: Cue, before: str, after: str) -> bool:
         """Decide a cue's part of speech and drop the uses that name no event."""
         word = cue.text.lower()
@@ -186,13 +197,14 @@ class CueReader(ActorReader):
             if not re.search(r"(?:^|[\s,;“\"])(?:[Ww]e|I)\s+(?:(?:also|again|once\s+again|"
                              r"strongly|firmly|jointly|therefore|today|\w+ly)\s+)*$", before) and not \
                     re.search(r"(?:^|[\s,;“\"])(?:[Ww]e|I)\s+[a-z]+\b[^.;:]*(?:,\s*|\s)and\s+(?:\w+ly\s+)?$",
-                              before):  # "We welcome the deal and urge both sides"
-                return False
+                              before) and not self._signatories_act(before):
+                return False  # ("We welcome the deal and urge both sides")
             cue.part, cue.first_person = "speech", True
         elif cue.part in ("speech", "verb") and not is_past_form(cue.text.split()[0]) \
                 and not cue.text.split()[0].endswith("ing") \
-                and re.search(r"(?:^|[\s,;“\"])(?:[Ww]e|I)\s+(?:(?:also|again|strongly|firmly|"
-                              r"jointly|therefore|today|\w+ly)\s+)*$", before):
+                and (re.search(r"(?:^|[\s,;“\"])(?:[Ww]e|I)\s+(?:(?:also|again|strongly|firmly|"
+                               r"jointly|therefore|today|\w+ly)\s+)*$", before)
+                     or self._signatories_act(before)):
             cue.first_person = True  # "We affirm that ...": the text's own act
         if cue.part == "either":
             cue.part = "noun" if NOUN_CONTEXT.search(before) else "verb"

@@ -531,6 +531,12 @@ INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(
 STATEMENT_HEADING = re.compile(r"(?i)\s*(?:joint\s+)?(?:statement|declaration|communiqu[eé])\s+"
                                r"(?:issued\s+)?(?:by|of|from)\s+")
 ANSWER_LINE = re.compile(r"(?:A|Answer)\s*[:.]\s")
+#: How a statement names its signatories in the third person, opening a sentence: "The Ministers
+#: (of Foreign Affairs of A, B and C) welcome ...", "The Leaders call on ...": as its "we".
+SIGNATORIES_NAMED = re.compile(
+    r"(?:The|the)\s+(?:(?:Foreign|Arab|two|three|four|participating|undersigned)\s+)?"
+    r"(?:Ministers|Leaders|Heads\s+of\s+State(?:\s+and\s+(?:of\s+)?Government)?|Signatories|"
+    r"(?:countries|States|mediators|governments)(?=\s+(?:[a-z]+ly\s+)?[a-z]+\s))(?![\w-])")
 #: A transcript's turn: a line that opens with its speaker and a colon ("Mr Lammy: I do not
 #: agree", "Mr Andrew Mitchell (Sutton Coldfield) (Con): I thank ...", "The Secretary of State
 #: for Foreign Affairs (Mr David Lammy): With permission ..."); the label is read by its parts.

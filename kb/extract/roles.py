@@ -106,6 +106,11 @@ class RoleReader(CueReader):
                             for f in context.frames)]  # "rejected X, saying ... on July 2",
             # "warned at a news conference that ... by 20 January": not the conference's date
             candidates = self._in_noun_clause_of(expression, candidates, context)
+            acted = [c for c in candidates if not (
+                c.first_person and not is_past_form(c.text) and any(
+                    c.end <= o.start and o.end <= expression.start for o in candidates))]
+            candidates = acted or candidates  # "We welcome Egypt's hosting, from Monday 6
+            # October, of talks": the talks' day, the welcome the text's
             clause_verb = [c for c in candidates if c.part != "noun" and c.start >= expression.end]
             comma = self.text.find(",", expression.end, context.sentence.end)
             main_verb = [c for c in clause_verb if comma >= 0 and c.start > comma]

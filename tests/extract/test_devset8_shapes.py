@@ -24,3 +24,33 @@ def test_a_middle_initial_counts_for_nothing_against_a_known_name():
     known = [*ACTORS, KnownActor("harry-walker", "Harry Walker", "person")]
     assert "harry-walker" in ids(one(events("Harry S. Walker met Hamas on Monday.", actors=known),
                                      "Meeting"))
+
+
+# --- a statement's signatories named in the third person ----------------------------------------
+
+STATEMENT = ("Joint Statement by the Foreign Ministers of Egypt, Qatar and Jordan\n"
+             "The Ministers of Foreign Affairs of the Arab Republic of Egypt, the State of Qatar and "
+             "Jordan welcome the prisoner exchange.\n"
+             "On 2 March, Israel rejected the Egyptian plan.\n"
+             "The Ministers call on Israel to reopen the crossings without delay.\n"
+             "The Ministers also welcome the hosting by Egypt, on Monday 18 March, of talks between "
+             "the parties.\n")
+
+
+def test_the_ministers_of_a_statement_are_its_signatories_and_act_on_its_day():
+    found = events(STATEMENT)
+    demand = one(found, "Demand")
+    assert demand.date.edtf == "2024-03-14" and ids(demand) & {"egypt", "qatar", "jordan"}
+    statement = one(found, "Statement")
+    assert statement.date.edtf == "2024-03-14" and ids(statement) & {"egypt", "qatar", "jordan"}
+    assert not [a for e in found for a in ids(e) if "minister" in a]
+
+
+def test_a_date_after_the_thing_welcomed_is_that_thing_s():
+    talks = [e for e in events(STATEMENT) if e.type in ("Meeting", "NegotiationRound")]
+    assert [e.date.edtf for e in talks] == ["2024-03-18"]
+
+
+def test_ministers_outside_a_statement_are_no_signatories():
+    found = events("The Ministers welcome the deal, the Egyptian daily wrote on Monday.")
+    assert not [e for e in found if e.type == "Statement" and e.date.edtf == "2024-03-14"]
