@@ -542,6 +542,14 @@ class ActorReader:
         for m in DEFINITE_BODY.finditer(text):  # "the security cabinet met"
             if free(m.start(1), m.end(1)):
                 add(m.start(1), m.end(1), self._new_actor(m.group(1).lower(), "organization"))
+        for m in re.finditer(r"International\s+Committee\s+of\s+the\s+Red\s+Cross", text):
+            if free(m.start(), m.end()):  # one body, also "the Red Cross"
+                actor_id = self._actor_named("Red Cross") or self._new_actor(
+                    "International Committee of the Red Cross", "organization")
+                if "Red Cross" not in (self.actors[actor_id].name, *self.actors[actor_id].aliases):
+                    self.actors[actor_id].aliases.append("Red Cross")
+                    self._add_surface("Red Cross", actor_id)
+                add(m.start(), m.end(), actor_id)
         for m in COLLECTIVE.finditer(text):  # "Families of hostages protested"
             if free(m.start(), m.end()):
                 name = m.group()[0].upper() + m.group()[1:]

@@ -167,7 +167,8 @@ class CueReader(ActorReader):
         # (", handed over by Hamas to the Red Cross": a participle without auxiliary too)
         for token, start, end in [*parse.finite_verbs(parsed), *handed] if parsed else ():
             lemma = LEMMA_CUES.get(token.lemma_.lower()) or (
-                ("HostageRelease", "verb") if parse.handed_to(token, HANDOVER_BODIES) else None) \
+                ("HostageRelease", "verb") if parse.handed_to(token, HANDOVER_BODIES)
+                or parse.received_by(token, HANDOVER_BODIES) else None) \
                 or (("Meeting", "verb") if parse.visits_someone(token) else None) or (
                 ("Statement", "speech") if token.lemma_.lower() in SAYING_LEMMAS and any(
                     c.dep_ == "ccomp" for c in token.children) else None)
@@ -257,7 +258,8 @@ class CueReader(ActorReader):
                 return False
         if cue.type == "HostageRelease" and cue.part == "verb" and not HOSTAGE_WORDS.search(
                 before[-80:] + " " + after[:80]) and not HANDOVER_BODIES.search(after[:120]) \
-                and not COUNTED_PEOPLE.match(after) and not FROM_CUSTODY.search(after[:100]):
+                and not COUNTED_PEOPLE.match(after) and not FROM_CUSTODY.search(after[:100]) \
+                and not cue.text.lower().startswith("receiv"):  # (the Red Cross "received X")
             return False  # "released a statement" (not "freed 39 women from its prisons")
         if cue.type == "Offer" and re.match(r"(?i)\s+(?:condolences|prayers|thanks|support)",
                                             after):

@@ -155,6 +155,12 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Offer", r"(?:set|sets|laid|lays|lay)\s+out|outlined|unveil(?:s|ed)", "verb"),
     ("Offer", r"(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?willing\s+to\s+(?:give|grant|"
               r"allow|offer|release|let|provide|guarantee)", "verb"),
+    # "announced its agreement to release ...", "conveyed their acceptance of": the act told
+    ("Acceptance", r"(?:announc|declar|confirm|convey|express)(?:ed|es|s)\s+(?:its|their|his|her)\s+"
+                   r"(?:(?:full|formal|final|initial|conditional|official)\s+)?(?:acceptance|approval|"
+                   r"consent|agreement(?=\s+to\b))", "verb"),
+    ("Rejection", r"(?:announc|declar|confirm|convey|express)(?:ed|es|s)\s+(?:its|their|his|her)\s+"
+                  r"(?:(?:full|formal|final|outright|official)\s+)?(?:rejection|refusal)", "verb"),
     ("Rejection", r"reject(?:s|ed|ing)?", "verb"),
     ("Rejection", r"refus(?:e|es|ed|ing)", "verb"),
     ("Rejection", r"(?:turned|turns|turn|turning)\s+down", "verb"),

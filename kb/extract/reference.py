@@ -95,7 +95,10 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
                     or not re.search(r"\b[a-z]{3,}\b", after))) or (  # "Sunday 27 October 2024"
                     # "Our Saturday round-up, 15 February 2025": a short line that ends in a
                     # full date (with its year) dates the article
-                    whole_line == sentence.text.strip() and len(whole_line) <= 80
+                    # (a longer one when a dash or a bar sets the date off: "Rolling coverage
+                    # from our correspondents in ... - Monday 12 May 2025")
+                    whole_line == sentence.text.strip() and (
+                        len(whole_line) <= 80 or re.search(r"\s[-–—|]\s*(?:[A-Z][a-z]+,?\s+)?$", before))
                     and expression.kind == "absolute" and re.search(r"(?:19|20)\d{2}",
                                                                     expression.text)
                     and not after.strip(" .")):
@@ -494,9 +497,12 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         heading := None if start is not None and sentence.start <= start.start < sentence.end
         else _date_heading(sentence, expressions, reference)) is not None})
     for sentence in sentences:
-        if _TIME_STAMP.match(sentence.text):
+        stamp = _TIME_STAMP.match(sentence.text)
+        if stamp:
             last, previous = start, None
-            continue
+            if not re.search(r"[A-Za-z]{2}", sentence.text[stamp.end():].replace("GMT", "")):
+                continue  # the stamp alone; "18:25 The Red Cross says ...": the entry's first
+                # sentence, of the date line's day too
         heading = headings.get(sentence.index)
         if heading is not None:  # "Monday." over a round-up's paragraph: its day, exactly
             last, previous = heading, None

@@ -54,3 +54,42 @@ def test_a_date_after_the_thing_welcomed_is_that_thing_s():
 def test_ministers_outside_a_statement_are_no_signatories():
     found = events("The Ministers welcome the deal, the Egyptian daily wrote on Monday.")
     assert not [e for e in found if e.type == "Statement" and e.date.edtf == "2024-03-14"]
+
+
+# --- acts told as nouns an announcing verb takes --------------------------------------------------
+
+def test_announcing_one_s_agreement_or_rejection_is_the_act():
+    found = events("On Friday, Hamas announced its agreement to free all the captives.")
+    assert one(found, "Acceptance").date.edtf == "2024-03-08"
+    assert not [e for e in found if e.type == "Statement"]
+    found = events("Israel on Sunday conveyed its rejection of the plan to the mediators.")
+    assert "israel" in ids(one(found, "Rejection"))
+
+
+# --- the Red Cross receiving people; a live blog's entries ----------------------------------------
+
+def test_people_the_red_cross_receives_are_released():
+    found = events("The International Committee of the Red Cross said on Monday it had received "
+                   "Ofer Kalderon in Khan Younis.")
+    release = one(found, "HostageRelease")
+    assert release.date.edtf == "2024-03-11"
+    assert not [e for e in found if e.type in ("Statement", "Meeting")]
+    assert not events("On Monday the Red Cross received a letter from the families.")
+
+
+def test_the_red_cross_by_its_full_name_is_one_body():
+    from kb.extract import extract
+    from tests.extract.sentences import ACTORS, DAY
+    draft = extract("The International Committee of the Red Cross received three hostages on "
+                    "Monday. On Tuesday the Red Cross received two more hostages.", DAY,
+                    actors=ACTORS)
+    bodies = {a for e in draft.events for a in ids(e) if "cross" in a}
+    assert len(bodies) == 1
+    assert "Red Cross" in draft.actors[bodies.pop()].aliases
+
+
+def test_an_entry_opening_with_its_time_stamp_is_of_the_blog_s_day():
+    text = ("Live: the handover\nUpdates from our correspondents in Gaza and Tel Aviv - Tuesday "
+            "12 March 2024\n18:25 The Red Cross says it has received Ofer Kalderon in Khan "
+            "Younis.\n")
+    assert one(events(text), "HostageRelease").date.edtf == "2024-03-12"
