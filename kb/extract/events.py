@@ -385,13 +385,22 @@ class Extractor(RoleReader):
     @staticmethod
     def _negated(cue: Cue, context: Context) -> bool:
         """Whether the parse negates a cue verb that is no speech ("has not rejected", "did not
-        meet", "never attacked"); a speech verb's negation is left to its words."""
+        meet", "never attacked", "no commitment to freeing"); a speech verb's negation is left
+        to its words."""
         parsed = context.parsed
         if parsed is None or cue.part != "verb" or cue.quote is not None:
             return False
         word = parsed.head_of(cue.start, cue.end)
-        return word is not None and word.pos_ in ("VERB", "AUX") and any(
-            child.dep_ == "neg" for child in word.children)
+        if word is None or word.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(child.dep_ == "neg" for child in word.children):
+            return True
+        head, steps = word, 0  # "made no commitment to a truce or to freeing prisoners"
+        while head.dep_ in ("pcomp", "pobj", "prep", "conj") and head.head is not head and steps < 5:
+            head, steps = head.head, steps + 1
+            if head.pos_ == "NOUN":
+                return any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+        return False
 
     def _with_owners(self, roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """A group's country or body takes the group's role too ("a Hamas delegation met":

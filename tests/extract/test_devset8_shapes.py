@@ -3,7 +3,7 @@ the extractor misread. Short sentences written for the test."""
 
 from __future__ import annotations
 
-from tests.extract.sentences import events, ids, one
+from tests.extract.sentences import events, ids, one, speakers
 
 # --- names ------------------------------------------------------------------------------------
 
@@ -93,3 +93,21 @@ def test_an_entry_opening_with_its_time_stamp_is_of_the_blog_s_day():
             "12 March 2024\n18:25 The Red Cross says it has received Ofer Kalderon in Khan "
             "Younis.\n")
     assert one(events(text), "HostageRelease").date.edtf == "2024-03-12"
+
+
+# --- no act where a noun says none; a statement put out -----------------------------------------
+
+def test_no_commitment_to_freeing_frees_nobody():
+    found = events("Israel said on Monday it had made no commitment to freeing any prisoners.")
+    assert not [e for e in found if e.type == "HostageRelease"]
+    found = events("On Monday Israel freed 39 prisoners in return.")
+    assert one(found, "HostageRelease").date.edtf == "2024-03-11"
+
+
+def test_a_statement_put_out_is_a_saying_and_its_it_says_follows_it():
+    found = events("Hamas spoke of a breakthrough on Monday.\n"
+                   "Egypt's foreign ministry has put out a statement.\n"
+                   "Cairo would keep mediating, it says.\n")
+    assert [speakers(e) for e in found if e.type == "Statement"][-1] == {"egypt"}
+    assert "egypt" in ids(one(events("Egypt's foreign ministry issued a statement on Monday."),
+                              "Statement"))
