@@ -39,6 +39,7 @@ from kb.extract.lexicon import (
     INTERVIEW_INTRO,
     MEDIA_WORDS,
     NAME_RUN,
+    NATIONALS,
     ORG_WORDS,
     PARTICLES,
     PLACE_BEFORE,
@@ -554,9 +555,10 @@ class ActorReader:
             if free(m.start(), m.end()):
                 name = m.group()[0].upper() + m.group()[1:]
                 add(m.start(), m.end(), self._new_actor(name, "group"))
-        for m in ARMED_DEMONYM.finditer(text):  # "Israeli strikes killed": Israel
-            if free(m.start(), m.end()):
-                add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
+        for pattern in (ARMED_DEMONYM, NATIONALS):  # "Israeli strikes killed": Israel; "ten
+            for m in pattern.finditer(text):  # Thai workers were freed": Thailand's nationals
+                if free(m.start(), m.end()):
+                    add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
         for m in NAME_RUN.finditer(text):
             self._name_run(text, m, free, add)
         for m in GROUP_DESCRIPTION.finditer(text):

@@ -25,6 +25,7 @@ from kb.extract.lexicon import (
     LEMMA_CUES,
     LIGHT_VERB_BEFORE,
     MEETING_FAMILY,
+    NATIONALS,
     NEGOTIATION_AFTER,
     NOUN_CONTEXT,
     PASSIVE_BEFORE,
@@ -239,6 +240,9 @@ class CueReader(ActorReader):
         if cue.type == "Acceptance" and re.match(r"(?i)back|support|embrac", word) and re.search(
                 r"[a-z]\s+(?:that|which)\s+$", before):
             return False  # "a resolution that backed the plan": what a text says, no acceptance
+        if cue.type == "Statement" and re.match(r"(?i)confirm", word) and re.match(
+                r"(?i)\s+(?:the\s+)?(?:safe\s+)?(?:release|return|freeing|killing|death)\s+of\b", after):
+            return False  # "confirmed the release of his country's nationals": that release
         if cue.type == "HostageRelease" and re.fullmatch(r"(?i)(?:went|walked)\s+free", cue.text):
             cue.passive = True  # "six captives went free": its subject is the released
         cue.definite = cue.part == "noun" and bool(DEFINITE.search(before))
@@ -258,6 +262,7 @@ class CueReader(ActorReader):
                 return False
         if cue.type == "HostageRelease" and cue.part == "verb" and not HOSTAGE_WORDS.search(
                 before[-80:] + " " + after[:80]) and not HANDOVER_BODIES.search(after[:120]) \
+                and not NATIONALS.search(before[-80:] + " " + after[:80]) \
                 and not COUNTED_PEOPLE.match(after) and not FROM_CUSTODY.search(after[:100]) \
                 and not cue.text.lower().startswith("receiv"):  # (the Red Cross "received X")
             return False  # "released a statement" (not "freed 39 women from its prisons")

@@ -347,6 +347,11 @@ COORDINATED_DEMONYMS = re.compile(
     r"(?<![\w-])(?P<list>(?:(?:" + "|".join(map(re.escape, DEMONYMS)) + r")(?:,\s*|\s+and\s+|,\s+and"
     r"\s+))+)(?P<last>" + "|".join(map(re.escape, DEMONYMS)) + r")\s+(?P<noun>"
     + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + "|" + ARMED + r")(?![\w-])")
+#: People named by their nationality: "ten Thai farm workers", "two Filipino nationals": their
+#: country (whose nationals a release frees).
+NATIONALS = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS)) + r")\s+(?:(?:farm|"
+                       r"migrant|foreign|agricultural|guest)\s+)?(?:nationals|citizens|workers|"
+                       r"labou?rers|caregivers|farmhands)(?![\w-])")
 ARMED_PRONOUN = re.compile(r"(?<![\w-])(?:its|their|Its|Their)\s+(?:" + ARMED + r")(?![\w-])")
 
 #: A post named without a name: "Qatar's prime minister", "the Qatari premier", "the Mossad

@@ -216,9 +216,13 @@ class RoleReader(CueReader):
                 and "date" not in cue.parsed:
             cue.parsed.append("date")
         if own:  # a past verb's own weekday is past ("On Monday, X said Y would ...", "X, who
-            # visited Gaza on Sunday, said the war would resume")
-            return (self._in_tense_of(cue, own) if cue.part in ("speech", "report", "verb")
-                    else own), "own"
+            # visited Gaza on Sunday, said the war would resume"), and so is a noun's after a
+            # past verb ("had announced it at a news conference on Thursday")
+            verb = cue if cue.part in ("speech", "report", "verb") else next(
+                (c for c in reversed(context.cues) if c.end <= cue.start and c.quote == cue.quote
+                 and c.part in ("speech", "verb") and is_past_form(c.text)), None) \
+                if SETTING_BEFORE.search(text, context.sentence.start, cue.start) else None
+            return (self._in_tense_of(verb, own) if verb is not None else own), "own"
         participle = cue.text.lower().endswith("ing") and cue.part in ("speech", "verb") and \
             re.search(r",\s*$", text[context.sentence.start:cue.start])
         if cue.quote is None and (participle or COORDINATED_VERB.search(

@@ -3,6 +3,8 @@ the extractor misread. Short sentences written for the test."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.extract.sentences import events, ids, one, speakers
 
 # --- names ------------------------------------------------------------------------------------
@@ -111,3 +113,26 @@ def test_a_statement_put_out_is_a_saying_and_its_it_says_follows_it():
     assert [speakers(e) for e in found if e.type == "Statement"][-1] == {"egypt"}
     assert "egypt" in ids(one(events("Egypt's foreign ministry issued a statement on Monday."),
                               "Statement"))
+
+
+# --- people freed named by their country; a confirmation of a release ---------------------------
+
+def test_workers_freed_named_by_nationality_name_their_country():
+    release = one(events("Ten Thai farm workers were also freed on Friday."), "HostageRelease")
+    assert "thailand" in ids(release) and release.date.edtf == "2024-03-08"
+    assert not events("Thai farm workers harvested the crop on Friday.")
+
+
+def test_confirming_a_release_is_no_statement_of_its_own():
+    found = events("The Thai prime minister confirmed the release of his country's nationals.")
+    assert not [e for e in found if e.type == "Statement"]
+
+
+# --- the weekday of a setting after a past verb ---------------------------------------------------
+
+def test_a_news_conference_after_a_past_verb_is_in_the_past():
+    found = events("Qatar's spokesman Majed al-Ansari had announced the start time at a news "
+                   "conference in Doha on Thursday, "
+                   "adding that the first captives would be freed the following day.",
+                   published=date(2024, 3, 16))
+    assert one(found, "PressConference").date.edtf == "2024-03-14"
