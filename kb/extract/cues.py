@@ -240,6 +240,10 @@ class CueReader(ActorReader):
         if cue.type == "Acceptance" and re.match(r"(?i)back|support|embrac", word) and re.search(
                 r"[a-z]\s+(?:that|which)\s+$", before):
             return False  # "a resolution that backed the plan": what a text says, no acceptance
+        if cue.type == "Meeting" and cue.part != "verb" and re.search(
+                r"(?i)\baddress(?:ed|es|ing)?\s+(?:a|the)\s+(?:joint\s+|special\s+|plenary\s+)?$",
+                before):
+            return False  # "addressed a joint meeting of Congress": a speech, not a meeting
         if cue.type == "Statement" and re.match(r"(?i)confirm", word) and re.match(
                 r"(?i)\s+(?:the\s+)?(?:safe\s+)?(?:release|return|freeing|killing|death)\s+of\b", after):
             return False  # "confirmed the release of his country's nationals": that release

@@ -258,9 +258,10 @@ class Extractor(RoleReader):
         if self._negated(cue, context):
             return None  # "Israel has not rejected the offer", "did not meet": nothing happened
         expression, source = self._expression_for(cue, context)
-        if expression is None and kind in STATEMENT_FAMILY and cue.part == "speech" and \
-                QUESTION_LINE.match(self.text, self.text.rfind("\n", 0, sentence.start) + 1):
-            return None  # "Q: Hamas says there will be no deal ...": the interviewer's premise
+        if expression is None and QUESTION_LINE.match(self.text, self.text.rfind(
+                "\n", 0, sentence.start) + 1):
+            return None  # "Q: Hamas says there will be no deal ...", "Q: ... the text Hamas
+            # accepted ...": the interviewer's premise (but "Q: On Monday X met Y")
         status = self._status(cue, sentence, expression)
         anchor_date = None
         outer = [f for f in context.frames if f.cue is not cue and f.start <= cue.start < f.end]

@@ -241,7 +241,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Statement", r"(?:called|branded|labell?ed|described)(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:as\s+)?"
                   r"(?:a|an)\s)", "verb"),
     # "addressed the Knesset / the nation / reporters": a speech (not "addressed the concerns")
-    ("Statement", r"address(?:ed|es)(?=\s+(?:the\s+|a\s+)?(?:[A-Z][\w-]*|parliament|nation|"
+    ("Statement", r"address(?:ed|es)(?=\s+(?:the\s+|a\s+)?(?:(?:joint\s+|special\s+|plenary\s+)?"
+                  r"(?:meeting|session|sitting)\s+of\b|[A-Z][\w-]*|parliament|nation|"
                   r"lawmakers|legislators|reporters|journalists|crowds?|rally|assembly|summit|"
                   r"conference|cadets|troops|soldiers|supporters|delegates|leaders)\b)", "verb"),
     ("Statement", r"(?:spoke|talked)\s+to\s+(?:us|me|this\s+(?:newspaper|paper|reporter|"
@@ -291,6 +292,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
      "verb"),
     ("HostageRelease", r"(?:handed|passed|transferred)\s+(?:over\s+)?to\s+the\s+(?:Red\s+Cross|"
                        r"ICRC|International\s+Committee\s+of\s+the\s+Red\s+Cross)", "verb"),
+    # "let 39 Palestinian women out of its jails": a release
+    ("HostageRelease", r"(?:let|lets|letting)(?=\s+(?:[\w,-]+\s+){1,8}?out\s+of\s+(?:(?:its|their|"
+                       r"the|Israeli|Israel[’']s)\s+)?(?:jails?|prisons?|custody|detention))", "verb"),
     # "six captives went free", "walked free": the subject is the released
     ("HostageRelease", r"(?:went|walked)\s+free", "verb"),
     ("HostageRelease", r"releases?", "noun"),

@@ -136,3 +136,27 @@ def test_a_news_conference_after_a_past_verb_is_in_the_past():
                    "adding that the first captives would be freed the following day.",
                    published=date(2024, 3, 16))
     assert one(found, "PressConference").date.edtf == "2024-03-14"
+
+
+# --- an interviewer's premise; prisoners let out; a speech to a sitting ---------------------------
+
+def test_an_undated_act_in_a_question_is_the_interviewer_s_premise():
+    text = ("Interview: Qatar's envoy\nThe envoy spoke to us in Doha on Thursday.\n"
+            "Q: Some say the plan Hamas accepted was not the one Israel saw.\n"
+            "Q: On Monday Egypt met Hamas in Cairo. What came of it?\n")
+    found = events(text)
+    assert not [e for e in found if e.type == "Acceptance"]
+    assert one(found, "Meeting").date.edtf == "2024-03-11"
+
+
+def test_prisoners_let_out_of_jail_are_released():
+    release = one(events("On Monday Israel let 39 Palestinian women out of its jails."),
+                  "HostageRelease")
+    assert "israel" in ids(release) and release.date.edtf == "2024-03-11"
+    assert not events("Israel let the families out of the room on Monday.")
+
+
+def test_addressing_a_joint_meeting_is_a_speech_not_a_meeting():
+    found = events("Egypt's president addressed a joint meeting of parliament on Monday.")
+    assert one(found, "Statement").date.edtf == "2024-03-11"
+    assert not [e for e in found if e.type == "Meeting"]
