@@ -329,6 +329,8 @@ def visits_someone(verb: Any) -> bool:
     if objects and objects[0].pos_ == "NOUN":  # "called his Egyptian counterpart Badr Abdelatty"
         named = [c for c in objects[0].children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         return bool(named)
+    if objects and objects[0].lower_ in ("him", "her") and verb.lemma_.lower() == "see":
+        return True  # "Harris, who saw him separately the same day"
     return bool(objects) and objects[0].pos_ == "PROPN" and (not any(
         c.dep_ in ("amod", "det") for c in objects[0].children) or any(
         c.dep_ == "compound" and c.pos_ == "PROPN" for c in objects[0].children))

@@ -160,3 +160,11 @@ def test_addressing_a_joint_meeting_is_a_speech_not_a_meeting():
     found = events("Egypt's president addressed a joint meeting of parliament on Monday.")
     assert one(found, "Statement").date.edtf == "2024-03-11"
     assert not [e for e in found if e.type == "Meeting"]
+
+
+def test_seeing_him_in_a_relative_clause_is_a_meeting():
+    found = events("Netanyahu met Egypt's president on Monday. The Qatari emir, who saw him "
+                   "separately on Tuesday, said nothing.")
+    assert sorted(e.date.edtf for e in found if e.type == "Meeting") == ["2024-03-11", "2024-03-12"]
+    assert not [e for e in events("Hamas saw him as a partner, Egypt said on Monday.")
+                if e.type == "Meeting"]
