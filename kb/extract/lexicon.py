@@ -254,8 +254,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Demand", r"urge|demand|ask|request|appeal\s+to", "first-person"),
     # "we will not give up", "we will spare no effort": the text's own pledge
     ("Vow", r"will\s+(?:not|never)\s+(?:give\s+up|stop|abandon|back\s+down|rest|allow)|"
-            r"will\s+spare\s+no\s+effort|will\s+(?:continue|keep)(?=\s+(?:to|our|working|"
-            r"pushing|our))", "first-person"),
+            r"will\s+spare\s+no\s+effort|will\s+(?:continue|keep)(?=\s+(?:to|our|[a-z]+ing)\b)",
+     "first-person"),
     ("Acceptance", r"agree\s+to|accept", "first-person"),
     ("Offer", r"(?:are|am|stand|remain)\s+(?:\w+\s+)?(?:ready|prepared|willing)\s+to\s+"
               r"(?:support|help|provide|offer|contribute|host|guarantee|fund|finance)", "verb"),
@@ -304,13 +304,15 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Effort", r"efforts?(?=\s+(?:to|for|toward|towards|aimed))|(?:push|bid)(?=\s+to\b)", "noun"),
 )
 
-#: Reported words that set a condition: the speaker's side ("it", "they", "we") will not act, or
+#: Reported words that set a condition: the speaker's side ("it", "they", "we", "Egypt") will not
+#: act, or
 #: there will be none of something, until (unless, without, before, while) something else
 #: happens ("said it would not accept any deal without a full withdrawal", "there would be no
 #: talks while ..."), or it will act only if something happens. Not a vow to go on ("would not
 #: stop until ...", "will not end this war before ...").
 CONDITION = re.compile(
-    r"(?i)\b(?:(?:(?:it|they|he|she|we|i)\s+(?:will|would|shall|could|can)\s+(?:not|never)|"
+    r"(?i)\b(?:(?:(?:it|they|he|she|we|i|(?-i:[A-Z][a-z]+))\s+(?:will|would|shall|could|can)\s+"
+    r"(?:not|never)|"
     r"(?:it|they|he|she|we|i)\s+(?:won[’']t|wouldn[’']t|cannot|can[’']t)|there\s+(?:will|would)"
     r"\s+be\s+no)\s+(?!(?:[\w’'-]+\s+){0,2}?(?:stop|rest|give\s+up|abandon|back\s+down|relent|"
     r"end|halt|cease|hesitate)\b)[^.;]*?\b(?:until|unless|without|before|while|as\s+long\s+as|"

@@ -168,3 +168,20 @@ def test_seeing_him_in_a_relative_clause_is_a_meeting():
     assert sorted(e.date.edtf for e in found if e.type == "Meeting") == ["2024-03-11", "2024-03-12"]
     assert not [e for e in events("Hamas saw him as a partner, Egypt said on Monday.")
                 if e.type == "Meeting"]
+
+
+# --- a condition whose subject is named; a pledge to keep doing -----------------------------------
+
+def test_a_named_subject_that_will_not_act_while_a_condition_holds_sets_a_precondition():
+    found = events("Egypt's foreign minister said on Monday that Egypt would not reopen the "
+                   "crossing while Israeli troops held it.")
+    assert one(found, "Precondition").date.edtf == "2024-03-11"
+    found = events("Netanyahu said on Monday that Israel would not stop until Hamas was gone.")
+    assert not [e for e in found if e.type == "Precondition"]
+
+
+def test_we_will_keep_talking_is_a_pledge_of_the_text():
+    found = events("Interview\nEgypt's foreign minister Badr Abdelatty spoke to us in Cairo on "
+                   "Thursday.\nA: We will keep talking to everyone as long as there is hope.\n")
+    assert one(found, "Vow").date.edtf == "2024-03-14"
+    assert not events("Talks\nA: The mediators will keep talking.\n")
