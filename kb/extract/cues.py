@@ -22,6 +22,7 @@ from kb.extract.lexicon import (
     HANDOVER_BODIES,
     HAPPENING_AFTER,
     HOSTAGE_WORDS,
+    JOINT_SUBJECTS,
     LEMMA_CUES,
     LIGHT_VERB_BEFORE,
     MEETING_FAMILY,
@@ -199,7 +200,8 @@ class CueReader(ActorReader):
             if not re.search(r"(?:^|[\s,;“\"])(?:[Ww]e|I)\s+(?:(?:also|again|once\s+again|"
                              r"strongly|firmly|jointly|therefore|today|\w+ly)\s+)*$", before) and not \
                     re.search(r"(?:^|[\s,;“\"])(?:[Ww]e|I)\s+[a-z]+\b[^.;:]*(?:,\s*|\s)and\s+(?:\w+ly\s+)?$",
-                              before) and not self._signatories_act(before):
+                              before) and not self._signatories_act(before) and not \
+                    JOINT_SUBJECTS.match(before):  # ("Qatar and Egypt, in a joint statement, welcome")
                 return False  # ("We welcome the deal and urge both sides")
             cue.part, cue.first_person = "speech", True
         elif cue.part in ("speech", "verb") and not is_past_form(cue.text.split()[0]) \

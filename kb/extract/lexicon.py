@@ -551,6 +551,14 @@ INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(
 STATEMENT_HEADING = re.compile(r"(?i)\s*(?:joint\s+)?(?:statement|declaration|communiqu[eé])\s+"
                                r"(?:issued\s+)?(?:by|of|from)\s+")
 ANSWER_LINE = re.compile(r"(?:A|Answer)\s*[:.]\s")
+#: Two or more named subjects opening a sentence (after a live blog's time stamp), with "in a
+#: joint statement" after them: "Qatar and Egypt, in a joint statement, welcome ...": the plural
+#: present of the ones who speak.
+JOINT_SUBJECTS = re.compile(
+    r"^(?:\s*\d{1,2}[:.]\d{2}\s+)?\s*(?:(?:The|the)\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
+    r"(?:,\s*(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)*,?\s+and\s+(?:the\s+)?[A-Z][\w’'-]+"
+    r"(?:\s+[A-Z][\w’'-]+)*(?:\s*,\s*in\s+a\s+(?:joint\s+|short\s+|brief\s+)?statement\s*,)?"
+    r"\s+(?:(?:also|again|jointly|\w+ly)\s+)*$")
 #: How a statement names its signatories in the third person, opening a sentence: "The Ministers
 #: (of Foreign Affairs of A, B and C) welcome ...", "The Leaders call on ...": as its "we".
 SIGNATORIES_NAMED = re.compile(

@@ -185,3 +185,11 @@ def test_we_will_keep_talking_is_a_pledge_of_the_text():
                    "Thursday.\nA: We will keep talking to everyone as long as there is hope.\n")
     assert one(found, "Vow").date.edtf == "2024-03-14"
     assert not events("Talks\nA: The mediators will keep talking.\n")
+
+
+def test_two_named_subjects_in_a_joint_statement_speak_in_the_present():
+    text = ("Live: the handover\nUpdates - Tuesday 12 March 2024\n"
+            "13:20 Qatar and Egypt, in a joint statement, welcome the decision to free the "
+            "captives.\n")
+    statement = one(events(text), "Statement")
+    assert statement.date.edtf == "2024-03-12" and {"qatar", "egypt"} & speakers(statement)
