@@ -54,6 +54,12 @@ COUNTED_PEOPLE = re.compile(
     r"fifteen|twenty|thirty|dozens\s+of|hundreds\s+of)\s+(?!(?:statements?|videos?|documents?|"
     r"reports?|pages?|letters?|images?|photos?|percent|per\s+cent)\b)")
 
+#: A person named as the subject of a passive ("Keith Siegel, an American-Israeli, was"): the one
+#: a release frees.
+NAMED_PASSIVE = re.compile(r"(?<![\w’'-])(?-i:[A-Z][a-z][\w’'-]*(?:\s+(?:al-|el-|bin\s+)?"
+                           r"[A-Z][a-z][\w’'-]*)+)(?<!Statement)(?<!Report)(?<!Video)(?:,[^,;]{1,60},)?\s+(?:was|were|has\s+been|"
+                           r"had\s+been)\s+(?:\w+ly\s+)?$")
+
 #: A verb of delivering before an answer ("handed the mediators its latest response", "gave
 #: its answer on 14 March", "submitted a reply").
 DELIVERED_BEFORE = re.compile(
@@ -269,6 +275,7 @@ class CueReader(ActorReader):
         if cue.type == "HostageRelease" and cue.part == "verb" and not HOSTAGE_WORDS.search(
                 before[-80:] + " " + after[:80]) and not HANDOVER_BODIES.search(after[:120]) \
                 and not NATIONALS.search(before[-80:] + " " + after[:80]) \
+                and not NAMED_PASSIVE.search(before) \
                 and not COUNTED_PEOPLE.match(after) and not FROM_CUSTODY.search(after[:100]) \
                 and not cue.text.lower().startswith("receiv"):  # (the Red Cross "received X")
             return False  # "released a statement" (not "freed 39 women from its prisons")

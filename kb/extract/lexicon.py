@@ -525,7 +525,8 @@ PARTICIPLE_BEFORE = re.compile(r"(?:[\w’'.)]\s*,\s*|\b(?:a|an|the)\s+(?:[\w-]+
 #: A verb of purpose after a main verb: "flew to Cairo to meet", "went to Doha in order to sign".
 PURPOSE_TO = re.compile(r"[a-z]\s+(?:in\s+order\s+)?to\s+$")
 PRONOUN_SUBJECT = re.compile(
-    r"(?i)\b(?:it|they|he|she)\s+(?:(?:has|have|had|was|were|is|are|would|will|also|\w+ly)\s+)*$")
+    r"(?i)\b(?:it|they|he|she)\s+(?:(?:has|have|had|was|were|is|are|would|will|also|\w+ly|began|"
+    r"begun|begins|started|starts|continued|continues|resumed|resumes)\s+)*$")  # ("had begun releasing")
 GROUP_DESCRIPTION = re.compile(
     r"(?<![\w-])[Tt]he\s+(?:(?:terror|terrorist|militant|Islamist|Palestinian|jihadist|armed)\s+)?"
     r"(?:group|organization|organisation|movement)(?=(?P<possessive>[’']s)?)(?![\w-])"

@@ -302,7 +302,9 @@ class RoleReader(CueReader):
         frame = max((f for f in context.frames if f.cue is not cue and f.cue.end <= cue.start
                      and f.start <= cue.start < f.end), key=lambda f: f.cue.start, default=None)
         if frame is not None and not frame.report and cue.part == "verb" \
-                and frame.cue.quote == cue.quote and is_past_form(cue.text.split()[0]):
+                and frame.cue.quote == cue.quote and (is_past_form(cue.text.split()[0]) or re.search(
+                    r"(?i)\b(?:began|begun|started|continued|resumed)\s+$",
+                    text[context.sentence.start:cue.start])):  # ("had begun releasing")
             said, whose = self._expression_for(frame.cue, context)
             if said is not None and whose == "own" and said.kind != "duration":
                 return said, "sentence"

@@ -193,3 +193,18 @@ def test_two_named_subjects_in_a_joint_statement_speak_in_the_present():
             "captives.\n")
     statement = one(events(text), "Statement")
     assert statement.date.edtf == "2024-03-12" and {"qatar", "egypt"} & speakers(statement)
+
+
+# --- a named person released in the passive; "it had begun releasing" -----------------------------
+
+def test_a_named_person_released_in_the_passive_is_a_release():
+    release = one(events("Keith Siegel, an American-Israeli, was released in Gaza City on "
+                         "Saturday."), "HostageRelease")
+    assert release.date.edtf == "2024-03-09"
+    assert not events("The Joint Statement was released on Saturday.")
+
+
+def test_a_speaker_that_has_begun_releasing_prisoners_releases_them_that_day():
+    release = one(events("The Israel Prison Service said on Saturday it had begun releasing 183 "
+                         "Palestinian prisoners."), "HostageRelease")
+    assert release.date.edtf == "2024-03-09" and ids(release)
