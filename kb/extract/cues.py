@@ -214,7 +214,7 @@ class CueReader(ActorReader):
                 and not cue.text.split()[0].endswith("ing") \
                 and (re.search(r"(?:^|[\s,;“\"])(?:[Ww]e|I)\s+(?:(?:also|again|strongly|firmly|"
                                r"jointly|therefore|today|\w+ly)\s+)*$", before)
-                     or self._signatories_act(before)):
+                     or self._signatories_act(before) or JOINT_SUBJECTS.match(before)):
             cue.first_person = True  # "We affirm that ...": the text's own act
         if cue.part == "either":
             cue.part = "noun" if NOUN_CONTEXT.search(before) else "verb"
@@ -558,7 +558,9 @@ class CueReader(ActorReader):
                 coordinated = COORDINATED_VERB.search(text, start, cue.start) and any(
                     m.end <= start + unnamed.start() for m in named) if unnamed else False
                 if unnamed and not VERBISH.search(unnamed.group()) and not any(
-                        m.start >= start + unnamed.start() for m in named) and not coordinated:
+                        m.start >= start + unnamed.start() or (m.pronoun == "first" and not re.fullmatch(
+                            r"(?i)we|us|our|i|me|my", text[m.start:m.end])) for m in named) \
+                        and not coordinated:  # (but a statement's "The two countries affirm")
                     return None  # "a source said" (not "X stood before a map and said")
             if named and number == 0 and COORDINATED_VERB.search(text, start, cue.start):
                 verbs = [c for c in context.cues if start <= c.start and c.end <= cue.start

@@ -556,16 +556,17 @@ ANSWER_LINE = re.compile(r"(?:A|Answer)\s*[:.]\s")
 #: joint statement" after them: "Qatar and Egypt, in a joint statement, welcome ...": the plural
 #: present of the ones who speak.
 JOINT_SUBJECTS = re.compile(
-    r"^(?:\s*\d{1,2}[:.]\d{2}\s+)?\s*(?:(?:The|the)\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
-    r"(?:,\s*(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)*,?\s+and\s+(?:the\s+)?[A-Z][\w’'-]+"
-    r"(?:\s+[A-Z][\w’'-]+)*(?:\s*,\s*in\s+a\s+(?:joint\s+|short\s+|brief\s+)?statement\s*,)?"
+    r"^(?:\s*\d{1,2}[:.]\d{2}\s+)?\s*(?:(?:The|the)\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+)*"
+    r"(?:,\s*(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+)*)*,?\s+and\s+(?:the\s+)?"
+    r"[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+)*(?:\s*,\s*in\s+a\s+(?:joint\s+|short\s+|brief\s+)?"
+    r"statement\s*,)?"
     r"\s+(?:(?:also|again|jointly|\w+ly)\s+)*$")
 #: How a statement names its signatories in the third person, opening a sentence: "The Ministers
 #: (of Foreign Affairs of A, B and C) welcome ...", "The Leaders call on ...": as its "we".
 SIGNATORIES_NAMED = re.compile(
     r"(?:The|the)\s+(?:(?:Foreign|Arab|two|three|four|participating|undersigned)\s+)?"
     r"(?:Ministers|Leaders|Heads\s+of\s+State(?:\s+and\s+(?:of\s+)?Government)?|Signatories|"
-    r"(?:countries|States|mediators|governments)(?=\s+(?:[a-z]+ly\s+)?[a-z]+\s))(?![\w-])")
+    r"(?:countries|States|mediators|governments)(?=\s+(?:[a-z]+ly\s+)?[a-z]+\s|\s*$))(?![\w-])")
 #: A transcript's turn: a line that opens with its speaker and a colon ("Mr Lammy: I do not
 #: agree", "Mr Andrew Mitchell (Sutton Coldfield) (Con): I thank ...", "The Secretary of State
 #: for Foreign Affairs (Mr David Lammy): With permission ..."); the label is read by its parts.

@@ -109,8 +109,11 @@ class RoleReader(CueReader):
             acted = [c for c in candidates if not (
                 c.first_person and not is_past_form(c.text) and any(
                     c.end <= o.start and o.end <= expression.start for o in candidates))]
-            candidates = acted or candidates  # "We welcome Egypt's hosting, from Monday 6
-            # October, of talks": the talks' day, the welcome the text's
+            candidates = [c for c in acted or candidates if not (  # "We welcome the completion
+                c.first_person and not is_past_form(c.text) and c.end <= expression.start
+                and len(self.text[c.end:expression.start].split()) > 1)]  # on Saturday of ...":
+            # the text's own act is of its day; "We welcome Egypt's hosting, from Monday 6
+            # October, of talks": the talks' day
             clause_verb = [c for c in candidates if c.part != "noun" and c.start >= expression.end]
             comma = self.text.find(",", expression.end, context.sentence.end)
             main_verb = [c for c in clause_verb if comma >= 0 and c.start > comma]

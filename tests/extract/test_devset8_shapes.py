@@ -208,3 +208,13 @@ def test_a_speaker_that_has_begun_releasing_prisoners_releases_them_that_day():
     release = one(events("The Israel Prison Service said on Saturday it had begun releasing 183 "
                          "Palestinian prisoners."), "HostageRelease")
     assert release.date.edtf == "2024-03-09" and ids(release)
+
+
+def test_the_two_countries_of_a_statement_and_its_states_named_in_full_speak_on_its_day():
+    text = ("Statement by Egypt and Qatar on the exchange\nCairo, 14 March 2024\n"
+            "The Arab Republic of Egypt and the State of Qatar welcome the completion on Monday of "
+            "the exchange.\nThe two countries affirm their support for the agreement.\n"
+            "Egypt and Qatar call on both parties to keep their commitments.\n")
+    found = events(text)
+    assert [e.date.edtf for e in found if e.type == "Statement"] == ["2024-03-14"]
+    assert one(found, "Demand").date.edtf == "2024-03-14"
