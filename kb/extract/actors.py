@@ -47,6 +47,7 @@ from kb.extract.lexicon import (
     POST_FIELDS,
     PREP_BEFORE,
     PRONOUNS_IN_QUOTES,
+    QUESTION_LINE,
     REGION_PLACES,
     SIGNATORIES_NAMED,
     STATEMENT_HEADING,
@@ -639,6 +640,11 @@ class ActorReader:
             elif m.group(1).lower() in ("i", "me", "my") and (turn or answering):
                 # "Mr Lammy: I informed ...", "A: I spoke to Rubio yesterday"
                 add(m.start(), m.end(), turn or answering, pronoun="first")
+        if self.interviewee and QUESTION_LINE.match(self.text, line_start):
+            for m in re.finditer(r"(?<![\w’'-])(?:[Yy]ou|[Yy]our)(?![\w’'-])", text):
+                if free(m.start(), m.end()) and quote_of(quotes, base + m.start(),
+                                                         base + m.end()) is None:
+                    add(m.start(), m.end(), self.interviewee)  # "Q: You met Rubio last week."
         found.sort(key=lambda x: x.start)
         self._describe(found, quotes)
         for mention in found:  # ("a Hamas official": a mention of Hamas, a known group, too)

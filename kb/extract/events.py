@@ -20,6 +20,7 @@ from kb.extract.lexicon import (
     LIGHT_VERB_BEFORE,
     ONGOING_BEFORE,
     PLACELESS,
+    QUESTION_LINE,
     SETTING_BEFORE,
     STATEMENT_FAMILY,
     is_past_form,
@@ -34,8 +35,6 @@ from kb.extract.timex import TimeExpression, quote_spans, tense_at
 _PARTY = r"((?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))"
 #: Two parties of a truce or a deal: "the ceasefire between Israel and Hamas", "a deal between
 #: X and Y", "Israel and Hamas have agreed to a ceasefire".
-#: An interviewer's question line: "Q: ...", "Q. ...", "Question: ...".
-QUESTION_LINE = re.compile(r"(?:Q|Question)\s*[:.]\s")
 TRUCE_BETWEEN = re.compile(r"(?i)\b(?:ceasefire|cease-fire|truce|pause\s+in\s+fighting|deal|"
                            r"agreement)\s+between\s+" + _PARTY + r"\s+and\s+" + _PARTY
                            + r"|(?<![\w’'-])" + _PARTY + r"\s+and\s+" + _PARTY

@@ -552,6 +552,8 @@ INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(
 STATEMENT_HEADING = re.compile(r"(?i)\s*(?:joint\s+)?(?:statement|declaration|communiqu[eé])\s+"
                                r"(?:issued\s+)?(?:by|of|from)\s+")
 ANSWER_LINE = re.compile(r"(?:A|Answer)\s*[:.]\s")
+#: An interviewer's question line: "Q: ...", "Q. ...", "Question: ...".
+QUESTION_LINE = re.compile(r"(?:Q|Question)\s*[:.]\s")
 #: Two or more named subjects opening a sentence (after a live blog's time stamp), with "in a
 #: joint statement" after them: "Qatar and Egypt, in a joint statement, welcome ...": the plural
 #: present of the ones who speak.

@@ -218,3 +218,13 @@ def test_the_two_countries_of_a_statement_and_its_states_named_in_full_speak_on_
     found = events(text)
     assert [e.date.edtf for e in found if e.type == "Statement"] == ["2024-03-14"]
     assert one(found, "Demand").date.edtf == "2024-03-14"
+
+
+# --- one meeting told in a question and in its answer ---------------------------------------------
+
+def test_you_of_a_question_is_the_interviewee_and_a_meeting_of_last_week_is_the_one_answered():
+    text = ("Interview\nEgypt's foreign minister Badr Abdelatty spoke to us in Cairo on Thursday.\n"
+            "Q: You met the Qatari emir last week. What did he tell you?\n"
+            "A: I met the emir on 5 March and he told me the talks would go on.\n")
+    meeting = one(events(text), "Meeting")
+    assert meeting.date.edtf == "2024-03-05" and "badr-abdelatty" in ids(meeting)
