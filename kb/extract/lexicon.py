@@ -478,7 +478,7 @@ DATING_RELATIVE = re.compile(r"(?i)^[^.;]{0,60}?,\s+(?:which|that)\s+(?:took\s+p
                              r"were\s+held|happened|began|started|ended|opened|came|was\s+"
                              r"signed|was\s+announced)\b")
 #: A date line opening a sentence: "DOHA, Feb 4 (Reuters) - ".
-DATELINE_LEAD = re.compile(r"[A-Z][A-Za-z .'-]{1,30},\s*[^-–—\n]{1,40}?\s+[-–—]+\s+")
+DATELINE_LEAD = re.compile(r"[A-Z][A-Za-z .'/-]{1,40},\s*[^-–—\n]{1,40}?\s+[-–—]+\s+")
 RELATIVE_BREAK = re.compile(r",\s+(?:who|which|where|whom|whose)\b")
 PREP_BEFORE = re.compile(
     r"(?i)\b(according\s+to|with|to|for|of|from|by|at|in|near|on|against|about|between|among|"

@@ -60,7 +60,7 @@ RELATIVE = re.compile(
 #: What before a date near the top makes it the article's own day: a date line ("DOHA, Aug 16 -",
 #: "Sunday 27 October 2024"), "Issued on", "spoke to us in Doha on".
 _DATELINE_BEFORE = re.compile(
-    r"(?i)^(?:\s*|[A-Z][A-Za-z .'-]{1,30},\s*|(?:issued|published|posted|updated|dated)\s+(?:on\s+)?"
+    r"(?i)^(?:\s*|[A-Z][A-Za-z .'/-]{1,40},\s*|(?:issued|published|posted|updated|dated)\s+(?:on\s+)?"
     r"|.*\b(?:spoke|talked|speaking)\s+(?:to|with)\s+\w+\b.*)$")
 
 
@@ -346,7 +346,9 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
         for new in anchored:
             own = [e for e in own if e.end <= new.start or e.start >= new.end]
             weekday = [e for e in own if e.precision == "day" and e.kind == "relative"
-                       and 0 <= new.start - e.end <= 3 and _weekday_agrees(e, new.earliest)]
+                       and 0 <= new.start - e.end <= 3 and _weekday_agrees(e, new.earliest)
+                       and (new.start, new.end) not in subordinate]  # ("said on Monday, hours
+            # before the pause was due to expire": Monday the saying's, the hours the clause's)
             for e in weekday:  # "on Sunday, three days after the appeal": one date
                 own.remove(e)
                 new = TimeExpression(text[e.start:new.end], e.start, new.end, new.edtf,

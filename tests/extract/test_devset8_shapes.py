@@ -228,3 +228,15 @@ def test_you_of_a_question_is_the_interviewee_and_a_meeting_of_last_week_is_the_
             "A: I met the emir on 5 March and he told me the talks would go on.\n")
     meeting = one(events(text), "Meeting")
     assert meeting.date.edtf == "2024-03-05" and "badr-abdelatty" in ids(meeting)
+
+
+# --- a wire's date line of two cities; a weekday before "hours before <clause>" -------------------
+
+def test_a_date_line_of_two_cities_names_no_actor_and_the_saying_keeps_its_weekday():
+    text = ("Truce extended\nDOHA/JERUSALEM, March 11 (Harbour News) - Israel and Hamas have "
+            "agreed to extend the truce, mediator Qatar said on Monday, hours before the pause was "
+            "due to expire.\n")
+    found = events(text, published=date(2024, 3, 11))
+    statement = one(found, "Statement")
+    assert statement.date.edtf == "2024-03-11"
+    assert not [a for e in found for a in ids(e) if "doha" in a]
