@@ -272,6 +272,10 @@ class CueReader(ActorReader):
                 return False
             if PURPOSE_BEFORE.search(re.sub(r"(?i)hostage\s+$", "", before)):
                 return False
+            if re.search(r"(?i)\b(?:delay|postpon|suspend|halt|hold(?:ing)?\s+up|held\s+up|block|"
+                         r"freez|froze|stall|withh[eo]ld)\w*\s+(?:the\s+|a\s+|its\s+|their\s+)?"
+                         r"(?:planned\s+|next\s+|scheduled\s+)?(?:hostage\s+)?$", before):
+                return False  # "Israel delayed the release of 620 prisoners": none happened
         if cue.type == "HostageRelease" and cue.part == "verb" and not HOSTAGE_WORDS.search(
                 before[-80:] + " " + after[:80]) and not HANDOVER_BODIES.search(after[:120]) \
                 and not NATIONALS.search(before[-80:] + " " + after[:80]) \

@@ -240,3 +240,10 @@ def test_a_date_line_of_two_cities_names_no_actor_and_the_saying_keeps_its_weekd
     statement = one(found, "Statement")
     assert statement.date.edtf == "2024-03-11"
     assert not [a for e in found for a in ids(e) if "doha" in a]
+
+
+def test_a_release_delayed_or_postponed_is_no_release():
+    assert not [e for e in events("Israel delayed the release of 620 prisoners on Saturday.")
+                if e.type == "HostageRelease"]
+    assert one(events("Israel completed the release of 620 prisoners on Saturday."),
+               "HostageRelease").date.edtf == "2024-03-09"
