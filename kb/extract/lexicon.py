@@ -284,7 +284,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
                r"overran|fire[ds]\s+(?:[\w,-]+\s+){0,7}?(?:at|on|into|towards?)(?![\w-])", "verb"),
     ("Attack", r"attacks?|massacre|air\s?strikes?|strikes?|(?:drone|missile|rocket)\s+strikes?|bombing|"
                r"bombardment|raid|assault|onslaught|invasion|incursion|offensive|"
-               r"(?:military\s+|ground\s+)?operation", "noun"),
+               r"(?:military\s+|ground\s+)?operation|(?:air|bombing|military)\s+campaign", "noun"),
     ("HostageRelease", r"releas(?:ed|es|ing)|freed|frees|freeing|set\s+free", "verb"),
     # "has handed over the three women": people handed over (the check of counted people below)
     ("HostageRelease", r"hand(?:ed|s)\s+over(?=\s+(?:the\s+)?(?:\d|two|three|four|five|six|seven|"

@@ -247,3 +247,9 @@ def test_a_release_delayed_or_postponed_is_no_release():
                 if e.type == "HostageRelease"]
     assert one(events("Israel completed the release of 620 prisoners on Saturday."),
                "HostageRelease").date.edtf == "2024-03-09"
+
+
+def test_resuming_an_air_campaign_is_an_attack():
+    attack = one(events("Israel resumed its air campaign in Gaza in the early hours of Tuesday."),
+                 "Attack")
+    assert attack.date.edtf == "2024-03-12" and "israel" in ids(attack)
