@@ -161,8 +161,10 @@ class RoleReader(CueReader):
         if parsed is None:
             return candidates
         clause = parse.noun_clause(parsed, expression.start, expression.end)
-        if clause is None:
-            return candidates
+        if clause is None or clause.head.lower_ in ("statement", "communique", "communiqué",
+                                                    "letter", "post", "message", "video"):
+            return candidates  # "Hamas, in a statement issued the same morning, accused ...":
+            # the day of the words is the saying's
         nouns = {token.i for token in parse.noun_phrase_heads(clause.head)}
         return [c for c in candidates if parse.inside(parsed, clause, c.start)
                 or getattr(parsed.head_of(c.start, c.end), "i", None) in nouns]

@@ -253,3 +253,8 @@ def test_resuming_an_air_campaign_is_an_attack():
     attack = one(events("Israel resumed its air campaign in Gaza in the early hours of Tuesday."),
                  "Attack")
     assert attack.date.edtf == "2024-03-12" and "israel" in ids(attack)
+
+
+def test_a_statement_issued_on_a_day_dates_the_saying_it_opens():
+    found = events("Hamas, in a statement issued on Monday, accused Israel of breaking the truce.")
+    assert one(found, "Statement").date.edtf == "2024-03-11"
