@@ -161,6 +161,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
                    r"consent|agreement(?=\s+to\b))", "verb"),
     ("Rejection", r"(?:announc|declar|confirm|convey|express)(?:ed|es|s)\s+(?:its|their|his|her)\s+"
                   r"(?:(?:full|formal|final|outright|official)\s+)?(?:rejection|refusal)", "verb"),
+    # "issued a list of what it called non-negotiable demands": conditions set
+    ("Precondition", r"(?:issued|published|presented)\s+(?:a\s+list\s+of\s+)?"
+                     r"(?:what\s+(?:it|they|he|she)\s+called\s+)?(?:(?:its|their|his|her|new|fresh|"
+                     r"further)\s+)?(?:[\w-]+\s+)?(?:demands|conditions)", "verb"),
     ("Rejection", r"reject(?:s|ed|ing)?", "verb"),
     ("Rejection", r"refus(?:e|es|ed|ing)", "verb"),
     ("Rejection", r"(?:turned|turns|turn|turning)\s+down", "verb"),

@@ -38,9 +38,10 @@ _EVENT_NOUN = r"(?:the|that|this|his|her|its|their|[\w’']+[’']s?)\s+(?:[\w�
 RELATIVE = re.compile(
     r"(?i)(?<![\w-])(?:"
     r"(?P<count>" + _NUM + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+"
-    r"(?P<dir>earlier|later|before|after|afterwards)(?:\s+(?P<noun>" + _EVENT_NOUN + r"))?"
+    r"(?P<dir>earlier|later|before|after|afterwards)(?:(?:(?<=before)|(?<=after))\s+(?P<noun>"
+    + _EVENT_NOUN + r"))?"  # (an event after "before", "after"; "A day later X's office issued")
     r"|(?P<vague>hours|days|weeks|moments|minutes)\s+(?P<vdir>earlier|later|before|after|"
-    r"afterwards)(?:\s+(?P<vnoun>" + _EVENT_NOUN + r"))?"
+    r"afterwards)(?:(?:(?<=before)|(?<=after))\s+(?P<vnoun>" + _EVENT_NOUN + r"))?"
     r"|the\s+(?P<step>next|following|previous|preceding)\s+(?P<sunit>day|morning|evening|"
     r"night|week|month)"
     r"|the\s+(?P<dunit>day|week)\s+(?P<ddir>before|after)(?:\s+(?P<dnoun>" + _EVENT_NOUN + r"))?"

@@ -258,3 +258,17 @@ def test_resuming_an_air_campaign_is_an_attack():
 def test_a_statement_issued_on_a_day_dates_the_saying_it_opens():
     found = events("Hamas, in a statement issued on Monday, accused Israel of breaking the truce.")
     assert one(found, "Statement").date.edtf == "2024-03-11"
+
+
+# --- "A day later X's office ..."; a list of demands issued ---------------------------------------
+
+def test_a_day_later_counts_from_the_last_date_not_from_the_subject_after_it():
+    found = events("On 6 March Hamas accepted the proposal. A day later Netanyahu's office "
+                   "issued a list of what it called non-negotiable demands.")
+    assert one(found, "Precondition").date.edtf == "2024-03-07"
+
+
+def test_a_day_after_an_event_still_counts_from_that_event():
+    found = events("Egypt proposed a truce on 4 March. A day after the proposal, Hamas rejected "
+                   "it.")
+    assert one(found, "Rejection").date.edtf == "2024-03-05"
