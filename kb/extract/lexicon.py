@@ -238,6 +238,11 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"posted(?=\s+(?:on\s+(?:[A-Z][\w.]*|social\s+media)\s+|online\s+)?that\b)",
      "speech"),
     ("Statement", r"answered\s+(?:our|my)\s+questions", "verb"),
+    # "the statement issued by the Prime Minister's Office on Saturday": a saying, dated
+    ("Statement", r"statement(?=\s+(?:issued|released|published|put\s+out)\s+(?:(?:late|early)\s+)?"
+                  r"(?:by|on)\s)", "noun"),
+    # "President Trump's call, made the same day, for Israel to stop": a demand, dated
+    ("Demand", r"call(?=,?\s+(?:made|issued|voiced)\s+[^,.;]{1,40}?,?\s+(?:for|on)\s)", "noun"),
     # "Netanyahu's office has put out a statement", "Hamas issued a statement on Sunday"
     ("Statement", r"(?:issued|issues|put\s+out|puts\s+out|released|releases)\s+(?:a|an|its|their|"
                   r"his|her)\s+(?:[\w-]+\s+){0,2}?(?:statement|communiqu[eé])", "speech"),

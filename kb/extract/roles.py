@@ -227,6 +227,10 @@ class RoleReader(CueReader):
                 (c for c in reversed(context.cues) if c.end <= cue.start and c.quote == cue.quote
                  and c.part in ("speech", "verb") and is_past_form(c.text)), None) \
                 if SETTING_BEFORE.search(text, context.sentence.start, cue.start) else None
+            if verb is None and re.match(r",?\s+(?:issued|released|published|made|put\s+out|voiced)\b",
+                                         text[cue.end:cue.end + 20]):
+                return self._in_tense_of(cue, own, past=True), "own"  # "the statement issued
+                # by Hamas on Monday that it would ...": a past Monday
             return (self._in_tense_of(verb, own) if verb is not None else own), "own"
         participle = cue.text.lower().endswith("ing") and cue.part in ("speech", "verb") and \
             re.search(r",\s*$", text[context.sentence.start:cue.start])
@@ -350,9 +354,12 @@ class RoleReader(CueReader):
                 kept.append(expression)
         return kept
 
-    def _in_tense_of(self, cue: Cue, expression: TimeExpression) -> TimeExpression:
-        """A weekday a past speech verb owns is in the past ("said on Monday they would")."""
-        if not is_past_form(cue.text) or expression.earliest <= self.published or \
+    def _in_tense_of(self, cue: Cue, expression: TimeExpression,
+                     past: bool | None = None) -> TimeExpression:
+        """A weekday a past speech verb owns is in the past ("said on Monday they would");
+        ``past`` says so for a cue whose own words do not tell it."""
+        if not (is_past_form(cue.text) if past is None else past) or \
+                expression.earliest <= self.published or \
                 expression.kind != "relative":
             return expression
         try:

@@ -272,3 +272,17 @@ def test_a_day_after_an_event_still_counts_from_that_event():
     found = events("Egypt proposed a truce on 4 March. A day after the proposal, Hamas rejected "
                    "it.")
     assert one(found, "Rejection").date.edtf == "2024-03-05"
+
+
+# --- acts named as nouns with the participle that dates them ------------------------------------
+
+def test_a_statement_issued_by_a_body_on_a_day_is_its_saying():
+    found = events("Egypt noted the statement issued by Hamas on Monday that it would study the "
+                   "plan.")
+    assert "hamas" in speakers(next(e for e in found if e.date.edtf == "2024-03-11"))
+
+
+def test_a_call_made_on_a_day_for_someone_to_act_is_a_demand():
+    found = events("Israel ignored Egypt's call, made on Monday, for an immediate truce.")
+    demand = one(found, "Demand")
+    assert demand.date.edtf == "2024-03-11" and "egypt" in ids(demand)
