@@ -526,7 +526,7 @@ class ActorReader:
                            + r")(?![\w-])")
         for m in group.finditer(text):
             owner = m.group(1).split()
-            while owner and (owner[0] in FUNCTION_WORDS or owner[0] in TITLE_WORDS
+            while owner and (owner[0].rstrip(".:") in FUNCTION_WORDS or owner[0] in TITLE_WORDS
                              or owner[0].lower() in NUMBER_WORDS
                              or re.search(r"[’']s$", owner[0])):
                 owner.pop(0)

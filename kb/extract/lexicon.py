@@ -176,6 +176,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"unacceptable|delusional|a\s+non-starter|absurd|ridiculous|illusory)", "verb"),
     ("Acceptance", r"accept(?:s|ed|ing)", "verb"),
     ("Acceptance", r"agree(?:d|s)\s+(?:(?:on|late|early|in|at|last)\s+[\w-]+\s+){0,2}to", "verb"),
+    # "the security cabinet recommended the deal", "has recommended that the government approve"
+    ("Acceptance", r"recommend(?:ed|s)(?=\s+(?:(?:the|a|an|its)\s+)?(?:[\w-]+\s+){0,2}?(?:deal|"
+                   r"agreement|plan|proposal|ceasefire|truce)\b|\s+(?:that\s+)?(?:the\s+)?(?:full\s+)?"
+                   r"(?:government|cabinet|ministers)\s+(?:approve|accept|endorse|adopt)\b)", "verb"),
     ("Acceptance", r"approv(?:es|ed)|endors(?:es|ed)|sign(?:s|ed)\s+off\s+on", "verb"),
     ("Acceptance", r"acceptance", "noun"),
     # "the leaders adopted Egypt's plan" (not a resolution: what it demands is its own event)

@@ -286,3 +286,16 @@ def test_a_call_made_on_a_day_for_someone_to_act_is_a_demand():
     found = events("Israel ignored Egypt's call, made on Monday, for an immediate truce.")
     demand = one(found, "Demand")
     assert demand.date.edtf == "2024-03-11" and "egypt" in ids(demand)
+
+
+# --- a body that recommends a deal; an answer line's "A." -----------------------------------------
+
+def test_a_cabinet_that_recommends_a_deal_accepts_it():
+    found = events("Interview\nA. The security cabinet recommended the deal on Monday.\n")
+    acceptance = one(found, "Acceptance")
+    assert acceptance.date.edtf == "2024-03-11" and "security-cabinet" in ids(acceptance)
+    found = events("On Monday the security cabinet recommended that the government approve the "
+                   "agreement.")
+    assert "security-cabinet" in ids(next(e for e in found if e.type == "Acceptance"))
+    assert not [e for e in events("On Monday the panel recommended a break.")
+                if e.type == "Acceptance"]
