@@ -404,7 +404,8 @@ def _date_heading(sentence: Sentence, expressions: list[TimeExpression],
     """The day a sentence that is nothing but a day names ("Monday.", "Tuesday, 20 August"), as
     the heading of what follows it (kind ``heading``: the paragraph's own day, not a guess)."""
     own = [e for e in expressions if sentence.start <= e.start < sentence.end
-           and e.precision == "day" and e.kind != "duration" and e.earliest <= reference]
+           and (e.precision == "day" or e.days <= 7) and e.kind != "duration"
+           and e.earliest <= reference]  # ("26-27 April" over a round-up's paragraph too)
     if len(own) != 1:
         return None
     rest = sentence.text[:own[0].start - sentence.start] + sentence.text[own[0].end - sentence.start:]

@@ -299,3 +299,11 @@ def test_a_cabinet_that_recommends_a_deal_accepts_it():
     assert "security-cabinet" in ids(next(e for e in found if e.type == "Acceptance"))
     assert not [e for e in events("On Monday the panel recommended a break.")
                 if e.type == "Acceptance"]
+
+
+def test_a_heading_of_two_days_dates_its_paragraph():
+    text = ("March in the talks\nPublished 30 March 2024\n26-27 March\nA Hamas delegation held "
+            "talks in Cairo with Egypt on a long truce.\n")
+    meeting = next(e for e in events(text, published=date(2024, 3, 30))
+                   if e.type in ("Meeting", "NegotiationRound"))
+    assert meeting.date.edtf == "2024-03-26/2024-03-27"
