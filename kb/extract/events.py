@@ -161,11 +161,10 @@ class Extractor(RoleReader):
                     event.type not in STATEMENT_FAMILY:
                 continue
             speakers = {actor for actor, role in event.actors if role == "speaker"}
-            if any(other_cue.part == "speech" and other.type in STATEMENT_FAMILY
-                   and other_cue.end <= cue.start and speakers & {
-                       actor for actor, role in other.actors if role == "speaker"}
-                   for other_cue, other in drafted[:number]):
-                added.append(cue)
+            if any(((other_cue.part == "speech" and other.type in STATEMENT_FAMILY) or other.type in (
+                        "Rejection", "Acceptance", "Offer")) and other_cue.end <= cue.start
+                   and speakers & set(other.primary()) for other_cue, other in drafted[:number]):
+                added.append(cue)  # (and "Hamas rejected it, saying ...": the rejection)
         return added
 
     def _told_acts(self, drafted: list, context: Context) -> list:

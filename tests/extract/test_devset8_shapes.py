@@ -307,3 +307,9 @@ def test_a_heading_of_two_days_dates_its_paragraph():
     meeting = next(e for e in events(text, published=date(2024, 3, 30))
                    if e.type in ("Meeting", "NegotiationRound"))
     assert meeting.date.edtf == "2024-03-26/2024-03-27"
+
+
+def test_a_rejection_with_its_reason_in_a_participle_is_one_event():
+    found = events("Hamas rejected the offer on Monday, saying it would only accept a full deal.")
+    assert one(found, "Rejection").date.edtf == "2024-03-11"
+    assert not [e for e in found if e.type == "Statement"]
