@@ -39,6 +39,7 @@ from kb.extract.lexicon import (
     INTERVIEW_INTRO,
     MEDIA_WORDS,
     NAME_RUN,
+    NATIONALS,
     ORG_WORDS,
     PARTICLES,
     PLACE_BEFORE,
@@ -46,7 +47,9 @@ from kb.extract.lexicon import (
     POST_FIELDS,
     PREP_BEFORE,
     PRONOUNS_IN_QUOTES,
+    QUESTION_LINE,
     REGION_PLACES,
+    SIGNATORIES_NAMED,
     STATEMENT_HEADING,
     THIRD_PERSON,
     TITLE_HINT,
@@ -242,6 +245,10 @@ class ActorReader:
         self.actors[actor_id] = DraftActor(actor_id, name, kind, False, [],
                                            [title] if title else [])
         self._add_surface(name, actor_id)
+        plain = re.sub(r"(?<=\w)\s+[A-Z]\.(?=\s+[A-Z])", "", name)
+        if kind == "person" and plain != name:  # "Donald J. Trump" is also "Donald Trump"
+            self.actors[actor_id].aliases.append(plain)
+            self._add_surface(plain, actor_id)
         return actor_id
 
     def _surname_match(self, token: str) -> str | None:
@@ -519,7 +526,7 @@ class ActorReader:
                            + r")(?![\w-])")
         for m in group.finditer(text):
             owner = m.group(1).split()
-            while owner and (owner[0] in FUNCTION_WORDS or owner[0] in TITLE_WORDS
+            while owner and (owner[0].rstrip(".:") in FUNCTION_WORDS or owner[0] in TITLE_WORDS
                              or owner[0].lower() in NUMBER_WORDS
                              or re.search(r"[’']s$", owner[0])):
                 owner.pop(0)
@@ -537,13 +544,22 @@ class ActorReader:
         for m in DEFINITE_BODY.finditer(text):  # "the security cabinet met"
             if free(m.start(1), m.end(1)):
                 add(m.start(1), m.end(1), self._new_actor(m.group(1).lower(), "organization"))
+        for m in re.finditer(r"International\s+Committee\s+of\s+the\s+Red\s+Cross", text):
+            if free(m.start(), m.end()):  # one body, also "the Red Cross"
+                actor_id = self._actor_named("Red Cross") or self._new_actor(
+                    "International Committee of the Red Cross", "organization")
+                if "Red Cross" not in (self.actors[actor_id].name, *self.actors[actor_id].aliases):
+                    self.actors[actor_id].aliases.append("Red Cross")
+                    self._add_surface("Red Cross", actor_id)
+                add(m.start(), m.end(), actor_id)
         for m in COLLECTIVE.finditer(text):  # "Families of hostages protested"
             if free(m.start(), m.end()):
                 name = m.group()[0].upper() + m.group()[1:]
                 add(m.start(), m.end(), self._new_actor(name, "group"))
-        for m in ARMED_DEMONYM.finditer(text):  # "Israeli strikes killed": Israel
-            if free(m.start(), m.end()):
-                add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
+        for pattern in (ARMED_DEMONYM, NATIONALS):  # "Israeli strikes killed": Israel; "ten
+            for m in pattern.finditer(text):  # Thai workers were freed": Thailand's nationals
+                if free(m.start(), m.end()):
+                    add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
         for m in NAME_RUN.finditer(text):
             self._name_run(text, m, free, add)
         for m in GROUP_DESCRIPTION.finditer(text):
@@ -603,6 +619,17 @@ class ActorReader:
                 if not actor.mentions:
                     del self.actors[old]
         voice = self._voice(sentence, found)
+        named = SIGNATORIES_NAMED.match(text) if voice and voice == self.signatories else None
+        if named:  # a statement's "The Ministers welcome ...": its "we"
+            read = [m for m in found if m.start < base + named.end() and m.end > base + named.start()]
+            for mention in read:  # ("Ministers" read as a name)
+                mention.actor, mention.pronoun = voice, "first"
+            if not read:
+                add(named.start(), named.end(), voice, pronoun="first")
+            of = re.match(r"(?:\s+(?:of|for)\s+(?:(?:the|and|of|[A-Z][\w’'.-]*),?\s*)+)?", text[named.end():])
+            for mention in found:  # "The Ministers of A, B and C welcome": one voice speaks
+                if base + named.end() <= mention.start < base + named.end() + of.end():
+                    mention.modifier = True
         for m in PRONOUNS_IN_QUOTES.finditer(text):  # resolved once the speaker is known
             if not free(m.start(), m.end()):
                 continue
@@ -613,6 +640,11 @@ class ActorReader:
             elif m.group(1).lower() in ("i", "me", "my") and (turn or answering):
                 # "Mr Lammy: I informed ...", "A: I spoke to Rubio yesterday"
                 add(m.start(), m.end(), turn or answering, pronoun="first")
+        if self.interviewee and QUESTION_LINE.match(self.text, line_start):
+            for m in re.finditer(r"(?<![\w’'-])(?:[Yy]ou|[Yy]our)(?![\w’'-])", text):
+                if free(m.start(), m.end()) and quote_of(quotes, base + m.start(),
+                                                         base + m.end()) is None:
+                    add(m.start(), m.end(), self.interviewee)  # "Q: You met Rubio last week."
         found.sort(key=lambda x: x.start)
         self._describe(found, quotes)
         for mention in found:  # ("a Hamas official": a mention of Hamas, a known group, too)
@@ -690,6 +722,15 @@ class ActorReader:
             if country:
                 add(start, name_end, country, possessive)
                 return
+        post = re.fullmatch(r"(?:(?:Foreign|Defen[cs]e)\s+)?(?:Ministers?|Leaders?|Heads?(?:\s+of\s+"
+                            r"State)?)(?:\s+of(?:\s+(?:" + "|".join(POST_FIELDS) + r"))+)?(?:\s+of\s+(.+))?",
+                            full)
+        if post and not post.group(1):
+            return  # "the Foreign Ministers (of Egypt ...)": posts, no name
+        if post and post.group(1) in COUNTRIES:  # "Ministers of Foreign Affairs of Jordan": Jordan
+            at = text.find(post.group(1), start)
+            add(at, at + len(post.group(1)), self._new_actor(post.group(1), "country"), possessive)
+            return
         if words[-1].rstrip(".") in ORG_WORDS or re.search(
                 r"(?i)\b(?:" + "|".join(MEDIA_WORDS) + r")\s+$", text[:start]):
             if text[start:].startswith("The "):

@@ -22,9 +22,11 @@ from kb.extract.lexicon import (
     HANDOVER_BODIES,
     HAPPENING_AFTER,
     HOSTAGE_WORDS,
+    JOINT_SUBJECTS,
     LEMMA_CUES,
     LIGHT_VERB_BEFORE,
     MEETING_FAMILY,
+    NATIONALS,
     NEGOTIATION_AFTER,
     NOUN_CONTEXT,
     PASSIVE_BEFORE,
@@ -32,6 +34,7 @@ from kb.extract.lexicon import (
     PURPOSE_BEFORE,
     SAYING_LEMMAS,
     SETTING_BEFORE,
+    SIGNATORIES_NAMED,
     SPECIFICITY,
     SPEECH_SUBJECT_PRONOUN,
     STATEMENT_FAMILY,
@@ -50,6 +53,12 @@ COUNTED_PEOPLE = re.compile(
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|twenty|thirty|dozens\s+of|hundreds\s+of)\s+(?!(?:statements?|videos?|documents?|"
     r"reports?|pages?|letters?|images?|photos?|percent|per\s+cent)\b)")
+
+#: A person named as the subject of a passive ("Keith Siegel, an American-Israeli, was"): the one
+#: a release frees.
+NAMED_PASSIVE = re.compile(r"(?<![\w’'-])(?-i:[A-Z][a-z][\w’'-]*(?:\s+(?:al-|el-|bin\s+)?"
+                           r"[A-Z][a-z][\w’'-]*)+)(?<!Statement)(?<!Report)(?<!Video)(?:,[^,;]{1,60},)?\s+(?:was|were|has\s+been|"
+                           r"had\s+been)\s+(?:\w+ly\s+)?$")
 
 #: A verb of delivering before an answer ("handed the mediators its latest response", "gave
 #: its answer on 14 March", "submitted a reply").
@@ -166,7 +175,8 @@ class CueReader(ActorReader):
         # (", handed over by Hamas to the Red Cross": a participle without auxiliary too)
         for token, start, end in [*parse.finite_verbs(parsed), *handed] if parsed else ():
             lemma = LEMMA_CUES.get(token.lemma_.lower()) or (
-                ("HostageRelease", "verb") if parse.handed_to(token, HANDOVER_BODIES) else None) \
+                ("HostageRelease", "verb") if parse.handed_to(token, HANDOVER_BODIES)
+                or parse.received_by(token, HANDOVER_BODIES) else None) \
                 or (("Meeting", "verb") if parse.visits_someone(token) else None) or (
                 ("Statement", "speech") if token.lemma_.lower() in SAYING_LEMMAS and any(
                     c.dep_ == "ccomp" for c in token.children) else None)
@@ -179,6 +189,16 @@ class CueReader(ActorReader):
         found.sort(key=lambda c: c.start)
         return found
 
+    def _signatories_act(self, before: str) -> bool:
+        """Whether a statement's signatories named in the third person are the subject of what
+        follows ``before`` (the sentence up to a verb): "The Ministers (of Foreign Affairs of A,
+        B and C) (equally) welcome", "The Leaders welcome the deal and call on ..."."""
+        named = SIGNATORIES_NAMED.match(before) if self.signatories else None
+        return bool(named) and bool(re.fullmatch(
+            r"(?:\s+(?:of|for)\s[^.;:]*?)?\s+(?:(?:also|again|jointly|further|\w+ly)\s+)*"
+            r"|\s+(?:(?:also|again|jointly|further|\w+ly)\s+)*[a-z]+\b[^.;:]*(?:,\s*|\s)and\s+"
+            r"(?:\w+ly\s+)?", before[named.end():]))
+
     def _keep(self, cue: Cue, before: str, after: str) -> bool:
         """Decide a cue's part of speech and drop the uses that name no event."""
         word = cue.text.lower()
@@ -186,13 +206,15 @@ class CueReader(ActorReader):
             if not re.search(r"(?:^|[\s,;“\"])(?:[Ww]e|I)\s+(?:(?:also|again|once\s+again|"
                              r"strongly|firmly|jointly|therefore|today|\w+ly)\s+)*$", before) and not \
                     re.search(r"(?:^|[\s,;“\"])(?:[Ww]e|I)\s+[a-z]+\b[^.;:]*(?:,\s*|\s)and\s+(?:\w+ly\s+)?$",
-                              before):  # "We welcome the deal and urge both sides"
-                return False
+                              before) and not self._signatories_act(before) and not \
+                    JOINT_SUBJECTS.match(before):  # ("Qatar and Egypt, in a joint statement, welcome")
+                return False  # ("We welcome the deal and urge both sides")
             cue.part, cue.first_person = "speech", True
         elif cue.part in ("speech", "verb") and not is_past_form(cue.text.split()[0]) \
                 and not cue.text.split()[0].endswith("ing") \
-                and re.search(r"(?:^|[\s,;“\"])(?:[Ww]e|I)\s+(?:(?:also|again|strongly|firmly|"
-                              r"jointly|therefore|today|\w+ly)\s+)*$", before):
+                and (re.search(r"(?:^|[\s,;“\"])(?:[Ww]e|I)\s+(?:(?:also|again|strongly|firmly|"
+                               r"jointly|therefore|today|\w+ly)\s+)*$", before)
+                     or self._signatories_act(before) or JOINT_SUBJECTS.match(before)):
             cue.first_person = True  # "We affirm that ...": the text's own act
         if cue.part == "either":
             cue.part = "noun" if NOUN_CONTEXT.search(before) else "verb"
@@ -226,6 +248,13 @@ class CueReader(ActorReader):
         if cue.type == "Acceptance" and re.match(r"(?i)back|support|embrac", word) and re.search(
                 r"[a-z]\s+(?:that|which)\s+$", before):
             return False  # "a resolution that backed the plan": what a text says, no acceptance
+        if cue.type == "Meeting" and cue.part != "verb" and re.search(
+                r"(?i)\baddress(?:ed|es|ing)?\s+(?:a|the)\s+(?:joint\s+|special\s+|plenary\s+)?$",
+                before):
+            return False  # "addressed a joint meeting of Congress": a speech, not a meeting
+        if cue.type == "Statement" and re.match(r"(?i)confirm", word) and re.match(
+                r"(?i)\s+(?:the\s+)?(?:safe\s+)?(?:release|return|freeing|killing|death)\s+of\b", after):
+            return False  # "confirmed the release of his country's nationals": that release
         if cue.type == "HostageRelease" and re.fullmatch(r"(?i)(?:went|walked)\s+free", cue.text):
             cue.passive = True  # "six captives went free": its subject is the released
         cue.definite = cue.part == "noun" and bool(DEFINITE.search(before))
@@ -243,9 +272,16 @@ class CueReader(ActorReader):
                 return False
             if PURPOSE_BEFORE.search(re.sub(r"(?i)hostage\s+$", "", before)):
                 return False
+            if re.search(r"(?i)\b(?:delay|postpon|suspend|halt|hold(?:ing)?\s+up|held\s+up|block|"
+                         r"freez|froze|stall|withh[eo]ld)\w*\s+(?:the\s+|a\s+|its\s+|their\s+)?"
+                         r"(?:planned\s+|next\s+|scheduled\s+)?(?:hostage\s+)?$", before):
+                return False  # "Israel delayed the release of 620 prisoners": none happened
         if cue.type == "HostageRelease" and cue.part == "verb" and not HOSTAGE_WORDS.search(
                 before[-80:] + " " + after[:80]) and not HANDOVER_BODIES.search(after[:120]) \
-                and not COUNTED_PEOPLE.match(after) and not FROM_CUSTODY.search(after[:100]):
+                and not NATIONALS.search(before[-80:] + " " + after[:80]) \
+                and not NAMED_PASSIVE.search(before) \
+                and not COUNTED_PEOPLE.match(after) and not FROM_CUSTODY.search(after[:100]) \
+                and not cue.text.lower().startswith("receiv"):  # (the Red Cross "received X")
             return False  # "released a statement" (not "freed 39 women from its prisons")
         if cue.type == "Offer" and re.match(r"(?i)\s+(?:condolences|prayers|thanks|support)",
                                             after):
@@ -526,7 +562,9 @@ class CueReader(ActorReader):
                 coordinated = COORDINATED_VERB.search(text, start, cue.start) and any(
                     m.end <= start + unnamed.start() for m in named) if unnamed else False
                 if unnamed and not VERBISH.search(unnamed.group()) and not any(
-                        m.start >= start + unnamed.start() for m in named) and not coordinated:
+                        m.start >= start + unnamed.start() or (m.pronoun == "first" and not re.fullmatch(
+                            r"(?i)we|us|our|i|me|my", text[m.start:m.end])) for m in named) \
+                        and not coordinated:  # (but a statement's "The two countries affirm")
                     return None  # "a source said" (not "X stood before a map and said")
             if named and number == 0 and COORDINATED_VERB.search(text, start, cue.start):
                 verbs = [c for c in context.cues if start <= c.start and c.end <= cue.start

@@ -20,6 +20,7 @@ from kb.extract.lexicon import (
     LIGHT_VERB_BEFORE,
     ONGOING_BEFORE,
     PLACELESS,
+    QUESTION_LINE,
     SETTING_BEFORE,
     STATEMENT_FAMILY,
     is_past_form,
@@ -34,8 +35,6 @@ from kb.extract.timex import TimeExpression, quote_spans, tense_at
 _PARTY = r"((?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))"
 #: Two parties of a truce or a deal: "the ceasefire between Israel and Hamas", "a deal between
 #: X and Y", "Israel and Hamas have agreed to a ceasefire".
-#: An interviewer's question line: "Q: ...", "Q. ...", "Question: ...".
-QUESTION_LINE = re.compile(r"(?:Q|Question)\s*[:.]\s")
 TRUCE_BETWEEN = re.compile(r"(?i)\b(?:ceasefire|cease-fire|truce|pause\s+in\s+fighting|deal|"
                            r"agreement)\s+between\s+" + _PARTY + r"\s+and\s+" + _PARTY
                            + r"|(?<![\w’'-])" + _PARTY + r"\s+and\s+" + _PARTY
@@ -162,11 +161,10 @@ class Extractor(RoleReader):
                     event.type not in STATEMENT_FAMILY:
                 continue
             speakers = {actor for actor, role in event.actors if role == "speaker"}
-            if any(other_cue.part == "speech" and other.type in STATEMENT_FAMILY
-                   and other_cue.end <= cue.start and speakers & {
-                       actor for actor, role in other.actors if role == "speaker"}
-                   for other_cue, other in drafted[:number]):
-                added.append(cue)
+            if any(((other_cue.part == "speech" and other.type in STATEMENT_FAMILY) or other.type in (
+                        "Rejection", "Acceptance", "Offer")) and other_cue.end <= cue.start
+                   and speakers & set(other.primary()) for other_cue, other in drafted[:number]):
+                added.append(cue)  # (and "Hamas rejected it, saying ...": the rejection)
         return added
 
     def _told_acts(self, drafted: list, context: Context) -> list:
@@ -258,9 +256,10 @@ class Extractor(RoleReader):
         if self._negated(cue, context):
             return None  # "Israel has not rejected the offer", "did not meet": nothing happened
         expression, source = self._expression_for(cue, context)
-        if expression is None and kind in STATEMENT_FAMILY and cue.part == "speech" and \
-                QUESTION_LINE.match(self.text, self.text.rfind("\n", 0, sentence.start) + 1):
-            return None  # "Q: Hamas says there will be no deal ...": the interviewer's premise
+        if expression is None and QUESTION_LINE.match(self.text, self.text.rfind(
+                "\n", 0, sentence.start) + 1):
+            return None  # "Q: Hamas says there will be no deal ...", "Q: ... the text Hamas
+            # accepted ...": the interviewer's premise (but "Q: On Monday X met Y")
         status = self._status(cue, sentence, expression)
         anchor_date = None
         outer = [f for f in context.frames if f.cue is not cue and f.start <= cue.start < f.end]
@@ -385,13 +384,22 @@ class Extractor(RoleReader):
     @staticmethod
     def _negated(cue: Cue, context: Context) -> bool:
         """Whether the parse negates a cue verb that is no speech ("has not rejected", "did not
-        meet", "never attacked"); a speech verb's negation is left to its words."""
+        meet", "never attacked", "no commitment to freeing"); a speech verb's negation is left
+        to its words."""
         parsed = context.parsed
         if parsed is None or cue.part != "verb" or cue.quote is not None:
             return False
         word = parsed.head_of(cue.start, cue.end)
-        return word is not None and word.pos_ in ("VERB", "AUX") and any(
-            child.dep_ == "neg" for child in word.children)
+        if word is None or word.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(child.dep_ == "neg" for child in word.children):
+            return True
+        head, steps = word, 0  # "made no commitment to a truce or to freeing prisoners"
+        while head.dep_ in ("pcomp", "pobj", "prep", "conj") and head.head is not head and steps < 5:
+            head, steps = head.head, steps + 1
+            if head.pos_ == "NOUN":
+                return any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+        return False
 
     def _with_owners(self, roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """A group's country or body takes the group's role too ("a Hamas delegation met":

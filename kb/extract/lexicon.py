@@ -155,6 +155,16 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Offer", r"(?:set|sets|laid|lays|lay)\s+out|outlined|unveil(?:s|ed)", "verb"),
     ("Offer", r"(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?willing\s+to\s+(?:give|grant|"
               r"allow|offer|release|let|provide|guarantee)", "verb"),
+    # "announced its agreement to release ...", "conveyed their acceptance of": the act told
+    ("Acceptance", r"(?:announc|declar|confirm|convey|express)(?:ed|es|s)\s+(?:its|their|his|her)\s+"
+                   r"(?:(?:full|formal|final|initial|conditional|official)\s+)?(?:acceptance|approval|"
+                   r"consent|agreement(?=\s+to\b))", "verb"),
+    ("Rejection", r"(?:announc|declar|confirm|convey|express)(?:ed|es|s)\s+(?:its|their|his|her)\s+"
+                  r"(?:(?:full|formal|final|outright|official)\s+)?(?:rejection|refusal)", "verb"),
+    # "issued a list of what it called non-negotiable demands": conditions set
+    ("Precondition", r"(?:issued|published|presented)\s+(?:a\s+list\s+of\s+)?"
+                     r"(?:what\s+(?:it|they|he|she)\s+called\s+)?(?:(?:its|their|his|her|new|fresh|"
+                     r"further)\s+)?(?:[\w-]+\s+)?(?:demands|conditions)", "verb"),
     ("Rejection", r"reject(?:s|ed|ing)?", "verb"),
     ("Rejection", r"refus(?:e|es|ed|ing)", "verb"),
     ("Rejection", r"(?:turned|turns|turn|turning)\s+down", "verb"),
@@ -166,6 +176,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"unacceptable|delusional|a\s+non-starter|absurd|ridiculous|illusory)", "verb"),
     ("Acceptance", r"accept(?:s|ed|ing)", "verb"),
     ("Acceptance", r"agree(?:d|s)\s+(?:(?:on|late|early|in|at|last)\s+[\w-]+\s+){0,2}to", "verb"),
+    # "the security cabinet recommended the deal", "has recommended that the government approve"
+    ("Acceptance", r"recommend(?:ed|s)(?=\s+(?:(?:the|a|an|its)\s+)?(?:[\w-]+\s+){0,2}?(?:deal|"
+                   r"agreement|plan|proposal|ceasefire|truce)\b|\s+(?:that\s+)?(?:the\s+)?(?:full\s+)?"
+                   r"(?:government|cabinet|ministers)\s+(?:approve|accept|endorse|adopt)\b)", "verb"),
     ("Acceptance", r"approv(?:es|ed)|endors(?:es|ed)|sign(?:s|ed)\s+off\s+on", "verb"),
     ("Acceptance", r"acceptance", "noun"),
     # "the leaders adopted Egypt's plan" (not a resolution: what it demands is its own event)
@@ -228,11 +242,20 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"posted(?=\s+(?:on\s+(?:[A-Z][\w.]*|social\s+media)\s+|online\s+)?that\b)",
      "speech"),
     ("Statement", r"answered\s+(?:our|my)\s+questions", "verb"),
+    # "the statement issued by the Prime Minister's Office on Saturday": a saying, dated
+    ("Statement", r"statement(?=\s+(?:issued|released|published|put\s+out)\s+(?:(?:late|early)\s+)?"
+                  r"(?:by|on)\s)", "noun"),
+    # "President Trump's call, made the same day, for Israel to stop": a demand, dated
+    ("Demand", r"call(?=,?\s+(?:made|issued|voiced)\s+[^,.;]{1,40}?,?\s+(?:for|on)\s)", "noun"),
+    # "Netanyahu's office has put out a statement", "Hamas issued a statement on Sunday"
+    ("Statement", r"(?:issued|issues|put\s+out|puts\s+out|released|releases)\s+(?:a|an|its|their|"
+                  r"his|her)\s+(?:[\w-]+\s+){0,2}?(?:statement|communiqu[eé])", "speech"),
     # "Katz called Sinwar a terrorist who must be eliminated": naming someone so is saying so
     ("Statement", r"(?:called|branded|labell?ed|described)(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:as\s+)?"
                   r"(?:a|an)\s)", "verb"),
     # "addressed the Knesset / the nation / reporters": a speech (not "addressed the concerns")
-    ("Statement", r"address(?:ed|es)(?=\s+(?:the\s+|a\s+)?(?:[A-Z][\w-]*|parliament|nation|"
+    ("Statement", r"address(?:ed|es)(?=\s+(?:the\s+|a\s+)?(?:(?:joint\s+|special\s+|plenary\s+)?"
+                  r"(?:meeting|session|sitting)\s+of\b|[A-Z][\w-]*|parliament|nation|"
                   r"lawmakers|legislators|reporters|journalists|crowds?|rally|assembly|summit|"
                   r"conference|cadets|troops|soldiers|supporters|delegates|leaders)\b)", "verb"),
     ("Statement", r"(?:spoke|talked)\s+to\s+(?:us|me|this\s+(?:newspaper|paper|reporter|"
@@ -244,8 +267,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Demand", r"urge|demand|ask|request|appeal\s+to", "first-person"),
     # "we will not give up", "we will spare no effort": the text's own pledge
     ("Vow", r"will\s+(?:not|never)\s+(?:give\s+up|stop|abandon|back\s+down|rest|allow)|"
-            r"will\s+spare\s+no\s+effort|will\s+(?:continue|keep)(?=\s+(?:to|our|working|"
-            r"pushing|our))", "first-person"),
+            r"will\s+spare\s+no\s+effort|will\s+(?:continue|keep)(?=\s+(?:to|our|[a-z]+ing)\b)",
+     "first-person"),
     ("Acceptance", r"agree\s+to|accept", "first-person"),
     ("Offer", r"(?:are|am|stand|remain)\s+(?:\w+\s+)?(?:ready|prepared|willing)\s+to\s+"
               r"(?:support|help|provide|offer|contribute|host|guarantee|fund|finance)", "verb"),
@@ -274,7 +297,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
                r"overran|fire[ds]\s+(?:[\w,-]+\s+){0,7}?(?:at|on|into|towards?)(?![\w-])", "verb"),
     ("Attack", r"attacks?|massacre|air\s?strikes?|strikes?|(?:drone|missile|rocket)\s+strikes?|bombing|"
                r"bombardment|raid|assault|onslaught|invasion|incursion|offensive|"
-               r"(?:military\s+|ground\s+)?operation", "noun"),
+               r"(?:military\s+|ground\s+)?operation|(?:air|bombing|military)\s+campaign", "noun"),
     ("HostageRelease", r"releas(?:ed|es|ing)|freed|frees|freeing|set\s+free", "verb"),
     # "has handed over the three women": people handed over (the check of counted people below)
     ("HostageRelease", r"hand(?:ed|s)\s+over(?=\s+(?:the\s+)?(?:\d|two|three|four|five|six|seven|"
@@ -282,6 +305,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
      "verb"),
     ("HostageRelease", r"(?:handed|passed|transferred)\s+(?:over\s+)?to\s+the\s+(?:Red\s+Cross|"
                        r"ICRC|International\s+Committee\s+of\s+the\s+Red\s+Cross)", "verb"),
+    # "let 39 Palestinian women out of its jails": a release
+    ("HostageRelease", r"(?:let|lets|letting)(?=\s+(?:[\w,-]+\s+){1,8}?out\s+of\s+(?:(?:its|their|"
+                       r"the|Israeli|Israel[’']s)\s+)?(?:jails?|prisons?|custody|detention))", "verb"),
     # "six captives went free", "walked free": the subject is the released
     ("HostageRelease", r"(?:went|walked)\s+free", "verb"),
     ("HostageRelease", r"releases?", "noun"),
@@ -291,13 +317,15 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Effort", r"efforts?(?=\s+(?:to|for|toward|towards|aimed))|(?:push|bid)(?=\s+to\b)", "noun"),
 )
 
-#: Reported words that set a condition: the speaker's side ("it", "they", "we") will not act, or
+#: Reported words that set a condition: the speaker's side ("it", "they", "we", "Egypt") will not
+#: act, or
 #: there will be none of something, until (unless, without, before, while) something else
 #: happens ("said it would not accept any deal without a full withdrawal", "there would be no
 #: talks while ..."), or it will act only if something happens. Not a vow to go on ("would not
 #: stop until ...", "will not end this war before ...").
 CONDITION = re.compile(
-    r"(?i)\b(?:(?:(?:it|they|he|she|we|i)\s+(?:will|would|shall|could|can)\s+(?:not|never)|"
+    r"(?i)\b(?:(?:(?:it|they|he|she|we|i|(?-i:[A-Z][a-z]+))\s+(?:will|would|shall|could|can)\s+"
+    r"(?:not|never)|"
     r"(?:it|they|he|she|we|i)\s+(?:won[’']t|wouldn[’']t|cannot|can[’']t)|there\s+(?:will|would)"
     r"\s+be\s+no)\s+(?!(?:[\w’'-]+\s+){0,2}?(?:stop|rest|give\s+up|abandon|back\s+down|relent|"
     r"end|halt|cease|hesitate)\b)[^.;]*?\b(?:until|unless|without|before|while|as\s+long\s+as|"
@@ -338,6 +366,11 @@ COORDINATED_DEMONYMS = re.compile(
     r"(?<![\w-])(?P<list>(?:(?:" + "|".join(map(re.escape, DEMONYMS)) + r")(?:,\s*|\s+and\s+|,\s+and"
     r"\s+))+)(?P<last>" + "|".join(map(re.escape, DEMONYMS)) + r")\s+(?P<noun>"
     + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + "|" + ARMED + r")(?![\w-])")
+#: People named by their nationality: "ten Thai farm workers", "two Filipino nationals": their
+#: country (whose nationals a release frees).
+NATIONALS = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS)) + r")\s+(?:(?:farm|"
+                       r"migrant|foreign|agricultural|guest)\s+)?(?:nationals|citizens|workers|"
+                       r"labou?rers|caregivers|farmhands)(?![\w-])")
 ARMED_PRONOUN = re.compile(r"(?<![\w-])(?:its|their|Its|Their)\s+(?:" + ARMED + r")(?![\w-])")
 
 #: A post named without a name: "Qatar's prime minister", "the Qatari premier", "the Mossad
@@ -458,7 +491,7 @@ DATING_RELATIVE = re.compile(r"(?i)^[^.;]{0,60}?,\s+(?:which|that)\s+(?:took\s+p
                              r"were\s+held|happened|began|started|ended|opened|came|was\s+"
                              r"signed|was\s+announced)\b")
 #: A date line opening a sentence: "DOHA, Feb 4 (Reuters) - ".
-DATELINE_LEAD = re.compile(r"[A-Z][A-Za-z .'-]{1,30},\s*[^-–—\n]{1,40}?\s+[-–—]+\s+")
+DATELINE_LEAD = re.compile(r"[A-Z][A-Za-z .'/-]{1,40},\s*[^-–—\n]{1,40}?\s+[-–—]+\s+")
 RELATIVE_BREAK = re.compile(r",\s+(?:who|which|where|whom|whose)\b")
 PREP_BEFORE = re.compile(
     r"(?i)\b(according\s+to|with|to|for|of|from|by|at|in|near|on|against|about|between|among|"
@@ -505,7 +538,8 @@ PARTICIPLE_BEFORE = re.compile(r"(?:[\w’'.)]\s*,\s*|\b(?:a|an|the)\s+(?:[\w-]+
 #: A verb of purpose after a main verb: "flew to Cairo to meet", "went to Doha in order to sign".
 PURPOSE_TO = re.compile(r"[a-z]\s+(?:in\s+order\s+)?to\s+$")
 PRONOUN_SUBJECT = re.compile(
-    r"(?i)\b(?:it|they|he|she)\s+(?:(?:has|have|had|was|were|is|are|would|will|also|\w+ly)\s+)*$")
+    r"(?i)\b(?:it|they|he|she)\s+(?:(?:has|have|had|was|were|is|are|would|will|also|\w+ly|began|"
+    r"begun|begins|started|starts|continued|continues|resumed|resumes)\s+)*$")  # ("had begun releasing")
 GROUP_DESCRIPTION = re.compile(
     r"(?<![\w-])[Tt]he\s+(?:(?:terror|terrorist|militant|Islamist|Palestinian|jihadist|armed)\s+)?"
     r"(?:group|organization|organisation|movement)(?=(?P<possessive>[’']s)?)(?![\w-])"
@@ -531,6 +565,23 @@ INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(
 STATEMENT_HEADING = re.compile(r"(?i)\s*(?:joint\s+)?(?:statement|declaration|communiqu[eé])\s+"
                                r"(?:issued\s+)?(?:by|of|from)\s+")
 ANSWER_LINE = re.compile(r"(?:A|Answer)\s*[:.]\s")
+#: An interviewer's question line: "Q: ...", "Q. ...", "Question: ...".
+QUESTION_LINE = re.compile(r"(?:Q|Question)\s*[:.]\s")
+#: Two or more named subjects opening a sentence (after a live blog's time stamp), with "in a
+#: joint statement" after them: "Qatar and Egypt, in a joint statement, welcome ...": the plural
+#: present of the ones who speak.
+JOINT_SUBJECTS = re.compile(
+    r"^(?:\s*\d{1,2}[:.]\d{2}\s+)?\s*(?:(?:The|the)\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+)*"
+    r"(?:,\s*(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+)*)*,?\s+and\s+(?:the\s+)?"
+    r"[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+)*(?:\s*,\s*in\s+a\s+(?:joint\s+|short\s+|brief\s+)?"
+    r"statement\s*,)?"
+    r"\s+(?:(?:also|again|jointly|\w+ly)\s+)*$")
+#: How a statement names its signatories in the third person, opening a sentence: "The Ministers
+#: (of Foreign Affairs of A, B and C) welcome ...", "The Leaders call on ...": as its "we".
+SIGNATORIES_NAMED = re.compile(
+    r"(?:The|the)\s+(?:(?:Foreign|Arab|two|three|four|participating|undersigned)\s+)?"
+    r"(?:Ministers|Leaders|Heads\s+of\s+State(?:\s+and\s+(?:of\s+)?Government)?|Signatories|"
+    r"(?:countries|States|mediators|governments)(?=\s+(?:[a-z]+ly\s+)?[a-z]+\s|\s*$))(?![\w-])")
 #: A transcript's turn: a line that opens with its speaker and a colon ("Mr Lammy: I do not
 #: agree", "Mr Andrew Mitchell (Sutton Coldfield) (Con): I thank ...", "The Secretary of State
 #: for Foreign Affairs (Mr David Lammy): With permission ..."); the label is read by its parts.

@@ -15,6 +15,9 @@ def compatible_dates(first: DraftDate, second: DraftDate, loose: bool) -> bool:
         return False
     if first.edtf == second.edtf or loose:
         return True
+    wide, narrow = sorted((first, second), key=lambda d: d.days, reverse=True)
+    if wide.days <= 7 and narrow.days == 1 and wide.earliest <= narrow.earliest <= wide.latest:
+        return True  # "met X last week" and "met X on 11 February": one day of that week
     windows = [d for d in (first, second) if d.source == "window"]
     others = [d for d in (first, second) if d.source != "window"]
     return bool(windows) and (not others or others[0].days <= 31)

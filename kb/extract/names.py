@@ -117,10 +117,13 @@ class NameIndex:
         Equal keys match (also when only the spaces between their words differ: "Abdel Aty",
         "Abdelatty"); a longer name matches a known name of two words or more that it ends with
         ("Mohammed bin Abdulrahman Al Thani" and "Al-Thani"); one word matches the last word of
-        one known person ("Sisi"). A title whose role the actor's posts do not have ("Amir
-        Sheikh Tamim ... Al-Thani" against the prime minister) rules the actor out.
+        one known person ("Sisi"); a middle initial counts for nothing ("Donald J. Trump"). A
+        title whose role the actor's posts do not have ("Amir Sheikh Tamim ... Al-Thani" against
+        the prime minister) rules the actor out.
         """
         key = name_key(name)
+        if len(key) >= 3:  # "Donald J. Trump": a middle initial is no part of the name's key
+            key = (key[0], *(token for token in key[1:-1] if len(token) > 1), key[-1])
         if not key:
             return None
         wanted = roles_of(title)

@@ -297,6 +297,24 @@ def handed_to(verb: Any, bodies: Any) -> bool:
 
 
 
+def received_by(verb: Any, bodies: Any) -> bool:
+    """Whether a verb of receiving has for its subject a body whose name the pattern ``bodies``
+    finds, itself or as "it" of a saying whose subject it is ("The Red Cross says it has
+    received X"), and people for its object: people handed over to it (not "a letter")."""
+    people = [c for c in verb.children if c.dep_ == "dobj" and (
+        c.pos_ == "PROPN" or c.lemma_.lower() in ("hostage", "captive", "prisoner", "detainee",
+                                                  "body", "abductee")
+        or any(n.dep_ == "nummod" for n in c.children))]
+    if verb.lemma_.lower() != "receive" or not people:
+        return False
+    for subject in subjects(verb):
+        if subject.lower_ in ("it", "they") and verb.dep_ == "ccomp":
+            subject = next(iter(subjects(verb.head)), subject)
+        if bodies.search(" ".join(token.text for token in subject.subtree)):
+            return True
+    return False
+
+
 def visits_someone(verb: Any) -> bool:
     """Whether a verb of calling, seeing or receiving has a named person or body for its plain
     object ("called Netanyahu to congratulate him", "saw Netanyahu in Jerusalem", "President
@@ -311,6 +329,8 @@ def visits_someone(verb: Any) -> bool:
     if objects and objects[0].pos_ == "NOUN":  # "called his Egyptian counterpart Badr Abdelatty"
         named = [c for c in objects[0].children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         return bool(named)
+    if objects and objects[0].lower_ in ("him", "her") and verb.lemma_.lower() == "see":
+        return True  # "Harris, who saw him separately the same day"
     return bool(objects) and objects[0].pos_ == "PROPN" and (not any(
         c.dep_ in ("amod", "det") for c in objects[0].children) or any(
         c.dep_ == "compound" and c.pos_ == "PROPN" for c in objects[0].children))

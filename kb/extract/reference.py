@@ -38,9 +38,10 @@ _EVENT_NOUN = r"(?:the|that|this|his|her|its|their|[\w’']+[’']s?)\s+(?:[\w�
 RELATIVE = re.compile(
     r"(?i)(?<![\w-])(?:"
     r"(?P<count>" + _NUM + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+"
-    r"(?P<dir>earlier|later|before|after|afterwards)(?:\s+(?P<noun>" + _EVENT_NOUN + r"))?"
+    r"(?P<dir>earlier|later|before|after|afterwards)(?:(?:(?<=before)|(?<=after))\s+(?P<noun>"
+    + _EVENT_NOUN + r"))?"  # (an event after "before", "after"; "A day later X's office issued")
     r"|(?P<vague>hours|days|weeks|moments|minutes)\s+(?P<vdir>earlier|later|before|after|"
-    r"afterwards)(?:\s+(?P<vnoun>" + _EVENT_NOUN + r"))?"
+    r"afterwards)(?:(?:(?<=before)|(?<=after))\s+(?P<vnoun>" + _EVENT_NOUN + r"))?"
     r"|the\s+(?P<step>next|following|previous|preceding)\s+(?P<sunit>day|morning|evening|"
     r"night|week|month)"
     r"|the\s+(?P<dunit>day|week)\s+(?P<ddir>before|after)(?:\s+(?P<dnoun>" + _EVENT_NOUN + r"))?"
@@ -60,7 +61,7 @@ RELATIVE = re.compile(
 #: What before a date near the top makes it the article's own day: a date line ("DOHA, Aug 16 -",
 #: "Sunday 27 October 2024"), "Issued on", "spoke to us in Doha on".
 _DATELINE_BEFORE = re.compile(
-    r"(?i)^(?:\s*|[A-Z][A-Za-z .'-]{1,30},\s*|(?:issued|published|posted|updated|dated)\s+(?:on\s+)?"
+    r"(?i)^(?:\s*|[A-Z][A-Za-z .'/-]{1,40},\s*|(?:issued|published|posted|updated|dated)\s+(?:on\s+)?"
     r"|.*\b(?:spoke|talked|speaking)\s+(?:to|with)\s+\w+\b.*)$")
 
 
@@ -95,7 +96,10 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
                     or not re.search(r"\b[a-z]{3,}\b", after))) or (  # "Sunday 27 October 2024"
                     # "Our Saturday round-up, 15 February 2025": a short line that ends in a
                     # full date (with its year) dates the article
-                    whole_line == sentence.text.strip() and len(whole_line) <= 80
+                    # (a longer one when a dash or a bar sets the date off: "Rolling coverage
+                    # from our correspondents in ... - Monday 12 May 2025")
+                    whole_line == sentence.text.strip() and (
+                        len(whole_line) <= 80 or re.search(r"\s[-–—|]\s*(?:[A-Z][a-z]+,?\s+)?$", before))
                     and expression.kind == "absolute" and re.search(r"(?:19|20)\d{2}",
                                                                     expression.text)
                     and not after.strip(" .")):
@@ -343,7 +347,9 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
         for new in anchored:
             own = [e for e in own if e.end <= new.start or e.start >= new.end]
             weekday = [e for e in own if e.precision == "day" and e.kind == "relative"
-                       and 0 <= new.start - e.end <= 3 and _weekday_agrees(e, new.earliest)]
+                       and 0 <= new.start - e.end <= 3 and _weekday_agrees(e, new.earliest)
+                       and (new.start, new.end) not in subordinate]  # ("said on Monday, hours
+            # before the pause was due to expire": Monday the saying's, the hours the clause's)
             for e in weekday:  # "on Sunday, three days after the appeal": one date
                 own.remove(e)
                 new = TimeExpression(text[e.start:new.end], e.start, new.end, new.edtf,
@@ -398,7 +404,8 @@ def _date_heading(sentence: Sentence, expressions: list[TimeExpression],
     """The day a sentence that is nothing but a day names ("Monday.", "Tuesday, 20 August"), as
     the heading of what follows it (kind ``heading``: the paragraph's own day, not a guess)."""
     own = [e for e in expressions if sentence.start <= e.start < sentence.end
-           and e.precision == "day" and e.kind != "duration" and e.earliest <= reference]
+           and (e.precision == "day" or e.days <= 7) and e.kind != "duration"
+           and e.earliest <= reference]  # ("26-27 April" over a round-up's paragraph too)
     if len(own) != 1:
         return None
     rest = sentence.text[:own[0].start - sentence.start] + sentence.text[own[0].end - sentence.start:]
@@ -494,9 +501,12 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         heading := None if start is not None and sentence.start <= start.start < sentence.end
         else _date_heading(sentence, expressions, reference)) is not None})
     for sentence in sentences:
-        if _TIME_STAMP.match(sentence.text):
+        stamp = _TIME_STAMP.match(sentence.text)
+        if stamp:
             last, previous = start, None
-            continue
+            if not re.search(r"[A-Za-z]{2}", sentence.text[stamp.end():].replace("GMT", "")):
+                continue  # the stamp alone; "18:25 The Red Cross says ...": the entry's first
+                # sentence, of the date line's day too
         heading = headings.get(sentence.index)
         if heading is not None:  # "Monday." over a round-up's paragraph: its day, exactly
             last, previous = heading, None

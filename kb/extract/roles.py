@@ -106,6 +106,14 @@ class RoleReader(CueReader):
                             for f in context.frames)]  # "rejected X, saying ... on July 2",
             # "warned at a news conference that ... by 20 January": not the conference's date
             candidates = self._in_noun_clause_of(expression, candidates, context)
+            acted = [c for c in candidates if not (
+                c.first_person and not is_past_form(c.text) and any(
+                    c.end <= o.start and o.end <= expression.start for o in candidates))]
+            candidates = [c for c in acted or candidates if not (  # "We welcome the completion
+                c.first_person and not is_past_form(c.text) and c.end <= expression.start
+                and len(self.text[c.end:expression.start].split()) > 1)]  # on Saturday of ...":
+            # the text's own act is of its day; "We welcome Egypt's hosting, from Monday 6
+            # October, of talks": the talks' day
             clause_verb = [c for c in candidates if c.part != "noun" and c.start >= expression.end]
             comma = self.text.find(",", expression.end, context.sentence.end)
             main_verb = [c for c in clause_verb if comma >= 0 and c.start > comma]
@@ -153,8 +161,10 @@ class RoleReader(CueReader):
         if parsed is None:
             return candidates
         clause = parse.noun_clause(parsed, expression.start, expression.end)
-        if clause is None:
-            return candidates
+        if clause is None or clause.head.lower_ in ("statement", "communique", "communiqué",
+                                                    "letter", "post", "message", "video"):
+            return candidates  # "Hamas, in a statement issued the same morning, accused ...":
+            # the day of the words is the saying's
         nouns = {token.i for token in parse.noun_phrase_heads(clause.head)}
         return [c for c in candidates if parse.inside(parsed, clause, c.start)
                 or getattr(parsed.head_of(c.start, c.end), "i", None) in nouns]
@@ -211,9 +221,17 @@ class RoleReader(CueReader):
                 and "date" not in cue.parsed:
             cue.parsed.append("date")
         if own:  # a past verb's own weekday is past ("On Monday, X said Y would ...", "X, who
-            # visited Gaza on Sunday, said the war would resume")
-            return (self._in_tense_of(cue, own) if cue.part in ("speech", "report", "verb")
-                    else own), "own"
+            # visited Gaza on Sunday, said the war would resume"), and so is a noun's after a
+            # past verb ("had announced it at a news conference on Thursday")
+            verb = cue if cue.part in ("speech", "report", "verb") else next(
+                (c for c in reversed(context.cues) if c.end <= cue.start and c.quote == cue.quote
+                 and c.part in ("speech", "verb") and is_past_form(c.text)), None) \
+                if SETTING_BEFORE.search(text, context.sentence.start, cue.start) else None
+            if verb is None and re.match(r",?\s+(?:issued|released|published|made|put\s+out|voiced)\b",
+                                         text[cue.end:cue.end + 20]):
+                return self._in_tense_of(cue, own, past=True), "own"  # "the statement issued
+                # by Hamas on Monday that it would ...": a past Monday
+            return (self._in_tense_of(verb, own) if verb is not None else own), "own"
         participle = cue.text.lower().endswith("ing") and cue.part in ("speech", "verb") and \
             re.search(r",\s*$", text[context.sentence.start:cue.start])
         if cue.quote is None and (participle or COORDINATED_VERB.search(
@@ -293,7 +311,9 @@ class RoleReader(CueReader):
         frame = max((f for f in context.frames if f.cue is not cue and f.cue.end <= cue.start
                      and f.start <= cue.start < f.end), key=lambda f: f.cue.start, default=None)
         if frame is not None and not frame.report and cue.part == "verb" \
-                and frame.cue.quote == cue.quote and is_past_form(cue.text.split()[0]):
+                and frame.cue.quote == cue.quote and (is_past_form(cue.text.split()[0]) or re.search(
+                    r"(?i)\b(?:began|begun|started|continued|resumed)\s+$",
+                    text[context.sentence.start:cue.start])):  # ("had begun releasing")
             said, whose = self._expression_for(frame.cue, context)
             if said is not None and whose == "own" and said.kind != "duration":
                 return said, "sentence"
@@ -334,9 +354,12 @@ class RoleReader(CueReader):
                 kept.append(expression)
         return kept
 
-    def _in_tense_of(self, cue: Cue, expression: TimeExpression) -> TimeExpression:
-        """A weekday a past speech verb owns is in the past ("said on Monday they would")."""
-        if not is_past_form(cue.text) or expression.earliest <= self.published or \
+    def _in_tense_of(self, cue: Cue, expression: TimeExpression,
+                     past: bool | None = None) -> TimeExpression:
+        """A weekday a past speech verb owns is in the past ("said on Monday they would");
+        ``past`` says so for a cue whose own words do not tell it."""
+        if not (is_past_form(cue.text) if past is None else past) or \
+                expression.earliest <= self.published or \
                 expression.kind != "relative":
             return expression
         try:
