@@ -393,14 +393,14 @@ def main(argv: list[str] | None = None) -> int:
         if missed:
             print("  gold events by what went wrong: " + ", ".join(
                 f"{reason} {count}" for reason, count in missed.most_common()))
-        totals.append((label, total))
+        totals.append((folder, label, total))
         if folder not in HELD_OUT and folder not in (DEVSET5, DEVSET6, DEVSET7, DEVSET8):
             pooled.add(total)
     print(pooled.line("development, pooled"))
     print(f"known actors of matched events referred to by id (development set): "
-          f"{totals[0][1].known_by_id} of {totals[0][1].known_gold}")
-    for label, total in totals:
-        if label.startswith(("new held out", "second never-tuned")) and args.unseen_total_only:
+          f"{totals[0][2].known_by_id} of {totals[0][2].known_gold}")
+    for folder, label, total in totals:
+        if folder in NEVER_TUNED and args.unseen_total_only:
             continue
         print(f"per kind of difficulty ({label}): found / gold, date ok among found")
         for kind in sorted(total.kinds_gold):

@@ -4,10 +4,10 @@ A query's shape is its text without comments and spacing, with every literal, nu
 written as a placeholder: the same named query with another month, actor or place has the same
 shape (and, in the main, a like cost). The history keeps the times of the last few runs of each of
 the most recent texts and shapes (a bounded LRU), so that the query service
-(:mod:`webapp.sparql.service`) can send a text, or a shape, whose runs mostly took long straight to
-the slow lane. Under ``kb serve``'s supervisor the serving processes also share what each shape
-costs (:class:`SharedCosts`), so that a shape one of them found heavy is not tried in the fast lane
-by each of the others in turn.
+(:mod:`webapp.sparql.service`) can send a text whose runs mostly took long straight to the heavy
+lane, and a new text whose shape's runs mostly did to the slow lane. Under ``kb serve``'s
+supervisor the serving processes also share what each shape costs (:class:`SharedCosts`), so
+that a shape one of them found heavy is not tried in the fast lane by each of the others in turn.
 """
 
 from __future__ import annotations

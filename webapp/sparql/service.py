@@ -60,9 +60,10 @@ class Lanes:
     :mod:`webapp.sparql.shared`; two a process, four in all, since each worker keeps its own store
     caches and fewer cost less processor time a query on two cores: measured at 100k events, every
     text new, 16 clients, 15-16 ms a request in all with four against 17-18 with six, the cheap p99
-    260-286 ms against 322-334): each line holds as many queries as a serving process has threads
-    for them (:data:`webapp.server.THREADS` is three times that), so a closed loop of 16 clients
-    is never refused, and a third of the threads stay free for cheap questions."""
+    260-286 ms against 322-334): each line holds ``slow_waiting`` (16) queries, as many as a closed
+    loop of 16 clients can send, so none is refused, and a serving process has three times as many
+    threads (:data:`webapp.server.THREADS`), so that with both lines full a third of them stay free
+    for cheap questions."""
 
     fast_workers: int = 2
     slow_workers: int = 1
@@ -274,8 +275,7 @@ class QueryService:
 
     def _lanes(self) -> list:
         """Each lane once (the heavy lane may be the slow one)."""
-        return [lane for number, lane in enumerate((self.fast, self.slow, self.heavy))
-                if lane is not None and lane not in (self.fast, self.slow, self.heavy)[:number]]
+        return list(dict.fromkeys(lane for lane in (self.fast, self.slow, self.heavy) if lane is not None))
 
 
 class _RemoteWithTimeout:
