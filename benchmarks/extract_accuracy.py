@@ -414,7 +414,8 @@ def main(argv: list[str] | None = None) -> int:
         totals.append((corpus, total))
         if corpus.role == "pooled":
             pooled.add(total)
-    print(pooled.line("development, pooled"))
+    if pooled.gold:
+        print(pooled.line("development, pooled"))
     if totals and totals[0][0].folder == BENCH / "devset":
         print(f"known actors of matched events referred to by id (development set): "
               f"{totals[0][1].known_by_id} of {totals[0][1].known_gold}")
