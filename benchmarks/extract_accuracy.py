@@ -31,7 +31,16 @@ Two corpora:
   tuned on; printed apart, not pooled, and
 - a second never-tuned set (``benchmarks/unseen2/``): six articles in the same genres on yet other
   episodes, written blind at the end of the twelfth round by someone who neither ran nor read the
-  extractor, measured once (``figures-before.log``) and, like ``benchmarks/unseen/``, never tuned on.
+  extractor, measured once (``figures-before.log``) and, like ``benchmarks/unseen/``, never tuned on,
+  and
+- a ninth and a tenth development set (``benchmarks/devset9/``, ``benchmarks/devset10/``): eight
+  articles each, written blind at the start of the thirteenth round (branches h17k, h17l) by
+  people who neither ran nor read the extractor, measured untuned on main (``figures-before.log``),
+  then tuned on (branches h17n, h17o, h17p: dates, actors, events); printed apart, not pooled, and
+- a third never-tuned set (``benchmarks/unseen3/``): six articles written blind at the same time
+  (branch h17m), measured untuned on main (``figures-before.log``) and never tuned on.
+
+Every set is one line of :data:`CORPORA`; ``--only devset9 devset10`` measures some sets alone.
 
 The development sets tuned on and the old held-out are also printed pooled ("development, pooled").
 ``--unseen-total-only`` prints of the never-tuned sets nothing but their total lines.
