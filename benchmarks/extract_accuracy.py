@@ -164,7 +164,7 @@ class Gold:
     headline: str | None = None
 
 
-def _bounds(edtf: str) -> tuple[date, date]:
+def edtf_bounds(edtf: str) -> tuple[date, date]:
     value = parse_edtf(str(edtf))
     return value.earliest, value.latest
 
@@ -178,7 +178,7 @@ def seed_gold() -> Gold:
             names.setdefault(_norm(name), actor["id"])
     events = []
     for event in data.get("events") or []:
-        earliest, latest = _bounds(event["date"]["edtf"])
+        earliest, latest = edtf_bounds(event["date"]["edtf"])
         events.append({"id": event["id"], "type": event["type"], "edtf": event["date"]["edtf"],
                        "earliest": earliest, "latest": latest, "kinds": [],
                        "actors": {a["actor"] for a in event.get("actors") or []}})
@@ -195,7 +195,7 @@ def devset_gold(path: Path) -> Gold:
             names.setdefault(_norm(name), actor["id"])
     events = []
     for event in data.get("events") or []:
-        earliest, latest = _bounds(event["edtf"])
+        earliest, latest = edtf_bounds(event["edtf"])
         events.append({"id": event["id"], "type": event["type"], "edtf": event["edtf"],
                        "earliest": earliest, "latest": latest,
                        "kinds": list(event.get("kinds") or []), "actors": set(event["actors"])})
@@ -213,9 +213,18 @@ def _same_name(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
     return short == long_ or (len(short) >= 2 and long_[-len(short):] == short)
 
 
+def gold_ids(actor_names: tuple[str, ...], names: dict[str, str]) -> set[str]:
+    """The gold actor ids that any of one actor's names agrees with (equal, or by
+    :func:`_same_name`)."""
+    ids = {names[_norm(name)] for name in actor_names if _norm(name) in names}
+    for name in actor_names:
+        key = name_key(name)
+        ids |= {gold_id for gold_name, gold_id in names.items() if _same_name(key, name_key(gold_name))}
+    return ids
+
+
 def proposed_events(draft: Draft, names: dict[str, str]) -> list[dict]:
     """The draft's events with their actors mapped to gold actor ids where names agree."""
-    keys = [(name_key(name), actor_id) for name, actor_id in names.items()]
     events = []
     for event in draft.events:
         actor_ids = set()
@@ -225,10 +234,7 @@ def proposed_events(draft: Draft, names: dict[str, str]) -> list[dict]:
             actor_ids.add(actor_id)
             if actor.known:
                 by_id.add(actor_id)
-            for name in (actor.name, *actor.aliases):
-                if _norm(name) in names:
-                    actor_ids.add(names[_norm(name)])
-                actor_ids |= {gold_id for key, gold_id in keys if _same_name(name_key(name), key)}
+            actor_ids |= gold_ids((actor.name, *actor.aliases), names)
         events.append({"id": event.id, "type": event.type, "edtf": event.date.edtf,
                        "earliest": event.date.earliest, "latest": event.date.latest,
                        "actors": actor_ids, "by_id": by_id, "sentence": event.sentences[0]})
