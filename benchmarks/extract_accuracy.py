@@ -123,6 +123,7 @@ CORPORA = (
     Corpus(BENCH / "devset8", "eighth development set", "apart"),
     Corpus(BENCH / "devset9", "ninth development set", "apart"),
     Corpus(BENCH / "devset10", "tenth development set", "apart"),
+    Corpus(BENCH / "devset11", "eleventh development set", "apart"),
     Corpus(BENCH / "devset12", "twelfth development set", "apart"),
     Corpus(BENCH / "devset4", "fourth development set (held out)", "held-out"),
     Corpus(BENCH / "unseen3", "third never-tuned set (written blind)", "never-tuned"),
