@@ -8,9 +8,11 @@ Three stages, each a function of what the ones before produced:
   against it rather than against the publication date.
 - :func:`anchor_relative` resolves what :mod:`kb.extract.timex` cannot, because it depends on the
   article: "a day earlier", "two days later", "the next day", "hours before the news conference",
-  "three days after the leaders' appeal", "since the announcement", "the following week". The
-  anchor is the event the words name (the nearest earlier sentence that mentions it with a date),
-  else the last date the article gave (as HeidelTime does for underspecified expressions).
+  "three days after the leaders' appeal", "since the announcement", "the following week", "the
+  Tuesday before", "the previous Wednesday". The anchor is the event the words name (its own date,
+  "months after the 7 October attack", else the nearest earlier sentence that mentions it with a
+  date), else the last date the article gave (as HeidelTime does for underspecified expressions;
+  a round-up's day heading counts, a past perfect's date or a plan's does not).
 - :func:`context_dates` gives each sentence the date the article was last talking about: what a
   sentence without a time expression of its own most likely means.
 """
@@ -37,20 +39,23 @@ _EVENT_NOUN = r"(?:the|that|this|his|her|its|their|[\w’']+[’']s?)\s+(?:[\w�
 #: Expressions relative to another event or to the date last given.
 RELATIVE = re.compile(
     r"(?i)(?<![\w-])(?:"
-    r"(?P<count>" + _NUM + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+"
+    r"(?P<count>" + _NUM + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+(?:to\s+the\s+day\s+)?"
     r"(?P<dir>earlier|later|before|after|afterwards)(?:(?:(?<=before)|(?<=after))\s+(?P<noun>"
     + _EVENT_NOUN + r"))?"  # (an event after "before", "after"; "A day later X's office issued")
     r"|(?P<vague>hours|days|weeks|moments|minutes)\s+(?P<vdir>earlier|later|before|after|"
     r"afterwards)(?:(?:(?<=before)|(?<=after))\s+(?P<vnoun>" + _EVENT_NOUN + r"))?"
     r"|the\s+(?P<step>next|following|previous|preceding)\s+(?P<sunit>day|morning|evening|"
     r"night|week|month)"
-    r"|the\s+(?P<dunit>day|week)\s+(?P<ddir>before|after)(?:\s+(?P<dnoun>" + _EVENT_NOUN + r"))?"
+    r"|(?<!\bto\s)the\s+(?P<dunit>day|week)\s+(?P<ddir>before|after)(?:\s+(?P<dnoun>" + _EVENT_NOUN + r"))?"
     r"|(?P<same>that(?:\s+same)?|the\s+same)\s+(?P<same_unit>day|evening|night|morning)"
     r"|(?P<inday>earlier|later)\s+in\s+the\s+(?:day|evening|morning|afternoon)"
     # "On the Friday morning", "The same Saturday", "that Sunday": a narrative's weekday, the
     # first such day from the time the story is at (not the publication's week)
     r"|(?:that(?:\s+same)?|the(?:\s+same)?)\s+(?P<wday>monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)"
+    r"saturday|sunday)(?:\s+(?P<wdir>before|after)(?![\w-]))?"
+    # "the previous Wednesday": the first such day before it
+    r"|the\s+(?P<wstep>previous|preceding)\s+(?P<sday>monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)"
     r"|(?:ever\s+)?since\s+(?P<since>the\s+(?:[\w’'-]+\s+){0,1}?(?:announcement|agreement|deal|"
     r"attack|strike|strikes|meeting|talks|ceasefire|truce|killing|assassination|speech|"
     r"statement|news\s+conference|press\s+conference|summit|offer|proposal|raid|invasion|"
@@ -150,6 +155,18 @@ def _find_anchor(noun: str | None, text: str, before: list[tuple[Sentence, list[
     return None
 
 
+def _dated_noun(match: re.Match, own: list[TimeExpression]) -> _Anchor | None:
+    """The day the event after "after" or "before" carries in its own words ("six months after
+    the 7 October attack", "a day before the May 31 speech")."""
+    for name in ("noun", "vnoun", "dnoun"):
+        if match.group(name):
+            start, end = match.start(name), match.end(name)
+            dated = next((e for e in own if start <= e.start <= end and e.kind != "duration"
+                          and e.days <= 7), None)
+            return _Anchor(dated.earliest, dated.latest, dated.text) if dated else None
+    return None
+
+
 def _shift(anchor: _Anchor, match: re.Match, reference: date) -> tuple[date, date] | None:
     groups = match.groupdict()
     if groups["count"]:
@@ -186,10 +203,16 @@ def _shift(anchor: _Anchor, match: re.Match, reference: date) -> tuple[date, dat
         return anchor.earliest + sign * step, anchor.latest + sign * step
     if groups["same"] or groups["inday"]:  # "that evening", "later in the day": the same day
         return anchor.earliest, anchor.latest
-    if groups["wday"]:
+    if groups["wday"] or groups["sday"]:
         names = "monday tuesday wednesday thursday friday saturday sunday".split()
-        day = anchor.earliest + timedelta(
-            days=(names.index(groups["wday"].lower()) - anchor.earliest.weekday()) % 7)
+        weekday = names.index((groups["wday"] or groups["sday"]).lower())
+        direction = (groups["wdir"] or groups["wstep"] or "").lower()
+        if direction in ("before", "previous", "preceding"):  # "the Tuesday before": strictly
+            day = anchor.earliest - timedelta(days=(anchor.earliest.weekday() - weekday - 1) % 7 + 1)
+        elif direction == "after":
+            day = anchor.latest + timedelta(days=(weekday - anchor.latest.weekday() - 1) % 7 + 1)
+        else:
+            day = anchor.earliest + timedelta(days=(weekday - anchor.earliest.weekday()) % 7)
         return day, day
     if groups["since"]:
         return anchor.earliest, max(reference, anchor.latest)
@@ -301,6 +324,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
     seen: list[tuple[Sentence, list[TimeExpression]]] = []
     last: TimeExpression | None = start  # the date line's day, until the article dates something
     subordinate: set[tuple[int, int]] = set()  # "a day before <clause>" after a main clause's day
+    headings = _headings(sentences, expressions, reference, start)
     for sentence in sentences:
         own = [e for e in expressions if sentence.start <= e.start < sentence.end]
         anchored: list[TimeExpression] = []
@@ -310,7 +334,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # plan in it ("would convene his government later in the day")
             noun = match.group("noun") or match.group("vnoun") or match.group("dnoun") or \
                 match.group("since")
-            earlier_here = [e for e in own if e.end <= match.start() and _usable(e, reference)
+            earlier_here = [e for e in own + anchored if e.end <= match.start() and _usable(e, reference)
                             and not (e.start < match.end() and match.start() < e.end)]
             clause = _subordinate_clause(text, match, sentence.end, conjunction)
             # "The announcement came a day after Hamas handed ...": a main clause before the
@@ -330,7 +354,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # noun would be ("the killing of Haniyeh on Wednesday")
                 noun = _clause_verb(text, match, sentence.end)
             context = earlier_here[-1] if earlier_here and not noun else last
-            anchor = _find_anchor(noun, text, seen, context, reference)
+            anchor = _dated_noun(match, own) or _find_anchor(noun, text, seen, context, reference)
             if anchor is None:
                 continue
             bounds = _shift(anchor, match, reference)
@@ -360,10 +384,13 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
         result.extend(own)
         seen.append((sentence, own))
         dated = _main([e for e in own if _usable(e, reference) and e.days <= 7
-                       and not ahead(text, sentence, e)], embedded)
+                       and not ahead(text, sentence, e)
+                       and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)], embedded)
         main = [e for e in dated if (e.start, e.end) not in subordinate]
         dated = main or dated  # "opened on July 6, a day before X flew": the story is at July 6
-        if dated:
+        if sentence.index in headings:  # "SATURDAY" over a round-up's paragraph: its day
+            last = headings[sentence.index]
+        elif dated:
             last = dated[-1]
     outside = [e for e in expressions if not any(s.start <= e.start < s.end for s in sentences)]
     return sorted(result + outside, key=lambda e: e.start)
@@ -383,7 +410,8 @@ _AHEAD_BEFORE = re.compile(
     r"scheduled\s+for|planned\s+for|expected\s+(?:on|by))\s+(?:(?:noon|midnight|the\s+end)\s+"
     r"(?:on|of)\s+)?(?:the\s+)?"
     r"|\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|is\s+due\s+to|are\s+due\s+to)"
-    r"\s+(?:[\w’'-]+\s+){0,6}?(?:on|by|at|from|in)\s+(?:the\s+)?)$")
+    r"\s+(?:(?!(?:and|but|then|when|before|after)\b)[\w’'-]+\s+){0,6}?(?:(?:on|by|at|from|in)\s+)?"
+    r"(?:the\s+)?)$")  # ("would travel to Cairo the next day")
 
 
 def ahead(text: str, sentence: Sentence, expression: TimeExpression) -> bool:
@@ -402,18 +430,27 @@ _TIME_STAMP = re.compile(r"(?i)^\s*(?:(?:updated|posted)\s+(?:at\s+)?)?\d{1,2}[:
 def _date_heading(sentence: Sentence, expressions: list[TimeExpression],
                   reference: date) -> TimeExpression | None:
     """The day a sentence that is nothing but a day names ("Monday.", "Tuesday, 20 August"), as
-    the heading of what follows it (kind ``heading``: the paragraph's own day, not a guess)."""
+    the heading of what follows it (kind ``heading``: the paragraph's own day, not a guess); the
+    days of one that names two or more ("Thursday and Friday") as one span."""
     own = [e for e in expressions if sentence.start <= e.start < sentence.end
            and (e.precision == "day" or e.days <= 7) and e.kind != "duration"
            and e.earliest <= reference]  # ("26-27 April" over a round-up's paragraph too)
-    if len(own) != 1:
+    if not own:
         return None
-    rest = sentence.text[:own[0].start - sentence.start] + sentence.text[own[0].end - sentence.start:]
-    if re.sub(r"(?i)\b(?:on|of|the)\b|[\s.,:;–—-]", "", rest):
+    rest, at = "", sentence.start
+    for e in own:
+        rest, at = rest + sentence.text[at - sentence.start:e.start - sentence.start], e.end
+    rest += sentence.text[at - sentence.start:]
+    if re.sub(r"(?i)\b(?:on|of|the|and|to|until|through)\b|[\s.,:;&–—-]", "", rest):
         return None
-    e = own[0]
-    return TimeExpression(e.text, e.start, e.end, e.edtf, e.earliest, e.latest, e.precision,
-                          e.anchor, "heading", e.tense)
+    first, last = own[0], own[-1]
+    if last.latest < first.earliest or (last.latest - first.earliest).days > 6:
+        return None
+    edtf = first.edtf if len(own) == 1 else f"{first.earliest}/{last.latest}"
+    return TimeExpression(sentence.text[first.start - sentence.start:last.end - sentence.start],
+                          first.start, last.end, edtf, first.earliest, last.latest,
+                          first.precision if len(own) == 1 else "range", first.anchor, "heading",
+                          first.tense)
 
 
 _WEEKDAY = re.compile(r"(?i)(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -438,6 +475,14 @@ def _in_order(headings: dict[int, TimeExpression]) -> dict[int, TimeExpression]:
     return headings
 
 
+def _headings(sentences: list[Sentence], expressions: list[TimeExpression], reference: date,
+              start: TimeExpression | None) -> dict[int, TimeExpression]:
+    """The date headings of a text (by sentence index), in order; never the date line."""
+    return _in_order({sentence.index: heading for sentence in sentences if (
+        heading := None if start is not None and sentence.start <= start.start < sentence.end
+        else _date_heading(sentence, expressions, reference)) is not None})
+
+
 #: Words that name a day from where the text stands: under a date heading, from that day.
 _DEICTIC_DAY = re.compile(r"(?i)(?:(?:on|by|until|from|before|after)\s+)?(?:(?:this\s+past|this\s+coming|"
                           r"last|this|next|coming|past)\s+)?(?:monday|tuesday|wednesday|thursday|"
@@ -451,9 +496,7 @@ def under_headings(text: str, sentences: list[Sentence], expressions: list[TimeE
     """The expressions of ``text`` with the days a round-up's section names from where it stands
     ("18 March" over "Israel launched strikes overnight", "Netanyahu spoke this evening")
     resolved from its heading's day, not from the publication."""
-    headings = _in_order({sentence.index: heading for sentence in sentences if (
-        heading := None if start is not None and sentence.start <= start.start < sentence.end
-        else _date_heading(sentence, expressions, reference)) is not None})
+    headings = _headings(sentences, expressions, reference, start)
     if not headings:
         return expressions
     day_of: dict[int, date] = {}
@@ -497,9 +540,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     context: dict[int, TimeExpression] = {}
     last = start
     previous: tuple[Sentence, TimeExpression] | None = None
-    headings = _in_order({sentence.index: heading for sentence in sentences if (
-        heading := None if start is not None and sentence.start <= start.start < sentence.end
-        else _date_heading(sentence, expressions, reference)) is not None})
+    headings = _headings(sentences, expressions, reference, start)
     for sentence in sentences:
         stamp = _TIME_STAMP.match(sentence.text)
         if stamp:

@@ -9,6 +9,8 @@ allows, its precision and what it was resolved against (its anchor). The convent
   publication the sentence's tense points to: in the past (the default) the most recent one not
   after the publication, in the future the next one not before it. "last October" is the most
   recent October strictly before the month of publication.
+- **Capitals**: a month or weekday name in capitals ("SATURDAY 6 APRIL", a round-up's heading) is
+  read as the name.
 - **Weekdays** ("on Friday") are the nearest such day on or before the publication in a past-tense
   sentence (the default), on or after it in a future-tense one ("is scheduled to ... on Sunday").
   A same-day match counts, as in news style ("reported on Friday" in a Friday paper is that day).
@@ -822,8 +824,20 @@ class _Candidate:
     tense: str | None
 
 
+#: A month or weekday name in capitals ("SATURDAY 6 APRIL", a round-up's day heading).
+_CAPITALS = re.compile(r"\b[A-Z]{3,9}\b")
+_CALENDAR_WORDS = frozenset(_MONTH_NUMBER) | frozenset(_WEEKDAY_NUMBER)
+
+
+def _title_cased(text: str) -> str:
+    """``text`` with month and weekday names in capitals written as names (same offsets)."""
+    return _CAPITALS.sub(lambda m: m.group().capitalize() if m.group().lower() in _CALENDAR_WORDS
+                         else m.group(), text)
+
+
 def _candidates(text: str, published: date, tense: str | None,
                 strict: bool) -> list[_Candidate]:
+    text = _title_cased(text)
     found: list[_Candidate] = []
     for order, (name, pattern, handler) in enumerate(_RULES):
         for m in pattern.finditer(text):

@@ -1,0 +1,73 @@
+"""When the events of a text happened: the text's own reference time (its date line, the day
+headings of a round-up, a live blog's day) and dates relative to other events ("the Tuesday
+before", "the previous Wednesday", "that evening"). Short texts written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.sentences import events, ids, one
+
+SATURDAY = date(2024, 3, 16)  # a round-up's day, a Saturday
+
+# --- a round-up's day headings --------------------------------------------------------------------
+
+
+def test_a_heading_in_capitals_dates_its_paragraph():
+    found = events("The week in the talks\nSaturday 16 March 2024\n\nTUESDAY 12 MARCH\n"
+                   "Qatar said the talks had stalled.\n\nWEDNESDAY 13 MARCH\n"
+                   "Egypt rejected the Israeli paper.\n", SATURDAY)
+    assert one(found, "Statement").date.edtf == "2024-03-12"
+    assert one(found, "Rejection").date.edtf == "2024-03-13"
+
+
+def test_weekday_headings_in_capitals_follow_each_other_up_to_the_publication():
+    found = events("The week in the talks\nSaturday 16 March 2024\n\nSATURDAY\n"
+                   "Qatar said the talks had stalled.\n\nTUESDAY\n"
+                   "Egypt rejected the Israeli paper.\n", SATURDAY)
+    assert one(found, "Statement").date.edtf == "2024-03-09"  # the Saturday before, not today
+    assert one(found, "Rejection").date.edtf == "2024-03-12"
+
+
+def test_a_heading_of_two_days_dates_its_paragraph_with_both():
+    found = events("The week in the talks\nSaturday 16 March 2024\n\nWEDNESDAY 13 MARCH\n"
+                   "Egypt rejected the Israeli paper.\n\nTHURSDAY AND FRIDAY\n"
+                   "Qatar said the talks had stalled.\n", SATURDAY)
+    assert one(found, "Statement").date.edtf == "2024-03-14/2024-03-15"
+
+
+def test_that_evening_under_a_heading_is_the_heading_s_day_not_a_past_perfect_s():
+    found = events("The week in the talks\nSaturday 16 March 2024\n\nTUESDAY 12 MARCH\n"
+                   "The group restated the terms it had set out on 2 February. "
+                   "William Burns met Egypt's intelligence chief in Cairo that evening.\n", SATURDAY)
+    assert one(found, "Meeting").date.edtf == "2024-03-12"
+
+
+def test_a_plan_for_the_next_day_does_not_move_the_day_the_text_is_at():
+    found = events("The week in the talks\nSaturday 16 March 2024\n\nTUESDAY 12 MARCH\n"
+                   "Hamas said its team would fly to Cairo the next day. "
+                   "Its statement rejected the Israeli paper.\n", SATURDAY)
+    assert one(found, "Rejection").date.edtf == "2024-03-12"
+
+
+# --- a weekday counted from the day the story is at -------------------------------------------------
+
+
+def test_the_weekday_before_is_the_one_before_the_day_the_story_is_at():
+    found = events("On Saturday, Hamas met Islamic Jihad in Cairo. "
+                   "Hamas had said on the Tuesday before that a deal was close.", SATURDAY)
+    statement = one(found, "Statement")
+    assert statement.date.edtf == "2024-03-12" and "hamas" in ids(statement)
+
+
+def test_the_previous_weekday_is_the_one_before_the_day_the_story_is_at():
+    found = events("On Saturday 9 March, Qatar said the talks had stalled. "
+                   "The previous Wednesday, Egypt rejected the Israeli paper.", SATURDAY)
+    assert one(found, "Rejection").date.edtf == "2024-03-06"
+
+
+def test_months_to_the_day_after_a_dated_event_count_from_its_date():
+    found = events("On Sunday 10 March, Qatar said the talks had stalled. "
+                   "Five months to the day after the 7 October attack, Egypt rejected the Israeli "
+                   "paper.", SATURDAY)
+    assert one(found, "Rejection").date.edtf == "2024-03-07"
