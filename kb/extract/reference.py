@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from dateutil.relativedelta import relativedelta
 
@@ -82,8 +83,10 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
     for sentence in [s for s in sentences[1:6] if s.start < 600]:  # the first is the headline
         line_end = text.find("\n", sentence.end)
         if len(sentence.text) <= 30 and sentence.text.endswith(".") and \
-                text[sentence.end:line_end if line_end >= 0 else len(text)].strip():
+                text[sentence.end:line_end if line_end >= 0 else len(text)].strip() and \
+                not re.search(r"(?:19|20)\d{2}\.$", sentence.text):
             continue  # "Tuesday. Egypt met ...": a paragraph's heading, not the article's day
+            # (but "Monday 10 June 2024. All times BST." dates a live blog)
         if _WEEKDAY.fullmatch(sentence.text.strip(" .,:;–—-")):
             continue  # "Monday" alone on its line: a round-up's heading, not the article's day
         line_start = text.rfind("\n", 0, sentence.start) + 1
@@ -423,8 +426,40 @@ def ahead(text: str, sentence: Sentence, expression: TimeExpression) -> bool:
 
 
 #: A live blog's time stamp opening an entry: "09:40 GMT", "3.20pm", "Updated 17:40".
-_TIME_STAMP = re.compile(r"(?i)^\s*(?:(?:updated|posted)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}"
-                         r"(?:\s*[ap]\.?m\b\.?)?(?![\w:])")
+_TIME_STAMP = re.compile(r"(?i)^\s*(?:(?:updated|posted)\s+(?:at\s+)?)?(?P<hour>\d{1,2})[:.]"
+                         r"(?P<minute>\d{2})(?:\s*(?P<half>[ap])\.?m\b\.?)?(?![\w:])")
+
+
+def _minutes(stamp: re.Match) -> int:
+    hour = int(stamp.group("hour")) % 12 if stamp.group("half") else int(stamp.group("hour"))
+    return (hour + (12 if (stamp.group("half") or "").lower() == "p" else 0)) * 60 + \
+        int(stamp.group("minute"))
+
+
+def _stamp_days(sentences: list[Sentence], start: TimeExpression | None) -> dict[int, date]:
+    """The day of each entry of a live blog that runs past midnight (by sentence index, for the
+    entries not of the date line's day): in a blog whose time stamps mostly go forward, a stamp
+    earlier than the one before it opens the next day ("19:20" then "00:20"); in one whose
+    stamps mostly go back (newest first), a later one opens the day before. (Which way they go
+    is told by the steps of less than half a day: a turn past midnight is a longer one.)"""
+    stamps = [(sentence.index, _minutes(m)) for sentence in sentences
+              if (m := _TIME_STAMP.match(sentence.text))]
+    steps = [later - earlier for (_, earlier), (_, later) in pairwise(stamps)]
+    forward = sum(0 < step < 720 for step in steps) - sum(-720 < step < 0 for step in steps)
+    if start is None or forward == 0:
+        return {}
+    sign = 1 if forward > 0 else -1
+    offsets, offset = {}, 0
+    for (index, _), step in zip(stamps[1:], steps, strict=True):
+        offset += sign if step * sign < 0 else 0
+        offsets[index] = offset
+    days: dict[int, date] = {}
+    offset = 0
+    for sentence in sentences:
+        offset = offsets.get(sentence.index, offset)
+        if offset:
+            days[sentence.index] = start.earliest + timedelta(days=offset)
+    return days
 
 
 def _date_heading(sentence: Sentence, expressions: list[TimeExpression],
@@ -495,11 +530,13 @@ def under_headings(text: str, sentences: list[Sentence], expressions: list[TimeE
                    reference: date, start: TimeExpression | None = None) -> list[TimeExpression]:
     """The expressions of ``text`` with the days a round-up's section names from where it stands
     ("18 March" over "Israel launched strikes overnight", "Netanyahu spoke this evening")
-    resolved from its heading's day, not from the publication."""
+    resolved from its heading's day, not from the publication; so too in a live blog's entries
+    past midnight ("00:20 A summary of yesterday": the date line's day)."""
     headings = _headings(sentences, expressions, reference, start)
-    if not headings:
+    stamped = _stamp_days(sentences, start)
+    if not headings and not stamped:
         return expressions
-    day_of: dict[int, date] = {}
+    day_of: dict[int, date] = dict(stamped)  # a live blog's entries past midnight
     current: date | None = None
     for sentence in sentences:
         if sentence.index in headings:
@@ -541,10 +578,16 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     last = start
     previous: tuple[Sentence, TimeExpression] | None = None
     headings = _headings(sentences, expressions, reference, start)
+    stamped = _stamp_days(sentences, start)
     for sentence in sentences:
         stamp = _TIME_STAMP.match(sentence.text)
         if stamp:
             last, previous = start, None
+            if sentence.index in stamped:  # an entry past midnight: its own day
+                day = stamped[sentence.index]
+                last = TimeExpression(stamp.group().strip(), sentence.start + stamp.start(),
+                                      sentence.start + stamp.end(), day.isoformat(), day, day,
+                                      "day", start.earliest.isoformat(), "heading", None)
             if not re.search(r"[A-Za-z]{2}", sentence.text[stamp.end():].replace("GMT", "")):
                 continue  # the stamp alone; "18:25 The Red Cross says ...": the entry's first
                 # sentence, of the date line's day too

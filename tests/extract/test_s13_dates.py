@@ -71,3 +71,29 @@ def test_months_to_the_day_after_a_dated_event_count_from_its_date():
                    "Five months to the day after the 7 October attack, Egypt rejected the Israeli "
                    "paper.", SATURDAY)
     assert one(found, "Rejection").date.edtf == "2024-03-07"
+
+
+# --- a live blog's day --------------------------------------------------------------------------
+
+
+def test_a_live_blog_s_top_line_dates_it_though_more_follows_on_the_line():
+    found = events("Gaza: the vote, as it happened\n\nMonday 10 June 2024. All times BST.\n\n"
+                   "21:12\nHamas has welcomed the resolution.\n", date(2024, 6, 10))
+    assert one(found, "Statement").date.edtf == "2024-06-10"  # not the week up to it
+
+
+def test_a_live_blog_s_entries_past_midnight_are_of_the_next_day():
+    found = events("Live: the exchange\nSaturday 8 February 2025 - live updates from our teams\n\n"
+                   "19:20 Qatar says the exchange went smoothly.\n\n"
+                   "00:20 A summary of yesterday: Egypt said the talks had stalled.\n\n"
+                   "00:45 Israel rejected the Hamas list.\n", date(2025, 2, 8))
+    assert {e.date.edtf for e in found if e.type == "Statement" and "egypt" in ids(e)} == \
+        {"2025-02-08"}  # "yesterday" from the entry's day
+    assert one(found, "Rejection").date.edtf == "2025-02-09"
+
+
+def test_a_live_blog_newest_first_stays_on_its_day():
+    found = events("Live: the vote\nMonday 10 June 2024 - live updates\n\n"
+                   "22:41 Hamas says it welcomes the text.\n\n"
+                   "19:52 Egypt rejected the Israeli paper.\n", date(2024, 6, 10))
+    assert one(found, "Rejection").date.edtf == "2024-06-10"
