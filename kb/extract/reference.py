@@ -382,6 +382,14 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 new = TimeExpression(text[e.start:new.end], e.start, new.end, new.edtf,
                                      new.earliest, new.latest, new.precision, new.anchor,
                                      new.kind, None)
+            named = next((e for e in own if e.precision == "day" and e.kind == "absolute"
+                          and re.fullmatch(r",\s*", text[e.end - e.text.endswith(","):new.start])
+                          and (new.start, new.end) not in subordinate), None)
+            if named is not None:  # "on 2 March, the day after the truce ran out": the day the
+                own.remove(named)  # text names, which the words after it only describe
+                new = TimeExpression(text[named.start:new.end], named.start, new.end, named.edtf,
+                                     named.earliest, named.latest, named.precision, named.anchor,
+                                     named.kind, named.tense)
             own.append(new)
         own.sort(key=lambda e: e.start)
         result.extend(own)

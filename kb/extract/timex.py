@@ -258,7 +258,9 @@ def _day_without_year(month: int, day: int, published: date, tense: str | None,
             year -= 1             # days ahead, not almost a year back
             continue
         if step > 0 and candidate < published:
-            year += 1
+            if published - candidate <= timedelta(days=45):
+                return candidate  # "the truce would be extended on 2 March" (published 10 March):
+            year += 1             # a narrative's "would", days back, not almost a year ahead
             continue
         return candidate
     raise DateError(f"{text!r}: no such day near {published}")  # pragma: no cover

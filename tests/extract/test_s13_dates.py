@@ -97,3 +97,21 @@ def test_a_live_blog_newest_first_stays_on_its_day():
                    "22:41 Hamas says it welcomes the text.\n\n"
                    "19:52 Egypt rejected the Israeli paper.\n", date(2024, 6, 10))
     assert one(found, "Rejection").date.edtf == "2024-06-10"
+
+
+# --- a day named without its year ----------------------------------------------------------------
+
+
+def test_a_day_without_a_year_in_a_narrative_s_would_is_days_back_not_a_year_ahead():
+    from kb.extract.timex import find_time_expressions
+    [back] = find_time_expressions("The pause would be extended on 2 March.", date(2024, 3, 10))
+    assert back.edtf == "2024-03-02"
+    [ahead] = find_time_expressions("The envoys will meet on 2 March.", date(2024, 5, 10))
+    assert ahead.edtf == "2025-03-02"
+
+
+def test_a_day_the_text_names_wins_over_the_words_that_describe_it():
+    found = events("On Sunday 10 March, Qatar said the talks had stalled. In the early hours of "
+                   "2 March, the day after the first phase ran out, Israel rejected the Hamas list.",
+                   SATURDAY)
+    assert one(found, "Rejection").date.edtf == "2024-03-02"
