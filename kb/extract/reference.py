@@ -35,7 +35,7 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": 3,
             "several": 4, "some": 3}
 _NUM = r"(?:\d{1,2}|a couple of|a few|several|an|a|one|two|three|four|five|six|seven|eight|nine|ten)"
-_EVENT_NOUN = r"(?:the|that|this|his|her|its|their|[\w’']+[’']s?)\s+(?:[\w’'-]+\s+){0,2}?[\w-]+"
+_EVENT_NOUN = r"(?:the|that|this|his|her|its|their|our|my|your|[\w’']+[’']s?)\s+(?:[\w’'-]+\s+){0,2}?[\w-]+"
 
 #: Expressions relative to another event or to the date last given.
 RELATIVE = re.compile(

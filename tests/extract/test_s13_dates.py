@@ -115,3 +115,10 @@ def test_a_day_the_text_names_wins_over_the_words_that_describe_it():
                    "2 March, the day after the first phase ran out, Israel rejected the Hamas list.",
                    SATURDAY)
     assert one(found, "Rejection").date.edtf == "2024-03-02"
+
+
+def test_hours_after_our_act_count_from_the_day_of_that_act():
+    found = events("Q: What did you tell the mediators?\nA: We accepted the proposal on Saturday "
+                   "9 March. On Monday 11 March we met the Egyptians in Cairo. Israel rejected it "
+                   "a few hours after our acceptance.", SATURDAY)
+    assert one(found, "Rejection").date.edtf == "2024-03-09/2024-03-10"
