@@ -43,6 +43,7 @@ RELATIVE = re.compile(
     r"(?P<count>" + _NUM + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+(?:to\s+the\s+day\s+)?"
     r"(?P<dir>earlier|later|before|after|afterwards)(?:(?:(?<=before)|(?<=after))\s+(?P<noun>"
     + _EVENT_NOUN + r"))?"  # (an event after "before", "after"; "A day later X's office issued")
+    r"(?P<in_day>(?<=earlier|..later)\s+in\s+the\s+(?:day|morning|afternoon|evening))?"
     r"|(?P<vague>hours|days|weeks|moments|minutes)\s+(?P<vdir>earlier|later|before|after|"
     r"afterwards)(?:(?:(?<=before)|(?<=after))\s+(?P<vnoun>" + _EVENT_NOUN + r"))?"
     r"|the\s+(?P<step>next|following|previous|preceding)\s+(?P<sunit>day|morning|evening|"
@@ -176,6 +177,8 @@ def _shift(anchor: _Anchor, match: re.Match, reference: date) -> tuple[date, dat
         count = _NUMBERS.get(groups["count"].lower()) or int(groups["count"])
         unit = groups["unit"].lower().rstrip("s")
         sign = -1 if groups["dir"].lower() in ("earlier", "before") else 1
+        if unit == "hour" and groups["in_day"]:  # "three hours earlier in the day": that day
+            return anchor.earliest, anchor.latest
         if unit == "hour":
             return (anchor.earliest - timedelta(days=1), anchor.latest) if sign < 0 else \
                 (anchor.earliest, anchor.latest + timedelta(days=1))
@@ -310,6 +313,51 @@ def _main(dated: list[TimeExpression], embedded: Embedded) -> list[TimeExpressio
     return [e for e in dated if not embedded(e.start, e.end)] or dated
 
 
+#: A sentence that opens with a speaker and a verb of saying ("His Excellency added that", "For
+#: his part, the minister said", "On Monday, Hamas said"); ``verb`` "added", "further stated" or
+#: "also said" goes on with words said before.
+_SAYING = re.compile(
+    r"(?i)(?:[^,;:\"“”]{0,60},\s*)?(?:[\w.’'-]+\s+){1,10}?(?P<verb>(?P<more>also\s+|further\s+)?"
+    r"(?:said|says|stated|states|(?P<added>added|adds)|noted|notes|affirmed|affirms|stressed|"
+    r"stresses|told|tells|announced|announces|warned|warns))\b")
+
+
+class _Sayings:
+    """The day of a text's last saying: the day of the words that go on with it ("He added that",
+    "X further stated"), whatever dates the words between gave ("said that the talks were held
+    on 7 April. The answer came on 13 April.")."""
+
+    def __init__(self) -> None:
+        self.day: TimeExpression | None = None
+        self._saying: re.Match | None = None
+        self._entry: TimeExpression | None = None
+
+    def enter(self, sentence: Sentence, last: TimeExpression | None) -> TimeExpression | None:
+        """The date a sentence starts from: the last saying's for one that goes on with it."""
+        self._saying = _SAYING.match(sentence.text)
+        if self._saying and self.day is not None and (
+                self._saying.group("more") or self._saying.group("added")):
+            last = self.day
+        self._entry = last
+        return last
+
+    def said(self, text: str, sentence: Sentence,
+             narrow: list[TimeExpression]) -> TimeExpression | None:
+        """The day of the sentence's saying, if it opens with one: the day it names ("On Monday,
+        X said", "X said on Monday that"), not a day of what is said ("X said that talks were
+        held on Sunday"), else the date it started from."""
+        if self._saying is None:
+            return None
+        verb_end = sentence.start + self._saying.end("verb")
+        return next((e for e in narrow if e.start < verb_end + 40 and not re.search(
+            r"(?i)\bthat\b", text[verb_end:max(verb_end, e.start)])), self._entry)
+
+    def leave(self, text: str, sentence: Sentence, narrow: list[TimeExpression]) -> None:
+        """After a sentence: its saying's day, if it opens with one, is the last saying's."""
+        if self._saying is not None:
+            self.day = self.said(text, sentence, narrow)
+
+
 def anchor_relative(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
                     reference: date, start: TimeExpression | None = None,
                     embedded: Embedded = _never,
@@ -328,9 +376,11 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
     last: TimeExpression | None = start  # the date line's day, until the article dates something
     subordinate: set[tuple[int, int]] = set()  # "a day before <clause>" after a main clause's day
     headings = _headings(sentences, expressions, reference, start)
+    sayings = _Sayings()
     for sentence in sentences:
         own = [e for e in expressions if sentence.start <= e.start < sentence.end]
         anchored: list[TimeExpression] = []
+        last = sayings.enter(sentence, last)  # "He added that he had met X hours earlier"
         for match in RELATIVE.finditer(text, sentence.start, sentence.end):
             if match.group("inday") and text[sentence.start:match.start()].strip(" \t\"“"):
                 continue  # only as the sentence's opening ("Later in the day, X said"), not a
@@ -399,8 +449,9 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                        and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)], embedded)
         main = [e for e in dated if (e.start, e.end) not in subordinate]
         dated = main or dated  # "opened on July 6, a day before X flew": the story is at July 6
+        sayings.leave(text, sentence, dated)
         if sentence.index in headings:  # "SATURDAY" over a round-up's paragraph: its day
-            last = headings[sentence.index]
+            last, sayings.day = headings[sentence.index], None
         elif dated:
             last = dated[-1]
     outside = [e for e in expressions if not any(s.start <= e.start < s.end for s in sentences)]
@@ -581,10 +632,13 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     the sentence just before it in the same paragraph; the date line first. A live blog's time
     stamp ("09:40 GMT") brings the context back to the date line. A date in a clause on a noun
     is not what the article goes on talking about when the sentence has one of its own, nor is
-    the date of a ``background`` sentence (by index: "The war began on Oct. 7 ...")."""
+    the date of a ``background`` sentence (by index: "The war began on Oct. 7 ..."). A saying
+    that goes on with words said before ("He added that", "X further stated") is of their day,
+    whatever dates those words gave ("said that the talks were held on 7 April")."""
     context: dict[int, TimeExpression] = {}
     last = start
     previous: tuple[Sentence, TimeExpression] | None = None
+    sayings = _Sayings()
     headings = _headings(sentences, expressions, reference, start)
     stamped = _stamp_days(sentences, start)
     for sentence in sentences:
@@ -601,8 +655,12 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
                 # sentence, of the date line's day too
         heading = headings.get(sentence.index)
         if heading is not None:  # "Monday." over a round-up's paragraph: its day, exactly
-            last, previous = heading, None
+            last, previous, sayings.day = heading, None, None
             continue
+        if stamp:
+            sayings.day = None
+        if sayings.enter(sentence, last) is not last:  # "He added that ..."
+            last, previous = sayings.day, None
         same_paragraph = previous is not None and "\n" not in text[previous[0].end:sentence.start]
         if same_paragraph and previous[1].days > 7:
             context[sentence.index] = previous[1]
@@ -617,6 +675,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
             e.kind == "anchored" and re.search(r"(?i)\b(?:after|before)$", e.text)
             and any(o.end <= e.start for o in narrow))]
         narrow = main or narrow
+        sayings.leave(text, sentence, narrow)
         if narrow:
             last = narrow[-1]
         previous = (sentence, dated[-1]) if dated else None

@@ -122,3 +122,23 @@ def test_hours_after_our_act_count_from_the_day_of_that_act():
                    "9 March. On Monday 11 March we met the Egyptians in Cairo. Israel rejected it "
                    "a few hours after our acceptance.", SATURDAY)
     assert one(found, "Rejection").date.edtf == "2024-03-09/2024-03-10"
+
+
+# --- an official text's saying and the words that go on with it -------------------------------------
+
+RELEASE = ("Press release\nDoha, 14 March 2024\n"
+           "The Prime Minister received the Egyptian foreign minister in Doha today. "
+           "The Prime Minister said that the talks had been held in Cairo on Sunday, 10 March. "
+           "The answer of Hamas was delivered to the mediators on Tuesday, 12 March. "
+           "He added that Qatar rejected the Israeli paper.\n")
+
+
+def test_words_that_go_on_with_a_saying_are_of_its_day_not_of_the_dates_it_gave():
+    rejection = one(events(RELEASE), "Rejection")
+    assert rejection.date.edtf == "2024-03-14" and "qatar" in ids(rejection)
+
+
+def test_hours_earlier_in_the_day_are_that_day():
+    found = events("Press release\nDoha, 14 March 2024\nThe Egyptian minister said that he had "
+                   "met Ismail Haniyeh three hours earlier in the day.\n")
+    assert one(found, "Meeting").date.edtf == "2024-03-14"
