@@ -32,9 +32,11 @@ from kb.extract.sentences import Sentence
 from kb.extract.timex import TimeExpression, find_time_expressions
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": 3,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+            "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+            "eighteen": 18, "nineteen": 19, "twenty": 20, "a couple of": 2, "a few": 3,
             "several": 4, "some": 3}
-_NUM = r"(?:\d{1,2}|a couple of|a few|several|an|a|one|two|three|four|five|six|seven|eight|nine|ten)"
+_NUM = r"(?:\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
 _EVENT_NOUN = r"(?:the|that|this|his|her|its|their|our|my|your|[\w’']+[’']s?)\s+(?:[\w’'-]+\s+){0,2}?[\w-]+"
 
 #: Expressions relative to another event or to the date last given.
@@ -407,13 +409,22 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # noun would be ("the killing of Haniyeh on Wednesday")
                 noun = _clause_verb(text, match, sentence.end)
             context = earlier_here[-1] if earlier_here and not noun else last
-            anchor = _dated_noun(match, own) or _find_anchor(noun, text, seen, context, reference)
+            anchor = _dated_noun(match, own) or _find_anchor(noun, text, seen, None, reference)
+            unnamed = noun is not None and anchor is None  # the event it names is not dated
+            anchor = anchor or _find_anchor(None, text, seen, context, reference)
             if anchor is None:
                 continue
             bounds = _shift(anchor, match, reference)
             if bounds is None:
                 continue
             earliest, latest = bounds
+            if unnamed and latest > reference and not any(
+                    e.kind != "duration" for e in own if e.end <= match.start()
+                    or e.start >= match.end()):  # "The meeting opened hours after the heaviest
+                # exchange of fire", an exchange the text has not dated and no other date: the
+                # meeting is at the time the story is at, not hours after it (past the text's
+                # own day; but "on Sunday, three days after the appeal" is that Sunday)
+                earliest, latest = anchor.earliest, anchor.latest
             edtf = earliest.isoformat() if earliest == latest else f"{earliest}/{latest}"
             precision = "day" if earliest == latest else "range"
             anchored.append(TimeExpression(

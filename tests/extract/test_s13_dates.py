@@ -142,3 +142,18 @@ def test_hours_earlier_in_the_day_are_that_day():
     found = events("Press release\nDoha, 14 March 2024\nThe Egyptian minister said that he had "
                    "met Ismail Haniyeh three hours earlier in the day.\n")
     assert one(found, "Meeting").date.edtf == "2024-03-14"
+
+
+# --- counted from an event -----------------------------------------------------------------------
+
+
+def test_hours_after_an_event_the_text_never_dated_are_the_day_the_story_is_at():
+    found = events("CAIRO, March 14 (Wire) - Egypt met Hamas and Qatar in Cairo on Thursday. "
+                   "The meeting opened hours after the heaviest exchange of fire in months.")
+    assert one(found, "Meeting").date.edtf == "2024-03-14"  # not the day after the text's
+
+
+def test_days_counted_in_words_past_ten():
+    found = events("On Saturday 2 March, an Israeli strike hit Rafah. Twelve days after the strike, "
+                   "Egypt rejected the Israeli paper.")
+    assert one(found, "Rejection").date.edtf == "2024-03-14"
