@@ -320,8 +320,8 @@ def _main(dated: list[TimeExpression], embedded: Embedded) -> list[TimeExpressio
 #: "also said" goes on with words said before.
 _SAYING = re.compile(
     r"(?i)(?:[^,;:\"“”]{0,60},\s*)?(?:[\w.’'-]+\s+){1,10}?(?P<verb>(?P<more>also\s+|further\s+)?"
-    r"(?:said|says|stated|states|(?P<added>added|adds)|noted|notes|affirmed|affirms|stressed|"
-    r"stresses|told|tells|announced|announces|warned|warns))\b")
+    r"(?:said|says|stated|states|(?P<added>added|adds)(?=\s+that\b|\s*[,.:;“\"])|noted|notes|"
+    r"affirmed|affirms|stressed|stresses|told|tells|announced|announces|warned|warns))\b")
 
 
 class _Sayings:

@@ -157,3 +157,10 @@ def test_days_counted_in_words_past_ten():
     found = events("On Saturday 2 March, an Israeli strike hit Rafah. Twelve days after the strike, "
                    "Egypt rejected the Israeli paper.")
     assert one(found, "Rejection").date.edtf == "2024-03-14"
+
+
+def test_a_thing_that_added_to_something_goes_on_with_no_saying():
+    found = events("Press release\nDoha, 14 March 2024\nThe Prime Minister said today that the "
+                   "talks would go on. The answer of Hamas was delivered on Tuesday, 12 March. "
+                   "Its tone added to the gloom, and Qatar rejected the Israeli paper.\n")
+    assert one(found, "Rejection").date.earliest == date(2024, 3, 12)
