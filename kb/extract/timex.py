@@ -867,7 +867,8 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-_SINCE_BEFORE = re.compile(r"(?i)(?<![\w-])(?:ever\s+)?since\s+$")
+_SINCE_BEFORE = re.compile(r"(?i)(?<![\w-])(?:ever\s+)?since\s+(?:the\s+)?$")  # ("since the
+# Oct. 7 attack")
 
 
 def _with_since(text: str, candidate: _Candidate, published: date) -> tuple[int, _Value]:

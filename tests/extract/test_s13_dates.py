@@ -164,3 +164,12 @@ def test_a_thing_that_added_to_something_goes_on_with_no_saying():
                    "talks would go on. The answer of Hamas was delivered on Tuesday, 12 March. "
                    "Its tone added to the gloom, and Qatar rejected the Israeli paper.\n")
     assert one(found, "Rejection").date.earliest == date(2024, 3, 12)
+
+
+def test_since_the_day_an_event_carries_is_a_span_not_the_day_the_story_goes_on_from():
+    found = events("WASHINGTON, March 14 (Wire) - Egypt rejected the Israeli paper on Thursday. "
+                   "Hours earlier William Burns, on his sixth trip to the region since the Oct. 7 "
+                   "attack, met Abbas Kamel in Cairo. He flew on to Israel and met Benjamin Netanyahu "
+                   "in the evening.")
+    meetings = [e for e in found if e.type == "Meeting" and "benjamin-netanyahu" in ids(e)]
+    assert [e.date.earliest >= date(2024, 3, 13) for e in meetings] == [True]
