@@ -501,6 +501,7 @@ _TIME_STAMP = re.compile(r"(?i)^\s*(?:(?:updated|posted)\s+(?:at\s+)?)?(?P<hour>
 
 
 def _minutes(stamp: re.Match) -> int:
+    """The minutes past midnight a time stamp names ("3.20pm": 920)."""
     hour = int(stamp.group("hour")) % 12 if stamp.group("half") else int(stamp.group("hour"))
     return (hour + (12 if (stamp.group("half") or "").lower() == "p" else 0)) * 60 + \
         int(stamp.group("minute"))
@@ -641,7 +642,8 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     """For each sentence, the date the article was last talking about: the last date of a week or
     narrower (not after the reference time) given before it, or a wider one (up to a month) of
     the sentence just before it in the same paragraph; the date line first. A live blog's time
-    stamp ("09:40 GMT") brings the context back to the date line. A date in a clause on a noun
+    stamp ("09:40 GMT") brings the context back to the date line (to the day after it, past
+    midnight). A date in a clause on a noun
     is not what the article goes on talking about when the sentence has one of its own, nor is
     the date of a ``background`` sentence (by index: "The war began on Oct. 7 ..."). A saying
     that goes on with words said before ("He added that", "X further stated") is of their day,
