@@ -173,3 +173,12 @@ def test_since_the_day_an_event_carries_is_a_span_not_the_day_the_story_goes_on_
                    "in the evening.")
     meetings = [e for e in found if e.type == "Meeting" and "benjamin-netanyahu" in ids(e)]
     assert [e.date.earliest >= date(2024, 3, 13) for e in meetings] == [True]
+
+
+def test_a_live_blog_newest_first_past_midnight_goes_back_a_day():
+    found = events("Live: the talks\nSunday 9 June 2024 - live updates\n\n"
+                   "00:40 Israel rejected the Hamas list.\n\n"
+                   "23:50 Egypt says the next round is set.\n\n"
+                   "22:10 Qatar rejected the Israeli paper.\n", date(2024, 6, 9))
+    rejections = {e.date.edtf for e in found if e.type == "Rejection"}
+    assert rejections == {"2024-06-09", "2024-06-08"}
