@@ -657,7 +657,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     for sentence in sentences:
         stamp = _TIME_STAMP.match(sentence.text)
         if stamp:
-            last, previous = start, None
+            last, previous, sayings.day = start, None, None
             if sentence.index in stamped:  # an entry past midnight: its own day
                 day = stamped[sentence.index]
                 last = TimeExpression(stamp.group().strip(), sentence.start + stamp.start(),
@@ -670,8 +670,6 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         if heading is not None:  # "Monday." over a round-up's paragraph: its day, exactly
             last, previous, sayings.day = heading, None, None
             continue
-        if stamp:
-            sayings.day = None
         if sayings.enter(sentence, last) is not last:  # "He added that ..."
             last, previous = sayings.day, None
         same_paragraph = previous is not None and "\n" not in text[previous[0].end:sentence.start]
