@@ -52,7 +52,8 @@ RELATIVE = re.compile(
     r"night|week|month)"
     r"|(?<!\bto\s)the\s+(?P<dunit>day|week)\s+(?P<ddir>before|after)(?:\s+(?P<dnoun>" + _EVENT_NOUN + r"))?"
     r"|(?P<same>that(?:\s+same)?|the\s+same)\s+(?P<same_unit>day|evening|night|morning)"
-    r"|(?P<inday>earlier|later)\s+in\s+the\s+(?:day|evening|morning|afternoon)"
+    r"|(?P<inday>(?:earlier|later)\s+in\s+the\s+(?:day|evening|morning|afternoon)|(?:in|during)\s+"
+    r"the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night))"  # ("In the afternoon")
     # "On the Friday morning", "The same Saturday", "that Sunday": a narrative's weekday, the
     # first such day from the time the story is at (not the publication's week)
     r"|(?:that(?:\s+same)?|the(?:\s+same)?)\s+(?P<wday>monday|tuesday|wednesday|thursday|friday|"
@@ -209,7 +210,8 @@ def _shift(anchor: _Anchor, match: re.Match, reference: date) -> tuple[date, dat
         sign = -1 if groups["ddir"].lower() == "before" else 1
         step = timedelta(days=1) if groups["dunit"].lower() == "day" else timedelta(weeks=1)
         return anchor.earliest + sign * step, anchor.latest + sign * step
-    if groups["same"] or groups["inday"]:  # "that evening", "later in the day": the same day
+    if groups["same"] or groups["inday"]:  # "that evening", "later in the day", "in the
+        # afternoon": the same day
         return anchor.earliest, anchor.latest
     if groups["wday"] or groups["sday"]:
         names = "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -385,8 +387,9 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
         last = sayings.enter(sentence, last)  # "He added that he had met X hours earlier"
         for match in RELATIVE.finditer(text, sentence.start, sentence.end):
             if match.group("inday") and text[sentence.start:match.start()].strip(" \t\"“"):
-                continue  # only as the sentence's opening ("Later in the day, X said"), not a
-                # plan in it ("would convene his government later in the day")
+                continue  # only as the sentence's opening ("Later in the day, X said", "In the
+                # afternoon Hamas fired"), not a plan in it ("would convene his government later
+                # in the day", "will meet in the evening")
             noun = match.group("noun") or match.group("vnoun") or match.group("dnoun") or \
                 match.group("since")
             earlier_here = [e for e in own + anchored if e.end <= match.start() and _usable(e, reference)

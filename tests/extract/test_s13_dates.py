@@ -182,3 +182,9 @@ def test_a_live_blog_newest_first_past_midnight_goes_back_a_day():
                    "22:10 Qatar rejected the Israeli paper.\n", date(2024, 6, 9))
     rejections = {e.date.edtf for e in found if e.type == "Rejection"}
     assert rejections == {"2024-06-09", "2024-06-08"}
+
+
+def test_in_the_afternoon_opening_a_sentence_is_the_day_the_story_is_at():
+    found = events("On Sunday 10 March, Qatar said the talks had stalled. In the afternoon Hamas "
+                   "fired rockets at Tel Aviv.", SATURDAY)
+    assert one(found, "Attack").date.edtf == "2024-03-10"  # not up to the publication
