@@ -8,9 +8,11 @@ Three stages, each a function of what the ones before produced:
   against it rather than against the publication date.
 - :func:`anchor_relative` resolves what :mod:`kb.extract.timex` cannot, because it depends on the
   article: "a day earlier", "two days later", "the next day", "hours before the news conference",
-  "three days after the leaders' appeal", "since the announcement", "the following week". The
-  anchor is the event the words name (the nearest earlier sentence that mentions it with a date),
-  else the last date the article gave (as HeidelTime does for underspecified expressions).
+  "three days after the leaders' appeal", "since the announcement", "the following week", "the
+  Tuesday before", "the previous Wednesday". The anchor is the event the words name (its own date,
+  "months after the 7 October attack", else the nearest earlier sentence that mentions it with a
+  date), else the last date the article gave (as HeidelTime does for underspecified expressions;
+  a round-up's day heading counts, a past perfect's date or a plan's does not).
 - :func:`context_dates` gives each sentence the date the article was last talking about: what a
   sentence without a time expression of its own most likely means.
 """
@@ -21,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from dateutil.relativedelta import relativedelta
 
@@ -29,28 +32,35 @@ from kb.extract.sentences import Sentence
 from kb.extract.timex import TimeExpression, find_time_expressions
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": 3,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+            "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+            "eighteen": 18, "nineteen": 19, "twenty": 20, "a couple of": 2, "a few": 3,
             "several": 4, "some": 3}
-_NUM = r"(?:\d{1,2}|a couple of|a few|several|an|a|one|two|three|four|five|six|seven|eight|nine|ten)"
-_EVENT_NOUN = r"(?:the|that|this|his|her|its|their|[\w’']+[’']s?)\s+(?:[\w’'-]+\s+){0,2}?[\w-]+"
+_NUM = r"(?:\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
+_EVENT_NOUN = r"(?:the|that|this|his|her|its|their|our|my|your|[\w’']+[’']s?)\s+(?:[\w’'-]+\s+){0,2}?[\w-]+"
 
 #: Expressions relative to another event or to the date last given.
 RELATIVE = re.compile(
     r"(?i)(?<![\w-])(?:"
-    r"(?P<count>" + _NUM + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+"
+    r"(?P<count>" + _NUM + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+(?:to\s+the\s+day\s+)?"
     r"(?P<dir>earlier|later|before|after|afterwards)(?:(?:(?<=before)|(?<=after))\s+(?P<noun>"
     + _EVENT_NOUN + r"))?"  # (an event after "before", "after"; "A day later X's office issued")
+    r"(?P<in_day>(?<=earlier|..later)\s+in\s+the\s+(?:day|morning|afternoon|evening))?"
     r"|(?P<vague>hours|days|weeks|moments|minutes)\s+(?P<vdir>earlier|later|before|after|"
     r"afterwards)(?:(?:(?<=before)|(?<=after))\s+(?P<vnoun>" + _EVENT_NOUN + r"))?"
     r"|the\s+(?P<step>next|following|previous|preceding)\s+(?P<sunit>day|morning|evening|"
     r"night|week|month)"
-    r"|the\s+(?P<dunit>day|week)\s+(?P<ddir>before|after)(?:\s+(?P<dnoun>" + _EVENT_NOUN + r"))?"
+    r"|(?<!\bto\s)the\s+(?P<dunit>day|week)\s+(?P<ddir>before|after)(?:\s+(?P<dnoun>" + _EVENT_NOUN + r"))?"
     r"|(?P<same>that(?:\s+same)?|the\s+same)\s+(?P<same_unit>day|evening|night|morning)"
-    r"|(?P<inday>earlier|later)\s+in\s+the\s+(?:day|evening|morning|afternoon)"
+    r"|(?P<inday>(?:earlier|later)\s+in\s+the\s+(?:day|evening|morning|afternoon)|(?:in|during)\s+"
+    r"the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night))"  # ("In the afternoon")
     # "On the Friday morning", "The same Saturday", "that Sunday": a narrative's weekday, the
     # first such day from the time the story is at (not the publication's week)
     r"|(?:that(?:\s+same)?|the(?:\s+same)?)\s+(?P<wday>monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)"
+    r"saturday|sunday)(?:\s+(?P<wdir>before|after)(?![\w-]))?"
+    # "the previous Wednesday": the first such day before it
+    r"|the\s+(?P<wstep>previous|preceding)\s+(?P<sday>monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)"
     r"|(?:ever\s+)?since\s+(?P<since>the\s+(?:[\w’'-]+\s+){0,1}?(?:announcement|agreement|deal|"
     r"attack|strike|strikes|meeting|talks|ceasefire|truce|killing|assassination|speech|"
     r"statement|news\s+conference|press\s+conference|summit|offer|proposal|raid|invasion|"
@@ -77,8 +87,10 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
     for sentence in [s for s in sentences[1:6] if s.start < 600]:  # the first is the headline
         line_end = text.find("\n", sentence.end)
         if len(sentence.text) <= 30 and sentence.text.endswith(".") and \
-                text[sentence.end:line_end if line_end >= 0 else len(text)].strip():
+                text[sentence.end:line_end if line_end >= 0 else len(text)].strip() and \
+                not re.search(r"(?:19|20)\d{2}\.$", sentence.text):
             continue  # "Tuesday. Egypt met ...": a paragraph's heading, not the article's day
+            # (but "Monday 10 June 2024. All times BST." dates a live blog)
         if _WEEKDAY.fullmatch(sentence.text.strip(" .,:;–—-")):
             continue  # "Monday" alone on its line: a round-up's heading, not the article's day
         line_start = text.rfind("\n", 0, sentence.start) + 1
@@ -150,12 +162,26 @@ def _find_anchor(noun: str | None, text: str, before: list[tuple[Sentence, list[
     return None
 
 
+def _dated_noun(match: re.Match, own: list[TimeExpression]) -> _Anchor | None:
+    """The day the event after "after" or "before" carries in its own words ("six months after
+    the 7 October attack", "a day before the May 31 speech")."""
+    for name in ("noun", "vnoun", "dnoun"):
+        if match.group(name):
+            start, end = match.start(name), match.end(name)
+            dated = next((e for e in own if start <= e.start <= end and e.kind != "duration"
+                          and e.days <= 7), None)
+            return _Anchor(dated.earliest, dated.latest, dated.text) if dated else None
+    return None
+
+
 def _shift(anchor: _Anchor, match: re.Match, reference: date) -> tuple[date, date] | None:
     groups = match.groupdict()
     if groups["count"]:
         count = _NUMBERS.get(groups["count"].lower()) or int(groups["count"])
         unit = groups["unit"].lower().rstrip("s")
         sign = -1 if groups["dir"].lower() in ("earlier", "before") else 1
+        if unit == "hour" and groups["in_day"]:  # "three hours earlier in the day": that day
+            return anchor.earliest, anchor.latest
         if unit == "hour":
             return (anchor.earliest - timedelta(days=1), anchor.latest) if sign < 0 else \
                 (anchor.earliest, anchor.latest + timedelta(days=1))
@@ -184,12 +210,19 @@ def _shift(anchor: _Anchor, match: re.Match, reference: date) -> tuple[date, dat
         sign = -1 if groups["ddir"].lower() == "before" else 1
         step = timedelta(days=1) if groups["dunit"].lower() == "day" else timedelta(weeks=1)
         return anchor.earliest + sign * step, anchor.latest + sign * step
-    if groups["same"] or groups["inday"]:  # "that evening", "later in the day": the same day
+    if groups["same"] or groups["inday"]:  # "that evening", "later in the day", "in the
+        # afternoon": the same day
         return anchor.earliest, anchor.latest
-    if groups["wday"]:
+    if groups["wday"] or groups["sday"]:
         names = "monday tuesday wednesday thursday friday saturday sunday".split()
-        day = anchor.earliest + timedelta(
-            days=(names.index(groups["wday"].lower()) - anchor.earliest.weekday()) % 7)
+        weekday = names.index((groups["wday"] or groups["sday"]).lower())
+        direction = (groups["wdir"] or groups["wstep"] or "").lower()
+        if direction in ("before", "previous", "preceding"):  # "the Tuesday before": strictly
+            day = anchor.earliest - timedelta(days=(anchor.earliest.weekday() - weekday - 1) % 7 + 1)
+        elif direction == "after":
+            day = anchor.latest + timedelta(days=(weekday - anchor.latest.weekday() - 1) % 7 + 1)
+        else:
+            day = anchor.earliest + timedelta(days=(weekday - anchor.earliest.weekday()) % 7)
         return day, day
     if groups["since"]:
         return anchor.earliest, max(reference, anchor.latest)
@@ -284,6 +317,51 @@ def _main(dated: list[TimeExpression], embedded: Embedded) -> list[TimeExpressio
     return [e for e in dated if not embedded(e.start, e.end)] or dated
 
 
+#: A sentence that opens with a speaker and a verb of saying ("His Excellency added that", "For
+#: his part, the minister said", "On Monday, Hamas said"); ``verb`` "added", "further stated" or
+#: "also said" goes on with words said before.
+_SAYING = re.compile(
+    r"(?i)(?:[^,;:\"“”]{0,60},\s*)?(?:[\w.’'-]+\s+){1,10}?(?P<verb>(?P<more>also\s+|further\s+)?"
+    r"(?:said|says|stated|states|(?P<added>added|adds)(?=\s+that\b|\s*[,.:;“\"])|noted|notes|"
+    r"affirmed|affirms|stressed|stresses|told|tells|announced|announces|warned|warns))\b")
+
+
+class _Sayings:
+    """The day of a text's last saying: the day of the words that go on with it ("He added that",
+    "X further stated"), whatever dates the words between gave ("said that the talks were held
+    on 7 April. The answer came on 13 April.")."""
+
+    def __init__(self) -> None:
+        self.day: TimeExpression | None = None
+        self._saying: re.Match | None = None
+        self._entry: TimeExpression | None = None
+
+    def enter(self, sentence: Sentence, last: TimeExpression | None) -> TimeExpression | None:
+        """The date a sentence starts from: the last saying's for one that goes on with it."""
+        self._saying = _SAYING.match(sentence.text)
+        if self._saying and self.day is not None and (
+                self._saying.group("more") or self._saying.group("added")):
+            last = self.day
+        self._entry = last
+        return last
+
+    def said(self, text: str, sentence: Sentence,
+             narrow: list[TimeExpression]) -> TimeExpression | None:
+        """The day of the sentence's saying, if it opens with one: the day it names ("On Monday,
+        X said", "X said on Monday that"), not a day of what is said ("X said that talks were
+        held on Sunday"), else the date it started from."""
+        if self._saying is None:
+            return None
+        verb_end = sentence.start + self._saying.end("verb")
+        return next((e for e in narrow if e.start < verb_end + 40 and not re.search(
+            r"(?i)\bthat\b", text[verb_end:max(verb_end, e.start)])), self._entry)
+
+    def leave(self, text: str, sentence: Sentence, narrow: list[TimeExpression]) -> None:
+        """After a sentence: its saying's day, if it opens with one, is the last saying's."""
+        if self._saying is not None:
+            self.day = self.said(text, sentence, narrow)
+
+
 def anchor_relative(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
                     reference: date, start: TimeExpression | None = None,
                     embedded: Embedded = _never,
@@ -301,16 +379,20 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
     seen: list[tuple[Sentence, list[TimeExpression]]] = []
     last: TimeExpression | None = start  # the date line's day, until the article dates something
     subordinate: set[tuple[int, int]] = set()  # "a day before <clause>" after a main clause's day
+    headings = _headings(sentences, expressions, reference, start)
+    sayings = _Sayings()
     for sentence in sentences:
         own = [e for e in expressions if sentence.start <= e.start < sentence.end]
         anchored: list[TimeExpression] = []
+        last = sayings.enter(sentence, last)  # "He added that he had met X hours earlier"
         for match in RELATIVE.finditer(text, sentence.start, sentence.end):
             if match.group("inday") and text[sentence.start:match.start()].strip(" \t\"“"):
-                continue  # only as the sentence's opening ("Later in the day, X said"), not a
-                # plan in it ("would convene his government later in the day")
+                continue  # only as the sentence's opening ("Later in the day, X said", "In the
+                # afternoon Hamas fired"), not a plan in it ("would convene his government later
+                # in the day", "will meet in the evening")
             noun = match.group("noun") or match.group("vnoun") or match.group("dnoun") or \
                 match.group("since")
-            earlier_here = [e for e in own if e.end <= match.start() and _usable(e, reference)
+            earlier_here = [e for e in own + anchored if e.end <= match.start() and _usable(e, reference)
                             and not (e.start < match.end() and match.start() < e.end)]
             clause = _subordinate_clause(text, match, sentence.end, conjunction)
             # "The announcement came a day after Hamas handed ...": a main clause before the
@@ -330,13 +412,22 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # noun would be ("the killing of Haniyeh on Wednesday")
                 noun = _clause_verb(text, match, sentence.end)
             context = earlier_here[-1] if earlier_here and not noun else last
-            anchor = _find_anchor(noun, text, seen, context, reference)
+            anchor = _dated_noun(match, own) or _find_anchor(noun, text, seen, None, reference)
+            unnamed = noun is not None and anchor is None  # the event it names is not dated
+            anchor = anchor or _find_anchor(None, text, seen, context, reference)
             if anchor is None:
                 continue
             bounds = _shift(anchor, match, reference)
             if bounds is None:
                 continue
             earliest, latest = bounds
+            if unnamed and latest > reference and not any(
+                    e.kind != "duration" for e in own if e.end <= match.start()
+                    or e.start >= match.end()):  # "The meeting opened hours after the heaviest
+                # exchange of fire", an exchange the text has not dated and no other date: the
+                # meeting is at the time the story is at, not hours after it (past the text's
+                # own day; but "on Sunday, three days after the appeal" is that Sunday)
+                earliest, latest = anchor.earliest, anchor.latest
             edtf = earliest.isoformat() if earliest == latest else f"{earliest}/{latest}"
             precision = "day" if earliest == latest else "range"
             anchored.append(TimeExpression(
@@ -355,15 +446,27 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 new = TimeExpression(text[e.start:new.end], e.start, new.end, new.edtf,
                                      new.earliest, new.latest, new.precision, new.anchor,
                                      new.kind, None)
+            named = next((e for e in own if e.precision == "day" and e.kind == "absolute"
+                          and re.fullmatch(r",\s*", text[e.end - e.text.endswith(","):new.start])
+                          and (new.start, new.end) not in subordinate), None)
+            if named is not None:  # "on 2 March, the day after the truce ran out": the day the
+                own.remove(named)  # text names, which the words after it only describe
+                new = TimeExpression(text[named.start:new.end], named.start, new.end, named.edtf,
+                                     named.earliest, named.latest, named.precision, named.anchor,
+                                     named.kind, named.tense)
             own.append(new)
         own.sort(key=lambda e: e.start)
         result.extend(own)
         seen.append((sentence, own))
         dated = _main([e for e in own if _usable(e, reference) and e.days <= 7
-                       and not ahead(text, sentence, e)], embedded)
+                       and not ahead(text, sentence, e)
+                       and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)], embedded)
         main = [e for e in dated if (e.start, e.end) not in subordinate]
         dated = main or dated  # "opened on July 6, a day before X flew": the story is at July 6
-        if dated:
+        sayings.leave(text, sentence, dated)
+        if sentence.index in headings:  # "SATURDAY" over a round-up's paragraph: its day
+            last, sayings.day = headings[sentence.index], None
+        elif dated:
             last = dated[-1]
     outside = [e for e in expressions if not any(s.start <= e.start < s.end for s in sentences)]
     return sorted(result + outside, key=lambda e: e.start)
@@ -383,7 +486,8 @@ _AHEAD_BEFORE = re.compile(
     r"scheduled\s+for|planned\s+for|expected\s+(?:on|by))\s+(?:(?:noon|midnight|the\s+end)\s+"
     r"(?:on|of)\s+)?(?:the\s+)?"
     r"|\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|is\s+due\s+to|are\s+due\s+to)"
-    r"\s+(?:[\w’'-]+\s+){0,6}?(?:on|by|at|from|in)\s+(?:the\s+)?)$")
+    r"\s+(?:(?!(?:and|but|then|when|before|after)\b)[\w’'-]+\s+){0,6}?(?:(?:on|by|at|from|in)\s+)?"
+    r"(?:the\s+)?)$")  # ("would travel to Cairo the next day")
 
 
 def ahead(text: str, sentence: Sentence, expression: TimeExpression) -> bool:
@@ -395,25 +499,67 @@ def ahead(text: str, sentence: Sentence, expression: TimeExpression) -> bool:
 
 
 #: A live blog's time stamp opening an entry: "09:40 GMT", "3.20pm", "Updated 17:40".
-_TIME_STAMP = re.compile(r"(?i)^\s*(?:(?:updated|posted)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}"
-                         r"(?:\s*[ap]\.?m\b\.?)?(?![\w:])")
+_TIME_STAMP = re.compile(r"(?i)^\s*(?:(?:updated|posted)\s+(?:at\s+)?)?(?P<hour>\d{1,2})[:.]"
+                         r"(?P<minute>\d{2})(?:\s*(?P<half>[ap])\.?m\b\.?)?(?![\w:])")
+
+
+def _minutes(stamp: re.Match) -> int:
+    """The minutes past midnight a time stamp names ("3.20pm": 920)."""
+    hour = int(stamp.group("hour")) % 12 if stamp.group("half") else int(stamp.group("hour"))
+    return (hour + (12 if (stamp.group("half") or "").lower() == "p" else 0)) * 60 + \
+        int(stamp.group("minute"))
+
+
+def _stamp_days(sentences: list[Sentence], start: TimeExpression | None) -> dict[int, date]:
+    """The day of each entry of a live blog that runs past midnight (by sentence index, for the
+    entries not of the date line's day): in a blog whose time stamps mostly go forward, a stamp
+    earlier than the one before it opens the next day ("19:20" then "00:20"); in one whose
+    stamps mostly go back (newest first), a later one opens the day before. (Which way they go
+    is told by the steps of less than half a day: a turn past midnight is a longer one.)"""
+    stamps = [(sentence.index, _minutes(m)) for sentence in sentences
+              if (m := _TIME_STAMP.match(sentence.text))]
+    steps = [later - earlier for (_, earlier), (_, later) in pairwise(stamps)]
+    forward = sum(0 < step < 720 for step in steps) - sum(-720 < step < 0 for step in steps)
+    if start is None or forward == 0:
+        return {}
+    sign = 1 if forward > 0 else -1
+    offsets, offset = {}, 0
+    for (index, _), step in zip(stamps[1:], steps, strict=True):
+        offset += sign if step * sign < 0 else 0
+        offsets[index] = offset
+    days: dict[int, date] = {}
+    offset = 0
+    for sentence in sentences:
+        offset = offsets.get(sentence.index, offset)
+        if offset:
+            days[sentence.index] = start.earliest + timedelta(days=offset)
+    return days
 
 
 def _date_heading(sentence: Sentence, expressions: list[TimeExpression],
                   reference: date) -> TimeExpression | None:
     """The day a sentence that is nothing but a day names ("Monday.", "Tuesday, 20 August"), as
-    the heading of what follows it (kind ``heading``: the paragraph's own day, not a guess)."""
+    the heading of what follows it (kind ``heading``: the paragraph's own day, not a guess); the
+    days of one that names two or more ("Thursday and Friday") as one span."""
     own = [e for e in expressions if sentence.start <= e.start < sentence.end
            and (e.precision == "day" or e.days <= 7) and e.kind != "duration"
            and e.earliest <= reference]  # ("26-27 April" over a round-up's paragraph too)
-    if len(own) != 1:
+    if not own:
         return None
-    rest = sentence.text[:own[0].start - sentence.start] + sentence.text[own[0].end - sentence.start:]
-    if re.sub(r"(?i)\b(?:on|of|the)\b|[\s.,:;–—-]", "", rest):
+    rest, at = "", sentence.start
+    for e in own:
+        rest, at = rest + sentence.text[at - sentence.start:e.start - sentence.start], e.end
+    rest += sentence.text[at - sentence.start:]
+    if re.sub(r"(?i)\b(?:on|of|the|and|to|until|through)\b|[\s.,:;&–—-]", "", rest):
         return None
-    e = own[0]
-    return TimeExpression(e.text, e.start, e.end, e.edtf, e.earliest, e.latest, e.precision,
-                          e.anchor, "heading", e.tense)
+    first, last = own[0], own[-1]
+    if last.latest < first.earliest or (last.latest - first.earliest).days > 6:
+        return None
+    edtf = first.edtf if len(own) == 1 else f"{first.earliest}/{last.latest}"
+    return TimeExpression(sentence.text[first.start - sentence.start:last.end - sentence.start],
+                          first.start, last.end, edtf, first.earliest, last.latest,
+                          first.precision if len(own) == 1 else "range", first.anchor, "heading",
+                          first.tense)
 
 
 _WEEKDAY = re.compile(r"(?i)(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -438,6 +584,14 @@ def _in_order(headings: dict[int, TimeExpression]) -> dict[int, TimeExpression]:
     return headings
 
 
+def _headings(sentences: list[Sentence], expressions: list[TimeExpression], reference: date,
+              start: TimeExpression | None) -> dict[int, TimeExpression]:
+    """The date headings of a text (by sentence index), in order; never the date line."""
+    return _in_order({sentence.index: heading for sentence in sentences if (
+        heading := None if start is not None and sentence.start <= start.start < sentence.end
+        else _date_heading(sentence, expressions, reference)) is not None})
+
+
 #: Words that name a day from where the text stands: under a date heading, from that day.
 _DEICTIC_DAY = re.compile(r"(?i)(?:(?:on|by|until|from|before|after)\s+)?(?:(?:this\s+past|this\s+coming|"
                           r"last|this|next|coming|past)\s+)?(?:monday|tuesday|wednesday|thursday|"
@@ -450,13 +604,13 @@ def under_headings(text: str, sentences: list[Sentence], expressions: list[TimeE
                    reference: date, start: TimeExpression | None = None) -> list[TimeExpression]:
     """The expressions of ``text`` with the days a round-up's section names from where it stands
     ("18 March" over "Israel launched strikes overnight", "Netanyahu spoke this evening")
-    resolved from its heading's day, not from the publication."""
-    headings = _in_order({sentence.index: heading for sentence in sentences if (
-        heading := None if start is not None and sentence.start <= start.start < sentence.end
-        else _date_heading(sentence, expressions, reference)) is not None})
-    if not headings:
+    resolved from its heading's day, not from the publication; so too in a live blog's entries
+    past midnight ("00:20 A summary of yesterday": the date line's day)."""
+    headings = _headings(sentences, expressions, reference, start)
+    stamped = _stamp_days(sentences, start)
+    if not headings and not stamped:
         return expressions
-    day_of: dict[int, date] = {}
+    day_of: dict[int, date] = dict(stamped)  # a live blog's entries past midnight
     current: date | None = None
     for sentence in sentences:
         if sentence.index in headings:
@@ -491,26 +645,36 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     """For each sentence, the date the article was last talking about: the last date of a week or
     narrower (not after the reference time) given before it, or a wider one (up to a month) of
     the sentence just before it in the same paragraph; the date line first. A live blog's time
-    stamp ("09:40 GMT") brings the context back to the date line. A date in a clause on a noun
+    stamp ("09:40 GMT") brings the context back to the date line (to the day after it, past
+    midnight). A date in a clause on a noun
     is not what the article goes on talking about when the sentence has one of its own, nor is
-    the date of a ``background`` sentence (by index: "The war began on Oct. 7 ...")."""
+    the date of a ``background`` sentence (by index: "The war began on Oct. 7 ..."). A saying
+    that goes on with words said before ("He added that", "X further stated") is of their day,
+    whatever dates those words gave ("said that the talks were held on 7 April")."""
     context: dict[int, TimeExpression] = {}
     last = start
     previous: tuple[Sentence, TimeExpression] | None = None
-    headings = _in_order({sentence.index: heading for sentence in sentences if (
-        heading := None if start is not None and sentence.start <= start.start < sentence.end
-        else _date_heading(sentence, expressions, reference)) is not None})
+    sayings = _Sayings()
+    headings = _headings(sentences, expressions, reference, start)
+    stamped = _stamp_days(sentences, start)
     for sentence in sentences:
         stamp = _TIME_STAMP.match(sentence.text)
         if stamp:
-            last, previous = start, None
+            last, previous, sayings.day = start, None, None
+            if sentence.index in stamped:  # an entry past midnight: its own day
+                day = stamped[sentence.index]
+                last = TimeExpression(stamp.group().strip(), sentence.start + stamp.start(),
+                                      sentence.start + stamp.end(), day.isoformat(), day, day,
+                                      "day", start.earliest.isoformat(), "heading", None)
             if not re.search(r"[A-Za-z]{2}", sentence.text[stamp.end():].replace("GMT", "")):
                 continue  # the stamp alone; "18:25 The Red Cross says ...": the entry's first
                 # sentence, of the date line's day too
         heading = headings.get(sentence.index)
         if heading is not None:  # "Monday." over a round-up's paragraph: its day, exactly
-            last, previous = heading, None
+            last, previous, sayings.day = heading, None, None
             continue
+        if sayings.enter(sentence, last) is not last:  # "He added that ..."
+            last, previous = sayings.day, None
         same_paragraph = previous is not None and "\n" not in text[previous[0].end:sentence.start]
         if same_paragraph and previous[1].days > 7:
             context[sentence.index] = previous[1]
@@ -525,6 +689,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
             e.kind == "anchored" and re.search(r"(?i)\b(?:after|before)$", e.text)
             and any(o.end <= e.start for o in narrow))]
         narrow = main or narrow
+        sayings.leave(text, sentence, narrow)
         if narrow:
             last = narrow[-1]
         previous = (sentence, dated[-1]) if dated else None

@@ -9,6 +9,8 @@ allows, its precision and what it was resolved against (its anchor). The convent
   publication the sentence's tense points to: in the past (the default) the most recent one not
   after the publication, in the future the next one not before it. "last October" is the most
   recent October strictly before the month of publication.
+- **Capitals**: a month or weekday name in capitals ("SATURDAY 6 APRIL", a round-up's heading) is
+  read as the name.
 - **Weekdays** ("on Friday") are the nearest such day on or before the publication in a past-tense
   sentence (the default), on or after it in a future-tense one ("is scheduled to ... on Sunday").
   A same-day match counts, as in news style ("reported on Friday" in a Friday paper is that day).
@@ -256,7 +258,9 @@ def _day_without_year(month: int, day: int, published: date, tense: str | None,
             year -= 1             # days ahead, not almost a year back
             continue
         if step > 0 and candidate < published:
-            year += 1
+            if published - candidate <= timedelta(days=45):
+                return candidate  # "the truce would be extended on 2 March" (published 10 March):
+            year += 1             # a narrative's "would", days back, not almost a year ahead
             continue
         return candidate
     raise DateError(f"{text!r}: no such day near {published}")  # pragma: no cover
@@ -822,8 +826,20 @@ class _Candidate:
     tense: str | None
 
 
+#: A month or weekday name in capitals ("SATURDAY 6 APRIL", a round-up's day heading).
+_CAPITALS = re.compile(r"\b[A-Z]{3,9}\b")
+_CALENDAR_WORDS = frozenset(_MONTH_NUMBER) | frozenset(_WEEKDAY_NUMBER)
+
+
+def _title_cased(text: str) -> str:
+    """``text`` with month and weekday names in capitals written as names (same offsets)."""
+    return _CAPITALS.sub(lambda m: m.group().capitalize() if m.group().lower() in _CALENDAR_WORDS
+                         else m.group(), text)
+
+
 def _candidates(text: str, published: date, tense: str | None,
                 strict: bool) -> list[_Candidate]:
+    text = _title_cased(text)
     found: list[_Candidate] = []
     for order, (name, pattern, handler) in enumerate(_RULES):
         for m in pattern.finditer(text):
@@ -851,7 +867,8 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-_SINCE_BEFORE = re.compile(r"(?i)(?<![\w-])(?:ever\s+)?since\s+$")
+_SINCE_BEFORE = re.compile(r"(?i)(?<![\w-])(?:ever\s+)?since\s+(?:the\s+)?$")  # ("since the
+# Oct. 7 attack")
 
 
 def _with_since(text: str, candidate: _Candidate, published: date) -> tuple[int, _Value]:
