@@ -333,6 +333,34 @@ class ActorReader:
         return max(candidates, key=lambda actor: (actor.mentions,
                                                   self._last_seen.get(actor.id, 0))).id
 
+    def _most_named_person(self) -> str | None:
+        """The person the article has named most so far (of two named as often, the last
+        named): who a question-and-answer text interviews when its introduction says so in
+        words no rule knows ("We reached X by telephone")."""
+        people = [actor for actor in self.actors.values() if actor.type == "person"
+                  and actor.mentions]
+        if not people:
+            return None
+        person = max(people, key=lambda actor: (actor.mentions,
+                                                self._last_seen.get(actor.id, 0)))
+        if not person.organizations:
+            side = self._apposed_body(person)
+            if side:  # "X, a member of Hamas's political bureau": "we" in X's answers is Hamas
+                person.organizations.append(side)
+        return person.id
+
+    def _apposed_body(self, person: DraftActor) -> str | None:
+        """The body or country an apposition after a person's name makes them part of ("X, a
+        member of Hamas's political bureau", "X, an adviser to Qatar's prime minister")."""
+        for surface in (person.name, *person.aliases):
+            for m in re.finditer(r"(?<![\w-])" + re.escape(surface) + r",\s+(?:a|an|the)\s+"
+                                 r"(?:[a-z-]+\s+){0,3}(?:of|to|for|in|at)\s+(?:the\s+)?"
+                                 r"(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", self.text):
+                body = self._actor_named(re.sub(POSS + r"$", "", m.group("body")))
+                if body and self.actors[body].type in ("country", "organization", "group"):
+                    return body
+        return None
+
     def _side_of(self, speaker: str) -> str:
         """The country or organisation a person speaks for ("we" in their words)."""
         actor = self.actors.get(speaker)
@@ -495,6 +523,9 @@ class ActorReader:
         if label is not None:  # the label names no actor of the text
             taken.append((0, label[1] - base))
         turn = self._turn_speaker(line_start)
+        if self.interviewee is None and line_start == base and (
+                QUESTION_LINE.match(text) or ANSWER_LINE.match(text)):
+            self.interviewee = self._most_named_person()  # "We reached X by telephone"
         answering = self.interviewee if self.interviewee and (
             ANSWER_LINE.match(self.text, line_start)
             or self._speaker_line(line_start) == self.interviewee) else None
@@ -846,6 +877,11 @@ class ActorReader:
             if following.np_start <= mention.start and following.start > mention.end and (
                     TITLE_HINT.search(between) or re.fullmatch(POSS + r"\s*", between)):
                 mention.modifier = True
+            elif mention.pronoun and re.fullmatch(r"(?i)our|my", text[mention.start:mention.end]) \
+                    and re.fullmatch(r"\s+(?:[a-z-]+\s+){1,2}", between) \
+                    and self.actors.get(following.actor) is not None \
+                    and self.actors[following.actor].type == "person":
+                mention.modifier = True  # "killed our brother X": X, not the speaker
             elif re.fullmatch(r"\s*,\s*", between) and re.search(
                     r"(?i)\b(?:head|chief|director|leader|spokes\w+|negotiator)\s+(?:of|for)\s+"
                     r"(?:the\s+)?$", text[:mention.start]):
