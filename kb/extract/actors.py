@@ -70,6 +70,13 @@ GROUP_FROM = re.compile(r"(?i)(?:^|\b(?:the|a|an)\s+|^\W*)(?:[\w-]+\s+)?(?:deleg
                         r"mediators|negotiators|representatives|envoys|teams?|leaders|ministers|"
                         r"diplomats)\s+from\s+(?:the\s+)?$")
 
+#: "The group", also as a translated statement writes it of its own body: "the Movement".
+GROUP_DESCRIPTION_ANY_CASE = re.compile(GROUP_DESCRIPTION.pattern, re.IGNORECASE)
+
+#: A heading line that says what kind of document follows: "Press Release", "Statement".
+DOCUMENT_KIND = re.compile(r"(?i)\s*(?:(?:press|joint|official|public)\s+)?(?:statement|release|"
+                           r"declaration|communiqu[eé]|press\s+release)\s*")
+
 #: A body of government named by its common noun after "the" ("the security cabinet", "the war
 #: cabinet"): an actor of its own, as a name would be ("Israel's cabinet" stays Israel's).
 #: A country by its state's name: "the Arab Republic of Egypt", "the State of Qatar".
@@ -139,7 +146,8 @@ _STATE_OF = re.compile(r"(?:\b[Tt]he\s+)?\b(?:State|Kingdom|(?:Arab\s+)?Republic
 #: Numbers and quantities that open a sentence capitalised and are never part of a name.
 NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen
     fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred hundreds
-    thousand thousands dozen dozens several some many few both all most""".split())
+    thousand thousands dozen dozens several some many few both all most first second third fourth
+    fifth sixth seventh eighth ninth tenth""".split())
 
 
 #: Names of bodies that are not what "the group" or "the movement" refers to.
@@ -173,6 +181,7 @@ class ActorReader:
         self.last_person: str | None = None
         self.interviewee: str | None = None
         self.signatories: str | None = None
+        self._heading: list[str] | None = []  # the bodies the heading lines name, while read
         self._seen = 0  # mentions read so far; the last one of each actor
         self._last_seen: dict[str, int] = {}
         self._lowercase_bodies = self._common_noun_bodies()
@@ -423,6 +432,7 @@ class ActorReader:
                 named = [self._new_actor(DEMONYMS[demonym.group(1)], "country")]
             if named:  # "Joint statement by Egypt and Qatar": "we" of the text is Egypt (and Qatar)
                 self.signatories = named[0]
+        self._read_heading(sentence, found)
         line_start = self.text.rfind("\n", 0, sentence.start) + 1
         if self.interviewee and (ANSWER_LINE.match(self.text, line_start)
                                  or self._speaker_line(line_start) == self.interviewee):
@@ -431,6 +441,22 @@ class ActorReader:
         if turn is not None:  # "Mr Lammy: We have urged ...": the speaker of the turn
             return self._side_of(turn)
         return self.signatories
+
+    def _read_heading(self, sentence: Sentence, found: list[Mention]) -> None:
+        """The issuer of a document whose heading lines name a body and then the kind of
+        document on a line of its own ("Arab Republic of Egypt / Ministry of Foreign Affairs /
+        Press Release", "Islamic Resistance Movement (Hamas) / Press statement"): the first body
+        named, whose "we" the text is. The heading ends at the first line of running text."""
+        if self._heading is None:
+            return
+        if re.search(r"[.!?]\s*$", sentence.text):
+            self._heading = None
+            return
+        self._heading += [m.actor for m in sorted(found, key=lambda m: m.start)
+                          if m.actor in self.actors and not m.modifier
+                          and self.actors[m.actor].type in ("country", "organization", "group")]
+        if self.signatories is None and self._heading and DOCUMENT_KIND.fullmatch(sentence.text):
+            self.signatories = self._heading[0]
 
     def _turn_speaker(self, line_start: int) -> str | None:
         """The speaker of a transcript's turn that a line belongs to: its own label's, else the
@@ -593,7 +619,7 @@ class ActorReader:
                     add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
         for m in NAME_RUN.finditer(text):
             self._name_run(text, m, free, add)
-        for m in GROUP_DESCRIPTION.finditer(text):
+        for m in GROUP_DESCRIPTION_ANY_CASE.finditer(text):
             before = [x.actor for x in sorted(found, key=lambda x: x.start)
                       if x.end <= base + m.start() and x.actor in self.actors
                       and self.actors[x.actor].known
@@ -736,6 +762,8 @@ class ActorReader:
                 add(start, start + len(compound.group(1)), actor_id, False)
             return
         full = " ".join(words)
+        if GROUP_DESCRIPTION_ANY_CASE.fullmatch(text[max(0, start - 4):name_end]):
+            return  # "the Movement": a description of the group, read as one below
         if full in REGION_PLACES or full in BARE_ADJECTIVES or any(
                 surface == full for surface, _ in self.place_surfaces):
             return

@@ -31,3 +31,33 @@ def test_our_colleague_named_after_the_verb_is_the_victim_not_the_speaker():
     killing = one(found, "Killing")
     assert ids(killing) == {"israel", "tariq-mansour"}
     assert killing.date.edtf == "2025-03-01"
+
+
+RELEASE = """Arab Republic of Egypt
+Ministry of Foreign Affairs
+Press Release
+
+Cairo, 3 March 2025
+
+We call on the international community to press for the reopening of the crossings.
+"""
+
+
+def test_a_document_headed_by_a_body_and_its_kind_speaks_for_that_body():
+    demand = one(events(RELEASE, date(2025, 3, 3)), "Demand")
+    assert "egypt" in ids(demand)
+    assert demand.date.edtf == "2025-03-03"
+
+
+STATEMENT = """Hamas
+Press statement
+
+Second: The Movement rejected on Monday the paper the mediators sent.
+"""
+
+
+def test_the_movement_of_a_translated_statement_is_its_group_and_an_ordinal_no_name():
+    found = events(STATEMENT, date(2025, 3, 5))
+    rejection = one(found, "Rejection")
+    assert ids(rejection) == {"hamas"}
+    assert rejection.date.edtf == "2025-03-03"
