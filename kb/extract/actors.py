@@ -887,9 +887,10 @@ class ActorReader:
             elif re.search(r"[,–—]\s*$", before) and number > 0:
                 previous = mentions[number - 1]  # a list inherits its preposition
                 listed = re.match(r"\s*(?:[,–—]|and\b|or\b)", text[mention.end:])
-                titled = previous.prep == "of" and re.search(  # "the emir of Qatar, Tamim ..."
+                titled = previous.prep in ("of", "for") and re.search(  # "the emir of Qatar,
+                    # Tamim ...", "the spokesman for the ministry, Ambassador X, said"
                     r"(?i)\b(?:emir|amir|king|prince|president|premier|minister|head|chief|director|"
-                    r"leader|envoy|ambassador|spokes\w+)\s+of\s+(?:the\s+)?$",
+                    r"leader|envoy|ambassador|spokes\w+)\s+(?:of|for)\s+(?:the\s+)?$",
                     text[max(0, previous.np_start - 40):previous.np_start])
                 if previous.prep and previous.prep != "according to" and listed and \
                         not titled and text[previous.end:mention.np_start].strip(" ,–—") == "":

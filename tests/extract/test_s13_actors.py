@@ -61,3 +61,11 @@ def test_the_movement_of_a_translated_statement_is_its_group_and_an_ordinal_no_n
     rejection = one(found, "Rejection")
     assert ids(rejection) == {"hamas"}
     assert rejection.date.edtf == "2025-03-03"
+
+
+def test_the_holder_named_after_a_post_for_a_body_speaks():
+    found = events("The spokesman for the Ministry of Foreign Affairs, Ambassador Karim Nassar, "
+                   "said on Tuesday that Egypt was following the talks.")
+    statement = one(found, "Statement")
+    assert "karim-nassar" in ids(statement)
+    assert statement.date.edtf == "2024-03-12"
