@@ -723,6 +723,7 @@ class ActorReader:
             start, end, word = token.start() + m.start(), token.end() + m.start(), token.group()
             bare = re.sub(r"[’'](?:re|ve|ll|d|t|m|s)$", "", word).rstrip(".")
             if not free(start, end) or (bare in FUNCTION_WORDS and word != "U.S.") or (
+                    len(bare) > 2 and bare.isupper() and bare.capitalize() in FUNCTION_WORDS) or (
                     bare != word.rstrip(".") and bare in ("We", "They", "I", "You", "It")):
                 pieces.append([])
                 continue
@@ -848,6 +849,8 @@ class ActorReader:
                 self.actors[actor_id].titles.append(title)
             add(start, name_end, actor_id, possessive)
             return
+        if len(words) == 1 and words[0][:1].islower():
+            return  # "Eid al-Fitr" cut after the holiday's first word: no name of its own
         kind = "person" if title or len(words) > 1 else "organization"
         if re.fullmatch(r"[A-Z]{2,6}", name):
             kind = "organization"

@@ -69,3 +69,10 @@ def test_the_holder_named_after_a_post_for_a_body_speaks():
     statement = one(found, "Statement")
     assert "karim-nassar" in ids(statement)
     assert statement.date.edtf == "2024-03-12"
+
+
+def test_a_day_heading_in_capitals_and_a_holiday_name_are_no_actors():
+    found = events("MONDAY 11 MARCH\nThe group said in a statement that it would study the paper. "
+                   "On the eve of Eid al-Adha, Hamas said it would answer.")
+    named = {actor for event in found for actor in ids(event)}
+    assert named == {"hamas"}
