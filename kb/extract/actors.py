@@ -898,10 +898,12 @@ class ActorReader:
                 if previous.prep and previous.prep != "according to" and listed and \
                         not titled and text[previous.end:mention.np_start].strip(" ,–—") == "":
                     mention.prep = previous.prep
-        for mention in mentions:  # "a senior Hamas source said": nobody named
+        for mention in mentions:  # "a senior Hamas source said": nobody named; "X, the
+            # White House press secretary, said": X
             if not mention.possessive and re.match(
                     r"\s+(?:source|official|negotiator|spokes\w+|member|figure|diplomat|"
-                    r"commander|aide)\b(?!\s+(?:[A-Z]|al-|el-))", text[mention.end:]):
+                    r"commander|aide|(?:press\s+)?secretary|advis[eo]r|envoy|ambassador)\b"
+                    r"(?!\s+(?:[A-Z]|al-|el-))", text[mention.end:]):
                 mention.modifier = True
         for number, mention in enumerate(mentions[:-1]):
             following = mentions[number + 1]

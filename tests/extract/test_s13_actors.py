@@ -76,3 +76,10 @@ def test_a_day_heading_in_capitals_and_a_holiday_name_are_no_actors():
                    "On the eve of Eid al-Adha, Hamas said it would answer.")
     named = {actor for event in found for actor in ids(event)}
     assert named == {"hamas"}
+
+
+def test_the_body_in_an_apposed_post_is_not_the_speaker():
+    statement = one(events("Dana Fields, the Qatar Airways press secretary, said on Tuesday "
+                           "that talks with Hamas had been held."), "Statement")
+    assert "dana-fields" in ids(statement)
+    assert "qatar-airways" not in ids(statement)
