@@ -622,11 +622,13 @@ class ActorReader:
         for m in GROUP_DESCRIPTION_ANY_CASE.finditer(text):
             before = [x.actor for x in sorted(found, key=lambda x: x.start)
                       if x.end <= base + m.start() and x.actor in self.actors
-                      and self.actors[x.actor].known
+                      and (self.actors[x.actor].known or x.start > base)
                       and self.actors[x.actor].type in ("organization", "group")
                       and not INSTITUTION.search(self.actors[x.actor].name)]
             # "A Hamas official said the group had ...": the group its sentence named before
-            # (not an office, ministry or agency: "Netanyahu's office said ... the group")
+            # (not an office, ministry or agency: "Netanyahu's office said ... the group"), also
+            # one new to the knowledge base if capitalised inside the sentence ("struck Hezbollah
+            # launchers, and the group said"), not at its start ("Late on Tuesday, the group")
             group_id = before[-1] if before else self._dominant_group()
             if group_id and free(m.start(), m.end()):
                 add(m.start(), m.end(), group_id, bool(m.group("possessive")), "description")
