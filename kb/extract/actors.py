@@ -73,6 +73,12 @@ GROUP_FROM = re.compile(r"(?i)(?:^|\b(?:the|a|an)\s+|^\W*)(?:[\w-]+\s+)?(?:deleg
 #: "The group", also as a translated statement writes it of its own body: "the Movement".
 GROUP_DESCRIPTION_ANY_CASE = re.compile(GROUP_DESCRIPTION.pattern, re.IGNORECASE)
 
+#: A kind of place after a name that is the place's ("Ofer prison", "the Shati camp", "Sheba and
+#: Ichilov hospitals"): the name is no actor.
+FACILITY_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s+(?:hospitals?|"
+                            r"camps?|crossings?|prisons?|jails?|hotels?|airports?|mosques?|schools?|"
+                            r"neighbou?rhoods?|districts?|streets?|squares?|stadiums?)(?![\w-])")
+
 #: A heading line that says what kind of document follows: "Press Release", "Statement".
 DOCUMENT_KIND = re.compile(r"(?i)\s*(?:(?:press|joint|official|public)\s+)?(?:statement|release|"
                            r"declaration|communiqu[eé]|press\s+release)\s*")
@@ -851,6 +857,8 @@ class ActorReader:
                 self.actors[actor_id].titles.append(title)
             add(start, name_end, actor_id, possessive)
             return
+        if FACILITY_AFTER.match(text, name_end):
+            return  # "Ofer prison", "Sheba and Ichilov hospitals": places, no actors
         if len(words) == 1 and words[0][:1].islower():
             return  # "Eid al-Fitr" cut after the holiday's first word: no name of its own
         kind = "person" if title or len(words) > 1 else "organization"

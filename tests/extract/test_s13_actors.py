@@ -92,3 +92,8 @@ def test_the_group_is_the_one_its_sentence_named_even_when_new_to_the_knowledge_
     statements = [e for e in found if e.type == "Statement" and "hezbollah" in ids(e)]
     assert len(statements) == 1
     assert "hamas" not in ids(statements[0])
+
+
+def test_a_name_before_a_kind_of_place_is_no_actor():
+    found = events("The four women freed on Saturday are at Soroka and Assuta hospitals.")
+    assert all(not ids(event) for event in found)
