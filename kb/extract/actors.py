@@ -83,6 +83,12 @@ FACILITY_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*
 DOCUMENT_KIND = re.compile(r"(?i)\s*(?:(?:press|joint|official|public)\s+)?(?:statement|release|"
                            r"declaration|communiqu[eé]|press\s+release)\s*")
 
+#: People named only by the country they are in: "the brothers in Egypt", "our colleagues in
+#: Qatar" (not "Hamas leaders in Qatar", who are Hamas's).
+PEOPLE_IN = re.compile(r"(?i)(?:^|\b(?:the|our|their))\s+(?:brothers|brethren|colleagues|friends|"
+                       r"partners|mediators|officials|authorities|leadership|negotiators)\s+in\s+"
+                       r"(?:the\s+)?$")
+
 #: A body of government named by its common noun after "the" ("the security cabinet", "the war
 #: cabinet"): an actor of its own, as a name would be ("Israel's cabinet" stays Israel's).
 #: A country by its state's name: "the Arab Republic of Egypt", "the State of Qatar".
@@ -895,8 +901,10 @@ class ActorReader:
             prep = PREP_BEFORE.search(before)
             if prep:
                 mention.prep = re.sub(r"\s+", " ", prep.group(1).lower())
-                if mention.prep == "from" and GROUP_FROM.search(before):
-                    mention.prep = None  # "Delegations from Israel and Hamas met": they met
+                if (mention.prep == "from" and GROUP_FROM.search(before)) or (
+                        mention.prep == "in" and PEOPLE_IN.search(before)):
+                    mention.prep = None  # "Delegations from Israel and Hamas met": they met;
+                    # "the brothers in Egypt handed us a proposal": Egypt did
             elif re.search(r"[,–—]\s*$", before) and number > 0:
                 previous = mentions[number - 1]  # a list inherits its preposition
                 listed = re.match(r"\s*(?:[,–—]|and\b|or\b)", text[mention.end:])

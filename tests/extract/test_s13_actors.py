@@ -98,3 +98,10 @@ def test_a_name_before_a_kind_of_place_is_no_actor():
     found = events("The three hostages freed in Gaza on Saturday are at Soroka and Assuta hospitals.",
                    min_confidence=0.0)
     assert [ids(event) for event in found] == [set()]
+
+
+def test_people_named_only_by_the_country_they_are_in_are_that_country():
+    found = events("On Tuesday the brothers in Qatar handed us a new proposal. On Wednesday "
+                   "Hamas leaders in Qatar rejected the proposal.")
+    assert "qatar" in ids(one(found, "Offer"))
+    assert "qatar" not in ids(one(found, "Rejection"))
