@@ -715,7 +715,11 @@ class ActorReader:
             for m in re.finditer(r"(?<![\w’'-])(?:[Yy]ou|[Yy]our)(?![\w’'-])", text):
                 if free(m.start(), m.end()) and quote_of(quotes, base + m.start(),
                                                          base + m.end()) is None:
-                    add(m.start(), m.end(), self.interviewee)  # "Q: You met Rubio last week."
+                    if m.group().lower() == "your":  # "Q: X called your offer unacceptable":
+                        add(m.start(), m.end(), self._side_of(self.interviewee), True)  # the
+                        # side's offer, as "our offer" in the answers
+                    else:
+                        add(m.start(), m.end(), self.interviewee)  # "Q: You met Rubio last week."
         found.sort(key=lambda x: x.start)
         self._describe(found, quotes)
         for mention in found:  # ("a Hamas official": a mention of Hamas, a known group, too)

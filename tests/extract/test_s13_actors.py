@@ -105,3 +105,18 @@ def test_people_named_only_by_the_country_they_are_in_are_that_country():
                    "Hamas leaders in Qatar rejected the proposal.")
     assert "qatar" in ids(one(found, "Offer"))
     assert "qatar" not in ids(one(found, "Rejection"))
+
+
+QUESTION = """A long wait in Doha
+Rami Haddad, a senior member of Hamas's negotiating team, on the new paper
+
+We reached Rami Haddad by phone on Sunday.
+
+Q: The American envoy called your offer of early March unworkable. Why?
+A: He wants everything for nothing.
+"""
+
+
+def test_your_offer_in_a_question_is_the_interviewee_side_s():
+    offer = one(events(QUESTION, date(2025, 3, 16)), "Offer")
+    assert "hamas" in ids(offer)
