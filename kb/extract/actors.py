@@ -407,7 +407,10 @@ class ActorReader:
         text = sentence.text
         people = [m.actor for m in sorted(found, key=lambda m: m.start)
                   if m.actor in self.actors and self.actors[m.actor].type == "person"]
-        if INTERVIEW_INTRO.search(text) and people:
+        line_start = self.text.rfind("\n", 0, sentence.start) + 1
+        if INTERVIEW_INTRO.search(text) and people and not (
+                ANSWER_LINE.match(self.text, line_start) or QUESTION_LINE.match(
+                    self.text, line_start)):  # (not "A: The Americans told us X")
             self.interviewee = people[0]
             interviewee = self.actors[people[0]]
             countries = [side for side in (
@@ -445,7 +448,6 @@ class ActorReader:
             if named:  # "Joint statement by Egypt and Qatar": "we" of the text is Egypt (and Qatar)
                 self.signatories = named[0]
         self._read_heading(sentence, found)
-        line_start = self.text.rfind("\n", 0, sentence.start) + 1
         if self.interviewee and (ANSWER_LINE.match(self.text, line_start)
                                  or self._speaker_line(line_start) == self.interviewee):
             return self._side_of(self.interviewee)

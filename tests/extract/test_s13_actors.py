@@ -120,3 +120,11 @@ A: He wants everything for nothing.
 def test_your_offer_in_a_question_is_the_interviewee_side_s():
     offer = one(events(QUESTION, date(2025, 3, 16)), "Offer")
     assert "hamas" in ids(offer)
+
+
+def test_told_us_in_an_answer_does_not_make_a_new_interviewee():
+    text = QUESTION + "\nQ: And Washington?\nA: Their envoy Dan Morrow told us on Friday to wait. " \
+        "On Saturday we rejected the new paper.\n"
+    rejection = one(events(text, date(2025, 3, 16)), "Rejection")
+    assert "hamas" in ids(rejection)
+    assert "dan-morrow" not in ids(rejection)
