@@ -59,6 +59,7 @@ from kb.extract.lexicon import (
     TURN_NAME,
 )
 from kb.extract.names import ROLE_FALLBACKS, ROLE_WORDS, NameIndex, name_key, roles_of
+from kb.extract.parse import ParsedSentence
 from kb.extract.sentences import Sentence, quote_of
 
 # --- the actors and places of the draft -----------------------------------------------------------
@@ -198,6 +199,7 @@ class ActorReader:
         self._last_seen: dict[str, int] = {}
         self._lowercase_bodies = self._common_noun_bodies()
         self._turns: dict[int, tuple[str, int] | None] = {}  # a line's speaker, by its start
+        self._parsed: ParsedSentence | None = None  # the parse of the sentence being read
 
     def _common_noun_bodies(self) -> list[tuple[re.Pattern, str]]:
         """Known bodies a text may name in lower case without their country ("the prime
@@ -555,6 +557,8 @@ class ActorReader:
                                  possessive=possessive, pronoun=pronoun))
             taken.append((start, end))
 
+        # the sentence's parse where the reader has one (kb.extract.cues reads it for cues too)
+        self._parsed = getattr(self, "parses", {}).get(sentence.index)
         lead = DATELINE_LEAD.match(text)
         if lead and re.search(r"\d|\(", lead.group()):  # "CAIRO, May 3 (Agency) - ": no actor
             taken.append((0, lead.end()))
@@ -753,9 +757,12 @@ class ActorReader:
         for piece in pieces:
             while piece and (piece[0][0] == 0 or text[:piece[0][0]].rstrip().endswith(("“", '"')))\
                     and (self._common_word(piece[0][2]) or piece[0][2].lower() in STOP_WORDS
-                         or (len(piece) == 1 and re.search(r"(?:ing|ed|ly)$", piece[0][2]))):
-                piece = piece[1:]  # sentence-initial common words ("Free passage", "Vowing") and
-                # the language's closed-class words ("Whether this one ...", "Nevertheless")
+                         or (len(piece) == 1 and re.search(r"(?:ing|ed|ly)$", piece[0][2]))
+                         or (len(piece) == 1 and self._parsed is not None
+                             and self._parsed.plural_noun_at(self._parsed.base + piece[0][0]))):
+                piece = piece[1:]  # sentence-initial common words ("Free passage", "Vowing",
+                # "Soldiers of a brigade", a plural noun by its tag) and the language's
+                # closed-class words ("Whether this one ...", "Nevertheless")
             while piece and piece[0][2].lower() in NUMBER_WORDS:
                 piece = piece[1:]  # "Five Hamas members": Hamas
             while piece and piece[0][2] in PARTICLES:

@@ -128,3 +128,9 @@ def test_told_us_in_an_answer_does_not_make_a_new_interviewee():
     rejection = one(events(text, date(2025, 3, 16)), "Rejection")
     assert "hamas" in ids(rejection)
     assert "dan-morrow" not in ids(rejection)
+
+
+def test_a_plural_common_noun_opening_a_sentence_is_no_name():
+    found = events("Soldiers of an armoured brigade attacked a house in Rafah on Tuesday.",
+                   min_confidence=0.0)
+    assert [ids(event) for event in found] == [set()]
