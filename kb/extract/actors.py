@@ -84,6 +84,10 @@ FACILITY_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*
 DOCUMENT_KIND = re.compile(r"(?i)\s*(?:(?:press|joint|official|public)\s+)?(?:statement|release|"
                            r"declaration|communiqu[eé]|press\s+release)\s*")
 
+#: A line naming the outlet's own desk or correspondents, without a full stop: "By our Middle
+#: East staff", "Interview by our Cairo bureau", "updates from our teams in Tel Aviv".
+BYLINE = re.compile(r"(?i)^[^.!?]*\b(?:by|from)\s+our\b[^.!?]*$")
+
 #: People named only by the country they are in: "the brothers in Egypt", "our colleagues in
 #: Qatar" (not "Hamas leaders in Qatar", who are Hamas's).
 PEOPLE_IN = re.compile(r"(?i)(?:^|\b(?:the|our|their))\s+(?:brothers|brethren|colleagues|friends|"
@@ -559,6 +563,8 @@ class ActorReader:
 
         # the sentence's parse where the reader has one (kb.extract.cues reads it for cues too)
         self._parsed = getattr(self, "parses", {}).get(sentence.index)
+        if BYLINE.search(text):  # "By our Middle East staff": the outlet's desk, no actor
+            return found
         lead = DATELINE_LEAD.match(text)
         if lead and re.search(r"\d|\(", lead.group()):  # "CAIRO, May 3 (Agency) - ": no actor
             taken.append((0, lead.end()))

@@ -134,3 +134,10 @@ def test_a_plural_common_noun_opening_a_sentence_is_no_name():
     found = events("Soldiers of an armoured brigade attacked a house in Rafah on Tuesday.",
                    min_confidence=0.0)
     assert [ids(event) for event in found] == [set()]
+
+
+def test_a_byline_names_no_actor_for_a_later_he():
+    text = ("Talks resume in Cairo\n\nBy our Gulf Affairs staff\n\nWho was killed? The strike "
+            "on Tuesday killed a Hamas commander. How was he killed?\n")
+    found = events(text, min_confidence=0.0)
+    assert all("gulf-affairs" not in ids(event) for event in found)
