@@ -654,6 +654,8 @@ class ActorReader:
             # one new to the knowledge base if capitalised inside the sentence ("struck Hezbollah
             # launchers, and the group said"), not at its start ("Late on Tuesday, the group")
             group_id = before[-1] if before else self._dominant_group()
+            if self.signatories and re.search(r"\s[A-Z]\w+$", m.group()):
+                group_id = self.signatories  # "the Movement" of a statement: its issuer's own
             if group_id and free(m.start(), m.end()):
                 add(m.start(), m.end(), group_id, bool(m.group("possessive")), "description")
         for m in HIS_OFFICE.finditer(text):  # "X told Biden ..., his office said": X's office

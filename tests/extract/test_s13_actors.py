@@ -141,3 +141,11 @@ def test_a_byline_names_no_actor_for_a_later_he():
             "on Tuesday killed a Hamas commander. How was he killed?\n")
     found = events(text, min_confidence=0.0)
     assert all("gulf-affairs" not in ids(event) for event in found)
+
+
+def test_the_movement_of_a_statement_is_its_issuer_even_after_another_group():
+    text = STATEMENT + ("Third: Our brothers of the Islamic Jihad movement stand behind the "
+                        "Movement's proposal of Tuesday.\n")
+    offer = one(events(text, date(2025, 3, 5)), "Offer")
+    assert ids(offer) == {"hamas"}
+    assert offer.date.edtf == "2025-03-04"
