@@ -71,6 +71,9 @@ GROUP_FROM = re.compile(r"(?i)(?:^|\b(?:the|a|an)\s+|^\W*)(?:[\w-]+\s+)?(?:deleg
                         r"mediators|negotiators|representatives|envoys|teams?|leaders|ministers|"
                         r"diplomats)\s+from\s+(?:the\s+)?$")
 
+#: The outlet reaching the one it interviews: "We reached X by telephone", "I called X".
+WE_REACHED = re.compile(r"\b(?:We|we|I)\s+(?:reached|called|phoned|contacted|asked)\b")
+
 #: "The group", also as a translated statement writes it of its own body: "the Movement".
 GROUP_DESCRIPTION_ANY_CASE = re.compile(GROUP_DESCRIPTION.pattern, re.IGNORECASE)
 
@@ -574,8 +577,10 @@ class ActorReader:
             taken.append((0, label[1] - base))
         turn = self._turn_speaker(line_start)
         if self.interviewee is None and line_start == base and (
-                QUESTION_LINE.match(text) or ANSWER_LINE.match(text)):
-            self.interviewee = self._most_named_person()  # "We reached X by telephone"
+                QUESTION_LINE.match(text) or ANSWER_LINE.match(text)) and (
+                    INTERVIEW_INTRO.search(self.text, 0, base) or WE_REACHED.search(
+                        self.text, 0, base)):  # an interview ("Interview by our Cairo bureau",
+            self.interviewee = self._most_named_person()  # "We reached X"), not an explainer
         answering = self.interviewee if self.interviewee and (
             ANSWER_LINE.match(self.text, line_start)
             or self._speaker_line(line_start) == self.interviewee) else None
