@@ -942,11 +942,15 @@ class ActorReader:
                 if previous.prep and previous.prep != "according to" and listed and \
                         not titled and text[previous.end:mention.np_start].strip(" ,–—") == "":
                     mention.prep = previous.prep
-        for mention in mentions:  # "a senior Hamas source said": nobody named; "X, the
-            # White House press secretary, said": X
+        for number, mention in enumerate(mentions):  # "a senior Hamas source said": nobody
+            # named; "X, the White House press secretary, said": X, the post's holder
+            apposed = number > 0 and re.search(r",\s+(?:the|a|an)\s+$", text[:mention.start]) \
+                and self.actors.get(mentions[number - 1].actor) is not None \
+                and self.actors[mentions[number - 1].actor].type == "person"
             if not mention.possessive and re.match(
                     r"\s+(?:source|official|negotiator|spokes\w+|member|figure|diplomat|"
-                    r"commander|aide|(?:press\s+)?secretary|advis[eo]r|envoy|ambassador)\b"
+                    r"commander|aide" + (r"|(?:press\s+)?secretary|advis[eo]r|envoy|ambassador"
+                                         if apposed else "") + r")\b"
                     r"(?!\s+(?:[A-Z]|al-|el-))", text[mention.end:]):
                 mention.modifier = True
         for number, mention in enumerate(mentions[:-1]):
