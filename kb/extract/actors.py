@@ -889,8 +889,9 @@ class ActorReader:
                 self.actors[actor_id].titles.append(title)
             add(start, name_end, actor_id, possessive)
             return
-        if FACILITY_AFTER.match(text, name_end):
-            return  # "Ofer prison", "Sheba and Ichilov hospitals": places, no actors
+        if FACILITY_AFTER.match(text, name_end) and not re.fullmatch(r"[A-Z]{2,6}", name):
+            return  # "Ofer prison", "Sheba and Ichilov hospitals": places, no actors (but
+            # "UNRWA schools": the agency's)
         if len(words) == 1 and words[0][:1].islower():
             return  # "Eid al-Fitr" cut after the holiday's first word: no name of its own
         kind = "person" if title or len(words) > 1 else "organization"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.extract.sentences import events, ids, one
+from kb.extract import extract
+from tests.extract.sentences import ACTORS, DAY, events, ids, one
 
 INTERVIEW = """Talks stall again over the exchange
 Yusuf Karimi, a senior member of Hamas's negotiating team, on the state of the talks
@@ -149,3 +150,10 @@ def test_the_movement_of_a_statement_is_its_issuer_even_after_another_group():
     offer = one(events(text, date(2025, 3, 5)), "Offer")
     assert ids(offer) == {"hamas"}
     assert offer.date.edtf == "2025-03-04"
+
+
+def test_an_agency_by_its_acronym_before_a_kind_of_place_stays_an_actor():
+    draft = extract("The Israeli strike on UNRWA schools in Gaza on Tuesday killed a Hamas "
+                    "commander, Hamas said.", DAY, actors=ACTORS)
+    assert "unrwa" in draft.actors
+    assert "gaza" not in draft.actors
