@@ -3,7 +3,10 @@
 A mention is a known actor's name or alias, a capitalised name sequence ("Ophir Falk", "Israel
 Defense Forces") with leading titles taken off ("Mossad Director David Barnea"), a collective
 ("Egyptian officials"), a later short form ("Barnea", "IDF") or a description ("the terror
-group": the group the article has named most so far).
+group": the group the article has named most so far). First-person words are the voice of the
+text: an interview's interviewee (and the body they speak for), a statement's signatories, or the
+issuer its heading lines name ("Ministry of Foreign Affairs / Press Release"). Bylines, headings
+in capitals, places ("Ofer prison") and common words opening a sentence name no actor.
 """
 
 from __future__ import annotations
