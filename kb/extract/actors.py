@@ -808,7 +808,8 @@ class ActorReader:
         full = " ".join(words)
         if GROUP_DESCRIPTION_ANY_CASE.fullmatch(text[max(0, start - 4):name_end]):
             return  # "the Movement": a description of the group, read as one below
-        if full in REGION_PLACES or full in BARE_ADJECTIVES or any(
+        if full in REGION_PLACES or full in BARE_ADJECTIVES or re.sub(
+                r"s$", "", full) in BARE_ADJECTIVES or any(  # ("Muslims", "Arabs")
                 surface == full for surface, _ in self.place_surfaces):
             return
         if re.fullmatch(r"[A-Z]{3,}(?:\s+[A-Z]{3,})*", full) and not text[:start].strip() and \

@@ -157,3 +157,8 @@ def test_an_agency_by_its_acronym_before_a_kind_of_place_stays_an_actor():
                     "commander, Hamas said.", DAY, actors=ACTORS)
     assert "unrwa" in draft.actors
     assert "gaza" not in draft.actors
+
+
+def test_the_plural_of_a_bare_people_adjective_is_no_actor():
+    found = events("Two guards killed in Gaza as Christians mark Easter.", min_confidence=0.0)
+    assert all("christians" not in ids(event) for event in found)
