@@ -1,5 +1,6 @@
 """Who the actors of an event are, on short texts written for the test: the interviewee of a
-question-and-answer text, first-person possessives, officials without a name."""
+question-and-answer text, the issuer of a document, first-person possessives, appositions,
+descriptions, and capitalised words that name no actor."""
 
 from __future__ import annotations
 
