@@ -3,7 +3,10 @@
 A mention is a known actor's name or alias, a capitalised name sequence ("Ophir Falk", "Israel
 Defense Forces") with leading titles taken off ("Mossad Director David Barnea"), a collective
 ("Egyptian officials"), a later short form ("Barnea", "IDF") or a description ("the terror
-group": the group the article has named most so far).
+group": the group the article has named most so far). First-person words are the voice of the
+text: an interview's interviewee (and the body they speak for), a statement's signatories, or the
+issuer its heading lines name ("Ministry of Foreign Affairs / Press Release"). Bylines, headings
+in capitals, places ("Ofer prison") and common words opening a sentence name no actor.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ from kb.extract.lexicon import (
     TURN_NAME,
 )
 from kb.extract.names import ROLE_FALLBACKS, ROLE_WORDS, NameIndex, name_key, roles_of
+from kb.extract.parse import ParsedSentence
 from kb.extract.sentences import Sentence, quote_of
 
 # --- the actors and places of the draft -----------------------------------------------------------
@@ -69,6 +73,32 @@ from kb.extract.sentences import Sentence, quote_of
 GROUP_FROM = re.compile(r"(?i)(?:^|\b(?:the|a|an)\s+|^\W*)(?:[\w-]+\s+)?(?:delegations?|officials|"
                         r"mediators|negotiators|representatives|envoys|teams?|leaders|ministers|"
                         r"diplomats)\s+from\s+(?:the\s+)?$")
+
+#: The outlet reaching the one it interviews: "We reached X by telephone", "I called X".
+WE_REACHED = re.compile(r"\b(?:We|we|I)\s+(?:reached|called|phoned|contacted|asked)\b")
+
+#: "The group", also as a translated statement writes it of its own body: "the Movement".
+GROUP_DESCRIPTION_ANY_CASE = re.compile(GROUP_DESCRIPTION.pattern, re.IGNORECASE)
+
+#: A kind of place after a name that is the place's ("Ofer prison", "the Shati camp", "Sheba and
+#: Ichilov hospitals"): the name is no actor.
+FACILITY_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s+(?:hospitals?|"
+                            r"camps?|crossings?|prisons?|jails?|hotels?|airports?|mosques?|schools?|"
+                            r"neighbou?rhoods?|districts?|streets?|squares?|stadiums?)(?![\w-])")
+
+#: A heading line that says what kind of document follows: "Press Release", "Statement".
+DOCUMENT_KIND = re.compile(r"(?i)\s*(?:(?:press|joint|official|public)\s+)?(?:statement|release|"
+                           r"declaration|communiqu[eé]|press\s+release)\s*")
+
+#: A line naming the outlet's own desk or correspondents, without a full stop: "By our Middle
+#: East staff", "Interview by our Cairo bureau", "updates from our teams in Tel Aviv".
+BYLINE = re.compile(r"(?i)^[^.!?]*\b(?:by|from)\s+our\b[^.!?]*$")
+
+#: People named only by the country they are in: "the brothers in Egypt", "our colleagues in
+#: Qatar" (not "Hamas leaders in Qatar", who are Hamas's).
+PEOPLE_IN = re.compile(r"(?i)(?:^|\b(?:the|our|their))\s+(?:brothers|brethren|colleagues|friends|"
+                       r"partners|mediators|officials|authorities|leadership|negotiators)\s+in\s+"
+                       r"(?:the\s+)?$")
 
 #: A body of government named by its common noun after "the" ("the security cabinet", "the war
 #: cabinet"): an actor of its own, as a name would be ("Israel's cabinet" stays Israel's).
@@ -139,7 +169,8 @@ _STATE_OF = re.compile(r"(?:\b[Tt]he\s+)?\b(?:State|Kingdom|(?:Arab\s+)?Republic
 #: Numbers and quantities that open a sentence capitalised and are never part of a name.
 NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen
     fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred hundreds
-    thousand thousands dozen dozens several some many few both all most""".split())
+    thousand thousands dozen dozens several some many few both all most first second third fourth
+    fifth sixth seventh eighth ninth tenth""".split())
 
 
 #: Names of bodies that are not what "the group" or "the movement" refers to.
@@ -173,10 +204,12 @@ class ActorReader:
         self.last_person: str | None = None
         self.interviewee: str | None = None
         self.signatories: str | None = None
+        self._heading: list[str] | None = []  # the bodies the heading lines name, while read
         self._seen = 0  # mentions read so far; the last one of each actor
         self._last_seen: dict[str, int] = {}
         self._lowercase_bodies = self._common_noun_bodies()
         self._turns: dict[int, tuple[str, int] | None] = {}  # a line's speaker, by its start
+        self._parsed: ParsedSentence | None = None  # the parse of the sentence being read
 
     def _common_noun_bodies(self) -> list[tuple[re.Pattern, str]]:
         """Known bodies a text may name in lower case without their country ("the prime
@@ -333,6 +366,34 @@ class ActorReader:
         return max(candidates, key=lambda actor: (actor.mentions,
                                                   self._last_seen.get(actor.id, 0))).id
 
+    def _most_named_person(self) -> str | None:
+        """The person the article has named most so far (of two named as often, the last
+        named): who a question-and-answer text interviews when its introduction says so in
+        words no rule knows ("We reached X by telephone")."""
+        people = [actor for actor in self.actors.values() if actor.type == "person"
+                  and actor.mentions]
+        if not people:
+            return None
+        person = max(people, key=lambda actor: (actor.mentions,
+                                                self._last_seen.get(actor.id, 0)))
+        if not person.organizations:
+            side = self._apposed_body(person)
+            if side:  # "X, a member of Hamas's political bureau": "we" in X's answers is Hamas
+                person.organizations.append(side)
+        return person.id
+
+    def _apposed_body(self, person: DraftActor) -> str | None:
+        """The body or country an apposition after a person's name makes them part of ("X, a
+        member of Hamas's political bureau", "X, an adviser to Qatar's prime minister")."""
+        for surface in (person.name, *person.aliases):
+            for m in re.finditer(r"(?<![\w-])" + re.escape(surface) + r",\s+(?:a|an|the)\s+"
+                                 r"(?:[a-z-]+\s+){0,3}(?:of|to|for|in|at)\s+(?:the\s+)?"
+                                 r"(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", self.text):
+                body = self._actor_named(re.sub(POSS + r"$", "", m.group("body")))
+                if body and self.actors[body].type in ("country", "organization", "group"):
+                    return body
+        return None
+
     def _side_of(self, speaker: str) -> str:
         """The country or organisation a person speaks for ("we" in their words)."""
         actor = self.actors.get(speaker)
@@ -358,7 +419,10 @@ class ActorReader:
         text = sentence.text
         people = [m.actor for m in sorted(found, key=lambda m: m.start)
                   if m.actor in self.actors and self.actors[m.actor].type == "person"]
-        if INTERVIEW_INTRO.search(text) and people:
+        line_start = self.text.rfind("\n", 0, sentence.start) + 1
+        if INTERVIEW_INTRO.search(text) and people and not (
+                ANSWER_LINE.match(self.text, line_start) or QUESTION_LINE.match(
+                    self.text, line_start)):  # (not "A: The Americans told us X")
             self.interviewee = people[0]
             interviewee = self.actors[people[0]]
             countries = [side for side in (
@@ -395,7 +459,7 @@ class ActorReader:
                 named = [self._new_actor(DEMONYMS[demonym.group(1)], "country")]
             if named:  # "Joint statement by Egypt and Qatar": "we" of the text is Egypt (and Qatar)
                 self.signatories = named[0]
-        line_start = self.text.rfind("\n", 0, sentence.start) + 1
+        self._read_heading(sentence, found)
         if self.interviewee and (ANSWER_LINE.match(self.text, line_start)
                                  or self._speaker_line(line_start) == self.interviewee):
             return self._side_of(self.interviewee)
@@ -403,6 +467,22 @@ class ActorReader:
         if turn is not None:  # "Mr Lammy: We have urged ...": the speaker of the turn
             return self._side_of(turn)
         return self.signatories
+
+    def _read_heading(self, sentence: Sentence, found: list[Mention]) -> None:
+        """The issuer of a document whose heading lines name a body and then the kind of
+        document on a line of its own ("Arab Republic of Egypt / Ministry of Foreign Affairs /
+        Press Release", "Islamic Resistance Movement (Hamas) / Press statement"): the first body
+        named, whose "we" the text is. The heading ends at the first line of running text."""
+        if self._heading is None:
+            return
+        if re.search(r"[.!?]\s*$", sentence.text):
+            self._heading = None
+            return
+        self._heading += [m.actor for m in sorted(found, key=lambda m: m.start)
+                          if m.actor in self.actors and not m.modifier
+                          and self.actors[m.actor].type in ("country", "organization", "group")]
+        if self.signatories is None and self._heading and DOCUMENT_KIND.fullmatch(sentence.text):
+            self.signatories = self._heading[0]
 
     def _turn_speaker(self, line_start: int) -> str | None:
         """The speaker of a transcript's turn that a line belongs to: its own label's, else the
@@ -487,6 +567,10 @@ class ActorReader:
                                  possessive=possessive, pronoun=pronoun))
             taken.append((start, end))
 
+        # the sentence's parse where the reader has one (kb.extract.cues reads it for cues too)
+        self._parsed = getattr(self, "parses", {}).get(sentence.index)
+        if BYLINE.search(text):  # "By our Middle East staff": the outlet's desk, no actor
+            return found
         lead = DATELINE_LEAD.match(text)
         if lead and re.search(r"\d|\(", lead.group()):  # "CAIRO, May 3 (Agency) - ": no actor
             taken.append((0, lead.end()))
@@ -495,6 +579,11 @@ class ActorReader:
         if label is not None:  # the label names no actor of the text
             taken.append((0, label[1] - base))
         turn = self._turn_speaker(line_start)
+        if self.interviewee is None and line_start == base and (
+                QUESTION_LINE.match(text) or ANSWER_LINE.match(text)) and (
+                    INTERVIEW_INTRO.search(self.text, 0, base) or WE_REACHED.search(
+                        self.text, 0, base)):  # an interview ("Interview by our Cairo bureau",
+            self.interviewee = self._most_named_person()  # "We reached X"), not an explainer
         answering = self.interviewee if self.interviewee and (
             ANSWER_LINE.match(self.text, line_start)
             or self._speaker_line(line_start) == self.interviewee) else None
@@ -562,15 +651,19 @@ class ActorReader:
                     add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
         for m in NAME_RUN.finditer(text):
             self._name_run(text, m, free, add)
-        for m in GROUP_DESCRIPTION.finditer(text):
+        for m in GROUP_DESCRIPTION_ANY_CASE.finditer(text):
             before = [x.actor for x in sorted(found, key=lambda x: x.start)
                       if x.end <= base + m.start() and x.actor in self.actors
-                      and self.actors[x.actor].known
+                      and (self.actors[x.actor].known or x.start > base)
                       and self.actors[x.actor].type in ("organization", "group")
                       and not INSTITUTION.search(self.actors[x.actor].name)]
             # "A Hamas official said the group had ...": the group its sentence named before
-            # (not an office, ministry or agency: "Netanyahu's office said ... the group")
+            # (not an office, ministry or agency: "Netanyahu's office said ... the group"), also
+            # one new to the knowledge base if capitalised inside the sentence ("struck Hezbollah
+            # launchers, and the group said"), not at its start ("Late on Tuesday, the group")
             group_id = before[-1] if before else self._dominant_group()
+            if self.signatories and re.search(r"\s[A-Z]\w+$", m.group()):
+                group_id = self.signatories  # "the Movement" of a statement: its issuer's own
             if group_id and free(m.start(), m.end()):
                 add(m.start(), m.end(), group_id, bool(m.group("possessive")), "description")
         for m in HIS_OFFICE.finditer(text):  # "X told Biden ..., his office said": X's office
@@ -644,7 +737,11 @@ class ActorReader:
             for m in re.finditer(r"(?<![\w’'-])(?:[Yy]ou|[Yy]our)(?![\w’'-])", text):
                 if free(m.start(), m.end()) and quote_of(quotes, base + m.start(),
                                                          base + m.end()) is None:
-                    add(m.start(), m.end(), self.interviewee)  # "Q: You met Rubio last week."
+                    if m.group().lower() == "your":  # "Q: X called your offer unacceptable":
+                        add(m.start(), m.end(), self._side_of(self.interviewee), True)  # the
+                        # side's offer, as "our offer" in the answers
+                    else:
+                        add(m.start(), m.end(), self.interviewee)  # "Q: You met Rubio last week."
         found.sort(key=lambda x: x.start)
         self._describe(found, quotes)
         for mention in found:  # ("a Hamas official": a mention of Hamas, a known group, too)
@@ -666,6 +763,7 @@ class ActorReader:
             start, end, word = token.start() + m.start(), token.end() + m.start(), token.group()
             bare = re.sub(r"[’'](?:re|ve|ll|d|t|m|s)$", "", word).rstrip(".")
             if not free(start, end) or (bare in FUNCTION_WORDS and word != "U.S.") or (
+                    len(bare) > 2 and bare.isupper() and bare.capitalize() in FUNCTION_WORDS) or (
                     bare != word.rstrip(".") and bare in ("We", "They", "I", "You", "It")):
                 pieces.append([])
                 continue
@@ -675,9 +773,12 @@ class ActorReader:
         for piece in pieces:
             while piece and (piece[0][0] == 0 or text[:piece[0][0]].rstrip().endswith(("“", '"')))\
                     and (self._common_word(piece[0][2]) or piece[0][2].lower() in STOP_WORDS
-                         or (len(piece) == 1 and re.search(r"(?:ing|ed|ly)$", piece[0][2]))):
-                piece = piece[1:]  # sentence-initial common words ("Free passage", "Vowing") and
-                # the language's closed-class words ("Whether this one ...", "Nevertheless")
+                         or (len(piece) == 1 and re.search(r"(?:ing|ed|ly)$", piece[0][2]))
+                         or (len(piece) == 1 and self._parsed is not None
+                             and self._parsed.plural_noun_at(self._parsed.base + piece[0][0]))):
+                piece = piece[1:]  # sentence-initial common words ("Free passage", "Vowing",
+                # "Soldiers of a brigade", a plural noun by its tag) and the language's
+                # closed-class words ("Whether this one ...", "Nevertheless")
             while piece and piece[0][2].lower() in NUMBER_WORDS:
                 piece = piece[1:]  # "Five Hamas members": Hamas
             while piece and piece[0][2] in PARTICLES:
@@ -705,7 +806,10 @@ class ActorReader:
                 add(start, start + len(compound.group(1)), actor_id, False)
             return
         full = " ".join(words)
-        if full in REGION_PLACES or full in BARE_ADJECTIVES or any(
+        if GROUP_DESCRIPTION_ANY_CASE.fullmatch(text[max(0, start - 4):name_end]):
+            return  # "the Movement": a description of the group, read as one below
+        if full in REGION_PLACES or full in BARE_ADJECTIVES or re.sub(
+                r"s$", "", full) in BARE_ADJECTIVES or any(  # ("Muslims", "Arabs")
                 surface == full for surface, _ in self.place_surfaces):
             return
         if re.fullmatch(r"[A-Z]{3,}(?:\s+[A-Z]{3,})*", full) and not text[:start].strip() and \
@@ -789,6 +893,11 @@ class ActorReader:
                 self.actors[actor_id].titles.append(title)
             add(start, name_end, actor_id, possessive)
             return
+        if FACILITY_AFTER.match(text, name_end) and not re.fullmatch(r"[A-Z]{2,6}", name):
+            return  # "Ofer prison", "Sheba and Ichilov hospitals": places, no actors (but
+            # "UNRWA schools": the agency's)
+        if len(words) == 1 and words[0][:1].islower():
+            return  # "Eid al-Fitr" cut after the holiday's first word: no name of its own
         kind = "person" if title or len(words) > 1 else "organization"
         if re.fullmatch(r"[A-Z]{2,6}", name):
             kind = "organization"
@@ -823,22 +932,31 @@ class ActorReader:
             prep = PREP_BEFORE.search(before)
             if prep:
                 mention.prep = re.sub(r"\s+", " ", prep.group(1).lower())
-                if mention.prep == "from" and GROUP_FROM.search(before):
-                    mention.prep = None  # "Delegations from Israel and Hamas met": they met
+                if (mention.prep == "from" and GROUP_FROM.search(before)) or (
+                        mention.prep == "in" and PEOPLE_IN.search(before)):
+                    mention.prep = None  # "Delegations from Israel and Hamas met": they met;
+                    # "the brothers in Egypt handed us a proposal": Egypt did
             elif re.search(r"[,–—]\s*$", before) and number > 0:
                 previous = mentions[number - 1]  # a list inherits its preposition
                 listed = re.match(r"\s*(?:[,–—]|and\b|or\b)", text[mention.end:])
-                titled = previous.prep == "of" and re.search(  # "the emir of Qatar, Tamim ..."
+                titled = previous.prep in ("of", "for") and re.search(  # "the emir of Qatar,
+                    # Tamim ...", "the spokesman for the ministry, Ambassador X, said"
                     r"(?i)\b(?:emir|amir|king|prince|president|premier|minister|head|chief|director|"
-                    r"leader|envoy|ambassador|spokes\w+)\s+of\s+(?:the\s+)?$",
+                    r"leader|envoy|ambassador|spokes\w+)\s+(?:of|for)\s+(?:the\s+)?$",
                     text[max(0, previous.np_start - 40):previous.np_start])
                 if previous.prep and previous.prep != "according to" and listed and \
                         not titled and text[previous.end:mention.np_start].strip(" ,–—") == "":
                     mention.prep = previous.prep
-        for mention in mentions:  # "a senior Hamas source said": nobody named
+        for number, mention in enumerate(mentions):  # "a senior Hamas source said": nobody
+            # named; "X, the White House press secretary, said": X, the post's holder
+            apposed = number > 0 and re.search(r",\s+(?:the|a|an)\s+$", text[:mention.start]) \
+                and self.actors.get(mentions[number - 1].actor) is not None \
+                and self.actors[mentions[number - 1].actor].type == "person"
             if not mention.possessive and re.match(
                     r"\s+(?:source|official|negotiator|spokes\w+|member|figure|diplomat|"
-                    r"commander|aide)\b(?!\s+(?:[A-Z]|al-|el-))", text[mention.end:]):
+                    r"commander|aide" + (r"|(?:press\s+)?secretary|advis[eo]r|envoy|ambassador"
+                                         if apposed else "") + r")\b"
+                    r"(?!\s+(?:[A-Z]|al-|el-))", text[mention.end:]):
                 mention.modifier = True
         for number, mention in enumerate(mentions[:-1]):
             following = mentions[number + 1]
@@ -846,6 +964,11 @@ class ActorReader:
             if following.np_start <= mention.start and following.start > mention.end and (
                     TITLE_HINT.search(between) or re.fullmatch(POSS + r"\s*", between)):
                 mention.modifier = True
+            elif mention.pronoun and re.fullmatch(r"(?i)our|my", text[mention.start:mention.end]) \
+                    and re.fullmatch(r"\s+(?:[a-z-]+\s+){1,2}", between) \
+                    and self.actors.get(following.actor) is not None \
+                    and self.actors[following.actor].type == "person":
+                mention.modifier = True  # "killed our brother X": X, not the speaker
             elif re.fullmatch(r"\s*,\s*", between) and re.search(
                     r"(?i)\b(?:head|chief|director|leader|spokes\w+|negotiator)\s+(?:of|for)\s+"
                     r"(?:the\s+)?$", text[:mention.start]):

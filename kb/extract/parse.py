@@ -70,6 +70,11 @@ class ParsedSentence:
         """Whether the words between two article offsets hold a proper noun."""
         return any(t.pos_ == "PROPN" for t in self.doc if start <= self.base + t.idx < end)
 
+    def plural_noun_at(self, start: int) -> bool:
+        """Whether the word at an article offset is a plural common noun by its tag ("Soldiers
+        of a training brigade", not "Americans" or "Hamas")."""
+        return any(self.base + t.idx == start and t.tag_ == "NNS" for t in self.doc)
+
     def phrase(self, token: Any) -> tuple[int, int]:
         """The article offsets of a noun phrase up to its head: its premodifiers and possessor,
         not its relative clauses or prepositional phrases after it."""

@@ -652,9 +652,15 @@ class RoleReader(CueReader):
         return m.start() if m else end
 
     def _possessor(self, cue: Cue, context: Context) -> str | None:
+        """Whose the event a noun names is: "Hamas's offer", and "our offer", "your offer" (of
+        the one who speaks, or whom a question addresses)."""
         for mention in reversed(context.mentions):
-            if mention.end <= cue.start and mention.possessive and POSSESSED.fullmatch(
-                    self.text, mention.end, cue.start):
+            if mention.end > cue.start:
+                continue
+            if mention.possessive and POSSESSED.fullmatch(self.text, mention.end, cue.start):
+                return mention.actor
+            if self.text[mention.start:mention.end].lower() in ("our", "my", "your") and \
+                    re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", self.text[mention.end:cue.start]):
                 return mention.actor
         return None
 
