@@ -105,8 +105,9 @@ class Extractor(RoleReader):
         claimant = next((m.actor for m in context.mentions
                          if m.prep == "according to" and not m.modifier), None)
         drafted: list[tuple[Cue, DraftEvent]] = []
+        asked = self._question(context)
         for cue in context.cues:
-            if not cue.absorbed:
+            if not cue.absorbed and not asked:
                 event = self._event(cue, context, claimant)
                 if event is not None:
                     drafted.append((cue, event))
@@ -119,6 +120,14 @@ class Extractor(RoleReader):
             subjects = [self._person_of(m.actor) for m in people
                         if m.prep is None and m.quote is None]
             self.last_person = subjects[0] if subjects else self._person_of(people[-1].actor)
+
+    @staticmethod
+    def _question(context: Context) -> bool:
+        """Whether the sentence is a question of the writer's ("How was he killed?", "Will
+        Hamas accept?"): it asks, it tells no event (one quoted in it is someone's words)."""
+        text = context.sentence.text.rstrip()
+        return text.endswith("?") and not any(
+            a <= context.sentence.start + len(text) - 1 < b for a, b in context.quotes)
 
     def _person_of(self, actor_id: str) -> str | None:
         """The person a mention names: a person, or a surname first met alone (in a headline,
