@@ -16,6 +16,7 @@ from kb.extract.actors import ActorReader, KnownActor, KnownPlace, Mention
 from kb.extract.lexicon import (
     CLAUSE_BREAK,
     CONDITION,
+    CONSEQUENCE,
     COORDINATED_VERB,
     CUE_PATTERNS,
     DEFINITE,
@@ -312,6 +313,10 @@ class CueReader(ActorReader):
                                            r"(?:teams?|delegations?|negotiators|ambassadors?|"
                                            r"envoys?|staff|diplomats)\b", after):
             return False  # "Israel recalled its team": called back, not said
+        if cue.type == "Threat" and word.startswith("warn"):
+            said = re.match(r"\s+(?:[\w’'-]+\s+){0,3}?that\s+([^.;]*)", after)
+            if said and not CONSEQUENCE.search(said.group(1)):
+                cue.type = "Statement"  # "warning that the captives were in danger"
         if cue.type == "Statement" and re.match(r"(?i)\s+to\s+(?:be|have)\b", after):
             return False  # "said to be"
         if cue.part == "speech" and re.search(r"(?i)\bwhat\s+(?:[\w’'-]+\s+){1,3}$", before) \

@@ -333,6 +333,12 @@ CONDITION = re.compile(
     r"|(?:it|they|he|she|we|i)\s+(?:will|would|shall)\s+[^.;]*?\b(?:only\s+(?:if|when|after|once)|"
     r"provided\s+that|on\s+condition\s+that)\b)")
 
+#: What makes the words a warning reports a threat: a consequence to come ("warned that Israel
+#: would respond", "warned Hamas that it would pay"), not a state of things ("warning that the
+#: captives were in danger": a statement).
+CONSEQUENCE = re.compile(r"(?i)\b(?:will|would|shall|could|might|must|going\s+to|face|faces|pay|"
+                         r"unless|otherwise|or\s+else|if)\b|[’']ll\b")
+
 #: The possessive marker: "Israel’s", "Hamas’".
 POSS = r"(?:[’']s|(?<=s)[’'](?![\w’']))"
 

@@ -4,10 +4,21 @@ written for the test."""
 
 from __future__ import annotations
 
-from tests.extract.sentences import events, ids
+from tests.extract.sentences import events, ids, one
 
 
 def test_a_question_of_the_writer_tells_no_event():
     found = events("Who killed the commander? Israel struck his car in Gaza on Tuesday.")
     assert [e.type for e in found] == ["Attack"]
     assert "israel" in ids(found[0])
+
+
+def test_a_warning_of_a_danger_is_no_threat():
+    found = events("On Tuesday Netanyahu urged the mediators to close a deal, warning that "
+                   "the hostages were in grave danger.")
+    assert [e.type for e in found] == ["Demand"]
+
+
+def test_a_warning_of_what_will_follow_is_a_threat():
+    threat = one(events("On Tuesday Israel warned Hamas that it would pay a heavy price."), "Threat")
+    assert "israel" in ids(threat)
