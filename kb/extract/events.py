@@ -177,9 +177,10 @@ class Extractor(RoleReader):
         return added
 
     def _told_acts(self, drafted: list, context: Context) -> list:
-        """The speech verbs whose words report the speaker's own answer or offer, on the same day
-        ("Hamas told the mediators on Monday that it accepted their proposal", "said it had
-        rejected the plan"): one event, the act, which cites the sentence; not a statement too."""
+        """The speech verbs whose words report the speaker's own answer, offer or strike, on the
+        same day ("Hamas told the mediators on Monday that it accepted their proposal", "said it
+        had rejected the plan", "Israel said its jets struck launchers"): one event, the act,
+        which cites the sentence; not a statement too."""
         told = []
         for cue, event in drafted:
             if event.type != "Statement" or cue.part != "speech":
@@ -190,11 +191,12 @@ class Extractor(RoleReader):
             speakers = {actor for actor, role in event.actors if role == "speaker"}
             for other_cue, other in drafted:
                 if other is event or other.type not in (
-                        "Acceptance", "Rejection", "Offer", "HostageRelease") or \
+                        "Acceptance", "Rejection", "Offer", "HostageRelease", "Attack",
+                        "Killing") or \
                         other_cue.part != "verb" or not frame.start <= other_cue.start < frame.end:
                     continue
-                doers = {actor for actor, role in other.actors
-                         if role in ("responder", "offerer", "participant", "releaser")}
+                doers = {actor for actor, role in other.actors if role in (
+                    "responder", "offerer", "participant", "releaser", "perpetrator")}
                 if speakers and speakers <= doers and (
                         other.date.edtf == event.date.edtf or (
                             other.date.source == "window"

@@ -22,3 +22,10 @@ def test_a_warning_of_a_danger_is_no_threat():
 def test_a_warning_of_what_will_follow_is_a_threat():
     threat = one(events("On Tuesday Israel warned Hamas that it would pay a heavy price."), "Threat")
     assert "israel" in ids(threat)
+
+
+def test_a_party_telling_its_own_strike_is_the_strike_not_a_statement_too():
+    found = events("Israel said on Tuesday that its jets struck rocket launchers in Lebanon.")
+    assert [e.type for e in found] == ["Attack"]
+    assert ("israel", "perpetrator") in found[0].actors
+    assert found[0].date.edtf == "2024-03-12"
