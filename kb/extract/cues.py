@@ -130,6 +130,12 @@ TOPIC_BEFORE = re.compile(
     r"(?:the|this|that|its|their|his|her|[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+){0,2}$")
 
 
+#: The verbs of TOPIC_BEFORE by lemma: what is discussed is a topic ("the negotiations were
+#: discussed").
+TOPIC_LEMMAS = frozenset(("discuss", "debate", "review", "study", "examine", "investigate",
+                          "consider", "address"))
+
+
 class CueReader(ActorReader):
     """Finds the event mentions of a sentence and the speech that reports them."""
 
@@ -440,6 +446,8 @@ class CueReader(ActorReader):
 
     def _noun_is_event(self, cue: Cue, before: str, after: str, context: Context) -> bool:
         """Whether an event noun names an event here (rather than a topic or a goal)."""
+        if _governing_verb(cue, context, "nsubjpass", TOPIC_LEMMAS) is not None:
+            return False  # "a meeting at which the ceasefire negotiations were discussed"
         dated = any((0 <= e.start - cue.end <= 40 and not re.search(r"[,;]", self.text[
             cue.end:e.start])) or 0 <= cue.start - e.end <= 3 for e in self.expressions
             if e.kind != "duration" and context.sentence.start <= e.start < context.sentence.end)

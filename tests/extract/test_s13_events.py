@@ -29,3 +29,9 @@ def test_a_party_telling_its_own_strike_is_the_strike_not_a_statement_too():
     assert [e.type for e in found] == ["Attack"]
     assert ("israel", "perpetrator") in found[0].actors
     assert found[0].date.edtf == "2024-03-12"
+
+
+def test_negotiations_that_were_discussed_are_a_topic():
+    found = events("Erdogan met Ismail Haniyeh in Istanbul on Saturday, and the truce negotiations "
+                   "were discussed.")
+    assert [e.type for e in found] == ["Meeting"]
