@@ -161,6 +161,13 @@ CUES: tuple[tuple[str, str, str], ...] = (
                    r"consent|agreement(?=\s+to\b))", "verb"),
     ("Rejection", r"(?:announc|declar|confirm|convey|express)(?:ed|es|s)\s+(?:its|their|his|her)\s+"
                   r"(?:(?:full|formal|final|outright|official)\s+)?(?:rejection|refusal)", "verb"),
+    # "informed the mediators on Monday of its approval of the proposal": the answer given
+    ("Acceptance", r"(?:informed|informs|notified|notifies)(?=\s+(?:[\w’'-]+\s+){1,6}?of\s+(?:its|"
+                   r"their|his|her)\s+(?:(?:full|formal|final|initial|conditional|official)\s+)?"
+                   r"(?:acceptance|approval|consent)\b)", "verb"),
+    ("Rejection", r"(?:informed|informs|notified|notifies)(?=\s+(?:[\w’'-]+\s+){1,6}?of\s+(?:its|"
+                  r"their|his|her)\s+(?:(?:full|formal|final|outright|official)\s+)?"
+                  r"(?:rejection|refusal)\b)", "verb"),
     # "issued a list of what it called non-negotiable demands": conditions set
     ("Precondition", r"(?:issued|published|presented)\s+(?:a\s+list\s+of\s+)?"
                      r"(?:what\s+(?:it|they|he|she)\s+called\s+)?(?:(?:its|their|his|her|new|fresh|"

@@ -35,3 +35,16 @@ def test_negotiations_that_were_discussed_are_a_topic():
     found = events("Qatar's emir received Ismail Haniyeh in Doha on Saturday for a meeting at "
                    "which the ceasefire negotiations were discussed.")
     assert [e.type for e in found] == ["Meeting"]
+
+
+def test_informing_the_mediators_of_an_approval_is_the_acceptance():
+    found = events("Hamas informed the Egyptian mediators on Tuesday of its approval of the plan.")
+    assert [e.type for e in found] == ["Acceptance"]
+    assert ("hamas", "responder") in found[0].actors
+    assert found[0].date.edtf == "2024-03-12"
+
+
+def test_informing_of_a_refusal_is_the_rejection():
+    rejection = one(events("Israel notified Qatar on Tuesday of its refusal of the plan."),
+                    "Rejection")
+    assert "israel" in ids(rejection)
