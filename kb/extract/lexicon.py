@@ -187,6 +187,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Acceptance", r"recommend(?:ed|s)(?=\s+(?:(?:the|a|an|its)\s+)?(?:[\w-]+\s+){0,2}?(?:deal|"
                    r"agreement|plan|proposal|ceasefire|truce)\b|\s+(?:that\s+)?(?:the\s+)?(?:full\s+)?"
                    r"(?:government|cabinet|ministers)\s+(?:approve|accept|endorse|adopt)\b)", "verb"),
+    # "the Security Council adopted a resolution": what the council demands, its own act
+    ("Demand", r"(?:adopt|pass|approv)(?:ed|es|s)(?=\s+(?:(?:a|an|the|its|their)\s+)?"
+               r"(?:[\w.-]+\s+){0,3}?resolution\b)", "verb"),
     ("Acceptance", r"approv(?:es|ed)|endors(?:es|ed)|sign(?:s|ed)\s+off\s+on", "verb"),
     ("Acceptance", r"acceptance", "noun"),
     # "the leaders adopted Egypt's plan" (not a resolution: what it demands is its own event)

@@ -48,3 +48,10 @@ def test_informing_of_a_refusal_is_the_rejection():
     rejection = one(events("Israel notified Qatar on Tuesday of its refusal of the plan."),
                     "Rejection")
     assert "israel" in ids(rejection)
+
+
+def test_a_council_adopting_a_resolution_demands():
+    demand = one(events("The Security Council adopted a resolution on Monday calling for an "
+                        "immediate ceasefire in Gaza."), "Demand")
+    assert any("security-council" in actor for actor, role in demand.actors if role == "speaker")
+    assert demand.date.edtf == "2024-03-11"
