@@ -658,12 +658,9 @@ class CueReader(ActorReader):
     def _upgrade(self, context: Context) -> None:
         """A speech act takes the most specific statement type of the words it reports ("said
         Israel will hunt down ..." is a threat); those words then make no event of their own.
-        Words that set a condition (:data:`CONDITION`) make a plain saying a precondition."""
-        for frame in context.frames:
-            if frame.cue.type == "Statement" and not frame.report and CONDITION.search(
-                    self.text, frame.start, frame.end):
-                frame.cue.type = "Precondition"
-                frame.cue.parsed.append("condition in the words reported")
+        Words that set a condition (:data:`CONDITION`) make a plain saying a precondition (once
+        the words of each speech verb are known: "confirmed the death and said the captives would
+        not return until ...": the saying's)."""
         for cue in context.cues:
             if cue.type not in STATEMENT_FAMILY or cue.absorbed or (
                     cue.part == "noun" and cue.type != "Precondition"):
@@ -695,6 +692,11 @@ class CueReader(ActorReader):
                 cue.absorbed = True
             elif inside and cue.part == "speech":
                 cue.absorbed = True
+        for frame in context.frames:
+            if frame.cue.type == "Statement" and not frame.report and CONDITION.search(
+                    self.text, frame.start, frame.end):
+                frame.cue.type = "Precondition"
+                frame.cue.parsed.append("condition in the words reported")
 
     @staticmethod
     def _coordinated(speech: Cue, cue: Cue, context: Context) -> bool:

@@ -328,14 +328,15 @@ CUES: tuple[tuple[str, str, str], ...] = (
 )
 
 #: Reported words that set a condition: the speaker's side ("it", "they", "we", "Egypt") will not
-#: act, or
+#: act, or the people it holds ("the captives", "the prisoners") will not go free, or
 #: there will be none of something, until (unless, without, before, while) something else
 #: happens ("said it would not accept any deal without a full withdrawal", "there would be no
 #: talks while ..."), or it will act only if something happens. Not a vow to go on ("would not
 #: stop until ...", "will not end this war before ...").
 CONDITION = re.compile(
-    r"(?i)\b(?:(?:(?:it|they|he|she|we|i|(?-i:[A-Z][a-z]+))\s+(?:will|would|shall|could|can)\s+"
-    r"(?:not|never)|"
+    r"(?i)\b(?:(?:(?:it|they|he|she|we|i|(?-i:[A-Z][a-z]+)|the\s+(?:[\w-]+\s+){0,2}?(?:hostages|captives|"
+    r"prisoners|detainees|abductees|terrorists))\s+"
+    r"(?:will|would|shall|could|can)\s+(?:not|never)|"
     r"(?:it|they|he|she|we|i)\s+(?:won[’']t|wouldn[’']t|cannot|can[’']t)|there\s+(?:will|would)"
     r"\s+be\s+no)\s+(?!(?:[\w’'-]+\s+){0,2}?(?:stop|rest|give\s+up|abandon|back\s+down|relent|"
     r"end|halt|cease|hesitate)\b)[^.;]*?\b(?:until|unless|without|before|while|as\s+long\s+as|"

@@ -55,3 +55,15 @@ def test_a_council_adopting_a_resolution_demands():
                         "immediate ceasefire in Gaza."), "Demand")
     assert any("security-council" in actor for actor, role in demand.actors if role == "speaker")
     assert demand.date.edtf == "2024-03-11"
+
+
+def test_captives_that_will_not_go_free_until_set_a_precondition():
+    condition = one(events("Hamas said on Tuesday that the hostages would not be released until "
+                           "Israel withdrew from Gaza."), "Precondition")
+    assert "hamas" in ids(condition)
+
+
+def test_two_speech_verbs_of_one_subject_each_keep_their_own_words():
+    found = events("On Tuesday Hamas confirmed the death and said the prisoners would not be freed "
+                   "until the strikes stopped.")
+    assert sorted(e.type for e in found) == ["Precondition", "Statement"]
