@@ -266,6 +266,8 @@ class Extractor(RoleReader):
             return None  # "denied reports that it had accepted the plan": nothing happened
         if self._negated(cue, context):
             return None  # "Israel has not rejected the offer", "did not meet": nothing happened
+        if self._supposed(cue, context):
+            return None  # "would be spared if they freed the captives": nothing happened
         expression, source = self._expression_for(cue, context)
         if expression is None and QUESTION_LINE.match(self.text, self.text.rfind(
                 "\n", 0, sentence.start) + 1):
@@ -391,6 +393,18 @@ class Extractor(RoleReader):
         word = parsed.head_of(cue.start, cue.end) if parsed is not None else None
         return word is not None and any(node.lemma_.lower() in DENYING_VERBS
                                         for node in parse.ancestors(word))
+
+    @staticmethod
+    def _supposed(cue: Cue, context: Context) -> bool:
+        """Whether the parse puts a cue verb in a clause of condition ("if they laid down their
+        arms and freed the captives", "unless Israel withdraws"): supposed, not told."""
+        parsed = context.parsed
+        word = parsed.head_of(cue.start, cue.end) if parsed is not None and \
+            cue.part != "noun" else None
+        while word is not None and word.dep_ == "conj" and word.head is not word:
+            word = word.head  # ("laid down ... and freed": the clause of the first verb)
+        return word is not None and word.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in word.children)
 
     @staticmethod
     def _negated(cue: Cue, context: Context) -> bool:

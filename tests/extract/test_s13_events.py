@@ -67,3 +67,9 @@ def test_two_speech_verbs_of_one_subject_each_keep_their_own_words():
     found = events("On Tuesday Hamas confirmed the death and said the prisoners would not be freed "
                    "until the strikes stopped.")
     assert sorted(e.type for e in found) == ["Precondition", "Statement"]
+
+
+def test_an_act_in_a_clause_of_condition_did_not_happen():
+    found = events("On Tuesday Netanyahu told the gunmen they could leave Gaza if they laid down "
+                   "their weapons and released the hostages.")
+    assert "HostageRelease" not in [e.type for e in found]
