@@ -574,7 +574,8 @@ class CueReader(ActorReader):
                 unnamed = UNNAMED_SPEAKER.search(segment)
                 coordinated = COORDINATED_VERB.search(text, start, cue.start) and any(
                     m.end <= start + unnamed.start() for m in named) if unnamed else False
-                if unnamed and not VERBISH.search(unnamed.group()) and not any(
+                if unnamed and not VERBISH.search(re.sub(  # ("two sources briefed on the talks")
+                        r"\b\w+ed\s+(?:on|in|with|to|about)\b", "", unnamed.group())) and not any(
                         m.start >= start + unnamed.start() or (m.pronoun == "first" and not re.fullmatch(
                             r"(?i)we|us|our|i|me|my", text[m.start:m.end])) for m in named) \
                         and not coordinated:  # (but a statement's "The two countries affirm")

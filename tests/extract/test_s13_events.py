@@ -73,3 +73,10 @@ def test_an_act_in_a_clause_of_condition_did_not_happen():
     found = events("On Tuesday Netanyahu told the gunmen they could leave Gaza if they laid down "
                    "their weapons and released the hostages.")
     assert "HostageRelease" not in [e.type for e in found]
+
+
+def test_sources_briefed_on_the_talks_are_an_unnamed_speaker():
+    found = events("The Egyptian delegation was led by Abbas Kamel and included two generals, "
+                   "Ahmed Ali, who runs the Gaza file, and Omar Said, three sources briefed on "
+                   "the talks said.")
+    assert "Statement" not in [e.type for e in found]
