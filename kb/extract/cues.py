@@ -319,6 +319,10 @@ class CueReader(ActorReader):
                                            r"(?:teams?|delegations?|negotiators|ambassadors?|"
                                            r"envoys?|staff|diplomats)\b", after):
             return False  # "Israel recalled its team": called back, not said
+        if cue.type == "Rejection" and word.startswith("refus") and re.match(
+                r"\s+(?:\w+\s+){0,3}?to\s+[^.;]*?\b(?:until|unless|while|as\s+long\s+as|"
+                r"so\s+long\s+as)\b", after):
+            cue.type = "Precondition"  # "refused to open the crossing while Israel holds it"
         if cue.type == "Threat" and word.startswith("warn"):
             said = re.match(r"\s+(?:[\w’'-]+\s+){0,3}?that\s+([^.;]*)", after)
             if said and not CONSEQUENCE.search(said.group(1)):

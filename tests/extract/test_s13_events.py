@@ -80,3 +80,12 @@ def test_sources_briefed_on_the_talks_are_an_unnamed_speaker():
                    "Ahmed Ali, who runs the Gaza file, and Omar Said, three sources briefed on "
                    "the talks said.")
     assert "Statement" not in [e.type for e in found]
+
+
+def test_refusing_to_act_while_something_holds_sets_a_precondition():
+    found = events("On Tuesday Jordan refused to reopen the bridge while Israeli troops remained "
+                   "on the other bank.")
+    condition = one(found, "Precondition")
+    assert "Rejection" not in [e.type for e in found]
+    assert ("jordan", "speaker") in condition.actors
+    assert condition.date.edtf == "2024-03-12"
