@@ -242,7 +242,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"emphasi[sz]ed|reiterated|confirmed|denied|claimed|acknowledged|explained|"
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
                   r"notified|announces|affirm(?:s|ed)?|reaffirm(?:s|ed)?|blamed|blames|"
-                  r"insisted|argued|recalled|saying|adding|noting|stressing|insisting|telling|"
+                  r"insisted|argued|recalled|saying|noting|stressing|insisting|telling|"
+                  # ", adding that ...", "adding: ..." (not "stopped adding conditions")
+                  r"adding(?=\s*(?:that\b|[“\":,]))|(?<=,\s)adding|"
                   # a live blog's present: "Israeli army confirms that ...", "Hamas denies"
                   r"confirms|denies|claims|stresses|notes|declares|insists|explains|writes|"
                   r"adds|argues|acknowledges|reiterates|emphasi[sz]es|states(?=\s+that\b)|"

@@ -89,3 +89,13 @@ def test_refusing_to_act_while_something_holds_sets_a_precondition():
     assert "Rejection" not in [e.type for e in found]
     assert ("jordan", "speaker") in condition.actors
     assert condition.date.edtf == "2024-03-12"
+
+
+def test_adding_conditions_is_no_saying():
+    found = events("A deal was near, Qatar said on Tuesday, if Israel stopped adding conditions.")
+    assert not any(("israel", "speaker") in e.actors for e in found)
+
+
+def test_adding_that_after_a_comma_goes_on_with_the_saying():
+    found = events("Hamas said on Tuesday that talks had resumed, adding that a deal was near.")
+    assert [e.type for e in found] == ["Statement"]
