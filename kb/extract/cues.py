@@ -313,6 +313,8 @@ class CueReader(ActorReader):
         if cue.part == "speech" and word in ("told", "informed", "notified", "briefed") and \
                 PASSIVE_BEFORE.search(before) and not re.search(r"\bby\s", after[:60]):
             return False  # "We were told they showed no flexibility": nobody named speaks
+        if cue.part == "speech" and re.match(r"(?i)\s+(?:nothing|little|no\s+more)\b", after):
+            return False  # "For a day the movement said nothing": no statement
         if word == "claimed" and re.match(r"\s+by\b", after):
             return False  # "an attack claimed by X": X's attack, not X's words
         if word == "recalled" and re.match(r"(?i)\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?"

@@ -99,3 +99,9 @@ def test_adding_conditions_is_no_saying():
 def test_adding_that_after_a_comma_goes_on_with_the_saying():
     found = events("Hamas said on Tuesday that talks had resumed, adding that a deal was near.")
     assert [e.type for e in found] == ["Statement"]
+
+
+def test_saying_nothing_is_no_statement():
+    found = events("On Tuesday Hamas said nothing. On Wednesday Qatar said talks would resume.")
+    assert [e.type for e in found] == ["Statement"]
+    assert "qatar" in ids(found[0])
