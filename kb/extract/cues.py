@@ -313,6 +313,10 @@ class CueReader(ActorReader):
         if cue.part == "speech" and word in ("told", "informed", "notified", "briefed") and \
                 PASSIVE_BEFORE.search(before) and not re.search(r"\bby\s", after[:60]):
             return False  # "We were told they showed no flexibility": nobody named speaks
+        if cue.part == "speech" and word.endswith("ing") and re.search(
+                r"(?i)\b(?:a|an|the|its|their|his|her|this|that|no|any)\s+(?:[\w-]+\s+){0,2}$",
+                before):
+            return False  # "is a further warning that ...": the noun, no speech
         if cue.part == "speech" and re.match(r"(?i)\s+(?:nothing|little|no\s+more)\b", after):
             return False  # "For a day the movement said nothing": no statement
         if word == "claimed" and re.match(r"\s+by\b", after):
@@ -531,6 +535,12 @@ class CueReader(ActorReader):
                             and m.quote is None and not m.possessive and m.prep in (None, "and")
                             for m in context.mentions):
                         clause = named
+                    if clause is None and later.start > cue.end and later.type in \
+                            STATEMENT_FAMILY and later.part in ("speech", "verb") and \
+                            cue.text.endswith("s") == later.text.split()[0].endswith("s"):
+                        # "says X, and calls on Y": a second act of the same subject, its verb
+                        # in the same form (not "said X, and calls on": the words' own verb)
+                        clause = re.search(r",\s+and\s+(?:(?:also|then|\w+ly)\s+)?$", between)
                     if clause:
                         end = cue.end + clause.start()
                         break

@@ -114,3 +114,11 @@ def test_an_event_of_long_before_the_article_is_history():
     assert [e.type for e in found] == ["Meeting"]
     history = events("In April 2023 Hamas attacked an army post.", published=date(2024, 3, 14))
     assert "history" in " ".join(one(history, "Attack").why)
+
+
+
+def test_a_warning_noun_ends_no_words_and_says_then_calls_on_are_two_acts():
+    found = events("On Tuesday Qatar says the news is a further warning that time is short, and "
+                   "calls on Israel to act.")
+    assert sorted(e.type for e in found) == ["Demand", "Statement"]
+    assert all(("qatar", "speaker") in e.actors for e in found)
