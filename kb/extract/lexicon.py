@@ -254,6 +254,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"posted(?=\s+(?:on\s+(?:[A-Z][\w.]*|social\s+media)\s+|online\s+)?that\b)",
      "speech"),
     ("Statement", r"answered\s+(?:our|my)\s+questions", "verb"),
+    # "the armed wing published their names": a list made public, a statement
+    ("Statement", r"(?:published|publishes|released|releases|announced|announces)(?=\s+(?:the|their|"
+                  r"its|a)\s+(?:[\w-]+\s+){0,2}?(?:names|list)\b)", "verb"),
     # "the statement issued by the Prime Minister's Office on Saturday": a saying, dated
     ("Statement", r"statement(?=\s+(?:issued|released|published|put\s+out)\s+(?:(?:late|early)\s+)?"
                   r"(?:by|on)\s)", "noun"),

@@ -122,3 +122,10 @@ def test_a_warning_noun_ends_no_words_and_says_then_calls_on_are_two_acts():
                    "calls on Israel to act.")
     assert sorted(e.type for e in found) == ["Demand", "Statement"]
     assert all(("qatar", "speaker") in e.actors for e in found)
+
+
+def test_publishing_the_names_is_a_statement():
+    found = events("On Tuesday Hamas published the names of the three hostages it will free.")
+    statement = one(found, "Statement")
+    assert ("hamas", "speaker") in statement.actors
+    assert statement.date.edtf == "2024-03-12"
