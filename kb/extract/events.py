@@ -18,6 +18,7 @@ from kb.extract.lexicon import (
     HANDED_TO,
     HAPPENING_AFTER,
     LIGHT_VERB_BEFORE,
+    NO_SIGN,
     ONGOING_BEFORE,
     PLACELESS,
     QUESTION_LINE,
@@ -388,11 +389,14 @@ class Extractor(RoleReader):
     @staticmethod
     def _denied(cue: Cue, context: Context) -> bool:
         """Whether a cue sits in what someone denies or dismisses ("denied that it had struck
-        the school", "dismissed reports that talks had resumed"), by the parse."""
+        the school", "dismissed reports that talks had resumed") or in what there is no sign of
+        ("no sign that Hamas had delivered its answer"), by the parse."""
         parsed = context.parsed
         word = parsed.head_of(cue.start, cue.end) if parsed is not None else None
-        return word is not None and any(node.lemma_.lower() in DENYING_VERBS
-                                        for node in parse.ancestors(word))
+        return word is not None and any(
+            node.lemma_.lower() in DENYING_VERBS or (node.lemma_.lower() in NO_SIGN and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in node.children))
+            for node in parse.ancestors(word))
 
     @staticmethod
     def _supposed(cue: Cue, context: Context) -> bool:

@@ -367,6 +367,9 @@ PRESENTED_WITH = re.compile(
 #: Verbs (lemmas) whose complement did not happen as far as the speaker says: "denied that ...".
 DENYING_VERBS = frozenset(("deny", "dismiss", "refute", "rebut"))
 
+#: Nouns of evidence whose "no" denies what follows: "no sign that Hamas had delivered its answer".
+NO_SIGN = frozenset(("sign", "indication", "evidence", "word", "confirmation", "proof"))
+
 #: Collectives of people named by what they are, not by a name ("Families of hostages").
 COLLECTIVE = re.compile(
     r"(?<![\w-])(?:[Ff]amilies|[Rr]elatives|[Rr]epresentatives|[Mm]others|[Ff]riends)\s+of\s+"

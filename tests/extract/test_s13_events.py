@@ -129,3 +129,9 @@ def test_publishing_the_names_is_a_statement():
     statement = one(found, "Statement")
     assert ("hamas", "speaker") in statement.actors
     assert statement.date.edtf == "2024-03-12"
+
+
+def test_no_sign_that_something_happened_is_no_event():
+    found = events("By Friday there was no sign that Israel had sent its reply. Qatar met Hamas "
+                   "on Thursday.")
+    assert [e.type for e in found] == ["Meeting"]
