@@ -269,6 +269,8 @@ class Extractor(RoleReader):
             return None  # "Israel has not rejected the offer", "did not meet": nothing happened
         if self._supposed(cue, context):
             return None  # "would be spared if they freed the captives": nothing happened
+        if cue.part != "noun" and re.search(r"(?i)\bstill\s+$", self.text[sentence.start:cue.start]):
+            return None  # "it was Sinwar who still demanded an end to the war": a stance held
         expression, source = self._expression_for(cue, context)
         if expression is None and QUESTION_LINE.match(self.text, self.text.rfind(
                 "\n", 0, sentence.start) + 1):

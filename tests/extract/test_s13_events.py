@@ -135,3 +135,8 @@ def test_no_sign_that_something_happened_is_no_event():
     found = events("By Friday there was no sign that Israel had sent its reply. Qatar met Hamas "
                    "on Thursday.")
     assert [e.type for e in found] == ["Meeting"]
+
+
+def test_what_someone_still_demands_is_a_stance_not_an_event():
+    found = events("On Tuesday Qatar said it was Israel that still rejected a full withdrawal.")
+    assert [e.type for e in found] == ["Statement"]
