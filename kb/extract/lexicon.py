@@ -21,7 +21,8 @@ FUNCTION_WORDS = frozenset(
     CEST EET EEST EST EDT PST PDT IDT AST Joint Statement Declaration Communique Live Analysis
     Interview Update Updates Breaking Exclusive Opinion Explainer Comment Editorial Round-up Roundup
     Weekly Daily Briefing Talks Negotiations Fighting Truce Ceasefire Ramadan Passover Eid
-    Christmas Easter Hanukkah""".split()
+    Christmas Easter Hanukkah First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth
+    Firstly Secondly Thirdly Finally""".split()
 )
 
 #: Adjectives of a people or a region that are no actor alone ("an Arab summit", "Western

@@ -140,3 +140,9 @@ def test_no_sign_that_something_happened_is_no_event():
 def test_what_someone_still_demands_is_a_stance_not_an_event():
     found = events("On Tuesday Qatar said it was Israel that still rejected a full withdrawal.")
     assert [e.type for e in found] == ["Statement"]
+
+
+def test_a_numbered_point_s_label_is_no_actor():
+    found = events("Fourth: The world watched on Saturday as the army carried out a massacre in "
+                   "the camp.", min_confidence=0)
+    assert not any("fourth" in actor for event in found for actor in ids(event))
