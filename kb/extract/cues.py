@@ -398,6 +398,11 @@ class CueReader(ActorReader):
                             re.search(r",\s+and\s", between) and HAPPENING_AFTER.match(after)):
                     # ("approved the deal, and the ceasefire took effect": it happened)
                     cue.absorbed = True  # "offered Hamas a six-week truce": what is offered
+                if other.type == "Offer" and other.part != "noun" and other.end <= cue.start and \
+                        re.search(r"[:—–]", between) and not re.search(r"[;.]", between) and \
+                        cue.type in ("Ceasefire", "HostageRelease", *MEETING_FAMILY):
+                    cue.absorbed = True  # "floated an initiative: a two-day ceasefire ...,
+                    # followed by talks": what the offer holds
             if not cue.absorbed and cue.type != "Precondition":
                 cue.absorbed = not self._noun_is_event(cue, before, after, context)
                 if cue.absorbed and self._made(cue, context):

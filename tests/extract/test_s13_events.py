@@ -146,3 +146,10 @@ def test_a_numbered_point_s_label_is_no_actor():
     found = events("Fourth: The world watched on Saturday as the army carried out a massacre in "
                    "the camp.", min_confidence=0)
     assert not any("fourth" in actor for event in found for actor in ids(event))
+
+
+def test_what_an_offer_holds_after_a_colon_is_no_event_of_its_own():
+    found = events("On Tuesday Qatar outlined a new idea: a week-long truce during which aid "
+                   "would enter, then negotiations in Doha.")
+    assert [e.type for e in found] == ["Offer"]
+    assert "qatar" in ids(found[0])
