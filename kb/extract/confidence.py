@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from kb.extract.lexicon import TIMELINE_ENTRY
 from kb.extract.model import DraftEvent
 from kb.extract.sentences import Sentence
 from kb.extract.timex import TimeExpression
@@ -34,10 +35,6 @@ _BACKGROUND = re.compile(
 #: background whatever it dates.
 _LABELLED_BACKGROUND = re.compile(r"(?i)^(?:some\s+|a\s+little\s+|quick\s+)?(?:background|context)"
                                   r"\s*[:—–-]|^for\s+(?:some\s+)?(?:context|background)\b")
-#: A line of a timeline or chronology: a date, then a dash or a colon, then what happened ("20 Feb
-#: - Hamas hands over four coffins", "March 5: Trump warns Hamas"): a dated event, no headline.
-_TIMELINE_ENTRY = re.compile(
-    r"^(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*[-–—:]\s+\S")
 _TIME_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|EET|IDT|[AP]M)?|"
                          r"(?:updated|posted)\b.*)\s*$", re.IGNORECASE)
 
@@ -88,7 +85,7 @@ def sentence_kinds(text: str, sentences: list[Sentence],
             kinds[sentence.index] = "headline"
         elif line == sentence.text and not re.search(r"[.!?”\"’:;,]$", line) and \
                 len(line.split()) >= 4 and not _TIME_STAMP.match(line) and \
-                not _TIMELINE_ENTRY.match(line):
+                not TIMELINE_ENTRY.match(line):
             kinds[sentence.index] = "headline"  # a subheading, a "Key events" line, a caption
         elif _TIME_STAMP.match(sentence.text) or (
                 len(sentence.text) <= 40 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]",

@@ -39,6 +39,7 @@ from kb.extract.lexicon import (
     SPECIFICITY,
     SPEECH_SUBJECT_PRONOUN,
     STATEMENT_FAMILY,
+    TIMELINE_ENTRY,
     UNNAMED_SPEAKER,
     VERBISH,
     is_past_form,
@@ -528,12 +529,17 @@ class CueReader(ActorReader):
                 start, end, inverted = sentence.start, sentence.start + comma, True
             else:
                 start, end, inverted = cue.end, sentence.end, False
-                for later in context.cues:  # "said X, and it again demanded Y": two speech acts
+                # "said X, and it again demanded Y": two speech acts; and "X announced A; Y said
+                # B": a semicolon ends X's words too (not yet in a timeline's entry, "21 May - X
+                # says A; Y vows B", whose date the second clause would not get)
+                joins = r"(?:,\s+(?:and|but)|;)" if not TIMELINE_ENTRY.match(sentence.text) \
+                    else r",\s+(?:and|but)"
+                for later in context.cues:
                     between = text[cue.end:later.start]
-                    clause = re.search(r",\s+(?:and|but)\s+(?:(?:it|they|he|she|the\s+\w+)\s+)"
+                    clause = re.search(joins + r"\s+(?:(?:it|they|he|she|the\s+\w+)\s+)"
                                        r"(?:\w+\s+){0,2}$", between) \
                         if later.part == "speech" and later.start > cue.end else None
-                    named = re.search(r",\s+(?:and|but)\s+(?:[\w.’'-]+\s+){1,7}$", between) \
+                    named = re.search(joins + r"\s+(?:[\w.’'-]+\s+){1,7}$", between) \
                         if later.part == "speech" and later.start > cue.end else None
                     if named and any(  # "X said A, and Prime Minister Y said B": Y's own words
                             cue.end + named.start() < m.start and m.end <= later.start

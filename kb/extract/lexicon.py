@@ -591,6 +591,10 @@ INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(
 STATEMENT_HEADING = re.compile(r"(?i)\s*(?:joint\s+)?(?:statement|declaration|communiqu[eé])\s+"
                                r"(?:issued\s+)?(?:by|of|from)\s+")
 ANSWER_LINE = re.compile(r"(?:A|Answer)\s*[:.]\s")
+#: A line of a timeline or chronology: a date, then a dash or a colon, then what happened ("20 Feb
+#: - Hamas hands over four coffins", "March 5: Trump warns Hamas"): a dated event, no headline.
+TIMELINE_ENTRY = re.compile(
+    r"^(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*[-–—:]\s+\S")
 #: An interviewer's question line: "Q: ...", "Q. ...", "Question: ...".
 QUESTION_LINE = re.compile(r"(?:Q|Question)\s*[:.]\s")
 #: Two or more named subjects opening a sentence (after a live blog's time stamp), with "in a

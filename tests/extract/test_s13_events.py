@@ -153,3 +153,10 @@ def test_what_an_offer_holds_after_a_colon_is_no_event_of_its_own():
                    "would enter, then negotiations in Doha.")
     assert [e.type for e in found] == ["Offer"]
     assert "qatar" in ids(found[0])
+
+
+def test_a_semicolon_ends_one_speaker_s_words_before_another_speaks():
+    found = events("On Tuesday Egypt announced an inquiry; the Israeli army said it was in touch "
+                   "with Cairo.")
+    assert sorted(speaker for e in found for speaker, role in e.actors
+                  if role == "speaker") == ["egypt", "israel"]
