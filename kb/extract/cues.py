@@ -35,6 +35,7 @@ from kb.extract.lexicon import (
     PURPOSE_BEFORE,
     SAYING_LEMMAS,
     SETTING_BEFORE,
+    SHORT_OF,
     SIGNATORIES_NAMED,
     SPECIFICITY,
     SPEECH_SUBJECT_PRONOUN,
@@ -725,6 +726,10 @@ class CueReader(ActorReader):
                     self.text, frame.start, frame.end):
                 frame.cue.type = "Precondition"
                 frame.cue.parsed.append("condition in the words reported")
+            elif frame.cue.type == "Statement" and not frame.report and SHORT_OF.search(
+                    self.text, frame.start, frame.end):
+                frame.cue.type = "Rejection"
+                frame.cue.parsed.append("the words reported turn it down")
 
     @staticmethod
     def _coordinated(speech: Cue, cue: Cue, context: Context) -> bool:

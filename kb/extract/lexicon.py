@@ -356,6 +356,15 @@ CONDITION = re.compile(
 CONSEQUENCE = re.compile(r"(?i)\b(?:will|would|shall|could|might|must|going\s+to|face|faces|pay|"
                          r"unless|otherwise|or\s+else|if)\b|[’']ll\b")
 
+#: Reported words that turn a proposal down: it does not meet (falls short of, is far from) the
+#: speaker's requirements ("announced that the proposal did not meet its requirements",
+#: "answered that the text was far from its requirements"): the saying is a rejection.
+SHORT_OF = re.compile(
+    r"(?i)(?:\b(?:did|does|do)\s+not\s+meet|\b(?:didn|doesn)[’']t\s+meet|\bfail(?:ed|s)?\s+to\s+meet|"
+    r"\bf(?:e|a)lls?\s+short\s+of|\b(?:was|is|were|are|remained|remains)\s+(?:still\s+)?far\s+"
+    r"from)\s+(?:its|their|his|her|our|the|(?-i:[A-Z][\w-]*)[’']s)\s+(?:[\w-]+\s+)?"
+    r"(?:requirements|demands|conditions|expectations|terms)\b")
+
 #: The possessive marker: "Israel’s", "Hamas’".
 POSS = r"(?:[’']s|(?<=s)[’'](?![\w’']))"
 

@@ -160,3 +160,9 @@ def test_a_semicolon_ends_one_speaker_s_words_before_another_speaks():
                    "with Cairo.")
     assert sorted(speaker for e in found for speaker, role in e.actors
                   if role == "speaker") == ["egypt", "israel"]
+
+
+def test_saying_a_proposal_falls_short_of_one_s_demands_is_a_rejection():
+    found = events("On Monday Hamas said the Israeli paper fell short of its demands.")
+    assert [e.type for e in found] == ["Rejection"]
+    assert ("hamas", "responder") in found[0].actors
