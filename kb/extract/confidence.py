@@ -6,7 +6,8 @@ news article repeats: how the war began, casualty tolls, "since ...", "for month
 ...") or ``story``. :func:`score` gives every event a confidence between 0 and 1 and says why:
 what proposed it (a verb is surer than a noun), where its date came from (its own words, its
 sentence, the article's context, or no date at all), whether it has actors, and the kind of its
-sentence. ``kb extract --min-confidence`` leaves out what scores below the threshold.
+sentence (and an event dated long before the article is history, as background is).
+``kb extract --min-confidence`` leaves out what scores below the threshold.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from kb.extract.lexicon import TIMELINE_ENTRY
 from kb.extract.model import DraftEvent
 from kb.extract.sentences import Sentence
 from kb.extract.timex import TimeExpression
@@ -33,10 +35,6 @@ _BACKGROUND = re.compile(
 #: background whatever it dates.
 _LABELLED_BACKGROUND = re.compile(r"(?i)^(?:some\s+|a\s+little\s+|quick\s+)?(?:background|context)"
                                   r"\s*[:—–-]|^for\s+(?:some\s+)?(?:context|background)\b")
-#: A line of a timeline or chronology: a date, then a dash or a colon, then what happened ("20 Feb
-#: - Hamas hands over four coffins", "March 5: Trump warns Hamas"): a dated event, no headline.
-_TIMELINE_ENTRY = re.compile(
-    r"^(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*[-–—:]\s+\S")
 _TIME_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|EET|IDT|[AP]M)?|"
                          r"(?:updated|posted)\b.*)\s*$", re.IGNORECASE)
 
@@ -87,7 +85,7 @@ def sentence_kinds(text: str, sentences: list[Sentence],
             kinds[sentence.index] = "headline"
         elif line == sentence.text and not re.search(r"[.!?”\"’:;,]$", line) and \
                 len(line.split()) >= 4 and not _TIME_STAMP.match(line) and \
-                not _TIMELINE_ENTRY.match(line):
+                not TIMELINE_ENTRY.match(line):
             kinds[sentence.index] = "headline"  # a subheading, a "Key events" line, a caption
         elif _TIME_STAMP.match(sentence.text) or (
                 len(sentence.text) <= 40 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]",
@@ -102,8 +100,15 @@ def sentence_kinds(text: str, sentences: list[Sentence],
     return kinds
 
 
-def score(events: list[DraftEvent], kinds: dict[int, str]) -> None:
-    """Set each event's confidence (0 to 1) and the reasons for it."""
+#: How long before the article an event is history, scored as background: a news article's
+#: events are of its last months ("his wife had been killed on 7 October" told sixteen months
+#: later; the development sets' gold has no event older than six months).
+HISTORY = timedelta(days=240)
+
+
+def score(events: list[DraftEvent], kinds: dict[int, str], reference: date | None = None) -> None:
+    """Set each event's confidence (0 to 1) and the reasons for it; an event that ended
+    :data:`HISTORY` or more before ``reference`` (the article's date) scores as background."""
     for event in events:
         why: list[str] = []
         part = event.cue_part
@@ -140,6 +145,9 @@ def score(events: list[DraftEvent], kinds: dict[int, str]) -> None:
         elif kind == "background":
             value = min(value * 0.4, 0.15)
             why.append("a background sentence")
+        elif reference is not None and event.date.latest < reference - HISTORY:
+            value = min(value * 0.4, 0.15)
+            why.append("dated long before the article: history")
         if not event.actors:  # whatever raised it ("mentioned in 2 sentences")
             value = min(value, _NO_ACTOR)
         event.confidence = round(max(0.05, min(0.95, value)), 2)

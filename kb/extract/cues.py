@@ -16,6 +16,7 @@ from kb.extract.actors import ActorReader, KnownActor, KnownPlace, Mention
 from kb.extract.lexicon import (
     CLAUSE_BREAK,
     CONDITION,
+    CONSEQUENCE,
     COORDINATED_VERB,
     CUE_PATTERNS,
     DEFINITE,
@@ -34,10 +35,12 @@ from kb.extract.lexicon import (
     PURPOSE_BEFORE,
     SAYING_LEMMAS,
     SETTING_BEFORE,
+    SHORT_OF,
     SIGNATORIES_NAMED,
     SPECIFICITY,
     SPEECH_SUBJECT_PRONOUN,
     STATEMENT_FAMILY,
+    TIMELINE_ENTRY,
     UNNAMED_SPEAKER,
     VERBISH,
     is_past_form,
@@ -127,6 +130,12 @@ TOPIC_BEFORE = re.compile(
     r"reviewed|study|studying|studied|examine|examining|examined|investigate|investigating|"
     r"investigated|consider|considering|considered|address|addressing)\s+"
     r"(?:the|this|that|its|their|his|her|[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+){0,2}$")
+
+
+#: The verbs of TOPIC_BEFORE by lemma: what is discussed is a topic ("the negotiations were
+#: discussed").
+TOPIC_LEMMAS = frozenset(("discuss", "debate", "review", "study", "examine", "investigate",
+                          "consider", "address"))
 
 
 class CueReader(ActorReader):
@@ -306,12 +315,26 @@ class CueReader(ActorReader):
         if cue.part == "speech" and word in ("told", "informed", "notified", "briefed") and \
                 PASSIVE_BEFORE.search(before) and not re.search(r"\bby\s", after[:60]):
             return False  # "We were told they showed no flexibility": nobody named speaks
+        if cue.part == "speech" and word.endswith("ing") and re.search(
+                r"(?i)\b(?:a|an|the|its|their|his|her|this|that|no|any)\s+(?:[\w-]+\s+){0,2}$",
+                before):
+            return False  # "is a further warning that ...": the noun, no speech
+        if cue.part == "speech" and re.match(r"(?i)\s+(?:nothing|little|no\s+more)\b", after):
+            return False  # "For a day the movement said nothing": no statement
         if word == "claimed" and re.match(r"\s+by\b", after):
             return False  # "an attack claimed by X": X's attack, not X's words
         if word == "recalled" and re.match(r"(?i)\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?"
                                            r"(?:teams?|delegations?|negotiators|ambassadors?|"
                                            r"envoys?|staff|diplomats)\b", after):
             return False  # "Israel recalled its team": called back, not said
+        if cue.type == "Rejection" and word.startswith("refus") and re.match(
+                r"\s+(?:\w+\s+){0,3}?to\s+[^.;]*?\b(?:until|unless|while|as\s+long\s+as|"
+                r"so\s+long\s+as)\b", after):
+            cue.type = "Precondition"  # "refused to open the crossing while Israel holds it"
+        if cue.type == "Threat" and word.startswith("warn"):
+            said = re.match(r"\s+(?:[\w’'-]+\s+){0,3}?that\s+([^.;]*)", after)
+            if said and not CONSEQUENCE.search(said.group(1)):
+                cue.type = "Statement"  # "warning that the captives were in danger"
         if cue.type == "Statement" and re.match(r"(?i)\s+to\s+(?:be|have)\b", after):
             return False  # "said to be"
         if cue.part == "speech" and re.search(r"(?i)\bwhat\s+(?:[\w’'-]+\s+){1,3}$", before) \
@@ -377,6 +400,11 @@ class CueReader(ActorReader):
                             re.search(r",\s+and\s", between) and HAPPENING_AFTER.match(after)):
                     # ("approved the deal, and the ceasefire took effect": it happened)
                     cue.absorbed = True  # "offered Hamas a six-week truce": what is offered
+                if other.type == "Offer" and other.part != "noun" and other.end <= cue.start and \
+                        re.search(r"[:—–]", between) and not re.search(r"[;.]", between) and \
+                        cue.type in ("Ceasefire", "HostageRelease", *MEETING_FAMILY):
+                    cue.absorbed = True  # "floated an initiative: a two-day ceasefire ...,
+                    # followed by talks": what the offer holds
             if not cue.absorbed and cue.type != "Precondition":
                 cue.absorbed = not self._noun_is_event(cue, before, after, context)
                 if cue.absorbed and self._made(cue, context):
@@ -435,6 +463,8 @@ class CueReader(ActorReader):
 
     def _noun_is_event(self, cue: Cue, before: str, after: str, context: Context) -> bool:
         """Whether an event noun names an event here (rather than a topic or a goal)."""
+        if _governing_verb(cue, context, "nsubjpass", TOPIC_LEMMAS) is not None:
+            return False  # "a meeting at which the ceasefire negotiations were discussed"
         dated = any((0 <= e.start - cue.end <= 40 and not re.search(r"[,;]", self.text[
             cue.end:e.start])) or 0 <= cue.start - e.end <= 3 for e in self.expressions
             if e.kind != "duration" and context.sentence.start <= e.start < context.sentence.end)
@@ -500,18 +530,29 @@ class CueReader(ActorReader):
                 start, end, inverted = sentence.start, sentence.start + comma, True
             else:
                 start, end, inverted = cue.end, sentence.end, False
-                for later in context.cues:  # "said X, and it again demanded Y": two speech acts
+                # "said X, and it again demanded Y": two speech acts; and "X announced A; Y said
+                # B": a semicolon ends X's words too (not yet in a timeline's entry, "21 May - X
+                # says A; Y vows B", whose date the second clause would not get)
+                joins = r"(?:,\s+(?:and|but)|;)" if not TIMELINE_ENTRY.match(sentence.text) \
+                    else r",\s+(?:and|but)"
+                for later in context.cues:
                     between = text[cue.end:later.start]
-                    clause = re.search(r",\s+(?:and|but)\s+(?:(?:it|they|he|she|the\s+\w+)\s+)"
+                    clause = re.search(joins + r"\s+(?:(?:it|they|he|she|the\s+\w+)\s+)"
                                        r"(?:\w+\s+){0,2}$", between) \
                         if later.part == "speech" and later.start > cue.end else None
-                    named = re.search(r",\s+(?:and|but)\s+(?:[\w.’'-]+\s+){1,7}$", between) \
+                    named = re.search(joins + r"\s+(?:[\w.’'-]+\s+){1,7}$", between) \
                         if later.part == "speech" and later.start > cue.end else None
                     if named and any(  # "X said A, and Prime Minister Y said B": Y's own words
                             cue.end + named.start() < m.start and m.end <= later.start
                             and m.quote is None and not m.possessive and m.prep in (None, "and")
                             for m in context.mentions):
                         clause = named
+                    if clause is None and later.start > cue.end and later.type in \
+                            STATEMENT_FAMILY and later.part in ("speech", "verb") and \
+                            cue.text.endswith("s") == later.text.split()[0].endswith("s"):
+                        # "says X, and calls on Y": a second act of the same subject, its verb
+                        # in the same form (not "said X, and calls on": the words' own verb)
+                        clause = re.search(r",\s+and\s+(?:(?:also|then|\w+ly)\s+)?$", between)
                     if clause:
                         end = cue.end + clause.start()
                         break
@@ -561,7 +602,8 @@ class CueReader(ActorReader):
                 unnamed = UNNAMED_SPEAKER.search(segment)
                 coordinated = COORDINATED_VERB.search(text, start, cue.start) and any(
                     m.end <= start + unnamed.start() for m in named) if unnamed else False
-                if unnamed and not VERBISH.search(unnamed.group()) and not any(
+                if unnamed and not VERBISH.search(re.sub(  # ("two sources briefed on the talks")
+                        r"\b\w+ed\s+(?:on|in|with|to|about)\b", "", unnamed.group())) and not any(
                         m.start >= start + unnamed.start() or (m.pronoun == "first" and not re.fullmatch(
                             r"(?i)we|us|our|i|me|my", text[m.start:m.end])) for m in named) \
                         and not coordinated:  # (but a statement's "The two countries affirm")
@@ -645,12 +687,9 @@ class CueReader(ActorReader):
     def _upgrade(self, context: Context) -> None:
         """A speech act takes the most specific statement type of the words it reports ("said
         Israel will hunt down ..." is a threat); those words then make no event of their own.
-        Words that set a condition (:data:`CONDITION`) make a plain saying a precondition."""
-        for frame in context.frames:
-            if frame.cue.type == "Statement" and not frame.report and CONDITION.search(
-                    self.text, frame.start, frame.end):
-                frame.cue.type = "Precondition"
-                frame.cue.parsed.append("condition in the words reported")
+        Words that set a condition (:data:`CONDITION`) make a plain saying a precondition (once
+        the words of each speech verb are known: "confirmed the death and said the captives would
+        not return until ...": the saying's)."""
         for cue in context.cues:
             if cue.type not in STATEMENT_FAMILY or cue.absorbed or (
                     cue.part == "noun" and cue.type != "Precondition"):
@@ -682,6 +721,15 @@ class CueReader(ActorReader):
                 cue.absorbed = True
             elif inside and cue.part == "speech":
                 cue.absorbed = True
+        for frame in context.frames:
+            if frame.cue.type == "Statement" and not frame.report and CONDITION.search(
+                    self.text, frame.start, frame.end):
+                frame.cue.type = "Precondition"
+                frame.cue.parsed.append("condition in the words reported")
+            elif frame.cue.type == "Statement" and not frame.report and SHORT_OF.search(
+                    self.text, frame.start, frame.end):
+                frame.cue.type = "Rejection"
+                frame.cue.parsed.append("the words reported turn it down")
 
     @staticmethod
     def _coordinated(speech: Cue, cue: Cue, context: Context) -> bool:

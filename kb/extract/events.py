@@ -18,6 +18,7 @@ from kb.extract.lexicon import (
     HANDED_TO,
     HAPPENING_AFTER,
     LIGHT_VERB_BEFORE,
+    NO_SIGN,
     ONGOING_BEFORE,
     PLACELESS,
     QUESTION_LINE,
@@ -105,8 +106,9 @@ class Extractor(RoleReader):
         claimant = next((m.actor for m in context.mentions
                          if m.prep == "according to" and not m.modifier), None)
         drafted: list[tuple[Cue, DraftEvent]] = []
+        asked = self._question(context)
         for cue in context.cues:
-            if not cue.absorbed:
+            if not cue.absorbed and not asked:
                 event = self._event(cue, context, claimant)
                 if event is not None:
                     drafted.append((cue, event))
@@ -119,6 +121,14 @@ class Extractor(RoleReader):
             subjects = [self._person_of(m.actor) for m in people
                         if m.prep is None and m.quote is None]
             self.last_person = subjects[0] if subjects else self._person_of(people[-1].actor)
+
+    @staticmethod
+    def _question(context: Context) -> bool:
+        """Whether the sentence is a question of the writer's ("How was he killed?", "Will
+        Hamas accept?"): it asks, it tells no event (one quoted in it is someone's words)."""
+        text = context.sentence.text.rstrip()
+        return text.endswith("?") and not any(
+            a <= context.sentence.start + len(text) - 1 < b for a, b in context.quotes)
 
     def _person_of(self, actor_id: str) -> str | None:
         """The person a mention names: a person, or a surname first met alone (in a headline,
@@ -168,9 +178,10 @@ class Extractor(RoleReader):
         return added
 
     def _told_acts(self, drafted: list, context: Context) -> list:
-        """The speech verbs whose words report the speaker's own answer or offer, on the same day
-        ("Hamas told the mediators on Monday that it accepted their proposal", "said it had
-        rejected the plan"): one event, the act, which cites the sentence; not a statement too."""
+        """The speech verbs whose words report the speaker's own answer, offer or strike, on the
+        same day ("Hamas told the mediators on Monday that it accepted their proposal", "said it
+        had rejected the plan", "Israel said its jets struck launchers"): one event, the act,
+        which cites the sentence; not a statement too."""
         told = []
         for cue, event in drafted:
             if event.type != "Statement" or cue.part != "speech":
@@ -181,11 +192,12 @@ class Extractor(RoleReader):
             speakers = {actor for actor, role in event.actors if role == "speaker"}
             for other_cue, other in drafted:
                 if other is event or other.type not in (
-                        "Acceptance", "Rejection", "Offer", "HostageRelease") or \
+                        "Acceptance", "Rejection", "Offer", "HostageRelease", "Attack",
+                        "Killing") or \
                         other_cue.part != "verb" or not frame.start <= other_cue.start < frame.end:
                     continue
-                doers = {actor for actor, role in other.actors
-                         if role in ("responder", "offerer", "participant", "releaser")}
+                doers = {actor for actor, role in other.actors if role in (
+                    "responder", "offerer", "participant", "releaser", "perpetrator")}
                 if speakers and speakers <= doers and (
                         other.date.edtf == event.date.edtf or (
                             other.date.source == "window"
@@ -255,6 +267,10 @@ class Extractor(RoleReader):
             return None  # "denied reports that it had accepted the plan": nothing happened
         if self._negated(cue, context):
             return None  # "Israel has not rejected the offer", "did not meet": nothing happened
+        if self._supposed(cue, context):
+            return None  # "would be spared if they freed the captives": nothing happened
+        if cue.part != "noun" and re.search(r"(?i)\bstill\s+$", self.text[sentence.start:cue.start]):
+            return None  # "it was Sinwar who still demanded an end to the war": a stance held
         expression, source = self._expression_for(cue, context)
         if expression is None and QUESTION_LINE.match(self.text, self.text.rfind(
                 "\n", 0, sentence.start) + 1):
@@ -375,11 +391,26 @@ class Extractor(RoleReader):
     @staticmethod
     def _denied(cue: Cue, context: Context) -> bool:
         """Whether a cue sits in what someone denies or dismisses ("denied that it had struck
-        the school", "dismissed reports that talks had resumed"), by the parse."""
+        the school", "dismissed reports that talks had resumed") or in what there is no sign of
+        ("no sign that Hamas had delivered its answer"), by the parse."""
         parsed = context.parsed
         word = parsed.head_of(cue.start, cue.end) if parsed is not None else None
-        return word is not None and any(node.lemma_.lower() in DENYING_VERBS
-                                        for node in parse.ancestors(word))
+        return word is not None and any(
+            node.lemma_.lower() in DENYING_VERBS or (node.lemma_.lower() in NO_SIGN and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in node.children))
+            for node in parse.ancestors(word))
+
+    @staticmethod
+    def _supposed(cue: Cue, context: Context) -> bool:
+        """Whether the parse puts a cue verb in a clause of condition ("if they laid down their
+        arms and freed the captives", "unless Israel withdraws"): supposed, not told."""
+        parsed = context.parsed
+        word = parsed.head_of(cue.start, cue.end) if parsed is not None and \
+            cue.part != "noun" else None
+        while word is not None and word.dep_ == "conj" and word.head is not word:
+            word = word.head  # ("laid down ... and freed": the clause of the first verb)
+        return word is not None and word.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in word.children)
 
     @staticmethod
     def _negated(cue: Cue, context: Context) -> bool:

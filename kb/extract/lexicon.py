@@ -21,7 +21,8 @@ FUNCTION_WORDS = frozenset(
     CEST EET EEST EST EDT PST PDT IDT AST Joint Statement Declaration Communique Live Analysis
     Interview Update Updates Breaking Exclusive Opinion Explainer Comment Editorial Round-up Roundup
     Weekly Daily Briefing Talks Negotiations Fighting Truce Ceasefire Ramadan Passover Eid
-    Christmas Easter Hanukkah""".split()
+    Christmas Easter Hanukkah First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth
+    Firstly Secondly Thirdly Finally""".split()
 )
 
 #: Adjectives of a people or a region that are no actor alone ("an Arab summit", "Western
@@ -161,6 +162,13 @@ CUES: tuple[tuple[str, str, str], ...] = (
                    r"consent|agreement(?=\s+to\b))", "verb"),
     ("Rejection", r"(?:announc|declar|confirm|convey|express)(?:ed|es|s)\s+(?:its|their|his|her)\s+"
                   r"(?:(?:full|formal|final|outright|official)\s+)?(?:rejection|refusal)", "verb"),
+    # "informed the mediators on Monday of its approval of the proposal": the answer given
+    ("Acceptance", r"(?:informed|informs|notified|notifies)(?=\s+(?:[\w’'-]+\s+){1,6}?of\s+(?:its|"
+                   r"their|his|her)\s+(?:(?:full|formal|final|initial|conditional|official)\s+)?"
+                   r"(?:acceptance|approval|consent)\b)", "verb"),
+    ("Rejection", r"(?:informed|informs|notified|notifies)(?=\s+(?:[\w’'-]+\s+){1,6}?of\s+(?:its|"
+                  r"their|his|her)\s+(?:(?:full|formal|final|outright|official)\s+)?"
+                  r"(?:rejection|refusal)\b)", "verb"),
     # "issued a list of what it called non-negotiable demands": conditions set
     ("Precondition", r"(?:issued|published|presented)\s+(?:a\s+list\s+of\s+)?"
                      r"(?:what\s+(?:it|they|he|she)\s+called\s+)?(?:(?:its|their|his|her|new|fresh|"
@@ -180,6 +188,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Acceptance", r"recommend(?:ed|s)(?=\s+(?:(?:the|a|an|its)\s+)?(?:[\w-]+\s+){0,2}?(?:deal|"
                    r"agreement|plan|proposal|ceasefire|truce)\b|\s+(?:that\s+)?(?:the\s+)?(?:full\s+)?"
                    r"(?:government|cabinet|ministers)\s+(?:approve|accept|endorse|adopt)\b)", "verb"),
+    # "the Security Council adopted a resolution": what the council demands, its own act
+    ("Demand", r"(?:adopt|pass|approv)(?:ed|es|s)(?=\s+(?:(?:a|an|the|its|their)\s+)?"
+               r"(?:[\w.-]+\s+){0,3}?resolution\b)", "verb"),
     ("Acceptance", r"approv(?:es|ed)|endors(?:es|ed)|sign(?:s|ed)\s+off\s+on", "verb"),
     ("Acceptance", r"acceptance", "noun"),
     # "the leaders adopted Egypt's plan" (not a resolution: what it demands is its own event)
@@ -232,7 +243,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"emphasi[sz]ed|reiterated|confirmed|denied|claimed|acknowledged|explained|"
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
                   r"notified|announces|affirm(?:s|ed)?|reaffirm(?:s|ed)?|blamed|blames|"
-                  r"insisted|argued|recalled|saying|adding|noting|stressing|insisting|telling|"
+                  r"insisted|argued|recalled|saying|noting|stressing|insisting|telling|"
+                  # ", adding that ...", "adding: ..." (not "stopped adding conditions")
+                  r"adding(?=\s*(?:that\b|[“\":,]))|(?<=,\s)adding|"
                   # a live blog's present: "Israeli army confirms that ...", "Hamas denies"
                   r"confirms|denies|claims|stresses|notes|declares|insists|explains|writes|"
                   r"adds|argues|acknowledges|reiterates|emphasi[sz]es|states(?=\s+that\b)|"
@@ -242,6 +255,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"posted(?=\s+(?:on\s+(?:[A-Z][\w.]*|social\s+media)\s+|online\s+)?that\b)",
      "speech"),
     ("Statement", r"answered\s+(?:our|my)\s+questions", "verb"),
+    # "the armed wing published their names": a list made public, a statement
+    ("Statement", r"(?:published|publishes|released|releases|announced|announces)(?=\s+(?:the|their|"
+                  r"its|a)\s+(?:[\w-]+\s+){0,2}?(?:names|list)\b)", "verb"),
     # "the statement issued by the Prime Minister's Office on Saturday": a saying, dated
     ("Statement", r"statement(?=\s+(?:issued|released|published|put\s+out)\s+(?:(?:late|early)\s+)?"
                   r"(?:by|on)\s)", "noun"),
@@ -318,20 +334,36 @@ CUES: tuple[tuple[str, str, str], ...] = (
 )
 
 #: Reported words that set a condition: the speaker's side ("it", "they", "we", "Egypt") will not
-#: act, or
+#: act, or the people it holds ("the captives", "the prisoners") will not go free, or
 #: there will be none of something, until (unless, without, before, while) something else
 #: happens ("said it would not accept any deal without a full withdrawal", "there would be no
 #: talks while ..."), or it will act only if something happens. Not a vow to go on ("would not
 #: stop until ...", "will not end this war before ...").
 CONDITION = re.compile(
-    r"(?i)\b(?:(?:(?:it|they|he|she|we|i|(?-i:[A-Z][a-z]+))\s+(?:will|would|shall|could|can)\s+"
-    r"(?:not|never)|"
+    r"(?i)\b(?:(?:(?:it|they|he|she|we|i|(?-i:[A-Z][a-z]+)|the\s+(?:[\w-]+\s+){0,2}?(?:hostages|captives|"
+    r"prisoners|detainees|abductees|terrorists))\s+"
+    r"(?:will|would|shall|could|can)\s+(?:not|never)|"
     r"(?:it|they|he|she|we|i)\s+(?:won[’']t|wouldn[’']t|cannot|can[’']t)|there\s+(?:will|would)"
     r"\s+be\s+no)\s+(?!(?:[\w’'-]+\s+){0,2}?(?:stop|rest|give\s+up|abandon|back\s+down|relent|"
     r"end|halt|cease|hesitate)\b)[^.;]*?\b(?:until|unless|without|before|while|as\s+long\s+as|"
     r"so\s+long\s+as)\b"
     r"|(?:it|they|he|she|we|i)\s+(?:will|would|shall)\s+[^.;]*?\b(?:only\s+(?:if|when|after|once)|"
     r"provided\s+that|on\s+condition\s+that)\b)")
+
+#: What makes the words a warning reports a threat: a consequence to come ("warned that Israel
+#: would respond", "warned Hamas that it would pay"), not a state of things ("warning that the
+#: captives were in danger": a statement).
+CONSEQUENCE = re.compile(r"(?i)\b(?:will|would|shall|could|might|must|going\s+to|face|faces|pay|"
+                         r"unless|otherwise|or\s+else|if)\b|[’']ll\b")
+
+#: Reported words that turn a proposal down: it does not meet (falls short of, is far from) the
+#: speaker's requirements ("announced that the proposal did not meet its requirements",
+#: "answered that the text was far from its requirements"): the saying is a rejection.
+SHORT_OF = re.compile(
+    r"(?i)(?:\b(?:did|does|do)\s+not\s+meet|\b(?:didn|doesn)[’']t\s+meet|\bfail(?:ed|s)?\s+to\s+meet|"
+    r"\bf(?:e|a)lls?\s+short\s+of|\b(?:was|is|were|are|remained|remains)\s+(?:still\s+)?far\s+"
+    r"from)\s+(?:its|their|his|her|our|the|(?-i:[A-Z][\w-]*)[’']s)\s+(?:[\w-]+\s+)?"
+    r"(?:requirements|demands|conditions|expectations|terms)\b")
 
 #: The possessive marker: "Israel’s", "Hamas’".
 POSS = r"(?:[’']s|(?<=s)[’'](?![\w’']))"
@@ -344,6 +376,9 @@ PRESENTED_WITH = re.compile(
 
 #: Verbs (lemmas) whose complement did not happen as far as the speaker says: "denied that ...".
 DENYING_VERBS = frozenset(("deny", "dismiss", "refute", "rebut"))
+
+#: Nouns of evidence whose "no" denies what follows: "no sign that Hamas had delivered its answer".
+NO_SIGN = frozenset(("sign", "indication", "evidence", "word", "confirmation", "proof"))
 
 #: Collectives of people named by what they are, not by a name ("Families of hostages").
 COLLECTIVE = re.compile(
@@ -565,6 +600,10 @@ INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(
 STATEMENT_HEADING = re.compile(r"(?i)\s*(?:joint\s+)?(?:statement|declaration|communiqu[eé])\s+"
                                r"(?:issued\s+)?(?:by|of|from)\s+")
 ANSWER_LINE = re.compile(r"(?:A|Answer)\s*[:.]\s")
+#: A line of a timeline or chronology: a date, then a dash or a colon, then what happened ("20 Feb
+#: - Hamas hands over four coffins", "March 5: Trump warns Hamas"): a dated event, no headline.
+TIMELINE_ENTRY = re.compile(
+    r"^(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*[-–—:]\s+\S")
 #: An interviewer's question line: "Q: ...", "Q. ...", "Question: ...".
 QUESTION_LINE = re.compile(r"(?:Q|Question)\s*[:.]\s")
 #: Two or more named subjects opening a sentence (after a live blog's time stamp), with "in a
