@@ -6,8 +6,7 @@ news article repeats: how the war began, casualty tolls, "since ...", "for month
 ...") or ``story``. :func:`score` gives every event a confidence between 0 and 1 and says why:
 what proposed it (a verb is surer than a noun), where its date came from (its own words, its
 sentence, the article's context, or no date at all), whether it has actors, and the kind of its
-sentence (and an event dated long before the article is history, as background is).
-``kb extract --min-confidence`` leaves out what scores below the threshold.
+sentence. ``kb extract --min-confidence`` leaves out what scores below the threshold.
 """
 
 from __future__ import annotations
@@ -100,15 +99,8 @@ def sentence_kinds(text: str, sentences: list[Sentence],
     return kinds
 
 
-#: How long before the article an event is history, scored as background: a news article's
-#: events are of its last months ("his wife had been killed on 7 October" told sixteen months
-#: later; the development sets' gold has no event older than six months).
-HISTORY = timedelta(days=240)
-
-
-def score(events: list[DraftEvent], kinds: dict[int, str], reference: date | None = None) -> None:
-    """Set each event's confidence (0 to 1) and the reasons for it; an event that ended
-    :data:`HISTORY` or more before ``reference`` (the article's date) scores as background."""
+def score(events: list[DraftEvent], kinds: dict[int, str]) -> None:
+    """Set each event's confidence (0 to 1) and the reasons for it."""
     for event in events:
         why: list[str] = []
         part = event.cue_part
@@ -145,9 +137,6 @@ def score(events: list[DraftEvent], kinds: dict[int, str], reference: date | Non
         elif kind == "background":
             value = min(value * 0.4, 0.15)
             why.append("a background sentence")
-        elif reference is not None and event.date.latest < reference - HISTORY:
-            value = min(value * 0.4, 0.15)
-            why.append("dated long before the article: history")
         if not event.actors:  # whatever raised it ("mentioned in 2 sentences")
             value = min(value, _NO_ACTOR)
         event.confidence = round(max(0.05, min(0.95, value)), 2)

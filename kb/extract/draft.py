@@ -220,12 +220,9 @@ def _assign_ids(events: list[DraftEvent], actors: dict[str, DraftActor]) -> None
             candidate, number = f"{base}-{number}", number + 1
         used.add(candidate)
         event.id = candidate
-    kept = {id(event) for event in events}
     for event in events:
         if event.date.source == "derived" and event.answers is not None:
-            answered = event.answers  # (one left out, scoring too low: the day it was dated)
-            event.date.anchor = f"event:{answered.id}" if id(answered) in kept else \
-                answered.date.earliest.isoformat()
+            event.date.anchor = f"event:{event.answers.id}"
 
 
 #: What ``kb extract`` leaves out by default: headline events and most of the background.
@@ -276,7 +273,7 @@ def extract(text: str, published: date, *, title: str | None = None,
         event.actors = [(actor, role) for actor, role in event.actors if role in ROLE_TYPES]
         if event.date.anchor == "published" and line is not None:
             event.date.anchor = reference.isoformat()
-    score(drafted, kinds, reference)
+    score(drafted, kinds)
     _off_the_headline(drafted, sentences, kinds)
     drafted = [event for event in drafted if event.confidence >= min_confidence]
     drafted.sort(key=lambda event: (event.sentence_index, event.order))
