@@ -89,8 +89,8 @@ def test_the_body_in_an_apposed_post_is_not_the_speaker():
 
 def test_the_group_is_the_one_its_sentence_named_even_when_new_to_the_knowledge_base():
     found = events("Hamas said on Monday it was studying the paper. Israeli jets struck "
-                   "Hezbollah positions overnight, and the group said on Wednesday it had fired "
-                   "rockets at Israel.")
+                   "Hezbollah positions overnight, and the group said on Wednesday it had lost "
+                   "two fighters.")
     statements = [e for e in found if e.type == "Statement" and "hezbollah" in ids(e)]
     assert len(statements) == 1
     assert "hamas" not in ids(statements[0])
