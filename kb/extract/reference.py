@@ -29,7 +29,7 @@ from dateutil.relativedelta import relativedelta
 
 from kb.extract.lexicon import CUE_PATTERNS
 from kb.extract.sentences import Sentence
-from kb.extract.timex import TimeExpression, find_time_expressions
+from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, find_time_expressions
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -137,6 +137,15 @@ def _stem(noun: str) -> str:
 def _usable(expression: TimeExpression, reference: date) -> bool:
     return expression.kind != "duration" and expression.days <= 31 and \
         expression.earliest <= reference
+
+
+def _backstory(expression: TimeExpression, reference: date) -> bool:
+    """Whether a date is the first day of a well-known event long past (the war's, "seized at the
+    festival on Oct. 7 and had spent eight months in captivity"): what every story of the domain
+    goes back to, not a day it goes on from (so not the time a story of a later day is at)."""
+    return expression.earliest == expression.latest and \
+        reference - expression.earliest > timedelta(days=60) and \
+        any(event.start == expression.earliest for event in ANCHOR_EVENTS.values())
 
 
 def _find_anchor(noun: str | None, text: str, before: list[tuple[Sentence, list[TimeExpression]]],
@@ -459,6 +468,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
         result.extend(own)
         seen.append((sentence, own))
         dated = _main([e for e in own if _usable(e, reference) and e.days <= 7
+                       and not _backstory(e, reference)
                        and not ahead(text, sentence, e)
                        and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)], embedded)
         main = [e for e in dated if (e.start, e.end) not in subordinate]
@@ -682,6 +692,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
             context[sentence.index] = last
         dated = [e for e in expressions if sentence.start <= e.start < sentence.end
                  and _usable(e, reference) and sentence.index not in background
+                 and not _backstory(e, reference)
                  and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)]
         narrow = _main([e for e in dated if e.days <= 7 and not ahead(text, sentence, e)],
                        embedded)
