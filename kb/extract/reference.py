@@ -437,7 +437,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # meeting is at the time the story is at, not hours after it (past the text's
                 # own day; but "on Sunday, three days after the appeal" is that Sunday)
                 earliest, latest = anchor.earliest, anchor.latest
-            edtf = earliest.isoformat() if earliest == latest else f"{earliest}/{latest}"
+            edtf = _span(earliest, latest)
             precision = "day" if earliest == latest else "range"
             anchored.append(TimeExpression(
                 match.group(), match.start(), match.end(), edtf, earliest, latest, precision,
@@ -667,6 +667,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     sayings = _Sayings()
     headings = _headings(sentences, expressions, reference, start)
     stamped = _stamp_days(sentences, start)
+    moves: list[tuple[int, TimeExpression | None]] = []  # see _until_the_next_day
     for sentence in sentences:
         stamp = _TIME_STAMP.match(sentence.text)
         if stamp:
@@ -703,5 +704,41 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         sayings.leave(text, sentence, narrow)
         if narrow:
             last = narrow[-1]
+            moves.append((sentence.index, narrow[0] if _opening(text, sentence, narrow[0])
+                          else None))
         previous = (sentence, dated[-1]) if dated else None
-    return context
+    return _until_the_next_day(context, moves, reference)
+
+
+def _until_the_next_day(context: dict[int, TimeExpression],
+                        moves: list[tuple[int, TimeExpression | None]],
+                        reference: date) -> dict[int, TimeExpression]:
+    """The context of each sentence without a day of its own bounded by the day the story goes on
+    to after it, when the next sentence with a day opens with it: a story told day by day ("The
+    reply came on Wednesday. X wrote that ... On Thursday the families ...") has the sentences
+    between two days on the first of them or up to the second, not up to the publication (the
+    context's kind ``heading``: a day the text sets, not a guess). (``moves``: each sentence
+    with a day of its own, and the day it opens with, else ``None``.)"""
+    bounded = dict(context)
+    own = {at for at, _ in moves}
+    for index, day in context.items():
+        following = next((e for at, e in moves if at > index), None)
+        if index in own or day.kind == "heading" or day.days > 7 or following is None or \
+                following.kind not in ("absolute", "relative") or following.days > 1 or \
+                not day.latest <= following.earliest <= reference:
+            continue
+        bounded[index] = TimeExpression(
+            day.text, day.start, day.end, _span(day.earliest, following.earliest), day.earliest,
+            following.earliest, "day" if day.earliest == following.earliest else "range",
+            day.anchor, "heading", day.tense)
+    return bounded
+
+
+def _opening(text: str, sentence: Sentence, expression: TimeExpression) -> bool:
+    """Whether a date opens its sentence ("On Thursday the families ...", "Then, on Saturday")."""
+    return len(re.findall(r"[\w’'-]+", text[sentence.start:expression.start])) <= 2
+
+
+def _span(earliest: date, latest: date) -> str:
+    """The EDTF of a day or of the days from ``earliest`` to ``latest``."""
+    return earliest.isoformat() if earliest == latest else f"{earliest}/{latest}"

@@ -15,3 +15,20 @@ def test_the_war_s_first_day_long_past_does_not_move_the_day_the_story_is_at():
     statement = one(found, "Statement")
     assert statement.date.edtf == "2024-03-14"
     assert ids(statement) == {"qatar"}
+
+
+# --- a story told day by day ----------------------------------------------------------------------
+
+
+def test_a_sentence_between_two_days_of_a_story_is_up_to_the_second_not_the_publication():
+    found = events("CAIRO, March 14 (Wire) - The reply from Doha came on Tuesday. Qatar's prime "
+                   "minister said he was appalled by the remarks. On Wednesday the Israeli "
+                   "delegation flew to Cairo.")
+    assert one(found, "Statement").date.edtf == "2024-03-12/2024-03-13"
+
+
+def test_a_day_later_in_its_sentence_does_not_bound_the_sentences_before_it():
+    found = events("CAIRO, March 14 (Wire) - The reply from Doha came on Tuesday. Qatar's prime "
+                   "minister said he was appalled by the remarks. The Israeli delegation flew "
+                   "to Cairo on Wednesday.")
+    assert one(found, "Statement").date.edtf == "2024-03-12/2024-03-14"
