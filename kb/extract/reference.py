@@ -705,7 +705,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         if narrow:
             last = narrow[-1]
             moves.append((sentence.index, narrow[0] if _opening(text, sentence, narrow[0])
-                          else None))
+                          else sayings.day if sayings.day in narrow else None))
         previous = (sentence, dated[-1]) if dated else None
     return _until_the_next_day(context, moves, reference)
 
@@ -714,11 +714,12 @@ def _until_the_next_day(context: dict[int, TimeExpression],
                         moves: list[tuple[int, TimeExpression | None]],
                         reference: date) -> dict[int, TimeExpression]:
     """The context of each sentence without a day of its own bounded by the day the story goes on
-    to after it, when the next sentence with a day opens with it: a story told day by day ("The
-    reply came on Wednesday. X wrote that ... On Thursday the families ...") has the sentences
-    between two days on the first of them or up to the second, not up to the publication (the
-    context's kind ``heading``: a day the text sets, not a guess). (``moves``: each sentence
-    with a day of its own, and the day it opens with, else ``None``.)"""
+    to after it, when the next sentence with a day opens with it or with a saying of that day
+    ("On Thursday the families ...", "An official said on Saturday that"): a story told day by
+    day ("The reply came on Wednesday. X wrote that ... On Thursday the families ...") has the
+    sentences between two days on the first of them or up to the second, not up to the
+    publication (the context's kind ``heading``: a day the text sets, not a guess). (``moves``:
+    each sentence with a day of its own, and the day it opens with, else ``None``.)"""
     bounded = dict(context)
     own = {at for at, _ in moves}
     for index, day in context.items():

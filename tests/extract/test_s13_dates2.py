@@ -32,3 +32,11 @@ def test_a_day_later_in_its_sentence_does_not_bound_the_sentences_before_it():
                    "minister said he was appalled by the remarks. The Israeli delegation flew "
                    "to Cairo on Wednesday.")
     assert one(found, "Statement").date.edtf == "2024-03-12/2024-03-14"
+
+
+def test_the_day_a_saying_names_bounds_the_sentences_before_it_too():
+    found = events("CAIRO, March 14 (Wire) - The reply from Doha came on Tuesday. Qatar's prime "
+                   "minister said he was appalled by the remarks. An Egyptian official said on "
+                   "Wednesday that the Israeli delegation would fly to Cairo.")
+    qatar = [e for e in found if e.type == "Statement" and "qatar" in ids(e)]
+    assert [e.date.edtf for e in qatar] == ["2024-03-12/2024-03-13"]
