@@ -1,4 +1,5 @@
-"""Sentences of an article, split at full stops outside quotations, and the quotations in them."""
+"""Sentences of an article, split at full stops (and at semicolons before a lower-case word)
+outside quotations, and the quotations in them."""
 
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ def _is_abbreviation(line: str, dot: int) -> bool:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of ``text``: one or more a line, never split inside a quotation."""
+    """The sentences of ``text``: one or more a line, never split inside a quotation; a
+    semicolon before a lower-case word ends one too (the clauses it joins tell two things)."""
     sentences: list[Sentence] = []
 
     def emit(start: int, end: int) -> None:
@@ -54,6 +56,9 @@ def split_sentences(text: str) -> list[Sentence]:
             elif char == '"':
                 in_quote = not in_quote
             closes_quote = char in "”\"" and not in_quote and line_text[i - 1:i] in (".", "!", "?")
+            if char == ";" and not in_quote and re.match(r"\s+[a-z]", line_text[i + 1:]):
+                emit(base + start, base + i + 1)  # "X announced an inquiry; the army said":
+                start = i + 1  # two clauses, each a sentence of its own
             if (char in ".!?" and not in_quote) or closes_quote:
                 j = i + 1
                 while j < len(line_text) and line_text[j] in ".!?”\"’)":

@@ -40,3 +40,14 @@ def test_the_day_a_saying_names_bounds_the_sentences_before_it_too():
                    "Wednesday that the Israeli delegation would fly to Cairo.")
     qatar = [e for e in found if e.type == "Statement" and "qatar" in ids(e)]
     assert [e.date.edtf for e in qatar] == ["2024-03-12/2024-03-13"]
+
+
+# --- sentences ------------------------------------------------------------------------------------
+
+
+def test_a_semicolon_before_a_clause_parts_two_sayings():
+    found = events("CAIRO, March 14 (Wire) - Egypt's foreign ministry announced an inquiry into "
+                   "the shooting on Wednesday; the Israeli army said it was in contact with the "
+                   "Egyptian side.")
+    statements = [e for e in found if e.type == "Statement"]
+    assert [ids(e) & {"egypt", "israel"} for e in statements] == [{"egypt"}, {"israel"}]
