@@ -365,6 +365,15 @@ class _Sayings:
         return next((e for e in narrow if e.start < verb_end + 40 and not re.search(
             r"(?i)\bthat\b", text[verb_end:max(verb_end, e.start)])), self._entry)
 
+    def reported(self, text: str, sentence: Sentence) -> int:
+        """Where the words a sentence opening with a saying reports begin, past the day right
+        after its verb ("X said on Monday"), else the sentence's end."""
+        if self._saying is None:
+            return sentence.end
+        verb_end = sentence.start + self._saying.end("verb")
+        day = re.match(r"\s+(?:(?:on|late|early)\s+)?[\w’'-]+", text[verb_end:sentence.end])
+        return verb_end + (day.end() if day else 0)
+
     def leave(self, text: str, sentence: Sentence, narrow: list[TimeExpression]) -> None:
         """After a sentence: its saying's day, if it opens with one, is the last saying's."""
         if self._saying is not None:
@@ -698,10 +707,12 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         narrow = _main([e for e in dated if e.days <= 7 and not ahead(text, sentence, e)],
                        embedded)
         main = [e for e in narrow if not (  # "opened on July 6, a day before X flew": July 6
-            e.kind == "anchored" and re.search(r"(?i)\b(?:after|before)$", e.text)
-            and any(o.end <= e.start for o in narrow))]
+            _before_clause(e) and any(o.end <= e.start for o in narrow))]
         narrow = main or narrow
         sayings.leave(text, sentence, narrow)
+        frame = _frame(narrow, embedded, sayings.reported(text, sentence))
+        if frame is not None:
+            context[sentence.index] = _set(frame, frame.latest)
         if narrow:
             last = narrow[-1]
             moves.append((sentence.index, narrow[0] if _opening(text, sentence, narrow[0])
@@ -728,11 +739,36 @@ def _until_the_next_day(context: dict[int, TimeExpression],
                 following.kind not in ("absolute", "relative") or following.days > 1 or \
                 not day.latest <= following.earliest <= reference:
             continue
-        bounded[index] = TimeExpression(
-            day.text, day.start, day.end, _span(day.earliest, following.earliest), day.earliest,
-            following.earliest, "day" if day.earliest == following.earliest else "range",
-            day.anchor, "heading", day.tense)
+        bounded[index] = _set(day, following.earliest)
     return bounded
+
+
+def _before_clause(expression: TimeExpression) -> bool:
+    """Whether an expression is "a day after", "hours before" followed by what it is relative to
+    ("a day after X announced ...")."""
+    return expression.kind == "anchored" and bool(
+        re.search(r"(?i)\b(?:after|before)$", expression.text))
+
+
+def _frame(narrow: list[TimeExpression], embedded: Embedded,
+           reported: int) -> TimeExpression | None:
+    """The one date of a sentence's own clauses, if it has one ("Two days later, at a news
+    conference in Doha, he said", "Before the cabinet met that night, his office put out a
+    statement"): the date of all the sentence tells, also what has no time expression of its
+    own. Not a date of a clause on a noun, nor one after "a day after", "hours before" (of the
+    clause they lead), nor one of the words a saying reports (from ``reported`` on: "Hamas
+    said Israel struck Rafah on Monday")."""
+    clause = min([e.start for e in narrow if _before_clause(e)] + [reported])
+    own = [e for e in narrow if e.end <= clause and not embedded(e.start, e.end)]
+    return own[0] if len(own) == 1 else None
+
+
+def _set(day: TimeExpression, latest: date) -> TimeExpression:
+    """``day``, up to ``latest``, as a day the text sets (kind ``heading``): not a guess that
+    may reach up to the publication."""
+    return TimeExpression(day.text, day.start, day.end, _span(day.earliest, latest),
+                          day.earliest, latest, "day" if day.earliest == latest else "range",
+                          day.anchor, "heading", day.tense)
 
 
 def _opening(text: str, sentence: Sentence, expression: TimeExpression) -> bool:

@@ -51,3 +51,27 @@ def test_a_semicolon_before_a_clause_parts_two_sayings():
                    "Egyptian side.")
     statements = [e for e in found if e.type == "Statement"]
     assert [ids(e) & {"egypt", "israel"} for e in statements] == [{"egypt"}, {"israel"}]
+
+
+# --- the date that frames a sentence --------------------------------------------------------------
+
+
+def test_the_one_date_of_a_sentence_dates_what_has_none_of_its_own():
+    found = events("CAIRO, March 14 (Wire) - Qatar hosted talks on Monday. Two days later, at a "
+                   "news conference in Doha, Qatar's prime minister said the gaps were narrowing.")
+    assert one(found, "PressConference").date.edtf == "2024-03-13"  # not Monday up to today
+
+
+def test_a_date_of_a_clause_before_the_main_one_frames_the_sentence():
+    found = events("CAIRO, March 14 (Wire) - Qatar hosted talks on Monday. Before the war cabinet "
+                   "met on Tuesday night, Netanyahu's office put out a statement insisting that "
+                   "the negotiators had a broad mandate.")
+    assert one(found, "Statement").date.edtf == "2024-03-12"
+
+
+def test_a_day_after_is_of_the_clause_it_leads_not_of_the_sentence():
+    found = events("DOHA, March 14 (Wire) - The United States recalled its negotiators from Doha "
+                   "on Thursday. \"We will now consider other options,\" Steve Witkoff wrote on "
+                   "X, a day after Hamas handed the mediators its latest response.")
+    assert one(found, "Statement").date.edtf == "2024-03-14"  # Thursday, not Hamas's day
+    assert one(found, "Offer").date.edtf == "2024-03-13"
