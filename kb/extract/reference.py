@@ -366,11 +366,15 @@ class _Sayings:
             r"(?i)\bthat\b", text[verb_end:max(verb_end, e.start)])), self._entry)
 
     def reported(self, text: str, sentence: Sentence) -> int:
-        """Where the words a sentence opening with a saying reports begin, past the day right
-        after its verb ("X said on Monday"), else the sentence's end."""
+        """Where the words a sentence opening with a saying reports begin: at its "that" ("told
+        both sides ten days ago that"), else past the day right after its verb ("X said on
+        Monday Israel ..."); the sentence's end when it opens with none."""
         if self._saying is None:
             return sentence.end
         verb_end = sentence.start + self._saying.end("verb")
+        that = re.compile(r"(?i)\bthat\b").search(text, verb_end, sentence.end)
+        if that:
+            return that.start()
         day = re.match(r"\s+(?:(?:on|late|early)\s+)?[\w’'-]+", text[verb_end:sentence.end])
         return verb_end + (day.end() if day else 0)
 

@@ -75,3 +75,10 @@ def test_a_day_after_is_of_the_clause_it_leads_not_of_the_sentence():
                    "X, a day after Hamas handed the mediators its latest response.")
     assert one(found, "Statement").date.edtf == "2024-03-14"  # Thursday, not Hamas's day
     assert one(found, "Offer").date.edtf == "2024-03-13"
+
+
+def test_the_day_of_a_saying_before_its_that_frames_the_sentence():
+    found = events("CAIRO, March 14 (Wire) - Qatar hosted talks on Monday. Egypt's foreign "
+                   "minister told reporters on Tuesday, at a news conference in Cairo, that the "
+                   "gaps were narrowing.")
+    assert one(found, "PressConference").date.edtf == "2024-03-12"
