@@ -1,5 +1,6 @@
 """Sentences of an article, split at full stops (and at semicolons before a lower-case word)
-outside quotations, and the quotations in them."""
+outside quotations, and the quotations in them; a label opening a line ("First:", "A:") is a
+sentence of its own."""
 
 from __future__ import annotations
 
@@ -23,6 +24,11 @@ class Sentence:
     text: str
 
 
+#: A label opening a line: a point of a statement's list ("First:"), a speaker of an interview
+#: ("Q:", "A:").
+_LABEL = re.compile(r"\s*(?:[A-Z][a-z]+|[A-Z]{1,3}):\s+(?=\S)")
+
+
 def _is_abbreviation(line: str, dot: int) -> bool:
     word = re.search(r"[\w.]*$", line[:dot]).group()
     if not word:
@@ -34,7 +40,8 @@ def _is_abbreviation(line: str, dot: int) -> bool:
 
 def split_sentences(text: str) -> list[Sentence]:
     """The sentences of ``text``: one or more a line, never split inside a quotation; a
-    semicolon before a lower-case word ends one too (the clauses it joins tell two things)."""
+    semicolon before a lower-case word ends one too (the clauses it joins tell two things), and
+    a label opening a line ("Second:", "Q:") is one."""
     sentences: list[Sentence] = []
 
     def emit(start: int, end: int) -> None:
@@ -47,6 +54,10 @@ def split_sentences(text: str) -> list[Sentence]:
     for line in re.finditer(r"[^\n]+", text):
         line_text, base = line.group(), line.start()
         start, in_quote, i = 0, False, 0
+        label = _LABEL.match(line_text)
+        if label:  # "Fourth: The world watched", "A: We accepted": the label is no word of it
+            emit(base, base + label.end())
+            start = i = label.end()
         while i < len(line_text):
             char = line_text[i]
             if char == "“":

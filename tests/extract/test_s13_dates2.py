@@ -3,6 +3,7 @@ goes back to. Short texts written for the test."""
 
 from __future__ import annotations
 
+from kb.extract.sentences import split_sentences
 from tests.extract.sentences import events, ids, one
 
 # --- the backstory's day --------------------------------------------------------------------------
@@ -82,3 +83,9 @@ def test_the_day_of_a_saying_before_its_that_frames_the_sentence():
                    "minister told reporters on Tuesday, at a news conference in Cairo, that the "
                    "gaps were narrowing.")
     assert one(found, "PressConference").date.edtf == "2024-03-12"
+
+
+def test_a_label_opening_a_line_is_a_sentence_of_its_own():
+    text = "Fourth: The world watched on Saturday.\nA: We accepted. Q: Why?"
+    assert [s.text for s in split_sentences(text)] == [
+        "Fourth:", "The world watched on Saturday.", "A:", "We accepted.", "Q: Why?"]
