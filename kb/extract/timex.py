@@ -337,6 +337,10 @@ def _absolute_day(m: re.Match, published: date, tense: str | None) -> _Value:
     day = _day_number(m["day"])
     if m["year"]:
         return _day(_valid_day(int(m["year"]), month, day, m.group()), "absolute")
+    named = ANCHOR_EVENTS.get(NAMED_DAYS.get((month, day), ""))
+    if named is not None and named.start <= published and tense != "future":
+        return _day(named.start, "absolute")  # "killed in Be'eri on 7 October": the war's first
+        # day, not its anniversary
     return _day(_day_without_year(month, day, published, tense, m.group()), "absolute")
 
 

@@ -3,6 +3,8 @@ goes back to. Short texts written for the test."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from kb.extract.sentences import split_sentences
 from tests.extract.sentences import events, ids, one
 
@@ -89,3 +91,10 @@ def test_a_label_opening_a_line_is_a_sentence_of_its_own():
     text = "Fourth: The world watched on Saturday.\nA: We accepted. Q: Why?"
     assert [s.text for s in split_sentences(text)] == [
         "Fourth:", "The world watched on Saturday.", "A:", "We accepted.", "Q: Why?"]
+
+
+def test_7_october_without_a_year_is_the_war_s_first_day_not_its_anniversary():
+    found = events("JERUSALEM, Feb. 8 (Wire) - Eli Sharabi learned only after his release that "
+                   "Hamas gunmen had killed his wife and daughters in Be'eri on 7 October.",
+                   date(2025, 2, 8))
+    assert one(found, "Killing").date.edtf == "2023-10-07"
