@@ -7,8 +7,10 @@ allows, its precision and what it was resolved against (its anchor). The convent
   last year") keep their precision: a month stays a month (``2024-01``, 1 to 31 January), never its
   first day. A month or day without a year takes the year that puts it on the side of the
   publication the sentence's tense points to: in the past (the default) the most recent one not
-  after the publication, in the future the next one not before it. "last October" is the most
-  recent October strictly before the month of publication.
+  after the publication, in the future the next one not before it; but a past day that names an
+  event of the domain (:data:`NAMED_DAYS`: "on 7 October") is that event's own day, not its
+  anniversary. "last October" is the most recent October strictly before the month of
+  publication.
 - **Capitals**: a month or weekday name in capitals ("SATURDAY 6 APRIL", a round-up's heading) is
   read as the name.
 - **Weekdays** ("on Friday") are the nearest such day on or before the publication in a past-tense
