@@ -25,8 +25,9 @@ class Sentence:
 
 
 #: A label opening a line: a point of a statement's list ("First:"), a speaker of an interview
-#: ("Q:", "A:").
-_LABEL = re.compile(r"\s*(?:[A-Z][a-z]+|[A-Z]{1,3}):\s+(?=\S)")
+#: ("Q:", "A:"); not a name ("Hamas: we will not", a saying).
+_LABEL = re.compile(r"\s*(?:[A-Z]{1,3}|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|"
+                    r"Ninth|Tenth)(?:ly)?|Finally|Lastly):\s+(?=\S)")
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:

@@ -88,9 +88,10 @@ def test_the_day_of_a_saying_before_its_that_frames_the_sentence():
 
 
 def test_a_label_opening_a_line_is_a_sentence_of_its_own():
-    text = "Fourth: The world watched on Saturday.\nA: We accepted. Q: Why?"
+    text = "Fourth: The world watched on Saturday.\nA: We accepted. Q: Why?\nHamas: We refuse."
     assert [s.text for s in split_sentences(text)] == [
-        "Fourth:", "The world watched on Saturday.", "A:", "We accepted.", "Q: Why?"]
+        "Fourth:", "The world watched on Saturday.", "A:", "We accepted.", "Q: Why?",
+        "Hamas: We refuse."]  # a name is no label
 
 
 def test_7_october_without_a_year_is_the_war_s_first_day_not_its_anniversary():
