@@ -372,11 +372,10 @@ class _Sayings:
         if self._saying is None:
             return sentence.end
         verb_end = sentence.start + self._saying.end("verb")
-        that = re.compile(r"(?i)\bthat\b").search(text, verb_end, sentence.end)
-        if that:
-            return that.start()
-        day = re.match(r"\s+(?:(?:on|late|early)\s+)?[\w’'-]+", text[verb_end:sentence.end])
-        return verb_end + (day.end() if day else 0)
+        rest = text[verb_end:sentence.end]
+        that = re.search(r"(?i)\bthat\b", rest)
+        day = re.match(r"\s+(?:(?:on|late|early)\s+)?[\w’'-]+", rest)
+        return verb_end + (that.start() if that else day.end() if day else 0)
 
     def leave(self, text: str, sentence: Sentence, narrow: list[TimeExpression]) -> None:
         """After a sentence: its saying's day, if it opens with one, is the last saying's."""
@@ -450,10 +449,9 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # meeting is at the time the story is at, not hours after it (past the text's
                 # own day; but "on Sunday, three days after the appeal" is that Sunday)
                 earliest, latest = anchor.earliest, anchor.latest
-            edtf = _span(earliest, latest)
-            precision = "day" if earliest == latest else "range"
             anchored.append(TimeExpression(
-                match.group(), match.start(), match.end(), edtf, earliest, latest, precision,
+                match.group(), match.start(), match.end(), _span(earliest, latest), earliest,
+                latest, "day" if earliest == latest else "range",
                 anchor.earliest.isoformat(), "anchored", None))
             if inverted:
                 subordinate.add((match.start(), match.end()))
@@ -671,9 +669,12 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     stamp ("09:40 GMT") brings the context back to the date line (to the day after it, past
     midnight). A date in a clause on a noun
     is not what the article goes on talking about when the sentence has one of its own, nor is
-    the date of a ``background`` sentence (by index: "The war began on Oct. 7 ..."). A saying
-    that goes on with words said before ("He added that", "X further stated") is of their day,
-    whatever dates those words gave ("said that the talks were held on 7 April")."""
+    the date of a ``background`` sentence (by index: "The war began on Oct. 7 ...") or the first
+    day of the war long past. A saying that goes on with words said before ("He added that", "X
+    further stated") is of their day, whatever dates those words gave ("said that the talks were
+    held on 7 April"). A sentence with one date of its own clauses is at that date (see
+    :func:`_frame`); one without, between two days of a story told day by day, is up to the
+    second (see :func:`_until_the_next_day`)."""
     context: dict[int, TimeExpression] = {}
     last = start
     previous: tuple[Sentence, TimeExpression] | None = None
