@@ -29,7 +29,7 @@ from dateutil.relativedelta import relativedelta
 
 from kb.extract.lexicon import CUE_PATTERNS
 from kb.extract.sentences import Sentence
-from kb.extract.timex import TimeExpression, find_time_expressions
+from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, find_time_expressions
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -137,6 +137,15 @@ def _stem(noun: str) -> str:
 def _usable(expression: TimeExpression, reference: date) -> bool:
     return expression.kind != "duration" and expression.days <= 31 and \
         expression.earliest <= reference
+
+
+def _backstory(expression: TimeExpression, reference: date) -> bool:
+    """Whether a date is the first day of a well-known event long past (the war's, "seized at the
+    festival on Oct. 7 and had spent eight months in captivity"): what every story of the domain
+    goes back to, not a day it goes on from (so not the time a story of a later day is at)."""
+    return expression.earliest == expression.latest and \
+        reference - expression.earliest > timedelta(days=60) and \
+        any(event.start == expression.earliest for event in ANCHOR_EVENTS.values())
 
 
 def _find_anchor(noun: str | None, text: str, before: list[tuple[Sentence, list[TimeExpression]]],
@@ -356,6 +365,18 @@ class _Sayings:
         return next((e for e in narrow if e.start < verb_end + 40 and not re.search(
             r"(?i)\bthat\b", text[verb_end:max(verb_end, e.start)])), self._entry)
 
+    def reported(self, text: str, sentence: Sentence) -> int:
+        """Where the words a sentence opening with a saying reports begin: at its "that" ("told
+        both sides ten days ago that"), else past the day right after its verb ("X said on
+        Monday Israel ..."); the sentence's end when it opens with none."""
+        if self._saying is None:
+            return sentence.end
+        verb_end = sentence.start + self._saying.end("verb")
+        rest = text[verb_end:sentence.end]
+        that = re.search(r"(?i)\bthat\b", rest)
+        day = re.match(r"\s+(?:(?:on|late|early)\s+)?[\w’'-]+", rest)
+        return verb_end + (that.start() if that else day.end() if day else 0)
+
     def leave(self, text: str, sentence: Sentence, narrow: list[TimeExpression]) -> None:
         """After a sentence: its saying's day, if it opens with one, is the last saying's."""
         if self._saying is not None:
@@ -428,10 +449,9 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # meeting is at the time the story is at, not hours after it (past the text's
                 # own day; but "on Sunday, three days after the appeal" is that Sunday)
                 earliest, latest = anchor.earliest, anchor.latest
-            edtf = earliest.isoformat() if earliest == latest else f"{earliest}/{latest}"
-            precision = "day" if earliest == latest else "range"
             anchored.append(TimeExpression(
-                match.group(), match.start(), match.end(), edtf, earliest, latest, precision,
+                match.group(), match.start(), match.end(), _span(earliest, latest), earliest,
+                latest, "day" if earliest == latest else "range",
                 anchor.earliest.isoformat(), "anchored", None))
             if inverted:
                 subordinate.add((match.start(), match.end()))
@@ -459,6 +479,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
         result.extend(own)
         seen.append((sentence, own))
         dated = _main([e for e in own if _usable(e, reference) and e.days <= 7
+                       and not _backstory(e, reference)
                        and not ahead(text, sentence, e)
                        and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)], embedded)
         main = [e for e in dated if (e.start, e.end) not in subordinate]
@@ -648,15 +669,19 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     stamp ("09:40 GMT") brings the context back to the date line (to the day after it, past
     midnight). A date in a clause on a noun
     is not what the article goes on talking about when the sentence has one of its own, nor is
-    the date of a ``background`` sentence (by index: "The war began on Oct. 7 ..."). A saying
-    that goes on with words said before ("He added that", "X further stated") is of their day,
-    whatever dates those words gave ("said that the talks were held on 7 April")."""
+    the date of a ``background`` sentence (by index: "The war began on Oct. 7 ...") or the first
+    day of the war long past. A saying that goes on with words said before ("He added that", "X
+    further stated") is of their day, whatever dates those words gave ("said that the talks were
+    held on 7 April"). A sentence with one date of its own clauses is at that date (see
+    :func:`_frame`); one without, between two days of a story told day by day, is up to the
+    second (see :func:`_until_the_next_day`)."""
     context: dict[int, TimeExpression] = {}
     last = start
     previous: tuple[Sentence, TimeExpression] | None = None
     sayings = _Sayings()
     headings = _headings(sentences, expressions, reference, start)
     stamped = _stamp_days(sentences, start)
+    moves: list[tuple[int, TimeExpression | None]] = []  # see _until_the_next_day
     for sentence in sentences:
         stamp = _TIME_STAMP.match(sentence.text)
         if stamp:
@@ -682,15 +707,80 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
             context[sentence.index] = last
         dated = [e for e in expressions if sentence.start <= e.start < sentence.end
                  and _usable(e, reference) and sentence.index not in background
+                 and not _backstory(e, reference)
                  and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)]
         narrow = _main([e for e in dated if e.days <= 7 and not ahead(text, sentence, e)],
                        embedded)
         main = [e for e in narrow if not (  # "opened on July 6, a day before X flew": July 6
-            e.kind == "anchored" and re.search(r"(?i)\b(?:after|before)$", e.text)
-            and any(o.end <= e.start for o in narrow))]
+            _before_clause(e) and any(o.end <= e.start for o in narrow))]
         narrow = main or narrow
         sayings.leave(text, sentence, narrow)
+        frame = _frame(narrow, embedded, sayings.reported(text, sentence))
+        if frame is not None:
+            context[sentence.index] = _set(frame, frame.latest)
         if narrow:
             last = narrow[-1]
+            moves.append((sentence.index, narrow[0] if _opening(text, sentence, narrow[0])
+                          else sayings.day if sayings.day in narrow else None))
         previous = (sentence, dated[-1]) if dated else None
-    return context
+    return _until_the_next_day(context, moves, reference)
+
+
+def _until_the_next_day(context: dict[int, TimeExpression],
+                        moves: list[tuple[int, TimeExpression | None]],
+                        reference: date) -> dict[int, TimeExpression]:
+    """The context of each sentence without a day of its own bounded by the day the story goes on
+    to after it, when the next sentence with a day opens with it or with a saying of that day
+    ("On Thursday the families ...", "An official said on Saturday that"): a story told day by
+    day ("The reply came on Wednesday. X wrote that ... On Thursday the families ...") has the
+    sentences between two days on the first of them or up to the second, not up to the
+    publication (the context's kind ``heading``: a day the text sets, not a guess). (``moves``:
+    each sentence with a day of its own, and the day it opens with, else ``None``.)"""
+    bounded = dict(context)
+    own = {at for at, _ in moves}
+    for index, day in context.items():
+        following = next((e for at, e in moves if at > index), None)
+        if index in own or day.kind == "heading" or day.days > 7 or following is None or \
+                following.kind not in ("absolute", "relative") or following.days > 1 or \
+                not day.latest <= following.earliest <= reference:
+            continue
+        bounded[index] = _set(day, following.earliest)
+    return bounded
+
+
+def _before_clause(expression: TimeExpression) -> bool:
+    """Whether an expression is "a day after", "hours before" followed by what it is relative to
+    ("a day after X announced ...")."""
+    return expression.kind == "anchored" and bool(
+        re.search(r"(?i)\b(?:after|before)$", expression.text))
+
+
+def _frame(narrow: list[TimeExpression], embedded: Embedded,
+           reported: int) -> TimeExpression | None:
+    """The one date of a sentence's own clauses, if it has one ("Two days later, at a news
+    conference in Doha, he said", "Before the cabinet met that night, his office put out a
+    statement"): the date of all the sentence tells, also what has no time expression of its
+    own. Not a date of a clause on a noun, nor one after "a day after", "hours before" (of the
+    clause they lead), nor one of the words a saying reports (from ``reported`` on: "Hamas
+    said Israel struck Rafah on Monday")."""
+    clause = min([e.start for e in narrow if _before_clause(e)] + [reported])
+    own = [e for e in narrow if e.end <= clause and not embedded(e.start, e.end)]
+    return own[0] if len(own) == 1 else None
+
+
+def _set(day: TimeExpression, latest: date) -> TimeExpression:
+    """``day``, up to ``latest``, as a day the text sets (kind ``heading``): not a guess that
+    may reach up to the publication."""
+    return TimeExpression(day.text, day.start, day.end, _span(day.earliest, latest),
+                          day.earliest, latest, "day" if day.earliest == latest else "range",
+                          day.anchor, "heading", day.tense)
+
+
+def _opening(text: str, sentence: Sentence, expression: TimeExpression) -> bool:
+    """Whether a date opens its sentence ("On Thursday the families ...", "Then, on Saturday")."""
+    return len(re.findall(r"[\w’'-]+", text[sentence.start:expression.start])) <= 2
+
+
+def _span(earliest: date, latest: date) -> str:
+    """The EDTF of a day or of the days from ``earliest`` to ``latest``."""
+    return earliest.isoformat() if earliest == latest else f"{earliest}/{latest}"

@@ -1,4 +1,6 @@
-"""Sentences of an article, split at full stops outside quotations, and the quotations in them."""
+"""Sentences of an article, split at full stops (and at semicolons before a lower-case word)
+outside quotations, and the quotations in them; a label opening a line ("First:", "A:") is a
+sentence of its own."""
 
 from __future__ import annotations
 
@@ -22,6 +24,12 @@ class Sentence:
     text: str
 
 
+#: A label opening a line: a point of a statement's list ("First:"), a speaker of an interview
+#: ("Q:", "A:"); not a name ("Hamas: we will not", a saying).
+_LABEL = re.compile(r"\s*(?:[A-Z]{1,3}|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|"
+                    r"Ninth|Tenth)(?:ly)?|Finally|Lastly):\s+(?=\S)")
+
+
 def _is_abbreviation(line: str, dot: int) -> bool:
     word = re.search(r"[\w.]*$", line[:dot]).group()
     if not word:
@@ -32,7 +40,9 @@ def _is_abbreviation(line: str, dot: int) -> bool:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of ``text``: one or more a line, never split inside a quotation."""
+    """The sentences of ``text``: one or more a line, never split inside a quotation; a
+    semicolon before a lower-case word ends one too (the clauses it joins tell two things), and
+    a label opening a line ("Second:", "Q:") is one."""
     sentences: list[Sentence] = []
 
     def emit(start: int, end: int) -> None:
@@ -45,6 +55,10 @@ def split_sentences(text: str) -> list[Sentence]:
     for line in re.finditer(r"[^\n]+", text):
         line_text, base = line.group(), line.start()
         start, in_quote, i = 0, False, 0
+        label = _LABEL.match(line_text)
+        if label:  # "Fourth: The world watched", "A: We accepted": the label is no word of it
+            emit(base, base + label.end())
+            start = i = label.end()
         while i < len(line_text):
             char = line_text[i]
             if char == "“":
@@ -54,6 +68,9 @@ def split_sentences(text: str) -> list[Sentence]:
             elif char == '"':
                 in_quote = not in_quote
             closes_quote = char in "”\"" and not in_quote and line_text[i - 1:i] in (".", "!", "?")
+            if char == ";" and not in_quote and re.match(r"\s+[a-z]", line_text[i + 1:]):
+                emit(base + start, base + i + 1)  # "X announced an inquiry; the army said":
+                start = i + 1  # two clauses, each a sentence of its own
             if (char in ".!?" and not in_quote) or closes_quote:
                 j = i + 1
                 while j < len(line_text) and line_text[j] in ".!?”\"’)":

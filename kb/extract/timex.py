@@ -7,8 +7,10 @@ allows, its precision and what it was resolved against (its anchor). The convent
   last year") keep their precision: a month stays a month (``2024-01``, 1 to 31 January), never its
   first day. A month or day without a year takes the year that puts it on the side of the
   publication the sentence's tense points to: in the past (the default) the most recent one not
-  after the publication, in the future the next one not before it. "last October" is the most
-  recent October strictly before the month of publication.
+  after the publication, in the future the next one not before it; but a past day that names an
+  event of the domain (:data:`NAMED_DAYS`: "on 7 October") is that event's own day, not its
+  anniversary. "last October" is the most recent October strictly before the month of
+  publication.
 - **Capitals**: a month or weekday name in capitals ("SATURDAY 6 APRIL", a round-up's heading) is
   read as the name.
 - **Weekdays** ("on Friday") are the nearest such day on or before the publication in a past-tense
@@ -337,6 +339,10 @@ def _absolute_day(m: re.Match, published: date, tense: str | None) -> _Value:
     day = _day_number(m["day"])
     if m["year"]:
         return _day(_valid_day(int(m["year"]), month, day, m.group()), "absolute")
+    named = ANCHOR_EVENTS.get(NAMED_DAYS.get((month, day), ""))
+    if named is not None and named.start <= published and tense != "future":
+        return _day(named.start, "absolute")  # "killed in Be'eri on 7 October": the war's first
+        # day, not its anniversary
     return _day(_day_without_year(month, day, published, tense, m.group()), "absolute")
 
 
