@@ -24,9 +24,10 @@ class Sentence:
     text: str
 
 
-#: A label opening a line: a point of a statement's list ("First:"), a speaker of an interview
-#: ("Q:", "A:"); not a name ("Hamas: we will not", a saying).
-_LABEL = re.compile(r"\s*(?:[A-Z]{1,3}|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|"
+#: A label opening a line: a point of a statement's list ("First:"); not a name ("Hamas: we will
+#: not", a saying), nor an interview's "Q:" and "A:" (the actor reader tells questions from answers
+#: by them, on the line they open).
+_LABEL = re.compile(r"\s*(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|"
                     r"Ninth|Tenth)(?:ly)?|Finally|Lastly):\s+(?=\S)")
 
 
