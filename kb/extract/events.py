@@ -24,6 +24,7 @@ from kb.extract.lexicon import (
     QUESTION_LINE,
     SETTING_BEFORE,
     STATEMENT_FAMILY,
+    TIME_PREPOSITION,
     is_past_form,
 )
 from kb.extract.model import DraftDate, DraftEvent
@@ -330,13 +331,31 @@ class Extractor(RoleReader):
             and source != "own" and frame is None and any(
                 f.cue.end <= cue.start < f.end for f in context.frames)))
         # ("the military confirmed the killing": the killing told before, not a new one)
-        if not event.actors and cue.part == "noun":  # if it stays an event of its own
+        if not event.actors and cue.part == "noun" and not self._time_reference(cue, context):
             fallback = [m for m in context.mentions if self._eligible(m, cue) and m.prep is None
                         and m.start < cue.start]
             if fallback:
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = [(fallback[0].actor, role)]
         return event
+
+    def _time_reference(self, cue: Cue, context: Context) -> bool:
+        """Whether an event noun with its date names a time ("since the Oct. 7 attack", "freed in
+        the truce of November 2023"): the sentence's subject took no part in it."""
+        start = context.sentence.start
+        for expression in context.expressions:
+            if expression.kind == "duration":
+                continue
+            if 0 <= cue.start - expression.end <= 1:  # "the Oct. 7 attack"
+                opening = expression.start
+            elif re.fullmatch(r"\s+of\s+", self.text[cue.end:expression.start]):
+                opening = cue.start  # "the truce of November 2023"
+            else:
+                continue
+            if TIME_PREPOSITION.search(self.text, start, opening) or re.match(
+                    r"(?i)(?:since|after|before|until)\s", expression.text):
+                return True  # (an anchored expression holds its preposition: "since the Oct. 7")
+        return False
 
     @staticmethod
     def _present_speech(cue: Cue, context: Context) -> bool:

@@ -485,6 +485,8 @@ LIGHT_VERB_BEFORE = re.compile(
     r"joint|hostage|indirect|direct|high-level|(?-i:[A-Z][\w-]+)|(?-i:[A-Z][\w-]+)[’']s)\s+)*"
     r"(?:(?-i:[a-z-]+)\s+){0,2}$"
 )
+#: A preposition that makes the dated event after it a time ("since the", "in the truce of").
+TIME_PREPOSITION = re.compile(r"(?i)\b(?:since|after|before|until|till|during|in|from)\s+(?:the\s+)?$")
 SETTING_BEFORE = re.compile(
     r"(?i)\b(?:during|at|in|after|following|before|amid|since)\s+(?:(?:a|an|the|one|two|several|"
     r"joint|recent|high-level|week-long|weeklong|[\w-]+-day|[\w-]+-week|initial|first|last|"
