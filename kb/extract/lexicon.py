@@ -219,6 +219,14 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Meeting", r"discuss(?:ed|es)(?=\s+(?:the|a|an|its|their|this|that)\s)", "verb"),
     ("Meeting", r"host(?:ed|s|ing)", "verb"),
     ("Meeting", r"(?:tele)?phoned|conferred\s+with", "verb"),
+    # "called the Emir of Qatar", "called his Egyptian counterpart": a telephone call
+    ("Meeting", r"called(?=\s+(?:(?:his|her|their)\s+(?:[\w-]+\s+){0,2}counterparts?|(?:the\s+)?"
+                r"(?:US\s+|U\.S\.\s+)?(?:President|Prime\s+Minister|Foreign\s+Minister|King|Emir|"
+                r"Amir|Sheikh|Chancellor|Crown\s+Prince|Premier)\b)(?![^.;]{0,60}?\s(?:a|an)\s))",
+     "verb"),
+    # "spoke to Argamani by telephone": a call
+    ("Meeting", r"(?:spoke|talked)\s+(?:to|with)(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}by\s+(?:tele)?phone\b)",
+     "verb"),
     ("Meeting", r"(?:sat|sits|sit)\s+(?:down\s+)?with|spent\s+(?:[\w-]+\s+){1,3}?with", "verb"),
     ("Meeting", r"(?:arrived|arrives|arriving)\s+in(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:on\s+\w+\s+)?"
                 r"(?:for\s+(?:talks|a\s+meeting|meetings)|to\s+(?:discuss|meet|negotiate|hold\s+talks)))",
