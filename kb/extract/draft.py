@@ -28,7 +28,7 @@ import yaml
 from kb.errors import ArticleError, DateError
 from kb.extract import parse
 from kb.extract.actors import DraftActor, DraftPlace, slugify
-from kb.extract.confidence import score, sentence_kinds
+from kb.extract.confidence import box_repeats, score, sentence_kinds, timeline_box
 from kb.extract.events import Extractor
 from kb.extract.known import KnownActor, KnownEvent, KnownPlace, flag_known
 from kb.extract.merge import merge
@@ -274,6 +274,7 @@ def extract(text: str, published: date, *, title: str | None = None,
         if event.date.anchor == "published" and line is not None:
             event.date.anchor = reference.isoformat()
     score(drafted, kinds)
+    box_repeats(drafted, timeline_box(text, sentences))
     _off_the_headline(drafted, sentences, kinds)
     drafted = [event for event in drafted if event.confidence >= min_confidence]
     drafted.sort(key=lambda event: (event.sentence_index, event.order))
