@@ -614,6 +614,10 @@ class CueReader(ActorReader):
                 before = [m for m in named if verbs and m.end <= verbs[0].start]
                 if before:  # "X met Y in Z and said afterwards": X speaks
                     return before[-1].actor
+            if named and all(m.possessive for m in named) and number + 1 < len(segments):
+                person = self._apposed_person(segments[number + 1], context)
+                if person:  # "X, Hamas's deputy leader, said": X speaks, not Hamas
+                    return person
             if named:
                 return named[-1].actor
             if segment.strip(" ,“”\"") and number == 0 and not re.fullmatch(
@@ -622,6 +626,17 @@ class CueReader(ActorReader):
                     segment):
                 return self._parsed_speaker(cue, context)
         return self._parsed_speaker(cue, context)
+
+    def _apposed_person(self, segment: tuple[int, int], context: Context) -> str | None:
+        """The person a comma-separated stretch ends on ("In a video, Khalil al-Hayya"), whom the
+        stretch after it describes ("the group's chief negotiator")."""
+        start, end = segment
+        last = [m for m in context.mentions if start <= m.start and m.end <= end and m.quote is None
+                and not m.modifier and not m.possessive]
+        actor = self.actors.get(last[-1].actor) if last else None
+        if actor is not None and actor.type == "person" and not self.text[last[-1].end:end].strip(" ,"):
+            return last[-1].actor
+        return None
 
     def _parsed_speaker(self, cue: Cue, context: Context) -> str | None:
         """The subject of a speech verb in the parse, where it names an actor the rules did not
