@@ -47,3 +47,9 @@ def test_a_person_described_by_a_group_speaks_not_the_group():
     said = one(events("On Tuesday, Ismail Haniyeh, Hamas's political leader, said the talks "
                       "had stalled."), "Statement")
     assert {actor for actor, role in said.actors if role == "speaker"} == {"ismail-haniyeh"}
+
+
+def test_a_countrys_administration_is_that_country():
+    rejection = one(events("On Tuesday the American administration rejected the Hamas reply."),
+                    "Rejection")
+    assert ("united-states", "responder") in rejection.actors
