@@ -175,7 +175,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
                      r"further)\s+)?(?:[\w-]+\s+)?(?:demands|conditions)", "verb"),
     ("Rejection", r"reject(?:s|ed|ing)?", "verb"),
     ("Rejection", r"refus(?:e|es|ed|ing)", "verb"),
-    ("Rejection", r"(?:turned|turns|turn|turning)\s+down", "verb"),
+    # "turned down the offer", "turned the outline down"
+    ("Rejection", r"(?:turned|turns|turn|turning)\s+(?:(?:the|its|their|this|that|it|them|"
+                  r"(?-i:[A-Z][\w-]*)[’']s)\s+(?:[\w-]+\s+){0,2}?)?down", "verb"),
     ("Rejection", r"rebuff(?:s|ed)?", "verb"),
     ("Rejection", r"dismiss(?:es|ed)|spurn(?:s|ed)|balk(?:s|ed)\s+at", "verb"),
     ("Rejection", r"rejection|refusal", "noun"),
@@ -195,12 +197,13 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Acceptance", r"acceptance", "noun"),
     # "the leaders adopted Egypt's plan" (not a resolution: what it demands is its own event)
     ("Acceptance", r"adopt(?:ed|s)(?=\s+(?:(?:the|a|an|its|their|this|that|(?-i:[A-Z][\w-]*)[’']s)\s+)?"
-                   r"(?:[\w-]+\s+){0,3}?(?:plans?|proposals?|framework|deal|agreement|initiative)\b)",
+                   r"(?:[\w-]+\s+){0,3}?(?:plans?|proposals?|framework|deal|agreement|initiative|"
+                   r"outline)\b)",
      "verb"),
     # "Israel said it backed a proposal by the US envoy", "supports the plan": an acceptance
     ("Acceptance", r"(?:backed|backs|supported|supports|embraced|embraces)(?=\s+(?:(?:the|a|an|"
                    r"its|their|his|her|this|that|(?-i:[A-Z][\w-]*)[’']s)\s+)?(?:[\w-]+\s+){0,3}?"
-                   r"(?:proposals?|plans?|deals?|offers?|framework|agreement|initiative|idea)\b)",
+                   r"(?:proposals?|plans?|deals?|offers?|framework|agreement|initiative|idea|outline)\b)",
      "verb"),
     ("Acceptance", r"agree(?:d|s)(?:\s+(?:on|upon))?(?=\s+(?:a|an|the|its|their)\s)", "verb"),
     # "handed the mediators its latest response", "gave its answer": a counter-offer delivered

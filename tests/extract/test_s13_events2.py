@@ -53,3 +53,10 @@ def test_a_countrys_administration_is_that_country():
     rejection = one(events("On Tuesday the American administration rejected the Hamas reply."),
                     "Rejection")
     assert ("united-states", "responder") in rejection.actors
+
+
+def test_turning_a_plan_down_and_adopting_an_outline_answer_it():
+    found = events("On Monday Hamas turned the Egyptian outline down. On Tuesday Israel adopted "
+                   "the American outline.")
+    assert "hamas" in ids(one(found, "Rejection"))
+    assert "israel" in ids(one(found, "Acceptance"))
