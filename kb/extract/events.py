@@ -23,6 +23,7 @@ from kb.extract.lexicon import (
     PLACELESS,
     QUESTION_LINE,
     SETTING_BEFORE,
+    STANCE_ON_EFFORT,
     STATEMENT_FAMILY,
     TIME_PREPOSITION,
     is_past_form,
@@ -270,6 +271,8 @@ class Extractor(RoleReader):
             return None  # "Israel has not rejected the offer", "did not meet": nothing happened
         if self._supposed(cue, context):
             return None  # "would be spared if they freed the captives": nothing happened
+        if kind == "Effort" and self._effort_not_made(cue, context):
+            return None  # "will continue its efforts", "supporting Israel's efforts"
         if cue.part != "noun" and re.search(r"(?i)\bstill\s+$", self.text[sentence.start:cue.start]):
             return None  # "it was Sinwar who still demanded an end to the war": a stance held
         expression, source = self._expression_for(cue, context)
@@ -418,6 +421,18 @@ class Extractor(RoleReader):
             node.lemma_.lower() in DENYING_VERBS or (node.lemma_.lower() in NO_SIGN and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in node.children))
             for node in parse.ancestors(word))
+
+    @staticmethod
+    def _effort_not_made(cue: Cue, context: Context) -> bool:
+        """Whether the verb an effort hangs from promises it ("will continue its efforts",
+        "would redouble its efforts") or is another's stance on it ("supporting Israel's
+        efforts", "damages the effort"), by the parse: no effort made that day."""
+        parsed = context.parsed
+        word = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        verb = next((node for node in parse.ancestors(word) if node.pos_ in ("VERB", "AUX")),
+                    None) if word is not None else None
+        return verb is not None and (verb.lemma_.lower() in STANCE_ON_EFFORT or any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in verb.children))
 
     @staticmethod
     def _supposed(cue: Cue, context: Context) -> bool:

@@ -496,6 +496,11 @@ LIGHT_VERB_BEFORE = re.compile(
     r"joint|hostage|indirect|direct|high-level|(?-i:[A-Z][\w-]+)|(?-i:[A-Z][\w-]+)[’']s)\s+)*"
     r"(?:(?-i:[a-z-]+)\s+){0,2}$"
 )
+#: Verbs that take a stance on another's effort, no effort of their own ("supporting Israel's
+#: efforts", "the strike complicated the efforts").
+STANCE_ON_EFFORT = frozenset(("support", "back", "welcome", "praise", "commend", "thank",
+                              "appreciate", "damage", "complicate", "undermine", "hamper",
+                              "obstruct", "threaten", "jeopardize", "jeopardise", "harm"))
 #: A preposition that makes the dated event after it a time ("since the", "in the truce of").
 TIME_PREPOSITION = re.compile(r"(?i)\b(?:since|after|before|until|till|during|in|from)\s+(?:the\s+)?$")
 SETTING_BEFORE = re.compile(

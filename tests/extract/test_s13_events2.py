@@ -60,3 +60,15 @@ def test_turning_a_plan_down_and_adopting_an_outline_answer_it():
                    "the American outline.")
     assert "hamas" in ids(one(found, "Rejection"))
     assert "israel" in ids(one(found, "Acceptance"))
+
+
+def test_an_effort_promised_or_supported_is_no_effort_made():
+    found = events("On Tuesday Egypt said it will continue its efforts to end the war. Jordan "
+                   "is supporting Qatar's efforts to free the hostages.")
+    assert not [e for e in found if e.type == "Effort"]
+
+
+def test_an_effort_under_way_is_an_effort():
+    effort = one(events("On Tuesday Egypt was continuing its efforts to bridge the gaps."),
+                 "Effort")
+    assert "egypt" in ids(effort)
