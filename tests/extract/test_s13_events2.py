@@ -72,3 +72,12 @@ def test_an_effort_under_way_is_an_effort():
     effort = one(events("On Tuesday Egypt was continuing its efforts to bridge the gaps."),
                  "Effort")
     assert "egypt" in ids(effort)
+
+
+def test_a_look_back_months_before_the_date_line_dates_nothing_after_it():
+    found = events("Two captives freed\n\nCAIRO, March 14 (Wire) - Hamas freed two captives on "
+                   "Thursday.\n\n"
+                   "Both were seized at their homes on Oct. 9 and held in tunnels. Netanyahu "
+                   "telephoned their families, and Gallant said the army would press on.")
+    said = one(found, "Statement")
+    assert said.date.earliest.year == 2024, said.date
