@@ -24,6 +24,7 @@ from kb.extract.lexicon import (
     HAPPENING_AFTER,
     HOSTAGE_WORDS,
     JOINT_SUBJECTS,
+    KEEP_ON_UNTIL,
     LEMMA_CUES,
     LIGHT_VERB_BEFORE,
     MEETING_FAMILY,
@@ -741,6 +742,10 @@ class CueReader(ActorReader):
                     self.text, frame.start, frame.end):
                 frame.cue.type = "Precondition"
                 frame.cue.parsed.append("condition in the words reported")
+            elif frame.cue.type == "Statement" and not frame.report and KEEP_ON_UNTIL.search(
+                    self.text, frame.start, frame.end):
+                frame.cue.type = "Vow"
+                frame.cue.parsed.append("the words reported pledge to keep on")
             elif frame.cue.type == "Statement" and not frame.report and SHORT_OF.search(
                     self.text, frame.start, frame.end):
                 frame.cue.type = "Rejection"

@@ -356,10 +356,20 @@ CONDITION = re.compile(
     r"(?:will|would|shall|could|can)\s+(?:not|never)|"
     r"(?:it|they|he|she|we|i)\s+(?:won[’']t|wouldn[’']t|cannot|can[’']t)|there\s+(?:will|would)"
     r"\s+be\s+no)\s+(?!(?:[\w’'-]+\s+){0,2}?(?:stop|rest|give\s+up|abandon|back\s+down|relent|"
-    r"end|halt|cease|hesitate)\b)[^.;]*?\b(?:until|unless|without|before|while|as\s+long\s+as|"
-    r"so\s+long\s+as)\b"
+    r"let\s+up|end|halt|cease|hesitate)\b)[^.;]*?\b(?:until|unless|without|before|while|"
+    r"as\s+long\s+as|so\s+long\s+as)\b"
+    # "would not agree to any deal that failed to guarantee an end to the war"
+    r"|\b(?:not|never)\s+(?:agree\s+to|accept|sign)\s+(?:any|an|a)\s+(?:[\w-]+\s+)?(?:deal|"
+    r"agreement|proposal)\s+that\s+(?:does\s+not|doesn[’']t|did\s+not|fails?\s+to|failed\s+to)\b"
     r"|(?:it|they|he|she|we|i)\s+(?:will|would|shall)\s+[^.;]*?\b(?:only\s+(?:if|when|after|once)|"
     r"provided\s+that|on\s+condition\s+that)\b)")
+
+#: Reported words that pledge to keep on until an end is reached ("said Israel would not let up
+#: until every hostage was home"): the saying is a vow.
+KEEP_ON_UNTIL = re.compile(
+    r"(?i)\b(?:will|would|shall)\s+(?:not|never)\s+(?:stop|rest|give\s+up|back\s+down|relent|"
+    r"let\s+up|cease|halt)\b[^.;]*?\buntil\b|\b(?:won[’']t|wouldn[’']t)\s+(?:stop|rest|give\s+up|"
+    r"back\s+down|relent|let\s+up|cease|halt)\b[^.;]*?\buntil\b")
 
 #: What makes the words a warning reports a threat: a consequence to come ("warned that Israel
 #: would respond", "warned Hamas that it would pay"), not a state of things ("warning that the

@@ -81,3 +81,15 @@ def test_a_look_back_months_before_the_date_line_dates_nothing_after_it():
                    "telephoned their families, and Gallant said the army would press on.")
     said = one(found, "Statement")
     assert said.date.earliest.year == 2024, said.date
+
+
+def test_saying_one_will_not_let_up_until_an_end_is_a_vow():
+    vow = one(events("On Tuesday Netanyahu said Israel would not let up until every captive "
+                     "was back."), "Vow")
+    assert "netanyahu" in ids(vow)
+
+
+def test_refusing_any_deal_that_fails_to_give_something_sets_a_condition():
+    condition = one(events("On Tuesday Hamas said that it would not sign any deal that fails to "
+                           "end the war."), "Precondition")
+    assert "hamas" in ids(condition)
