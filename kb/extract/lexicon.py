@@ -222,6 +222,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Meeting", r"discuss(?:ed|es)(?=\s+(?:the|a|an|its|their|this|that)\s)", "verb"),
     ("Meeting", r"host(?:ed|s|ing)", "verb"),
     ("Meeting", r"(?:tele)?phoned|conferred\s+with", "verb"),
+    # "the cabinet convened on Sunday", "a consultation convened by the prime minister"
+    ("Meeting", r"convened|convenes", "verb"),
     # "called the Emir of Qatar", "called his Egyptian counterpart": a telephone call
     ("Meeting", r"called(?=\s+(?:(?:his|her|their)\s+(?:[\w-]+\s+){0,2}counterparts?|(?:the\s+)?"
                 r"(?:US\s+|U\.S\.\s+)?(?:President|Prime\s+Minister|Foreign\s+Minister|King|Emir|"

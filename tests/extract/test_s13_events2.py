@@ -93,3 +93,10 @@ def test_refusing_any_deal_that_fails_to_give_something_sets_a_condition():
     condition = one(events("On Tuesday Hamas said that it would not sign any deal that fails to "
                            "end the war."), "Precondition")
     assert "hamas" in ids(condition)
+
+
+def test_a_body_convened_or_convening_is_a_meeting():
+    found = events("On Tuesday the war cabinet convened in Tel Aviv. A security meeting was "
+                   "convened by Netanyahu on Wednesday.")
+    meetings = [e for e in found if e.type == "Meeting"]
+    assert {e.date.edtf for e in meetings} == {"2024-03-12", "2024-03-13"}, meetings
