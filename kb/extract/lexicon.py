@@ -70,7 +70,7 @@ MEDIA_WORDS = ("newspaper", "daily", "outlet", "channel", "broadcaster", "networ
 GROUP_NOUNS = ("leadership", "leaders", "officials", "mediators", "negotiators", "delegation",
                "representatives", "authorities", "diplomats", "delegations", "team",
                "negotiating team", "envoys", "counterparts", "counterpart", "government", "war cabinet",
-               "partners", "allies", "administration",
+               "partners", "allies", "administration", "side",
                "security cabinet", "cabinet")
 
 #: Adjectives of nationality and the country they name.
@@ -229,6 +229,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
                 r"(?:US\s+|U\.S\.\s+)?(?:President|Prime\s+Minister|Foreign\s+Minister|King|Emir|"
                 r"Amir|Sheikh|Chancellor|Crown\s+Prince|Premier)\b)(?![^.;]{0,60}?\s(?:a|an)\s))",
      "verb"),
+    # "conveyed this approval by telephone to X": a call
+    ("Meeting", r"(?:conveyed|conveys|relayed|relays)(?=\s[^.;]{0,40}?\bby\s+(?:tele)?phone\b)", "verb"),
     # "spoke to Argamani by telephone": a call
     ("Meeting", r"(?:spoke|talked)\s+(?:to|with)(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}by\s+(?:tele)?phone\b)",
      "verb"),

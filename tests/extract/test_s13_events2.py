@@ -100,3 +100,14 @@ def test_a_body_convened_or_convening_is_a_meeting():
                    "convened by Netanyahu on Wednesday.")
     meetings = [e for e in found if e.type == "Meeting"]
     assert {e.date.edtf for e in meetings} == {"2024-03-12", "2024-03-13"}, meetings
+
+
+def test_a_countrys_side_is_that_country():
+    rejection = one(events("On Tuesday the Israeli side rejected the Egyptian paper."), "Rejection")
+    assert ("israel", "responder") in rejection.actors
+
+
+def test_conveying_an_answer_by_telephone_is_a_call():
+    call = one(events("On Tuesday Haniyeh conveyed the answer by telephone to the Emir of "
+                      "Qatar."), "Meeting")
+    assert "haniyeh" in ids(call)
