@@ -20,6 +20,7 @@ from kb.extract.lexicon import (
     LIGHT_VERB_BEFORE,
     NO_SIGN,
     ONGOING_BEFORE,
+    OWN_REPORTER,
     PLACELESS,
     QUESTION_LINE,
     SETTING_BEFORE,
@@ -271,6 +272,9 @@ class Extractor(RoleReader):
             return None  # "Israel has not rejected the offer", "did not meet": nothing happened
         if self._supposed(cue, context):
             return None  # "would be spared if they freed the captives": nothing happened
+        if cue.part in ("speech", "report") and OWN_REPORTER.search(
+                self.text, sentence.start, cue.start):
+            return None  # "Our correspondent Karim Nassar reports": the outlet's own telling
         if kind == "Effort" and self._effort_not_made(cue, context):
             return None  # "will continue its efforts", "supporting Israel's efforts"
         if cue.part != "noun" and re.search(r"(?i)\bstill\s+$", self.text[sentence.start:cue.start]):

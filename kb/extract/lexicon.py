@@ -515,6 +515,10 @@ LIGHT_VERB_BEFORE = re.compile(
 STANCE_ON_EFFORT = frozenset(("support", "back", "welcome", "praise", "commend", "thank",
                               "appreciate", "damage", "complicate", "undermine", "hamper",
                               "obstruct", "threaten", "jeopardize", "jeopardise", "harm"))
+#: The outlet's own reporter as the subject of a speech or report verb ("Our correspondent X
+#: reports", "our reporter in Gaza said"): the article telling, no event of its own.
+OWN_REPORTER = re.compile(r"(?i)\bour\s+(?:[\w-]+\s+){0,2}(?:correspondents?|reporters?|"
+                          r"editors?|bureau|team)\b[^.;,]*$")
 #: A preposition that makes the dated event after it a time ("since the", "in the truce of").
 TIME_PREPOSITION = re.compile(r"(?i)\b(?:since|after|before|until|till|during|in|from)\s+(?:the\s+)?$")
 SETTING_BEFORE = re.compile(

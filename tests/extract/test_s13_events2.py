@@ -111,3 +111,9 @@ def test_conveying_an_answer_by_telephone_is_a_call():
     call = one(events("On Tuesday Haniyeh conveyed the answer by telephone to the Emir of "
                       "Qatar."), "Meeting")
     assert "haniyeh" in ids(call)
+
+
+def test_the_outlets_own_correspondent_reporting_is_no_event():
+    found = events("Hamas rejected the plan on Tuesday. Our correspondent Dana Levi reports. "
+                   "Our reporter in Cairo said the talks were tense.")
+    assert [e.type for e in found] == ["Rejection"]
