@@ -519,6 +519,10 @@ STANCE_ON_EFFORT = frozenset(("support", "back", "welcome", "praise", "commend",
 #: reports", "our reporter in Gaza said"): the article telling, no event of its own.
 OWN_REPORTER = re.compile(r"(?i)\bour\s+(?:[\w-]+\s+){0,2}(?:correspondents?|reporters?|"
                           r"editors?|bureau|team)\b[^.;,]*$")
+#: A killing told as another's companion ("Killed alongside him was his bodyguard", "his driver
+#: was killed with him"): the same strike, one killing.
+KILLED_WITH = re.compile(r"(?i)\b(?:killed|died|slain)\s+(?:alongside|along\s+with|together\s+with|"
+                         r"with)\s+(?:him|her|them)\b")
 #: A preposition that makes the dated event after it a time ("since the", "in the truce of").
 TIME_PREPOSITION = re.compile(r"(?i)\b(?:since|after|before|until|till|during|in|from)\s+(?:the\s+)?$")
 SETTING_BEFORE = re.compile(

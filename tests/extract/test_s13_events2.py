@@ -117,3 +117,10 @@ def test_the_outlets_own_correspondent_reporting_is_no_event():
     found = events("Hamas rejected the plan on Tuesday. Our correspondent Dana Levi reports. "
                    "Our reporter in Cairo said the talks were tense.")
     assert [e.type for e in found] == ["Rejection"]
+
+
+def test_a_companion_killed_with_the_victim_is_the_same_killing():
+    found = events("Israel killed Arouri in Beirut on Tuesday. Killed alongside him was his aide, "
+                   "Samir Fendi.")
+    killing = one(found, "Killing")
+    assert len(killing.sentences) == 2
