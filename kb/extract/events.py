@@ -440,15 +440,17 @@ class Extractor(RoleReader):
 
     @staticmethod
     def _supposed(cue: Cue, context: Context) -> bool:
-        """Whether the parse puts a cue verb in a clause of condition ("if they laid down their
-        arms and freed the captives", "unless Israel withdraws"): supposed, not told."""
+        """Whether the parse puts a cue verb, or an event noun as its clause's subject, in a
+        clause of condition ("if they laid down their arms and freed the captives", "unless
+        Israel withdraws", "until ... a ceasefire was in place"): supposed, not told."""
         parsed = context.parsed
-        word = parsed.head_of(cue.start, cue.end) if parsed is not None and \
-            cue.part != "noun" else None
+        word = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        if word is not None and cue.part == "noun":  # "until ... a ceasefire was in place"
+            word = word.head if word.dep_ in ("nsubj", "nsubjpass") else None
         while word is not None and word.dep_ == "conj" and word.head is not word:
             word = word.head  # ("laid down ... and freed": the clause of the first verb)
         return word is not None and word.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in word.children)
+            c.dep_ == "mark" and c.lower_ in ("if", "unless", "until") for c in word.children)
 
     @staticmethod
     def _negated(cue: Cue, context: Context) -> bool:

@@ -124,3 +124,9 @@ def test_a_companion_killed_with_the_victim_is_the_same_killing():
                    "Samir Fendi.")
     killing = one(found, "Killing")
     assert len(killing.sentences) == 2
+
+
+def test_an_event_in_a_clause_of_until_is_supposed_not_told():
+    found = events("On Monday Macron said France would keep pressing until the captives were "
+                   "home and a truce was in force.")
+    assert [e.type for e in found] == ["Statement"]
