@@ -15,6 +15,7 @@ from kb.extract.actors import KnownActor, KnownPlace
 from kb.extract.cues import Context, Cue
 from kb.extract.lexicon import (
     DENYING_VERBS,
+    EXPECTED_AT,
     HANDED_TO,
     HAPPENING_AFTER,
     LIGHT_VERB_BEFORE,
@@ -285,6 +286,8 @@ class Extractor(RoleReader):
             return None  # "Q: Hamas says there will be no deal ...", "Q: ... the text Hamas
             # accepted ...": the interviewer's premise (but "Q: On Monday X met Y")
         status = self._status(cue, sentence, expression)
+        if cue.part == "noun" and EXPECTED_AT.search(self.text, sentence.start, cue.start):
+            return None  # "is expected in Paris today for a meeting": an expectation
         anchor_date = None
         outer = [f for f in context.frames if f.cue is not cue and f.start <= cue.start < f.end]
         if cue.quote is not None and outer:

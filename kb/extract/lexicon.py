@@ -523,6 +523,10 @@ OWN_REPORTER = re.compile(r"(?i)\bour\s+(?:[\w-]+\s+){0,2}(?:correspondents?|rep
 #: was killed with him"): the same strike, one killing.
 KILLED_WITH = re.compile(r"(?i)\b(?:killed|died|slain)\s+(?:alongside|along\s+with|together\s+with|"
                          r"with)\s+(?:him|her|them)\b")
+#: Someone expected at an event noun ("is expected to join the talks", "is expected in Paris
+#: today for a meeting"): what is looked for, no event yet.
+EXPECTED_AT = re.compile(r"(?i)\bexpected\s+(?:to\s+\w+\s+|in\s+(?-i:[A-Z])[\w-]*\s+(?:\w+\s+)?"
+                         r"for\s+)(?:the\s+|a\s+|an\s+)?$")
 #: A preposition that makes the dated event after it a time ("since the", "in the truce of").
 TIME_PREPOSITION = re.compile(r"(?i)\b(?:since|after|before|until|till|during|in|from)\s+(?:the\s+)?$")
 SETTING_BEFORE = re.compile(

@@ -130,3 +130,9 @@ def test_an_event_in_a_clause_of_until_is_supposed_not_told():
     found = events("On Monday Macron said France would keep pressing until the captives were "
                    "home and a truce was in force.")
     assert [e.type for e in found] == ["Statement"]
+
+
+def test_someone_expected_at_talks_is_no_meeting_yet():
+    found = events("Hamas rejected the plan on Tuesday. Burns is expected in Cairo today for a "
+                   "meeting with Egyptian officials. Witkoff is expected to join the talks.")
+    assert [e.type for e in found] == ["Rejection"]
