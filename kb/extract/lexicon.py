@@ -308,6 +308,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
      "verb"),
     ("Demand", r"demanded|urged|urges|urging", "speech"),
     ("Demand", r"demanding", "verb"),
+    # "renewed the State of Qatar's call for a ceasefire", "repeated its calls for": a demand
+    ("Demand", r"(?:renewed|renews|repeated|repeats|reiterated|reiterates)(?=\s+(?:[\w’'-]+\s+){0,6}?"
+               r"calls?\s+(?:for|on)\b)", "verb"),
     ("Demand", r"ordered|orders|instructed|ordering|instructing", "speech"),
     ("Demand", r"(?:asking|asked|asks)\s+(?:(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?)?for",
      "verb"),  # "asked the mediators for a plan"

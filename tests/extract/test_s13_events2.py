@@ -136,3 +136,10 @@ def test_someone_expected_at_talks_is_no_meeting_yet():
     found = events("Hamas rejected the plan on Tuesday. Burns is expected in Cairo today for a "
                    "meeting with Egyptian officials. Witkoff is expected to join the talks.")
     assert [e.type for e in found] == ["Rejection"]
+
+
+def test_renewing_a_call_for_something_is_a_demand():
+    demand = one(events("On Wednesday Egypt renewed its call for an immediate truce in Gaza."),
+                 "Demand")
+    assert "egypt" in ids(demand)
+    assert demand.date.edtf == "2024-03-13"
