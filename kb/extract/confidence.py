@@ -6,7 +6,8 @@ news article repeats: how the war began, casualty tolls, "since ...", "for month
 ...") or ``story``. :func:`score` gives every event a confidence between 0 and 1 and says why:
 what proposed it (a verb is surer than a noun), where its date came from (its own words, its
 sentence, the article's context, or no date at all), whether it has actors, and the kind of its
-sentence. ``kb extract --min-confidence`` leaves out what scores below the threshold.
+sentence. :func:`box_repeats` lowers the lines of a closing timeline box that only sum up the
+body. ``kb extract --min-confidence`` leaves out what scores below the threshold.
 """
 
 from __future__ import annotations
@@ -141,3 +142,38 @@ def score(events: list[DraftEvent], kinds: dict[int, str]) -> None:
             value = min(value, _NO_ACTOR)
         event.confidence = round(max(0.05, min(0.95, value)), 2)
         event.why = why
+
+
+def timeline_box(text: str, sentences: list[Sentence]) -> frozenset[int]:
+    """The sentences of a timeline box closing the article ("TIMELINE / 7 Oct 2023 - ... /
+    17 Oct 2024 - ..."): three or more dated entry lines after its prose, nothing after them."""
+    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
+    entries = 0
+    while entries < len(lines) and TIMELINE_ENTRY.match(lines[-1 - entries]):
+        entries += 1
+    if entries < 3 or entries == len(lines):
+        return frozenset()
+    start = text.rstrip().rfind(lines[-entries])
+    return frozenset(s.index for s in sentences if s.start >= start)
+
+
+def box_repeats(events: list[DraftEvent], box: frozenset[int]) -> None:
+    """An event told only by a timeline box that closes the article is the box's summary, not
+    news: one the body tells too (same type, dates that meet, an actor in common), or one older
+    than anything the body tells ("7 Oct 2023 - Hamas-led attack" under a story of October
+    2024), scores as background."""
+    body = [e for e in events if e.sentence_index not in box]
+    if not box or not body:
+        return
+    story_start = min(e.date.earliest for e in body)
+    for event in events:
+        if event.sentence_index not in box or len(event.sentences) > 1:
+            continue
+        actors = {actor for actor, _ in event.actors}
+        repeated = any(other.type == event.type and other.date.earliest <= event.date.latest
+                       and event.date.earliest <= other.date.latest
+                       and actors & {actor for actor, _ in other.actors} for other in body)
+        if repeated or event.date.latest < story_start:
+            event.confidence = min(event.confidence, 0.15)
+            event.why.append("a timeline box's line: what the body tells, or older")
+

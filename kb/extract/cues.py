@@ -24,6 +24,7 @@ from kb.extract.lexicon import (
     HAPPENING_AFTER,
     HOSTAGE_WORDS,
     JOINT_SUBJECTS,
+    KEEP_ON_UNTIL,
     LEMMA_CUES,
     LIGHT_VERB_BEFORE,
     MEETING_FAMILY,
@@ -614,6 +615,10 @@ class CueReader(ActorReader):
                 before = [m for m in named if verbs and m.end <= verbs[0].start]
                 if before:  # "X met Y in Z and said afterwards": X speaks
                     return before[-1].actor
+            if named and all(m.possessive for m in named) and number + 1 < len(segments):
+                person = self._apposed_person(segments[number + 1], context)
+                if person:  # "X, Hamas's deputy leader, said": X speaks, not Hamas
+                    return person
             if named:
                 return named[-1].actor
             if segment.strip(" ,“”\"") and number == 0 and not re.fullmatch(
@@ -622,6 +627,17 @@ class CueReader(ActorReader):
                     segment):
                 return self._parsed_speaker(cue, context)
         return self._parsed_speaker(cue, context)
+
+    def _apposed_person(self, segment: tuple[int, int], context: Context) -> str | None:
+        """The person a comma-separated stretch ends on ("In a video, Khalil al-Hayya"), whom the
+        stretch after it describes ("the group's chief negotiator")."""
+        start, end = segment
+        last = [m for m in context.mentions if start <= m.start and m.end <= end and m.quote is None
+                and not m.modifier and not m.possessive]
+        actor = self.actors.get(last[-1].actor) if last else None
+        if actor is not None and actor.type == "person" and not self.text[last[-1].end:end].strip(" ,"):
+            return last[-1].actor
+        return None
 
     def _parsed_speaker(self, cue: Cue, context: Context) -> str | None:
         """The subject of a speech verb in the parse, where it names an actor the rules did not
@@ -726,6 +742,10 @@ class CueReader(ActorReader):
                     self.text, frame.start, frame.end):
                 frame.cue.type = "Precondition"
                 frame.cue.parsed.append("condition in the words reported")
+            elif frame.cue.type == "Statement" and not frame.report and KEEP_ON_UNTIL.search(
+                    self.text, frame.start, frame.end):
+                frame.cue.type = "Vow"
+                frame.cue.parsed.append("the words reported pledge to keep on")
             elif frame.cue.type == "Statement" and not frame.report and SHORT_OF.search(
                     self.text, frame.start, frame.end):
                 frame.cue.type = "Rejection"

@@ -15,15 +15,19 @@ from kb.extract.actors import KnownActor, KnownPlace
 from kb.extract.cues import Context, Cue
 from kb.extract.lexicon import (
     DENYING_VERBS,
+    EXPECTED_AT,
     HANDED_TO,
     HAPPENING_AFTER,
     LIGHT_VERB_BEFORE,
     NO_SIGN,
     ONGOING_BEFORE,
+    OWN_REPORTER,
     PLACELESS,
     QUESTION_LINE,
     SETTING_BEFORE,
+    STANCE_ON_EFFORT,
     STATEMENT_FAMILY,
+    TIME_PREPOSITION,
     is_past_form,
 )
 from kb.extract.model import DraftDate, DraftEvent
@@ -269,6 +273,11 @@ class Extractor(RoleReader):
             return None  # "Israel has not rejected the offer", "did not meet": nothing happened
         if self._supposed(cue, context):
             return None  # "would be spared if they freed the captives": nothing happened
+        if cue.part in ("speech", "report") and OWN_REPORTER.search(
+                self.text, sentence.start, cue.start):
+            return None  # "Our correspondent Karim Nassar reports": the outlet's own telling
+        if kind == "Effort" and self._effort_not_made(cue, context):
+            return None  # "will continue its efforts", "supporting Israel's efforts"
         if cue.part != "noun" and re.search(r"(?i)\bstill\s+$", self.text[sentence.start:cue.start]):
             return None  # "it was Sinwar who still demanded an end to the war": a stance held
         expression, source = self._expression_for(cue, context)
@@ -277,6 +286,8 @@ class Extractor(RoleReader):
             return None  # "Q: Hamas says there will be no deal ...", "Q: ... the text Hamas
             # accepted ...": the interviewer's premise (but "Q: On Monday X met Y")
         status = self._status(cue, sentence, expression)
+        if cue.part == "noun" and EXPECTED_AT.search(self.text, sentence.start, cue.start):
+            return None  # "is expected in Paris today for a meeting": an expectation
         anchor_date = None
         outer = [f for f in context.frames if f.cue is not cue and f.start <= cue.start < f.end]
         if cue.quote is not None and outer:
@@ -330,13 +341,31 @@ class Extractor(RoleReader):
             and source != "own" and frame is None and any(
                 f.cue.end <= cue.start < f.end for f in context.frames)))
         # ("the military confirmed the killing": the killing told before, not a new one)
-        if not event.actors and cue.part == "noun":  # if it stays an event of its own
+        if not event.actors and cue.part == "noun" and not self._time_reference(cue, context):
             fallback = [m for m in context.mentions if self._eligible(m, cue) and m.prep is None
                         and m.start < cue.start]
             if fallback:
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = [(fallback[0].actor, role)]
         return event
+
+    def _time_reference(self, cue: Cue, context: Context) -> bool:
+        """Whether an event noun with its date names a time ("since the Oct. 7 attack", "freed in
+        the truce of November 2023"): the sentence's subject took no part in it."""
+        start = context.sentence.start
+        for expression in context.expressions:
+            if expression.kind == "duration":
+                continue
+            if 0 <= cue.start - expression.end <= 1:  # "the Oct. 7 attack"
+                opening = expression.start
+            elif re.fullmatch(r"\s+of\s+", self.text[cue.end:expression.start]):
+                opening = cue.start  # "the truce of November 2023"
+            else:
+                continue
+            if TIME_PREPOSITION.search(self.text, start, opening) or re.match(
+                    r"(?i)(?:since|after|before|until)\s", expression.text):
+                return True  # (an anchored expression holds its preposition: "since the Oct. 7")
+        return False
 
     @staticmethod
     def _present_speech(cue: Cue, context: Context) -> bool:
@@ -401,16 +430,30 @@ class Extractor(RoleReader):
             for node in parse.ancestors(word))
 
     @staticmethod
-    def _supposed(cue: Cue, context: Context) -> bool:
-        """Whether the parse puts a cue verb in a clause of condition ("if they laid down their
-        arms and freed the captives", "unless Israel withdraws"): supposed, not told."""
+    def _effort_not_made(cue: Cue, context: Context) -> bool:
+        """Whether the verb an effort hangs from promises it ("will continue its efforts",
+        "would redouble its efforts") or is another's stance on it ("supporting Israel's
+        efforts", "damages the effort"), by the parse: no effort made that day."""
         parsed = context.parsed
-        word = parsed.head_of(cue.start, cue.end) if parsed is not None and \
-            cue.part != "noun" else None
+        word = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        verb = next((node for node in parse.ancestors(word) if node.pos_ in ("VERB", "AUX")),
+                    None) if word is not None else None
+        return verb is not None and (verb.lemma_.lower() in STANCE_ON_EFFORT or any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in verb.children))
+
+    @staticmethod
+    def _supposed(cue: Cue, context: Context) -> bool:
+        """Whether the parse puts a cue verb, or an event noun as its clause's subject, in a
+        clause of condition ("if they laid down their arms and freed the captives", "unless
+        Israel withdraws", "until ... a ceasefire was in place"): supposed, not told."""
+        parsed = context.parsed
+        word = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        if word is not None and cue.part == "noun":  # "until ... a ceasefire was in place"
+            word = word.head if word.dep_ in ("nsubj", "nsubjpass") else None
         while word is not None and word.dep_ == "conj" and word.head is not word:
             word = word.head  # ("laid down ... and freed": the clause of the first verb)
         return word is not None and word.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in word.children)
+            c.dep_ == "mark" and c.lower_ in ("if", "unless", "until") for c in word.children)
 
     @staticmethod
     def _negated(cue: Cue, context: Context) -> bool:

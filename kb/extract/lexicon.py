@@ -70,7 +70,7 @@ MEDIA_WORDS = ("newspaper", "daily", "outlet", "channel", "broadcaster", "networ
 GROUP_NOUNS = ("leadership", "leaders", "officials", "mediators", "negotiators", "delegation",
                "representatives", "authorities", "diplomats", "delegations", "team",
                "negotiating team", "envoys", "counterparts", "counterpart", "government", "war cabinet",
-               "partners", "allies",
+               "partners", "allies", "administration", "side",
                "security cabinet", "cabinet")
 
 #: Adjectives of nationality and the country they name.
@@ -175,7 +175,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
                      r"further)\s+)?(?:[\w-]+\s+)?(?:demands|conditions)", "verb"),
     ("Rejection", r"reject(?:s|ed|ing)?", "verb"),
     ("Rejection", r"refus(?:e|es|ed|ing)", "verb"),
-    ("Rejection", r"(?:turned|turns|turn|turning)\s+down", "verb"),
+    # "turned down the offer", "turned the outline down"
+    ("Rejection", r"(?:turned|turns|turn|turning)\s+(?:(?:the|its|their|this|that|it|them|"
+                  r"(?-i:[A-Z][\w-]*)[’']s)\s+(?:[\w-]+\s+){0,2}?)?down", "verb"),
     ("Rejection", r"rebuff(?:s|ed)?", "verb"),
     ("Rejection", r"dismiss(?:es|ed)|spurn(?:s|ed)|balk(?:s|ed)\s+at", "verb"),
     ("Rejection", r"rejection|refusal", "noun"),
@@ -195,12 +197,13 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Acceptance", r"acceptance", "noun"),
     # "the leaders adopted Egypt's plan" (not a resolution: what it demands is its own event)
     ("Acceptance", r"adopt(?:ed|s)(?=\s+(?:(?:the|a|an|its|their|this|that|(?-i:[A-Z][\w-]*)[’']s)\s+)?"
-                   r"(?:[\w-]+\s+){0,3}?(?:plans?|proposals?|framework|deal|agreement|initiative)\b)",
+                   r"(?:[\w-]+\s+){0,3}?(?:plans?|proposals?|framework|deal|agreement|initiative|"
+                   r"outline)\b)",
      "verb"),
     # "Israel said it backed a proposal by the US envoy", "supports the plan": an acceptance
     ("Acceptance", r"(?:backed|backs|supported|supports|embraced|embraces)(?=\s+(?:(?:the|a|an|"
                    r"its|their|his|her|this|that|(?-i:[A-Z][\w-]*)[’']s)\s+)?(?:[\w-]+\s+){0,3}?"
-                   r"(?:proposals?|plans?|deals?|offers?|framework|agreement|initiative|idea)\b)",
+                   r"(?:proposals?|plans?|deals?|offers?|framework|agreement|initiative|idea|outline)\b)",
      "verb"),
     ("Acceptance", r"agree(?:d|s)(?:\s+(?:on|upon))?(?=\s+(?:a|an|the|its|their)\s)", "verb"),
     # "handed the mediators its latest response", "gave its answer": a counter-offer delivered
@@ -219,6 +222,18 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Meeting", r"discuss(?:ed|es)(?=\s+(?:the|a|an|its|their|this|that)\s)", "verb"),
     ("Meeting", r"host(?:ed|s|ing)", "verb"),
     ("Meeting", r"(?:tele)?phoned|conferred\s+with", "verb"),
+    # "the cabinet convened on Sunday", "a consultation convened by the prime minister"
+    ("Meeting", r"convened|convenes", "verb"),
+    # "called the Emir of Qatar", "called his Egyptian counterpart": a telephone call
+    ("Meeting", r"called(?=\s+(?:(?:his|her|their)\s+(?:[\w-]+\s+){0,2}counterparts?|(?:the\s+)?"
+                r"(?:US\s+|U\.S\.\s+)?(?:President|Prime\s+Minister|Foreign\s+Minister|King|Emir|"
+                r"Amir|Sheikh|Chancellor|Crown\s+Prince|Premier)\b)(?![^.;]{0,60}?\s(?:a|an)\s))",
+     "verb"),
+    # "conveyed this approval by telephone to X": a call
+    ("Meeting", r"(?:conveyed|conveys|relayed|relays)(?=\s[^.;]{0,40}?\bby\s+(?:tele)?phone\b)", "verb"),
+    # "spoke to Argamani by telephone": a call
+    ("Meeting", r"(?:spoke|talked)\s+(?:to|with)(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}by\s+(?:tele)?phone\b)",
+     "verb"),
     ("Meeting", r"(?:sat|sits|sit)\s+(?:down\s+)?with|spent\s+(?:[\w-]+\s+){1,3}?with", "verb"),
     ("Meeting", r"(?:arrived|arrives|arriving)\s+in(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:on\s+\w+\s+)?"
                 r"(?:for\s+(?:talks|a\s+meeting|meetings)|to\s+(?:discuss|meet|negotiate|hold\s+talks)))",
@@ -293,6 +308,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
      "verb"),
     ("Demand", r"demanded|urged|urges|urging", "speech"),
     ("Demand", r"demanding", "verb"),
+    # "renewed the State of Qatar's call for a ceasefire", "repeated its calls for": a demand
+    ("Demand", r"(?:renewed|renews|repeated|repeats|reiterated|reiterates)(?=\s+(?:[\w’'-]+\s+){0,6}?"
+               r"calls?\s+(?:for|on)\b)", "verb"),
     ("Demand", r"ordered|orders|instructed|ordering|instructing", "speech"),
     ("Demand", r"(?:asking|asked|asks)\s+(?:(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?)?for",
      "verb"),  # "asked the mediators for a plan"
@@ -345,10 +363,20 @@ CONDITION = re.compile(
     r"(?:will|would|shall|could|can)\s+(?:not|never)|"
     r"(?:it|they|he|she|we|i)\s+(?:won[’']t|wouldn[’']t|cannot|can[’']t)|there\s+(?:will|would)"
     r"\s+be\s+no)\s+(?!(?:[\w’'-]+\s+){0,2}?(?:stop|rest|give\s+up|abandon|back\s+down|relent|"
-    r"end|halt|cease|hesitate)\b)[^.;]*?\b(?:until|unless|without|before|while|as\s+long\s+as|"
-    r"so\s+long\s+as)\b"
+    r"let\s+up|end|halt|cease|hesitate)\b)[^.;]*?\b(?:until|unless|without|before|while|"
+    r"as\s+long\s+as|so\s+long\s+as)\b"
+    # "would not agree to any deal that failed to guarantee an end to the war"
+    r"|\b(?:not|never)\s+(?:agree\s+to|accept|sign)\s+(?:any|an|a)\s+(?:[\w-]+\s+)?(?:deal|"
+    r"agreement|proposal)\s+that\s+(?:does\s+not|doesn[’']t|did\s+not|fails?\s+to|failed\s+to)\b"
     r"|(?:it|they|he|she|we|i)\s+(?:will|would|shall)\s+[^.;]*?\b(?:only\s+(?:if|when|after|once)|"
     r"provided\s+that|on\s+condition\s+that)\b)")
+
+#: Reported words that pledge to keep on until an end is reached ("said Israel would not let up
+#: until every hostage was home"): the saying is a vow.
+KEEP_ON_UNTIL = re.compile(
+    r"(?i)\b(?:will|would|shall)\s+(?:not|never)\s+(?:stop|rest|give\s+up|back\s+down|relent|"
+    r"let\s+up|cease|halt)\b[^.;]*?\buntil\b|\b(?:won[’']t|wouldn[’']t)\s+(?:stop|rest|give\s+up|"
+    r"back\s+down|relent|let\s+up|cease|halt)\b[^.;]*?\buntil\b")
 
 #: What makes the words a warning reports a threat: a consequence to come ("warned that Israel
 #: would respond", "warned Hamas that it would pay"), not a state of things ("warning that the
@@ -485,6 +513,25 @@ LIGHT_VERB_BEFORE = re.compile(
     r"joint|hostage|indirect|direct|high-level|(?-i:[A-Z][\w-]+)|(?-i:[A-Z][\w-]+)[’']s)\s+)*"
     r"(?:(?-i:[a-z-]+)\s+){0,2}$"
 )
+#: Verbs that take a stance on another's effort, no effort of their own ("supporting Israel's
+#: efforts", "the strike complicated the efforts").
+STANCE_ON_EFFORT = frozenset(("support", "back", "welcome", "praise", "commend", "thank",
+                              "appreciate", "damage", "complicate", "undermine", "hamper",
+                              "obstruct", "threaten", "jeopardize", "jeopardise", "harm"))
+#: The outlet's own reporter as the subject of a speech or report verb ("Our correspondent X
+#: reports", "our reporter in Gaza said"): the article telling, no event of its own.
+OWN_REPORTER = re.compile(r"(?i)\bour\s+(?:[\w-]+\s+){0,2}(?:correspondents?|reporters?|"
+                          r"editors?|bureau|team)\b[^.;,]*$")
+#: A killing told as another's companion ("Killed alongside him was his bodyguard", "his driver
+#: was killed with him"): the same strike, one killing.
+KILLED_WITH = re.compile(r"(?i)\b(?:killed|died|slain)\s+(?:alongside|along\s+with|together\s+with|"
+                         r"with)\s+(?:him|her|them)\b")
+#: Someone expected at an event noun ("is expected to join the talks", "is expected in Paris
+#: today for a meeting"): what is looked for, no event yet.
+EXPECTED_AT = re.compile(r"(?i)\bexpected\s+(?:to\s+\w+\s+|in\s+(?-i:[A-Z])[\w-]*\s+(?:\w+\s+)?"
+                         r"for\s+)(?:the\s+|a\s+|an\s+)?$")
+#: A preposition that makes the dated event after it a time ("since the", "in the truce of").
+TIME_PREPOSITION = re.compile(r"(?i)\b(?:since|after|before|until|till|during|in|from)\s+(?:the\s+)?$")
 SETTING_BEFORE = re.compile(
     r"(?i)\b(?:during|at|in|after|following|before|amid|since)\s+(?:(?:a|an|the|one|two|several|"
     r"joint|recent|high-level|week-long|weeklong|[\w-]+-day|[\w-]+-week|initial|first|last|"

@@ -6,7 +6,7 @@ A stage of its own: a function of the read events, testable alone.
 
 from __future__ import annotations
 
-from kb.extract.lexicon import MEETING_FAMILY
+from kb.extract.lexicon import KILLED_WITH, MEETING_FAMILY
 from kb.extract.model import DraftDate, DraftEvent
 
 
@@ -74,6 +74,11 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
     """An earlier event this one repeats: same type and status, same main actor, compatible
     dates (equal, or one undated and the other within a month); two speech verbs of two
     sentences, each with a date of its sentence, are two statements."""
+    if event.type == "Killing" and KILLED_WITH.search(event.sentences[0]):
+        killings = [other for other in merged if other.type == "Killing"
+                    and compatible_dates(event.date, other.date, loose=True)]
+        if killings:  # "Killed alongside him was his bodyguard": the killing told before
+            return max(killings, key=lambda e: (e.last_index, e.order))
     leading = set(event.primary())
     victims = {a for a, r in event.actors if r == "victim"}
     freed = {a for a, r in event.actors if r == "released"}
