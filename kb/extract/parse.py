@@ -320,6 +320,12 @@ def received_by(verb: Any, bodies: Any) -> bool:
     return False
 
 
+#: People one receives as visitors, though no name says who they are ("received eight freed
+#: hostages", "received a Hamas delegation"), unlike things received ("received a letter").
+_VISITORS = ("hostage", "captive", "family", "relative", "delegation", "envoy", "minister",
+             "leader", "official")
+
+
 def visits_someone(verb: Any) -> bool:
     """Whether a verb of calling, seeing or receiving has a named person or body for its plain
     object ("called Netanyahu to congratulate him", "saw Netanyahu in Jerusalem", "President
@@ -331,6 +337,8 @@ def visits_someone(verb: Any) -> bool:
             c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects and verb.lemma_.lower() == "receive" and objects[0].lemma_.lower() in _VISITORS:
+        return True  # "the President received freed captives at the White House"
     if objects and objects[0].pos_ == "NOUN":  # "called his Egyptian counterpart Badr Abdelatty"
         named = [c for c in objects[0].children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         return bool(named)

@@ -1,0 +1,13 @@
+"""Who the actors of an event are and in which role, second round, on short texts written for the
+test: people received as visitors, subjects after a date line, pronouns and victims."""
+
+from __future__ import annotations
+
+from tests.extract.sentences import events, ids, one
+
+
+def test_receiving_freed_captives_is_a_meeting_with_the_host():
+    found = events("On Tuesday President Joe Biden received three freed hostages at the White House.")
+    meeting = one(found, "Meeting")
+    assert "joe-biden" in ids(meeting)
+    assert meeting.date.edtf == "2024-03-12"
