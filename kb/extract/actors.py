@@ -31,7 +31,6 @@ from kb.extract.lexicon import (
     COLLECTIVE,
     COORDINATED_DEMONYMS,
     COUNTRIES,
-    DATELINE_LEAD,
     DEMONYMS,
     DESCRIPTION,
     FUNCTION_WORDS,
@@ -62,7 +61,7 @@ from kb.extract.lexicon import (
     TURN_NAME,
 )
 from kb.extract.names import ROLE_FALLBACKS, ROLE_WORDS, NameIndex, name_key, roles_of
-from kb.extract.parse import ParsedSentence
+from kb.extract.parse import ParsedSentence, dateline
 from kb.extract.sentences import Sentence, quote_of
 
 # --- the actors and places of the draft -----------------------------------------------------------
@@ -571,9 +570,9 @@ class ActorReader:
         self._parsed = getattr(self, "parses", {}).get(sentence.index)
         if BYLINE.search(text):  # "By our Middle East staff": the outlet's desk, no actor
             return found
-        lead = DATELINE_LEAD.match(text)
-        if lead and re.search(r"\d|\(", lead.group()):  # "CAIRO, May 3 (Agency) - ": no actor
-            taken.append((0, lead.end()))
+        lead = dateline(text)
+        if lead:  # "CAIRO, May 3 (Agency) - ": no actor
+            taken.append((0, lead))
         line_start = self.text.rfind("\n", 0, base) + 1
         label = self._turn_label(line_start) if line_start == base else None
         if label is not None:  # the label names no actor of the text

