@@ -436,6 +436,20 @@ class RoleReader(CueReader):
             return False
         return mention.quote is None or mention.quote == cue.quote
 
+    @staticmethod
+    def _headline_passive(cue: Cue, context: Context) -> bool:
+        """Whether a verb is a headline's passive: a past form with a subject but no auxiliary
+        and no object, on a line without a full stop ("X killed in Rafah"). Headlines write what
+        someone did in the present ("Israel kills X"), so its subject is the one acted on."""
+        parsed = context.parsed
+        if cue.part != "verb" or parsed is None or re.search(r"[.!?”\"’)]$",
+                                                              context.sentence.text):
+            return False
+        verb = parsed.head_of(cue.start, cue.end)
+        return verb is not None and verb.tag_ in ("VBD", "VBN") and any(
+            c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) and not any(
+            c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for c in verb.children)
+
     def _unnamed_passive_subject(self, cue: Cue, context: Context) -> bool:
         """Whether the parse gives a passive verb a subject of its own that names no actor
         ("two days after more than 100 people were killed"): nobody else is its subject."""
@@ -762,6 +776,7 @@ class RoleReader(CueReader):
                          r"\s+of\s+", self.text[cue.end:m.start])], "released")
             self._parsed_maker(cue, context, roles, put)
             return roles
+        cue.passive = cue.passive or self._headline_passive(cue, context)
         if cue.passive:
             agent = self._agents(cue, context)
             if self._unnamed_passive_subject(cue, context):

@@ -19,3 +19,9 @@ def test_the_subject_after_a_wire_date_line_is_the_verb_s():
     demand = one(found, "Demand")
     assert "security-council" in ids(demand)
     assert demand.date.edtf == "2024-03-14"
+
+
+def test_a_headline_s_past_form_without_auxiliary_is_passive_its_subject_the_victim():
+    killing = one(events("Ismail Haniyeh killed in Tehran\n\nThe talks went on.\n"), "Killing")
+    assert ("ismail-haniyeh", "victim") in killing.actors
+    assert not any(role == "perpetrator" for _, role in killing.actors)
