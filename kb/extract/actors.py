@@ -201,6 +201,7 @@ class ActorReader:
                 self.place_surfaces.append((surface, place.id))
         self.place_surfaces.sort(key=lambda item: -len(item[0]))
         self.last_person: str | None = None
+        self._last_body: str | None = None  # the body the last sentence had for its subject
         self.interviewee: str | None = None
         self.signatories: str | None = None
         self._heading: list[str] | None = []  # the bodies the heading lines name, while read
@@ -741,8 +742,12 @@ class ActorReader:
                         # side's offer, as "our offer" in the answers
                     else:
                         add(m.start(), m.end(), self.interviewee)  # "Q: You met Rubio last week."
+        if self._it_acts() and self._last_body and free(0, 2) and quote_of(
+                quotes, base, base + 2) is None:  # "The council adopted X. It urges Y to ...":
+            add(0, 2, self._last_body, pronoun="it")  # the body the last sentence was about
         found.sort(key=lambda x: x.start)
         self._describe(found, quotes)
+        self._last_body = self._body_subject(found)
         for mention in found:  # ("a Hamas official": a mention of Hamas, a known group, too)
             actor = self.actors.get(mention.actor)
             if actor is not None and not mention.modifier:
@@ -754,6 +759,32 @@ class ActorReader:
                     self.actors[owner].mentions += 1
                     self._last_seen[owner] = self._seen
         return found
+
+    def _it_acts(self) -> bool:
+        """Whether the sentence being read opens with "It" for the subject of a full verb ("It
+        further calls upon ..."), not an empty "it" ("It is unclear whether ...")."""
+        parsed = self._parsed
+        if parsed is None or not len(parsed.doc) or parsed.doc[0].text != "It":
+            return False
+        word = parsed.doc[0]
+        return word.dep_ == "nsubj" and word.head.pos_ == "VERB" and not any(
+            c.dep_ == "expl" for c in word.head.children)
+
+    def _body_subject(self, found: list[Mention]) -> str | None:
+        """The country, organisation or group the parse makes the subject of the sentence just
+        read, if it names one."""
+        parsed = self._parsed
+        if parsed is None:
+            return None
+        for mention in found:
+            actor = self.actors.get(mention.actor)
+            if actor is None or actor.type not in ("country", "organization", "group") or \
+                    mention.modifier or mention.possessive or mention.quote is not None:
+                continue
+            if any(mention.start <= parsed.base + t.idx < mention.end and t.dep_ == "nsubj"
+                   and t.head.dep_ == "ROOT" for t in parsed.doc):
+                return mention.actor
+        return None
 
     def _name_run(self, text: str, m: re.Match, free, add) -> None:
         """Split a run of capitalised words into names, dropping what cannot be one."""

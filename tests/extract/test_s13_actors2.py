@@ -25,3 +25,14 @@ def test_a_headline_s_past_form_without_auxiliary_is_passive_its_subject_the_vic
     killing = one(events("Ismail Haniyeh killed in Tehran\n\nThe talks went on.\n"), "Killing")
     assert ("ismail-haniyeh", "victim") in killing.actors
     assert not any(role == "perpetrator" for _, role in killing.actors)
+
+
+def test_it_opening_a_sentence_is_the_body_the_last_sentence_had_for_subject():
+    found = events("Qatar welcomed the vote on Thursday. It urges Israel to accept the plan.")
+    demand = one(found, "Demand")
+    assert "qatar" in ids(demand)
+
+
+def test_an_empty_it_takes_no_body():
+    found = events("Qatar welcomed the vote on Thursday. It is unclear whether Israel will accept.")
+    assert all("qatar" not in ids(e) for e in found if e.type == "Acceptance")
