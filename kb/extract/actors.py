@@ -76,6 +76,11 @@ GROUP_FROM = re.compile(r"(?i)(?:^|\b(?:the|a|an)\s+|^\W*)(?:[\w-]+\s+)?(?:deleg
 #: The outlet reaching the one it interviews: "We reached X by telephone", "I called X".
 WE_REACHED = re.compile(r"\b(?:We|we|I)\s+(?:reached|called|phoned|contacted|asked)\b")
 
+#: A party to talks named by its nationality: "the Israeli side" (not "the Palestinian side of
+#: the crossing", a place).
+SIDE = re.compile(r"(?<![\w-])[Tt]he\s+(?P<dem>" + "|".join(map(re.escape, DEMONYMS))
+                  + r")\s+side(?![\w-])(?!\s+of\b)")
+
 #: "The group", also as a translated statement writes it of its own body: "the Movement".
 GROUP_DESCRIPTION_ANY_CASE = re.compile(GROUP_DESCRIPTION.pattern, re.IGNORECASE)
 
@@ -649,6 +654,9 @@ class ActorReader:
             for m in pattern.finditer(text):  # Thai workers were freed": Thailand's nationals
                 if free(m.start(), m.end()):
                     add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
+        for m in SIDE.finditer(text):  # "the Israeli side announced": Israel
+            if free(m.start("dem"), m.end()):
+                add(m.start("dem"), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
         for m in NAME_RUN.finditer(text):
             self._name_run(text, m, free, add)
         for m in GROUP_DESCRIPTION_ANY_CASE.finditer(text):

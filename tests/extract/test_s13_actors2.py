@@ -36,3 +36,10 @@ def test_it_opening_a_sentence_is_the_body_the_last_sentence_had_for_subject():
 def test_an_empty_it_takes_no_body():
     found = events("Qatar welcomed the vote on Thursday. It is unclear whether Israel will accept.")
     assert all("qatar" not in ids(e) for e in found if e.type == "Acceptance")
+
+
+def test_the_side_a_nationality_names_is_its_country_not_a_side_of_a_place():
+    found = events("On Wednesday the Qatari side said it rejected the latest paper.")
+    assert "qatar" in ids(one(found, "Rejection"))
+    found = events("On Wednesday troops seized the Egyptian side of the crossing.")
+    assert all("egypt" not in ids(e) for e in found)
