@@ -341,13 +341,18 @@ _VISITORS = ("hostage", "captive", "family", "relative", "delegation", "envoy", 
 def visits_someone(verb: Any) -> bool:
     """Whether a verb of calling, seeing or receiving has a named person or body for its plain
     object ("called Netanyahu to congratulate him", "saw Netanyahu in Jerusalem", "President
-    Sisi received Blinken"): a meeting or a call;
-    not "called Netanyahu a liar", "saw Netanyahu as a partner", "called on Israel"."""
+    Sisi received Blinken"), or a person for its passive subject ("he was received by the
+    Supreme Leader, X"): a meeting or a call; not "called Netanyahu a liar", "saw Netanyahu as
+    a partner", "called on Israel"."""
     if verb.lemma_.lower() not in ("call", "phone", "telephone", "ring", "see", "receive"):
         return False
     if any(c.dep_ in ("oprd", "attr", "prt", "ccomp") for c in verb.children) or any(
             c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return False
+    guest = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if guest and verb.lemma_.lower() != "see" and (
+            guest[0].pos_ == "PROPN" or guest[0].lower_ in ("he", "she", "they")):
+        return any(t.pos_ == "PROPN" for t in agents(verb))  # "he was received by Khamenei"
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if objects and verb.lemma_.lower() == "receive" and objects[0].lemma_.lower() in _VISITORS:
         return True  # "the President received freed captives at the White House"

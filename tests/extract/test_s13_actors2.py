@@ -43,3 +43,10 @@ def test_the_side_a_nationality_names_is_its_country_not_a_side_of_a_place():
     assert "qatar" in ids(one(found, "Rejection"))
     found = events("On Wednesday troops seized the Egyptian side of the crossing.")
     assert all("egypt" not in ids(e) for e in found)
+
+
+def test_a_person_received_by_a_named_host_is_a_meeting_a_thing_received_is_not():
+    found = events("On Tuesday Ismail Haniyeh was received by Ayatollah Ali Khamenei in Tehran.")
+    assert "ismail-haniyeh" in ids(one(found, "Meeting"))
+    assert not [e for e in events("On Tuesday the paper was received by Hamas.")
+                if e.type == "Meeting"]
