@@ -324,17 +324,19 @@ class ActorReader:
             for post in ROLE_FALLBACKS.get(role, (role,)):  # "the Israeli leader": its premier
                 holder = holder or (self.names.holder(post, org) if org and post else None)
             if holder is None and not org_name and role and m.group().lower().startswith("the "):
-                holder = self._bare_title(role, text[:m.start()])  # the one of this text
+                holder = self._bare_title(role, text[:m.start()],  # the one of this text
+                                          m.group("role")[:1].isupper())
             if holder and holder in self.actors:
                 found.append((m.start(), m.end() - len(m.group("poss") or ""), holder,
                               bool(m.group("poss"))))
         return found
 
-    def _bare_title(self, role: str, before: str) -> str | None:
+    def _bare_title(self, role: str, before: str, capitalised: bool) -> str | None:
         """Who "the prime minister" is: the person with that post named before it in its
         sentence ("Netanyahu's office says the prime minister ..."), else the holder of that post
         in the country the text speaks for (an interviewee's, the signatories'). The one named
-        last in the article is too often another country's."""
+        last in the article is too often another country's; but a title written as a name ("the
+        President called ...") is the one person the text has named with it so far."""
         titled = [actor_id for actor_id, actor in self.actors.items()
                   if actor.type == "person"
                   and (role in roles_of(" ".join(actor.titles)) or self.names.has_role(actor_id,
@@ -346,7 +348,9 @@ class ActorReader:
             return here[0]
         voice = self.interviewee or self.signatories
         side = self._side_of(voice) if voice else None
-        return self.names.holder(role, side) if side else None
+        holder = self.names.holder(role, side) if side else None
+        named = [actor_id for actor_id in titled if self.actors[actor_id].mentions]
+        return holder or (named[0] if capitalised and len(named) == 1 else None)
 
     def _initials_match(self, token: str) -> str | None:
         if not re.fullmatch(r"[A-Z]{2,6}", token):

@@ -50,3 +50,21 @@ def test_a_person_received_by_a_named_host_is_a_meeting_a_thing_received_is_not(
     assert "ismail-haniyeh" in ids(one(found, "Meeting"))
     assert not [e for e in events("On Tuesday the paper was received by Hamas.")
                 if e.type == "Meeting"]
+
+
+TITLE_AS_NAME = """Talks resume in Doha
+
+President Joe Biden spoke to reporters. On Tuesday the President set out a new \
+proposal for a truce.
+"""
+
+
+def test_a_title_written_as_a_name_is_the_one_person_named_with_it():
+    offer = one(events(TITLE_AS_NAME), "Offer")
+    assert "joe-biden" in ids(offer)
+    assert offer.date.edtf == "2024-03-12"
+
+
+def test_a_lower_case_title_is_not_guessed_from_the_one_named():
+    found = events(TITLE_AS_NAME.replace("the President", "the president"))
+    assert "joe-biden" not in ids(one(found, "Offer"))
