@@ -363,4 +363,6 @@ def visits_someone(verb: Any) -> bool:
         return True  # "Harris, who saw him separately the same day"
     return bool(objects) and objects[0].pos_ == "PROPN" and (not any(
         c.dep_ in ("amod", "det") for c in objects[0].children) or any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" for c in objects[0].children))
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in objects[0].children) or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
+        for c in objects[0].children))  # "called the Emir of Qatar"

@@ -68,3 +68,11 @@ def test_a_title_written_as_a_name_is_the_one_person_named_with_it():
 def test_a_lower_case_title_is_not_guessed_from_the_one_named():
     found = events(TITLE_AS_NAME.replace("the President", "the president"))
     assert "joe-biden" not in ids(one(found, "Offer"))
+
+
+def test_calling_a_title_of_a_country_is_a_call_calling_a_thing_something_is_not():
+    found = events("On Tuesday Joe Biden called the Emir of Qatar about the talks.")
+    meeting = one(found, "Meeting")
+    assert "qatar" in ids(meeting)
+    found = events("On Tuesday Israel called the Rafah operation a success.")
+    assert not [e for e in found if e.type == "Meeting"]
