@@ -81,6 +81,12 @@ WE_REACHED = re.compile(r"\b(?:We|we|I)\s+(?:reached|called|phoned|contacted|ask
 SIDE = re.compile(r"(?<![\w-])[Tt]he\s+(?P<dem>" + "|".join(map(re.escape, DEMONYMS))
                   + r")\s+side(?![\w-])(?!\s+of\b)")
 
+#: Israel as Palestinian statements and speakers name it: "the occupation" as an agent ("the
+#: occupation army", "the occupation's forces", "the occupation answered"), not "the occupation
+#: of the West Bank".
+OCCUPIER = re.compile(r"(?<![\w-])[Tt]he\s+(?P<name>[Oo]ccupation(?:\s+(?:" + ARMED
+                      + r"|government|authorities))?)(?P<poss>[’']s)?(?![\w-])(?!\s+of\b)")
+
 #: "The group", also as a translated statement writes it of its own body: "the Movement".
 GROUP_DESCRIPTION_ANY_CASE = re.compile(GROUP_DESCRIPTION.pattern, re.IGNORECASE)
 
@@ -661,6 +667,10 @@ class ActorReader:
         for m in SIDE.finditer(text):  # "the Israeli side announced": Israel
             if free(m.start("dem"), m.end()):
                 add(m.start("dem"), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
+        for m in OCCUPIER.finditer(text):  # "the occupation army committed a massacre": Israel
+            if free(m.start("name"), m.end("name")):
+                add(m.start("name"), m.end("name"), self._new_actor("Israel", "country"),
+                    bool(m.group("poss")))
         for m in NAME_RUN.finditer(text):
             self._name_run(text, m, free, add)
         for m in GROUP_DESCRIPTION_ANY_CASE.finditer(text):

@@ -76,3 +76,10 @@ def test_calling_a_title_of_a_country_is_a_call_calling_a_thing_something_is_not
     assert "qatar" in ids(meeting)
     found = events("On Tuesday Israel called the Rafah operation a success.")
     assert not [e for e in found if e.type == "Meeting"]
+
+
+def test_the_occupation_as_an_agent_is_israel_not_the_occupation_of_a_territory():
+    found = events("On Tuesday the occupation forces killed three men in the camp.")
+    assert ("israel", "perpetrator") in one(found, "Killing").actors
+    found = events("On Tuesday Hamas said the occupation of the West Bank was the cause.")
+    assert all("israel" not in ids(e) for e in found)
