@@ -764,9 +764,11 @@ class ActorReader:
                         # side's offer, as "our offer" in the answers
                     else:
                         add(m.start(), m.end(), self.interviewee)  # "Q: You met Rubio last week."
-        if self._it_acts() and self._last_body and free(0, 2) and quote_of(
-                quotes, base, base + 2) is None:  # "The council adopted X. It urges Y to ...":
-            add(0, 2, self._last_body, pronoun="it")  # the body the last sentence was about
+        it = self._acting_it(found, base)
+        if it is not None and self._last_body and free(it, it + 2) and quote_of(
+                quotes, base + it, base + it + 2) is None:  # "The council adopted X. It urges Y
+            add(it, it + 2, self._last_body, pronoun="it")  # to ...": the body the last
+            # sentence was about
         found.sort(key=lambda x: x.start)
         self._describe(found, quotes)
         self._last_body = self._body_subject(found)
@@ -782,15 +784,20 @@ class ActorReader:
                     self._last_seen[owner] = self._seen
         return found
 
-    def _it_acts(self) -> bool:
-        """Whether the sentence being read opens with "It" for the subject of a full verb ("It
-        further calls upon ..."), not an empty "it" ("It is unclear whether ...")."""
+    def _acting_it(self, found: list[Mention], base: int) -> int | None:
+        """Where in the sentence being read (from ``base``) "it" is the subject of its main verb,
+        a full verb, before any name ("It further calls upon ...", "On 18 March it broke the ceasefire"); not
+        an empty "it" ("It is unclear whether ...")."""
         parsed = self._parsed
-        if parsed is None or not len(parsed.doc) or parsed.doc[0].text != "It":
-            return False
-        word = parsed.doc[0]
-        return word.dep_ == "nsubj" and word.head.pos_ == "VERB" and not any(
-            c.dep_ == "expl" for c in word.head.children)
+        if parsed is None:
+            return None
+        word = next((t for t in parsed.doc if t.lower_ == "it" and t.dep_ == "nsubj"
+                     and t.head.dep_ == "ROOT"), None)
+        if word is None or word.head.pos_ != "VERB" or any(
+                c.dep_ == "expl" for c in word.head.children) or any(
+                m.start < parsed.base + word.idx for m in found):
+            return None
+        return parsed.base + word.idx - base
 
     def _body_subject(self, found: list[Mention]) -> str | None:
         """The country, organisation or group the parse makes the subject of the sentence just

@@ -83,3 +83,8 @@ def test_the_occupation_as_an_agent_is_israel_not_the_occupation_of_a_territory(
     assert ("israel", "perpetrator") in one(found, "Killing").actors
     found = events("On Tuesday Hamas said the occupation of the West Bank was the cause.")
     assert all("israel" not in ids(e) for e in found)
+
+
+def test_it_as_the_main_subject_after_a_date_is_the_last_sentence_s_body():
+    found = events("Egypt closed the crossing on Monday. On Tuesday it killed two smugglers.")
+    assert ("egypt", "perpetrator") in one(found, "Killing").actors
