@@ -88,3 +88,9 @@ def test_the_occupation_as_an_agent_is_israel_not_the_occupation_of_a_territory(
 def test_it_as_the_main_subject_after_a_date_is_the_last_sentence_s_body():
     found = events("Egypt closed the crossing on Monday. On Tuesday it killed two smugglers.")
     assert ("egypt", "perpetrator") in one(found, "Killing").actors
+
+
+def test_a_point_date_after_the_verb_wins_over_a_span_since_an_event():
+    found = events("Antony Blinken, on his fifth visit since the war began, saw Benjamin Netanyahu "
+                   "in Jerusalem on Tuesday 12 March.")
+    assert one(found, "Meeting").date.edtf == "2024-03-12"
