@@ -282,6 +282,14 @@ class RoleReader(CueReader):
                     return self._in_tense_of(cue, inside[-1]), "own"
             return None, "window"
         speech = {f.cue.start for f in context.frames}
+        setting = cue.part == "noun" and cue.quote is None and re.search(
+            r"(?i)\bat\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", text[context.sentence.start:cue.start])
+        said = next((c for c in context.cues if c.start >= cue.end and c.part == "speech"
+                     and c.quote is None and not c.absorbed), None) if setting else None
+        if said is not None and not CLAUSE_BREAK.search(text, cue.end, said.start):
+            dated, whose = self._expression_for(said, context)
+            if dated is not None and whose == "own":  # "Two days later, at a news conference
+                return dated, "sentence"  # in Doha, he said": the saying's day
         pool = [e for n, e in enumerate(expressions) if owners.get(n) is not None
                 and owners[n].quote == cue.quote and owners[n].start not in speech]
         pool = [e for e in pool if not RELATIVE_BREAK.search(

@@ -94,3 +94,9 @@ def test_a_point_date_after_the_verb_wins_over_a_span_since_an_event():
     found = events("Antony Blinken, on his fifth visit since the war began, saw Benjamin Netanyahu "
                    "in Jerusalem on Tuesday 12 March.")
     assert one(found, "Meeting").date.edtf == "2024-03-12"
+
+
+def test_a_setting_before_a_saying_shares_the_saying_s_opening_date():
+    found = events("On Tuesday, at a news conference with the Qatari premier, Antony Blinken said "
+                   "a deal was close.")
+    assert one(found, "PressConference").date.edtf == "2024-03-12"
