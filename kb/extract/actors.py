@@ -61,7 +61,7 @@ from kb.extract.lexicon import (
     TURN_NAME,
 )
 from kb.extract.names import ROLE_FALLBACKS, ROLE_WORDS, NameIndex, name_key, roles_of
-from kb.extract.parse import ParsedSentence, dateline
+from kb.extract.parse import ParsedSentence, ancestors, dateline
 from kb.extract.sentences import Sentence, quote_of
 
 # --- the actors and places of the draft -----------------------------------------------------------
@@ -703,7 +703,8 @@ class ActorReader:
                        and self.actors[x.actor].type == "person" and not x.possessive
                        and not (not self.actors[x.actor].known and re.search(  # "In El Alamein
                            r"(?i)\b(?:in|at|near|to|from|into)\s+(?:the\s+)?$",  # he met": a place
-                           text[:x.start - base]))]
+                           text[:x.start - base]))
+                       and not self._in_adjunct_of(x, base + m.start())]
             person = earlier[-1] if earlier else self.last_person
             if person and free(m.start(), m.end()) and quote_of(
                     quotes, base + m.start(), base + m.end()) is None:
@@ -798,6 +799,22 @@ class ActorReader:
                 m.start < parsed.base + word.idx for m in found):
             return None
         return parsed.base + word.idx - base
+
+    def _in_adjunct_of(self, mention: Mention, pronoun: int) -> bool:
+        """Whether a name stands in a phrase on the verb whose subject is the pronoun at an
+        offset ("At a news conference with X, he said": he is not X)."""
+        parsed = self._parsed
+        if parsed is None:
+            return False
+        subject = next((t for t in parsed.doc if parsed.base + t.idx == pronoun
+                        and t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return False
+        for token in parsed.doc:
+            if mention.start <= parsed.base + token.idx < mention.end:
+                return any(a.dep_ == "prep" and a.head.i == subject.head.i
+                           for a in ancestors(token))
+        return False
 
     def _body_subject(self, found: list[Mention]) -> str | None:
         """The country, organisation or group the parse makes the subject of the sentence just

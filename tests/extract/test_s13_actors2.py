@@ -100,3 +100,9 @@ def test_a_setting_before_a_saying_shares_the_saying_s_opening_date():
     found = events("On Tuesday, at a news conference with the Qatari premier, Antony Blinken said "
                    "a deal was close.")
     assert one(found, "PressConference").date.edtf == "2024-03-12"
+
+
+def test_he_is_not_the_person_named_in_a_phrase_on_his_own_verb():
+    found = events("Antony Blinken landed in Israel. On Tuesday, at a news conference with "
+                   "Benjamin Netanyahu, he said a deal was close.")
+    assert "antony-blinken" in ids(one(found, "Statement"))
