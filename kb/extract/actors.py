@@ -496,6 +496,9 @@ class ActorReader:
         self._heading += [m.actor for m in sorted(found, key=lambda m: m.start)
                           if m.actor in self.actors and not m.modifier
                           and self.actors[m.actor].type in ("country", "organization", "group")]
+        if sentence.text.isupper():  # "PRIME MINISTER'S OFFICE": a known body, in capitals
+            self._heading += [actor_id for pattern, actor_id in self._lowercase_bodies
+                              if pattern.fullmatch("the " + sentence.text.lower())]
         if self.signatories is None and self._heading and DOCUMENT_KIND.fullmatch(sentence.text):
             self.signatories = self._heading[0]
 

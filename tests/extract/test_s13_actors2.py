@@ -3,7 +3,8 @@ test: people received as visitors, subjects after a date line, pronouns and vict
 
 from __future__ import annotations
 
-from tests.extract.sentences import events, ids, one
+from kb.extract.known import KnownActor
+from tests.extract.sentences import ACTORS, events, ids, one
 
 
 def test_receiving_freed_captives_is_a_meeting_with_the_host():
@@ -106,3 +107,10 @@ def test_he_is_not_the_person_named_in_a_phrase_on_his_own_verb():
     found = events("Antony Blinken landed in Israel. On Tuesday, at a news conference with "
                    "Benjamin Netanyahu, he said a deal was close.")
     assert "antony-blinken" in ids(one(found, "Statement"))
+
+
+def test_a_heading_in_capitals_names_the_known_body_that_issues_the_statement():
+    office = KnownActor("pmo", "Israeli Prime Minister’s Office", "organization", ("PMO",), (), ())
+    found = events("PRIME MINISTER'S OFFICE\nStatement\nJerusalem, 14 March 2024\n\n"
+                   "We reject the new paper from the mediators.\n", actors=[*ACTORS, office])
+    assert "pmo" in ids(one(found, "Rejection"))
