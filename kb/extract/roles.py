@@ -265,6 +265,13 @@ class RoleReader(CueReader):
                     return self._in_tense_of(cue, expression), "own"
             if opening and cue.quote is None:  # "On Monday, X stood ... and said": Monday
                 return self._in_tense_of(cue, opening), "sentence"
+            initial = next((e for n, e in enumerate(expressions) if e.start == first
+                            and usable(e) and e.kind != "duration" and owners.get(n) is not None
+                            and owners[n].end <= cue.start), None)
+            if initial and cue.quote is None and re.search(
+                    r",\s+and\s", text[initial.end:cue.start]) and not CLAUSE_BREAK.search(
+                    text, initial.end, cue.start):  # "The same Thursday X held talks ..., and
+                return self._in_tense_of(cue, initial), "sentence"  # Y's office said": Thursday
             for earlier in reversed([c for c in context.cues if c.end <= cue.start
                                      and c.part == "speech" and c.quote is None]):
                 if cue.quote is not None or not re.search(

@@ -114,3 +114,9 @@ def test_a_heading_in_capitals_names_the_known_body_that_issues_the_statement():
     found = events("PRIME MINISTER'S OFFICE\nStatement\nJerusalem, 14 March 2024\n\n"
                    "We reject the new paper from the mediators.\n", actors=[*ACTORS, office])
     assert "pmo" in ids(one(found, "Rejection"))
+
+
+def test_an_opening_date_without_comma_dates_the_saying_coordinated_after_it():
+    found = events("On Tuesday an Egyptian delegation held talks with Hamas in Cairo, and Qatar "
+                   "said a deal was near.")
+    assert one(found, "Statement").date.edtf == "2024-03-12"
