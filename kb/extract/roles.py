@@ -210,10 +210,11 @@ class RoleReader(CueReader):
 
         def nearest(pool: list[TimeExpression]) -> TimeExpression | None:
             pool = [e for e in pool if usable(e)]
-            # a span "since" an event is no day of the cue's when it has one ("X, on his trip
-            # since the war began, saw Y on Tuesday 22 October": the Tuesday)
-            exact = [e for e in pool if e.kind != "duration"
-                     and not e.text.lower().startswith("since")] or pool
+            # a span "since" an event before the cue (in an apposition) is no day of the
+            # cue's when it has one ("X, on his trip since the war began, saw Y on Tuesday 22
+            # October": the Tuesday)
+            exact = [e for e in pool if e.kind != "duration" and not (
+                e.text.lower().startswith("since") and e.end <= cue.start)] or pool
             return min(exact, key=lambda e: max(e.start - cue.end, cue.start - e.end, 0),
                        default=None)
 
