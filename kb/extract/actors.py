@@ -169,6 +169,7 @@ class Mention:
     prep: str | None = None
     quote: int | None = None
     pronoun: str | None = None
+    office: str | None = None  # "Netanyahu's office": the known body of the possessor's post
 
 
 #: The formal name of a country around its short one: "the State of Qatar".
@@ -336,6 +337,24 @@ class ActorReader:
                 found.append((m.start(), m.end() - len(m.group("poss") or ""), holder,
                               bool(m.group("poss"))))
         return found
+
+    def _office_of(self, person: str) -> str | None:
+        """The known body that is the office of a person's post ("the Israeli Prime Minister's
+        Office" of a prime minister), if one alone is."""
+        actor = self.actors.get(person)
+        if actor is None or actor.type != "person":
+            return None
+        found = []
+        for body in self.actors.values():
+            post = re.search(r"(?i)\b([\w ]+?)[’']s\s+office$", body.name) \
+                if body.type == "organization" and body.known else None
+            words = post.group(1).lower().split() if post else []
+            role = next((ROLE_WORDS[" ".join(words[n:])] for n in range(len(words))
+                         if " ".join(words[n:]) in ROLE_WORDS), None)
+            if role and (role in roles_of(" ".join(actor.titles))
+                         or self.names.has_role(person, role)):
+                found.append(body.id)
+        return found[0] if len(found) == 1 else None
 
     def _bare_title(self, role: str, before: str, capitalised: bool) -> str | None:
         """Who "the prime minister" is: the person with that post named before it in its
@@ -1005,6 +1024,9 @@ class ActorReader:
                     self.actors[mention.actor].type == "country":
                 mention.np_start = state.start()  # "The State of Qatar welcomes": Qatar does
             mention.holder = mention.possessive and bool(HOLDER_AFTER.match(text, mention.end))
+            office = re.match(r"[’']s\s+office(?![\w-])", text[mention.end:])
+            body = self._office_of(mention.actor) if mention.holder and office else None
+            mention.office = body  # "Netanyahu's office said": his, and the PM's Office's
             line_start = text.rfind("\n", 0, mention.np_start) + 1
             before = text[max(line_start, mention.np_start - 60):mention.np_start]
             before = re.sub(r"\b(?:them|they|him|her|it)\s+\[$", "", before)  # "with them [X]"

@@ -722,7 +722,7 @@ class RoleReader(CueReader):
                          and not m.modifier and m.actor != frame.speaker and m.pronoun != "first"
                          and m.prep != "according to" and m.actor in self.actors]
                 put(about[:1], "subject")
-            return roles
+            return self._with_offices(roles, context)
         subjects = self._subjects(cue, context)
         if kind in ("Killing", "Attack") and not subjects and cue.part != "noun" \
                 and not cue.passive:  # "a rocket attack (claimed) by X killed ...": X did it
@@ -824,7 +824,16 @@ class RoleReader(CueReader):
                 put([m.actor for m in context.mentions if handed.start() <= m.start < handed.end()
                      and m.actor in self.actors], "recipient")
         self._parsed_roles(cue, context, subjects, roles, put)
-        return roles
+        return self._with_offices(roles, context)
+
+    def _with_offices(self, roles: list[tuple[str, str]],
+                      context: Context) -> list[tuple[str, str]]:
+        """A person whose office the sentence names acting ("Netanyahu's office said") and that
+        office, a known body, in the same role."""
+        offices = {m.actor: m.office for m in context.mentions if m.office}
+        added = [(offices[actor], role) for actor, role in roles if actor in offices
+                 and offices[actor] in self.actors and all(a != offices[actor] for a, _ in roles)]
+        return roles + added
 
     def _named_among(self, cue: Cue, context: Context) -> list[str]:
         """The people a release names after its counted captives: "six captives went free,

@@ -120,3 +120,12 @@ def test_an_opening_date_without_comma_dates_the_saying_coordinated_after_it():
     found = events("On Tuesday an Egyptian delegation held talks with Hamas in Cairo, and Qatar "
                    "said a deal was near.")
     assert one(found, "Statement").date.edtf == "2024-03-12"
+
+
+def test_a_person_s_office_acting_is_the_person_and_the_known_office_of_the_post():
+    office = KnownActor("pmo", "Israeli Prime Minister’s Office", "organization", ("PMO",), (), ())
+    premier = KnownActor("benjamin-netanyahu", "Benjamin Netanyahu", "person", (), ("israel",),
+                         ("Prime Minister",))
+    found = events("On Tuesday Netanyahu's office said the team would fly to Doha.",
+                   actors=[*ACTORS, office, premier])
+    assert {"benjamin-netanyahu", "pmo"} <= ids(one(found, "Statement"))
