@@ -76,6 +76,13 @@ GROUP_FROM = re.compile(r"(?i)(?:^|\b(?:the|a|an)\s+|^\W*)(?:[\w-]+\s+)?(?:deleg
 #: The outlet reaching the one it interviews: "We reached X by telephone", "I called X".
 WE_REACHED = re.compile(r"\b(?:We|we|I)\s+(?:reached|called|phoned|contacted|asked)\b")
 
+#: An organisation's name whose kind is followed by "for the" or "of the" and more capitalised
+#: words: "Popular Front for the Liberation of Palestine", "Office for the Coordination of
+#: Humanitarian Affairs" (a run of capitalised words alone stops at "for the").
+LONG_ORG = re.compile(r"(?<![\w-])(?:[A-Z][\w-]+\s+){0,3}(?:" + "|".join(
+    sorted((re.escape(w) for w in ORG_WORDS), key=len, reverse=True)) + r")\s+(?:for|of)\s+the\s+"
+    r"[A-Z][\w-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w-]+){0,3}(?![\w-])")
+
 #: A party to talks named by its nationality: "the Israeli side" (not "the Palestinian side of
 #: the crossing", a place).
 SIDE = re.compile(r"(?<![\w-])[Tt]he\s+(?P<dem>" + "|".join(map(re.escape, DEMONYMS))
@@ -693,6 +700,9 @@ class ActorReader:
             if free(m.start("name"), m.end("name")):
                 add(m.start("name"), m.end("name"), self._new_actor("Israel", "country"),
                     bool(m.group("poss")))
+        for m in LONG_ORG.finditer(text):  # "the Popular Front for the Liberation of Palestine"
+            if free(m.start(), m.end()):
+                add(m.start(), m.end(), self._new_actor(m.group(), "organization"))
         for m in NAME_RUN.finditer(text):
             self._name_run(text, m, free, add)
         for m in GROUP_DESCRIPTION_ANY_CASE.finditer(text):

@@ -129,3 +129,10 @@ def test_a_person_s_office_acting_is_the_person_and_the_known_office_of_the_post
     found = events("On Tuesday Netanyahu's office said the team would fly to Doha.",
                    actors=[*ACTORS, office, premier])
     assert {"benjamin-netanyahu", "pmo"} <= ids(one(found, "Statement"))
+
+
+def test_an_organisation_s_name_goes_on_past_for_the():
+    found = events("On Tuesday the Democratic Front for the Liberation of Palestine said it "
+                   "rejected the plan.")
+    rejection = one(found, "Rejection")
+    assert ids(rejection) == {"democratic-front-for-the-liberation-of-palestine"}
