@@ -918,8 +918,9 @@ class ActorReader:
             return  # "the Movement": a description of the group, read as one below
         if full in REGION_PLACES or full in BARE_ADJECTIVES or re.sub(
                 r"s$", "", full) in BARE_ADJECTIVES or any(  # ("Muslims", "Arabs")
-                surface == full for surface, _ in self.place_surfaces):
-            return
+                surface == full or (" " in surface and surface.rsplit(None, 1)[-1] == full)
+                for surface, _ in self.place_surfaces):
+            return  # (a known place's last word alone: "the Strip" of the Gaza Strip)
         if re.fullmatch(r"[A-Z]{3,}(?:\s+[A-Z]{3,})*", full) and not text[:start].strip() and \
                 text[end:].lstrip().startswith(","):
             return  # a date line's city ("DOHA, Aug 16 -")

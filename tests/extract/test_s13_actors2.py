@@ -3,7 +3,7 @@ test: people received as visitors, subjects after a date line, pronouns and vict
 
 from __future__ import annotations
 
-from kb.extract.known import KnownActor
+from kb.extract.known import KnownActor, KnownPlace
 from tests.extract.sentences import ACTORS, events, ids, one
 
 
@@ -136,3 +136,9 @@ def test_an_organisation_s_name_goes_on_past_for_the():
                    "rejected the plan.")
     rejection = one(found, "Rejection")
     assert ids(rejection) == {"democratic-front-for-the-liberation-of-palestine"}
+
+
+def test_a_known_place_s_last_word_alone_is_no_new_actor():
+    gaza = KnownPlace("gaza-strip", "Gaza Strip")
+    found = events("On Tuesday Hamas demanded a withdrawal from the Strip.", places=[gaza])
+    assert all("strip" not in ids(e) for e in found)
