@@ -88,6 +88,11 @@ LONG_ORG = re.compile(r"(?<![\w-])(?:[A-Z][\w-]+\s+){0,3}(?:" + "|".join(
 SIDE = re.compile(r"(?<![\w-])[Tt]he\s+(?P<dem>" + "|".join(map(re.escape, DEMONYMS))
                   + r")\s+side(?![\w-])(?!\s+of\b)")
 
+#: A country named by its people with the article, as a party to talks: "the Americans told us",
+#: "angry with the Israelis" (not "Israelis" without it: the people themselves).
+PEOPLE_OF = re.compile(r"(?<![\w-])[Tt]he\s+(?P<dem>" + "|".join(
+    map(re.escape, DEMONYMS)) + r")s(?![\w-])")
+
 #: Israel as Palestinian statements and speakers name it: "the occupation" as an agent ("the
 #: occupation army", "the occupation's forces", "the occupation answered"), not "the occupation
 #: of the West Bank".
@@ -693,6 +698,9 @@ class ActorReader:
             for m in pattern.finditer(text):  # Thai workers were freed": Thailand's nationals
                 if free(m.start(), m.end()):
                     add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
+        for m in PEOPLE_OF.finditer(text):  # "it is up to the Americans to stop him": the US
+            if free(m.start("dem"), m.end()):
+                add(m.start("dem"), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
         for m in SIDE.finditer(text):  # "the Israeli side announced": Israel
             if free(m.start("dem"), m.end()):
                 add(m.start("dem"), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))

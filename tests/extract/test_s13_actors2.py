@@ -142,3 +142,8 @@ def test_a_known_place_s_last_word_alone_is_no_new_actor():
     gaza = KnownPlace("gaza-strip", "Gaza Strip")
     found = events("On Tuesday Hamas demanded a withdrawal from the Strip.", places=[gaza])
     assert all("strip" not in ids(e) for e in found)
+
+
+def test_a_people_with_the_article_is_its_country():
+    found = events("On Tuesday the Egyptians told Hamas that the paper was final.")
+    assert "egypt" in ids(one(found, "Statement"))
