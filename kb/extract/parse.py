@@ -338,12 +338,26 @@ _VISITORS = ("hostage", "captive", "family", "relative", "delegation", "envoy", 
              "leader", "official")
 
 
+def _on_the_phone(verb: Any) -> bool:
+    """Whether a verb of speaking is a call with someone named: "spoke to Argamani by
+    telephone", "spoke by phone with Iran's president-elect, X"."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    by_phone = any(c.lower_ == "by" and any(g.lemma_.lower() in ("phone", "telephone")
+                                            for g in c.children) for c in preps)
+    named = any(c.lower_ in ("to", "with") and any(
+        g.pos_ == "PROPN" or any(a.dep_ in ("appos", "poss") and a.pos_ == "PROPN"
+                                 for a in g.children) for g in c.children) for c in preps)
+    return by_phone and named
+
+
 def visits_someone(verb: Any) -> bool:
     """Whether a verb of calling, seeing or receiving has a named person or body for its plain
     object ("called Netanyahu to congratulate him", "saw Netanyahu in Jerusalem", "President
     Sisi received Blinken"), or a person for its passive subject ("he was received by the
     Supreme Leader, X"): a meeting or a call; not "called Netanyahu a liar", "saw Netanyahu as
     a partner", "called on Israel"."""
+    if verb.lemma_.lower() in ("speak", "talk"):
+        return _on_the_phone(verb)
     if verb.lemma_.lower() not in ("call", "phone", "telephone", "ring", "see", "receive"):
         return False
     if any(c.dep_ in ("oprd", "attr", "prt", "ccomp") for c in verb.children) or any(

@@ -147,3 +147,10 @@ def test_a_known_place_s_last_word_alone_is_no_new_actor():
 def test_a_people_with_the_article_is_its_country():
     found = events("On Tuesday the Egyptians told Hamas that the paper was final.")
     assert "egypt" in ids(one(found, "Statement"))
+
+
+def test_speaking_to_someone_by_telephone_is_a_call_speaking_to_reporters_is_not():
+    found = events("On Tuesday Joe Biden spoke to Benjamin Netanyahu by telephone.")
+    assert {"joe-biden", "benjamin-netanyahu"} <= ids(one(found, "Meeting"))
+    assert not [e for e in events("On Tuesday Joe Biden spoke to reporters.")
+                if e.type == "Meeting"]
