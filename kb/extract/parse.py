@@ -162,12 +162,15 @@ def described(noun: Any, personal: bool = False) -> list[Any]:
 
 
 def agents(verb: Any) -> list[Any]:
-    """The agent of a passive ("was brokered by Egypt and Qatar")."""
+    """The agent of a passive ("was brokered by Egypt and Qatar"), and the name set beside a
+    post ("was received by the Supreme Leader, Ayatollah Ali Khamenei")."""
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return conjuncts(objects[0])
+                listed = conjuncts(objects[0])
+                return listed + [a for token in listed for a in token.children
+                                 if a.dep_ == "appos" and a.pos_ == "PROPN"]
     return []
 
 

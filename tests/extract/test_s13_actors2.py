@@ -154,3 +154,8 @@ def test_speaking_to_someone_by_telephone_is_a_call_speaking_to_reporters_is_not
     assert {"joe-biden", "benjamin-netanyahu"} <= ids(one(found, "Meeting"))
     assert not [e for e in events("On Tuesday Joe Biden spoke to reporters.")
                 if e.type == "Meeting"]
+
+
+def test_the_name_beside_a_passive_s_agent_post_is_the_agent():
+    found = events("On Tuesday Ismail Haniyeh was received by the host's envoy, Joe Biden, in Doha.")
+    assert {"ismail-haniyeh", "joe-biden"} <= ids(one(found, "Meeting"))
