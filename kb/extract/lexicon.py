@@ -70,7 +70,7 @@ MEDIA_WORDS = ("newspaper", "daily", "outlet", "channel", "broadcaster", "networ
 GROUP_NOUNS = ("leadership", "leaders", "officials", "mediators", "negotiators", "delegation",
                "representatives", "authorities", "diplomats", "delegations", "team",
                "negotiating team", "envoys", "counterparts", "counterpart", "government", "war cabinet",
-               "partners", "allies", "administration", "side",
+               "partners", "allies", "administration",
                "security cabinet", "cabinet")
 
 #: Adjectives of nationality and the country they name.
