@@ -233,6 +233,7 @@ class ActorReader:
         self._last_seen: dict[str, int] = {}
         self._lowercase_bodies = self._common_noun_bodies()
         self._turns: dict[int, tuple[str, int] | None] = {}  # a line's speaker, by its start
+        self.parses: dict[int, ParsedSentence | None] = {}  # each sentence's dependency parse, by index
         self._parsed: ParsedSentence | None = None  # the parse of the sentence being read
 
     def _common_noun_bodies(self) -> list[tuple[re.Pattern, str]]:
@@ -616,8 +617,7 @@ class ActorReader:
                                  possessive=possessive, pronoun=pronoun))
             taken.append((start, end))
 
-        # the sentence's parse where the reader has one (kb.extract.cues reads it for cues too)
-        self._parsed = getattr(self, "parses", {}).get(sentence.index)
+        self._parsed = self.parses.get(sentence.index)  # (the cue reader reads it for cues too)
         if BYLINE.search(text):  # "By our Middle East staff": the outlet's desk, no actor
             return found
         lead = dateline(text)
@@ -698,12 +698,11 @@ class ActorReader:
             for m in pattern.finditer(text):  # Thai workers were freed": Thailand's nationals
                 if free(m.start(), m.end()):
                     add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
-        for m in PEOPLE_OF.finditer(text):  # "it is up to the Americans to stop him": the US
-            if free(m.start("dem"), m.end()):
-                add(m.start("dem"), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
-        for m in SIDE.finditer(text):  # "the Israeli side announced": Israel
-            if free(m.start("dem"), m.end()):
-                add(m.start("dem"), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
+        for pattern in (PEOPLE_OF, SIDE):  # "it is up to the Americans to stop him": the US;
+            for m in pattern.finditer(text):  # "the Israeli side announced": Israel
+                if free(m.start("dem"), m.end()):
+                    add(m.start("dem"), m.end(), self._new_actor(DEMONYMS[m.group("dem")],
+                                                                 "country"))
         for m in OCCUPIER.finditer(text):  # "the occupation army committed a massacre": Israel
             if free(m.start("name"), m.end("name")):
                 add(m.start("name"), m.end("name"), self._new_actor("Israel", "country"),

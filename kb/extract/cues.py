@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from kb.extract import parse
 from kb.extract.actors import ActorReader, KnownActor, KnownPlace, Mention
@@ -119,6 +120,10 @@ class Context:
     parsed: ParsedSentence | None = None  # the sentence's dependency parse
     parse_owned: set[int] = field(default_factory=set)  # expressions the parse gave an owner
 
+    def head(self, cue: Cue) -> Any:
+        """The parse's head word of a cue's words (``None`` without a parse or outside it)."""
+        return self.parsed.head_of(cue.start, cue.end) if self.parsed is not None else None
+
 
 #: Who was not at a meeting: "were not at the summit", "stayed away from the talks".
 ABSENT_FROM = re.compile(
@@ -149,7 +154,6 @@ class CueReader(ActorReader):
         self.expressions = find_time_expressions(text, published) if expressions is None \
             else expressions
         self.last_speaker: str | None = None
-        self.parses: dict[int, ParsedSentence | None] = {}  # each sentence's dependency parse, by index
 
     # --- cues -----------------------------------------------------------------------------------
 
@@ -446,8 +450,7 @@ class CueReader(ActorReader):
     def _travelled_for(cue: Cue, context: Context) -> bool:
         """Whether the parse shows a meeting noun as what someone went somewhere for, in the past
         ("Barnea went back to Doha on 18 March for another round", "flew to Cairo for talks")."""
-        parsed = context.parsed
-        noun = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        noun = context.head(cue)
         if noun is None or noun.pos_ != "NOUN" or noun.dep_ != "pobj" or \
                 noun.head.lower_ != "for":
             return False
@@ -643,7 +646,7 @@ class CueReader(ActorReader):
         """The subject of a speech verb in the parse, where it names an actor the rules did not
         see as the speaker ("The head of the Hamas political bureau said")."""
         parsed = context.parsed
-        verb = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        verb = context.head(cue)
         if verb is None:
             return None
         for token in parse.subjects(verb)[:1]:
@@ -792,7 +795,7 @@ def _governing_verb(cue: Cue, context: Context, relation: str, lemmas):
     """The finite verb whose ``relation`` (dobj, nsubj) the cue's noun is, when its lemma is one of
     ``lemmas``; ``None`` otherwise or without a parse."""
     parsed = context.parsed
-    noun = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+    noun = context.head(cue)
     if noun is None or noun.pos_ != "NOUN" or noun.dep_ != relation:
         return None
     verb = noun.head

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -38,9 +38,6 @@ from kb.extract.reference import anchor_relative, context_dates, dateline, under
 from kb.extract.sentences import split_sentences
 from kb.extract.timex import TimeExpression, find_time_expressions
 from kb.vocab import EVENT_TYPES, ROLE_TYPES
-
-#: How long before a story's date line a sentence's dates make it a look back.
-FLASHBACK_DAYS = 90
 
 
 def read_article(path: str | Path) -> str:
@@ -268,8 +265,7 @@ def extract(text: str, published: date, *, title: str | None = None,
                                   conjunction)
     kinds = sentence_kinds(text, sentences, expressions, reference)
     background = frozenset(index for index, kind in kinds.items() if kind == "background")
-    context = context_dates(text, sentences, expressions, reference, line, embedded,
-                            background | _flashbacks(sentences, expressions, reference, line))
+    context = context_dates(text, sentences, expressions, reference, line, embedded, background)
     extractor = Extractor(text, reference, actors, places, expressions, context)
     drafted = [event for event in merge(extractor.run(sentences, parses))
                if event.type in EVENT_TYPES]
@@ -316,22 +312,6 @@ def _by_parse(sentences: list, parses: dict,
         parsed = parses.get(sentence.index) if sentence is not None else None
         return parsed is not None and bool(reading(parsed, start, end))
     return answer
-
-
-def _flashbacks(sentences: list, expressions: list[TimeExpression], reference: date,
-                line: TimeExpression | None) -> frozenset[int]:
-    """The sentences of a story with a date line whose every date lies months before that day
-    ("All four were seized at the festival on Oct. 7" in a report of June 8): a look back that
-    the sentences after it do not go on telling, so no date of theirs."""
-    if line is None:
-        return frozenset()
-    found = set()
-    for sentence in sentences:
-        own = [e for e in expressions if sentence.start <= e.start < sentence.end
-               and e.kind != "duration"]
-        if own and all(e.latest < reference - timedelta(days=FLASHBACK_DAYS) for e in own):
-            found.add(sentence.index)
-    return frozenset(found)
 
 
 def _off_the_headline(events: list[DraftEvent], sentences: list, kinds: dict[int, str]) -> None:

@@ -422,8 +422,7 @@ class Extractor(RoleReader):
         """Whether a cue sits in what someone denies or dismisses ("denied that it had struck
         the school", "dismissed reports that talks had resumed") or in what there is no sign of
         ("no sign that Hamas had delivered its answer"), by the parse."""
-        parsed = context.parsed
-        word = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        word = context.head(cue)
         return word is not None and any(
             node.lemma_.lower() in DENYING_VERBS or (node.lemma_.lower() in NO_SIGN and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in node.children))
@@ -434,8 +433,7 @@ class Extractor(RoleReader):
         """Whether the verb an effort hangs from promises it ("will continue its efforts",
         "would redouble its efforts") or is another's stance on it ("supporting Israel's
         efforts", "damages the effort"), by the parse: no effort made that day."""
-        parsed = context.parsed
-        word = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        word = context.head(cue)
         verb = next((node for node in parse.ancestors(word) if node.pos_ in ("VERB", "AUX")),
                     None) if word is not None else None
         return verb is not None and (verb.lemma_.lower() in STANCE_ON_EFFORT or any(
@@ -446,8 +444,7 @@ class Extractor(RoleReader):
         """Whether the parse puts a cue verb, or an event noun as its clause's subject, in a
         clause of condition ("if they laid down their arms and freed the captives", "unless
         Israel withdraws", "until ... a ceasefire was in place"): supposed, not told."""
-        parsed = context.parsed
-        word = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        word = context.head(cue)
         if word is not None and cue.part == "noun":  # "until ... a ceasefire was in place"
             word = word.head if word.dep_ in ("nsubj", "nsubjpass") else None
         while word is not None and word.dep_ == "conj" and word.head is not word:

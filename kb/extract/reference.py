@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -29,7 +29,7 @@ from dateutil.relativedelta import relativedelta
 
 from kb.extract.lexicon import CUE_PATTERNS
 from kb.extract.sentences import Sentence
-from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, find_time_expressions
+from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, find_time_expressions, iso_span
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -450,7 +450,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # own day; but "on Sunday, three days after the appeal" is that Sunday)
                 earliest, latest = anchor.earliest, anchor.latest
             anchored.append(TimeExpression(
-                match.group(), match.start(), match.end(), _span(earliest, latest), earliest,
+                match.group(), match.start(), match.end(), iso_span(earliest, latest), earliest,
                 latest, "day" if earliest == latest else "range",
                 anchor.earliest.isoformat(), "anchored", None))
             if inverted:
@@ -471,9 +471,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                           and (new.start, new.end) not in subordinate), None)
             if named is not None:  # "on 2 March, the day after the truce ran out": the day the
                 own.remove(named)  # text names, which the words after it only describe
-                new = TimeExpression(text[named.start:new.end], named.start, new.end, named.edtf,
-                                     named.earliest, named.latest, named.precision, named.anchor,
-                                     named.kind, named.tense)
+                new = replace(named, text=text[named.start:new.end], end=new.end)
             own.append(new)
         own.sort(key=lambda e: e.start)
         result.extend(own)
@@ -576,11 +574,10 @@ def _date_heading(sentence: Sentence, expressions: list[TimeExpression],
     first, last = own[0], own[-1]
     if last.latest < first.earliest or (last.latest - first.earliest).days > 6:
         return None
-    edtf = first.edtf if len(own) == 1 else f"{first.earliest}/{last.latest}"
-    return TimeExpression(sentence.text[first.start - sentence.start:last.end - sentence.start],
-                          first.start, last.end, edtf, first.earliest, last.latest,
-                          first.precision if len(own) == 1 else "range", first.anchor, "heading",
-                          first.tense)
+    return replace(first, text=sentence.text[first.start - sentence.start:last.end - sentence.start],
+                   end=last.end, edtf=first.edtf if len(own) == 1 else iso_span(first.earliest, last.latest),
+                   latest=last.latest, precision=first.precision if len(own) == 1 else "range",
+                   kind="heading")
 
 
 _WEEKDAY = re.compile(r"(?i)(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -670,12 +667,14 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     midnight). A date in a clause on a noun
     is not what the article goes on talking about when the sentence has one of its own, nor is
     the date of a ``background`` sentence (by index: "The war began on Oct. 7 ...") or the first
-    day of the war long past. A saying that goes on with words said before ("He added that", "X
+    day of the war long past, or of a look back in a story with a date line (see
+    :func:`_flashbacks`). A saying that goes on with words said before ("He added that", "X
     further stated") is of their day, whatever dates those words gave ("said that the talks were
     held on 7 April"). A sentence with one date of its own clauses is at that date (see
     :func:`_frame`); one without, between two days of a story told day by day, is up to the
     second (see :func:`_until_the_next_day`)."""
     context: dict[int, TimeExpression] = {}
+    background = background | _flashbacks(sentences, expressions, start)
     last = start
     previous: tuple[Sentence, TimeExpression] | None = None
     sayings = _Sayings()
@@ -726,6 +725,23 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     return _until_the_next_day(context, moves, reference)
 
 
+#: How long before a story's date line a sentence's dates make it a look back.
+FLASHBACK_DAYS = 90
+
+
+def _flashbacks(sentences: list[Sentence], expressions: list[TimeExpression],
+                line: TimeExpression | None) -> frozenset[int]:
+    """The sentences of a story with a date line whose every date lies months before that day
+    ("All four were seized at the festival on Oct. 7" in a report of June 8): a look back that
+    the sentences after it do not go on telling, so no date of theirs."""
+    if line is None:
+        return frozenset()
+    return frozenset(sentence.index for sentence in sentences if (own := [
+        e for e in expressions if sentence.start <= e.start < sentence.end
+        and e.kind != "duration"]) and all(
+            e.latest < line.earliest - timedelta(days=FLASHBACK_DAYS) for e in own))
+
+
 def _until_the_next_day(context: dict[int, TimeExpression],
                         moves: list[tuple[int, TimeExpression | None]],
                         reference: date) -> dict[int, TimeExpression]:
@@ -771,16 +787,11 @@ def _frame(narrow: list[TimeExpression], embedded: Embedded,
 def _set(day: TimeExpression, latest: date) -> TimeExpression:
     """``day``, up to ``latest``, as a day the text sets (kind ``heading``): not a guess that
     may reach up to the publication."""
-    return TimeExpression(day.text, day.start, day.end, _span(day.earliest, latest),
-                          day.earliest, latest, "day" if day.earliest == latest else "range",
-                          day.anchor, "heading", day.tense)
+    return replace(day, edtf=iso_span(day.earliest, latest), latest=latest,
+                   precision="day" if day.earliest == latest else "range", kind="heading")
 
 
 def _opening(text: str, sentence: Sentence, expression: TimeExpression) -> bool:
     """Whether a date opens its sentence ("On Thursday the families ...", "Then, on Saturday")."""
     return len(re.findall(r"[\w’'-]+", text[sentence.start:expression.start])) <= 2
 
-
-def _span(earliest: date, latest: date) -> str:
-    """The EDTF of a day or of the days from ``earliest`` to ``latest``."""
-    return earliest.isoformat() if earliest == latest else f"{earliest}/{latest}"

@@ -46,7 +46,7 @@ from kb.extract.lexicon import (
 )
 from kb.extract.model import DraftDate
 from kb.extract.sentences import quote_of
-from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, resolve
+from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, iso_span, resolve
 
 #: A clause on a meeting noun that says who met there: "a meeting in Paris at which ...".
 AT_WHICH = re.compile(r"[^.;]{0,80}?\b(?:at|during|in)\s+which\s+")
@@ -401,8 +401,7 @@ class RoleReader(CueReader):
             if context.kind != "heading" and latest >= self.published - timedelta(days=7) \
                     and status == "happened":
                 latest = max(latest, self.published)
-            edtf = context.earliest.isoformat() if context.earliest == latest else \
-                f"{context.earliest}/{latest}"
+            edtf = iso_span(context.earliest, latest)
             return DraftDate("(undated)", context.earliest.isoformat(), edtf, context.earliest,
                              latest, "window",
                              f"No time expression in the sentence: dated from the article's "
@@ -473,7 +472,7 @@ class RoleReader(CueReader):
         """Whether the parse gives a passive verb a subject of its own that names no actor
         ("two days after more than 100 people were killed"): nobody else is its subject."""
         parsed = context.parsed
-        verb = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        verb = context.head(cue)
         passive = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i] \
             if verb is not None else []
         if not passive or passive[-1].tag_ in ("WDT", "WP", "PRP"):
@@ -876,8 +875,7 @@ class RoleReader(CueReader):
         ("Egypt on Monday presented to both sides a new and shorter proposal", "the offer that
         Egypt presented")."""
         lead_role = ROLES[cue.type][0]
-        parsed = context.parsed
-        noun = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        noun = context.head(cue)
         if noun is None or noun.pos_ != "NOUN":
             return
         if cue.type in MEETING_FAMILY:  # "talks in Cairo between X and the Y envoys"
@@ -921,8 +919,7 @@ class RoleReader(CueReader):
                       roles: list[tuple[str, str]], put) -> None:
         """Fill from the dependency parse what the rules left empty around a verb: its subject
         (or a passive's agent), its victims or recipient, and mediators ("through Qatar")."""
-        parsed = context.parsed
-        verb = parsed.head_of(cue.start, cue.end) if parsed is not None else None
+        verb = context.head(cue)
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
             return
         subjects = [actor for actor in subjects if actor and actor in self.actors]

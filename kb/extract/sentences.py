@@ -1,5 +1,5 @@
 """Sentences of an article, split at full stops (and at semicolons before a lower-case word)
-outside quotations, and the quotations in them; a label opening a line ("First:", "A:") is a
+outside quotations, and the quotations in them; a list's label opening a line ("First:") is a
 sentence of its own."""
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def _is_abbreviation(line: str, dot: int) -> bool:
 def split_sentences(text: str) -> list[Sentence]:
     """The sentences of ``text``: one or more a line, never split inside a quotation; a
     semicolon before a lower-case word ends one too (the clauses it joins tell two things), and
-    a label opening a line ("Second:", "Q:") is one."""
+    a list's label opening a line ("Second:") is one."""
     sentences: list[Sentence] = []
 
     def emit(start: int, end: int) -> None:
@@ -57,7 +57,7 @@ def split_sentences(text: str) -> list[Sentence]:
         line_text, base = line.group(), line.start()
         start, in_quote, i = 0, False, 0
         label = _LABEL.match(line_text)
-        if label:  # "Fourth: The world watched", "A: We accepted": the label is no word of it
+        if label:  # "Fourth: The world watched": the label is no word of it
             emit(base, base + label.end())
             start = i = label.end()
         while i < len(line_text):

@@ -165,7 +165,8 @@ class _Value:
     anchor: str = "published"
 
 
-def _iso_span(earliest: date, latest: date) -> str:
+def iso_span(earliest: date, latest: date) -> str:
+    """The EDTF of a day, or of the days from ``earliest`` to ``latest``."""
     return earliest.isoformat() if earliest == latest else f"{earliest}/{latest}"
 
 
@@ -177,7 +178,7 @@ def _range(earliest: date, latest: date, kind: str, precision: str = "range",
            anchor: str = "published") -> _Value:
     if latest < earliest:
         earliest, latest = latest, earliest
-    return _Value(_iso_span(earliest, latest), earliest, latest,
+    return _Value(iso_span(earliest, latest), earliest, latest,
                   "day" if earliest == latest else precision, kind, anchor)
 
 
