@@ -42,7 +42,10 @@ Two corpora:
   the round's second pass (branches h17u, h17v, h17w) tuned on devset9-11 and never opened
   devset12, which stays held out (its misses never listed), and
 - a third never-tuned set (``benchmarks/unseen3/``): six articles written blind at the same time
-  (branch h17m), measured untuned on main (``figures-before.log``) and never tuned on.
+  (branch h17m), measured untuned on main (``figures-before.log``) and never tuned on, and
+- a thirteenth development set (``benchmarks/devset13/``, held out: misses never listed) and a
+  fourth never-tuned set (``benchmarks/unseen4/``), written blind at the start of the fourteenth
+  round (branches h18b, h18a) and measured untuned on main (``figures-before.log``).
 
 Every set is one line of :data:`CORPORA`; ``--only devset9 devset10`` measures some sets alone.
 
@@ -130,6 +133,8 @@ CORPORA = (
     Corpus(BENCH / "devset11", "eleventh development set", "apart"),
     Corpus(BENCH / "devset12", "twelfth development set (held out)", "held-out"),
     Corpus(BENCH / "devset4", "fourth development set (held out)", "held-out"),
+    Corpus(BENCH / "devset13", "thirteenth development set (held out)", "held-out"),
+    Corpus(BENCH / "unseen4", "fourth never-tuned set (written blind)", "never-tuned"),
     Corpus(BENCH / "unseen3", "third never-tuned set (written blind)", "never-tuned"),
     Corpus(BENCH / "unseen2", "second never-tuned set (written blind)", "never-tuned"),
     Corpus(BENCH / "unseen", "new held out (never tuned)", "never-tuned"),
