@@ -720,9 +720,12 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         if narrow:
             last = narrow[-1]
             moves.append((sentence.index, narrow[0] if _opening(text, sentence, narrow[0])
-                          else sayings.day if sayings.day in narrow else None))
+                          else sayings.day if sayings.day in narrow
+                          else next((e for e in narrow if _chained(e)), None)))
         previous = (sentence, dated[-1]) if dated else None
-    return _until_the_next_day(context, moves, reference)
+    paragraphs = {sentence.index: len(re.findall(r"\n+", text[:sentence.start]))
+                  for sentence in sentences}
+    return _until_the_next_day(context, moves, paragraphs, reference)
 
 
 #: How long before a story's date line a sentence's dates make it a look back.
@@ -744,24 +747,37 @@ def _flashbacks(sentences: list[Sentence], expressions: list[TimeExpression],
 
 def _until_the_next_day(context: dict[int, TimeExpression],
                         moves: list[tuple[int, TimeExpression | None]],
-                        reference: date) -> dict[int, TimeExpression]:
+                        paragraphs: dict[int, int], reference: date) -> dict[int, TimeExpression]:
     """The context of each sentence without a day of its own bounded by the day the story goes on
     to after it, when the next sentence with a day opens with it or with a saying of that day
     ("On Thursday the families ...", "An official said on Saturday that"): a story told day by
     day ("The reply came on Wednesday. X wrote that ... On Thursday the families ...") has the
     sentences between two days on the first of them or up to the second, not up to the
-    publication (the context's kind ``heading``: a day the text sets, not a guess). (``moves``:
-    each sentence with a day of its own, and the day it opens with, else ``None``.)"""
+    publication (the context's kind ``heading``: a day the text sets, not a guess). So too when
+    it counts on from the day the story is at ("Netanyahu answered later that day", "hours
+    later he posted") in the same paragraph: the story is still at that day.
+    (``moves``: each sentence with a day of its own, and the day it opens with, else its day
+    counted on, else ``None``; ``paragraphs``: each sentence's paragraph.)"""
     bounded = dict(context)
     own = {at for at, _ in moves}
     for index, day in context.items():
-        following = next((e for at, e in moves if at > index), None)
-        if index in own or day.kind == "heading" or day.days > 7 or following is None or \
-                following.kind not in ("absolute", "relative") or following.days > 1 or \
-                not day.latest <= following.earliest <= reference:
+        at, following = next(((at, e) for at, e in moves if at > index), (None, None))
+        if index in own or day.kind == "heading" or day.days > 7 or following is None:
+            continue
+        named = following.kind in ("absolute", "relative") and following.days == 1
+        counted_on = _chained(following) and paragraphs[at] == paragraphs[index]
+        if not (named or counted_on) or not day.latest <= following.earliest <= reference:
             continue
         bounded[index] = _set(day, following.earliest)
     return bounded
+
+
+def _chained(expression: TimeExpression) -> bool:
+    """Whether an expression counts on from the day the story is at, not from an event it names
+    ("the same night", "later that day", "hours later", not "a day after the vote"): where it
+    stands, the story is still at that day or past it."""
+    return expression.kind == "anchored" and expression.days <= 2 and not re.search(
+        r"(?i)\b(?:after|before|since)\b", expression.text)
 
 
 def _before_clause(expression: TimeExpression) -> bool:

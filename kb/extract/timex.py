@@ -743,10 +743,15 @@ _NOT_PAST = re.compile(
     r"so-called|concerned|interested|related|armed)$"
 )
 _REPORTING = re.compile(r"said|says|told|added|stated|noted|reported|confirmed")
+_REPORTING_VERB = re.compile(r"\b(?:said|told|added|stated|noted|reported|confirmed|announced)\b")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our)\s+$")
 _SENTENCE_BREAK = re.compile(
     r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?…]+[”\"’)]*\s+(?=[A-Z“\"‘(])|\n"
 )
+#: What may come before a date in the adverbial opening a sentence ("In the small hours of",
+#: "Late on"): a preposition and a few words, no clause.
+_OPENING_PHRASE = re.compile(r"(?i)\s*(?:(?:in|on|at|during|late|early|by|before|after|from|"
+                             r"until|then)\b[^,;:.\"“]{0,40})?")
 _QUOTE_SPAN = re.compile(r"“[^”\n]*”?|\"[^\"\n]*\"?")
 
 
@@ -768,7 +773,8 @@ def tense_at(text: str, start: int, end: int) -> str | None:
 
     Quoted passages count only for expressions inside them; future cues ("will", "is scheduled
     to") outweigh past ones at the same distance; a reporting verb after a comma ("..., a source
-    said") is not the tense of the clause it reports.
+    said") is not the tense of the clause it reports, nor a future after a reporting verb ("On
+    Sunday, X said it would") the tense of the words before it.
     """
     quotes = quote_spans(text)
     inside = next(((a, b) for a, b in quotes if a <= start and end <= b), None)
@@ -789,8 +795,9 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     for m in _FUTURE_CUES.finditer(window):
         a, b = m.start() + left, m.end() + left
         future_spans.append((a, b))
-        if a >= start and b <= end:
-            continue
+        if (a >= start and b <= end) or (a >= end and _REPORTING_VERB.search(window, end - left,
+                                                                              a - left)):
+            continue  # "On Sunday, X said it would ...": the future of the words reported
         distance = (start - b) if b <= start else (a - end)
         score = max(distance, 0) * 0.6
         if best is None or score < best[0]:
@@ -802,9 +809,10 @@ def tense_at(text: str, start: int, end: int) -> str | None:
         if _NOT_PAST.search(m.group()) or _DETERMINER_BEFORE.search(window[:m.start()]):
             continue
         if a >= end and _REPORTING.fullmatch(m.group()) and "," in text[end:a] and not (
-                re.match(r"\s*,", text[end:a]) and not text[left:start].strip()):
+                re.match(r"\s*,", text[end:a]) and _OPENING_PHRASE.fullmatch(text[left:start])):
             continue  # "..., a source said": the reporting verb is not the clause's tense
-            # (but "On Tuesday, Egypt said ...": the comma closes the opening adverbial)
+            # (but "On Tuesday, Egypt said ...", "In the small hours of Sunday, X said": the
+            # comma closes the opening adverbial)
         distance = (start - b) if b <= start else (a - end)
         score = max(distance, 0)
         if best is None or score < best[0]:

@@ -1,0 +1,43 @@
+"""When the events of a text happened, third round: days counted on from the day a story is at,
+and the tense of a day said before a saying. Short texts written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kb.extract.timex import find_time_expressions
+from tests.extract.sentences import events, ids, one
+
+# --- the tense of a day before a saying -----------------------------------------------------------
+
+
+def test_a_day_in_an_opening_phrase_is_of_the_saying_not_of_the_future_it_reports():
+    found = find_time_expressions("In the early hours of Monday, the ministry said the convoy "
+                                  "would be let through.", date(2024, 3, 14))
+    assert [(e.text, e.edtf) for e in found] == [("Monday", "2024-03-11")]
+
+
+def test_a_day_before_a_source_s_saying_keeps_the_future_of_its_own_clause():
+    found = find_time_expressions("The crossing will reopen on Monday, an official said.",
+                                  date(2024, 3, 14))
+    assert [(e.text, e.edtf) for e in found] == [("on Monday", "2024-03-18")]
+
+
+# --- a day counted on from the day the story is at ------------------------------------------------
+
+
+def test_later_that_day_in_the_paragraph_bounds_the_sentences_before_it_to_that_day():
+    found = events("AMMAN, March 14 (Wire) - The Jordanian foreign minister met Egypt's foreign "
+                   "minister on Monday. Qatar's prime minister said the gaps were narrowing. "
+                   "Hamas rejected the outline later that day.")
+    statement = one(found, "Statement")
+    assert statement.date.edtf == "2024-03-11"
+    assert ids(statement) == {"qatar"}
+
+
+def test_a_day_counted_on_in_another_paragraph_does_not_bound_the_sentences_before_it():
+    found = events("AMMAN, March 14 (Wire) - The Jordanian foreign minister met Egypt's foreign "
+                   "minister on Monday. Qatar's prime minister said the gaps were narrowing.\n\n"
+                   "Analysts in the region were divided.\n\n"
+                   "Hamas rejected the outline later that day.")
+    assert one(found, "Statement").date.edtf == "2024-03-11/2024-03-14"
