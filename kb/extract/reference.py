@@ -512,6 +512,9 @@ _AHEAD_BEFORE = re.compile(
 def ahead(text: str, sentence: Sentence, expression: TimeExpression) -> bool:
     """Whether a date is a deadline or a plan in its sentence (see :data:`_AHEAD_BEFORE`)."""
     before = text[sentence.start:expression.start]
+    if expression.tense == "past" and _opening(text, sentence, expression) and \
+            re.match(r"(?i)by\b", expression.text):
+        return False  # "By Sunday, reports ... were circulating": the day the story is at
     clause = re.split(r"[,;:]", before)[-1] if expression.kind != "anchored" else before
     return bool(_AHEAD_BEFORE.search(clause)) or bool(
         re.match(r"(?i)(?:by|until|till|no\s+later\s+than)\b", expression.text))

@@ -41,3 +41,20 @@ def test_a_day_counted_on_in_another_paragraph_does_not_bound_the_sentences_befo
                    "Analysts in the region were divided.\n\n"
                    "Hamas rejected the outline later that day.")
     assert one(found, "Statement").date.edtf == "2024-03-11/2024-03-14"
+
+
+# --- "By Tuesday" opening a sentence in the past ---------------------------------------------------
+
+
+def test_by_a_day_opening_a_sentence_in_the_past_is_the_day_the_story_is_at_not_a_deadline():
+    found = events("DOHA, March 14 (Wire) - Israeli jets struck a compound on Monday. By Tuesday, "
+                   "reports of a walkout were circulating widely. Qatar's prime minister said the "
+                   "same day that the talks would go on.")
+    assert one(found, "Statement").date.edtf == "2024-03-12"
+
+
+def test_by_a_day_in_a_demand_stays_a_deadline():
+    found = events("DOHA, March 14 (Wire) - Israeli jets struck a compound on Monday. Hamas must "
+                   "answer by Saturday, the mediators said. Qatar's prime minister said the same "
+                   "day that the talks would go on.")
+    assert [e.date.edtf for e in found if "qatar" in ids(e)] == ["2024-03-11"]
