@@ -269,10 +269,10 @@ def _subordinate_clause(text: str, match: re.Match, end: int,
     return conjunction(word, word + len(direction))
 
 
-def _clause_verb(text: str, match: re.Match, end: int) -> str | None:
-    """The verb of the clause after "a day before", "hours after" ("Haniyeh was killed":
-    "killed"), when it is a cue of the lexicon."""
-    clause = _CLAUSE_AFTER.match(text[:end], match.end())
+def _clause_verb(text: str, at: int, end: int) -> str | None:
+    """The verb of the clause at ``at``, after "a day before", "hours after" ("Haniyeh was
+    killed": "killed"), when it is a cue of the lexicon."""
+    clause = _CLAUSE_AFTER.match(text[:end], at)
     if clause is None:
         return None
     verb = clause.group().split()[-1]
@@ -431,7 +431,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
             if clause and not inverted and not noun:
                 # "A day before Haniyeh was killed, ...": the event the clause tells, found as a
                 # noun would be ("the killing of Haniyeh on Wednesday")
-                noun = _clause_verb(text, match, sentence.end)
+                noun = _clause_verb(text, match.end(), sentence.end)
             context = earlier_here[-1] if earlier_here and not noun else last
             anchor = _dated_noun(match, own) or _find_anchor(noun, text, seen, None, reference)
             unnamed = noun is not None and anchor is None  # the event it names is not dated
@@ -457,6 +457,18 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 subordinate.add((match.start(), match.end()))
         for new in anchored:
             own = [e for e in own if e.end <= new.start or e.start >= new.end]
+            day = next((e for e in own if e.precision == "day" and e.kind != "anchored"
+                        and re.fullmatch(r",\s*", text[e.end - e.text.endswith(","):new.start])),
+                       None)
+            if day is not None and (new.start, new.end) in subordinate and re.search(
+                    r"(?i)\b(?:hours|minutes|moments)\b", new.text) and \
+                    _clause_verb(text, new.end, sentence.end) is None:
+                # "on Tuesday, hours before he died, he was received": the day of the main
+                # clause, which the hours only set beside a clause that tells no event (but
+                # "on Tuesday, hours after Hamas said": the saying's own day)
+                own.remove(day)
+                own.append(replace(day, text=text[day.start:new.end], end=new.end))
+                continue
             weekday = [e for e in own if e.precision == "day" and e.kind == "relative"
                        and 0 <= new.start - e.end <= 3 and _weekday_agrees(e, new.earliest)
                        and (new.start, new.end) not in subordinate]  # ("said on Monday, hours

@@ -58,3 +58,13 @@ def test_by_a_day_in_a_demand_stays_a_deadline():
                    "answer by Saturday, the mediators said. Qatar's prime minister said the same "
                    "day that the talks would go on.")
     assert [e.date.edtf for e in found if "qatar" in ids(e)] == ["2024-03-11"]
+
+
+# --- a day and the hours beside it -------------------------------------------------------------
+
+
+def test_a_day_with_hours_before_a_clause_beside_it_dates_the_main_clause():
+    found = events("GENEVA, March 14 (Wire) - The envoy had flown in for the conference, and on "
+                   "Tuesday, hours before he returned home, he was received by the Emir of "
+                   "Qatar.")
+    assert one(found, "Meeting").date.edtf == "2024-03-12"
