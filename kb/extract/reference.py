@@ -770,7 +770,9 @@ def _until_the_next_day(context: dict[int, TimeExpression],
     sentences between two days on the first of them or up to the second, not up to the
     publication (the context's kind ``heading``: a day the text sets, not a guess). So too when
     it counts on from the day the story is at ("Netanyahu answered later that day", "hours
-    later he posted") in the same paragraph: the story is still at that day.
+    later he posted") in the same paragraph: the story is still at that day. When the story
+    goes back from there to an earlier day ("Cairo announced an investigation. To see why, go
+    back three weeks. On Tuesday 7 May ..."), the sentences between are at the day it was at.
     (``moves``: each sentence with a day of its own, and the day it opens with, else its day
     counted on, else ``None``; ``paragraphs``: each sentence's paragraph.)"""
     bounded = dict(context)
@@ -781,6 +783,9 @@ def _until_the_next_day(context: dict[int, TimeExpression],
             continue
         named = following.kind in ("absolute", "relative") and following.days == 1
         counted_on = _chained(following) and paragraphs[at] == paragraphs[index]
+        if named and following.latest < day.earliest:
+            bounded[index] = _set(day, day.latest)
+            continue
         if not (named or counted_on) or not day.latest <= following.earliest <= reference:
             continue
         bounded[index] = _set(day, following.earliest)

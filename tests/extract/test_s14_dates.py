@@ -68,3 +68,16 @@ def test_a_day_with_hours_before_a_clause_beside_it_dates_the_main_clause():
                    "Tuesday, hours before he returned home, he was received by the Emir of "
                    "Qatar.")
     assert one(found, "Meeting").date.edtf == "2024-03-12"
+
+
+# --- a story that goes back ---------------------------------------------------------------------
+
+
+def test_the_sentences_before_a_story_goes_back_to_an_earlier_day_are_at_the_day_it_was_at():
+    found = events("CAIRO, March 14 (Wire) - Shots were fired at the border crossing on Tuesday. "
+                   "Egypt's army spokesman announced an investigation.\n\n"
+                   "To understand why, go back a month. On 12 February Israeli tanks entered "
+                   "the town.")
+    statement = one(found, "Statement")
+    assert statement.date.edtf == "2024-03-12"
+    assert ids(statement) == {"egypt"}
