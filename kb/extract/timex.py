@@ -19,7 +19,9 @@ allows, its precision and what it was resolved against (its anchor). The convent
   "last Friday" is strictly before the publication, "next Sunday" strictly after it.
 - **Weeks** run Monday to Sunday. "last week" is the Monday-to-Sunday week before the week of
   publication (published Friday 2024-10-25: 2024-10-14/2024-10-20); "this week" is the week of
-  publication, "earlier this week" its Monday up to the publication.
+  publication, "earlier this week" its Monday up to the publication. But "a week ago" counts
+  seven days back, a day either way ("two weeks ago": fourteen, two days either way), as the
+  writer counted them from the day they wrote, not a calendar week.
 - **Spans relative to the publication** ("earlier this month", "the last couple of days", "in the
   coming days") are day ranges that end (or start) at the publication. Vague counts take their upper
   reading: a couple = 3, a few = 4, several = 7 units; bare "days" = 7 days, "weeks" = 8 weeks,
@@ -565,8 +567,7 @@ def _ago(m: re.Match, published: date, tense: str | None) -> _Value:
     if unit in ("day", "hour"):
         return _day(point, "relative")
     if unit == "week":
-        monday = _monday(point)
-        return _range(monday, monday + timedelta(days=6), "relative", "week")
+        return _range(point - timedelta(days=count), point + timedelta(days=count), "relative")
     if unit == "month":
         return _month(point.year, point.month, "relative")
     return _year(point.year, "relative")

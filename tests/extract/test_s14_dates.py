@@ -81,3 +81,13 @@ def test_the_sentences_before_a_story_goes_back_to_an_earlier_day_are_at_the_day
     statement = one(found, "Statement")
     assert statement.date.edtf == "2024-03-12"
     assert ids(statement) == {"egypt"}
+
+
+# --- weeks ago ---------------------------------------------------------------------------------
+
+
+def test_a_week_ago_is_seven_days_back_a_day_either_way_not_a_calendar_week():
+    found = find_time_expressions("The envoy met the emir a week ago.", date(2024, 3, 14))
+    assert [e.edtf for e in found] == ["2024-03-06/2024-03-08"]
+    found = find_time_expressions("Two weeks ago the talks broke up.", date(2024, 3, 14))
+    assert [e.edtf for e in found] == ["2024-02-27/2024-03-02"]
