@@ -438,7 +438,12 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
             anchor = anchor or _find_anchor(None, text, seen, context, reference)
             if anchor is None:
                 continue
-            bounds = _shift(anchor, match, reference)
+            # "said on Monday it had met Hamas since the killing": up to the day the story is at
+            told = (earlier_here or [last])[-1]
+            until = told.latest if told is not None and told.latest >= anchor.latest and \
+                re.search(r"(?i)\bhad\s+(?:been\s+)?\w+", text[sentence.start:match.start()]) \
+                else reference
+            bounds = _shift(anchor, match, until)
             if bounds is None:
                 continue
             earliest, latest = bounds

@@ -91,3 +91,14 @@ def test_a_week_ago_is_seven_days_back_a_day_either_way_not_a_calendar_week():
     assert [e.edtf for e in found] == ["2024-03-06/2024-03-08"]
     found = find_time_expressions("Two weeks ago the talks broke up.", date(2024, 3, 14))
     assert [e.edtf for e in found] == ["2024-02-27/2024-03-02"]
+
+
+# --- since an event, in a past perfect ---------------------------------------------------------
+
+
+def test_since_an_event_in_a_past_perfect_runs_up_to_the_day_the_story_is_at():
+    found = events("Qatar keeps talking\n\nDOHA, March 14 (Wire) - Israeli jets struck the camp on "
+                   "1 March. On Monday, Qatar's prime minister said his government had met Hamas "
+                   "leaders since the strike.")
+    meeting = one(found, "Meeting")
+    assert meeting.date.edtf == "2024-03-01/2024-03-11"
