@@ -716,6 +716,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         heading = headings.get(sentence.index)
         if heading is not None:  # "Monday." over a round-up's paragraph: its day, exactly
             last, previous, sayings.day = heading, None, None
+            moves.append((sentence.index, heading))
             continue
         if sayings.enter(sentence, last) is not last:  # "He added that ..."
             last, previous = sayings.day, None
@@ -777,7 +778,8 @@ def _until_the_next_day(context: dict[int, TimeExpression],
     it counts on from the day the story is at ("Netanyahu answered later that day", "hours
     later he posted") in the same paragraph: the story is still at that day. When the story
     goes back from there to an earlier day ("Cairo announced an investigation. To see why, go
-    back three weeks. On Tuesday 7 May ..."), the sentences between are at the day it was at.
+    back three weeks. On Tuesday 7 May ..."), the sentences between are at the day it was at. A
+    round-up's next day heading ("TUESDAY") bounds the sentences under the one before it.
     (``moves``: each sentence with a day of its own, and the day it opens with, else its day
     counted on, else ``None``; ``paragraphs``: each sentence's paragraph.)"""
     bounded = dict(context)
@@ -786,7 +788,7 @@ def _until_the_next_day(context: dict[int, TimeExpression],
         at, following = next(((at, e) for at, e in moves if at > index), (None, None))
         if index in own or day.kind == "heading" or day.days > 7 or following is None:
             continue
-        named = following.kind in ("absolute", "relative") and following.days == 1
+        named = following.kind in ("absolute", "relative", "heading") and following.days == 1
         counted_on = _chained(following) and paragraphs[at] == paragraphs[index]
         if named and following.latest < day.earliest:
             bounded[index] = _set(day, day.latest)

@@ -102,3 +102,16 @@ def test_since_an_event_in_a_past_perfect_runs_up_to_the_day_the_story_is_at():
                    "leaders since the strike.")
     meeting = one(found, "Meeting")
     assert meeting.date.edtf == "2024-03-01/2024-03-11"
+
+
+# --- a round-up's next day heading --------------------------------------------------------------
+
+
+def test_the_next_day_heading_of_a_round_up_bounds_the_sentences_under_the_one_before():
+    found = events("The week in the talks\n\nSaturday 16 March 2024\n\nMONDAY\n\nIsrael's war "
+                   "cabinet met in Tel Aviv. Speaking in Doha later that day, Qatar's prime "
+                   "minister urged both sides to close the gaps. Egypt's foreign minister said "
+                   "the talks would resume.\n\nTUESDAY\n\nHamas rejected the outline.")
+    said = one(found, "Statement")
+    assert said.date.edtf == "2024-03-11/2024-03-12"
+    assert ids(said) == {"egypt"}
