@@ -25,7 +25,8 @@ allows, its precision and what it was resolved against (its anchor). The convent
 - **Spans relative to the publication** ("earlier this month", "the last couple of days", "in the
   coming days") are day ranges that end (or start) at the publication. Vague counts take their upper
   reading: a couple = 3, a few = 4, several = 7 units; bare "days" = 7 days, "weeks" = 8 weeks,
-  "months" = 12 months, "years" = 10 years.
+  "months" = 12 months, "years" = 10 years; a unit in the singular is one ("in the past day":
+  the day before the publication and that day).
 - **Durations** ("almost two months", "for weeks", "for months, if not years") have no EDTF form
   (EDTF has no durations). They get the span they cover, ending at the anchor (the publication) in
   a past or neutral sentence and starting at it in a future one; the EDTF value is that span as an
@@ -546,7 +547,8 @@ def _year_relative(m: re.Match, published: date, tense: str | None) -> _Value:
 
 def _recent(m: re.Match, published: date, tense: str | None) -> _Value:
     unit = m["unit"].lower().rstrip("s")
-    delta = _unit_delta(unit, _number(m["num"])) if m["num"] else _VAGUE_UNITS[unit]
+    count = _number(m["num"]) if m["num"] else 1 if not m["unit"].lower().endswith("s") else None
+    delta = _unit_delta(unit, count) if count else _VAGUE_UNITS[unit]
     return _range(published - delta, published, "relative")
 
 
@@ -701,7 +703,7 @@ _RULES: list[tuple[str, re.Pattern, Handler]] = [
     ("recent", re.compile(
         _START + _i(r"(?:(?:in|over|during|for|within)\s+)?(?:the\s+(?:last|past|previous)\s+"
                     r"(?:(?P<num>" + _NUM[3:-1] + r")\s+)?|recent\s+)(?P<unit>hours|days|weeks|"
-                    r"months|years|day|week|month|year)(?![\w-])")), _recent),
+                    r"months|years|hour|day|week|month|year)(?![\w-])")), _recent),
     ("coming", re.compile(
         _START + _i(r"(?:in|over|during|within)\s+(?:the\s+)?(?:coming|next|following|upcoming)"
                     r"\s+(?:(?P<num>" + _NUM[3:-1] + r")\s+)?(?P<unit>hours|days|weeks|months|"

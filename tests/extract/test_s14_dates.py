@@ -115,3 +115,14 @@ def test_the_next_day_heading_of_a_round_up_bounds_the_sentences_under_the_one_b
     said = one(found, "Statement")
     assert said.date.edtf == "2024-03-11/2024-03-12"
     assert ids(said) == {"egypt"}
+
+
+# --- the past day ---------------------------------------------------------------------------------
+
+
+def test_the_past_day_is_one_day_not_the_vague_days_of_a_plural():
+    found = find_time_expressions("The army says it killed dozens of fighters in the past day.",
+                                  date(2024, 3, 14))
+    assert [e.edtf for e in found] == ["2024-03-13/2024-03-14"]
+    found = find_time_expressions("Talks went on over the past days.", date(2024, 3, 14))
+    assert [e.edtf for e in found] == ["2024-03-07/2024-03-14"]
