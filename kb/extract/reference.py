@@ -368,13 +368,14 @@ class _Sayings:
     def reported(self, text: str, sentence: Sentence) -> int:
         """Where the words a sentence opening with a saying reports begin: at its "that" ("told
         both sides ten days ago that"), else past the day right after its verb ("X said on
-        Monday Israel ..."); the sentence's end when it opens with none."""
+        Monday Israel ...", "was announced last night by"); the sentence's end when it opens
+        with none."""
         if self._saying is None:
             return sentence.end
         verb_end = sentence.start + self._saying.end("verb")
         rest = text[verb_end:sentence.end]
         that = re.search(r"(?i)\bthat\b", rest)
-        day = re.match(r"\s+(?:(?:on|late|early)\s+)?[\w’'-]+", rest)
+        day = re.match(r"\s+(?:(?:on|late|early|last|this)\s+){0,2}[\w’'-]+", rest)
         return verb_end + (that.start() if that else day.end() if day else 0)
 
     def leave(self, text: str, sentence: Sentence, narrow: list[TimeExpression]) -> None:

@@ -126,3 +126,12 @@ def test_the_past_day_is_one_day_not_the_vague_days_of_a_plural():
     assert [e.edtf for e in found] == ["2024-03-13/2024-03-14"]
     found = find_time_expressions("Talks went on over the past days.", date(2024, 3, 14))
     assert [e.edtf for e in found] == ["2024-03-07/2024-03-14"]
+
+
+# --- the day right after a saying's verb ---------------------------------------------------------
+
+
+def test_last_night_right_after_the_verb_frames_the_news_conference_of_the_sentence():
+    found = events("Evening bulletin\n\nThe truce was announced last night by Egypt's foreign "
+                   "minister, at a news conference in Cairo.")
+    assert one(found, "PressConference").date.edtf == "2024-03-13"
