@@ -693,7 +693,9 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     further stated") is of their day, whatever dates those words gave ("said that the talks were
     held on 7 April"). A sentence with one date of its own clauses is at that date (see
     :func:`_frame`); one without, between two days of a story told day by day, is up to the
-    second (see :func:`_until_the_next_day`)."""
+    second (see :func:`_until_the_next_day`), and one that goes on with the person the dated
+    sentence just before it told of ("He spoke at a news conference") is of that day or the next
+    (see :data:`_GOES_ON`)."""
     context: dict[int, TimeExpression] = {}
     background = background | _flashbacks(sentences, expressions, start)
     last = start
@@ -702,6 +704,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     headings = _headings(sentences, expressions, reference, start)
     stamped = _stamp_days(sentences, start)
     moves: list[tuple[int, TimeExpression | None]] = []  # see _until_the_next_day
+    told: TimeExpression | None = None  # the last date of the sentence just before
     for sentence in sentences:
         stamp = _TIME_STAMP.match(sentence.text)
         if stamp:
@@ -739,6 +742,12 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         frame = _frame(narrow, embedded, sayings.reported(text, sentence))
         if frame is not None:
             context[sentence.index] = _set(frame, frame.latest)
+        if not narrow and told is not None and context.get(sentence.index) is told \
+                and _GOES_ON.match(sentence.text):  # "He spoke at a news conference ...": that
+            # day or the night after, not up to the publication
+            context[sentence.index] = _set(told, max(told.latest, min(
+                told.earliest + timedelta(days=1), reference)))
+        told = narrow[-1] if narrow else None
         if narrow:
             last = narrow[-1]
             moves.append((sentence.index, narrow[0] if _opening(text, sentence, narrow[0])
@@ -748,6 +757,12 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     paragraphs = {sentence.index: len(re.findall(r"\n+", text[:sentence.start]))
                   for sentence in sentences}
     return _until_the_next_day(context, moves, paragraphs, reference)
+
+
+#: A sentence that goes on with the person the one before it told of ("X said in Doha the
+#: following day ... He spoke at a news conference alongside ..."): the time of the one before,
+#: unless it says otherwise.
+_GOES_ON = re.compile(r"(?:He|She|They)\b")
 
 
 #: How long before a story's date line a sentence's dates make it a look back.

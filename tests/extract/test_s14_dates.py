@@ -135,3 +135,21 @@ def test_last_night_right_after_the_verb_frames_the_news_conference_of_the_sente
     found = events("Evening bulletin\n\nThe truce was announced last night by Egypt's foreign "
                    "minister, at a news conference in Cairo.")
     assert one(found, "PressConference").date.edtf == "2024-03-13"
+
+
+# --- a sentence that goes on with the person just told of ----------------------------------------
+
+
+def test_he_after_a_dated_sentence_is_that_day_or_the_next_not_up_to_the_publication():
+    found = events("Analysis\n\n14 March 2024\n\nAntony Blinken met the Emir of Qatar in Doha "
+                   "on Friday. He told reporters that the gaps were narrowing.\n\nFew believed "
+                   "him.")
+    statement = one(found, "Statement")
+    assert statement.date.edtf == "2024-03-08/2024-03-09"
+    assert ids(statement) == {"antony-blinken"}
+
+
+def test_a_name_after_a_dated_sentence_is_still_up_to_the_publication():
+    found = events("Analysis\n\n14 March 2024\n\nAntony Blinken met the Emir of Qatar in Doha "
+                   "on Friday. Qatar's prime minister told reporters that the gaps were narrowing.")
+    assert one(found, "Statement").date.edtf == "2024-03-08/2024-03-14"
