@@ -440,8 +440,9 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
             if anchor is None:
                 continue
             # "said on Monday it had met Hamas since the killing": up to the day the story is at
-            told = (earlier_here or [last])[-1]
-            until = told.latest if told is not None and told.latest >= anchor.latest and \
+            story_day = (earlier_here or [last])[-1]
+            until = story_day.latest if story_day is not None and \
+                story_day.latest >= anchor.latest and \
                 re.search(r"(?i)\bhad\s+(?:been\s+)?\w+", text[sentence.start:match.start()]) \
                 else reference
             bounds = _shift(anchor, match, until)

@@ -746,7 +746,7 @@ _NOT_PAST = re.compile(
     r"so-called|concerned|interested|related|armed)$"
 )
 _REPORTING = re.compile(r"said|says|told|added|stated|noted|reported|confirmed")
-_REPORTING_VERB = re.compile(r"\b(?:said|told|added|stated|noted|reported|confirmed|announced)\b")
+_REPORTING_WORD = re.compile(r"\b(?:" + _REPORTING.pattern + r")\b")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our)\s+$")
 _SENTENCE_BREAK = re.compile(
     r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?…]+[”\"’)]*\s+(?=[A-Z“\"‘(])|\n"
@@ -798,7 +798,7 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     for m in _FUTURE_CUES.finditer(window):
         a, b = m.start() + left, m.end() + left
         future_spans.append((a, b))
-        if (a >= start and b <= end) or (a >= end and _REPORTING_VERB.search(window, end - left,
+        if (a >= start and b <= end) or (a >= end and _REPORTING_WORD.search(window, end - left,
                                                                               a - left)):
             continue  # "On Sunday, X said it would ...": the future of the words reported
         distance = (start - b) if b <= start else (a - end)
