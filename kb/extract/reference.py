@@ -694,9 +694,9 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     further stated") is of their day, whatever dates those words gave ("said that the talks were
     held on 7 April"). A sentence with one date of its own clauses is at that date (see
     :func:`_frame`); one without, between two days of a story told day by day, is up to the
-    second (see :func:`_until_the_next_day`), and one that goes on with the person the dated
-    sentence just before it told of ("He spoke at a news conference") is of that day or the next
-    (see :data:`_GOES_ON`)."""
+    second (see :func:`_until_the_next_day`), and one that goes on with the person or the event
+    the dated sentence just before it told of ("He spoke at a news conference", "X called the
+    reply unacceptable") is of that day or the next (see :data:`_GOES_ON`, :func:`_same_event`)."""
     context: dict[int, TimeExpression] = {}
     background = background | _flashbacks(sentences, expressions, start)
     last = start
@@ -706,6 +706,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     stamped = _stamp_days(sentences, start)
     moves: list[tuple[int, TimeExpression | None]] = []  # see _until_the_next_day
     told: TimeExpression | None = None  # the last date of the sentence just before
+    told_in: Sentence | None = None
     for sentence in sentences:
         stamp = _TIME_STAMP.match(sentence.text)
         if stamp:
@@ -744,11 +745,12 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         if frame is not None:
             context[sentence.index] = _set(frame, frame.latest)
         if not narrow and told is not None and context.get(sentence.index) is told \
-                and _GOES_ON.match(sentence.text):  # "He spoke at a news conference ...": that
+                and (_GOES_ON.match(sentence.text) or _same_event(told_in, sentence)):  # "He
+            # spoke at a news conference ...", "Witkoff called the reply unacceptable": that
             # day or the night after, not up to the publication
             context[sentence.index] = _set(told, max(told.latest, min(
                 told.earliest + timedelta(days=1), reference)))
-        told = narrow[-1] if narrow else None
+        told, told_in = (narrow[-1], sentence) if narrow else (None, None)
         if narrow:
             last = narrow[-1]
             moves.append((sentence.index, narrow[0] if _opening(text, sentence, narrow[0])
@@ -764,6 +766,16 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
 #: following day ... He spoke at a news conference alongside ..."): the time of the one before,
 #: unless it says otherwise.
 _GOES_ON = re.compile(r"(?:He|She|They)\b")
+
+
+def _same_event(before: Sentence | None, sentence: Sentence) -> bool:
+    """Whether a sentence names with "the" an event the sentence before it told ("Hamas
+    delivered its reply two days later. Witkoff called the reply unacceptable")."""
+    if before is None:
+        return False
+    return any(re.search(rf"(?i)\b{re.escape(noun)}\b", before.text)
+               for noun in re.findall(r"(?i)\bthe\s+([a-z]{4,})\b", sentence.text)
+               if any(pattern.fullmatch(noun.lower()) for _, pattern, _ in CUE_PATTERNS))
 
 
 #: How long before a story's date line a sentence's dates make it a look back.

@@ -153,3 +153,10 @@ def test_a_name_after_a_dated_sentence_is_still_up_to_the_publication():
     found = events("Analysis\n\n14 March 2024\n\nAntony Blinken met the Emir of Qatar in Doha "
                    "on Friday. Qatar's prime minister told reporters that the gaps were narrowing.")
     assert one(found, "Statement").date.edtf == "2024-03-08/2024-03-14"
+
+
+def test_a_sentence_naming_the_event_just_told_is_that_day_or_the_next():
+    found = events("Analysis\n\n14 March 2024\n\nHamas delivered its reply to the mediators on "
+                   "Friday. Antony Blinken said the reply was unacceptable.\n\nFew were surprised.")
+    said = [e for e in found if e.type == "Statement" and "antony-blinken" in ids(e)]
+    assert [e.date.edtf for e in said] == ["2024-03-08/2024-03-09"]
