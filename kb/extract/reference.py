@@ -269,10 +269,10 @@ def _subordinate_clause(text: str, match: re.Match, end: int,
     return conjunction(word, word + len(direction))
 
 
-def _clause_verb(text: str, match: re.Match, end: int) -> str | None:
-    """The verb of the clause after "a day before", "hours after" ("Haniyeh was killed":
-    "killed"), when it is a cue of the lexicon."""
-    clause = _CLAUSE_AFTER.match(text[:end], match.end())
+def _clause_verb(text: str, at: int, end: int) -> str | None:
+    """The verb of the clause at ``at``, after "a day before", "hours after" ("Haniyeh was
+    killed": "killed"), when it is a cue of the lexicon."""
+    clause = _CLAUSE_AFTER.match(text[:end], at)
     if clause is None:
         return None
     verb = clause.group().split()[-1]
@@ -368,13 +368,14 @@ class _Sayings:
     def reported(self, text: str, sentence: Sentence) -> int:
         """Where the words a sentence opening with a saying reports begin: at its "that" ("told
         both sides ten days ago that"), else past the day right after its verb ("X said on
-        Monday Israel ..."); the sentence's end when it opens with none."""
+        Monday Israel ...", "was announced last night by"); the sentence's end when it opens
+        with none."""
         if self._saying is None:
             return sentence.end
         verb_end = sentence.start + self._saying.end("verb")
         rest = text[verb_end:sentence.end]
         that = re.search(r"(?i)\bthat\b", rest)
-        day = re.match(r"\s+(?:(?:on|late|early)\s+)?[\w’'-]+", rest)
+        day = re.match(r"\s+(?:(?:on|late|early|last|this)\s+){0,2}[\w’'-]+", rest)
         return verb_end + (that.start() if that else day.end() if day else 0)
 
     def leave(self, text: str, sentence: Sentence, narrow: list[TimeExpression]) -> None:
@@ -431,14 +432,20 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
             if clause and not inverted and not noun:
                 # "A day before Haniyeh was killed, ...": the event the clause tells, found as a
                 # noun would be ("the killing of Haniyeh on Wednesday")
-                noun = _clause_verb(text, match, sentence.end)
+                noun = _clause_verb(text, match.end(), sentence.end)
             context = earlier_here[-1] if earlier_here and not noun else last
             anchor = _dated_noun(match, own) or _find_anchor(noun, text, seen, None, reference)
             unnamed = noun is not None and anchor is None  # the event it names is not dated
             anchor = anchor or _find_anchor(None, text, seen, context, reference)
             if anchor is None:
                 continue
-            bounds = _shift(anchor, match, reference)
+            # "said on Monday it had met Hamas since the killing": up to the day the story is at
+            story_day = (earlier_here or [last])[-1]
+            until = story_day.latest if story_day is not None and \
+                story_day.latest >= anchor.latest and \
+                re.search(r"(?i)\bhad\s+(?:been\s+)?\w+", text[sentence.start:match.start()]) \
+                else reference
+            bounds = _shift(anchor, match, until)
             if bounds is None:
                 continue
             earliest, latest = bounds
@@ -457,6 +464,18 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 subordinate.add((match.start(), match.end()))
         for new in anchored:
             own = [e for e in own if e.end <= new.start or e.start >= new.end]
+            day = next((e for e in own if e.precision == "day" and e.kind != "anchored"
+                        and re.fullmatch(r",\s*", text[e.end - e.text.endswith(","):new.start])),
+                       None)
+            if day is not None and (new.start, new.end) in subordinate and re.search(
+                    r"(?i)\b(?:hours|minutes|moments)\b", new.text) and \
+                    _clause_verb(text, new.end, sentence.end) is None:
+                # "on Tuesday, hours before he died, he was received": the day of the main
+                # clause, which the hours only set beside a clause that tells no event (but
+                # "on Tuesday, hours after Hamas said": the saying's own day)
+                own.remove(day)
+                own.append(replace(day, text=text[day.start:new.end], end=new.end))
+                continue
             weekday = [e for e in own if e.precision == "day" and e.kind == "relative"
                        and 0 <= new.start - e.end <= 3 and _weekday_agrees(e, new.earliest)
                        and (new.start, new.end) not in subordinate]  # ("said on Monday, hours
@@ -512,6 +531,9 @@ _AHEAD_BEFORE = re.compile(
 def ahead(text: str, sentence: Sentence, expression: TimeExpression) -> bool:
     """Whether a date is a deadline or a plan in its sentence (see :data:`_AHEAD_BEFORE`)."""
     before = text[sentence.start:expression.start]
+    if expression.tense == "past" and _opening(text, sentence, expression) and \
+            re.match(r"(?i)by\b", expression.text):
+        return False  # "By Sunday, reports ... were circulating": the day the story is at
     clause = re.split(r"[,;:]", before)[-1] if expression.kind != "anchored" else before
     return bool(_AHEAD_BEFORE.search(clause)) or bool(
         re.match(r"(?i)(?:by|until|till|no\s+later\s+than)\b", expression.text))
@@ -672,7 +694,9 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     further stated") is of their day, whatever dates those words gave ("said that the talks were
     held on 7 April"). A sentence with one date of its own clauses is at that date (see
     :func:`_frame`); one without, between two days of a story told day by day, is up to the
-    second (see :func:`_until_the_next_day`)."""
+    second (see :func:`_until_the_next_day`), and one that goes on with the person or the event
+    the dated sentence just before it told of ("He spoke at a news conference", "X called the
+    reply unacceptable") is of that day or the next (see :data:`_GOES_ON`, :func:`_same_event`)."""
     context: dict[int, TimeExpression] = {}
     background = background | _flashbacks(sentences, expressions, start)
     last = start
@@ -681,6 +705,8 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     headings = _headings(sentences, expressions, reference, start)
     stamped = _stamp_days(sentences, start)
     moves: list[tuple[int, TimeExpression | None]] = []  # see _until_the_next_day
+    told: TimeExpression | None = None  # the last date of the sentence just before
+    told_in: Sentence | None = None
     for sentence in sentences:
         stamp = _TIME_STAMP.match(sentence.text)
         if stamp:
@@ -696,6 +722,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         heading = headings.get(sentence.index)
         if heading is not None:  # "Monday." over a round-up's paragraph: its day, exactly
             last, previous, sayings.day = heading, None, None
+            moves.append((sentence.index, heading))
             continue
         if sayings.enter(sentence, last) is not last:  # "He added that ..."
             last, previous = sayings.day, None
@@ -717,12 +744,38 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         frame = _frame(narrow, embedded, sayings.reported(text, sentence))
         if frame is not None:
             context[sentence.index] = _set(frame, frame.latest)
+        if not narrow and told is not None and context.get(sentence.index) is told \
+                and (_GOES_ON.match(sentence.text) or _same_event(told_in, sentence)):  # "He
+            # spoke at a news conference ...", "Witkoff called the reply unacceptable": that
+            # day or the night after, not up to the publication
+            context[sentence.index] = _set(told, max(told.latest, min(
+                told.earliest + timedelta(days=1), reference)))
+        told, told_in = (narrow[-1], sentence) if narrow else (None, None)
         if narrow:
             last = narrow[-1]
             moves.append((sentence.index, narrow[0] if _opening(text, sentence, narrow[0])
-                          else sayings.day if sayings.day in narrow else None))
+                          else sayings.day if sayings.day in narrow
+                          else next((e for e in narrow if _chained(e)), None)))
         previous = (sentence, dated[-1]) if dated else None
-    return _until_the_next_day(context, moves, reference)
+    paragraphs = {sentence.index: len(re.findall(r"\n+", text[:sentence.start]))
+                  for sentence in sentences}
+    return _until_the_next_day(context, moves, paragraphs, reference)
+
+
+#: A sentence that goes on with the person the one before it told of ("X said in Doha the
+#: following day ... He spoke at a news conference alongside ..."): the time of the one before,
+#: unless it says otherwise.
+_GOES_ON = re.compile(r"(?:He|She|They)\b")
+
+
+def _same_event(before: Sentence | None, sentence: Sentence) -> bool:
+    """Whether a sentence names with "the" an event the sentence before it told ("Hamas
+    delivered its reply two days later. Witkoff called the reply unacceptable")."""
+    if before is None:
+        return False
+    return any(re.search(rf"(?i)\b{re.escape(noun)}\b", before.text)
+               for noun in re.findall(r"(?i)\bthe\s+([a-z]{4,})\b", sentence.text)
+               if any(pattern.fullmatch(noun.lower()) for _, pattern, _ in CUE_PATTERNS))
 
 
 #: How long before a story's date line a sentence's dates make it a look back.
@@ -744,24 +797,43 @@ def _flashbacks(sentences: list[Sentence], expressions: list[TimeExpression],
 
 def _until_the_next_day(context: dict[int, TimeExpression],
                         moves: list[tuple[int, TimeExpression | None]],
-                        reference: date) -> dict[int, TimeExpression]:
+                        paragraphs: dict[int, int], reference: date) -> dict[int, TimeExpression]:
     """The context of each sentence without a day of its own bounded by the day the story goes on
     to after it, when the next sentence with a day opens with it or with a saying of that day
     ("On Thursday the families ...", "An official said on Saturday that"): a story told day by
     day ("The reply came on Wednesday. X wrote that ... On Thursday the families ...") has the
     sentences between two days on the first of them or up to the second, not up to the
-    publication (the context's kind ``heading``: a day the text sets, not a guess). (``moves``:
-    each sentence with a day of its own, and the day it opens with, else ``None``.)"""
+    publication (the context's kind ``heading``: a day the text sets, not a guess). So too when
+    it counts on from the day the story is at ("Netanyahu answered later that day", "hours
+    later he posted") in the same paragraph: the story is still at that day. When the story
+    goes back from there to an earlier day ("Cairo announced an investigation. To see why, go
+    back three weeks. On Tuesday 7 May ..."), the sentences between are at the day it was at. A
+    round-up's next day heading ("TUESDAY") bounds the sentences under the one before it.
+    (``moves``: each sentence with a day of its own, and the day it opens with, else its day
+    counted on, else ``None``; ``paragraphs``: each sentence's paragraph.)"""
     bounded = dict(context)
     own = {at for at, _ in moves}
     for index, day in context.items():
-        following = next((e for at, e in moves if at > index), None)
-        if index in own or day.kind == "heading" or day.days > 7 or following is None or \
-                following.kind not in ("absolute", "relative") or following.days > 1 or \
-                not day.latest <= following.earliest <= reference:
+        at, following = next(((at, e) for at, e in moves if at > index), (None, None))
+        if index in own or day.kind == "heading" or day.days > 7 or following is None:
+            continue
+        named = following.kind in ("absolute", "relative", "heading") and following.days == 1
+        counted_on = _chained(following) and paragraphs[at] == paragraphs[index]
+        if named and following.latest < day.earliest:
+            bounded[index] = _set(day, day.latest)
+            continue
+        if not (named or counted_on) or not day.latest <= following.earliest <= reference:
             continue
         bounded[index] = _set(day, following.earliest)
     return bounded
+
+
+def _chained(expression: TimeExpression) -> bool:
+    """Whether an expression counts on from the day the story is at, not from an event it names
+    ("the same night", "later that day", "hours later", not "a day after the vote"): where it
+    stands, the story is still at that day or past it."""
+    return expression.kind == "anchored" and expression.days <= 2 and not re.search(
+        r"(?i)\b(?:after|before|since)\b", expression.text)
 
 
 def _before_clause(expression: TimeExpression) -> bool:

@@ -19,11 +19,14 @@ allows, its precision and what it was resolved against (its anchor). The convent
   "last Friday" is strictly before the publication, "next Sunday" strictly after it.
 - **Weeks** run Monday to Sunday. "last week" is the Monday-to-Sunday week before the week of
   publication (published Friday 2024-10-25: 2024-10-14/2024-10-20); "this week" is the week of
-  publication, "earlier this week" its Monday up to the publication.
+  publication, "earlier this week" its Monday up to the publication. But "a week ago" counts
+  seven days back, a day either way ("two weeks ago": fourteen, two days either way), as the
+  writer counted them from the day they wrote, not a calendar week.
 - **Spans relative to the publication** ("earlier this month", "the last couple of days", "in the
   coming days") are day ranges that end (or start) at the publication. Vague counts take their upper
   reading: a couple = 3, a few = 4, several = 7 units; bare "days" = 7 days, "weeks" = 8 weeks,
-  "months" = 12 months, "years" = 10 years.
+  "months" = 12 months, "years" = 10 years; a unit in the singular is one ("in the past day":
+  the day before the publication and that day).
 - **Durations** ("almost two months", "for weeks", "for months, if not years") have no EDTF form
   (EDTF has no durations). They get the span they cover, ending at the anchor (the publication) in
   a past or neutral sentence and starting at it in a future one; the EDTF value is that span as an
@@ -544,7 +547,8 @@ def _year_relative(m: re.Match, published: date, tense: str | None) -> _Value:
 
 def _recent(m: re.Match, published: date, tense: str | None) -> _Value:
     unit = m["unit"].lower().rstrip("s")
-    delta = _unit_delta(unit, _number(m["num"])) if m["num"] else _VAGUE_UNITS[unit]
+    count = _number(m["num"]) if m["num"] else 1 if not m["unit"].lower().endswith("s") else None
+    delta = _unit_delta(unit, count) if count else _VAGUE_UNITS[unit]
     return _range(published - delta, published, "relative")
 
 
@@ -565,8 +569,7 @@ def _ago(m: re.Match, published: date, tense: str | None) -> _Value:
     if unit in ("day", "hour"):
         return _day(point, "relative")
     if unit == "week":
-        monday = _monday(point)
-        return _range(monday, monday + timedelta(days=6), "relative", "week")
+        return _range(point - timedelta(days=count), point + timedelta(days=count), "relative")
     if unit == "month":
         return _month(point.year, point.month, "relative")
     return _year(point.year, "relative")
@@ -700,7 +703,7 @@ _RULES: list[tuple[str, re.Pattern, Handler]] = [
     ("recent", re.compile(
         _START + _i(r"(?:(?:in|over|during|for|within)\s+)?(?:the\s+(?:last|past|previous)\s+"
                     r"(?:(?P<num>" + _NUM[3:-1] + r")\s+)?|recent\s+)(?P<unit>hours|days|weeks|"
-                    r"months|years|day|week|month|year)(?![\w-])")), _recent),
+                    r"months|years|hour|day|week|month|year)(?![\w-])")), _recent),
     ("coming", re.compile(
         _START + _i(r"(?:in|over|during|within)\s+(?:the\s+)?(?:coming|next|following|upcoming)"
                     r"\s+(?:(?P<num>" + _NUM[3:-1] + r")\s+)?(?P<unit>hours|days|weeks|months|"
@@ -743,10 +746,15 @@ _NOT_PAST = re.compile(
     r"so-called|concerned|interested|related|armed)$"
 )
 _REPORTING = re.compile(r"said|says|told|added|stated|noted|reported|confirmed")
+_REPORTING_WORD = re.compile(r"\b(?:" + _REPORTING.pattern + r")\b")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our)\s+$")
 _SENTENCE_BREAK = re.compile(
     r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?…]+[”\"’)]*\s+(?=[A-Z“\"‘(])|\n"
 )
+#: What may come before a date in the adverbial opening a sentence ("In the small hours of",
+#: "Late on"): a preposition and a few words, no clause.
+_OPENING_PHRASE = re.compile(r"(?i)\s*(?:(?:in|on|at|during|late|early|by|before|after|from|"
+                             r"until|then)\b[^,;:.\"“]{0,40})?")
 _QUOTE_SPAN = re.compile(r"“[^”\n]*”?|\"[^\"\n]*\"?")
 
 
@@ -768,7 +776,8 @@ def tense_at(text: str, start: int, end: int) -> str | None:
 
     Quoted passages count only for expressions inside them; future cues ("will", "is scheduled
     to") outweigh past ones at the same distance; a reporting verb after a comma ("..., a source
-    said") is not the tense of the clause it reports.
+    said") is not the tense of the clause it reports, nor a future after a reporting verb ("On
+    Sunday, X said it would") the tense of the words before it.
     """
     quotes = quote_spans(text)
     inside = next(((a, b) for a, b in quotes if a <= start and end <= b), None)
@@ -789,8 +798,9 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     for m in _FUTURE_CUES.finditer(window):
         a, b = m.start() + left, m.end() + left
         future_spans.append((a, b))
-        if a >= start and b <= end:
-            continue
+        if (a >= start and b <= end) or (a >= end and _REPORTING_WORD.search(window, end - left,
+                                                                              a - left)):
+            continue  # "On Sunday, X said it would ...": the future of the words reported
         distance = (start - b) if b <= start else (a - end)
         score = max(distance, 0) * 0.6
         if best is None or score < best[0]:
@@ -802,9 +812,10 @@ def tense_at(text: str, start: int, end: int) -> str | None:
         if _NOT_PAST.search(m.group()) or _DETERMINER_BEFORE.search(window[:m.start()]):
             continue
         if a >= end and _REPORTING.fullmatch(m.group()) and "," in text[end:a] and not (
-                re.match(r"\s*,", text[end:a]) and not text[left:start].strip()):
+                re.match(r"\s*,", text[end:a]) and _OPENING_PHRASE.fullmatch(text[left:start])):
             continue  # "..., a source said": the reporting verb is not the clause's tense
-            # (but "On Tuesday, Egypt said ...": the comma closes the opening adverbial)
+            # (but "On Tuesday, Egypt said ...", "In the small hours of Sunday, X said": the
+            # comma closes the opening adverbial)
         distance = (start - b) if b <= start else (a - end)
         score = max(distance, 0)
         if best is None or score < best[0]:
