@@ -116,6 +116,30 @@ def conjuncts(token: Any) -> list[Any]:
     return found
 
 
+def sides(noun: Any) -> list[Any]:
+    """Who met at a meeting a noun names: the objects of "between", "with" or "among" on the
+    noun ("talks in Cairo between X and Y") or on the verb it is the subject of ("Talks opened in
+    Cairo with X, Y and Z"), with the names listed after them, which the parser may hang as
+    appositions."""
+    holders = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [noun]
+    found: list[Any] = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("between", "with", "among"):
+                for side in (c for c in prep.children if c.dep_ == "pobj"):
+                    found += _listed(side)
+    return found
+
+
+def _listed(token: Any) -> list[Any]:
+    """A name and those listed after it, coordinated or apposed ("X, Y's envoy, Z and W")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN"):
+            found.extend(_listed(child))
+    return found
+
+
 def is_passive(verb: Any) -> bool:
     """Whether a verb is passive ("was killed", "a truce brokered by Egypt")."""
     return any(c.dep_ in (*_PASSIVE_SUBJECT, "auxpass", "agent") for c in verb.children) or (

@@ -879,11 +879,8 @@ class RoleReader(CueReader):
         if noun is None or noun.pos_ != "NOUN":
             return
         if cue.type in MEETING_FAMILY:  # "talks in Cairo between X and the Y envoys"
-            sides = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in (
-                "between", "with", "among") for g in c.children if g.dep_ == "pobj"]
-            found = [actor for actor in self._parse_actors(
-                [t for side in sides for t in parse.conjuncts(side)], cue, context)
-                if actor not in {a for a, _ in roles}]
+            found = [actor for actor in self._parse_actors(parse.sides(noun), cue, context)
+                     if actor not in {a for a, _ in roles}]
             if found:
                 put(found, lead_role)
                 cue.parsed.append(f"{lead_role} {', '.join(found)}")
