@@ -13,3 +13,19 @@ def test_the_people_with_a_meeting_noun_s_verb_are_its_participants():
     meeting = one(found, "Meeting")
     assert {"william-burns", "david-barnea", "hamas"} <= ids(meeting)
     assert meeting.date.edtf == "2024-03-10"
+
+
+def test_an_indefinite_attack_after_an_opening_phrase_is_the_subject():
+    killing = one(events("On the last night of Ramadan, an Israeli air strike on a house in "
+                         "Rafah killed two sons of Yahya Sinwar."), "Killing")
+    assert ("israel", "perpetrator") in killing.actors
+    assert killing.date.edtf == "2024-03-13"
+    killing = one(events("On the first day of Eid al-Fitr, an Israeli air strike on a car in "
+                         "Gaza City killed three aides of Yahya Sinwar."), "Killing")
+    assert ("israel", "perpetrator") in killing.actors
+
+
+def test_a_definite_title_beside_an_opening_name_is_no_new_subject():
+    found = events("On Sunday Ismail Haniyeh, the Hamas political leader, spoke by telephone "
+                   "with Qatar's emir and told him that talks were over.")
+    assert all("hamas" not in ids(e) for e in found if e.type == "Statement")
