@@ -196,6 +196,15 @@ NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten ele
     fifth sixth seventh eighth ninth tenth""".split())
 
 
+#: A name run or backed by another, after the runner's name: "the Hamas-run health ministry",
+#: "the Iran-backed Hezbollah" (the body acts, not its runner; "Hamas-led gunmen" are Hamas's).
+#: A common noun of a body after it takes the runner's name out of the sentence's actors.
+RUN_BY = r"[-‑](?:run|controlled|backed|affiliated|linked|aligned|owned|funded|appointed)"
+RUN_BODY = re.compile(RUN_BY + r"\s+(?:[a-z]+\s+){0,2}?(?:ministry|government|authorit(?:y|ies)|"
+                      r"media|office|channel|television|newspaper|agency|court|council|"
+                      r"administration|committee|police|directorate|broadcaster)(?![\w-])")
+
+
 #: Names of bodies that are not what "the group" or "the movement" refers to.
 INSTITUTION = re.compile(r"Journal|Times|Post|News|Press|Reuters|Daily|Office|Department|Ministry|"
                          r"Forces|Army|Agency|officials|mediators|(?i:intelligence|cabinet|"
@@ -809,7 +818,8 @@ class ActorReader:
                 quotes, base + it, base + it + 2) is None:  # "The council adopted X. It urges Y
             add(it, it + 2, self._last_body, pronoun="it")  # to ...": the body the last
             # sentence was about
-        found.sort(key=lambda x: x.start)
+        found = sorted((x for x in found if not RUN_BODY.match(self.text, x.end)),
+                       key=lambda x: x.start)  # ("the Hamas-run ministry said": not Hamas)
         self._describe(found, quotes)
         self._last_body = self._body_subject(found)
         for mention in found:  # ("a Hamas official": a mention of Hamas, a known group, too)
@@ -896,6 +906,8 @@ class ActorReader:
                 # closed-class words ("Whether this one ...", "Nevertheless")
             while piece and piece[0][2].lower() in NUMBER_WORDS:
                 piece = piece[1:]  # "Five Hamas members": Hamas
+            if len(piece) > 1 and re.fullmatch(r"\S+" + RUN_BY, piece[0][2]):
+                piece = piece[1:]  # "the Iran-backed Hezbollah said": Hezbollah
             while piece and piece[0][2] in PARTICLES:
                 piece = piece[1:]
             while piece and piece[-1][2] in PARTICLES:

@@ -29,3 +29,10 @@ def test_a_definite_title_beside_an_opening_name_is_no_new_subject():
     found = events("On Sunday Ismail Haniyeh, the Hamas political leader, spoke by telephone "
                    "with Qatar's emir and told him that talks were over.")
     assert all("hamas" not in ids(e) for e in found if e.type == "Statement")
+
+
+def test_a_body_run_by_a_group_speaks_not_the_group():
+    found = events("The Hamas-run interior ministry said on Monday that the crossing was shut.")
+    assert all("hamas" not in ids(e) for e in found)
+    found = events("The Iran-backed Hezbollah said on Monday that it had fired rockets at Israel.")
+    assert "hezbollah" in ids(one(found, "Attack"))
