@@ -36,3 +36,19 @@ def test_a_body_run_by_a_group_speaks_not_the_group():
     assert all("hamas" not in ids(e) for e in found)
     found = events("The Iran-backed Hezbollah said on Monday that it had fired rockets at Israel.")
     assert "hezbollah" in ids(one(found, "Attack"))
+
+
+def test_a_quoted_passive_makes_its_subject_the_victim():
+    found = events("On Tuesday the defence minister, Yoav Gallant, announced that Mohammed Deif "
+                   "had been \"eliminated\".")
+    killing = one(found, "Killing")
+    assert ("mohammed-deif", "victim") in killing.actors
+    assert not any(role == "perpetrator" for _, role in killing.actors)
+
+
+def test_a_timeline_line_s_bare_past_form_is_passive():
+    found = events("Timeline\n\n12 Mar 2024 - Mohammed Deif killed in Khan Younis\n"
+                   "13 Mar 2024 - Israel confirms his death\n")
+    killing = one(found, "Killing")
+    assert ("mohammed-deif", "victim") in killing.actors
+    assert killing.date.edtf == "2024-03-12"
