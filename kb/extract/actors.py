@@ -654,6 +654,9 @@ class ActorReader:
                 if m.group("country") in COUNTRIES else None)
             if country and free(m.start(), m.end()):
                 add(m.start(), m.end(), country)
+        for m in DEFINITE_BODY.finditer(text):  # "the security cabinet met" (before the
+            if free(m.start(1), m.end(1)):  # names: "the war cabinet" is not "the cabinet")
+                add(m.start(1), m.end(1), self._new_actor(m.group(1).lower(), "organization"))
         for surface, actor_id in self.surfaces:
             pattern = r"(?<![\w-])" + re.escape(surface) + r"(" + POSS + r")?(?![\w-])"
             for m in re.finditer(pattern, text):
@@ -688,9 +691,6 @@ class ActorReader:
             if free(m.start(), m.end()) and not PLACE_BEFORE.search(text[:m.start()]):
                 add(m.start(), m.end(), self._new_actor(CAPITALS[m.group("capital")], "country"),
                     bool(re.match(r"[’']s\s", text[m.end():])))
-        for m in DEFINITE_BODY.finditer(text):  # "the security cabinet met"
-            if free(m.start(1), m.end(1)):
-                add(m.start(1), m.end(1), self._new_actor(m.group(1).lower(), "organization"))
         for m in re.finditer(r"International\s+Committee\s+of\s+the\s+Red\s+Cross", text):
             if free(m.start(), m.end()):  # one body, also "the Red Cross"
                 actor_id = self._actor_named("Red Cross") or self._new_actor(

@@ -52,3 +52,11 @@ def test_a_timeline_line_s_bare_past_form_is_passive():
     killing = one(found, "Killing")
     assert ("mohammed-deif", "victim") in killing.actors
     assert killing.date.edtf == "2024-03-12"
+
+
+def test_the_war_cabinet_is_not_the_cabinet_named_before():
+    found = events("Netanyahu said on Monday that he would convene the cabinet. On Tuesday the "
+                   "war cabinet met the negotiators in Tel Aviv.")
+    meeting = one(found, "Meeting")
+    assert "war-cabinet" in ids(meeting)
+    assert "cabinet" not in ids(meeting)
