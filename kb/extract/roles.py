@@ -676,6 +676,8 @@ class RoleReader(CueReader):
         if reach is not None:
             end = min(end, cue.end + reach)
         verbs = [c.start for c in context.cues if c.part != "noun" and c is not cue]
+        if None in preps:  # "called on X": X, whose preposition is the cue's
+            preps = (*preps, cue.text.split()[-1].lower())
         return [m.actor for m in context.mentions if cue.end <= m.start < end
                 and self._eligible(m, cue) and m.prep in preps and not m.possessive
                 and m.quote == cue.quote

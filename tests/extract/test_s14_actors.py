@@ -60,3 +60,10 @@ def test_the_war_cabinet_is_not_the_cabinet_named_before():
     meeting = one(found, "Meeting")
     assert "war-cabinet" in ids(meeting)
     assert "cabinet" not in ids(meeting)
+
+
+def test_the_one_called_on_is_the_addressee():
+    demand = one(events("On Monday Qatar called on the American administration to press "
+                        "Israel to stop the war."), "Demand")
+    assert "united-states" in ids(demand)
+    assert ("qatar", "speaker") in demand.actors
