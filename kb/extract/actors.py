@@ -205,6 +205,13 @@ RUN_BODY = re.compile(RUN_BY + r"\s+(?:[a-z]+\s+){0,2}?(?:ministry|government|au
                       r"administration|committee|police|directorate|broadcaster)(?![\w-])")
 
 
+#: A body named by its kind alone, after its name ("The court also called for ...", "the
+#: council's text"), or by its members ("the judges").
+BODY_KIND = re.compile(r"(?<![\w-])[Tt]he\s+(?P<kind>court|council|tribunal|committee|commission|"
+                       r"assembly|forum|judges)(?P<possessive>[’']s)?(?![\w-])")
+BODY_MEMBERS = {"judges": "court"}
+
+
 #: Names of bodies that are not what "the group" or "the movement" refers to.
 INSTITUTION = re.compile(r"Journal|Times|Post|News|Press|Reuters|Daily|Office|Department|Ministry|"
                          r"Forces|Army|Agency|officials|mediators|(?i:intelligence|cabinet|"
@@ -421,6 +428,19 @@ class ActorReader:
             return None
         return max(candidates, key=lambda actor: (actor.mentions,
                                                   self._last_seen.get(actor.id, 0))).id
+
+    def _body_of_kind(self, kind: str) -> str | None:
+        """The body named last whose name ends in ``kind`` ("court" of the International Court
+        of Justice, "council" of the Security Council), or whose members a plural names ("the
+        judges" of a court)."""
+        kind = BODY_MEMBERS.get(kind, kind)
+        bodies = [actor for actor in self.actors.values() if actor.mentions
+                  and actor.type in ("organization", "group")
+                  and re.search(r"(?i)(?<![\w-])" + kind + r"(?:\s+(?:of|for)\s+.*)?$",
+                                actor.name)]
+        if not bodies:
+            return None
+        return max(bodies, key=lambda actor: self._last_seen.get(actor.id, 0)).id
 
     def _most_named_person(self) -> str | None:
         """The person the article has named most so far (of two named as often, the last
@@ -736,6 +756,10 @@ class ActorReader:
                 group_id = self.signatories  # "the Movement" of a statement: its issuer's own
             if group_id and free(m.start(), m.end()):
                 add(m.start(), m.end(), group_id, bool(m.group("possessive")), "description")
+        for m in BODY_KIND.finditer(text):  # "The International Court of Justice ordered ...
+            body = self._body_of_kind(m.group("kind").lower())  # The court also called for"
+            if body and free(m.start(), m.end()):
+                add(m.start(), m.end(), body, bool(m.group("possessive")), "description")
         for m in HIS_OFFICE.finditer(text):  # "X told Biden ..., his office said": X's office
             subjects = [x.actor for x in sorted(found, key=lambda x: x.start)
                         if x.end <= base + m.start() and x.actor in self.actors
@@ -963,7 +987,8 @@ class ActorReader:
             at = text.find(post.group(1), start)
             add(at, at + len(post.group(1)), self._new_actor(post.group(1), "country"), possessive)
             return
-        if words[-1].rstrip(".") in ORG_WORDS or re.search(
+        if words[-1].rstrip(".") in ORG_WORDS or re.search(  # ("International Court of Justice")
+                r"(?<!\S)(?:" + "|".join(map(re.escape, ORG_WORDS)) + r")\s+(?:of|for)\s", full) or re.search(
                 r"(?i)\b(?:" + "|".join(MEDIA_WORDS) + r")\s+$", text[:start]):
             if text[start:].startswith("The "):
                 start += 4

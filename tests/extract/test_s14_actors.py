@@ -67,3 +67,17 @@ def test_the_one_called_on_is_the_addressee():
                         "Israel to stop the war."), "Demand")
     assert "united-states" in ids(demand)
     assert ("qatar", "speaker") in demand.actors
+
+
+def test_a_body_named_by_its_kind_is_the_body_named_before():
+    found = events("The Security Council adopted a resolution on Monday. On Tuesday Hamas urged "
+                   "the council to enforce it.")
+    demand = next(e for e in found if e.type == "Demand" and "hamas" in ids(e))
+    assert "security-council" in ids(demand)
+
+
+def test_a_court_of_a_name_is_an_organisation_its_judges_the_court():
+    found = events("The Arbitration Court of Geneva ruled on Monday. On Tuesday the judges "
+                   "called on Israel to allow aid into Gaza.")
+    demand = one(found, "Demand")
+    assert "arbitration-court-of-geneva" in ids(demand)
