@@ -471,6 +471,15 @@ class RoleReader(CueReader):
             c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for c in verb.children)
 
     @staticmethod
+    def _active_by_parse(cue: Cue, context: Context) -> bool:
+        """Whether the parse reads a verb the rules took for a passive ("by" after it) as a
+        simple past with a subject of its own ("X spoke to us by video link", "met him by
+        chance")."""
+        verb = context.head(cue) if cue.part == "verb" else None
+        return verb is not None and verb.tag_ == "VBD" and any(
+            c.dep_ == "nsubj" for c in verb.children)
+
+    @staticmethod
     def _quoted_passive(cue: Cue, context: Context) -> bool:
         """Whether a verb the writer quotes is passive by the parse ('that X had been
         "eliminated"'), where the quotation mark hides its auxiliary from the rules."""
@@ -806,8 +815,8 @@ class RoleReader(CueReader):
                          r"\s+of\s+", self.text[cue.end:m.start])], "released")
             self._parsed_maker(cue, context, roles, put)
             return roles
-        cue.passive = cue.passive or self._headline_passive(cue, context) or \
-            self._quoted_passive(cue, context)
+        cue.passive = (cue.passive and not self._active_by_parse(cue, context)) or \
+            self._headline_passive(cue, context) or self._quoted_passive(cue, context)
         if cue.passive:
             agent = self._agents(cue, context)
             if self._unnamed_passive_subject(cue, context):

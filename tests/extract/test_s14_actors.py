@@ -81,3 +81,10 @@ def test_a_court_of_a_name_is_an_organisation_its_judges_the_court():
                    "called on Israel to allow aid into Gaza.")
     demand = one(found, "Demand")
     assert "arbitration-court-of-geneva" in ids(demand)
+
+
+def test_by_a_means_after_a_simple_past_is_no_passive():
+    found = events("Ismail Haniyeh, the head of the political bureau, spoke to us by video link "
+                   "on Tuesday.")
+    statement = one(found, "Statement")
+    assert ("ismail-haniyeh", "speaker") in statement.actors
