@@ -838,6 +838,8 @@ class ActorReader:
                     else:
                         add(m.start(), m.end(), self.interviewee)  # "Q: You met Rubio last week."
         it = self._acting_it(found, base)
+        if it is None:
+            it = self._attributing_it(base)
         if it is not None and self._last_body and free(it, it + 2) and quote_of(
                 quotes, base + it, base + it + 2) is None:  # "The council adopted X. It urges Y
             add(it, it + 2, self._last_body, pronoun="it")  # to ...": the body the last
@@ -873,6 +875,19 @@ class ActorReader:
             return None
         return parsed.base + word.idx - base
 
+    def _attributing_it(self, base: int) -> int | None:
+        """Where in the sentence being read "it" says the words before it ("Hamas was lying
+        once more, it said"): the subject, after a comma, of a verb whose reported clause comes
+        first (its object, or the clause the parser makes it an aside of)."""
+        parsed = self._parsed
+        if parsed is None:
+            return None
+        word = next((t for t in parsed.doc if t.lower_ == "it" and t.dep_ == "nsubj" and t.i > 0
+                     and parsed.doc[t.i - 1].text == "," and (any(
+                         c.dep_ == "ccomp" and c.i < t.i for c in t.head.children) or (
+                         t.head.dep_ == "parataxis" and t.head.head.i < t.i))), None)
+        return parsed.base + word.idx - base if word is not None else None
+
     def _in_adjunct_of(self, mention: Mention, pronoun: int) -> bool:
         """Whether a name stands in a phrase on the verb whose subject is the pronoun at an
         offset ("At a news conference with X, he said": he is not X)."""
@@ -891,7 +906,7 @@ class ActorReader:
 
     def _body_subject(self, found: list[Mention]) -> str | None:
         """The country, organisation or group the parse makes the subject of the sentence just
-        read, if it names one."""
+        read, if it names one, or the known office of the person whose office is the subject."""
         parsed = self._parsed
         if parsed is None:
             return None
@@ -903,6 +918,11 @@ class ActorReader:
             if any(mention.start <= parsed.base + t.idx < mention.end and t.dep_ == "nsubj"
                    and t.head.dep_ == "ROOT" for t in parsed.doc):
                 return mention.actor
+        for mention in found:  # "Netanyahu's office hit back": the office
+            if mention.office and any(t.lower_ == "office" and t.dep_ == "nsubj"
+                                      and t.head.dep_ == "ROOT" and mention.end < parsed.base + t.idx
+                                      for t in parsed.doc):
+                return mention.office
         return None
 
     def _name_run(self, text: str, m: re.Match, free, add) -> None:

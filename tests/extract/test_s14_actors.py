@@ -88,3 +88,11 @@ def test_by_a_means_after_a_simple_past_is_no_passive():
                    "on Tuesday.")
     statement = one(found, "Statement")
     assert ("ismail-haniyeh", "speaker") in statement.actors
+
+
+def test_it_saying_the_words_before_it_is_the_last_sentence_s_body():
+    found = events("Qatar announced on Monday that the talks would resume. On Tuesday Egypt "
+                   "answered within hours. The talks were going nowhere, it said, and the "
+                   "delegations would stay at home.")
+    said = [e for e in found if e.type == "Statement"]
+    assert [("qatar" in ids(e), "egypt" in ids(e)) for e in said] == [(True, False), (False, True)]
