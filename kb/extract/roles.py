@@ -735,6 +735,11 @@ class RoleReader(CueReader):
             if spoken and spoken[-1].actor == frame.speaker and \
                     SUBJECT_GAP.fullmatch(self.text, spoken[-1].end, cue.start):
                 put(self._chain(spoken), lead_role)  # "Qatar and Egypt said": both speak
+            verb = context.head(cue)
+            listed = self._parse_actors(parse.subjects(verb), cue, context) \
+                if verb is not None and verb.dep_ == "conj" else []
+            if frame.speaker in listed:  # "X, Y and Z met in Cairo and issued a statement"
+                put(listed, lead_role)
             if kind != "MediaReport":
                 if cue.text.lower() == "told":
                     put(self._objects(cue, context)[:1], "addressee")

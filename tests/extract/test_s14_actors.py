@@ -96,3 +96,10 @@ def test_it_saying_the_words_before_it_is_the_last_sentence_s_body():
                    "delegations would stay at home.")
     said = [e for e in found if e.type == "Statement"]
     assert [("qatar" in ids(e), "egypt" in ids(e)) for e in said] == [(True, False), (False, True)]
+
+
+def test_every_subject_of_a_coordinated_speech_verb_speaks():
+    found = events("Egypt, Qatar and Jordan met in Amman on Tuesday and issued a joint "
+                   "statement on the talks.")
+    statement = one(found, "Statement")
+    assert {"egypt", "qatar", "jordan"} <= {a for a, role in statement.actors if role == "speaker"}
