@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -212,6 +213,14 @@ BODY_KIND = re.compile(r"(?<![\w-])[Tt]he\s+(?P<kind>court|council|tribunal|comm
 BODY_MEMBERS = {"judges": "court"}
 
 
+#: Bodies counted with the article, which the last list of as many names ("the three groups",
+#: "the two countries").
+COUNTED_BODIES = re.compile(r"(?<![\w-])[Tt]he\s+(?P<count>two|three|four|five)\s+(?:groups|"
+                            r"factions|sides|countries|states|movements|parties|mediators|"
+                            r"governments)(?![\w-])")
+NUMBER_WORDS_VALUE = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
 #: Names of bodies that are not what "the group" or "the movement" refers to.
 INSTITUTION = re.compile(r"Journal|Times|Post|News|Press|Reuters|Daily|Office|Department|Ministry|"
                          r"Forces|Army|Agency|officials|mediators|(?i:intelligence|cabinet|"
@@ -242,6 +251,7 @@ class ActorReader:
         self.place_surfaces.sort(key=lambda item: -len(item[0]))
         self.last_person: str | None = None
         self._last_body: str | None = None  # the body the last sentence had for its subject
+        self._lists: dict[int, list[str]] = {}  # the last bodies listed together, by number
         self.interviewee: str | None = None
         self.signatories: str | None = None
         self._heading: list[str] | None = []  # the bodies the heading lines name, while read
@@ -844,10 +854,16 @@ class ActorReader:
                 quotes, base + it, base + it + 2) is None:  # "The council adopted X. It urges Y
             add(it, it + 2, self._last_body, pronoun="it")  # to ...": the body the last
             # sentence was about
+        for m in COUNTED_BODIES.finditer(text):  # "X, Y and Z met. ..., the three groups said"
+            listed = self._lists.get(NUMBER_WORDS_VALUE[m.group("count").lower()])
+            if listed and free(m.start(), m.end()):
+                for actor_id in listed:
+                    add(m.start(), m.end(), actor_id)
         found = sorted((x for x in found if not RUN_BODY.match(self.text, x.end)),
                        key=lambda x: x.start)  # ("the Hamas-run ministry said": not Hamas)
         self._describe(found, quotes)
         self._last_body = self._body_subject(found)
+        self._lists.update(self._listed(found))
         for mention in found:  # ("a Hamas official": a mention of Hamas, a known group, too)
             actor = self.actors.get(mention.actor)
             if actor is not None and not mention.modifier:
@@ -874,6 +890,25 @@ class ActorReader:
                 m.start < parsed.base + word.idx for m in found):
             return None
         return parsed.base + word.idx - base
+
+    def _listed(self, found: list[Mention]) -> dict[int, list[str]]:
+        """The countries, organisations and groups a sentence lists ("Egypt, Qatar and the
+        United States"), by their number."""
+        lists: dict[int, list[str]] = {}
+        run: list[Mention] = []
+        for mention in [*found, None]:
+            actor = self.actors.get(mention.actor) if mention is not None else None
+            body = actor is not None and actor.type in ("country", "organization", "group") \
+                and not mention.modifier and not mention.possessive and mention.pronoun is None
+            if body and run and re.fullmatch(r",?\s+(?:and\s+)?(?:the\s+)?|,\s*",
+                                             self.text[run[-1].end:mention.np_start]):
+                run.append(mention)
+                continue
+            if len(run) > 1 and any(re.search(r"\band\s", self.text[a.end:b.np_start])
+                                    for a, b in pairwise(run)):
+                lists[len(run)] = [m.actor for m in run]
+            run = [mention] if body else []
+        return lists
 
     def _attributing_it(self, base: int) -> int | None:
         """Where in the sentence being read "it" says the words before it ("Hamas was lying

@@ -646,6 +646,9 @@ class RoleReader(CueReader):
             return []
         chain = [mentions[-1]]
         for mention in reversed(mentions[:-1]):
+            if (mention.start, mention.end) == (chain[0].start, chain[0].end):
+                chain.insert(0, mention)  # "the three groups": one mention of each
+                continue
             end = mention.end
             holder = HOLDER_AFTER.match(self.text, end) if mention.possessive else None
             if holder:

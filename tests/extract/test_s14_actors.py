@@ -103,3 +103,10 @@ def test_every_subject_of_a_coordinated_speech_verb_speaks():
                    "statement on the talks.")
     statement = one(found, "Statement")
     assert {"egypt", "qatar", "jordan"} <= {a for a, role in statement.actors if role == "speaker"}
+
+
+def test_the_counted_bodies_are_the_last_list_of_as_many():
+    found = events("Egypt, Qatar and Jordan met in Amman on Tuesday. A deal was within reach, "
+                   "the three countries said on Wednesday.")
+    said = one(found, "Statement")
+    assert {"egypt", "qatar", "jordan"} <= {a for a, role in said.actors if role == "speaker"}
