@@ -336,12 +336,14 @@ class ActorReader:
         return actor_id
 
     def _surname_match(self, token: str) -> str | None:
+        """The one person named in full whose surname ``token`` is ("Barnea"; "Al-Ansari" with
+        its particle)."""
         key = name_key(token)
-        if len(key) != 1:
+        if not (len(key) == 1 or (len(key) == 2 and key[0] == "al")):
             return None
         hits = {actor.id for actor in self.actors.values()
-                if actor.type == "person" and len(name_key(actor.name)) > 1
-                and name_key(actor.name)[-1] == key[0]}
+                if actor.type == "person" and len(name_key(actor.name)) > len(key)
+                and name_key(actor.name)[-len(key):] == key}
         return hits.pop() if len(hits) == 1 else None
 
     def _known_variant(self, name: str, title: str | None) -> str | None:
@@ -1090,7 +1092,10 @@ class ActorReader:
         if name in COUNTRIES:
             add(start, name_end, self._new_actor(name, "country"), possessive)
             return
-        if len(words) == 1:
+        if len(words) == 2 and words[0] in DEMONYMS and words[1] in ("Republic", "Kingdom"):
+            add(start, name_end, self._new_actor(DEMONYMS[words[0]], "country"), possessive)
+            return  # "the friendly French Republic": France
+        if len(words) == 1:  # ("Barnea", "Al-Ansari")
             actor_id = self._surname_match(name) or self._initials_match(name)
             if actor_id:
                 add(start, name_end, actor_id, possessive)

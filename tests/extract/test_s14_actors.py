@@ -110,3 +110,24 @@ def test_the_counted_bodies_are_the_last_list_of_as_many():
                    "the three countries said on Wednesday.")
     said = one(found, "Statement")
     assert {"egypt", "qatar", "jordan"} <= {a for a, role in said.actors if role == "speaker"}
+
+
+def test_a_surname_with_its_particle_is_the_person_named_in_full():
+    found = events("Khalid bin Salman Al-Dosari, the envoy, arrived in Cairo on Monday. On "
+                   "Tuesday Dr. Al-Dosari said the talks would resume.")
+    said = one(found, "Statement")
+    assert ("khalid-bin-salman-al-dosari", "speaker") in said.actors
+
+
+def test_a_nationality_s_republic_is_its_country():
+    found = events("On Tuesday Qatar thanked the friendly French Republic for its partnership "
+                   "and called on Israel to open the crossings.")
+    assert all("french-republic" not in ids(e) for e in found)
+
+
+def test_a_lineage_s_links_do_not_keep_a_name_from_its_known_person():
+    from kb.extract.names import NameIndex
+    index = NameIndex()
+    index.add("majed-al-ansari", ["Majed al-Ansari"])
+    assert index.match("Majed bin Mohammed Al-Ansari") == "majed-al-ansari"
+    assert index.match("Majed bin Mohammed") is None
