@@ -221,6 +221,11 @@ COUNTED_BODIES = re.compile(r"(?<![\w-])[Tt]he\s+(?P<count>two|three|four|five)\
 NUMBER_WORDS_VALUE = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 
+#: What kind of group a group noun is, between its owner's name and the noun ("an Egyptian
+#: security delegation", "the Israeli negotiating team").
+GROUP_KIND = r"(?:security|technical|military|intelligence|working-level|high-level|senior)\s+"
+
+
 #: Names of bodies that are not what "the group" or "the movement" refers to.
 INSTITUTION = re.compile(r"Journal|Times|Post|News|Press|Reuters|Daily|Office|Department|Ministry|"
                          r"Forces|Army|Agency|officials|mediators|(?i:intelligence|cabinet|"
@@ -703,18 +708,17 @@ class ActorReader:
                 if dem.group() in DEMONYMS and free(start, start + len(dem.group())):
                     add(start, start + len(dem.group()),
                         self._new_actor(dem.group() + " " + m.group("noun"), "group"))
-        group = re.compile(r"(?<![\w-])((?:[A-Z][\w.’'-]*\s+){1,3})(" + "|".join(
-            sorted(GROUP_NOUNS, key=len, reverse=True))
-                           + r")(?![\w-])")
+        group = re.compile(r"(?<![\w-])((?:[A-Z][\w.’'-]*\s+){1,3})(" + GROUP_KIND + r")?(" +
+                           "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r")(?![\w-])")
         for m in group.finditer(text):
             owner = m.group(1).split()
             while owner and (owner[0].rstrip(".:") in FUNCTION_WORDS or owner[0] in TITLE_WORDS
                              or owner[0].lower() in NUMBER_WORDS
                              or re.search(r"[’']s$", owner[0])):
                 owner.pop(0)
-            if owner and free(m.end() - len(" ".join(owner)) - len(m.group(2)) - 1, m.end()):
-                name = " ".join(owner) + " " + m.group(2)
-                add(m.end() - len(name), m.end(), self._new_actor(name, "group"))
+            start = m.start(2 if m.group(2) else 3) - len(" ".join(owner)) - 1
+            if owner and free(start, m.end()):  # ("an Egyptian security delegation": Egyptian)
+                add(start, m.end(), self._new_actor(" ".join(owner) + " " + m.group(3), "group"))
         for pattern, actor_id in self._lowercase_bodies:  # "the prime minister's office said"
             for m in pattern.finditer(text):
                 if free(m.start(1), m.end(1)) and not re.search(r"[A-Z]", m.group(1)):

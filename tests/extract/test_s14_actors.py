@@ -131,3 +131,9 @@ def test_a_lineage_s_links_do_not_keep_a_name_from_its_known_person():
     index.add("majed-al-ansari", ["Majed al-Ansari"])
     assert index.match("Majed bin Mohammed Al-Ansari") == "majed-al-ansari"
     assert index.match("Majed bin Mohammed") is None
+
+
+def test_a_kind_between_a_nationality_and_its_delegation_keeps_the_country():
+    found = events("On Tuesday an Egyptian security delegation held talks with Hamas leaders "
+                   "in Cairo.")
+    assert {"egypt", "hamas"} <= ids(one(found, "Meeting"))
