@@ -709,7 +709,8 @@ class RoleReader(CueReader):
 
     def _possessor(self, cue: Cue, context: Context) -> str | None:
         """Whose the event a noun names is: "Hamas's offer", and "our offer", "your offer" (of
-        the one who speaks, or whom a question addresses)."""
+        the one who speaks, or whom a question addresses), and "his meeting" (of the person the
+        sentence names before it, its subject first)."""
         for mention in reversed(context.mentions):
             if mention.end > cue.start:
                 continue
@@ -718,6 +719,14 @@ class RoleReader(CueReader):
             if self.text[mention.start:mention.end].lower() in ("our", "my", "your") and \
                     re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", self.text[mention.end:cue.start]):
                 return mention.actor
+        his = re.search(r"(?<![\w’'-])(?:his|her)\s+(?:[a-z-]+\s+){0,2}$",
+                        self.text[context.sentence.start:cue.start])
+        if his and cue.quote is None and cue.type not in ("Killing", "Attack", "HostageRelease"):
+            # "X refused ... the remarks from his closed meeting": X's (not "ordered his killing")
+            people = [m.actor for m in context.mentions if m.end <= cue.start and m.prep is None
+                      and not m.possessive and m.quote is None and m.actor in self.actors
+                      and self.actors[m.actor].type == "person"]
+            return people[0] if people else None
         return None
 
     def _roles(self, cue: Cue, context: Context) -> list[tuple[str, str]]:

@@ -137,3 +137,11 @@ def test_a_kind_between_a_nationality_and_its_delegation_keeps_the_country():
     found = events("On Tuesday an Egyptian security delegation held talks with Hamas leaders "
                    "in Cairo.")
     assert {"egypt", "hamas"} <= ids(one(found, "Meeting"))
+
+
+def test_his_meeting_is_the_sentence_s_person_s():
+    found = events("On Tuesday Benjamin Netanyahu defended the remarks he made at his closed "
+                   "meeting with families of the hostages.")
+    assert "benjamin-netanyahu" in ids(one(found, "Meeting"))
+    found = events("On Tuesday Benjamin Netanyahu said Hamas would pay for his killing.")
+    assert all(("benjamin-netanyahu", "victim") not in e.actors for e in found)
