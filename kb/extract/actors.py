@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -196,6 +197,35 @@ NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten ele
     fifth sixth seventh eighth ninth tenth""".split())
 
 
+#: A name run or backed by another, after the runner's name: "the Hamas-run health ministry",
+#: "the Iran-backed Hezbollah" (the body acts, not its runner; "Hamas-led gunmen" are Hamas's).
+#: A common noun of a body after it takes the runner's name out of the sentence's actors.
+RUN_BY = r"[-‑](?:run|controlled|backed|affiliated|linked|aligned|owned|funded|appointed)"
+RUN_BODY = re.compile(RUN_BY + r"\s+(?:[a-z]+\s+){0,2}?(?:ministry|government|authorit(?:y|ies)|"
+                      r"media|office|channel|television|newspaper|agency|court|council|"
+                      r"administration|committee|police|directorate|broadcaster)(?![\w-])")
+
+
+#: A body named by its kind alone, after its name ("The court also called for ...", "the
+#: council's text"), or by its members ("the judges").
+BODY_KIND = re.compile(r"(?<![\w-])[Tt]he\s+(?P<kind>court|council|tribunal|committee|commission|"
+                       r"assembly|forum|judges)(?P<possessive>[’']s)?(?![\w-])")
+BODY_MEMBERS = {"judges": "court"}
+
+
+#: Bodies counted with the article, which the last list of as many names ("the three groups",
+#: "the two countries").
+COUNTED_BODIES = re.compile(r"(?<![\w-])[Tt]he\s+(?P<count>two|three|four|five)\s+(?:groups|"
+                            r"factions|sides|countries|states|movements|parties|mediators|"
+                            r"governments)(?![\w-])")
+NUMBER_WORDS_VALUE = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+#: What kind of group a group noun is, between its owner's name and the noun ("an Egyptian
+#: security delegation", "the Israeli negotiating team").
+GROUP_KIND = r"(?:security|technical|military|intelligence|working-level|high-level|senior)\s+"
+
+
 #: Names of bodies that are not what "the group" or "the movement" refers to.
 INSTITUTION = re.compile(r"Journal|Times|Post|News|Press|Reuters|Daily|Office|Department|Ministry|"
                          r"Forces|Army|Agency|officials|mediators|(?i:intelligence|cabinet|"
@@ -226,6 +256,7 @@ class ActorReader:
         self.place_surfaces.sort(key=lambda item: -len(item[0]))
         self.last_person: str | None = None
         self._last_body: str | None = None  # the body the last sentence had for its subject
+        self._lists: dict[int, list[str]] = {}  # the last bodies listed together, by number
         self.interviewee: str | None = None
         self.signatories: str | None = None
         self._heading: list[str] | None = []  # the bodies the heading lines name, while read
@@ -310,12 +341,14 @@ class ActorReader:
         return actor_id
 
     def _surname_match(self, token: str) -> str | None:
+        """The one person named in full whose surname ``token`` is ("Barnea"; "Al-Ansari" with
+        its particle)."""
         key = name_key(token)
-        if len(key) != 1:
+        if not (len(key) == 1 or (len(key) == 2 and key[0] == "al")):
             return None
         hits = {actor.id for actor in self.actors.values()
-                if actor.type == "person" and len(name_key(actor.name)) > 1
-                and name_key(actor.name)[-1] == key[0]}
+                if actor.type == "person" and len(name_key(actor.name)) > len(key)
+                and name_key(actor.name)[-len(key):] == key}
         return hits.pop() if len(hits) == 1 else None
 
     def _known_variant(self, name: str, title: str | None) -> str | None:
@@ -412,6 +445,19 @@ class ActorReader:
             return None
         return max(candidates, key=lambda actor: (actor.mentions,
                                                   self._last_seen.get(actor.id, 0))).id
+
+    def _body_of_kind(self, kind: str) -> str | None:
+        """The body named last whose name ends in ``kind`` ("court" of the International Court
+        of Justice, "council" of the Security Council), or whose members a plural names ("the
+        judges" of a court)."""
+        kind = BODY_MEMBERS.get(kind, kind)
+        bodies = [actor for actor in self.actors.values() if actor.mentions
+                  and actor.type in ("organization", "group")
+                  and re.search(r"(?i)(?<![\w-])" + kind + r"(?:\s+(?:of|for)\s+.*)?$",
+                                actor.name)]
+        if not bodies:
+            return None
+        return max(bodies, key=lambda actor: self._last_seen.get(actor.id, 0)).id
 
     def _most_named_person(self) -> str | None:
         """The person the article has named most so far (of two named as often, the last
@@ -645,6 +691,9 @@ class ActorReader:
                 if m.group("country") in COUNTRIES else None)
             if country and free(m.start(), m.end()):
                 add(m.start(), m.end(), country)
+        for m in DEFINITE_BODY.finditer(text):  # "the security cabinet met" (before the
+            if free(m.start(1), m.end(1)):  # names: "the war cabinet" is not "the cabinet")
+                add(m.start(1), m.end(1), self._new_actor(m.group(1).lower(), "organization"))
         for surface, actor_id in self.surfaces:
             pattern = r"(?<![\w-])" + re.escape(surface) + r"(" + POSS + r")?(?![\w-])"
             for m in re.finditer(pattern, text):
@@ -659,18 +708,17 @@ class ActorReader:
                 if dem.group() in DEMONYMS and free(start, start + len(dem.group())):
                     add(start, start + len(dem.group()),
                         self._new_actor(dem.group() + " " + m.group("noun"), "group"))
-        group = re.compile(r"(?<![\w-])((?:[A-Z][\w.’'-]*\s+){1,3})(" + "|".join(
-            sorted(GROUP_NOUNS, key=len, reverse=True))
-                           + r")(?![\w-])")
+        group = re.compile(r"(?<![\w-])((?:[A-Z][\w.’'-]*\s+){1,3})(" + GROUP_KIND + r")?(" +
+                           "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r")(?![\w-])")
         for m in group.finditer(text):
             owner = m.group(1).split()
             while owner and (owner[0].rstrip(".:") in FUNCTION_WORDS or owner[0] in TITLE_WORDS
                              or owner[0].lower() in NUMBER_WORDS
                              or re.search(r"[’']s$", owner[0])):
                 owner.pop(0)
-            if owner and free(m.end() - len(" ".join(owner)) - len(m.group(2)) - 1, m.end()):
-                name = " ".join(owner) + " " + m.group(2)
-                add(m.end() - len(name), m.end(), self._new_actor(name, "group"))
+            start = m.start(2 if m.group(2) else 3) - len(" ".join(owner)) - 1
+            if owner and free(start, m.end()):  # ("an Egyptian security delegation": Egyptian)
+                add(start, m.end(), self._new_actor(" ".join(owner) + " " + m.group(3), "group"))
         for pattern, actor_id in self._lowercase_bodies:  # "the prime minister's office said"
             for m in pattern.finditer(text):
                 if free(m.start(1), m.end(1)) and not re.search(r"[A-Z]", m.group(1)):
@@ -679,9 +727,6 @@ class ActorReader:
             if free(m.start(), m.end()) and not PLACE_BEFORE.search(text[:m.start()]):
                 add(m.start(), m.end(), self._new_actor(CAPITALS[m.group("capital")], "country"),
                     bool(re.match(r"[’']s\s", text[m.end():])))
-        for m in DEFINITE_BODY.finditer(text):  # "the security cabinet met"
-            if free(m.start(1), m.end(1)):
-                add(m.start(1), m.end(1), self._new_actor(m.group(1).lower(), "organization"))
         for m in re.finditer(r"International\s+Committee\s+of\s+the\s+Red\s+Cross", text):
             if free(m.start(), m.end()):  # one body, also "the Red Cross"
                 actor_id = self._actor_named("Red Cross") or self._new_actor(
@@ -727,6 +772,10 @@ class ActorReader:
                 group_id = self.signatories  # "the Movement" of a statement: its issuer's own
             if group_id and free(m.start(), m.end()):
                 add(m.start(), m.end(), group_id, bool(m.group("possessive")), "description")
+        for m in BODY_KIND.finditer(text):  # "The International Court of Justice ordered ...
+            body = self._body_of_kind(m.group("kind").lower())  # The court also called for"
+            if body and free(m.start(), m.end()):
+                add(m.start(), m.end(), body, bool(m.group("possessive")), "description")
         for m in HIS_OFFICE.finditer(text):  # "X told Biden ..., his office said": X's office
             subjects = [x.actor for x in sorted(found, key=lambda x: x.start)
                         if x.end <= base + m.start() and x.actor in self.actors
@@ -805,13 +854,22 @@ class ActorReader:
                     else:
                         add(m.start(), m.end(), self.interviewee)  # "Q: You met Rubio last week."
         it = self._acting_it(found, base)
+        if it is None:
+            it = self._attributing_it(base)
         if it is not None and self._last_body and free(it, it + 2) and quote_of(
                 quotes, base + it, base + it + 2) is None:  # "The council adopted X. It urges Y
             add(it, it + 2, self._last_body, pronoun="it")  # to ...": the body the last
             # sentence was about
-        found.sort(key=lambda x: x.start)
+        for m in COUNTED_BODIES.finditer(text):  # "X, Y and Z met. ..., the three groups said"
+            listed = self._lists.get(NUMBER_WORDS_VALUE[m.group("count").lower()])
+            if listed and free(m.start(), m.end()):
+                for actor_id in listed:
+                    add(m.start(), m.end(), actor_id)
+        found = sorted((x for x in found if not RUN_BODY.match(self.text, x.end)),
+                       key=lambda x: x.start)  # ("the Hamas-run ministry said": not Hamas)
         self._describe(found, quotes)
         self._last_body = self._body_subject(found)
+        self._lists.update(self._listed(found))
         for mention in found:  # ("a Hamas official": a mention of Hamas, a known group, too)
             actor = self.actors.get(mention.actor)
             if actor is not None and not mention.modifier:
@@ -839,6 +897,38 @@ class ActorReader:
             return None
         return parsed.base + word.idx - base
 
+    def _listed(self, found: list[Mention]) -> dict[int, list[str]]:
+        """The countries, organisations and groups a sentence lists ("Egypt, Qatar and the
+        United States"), by their number."""
+        lists: dict[int, list[str]] = {}
+        run: list[Mention] = []
+        for mention in [*found, None]:
+            actor = self.actors.get(mention.actor) if mention is not None else None
+            body = actor is not None and actor.type in ("country", "organization", "group") \
+                and not mention.modifier and not mention.possessive and mention.pronoun is None
+            if body and run and re.fullmatch(r",?\s+(?:and\s+)?(?:the\s+)?|,\s*",
+                                             self.text[run[-1].end:mention.np_start]):
+                run.append(mention)
+                continue
+            if len(run) > 1 and any(re.search(r"\band\s", self.text[a.end:b.np_start])
+                                    for a, b in pairwise(run)):
+                lists[len(run)] = [m.actor for m in run]
+            run = [mention] if body else []
+        return lists
+
+    def _attributing_it(self, base: int) -> int | None:
+        """Where in the sentence being read "it" says the words before it ("Hamas was lying
+        once more, it said"): the subject, after a comma, of a verb whose reported clause comes
+        first (its object, or the clause the parser makes it an aside of)."""
+        parsed = self._parsed
+        if parsed is None:
+            return None
+        word = next((t for t in parsed.doc if t.lower_ == "it" and t.dep_ == "nsubj" and t.i > 0
+                     and parsed.doc[t.i - 1].text == "," and (any(
+                         c.dep_ == "ccomp" and c.i < t.i for c in t.head.children) or (
+                         t.head.dep_ == "parataxis" and t.head.head.i < t.i))), None)
+        return parsed.base + word.idx - base if word is not None else None
+
     def _in_adjunct_of(self, mention: Mention, pronoun: int) -> bool:
         """Whether a name stands in a phrase on the verb whose subject is the pronoun at an
         offset ("At a news conference with X, he said": he is not X)."""
@@ -857,7 +947,7 @@ class ActorReader:
 
     def _body_subject(self, found: list[Mention]) -> str | None:
         """The country, organisation or group the parse makes the subject of the sentence just
-        read, if it names one."""
+        read, if it names one, or the known office of the person whose office is the subject."""
         parsed = self._parsed
         if parsed is None:
             return None
@@ -869,6 +959,11 @@ class ActorReader:
             if any(mention.start <= parsed.base + t.idx < mention.end and t.dep_ == "nsubj"
                    and t.head.dep_ == "ROOT" for t in parsed.doc):
                 return mention.actor
+        for mention in found:  # "Netanyahu's office hit back": the office
+            if mention.office and any(t.lower_ == "office" and t.dep_ == "nsubj"
+                                      and t.head.dep_ == "ROOT" and mention.end < parsed.base + t.idx
+                                      for t in parsed.doc):
+                return mention.office
         return None
 
     def _name_run(self, text: str, m: re.Match, free, add) -> None:
@@ -896,6 +991,8 @@ class ActorReader:
                 # closed-class words ("Whether this one ...", "Nevertheless")
             while piece and piece[0][2].lower() in NUMBER_WORDS:
                 piece = piece[1:]  # "Five Hamas members": Hamas
+            if len(piece) > 1 and re.fullmatch(r"\S+" + RUN_BY, piece[0][2]):
+                piece = piece[1:]  # "the Iran-backed Hezbollah said": Hezbollah
             while piece and piece[0][2] in PARTICLES:
                 piece = piece[1:]
             while piece and piece[-1][2] in PARTICLES:
@@ -951,7 +1048,8 @@ class ActorReader:
             at = text.find(post.group(1), start)
             add(at, at + len(post.group(1)), self._new_actor(post.group(1), "country"), possessive)
             return
-        if words[-1].rstrip(".") in ORG_WORDS or re.search(
+        if words[-1].rstrip(".") in ORG_WORDS or re.search(  # ("International Court of Justice")
+                r"(?<!\S)(?:" + "|".join(map(re.escape, ORG_WORDS)) + r")\s+(?:of|for)\s", full) or re.search(
                 r"(?i)\b(?:" + "|".join(MEDIA_WORDS) + r")\s+$", text[:start]):
             if text[start:].startswith("The "):
                 start += 4
@@ -998,7 +1096,10 @@ class ActorReader:
         if name in COUNTRIES:
             add(start, name_end, self._new_actor(name, "country"), possessive)
             return
-        if len(words) == 1:
+        if len(words) == 2 and words[0] in DEMONYMS and words[1] in ("Republic", "Kingdom"):
+            add(start, name_end, self._new_actor(DEMONYMS[words[0]], "country"), possessive)
+            return  # "the friendly French Republic": France
+        if len(words) == 1:  # ("Barnea", "Al-Ansari")
             actor_id = self._surname_match(name) or self._initials_match(name)
             if actor_id:
                 add(start, name_end, actor_id, possessive)

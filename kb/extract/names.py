@@ -77,6 +77,21 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+def _without_lineage(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's key without its "bin X" links ("Majed bin Mohammed Al-Ansari": Majed
+    Al-Ansari), which a writer gives or leaves out."""
+    plain: list[str] = []
+    skip = False
+    for token in key:
+        if skip:
+            skip = False
+        elif token in ("bin", "bint"):
+            skip = True
+        else:
+            plain.append(token)
+    return tuple(plain)
+
+
 def roles_of(title: str | None) -> set[str]:
     """The roles a title names ("Qatari Prime Minister and Foreign Minister")."""
     if not title:
@@ -117,7 +132,8 @@ class NameIndex:
         Equal keys match (also when only the spaces between their words differ: "Abdel Aty",
         "Abdelatty"); a longer name matches a known name of two words or more that it ends with
         ("Mohammed bin Abdulrahman Al Thani" and "Al-Thani"); one word matches the last word of
-        one known person ("Sisi"); a middle initial counts for nothing ("Donald J. Trump"). A
+        one known person ("Sisi"); a middle initial counts for nothing ("Donald J. Trump"), nor
+        do the "bin X" links of a lineage ("Majed bin Mohammed Al-Ansari" and "Majed al-Ansari"). A
         title whose role the actor's posts do not have ("Amir Sheikh Tamim ... Al-Thani" against
         the prime minister) rules the actor out.
         """
@@ -132,8 +148,11 @@ class NameIndex:
             if wanted and person.roles and not wanted & person.roles:
                 continue
             for known in person.keys:
-                if known == key or (len(key) >= 2 and "".join(known) == "".join(key)):
-                    exact.add(person.id)  # "Abdel Aty" and "Abdelatty" alike
+                if known == key or (len(key) >= 2 and "".join(known) == "".join(key)) or (
+                        len(key) >= 3 and len(_without_lineage(key)) >= 2
+                        and _without_lineage(known) == _without_lineage(key)):
+                    exact.add(person.id)  # "Abdel Aty" and "Abdelatty" alike; with or
+                    # without "bin Mohammed"
                 elif len(known) >= 2 and len(key) > len(known) and key[-len(known):] == known:
                     ends.add(person.id)
                 elif len(key) >= 2 and len(known) > len(key) and known[-len(key):] == key \

@@ -116,6 +116,30 @@ def conjuncts(token: Any) -> list[Any]:
     return found
 
 
+def sides(noun: Any) -> list[Any]:
+    """Who met at a meeting a noun names: the objects of "between", "with" or "among" on the
+    noun ("talks in Cairo between X and Y") or on the verb it is the subject of ("Talks opened in
+    Cairo with X, Y and Z"), with the names listed after them, which the parser may hang as
+    appositions."""
+    holders = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [noun]
+    found: list[Any] = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("between", "with", "among"):
+                for side in (c for c in prep.children if c.dep_ == "pobj"):
+                    found += _listed(side)
+    return found
+
+
+def _listed(token: Any) -> list[Any]:
+    """A name and those listed after it, coordinated or apposed ("X, Y's envoy, Z and W")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN"):
+            found.extend(_listed(child))
+    return found
+
+
 def is_passive(verb: Any) -> bool:
     """Whether a verb is passive ("was killed", "a truce brokered by Egypt")."""
     return any(c.dep_ in (*_PASSIVE_SUBJECT, "auxpass", "agent") for c in verb.children) or (
@@ -125,7 +149,11 @@ def is_passive(verb: Any) -> bool:
 def subjects(verb: Any) -> list[Any]:
     """The active subject of a verb, inherited from the verb it is coordinated with or
     controlled by ("met X and rejected Y", "flew to Cairo to meet"); a relative clause's subject
-    is the noun it describes ("Egypt, which offered ...")."""
+    is the noun it describes ("Egypt, which offered ..."). After an opening phrase the parser
+    may take the phrase's last name for the subject, or for the head of an indefinite subject
+    it sets beside it: that noun is a subject too ("On the first day of Eid, an Israeli strike
+    on a car killed", "On the last night of Ramadan, an Israeli strike on a house killed").
+    """
     seen = 0
     while verb is not None and seen < 6:
         seen += 1
@@ -133,14 +161,30 @@ def subjects(verb: Any) -> list[Any]:
         if found:
             if found[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 return conjuncts(verb.head)
-            return conjuncts(found[0])
+            subject = found[0]
+            stranded = subject.left_edge.i > 0 and \
+                subject.doc[subject.left_edge.i - 1].pos_ == "ADP"  # ("... of Eid al-Fitr")
+            return conjuncts(subject) + (_set_beside(subject) if stranded else [])
         if any(c.dep_ in _PASSIVE_SUBJECT for c in verb.children):
             return []
+        opening = [t for c in verb.children if c.dep_ == "prep" and c.i < verb.i
+                   for t in c.subtree if t.pos_ == "PROPN" and _set_beside(t)]
+        if opening:
+            return conjuncts(opening[-1]) + _set_beside(opening[-1])
         if verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and verb.tag_ in ("VB", "VBG")):
             verb = verb.head
             continue
         return []
     return []
+
+
+def _set_beside(name: Any) -> list[Any]:
+    """An indefinite common noun the parser hangs after a comma on a name as its apposition
+    ("Ramadan, an Israeli strike"), with those coordinated with it."""
+    return [t for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+            and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","
+            and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+            for t in conjuncts(c)]
 
 
 def described(noun: Any, personal: bool = False) -> list[Any]:

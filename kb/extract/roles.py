@@ -456,17 +456,36 @@ class RoleReader(CueReader):
 
     @staticmethod
     def _headline_passive(cue: Cue, context: Context) -> bool:
-        """Whether a verb is a headline's passive: a past form with a subject but no auxiliary
-        and no object, on a line without a full stop ("X killed in Rafah"). Headlines write what
+        """Whether a verb is a headline's passive: a past form with a subject (or the name it
+        describes) but no auxiliary and no object, on a line without a full stop ("X killed in
+        Rafah", a timeline's "12 March - X killed in Rafah"). Headlines write what
         someone did in the present ("Israel kills X"), so its subject is the one acted on."""
         parsed = context.parsed
         if cue.part != "verb" or parsed is None or re.search(r"[.!?”\"’)]$",
                                                               context.sentence.text):
             return False
         verb = parsed.head_of(cue.start, cue.end)
-        return verb is not None and verb.tag_ in ("VBD", "VBN") and any(
-            c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) and not any(
+        return verb is not None and verb.tag_ in ("VBD", "VBN") and (any(
+            c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) or (
+            verb.dep_ == "acl" and verb.head.i < verb.i)) and not any(
             c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for c in verb.children)
+
+    @staticmethod
+    def _active_by_parse(cue: Cue, context: Context) -> bool:
+        """Whether the parse reads a verb the rules took for a passive ("by" after it) as a
+        simple past with a subject of its own ("X spoke to us by video link", "met him by
+        chance")."""
+        verb = context.head(cue) if cue.part == "verb" else None
+        return verb is not None and verb.tag_ == "VBD" and any(
+            c.dep_ == "nsubj" for c in verb.children)
+
+    @staticmethod
+    def _quoted_passive(cue: Cue, context: Context) -> bool:
+        """Whether a verb the writer quotes is passive by the parse ('that X had been
+        "eliminated"'), where the quotation mark hides its auxiliary from the rules."""
+        verb = context.head(cue) if cue.part == "verb" else None
+        return verb is not None and re.search(r"[\"“”]\s*$", context.parsed.doc.text[:verb.idx]) \
+            is not None and any(c.dep_ == "auxpass" for c in verb.children)
 
     def _unnamed_passive_subject(self, cue: Cue, context: Context) -> bool:
         """Whether the parse gives a passive verb a subject of its own that names no actor
@@ -627,6 +646,9 @@ class RoleReader(CueReader):
             return []
         chain = [mentions[-1]]
         for mention in reversed(mentions[:-1]):
+            if (mention.start, mention.end) == (chain[0].start, chain[0].end):
+                chain.insert(0, mention)  # "the three groups": one mention of each
+                continue
             end = mention.end
             holder = HOLDER_AFTER.match(self.text, end) if mention.possessive else None
             if holder:
@@ -666,6 +688,8 @@ class RoleReader(CueReader):
         if reach is not None:
             end = min(end, cue.end + reach)
         verbs = [c.start for c in context.cues if c.part != "noun" and c is not cue]
+        if None in preps:  # "called on X": X, whose preposition is the cue's
+            preps = (*preps, cue.text.split()[-1].lower())
         return [m.actor for m in context.mentions if cue.end <= m.start < end
                 and self._eligible(m, cue) and m.prep in preps and not m.possessive
                 and m.quote == cue.quote
@@ -685,7 +709,8 @@ class RoleReader(CueReader):
 
     def _possessor(self, cue: Cue, context: Context) -> str | None:
         """Whose the event a noun names is: "Hamas's offer", and "our offer", "your offer" (of
-        the one who speaks, or whom a question addresses)."""
+        the one who speaks, or whom a question addresses), and "his meeting" (of the person the
+        sentence names before it, its subject first)."""
         for mention in reversed(context.mentions):
             if mention.end > cue.start:
                 continue
@@ -694,6 +719,14 @@ class RoleReader(CueReader):
             if self.text[mention.start:mention.end].lower() in ("our", "my", "your") and \
                     re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", self.text[mention.end:cue.start]):
                 return mention.actor
+        his = re.search(r"(?<![\w’'-])(?:his|her)\s+(?:[a-z-]+\s+){0,2}$",
+                        self.text[context.sentence.start:cue.start])
+        if his and cue.quote is None and cue.type not in ("Killing", "Attack", "HostageRelease"):
+            # "X refused ... the remarks from his closed meeting": X's (not "ordered his killing")
+            people = [m.actor for m in context.mentions if m.end <= cue.start and m.prep is None
+                      and not m.possessive and m.quote is None and m.actor in self.actors
+                      and self.actors[m.actor].type == "person"]
+            return people[0] if people else None
         return None
 
     def _roles(self, cue: Cue, context: Context) -> list[tuple[str, str]]:
@@ -714,6 +747,11 @@ class RoleReader(CueReader):
             if spoken and spoken[-1].actor == frame.speaker and \
                     SUBJECT_GAP.fullmatch(self.text, spoken[-1].end, cue.start):
                 put(self._chain(spoken), lead_role)  # "Qatar and Egypt said": both speak
+            verb = context.head(cue)
+            listed = self._parse_actors(parse.subjects(verb), cue, context) \
+                if verb is not None and verb.dep_ == "conj" else []
+            if frame.speaker in listed:  # "X, Y and Z met in Cairo and issued a statement"
+                put(listed, lead_role)
             if kind != "MediaReport":
                 if cue.text.lower() == "told":
                     put(self._objects(cue, context)[:1], "addressee")
@@ -794,7 +832,8 @@ class RoleReader(CueReader):
                          r"\s+of\s+", self.text[cue.end:m.start])], "released")
             self._parsed_maker(cue, context, roles, put)
             return roles
-        cue.passive = cue.passive or self._headline_passive(cue, context)
+        cue.passive = (cue.passive and not self._active_by_parse(cue, context)) or \
+            self._headline_passive(cue, context) or self._quoted_passive(cue, context)
         if cue.passive:
             agent = self._agents(cue, context)
             if self._unnamed_passive_subject(cue, context):
@@ -879,11 +918,8 @@ class RoleReader(CueReader):
         if noun is None or noun.pos_ != "NOUN":
             return
         if cue.type in MEETING_FAMILY:  # "talks in Cairo between X and the Y envoys"
-            sides = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in (
-                "between", "with", "among") for g in c.children if g.dep_ == "pobj"]
-            found = [actor for actor in self._parse_actors(
-                [t for side in sides for t in parse.conjuncts(side)], cue, context)
-                if actor not in {a for a, _ in roles}]
+            found = [actor for actor in self._parse_actors(parse.sides(noun), cue, context)
+                     if actor not in {a for a, _ in roles}]
             if found:
                 put(found, lead_role)
                 cue.parsed.append(f"{lead_role} {', '.join(found)}")
