@@ -73,6 +73,8 @@ C = 0.1
 #: The stage's settings, chosen by leaving one set out (see ``--evaluate``'s grid and
 #: :func:`kb.extract.learned.apply`).
 SETTINGS = {"retype": 0.8, "weight": 1.0, "pivot": 0.6, "raise": False, "no_actor": 0.15}
+#: The minimum confidences at which ``--evaluate`` compares the stage off and on.
+CURVE = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 #: The grid ``--evaluate`` tries for the settings.
 GRID = {"retype": (0.6, 1.01), "raise": (False, True), "weight": (0.5, 1.0, 1.5),
         "pivot": (0.45, 0.6, 0.75)}
@@ -165,14 +167,15 @@ def train(drafted: list[Drafted], settings: dict, strength: float = C) -> dict:
             "families": [family for family in learned.FAMILIES if family not in LEFT_OUT]}
 
 
-def staged(item: Drafted, model: dict | None) -> tuple[Score, int]:
-    """The score of one article's draft at the default minimum confidence, with the stage applied
-    by ``model`` (or off, for ``None``), and how many matched proposals have the gold's very type
+def staged(item: Drafted, model: dict | None,
+           threshold: float = DEFAULT_MIN_CONFIDENCE) -> tuple[Score, int]:
+    """The score of one article's draft at a minimum confidence, with the stage applied by
+    ``model`` (or off, for ``None``), and how many matched proposals have the gold's very type
     (the benchmark counts a Statement for a Demand as found)."""
     events = copy.deepcopy(item.draft.events)
     if model is not None:
         learned.apply(events, model)
-    kept = [event for event in events if event.confidence >= DEFAULT_MIN_CONFIDENCE]
+    kept = [event for event in events if event.confidence >= threshold]
     draft = dataclasses.replace(item.draft, events=kept)
     proposed = proposed_events(draft, item.gold.names)
     owner = best_matching(proposed, item.gold.events)
@@ -182,11 +185,12 @@ def staged(item: Drafted, model: dict | None) -> tuple[Score, int]:
     return score, exact
 
 
-def total(items: list[Drafted], model: dict | None) -> tuple[Score, int]:
+def total(items: list[Drafted], model: dict | None,
+          threshold: float = DEFAULT_MIN_CONFIDENCE) -> tuple[Score, int]:
     """The summed score of some articles, and of their matches how many have the gold's type."""
     summed, exact = Score(), 0
     for item in items:
-        score, same = staged(item, model)
+        score, same = staged(item, model, threshold)
         summed.add(score)
         exact += same
     return summed, exact
@@ -230,6 +234,15 @@ def evaluate(sets: dict[str, list[Drafted]], held_out: dict[str, list[Drafted]])
         print(line(f"{name} on", on, same_on))
     print(line("TOTAL off", off_all, exact_off))
     print(line("TOTAL on", on_all, exact_on))
+    print("\nhow --min-confidence trades (leave one set out, totals): threshold -> recall "
+          "precision off | on")
+    for threshold in CURVE:
+        off, on = Score(), Score()
+        for name, items in sets.items():
+            off.add(total(items, None, threshold)[0])
+            on.add(total(items, folds[name], threshold)[0])
+        print(f"  {threshold:.2f} -> {off.matched / off.gold:.3f} {off.matched / off.proposed:.3f}"
+              f" | {on.matched / on.gold:.3f} {on.matched / on.proposed:.3f}")
     model = train([d for items in sets.values() for d in items], SETTINGS)
     print("\nheld out (trained on all training sets; totals only):")
     for name, items in held_out.items():

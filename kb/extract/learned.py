@@ -6,18 +6,20 @@ What this module owns:
 - the **features** of one proposal (:func:`features`): what the rules decided (type, the cue's
   part, the parse's decisions in ``event.parsed``, roles and how many actors, where the date came
   from, quotation, status, a claimant), where it sits (the kind of its sentence, its position in
-  the article, how many proposals share its sentence, whether an earlier proposal already tells
-  it), and the cue's syntax (its lemma, tag and dependency, the lemma of its head, the
-  dependencies of its children and their function words, negation, modal and condition words
-  near it). Names and numbers of one article are never features: they do not carry to another;
+  the article, how many proposals share its sentence and of which kinds, whether another
+  proposal tells the same event), and the cue's syntax (its lemma, tag and dependency, the lemma
+  of its head, the dependencies of its children and their function words, negation, modal and
+  condition words near it). Names and numbers of one article are never features: they do not
+  carry to another; the training leaves out the families that did not carry across the sets;
 - the **model**: a multinomial logistic regression over those features predicting the gold type
   of a proposal or ``NONE`` (no gold event), stored as a small JSON file shipped in the package
   (:data:`MODEL_FILE`; written by ``benchmarks/train_learned.py --write``, never at run time), and
   its inference in pure Python (:func:`probabilities`);
 - the **stage** (:func:`apply`): after :func:`kb.extract.confidence.score`, each proposal gets
   the model's probabilities; it is retyped where the model is sure of another type (its actors'
-  roles mapped to the new type's), and its confidence becomes a blend of the model's P(event) and
-  the rules' score; both are said in ``event.why``.
+  roles mapped to the new type's), and its confidence is moved by the model's P(event); both are
+  said in ``event.why``. The stage is off by default (``kb.extract.draft.LEARNED_BY_DEFAULT``):
+  leaving one set out, it did not beat the rules.
 
 A missing or corrupt model file is a :class:`~kb.errors.KBError` naming the file and the
 command that writes it (never a silent stage off). Nothing here imports spaCy or scikit-learn: the
