@@ -57,7 +57,8 @@ def test_the_shipped_model_loads_and_names_only_features_the_code_computes():
     model = learned.load_model()
     assert learned.NONE in model["classes"] and len(model["bias"]) == len(model["classes"])
     assert set(model["settings"]) == {"retype", "weight", "pivot", "raise", "no_actor"}
-    assert {learned.family_of(name) for name in model["weights"]} <= set(learned.FAMILIES)
+    assert {learned.family_of(name) for name in model["weights"]} <= set(model["families"])
+    assert set(model["families"]) <= set(learned.FAMILIES)
     assert all(len(row) == len(model["classes"]) for row in model["weights"].values())
     assert learned.MODEL_FILE.stat().st_size < 1_000_000
 
