@@ -28,13 +28,13 @@ default threshold (559 of 682 gold events found with 712 proposals off, 559 with
 held-out totals do not move; so the stage ships off (``kb.extract.draft.LEARNED_BY_DEFAULT``). The
 rules' proposals below 0.2 are nearly all no event already, and those above it that are no event
 are mostly a second proposal for an event another proposal found (its sentence's other verb, a
-repeat), which the model tells from the one kept no better than the rules (AUC of P(event) above
-the threshold 0.69, of the rules' score 0.55, not enough to drop one without losing as many
-matches). Retyping changed no match: the types the rules give on the sets tuned on are already
-the gold's family. Tried and dropped: a blend that also raises confidence (more proposals, no
-more matches); dropping the second of two proposals of one sentence that tell the same event;
-adding to the training the untuned extractor's proposals for devset9-11 (commit 422ed2f, as
-fresh text would draw them): no gain either.
+repeat), which the model tells from the one kept no better than the rules do (a binary
+regression's AUC of P(event) above the threshold is 0.69, the rules' score's 0.55: not enough to
+drop one without losing as many matches). Retyping changed no match: on the sets tuned on, the
+rules' types are already the gold's family. Tried and dropped: a confidence that also rises (more
+proposals, no more matches); dropping the second of two proposals of one sentence that tell the
+same event; adding to the training the untuned extractor's proposals for devset9-11 (commit
+422ed2f, as fresh text would draw them): no gain either.
 """
 
 from __future__ import annotations
@@ -152,6 +152,7 @@ def corpus_golds(roles: tuple[str, ...]) -> dict[str, list[Gold]]:
 def train(drafted: list[Drafted], settings: dict, strength: float = C) -> dict:
     """A model (the JSON form :mod:`kb.extract.learned` reads) trained on some drafts
     (``strength``: the regression's inverse regularisation)."""
+    import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     rows = [event.features for item in drafted for event in item.draft.events]
@@ -159,9 +160,7 @@ def train(drafted: list[Drafted], settings: dict, strength: float = C) -> dict:
     seen = Counter(name for row in rows for name in row)
     names = sorted(name for name, count in seen.items()
                    if count >= MIN_COUNT and learned.family_of(name) not in LEFT_OUT)
-    column = {name: k for name, k in zip(names, range(len(names)), strict=True)}
-    import numpy as np
-
+    column = {name: k for k, name in enumerate(names)}
     matrix = np.zeros((len(rows), len(names)))
     for r, row in enumerate(rows):
         for name, value in row.items():
