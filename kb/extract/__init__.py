@@ -21,11 +21,16 @@ confidence). The draft is built by stages, each a function of the previous stage
     merging    (merge.merge)                      repeated mentions of one event become one
     scoring    (confidence.sentence_kinds,        headline, background; confidence from cue,
                 confidence.score)                 date, actors and sentence kind
+    learning   (learned.features,                 each proposal's features; where the stage is on
+                learned.apply)                    (``extract(learned=True)``, off by default), a
+                                                  model trained on the gold events retypes it and
+                                                  lowers its confidence when it is likely no event
     knowing    (known.flag_known)                 known actors by id, likely existing events
     draft      (draft.build_draft)                the curation-format draft
 
 What it may import: ``kb.vocab``, ``kb.dates``, ``kb.errors``, ``kb.formats`` and ``kb.paths``;
-spaCy and its English model, only in :mod:`kb.extract.parse`;
+spaCy and its English model, only in :mod:`kb.extract.parse`; never scikit-learn (the learned
+stage's model is a JSON file its training, ``benchmarks/train_learned.py``, writes);
 curation files are read only in :mod:`kb.extract.known` (actors, places and events: ids, names,
 aliases, types and dates), with the loader's own reader and file listing (``kb.curation.yamlines``,
 ``kb.load.expand``), so a draft knows exactly what ``kb load`` would. Nothing here imports the store

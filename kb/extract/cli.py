@@ -9,7 +9,7 @@ import click
 
 from kb.errors import KBError
 from kb.extract import extract, known_actors, known_events, known_places, read_article
-from kb.extract.draft import DEFAULT_MIN_CONFIDENCE
+from kb.extract.draft import DEFAULT_MIN_CONFIDENCE, LEARNED_BY_DEFAULT
 from kb.extract.timex import parse_date
 from kb.paths import SEEDS_DIR
 
@@ -32,11 +32,14 @@ from kb.paths import SEEDS_DIR
               show_default=True,
               help="Leave out events the extractor is less sure of (0 keeps all; headline and "
                    "background sentences score low).")
+@click.option("--learned/--no-learned", default=LEARNED_BY_DEFAULT, show_default=True,
+              help="Run the learned stage: a model trained on the benchmark's gold events "
+                   "retypes proposals and moves their confidence (see kb/extract/learned.py).")
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help="Write the draft to this file instead of standard output.")
 def extract_command(article: Path, published: str, title: str | None, publisher: str | None,
                     url: str | None, output_format: str, actor_paths: tuple[Path, ...],
-                    min_confidence: float, output: Path | None) -> None:
+                    min_confidence: float, learned: bool, output: Path | None) -> None:
     """Propose the events of ARTICLE (a plain-text file) as a draft to check.
 
     The YAML draft follows the curation format of seeds/: save it beside ARTICLE (its
@@ -53,7 +56,7 @@ def extract_command(article: Path, published: str, title: str | None, publisher:
         draft = extract(text, published_on, title=title, publisher=publisher, url=url,
                         source_file=str(article), actors=known_actors(paths),
                         places=known_places(paths), events=known_events(paths),
-                        min_confidence=min_confidence)
+                        min_confidence=min_confidence, learned=learned)
     except KBError as err:
         raise click.ClickException(str(err)) from None
     if output_format == "json":

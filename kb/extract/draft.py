@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from kb.errors import ArticleError, DateError
+from kb.extract import learned as learned_stage
 from kb.extract import parse
 from kb.extract.actors import DraftActor, DraftPlace, slugify
 from kb.extract.confidence import box_repeats, score, sentence_kinds, timeline_box
@@ -227,17 +228,22 @@ def _assign_ids(events: list[DraftEvent], actors: dict[str, DraftActor]) -> None
 
 #: What ``kb extract`` leaves out by default: headline events and most of the background.
 DEFAULT_MIN_CONFIDENCE = 0.2
+#: Whether the learned stage (:mod:`kb.extract.learned`) runs by default: off, since leaving one
+#: set out showed no gain over the rules (see ``benchmarks/train_learned.py --evaluate``).
+LEARNED_BY_DEFAULT = False
 
 
 def extract(text: str, published: date, *, title: str | None = None,
             publisher: str | None = None, url: str | None = None,
             source_file: str | None = None, actors: Iterable[KnownActor] = (),
             places: Iterable[KnownPlace] = (), events: Iterable[KnownEvent] = (),
-            min_confidence: float = 0.0) -> Draft:
+            min_confidence: float = 0.0, learned: bool = LEARNED_BY_DEFAULT) -> Draft:
     """Propose the events of an article published on ``published``, as a :class:`Draft`.
 
     The stages of :mod:`kb.extract` in order; events scoring below ``min_confidence`` are left
-    out.
+    out. ``learned`` runs the learned stage (:mod:`kb.extract.learned`; off by default,
+    :data:`LEARNED_BY_DEFAULT`); without it the types and confidences are the rules', as the
+    stage's training reads them.
     """
     if not isinstance(published, date):
         raise DateError(f"{published!r}: the publication date is not a date",
@@ -276,6 +282,10 @@ def extract(text: str, published: date, *, title: str | None = None,
     score(drafted, kinds)
     box_repeats(drafted, timeline_box(text, sentences))
     _off_the_headline(drafted, sentences, kinds)
+    learned_stage.features(drafted, learned_stage.Article(
+        kinds, parses, {s.index: (s.start, s.end) for s in sentences}))
+    if learned:
+        learned_stage.apply(drafted, learned_stage.load_model())
     drafted = [event for event in drafted if event.confidence >= min_confidence]
     drafted.sort(key=lambda event: (event.sentence_index, event.order))
     _assign_ids(drafted, extractor.actors)

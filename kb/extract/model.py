@@ -59,6 +59,7 @@ class DraftEvent:
     why: list[str] = field(default_factory=list)  # what raised or lowered the confidence
     likely_known: list[str] = field(default_factory=list)  # ids of events the KB may have
     parsed: list[str] = field(default_factory=list)  # what the dependency parse decided
+    features: dict[str, float] = field(default_factory=dict)  # what the learned stage reads
 
     def primary(self) -> list[str]:
         """The actors in the event's leading role (offerer, speaker, perpetrator ...)."""
