@@ -269,8 +269,9 @@ class CueReader(ActorReader):
         if cue.type == "Statement" and re.match(r"(?i)confirm", word) and re.match(
                 r"(?i)\s+(?:the\s+)?(?:safe\s+)?(?:release|return|freeing|killing|death)\s+of\b", after):
             return False  # "confirmed the release of his country's nationals": that release
-        if cue.type == "HostageRelease" and re.fullmatch(r"(?i)(?:went|walked)\s+free", cue.text):
-            cue.passive = True  # "six captives went free": its subject is the released
+        if re.fullmatch(r"(?i)(?:went|walked)\s+free|(?:died|dies|succumb\w*)\s.*", cue.text):
+            cue.passive = True  # "six captives went free", "died of his wounds": its subject is
+            # the released, the victim
         cue.definite = cue.part == "noun" and bool(DEFINITE.search(before))
         if cue.type in ("Ceasefire", "HostageRelease") and cue.part == "noun":
             if NEGOTIATION_AFTER.search(after) or re.match(r"(?i)\s*negotiator", after):

@@ -325,6 +325,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Demand", r"would\s+have\s+to", "verb"),
     ("Precondition", r"pre-?conditions?|conditioned\s+(?:on|upon)|as\s+a\s+condition", "noun"),
     ("Killing", r"kill(?:s|ed)|eliminat(?:es|ed)|assassinat(?:es|ed)|executed|slain", "verb"),
+    # "died of his wounds in hospital", "succumbed to her injuries": a killing, its subject the
+    # victim
+    ("Killing", r"(?:died|dies)\s+(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)|"
+                r"succumb(?:ed|s)\s+to\s+(?:his|her|their)\s+(?:wounds|injuries)", "verb"),
     ("Killing", r"assassination|elimination|killing", "noun"),
     ("Attack", r"attacked|bombed|raided|struck|shelled", "verb"),
     ("Attack", r"(?:pound|bombard|storm)(?:s|ed)|seiz(?:es|ed)|captur(?:es|ed)|invad(?:es|ed)|"
