@@ -14,6 +14,7 @@ from kb.extract import parse
 from kb.extract.actors import KnownActor, KnownPlace
 from kb.extract.cues import Context, Cue
 from kb.extract.lexicon import (
+    ANOTHER_ACT,
     DENYING_VERBS,
     EXPECTED_AT,
     HANDED_TO,
@@ -309,7 +310,8 @@ class Extractor(RoleReader):
             status=status, sentence_index=sentence.index, last_index=sentence.index,
             order=self._order, cue=(cue.text, cue.start, cue.end),
             sentence_span=(sentence.start, sentence.end), in_quote=cue.quote is not None,
-            cue_part=cue.part, parsed=cue.parsed)
+            cue_part=cue.part, parsed=cue.parsed + (["another act"] if self._another_act(
+                cue, context) else []))
         speaking = next((f for f in outer if not f.report and f.speaker), None)
         reporting = next((f for f in outer if f.report and f.speaker), None)
         if speaking:
@@ -348,6 +350,14 @@ class Extractor(RoleReader):
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = [(fallback[0].actor, role)]
         return event
+
+    @staticmethod
+    def _another_act(cue: Cue, context: Context) -> bool:
+        """Whether the parse gives a cue verb "also" or "further" ("It further calls upon all
+        parties", "Egypt also urged"): an act besides one told before, not its repetition."""
+        word = context.head(cue)
+        return cue.part != "noun" and word is not None and any(
+            c.dep_ == "advmod" and c.lower_ in ANOTHER_ACT for c in word.children)
 
     def _time_reference(self, cue: Cue, context: Context) -> bool:
         """Whether an event noun with its date names a time ("since the Oct. 7 attack", "freed in

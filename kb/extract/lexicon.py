@@ -530,6 +530,9 @@ OWN_REPORTER = re.compile(r"(?i)\bour\s+(?:[\w-]+\s+){0,2}(?:correspondents?|rep
 #: was killed with him"): the same strike, one killing.
 KILLED_WITH = re.compile(r"(?i)\b(?:killed|died|slain)\s+(?:alongside|along\s+with|together\s+with|"
                          r"with)\s+(?:him|her|them)\b")
+#: Adverbs that make a cue verb an act besides one told before ("It further calls upon all
+#: parties", "Egypt also urged"): two events, not one repeated.
+ANOTHER_ACT = frozenset(("also", "further", "additionally", "likewise"))
 #: Someone expected at an event noun ("is expected to join the talks", "is expected in Paris
 #: today for a meeting"): what is looked for, no event yet.
 EXPECTED_AT = re.compile(r"(?i)\bexpected\s+(?:to\s+\w+\s+|in\s+(?-i:[A-Z])[\w-]*\s+(?:\w+\s+)?"

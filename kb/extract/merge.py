@@ -94,6 +94,10 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
             continue
         if not leading & set(other.primary()):
             continue
+        if "another act" in event.parsed and event.sentence_index != other.sentence_index and \
+                event.type != "Statement":
+            continue  # "Egypt calls upon Israel ... It further calls upon all parties": two
+            # demands (but "X said ... X also said ...": one statement, more of its words)
         mine = {a for a, _ in event.actors} - {a for a, _ in other.actors}
         theirs = {a for a, _ in other.actors} - {a for a, _ in event.actors}
         if event.type in MEETING_FAMILY and mine and theirs and \
