@@ -15,6 +15,7 @@ from kb.extract.actors import KnownActor, KnownPlace
 from kb.extract.cues import Context, Cue
 from kb.extract.lexicon import (
     ANOTHER_ACT,
+    CONDITION,
     DENYING_VERBS,
     EXPECTED_AT,
     HANDED_TO,
@@ -22,12 +23,14 @@ from kb.extract.lexicon import (
     LIGHT_VERB_BEFORE,
     NO_SIGN,
     ONGOING_BEFORE,
+    OWN_CONDITION,
     OWN_REPORTER,
     PLACELESS,
     QUESTION_LINE,
     SETTING_BEFORE,
     STANCE_ON_EFFORT,
     STATEMENT_FAMILY,
+    STATEMENT_NOUN,
     TIME_PREPOSITION,
     is_past_form,
 )
@@ -63,6 +66,7 @@ class Extractor(RoleReader):
         self.events: list[DraftEvent] = []
         self.claimants: dict[str, dict] = {}
         self._order = 0
+        self._document: DraftEvent | None = None  # a statement's own, from its heading
 
     def run(self, sentences: list[Sentence],
             parses: dict[int, ParsedSentence | None] | None = None) -> list[DraftEvent]:
@@ -73,6 +77,8 @@ class Extractor(RoleReader):
                 [s.text for s in sentences], [s.start for s in sentences]), strict=True))
         for sentence in sentences:
             self._sentence(sentence)
+        if self._document is not None and not self._said_in_text(self._document):
+            self.events.append(self._document)  # last, so that a statement of its text joins it
         self._join_short_names()
         return self.events
 
@@ -117,6 +123,10 @@ class Extractor(RoleReader):
                 event = self._event(cue, context, claimant)
                 if event is not None:
                     drafted.append((cue, event))
+        if not asked:
+            drafted += self._own_condition(context, drafted, claimant)
+        if self._document is None:
+            self._document = self._document_statement(context, claimant)
         told = self._told_acts(drafted, context) + self._added(drafted) + \
             self._attributions(drafted, context)
         self.events.extend(event for cue, event in drafted if not any(cue is t for t in told))
@@ -126,6 +136,62 @@ class Extractor(RoleReader):
             subjects = [self._person_of(m.actor) for m in people
                         if m.prep is None and m.quote is None]
             self.last_person = subjects[0] if subjects else self._person_of(people[-1].actor)
+
+    def _document_statement(self, context: Context,
+                            claimant: str | None) -> DraftEvent | None:
+        """A statement's heading line that names its kind ("Statement", "Joint statement by
+        Egypt and Qatar"; not a press release, which may only tell a meeting): the document
+        itself is its issuer's statement, on its day (a statement of the issuer that day in its
+        text is the same one: merged)."""
+        sentence = context.sentence
+        kind = STATEMENT_NOUN.search(sentence.text)
+        if self.signatories is None or kind is None or not (
+                sentence.index == 0 or not sentence.text.replace(kind.group(), "").strip()) or \
+                re.search(r"[.!?]\s*$", sentence.text):
+            return None
+        cue = Cue("Statement", sentence.start + kind.start(), sentence.start + kind.end(),
+                  kind.group(), "speech", None, first_person=True,
+                  parsed=["the document's own heading"])
+        event = self._event(cue, context, claimant)
+        if event is not None:
+            event.actors = self._with_owners([(self.signatories, "speaker")])
+            event.status = "happened"
+        return event
+
+    def _said_in_text(self, document: DraftEvent) -> bool:
+        """Whether the issuer's own words in the text, on the document's day, make a demand, a
+        vow or a threat ("We welcome the agreement and urge both parties ..."): that saying is
+        the document's statement (a condition set in its voice, "The prisoners will not be freed
+        until ...", is an act it announces)."""
+        issuer = set(document.primary())
+        return any(event.type in STATEMENT_FAMILY and event.type != "Statement"
+                   and OWN_CONDITION not in event.parsed and issuer & set(event.primary())
+                   and event.date.edtf == document.date.edtf for event in self.events)
+
+    def _own_condition(self, context: Context, drafted: list,
+                       claimant: str | None) -> list[tuple[Cue, DraftEvent]]:
+        """A condition the text sets in its own voice, with no speech verb: a statement's ("The
+        prisoners will not be released until ...") or an interviewee's answer ("We will free
+        them only if ..."): a precondition of the ones the text speaks for, on its day. Words
+        that a speech verb reports are that verb's (:meth:`CueReader._upgrade`)."""
+        sentence = context.sentence
+        voice = next((m.actor for m in context.mentions if m.pronoun == "first"
+                      and m.quote is None), None) or self.signatories
+        if voice is None or any(event.type in STATEMENT_FAMILY for _, event in drafted) or \
+                QUESTION_LINE.match(self.text, self.text.rfind("\n", 0, sentence.start) + 1):
+            return []
+        found = CONDITION.search(self.text, sentence.start, sentence.end)
+        if found is None or any(a <= found.start() < b for a, b in context.quotes) or any(
+                f.start <= found.start() < f.end for f in context.frames) or any(
+                m.start == found.start() and m.actor != voice for m in context.mentions):
+            return []  # ("Hamas will not free them until ...": another's condition, told)
+        cue = Cue("Precondition", found.start(), found.end(), found.group(), "speech", None,
+                  first_person=True, parsed=[OWN_CONDITION])
+        event = self._event(cue, context, claimant)
+        if event is None:
+            return []
+        event.actors, event.status = self._with_owners([(voice, "speaker")]), "happened"
+        return [(cue, event)]
 
     @staticmethod
     def _question(context: Context) -> bool:

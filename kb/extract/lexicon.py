@@ -372,6 +372,13 @@ CONDITION = re.compile(
     # "would not agree to any deal that failed to guarantee an end to the war"
     r"|\b(?:not|never)\s+(?:agree\s+to|accept|sign)\s+(?:any|an|a)\s+(?:[\w-]+\s+)?(?:deal|"
     r"agreement|proposal)\s+that\s+(?:does\s+not|doesn[’']t|did\s+not|fails?\s+to|failed\s+to)\b"
+    # "any agreement that does not guarantee an end to the war will not be accepted"
+    r"|\b(?:any|an|a)\s+(?:[\w-]+\s+)?(?:deal|agreement|proposal)\s+that\s+(?:does\s+not|"
+    r"doesn[’']t|fails?\s+to)\b[^.;]*?\b(?:will|would|shall)\s+(?:not|never)\s+be\s+"
+    r"(?:accepted|signed|approved)\b"
+    # "our weapons are not on the table as long as there is occupation"
+    r"|\b(?:is|are|was|were)\s+not\s+(?:on\s+the\s+table|negotiable|up\s+for\s+(?:discussion|"
+    r"negotiation))\s+(?:as\s+long\s+as|so\s+long\s+as|until|unless|while)\b"
     r"|(?:it|they|he|she|we|i)\s+(?:will|would|shall)\s+[^.;]*?\b(?:only\s+(?:if|when|after|once)|"
     r"provided\s+that|on\s+condition\s+that)\b)")
 
@@ -533,6 +540,10 @@ KILLED_WITH = re.compile(r"(?i)\b(?:killed|died|slain)\s+(?:alongside|along\s+wi
 #: Adverbs that make a cue verb an act besides one told before ("It further calls upon all
 #: parties", "Egypt also urged"): two events, not one repeated.
 ANOTHER_ACT = frozenset(("also", "further", "additionally", "likewise"))
+#: The parse note of a condition the text sets in its own voice, with no speech verb ("The
+#: prisoners will not be released until ...", "We will free them only if ..."): each sentence
+#: sets its own.
+OWN_CONDITION = "condition in the text's own voice"
 #: Someone expected at an event noun ("is expected to join the talks", "is expected in Paris
 #: today for a meeting"): what is looked for, no event yet.
 EXPECTED_AT = re.compile(r"(?i)\bexpected\s+(?:to\s+\w+\s+|in\s+(?-i:[A-Z])[\w-]*\s+(?:\w+\s+)?"
@@ -653,6 +664,9 @@ INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(
 #: A document that is a statement: its "we" are the ones it names.
 STATEMENT_HEADING = re.compile(r"(?i)\s*(?:joint\s+)?(?:statement|declaration|communiqu[eé])\s+"
                                r"(?:issued\s+)?(?:by|of|from)\s+")
+#: The kind of a document named in its first heading ("Joint statement by the leaders of ...").
+STATEMENT_NOUN = re.compile(r"(?i)\b(?:joint\s+|press\s+|official\s+)?(?:statement|declaration|"
+                            r"communiqu[eé])\b")
 ANSWER_LINE = re.compile(r"(?:A|Answer)\s*[:.]\s")
 #: A line of a timeline or chronology: a date, then a dash or a colon, then what happened ("20 Feb
 #: - Hamas hands over four coffins", "March 5: Trump warns Hamas"): a dated event, no headline.

@@ -6,7 +6,7 @@ A stage of its own: a function of the read events, testable alone.
 
 from __future__ import annotations
 
-from kb.extract.lexicon import KILLED_WITH, MEETING_FAMILY
+from kb.extract.lexicon import KILLED_WITH, MEETING_FAMILY, OWN_CONDITION
 from kb.extract.model import DraftDate, DraftEvent
 
 
@@ -94,10 +94,12 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
             continue
         if not leading & set(other.primary()):
             continue
-        if "another act" in event.parsed and event.sentence_index != other.sentence_index and \
-                event.type != "Statement":
+        if event.sentence_index != other.sentence_index and (
+                ("another act" in event.parsed and event.type != "Statement")
+                or OWN_CONDITION in event.parsed):
             continue  # "Egypt calls upon Israel ... It further calls upon all parties": two
-            # demands (but "X said ... X also said ...": one statement, more of its words)
+            # demands (but "X said ... X also said ...": one statement, more of its words);
+            # "Our weapons are not on the table ... We will free them only if ...": two conditions
         mine = {a for a, _ in event.actors} - {a for a, _ in other.actors}
         theirs = {a for a, _ in other.actors} - {a for a, _ in event.actors}
         if event.type in MEETING_FAMILY and mine and theirs and \

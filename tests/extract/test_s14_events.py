@@ -35,3 +35,49 @@ def test_words_said_also_are_the_same_statement():
     found = events("On Tuesday Qatar said the talks had made progress. Qatar also said that "
                    "the next round would be held in Doha.")
     assert [e.type for e in found].count("Statement") == 1
+
+
+def test_a_statement_sets_a_condition_in_its_own_voice():
+    text = ("Ministry of Foreign Affairs of the State of Qatar\nStatement\nDoha, 12 March 2024\n\n"
+            "The detainees will not be freed until the crossings are opened to aid convoys.")
+    condition = one(events(text), "Precondition")
+    assert "qatar" in ids(condition)
+    assert condition.date.edtf == "2024-03-12"
+
+
+def test_an_interviewee_sets_two_conditions_in_two_sentences():
+    text = ("Interview by our Amman bureau, 14 March 2024\n\nWe spoke to Khaled Mashal of Hamas "
+            "in Doha.\n\nQ: Will you disarm?\nA: Our rifles are not on the table as long as the "
+            "siege goes on. We will hand over the captives only if the shelling stops.")
+    conditions = [e for e in events(text) if e.type == "Precondition"]
+    assert len(conditions) == 2
+    assert all(ids(c) & {"hamas", "khaled-mashal"} and c.date.edtf == "2024-03-14"
+               for c in conditions)
+
+
+def test_refusing_any_agreement_that_fails_a_demand_sets_a_condition():
+    text = ("Hamas\nPress statement\n12 March 2024\n\nWe state plainly: any agreement that does "
+            "not guarantee a withdrawal will not be accepted by our people.")
+    assert "hamas" in ids(one(events(text), "Precondition"))
+
+
+def test_a_statement_document_is_its_issuers_statement():
+    text = ("Prime Minister's Office\nStatement\nJerusalem, 12 March 2024\n\nThe prisoners will "
+            "not go free until a list of living hostages is received.")
+    found = events(text)
+    statement = one(found, "Statement")
+    assert ids(statement) == {"prime-ministers-office"}
+    assert statement.date.edtf == "2024-03-12"
+    assert one(found, "Precondition").date.edtf == "2024-03-12"
+
+
+def test_a_statement_document_saying_something_is_one_statement():
+    text = ("Joint statement by Egypt and Qatar\n12 March 2024\n\nWe welcome the agreement "
+            "reached today on the entry of aid.")
+    assert [e.type for e in events(text)].count("Statement") == 1
+
+
+def test_a_statement_telling_anothers_condition_sets_none_of_its_own():
+    text = ("Ministry of Foreign Affairs of the State of Qatar\nStatement\nDoha, 12 March 2024\n\n"
+            "Hamas will not free the captives until the siege is lifted.")
+    assert not any(e.type == "Precondition" and "qatar" in ids(e) for e in events(text))
