@@ -361,6 +361,7 @@ class Extractor(RoleReader):
             said, _ = self._expression_for(outer[0].cue, context)
             if said is not None and said.precision == "day":
                 anchor_date = said.earliest  # "the last couple of days" said on Thursday
+        cue.passive = cue.passive or self._participle_of_noun(cue, context)
         self._order += 1
         if expression is None and cue.quote is None and (
                 cue.first_person or self._present_speech(cue, context)):
@@ -416,6 +417,15 @@ class Extractor(RoleReader):
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = [(fallback[0].actor, role)]
         return event
+
+    @staticmethod
+    def _participle_of_noun(cue: Cue, context: Context) -> bool:
+        """Whether the parse makes a cue verb a past participle describing the noun before it
+        ("16 Oct 2024 - Sinwar killed in Rafah", "a commander killed in the strike"): that
+        noun is the one acted on."""
+        word = context.head(cue)
+        return cue.part == "verb" and word is not None and word.tag_ == "VBN" and \
+            word.dep_ == "acl" and word.head.i < word.i
 
     @staticmethod
     def _another_act(cue: Cue, context: Context) -> bool:

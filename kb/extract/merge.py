@@ -87,6 +87,10 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
                 freed & {a for a, r in other.actors if r == "released"} and \
                 compatible_dates(event.date, other.date, loose=False):
             return other  # "Hamas freed X on Monday ... X was freed after 584 days": one release
+        if other.type == event.type == "Killing" and victims & {
+                a for a, r in other.actors if r == "victim"}:
+            return other  # a victim dies once: "Sinwar was killed on Wednesday ... Katz announced
+            # on Thursday that Sinwar had been eliminated", whoever is named as the killer
         if other.type != event.type or not leading or (
                 other.status != event.status and not (  # (a victim dies once)
                     event.type == "Killing"

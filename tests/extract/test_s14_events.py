@@ -81,3 +81,22 @@ def test_a_statement_telling_anothers_condition_sets_none_of_its_own():
     text = ("Ministry of Foreign Affairs of the State of Qatar\nStatement\nDoha, 12 March 2024\n\n"
             "Hamas will not free the captives until the siege is lifted.")
     assert not any(e.type == "Precondition" and "qatar" in ids(e) for e in events(text))
+
+
+def test_a_quoted_passive_names_the_victim():
+    killing = one(events("On Tuesday the army said the commander Rami Saad had been \u201celiminated\u201d."),
+                  "Killing")
+    assert [role for actor, role in killing.actors if "saad" in actor] == ["victim"]
+
+
+def test_a_participle_describing_a_name_makes_it_the_victim():
+    killing = one(events("Hamas mourned Rami Saad, a commander killed in Rafah on Tuesday."),
+                  "Killing")
+    assert [role for actor, role in killing.actors if "saad" in actor] == ["victim"]
+
+
+def test_a_victim_dies_once_whoever_is_named_as_the_killer():
+    text = ("Israeli troops killed Rami Saad in Rafah on Tuesday. On Wednesday the defence "
+            "minister announced that Saad had been killed.")
+    killing = one(events(text), "Killing")
+    assert killing.date.edtf == "2024-03-12"
