@@ -333,6 +333,11 @@ class CueReader(ActorReader):
                                            r"(?:teams?|delegations?|negotiators|ambassadors?|"
                                            r"envoys?|staff|diplomats)\b", after):
             return False  # "Israel recalled its team": called back, not said
+        if cue.type == "Rejection" and word.startswith(("dismiss", "rebuff")) and re.match(
+                r"(?i)\s+(?:the\s+|all\s+)?(?:talk|reports?|speculation|claims?|suggestions?|"
+                r"rumou?rs?|allegations?|accusations?|criticism)\b", after):
+            cue.type, cue.part = "Statement", "speech"  # "dismissed talk of an imminent
+            # agreement": a denial, no offer turned down
         if cue.type == "Rejection" and word.startswith("refus") and re.match(
                 r"\s+(?:\w+\s+){0,3}?to\s+[^.;]*?\b(?:until|unless|while|as\s+long\s+as|"
                 r"so\s+long\s+as)\b", after):

@@ -100,3 +100,14 @@ def test_a_victim_dies_once_whoever_is_named_as_the_killer():
             "minister announced that Saad had been killed.")
     killing = one(events(text), "Killing")
     assert killing.date.edtf == "2024-03-12"
+
+
+def test_dismissing_talk_of_a_deal_is_a_denial_not_a_rejection():
+    found = events("On Tuesday Osama Hamdan dismissed reports of a breakthrough in Cairo.")
+    assert [e.type for e in found] == ["Statement"]
+    assert "osama-hamdan" in ids(found[0])
+
+
+def test_dismissing_an_offer_is_a_rejection():
+    rejection = one(events("On Tuesday Hamas dismissed the proposal as a trap."), "Rejection")
+    assert "hamas" in ids(rejection)
