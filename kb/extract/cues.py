@@ -526,7 +526,10 @@ class CueReader(ActorReader):
             comma = max((m.start() for m in re.finditer(r",", text[sentence.start:cue.start])
                          if quote_of(context.quotes, sentence.start + m.start(),
                                      sentence.start + m.end()) is None), default=None)
-            if quotes_before and len(lead) <= 40 and not re.search(r"[.;]", lead):
+            if quotes_before and len(lead) <= 40 and not re.search(r"[.;]", lead) and \
+                    not COORDINATED_VERB.search(lead):
+                # (not '... "the beginning of the end" of its rule, and told X': a second verb
+                # of the subject before the quotation, no attribution of it)
                 start, end, inverted = sentence.start, quotes_before[-1][1], True
             elif comma is not None and len(tail) <= 70 and not re.search(
                     r"(?i)\bthat\b|[“\"]", tail) and not VERBISH.search(

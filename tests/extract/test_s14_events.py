@@ -111,3 +111,11 @@ def test_dismissing_talk_of_a_deal_is_a_denial_not_a_rejection():
 def test_dismissing_an_offer_is_a_rejection():
     rejection = one(events("On Tuesday Hamas dismissed the proposal as a trap."), "Rejection")
     assert "hamas" in ids(rejection)
+
+
+def test_a_verb_coordinated_after_a_quotation_does_not_take_the_words_before_it():
+    found = events('On Tuesday Yoav Gallant said the operation was "only the start" of the '
+                   "campaign's last stage, and told the army's reservists to stand ready.")
+    statement = next(e for e in found if e.type in ("Statement", "Demand"))
+    assert "yoav-gallant" in ids(statement)
+    assert statement.date.edtf == "2024-03-12"
