@@ -613,8 +613,11 @@ class CueReader(ActorReader):
                 if SPEECH_SUBJECT_PRONOUN.search(segment) and not named:
                     return self.last_speaker
                 unnamed = UNNAMED_SPEAKER.search(segment)
-                coordinated = COORDINATED_VERB.search(text, start, cue.start) and any(
-                    m.end <= start + unnamed.start() for m in named) if unnamed else False
+                coordinated = COORDINATED_VERB.search(text, start, cue.start) and (any(
+                    m.end <= start + unnamed.start() for m in named) or VERBISH.search(
+                        segment[:unnamed.start()])) if unnamed else False
+                # ("X called it a good day for the world and said": a verb before it, whose
+                # subject speaks)
                 if unnamed and not VERBISH.search(re.sub(  # ("two sources briefed on the talks")
                         r"\b\w+ed\s+(?:on|in|with|to|about)\b", "", unnamed.group())) and not any(
                         m.start >= start + unnamed.start() or (m.pronoun == "first" and not re.fullmatch(

@@ -119,3 +119,17 @@ def test_a_verb_coordinated_after_a_quotation_does_not_take_the_words_before_it(
     statement = next(e for e in found if e.type in ("Statement", "Demand"))
     assert "yoav-gallant" in ids(statement)
     assert statement.date.edtf == "2024-03-12"
+
+
+def test_a_speaker_with_a_relative_clause_and_two_verbs_speaks():
+    found = events("Joe Biden, who phoned Netanyahu on Tuesday, called it a fine day for the "
+                   "region and said a deal was now within reach.")
+    statement = one(found, "Statement")
+    assert "joe-biden" in ids(statement)
+    assert statement.date.edtf == "2024-03-12"
+
+
+def test_unnamed_officials_who_met_and_said_are_no_speaker():
+    found = events("On Tuesday two officials briefed on the talks met reporters in Cairo and said "
+                   "the gaps remained.")
+    assert not [e for e in found if e.type == "Statement"]
