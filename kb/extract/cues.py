@@ -35,6 +35,7 @@ from kb.extract.lexicon import (
     PASSIVE_BEFORE,
     POSS,
     PURPOSE_BEFORE,
+    RESIDENCE,
     SAYING_LEMMAS,
     SETTING_BEFORE,
     SHORT_OF,
@@ -333,6 +334,12 @@ class CueReader(ActorReader):
                                            r"(?:teams?|delegations?|negotiators|ambassadors?|"
                                            r"envoys?|staff|diplomats)\b", after):
             return False  # "Israel recalled its team": called back, not said
+        if cue.type == "Meeting" and word.startswith("host") and (RESIDENCE.match(after) or (
+                (word == "hosts" or re.search(r"(?i)\b(?:has|have)\s+(?:long\s+)?$", before))
+                and re.match(r"(?i)\s+(?:the\s+|its\s+)?(?:exiled\s+)?(?:leaders|leadership)\b",
+                             after))):
+            return False  # "Qatar, which hosts Hamas's political bureau", "hosts the leaders
+            # of Hamas": where a group lives, no meeting
         if cue.type == "Rejection" and word.startswith(("dismiss", "rebuff")) and re.match(
                 r"(?i)\s+(?:the\s+|all\s+)?(?:talk|reports?|speculation|claims?|suggestions?|"
                 r"rumou?rs?|allegations?|accusations?|criticism)\b", after):

@@ -544,6 +544,10 @@ ANOTHER_ACT = frozenset(("also", "further", "additionally", "likewise"))
 #: prisoners will not be released until ...", "We will free them only if ..."): each sentence
 #: sets its own.
 OWN_CONDITION = "condition in the text's own voice"
+#: What a host keeps, after a verb of hosting ("hosts Hamas's political bureau", "has hosted
+#: the movement's office since 2012"): where a group lives, no meeting.
+RESIDENCE = re.compile(r"(?i)\s+(?:(?:the|its|their|(?-i:[A-Z][\w-]*)" + POSS + r")\s+)?(?:[\w-]+\s+)?"
+                       r"(?:political\s+)?(?:office|offices|bureau|headquarters|base)\b")
 #: Someone expected at an event noun ("is expected to join the talks", "is expected in Paris
 #: today for a meeting"): what is looked for, no event yet.
 EXPECTED_AT = re.compile(r"(?i)\bexpected\s+(?:to\s+\w+\s+|in\s+(?-i:[A-Z])[\w-]*\s+(?:\w+\s+)?"

@@ -133,3 +133,19 @@ def test_unnamed_officials_who_met_and_said_are_no_speaker():
     found = events("On Tuesday two officials briefed on the talks met reporters in Cairo and said "
                    "the gaps remained.")
     assert not [e for e in found if e.type == "Statement"]
+
+
+def test_hosting_a_groups_office_is_no_meeting():
+    found = events("Qatar, which hosts Hamas's political bureau, said on Tuesday that talks would "
+                   "resume.")
+    assert [e.type for e in found] == ["Statement"]
+
+
+def test_a_host_that_keeps_a_groups_leaders_holds_no_meeting():
+    found = events("On Tuesday Netanyahu said that Qatar hosts the leaders of Hamas.")
+    assert not [e for e in found if e.type == "Meeting"]
+
+
+def test_hosting_a_delegation_is_a_meeting():
+    meeting = one(events("Egypt hosted a Hamas delegation in Cairo on Tuesday."), "Meeting")
+    assert {"egypt", "hamas"} <= ids(meeting)
