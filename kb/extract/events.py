@@ -26,6 +26,7 @@ from kb.extract.lexicon import (
     OWN_CONDITION,
     OWN_REPORTER,
     PLACELESS,
+    PROMISED_EFFORT,
     QUESTION_LINE,
     SETTING_BEFORE,
     STANCE_ON_EFFORT,
@@ -522,6 +523,9 @@ class Extractor(RoleReader):
         word = context.head(cue)
         verb = next((node for node in parse.ancestors(word) if node.pos_ in ("VERB", "AUX")),
                     None) if word is not None else None
+        if PROMISED_EFFORT.search(context.sentence.text[:cue.start - context.sentence.start]):
+            return True  # "will continue, together with its partners, its efforts" (which the
+            # parse may hang from the verb of saying)
         return verb is not None and (verb.lemma_.lower() in STANCE_ON_EFFORT or any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in verb.children))
 

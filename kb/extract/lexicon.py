@@ -529,6 +529,10 @@ LIGHT_VERB_BEFORE = re.compile(
 STANCE_ON_EFFORT = frozenset(("support", "back", "welcome", "praise", "commend", "thank",
                               "appreciate", "damage", "complicate", "undermine", "hamper",
                               "obstruct", "threaten", "jeopardize", "jeopardise", "harm"))
+#: A promise to go on with an effort, before its noun in the same clause ("will continue,
+#: together with its partners, its mediation efforts", "would redouble its efforts").
+PROMISED_EFFORT = re.compile(r"(?i)\b(?:will|would|shall)\s+(?:\w+ly\s+)?(?:continue|pursue|"
+                             r"redouble|intensify|step\s+up|spare\s+no)\b[^.;:]*$")
 #: The outlet's own reporter as the subject of a speech or report verb ("Our correspondent X
 #: reports", "our reporter in Gaza said"): the article telling, no event of its own.
 OWN_REPORTER = re.compile(r"(?i)\bour\s+(?:[\w-]+\s+){0,2}(?:correspondents?|reporters?|"

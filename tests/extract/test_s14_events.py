@@ -149,3 +149,9 @@ def test_a_host_that_keeps_a_groups_leaders_holds_no_meeting():
 def test_hosting_a_delegation_is_a_meeting():
     meeting = one(events("Egypt hosted a Hamas delegation in Cairo on Tuesday."), "Meeting")
     assert {"egypt", "hamas"} <= ids(meeting)
+
+
+def test_an_effort_promised_with_a_phrase_between_is_no_effort_made():
+    found = events("On Tuesday Egypt said that it would continue, with its regional partners, "
+                   "its mediation efforts to end the war.")
+    assert not [e for e in found if e.type == "Effort"]
