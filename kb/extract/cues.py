@@ -313,9 +313,10 @@ class CueReader(ActorReader):
                 after):
             return False  # "struck a deal"
         if cue.type == "Meeting" and word in ("met", "meets", "meet") and re.match(
-                r"(?i)\s+(?:(?:the|its|their|his|her|all|most|some|none\s+of|[A-Z][\w-]*[’']s?)"
-                r"\s+)*(?:[\w-]+\s+)?(?:conditions|demands|expectations|requirements|needs|criteria|"
-                r"standards|goals|targets|deadlines?|terms|obligations)\b", after):
+                r"(?i)\s+(?:(?:the|its|their|his|her|all|most|some|none\s+of|(?:every|each|any)\s+"
+                r"(?:one\s+)?of|[A-Z][\w-]*[’']s?)\s+)*(?:[\w-]+\s+)?(?:conditions|demands|"
+                r"expectations|requirements|needs|criteria|standards|goals|aims|objectives|targets|"
+                r"deadlines?|terms|obligations)\b", after):
             return False  # "the text met Israel's conditions"
         if cue.type in MEETING_FAMILY and cue.part != "verb" and ABSENT_FROM.search(before):
             return False  # "Israel and Hamas were not at the summit": nobody's meeting

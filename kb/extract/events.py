@@ -533,14 +533,15 @@ class Extractor(RoleReader):
     def _supposed(cue: Cue, context: Context) -> bool:
         """Whether the parse puts a cue verb, or an event noun as its clause's subject, in a
         clause of condition ("if they laid down their arms and freed the captives", "unless
-        Israel withdraws", "until ... a ceasefire was in place"): supposed, not told."""
+        Israel withdraws", "until ... a ceasefire was in place") or of a question ("whether the
+        talks survived the blast", "unclear whether Hamas had accepted"): supposed, not told."""
         word = context.head(cue)
         if word is not None and cue.part == "noun":  # "until ... a ceasefire was in place"
             word = word.head if word.dep_ in ("nsubj", "nsubjpass") else None
         while word is not None and word.dep_ == "conj" and word.head is not word:
             word = word.head  # ("laid down ... and freed": the clause of the first verb)
-        return word is not None and word.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in ("if", "unless", "until") for c in word.children)
+        return word is not None and any(c.dep_ == "mark" and (c.lower_ == "whether" or (
+            word.dep_ == "advcl" and c.lower_ in ("if", "unless", "until"))) for c in word.children)
 
     @staticmethod
     def _negated(cue: Cue, context: Context) -> bool:

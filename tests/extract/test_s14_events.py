@@ -156,3 +156,20 @@ def test_an_effort_promised_with_a_phrase_between_is_no_effort_made():
                    "regional and international allies, its mediation efforts aimed at ending the "
                    "fighting.")
     assert not [e for e in found if e.type == "Effort"]
+
+
+def test_talks_in_a_question_of_whether_are_no_event():
+    found = events("On Tuesday Israeli jets struck a compound in Rafah, and the question since has "
+                   "been whether the negotiations survived the strike.")
+    assert [e.type for e in found] == ["Attack"]
+
+
+def test_an_answer_in_question_is_no_acceptance():
+    found = events("It was still unclear on Tuesday whether Hamas had accepted the plan.")
+    assert not [e for e in found if e.type == "Acceptance"]
+
+
+def test_meeting_every_one_of_its_aims_is_no_meeting():
+    found = events("On Tuesday Netanyahu said the war would not end before Israel had met every "
+                   "one of its objectives.")
+    assert not [e for e in found if e.type == "Meeting"]
