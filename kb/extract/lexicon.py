@@ -258,11 +258,14 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"emphasi[sz]ed|reiterated|confirmed|denied|claimed|acknowledged|explained|"
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
                   r"notified|announces|affirm(?:s|ed)?|reaffirm(?:s|ed)?|blamed|blames|"
-                  r"insisted|argued|recalled|saying|noting|stressing|insisting|telling|"
+                  # ("insisted on a permanent ceasefire": a demand, below)
+                  r"insisted(?!\s+(?:up)?on\b)|argued|recalled|saying|noting|stressing|"
+                  r"insisting(?!\s+(?:up)?on\b)|telling|"
                   # ", adding that ...", "adding: ..." (not "stopped adding conditions")
                   r"adding(?=\s*(?:that\b|[“\":,]))|(?<=,\s)adding|"
                   # a live blog's present: "Israeli army confirms that ...", "Hamas denies"
-                  r"confirms|denies|claims|stresses|notes|declares|insists|explains|writes|"
+                  r"confirms|denies|claims|stresses|notes|declares|insists(?!\s+(?:up)?on\b)|"
+                  r"explains|writes|"
                   r"adds|argues|acknowledges|reiterates|emphasi[sz]es|states(?=\s+that\b)|"
                   # "asked (on X) how mediation could succeed": a question put in public
                   r"asked(?=\s+(?:[\w.]+\s+){0,4}?(?:how|whether|why)\b)|"

@@ -173,3 +173,13 @@ def test_meeting_every_one_of_its_aims_is_no_meeting():
     found = events("On Tuesday Netanyahu said the war would not end before Israel had met every "
                    "one of its objectives.")
     assert not [e for e in found if e.type == "Meeting"]
+
+
+def test_insisting_on_something_is_a_demand():
+    demand = one(events("On Tuesday Hamas insisted on a full withdrawal from the Strip."), "Demand")
+    assert "hamas" in ids(demand) and demand.date.edtf == "2024-03-12"
+
+
+def test_insisting_that_something_is_so_is_a_statement():
+    found = events("On Tuesday Qatar insisted that the talks had not collapsed.")
+    assert [e.type for e in found] == ["Statement"]
