@@ -184,8 +184,11 @@ class Extractor(RoleReader):
         found = CONDITION.search(self.text, sentence.start, sentence.end)
         if found is None or any(a <= found.start() < b for a, b in context.quotes) or any(
                 f.start <= found.start() < f.end for f in context.frames) or any(
-                m.start == found.start() and m.actor != voice for m in context.mentions):
-            return []  # ("Hamas will not free them until ...": another's condition, told)
+                m.start == found.start() and m.actor != voice for m in context.mentions) or \
+                re.match(r"(?i)(?:he|she)\b" if voice == self.signatories else
+                         r"(?i)(?:he|she|it|they)\b", found.group()):
+            return []  # ("Hamas will not free them until ...", "he will not ...": another's
+            # condition, told; in an answer "it", "they" are others too)
         cue = Cue("Precondition", found.start(), found.end(), found.group(), "speech", None,
                   first_person=True, parsed=[OWN_CONDITION])
         event = self._event(cue, context, claimant)

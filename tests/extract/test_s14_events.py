@@ -183,3 +183,10 @@ def test_insisting_on_something_is_a_demand():
 def test_insisting_that_something_is_so_is_a_statement():
     found = events("On Tuesday Qatar insisted that the talks had not collapsed.")
     assert [e.type for e in found] == ["Statement"]
+
+
+def test_an_interviewee_telling_anothers_condition_sets_none_of_his_own():
+    text = ("Interview by our Amman bureau, 14 March 2024\n\nWe spoke to Khaled Mashal of Hamas "
+            "in Doha.\n\nQ: Will Israel open the crossing?\nA: They will not open it until we "
+            "lay down our rifles.")
+    assert not [e for e in events(text) if e.type == "Precondition"]
