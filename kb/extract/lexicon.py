@@ -555,6 +555,8 @@ OWN_CONDITION = "condition in the text's own voice"
 #: the movement's office since 2012"): where a group lives, no meeting.
 RESIDENCE = re.compile(r"(?i)\s+(?:(?:the|its|their|(?-i:[A-Z][\w-]*)" + POSS + r")\s+)?(?:[\w-]+\s+)?"
                        r"(?:political\s+)?(?:office|offices|bureau|headquarters|base)\b")
+#: A sentence that opens with a quotation ('"You have my backing," he said.').
+QUOTE_FIRST = re.compile(r"\s*[“\"]")
 #: Someone expected at an event noun ("is expected to join the talks", "is expected in Paris
 #: today for a meeting"): what is looked for, no event yet.
 EXPECTED_AT = re.compile(r"(?i)\bexpected\s+(?:to\s+\w+\s+|in\s+(?-i:[A-Z])[\w-]*\s+(?:\w+\s+)?"

@@ -6,7 +6,13 @@ A stage of its own: a function of the read events, testable alone.
 
 from __future__ import annotations
 
-from kb.extract.lexicon import KILLED_WITH, MEETING_FAMILY, OWN_CONDITION
+from kb.extract.lexicon import (
+    KILLED_WITH,
+    MEETING_FAMILY,
+    OWN_CONDITION,
+    QUOTE_FIRST,
+    STATEMENT_FAMILY,
+)
 from kb.extract.model import DraftDate, DraftEvent
 
 
@@ -91,6 +97,11 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
                 a for a, r in other.actors if r == "victim"}:
             return other  # a victim dies once: "Sinwar was killed on Wednesday ... Katz announced
             # on Thursday that Sinwar had been eliminated", whoever is named as the killer
+        if event.type == "Statement" and QUOTE_FIRST.match(event.sentences[0]) and \
+                event.date.source == "window" and other.type in STATEMENT_FAMILY and \
+                event.sentence_index == other.last_index + 1 and leading & set(other.primary()):
+            return other  # 'X urged the leaders to close a deal. "You have my backing," he
+            # said.': the quotation after the words told is the same saying
         if other.type != event.type or not leading or (
                 other.status != event.status and not (  # (a victim dies once)
                     event.type == "Killing"

@@ -190,3 +190,16 @@ def test_an_interviewee_telling_anothers_condition_sets_none_of_his_own():
             "in Doha.\n\nQ: Will Israel open the crossing?\nA: They will not open it until we "
             "lay down our rifles.")
     assert not [e for e in events(text) if e.type == "Precondition"]
+
+
+def test_a_quotation_after_the_words_told_is_the_same_saying():
+    found = events('On Tuesday Isaac Herzog urged the leaders to close a deal. "You have my full '
+                   'support," he said.')
+    assert [e.type for e in found] == ["Demand"]
+    assert "isaac-herzog" in ids(found[0])
+
+
+def test_a_quotation_with_its_own_day_after_words_told_is_another_saying():
+    found = events('On Monday Isaac Herzog urged the leaders to close a deal. "We are out of time," '
+                   'he said on Tuesday.')
+    assert sorted(e.type for e in found) == ["Demand", "Statement"]
