@@ -35,6 +35,7 @@ from kb.extract.lexicon import (
     PASSIVE_BEFORE,
     POSS,
     PURPOSE_BEFORE,
+    RESIDENCE,
     SAYING_LEMMAS,
     SETTING_BEFORE,
     SHORT_OF,
@@ -269,8 +270,9 @@ class CueReader(ActorReader):
         if cue.type == "Statement" and re.match(r"(?i)confirm", word) and re.match(
                 r"(?i)\s+(?:the\s+)?(?:safe\s+)?(?:release|return|freeing|killing|death)\s+of\b", after):
             return False  # "confirmed the release of his country's nationals": that release
-        if cue.type == "HostageRelease" and re.fullmatch(r"(?i)(?:went|walked)\s+free", cue.text):
-            cue.passive = True  # "six captives went free": its subject is the released
+        if re.fullmatch(r"(?i)(?:went|walked)\s+free|(?:died|dies|succumb\w*)\s.*", cue.text):
+            cue.passive = True  # "six captives went free", "died of his wounds": its subject is
+            # the released, the victim
         cue.definite = cue.part == "noun" and bool(DEFINITE.search(before))
         if cue.type in ("Ceasefire", "HostageRelease") and cue.part == "noun":
             if NEGOTIATION_AFTER.search(after) or re.match(r"(?i)\s*negotiator", after):
@@ -311,9 +313,10 @@ class CueReader(ActorReader):
                 after):
             return False  # "struck a deal"
         if cue.type == "Meeting" and word in ("met", "meets", "meet") and re.match(
-                r"(?i)\s+(?:(?:the|its|their|his|her|all|most|some|none\s+of|[A-Z][\w-]*[’']s?)"
-                r"\s+)*(?:[\w-]+\s+)?(?:conditions|demands|expectations|requirements|needs|criteria|"
-                r"standards|goals|targets|deadlines?|terms|obligations)\b", after):
+                r"(?i)\s+(?:(?:the|its|their|his|her|all|most|some|none\s+of|(?:every|each|any)\s+"
+                r"(?:one\s+)?of|[A-Z][\w-]*[’']s?)\s+)*(?:[\w-]+\s+)?(?:conditions|demands|"
+                r"expectations|requirements|needs|criteria|standards|goals|aims|objectives|targets|"
+                r"deadlines?|terms|obligations)\b", after):
             return False  # "the text met Israel's conditions"
         if cue.type in MEETING_FAMILY and cue.part != "verb" and ABSENT_FROM.search(before):
             return False  # "Israel and Hamas were not at the summit": nobody's meeting
@@ -332,6 +335,17 @@ class CueReader(ActorReader):
                                            r"(?:teams?|delegations?|negotiators|ambassadors?|"
                                            r"envoys?|staff|diplomats)\b", after):
             return False  # "Israel recalled its team": called back, not said
+        if cue.type == "Meeting" and word.startswith("host") and (RESIDENCE.match(after) or (
+                (word == "hosts" or re.search(r"(?i)\b(?:has|have)\s+(?:long\s+)?$", before))
+                and re.match(r"(?i)\s+(?:the\s+|its\s+)?(?:exiled\s+)?(?:leaders|leadership)\b",
+                             after))):
+            return False  # "Qatar, which hosts Hamas's political bureau", "hosts the leaders
+            # of Hamas": where a group lives, no meeting
+        if cue.type == "Rejection" and word.startswith(("dismiss", "rebuff")) and re.match(
+                r"(?i)\s+(?:the\s+|all\s+)?(?:talk|reports?|speculation|claims?|suggestions?|"
+                r"rumou?rs?|allegations?|accusations?|criticism)\b", after):
+            cue.type, cue.part = "Statement", "speech"  # "dismissed talk of an imminent
+            # agreement": a denial, no offer turned down
         if cue.type == "Rejection" and word.startswith("refus") and re.match(
                 r"\s+(?:\w+\s+){0,3}?to\s+[^.;]*?\b(?:until|unless|while|as\s+long\s+as|"
                 r"so\s+long\s+as)\b", after):
@@ -520,7 +534,10 @@ class CueReader(ActorReader):
             comma = max((m.start() for m in re.finditer(r",", text[sentence.start:cue.start])
                          if quote_of(context.quotes, sentence.start + m.start(),
                                      sentence.start + m.end()) is None), default=None)
-            if quotes_before and len(lead) <= 40 and not re.search(r"[.;]", lead):
+            if quotes_before and len(lead) <= 40 and not re.search(r"[.;]", lead) and \
+                    not COORDINATED_VERB.search(lead):
+                # (not '... "the beginning of the end" of its rule, and told X': a second verb
+                # of the subject before the quotation, no attribution of it)
                 start, end, inverted = sentence.start, quotes_before[-1][1], True
             elif comma is not None and len(tail) <= 70 and not re.search(
                     r"(?i)\bthat\b|[“\"]", tail) and not VERBISH.search(
@@ -604,8 +621,11 @@ class CueReader(ActorReader):
                 if SPEECH_SUBJECT_PRONOUN.search(segment) and not named:
                     return self.last_speaker
                 unnamed = UNNAMED_SPEAKER.search(segment)
-                coordinated = COORDINATED_VERB.search(text, start, cue.start) and any(
-                    m.end <= start + unnamed.start() for m in named) if unnamed else False
+                coordinated = COORDINATED_VERB.search(text, start, cue.start) and (any(
+                    m.end <= start + unnamed.start() for m in named) or VERBISH.search(
+                        segment[:unnamed.start()])) if unnamed else False
+                # ("X called it a good day for the world and said": a verb before it, whose
+                # subject speaks)
                 if unnamed and not VERBISH.search(re.sub(  # ("two sources briefed on the talks")
                         r"\b\w+ed\s+(?:on|in|with|to|about)\b", "", unnamed.group())) and not any(
                         m.start >= start + unnamed.start() or (m.pronoun == "first" and not re.fullmatch(

@@ -14,6 +14,8 @@ from kb.extract import parse
 from kb.extract.actors import KnownActor, KnownPlace
 from kb.extract.cues import Context, Cue
 from kb.extract.lexicon import (
+    ANOTHER_ACT,
+    CONDITION,
     DENYING_VERBS,
     EXPECTED_AT,
     HANDED_TO,
@@ -21,12 +23,15 @@ from kb.extract.lexicon import (
     LIGHT_VERB_BEFORE,
     NO_SIGN,
     ONGOING_BEFORE,
+    OWN_CONDITION,
     OWN_REPORTER,
     PLACELESS,
+    PROMISED_EFFORT,
     QUESTION_LINE,
     SETTING_BEFORE,
     STANCE_ON_EFFORT,
     STATEMENT_FAMILY,
+    STATEMENT_NOUN,
     TIME_PREPOSITION,
     is_past_form,
 )
@@ -62,6 +67,7 @@ class Extractor(RoleReader):
         self.events: list[DraftEvent] = []
         self.claimants: dict[str, dict] = {}
         self._order = 0
+        self._document: DraftEvent | None = None  # a statement's own, from its heading
 
     def run(self, sentences: list[Sentence],
             parses: dict[int, ParsedSentence | None] | None = None) -> list[DraftEvent]:
@@ -72,6 +78,8 @@ class Extractor(RoleReader):
                 [s.text for s in sentences], [s.start for s in sentences]), strict=True))
         for sentence in sentences:
             self._sentence(sentence)
+        if self._document is not None and not self._said_in_text(self._document):
+            self.events.append(self._document)  # last, so that a statement of its text joins it
         self._join_short_names()
         return self.events
 
@@ -116,6 +124,10 @@ class Extractor(RoleReader):
                 event = self._event(cue, context, claimant)
                 if event is not None:
                     drafted.append((cue, event))
+        if not asked:
+            drafted += self._own_condition(context, drafted, claimant)
+        if self._document is None:
+            self._document = self._document_statement(context, claimant)
         told = self._told_acts(drafted, context) + self._added(drafted) + \
             self._attributions(drafted, context)
         self.events.extend(event for cue, event in drafted if not any(cue is t for t in told))
@@ -125,6 +137,65 @@ class Extractor(RoleReader):
             subjects = [self._person_of(m.actor) for m in people
                         if m.prep is None and m.quote is None]
             self.last_person = subjects[0] if subjects else self._person_of(people[-1].actor)
+
+    def _document_statement(self, context: Context,
+                            claimant: str | None) -> DraftEvent | None:
+        """A statement's heading line that names its kind ("Statement", "Joint statement by
+        Egypt and Qatar"; not a press release, which may only tell a meeting): the document
+        itself is its issuer's statement, on its day (a statement of the issuer that day in its
+        text is the same one: merged)."""
+        sentence = context.sentence
+        kind = STATEMENT_NOUN.search(sentence.text)
+        if self.signatories is None or kind is None or not (
+                sentence.index == 0 or not sentence.text.replace(kind.group(), "").strip()) or \
+                re.search(r"[.!?]\s*$", sentence.text):
+            return None
+        cue = Cue("Statement", sentence.start + kind.start(), sentence.start + kind.end(),
+                  kind.group(), "speech", None, first_person=True,
+                  parsed=["the document's own heading"])
+        event = self._event(cue, context, claimant)
+        if event is not None:
+            event.actors = self._with_owners([(self.signatories, "speaker")])
+            event.status = "happened"
+        return event
+
+    def _said_in_text(self, document: DraftEvent) -> bool:
+        """Whether the issuer's own words in the text, on the document's day, make a demand, a
+        vow or a threat ("We welcome the agreement and urge both parties ..."): that saying is
+        the document's statement (a condition set in its voice, "The prisoners will not be freed
+        until ...", is an act it announces)."""
+        issuer = set(document.primary())
+        return any(event.type in STATEMENT_FAMILY and event.type != "Statement"
+                   and OWN_CONDITION not in event.parsed and issuer & set(event.primary())
+                   and event.date.edtf == document.date.edtf for event in self.events)
+
+    def _own_condition(self, context: Context, drafted: list,
+                       claimant: str | None) -> list[tuple[Cue, DraftEvent]]:
+        """A condition the text sets in its own voice, with no speech verb: a statement's ("The
+        prisoners will not be released until ...") or an interviewee's answer ("We will free
+        them only if ..."): a precondition of the ones the text speaks for, on its day. Words
+        that a speech verb reports are that verb's (:meth:`CueReader._upgrade`)."""
+        sentence = context.sentence
+        voice = next((m.actor for m in context.mentions if m.pronoun == "first"
+                      and m.quote is None), None) or self.signatories
+        if voice is None or any(event.type in STATEMENT_FAMILY for _, event in drafted) or \
+                QUESTION_LINE.match(self.text, self.text.rfind("\n", 0, sentence.start) + 1):
+            return []
+        found = CONDITION.search(self.text, sentence.start, sentence.end)
+        if found is None or any(a <= found.start() < b for a, b in context.quotes) or any(
+                f.start <= found.start() < f.end for f in context.frames) or any(
+                m.start == found.start() and m.actor != voice for m in context.mentions) or \
+                re.match(r"(?i)(?:he|she)\b" if voice == self.signatories else
+                         r"(?i)(?:he|she|it|they)\b", found.group()):
+            return []  # ("Hamas will not free them until ...", "he will not ...": another's
+            # condition, told; in an answer "it", "they" are others too)
+        cue = Cue("Precondition", found.start(), found.end(), found.group(), "speech", None,
+                  first_person=True, parsed=[OWN_CONDITION])
+        event = self._event(cue, context, claimant)
+        if event is None:
+            return []
+        event.actors, event.status = self._with_owners([(voice, "speaker")]), "happened"
+        return [(cue, event)]
 
     @staticmethod
     def _question(context: Context) -> bool:
@@ -294,6 +365,7 @@ class Extractor(RoleReader):
             said, _ = self._expression_for(outer[0].cue, context)
             if said is not None and said.precision == "day":
                 anchor_date = said.earliest  # "the last couple of days" said on Thursday
+        cue.passive = cue.passive or self._participle_of_noun(cue, context)
         self._order += 1
         if expression is None and cue.quote is None and (
                 cue.first_person or self._present_speech(cue, context)):
@@ -309,7 +381,8 @@ class Extractor(RoleReader):
             status=status, sentence_index=sentence.index, last_index=sentence.index,
             order=self._order, cue=(cue.text, cue.start, cue.end),
             sentence_span=(sentence.start, sentence.end), in_quote=cue.quote is not None,
-            cue_part=cue.part, parsed=cue.parsed)
+            cue_part=cue.part, parsed=cue.parsed + (["another act"] if self._another_act(
+                cue, context) else []))
         speaking = next((f for f in outer if not f.report and f.speaker), None)
         reporting = next((f for f in outer if f.report and f.speaker), None)
         if speaking:
@@ -348,6 +421,23 @@ class Extractor(RoleReader):
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = [(fallback[0].actor, role)]
         return event
+
+    @staticmethod
+    def _participle_of_noun(cue: Cue, context: Context) -> bool:
+        """Whether the parse makes a cue verb a past participle describing the noun before it
+        ("16 Oct 2024 - Sinwar killed in Rafah", "a commander killed in the strike"): that
+        noun is the one acted on."""
+        word = context.head(cue)
+        return cue.part == "verb" and word is not None and word.tag_ == "VBN" and \
+            word.dep_ == "acl" and word.head.i < word.i
+
+    @staticmethod
+    def _another_act(cue: Cue, context: Context) -> bool:
+        """Whether the parse gives a cue verb "also" or "further" ("It further calls upon all
+        parties", "Egypt also urged"): an act besides one told before, not its repetition."""
+        word = context.head(cue)
+        return cue.part != "noun" and word is not None and any(
+            c.dep_ == "advmod" and c.lower_ in ANOTHER_ACT for c in word.children)
 
     def _time_reference(self, cue: Cue, context: Context) -> bool:
         """Whether an event noun with its date names a time ("since the Oct. 7 attack", "freed in
@@ -436,6 +526,9 @@ class Extractor(RoleReader):
         word = context.head(cue)
         verb = next((node for node in parse.ancestors(word) if node.pos_ in ("VERB", "AUX")),
                     None) if word is not None else None
+        if PROMISED_EFFORT.search(context.sentence.text[:cue.start - context.sentence.start]):
+            return True  # "will continue, together with its partners, its efforts" (which the
+            # parse may hang from the verb of saying)
         return verb is not None and (verb.lemma_.lower() in STANCE_ON_EFFORT or any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in verb.children))
 
@@ -443,14 +536,15 @@ class Extractor(RoleReader):
     def _supposed(cue: Cue, context: Context) -> bool:
         """Whether the parse puts a cue verb, or an event noun as its clause's subject, in a
         clause of condition ("if they laid down their arms and freed the captives", "unless
-        Israel withdraws", "until ... a ceasefire was in place"): supposed, not told."""
+        Israel withdraws", "until ... a ceasefire was in place") or of a question ("whether the
+        talks survived the blast", "unclear whether Hamas had accepted"): supposed, not told."""
         word = context.head(cue)
         if word is not None and cue.part == "noun":  # "until ... a ceasefire was in place"
             word = word.head if word.dep_ in ("nsubj", "nsubjpass") else None
         while word is not None and word.dep_ == "conj" and word.head is not word:
             word = word.head  # ("laid down ... and freed": the clause of the first verb)
-        return word is not None and word.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in ("if", "unless", "until") for c in word.children)
+        return word is not None and any(c.dep_ == "mark" and (c.lower_ == "whether" or (
+            word.dep_ == "advcl" and c.lower_ in ("if", "unless", "until"))) for c in word.children)
 
     @staticmethod
     def _negated(cue: Cue, context: Context) -> bool:

@@ -258,11 +258,14 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"emphasi[sz]ed|reiterated|confirmed|denied|claimed|acknowledged|explained|"
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
                   r"notified|announces|affirm(?:s|ed)?|reaffirm(?:s|ed)?|blamed|blames|"
-                  r"insisted|argued|recalled|saying|noting|stressing|insisting|telling|"
+                  # ("insisted on a permanent ceasefire": a demand, below)
+                  r"insisted(?!\s+(?:up)?on\b)|argued|recalled|saying|noting|stressing|"
+                  r"insisting(?!\s+(?:up)?on\b)|telling|"
                   # ", adding that ...", "adding: ..." (not "stopped adding conditions")
                   r"adding(?=\s*(?:that\b|[“\":,]))|(?<=,\s)adding|"
                   # a live blog's present: "Israeli army confirms that ...", "Hamas denies"
-                  r"confirms|denies|claims|stresses|notes|declares|insists|explains|writes|"
+                  r"confirms|denies|claims|stresses|notes|declares|insists(?!\s+(?:up)?on\b)|"
+                  r"explains|writes|"
                   r"adds|argues|acknowledges|reiterates|emphasi[sz]es|states(?=\s+that\b)|"
                   # "asked (on X) how mediation could succeed": a question put in public
                   r"asked(?=\s+(?:[\w.]+\s+){0,4}?(?:how|whether|why)\b)|"
@@ -325,6 +328,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Demand", r"would\s+have\s+to", "verb"),
     ("Precondition", r"pre-?conditions?|conditioned\s+(?:on|upon)|as\s+a\s+condition", "noun"),
     ("Killing", r"kill(?:s|ed)|eliminat(?:es|ed)|assassinat(?:es|ed)|executed|slain", "verb"),
+    # "died of his wounds in hospital", "succumbed to her injuries": a killing, its subject the
+    # victim
+    ("Killing", r"(?:died|dies)\s+(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)|"
+                r"succumb(?:ed|s)\s+to\s+(?:his|her|their)\s+(?:wounds|injuries)", "verb"),
     ("Killing", r"assassination|elimination|killing", "noun"),
     ("Attack", r"attacked|bombed|raided|struck|shelled", "verb"),
     ("Attack", r"(?:pound|bombard|storm)(?:s|ed)|seiz(?:es|ed)|captur(?:es|ed)|invad(?:es|ed)|"
@@ -368,6 +375,13 @@ CONDITION = re.compile(
     # "would not agree to any deal that failed to guarantee an end to the war"
     r"|\b(?:not|never)\s+(?:agree\s+to|accept|sign)\s+(?:any|an|a)\s+(?:[\w-]+\s+)?(?:deal|"
     r"agreement|proposal)\s+that\s+(?:does\s+not|doesn[’']t|did\s+not|fails?\s+to|failed\s+to)\b"
+    # "any agreement that does not guarantee an end to the war will not be accepted"
+    r"|\b(?:any|an|a)\s+(?:[\w-]+\s+)?(?:deal|agreement|proposal)\s+that\s+(?:does\s+not|"
+    r"doesn[’']t|fails?\s+to)\b[^.;]*?\b(?:will|would|shall)\s+(?:not|never)\s+be\s+"
+    r"(?:accepted|signed|approved)\b"
+    # "our weapons are not on the table as long as there is occupation"
+    r"|\b(?:is|are|was|were)\s+not\s+(?:on\s+the\s+table|negotiable|up\s+for\s+(?:discussion|"
+    r"negotiation))\s+(?:as\s+long\s+as|so\s+long\s+as|until|unless|while)\b"
     r"|(?:it|they|he|she|we|i)\s+(?:will|would|shall)\s+[^.;]*?\b(?:only\s+(?:if|when|after|once)|"
     r"provided\s+that|on\s+condition\s+that)\b)")
 
@@ -518,6 +532,10 @@ LIGHT_VERB_BEFORE = re.compile(
 STANCE_ON_EFFORT = frozenset(("support", "back", "welcome", "praise", "commend", "thank",
                               "appreciate", "damage", "complicate", "undermine", "hamper",
                               "obstruct", "threaten", "jeopardize", "jeopardise", "harm"))
+#: A promise to go on with an effort, before its noun in the same clause ("will continue,
+#: together with its partners, its mediation efforts", "would redouble its efforts").
+PROMISED_EFFORT = re.compile(r"(?i)\b(?:will|would|shall)\s+(?:\w+ly\s+)?(?:continue|pursue|"
+                             r"redouble|intensify|step\s+up|spare\s+no)\b[^.;:]*$")
 #: The outlet's own reporter as the subject of a speech or report verb ("Our correspondent X
 #: reports", "our reporter in Gaza said"): the article telling, no event of its own.
 OWN_REPORTER = re.compile(r"(?i)\bour\s+(?:[\w-]+\s+){0,2}(?:correspondents?|reporters?|"
@@ -526,6 +544,19 @@ OWN_REPORTER = re.compile(r"(?i)\bour\s+(?:[\w-]+\s+){0,2}(?:correspondents?|rep
 #: was killed with him"): the same strike, one killing.
 KILLED_WITH = re.compile(r"(?i)\b(?:killed|died|slain)\s+(?:alongside|along\s+with|together\s+with|"
                          r"with)\s+(?:him|her|them)\b")
+#: Adverbs that make a cue verb an act besides one told before ("It further calls upon all
+#: parties", "Egypt also urged"): two events, not one repeated.
+ANOTHER_ACT = frozenset(("also", "further", "additionally", "likewise"))
+#: The parse note of a condition the text sets in its own voice, with no speech verb ("The
+#: prisoners will not be released until ...", "We will free them only if ..."): each sentence
+#: sets its own.
+OWN_CONDITION = "condition in the text's own voice"
+#: What a host keeps, after a verb of hosting ("hosts Hamas's political bureau", "has hosted
+#: the movement's office since 2012"): where a group lives, no meeting.
+RESIDENCE = re.compile(r"(?i)\s+(?:(?:the|its|their|(?-i:[A-Z][\w-]*)" + POSS + r")\s+)?(?:[\w-]+\s+)?"
+                       r"(?:political\s+)?(?:office|offices|bureau|headquarters|base)\b")
+#: A sentence that opens with a quotation ('"You have my backing," he said.').
+QUOTE_FIRST = re.compile(r"\s*[“\"]")
 #: Someone expected at an event noun ("is expected to join the talks", "is expected in Paris
 #: today for a meeting"): what is looked for, no event yet.
 EXPECTED_AT = re.compile(r"(?i)\bexpected\s+(?:to\s+\w+\s+|in\s+(?-i:[A-Z])[\w-]*\s+(?:\w+\s+)?"
@@ -557,7 +588,7 @@ HANDOVER_BODIES = re.compile(r"(?<![\w-])(?:(?:International\s+Committee\s+of\s+
 HANDED_TO = re.compile(r"(?i)(?<![\w-])to\s+(?:the\s+)?(?:representatives\s+of\s+the\s+)?(?:"
                        r"International\s+Committee\s+of\s+the\s+)?(?:Red\s+Cross|ICRC)(?![\w-])")
 HOSTAGE_WORDS = re.compile(r"(?i)\b(?:hostages?|captives?|prisoners?|detainees?|abductees?)\b")
-PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$")
+PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?[“\"‘]?$")
 CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:but|while|whereas|although|though|as|and then|who|which|where|whom|whose)\b|"
     r"\s+but\s+|\s+(?:in exchange for|in return for)\b"
@@ -646,6 +677,9 @@ INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(
 #: A document that is a statement: its "we" are the ones it names.
 STATEMENT_HEADING = re.compile(r"(?i)\s*(?:joint\s+)?(?:statement|declaration|communiqu[eé])\s+"
                                r"(?:issued\s+)?(?:by|of|from)\s+")
+#: The kind of a document named in its first heading ("Joint statement by the leaders of ...").
+STATEMENT_NOUN = re.compile(r"(?i)\b(?:joint\s+|press\s+|official\s+)?(?:statement|declaration|"
+                            r"communiqu[eé])\b")
 ANSWER_LINE = re.compile(r"(?:A|Answer)\s*[:.]\s")
 #: A line of a timeline or chronology: a date, then a dash or a colon, then what happened ("20 Feb
 #: - Hamas hands over four coffins", "March 5: Trump warns Hamas"): a dated event, no headline.

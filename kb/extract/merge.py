@@ -6,7 +6,13 @@ A stage of its own: a function of the read events, testable alone.
 
 from __future__ import annotations
 
-from kb.extract.lexicon import KILLED_WITH, MEETING_FAMILY
+from kb.extract.lexicon import (
+    KILLED_WITH,
+    MEETING_FAMILY,
+    OWN_CONDITION,
+    QUOTE_FIRST,
+    STATEMENT_FAMILY,
+)
 from kb.extract.model import DraftDate, DraftEvent
 
 
@@ -87,6 +93,15 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
                 freed & {a for a, r in other.actors if r == "released"} and \
                 compatible_dates(event.date, other.date, loose=False):
             return other  # "Hamas freed X on Monday ... X was freed after 584 days": one release
+        if other.type == event.type == "Killing" and victims & {
+                a for a, r in other.actors if r == "victim"}:
+            return other  # a victim dies once: "Sinwar was killed on Wednesday ... Katz announced
+            # on Thursday that Sinwar had been eliminated", whoever is named as the killer
+        if event.type == "Statement" and QUOTE_FIRST.match(event.sentences[0]) and \
+                event.date.source == "window" and other.type in STATEMENT_FAMILY and \
+                event.sentence_index == other.last_index + 1 and leading & set(other.primary()):
+            return other  # 'X urged the leaders to close a deal. "You have my backing," he
+            # said.': the quotation after the words told is the same saying
         if other.type != event.type or not leading or (
                 other.status != event.status and not (  # (a victim dies once)
                     event.type == "Killing"
@@ -94,6 +109,12 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
             continue
         if not leading & set(other.primary()):
             continue
+        if event.sentence_index != other.sentence_index and (
+                ("another act" in event.parsed and event.type != "Statement")
+                or OWN_CONDITION in event.parsed):
+            continue  # "Egypt calls upon Israel ... It further calls upon all parties": two
+            # demands (but "X said ... X also said ...": one statement, more of its words);
+            # "Our weapons are not on the table ... We will free them only if ...": two conditions
         mine = {a for a, _ in event.actors} - {a for a, _ in other.actors}
         theirs = {a for a, _ in other.actors} - {a for a, _ in event.actors}
         if event.type in MEETING_FAMILY and mine and theirs and \
