@@ -226,6 +226,12 @@ NUMBER_WORDS_VALUE = {"two": 2, "three": 3, "four": 4, "five": 5}
 GROUP_KIND = r"(?:security|technical|military|intelligence|working-level|high-level|senior)\s+"
 
 
+#: Between a body and its country in a heading ("Ministry of Foreign Affairs of the State of
+#: Qatar", "Embassy of the Arab Republic of Egypt"): the body is that country's.
+OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:[A-Z][a-z]+\s+){0,2}(?:State|Republic|Kingdom|"
+                      r"Emirate|Sultanate)\s+of\s+(?:the\s+)?)?")
+
+
 #: Names of bodies that are not what "the group" or "the movement" refers to.
 INSTITUTION = re.compile(r"Journal|Times|Post|News|Press|Reuters|Daily|Office|Department|Ministry|"
                          r"Forces|Army|Agency|officials|mediators|(?i:intelligence|cabinet|"
@@ -260,6 +266,7 @@ class ActorReader:
         self.interviewee: str | None = None
         self.signatories: str | None = None
         self._heading: list[str] | None = []  # the bodies the heading lines name, while read
+        self._states: dict[str, str] = {}  # a heading's body -> the country it is of
         self._seen = 0  # mentions read so far; the last one of each actor
         self._last_seen: dict[str, int] = {}
         self._lowercase_bodies = self._common_noun_bodies()
@@ -287,10 +294,13 @@ class ActorReader:
 
     def owner_of(self, actor_id: str) -> str | None:
         """The country or body a group stands for: "Egyptian mediators" Egypt, "Hamas
-        delegation" Hamas, "Israeli troops" Israel (None for anything else)."""
+        delegation" Hamas, "Israeli troops" Israel; a heading's "Ministry of Foreign Affairs of
+        the State of Qatar" Qatar (None for anything else)."""
         actor = self.actors.get(actor_id)
         if actor is None or actor.type == "person":
             return None
+        if actor_id in self._states:
+            return self._states[actor_id]
         words = actor.name.split()
         for size in (2, 1):
             head = " ".join(words[-size:]).lower()
@@ -571,9 +581,15 @@ class ActorReader:
         if re.search(r"[.!?]\s*$", sentence.text):
             self._heading = None
             return
-        self._heading += [m.actor for m in sorted(found, key=lambda m: m.start)
-                          if m.actor in self.actors and not m.modifier
-                          and self.actors[m.actor].type in ("country", "organization", "group")]
+        bodies = [m for m in sorted(found, key=lambda m: m.start)
+                  if m.actor in self.actors and not m.modifier
+                  and self.actors[m.actor].type in ("country", "organization", "group")]
+        self._heading += [m.actor for m in bodies]
+        for body, country in pairwise(bodies):  # "Ministry of Foreign Affairs of the State of
+            if self.actors[body.actor].type == "organization" and \
+                    self.actors[country.actor].type == "country" and \
+                    OF_STATE.fullmatch(self.text, body.end, country.start):  # Qatar": Qatar's
+                self._states[body.actor] = country.actor
         if sentence.text.isupper():  # "PRIME MINISTER'S OFFICE": a known body, in capitals
             self._heading += [actor_id for pattern, actor_id in self._lowercase_bodies
                               if pattern.fullmatch("the " + sentence.text.lower())]

@@ -90,6 +90,7 @@ class Cue:
     part: str  # verb, noun, speech, report
     quote: int | None
     passive: bool = False
+    undergoer: bool = False  # its subject underwent it ("went free", "died of his wounds")
     definite: bool = False
     absorbed: bool = False
     parsed: list[str] = field(default_factory=list)  # what the dependency parse decided
@@ -271,8 +272,8 @@ class CueReader(ActorReader):
                 r"(?i)\s+(?:the\s+)?(?:safe\s+)?(?:release|return|freeing|killing|death)\s+of\b", after):
             return False  # "confirmed the release of his country's nationals": that release
         if re.fullmatch(r"(?i)(?:went|walked)\s+free|(?:died|dies|succumb\w*)\s.*", cue.text):
-            cue.passive = True  # "six captives went free", "died of his wounds": its subject is
-            # the released, the victim
+            cue.passive = cue.undergoer = True  # "six captives went free", "died of his
+            # wounds": its subject is the released, the victim, whatever the parse says
         cue.definite = cue.part == "noun" and bool(DEFINITE.search(before))
         if cue.type in ("Ceasefire", "HostageRelease") and cue.part == "noun":
             if NEGOTIATION_AFTER.search(after) or re.match(r"(?i)\s*negotiator", after):

@@ -832,7 +832,7 @@ class RoleReader(CueReader):
                          r"\s+of\s+", self.text[cue.end:m.start])], "released")
             self._parsed_maker(cue, context, roles, put)
             return roles
-        cue.passive = (cue.passive and not self._active_by_parse(cue, context)) or \
+        cue.passive = (cue.passive and (cue.undergoer or not self._active_by_parse(cue, context))) or \
             self._headline_passive(cue, context) or self._quoted_passive(cue, context)
         if cue.passive:
             agent = self._agents(cue, context)
