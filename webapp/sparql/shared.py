@@ -367,7 +367,9 @@ class SharedLane:
         if self.demoted_nice > 0:
             try:
                 for thread in os.listdir(f"/proc/{pid}/task"):  # a thread's niceness is its own
-                    os.setpriority(os.PRIO_PROCESS, int(thread), self.demoted_nice)
+                    now = os.getpriority(os.PRIO_PROCESS, int(thread))  # added to, as os.nice
+                    os.setpriority(os.PRIO_PROCESS, int(thread),  # does for the slow lane's
+                                   min(19, now + self.demoted_nice))
             except OSError:  # it ended meanwhile: its answer, or its end, is on the connection
                 pass
         os.write(self.demotions, TOKEN.pack(slot, pid))
