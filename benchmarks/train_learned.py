@@ -9,12 +9,12 @@ min-confidence 0 over the training sets (the seed and every set of
 :data:`extract_accuracy.CORPORA` whose role is ``pooled`` or ``apart``; never a held-out or
 never-tuned set). **Fresh-like** (``fresh``): for each training set measured untuned before it was
 tuned on (:data:`BEFORE`), the extractor of that moment drafts the set's articles (a detached
-worktree of the commit under /tmp, made when missing; ``benchmarks/old_drafts.py`` runs there with
-the old ``kb`` on its path and writes the proposals as JSON to the gitignored
-``benchmarks/out/fresh_like/``), and today's :func:`kb.extract.learned.features` reads those
-proposals over today's parse of the same article: the rules' errors of fresh text, in today's
-features. ``--rows`` picks fresh, tuned or both. Each proposal is labelled with the type of the
-gold event it aligns with: first by the benchmark's own matching (compatible type, overlapping
+worktree of the commit under /tmp, made for it and removed after it; ``benchmarks/old_drafts.py``
+runs there with the old ``kb`` on its path and writes the proposals as JSON to the gitignored
+``benchmarks/out/fresh_like/``, which later runs read instead), and today's
+:func:`kb.extract.learned.features` reads those proposals over today's parse of the same article:
+the rules' errors of fresh text, in today's features. ``--rows`` picks fresh, tuned or both. Each
+proposal is labelled with the type of the gold event it aligns with: first by the benchmark's own matching (compatible type, overlapping
 dates, an actor in common, one to one), then, among the proposals and gold events left over, by a
 type-agnostic matching (overlapping dates and an actor in common: the gold type is what the
 proposal should have been); ``NONE`` for the rest. A multinomial logistic regression
@@ -55,7 +55,7 @@ confidence that also rises; dropping the second of two proposals of one sentence
 same event.
 
 Time: ``--evaluate`` about 30 s with the fresh-like proposals cached, about 45 s the first time
-(it builds the nine worktrees and drafts the sets with the old extractors); ``--write`` of the
+(it drafts the sets with the old extractors, one worktree at a time); ``--write`` of the
 shipped rows (today's) about 10 s and no worktree (with ``--rows fresh`` or ``both`` it needs the
 old commits in the clone, never the network).
 """
@@ -193,13 +193,9 @@ def draft_set(golds: list[Gold]) -> list[Drafted]:
     return drafted
 
 
-def _worktree(commit: str) -> Path:
-    """A detached worktree of an old commit under /tmp (made when missing; no network)."""
-    path = Path("/tmp") / f"kb-old-{commit}"
-    if not (path / "kb" / "extract").is_dir():
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--force", "--detach",
-                        str(path), commit], check=True, capture_output=True)
-    return path
+def _git(*args: str) -> None:
+    """Run a git command in this repository (no network)."""
+    subprocess.run(["git", "-C", str(ROOT), *args], check=True, capture_output=True)
 
 
 def _old_proposals(name: str, golds: list[Gold]) -> dict:
@@ -207,14 +203,19 @@ def _old_proposals(name: str, golds: list[Gold]) -> dict:
     commit = BEFORE[name]
     cache = CACHE / f"{name}-{commit}.json"
     if not cache.exists():
-        old = _worktree(commit)
-        CACHE.mkdir(parents=True, exist_ok=True)
-        folder = ROOT / "benchmarks" / name
-        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "old_drafts.py"),
-                        str(old / "seeds"), str(cache),
-                        *(str(folder / f"{gold.name}.gold.yaml") for gold in golds)],
-                       check=True, cwd=old, env={"PYTHONPATH": str(old), "PATH": "/usr/bin:/bin",
-                                                 "HOME": str(Path.home())})
+        old = Path("/tmp") / f"kb-old-{commit}"
+        _git("worktree", "add", "--force", "--detach", str(old), commit)
+        try:
+            CACHE.mkdir(parents=True, exist_ok=True)
+            folder = ROOT / "benchmarks" / name
+            subprocess.run([sys.executable, str(ROOT / "benchmarks" / "old_drafts.py"),
+                            str(old / "seeds"), str(cache),
+                            *(str(folder / f"{gold.name}.gold.yaml") for gold in golds)],
+                           check=True, cwd=old, env={"PYTHONPATH": str(old),
+                                                     "PATH": "/usr/bin:/bin",
+                                                     "HOME": str(Path.home())})
+        finally:
+            _git("worktree", "remove", "--force", str(old))
     return json.loads(cache.read_text(encoding="utf-8"))
 
 
