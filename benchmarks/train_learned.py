@@ -4,21 +4,21 @@ its model.
 Run: .venv/bin/python benchmarks/train_learned.py --evaluate | --write [--rows fresh|tuned|both]
 [--strength C] [--no-held-out] [--output FILE]
 
-Two kinds of rows. **Today's** (``tuned``): the extractor runs with the stage off at
-min-confidence 0 over the training sets (the seed and every set of
-:data:`extract_accuracy.CORPORA` whose role is ``pooled`` or ``apart``; never a held-out or
-never-tuned set). **Fresh-like** (``fresh``): for each training set measured untuned before it was
-tuned on (:data:`BEFORE`), the extractor of that moment drafts the set's articles (a detached
-worktree of the commit under /tmp, made for it and removed after it; ``benchmarks/old_drafts.py``
-runs there with the old ``kb`` on its path and writes the proposals as JSON to the gitignored
-``benchmarks/out/fresh_like/``, which later runs read instead), and today's
-:func:`kb.extract.learned.features` reads those proposals over today's parse of the same article:
-the rules' errors of fresh text, in today's features. ``--rows`` picks fresh, tuned or both. Each
-proposal is labelled with the type of the gold event it aligns with: first by the benchmark's own matching (compatible type, overlapping
-dates, an actor in common, one to one), then, among the proposals and gold events left over, by a
-type-agnostic matching (overlapping dates and an actor in common: the gold type is what the
-proposal should have been); ``NONE`` for the rest. A multinomial logistic regression
-(scikit-learn, training only: nothing under kb/ imports it) learns the label from the features.
+Two kinds of rows. **Today's** (``tuned``): the extractor runs with the stage off at min-confidence
+0 over the training sets (the seed and every set of :data:`extract_accuracy.CORPORA` whose role is
+``pooled`` or ``apart``; never a held-out or never-tuned set). **Fresh-like** (``fresh``): for each
+training set measured untuned before it was tuned on (:data:`BEFORE`), the extractor of that moment
+drafts the set's articles (a detached worktree of the commit under /tmp, made for it and removed
+after it; ``benchmarks/old_drafts.py`` runs there with the old ``kb`` on its path and writes the
+proposals as JSON to the gitignored ``benchmarks/out/fresh_like/``, which later runs read instead),
+and today's :func:`kb.extract.learned.features` reads those proposals over today's parse of the
+same article: the rules' errors of fresh text, in today's features. ``--rows`` picks fresh, tuned
+or both. Each proposal is labelled with the type of the gold event it aligns with: first by the
+benchmark's own matching (compatible type, overlapping dates, an actor in common, one to one),
+then, among the proposals and gold events left over, by a type-agnostic matching (overlapping dates
+and an actor in common: the gold type is what the proposal should have been); ``NONE`` for the
+rest. A multinomial logistic regression (scikit-learn, training only: nothing under kb/ imports it)
+learns the label from the features.
 
 ``--evaluate`` leaves one set out ON THE FRESH-LIKE PROPOSALS: it trains on the other sets' rows,
 applies the stage to the left-out set's before-commit proposals and prints its recall and
