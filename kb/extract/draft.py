@@ -228,8 +228,8 @@ def _assign_ids(events: list[DraftEvent], actors: dict[str, DraftActor]) -> None
 
 #: What ``kb extract`` leaves out by default: headline events and most of the background.
 DEFAULT_MIN_CONFIDENCE = 0.2
-#: Whether the learned stage (:mod:`kb.extract.learned`) runs by default: off, since leaving one
-#: set out showed no gain over the rules (see ``benchmarks/train_learned.py --evaluate``).
+#: Whether the learned stage (:mod:`kb.extract.learned`) runs by default: off, since it gained
+#: nothing on the held-out sets (see ``benchmarks/train_learned.py --evaluate``).
 LEARNED_BY_DEFAULT = False
 
 

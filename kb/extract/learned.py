@@ -19,7 +19,7 @@ What this module owns:
   the model's probabilities; it is retyped where the model is sure of another type (its actors'
   roles mapped to the new type's), and its confidence is moved by the model's P(event); both are
   said in ``event.why``. The stage is off by default (``kb.extract.draft.LEARNED_BY_DEFAULT``):
-  leaving one set out, it did not beat the rules.
+  on the held-out sets it did not beat the rules (``benchmarks/train_learned.py``'s docstring).
 
 A missing or corrupt model file is a :class:`~kb.errors.KBError` naming the file and the
 command that writes it (never a silent stage off). Nothing here imports spaCy or scikit-learn: the

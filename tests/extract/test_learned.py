@@ -135,3 +135,34 @@ def test_a_missing_or_corrupt_model_file_says_which_and_how_to_write_it(tmp_path
     with pytest.raises(KBError, match=r"broken\.json: the learned stage's model file cannot "
                                       r"be read"):
         learned.load_model(broken)
+
+
+def test_an_old_extractors_proposals_come_back_as_todays_with_todays_features(tmp_path):
+    """The fresh-like rows: what benchmarks/old_drafts.py writes of a draft (here today's, as an
+    old commit's would be) reads back as the same proposals, sentence by today's parse, and today's
+    features; the labels are the benchmark's."""
+    import old_drafts
+
+    text = lesson(0)
+    gold_events = [{"type": "Offer", "edtf": "2025-01-27", "earliest": date(2025, 1, 27),
+                    "latest": date(2025, 1, 27), "kinds": [], "actors": {"egypt"}}]
+    gold = train_learned.Gold("lesson", text, PUBLISHED, gold_events, {})
+    (today,) = train_learned.draft_set([gold])
+    dumped = {"events": [old_drafts._event(event) for event in today.draft.events],
+              "actors": {key: {"name": actor.name, "aliases": list(actor.aliases),
+                               "known": bool(actor.known)}
+                         for key, actor in today.draft.actors.items()}}
+    cache = tmp_path / "lesson.json"
+    cache.write_text(json.dumps({"lesson": dumped}), encoding="utf-8")
+    original = train_learned._old_proposals
+    train_learned._old_proposals = lambda name, golds: json.loads(cache.read_text())
+    try:
+        (fresh,) = train_learned.fresh_like("devset", [today])
+    finally:
+        train_learned._old_proposals = original
+    assert [(e.type, e.actors, e.date, e.cue, e.sentence_index, e.confidence)
+            for e in fresh.draft.events] == [
+        (e.type, e.actors, e.date, e.cue, e.sentence_index, e.confidence)
+        for e in today.draft.events]
+    assert [e.features for e in fresh.draft.events] == [e.features for e in today.draft.events]
+    assert fresh.labels == today.labels and "Offer" in fresh.labels
