@@ -213,7 +213,11 @@ def devset_gold(path: Path) -> Gold:
         earliest, latest = edtf_bounds(event["edtf"])
         events.append({"id": event["id"], "type": event["type"], "edtf": event["edtf"],
                        "earliest": earliest, "latest": latest,
-                       "kinds": list(event.get("kinds") or []), "actors": set(event["actors"])})
+                       "kinds": list(event.get("kinds") or []), "actors": set(event["actors"]),
+                       "sentence": event.get("sentence")})
+    for event in events:  # where the sentence that asserts it stands, and how long its opening is
+        start = text.find(event["sentence"]) if event["sentence"] else -1
+        event["at"] = (start, len(event["sentence"])) if start >= 0 else None
     published = data["published"]
     return Gold(path.name.replace(".gold.yaml", ""), text, published, events, names,
                 list(data.get("background") or []), text.splitlines()[0])
@@ -252,7 +256,8 @@ def proposed_events(draft: Draft, names: dict[str, str]) -> list[dict]:
             actor_ids |= gold_ids((actor.name, *actor.aliases), names)
         events.append({"id": event.id, "type": event.type, "edtf": event.date.edtf,
                        "earliest": event.date.earliest, "latest": event.date.latest,
-                       "actors": actor_ids, "by_id": by_id, "sentence": event.sentences[0]})
+                       "actors": actor_ids, "by_id": by_id, "sentence": event.sentences[0],
+                       "sentences": tuple(event.sentences)})
     return events
 
 
@@ -326,14 +331,27 @@ class Score:
                 f"date ok {dates:.2f}  headline {self.headline}  background {self.background}")
 
 
+def _cites(proposed: dict, at: tuple[int, int]) -> bool:
+    """Whether a proposal cites the sentence whose opening stands at ``at`` (offset, length) in
+    the article: one of its sentences overlaps the opening (a draft may cite a sentence without
+    its date line, "DOHA, Aug 16 -")."""
+    start, length = at
+    return any(a < start + length and start < b for a, b in proposed.get("spans", ()))
+
+
 def why_missed(proposed: list[dict], owner: dict[int, int], gold: list[dict]) -> Counter:
-    """Per gold event left unmatched, what the nearest proposal got wrong: the class of the
-    closest miss (a proposal with the right type and actor but not the date, and so on), or
-    "no candidate" when no proposal shares even its type or an actor."""
+    """Per gold event left unmatched, what the nearest proposal got wrong: "no proposal from its
+    sentence" when the gold names the sentence that asserts it (``sentence:``) and no proposal
+    cites that sentence; else the class of the closest miss (a proposal with the right type and
+    actor but not the date, and so on), or "no candidate" when no proposal shares even its type
+    or an actor."""
     found: Counter = Counter()
     for j, event in enumerate(gold):
         if j in owner:
             found["matched"] += 1
+            continue
+        if event.get("at") and not any(_cites(p, event["at"]) for p in proposed):
+            found["no proposal from its sentence"] += 1
             continue
         typed = [p for p in proposed if compatible(p["type"], event["type"])]
 
@@ -365,6 +383,9 @@ def evaluate(gold: Gold, min_confidence: float, verbose: bool,
                     places=known_places([SEEDS]), source_file=gold.name + ".txt",
                     min_confidence=min_confidence, learned=learned)
     proposed = proposed_events(draft, gold.names)
+    for event in proposed:  # where its sentences stand in the article
+        event["spans"] = [(start, start + len(sentence)) for sentence in event["sentences"]
+                          if (start := gold.text.find(sentence)) >= 0]
     owner = best_matching(proposed, gold.events)
     if missed is not None:
         missed.update(why_missed(proposed, owner, gold.events))

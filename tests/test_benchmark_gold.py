@@ -1,0 +1,70 @@
+"""The benchmark's gold files are whole: each parses, names only the actors it declares, and quotes
+only what its article says (its background openings, and the sentence each event of a set tuned on
+names as the one that asserts it)."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+from extract_accuracy import CORPORA
+
+GOLD_FILES = sorted(path for corpus in CORPORA for path in corpus.folder.glob("*.gold.yaml"))
+#: The sets tuned on, whose every gold event names its sentence (the data a learner reads).
+ANCHORED = {corpus.folder for corpus in CORPORA if corpus.role in ("pooled", "apart")}
+
+
+def _read(path: Path) -> tuple[dict, str]:
+    text = path.with_name(path.name.replace(".gold.yaml", ".txt")).read_text(encoding="utf-8")
+    return yaml.safe_load(path.read_text(encoding="utf-8")), text
+
+
+def test_every_set_has_gold_files():
+    assert {path.parent for path in GOLD_FILES} == {corpus.folder for corpus in CORPORA}
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_a_gold_file_names_declared_actors_and_quotes_its_article(path):
+    data, text = _read(path)
+    declared = {actor["id"] for actor in data["actors"]}
+    for event in data["events"]:
+        assert set(event["actors"]) <= declared, (event["id"], set(event["actors"]) - declared)
+    for opening in data.get("background") or []:
+        assert opening in text, opening
+    for event in data["events"]:
+        if path.parent in ANCHORED:
+            assert event.get("sentence"), f"{event['id']}: no sentence"
+        if event.get("sentence"):
+            assert event["sentence"] in text, (event["id"], event["sentence"])
+
+
+def test_a_missed_event_whose_sentence_proposes_nothing_is_told_apart(tmp_path):
+    """--why-missed counts an event whose sentence no proposal cites apart from one whose
+    sentence proposed something of the wrong kind."""
+    from extract_accuracy import devset_gold, evaluate
+
+    (tmp_path / "01_wire.txt").write_text(
+        "DOHA, March 3 - Hamas rejected the proposal on Sunday, its spokesman said.\n\n"
+        "The weather in the Qatari capital was mild that day.\n", encoding="utf-8")
+    gold = {"published": date(2024, 3, 4), "outlet": "wire", "actors": [
+        {"id": "hamas", "name": "Hamas"}, {"id": "qatar", "name": "Qatar"}], "events": [
+        {"id": "rejected", "type": "Rejection", "edtf": "2024-03-03", "actors": ["hamas"],
+         "sentence": "DOHA, March 3 - Hamas rejected the proposal"},
+        {"id": "offered", "type": "Offer", "edtf": "2024-03-03", "actors": ["hamas"],
+         "sentence": "DOHA, March 3 - Hamas rejected the proposal"},
+        {"id": "met", "type": "Meeting", "edtf": "2024-03-03", "actors": ["qatar"],
+         "sentence": "The weather in the Qatari capital was mild"}]}
+    path = tmp_path / "01_wire.gold.yaml"
+    path.write_text(yaml.safe_dump(gold), encoding="utf-8")
+    missed: Counter = Counter()
+    score = evaluate(devset_gold(path), 0.2, False, missed)
+    assert score.matched == 1 and missed["matched"] == 1
+    assert missed["no proposal from its sentence"] == 1  # the weather proposes nothing
+    assert missed["actor and date right, type wrong"] == 1  # the rejection is no offer
