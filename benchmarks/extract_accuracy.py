@@ -82,6 +82,7 @@ import argparse
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -215,12 +216,24 @@ def devset_gold(path: Path) -> Gold:
                        "earliest": earliest, "latest": latest,
                        "kinds": list(event.get("kinds") or []), "actors": set(event["actors"]),
                        "sentence": event.get("sentence")})
-    for event in events:  # where the sentence that asserts it stands, and how long its opening is
-        start = text.find(event["sentence"]) if event["sentence"] else -1
-        event["at"] = (start, len(event["sentence"])) if start >= 0 else None
+    for event in events:  # where the opening of the sentence that asserts it stands
+        event["at"] = next(iter(spans_of([event["sentence"]], text)), None) \
+            if event["sentence"] else None
     published = data["published"]
     return Gold(path.name.replace(".gold.yaml", ""), text, published, events, names,
                 list(data.get("background") or []), text.splitlines()[0])
+
+
+def spans_of(sentences: Iterable[str], text: str) -> list[tuple[int, int]]:
+    """Where each of some sentences (or openings) stands in an article: (start, end) offsets of
+    its first occurrence, for those it has."""
+    return [(start, start + len(sentence)) for sentence in sentences
+            if (start := text.find(sentence)) >= 0]
+
+
+def overlaps(first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two (start, end) spans of an article share a character."""
+    return first[0] < second[1] and second[0] < first[1]
 
 
 def _same_name(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
@@ -331,14 +344,6 @@ class Score:
                 f"date ok {dates:.2f}  headline {self.headline}  background {self.background}")
 
 
-def _cites(proposed: dict, at: tuple[int, int]) -> bool:
-    """Whether a proposal cites the sentence whose opening stands at ``at`` (offset, length) in
-    the article: one of its sentences overlaps the opening (a draft may cite a sentence without
-    its date line, "DOHA, Aug 16 -")."""
-    start, length = at
-    return any(a < start + length and start < b for a, b in proposed.get("spans", ()))
-
-
 def why_missed(proposed: list[dict], owner: dict[int, int], gold: list[dict]) -> Counter:
     """Per gold event left unmatched, what the nearest proposal got wrong: "no proposal from its
     sentence" when the gold names the sentence that asserts it (``sentence:``) and no proposal
@@ -346,11 +351,14 @@ def why_missed(proposed: list[dict], owner: dict[int, int], gold: list[dict]) ->
     actor but not the date, and so on), or "no candidate" when no proposal shares even its type
     or an actor."""
     found: Counter = Counter()
+    # the sentences the proposals cite (overlapping a gold opening is citing it: a draft may
+    # cite a sentence without its date line, "DOHA, Aug 16 -")
+    cited = [span for p in proposed for span in p.get("spans", ())]
     for j, event in enumerate(gold):
         if j in owner:
             found["matched"] += 1
             continue
-        if event.get("at") and not any(_cites(p, event["at"]) for p in proposed):
+        if event.get("at") and not any(overlaps(span, event["at"]) for span in cited):
             found["no proposal from its sentence"] += 1
             continue
         typed = [p for p in proposed if compatible(p["type"], event["type"])]
@@ -384,8 +392,7 @@ def evaluate(gold: Gold, min_confidence: float, verbose: bool,
                     min_confidence=min_confidence, learned=learned)
     proposed = proposed_events(draft, gold.names)
     for event in proposed:  # where its sentences stand in the article
-        event["spans"] = [(start, start + len(sentence)) for sentence in event["sentences"]
-                          if (start := gold.text.find(sentence)) >= 0]
+        event["spans"] = spans_of(event["sentences"], gold.text)
     owner = best_matching(proposed, gold.events)
     if missed is not None:
         missed.update(why_missed(proposed, owner, gold.events))

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from extract_accuracy import CORPORA, SEEDS, devset_gold  # noqa: E402
+from extract_accuracy import CORPORA, SEEDS, devset_gold, overlaps, spans_of  # noqa: E402
 
 from kb.extract import extract, known_actors, known_places, split_sentences  # noqa: E402
 from kb.extract.draft import DEFAULT_MIN_CONFIDENCE  # noqa: E402
@@ -63,17 +63,14 @@ def rows() -> list[Row]:
             gold = devset_gold(path)
             draft = extract(gold.text, gold.published, actors=actors, places=places,
                             min_confidence=DEFAULT_MIN_CONFIDENCE)
-            cited = [(start, start + len(sentence)) for event in draft.events
-                     for sentence in event.sentences
-                     if (start := gold.text.find(sentence)) >= 0]
+            cited = [span for event in draft.events
+                     for span in spans_of(event.sentences, gold.text)]
             anchors = [event["at"] for event in gold.events if event.get("at")]
             for sentence in split_sentences(gold.text):
-                def overlaps(start: int, end: int, s=sentence) -> bool:
-                    return start < s.end and s.start < end
-                found.append(Row(
-                    corpus.folder.name, _words(sentence.text),
-                    any(overlaps(start, start + length) for start, length in anchors),
-                    any(overlaps(start, end) for start, end in cited)))
+                own = (sentence.start, sentence.end)
+                found.append(Row(corpus.folder.name, _words(sentence.text),
+                                 any(overlaps(own, anchor) for anchor in anchors),
+                                 any(overlaps(own, span) for span in cited)))
     return found
 
 

@@ -175,21 +175,10 @@ def draft_set(golds: list[Gold]) -> list[Drafted]:
     :class:`~kb.extract.learned.Article` today's pipeline gives the features."""
     actors, places = known_actors([SEEDS]), known_places([SEEDS])
     drafted = []
-    seen: list[learned.Article] = []
-    original = learned.features
-
-    def keep(events: list[DraftEvent], article: learned.Article) -> None:
-        seen.append(article)
-        original(events, article)
-
-    learned.features = keep
-    try:
-        for gold in golds:
-            draft = extract(gold.text, gold.published, actors=actors, places=places,
-                            source_file=gold.name + ".txt", min_confidence=0.0, learned=False)
-            drafted.append(Drafted(gold, draft, label(draft, gold), seen[-1]))
-    finally:
-        learned.features = original
+    for gold in golds:
+        draft = extract(gold.text, gold.published, actors=actors, places=places,
+                        source_file=gold.name + ".txt", min_confidence=0.0, learned=False)
+        drafted.append(Drafted(gold, draft, label(draft, gold), draft.article))
     return drafted
 
 

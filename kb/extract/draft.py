@@ -77,6 +77,9 @@ class Draft:
     places: dict[str, DraftPlace]
     events: list[DraftEvent]
     claimants: dict[str, dict]
+    #: What the learned stage's features read of the article besides the proposals (its
+    #: training reads it too, to give other proposals of the same article today's features).
+    article: learned_stage.Article | None = None
 
     def actor_name(self, actor_id: str) -> str:
         """The name of an actor of the draft."""
@@ -282,8 +285,8 @@ def extract(text: str, published: date, *, title: str | None = None,
     score(drafted, kinds)
     box_repeats(drafted, timeline_box(text, sentences))
     _off_the_headline(drafted, sentences, kinds)
-    learned_stage.features(drafted, learned_stage.Article(
-        kinds, parses, {s.index: (s.start, s.end) for s in sentences}))
+    article = learned_stage.Article(kinds, parses, {s.index: (s.start, s.end) for s in sentences})
+    learned_stage.features(drafted, article)
     if learned:
         learned_stage.apply(drafted, learned_stage.load_model())
     drafted = [event for event in drafted if event.confidence >= min_confidence]
@@ -308,7 +311,8 @@ def extract(text: str, published: date, *, title: str | None = None,
         "published": {"edtf": published.isoformat(),
                       "note": "Given to kb extract (--published); check it against the source."},
     }
-    return Draft(source, extractor.actors, extractor.places, drafted, extractor.claimants)
+    return Draft(source, extractor.actors, extractor.places, drafted, extractor.claimants,
+                 article)
 
 
 def _by_parse(sentences: list, parses: dict,

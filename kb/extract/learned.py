@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.errors import KBError
-from kb.extract.lexicon import ROLES
+from kb.extract.lexicon import MEETING_FAMILY, ROLES, STATEMENT_FAMILY
 from kb.extract.model import DraftEvent
 
 #: The shipped model (written by ``benchmarks/train_learned.py --write``).
@@ -56,8 +56,7 @@ _MODAL = frozenset(("will", "would", "could", "may", "might", "should", "can", "
 _CONDITION = frozenset(("if", "unless", "provided", "condition", "once", "until", "only",
                         "whether"))
 #: Kinds of event types that tell one event in different words.
-_KINDS = {"statement": frozenset(("Statement", "Vow", "Threat", "Demand", "Precondition")),
-          "meeting": frozenset(("Meeting", "Summit", "PressConference", "NegotiationRound")),
+_KINDS = {"statement": frozenset(STATEMENT_FAMILY), "meeting": frozenset(MEETING_FAMILY),
           "violence": frozenset(("Killing", "Attack"))}
 #: Words either side of the cue in which negation, modality and condition are looked for.
 _NEAR = 6
@@ -225,13 +224,13 @@ def load_model(path: Path = MODEL_FILE) -> dict:
         model = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise KBError("the learned stage's model file is missing", where=str(path),
-                           hint=hint) from None
+                      hint=hint) from None
     except (OSError, ValueError) as err:
         raise KBError(f"the learned stage's model file cannot be read ({err})",
-                           where=str(path), hint=hint) from None
+                      where=str(path), hint=hint) from None
     if not isinstance(model, dict) or not {"classes", "bias", "weights", "settings"} <= set(model):
         raise KBError("the learned stage's model file lacks classes, bias, weights or "
-                           "settings", where=str(path), hint=hint)
+                      "settings", where=str(path), hint=hint)
     return model
 
 
