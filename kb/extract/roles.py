@@ -456,18 +456,18 @@ class RoleReader(CueReader):
 
     @staticmethod
     def _headline_passive(cue: Cue, context: Context) -> bool:
-        """Whether a verb is a headline's passive: a past form with a subject (or the name it
-        describes) but no auxiliary and no object, on a line without a full stop ("X killed in
-        Rafah", a timeline's "12 March - X killed in Rafah"). Headlines write what
-        someone did in the present ("Israel kills X"), so its subject is the one acted on."""
+        """Whether a verb is a headline's passive: a past form with a subject but no auxiliary
+        and no object, on a line without a full stop ("X killed in Rafah"). Headlines write what
+        someone did in the present ("Israel kills X"), so its subject is the one acted on (a
+        participle the parse hangs on the name, a timeline's "12 March - X killed in Rafah", is
+        :meth:`Extractor._participle_of_noun`'s)."""
         parsed = context.parsed
         if cue.part != "verb" or parsed is None or re.search(r"[.!?”\"’)]$",
                                                               context.sentence.text):
             return False
         verb = parsed.head_of(cue.start, cue.end)
-        return verb is not None and verb.tag_ in ("VBD", "VBN") and (any(
-            c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) or (
-            verb.dep_ == "acl" and verb.head.i < verb.i)) and not any(
+        return verb is not None and verb.tag_ in ("VBD", "VBN") and any(
+            c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) and not any(
             c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for c in verb.children)
 
     @staticmethod
@@ -478,14 +478,6 @@ class RoleReader(CueReader):
         verb = context.head(cue) if cue.part == "verb" else None
         return verb is not None and verb.tag_ == "VBD" and any(
             c.dep_ == "nsubj" for c in verb.children)
-
-    @staticmethod
-    def _quoted_passive(cue: Cue, context: Context) -> bool:
-        """Whether a verb the writer quotes is passive by the parse ('that X had been
-        "eliminated"'), where the quotation mark hides its auxiliary from the rules."""
-        verb = context.head(cue) if cue.part == "verb" else None
-        return verb is not None and re.search(r"[\"“”]\s*$", context.parsed.doc.text[:verb.idx]) \
-            is not None and any(c.dep_ == "auxpass" for c in verb.children)
 
     def _unnamed_passive_subject(self, cue: Cue, context: Context) -> bool:
         """Whether the parse gives a passive verb a subject of its own that names no actor
@@ -833,7 +825,7 @@ class RoleReader(CueReader):
             self._parsed_maker(cue, context, roles, put)
             return roles
         cue.passive = (cue.passive and (cue.undergoer or not self._active_by_parse(cue, context))) or \
-            self._headline_passive(cue, context) or self._quoted_passive(cue, context)
+            self._headline_passive(cue, context)
         if cue.passive:
             agent = self._agents(cue, context)
             if self._unnamed_passive_subject(cue, context):
