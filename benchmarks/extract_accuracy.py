@@ -139,6 +139,8 @@ CORPORA = (
     Corpus(BENCH / "devset12", "twelfth development set (held out)", "held-out"),
     Corpus(BENCH / "devset4", "fourth development set (held out)", "held-out"),
     Corpus(BENCH / "devset13", "thirteenth development set (held out)", "held-out"),
+    Corpus(BENCH / "devset14", "fourteenth development set (held out)", "held-out"),
+    Corpus(BENCH / "unseen5", "fifth never-tuned set (written blind)", "never-tuned"),
     Corpus(BENCH / "unseen4", "fourth never-tuned set (written blind)", "never-tuned"),
     Corpus(BENCH / "unseen3", "third never-tuned set (written blind)", "never-tuned"),
     Corpus(BENCH / "unseen2", "second never-tuned set (written blind)", "never-tuned"),
