@@ -47,6 +47,8 @@ from kb.extract.lexicon import (
     UNNAMED_SPEAKER,
     VERBISH,
     is_past_form,
+    learned_triggers,
+    trigger_key,
 )
 from kb.extract.parse import ParsedSentence
 from kb.extract.sentences import Sentence, quote_of
@@ -202,7 +204,35 @@ class CueReader(ActorReader):
                       parsed=[f"verb {token.lemma_!r}"])
             if self._keep(cue, text[:start - base], text[end - base:]):
                 found.append(cue)
+        learned = learned_triggers()
+        if learned.get("triggers") and parsed is not None and (
+                not found or learned.get("anywhere")):
+            found += self._learned_cues(learned["triggers"], parsed, quotes, found, text, base)
         found.sort(key=lambda c: c.start)
+        return found
+
+    def _learned_cues(self, triggers: dict[str, dict], parsed: ParsedSentence,
+                      quotes: list[tuple[int, int]], cues: list[Cue], text: str,
+                      base: int) -> list[Cue]:
+        """The cues of the learned triggers (:func:`~kb.extract.lexicon.learned_triggers`) in a
+        sentence where the lexicon found none (or beside its ``cues``, if the triggers say
+        ``anywhere``): a finite verb whose lemma (with its particle) the anchored gold shows
+        asserting an event of one type, kept or dropped by :meth:`_keep` as any cue; its
+        ``parsed`` says the trigger's counts."""
+        found: list[Cue] = []
+        for token, start, end in parse.finite_verbs(parsed):
+            key = trigger_key(token)
+            entry = triggers.get(key)
+            if entry is None or any(not (end <= c.start or start >= c.end) for c in cues):
+                continue
+            kind = entry["type"]
+            cue = Cue(kind, start, end, token.text,
+                      "speech" if kind in STATEMENT_FAMILY else "verb",
+                      quote_of(quotes, start, end),
+                      parsed=[f"learned trigger {key!r}: {entry['right']} of {entry['seen']} "
+                              f"training sentences assert a {kind}"])
+            if self._keep(cue, text[:start - base], text[end - base:]):
+                found.append(cue)
         return found
 
     def _signatories_act(self, before: str) -> bool:

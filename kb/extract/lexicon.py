@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kb.errors import KBError
 
 # --- words ----------------------------------------------------------------------------------------
 
@@ -488,6 +496,74 @@ SAYING_LEMMAS = frozenset((
     "signal", "maintain", "assert", "predict", "hint", "remark", "comment", "contend", "allege",
     "caution", "repeat", "state", "clarify", "underline", "underscore", "emphasise", "emphasize",
     "reiterate", "add", "explain", "announce", "declare", "insist", "argue", "acknowledge"))
+
+#: The learned triggers: verbs the lexicon does not know, each with the event type the anchored
+#: gold of the sets tuned on shows it asserting (and how often), written by
+#: ``benchmarks/train_triggers.py --write``. They join the cues only in a sentence where the
+#: lexicon found none (:meth:`kb.extract.cues.CueReader._cues`); the rest of the machinery (roles,
+#: actors, dates, merging, confidence) runs as for any cue, and the ``why`` says the trigger's
+#: counts.
+TRIGGERS_FILE = Path(__file__).with_name("learned_triggers.json")
+#: Whether the learned triggers join the cues by default: off, since leaving one set out they
+#: added proposals at a precision below what fresh text needs (``benchmarks/train_triggers.py``).
+TRIGGERS_BY_DEFAULT = False
+#: Words after a verb read as its particle ("hand over", "rule out", "walk away").
+VERB_PARTICLES = frozenset(("over", "out", "away", "off", "back", "down", "up", "through",
+                            "forward"))
+_TRIGGERS_HINT = "rebuild it with: python benchmarks/train_triggers.py --write"
+_active: list[dict | None] = []  # the triggers :func:`using_triggers` puts in force
+
+
+@lru_cache(maxsize=2)
+def load_triggers(path: Path = TRIGGERS_FILE) -> dict:
+    """The learned triggers of a JSON file, or a :class:`KBError` naming the file and the command
+    that writes it."""
+    try:
+        model = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise KBError("the learned triggers' file is missing", where=str(path),
+                      hint=_TRIGGERS_HINT) from None
+    except (OSError, ValueError) as err:
+        raise KBError(f"the learned triggers' file cannot be read ({err})", where=str(path),
+                      hint=_TRIGGERS_HINT) from None
+    if not isinstance(model, dict) or not isinstance(model.get("triggers"), dict) or not all(
+            isinstance(entry, dict) and {"type", "right", "seen"} <= set(entry)
+            for entry in model["triggers"].values()):
+        raise KBError("the learned triggers' file lacks its triggers (each with type, right "
+                      "and seen)", where=str(path), hint=_TRIGGERS_HINT)
+    return model
+
+
+def learned_triggers() -> dict:
+    """The learned triggers in force, as the file holds them (``triggers`` by key, see
+    :func:`trigger_key`; ``anywhere``: whether they fire beside the lexicon's cues too): those
+    :func:`using_triggers` gives, else the shipped file's when :data:`TRIGGERS_BY_DEFAULT`, else
+    none (``{}``)."""
+    if _active:
+        return _active[-1] or {}
+    return load_triggers() if TRIGGERS_BY_DEFAULT else {}
+
+
+@contextmanager
+def using_triggers(model: dict | None) -> Iterator[None]:
+    """Draft with these learned triggers (a model as the file holds it; ``None``: none), whatever
+    the default: for their training and tests."""
+    _active.append(model)
+    try:
+        yield
+    finally:
+        _active.pop()
+
+
+def trigger_key(token: Any) -> str:
+    """What a learned trigger is known by: a verb's lemma with its particle ("hand over")."""
+    particle = next((c.lower_ for c in token.children if c.i > token.i and (
+        c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in VERB_PARTICLES) or (
+            c.dep_ == "prep" and c.lower_ == "out" and any(g.lower_ == "of" for g in c.children)))),
+        None)  # ("dropped out of": the parse's preposition)
+    lemma = token.lemma_.lower()
+    return f"{lemma} {particle}" if particle else lemma
+
 
 CUE_PATTERNS = [(kind, re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])"), part)
                 for kind, pattern, part in CUES]
