@@ -1,10 +1,12 @@
 """How well `kb extract` proposes the events a curator would keep: recall, precision, dates.
 
 Run: .venv/bin/python benchmarks/extract_accuracy.py [--min-confidence X] [--verbose]
-[--learned | --no-learned]
+[--learned | --no-learned] [--sentences | --no-sentences]
 
 The pipeline is measured as shipped; ``--learned`` / ``--no-learned`` turn the learned stage
-(:mod:`kb.extract.learned`, trained by ``benchmarks/train_learned.py``) on or off to compare.
+(:mod:`kb.extract.learned`, trained by ``benchmarks/train_learned.py``) on or off to compare, and
+``--sentences`` / ``--no-sentences`` the sentence stage (:mod:`kb.extract.sentence_stage`, trained
+by ``benchmarks/train_sentences.py``).
 
 Two corpora:
 - the seed article (``seeds/000_*.txt``) against its curated file, and
@@ -94,7 +96,11 @@ sys.path.insert(0, str(ROOT))
 
 from kb.dates import parse_edtf  # noqa: E402
 from kb.extract import Draft, extract, known_actors, known_places, read_article  # noqa: E402
-from kb.extract.draft import DEFAULT_MIN_CONFIDENCE, LEARNED_BY_DEFAULT  # noqa: E402
+from kb.extract.draft import (  # noqa: E402
+    DEFAULT_MIN_CONFIDENCE,
+    LEARNED_BY_DEFAULT,
+    SENTENCES_BY_DEFAULT,
+)
 from kb.extract.names import name_key  # noqa: E402
 
 SEEDS = ROOT / "seeds"
@@ -387,11 +393,12 @@ def why_missed(proposed: list[dict], owner: dict[int, int], gold: list[dict]) ->
 
 
 def evaluate(gold: Gold, min_confidence: float, verbose: bool,
-             missed: Counter | None = None, learned: bool = LEARNED_BY_DEFAULT) -> Score:
+             missed: Counter | None = None, learned: bool = LEARNED_BY_DEFAULT,
+             sentences: bool = SENTENCES_BY_DEFAULT) -> Score:
     """Score the extractor's draft of one article against its gold events."""
     draft = extract(gold.text, gold.published, actors=known_actors([SEEDS]),
                     places=known_places([SEEDS]), source_file=gold.name + ".txt",
-                    min_confidence=min_confidence, learned=learned)
+                    min_confidence=min_confidence, learned=learned, sentence_model=sentences)
     proposed = proposed_events(draft, gold.names)
     for event in proposed:  # where its sentences stand in the article
         event["spans"] = spans_of(event["sentences"], gold.text)
@@ -449,11 +456,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--learned", action=argparse.BooleanOptionalAction,
                         default=LEARNED_BY_DEFAULT,
                         help="run the learned stage or not (default: as kb extract ships)")
+    parser.add_argument("--sentences", action=argparse.BooleanOptionalAction,
+                        default=SENTENCES_BY_DEFAULT,
+                        help="run the sentence stage or not (default: as kb extract ships)")
     parser.add_argument("--only", nargs="+", metavar="FOLDER",
                         help="only these sets, by folder name (devset9 devset10 ...)")
     args = parser.parse_args(argv)
-    print(f"min confidence {args.min_confidence}, learned stage {'on' if args.learned else 'off'}")
-    seed = evaluate(seed_gold(), args.min_confidence, args.verbose, learned=args.learned)
+    print(f"min confidence {args.min_confidence}, learned stage {'on' if args.learned else 'off'}, "
+          f"sentence stage {'on' if args.sentences else 'off'}")
+    seed = evaluate(seed_gold(), args.min_confidence, args.verbose, learned=args.learned,
+                    sentences=args.sentences)
     print(seed.line("seed"))
     corpora = [corpus for corpus in CORPORA
                if not (args.no_unseen and corpus.role == "never-tuned")
@@ -469,7 +481,8 @@ def main(argv: list[str] | None = None) -> int:
             gold = devset_gold(path)
             if verbose:
                 print(f"  {gold.name}")
-            score = evaluate(gold, args.min_confidence, verbose, missed, args.learned)
+            score = evaluate(gold, args.min_confidence, verbose, missed, args.learned,
+                             args.sentences)
             if not quiet:
                 print(score.line(gold.name))
             total.add(score)

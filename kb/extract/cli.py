@@ -9,7 +9,7 @@ import click
 
 from kb.errors import KBError
 from kb.extract import extract, known_actors, known_events, known_places, read_article
-from kb.extract.draft import DEFAULT_MIN_CONFIDENCE, LEARNED_BY_DEFAULT
+from kb.extract.draft import DEFAULT_MIN_CONFIDENCE, LEARNED_BY_DEFAULT, SENTENCES_BY_DEFAULT
 from kb.extract.timex import parse_date
 from kb.paths import SEEDS_DIR
 
@@ -35,11 +35,16 @@ from kb.paths import SEEDS_DIR
 @click.option("--learned/--no-learned", default=LEARNED_BY_DEFAULT, show_default=True,
               help="Run the learned stage: a model trained on the benchmark's gold events "
                    "retypes proposals and moves their confidence (see kb/extract/learned.py).")
+@click.option("--sentences/--no-sentences", default=SENTENCES_BY_DEFAULT, show_default=True,
+              help="Run the sentence stage: a model trained on the benchmark's gold proposes an "
+                   "event from a sentence the rules proposed nothing from (see "
+                   "kb/extract/sentence_stage.py).")
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help="Write the draft to this file instead of standard output.")
 def extract_command(article: Path, published: str, title: str | None, publisher: str | None,
                     url: str | None, output_format: str, actor_paths: tuple[Path, ...],
-                    min_confidence: float, learned: bool, output: Path | None) -> None:
+                    min_confidence: float, learned: bool, sentences: bool,
+                    output: Path | None) -> None:
     """Propose the events of ARTICLE (a plain-text file) as a draft to check.
 
     The YAML draft follows the curation format of seeds/: save it beside ARTICLE (its
@@ -56,7 +61,8 @@ def extract_command(article: Path, published: str, title: str | None, publisher:
         draft = extract(text, published_on, title=title, publisher=publisher, url=url,
                         source_file=str(article), actors=known_actors(paths),
                         places=known_places(paths), events=known_events(paths),
-                        min_confidence=min_confidence, learned=learned)
+                        min_confidence=min_confidence, learned=learned,
+                        sentence_model=sentences)
     except KBError as err:
         raise click.ClickException(str(err)) from None
     if output_format == "json":

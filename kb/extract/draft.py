@@ -27,10 +27,9 @@ import yaml
 
 from kb.errors import ArticleError, DateError
 from kb.extract import learned as learned_stage
-from kb.extract import parse
+from kb.extract import parse, sentence_stage
 from kb.extract.actors import DraftActor, DraftPlace, slugify
 from kb.extract.confidence import box_repeats, score, sentence_kinds, timeline_box
-from kb.extract.events import Extractor
 from kb.extract.known import KnownActor, KnownEvent, KnownPlace, flag_known
 from kb.extract.merge import merge
 from kb.extract.model import DraftEvent
@@ -80,6 +79,8 @@ class Draft:
     #: What the learned stage's features read of the article besides the proposals (its
     #: training reads it too, to give other proposals of the same article today's features).
     article: learned_stage.Article | None = None
+    #: What the sentence stage reads of the article (its training reads it too).
+    reading: sentence_stage.Reading | None = None
 
     def actor_name(self, actor_id: str) -> str:
         """The name of an actor of the draft."""
@@ -234,19 +235,25 @@ DEFAULT_MIN_CONFIDENCE = 0.2
 #: Whether the learned stage (:mod:`kb.extract.learned`) runs by default: off, since it gained
 #: nothing on the held-out sets (see ``benchmarks/train_learned.py --evaluate``).
 LEARNED_BY_DEFAULT = False
+#: Whether the sentence stage (:mod:`kb.extract.sentence_stage`) runs by default: off, since on
+#: the held-out sets it added 17 proposals for 2 matches (see ``benchmarks/train_sentences.py``).
+SENTENCES_BY_DEFAULT = False
 
 
 def extract(text: str, published: date, *, title: str | None = None,
             publisher: str | None = None, url: str | None = None,
             source_file: str | None = None, actors: Iterable[KnownActor] = (),
             places: Iterable[KnownPlace] = (), events: Iterable[KnownEvent] = (),
-            min_confidence: float = 0.0, learned: bool = LEARNED_BY_DEFAULT) -> Draft:
+            min_confidence: float = 0.0, learned: bool = LEARNED_BY_DEFAULT,
+            sentence_model: bool = SENTENCES_BY_DEFAULT) -> Draft:
     """Propose the events of an article published on ``published``, as a :class:`Draft`.
 
     The stages of :mod:`kb.extract` in order; events scoring below ``min_confidence`` are left
     out. ``learned`` runs the learned stage (:mod:`kb.extract.learned`; off by default,
     :data:`LEARNED_BY_DEFAULT`); without it the types and confidences are the rules', as the
-    stage's training reads them.
+    stage's training reads them. ``sentence_model`` runs the sentence stage
+    (:mod:`kb.extract.sentence_stage`, :data:`SENTENCES_BY_DEFAULT`): an event from a sentence no
+    proposal kept at ``min_confidence`` cites, where its model is sure enough.
     """
     if not isinstance(published, date):
         raise DateError(f"{published!r}: the publication date is not a date",
@@ -275,7 +282,8 @@ def extract(text: str, published: date, *, title: str | None = None,
     kinds = sentence_kinds(text, sentences, expressions, reference)
     background = frozenset(index for index, kind in kinds.items() if kind == "background")
     context = context_dates(text, sentences, expressions, reference, line, embedded, background)
-    extractor = Extractor(text, reference, actors, places, expressions, context)
+    extractor = sentence_stage.RecordingExtractor(text, reference, actors, places, expressions,
+                                                  context)
     drafted = [event for event in merge(extractor.run(sentences, parses))
                if event.type in EVENT_TYPES]
     for event in drafted:
@@ -289,7 +297,12 @@ def extract(text: str, published: date, *, title: str | None = None,
     learned_stage.features(drafted, article)
     if learned:
         learned_stage.apply(drafted, learned_stage.load_model())
+    reading = sentence_stage.Reading(text, sentences, kinds, parses, extractor,
+                                     extractor.expressions, context, reference)
     drafted = [event for event in drafted if event.confidence >= min_confidence]
+    if sentence_model:
+        drafted += [event for event in sentence_stage.propose(
+            reading, drafted, sentence_stage.load_model()) if event.confidence >= min_confidence]
     drafted.sort(key=lambda event: (event.sentence_index, event.order))
     _assign_ids(drafted, extractor.actors)
     flag_known(drafted, list(events))
@@ -312,7 +325,7 @@ def extract(text: str, published: date, *, title: str | None = None,
                       "note": "Given to kb extract (--published); check it against the source."},
     }
     return Draft(source, extractor.actors, extractor.places, drafted, extractor.claimants,
-                 article)
+                 article, reading)
 
 
 def _by_parse(sentences: list, parses: dict,
