@@ -17,7 +17,9 @@ confidence). The draft is built by stages, each a function of the previous stage
                                                   sentences give none)
     reading    (events.Extractor.run)             actors, cues, roles and dates per sentence
                                                   (still one reader, see events.py); the parse
-                                                  fills what the rules leave empty
+                                                  fills what the rules leave empty; learned
+                                                  triggers (lexicon.load_triggers, off by
+                                                  default) would add cues
     merging    (merge.merge)                      repeated mentions of one event become one
     scoring    (confidence.sentence_kinds,        headline, background; confidence from cue,
                 confidence.score)                 date, actors and sentence kind
@@ -25,12 +27,15 @@ confidence). The draft is built by stages, each a function of the previous stage
                 learned.apply)                    (``extract(learned=True)``, off by default), a
                                                   model trained on the gold events retypes it and
                                                   lowers its confidence when it is likely no event
+    proposing  (sentence_stage.propose)           where on (``extract(sentence_model=True)``, off by
+                                                  default), an event from a sentence no proposal
+                                                  cites, if a model of sentences is sure of it
     knowing    (known.flag_known)                 known actors by id, likely existing events
     draft      (draft.build_draft)                the curation-format draft
 
 What it may import: ``kb.vocab``, ``kb.dates``, ``kb.errors``, ``kb.formats`` and ``kb.paths``;
 spaCy and its English model, only in :mod:`kb.extract.parse`; never scikit-learn (the learned
-stage's model is a JSON file its training, ``benchmarks/train_learned.py``, writes);
+stages' models are JSON files their training scripts in ``benchmarks/`` write);
 curation files are read only in :mod:`kb.extract.known` (actors, places and events: ids, names,
 aliases, types and dates), with the loader's own reader and file listing (``kb.curation.yamlines``,
 ``kb.load.expand``), so a draft knows exactly what ``kb load`` would. Nothing here imports the store
