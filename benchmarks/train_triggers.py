@@ -2,7 +2,7 @@
 an event, fed to the rules as cues. Also measures where the rules lose the event sentences they
 propose nothing from.
 
-Run: .venv/bin/python benchmarks/train_triggers.py --measure | --evaluate | --write
+Run: .venv/bin/python benchmarks/train_triggers.py --measure [--list] | --evaluate | --write
 [--min-right N] [--min-precision P]
 
 ``--measure``: of the sentences a gold event names (``sentence:``) in the sets tuned on, those no
@@ -16,6 +16,12 @@ of a type outside the vocabulary, an event scored below the minimum confidence. 
 drafts (the before-commits' proposals of :mod:`train_learned`, cached under
 ``benchmarks/out/fresh_like/``) are counted the same way, by what today's rules do with the
 sentence. For the "no cue" sentences the verbs the lexicon does not know are listed.
+
+``--measure --list``: on the sets tuned on only (never a held-out or never-tuned set), every
+gold sentence lost because ``Extractor._event`` made no event of its cues (the check that dropped
+each cue, re-asked in ``_event``'s order by :func:`drop_reason`) or because its event scored below
+the minimum (the confidence's ``why``), then the classes counted beside the same classes in the
+sentences with no gold event (the cues and events the rules were right to drop).
 
 ``--evaluate`` leaves one set out over the anchored sets (today's drafts; the old extractors cannot
 take new triggers): the triggers are learned from the other sets' sentences, the left-out set is
@@ -88,6 +94,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import subprocess
 import sys
 import time
@@ -148,6 +155,7 @@ class Record:
     found: list = field(default_factory=list)  # cues _cues returned
     drafted: list[tuple[int, bool]] = field(default_factory=list)  # cue start, event made
     asked: list[int] = field(default_factory=list)  # sentences read as questions (start)
+    dropped: list[tuple[int, str, str]] = field(default_factory=list)  # cue start, text, reason
 
 
 @contextmanager
@@ -170,6 +178,8 @@ def recording() -> Iterator[Record]:
     def event_(self, cue, context, claimant):
         made = event(self, cue, context, claimant)
         record.drafted.append((cue.start, made is not None))
+        if made is None:
+            record.dropped.append((cue.start, cue.text, drop_reason(self, cue, context)))
         return made
 
     def question_(context):
@@ -185,6 +195,46 @@ def recording() -> Iterator[Record]:
     finally:
         CueReader._keep, CueReader._cues, Extractor._event = keep, cues, event
         Extractor._question = question
+
+
+def drop_reason(extractor: Extractor, cue, context) -> str:
+    """Why ``Extractor._event`` made no event of a cue: its checks in its order, re-asked (for
+    ``--list`` only; the extractor itself does not say)."""
+    from kb.extract.lexicon import (
+        EXPECTED_AT,
+        OWN_REPORTER,
+        QUESTION_LINE,
+        STATEMENT_FAMILY,
+        is_past_form,
+    )
+    from kb.extract.timex import tense_at
+
+    text, sentence, kind = extractor.text, context.sentence, cue.type
+    frame = next((f for f in context.frames if f.cue is cue), None)
+    if frame is not None and frame.speaker is None and kind in STATEMENT_FAMILY:
+        return "an unnamed source's words (frame without a speaker)"
+    if cue.quote is not None and kind not in STATEMENT_FAMILY and not (
+            (cue.part != "noun" and is_past_form(cue.text))
+            or tense_at(text, cue.start, cue.end) == "past"):
+        return "an intention inside a quotation"
+    if extractor._denied(cue, context):
+        return "denied (_denied)"
+    if extractor._negated(cue, context):
+        return "negated (_negated)"
+    if extractor._supposed(cue, context):
+        return "condition or whether-clause (_supposed)"
+    if cue.part in ("speech", "report") and OWN_REPORTER.search(text, sentence.start, cue.start):
+        return "the outlet's own reporter"
+    if kind == "Effort" and extractor._effort_not_made(cue, context):
+        return "an effort promised or another's stance (_effort_not_made)"
+    if cue.part != "noun" and re.search(r"(?i)\bstill\s+$", text[sentence.start:cue.start]):
+        return "a stance still held ('still')"
+    expression, _ = extractor._expression_for(cue, context)
+    if expression is None and QUESTION_LINE.match(text, text.rfind("\n", 0, sentence.start) + 1):
+        return "an interviewer's question line"
+    if cue.part == "noun" and EXPECTED_AT.search(text, sentence.start, cue.start):
+        return "an expectation ('is expected in ... for')"
+    return "(unknown: a check this list does not know)"
 
 
 @dataclass
@@ -211,6 +261,7 @@ class Article:
     draft: Draft
     sentences: list[Sentence]
     draft_cues: list = field(default_factory=list)  # the cues the lexicon found
+    dropped: list = field(default_factory=list)  # the cues _event made nothing of, and why
 
 
 def _cited(events, text: str) -> list[tuple[int, int]]:
@@ -259,7 +310,7 @@ def read_article(corpus: str, gold: Gold, actors, places) -> Article:
         stage = _stage(start, end, record, low, kept) if types else None
         sentences.append(Sentence(corpus, start, end, sentence.index, types, quiet, candidates,
                                   stage))
-    return Article(corpus, gold, draft, sentences, record.found)
+    return Article(corpus, gold, draft, sentences, record.found, record.dropped)
 
 
 def read_sets() -> dict[str, list[Article]]:
@@ -313,6 +364,63 @@ def redraft(article: Article, model: dict, actors, places) -> Draft:
 
 
 # --- the measure ------------------------------------------------------------------------------
+
+
+#: The parts of a confidence's ``why`` that lower it, as ``--list`` classes them.
+LOWERING = (("no actor found", "no actor"), ("a background sentence", "background sentence"),
+            ("from the headline", "headline"), ("inside a quotation", "inside a quotation"),
+            ("no date found", "no date"), ("no date of its own", "article's date"),
+            ("a timeline box's line", "timeline box"))
+
+
+def _low_class(event) -> str:
+    """The class of an event scored below the minimum: what of its ``why`` pulled it down (the
+    capping reasons first: no actor, background, headline, box; else the date and quote)."""
+    found = [label for text, label in LOWERING if any(part.startswith(text) for part in event.why)]
+    return " + ".join(found) or f"cue weight ({event.cue_part})"
+
+
+def list_lost(sets: dict[str, list[Article]]) -> None:
+    """``--list``: on the sets tuned on only, every gold sentence lost because ``_event`` made no
+    event of its cues or its event scored below the minimum: the sentence, the cue, the reason;
+    then the classes counted, beside the same classes in sentences with no gold event (what the
+    rules were right to drop)."""
+    assert all(corpus.role in ("pooled", "apart") for corpus in ANCHORED)
+    lost: dict[str, Counter] = {STAGES[4]: Counter(), STAGES[6]: Counter()}
+    right: dict[str, Counter] = {STAGES[4]: Counter(), STAGES[6]: Counter()}
+    for name, articles in sets.items():
+        for article in articles:
+            text = article.gold.text
+            for sentence in article.sentences:
+                inside = lambda at, s=sentence: s.start <= at < s.end  # noqa: E731
+                drops = [(cue, why) for at, cue, why in article.dropped if inside(at)]
+                low = [event for event in article.draft.events
+                       if event.confidence < DEFAULT_MIN_CONFIDENCE
+                       and any(overlaps((sentence.start, sentence.end), span)
+                               for span in spans_of(event.sentences, text))]
+                if sentence.types and sentence.stage == STAGES[4]:
+                    print(f"\n[{name}/{article.gold.name}] NO EVENT ({', '.join(sentence.types)})"
+                          f"\n  {text[sentence.start:sentence.end].strip()!r}")
+                    for cue, why in drops:
+                        print(f"  cue {cue!r}: {why}")
+                    lost[STAGES[4]].update({why for _, why in drops})
+                elif sentence.types and sentence.stage == STAGES[6]:
+                    print(f"\n[{name}/{article.gold.name}] BELOW THE MINIMUM "
+                          f"({', '.join(sentence.types)})"
+                          f"\n  {text[sentence.start:sentence.end].strip()!r}")
+                    for event in low:
+                        print(f"  {event.type} cue {event.cue[0]!r} {event.confidence}: "
+                              + "; ".join(event.why))
+                    lost[STAGES[6]].update({_low_class(event) for event in low})
+                elif not sentence.types:
+                    right[STAGES[4]].update(why for _, why in drops)
+                    right[STAGES[6]].update(_low_class(event) for event in low)
+    for stage in (STAGES[4], STAGES[6]):
+        print(f"\n{stage}: class, gold sentences lost (a sentence counted once per class), "
+              f"in sentences with no gold event the cues or events rightly dropped")
+        for why in sorted(set(lost[stage]) | set(right[stage]),
+                          key=lambda w: (-lost[stage][w], -right[stage][w], w)):
+            print(f"  {lost[stage][why]:4d} {right[stage][why]:5d}  {why}")
 
 
 def measure(sets: dict[str, list[Article]]) -> None:
@@ -574,6 +682,9 @@ def main(argv: list[str] | None = None) -> int:
     action = parser.add_mutually_exclusive_group(required=True)
     action.add_argument("--measure", action="store_true",
                         help="where the rules lose the gold sentences they propose nothing from")
+    parser.add_argument("--list", action="store_true",
+                        help="--measure: list the tuned sets' sentences lost because _event made "
+                             "no event or the event scored below the minimum, with the reasons")
     action.add_argument("--evaluate", action="store_true", help="leave one set out")
     action.add_argument("--write", action="store_true", help="learn from all and write the file")
     parser.add_argument("--min-right", type=int, default=MIN_RIGHT,
@@ -595,7 +706,9 @@ def main(argv: list[str] | None = None) -> int:
     sets = read_sets()
     print(f"drafted {sum(len(items) for items in sets.values())} articles of {len(sets)} anchored "
           f"sets in {time.monotonic() - started:.0f} s")
-    if args.measure:
+    if args.measure and args.list:
+        list_lost(sets)
+    elif args.measure:
         measure(sets)
     elif args.write:
         write(sets, args.min_right, args.min_precision, args.anywhere, args.output)
