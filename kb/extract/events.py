@@ -16,6 +16,7 @@ from kb.extract.cues import Context, Cue
 from kb.extract.lexicon import (
     ANOTHER_ACT,
     CONDITION,
+    DEMONYMS,
     DENYING_VERBS,
     EXPECTED_AT,
     HANDED_TO,
@@ -41,6 +42,9 @@ from kb.extract.roles import RoleReader
 from kb.extract.sentences import Sentence
 from kb.extract.timex import TimeExpression, quote_spans, tense_at
 
+#: The nouns of an unnamed speaker a side may be named in ("a Hamas official", "Egyptian sources").
+UNNAMED_SOURCES = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson",
+                             "negotiator", "diplomat", "aide"})
 #: A truce named with its two parties: "the ceasefire between Israel and Hamas".
 _PARTY = r"((?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))"
 #: Two parties of a truce or a deal: "the ceasefire between Israel and Hamas", "a deal between
@@ -333,7 +337,10 @@ class Extractor(RoleReader):
         kind, sentence = cue.type, context.sentence
         frame = next((f for f in context.frames if f.cue is cue), None)
         if frame is not None and frame.speaker is None and kind in STATEMENT_FAMILY:
-            return None  # an unnamed source's words: no statement to curate
+            frame.speaker = self._unnamed_side(cue, context)
+            if frame.speaker is None:
+                return None  # an unnamed source's words: no statement to curate
+            # ("An Israeli official said the gaps remained wide": Israel's words)
         if cue.quote is not None and kind not in STATEMENT_FAMILY and not (
                 (cue.part != "noun" and is_past_form(cue.text))
                 or tense_at(self.text, cue.start, cue.end) == "past"):
@@ -421,6 +428,41 @@ class Extractor(RoleReader):
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = [(fallback[0].actor, role)]
         return event
+
+    def _unnamed_side(self, cue: Cue, context: Context) -> str | None:
+        """The side an unnamed speaker belongs to, by the parse: the subject of the speech verb is
+        an official, a source or a spokesman whose words name a country or a group and no person
+        ("A Hamas official said", "an Israeli official told reporters", "Egyptian sources said",
+        "a spokesman for Hamas said"): that side speaks (not "officials said", "a source close
+        to the talks said", "the army said"), unless it follows its words or they tell an act
+        (then what it vouches for is the news, as before)."""
+        word = context.head(cue)
+        if word is None or context.parsed is None:
+            return None
+        frame = next(f for f in context.frames if f.cue is cue)
+        if frame.end <= cue.start or any(
+                frame.start <= c.start < frame.end and c.part in ("verb", "either")
+                and c.type not in STATEMENT_FAMILY for c in context.cues):
+            return None  # "The hostages met their families, an Israeli official said", "Israel
+            # sent no one, an Egyptian source told AFP": the words are the news, an unnamed
+            # source after them only vouches for them
+        subject = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and word.dep_ in ("advcl", "xcomp", "conj") and word.tag_ == "VBG":
+            # "A Hamas official poured cold water on it, telling reporters ...": the subject of
+            # the verb the participle hangs from
+            subject = next((c for c in word.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lemma_.lower() not in UNNAMED_SOURCES:
+            return None
+        start, end = context.parsed.span(subject.left_edge)[0], context.parsed.span(
+            subject.right_edge)[1]
+        sides = {m.actor for m in context.mentions if start <= m.start and m.end <= end
+                 and m.quote is None and not m.actor.startswith("@")}
+        sides |= {self._new_actor(DEMONYMS[t.text], "country") for t in subject.lefts
+                  if t.dep_ in ("amod", "compound") and t.text in DEMONYMS}
+        known = [self.actors.get(actor) for actor in sides]
+        if len(sides) != 1 or any(a is None or a.type == "person" for a in known):
+            return None
+        return sides.pop()
 
     @staticmethod
     def _participle_of_noun(cue: Cue, context: Context) -> bool:

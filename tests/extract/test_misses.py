@@ -142,9 +142,14 @@ def test_a_participle_takes_the_subject_of_its_clause():
 
 
 def test_an_unnamed_source_makes_no_statement():
-    found = events("A senior Hamas official said on Monday that the talks had failed.",
+    found = events("A senior official said on Monday that the talks had failed.",
                    date(2025, 2, 14))
     assert not [e for e in found if e.type == "Statement"]
+    # (an unnamed official of a named side speaks for that side: the gold convention settled in
+    # session 15, benchmarks/devset/README.md; tests/extract/test_s15_event.py)
+    found = events("A senior Hamas official said on Monday that the talks had failed.",
+                   date(2025, 2, 14))
+    assert ("hamas", "speaker") in who(one(found, "Statement"))
 
 
 # --- actors matched against the knowledge base --------------------------------------------------
