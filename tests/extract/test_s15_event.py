@@ -50,3 +50,11 @@ def test_an_unnamed_official_vouching_for_an_act_gives_no_statement():
 def test_an_unnamed_official_after_the_words_only_vouches_for_them():
     found = events("The gaps in the talks remain wide, an Israeli official said on Tuesday.")
     assert not [e for e in found if e.type == "Statement"]
+
+
+def test_an_unnamed_official_before_the_words_of_an_act_speaks_for_his_side():
+    found = events("An Israeli official said on Saturday that the three sides had agreed to "
+                   "meet again in Cairo.")
+    statement = one(found, "Statement")
+    assert speakers(statement) == {"israel"}
+    assert statement.date.edtf == "2024-03-09"
