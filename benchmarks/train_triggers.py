@@ -114,6 +114,7 @@ from extract_accuracy import (  # noqa: E402
     Gold,
     Score,
     best_matching,
+    compatible,
     devset_gold,
     overlaps,
     proposed_events,
@@ -388,12 +389,16 @@ def list_lost(sets: dict[str, list[Article]]) -> None:
     assert all(corpus.role in ("pooled", "apart") for corpus in ANCHORED)
     lost: dict[str, Counter] = {STAGES[4]: Counter(), STAGES[6]: Counter()}
     right: dict[str, Counter] = {STAGES[4]: Counter(), STAGES[6]: Counter()}
+    kind: dict[str, Counter] = {STAGES[4]: Counter(), STAGES[6]: Counter()}  # of the gold's kind
     for name, articles in sets.items():
         for article in articles:
             text = article.gold.text
             for sentence in article.sentences:
                 inside = lambda at, s=sentence: s.start <= at < s.end  # noqa: E731
                 drops = [(cue, why) for at, cue, why in article.dropped if inside(at)]
+                types = {cue.text: cue.type for cue in article.draft_cues if inside(cue.start)}
+                fits = lambda cue, golds, t=types: any(  # noqa: E731
+                    compatible(t.get(cue, ""), gold) for gold in golds)
                 low = [event for event in article.draft.events
                        if event.confidence < DEFAULT_MIN_CONFIDENCE
                        and any(overlaps((sentence.start, sentence.end), span)
@@ -404,6 +409,8 @@ def list_lost(sets: dict[str, list[Article]]) -> None:
                     for cue, why in drops:
                         print(f"  cue {cue!r}: {why}")
                     lost[STAGES[4]].update({why for _, why in drops})
+                    kind[STAGES[4]].update({why for cue, why in drops
+                                            if fits(cue, sentence.types)})
                 elif sentence.types and sentence.stage == STAGES[6]:
                     print(f"\n[{name}/{article.gold.name}] BELOW THE MINIMUM "
                           f"({', '.join(sentence.types)})"
@@ -412,15 +419,18 @@ def list_lost(sets: dict[str, list[Article]]) -> None:
                         print(f"  {event.type} cue {event.cue[0]!r} {event.confidence}: "
                               + "; ".join(event.why))
                     lost[STAGES[6]].update({_low_class(event) for event in low})
+                    kind[STAGES[6]].update({_low_class(event) for event in low if any(
+                        compatible(event.type, gold) for gold in sentence.types)})
                 elif not sentence.types:
                     right[STAGES[4]].update(why for _, why in drops)
                     right[STAGES[6]].update(_low_class(event) for event in low)
     for stage in (STAGES[4], STAGES[6]):
-        print(f"\n{stage}: class, gold sentences lost (a sentence counted once per class), "
-              f"in sentences with no gold event the cues or events rightly dropped")
+        print(f"\n{stage}: class; gold sentences lost (a sentence counted once per class); of "
+              f"them, those where the cue or event dropped is of a gold event's kind (family); in "
+              f"sentences with no gold event, the cues or events rightly dropped")
         for why in sorted(set(lost[stage]) | set(right[stage]),
                           key=lambda w: (-lost[stage][w], -right[stage][w], w)):
-            print(f"  {lost[stage][why]:4d} {right[stage][why]:5d}  {why}")
+            print(f"  {lost[stage][why]:4d} {kind[stage][why]:4d} {right[stage][why]:5d}  {why}")
 
 
 def measure(sets: dict[str, list[Article]]) -> None:
