@@ -141,7 +141,7 @@ def test_a_participle_takes_the_subject_of_its_clause():
     assert ("hamas", "speaker") in who(demand)
 
 
-def test_an_unnamed_source_makes_no_statement():
+def test_an_unnamed_source_of_no_side_makes_no_statement_one_of_a_side_speaks_for_it():
     found = events("A senior official said on Monday that the talks had failed.",
                    date(2025, 2, 14))
     assert not [e for e in found if e.type == "Statement"]
