@@ -1,10 +1,15 @@
 """Merging: "the proposal was made ..." joins the offer it refers to, and repeated mentions of one
-event (same type, same main actor, compatible dates) become one event citing each sentence.
+event (same type, same main actor, compatible dates) become one event citing each sentence; a call
+with several counterparts ("X phoned A and B") is one call per counterpart, unless the text says
+they were on one call (the gold conventions 3 and 6 of benchmarks/devset/README.md: one event per
+act).
 
 A stage of its own: a function of the read events, testable alone.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from kb.extract.lexicon import (
     KILLED_WITH,
@@ -14,6 +19,7 @@ from kb.extract.lexicon import (
     STATEMENT_FAMILY,
 )
 from kb.extract.model import DraftDate, DraftEvent
+from kb.extract.roles import ONE_CALL_EACH
 
 
 def compatible_dates(first: DraftDate, second: DraftDate, loose: bool) -> bool:
@@ -146,11 +152,38 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
             return other
     return None
 
+def one_call_each(events: list[DraftEvent]) -> list[DraftEvent]:
+    """A call the parse read with several counterparts (:data:`ONE_CALL_EACH` in its parse
+    notes: "Haniyeh phoned Qatar's prime minister and Egypt's intelligence chief") as one call
+    per counterpart: each keeps the caller and its own counterpart (with the country or body it
+    stands for), not the others'."""
+    split: list[DraftEvent] = []
+    for event in events:
+        note = next((n for n in event.parsed if n.startswith(ONE_CALL_EACH + ": ")), None)
+        if note is None:
+            split.append(event)
+            continue
+        groups = [group.split(", ") for group in note[len(ONE_CALL_EACH) + 2:].split("; ")]
+        grouped = {actor for group in groups for actor in group}
+        calls = [[(a, r) for a, r in event.actors if a not in grouped or a in group]
+                 for group in groups]
+        if any(len(actors) < 2 for actors in calls):  # a call without its caller: as read
+            split.append(event)
+            continue
+        for group, actors in zip(groups, calls, strict=True):
+            parsed = [n for n in event.parsed if n is not note] + [
+                f"{ONE_CALL_EACH}: the call with {', '.join(group)}"]
+            split.append(replace(event, actors=actors, parsed=parsed, sentences=list(
+                event.sentences), fallback=list(event.fallback), why=list(event.why)))
+    return split
+
+
 def merge(events: list[DraftEvent]) -> list[DraftEvent]:
-    """One event per event: repeated mentions and definite references joined, in order."""
+    """One event per event: repeated mentions and definite references joined, in order (a call
+    with several counterparts split first, :func:`one_call_each`)."""
     merged: list[DraftEvent] = []
     into: dict[int, DraftEvent] = {}
-    for event in events:
+    for event in one_call_each(events):
         if event.answers is not None:
             event.answers = into.get(id(event.answers), event.answers)
         target = antecedent(event, merged) if event.anaphoric else None
