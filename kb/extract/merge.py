@@ -9,6 +9,7 @@ A stage of its own: a function of the read events, testable alone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kb.extract.lexicon import (
@@ -20,6 +21,12 @@ from kb.extract.lexicon import (
 )
 from kb.extract.model import DraftDate, DraftEvent
 from kb.extract.roles import ONE_CALL_EACH
+
+#: A sentence that goes on with the document an act was told from: "In the same ruling the
+#: judges called for ...", "Under the same resolution ...".
+SAME_DOCUMENT = re.compile(
+    r"(?i)\s*(?:in|under|with)\s+the\s+same\s+(?:ruling|decision|order|judgm?ent|resolution|"
+    r"statement|speech|letter|text|address|declaration|communiqu[eé]|session)\b")
 
 
 def compatible_dates(first: DraftDate, second: DraftDate, loose: bool) -> bool:
@@ -121,6 +128,23 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
             continue  # "Egypt calls upon Israel ... It further calls upon all parties": two
             # demands (but "X said ... X also said ...": one statement, more of its words);
             # "Our weapons are not on the table ... We will free them only if ...": two conditions
+        if event.type != "Statement" and event.sentence_index != other.sentence_index and \
+                SAME_DOCUMENT.match(event.sentences[0]):
+            if event.date.source == "window" and other.date.source != "window" and \
+                    compatible_dates(event.date, other.date, loose=True):
+                event.date = other.date  # the same ruling's day
+                event.parsed = [*event.parsed, "the day of the act it goes on from"]
+            continue  # "The court ordered Israel to ... In the same ruling the judges called for
+            # the release of ...": another act of the same ruling (but "In the same statement
+            # the group said ...": one statement, more of its words)
+        if event.type in ("Demand", "Precondition") and \
+                event.sentence_index == other.sentence_index and \
+                "noun" not in (event.cue_part, other.cue_part) and \
+                event.cue[0].lower() != other.cue[0].lower() and not any(
+                    cue[0].split()[0].lower().endswith("ing") for cue in (event.cue, other.cue)):
+            continue  # "The court ordered Israel to halt ... and called for the release of
+            # ...": two verbs, two demands (one event per act; but "passed a resolution
+            # demanding ...": the resolution's words)
         mine = {a for a, _ in event.actors} - {a for a, _ in other.actors}
         theirs = {a for a, _ in other.actors} - {a for a, _ in event.actors}
         if event.type in MEETING_FAMILY and mine and theirs and \

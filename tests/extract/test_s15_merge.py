@@ -55,3 +55,50 @@ def test_a_meeting_with_two_counterparts_stays_one_meeting():
     found = meetings("Pedro Alvarez met Omar Haddad and Lena Brandt in Cairo on Tuesday.")
     assert len(found) == 1
     assert {"pedro-alvarez", "omar-haddad", "lena-brandt"} <= ids(found[0])
+
+
+# --- several acts of one actor on one day: one event each (convention 6) -------------------------
+
+def demands(text: str) -> list:
+    return [event for event in events(text) if event.type == "Demand"]
+
+
+def test_an_order_and_a_call_of_one_court_in_one_sentence_are_two_demands():
+    found = demands("Egypt on Tuesday urged Israel to open the crossing and called for the "
+                    "release of the hostages.")
+    assert len(found) == 2
+    assert {event.date.edtf for event in found} == {"2024-03-12"}
+    assert [event.cue[0] for event in found] == ["urged", "called for"]
+    assert all("egypt" in ids(event) for event in found)
+    assert all(len(event.sentences) == 1 for event in found)
+
+
+def test_in_the_same_ruling_is_another_demand_on_the_rulings_day():
+    found = demands("The Northern Tribunal on Friday ordered Israel to halt the offensive in "
+                    "Rafah. In the same ruling the Northern Tribunal called for the immediate "
+                    "release of the hostages.")
+    assert len(found) == 2
+    assert [event.date.edtf for event in found] == ["2024-03-08", "2024-03-08"]
+    assert any("the day of the act it goes on from" in why for why in found[1].why)
+    assert "israel" not in ids(found[1])
+
+
+def test_a_demand_retold_in_the_next_sentence_stays_one_event():
+    found = demands("The Northern Tribunal on Friday ordered Israel to halt the offensive in "
+                    "Rafah. The Northern Tribunal called for an end to the offensive.")
+    assert len(found) == 1
+    assert len(found[0].sentences) == 2
+
+
+def test_in_the_same_statement_more_words_stay_one_statement():
+    found = [event for event in events(
+        "Hamas said on Monday it had received the proposal. In the same statement Hamas said "
+        "it would study it.") if event.type == "Statement"]
+    assert len(found) == 1
+    assert len(found[0].sentences) == 2
+
+
+def test_a_resolution_passed_demanding_a_truce_is_one_demand():
+    found = demands("On Monday the Security Council passed a resolution demanding an immediate "
+                    "ceasefire.")
+    assert len(found) == 1
