@@ -160,8 +160,11 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
                 or "own" not in (event.date.source, other.date.source)
                 or (event.cue_part == "noun") != (other.cue_part == "noun"))))
         if not same_victim and other.according_to != event.according_to and "window" not in (
-                event.date.source, other.date.source):
-            continue
+                event.date.source, other.date.source) and not (
+                event.type in ("Acceptance", "Rejection")
+                and event.date.edtf == other.date.edtf):
+            continue  # (but "Israel accepted the text (29 May) ... On 29 May the White House said
+            # Israel had signed off on it": one acceptance, whoever tells it)
         if other.sentence_index == event.sentence_index and "noun" not in (
                 event.cue_part, other.cue_part) and not (set(event.actors) <= set(other.actors)):
             continue  # "talks with A in Cairo, then met B in Doha": two verbs, two events

@@ -102,3 +102,46 @@ def test_a_resolution_passed_demanding_a_truce_is_one_demand():
     found = demands("On Monday the Security Council passed a resolution demanding an immediate "
                     "ceasefire.")
     assert len(found) == 1
+
+
+# --- two sentences telling one act are one event (convention 6) ---------------------------------
+
+def test_an_acceptance_told_by_two_sources_on_one_day_is_one_acceptance():
+    found = [event for event in events(
+        "Israel accepted the new text on Wednesday, Egyptian officials said. On Wednesday the "
+        "White House said Israel had accepted the new text.") if event.type == "Acceptance"]
+    assert len(found) == 1
+    assert found[0].date.edtf == "2024-03-13"
+    assert ids(found[0]) == {"israel"}
+    assert len(found[0].sentences) == 2
+    assert any("mentioned in 2 sentences" in why for why in found[0].why)
+
+
+def test_acceptances_told_on_two_days_stay_two():
+    found = [event for event in events(
+        "Israel accepted the new text on Wednesday, Egyptian officials said. On Tuesday the "
+        "White House said Israel had accepted the new text.") if event.type == "Acceptance"]
+    assert sorted(event.date.edtf for event in found) == ["2024-03-12", "2024-03-13"]
+
+
+# --- told acts: a killing the speaker announces is a killing and a statement (convention 5) ----
+
+def test_a_killing_the_killer_announces_is_a_killing_and_a_statement():
+    found = events("Israel said on Tuesday that it had killed Omar Haddad in an air strike.")
+    assert sorted(event.type for event in found) == ["Killing", "Statement"]
+    killing = next(event for event in found if event.type == "Killing")
+    statement = next(event for event in found if event.type == "Statement")
+    assert {("israel", "perpetrator"), ("omar-haddad", "victim")} <= set(killing.actors)
+    assert ("israel", "speaker") in statement.actors
+    assert killing.date.edtf == statement.date.edtf == "2024-03-12"
+
+
+def test_a_strike_the_striker_tells_stays_one_attack():
+    found = events("Israel said on Tuesday that its jets had struck rocket launchers in the "
+                   "south.")
+    assert [event.type for event in found] == ["Attack"]
+
+
+def test_an_acceptance_the_accepter_tells_stays_one_acceptance():
+    found = events("Hamas told the mediators on Monday that it accepted their proposal.")
+    assert [event.type for event in found] == ["Acceptance"]
