@@ -63,6 +63,21 @@ RELATIVE_SUBJECT = re.compile(
     r"expected|due|set|scheduled|poised|to|be|been|\w+ly)\s+)*$")
 
 
+#: What marks a call read as one call per counterpart (:meth:`RoleReader._call_counterparts`);
+#: :func:`kb.extract.merge.one_call_each` makes one Meeting of each group after it.
+ONE_CALL_EACH = "one call per counterpart"
+#: A call whose words say it was one call, or a meeting, with all of them ("a three-way call",
+#: "a joint call", "together").
+_ONE_CALL = re.compile(r"(?i)\b(?:joint|three-way|four-way|trilateral|conference|group)\s+"
+                       r"(?:(?:tele)?phone\s+)?call\b|\b(?:on|in|during)\s+(?:the\s+)?(?:same|one|"
+                       r"a\s+single)\s+call\b|\b(?:together|jointly)\b")
+#: A verb of calling, or a verb done by telephone ("conveyed it by telephone to ...").
+_CALLING = re.compile(r"(?i)\b(?:(?:tele)?phon(?:e|ed|es|ing)|call(?:s|ed|ing)?|spoke|spoken|"
+                      r"speaks?|speaking)\b")
+_BY_PHONE = re.compile(r"(?i)\b(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b|"
+                       r"\bin\s+(?:separate\s+)?(?:tele)?phone\s+calls?\b")
+
+
 class RoleReader(CueReader):
     """Gives an event mention its date, the roles of its actors and its place."""
 
@@ -854,7 +869,50 @@ class RoleReader(CueReader):
                 put([m.actor for m in context.mentions if handed.start() <= m.start < handed.end()
                      and m.actor in self.actors], "recipient")
         self._parsed_roles(cue, context, subjects, roles, put)
+        if kind == "Meeting":
+            self._call_counterparts(cue, context, subjects, roles)
         return self._with_offices(roles, context)
+
+    def _call_counterparts(self, cue: Cue, context: Context, subjects: list[str],
+                           roles: list[tuple[str, str]]) -> None:
+        """A call with coordinated counterparts ("X phoned A and B", "spoke by telephone with A,
+        and with B"): one call per counterpart, unless the words say they were on one call
+        ("a joint call", "together"). Marks the cue with the counterparts, each with the
+        country or body it stands for; :func:`kb.extract.merge.one_call_each` splits it."""
+        verb = context.head(cue)
+        sentence = context.sentence
+        if verb is None or cue.passive or not set(subjects) & {a for a, _ in roles} or \
+                _ONE_CALL.search(sentence.text) or not (
+                _CALLING.search(cue.text) or _BY_PHONE.search(self.text, cue.start, sentence.end)):
+            return
+        heads = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
+        holders = [verb] + [o for c in verb.children if c.dep_ == "prep"  # "by telephone with"
+                            for o in c.children if o.dep_ == "pobj"]
+        preps = [c for holder in holders for c in holder.children
+                 if c.dep_ in ("prep", "conj") and c.lower_ in ("with", "to")]
+        for prep in list(preps):  # "with A, and with B": the second hangs on the first
+            preps += [c for c in prep.children if c.dep_ == "conj" and c.lower_ == prep.lower_]
+        heads += [o for prep in preps for o in prep.children if o.dep_ == "pobj"]
+        listed = sorted({t.i: t for head in heads for t in parse.conjuncts(head)}.values(),
+                        key=lambda t: t.i)
+        if len(listed) < 2:
+            return
+        counterparts = {actor for actor, _ in roles} - set(subjects)
+        # each counterpart's words run up to the next one's (an apposition the parser hangs on
+        # the first, "A and the head of B, Z", is the second's)
+        starts = [context.parsed.span(t.left_edge)[0] for t in listed]
+        last = max((t.right_edge for head in heads for t in head.subtree), key=lambda t: t.i)
+        ends = [*starts[1:], context.parsed.span(last)[1]]
+        groups: list[list[str]] = []
+        for start, end in zip(starts, ends, strict=True):
+            group = [m.actor for m in context.mentions if start <= m.start and m.end <= end
+                     and m.actor in counterparts]
+            group = list(dict.fromkeys(group + [owner for owner in map(self.owner_of, group)
+                                                if owner and owner not in subjects]))
+            if group and not any(set(group) & set(other) for other in groups):
+                groups.append(group)
+        if len(groups) >= 2:
+            cue.parsed.append(f"{ONE_CALL_EACH}: " + "; ".join(", ".join(g) for g in groups))
 
     def _with_offices(self, roles: list[tuple[str, str]],
                       context: Context) -> list[tuple[str, str]]:
