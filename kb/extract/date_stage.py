@@ -39,8 +39,8 @@ from kb.extract.timex import TimeExpression
 MODEL_FILE = Path(__file__).with_name("date_model.json")
 #: How each kind of candidate is named in a proposal's ``why``.
 NAMES = {"rules": "the rules' date", "own": "the sentence's own expression",
-         "context": "the article's date before the sentence",
-         "context_day": "the article's date before the sentence (its own bounds)",
+         "context": "the article's date before the sentence, up to its reference time",
+         "context_day": "the article's date before the sentence",
          "previous": "the previous sentence", "dateline": "the date line's day",
          "published": "the publication day", "week": "the publication week"}
 #: The order in which a candidate of several kinds is named by one (the first it has).
@@ -257,11 +257,12 @@ def redate(dating: Dating, events: list[DraftEvent], model: dict) -> list[DraftE
     says so in its ``why``. Returns the re-dated proposals."""
     changes = []
     for event in events:
-        picked = choose(model, candidates(dating, event, events))
+        found = candidates(dating, event, events)
+        picked = choose(model, found)
         if picked is not None:
-            changes.append((event, *picked))
-    for event, chosen, p, p_rules in changes:
-        rules = NAMES[_rules_kind(event)]
+            changes.append((event, found[0], *picked))
+    for event, own, chosen, p, p_rules in changes:
+        rules = NAMES[_rules_kind(event, own)]
         note = (f"Chosen by the date stage ({NAMES[chosen.kind]}, p={p:.2f}) over the rules' "
                 f"date ({rules}, {event.date.edtf}, p={p_rules:.2f}). Check it.")
         why = (f"date from {NAMES[chosen.kind]} ({chosen.date.edtf}), not {rules} "
@@ -271,8 +272,13 @@ def redate(dating: Dating, events: list[DraftEvent], model: dict) -> list[DraftE
     return [event for event, *_ in changes]
 
 
-def _rules_kind(event: DraftEvent) -> str:
-    """What the rules dated a proposal by, as a kind of candidate."""
+def _rules_kind(event: DraftEvent, rules: Candidate) -> str:
+    """What the rules dated a proposal by, as a kind of candidate: the first other kind its
+    candidate has, else by where its date came from."""
+    other = [kind for kind in ("own", "context", "context_day", "dateline", "published", "week",
+                               "previous") if kind in rules.kinds]
+    if other:
+        return other[0]
     dated = event.date
     if dated.from_context:
         return "context"
