@@ -1,12 +1,13 @@
 """How well `kb extract` proposes the events a curator would keep: recall, precision, dates.
 
 Run: .venv/bin/python benchmarks/extract_accuracy.py [--min-confidence X] [--verbose]
-[--learned | --no-learned] [--sentences | --no-sentences]
+[--learned | --no-learned] [--sentences | --no-sentences] [--dates | --no-dates]
 
 The pipeline is measured as shipped; ``--learned`` / ``--no-learned`` turn the learned stage
 (:mod:`kb.extract.learned`, trained by ``benchmarks/train_learned.py``) on or off to compare, and
 ``--sentences`` / ``--no-sentences`` the sentence stage (:mod:`kb.extract.sentence_stage`, trained
-by ``benchmarks/train_sentences.py``).
+by ``benchmarks/train_sentences.py``), and ``--dates`` / ``--no-dates`` the date stage
+(:mod:`kb.extract.date_stage`, trained by ``benchmarks/train_dates.py``).
 
 Two corpora:
 - the seed article (``seeds/000_*.txt``) against its curated file, and
@@ -97,6 +98,7 @@ sys.path.insert(0, str(ROOT))
 from kb.dates import parse_edtf  # noqa: E402
 from kb.extract import Draft, extract, known_actors, known_places, read_article  # noqa: E402
 from kb.extract.draft import (  # noqa: E402
+    DATES_BY_DEFAULT,
     DEFAULT_MIN_CONFIDENCE,
     LEARNED_BY_DEFAULT,
     SENTENCES_BY_DEFAULT,
@@ -394,11 +396,12 @@ def why_missed(proposed: list[dict], owner: dict[int, int], gold: list[dict]) ->
 
 def evaluate(gold: Gold, min_confidence: float, verbose: bool,
              missed: Counter | None = None, learned: bool = LEARNED_BY_DEFAULT,
-             sentences: bool = SENTENCES_BY_DEFAULT) -> Score:
+             sentences: bool = SENTENCES_BY_DEFAULT, dates: bool = DATES_BY_DEFAULT) -> Score:
     """Score the extractor's draft of one article against its gold events."""
     draft = extract(gold.text, gold.published, actors=known_actors([SEEDS]),
                     places=known_places([SEEDS]), source_file=gold.name + ".txt",
-                    min_confidence=min_confidence, learned=learned, sentence_model=sentences)
+                    min_confidence=min_confidence, learned=learned, sentence_model=sentences,
+                    dates=dates)
     proposed = proposed_events(draft, gold.names)
     for event in proposed:  # where its sentences stand in the article
         event["spans"] = spans_of(event["sentences"], gold.text)
@@ -459,13 +462,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sentences", action=argparse.BooleanOptionalAction,
                         default=SENTENCES_BY_DEFAULT,
                         help="run the sentence stage or not (default: as kb extract ships)")
+    parser.add_argument("--dates", action=argparse.BooleanOptionalAction,
+                        default=DATES_BY_DEFAULT,
+                        help="run the date stage or not (default: as kb extract ships)")
     parser.add_argument("--only", nargs="+", metavar="FOLDER",
                         help="only these sets, by folder name (devset9 devset10 ...)")
     args = parser.parse_args(argv)
     print(f"min confidence {args.min_confidence}, learned stage {'on' if args.learned else 'off'}, "
-          f"sentence stage {'on' if args.sentences else 'off'}")
+          f"sentence stage {'on' if args.sentences else 'off'}, "
+          f"date stage {'on' if args.dates else 'off'}")
     seed = evaluate(seed_gold(), args.min_confidence, args.verbose, learned=args.learned,
-                    sentences=args.sentences)
+                    sentences=args.sentences, dates=args.dates)
     print(seed.line("seed"))
     corpora = [corpus for corpus in CORPORA
                if not (args.no_unseen and corpus.role == "never-tuned")
@@ -482,7 +489,7 @@ def main(argv: list[str] | None = None) -> int:
             if verbose:
                 print(f"  {gold.name}")
             score = evaluate(gold, args.min_confidence, verbose, missed, args.learned,
-                             args.sentences)
+                             args.sentences, args.dates)
             if not quiet:
                 print(score.line(gold.name))
             total.add(score)

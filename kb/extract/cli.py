@@ -9,7 +9,12 @@ import click
 
 from kb.errors import KBError
 from kb.extract import extract, known_actors, known_events, known_places, read_article
-from kb.extract.draft import DEFAULT_MIN_CONFIDENCE, LEARNED_BY_DEFAULT, SENTENCES_BY_DEFAULT
+from kb.extract.draft import (
+    DATES_BY_DEFAULT,
+    DEFAULT_MIN_CONFIDENCE,
+    LEARNED_BY_DEFAULT,
+    SENTENCES_BY_DEFAULT,
+)
 from kb.extract.timex import parse_date
 from kb.paths import SEEDS_DIR
 
@@ -39,11 +44,15 @@ from kb.paths import SEEDS_DIR
               help="Run the sentence stage: a model trained on the benchmark's gold proposes an "
                    "event from a sentence the rules proposed nothing from (see "
                    "kb/extract/sentence_stage.py).")
+@click.option("--dates/--no-dates", default=DATES_BY_DEFAULT, show_default=True,
+              help="Run the date stage: a model trained on the benchmark's gold re-dates a "
+                   "proposal with another of the dates the pipeline could give it, where it is "
+                   "confident (see kb/extract/date_stage.py).")
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help="Write the draft to this file instead of standard output.")
 def extract_command(article: Path, published: str, title: str | None, publisher: str | None,
                     url: str | None, output_format: str, actor_paths: tuple[Path, ...],
-                    min_confidence: float, learned: bool, sentences: bool,
+                    min_confidence: float, learned: bool, sentences: bool, dates: bool,
                     output: Path | None) -> None:
     """Propose the events of ARTICLE (a plain-text file) as a draft to check.
 
@@ -62,7 +71,7 @@ def extract_command(article: Path, published: str, title: str | None, publisher:
                         source_file=str(article), actors=known_actors(paths),
                         places=known_places(paths), events=known_events(paths),
                         min_confidence=min_confidence, learned=learned,
-                        sentence_model=sentences)
+                        sentence_model=sentences, dates=dates)
     except KBError as err:
         raise click.ClickException(str(err)) from None
     if output_format == "json":

@@ -26,8 +26,8 @@ from pathlib import Path
 import yaml
 
 from kb.errors import ArticleError, DateError
+from kb.extract import date_stage, parse, sentence_stage
 from kb.extract import learned as learned_stage
-from kb.extract import parse, sentence_stage
 from kb.extract.actors import DraftActor, DraftPlace, slugify
 from kb.extract.confidence import box_repeats, score, sentence_kinds, timeline_box
 from kb.extract.known import KnownActor, KnownEvent, KnownPlace, flag_known
@@ -81,6 +81,8 @@ class Draft:
     article: learned_stage.Article | None = None
     #: What the sentence stage reads of the article (its training reads it too).
     reading: sentence_stage.Reading | None = None
+    #: What the date stage reads of the article (its training reads it too).
+    dating: date_stage.Dating | None = None
 
     def actor_name(self, actor_id: str) -> str:
         """The name of an actor of the draft."""
@@ -238,6 +240,10 @@ LEARNED_BY_DEFAULT = False
 #: Whether the sentence stage (:mod:`kb.extract.sentence_stage`) runs by default: off, since on
 #: the held-out sets it added 17 proposals for 2 matches (see ``benchmarks/train_sentences.py``).
 SENTENCES_BY_DEFAULT = False
+#: Whether the date stage (:mod:`kb.extract.date_stage`) runs by default: off, since on the
+#: held-out sets its 3 matches gained (169 to 172 of 288) came by widening dates: the matched
+#: events dated within the gold's bounds fell from 156 to 148 (see ``benchmarks/train_dates.py``).
+DATES_BY_DEFAULT = False
 
 
 def extract(text: str, published: date, *, title: str | None = None,
@@ -245,7 +251,8 @@ def extract(text: str, published: date, *, title: str | None = None,
             source_file: str | None = None, actors: Iterable[KnownActor] = (),
             places: Iterable[KnownPlace] = (), events: Iterable[KnownEvent] = (),
             min_confidence: float = 0.0, learned: bool = LEARNED_BY_DEFAULT,
-            sentence_model: bool = SENTENCES_BY_DEFAULT) -> Draft:
+            sentence_model: bool = SENTENCES_BY_DEFAULT,
+            dates: bool = DATES_BY_DEFAULT) -> Draft:
     """Propose the events of an article published on ``published``, as a :class:`Draft`.
 
     The stages of :mod:`kb.extract` in order; events scoring below ``min_confidence`` are left
@@ -253,7 +260,10 @@ def extract(text: str, published: date, *, title: str | None = None,
     :data:`LEARNED_BY_DEFAULT`); without it the types and confidences are the rules', as the
     stage's training reads them. ``sentence_model`` runs the sentence stage
     (:mod:`kb.extract.sentence_stage`, :data:`SENTENCES_BY_DEFAULT`): an event from a sentence no
-    proposal kept at ``min_confidence`` cites, where its model is sure enough.
+    proposal kept at ``min_confidence`` cites, where its model is sure enough. ``dates`` runs the
+    date stage (:mod:`kb.extract.date_stage`, :data:`DATES_BY_DEFAULT`): the proposals kept at
+    ``min_confidence`` re-dated where its model chooses another of the dates the pipeline could
+    give them, confidently.
     """
     if not isinstance(published, date):
         raise DateError(f"{published!r}: the publication date is not a date",
@@ -300,6 +310,9 @@ def extract(text: str, published: date, *, title: str | None = None,
     reading = sentence_stage.Reading(text, sentences, kinds, parses, extractor,
                                      extractor.expressions, context, reference)
     drafted = [event for event in drafted if event.confidence >= min_confidence]
+    dating = date_stage.dating_of(reading, line, published, text)
+    if dates:
+        date_stage.redate(dating, drafted, date_stage.load_model())
     if sentence_model:
         drafted += [event for event in sentence_stage.propose(
             reading, drafted, sentence_stage.load_model()) if event.confidence >= min_confidence]
@@ -325,7 +338,7 @@ def extract(text: str, published: date, *, title: str | None = None,
                       "note": "Given to kb extract (--published); check it against the source."},
     }
     return Draft(source, extractor.actors, extractor.places, drafted, extractor.claimants,
-                 article, reading)
+                 article, reading, dating)
 
 
 def _by_parse(sentences: list, parses: dict,
