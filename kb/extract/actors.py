@@ -210,18 +210,6 @@ RUN_BODY = re.compile(RUN_BY + r"\s+(?:[a-z]+\s+){0,2}?(?:ministry|government|au
 #: council's text"), or by its members ("the judges").
 BODY_KIND = re.compile(r"(?<![\w-])[Tt]he\s+(?P<kind>court|council|tribunal|committee|commission|"
                        r"assembly|forum|judges)(?P<possessive>[’']s)?(?![\w-])")
-
-
-#: An army named by its kind alone ("the army said", "the military's statement"): the army of
-#: the one side whose forces the article has named (see :meth:`ActorReader._army`).
-DEFINITE_ARMY = re.compile(r"(?<![\w-])[Tt]he\s+(?P<kind>army|military)(?P<possessive>[’']s)?"
-                           r"(?![\w-])")
-#: A known body that is a country's army ("Israel Defense Forces", "Egyptian Army").
-ARMY_NAME = re.compile(r"(?i)^(?P<country>[A-Z][\w-]*)\s+(?:defen[cs]e\s+forces|army|military|"
-                       r"armed\s+forces)$")
-#: A person's honorific standing for the person ("His Excellency stated"), or opening their name
-#: ("His Excellency Sheikh Mohammed ...").
-HONORIFIC = re.compile(r"(?<![\w-])(?:His|Her)\s+(?:Excellency|Highness|Majesty)(?![\w-])")
 BODY_MEMBERS = {"judges": "court"}
 
 
@@ -285,8 +273,6 @@ class ActorReader:
         self._turns: dict[int, tuple[str, int] | None] = {}  # a line's speaker, by its start
         self.parses: dict[int, ParsedSentence | None] = {}  # each sentence's dependency parse, by index
         self._parsed: ParsedSentence | None = None  # the parse of the sentence being read
-        self._armed_sides: set[str] = set()  # the countries whose forces the article has named
-        self._honoured: set[str] = set()  # the persons named after "His Excellency"
 
     def _common_noun_bodies(self) -> list[tuple[re.Pattern, str]]:
         """Known bodies a text may name in lower case without their country ("the prime
@@ -482,32 +468,6 @@ class ActorReader:
         if not bodies:
             return None
         return max(bodies, key=lambda actor: self._last_seen.get(actor.id, 0)).id
-
-    def _army(self) -> str | None:
-        """What "the army" or "the military" is: the known army of the one side whose forces the
-        article has named so far (the army by its name, "Israeli troops", "Israeli strikes"), or,
-        where it has named no side's forces, of the one country named so far that has a known
-        army; the country itself when its army is not known; nobody when two sides' forces (or two
-        countries with a known army) have been named."""
-        armies: dict[str, str] = {}  # known army -> its country
-        for actor in self.actors.values():
-            if actor.type != "organization" or not actor.known:
-                continue
-            for name in (actor.name, *actor.aliases):
-                m = ARMY_NAME.match(name)
-                country = self._actor_named(DEMONYMS.get(m.group("country"), m.group(
-                    "country"))) if m else None
-                if country:
-                    armies[actor.id] = country
-                    break
-        sides = self._armed_sides | {country for army, country in armies.items()
-                                     if self.actors[army].mentions}
-        if not sides:
-            sides = {country for country in armies.values() if self.actors[country].mentions}
-        if len(sides) != 1:
-            return None
-        side = sides.pop()
-        return next((army for army, country in armies.items() if country == side), side)
 
     def _most_named_person(self) -> str | None:
         """The person the article has named most so far (of two named as often, the last
@@ -798,10 +758,7 @@ class ActorReader:
         for pattern in (ARMED_DEMONYM, NATIONALS):  # "Israeli strikes killed": Israel; "ten
             for m in pattern.finditer(text):  # Thai workers were freed": Thailand's nationals
                 if free(m.start(), m.end()):
-                    country = self._new_actor(DEMONYMS[m.group("dem")], "country")
-                    add(m.start(), m.end(), country)
-                    if pattern is ARMED_DEMONYM:  # the forces of a side ("the army" later)
-                        self._armed_sides.add(country)
+                    add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
         for pattern in (PEOPLE_OF, SIDE):  # "it is up to the Americans to stop him": the US;
             for m in pattern.finditer(text):  # "the Israeli side announced": Israel
                 if free(m.start("dem"), m.end()):
@@ -831,12 +788,6 @@ class ActorReader:
                 group_id = self.signatories  # "the Movement" of a statement: its issuer's own
             if group_id and free(m.start(), m.end()):
                 add(m.start(), m.end(), group_id, bool(m.group("possessive")), "description")
-        for m in DEFINITE_ARMY.finditer(text):  # "On Sunday the military said ...": the army
-            if free(m.start(), m.end()) and self._army_noun(base + m.start("kind")):  # of the
-                army = self._army()  # one side whose forces the article has named
-                if army:
-                    add(m.start(), m.end(), army, bool(m.group("possessive")), "description")
-        self._read_honorifics(text, base, found, free, add)
         for m in BODY_KIND.finditer(text):  # "The International Court of Justice ordered ...
             body = self._body_of_kind(m.group("kind").lower())  # The court also called for"
             if body and free(m.start(), m.end()):
@@ -946,34 +897,6 @@ class ActorReader:
                     self.actors[owner].mentions += 1
                     self._last_seen[owner] = self._seen
         return found
-
-    def _army_noun(self, at: int) -> bool:
-        """Whether "army" or "military" at an offset is the noun naming the army ("the military
-        said"), not a modifier ("the military wing", "the military option")."""
-        parsed = self._parsed
-        if parsed is None:
-            return False
-        word = next((t for t in parsed.doc if parsed.base + t.idx == at), None)
-        return word is not None and word.pos_ in ("NOUN", "PROPN") and word.dep_ not in (
-            "amod", "compound")
-
-    def _read_honorifics(self, text: str, base: int, found: list[Mention], free, add) -> None:
-        """"His Excellency Sheikh Mohammed ...": the person the honorific opens is the one a
-        later bare "His Excellency" ("His Excellency stated that ...") stands for, in this
-        sentence or after; nobody when the article has named none so, or two ("His Excellency
-        X met His Excellency Y. His Excellency said": a guess between two sides)."""
-        for m in HONORIFIC.finditer(text):
-            after = re.match(r"\s+(?:(?:Sheikh|Sheikha|Dr\.?|Mr\.?|Prince|Emir|Amir)\s+)*"
-                             r"[A-Z]", text[m.end():])
-            if after:
-                person = next((x.actor for x in found if x.actor in self.actors
-                               and self.actors[x.actor].type == "person"
-                               and base + m.end() <= x.start <= base + m.end() + after.end()
-                               + 20), None)
-                if person:
-                    self._honoured.add(person)
-            elif len(self._honoured) == 1 and free(m.start(), m.end()):
-                add(m.start(), m.end(), next(iter(self._honoured)))
 
     def _acting_it(self, found: list[Mention], base: int) -> int | None:
         """Where in the sentence being read (from ``base``) "it" is the subject of its main verb,
