@@ -94,3 +94,44 @@ def test_a_body_instructing_its_negotiators_makes_no_demand():
 def test_a_person_agreeing_stays_an_acceptance():
     acceptance = one(events("Hamas agreed on Monday to release three hostages."), "Acceptance")
     assert ("hamas", "responder") in acceptance.actors
+
+
+# convention 5: a death is one killing
+
+
+def test_a_raid_killing_people_as_it_goes_is_one_killing():
+    found = events("Gunmen stormed the border town on Monday, killing about forty people.")
+    killing = one(found, "Killing")
+    assert killing.date.edtf == "2024-03-11"
+    assert "deaths told" in killing.why[0]
+    assert not [e for e in found if e.type == "Attack"]
+
+
+def test_a_strike_that_killed_told_by_a_source_is_one_killing():
+    found = events("The civil defence agency said Israeli strikes killed at least 20 people on "
+                   "Monday.")
+    killing = one(found, "Killing")
+    assert ("israel", "perpetrator") in killing.actors
+    assert killing.date.edtf == "2024-03-11"
+    assert not [e for e in found if e.type == "Attack"]
+
+
+def test_a_raid_that_also_killed_is_one_killing():
+    found = events("Israeli forces stormed two flats on Monday in a raid that also killed scores "
+                   "of people.")
+    killing = one(found, "Killing")
+    assert ("israel", "perpetrator") in killing.actors
+    assert not [e for e in found if e.type == "Attack"]
+
+
+def test_a_strike_and_its_deaths_in_one_clause_are_one_killing():
+    found = events("Israeli jets struck a compound on Monday and killed six people.")
+    assert [e.type for e in found] == ["Killing"]
+    assert found[0].confidence >= 0.6
+
+
+def test_a_strike_whose_target_survived_stays_an_attack():
+    found = events("Israeli jets struck a compound on Monday; the team survived.")
+    attack = one(found, "Attack")
+    assert ("israel", "perpetrator") in attack.actors
+    assert not [e for e in found if e.type == "Killing"]
