@@ -102,8 +102,9 @@ STRIKE_THAT_BEFORE = re.compile(
 #: was briefed that night and agreed to ...", "the security cabinet approved").
 BODY_BEFORE = re.compile(
     r"(?i)\b(?:cabinet|government|council|knesset|parliament|committee|politburo|political\s+"
-    r"bureau|shura|assembly|coalition)\b(?![^.;:]*\b(?:said|says|told|that|which|who|whom|"
-    r"after|when|while|because|as|if)\b)[^.;:,]{0,80}$")
+    r"bureau|shura|assembly|coalition)\b(?![^.;:]*\b(?:said|says|told|that(?!\s+(?:same\s+)?(?:night|"
+    r"day|evening|morning|afternoon|week))|which|who|whom|after|when|while|because|as|if)\b)"
+    r"[^.;:,]{0,80}$")
 
 #: What an approval approves when it accepts a deal or a proposal (not "a plan to take the city",
 #: "to send a team").

@@ -62,6 +62,14 @@ def test_a_cabinet_agreeing_to_an_act_of_its_own_is_its_statement():
     assert not [e for e in found if e.type == "Acceptance"]
 
 
+def test_a_cabinet_briefed_that_night_and_agreeing_to_act_makes_its_statement():
+    found = events("On Monday the war cabinet was briefed by the negotiators that night and "
+                   "agreed to send a delegation to Qatar.")
+    statement = one(found, "Statement")
+    assert "war-cabinet" in speakers(statement)
+    assert not [e for e in found if e.type == "Acceptance"]
+
+
 def test_a_cabinet_approving_a_plan_of_its_own_is_its_statement():
     found = events("On Monday Israel's security cabinet approved a plan to take control of the "
                    "city.")
