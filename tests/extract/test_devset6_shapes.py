@@ -294,10 +294,13 @@ def test_the_time_of_an_apposed_speaking_participle_dates_the_speech():
     assert statement.date.edtf == "2024-03-13"
 
 
-# --- an answer delivered is a counter-offer ------------------------------------------------------
+# --- an answer delivered is an act of who gave it -------------------------------------------------
+# (an offer when it gives its own terms, else a statement: the gold convention 2 of session 15,
+# tests/extract/test_s15_conventions.py)
 
-def test_an_answer_handed_to_the_mediators_is_an_offer_of_who_gave_it():
-    offer = one(events("Hamas gave the mediators its answer on Monday."), "Offer")
+def test_an_answer_handed_to_the_mediators_is_an_act_of_who_gave_it():
+    offer = one(events("Hamas gave the mediators its answer on Monday, with changes to the "
+                       "timetable."), "Offer")
     assert "hamas" in ids(offer) and offer.date.edtf == "2024-03-11"
     assert not [e for e in events("In response to the strike, Israel met Egypt on Monday.")
                 if e.type == "Offer"]
