@@ -21,7 +21,6 @@ Pure Python reading a JSON file; no spaCy or scikit-learn (the parse comes throu
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -30,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kb.errors import KBError
+from kb.extract.jsonfile import read_json
 from kb.extract.lexicon import SAYING_LEMMAS
 from kb.extract.model import DraftDate, DraftEvent
 from kb.extract.sentence_stage import Reading, _tense
@@ -219,14 +219,7 @@ def load_model(path: Path = MODEL_FILE) -> dict:
     """The model of a JSON file, or a :class:`KBError` naming the file and how to write it."""
     hint = ("rebuild it with: python benchmarks/train_dates.py --write; or run kb extract "
             "--no-dates")
-    try:
-        model = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise KBError("the date stage's model file is missing", where=str(path),
-                      hint=hint) from None
-    except (OSError, ValueError) as err:
-        raise KBError(f"the date stage's model file cannot be read ({err})", where=str(path),
-                      hint=hint) from None
+    model = read_json(path, "the date stage's model file", hint)
     settings = model.get("settings") if isinstance(model, dict) else None
     if not isinstance(model, dict) or not {"bias", "weights", "settings"} <= set(model) \
             or not isinstance(settings, dict) or not {"threshold", "margin"} <= set(settings):

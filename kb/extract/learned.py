@@ -28,7 +28,6 @@ parse is read through the tokens :mod:`kb.extract.parse` made.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Iterable
@@ -38,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.errors import KBError
+from kb.extract.jsonfile import read_json
 from kb.extract.lexicon import MEETING_FAMILY, ROLES, STATEMENT_FAMILY
 from kb.extract.model import DraftEvent
 
@@ -220,14 +220,7 @@ def load_model(path: Path = MODEL_FILE) -> dict:
     """The model of a JSON file, or a :class:`KBError` naming the file and how to write
     it."""
     hint = "write it with: python benchmarks/train_learned.py --write; or run kb extract --no-learned"
-    try:
-        model = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise KBError("the learned stage's model file is missing", where=str(path),
-                      hint=hint) from None
-    except (OSError, ValueError) as err:
-        raise KBError(f"the learned stage's model file cannot be read ({err})",
-                      where=str(path), hint=hint) from None
+    model = read_json(path, "the learned stage's model file", hint)
     if not isinstance(model, dict) or not {"classes", "bias", "weights", "settings"} <= set(model):
         raise KBError("the learned stage's model file lacks classes, bias, weights or "
                       "settings", where=str(path), hint=hint)

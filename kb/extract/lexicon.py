@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.errors import KBError
+from kb.extract.jsonfile import read_json
 
 # --- words ----------------------------------------------------------------------------------------
 
@@ -518,14 +518,7 @@ _active: list[dict | None] = []  # the triggers :func:`using_triggers` puts in f
 def load_triggers(path: Path = TRIGGERS_FILE) -> dict:
     """The learned triggers of a JSON file, or a :class:`KBError` naming the file and the command
     that writes it."""
-    try:
-        model = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise KBError("the learned triggers' file is missing", where=str(path),
-                      hint=_TRIGGERS_HINT) from None
-    except (OSError, ValueError) as err:
-        raise KBError(f"the learned triggers' file cannot be read ({err})", where=str(path),
-                      hint=_TRIGGERS_HINT) from None
+    model = read_json(path, "the learned triggers' file", _TRIGGERS_HINT)
     if not isinstance(model, dict) or not isinstance(model.get("triggers"), dict) or not all(
             isinstance(entry, dict) and {"type", "right", "seen"} <= set(entry)
             for entry in model["triggers"].values()):

@@ -39,7 +39,6 @@ that rebuilds it. Nothing here imports spaCy or scikit-learn: the parse is read 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -50,6 +49,7 @@ from typing import Any
 from kb.errors import KBError
 from kb.extract.actors import Mention
 from kb.extract.events import Extractor
+from kb.extract.jsonfile import read_json
 from kb.extract.learned import probabilities
 from kb.extract.lexicon import ROLES, SAYING_LEMMAS
 from kb.extract.model import DraftEvent
@@ -270,14 +270,7 @@ def load_model(path: Path = MODEL_FILE) -> dict:
     """The model of a JSON file, or a :class:`KBError` naming the file and how to write it."""
     hint = ("rebuild it with: python benchmarks/train_sentences.py --write; or run kb extract "
             "--no-sentences")
-    try:
-        model = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise KBError("the sentence stage's model file is missing", where=str(path),
-                      hint=hint) from None
-    except (OSError, ValueError) as err:
-        raise KBError(f"the sentence stage's model file cannot be read ({err})",
-                      where=str(path), hint=hint) from None
+    model = read_json(path, "the sentence stage's model file", hint)
     if not isinstance(model, dict) or not {"classes", "bias", "weights", "settings"} <= set(model) \
             or "threshold" not in (model.get("settings") or {}):
         raise KBError("the sentence stage's model file lacks classes, bias, weights or its "
