@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from kb.extract.lexicon import TIMELINE_ENTRY
 from kb.extract.model import DraftEvent
-from kb.extract.sentences import Sentence
+from kb.extract.sentences import LIST_MARKER, Sentence
 from kb.extract.timex import TimeExpression
 
 _BACKGROUND = re.compile(
@@ -85,7 +85,7 @@ def sentence_kinds(text: str, sentences: list[Sentence],
             kinds[sentence.index] = "headline"
         elif line == sentence.text and not re.search(r"[.!?”\"’:;,]$", line) and \
                 len(line.split()) >= 4 and not _TIME_STAMP.match(line) and \
-                not TIMELINE_ENTRY.match(line):
+                not TIMELINE_ENTRY.match(line) and not LIST_MARKER.match(line):
             kinds[sentence.index] = "headline"  # a subheading, a "Key events" line, a caption
         elif _TIME_STAMP.match(sentence.text) or (
                 len(sentence.text) <= 40 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]",

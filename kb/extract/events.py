@@ -30,6 +30,7 @@ from kb.extract.lexicon import (
     PROMISED_EFFORT,
     QUESTION_LINE,
     SETTING_BEFORE,
+    SPECIFICITY,
     STANCE_ON_EFFORT,
     STATEMENT_FAMILY,
     STATEMENT_NOUN,
@@ -39,10 +40,16 @@ from kb.extract.lexicon import (
 from kb.extract.model import DraftDate, DraftEvent
 from kb.extract.parse import ParsedSentence, parse_sentences
 from kb.extract.roles import RoleReader
-from kb.extract.sentences import Sentence
+from kb.extract.sentences import Sentence, is_marker_only, list_marker
 from kb.extract.timex import TimeExpression, quote_spans, tense_at
 
 #: The nouns of an unnamed speaker a side may be named in ("a Hamas official", "Egyptian sources").
+#: A list's lead-in: a sentence that ends its line with a colon or announces "the following"
+#: ("Hamas demands the following:", "The ministers affirmed:").
+LEAD_IN = re.compile(r"(?i)(?::|\bthe\s+following\b[^\n]*)\s*$")
+#: A lead-in whose items are conditions ("on the following conditions:").
+CONDITIONS = re.compile(r"(?i)\b(?:conditions?|preconditions?|prerequisites?)\b")
+
 UNNAMED_SOURCES = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson",
                              "negotiator", "diplomat", "aide"})
 #: A truce named with its two parties: "the ceasefire between Israel and Hamas".
@@ -72,6 +79,10 @@ class Extractor(RoleReader):
         self.claimants: dict[str, dict] = {}
         self._order = 0
         self._document: DraftEvent | None = None  # a statement's own, from its heading
+        #: the open list: its lead-in's event and sentence, and where its last line ends
+        self._lead: tuple[DraftEvent, Sentence] | None = None
+        self._list_end = 0
+        self._items: list[DraftEvent] = []
 
     def run(self, sentences: list[Sentence],
             parses: dict[int, ParsedSentence | None] | None = None) -> list[DraftEvent]:
@@ -134,13 +145,71 @@ class Extractor(RoleReader):
             self._document = self._document_statement(context, claimant)
         told = self._told_acts(drafted, context) + self._added(drafted) + \
             self._attributions(drafted, context)
-        self.events.extend(event for cue, event in drafted if not any(cue is t for t in told))
+        kept = [event for cue, event in drafted if not any(cue is t for t in told)]
+        kept = self._list_item(context, kept)
+        self.events.extend(kept)
         people = [m for m in context.mentions if not m.modifier and not m.possessive
                   and self._person_of(m.actor)]
         if people:  # "he" in the next sentence: its subject first, else the last one named
             subjects = [self._person_of(m.actor) for m in people
                         if m.prep is None and m.quote is None]
             self.last_person = subjects[0] if subjects else self._person_of(people[-1].actor)
+
+    def _list_item(self, context: Context, kept: list[DraftEvent]) -> list[DraftEvent]:
+        """A list told as the items of its lead-in ("Hamas demands the following:" / "1. The
+        withdrawal of the occupation forces." / "- the return of the displaced"): an item with no
+        verb of its own is an event of the lead-in's type (a precondition where the lead-in says
+        the items are conditions), of its actors, on its day, citing the item; an item with its
+        own verb keeps its own reading. The lead-in's own event gives way to its items. Returns
+        the sentence's events."""
+        sentence, text = context.sentence, self.text
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        if self._lead is not None:
+            lead, lead_sentence = self._lead
+            if is_marker_only(sentence.text):
+                return kept  # the item's label ("First:", "1."): its words follow
+            marker = list_marker(text, sentence)
+            if marker is None and line_start < self._list_end:
+                return kept  # more of an item's line
+            contiguous = not text[self._list_end:line_start].strip()
+            verbless = context.parsed is None or not parse.finite_verbs(context.parsed)
+            if contiguous and (marker or (verbless and lead_sentence.text.rstrip().endswith(":")
+                                          and len(sentence.text.split()) <= 25)):
+                self._list_end = self._line_end(sentence)
+                if kept or not verbless:
+                    return kept  # "2. Hamas will free the hostages": the item's own event
+                item = self._item_event(lead, lead_sentence, sentence)
+                self._items.append(item)
+                if lead in self.events:
+                    self.events.remove(lead)  # the items are its acts
+                return [item]
+            self._lead, self._items = None, []
+        if LEAD_IN.search(sentence.text) and not text[sentence.end:].split("\n", 1)[0].strip():
+            leads = [event for event in kept if event.type in STATEMENT_FAMILY
+                     and not event.in_quote and event.actors]
+            if leads:
+                lead = max(leads, key=lambda e: SPECIFICITY.get(e.type, 0))
+                self._lead, self._items = (lead, sentence), []
+                self._list_end = self._line_end(sentence)
+        return kept
+
+    def _line_end(self, sentence: Sentence) -> int:
+        end = self.text.find("\n", sentence.end)
+        return len(self.text) if end < 0 else end
+
+    def _item_event(self, lead: DraftEvent, lead_sentence: Sentence,
+                    sentence: Sentence) -> DraftEvent:
+        """The event a verbless item of a list tells: its lead-in's, citing the item."""
+        kind = "Precondition" if lead.type in ("Demand", "Statement") and CONDITIONS.search(
+            lead_sentence.text) else lead.type
+        self._order += 1
+        return DraftEvent(
+            type=kind, date=lead.date, sentences=[sentence.text], actors=list(lead.actors),
+            status=lead.status, according_to=lead.according_to,
+            sentence_index=sentence.index, last_index=sentence.index, order=self._order,
+            cue=lead.cue, sentence_span=(sentence.start, sentence.end), cue_part=lead.cue_part,
+            parsed=[*lead.parsed, "another act",
+                    f"an item of the list its lead-in opens: {lead_sentence.text!r}"])
 
     def _document_statement(self, context: Context,
                             claimant: str | None) -> DraftEvent | None:

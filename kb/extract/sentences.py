@@ -96,3 +96,26 @@ def quote_of(quotes: list[tuple[int, int]], start: int, end: int) -> int | None:
         if a <= start and end <= b:
             return number
     return None
+
+
+#: The marker opening a list's item on its line: an ordinal label ("First:"), a number ("1.",
+#: "2)"), a letter ("(a)", "b)") or a bullet or a dash ("-", "*", "•", "–").
+LIST_MARKER = re.compile(
+    r"[ \t]*(?:(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)(?:ly)?|"
+    r"Finally|Lastly):|\(?\d{1,2}[.)]|\([a-h]\)|[a-h]\)|[-*•–—▪·])(?=[ \t]+\S)")
+
+
+def list_marker(text: str, sentence: Sentence) -> str | None:
+    """The marker of the list item ``sentence`` opens or continues on its line ("1.", "-",
+    "Second:"), if its line opens with one and nothing but the marker stands before it."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    found = LIST_MARKER.match(text, line_start)
+    if found is None or text[found.end():sentence.start].strip():
+        return None
+    return found.group().strip()
+
+
+def is_marker_only(text: str) -> bool:
+    """Whether a sentence is nothing but a list item's marker ("First:", "1.")."""
+    found = LIST_MARKER.match(text + " x")
+    return found is not None and not text[found.end():].strip()
