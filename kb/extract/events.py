@@ -27,6 +27,7 @@ from kb.extract.lexicon import (
     OWN_CONDITION,
     OWN_REPORTER,
     PLACELESS,
+    PRIMARY_ROLES,
     PROMISED_EFFORT,
     QUESTION_LINE,
     SETTING_BEFORE,
@@ -177,6 +178,8 @@ class Extractor(RoleReader):
                                           and len(sentence.text.split()) <= 25)):
                 self._list_end = self._line_end(sentence)
                 if kept or not verbless:
+                    for event in kept:  # "- calls on Israel to ...": the lead-in's actor's act
+                        self._lead_subject(event, lead, lead_sentence, sentence)
                     return kept  # "2. Hamas will free the hostages": the item's own event
                 item = self._item_event(lead, lead_sentence, sentence)
                 self._items.append(item)
@@ -185,13 +188,32 @@ class Extractor(RoleReader):
                 return [item]
             self._lead, self._items = None, []
         if LEAD_IN.search(sentence.text) and not text[sentence.end:].split("\n", 1)[0].strip():
-            leads = [event for event in kept if event.type in STATEMENT_FAMILY
+            told = kept or ([event for event in self.events if event.sentence_index ==
+                             sentence.index - 1] if len(sentence.text.split()) <= 4 else [])
+            # ("The council adopted a resolution on Monday. The resolution:": its act's items)
+            leads = [event for event in told if event.type in STATEMENT_FAMILY
                      and not event.in_quote and event.actors]
             if leads:
                 lead = max(leads, key=lambda e: SPECIFICITY.get(e.type, 0))
                 self._lead, self._items = (lead, sentence), []
                 self._list_end = self._line_end(sentence)
         return kept
+
+    def _lead_subject(self, event: DraftEvent, lead: DraftEvent, lead_sentence: Sentence,
+                      sentence: Sentence) -> None:
+        """An item that opens with its verb and names no leading actor ("* calls for an
+        immediate ceasefire") tells an act of the lead-in's actor, on the lead-in's day if it
+        has none of its own."""
+        opening = self.text[sentence.start:event.cue[1]]
+        if opening.strip() not in ("", list_marker(self.text, sentence) or "") or any(
+                role in PRIMARY_ROLES for _, role in event.actors) or not lead.primary():
+            return
+        role = next((r for a, r in lead.actors if r in PRIMARY_ROLES), "speaker")
+        event.actors = [*((a, role) for a in lead.primary()), *event.actors]
+        if event.date.source == "window" or event.date.from_context:
+            event.date = lead.date
+        event.parsed = [*event.parsed, *([] if event.type == "Statement" else ["another act"]),
+                        f"an item of the list its lead-in opens: {lead_sentence.text!r}"]
 
     def _line_end(self, sentence: Sentence) -> int:
         end = self.text.find("\n", sentence.end)

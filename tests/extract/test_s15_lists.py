@@ -80,3 +80,18 @@ def test_the_markers_of_an_item():
     assert ("No marker here.", None) in marked
     assert is_marker_only("1.") and is_marker_only("First:")
     assert not is_marker_only("1. One thing.")
+
+
+def test_an_item_opening_with_its_verb_is_the_lead_ins_actors_act_on_its_day():
+    found = events("Council votes on Gaza\nThe Security Council adopted a resolution on "
+                   "Monday. The resolution:\n* demands the release of all hostages\n"
+                   "* calls for an immediate ceasefire")
+    items = _items(found)
+    assert [(e.type, e.sentences[0]) for e in items] == [
+        ("Demand", "* demands the release of all hostages"),
+        ("Demand", "* calls for an immediate ceasefire")]
+    for item in items:
+        assert speakers(item) == {"security-council"}
+        assert item.date.edtf == "2024-03-11"
+        assert item.confidence >= 0.6
+        assert any("'The resolution:'" in why for why in item.why), item.why
