@@ -83,7 +83,7 @@ class Extractor(RoleReader):
         #: the open list: its lead-in's event and sentence, and where its last line ends
         self._lead: tuple[DraftEvent, Sentence] | None = None
         self._list_end = 0
-        self._items: list[DraftEvent] = []
+        self._marked = False  # whether the open list's items are marked ("1.", "-")
 
     def run(self, sentences: list[Sentence],
             parses: dict[int, ParsedSentence | None] | None = None) -> list[DraftEvent]:
@@ -175,18 +175,20 @@ class Extractor(RoleReader):
             contiguous = not text[self._list_end:line_start].strip()
             verbless = context.parsed is None or not parse.finite_verbs(context.parsed)
             if contiguous and (marker or (verbless and lead_sentence.text.rstrip().endswith(":")
-                                          and len(sentence.text.split()) <= 25)):
+                                          and len(sentence.text.split()) <= 25
+                                          and not self._marked)):
+                # (a list marked "1.", "-" ends at its first unmarked line: "Glory to ...")
                 self._list_end = self._line_end(sentence)
+                self._marked = bool(marker)
                 if kept or not verbless:
                     for event in kept:  # "- calls on Israel to ...": the lead-in's actor's act
                         self._lead_subject(event, lead, lead_sentence, sentence)
                     return kept  # "2. Hamas will free the hostages": the item's own event
                 item = self._item_event(lead, lead_sentence, sentence)
-                self._items.append(item)
                 if lead in self.events:
                     self.events.remove(lead)  # the items are its acts
                 return [item]
-            self._lead, self._items = None, []
+            self._lead = None
         if LEAD_IN.search(sentence.text) and not text[sentence.end:].split("\n", 1)[0].strip():
             told = kept or ([event for event in self.events if event.sentence_index ==
                              sentence.index - 1] if len(sentence.text.split()) <= 4 else [])
@@ -195,7 +197,7 @@ class Extractor(RoleReader):
                      and not event.in_quote and event.actors]
             if leads:
                 lead = max(leads, key=lambda e: SPECIFICITY.get(e.type, 0))
-                self._lead, self._items = (lead, sentence), []
+                self._lead, self._marked = (lead, sentence), False
                 self._list_end = self._line_end(sentence)
         return kept
 

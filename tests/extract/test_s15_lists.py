@@ -95,3 +95,18 @@ def test_an_item_opening_with_its_verb_is_the_lead_ins_actors_act_on_its_day():
         assert item.date.edtf == "2024-03-11"
         assert item.confidence >= 0.6
         assert any("'The resolution:'" in why for why in item.why), item.why
+
+
+def test_a_marked_list_ends_at_its_first_unmarked_line():
+    found = events("Talks on the hostages\nHamas demanded the following on Monday:\n"
+                   "1. A complete ceasefire.\n\nGlory to the martyrs and freedom to the prisoners.")
+    assert [e.sentences[0] for e in _items(found)] == ["A complete ceasefire."]
+
+
+def test_unmarked_lines_under_a_colon_are_items():
+    found = events("Talks on the hostages\nEgypt and Jordan affirmed on Tuesday:\n"
+                   "The rejection of any displacement of Palestinians\n"
+                   "Full support for the mediators in Doha")
+    items = _items(found)
+    assert items and all(e.type == "Statement" and speakers(e) == {"egypt", "jordan"}
+                         and e.date.edtf == "2024-03-12" for e in items)
