@@ -7,7 +7,9 @@ The pipeline is measured as shipped; ``--learned`` / ``--no-learned`` turn the l
 (:mod:`kb.extract.learned`, trained by ``benchmarks/train_learned.py``) on or off to compare, and
 ``--sentences`` / ``--no-sentences`` the sentence stage (:mod:`kb.extract.sentence_stage`, trained
 by ``benchmarks/train_sentences.py``), and ``--dates`` / ``--no-dates`` the date stage
-(:mod:`kb.extract.date_stage`, trained by ``benchmarks/train_dates.py``).
+(:mod:`kb.extract.date_stage`, trained by ``benchmarks/train_dates.py``). While tuning,
+``--tuned-only`` prints the sets tuned on and nothing else (``--no-unseen`` still prints the
+held-out sets' totals).
 
 Two corpora:
 - the seed article (``seeds/000_*.txt``) against its curated file, and
@@ -453,6 +455,9 @@ def main(argv: list[str] | None = None) -> int:
                              "unseen set's)")
     parser.add_argument("--no-unseen", action="store_true",
                         help="leave the never-tuned sets out (while tuning, not even their totals)")
+    parser.add_argument("--tuned-only", action="store_true",
+                        help="only the sets tuned on (while tuning: no held-out or never-tuned "
+                             "total is printed, so none is read by accident)")
     parser.add_argument("--unseen-total-only", action="store_true",
                         help="of the never-tuned sets print only their total lines (no article, no "
                              "kind of difficulty)")
@@ -476,6 +481,7 @@ def main(argv: list[str] | None = None) -> int:
     print(seed.line("seed"))
     corpora = [corpus for corpus in CORPORA
                if not (args.no_unseen and corpus.role == "never-tuned")
+               and not (args.tuned_only and not corpus.lists_misses)
                and (not args.only or corpus.folder.name in args.only)]
     totals = []
     pooled = Score()
