@@ -30,6 +30,7 @@ from kb.extract import date_stage, parse, sentence_stage
 from kb.extract import learned as learned_stage
 from kb.extract.actors import DraftActor, DraftPlace, slugify
 from kb.extract.confidence import box_repeats, score, sentence_kinds, timeline_box
+from kb.extract.events import Extractor
 from kb.extract.known import KnownActor, KnownEvent, KnownPlace, flag_known
 from kb.extract.merge import merge
 from kb.extract.model import DraftEvent
@@ -292,8 +293,7 @@ def extract(text: str, published: date, *, title: str | None = None,
     kinds = sentence_kinds(text, sentences, expressions, reference)
     background = frozenset(index for index, kind in kinds.items() if kind == "background")
     context = context_dates(text, sentences, expressions, reference, line, embedded, background)
-    extractor = sentence_stage.RecordingExtractor(text, reference, actors, places, expressions,
-                                                  context)
+    extractor = Extractor(text, reference, actors, places, expressions, context)
     drafted = [event for event in merge(extractor.run(sentences, parses))
                if event.type in EVENT_TYPES]
     for event in drafted:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from kb.extract import parse
-from kb.extract.actors import KnownActor, KnownPlace
+from kb.extract.actors import KnownActor, KnownPlace, Mention
 from kb.extract.cues import Context, Cue
 from kb.extract.lexicon import (
     ANOTHER_ACT,
@@ -84,6 +84,11 @@ class Extractor(RoleReader):
         self._lead: tuple[DraftEvent, Sentence] | None = None
         self._list_end = 0
         self._marked = False  # whether the open list's items are marked ("1.", "-")
+        #: what was found in each sentence, by index, for the stages after the rules
+        #: (:mod:`kb.extract.sentence_stage`): its actor mentions (the list the rules go on
+        #: amending) and the types of its cue words as the lexicon found them
+        self.found_mentions: dict[int, list[Mention]] = {}
+        self.found_cues: dict[int, list[str]] = {}
 
     def run(self, sentences: list[Sentence],
             parses: dict[int, ParsedSentence | None] | None = None) -> list[DraftEvent]:
@@ -123,6 +128,8 @@ class Extractor(RoleReader):
         quotes = [(sentence.start + a, sentence.start + b) for a, b in quote_spans(sentence.text)]
         context = Context(sentence, quotes, self._mentions(sentence, quotes),
                           self._cues(sentence, quotes), parsed=self.parses.get(sentence.index))
+        self.found_mentions[sentence.index] = context.mentions
+        self.found_cues[sentence.index] = [cue.type for cue in context.cues]
         self._absorb(context)
         self._frames(context)
         self._resolve_first_person(context)

@@ -78,26 +78,6 @@ _WORD_PARTS = frozenset(("VERB", "NOUN", "ADJ", "ADV", "AUX", "ADP", "SCONJ", "P
 _MOST_ACTORS = 4
 
 
-class RecordingExtractor(Extractor):
-    """The rules' extractor, recording for each sentence the actors it found and the types of
-    the cue words the lexicon found (what the stage reads; the rules' drafts are unchanged)."""
-
-    def __init__(self, *args: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.found_mentions: dict[int, list[Mention]] = {}
-        self.found_cues: dict[int, list[str]] = {}
-
-    def _mentions(self, sentence: Sentence, quotes: list[tuple[int, int]]) -> list[Mention]:
-        found = super()._mentions(sentence, quotes)
-        self.found_mentions[sentence.index] = found  # (the rules amend the list later: kept)
-        return found
-
-    def _cues(self, sentence: Sentence, quotes: list[tuple[int, int]]) -> list:
-        found = super()._cues(sentence, quotes)
-        self.found_cues[sentence.index] = [cue.type for cue in found]
-        return found
-
-
 @dataclass
 class Reading:
     """What the stage reads of one article: its sentences, their kinds (headline, dateline,
@@ -108,7 +88,7 @@ class Reading:
     sentences: list[Sentence]
     kinds: dict[int, str]
     parses: dict[int, Any]
-    extractor: RecordingExtractor
+    extractor: Extractor
     expressions: list[TimeExpression]
     context: dict[int, TimeExpression]
     reference: date
