@@ -16,11 +16,13 @@ from kb.extract.cues import Context, Cue
 from kb.extract.lexicon import (
     ANOTHER_ACT,
     CONDITION,
+    CONDITIONS,
     DEMONYMS,
     DENYING_VERBS,
     EXPECTED_AT,
     HANDED_TO,
     HAPPENING_AFTER,
+    LEAD_IN,
     LIGHT_VERB_BEFORE,
     NO_SIGN,
     ONGOING_BEFORE,
@@ -36,6 +38,7 @@ from kb.extract.lexicon import (
     STATEMENT_FAMILY,
     STATEMENT_NOUN,
     TIME_PREPOSITION,
+    UNNAMED_SOURCES,
     is_past_form,
 )
 from kb.extract.model import DraftDate, DraftEvent
@@ -44,15 +47,6 @@ from kb.extract.roles import RoleReader
 from kb.extract.sentences import Sentence, is_marker_only, list_marker
 from kb.extract.timex import TimeExpression, quote_spans, tense_at
 
-#: The nouns of an unnamed speaker a side may be named in ("a Hamas official", "Egyptian sources").
-#: A list's lead-in: a sentence that ends its line with a colon or announces "the following"
-#: ("Hamas demands the following:", "The ministers affirmed:").
-LEAD_IN = re.compile(r"(?i)(?::|\bthe\s+following\b[^\n]*)\s*$")
-#: A lead-in whose items are conditions ("on the following conditions:").
-CONDITIONS = re.compile(r"(?i)\b(?:conditions?|preconditions?|prerequisites?)\b")
-
-UNNAMED_SOURCES = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson",
-                             "negotiator", "diplomat", "aide"})
 #: A truce named with its two parties: "the ceasefire between Israel and Hamas".
 _PARTY = r"((?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))"
 #: Two parties of a truce or a deal: "the ceasefire between Israel and Hamas", "a deal between

@@ -813,3 +813,13 @@ def is_past_form(cue_text: str) -> bool:
     """Whether a cue's first word is a past form ("offered", "met")."""
     word = cue_text.lower().split()[0]
     return word.endswith("ed") or word in _IRREGULAR_PAST
+
+#: A list's lead-in: a sentence that ends its line with a colon or announces "the following"
+#: ("Hamas demands the following:", "The ministers affirmed:").
+LEAD_IN = re.compile(r"(?i)(?::|\bthe\s+following\b[^\n]*)\s*$")
+#: A lead-in whose items are conditions ("on the following conditions:").
+CONDITIONS = re.compile(r"(?i)\b(?:conditions?|preconditions?|prerequisites?)\b")
+
+#: The nouns of an unnamed speaker a side may be named in ("a Hamas official", "Egyptian sources").
+UNNAMED_SOURCES = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson",
+                             "negotiator", "diplomat", "aide"})
