@@ -83,7 +83,7 @@ DELIVERED_AFTER = re.compile(
     r"(?:\w+ly\s+)?(?:delivered|handed|sent|submitted|conveyed|passed|transmitted|presented)\b")
 
 #: What makes a reply handed over an offer of the replier: its own terms, amendments, changes or a
-#: counter-proposal, in its sentence or the two after ("its reply, with amendments to the
+#: counter-proposal, in its sentence or the three after ("its reply, with amendments to the
 #: timetable", "asking for guarantees", "The response insists on a permanent ceasefire").
 OWN_TERMS_AFTER = re.compile(
     r"(?i)\b(?:amendments?|amended|changes|modifications?|counter-?proposals?|"
@@ -552,11 +552,12 @@ class CueReader(ActorReader):
                            and not any(o.part != "noun" and not o.absorbed and c.end <= o.start
                                        < cue.start for o in context.cues)), None)
             if attack is not None:
-                attack.type = "Killing"  # "gunmen stormed the town, killing 40 people", "stormed
+                # "gunmen stormed the town, killing 40 people", "stormed the flat in a raid
+                # that also killed five", "struck the camp and killed six": one killing (the
+                # gold convention 5 of benchmarks/devset/README.md)
+                attack.type = "Killing"
                 attack.parsed.append("deaths told")
-                cue.absorbed = True  # the flat in a raid that also killed five", "struck the
-                # camp and killed six": one killing
-                # (the gold convention 5 of benchmarks/devset/README.md)
+                cue.absorbed = True
         for cue in context.cues:  # "X was killed when a projectile struck the guesthouse":
             # the strike is how the killing was done, not an attack of its own
             if cue.type == "Attack" and cue.part == "verb" and not cue.absorbed and any(
