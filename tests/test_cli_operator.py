@@ -16,6 +16,7 @@ import time
 import tomllib
 import urllib.error
 import urllib.request
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -258,7 +259,7 @@ def test_the_licence_is_an_spdx_expression_naming_code_and_data():
         assert (PROJECT_ROOT / name).is_file()
 
 
-def test_building_the_package_gives_no_deprecation_warning(tmp_path):
+def test_the_package_builds_without_a_deprecation_warning_and_ships_its_data_files(tmp_path):
     # built from a copy: setuptools writes build/ and *.egg-info beside the sources
     source = tmp_path / "source"
     shutil.copytree(PROJECT_ROOT, source, ignore=shutil.ignore_patterns(
@@ -268,6 +269,12 @@ def test_building_the_package_gives_no_deprecation_warning(tmp_path):
                             timeout=300)
     assert result.returncode == 0, result.stderr
     assert "Deprecat" not in result.stdout + result.stderr
+    # every file the packages read beside their modules (models, templates, scripts) is in the wheel
+    shipped = set(zipfile.ZipFile(next((tmp_path / "wheel").glob("*.whl"))).namelist())
+    beside = {path.relative_to(source).as_posix() for package in ("kb", "webapp")
+              for path in (source / package).rglob("*")
+              if path.is_file() and path.suffix not in (".py", ".pyc")}
+    assert beside and beside <= shipped, sorted(beside - shipped)
 
 
 def test_the_access_log_has_a_line_per_request_and_says_why_one_failed(seeded):
