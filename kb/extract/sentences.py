@@ -10,7 +10,7 @@ from dataclasses import dataclass
 #: Words whose full stop ends no sentence ("Mr.", "Gen.", "Oct.").
 _ABBREVIATIONS = frozenset(
     """Mr Mrs Ms Dr Gen Lt Col Sgt Maj Capt Adm Gov Sen Rep St Jr Sr No Jan Feb Mar Apr Jun Jul Aug
-    Sep Sept Oct Nov Dec Prof Inc Ltd Co Corp vs etc Mt Ft""".split()
+    Sep Sept Oct Nov Dec Prof Inc Ltd Co Corp vs etc Mt Ft Hon hon""".split()
 )
 
 

@@ -105,3 +105,10 @@ def test_the_measure_counts_a_gold_event_once_at_its_item_not_its_label():
     by_text = {split[index].text: kinds for index, kinds in owned.items()}
     assert by_text == {"Qatar will resume its efforts.": ["Statement"],
                        "Second: Egypt agrees.": ["Acceptance"]}
+
+
+def test_a_member_s_honourable_ends_no_sentence():
+    assert texts("Mr Lammy: I do not agree with the right hon. Gentleman. The decision stands.\n"
+                 "The Hon. Member for Ilford asked a question.") == [
+        "Mr Lammy: I do not agree with the right hon. Gentleman.", "The decision stands.",
+        "The Hon. Member for Ilford asked a question."]
