@@ -1,0 +1,41 @@
+"""Events the rules found without an actor, session 16, on short texts written for the test: the
+side a country's arms stand for ("Israeli aircraft pounded"), the body an "of" phrase names as
+the doer of a noun's act ("the response of the Hamas movement"), the country of a delegation a
+meeting noun falls back on. Each event must also score above ``kb extract``'s default minimum
+confidence, so that a curator sees it."""
+
+from __future__ import annotations
+
+from kb.extract.draft import DEFAULT_MIN_CONFIDENCE
+from tests.extract.sentences import events, ids, one
+
+
+def test_a_country_s_aircraft_and_commandos_stand_for_it():
+    attack = one(events("As Israeli aircraft and tanks pounded the camp on Saturday, the rescue "
+                        "went on."), "Attack")
+    assert ("israel", "perpetrator") in attack.actors
+    assert attack.confidence >= DEFAULT_MIN_CONFIDENCE
+    attack = one(events("Egyptian commandos stormed the building on Monday."), "Attack")
+    assert ("egypt", "perpetrator") in attack.actors
+
+
+def test_an_of_phrase_after_a_noun_names_whose_act_it_is():
+    found = events("The response of the Hamas movement to the proposal was delivered to the "
+                   "mediators on Saturday.")
+    statement = next(e for e in found if e.cue[0] == "response")
+    assert ("hamas", "speaker") in statement.actors
+    assert statement.confidence >= DEFAULT_MIN_CONFIDENCE
+    offer = one(events("The proposal of Egypt and Qatar was published on Monday."), "Offer")
+    assert {"egypt", "qatar"} <= ids(offer)
+
+
+def test_an_of_phrase_after_a_killing_or_release_names_who_it_was_done_to():
+    killing = one(events("The killing of Ismail Haniyeh on Wednesday angered Qatar."), "Killing")
+    assert ("ismail-haniyeh", "victim") in killing.actors
+    assert not any(role == "perpetrator" for _, role in killing.actors)
+
+
+def test_an_of_phrase_after_an_object_is_no_actor_of_the_noun():
+    found = events("The talks on the release of Israeli hostages resumed on Monday.")
+    assert all("israel" not in ids(e) for e in found if e.type == "Meeting")
+
