@@ -39,3 +39,11 @@ def test_an_of_phrase_after_an_object_is_no_actor_of_the_noun():
     found = events("The talks on the release of Israeli hostages resumed on Monday.")
     assert all("israel" not in ids(e) for e in found if e.type == "Meeting")
 
+
+
+def test_a_meeting_noun_falling_back_on_a_delegation_takes_its_country_too():
+    found = events("A working-level Israeli delegation had been in Cairo since Tuesday, when "
+                   "technical talks resumed.")
+    meeting = one(found, "Meeting")
+    assert "israel" in ids(meeting)
+    assert meeting.confidence >= DEFAULT_MIN_CONFIDENCE
