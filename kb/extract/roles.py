@@ -894,6 +894,8 @@ class RoleReader(CueReader):
             if handed:  # "were handed over to the Red Cross": the body they were handed to
                 put([m.actor for m in context.mentions if handed.start() <= m.start < handed.end()
                      and m.actor in self.actors], "recipient")
+        if kind == "Killing":  # "six people were killed, among them X": X died
+            put(self._named_among(cue, context), "victim")
         self._parsed_roles(cue, context, subjects, roles, put)
         if kind == "Meeting":
             self._call_counterparts(cue, context, subjects, roles)
@@ -950,8 +952,9 @@ class RoleReader(CueReader):
         return roles + added
 
     def _named_among(self, cue: Cue, context: Context) -> list[str]:
-        """The people a release names after its counted captives: "six captives went free,
-        among them A and B", "freed 33 hostages, including A"."""
+        """The people a release or a killing names after its counted captives or dead: "six
+        captives went free, among them A and B", "freed 33 hostages, including A", "six people
+        were killed, among them a member of Qatar's security force"."""
         lead = re.compile(r",\s+(?:among\s+them|including|namely)\s+")
         m = lead.search(self.text, cue.end, context.sentence.end)
         if m is None or CLAUSE_BREAK.search(self.text, cue.end, m.start()):

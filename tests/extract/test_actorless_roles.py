@@ -40,10 +40,26 @@ def test_an_of_phrase_after_an_object_is_no_actor_of_the_noun():
     assert all("israel" not in ids(e) for e in found if e.type == "Meeting")
 
 
-
 def test_a_meeting_noun_falling_back_on_a_delegation_takes_its_country_too():
     found = events("A working-level Israeli delegation had been in Cairo since Tuesday, when "
                    "technical talks resumed.")
     meeting = one(found, "Meeting")
     assert "israel" in ids(meeting)
     assert meeting.confidence >= DEFAULT_MIN_CONFIDENCE
+
+
+def test_the_dead_a_killing_names_after_its_count_are_its_victims():
+    killing = one(events("Five people were killed in Khan Younis on Monday, including Mohammed "
+                         "Deif."), "Killing")
+    assert ("mohammed-deif", "victim") in killing.actors
+    assert killing.confidence >= DEFAULT_MIN_CONFIDENCE
+    killing = one(events("Six people were killed in Doha on Tuesday, among them a member of "
+                         "Qatar's internal security force."), "Killing")
+    assert ("qatar", "victim") in killing.actors
+    assert not any(role == "perpetrator" for _, role in killing.actors)
+
+
+def test_a_release_s_recipient_is_still_read_beside_the_named_freed():
+    release = one(events("On Saturday three hostages were handed over to the Red Cross in Khan "
+                         "Younis."), "HostageRelease")
+    assert "red-cross" in ids(release)
