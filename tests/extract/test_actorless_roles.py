@@ -63,3 +63,28 @@ def test_a_release_s_recipient_is_still_read_beside_the_named_freed():
     release = one(events("On Saturday three hostages were handed over to the Red Cross in Khan "
                          "Younis."), "HostageRelease")
     assert "red-cross" in ids(release)
+
+
+def test_a_killing_done_in_a_side_s_strike_is_that_side_s():
+    killing = one(events("Two aid workers were killed in an Israeli strike in Rafah on "
+                         "Monday."), "Killing")
+    assert ("israel", "perpetrator") in killing.actors
+    assert killing.confidence >= DEFAULT_MIN_CONFIDENCE
+    killing = one(events("Three soldiers were killed in a Hamas rocket attack on Monday."),
+                  "Killing")
+    assert ("hamas", "perpetrator") in killing.actors
+
+
+def test_a_noun_of_attack_is_of_the_side_its_adjective_names():
+    attack = one(events("The Israeli offensive in Rafah began on Monday."), "Attack")
+    assert ("israel", "perpetrator") in attack.actors
+    assert attack.confidence >= DEFAULT_MIN_CONFIDENCE
+    killing = one(events("An Israeli raid on the Nuseirat camp on Saturday killed dozens of "
+                         "people."), "Killing")
+    assert ("israel", "perpetrator") in killing.actors
+
+
+def test_strikes_a_killing_was_done_by_are_no_attack_of_their_own():
+    found = events("Two people were killed by Israeli strikes in Gaza City on Monday.")
+    assert ("israel", "perpetrator") in one(found, "Killing").actors
+    assert not [e for e in found if e.type == "Attack" and e.actors]
