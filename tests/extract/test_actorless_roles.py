@@ -88,3 +88,24 @@ def test_strikes_a_killing_was_done_by_are_no_attack_of_their_own():
     found = events("Two people were killed by Israeli strikes in Gaza City on Monday.")
     assert ("israel", "perpetrator") in one(found, "Killing").actors
     assert not [e for e in found if e.type == "Attack" and e.actors]
+
+
+def test_the_army_is_the_army_or_the_forces_the_text_named_last():
+    found = events("The Israel Defense Forces struck a compound in Khan Younis on Saturday. "
+                   "The military said on Sunday that the commander was dead.")
+    statement = one(found, "Statement")
+    assert ("israel-defense-forces", "speaker") in statement.actors  # (a new actor here)
+    assert statement.confidence >= DEFAULT_MIN_CONFIDENCE
+    found = events("Israeli troops entered Rafah on Sunday. On Monday the army said it had "
+                   "killed a Hamas commander there.")
+    assert ("israel", "perpetrator") in one(found, "Killing").actors
+
+
+def test_an_army_the_text_never_named_and_a_military_adjective_are_no_actor():
+    found = events("The army said on Monday that it had killed a Hamas commander in Rafah.")
+    assert not [e for e in found if e.type == "Statement"]
+    assert not any(role == "perpetrator" for _, role in one(found, "Killing").actors)
+    found = events("Israeli tanks entered Rafah on Sunday. The military operation went on "
+                   "through Monday.")
+    assert all(e.actors == [] or "israel" not in ids(e) or e.cue[0] != "military operation"
+               for e in found)
