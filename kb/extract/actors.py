@@ -232,11 +232,6 @@ RUN_BODY = re.compile(RUN_BY + r"\s+(?:[a-z]+\s+){0,2}?(?:ministry|government|au
 BODY_KIND = re.compile(r"(?<![\w-])[Tt]he\s+(?P<kind>court|council|tribunal|committee|commission|"
                        r"assembly|forum|judges)(?P<possessive>[’']s)?(?![\w-])")
 BODY_MEMBERS = {"judges": "court"}
-#: An army named by its kind alone: "the army said", "the military's statement" (not "the
-#: military operation", where the word is an adjective: the parse decides).
-ARMY_KIND = re.compile(r"(?<![\w-])[Tt]he\s+(?P<kind>army|military)(?P<possessive>[’']s)?(?![\w-])")
-#: The names of armies: "Israel Defense Forces", "the Lebanese Armed Forces".
-ARMY_NAME = re.compile(r"(?i)(?:\bdefen[cs]e\s+forces|\barmed\s+forces|\barmy|\bmilitary)$")
 
 
 #: Bodies counted with the article, which the last list of as many names ("the three groups",
@@ -288,7 +283,6 @@ class ActorReader:
         self.place_surfaces.sort(key=lambda item: -len(item[0]))
         self.last_person: str | None = None
         self._last_body: str | None = None  # the body the last sentence had for its subject
-        self._last_armed: str | None = None  # the country whose forces were named last
         self._lists: dict[int, list[str]] = {}  # the last bodies listed together, by number
         self.interviewee: str | None = None
         self.signatories: str | None = None
@@ -482,22 +476,6 @@ class ActorReader:
             return None
         return max(candidates, key=lambda actor: (actor.mentions,
                                                   self._last_seen.get(actor.id, 0))).id
-
-    def _army_named(self, at: int) -> str | None:
-        """Which army "the army" or "the military" at an offset is: an army the article has
-        named ("the Israel Defense Forces"), the last named, else the country whose forces it
-        named last ("Israeli troops", "Israeli jets"); ``None`` where the word is an adjective
-        ("the military operation") or the article named no army."""
-        parsed = self._parsed
-        word = next((t for t in parsed.doc if parsed.base + t.idx == at), None) \
-            if parsed is not None else None
-        if word is None or word.pos_ != "NOUN" or word.dep_ in ("amod", "compound"):
-            return None
-        armies = [actor for actor in self.actors.values() if actor.mentions
-                  and actor.type in ("organization", "group") and ARMY_NAME.search(actor.name)]
-        if armies:
-            return max(armies, key=lambda actor: self._last_seen.get(actor.id, 0)).id
-        return self._last_armed
 
     def _body_of_kind(self, kind: str) -> str | None:
         """The body named last whose name ends in ``kind`` ("court" of the International Court
@@ -802,8 +780,6 @@ class ActorReader:
             for m in pattern.finditer(text):  # Thai workers were freed": Thailand's nationals
                 if free(m.start(), m.end()):
                     add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
-                    if pattern is not NATIONALS:
-                        self._last_armed = found[-1].actor
         for pattern in (PEOPLE_OF, SIDE):  # "it is up to the Americans to stop him": the US;
             for m in pattern.finditer(text):  # "the Israeli side announced": Israel
                 if free(m.start("dem"), m.end()):
@@ -837,10 +813,6 @@ class ActorReader:
             body = self._body_of_kind(m.group("kind").lower())  # The court also called for"
             if body and free(m.start(), m.end()):
                 add(m.start(), m.end(), body, bool(m.group("possessive")), "description")
-        for m in ARMY_KIND.finditer(text):  # "the army said": the army the text named last
-            army = self._army_named(base + m.start("kind"))
-            if army and free(m.start(), m.end()):
-                add(m.start(), m.end(), army, bool(m.group("possessive")), "description")
         for m in HIS_OFFICE.finditer(text):  # "X told Biden ..., his office said": X's office
             subjects = [x.actor for x in sorted(found, key=lambda x: x.start)
                         if x.end <= base + m.start() and x.actor in self.actors

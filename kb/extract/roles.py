@@ -736,51 +736,6 @@ class RoleReader(CueReader):
             return people[0] if people else None
         return None
 
-    def _side_before(self, start: int, end: int, cue: Cue, context: Context) -> list[str]:
-        """The side a noun of attack is of by its modifiers, in the parse: a country's adjective
-        or a name before it ("an Israeli air strike", "a Hamas rocket attack", "the US-led
-        raid"); none without a parse."""
-        parsed = context.parsed
-        noun = parsed.head_of(start, end) if parsed is not None else None
-        if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
-            return []
-        found: list[str] = []
-        for child in noun.lefts:
-            if child.dep_ not in ("amod", "compound", "nmod", "npadvmod"):
-                continue
-            first = parsed.span(child.left_edge)[0]
-            last = parsed.span(child.right_edge)[1]
-            named = [m.actor for m in context.mentions if m.start < last and first < m.end
-                     and m.actor in self.actors and self._eligible_any(m, cue)
-                     and not m.modifier]
-            words = re.findall(r"[\w.]+", self.text[first:last])
-            adjectives = [self._new_actor(DEMONYMS[w], "country") for w in words
-                          if w in DEMONYMS]
-            found += [actor for actor in named + adjectives if actor not in found]
-        return found
-
-    def _means_of_killing(self, cue: Cue, context: Context) -> bool:
-        """Whether a noun of attack is how a killing told before it in its clause was done
-        ("were killed by Israeli strikes", "died in Israeli shelling"): the killing's, no attack
-        of its own to put a side on."""
-        return any(c.type == "Killing" and c.part != "noun" and c.end <= cue.start
-                   and not CLAUSE_BREAK.search(self.text, c.end, cue.start)
-                   and re.search(r"(?i)\b(?:in|by|with|during|from)\s+(?:[\w-]+\s+){0,3}$",
-                                 self.text[c.end:cue.start]) for c in context.cues)
-
-    def _means_side(self, cue: Cue, context: Context) -> list[str]:
-        """The side of the strike a killing was done by, where the sentence names none of its
-        own: "were killed in an Israeli strike", "died in a Hamas rocket attack" (the noun of
-        attack the cue reader took for the killing's means, in the same clause)."""
-        means = [c for c in context.cues if c.type == "means" and c.quote == cue.quote
-                 and not CLAUSE_BREAK.search(self.text, min(c.end, cue.end),
-                                             max(c.start, cue.start))]
-        for noun in sorted(means, key=lambda c: abs(c.start - cue.start)):
-            side = self._side_before(noun.start, noun.end, cue, context)
-            if side:
-                return side
-        return []
-
     def _of_genitive(self, cue: Cue, context: Context) -> list[str]:
         """Whose the act a noun names is, when an "of" phrase right after the noun says so: "the
         response of the Hamas movement", "a meeting of the security cabinet", "the proposal of
@@ -863,9 +818,6 @@ class RoleReader(CueReader):
                 if LIGHT_VERB_BEFORE.search(between):
                     put(subjects, "perpetrator")  # "Hamas launched an attack"
                 put(self._objects(cue, context, ("by",))[:1], "perpetrator")
-                if not any(role == "perpetrator" for _, role in roles) and \
-                        not self._means_of_killing(cue, context):
-                    put(self._side_before(cue.start, cue.end, cue, context), "perpetrator")
                 put(self._objects(cue, context, ("on", "against", "of")), "victim")
             elif kind in MEETING_FAMILY or kind == "Ceasefire":
                 if kind in ("Summit", "NegotiationRound") or LIGHT_VERB_BEFORE.search(between) \
@@ -945,8 +897,6 @@ class RoleReader(CueReader):
         if kind == "Killing":  # "six people were killed, among them X": X died
             put(self._named_among(cue, context), "victim")
         self._parsed_roles(cue, context, subjects, roles, put)
-        if kind in ("Killing", "Attack") and not any(role == "perpetrator" for _, role in roles):
-            put(self._means_side(cue, context), "perpetrator")  # "killed in an Israeli strike"
         if kind == "Meeting":
             self._call_counterparts(cue, context, subjects, roles)
         return self._with_offices(roles, context)
