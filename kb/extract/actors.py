@@ -24,6 +24,7 @@ from kb.extract.lexicon import (
     ANSWER_LINE,
     ARMED,
     ARMED_DEMONYM,
+    ARMED_KIND,
     ARMED_PRONOUN,
     BARE_ADJECTIVES,
     BRACKETED,
@@ -129,6 +130,13 @@ PEOPLE_IN = re.compile(r"(?i)(?:^|\b(?:the|our|their))\s+(?:brothers|brethren|co
 STATE_OF = re.compile(r"(?<![\w-])(?:State|Kingdom|(?:Arab\s+|Islamic\s+)?Republic|Sultanate|"
                       r"Emirate|Hashemite\s+Kingdom)\s+of\s+(?P<country>[A-Z][\w-]+"
                       r"(?:\s+[A-Z][\w-]+)?)(?![\w-])")
+#: A country's aircraft, commandos and other arms that :data:`~kb.extract.lexicon.ARMED` does not
+#: list, standing for it as its forces do: "as Israeli aircraft and tanks pounded the streets",
+#: "Israeli commandos pulled four hostages out".
+ARMED_MORE = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS)) + r")\s+"
+                        + ARMED_KIND + r"(?P<noun>aircraft|planes|helicopters?|gunships?|"
+                        r"commandos|paratroopers|snipers|warships|gunboats|naval\s+vessels)"
+                        r"(?![\w-])")
 DEFINITE_BODY = re.compile(r"(?<![\w-])(?:[Tt]he)\s+((?:security\s+|war\s+|full\s+)?cabinet)"
                            r"(?![\w-])")
 
@@ -768,7 +776,7 @@ class ActorReader:
             if free(m.start(), m.end()):
                 name = m.group()[0].upper() + m.group()[1:]
                 add(m.start(), m.end(), self._new_actor(name, "group"))
-        for pattern in (ARMED_DEMONYM, NATIONALS):  # "Israeli strikes killed": Israel; "ten
+        for pattern in (ARMED_DEMONYM, ARMED_MORE, NATIONALS):  # "Israeli strikes killed": Israel; "ten
             for m in pattern.finditer(text):  # Thai workers were freed": Thailand's nationals
                 if free(m.start(), m.end()):
                     add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))

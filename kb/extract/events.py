@@ -521,7 +521,7 @@ class Extractor(RoleReader):
                         and m.start < cue.start]
             if fallback:
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
-                event.fallback = [(fallback[0].actor, role)]
+                event.fallback = self._with_owners([(fallback[0].actor, role)])
         return event
 
     def _unnamed_side(self, cue: Cue, context: Context) -> str | None:

@@ -736,6 +736,29 @@ class RoleReader(CueReader):
             return people[0] if people else None
         return None
 
+    def _of_genitive(self, cue: Cue, context: Context) -> list[str]:
+        """Whose the act a noun names is, when an "of" phrase right after the noun says so: "the
+        response of the Hamas movement", "a meeting of the security cabinet", "the proposal of
+        Egypt and Qatar" (the names listed with the first). Not for a killing, an attack or a
+        release, where the "of" phrase names the one it was done to."""
+        of = re.match(r"\s+of\s+(?:the\s+)?", self.text[cue.end:context.sentence.end])
+        if of is None:
+            return []
+        after = sorted((m for m in context.mentions if m.start >= cue.end + of.end()
+                        and m.quote == cue.quote), key=lambda m: m.start)
+        if not after or after[0].np_start != cue.end + of.end() or not self._eligible(
+                after[0], cue) or (after[0].possessive and not after[0].holder):
+            return []
+        found, last = [after[0].actor], after[0]
+        for mention in after[1:]:
+            if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?",
+                                self.text[last.end:mention.np_start]) or \
+                    not self._eligible(mention, cue):
+                break
+            found.append(mention.actor)
+            last = mention
+        return found
+
     def _roles(self, cue: Cue, context: Context) -> list[tuple[str, str]]:
         kind = cue.type
         lead_role, other_role = ROLES[kind]
@@ -837,6 +860,9 @@ class RoleReader(CueReader):
                 put([m.actor for m in context.mentions if m.prep == "of" and not m.modifier
                      and m.quote == cue.quote and re.fullmatch(
                          r"\s+of\s+", self.text[cue.end:m.start])], "released")
+            if kind not in ("Killing", "Attack", "HostageRelease", "Ceasefire") and \
+                    not any(role == lead_role for _, role in roles):
+                put(self._of_genitive(cue, context), lead_role)  # "the response of Hamas"
             self._parsed_maker(cue, context, roles, put)
             return roles
         cue.passive = (cue.passive and (cue.undergoer or not self._active_by_parse(cue, context))) or \
@@ -868,6 +894,8 @@ class RoleReader(CueReader):
             if handed:  # "were handed over to the Red Cross": the body they were handed to
                 put([m.actor for m in context.mentions if handed.start() <= m.start < handed.end()
                      and m.actor in self.actors], "recipient")
+        if kind == "Killing":  # "six people were killed, among them X": X died
+            put(self._named_among(cue, context), "victim")
         self._parsed_roles(cue, context, subjects, roles, put)
         if kind == "Meeting":
             self._call_counterparts(cue, context, subjects, roles)
@@ -924,8 +952,9 @@ class RoleReader(CueReader):
         return roles + added
 
     def _named_among(self, cue: Cue, context: Context) -> list[str]:
-        """The people a release names after its counted captives: "six captives went free,
-        among them A and B", "freed 33 hostages, including A"."""
+        """The people a release or a killing names after its counted captives or dead: "six
+        captives went free, among them A and B", "freed 33 hostages, including A", "six people
+        were killed, among them a member of Qatar's security force"."""
         lead = re.compile(r",\s+(?:among\s+them|including|namely)\s+")
         m = lead.search(self.text, cue.end, context.sentence.end)
         if m is None or CLAUSE_BREAK.search(self.text, cue.end, m.start()):
