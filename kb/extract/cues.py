@@ -320,8 +320,9 @@ class CueReader(ActorReader):
                 r"(?:(?!(?:it|he|she|they|we|that|was|were|is|are|would|will|had|has)\b)[\w’'-]+\s+){0,7}?"
                 r"to\s+(?!(?:be|have|the|a|an|us|me|him|her|them|it|its|their|his|our|my)\b)"
                 r"[a-z]+\b", after) and not re.match(r"\s+(?:us|me|reporters|journalists)\b",
-                                                     after):
-            cue.type = "Demand"  # "told 100,000 people to move": an order
+                                                     after) and not OWN_PEOPLE_AFTER.match(after):
+            cue.type = "Demand"  # "told 100,000 people to move": an order (not "telling the
+            # army to prepare": an order to one's own people is a statement, as below)
         if cue.part == "report":
             if NOUN_CONTEXT.search(before) or re.search(r"(?i)\b(?:was|were|been|is|are)\s+$",
                                                         before):
@@ -387,10 +388,11 @@ class CueReader(ActorReader):
             # to Qatar", "the security cabinet approved a plan to take the city": the body's
             # decision, its statement; approving a deal or a proposal stays an acceptance (the
             # gold convention 4 of benchmarks/devset/README.md)
-        if cue.type == "Demand" and re.match(r"(?i)ordered|orders|instructed|instructs", word) and \
-                BODY_BEFORE.search(before) and OWN_PEOPLE_AFTER.match(after):
-            cue.type = "Statement"  # "the war cabinet instructed the negotiators to ...": the
-            # body's decision about its own people, no demand of another side (convention 4)
+        if cue.type == "Demand" and re.match(r"(?i)order|instruct", word) and \
+                OWN_PEOPLE_AFTER.match(after):
+            cue.type = "Statement"  # "the war cabinet instructed the negotiators to ...",
+            # "Netanyahu instructed the military not to ...": a decision about one's own people,
+            # no demand of another side (the gold convention 4)
         if cue.type == "Offer" and re.fullmatch(r"(?i)response|reply|answer", word):
             if not (DELIVERED_BEFORE.search(before) or DELIVERED_AFTER.match(after)):
                 return False  # a response delivered is an act; "in response to", "the answer" not
