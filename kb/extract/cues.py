@@ -29,6 +29,7 @@ from kb.extract.lexicon import (
     LEMMA_CUES,
     LIGHT_VERB_BEFORE,
     MEETING_FAMILY,
+    NARRATING_MARKS,
     NATIONALS,
     NEGOTIATION_AFTER,
     NOUN_CONTEXT,
@@ -867,6 +868,12 @@ class CueReader(ActorReader):
                     own.speaker != inside[0].speaker and cue.quote is None and re.search(
                         r"(?:,\s*|\s)who\s+(?:\w+\s+)?$", self.text[context.sentence.start:cue.start]):
                 continue  # "X spoke with Biden, who welcomed ..., the White House said": Biden's
+            if inside and own is not None and own.speaker and own.speaker != inside[0].speaker \
+                    and cue.part == "speech" and cue.quote is None and \
+                    (opening := self._narrated_clause(cue, context)) is not None:
+                inside[0].end = min(inside[0].end, opening)  # whose words end before it
+                continue  # "Hamas said it would go ahead, after Egypt and Qatar promised to ...":
+                # the promise is Egypt's and Qatar's act, told as what came first, not Hamas's words
             if inside and inside[0].speaker and self._coordinated(inside[0].cue, cue, context):
                 if own is not None:  # "accused Israel of ... and said ...": one speaker
                     own.speaker = inside[0].speaker
@@ -897,6 +904,22 @@ class CueReader(ActorReader):
                     self.text, frame.start, frame.end):
                 frame.cue.type = "Rejection"
                 frame.cue.parsed.append("the words reported turn it down")
+
+    @staticmethod
+    def _narrated_clause(cue: Cue, context: Context) -> int | None:
+        """Where the clause of time or cause that the parse puts a speech verb in opens ("...,
+        after Egypt and Qatar promised to ...", "when the envoy warned that ..."), when the verb has
+        a subject of its own: an act the sentence tells beside the words around it, not part of
+        them. ``None`` otherwise."""
+        word = context.head(cue)
+        if word is None or word.dep_ != "advcl" or not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
+            return None
+        mark = next((c for c in word.children if c.dep_ in ("mark", "advmod") and c.i < word.i
+                     and c.lower_ in NARRATING_MARKS), None)
+        if mark is None:
+            return None
+        return context.parsed.span(mark)[0]
 
     @staticmethod
     def _coordinated(speech: Cue, cue: Cue, context: Context) -> bool:

@@ -823,3 +823,7 @@ CONDITIONS = re.compile(r"(?i)\b(?:conditions?|preconditions?|prerequisites?)\b"
 #: The nouns of an unnamed speaker a side may be named in ("a Hamas official", "Egyptian sources").
 UNNAMED_SOURCES = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson",
                              "negotiator", "diplomat", "aide"})
+
+#: The words opening a clause of time or cause in which a sentence tells another's act beside the
+#: words it reports ("Hamas said it would go ahead, after Egypt and Qatar promised to ...").
+NARRATING_MARKS = frozenset({"after", "when", "once", "since", "because", "as", "before"})
