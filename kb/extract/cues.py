@@ -125,6 +125,12 @@ OWN_PEOPLE_AFTER = re.compile(
     r"(?i)\s+(?:(?:the|its|their|israel[’']s)\s+)?(?:[\w-]+\s+)?(?:negotiators|negotiating\s+team|"
     r"team|delegation|army|military|forces|IDF|security\s+services|officials|ministers)\b")
 
+#: A deal told as reached, before "reached" ("the agreement, which X announced on Tuesday, was",
+#: "a deal on the prisoners has been"): an acceptance of its parties.
+DEAL_REACHED_BEFORE = re.compile(
+    r"(?i)\b(?:deal|agreement|accord|truce|ceasefire|understanding)\b[^;]{0,90}?\b(?:was|were|"
+    r"has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+|finally\s+)?$")
+
 #: Where the released come from: "from its prisons", "from Israeli jails", "from custody".
 FROM_CUSTODY = re.compile(r"(?i)\bfrom\s+(?:\w+\s+){0,2}?(?:prisons?|jails?|custody|detention|"
                           r"captivity)\b")
@@ -380,6 +386,8 @@ class CueReader(ActorReader):
                 and not COUNTED_PEOPLE.match(after) and not FROM_CUSTODY.search(after[:100]) \
                 and not cue.text.lower().startswith("receiv"):  # (the Red Cross "received X")
             return False  # "released a statement" (not "freed 39 women from its prisons")
+        if cue.type == "Acceptance" and word == "reached" and not DEAL_REACHED_BEFORE.search(before):
+            return False  # ("talks reached through mediation": no deal said to be reached)
         if cue.type == "Offer" and re.match(r"(?i)\s+(?:condolences|prayers|thanks|support)",
                                             after):
             return False

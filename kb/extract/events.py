@@ -502,6 +502,9 @@ class Extractor(RoleReader):
                                 if c.type == "means" and c.start > cue.end), None) or next(
                 (c.text for c in reversed(context.cues)
                  if c.type == "means" and c.end <= cue.start), None)  # "a drone strike killed"
+        if kind == "Acceptance" and cue.text == "reached":
+            event.actors = self._with_owners(self._deal_parties(cue, context)) + [
+                pair for pair in event.actors if pair[1] != "responder"]
         if kind in ("Rejection", "Acceptance"):
             self._answer(event, cue, sentence)
         if kind == "HostageRelease":
@@ -523,6 +526,19 @@ class Extractor(RoleReader):
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = [(fallback[0].actor, role)]
         return event
+
+    def _deal_parties(self, cue: Cue, context: Context) -> list[tuple[str, str]]:
+        """The parties a deal was reached between ("was reached between the State of Israel and
+        the Hamas movement through mediation"): those named after "between", up to a word that
+        opens another phrase; each accepted it."""
+        between = re.match(r"\s+between\s+(.*?)(?=\s+(?:through|via|by|with|under|after|on|in|"
+                           r"at|mediated|brokered)\b|[.;,]|$)", self.text[cue.end:context.sentence.end])
+        if between is None:
+            return []
+        start, end = cue.end + between.start(1), cue.end + between.end(1)
+        parties = [m.actor for m in context.mentions if start <= m.start and m.end <= end
+                   and not m.modifier and not m.possessive and m.quote is None]
+        return [(actor, "responder") for actor in dict.fromkeys(parties)]
 
     def _unnamed_side(self, cue: Cue, context: Context) -> str | None:
         """The side an unnamed speaker belongs to, by the parse: the subject of the speech verb is

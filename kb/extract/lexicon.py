@@ -203,6 +203,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
                r"(?:[\w.-]+\s+){0,3}?resolution\b)", "verb"),
     ("Acceptance", r"approv(?:es|ed)|endors(?:es|ed)|sign(?:s|ed)\s+off\s+on", "verb"),
     ("Acceptance", r"acceptance", "noun"),
+    # "the agreement was reached between Israel and Hamas", "a deal has been reached through
+    # Egypt": the parties' acceptance (kept only after a deal's noun and a passive auxiliary)
+    ("Acceptance", r"reached(?=\s+(?:between|through|with|by|via)\b)", "verb"),
     # "the leaders adopted Egypt's plan" (not a resolution: what it demands is its own event)
     ("Acceptance", r"adopt(?:ed|s)(?=\s+(?:(?:the|a|an|its|their|this|that|(?-i:[A-Z][\w-]*)[’']s)\s+)?"
                    r"(?:[\w-]+\s+){0,3}?(?:plans?|proposals?|framework|deal|agreement|initiative|"

@@ -25,3 +25,22 @@ def test_a_demand_told_in_a_when_clause_is_the_demanders_own():
 def test_a_promise_inside_the_words_reported_still_types_the_saying():
     found = events("Hamas said on Tuesday that Egypt had promised to let the shelters in.")
     assert len(found) == 1 and speakers(found[0]) == {"hamas"}
+
+
+# --- a deal announced and reached: the announcing and the parties' acceptance --------------------
+
+
+def test_a_deal_told_as_reached_between_two_parties_is_their_acceptance_beside_the_announcing():
+    found = events("Qatar said on Tuesday that an agreement had been reached between Israel and "
+                   "Hamas.")
+    assert speakers(one(found, "Statement")) == {"qatar"}
+    accepted = one(found, "Acceptance")
+    assert {a for a, role in accepted.actors if role == "responder"} == {"israel", "hamas"}
+    assert accepted.date.edtf == "2024-03-12"
+
+
+def test_a_deal_reached_through_a_mediator_is_an_acceptance_and_talks_reached_are_not():
+    found = events("A deal on the prisoners was reached through Egypt on Monday.")
+    assert one(found, "Acceptance").date.edtf == "2024-03-11"
+    found = events("The talks reached through the night on Monday.")
+    assert not [e for e in found if e.type == "Acceptance"]
