@@ -131,6 +131,13 @@ DEAL_REACHED_BEFORE = re.compile(
     r"(?i)\b(?:deal|agreement|accord|truce|ceasefire|understanding)\b[^;]{0,90}?\b(?:was|were|"
     r"has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+|finally\s+)?$")
 
+#: An act's noun joined to another made before it ("an offer ..., coupled with a demand", "and a
+#: demand", "together with a demand"): made too.
+COUPLED_BEFORE = re.compile(r"(?i)(?:\b(?:coupled|together|along|combined|paired)\s+with|,?\s+and)"
+                            r"\s+(?:a|an)\s+(?:[\w-]+\s+)?$")
+#: The acts that set terms, made by conveying their nouns.
+TERMS_ACTS = ("Offer", "Demand", "Precondition")
+
 #: Where the released come from: "from its prisons", "from Israeli jails", "from custody".
 FROM_CUSTODY = re.compile(r"(?i)\bfrom\s+(?:\w+\s+){0,2}?(?:prisons?|jails?|custody|detention|"
                           r"captivity)\b")
@@ -541,6 +548,12 @@ class CueReader(ActorReader):
                 if cue.absorbed and self._made(cue, context):
                     cue.absorbed = False
                     cue.parsed.append("made")
+                elif cue.absorbed and cue.type in TERMS_ACTS and COUPLED_BEFORE.search(before) \
+                        and any(other.part == "noun" and not other.absorbed
+                                and other.type in TERMS_ACTS and other.end <= cue.start
+                                for other in context.cues):
+                    cue.absorbed = False  # "conveyed an offer of a truce ..., coupled with a
+                    cue.parsed.append("made with another")  # demand that Hamas disarm": two acts
                 elif cue.absorbed and self._happened(cue, context):
                     cue.absorbed = False
                     cue.parsed.append("happened")

@@ -143,6 +143,7 @@ class Extractor(RoleReader):
                     drafted.append((cue, event))
         if not asked:
             drafted += self._own_condition(context, drafted, claimant)
+        self._coupled_makers(drafted)
         if self._document is None:
             self._document = self._document_statement(context, claimant)
         told = self._told_acts(drafted, context) + self._added(drafted) + \
@@ -156,6 +157,24 @@ class Extractor(RoleReader):
             subjects = [self._person_of(m.actor) for m in people
                         if m.prep is None and m.quote is None]
             self.last_person = subjects[0] if subjects else self._person_of(people[-1].actor)
+
+    @staticmethod
+    def _coupled_makers(drafted: list) -> None:
+        """An act's noun coupled with another's before it ("an Israeli offer of a truce, coupled
+        with a demand that Hamas disarm"): made by the same side, whoever conveys both."""
+        for number, (cue, event) in enumerate(drafted):
+            if "made with another" not in cue.parsed:
+                continue
+            first = next((other for other_cue, other in reversed(drafted[:number])
+                          if other_cue.part == "noun" and other_cue.end <= cue.start
+                          and other.primary()), None)
+            if first is None:
+                continue
+            role = next((r for _, r in event.actors if r in PRIMARY_ROLES), "speaker")
+            makers = first.primary()
+            event.actors = [(actor, role) for actor in makers] + [
+                (actor, r) for actor, r in event.actors if r not in PRIMARY_ROLES
+                and actor not in makers]
 
     def _list_item(self, context: Context, kept: list[DraftEvent]) -> list[DraftEvent]:
         """A list told as the items of its lead-in ("Hamas demands the following:" / "1. The

@@ -44,3 +44,25 @@ def test_a_deal_reached_through_a_mediator_is_an_acceptance_and_talks_reached_ar
     assert one(found, "Acceptance").date.edtf == "2024-03-11"
     found = events("The talks reached through the night on Monday.")
     assert not [e for e in found if e.type == "Acceptance"]
+
+
+# --- an offer coupled with a demand: two acts of the side that makes both -------------------------
+
+
+def test_a_demand_coupled_with_an_offer_is_a_second_act_of_the_offering_side():
+    found = events("On Monday Egypt conveyed an Israeli offer of a truce, coupled with a demand "
+                   "that Hamas disarm.")
+    assert speakers(one(found, "Demand")) == {"israel"}
+    assert one(found, "Offer").date.edtf == one(found, "Demand").date.edtf == "2024-03-11"
+
+
+def test_an_offer_and_a_demand_conveyed_together_are_two_events():
+    found = events("On Monday Egypt conveyed an Israeli offer of a truce and a demand that Hamas "
+                   "disarm.")
+    assert sorted(e.type for e in found if e.type in ("Offer", "Demand")) == ["Demand", "Offer"]
+
+
+def test_a_demand_coupled_with_an_offer_rejected_is_no_act_of_its_own():
+    found = events("On Monday Hamas rejected the Israeli offer of a truce, coupled with a demand "
+                   "that it disarm.")
+    assert [e.type for e in found] == ["Rejection"]
