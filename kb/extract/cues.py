@@ -33,6 +33,7 @@ from kb.extract.lexicon import (
     NATIONALS,
     NEGOTIATION_AFTER,
     NOUN_CONTEXT,
+    OBLIGING_MODALS,
     PASSIVE_BEFORE,
     POSS,
     PURPOSE_BEFORE,
@@ -913,7 +914,11 @@ class CueReader(ActorReader):
             elif inside and cue.part == "speech":
                 cue.absorbed = True
         for frame in context.frames:
-            if frame.cue.type == "Statement" and not frame.report and CONDITION.search(
+            if frame.cue.type == "Statement" and not frame.report and frame.speaker and \
+                    self._obliged_other(frame, context):
+                frame.cue.type = "Demand"
+                frame.cue.parsed.append("the words reported oblige another side")
+            elif frame.cue.type == "Statement" and not frame.report and CONDITION.search(
                     self.text, frame.start, frame.end):
                 frame.cue.type = "Precondition"
                 frame.cue.parsed.append("condition in the words reported")
@@ -925,6 +930,38 @@ class CueReader(ActorReader):
                     self.text, frame.start, frame.end):
                 frame.cue.type = "Rejection"
                 frame.cue.parsed.append("the words reported turn it down")
+
+    def _obliged_other(self, frame: Frame, context: Context) -> bool:
+        """Whether the parse makes the words a speech verb reports say that another side must or
+        should act ("told his cabinet that Hamas must lay down its weapons", "said Qatar should
+        press Hamas"): a demand of that side (not "said Israel must win": its own side; not "the
+        hostages must be released": no side obliged)."""
+        said = context.head(frame.cue)
+        if said is None:
+            return False
+        speaker = {frame.speaker, self.owner_of(frame.speaker)} | self._sides_of(frame.speaker)
+        for clause in said.children:
+            if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in OBLIGING_MODALS
+                                                 for c in clause.children):
+                continue
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                continue
+            start, end = context.parsed.span(subject.left_edge)[0], \
+                context.parsed.span(subject.right_edge)[1]
+            sides = {m.actor for m in context.mentions if start <= m.start and m.end <= end
+                     and not m.possessive and not m.modifier}
+            if sides and not any(self._sides_of(side) & speaker for side in sides):
+                return True
+        return False
+
+    def _sides_of(self, actor_id: str) -> set[str]:
+        """An actor with the body that owns it and the sides a person belongs to, by id."""
+        actor = self.actors.get(actor_id)
+        sides = {actor_id, self.owner_of(actor_id)}
+        if actor is not None and actor.type == "person":
+            sides |= {org.lstrip("=").lower().replace(" ", "-") for org in actor.organizations}
+        return sides - {None}
 
     @staticmethod
     def _narrated_clause(cue: Cue, context: Context) -> int | None:

@@ -830,3 +830,6 @@ UNNAMED_SOURCES = frozenset({"official", "source", "spokesman", "spokeswoman", "
 #: The words opening a clause of time or cause in which a sentence tells another's act beside the
 #: words it reports ("Hamas said it would go ahead, after Egypt and Qatar promised to ...").
 NARRATING_MARKS = frozenset({"after", "when", "once", "since", "because", "as", "before"})
+
+#: The modals that oblige the subject of the words reported ("said Hamas must disarm").
+OBLIGING_MODALS = frozenset({"must", "should"})

@@ -3,6 +3,9 @@ read it as another (session 16). Short sentences written for the test."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from kb.extract import known_actors
 from tests.extract.sentences import events, one, speakers
 
 # --- an order to one's own people is a statement, not a demand -----------------------------------
@@ -24,3 +27,21 @@ def test_telling_one_s_own_army_to_prepare_is_a_statement():
 def test_telling_another_side_s_people_to_move_stays_a_demand():
     found = events("Israel told 100,000 people on Monday to move south.")
     assert speakers(one(found, "Demand")) == {"israel"}
+
+
+# --- words reported that oblige another side: a demand -------------------------------------------
+
+
+def test_saying_that_another_side_must_act_is_a_demand():
+    found = events("Netanyahu told his cabinet on Sunday that Hamas must lay down its weapons.")
+    assert speakers(one(found, "Demand")) == {"netanyahu"}
+    assert not [e for e in found if e.type == "Statement"]
+
+
+def test_saying_that_one_s_own_side_must_act_or_that_hostages_must_be_freed_stays_a_statement():
+    seeded = known_actors([Path(__file__).resolve().parents[2] / "seeds"])  # Netanyahu: Israel's
+    for text in ("Netanyahu said on Sunday that Israel must win the war.",
+                 "Netanyahu said on Sunday that the hostages must be released."):
+        found = events(text, actors=seeded)
+        assert not [e for e in found if e.type == "Demand"], text
+        assert speakers(one(found, "Statement")) == {"benjamin-netanyahu"}
