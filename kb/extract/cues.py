@@ -517,11 +517,13 @@ class CueReader(ActorReader):
                             r"(?i)\b(?:is|was|are|were|be|been)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$",
                             before):
                     cue.absorbed = True  # "The meeting ... is the first session of talks"
-                if cue.type == "Meeting" and "call" in cue.text.lower() and \
-                        other.part == "speech" and other.end <= cue.start and \
+                if cue.type == "Meeting" and "call" in cue.text.lower() and (
+                        other.part == "speech" or (other.type == "Meeting" and other.part == "verb")) \
+                        and other.end <= cue.start and \
                         not CLAUSE_BREAK.search(between) and re.search(
                             r"(?i)\b(?:in|by|during|over)\s+(?:[\w-]+\s+){0,3}$", before):
-                    cue.absorbed = True  # "informed X of Y in phone calls": how it was said
+                    cue.absorbed = True  # "said X in a phone call": how it was said; "informed X
+                    # of Y in phone calls": the calls the verb tells
                 if cue.type in ("Statement", "Offer") and other.part != "noun" and other.type in (
                         "Acceptance", "Rejection", "Offer") and re.fullmatch(
                             r"(?i)response|reply|answer", cue.text) and not re.search(

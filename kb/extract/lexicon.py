@@ -165,6 +165,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Offer", r"(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?willing\s+to\s+(?:give|grant|"
               r"allow|offer|release|let|provide|guarantee)", "verb"),
     # "announced its agreement to release ...", "conveyed their acceptance of": the act told
+    # "informed Qatar's prime minister and Egypt's intelligence chief of the group's approval in
+    # phone calls", "briefed X by telephone": the calls (one per counterpart, the gold convention 3)
+    ("Meeting", r"(?:informed|informs|briefed|briefs)(?=\s[^.;]{0,120}?\b(?:by\s+(?:tele)?phone|"
+                r"in\s+(?:separate\s+)?(?:tele)?phone\s+calls?)\b)", "verb"),
     ("Acceptance", r"(?:announc|declar|confirm|convey|express)(?:ed|es|s)\s+(?:its|their|his|her)\s+"
                    r"(?:(?:full|formal|final|initial|conditional|official)\s+)?(?:acceptance|approval|"
                    r"consent|agreement(?=\s+to\b))", "verb"),

@@ -66,3 +66,22 @@ def test_a_demand_coupled_with_an_offer_rejected_is_no_act_of_its_own():
     found = events("On Monday Hamas rejected the Israeli offer of a truce, coupled with a demand "
                    "that it disarm.")
     assert [e.type for e in found] == ["Rejection"]
+
+
+# --- informing two people in phone calls: one call with each --------------------------------------
+
+
+def test_informing_two_counterparts_in_phone_calls_is_one_call_with_each():
+    found = events("Haniyeh informed Qatar's prime minister and Egypt's intelligence chief of the "
+                   "group's approval in phone calls on Monday evening.")
+    calls = [e for e in found if e.type == "Meeting"]
+    assert len(calls) == 2
+    assert all("haniyeh" in {a for a, _ in call.actors} for call in calls)
+    assert {call.date.edtf for call in calls} == {"2024-03-11"}
+
+
+def test_briefing_by_telephone_is_a_call_and_saying_in_a_call_is_no_meeting():
+    found = events("Blinken briefed Egypt's foreign minister by telephone on Monday.")
+    assert one(found, "Meeting").date.edtf == "2024-03-11"
+    found = events("Blinken said in a phone call on Monday that talks would resume.")
+    assert not [e for e in found if e.type == "Meeting"]
