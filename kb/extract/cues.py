@@ -139,6 +139,11 @@ COUPLED_BEFORE = re.compile(r"(?i)(?:\b(?:coupled|together|along|combined|paired
 #: The acts that set terms, made by conveying their nouns.
 TERMS_ACTS = ("Offer", "Demand", "Precondition")
 
+#: A meeting noun told as the setting of its subject's act ("affirmed ..., during his reception of
+#: X", "at their meeting on Monday"): a meeting that took place.
+OWN_SETTING_BEFORE = re.compile(r"(?i)\b(?:during|at|upon|in\s+the\s+course\s+of)\s+(?:his|her|"
+                                r"their)\s+$")
+
 #: Where the released come from: "from its prisons", "from Israeli jails", "from custody".
 FROM_CUSTODY = re.compile(r"(?i)\bfrom\s+(?:\w+\s+){0,2}?(?:prisons?|jails?|custody|detention|"
                           r"captivity)\b")
@@ -663,6 +668,8 @@ class CueReader(ActorReader):
             return False  # "a summit to discuss the attack": the attack is its topic
         if cue.definite or re.search(POSS + r"\s+(?:[\w-]+\s+){0,2}$", before):
             return True
+        if cue.type in MEETING_FAMILY and OWN_SETTING_BEFORE.search(before):
+            return True  # "during his reception of X", "at their meeting": the setting of an act
         if LIGHT_VERB_BEFORE.search(before) or setting or HAPPENING_AFTER.match(after):
             return True
         if dated or cue.type == "Effort":

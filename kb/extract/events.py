@@ -12,7 +12,7 @@ from datetime import date
 
 from kb.extract import parse
 from kb.extract.actors import KnownActor, KnownPlace, Mention
-from kb.extract.cues import Context, Cue
+from kb.extract.cues import OWN_SETTING_BEFORE, Context, Cue
 from kb.extract.lexicon import (
     ANOTHER_ACT,
     CONDITION,
@@ -417,7 +417,7 @@ class Extractor(RoleReader):
                         for e in self.expressions if e.kind != "duration"
                         and context.sentence.start <= e.start < context.sentence.end)
             if not (dated or LIGHT_VERB_BEFORE.search(before) or HAPPENING_AFTER.match(after)
-                    or SETTING_BEFORE.search(before)):
+                    or SETTING_BEFORE.search(before) or OWN_SETTING_BEFORE.search(before)):
                 cue.absorbed = True
 
     def _claimant(self, actor_id: str, verb: str) -> str:

@@ -228,6 +228,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Meeting", r"see(?=\s+(?:the\s+)?[A-Z])", "verb"),
     ("Meeting", r"visit(?:s|ed)", "verb"),
     ("Meeting", r"meetings?", "noun"),
+    # "during his reception at Al-Ittihadiya Palace of Her Excellency Ms. X": receiving a visitor
+    ("Meeting", r"reception(?=\s+(?:at\s+[^,.;]{0,60}?\s)?of\s+(?:(?:His|Her|Their)\s+(?:Excellenc|"
+                r"Majest|Highness|Royal)|(?:Mr|Ms|Mrs|Dr)\b|the\s+(?-i:[A-Z])|(?-i:[A-Z])[\w’'-]+\s+"
+                r"(?-i:[A-Z])))", "noun"),
     # "in a telephone call on Sunday with X", "a phone call with the emir": a call
     ("Meeting", r"(?:tele)?phone\s+calls?|calls?(?=\s+(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?"
                 r"with\s+(?:(?:the|his|her|their|its)\s+)?[A-Z])", "noun"),

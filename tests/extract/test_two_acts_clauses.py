@@ -3,6 +3,9 @@ own, is its own event (session 16). Short sentences written for the test."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from kb.extract import known_actors
 from tests.extract.sentences import events, one, speakers
 
 # --- another's act in a clause of time or cause is no part of the words reported ----------------
@@ -84,4 +87,21 @@ def test_briefing_by_telephone_is_a_call_and_saying_in_a_call_is_no_meeting():
     found = events("Blinken briefed Egypt's foreign minister by telephone on Monday.")
     assert one(found, "Meeting").date.edtf == "2024-03-11"
     found = events("Blinken said in a phone call on Monday that talks would resume.")
+    assert not [e for e in found if e.type == "Meeting"]
+
+
+# --- an act told during a reception: the statement and the meeting ---------------------------------
+
+
+def test_a_statement_made_during_a_reception_of_a_visitor_is_also_a_meeting():
+    seeded = known_actors([Path(__file__).resolve().parents[2] / "seeds"])  # Sisi: a person
+    found = events("President Sisi affirmed on Monday Egypt's rejection of any displacement, during "
+                   "his reception at the palace of Her Excellency Ms. Annalena Baerbock.",
+                   actors=seeded)
+    assert one(found, "Meeting").date.edtf == "2024-03-11"
+    assert one(found, "Statement").date.edtf == "2024-03-11"
+
+
+def test_a_reception_point_is_no_meeting():
+    found = events("The three freed hostages reached a reception point near Reim on Monday.")
     assert not [e for e in found if e.type == "Meeting"]
