@@ -499,8 +499,10 @@ class CueReader(ActorReader):
                             r"\s*(?:was|were|has been|had been|is|are)\s+(?:\w+ly\s+)?", between):
                         cue.absorbed = True  # "The proposal was rejected"
                     elif other.end <= cue.start and len(between.split()) <= 6 and \
-                            not CLAUSE_BREAK.search(between):
-                        cue.absorbed = True  # "rejects Israel's new offer"
+                            not CLAUSE_BREAK.search(between) and not (
+                                other.part == "noun" and "," in between):
+                        cue.absorbed = True  # "rejects Israel's new offer" (not "Egypt's
+                        # rejection of any displacement, during his reception of X")
                 if cue.type == "Attack" and other.type == "Killing" and other.end <= cue.start \
                         and re.search(r"\b(?:[Ii]n|[Bb]y|[Ww]ith|[Dd]uring)\s+(?:an?|the|its|their|"
                                       r"[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+){0,2}$", before):
