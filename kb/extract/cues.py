@@ -34,6 +34,7 @@ from kb.extract.lexicon import (
     NEGOTIATION_AFTER,
     NOUN_CONTEXT,
     OBLIGING_MODALS,
+    OWN_ORDER,
     PASSIVE_BEFORE,
     POSS,
     PURPOSE_BEFORE,
@@ -335,6 +336,9 @@ class CueReader(ActorReader):
         if cue.type == "Meeting" and word.startswith("talks") and cue.part == "verb" and (
                 NOUN_CONTEXT.search(before) or LIGHT_VERB_BEFORE.search(before)):
             cue.part = "noun"  # "held unprecedented direct talks with Hamas": the noun
+        if cue.type == "Statement" and word in ("told", "tells", "telling", "instructed", "ordered") \
+                and OWN_PEOPLE_AFTER.match(after):
+            cue.parsed.append(OWN_ORDER)  # ("telling the army to prepare": a decision)
         if cue.type == "Statement" and word in ("told", "tells", "telling") and re.match(
                 r"\s+(?:(?:about|some|more|than|the|a|an|its|their|all|[\d,]+)\s+)*"
                 r"(?:(?!(?:it|he|she|they|we|that|was|were|is|are|would|will|had|has)\b)[\w’'-]+\s+){0,7}?"
@@ -412,7 +416,8 @@ class CueReader(ActorReader):
             # gold convention 4 of benchmarks/devset/README.md)
         if cue.type == "Demand" and re.match(r"(?i)order|instruct", word) and \
                 OWN_PEOPLE_AFTER.match(after):
-            cue.type = "Statement"  # "the war cabinet instructed the negotiators to ...",
+            cue.type = "Statement"
+            cue.parsed.append(OWN_ORDER)  # "the war cabinet instructed the negotiators to ...",
             # "Netanyahu instructed the military not to ...": a decision about one's own people,
             # no demand of another side (the gold convention 4)
         if cue.type == "Offer" and re.fullmatch(r"(?i)response|reply|answer", word):

@@ -16,6 +16,7 @@ from kb.extract.lexicon import (
     KILLED_WITH,
     MEETING_FAMILY,
     OWN_CONDITION,
+    OWN_ORDER,
     QUOTE_FIRST,
     STATEMENT_FAMILY,
 )
@@ -128,6 +129,10 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
             continue  # "Egypt calls upon Israel ... It further calls upon all parties": two
             # demands (but "X said ... X also said ...": one statement, more of its words);
             # "Our weapons are not on the table ... We will free them only if ...": two conditions
+        if event.sentence_index != other.sentence_index and OWN_ORDER in (
+                *event.parsed, *other.parsed):
+            continue  # "X's office said the ceasefire will not start on time. ... X instructed
+            # the military not to hold its fire": the order is an act of its own
         if event.type != "Statement" and event.sentence_index != other.sentence_index and \
                 SAME_DOCUMENT.match(event.sentences[0]):
             if event.date.source == "window" and other.date.source != "window" and \

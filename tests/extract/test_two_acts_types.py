@@ -45,3 +45,16 @@ def test_saying_that_one_s_own_side_must_act_or_that_hostages_must_be_freed_stay
         found = events(text, actors=seeded)
         assert not [e for e in found if e.type == "Demand"], text
         assert speakers(one(found, "Statement")) == {"benjamin-netanyahu"}
+
+
+def test_an_order_to_the_military_after_a_statement_of_the_same_leader_is_an_act_of_its_own():
+    found = events("Netanyahu's office said the ceasefire would not start on time. Netanyahu "
+                   "instructed the military not to hold its fire until the list arrives.")
+    statements = [e for e in found if e.type == "Statement"]
+    assert len(statements) == 2, [(e.sentences, e.actors) for e in found]
+
+
+def test_two_sentences_of_one_saying_stay_one_statement():
+    found = events("Netanyahu's office said the ceasefire would not start on time. Netanyahu "
+                   "also said the list had not arrived.")
+    assert len([e for e in found if e.type == "Statement"]) == 1
