@@ -521,6 +521,11 @@ class Extractor(RoleReader):
                                 if c.type == "means" and c.start > cue.end), None) or next(
                 (c.text for c in reversed(context.cues)
                  if c.type == "means" and c.end <= cue.start), None)  # "a drone strike killed"
+        quoted = self._quoted_side(cue, context) if kind == "MediaReport" else None
+        if quoted is not None:  # "Al Qahera News quoted an Egyptian official as saying ...":
+            event.type = "Statement"  # the side's statement (the gold convention 1)
+            event.actors = self._with_owners([(quoted, "speaker")])
+            event.parsed = [*event.parsed, "an unnamed official of a side quoted"]
         if kind == "Acceptance" and cue.text == "reached":
             event.actors = self._with_owners(self._deal_parties(cue, context)) + [
                 pair for pair in event.actors if pair[1] != "responder"]
@@ -545,6 +550,27 @@ class Extractor(RoleReader):
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = [(fallback[0].actor, role)]
         return event
+
+    def _quoted_side(self, cue: Cue, context: Context) -> str | None:
+        """The side an outlet quotes an unnamed official or source of ("quoted an Egyptian
+        official as saying", "quoted a senior Hamas source as saying"): named by a demonym or by
+        a known actor before the noun, one side and no person; ``None`` otherwise."""
+        if not cue.text.lower().startswith("quot"):
+            return None
+        found = re.match(r"\s+(?:an?|the|one|two|several)\s+((?:[\w’'-]+\s+){0,3}?)(\w+?)s?\s+"
+                         r"(?:(?:on|late|early|last)\s+\w+\s+)?(?:as\s+)?saying\b",
+                         self.text[cue.end:context.sentence.end])
+        if found is None or found.group(2).lower() not in UNNAMED_SOURCES:
+            return None
+        start, end = cue.end + found.start(1), cue.end + found.end(1)
+        sides = {m.actor for m in context.mentions if start <= m.start and m.end <= end
+                 and m.quote is None and not m.actor.startswith("@")}
+        sides |= {self._new_actor(DEMONYMS[word], "country") for word in found.group(1).split()
+                  if word in DEMONYMS}
+        known = [self.actors.get(actor) for actor in sides]
+        if len(sides) != 1 or any(a is None or a.type == "person" for a in known):
+            return None
+        return sides.pop()
 
     def _deal_parties(self, cue: Cue, context: Context) -> list[tuple[str, str]]:
         """The parties a deal was reached between ("was reached between the State of Israel and

@@ -58,3 +58,19 @@ def test_two_sentences_of_one_saying_stay_one_statement():
     found = events("Netanyahu's office said the ceasefire would not start on time. Netanyahu "
                    "also said the list had not arrived.")
     assert len([e for e in found if e.type == "Statement"]) == 1
+
+
+# --- an outlet quoting an unnamed official of a side: the side's statement -------------------------
+
+
+def test_an_outlet_quoting_an_unnamed_official_of_a_side_tells_that_side_s_statement():
+    found = events("Al Qahera News quoted an Egyptian official on Monday as saying that talks had "
+                   "resumed in Doha.")
+    assert not [e for e in found if e.type == "MediaReport"]
+    assert speakers(one(found, "Statement")) == {"egypt"}
+
+
+def test_an_outlet_quoting_diplomats_of_no_named_side_stays_its_report():
+    found = events("Reuters quoted two diplomats on Monday as saying the talks had stalled.")
+    assert not [e for e in found if e.type == "Statement"]
+    one(found, "MediaReport")
