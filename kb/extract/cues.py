@@ -145,6 +145,13 @@ TERMS_ACTS = ("Offer", "Demand", "Precondition")
 OWN_SETTING_BEFORE = re.compile(r"(?i)\b(?:during|at|upon|in\s+the\s+course\s+of)\s+(?:his|her|"
                                 r"their)\s+$")
 
+#: What a refusal refuses until a condition is met: "any negotiation on the exchange of prisoners
+#: before the aggression had come to an end", "any talks until a ceasefire is in place".
+REFUSED_UNTIL_AFTER = re.compile(
+    r"(?i)\s+(?:any|all|further)\s+(?:[\w-]+\s+){0,2}?(?:negotiations?|talks|deal|agreement|"
+    r"exchange|truce|discussions?)\b[^.;]{0,80}?\b(?:before|until|unless|without|so\s+long\s+as|"
+    r"as\s+long\s+as)\b")
+
 #: Where the released come from: "from its prisons", "from Israeli jails", "from custody".
 FROM_CUSTODY = re.compile(r"(?i)\bfrom\s+(?:\w+\s+){0,2}?(?:prisons?|jails?|custody|detention|"
                           r"captivity)\b")
@@ -405,6 +412,9 @@ class CueReader(ActorReader):
             return False  # "released a statement" (not "freed 39 women from its prisons")
         if cue.type == "Acceptance" and word == "reached" and not DEAL_REACHED_BEFORE.search(before):
             return False  # ("talks reached through mediation": no deal said to be reached)
+        if cue.type == "Rejection" and cue.part == "verb" and REFUSED_UNTIL_AFTER.match(after):
+            cue.type = "Precondition"  # "rejected any negotiation on an exchange before the
+            cue.parsed.append("refused until a condition is met")  # aggression has ended"
         if cue.type == "Offer" and re.match(r"(?i)\s+(?:condolences|prayers|thanks|support)",
                                             after):
             return False

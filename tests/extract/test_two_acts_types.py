@@ -74,3 +74,18 @@ def test_an_outlet_quoting_diplomats_of_no_named_side_stays_its_report():
     found = events("Reuters quoted two diplomats on Monday as saying the talks had stalled.")
     assert not [e for e in found if e.type == "Statement"]
     one(found, "MediaReport")
+
+
+# --- refusing any talks until a condition is met: a precondition -----------------------------------
+
+
+def test_rejecting_any_negotiation_before_the_war_ends_is_a_precondition():
+    found = events("Hamas said on Monday that it rejected any negotiation on a prisoner exchange "
+                   "before the aggression had come to a complete end.")
+    assert not [e for e in found if e.type == "Rejection"]
+    assert speakers(one(found, "Precondition")) == {"hamas"}
+
+
+def test_rejecting_a_proposal_stays_a_rejection():
+    found = events("Hamas rejected the Israeli proposal on Monday before the talks ended.")
+    assert one(found, "Rejection").date.edtf == "2024-03-11"
