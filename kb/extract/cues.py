@@ -152,6 +152,13 @@ REFUSED_UNTIL_AFTER = re.compile(
     r"exchange|truce|discussions?)\b[^.;]{0,80}?\b(?:before|until|unless|without|so\s+long\s+as|"
     r"as\s+long\s+as)\b")
 
+#: Words that promise the other side something if it acts ("they would be spared if they laid
+#: down their arms", "would be allowed to leave once the hostages were freed"): an offer.
+SPARED_IF = re.compile(
+    r"(?i)\b(?:they|he|she|you|their\s+\w+|his\s+\w+)\s+(?:would|will|could)\s+be\s+(?:spared|"
+    r"allowed\s+to\s+leave|granted\s+(?:safe\s+passage|amnesty)|given\s+(?:safe\s+passage|amnesty)|"
+    r"pardoned)\b[^.;]{0,60}?\b(?:if|once|provided|as\s+long\s+as)\b")
+
 #: Where the released come from: "from its prisons", "from Israeli jails", "from custody".
 FROM_CUSTODY = re.compile(r"(?i)\bfrom\s+(?:\w+\s+){0,2}?(?:prisons?|jails?|custody|detention|"
                           r"captivity)\b")
@@ -754,9 +761,26 @@ class CueReader(ActorReader):
                 if said and not CLAUSE_BREAK.search(tail[:said.start()]):
                     start = cue.end + said.start()  # "told both sides ten days ago that ..."
             speaker = self._speaker(cue, context, inverted)
+            if speaker is None:
+                speaker = self._conjoined_speaker(cue, context)
             context.frames.append(Frame(cue, start, end, speaker, cue.part == "report"))
             if speaker and cue.part == "speech":
                 self.last_speaker = speaker
+
+    @staticmethod
+    def _conjoined_speaker(cue: Cue, context: Context) -> str | None:
+        """The speaker of a speech verb the parse coordinates with an earlier one without a
+        subject of its own ("Netanyahu said ... that the war was not over, and told the captors
+        ..."): the earlier verb's."""
+        word = context.head(cue)
+        if word is None or word.dep_ != "conj" or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
+            return None
+        above = {node.i for node in parse.ancestors(word)}  # (the parse may hang it on the
+        # first verb's words: "said that the war was not over, and told ...")
+        return next((f.speaker for f in context.frames if f.speaker and f.cue.end <= cue.start
+                     and context.head(f.cue) is not None and context.head(f.cue).i in above),
+                    None)
 
     def _clause_before(self, context: Context, end: int) -> bool:
         """Whether the words from the sentence's start to ``end`` hold a finite verb: "The
@@ -944,6 +968,10 @@ class CueReader(ActorReader):
                     self._obliged_other(frame, context):
                 frame.cue.type = "Demand"
                 frame.cue.parsed.append("the words reported oblige another side")
+            elif frame.cue.type == "Statement" and not frame.report and \
+                    SPARED_IF.search(self.text, frame.start, frame.end):
+                frame.cue.type = "Offer"  # "told the captors they would be spared if they freed
+                frame.cue.parsed.append("the words reported promise something on a condition")
             elif frame.cue.type == "Statement" and not frame.report and CONDITION.search(
                     self.text, frame.start, frame.end):
                 frame.cue.type = "Precondition"

@@ -105,3 +105,21 @@ def test_a_statement_made_during_a_reception_of_a_visitor_is_also_a_meeting():
 def test_a_reception_point_is_no_meeting():
     found = events("The three freed hostages reached a reception point near Reim on Monday.")
     assert not [e for e in found if e.type == "Meeting"]
+
+
+# --- a second speech verb of the same subject: its own act, its own type ---------------------------
+
+
+def test_said_and_told_the_captors_they_would_be_spared_if_is_a_statement_and_an_offer():
+    found = events("Netanyahu said on Thursday that the war was not over, and told the hostages' "
+                   "captors they would be spared if they laid down their arms.")
+    assert speakers(one(found, "Statement")) == {"netanyahu"}
+    offer = one(found, "Offer")
+    assert {a for a, role in offer.actors if role == "offerer"} == {"netanyahu"}
+    assert offer.date.edtf == "2024-03-14"
+
+
+def test_a_threat_without_a_condition_offered_stays_one_statement():
+    found = events("Netanyahu said on Thursday that the war was not over, and told reporters the "
+                   "army would keep fighting.")
+    assert [e.type for e in found] == ["Statement"]
