@@ -980,10 +980,13 @@ class CueReader(ActorReader):
                     self.text, frame.start, frame.end):
                 frame.cue.type = "Vow"
                 frame.cue.parsed.append("the words reported pledge to keep on")
-            elif frame.cue.type == "Statement" and not frame.report and SHORT_OF.search(
-                    self.text, frame.start, frame.end):
+            elif frame.cue.type == "Statement" and not frame.report and (short := SHORT_OF.search(
+                    self.text, frame.start, frame.end)):
                 frame.cue.type = "Rejection"
                 frame.cue.parsed.append("the words reported turn it down")
+                for cue in context.cues:  # ("fell short of Israel's demands": no demand made)
+                    if cue.part == "noun" and short.start() <= cue.start < short.end():
+                        cue.absorbed = True
 
     def _obliged_other(self, frame: Frame, context: Context) -> bool:
         """Whether the parse makes the words a speech verb reports say that another side must or

@@ -422,7 +422,7 @@ CONSEQUENCE = re.compile(r"(?i)\b(?:will|would|shall|could|might|must|going\s+to
 #: "answered that the text was far from its requirements"): the saying is a rejection.
 SHORT_OF = re.compile(
     r"(?i)(?:\b(?:did|does|do)\s+not\s+meet|\b(?:didn|doesn)[’']t\s+meet|\bfail(?:ed|s)?\s+to\s+meet|"
-    r"\bf(?:e|a)lls?\s+short\s+of|\b(?:was|is|were|are|remained|remains)\s+(?:still\s+)?far\s+"
+    r"\bf(?:e|a)lls?\s+(?:far\s+|well\s+|way\s+)?short\s+of|\b(?:was|is|were|are|remained|remains)\s+(?:still\s+)?far\s+"
     r"from)\s+(?:its|their|his|her|our|the|(?-i:[A-Z][\w-]*)[’']s)\s+(?:[\w-]+\s+)?"
     r"(?:requirements|demands|conditions|expectations|terms)\b")
 

@@ -89,3 +89,13 @@ def test_rejecting_any_negotiation_before_the_war_ends_is_a_precondition():
 def test_rejecting_a_proposal_stays_a_rejection():
     found = events("Hamas rejected the Israeli proposal on Monday before the talks ended.")
     assert one(found, "Rejection").date.edtf == "2024-03-11"
+
+
+# --- a proposal said to fall far short of one's demands: a rejection, no demand -------------------
+
+
+def test_saying_a_proposal_fell_far_short_of_one_s_demands_is_a_rejection_and_no_demand():
+    found = events("Israel's war cabinet said on Monday the proposal fell far short of Israel's "
+                   "essential demands.")
+    assert [e.type for e in found] == ["Rejection"]
+    assert found[0].date.edtf == "2024-03-11"
