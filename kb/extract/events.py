@@ -17,6 +17,7 @@ from kb.extract.lexicon import (
     ANOTHER_ACT,
     CONDITION,
     CONDITIONS,
+    DEATHS_AFTER,
     DEMONYMS,
     DENYING_VERBS,
     EXPECTED_AT,
@@ -150,6 +151,7 @@ class Extractor(RoleReader):
             self._attributions(drafted, context)
         kept = [event for cue, event in drafted if not any(cue is t for t in told)]
         kept = self._list_item(context, kept)
+        self._deaths_of_the_strike_before(kept, sentence)
         self.events.extend(kept)
         people = [m for m in context.mentions if not m.modifier and not m.possessive
                   and self._person_of(m.actor)]
@@ -157,6 +159,26 @@ class Extractor(RoleReader):
             subjects = [self._person_of(m.actor) for m in people
                         if m.prep is None and m.quote is None]
             self.last_person = subjects[0] if subjects else self._person_of(people[-1].actor)
+
+    def _deaths_of_the_strike_before(self, kept: list[DraftEvent], sentence: Sentence) -> None:
+        """Deaths told with no killer in the sentence after a strike ("Israeli aircraft struck a
+        compound in Doha. The group said its team survived, but six people were killed"): the
+        striker's killing, a second event beside the strike (the gold convention 5); noted here,
+        its killer taken from the strike once the merge has read all of it
+        (:func:`kb.extract.merge.deaths_of_strikes`)."""
+        strikes = [e for e in self.events if e.type in ("Attack", "Killing")
+                   and e.sentence_index == sentence.index - 1]
+        if not strikes:
+            return
+        strike = strikes[-1]
+        for event in kept:
+            if event.type != "Killing" or event.actors or event.cue_part == "noun" or \
+                    not (event.date.earliest <= strike.date.latest
+                         and strike.date.earliest <= event.date.latest):
+                continue
+            if strike.date.days < event.date.days:
+                event.date = strike.date
+            event.parsed = [*event.parsed, f"{DEATHS_AFTER}: {strike.sentence_index}"]
 
     @staticmethod
     def _coupled_makers(drafted: list) -> None:

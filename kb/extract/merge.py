@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from kb.extract.lexicon import (
+    DEATHS_AFTER,
     KILLED_WITH,
     MEETING_FAMILY,
     OWN_CONDITION,
@@ -210,6 +211,21 @@ def one_call_each(events: list[DraftEvent]) -> list[DraftEvent]:
     return split
 
 
+def deaths_of_strikes(merged: list[DraftEvent]) -> None:
+    """Deaths told with no killer in the sentence after a strike (:data:`DEATHS_AFTER` in their
+    parse notes): the killing of the strike's perpetrators, as the merge has gathered them."""
+    for event in merged:
+        note = next((n for n in event.parsed if n.startswith(DEATHS_AFTER + ": ")), None)
+        if note is None or event.actors:
+            continue
+        index = int(note.rsplit(" ", 1)[1])
+        strike = next((other for other in merged if other.type in ("Attack", "Killing")
+                       and other.sentence_index == index and other is not event), None)
+        if strike is not None:
+            event.actors = [(actor, role) for actor, role in strike.actors
+                            if role == "perpetrator"]
+
+
 def merge(events: list[DraftEvent]) -> list[DraftEvent]:
     """One event per event: repeated mentions and definite references joined, in order (a call
     with several counterparts split first, :func:`one_call_each`)."""
@@ -230,4 +246,5 @@ def merge(events: list[DraftEvent]) -> list[DraftEvent]:
         else:
             event.actors = event.actors or event.fallback
             merged.append(event)
+    deaths_of_strikes(merged)
     return merged

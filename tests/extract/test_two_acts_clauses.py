@@ -123,3 +123,20 @@ def test_a_threat_without_a_condition_offered_stays_one_statement():
     found = events("Netanyahu said on Thursday that the war was not over, and told reporters the "
                    "army would keep fighting.")
     assert [e.type for e in found] == ["Statement"]
+
+
+# --- a strike, then deaths told without a killer: the striker's killing beside the strike --------
+
+
+def test_deaths_told_without_a_killer_after_a_strike_are_the_striker_s_killing():
+    found = events("Israel struck a compound in Doha on Tuesday where Hamas leaders had gathered. "
+                   "The group said its negotiating team survived, but six people were killed.")
+    killing = one(found, "Killing")
+    assert {a for a, role in killing.actors if role == "perpetrator"} == {"israel"}
+    assert killing.date.edtf == one(found, "Attack").date.edtf == "2024-03-12"
+
+
+def test_deaths_told_without_a_killer_far_from_any_strike_get_no_killer():
+    found = events("Israel struck a compound in Doha on Tuesday. Qatar condemned it on Tuesday. "
+                   "Six people were killed on Tuesday, the ministry said.")
+    assert all("israel" not in {a for a, _ in e.actors} for e in found if e.type == "Killing")
