@@ -419,6 +419,10 @@ class CueReader(ActorReader):
             return False  # "released a statement" (not "freed 39 women from its prisons")
         if cue.type == "Acceptance" and word == "reached" and not DEAL_REACHED_BEFORE.search(before):
             return False  # ("talks reached through mediation": no deal said to be reached)
+        if cue.type == "Demand" and word.startswith("ask") and re.search(
+                r"(?i)(?:\b(?:nobody|no\s+one|none|neither)|\bnot|\bnever|n[’']t)\s+"
+                r"(?:(?:has|have|had|ever|yet|been|once)\s+)*$", before):
+            return False  # "nobody has asked us to close it", "did not ask Qatar to": no request
         if cue.type == "Rejection" and cue.part == "verb" and REFUSED_UNTIL_AFTER.match(after):
             cue.type = "Precondition"  # "rejected any negotiation on an exchange before the
             cue.parsed.append("refused until a condition is met")  # aggression has ended"

@@ -334,6 +334,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Demand", r"(?:renewed|renews|repeated|repeats|reiterated|reiterates)(?=\s+(?:[\w’'-]+\s+){0,6}?"
                r"calls?\s+(?:for|on)\b)", "verb"),
     ("Demand", r"ordered|orders|instructed|ordering|instructing", "speech"),
+    # "asked them to use every lever", "asked him to sign the deal": a request
+    ("Demand", r"(?:asking|asked|asks)(?=\s+(?:[\w’'-]+\s+){1,6}?to\s+(?!be\b)[a-z]+\b)", "speech"),
     ("Demand", r"(?:asking|asked|asks)\s+(?:(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?)?for",
      "verb"),  # "asked the mediators for a plan"
     ("Demand", r"demands?", "either"),

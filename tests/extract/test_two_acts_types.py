@@ -99,3 +99,20 @@ def test_saying_a_proposal_fell_far_short_of_one_s_demands_is_a_rejection_and_no
                    "essential demands.")
     assert [e.type for e in found] == ["Rejection"]
     assert found[0].date.edtf == "2024-03-11"
+
+
+# --- asking someone to act: a demand, the asker's own act ----------------------------------------
+
+
+def test_calling_two_leaders_and_asking_them_to_act_is_also_a_demand():
+    found = events("On Monday Biden called the Emir of Qatar and asked him to press Hamas to "
+                   "accept.")
+    assert one(found, "Demand").date.edtf == "2024-03-11"
+    assert one(found, "Meeting").date.edtf == "2024-03-11"
+
+
+def test_asking_nobody_or_asking_how_is_no_demand():
+    for text in ("Nobody has asked us on Monday to close the office.",
+                 "Qatar's prime minister asked on Monday how mediation could succeed.",
+                 "Biden did not ask Qatar on Monday to expel anyone."):
+        assert not [e for e in events(text) if e.type == "Demand"], text
