@@ -48,6 +48,12 @@ from kb.extract.roles import RoleReader
 from kb.extract.sentences import Sentence, is_marker_only, list_marker
 from kb.extract.timex import TimeExpression, quote_spans, tense_at
 
+#: A sentence naming the target of a strike told just before: "The target, Israel says, was",
+#: "Its main target was", "The targets of the strike were".
+TARGET_WAS = re.compile(r"(?i)(?:the|its|their)\s+(?:main\s+|intended\s+|chief\s+)?(targets?)"
+                        r"(?:\s+of\s+the\s+(?:strike|attack|raid|operation))?(?:,\s*[^,.;]{1,40},)?"
+                        r"\s+(?:was|were)\s+")
+
 #: A truce named with its two parties: "the ceasefire between Israel and Hamas".
 _PARTY = r"((?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))"
 #: Two parties of a truce or a deal: "the ceasefire between Israel and Hamas", "a deal between
@@ -151,6 +157,7 @@ class Extractor(RoleReader):
             self._attributions(drafted, context)
         kept = [event for cue, event in drafted if not any(cue is t for t in told)]
         kept = self._list_item(context, kept)
+        kept = self._target_of_the_strike_before(context, kept)
         self._deaths_of_the_strike_before(kept, sentence)
         self.events.extend(kept)
         people = [m for m in context.mentions if not m.modifier and not m.possessive
@@ -159,6 +166,40 @@ class Extractor(RoleReader):
             subjects = [self._person_of(m.actor) for m in people
                         if m.prep is None and m.quote is None]
             self.last_person = subjects[0] if subjects else self._person_of(people[-1].actor)
+
+    def _target_of_the_strike_before(self, context: Context,
+                                     kept: list[DraftEvent]) -> list[DraftEvent]:
+        """The people named as a strike's target in the sentence after it ("Israeli jets struck a
+        compound ... The target, Israel says, was Mohammed Deif"): an attack on them by the
+        striker, on the strike's day, beside the strike (the gold convention 5: a target whose
+        fate is open); the saying that names them is no statement of its own. Returns the
+        sentence's events."""
+        sentence = context.sentence
+        target = TARGET_WAS.match(sentence.text)
+        strikes = [e for e in self.events if e.type in ("Attack", "Killing")
+                   and e.sentence_index == sentence.index - 1]
+        if target is None or not strikes:
+            return kept
+        strike = strikes[-1]
+        named = [m.actor for m in context.mentions if m.start >= sentence.start + target.end()
+                 and not m.possessive and not m.modifier and m.quote is None
+                 and self._person_of(m.actor)]
+        if not named:
+            return kept
+        self._order += 1
+        attack = DraftEvent(
+            type="Attack", date=strike.date, sentences=[sentence.text],
+            actors=[(a, r) for a, r in strike.actors if r == "perpetrator"]
+            + [(actor, "victim") for actor in dict.fromkeys(named)],
+            status="happened", sentence_index=sentence.index, last_index=sentence.index,
+            order=self._order, cue=(target.group(1), sentence.start + target.start(1),
+                                    sentence.start + target.end(1)),
+            sentence_span=(sentence.start, sentence.end), cue_part="noun",
+            parsed=["another act", f"{DEATHS_AFTER}: {strike.sentence_index}"])
+        inserted = (sentence.start + target.end(1), sentence.start + target.end())
+        kept = [event for event in kept if not (
+            event.type == "Statement" and inserted[0] <= event.cue[1] < inserted[1])]
+        return [*kept, attack]
 
     def _deaths_of_the_strike_before(self, kept: list[DraftEvent], sentence: Sentence) -> None:
         """Deaths told with no killer in the sentence after a strike ("Israeli aircraft struck a

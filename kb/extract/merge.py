@@ -216,14 +216,14 @@ def deaths_of_strikes(merged: list[DraftEvent]) -> None:
     parse notes): the killing of the strike's perpetrators, as the merge has gathered them."""
     for event in merged:
         note = next((n for n in event.parsed if n.startswith(DEATHS_AFTER + ": ")), None)
-        if note is None or event.actors:
+        if note is None or any(role == "perpetrator" for _, role in event.actors):
             continue
         index = int(note.rsplit(" ", 1)[1])
         strike = next((other for other in merged if other.type in ("Attack", "Killing")
                        and other.sentence_index == index and other is not event), None)
         if strike is not None:
             event.actors = [(actor, role) for actor, role in strike.actors
-                            if role == "perpetrator"]
+                            if role == "perpetrator"] + event.actors
 
 
 def merge(events: list[DraftEvent]) -> list[DraftEvent]:

@@ -140,3 +140,19 @@ def test_deaths_told_without_a_killer_far_from_any_strike_get_no_killer():
     found = events("Israel struck a compound in Doha on Tuesday. Qatar condemned it on Tuesday. "
                    "Six people were killed on Tuesday, the ministry said.")
     assert all("israel" not in {a for a, _ in e.actors} for e in found if e.type == "Killing")
+
+
+def test_the_target_named_after_a_strike_is_an_attack_on_that_person_and_no_statement():
+    found = events("Israel struck a compound west of Khan Younis on Saturday. The target, Israel "
+                   "says, was Mohammed Deif, the commander of Hamas's armed wing.")
+    attacks = [e for e in found if e.type == "Attack"]
+    assert len(attacks) == 2
+    on_target = next(e for e in attacks if any(r == "victim" for _, r in e.actors))
+    assert {a for a, r in on_target.actors if r == "perpetrator"} == {"israel"}
+    assert on_target.date.edtf == "2024-03-09"
+    assert not [e for e in found if e.type == "Statement"]
+
+
+def test_a_target_named_with_no_strike_before_makes_no_attack():
+    found = events("Hamas met Egypt on Saturday. The target, Israel says, was Mohammed Deif.")
+    assert not [e for e in found if e.type == "Attack"]
