@@ -29,9 +29,12 @@ from kb.extract.lexicon import (
     LEMMA_CUES,
     LIGHT_VERB_BEFORE,
     MEETING_FAMILY,
+    NARRATING_MARKS,
     NATIONALS,
     NEGOTIATION_AFTER,
     NOUN_CONTEXT,
+    OBLIGING_MODALS,
+    OWN_ORDER,
     PASSIVE_BEFORE,
     POSS,
     PURPOSE_BEFORE,
@@ -123,6 +126,38 @@ APPROVED_BEFORE = re.compile(
 OWN_PEOPLE_AFTER = re.compile(
     r"(?i)\s+(?:(?:the|its|their|israel[’']s)\s+)?(?:[\w-]+\s+)?(?:negotiators|negotiating\s+team|"
     r"team|delegation|army|military|forces|IDF|security\s+services|officials|ministers)\b")
+
+#: A deal told as reached, before "reached" ("the agreement, which X announced on Tuesday, was",
+#: "a deal on the prisoners has been"): an acceptance of its parties.
+DEAL_REACHED_BEFORE = re.compile(
+    r"(?i)\b(?:deal|agreement|accord|truce|ceasefire|understanding)\b[^;]{0,90}?\b(?:was|were|"
+    r"has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+|finally\s+)?$")
+
+#: An act's noun joined to another made before it ("an offer ..., coupled with a demand", "and a
+#: demand", "together with a demand"): made too.
+COUPLED_BEFORE = re.compile(r"(?i)(?:\b(?:coupled|together|along|combined|paired)\s+with|,?\s+and)"
+                            r"\s+(?:a|an)\s+(?:[\w-]+\s+)?$")
+#: The acts that set terms, made by conveying their nouns.
+TERMS_ACTS = ("Offer", "Demand", "Precondition")
+
+#: A meeting noun told as the setting of its subject's act ("affirmed ..., during his reception of
+#: X", "at their meeting on Monday"): a meeting that took place.
+OWN_SETTING_BEFORE = re.compile(r"(?i)\b(?:during|at|upon|in\s+the\s+course\s+of)\s+(?:his|her|"
+                                r"their)\s+$")
+
+#: What a refusal refuses until a condition is met: "any negotiation on the exchange of prisoners
+#: before the aggression had come to an end", "any talks until a ceasefire is in place".
+REFUSED_UNTIL_AFTER = re.compile(
+    r"(?i)\s+(?:any|all|further)\s+(?:[\w-]+\s+){0,2}?(?:negotiations?|talks|deal|agreement|"
+    r"exchange|truce|discussions?)\b[^.;]{0,80}?\b(?:before|until|unless|without|so\s+long\s+as|"
+    r"as\s+long\s+as)\b")
+
+#: Words that promise the other side something if it acts ("they would be spared if they laid
+#: down their arms", "would be allowed to leave once the hostages were freed"): an offer.
+SPARED_IF = re.compile(
+    r"(?i)\b(?:they|he|she|you|their\s+\w+|his\s+\w+)\s+(?:would|will|could)\s+be\s+(?:spared|"
+    r"allowed\s+to\s+leave|granted\s+(?:safe\s+passage|amnesty)|given\s+(?:safe\s+passage|amnesty)|"
+    r"pardoned)\b[^.;]{0,60}?\b(?:if|once|provided|as\s+long\s+as)\b")
 
 #: Where the released come from: "from its prisons", "from Israeli jails", "from custody".
 FROM_CUSTODY = re.compile(r"(?i)\bfrom\s+(?:\w+\s+){0,2}?(?:prisons?|jails?|custody|detention|"
@@ -315,13 +350,17 @@ class CueReader(ActorReader):
         if cue.type == "Meeting" and word.startswith("talks") and cue.part == "verb" and (
                 NOUN_CONTEXT.search(before) or LIGHT_VERB_BEFORE.search(before)):
             cue.part = "noun"  # "held unprecedented direct talks with Hamas": the noun
+        if cue.type == "Statement" and word in ("told", "tells", "telling", "instructed", "ordered") \
+                and OWN_PEOPLE_AFTER.match(after):
+            cue.parsed.append(OWN_ORDER)  # ("telling the army to prepare": a decision)
         if cue.type == "Statement" and word in ("told", "tells", "telling") and re.match(
                 r"\s+(?:(?:about|some|more|than|the|a|an|its|their|all|[\d,]+)\s+)*"
                 r"(?:(?!(?:it|he|she|they|we|that|was|were|is|are|would|will|had|has)\b)[\w’'-]+\s+){0,7}?"
                 r"to\s+(?!(?:be|have|the|a|an|us|me|him|her|them|it|its|their|his|our|my)\b)"
                 r"[a-z]+\b", after) and not re.match(r"\s+(?:us|me|reporters|journalists)\b",
-                                                     after):
-            cue.type = "Demand"  # "told 100,000 people to move": an order
+                                                     after) and not OWN_PEOPLE_AFTER.match(after):
+            cue.type = "Demand"  # "told 100,000 people to move": an order (not "telling the
+            # army to prepare": an order to one's own people is a statement, as below)
         if cue.part == "report":
             if NOUN_CONTEXT.search(before) or re.search(r"(?i)\b(?:was|were|been|is|are)\s+$",
                                                         before):
@@ -378,6 +417,15 @@ class CueReader(ActorReader):
                 and not COUNTED_PEOPLE.match(after) and not FROM_CUSTODY.search(after[:100]) \
                 and not cue.text.lower().startswith("receiv"):  # (the Red Cross "received X")
             return False  # "released a statement" (not "freed 39 women from its prisons")
+        if cue.type == "Acceptance" and word == "reached" and not DEAL_REACHED_BEFORE.search(before):
+            return False  # ("talks reached through mediation": no deal said to be reached)
+        if cue.type == "Demand" and word.startswith("ask") and re.search(
+                r"(?i)(?:\b(?:nobody|no\s+one|none|neither)|\bnot|\bnever|n[’']t)\s+"
+                r"(?:(?:has|have|had|ever|yet|been|once)\s+)*$", before):
+            return False  # "nobody has asked us to close it", "did not ask Qatar to": no request
+        if cue.type == "Rejection" and cue.part == "verb" and REFUSED_UNTIL_AFTER.match(after):
+            cue.type = "Precondition"  # "rejected any negotiation on an exchange before the
+            cue.parsed.append("refused until a condition is met")  # aggression has ended"
         if cue.type == "Offer" and re.match(r"(?i)\s+(?:condolences|prayers|thanks|support)",
                                             after):
             return False
@@ -387,10 +435,12 @@ class CueReader(ActorReader):
             # to Qatar", "the security cabinet approved a plan to take the city": the body's
             # decision, its statement; approving a deal or a proposal stays an acceptance (the
             # gold convention 4 of benchmarks/devset/README.md)
-        if cue.type == "Demand" and re.match(r"(?i)ordered|orders|instructed|instructs", word) and \
-                BODY_BEFORE.search(before) and OWN_PEOPLE_AFTER.match(after):
-            cue.type = "Statement"  # "the war cabinet instructed the negotiators to ...": the
-            # body's decision about its own people, no demand of another side (convention 4)
+        if cue.type == "Demand" and re.match(r"(?i)order|instruct", word) and \
+                OWN_PEOPLE_AFTER.match(after):
+            cue.type = "Statement"
+            cue.parsed.append(OWN_ORDER)  # "the war cabinet instructed the negotiators to ...",
+            # "Netanyahu instructed the military not to ...": a decision about one's own people,
+            # no demand of another side (the gold convention 4)
         if cue.type == "Offer" and re.fullmatch(r"(?i)response|reply|answer", word):
             if not (DELIVERED_BEFORE.search(before) or DELIVERED_AFTER.match(after)):
                 return False  # a response delivered is an act; "in response to", "the answer" not
@@ -475,8 +525,10 @@ class CueReader(ActorReader):
                             r"\s*(?:was|were|has been|had been|is|are)\s+(?:\w+ly\s+)?", between):
                         cue.absorbed = True  # "The proposal was rejected"
                     elif other.end <= cue.start and len(between.split()) <= 6 and \
-                            not CLAUSE_BREAK.search(between):
-                        cue.absorbed = True  # "rejects Israel's new offer"
+                            not CLAUSE_BREAK.search(between) and not (
+                                other.part == "noun" and "," in between):
+                        cue.absorbed = True  # "rejects Israel's new offer" (not "Egypt's
+                        # rejection of any displacement, during his reception of X")
                 if cue.type == "Attack" and other.type == "Killing" and other.end <= cue.start \
                         and re.search(r"\b(?:[Ii]n|[Bb]y|[Ww]ith|[Dd]uring)\s+(?:an?|the|its|their|"
                                       r"[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+){0,2}$", before):
@@ -498,11 +550,13 @@ class CueReader(ActorReader):
                             r"(?i)\b(?:is|was|are|were|be|been)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$",
                             before):
                     cue.absorbed = True  # "The meeting ... is the first session of talks"
-                if cue.type == "Meeting" and "call" in cue.text.lower() and \
-                        other.part == "speech" and other.end <= cue.start and \
+                if cue.type == "Meeting" and "call" in cue.text.lower() and (
+                        other.part == "speech" or (other.type == "Meeting" and other.part == "verb")) \
+                        and other.end <= cue.start and \
                         not CLAUSE_BREAK.search(between) and re.search(
                             r"(?i)\b(?:in|by|during|over)\s+(?:[\w-]+\s+){0,3}$", before):
-                    cue.absorbed = True  # "informed X of Y in phone calls": how it was said
+                    cue.absorbed = True  # "said X in a phone call": how it was said; "informed X
+                    # of Y in phone calls": the calls the verb tells
                 if cue.type in ("Statement", "Offer") and other.part != "noun" and other.type in (
                         "Acceptance", "Rejection", "Offer") and re.fullmatch(
                             r"(?i)response|reply|answer", cue.text) and not re.search(
@@ -530,6 +584,12 @@ class CueReader(ActorReader):
                 if cue.absorbed and self._made(cue, context):
                     cue.absorbed = False
                     cue.parsed.append("made")
+                elif cue.absorbed and cue.type in TERMS_ACTS and COUPLED_BEFORE.search(before) \
+                        and any(other.part == "noun" and not other.absorbed
+                                and other.type in TERMS_ACTS and other.end <= cue.start
+                                for other in context.cues):
+                    cue.absorbed = False  # "conveyed an offer of a truce ..., coupled with a
+                    cue.parsed.append("made with another")  # demand that Hamas disarm": two acts
                 elif cue.absorbed and self._happened(cue, context):
                     cue.absorbed = False
                     cue.parsed.append("happened")
@@ -636,6 +696,8 @@ class CueReader(ActorReader):
             return False  # "a summit to discuss the attack": the attack is its topic
         if cue.definite or re.search(POSS + r"\s+(?:[\w-]+\s+){0,2}$", before):
             return True
+        if cue.type in MEETING_FAMILY and OWN_SETTING_BEFORE.search(before):
+            return True  # "during his reception of X", "at their meeting": the setting of an act
         if LIGHT_VERB_BEFORE.search(before) or setting or HAPPENING_AFTER.match(after):
             return True
         if dated or cue.type == "Effort":
@@ -703,9 +765,26 @@ class CueReader(ActorReader):
                 if said and not CLAUSE_BREAK.search(tail[:said.start()]):
                     start = cue.end + said.start()  # "told both sides ten days ago that ..."
             speaker = self._speaker(cue, context, inverted)
+            if speaker is None:
+                speaker = self._conjoined_speaker(cue, context)
             context.frames.append(Frame(cue, start, end, speaker, cue.part == "report"))
             if speaker and cue.part == "speech":
                 self.last_speaker = speaker
+
+    @staticmethod
+    def _conjoined_speaker(cue: Cue, context: Context) -> str | None:
+        """The speaker of a speech verb the parse coordinates with an earlier one without a
+        subject of its own ("Netanyahu said ... that the war was not over, and told the captors
+        ..."): the earlier verb's."""
+        word = context.head(cue)
+        if word is None or word.dep_ != "conj" or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
+            return None
+        above = {node.i for node in parse.ancestors(word)}  # (the parse may hang it on the
+        # first verb's words: "said that the war was not over, and told ...")
+        return next((f.speaker for f in context.frames if f.speaker and f.cue.end <= cue.start
+                     and context.head(f.cue) is not None and context.head(f.cue).i in above),
+                    None)
 
     def _clause_before(self, context: Context, end: int) -> bool:
         """Whether the words from the sentence's start to ``end`` hold a finite verb: "The
@@ -865,6 +944,12 @@ class CueReader(ActorReader):
                     own.speaker != inside[0].speaker and cue.quote is None and re.search(
                         r"(?:,\s*|\s)who\s+(?:\w+\s+)?$", self.text[context.sentence.start:cue.start]):
                 continue  # "X spoke with Biden, who welcomed ..., the White House said": Biden's
+            if inside and own is not None and own.speaker and own.speaker != inside[0].speaker \
+                    and cue.part == "speech" and cue.quote is None and \
+                    (opening := self._narrated_clause(cue, context)) is not None:
+                inside[0].end = min(inside[0].end, opening)  # whose words end before it
+                continue  # "Hamas said it would go ahead, after Egypt and Qatar promised to ...":
+                # the promise is Egypt's and Qatar's act, told as what came first, not Hamas's words
             if inside and inside[0].speaker and self._coordinated(inside[0].cue, cue, context):
                 if own is not None:  # "accused Israel of ... and said ...": one speaker
                     own.speaker = inside[0].speaker
@@ -883,7 +968,15 @@ class CueReader(ActorReader):
             elif inside and cue.part == "speech":
                 cue.absorbed = True
         for frame in context.frames:
-            if frame.cue.type == "Statement" and not frame.report and CONDITION.search(
+            if frame.cue.type == "Statement" and not frame.report and frame.speaker and \
+                    self._obliged_other(frame, context):
+                frame.cue.type = "Demand"
+                frame.cue.parsed.append("the words reported oblige another side")
+            elif frame.cue.type == "Statement" and not frame.report and \
+                    SPARED_IF.search(self.text, frame.start, frame.end):
+                frame.cue.type = "Offer"  # "told the captors they would be spared if they freed
+                frame.cue.parsed.append("the words reported promise something on a condition")
+            elif frame.cue.type == "Statement" and not frame.report and CONDITION.search(
                     self.text, frame.start, frame.end):
                 frame.cue.type = "Precondition"
                 frame.cue.parsed.append("condition in the words reported")
@@ -891,10 +984,61 @@ class CueReader(ActorReader):
                     self.text, frame.start, frame.end):
                 frame.cue.type = "Vow"
                 frame.cue.parsed.append("the words reported pledge to keep on")
-            elif frame.cue.type == "Statement" and not frame.report and SHORT_OF.search(
-                    self.text, frame.start, frame.end):
+            elif frame.cue.type == "Statement" and not frame.report and (short := SHORT_OF.search(
+                    self.text, frame.start, frame.end)):
                 frame.cue.type = "Rejection"
                 frame.cue.parsed.append("the words reported turn it down")
+                for cue in context.cues:  # ("fell short of Israel's demands": no demand made)
+                    if cue.part == "noun" and short.start() <= cue.start < short.end():
+                        cue.absorbed = True
+
+    def _obliged_other(self, frame: Frame, context: Context) -> bool:
+        """Whether the parse makes the words a speech verb reports say that another side must or
+        should act ("told his cabinet that Hamas must lay down its weapons", "said Qatar should
+        press Hamas"): a demand of that side (not "said Israel must win": its own side; not "the
+        hostages must be released": no side obliged)."""
+        said = context.head(frame.cue)
+        if said is None:
+            return False
+        speaker = {frame.speaker, self.owner_of(frame.speaker)} | self._sides_of(frame.speaker)
+        for clause in said.children:
+            if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in OBLIGING_MODALS
+                                                 for c in clause.children):
+                continue
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                continue
+            start, end = context.parsed.span(subject.left_edge)[0], \
+                context.parsed.span(subject.right_edge)[1]
+            sides = {m.actor for m in context.mentions if start <= m.start and m.end <= end
+                     and not m.possessive and not m.modifier}
+            if sides and not any(self._sides_of(side) & speaker for side in sides):
+                return True
+        return False
+
+    def _sides_of(self, actor_id: str) -> set[str]:
+        """An actor with the body that owns it and the sides a person belongs to, by id."""
+        actor = self.actors.get(actor_id)
+        sides = {actor_id, self.owner_of(actor_id)}
+        if actor is not None and actor.type == "person":
+            sides |= {org.lstrip("=").lower().replace(" ", "-") for org in actor.organizations}
+        return sides - {None}
+
+    @staticmethod
+    def _narrated_clause(cue: Cue, context: Context) -> int | None:
+        """Where the clause of time or cause that the parse puts a speech verb in opens ("...,
+        after Egypt and Qatar promised to ...", "when the envoy warned that ..."), when the verb has
+        a subject of its own: an act the sentence tells beside the words around it, not part of
+        them. ``None`` otherwise."""
+        word = context.head(cue)
+        if word is None or word.dep_ != "advcl" or not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
+            return None
+        mark = next((c for c in word.children if c.dep_ in ("mark", "advmod") and c.i < word.i
+                     and c.lower_ in NARRATING_MARKS), None)
+        if mark is None:
+            return None
+        return context.parsed.span(mark)[0]
 
     @staticmethod
     def _coordinated(speech: Cue, cue: Cue, context: Context) -> bool:

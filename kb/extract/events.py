@@ -12,11 +12,12 @@ from datetime import date
 
 from kb.extract import parse
 from kb.extract.actors import KnownActor, KnownPlace, Mention
-from kb.extract.cues import Context, Cue
+from kb.extract.cues import OWN_SETTING_BEFORE, Context, Cue
 from kb.extract.lexicon import (
     ANOTHER_ACT,
     CONDITION,
     CONDITIONS,
+    DEATHS_AFTER,
     DEMONYMS,
     DENYING_VERBS,
     EXPECTED_AT,
@@ -46,6 +47,12 @@ from kb.extract.parse import ParsedSentence, parse_sentences
 from kb.extract.roles import RoleReader
 from kb.extract.sentences import Sentence, is_marker_only, list_marker
 from kb.extract.timex import TimeExpression, quote_spans, tense_at
+
+#: A sentence naming the target of a strike told just before: "The target, Israel says, was",
+#: "Its main target was", "The targets of the strike were".
+TARGET_WAS = re.compile(r"(?i)(?:the|its|their)\s+(?:main\s+|intended\s+|chief\s+)?(targets?)"
+                        r"(?:\s+of\s+the\s+(?:strike|attack|raid|operation))?(?:,\s*[^,.;]{1,40},)?"
+                        r"\s+(?:was|were)\s+")
 
 #: A truce named with its two parties: "the ceasefire between Israel and Hamas".
 _PARTY = r"((?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))"
@@ -143,12 +150,15 @@ class Extractor(RoleReader):
                     drafted.append((cue, event))
         if not asked:
             drafted += self._own_condition(context, drafted, claimant)
+        self._coupled_makers(drafted)
         if self._document is None:
             self._document = self._document_statement(context, claimant)
         told = self._told_acts(drafted, context) + self._added(drafted) + \
             self._attributions(drafted, context)
         kept = [event for cue, event in drafted if not any(cue is t for t in told)]
         kept = self._list_item(context, kept)
+        kept = self._target_of_the_strike_before(context, kept)
+        self._deaths_of_the_strike_before(kept, sentence)
         self.events.extend(kept)
         people = [m for m in context.mentions if not m.modifier and not m.possessive
                   and self._person_of(m.actor)]
@@ -156,6 +166,78 @@ class Extractor(RoleReader):
             subjects = [self._person_of(m.actor) for m in people
                         if m.prep is None and m.quote is None]
             self.last_person = subjects[0] if subjects else self._person_of(people[-1].actor)
+
+    def _target_of_the_strike_before(self, context: Context,
+                                     kept: list[DraftEvent]) -> list[DraftEvent]:
+        """The people named as a strike's target in the sentence after it ("Israeli jets struck a
+        compound ... The target, Israel says, was Mohammed Deif"): an attack on them by the
+        striker, on the strike's day, beside the strike (the gold convention 5: a target whose
+        fate is open); the saying that names them is no statement of its own. Returns the
+        sentence's events."""
+        sentence = context.sentence
+        target = TARGET_WAS.match(sentence.text)
+        strikes = [e for e in self.events if e.type in ("Attack", "Killing")
+                   and e.sentence_index == sentence.index - 1]
+        if target is None or not strikes:
+            return kept
+        strike = strikes[-1]
+        named = [m.actor for m in context.mentions if m.start >= sentence.start + target.end()
+                 and not m.possessive and not m.modifier and m.quote is None
+                 and self._person_of(m.actor)]
+        if not named:
+            return kept
+        self._order += 1
+        attack = DraftEvent(
+            type="Attack", date=strike.date, sentences=[sentence.text],
+            actors=[(a, r) for a, r in strike.actors if r == "perpetrator"]
+            + [(actor, "victim") for actor in dict.fromkeys(named)],
+            status="happened", sentence_index=sentence.index, last_index=sentence.index,
+            order=self._order, cue=(target.group(1), sentence.start + target.start(1),
+                                    sentence.start + target.end(1)),
+            sentence_span=(sentence.start, sentence.end), cue_part="noun",
+            parsed=["another act", f"{DEATHS_AFTER}: {strike.sentence_index}"])
+        inserted = (sentence.start + target.end(1), sentence.start + target.end())
+        kept = [event for event in kept if not (
+            event.type == "Statement" and inserted[0] <= event.cue[1] < inserted[1])]
+        return [*kept, attack]
+
+    def _deaths_of_the_strike_before(self, kept: list[DraftEvent], sentence: Sentence) -> None:
+        """Deaths told with no killer in the sentence after a strike ("Israeli aircraft struck a
+        compound in Doha. The group said its team survived, but six people were killed"): the
+        striker's killing, a second event beside the strike (the gold convention 5); noted here,
+        its killer taken from the strike once the merge has read all of it
+        (:func:`kb.extract.merge.deaths_of_strikes`)."""
+        strikes = [e for e in self.events if e.type in ("Attack", "Killing")
+                   and e.sentence_index == sentence.index - 1]
+        if not strikes:
+            return
+        strike = strikes[-1]
+        for event in kept:
+            if event.type != "Killing" or event.actors or event.cue_part == "noun" or \
+                    not (event.date.earliest <= strike.date.latest
+                         and strike.date.earliest <= event.date.latest):
+                continue
+            if strike.date.days < event.date.days:
+                event.date = strike.date
+            event.parsed = [*event.parsed, f"{DEATHS_AFTER}: {strike.sentence_index}"]
+
+    @staticmethod
+    def _coupled_makers(drafted: list) -> None:
+        """An act's noun coupled with another's before it ("an Israeli offer of a truce, coupled
+        with a demand that Hamas disarm"): made by the same side, whoever conveys both."""
+        for number, (cue, event) in enumerate(drafted):
+            if "made with another" not in cue.parsed:
+                continue
+            first = next((other for other_cue, other in reversed(drafted[:number])
+                          if other_cue.part == "noun" and other_cue.end <= cue.start
+                          and other.primary()), None)
+            if first is None:
+                continue
+            role = next((r for _, r in event.actors if r in PRIMARY_ROLES), "speaker")
+            makers = first.primary()
+            event.actors = [(actor, role) for actor in makers] + [
+                (actor, r) for actor, r in event.actors if r not in PRIMARY_ROLES
+                and actor not in makers]
 
     def _list_item(self, context: Context, kept: list[DraftEvent]) -> list[DraftEvent]:
         """A list told as the items of its lead-in ("Hamas demands the following:" / "1. The
@@ -398,7 +480,7 @@ class Extractor(RoleReader):
                         for e in self.expressions if e.kind != "duration"
                         and context.sentence.start <= e.start < context.sentence.end)
             if not (dated or LIGHT_VERB_BEFORE.search(before) or HAPPENING_AFTER.match(after)
-                    or SETTING_BEFORE.search(before)):
+                    or SETTING_BEFORE.search(before) or OWN_SETTING_BEFORE.search(before)):
                 cue.absorbed = True
 
     def _claimant(self, actor_id: str, verb: str) -> str:
@@ -502,6 +584,14 @@ class Extractor(RoleReader):
                                 if c.type == "means" and c.start > cue.end), None) or next(
                 (c.text for c in reversed(context.cues)
                  if c.type == "means" and c.end <= cue.start), None)  # "a drone strike killed"
+        quoted = self._quoted_side(cue, context) if kind == "MediaReport" else None
+        if quoted is not None:  # "Al Qahera News quoted an Egyptian official as saying ...":
+            event.type = "Statement"  # the side's statement (the gold convention 1)
+            event.actors = self._with_owners([(quoted, "speaker")])
+            event.parsed = [*event.parsed, "an unnamed official of a side quoted"]
+        if kind == "Acceptance" and cue.text == "reached":
+            event.actors = self._with_owners(self._deal_parties(cue, context)) + [
+                pair for pair in event.actors if pair[1] != "responder"]
         if kind in ("Rejection", "Acceptance"):
             self._answer(event, cue, sentence)
         if kind == "HostageRelease":
@@ -523,6 +613,40 @@ class Extractor(RoleReader):
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = self._with_owners([(fallback[0].actor, role)])
         return event
+
+    def _quoted_side(self, cue: Cue, context: Context) -> str | None:
+        """The side an outlet quotes an unnamed official or source of ("quoted an Egyptian
+        official as saying", "quoted a senior Hamas source as saying"): named by a demonym or by
+        a known actor before the noun, one side and no person; ``None`` otherwise."""
+        if not cue.text.lower().startswith("quot"):
+            return None
+        found = re.match(r"\s+(?:an?|the|one|two|several)\s+((?:[\w’'-]+\s+){0,3}?)(\w+?)s?\s+"
+                         r"(?:(?:on|late|early|last)\s+\w+\s+)?(?:as\s+)?saying\b",
+                         self.text[cue.end:context.sentence.end])
+        if found is None or found.group(2).lower() not in UNNAMED_SOURCES:
+            return None
+        start, end = cue.end + found.start(1), cue.end + found.end(1)
+        sides = {m.actor for m in context.mentions if start <= m.start and m.end <= end
+                 and m.quote is None and not m.actor.startswith("@")}
+        sides |= {self._new_actor(DEMONYMS[word], "country") for word in found.group(1).split()
+                  if word in DEMONYMS}
+        known = [self.actors.get(actor) for actor in sides]
+        if len(sides) != 1 or any(a is None or a.type == "person" for a in known):
+            return None
+        return sides.pop()
+
+    def _deal_parties(self, cue: Cue, context: Context) -> list[tuple[str, str]]:
+        """The parties a deal was reached between ("was reached between the State of Israel and
+        the Hamas movement through mediation"): those named after "between", up to a word that
+        opens another phrase; each accepted it."""
+        between = re.match(r"\s+between\s+(.*?)(?=\s+(?:through|via|by|with|under|after|on|in|"
+                           r"at|mediated|brokered)\b|[.;,]|$)", self.text[cue.end:context.sentence.end])
+        if between is None:
+            return []
+        start, end = cue.end + between.start(1), cue.end + between.end(1)
+        parties = [m.actor for m in context.mentions if start <= m.start and m.end <= end
+                   and not m.modifier and not m.possessive and m.quote is None]
+        return [(actor, "responder") for actor in dict.fromkeys(parties)]
 
     def _unnamed_side(self, cue: Cue, context: Context) -> str | None:
         """The side an unnamed speaker belongs to, by the parse: the subject of the speech verb is

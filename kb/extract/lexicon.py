@@ -165,6 +165,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Offer", r"(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?willing\s+to\s+(?:give|grant|"
               r"allow|offer|release|let|provide|guarantee)", "verb"),
     # "announced its agreement to release ...", "conveyed their acceptance of": the act told
+    # "informed Qatar's prime minister and Egypt's intelligence chief of the group's approval in
+    # phone calls", "briefed X by telephone": the calls (one per counterpart, the gold convention 3)
+    ("Meeting", r"(?:informed|informs|briefed|briefs)(?=\s[^.;]{0,120}?\b(?:by\s+(?:tele)?phone|"
+                r"in\s+(?:separate\s+)?(?:tele)?phone\s+calls?)\b)", "verb"),
     ("Acceptance", r"(?:announc|declar|confirm|convey|express)(?:ed|es|s)\s+(?:its|their|his|her)\s+"
                    r"(?:(?:full|formal|final|initial|conditional|official)\s+)?(?:acceptance|approval|"
                    r"consent|agreement(?=\s+to\b))", "verb"),
@@ -203,6 +207,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
                r"(?:[\w.-]+\s+){0,3}?resolution\b)", "verb"),
     ("Acceptance", r"approv(?:es|ed)|endors(?:es|ed)|sign(?:s|ed)\s+off\s+on", "verb"),
     ("Acceptance", r"acceptance", "noun"),
+    # "the agreement was reached between Israel and Hamas", "a deal has been reached through
+    # Egypt": the parties' acceptance (kept only after a deal's noun and a passive auxiliary)
+    ("Acceptance", r"reached(?=\s+(?:between|through|with|by|via)\b)", "verb"),
     # "the leaders adopted Egypt's plan" (not a resolution: what it demands is its own event)
     ("Acceptance", r"adopt(?:ed|s)(?=\s+(?:(?:the|a|an|its|their|this|that|(?-i:[A-Z][\w-]*)[’']s)\s+)?"
                    r"(?:[\w-]+\s+){0,3}?(?:plans?|proposals?|framework|deal|agreement|initiative|"
@@ -221,6 +228,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Meeting", r"see(?=\s+(?:the\s+)?[A-Z])", "verb"),
     ("Meeting", r"visit(?:s|ed)", "verb"),
     ("Meeting", r"meetings?", "noun"),
+    # "during his reception at Al-Ittihadiya Palace of Her Excellency Ms. X": receiving a visitor
+    ("Meeting", r"reception(?=\s+(?:at\s+[^,.;]{0,60}?\s)?of\s+(?:(?:His|Her|Their)\s+(?:Excellenc|"
+                r"Majest|Highness|Royal)|(?:Mr|Ms|Mrs|Dr)\b|the\s+(?-i:[A-Z])|(?-i:[A-Z])[\w’'-]+\s+"
+                r"(?-i:[A-Z])))", "noun"),
     # "in a telephone call on Sunday with X", "a phone call with the emir": a call
     ("Meeting", r"(?:tele)?phone\s+calls?|calls?(?=\s+(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?"
                 r"with\s+(?:(?:the|his|her|their|its)\s+)?[A-Z])", "noun"),
@@ -323,6 +334,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Demand", r"(?:renewed|renews|repeated|repeats|reiterated|reiterates)(?=\s+(?:[\w’'-]+\s+){0,6}?"
                r"calls?\s+(?:for|on)\b)", "verb"),
     ("Demand", r"ordered|orders|instructed|ordering|instructing", "speech"),
+    # "asked them to use every lever", "asked him to sign the deal": a request
+    ("Demand", r"(?:asking|asked|asks)(?=\s+(?:[\w’'-]+\s+){1,6}?to\s+(?!be\b)[a-z]+\b)", "speech"),
     ("Demand", r"(?:asking|asked|asks)\s+(?:(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?)?for",
      "verb"),  # "asked the mediators for a plan"
     ("Demand", r"demands?", "either"),
@@ -411,7 +424,7 @@ CONSEQUENCE = re.compile(r"(?i)\b(?:will|would|shall|could|might|must|going\s+to
 #: "answered that the text was far from its requirements"): the saying is a rejection.
 SHORT_OF = re.compile(
     r"(?i)(?:\b(?:did|does|do)\s+not\s+meet|\b(?:didn|doesn)[’']t\s+meet|\bfail(?:ed|s)?\s+to\s+meet|"
-    r"\bf(?:e|a)lls?\s+short\s+of|\b(?:was|is|were|are|remained|remains)\s+(?:still\s+)?far\s+"
+    r"\bf(?:e|a)lls?\s+(?:far\s+|well\s+|way\s+)?short\s+of|\b(?:was|is|were|are|remained|remains)\s+(?:still\s+)?far\s+"
     r"from)\s+(?:its|their|his|her|our|the|(?-i:[A-Z][\w-]*)[’']s)\s+(?:[\w-]+\s+)?"
     r"(?:requirements|demands|conditions|expectations|terms)\b")
 
@@ -620,6 +633,12 @@ ANOTHER_ACT = frozenset(("also", "further", "additionally", "likewise"))
 #: prisoners will not be released until ...", "We will free them only if ..."): each sentence
 #: sets its own.
 OWN_CONDITION = "condition in the text's own voice"
+#: The parse note of an order to one's own people ("Netanyahu instructed the military not to
+#: ..."): a decision of its own, not more words of a statement told in the sentence before.
+OWN_ORDER = "an order to its own people"
+#: The parse note of deaths told with no killer in the sentence after a strike, with the strike's
+#: sentence index ("deaths of the strike told before: 7").
+DEATHS_AFTER = "deaths of the strike told before"
 #: What a host keeps, after a verb of hosting ("hosts Hamas's political bureau", "has hosted
 #: the movement's office since 2012"): where a group lives, no meeting.
 RESIDENCE = re.compile(r"(?i)\s+(?:(?:the|its|their|(?-i:[A-Z][\w-]*)" + POSS + r")\s+)?(?:[\w-]+\s+)?"
@@ -823,3 +842,10 @@ CONDITIONS = re.compile(r"(?i)\b(?:conditions?|preconditions?|prerequisites?)\b"
 #: The nouns of an unnamed speaker a side may be named in ("a Hamas official", "Egyptian sources").
 UNNAMED_SOURCES = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson",
                              "negotiator", "diplomat", "aide"})
+
+#: The words opening a clause of time or cause in which a sentence tells another's act beside the
+#: words it reports ("Hamas said it would go ahead, after Egypt and Qatar promised to ...").
+NARRATING_MARKS = frozenset({"after", "when", "once", "since", "because", "as", "before"})
+
+#: The modals that oblige the subject of the words reported ("said Hamas must disarm").
+OBLIGING_MODALS = frozenset({"must", "should"})

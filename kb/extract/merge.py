@@ -13,9 +13,11 @@ import re
 from dataclasses import replace
 
 from kb.extract.lexicon import (
+    DEATHS_AFTER,
     KILLED_WITH,
     MEETING_FAMILY,
     OWN_CONDITION,
+    OWN_ORDER,
     QUOTE_FIRST,
     STATEMENT_FAMILY,
 )
@@ -128,6 +130,10 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
             continue  # "Egypt calls upon Israel ... It further calls upon all parties": two
             # demands (but "X said ... X also said ...": one statement, more of its words);
             # "Our weapons are not on the table ... We will free them only if ...": two conditions
+        if event.sentence_index != other.sentence_index and OWN_ORDER in (
+                *event.parsed, *other.parsed):
+            continue  # "X's office said the ceasefire will not start on time. ... X instructed
+            # the military not to hold its fire": the order is an act of its own
         if event.type != "Statement" and event.sentence_index != other.sentence_index and \
                 SAME_DOCUMENT.match(event.sentences[0]):
             if event.date.source == "window" and other.date.source != "window" and \
@@ -205,6 +211,21 @@ def one_call_each(events: list[DraftEvent]) -> list[DraftEvent]:
     return split
 
 
+def deaths_of_strikes(merged: list[DraftEvent]) -> None:
+    """Deaths told with no killer in the sentence after a strike (:data:`DEATHS_AFTER` in their
+    parse notes): the killing of the strike's perpetrators, as the merge has gathered them."""
+    for event in merged:
+        note = next((n for n in event.parsed if n.startswith(DEATHS_AFTER + ": ")), None)
+        if note is None or any(role == "perpetrator" for _, role in event.actors):
+            continue
+        index = int(note.rsplit(" ", 1)[1])
+        strike = next((other for other in merged if other.type in ("Attack", "Killing")
+                       and other.sentence_index == index and other is not event), None)
+        if strike is not None:
+            event.actors = [(actor, role) for actor, role in strike.actors
+                            if role == "perpetrator"] + event.actors
+
+
 def merge(events: list[DraftEvent]) -> list[DraftEvent]:
     """One event per event: repeated mentions and definite references joined, in order (a call
     with several counterparts split first, :func:`one_call_each`)."""
@@ -225,4 +246,5 @@ def merge(events: list[DraftEvent]) -> list[DraftEvent]:
         else:
             event.actors = event.actors or event.fallback
             merged.append(event)
+    deaths_of_strikes(merged)
     return merged
