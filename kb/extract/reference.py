@@ -52,6 +52,8 @@ RELATIVE = re.compile(
     r"night|week|month)"
     r"|(?<!\bto\s)the\s+(?P<dunit>day|week)\s+(?P<ddir>before|after)(?:\s+(?P<dnoun>" + _EVENT_NOUN + r"))?"
     r"|(?P<same>that(?:\s+same)?|the\s+same)\s+(?P<same_unit>day|evening|night|morning)"
+    r"|(?P<inweek>earlier|later)\s+(?:in\s+the|that)\s+week"  # ("earlier in the week": of the
+    # week the story is at, before its day)
     r"|(?P<inday>(?:earlier|later)\s+in\s+the\s+(?:day|evening|morning|afternoon)|(?:in|during)\s+"
     r"the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night))"  # ("In the afternoon")
     # "On the Friday morning", "The same Saturday", "that Sunday": a narrative's weekday, the
@@ -84,6 +86,7 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
 
     Only a day no later than the publication and at most two weeks before it counts.
     """
+    day_lines: set[int] | None = None  # the lines that name nothing but a day
     for sentence in [s for s in sentences[1:6] if s.start < 600]:  # the first is the headline
         line_end = text.find("\n", sentence.end)
         if len(sentence.text) <= 30 and sentence.text.endswith(".") and \
@@ -93,6 +96,12 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
             # (but "Monday 10 June 2024. All times BST." dates a live blog)
         if _WEEKDAY.fullmatch(sentence.text.strip(" .,:;–—-")):
             continue  # "Monday" alone on its line: a round-up's heading, not the article's day
+        if day_lines is None:
+            day_lines = {s.index for s in sentences[1:] if _day_line(text, s, published)}
+        if sentence.index in day_lines and len(day_lines) >= 2 and not re.search(
+                r"(?:19|20)\d{2}", sentence.text):
+            continue  # "SUNDAY 1 SEPTEMBER" and, further down, "MONDAY 2 SEPTEMBER": a
+            # round-up's day headings, not the article's day
         line_start = text.rfind("\n", 0, sentence.start) + 1
         whole_line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
         for expression in find_time_expressions(sentence.text, published):
@@ -114,12 +123,28 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
                         len(whole_line) <= 80 or re.search(r"\s[-–—|]\s*(?:[A-Z][a-z]+,?\s+)?$", before))
                     and expression.kind == "absolute" and re.search(r"(?:19|20)\d{2}",
                                                                     expression.text)
-                    and not after.strip(" .")):
+                    and (not after.strip(" .") or (  # "Round-up | 7 September 2024 | By X"
+                        re.match(r"\s*\|", after) and re.search(r"\|\s*$", before)))):
                 return TimeExpression(expression.text, sentence.start + expression.start,
                                       sentence.start + expression.end, expression.edtf,
                                       expression.earliest, expression.latest, "day",
                                       "published", "absolute", expression.tense)
     return None
+
+
+def _day_line(text: str, sentence: Sentence, published: date) -> bool:
+    """Whether a sentence is a line of its own naming nothing but a day or two ("SUNDAY 1
+    SEPTEMBER", "Monday, September 2", "Thursday and Friday"): a day heading."""
+    if len(sentence.text.split()) > 6:
+        return False
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    if text[line_start:line_end if line_end >= 0 else len(text)].strip() != sentence.text.strip():
+        return False
+    return _date_heading(sentence, [replace(e, start=e.start + sentence.start,
+                                            end=e.end + sentence.start)
+                                    for e in find_time_expressions(sentence.text, published)],
+                         published) is not None
 
 
 @dataclass(frozen=True)
@@ -219,6 +244,12 @@ def _shift(anchor: _Anchor, match: re.Match, reference: date) -> tuple[date, dat
         sign = -1 if groups["ddir"].lower() == "before" else 1
         step = timedelta(days=1) if groups["dunit"].lower() == "day" else timedelta(weeks=1)
         return anchor.earliest + sign * step, anchor.latest + sign * step
+    if groups["inweek"]:
+        monday = anchor.earliest - timedelta(days=anchor.earliest.weekday())
+        if groups["inweek"].lower() == "earlier":
+            return monday, max(monday, anchor.earliest - timedelta(days=1))
+        sunday = monday + timedelta(days=6)
+        return min(sunday, anchor.latest + timedelta(days=1)), sunday
     if groups["same"] or groups["inday"]:  # "that evening", "later in the day", "in the
         # afternoon": the same day
         return anchor.earliest, anchor.latest
@@ -278,6 +309,22 @@ def _clause_verb(text: str, at: int, end: int) -> str | None:
     verb = clause.group().split()[-1]
     return verb if any(pattern.fullmatch(verb.lower()) for _, pattern, _ in CUE_PATTERNS) \
         else None
+
+
+#: Nouns that name an event though no cue of the lexicon is one ("two days after the vote").
+_EVENT_NOUNS = re.compile(r"(?i)announcement|agreement|deal|vote|decision|speech|statement|"
+                          r"conference|summit|session|visit|call|assassination|raid|invasion|"
+                          r"operation|funerals?|handover|exchange|ruling|resolution|election")
+
+
+def _event_noun(noun: str | None) -> bool:
+    """Whether the words after "hours after", "a day before" name an event ("the vote", "the
+    truce", "Hamas's reply"), not who did something ("the army", "the mediators")."""
+    if not noun:
+        return False
+    head = re.sub(r"[’']s?$", "", noun.split()[-1]).lower()
+    return bool(_EVENT_NOUNS.fullmatch(head)) or any(
+        pattern.fullmatch(head) for _, pattern, _ in CUE_PATTERNS)
 
 
 class _Inverted:
@@ -433,6 +480,11 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # "A day before Haniyeh was killed, ...": the event the clause tells, found as a
                 # noun would be ("the killing of Haniyeh on Wednesday")
                 noun = _clause_verb(text, match.end(), sentence.end)
+            elif clause and not inverted and not _event_noun(noun):
+                # "Hours after the army recovered the bodies": "the army" is the clause's subject,
+                # not an event; the event is the clause's verb, if the lexicon knows it
+                group = next(name for name in ("noun", "vnoun") if match.group(name))
+                noun = _clause_verb(text, match.start(group), sentence.end)
             context = earlier_here[-1] if earlier_here and not noun else last
             anchor = _dated_noun(match, own) or _find_anchor(noun, text, seen, None, reference)
             unnamed = noun is not None and anchor is None  # the event it names is not dated
@@ -632,6 +684,22 @@ def _headings(sentences: list[Sentence], expressions: list[TimeExpression], refe
         else _date_heading(sentence, expressions, reference)) is not None})
 
 
+def _sections(sentences: list[Sentence],
+              headings: dict[int, TimeExpression]) -> dict[int, TimeExpression]:
+    """The sentences under a day heading (by index), with their heading: up to the next heading,
+    or a heading of another kind (a line of four words or more without a full stop)."""
+    sections: dict[int, TimeExpression] = {}
+    current: TimeExpression | None = None
+    for sentence in sentences:
+        if sentence.index in headings:
+            current = headings[sentence.index]
+        elif not re.search(r"[.!?”\"]\s*$", sentence.text) and len(sentence.text.split()) >= 4:
+            current = None  # a heading of another kind ends the section
+        elif current is not None:
+            sections[sentence.index] = current
+    return sections
+
+
 #: Words that name a day from where the text stands: under a date heading, from that day.
 _DEICTIC_DAY = re.compile(r"(?i)(?:(?:on|by|until|from|before|after)\s+)?(?:(?:this\s+past|this\s+coming|"
                           r"last|this|next|coming|past)\s+)?(?:monday|tuesday|wednesday|thursday|"
@@ -651,14 +719,8 @@ def under_headings(text: str, sentences: list[Sentence], expressions: list[TimeE
     if not headings and not stamped:
         return expressions
     day_of: dict[int, date] = dict(stamped)  # a live blog's entries past midnight
-    current: date | None = None
-    for sentence in sentences:
-        if sentence.index in headings:
-            current = headings[sentence.index].earliest
-        elif not re.search(r"[.!?”\"]\s*$", sentence.text) and len(sentence.text.split()) >= 4:
-            current = None  # a heading of another kind ends the section
-        elif current is not None:
-            day_of[sentence.index] = current
+    day_of.update({index: heading.earliest
+                   for index, heading in _sections(sentences, headings).items()})
     result = []
     for expression in expressions:
         sentence = next((s for s in sentences if s.start <= expression.start < s.end), None)
@@ -704,6 +766,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     sayings = _Sayings()
     headings = _headings(sentences, expressions, reference, start)
     stamped = _stamp_days(sentences, start)
+    sections = _sections(sentences, headings)
     moves: list[tuple[int, TimeExpression | None]] = []  # see _until_the_next_day
     told: TimeExpression | None = None  # the last date of the sentence just before
     told_in: Sentence | None = None
@@ -750,6 +813,11 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
             # day or the night after, not up to the publication
             context[sentence.index] = _set(told, max(told.latest, min(
                 told.earliest + timedelta(days=1), reference)))
+        if not narrow and sentence.index in sections and last is not None and (
+                frame is None):  # under "MONDAY 2 SEPTEMBER": that day (or the day the
+            # section went on to), exactly, not a wider date of the sentence before nor up to
+            # the next heading
+            context[sentence.index] = _set(last, last.latest)
         told, told_in = (narrow[-1], sentence) if narrow else (None, None)
         if narrow:
             last = narrow[-1]
