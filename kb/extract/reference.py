@@ -51,7 +51,7 @@ RELATIVE = re.compile(
     r"|the\s+(?P<step>next|following|previous|preceding)\s+(?P<sunit>day|morning|evening|"
     r"night|week|month)"
     r"|(?<!\bto\s)the\s+(?P<dunit>day|week)\s+(?P<ddir>before|after)(?:\s+(?P<dnoun>" + _EVENT_NOUN + r"))?"
-    r"|(?P<same>that(?:\s+same)?|the\s+same)\s+(?P<same_unit>day|evening|night|morning)"
+    r"|(?P<same>that(?:\s+same)?|the\s+same)\s+(?P<same_unit>day|evening|night|morning|afternoon)"
     r"|(?P<inweek>earlier|later)\s+(?:in\s+the|that)\s+week"  # ("earlier in the week": of the
     # week the story is at, before its day)
     r"|(?P<inday>(?:earlier|later)\s+in\s+the\s+(?:day|evening|morning|afternoon)|(?:in|during)\s+"
@@ -174,11 +174,12 @@ def _backstory(expression: TimeExpression, reference: date) -> bool:
 
 
 def _find_anchor(noun: str | None, text: str, before: list[tuple[Sentence, list[TimeExpression]]],
-                 last: TimeExpression | None, reference: date) -> _Anchor | None:
-    """The date of the event ``noun`` names (nearest earlier sentence that names and dates it),
-    else the last date the article gave."""
+                 last: TimeExpression | None, reference: date,
+                 stem: str | None = None) -> _Anchor | None:
+    """The date of the event ``noun`` names (nearest earlier sentence that names and dates it, by
+    ``stem`` if given, else by the noun's own), else the last date the article gave."""
     if noun:
-        stem = _stem(noun)
+        stem = stem or _stem(noun)
         head = re.sub(r"[’']s?$", "", noun.split()[-1])
         kinds = {kind for kind, pattern, _ in CUE_PATTERNS if pattern.fullmatch(head.lower())}
         same_kind = [pattern for kind, pattern, _ in CUE_PATTERNS if kind in kinds]
@@ -309,6 +310,13 @@ def _clause_verb(text: str, at: int, end: int) -> str | None:
     verb = clause.group().split()[-1]
     return verb if any(pattern.fullmatch(verb.lower()) for _, pattern, _ in CUE_PATTERNS) \
         else None
+
+
+#: A main clause that sets an event named before beside another ("The announcement came a day
+#: after ...", "This meeting followed hours after ..."), right before the expression.
+_CAME = re.compile(r"(?i)\b(?:the|this|that)\s+(?P<subject>[a-z]+)\s+(?:came|followed|"
+                   r"happened|occurred|took\s+place)(?:\s+(?:only|just|barely|less\s+than|"
+                   r"about|almost|nearly|exactly))*\s+$")
 
 
 #: Nouns that name an event though no cue of the lexicon is one ("two days after the vote").
@@ -486,9 +494,17 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 group = next(name for name in ("noun", "vnoun") if match.group(name))
                 noun = _clause_verb(text, match.start(group), sentence.end)
             context = earlier_here[-1] if earlier_here and not noun else last
+            subject = _CAME.search(text, sentence.start, match.start()) if main_first else None
+            said_before = None
+            if subject is not None:  # "the announcement came a day after X was killed": a day
+                # before the announcement the text dated, not before the last date it gave
+                noun_of = subject.group("subject")
+                verb_stem = re.sub(r"(?i)(?:e?ment|ing|ion)$", "", noun_of)
+                said_before = _find_anchor(noun_of, text, seen, None, reference, verb_stem.lower()
+                                           if len(verb_stem) >= 4 else None)
             anchor = _dated_noun(match, own) or _find_anchor(noun, text, seen, None, reference)
             unnamed = noun is not None and anchor is None  # the event it names is not dated
-            anchor = anchor or _find_anchor(None, text, seen, context, reference)
+            anchor = anchor or said_before or _find_anchor(None, text, seen, context, reference)
             if anchor is None:
                 continue
             # "said on Monday it had met Hamas since the killing": up to the day the story is at

@@ -146,6 +146,17 @@ _MONTH = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])"
 _YEAR = r"(?:19|20)\d{2}(?![\d])"
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?(?![\d])"
+#: A day of the month in words, as a radio bulletin or a transcript spells it ("the thirteenth of
+#: July", "July the first").
+_ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                  "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+                  "nineteenth").split()
+_DAY_WORDS = {word: number for number, word in enumerate(_ORDINAL_WORDS, start=1)} | {
+    "twentieth": 20, "thirtieth": 30} | {f"twenty-{word}": 20 + number
+                                          for number, word in enumerate(_ORDINAL_WORDS[:9], 1)} | {
+    "thirty-first": 31}
+_DAY_WORD = (r"(?i:" + "|".join(sorted((w.replace("-", r"[\s-]") for w in _DAY_WORDS),
+                                        key=len, reverse=True)) + r")(?![\w-])")
 _NUM = (
     r"(?:\d{1,3}|a couple of|couple of|a few|few|several|some|many|a|an|one|two|three|four|five"
     r"|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty"
@@ -231,7 +242,8 @@ def _month_number(text: str) -> int:
 
 
 def _day_number(text: str) -> int:
-    return int(re.match(r"\d+", text).group())
+    digits = re.match(r"\d+", text)
+    return int(digits.group()) if digits else _DAY_WORDS[re.sub(r"\s+", "-", text.lower())]
 
 
 def _valid_day(year: int, month: int, day: int, text: str) -> date:
@@ -645,8 +657,13 @@ _RULES: list[tuple[str, re.Pattern, Handler]] = [
         _START + r"(?P<month>" + _MONTH + r")\s+(?P<day>" + _DAY + r")(?:,?\s+(?P<year>"
         + _YEAR + r"))?"), _absolute_day),
     ("day-of-month", re.compile(
-        _START + _i(r"the\s+") + r"(?P<day>" + _DAY + r")\s+" + _i("of") + r"\s+(?P<month>"
-        + _MONTH + r")(?:,?\s+(?P<year>" + _YEAR + r"))?"), _absolute_day),
+        _START + _i(r"the\s+") + r"(?P<day>" + _DAY + r"|" + _DAY_WORD + r")\s+" + _i("of")
+        + r"\s+(?P<month>" + _MONTH + r")(?:,?\s+(?P<year>" + _YEAR + r"))?"), _absolute_day),
+    ("month-the-day", re.compile(  # "July the thirteenth", "March the 3rd"
+        _START + r"(?P<month>" + _MONTH + r")\s+" + _i(r"the\s+") + r"(?P<day>"
+        + r"[0-3]?\d(?:st|nd|rd|th)(?![\w-])|" + _DAY_WORD + r")(?!\s+" + _i(
+            r"time|times|round|phase|stage|part|half|day|week|month|year|one") + r"\b)"
+        r"(?:,?\s+(?P<year>" + _YEAR + r"))?"), _absolute_day),
     ("month-year", re.compile(
         _START + r"(?:(?P<mod>" + _i(r"last|this|next|" + _MONTH_MOD[3:-1]) + r")[\s-])?"
         + r"(?P<month>" + _MONTH + r"),?\s+(?:" + _i("of") + r"\s+)?(?P<year>" + _YEAR + r")"),
