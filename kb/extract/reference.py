@@ -50,7 +50,8 @@ RELATIVE = re.compile(
     r"afterwards)(?:(?:(?<=before)|(?<=after))\s+(?P<vnoun>" + _EVENT_NOUN + r"))?"
     r"|the\s+(?P<step>next|following|previous|preceding)\s+(?P<sunit>day|morning|evening|"
     r"night|week|month)"
-    r"|(?<!\bto\s)the\s+(?P<dunit>day|week)\s+(?P<ddir>before|after)(?:\s+(?P<dnoun>" + _EVENT_NOUN + r"))?"
+    r"|(?<!\bto\s)the\s+(?P<dunit>day|week)\s+(?P<ddir>before|after)"
+    r"(?!\s+(?:yesterday|tomorrow)\b)(?:\s+(?P<dnoun>" + _EVENT_NOUN + r"))?"
     r"|(?P<same>that(?:\s+same)?|the\s+same)\s+(?P<same_unit>day|evening|night|morning|afternoon)"
     r"|(?P<inweek>earlier|later)\s+(?:in\s+the|that)\s+week"  # ("earlier in the week": of the
     # week the story is at, before its day)
@@ -720,7 +721,8 @@ def _sections(sentences: list[Sentence],
 _DEICTIC_DAY = re.compile(r"(?i)(?:(?:on|by|until|from|before|after)\s+)?(?:(?:this\s+past|this\s+coming|"
                           r"last|this|next|coming|past)\s+)?(?:monday|tuesday|wednesday|thursday|"
                           r"friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
-                          r"yesterday|today|tomorrow|tonight|last\s+night|this\s+morning|"
+                          r"(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)|"
+                          r"today|tonight|last\s+night|this\s+morning|"
                           r"this\s+afternoon|this\s+evening|overnight")
 
 

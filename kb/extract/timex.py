@@ -442,6 +442,27 @@ def _weekday(m: re.Match, published: date, tense: str | None) -> _Value:
     return _day(day, "relative")
 
 
+def _weekday_of_week(m: re.Match, published: date, tense: str | None) -> _Value:
+    """"on Thursday last week", "Tuesday of this week": that weekday of that week."""
+    relation = re.sub(r"\s+", " ", m["rel"].lower())
+    monday = _monday(published) + timedelta(
+        weeks=-1 if relation in ("last", "the previous") else
+        1 if relation in ("next", "the following") else 0)
+    return _day(monday + timedelta(days=_WEEKDAY_NUMBER[m["weekday"].lower()]), "relative")
+
+
+def _two_days(m: re.Match, published: date, tense: str | None) -> _Value:
+    """"the day before yesterday", "the day after tomorrow"."""
+    sign = -1 if m["dir"].lower() == "before" else 1
+    return _day(published + timedelta(days=2 * sign), "relative")
+
+
+def _fortnight(m: re.Match, published: date, tense: str | None) -> _Value:
+    """"a fortnight ago": fourteen days back, two days either way (as "two weeks ago")."""
+    point = published - timedelta(days=14)
+    return _range(point - timedelta(days=2), point + timedelta(days=2), "relative")
+
+
 def _day_word(m: re.Match, published: date, tense: str | None) -> _Value:
     word = m["word"].lower()
     if word == "yesterday" or word == "last night":
@@ -700,6 +721,16 @@ _RULES: list[tuple[str, re.Pattern, Handler]] = [
         + _i("this past|this coming|last|this|next|coming|past") + r")\s+)?(?P<weekday>"
         + _WEEKDAY + r")(?:\s+" + _i("morning|afternoon|evening|night") + r"(?![\w-]))?"),
      _weekday),
+    ("weekday-of-week", re.compile(  # "on Thursday last week", "Tuesday of this week"
+        _START + r"(?:" + _i("on") + r"\s+)?(?P<weekday>" + _WEEKDAY + r")(?:\s+"
+        + _i("morning|afternoon|evening|night") + r")?\s+(?:" + _i("of") + r"\s+)?(?P<rel>"
+        + _i(r"last|this|next|the\s+previous|the\s+following") + r")\s+" + _i("week")
+        + r"(?![\w-])"), _weekday_of_week),
+    ("two-days", re.compile(
+        _START + _i(r"the\s+day\s+(?P<dir>before|after)\s+(?:yesterday|tomorrow)(?![\w-])")),
+     lambda m, p, t: _two_days(m, p, t) if (m["dir"].lower() == "before") == (
+         m.group().lower().endswith("yesterday")) else None),
+    ("fortnight-ago", re.compile(_START + _i(r"a\s+fortnight\s+ago(?![\w-])")), _fortnight),
     ("day-word", re.compile(
         _START + r"(?P<word>" + _i(r"yesterday|today|tomorrow|tonight|last night|this morning|"
                                    r"this afternoon|this evening|overnight") + r")(?![\w-])"),

@@ -68,3 +68,37 @@ def test_a_main_clause_that_names_no_dated_event_still_counts_from_the_last_date
     rejection = one(found, "Rejection")
     assert rejection.date.edtf == "2024-03-12"
     assert ids(rejection) == {"hamas"}
+
+
+# --- a weekday of a named week, two days off, a fortnight ------------------------------------
+
+
+def test_a_weekday_of_last_week_is_that_day_of_the_week_before():
+    found = find_time_expressions("Talks resumed on Thursday last week and stalled on Tuesday "
+                                  "of this week.", date(2024, 8, 2))
+    assert [(e.text, e.edtf) for e in found] == [("on Thursday last week", "2024-07-25"),
+                                                  ("on Tuesday of this week", "2024-07-30")]
+
+
+def test_a_weekday_and_last_week_in_two_clauses_stay_two_expressions():
+    found = find_time_expressions("He left on Thursday, last week he stayed.", date(2024, 8, 2))
+    assert [(e.text, e.edtf) for e in found] == [("on Thursday", "2024-08-01"),
+                                                  ("last week", "2024-07-22/2024-07-28")]
+
+
+def test_the_day_before_yesterday_is_two_days_back_not_a_day_before_the_last_date():
+    found = events("Bulletin\n\nIsrael's cabinet met on Monday. Qatar's prime minister said the "
+                   "day before yesterday that the gaps were narrowing.")
+    assert one(found, "Statement").date.edtf == "2024-03-12"
+
+
+def test_the_day_before_yesterday_under_a_day_heading_counts_from_the_heading():
+    found = events("Round-up\n\nTUESDAY 12 MARCH\nQatar's prime minister said the day before "
+                   "yesterday that the gaps were narrowing.\n\nWEDNESDAY 13 MARCH\nHamas "
+                   "rejected the outline.\n")
+    assert one(found, "Statement").date.edtf == "2024-03-10"
+
+
+def test_a_fortnight_ago_is_fourteen_days_back_give_or_take_two():
+    found = find_time_expressions("The envoy visited a fortnight ago.", date(2024, 8, 2))
+    assert [(e.text, e.edtf) for e in found] == [("a fortnight ago", "2024-07-17/2024-07-21")]
