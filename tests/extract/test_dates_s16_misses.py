@@ -1,14 +1,34 @@
 """Dates fresh text gave wrong (session 16): a day of the month in words, "that afternoon", and
 "the announcement came a day after X was killed" when the sentence that told the announcement
-also reported an older date. Short texts written for the test; published Thursday 14 March
-2024 unless said."""
+also reported an older date; a weekday of a named week, "the day before yesterday", "a
+fortnight ago". These forms are off by default (``timex.DAY_FORMS_S16``,
+``reference.RELATIVE_FORMS_S16``, ``reference.CAME_AFTER_SUBJECT``: the held-out totals fell by
+one match with them and the other changes of the session), so the tests switch them on. Short
+texts written for the test; published Thursday 14 March 2024 unless said."""
 
 from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from kb.extract import reference, timex
 from kb.extract.timex import find_time_expressions
 from tests.extract.sentences import events, ids, one
+
+
+@pytest.fixture(autouse=True)
+def _forms_on(monkeypatch):
+    monkeypatch.setattr(timex, "DAY_FORMS_S16", True)
+    monkeypatch.setattr(reference, "RELATIVE_FORMS_S16", True)
+    monkeypatch.setattr(reference, "CAME_AFTER_SUBJECT", True)
+
+
+def test_by_default_the_forms_are_not_read(monkeypatch):
+    monkeypatch.setattr(timex, "DAY_FORMS_S16", False)
+    found = find_time_expressions("He was killed on the thirteenth of July, a fortnight ago.",
+                                  date(2024, 8, 2))
+    assert found == []
 
 # --- a day of the month in words --------------------------------------------------------------
 
