@@ -277,8 +277,8 @@ class CueReader(ActorReader):
             cue = Cue(kind, start, end, token.text,
                       "speech" if kind in STATEMENT_FAMILY else "verb",
                       quote_of(quotes, start, end),
-                      parsed=[f"learned trigger {key!r}: {entry['right']} of {entry['seen']} "
-                              f"training sentences assert a {kind}"])
+                      parsed=[entry.get("why") or f"learned trigger {key!r}: {entry['right']} "
+                              f"of {entry['seen']} training sentences assert a {kind}"])
             if self._keep(cue, text[:start - base], text[end - base:]):
                 found.append(cue)
         return found
