@@ -72,7 +72,8 @@ POINTERS = {"hyper": "@", "tropo": "~", "group": "$"}
 RELATION_NAMES = {"syn": "synonym", "group": "verb group", "tropo": "troponym",
                   "hyper": "hypernym"}
 #: The shipped setting (chosen by ``--judge`` and ``--ablate``; see the docstring's end).
-SHIPPED = {"relations": ("syn", "tropo"), "cue_senses": 2, "word_senses": 2}
+SHIPPED = {"relations": ("syn", "tropo"), "cue_senses": 1, "word_senses": 1, "clause": True,
+           "max_senses": None, "lexfiles": None}
 #: The parts of ``CUES`` whose verbs are cue verbs.
 CUE_PARTS = ("verb", "speech", "report")
 #: Particles a WordNet collocation may end in to be a trigger ("hand_over"): the parse reads
@@ -111,6 +112,7 @@ class Synset:
     offset: str
     words: list[str]
     pointers: list[tuple[str, str]] = field(default_factory=list)  # (symbol, target offset)
+    lexfile: int = 0  # its lexicographer file (32 verb.communication, 41 verb.social ...)
 
 
 @dataclass
@@ -175,7 +177,8 @@ def read_wordnet(folder: Path = DEFAULT_WORDNET) -> WordNet:
             symbol, target, pos = fields[at + 1 + 4 * i:at + 4 + 4 * i]
             if pos == "v":
                 pointers.append((symbol, target))
-        synsets[offset] = Synset(offset, [re.sub(r"\(\w+\)$", "", w) for w in words], pointers)
+        synsets[offset] = Synset(offset, [re.sub(r"\(\w+\)$", "", w) for w in words], pointers,
+                                 int(fields[1]))
     exceptions: dict[str, list[str]] = defaultdict(list)
     if (folder / "verb.exc").is_file():
         for line in _data_lines(folder / "verb.exc"):
@@ -273,15 +276,21 @@ def trigger_key(word: str) -> str | None:
 
 
 def build(wordnet: WordNet, cues: dict[str, tuple[str, str]], relations: Iterable[str],
-          cue_senses: int, word_senses: int, exclude: Iterable[str] = ()) -> dict:
+          cue_senses: int, word_senses: int, exclude: Iterable[str] = (), clause: bool = False,
+          max_senses: int | None = None, lexfiles: Iterable[int] | None = None) -> dict:
     """The triggers WordNet gives for some cue verbs (the model as the triggers' file holds it).
-    ``exclude``: words never made triggers (the lexicon's own cue verbs)."""
+    ``exclude``: words never made triggers (the lexicon's own cue verbs); ``clause``: a Statement
+    trigger speaks only with the clause it reports (as ``SAYING_LEMMAS``); ``max_senses``: a word
+    with more senses than this is too vague to be a trigger; ``lexfiles``: the lexicographer
+    files a cue's sense and the synset reached must both be in (``None``: any)."""
     relations = [r for r in RELATIONS if r in set(relations)]
     exclude = set(exclude) | set(cues)
     best: dict[str, tuple] = {}
     for cue, (kind, source) in cues.items():
         for cue_rank, offset in enumerate(wordnet.senses.get(cue, [])[:cue_senses]):
             synset = wordnet.synsets[offset]
+            if lexfiles is not None and synset.lexfile not in lexfiles:
+                continue
             for relation in relations:
                 if relation == "syn":
                     reached = [synset]
@@ -289,11 +298,14 @@ def build(wordnet: WordNet, cues: dict[str, tuple[str, str]], relations: Iterabl
                     reached = [wordnet.synsets[target] for symbol, target in synset.pointers
                                if symbol == POINTERS[relation] and target in wordnet.synsets]
                 for target in reached:
+                    if lexfiles is not None and target.lexfile not in lexfiles:
+                        continue
                     for word in target.words:
                         key = trigger_key(word)
                         rank = wordnet.rank(word, target.offset)
                         if key is None or word in exclude or key in exclude or rank is None \
-                                or rank >= word_senses:
+                                or rank >= word_senses or (max_senses is not None and len(
+                                    wordnet.senses[word]) > max_senses):
                             continue
                         order = (RELATIONS.index(relation), cue_rank + rank,
                                  list(cues).index(cue))
@@ -304,15 +316,19 @@ def build(wordnet: WordNet, cues: dict[str, tuple[str, str]], relations: Iterabl
         _, kind, cue, relation, source = best[key]
         triggers[key] = {"type": kind, "cue": cue, "relation": relation, "cue_source": source,
                          "why": f"WordNet: {key} ~ {cue} ({RELATION_NAMES[relation]}): {kind}"}
+        if clause and kind == "Statement":
+            triggers[key]["clause"] = True
     return {"triggers": triggers, "anywhere": False, "source": "WordNet 3.0",
             "relations": relations, "cue_senses": cue_senses, "word_senses": word_senses,
-            "licence": LICENCE}
+            "clause": clause, "max_senses": max_senses,
+            "lexfiles": None if lexfiles is None else sorted(lexfiles), "licence": LICENCE}
 
 
 def shipped(wordnet: WordNet) -> dict:
     """The triggers of the shipped setting, from every cue verb of the lexicon."""
     return build(wordnet, cue_verbs(wordnet), SHIPPED["relations"], SHIPPED["cue_senses"],
-                 SHIPPED["word_senses"])
+                 SHIPPED["word_senses"], clause=SHIPPED["clause"],
+                 max_senses=SHIPPED["max_senses"], lexfiles=SHIPPED["lexfiles"])
 
 
 def dump(model: dict) -> str:
@@ -433,7 +449,7 @@ def judge(model: dict) -> None:
         f"{key} {count}" for key, count in sorted(fired.items()) if count))
 
 
-def ablate(wordnet: WordNet, relations, cue_senses: int, word_senses: int) -> None:
+def ablate(wordnet: WordNet, relations, cue_senses: int, word_senses: int, **options) -> None:
     """Judge (b): per fold of cue lemmas, the tuned sets full, ablated, ablated with the triggers
     built from the rest of the lexicon."""
     full = _score_sets(None)
@@ -442,7 +458,7 @@ def ablate(wordnet: WordNet, relations, cue_senses: int, word_senses: int) -> No
     for number, fold in enumerate(folds(wordnet), 1):
         rest = cue_verbs(wordnet, left_out=fold)
         model = build(wordnet, rest, relations, cue_senses, word_senses,
-                      exclude=known_words(wordnet) - set(fold))
+                      exclude=known_words(wordnet) - set(fold), **options)
         back = sorted(k for k in model["triggers"] if k in fold)
         cut = _score_sets(None, fold)
         with_triggers = _score_sets(model, fold)
@@ -465,6 +481,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="relations followed, of " + ", ".join(RELATIONS))
     parser.add_argument("--cue-senses", type=int, default=SHIPPED["cue_senses"])
     parser.add_argument("--word-senses", type=int, default=SHIPPED["word_senses"])
+    parser.add_argument("--clause", action=argparse.BooleanOptionalAction,
+                        default=SHIPPED["clause"],
+                        help="a Statement trigger needs the clause it reports")
+    parser.add_argument("--max-senses", type=int, default=SHIPPED["max_senses"],
+                        help="leave out words with more senses than this")
+    parser.add_argument("--lexfiles", default=SHIPPED["lexfiles"] and ",".join(
+                            map(str, SHIPPED["lexfiles"])),
+                        help="lexicographer files allowed (32,33,35,40,41: communication, "
+                             "competition, contact, possession, social)")
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
     mode.add_argument("--show", action="store_true", help="print the triggers")
@@ -476,7 +501,11 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(relations) - set(RELATIONS)
     if unknown:
         parser.error(f"unknown relations: {', '.join(sorted(unknown))}")
-    model = build(wordnet, cue_verbs(wordnet), relations, args.cue_senses, args.word_senses)
+    options = {"clause": args.clause, "max_senses": args.max_senses,
+               "lexfiles": None if args.lexfiles is None else [
+                   int(n) for n in args.lexfiles.split(",")]}
+    model = build(wordnet, cue_verbs(wordnet), relations, args.cue_senses, args.word_senses,
+                  **options)
     if args.write:
         OUT.write_text(dump(model), encoding="utf-8")
         print(f"{OUT.relative_to(ROOT)}: {len(model['triggers'])} triggers")
@@ -487,7 +516,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.judge:
         judge(model)
     else:
-        ablate(wordnet, relations, args.cue_senses, args.word_senses)
+        ablate(wordnet, relations, args.cue_senses, args.word_senses, **options)
     return 0
 
 

@@ -133,27 +133,27 @@ def test_a_wordnet_trigger_makes_a_proposal_whose_why_names_wordnet(wordnet):
     assert "WordNet: rendezvous ~ meet (troponym): Meeting" in event.why[0]
 
 
-#: A sentence whose only verb is one of the shipped WordNet triggers ("ambush": a troponym of
+#: A sentence whose only verb is one of the shipped WordNet triggers ("strafe": a troponym of
 #: the cue "attack").
-AMBUSHED = ("Gaza update\n\nOn Tuesday 28 January, Hamas fighters ambushed an Israeli patrol in "
-            "Rafah.\n")
+STRAFED = ("Gaza update\n\nOn Tuesday 28 January, Israeli aircraft strafed a Hamas convoy near "
+           "Rafah.\n")
 
 
 def test_the_switch_uses_the_shipped_file_and_is_off_by_default():
     assert lexicon.WORDNET_BY_DEFAULT is False
-    assert extract(AMBUSHED, PUBLISHED).events == []
+    assert extract(STRAFED, PUBLISHED).events == []
     with lexicon.using_wordnet(True):
-        event, = extract(AMBUSHED, PUBLISHED).events
+        event, = extract(STRAFED, PUBLISHED).events
     assert event.type == "Attack"
-    assert any(line.startswith("cue") and "WordNet: ambush ~ attack (troponym)" in line
+    assert any("cue 'strafed'" in line and "WordNet: strafe ~ attack (troponym)" in line
                for line in event.why)
     with lexicon.using_wordnet(False):
-        assert extract(AMBUSHED, PUBLISHED).events == []
+        assert extract(STRAFED, PUBLISHED).events == []
 
 
 def test_kb_extract_wordnet_flag(tmp_path):
-    article = tmp_path / "ambush.txt"
-    article.write_text(AMBUSHED, encoding="utf-8")
+    article = tmp_path / "strafe.txt"
+    article.write_text(STRAFED, encoding="utf-8")
     runner = CliRunner()
     args = [str(article), "--published", "2025-01-31", "--format", "json", "--actors",
             str(tmp_path)]
@@ -163,7 +163,7 @@ def test_kb_extract_wordnet_flag(tmp_path):
     assert json.loads(off.output) == []
     proposed, = json.loads(on.output)
     assert proposed["type"] == "Attack"
-    assert "WordNet: ambush ~ attack" in json.dumps(proposed)
+    assert "WordNet: strafe ~ attack" in json.dumps(proposed)
 
 
 def test_the_shipped_file_loads_is_rebuilt_the_same_and_carries_the_licence():
@@ -187,3 +187,24 @@ def test_a_broken_file_names_itself_and_the_command(tmp_path):
     message = str(caught.value)
     assert "lacks its triggers" in message and str(path) in message
     assert "benchmarks/build_wordnet_triggers.py --write" in message
+
+
+def test_a_saying_trigger_speaks_only_with_the_clause_it_reports():
+    said = {"triggers": {"rejoin": {"type": "Statement", "clause": True,
+                                    "why": "WordNet: rejoin ~ reply (synonym): Statement"}},
+            "anywhere": False}
+    with lexicon.using_triggers(said):
+        clause = extract("Talks update\n\nOn Tuesday 28 January, Hamas rejoined that Israel had "
+                         "broken its word.\n", PUBLISHED, min_confidence=0.2).events
+        bare = extract("Talks update\n\nOn Tuesday 28 January, Hamas rejoined the other "
+                       "factions in Doha.\n", PUBLISHED, min_confidence=0.2).events
+    assert [event.type for event in clause] == ["Statement"]
+    assert "WordNet: rejoin ~ reply (synonym)" in clause[0].why[0]
+    assert bare == []
+
+
+def test_statement_triggers_carry_the_clause_flag_when_asked(wordnet):
+    cues = {"meet": ("Meeting", "LEMMA_CUES"), "release": ("Statement", "SAYING_LEMMAS")}
+    model = builder.build(wordnet, cues, ["syn"], 1, 1, clause=True)
+    assert model["triggers"]["hand over"].get("clause") is True
+    assert "clause" not in model["triggers"]["meet up"]
