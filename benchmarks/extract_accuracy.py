@@ -2,14 +2,16 @@
 
 Run: .venv/bin/python benchmarks/extract_accuracy.py [--min-confidence X] [--verbose]
 [--learned | --no-learned] [--sentences | --no-sentences] [--dates | --no-dates]
+[--wordnet | --no-wordnet]
 
 The pipeline is measured as shipped; ``--learned`` / ``--no-learned`` turn the learned stage
 (:mod:`kb.extract.learned`, trained by ``benchmarks/train_learned.py``) on or off to compare, and
 ``--sentences`` / ``--no-sentences`` the sentence stage (:mod:`kb.extract.sentence_stage`, trained
 by ``benchmarks/train_sentences.py``), and ``--dates`` / ``--no-dates`` the date stage
-(:mod:`kb.extract.date_stage`, trained by ``benchmarks/train_dates.py``). While tuning,
-``--tuned-only`` prints the sets tuned on and nothing else (``--no-unseen`` still prints the
-held-out sets' totals).
+(:mod:`kb.extract.date_stage`, trained by ``benchmarks/train_dates.py``), and ``--wordnet`` /
+``--no-wordnet`` the WordNet triggers (built by ``benchmarks/build_wordnet_triggers.py``). While
+tuning, ``--tuned-only`` prints the sets tuned on and nothing else (``--no-unseen`` still prints
+the held-out sets' totals).
 
 Two corpora:
 - the seed article (``seeds/000_*.txt``) against its curated file, and
@@ -105,6 +107,7 @@ from kb.extract.draft import (  # noqa: E402
     LEARNED_BY_DEFAULT,
     SENTENCES_BY_DEFAULT,
 )
+from kb.extract.lexicon import WORDNET_BY_DEFAULT, using_wordnet  # noqa: E402
 from kb.extract.names import name_key  # noqa: E402
 
 SEEDS = ROOT / "seeds"
@@ -400,12 +403,14 @@ def why_missed(proposed: list[dict], owner: dict[int, int], gold: list[dict]) ->
 
 def evaluate(gold: Gold, min_confidence: float, verbose: bool,
              missed: Counter | None = None, learned: bool = LEARNED_BY_DEFAULT,
-             sentences: bool = SENTENCES_BY_DEFAULT, dates: bool = DATES_BY_DEFAULT) -> Score:
+             sentences: bool = SENTENCES_BY_DEFAULT, dates: bool = DATES_BY_DEFAULT,
+             wordnet: bool = WORDNET_BY_DEFAULT) -> Score:
     """Score the extractor's draft of one article against its gold events."""
-    draft = extract(gold.text, gold.published, actors=known_actors([SEEDS]),
-                    places=known_places([SEEDS]), source_file=gold.name + ".txt",
-                    min_confidence=min_confidence, learned=learned, sentence_model=sentences,
-                    dates=dates)
+    with using_wordnet(wordnet):
+        draft = extract(gold.text, gold.published, actors=known_actors([SEEDS]),
+                        places=known_places([SEEDS]), source_file=gold.name + ".txt",
+                        min_confidence=min_confidence, learned=learned, sentence_model=sentences,
+                        dates=dates)
     proposed = proposed_events(draft, gold.names)
     for event in proposed:  # where its sentences stand in the article
         event["spans"] = spans_of(event["sentences"], gold.text)
@@ -472,14 +477,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dates", action=argparse.BooleanOptionalAction,
                         default=DATES_BY_DEFAULT,
                         help="run the date stage or not (default: as kb extract ships)")
+    parser.add_argument("--wordnet", action=argparse.BooleanOptionalAction,
+                        default=WORDNET_BY_DEFAULT,
+                        help="add WordNet's triggers or not (default: as kb extract ships)")
     parser.add_argument("--only", nargs="+", metavar="FOLDER",
                         help="only these sets, by folder name (devset9 devset10 ...)")
     args = parser.parse_args(argv)
     print(f"min confidence {args.min_confidence}, learned stage {'on' if args.learned else 'off'}, "
           f"sentence stage {'on' if args.sentences else 'off'}, "
-          f"date stage {'on' if args.dates else 'off'}")
+          f"date stage {'on' if args.dates else 'off'}, "
+          f"WordNet triggers {'on' if args.wordnet else 'off'}")
     seed = evaluate(seed_gold(), args.min_confidence, args.verbose, learned=args.learned,
-                    sentences=args.sentences, dates=args.dates)
+                    sentences=args.sentences, dates=args.dates, wordnet=args.wordnet)
     print(seed.line("seed"))
     corpora = [corpus for corpus in CORPORA
                if not (args.no_unseen and corpus.role == "never-tuned")
@@ -497,7 +506,7 @@ def main(argv: list[str] | None = None) -> int:
             if verbose:
                 print(f"  {gold.name}")
             score = evaluate(gold, args.min_confidence, verbose, missed, args.learned,
-                             args.sentences, args.dates)
+                             args.sentences, args.dates, args.wordnet)
             if not quiet:
                 print(score.line(gold.name))
             total.add(score)

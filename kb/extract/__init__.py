@@ -18,8 +18,9 @@ confidence). The draft is built by stages, each a function of the previous stage
     reading    (events.Extractor.run)             actors, cues, roles and dates per sentence
                                                   (still one reader, see events.py); the parse
                                                   fills what the rules leave empty; learned
-                                                  triggers (lexicon.load_triggers, off by
-                                                  default) would add cues
+                                                  triggers (lexicon.load_triggers) and WordNet's
+                                                  (lexicon.using_wordnet, kb extract --wordnet),
+                                                  both off by default, would add cues
     merging    (merge.merge)                      repeated mentions of one event become one
     scoring    (confidence.sentence_kinds,        headline, background; confidence from cue,
                 confidence.score)                 date, actors and sentence kind

@@ -15,6 +15,7 @@ from kb.extract.draft import (
     LEARNED_BY_DEFAULT,
     SENTENCES_BY_DEFAULT,
 )
+from kb.extract.lexicon import WORDNET_BY_DEFAULT, using_wordnet
 from kb.extract.timex import parse_date
 from kb.paths import SEEDS_DIR
 
@@ -48,12 +49,16 @@ from kb.paths import SEEDS_DIR
               help="Run the date stage: a model trained on the benchmark's gold re-dates a "
                    "proposal with another of the dates the pipeline could give it, where it is "
                    "confident (see kb/extract/date_stage.py).")
+@click.option("--wordnet/--no-wordnet", default=WORDNET_BY_DEFAULT, show_default=True,
+              help="Add WordNet's triggers: in a sentence where the lexicon knows no cue, a verb "
+                   "WordNet relates to a cue verb proposes that cue's event (see "
+                   "benchmarks/build_wordnet_triggers.py).")
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help="Write the draft to this file instead of standard output.")
 def extract_command(article: Path, published: str, title: str | None, publisher: str | None,
                     url: str | None, output_format: str, actor_paths: tuple[Path, ...],
                     min_confidence: float, learned: bool, sentences: bool, dates: bool,
-                    output: Path | None) -> None:
+                    wordnet: bool, output: Path | None) -> None:
     """Propose the events of ARTICLE (a plain-text file) as a draft to check.
 
     The YAML draft follows the curation format of seeds/: save it beside ARTICLE (its
@@ -67,11 +72,12 @@ def extract_command(article: Path, published: str, title: str | None, publisher:
         published_on = parse_date(published, where="--published")
         text = read_article(article)
         paths = list(actor_paths) or ([SEEDS_DIR] if SEEDS_DIR.is_dir() else [])
-        draft = extract(text, published_on, title=title, publisher=publisher, url=url,
-                        source_file=str(article), actors=known_actors(paths),
-                        places=known_places(paths), events=known_events(paths),
-                        min_confidence=min_confidence, learned=learned,
-                        sentence_model=sentences, dates=dates)
+        with using_wordnet(wordnet):
+            draft = extract(text, published_on, title=title, publisher=publisher, url=url,
+                            source_file=str(article), actors=known_actors(paths),
+                            places=known_places(paths), events=known_events(paths),
+                            min_confidence=min_confidence, learned=learned,
+                            sentence_model=sentences, dates=dates)
     except KBError as err:
         raise click.ClickException(str(err)) from None
     if output_format == "json":

@@ -306,14 +306,15 @@ class CueReader(ActorReader):
         for token, start, end in parse.finite_verbs(parsed):
             key = trigger_key(token)
             entry = triggers.get(key)
-            if entry is None or any(not (end <= c.start or start >= c.end) for c in cues):
-                continue
+            if entry is None or any(not (end <= c.start or start >= c.end) for c in cues) or (
+                    entry.get("clause") and not any(c.dep_ == "ccomp" for c in token.children)):
+                continue  # (a trigger of saying speaks only with the clause it reports)
             kind = entry["type"]
             cue = Cue(kind, start, end, token.text,
                       "speech" if kind in STATEMENT_FAMILY else "verb",
                       quote_of(quotes, start, end),
-                      parsed=[f"learned trigger {key!r}: {entry['right']} of {entry['seen']} "
-                              f"training sentences assert a {kind}"])
+                      parsed=[entry.get("why") or f"learned trigger {key!r}: {entry['right']} "
+                              f"of {entry['seen']} training sentences assert a {kind}"])
             if self._keep(cue, text[:start - base], text[end - base:]):
                 found.append(cue)
         return found

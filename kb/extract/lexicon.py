@@ -525,6 +525,19 @@ VERB_PARTICLES = frozenset(("over", "out", "away", "off", "back", "down", "up", 
                             "forward"))
 _TRIGGERS_HINT = "rebuild it with: python benchmarks/train_triggers.py --write"
 _active: list[dict | None] = []  # the triggers :func:`using_triggers` puts in force
+#: The WordNet triggers: verbs the lexicon has no cue for that WordNet 3.0 relates to a cue verb
+#: (a synonym of a frequent sense, a troponym ...), each with that cue's type and a ``why``
+#: ("WordNet: <verb> ~ <cue> (<relation>)"), written by ``benchmarks/build_wordnet_triggers.py
+#: --write`` (which says what they measured). They fire as the learned triggers do, only in a
+#: sentence where the lexicon found no cue. WordNet's licence: ``kb/extract/WORDNET-LICENSE``.
+WORDNET_FILE = Path(__file__).with_name("wordnet_triggers.json")
+#: Whether the WordNet triggers join the cues by default (``kb extract --wordnet/--no-wordnet``):
+#: off, since on the held-out sets they added one proposal and no match (172 / 283 -> 172 / 284
+#: of 288), though leaving a fifth of the cue verbs out of the lexicon they win back a match for
+#: each proposal they add (``benchmarks/build_wordnet_triggers.py``).
+WORDNET_BY_DEFAULT = False
+_WORDNET_HINT = "rebuild it with: python benchmarks/build_wordnet_triggers.py --write"
+_wordnet: list[bool] = []  # what :func:`using_wordnet` puts in force
 
 
 @lru_cache(maxsize=2)
@@ -540,14 +553,35 @@ def load_triggers(path: Path = TRIGGERS_FILE) -> dict:
     return model
 
 
+@lru_cache(maxsize=2)
+def load_wordnet_triggers(path: Path | None = None) -> dict:
+    """The WordNet triggers of a JSON file (default :data:`WORDNET_FILE`), or a :class:`KBError`
+    naming the file and the command that writes it."""
+    path = WORDNET_FILE if path is None else path
+    model = read_json(path, "the WordNet triggers' file", _WORDNET_HINT)
+    if not isinstance(model, dict) or not isinstance(model.get("triggers"), dict) or not all(
+            isinstance(entry, dict) and {"type", "why"} <= set(entry)
+            for entry in model["triggers"].values()):
+        raise KBError("the WordNet triggers' file lacks its triggers (each with type and why)",
+                      where=str(path), hint=_WORDNET_HINT)
+    return model
+
+
 def learned_triggers() -> dict:
     """The learned triggers in force, as the file holds them (``triggers`` by key, see
     :func:`trigger_key`; ``anywhere``: whether they fire beside the lexicon's cues too): those
     :func:`using_triggers` gives, else the shipped file's when :data:`TRIGGERS_BY_DEFAULT`, else
-    none (``{}``)."""
+    none (``{}``); with the WordNet triggers (:func:`using_wordnet`, :data:`WORDNET_BY_DEFAULT`)
+    joined to them (the union's ``anywhere`` is the learned triggers')."""
     if _active:
-        return _active[-1] or {}
-    return load_triggers() if TRIGGERS_BY_DEFAULT else {}
+        learned = _active[-1] or {}
+    else:
+        learned = load_triggers() if TRIGGERS_BY_DEFAULT else {}
+    if not (_wordnet[-1] if _wordnet else WORDNET_BY_DEFAULT):
+        return learned
+    wordnet = load_wordnet_triggers()  # the union: a learned trigger wins over WordNet's
+    return {**wordnet, **learned,
+            "triggers": {**wordnet["triggers"], **learned.get("triggers", {})}}
 
 
 @contextmanager
@@ -559,6 +593,17 @@ def using_triggers(model: dict | None) -> Iterator[None]:
         yield
     finally:
         _active.pop()
+
+
+@contextmanager
+def using_wordnet(on: bool) -> Iterator[None]:
+    """Draft with the WordNet triggers (:data:`WORDNET_FILE`) joined to the learned ones, or
+    without them, whatever the default: ``kb extract --wordnet``."""
+    _wordnet.append(on)
+    try:
+        yield
+    finally:
+        _wordnet.pop()
 
 
 def trigger_key(token: Any) -> str:
