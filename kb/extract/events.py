@@ -673,8 +673,9 @@ class Extractor(RoleReader):
             return None
         start, end = context.parsed.span(subject.left_edge)[0], context.parsed.span(
             subject.right_edge)[1]
-        sides = {m.actor for m in context.mentions if start <= m.start and m.end <= end
-                 and m.quote is None and not m.actor.startswith("@")}
+        sides = {m.office or m.actor for m in context.mentions if start <= m.start
+                 and m.end <= end and m.quote is None and not m.actor.startswith("@")}
+        # ("an official in Netanyahu's office said": the office of his post speaks)
         sides |= {self._new_actor(DEMONYMS[t.text], "country") for t in subject.lefts
                   if t.dep_ in ("amod", "compound") and t.text in DEMONYMS}
         known = [self.actors.get(actor) for actor in sides]

@@ -1,0 +1,27 @@
+"""Shapes of fresh text (session 16): what the extractor makes of sentences like those that a set
+written blind (devset15) and the tuned sets still lost. Short sentences written for the test."""
+
+from __future__ import annotations
+
+from kb.extract.known import KnownActor
+from tests.extract.sentences import ACTORS, events, ids, one, speakers
+
+OFFICE = KnownActor("pmo", "Israeli Prime Minister’s Office", "organization", ("PMO",), (), ())
+PREMIER = KnownActor("benjamin-netanyahu", "Benjamin Netanyahu", "person", (), ("israel",),
+                     ("Prime Minister",))
+
+
+# --- an unnamed official in a person's office speaks for that office ---------------------------
+
+def test_an_official_in_a_premier_s_office_speaks_for_the_office():
+    found = events("On Monday an official in Prime Minister Benjamin Netanyahu's office said "
+                   "the army would stay in the corridor.", actors=[*ACTORS, OFFICE, PREMIER])
+    statement = one(found, "Statement")
+    assert speakers(statement) == {"pmo"}
+    assert statement.date.edtf == "2024-03-11"
+
+
+def test_an_official_in_an_office_after_the_words_still_only_vouches():
+    found = events("The army will stay in the corridor, an official in Netanyahu's office said "
+                   "on Monday.", actors=[*ACTORS, OFFICE, PREMIER])
+    assert not [e for e in found if e.type == "Statement"]
