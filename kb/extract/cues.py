@@ -534,6 +534,13 @@ class CueReader(ActorReader):
                                       r"[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+){0,2}$", before):
                     cue.absorbed = True  # "eliminated Deif in an airstrike", "were killed in
                     cue.type = "means"  # Tuesday's strike", "in an Israeli drone strike"
+                elif cue.type == "Attack" and other.type == "Killing" and other.end <= cue.start \
+                        and not CLAUSE_BREAK.search(between) and len(between.split()) <= 8 \
+                        and re.search(r"\b(?:[Ii]n|[Bb]y|[Dd]uring)\s+(?:[\w-]+\s+){0,2}$", before) \
+                        and re.fullmatch(r"(?i)(?:[\w-]+\s+)?(?:air\s?)?(?:strikes|raids|attacks|"
+                                         r"bombings|bombardments|shelling)", cue.text):
+                    cue.absorbed = True  # "were killed by Israeli strikes", "killed in
+                    cue.type = "means"  # airstrikes": the strikes the killing was done with
                 elif cue.type == "Attack" and other.type == "Killing" and other.part != "noun" \
                         and cue.end <= other.start and not CLAUSE_BREAK.search(between) and \
                         not any(c.part != "noun" and cue.end <= c.start < other.start

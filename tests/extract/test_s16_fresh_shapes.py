@@ -25,3 +25,24 @@ def test_an_official_in_an_office_after_the_words_still_only_vouches():
     found = events("The army will stay in the corridor, an official in Netanyahu's office said "
                    "on Monday.", actors=[*ACTORS, OFFICE, PREMIER])
     assert not [e for e in found if e.type == "Statement"]
+
+
+# --- strikes a killing was done with, told with no article before them ------------------------
+
+def test_strikes_without_an_article_are_the_means_of_the_killing():
+    found = events("Four people were killed by Israeli strikes in Rafah on Monday.")
+    assert [e.type for e in found] == ["Killing"]
+    assert ids(found[0]) == {"israel"}
+    assert found[0].date.edtf == "2024-03-11"
+
+
+def test_airstrikes_after_in_are_the_means_of_the_killing():
+    found = events("Hamas said on Tuesday that four of its members were killed in airstrikes "
+                   "on Monday.")
+    assert not [e for e in found if e.type == "Attack"]
+
+
+def test_strikes_of_another_clause_stay_an_attack():
+    found = events("Two soldiers were killed on Monday, but in strikes on Tuesday Israel hit "
+                   "Hamas.")
+    assert one(found, "Attack").date.edtf == "2024-03-12"
