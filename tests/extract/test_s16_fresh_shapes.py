@@ -46,3 +46,21 @@ def test_strikes_of_another_clause_stay_an_attack():
     found = events("Two soldiers were killed on Monday, but in strikes on Tuesday Israel hit "
                    "Hamas.")
     assert one(found, "Attack").date.edtf == "2024-03-12"
+
+
+# --- a family name shared: another given name is another person --------------------------------
+
+HAYYA = KnownActor("khalil-al-hayya", "Khalil al-Hayya", "person", ("al-Hayya",), ("hamas",), ())
+
+
+def test_another_given_name_before_a_known_family_name_is_another_person():
+    found = events("Hamam al-Hayya was killed in Doha on Tuesday.", actors=[*ACTORS, HAYYA])
+    killing = one(found, "Killing")
+    assert "khalil-al-hayya" not in ids(killing)
+    assert "hamam-al-hayya" in ids(killing)
+
+
+def test_the_known_given_name_with_a_title_before_it_is_still_the_known_person():
+    found = events("Hamas negotiator Khalil al-Hayya said on Monday that the talks would go on.",
+                   actors=[*ACTORS, HAYYA])
+    assert speakers(one(found, "Statement")) == {"khalil-al-hayya"}
