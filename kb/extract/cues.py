@@ -83,7 +83,12 @@ DELIVERED_BEFORE = re.compile(
 #: delivered to the mediators on Saturday").
 DELIVERED_AFTER = re.compile(
     r"(?i)\s+(?:of\s+|from\s+|by\s+|to\s+)?(?:[\w’'-]+\s+){0,10}?(?:was|were|has\s+been|had\s+been)\s+"
-    r"(?:\w+ly\s+)?(?:delivered|handed|sent|submitted|conveyed|passed|transmitted|presented)\b")
+    r"(?:\w+ly\s+)?(?:delivered|handed|sent|submitted|conveyed|passed|transmitted|presented)\b"
+    # "The Hamas response arrived on Monday", "The Israeli reply reached the mediators": an
+    # answer that comes in is one handed over (not "came as a surprise", "came under fire")
+    r"|\s+(?:of\s+|from\s+)?(?:[\w’'-]+\s+){0,3}?(?:(?:has|had|finally)\s+)?"
+    r"(?:arrived|arrives|came|comes|reached|reaches)\b(?!\s+(?:as|under|after|amid|to\s+(?!the\s+"
+    r"mediators)))")
 
 #: What makes a reply handed over an offer of the replier: its own terms, amendments, changes or a
 #: counter-proposal, in its sentence or the three after ("its reply, with amendments to the

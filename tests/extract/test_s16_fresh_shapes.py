@@ -64,3 +64,28 @@ def test_the_known_given_name_with_a_title_before_it_is_still_the_known_person()
     found = events("Hamas negotiator Khalil al-Hayya said on Monday that the talks would go on.",
                    actors=[*ACTORS, HAYYA])
     assert speakers(one(found, "Statement")) == {"khalil-al-hayya"}
+
+
+# --- a reply that arrives is a reply handed over (the gold convention 2) -----------------------
+
+def test_a_response_that_arrives_is_the_replier_s_statement():
+    statement = one(events("The Hamas response arrived on Monday."), "Statement")
+    assert speakers(statement) == {"hamas"}
+    assert statement.date.edtf == "2024-03-11"
+
+
+def test_a_response_that_reached_the_mediators_is_handed_over():
+    statement = one(events("The Hamas response reached the mediators on Monday night."),
+                    "Statement")
+    assert speakers(statement) == {"hamas"}
+
+
+def test_a_response_that_came_as_a_surprise_is_no_reply_handed_over():
+    assert not events("The response came as a surprise to Israel on Monday.")
+
+
+def test_the_reply_handed_over_is_the_acceptance_the_text_tells():
+    found = events("Hamas accepted the proposal on Monday, a Hamas official said. The Hamas "
+                   "response reached the mediators on Monday night.")
+    assert [e.type for e in found] == ["Acceptance"]
+    assert len(found[0].sentences) == 2
