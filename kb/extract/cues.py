@@ -812,7 +812,7 @@ class CueReader(ActorReader):
         """Who speaks: "said X" after a quotation, else the subject of the verb's own clause;
         ``None`` for an unnamed source ("a source said")."""
         text = self.text
-        if inverted and not re.fullmatch(r"(?i)told|tells|telling|informed|briefed|notified",
+        if inverted and not re.fullmatch(r"(?i)told|tells|telling|accusing|informed|briefed|notified",
                                          cue.text):  # "..., a source told AFP": AFP is told
             after = [m for m in context.mentions if m.start >= cue.end and not m.modifier
                      and re.fullmatch(r"\s*", text[cue.end:m.np_start])]

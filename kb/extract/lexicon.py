@@ -280,6 +280,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   # ("insisted on a permanent ceasefire": a demand, below)
                   r"insisted(?!\s+(?:up)?on\b)|argued|recalled|saying|noting|stressing|"
                   r"insisting(?!\s+(?:up)?on\b)|telling|"
+                  # "went further, accusing Witkoff of misrepresenting the talks"
+                  r"(?<=,\s)accusing|"
                   # ", adding that ...", "adding: ..." (not "stopped adding conditions")
                   r"adding(?=\s*(?:that\b|[“\":,]))|(?<=,\s)adding|"
                   # a live blog's present: "Israeli army confirms that ...", "Hamas denies"

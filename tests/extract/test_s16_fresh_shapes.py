@@ -89,3 +89,18 @@ def test_the_reply_handed_over_is_the_acceptance_the_text_tells():
                    "response reached the mediators on Monday night.")
     assert [e.type for e in found] == ["Acceptance"]
     assert len(found[0].sentences) == 2
+
+
+# --- ", accusing X of ...": the subject of the main clause speaks ------------------------------
+
+def test_accusing_after_another_verb_is_a_statement_of_the_main_subject():
+    found = events("On Friday Basem Naim, a member of the Hamas political bureau, went further, "
+                   "accusing Egypt of misrepresenting the talks.")
+    statement = one(found, "Statement")
+    assert speakers(statement) == {"basem-naim"}
+    assert statement.date.edtf == "2024-03-08"
+
+
+def test_accusing_after_a_saying_is_that_one_saying():
+    found = events("Qatar said on Monday that the talks had stalled, accusing Israel of stalling.")
+    assert speakers(one(found, "Statement")) == {"qatar"}
