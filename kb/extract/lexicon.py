@@ -280,6 +280,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   # ("insisted on a permanent ceasefire": a demand, below)
                   r"insisted(?!\s+(?:up)?on\b)|argued|recalled|saying|noting|stressing|"
                   r"insisting(?!\s+(?:up)?on\b)|telling|"
+                  # "answered on the same platform that ...", "replied within hours that ...",
+                  # 'answered "No"': words given in answer (not "answered the proposal")
+                  r"(?:answered|replied|responded)(?=\s+(?:[\w’'-]+\s+){0,5}?(?:that\b|[“\"]))|"
                   # "went further, accusing Witkoff of misrepresenting the talks"
                   r"(?<=,\s)accusing|"
                   # ", adding that ...", "adding: ..." (not "stopped adding conditions")

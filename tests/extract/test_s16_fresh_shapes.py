@@ -104,3 +104,22 @@ def test_accusing_after_another_verb_is_a_statement_of_the_main_subject():
 def test_accusing_after_a_saying_is_that_one_saying():
     found = events("Qatar said on Monday that the talks had stalled, accusing Israel of stalling.")
     assert speakers(one(found, "Statement")) == {"qatar"}
+
+
+# --- "answered that ...", "replied that ...": words given in answer ----------------------------
+
+def test_answered_that_is_a_statement_of_who_answers():
+    found = events("Egypt answered on Tuesday that no such arrangement had been agreed.")
+    statement = one(found, "Statement")
+    assert speakers(statement) == {"egypt"}
+    assert statement.date.edtf == "2024-03-12"
+
+
+def test_answered_with_a_quotation_is_a_statement():
+    found = events('On Monday Hamas answered "We were never asked" in a short statement.')
+    assert speakers(one(found, "Statement")) == {"hamas"}
+
+
+def test_answering_a_proposal_is_no_saying():
+    found = events("Hamas answered the Egyptian proposal on Monday.")
+    assert not [e for e in found if e.type == "Statement"]
