@@ -253,7 +253,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # "spoke to Argamani by telephone": a call
     ("Meeting", r"(?:spoke|talked)\s+(?:to|with)(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}by\s+(?:tele)?phone\b)",
      "verb"),
-    ("Meeting", r"(?:sat|sits|sit)\s+(?:down\s+)?with|spent\s+(?:[\w-]+\s+){1,3}?with", "verb"),
+    ("Meeting", r"(?:sat|sits|sit)\s+(?:down\s+)?(?:together\s+)?with|spent\s+(?:[\w-]+\s+){1,3}?with", "verb"),
     ("Meeting", r"(?:arrived|arrives|arriving)\s+in(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:on\s+\w+\s+)?"
                 r"(?:for\s+(?:talks|a\s+meeting|meetings)|to\s+(?:discuss|meet|negotiate|hold\s+talks)))",
      "verb"),

@@ -123,3 +123,12 @@ def test_answered_with_a_quotation_is_a_statement():
 def test_answering_a_proposal_is_no_saying():
     found = events("Hamas answered the Egyptian proposal on Monday.")
     assert not [e for e in found if e.type == "Statement"]
+
+
+# --- "sat down together with": a meeting ------------------------------------------------------
+
+def test_sitting_down_together_with_someone_is_a_meeting():
+    found = events("On Monday Egypt and Qatar sat down together with Hamas in Cairo.")
+    meeting = one(found, "Meeting")
+    assert {"egypt", "qatar", "hamas"} <= ids(meeting)
+    assert meeting.date.edtf == "2024-03-11"
