@@ -47,7 +47,7 @@ TITLE_WORDS = frozenset(
     Reporter Representative PM FM Secretary-General Director-General Attorney-General
     Major-General Lieutenant-General Vice-President Under-Secretary President-elect
     President-Elect Vice-President-elect Prime-Minister-designate Excellency Highness Majesty
-    Eminence Councillor Counsellor Counselor""".split()
+    Eminence Councillor Counsellor Counselor Sergeant Corporal Master Staff""".split()
 )
 
 #: Words of a post's field after "of" ("Minister of Foreign Affairs", "Secretary of Defense"): the
@@ -253,7 +253,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # "spoke to Argamani by telephone": a call
     ("Meeting", r"(?:spoke|talked)\s+(?:to|with)(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}by\s+(?:tele)?phone\b)",
      "verb"),
-    ("Meeting", r"(?:sat|sits|sit)\s+(?:down\s+)?(?:together\s+)?with|spent\s+(?:[\w-]+\s+){1,3}?with", "verb"),
+    ("Meeting", r"(?:sat|sits|sit)\s+(?:down\s+)?(?:together\s+)?with|"
+                r"spent\s+(?:[\w-]+\s+){1,3}?with", "verb"),
     ("Meeting", r"(?:arrived|arrives|arriving)\s+in(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:on\s+\w+\s+)?"
                 r"(?:for\s+(?:talks|a\s+meeting|meetings)|to\s+(?:discuss|meet|negotiate|hold\s+talks)))",
      "verb"),
@@ -726,7 +727,10 @@ POSSESSED = re.compile(POSS + r"\s+(?:[\w-]+\s+){0,3}")
 #: What may stand between a subject and its verb: an apposition, auxiliaries, adverbs.
 SUBJECT_GAP = re.compile(
     r"\s*(?:,\s*(?:the|a|an)\b[^,;“”\"]*?,?\s*|,\s*(?:who|which)\b[^;“”\"]*?,\s*"
-    r"|,\s*(?:[a-z][\w-]*\s+){1,2}(?:to|of|for|at)\s+[^,;“”\"]*?,\s*)?"
+    r"|,\s*(?:[a-z][\w-]*\s+){1,2}(?:to|of|for|at)\s+[^,;“”\"]*?,\s*"
+    # "Yona Feldbaum, 37, was killed" (an age), "a reservist, Yona Feldbaum, was killed" (the
+    # comma closing the name apposed to the subject, before an auxiliary)
+    r"|,\s*\d{1,3}\s*,\s*|,\s*(?=(?:was|were|has|had|is|are)\s))?"
     r"(?:(?:has|have|had|was|were|is|are|will|would|"
     r"also|then|later|reportedly|already|not|never|did|does|do|could|may|might|must|can|been|"
     r"being|be|once|again|to|expected|set|scheduled|due|slated|going|poised|planning|planned|"

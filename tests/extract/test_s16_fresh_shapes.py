@@ -132,3 +132,18 @@ def test_sitting_down_together_with_someone_is_a_meeting():
     meeting = one(found, "Meeting")
     assert {"egypt", "qatar", "hamas"} <= ids(meeting)
     assert meeting.date.edtf == "2024-03-11"
+
+
+# --- a victim named in apposition, with an age or a rank ---------------------------------------
+
+def test_a_name_apposed_to_the_subject_of_a_passive_is_its_victim():
+    found = events("The army said a reservist, Yona Feldbaum, was killed in Rafah on Tuesday.")
+    killing = one(found, "Killing")
+    assert ids(killing) == {"yona-feldbaum"}
+    assert killing.date.edtf == "2024-03-12"
+
+
+def test_an_age_after_the_name_and_a_rank_before_it_leave_the_victim_named():
+    found = events("Master Sergeant Yona Efraim Feldbaum, 37, was killed in Rafah on Tuesday.")
+    assert ids(one(found, "Killing")) == {"yona-efraim-feldbaum"}
+
