@@ -83,12 +83,16 @@ DELIVERED_BEFORE = re.compile(
 #: delivered to the mediators on Saturday").
 DELIVERED_AFTER = re.compile(
     r"(?i)\s+(?:of\s+|from\s+|by\s+|to\s+)?(?:[\w’'-]+\s+){0,10}?(?:was|were|has\s+been|had\s+been)\s+"
-    r"(?:\w+ly\s+)?(?:delivered|handed|sent|submitted|conveyed|passed|transmitted|presented)\b"
-    # "The Hamas response arrived on Monday", "The Israeli reply reached the mediators": an
-    # answer that comes in is one handed over (not "came as a surprise", "came under fire")
-    r"|\s+(?:of\s+|from\s+)?(?:[\w’'-]+\s+){0,3}?(?:(?:has|had|finally)\s+)?"
-    r"(?:arrived|arrives|came|comes|reached|reaches)\b(?!\s+(?:as|under|after|amid|to\s+(?!the\s+"
-    r"mediators)))")
+    r"(?:\w+ly\s+)?(?:delivered|handed|sent|submitted|conveyed|passed|transmitted|presented)\b")
+
+#: An answer that comes in, of a replier named before it ("The Hamas response arrived on Monday",
+#: "Israel's reply reached the mediators"): one handed over (not "came as a surprise", "came
+#: under fire"; nor "the reply from Doha came", whose replier the words after it name).
+ARRIVED_AFTER = re.compile(
+    r"(?i)\s+(?:(?:has|had|finally)\s+)?(?:arrived|arrives|came|comes|reached|reaches)\b"
+    r"(?!\s+(?:as|under|after|amid|to\s+(?!the\s+mediators)))")
+REPLIER_BEFORE = re.compile(r"(?:\b(?!(?:The|A|An|This|That|Its|Their)\b)[A-Z][\w-]*|\b(?:its|their|"
+                            r"his|her|Its|Their))(?:[’']s?)?\s+$")
 
 #: What makes a reply handed over an offer of the replier: its own terms, amendments, changes or a
 #: counter-proposal, in its sentence or the three after ("its reply, with amendments to the
@@ -447,7 +451,8 @@ class CueReader(ActorReader):
             # "Netanyahu instructed the military not to ...": a decision about one's own people,
             # no demand of another side (the gold convention 4)
         if cue.type == "Offer" and re.fullmatch(r"(?i)response|reply|answer", word):
-            if not (DELIVERED_BEFORE.search(before) or DELIVERED_AFTER.match(after)):
+            if not (DELIVERED_BEFORE.search(before) or DELIVERED_AFTER.match(after) or (
+                    ARRIVED_AFTER.match(after) and REPLIER_BEFORE.search(before))):
                 return False  # a response delivered is an act; "in response to", "the answer" not
             told = self.text[cue.end:cue.end + 900]
             following = re.match(r"(?s)[^.;]*[.;](?:\s+[^.]*\.){0,3}", told)

@@ -147,3 +147,7 @@ def test_an_age_after_the_name_and_a_rank_before_it_leave_the_victim_named():
     found = events("Master Sergeant Yona Efraim Feldbaum, 37, was killed in Rafah on Tuesday.")
     assert ids(one(found, "Killing")) == {"yona-efraim-feldbaum"}
 
+
+
+def test_a_response_that_came_with_no_replier_named_before_it_is_no_event():
+    assert not events("The response came on Monday.")
