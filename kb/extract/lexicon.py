@@ -262,10 +262,11 @@ CUES: tuple[tuple[str, str, str], ...] = (
                 r"(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?with", "verb"),
     # "I spoke to Secretary Rubio yesterday", "talked to his Qatari counterpart": a call or a
     # meeting (not "spoke to reporters", "spoke to CNN")
-    ("Meeting", r"(?:spoke|talked)\s+(?:by\s+(?:tele)?phone\s+)?to(?=\s+(?:(?:his|her|their|my|our)"
-                r"\s+(?:[\w-]+\s+){0,2}counterparts?|(?:the\s+)?(?:US\s+|U\.S\.\s+)?(?:Secretary|"
+    # ("had spoken to Mr Netanyahu earlier in the day": a person by his honorific)
+    ("Meeting", r"(?:spoke|spoken|talked)\s+(?:by\s+(?:tele)?phone\s+)?to(?=\s+(?:(?:his|her|their|my|"
+                r"our)\s+(?:[\w-]+\s+){0,2}counterparts?|(?:the\s+)?(?:US\s+|U\.S\.\s+)?(?:Secretary|"
                 r"President|Prime\s+Minister|Foreign\s+Minister|Minister|King|Emir|Amir|Sheikh|"
-                r"Chancellor|Crown\s+Prince|Premier|Envoy)\b))", "verb"),
+                r"Chancellor|Crown\s+Prince|Premier|Envoy|Mr\.?|Mrs\.?|Ms\.?)\b))", "verb"),
     ("Summit", r"summits?", "noun"),
     ("PressConference", r"(?:joint\s+)?(?:press|news)\s+(?:conference|briefing)s?", "noun"),
     ("NegotiationRound", r"(?:rounds?|sessions?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations)",

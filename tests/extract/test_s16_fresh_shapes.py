@@ -151,3 +151,17 @@ def test_an_age_after_the_name_and_a_rank_before_it_leave_the_victim_named():
 
 def test_a_response_that_came_with_no_replier_named_before_it_is_no_event():
     assert not events("The response came on Monday.")
+
+
+# --- "had spoken to Mr X": a call or a meeting with a person named by his honorific ------------
+
+def test_speaking_to_mr_someone_is_a_meeting():
+    found = events("Qatar said on Tuesday that it had spoken to Mr Haniyeh on Monday.")
+    meeting = one(found, "Meeting")
+    assert {"qatar", "haniyeh"} <= ids(meeting)
+    assert meeting.date.edtf == "2024-03-11"
+
+
+def test_speaking_to_reporters_is_no_meeting():
+    found = events("Qatar's prime minister spoke to reporters in Doha on Monday.")
+    assert not [e for e in found if e.type == "Meeting"]
