@@ -299,6 +299,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"posted(?=\s+(?:on\s+(?:[A-Z][\w.]*|social\s+media)\s+|online\s+)?that\b)",
      "speech"),
     ("Statement", r"answered\s+(?:our|my)\s+questions", "verb"),
+    # "took questions on the opening day of the Doha Forum": answers given in public
+    ("Statement", r"(?:took|takes|fielded|fields)\s+(?:(?:our|my|reporters[’']|journalists[’'])\s+)?"
+                  r"questions", "verb"),
     # "the armed wing published their names": a list made public, a statement
     ("Statement", r"(?:published|publishes|released|releases|announced|announces)(?=\s+(?:the|their|"
                   r"its|a)\s+(?:[\w-]+\s+){0,2}?(?:names|list)\b)", "verb"),
@@ -768,6 +771,7 @@ NAME_RUN = re.compile(
 #: An interview's introduction ("X spoke to us in Doha on Tuesday") and its answer lines.
 INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(?:us|me|this\s+\w+)\b"
                              r"|\banswered\s+(?:our|my|this\s+\w+[’']s)\s+questions\b"
+                             r"|\b(?:took|fielded)\s+questions\b"
                              r"|\bsat\s+down\s+with\s+(?:us|me)\b"
                              r"|\b(?:received|receives|met|meets|welcomed|welcomes|hosted|hosts|"
                              r"joined|joins|told)\s+(?:us|me)\b"

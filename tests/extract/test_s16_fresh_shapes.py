@@ -165,3 +165,17 @@ def test_speaking_to_mr_someone_is_a_meeting():
 def test_speaking_to_reporters_is_no_meeting():
     found = events("Qatar's prime minister spoke to reporters in Doha on Monday.")
     assert not [e for e in found if e.type == "Meeting"]
+
+
+# --- "took questions": answers given in public ------------------------------------------------
+
+def test_taking_questions_at_a_forum_is_a_statement():
+    found = events("Qatar's foreign ministry took questions at the Doha Forum on Saturday.")
+    statement = one(found, "Statement")
+    assert "qatar" in ids(statement)
+    assert statement.date.edtf == "2024-03-09"
+
+
+def test_a_question_taken_up_is_no_statement():
+    found = events("Qatar took up the question of the crossing with Egypt.")
+    assert not [e for e in found if e.type == "Statement"]
