@@ -179,3 +179,18 @@ def test_taking_questions_at_a_forum_is_a_statement():
 def test_a_question_taken_up_is_no_statement():
     found = events("Qatar took up the question of the crossing with Egypt.")
     assert not [e for e in found if e.type == "Statement"]
+
+
+# --- a vote against: the voter turns it down --------------------------------------------------
+
+def test_voting_against_a_resolution_is_a_rejection_of_the_voter():
+    rejection = one(events("On Monday Egypt voted against the resolution."), "Rejection")
+    assert ids(rejection) == {"egypt"}
+    assert rejection.date.edtf == "2024-03-11"
+
+
+def test_casting_the_only_vote_against_is_a_rejection():
+    found = events("The cabinet approved the plan on Monday by eight votes to one. Israel cast "
+                   "the only vote against.")
+    rejection = one(found, "Rejection")
+    assert "israel" in ids(rejection)
