@@ -297,7 +297,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"explains|writes|"
                   r"adds|argues|acknowledges|reiterates|emphasi[sz]es|states(?=\s+that\b)|"
                   # "asked (on X) how mediation could succeed": a question put in public
-                  r"asked(?=\s+(?:[\w.]+\s+){0,4}?(?:how|whether|why)\b)|"
+                  # (not the passive "Asked whether ..., X answered", "when asked by reporters
+                  # whether": the one asked answers in the main clause)
+                  r"(?<=[\w’'.),]\s)(?<!\bwhen\s)(?<!\bif\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeing\s)"
+                  r"asked(?!\s+by\b)(?=\s+(?:[\w.]+\s+){0,4}?(?:how|whether|why)\b)|"
                   # "posted (on X) that ...": words put online
                   r"posted(?=\s+(?:on\s+(?:[A-Z][\w.]*|social\s+media)\s+|online\s+)?that\b)",
      "speech"),

@@ -194,3 +194,19 @@ def test_casting_the_only_vote_against_is_a_rejection():
                    "the only vote against.")
     rejection = one(found, "Rejection")
     assert "israel" in ids(rejection)
+
+
+# --- "asked by reporters whether ...": the one asked answers in the main clause ---------------
+
+def test_the_answer_after_a_passive_asked_is_the_statement_of_who_answers():
+    found = events('In Cairo, asked by reporters whether the Israeli prime minister was doing '
+                   'enough to secure a deal, Egypt answered "No" on Monday.')
+    statement = one(found, "Statement")
+    assert speakers(statement) == {"egypt"}
+    assert statement.date.edtf == "2024-03-11"
+
+
+def test_asking_how_in_public_is_still_a_statement():
+    found = events("On Monday Qatar's prime minister, Sheikh Mohammed, asked on social media how "
+                   "mediation could succeed.")
+    assert one(found, "Statement").date.edtf == "2024-03-11"
