@@ -134,7 +134,11 @@ APPROVED_BEFORE = re.compile(
 #: A body's own people, whom it instructs ("instructed the negotiators", "ordered the army").
 OWN_PEOPLE_AFTER = re.compile(
     r"(?i)\s+(?:(?:the|its|their|israel[’']s)\s+)?(?:[\w-]+\s+)?(?:negotiators|negotiating\s+team|"
-    r"team|delegation|army|military|forces|IDF|security\s+services|officials|ministers)\b")
+    r"team|delegation|army|military|forces|IDF|security\s+services|officials|ministers)\b"
+    # "ordered \"powerful strikes\"", "had ordered the strike": an order to one's own forces
+    r"|\s+[“\"]?(?:(?:the|a|an|new|further|more|immediate|powerful|heavy|forceful|massive|"
+    r"retaliatory)\s+)*(?:air\s?)?(?:strikes?|attacks?|raids?|bombardment|offensive|"
+    r"operation|retaliation)\b")
 
 #: A deal told as reached, before "reached" ("the agreement, which X announced on Tuesday, was",
 #: "a deal on the prisoners has been"): an acceptance of its parties.

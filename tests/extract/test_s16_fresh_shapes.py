@@ -210,3 +210,16 @@ def test_asking_how_in_public_is_still_a_statement():
     found = events("On Monday Qatar's prime minister, Sheikh Mohammed, asked on social media how "
                    "mediation could succeed.")
     assert one(found, "Statement").date.edtf == "2024-03-11"
+
+
+# --- an order of strikes is an order to one's own forces: a statement, no demand --------------
+
+def test_ordering_strikes_is_a_statement_of_who_orders():
+    found = events('On Tuesday Israel ordered "powerful strikes" on Gaza.')
+    assert not [e for e in found if e.type == "Demand"]
+    assert "israel" in speakers(one(found, "Statement"))
+
+
+def test_ordering_another_side_to_act_is_still_a_demand():
+    found = events("On Tuesday Egypt ordered Hamas to release the hostages.")
+    assert "egypt" in ids(one(found, "Demand"))
