@@ -381,6 +381,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("HostageRelease", r"hand(?:ed|s)\s+over(?=\s+(?:the\s+)?(?:\d|two|three|four|five|six|seven|"
                        r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)\b)",
      "verb"),
+    # "handed over (to the Red Cross) the remains of X", "hands over the bodies of": the dead
+    # returned
+    ("HostageRelease", r"(?:hand(?:ed|s)|return(?:ed|s))(?:\s+over)?(?=\s+(?:to\s+the\s+(?:Red\s+Cross|"
+                       r"ICRC)\s+)?the\s+(?:remains|bodies|body|coffins?)\s+of\s)", "verb"),
     ("HostageRelease", r"(?:handed|passed|transferred)\s+(?:over\s+)?to\s+the\s+(?:Red\s+Cross|"
                        r"ICRC|International\s+Committee\s+of\s+the\s+Red\s+Cross)", "verb"),
     # "let 39 Palestinian women out of its jails": a release
@@ -688,6 +692,8 @@ NEGOTIATION_AFTER = re.compile(
 #: The bodies hostages are handed to at a release: "handed X (over) to the Red Cross" frees X.
 HANDOVER_BODIES = re.compile(r"(?<![\w-])(?:(?:International\s+Committee\s+of\s+the\s+)?Red\s+"
                              r"Cross|ICRC)(?![\w-])")
+#: The dead a handing over returns: "handed over the remains of X", "the bodies of X and Y".
+REMAINS_OF = re.compile(r"(?i)\bthe\s+(?:remains|bodies|body|coffins?)\s+of\s+")
 #: "to the Red Cross" after a verb of handing: the body the released are handed to.
 HANDED_TO = re.compile(r"(?i)(?<![\w-])to\s+(?:the\s+)?(?:representatives\s+of\s+the\s+)?(?:"
                        r"International\s+Committee\s+of\s+the\s+)?(?:Red\s+Cross|ICRC)(?![\w-])")

@@ -223,3 +223,24 @@ def test_ordering_strikes_is_a_statement_of_who_orders():
 def test_ordering_another_side_to_act_is_still_a_demand():
     found = events("On Tuesday Egypt ordered Hamas to release the hostages.")
     assert "egypt" in ids(one(found, "Demand"))
+
+
+# --- the remains of the dead handed over: a release of them ------------------------------------
+
+def test_remains_handed_over_to_the_red_cross_free_the_one_named():
+    found = events("On Wednesday Hamas handed over to the Red Cross the remains of Sudthisak "
+                   "Rinthalak, a Thai farm worker.")
+    release = one(found, "HostageRelease")
+    assert ("hamas", "releaser") in release.actors
+    assert ("sudthisak-rinthalak", "released") in release.actors
+    assert release.date.edtf == "2024-03-13"
+
+
+def test_returning_the_bodies_of_hostages_is_a_release():
+    found = events("On Wednesday Hamas returned the bodies of two hostages.")
+    assert "hamas" in ids(one(found, "HostageRelease"))
+
+
+def test_a_statement_returned_is_no_release():
+    found = events("On Wednesday Hamas returned the proposal to the mediators.")
+    assert not [e for e in found if e.type == "HostageRelease"]
