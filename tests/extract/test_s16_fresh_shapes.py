@@ -244,3 +244,19 @@ def test_returning_the_bodies_of_hostages_is_a_release():
 def test_a_statement_returned_is_no_release():
     found = events("On Wednesday Hamas returned the proposal to the mediators.")
     assert not [e for e in found if e.type == "HostageRelease"]
+
+
+# --- a bulletin's headlines summarise what it tells below ---------------------------------------
+
+def test_a_bulletin_s_headlines_propose_nothing_of_their_own():
+    found = events("NEWSREADER: Good morning. The headlines this hour: Egypt says the talks "
+                   "will resume; Qatar says the gaps remain wide.\nNEWSREADER: Egypt said on "
+                   "Wednesday that the talks would resume in Cairo.", min_confidence=0.2)
+    assert [(e.type, speakers(e)) for e in found] == [("Statement", {"egypt"})]
+    assert found[0].date.edtf == "2024-03-13"
+
+
+def test_a_story_sentence_that_mentions_headlines_is_still_news():
+    found = events("Egypt said on Wednesday that the headlines were wrong: the talks would "
+                   "resume.", min_confidence=0.2)
+    assert speakers(one(found, "Statement")) == {"egypt"}
