@@ -383,9 +383,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
      "verb"),
     # "handed over (to the Red Cross) the remains of X", "hands over the bodies of": the dead
     # returned
-    ("HostageRelease", r"(?:hand(?:ed|s)|return(?:ed|s)|pass(?:ed|es)|transferred)(?:\s+over)?(?=\s+(?:to\s+"
-                       r"the\s+(?:Red\s+Cross|ICRC)\s+)?the\s+(?:remains|bodies|body|coffins?)\s+(?:of\s|"
-                       r"to\s+the\s+(?:Red\s+Cross|ICRC)))", "verb"),
+    ("HostageRelease", r"(?:hand(?:ed|s)|return(?:ed|s))(?:\s+over)?(?=\s+(?:to\s+the\s+(?:Red\s+Cross|"
+                       r"ICRC)\s+)?the\s+(?:remains|bodies|body|coffins?)\s+of\s)", "verb"),
     ("HostageRelease", r"(?:handed|passed|transferred)\s+(?:over\s+)?to\s+the\s+(?:Red\s+Cross|"
                        r"ICRC|International\s+Committee\s+of\s+the\s+Red\s+Cross)", "verb"),
     # "let 39 Palestinian women out of its jails": a release
