@@ -21,6 +21,8 @@ from kb.extract.lexicon import (
     COORDINATED_VERB,
     CUE_PATTERNS,
     DEFINITE,
+    FIGHTING_AFTER,
+    FIGHTING_LEMMAS,
     HANDOVER_BODIES,
     HAPPENING_AFTER,
     HOSTAGE_WORDS,
@@ -454,6 +456,9 @@ class CueReader(ActorReader):
             cue.parsed.append(OWN_ORDER)  # "the war cabinet instructed the negotiators to ...",
             # "Netanyahu instructed the military not to ...": a decision about one's own people,
             # no demand of another side (the gold convention 4)
+        if cue.type == "Demand" and re.fullmatch(r"(?i)would\s+have\s+to", cue.text) and \
+                FIGHTING_AFTER.match(after):
+            return False  # "Israel would have to finish the job": a stance on the war
         if cue.type == "Offer" and re.fullmatch(r"(?i)response|reply|answer", word):
             if not (DELIVERED_BEFORE.search(before) or DELIVERED_AFTER.match(after) or (
                     ARRIVED_AFTER.match(after) and REPLIER_BEFORE.search(before))):
@@ -1027,8 +1032,10 @@ class CueReader(ActorReader):
                                                  for c in clause.children):
                 continue
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-            if subject is None:
-                continue
+            if subject is None or clause.lemma_.lower() in FIGHTING_LEMMAS or (
+                    clause.lemma_.lower() == "finish" and any(
+                        c.dep_ == "dobj" and c.lower_ == "job" for c in clause.children)):
+                continue  # ("Israel should hit back": a stance on the war, no demand)
             start, end = context.parsed.span(subject.left_edge)[0], \
                 context.parsed.span(subject.right_edge)[1]
             sides = {m.actor for m in context.mentions if start <= m.start and m.end <= end

@@ -875,3 +875,9 @@ NARRATING_MARKS = frozenset({"after", "when", "once", "since", "because", "as", 
 
 #: The modals that oblige the subject of the words reported ("said Hamas must disarm").
 OBLIGING_MODALS = frozenset({"must", "should"})
+#: Acts of war one side may be urged to (lemmas): an obligation to fight ("Israel should hit
+#: back", "would have to finish the job") is a stance on the war, no demand of the talks.
+FIGHTING_LEMMAS = frozenset({"hit", "strike", "retaliate", "fight", "destroy", "eliminate",
+                             "crush", "attack", "bomb"})
+FIGHTING_AFTER = re.compile(r"(?i)\s+[“\"]?(?:hit|strike|retaliate|fight|destroy|eliminate|crush|attack|"
+                            r"bomb|finish\s+the\s+job|go\s+after)\b")

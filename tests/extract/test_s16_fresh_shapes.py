@@ -260,3 +260,21 @@ def test_a_story_sentence_that_mentions_headlines_is_still_news():
     found = events("Egypt said on Wednesday that the headlines were wrong: the talks would "
                    "resume.", min_confidence=0.2)
     assert speakers(one(found, "Statement")) == {"egypt"}
+
+
+# --- urging a side to fight is a stance on the war, no demand of the talks ---------------------
+
+def test_saying_a_side_should_hit_back_is_a_statement():
+    found = events('On Wednesday Qatar said Israel "should hit back" after the attack.')
+    assert [e.type for e in found] == ["Statement"]
+    assert speakers(found[0]) == {"qatar"}
+
+
+def test_saying_a_side_would_have_to_finish_the_job_is_a_statement():
+    found = events('On Friday Egypt said Israel would have to "finish the job".')
+    assert [e.type for e in found] == ["Statement"]
+
+
+def test_saying_a_side_should_release_prisoners_is_still_a_demand():
+    found = events("On Wednesday Qatar said Israel should release the prisoners.")
+    assert speakers(one(found, "Demand")) == {"qatar"}
