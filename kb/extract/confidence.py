@@ -63,6 +63,14 @@ def _long_ago(sentence: Sentence, expressions: Iterable[TimeExpression],
         for e in own)
 
 
+#: A bulletin's or a round-up's summary of what it goes on to tell ("NEWSREADER: Good morning. The
+#: headlines this hour: ...", "In brief: ..."): read as a headline.
+_SUMMARY_LEAD = re.compile(r"(?:[A-Z][A-Z ]{2,30}:\s*)?(?:(?:Good\s+(?:morning|afternoon|evening)|"
+                           r"Hello)[.,!]\s*)?(?:The\s+|Our\s+)?(?:[Hh]eadlines|[Tt]op\s+stories|"
+                           r"[Mm]ain\s+stories|In\s+brief)(?:\s+(?:this|at\s+the\s+top\s+of\s+the)\s+"
+                           r"(?:hour|morning|afternoon|evening))?\s*:")
+
+
 def sentence_kinds(text: str, sentences: list[Sentence],
                    expressions: Iterable[TimeExpression] = (),
                    reference: date | None = None) -> dict[int, str]:
@@ -87,6 +95,10 @@ def sentence_kinds(text: str, sentences: list[Sentence],
                 len(line.split()) >= 4 and not _TIME_STAMP.match(line) and \
                 not TIMELINE_ENTRY.match(line) and not LIST_MARKER.match(line):
             kinds[sentence.index] = "headline"  # a subheading, a "Key events" line, a caption
+        elif _SUMMARY_LEAD.match(sentence.text) or (
+                _SUMMARY_LEAD.match(text, line_start) and
+                _SUMMARY_LEAD.match(text, line_start).end() > sentence.start):
+            kinds[sentence.index] = "headline"  # "The headlines this hour: ...": told again below
         elif _TIME_STAMP.match(sentence.text) or (
                 len(sentence.text) <= 40 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]",
                                                            sentence.text)):

@@ -21,6 +21,8 @@ from kb.extract.lexicon import (
     COORDINATED_VERB,
     CUE_PATTERNS,
     DEFINITE,
+    FIGHTING_AFTER,
+    FIGHTING_LEMMAS,
     HANDOVER_BODIES,
     HAPPENING_AFTER,
     HOSTAGE_WORDS,
@@ -85,6 +87,15 @@ DELIVERED_AFTER = re.compile(
     r"(?i)\s+(?:of\s+|from\s+|by\s+|to\s+)?(?:[\w’'-]+\s+){0,10}?(?:was|were|has\s+been|had\s+been)\s+"
     r"(?:\w+ly\s+)?(?:delivered|handed|sent|submitted|conveyed|passed|transmitted|presented)\b")
 
+#: An answer that comes in, of a replier named before it ("The Hamas response arrived on Monday",
+#: "Israel's reply reached the mediators"): one handed over (not "came as a surprise", "came
+#: under fire"; nor "the reply from Doha came", whose replier the words after it name).
+ARRIVED_AFTER = re.compile(
+    r"(?i)\s+(?:(?:has|had|finally)\s+)?(?:arrived|arrives|came|comes|reached|reaches)\b"
+    r"(?!\s+(?:as|under|after|amid|to\s+(?!the\s+mediators)))")
+REPLIER_BEFORE = re.compile(r"(?:\b(?!(?:The|A|An|This|That|Its|Their)\b)[A-Z][\w-]*|\b(?:its|their|"
+                            r"his|her|Its|Their))(?:[’']s?)?\s+$")
+
 #: What makes a reply handed over an offer of the replier: its own terms, amendments, changes or a
 #: counter-proposal, in its sentence or the three after ("its reply, with amendments to the
 #: timetable", "asking for guarantees", "The response insists on a permanent ceasefire").
@@ -125,7 +136,11 @@ APPROVED_BEFORE = re.compile(
 #: A body's own people, whom it instructs ("instructed the negotiators", "ordered the army").
 OWN_PEOPLE_AFTER = re.compile(
     r"(?i)\s+(?:(?:the|its|their|israel[’']s)\s+)?(?:[\w-]+\s+)?(?:negotiators|negotiating\s+team|"
-    r"team|delegation|army|military|forces|IDF|security\s+services|officials|ministers)\b")
+    r"team|delegation|army|military|forces|IDF|security\s+services|officials|ministers)\b"
+    # "ordered \"powerful strikes\"", "had ordered the strike": an order to one's own forces
+    r"|\s+[“\"]?(?:(?:the|a|an|new|further|more|immediate|powerful|heavy|forceful|massive|"
+    r"retaliatory)\s+)*(?:air\s?)?(?:strikes?|attacks?|raids?|bombardment|offensive|"
+    r"operation|retaliation)\b")
 
 #: A deal told as reached, before "reached" ("the agreement, which X announced on Tuesday, was",
 #: "a deal on the prisoners has been"): an acceptance of its parties.
@@ -442,8 +457,12 @@ class CueReader(ActorReader):
             cue.parsed.append(OWN_ORDER)  # "the war cabinet instructed the negotiators to ...",
             # "Netanyahu instructed the military not to ...": a decision about one's own people,
             # no demand of another side (the gold convention 4)
+        if cue.type == "Demand" and re.fullmatch(r"(?i)would\s+have\s+to", cue.text) and \
+                FIGHTING_AFTER.match(after):
+            return False  # "Israel would have to finish the job": a stance on the war
         if cue.type == "Offer" and re.fullmatch(r"(?i)response|reply|answer", word):
-            if not (DELIVERED_BEFORE.search(before) or DELIVERED_AFTER.match(after)):
+            if not (DELIVERED_BEFORE.search(before) or DELIVERED_AFTER.match(after) or (
+                    ARRIVED_AFTER.match(after) and REPLIER_BEFORE.search(before))):
                 return False  # a response delivered is an act; "in response to", "the answer" not
             told = self.text[cue.end:cue.end + 900]
             following = re.match(r"(?s)[^.;]*[.;](?:\s+[^.]*\.){0,3}", told)
@@ -535,6 +554,13 @@ class CueReader(ActorReader):
                                       r"[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+){0,2}$", before):
                     cue.absorbed = True  # "eliminated Deif in an airstrike", "were killed in
                     cue.type = "means"  # Tuesday's strike", "in an Israeli drone strike"
+                elif cue.type == "Attack" and other.type == "Killing" and other.end <= cue.start \
+                        and not CLAUSE_BREAK.search(between) and len(between.split()) <= 8 \
+                        and re.search(r"\b(?:[Ii]n|[Bb]y|[Dd]uring)\s+(?:[\w-]+\s+){0,2}$", before) \
+                        and re.fullmatch(r"(?i)(?:[\w-]+\s+)?(?:air\s?)?(?:strikes|raids|attacks|"
+                                         r"bombings|bombardments|shelling)", cue.text):
+                    cue.absorbed = True  # "were killed by Israeli strikes", "killed in
+                    cue.type = "means"  # airstrikes": the strikes the killing was done with
                 elif cue.type == "Attack" and other.type == "Killing" and other.part != "noun" \
                         and cue.end <= other.start and not CLAUSE_BREAK.search(between) and \
                         not any(c.part != "noun" and cue.end <= c.start < other.start
@@ -801,7 +827,7 @@ class CueReader(ActorReader):
         """Who speaks: "said X" after a quotation, else the subject of the verb's own clause;
         ``None`` for an unnamed source ("a source said")."""
         text = self.text
-        if inverted and not re.fullmatch(r"(?i)told|tells|telling|informed|briefed|notified",
+        if inverted and not re.fullmatch(r"(?i)told|tells|telling|accusing|informed|briefed|notified",
                                          cue.text):  # "..., a source told AFP": AFP is told
             after = [m for m in context.mentions if m.start >= cue.end and not m.modifier
                      and re.fullmatch(r"\s*", text[cue.end:m.np_start])]
@@ -1007,8 +1033,10 @@ class CueReader(ActorReader):
                                                  for c in clause.children):
                 continue
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-            if subject is None:
-                continue
+            if subject is None or clause.lemma_.lower() in FIGHTING_LEMMAS or (
+                    clause.lemma_.lower() == "finish" and any(
+                        c.dep_ == "dobj" and c.lower_ == "job" for c in clause.children)):
+                continue  # ("Israel should hit back": a stance on the war, no demand)
             start, end = context.parsed.span(subject.left_edge)[0], \
                 context.parsed.span(subject.right_edge)[1]
             sides = {m.actor for m in context.mentions if start <= m.start and m.end <= end

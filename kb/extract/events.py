@@ -33,6 +33,7 @@ from kb.extract.lexicon import (
     PRIMARY_ROLES,
     PROMISED_EFFORT,
     QUESTION_LINE,
+    REMAINS_OF,
     SETTING_BEFORE,
     SPECIFICITY,
     STANCE_ON_EFFORT,
@@ -595,6 +596,7 @@ class Extractor(RoleReader):
         if kind in ("Rejection", "Acceptance"):
             self._answer(event, cue, sentence)
         if kind == "HostageRelease":
+            self._remains(event, cue, context)
             self._not_released(event, cue, context)
         if kind == "Ceasefire" and not event.actors and cue.part == "noun":
             if not re.search(r"(?i)\b(?:once|when|until|till|unless|if|after|before)\s+(?:the\s+)?$",
@@ -673,8 +675,9 @@ class Extractor(RoleReader):
             return None
         start, end = context.parsed.span(subject.left_edge)[0], context.parsed.span(
             subject.right_edge)[1]
-        sides = {m.actor for m in context.mentions if start <= m.start and m.end <= end
-                 and m.quote is None and not m.actor.startswith("@")}
+        sides = {m.office or m.actor for m in context.mentions if start <= m.start
+                 and m.end <= end and m.quote is None and not m.actor.startswith("@")}
+        # ("an official in Netanyahu's office said": the office of his post speaks)
         sides |= {self._new_actor(DEMONYMS[t.text], "country") for t in subject.lefts
                   if t.dep_ in ("amod", "compound") and t.text in DEMONYMS}
         known = [self.actors.get(actor) for actor in sides]
@@ -755,6 +758,17 @@ class Extractor(RoleReader):
         if not all(named):
             return []
         return [(actor, "participant") for actor in named]
+
+    def _remains(self, event: DraftEvent, cue: Cue, context: Context) -> None:
+        """The dead whose remains a handing over returns ("handed over to the Red Cross the
+        remains of Sudthisak Rinthalak"): the released, named right after "the remains of"."""
+        remains = REMAINS_OF.search(self.text, cue.end, min(context.sentence.end, cue.end + 60))
+        if remains is None or not re.fullmatch(r"\s*(?:over\s+)?(?:to\s+(?:the\s+)?[\w\s]{2,40}?\s+)?",
+                                               self.text[cue.end:remains.start()]):
+            return
+        named = [m.actor for m in context.mentions if m.start == remains.end() and m.quote is None]
+        known = {actor for actor, _ in event.actors}
+        event.actors = event.actors + [(actor, "released") for actor in named if actor not in known]
 
     def _not_released(self, event: DraftEvent, cue: Cue, context: Context) -> None:
         """The body hostages are handed to ("to the International Committee of the Red Cross")

@@ -47,7 +47,7 @@ TITLE_WORDS = frozenset(
     Reporter Representative PM FM Secretary-General Director-General Attorney-General
     Major-General Lieutenant-General Vice-President Under-Secretary President-elect
     President-Elect Vice-President-elect Prime-Minister-designate Excellency Highness Majesty
-    Eminence Councillor Counsellor Counselor""".split()
+    Eminence Councillor Counsellor Counselor Sergeant Corporal Master Staff""".split()
 )
 
 #: Words of a post's field after "of" ("Minister of Foreign Affairs", "Secretary of Defense"): the
@@ -191,6 +191,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Rejection", r"(?:turned|turns|turn|turning)\s+(?:(?:the|its|their|this|that|it|them|"
                   r"(?-i:[A-Z][\w-]*)[’']s)\s+(?:[\w-]+\s+){0,2}?)?down", "verb"),
     ("Rejection", r"rebuff(?:s|ed)?", "verb"),
+    # "voted against the plan", "cast the only vote against": the voter turns it down
+    ("Rejection", r"vot(?:ed|es)\s+against|(?:cast|casts)\s+(?:the|a|an)\s+(?:(?:only|sole|lone|"
+                  r"single|one)\s+)?(?:dissenting\s+)?vote\s+against", "verb"),
     ("Rejection", r"dismiss(?:es|ed)|spurn(?:s|ed)|balk(?:s|ed)\s+at", "verb"),
     ("Rejection", r"rejection|refusal", "noun"),
     ("Rejection", r"(?:called|calls|described|describes|branded|brands)\s+(?:(?:the|its|their|his|"
@@ -253,7 +256,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # "spoke to Argamani by telephone": a call
     ("Meeting", r"(?:spoke|talked)\s+(?:to|with)(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}by\s+(?:tele)?phone\b)",
      "verb"),
-    ("Meeting", r"(?:sat|sits|sit)\s+(?:down\s+)?with|spent\s+(?:[\w-]+\s+){1,3}?with", "verb"),
+    ("Meeting", r"(?:sat|sits|sit)\s+(?:down\s+)?(?:together\s+)?with|"
+                r"spent\s+(?:[\w-]+\s+){1,3}?with", "verb"),
     ("Meeting", r"(?:arrived|arrives|arriving)\s+in(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:on\s+\w+\s+)?"
                 r"(?:for\s+(?:talks|a\s+meeting|meetings)|to\s+(?:discuss|meet|negotiate|hold\s+talks)))",
      "verb"),
@@ -261,10 +265,11 @@ CUES: tuple[tuple[str, str, str], ...] = (
                 r"(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?with", "verb"),
     # "I spoke to Secretary Rubio yesterday", "talked to his Qatari counterpart": a call or a
     # meeting (not "spoke to reporters", "spoke to CNN")
-    ("Meeting", r"(?:spoke|talked)\s+(?:by\s+(?:tele)?phone\s+)?to(?=\s+(?:(?:his|her|their|my|our)"
-                r"\s+(?:[\w-]+\s+){0,2}counterparts?|(?:the\s+)?(?:US\s+|U\.S\.\s+)?(?:Secretary|"
+    # ("had spoken to Mr Netanyahu earlier in the day": a person by his honorific)
+    ("Meeting", r"(?:spoke|spoken|talked)\s+(?:by\s+(?:tele)?phone\s+)?to(?=\s+(?:(?:his|her|their|my|"
+                r"our)\s+(?:[\w-]+\s+){0,2}counterparts?|(?:the\s+)?(?:US\s+|U\.S\.\s+)?(?:Secretary|"
                 r"President|Prime\s+Minister|Foreign\s+Minister|Minister|King|Emir|Amir|Sheikh|"
-                r"Chancellor|Crown\s+Prince|Premier|Envoy)\b))", "verb"),
+                r"Chancellor|Crown\s+Prince|Premier|Envoy|Mr\.?|Mrs\.?|Ms\.?)\b))", "verb"),
     ("Summit", r"summits?", "noun"),
     ("PressConference", r"(?:joint\s+)?(?:press|news)\s+(?:conference|briefing)s?", "noun"),
     ("NegotiationRound", r"(?:rounds?|sessions?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations)",
@@ -280,6 +285,11 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   # ("insisted on a permanent ceasefire": a demand, below)
                   r"insisted(?!\s+(?:up)?on\b)|argued|recalled|saying|noting|stressing|"
                   r"insisting(?!\s+(?:up)?on\b)|telling|"
+                  # "answered on the same platform that ...", "replied within hours that ...",
+                  # 'answered "No"': words given in answer (not "answered the proposal")
+                  r"(?:answered|replied|responded)(?=\s+(?:[\w’'-]+\s+){0,5}?(?:that\b|[“\"]))|"
+                  # "went further, accusing Witkoff of misrepresenting the talks"
+                  r"(?<=,\s)accusing|"
                   # ", adding that ...", "adding: ..." (not "stopped adding conditions")
                   r"adding(?=\s*(?:that\b|[“\":,]))|(?<=,\s)adding|"
                   # a live blog's present: "Israeli army confirms that ...", "Hamas denies"
@@ -287,11 +297,17 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"explains|writes|"
                   r"adds|argues|acknowledges|reiterates|emphasi[sz]es|states(?=\s+that\b)|"
                   # "asked (on X) how mediation could succeed": a question put in public
-                  r"asked(?=\s+(?:[\w.]+\s+){0,4}?(?:how|whether|why)\b)|"
+                  # (not the passive "Asked whether ..., X answered", "when asked by reporters
+                  # whether": the one asked answers in the main clause)
+                  r"(?<=[\w’'.),]\s)(?<!\bwhen\s)(?<!\bif\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeing\s)"
+                  r"asked(?!\s+by\b)(?=\s+(?:[\w.]+\s+){0,4}?(?:how|whether|why)\b)|"
                   # "posted (on X) that ...": words put online
                   r"posted(?=\s+(?:on\s+(?:[A-Z][\w.]*|social\s+media)\s+|online\s+)?that\b)",
      "speech"),
     ("Statement", r"answered\s+(?:our|my)\s+questions", "verb"),
+    # "took questions on the opening day of the Doha Forum": answers given in public
+    ("Statement", r"(?:took|takes|fielded|fields)\s+(?:(?:our|my|reporters[’']|journalists[’'])\s+)?"
+                  r"questions", "verb"),
     # "the armed wing published their names": a list made public, a statement
     ("Statement", r"(?:published|publishes|released|releases|announced|announces)(?=\s+(?:the|their|"
                   r"its|a)\s+(?:[\w-]+\s+){0,2}?(?:names|list)\b)", "verb"),
@@ -365,6 +381,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("HostageRelease", r"hand(?:ed|s)\s+over(?=\s+(?:the\s+)?(?:\d|two|three|four|five|six|seven|"
                        r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)\b)",
      "verb"),
+    # "handed over (to the Red Cross) the remains of X", "hands over the bodies of": the dead
+    # returned
+    ("HostageRelease", r"(?:hand(?:ed|s)|return(?:ed|s))(?:\s+over)?(?=\s+(?:to\s+the\s+(?:Red\s+Cross|"
+                       r"ICRC)\s+)?the\s+(?:remains|bodies|body|coffins?)\s+of\s)", "verb"),
     ("HostageRelease", r"(?:handed|passed|transferred)\s+(?:over\s+)?to\s+the\s+(?:Red\s+Cross|"
                        r"ICRC|International\s+Committee\s+of\s+the\s+Red\s+Cross)", "verb"),
     # "let 39 Palestinian women out of its jails": a release
@@ -717,6 +737,8 @@ NEGOTIATION_AFTER = re.compile(
 #: The bodies hostages are handed to at a release: "handed X (over) to the Red Cross" frees X.
 HANDOVER_BODIES = re.compile(r"(?<![\w-])(?:(?:International\s+Committee\s+of\s+the\s+)?Red\s+"
                              r"Cross|ICRC)(?![\w-])")
+#: The dead a handing over returns: "handed over the remains of X", "the bodies of X and Y".
+REMAINS_OF = re.compile(r"(?i)\bthe\s+(?:remains|bodies|body|coffins?)\s+of\s+")
 #: "to the Red Cross" after a verb of handing: the body the released are handed to.
 HANDED_TO = re.compile(r"(?i)(?<![\w-])to\s+(?:the\s+)?(?:representatives\s+of\s+the\s+)?(?:"
                        r"International\s+Committee\s+of\s+the\s+)?(?:Red\s+Cross|ICRC)(?![\w-])")
@@ -766,7 +788,10 @@ POSSESSED = re.compile(POSS + r"\s+(?:[\w-]+\s+){0,3}")
 #: What may stand between a subject and its verb: an apposition, auxiliaries, adverbs.
 SUBJECT_GAP = re.compile(
     r"\s*(?:,\s*(?:the|a|an)\b[^,;“”\"]*?,?\s*|,\s*(?:who|which)\b[^;“”\"]*?,\s*"
-    r"|,\s*(?:[a-z][\w-]*\s+){1,2}(?:to|of|for|at)\s+[^,;“”\"]*?,\s*)?"
+    r"|,\s*(?:[a-z][\w-]*\s+){1,2}(?:to|of|for|at)\s+[^,;“”\"]*?,\s*"
+    # "Yona Feldbaum, 37, was killed" (an age), "a reservist, Yona Feldbaum, was killed" (the
+    # comma closing the name apposed to the subject, before an auxiliary)
+    r"|,\s*\d{1,3}\s*,\s*|,\s*(?=(?:was|were|has|had|is|are)\s))?"
     r"(?:(?:has|have|had|was|were|is|are|will|would|"
     r"also|then|later|reportedly|already|not|never|did|does|do|could|may|might|must|can|been|"
     r"being|be|once|again|to|expected|set|scheduled|due|slated|going|poised|planning|planned|"
@@ -803,6 +828,7 @@ NAME_RUN = re.compile(
 #: An interview's introduction ("X spoke to us in Doha on Tuesday") and its answer lines.
 INTERVIEW_INTRO = re.compile(r"(?i)\b(?:spoke|talked|speaking)\s+(?:to|with)\s+(?:us|me|this\s+\w+)\b"
                              r"|\banswered\s+(?:our|my|this\s+\w+[’']s)\s+questions\b"
+                             r"|\b(?:took|fielded)\s+questions\b"
                              r"|\bsat\s+down\s+with\s+(?:us|me)\b"
                              r"|\b(?:received|receives|met|meets|welcomed|welcomes|hosted|hosts|"
                              r"joined|joins|told)\s+(?:us|me)\b"
@@ -894,3 +920,9 @@ NARRATING_MARKS = frozenset({"after", "when", "once", "since", "because", "as", 
 
 #: The modals that oblige the subject of the words reported ("said Hamas must disarm").
 OBLIGING_MODALS = frozenset({"must", "should"})
+#: Acts of war one side may be urged to (lemmas): an obligation to fight ("Israel should hit
+#: back", "would have to finish the job") is a stance on the war, no demand of the talks.
+FIGHTING_LEMMAS = frozenset({"hit", "strike", "retaliate", "fight", "destroy", "eliminate",
+                             "crush", "attack", "bomb"})
+FIGHTING_AFTER = re.compile(r"(?i)\s+[“\"]?(?:hit|strike|retaliate|fight|destroy|eliminate|crush|attack|"
+                            r"bomb|finish\s+the\s+job|go\s+after)\b")

@@ -65,6 +65,8 @@ def stronger(new: DraftDate, old: DraftDate) -> bool:
     return new.days < old.days
 
 def merge_into(target: DraftEvent, event: DraftEvent) -> None:
+    if _reply(target) and event.type in ANSWERS and not _reply(event):
+        target.type = event.type  # the reply told first, what it does after
     target.sentences += [s for s in event.sentences if s not in target.sentences]
     known = {actor for actor, _ in target.actors}
     target.actors += [(actor, role) for actor, role in event.actors if actor not in known]
@@ -77,6 +79,22 @@ def merge_into(target: DraftEvent, event: DraftEvent) -> None:
     target.last_index = max(target.last_index, event.last_index)
     if target.status == "happened" and event.status != "happened" and not event.anaphoric:
         target.status = event.status
+
+#: What a reply handed over does, when the text says it (the gold convention 2).
+ANSWERS = frozenset({"Acceptance", "Rejection", "Offer"})
+
+
+def _reply(event: DraftEvent) -> bool:
+    """Whether an event is a reply handed over of which nothing more is said ("The Hamas response
+    reached the mediators"): a statement of the replier told by the noun."""
+    return event.type == "Statement" and event.cue_part == "noun" and \
+        event.cue[0].lower() in ("response", "reply", "answer")
+
+
+def _leading(event: DraftEvent) -> set[str]:
+    """An event's main actors, or those it falls back on ("The Hamas response": Hamas)."""
+    return set(event.primary()) or {actor for actor, _ in event.fallback}
+
 
 def antecedent(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
     """The event a definite noun ("the proposal", "the meeting in Doha") refers back to."""
@@ -101,6 +119,12 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
         if killings:  # "Killed alongside him was his bodyguard": the killing told before
             return max(killings, key=lambda e: (e.last_index, e.order))
     leading = set(event.primary())
+    for other in merged:  # "Hamas has accepted the proposal ... The Hamas response reached the
+        # mediators on Thursday": the reply handed over is the acceptance (the gold convention 2)
+        if _reply(event) != _reply(other) and {event.type, other.type} & ANSWERS and \
+                _leading(event) & _leading(other) and \
+                compatible_dates(event.date, other.date, loose=True):
+            return other
     victims = {a for a, r in event.actors if r == "victim"}
     freed = {a for a, r in event.actors if r == "released"}
     for other in merged:

@@ -92,6 +92,20 @@ def _without_lineage(key: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(plain)
 
 
+def _another_given_name(key: tuple[str, ...], family: tuple[str, ...],
+                        keys: Iterable[tuple[str, ...]]) -> bool:
+    """Whether a longer name ending in a known person's family name (``family``: "al-Hayya")
+    gives before it another name than the person's known full names do ("Hamam al-Hayya"
+    against "Khalil al-Hayya"), the "bin X" links of a lineage left out; ``False`` when no full
+    name of the person is known."""
+    plain = _without_lineage(key)
+    if len(plain) <= len(family) or plain[-len(family):] != family:
+        return False
+    given = {_without_lineage(k)[-len(family) - 1] for k in keys
+             if len(_without_lineage(k)) > len(family) and _without_lineage(k)[-len(family):] == family}
+    return bool(given) and plain[-len(family) - 1] not in given
+
+
 def roles_of(title: str | None) -> set[str]:
     """The roles a title names ("Qatari Prime Minister and Foreign Minister")."""
     if not title:
@@ -154,6 +168,9 @@ class NameIndex:
                     exact.add(person.id)  # "Abdel Aty" and "Abdelatty" alike; with or
                     # without "bin Mohammed"
                 elif len(known) >= 2 and len(key) > len(known) and key[-len(known):] == known:
+                    if person.person and _another_given_name(key, known, person.keys):
+                        continue  # "Hamam al-Hayya" is not "Khalil al-Hayya" (his alias
+                        # "al-Hayya" alone): another of the family
                     ends.add(person.id)
                 elif len(key) >= 2 and len(known) > len(key) and known[-len(key):] == key \
                         and person.person:
