@@ -708,6 +708,11 @@ DEATHS_AFTER = "deaths of the strike told before"
 #: the movement's office since 2012"): where a group lives, no meeting.
 RESIDENCE = re.compile(r"(?i)\s+(?:(?:the|its|their|(?-i:[A-Z][\w-]*)" + POSS + r")\s+)?(?:[\w-]+\s+)?"
                        r"(?:political\s+)?(?:office|offices|bureau|headquarters|base)\b")
+#: A reply handed over, before what a participle after it says it asks or accepts ("Hamas gave
+#: the mediators its answer on 14 March, asking for ...", "Hamas answered the plan, accepting ...
+#: but asking for ..."): the reply is one event, the participle its content (gold convention 2).
+REPLY_BEFORE = re.compile(r"(?i)\b(?:answer(?:ed|s)?|repl(?:y|ies|ied)|respon(?:se|ses|ded|ds))\b"
+                          r"[^.;:]*,\s*(?:[^,.;:]*\b(?:and|but)\s+)?$")
 #: A sentence that opens with a quotation ('"You have my backing," he said.').
 QUOTE_FIRST = re.compile(r"\s*[“\"]")
 #: Someone expected at an event noun ("is expected to join the talks", "is expected in Paris
