@@ -460,6 +460,15 @@ PRESENTED_WITH = re.compile(
 #: Verbs (lemmas) whose complement did not happen as far as the speaker says: "denied that ...".
 DENYING_VERBS = frozenset(("deny", "dismiss", "refute", "rebut"))
 
+#: Words of wishing (forms and lemmas, the parse may lemmatise "hoped" as "hop") whose
+#: complement is hoped for, not told: "he hoped to see a ceasefire in place", "the hostages whom
+#: Israel wanted freed".
+WISHING_WORDS = frozenset(("hope", "hoped", "hopes", "hoping", "want", "wanted", "wants",
+                           "wanting", "wish", "wished", "wishes", "wishing"))
+#: Nouns of aims: "ending the war and freeing the hostages were among the tasks of his last
+#: months", "a ceasefire is the goal": an aim set, nothing done.
+AIM_NOUNS = frozenset(("aim", "goal", "task", "objective", "priority", "ambition", "target"))
+
 #: Nouns of evidence whose "no" denies what follows: "no sign that Hamas had delivered its answer".
 NO_SIGN = frozenset(("sign", "indication", "evidence", "word", "confirmation", "proof"))
 
