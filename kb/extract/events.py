@@ -14,6 +14,7 @@ from kb.extract import parse
 from kb.extract.actors import KnownActor, KnownPlace, Mention
 from kb.extract.cues import OWN_SETTING_BEFORE, Context, Cue
 from kb.extract.lexicon import (
+    AIM_NOUNS,
     ANOTHER_ACT,
     CONDITION,
     CONDITIONS,
@@ -42,7 +43,6 @@ from kb.extract.lexicon import (
     TIME_PREPOSITION,
     UNNAMED_SOURCES,
     WISHING_WORDS,
-    AIM_NOUNS,
     is_past_form,
 )
 from kb.extract.model import DraftDate, DraftEvent
