@@ -92,6 +92,21 @@ def _reply(event: DraftEvent) -> bool:
         event.cue[0].lower() in ("response", "reply", "answer")
 
 
+def _reply_noun(event: DraftEvent) -> bool:
+    """Whether an event is told by the noun of a reply ("the Hamas response", "its answer"),
+    whatever type its words gave it."""
+    return event.cue_part == "noun" and event.type in ("Statement", *ANSWERS) and \
+        event.cue[0].lower() in ("response", "reply", "answer")
+
+
+def _told_before(dated: DraftDate, undated: DraftDate) -> bool:
+    """Whether an undated act (the article's day, "Hamas has accepted ...") may be the one a
+    dated mention places in the week before ("The Hamas response reached the mediators on
+    Thursday night")."""
+    return undated.source == "window" and dated.source != "window" and \
+        dated.latest <= undated.latest and (undated.latest - dated.earliest).days <= 7
+
+
 def _leading(event: DraftEvent) -> set[str]:
     """An event's main actors, or those it falls back on ("The Hamas response": Hamas)."""
     return set(event.primary()) or {actor for actor, _ in event.fallback}
@@ -145,6 +160,15 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
     reply = reply_content(event, merged)
     if reply is not None:
         return reply
+    if event.anaphoric and _reply_noun(event):
+        answered = [other for other in merged if other.type in ANSWERS
+                    and other.sentence_index != event.sentence_index
+                    and _leading(event) & _leading(other)
+                    and (compatible_dates(event.date, other.date, loose=True)
+                         or _told_before(event.date, other.date))]
+        if answered:  # "Hamas has accepted a key part of the proposal ... The Hamas response
+            # reached the mediators on Thursday night": the reply told again, one event
+            return max(answered, key=lambda e: (e.last_index, e.order))
     leading = set(event.primary())
     for other in merged:  # "Hamas has accepted the proposal ... The Hamas response reached the
         # mediators on Thursday": the reply handed over is the acceptance (the gold convention 2)
