@@ -65,3 +65,17 @@ def test_a_reply_of_another_side_is_no_repeat():
                   "reached Qatar on Tuesday night.")
     assert sorted((event.type, sorted(a for a, _ in event.actors)) for event in found) == [
         ("Acceptance", ["hamas"]), ("Statement", ["israel"])]
+
+
+def test_what_the_next_sentence_says_the_reply_does_is_the_reply():
+    found = shown("Hamas delivered its answer to Qatar on Tuesday morning. By most accounts it "
+                  "accepted the frame of a six-week truce but asked for changes to the maps.")
+    assert [(event.type, event.date.edtf) for event in found] == [("Offer", "2024-03-12")]
+    assert len(found[0].sentences) == 2
+
+
+def test_another_sides_answer_in_the_next_sentence_stays_its_own():
+    found = shown("Hamas delivered its answer to Qatar on Tuesday morning. Israel rejected it "
+                  "on Wednesday.")
+    assert sorted((event.type, sorted(a for a, _ in event.actors)) for event in found) == [
+        ("Rejection", ["israel"]), ("Statement", ["hamas"])]
