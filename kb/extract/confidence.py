@@ -71,11 +71,6 @@ _SUMMARY_LEAD = re.compile(r"(?:[A-Z][A-Z ]{2,30}:\s*)?(?:(?:Good\s+(?:morning|a
                            r"(?:hour|morning|afternoon|evening))?\s*:")
 
 
-#: A first line that is nothing but a quotation, with a line after it: an interview's or a
-#: feature's title ('"We accepted. Now it is up to the Americans"').
-_QUOTED_TITLE = re.compile(r"[“\"][^“”\"\n]{3,200}[”\"]$")
-
-
 def sentence_kinds(text: str, sentences: list[Sentence],
                    expressions: Iterable[TimeExpression] = (),
                    reference: date | None = None) -> dict[int, str]:
@@ -87,11 +82,8 @@ def sentence_kinds(text: str, sentences: list[Sentence],
               and e.earliest >= reference - timedelta(days=90)]  # not "since 2017"
     kinds: dict[int, str] = {}
     first_line = text.strip().split("\n", 1)[0].strip()
-    titled = not re.search(r"[.!?”\"]$", first_line) or (
-        _QUOTED_TITLE.match(first_line) is not None and "\n" in text.strip())
-    headline_end = text.find(first_line) + len(first_line) if sentences and titled else -1
-    # ("Analysis: Hamas said yes. Why Israel waits": all; '"We accepted. Now it is up to them"'
-    # over an interview: a title in quotation marks)
+    headline_end = text.find(first_line) + len(first_line) if sentences and not re.search(
+        r"[.!?”\"]$", first_line) else -1  # "Analysis: Hamas said yes. Why Israel waits": all
     for sentence in sentences:
         line_start = text.rfind("\n", 0, sentence.start) + 1
         line_end = text.find("\n", sentence.end)

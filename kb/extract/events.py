@@ -21,11 +21,9 @@ from kb.extract.lexicon import (
     DEATHS_AFTER,
     DEMONYMS,
     DENYING_VERBS,
-    ENDING_CEASEFIRE,
     EXPECTED_AT,
     HANDED_TO,
     HAPPENING_AFTER,
-    HOLDING_CEASEFIRE,
     LEAD_IN,
     LIGHT_VERB_BEFORE,
     NO_SIGN,
@@ -533,9 +531,6 @@ class Extractor(RoleReader):
             return None  # "Israel has not rejected the offer", "did not meet": nothing happened
         if self._supposed(cue, context):
             return None  # "would be spared if they freed the captives": nothing happened
-        if kind == "Ceasefire" and cue.part == "noun" and self._in_force(cue, context):
-            return None  # "it broke the ceasefire", "before the truce was due to run out": a
-            # ceasefire told before, no new one
         if self._wished(cue, context):
             return None  # "he hoped to see a ceasefire in place", "freeing the hostages was
             # among his tasks": hoped for, nothing happened
@@ -829,27 +824,6 @@ class Extractor(RoleReader):
             word = word.head  # ("laid down ... and freed": the clause of the first verb)
         return word is not None and any(c.dep_ == "mark" and (c.lower_ == "whether" or (
             word.dep_ == "advcl" and c.lower_ in ("if", "unless", "until"))) for c in word.children)
-
-    @staticmethod
-    def _in_force(cue: Cue, context: Context) -> bool:
-        """Whether the parse makes a ceasefire noun one already in force: the object of a verb
-        that breaks, keeps or extends it ("broke the ceasefire", "resumed enforcing the
-        ceasefire", "the truce was extended") or the subject of its ending ("the truce expired",
-        "before the four-day truce was due to run out")."""
-        word = context.head(cue)
-        if word is None or word.head is word:
-            return False
-        verb = word.head
-        if word.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in HOLDING_CEASEFIRE:
-            return True
-        if word.dep_ != "nsubj":
-            return False
-        near = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "acomp")),
-                *(g for c in verb.children if c.dep_ in ("xcomp", "acomp") for g in c.children
-                  if g.dep_ == "xcomp")]
-        return any(node.lemma_.lower() in ENDING_CEASEFIRE or (
-            node.lemma_.lower() == "run" and any(c.dep_ == "prt" and c.lower_ == "out"
-                                                 for c in node.children)) for node in near)
 
     @staticmethod
     def _wished(cue: Cue, context: Context) -> bool:

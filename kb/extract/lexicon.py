@@ -469,15 +469,6 @@ WISHING_WORDS = frozenset(("hope", "hoped", "hopes", "hoping", "want", "wanted",
 #: months", "a ceasefire is the goal": an aim set, nothing done.
 AIM_NOUNS = frozenset(("aim", "goal", "task", "objective", "priority", "ambition", "target"))
 
-#: Verbs (lemmas) that take a ceasefire already in force as their object ("broke the ceasefire",
-#: "resumed enforcing the ceasefire", "the truce was extended"): no new ceasefire.
-HOLDING_CEASEFIRE = frozenset(("break", "violate", "breach", "enforce", "respect", "uphold",
-                               "observe", "jeopardize", "jeopardise", "undermine", "threaten",
-                               "test", "extend", "prolong", "end", "shatter", "wreck"))
-#: Verbs (lemmas) of a ceasefire's ending with the ceasefire as subject ("the truce expired",
-#: "before the four-day truce was due to run out").
-ENDING_CEASEFIRE = frozenset(("expire", "collapse", "end", "lapse", "break"))
-
 #: Nouns of evidence whose "no" denies what follows: "no sign that Hamas had delivered its answer".
 NO_SIGN = frozenset(("sign", "indication", "evidence", "word", "confirmation", "proof"))
 

@@ -92,21 +92,6 @@ def _reply(event: DraftEvent) -> bool:
         event.cue[0].lower() in ("response", "reply", "answer")
 
 
-def _reply_noun(event: DraftEvent) -> bool:
-    """Whether an event is told by the noun of a reply ("the Hamas response", "its answer"),
-    whatever type its words gave it."""
-    return event.cue_part == "noun" and event.type in ("Statement", *ANSWERS) and \
-        event.cue[0].lower() in ("response", "reply", "answer")
-
-
-def _told_before(dated: DraftDate, undated: DraftDate) -> bool:
-    """Whether an undated act (the article's day, "Hamas has accepted ...") may be the one a
-    dated mention places in the week before ("The Hamas response reached the mediators on
-    Thursday night")."""
-    return undated.source == "window" and dated.source != "window" and \
-        dated.latest <= undated.latest and (undated.latest - dated.earliest).days <= 7
-
-
 def _leading(event: DraftEvent) -> set[str]:
     """An event's main actors, or those it falls back on ("The Hamas response": Hamas)."""
     return set(event.primary()) or {actor for actor, _ in event.fallback}
@@ -148,29 +133,6 @@ def reply_content(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | N
     return replies[-1]
 
 
-def reply_told_on(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
-    """The reply the sentence after it goes on to tell, by a pronoun and with no date of its own:
-    "Hamas delivered its answer to the mediators on Thursday morning. By most accounts it accepted
-    the frame of the truce but asked for changes to the maps" is one reply (the gold convention
-    2), not a reply, an acceptance and a demand."""
-    if event.type not in ("Acceptance", "Rejection", "Demand", "Precondition") or \
-            event.date.source != "window":
-        return None
-    offset = event.cue[1] - event.sentence_span[0]
-    if not 0 <= offset <= len(event.sentences[0]) or \
-            not re.search(r"(?i)\b(?:it|they)\b", event.sentences[0][:offset]):
-        return None
-    replies = [other for other in merged if _reply_noun(other)
-               and other.sentence_index == event.sentence_index - 1
-               and other.last_index <= event.sentence_index
-               and _leading(event) & _leading(other)
-               and compatible_dates(event.date, other.date, loose=True)]
-    if not replies:
-        return None
-    event.status = replies[-1].status
-    return replies[-1]
-
-
 def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
     """An earlier event this one repeats: same type and status, same main actor, compatible
     dates (equal, or one undated and the other within a month); two speech verbs of two
@@ -180,18 +142,9 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
                     and compatible_dates(event.date, other.date, loose=True)]
         if killings:  # "Killed alongside him was his bodyguard": the killing told before
             return max(killings, key=lambda e: (e.last_index, e.order))
-    reply = reply_content(event, merged) or reply_told_on(event, merged)
+    reply = reply_content(event, merged)
     if reply is not None:
         return reply
-    if event.anaphoric and _reply_noun(event):
-        answered = [other for other in merged if other.type in ANSWERS
-                    and other.sentence_index != event.sentence_index
-                    and _leading(event) & _leading(other)
-                    and (compatible_dates(event.date, other.date, loose=True)
-                         or _told_before(event.date, other.date))]
-        if answered:  # "Hamas has accepted a key part of the proposal ... The Hamas response
-            # reached the mediators on Thursday night": the reply told again, one event
-            return max(answered, key=lambda e: (e.last_index, e.order))
     leading = set(event.primary())
     for other in merged:  # "Hamas has accepted the proposal ... The Hamas response reached the
         # mediators on Thursday": the reply handed over is the acceptance (the gold convention 2)
