@@ -14,6 +14,7 @@ from kb.extract import parse
 from kb.extract.actors import KnownActor, KnownPlace, Mention
 from kb.extract.cues import OWN_SETTING_BEFORE, Context, Cue
 from kb.extract.lexicon import (
+    AIM_NOUNS,
     ANOTHER_ACT,
     CONDITION,
     CONDITIONS,
@@ -41,6 +42,7 @@ from kb.extract.lexicon import (
     STATEMENT_NOUN,
     TIME_PREPOSITION,
     UNNAMED_SOURCES,
+    WISHING_WORDS,
     is_past_form,
 )
 from kb.extract.model import DraftDate, DraftEvent
@@ -529,6 +531,9 @@ class Extractor(RoleReader):
             return None  # "Israel has not rejected the offer", "did not meet": nothing happened
         if self._supposed(cue, context):
             return None  # "would be spared if they freed the captives": nothing happened
+        if self._wished(cue, context):
+            return None  # "he hoped to see a ceasefire in place", "freeing the hostages was
+            # among his tasks": hoped for, nothing happened
         if cue.part in ("speech", "report") and OWN_REPORTER.search(
                 self.text, sentence.start, cue.start):
             return None  # "Our correspondent Karim Nassar reports": the outlet's own telling
@@ -819,6 +824,40 @@ class Extractor(RoleReader):
             word = word.head  # ("laid down ... and freed": the clause of the first verb)
         return word is not None and any(c.dep_ == "mark" and (c.lower_ == "whether" or (
             word.dep_ == "advcl" and c.lower_ in ("if", "unless", "until"))) for c in word.children)
+
+    @staticmethod
+    def _wished(cue: Cue, context: Context) -> bool:
+        """Whether the parse puts a cue that is no speech in what someone hopes or wants ("he
+        hoped to see a ceasefire in place", "the hostages whom Israel wanted freed") or in an aim
+        ("ending the war and freeing the hostages were among the tasks of his last months"):
+        wished for, not told. Only the chain of complements above the cue counts ("said it
+        hoped ... and that Hamas had freed": the freeing is told)."""
+        if cue.part in ("speech", "report") or cue.type in STATEMENT_FAMILY:
+            return False
+        word = context.head(cue)
+        if word is None:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in WISHING_WORDS for c in word.children):
+            return True  # "whom Israel wanted freed" (parsed with "wanted" as an auxiliary)
+        first = word
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head  # "ending the war ... and freeing the hostages"
+        verb = first.head
+        around = [*verb.children, *(g for c in verb.children if c.dep_ == "parataxis"
+                                    for g in c.children)]  # ("were, he said, among the tasks")
+        if first.dep_ in ("csubj", "nsubj") and any(
+                c.dep_ in ("attr", "prep") and (c.lemma_.lower() in AIM_NOUNS or any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in AIM_NOUNS for g in c.children))
+                for c in around):
+            return True
+        node, steps = word, 0
+        while node.dep_ in ("dobj", "xcomp", "ccomp", "relcl", "acl", "pobj", "prep", "oprd",
+                            "nsubjpass") and node.head is not node and steps < 4:
+            node, steps = node.head, steps + 1
+            if node.lower_ in WISHING_WORDS or (node.pos_ == "VERB" and node.lemma_.lower() in (
+                    "hope", "want", "wish")):
+                return True
+        return False
 
     @staticmethod
     def _negated(cue: Cue, context: Context) -> bool:

@@ -460,6 +460,15 @@ PRESENTED_WITH = re.compile(
 #: Verbs (lemmas) whose complement did not happen as far as the speaker says: "denied that ...".
 DENYING_VERBS = frozenset(("deny", "dismiss", "refute", "rebut"))
 
+#: Words of wishing (forms and lemmas, the parse may lemmatise "hoped" as "hop") whose
+#: complement is hoped for, not told: "he hoped to see a ceasefire in place", "the hostages whom
+#: Israel wanted freed".
+WISHING_WORDS = frozenset(("hope", "hoped", "hopes", "hoping", "want", "wanted", "wants",
+                           "wanting", "wish", "wished", "wishes", "wishing"))
+#: Nouns of aims: "ending the war and freeing the hostages were among the tasks of his last
+#: months", "a ceasefire is the goal": an aim set, nothing done.
+AIM_NOUNS = frozenset(("aim", "goal", "task", "objective", "priority", "ambition", "target"))
+
 #: Nouns of evidence whose "no" denies what follows: "no sign that Hamas had delivered its answer".
 NO_SIGN = frozenset(("sign", "indication", "evidence", "word", "confirmation", "proof"))
 
@@ -708,6 +717,11 @@ DEATHS_AFTER = "deaths of the strike told before"
 #: the movement's office since 2012"): where a group lives, no meeting.
 RESIDENCE = re.compile(r"(?i)\s+(?:(?:the|its|their|(?-i:[A-Z][\w-]*)" + POSS + r")\s+)?(?:[\w-]+\s+)?"
                        r"(?:political\s+)?(?:office|offices|bureau|headquarters|base)\b")
+#: A reply handed over, before what a participle after it says it asks or accepts ("Hamas gave
+#: the mediators its answer on 14 March, asking for ...", "Hamas answered the plan, accepting ...
+#: but asking for ..."): the reply is one event, the participle its content (gold convention 2).
+REPLY_BEFORE = re.compile(r"(?i)\b(?:answer(?:ed|s)?|repl(?:y|ies|ied)|respon(?:se|ses|ded|ds))\b"
+                          r"[^.;:]*,\s*(?:[^,.;:]*\b(?:and|but)\s+)?$")
 #: A sentence that opens with a quotation ('"You have my backing," he said.').
 QUOTE_FIRST = re.compile(r"\s*[“\"]")
 #: Someone expected at an event noun ("is expected to join the talks", "is expected in Paris

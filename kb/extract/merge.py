@@ -19,6 +19,7 @@ from kb.extract.lexicon import (
     OWN_CONDITION,
     OWN_ORDER,
     QUOTE_FIRST,
+    REPLY_BEFORE,
     STATEMENT_FAMILY,
 )
 from kb.extract.model import DraftDate, DraftEvent
@@ -109,6 +110,29 @@ def antecedent(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None
     same_place = [c for c in candidates if event.place and c.place == event.place]
     return max(same_place or candidates, key=lambda e: (e.last_index, e.order), default=None)
 
+def reply_content(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
+    """The reply a demand told by a participle after it belongs to: "Hamas gave the mediators its
+    answer on 14 March, asking for a permanent ceasefire" is one reply (an offer of its terms),
+    not a reply and a demand (the gold convention 2: a reply handed over is one event, typed by
+    what it does). The reply keeps its status ("asking for guarantees that the truce would
+    continue" does not make the reply a plan)."""
+    words = event.cue[0].split()
+    if event.type not in ("Demand", "Precondition") or not words or \
+            not words[0].lower().endswith("ing"):
+        return None
+    offset = event.cue[1] - event.sentence_span[0]
+    if not 0 <= offset <= len(event.sentences[0]) or \
+            not REPLY_BEFORE.search(event.sentences[0][:offset]):
+        return None
+    replies = [other for other in merged if other.type in ANSWERS
+               and other.sentence_index == event.sentence_index
+               and _leading(event) & _leading(other)]
+    if not replies:
+        return None
+    event.status = replies[-1].status
+    return replies[-1]
+
+
 def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
     """An earlier event this one repeats: same type and status, same main actor, compatible
     dates (equal, or one undated and the other within a month); two speech verbs of two
@@ -118,6 +142,9 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
                     and compatible_dates(event.date, other.date, loose=True)]
         if killings:  # "Killed alongside him was his bodyguard": the killing told before
             return max(killings, key=lambda e: (e.last_index, e.order))
+    reply = reply_content(event, merged)
+    if reply is not None:
+        return reply
     leading = set(event.primary())
     for other in merged:  # "Hamas has accepted the proposal ... The Hamas response reached the
         # mediators on Thursday": the reply handed over is the acceptance (the gold convention 2)
