@@ -195,6 +195,7 @@ class Cue:
     absorbed: bool = False
     parsed: list[str] = field(default_factory=list)  # what the dependency parse decided
     first_person: bool = False  # "We urge", "I welcome": the text's own act, in the present
+    calls: list[list[str]] = field(default_factory=list)  # one call per group of counterparts
 
 
 @dataclass

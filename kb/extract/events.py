@@ -198,7 +198,7 @@ class Extractor(RoleReader):
             order=self._order, cue=(target.group(1), sentence.start + target.start(1),
                                     sentence.start + target.end(1)),
             sentence_span=(sentence.start, sentence.end), cue_part="noun",
-            parsed=["another act", f"{DEATHS_AFTER}: {strike.sentence_index}"])
+            parsed=["another act", DEATHS_AFTER], after_strike=strike.sentence_index)
         inserted = (sentence.start + target.end(1), sentence.start + target.end())
         kept = [event for event in kept if not (
             event.type == "Statement" and inserted[0] <= event.cue[1] < inserted[1])]
@@ -222,7 +222,8 @@ class Extractor(RoleReader):
                 continue
             if strike.date.days < event.date.days:
                 event.date = strike.date
-            event.parsed = [*event.parsed, f"{DEATHS_AFTER}: {strike.sentence_index}"]
+            event.parsed = [*event.parsed, DEATHS_AFTER]
+            event.after_strike = strike.sentence_index
 
     @staticmethod
     def _coupled_makers(drafted: list) -> None:
@@ -572,7 +573,7 @@ class Extractor(RoleReader):
             order=self._order, cue=(cue.text, cue.start, cue.end),
             sentence_span=(sentence.start, sentence.end), in_quote=cue.quote is not None,
             cue_part=cue.part, parsed=cue.parsed + (["another act"] if self._another_act(
-                cue, context) else []))
+                cue, context) else []), calls=[list(group) for group in cue.calls])
         speaking = next((f for f in outer if not f.report and f.speaker), None)
         reporting = next((f for f in outer if f.report and f.speaker), None)
         if speaking:

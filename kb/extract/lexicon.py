@@ -710,8 +710,8 @@ OWN_CONDITION = "condition in the text's own voice"
 #: The parse note of an order to one's own people ("Netanyahu instructed the military not to
 #: ..."): a decision of its own, not more words of a statement told in the sentence before.
 OWN_ORDER = "an order to its own people"
-#: The parse note of deaths told with no killer in the sentence after a strike, with the strike's
-#: sentence index ("deaths of the strike told before: 7").
+#: The parse note of deaths told with no killer in the sentence after a strike (the strike's
+#: sentence is the event's ``after_strike``).
 DEATHS_AFTER = "deaths of the strike told before"
 #: What a host keeps, after a verb of hosting ("hosts Hamas's political bureau", "has hosted
 #: the movement's office since 2012"): where a group lives, no meeting.

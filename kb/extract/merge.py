@@ -13,7 +13,6 @@ import re
 from dataclasses import replace
 
 from kb.extract.lexicon import (
-    DEATHS_AFTER,
     KILLED_WITH,
     MEETING_FAMILY,
     OWN_CONDITION,
@@ -237,17 +236,15 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
     return None
 
 def one_call_each(events: list[DraftEvent]) -> list[DraftEvent]:
-    """A call the parse read with several counterparts (:data:`ONE_CALL_EACH` in its parse
-    notes: "Haniyeh phoned Qatar's prime minister and Egypt's intelligence chief") as one call
-    per counterpart: each keeps the caller and its own counterpart (with the country or body it
-    stands for), not the others'."""
+    """A call the parse read with several counterparts (its ``calls``: "Haniyeh phoned Qatar's
+    prime minister and Egypt's intelligence chief") as one call per counterpart: each keeps the
+    caller and its own counterpart (with the country or body it stands for), not the others'."""
     split: list[DraftEvent] = []
     for event in events:
-        note = next((n for n in event.parsed if n.startswith(ONE_CALL_EACH + ": ")), None)
-        if note is None:
+        groups = event.calls
+        if not groups:
             split.append(event)
             continue
-        groups = [group.split(", ") for group in note[len(ONE_CALL_EACH) + 2:].split("; ")]
         grouped = {actor for group in groups for actor in group}
         calls = [[(a, r) for a, r in event.actors if a not in grouped or a in group]
                  for group in groups]
@@ -255,23 +252,22 @@ def one_call_each(events: list[DraftEvent]) -> list[DraftEvent]:
             split.append(event)
             continue
         for group, actors in zip(groups, calls, strict=True):
-            parsed = [n for n in event.parsed if n is not note] + [
+            parsed = [n for n in event.parsed if not n.startswith(ONE_CALL_EACH + ": ")] + [
                 f"{ONE_CALL_EACH}: the call with {', '.join(group)}"]
             split.append(replace(event, actors=actors, parsed=parsed, sentences=list(
-                event.sentences), fallback=list(event.fallback), why=list(event.why)))
+                event.sentences), fallback=list(event.fallback), why=list(event.why), calls=[]))
     return split
 
 
 def deaths_of_strikes(merged: list[DraftEvent]) -> None:
-    """Deaths told with no killer in the sentence after a strike (:data:`DEATHS_AFTER` in their
-    parse notes): the killing of the strike's perpetrators, as the merge has gathered them."""
+    """Deaths told with no killer in the sentence after a strike (their ``after_strike``): the
+    killing of the strike's perpetrators, as the merge has gathered them."""
     for event in merged:
-        note = next((n for n in event.parsed if n.startswith(DEATHS_AFTER + ": ")), None)
-        if note is None or any(role == "perpetrator" for _, role in event.actors):
+        if event.after_strike is None or any(role == "perpetrator" for _, role in event.actors):
             continue
-        index = int(note.rsplit(" ", 1)[1])
         strike = next((other for other in merged if other.type in ("Attack", "Killing")
-                       and other.sentence_index == index and other is not event), None)
+                       and other.sentence_index == event.after_strike and other is not event),
+                      None)
         if strike is not None:
             event.actors = [(actor, role) for actor, role in strike.actors
                             if role == "perpetrator"] + event.actors

@@ -60,6 +60,12 @@ class DraftEvent:
     likely_known: list[str] = field(default_factory=list)  # ids of events the KB may have
     parsed: list[str] = field(default_factory=list)  # what the dependency parse decided
     features: dict[str, float] = field(default_factory=dict)  # what the learned stage reads
+    #: a call the parse read with several counterparts: each group of counterparts, one call each
+    #: (:func:`kb.extract.merge.one_call_each`)
+    calls: list[list[str]] = field(default_factory=list)
+    #: deaths told with no killer in the sentence after a strike: that strike's sentence index
+    #: (:func:`kb.extract.merge.deaths_of_strikes`)
+    after_strike: int | None = None
 
     def primary(self) -> list[str]:
         """The actors in the event's leading role (offerer, speaker, perpetrator ...)."""

@@ -940,6 +940,7 @@ class RoleReader(CueReader):
             if group and not any(set(group) & set(other) for other in groups):
                 groups.append(group)
         if len(groups) >= 2:
+            cue.calls = groups
             cue.parsed.append(f"{ONE_CALL_EACH}: " + "; ".join(", ".join(g) for g in groups))
 
     def _with_offices(self, roles: list[tuple[str, str]],
