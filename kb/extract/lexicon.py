@@ -570,30 +570,30 @@ _wordnet: list[bool] = []  # what :func:`using_wordnet` puts in force
 
 
 @lru_cache(maxsize=2)
+def _read_triggers(path: Path, what: str, needed: tuple[str, ...], hint: str) -> dict:
+    """A triggers' file (learned or WordNet's): each trigger by key with at least ``needed``, or
+    a :class:`KBError` naming the file and the command that writes it."""
+    model = read_json(path, f"the {what} triggers' file", hint)
+    if not isinstance(model, dict) or not isinstance(model.get("triggers"), dict) or not all(
+            isinstance(entry, dict) and set(needed) <= set(entry)
+            for entry in model["triggers"].values()):
+        raise KBError(f"the {what} triggers' file lacks its triggers (each with "
+                      f"{', '.join(needed[:-1])} and {needed[-1]})", where=str(path), hint=hint)
+    return model
+
+
 def load_triggers(path: Path = TRIGGERS_FILE) -> dict:
     """The learned triggers of a JSON file, or a :class:`KBError` naming the file and the command
     that writes it."""
-    model = read_json(path, "the learned triggers' file", _TRIGGERS_HINT)
-    if not isinstance(model, dict) or not isinstance(model.get("triggers"), dict) or not all(
-            isinstance(entry, dict) and {"type", "right", "seen"} <= set(entry)
-            for entry in model["triggers"].values()):
-        raise KBError("the learned triggers' file lacks its triggers (each with type, right "
-                      "and seen)", where=str(path), hint=_TRIGGERS_HINT)
-    return model
+    return _read_triggers(path, "learned", ("type", "right", "seen"), _TRIGGERS_HINT)
 
 
 @lru_cache(maxsize=2)
 def load_wordnet_triggers(path: Path | None = None) -> dict:
     """The WordNet triggers of a JSON file (default :data:`WORDNET_FILE`), or a :class:`KBError`
     naming the file and the command that writes it."""
-    path = WORDNET_FILE if path is None else path
-    model = read_json(path, "the WordNet triggers' file", _WORDNET_HINT)
-    if not isinstance(model, dict) or not isinstance(model.get("triggers"), dict) or not all(
-            isinstance(entry, dict) and {"type", "why"} <= set(entry)
-            for entry in model["triggers"].values()):
-        raise KBError("the WordNet triggers' file lacks its triggers (each with type and why)",
-                      where=str(path), hint=_WORDNET_HINT)
-    return model
+    return _read_triggers(WORDNET_FILE if path is None else path, "WordNet", ("type", "why"),
+                          _WORDNET_HINT)
 
 
 def learned_triggers() -> dict:
