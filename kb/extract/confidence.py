@@ -96,8 +96,7 @@ def sentence_kinds(text: str, sentences: list[Sentence],
                 not TIMELINE_ENTRY.match(line) and not LIST_MARKER.match(line):
             kinds[sentence.index] = "headline"  # a subheading, a "Key events" line, a caption
         elif _SUMMARY_LEAD.match(sentence.text) or (
-                _SUMMARY_LEAD.match(text, line_start) and
-                _SUMMARY_LEAD.match(text, line_start).end() > sentence.start):
+                (lead := _SUMMARY_LEAD.match(text, line_start)) and lead.end() > sentence.start):
             kinds[sentence.index] = "headline"  # "The headlines this hour: ...": told again below
         elif _TIME_STAMP.match(sentence.text) or (
                 len(sentence.text) <= 40 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]",

@@ -101,8 +101,8 @@ def _another_given_name(key: tuple[str, ...], family: tuple[str, ...],
     plain = _without_lineage(key)
     if len(plain) <= len(family) or plain[-len(family):] != family:
         return False
-    given = {_without_lineage(k)[-len(family) - 1] for k in keys
-             if len(_without_lineage(k)) > len(family) and _without_lineage(k)[-len(family):] == family}
+    known = [_without_lineage(k) for k in keys]
+    given = {k[-len(family) - 1] for k in known if len(k) > len(family) and k[-len(family):] == family}
     return bool(given) and plain[-len(family) - 1] not in given
 
 
