@@ -155,6 +155,7 @@ CORPORA = (
     Corpus(BENCH / "devset4", "fourth development set (held out)", "held-out"),
     Corpus(BENCH / "devset13", "thirteenth development set (held out)", "held-out"),
     Corpus(BENCH / "devset14", "fourteenth development set (held out)", "held-out"),
+    Corpus(BENCH / "unseen8", "eighth never-tuned set (written blind)", "never-tuned"),
     Corpus(BENCH / "unseen7", "seventh never-tuned set (written blind)", "never-tuned"),
     Corpus(BENCH / "unseen6", "sixth never-tuned set (written blind)", "never-tuned"),
     Corpus(BENCH / "unseen5", "fifth never-tuned set (written blind)", "never-tuned"),
