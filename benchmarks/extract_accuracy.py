@@ -151,6 +151,7 @@ CORPORA = (
     Corpus(BENCH / "devset11", "eleventh development set", "apart"),
     Corpus(BENCH / "devset15", "fifteenth development set", "apart"),
     Corpus(BENCH / "devset16", "sixteenth development set", "apart"),
+    Corpus(BENCH / "devset18", "eighteenth development set", "apart"),
     Corpus(BENCH / "devset12", "twelfth development set (held out)", "held-out"),
     Corpus(BENCH / "devset4", "fourth development set (held out)", "held-out"),
     Corpus(BENCH / "devset13", "thirteenth development set (held out)", "held-out"),
