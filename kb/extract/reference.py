@@ -84,7 +84,9 @@ _DATELINE_AFTER = re.compile(r"\s*(?:$|[-–—:|(]|\d{1,2}[:.]\d{2}|\(|,?\s*(?:
 def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpression | None:
     """The day the article speaks from when a line near its top says so, else ``None``.
 
-    Only a day no later than the publication and at most two weeks before it counts.
+    Only a day no later than the publication and at most two weeks before it counts. A headline
+    that ends in a full date set off by a dash, a bar or a comma ("Israel-Hamas war: live
+    updates - Thursday 9 November 2023") says it too, when no line under it does.
     """
     day_lines: set[int] | None = None  # the lines that name nothing but a day
     for sentence in [s for s in sentences[1:6] if s.start < 600]:  # the first is the headline
@@ -130,7 +132,34 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
                                       sentence.start + expression.end, expression.edtf,
                                       expression.earliest, expression.latest, "day",
                                       "published", "absolute", expression.tense)
-    return None
+    return _headline_date(text, sentences[0], published) if sentences else None
+
+
+#: A headline's end that is its article's day: a full date (with its year, after a weekday or
+#: not) set off from the words before it by a dash, a bar or a comma.
+_HEADLINE_DATE_BEFORE = re.compile(r"\S\s*[-–—|,]\s*$")
+
+
+def _headline_date(text: str, headline: Sentence, published: date) -> TimeExpression | None:
+    """The day a headline ends in ("... live updates - Thursday 9 November 2023"), when the
+    headline is a line of its own and the day is at most two weeks before the publication."""
+    line_end = text.find("\n", headline.start)
+    if text[headline.start:line_end if line_end >= 0 else len(text)].strip() != \
+            headline.text.strip():
+        return None
+    found = find_time_expressions(headline.text, published)
+    if not found:
+        return None
+    last = found[-1]
+    if last.kind != "absolute" or last.precision != "day" or \
+            not re.search(r"(?:19|20)\d{2}$", last.text) or \
+            headline.text[last.end:].strip(" .") or \
+            not _HEADLINE_DATE_BEFORE.search(headline.text[:last.start]) or \
+            not published - timedelta(days=14) <= last.earliest <= published:
+        return None
+    return TimeExpression(last.text, headline.start + last.start, headline.start + last.end,
+                          last.edtf, last.earliest, last.latest, "day", "published", "absolute",
+                          last.tense)
 
 
 #: A sentence of an article's body: eight words or more, ending as a sentence ends.
