@@ -770,7 +770,8 @@ def under_headings(text: str, sentences: list[Sentence], expressions: list[TimeE
 def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
                   reference: date, start: TimeExpression | None = None,
                   embedded: Embedded = _never,
-                  background: frozenset[int] = frozenset()) -> dict[int, TimeExpression]:
+                  background: frozenset[int] = frozenset(),
+                  present: frozenset[int] = frozenset()) -> dict[int, TimeExpression]:
     """For each sentence, the date the article was last talking about: the last date of a week or
     narrower (not after the reference time) given before it, or a wider one (up to a month) of
     the sentence just before it in the same paragraph; the date line first. A live blog's time
@@ -785,7 +786,11 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     :func:`_frame`); one without, between two days of a story told day by day, is up to the
     second (see :func:`_until_the_next_day`), and one that goes on with the person or the event
     the dated sentence just before it told of ("He spoke at a news conference", "X called the
-    reply unacceptable") is of that day or the next (see :data:`_GOES_ON`, :func:`_same_event`)."""
+    reply unacceptable") is of that day or the next (see :data:`_GOES_ON`, :func:`_same_event`).
+    A sentence without a date whose main verb is in the simple present (``present``, by index:
+    "The Guards announce that ...", "The Zionist regime is warned", "Iran does not seek a wider
+    war") tells of the day the text speaks from (its date line's, else the reference day), not
+    of the last past day it gave; the sentences after it go on from that past day."""
     context: dict[int, TimeExpression] = {}
     background = background | _flashbacks(sentences, expressions, start)
     last = start
@@ -839,6 +844,11 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
             # day or the night after, not up to the publication
             context[sentence.index] = _set(told, max(told.latest, min(
                 told.earliest + timedelta(days=1), reference)))
+        if not narrow and sentence.index in present:  # "The Guards announce ...": now
+            context[sentence.index] = _set(start, start.latest) if start is not None else \
+                TimeExpression("the present tense: the day of the text", sentence.start,
+                               sentence.start, reference.isoformat(), reference, reference,
+                               "day", reference.isoformat(), "heading", None)
         told, told_in = (narrow[-1], sentence) if narrow else (None, None)
         if narrow:
             last = narrow[-1]
