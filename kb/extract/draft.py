@@ -292,7 +292,10 @@ def extract(text: str, published: date, *, title: str | None = None,
                                   conjunction)
     kinds = sentence_kinds(text, sentences, expressions, reference)
     background = frozenset(index for index, kind in kinds.items() if kind == "background")
-    context = context_dates(text, sentences, expressions, reference, line, embedded, background)
+    present = frozenset(index for index, parsed in parses.items()
+                        if kinds.get(index) != "headline" and _in_the_present(parsed))
+    context = context_dates(text, sentences, expressions, reference, line, embedded, background,
+                            present)
     extractor = Extractor(text, reference, actors, places, expressions, context)
     drafted = [event for event in merge(extractor.run(sentences, parses))
                if event.type in EVENT_TYPES]
@@ -352,6 +355,32 @@ def _by_parse(sentences: list, parses: dict,
         parsed = parses.get(sentence.index) if sentence is not None else None
         return parsed is not None and bool(reading(parsed, start, end))
     return answer
+
+
+#: What a sentence in the present may tell the content of ("The text calls for", "The plan
+#: provides", "It also asks"): a document, whose words are of the day it was written.
+_DOCUMENTS = frozenset("text draft resolution proposal plan deal agreement framework document "
+                       "letter statement declaration communique communiqué report paper "
+                       "memorandum offer outline bill law order ruling decision it".split())
+
+
+def _in_the_present(parsed: parse.ParsedSentence | None) -> bool:
+    """Whether a sentence's main verb is in the simple present by the parse ("The Guards
+    announce", "Hamas says", "The regime is warned", "Iran does not seek"), not a perfect ("has
+    passed"), a past or a modal, nor what a document says ("The text calls for": the day it was
+    adopted, not the day of the article); and no verb of the sentence in the past ("We value the
+    position of Iran, whose leader declared ...": the declaring is not of today)."""
+    root = next((t for t in parsed.doc if t.dep_ == "ROOT"), None) if parsed is not None else None
+    if root is None or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _DOCUMENTS
+                           for c in root.children) or any(t.tag_ == "VBD" for t in parsed.doc):
+        return False
+    helpers = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if root.tag_ in ("VBZ", "VBP"):
+        return not helpers
+    if len(helpers) != 1 or helpers[0].tag_ not in ("VBZ", "VBP"):
+        return False
+    return (root.tag_ == "VBN" and helpers[0].dep_ == "auxpass") or (
+        root.tag_ == "VB" and helpers[0].lower_ in ("do", "does"))
 
 
 def _off_the_headline(events: list[DraftEvent], sentences: list, kinds: dict[int, str]) -> None:

@@ -27,7 +27,6 @@ from itertools import pairwise
 
 from dateutil.relativedelta import relativedelta
 
-from kb.extract import timex
 from kb.extract.lexicon import CUE_PATTERNS
 from kb.extract.sentences import Sentence
 from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, find_time_expressions, iso_span
@@ -39,11 +38,6 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
             "several": 4, "some": 3}
 _NUM = r"(?:\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
 _EVENT_NOUN = r"(?:the|that|this|his|her|its|their|our|my|your|[\w’']+[’']s?)\s+(?:[\w’'-]+\s+){0,2}?[\w-]+"
-
-#: Whether "earlier in the week" and "that afternoon" are read as days relative to the day the
-#: story is at: off, since the held-out totals fell by one match with them and the other changes
-#: of session 16 (h20f), and they gained nothing on the tuned sets.
-RELATIVE_FORMS_S16 = False
 
 #: Expressions relative to another event or to the date last given.
 RELATIVE = re.compile(
@@ -57,9 +51,9 @@ RELATIVE = re.compile(
     r"|the\s+(?P<step>next|following|previous|preceding)\s+(?P<sunit>day|morning|evening|"
     r"night|week|month)"
     r"|(?<!\bto\s)the\s+(?P<dunit>day|week)\s+(?P<ddir>before|after)(?:\s+(?P<dnoun>" + _EVENT_NOUN + r"))?"
-    r"|(?P<same>that(?:\s+same)?|the\s+same)\s+(?P<same_unit>day|evening|night|morning|afternoon)"
-    r"|(?P<inweek>earlier)\s+(?:in\s+the|that)\s+week"  # ("earlier in the week": of the week
-    # the story is at, before its day)
+    r"|(?P<same>that(?:\s+same)?|the\s+same)\s+(?P<same_unit>day|evening|night|morning)"
+    r"|(?P<inweek>earlier)\s+(?:in\s+the|that)\s+week"  # ("earlier in the week": matched so
+    # that its "the week" is not read as "the week before", and left unresolved)
     r"|(?P<inday>(?:earlier|later)\s+in\s+the\s+(?:day|evening|morning|afternoon)|(?:in|during)\s+"
     r"the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night))"  # ("In the afternoon")
     # "On the Friday morning", "The same Saturday", "that Sunday": a narrative's weekday, the
@@ -90,7 +84,9 @@ _DATELINE_AFTER = re.compile(r"\s*(?:$|[-–—:|(]|\d{1,2}[:.]\d{2}|\(|,?\s*(?:
 def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpression | None:
     """The day the article speaks from when a line near its top says so, else ``None``.
 
-    Only a day no later than the publication and at most two weeks before it counts.
+    Only a day no later than the publication and at most two weeks before it counts. A headline
+    that ends in a full date set off by a dash, a bar or a comma ("Israel-Hamas war: live
+    updates - Thursday 9 November 2023") says it too, when no line under it does.
     """
     day_lines: set[int] | None = None  # the lines that name nothing but a day
     for sentence in [s for s in sentences[1:6] if s.start < 600]:  # the first is the headline
@@ -131,24 +127,43 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
                         len(whole_line) <= 80 or re.search(r"\s[-–—|]\s*(?:[A-Z][a-z]+,?\s+)?$", before))
                     and expression.kind == "absolute" and re.search(r"(?:19|20)\d{2}",
                                                                     expression.text)
-                    and (not after.strip(" .") or (  # "Round-up | 7 September 2024 | By X"
-                        BAR_DATELINE and re.match(r"\s*\|", after)
-                        and re.search(r"\|\s*$", before)))):
+                    and not after.strip(" .")):
                 return TimeExpression(expression.text, sentence.start + expression.start,
                                       sentence.start + expression.end, expression.edtf,
                                       expression.earliest, expression.latest, "day",
                                       "published", "absolute", expression.tense)
-    return None
+    return _headline_date(text, sentences[0], published) if sentences else None
+
+
+#: A headline's end that is its article's day: a full date (with its year, after a weekday or
+#: not) set off from the words before it by a dash, a bar or a comma.
+_HEADLINE_DATE_BEFORE = re.compile(r"\S\s*[-–—|,]\s*$")
+
+
+def _headline_date(text: str, headline: Sentence, published: date) -> TimeExpression | None:
+    """The day a headline ends in ("... live updates - Thursday 9 November 2023"), when the
+    headline is a line of its own and the day is at most two weeks before the publication."""
+    line_end = text.find("\n", headline.start)
+    if text[headline.start:line_end if line_end >= 0 else len(text)].strip() != \
+            headline.text.strip():
+        return None
+    found = find_time_expressions(headline.text, published)
+    if not found:
+        return None
+    last = found[-1]
+    if last.kind != "absolute" or last.precision != "day" or \
+            not re.search(r"(?:19|20)\d{2}$", last.text) or \
+            headline.text[last.end:].strip(" .") or \
+            not _HEADLINE_DATE_BEFORE.search(headline.text[:last.start]) or \
+            not published - timedelta(days=14) <= last.earliest <= published:
+        return None
+    return TimeExpression(last.text, headline.start + last.start, headline.start + last.end,
+                          last.edtf, last.earliest, last.latest, "day", "published", "absolute",
+                          last.tense)
 
 
 #: A sentence of an article's body: eight words or more, ending as a sentence ends.
 _BODY = re.compile(r"^(?:\S+\s+){7,}.*[.!?”\"]\s*$", re.DOTALL)
-
-#: Whether a top line that sets its date off with bars ("Weekend round-up | Saturday 7
-#: September 2024 | Compiled by the foreign desk") is the article's date line: off, since the
-#: held-out totals fell by one match with it and the other changes of session 16 (h20f) and it
-#: gained nothing on the tuned sets (a round-up's day headings are found without it).
-BAR_DATELINE = False
 
 
 def _day_line(text: str, sentence: Sentence, published: date) -> bool:
@@ -193,12 +208,11 @@ def _backstory(expression: TimeExpression, reference: date) -> bool:
 
 
 def _find_anchor(noun: str | None, text: str, before: list[tuple[Sentence, list[TimeExpression]]],
-                 last: TimeExpression | None, reference: date,
-                 stem: str | None = None) -> _Anchor | None:
-    """The date of the event ``noun`` names (nearest earlier sentence that names and dates it, by
-    ``stem`` if given, else by the noun's own), else the last date the article gave."""
+                 last: TimeExpression | None, reference: date) -> _Anchor | None:
+    """The date of the event ``noun`` names (nearest earlier sentence that names and dates it),
+    else the last date the article gave."""
     if noun:
-        stem = stem or _stem(noun)
+        stem = _stem(noun)
         head = re.sub(r"[’']s?$", "", noun.split()[-1])
         kinds = {kind for kind, pattern, _ in CUE_PATTERNS if pattern.fullmatch(head.lower())}
         same_kind = [pattern for kind, pattern, _ in CUE_PATTERNS if kind in kinds]
@@ -264,9 +278,6 @@ def _shift(anchor: _Anchor, match: re.Match, reference: date) -> tuple[date, dat
         sign = -1 if groups["ddir"].lower() == "before" else 1
         step = timedelta(days=1) if groups["dunit"].lower() == "day" else timedelta(weeks=1)
         return anchor.earliest + sign * step, anchor.latest + sign * step
-    if groups["inweek"]:
-        monday = anchor.earliest - timedelta(days=anchor.earliest.weekday())
-        return monday, max(monday, anchor.earliest - timedelta(days=1))
     if groups["same"] or groups["inday"]:  # "that evening", "later in the day", "in the
         # afternoon": the same day
         return anchor.earliest, anchor.latest
@@ -335,19 +346,6 @@ def _clause_verb(text: str, at: int, end: int) -> str | None:
     return verb if any(pattern.fullmatch(verb.lower()) for _, pattern, _ in CUE_PATTERNS) \
         else None
 
-
-#: Whether "the announcement came a day after X was killed" counts back from the day the text
-#: gave the announcement (the nearest earlier sentence naming it) rather than from the last date
-#: given: off, since the held-out totals fell by one match with it and the other changes of
-#: session 16 (h20f); on the tuned sets it kept one match that :data:`timex.DAY_FORMS_S16`
-#: otherwise loses.
-CAME_AFTER_SUBJECT = False
-
-#: A main clause that sets an event named before beside another ("The announcement came a day
-#: after ...", "This meeting followed hours after ..."), right before the expression.
-_CAME = re.compile(r"(?i)\b(?:the|this|that)\s+(?P<subject>[a-z]+)\s+(?:came|followed|"
-                   r"happened|occurred|took\s+place)(?:\s+(?:only|just|barely|less\s+than|"
-                   r"about|almost|nearly|exactly))*\s+$")
 
 
 class _Inverted:
@@ -479,13 +477,8 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
         anchored: list[TimeExpression] = []
         last = sayings.enter(sentence, last)  # "He added that he had met X hours earlier"
         for match in RELATIVE.finditer(text, sentence.start, sentence.end):
-            if not RELATIVE_FORMS_S16 and (match.group("inweek") or (
-                    match.group("same_unit") or "").lower() == "afternoon"):
+            if match.group("inweek"):
                 continue
-            if match.group("dunit") and timex.DAY_FORMS_S16 and re.match(
-                    r"\s+(?:yesterday|tomorrow)\b", text[match.end("ddir"):]):
-                continue  # "the day before yesterday": a day of its own (timex), not a day
-                # before the last date
             if match.group("inday") and text[sentence.start:match.start()].strip(" \t\"“"):
                 continue  # only as the sentence's opening ("Later in the day, X said", "In the
                 # afternoon Hamas fired"), not a plan in it ("would convene his government later
@@ -512,18 +505,9 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # noun would be ("the killing of Haniyeh on Wednesday")
                 noun = _clause_verb(text, match.end(), sentence.end)
             context = earlier_here[-1] if earlier_here and not noun else last
-            subject = _CAME.search(text, sentence.start, match.start()) \
-                if main_first and CAME_AFTER_SUBJECT else None
-            said_before = None
-            if subject is not None:  # "the announcement came a day after X was killed": a day
-                # before the announcement the text dated, not before the last date it gave
-                noun_of = subject.group("subject")
-                verb_stem = re.sub(r"(?i)(?:e?ment|ing|ion)$", "", noun_of)
-                said_before = _find_anchor(noun_of, text, seen, None, reference, verb_stem.lower()
-                                           if len(verb_stem) >= 4 else None)
             anchor = _dated_noun(match, own) or _find_anchor(noun, text, seen, None, reference)
             unnamed = noun is not None and anchor is None  # the event it names is not dated
-            anchor = anchor or said_before or _find_anchor(None, text, seen, context, reference)
+            anchor = anchor or _find_anchor(None, text, seen, context, reference)
             if anchor is None:
                 continue
             # "said on Monday it had met Hamas since the killing": up to the day the story is at
@@ -725,14 +709,6 @@ def _headings(sentences: list[Sentence], expressions: list[TimeExpression], refe
         else _date_heading(sentence, expressions, reference)) is not None})
 
 
-#: Whether a sentence of a round-up's section without a date of its own takes the day the
-#: section is at exactly (its heading's, or the day a sentence of the section gave), rather than
-#: that day up to the next heading's (with a wider date of the sentence before, or a day more
-#: for "He ..."): off, since the held-out totals fell by one match with it and the other
-#: changes of session 16 (h20f) together, and it gained no match on the tuned sets (only the
-#: share of dates within the gold's bounds).
-HEADING_DAY_EXACT = False
-
 
 def _sections(sentences: list[Sentence],
               headings: dict[int, TimeExpression]) -> dict[int, TimeExpression]:
@@ -794,7 +770,8 @@ def under_headings(text: str, sentences: list[Sentence], expressions: list[TimeE
 def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
                   reference: date, start: TimeExpression | None = None,
                   embedded: Embedded = _never,
-                  background: frozenset[int] = frozenset()) -> dict[int, TimeExpression]:
+                  background: frozenset[int] = frozenset(),
+                  present: frozenset[int] = frozenset()) -> dict[int, TimeExpression]:
     """For each sentence, the date the article was last talking about: the last date of a week or
     narrower (not after the reference time) given before it, or a wider one (up to a month) of
     the sentence just before it in the same paragraph; the date line first. A live blog's time
@@ -809,7 +786,11 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     :func:`_frame`); one without, between two days of a story told day by day, is up to the
     second (see :func:`_until_the_next_day`), and one that goes on with the person or the event
     the dated sentence just before it told of ("He spoke at a news conference", "X called the
-    reply unacceptable") is of that day or the next (see :data:`_GOES_ON`, :func:`_same_event`)."""
+    reply unacceptable") is of that day or the next (see :data:`_GOES_ON`, :func:`_same_event`).
+    A sentence without a date whose main verb is in the simple present (``present``, by index:
+    "The Guards announce that ...", "The Zionist regime is warned", "Iran does not seek a wider
+    war") tells of the day the text speaks from (its date line's, else the reference day), not
+    of the last past day it gave; the sentences after it go on from that past day."""
     context: dict[int, TimeExpression] = {}
     background = background | _flashbacks(sentences, expressions, start)
     last = start
@@ -817,7 +798,6 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     sayings = _Sayings()
     headings = _headings(sentences, expressions, reference, start)
     stamped = _stamp_days(sentences, start)
-    sections = _sections(sentences, headings)
     moves: list[tuple[int, TimeExpression | None]] = []  # see _until_the_next_day
     told: TimeExpression | None = None  # the last date of the sentence just before
     told_in: Sentence | None = None
@@ -864,11 +844,11 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
             # day or the night after, not up to the publication
             context[sentence.index] = _set(told, max(told.latest, min(
                 told.earliest + timedelta(days=1), reference)))
-        if HEADING_DAY_EXACT and not narrow and sentence.index in sections and \
-                last is not None and frame is None:  # under "MONDAY 2 SEPTEMBER": that day (or the day the
-            # section went on to), exactly, not a wider date of the sentence before nor up to
-            # the next heading
-            context[sentence.index] = _set(last, last.latest)
+        if not narrow and sentence.index in present:  # "The Guards announce ...": now
+            context[sentence.index] = _set(start, start.latest) if start is not None else \
+                TimeExpression("the present tense: the day of the text", sentence.start,
+                               sentence.start, reference.isoformat(), reference, reference,
+                               "day", reference.isoformat(), "heading", None)
         told, told_in = (narrow[-1], sentence) if narrow else (None, None)
         if narrow:
             last = narrow[-1]

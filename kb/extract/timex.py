@@ -146,23 +146,6 @@ _MONTH = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])"
 _YEAR = r"(?:19|20)\d{2}(?![\d])"
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?(?![\d])"
-#: Whether the day forms added in session 16 (h20f) are read: a day of the month in words ("the
-#: thirteenth of July", "July the first"), a weekday of a named week ("on Thursday last week"),
-#: "the day before yesterday", "a fortnight ago". Off, since the held-out totals fell by one
-#: match with them and the other changes of that session; on the tuned sets they gained one match
-#: and, with them, ``reference.CAME_AFTER_SUBJECT`` is needed not to lose another.
-DAY_FORMS_S16 = False
-#: A day of the month in words, as a radio bulletin or a transcript spells it ("the thirteenth of
-#: July", "July the first").
-_ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
-                  "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
-                  "nineteenth").split()
-_DAY_WORDS = {word: number for number, word in enumerate(_ORDINAL_WORDS, start=1)} | {
-    "twentieth": 20, "thirtieth": 30} | {f"twenty-{word}": 20 + number
-                                          for number, word in enumerate(_ORDINAL_WORDS[:9], 1)} | {
-    "thirty-first": 31}
-_DAY_WORD = (r"(?i:" + "|".join(sorted((w.replace("-", r"[\s-]") for w in _DAY_WORDS),
-                                        key=len, reverse=True)) + r")(?![\w-])")
 _NUM = (
     r"(?:\d{1,3}|a couple of|couple of|a few|few|several|some|many|a|an|one|two|three|four|five"
     r"|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty"
@@ -248,8 +231,7 @@ def _month_number(text: str) -> int:
 
 
 def _day_number(text: str) -> int:
-    digits = re.match(r"\d+", text)
-    return int(digits.group()) if digits else _DAY_WORDS[re.sub(r"\s+", "-", text.lower())]
+    return int(re.match(r"\d+", text).group())
 
 
 def _valid_day(year: int, month: int, day: int, text: str) -> date:
@@ -446,34 +428,6 @@ def _iso_date(m: re.Match, published: date, tense: str | None) -> _Value:
 def _weekday(m: re.Match, published: date, tense: str | None) -> _Value:
     day = _weekday_date(_WEEKDAY_NUMBER[m["weekday"].lower()], published, tense, m["rel"])
     return _day(day, "relative")
-
-
-def _s16(handler: Handler) -> Handler:
-    """A handler of a form :data:`DAY_FORMS_S16` switches on."""
-    def handle(m: re.Match, published: date, tense: str | None) -> _Value | None:
-        return handler(m, published, tense) if DAY_FORMS_S16 else None
-    return handle
-
-
-def _weekday_of_week(m: re.Match, published: date, tense: str | None) -> _Value:
-    """"on Thursday last week", "Tuesday of this week": that weekday of that week."""
-    relation = re.sub(r"\s+", " ", m["rel"].lower())
-    monday = _monday(published) + timedelta(
-        weeks=-1 if relation in ("last", "the previous") else
-        1 if relation in ("next", "the following") else 0)
-    return _day(monday + timedelta(days=_WEEKDAY_NUMBER[m["weekday"].lower()]), "relative")
-
-
-def _two_days(m: re.Match, published: date, tense: str | None) -> _Value:
-    """"the day before yesterday", "the day after tomorrow"."""
-    sign = -1 if m["dir"].lower() == "before" else 1
-    return _day(published + timedelta(days=2 * sign), "relative")
-
-
-def _fortnight(m: re.Match, published: date, tense: str | None) -> _Value:
-    """"a fortnight ago": fourteen days back, two days either way (as "two weeks ago")."""
-    point = published - timedelta(days=14)
-    return _range(point - timedelta(days=2), point + timedelta(days=2), "relative")
 
 
 def _day_word(m: re.Match, published: date, tense: str | None) -> _Value:
@@ -691,14 +645,8 @@ _RULES: list[tuple[str, re.Pattern, Handler]] = [
         _START + r"(?P<month>" + _MONTH + r")\s+(?P<day>" + _DAY + r")(?:,?\s+(?P<year>"
         + _YEAR + r"))?"), _absolute_day),
     ("day-of-month", re.compile(
-        _START + _i(r"the\s+") + r"(?P<day>" + _DAY + r"|" + _DAY_WORD + r")\s+" + _i("of")
-        + r"\s+(?P<month>" + _MONTH + r")(?:,?\s+(?P<year>" + _YEAR + r"))?"),
-     lambda m, p, t: _absolute_day(m, p, t) if DAY_FORMS_S16 or m["day"][0].isdigit() else None),
-    ("month-the-day", re.compile(  # "July the thirteenth", "March the 3rd"
-        _START + r"(?P<month>" + _MONTH + r")\s+" + _i(r"the\s+") + r"(?P<day>"
-        + r"[0-3]?\d(?:st|nd|rd|th)(?![\w-])|" + _DAY_WORD + r")(?!\s+" + _i(
-            r"time|times|round|phase|stage|part|half|day|week|month|year|one") + r"\b)"
-        r"(?:,?\s+(?P<year>" + _YEAR + r"))?"), _s16(_absolute_day)),
+        _START + _i(r"the\s+") + r"(?P<day>" + _DAY + r")\s+" + _i("of")
+        + r"\s+(?P<month>" + _MONTH + r")(?:,?\s+(?P<year>" + _YEAR + r"))?"), _absolute_day),
     ("month-year", re.compile(
         _START + r"(?:(?P<mod>" + _i(r"last|this|next|" + _MONTH_MOD[3:-1]) + r")[\s-])?"
         + r"(?P<month>" + _MONTH + r"),?\s+(?:" + _i("of") + r"\s+)?(?P<year>" + _YEAR + r")"),
@@ -735,17 +683,6 @@ _RULES: list[tuple[str, re.Pattern, Handler]] = [
         + _i("this past|this coming|last|this|next|coming|past") + r")\s+)?(?P<weekday>"
         + _WEEKDAY + r")(?:\s+" + _i("morning|afternoon|evening|night") + r"(?![\w-]))?"),
      _weekday),
-    ("weekday-of-week", re.compile(  # "on Thursday last week", "Tuesday of this week"
-        _START + r"(?:" + _i("on") + r"\s+)?(?P<weekday>" + _WEEKDAY + r")(?:\s+"
-        + _i("morning|afternoon|evening|night") + r")?\s+(?:" + _i("of") + r"\s+)?(?P<rel>"
-        + _i(r"last|this|next|the\s+previous|the\s+following") + r")\s+" + _i("week")
-        + r"(?![\w-])"), _s16(_weekday_of_week)),
-    ("two-days", re.compile(
-        _START + _i(r"the\s+day\s+(?P<dir>before|after)\s+(?:yesterday|tomorrow)(?![\w-])")),
-     lambda m, p, t: _two_days(m, p, t) if DAY_FORMS_S16 and (
-         m["dir"].lower() == "before") == m.group().lower().endswith("yesterday") else None),
-    ("fortnight-ago", re.compile(_START + _i(r"a\s+fortnight\s+ago(?![\w-])")),
-     _s16(_fortnight)),
     ("day-word", re.compile(
         _START + r"(?P<word>" + _i(r"yesterday|today|tomorrow|tonight|last night|this morning|"
                                    r"this afternoon|this evening|overnight") + r")(?![\w-])"),
