@@ -75,3 +75,19 @@ def test_the_holder_of_a_post_of_a_body_named_in_apposition_speaks():
                            "history."), "Statement")
     assert "ahmed-aboul-gheit" in speakers(statement)
     assert statement.date.edtf == "2024-03-13"
+
+
+def test_a_ministry_named_by_its_countrys_demonym_speaks_for_that_country():
+    found = events("The talks are expected to continue in Doha, the Qatari foreign ministry said "
+                   "on Wednesday.")
+    statement = one(found, "Statement")
+    assert speakers(statement) == {"qatar"}
+    assert statement.date.edtf == "2024-03-13"
+
+
+def test_a_ministry_written_as_a_name_stays_the_ministry():
+    draft = extract("The Egyptian Foreign Ministry said on Monday that talks would resume.", DAY,
+                    actors=ACTORS)
+    statement = one(draft.events, "Statement")
+    assert {draft.actors[actor].name for actor in speakers(statement)} == {
+        "Egyptian Foreign Ministry"}
