@@ -24,6 +24,22 @@ def test_a_meeting_put_before_its_clause_is_the_subjects_and_keeps_its_own_count
     assert ids(meeting) == {"qatar", "egypt"}
 
 
+def test_a_news_conference_before_a_speaker_set_off_by_commas_is_the_speakers():
+    # the parse may give "said" no subject here ("Qatar's prime minister" hangs from "Monday"):
+    # the speaker the rules found holds the conference
+    found = events("At a news conference in Doha on Monday, Qatar's prime minister, Sheikh "
+                   "Mohammed bin Abdulrahman Al Thani, said the talks would resume.")
+    conference = one(found, "PressConference")
+    assert ids(conference) == speakers(one(found, "Statement"))
+    assert conference.date.edtf == "2024-03-11"
+
+
+def test_talks_during_which_strikes_killed_people_are_not_the_strikes_side():
+    found = events("During the ceasefire talks in Cairo on Monday, Israeli strikes killed 20 "
+                   "people in Gaza.")
+    assert all("israel" not in ids(event) for event in found if event.type == "Meeting")
+
+
 def test_a_setting_after_the_verb_is_not_read_as_put_before_it():
     # "rejected calls at a news conference": the conference is still the subject's, found by the
     # rules that read a setting after its verb (unchanged)
