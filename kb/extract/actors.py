@@ -108,7 +108,13 @@ GROUP_DESCRIPTION_ANY_CASE = re.compile(GROUP_DESCRIPTION.pattern, re.IGNORECASE
 #: Ichilov hospitals"): the name is no actor.
 FACILITY_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s+(?:hospitals?|"
                             r"camps?|crossings?|prisons?|jails?|hotels?|airports?|mosques?|schools?|"
-                            r"neighbou?rhoods?|districts?|streets?|squares?|stadiums?)(?![\w-])")
+                            r"neighbou?rhoods?|districts?|streets?|squares?|stadiums?|bases?|"
+                            r"outposts?)(?![\w-])")
+
+#: A place named like a person or a body: a military base ("Joint Base Andrews", "Nevatim Air
+#: Base") or the president's aircraft ("aboard Air Force One"); the name is no actor (nor the
+#: "he" said after it).
+FACILITY_NAME = re.compile(r"(?:.+\s)?(?:Air\s+)?Base(?:\s.+)?|Air\s+Force\s+One")
 
 #: A heading line that says what kind of document follows: "Press Release", "Statement".
 DOCUMENT_KIND = re.compile(r"(?i)\s*(?:(?:press|joint|official|public)\s+)?(?:statement|release|"
@@ -1100,6 +1106,8 @@ class ActorReader:
             return  # a date line's city ("DOHA, Aug 16 -")
         if all(word in DEMONYMS or word in TITLE_WORDS for word in words):
             return
+        if FACILITY_NAME.fullmatch(full):
+            return  # "Joint Base Andrews", "Air Force One": places
         state = re.fullmatch(r"(?:The\s+)?(?:State|Kingdom|(?:Arab\s+)?Republic|Sultanate|Emirate|"
                              r"Hashemite\s+Kingdom)\s+of\s+(.+)", full)
         if state:  # "The State of Qatar", "the Arab Republic of Egypt": the country

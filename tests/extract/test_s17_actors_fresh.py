@@ -107,3 +107,18 @@ def test_a_ministry_written_as_a_name_stays_the_ministry():
     statement = one(draft.events, "Statement")
     assert {draft.actors[actor].name for actor in speakers(statement)} == {
         "Egyptian Foreign Ministry"}
+
+
+def test_an_air_base_and_the_presidents_aircraft_are_places_not_people():
+    text = ("Speaking to reporters aboard Air Force One on Wednesday, Trump said Israel should "
+            "hit back. Later, at Joint Base Andrews, he greeted the freed hostages.")
+    draft = extract(text, DAY, actors=ACTORS)
+    names = {actor.name for actor in draft.actors.values()}
+    assert not names & {"Air Force One", "Base Andrews", "Joint Base Andrews"}
+
+
+def test_a_named_military_base_overrun_is_no_victim_of_its_own():
+    draft = extract("Gunmen overran the Nahal Oz base on Saturday and seized soldiers.", DAY,
+                    actors=ACTORS)
+    assert all(draft.actors[actor].name != "Nahal Oz"
+               for event in draft.events for actor, _ in event.actors)
