@@ -112,9 +112,11 @@ FACILITY_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*
                             r"outposts?)(?![\w-])")
 
 #: A place named like a person or a body: a military base ("Joint Base Andrews", "Nevatim Air
-#: Base") or the president's aircraft ("aboard Air Force One"); the name is no actor (nor the
-#: "he" said after it).
-FACILITY_NAME = re.compile(r"(?:.+\s)?(?:Air\s+)?Base(?:\s.+)?|Air\s+Force\s+One")
+#: Base"), the president's aircraft ("aboard Air Force One"), a name ending in a kind of place
+#: ("the attack on Pearl Harbor", "Ben Gurion Airport"); the name is no actor (nor the "he" said
+#: after it).
+FACILITY_NAME = re.compile(r"(?:.+\s)?(?:Air\s+)?Base(?:\s.+)?|Air\s+Force\s+One|"
+                           r".+\s(?:Harbou?r|Airport|Heights|Valley|Bay|Square)")
 
 #: A heading line that says what kind of document follows: "Press Release", "Statement".
 DOCUMENT_KIND = re.compile(r"(?i)\s*(?:(?:press|joint|official|public)\s+)?(?:statement|release|"

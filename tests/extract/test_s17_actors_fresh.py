@@ -122,3 +122,9 @@ def test_a_named_military_base_overrun_is_no_victim_of_its_own():
                     actors=ACTORS)
     assert all(draft.actors[actor].name != "Nahal Oz"
                for event in draft.events for actor, _ in event.actors)
+
+
+def test_a_name_ending_in_a_kind_of_place_is_no_victim():
+    draft = extract("Golan likened the moment to the attack on Pearl Harbor.", DAY, actors=ACTORS)
+    assert all(draft.actors[actor].name != "Pearl Harbor"
+               for event in draft.events for actor, _ in event.actors)
