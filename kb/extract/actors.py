@@ -251,10 +251,10 @@ RESOLUTION_TEXT = re.compile(
 
 #: A country's ministry named by its demonym, in lower case ("the Qatari foreign ministry said",
 #: "the Israeli defence ministry's spokesman"): that country's voice, as its forces are its acts
-#: (a ministry written as a name, "the Egyptian Foreign Ministry", is read as one).
+#: (a ministry written as a name, "the Egyptian Foreign Ministry", is read as one; a health
+#: ministry's tolls are no side's word in the talks).
 DEMONYM_MINISTRY = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS)) + r")\s+"
-                              r"(?:foreign|defen[cs]e|interior|health|justice|finance|"
-                              r"intelligence)\s+ministry(?P<possessive>[’']s)?(?![\w-])")
+                              r"(?:foreign|defen[cs]e)\s+ministry(?P<possessive>[’']s)?(?![\w-])")
 
 #: "HE" before a title or name in Gulf usage: His Excellency, an honorific ("HE the Prime
 #: Minister", "HE Turkish Foreign Minister Hakan Fidan"), no name of its own.

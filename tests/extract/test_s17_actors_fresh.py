@@ -128,3 +128,9 @@ def test_a_name_ending_in_a_kind_of_place_is_no_victim():
     draft = extract("Golan likened the moment to the attack on Pearl Harbor.", DAY, actors=ACTORS)
     assert all(draft.actors[actor].name != "Pearl Harbor"
                for event in draft.events for actor, _ in event.actors)
+
+
+def test_a_health_ministrys_toll_is_no_statement_of_its_country():
+    found = events("The Egyptian health ministry said on Wednesday that 20 people had been "
+                   "killed.")
+    assert not any(event.type == "Statement" and "egypt" in speakers(event) for event in found)
