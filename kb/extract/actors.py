@@ -249,13 +249,6 @@ RESOLUTION_TEXT = re.compile(
     r"(?<![\w-])[Tt]he\s+(?:draft\s+)?(?:text|resolution)(?=(?:\s*,[^,.;]{1,80},)?\s+(?:also\s+|"
     r"further\s+|again\s+)?(?:calls|demands|urges|asks|requests|appeals|directs)\b)")
 
-#: A country's ministry named by its demonym, in lower case ("the Qatari foreign ministry said",
-#: "the Israeli defence ministry's spokesman"): that country's voice, as its forces are its acts
-#: (a ministry written as a name, "the Egyptian Foreign Ministry", is read as one; a health
-#: ministry's tolls are no side's word in the talks).
-DEMONYM_MINISTRY = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS)) + r")\s+"
-                              r"(?:foreign|defen[cs]e)\s+ministry(?P<possessive>[’']s)?(?![\w-])")
-
 #: "HE" before a title or name in Gulf usage: His Excellency, an honorific ("HE the Prime
 #: Minister", "HE Turkish Foreign Minister Hakan Fidan"), no name of its own.
 HONORIFIC_HE = re.compile(r"\s+(?:the\s+|[A-Z][a-z])")
@@ -812,10 +805,6 @@ class ActorReader:
             for m in pattern.finditer(text):  # Thai workers were freed": Thailand's nationals
                 if free(m.start(), m.end()):
                     add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
-        for m in DEMONYM_MINISTRY.finditer(text):  # "the Qatari foreign ministry said": Qatar
-            if free(m.start(), m.end()):
-                add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"),
-                    bool(m.group("possessive")))
         for pattern in (PEOPLE_OF, SIDE):  # "it is up to the Americans to stop him": the US;
             for m in pattern.finditer(text):  # "the Israeli side announced": Israel
                 if free(m.start("dem"), m.end()):

@@ -1009,12 +1009,8 @@ class RoleReader(CueReader):
             if verb is not None and verb.pos_ in ("VERB", "AUX") and setting.i < verb.i:
                 # "At a news conference on Monday, Netanyahu rejected ...": the setting put
                 # before its clause is the subject's (who held the news conference)
-                held = self._parse_actors(parse.subjects(verb), cue, context) or [
-                    f.speaker for f in context.frames if f.speaker and context.head(f.cue) is not None
-                    and context.head(f.cue).i == verb.i]
-                # (or the speaker the rules found for it: "At a news conference, Qatar's prime
-                # minister, Sheikh X, said ...")
-                held = [actor for actor in held if actor not in {a for a, _ in roles}]
+                held = [actor for actor in self._parse_actors(parse.subjects(verb), cue, context)
+                        if actor not in {a for a, _ in roles}]
                 if held:
                     put(held, lead_role)
                     cue.parsed.append(f"{lead_role} {', '.join(held)} (the clause's subject)")

@@ -24,16 +24,6 @@ def test_a_meeting_put_before_its_clause_is_the_subjects_and_keeps_its_own_count
     assert ids(meeting) == {"qatar", "egypt"}
 
 
-def test_a_news_conference_before_a_speaker_set_off_by_commas_is_the_speakers():
-    # the parse may give "said" no subject here ("Qatar's prime minister" hangs from "Monday"):
-    # the speaker the rules found holds the conference
-    found = events("At a news conference in Doha on Monday, Qatar's prime minister, Sheikh "
-                   "Mohammed bin Abdulrahman Al Thani, said the talks would resume.")
-    conference = one(found, "PressConference")
-    assert ids(conference) == speakers(one(found, "Statement"))
-    assert conference.date.edtf == "2024-03-11"
-
-
 def test_talks_during_which_strikes_killed_people_are_not_the_strikes_side():
     found = events("During the ceasefire talks in Cairo on Monday, Israeli strikes killed 20 "
                    "people in Gaza.")
@@ -93,22 +83,6 @@ def test_the_holder_of_a_post_of_a_body_named_in_apposition_speaks():
     assert statement.date.edtf == "2024-03-13"
 
 
-def test_a_ministry_named_by_its_countrys_demonym_speaks_for_that_country():
-    found = events("The talks are expected to continue in Doha, the Qatari foreign ministry said "
-                   "on Wednesday.")
-    statement = one(found, "Statement")
-    assert speakers(statement) == {"qatar"}
-    assert statement.date.edtf == "2024-03-13"
-
-
-def test_a_ministry_written_as_a_name_stays_the_ministry():
-    draft = extract("The Egyptian Foreign Ministry said on Monday that talks would resume.", DAY,
-                    actors=ACTORS)
-    statement = one(draft.events, "Statement")
-    assert {draft.actors[actor].name for actor in speakers(statement)} == {
-        "Egyptian Foreign Ministry"}
-
-
 def test_an_air_base_and_the_presidents_aircraft_are_places_not_people():
     text = ("Speaking to reporters aboard Air Force One on Wednesday, Trump said Israel should "
             "hit back. Later, at Joint Base Andrews, he greeted the freed hostages.")
@@ -128,9 +102,3 @@ def test_a_name_ending_in_a_kind_of_place_is_no_victim():
     draft = extract("Golan likened the moment to the attack on Pearl Harbor.", DAY, actors=ACTORS)
     assert all(draft.actors[actor].name != "Pearl Harbor"
                for event in draft.events for actor, _ in event.actors)
-
-
-def test_a_health_ministrys_toll_is_no_statement_of_its_country():
-    found = events("The Egyptian health ministry said on Wednesday that 20 people had been "
-                   "killed.")
-    assert not any(event.type == "Statement" and "egypt" in speakers(event) for event in found)
