@@ -1,7 +1,8 @@
 """Who the actors of an event are, on short texts written for the test (session 17, shapes of
 fresh text): the one who held a news conference put before its clause, a resolution's text
-speaking for the council that adopted it, "HE" (His Excellency) before a post, and the holder of
-a post "of" a body named in an apposition."""
+speaking for the council that adopted it, "HE" (His Excellency) before a post, the holder of a
+post "of" a body named in an apposition, and places named like people (a military base, "Air Force
+One", "Pearl Harbor")."""
 
 from __future__ import annotations
 
