@@ -108,7 +108,15 @@ GROUP_DESCRIPTION_ANY_CASE = re.compile(GROUP_DESCRIPTION.pattern, re.IGNORECASE
 #: Ichilov hospitals"): the name is no actor.
 FACILITY_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s+(?:hospitals?|"
                             r"camps?|crossings?|prisons?|jails?|hotels?|airports?|mosques?|schools?|"
-                            r"neighbou?rhoods?|districts?|streets?|squares?|stadiums?)(?![\w-])")
+                            r"neighbou?rhoods?|districts?|streets?|squares?|stadiums?|bases?|"
+                            r"outposts?)(?![\w-])")
+
+#: A place named like a person or a body: a military base ("Joint Base Andrews", "Nevatim Air
+#: Base"), the president's aircraft ("aboard Air Force One"), a name ending in a kind of place
+#: ("the attack on Pearl Harbor", "Ben Gurion Airport"); the name is no actor (nor the "he" said
+#: after it).
+FACILITY_NAME = re.compile(r"(?:.+\s)?(?:Air\s+)?Base(?:\s.+)?|Air\s+Force\s+One|"
+                           r".+\s(?:Harbou?r|Airport|Heights|Valley|Bay|Square)")
 
 #: A heading line that says what kind of document follows: "Press Release", "Statement".
 DOCUMENT_KIND = re.compile(r"(?i)\s*(?:(?:press|joint|official|public)\s+)?(?:statement|release|"
@@ -232,6 +240,23 @@ RUN_BODY = re.compile(RUN_BY + r"\s+(?:[a-z]+\s+){0,2}?(?:ministry|government|au
 BODY_KIND = re.compile(r"(?<![\w-])[Tt]he\s+(?P<kind>court|council|tribunal|committee|commission|"
                        r"assembly|forum|judges)(?P<possessive>[’']s)?(?![\w-])")
 BODY_MEMBERS = {"judges": "court"}
+
+#: A resolution's text as the subject of what it asks ("The text, drafted by the United Arab
+#: Emirates, calls for ...", "The resolution also demands ..."): the voice of the body that adopted
+#: it, the council or assembly named last (not "The resolution passes", "The text would see ...";
+#: what it welcomes or stresses is no act of the body a curator keeps).
+RESOLUTION_TEXT = re.compile(
+    r"(?<![\w-])[Tt]he\s+(?:draft\s+)?(?:text|resolution)(?=(?:\s*,[^,.;]{1,80},)?\s+(?:also\s+|"
+    r"further\s+|again\s+)?(?:calls|demands|urges|asks|requests|appeals|directs)\b)")
+
+#: "HE" before a title or name in Gulf usage: His Excellency, an honorific ("HE the Prime
+#: Minister", "HE Turkish Foreign Minister Hakan Fidan"), no name of its own.
+HONORIFIC_HE = re.compile(r"\s+(?:the\s+|[A-Z][a-z])")
+
+#: Posts whose "of X, Name" apposition names the post's holder, who is no member of X's list
+#: ("the Secretary-General of the Arab League, Ahmed Aboul Gheit, said": he says it).
+POSTS_OF = (r"secretary(?:[\s-]general)?|chairman|chairwoman|chair|commissioner|mayor|governor|"
+            r"coordinator|representative|commander|adviser|advisor")
 
 
 #: Bodies counted with the article, which the last list of as many names ("the three groups",
@@ -813,6 +838,10 @@ class ActorReader:
             body = self._body_of_kind(m.group("kind").lower())  # The court also called for"
             if body and free(m.start(), m.end()):
                 add(m.start(), m.end(), body, bool(m.group("possessive")), "description")
+        for m in RESOLUTION_TEXT.finditer(text):  # "The text, drafted by the UAE, calls for
+            body = self._body_of_kind("council") or self._body_of_kind("assembly")  # ...": the
+            if body and free(m.start(), m.end()):  # council (or assembly) that adopted it
+                add(m.start(), m.end(), body, False, "description")
         for m in HIS_OFFICE.finditer(text):  # "X told Biden ..., his office said": X's office
             subjects = [x.actor for x in sorted(found, key=lambda x: x.start)
                         if x.end <= base + m.start() and x.actor in self.actors
@@ -1011,8 +1040,9 @@ class ActorReader:
             bare = re.sub(r"[’'](?:re|ve|ll|d|t|m|s)$", "", word).rstrip(".")
             if not free(start, end) or (bare in FUNCTION_WORDS and word != "U.S.") or (
                     len(bare) > 2 and bare.isupper() and bare.capitalize() in FUNCTION_WORDS) or (
-                    bare != word.rstrip(".") and bare in ("We", "They", "I", "You", "It")):
-                pieces.append([])
+                    bare != word.rstrip(".") and bare in ("We", "They", "I", "You", "It")) or (
+                    word == "HE" and HONORIFIC_HE.match(text, end)):
+                pieces.append([])  # "HE the Secretary-General ...": His Excellency, no name
                 continue
             pieces[-1].append((start, end, word))
             if re.search(POSS + r"$", word) and word[:-2] not in TITLE_WORDS:
@@ -1067,6 +1097,8 @@ class ActorReader:
             return  # a date line's city ("DOHA, Aug 16 -")
         if all(word in DEMONYMS or word in TITLE_WORDS for word in words):
             return
+        if FACILITY_NAME.fullmatch(full):
+            return  # "Joint Base Andrews", "Air Force One": places
         state = re.fullmatch(r"(?:The\s+)?(?:State|Kingdom|(?:Arab\s+)?Republic|Sultanate|Emirate|"
                              r"Hashemite\s+Kingdom)\s+of\s+(.+)", full)
         if state:  # "The State of Qatar", "the Arab Republic of Egypt": the country
@@ -1199,7 +1231,7 @@ class ActorReader:
                 titled = previous.prep in ("of", "for") and re.search(  # "the emir of Qatar,
                     # Tamim ...", "the spokesman for the ministry, Ambassador X, said"
                     r"(?i)\b(?:emir|amir|king|prince|president|premier|minister|head|chief|director|"
-                    r"leader|envoy|ambassador|spokes\w+)\s+(?:of|for)\s+(?:the\s+)?$",
+                    r"leader|envoy|ambassador|spokes\w+|" + POSTS_OF + r")\s+(?:of|for)\s+(?:the\s+)?$",
                     text[max(0, previous.np_start - 40):previous.np_start])
                 if previous.prep and previous.prep != "according to" and listed and \
                         not titled and text[previous.end:mention.np_start].strip(" ,–—") == "":

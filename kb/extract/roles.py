@@ -1003,6 +1003,17 @@ class RoleReader(CueReader):
             if found:
                 put(found, lead_role)
                 cue.parsed.append(f"{lead_role} {', '.join(found)}")
+            setting = noun.head if noun.dep_ == "pobj" else None
+            verb = setting.head if setting is not None and setting.lower_ in (
+                "at", "during") and setting.dep_ == "prep" else None
+            if verb is not None and verb.pos_ in ("VERB", "AUX") and setting.i < verb.i:
+                # "At a news conference on Monday, Netanyahu rejected ...": the setting put
+                # before its clause is the subject's (who held the news conference)
+                held = [actor for actor in self._parse_actors(parse.subjects(verb), cue, context)
+                        if actor not in {a for a, _ in roles}]
+                if held:
+                    put(held, lead_role)
+                    cue.parsed.append(f"{lead_role} {', '.join(held)} (the clause's subject)")
             at_which = AT_WHICH.match(self.text, cue.end, context.sentence.end)
             if at_which:  # "a meeting in Paris in February at which X and Y drew up a plan"
                 start = at_which.end()
