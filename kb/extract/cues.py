@@ -15,6 +15,7 @@ from typing import Any
 from kb.extract import parse
 from kb.extract.actors import ActorReader, KnownActor, KnownPlace, Mention
 from kb.extract.lexicon import (
+    CALLED_OFF_BEFORE,
     CLAUSE_BREAK,
     CONDITION,
     CONSEQUENCE,
@@ -691,6 +692,8 @@ class CueReader(ActorReader):
 
     def _noun_is_event(self, cue: Cue, before: str, after: str, context: Context) -> bool:
         """Whether an event noun names an event here (rather than a topic or a goal)."""
+        if cue.type in MEETING_FAMILY and CALLED_OFF_BEFORE.search(before):
+            return False  # "Jordan called off a summit": the calling off is the event
         if _governing_verb(cue, context, "nsubjpass", TOPIC_LEMMAS) is not None:
             return False  # "a meeting at which the ceasefire negotiations were discussed"
         dated = any((0 <= e.start - cue.end <= 40 and not re.search(r"[,;]", self.text[
