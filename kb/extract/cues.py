@@ -68,6 +68,13 @@ COUNTED_PEOPLE = re.compile(
     r"fifteen|twenty|thirty|dozens\s+of|hundreds\s+of)\s+(?!(?:statements?|videos?|documents?|"
     r"reports?|pages?|letters?|images?|photos?|percent|per\s+cent)\b)")
 
+#: A person as the object of a verb of releasing ("have freed a soldier", "released the two
+#: women"): someone set free, not a statement or a document.
+PERSON_FREED = re.compile(
+    r"(?i)\s+(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:soldiers?|wom[ae]n|m[ae]n|girls?|boys?|child(?:ren)?|civilians?|teenagers?|mothers?|"
+    r"fathers?|daughters?|sons?|citizens?|conscripts?|reservists?|officers?|elderly)\b")
+
 #: A person named as the subject of a passive ("Keith Siegel, an American-Israeli, was"): the one
 #: a release frees.
 NAMED_PASSIVE = re.compile(r"(?<![\w’'-])(?-i:[A-Z][a-z][\w’'-]*(?:\s+(?:al-|el-|bin\s+)?"
@@ -433,6 +440,7 @@ class CueReader(ActorReader):
                 and not NATIONALS.search(before[-80:] + " " + after[:80]) \
                 and not NAMED_PASSIVE.search(before) \
                 and not COUNTED_PEOPLE.match(after) and not FROM_CUSTODY.search(after[:100]) \
+                and not PERSON_FREED.match(after) \
                 and not cue.text.lower().startswith("receiv"):  # (the Red Cross "received X")
             return False  # "released a statement" (not "freed 39 women from its prisons")
         if cue.type == "Acceptance" and word == "reached" and not DEAL_REACHED_BEFORE.search(before):

@@ -755,6 +755,12 @@ SETTING_BEFORE = re.compile(
     r"joint|recent|high-level|week-long|weeklong|[\w-]+-day|[\w-]+-week|initial|first|last|"
     r"previous|hostage)\s+)+$"
 )
+#: A sentence that opens with the setting of its act: "At a news conference on Monday, ...",
+#: "During his meeting with X, ...", "In a joint press briefing, ..." (the text before the noun,
+#: after a date line: "DOHA, May 6 (Reuters) - At a news conference ...").
+OPENING_SETTING = re.compile(r"(?i)(?:(?-i:[A-Z][A-Z .’'-]+),[^.]{0,60}?\s[-–—]\s+)?\s*"
+                             r"(?:at|during|in)\s+(?:a|an|the|his|her|their|its)\s+"
+                             r"(?:[\w-]+\s+){0,2}$")
 #: What before an event noun says the event was called off, so did not happen ("Jordan called off
 #: a summit", "cancelled a planned visit", "postponed the talks"): the calling off is the act.
 CALLED_OFF_BEFORE = re.compile(

@@ -97,3 +97,42 @@ def test_a_visit_cancelled_is_a_statement_of_who_cancelled_it():
 def test_a_statement_called_off_is_no_event():
     found = events("On Tuesday Benny Gantz called off a televised statement.")
     assert not found
+
+
+# --- the setting a sentence opens with: its participant is the one who acts ---------------------
+
+
+def test_a_news_conference_opening_the_sentence_is_the_subject_s():
+    found = events("The talks went on. At a news conference on Tuesday evening, Benjamin "
+                   "Netanyahu rejected calls for a ceasefire.")
+    conference = one(found, "PressConference")
+    assert "benjamin-netanyahu" in ids(conference)
+    assert conference.date.edtf == "2024-03-12"
+
+
+def test_a_news_conference_after_a_date_line_is_the_subject_s():
+    found = events("JERUSALEM, March 12 (Wire) - At a news conference on Tuesday, Prime Minister "
+                   "Benjamin Netanyahu said the army would go on.")
+    assert "benjamin-netanyahu" in ids(one(found, "PressConference"))
+
+
+def test_a_news_conference_not_opening_the_sentence_takes_no_later_subject():
+    found = events("Hamas said it would reply, and at a news conference on Tuesday, Benjamin "
+                   "Netanyahu said the army would go on.", min_confidence=0.0)
+    conference = one(found, "PressConference")
+    assert "benjamin-netanyahu" not in ids(conference)
+
+
+# --- forces that free a person: a release -------------------------------------------------------
+
+
+def test_forces_that_freed_a_soldier_made_a_release():
+    found = events("On Tuesday Israeli forces freed a soldier held in Gaza.")
+    release = one(found, "HostageRelease")
+    assert "israel" in ids(release)
+    assert release.date.edtf == "2024-03-12"
+
+
+def test_a_statement_released_is_no_release():
+    found = events("On Tuesday Hamas released a statement on the talks.")
+    assert not [e for e in found if e.type == "HostageRelease"]
