@@ -42,6 +42,7 @@ from kb.extract.lexicon import (
     POSS,
     PURPOSE_BEFORE,
     RESIDENCE,
+    RESOLUTION_SUBJECT,
     SAYING_LEMMAS,
     SETTING_BEFORE,
     SHORT_OF,
@@ -265,6 +266,9 @@ class CueReader(ActorReader):
         self.expressions = find_time_expressions(text, published) if expressions is None \
             else expressions
         self.last_speaker: str | None = None
+        #: the body whose resolution was told last, and the index of that sentence ("It also
+        #: asks ..." after it is the resolution's words: :meth:`resolution_body`)
+        self.resolution: tuple[str, int] | None = None
 
     # --- cues -----------------------------------------------------------------------------------
 
@@ -858,6 +862,9 @@ class CueReader(ActorReader):
                      and (not m.possessive or m.holder) and m.quote is None
                      and not m.actor.startswith("@") and m.prep in (None, "and", "or")]
             if number == 0:
+                body = self.resolution_body(context.sentence, cue.start)
+                if body is not None:
+                    return body  # "It also asks the Secretary-General to ...": the resolution's
                 if SPEECH_SUBJECT_PRONOUN.search(segment) and not named:
                     return self.last_speaker
                 unnamed = UNNAMED_SPEAKER.search(segment)
@@ -890,6 +897,20 @@ class CueReader(ActorReader):
                     segment):
                 return self._parsed_speaker(cue, context)
         return self._parsed_speaker(cue, context)
+
+    def resolution_body(self, sentence: Sentence, cue_start: int) -> str | None:
+        """The body that passed a resolution told in the last few sentences, when the words
+        before a verb make the resolution its subject ("It also asks ...", "The text, drafted by
+        the UAE, calls for ...") and no other side (a body, not a person) spoke since; ``None``
+        otherwise."""
+        if self.resolution is None or not 0 < sentence.index - self.resolution[1] <= 6 or \
+                not RESOLUTION_SUBJECT.fullmatch(self.text[sentence.start:cue_start]):
+            return None
+        body = self.resolution[0]
+        last = self.actors.get(self.last_speaker) if self.last_speaker else None
+        if self.last_speaker != body and last is not None and last.type != "person":
+            return None  # "... Hamas welcomed it. It said ...": "it" is the side that spoke
+        return body
 
     def _apposed_person(self, segment: tuple[int, int], context: Context) -> str | None:
         """The person a comma-separated stretch ends on ("In a video, Khalil al-Hayya"), whom the

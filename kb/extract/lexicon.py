@@ -761,6 +761,14 @@ SETTING_BEFORE = re.compile(
 OPENING_SETTING = re.compile(r"(?i)(?:(?-i:[A-Z][A-Z .’'-]+),[^.]{0,60}?\s[-–—]\s+)?\s*"
                              r"(?:at|during|in)\s+(?:a|an|the|his|her|their|its)\s+"
                              r"(?:[\w-]+\s+){0,2}$")
+#: A resolution named: the word, or a numbered one ("resolution 2720").
+RESOLUTION_WORD = re.compile(r"(?i)\bresolutions?\b")
+#: The opening of a sentence whose subject is a resolution told before: "It also asks ...",
+#: "The text, drafted by the UAE, calls for ...", "The resolution further demands ..." (the text
+#: before the verb).
+RESOLUTION_SUBJECT = re.compile(
+    r"(?i)\s*(?:[A-Z]+:\s+)?(?:it|the\s+(?:text|resolution|draft(?:\s+resolution)?|measure))"
+    r"(?:,[^,;]{1,80},)?\s+(?:(?:also|further|then|now|additionally)\s+)?")
 #: What before an event noun says the event was called off, so did not happen ("Jordan called off
 #: a summit", "cancelled a planned visit", "postponed the talks"): the calling off is the act.
 CALLED_OFF_BEFORE = re.compile(
