@@ -17,6 +17,7 @@ from kb.extract.actors import ActorReader, KnownActor, KnownPlace, Mention
 from kb.extract.lexicon import (
     CALLED_OFF_BEFORE,
     CLAUSE_BREAK,
+    COMPARED_TO_BEFORE,
     CONDITION,
     CONSEQUENCE,
     COORDINATED_VERB,
@@ -49,6 +50,7 @@ from kb.extract.lexicon import (
     SIGNATORIES_NAMED,
     SPECIFICITY,
     SPEECH_SUBJECT_PRONOUN,
+    STALLED_AFTER,
     STATEMENT_FAMILY,
     TIMELINE_ENTRY,
     UNNAMED_SPEAKER,
@@ -70,11 +72,14 @@ COUNTED_PEOPLE = re.compile(
     r"reports?|pages?|letters?|images?|photos?|percent|per\s+cent)\b)")
 
 #: A person as the object of a verb of releasing ("have freed a soldier", "released the two
-#: women"): someone set free, not a statement or a document.
+#: women", "freed Judith Raanan"): someone set free, not a statement or a document.
 PERSON_FREED = re.compile(
     r"(?i)\s+(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:soldiers?|wom[ae]n|m[ae]n|girls?|boys?|child(?:ren)?|civilians?|teenagers?|mothers?|"
-    r"fathers?|daughters?|sons?|citizens?|conscripts?|reservists?|officers?|elderly)\b")
+    r"fathers?|daughters?|sons?|citizens?|conscripts?|reservists?|officers?|elderly)\b"
+    # "freed Judith Raanan and her daughter": a person by name (a given name and a surname)
+    r"|\s+(?!(?:The|A|An|This|That|Its|Their|His|Her)\s)(?-i:[A-Z][a-z][\w’'-]+)\s+"
+    r"(?-i:[A-Z][a-z][\w’'-]+)(?=\s*(?:[,.;]|(?:and|on|in|from|after|at|to|with)\s))")
 
 #: A person named as the subject of a passive ("Keith Siegel, an American-Israeli, was"): the one
 #: a release frees.
@@ -706,6 +711,10 @@ class CueReader(ActorReader):
         """Whether an event noun names an event here (rather than a topic or a goal)."""
         if cue.type in MEETING_FAMILY and CALLED_OFF_BEFORE.search(before):
             return False  # "Jordan called off a summit": the calling off is the event
+        if COMPARED_TO_BEFORE.search(before):
+            return False  # "likened the moment to the attack on Pearl Harbor": a comparison
+        if cue.type in MEETING_FAMILY and STALLED_AFTER.match(after):
+            return False  # "the ceasefire talks ... remain stalled": a state, no meeting held
         if _governing_verb(cue, context, "nsubjpass", TOPIC_LEMMAS) is not None:
             return False  # "a meeting at which the ceasefire negotiations were discussed"
         dated = any((0 <= e.start - cue.end <= 40 and not re.search(r"[,;]", self.text[

@@ -160,7 +160,7 @@ class Extractor(RoleReader):
         if self._document is None:
             self._document = self._document_statement(context, claimant)
         told = self._told_acts(drafted, context) + self._added(drafted) + \
-            self._attributions(drafted, context)
+            self._attributions(drafted, context) + self._reasons_given(drafted)
         kept = [event for cue, event in drafted if not any(cue is t for t in told)]
         kept = self._list_item(context, kept)
         kept = self._target_of_the_strike_before(context, kept)
@@ -504,6 +504,26 @@ class Extractor(RoleReader):
                             and other.date.earliest <= event.date.earliest <= other.date.latest)):
                     told.append(cue)
                     break
+        return told
+
+    def _reasons_given(self, drafted: list) -> list:
+        """A ", saying ..." after an act of the same subject ("Hamas freed two Americans, saying
+        it acted for humanitarian reasons", "Israel rejected the plan, saying it fell short"):
+        the act's reason given, no statement of its own. Returns the cues to drop."""
+        told = []
+        for cue, event in drafted:
+            if event.type != "Statement" or cue.part != "speech" or not re.search(
+                    r",\s*$", self.text[max(0, cue.start - 3):cue.start]) or \
+                    cue.text.lower() != "saying":
+                continue
+            speakers = {actor for actor, role in event.actors if role == "speaker"}
+            if speakers and any(
+                    other is not event and other_cue.part == "verb" and other_cue.end <= cue.start
+                    and other.type in ("Acceptance", "Rejection", "Offer", "HostageRelease")
+                    and speakers <= {actor for actor, role in other.actors
+                                     if role in ("responder", "offerer", "releaser")}
+                    for other_cue, other in drafted):
+                told.append(cue)
         return told
 
     def _reported_topics(self, context: Context) -> None:

@@ -713,9 +713,10 @@ STANCE_ON_EFFORT = frozenset(("support", "back", "welcome", "praise", "commend",
 PROMISED_EFFORT = re.compile(r"(?i)\b(?:will|would|shall)\s+(?:\w+ly\s+)?(?:continue|pursue|"
                              r"redouble|intensify|step\s+up|spare\s+no)\b[^.;:]*$")
 #: The outlet's own reporter as the subject of a speech or report verb ("Our correspondent X
-#: reports", "our reporter in Gaza said"): the article telling, no event of its own.
+#: reports", "our reporter in Gaza said", "Our correspondent, Dilara Aksoy, reports"): the article
+#: telling, no event of its own.
 OWN_REPORTER = re.compile(r"(?i)\bour\s+(?:[\w-]+\s+){0,2}(?:correspondents?|reporters?|"
-                          r"editors?|bureau|team)\b[^.;,]*$")
+                          r"editors?|bureau|team)\b(?:,\s*(?-i:[A-Z])[^.;,]{1,60},)?[^.;,]*$")
 #: A killing told as another's companion ("Killed alongside him was his bodyguard", "his driver
 #: was killed with him"): the same strike, one killing.
 KILLED_WITH = re.compile(r"(?i)\b(?:killed|died|slain)\s+(?:alongside|along\s+with|together\s+with|"
@@ -769,6 +770,17 @@ RESOLUTION_WORD = re.compile(r"(?i)\bresolutions?\b")
 RESOLUTION_SUBJECT = re.compile(
     r"(?i)\s*(?:[A-Z]+:\s+)?(?:it|the\s+(?:text|resolution|draft(?:\s+resolution)?|measure))"
     r"(?:,[^,;]{1,80},)?\s+(?:(?:also|further|then|now|additionally)\s+)?")
+#: What before an event noun makes it the term of a comparison ("likened the moment to the attack
+#: on Pearl Harbor", "compared the raid with the massacre of ..."): no event of the article.
+COMPARED_TO_BEFORE = re.compile(
+    r"(?i)\b(?:likened|likens|liken|likening|compared|compares|comparing|equated|equates|equating)"
+    r"\b[^.;]{0,60}?\s(?:to|with)\s+(?:(?:the|a|an|that|this)\s+)?(?:[\w’'-]+\s+){0,2}$")
+#: What after a meeting noun says the talks are in a state, not held ("the ceasefire talks
+#: mediated by Qatar remain stalled", "talks are still frozen", "have been on hold").
+STALLED_AFTER = re.compile(
+    r"(?i)[^.;:]{0,80}?\b(?:remain(?:s|ed)?|are|were|is|was|(?:have|has|had)\s+been)\s+"
+    r"(?:still\s+|largely\s+|effectively\s+)?(?:stalled|deadlocked|frozen|suspended|on\s+hold|"
+    r"at\s+a\s+standstill)\b")
 #: What before an event noun says the event was called off, so did not happen ("Jordan called off
 #: a summit", "cancelled a planned visit", "postponed the talks"): the calling off is the act.
 CALLED_OFF_BEFORE = re.compile(

@@ -1,0 +1,80 @@
+"""Proposals fresh text drew that a curator drops, and a release lost (session 17): a reason given
+with ", saying" after an act, the outlet's own correspondent named in an apposition, the term of a
+comparison, talks that only remain stalled; a person freed by name. Short sentences written for
+the test."""
+
+from __future__ import annotations
+
+from tests.extract.sentences import events, ids, one
+
+# --- a person freed by name is a release -----------------------------------------------------------
+
+
+def test_a_person_freed_by_name_is_a_release():
+    found = events("On Tuesday Hamas freed Judith Raanan and her daughter.")
+    release = one(found, "HostageRelease")
+    assert "hamas" in ids(release)
+    assert release.date.edtf == "2024-03-12"
+
+
+def test_footage_of_a_named_channel_released_is_no_release():
+    found = events("On Tuesday Hamas released Channel Twelve footage of the talks.")
+    assert not [e for e in found if e.type == "HostageRelease"]
+
+
+# --- ", saying ..." after an act: the act's reason, no statement ----------------------------------
+
+
+def test_saying_after_a_release_is_the_release_s_reason():
+    found = events("On Tuesday Hamas freed Judith Raanan and her daughter, saying it acted for "
+                   "humanitarian reasons.")
+    assert [e.type for e in found] == ["HostageRelease"]
+
+
+def test_saying_after_a_meeting_is_still_a_statement():
+    found = events("On Tuesday Hamas met Egyptian officials in Cairo, saying the talks were "
+                   "positive.")
+    assert [e for e in found if e.type == "Statement"]
+
+
+# --- the outlet's own correspondent, named in an apposition ---------------------------------------
+
+
+def test_our_correspondent_named_between_commas_is_the_outlet_telling():
+    found = events("Our United Nations correspondent, Dilara Aksoy, reports from New York.")
+    assert not found
+
+
+def test_a_correspondent_of_another_outlet_still_reports():
+    found = events("The BBC's correspondent, Lyse Doucet, reported on Tuesday that the talks had "
+                   "ended.", min_confidence=0)
+    assert [e for e in found if e.type in ("MediaReport", "Statement")]
+
+
+# --- the term of a comparison is no event ---------------------------------------------------------
+
+
+def test_an_attack_a_leader_likened_the_moment_to_is_no_event():
+    found = events("On Tuesday Benjamin Netanyahu likened the moment to the attack on Pearl "
+                   "Harbor.", min_confidence=0)
+    assert not [e for e in found if e.type == "Attack"]
+
+
+def test_an_attack_told_without_a_comparison_stays():
+    found = events("On Tuesday Israel launched an attack on Rafah.", min_confidence=0)
+    assert [e for e in found if e.type == "Attack"]
+
+
+# --- talks that remain stalled are no meeting -------------------------------------------------------
+
+
+def test_talks_that_remain_stalled_are_no_meeting():
+    found = events("The ceasefire talks mediated by Qatar and Egypt remain stalled.",
+                   min_confidence=0)
+    assert not [e for e in found if e.type in ("Meeting", "NegotiationRound")]
+
+
+def test_talks_held_in_cairo_on_a_day_are_a_meeting():
+    found = events("The ceasefire talks mediated by Qatar and Egypt were held in Cairo on "
+                   "Tuesday.", min_confidence=0)
+    assert [e for e in found if e.type in ("Meeting", "NegotiationRound")]
