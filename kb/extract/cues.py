@@ -150,7 +150,11 @@ APPROVED_BEFORE = re.compile(
 #: A body's own people, whom it instructs ("instructed the negotiators", "ordered the army").
 OWN_PEOPLE_AFTER = re.compile(
     r"(?i)\s+(?:(?:the|its|their|israel[’']s)\s+)?(?:[\w-]+\s+)?(?:negotiators|negotiating\s+team|"
-    r"team|delegation|army|military|forces|IDF|security\s+services|officials|ministers)\b"
+    r"team|delegation|army|military|forces|IDF|security\s+services|officials|ministers|"
+    r"ambassadors?|envoys?|diplomats)\b"
+    # "ordered the immediate recall of the Israeli ambassadors": its own envoys called home
+    r"|\s+(?:the\s+)?(?:immediate\s+)?(?:recall|withdrawal|return)\s+of\s+(?:(?:the|its|their)\s+)?"
+    r"(?:[\w-]+\s+)?(?:ambassadors?|envoys?|diplomats|delegation|negotiators|team)\b"
     # "ordered \"powerful strikes\"", "had ordered the strike": an order to one's own forces
     r"|\s+[“\"]?(?:(?:the|a|an|new|further|more|immediate|powerful|heavy|forceful|massive|"
     r"retaliatory)\s+)*(?:air\s?)?(?:strikes?|attacks?|raids?|bombardment|offensive|"

@@ -78,3 +78,18 @@ def test_talks_held_in_cairo_on_a_day_are_a_meeting():
     found = events("The ceasefire talks mediated by Qatar and Egypt were held in Cairo on "
                    "Tuesday.", min_confidence=0)
     assert [e for e in found if e.type in ("Meeting", "NegotiationRound")]
+
+
+# --- an order to recall one's own envoys is a decision, no demand ---------------------------------
+
+
+def test_ordering_the_recall_of_one_s_ambassadors_is_a_statement():
+    found = events("On Tuesday Foreign Minister Israel Katz ordered the immediate recall of the "
+                   "Israeli ambassadors in Dublin and Oslo.")
+    assert [e.type for e in found] == ["Statement"]
+    assert "israel-katz" in ids(found[0])
+
+
+def test_ordering_another_side_to_act_stays_a_demand():
+    found = events("On Tuesday the court ordered Israel to halt the offensive in Rafah.")
+    assert one(found, "Demand")
