@@ -91,5 +91,5 @@ def test_ordering_the_recall_of_one_s_ambassadors_is_a_statement():
 
 
 def test_ordering_another_side_to_act_stays_a_demand():
-    found = events("On Tuesday the court ordered Israel to halt the offensive in Rafah.")
+    found = events("On Tuesday Egypt ordered Israel to open the crossing.")
     assert one(found, "Demand")
