@@ -16,6 +16,7 @@ from kb.extract.cues import OWN_SETTING_BEFORE, Context, Cue
 from kb.extract.lexicon import (
     AIM_NOUNS,
     ANOTHER_ACT,
+    ANSWER_LINE,
     CONDITION,
     CONDITIONS,
     DEATHS_AFTER,
@@ -401,7 +402,7 @@ class Extractor(RoleReader):
         that a speech verb reports are that verb's (:meth:`CueReader._upgrade`)."""
         sentence = context.sentence
         voice = next((m.actor for m in context.mentions if m.pronoun == "first"
-                      and m.quote is None), None) or self.signatories
+                      and m.quote is None), None) or self.signatories or self._answering(sentence)
         if voice is None or any(event.type in STATEMENT_FAMILY for _, event in drafted) or \
                 QUESTION_LINE.match(self.text, self.text.rfind("\n", 0, sentence.start) + 1):
             return []
@@ -420,6 +421,16 @@ class Extractor(RoleReader):
             return []
         event.actors, event.status = self._with_owners([(voice, "speaker")]), "happened"
         return [(cue, event)]
+
+    def _answering(self, sentence: Sentence) -> str | None:
+        """Who speaks in an interview's answer or a transcript's turn a sentence stands in ("A: A
+        ceasefire cannot be complete unless ...", "Netanyahu: That is a necessary condition"):
+        the interviewee or the turn's speaker, with no "we" needed; ``None`` elsewhere."""
+        line_start = self.text.rfind("\n", 0, sentence.start) + 1
+        if self.interviewee and (ANSWER_LINE.match(self.text, line_start)
+                                 or self._speaker_line(line_start) == self.interviewee):
+            return self.interviewee
+        return self._turn_speaker(line_start)
 
     @staticmethod
     def _question(context: Context) -> bool:
@@ -618,11 +629,15 @@ class Extractor(RoleReader):
                 anchor_date = said.earliest  # "the last couple of days" said on Thursday
         cue.passive = cue.passive or self._participle_of_noun(cue, context)
         self._order += 1
+        turn = self.context.get(sentence.index) if cue.first_person and self._turn_speaker(
+            self.text.rfind("\n", 0, sentence.start) + 1) is not None else None
         if expression is None and cue.quote is None and (
                 cue.first_person or self._present_speech(cue, context)) and \
-                self.resolution_body(sentence, cue.start) is None:
+                self.resolution_body(sentence, cue.start) is None and (
+                    turn is None or turn.latest >= self.published):
             when = self._today()  # "We affirm ...", "Qatar reaffirms ...": the day of the text,
-            # not of its story (but "It also asks ...": what a resolution passed says)
+            # not of its story (but "It also asks ...": what a resolution passed says; a
+            # named speaker's turn in an exchange the text dates before its own day: that day)
         else:
             when = self._draft_date(expression, source, status, anchor_date,
                                     self.context.get(sentence.index))

@@ -444,7 +444,13 @@ CONDITION = re.compile(
     r"|\b(?:is|are|was|were)\s+not\s+(?:on\s+the\s+table|negotiable|up\s+for\s+(?:discussion|"
     r"negotiation))\s+(?:as\s+long\s+as|so\s+long\s+as|until|unless|while)\b"
     r"|(?:it|they|he|she|we|i)\s+(?:will|would|shall)\s+[^.;]*?\b(?:only\s+(?:if|when|after|once)|"
-    r"provided\s+that|on\s+condition\s+that)\b)")
+    r"provided\s+that|on\s+condition\s+that)\b"
+    # "a ceasefire cannot be complete unless there is a full withdrawal": what a thing needs
+    r"|\b(?:cannot|can[’']t|will\s+not|won[’']t|could\s+not|would\s+not)\s+be\s+(?:[\w-]+\s+){1,2}?"
+    r"(?:unless|without|until)\b"
+    # "That is a necessary condition", "this remains our basic condition"
+    r"|\b(?:is|are|was|remains?)\s+(?:a|an|the|our|its|their)\s+(?:necessary|essential|basic|"
+    r"first|main|key|absolute|non-negotiable|indispensable)\s+(?:pre-?)?condition\b)")
 
 #: Reported words that pledge to keep on until an end is reached ("said Israel would not let up
 #: until every hostage was home"): the saying is a vow.
