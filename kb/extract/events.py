@@ -17,9 +17,11 @@ from kb.extract.lexicon import (
     AIM_NOUNS,
     ANOTHER_ACT,
     ANSWER_LINE,
+    CAPITALS,
     CONDITION,
     CONDITIONS,
     DEATHS_AFTER,
+    DELEGATIONS_WENT,
     DEMONYMS,
     DENYING_VERBS,
     EXPECTED_AT,
@@ -680,6 +682,8 @@ class Extractor(RoleReader):
         if kind == "HostageRelease":
             self._remains(event, cue, context)
             self._not_released(event, cue, context)
+        if kind == "NegotiationRound" and cue.text.lower().startswith("delegation"):
+            event.actors = self._with_owners(self._delegations(cue, context))
         if kind == "Ceasefire" and not event.actors and cue.part == "noun":
             if not re.search(r"(?i)\b(?:once|when|until|till|unless|if|after|before)\s+(?:the\s+)?$",
                              self.text[max(0, cue.start - 30):cue.start]):
@@ -718,6 +722,25 @@ class Extractor(RoleReader):
                                                text[comma + 1:subject.np_start]):
             return []
         return [(subject.actor, "participant")]
+
+    def _delegations(self, cue: Cue, context: Context) -> list[tuple[str, str]]:
+        """The sides of a round told by where their delegations went ("Delegations from Israel
+        and Hamas were here", "The Hamas delegation arrived in Cairo", "A delegation led by X
+        travelled to Cairo"): the actors named in the delegations' words, and the country whose
+        capital they went to, its host."""
+        text, sentence = self.text, context.sentence
+        went = DELEGATIONS_WENT.match(text, cue.end)
+        if went is None:
+            return []
+        opening = max(sentence.start, text.rfind(",", sentence.start, cue.start) + 1)
+        sides = [m.actor for m in context.mentions if opening <= m.start < went.start("verb")
+                 and m.actor and not m.actor.startswith("@") and m.quote is None]
+        host = went.group("capital")
+        if host in CAPITALS:
+            sides.append(self._new_actor(CAPITALS[host], "country"))
+        elif went.group("demonym") in DEMONYMS:  # "sat in the Egyptian capital"
+            sides.append(self._new_actor(DEMONYMS[went.group("demonym")], "country"))
+        return [(actor, "participant") for actor in dict.fromkeys(sides)]
 
     def _quoted_side(self, cue: Cue, context: Context) -> str | None:
         """The side an outlet quotes an unnamed official or source of ("quoted an Egyptian

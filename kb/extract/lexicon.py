@@ -153,6 +153,20 @@ PRIMARY_ROLES = ("offerer", "responder", "speaker", "perpetrator", "reporter", "
 PLACELESS = ("Offer", "Rejection", "Acceptance", "Demand", "Precondition", "Effort",
              "MediaReport")
 
+#: Where delegations went, after the noun (:data:`DELEGATIONS_WENT`).
+_DELEGATIONS_WENT = (
+    r"(?:\s+(?:from|of|led\s+by|headed\s+by)\s+[^.;]{1,60}?)?\s+(?P<verb>travell?ed|flew|went|"
+    r"arrived|were|was|sat|stayed)\s+(?:back\s+)?(?:(?:to|in|at)\s+(?:the\s+)?(?:(?P<capital>"
+    + "|".join(CAPITALS) + r")\b|(?P<demonym>[A-Z][a-z]+)\s+capital\b|(?-i:[A-Z]))|here\b)"
+    # ("arrived in Israel to discuss a framework": the meeting's own cue tells it)
+    r"(?![^.;]{0,40}?\b(?:to\s+(?:discuss|meet|negotiate|hold\s+talks)|for\s+(?:talks|a\s+meeting|"
+    r"meetings))\b)")
+#: A delegation's going somewhere ("Delegations from Israel and Hamas were here", "A delegation led
+#: by X travelled to Cairo", "the delegations sat in the Egyptian capital"), after the noun: the
+#: verb, and the capital or the demonym of the capital it names ("was there too": at a meeting
+#: told before, no round of its own).
+DELEGATIONS_WENT = re.compile(_DELEGATIONS_WENT)
+
 #: Cue lexicon: (event type, pattern, part). ``speech`` verbs introduce reported words, ``report``
 #: verbs a media report; ``either`` words are nouns after a determiner and verbs otherwise.
 CUES: tuple[tuple[str, str, str], ...] = (
@@ -283,6 +297,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
      "verb"),
     ("NegotiationRound", r"(?:rounds?|sessions?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations)",
      "noun"),
+    # "Delegations from Israel and Hamas were here from 7 May", "A delegation led by X travelled
+    # to Cairo", "the delegations sat in the Egyptian capital": a round held where they went
+    ("NegotiationRound", r"delegations?(?=" + _DELEGATIONS_WENT + ")", "verb"),
     ("Meeting", r"talks", "noun"),
     ("NegotiationRound", r"negotiations", "noun"),
     ("NegotiationRound", r"(?:another|new|fresh|second|third|further|final|last|latest|previous)"

@@ -136,3 +136,32 @@ def test_forces_that_freed_a_soldier_made_a_release():
 def test_a_statement_released_is_no_release():
     found = events("On Tuesday Hamas released a statement on the talks.")
     assert not [e for e in found if e.type == "HostageRelease"]
+
+
+# --- delegations that went to a capital: a round of talks there --------------------------------
+
+
+def test_delegations_from_two_sides_that_were_here_held_a_round():
+    found = events("The mediators kept working. Delegations from Israel and Hamas were here "
+                   "from Tuesday.")
+    round_ = one(found, "NegotiationRound")
+    assert {"israel", "hamas"} <= ids(round_)
+
+
+def test_a_delegation_that_travelled_to_cairo_held_a_round_hosted_by_egypt():
+    found = events("On Tuesday a Hamas delegation travelled to Cairo.")
+    round_ = one(found, "NegotiationRound")
+    assert {"hamas", "egypt"} <= ids(round_)
+    assert round_.date.edtf == "2024-03-12"
+
+
+def test_a_delegation_that_was_there_too_is_no_round_of_its_own():
+    found = events("On Tuesday Egypt hosted Qatar's prime minister in Cairo. An Israeli "
+                   "delegation was there too.", min_confidence=0)
+    assert not [e for e in found if e.type == "NegotiationRound"]
+
+
+def test_a_delegation_that_arrived_to_discuss_is_the_meeting_not_a_round_too():
+    found = events("On Tuesday an Egyptian delegation arrived in Israel to discuss a new "
+                   "framework.", min_confidence=0)
+    assert not [e for e in found if e.type == "NegotiationRound"]
