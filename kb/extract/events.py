@@ -684,6 +684,12 @@ class Extractor(RoleReader):
             self._not_released(event, cue, context)
         if kind == "NegotiationRound" and cue.text.lower().startswith("delegation"):
             event.actors = self._with_owners(self._delegations(cue, context))
+        if kind == "NegotiationRound" and not event.actors and cue.part == "noun":
+            host = re.match(r",?\s+(?:in|at)\s+(" + "|".join(CAPITALS) + r")\b",
+                            self.text[cue.end:context.sentence.end])
+            if host:  # "The last round, in Cairo, ended on May 9": its host took part
+                event.actors = self._with_owners(
+                    [(self._new_actor(CAPITALS[host.group(1)], "country"), "participant")])
         if kind == "Ceasefire" and not event.actors and cue.part == "noun":
             if not re.search(r"(?i)\b(?:once|when|until|till|unless|if|after|before)\s+(?:the\s+)?$",
                              self.text[max(0, cue.start - 30):cue.start]):

@@ -165,3 +165,11 @@ def test_a_delegation_that_arrived_to_discuss_is_the_meeting_not_a_round_too():
     found = events("On Tuesday an Egyptian delegation arrived in Israel to discuss a new "
                    "framework.", min_confidence=0)
     assert not [e for e in found if e.type == "NegotiationRound"]
+
+
+def test_a_round_in_a_capital_with_no_side_named_is_its_host_s():
+    found = events("The talks stalled. The last round, in Cairo, ended on Tuesday without "
+                   "agreement.")
+    round_ = one(found, "NegotiationRound")
+    assert ids(round_) == {"egypt"}
+    assert round_.date.edtf == "2024-03-12"
