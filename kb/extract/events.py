@@ -48,6 +48,7 @@ from kb.extract.lexicon import (
     STATEMENT_NOUN,
     TIME_PREPOSITION,
     UNNAMED_SOURCES,
+    VOTED_DOWN,
     WISHING_WORDS,
     is_past_form,
 )
@@ -682,6 +683,21 @@ class Extractor(RoleReader):
         if kind == "HostageRelease":
             self._remains(event, cue, context)
             self._not_released(event, cue, context)
+        if kind == "Rejection" and not event.actors and VOTED_DOWN.fullmatch(cue.text):
+            # "a Russian draft failed to win enough votes in the Security Council": the body
+            # that voted turns down the draft's sponsor
+            opening = max(context.sentence.start, self.text.rfind(
+                ",", context.sentence.start, cue.start) + 1)  # the draft's own words
+            sponsors = [self._new_actor(DEMONYMS[word], "country") for word in re.findall(
+                r"[A-Z][a-z]+", self.text[opening:cue.start]) if word in DEMONYMS]
+            event.actors = self._with_owners(
+                [(actor, "subject") for actor in sponsors]
+                + [(m.actor, "subject" if m.start < cue.start else "responder")
+                   for m in context.mentions if m.actor and not m.actor.startswith("@")
+                   and m.quote is None and m.start >= opening])
+        if kind == "Meeting" and not event.actors and cue.text.lower() == "summoned" and \
+                speaking is not None:  # "the ministry said the ambassadors would be summoned"
+            event.actors = self._with_owners([(speaking.speaker, "participant")])
         if kind == "NegotiationRound" and cue.text.lower().startswith("delegation"):
             event.actors = self._with_owners(self._delegations(cue, context))
         if kind == "NegotiationRound" and not event.actors and cue.part == "noun":

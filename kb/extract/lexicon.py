@@ -153,6 +153,9 @@ PRIMARY_ROLES = ("offerer", "responder", "speaker", "perpetrator", "reporter", "
 PLACELESS = ("Offer", "Rejection", "Acceptance", "Demand", "Precondition", "Effort",
              "MediaReport")
 
+#: A draft's vote lost: "failed to win (enough votes)", "was voted down" (the cue's words).
+_VOTED_DOWN = r"failed\s+to\s+(?:win|get|secure|gain|muster)"
+VOTED_DOWN = re.compile(r"(?i)" + _VOTED_DOWN + r"|(?:was|were)\s+voted\s+down")
 #: Where delegations went, after the noun (:data:`DELEGATIONS_WENT`).
 _DELEGATIONS_WENT = (
     r"(?:\s+(?:from|of|led\s+by|headed\s+by)\s+[^.;]{1,60}?)?\s+(?P<verb>travell?ed|flew|went|"
@@ -209,6 +212,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Rejection", r"vot(?:ed|es)\s+against|(?:cast|casts)\s+(?:the|a|an)\s+(?:(?:only|sole|lone|"
                   r"single|one)\s+)?(?:dissenting\s+)?vote\s+against", "verb"),
     ("Rejection", r"dismiss(?:es|ed)|spurn(?:s|ed)|balk(?:s|ed)\s+at", "verb"),
+    # "a Russian draft resolution failed to win enough votes", "the motion was voted down": the
+    # vote turns the draft down
+    ("Rejection", _VOTED_DOWN + r"(?=\s+(?:enough|the\s+(?:necessary|required)|a\s+majority)\b)|"
+                  r"(?:was|were)\s+voted\s+down", "verb"),
     # "the United States vetoed a Brazilian draft": the member's veto turns the draft down
     ("Rejection", r"veto(?:es|ed)", "verb"),
     ("Rejection", r"rejection|refusal", "noun"),
@@ -254,6 +261,12 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # "in a telephone call on Sunday with X", "a phone call with the emir": a call
     ("Meeting", r"(?:tele)?phone\s+calls?|calls?(?=\s+(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?"
                 r"with\s+(?:(?:the|his|her|their|its)\s+)?[A-Z])", "noun"),
+    # "summoned the ambassador for a reprimand", "the envoys would be summoned to Jerusalem"
+    ("Meeting", r"summon(?:s|ed)(?=\s+(?:to\s+|(?:the|its|their|his|her|[\w-]+[’']s)\s+)?(?:[\w-]+\s+){0,3}?"
+                r"(?:ambassadors?|envoys?|charg[eé]s?\s+d[’']affaires|diplomats?|Jerusalem|"
+                r"(?-i:[A-Z])[\w-]+|for\s+(?:a\s+)?(?:reprimand|rebuke|talks|consultations))\b)"
+                r"|(?<=\sbe\s)summoned|(?<=\sbeen\s)summoned|(?<=\swere\s)summoned|(?<=\swas\s)summoned",
+     "verb"),
     ("Meeting", r"(?:get|gets|got|getting)\s+together", "verb"),
     ("Meeting", r"(?:held|hold|holds|holding)\s+talks", "verb"),
     # "the war cabinet discussed the outline on Monday": a body that discusses sits

@@ -41,3 +41,38 @@ def test_it_far_after_a_resolution_is_not_the_council():
     found = events(PASSED + filler + "It also asks Egypt to open the crossing.", min_confidence=0)
     asks = [e for e in found if "asks" in e.sentences[0]]
     assert all("security-council" not in speakers(e) for e in asks)
+
+
+# --- a draft voted down: the council turns down its sponsor --------------------------------------
+
+
+def test_a_draft_that_failed_to_win_enough_votes_is_the_council_s_rejection():
+    found = events("On Tuesday an Egyptian draft resolution failed to win enough votes in the "
+                   "Security Council.")
+    rejection = [e for e in found if e.type == "Rejection"]
+    assert len(rejection) == 1
+    roles = dict((role, actor) for actor, role in rejection[0].actors)
+    assert roles.get("responder") == "security-council"
+    assert roles.get("subject") == "egypt"
+    assert rejection[0].date.edtf == "2024-03-12"
+
+
+def test_a_side_that_failed_to_win_support_abroad_is_no_rejection():
+    found = events("On Tuesday Hamas failed to win support in Cairo.", min_confidence=0)
+    assert not [e for e in found if e.type == "Rejection"]
+
+
+# --- envoys summoned: a meeting of the side that summons them ------------------------------------
+
+
+def test_ambassadors_to_be_summoned_meet_the_side_that_says_so():
+    found = events("Israel said on Tuesday that the ambassadors of the three countries would be "
+                   "summoned to Jerusalem for a reprimand.")
+    meeting = [e for e in found if e.type == "Meeting"]
+    assert len(meeting) == 1
+    assert "israel" in {actor for actor, _ in meeting[0].actors}
+
+
+def test_summoning_the_spanish_ambassador_is_a_meeting():
+    found = events("On Tuesday Israel summoned the Spanish ambassador.")
+    assert [e.type for e in found] == ["Meeting"]
