@@ -785,8 +785,12 @@ class CueReader(ActorReader):
                     r"\b(?:and|but)\b", text[sentence.start + comma:cue.start]) and \
                     not re.match(r"[^,]*,\s*(?:which|who)\b[^;:]*,\s*$",
                                  text[sentence.start:cue.start]) and \
+                    (cue.text.endswith("ing") or not re.match(
+                        r",\s*(?:which|who|while|whereas|although|though)\b[^,;:]*$",
+                        text[sentence.start + comma:cue.start])) and \
                     self._clause_before(context, sentence.start + comma):
-                # ("Hamas, which met Egypt, Qatar and Israel, said": a relative clause, no words)
+                # ("Hamas, which met Egypt, Qatar and Israel, said": a relative clause, no words;
+                # "X said A, which Y denied", "..., while Y denied it": Y's act on X's words)
                 # (", and it again demanded X" is a clause of its own, not "..., X demanded")
                 start, end, inverted = sentence.start, sentence.start + comma, True
             else:
@@ -1015,8 +1019,10 @@ class CueReader(ActorReader):
                                                 and own.start <= f.cue.start < own.end)]
             if inside and own is not None and own.speaker and cue.part == "speech" and \
                     own.speaker != inside[0].speaker and cue.quote is None and re.search(
-                        r"(?:,\s*|\s)who\s+(?:\w+\s+)?$", self.text[context.sentence.start:cue.start]):
+                        r"(?:,\s*|\s)(?:who|which)\s+(?:\w+\s+)?$|,\s*(?:while|whereas|although|"
+                        r"though)\s+(?:[\w’'.-]+\s+){1,5}$", self.text[context.sentence.start:cue.start]):
                 continue  # "X spoke with Biden, who welcomed ..., the White House said": Biden's
+                # ("... misfired by Islamic Jihad, which denied it", "..., while Qatar denied it")
             if inside and own is not None and own.speaker and own.speaker != inside[0].speaker \
                     and cue.part == "speech" and cue.quote is None and \
                     (opening := self._narrated_clause(cue, context)) is not None:

@@ -93,3 +93,30 @@ def test_ordering_the_recall_of_one_s_ambassadors_is_a_statement():
 def test_ordering_another_side_to_act_stays_a_demand():
     found = events("On Tuesday Egypt ordered Israel to open the crossing.")
     assert one(found, "Demand")
+
+
+# --- "X said A, which Y denied": two sayings of two sides ---------------------------------------
+
+
+def test_a_denial_in_a_relative_clause_leaves_the_first_saying_its_own():
+    found = events("Israel said on Tuesday the hospital was hit by a rocket misfired by Hamas, "
+                   "which denied it.")
+    statements = [e for e in found if e.type == "Statement"]
+    speakers_of = [{a for a, r in e.actors if r == "speaker"} for e in statements]
+    assert {"israel"} in speakers_of
+    assert {"hamas"} in speakers_of
+
+
+def test_a_denial_after_while_leaves_the_first_saying_its_own():
+    found = events("Israel said on Tuesday that Hamas had rejected the plan, while Qatar denied "
+                   "it.")
+    speakers_of = [{a for a, r in e.actors if r == "speaker"} for e in found
+                   if e.type == "Statement"]
+    assert {"israel"} in speakers_of
+    assert {"qatar"} in speakers_of
+
+
+def test_words_before_the_comma_are_still_the_later_verb_s_words():
+    found = events("The talks will resume on Sunday in Cairo, Egypt said on Tuesday.")
+    statement = one(found, "Statement")
+    assert {a for a, r in statement.actors if r == "speaker"} == {"egypt"}
