@@ -16,6 +16,7 @@ from kb.extract import parse
 from kb.extract.actors import ActorReader, KnownActor, KnownPlace, Mention
 from kb.extract.lexicon import (
     CALLED_OFF_BEFORE,
+    CLAIM_OBJECT,
     CLAUSE_BREAK,
     COMPARED_TO_BEFORE,
     CONDITION,
@@ -456,6 +457,12 @@ class CueReader(ActorReader):
                 and not PERSON_FREED.match(after) \
                 and not cue.text.lower().startswith("receiv"):  # (the Red Cross "received X")
             return False  # "released a statement" (not "freed 39 women from its prisons")
+        if cue.type == "Rejection" and cue.part == "verb" and CLAIM_OBJECT.match(after):
+            cue.type, cue.part = "Statement", "speech"  # "rejected a claim by an American
+            cue.parsed.append("a claim denied")  # official", "rejected a comparison": a denial
+        if cue.type == "Meeting" and word == "met" and re.match(r"\s+with\b", after) and \
+                re.search(r"(?i)\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$", before):
+            return False  # "will be met with a decisive response": a reception, no meeting
         if cue.type == "Acceptance" and word == "reached" and not DEAL_REACHED_BEFORE.search(before):
             return False  # ("talks reached through mediation": no deal said to be reached)
         if cue.type == "Demand" and word.startswith("ask") and re.search(

@@ -817,6 +817,14 @@ STALLED_AFTER = re.compile(
     r"(?i)[^.;:]{0,80}?\b(?:remain(?:s|ed)?|are|were|is|was|(?:have|has|had)\s+been)\s+"
     r"(?:still\s+|largely\s+|effectively\s+)?(?:stalled|deadlocked|frozen|suspended|on\s+hold|"
     r"at\s+a\s+standstill)\b")
+#: What is turned down when a claim is: the object of "rejected" that makes it a denial ("rejected a
+#: claim by an American official", 'rejected "with disgust" a comparison', "dismissed the
+#: reports"), not an answer to a proposal.
+CLAIM_OBJECT = re.compile(
+    r"(?i)\s+(?:[“\"][^”\"]{1,40}[”\"]\s+|(?:\w+ly|outright)\s+)?(?:(?:the|a|an|any|this|that|these|"
+    r"those|such|all|his|her|its|their|(?-i:[A-Z])[\w-]*[’']s)\s+)?(?:[\w-]+\s+){0,2}?(?:comparisons?|"
+    r"accusations?|claims?|charges?|allegations?|reports?|criticism|suggestions?|equivalence|"
+    r"characteri[sz]ations?)\b")
 #: What before an event noun says the event was called off, so did not happen ("Jordan called off
 #: a summit", "cancelled a planned visit", "postponed the talks"): the calling off is the act.
 CALLED_OFF_BEFORE = re.compile(

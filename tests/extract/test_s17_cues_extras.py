@@ -120,3 +120,29 @@ def test_words_before_the_comma_are_still_the_later_verb_s_words():
     found = events("The talks will resume on Sunday in Cairo, Egypt said on Tuesday.")
     statement = one(found, "Statement")
     assert {a for a, r in statement.actors if r == "speaker"} == {"egypt"}
+
+
+# --- rejecting a claim is denying it; "be met with" is no meeting -----------------------------------
+
+
+def test_rejecting_a_comparison_is_one_statement_not_a_rejection():
+    found = events('Benjamin Netanyahu said on Tuesday he rejected "with disgust" a comparison '
+                   "between Israel and Hamas.")
+    assert [e.type for e in found] == ["Statement"]
+
+
+def test_rejecting_a_claim_is_a_statement():
+    found = events("On Tuesday Hamas rejected a claim by an Israeli official that the talks had "
+                   "collapsed.")
+    assert [e.type for e in found] == ["Statement"]
+
+
+def test_rejecting_a_proposal_stays_a_rejection():
+    found = events("On Tuesday Hamas rejected the proposal.")
+    assert [e.type for e in found] == ["Rejection"]
+
+
+def test_an_act_that_will_be_met_with_a_response_is_no_meeting():
+    found = events("Egypt said on Tuesday that any attack on Rafah will be met with a firm "
+                   "response.", min_confidence=0)
+    assert not [e for e in found if e.type == "Meeting"]
