@@ -1014,8 +1014,9 @@ class Extractor(RoleReader):
         meet", "never attacked", "no commitment to freeing"); a speech verb's negation is left
         to its words."""
         parsed = context.parsed
-        if parsed is None or cue.part != "verb" or cue.quote is not None:
-            return False
+        if parsed is None or cue.part != "verb" or cue.quote is not None or re.search(
+                r"(?i)\bnot\b|n[’']t\b", cue.text):
+            return False  # ("does not support one": a cue that spells its own negation)
         word = parsed.head_of(cue.start, cue.end)
         if word is None or word.pos_ not in ("VERB", "AUX"):
             return False

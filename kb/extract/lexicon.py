@@ -158,8 +158,8 @@ _VOTED_DOWN = r"failed\s+to\s+(?:win|get|secure|gain|muster)"
 VOTED_DOWN = re.compile(r"(?i)" + _VOTED_DOWN + r"|(?:was|were)\s+voted\s+down")
 #: Where delegations went, after the noun (:data:`DELEGATIONS_WENT`).
 _DELEGATIONS_WENT = (
-    r"(?:\s+(?:from|of|led\s+by|headed\s+by)\s+[^.;]{1,60}?)?\s+(?P<verb>travell?ed|flew|went|"
-    r"arrived|were|was|sat|stayed)\s+(?:back\s+)?(?:(?:to|in|at)\s+(?:the\s+)?(?:(?P<capital>"
+    r"(?:\s+(?:from|of|led\s+by|headed\s+by)\s+[^.;]{1,90}?)?\s+(?P<verb>travell?ed|flew|went|"
+    r"arrived|(?:are|is)\s+present|were|was|sat|stayed)\s+(?:back\s+|present\s+)?(?:(?:to|in|at)\s+(?:the\s+)?(?:(?P<capital>"
     + "|".join(CAPITALS) + r")\b|(?P<demonym>[A-Z][a-z]+)\s+capital\b|(?-i:[A-Z]))|here\b)"
     # ("arrived in Israel to discuss a framework": the meeting's own cue tells it)
     r"(?![^.;]{0,40}?\b(?:to\s+(?:discuss|meet|negotiate|hold\s+talks)|for\s+(?:talks|a\s+meeting|"
@@ -216,6 +216,15 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # vote turns the draft down
     ("Rejection", _VOTED_DOWN + r"(?=\s+(?:enough|the\s+(?:necessary|required)|a\s+majority)\b)|"
                   r"(?:was|were)\s+voted\s+down", "verb"),
+    # "told the mediators it was sticking to its original position", "stood by its demands":
+    # the new terms turned down
+    ("Rejection", r"(?:sticking|stuck|sticks|stick|standing|stood|stands)\s+(?:firmly\s+)?(?:to|by)"
+                  r"(?=\s+(?:its|their|his|her|our)\s+(?:original\s+|earlier\s+|previous\s+|own\s+)?"
+                  r"(?:position|positions|demands|terms|conditions|stance)\b)", "verb"),
+    # "Washington does not support one" (a ceasefire told before), "did not support the plan"
+    ("Rejection", r"(?:does|do|did)\s+not\s+support(?=\s+(?:one|it|(?:a|an|the|any|this|that)\s+"
+                  r"(?:[\w-]+\s+){0,2}?(?:ceasefire|truce|deal|proposal|plan|resolution|draft|"
+                  r"agreement|pause))\b)", "verb"),
     # "the United States vetoed a Brazilian draft": the member's veto turns the draft down
     ("Rejection", r"veto(?:es|ed)", "verb"),
     ("Rejection", r"rejection|refusal", "noun"),

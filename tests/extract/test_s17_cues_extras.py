@@ -146,3 +146,23 @@ def test_an_act_that_will_be_met_with_a_response_is_no_meeting():
     found = events("Egypt said on Tuesday that any attack on Rafah will be met with a firm "
                    "response.", min_confidence=0)
     assert not [e for e in found if e.type == "Meeting"]
+
+
+# --- holding one's position, not supporting a truce: a rejection ---------------------------------
+
+
+def test_sticking_to_its_original_position_is_a_rejection():
+    found = events("On Tuesday Hamas told the mediators it was sticking to its original "
+                   "position.")
+    rejection = one(found, "Rejection")
+    assert "hamas" in ids(rejection)
+
+
+def test_not_supporting_a_ceasefire_is_a_rejection():
+    found = events("On Tuesday Israel said it does not support a ceasefire.", min_confidence=0)
+    assert [e for e in found if e.type == "Rejection"]
+
+
+def test_sticking_to_a_timetable_is_no_rejection():
+    found = events("On Tuesday Egypt said it was sticking to the timetable.", min_confidence=0)
+    assert not [e for e in found if e.type == "Rejection"]

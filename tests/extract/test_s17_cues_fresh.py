@@ -173,3 +173,9 @@ def test_a_round_in_a_capital_with_no_side_named_is_its_host_s():
     round_ = one(found, "NegotiationRound")
     assert ids(round_) == {"egypt"}
     assert round_.date.edtf == "2024-03-12"
+
+
+def test_delegations_present_in_a_capital_hold_a_round_there():
+    found = events("The mediators said on Tuesday that delegations of the two parties, together "
+                   "with the American and Qatari mediators, are present in Cairo.", min_confidence=0)
+    assert "egypt" in ids(one(found, "NegotiationRound"))
