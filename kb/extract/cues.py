@@ -30,6 +30,7 @@ from kb.extract.lexicon import (
     HAPPENING_AFTER,
     HOSTAGE_WORDS,
     JOINT_SUBJECTS,
+    JUDGEMENT,
     KEEP_ON_UNTIL,
     LEMMA_CUES,
     LIGHT_VERB_BEFORE,
@@ -457,6 +458,10 @@ class CueReader(ActorReader):
                 and not PERSON_FREED.match(after) \
                 and not cue.text.lower().startswith("receiv"):  # (the Red Cross "received X")
             return False  # "released a statement" (not "freed 39 women from its prisons")
+        if cue.type == "Statement" and cue.part == "verb" and word in (
+                "called", "calls", "described", "describes") and not re.match(
+                r"\s+(?-i:[A-Z])", after):
+            cue.parsed.append(JUDGEMENT)  # "called the reply positive" (not "called Sinwar a")
         if cue.type == "Rejection" and cue.part == "verb" and CLAIM_OBJECT.match(after):
             cue.type, cue.part = "Statement", "speech"  # "rejected a claim by an American
             cue.parsed.append("a claim denied")  # official", "rejected a comparison": a denial

@@ -27,6 +27,7 @@ from kb.extract.lexicon import (
     EXPECTED_AT,
     HANDED_TO,
     HAPPENING_AFTER,
+    JUDGEMENT,
     LEAD_IN,
     LIGHT_VERB_BEFORE,
     MEETING_FAMILY,
@@ -523,9 +524,16 @@ class Extractor(RoleReader):
     def _reasons_given(self, drafted: list) -> list:
         """A ", saying ..." after an act of the same subject ("Hamas freed two Americans, saying
         it acted for humanitarian reasons", "Israel rejected the plan, saying it fell short"):
-        the act's reason given, no statement of its own. Returns the cues to drop."""
+        the act's reason given, no statement of its own; a judgement beside another saying of
+        the same speaker ("called the footage cruel and said ..."): one saying. Returns the cues
+        to drop."""
         told = []
-        for cue, event in drafted:
+        for cue, event in drafted:  # "called the footage cruel and said ...": one saying
+            if JUDGEMENT in cue.parsed and any(
+                    other is not event and other.type == "Statement"
+                    and set(event.primary()) & set(other.primary()) for _, other in drafted):
+                told.append(cue)
+                continue
             if event.type != "Statement" or cue.part != "speech" or not re.search(
                     r",\s*$", self.text[max(0, cue.start - 3):cue.start]) or \
                     cue.text.lower() != "saying":

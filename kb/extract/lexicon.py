@@ -314,8 +314,11 @@ CUES: tuple[tuple[str, str, str], ...] = (
                 r"Chancellor|Crown\s+Prince|Premier|Envoy|Mr\.?|Mrs\.?|Ms\.?)\b))", "verb"),
     ("Summit", r"summits?", "noun"),
     ("PressConference", r"(?:joint\s+)?(?:press|news)\s+(?:conference|briefing)s?", "noun"),
-    # "Netanyahu faced reporters on Thursday evening": questions taken in public
-    ("PressConference", r"(?:faced|faces|facing)\s+(?:the\s+)?(?:reporters|journalists|press|media)\b",
+    # "Netanyahu faced reporters on Thursday evening", "took his case to the foreign press":
+    # questions taken in public
+    ("PressConference", r"(?:faced|faces|facing)\s+(?:the\s+)?(?:reporters|journalists|press|media)\b|"
+                        r"(?:took|takes|taking)\s+(?:his|her|their|its)\s+case\s+to\s+(?:the\s+)?"
+                        r"(?:foreign\s+|international\s+|world\s+)?(?:press|media|reporters)\b",
      "verb"),
     ("NegotiationRound", r"(?:rounds?|sessions?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations)",
      "noun"),
@@ -381,6 +384,16 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # "Katz called Sinwar a terrorist who must be eliminated": naming someone so is saying so
     ("Statement", r"(?:called|branded|labell?ed|described)(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:as\s+)?"
                   r"(?:a|an)\s)", "verb"),
+    # "The group called the reply positive", "described the decisions as an important step":
+    # a judgement given, a statement
+    ("Statement", r"(?:called|calls|described|describes)(?=\s+(?:the|its|their|his|her|this|that|"
+                  r"these|those)\s+(?:[\w-]+\s+){0,2}?(?:reply|response|proposal|offer|plan|move|"
+                  r"moves|decisions?|footage|video|statement|step|recognition|resolution|text|deal|"
+                  r"talks|ruling|warrants?|announcements?|attack|strike|raid|rescue)\s+(?:as\s+)?"
+                  r"(?![“\"]?(?:\w+ly\s+)?(?:unrealistic|unacceptable|delusional|a\s+non-starter|absurd|"
+                  r"ridiculous|illusory)\b)(?:[“\"]|"
+                  r"(?:a|an)\s|(?:very\s+|deeply\s+|largely\s+|wholly\s+)?[a-z]+(?:ive|ful|ous|ic|al|"
+                  r"able|ible|ant|ent)\b))", "verb"),
     # "addressed the Knesset / the nation / reporters": a speech (not "addressed the concerns")
     ("Statement", r"address(?:ed|es)(?=\s+(?:the\s+|a\s+)?(?:(?:joint\s+|special\s+|plenary\s+)?"
                   r"(?:meeting|session|sitting)\s+of\b|[A-Z][\w-]*|parliament|nation|"
@@ -834,6 +847,9 @@ CLAIM_OBJECT = re.compile(
     r"those|such|all|his|her|its|their|(?-i:[A-Z])[\w-]*[’']s)\s+)?(?:[\w-]+\s+){0,2}?(?:comparisons?|"
     r"accusations?|claims?|charges?|allegations?|reports?|criticism|suggestions?|equivalence|"
     r"characteri[sz]ations?)\b")
+#: The parse note of a judgement given ("called the reply positive"): a statement that joins
+#: another saying of the same speaker in its sentence ("called the footage cruel and said ...").
+JUDGEMENT = "a judgement given"
 #: What before an event noun says the event was called off, so did not happen ("Jordan called off
 #: a summit", "cancelled a planned visit", "postponed the talks"): the calling off is the act.
 CALLED_OFF_BEFORE = re.compile(

@@ -166,3 +166,34 @@ def test_not_supporting_a_ceasefire_is_a_rejection():
 def test_sticking_to_a_timetable_is_no_rejection():
     found = events("On Tuesday Egypt said it was sticking to the timetable.", min_confidence=0)
     assert not [e for e in found if e.type == "Rejection"]
+
+
+# --- a judgement given is a statement; beside another saying, one statement ---------------------
+
+
+def test_calling_the_reply_positive_is_a_statement():
+    found = events("On Tuesday Hamas called the reply positive and in line with the plan.")
+    assert [e.type for e in found] == ["Statement"]
+    assert "hamas" in ids(found[0])
+
+
+def test_calling_the_footage_cruel_and_saying_more_is_one_statement():
+    found = events('On Tuesday Israel called the footage "cruel propaganda" and said it would '
+                   "bring the captives home.")
+    assert [e.type for e in found] == ["Statement"]
+
+
+def test_describing_the_decisions_and_urging_others_are_two_acts():
+    found = events('On Tuesday Hamas described the decisions as "an important step" and urged '
+                   "other countries to follow.")
+    assert sorted(e.type for e in found) == ["Demand", "Statement"]
+
+
+def test_calling_the_reply_totally_unacceptable_is_no_mere_statement():
+    found = events('On Tuesday Israel called the reply "totally unacceptable".', min_confidence=0)
+    assert not [e for e in found if e.type == "Statement"]
+
+
+def test_taking_one_s_case_to_the_foreign_press_is_a_press_conference():
+    found = events("On Tuesday Benjamin Netanyahu took his case to the foreign press in English.")
+    assert "benjamin-netanyahu" in ids(one(found, "PressConference"))
