@@ -15,6 +15,7 @@ from typing import Any
 from kb.extract import parse
 from kb.extract.actors import ActorReader, KnownActor, KnownPlace, Mention
 from kb.extract.lexicon import (
+    APPOSED_MAKER_BEFORE,
     CALLED_OFF_BEFORE,
     CLAIM_OBJECT,
     CLAUSE_BREAK,
@@ -462,6 +463,10 @@ class CueReader(ActorReader):
                 "called", "calls", "described", "describes") and not re.match(
                 r"\s+(?-i:[A-Z])", after):
             cue.parsed.append(JUDGEMENT)  # "called the reply positive" (not "called Sinwar a")
+        if cue.type == "Offer" and cue.part == "verb" and APPOSED_MAKER_BEFORE.search(before) and \
+                re.match(r"\s+by\s[^,.;]{1,80},\s+(?:\w+\s+)?[a-z]+s\b", after):
+            return False  # "The text, put forward by the elected members, demands ...": who made
+            # the text the sentence is about, no offer of its own
         if cue.type == "Rejection" and cue.part == "verb" and CLAIM_OBJECT.match(after):
             cue.type, cue.part = "Statement", "speech"  # "rejected a claim by an American
             cue.parsed.append("a claim denied")  # official", "rejected a comparison": a denial

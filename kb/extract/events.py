@@ -41,6 +41,7 @@ from kb.extract.lexicon import (
     PROMISED_EFFORT,
     QUESTION_LINE,
     REMAINS_OF,
+    RESOLUTION_SUBJECT,
     RESOLUTION_WORD,
     SETTING_BEFORE,
     SPECIFICITY,
@@ -197,6 +198,11 @@ class Extractor(RoleReader):
             body = self.resolution_body(sentence, event.cue[1])
             if body is None and joined and self.resolution is not None:
                 body = self.resolution[0]
+            makers = self._text_makers(context, event.cue[1]) if body is None else []
+            if makers and not [a for a, r in event.actors if r == "speaker"]:
+                event.actors = [(a, "speaker") for a in makers] + event.actors
+                event.parsed = [*event.parsed, "the text's makers speak"]
+                continue
             speakers = [a for a, r in event.actors if r == "speaker"]
             if body is not None and set(speakers) == {body}:
                 spoken.append(event.cue[1])  # (the speech verb's speaker: already the body)
@@ -214,6 +220,21 @@ class Extractor(RoleReader):
         if passed is not None:  # ("passed a resolution", "adopted resolution 2720")
             body = [a for a, r in passed.actors if r == "speaker"] or passed.primary()
             self.resolution = (body[0], sentence.index)
+
+    def _text_makers(self, context: Context, cue_start: int) -> list[str]:
+        """Who made the text a sentence opens with, as the apposition says ("The text, put
+        forward by the council's ten elected members, demands ..."): the actors named there
+        (with no resolution told before, its body unknown); none otherwise."""
+        sentence = context.sentence
+        found = RESOLUTION_SUBJECT.fullmatch(self.text, sentence.start, cue_start)
+        apposed = re.search(r",([^,;]{1,80}),", self.text[sentence.start:cue_start])
+        if found is None or apposed is None or not re.match(
+                r"\s*(?:put\s+forward|drafted|proposed|tabled|submitted|written|sponsored)\s+by\b",
+                apposed.group(1)):
+            return []
+        start, end = sentence.start + apposed.start(1), sentence.start + apposed.end(1)
+        return list(dict.fromkeys(m.actor for m in context.mentions if start <= m.start < end
+                                  and m.actor and not m.actor.startswith("@")))
 
     def _target_of_the_strike_before(self, context: Context,
                                      kept: list[DraftEvent]) -> list[DraftEvent]:

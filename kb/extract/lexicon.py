@@ -850,6 +850,10 @@ CLAIM_OBJECT = re.compile(
 #: The parse note of a judgement given ("called the reply positive"): a statement that joins
 #: another saying of the same speaker in its sentence ("called the footage cruel and said ...").
 JUDGEMENT = "a judgement given"
+#: A text named as a sentence's subject, before a participle set off by a comma that says who
+#: made it ("The text, put forward by ...", "The resolution, drafted by ...").
+APPOSED_MAKER_BEFORE = re.compile(r"(?i)(?:^|[\s:])(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                                  r"(?:text|resolution|draft|document|plan|proposal)\s*,\s*$")
 #: What before an event noun says the event was called off, so did not happen ("Jordan called off
 #: a summit", "cancelled a planned visit", "postponed the talks"): the calling off is the act.
 CALLED_OFF_BEFORE = re.compile(

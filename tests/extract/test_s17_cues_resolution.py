@@ -76,3 +76,20 @@ def test_ambassadors_to_be_summoned_meet_the_side_that_says_so():
 def test_summoning_the_spanish_ambassador_is_a_meeting():
     found = events("On Tuesday Israel summoned the Spanish ambassador.")
     assert [e.type for e in found] == ["Meeting"]
+
+
+# --- "The text, put forward by X, demands ...": X's demand, no offer -----------------------------
+
+
+def test_a_text_put_forward_by_a_side_demands_as_that_side():
+    found = events("The vote is today. The text, put forward by Egypt and Qatar, demands an "
+                   "immediate ceasefire.")
+    assert not [e for e in found if e.type == "Offer"]
+    demand = [e for e in found if e.type == "Demand"]
+    assert len(demand) == 1
+    assert {"egypt", "qatar"} <= speakers(demand[0])
+
+
+def test_a_plan_put_forward_by_a_side_is_still_an_offer():
+    found = events("On Tuesday Egypt put forward a plan for a truce.")
+    assert [e.type for e in found] == ["Offer"]
