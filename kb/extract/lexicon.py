@@ -276,6 +276,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
                 r"(?-i:[A-Z])[\w-]+|for\s+(?:a\s+)?(?:reprimand|rebuke|talks|consultations))\b)"
                 r"|(?<=\sbe\s)summoned|(?<=\sbeen\s)summoned|(?<=\swere\s)summoned|(?<=\swas\s)summoned",
      "verb"),
+    # "asked Netanyahu for the pauses during their call on Monday": the two's call
+    ("Meeting", r"(?:(?<=\btheir\s)|(?<=\bhis\s)|(?<=\bher\s))call(?=\s+(?:on|late|early|last|this|"
+                r"that|with|of)\b)", "noun"),
     ("Meeting", r"(?:get|gets|got|getting)\s+together", "verb"),
     ("Meeting", r"(?:held|hold|holds|holding)\s+talks", "verb"),
     # "the war cabinet discussed the outline on Monday": a body that discusses sits
@@ -339,7 +342,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"insisting(?!\s+(?:up)?on\b)|telling|"
                   # "answered on the same platform that ...", "replied within hours that ...",
                   # 'answered "No"': words given in answer (not "answered the proposal")
-                  r"(?:answered|replied|responded)(?=\s+(?:[\w’'-]+\s+){0,5}?(?:that\b|[“\"]))|"
+                  r"(?:answered|replied|responded)(?=:?\s+(?:[\w’'-]+\s+){0,5}?(?:that\b|[“\"]))|"
                   # "went further, accusing Witkoff of misrepresenting the talks"
                   r"(?<=,\s)accusing|"
                   # ", adding that ...", "adding: ..." (not "stopped adding conditions")
@@ -426,6 +429,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Demand", r"(?:asking|asked|asks)(?=\s+(?:[\w’'-]+\s+){1,6}?to\s+(?!be\b)[a-z]+\b)", "speech"),
     ("Demand", r"(?:asking|asked|asks)\s+(?:(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?)?for",
      "verb"),  # "asked the mediators for a plan"
+    # "asked Prime Minister Benjamin Netanyahu for the pauses": a request of the one named
+    ("Demand", r"(?:asking|asked|asks)(?=\s+(?:(?-i:[A-Z])[\w’'.-]*\s+){1,5}for\b)", "verb"),
     ("Demand", r"demands?", "either"),
     # ("in a telephone call on Sunday with X": a call, no demand)
     ("Demand", r"(?:called|calls|calling)\s+for|(?:call|calls|called|calling)\s+(?:up)?on(?!\s+"

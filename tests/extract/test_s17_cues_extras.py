@@ -197,3 +197,26 @@ def test_calling_the_reply_totally_unacceptable_is_no_mere_statement():
 def test_taking_one_s_case_to_the_foreign_press_is_a_press_conference():
     found = events("On Tuesday Benjamin Netanyahu took his case to the foreign press in English.")
     assert "benjamin-netanyahu" in ids(one(found, "PressConference"))
+
+
+# --- asking a named leader for something during a call ---------------------------------------------
+
+
+def test_asking_a_named_leader_for_pauses_during_their_call_is_a_demand_and_a_call():
+    found = events("Joe Biden asked Prime Minister Benjamin Netanyahu for the pauses during their "
+                   "call on Monday.")
+    demand = one(found, "Demand")
+    assert {"joe-biden", "benjamin-netanyahu"} <= ids(demand)
+    call = one(found, "Meeting")
+    assert "joe-biden" in ids(call)
+    assert call.date.edtf == "2024-03-11"
+
+
+def test_answering_with_a_colon_before_the_words_is_a_statement():
+    found = events('Asked about a ceasefire on Tuesday, Joe Biden answered: "None."')
+    assert "joe-biden" in ids(one(found, "Statement"))
+
+
+def test_a_call_of_a_name_is_no_meeting():
+    found = events("On Tuesday Egypt answered the call for aid.", min_confidence=0)
+    assert not [e for e in found if e.type == "Meeting"]
