@@ -345,6 +345,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"(?:answered|replied|responded)(?=:?\s+(?:[\w’'-]+\s+){0,5}?(?:that\b|[“\"]))|"
                   # "went further, accusing Witkoff of misrepresenting the talks"
                   r"(?<=,\s)accusing|"
+                  # "he made clear that Israel would continue the war": words said plainly
+                  r"(?:made|makes|making)\s+(?:it\s+)?(?:clear|plain)(?=\s+(?:that\b|to\b|[“\"]))|"
                   # ", adding that ...", "adding: ..." (not "stopped adding conditions")
                   r"adding(?=\s*(?:that\b|[“\":,]))|(?<=,\s)adding|"
                   # a live blog's present: "Israeli army confirms that ...", "Hamas denies"
@@ -514,7 +516,10 @@ CONDITION = re.compile(
 KEEP_ON_UNTIL = re.compile(
     r"(?i)\b(?:will|would|shall)\s+(?:not|never)\s+(?:stop|rest|give\s+up|back\s+down|relent|"
     r"let\s+up|cease|halt)\b[^.;]*?\buntil\b|\b(?:won[’']t|wouldn[’']t)\s+(?:stop|rest|give\s+up|"
-    r"back\s+down|relent|let\s+up|cease|halt)\b[^.;]*?\buntil\b")
+    r"back\s+down|relent|let\s+up|cease|halt)\b[^.;]*?\buntil\b"
+    # "Israel would continue the war until all its goals were achieved"
+    r"|\b(?:will|would|shall)\s+(?:continue|keep\s+(?:on|up|fighting|going)|press\s+on|go\s+on|"
+    r"fight\s+on)\b[^.;]*?\buntil\b")
 
 #: What makes the words a warning reports a threat: a consequence to come ("warned that Israel
 #: would respond", "warned Hamas that it would pay"), not a state of things ("warning that the

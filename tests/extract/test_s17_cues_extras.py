@@ -220,3 +220,23 @@ def test_answering_with_a_colon_before_the_words_is_a_statement():
 def test_a_call_of_a_name_is_no_meeting():
     found = events("On Tuesday Egypt answered the call for aid.", min_confidence=0)
     assert not [e for e in found if e.type == "Meeting"]
+
+
+# --- "made clear that ...", "would continue the war until ..." ------------------------------------
+
+
+def test_making_clear_is_saying():
+    found = events("On Tuesday Benjamin Netanyahu made clear that the army would stay in the "
+                   "corridor.")
+    assert "benjamin-netanyahu" in ids(one(found, "Statement"))
+
+
+def test_continuing_the_war_until_its_goals_are_met_is_a_vow():
+    found = events("On Tuesday Benjamin Netanyahu said Israel would continue the war until all "
+                   "its goals were achieved.")
+    assert [e.type for e in found] == ["Vow"]
+
+
+def test_continuing_talks_is_no_vow_without_until():
+    found = events("On Tuesday Egypt said the talks would continue in Cairo.")
+    assert not [e for e in found if e.type == "Vow"]
