@@ -16,18 +16,14 @@ from kb.extract.cues import OWN_SETTING_BEFORE, Context, Cue
 from kb.extract.lexicon import (
     AIM_NOUNS,
     ANOTHER_ACT,
-    ANSWER_LINE,
-    CAPITALS,
     CONDITION,
     CONDITIONS,
     DEATHS_AFTER,
-    DELEGATIONS_WENT,
     DEMONYMS,
     DENYING_VERBS,
     EXPECTED_AT,
     HANDED_TO,
     HAPPENING_AFTER,
-    JUDGEMENT,
     LEAD_IN,
     LIGHT_VERB_BEFORE,
     MEETING_FAMILY,
@@ -41,7 +37,6 @@ from kb.extract.lexicon import (
     PROMISED_EFFORT,
     QUESTION_LINE,
     REMAINS_OF,
-    RESOLUTION_SUBJECT,
     RESOLUTION_WORD,
     SETTING_BEFORE,
     SPECIFICITY,
@@ -50,7 +45,6 @@ from kb.extract.lexicon import (
     STATEMENT_NOUN,
     TIME_PREPOSITION,
     UNNAMED_SOURCES,
-    VOTED_DOWN,
     WISHING_WORDS,
     is_past_form,
 )
@@ -166,7 +160,7 @@ class Extractor(RoleReader):
         if self._document is None:
             self._document = self._document_statement(context, claimant)
         told = self._told_acts(drafted, context) + self._added(drafted) + \
-            self._attributions(drafted, context) + self._reasons_given(drafted)
+            self._attributions(drafted, context)
         kept = [event for cue, event in drafted if not any(cue is t for t in told)]
         kept = self._list_item(context, kept)
         kept = self._target_of_the_strike_before(context, kept)
@@ -198,11 +192,6 @@ class Extractor(RoleReader):
             body = self.resolution_body(sentence, event.cue[1])
             if body is None and joined and self.resolution is not None:
                 body = self.resolution[0]
-            makers = self._text_makers(context, event.cue[1]) if body is None else []
-            if makers and not [a for a, r in event.actors if r == "speaker"]:
-                event.actors = [(a, "speaker") for a in makers] + event.actors
-                event.parsed = [*event.parsed, "the text's makers speak"]
-                continue
             speakers = [a for a, r in event.actors if r == "speaker"]
             if body is not None and set(speakers) == {body}:
                 spoken.append(event.cue[1])  # (the speech verb's speaker: already the body)
@@ -220,21 +209,6 @@ class Extractor(RoleReader):
         if passed is not None:  # ("passed a resolution", "adopted resolution 2720")
             body = [a for a, r in passed.actors if r == "speaker"] or passed.primary()
             self.resolution = (body[0], sentence.index)
-
-    def _text_makers(self, context: Context, cue_start: int) -> list[str]:
-        """Who made the text a sentence opens with, as the apposition says ("The text, put
-        forward by the council's ten elected members, demands ..."): the actors named there
-        (with no resolution told before, its body unknown); none otherwise."""
-        sentence = context.sentence
-        found = RESOLUTION_SUBJECT.fullmatch(self.text, sentence.start, cue_start)
-        apposed = re.search(r",([^,;]{1,80}),", self.text[sentence.start:cue_start])
-        if found is None or apposed is None or not re.match(
-                r"\s*(?:put\s+forward|drafted|proposed|tabled|submitted|written|sponsored)\s+by\b",
-                apposed.group(1)):
-            return []
-        start, end = sentence.start + apposed.start(1), sentence.start + apposed.end(1)
-        return list(dict.fromkeys(m.actor for m in context.mentions if start <= m.start < end
-                                  and m.actor and not m.actor.startswith("@")))
 
     def _target_of_the_strike_before(self, context: Context,
                                      kept: list[DraftEvent]) -> list[DraftEvent]:
@@ -427,7 +401,7 @@ class Extractor(RoleReader):
         that a speech verb reports are that verb's (:meth:`CueReader._upgrade`)."""
         sentence = context.sentence
         voice = next((m.actor for m in context.mentions if m.pronoun == "first"
-                      and m.quote is None), None) or self.signatories or self._answering(sentence)
+                      and m.quote is None), None) or self.signatories
         if voice is None or any(event.type in STATEMENT_FAMILY for _, event in drafted) or \
                 QUESTION_LINE.match(self.text, self.text.rfind("\n", 0, sentence.start) + 1):
             return []
@@ -446,16 +420,6 @@ class Extractor(RoleReader):
             return []
         event.actors, event.status = self._with_owners([(voice, "speaker")]), "happened"
         return [(cue, event)]
-
-    def _answering(self, sentence: Sentence) -> str | None:
-        """Who speaks in an interview's answer or a transcript's turn a sentence stands in ("A: A
-        ceasefire cannot be complete unless ...", "Netanyahu: That is a necessary condition"):
-        the interviewee or the turn's speaker, with no "we" needed; ``None`` elsewhere."""
-        line_start = self.text.rfind("\n", 0, sentence.start) + 1
-        if self.interviewee and (ANSWER_LINE.match(self.text, line_start)
-                                 or self._speaker_line(line_start) == self.interviewee):
-            return self.interviewee
-        return self._turn_speaker(line_start)
 
     @staticmethod
     def _question(context: Context) -> bool:
@@ -540,33 +504,6 @@ class Extractor(RoleReader):
                             and other.date.earliest <= event.date.earliest <= other.date.latest)):
                     told.append(cue)
                     break
-        return told
-
-    def _reasons_given(self, drafted: list) -> list:
-        """A ", saying ..." after an act of the same subject ("Hamas freed two Americans, saying
-        it acted for humanitarian reasons", "Israel rejected the plan, saying it fell short"):
-        the act's reason given, no statement of its own; a judgement beside another saying of
-        the same speaker ("called the footage cruel and said ..."): one saying. Returns the cues
-        to drop."""
-        told = []
-        for cue, event in drafted:  # "called the footage cruel and said ...": one saying
-            if JUDGEMENT in cue.parsed and any(
-                    other is not event and other.type == "Statement"
-                    and set(event.primary()) & set(other.primary()) for _, other in drafted):
-                told.append(cue)
-                continue
-            if event.type != "Statement" or cue.part != "speech" or not re.search(
-                    r",\s*$", self.text[max(0, cue.start - 3):cue.start]) or \
-                    cue.text.lower() != "saying":
-                continue
-            speakers = {actor for actor, role in event.actors if role == "speaker"}
-            if speakers and any(
-                    other is not event and other_cue.part == "verb" and other_cue.end <= cue.start
-                    and other.type in ("Acceptance", "Rejection", "Offer", "HostageRelease")
-                    and speakers <= {actor for actor, role in other.actors
-                                     if role in ("responder", "offerer", "releaser")}
-                    for other_cue, other in drafted):
-                told.append(cue)
         return told
 
     def _reported_topics(self, context: Context) -> None:
@@ -661,15 +598,11 @@ class Extractor(RoleReader):
                 anchor_date = said.earliest  # "the last couple of days" said on Thursday
         cue.passive = cue.passive or self._participle_of_noun(cue, context)
         self._order += 1
-        turn = self.context.get(sentence.index) if cue.first_person and self._turn_speaker(
-            self.text.rfind("\n", 0, sentence.start) + 1) is not None else None
         if expression is None and cue.quote is None and (
                 cue.first_person or self._present_speech(cue, context)) and \
-                self.resolution_body(sentence, cue.start) is None and (
-                    turn is None or turn.latest >= self.published):
+                self.resolution_body(sentence, cue.start) is None:
             when = self._today()  # "We affirm ...", "Qatar reaffirms ...": the day of the text,
-            # not of its story (but "It also asks ...": what a resolution passed says; a
-            # named speaker's turn in an exchange the text dates before its own day: that day)
+            # not of its story (but "It also asks ...": what a resolution passed says)
         else:
             when = self._draft_date(expression, source, status, anchor_date,
                                     self.context.get(sentence.index))
@@ -712,29 +645,6 @@ class Extractor(RoleReader):
         if kind == "HostageRelease":
             self._remains(event, cue, context)
             self._not_released(event, cue, context)
-        if kind == "Rejection" and not event.actors and VOTED_DOWN.fullmatch(cue.text):
-            # "a Russian draft failed to win enough votes in the Security Council": the body
-            # that voted turns down the draft's sponsor
-            opening = max(context.sentence.start, self.text.rfind(
-                ",", context.sentence.start, cue.start) + 1)  # the draft's own words
-            sponsors = [self._new_actor(DEMONYMS[word], "country") for word in re.findall(
-                r"[A-Z][a-z]+", self.text[opening:cue.start]) if word in DEMONYMS]
-            event.actors = self._with_owners(
-                [(actor, "subject") for actor in sponsors]
-                + [(m.actor, "subject" if m.start < cue.start else "responder")
-                   for m in context.mentions if m.actor and not m.actor.startswith("@")
-                   and m.quote is None and m.start >= opening])
-        if kind == "Meeting" and not event.actors and cue.text.lower() == "summoned" and \
-                speaking is not None:  # "the ministry said the ambassadors would be summoned"
-            event.actors = self._with_owners([(speaking.speaker, "participant")])
-        if kind == "NegotiationRound" and cue.text.lower().startswith("delegation"):
-            event.actors = self._with_owners(self._delegations(cue, context))
-        if kind == "NegotiationRound" and not event.actors and cue.part == "noun":
-            host = re.match(r",?\s+(?:in|at)\s+(" + "|".join(CAPITALS) + r")\b",
-                            self.text[cue.end:context.sentence.end])
-            if host:  # "The last round, in Cairo, ended on May 9": its host took part
-                event.actors = self._with_owners(
-                    [(self._new_actor(CAPITALS[host.group(1)], "country"), "participant")])
         if kind == "Ceasefire" and not event.actors and cue.part == "noun":
             if not re.search(r"(?i)\b(?:once|when|until|till|unless|if|after|before)\s+(?:the\s+)?$",
                              self.text[max(0, cue.start - 30):cue.start]):
@@ -773,25 +683,6 @@ class Extractor(RoleReader):
                                                text[comma + 1:subject.np_start]):
             return []
         return [(subject.actor, "participant")]
-
-    def _delegations(self, cue: Cue, context: Context) -> list[tuple[str, str]]:
-        """The sides of a round told by where their delegations went ("Delegations from Israel
-        and Hamas were here", "The Hamas delegation arrived in Cairo", "A delegation led by X
-        travelled to Cairo"): the actors named in the delegations' words, and the country whose
-        capital they went to, its host."""
-        text, sentence = self.text, context.sentence
-        went = DELEGATIONS_WENT.match(text, cue.end)
-        if went is None:
-            return []
-        opening = max(sentence.start, text.rfind(",", sentence.start, cue.start) + 1)
-        sides = [m.actor for m in context.mentions if opening <= m.start < went.start("verb")
-                 and m.actor and not m.actor.startswith("@") and m.quote is None]
-        host = went.group("capital")
-        if host in CAPITALS:
-            sides.append(self._new_actor(CAPITALS[host], "country"))
-        elif went.group("demonym") in DEMONYMS:  # "sat in the Egyptian capital"
-            sides.append(self._new_actor(DEMONYMS[went.group("demonym")], "country"))
-        return [(actor, "participant") for actor in dict.fromkeys(sides)]
 
     def _quoted_side(self, cue: Cue, context: Context) -> str | None:
         """The side an outlet quotes an unnamed official or source of ("quoted an Egyptian
@@ -1043,9 +934,8 @@ class Extractor(RoleReader):
         meet", "never attacked", "no commitment to freeing"); a speech verb's negation is left
         to its words."""
         parsed = context.parsed
-        if parsed is None or cue.part != "verb" or cue.quote is not None or re.search(
-                r"(?i)\bnot\b|n[’']t\b", cue.text):
-            return False  # ("does not support one": a cue that spells its own negation)
+        if parsed is None or cue.part != "verb" or cue.quote is not None:
+            return False
         word = parsed.head_of(cue.start, cue.end)
         if word is None or word.pos_ not in ("VERB", "AUX"):
             return False
