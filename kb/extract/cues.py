@@ -15,6 +15,7 @@ from typing import Any
 from kb.extract import parse
 from kb.extract.actors import ActorReader, KnownActor, KnownPlace, Mention
 from kb.extract.lexicon import (
+    CALLED_OFF_BEFORE,
     CLAUSE_BREAK,
     CONDITION,
     CONSEQUENCE,
@@ -41,6 +42,7 @@ from kb.extract.lexicon import (
     POSS,
     PURPOSE_BEFORE,
     RESIDENCE,
+    RESOLUTION_SUBJECT,
     SAYING_LEMMAS,
     SETTING_BEFORE,
     SHORT_OF,
@@ -66,6 +68,13 @@ COUNTED_PEOPLE = re.compile(
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|twenty|thirty|dozens\s+of|hundreds\s+of)\s+(?!(?:statements?|videos?|documents?|"
     r"reports?|pages?|letters?|images?|photos?|percent|per\s+cent)\b)")
+
+#: A person as the object of a verb of releasing ("have freed a soldier", "released the two
+#: women"): someone set free, not a statement or a document.
+PERSON_FREED = re.compile(
+    r"(?i)\s+(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:soldiers?|wom[ae]n|m[ae]n|girls?|boys?|child(?:ren)?|civilians?|teenagers?|mothers?|"
+    r"fathers?|daughters?|sons?|citizens?|conscripts?|reservists?|officers?|elderly)\b")
 
 #: A person named as the subject of a passive ("Keith Siegel, an American-Israeli, was"): the one
 #: a release frees.
@@ -257,6 +266,9 @@ class CueReader(ActorReader):
         self.expressions = find_time_expressions(text, published) if expressions is None \
             else expressions
         self.last_speaker: str | None = None
+        #: the body whose resolution was told last, and the index of that sentence ("It also
+        #: asks ..." after it is the resolution's words: :meth:`resolution_body`)
+        self.resolution: tuple[str, int] | None = None
 
     # --- cues -----------------------------------------------------------------------------------
 
@@ -432,6 +444,7 @@ class CueReader(ActorReader):
                 and not NATIONALS.search(before[-80:] + " " + after[:80]) \
                 and not NAMED_PASSIVE.search(before) \
                 and not COUNTED_PEOPLE.match(after) and not FROM_CUSTODY.search(after[:100]) \
+                and not PERSON_FREED.match(after) \
                 and not cue.text.lower().startswith("receiv"):  # (the Red Cross "received X")
             return False  # "released a statement" (not "freed 39 women from its prisons")
         if cue.type == "Acceptance" and word == "reached" and not DEAL_REACHED_BEFORE.search(before):
@@ -691,6 +704,8 @@ class CueReader(ActorReader):
 
     def _noun_is_event(self, cue: Cue, before: str, after: str, context: Context) -> bool:
         """Whether an event noun names an event here (rather than a topic or a goal)."""
+        if cue.type in MEETING_FAMILY and CALLED_OFF_BEFORE.search(before):
+            return False  # "Jordan called off a summit": the calling off is the event
         if _governing_verb(cue, context, "nsubjpass", TOPIC_LEMMAS) is not None:
             return False  # "a meeting at which the ceasefire negotiations were discussed"
         dated = any((0 <= e.start - cue.end <= 40 and not re.search(r"[,;]", self.text[
@@ -847,6 +862,9 @@ class CueReader(ActorReader):
                      and (not m.possessive or m.holder) and m.quote is None
                      and not m.actor.startswith("@") and m.prep in (None, "and", "or")]
             if number == 0:
+                body = self.resolution_body(context.sentence, cue.start)
+                if body is not None:
+                    return body  # "It also asks the Secretary-General to ...": the resolution's
                 if SPEECH_SUBJECT_PRONOUN.search(segment) and not named:
                     return self.last_speaker
                 unnamed = UNNAMED_SPEAKER.search(segment)
@@ -879,6 +897,20 @@ class CueReader(ActorReader):
                     segment):
                 return self._parsed_speaker(cue, context)
         return self._parsed_speaker(cue, context)
+
+    def resolution_body(self, sentence: Sentence, cue_start: int) -> str | None:
+        """The body that passed a resolution told in the last few sentences, when the words
+        before a verb make the resolution its subject ("It also asks ...", "The text, drafted by
+        the UAE, calls for ...") and no other side (a body, not a person) spoke since; ``None``
+        otherwise."""
+        if self.resolution is None or not 0 < sentence.index - self.resolution[1] <= 6 or \
+                not RESOLUTION_SUBJECT.fullmatch(self.text[sentence.start:cue_start]):
+            return None
+        body = self.resolution[0]
+        last = self.actors.get(self.last_speaker) if self.last_speaker else None
+        if self.last_speaker != body and last is not None and last.type != "person":
+            return None  # "... Hamas welcomed it. It said ...": "it" is the side that spoke
+        return body
 
     def _apposed_person(self, segment: tuple[int, int], context: Context) -> str | None:
         """The person a comma-separated stretch ends on ("In a video, Khalil al-Hayya"), whom the

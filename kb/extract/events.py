@@ -26,8 +26,10 @@ from kb.extract.lexicon import (
     HAPPENING_AFTER,
     LEAD_IN,
     LIGHT_VERB_BEFORE,
+    MEETING_FAMILY,
     NO_SIGN,
     ONGOING_BEFORE,
+    OPENING_SETTING,
     OWN_CONDITION,
     OWN_REPORTER,
     PLACELESS,
@@ -35,6 +37,7 @@ from kb.extract.lexicon import (
     PROMISED_EFFORT,
     QUESTION_LINE,
     REMAINS_OF,
+    RESOLUTION_WORD,
     SETTING_BEFORE,
     SPECIFICITY,
     STANCE_ON_EFFORT,
@@ -161,6 +164,7 @@ class Extractor(RoleReader):
         kept = [event for cue, event in drafted if not any(cue is t for t in told)]
         kept = self._list_item(context, kept)
         kept = self._target_of_the_strike_before(context, kept)
+        self._resolution_speaks(context, kept)
         self._deaths_of_the_strike_before(kept, sentence)
         self.events.extend(kept)
         people = [m for m in context.mentions if not m.modifier and not m.possessive
@@ -169,6 +173,42 @@ class Extractor(RoleReader):
             subjects = [self._person_of(m.actor) for m in people
                         if m.prep is None and m.quote is None]
             self.last_person = subjects[0] if subjects else self._person_of(people[-1].actor)
+
+    def _resolution_speaks(self, context: Context, kept: list[DraftEvent]) -> None:
+        """What a resolution told just before says is its body's act: "The Security Council
+        passed a resolution ... It also asks the Secretary-General to ...", "The text ...
+        demands the release of ...": the speaker is the body that passed it (a pronoun "it"
+        names no person). A sentence telling a resolution passed by a body (no person) makes
+        it the one later sentences speak of."""
+        sentence = context.sentence
+        spoken: list[int] = []  # where the verbs the resolution is the subject of stand
+        for event in kept:
+            if event.type not in STATEMENT_FAMILY or event.cue_part == "noun":
+                continue
+            word = context.parsed.head_of(event.cue[1], event.cue[2]) \
+                if context.parsed is not None else None
+            joined = word is not None and word.dep_ == "conj" and \
+                context.parsed.span(word.head)[0] in spoken  # "It asks X to ..., and demands Y"
+            body = self.resolution_body(sentence, event.cue[1])
+            if body is None and joined and self.resolution is not None:
+                body = self.resolution[0]
+            speakers = [a for a, r in event.actors if r == "speaker"]
+            if body is not None and set(speakers) == {body}:
+                spoken.append(event.cue[1])  # (the speech verb's speaker: already the body)
+                continue
+            if body is None or (speakers and not joined
+                                and not all(self._person_of(a) for a in speakers)):
+                continue
+            spoken.append(event.cue[1])
+            event.actors = [(body, "speaker")] + [
+                (a, r) for a, r in event.actors if r != "speaker" and a != body]
+            event.parsed = [*event.parsed, "the resolution told before speaks for its body"]
+        passed = next((e for e in kept if e.type == "Demand" and RESOLUTION_WORD.search(
+            self.text, e.cue[2], e.cue[2] + 40) and e.primary()
+            and not any(self._person_of(a) for a in e.primary())), None)
+        if passed is not None:  # ("passed a resolution", "adopted resolution 2720")
+            body = [a for a, r in passed.actors if r == "speaker"] or passed.primary()
+            self.resolution = (body[0], sentence.index)
 
     def _target_of_the_strike_before(self, context: Context,
                                      kept: list[DraftEvent]) -> list[DraftEvent]:
@@ -559,9 +599,10 @@ class Extractor(RoleReader):
         cue.passive = cue.passive or self._participle_of_noun(cue, context)
         self._order += 1
         if expression is None and cue.quote is None and (
-                cue.first_person or self._present_speech(cue, context)):
+                cue.first_person or self._present_speech(cue, context)) and \
+                self.resolution_body(sentence, cue.start) is None:
             when = self._today()  # "We affirm ...", "Qatar reaffirms ...": the day of the text,
-            # not of its story
+            # not of its story (but "It also asks ...": what a resolution passed says)
         else:
             when = self._draft_date(expression, source, status, anchor_date,
                                     self.context.get(sentence.index))
@@ -613,6 +654,10 @@ class Extractor(RoleReader):
             kind in ("Killing", "Attack", "HostageRelease") and cue.part == "noun"
             and source != "own" and frame is None and any(
                 f.cue.end <= cue.start < f.end for f in context.frames)))
+        if not event.actors and kind in MEETING_FAMILY and cue.part == "noun":
+            # "At a news conference on Monday, Netanyahu rejected ...": the one who acts in the
+            # main clause took part in the setting the sentence opens with
+            event.actors = self._with_owners(self._setting_subject(cue, context))
         # ("the military confirmed the killing": the killing told before, not a new one)
         if not event.actors and cue.part == "noun" and not self._time_reference(cue, context):
             fallback = [m for m in context.mentions if self._eligible(m, cue) and m.prep is None
@@ -621,6 +666,23 @@ class Extractor(RoleReader):
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = self._with_owners([(fallback[0].actor, role)])
         return event
+
+    def _setting_subject(self, cue: Cue, context: Context) -> list[tuple[str, str]]:
+        """The participant of a meeting noun in the setting a sentence opens with ("At a news
+        conference on Monday evening, Netanyahu rejected ...", "During the meeting, Blinken
+        said"): the actor named first after the setting's comma, titles before it allowed."""
+        text = self.text
+        if not OPENING_SETTING.match(text[context.sentence.start:cue.start]):
+            return []
+        comma = text.find(",", cue.end, context.sentence.end)
+        if comma < 0 or re.search(r"[;:(]", text[cue.end:comma]):
+            return []
+        subject = next((m for m in context.mentions if m.start > comma and m.prep is None
+                        and not m.possessive and self._eligible(m, cue)), None)
+        if subject is None or not re.fullmatch(r"\s*(?:(?:the\s+)?(?-i:[A-Z])[\w’'.-]*\s+){0,4}",
+                                               text[comma + 1:subject.np_start]):
+            return []
+        return [(subject.actor, "participant")]
 
     def _quoted_side(self, cue: Cue, context: Context) -> str | None:
         """The side an outlet quotes an unnamed official or source of ("quoted an Egyptian
@@ -703,10 +765,16 @@ class Extractor(RoleReader):
     @staticmethod
     def _another_act(cue: Cue, context: Context) -> bool:
         """Whether the parse gives a cue verb "also" or "further" ("It further calls upon all
-        parties", "Egypt also urged"): an act besides one told before, not its repetition."""
+        parties", "Egypt also urged"), or the verb it is coordinated with ("It also asks X to
+        ..., and demands Y"): an act besides one told before, not its repetition."""
         word = context.head(cue)
-        return cue.part != "noun" and word is not None and any(
-            c.dep_ == "advmod" and c.lower_ in ANOTHER_ACT for c in word.children)
+        if cue.part == "noun" or word is None:
+            return False
+        while word.dep_ == "conj" and word.head is not word:  # "It also asks X ..., and demands
+            if any(c.dep_ == "advmod" and c.lower_ in ANOTHER_ACT for c in word.children):
+                return True  # Y": "also" goes with both verbs
+            word = word.head
+        return any(c.dep_ == "advmod" and c.lower_ in ANOTHER_ACT for c in word.children)
 
     def _time_reference(self, cue: Cue, context: Context) -> bool:
         """Whether an event noun with its date names a time ("since the Oct. 7 attack", "freed in

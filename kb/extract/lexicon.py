@@ -195,6 +195,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Rejection", r"vot(?:ed|es)\s+against|(?:cast|casts)\s+(?:the|a|an)\s+(?:(?:only|sole|lone|"
                   r"single|one)\s+)?(?:dissenting\s+)?vote\s+against", "verb"),
     ("Rejection", r"dismiss(?:es|ed)|spurn(?:s|ed)|balk(?:s|ed)\s+at", "verb"),
+    # "the United States vetoed a Brazilian draft": the member's veto turns the draft down
+    ("Rejection", r"veto(?:es|ed)", "verb"),
     ("Rejection", r"rejection|refusal", "noun"),
     ("Rejection", r"(?:called|calls|described|describes|branded|brands)\s+(?:(?:the|its|their|his|"
                   r"her|this|that|it|them)\s+)?(?:[\w-]+\s+){0,2}?(?:as\s+)?(?:unrealistic|"
@@ -263,6 +265,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
      "verb"),
     ("Meeting", r"(?:spoke|speaks|spoken|speaking|talked|talks)\s+(?:by\s+(?:tele)?phone\s+)?"
                 r"(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?with", "verb"),
+    # "Biden and Netanyahu spoke by phone today": a call between the subjects (the counterpart
+    # named after "with" or "to" is the cue above's)
+    ("Meeting", r"(?:spoke|speak|spoken|talked|talk)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone"
+                r"(?!\s+(?:[\w-]+\s+){0,3}?(?:with|to)\b)", "verb"),
     # "I spoke to Secretary Rubio yesterday", "talked to his Qatari counterpart": a call or a
     # meeting (not "spoke to reporters", "spoke to CNN")
     # ("had spoken to Mr Netanyahu earlier in the day": a person by his honorific)
@@ -272,11 +278,15 @@ CUES: tuple[tuple[str, str, str], ...] = (
                 r"Chancellor|Crown\s+Prince|Premier|Envoy|Mr\.?|Mrs\.?|Ms\.?)\b))", "verb"),
     ("Summit", r"summits?", "noun"),
     ("PressConference", r"(?:joint\s+)?(?:press|news)\s+(?:conference|briefing)s?", "noun"),
+    # "Netanyahu faced reporters on Thursday evening": questions taken in public
+    ("PressConference", r"(?:faced|faces|facing)\s+(?:the\s+)?(?:reporters|journalists|press|media)\b",
+     "verb"),
     ("NegotiationRound", r"(?:rounds?|sessions?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations)",
      "noun"),
     ("Meeting", r"talks", "noun"),
     ("NegotiationRound", r"negotiations", "noun"),
-    ("NegotiationRound", r"(?:another|new|fresh|second|third|further|final)\s+round(?!\s+of)",
+    ("NegotiationRound", r"(?:another|new|fresh|second|third|further|final|last|latest|previous)"
+                         r"\s+round(?!\s+of)",
      "noun"),
     ("Statement", r"said|says|stated|told|tells|added|noted|announced|declared|stressed|"
                   r"emphasi[sz]ed|reiterated|confirmed|denied|claimed|acknowledged|explained|"
@@ -311,6 +321,16 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # "the armed wing published their names": a list made public, a statement
     ("Statement", r"(?:published|publishes|released|releases|announced|announces)(?=\s+(?:the|their|"
                   r"its|a)\s+(?:[\w-]+\s+){0,2}?(?:names|list)\b)", "verb"),
+    # "Hamas published a short video showing three women": a message made public, a statement
+    ("Statement", r"(?:published|publishes|released|releases|posted|posts|issued|issues|aired|airs)"
+                  r"(?=\s+(?:a|an|the|its|their|his|her|new|another)\s+(?:[\w-]+\s+){0,2}?"
+                  r"(?:video|videos|footage|clip|audio|tape)\b)", "verb"),
+    # "Jordan called off a summit", "Netanyahu cancelled a planned visit": the calling off is the
+    # act told (a statement of the one who calls it off), not the meeting
+    ("Statement", r"(?:(?:called|calls|calling)\s+off|cancell?(?:ed|s)|postpon(?:ed|es)|scrapped|"
+                  r"scraps)(?=\s+(?:a|an|the|its|their|his|her|this|that)\s+(?:[\w’'-]+\s+){0,2}?"
+                  r"(?:summit|visit|trip|meeting|talks|negotiations|conference|round|mission|tour|"
+                  r"ceremony|vote|session)s?\b)", "verb"),
     # "the statement issued by the Prime Minister's Office on Saturday": a saying, dated
     ("Statement", r"statement(?=\s+(?:issued|released|published|put\s+out)\s+(?:(?:late|early)\s+)?"
                   r"(?:by|on)\s)", "noun"),
@@ -735,6 +755,25 @@ SETTING_BEFORE = re.compile(
     r"joint|recent|high-level|week-long|weeklong|[\w-]+-day|[\w-]+-week|initial|first|last|"
     r"previous|hostage)\s+)+$"
 )
+#: A sentence that opens with the setting of its act: "At a news conference on Monday, ...",
+#: "During his meeting with X, ...", "In a joint press briefing, ..." (the text before the noun,
+#: after a date line: "DOHA, May 6 (Reuters) - At a news conference ...").
+OPENING_SETTING = re.compile(r"(?i)(?:(?-i:[A-Z][A-Z .’'-]+),[^.]{0,60}?\s[-–—]\s+)?\s*"
+                             r"(?:at|during|in)\s+(?:a|an|the|his|her|their|its)\s+"
+                             r"(?:[\w-]+\s+){0,2}$")
+#: A resolution named: the word, or a numbered one ("resolution 2720").
+RESOLUTION_WORD = re.compile(r"(?i)\bresolutions?\b")
+#: The opening of a sentence whose subject is a resolution told before: "It also asks ...",
+#: "The text, drafted by the UAE, calls for ...", "The resolution further demands ..." (the text
+#: before the verb).
+RESOLUTION_SUBJECT = re.compile(
+    r"(?i)\s*(?:[A-Z]+:\s+)?(?:it|the\s+(?:text|resolution|draft(?:\s+resolution)?|measure))"
+    r"(?:,[^,;]{1,80},)?\s+(?:(?:also|further|then|now|additionally)\s+)?")
+#: What before an event noun says the event was called off, so did not happen ("Jordan called off
+#: a summit", "cancelled a planned visit", "postponed the talks"): the calling off is the act.
+CALLED_OFF_BEFORE = re.compile(
+    r"(?i)\b(?:(?:called|calls|calling)\s+off|cancell?(?:ed|s)|postpon(?:ed|es)|scrapped|scraps)"
+    r"\s+(?:[\w’'-]+\s+){0,3}$")
 PURPOSE_BEFORE = re.compile(
     r"(?i)\b(?:to\s+(?:begin|start|launch|open|enter|hold|convene|join)|"
     r"for|exchange\s+for|return\s+for|secure|securing|reach|reaching|toward|towards|to|"
