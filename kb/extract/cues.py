@@ -42,6 +42,7 @@ from kb.extract.lexicon import (
     POSS,
     PURPOSE_BEFORE,
     RESIDENCE,
+    RESOLUTION_NOTING,
     RESOLUTION_SUBJECT,
     SAYING_LEMMAS,
     SETTING_BEFORE,
@@ -904,8 +905,9 @@ class CueReader(ActorReader):
         the UAE, calls for ...") and no other side (a body, not a person) spoke since; ``None``
         otherwise."""
         if self.resolution is None or not 0 < sentence.index - self.resolution[1] <= 6 or \
-                not RESOLUTION_SUBJECT.fullmatch(self.text[sentence.start:cue_start]):
-            return None
+                not RESOLUTION_SUBJECT.fullmatch(self.text[sentence.start:cue_start]) or \
+                RESOLUTION_NOTING.match(self.text, cue_start):
+            return None  # (what it welcomes or stresses is no act of the body)
         body = self.resolution[0]
         last = self.actors.get(self.last_speaker) if self.last_speaker else None
         if self.last_speaker != body and last is not None and last.type != "person":

@@ -26,10 +26,8 @@ from kb.extract.lexicon import (
     HAPPENING_AFTER,
     LEAD_IN,
     LIGHT_VERB_BEFORE,
-    MEETING_FAMILY,
     NO_SIGN,
     ONGOING_BEFORE,
-    OPENING_SETTING,
     OWN_CONDITION,
     OWN_REPORTER,
     PLACELESS,
@@ -654,10 +652,6 @@ class Extractor(RoleReader):
             kind in ("Killing", "Attack", "HostageRelease") and cue.part == "noun"
             and source != "own" and frame is None and any(
                 f.cue.end <= cue.start < f.end for f in context.frames)))
-        if not event.actors and kind in MEETING_FAMILY and cue.part == "noun":
-            # "At a news conference on Monday, Netanyahu rejected ...": the one who acts in the
-            # main clause took part in the setting the sentence opens with
-            event.actors = self._with_owners(self._setting_subject(cue, context))
         # ("the military confirmed the killing": the killing told before, not a new one)
         if not event.actors and cue.part == "noun" and not self._time_reference(cue, context):
             fallback = [m for m in context.mentions if self._eligible(m, cue) and m.prep is None
@@ -666,23 +660,6 @@ class Extractor(RoleReader):
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = self._with_owners([(fallback[0].actor, role)])
         return event
-
-    def _setting_subject(self, cue: Cue, context: Context) -> list[tuple[str, str]]:
-        """The participant of a meeting noun in the setting a sentence opens with ("At a news
-        conference on Monday evening, Netanyahu rejected ...", "During the meeting, Blinken
-        said"): the actor named first after the setting's comma, titles before it allowed."""
-        text = self.text
-        if not OPENING_SETTING.match(text[context.sentence.start:cue.start]):
-            return []
-        comma = text.find(",", cue.end, context.sentence.end)
-        if comma < 0 or re.search(r"[;:(]", text[cue.end:comma]):
-            return []
-        subject = next((m for m in context.mentions if m.start > comma and m.prep is None
-                        and not m.possessive and self._eligible(m, cue)), None)
-        if subject is None or not re.fullmatch(r"\s*(?:(?:the\s+)?(?-i:[A-Z])[\w’'.-]*\s+){0,4}",
-                                               text[comma + 1:subject.np_start]):
-            return []
-        return [(subject.actor, "participant")]
 
     def _quoted_side(self, cue: Cue, context: Context) -> str | None:
         """The side an outlet quotes an unnamed official or source of ("quoted an Egyptian

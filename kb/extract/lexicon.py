@@ -755,12 +755,6 @@ SETTING_BEFORE = re.compile(
     r"joint|recent|high-level|week-long|weeklong|[\w-]+-day|[\w-]+-week|initial|first|last|"
     r"previous|hostage)\s+)+$"
 )
-#: A sentence that opens with the setting of its act: "At a news conference on Monday, ...",
-#: "During his meeting with X, ...", "In a joint press briefing, ..." (the text before the noun,
-#: after a date line: "DOHA, May 6 (Reuters) - At a news conference ...").
-OPENING_SETTING = re.compile(r"(?i)(?:(?-i:[A-Z][A-Z .’'-]+),[^.]{0,60}?\s[-–—]\s+)?\s*"
-                             r"(?:at|during|in)\s+(?:a|an|the|his|her|their|its)\s+"
-                             r"(?:[\w-]+\s+){0,2}$")
 #: A resolution named: the word, or a numbered one ("resolution 2720").
 RESOLUTION_WORD = re.compile(r"(?i)\bresolutions?\b")
 #: The opening of a sentence whose subject is a resolution told before: "It also asks ...",
@@ -769,6 +763,10 @@ RESOLUTION_WORD = re.compile(r"(?i)\bresolutions?\b")
 RESOLUTION_SUBJECT = re.compile(
     r"(?i)\s*(?:[A-Z]+:\s+)?(?:it|the\s+(?:text|resolution|draft(?:\s+resolution)?|measure))"
     r"(?:,[^,;]{1,80},)?\s+(?:(?:also|further|then|now|additionally)\s+)?")
+#: What a resolution does that is no act of its body a curator keeps: what it welcomes, stresses,
+#: notes or recalls (its asks, calls and demands are; "The text welcomes the proposal of 31 May").
+RESOLUTION_NOTING = re.compile(r"(?i)(?:welcom|stress|not|recall|reaffirm|express|emphasi[sz]|"
+                               r"acknowledg|underlin|recogni[sz])\w*\b")
 #: What before an event noun says the event was called off, so did not happen ("Jordan called off
 #: a summit", "cancelled a planned visit", "postponed the talks"): the calling off is the act.
 CALLED_OFF_BEFORE = re.compile(
