@@ -153,6 +153,7 @@ CORPORA = (
     Corpus(BENCH / "devset16", "sixteenth development set", "apart"),
     Corpus(BENCH / "devset17", "seventeenth development set", "apart"),
     Corpus(BENCH / "devset18", "eighteenth development set", "apart"),
+    Corpus(BENCH / "devset23", "twenty-third development set", "apart"),
     Corpus(BENCH / "devset12", "twelfth development set (held out)", "held-out"),
     Corpus(BENCH / "devset4", "fourth development set (held out)", "held-out"),
     Corpus(BENCH / "devset13", "thirteenth development set (held out)", "held-out"),
