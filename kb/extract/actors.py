@@ -148,15 +148,6 @@ ARMED_MORE = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS
 DEFINITE_BODY = re.compile(r"(?<![\w-])(?:[Tt]he)\s+((?:security\s+|war\s+|full\s+)?cabinet)"
                            r"(?![\w-])")
 
-#: "the army" or "the military" as the one who says or tells something ("The army said ...", "the
-#: military later announced ..."): the army the article has named, else one named so (its
-#: side left to the curator).
-ARMY_SAYS = re.compile(r"(?<![\w-])[Tt]he\s+(?P<word>army|military)(?=\s+(?:(?:later|also|then|"
-                       r"again|first|has|had|have|on\s+\w+day)\s+)*(?:said|says|told|tells|"
-                       r"announced|announces|confirmed|confirms|stated|added|reported|denied|"
-                       r"admitted|identified|named|informed|asked|warned|acknowledged)\b)")
-ARMY_NAME = re.compile(r"(?i)(?<![\w-])(?:army|military|defen[cs]e\s+forces|IDF)(?![\w-])")
-
 
 @dataclass
 class DraftActor:
@@ -522,23 +513,6 @@ class ActorReader:
             title = re.sub(r"\s+", " ", post.group("post"))
             self._posts.setdefault(actor_id, set()).add(title.lower())
 
-    def _army(self, word: str) -> str:
-        """What "the army" that says something is: the one army the article has named so far
-        ("the Israel Defense Forces", "the IDF"), else an actor named by the word itself."""
-        armies = [actor_id for actor_id, actor in self.actors.items() if actor.mentions
-                  and actor.type in ("organization", "group")
-                  and any(ARMY_NAME.search(name) for name in (actor.name, *actor.aliases))]
-        if len(armies) == 1:
-            return armies[0]
-        existing = self._actor_named("army") or self._actor_named("military")
-        if existing:
-            return existing
-        actor_id = self._new_actor(word, "organization")
-        # only "the army" that says something is this actor: not every "military" of the text
-        self.surfaces = [(surface, owner) for surface, owner in self.surfaces
-                         if owner != actor_id]
-        return actor_id
-
     def _bare_secretary(self) -> str | None:
         """Who "the secretary" is: the one person named so far with a secretary's post (not a
         secretary-general)."""
@@ -821,9 +795,6 @@ class ActorReader:
                 if m.group("country") in COUNTRIES else None)
             if country and free(m.start(), m.end()):
                 add(m.start(), m.end(), country)
-        for m in ARMY_SAYS.finditer(text):  # "The army said ..."
-            if free(m.start(), m.end()):
-                add(m.start(), m.end(), self._army(m.group("word")))
         for m in DEFINITE_BODY.finditer(text):  # "the security cabinet met" (before the
             if free(m.start(1), m.end(1)):  # names: "the war cabinet" is not "the cabinet")
                 add(m.start(1), m.end(1), self._new_actor(m.group(1).lower(), "organization"))

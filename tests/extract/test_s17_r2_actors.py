@@ -2,9 +2,7 @@
 "the secretary of state" or "the secretary" in running text, in lower case, is the one person the
 article has named so far with that post written as a title before the name ("President Joe
 Biden", "Secretary of State Antony Blinken"); none when two were, or when the one named held it
-once ("former President ..."); "Secretary of State" before an unknown name is all title; and
-"the army" or "the military" that says something is the army the article named, else an actor
-of that name (only where it speaks, not every "army" of the text)."""
+once ("former President ..."); and "Secretary of State" before an unknown name is all title."""
 
 from __future__ import annotations
 
@@ -61,30 +59,3 @@ def test_secretary_of_state_before_a_name_is_no_part_of_the_name():
     names = {actor.name for actor in draft.actors.values()}
     assert "Marco Rubio" in names
     assert not any(name.startswith("State ") for name in names)
-
-
-def test_the_army_that_says_something_is_its_speaker():
-    for text, word in (("The army said on Tuesday that the bodies of three hostages had been "
-                        "found.", "army"),
-                       ("The military later said on Tuesday it was not aware of any casualties.",
-                        "military")):
-        draft = extract(text, DAY, actors=ACTORS)
-        (statement,) = [e for e in draft.events if e.type == "Statement"]
-        assert statement.date.edtf == "2024-03-12"
-        assert [draft.actors[a].name for a, role in statement.actors if role == "speaker"] == [word]
-
-
-def test_the_army_is_the_army_the_article_named():
-    found = events("The Israel Defense Forces entered Rafah on Monday. The army said on Tuesday "
-                   "that three hostages had been found.")
-    statement = one(found, "Statement")
-    assert speakers(statement) == {"israel-defense-forces"}
-
-
-def test_an_army_that_says_nothing_is_no_actor_nor_every_army_word():
-    draft = extract("The army operation in Rafah went on.", DAY, actors=ACTORS)
-    assert not any(actor.name == "army" for actor in draft.actors.values())
-    draft = extract("The army said on Monday that it had found the bodies. Hamas said on Tuesday "
-                    "that army pressure would not bring the hostages home.", DAY, actors=ACTORS)
-    (later,) = [e for e in draft.events if "army pressure" in e.sentences[0]]
-    assert not any(draft.actors[a].name == "army" for a, _ in later.actors)
