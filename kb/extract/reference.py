@@ -127,12 +127,19 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
                         len(whole_line) <= 80 or re.search(r"\s[-–—|]\s*(?:[A-Z][a-z]+,?\s+)?$", before))
                     and expression.kind == "absolute" and re.search(r"(?:19|20)\d{2}",
                                                                     expression.text)
-                    and not after.strip(" .")):
+                    and (not after.strip(" .") or (_SET_OFF_AFTER.match(after)
+                                                   and not whole_line.endswith(".")))):
                 return TimeExpression(expression.text, sentence.start + expression.start,
                                       sentence.start + expression.end, expression.edtf,
                                       expression.earliest, expression.latest, "day",
                                       "published", "absolute", expression.tense)
     return _headline_date(text, sentences[0], published) if sentences else None
+
+
+#: What may follow the full date of a live blog's line and still leave it the article's day: a
+#: bar, a dash or a bracket setting off what comes next ("- Thursday 6 June 2024 (all times
+#: Israel time)", "Northgate Live | Friday 24 May 2024 | All times Israel (GMT+3)").
+_SET_OFF_AFTER = re.compile(r"\s*(?:[|–—(]|-\s)")
 
 
 #: A headline's end that is its article's day: a full date (with its year, after a weekday or
@@ -291,6 +298,12 @@ def _shift(anchor: _Anchor, match: re.Match, reference: date) -> tuple[date, dat
             day = anchor.latest + timedelta(days=(weekday - anchor.latest.weekday() - 1) % 7 + 1)
         else:
             day = anchor.earliest + timedelta(days=(weekday - anchor.earliest.weekday()) % 7)
+            if day > reference >= anchor.earliest and \
+                    anchor.earliest - (day - timedelta(days=7)) <= timedelta(days=3):
+                # "The round opened on Tuesday ... His office said that Monday evening", in a
+                # story of Friday: the Monday just before, not a day the story has not reached
+                # (but a day further back is no nearer: "on that Saturday in July")
+                day -= timedelta(days=7)
         return day, day
     if groups["since"]:
         return anchor.earliest, max(reference, anchor.latest)
@@ -828,7 +841,8 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         dated = [e for e in expressions if sentence.start <= e.start < sentence.end
                  and _usable(e, reference) and sentence.index not in background
                  and not _backstory(e, reference)
-                 and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)]
+                 and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)
+                 and not _names_an_event(text, sentence, e)]
         narrow = _main([e for e in dated if e.days <= 7 and not ahead(text, sentence, e)],
                        embedded)
         main = [e for e in narrow if not (  # "opened on July 6, a day before X flew": July 6
@@ -859,6 +873,29 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     paragraphs = {sentence.index: len(re.findall(r"\n+", text[:sentence.start]))
                   for sentence in sentences}
     return _until_the_next_day(context, moves, paragraphs, reference)
+
+
+#: Before a date that only names an event: "since", "since its", or a determiner or a possessive
+#: ("its Oct. 7 attack", "the May 31 speech", "Biden's May 31 plan").
+_SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:(?:the|its|his|her|their|our|last)\s+)?$")
+_EVENT_DATE_BEFORE = re.compile(r"(?i)(?:\b(?:the|its|his|her|their|our|this|that)|[’']s)\s+$")
+#: After a date that only names an event: the noun it stands before ("attack", "speech").
+_EVENT_DATE_AFTER = re.compile(
+    r"\s+(?!(?:and|or|to|in|on|at|of|by|for|with|when|as|that|the|a|an|was|were|is|had|has|"
+    r"will|would)\b)[a-z]{3,}\b")
+
+
+def _names_an_event(text: str, sentence: Sentence, expression: TimeExpression) -> bool:
+    """Whether a date only names an event the sentence mentions ("in its first trip abroad since
+    its Oct. 7 attack", "the May 31 speech"), a day the story is not at: after "since", or
+    between a determiner or a possessive and the noun it dates."""
+    if expression.days > 1:
+        return False
+    before = text[max(sentence.start, expression.start - 20):expression.start]
+    if _SINCE_BEFORE.search(before):
+        return True
+    return bool(_EVENT_DATE_BEFORE.search(before)) and bool(
+        _EVENT_DATE_AFTER.match(text, expression.end, sentence.end))
 
 
 #: A sentence that goes on with the person the one before it told of ("X said in Doha the
