@@ -814,10 +814,12 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     moves: list[tuple[int, TimeExpression | None]] = []  # see _until_the_next_day
     told: TimeExpression | None = None  # the last date of the sentence just before
     told_in: Sentence | None = None
+    last_in: Sentence | None = None  # the sentence that gave ``last``
+    in_paragraph: dict[int, TimeExpression] = {}
     for sentence in sentences:
         stamp = _TIME_STAMP.match(sentence.text)
         if stamp:
-            last, previous, sayings.day = start, None, None
+            last, previous, sayings.day, last_in = start, None, None, None
             if sentence.index in stamped:  # an entry past midnight: its own day
                 day = stamped[sentence.index]
                 last = TimeExpression(stamp.group().strip(), sentence.start + stamp.start(),
@@ -828,11 +830,11 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
                 # sentence, of the date line's day too
         heading = headings.get(sentence.index)
         if heading is not None:  # "Monday." over a round-up's paragraph: its day, exactly
-            last, previous, sayings.day = heading, None, None
+            last, previous, sayings.day, last_in = heading, None, None, None
             moves.append((sentence.index, heading))
             continue
         if sayings.enter(sentence, last) is not last:  # "He added that ..."
-            last, previous = sayings.day, None
+            last, previous, last_in = sayings.day, None, None
         same_paragraph = previous is not None and "\n" not in text[previous[0].end:sentence.start]
         if same_paragraph and previous[1].days > 7:
             context[sentence.index] = previous[1]
@@ -858,6 +860,11 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
             # day or the night after, not up to the publication
             context[sentence.index] = _set(told, max(told.latest, min(
                 told.earliest + timedelta(days=1), reference)))
+        elif not narrow and last is not None and last_in is not None and \
+                context.get(sentence.index) is last and last.days == 1 and \
+                (last.kind in ("absolute", "relative") or _chained(last)) and \
+                "\n" not in text[last_in.end:sentence.start]:
+            in_paragraph[sentence.index] = last  # see below
         if not narrow and sentence.index in present:  # "The Guards announce ...": now
             context[sentence.index] = _set(start, start.latest) if start is not None else \
                 TimeExpression("the present tense: the day of the text", sentence.start,
@@ -865,14 +872,21 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
                                "day", reference.isoformat(), "heading", None)
         told, told_in = (narrow[-1], sentence) if narrow else (None, None)
         if narrow:
-            last = narrow[-1]
+            last, last_in = narrow[-1], sentence
             moves.append((sentence.index, narrow[0] if _opening(text, sentence, narrow[0])
                           else sayings.day if sayings.day in narrow
                           else next((e for e in narrow if _chained(e)), None)))
         previous = (sentence, dated[-1]) if dated else None
     paragraphs = {sentence.index: len(re.findall(r"\n+", text[:sentence.start]))
                   for sentence in sentences}
-    return _until_the_next_day(context, moves, paragraphs, reference)
+    bounded = _until_the_next_day(context, moves, paragraphs, reference)
+    for index, day in in_paragraph.items():
+        if bounded.get(index) is day:  # a sentence further on in the paragraph that named the
+            # day ("Hamas said on Monday ... An Israeli official called the reply
+            # unacceptable"): that day or the night after, not up to the publication
+            bounded[index] = _set(day, max(day.latest, min(day.earliest + timedelta(days=1),
+                                                           reference)))
+    return bounded
 
 
 #: Before a date that only names an event: "since", "since its", or a determiner or a possessive

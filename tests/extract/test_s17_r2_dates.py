@@ -9,7 +9,9 @@ for the test:
 - a date that only names an event ("since its Oct. 7 attack", "the May 31 speech"): not the
   day the story goes on at;
 - the tense of a weekday: "flew" is a past, and "the ceasefire plan to the mediators" is no
-  future ("plan to").
+  future ("plan to");
+- a sentence further on in the paragraph that named a day, without a day of its own: that day
+  or the night after, not the window up to the publication.
 """
 
 from __future__ import annotations
@@ -126,3 +128,16 @@ def test_that_saturday_far_before_the_day_the_story_is_at_is_not_taken_back():
     reading = extract(text, date(2024, 8, 2)).reading
     saturday = [e.edtf for e in reading.expressions if e.text == "that Saturday"]
     assert saturday and "2024-07-27" not in saturday
+
+
+def test_a_sentence_further_on_in_the_paragraph_is_of_the_day_it_named():
+    found = events("Hamas rejected the outline on Monday. Qatar's prime minister said the gaps "
+                   "remained wide.")
+    assert one(found, "Statement").date.edtf == "2024-03-11/2024-03-12"
+
+
+def test_a_new_paragraph_keeps_the_window_up_to_the_publication():
+    found = events("Hamas rejected the outline on Monday.\n\nQatar's prime minister said the "
+                   "gaps remained wide.")
+    assert one(found, "Statement").date.edtf == "2024-03-11/2024-03-14"
+
