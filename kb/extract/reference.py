@@ -67,7 +67,7 @@ RELATIVE = re.compile(
     r"attack|strike|strikes|meeting|talks|ceasefire|truce|killing|assassination|speech|"
     r"statement|news\s+conference|press\s+conference|summit|offer|proposal|raid|invasion|"
     r"operation))"
-    r")(?![\w-])"
+    r")(?![\w-]|\.\w)"  # (not "after the U" of "after the U.N. Security Council adopted")
 )
 
 #: What before a date near the top makes it the article's own day: a date line ("DOHA, Aug 16 -",
@@ -325,7 +325,10 @@ def _weekday_agrees(expression: TimeExpression, day: date) -> bool:
 
 #: A clause after "hours after", "two days before": a subject and its verb.
 _CLAUSE_AFTER = re.compile(
-    r"\s+(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w’'.-]*|al-\w+|el-\w+)\s+){1,5}(?:had\s+|has\s+|was\s+|"
+    r"\s+(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w’'.-]*|al-\w+|el-\w+)\s+){0,4}(?:[A-Z][\w’'.-]*|al-\w+|"
+    r"el-\w+)(?:,\s+(?:with|after|in|at|on|under|despite)\s[^,;:.]{1,60},)?\s+"  # ("the U.N.
+    # Security Council, with the United States abstaining, adopted")
+    r"(?:had\s+|has\s+|was\s+|"
     r"were\s+)?(?:said|says|announced|agreed|accepted|rejected|met|struck|killed|launched|"
     r"fired|released|freed|offered|proposed|warned|told|[a-z]+ed)\b"
     r"|\s+(?:it|they|he|she)\s+(?:had\s+|has\s+|was\s+|were\s+)?[a-z]+(?:ed|id|ld|et)\b"

@@ -141,3 +141,14 @@ def test_a_new_paragraph_keeps_the_window_up_to_the_publication():
                    "gaps remained wide.")
     assert one(found, "Statement").date.edtf == "2024-03-11/2024-03-14"
 
+
+
+def test_a_clause_after_n_days_after_with_an_abbreviation_and_an_aside_is_n_days_before():
+    text = ("Israel approved a new round of talks, Netanyahu's office said on Friday. The "
+            "announcement came four days after the U.N. Security Council, with the United States "
+            "abstaining, adopted a resolution demanding a ceasefire. Netanyahu said on the same "
+            "day that the vote was a clear retreat.")
+    draft = extract(text, date(2024, 3, 29))
+    assert [e.edtf for e in draft.reading.expressions
+            if e.text in ("four days after", "on the same day", "the same day")] == \
+        ["2024-03-25", "2024-03-25"]
