@@ -543,6 +543,14 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # meeting is at the time the story is at, not hours after it (past the text's
                 # own day; but "on Sunday, three days after the appeal" is that Sunday)
                 earliest, latest = anchor.earliest, anchor.latest
+                flipped = _inverted(match) if clause and not inverted and \
+                    not text[sentence.start:match.start()].strip(" \t\"“") else None
+                if flipped is not None and (back := _shift(anchor, flipped, until)) is not None:
+                    # "Five days after Haniyeh was killed in Tehran, the talks are on hold": the
+                    # main clause is at the story's day, so the clause it opens with is five
+                    # days before it, and the story goes on from there
+                    earliest, latest = back
+                    inverted = True
             section = sections.get(sentence.index)
             if section is not None and not inverted and latest < section.earliest and \
                     _forward(match):  # under "SUNDAY 1 SEPTEMBER", "hours after the army

@@ -152,3 +152,20 @@ def test_a_clause_after_n_days_after_with_an_abbreviation_and_an_aside_is_n_days
     assert [e.edtf for e in draft.reading.expressions
             if e.text in ("four days after", "on the same day", "the same day")] == \
         ["2024-03-25", "2024-03-25"]
+
+
+def test_a_sentence_opening_n_days_after_an_undated_clause_puts_the_clause_n_days_back():
+    text = ("Where the talks stand\n\nMonday, 5 August 2024\n\nFive days after Ismail Haniyeh "
+            "was killed in Tehran, the talks are on hold. Egypt said that day that the killing "
+            "could undermine the efforts for a truce.")
+    draft = extract(text, date(2024, 8, 5))
+    assert [(e.text, e.edtf) for e in draft.reading.expressions
+            if e.kind == "anchored"] == [("Five days after", "2024-07-31"),
+                                         ("that day", "2024-07-31")]
+
+
+def test_a_sentence_opening_on_a_day_n_days_after_keeps_that_day():
+    text = ("Hamas made its appeal on Monday. On Thursday, three days after the appeal, Egypt "
+            "said the talks would resume.")
+    draft = extract(text, date(2024, 3, 14))
+    assert [e.edtf for e in draft.reading.expressions if "Thursday" in e.text] == ["2024-03-14"]
