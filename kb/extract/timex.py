@@ -810,6 +810,10 @@ def tense_at(text: str, start: int, end: int) -> str | None:
         if (a >= start and b <= end) or (a >= end and _REPORTING_WORD.search(window, end - left,
                                                                               a - left)):
             continue  # "On Sunday, X said it would ...": the future of the words reported
+        if a >= end and re.search(r"(?i)\bthat\b", window[end - left:a - left]) and \
+                _REPORTING_WORD.search(window, 0, start - left):
+            continue  # "X said in an interview broadcast on Wednesday that he would ...": the
+            # future of the words reported after "that", not the saying's
         distance = (start - b) if b <= start else (a - end)
         score = max(distance, 0) * 0.6
         if best is None or score < best[0]:

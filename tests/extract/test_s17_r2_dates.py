@@ -169,3 +169,16 @@ def test_a_sentence_opening_on_a_day_n_days_after_keeps_that_day():
             "said the talks would resume.")
     draft = extract(text, date(2024, 3, 14))
     assert [e.edtf for e in draft.reading.expressions if "Thursday" in e.text] == ["2024-03-14"]
+
+
+def test_a_future_reported_after_that_is_not_the_tense_of_the_saying_s_day():
+    found = find_time_expressions(
+        "Biden said in a CNN interview broadcast on Wednesday that he would stop supplying some "
+        "weapons.", date(2024, 5, 10))
+    assert [(e.text, e.edtf) for e in found] == [("on Wednesday", "2024-05-08")]
+
+
+def test_a_meeting_on_a_day_that_will_decide_stays_ahead():
+    found = find_time_expressions("The cabinet meets on Sunday, a session that will decide the "
+                                  "plan.", date(2024, 5, 10))
+    assert [e.edtf for e in found] == ["2024-05-12"]
