@@ -605,7 +605,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
         sayings.leave(text, sentence, dated)
         if sentence.index in headings:  # "SATURDAY" over a round-up's paragraph: its day
             last, sayings.day = headings[sentence.index], None
-        elif dated:
+        elif dated and not _wider_than_section(sections.get(sentence.index), dated[-1]):
             last = dated[-1]
     outside = [e for e in expressions if not any(s.start <= e.start < s.end for s in sentences)]
     return sorted(result + outside, key=lambda e: e.start)
@@ -750,6 +750,13 @@ def _sections(sentences: list[Sentence],
     return sections
 
 
+def _wider_than_section(section: TimeExpression | None, expression: TimeExpression) -> bool:
+    """Whether a date under a round-up's day heading spans more than a day ("said the pattern of
+    the past few days had been not very promising" under "SATURDAY 17 FEBRUARY"): a look around,
+    not a move of the story off the heading's day."""
+    return section is not None and section.days == 1 and expression.days > 1
+
+
 #: Words that name a day from where the text stands: under a date heading, from that day.
 _DEICTIC_DAY = re.compile(r"(?i)(?:(?:on|by|until|from|before|after)\s+)?(?:(?:this\s+past|this\s+coming|"
                           r"last|this|next|coming|past)\s+)?(?:monday|tuesday|wednesday|thursday|"
@@ -821,6 +828,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     previous: tuple[Sentence, TimeExpression] | None = None
     sayings = _Sayings()
     headings = _headings(sentences, expressions, reference, start)
+    sections = _sections(sentences, headings)
     stamped = _stamp_days(sentences, start)
     moves: list[tuple[int, TimeExpression | None]] = []  # see _until_the_next_day
     told: TimeExpression | None = None  # the last date of the sentence just before
@@ -882,7 +890,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
                                sentence.start, reference.isoformat(), reference, reference,
                                "day", reference.isoformat(), "heading", None)
         told, told_in = (narrow[-1], sentence) if narrow else (None, None)
-        if narrow:
+        if narrow and not _wider_than_section(sections.get(sentence.index), narrow[-1]):
             last, last_in = narrow[-1], sentence
             moves.append((sentence.index, narrow[0] if _opening(text, sentence, narrow[0])
                           else sayings.day if sayings.day in narrow

@@ -182,3 +182,18 @@ def test_a_meeting_on_a_day_that_will_decide_stays_ahead():
     found = find_time_expressions("The cabinet meets on Sunday, a session that will decide the "
                                   "plan.", date(2024, 5, 10))
     assert [e.edtf for e in found] == ["2024-05-12"]
+
+
+ROUND_UP = ("THE TALKS THIS WEEK\n\nRound-up published Wednesday 21 February 2024\n\n"
+            "The mediators spent the days since Saturday trying to keep the deal alive.\n\n"
+            "SATURDAY 17 FEBRUARY\n\n"
+            "Qatar's prime minister said the pattern of the past few days had been poor.\n\n"
+            "In the evening Benjamin Netanyahu told a news conference that Hamas's demands were "
+            "delusional.\n\nSUNDAY 18 FEBRUARY\n\nEgypt's foreign minister said the gaps were "
+            "narrowing.\n")
+
+
+def test_a_span_under_a_day_heading_does_not_move_the_story_off_that_day():
+    draft = extract(ROUND_UP, date(2024, 2, 21))
+    assert [e.edtf for e in draft.reading.expressions if e.text == "In the evening"] == \
+        ["2024-02-17"]
