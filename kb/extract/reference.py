@@ -67,7 +67,7 @@ RELATIVE = re.compile(
     r"attack|strike|strikes|meeting|talks|ceasefire|truce|killing|assassination|speech|"
     r"statement|news\s+conference|press\s+conference|summit|offer|proposal|raid|invasion|"
     r"operation))"
-    r")(?![\w-])"
+    r")(?![\w-]|\.\w)"  # (not "after the U" of "after the U.N. Security Council adopted")
 )
 
 #: What before a date near the top makes it the article's own day: a date line ("DOHA, Aug 16 -",
@@ -127,12 +127,23 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
                         len(whole_line) <= 80 or re.search(r"\s[-–—|]\s*(?:[A-Z][a-z]+,?\s+)?$", before))
                     and expression.kind == "absolute" and re.search(r"(?:19|20)\d{2}",
                                                                     expression.text)
-                    and not after.strip(" .")):
+                    and (not after.strip(" .") or (_SET_OFF_AFTER.match(after)
+                                                   and not whole_line.endswith(".")
+                                                   and published - expression.earliest
+                                                   <= timedelta(days=1)))):
                 return TimeExpression(expression.text, sentence.start + expression.start,
                                       sentence.start + expression.end, expression.edtf,
                                       expression.earliest, expression.latest, "day",
                                       "published", "absolute", expression.tense)
     return _headline_date(text, sentences[0], published) if sentences else None
+
+
+#: What may follow the full date of a live blog's line and still leave it the article's day: a
+#: bar, a dash or a bracket setting off what comes next ("- Thursday 6 June 2024 (all times
+#: Israel time)", "Northgate Live | Friday 24 May 2024 | All times Israel (GMT+3)"), when that
+#: day is the publication's or the day before (not "Weekly round-up | Tuesday 12 March 2024 |
+#: Compiled by the news desk" of a week before).
+_SET_OFF_AFTER = re.compile(r"\s*(?:[|–—(]|-\s)")
 
 
 #: A headline's end that is its article's day: a full date (with its year, after a weekday or
@@ -291,6 +302,12 @@ def _shift(anchor: _Anchor, match: re.Match, reference: date) -> tuple[date, dat
             day = anchor.latest + timedelta(days=(weekday - anchor.latest.weekday() - 1) % 7 + 1)
         else:
             day = anchor.earliest + timedelta(days=(weekday - anchor.earliest.weekday()) % 7)
+            if day > reference >= anchor.earliest and \
+                    anchor.earliest - (day - timedelta(days=7)) <= timedelta(days=3):
+                # "The round opened on Tuesday ... His office said that Monday evening", in a
+                # story of Friday: the Monday just before, not a day the story has not reached
+                # (but a day further back is no nearer: "on that Saturday in July")
+                day -= timedelta(days=7)
         return day, day
     if groups["since"]:
         return anchor.earliest, max(reference, anchor.latest)
@@ -312,7 +329,10 @@ def _weekday_agrees(expression: TimeExpression, day: date) -> bool:
 
 #: A clause after "hours after", "two days before": a subject and its verb.
 _CLAUSE_AFTER = re.compile(
-    r"\s+(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w’'.-]*|al-\w+|el-\w+)\s+){1,5}(?:had\s+|has\s+|was\s+|"
+    r"\s+(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w’'.-]*|al-\w+|el-\w+)\s+){0,4}(?:[A-Z][\w’'.-]*|al-\w+|"
+    r"el-\w+)(?:,\s+(?:with|after|in|at|on|under|despite)\s[^,;:.]{1,60},)?\s+"  # ("the U.N.
+    # Security Council, with the United States abstaining, adopted")
+    r"(?:had\s+|has\s+|was\s+|"
     r"were\s+)?(?:said|says|announced|agreed|accepted|rejected|met|struck|killed|launched|"
     r"fired|released|freed|offered|proposed|warned|told|[a-z]+ed)\b"
     r"|\s+(?:it|they|he|she)\s+(?:had\s+|has\s+|was\s+|were\s+)?[a-z]+(?:ed|id|ld|et)\b"
@@ -527,6 +547,14 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # meeting is at the time the story is at, not hours after it (past the text's
                 # own day; but "on Sunday, three days after the appeal" is that Sunday)
                 earliest, latest = anchor.earliest, anchor.latest
+                flipped = _inverted(match) if clause and not inverted and \
+                    not text[sentence.start:match.start()].strip(" \t\"“") else None
+                if flipped is not None and (back := _shift(anchor, flipped, until)) is not None:
+                    # "Five days after Haniyeh was killed in Tehran, the talks are on hold": the
+                    # main clause is at the story's day, so the clause it opens with is five
+                    # days before it, and the story goes on from there
+                    earliest, latest = back
+                    inverted = True
             section = sections.get(sentence.index)
             if section is not None and not inverted and latest < section.earliest and \
                     _forward(match):  # under "SUNDAY 1 SEPTEMBER", "hours after the army
@@ -581,7 +609,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
         sayings.leave(text, sentence, dated)
         if sentence.index in headings:  # "SATURDAY" over a round-up's paragraph: its day
             last, sayings.day = headings[sentence.index], None
-        elif dated:
+        elif dated and not _wider_than_section(sections.get(sentence.index), dated[-1]):
             last = dated[-1]
     outside = [e for e in expressions if not any(s.start <= e.start < s.end for s in sentences)]
     return sorted(result + outside, key=lambda e: e.start)
@@ -726,6 +754,13 @@ def _sections(sentences: list[Sentence],
     return sections
 
 
+def _wider_than_section(section: TimeExpression | None, expression: TimeExpression) -> bool:
+    """Whether a date under a round-up's day heading spans more than a day ("said the pattern of
+    the past few days had been not very promising" under "SATURDAY 17 FEBRUARY"): a look around,
+    not a move of the story off the heading's day."""
+    return section is not None and section.days == 1 and expression.days > 1
+
+
 #: Words that name a day from where the text stands: under a date heading, from that day.
 _DEICTIC_DAY = re.compile(r"(?i)(?:(?:on|by|until|from|before|after)\s+)?(?:(?:this\s+past|this\s+coming|"
                           r"last|this|next|coming|past)\s+)?(?:monday|tuesday|wednesday|thursday|"
@@ -771,7 +806,8 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
                   reference: date, start: TimeExpression | None = None,
                   embedded: Embedded = _never,
                   background: frozenset[int] = frozenset(),
-                  present: frozenset[int] = frozenset()) -> dict[int, TimeExpression]:
+                  present: frozenset[int] = frozenset(),
+                  paragraph_day: bool | None = None) -> dict[int, TimeExpression]:
     """For each sentence, the date the article was last talking about: the last date of a week or
     narrower (not after the reference time) given before it, or a wider one (up to a month) of
     the sentence just before it in the same paragraph; the date line first. A live blog's time
@@ -797,14 +833,17 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     previous: tuple[Sentence, TimeExpression] | None = None
     sayings = _Sayings()
     headings = _headings(sentences, expressions, reference, start)
+    sections = _sections(sentences, headings)
     stamped = _stamp_days(sentences, start)
     moves: list[tuple[int, TimeExpression | None]] = []  # see _until_the_next_day
     told: TimeExpression | None = None  # the last date of the sentence just before
     told_in: Sentence | None = None
+    last_in: Sentence | None = None  # the sentence that gave ``last``
+    in_paragraph: dict[int, TimeExpression] = {}
     for sentence in sentences:
         stamp = _TIME_STAMP.match(sentence.text)
         if stamp:
-            last, previous, sayings.day = start, None, None
+            last, previous, sayings.day, last_in = start, None, None, None
             if sentence.index in stamped:  # an entry past midnight: its own day
                 day = stamped[sentence.index]
                 last = TimeExpression(stamp.group().strip(), sentence.start + stamp.start(),
@@ -815,11 +854,11 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
                 # sentence, of the date line's day too
         heading = headings.get(sentence.index)
         if heading is not None:  # "Monday." over a round-up's paragraph: its day, exactly
-            last, previous, sayings.day = heading, None, None
+            last, previous, sayings.day, last_in = heading, None, None, None
             moves.append((sentence.index, heading))
             continue
         if sayings.enter(sentence, last) is not last:  # "He added that ..."
-            last, previous = sayings.day, None
+            last, previous, last_in = sayings.day, None, None
         same_paragraph = previous is not None and "\n" not in text[previous[0].end:sentence.start]
         if same_paragraph and previous[1].days > 7:
             context[sentence.index] = previous[1]
@@ -828,7 +867,8 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         dated = [e for e in expressions if sentence.start <= e.start < sentence.end
                  and _usable(e, reference) and sentence.index not in background
                  and not _backstory(e, reference)
-                 and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)]
+                 and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)
+                 and not _names_an_event(text, sentence, e)]
         narrow = _main([e for e in dated if e.days <= 7 and not ahead(text, sentence, e)],
                        embedded)
         main = [e for e in narrow if not (  # "opened on July 6, a day before X flew": July 6
@@ -844,21 +884,67 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
             # day or the night after, not up to the publication
             context[sentence.index] = _set(told, max(told.latest, min(
                 told.earliest + timedelta(days=1), reference)))
+        elif not narrow and last is not None and last_in is not None and \
+                context.get(sentence.index) is last and last.days == 1 and \
+                (last.kind in ("absolute", "relative") or _chained(last)) and \
+                "\n" not in text[last_in.end:sentence.start]:
+            in_paragraph[sentence.index] = last  # see below
         if not narrow and sentence.index in present:  # "The Guards announce ...": now
             context[sentence.index] = _set(start, start.latest) if start is not None else \
                 TimeExpression("the present tense: the day of the text", sentence.start,
                                sentence.start, reference.isoformat(), reference, reference,
                                "day", reference.isoformat(), "heading", None)
         told, told_in = (narrow[-1], sentence) if narrow else (None, None)
-        if narrow:
-            last = narrow[-1]
+        if narrow and not _wider_than_section(sections.get(sentence.index), narrow[-1]):
+            last, last_in = narrow[-1], sentence
             moves.append((sentence.index, narrow[0] if _opening(text, sentence, narrow[0])
                           else sayings.day if sayings.day in narrow
                           else next((e for e in narrow if _chained(e)), None)))
         previous = (sentence, dated[-1]) if dated else None
     paragraphs = {sentence.index: len(re.findall(r"\n+", text[:sentence.start]))
                   for sentence in sentences}
-    return _until_the_next_day(context, moves, paragraphs, reference)
+    bounded = _until_the_next_day(context, moves, paragraphs, reference)
+    if paragraph_day is None:
+        paragraph_day = PARAGRAPH_DAY
+    for index, day in (in_paragraph if paragraph_day else {}).items():
+        if bounded.get(index) is day:  # a sentence further on in the paragraph that named the
+            # day ("Hamas said on Monday ... An Israeli official called the reply
+            # unacceptable"): that day or the night after, not up to the publication
+            bounded[index] = _set(day, max(day.latest, min(day.earliest + timedelta(days=1),
+                                                           reference)))
+    return bounded
+
+
+#: Before a date that only names an event: "since", "since its", or a determiner or a possessive
+#: ("its Oct. 7 attack", "the May 31 speech", "Biden's May 31 plan").
+_SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:(?:the|its|his|her|their|our|last)\s+)?$")
+_EVENT_DATE_BEFORE = re.compile(r"(?i)(?:\b(?:the|its|his|her|their|our|this|that)|[’']s)\s+$")
+#: After a date that only names an event: the noun it stands before ("attack", "speech").
+_EVENT_DATE_AFTER = re.compile(
+    r"\s+(?!(?:and|or|to|in|on|at|of|by|for|with|when|as|that|the|a|an|was|were|is|had|has|"
+    r"will|would)\b)[a-z]{3,}\b")
+
+
+def _names_an_event(text: str, sentence: Sentence, expression: TimeExpression) -> bool:
+    """Whether a date only names an event the sentence mentions ("in its first trip abroad since
+    its Oct. 7 attack", "the May 31 speech"), a day the story is not at: after "since", or
+    between a determiner or a possessive and the noun it dates."""
+    if expression.days > 1:
+        return False
+    before = text[max(sentence.start, expression.start - 20):expression.start]
+    if _SINCE_BEFORE.search(before):
+        return True
+    return bool(_EVENT_DATE_BEFORE.search(before)) and bool(
+        _EVENT_DATE_AFTER.match(text, expression.end, sentence.end))
+
+
+#: Whether an undated sentence further on in the paragraph that named a day (by name, or counted
+#: on from the story's day) is of that day or the night after (``context_dates(...,
+#: paragraph_day=True)``), not of that day up to the publication. Off: on the tuned sets it
+#: raised "date ok" by 10 (1170 to 1180 of 1219 matched, no match lost; session 17, round 2),
+#: but it reverses the convention the tests of sessions 13 to 17 settle ("a name after a dated
+#: sentence is still up to the publication"), and the held-out reads could not tell it apart.
+PARAGRAPH_DAY = False
 
 
 #: A sentence that goes on with the person the one before it told of ("X said in Doha the

@@ -19,7 +19,8 @@ allows, its precision and what it was resolved against (its anchor). The convent
   "last Friday" is strictly before the publication, "next Sunday" strictly after it.
 - **Weeks** run Monday to Sunday. "last week" is the Monday-to-Sunday week before the week of
   publication (published Friday 2024-10-25: 2024-10-14/2024-10-20); "this week" is the week of
-  publication, "earlier this week" its Monday up to the publication. But "a week ago" counts
+  publication (in a past-tense sentence its Monday up to the publication: "met this week"),
+  "earlier this week" its Monday up to the publication. But "a week ago" counts
   seven days back, a day either way ("two weeks ago": fourteen, two days either way), as the
   writer counted them from the day they wrote, not a calendar week.
 - **Spans relative to the publication** ("earlier this month", "the last couple of days", "in the
@@ -464,6 +465,9 @@ def _week(m: re.Match, published: date, tense: str | None) -> _Value:
         return _range(monday, published, "relative")
     if relation == "this" and modifier == "later":
         return _range(published, sunday, "relative")
+    if relation == "this" and tense == "past" and published < sunday:
+        return _range(monday, published, "relative")  # "told Reuters this week": what has
+        # happened of the week, not the days after the publication
     return _range(monday, sunday, "relative", "week")
 
 
@@ -733,13 +737,18 @@ _BARE_ARTICLE_COUNT = re.compile(r"(?i)^(?:a|an)\s")
 
 _FUTURE_CUES = re.compile(
     r"(?i)\b(?:will|won[’']t|shall|would|could|might|(?:is|are|was|were|be|been)\s+(?:scheduled|set|"
-    r"due|expected|slated|planned|poised|going|supposed|about)\s+to|plans?\s+to|planning\s+to|"
+    r"due|expected|slated|planned|poised|going|supposed|about)\s+to|"
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bour\s)"
+    r"(?<!\bthis\s)(?<!\bthat\s)(?<![’']s\s)(?<!\bceasefire\s)(?<!\bpeace\s)(?<!\btruce\s)"
+    r"plans?\s+to|planning\s+to|"
     r"intends?\s+to|upcoming|next|is\s+to|are\s+to|to\s+be\s+held)\b|[’']ll\b"
 )
 _PAST_CUES = re.compile(
     r"\b(?:said|told|was|were|had|did|met|held|made|gave|took|came|went|left|began|sent|saw|"
     r"spoke|wrote|found|struck|fled|stood|laid|brought|led|broke|kept|sought|fought|won|lost|"
-    r"rose|fell|drew|threw|[a-z]{3,}ed)\b"
+    r"rose|fell|drew|threw|flew|ran|rode|drove|paid|heard|felt|meant|chose|sat|became|knew|"
+    r"thought|bought|caught|taught|built|spent|withdrew|oversaw|shot|woke|stole|froze|sank|"
+    r"hung|hid|wrote|ate|grew|blew|tore|swore|sold|dealt|[a-z]{3,}ed)\b"
 )
 _NOT_PAST = re.compile(
     r"(?:scheduled|expected|planned|slated|supposed|need|speed|based|united|alleged|"
@@ -801,6 +810,10 @@ def tense_at(text: str, start: int, end: int) -> str | None:
         if (a >= start and b <= end) or (a >= end and _REPORTING_WORD.search(window, end - left,
                                                                               a - left)):
             continue  # "On Sunday, X said it would ...": the future of the words reported
+        if a >= end and re.search(r"(?i)\bthat\b", window[end - left:a - left]) and \
+                _REPORTING_WORD.search(window, 0, start - left):
+            continue  # "X said in an interview broadcast on Wednesday that he would ...": the
+            # future of the words reported after "that", not the saying's
         distance = (start - b) if b <= start else (a - end)
         score = max(distance, 0) * 0.6
         if best is None or score < best[0]:
