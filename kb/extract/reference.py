@@ -806,8 +806,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
                   reference: date, start: TimeExpression | None = None,
                   embedded: Embedded = _never,
                   background: frozenset[int] = frozenset(),
-                  present: frozenset[int] = frozenset(),
-                  paragraph_day: bool | None = None) -> dict[int, TimeExpression]:
+                  present: frozenset[int] = frozenset()) -> dict[int, TimeExpression]:
     """For each sentence, the date the article was last talking about: the last date of a week or
     narrower (not after the reference time) given before it, or a wider one (up to a month) of
     the sentence just before it in the same paragraph; the date line first. A live blog's time
@@ -838,12 +837,10 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     moves: list[tuple[int, TimeExpression | None]] = []  # see _until_the_next_day
     told: TimeExpression | None = None  # the last date of the sentence just before
     told_in: Sentence | None = None
-    last_in: Sentence | None = None  # the sentence that gave ``last``
-    in_paragraph: dict[int, TimeExpression] = {}
     for sentence in sentences:
         stamp = _TIME_STAMP.match(sentence.text)
         if stamp:
-            last, previous, sayings.day, last_in = start, None, None, None
+            last, previous, sayings.day = start, None, None
             if sentence.index in stamped:  # an entry past midnight: its own day
                 day = stamped[sentence.index]
                 last = TimeExpression(stamp.group().strip(), sentence.start + stamp.start(),
@@ -854,11 +851,11 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
                 # sentence, of the date line's day too
         heading = headings.get(sentence.index)
         if heading is not None:  # "Monday." over a round-up's paragraph: its day, exactly
-            last, previous, sayings.day, last_in = heading, None, None, None
+            last, previous, sayings.day = heading, None, None
             moves.append((sentence.index, heading))
             continue
         if sayings.enter(sentence, last) is not last:  # "He added that ..."
-            last, previous, last_in = sayings.day, None, None
+            last, previous = sayings.day, None
         same_paragraph = previous is not None and "\n" not in text[previous[0].end:sentence.start]
         if same_paragraph and previous[1].days > 7:
             context[sentence.index] = previous[1]
@@ -884,11 +881,6 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
             # day or the night after, not up to the publication
             context[sentence.index] = _set(told, max(told.latest, min(
                 told.earliest + timedelta(days=1), reference)))
-        elif not narrow and last is not None and last_in is not None and \
-                context.get(sentence.index) is last and last.days == 1 and \
-                (last.kind in ("absolute", "relative") or _chained(last)) and \
-                "\n" not in text[last_in.end:sentence.start]:
-            in_paragraph[sentence.index] = last  # see below
         if not narrow and sentence.index in present:  # "The Guards announce ...": now
             context[sentence.index] = _set(start, start.latest) if start is not None else \
                 TimeExpression("the present tense: the day of the text", sentence.start,
@@ -896,23 +888,14 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
                                "day", reference.isoformat(), "heading", None)
         told, told_in = (narrow[-1], sentence) if narrow else (None, None)
         if narrow and not _wider_than_section(sections.get(sentence.index), narrow[-1]):
-            last, last_in = narrow[-1], sentence
+            last = narrow[-1]
             moves.append((sentence.index, narrow[0] if _opening(text, sentence, narrow[0])
                           else sayings.day if sayings.day in narrow
                           else next((e for e in narrow if _chained(e)), None)))
         previous = (sentence, dated[-1]) if dated else None
     paragraphs = {sentence.index: len(re.findall(r"\n+", text[:sentence.start]))
                   for sentence in sentences}
-    bounded = _until_the_next_day(context, moves, paragraphs, reference)
-    if paragraph_day is None:
-        paragraph_day = PARAGRAPH_DAY
-    for index, day in (in_paragraph if paragraph_day else {}).items():
-        if bounded.get(index) is day:  # a sentence further on in the paragraph that named the
-            # day ("Hamas said on Monday ... An Israeli official called the reply
-            # unacceptable"): that day or the night after, not up to the publication
-            bounded[index] = _set(day, max(day.latest, min(day.earliest + timedelta(days=1),
-                                                           reference)))
-    return bounded
+    return _until_the_next_day(context, moves, paragraphs, reference)
 
 
 #: Before a date that only names an event: "since", "since its", or a determiner or a possessive
@@ -936,15 +919,6 @@ def _names_an_event(text: str, sentence: Sentence, expression: TimeExpression) -
         return True
     return bool(_EVENT_DATE_BEFORE.search(before)) and bool(
         _EVENT_DATE_AFTER.match(text, expression.end, sentence.end))
-
-
-#: Whether an undated sentence further on in the paragraph that named a day (by name, or counted
-#: on from the story's day) is of that day or the night after (``context_dates(...,
-#: paragraph_day=True)``), not of that day up to the publication. Off: on the tuned sets it
-#: raised "date ok" by 10 (1170 to 1180 of 1219 matched, no match lost; session 17, round 2),
-#: but it reverses the convention the tests of sessions 13 to 17 settle ("a name after a dated
-#: sentence is still up to the publication"), and the held-out reads could not tell it apart.
-PARAGRAPH_DAY = False
 
 
 #: A sentence that goes on with the person the one before it told of ("X said in Doha the

@@ -10,9 +10,8 @@ for the test:
   day the story goes on at;
 - the tense of a weekday: "flew" is a past, and "the ceasefire plan to the mediators" is no
   future ("plan to");
-- a sentence further on in the paragraph that named a day, without a day of its own: that day
-  or the night after, not the window up to the publication (only with ``paragraph_day=True``:
-  off by default, see :data:`kb.extract.reference.PARAGRAPH_DAY`).
+- a sentence further on in the paragraph that named a day, without a day of its own, keeps the
+  window from that day up to the publication (its day is not known: the text does not say it).
 """
 
 from __future__ import annotations
@@ -20,10 +19,10 @@ from __future__ import annotations
 from datetime import date
 
 from kb.extract import extract
-from kb.extract.reference import context_dates, dateline
+from kb.extract.reference import dateline
 from kb.extract.sentences import split_sentences
 from kb.extract.timex import find_time_expressions
-from tests.extract.sentences import DAY, events, one
+from tests.extract.sentences import events, one
 
 THURSDAY = date(2024, 6, 6)
 
@@ -131,28 +130,7 @@ def test_that_saturday_far_before_the_day_the_story_is_at_is_not_taken_back():
     assert saturday and "2024-07-27" not in saturday
 
 
-def _contexts(text: str, published: date, **options) -> dict[int, str]:
-    sentences = split_sentences(text)
-    expressions = find_time_expressions(text, published)
-    return {index: day.edtf for index, day in
-            context_dates(text, sentences, expressions, published, **options).items()}
-
-
-def test_a_sentence_further_on_in_the_paragraph_is_of_the_day_it_named_when_asked():
-    text = ("Hamas rejected the outline on Monday. The mediators were not surprised. Qatar's "
-            "prime minister said the gaps remained wide.")
-    assert _contexts(text, DAY, paragraph_day=True)[2] == "2024-03-11/2024-03-12"
-
-
-def test_a_new_paragraph_keeps_the_window_up_to_the_publication_when_asked():
-    text = ("Hamas rejected the outline on Monday.\n\nQatar's prime minister said the gaps "
-            "remained wide.")
-    found = events(text)
-    assert one(found, "Statement").date.edtf == "2024-03-11/2024-03-14"
-    assert _contexts(text, DAY, paragraph_day=True)[1] == "2024-03-11"  # (widened by roles)
-
-
-def test_by_default_a_sentence_further_on_in_the_paragraph_is_up_to_the_publication():
+def test_a_sentence_further_on_in_the_paragraph_is_up_to_the_publication():
     found = events("Hamas rejected the outline on Monday. Qatar's prime minister said the gaps "
                    "remained wide.")
     assert one(found, "Statement").date.edtf == "2024-03-11/2024-03-14"
