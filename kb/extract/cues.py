@@ -639,6 +639,19 @@ class CueReader(ActorReader):
                                                                                    context):
                     cue.absorbed = False
                     cue.parsed.append("travelled for")
+        for cue in context.cues:  # "called the reply "unacceptable" and urged Hamas to ...",
+            # "calls it X and says ...": the judgement is said in the act it is coordinated with
+            if cue.type != "Statement" or cue.absorbed or not re.match(
+                    r"(?i)call|describ|term", cue.text):
+                continue
+            if any(other.start > cue.end and not other.absorbed
+                   and (other.type in STATEMENT_FAMILY or other.type == "Rejection")
+                   and other.part in ("speech", "verb") and re.search(
+                       r"(?:,\s*|\s)and\s+(?:\w+ly\s+|also\s+|then\s+)?$",
+                       text[cue.end:other.start]) and not re.search(r"[.;]", text[
+                           cue.end:other.start]) for other in context.cues):
+                cue.absorbed = True
+                cue.parsed.append("said in the act coordinated with it")
         for cue in context.cues:  # a strike whose deaths the text states is one killing
             if cue.absorbed or cue.type != "Killing":
                 continue

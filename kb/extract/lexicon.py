@@ -201,6 +201,14 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Rejection", r"(?:called|calls|described|describes|branded|brands)\s+(?:(?:the|its|their|his|"
                   r"her|this|that|it|them)\s+)?(?:[\w-]+\s+){0,2}?(?:as\s+)?(?:unrealistic|"
                   r"unacceptable|delusional|a\s+non-starter|absurd|ridiculous|illusory)", "verb"),
+    # "called the text "divorced from reality"", "calls the return "another heartbreak"",
+    # "described the talks as constructive": a judgement said of something (not "what he called
+    # a "last warning"": the words of another act)
+    ("Statement", r"(?<!what\she\s)(?<!what\sit\s)(?<!what\sshe\s)(?<!what\sthey\s)"
+                  r"(?:called|calls|describ(?:ed|es)|termed|terms)(?=\s+(?:the|a|an|its|their|his|her|"
+                  r"this|that|these|those|it|them)\s+(?:[\w’'-]+\s+){0,4}?(?:as\s+)?[“\"])|"
+                  r"describ(?:ed|es)(?=\s+(?:the|its|their|his|her|this|that|it|them)\s+"
+                  r"(?:[\w’'-]+\s+){0,4}?as\s+(?!(?:part|well|soon|long|much)\b)[\w“\"])", "speech"),
     ("Acceptance", r"accept(?:s|ed|ing)", "verb"),
     ("Acceptance", r"agree(?:d|s)\s+(?:(?:on|late|early|in|at|last)\s+[\w-]+\s+){0,2}to", "verb"),
     # "the security cabinet recommended the deal", "has recommended that the government approve"
@@ -232,6 +240,12 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # "went to Israel to see Prime Minister Netanyahu": a meeting meant (as "to meet")
     ("Meeting", r"see(?=\s+(?:the\s+)?[A-Z])", "verb"),
     ("Meeting", r"visit(?:s|ed)", "verb"),
+    # "the Minister received the American Secretary", "the secretary was received by Crown Prince
+    # X": a visitor received, named by a title (the parse's rule takes a named object)
+    ("Meeting", r"(?:received|receives)(?=\s+(?:by\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w-]+\s+)?"
+                r"(?:(?:His|Her)\s+(?:Excellency|Majesty|Royal\s+Highness|Highness)|President|"
+                r"Prime\s+Minister|Foreign\s+Minister|Minister|Secretary|secretary|King|Emir|Amir|"
+                r"Crown\s+Prince|Sheikh|Chancellor|Premier|envoy|delegation)\b)", "verb"),
     ("Meeting", r"meetings?", "noun"),
     # "during his reception at Al-Ittihadiya Palace of Her Excellency Ms. X": receiving a visitor
     ("Meeting", r"reception(?=\s+(?:at\s+[^,.;]{0,60}?\s)?of\s+(?:(?:His|Her|Their)\s+(?:Excellenc|"
@@ -367,8 +381,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Demand", r"demanded|urged|urges|urging", "speech"),
     ("Demand", r"demanding", "verb"),
     # "renewed the State of Qatar's call for a ceasefire", "repeated its calls for": a demand
+    # ("repeated its demand for a withdrawal", "repeated his appeal for an immediate ceasefire")
     ("Demand", r"(?:renewed|renews|repeated|repeats|reiterated|reiterates)(?=\s+(?:[\w’'-]+\s+){0,6}?"
-               r"calls?\s+(?:for|on)\b)", "verb"),
+               r"(?:calls?|appeals?|demands?)\s+(?:for|on)\b)", "verb"),
     ("Demand", r"ordered|orders|instructed|ordering|instructing", "speech"),
     # "asked them to use every lever", "asked him to sign the deal": a request
     ("Demand", r"(?:asking|asked|asks)(?=\s+(?:[\w’'-]+\s+){1,6}?to\s+(?!be\b)[a-z]+\b)", "speech"),

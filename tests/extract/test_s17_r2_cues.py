@@ -1,0 +1,77 @@
+"""Cues of acts that the sets written blind in session 17 (devset17..devset25) showed the
+lexicon did not know: a judgement said by naming something ("called the text "shameful"",
+"described the talks as constructive"), a demand repeated ("repeated its demand for"), a visitor
+received by a title ("the Minister received the American Secretary"). Short sentences written
+for the test."""
+
+from __future__ import annotations
+
+from tests.extract.sentences import events, one, speakers
+
+# --- a judgement said by naming something --------------------------------------------------------
+
+
+def test_calling_a_text_by_a_quoted_name_is_a_statement_of_the_caller():
+    found = events("On Wednesday the Brazilian ambassador, Paulo Duarte, called the draft "
+                   "\"a missed chance\".")
+    statement = one(found, "Statement")
+    assert any("duarte" in actor for actor in speakers(statement))
+    assert statement.date.edtf == "2024-03-13"
+
+
+def test_a_present_calls_with_a_quoted_name_is_a_statement():
+    found = events("Qatar calls the delay \"a cruel blow\".")
+    assert "qatar" in speakers(one(found, "Statement"))
+
+
+def test_describing_something_as_so_is_a_statement_of_the_describer():
+    found = events("On Tuesday Hamas described the talks as serious.")
+    statement = one(found, "Statement")
+    assert "hamas" in speakers(statement)
+
+
+def test_what_someone_called_a_name_is_no_statement_of_its_own():
+    found = events("On Tuesday Hamas rejected what it called a \"new trap\".")
+    assert [event.type for event in found] == ["Rejection"]
+
+
+def test_a_name_given_and_a_demand_coordinated_with_it_are_one_act():
+    found = events("On Tuesday Jordan called the plan \"a dead end\" and urged Israel to stop "
+                   "the offensive.")
+    assert [event.type for event in found] == ["Demand"]
+
+
+# --- a demand repeated ----------------------------------------------------------------------------
+
+
+def test_repeating_its_demand_for_something_is_a_demand():
+    found = events("On Tuesday Hamas repeated its demand for a full withdrawal from the Strip.")
+    demand = one(found, "Demand")
+    assert "hamas" in speakers(demand)
+    assert demand.date.edtf == "2024-03-12"
+
+
+def test_renewing_an_appeal_for_something_is_a_demand():
+    found = events("On Monday Qatar renewed its appeal for an immediate ceasefire.")
+    assert "qatar" in speakers(one(found, "Demand"))
+
+
+# --- a visitor received by a title ------------------------------------------------------------------
+
+
+def test_receiving_a_visitor_named_by_a_title_is_a_meeting():
+    found = events("On Monday Prince Faisal received the American secretary in Riyadh.")
+    meeting = one(found, "Meeting")
+    assert any("faisal" in actor for actor, _ in meeting.actors)
+    assert meeting.date.edtf == "2024-03-11"
+
+
+def test_being_received_by_a_titled_host_is_a_meeting():
+    found = events("On Monday the envoy was received by Crown Prince Faisal in Riyadh.")
+    meeting = one(found, "Meeting")
+    assert any("faisal" in actor for actor, _ in meeting.actors)
+
+
+def test_receiving_a_proposal_is_no_meeting():
+    found = events("On Monday Hamas received the Egyptian proposal.")
+    assert not [event for event in found if event.type == "Meeting"]
