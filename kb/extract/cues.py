@@ -41,6 +41,7 @@ from kb.extract.lexicon import (
     PASSIVE_BEFORE,
     POSS,
     PURPOSE_BEFORE,
+    READY_FOR,
     RESIDENCE,
     RESOLUTION_NOTING,
     RESOLUTION_SUBJECT,
@@ -51,6 +52,7 @@ from kb.extract.lexicon import (
     SPECIFICITY,
     SPEECH_SUBJECT_PRONOUN,
     STATEMENT_FAMILY,
+    STAYS_AWAY,
     TIMELINE_ENTRY,
     UNNAMED_SPEAKER,
     VERBISH,
@@ -1059,6 +1061,14 @@ class CueReader(ActorReader):
                     self.text, frame.start, frame.end):
                 frame.cue.type = "Vow"
                 frame.cue.parsed.append("the words reported pledge to keep on")
+            elif frame.cue.type == "Statement" and not frame.report and READY_FOR.search(
+                    self.text, frame.start, frame.end):
+                frame.cue.type = "Offer"  # "said it was ready for a comprehensive deal"
+                frame.cue.parsed.append("the words reported stand ready for a deal")
+            elif frame.cue.type == "Statement" and not frame.report and STAYS_AWAY.search(
+                    self.text, frame.start, frame.end):
+                frame.cue.type = "Rejection"  # "said it would not take part in the round"
+                frame.cue.parsed.append("the words reported refuse to join the talks")
             elif frame.cue.type == "Statement" and not frame.report and (short := SHORT_OF.search(
                     self.text, frame.start, frame.end)):
                 frame.cue.type = "Rejection"

@@ -191,6 +191,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Rejection", r"(?:turned|turns|turn|turning)\s+(?:(?:the|its|their|this|that|it|them|"
                   r"(?-i:[A-Z][\w-]*)[’']s)\s+(?:[\w-]+\s+){0,2}?)?down", "verb"),
     ("Rejection", r"rebuff(?:s|ed)?", "verb"),
+    # "Hamas has said no to the talks": a refusal
+    ("Rejection", r"(?:said|says|saying)\s+no\s+to(?=\s+(?:the|a|an|any|its|their|this|that)\s)", "verb"),
     # "voted against the plan", "cast the only vote against": the voter turns it down
     ("Rejection", r"vot(?:ed|es)\s+against|(?:cast|casts)\s+(?:the|a|an)\s+(?:(?:only|sole|lone|"
                   r"single|one)\s+)?(?:dissenting\s+)?vote\s+against", "verb"),
@@ -302,6 +304,12 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("NegotiationRound", r"(?:another|new|fresh|second|third|further|final|last|latest|previous)"
                          r"\s+round(?!\s+of)",
      "noun"),
+    # "pressed for humanitarian pauses", "appealed for a ceasefire", "stressed the need for a
+    # ceasefire": a demand (not "had long pressed for a deal": a stance held)
+    ("Demand", r"(?<!long\s)(?:pressed|presses|pressing)\s+for", "verb"),
+    ("Demand", r"appeal(?:ed|s|ing)\s+for|(?:stressed|"
+               r"stresses|stressing|underlined|underlines|underscored|underscores|emphasi[sz]ed|"
+               r"emphasi[sz]es)\s+the\s+(?:urgent\s+|pressing\s+)?need\s+(?:for|to)", "speech"),
     ("Statement", r"said|says|stated|told|tells|added|noted|announced|declared|stressed|"
                   r"emphasi[sz]ed|reiterated|confirmed|denied|claimed|acknowledged|explained|"
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
@@ -482,6 +490,21 @@ SHORT_OF = re.compile(
     r"\bf(?:e|a)lls?\s+(?:far\s+|well\s+|way\s+)?short\s+of|\b(?:was|is|were|are|remained|remains)\s+(?:still\s+)?far\s+"
     r"from)\s+(?:its|their|his|her|our|the|(?-i:[A-Z][\w-]*)[’']s)\s+(?:[\w-]+\s+)?"
     r"(?:requirements|demands|conditions|expectations|terms)\b")
+
+#: Reported words that put a deal on offer: the speaker's side stands ready for one ("said it was
+#: ready for a comprehensive deal", "said his movement was ready for an immediate exchange"): the
+#: saying is an offer (not "ready to work with the mediators": a statement; not "not ready").
+READY_FOR = re.compile(
+    r"(?i)\b(?:was|were|is|are|remains?|remained|stands?|stood)\s+(?:still\s+|now\s+|fully\s+)?"
+    r"(?:ready|prepared|willing)\s+for\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:deal|exchange|agreement|"
+    r"ceasefire|truce|swap)\b")
+
+#: Reported words that refuse to join the talks ("said the movement would not take part in the
+#: round", "would not attend the meeting"): the saying is a rejection.
+STAYS_AWAY = re.compile(
+    r"(?i)\b(?:would|will|could|can)\s+not\s+(?:take\s+part|participate|attend|join)\s+(?:in\s+)?"
+    r"(?:the\s+|any\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|round|"
+    r"meeting|summit|conference)\b")
 
 #: The possessive marker: "Israel’s", "Hamas’".
 POSS = r"(?:[’']s|(?<=s)[’'](?![\w’']))"

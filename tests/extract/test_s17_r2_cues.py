@@ -6,7 +6,7 @@ for the test."""
 
 from __future__ import annotations
 
-from tests.extract.sentences import events, one, speakers
+from tests.extract.sentences import events, ids, one, speakers
 
 # --- a judgement said by naming something --------------------------------------------------------
 
@@ -75,3 +75,50 @@ def test_being_received_by_a_titled_host_is_a_meeting():
 def test_receiving_a_proposal_is_no_meeting():
     found = events("On Monday Hamas received the Egyptian proposal.")
     assert not [event for event in found if event.type == "Meeting"]
+
+
+# --- what the words reported do: a deal on offer, staying away from the talks -------------------
+
+
+def test_saying_its_side_is_ready_for_a_deal_is_an_offer():
+    found = events("On Saturday Hamas said it was ready for an immediate exchange of all captives.")
+    assert "hamas" in ids(one(found, "Offer"))
+
+
+def test_saying_its_side_is_ready_to_discuss_a_deal_is_a_statement_not_an_offer():
+    found = events("On Saturday Hamas said it was ready to discuss a deal with the mediators.")
+    assert [event.type for event in found] == ["Statement"]
+
+
+def test_saying_its_side_will_not_take_part_in_the_round_is_a_rejection():
+    found = events("On Wednesday Hamas said it would not take part in the new round in Doha.")
+    assert "hamas" in ids(one(found, "Rejection"))
+
+
+def test_saying_no_to_the_talks_is_a_rejection():
+    found = events("On Wednesday Hamas said no to the ceasefire talks.")
+    assert "hamas" in ids(one(found, "Rejection"))
+
+
+# --- a demand pressed, appealed for, its need stressed ------------------------------------------
+
+
+def test_pressing_for_pauses_is_a_demand_of_the_one_who_presses():
+    found = events("On Friday Blinken met Netanyahu in Tel Aviv and pressed for humanitarian pauses.")
+    assert any("blinken" in actor for actor in ids(one(found, "Demand")))
+
+
+def test_a_long_held_pressing_for_a_deal_is_no_demand_made():
+    assert not events("Gallant had long pressed for a hostage deal.")
+
+
+def test_appealing_for_a_ceasefire_is_a_demand():
+    found = events("On Wednesday Qatar appealed for a humanitarian ceasefire.")
+    assert "qatar" in speakers(one(found, "Demand"))
+
+
+def test_stressing_the_need_for_a_ceasefire_is_a_demand():
+    found = events("On Monday Egypt stressed the need for an immediate ceasefire in Gaza.")
+    demand = one(found, "Demand")
+    assert "egypt" in speakers(demand)
+    assert demand.date.edtf == "2024-03-11"
