@@ -375,7 +375,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Statement", r"stress|welcome|condemn|reiterate|note|emphasi[sz]e|declare|announce|thank|"
                   r"value|appreciate|affirm|reaffirm|commend|praise|deplore|regret|salute",
      "first-person"),
-    ("Demand", r"urge|demand|ask|request|appeal\s+to", "first-person"),
+    # ("We call for an urgent meeting of all the factions": "call on" is a verb's below)
+    ("Demand", r"urge|demand|ask|request|appeal\s+to|call\s+for", "first-person"),
     # "we will not give up", "we will spare no effort": the text's own pledge
     ("Vow", r"will\s+(?:not|never)\s+(?:give\s+up|stop|abandon|back\s+down|rest|allow)|"
             r"will\s+spare\s+no\s+effort|will\s+(?:continue|keep)(?=\s+(?:to|our|[a-z]+ing)\b)",

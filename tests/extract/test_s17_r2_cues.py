@@ -122,3 +122,12 @@ def test_stressing_the_need_for_a_ceasefire_is_a_demand():
     demand = one(found, "Demand")
     assert "egypt" in speakers(demand)
     assert demand.date.edtf == "2024-03-11"
+
+
+def test_we_call_for_in_a_statement_is_a_demand_of_its_signatory():
+    text = ("Statement by the Ministry of Foreign Affairs of the State of Qatar\n"
+            "The State of Qatar welcomes the truce in Gaza.\n"
+            "We call for the immediate release of all hostages.\n")
+    demand = one(events(text), "Demand")
+    assert "qatar" in speakers(demand)
+    assert demand.sentences[0].startswith("We call for")
