@@ -161,7 +161,18 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Offer", r"propos(?:e|es|ed|ing)", "verb"),
     ("Offer", r"proposals?", "noun"),
     ("Offer", r"(?:put|puts|putting)\s+forward", "verb"),
-    ("Offer", r"(?:set|sets|laid|lays|lay)\s+out|outlined|unveil(?:s|ed)", "verb"),
+    # "set out four conditions", "set out what he called three prerequisites": conditions set;
+    # "set out the movement's line", "set out three disagreements": a position said; "the team
+    # set out again": a journey; else "set out a plan", "the plan Biden set out": an offer
+    ("Precondition", r"(?:set|sets|laid|lays|lay)\s+out(?=\s+(?:(?:its|his|her|their|the|"
+                     r"(?-i:[A-Z][\w-]*)[’']s|what\s+(?:he|she|it|they)\s+called)\s+)?(?:[\w’'-]+\s+){0,2}?"
+                     r"(?:conditions|demands|prerequisites|requirements)\b)", "verb"),
+    ("Statement", r"(?:set|sets|laid|lays|lay)\s+out(?=\s+(?:(?:its|his|her|their|the|this|that|"
+                  r"(?-i:[A-Z][\w-]*)[’']s)\s+)?(?:[\w’'-]+\s+){0,2}?(?:position|positions|line|"
+                  r"reading|aims|views?|stance|case|disagreements|reasons|concerns|priorities|"
+                  r"objectives|goals|argument|arguments)\b)", "verb"),
+    ("Offer", r"(?:set|sets|laid|lays|lay)\s+out(?!\s+(?:again|for|from|towards?)\b)|outlined|"
+              r"unveil(?:s|ed)", "verb"),
     ("Offer", r"(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?willing\s+to\s+(?:give|grant|"
               r"allow|offer|release|let|provide|guarantee)", "verb"),
     # "announced its agreement to release ...", "conveyed their acceptance of": the act told

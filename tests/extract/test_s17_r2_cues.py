@@ -131,3 +131,27 @@ def test_we_call_for_in_a_statement_is_a_demand_of_its_signatory():
     demand = one(events(text), "Demand")
     assert "qatar" in speakers(demand)
     assert demand.sentences[0].startswith("We call for")
+
+
+# --- "set out": a plan offered, a position said, conditions set, a journey -----------------------
+
+
+def test_setting_out_a_plan_is_an_offer():
+    found = events("On Friday Biden set out a three-phase plan for Gaza.")
+    assert "biden" in ids(one(found, "Offer"))
+
+
+def test_setting_out_its_line_is_a_statement_not_an_offer():
+    found = events("On Tuesday Hamas set out its line on the talks.")
+    assert [event.type for event in found] == ["Statement"]
+    assert "hamas" in ids(found[0])
+
+
+def test_setting_out_conditions_is_a_precondition_not_an_offer():
+    found = events("On Tuesday Hamas set out four conditions for any deal.")
+    assert [event.type for event in found] == ["Precondition"]
+
+
+def test_a_team_that_sets_out_again_offers_nothing():
+    found = events("On Tuesday Netanyahu ordered the team to set out again.")
+    assert not [event for event in found if event.type == "Offer"]
