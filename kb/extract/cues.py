@@ -41,6 +41,7 @@ from kb.extract.lexicon import (
     PASSIVE_BEFORE,
     POSS,
     PURPOSE_BEFORE,
+    READY_FOR,
     RESIDENCE,
     RESOLUTION_NOTING,
     RESOLUTION_SUBJECT,
@@ -51,6 +52,7 @@ from kb.extract.lexicon import (
     SPECIFICITY,
     SPEECH_SUBJECT_PRONOUN,
     STATEMENT_FAMILY,
+    STAYS_AWAY,
     TIMELINE_ENTRY,
     UNNAMED_SPEAKER,
     VERBISH,
@@ -639,6 +641,19 @@ class CueReader(ActorReader):
                                                                                    context):
                     cue.absorbed = False
                     cue.parsed.append("travelled for")
+        for cue in context.cues:  # "called the reply "unacceptable" and urged Hamas to ...",
+            # "calls it X and says ...": the judgement is said in the act it is coordinated with
+            if cue.type != "Statement" or cue.absorbed or not re.match(
+                    r"(?i)call|describ|term", cue.text):
+                continue
+            if any(other.start > cue.end and not other.absorbed
+                   and (other.type in STATEMENT_FAMILY or other.type == "Rejection")
+                   and other.part in ("speech", "verb") and re.search(
+                       r"(?:,\s*|\s)and\s+(?:\w+ly\s+|also\s+|then\s+)?$",
+                       text[cue.end:other.start]) and not re.search(r"[.;]", text[
+                           cue.end:other.start]) for other in context.cues):
+                cue.absorbed = True
+                cue.parsed.append("said in the act coordinated with it")
         for cue in context.cues:  # a strike whose deaths the text states is one killing
             if cue.absorbed or cue.type != "Killing":
                 continue
@@ -1046,6 +1061,14 @@ class CueReader(ActorReader):
                     self.text, frame.start, frame.end):
                 frame.cue.type = "Vow"
                 frame.cue.parsed.append("the words reported pledge to keep on")
+            elif frame.cue.type == "Statement" and not frame.report and READY_FOR.search(
+                    self.text, frame.start, frame.end):
+                frame.cue.type = "Offer"  # "said it was ready for a comprehensive deal"
+                frame.cue.parsed.append("the words reported stand ready for a deal")
+            elif frame.cue.type == "Statement" and not frame.report and STAYS_AWAY.search(
+                    self.text, frame.start, frame.end):
+                frame.cue.type = "Rejection"  # "said it would not take part in the round"
+                frame.cue.parsed.append("the words reported refuse to join the talks")
             elif frame.cue.type == "Statement" and not frame.report and (short := SHORT_OF.search(
                     self.text, frame.start, frame.end)):
                 frame.cue.type = "Rejection"

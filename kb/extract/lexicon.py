@@ -161,7 +161,18 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Offer", r"propos(?:e|es|ed|ing)", "verb"),
     ("Offer", r"proposals?", "noun"),
     ("Offer", r"(?:put|puts|putting)\s+forward", "verb"),
-    ("Offer", r"(?:set|sets|laid|lays|lay)\s+out|outlined|unveil(?:s|ed)", "verb"),
+    # "set out four conditions", "set out what he called three prerequisites": conditions set;
+    # "set out the movement's line", "set out three disagreements": a position said; "the team
+    # set out again": a journey; else "set out a plan", "the plan Biden set out": an offer
+    ("Precondition", r"(?:set|sets|laid|lays|lay)\s+out(?=\s+(?:(?:its|his|her|their|the|"
+                     r"(?-i:[A-Z][\w-]*)[’']s|what\s+(?:he|she|it|they)\s+called)\s+)?(?:[\w’'-]+\s+){0,2}?"
+                     r"(?:conditions|demands|prerequisites|requirements)\b)", "verb"),
+    ("Statement", r"(?:set|sets|laid|lays|lay)\s+out(?=\s+(?:(?:its|his|her|their|the|this|that|"
+                  r"(?-i:[A-Z][\w-]*)[’']s)\s+)?(?:[\w’'-]+\s+){0,2}?(?:position|positions|line|"
+                  r"reading|aims|views?|stance|case|disagreements|reasons|concerns|priorities|"
+                  r"objectives|goals|argument|arguments)\b)", "verb"),
+    ("Offer", r"(?:set|sets|laid|lays|lay)\s+out(?!\s+(?:again|for|from|towards?)\b)|outlined|"
+              r"unveil(?:s|ed)", "verb"),
     ("Offer", r"(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?willing\s+to\s+(?:give|grant|"
               r"allow|offer|release|let|provide|guarantee)", "verb"),
     # "announced its agreement to release ...", "conveyed their acceptance of": the act told
@@ -191,6 +202,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Rejection", r"(?:turned|turns|turn|turning)\s+(?:(?:the|its|their|this|that|it|them|"
                   r"(?-i:[A-Z][\w-]*)[’']s)\s+(?:[\w-]+\s+){0,2}?)?down", "verb"),
     ("Rejection", r"rebuff(?:s|ed)?", "verb"),
+    # "Hamas has said no to the talks": a refusal
+    ("Rejection", r"(?:said|says|saying)\s+no\s+to(?=\s+(?:the|a|an|any|its|their|this|that)\s)", "verb"),
     # "voted against the plan", "cast the only vote against": the voter turns it down
     ("Rejection", r"vot(?:ed|es)\s+against|(?:cast|casts)\s+(?:the|a|an)\s+(?:(?:only|sole|lone|"
                   r"single|one)\s+)?(?:dissenting\s+)?vote\s+against", "verb"),
@@ -201,6 +214,14 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Rejection", r"(?:called|calls|described|describes|branded|brands)\s+(?:(?:the|its|their|his|"
                   r"her|this|that|it|them)\s+)?(?:[\w-]+\s+){0,2}?(?:as\s+)?(?:unrealistic|"
                   r"unacceptable|delusional|a\s+non-starter|absurd|ridiculous|illusory)", "verb"),
+    # "called the text "divorced from reality"", "calls the return "another heartbreak"",
+    # "described the talks as constructive": a judgement said of something (not "what he called
+    # a "last warning"": the words of another act)
+    ("Statement", r"(?<!what\she\s)(?<!what\sit\s)(?<!what\sshe\s)(?<!what\sthey\s)"
+                  r"(?:called|calls|describ(?:ed|es)|termed|terms)(?=\s+(?:the|a|an|its|their|his|her|"
+                  r"this|that|these|those|it|them)\s+(?:[\w’'-]+\s+){0,4}?(?:as\s+)?[“\"])|"
+                  r"describ(?:ed|es)(?=\s+(?:the|its|their|his|her|this|that|it|them)\s+"
+                  r"(?:[\w’'-]+\s+){0,4}?as\s+(?!(?:part|well|soon|long|much)\b)[\w“\"])", "speech"),
     ("Acceptance", r"accept(?:s|ed|ing)", "verb"),
     ("Acceptance", r"agree(?:d|s)\s+(?:(?:on|late|early|in|at|last)\s+[\w-]+\s+){0,2}to", "verb"),
     # "the security cabinet recommended the deal", "has recommended that the government approve"
@@ -232,6 +253,12 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # "went to Israel to see Prime Minister Netanyahu": a meeting meant (as "to meet")
     ("Meeting", r"see(?=\s+(?:the\s+)?[A-Z])", "verb"),
     ("Meeting", r"visit(?:s|ed)", "verb"),
+    # "the Minister received the American Secretary", "the secretary was received by Crown Prince
+    # X": a visitor received, named by a title (the parse's rule takes a named object)
+    ("Meeting", r"(?:received|receives)(?=\s+(?:by\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w-]+\s+)?"
+                r"(?:(?:His|Her)\s+(?:Excellency|Majesty|Royal\s+Highness|Highness)|President|"
+                r"Prime\s+Minister|Foreign\s+Minister|Minister|Secretary|secretary|King|Emir|Amir|"
+                r"Crown\s+Prince|Sheikh|Chancellor|Premier|envoy|delegation)\b)", "verb"),
     ("Meeting", r"meetings?", "noun"),
     # "during his reception at Al-Ittihadiya Palace of Her Excellency Ms. X": receiving a visitor
     ("Meeting", r"reception(?=\s+(?:at\s+[^,.;]{0,60}?\s)?of\s+(?:(?:His|Her|Their)\s+(?:Excellenc|"
@@ -288,6 +315,12 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("NegotiationRound", r"(?:another|new|fresh|second|third|further|final|last|latest|previous)"
                          r"\s+round(?!\s+of)",
      "noun"),
+    # "pressed for humanitarian pauses", "appealed for a ceasefire", "stressed the need for a
+    # ceasefire": a demand (not "had long pressed for a deal": a stance held)
+    ("Demand", r"(?<!long\s)(?:pressed|presses|pressing)\s+for", "verb"),
+    ("Demand", r"appeal(?:ed|s|ing)\s+for|(?:stressed|"
+               r"stresses|stressing|underlined|underlines|underscored|underscores|emphasi[sz]ed|"
+               r"emphasi[sz]es)\s+the\s+(?:urgent\s+|pressing\s+)?need\s+(?:for|to)", "speech"),
     ("Statement", r"said|says|stated|told|tells|added|noted|announced|declared|stressed|"
                   r"emphasi[sz]ed|reiterated|confirmed|denied|claimed|acknowledged|explained|"
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
@@ -353,7 +386,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Statement", r"stress|welcome|condemn|reiterate|note|emphasi[sz]e|declare|announce|thank|"
                   r"value|appreciate|affirm|reaffirm|commend|praise|deplore|regret|salute",
      "first-person"),
-    ("Demand", r"urge|demand|ask|request|appeal\s+to", "first-person"),
+    # ("We call for an urgent meeting of all the factions": "call on" is a verb's below)
+    ("Demand", r"urge|demand|ask|request|appeal\s+to|call\s+for", "first-person"),
     # "we will not give up", "we will spare no effort": the text's own pledge
     ("Vow", r"will\s+(?:not|never)\s+(?:give\s+up|stop|abandon|back\s+down|rest|allow)|"
             r"will\s+spare\s+no\s+effort|will\s+(?:continue|keep)(?=\s+(?:to|our|[a-z]+ing)\b)",
@@ -367,8 +401,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Demand", r"demanded|urged|urges|urging", "speech"),
     ("Demand", r"demanding", "verb"),
     # "renewed the State of Qatar's call for a ceasefire", "repeated its calls for": a demand
+    # ("repeated its demand for a withdrawal", "repeated his appeal for an immediate ceasefire")
     ("Demand", r"(?:renewed|renews|repeated|repeats|reiterated|reiterates)(?=\s+(?:[\w’'-]+\s+){0,6}?"
-               r"calls?\s+(?:for|on)\b)", "verb"),
+               r"(?:calls?|appeals?|demands?)\s+(?:for|on)\b)", "verb"),
     ("Demand", r"ordered|orders|instructed|ordering|instructing", "speech"),
     # "asked them to use every lever", "asked him to sign the deal": a request
     ("Demand", r"(?:asking|asked|asks)(?=\s+(?:[\w’'-]+\s+){1,6}?to\s+(?!be\b)[a-z]+\b)", "speech"),
@@ -467,6 +502,21 @@ SHORT_OF = re.compile(
     r"\bf(?:e|a)lls?\s+(?:far\s+|well\s+|way\s+)?short\s+of|\b(?:was|is|were|are|remained|remains)\s+(?:still\s+)?far\s+"
     r"from)\s+(?:its|their|his|her|our|the|(?-i:[A-Z][\w-]*)[’']s)\s+(?:[\w-]+\s+)?"
     r"(?:requirements|demands|conditions|expectations|terms)\b")
+
+#: Reported words that put a deal on offer: the speaker's side stands ready for one ("said it was
+#: ready for a comprehensive deal", "said his movement was ready for an immediate exchange"): the
+#: saying is an offer (not "ready to work with the mediators": a statement; not "not ready").
+READY_FOR = re.compile(
+    r"(?i)\b(?:was|were|is|are|remains?|remained|stands?|stood)\s+(?:still\s+|now\s+|fully\s+)?"
+    r"(?:ready|prepared|willing)\s+for\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:deal|exchange|agreement|"
+    r"ceasefire|truce|swap)\b")
+
+#: Reported words that refuse to join the talks ("said the movement would not take part in the
+#: round", "would not attend the meeting"): the saying is a rejection.
+STAYS_AWAY = re.compile(
+    r"(?i)\b(?:would|will|could|can)\s+not\s+(?:take\s+part|participate|attend|join)\s+(?:in\s+)?"
+    r"(?:the\s+|any\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|round|"
+    r"meeting|summit|conference)\b")
 
 #: The possessive marker: "Israel’s", "Hamas’".
 POSS = r"(?:[’']s|(?<=s)[’'](?![\w’']))"
