@@ -100,8 +100,8 @@ MIN_COUNT = 3
 #: P(event) from which a sentence is proposed from, and feature families left out.
 DESIGN = "one"
 C = 1.0
-THRESHOLD = 0.7
-LEFT_OUT: tuple[str, ...] = ("word",)
+THRESHOLD = 0.8
+LEFT_OUT: tuple[str, ...] = ("word", "verb", "object")
 
 
 @dataclass

@@ -162,6 +162,8 @@ def _syntax(parsed: Any, mentions: list[Mention], found: dict[str, float]) -> An
     for token in doc:
         if token.pos_ in _WORD_PARTS and not token.is_punct:
             found[f"word:{_fold(token.lemma_)}"] = 1.0
+        if token.pos_ == "VERB":
+            found[f"verb:{_fold(token.lemma_)}"] = 1.0
         if token.dep_ == "neg" or token.lower_ in _NEGATION:
             found["negation:" + ("root" if root is not None and token.head.i == root.i
                                  else "any")] = 1.0
@@ -186,6 +188,9 @@ def _syntax(parsed: Any, mentions: list[Mention], found: dict[str, float]) -> An
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
     if not subjects:
         found["subject:none"] = 1.0
+    for thing in (c for c in root.children if c.dep_ in ("dobj", "attr", "dative")):
+        if thing.pos_ in ("NOUN", "PROPN", "PRON"):
+            found["object:" + (_fold(thing.lemma_) if thing.pos_ == "NOUN" else thing.pos_)] = 1.0
     for subject in subjects[:1]:
         if any(_in_span(m, parsed, subject) for m in mentions):
             found["subject:actor"] = 1.0
