@@ -75,6 +75,13 @@ GROUP_FROM = re.compile(r"(?i)(?:^|\b(?:the|a|an)\s+|^\W*)(?:[\w-]+\s+)?(?:deleg
                         r"mediators|negotiators|representatives|envoys|teams?|leaders|ministers|"
                         r"diplomats)\s+from\s+(?:the\s+)?$")
 
+#: A body's leadership or envoys named before it with "of": "The leadership of Hamas rejected ...",
+#: "the foreign ministers of Egypt and Qatar met", "a delegation of the movement arrived": the body
+#: acts (not a person's post: "the leader of Hamas, Yahya Sinwar").
+GROUP_OF = re.compile(r"(?i)(?:^|\b(?:the|a|an)\s+|^\W*)(?:[\w-]+\s+)?(?:leadership|leaders|"
+                      r"delegations?|negotiators|representatives|envoys|ministers)\s+of\s+"
+                      r"(?:the\s+)?$")
+
 #: The outlet reaching the one it interviews: "We reached X by telephone", "I called X".
 WE_REACHED = re.compile(r"\b(?:We|we|I)\s+(?:reached|called|phoned|contacted|asked)\b")
 
@@ -1348,9 +1355,11 @@ class ActorReader:
             if prep:
                 mention.prep = re.sub(r"\s+", " ", prep.group(1).lower())
                 if (mention.prep == "from" and GROUP_FROM.search(before)) or (
-                        mention.prep == "in" and PEOPLE_IN.search(before)):
+                        mention.prep == "in" and PEOPLE_IN.search(before)) or (
+                            mention.prep == "of" and GROUP_OF.search(before)):
                     mention.prep = None  # "Delegations from Israel and Hamas met": they met;
-                    # "the brothers in Egypt handed us a proposal": Egypt did
+                    # "the brothers in Egypt handed us a proposal": Egypt did; "The leadership
+                    # of Hamas rejected ...": Hamas did
             elif re.search(r"[,–—]\s*$", before) and number > 0:
                 previous = mentions[number - 1]  # a list inherits its preposition
                 listed = re.match(r"\s*(?:[,–—]|and\b|or\b)", text[mention.end:])

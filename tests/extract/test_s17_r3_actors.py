@@ -88,3 +88,25 @@ def test_israeli_ministers_are_israel():
     rejection = of_type(result, "Rejection")
     assert len(rejection) == 1
     assert names(result, rejection[0]) == {"Israel"}
+
+
+def test_the_leadership_of_a_group_acts_as_the_group():
+    result = draft("The leadership of Hamas rejected the new conditions on Monday.")
+    rejection = of_type(result, "Rejection")
+    assert len(rejection) == 1
+    assert names(result, rejection[0]) == {"Hamas"}
+
+
+def test_the_leaders_of_a_group_meet_as_the_group():
+    result = draft("The leaders of Hamas met the mediators in Doha on Monday.")
+    meeting = of_type(result, "Meeting")
+    assert len(meeting) == 1
+    assert "Hamas" in names(result, meeting[0])
+
+
+def test_the_leader_of_a_group_named_in_apposition_is_the_person():
+    # "the leader of Hamas, Yahya Sinwar, rejected": Sinwar, a person's post, not the leadership
+    result = draft("The leader of Hamas, Yahya Sinwar, rejected the new conditions on Monday.")
+    rejection = of_type(result, "Rejection")
+    assert len(rejection) == 1
+    assert "Yahya Sinwar" in names(result, rejection[0])
