@@ -75,6 +75,13 @@ GROUP_FROM = re.compile(r"(?i)(?:^|\b(?:the|a|an)\s+|^\W*)(?:[\w-]+\s+)?(?:deleg
                         r"mediators|negotiators|representatives|envoys|teams?|leaders|ministers|"
                         r"diplomats)\s+from\s+(?:the\s+)?$")
 
+#: A body's leadership or envoys named before it with "of": "The leadership of Hamas rejected ...",
+#: "the foreign ministers of Egypt and Qatar met", "a delegation of the movement arrived": the body
+#: acts (not a person's post: "the leader of Hamas, Yahya Sinwar").
+GROUP_OF = re.compile(r"(?i)(?:^|\b(?:the|a|an)\s+|^\W*)(?:[\w-]+\s+)?(?:leadership|leaders|"
+                      r"delegations?|negotiators|representatives|envoys|ministers)\s+of\s+"
+                      r"(?:the\s+)?$")
+
 #: The outlet reaching the one it interviews: "We reached X by telephone", "I called X".
 WE_REACHED = re.compile(r"\b(?:We|we|I)\s+(?:reached|called|phoned|contacted|asked)\b")
 
@@ -272,6 +279,28 @@ COUNTED_BODIES = re.compile(r"(?<![\w-])[Tt]he\s+(?P<count>two|three|four|five)\
 NUMBER_WORDS_VALUE = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 
+#: A collective of leaders, ministers or factions with what it stands for after "of": "the foreign
+#: ministers of the United Arab Emirates, the Kingdom of Saudi Arabia and ...", "the leaders of the
+#: member states of the League of Arab States and of the Organisation of Islamic Cooperation".
+COLLECTIVE_OF = re.compile(r"(?i)(?<![\w-])(?:(?:foreign|defence|defense)\s+)?(?P<noun>ministers|"
+                           r"leaders|factions)\s+of\s+(?:the\s+)?(?:(?:member\s+)?(?:states|"
+                           r"countries)(?:\s+and\s+governments)?\s+of\s+(?:the\s+)?)?")
+#: A collective its demonym names: "the Palestinian factions", "Israeli ministers".
+DEMONYM_COLLECTIVE = re.compile(r"(?<![\w-])(?P<dem>[A-Z][\w-]*)\s+(?:foreign\s+)?(?P<noun>"
+                                r"factions|ministers|leaders)(?![\w-])")
+#: A collective named bare, after the text named what it stands for: "The ministers stressed ...",
+#: "the factions condemn ...", "the leaders declare the following" (not "the ministers of ...").
+BARE_COLLECTIVE = re.compile(r"(?<![\w-])[Tt]he\s+(?:foreign\s+)?(?P<noun>ministers|leaders|"
+                             r"factions)(?![\w-])(?!\s+of\b)")
+#: Between two bodies of one list: ", the Kingdom of ", " and of the ", ", and the State of ".
+LIST_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:of\s+)?(?:the\s+)?"
+                      r"(?:(?:[A-Z][a-z]+\s+){1,2}of\s+(?:the\s+)?)?")
+
+
+#: Before the first body of such a list: nothing, or "Kingdom of ", "Arab Republic of ".
+FIRST_GAP = re.compile(r"(?:(?:[A-Z][a-z]+\s+){1,2}of\s+(?:the\s+)?)?")
+
+
 #: What kind of group a group noun is, between its owner's name and the noun ("an Egyptian
 #: security delegation", "the Israeli negotiating team").
 GROUP_KIND = r"(?:security|technical|military|intelligence|working-level|high-level|senior)\s+"
@@ -332,6 +361,7 @@ class ActorReader:
         self.last_person: str | None = None
         self._last_body: str | None = None  # the body the last sentence had for its subject
         self._lists: dict[int, list[str]] = {}  # the last bodies listed together, by number
+        self._collectives: dict[str, list[str]] = {}  # "ministers" -> the bodies they stand for
         self.interviewee: str | None = None
         self.signatories: str | None = None
         self._heading: list[str] | None = []  # the bodies the heading lines name, while read
@@ -663,6 +693,54 @@ class ActorReader:
             return self._side_of(turn)
         return self.signatories
 
+    def _read_collectives(self, text: str, base: int, found: list[Mention],
+                          quotes: list[tuple[int, int]], free, add) -> None:
+        """Collectives of one sentence. A bare one ("The ministers stressed ...") is the bodies
+        the text last said it stands for ("the foreign ministers of Egypt, Qatar and Jordan": all
+        three; "the Palestinian factions": the factions, one group); one that declares "the
+        following" is a statement's voice ("The factions issued the following statement:", "the
+        leaders declare the following:": its "we"). Then what this sentence's collectives stand
+        for, for the sentences after it."""
+        for m in BARE_COLLECTIVE.finditer(text):
+            before = re.search(r"(?:^|\s)([A-Z][\w-]*)\s+$", text[:m.start()])
+            bodies = self._collectives.get(m.group("noun"))
+            if not bodies or not free(m.start(), m.end()) or quote_of(
+                    quotes, base + m.start(), base + m.end()) is not None or (
+                        before and before.group(1) in DEMONYMS):
+                continue
+            for actor_id in bodies:
+                add(m.start(), m.end(), actor_id)
+            if re.match(r"\s+(?:\w+\s+){1,3}the\s+following\b", text[m.end():]) and \
+                    re.fullmatch(r"(?:[^.;:]*,\s*)?", text[:m.start()]):
+                self.signatories = bodies[0]
+        bodies_of = [x for x in sorted(found, key=lambda x: x.start) if x.actor in self.actors
+                     and self.actors[x.actor].type in ("country", "organization", "group")]
+        for m in COLLECTIVE_OF.finditer(text):
+            listed: list[str] = []
+            at = base + m.end()
+            for mention in bodies_of:
+                if mention.start < at:
+                    continue
+                gap = (LIST_GAP if listed else FIRST_GAP).fullmatch(self.text, at, mention.start)
+                if gap is None:  # the list ends ("..., met today in Riyadh")
+                    break
+                if mention.actor not in listed:
+                    listed.append(mention.actor)
+                at = mention.end
+            if listed:
+                self._collectives[m.group("noun").lower()] = listed
+        for m in DEMONYM_COLLECTIVE.finditer(text):
+            country = DEMONYMS.get(m.group("dem"))
+            if country is None:
+                continue
+            if m.group("noun") == "factions":  # "the Palestinian factions": one group
+                actor_id = self._new_actor(m.group("dem") + " factions", "group")
+                if free(m.start(), m.end()):
+                    add(m.start(), m.end(), actor_id)
+            else:  # "Israeli ministers": their country
+                actor_id = self._new_actor(country, "country")
+            self._collectives[m.group("noun")] = [actor_id]
+
     def _read_heading(self, sentence: Sentence, found: list[Mention]) -> None:
         """The issuer of a document whose heading lines name a body and then the kind of
         document on a line of its own ("Arab Republic of Egypt / Ministry of Foreign Affairs /
@@ -939,6 +1017,7 @@ class ActorReader:
                 self._add_surface(actor.name, mention.actor)
                 if not actor.mentions:
                     del self.actors[old]
+        self._read_collectives(text, base, found, quotes, free, add)
         voice = self._voice(sentence, found)
         named = SIGNATORIES_NAMED.match(text) if voice and voice == self.signatories else None
         if named:  # a statement's "The Ministers welcome ...": its "we"
@@ -1276,9 +1355,11 @@ class ActorReader:
             if prep:
                 mention.prep = re.sub(r"\s+", " ", prep.group(1).lower())
                 if (mention.prep == "from" and GROUP_FROM.search(before)) or (
-                        mention.prep == "in" and PEOPLE_IN.search(before)):
+                        mention.prep == "in" and PEOPLE_IN.search(before)) or (
+                            mention.prep == "of" and GROUP_OF.search(before)):
                     mention.prep = None  # "Delegations from Israel and Hamas met": they met;
-                    # "the brothers in Egypt handed us a proposal": Egypt did
+                    # "the brothers in Egypt handed us a proposal": Egypt did; "The leadership
+                    # of Hamas rejected ...": Hamas did
             elif re.search(r"[,–—]\s*$", before) and number > 0:
                 previous = mentions[number - 1]  # a list inherits its preposition
                 listed = re.match(r"\s*(?:[,–—]|and\b|or\b)", text[mention.end:])
