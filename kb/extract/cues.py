@@ -883,6 +883,15 @@ class CueReader(ActorReader):
                     return body  # "It also asks the Secretary-General to ...": the resolution's
                 if SPEECH_SUBJECT_PRONOUN.search(segment) and not named:
                     return self.last_speaker
+                word = context.head(cue)
+                if not named and word is not None and word.dep_ == "conj" and \
+                        word.head.pos_ in ("VERB", "AUX"):
+                    # "The ambassador, X, spoke after the vote of a historic day and said":
+                    # the first verb's named subject speaks (the words before "and" are no
+                    # unnamed speaker)
+                    conjoined = self._parsed_speaker(cue, context)
+                    if conjoined is not None:
+                        return conjoined
                 unnamed = UNNAMED_SPEAKER.search(segment)
                 coordinated = COORDINATED_VERB.search(text, start, cue.start) and (any(
                     m.end <= start + unnamed.start() for m in named) or VERBISH.search(
@@ -957,6 +966,15 @@ class CueReader(ActorReader):
                 m for m in context.mentions if left <= m.start and m.end <= end
                 and m.quote is None and not m.actor.startswith("@")
                 and parsed.has_name(m.start, m.end)][-1:]
+            for apposed in ([] if own else [c for c in token.children if c.dep_ == "appos"]):
+                # "The Palestinian ambassador, Riyad Mansour, spoke ... and said": the name
+                # set beside the subject
+                first, last = parsed.span(apposed.left_edge)[0], parsed.span(apposed.right_edge)[1]
+                own = [m for m in context.mentions if first <= m.start and m.end <= last
+                       and m.quote is None and not m.possessive and not m.actor.startswith("@")
+                       and parsed.has_name(m.start, m.end)][:1]
+                if own:
+                    break
             if own:
                 cue.parsed.append(f"speaker {own[0].actor}")
                 return own[0].actor
