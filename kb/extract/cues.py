@@ -885,7 +885,8 @@ class CueReader(ActorReader):
                     return self.last_speaker
                 word = context.head(cue)
                 if not named and word is not None and word.dep_ == "conj" and \
-                        word.head.pos_ in ("VERB", "AUX"):
+                        word.head.pos_ in ("VERB", "AUX") and not any(
+                            c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
                     # "The ambassador, X, spoke after the vote of a historic day and said":
                     # the first verb's named subject speaks (the words before "and" are no
                     # unnamed speaker)
@@ -1060,8 +1061,11 @@ class CueReader(ActorReader):
                 if SPECIFICITY[cue.type] > SPECIFICITY.get(frame.cue.type, 0):
                     frame.cue.type = cue.type
                 cue.absorbed = True
-            elif inside and cue.part == "speech":
-                cue.absorbed = True
+            elif inside and cue.part == "speech" and not (
+                    own is not None and own.speaker and inside[0].end <= inside[0].cue.start):
+                cue.absorbed = True  # "an official said X had welcomed ...": unnamed words
+                # (not "X welcomed ..., the office said": X's act, an unnamed attribution after
+                # it only vouches for it, as it does for any act it follows)
         for frame in context.frames:
             if frame.cue.type == "Statement" and not frame.report and frame.speaker and \
                     self._obliged_other(frame, context):

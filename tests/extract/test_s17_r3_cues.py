@@ -55,3 +55,15 @@ def test_a_sides_official_with_two_verbs_speaks_for_the_side():
     said = one(events("A Hamas official spoke to reporters after the meeting and said the talks "
                       "had failed."), "Statement")
     assert speakers(said) == {"hamas"}
+
+
+def test_an_act_of_speech_before_an_unnamed_attribution_is_the_actors_own():
+    welcomed = one(events("Benjamin Netanyahu on Wednesday welcomed Egypt's readiness to help "
+                          "advance a deal, the office said."), "Statement")
+    assert speakers(welcomed) == {"benjamin-netanyahu"}
+    assert welcomed.date.edtf == "2024-03-13"
+
+
+def test_an_act_of_speech_told_by_an_unnamed_source_after_its_verb_stays_its_words():
+    assert _statements("An official said Benjamin Netanyahu had welcomed Egypt's readiness to "
+                       "help advance a deal.") == []
