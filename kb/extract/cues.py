@@ -904,6 +904,10 @@ class CueReader(ActorReader):
                         m.start >= start + unnamed.start() or (m.pronoun == "first" and not re.fullmatch(
                             r"(?i)we|us|our|i|me|my", text[m.start:m.end])) for m in named) \
                         and not coordinated:  # (but a statement's "The two countries affirm")
+                    joint = [m for m in named if m.prep is None and not m.possessive
+                             and re.fullmatch(r"\s*and\s*", text[m.end:start + unnamed.start() + 1])]
+                    if joint:  # "Kibbutz Be'eri and the families' forum announced": the named
+                        return joint[-1].actor  # one of the two speakers
                     return None  # "a source said" (not "X stood before a map and said")
             if named and number == 0 and COORDINATED_VERB.search(text, start, cue.start):
                 verbs = [c for c in context.cues if start <= c.start and c.end <= cue.start

@@ -67,3 +67,14 @@ def test_an_act_of_speech_before_an_unnamed_attribution_is_the_actors_own():
 def test_an_act_of_speech_told_by_an_unnamed_source_after_its_verb_stays_its_words():
     assert _statements("An official said Benjamin Netanyahu had welcomed Egypt's readiness to "
                        "help advance a deal.") == []
+
+
+def test_a_named_speaker_joined_with_an_unnamed_body_speaks():
+    announced = one(events("On Tuesday Hamas and the families' forum announced his death."),
+                    "Statement")
+    assert speakers(announced) == {"hamas"}
+    assert announced.date.edtf == "2024-03-12"
+
+
+def test_an_unnamed_body_alone_still_speaks_for_no_one():
+    assert _statements("On Tuesday the families' forum announced his death.") == []
