@@ -883,6 +883,16 @@ class CueReader(ActorReader):
                     return body  # "It also asks the Secretary-General to ...": the resolution's
                 if SPEECH_SUBJECT_PRONOUN.search(segment) and not named:
                     return self.last_speaker
+                word = context.head(cue)
+                if not named and word is not None and word.dep_ == "conj" and \
+                        word.head.pos_ in ("VERB", "AUX") and not any(
+                            c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
+                    # "The ambassador, X, spoke after the vote of a historic day and said":
+                    # the first verb's named subject speaks (the words before "and" are no
+                    # unnamed speaker)
+                    conjoined = self._parsed_speaker(cue, context)
+                    if conjoined is not None:
+                        return conjoined
                 unnamed = UNNAMED_SPEAKER.search(segment)
                 coordinated = COORDINATED_VERB.search(text, start, cue.start) and (any(
                     m.end <= start + unnamed.start() for m in named) or VERBISH.search(
@@ -894,6 +904,10 @@ class CueReader(ActorReader):
                         m.start >= start + unnamed.start() or (m.pronoun == "first" and not re.fullmatch(
                             r"(?i)we|us|our|i|me|my", text[m.start:m.end])) for m in named) \
                         and not coordinated:  # (but a statement's "The two countries affirm")
+                    joint = [m for m in named if m.prep is None and not m.possessive
+                             and re.fullmatch(r"\s*and\s*", text[m.end:start + unnamed.start() + 1])]
+                    if joint:  # "Kibbutz Be'eri and the families' forum announced": the named
+                        return joint[-1].actor  # one of the two speakers
                     return None  # "a source said" (not "X stood before a map and said")
             if named and number == 0 and COORDINATED_VERB.search(text, start, cue.start):
                 verbs = [c for c in context.cues if start <= c.start and c.end <= cue.start
@@ -957,6 +971,15 @@ class CueReader(ActorReader):
                 m for m in context.mentions if left <= m.start and m.end <= end
                 and m.quote is None and not m.actor.startswith("@")
                 and parsed.has_name(m.start, m.end)][-1:]
+            for apposed in ([] if own else [c for c in token.children if c.dep_ == "appos"]):
+                # "The Palestinian ambassador, Riyad Mansour, spoke ... and said": the name
+                # set beside the subject
+                first, last = parsed.span(apposed.left_edge)[0], parsed.span(apposed.right_edge)[1]
+                own = [m for m in context.mentions if first <= m.start and m.end <= last
+                       and m.quote is None and not m.possessive and not m.actor.startswith("@")
+                       and parsed.has_name(m.start, m.end)][:1]
+                if own:
+                    break
             if own:
                 cue.parsed.append(f"speaker {own[0].actor}")
                 return own[0].actor
@@ -1042,8 +1065,11 @@ class CueReader(ActorReader):
                 if SPECIFICITY[cue.type] > SPECIFICITY.get(frame.cue.type, 0):
                     frame.cue.type = cue.type
                 cue.absorbed = True
-            elif inside and cue.part == "speech":
-                cue.absorbed = True
+            elif inside and cue.part == "speech" and not (
+                    own is not None and own.speaker and inside[0].end <= inside[0].cue.start):
+                cue.absorbed = True  # "an official said X had welcomed ...": unnamed words
+                # (not "X welcomed ..., the office said": X's act, an unnamed attribution after
+                # it only vouches for it, as it does for any act it follows)
         for frame in context.frames:
             if frame.cue.type == "Statement" and not frame.report and frame.speaker and \
                     self._obliged_other(frame, context):

@@ -37,6 +37,7 @@ from kb.extract.lexicon import (
     REMAINS_OF,
     RESOLUTION_WORD,
     SETTING_BEFORE,
+    SIDE_BODIES,
     SPECIFICITY,
     STANCE_ON_EFFORT,
     STATEMENT_FAMILY,
@@ -716,15 +717,21 @@ class Extractor(RoleReader):
             # "A Hamas official poured cold water on it, telling reporters ...": the subject of
             # the verb the participle hangs from
             subject = next((c for c in word.head.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lemma_.lower() not in UNNAMED_SOURCES:
+        if subject is None and word.dep_ == "conj" and word.head.pos_ in ("VERB", "AUX"):
+            # "A source on the Israeli team went further and called it ...": the subject of
+            # the first verb speaks
+            subject = next((c for c in word.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lemma_.lower() not in UNNAMED_SOURCES | SIDE_BODIES:
             return None
         start, end = context.parsed.span(subject.left_edge)[0], context.parsed.span(
             subject.right_edge)[1]
         sides = {m.office or m.actor for m in context.mentions if start <= m.start
                  and m.end <= end and m.quote is None and not m.actor.startswith("@")}
         # ("an official in Netanyahu's office said": the office of his post speaks)
-        sides |= {self._new_actor(DEMONYMS[t.text], "country") for t in subject.lefts
-                  if t.dep_ in ("amod", "compound") and t.text in DEMONYMS}
+        sides |= {self._new_actor(DEMONYMS[t.text], "country") for t in subject.subtree
+                  if t.text in DEMONYMS and (t.dep_ in ("amod", "compound") or (
+                      t.dep_ == "conj" and t.head.dep_ in ("amod", "compound")))}
+        # ("a spokesman for the Egyptian presidency": the side of the body he speaks for)
         known = [self.actors.get(actor) for actor in sides]
         if len(sides) != 1 or any(a is None or a.type == "person" for a in known):
             return None

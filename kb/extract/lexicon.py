@@ -1014,6 +1014,10 @@ CONDITIONS = re.compile(r"(?i)\b(?:conditions?|preconditions?|prerequisites?)\b"
 #: The nouns of an unnamed speaker a side may be named in ("a Hamas official", "Egyptian sources").
 UNNAMED_SOURCES = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson",
                              "negotiator", "diplomat", "aide"})
+#: Bodies of a side that speak for it when the text names the side only by a demonym or a
+#: complement ("the Russian foreign ministry said", "the Egyptian presidency denied"): their
+#: words are the side's, as an unnamed official's are (the gold convention 1).
+SIDE_BODIES = frozenset({"ministry", "presidency", "government"})
 
 #: The words opening a clause of time or cause in which a sentence tells another's act beside the
 #: words it reports ("Hamas said it would go ahead, after Egypt and Qatar promised to ...").
