@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -292,13 +292,11 @@ DEMONYM_COLLECTIVE = re.compile(r"(?<![\w-])(?P<dem>[A-Z][\w-]*)\s+(?:foreign\s+
 #: "the factions condemn ...", "the leaders declare the following" (not "the ministers of ...").
 BARE_COLLECTIVE = re.compile(r"(?<![\w-])[Tt]he\s+(?:foreign\s+)?(?P<noun>ministers|leaders|"
                              r"factions)(?![\w-])(?!\s+of\b)")
-#: Between two bodies of one list: ", the Kingdom of ", " and of the ", ", and the State of ".
-LIST_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:of\s+)?(?:the\s+)?"
-                      r"(?:(?:[A-Z][a-z]+\s+){1,2}of\s+(?:the\s+)?)?")
-
-
 #: Before the first body of such a list: nothing, or "Kingdom of ", "Arab Republic of ".
 FIRST_GAP = re.compile(r"(?:(?:[A-Z][a-z]+\s+){1,2}of\s+(?:the\s+)?)?")
+#: Between two bodies of one list: ", the Kingdom of ", " and of the ", ", and the State of ".
+LIST_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:of\s+)?(?:the\s+)?"
+                      + FIRST_GAP.pattern)
 
 
 #: What kind of group a group noun is, between its owner's name and the noun ("an Egyptian
@@ -534,10 +532,16 @@ class ActorReader:
         named = [actor_id for actor_id in titled if self.actors[actor_id].mentions]
         if holder or capitalised:
             return holder or (named[0] if len(named) == 1 else None)
-        posted = [actor_id for actor_id, posts in self._posts.items()
-                  if self.actors[actor_id].mentions and role in SINGLE_HOLDER_POSTS
-                  and role in roles_of(" ".join(posts))]
-        return posted[0] if len(posted) == 1 else None
+        if role not in SINGLE_HOLDER_POSTS:
+            return None
+        return self._only_holder(lambda posts: role in roles_of(" ".join(posts)))
+
+    def _only_holder(self, holds: Callable[[set[str]], bool]) -> str | None:
+        """The one person named so far with a post written as a title before the name that
+        ``holds(posts)`` accepts; ``None`` when none or several are."""
+        found = [actor_id for actor_id, posts in self._posts.items()
+                 if self.actors[actor_id].mentions and holds(posts)]
+        return found[0] if len(found) == 1 else None
 
     def _note_post(self, actor_id: str, before: str) -> None:
         """Keep the post written as a title before a person's name ("President Joe Biden"), so
@@ -551,9 +555,7 @@ class ActorReader:
     def _bare_secretary(self) -> str | None:
         """Who "the secretary" is: the one person named so far with a secretary's post (not a
         secretary-general)."""
-        found = [actor_id for actor_id, posts in self._posts.items()
-                 if self.actors[actor_id].mentions and any("secretary" in post for post in posts)]
-        return found[0] if len(found) == 1 else None
+        return self._only_holder(lambda posts: any("secretary" in post for post in posts))
 
     def _initials_match(self, token: str) -> str | None:
         if not re.fullmatch(r"[A-Z]{2,6}", token):

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from kb.extract.lexicon import TIMELINE_ENTRY
 from kb.extract.model import DraftEvent
-from kb.extract.sentences import LIST_MARKER, Sentence
+from kb.extract.sentences import LIST_MARKER, Sentence, line_of
 from kb.extract.timex import TimeExpression
 
 _BACKGROUND = re.compile(
@@ -86,8 +86,7 @@ def sentence_kinds(text: str, sentences: list[Sentence],
         r"[.!?”\"]$", first_line) else -1  # "Analysis: Hamas said yes. Why Israel waits": all
     for sentence in sentences:
         line_start = text.rfind("\n", 0, sentence.start) + 1
-        line_end = text.find("\n", sentence.end)
-        line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+        line = line_of(text, sentence)
         if (sentence.index == 0 and line == sentence.text and not re.search(r"[.!?”\"]$", line)) \
                 or sentence.end <= headline_end:
             kinds[sentence.index] = "headline"

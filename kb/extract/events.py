@@ -218,11 +218,9 @@ class Extractor(RoleReader):
         sentence's events."""
         sentence = context.sentence
         target = TARGET_WAS.match(sentence.text)
-        strikes = [e for e in self.events if e.type in ("Attack", "Killing")
-                   and e.sentence_index == sentence.index - 1]
-        if target is None or not strikes:
+        strike = self._strike_before(sentence)
+        if target is None or strike is None:
             return kept
-        strike = strikes[-1]
         named = [m.actor for m in context.mentions if m.start >= sentence.start + target.end()
                  and not m.possessive and not m.modifier and m.quote is None
                  and self._person_of(m.actor)]
@@ -243,17 +241,20 @@ class Extractor(RoleReader):
             event.type == "Statement" and inserted[0] <= event.cue[1] < inserted[1])]
         return [*kept, attack]
 
+    def _strike_before(self, sentence: Sentence) -> DraftEvent | None:
+        """The last strike (an attack or a killing) the sentence just before this one told."""
+        return next((e for e in reversed(self.events) if e.type in ("Attack", "Killing")
+                     and e.sentence_index == sentence.index - 1), None)
+
     def _deaths_of_the_strike_before(self, kept: list[DraftEvent], sentence: Sentence) -> None:
         """Deaths told with no killer in the sentence after a strike ("Israeli aircraft struck a
         compound in Doha. The group said its team survived, but six people were killed"): the
         striker's killing, a second event beside the strike (the gold convention 5); noted here,
         its killer taken from the strike once the merge has read all of it
         (:func:`kb.extract.merge.deaths_of_strikes`)."""
-        strikes = [e for e in self.events if e.type in ("Attack", "Killing")
-                   and e.sentence_index == sentence.index - 1]
-        if not strikes:
+        strike = self._strike_before(sentence)
+        if strike is None:
             return
-        strike = strikes[-1]
         for event in kept:
             if event.type != "Killing" or event.actors or event.cue_part == "noun" or \
                     not (event.date.earliest <= strike.date.latest
@@ -907,8 +908,8 @@ class Extractor(RoleReader):
         while node.dep_ in ("dobj", "xcomp", "ccomp", "relcl", "acl", "pobj", "prep", "oprd",
                             "nsubjpass") and node.head is not node and steps < 4:
             node, steps = node.head, steps + 1
-            if node.lower_ in WISHING_WORDS or (node.pos_ == "VERB" and node.lemma_.lower() in (
-                    "hope", "want", "wish")):
+            if node.lower_ in WISHING_WORDS or (node.pos_ == "VERB"
+                                                and node.lemma_.lower() in WISHING_WORDS):
                 return True
         return False
 

@@ -153,6 +153,12 @@ PRIMARY_ROLES = ("offerer", "responder", "speaker", "perpetrator", "reporter", "
 PLACELESS = ("Offer", "Rejection", "Acceptance", "Demand", "Precondition", "Effort",
              "MediaReport")
 
+#: Calling an event off ("called off", "cancelled", "postponed", "scrapped"): the calling off is
+#: the act told, the event called off did not happen (a cue below, and
+#: :data:`CALLED_OFF_BEFORE`).
+CALLING_OFF = (r"(?:(?:called|calls|calling)\s+off|cancell?(?:ed|s)|postpon(?:ed|es)|scrapped|"
+               r"scraps)")
+
 #: Cue lexicon: (event type, pattern, part). ``speech`` verbs introduce reported words, ``report``
 #: verbs a media report; ``either`` words are nouns after a determiner and verbs otherwise.
 CUES: tuple[tuple[str, str, str], ...] = (
@@ -360,8 +366,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
                   r"(?:video|videos|footage|clip|audio|tape)\b)", "verb"),
     # "Jordan called off a summit", "Netanyahu cancelled a planned visit": the calling off is the
     # act told (a statement of the one who calls it off), not the meeting
-    ("Statement", r"(?:(?:called|calls|calling)\s+off|cancell?(?:ed|s)|postpon(?:ed|es)|scrapped|"
-                  r"scraps)(?=\s+(?:a|an|the|its|their|his|her|this|that)\s+(?:[\w’'-]+\s+){0,2}?"
+    ("Statement", CALLING_OFF + r"(?=\s+(?:a|an|the|its|their|his|her|this|that)\s+"
+                  r"(?:[\w’'-]+\s+){0,2}?"
                   r"(?:summit|visit|trip|meeting|talks|negotiations|conference|round|mission|tour|"
                   r"ceremony|vote|session)s?\b)", "verb"),
     # "the statement issued by the Prime Minister's Office on Saturday": a saying, dated
@@ -819,9 +825,7 @@ RESOLUTION_NOTING = re.compile(r"(?i)(?:welcom|stress|not|recall|reaffirm|expres
                                r"acknowledg|underlin|recogni[sz])\w*\b")
 #: What before an event noun says the event was called off, so did not happen ("Jordan called off
 #: a summit", "cancelled a planned visit", "postponed the talks"): the calling off is the act.
-CALLED_OFF_BEFORE = re.compile(
-    r"(?i)\b(?:(?:called|calls|calling)\s+off|cancell?(?:ed|s)|postpon(?:ed|es)|scrapped|scraps)"
-    r"\s+(?:[\w’'-]+\s+){0,3}$")
+CALLED_OFF_BEFORE = re.compile(r"(?i)\b" + CALLING_OFF + r"\s+(?:[\w’'-]+\s+){0,3}$")
 PURPOSE_BEFORE = re.compile(
     r"(?i)\b(?:to\s+(?:begin|start|launch|open|enter|hold|convene|join)|"
     r"for|exchange\s+for|return\s+for|secure|securing|reach|reaching|toward|towards|to|"
@@ -1029,5 +1033,5 @@ OBLIGING_MODALS = frozenset({"must", "should"})
 #: back", "would have to finish the job") is a stance on the war, no demand of the talks.
 FIGHTING_LEMMAS = frozenset({"hit", "strike", "retaliate", "fight", "destroy", "eliminate",
                              "crush", "attack", "bomb"})
-FIGHTING_AFTER = re.compile(r"(?i)\s+[“\"]?(?:hit|strike|retaliate|fight|destroy|eliminate|crush|attack|"
-                            r"bomb|finish\s+the\s+job|go\s+after)\b")
+FIGHTING_AFTER = re.compile(r"(?i)\s+[“\"]?(?:" + "|".join(sorted(FIGHTING_LEMMAS))
+                            + r"|finish\s+the\s+job|go\s+after)\b")

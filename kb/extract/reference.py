@@ -28,7 +28,7 @@ from itertools import pairwise
 from dateutil.relativedelta import relativedelta
 
 from kb.extract.lexicon import CUE_PATTERNS
-from kb.extract.sentences import Sentence
+from kb.extract.sentences import Sentence, line_of
 from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, find_time_expressions, iso_span
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -106,8 +106,7 @@ def dateline(text: str, sentences: list[Sentence], published: date) -> TimeExpre
             continue  # a lead paragraph, then "SUNDAY 1 SEPTEMBER" and, further down, "MONDAY
             # 2 SEPTEMBER": a round-up's day headings, not the article's day (but a day line
             # right under the headline still dates a live blog)
-        line_start = text.rfind("\n", 0, sentence.start) + 1
-        whole_line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+        whole_line = line_of(text, sentence)
         for expression in find_time_expressions(sentence.text, published):
             if expression.precision != "day" or expression.kind == "duration":
                 continue
@@ -154,9 +153,7 @@ _HEADLINE_DATE_BEFORE = re.compile(r"\S\s*[-–—|,]\s*$")
 def _headline_date(text: str, headline: Sentence, published: date) -> TimeExpression | None:
     """The day a headline ends in ("... live updates - Thursday 9 November 2023"), when the
     headline is a line of its own and the day is at most two weeks before the publication."""
-    line_end = text.find("\n", headline.start)
-    if text[headline.start:line_end if line_end >= 0 else len(text)].strip() != \
-            headline.text.strip():
+    if line_of(text, headline) != headline.text.strip():
         return None
     found = find_time_expressions(headline.text, published)
     if not found:
@@ -182,9 +179,7 @@ def _day_line(text: str, sentence: Sentence, published: date) -> bool:
     SEPTEMBER", "Monday, September 2", "Thursday and Friday"): a day heading."""
     if len(sentence.text.split()) > 6:
         return False
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    line_end = text.find("\n", sentence.end)
-    if text[line_start:line_end if line_end >= 0 else len(text)].strip() != sentence.text.strip():
+    if line_of(text, sentence) != sentence.text.strip():
         return False
     return _date_heading(sentence, [replace(e, start=e.start + sentence.start,
                                             end=e.end + sentence.start)

@@ -121,6 +121,14 @@ LIST_MARKER = re.compile(
     r"Finally|Lastly):|\(?\d{1,2}[.)]|\([a-h]\)|[a-h]\)|[-*•–—▪·])(?=[ \t]+\S)")
 
 
+def line_of(text: str, sentence: Sentence) -> str:
+    """The line a sentence stands on, stripped: from the line break before it to the one after
+    it (a sentence that is a line of its own gives its own text)."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    return text[line_start:line_end if line_end >= 0 else len(text)].strip()
+
+
 def list_marker(text: str, sentence: Sentence) -> str | None:
     """The marker of the list item ``sentence`` opens or continues on its line ("1.", "-",
     "Second:"), if its line opens with one and nothing but the marker stands before it."""
