@@ -160,6 +160,7 @@ CORPORA = (
     Corpus(BENCH / "devset23", "twenty-third development set", "apart"),
     Corpus(BENCH / "devset24", "twenty-fourth development set", "apart"),
     Corpus(BENCH / "devset25", "twenty-fifth development set", "apart"),
+    Corpus(BENCH / "devset27", "twenty-seventh development set", "apart"),
     Corpus(BENCH / "devset12", "twelfth development set (held out)", "held-out"),
     Corpus(BENCH / "devset4", "fourth development set (held out)", "held-out"),
     Corpus(BENCH / "devset13", "thirteenth development set (held out)", "held-out"),
