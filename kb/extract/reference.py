@@ -677,6 +677,16 @@ def _stamp_days(sentences: list[Sentence], start: TimeExpression | None) -> dict
     return days
 
 
+#: A section's label before its date line: "II. Tuesday, 26 March 2024", "2) Monday".
+_SECTION_LABEL = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2}|[A-H])[.)]\s+")
+#: The same day in another calendar, given beside the Gregorian one in a government's statement
+#: ("Tuesday, 16 Adar II 5784, corresponding to 26 March 2024", "15 Ramadan 1445 AH, corresponding
+#: to ..."): a day, a capitalised month (with its number, "Adar II"), a year of four digits.
+_OTHER_CALENDAR = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]+(?:[\s-]+[A-Z][a-z]+)?(?:\s+I{1,2})?,?\s+"
+                             r"\d{4}(?:\s*(?:AH|A\.H\.|H|AM|A\.M\.))?(?:,?\s*(?:corresponding|"
+                             r"equivalent)\s+to\b)?")
+
+
 def _date_heading(sentence: Sentence, expressions: list[TimeExpression],
                   reference: date) -> TimeExpression | None:
     """The day a sentence that is nothing but a day names ("Monday.", "Tuesday, 20 August"), as
@@ -684,15 +694,22 @@ def _date_heading(sentence: Sentence, expressions: list[TimeExpression],
     days of one that names two or more ("Thursday and Friday") as one span."""
     own = [e for e in expressions if sentence.start <= e.start < sentence.end
            and (e.precision == "day" or e.days <= 7) and e.kind != "duration"
-           and e.earliest <= reference]  # ("26-27 April" over a round-up's paragraph too)
+           and (e.earliest <= reference or _full_date_soon_after(e, reference))]
+    # ("26-27 April" over a round-up's paragraph too)
     if not own:
         return None
     rest, at = "", sentence.start
     for e in own:
         rest, at = rest + sentence.text[at - sentence.start:e.start - sentence.start], e.end
     rest += sentence.text[at - sentence.start:]
+    rest = _OTHER_CALENDAR.sub("", _SECTION_LABEL.sub("", rest, count=1))
     if re.sub(r"(?i)\b(?:on|of|the|and|to|until|through)\b|[\s.,:;&–—-]", "", rest):
         return None
+    # "Tuesday, 16 Adar II 5784, corresponding to 26 March 2024": the weekday is the full date's
+    full = [e for e in own if e.kind == "absolute" and e.precision == "day"]
+    if full:
+        own = [e for e in own if not (e.kind == "relative" and _WEEKDAY.fullmatch(e.text.strip())
+                                      and any(_weekday_named(e.text, f.earliest) for f in full))]
     first, last = own[0], own[-1]
     if last.latest < first.earliest or (last.latest - first.earliest).days > 6:
         return None
@@ -704,6 +721,20 @@ def _date_heading(sentence: Sentence, expressions: list[TimeExpression],
 
 _WEEKDAY = re.compile(r"(?i)(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
                       r"sunday)")
+
+
+def _full_date_soon_after(expression: TimeExpression, reference: date) -> bool:
+    """Whether a date is a full one (day, month and year) of the week after ``reference``: the
+    heading of a statement's later section ("II. Tuesday, ..., corresponding to 26 March 2024"
+    under a date line of the Monday), not a day the text guesses."""
+    return (expression.kind == "absolute" and expression.precision == "day"
+            and re.search(r"(?:19|20)\d{2}", expression.text) is not None
+            and (expression.earliest - reference).days <= 7)
+
+
+def _weekday_named(text: str, day: date) -> bool:
+    """Whether ``text`` ("Tuesday", "on Tuesday") names the weekday of ``day``."""
+    return day.strftime("%A").lower() in text.lower()
 
 
 def _in_order(headings: dict[int, TimeExpression]) -> dict[int, TimeExpression]:
