@@ -29,7 +29,13 @@ from dateutil.relativedelta import relativedelta
 
 from kb.extract.lexicon import CUE_PATTERNS
 from kb.extract.sentences import Sentence, line_of
-from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, find_time_expressions, iso_span
+from kb.extract.timex import (
+    ANCHOR_EVENTS,
+    TimeExpression,
+    find_time_expressions,
+    iso_span,
+    quote_spans,
+)
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -196,6 +202,7 @@ class _Anchor:
 
 def _stem(noun: str) -> str:
     word = re.sub(r"[’']s?$", "", noun.split()[-1].lower())
+    word = re.sub(r"(?<=\w{4})ments?$", "", word)  # "the announcement": a sentence "announced"
     return word[:max(4, len(word) - 3)]
 
 
@@ -413,9 +420,14 @@ def _main(dated: list[TimeExpression], embedded: Embedded) -> list[TimeExpressio
 #: his part, the minister said", "On Monday, Hamas said"); ``verb`` "added", "further stated" or
 #: "also said" goes on with words said before.
 _SAYING = re.compile(
-    r"(?i)(?:[^,;:\"“”]{0,60},\s*)?(?:[\w.’'-]+\s+){1,10}?(?P<verb>(?P<more>also\s+|further\s+)?"
+    r"(?i)"
+    r"(?:[^,;:\"“”]{0,60},\s*)?(?:[\w.’'-]+\s+){1,10}?(?P<verb>(?P<more>also\s+|further\s+)?"
     r"(?:said|says|stated|states|(?P<added>added|adds)(?=\s+that\b|\s*[,.:;“\"])|noted|notes|"
     r"affirmed|affirms|stressed|stresses|told|tells|announced|announces|warned|warns))\b")
+
+
+#: A transcript's turn before what the speaker says ("NEWSREADER: ", "CORRESPONDENT (SHARVIT): ").
+_TURN_LABEL = re.compile(r"[A-Z][A-Z ()’'.-]{2,40}:\s+")
 
 
 class _Sayings:
@@ -465,6 +477,26 @@ class _Sayings:
         """After a sentence: its saying's day, if it opens with one, is the last saying's."""
         if self._saying is not None:
             self.day = self.said(text, sentence, narrow)
+
+    def story(self, text: str, sentence: Sentence,
+              narrow: list[TimeExpression]) -> list[TimeExpression]:
+        """The dates of a sentence the story goes on from: not a day before the saying's own
+        that the words it reports go back to ("announced yesterday that X was killed on the
+        thirteenth of July": the story is at yesterday, the thirteenth a look back)."""
+        turn = _TURN_LABEL.match(sentence.text)
+        saying = self._saying or (_SAYING.match(sentence.text, turn.end()) if turn else None)
+        if saying is None:
+            return narrow
+        verb_end = sentence.start + saying.end("verb")
+        that = re.search(r"(?i)\bthat\b", text[verb_end:sentence.end])
+        if that is None:
+            return narrow
+        start = verb_end + that.start()
+        said = [e for e in narrow if e.end <= start]
+        if not said or said[-1].precision != "day" or said[-1].kind == "anchored":
+            return narrow
+        return [e for e in narrow if e.end <= start or e.kind != "absolute"
+                or e.latest >= said[-1].earliest]
 
 
 def anchor_relative(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
@@ -605,7 +637,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
         if sentence.index in headings:  # "SATURDAY" over a round-up's paragraph: its day
             last, sayings.day = headings[sentence.index], None
         elif dated and not _wider_than_section(sections.get(sentence.index), dated[-1]):
-            last = dated[-1]
+            last = sayings.story(text, sentence, dated)[-1]
     outside = [e for e in expressions if not any(s.start <= e.start < s.end for s in sentences)]
     return sorted(result + outside, key=lambda e: e.start)
 
@@ -891,7 +923,8 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
                  and _usable(e, reference) and sentence.index not in background
                  and not _backstory(e, reference)
                  and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)
-                 and not _names_an_event(text, sentence, e)]
+                 and not _names_an_event(text, sentence, e)
+                 and not _in_quoted_words(sentence, e)]
         narrow = _main([e for e in dated if e.days <= 7 and not ahead(text, sentence, e)],
                        embedded)
         main = [e for e in narrow if not (  # "opened on July 6, a day before X flew": July 6
@@ -914,7 +947,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
                                "day", reference.isoformat(), "heading", None)
         told, told_in = (narrow[-1], sentence) if narrow else (None, None)
         if narrow and not _wider_than_section(sections.get(sentence.index), narrow[-1]):
-            last = narrow[-1]
+            last = sayings.story(text, sentence, narrow)[-1]
             moves.append((sentence.index, narrow[0] if _opening(text, sentence, narrow[0])
                           else sayings.day if sayings.day in narrow
                           else next((e for e in narrow if _chained(e)), None)))
@@ -922,6 +955,17 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     paragraphs = {sentence.index: len(re.findall(r"\n+", text[:sentence.start]))
                   for sentence in sentences}
     return _until_the_next_day(context, moves, paragraphs, reference)
+
+
+def _in_quoted_words(sentence: Sentence, expression: TimeExpression) -> bool:
+    """Whether a date stands in words a sentence quotes and tells who said ("“January 20 is a
+    very big day,” he said"): the day the words speak of, not the day they were said (but a
+    sentence that is all quotation, a paragraph of someone's words, keeps its dates)."""
+    for start, end in quote_spans(sentence.text):
+        if start <= expression.start - sentence.start and expression.end - sentence.start <= end:
+            outside = sentence.text[:start] + " " + sentence.text[end:]
+            return len(re.findall(r"[A-Za-z]{2,}", outside)) >= 2
+    return False
 
 
 #: Before a date that only names an event: "since", "since its", or a determiner or a possessive

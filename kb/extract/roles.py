@@ -266,6 +266,8 @@ class RoleReader(CueReader):
         comma = text.find(",", first, cue.start)
         opening = next((e for e in expressions if usable(e) and e.kind != "duration"
                         and first <= e.start and 0 <= comma and e.end <= comma
+                        # ("“January 20 is a big day,” he said": the words' date, not his)
+                        and quote_of(context.quotes, e.start, e.end) == cue.quote
                         and not any(c.part != "noun" and first <= c.start < comma
                                     for c in context.cues)), None)
         if cue.part in ("speech", "report"):

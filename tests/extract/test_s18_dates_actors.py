@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from kb.extract.timex import find_time_expressions
-from tests.extract.sentences import events, one
+from tests.extract.sentences import events, ids, one, speakers
 
 TWO_SECTIONS = (
     "Office of the Prime Minister\nStatements to the press\n\n"
@@ -54,3 +54,43 @@ def test_a_killing_told_yesterday_is_dated_by_its_own_spelled_day():
 
 def test_the_first_of_the_month_without_a_month_is_no_date():
     assert find_time_expressions("He left on the first of the month.", date(2024, 8, 2)) == []
+
+
+def test_a_date_in_quoted_words_does_not_date_their_saying():
+    found = events("Trump spoke to reporters in Florida on Tuesday.\n\n\"January 20 is a very big "
+                   "day,\" Trump said, adding that his team was working very hard.",
+                   date(2024, 12, 14))
+    statements = [event for event in found if event.sentences[0].startswith('"January')]
+    assert statements
+    assert all(event.date.earliest >= date(2024, 12, 10) for event in statements)
+
+
+def test_a_date_opening_the_quoted_words_is_not_the_saying_s_opening_date():
+    found = events("\"On 20 January we will act,\" Trump said.", date(2024, 12, 14))
+    assert all(event.date.edtf != "2024-01-20" for event in found)
+
+
+def test_an_honorific_and_a_given_name_are_the_person_the_text_named_in_full():
+    found = events("Sheikh Mohammed bin Abdulrahman Al-Thani met Antony Blinken in Washington on "
+                   "Monday.\n\nHE Sheikh Mohammed called on both parties to seize the opportunity "
+                   "to stop the war.", date(2024, 1, 30))
+    first = one(found, "Meeting")
+    demand = one(found, "Demand")
+    assert set(speakers(demand)) and set(speakers(demand)) <= ids(first)
+
+
+def test_a_bare_given_name_the_text_never_gave_in_full_stays_its_own_actor():
+    found = events("HE Sheikh Mohammed called on both parties to seize the opportunity to stop "
+                   "the war.", date(2024, 1, 30))
+    assert ids(one(found, "Demand")) == {"mohammed"}
+
+
+def test_the_announcement_a_later_sentence_counts_from_is_the_day_it_was_made():
+    # the killing the announcement told of was weeks earlier; the story stays at the announcing
+    found = events("NEWSREADER: Israel's military announced yesterday that Mohammed Deif was "
+                   "killed in an air strike in Khan Younis on the thirteenth of July.\n\n"
+                   "The timing is striking: the announcement came a day after Ismail Haniyeh was "
+                   "killed in Tehran.", date(2024, 8, 2))
+    killings = {event.sentences[0][:12]: event.date.edtf for event in found
+                if event.type == "Killing"}
+    assert killings == {"NEWSREADER: ": "2024-07-13", "The timing i": "2024-07-31"}
