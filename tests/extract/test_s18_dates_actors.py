@@ -94,3 +94,29 @@ def test_the_announcement_a_later_sentence_counts_from_is_the_day_it_was_made():
     killings = {event.sentences[0][:12]: event.date.edtf for event in found
                 if event.type == "Killing"}
     assert killings == {"NEWSREADER: ": "2024-07-13", "The timing i": "2024-07-31"}
+
+
+def test_a_person_with_an_apposed_post_of_a_body_is_the_victim_of_a_passive():
+    found = events("The stakes have grown since Ismail Haniyeh, Hamas's political leader, was "
+                   "killed in Tehran last month.")
+    assert "ismail-haniyeh" in ids(one(found, "Killing"))
+
+
+def test_a_participle_right_after_a_date_is_of_that_date():
+    found = events("The Ministry notes that South Africa returned to the Court on Friday, 10 May, "
+                   "asking it to order urgent measures.", date(2024, 5, 12))
+    assert one(found, "Demand").date.edtf == "2024-05-10"
+
+
+def test_n_days_after_a_killing_counted_back_from_the_day_of_the_text_dates_the_killing():
+    found = events("Monday, 5 August 2024\n\nFive days after Ismail Haniyeh was killed in Tehran, "
+                   "the negotiations are, at best, on hold.", date(2024, 8, 5))
+    assert one(found, "Killing").date.edtf == "2024-07-31"
+
+
+def test_a_day_before_a_killing_still_dates_the_main_clause():
+    # counted forward from the story's day, not back: the main clause keeps it
+    found = events("Israel said on Monday that it had struck Beirut.\n\nA day before Haniyeh was "
+                   "killed, Israel killed Fuad Shukr in Beirut.", date(2024, 8, 5))
+    shukr = [event for event in found if event.type == "Killing" and "fuad-shukr" in ids(event)]
+    assert [event.date.edtf for event in shukr] == ["2024-08-04"]
