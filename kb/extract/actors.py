@@ -263,6 +263,9 @@ RESOLUTION_TEXT = re.compile(
 
 #: "HE" before a title or name in Gulf usage: His Excellency, an honorific ("HE the Prime
 #: Minister", "HE Turkish Foreign Minister Hakan Fidan"), no name of its own.
+#: Honorifics before a bare given name that stands for a name given in full before ("Sheikh
+#: Mohammed", "Prince Faisal", "Emir Tamim").
+GIVEN_NAME_HONORIFIC = re.compile(r"\b(?:Sheikh|Sheikha|Shaikh|Prince|Princess|Emir|Amir|Sayyed)$")
 HONORIFIC_HE = re.compile(r"\s+(?:the\s+|[A-Z][a-z])")
 
 #: Posts whose "of X, Name" apposition names the post's holder, who is no member of X's list
@@ -447,6 +450,19 @@ class ActorReader:
             self.actors[actor_id].aliases.append(plain)
             self._add_surface(plain, actor_id)
         return actor_id
+
+    def _given_name_match(self, token: str) -> str | None:
+        """The one person the text names in full whose first given name ``token`` is, when an
+        honorific goes before it ("HE Sheikh Mohammed" for "Sheikh Mohammed bin Abdulrahman
+        Al-Thani", "Prince Faisal" for "Prince Faisal bin Farhan"): how such names are
+        shortened."""
+        key = name_key(token)
+        if len(key) != 1:
+            return None
+        hits = {actor_id for surface, actor_id in self.surfaces
+                if self.actors[actor_id].type == "person" and len(name_key(surface)) >= 3
+                and name_key(surface)[0] == key[0] and surface in self.text}
+        return hits.pop() if len(hits) == 1 else None
 
     def _surname_match(self, token: str) -> str | None:
         """The one person named in full whose surname ``token`` is ("Barnea"; "Al-Ansari" with
@@ -1304,7 +1320,9 @@ class ActorReader:
             add(start, name_end, self._new_actor(DEMONYMS[words[0]], "country"), possessive)
             return  # "the friendly French Republic": France
         if len(words) == 1:  # ("Barnea", "Al-Ansari")
-            actor_id = self._surname_match(name) or self._initials_match(name)
+            actor_id = self._surname_match(name) or self._initials_match(name) or (
+                self._given_name_match(name) if title and GIVEN_NAME_HONORIFIC.search(title)
+                else None)
             if actor_id:
                 add(start, name_end, actor_id, possessive)
                 return

@@ -29,7 +29,13 @@ from dateutil.relativedelta import relativedelta
 
 from kb.extract.lexicon import CUE_PATTERNS
 from kb.extract.sentences import Sentence, line_of
-from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, find_time_expressions, iso_span
+from kb.extract.timex import (
+    ANCHOR_EVENTS,
+    TimeExpression,
+    find_time_expressions,
+    iso_span,
+    quote_spans,
+)
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -196,6 +202,7 @@ class _Anchor:
 
 def _stem(noun: str) -> str:
     word = re.sub(r"[’']s?$", "", noun.split()[-1].lower())
+    word = re.sub(r"(?<=\w{4})ments?$", "", word)  # "the announcement": a sentence "announced"
     return word[:max(4, len(word) - 3)]
 
 
@@ -413,9 +420,14 @@ def _main(dated: list[TimeExpression], embedded: Embedded) -> list[TimeExpressio
 #: his part, the minister said", "On Monday, Hamas said"); ``verb`` "added", "further stated" or
 #: "also said" goes on with words said before.
 _SAYING = re.compile(
-    r"(?i)(?:[^,;:\"“”]{0,60},\s*)?(?:[\w.’'-]+\s+){1,10}?(?P<verb>(?P<more>also\s+|further\s+)?"
+    r"(?i)"
+    r"(?:[^,;:\"“”]{0,60},\s*)?(?:[\w.’'-]+\s+){1,10}?(?P<verb>(?P<more>also\s+|further\s+)?"
     r"(?:said|says|stated|states|(?P<added>added|adds)(?=\s+that\b|\s*[,.:;“\"])|noted|notes|"
     r"affirmed|affirms|stressed|stresses|told|tells|announced|announces|warned|warns))\b")
+
+
+#: A transcript's turn before what the speaker says ("NEWSREADER: ", "CORRESPONDENT (SHARVIT): ").
+_TURN_LABEL = re.compile(r"[A-Z][A-Z ()’'.-]{2,40}:\s+")
 
 
 class _Sayings:
@@ -465,6 +477,26 @@ class _Sayings:
         """After a sentence: its saying's day, if it opens with one, is the last saying's."""
         if self._saying is not None:
             self.day = self.said(text, sentence, narrow)
+
+    def story(self, text: str, sentence: Sentence,
+              narrow: list[TimeExpression]) -> list[TimeExpression]:
+        """The dates of a sentence the story goes on from: not a day before the saying's own
+        that the words it reports go back to ("announced yesterday that X was killed on the
+        thirteenth of July": the story is at yesterday, the thirteenth a look back)."""
+        turn = _TURN_LABEL.match(sentence.text)
+        saying = self._saying or (_SAYING.match(sentence.text, turn.end()) if turn else None)
+        if saying is None:
+            return narrow
+        verb_end = sentence.start + saying.end("verb")
+        that = re.search(r"(?i)\bthat\b", text[verb_end:sentence.end])
+        if that is None:
+            return narrow
+        start = verb_end + that.start()
+        said = [e for e in narrow if e.end <= start]
+        if not said or said[-1].precision != "day" or said[-1].kind == "anchored":
+            return narrow
+        return [e for e in narrow if e.end <= start or e.kind != "absolute"
+                or e.latest >= said[-1].earliest]
 
 
 def anchor_relative(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
@@ -605,7 +637,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
         if sentence.index in headings:  # "SATURDAY" over a round-up's paragraph: its day
             last, sayings.day = headings[sentence.index], None
         elif dated and not _wider_than_section(sections.get(sentence.index), dated[-1]):
-            last = dated[-1]
+            last = sayings.story(text, sentence, dated)[-1]
     outside = [e for e in expressions if not any(s.start <= e.start < s.end for s in sentences)]
     return sorted(result + outside, key=lambda e: e.start)
 
@@ -677,6 +709,16 @@ def _stamp_days(sentences: list[Sentence], start: TimeExpression | None) -> dict
     return days
 
 
+#: A section's label before its date line: "II. Tuesday, 26 March 2024", "2) Monday".
+_SECTION_LABEL = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2}|[A-H])[.)]\s+")
+#: The same day in another calendar, given beside the Gregorian one in a government's statement
+#: ("Tuesday, 16 Adar II 5784, corresponding to 26 March 2024", "15 Ramadan 1445 AH, corresponding
+#: to ..."): a day, a capitalised month (with its number, "Adar II"), a year of four digits.
+_OTHER_CALENDAR = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]+(?:[\s-]+[A-Z][a-z]+)?(?:\s+I{1,2})?,?\s+"
+                             r"\d{4}(?:\s*(?:AH|A\.H\.|H|AM|A\.M\.))?(?:,?\s*(?:corresponding|"
+                             r"equivalent)\s+to\b)?")
+
+
 def _date_heading(sentence: Sentence, expressions: list[TimeExpression],
                   reference: date) -> TimeExpression | None:
     """The day a sentence that is nothing but a day names ("Monday.", "Tuesday, 20 August"), as
@@ -684,15 +726,22 @@ def _date_heading(sentence: Sentence, expressions: list[TimeExpression],
     days of one that names two or more ("Thursday and Friday") as one span."""
     own = [e for e in expressions if sentence.start <= e.start < sentence.end
            and (e.precision == "day" or e.days <= 7) and e.kind != "duration"
-           and e.earliest <= reference]  # ("26-27 April" over a round-up's paragraph too)
+           and (e.earliest <= reference or _full_date_soon_after(e, reference))]
+    # ("26-27 April" over a round-up's paragraph too)
     if not own:
         return None
     rest, at = "", sentence.start
     for e in own:
         rest, at = rest + sentence.text[at - sentence.start:e.start - sentence.start], e.end
     rest += sentence.text[at - sentence.start:]
+    rest = _OTHER_CALENDAR.sub("", _SECTION_LABEL.sub("", rest, count=1))
     if re.sub(r"(?i)\b(?:on|of|the|and|to|until|through)\b|[\s.,:;&–—-]", "", rest):
         return None
+    # "Tuesday, 16 Adar II 5784, corresponding to 26 March 2024": the weekday is the full date's
+    full = [e for e in own if e.kind == "absolute" and e.precision == "day"]
+    if full:
+        own = [e for e in own if not (e.kind == "relative" and _WEEKDAY.fullmatch(e.text.strip())
+                                      and any(_weekday_named(e.text, f.earliest) for f in full))]
     first, last = own[0], own[-1]
     if last.latest < first.earliest or (last.latest - first.earliest).days > 6:
         return None
@@ -704,6 +753,20 @@ def _date_heading(sentence: Sentence, expressions: list[TimeExpression],
 
 _WEEKDAY = re.compile(r"(?i)(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
                       r"sunday)")
+
+
+def _full_date_soon_after(expression: TimeExpression, reference: date) -> bool:
+    """Whether a date is a full one (day, month and year) of the week after ``reference``: the
+    heading of a statement's later section ("II. Tuesday, ..., corresponding to 26 March 2024"
+    under a date line of the Monday), not a day the text guesses."""
+    return (expression.kind == "absolute" and expression.precision == "day"
+            and re.search(r"(?:19|20)\d{2}", expression.text) is not None
+            and (expression.earliest - reference).days <= 7)
+
+
+def _weekday_named(text: str, day: date) -> bool:
+    """Whether ``text`` ("Tuesday", "on Tuesday") names the weekday of ``day``."""
+    return day.strftime("%A").lower() in text.lower()
 
 
 def _in_order(headings: dict[int, TimeExpression]) -> dict[int, TimeExpression]:
@@ -860,7 +923,8 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
                  and _usable(e, reference) and sentence.index not in background
                  and not _backstory(e, reference)
                  and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)
-                 and not _names_an_event(text, sentence, e)]
+                 and not _names_an_event(text, sentence, e)
+                 and not _in_quoted_words(sentence, e)]
         narrow = _main([e for e in dated if e.days <= 7 and not ahead(text, sentence, e)],
                        embedded)
         main = [e for e in narrow if not (  # "opened on July 6, a day before X flew": July 6
@@ -883,7 +947,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
                                "day", reference.isoformat(), "heading", None)
         told, told_in = (narrow[-1], sentence) if narrow else (None, None)
         if narrow and not _wider_than_section(sections.get(sentence.index), narrow[-1]):
-            last = narrow[-1]
+            last = sayings.story(text, sentence, narrow)[-1]
             moves.append((sentence.index, narrow[0] if _opening(text, sentence, narrow[0])
                           else sayings.day if sayings.day in narrow
                           else next((e for e in narrow if _chained(e)), None)))
@@ -891,6 +955,17 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
     paragraphs = {sentence.index: len(re.findall(r"\n+", text[:sentence.start]))
                   for sentence in sentences}
     return _until_the_next_day(context, moves, paragraphs, reference)
+
+
+def _in_quoted_words(sentence: Sentence, expression: TimeExpression) -> bool:
+    """Whether a date stands in words a sentence quotes and tells who said ("“January 20 is a
+    very big day,” he said"): the day the words speak of, not the day they were said (but a
+    sentence that is all quotation, a paragraph of someone's words, keeps its dates)."""
+    for start, end in quote_spans(sentence.text):
+        if start <= expression.start - sentence.start and expression.end - sentence.start <= end:
+            outside = sentence.text[:start] + " " + sentence.text[end:]
+            return len(re.findall(r"[A-Za-z]{2,}", outside)) >= 2
+    return False
 
 
 #: Before a date that only names an event: "since", "since its", or a determiner or a possessive

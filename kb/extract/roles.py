@@ -78,6 +78,23 @@ _BY_PHONE = re.compile(r"(?i)\b(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b|"
                        r"\bin\s+(?:separate\s+)?(?:tele)?phone\s+calls?\b")
 
 
+#: Nothing but the auxiliary of a passive between an apposition's closing comma and its verb
+#: ("Ismail Haniyeh, Hamas's political leader, was killed").
+_ONLY_AUXILIARIES = re.compile(r"(?i)\s*(?:(?:was|were|reportedly)\s+)*")
+
+
+def _counted_back(expression: TimeExpression) -> bool:
+    """Whether an "N days after" ("before") date was counted from the main clause's day back to
+    the clause it opens (it lies before (after) its anchor): the clause's event's day."""
+    try:
+        anchor = date.fromisoformat(expression.anchor or "")
+    except ValueError:
+        return False
+    if expression.text.lower().endswith("after"):
+        return expression.latest < anchor
+    return expression.earliest > anchor
+
+
 class RoleReader(CueReader):
     """Gives an event mention its date, the roles of its actors and its place."""
 
@@ -261,11 +278,18 @@ class RoleReader(CueReader):
                               if earlier and owners.get(n) is earlier[-1]])
             if shared:  # "met X on Monday and said afterwards ...": the same day
                 return shared, "sentence"
+            right_before = next((e for e in reversed(expressions) if usable(e)
+                                 and e.kind != "duration" and e.end <= cue.start
+                                 and re.fullmatch(r"[\s,]*", text[e.end:cue.start])), None)
+            if participle and right_before is not None:  # "returned to the Court on Friday,
+                return right_before, "sentence"  # 10 May, asking it to ...": that Friday
         lead = DATELINE_LEAD.match(text, context.sentence.start)
         first = lead.end() if lead else context.sentence.start
         comma = text.find(",", first, cue.start)
         opening = next((e for e in expressions if usable(e) and e.kind != "duration"
                         and first <= e.start and 0 <= comma and e.end <= comma
+                        # ("“January 20 is a big day,” he said": the words' date, not his)
+                        and quote_of(context.quotes, e.start, e.end) == cue.quote
                         and not any(c.part != "noun" and first <= c.start < comma
                                     for c in context.cues)), None)
         if cue.part in ("speech", "report"):
@@ -367,7 +391,8 @@ class RoleReader(CueReader):
                 expression.end <= cue.start and "," not in self.text[expression.end:cue.start] \
                 and not self.text[context.sentence.start:expression.start].strip() and \
                 "," in self.text[cue.end:context.sentence.end]:
-            return True
+            return not _counted_back(expression)  # (but "Five days after Haniyeh was killed,
+            # the talks are on hold": counted back to the clause's event from the main's day)
         return cue.type == "Demand" and cue.part != "noun" and expression.start >= cue.end and \
             bool(re.search(r"(?<![\w-])to\s+(?:\w+ly\s+)?(?!(?:the|a|an|its|their|his|her|"
                            r"this|that)\b)[a-z]+\b", self.text[cue.end:expression.start]))
@@ -538,7 +563,10 @@ class RoleReader(CueReader):
             return shared
         segments = self._segments(cue, context)
         found: list[Mention] = []
-        if len(segments) >= 3 and not self.text[slice(*segments[0])].strip():
+        if len(segments) >= 3 and (not self.text[slice(*segments[0])].strip() or (
+                _ONLY_AUXILIARIES.fullmatch(self.text[slice(*segments[0])]) and any(
+                    m.possessive for m in self._in(segments[1], cue, context)))):
+            # (also "Ismail Haniyeh, Hamas's political leader, was killed")
             head, apposed = self._in(segments[2], cue, context), self._in(segments[1], cue, context)
             if head and apposed and cue.part != "noun":
                 # "Jordan's foreign minister, Ayman Safadi, met ...": both name the subject

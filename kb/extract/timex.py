@@ -231,7 +231,21 @@ def _month_number(text: str) -> int:
     return _MONTH_NUMBER[text.lower().rstrip(".")]
 
 
+#: The days of a month spelled as ordinals ("the thirteenth of July", "July twenty-first").
+_ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                  "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+                  "nineteenth twentieth").split()
+_ORDINAL_NUMBER = {word: number for number, word in enumerate(_ORDINAL_WORDS, start=1)}
+_ORDINAL_NUMBER.update({f"{tens}-{word}": base + number
+                        for tens, base, last in (("twenty", 20, 9), ("thirty", 30, 1))
+                        for number, word in enumerate(_ORDINAL_WORDS[:last], start=1)})
+_ORDINAL_NUMBER["thirtieth"] = 30
+_DAY_WORD = ("(?:" + "|".join(sorted(_ORDINAL_NUMBER, key=len, reverse=True)) + ")(?![\\w-])")
+
+
 def _day_number(text: str) -> int:
+    if (number := _ORDINAL_NUMBER.get(text.lower())) is not None:
+        return number
     return int(re.match(r"\d+", text).group())
 
 
@@ -649,7 +663,7 @@ _RULES: list[tuple[str, re.Pattern, Handler]] = [
         _START + r"(?P<month>" + _MONTH + r")\s+(?P<day>" + _DAY + r")(?:,?\s+(?P<year>"
         + _YEAR + r"))?"), _absolute_day),
     ("day-of-month", re.compile(
-        _START + _i(r"the\s+") + r"(?P<day>" + _DAY + r")\s+" + _i("of")
+        _START + _i(r"the\s+") + r"(?P<day>" + _DAY + "|" + _i(_DAY_WORD) + r")\s+" + _i("of")
         + r"\s+(?P<month>" + _MONTH + r")(?:,?\s+(?P<year>" + _YEAR + r"))?"), _absolute_day),
     ("month-year", re.compile(
         _START + r"(?:(?P<mod>" + _i(r"last|this|next|" + _MONTH_MOD[3:-1]) + r")[\s-])?"

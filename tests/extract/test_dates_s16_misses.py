@@ -13,10 +13,12 @@ from kb.extract.timex import find_time_expressions
 from tests.extract.sentences import events, ids, one
 
 
-def test_a_day_in_words_and_a_fortnight_ago_are_not_read_as_dates():
+def test_a_fortnight_ago_is_not_read_as_a_date():
+    # (session 18 reads the day in words again: devset15, tuned on in round 4, has one killing
+    # dated so; see test_s18_dates_actors.py)
     found = find_time_expressions("He was killed on the thirteenth of July, a fortnight ago.",
                                   date(2024, 8, 2))
-    assert found == []
+    assert [e.text for e in found] == ["the thirteenth of July"]
 
 
 def test_a_day_of_the_month_in_digits_after_the_is_read():
