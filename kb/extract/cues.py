@@ -32,6 +32,7 @@ from kb.extract.lexicon import (
     LEMMA_CUES,
     LIGHT_VERB_BEFORE,
     MEETING_FAMILY,
+    NAMING_LEMMAS,
     NARRATING_MARKS,
     NATIONALS,
     NEGOTIATION_AFTER,
@@ -311,7 +312,11 @@ class CueReader(ActorReader):
                 or parse.received_by(token, HANDOVER_BODIES) else None) \
                 or (("Meeting", "verb") if parse.visits_someone(token) else None) or (
                 ("Statement", "speech") if token.lemma_.lower() in SAYING_LEMMAS and any(
-                    c.dep_ == "ccomp" for c in token.children) else None)
+                    c.dep_ == "ccomp" for c in token.children) else None) or (
+                ("Statement", "speech") if token.lemma_.lower() in NAMING_LEMMAS and any(
+                    c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ") for c in token.children)
+                and any(c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")
+                        for c in token.children) else None)
             if lemma is None or any(not (end <= c.start or start >= c.end) for c in found):
                 continue
             cue = Cue(lemma[0], start, end, token.text, lemma[1], quote_of(quotes, start, end),

@@ -211,7 +211,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # "Hamas has said no to the talks": a refusal
     ("Rejection", r"(?:said|says|saying)\s+no\s+to(?=\s+(?:the|a|an|any|its|their|this|that)\s)", "verb"),
     # "voted against the plan", "cast the only vote against": the voter turns it down
-    ("Rejection", r"vot(?:ed|es)\s+against|(?:cast|casts)\s+(?:the|a|an)\s+(?:(?:only|sole|lone|"
+    ("Rejection", r"vot(?:ed|es|ing)\s+no\b|vot(?:ed|es)\s+against|(?:cast|casts)\s+(?:the|a|an)\s+(?:(?:only|sole|lone|"
                   r"single|one)\s+)?(?:dissenting\s+)?vote\s+against", "verb"),
     ("Rejection", r"dismiss(?:es|ed)|spurn(?:s|ed)|balk(?:s|ed)\s+at", "verb"),
     # "the United States vetoed a Brazilian draft": the member's veto turns the draft down
@@ -225,7 +225,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # a "last warning"": the words of another act)
     ("Statement", r"(?<!what\she\s)(?<!what\sit\s)(?<!what\sshe\s)(?<!what\sthey\s)"
                   r"(?:called|calls|describ(?:ed|es)|termed|terms)(?=\s+(?:the|a|an|its|their|his|her|"
-                  r"this|that|these|those|it|them)\s+(?:[\w’'-]+\s+){0,4}?(?:as\s+)?[“\"])|"
+                  r"this|that|these|those|it|them)\s+(?:[\w’'-]+\s+){0,12}?(?:as\s+)?[“\"])|"
                   r"describ(?:ed|es)(?=\s+(?:the|its|their|his|her|this|that|it|them)\s+"
                   r"(?:[\w’'-]+\s+){0,4}?as\s+(?!(?:part|well|soon|long|much)\b)[\w“\"])", "speech"),
     ("Acceptance", r"accept(?:s|ed|ing)", "verb"),
@@ -310,6 +310,14 @@ CUES: tuple[tuple[str, str, str], ...] = (
                 r"President|Prime\s+Minister|Foreign\s+Minister|Minister|King|Emir|Amir|Sheikh|"
                 r"Chancellor|Crown\s+Prince|Premier|Envoy|Mr\.?|Mrs\.?|Ms\.?)\b))", "verb"),
     ("Summit", r"summits?", "noun"),
+    # "spoke to reporters in Beirut on Tuesday": questions answered in public (not "spoke to
+    # Reuters": an interview)
+    # (a finite verb: "Speaking to reporters, X said ..." is the saying's setting)
+    ("PressConference", r"(?<!\bwhen\s)(?:spoke|speaks|talked)\s+to\s+(?:the\s+)?(?:reporters|"
+                        r"journalists|press|media)\b", "verb"),
+    # "gave his first interview to ABC News", "granted an interview to": words given in public
+    ("Statement", r"(?:gave|gives|granted|grants)\s+(?:(?:a|an|his|her|their|its)\s+)?"
+                  r"(?:[\w-]+\s+){0,2}?interviews?\b", "verb"),
     ("PressConference", r"(?:joint\s+)?(?:press|news)\s+(?:conference|briefing)s?", "noun"),
     # "Netanyahu faced reporters on Thursday evening": questions taken in public
     ("PressConference", r"(?:faced|faces|facing)\s+(?:the\s+)?(?:reporters|journalists|press|media)\b",
@@ -327,6 +335,18 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Demand", r"appeal(?:ed|s|ing)\s+for|(?:stressed|"
                r"stresses|stressing|underlined|underlines|underscored|underscores|emphasi[sz]ed|"
                r"emphasi[sz]es)\s+the\s+(?:urgent\s+|pressing\s+)?need\s+(?:for|to)", "speech"),
+    # "made clear that Israel would continue the war", "made it clear that if ...", "the
+    # Ministry made known that ...": words said (their content may make them a vow, a threat or
+    # a condition); not "made clear progress" (an adjective before its noun)
+    ("Statement", r"(?:made|makes|making)\s+(?:it\s+)?(?:clear|plain|known)(?=\s+(?:that|to|it|"
+                  r"they|he|she|we|(?-i:[A-Z]))\b|\s*[,:])", "speech"),
+    # "told Israel to halt its offensive", "tells the parties to return": an order or a request
+    # (not "told reporters to expect ...": what the speaker foresees is said, not asked; not "told
+    # them that we agreed to it": a clause reported; nor the participle "telling the army to
+    # prepare", which tells how a reply was given)
+    ("Demand", r"(?:told|tells)(?=\s+(?!(?:reporters|journalists|the\s+press|the\s+media|us|me)\b)"
+               r"(?:(?!(?:that|what|how|why|whether)\b)[\w’'-]+\s+){1,5}?to\s+(?!(?:be|the|a|an|"
+               r"his|her|its|their|it|them|him|us|me)\b)[a-z]+\b)", "speech"),
     ("Statement", r"said|says|stated|told|tells|added|noted|announced|declared|stressed|"
                   r"emphasi[sz]ed|reiterated|confirmed|denied|claimed|acknowledged|explained|"
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
@@ -413,11 +433,14 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Demand", r"ordered|orders|instructed|ordering|instructing", "speech"),
     # "asked them to use every lever", "asked him to sign the deal": a request
     ("Demand", r"(?:asking|asked|asks)(?=\s+(?:[\w’'-]+\s+){1,6}?to\s+(?!be\b)[a-z]+\b)", "speech"),
-    ("Demand", r"(?:asking|asked|asks)\s+(?:(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?)?for",
-     "verb"),  # "asked the mediators for a plan"
+    ("Demand", r"(?:asking|asked|asks)\s+(?:(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?|"
+               r"(?:(?-i:[A-Z])[\w’'.-]*\s+){1,5})?for(?!\s+(?:comment|questions)\b)",
+     "verb"),  # "asked the mediators for a plan", "asked Prime Minister X for the pauses"
     ("Demand", r"demands?", "either"),
     # ("in a telephone call on Sunday with X": a call, no demand)
-    ("Demand", r"(?:called|calls|calling)\s+for|(?:call|calls|called|calling)\s+(?:up)?on(?!\s+"
+    # ("They called equally for", "called again for": an adverb between)
+    ("Demand", r"(?:called|calls|calling)\s+(?:(?:also|again|equally|jointly|once\s+more|"
+               r"\w+ly)\s+)?for|(?:call|calls|called|calling)\s+(?:up)?on(?!\s+"
                r"(?:(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                r"(?:the\s+)?\d|January|February|March|April|May|June|July|August|September|"
                r"October|November|December|the\s+(?:same\s+)?(?:day|evening|morning|eve)\b))",
@@ -614,6 +637,10 @@ SAYING_LEMMAS = frozenset((
     "signal", "maintain", "assert", "predict", "hint", "remark", "comment", "contend", "allege",
     "caution", "repeat", "state", "clarify", "underline", "underscore", "emphasise", "emphasize",
     "reiterate", "add", "explain", "announce", "declare", "insist", "argue", "acknowledge"))
+
+#: Verbs of naming: with an object and what it is called ("called the equation a crime",
+#: "termed the delay a violation": the parse's object predicate), a judgement said.
+NAMING_LEMMAS = frozenset(("call", "term", "brand", "label", "dub"))
 
 #: The learned triggers: verbs the lexicon does not know, each with the event type the anchored
 #: gold of the sets tuned on shows it asserting (and how often), written by
