@@ -149,3 +149,28 @@ def test_tanks_taking_control_of_a_crossing_is_an_attack():
 
 def test_an_aim_to_take_control_is_no_attack():
     assert _of("On Tuesday Israel said it wanted to take control of the corridor.", "Attack") == []
+
+
+# --- a transcript's turn said without a verb ----------------------------------------------------
+
+_TRANSCRIPT = ("Interview\nBenjamin Netanyahu answered questions in Jerusalem on Thursday.\n"
+               "Q: When will the war end?\nNetanyahu: Not before every hostage is home again.\n"
+               "Q: Will you meet the families?\nNetanyahu: Yes.\n")
+
+
+def test_a_turn_said_without_a_verb_is_a_statement_of_its_speaker():
+    said = [event for event in events(_TRANSCRIPT) if event.type == "Statement"
+            and event.sentences[0].startswith("Netanyahu: Not before")]
+    assert len(said) == 1
+    assert speakers(said[0]) == {"benjamin-netanyahu"}
+
+
+def test_a_turn_of_one_word_is_no_statement():
+    assert not [event for event in events(_TRANSCRIPT)
+                if event.sentences[0].startswith("Netanyahu: Yes")]
+
+
+def test_a_reporters_turn_in_capitals_is_no_statement_of_the_reporter():
+    text = ("Evening bulletin\nANCHOR: Good evening.\nCORRESPONDENT (Dana Weil): The cabinet sat "
+            "late into the night in Tel Aviv.\n")
+    assert not [event for event in events(text) if "dana-weil" in speakers(event)]
