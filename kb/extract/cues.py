@@ -55,6 +55,7 @@ from kb.extract.lexicon import (
     STATEMENT_FAMILY,
     STAYS_AWAY,
     TIMELINE_ENTRY,
+    TOGETHER_LEMMAS,
     UNNAMED_SPEAKER,
     VERBISH,
     is_past_form,
@@ -319,7 +320,13 @@ class CueReader(ActorReader):
                 ("Statement", "speech") if token.lemma_.lower() in NAMING_LEMMAS and any(
                     c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ") for c in token.children)
                 and any(c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")
-                        for c in token.children) else None)
+                        for c in token.children) else None) or (
+                ("Meeting", "verb") if token.lemma_.lower() in TOGETHER_LEMMAS and any(
+                    c.dep_ == "nsubj" and c.pos_ == "PROPN" and any(
+                        g.dep_ == "conj" and g.pos_ == "PROPN" for g in c.children)
+                    for c in token.children) and not any(
+                    c.dep_ in ("prep", "dative") and c.lower_ in ("to", "of", "about", "at")
+                    for c in token.children) else None)
             if lemma is None or any(not (end <= c.start or start >= c.end) for c in found):
                 continue
             cue = Cue(lemma[0], start, end, token.text, lemma[1], quote_of(quotes, start, end),

@@ -298,7 +298,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Meeting", r"(?:arrived|arrives|arriving)\s+in(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:on\s+\w+\s+)?"
                 r"(?:for\s+(?:talks|a\s+meeting|meetings)|to\s+(?:discuss|meet|negotiate|hold\s+talks)))",
      "verb"),
-    ("Meeting", r"(?:spoke|speaks|spoken|speaking|talked|talks)\s+(?:by\s+(?:tele)?phone\s+)?"
+    # ("I spoke briefly with the Qatari prime minister": an adverb between)
+    ("Meeting", r"(?:spoke|speaks|spoken|speaking|talked|talks)\s+(?:(?:again|also|briefly|"
+                r"separately|directly|privately)\s+)?(?:by\s+(?:tele)?phone\s+)?"
                 r"(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?with", "verb"),
     # "Biden and Netanyahu spoke by phone today": a call between the subjects (the counterpart
     # named after "with" or "to" is the cue above's)
@@ -408,8 +410,11 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Statement", r"(?:spoke|talked)\s+to\s+(?:us|me|this\s+(?:newspaper|paper|reporter|"
                   r"correspondent|outlet|station|channel|programme|program))", "verb"),
     ("Vow", r"vow(?:s|ed)|pledg(?:es|ed)|promised|swore", "speech"),
+    # ("We support the efforts of Egypt and Qatar", "we hold Israel responsible for", "We task
+    # the ministers of foreign affairs ...")
     ("Statement", r"stress|welcome|condemn|reiterate|note|emphasi[sz]e|declare|announce|thank|"
-                  r"value|appreciate|affirm|reaffirm|commend|praise|deplore|regret|salute",
+                  r"value|appreciate|affirm|reaffirm|commend|praise|deplore|regret|salute|"
+                  r"support|task|hold(?=\s+(?:[\w’'-]+\s+){1,5}?(?:fully\s+)?responsible\b)",
      "first-person"),
     # ("We call for an urgent meeting of all the factions": "call on" is a verb's below)
     ("Demand", r"urge|demand|ask|request|appeal\s+to|call\s+for", "first-person"),
@@ -643,6 +648,10 @@ SAYING_LEMMAS = frozenset((
 #: Verbs of naming: with an object and what it is called ("called the equation a crime",
 #: "termed the delay a violation": the parse's object predicate), a judgement said.
 NAMING_LEMMAS = frozenset(("call", "term", "brand", "label", "dub"))
+
+#: Verbs of speaking together: with a subject of two ("Biden and Netanyahu spoke for the first
+#: time in a month"), a call or a meeting between them.
+TOGETHER_LEMMAS = frozenset(("speak", "talk", "confer"))
 
 #: The learned triggers: verbs the lexicon does not know, each with the event type the anchored
 #: gold of the sets tuned on shows it asserting (and how often), written by

@@ -174,3 +174,35 @@ def test_a_reporters_turn_in_capitals_is_no_statement_of_the_reporter():
     text = ("Evening bulletin\nANCHOR: Good evening.\nCORRESPONDENT (Dana Weil): The cabinet sat "
             "late into the night in Tel Aviv.\n")
     assert not [event for event in events(text) if "dana-weil" in speakers(event)]
+
+
+# --- speaking together: a call or a meeting -----------------------------------------------------
+
+def test_two_leaders_who_spoke_had_a_call():
+    call = one(events("On Monday Joe Biden and Benjamin Netanyahu spoke for the first time in a "
+                      "month."), "Meeting")
+    assert {"joe-biden", "benjamin-netanyahu"} <= ids(call)
+    assert call.date.edtf == "2024-03-11"
+
+
+def test_two_leaders_who_spoke_at_a_rally_had_no_call():
+    found = events("On Monday Joe Biden and Benjamin Netanyahu spoke at a rally about the war.")
+    assert not [event for event in found if event.type == "Meeting"]
+
+
+def test_speaking_briefly_with_someone_is_a_call():
+    call = one(events("On Monday Jake Sullivan spoke briefly with Benjamin Netanyahu."), "Meeting")
+    assert {"jake-sullivan", "benjamin-netanyahu"} <= ids(call)
+
+
+# --- a statement's own voice: "we hold X responsible", "we support" -----------------------------
+
+_STATEMENT = ("Statement by the Ministry of Foreign Affairs of Jordan\n"
+              "1. We hold Israel fully responsible for the failure of the talks.\n")
+
+
+def test_holding_a_side_responsible_in_a_statements_voice_is_said_of_that_side():
+    found = [event for event in events(_STATEMENT) if event.type == "Statement"
+             and event.sentences[0].startswith("1. We hold")]
+    assert len(found) == 1 and "israel" in ids(found[0])
+    assert found[0].date.edtf == "2024-03-14"
