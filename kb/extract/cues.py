@@ -32,6 +32,7 @@ from kb.extract.lexicon import (
     LEMMA_CUES,
     LIGHT_VERB_BEFORE,
     MEETING_FAMILY,
+    NAMING_LEMMAS,
     NARRATING_MARKS,
     NATIONALS,
     NEGOTIATION_AFTER,
@@ -54,6 +55,7 @@ from kb.extract.lexicon import (
     STATEMENT_FAMILY,
     STAYS_AWAY,
     TIMELINE_ENTRY,
+    TOGETHER_LEMMAS,
     UNNAMED_SPEAKER,
     VERBISH,
     is_past_form,
@@ -63,6 +65,9 @@ from kb.extract.lexicon import (
 from kb.extract.parse import ParsedSentence
 from kb.extract.sentences import Sentence, quote_of
 from kb.extract.timex import TimeExpression, find_time_expressions
+
+#: What a turn's cue says it is (:meth:`CueReader._turn_cue`), before the speaker's name.
+TURN_OF = "a transcript's turn of "
 
 #: A counted object of a verb of releasing: people ("freed 39 Palestinian women", "released
 #: three Thai nationals"), not a statement.
@@ -311,19 +316,50 @@ class CueReader(ActorReader):
                 or parse.received_by(token, HANDOVER_BODIES) else None) \
                 or (("Meeting", "verb") if parse.visits_someone(token) else None) or (
                 ("Statement", "speech") if token.lemma_.lower() in SAYING_LEMMAS and any(
-                    c.dep_ == "ccomp" for c in token.children) else None)
+                    c.dep_ == "ccomp" for c in token.children) else None) or (
+                ("Statement", "speech") if token.lemma_.lower() in NAMING_LEMMAS and any(
+                    c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ") for c in token.children)
+                and any(c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")
+                        for c in token.children) else None) or (
+                ("Meeting", "verb") if token.lemma_.lower() in TOGETHER_LEMMAS and any(
+                    c.dep_ == "nsubj" and c.pos_ == "PROPN" and any(
+                        g.dep_ == "conj" and g.pos_ == "PROPN" for g in c.children)
+                    for c in token.children) and not any(
+                    c.dep_ in ("prep", "dative") and c.lower_ in ("to", "of", "about", "at")
+                    for c in token.children) else None)
             if lemma is None or any(not (end <= c.start or start >= c.end) for c in found):
                 continue
             cue = Cue(lemma[0], start, end, token.text, lemma[1], quote_of(quotes, start, end),
                       parsed=[f"verb {token.lemma_!r}"])
             if self._keep(cue, text[:start - base], text[end - base:]):
                 found.append(cue)
+        if not found:
+            found += self._turn_cue(sentence, quotes)
         learned = learned_triggers()
         if learned.get("triggers") and parsed is not None and (
                 not found or learned.get("anywhere")):
             found += self._learned_cues(learned["triggers"], parsed, quotes, found, text, base)
         found.sort(key=lambda c: c.start)
         return found
+
+    def _turn_cue(self, sentence: Sentence, quotes: list[tuple[int, int]]) -> list[Cue]:
+        """A transcript's turn said without a verb the lexicon knows ("Netanyahu: Until decisive
+        victory over Hamas.", "Hamdan: No exchange will take place before ..."): the turn's
+        first sentence is its speaker's saying (typed by what it says, as any speech), its cue
+        the label. Not a label in capitals ("CORRESPONDENT (X): ...": a reporter's account), nor
+        a turn of fewer than four words ("Hamdan: Yes.", "Sabbagh: Thank you.")."""
+        line_start = self.text.rfind("\n", 0, sentence.start) + 1
+        label = self._turn_label(line_start) if line_start == sentence.start else None
+        if label is None or label[1] >= sentence.end:
+            return []
+        name = self.text[sentence.start:label[1]].rstrip().rstrip(":")
+        words = re.findall(r"[\w’'-]+", self.text[label[1]:sentence.end])
+        if name.split("(")[0].strip().isupper() or len(words) < 4:
+            return []
+        cue = Cue("Statement", sentence.start, sentence.start + len(name), name, "speech",
+                  quote_of(quotes, sentence.start, sentence.start + len(name)),
+                  parsed=[TURN_OF + self.actors[label[0]].name])
+        return [cue]
 
     def _learned_cues(self, triggers: dict[str, dict], parsed: ParsedSentence,
                       quotes: list[tuple[int, int]], cues: list[Cue], text: str,
@@ -824,6 +860,9 @@ class CueReader(ActorReader):
                 if said and not CLAUSE_BREAK.search(tail[:said.start()]):
                     start = cue.end + said.start()  # "told both sides ten days ago that ..."
             speaker = self._speaker(cue, context, inverted)
+            if cue.parsed and cue.parsed[0].startswith(TURN_OF):  # the turn's own speaker
+                start, end = cue.end, sentence.end
+                speaker = self._turn_label(cue.start)[0]
             if speaker is None:
                 speaker = self._conjoined_speaker(cue, context)
             context.frames.append(Frame(cue, start, end, speaker, cue.part == "report"))

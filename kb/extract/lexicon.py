@@ -210,8 +210,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Rejection", r"rebuff(?:s|ed)?", "verb"),
     # "Hamas has said no to the talks": a refusal
     ("Rejection", r"(?:said|says|saying)\s+no\s+to(?=\s+(?:the|a|an|any|its|their|this|that)\s)", "verb"),
-    # "voted against the plan", "cast the only vote against": the voter turns it down
-    ("Rejection", r"vot(?:ed|es)\s+against|(?:cast|casts)\s+(?:the|a|an)\s+(?:(?:only|sole|lone|"
+    # "voted against the plan", "cast the only vote against", "joined them in voting no": the
+    # voter turns it down
+    ("Rejection", r"vot(?:ed|es|ing)\s+no\b|"
+                  r"vot(?:ed|es)\s+against|(?:cast|casts)\s+(?:the|a|an)\s+(?:(?:only|sole|lone|"
                   r"single|one)\s+)?(?:dissenting\s+)?vote\s+against", "verb"),
     ("Rejection", r"dismiss(?:es|ed)|spurn(?:s|ed)|balk(?:s|ed)\s+at", "verb"),
     # "the United States vetoed a Brazilian draft": the member's veto turns the draft down
@@ -225,7 +227,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # a "last warning"": the words of another act)
     ("Statement", r"(?<!what\she\s)(?<!what\sit\s)(?<!what\sshe\s)(?<!what\sthey\s)"
                   r"(?:called|calls|describ(?:ed|es)|termed|terms)(?=\s+(?:the|a|an|its|their|his|her|"
-                  r"this|that|these|those|it|them)\s+(?:[\w’'-]+\s+){0,4}?(?:as\s+)?[“\"])|"
+                  r"this|that|these|those|it|them)\s+(?:[\w’'-]+\s+){0,12}?(?:as\s+)?[“\"])|"
                   r"describ(?:ed|es)(?=\s+(?:the|its|their|his|her|this|that|it|them)\s+"
                   r"(?:[\w’'-]+\s+){0,4}?as\s+(?!(?:part|well|soon|long|much)\b)[\w“\"])", "speech"),
     ("Acceptance", r"accept(?:s|ed|ing)", "verb"),
@@ -296,7 +298,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Meeting", r"(?:arrived|arrives|arriving)\s+in(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:on\s+\w+\s+)?"
                 r"(?:for\s+(?:talks|a\s+meeting|meetings)|to\s+(?:discuss|meet|negotiate|hold\s+talks)))",
      "verb"),
-    ("Meeting", r"(?:spoke|speaks|spoken|speaking|talked|talks)\s+(?:by\s+(?:tele)?phone\s+)?"
+    # ("I spoke briefly with the Qatari prime minister": an adverb between)
+    ("Meeting", r"(?:spoke|speaks|spoken|speaking|talked|talks)\s+(?:(?:again|also|briefly|"
+                r"separately|directly|privately)\s+)?(?:by\s+(?:tele)?phone\s+)?"
                 r"(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?with", "verb"),
     # "Biden and Netanyahu spoke by phone today": a call between the subjects (the counterpart
     # named after "with" or "to" is the cue above's)
@@ -310,6 +314,14 @@ CUES: tuple[tuple[str, str, str], ...] = (
                 r"President|Prime\s+Minister|Foreign\s+Minister|Minister|King|Emir|Amir|Sheikh|"
                 r"Chancellor|Crown\s+Prince|Premier|Envoy|Mr\.?|Mrs\.?|Ms\.?)\b))", "verb"),
     ("Summit", r"summits?", "noun"),
+    # "spoke to reporters in Beirut on Tuesday": questions answered in public (not "spoke to
+    # Reuters": an interview)
+    # (a finite verb: "Speaking to reporters, X said ..." is the saying's setting)
+    ("PressConference", r"(?<!\bwhen\s)(?:spoke|speaks|talked)\s+to\s+(?:the\s+)?(?:reporters|"
+                        r"journalists|press|media)\b", "verb"),
+    # "gave his first interview to ABC News", "granted an interview to": words given in public
+    ("Statement", r"(?:gave|gives|granted|grants)\s+(?:(?:a|an|his|her|their|its)\s+)?"
+                  r"(?:[\w-]+\s+){0,2}?interviews?\b", "verb"),
     ("PressConference", r"(?:joint\s+)?(?:press|news)\s+(?:conference|briefing)s?", "noun"),
     # "Netanyahu faced reporters on Thursday evening": questions taken in public
     ("PressConference", r"(?:faced|faces|facing)\s+(?:the\s+)?(?:reporters|journalists|press|media)\b",
@@ -327,6 +339,11 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Demand", r"appeal(?:ed|s|ing)\s+for|(?:stressed|"
                r"stresses|stressing|underlined|underlines|underscored|underscores|emphasi[sz]ed|"
                r"emphasi[sz]es)\s+the\s+(?:urgent\s+|pressing\s+)?need\s+(?:for|to)", "speech"),
+    # "made clear that Israel would continue the war", "made it clear that if ...", "the
+    # Ministry made known that ...": words said (their content may make them a vow, a threat or
+    # a condition); not "made clear progress" (an adjective before its noun)
+    ("Statement", r"(?:made|makes|making)\s+(?:it\s+)?(?:clear|plain|known)(?=\s+(?:that|to|it|"
+                  r"they|he|she|we|(?-i:[A-Z]))\b|\s*[,:])", "speech"),
     ("Statement", r"said|says|stated|told|tells|added|noted|announced|declared|stressed|"
                   r"emphasi[sz]ed|reiterated|confirmed|denied|claimed|acknowledged|explained|"
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
@@ -381,6 +398,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # "Katz called Sinwar a terrorist who must be eliminated": naming someone so is saying so
     ("Statement", r"(?:called|branded|labell?ed|described)(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:as\s+)?"
                   r"(?:a|an)\s)", "verb"),
+    # "Britain, Canada and Australia recognised the State of Palestine": a state recognised, the
+    # recognising side's declaration
+    ("Statement", r"recogni[sz](?:ed|es)(?=\s+(?:the\s+)?(?:State\s+of\s+Palestine|Palestine\b|"
+                  r"(?:an?\s+|the\s+)?(?:independent\s+)?Palestinian\s+state\b))", "verb"),
     # "addressed the Knesset / the nation / reporters": a speech (not "addressed the concerns")
     ("Statement", r"address(?:ed|es)(?=\s+(?:the\s+|a\s+)?(?:(?:joint\s+|special\s+|plenary\s+)?"
                   r"(?:meeting|session|sitting)\s+of\b|[A-Z][\w-]*|parliament|nation|"
@@ -389,8 +410,11 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Statement", r"(?:spoke|talked)\s+to\s+(?:us|me|this\s+(?:newspaper|paper|reporter|"
                   r"correspondent|outlet|station|channel|programme|program))", "verb"),
     ("Vow", r"vow(?:s|ed)|pledg(?:es|ed)|promised|swore", "speech"),
+    # ("We support the efforts of Egypt and Qatar", "we hold Israel responsible for", "We task
+    # the ministers of foreign affairs ...")
     ("Statement", r"stress|welcome|condemn|reiterate|note|emphasi[sz]e|declare|announce|thank|"
-                  r"value|appreciate|affirm|reaffirm|commend|praise|deplore|regret|salute",
+                  r"value|appreciate|affirm|reaffirm|commend|praise|deplore|regret|salute|"
+                  r"support|task|hold(?=\s+(?:[\w’'-]+\s+){1,5}?(?:fully\s+)?responsible\b)",
      "first-person"),
     # ("We call for an urgent meeting of all the factions": "call on" is a verb's below)
     ("Demand", r"urge|demand|ask|request|appeal\s+to|call\s+for", "first-person"),
@@ -413,11 +437,14 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Demand", r"ordered|orders|instructed|ordering|instructing", "speech"),
     # "asked them to use every lever", "asked him to sign the deal": a request
     ("Demand", r"(?:asking|asked|asks)(?=\s+(?:[\w’'-]+\s+){1,6}?to\s+(?!be\b)[a-z]+\b)", "speech"),
-    ("Demand", r"(?:asking|asked|asks)\s+(?:(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?)?for",
-     "verb"),  # "asked the mediators for a plan"
+    ("Demand", r"(?:asking|asked|asks)\s+(?:(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?|"
+               r"(?:(?-i:[A-Z])[\w’'.-]*\s+){1,5})?for(?!\s+(?:comment|questions)\b)",
+     "verb"),  # "asked the mediators for a plan", "asked Prime Minister X for the pauses"
     ("Demand", r"demands?", "either"),
     # ("in a telephone call on Sunday with X": a call, no demand)
-    ("Demand", r"(?:called|calls|calling)\s+for|(?:call|calls|called|calling)\s+(?:up)?on(?!\s+"
+    # ("They called equally for", "called again for": an adverb between)
+    ("Demand", r"(?:called|calls|calling)\s+(?:(?:also|again|equally|jointly|once\s+more|"
+               r"\w+ly)\s+)?for|(?:call|calls|called|calling)\s+(?:up)?on(?!\s+"
                r"(?:(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                r"(?:the\s+)?\d|January|February|March|April|May|June|July|August|September|"
                r"October|November|December|the\s+(?:same\s+)?(?:day|evening|morning|eve)\b))",
@@ -432,6 +459,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
                 r"succumb(?:ed|s)\s+to\s+(?:his|her|their)\s+(?:wounds|injuries)", "verb"),
     ("Killing", r"assassination|elimination|killing", "noun"),
     ("Attack", r"attacked|bombed|raided|struck|shelled", "verb"),
+    # "Israeli tanks took control of the Gaza side of the crossing", "had taken operational
+    # control of the corridor": ground seized (not "to take control of": an aim)
+    ("Attack", r"(?:took|taken)\s+(?:full\s+|operational\s+)?control\s+of", "verb"),
     ("Attack", r"(?:pound|bombard|storm)(?:s|ed)|seiz(?:es|ed)|captur(?:es|ed)|invad(?:es|ed)|"
                r"overran|fire[ds]\s+(?:[\w,-]+\s+){0,7}?(?:at|on|into|towards?)(?![\w-])", "verb"),
     ("Attack", r"attacks?|massacre|air\s?strikes?|strikes?|(?:drone|missile|rocket)\s+strikes?|bombing|"
@@ -614,6 +644,14 @@ SAYING_LEMMAS = frozenset((
     "signal", "maintain", "assert", "predict", "hint", "remark", "comment", "contend", "allege",
     "caution", "repeat", "state", "clarify", "underline", "underscore", "emphasise", "emphasize",
     "reiterate", "add", "explain", "announce", "declare", "insist", "argue", "acknowledge"))
+
+#: Verbs of naming: with an object and what it is called ("called the equation a crime",
+#: "termed the delay a violation": the parse's object predicate), a judgement said.
+NAMING_LEMMAS = frozenset(("call", "term", "brand", "label", "dub"))
+
+#: Verbs of speaking together: with a subject of two ("Biden and Netanyahu spoke for the first
+#: time in a month"), a call or a meeting between them.
+TOGETHER_LEMMAS = frozenset(("speak", "talk", "confer"))
 
 #: The learned triggers: verbs the lexicon does not know, each with the event type the anchored
 #: gold of the sets tuned on shows it asserting (and how often), written by
