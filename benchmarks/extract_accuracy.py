@@ -163,6 +163,7 @@ CORPORA = (
     Corpus(BENCH / "devset26", "twenty-sixth development set", "apart"),
     Corpus(BENCH / "devset27", "twenty-seventh development set", "apart"),
     Corpus(BENCH / "devset28", "twenty-eighth development set", "apart"),
+    Corpus(BENCH / "devset30", "thirtieth development set", "apart"),
     Corpus(BENCH / "devset12", "twelfth development set (held out)", "held-out"),
     Corpus(BENCH / "devset4", "fourth development set (held out)", "held-out"),
     Corpus(BENCH / "devset13", "thirteenth development set (held out)", "held-out"),
