@@ -1,0 +1,29 @@
+"""Right event, wrong date or wrong actor (session 18, round 5). Short texts written for the test;
+the publication day is Thursday 14 March 2024 unless a test gives another."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.sentences import events, one
+
+ROUND_UP = (
+    "The week in the talks\n\nOur weekly round-up, published Saturday 9 March 2024\n\n"
+    "MONDAY 4 MARCH\n"
+    "Ali Baraka, a Hamas spokesman in Beirut, announced in a video that the group would free "
+    "two hostages on Wednesday and hand over a list on Saturday. He also demanded that fuel be "
+    "let in.\n\n"
+    "WEDNESDAY 6 MARCH\n"
+    "Qatar hosted a new round of talks.\n")
+
+
+def test_days_a_saying_announces_ahead_do_not_date_the_sentences_after_it():
+    found = events(ROUND_UP, date(2024, 3, 9))
+    assert one(found, "Demand").date.edtf == "2024-03-04"
+
+
+def test_the_announcement_itself_keeps_its_section_s_day():
+    found = events(ROUND_UP, date(2024, 3, 9))
+    saying = next(event for event in found if event.sentences[0].startswith("Ali Baraka"))
+    assert saying.date.edtf == "2024-03-04"
+
