@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from kb.extract.timex import find_time_expressions
 from tests.extract.sentences import events, one
 
 ROUND_UP = (
@@ -27,3 +28,17 @@ def test_the_announcement_itself_keeps_its_section_s_day():
     saying = next(event for event in found if event.sentences[0].startswith("Ali Baraka"))
     assert saying.date.edtf == "2024-03-04"
 
+
+
+def test_a_weekday_and_an_ordinal_day_are_that_day_not_the_weekday_s_last_occurrence():
+    found = find_time_expressions("In the early hours of Tuesday the 12th, Israel struck.",
+                                  date(2024, 3, 19))
+    assert [(e.text, e.edtf) for e in found] == [("Tuesday the 12th", "2024-03-12")]
+    found = find_time_expressions("He left on Thursday the 29th.", date(2024, 3, 14))
+    assert [e.edtf for e in found] == ["2024-02-29"]
+
+
+def test_a_strike_on_a_weekday_and_ordinal_day_is_dated_that_day():
+    found = events("Q: How did the week begin?\n\nA: In the early hours of Tuesday the 12th, "
+                   "Israel struck across the Strip.", date(2024, 3, 19))
+    assert one(found, "Attack").date.edtf == "2024-03-12"
