@@ -42,3 +42,10 @@ def test_a_strike_on_a_weekday_and_ordinal_day_is_dated_that_day():
     found = events("Q: How did the week begin?\n\nA: In the early hours of Tuesday the 12th, "
                    "Israel struck across the Strip.", date(2024, 3, 19))
     assert one(found, "Attack").date.edtf == "2024-03-12"
+
+
+def test_a_plan_after_a_past_act_does_not_date_the_act():
+    found = events("Talks in Doha\n\nOn Tuesday the Prime Minister's Office said Israel had "
+                   "accepted an invitation from the mediators and would send a delegation to "
+                   "Doha on Friday.\n", date(2024, 3, 14))
+    assert one(found, "Acceptance").date.edtf == "2024-03-12"
