@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from kb.extract.timex import find_time_expressions
-from tests.extract.sentences import events, one
+from tests.extract.sentences import events, ids, one, speakers
 
 ROUND_UP = (
     "The week in the talks\n\nOur weekly round-up, published Saturday 9 March 2024\n\n"
@@ -49,3 +49,14 @@ def test_a_plan_after_a_past_act_does_not_date_the_act():
                    "accepted an invitation from the mediators and would send a delegation to "
                    "Doha on Friday.\n", date(2024, 3, 14))
     assert one(found, "Acceptance").date.edtf == "2024-03-12"
+
+
+def test_she_is_the_woman_named_before_not_the_last_man():
+    found = events("Hostage families rally\n\nPrime Minister Benjamin Netanyahu telephoned the "
+                   "hostage's mother, Dana Levran, this evening. At a rally she told the crowd he "
+                   "had assured her that talks would go on.\n\nCORRESPONDENT: She also urged "
+                   "Israel's leaders to end the war.\n")
+    assert speakers(one(found, "Statement")) == {"dana-levran"}  # "she told the crowd"
+    demand = one(found, "Demand")
+    assert "dana-levran" in ids(demand)
+    assert "benjamin-netanyahu" not in ids(demand)
