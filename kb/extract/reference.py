@@ -623,6 +623,13 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # recovered the bodies" cannot be days before Sunday: the anchor found (an earlier
                 # section's date) is not the event's, and the section's day is
                 earliest, latest = section.earliest, section.latest
+            elif section is not None and not inverted and section.precision == "day" and \
+                    earliest > section.latest and _forward(match) and \
+                    text[sentence.start:match.start()].strip(" \t\"“"):  # under "TUESDAY 16
+                # SEPTEMBER", "X met Y, a week after Israel's strike": the main clause is at the
+                # section's day, and the anchor found (a day before the section's), is not the
+                # strike's; the sentence stays at the section's day
+                earliest, latest = section.earliest, section.latest
             anchored.append(TimeExpression(
                 match.group(), match.start(), match.end(), iso_span(earliest, latest), earliest,
                 latest, "day" if earliest == latest else "range",

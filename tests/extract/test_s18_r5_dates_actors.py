@@ -60,3 +60,16 @@ def test_she_is_the_woman_named_before_not_the_last_man():
     demand = one(found, "Demand")
     assert "dana-levran" in ids(demand)
     assert "benjamin-netanyahu" not in ids(demand)
+
+
+def test_a_week_after_an_undated_strike_under_a_day_heading_is_that_day():
+    found = events("THE WEEK IN THE TALKS\nSaturday 20 September 2025 | Compiled by the desk\n\n"
+                   "TUESDAY 16 SEPTEMBER\nIsrael's offensive on Gaza City moved into a new stage as "
+                   "troops began to push towards the centre from Monday night into Tuesday, after "
+                   "weeks on its edges.\nIn Doha, Secretary of State Marco Rubio met the Emir, a "
+                   "week after Israel's strike on Hamas leaders in the Qatari capital.\n\n"
+                   "THURSDAY 18 SEPTEMBER\nQatar hosted a new round of talks.\n",
+                   date(2025, 9, 20))
+    meeting = next(event for event in found if event.sentences[0].startswith("In Doha")
+                   and event.type == "Meeting")
+    assert meeting.date.edtf == "2025-09-16"
