@@ -156,6 +156,13 @@ DEFINITE_BODY = re.compile(r"(?<![\w-])(?:[Tt]he)\s+((?:security\s+|war\s+|full\
                            r"(?![\w-])")
 
 
+#: Right before a person's name, words that tell a woman: "Ms", "Mrs", "Edan's mother,", "his
+#: wife", "the spokeswoman".
+_FEMALE = re.compile(
+    r"(?:\b(?:Ms|Mrs|Mme|Madam|Dame|Lady)\.?\s+|\b(?:mother|wife|daughter|sister|grandmother|"
+    r"widow|aunt|niece|woman|spokeswoman|chairwoman|congresswoman|businesswoman|"
+    r"stepmother|mother-in-law)\s*,?\s+)$")
+
 @dataclass
 class DraftActor:
     """An actor of the draft: known (from curation files) or proposed as new."""
@@ -360,6 +367,8 @@ class ActorReader:
                 self.place_surfaces.append((surface, place.id))
         self.place_surfaces.sort(key=lambda item: -len(item[0]))
         self.last_person: str | None = None
+        self._women: set[str] = set()  # people the text calls "Ms", "his mother, X" (see _FEMALE)
+        self._last_woman: str | None = None  # the last of them a sentence before named
         self._last_body: str | None = None  # the body the last sentence had for its subject
         self._lists: dict[int, list[str]] = {}  # the last bodies listed together, by number
         self._collectives: dict[str, list[str]] = {}  # "ministers" -> the bodies they stand for
@@ -998,6 +1007,10 @@ class ActorReader:
             if person and free(m.start(), m.end()) and quote_of(
                     quotes, base + m.start(), base + m.end()) is None:
                 add(m.start(), m.end(), person, pronoun="he")
+        for x in found:  # "Edan's mother, Yael Alexander", "Ms. Kamikawa": a woman
+            if x.actor in self.actors and self.actors[x.actor].type == "person" and \
+                    _FEMALE.search(text, max(0, x.start - base - 40), max(0, x.start - base)):
+                self._women.add(x.actor)
         for m in THIRD_PERSON.finditer(text):
             earlier = [x.actor for x in sorted(found, key=lambda x: x.start)
                        if x.end <= base + m.start() and x.actor in self.actors
@@ -1007,9 +1020,19 @@ class ActorReader:
                            text[:x.start - base]))
                        and not self._in_adjunct_of(x, base + m.start())]
             person = earlier[-1] if earlier else self.last_person
+            if m.group(1).lower() == "she" and person not in self._women and self._women:
+                # "She also urged ..." after "Netanyahu telephoned Edan's mother, Yael
+                # Alexander": the last woman named, not the last person
+                person = next((p for p in reversed(earlier) if p in self._women),
+                              self._last_woman)
+            elif m.group(1).lower() == "he" and person in self._women:
+                person = next((p for p in reversed(earlier) if p not in self._women), None)
             if person and free(m.start(), m.end()) and quote_of(
                     quotes, base + m.start(), base + m.end()) is None:
                 add(m.start(), m.end(), person, pronoun="he")
+        for x in sorted(found, key=lambda x: x.start):
+            if x.actor in self._women:
+                self._last_woman = x.actor
         for m in ARMED_PRONOUN.finditer(text):  # "Israel's military says its troops ..."
             earlier = [x.actor for x in sorted(found, key=lambda x: x.start)
                        if x.end <= base + m.start() and x.actor in self.actors

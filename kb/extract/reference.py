@@ -466,7 +466,9 @@ class _Sayings:
         Monday Israel ...", "was announced last night by"); the sentence's end when it opens
         with none."""
         if self._saying is None:
-            return sentence.end
+            telling = _TELLING.match(sentence.text)  # "X, Hamas's leader in Gaza, announced
+            # in recorded remarks that": a subject with words beside it
+            return sentence.start + telling.end() - len("that") if telling else sentence.end
         verb_end = sentence.start + self._saying.end("verb")
         rest = text[verb_end:sentence.end]
         that = re.search(r"(?i)\bthat\b", rest)
@@ -486,17 +488,50 @@ class _Sayings:
         turn = _TURN_LABEL.match(sentence.text)
         saying = self._saying or (_SAYING.match(sentence.text, turn.end()) if turn else None)
         if saying is None:
-            return narrow
+            return self._ahead_of_telling(text, sentence, narrow)
         verb_end = sentence.start + saying.end("verb")
         that = re.search(r"(?i)\bthat\b", text[verb_end:sentence.end])
         if that is None:
             return narrow
         start = verb_end + that.start()
         said = [e for e in narrow if e.end <= start]
+        entry = self._entry
+        if not said and entry is not None and entry.precision == "day":
+            # "X announced that the group would hand over four bodies on Thursday and free six
+            # hostages on Saturday": the saying is of the day the story was at, and the days it
+            # announces ahead do not move the story there
+            kept = [e for e in narrow if e.earliest <= entry.latest]
+            return kept or [entry]
         if not said or said[-1].precision != "day" or said[-1].kind == "anchored":
             return narrow
         return [e for e in narrow if e.end <= start or e.kind != "absolute"
                 or e.latest >= said[-1].earliest]
+
+    def _ahead_of_telling(self, text: str, sentence: Sentence,
+                          narrow: list[TimeExpression]) -> list[TimeExpression]:
+        """A sentence whose subject, however long ("Khalil al-Hayya, Hamas's leader in Gaza,"),
+        announces or says, with no date before its "that", what is to come ("would hand over
+        four bodies on Thursday and free six hostages on Saturday"): the story stays at the day
+        it was at, not at the days announced ahead of it."""
+        entry = self._entry
+        telling = _TELLING.match(sentence.text)
+        if telling is None or entry is None or entry.precision != "day":
+            return narrow
+        start = sentence.start + telling.end()
+        if any(e.start < start for e in narrow):
+            return narrow
+        kept = [e for e in narrow if e.earliest <= entry.latest]
+        return kept or [entry]
+
+
+#: A sentence opening with a subject, perhaps with words set beside it, whose verb says or
+#: announces something ("Khalil al-Hayya, Hamas's leader in Gaza, announced in recorded remarks
+#: that"): up to its "that".
+_TELLING = re.compile(
+    r"(?i)(?:(?!,\s+(?:and|but)\s)[^\"“”;:.]){0,120}?"
+    r"\b(?:said|says|announced|announces|told|tells|declared|declares)"
+    r"\b[^\"“”;:]{0,40}?\bthat\b"
+    r"(?!\s+(?:day|night|evening|morning|afternoon|week|weekend|month|year|time)\b)")
 
 
 def anchor_relative(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
@@ -587,6 +622,13 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                     _forward(match):  # under "SUNDAY 1 SEPTEMBER", "hours after the army
                 # recovered the bodies" cannot be days before Sunday: the anchor found (an earlier
                 # section's date) is not the event's, and the section's day is
+                earliest, latest = section.earliest, section.latest
+            elif section is not None and not inverted and section.precision == "day" and \
+                    earliest > section.latest and _forward(match) and \
+                    text[sentence.start:match.start()].strip(" \t\"“"):  # under "TUESDAY 16
+                # SEPTEMBER", "X met Y, a week after Israel's strike": the main clause is at the
+                # section's day, and the anchor found (a day before the section's), is not the
+                # strike's; the sentence stays at the section's day
                 earliest, latest = section.earliest, section.latest
             anchored.append(TimeExpression(
                 match.group(), match.start(), match.end(), iso_span(earliest, latest), earliest,

@@ -45,6 +45,7 @@ from kb.extract.lexicon import (
     is_past_form,
 )
 from kb.extract.model import DraftDate
+from kb.extract.reference import ahead
 from kb.extract.sentences import quote_of
 from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, iso_span, resolve
 
@@ -386,6 +387,11 @@ class RoleReader(CueReader):
         if expression.start <= cue.start and cue.end <= expression.end and \
                 expression.text.lower().startswith("since"):
             return True
+        if cue.part != "noun" and expression.start >= cue.end and expression.kind != "absolute" \
+                and is_past_form(cue.text.split()[-1]) \
+                and ahead(self.text, context.sentence, expression):
+            return True  # a plan after a past act ("had accepted an invitation and would send
+            # a team to Doha on Monday": Monday the sending's, not the accepting's)
         if expression.kind == "anchored" and re.search(r"(?i)\b(?:after|before)$",
                                                        expression.text) and \
                 expression.end <= cue.start and "," not in self.text[expression.end:cue.start] \

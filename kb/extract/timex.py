@@ -396,6 +396,24 @@ def _ordinal_day(m: re.Match, published: date, tense: str | None) -> _Value:
     return _day(candidate, "relative")
 
 
+def _weekday_ordinal_day(m: re.Match, published: date, tense: str | None) -> _Value | None:
+    """"on Tuesday the 18th": the nearest day of that number, in the publication's month or
+    the two before it (after it, for the future), that falls on that weekday; none when none
+    does (the weekday alone is read then)."""
+    day = _day_number(m["day"])
+    weekday = _WEEKDAY_NUMBER[m["weekday"].lower()]
+    step = 1 if tense == "future" else -1
+    for months in range(3):
+        first = published.replace(day=1) + relativedelta(months=step * months)
+        candidate = first + relativedelta(day=day)
+        if candidate.day != day or (step < 0 and candidate > published) or (
+                step > 0 and candidate < published):
+            continue
+        if candidate.weekday() == weekday:
+            return _day(candidate, "relative")
+    return None
+
+
 def _named_day(m: re.Match, published: date, tense: str | None) -> _Value | None:
     key = NAMED_DAYS.get((_month_number(m["month"]), _day_number(m["day"])))
     event = ANCHOR_EVENTS.get(key) if key else None
@@ -647,6 +665,11 @@ _RULES: list[tuple[str, re.Pattern, Handler]] = [
     ("ordinal-day", re.compile(
         _START + _i(r"on\s+the\s+") + r"(?P<day>[0-3]?\d(?:st|nd|rd|th))(?![\w-])(?!\s+"
         + _i("of") + r"\b)"), _ordinal_day),
+    # "on Tuesday the 18th": the day of that number that falls on that weekday
+    ("weekday-ordinal-day", re.compile(
+        _START + r"(?:" + _i("on") + r"\s+)?(?P<weekday>" + _WEEKDAY + r"),?\s+" + _i(r"the\s+")
+        + r"(?P<day>[0-3]?\d(?:st|nd|rd|th))(?![\w-])(?!\s+" + _i("of") + r"\b)"),
+     _weekday_ordinal_day),
     ("iso-date", re.compile(
         _START + r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])"), _iso_date),
     # "on Thursday 20 February", "Friday, Feb. 21, 2025": one day, the weekday no second date
