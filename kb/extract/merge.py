@@ -31,6 +31,21 @@ SAME_DOCUMENT = re.compile(
     r"statement|speech|letter|text|address|declaration|communiqu[eé]|session)\b")
 
 
+#: Words that tell a meeting as coming after one told before ("The ministers then held a joint
+#: meeting with ...", "Afterwards he held talks with ..."): another meeting, not the same one.
+NEXT_IN_SEQUENCE = re.compile(
+    r"(?i)\b(?:then|afterwards?|later|subsequently|after\s+(?:that|this|it))\b")
+
+
+def _told_as_next(event: DraftEvent) -> bool:
+    """Whether a meeting's sentence tells it as the next step ("then", "afterwards", "later"
+    before its cue)."""
+    offset = event.cue[1] - event.sentence_span[0]
+    if not 0 <= offset <= len(event.sentences[0]):
+        return False
+    return bool(NEXT_IN_SEQUENCE.search(event.sentences[0][:offset]))
+
+
 def compatible_dates(first: DraftDate, second: DraftDate, loose: bool) -> bool:
     if not (first.earliest <= second.latest and second.earliest <= first.latest):
         return False
@@ -102,7 +117,9 @@ def antecedent(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None
     candidates = [
         other for other in merged
         if other.type in family
-        and (other.type != "PressConference" or event.type == "PressConference")
+        # a news conference is an act of its own, not the meeting it follows ("came the meeting
+        # in the Oval Office ... went further at the joint news conference"), nor the reverse
+        and (other.type == "PressConference") == (event.type == "PressConference")
         and (event.date.source == "window"
              or compatible_dates(event.date, other.date, loose=True))
         and not (event.place and other.place and event.place != other.place)]
@@ -201,6 +218,10 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
             continue  # "The court ordered Israel to halt ... and called for the release of
             # ...": two verbs, two demands (one event per act; but "passed a resolution
             # demanding ...": the resolution's words)
+        if event.type in MEETING_FAMILY and event.sentence_index != other.sentence_index and \
+                not event.anaphoric and _told_as_next(event):
+            continue  # "Blinken met the emir. Afterwards he held talks with the prime
+            # minister": the next meeting, not the first told again
         mine = {a for a, _ in event.actors} - {a for a, _ in other.actors}
         theirs = {a for a, _ in other.actors} - {a for a, _ in event.actors}
         if event.type in MEETING_FAMILY and mine and theirs and \

@@ -1,0 +1,72 @@
+"""Events the rules draft that the merge used to fold into another (session 18, round 5), on short
+texts written for the test: a news conference is not the meeting before it, and a meeting told as
+the next step ("then", "afterwards", "later") is not the meeting told before it. Beside each, the
+near miss that must stay one event."""
+
+from __future__ import annotations
+
+from tests.extract.sentences import events, ids, one
+
+
+def _of(found: list, kind: str) -> list:
+    return [event for event in found if event.type == kind]
+
+
+# --- a news conference is an act of its own -----------------------------------------------------
+
+def test_the_news_conference_after_a_meeting_is_not_folded_into_the_meeting():
+    found = events("On Tuesday Joe Biden met Benjamin Netanyahu in the Oval Office. Then, on "
+                   "Tuesday evening, came the joint news conference.", min_confidence=0)
+    meeting = one(found, "Meeting")
+    assert meeting.sentences == ["On Tuesday Joe Biden met Benjamin Netanyahu in the Oval Office."]
+    conference = one(found, "PressConference")
+    assert conference.date.edtf == "2024-03-12"
+
+
+def test_the_meeting_told_again_stays_one_meeting():
+    found = events("On Tuesday Joe Biden met Benjamin Netanyahu in the Oval Office. The meeting "
+                   "lasted two hours.")
+    meeting = one(found, "Meeting")
+    assert len(meeting.sentences) == 2
+    assert ids(meeting) == {"joe-biden", "benjamin-netanyahu"}
+
+
+def test_the_news_conference_told_again_stays_one_news_conference():
+    found = events("On Tuesday Joe Biden held a news conference with Benjamin Netanyahu. At the "
+                   "news conference Biden said the plan was ready.")
+    conference = one(found, "PressConference")
+    assert len(conference.sentences) == 2
+
+
+# --- a meeting told as the next step ------------------------------------------------------------
+
+def test_talks_held_later_are_another_meeting():
+    found = _of(events("On Tuesday Antony Blinken visited Jerusalem. Later he held talks with "
+                       "Benjamin Netanyahu."), "Meeting")
+    assert len(found) == 2
+    talks = [event for event in found if "benjamin-netanyahu" in ids(event)]
+    assert [event.sentences for event in talks] == [
+        ["Later he held talks with Benjamin Netanyahu."]]
+
+
+def test_a_meeting_held_then_is_another_meeting():
+    found = _of(events("On Tuesday Antony Blinken visited Jerusalem. He then met Benjamin "
+                       "Netanyahu."), "Meeting")
+    assert len(found) == 2
+    assert {"antony-blinken", "benjamin-netanyahu"} in [ids(event) for event in found]
+
+
+def test_talks_held_afterwards_are_another_meeting():
+    found = _of(events("On Saturday Antony Blinken visited Amman. Afterwards he held talks with "
+                       "the foreign ministers of Egypt and Qatar."), "Meeting")
+    assert len(found) == 2
+    talks = [event for event in found if "qatar" in ids(event)]
+    assert [event.sentences for event in talks] == [
+        ["Afterwards he held talks with the foreign ministers of Egypt and Qatar."]]
+
+
+def test_a_meeting_told_twice_without_a_sequence_word_stays_one():
+    found = _of(events("On Tuesday Antony Blinken visited Jerusalem. He met Benjamin Netanyahu."),
+                "Meeting")
+    assert len(found) == 1
+    assert ids(found[0]) == {"antony-blinken", "benjamin-netanyahu"}
