@@ -70,3 +70,46 @@ def test_a_meeting_told_twice_without_a_sequence_word_stays_one():
                 "Meeting")
     assert len(found) == 1
     assert ids(found[0]) == {"antony-blinken", "benjamin-netanyahu"}
+
+
+# --- a veto counted since the war began is news ---------------------------------------------------
+
+def test_an_act_counted_since_the_war_began_is_not_background():
+    veto = one(events("The United States vetoed the Algerian draft in the Security Council, its "
+                      "third veto of a Gaza text since the war began."), "Rejection")
+    assert ids(veto) == {"united-states"}
+    assert "a background sentence" not in veto.why
+
+
+def test_a_toll_since_the_war_began_stays_background():
+    found = events("Israel has killed more than 30,000 people in Gaza since the war began.")
+    assert found
+    assert all("a background sentence" in event.why for event in found)
+
+
+def test_how_the_war_began_stays_background():
+    found = events("The war began when Hamas attacked Israel. Hamas rejected the plan on "
+                   "Tuesday.")
+    assert "a background sentence" in one(found, "Attack").why
+    assert "a background sentence" not in one(found, "Rejection").why
+
+
+# --- a line closed by an editor's note in brackets is no subheading -------------------------------
+
+BRACKETED = ("The statement was issued on Sunday.\n\n"
+             "Benjamin Netanyahu welcomed the plan on Sunday. [Hamas freed three hostages in Khan "
+             "Younis on Saturday.]\n\nIsrael will act.")
+
+
+def test_a_line_ending_with_a_bracketed_note_is_story_not_a_subheading():
+    found = events(BRACKETED)
+    release = one(found, "HostageRelease")
+    assert release.date.edtf == "2024-03-09"
+    assert "from the headline" not in release.why
+    assert one(found, "Statement").date.edtf == "2024-03-10"
+
+
+def test_a_headline_ending_with_a_bracket_stays_a_headline():
+    found = events("Hamas frees three hostages in Khan Younis [video]\n\n"
+                   "The statement was issued on Sunday.")
+    assert "from the headline" in one(found, "HostageRelease").why
