@@ -46,6 +46,27 @@ def _told_as_next(event: DraftEvent) -> bool:
     return bool(NEXT_IN_SEQUENCE.search(event.sentences[0][:offset]))
 
 
+#: To whom or how a saying was made: "told reporters", "told the weekly meeting of ...", "wrote".
+_TOLD = re.compile(r"(?i)\s+(?:(?:the|a|an|his|her|its|their|our)\s+)?(?:(?:weekly|daily|"
+                   r"visiting|assembled|same)\s+)?(?P<head>[a-z][\w-]*)")
+_PRONOUN = frozenset({"him", "her", "them", "us", "me", "it", "you", "that", "this", "those"})
+
+
+def _occasion(event: DraftEvent) -> str | None:
+    """The audience a statement was told to ("told reporters": reporters) or "written" for a
+    written one ("wrote", "posted"); None when the words do not say (or say "told them")."""
+    word = event.cue[0].lower()
+    if word in ("wrote", "writes", "posted", "posts", "tweeted"):
+        return "written"
+    if word not in ("told", "tells", "telling"):
+        return None
+    offset = event.cue[1] - event.sentence_span[0] + len(event.cue[0])
+    found = _TOLD.match(event.sentences[0], offset) if 0 <= offset else None
+    if found is None or found.group("head").lower() in _PRONOUN:
+        return None
+    return found.group("head").lower()
+
+
 def compatible_dates(first: DraftDate, second: DraftDate, loose: bool) -> bool:
     if not (first.earliest <= second.latest and second.earliest <= first.latest):
         return False
@@ -245,6 +266,11 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
         if other.sentence_index == event.sentence_index and "noun" not in (
                 event.cue_part, other.cue_part) and not (set(event.actors) <= set(other.actors)):
             continue  # "talks with A in Cairo, then met B in Doha": two verbs, two events
+        if event.type in STATEMENT_FAMILY and event.sentence_index != other.sentence_index and \
+                None not in (_occasion(event), _occasion(other)) and \
+                _occasion(event) != _occasion(other):
+            continue  # "X wrote in a newspaper ... He told the weekly meeting of his faction":
+            # two sayings, to two audiences
         if event.cue_part == other.cue_part == "speech" and \
                 event.sentence_index != other.sentence_index and (
                     "window" not in (event.date.source, other.date.source) or (

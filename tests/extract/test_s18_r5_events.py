@@ -113,3 +113,39 @@ def test_a_headline_ending_with_a_bracket_stays_a_headline():
     found = events("Hamas frees three hostages in Khan Younis [video]\n\n"
                    "The statement was issued on Sunday.")
     assert "from the headline" in one(found, "HostageRelease").why
+
+
+# --- two sayings to two audiences -------------------------------------------------------------
+
+def _statements(text: str) -> list:
+    return _of(events(text), "Statement")
+
+
+def test_a_written_saying_and_one_told_to_a_meeting_are_two_statements():
+    said = _statements("On Monday Benjamin Netanyahu wrote that the Palestinian Authority could "
+                       "not rule Gaza. He told the weekly meeting of his Likud faction that the "
+                       "fighting would deepen.")
+    assert len(said) == 2
+    assert all(event.sentences for event in said)
+    assert [len(event.sentences) for event in said] == [1, 1]
+
+
+def test_sayings_told_to_reporters_and_to_the_cabinet_are_two_statements():
+    said = _statements("On Monday Benjamin Netanyahu told reporters that the fighting would "
+                       "deepen. He also told the cabinet that the hostages would come home.")
+    assert len(said) == 2
+    assert "cabinet" in ids(said[1])
+
+
+def test_two_sayings_to_the_same_audience_stay_one_statement():
+    said = _statements("On Monday Benjamin Netanyahu told reporters that the fighting would "
+                       "deepen. He told reporters that the hostages would come home.")
+    assert len(said) == 1
+    assert said[0].date.edtf == "2024-03-11"
+
+
+def test_sayings_told_to_them_stay_one_statement():
+    said = _statements("On Monday Benjamin Netanyahu met the families of hostages. He told them "
+                       "that the fighting would deepen. He told them that the hostages would come "
+                       "home.")
+    assert len(said) == 1
