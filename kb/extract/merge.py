@@ -31,14 +31,15 @@ SAME_DOCUMENT = re.compile(
     r"statement|speech|letter|text|address|declaration|communiqu[eé]|session)\b")
 
 
-#: Words that tell a meeting as coming after one told before ("The ministers then held a joint
-#: meeting with ...", "Afterwards he held talks with ..."): another meeting, not the same one.
+#: Words that tell a meeting or a saying as coming after one told before ("The ministers then
+#: held a joint meeting with ...", "Afterwards he held talks with ...", "Later he said at a news
+#: conference ..."): another act, not the same one told again.
 NEXT_IN_SEQUENCE = re.compile(
     r"(?i)\b(?:then|afterwards?|later|subsequently|after\s+(?:that|this|it))\b")
 
 
 def _told_as_next(event: DraftEvent) -> bool:
-    """Whether a meeting's sentence tells it as the next step ("then", "afterwards", "later"
+    """Whether an event's sentence tells it as the next step ("then", "afterwards", "later"
     before its cue)."""
     offset = event.cue[1] - event.sentence_span[0]
     if not 0 <= offset <= len(event.sentences[0]):
@@ -239,10 +240,12 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
             continue  # "The court ordered Israel to halt ... and called for the release of
             # ...": two verbs, two demands (one event per act; but "passed a resolution
             # demanding ...": the resolution's words)
-        if event.type in MEETING_FAMILY and event.sentence_index != other.sentence_index and \
+        if event.type in (*MEETING_FAMILY, *STATEMENT_FAMILY) and \
+                event.sentence_index != other.sentence_index and \
                 not event.anaphoric and _told_as_next(event):
             continue  # "Blinken met the emir. Afterwards he held talks with the prime
-            # minister": the next meeting, not the first told again
+            # minister": the next meeting, not the first told again; "X said ... Later he said
+            # at a news conference ...": another saying
         mine = {a for a, _ in event.actors} - {a for a, _ in other.actors}
         theirs = {a for a, _ in other.actors} - {a for a, _ in event.actors}
         if event.type in MEETING_FAMILY and mine and theirs and \
