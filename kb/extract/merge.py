@@ -68,6 +68,15 @@ def _occasion(event: DraftEvent) -> str | None:
     return found.group("head").lower()
 
 
+def _pluperfect(event: DraftEvent) -> bool:
+    """Whether an event's verb is told in the pluperfect ("had told", "had already said")."""
+    offset = event.cue[1] - event.sentence_span[0]
+    if event.cue_part not in ("speech", "verb") or not 0 <= offset <= len(event.sentences[0]):
+        return False
+    return bool(re.search(r"(?i)\bhad\s+(?:\w+ly\s+|also\s+|already\s+)?$",
+                          event.sentences[0][:offset]))
+
+
 def compatible_dates(first: DraftDate, second: DraftDate, loose: bool) -> bool:
     if not (first.earliest <= second.latest and second.earliest <= first.latest):
         return False
@@ -246,6 +255,10 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
             continue  # "Blinken met the emir. Afterwards he held talks with the prime
             # minister": the next meeting, not the first told again; "X said ... Later he said
             # at a news conference ...": another saying
+        if event.type in STATEMENT_FAMILY and event.sentence_index != other.sentence_index and \
+                _pluperfect(event) != _pluperfect(other):
+            continue  # "Netanyahu told them the conditions were ripening. Before leaving, he had
+            # told reporters ...": the pluperfect sets the saying before the one told
         mine = {a for a, _ in event.actors} - {a for a, _ in other.actors}
         theirs = {a for a, _ in other.actors} - {a for a, _ in event.actors}
         if event.type in MEETING_FAMILY and mine and theirs and \

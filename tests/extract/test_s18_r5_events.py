@@ -173,3 +173,19 @@ def test_a_saying_told_with_also_stays_one_statement():
                        "said the hostages would come home.")
     assert len(said) == 1
     assert len(said[0].sentences) == 2
+
+
+# --- a saying told in the pluperfect was made before the one told -----------------------------
+
+def test_a_saying_in_the_pluperfect_is_another_statement():
+    said = _statements("On Tuesday Benjamin Netanyahu said that a deal was close. Before leaving "
+                       "Jerusalem, he had said that the war would go on.")
+    assert [len(event.sentences) for event in said] == [1, 1]
+    assert said[0].date.edtf == "2024-03-12"
+
+
+def test_two_sayings_both_in_the_pluperfect_stay_one_statement():
+    said = _statements("Benjamin Netanyahu had said on Monday that a deal was close. He had also "
+                       "said that the war would go on.")
+    assert len(said) == 1
+    assert said[0].date.edtf == "2024-03-11"
