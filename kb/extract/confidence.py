@@ -24,7 +24,6 @@ from kb.extract.timex import TimeExpression
 _BACKGROUND = re.compile(
     r"(?i)^(?:since\b[^.]*\b(?:has|have)\b|for\s+(?:months|years|weeks|decades)\b|over\s+the\s+"
     r"(?:past|last)\s+(?:months|years)\b|historically\b|previously\b)"
-    r"|\b(?:the|this)\s+(?:war|conflict|fighting)\s+(?:began|started|erupted|broke\s+out)\b"
     r"|\b(?:has|have|had)\s+(?:long|since|previously|repeatedly)\s+\w+"
     r"|\bfollows\s+(?:months|weeks|years)\s+of\b"
     r"|\b(?:killed|displaced|wounded)\s+(?:more\s+than|over|at\s+least|nearly|about|some|"
@@ -33,6 +32,21 @@ _BACKGROUND = re.compile(
 )
 #: A sentence the writer labels as context ("Some background: ...", "For context, ..."):
 #: background whatever it dates.
+#: How the war began: background ("The war began when ..."), but not as the start of a count in
+#: a sentence that tells a past act ("The United States vetoed the draft, its third veto since
+#: the war began": the veto is news; "... have been killed since the war began" stays background).
+_WAR_BEGAN = re.compile(r"(?i)(?:\b(?P<since>since)\s+)?\b(?:the|this)\s+(?:war|conflict|fighting)"
+                        r"\s+(?:began|started|erupted|broke\s+out)\b")
+
+
+def _background_words(text: str) -> bool:
+    """Whether a sentence's words read as context: the patterns of :data:`_BACKGROUND`, or how
+    the war began other than as the start of a count in a sentence without a perfect."""
+    if _BACKGROUND.search(text):
+        return True
+    return any(not m.group("since") or _PERFECT.search(text) for m in _WAR_BEGAN.finditer(text))
+
+
 _LABELLED_BACKGROUND = re.compile(r"(?i)^(?:some\s+|a\s+little\s+|quick\s+)?(?:background|context)"
                                   r"\s*[:—–-]|^for\s+(?:some\s+)?(?:context|background)\b")
 _TIME_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|EET|IDT|[AP]M)?|"
@@ -90,7 +104,7 @@ def sentence_kinds(text: str, sentences: list[Sentence],
         if (sentence.index == 0 and line == sentence.text and not re.search(r"[.!?”\"]$", line)) \
                 or sentence.end <= headline_end:
             kinds[sentence.index] = "headline"
-        elif line == sentence.text and not re.search(r"[.!?”\"’:;,]$", line) and \
+        elif line == sentence.text and not re.search(r"[.!?”\"’:;,][\])]?$", line) and \
                 len(line.split()) >= 4 and not _TIME_STAMP.match(line) and \
                 not TIMELINE_ENTRY.match(line) and not LIST_MARKER.match(line):
             kinds[sentence.index] = "headline"  # a subheading, a "Key events" line, a caption
@@ -102,7 +116,7 @@ def sentence_kinds(text: str, sentences: list[Sentence],
                                                            sentence.text)):
             kinds[sentence.index] = "dateline"
         elif _LABELLED_BACKGROUND.match(sentence.text) or (
-                (_BACKGROUND.search(sentence.text) or _long_ago(sentence, expressions, reference))
+                (_background_words(sentence.text) or _long_ago(sentence, expressions, reference))
                 and not any(sentence.start <= e.start < sentence.end for e in recent)):
             kinds[sentence.index] = "background"
         else:

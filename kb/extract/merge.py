@@ -31,6 +31,52 @@ SAME_DOCUMENT = re.compile(
     r"statement|speech|letter|text|address|declaration|communiqu[eé]|session)\b")
 
 
+#: Words that tell a meeting or a saying as coming after one told before ("The ministers then
+#: held a joint meeting with ...", "Afterwards he held talks with ...", "Later he said at a news
+#: conference ..."): another act, not the same one told again.
+NEXT_IN_SEQUENCE = re.compile(
+    r"(?i)\b(?:then|afterwards?|later|subsequently|after\s+(?:that|this|it))\b")
+
+
+def _told_as_next(event: DraftEvent) -> bool:
+    """Whether an event's sentence tells it as the next step ("then", "afterwards", "later"
+    before its cue)."""
+    offset = event.cue[1] - event.sentence_span[0]
+    if not 0 <= offset <= len(event.sentences[0]):
+        return False
+    return bool(NEXT_IN_SEQUENCE.search(event.sentences[0][:offset]))
+
+
+#: To whom or how a saying was made: "told reporters", "told the weekly meeting of ...", "wrote".
+_TOLD = re.compile(r"(?i)\s+(?:(?:the|a|an|his|her|its|their|our)\s+)?(?:(?:weekly|daily|"
+                   r"visiting|assembled|same)\s+)?(?P<head>[a-z][\w-]*)")
+_PRONOUN = frozenset({"him", "her", "them", "us", "me", "it", "you", "that", "this", "those"})
+
+
+def _occasion(event: DraftEvent) -> str | None:
+    """The audience a statement was told to ("told reporters": reporters) or "written" for a
+    written one ("wrote", "posted"); None when the words do not say (or say "told them")."""
+    word = event.cue[0].lower()
+    if word in ("wrote", "writes", "posted", "posts", "tweeted"):
+        return "written"
+    if word not in ("told", "tells", "telling"):
+        return None
+    offset = event.cue[1] - event.sentence_span[0] + len(event.cue[0])
+    found = _TOLD.match(event.sentences[0], offset) if 0 <= offset else None
+    if found is None or found.group("head").lower() in _PRONOUN:
+        return None
+    return found.group("head").lower()
+
+
+def _pluperfect(event: DraftEvent) -> bool:
+    """Whether an event's verb is told in the pluperfect ("had told", "had already said")."""
+    offset = event.cue[1] - event.sentence_span[0]
+    if event.cue_part not in ("speech", "verb") or not 0 <= offset <= len(event.sentences[0]):
+        return False
+    return bool(re.search(r"(?i)\bhad\s+(?:\w+ly\s+|also\s+|already\s+)?$",
+                          event.sentences[0][:offset]))
+
+
 def compatible_dates(first: DraftDate, second: DraftDate, loose: bool) -> bool:
     if not (first.earliest <= second.latest and second.earliest <= first.latest):
         return False
@@ -102,7 +148,9 @@ def antecedent(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None
     candidates = [
         other for other in merged
         if other.type in family
-        and (other.type != "PressConference" or event.type == "PressConference")
+        # a news conference is an act of its own, not the meeting it follows ("came the meeting
+        # in the Oval Office ... went further at the joint news conference"), nor the reverse
+        and (other.type == "PressConference") == (event.type == "PressConference")
         and (event.date.source == "window"
              or compatible_dates(event.date, other.date, loose=True))
         and not (event.place and other.place and event.place != other.place)]
@@ -201,6 +249,16 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
             continue  # "The court ordered Israel to halt ... and called for the release of
             # ...": two verbs, two demands (one event per act; but "passed a resolution
             # demanding ...": the resolution's words)
+        if event.type in (*MEETING_FAMILY, *STATEMENT_FAMILY) and \
+                event.sentence_index != other.sentence_index and \
+                not event.anaphoric and _told_as_next(event):
+            continue  # "Blinken met the emir. Afterwards he held talks with the prime
+            # minister": the next meeting, not the first told again; "X said ... Later he said
+            # at a news conference ...": another saying
+        if event.type in STATEMENT_FAMILY and event.sentence_index != other.sentence_index and \
+                _pluperfect(event) != _pluperfect(other):
+            continue  # "Netanyahu told them the conditions were ripening. Before leaving, he had
+            # told reporters ...": the pluperfect sets the saying before the one told
         mine = {a for a, _ in event.actors} - {a for a, _ in other.actors}
         theirs = {a for a, _ in other.actors} - {a for a, _ in event.actors}
         if event.type in MEETING_FAMILY and mine and theirs and \
@@ -224,6 +282,11 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
         if other.sentence_index == event.sentence_index and "noun" not in (
                 event.cue_part, other.cue_part) and not (set(event.actors) <= set(other.actors)):
             continue  # "talks with A in Cairo, then met B in Doha": two verbs, two events
+        if event.type in STATEMENT_FAMILY and event.sentence_index != other.sentence_index and \
+                None not in (_occasion(event), _occasion(other)) and \
+                _occasion(event) != _occasion(other):
+            continue  # "X wrote in a newspaper ... He told the weekly meeting of his faction":
+            # two sayings, to two audiences
         if event.cue_part == other.cue_part == "speech" and \
                 event.sentence_index != other.sentence_index and (
                     "window" not in (event.date.source, other.date.source) or (
