@@ -456,7 +456,8 @@ class CueReader(ActorReader):
         if cue.type == "Statement" and re.match(r"(?i)confirm", word) and re.match(
                 r"(?i)\s+(?:the\s+)?(?:safe\s+)?(?:release|return|freeing|killing|death)\s+of\b", after):
             return False  # "confirmed the release of his country's nationals": that release
-        if re.fullmatch(r"(?i)(?:went|walked)\s+free|(?:died|dies|succumb\w*)\s.*", cue.text):
+        if re.fullmatch(r"(?i)(?:went|walked)\s+free|(?:died|dies|succumb\w*|fell|fallen)\s.*|"
+                        r"killed\s+in\s+action", cue.text):
             cue.passive = cue.undergoer = True  # "six captives went free", "died of his
             # wounds": its subject is the released, the victim, whatever the parse says
         cue.definite = cue.part == "noun" and bool(DEFINITE.search(before))
