@@ -259,7 +259,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # signers accept it (not "signed an order"; "signed off on" is a cue above)
     # (not "signed a document backing the deal": a deal's word two words on at most)
     ("Acceptance", r"sign(?:s|ed)(?=\s+(?:(?:the|a|an|its|their|this|that)\s+)?(?:first\s+phase\s+of\s+"
-                   r"(?:the\s+)?)?(?:[\w-]+\s+){0,1}?(?:deal|agreement|accord|truce|ceasefire)\b)",
+                   r"(?:the\s+)?)?(?:[\w-]+\s+){0,1}?(?:deal|agreement|accord|truce|ceasefire)\b)|"
+                   # "the agreement, whose first phase was signed by the delegations": the signers
+                   r"(?:(?<=(?:deal|ment|hase|ruce|fire)\swas\s)|(?<=(?:deal|ment|hase|ruce|fire)\swere\s))"
+                   r"signed(?=\s+by\s)",
      "verb"),
     # "Hamas has signalled initial approval of the plan", "granted its consent": an answer given
     # (not "gave its approval": often what is awaited, "as soon as Hamas gave its approval")
@@ -415,6 +418,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # "Netanyahu's office has put out a statement", "Hamas issued a statement on Sunday"
     ("Statement", r"(?:issued|issues|put\s+out|puts\s+out|released|releases)\s+(?:a|an|its|their|"
                   r"his|her)\s+(?:[\w-]+\s+){0,2}?(?:statement|communiqu[eé])", "speech"),
+    # "Netanyahu had defended the deal on television": a position argued in public
+    ("Statement", r"defend(?:ed|s)(?=\s+(?:(?:the|its|their|his|her|this|that)\s+)?(?:[\w-]+\s+){0,2}?"
+                  r"(?:deal|agreement|decision|plan|proposal|policy|position|vote|ceasefire|truce)\b)",
+     "verb"),
     # "Katz called Sinwar a terrorist who must be eliminated": naming someone so is saying so
     ("Statement", r"(?:called|branded|labell?ed|described)(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:as\s+)?"
                   r"(?:a|an)\s)", "verb"),
@@ -460,6 +467,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Demand", r"(?:renewed|renews|repeated|repeats|reiterated|reiterates)(?=\s+(?:[\w’'-]+\s+){0,6}?"
                r"(?:calls?|appeals?|demands?)\s+(?:for|on)\b)", "verb"),
     ("Demand", r"ordered|orders|instructed|ordering|instructing", "speech"),
+    # "They also appeal to the leaders of every party to get a deal done": a demand of those
+    # appealed to (the first person's "appeal to" is a cue above)
+    ("Demand", r"appeal(?:ed|s)?\s+to(?=\s+(?:[\w’'-]+\s+){1,12}?to\s+(?!be\b)[a-z]+\b)", "speech"),
     # "asked them to use every lever", "asked him to sign the deal": a request
     ("Demand", r"(?:asking|asked|asks)(?=\s+(?:[\w’'-]+\s+){1,6}?to\s+(?!be\b)[a-z]+\b)", "speech"),
     # ("asked the mediators and the Red Cross for heavy equipment": two asked)
@@ -578,6 +588,19 @@ READY_FOR = re.compile(
     r"(?i)\b(?:was|were|is|are|remains?|remained|stands?|stood)\s+(?:still\s+|now\s+|fully\s+)?"
     r"(?:ready|prepared|willing)\s+for\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:deal|exchange|agreement|"
     r"ceasefire|truce|swap)\b")
+#: ... or ready to do what a deal needs ("said it was ready to negotiate the second phase", "said
+#: the movement was ready to release all the remaining hostages in one batch", "Israel was ready
+#: to extend the framework"): the saying is an offer (not "ready to fight": no deal's act).
+READY_TO = re.compile(
+    r"(?i)\b(?:was|were|is|are|remains?|remained|stands?|stood)\s+(?:still\s+|now\s+|fully\s+|also\s+)?"
+    r"(?:ready|prepared|willing)\s+to\s+(?:release|free|hand\s+over|negotiate|begin\s+negotiations|"
+    r"start\s+negotiations|enter\s+(?:into\s+)?negotiations|resume\s+(?:the\s+)?(?:talks|negotiations)|"
+    r"extend|exchange|conclude|reach\s+(?:a|an)\s+(?:deal|agreement))\b")
+#: Reported words that accept only on terms ("said Hamas would accept only an initiative that
+#: ends the war", "said he would end the war only on clear terms"): a condition set.
+ONLY_ON = re.compile(
+    r"(?i)\b(?:would|will)\s+(?:(?:accept|approve|sign|agree\s+to)\s+only\b|end\s+(?:the|this)\s+"
+    r"war\s+only\s+(?:on|if|when)\b|only\s+(?:accept|approve|sign|agree\s+to)\s+(?:a|an)\b)")
 
 #: Reported words that refuse to join the talks ("said the movement would not take part in the
 #: round", "would not attend the meeting"): the saying is a rejection.

@@ -1,9 +1,10 @@
 """Sentences that assert an event with words the cue lexicon did not know (session 18, round 5),
 on short texts written for the test: a call for something with its day between ("called on
 Tuesday for"), a request to two parties at once, a meeting told as under way ("are now meeting"),
-consultations held, a deal signed, approval signalled, readiness to act renewed, soldiers who fell
-in combat, and a round of talks that opened. Beside each, the near miss that must stay without
-that event."""
+consultations held, a deal signed (also in the passive), approval signalled, readiness to act
+renewed, soldiers who fell in combat, a round of talks that opened, a deal defended, an appeal to
+act, words ready to do a deal's part (an offer) and words that accept only on terms (a
+condition). Beside each, the near miss that must stay without that event."""
 
 from __future__ import annotations
 
@@ -131,3 +132,79 @@ def test_a_round_that_opened_is_a_negotiation_round_of_its_day():
 def test_a_round_of_applause_is_no_round_of_talks():
     assert _of("A round of applause greeted Benjamin Netanyahu on Tuesday.",
                "NegotiationRound") == []
+
+
+# --- "was signed by": a deal's signers in the passive ---------------------------------------------
+
+def test_an_agreement_signed_by_two_parties_is_their_acceptance():
+    accepted = one(events("The agreement was signed by Israel and Hamas on Tuesday."), "Acceptance")
+    assert ids(accepted) == {"israel", "hamas"}
+    assert accepted.date.edtf == "2024-03-12"
+
+
+def test_an_order_signed_by_a_minister_is_no_acceptance():
+    assert _of("The order was signed by Bezalel Smotrich on Thursday.", "Acceptance") == []
+
+
+# --- "defended the deal": a position argued in public ---------------------------------------------
+
+def test_defending_the_deal_is_a_statement():
+    said = one(events("Benjamin Netanyahu defended the deal on television on Tuesday."),
+               "Statement")
+    assert speakers(said) == {"benjamin-netanyahu"}
+    assert said.date.edtf == "2024-03-12"
+
+
+def test_a_country_defending_itself_says_nothing():
+    assert _of("Israel defended itself on Tuesday.", "Statement") == []
+
+
+# --- "appealed to X to VERB": a demand -------------------------------------------------------------
+
+def test_appealing_to_the_mediators_to_act_is_a_demand():
+    demand = one(events("On Tuesday Hamas appealed to Qatar and Egypt to get a deal done."),
+                 "Demand")
+    assert speakers(demand) == {"hamas"}
+    assert demand.date.edtf == "2024-03-12"
+
+
+def test_an_appeal_to_a_court_is_no_demand():
+    assert _of("On Tuesday Hamas appealed to the court.", "Demand") == []
+
+
+# --- "said it was ready to negotiate": an offer -----------------------------------------------------
+
+def test_words_ready_to_begin_negotiations_are_an_offer():
+    offer = one(events("On Thursday Hamas said it was ready to begin negotiations on the second "
+                       "phase."), "Offer")
+    assert dict(offer.actors) == {"hamas": "offerer"}
+    assert offer.date.edtf == "2024-03-14"
+
+
+def test_words_ready_to_release_the_hostages_are_an_offer():
+    offer = one(events("Hamas said on Tuesday it was ready to release all the remaining hostages "
+                       "in one batch."), "Offer")
+    assert ids(offer) == {"hamas"}
+
+
+def test_words_ready_to_fight_are_no_offer():
+    assert _of("Hamas said on Tuesday it was ready to fight.", "Offer") == []
+
+
+# --- "would accept only": a condition set ------------------------------------------------------------
+
+def test_words_accepting_only_an_end_to_the_war_set_a_condition():
+    condition = one(events("On Tuesday Hamas said it would accept only an initiative that clearly "
+                           "leads to a complete end to the war."), "Precondition")
+    assert speakers(condition) == {"hamas"}
+    assert condition.date.edtf == "2024-03-12"
+
+
+def test_words_ending_the_war_only_on_terms_set_a_condition():
+    condition = one(events("Benjamin Netanyahu said on Tuesday he would end the war only on clear "
+                           "terms: all the hostages back."), "Precondition")
+    assert speakers(condition) == {"benjamin-netanyahu"}
+
+
+def test_words_accepting_the_deal_set_no_condition():
+    assert _of("Hamas said on Tuesday it would accept the deal.", "Precondition") == []
