@@ -38,11 +38,13 @@ from kb.extract.lexicon import (
     NEGOTIATION_AFTER,
     NOUN_CONTEXT,
     OBLIGING_MODALS,
+    ONLY_ON,
     OWN_ORDER,
     PASSIVE_BEFORE,
     POSS,
     PURPOSE_BEFORE,
     READY_FOR,
+    READY_TO,
     RESIDENCE,
     RESOLUTION_NOTING,
     RESOLUTION_SUBJECT,
@@ -456,7 +458,8 @@ class CueReader(ActorReader):
         if cue.type == "Statement" and re.match(r"(?i)confirm", word) and re.match(
                 r"(?i)\s+(?:the\s+)?(?:safe\s+)?(?:release|return|freeing|killing|death)\s+of\b", after):
             return False  # "confirmed the release of his country's nationals": that release
-        if re.fullmatch(r"(?i)(?:went|walked)\s+free|(?:died|dies|succumb\w*)\s.*", cue.text):
+        if re.fullmatch(r"(?i)(?:went|walked)\s+free|(?:died|dies|succumb\w*|fell|fallen)\s.*|"
+                        r"killed\s+in\s+action", cue.text):
             cue.passive = cue.undergoer = True  # "six captives went free", "died of his
             # wounds": its subject is the released, the victim, whatever the parse says
         cue.definite = cue.part == "noun" and bool(DEFINITE.search(before))
@@ -1126,10 +1129,20 @@ class CueReader(ActorReader):
                     self.text, frame.start, frame.end):
                 frame.cue.type = "Vow"
                 frame.cue.parsed.append("the words reported pledge to keep on")
+            elif frame.cue.type == "Statement" and not frame.report and ONLY_ON.search(
+                    self.text, min(frame.start, frame.cue.end), frame.end):
+                # "said it would accept only an initiative that ...": (the words from the speech
+                # verb on: an acceptance cue inside them moves the frame's start past itself)
+                frame.cue.type = "Precondition"
+                frame.cue.parsed.append("the words reported accept only on terms")
             elif frame.cue.type == "Statement" and not frame.report and READY_FOR.search(
                     self.text, frame.start, frame.end):
                 frame.cue.type = "Offer"  # "said it was ready for a comprehensive deal"
                 frame.cue.parsed.append("the words reported stand ready for a deal")
+            elif frame.cue.type == "Statement" and not frame.report and READY_TO.search(
+                    self.text, frame.start, frame.end):
+                frame.cue.type = "Offer"  # "said it was ready to negotiate the second phase"
+                frame.cue.parsed.append("the words reported stand ready to do a deal's part")
             elif frame.cue.type == "Statement" and not frame.report and STAYS_AWAY.search(
                     self.text, frame.start, frame.end):
                 frame.cue.type = "Rejection"  # "said it would not take part in the round"

@@ -30,7 +30,7 @@ FUNCTION_WORDS = frozenset(
     Interview Update Updates Breaking Exclusive Opinion Explainer Comment Editorial Round-up Roundup
     Weekly Daily Briefing Talks Negotiations Fighting Truce Ceasefire Ramadan Passover Eid
     Christmas Easter Hanukkah First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth
-    Firstly Secondly Thirdly Finally""".split()
+    Firstly Secondly Thirdly Finally Overnight""".split()
 )
 
 #: Adjectives of a people or a region that are no actor alone ("an Arab summit", "Western
@@ -255,9 +255,29 @@ CUES: tuple[tuple[str, str, str], ...] = (
                    r"(?:proposals?|plans?|deals?|offers?|framework|agreement|initiative|idea|outline)\b)",
      "verb"),
     ("Acceptance", r"agree(?:d|s)(?:\s+(?:on|upon))?(?=\s+(?:a|an|the|its|their)\s)", "verb"),
+    # "the negotiators signed the agreement in Doha", "signed the first phase of the deal": the
+    # signers accept it (not "signed an order"; "signed off on" is a cue above)
+    # (not "signed a document backing the deal": a deal's word two words on at most)
+    ("Acceptance", r"sign(?:s|ed)(?=\s+(?:(?:the|a|an|its|their|this|that)\s+)?(?:first\s+phase\s+of\s+"
+                   r"(?:the\s+)?)?(?:[\w-]+\s+){0,1}?(?:deal|agreement|accord|truce|ceasefire)\b)|"
+                   # "the agreement, whose first phase was signed by the delegations": the signers
+                   r"(?:(?<=(?:deal|ment|hase|ruce|fire)\swas\s)|(?<=(?:deal|ment|hase|ruce|fire)\swere\s))"
+                   r"signed(?=\s+by\s)",
+     "verb"),
+    # "Hamas has signalled initial approval of the plan", "granted its consent": an answer given
+    # (not "gave its approval": often what is awaited, "as soon as Hamas gave its approval")
+    ("Acceptance", r"(?:signall?(?:ed|s)|signals|granted|grants)\s+(?:(?:its|their|his|"
+                   r"her)\s+)?(?:(?:full|formal|final|initial|conditional|official|preliminary|"
+                   r"tentative)\s+)?(?:approval|consent|acceptance)\b", "verb"),
     # "handed the mediators its latest response", "gave its answer": a counter-offer delivered
     ("Offer", r"(?:response|reply|answer|counter-?proposal|counter-?offer)", "noun"),
     ("Meeting", r"met|meets|meet", "verb"),
+    # "Mr Rubio and Mr Netanyahu are now meeting at the prime minister's office": a meeting under
+    # way (not "the meeting of", "a meeting point")
+    ("Meeting", r"(?:are|is|were|was)\s+(?:(?:now|currently|still|also|already)\s+)?meeting"
+                r"(?!\s+(?:of|point|place|room|hall)\b)", "verb"),
+    # "is holding national consultations with the factions": a meeting
+    ("Meeting", r"(?:held|holds|hold|holding)\s+(?:[\w-]+\s+)?consultations", "verb"),
     # "went to Israel to see Prime Minister Netanyahu": a meeting meant (as "to meet")
     ("Meeting", r"see(?=\s+(?:the\s+)?[A-Z])", "verb"),
     ("Meeting", r"visit(?:s|ed)", "verb"),
@@ -328,6 +348,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
      "verb"),
     ("NegotiationRound", r"(?:rounds?|sessions?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations)",
      "noun"),
+    # "The round opened in Doha on Saturday": a round of talks begun
+    ("NegotiationRound", r"round(?=\s+(?:of\s+[\w-]+\s+)?(?:opened|began|started|resumed|"
+                         r"reopened)\b)", "noun"),
     ("Meeting", r"talks", "noun"),
     ("NegotiationRound", r"negotiations", "noun"),
     ("NegotiationRound", r"(?:another|new|fresh|second|third|further|final|last|latest|previous)"
@@ -395,6 +418,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # "Netanyahu's office has put out a statement", "Hamas issued a statement on Sunday"
     ("Statement", r"(?:issued|issues|put\s+out|puts\s+out|released|releases)\s+(?:a|an|its|their|"
                   r"his|her)\s+(?:[\w-]+\s+){0,2}?(?:statement|communiqu[eé])", "speech"),
+    # "Netanyahu had defended the deal on television": a position argued in public
+    ("Statement", r"defend(?:ed|s)(?=\s+(?:(?:the|its|their|his|her|this|that)\s+)?(?:[\w-]+\s+){0,2}?"
+                  r"(?:deal|agreement|decision|plan|proposal|policy|position|vote|ceasefire|truce)\b)",
+     "verb"),
     # "Katz called Sinwar a terrorist who must be eliminated": naming someone so is saying so
     ("Statement", r"(?:called|branded|labell?ed|described)(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:as\s+)?"
                   r"(?:a|an)\s)", "verb"),
@@ -423,6 +450,11 @@ CUES: tuple[tuple[str, str, str], ...] = (
             r"will\s+spare\s+no\s+effort|will\s+(?:continue|keep)(?=\s+(?:to|our|[a-z]+ing)\b)",
      "first-person"),
     ("Acceptance", r"agree\s+to|accept", "first-person"),
+    # "The Movement renews its readiness to release all the prisoners": an offer made
+    ("Offer", r"(?:renew|reiterat|affirm|reaffirm|express|announc|declar|confirm)(?:ed|es|s)\s+"
+              r"(?:its|their|his|her|our)\s+(?:full\s+)?readiness\s+to(?=\s+(?:release|free|hand|"
+              r"exchange|accept|give|offer|provide|guarantee|withdraw|negotiate|resume|reach|"
+              r"conclude|sign)\b)", "verb"),
     ("Offer", r"(?:are|am|stand|remain)\s+(?:\w+\s+)?(?:ready|prepared|willing)\s+to\s+"
               r"(?:support|help|provide|offer|contribute|host|guarantee|fund|finance)", "verb"),
     ("Threat", r"threaten(?:s|ed|ing)|warn(?:s|ed|ing)", "speech"),
@@ -435,16 +467,23 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Demand", r"(?:renewed|renews|repeated|repeats|reiterated|reiterates)(?=\s+(?:[\w’'-]+\s+){0,6}?"
                r"(?:calls?|appeals?|demands?)\s+(?:for|on)\b)", "verb"),
     ("Demand", r"ordered|orders|instructed|ordering|instructing", "speech"),
+    # "They also appeal to the leaders of every party to get a deal done": a demand of those
+    # appealed to (the first person's "appeal to" is a cue above)
+    ("Demand", r"appeal(?:ed|s)?\s+to(?=\s+(?:[\w’'-]+\s+){1,12}?to\s+(?!be\b)[a-z]+\b)", "speech"),
     # "asked them to use every lever", "asked him to sign the deal": a request
     ("Demand", r"(?:asking|asked|asks)(?=\s+(?:[\w’'-]+\s+){1,6}?to\s+(?!be\b)[a-z]+\b)", "speech"),
-    ("Demand", r"(?:asking|asked|asks)\s+(?:(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?|"
+    # ("asked the mediators and the Red Cross for heavy equipment": two asked)
+    ("Demand", r"(?:asking|asked|asks)\s+(?:(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+               r"(?:and\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?)?|"
                r"(?:(?-i:[A-Z])[\w’'.-]*\s+){1,5})?for(?!\s+(?:comment|questions)\b)",
      "verb"),  # "asked the mediators for a plan", "asked Prime Minister X for the pauses"
     ("Demand", r"demands?", "either"),
     # ("in a telephone call on Sunday with X": a call, no demand)
     # ("They called equally for", "called again for": an adverb between)
+    # ("The European Union called on Tuesday for immediate action": the day between)
     ("Demand", r"(?:called|calls|calling)\s+(?:(?:also|again|equally|jointly|once\s+more|"
-               r"\w+ly)\s+)?for|(?:call|calls|called|calling)\s+(?:up)?on(?!\s+"
+               r"\w+ly)\s+)?(?:(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+               r"Friday|Saturday|Sunday)\s+)?for|(?:call|calls|called|calling)\s+(?:up)?on(?!\s+"
                r"(?:(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                r"(?:the\s+)?\d|January|February|March|April|May|June|July|August|September|"
                r"October|November|December|the\s+(?:same\s+)?(?:day|evening|morning|eve)\b))",
@@ -458,6 +497,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Killing", r"(?:died|dies)\s+(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)|"
                 r"succumb(?:ed|s)\s+to\s+(?:his|her|their)\s+(?:wounds|injuries)", "verb"),
     ("Killing", r"assassination|elimination|killing", "noun"),
+    # "Sgt. X and Staff Sgt. Y, who fell in combat in the Gaza Strip": soldiers killed, the
+    # subject the victim
+    ("Killing", r"(?:fell|fallen)\s+in\s+(?:combat|battle|action)|killed\s+in\s+action", "verb"),
     ("Attack", r"attacked|bombed|raided|struck|shelled", "verb"),
     # "Israeli tanks took control of the Gaza side of the crossing", "had taken operational
     # control of the corridor": ground seized (not "to take control of": an aim)
@@ -546,6 +588,19 @@ READY_FOR = re.compile(
     r"(?i)\b(?:was|were|is|are|remains?|remained|stands?|stood)\s+(?:still\s+|now\s+|fully\s+)?"
     r"(?:ready|prepared|willing)\s+for\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:deal|exchange|agreement|"
     r"ceasefire|truce|swap)\b")
+#: ... or ready to do what a deal needs ("said it was ready to negotiate the second phase", "said
+#: the movement was ready to release all the remaining hostages in one batch", "Israel was ready
+#: to extend the framework"): the saying is an offer (not "ready to fight": no deal's act).
+READY_TO = re.compile(
+    r"(?i)\b(?:was|were|is|are|remains?|remained|stands?|stood)\s+(?:still\s+|now\s+|fully\s+|also\s+)?"
+    r"(?:ready|prepared|willing)\s+to\s+(?:release|free|hand\s+over|negotiate|begin\s+negotiations|"
+    r"start\s+negotiations|enter\s+(?:into\s+)?negotiations|resume\s+(?:the\s+)?(?:talks|negotiations)|"
+    r"extend|exchange|conclude|reach\s+(?:a|an)\s+(?:deal|agreement))\b")
+#: Reported words that accept only on terms ("said Hamas would accept only an initiative that
+#: ends the war", "said he would end the war only on clear terms"): a condition set.
+ONLY_ON = re.compile(
+    r"(?i)\b(?:would|will)\s+(?:(?:accept|approve|sign|agree\s+to)\s+only\b|end\s+(?:the|this)\s+"
+    r"war\s+only\s+(?:on|if|when)\b|only\s+(?:accept|approve|sign|agree\s+to)\s+(?:a|an)\b)")
 
 #: Reported words that refuse to join the talks ("said the movement would not take part in the
 #: round", "would not attend the meeting"): the saying is a rejection.
