@@ -382,7 +382,23 @@ class ActorReader:
         self._lowercase_bodies = self._common_noun_bodies()
         self._turns: dict[int, tuple[str, int] | None] = {}  # a line's speaker, by its start
         self.parses: dict[int, ParsedSentence | None] = {}  # each sentence's dependency parse, by index
+        self.replaced: dict[str, str] = {}  # actors dropped for the known one they name
         self._parsed: ParsedSentence | None = None  # the parse of the sentence being read
+
+    def _replace_actor(self, old: str, new: str, found: list[Mention]) -> None:
+        """A new actor the text turns out to name a known one by ("the Islamic Resistance
+        Movement (Hamas)") is that actor: every mention and every reference the reader holds
+        points to it, and the events drafted later are re-pointed by :attr:`replaced`."""
+        for mention in found:
+            if mention.actor == old:
+                mention.actor = new
+        for name in ("last_person", "_last_woman", "_last_body", "interviewee", "signatories"):
+            if getattr(self, name) == old:
+                setattr(self, name, new)
+        if self._heading:
+            self._heading = [new if actor == old else actor for actor in self._heading]
+        self.replaced[old] = new
+        del self.actors[old]
 
     def _common_noun_bodies(self) -> list[tuple[re.Pattern, str]]:
         """Known bodies a text may name in lower case without their country ("the prime
@@ -1057,7 +1073,7 @@ class ActorReader:
                 old, mention.actor = mention.actor, inner[0].actor
                 self._add_surface(actor.name, mention.actor)
                 if not actor.mentions:
-                    del self.actors[old]
+                    self._replace_actor(old, mention.actor, found)
         self._read_collectives(text, base, found, quotes, free, add)
         voice = self._voice(sentence, found)
         named = SIGNATORIES_NAMED.match(text) if voice and voice == self.signatories else None

@@ -111,8 +111,9 @@ class Extractor(RoleReader):
         return self.events
 
     def _join_short_names(self) -> None:
-        """A surname met before the full name ("Barnea ... David Barnea") is that person."""
-        renamed: dict[str, str] = {}
+        """A surname met before the full name ("Barnea ... David Barnea") is that person; an
+        event that named an actor the reader replaced names the one that took its place."""
+        renamed: dict[str, str] = dict(self.replaced)
         for actor in list(self.actors.values()):
             if actor.known or " " in actor.name:
                 continue
@@ -125,8 +126,8 @@ class Extractor(RoleReader):
         if not renamed:
             return
         for event in self.events:
-            event.actors = [(renamed.get(a, a), r) for a, r in event.actors]
-            event.fallback = [(renamed.get(a, a), r) for a, r in event.fallback]
+            event.actors = list(dict.fromkeys((renamed.get(a, a), r) for a, r in event.actors))
+            event.fallback = list(dict.fromkeys((renamed.get(a, a), r) for a, r in event.fallback))
             if event.according_to in renamed:
                 event.according_to = self._claimant(renamed[event.according_to], "said")
 
