@@ -716,7 +716,10 @@ _AHEAD_BEFORE = re.compile(
     r"(?:on|of)\s+)?(?:the\s+)?"
     r"|\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|is\s+due\s+to|are\s+due\s+to)"
     r"\s+(?:(?!(?:and|but|then|when|before|after)\b)[\w’'-]+\s+){0,6}?(?:(?:on|by|at|from|in)\s+)?"
-    r"(?:the\s+)?)$")  # ("would travel to Cairo the next day")
+    r"(?:the\s+)?"
+    r"|\bto\s+(?:(?:take|come\s+into|enter\s+into|go\s+into)\s+(?:effect|force)|start|begin)"
+    r"\s+(?:(?:on|from|at)\s+)?(?:the\s+)?)$")  # ("would travel to Cairo the next day"; "a truce, to
+# take effect on Sunday": when it is to begin)
 
 
 def ahead(text: str, sentence: Sentence, expression: TimeExpression) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from kb.extract.timex import find_time_expressions
 from tests.extract.sentences import events, one
 
 ROW = ("Cabinet row\n\nThursday, 14 March 2024\n\n"
@@ -31,3 +32,26 @@ def test_hours_after_an_evening_may_still_be_the_next_day():
                    "delegation in Cairo. Hours later Hamas demanded that Israel "
                    "withdraw from the Strip.\n", date(2024, 3, 14))
     assert one(found, "Demand").date.edtf == "2024-03-11/2024-03-12"
+
+
+def test_a_day_a_truce_is_to_take_effect_is_ahead_not_past():
+    found = find_time_expressions("Israel and Hamas had agreed to a ceasefire, to take effect on "
+                                  "Sunday.", date(2024, 3, 14))
+    assert [(e.text, e.edtf) for e in found] == [("on Sunday", "2024-03-17")]
+
+
+DEAL = ("Deal reached\n\nDOHA, March 14 - Qatar's prime minister said on Thursday that Israel and "
+        "Hamas had agreed to a ceasefire in Gaza, to take effect on Sunday.\n\n"
+        "Hours earlier, President Joe Biden had said the talks were close to a deal.\n")
+
+
+def test_the_agreement_is_dated_by_the_saying_not_by_the_day_the_truce_begins():
+    found = events(DEAL, date(2024, 3, 14))
+    assert one(found, "Acceptance").date.edtf == "2024-03-14"
+
+
+def test_the_day_a_truce_begins_does_not_date_the_sentences_after_it():
+    found = events(DEAL, date(2024, 3, 14))
+    biden = next(event for event in found if event.sentences[0].startswith("Hours earlier"))
+    assert biden.date.earliest >= date(2024, 3, 13)
+    assert biden.date.latest <= date(2024, 3, 14)
