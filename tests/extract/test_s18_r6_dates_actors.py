@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from kb.extract.timex import find_time_expressions
-from tests.extract.sentences import events, one
+from tests.extract.sentences import events, ids, one
 
 ROW = ("Cabinet row\n\nThursday, 14 March 2024\n\n"
        "The quarrel came into the open on Tuesday. Earlier in the day the prime minister had "
@@ -55,3 +55,16 @@ def test_the_day_a_truce_begins_does_not_date_the_sentences_after_it():
     biden = next(event for event in found if event.sentences[0].startswith("Hours earlier"))
     assert biden.date.earliest >= date(2024, 3, 13)
     assert biden.date.latest <= date(2024, 3, 14)
+
+
+def test_an_adverb_or_adjective_opening_a_sentence_is_no_actor():
+    found = events("Cairo talks\n\nIndirect talks resumed in Cairo on Sunday.\n\nSubject to the "
+                   "approval of the cabinet, the release of the hostages will take place on "
+                   "Sunday.\n")
+    named = {actor for event in found for actor, _ in event.actors}
+    assert "indirect" not in named and "subject" not in named
+
+
+def test_a_demonym_opening_a_sentence_still_names_its_side():
+    found = events("Cairo talks\n\nIsraeli officials met Egyptian mediators in Cairo on Sunday.\n")
+    assert "israel" in ids(one(found, "Meeting"))
