@@ -997,7 +997,8 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         if frame is not None:
             context[sentence.index] = _set(frame, frame.latest)
         if not narrow and told is not None and context.get(sentence.index) is told \
-                and (_GOES_ON.match(sentence.text) or _same_event(told_in, sentence)):  # "He
+                and (_GOES_ON.match(sentence.text) or _same_event(told_in, sentence)
+                     or _RIGHT_AFTER.search(sentence.text)):  # "He
             # spoke at a news conference ...", "Witkoff called the reply unacceptable": that
             # day or the night after, not up to the publication
             context[sentence.index] = _set(told, max(told.latest, min(
@@ -1057,6 +1058,10 @@ def _names_an_event(text: str, sentence: Sentence, expression: TimeExpression) -
 #: following day ... He spoke at a news conference alongside ..."): the time of the one before,
 #: unless it says otherwise.
 _GOES_ON = re.compile(r"(?:He|She|They)\b")
+
+#: A sentence told as what came right after the one before it ("X told reporters at the White
+#: House afterwards that ..."): the day of the one before, or the next.
+_RIGHT_AFTER = re.compile(r"(?i)\bafterwards?\b")
 
 
 def _same_event(before: Sentence | None, sentence: Sentence) -> bool:

@@ -68,3 +68,11 @@ def test_an_adverb_or_adjective_opening_a_sentence_is_no_actor():
 def test_a_demonym_opening_a_sentence_still_names_its_side():
     found = events("Cairo talks\n\nIsraeli officials met Egyptian mediators in Cairo on Sunday.\n")
     assert "israel" in ids(one(found, "Meeting"))
+
+
+def test_a_saying_told_afterwards_is_the_day_of_the_event_before_or_the_next():
+    found = events("Rafah call\n\nPresident Joe Biden and Prime Minister Benjamin Netanyahu talked "
+                   "by phone on Monday.\n\nJake Sullivan told reporters at the White House "
+                   "afterwards that the president regarded an operation in Rafah as a mistake.\n")
+    saying = next(event for event in found if event.sentences[0].startswith("Jake Sullivan"))
+    assert (saying.date.earliest, saying.date.latest) == (date(2024, 3, 11), date(2024, 3, 12))
