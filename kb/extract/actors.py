@@ -674,6 +674,16 @@ class ActorReader:
                 return organization
         return speaker
 
+    def _modifier_word(self, start: int, word: str) -> bool:
+        """Whether a word opening a sentence is an adverb or an adjective by its tag, not a
+        demonym nor a name the article knows ("Late on Sunday the army", "Subject to approval",
+        "Indirect talks resumed"; not "Israeli officials", "Hamas")."""
+        if self._parsed is None or word in DEMONYMS or self._actor_named(word):
+            return False
+        at = self._parsed.base + start
+        return any(self._parsed.base + t.idx == at and t.tag_ in ("RB", "RBR", "RBS", "JJ")
+                   for t in self._parsed.doc)
+
     def _common_word(self, word: str) -> bool:
         """Whether the article also writes ``word`` in lower case (so it is not a name)."""
         return re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])",
@@ -1239,7 +1249,8 @@ class ActorReader:
                     and (self._common_word(piece[0][2]) or piece[0][2].lower() in STOP_WORDS
                          or (len(piece) == 1 and re.search(r"(?:ing|ed|ly)$", piece[0][2]))
                          or (len(piece) == 1 and self._parsed is not None
-                             and self._parsed.plural_noun_at(self._parsed.base + piece[0][0]))):
+                             and self._parsed.plural_noun_at(self._parsed.base + piece[0][0]))
+                         or (len(piece) == 1 and self._modifier_word(piece[0][0], piece[0][2]))):
                 piece = piece[1:]  # sentence-initial common words ("Free passage", "Vowing",
                 # "Soldiers of a brigade", a plural noun by its tag) and the language's
                 # closed-class words ("Whether this one ...", "Nevertheless")

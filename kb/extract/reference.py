@@ -255,6 +255,12 @@ def _dated_noun(match: re.Match, own: list[TimeExpression]) -> _Anchor | None:
     return None
 
 
+#: An anchor told as the early part of a day ("Earlier in the day", "in the morning", "at
+#: noon"): hours after it are still that day, not perhaps the next.
+_EARLY_IN_DAY = re.compile(r"(?i)\b(?:earlier\s+in\s+the\s+day|morning|noon|midday|dawn|"
+                           r"afternoon)\b")
+
+
 def _shift(anchor: _Anchor, match: re.Match, reference: date) -> tuple[date, date] | None:
     groups = match.groupdict()
     if groups["count"]:
@@ -263,6 +269,8 @@ def _shift(anchor: _Anchor, match: re.Match, reference: date) -> tuple[date, dat
         sign = -1 if groups["dir"].lower() in ("earlier", "before") else 1
         if unit == "hour" and groups["in_day"]:  # "three hours earlier in the day": that day
             return anchor.earliest, anchor.latest
+        if unit == "hour" and sign > 0 and _EARLY_IN_DAY.search(anchor.text):
+            return anchor.earliest, anchor.latest  # "in the morning ... three hours later"
         if unit == "hour":
             return (anchor.earliest - timedelta(days=1), anchor.latest) if sign < 0 else \
                 (anchor.earliest, anchor.latest + timedelta(days=1))
@@ -273,6 +281,8 @@ def _shift(anchor: _Anchor, match: re.Match, reference: date) -> tuple[date, dat
         unit = groups["vague"].lower()
         width = timedelta(days=1) if unit in ("hours", "moments", "minutes") else \
             timedelta(days=7) if unit == "days" else timedelta(weeks=8)
+        if sign > 0 and unit != "days" and _EARLY_IN_DAY.search(anchor.text):
+            return anchor.earliest, anchor.latest  # "Earlier in the day X ... Hours later Y"
         if sign < 0:
             return anchor.earliest - width, anchor.latest
         return anchor.earliest, anchor.latest + width
@@ -534,6 +544,13 @@ _TELLING = re.compile(
     r"(?!\s+(?:day|night|evening|morning|afternoon|week|weekend|month|year|time)\b)")
 
 
+def _quoted_term(text: str, match: re.Match) -> bool:
+    """Whether a relative expression is the whole of a quoted phrase (talk of "the day after" in
+    Gaza, plans for "the day after"): a term the text names, not a date it gives."""
+    return text[match.start() - 1:match.start()] in ("\"", "“", "‘") and \
+        text[match.end():match.end() + 1] in ("\"", "”", "’")
+
+
 def anchor_relative(text: str, sentences: list[Sentence], expressions: list[TimeExpression],
                     reference: date, start: TimeExpression | None = None,
                     embedded: Embedded = _never,
@@ -559,7 +576,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
         anchored: list[TimeExpression] = []
         last = sayings.enter(sentence, last)  # "He added that he had met X hours earlier"
         for match in RELATIVE.finditer(text, sentence.start, sentence.end):
-            if match.group("inweek"):
+            if match.group("inweek") or _quoted_term(text, match):
                 continue
             if match.group("inday") and text[sentence.start:match.start()].strip(" \t\"“"):
                 continue  # only as the sentence's opening ("Later in the day, X said", "In the
@@ -699,7 +716,10 @@ _AHEAD_BEFORE = re.compile(
     r"(?:on|of)\s+)?(?:the\s+)?"
     r"|\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|is\s+due\s+to|are\s+due\s+to)"
     r"\s+(?:(?!(?:and|but|then|when|before|after)\b)[\w’'-]+\s+){0,6}?(?:(?:on|by|at|from|in)\s+)?"
-    r"(?:the\s+)?)$")  # ("would travel to Cairo the next day")
+    r"(?:the\s+)?"
+    r"|\bto\s+(?:(?:take|come\s+into|enter\s+into|go\s+into)\s+(?:effect|force)|start|begin)"
+    r"\s+(?:(?:on|from|at)\s+)?(?:the\s+)?)$")  # ("would travel to Cairo the next day"; "a truce, to
+# take effect on Sunday": when it is to begin)
 
 
 def ahead(text: str, sentence: Sentence, expression: TimeExpression) -> bool:
@@ -977,7 +997,8 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
         if frame is not None:
             context[sentence.index] = _set(frame, frame.latest)
         if not narrow and told is not None and context.get(sentence.index) is told \
-                and (_GOES_ON.match(sentence.text) or _same_event(told_in, sentence)):  # "He
+                and (_GOES_ON.match(sentence.text) or _same_event(told_in, sentence)
+                     or _RIGHT_AFTER.search(sentence.text)):  # "He
             # spoke at a news conference ...", "Witkoff called the reply unacceptable": that
             # day or the night after, not up to the publication
             context[sentence.index] = _set(told, max(told.latest, min(
@@ -1037,6 +1058,10 @@ def _names_an_event(text: str, sentence: Sentence, expression: TimeExpression) -
 #: following day ... He spoke at a news conference alongside ..."): the time of the one before,
 #: unless it says otherwise.
 _GOES_ON = re.compile(r"(?:He|She|They)\b")
+
+#: A sentence told as what came right after the one before it ("X told reporters at the White
+#: House afterwards that ..."): the day of the one before, or the next.
+_RIGHT_AFTER = re.compile(r"(?i)\bafterwards?\b")
 
 
 def _same_event(before: Sentence | None, sentence: Sentence) -> bool:

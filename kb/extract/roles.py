@@ -388,7 +388,7 @@ class RoleReader(CueReader):
                 expression.text.lower().startswith("since"):
             return True
         if cue.part != "noun" and expression.start >= cue.end and expression.kind != "absolute" \
-                and is_past_form(cue.text.split()[-1]) \
+                and any(is_past_form(word) for word in cue.text.split()) \
                 and ahead(self.text, context.sentence, expression):
             return True  # a plan after a past act ("had accepted an invitation and would send
             # a team to Doha on Monday": Monday the sending's, not the accepting's)

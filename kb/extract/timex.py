@@ -778,7 +778,10 @@ _FUTURE_CUES = re.compile(
     r"(?<!\bthe\s)(?<!\ba\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bour\s)"
     r"(?<!\bthis\s)(?<!\bthat\s)(?<![’']s\s)(?<!\bceasefire\s)(?<!\bpeace\s)(?<!\btruce\s)"
     r"plans?\s+to|planning\s+to|"
-    r"intends?\s+to|upcoming|next|is\s+to|are\s+to|to\s+be\s+held)\b|[’']ll\b"
+    r"intends?\s+to|upcoming|next|is\s+to|are\s+to|to\s+be\s+held|"
+    # "a ceasefire, to take effect on Sunday", "a truce to start on Sunday": when it will begin
+    r"to\s+(?:take|come\s+into|enter\s+into|go\s+into)\s+(?:effect|force)|"
+    r"to\s+(?:start|begin)(?=\s+(?:on|at|from)\b))\b|[’']ll\b"
 )
 _PAST_CUES = re.compile(
     r"\b(?:said|told|was|were|had|did|met|held|made|gave|took|came|went|left|began|sent|saw|"
