@@ -410,9 +410,13 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Statement", r"(?:published|publishes|released|releases|announced|announces)(?=\s+(?:the|their|"
                   r"its|a)\s+(?:[\w-]+\s+){0,2}?(?:names|list)\b)", "verb"),
     # "Hamas published a short video showing three women": a message made public, a statement
+    # "Luxembourg and Malta made similar announcements", "made an announcement": words said
+    ("Statement", r"(?:made|makes|making)(?=\s+(?:a|an|the|its|their|his|her|similar|separate|"
+                  r"parallel|same)\s+(?:[\w-]+\s+){0,1}?announcements?\b)", "verb"),
     # "the army put out a clarification of its own", "put out a statement": words made public
     ("Statement", r"(?:put|puts|putting)\s+out(?=\s+(?:a|an|the|its|their|his|her|another)\s+"
-                  r"(?:[\w-]+\s+){0,2}?(?:statement|clarification|correction|denial|message)\b)",
+                  r"(?:[\w-]+\s+){0,2}?(?:statement|clarification|correction|denial|message|reaction|"
+                  r"response)\b)",
      "verb"),
     # ("the armed wing put out a video of a hostage")
     ("Statement", r"(?:published|publishes|released|releases|posted|posts|issued|issues|aired|airs|"
@@ -578,6 +582,13 @@ CONDITION = re.compile(
     # "our weapons are not on the table as long as there is occupation"
     r"|\b(?:is|are|was|were)\s+not\s+(?:on\s+the\s+table|negotiable|up\s+for\s+(?:discussion|"
     r"negotiation))\s+(?:as\s+long\s+as|so\s+long\s+as|until|unless|while)\b"
+    # "said a ceasefire cannot be complete unless there is a full withdrawal"
+    r"|\b(?:cannot|can[’']t|could\s+not|will\s+not|won[’']t)\s+be\s+(?:\w+\s+){1,2}?"
+    r"(?:unless|until)\b"
+    # "said the return of the ambassadors remains linked to Israel ending its war"
+    r"|\b(?:is|are|was|were|remains?|remained|would\s+be|will\s+be)\s+(?:\w+ly\s+)?(?:linked|"
+    r"tied)\s+to\s+(?:[\w’'-]+\s+){0,6}?(?:withdrawal|withdrawing|ceasefire|cease-fire|truce|"
+    r"agreement|deal|end|ending|ends|stop|stopping|stops|halt|halting|release)\b"
     # "said the releases would depend on a withdrawal", "any deal was contingent on"
     # (a deal's term after it: not "the outcome would depend on the weather")
     r"|\b(?:(?:will|would|must|could)\s+(?:\w+ly\s+)?(?:depend|hinge)|(?:is|are|was|were|"

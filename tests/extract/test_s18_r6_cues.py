@@ -1,8 +1,9 @@
 """Sentences that assert an event with words the cue lexicon did not know (session 18, round 6),
 on short texts written for the test: a release made to depend on terms and reported words that
-make it depend on them (a condition), a judgement said by praising, a video or a clarification put
-out (a statement), people shot dead (a killing), a sitting announced ("is expected to convene"),
-a situation assessment held and hours spent with a leader (a meeting). Beside each, the near miss
+make it depend on them, or that keep a return linked to the war's end (a condition), a judgement
+said by praising, a video, a clarification or a reaction put out and announcements made (a
+statement), people shot dead (a killing), a sitting announced ("is expected to convene"), a
+situation assessment held and hours spent with a leader (a meeting). Beside each, the near miss
 that must stay without that event."""
 
 from __future__ import annotations
@@ -123,3 +124,40 @@ def test_hours_spent_with_a_named_leader_over_five_words_are_a_meeting():
 
 def test_money_spent_on_weapons_is_no_meeting():
     assert _of("Israel spent two and a half billion dollars on weapons.", "Meeting") == []
+
+
+# --- "put out its first reaction", "made similar announcements": words made public ----------------
+
+def test_a_reaction_put_out_is_a_statement():
+    statement = one(events("Hamas has put out its first reaction on Tuesday."), "Statement")
+    assert speakers(statement) == {"hamas"}
+    assert statement.date.edtf == "2024-03-12"
+
+
+def test_two_states_that_made_similar_announcements_each_said_it():
+    statement = one(events("On Tuesday Luxembourg and Malta made similar announcements."),
+                    "Statement")
+    assert speakers(statement) == {"luxembourg", "malta"}
+
+
+def test_an_announcement_awaited_is_no_statement():
+    assert _of("The announcement is awaited.", "Statement") == []
+
+
+# --- "remains linked to", "cannot be complete unless": a condition in the words reported -----------
+
+def test_a_return_that_remains_linked_to_the_war_ending_is_a_precondition():
+    condition = one(events("Jordan said on Tuesday that the return of the ambassadors remains "
+                           "linked to Israel ending its war on Gaza."), "Precondition")
+    assert speakers(condition) == {"jordan"}
+
+
+def test_a_ceasefire_that_cannot_be_complete_unless_troops_leave_is_a_precondition():
+    condition = one(events("Al Thani said on Tuesday that a ceasefire cannot be complete unless "
+                           "there is a full withdrawal."), "Precondition")
+    assert speakers(condition) == {"al-thani"}
+
+
+def test_prices_linked_to_the_weather_are_no_condition():
+    found = events("Egypt said on Tuesday that prices are linked to the weather.")
+    assert [event.type for event in found] == ["Statement"]
