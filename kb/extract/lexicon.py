@@ -303,6 +303,12 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Meeting", r"(?:tele)?phoned|conferred\s+with", "verb"),
     # "the cabinet convened on Sunday", "a consultation convened by the prime minister"
     ("Meeting", r"convened|convenes", "verb"),
+    # "the government is expected to convene this evening", "the cabinet will convene on Sunday":
+    # a sitting announced
+    ("Meeting", r"(?:(?:expected|due|scheduled|set)\s+to|will|shall)\s+(?:\w+ly\s+)?convene", "verb"),
+    # "the prime minister held a situation assessment with the negotiating team": a sitting
+    ("Meeting", r"(?:held|holds|hold|holding)(?=\s+(?:a|an|the|another)\s+(?:[\w-]+\s+){0,2}?"
+                r"(?:situation|security)\s+assessments?\b)", "verb"),
     # "called the Emir of Qatar", "called his Egyptian counterpart": a telephone call
     ("Meeting", r"called(?=\s+(?:(?:his|her|their)\s+(?:[\w-]+\s+){0,2}counterparts?|(?:the\s+)?"
                 r"(?:US\s+|U\.S\.\s+)?(?:President|Prime\s+Minister|Foreign\s+Minister|King|Emir|"
@@ -314,7 +320,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Meeting", r"(?:spoke|talked)\s+(?:to|with)(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}by\s+(?:tele)?phone\b)",
      "verb"),
     ("Meeting", r"(?:sat|sits|sit)\s+(?:down\s+)?(?:together\s+)?with|"
-                r"spent\s+(?:[\w-]+\s+){1,3}?with", "verb"),
+                # ("spent two and a half hours with Prime Minister Netanyahu")
+                r"spent\s+(?:[\w-]+\s+){1,5}?with", "verb"),
     ("Meeting", r"(?:arrived|arrives|arriving)\s+in(?=\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:on\s+\w+\s+)?"
                 r"(?:for\s+(?:talks|a\s+meeting|meetings)|to\s+(?:discuss|meet|negotiate|hold\s+talks)))",
      "verb"),
@@ -370,6 +377,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Statement", r"said|says|stated|told|tells|added|noted|announced|declared|stressed|"
                   r"emphasi[sz]ed|reiterated|confirmed|denied|claimed|acknowledged|explained|"
                   r"wrote|accused|accuses|condemned|condemns|welcomed|welcomes|informed|"
+                  # "praised the people of Gaza in a televised address": a judgement said
+                  r"praised|praises|hailed|hails|commended|commends|"
                   r"notified|announces|affirm(?:s|ed)?|reaffirm(?:s|ed)?|blamed|blames|"
                   # ("insisted on a permanent ceasefire": a demand, below)
                   r"insisted(?!\s+(?:up)?on\b)|argued|recalled|saying|noting|stressing|"
@@ -401,7 +410,17 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Statement", r"(?:published|publishes|released|releases|announced|announces)(?=\s+(?:the|their|"
                   r"its|a)\s+(?:[\w-]+\s+){0,2}?(?:names|list)\b)", "verb"),
     # "Hamas published a short video showing three women": a message made public, a statement
-    ("Statement", r"(?:published|publishes|released|releases|posted|posts|issued|issues|aired|airs)"
+    # "Luxembourg and Malta made similar announcements", "made an announcement": words said
+    ("Statement", r"(?:made|makes|making)(?=\s+(?:a|an|the|its|their|his|her|similar|separate|"
+                  r"parallel|same)\s+(?:[\w-]+\s+){0,1}?announcements?\b)", "verb"),
+    # "the army put out a clarification of its own", "put out a statement": words made public
+    ("Statement", r"(?:put|puts|putting)\s+out(?=\s+(?:a|an|the|its|their|his|her|another)\s+"
+                  r"(?:[\w-]+\s+){0,2}?(?:statement|clarification|correction|denial|message|reaction|"
+                  r"response)\b)",
+     "verb"),
+    # ("the armed wing put out a video of a hostage")
+    ("Statement", r"(?:published|publishes|released|releases|posted|posts|issued|issues|aired|airs|"
+                  r"put\s+out|puts\s+out)"
                   r"(?=\s+(?:a|an|the|its|their|his|her|new|another)\s+(?:[\w-]+\s+){0,2}?"
                   r"(?:video|videos|footage|clip|audio|tape)\b)", "verb"),
     # "Jordan called off a summit", "Netanyahu cancelled a planned visit": the calling off is the
@@ -496,6 +515,13 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # victim
     ("Killing", r"(?:died|dies)\s+(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)|"
                 r"succumb(?:ed|s)\s+to\s+(?:his|her|their)\s+(?:wounds|injuries)", "verb"),
+    # "troops shot dead three hostages", "shot them dead", "gunmen gunned down two guards": a
+    # killing, its subject the killer (not "shot down a drone")
+    ("Killing", r"(?:shot|shoots)\s+dead|(?:shot|shoots)(?=\s+(?:[\w’'-]+\s+){1,4}?dead\b)|"
+                r"gunned\s+down", "verb"),
+    # "made the release depend on a withdrawal", "makes any deal conditional on": a condition set
+    ("Precondition", r"(?:made|makes|making)(?=\s+(?:[\w’'-]+\s+){1,6}?(?:depend|dependent|"
+                     r"conditional|contingent)\s+(?:up)?on\b)", "verb"),
     ("Killing", r"assassination|elimination|killing", "noun"),
     # "Sgt. X and Staff Sgt. Y, who fell in combat in the Gaza Strip": soldiers killed, the
     # subject the victim
@@ -556,6 +582,19 @@ CONDITION = re.compile(
     # "our weapons are not on the table as long as there is occupation"
     r"|\b(?:is|are|was|were)\s+not\s+(?:on\s+the\s+table|negotiable|up\s+for\s+(?:discussion|"
     r"negotiation))\s+(?:as\s+long\s+as|so\s+long\s+as|until|unless|while)\b"
+    # "said a ceasefire cannot be complete unless there is a full withdrawal"
+    r"|\b(?:cannot|can[’']t|could\s+not|will\s+not|won[’']t)\s+be\s+(?:\w+\s+){1,2}?"
+    r"(?:unless|until)\b"
+    # "said the return of the ambassadors remains linked to Israel ending its war"
+    r"|\b(?:is|are|was|were|remains?|remained|would\s+be|will\s+be)\s+(?:\w+ly\s+)?(?:linked|"
+    r"tied)\s+to\s+(?:[\w’'-]+\s+){0,6}?(?:withdrawal|withdrawing|ceasefire|cease-fire|truce|"
+    r"agreement|deal|end|ending|ends|stop|stopping|stops|halt|halting|release)\b"
+    # "said the releases would depend on a withdrawal", "any deal was contingent on"
+    # (a deal's term after it: not "the outcome would depend on the weather")
+    r"|\b(?:(?:will|would|must|could)\s+(?:\w+ly\s+)?(?:depend|hinge)|(?:is|are|was|were|"
+    r"would\s+be|will\s+be)\s+(?:\w+ly\s+)?(?:conditional|contingent|dependent))\s+(?:up)?on\s+"
+    r"(?:[\w’'-]+\s+){0,6}?(?:withdrawal|ceasefire|cease-fire|truce|agreement|deal|end|release|"
+    r"guarantees?|halt|stop|return|exchange|commitment)\b"
     r"|(?:it|they|he|she|we|i)\s+(?:will|would|shall)\s+[^.;]*?\b(?:only\s+(?:if|when|after|once)|"
     r"provided\s+that|on\s+condition\s+that)\b)")
 
