@@ -1,0 +1,51 @@
+"""Two events in one sentence (session 18, round 6), on short texts written for the test: a
+meeting with counterparts met one after the other ("met A and then B") or apart ("held separate
+talks with A and with B") is one meeting with each (the gold conventions 3 and 6). Beside each,
+the near miss that must stay as it was."""
+
+from __future__ import annotations
+
+from tests.extract.sentences import events, ids
+
+
+def _of(found: list, kind: str) -> list:
+    return [event for event in found if event.type == kind]
+
+
+# --- counterparts met in turn or apart ----------------------------------------------------------
+
+def test_a_meeting_and_then_another_counterpart_are_two_meetings():
+    found = _of(events("On Friday morning Antony Blinken met Benjamin Netanyahu and then spent two "
+                       "hours with Yahya Sinwar."), "Meeting")
+    assert sorted(map(sorted, map(ids, found))) == [
+        ["antony-blinken", "benjamin-netanyahu"], ["antony-blinken", "yahya-sinwar"]]
+    assert {event.date.edtf for event in found} == {"2024-03-08"}
+
+
+def test_separate_talks_with_two_counterparts_are_two_meetings():
+    found = _of(events("On Saturday Kamala Harris held separate talks with Benjamin Netanyahu and "
+                       "with Yahya Sinwar."), "Meeting")
+    assert sorted(map(sorted, map(ids, found))) == [
+        ["benjamin-netanyahu", "kamala-harris"], ["kamala-harris", "yahya-sinwar"]]
+
+
+def test_separate_talks_told_after_a_meeting_stay_apart_from_it():
+    found = _of(events("On Saturday Kamala Harris met Benjamin Netanyahu. She also held separate "
+                       "talks with Yahya Sinwar and with Yoav Gallant."), "Meeting")
+    assert sorted(map(sorted, map(ids, found))) == [
+        ["benjamin-netanyahu", "kamala-harris"], ["kamala-harris", "yahya-sinwar"],
+        ["kamala-harris", "yoav-gallant"]]
+
+
+def test_talks_with_two_counterparts_told_together_stay_one_meeting():
+    found = _of(events("On Saturday Kamala Harris held talks with Benjamin Netanyahu and Yahya "
+                       "Sinwar."), "Meeting")
+    assert [ids(event) for event in found] == [
+        {"kamala-harris", "benjamin-netanyahu", "yahya-sinwar"}]
+
+
+def test_a_meeting_then_a_journey_stays_one_meeting():
+    found = _of(events("On Friday Antony Blinken met Benjamin Netanyahu and Yoav Gallant, then "
+                       "flew to Cairo."), "Meeting")
+    assert [ids(event) for event in found] == [
+        {"antony-blinken", "benjamin-netanyahu", "yoav-gallant"}]
