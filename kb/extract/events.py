@@ -78,6 +78,13 @@ APART = re.compile(r"(?i)\bseparate(?:ly)?\b")
 #: Where the counterparts met apart part: "A, and with B", "A and B".
 APART_AND = re.compile(r"(?i)(?:,\s*|\s+)and\s+")
 
+#: A verb coordinated with a speech verb after the words it reports, closed by a quotation mark
+#: or a comma ('said "there is no deal" and rejected ...', 'called it "unrealistic", yet agreed
+#: to ...'): the speaker's second act, not what the words tell. (Searched from the speech verb's
+#: end up to the act's verb.)
+COORDINATED_ACT = re.compile(r"(?:[\u201d\"],?|,)\s*(?:and|but|yet)\s+(?:(?:also|then|later|"
+                             r"\w+ly)\s+)?$")
+
 
 class Extractor(RoleReader):
     """Reads one article and collects its draft events, actors, places and claimants.
@@ -506,6 +513,9 @@ class Extractor(RoleReader):
                         "Acceptance", "Rejection", "Offer", "HostageRelease", "Attack") or \
                         other_cue.part != "verb" or not frame.start <= other_cue.start < frame.end:
                     continue
+                if COORDINATED_ACT.search(self.text, cue.end, other_cue.start):
+                    continue  # 'said "there is no deal" and rejected the claim': a second act
+                    # of the speaker, told beside the words, not in them
                 doers = {actor for actor, role in other.actors if role in (
                     "responder", "offerer", "participant", "releaser", "perpetrator")}
                 if speakers and speakers <= doers and (

@@ -49,3 +49,23 @@ def test_a_meeting_then_a_journey_stays_one_meeting():
                        "flew to Cairo."), "Meeting")
     assert [ids(event) for event in found] == [
         {"antony-blinken", "benjamin-netanyahu", "yoav-gallant"}]
+
+
+# --- an act coordinated with a saying, beside its words -----------------------------------------
+
+def test_a_quoted_saying_and_a_rejection_coordinated_with_it_are_two_acts():
+    found = events('On Monday Benjamin Netanyahu said "there is not a deal in the making" and '
+                   "rejected a claim by an American official.")
+    assert sorted(event.type for event in found) == ["Rejection", "Statement"]
+    assert all(ids(event) == {"benjamin-netanyahu"} for event in found)
+
+
+def test_words_then_a_comma_and_yet_an_acceptance_are_two_acts():
+    found = events('On Monday Benjamin Netanyahu called the plan "unrealistic", yet agreed to send '
+                   "the delegation.")
+    assert sorted(event.type for event in found) == ["Acceptance", "Statement"]
+
+
+def test_a_saying_that_reports_its_own_acceptance_stays_the_acceptance():
+    found = events("On Monday Hamas said it had accepted the proposal and rejected the plan.")
+    assert sorted(event.type for event in found) == ["Acceptance", "Rejection"]
