@@ -85,6 +85,10 @@ APART_AND = re.compile(r"(?i)(?:,\s*|\s+)and\s+")
 COORDINATED_ACT = re.compile(r"(?:[\u201d\"],?|,)\s*(?:and|but|yet)\s+(?:(?:also|then|later|"
                              r"\w+ly)\s+)?$")
 
+#: The adverbs that tell an act besides one told before: the lexicon's ("also", "further") and
+#: "equally", "moreover", "separately" ("They called equally for the delivery of aid").
+BESIDES = ANOTHER_ACT | frozenset(("equally", "moreover", "separately"))
+
 
 class Extractor(RoleReader):
     """Reads one article and collects its draft events, actors, places and claimants.
@@ -813,10 +817,10 @@ class Extractor(RoleReader):
         if cue.part == "noun" or word is None:
             return False
         while word.dep_ == "conj" and word.head is not word:  # "It also asks X ..., and demands
-            if any(c.dep_ == "advmod" and c.lower_ in ANOTHER_ACT for c in word.children):
+            if any(c.dep_ == "advmod" and c.lower_ in BESIDES for c in word.children):
                 return True  # Y": "also" goes with both verbs
             word = word.head
-        return any(c.dep_ == "advmod" and c.lower_ in ANOTHER_ACT for c in word.children)
+        return any(c.dep_ == "advmod" and c.lower_ in BESIDES for c in word.children)
 
     def _time_reference(self, cue: Cue, context: Context) -> bool:
         """Whether an event noun with its date names a time ("since the Oct. 7 attack", "freed in

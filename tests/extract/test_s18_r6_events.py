@@ -69,3 +69,28 @@ def test_words_then_a_comma_and_yet_an_acceptance_are_two_acts():
 def test_a_saying_that_reports_its_own_acceptance_stays_the_acceptance():
     found = events("On Monday Hamas said it had accepted the proposal and rejected the plan.")
     assert sorted(event.type for event in found) == ["Acceptance", "Rejection"]
+
+
+# --- an act told as one besides another ---------------------------------------------------------
+
+def test_a_demand_made_equally_is_a_second_demand():
+    found = _of(events("On Monday Egypt demanded an immediate ceasefire. Egypt called equally for "
+                       "the immediate delivery of aid."), "Demand")
+    assert len(found) == 2
+    assert [event.sentences for event in found] == [
+        ["On Monday Egypt demanded an immediate ceasefire."],
+        ["Egypt called equally for the immediate delivery of aid."]]
+
+
+def test_a_meeting_held_separately_is_not_the_meeting_told_before():
+    found = _of(events("On Monday Joe Biden and Kamala Harris met Benjamin Netanyahu at the White "
+                       "House. Kamala Harris met Netanyahu separately, in her office."), "Meeting")
+    assert len(found) == 2
+    assert ["Kamala Harris met Netanyahu separately, in her office."] in [
+        event.sentences for event in found]
+
+
+def test_a_demand_told_again_without_such_a_word_stays_one():
+    found = _of(events("On Monday Egypt demanded an immediate ceasefire. Egypt's demand was "
+                       "rejected."), "Demand")
+    assert len(found) == 1
