@@ -69,6 +69,27 @@ TRUCE_BETWEEN = re.compile(r"(?i)\b(?:ceasefire|cease-fire|truce|pause\s+in\s+fi
                            + r"\s+(?:have\s+|had\s+)?(?:agreed|signed|reached|accepted)\b")
 
 
+#: What tells the counterparts of a meeting as met in turn: "met A and then B", "met A, then spent
+#: two hours with B", "... and afterwards with B".
+IN_TURN = re.compile(r"(?i)(?:,\s*|\s+)(?:and\s+)?(?:then|afterwards?|later)\b")
+#: What says a meeting's counterparts were met apart: "held separate talks with A and with B",
+#: "met A and B separately".
+APART = re.compile(r"(?i)\bseparate(?:ly)?\b")
+#: Where the counterparts met apart part: "A, and with B", "A and B".
+APART_AND = re.compile(r"(?i)(?:,\s*|\s+)and\s+")
+
+#: A verb coordinated with a speech verb after the words it reports, closed by a quotation mark
+#: or a comma ('said "there is no deal" and rejected ...', 'called it "unrealistic", yet agreed
+#: to ...'): the speaker's second act, not what the words tell. (Searched from the speech verb's
+#: end up to the act's verb.)
+COORDINATED_ACT = re.compile(r"(?:[\u201d\"],?|,)\s*(?:and|but|yet)\s+(?:(?:also|then|later|"
+                             r"\w+ly)\s+)?$")
+
+#: The adverbs that tell an act besides one told before: the lexicon's ("also", "further") and
+#: "equally", "moreover", "separately" ("They called equally for the delivery of aid").
+BESIDES = ANOTHER_ACT | frozenset(("equally", "moreover", "separately"))
+
+
 class Extractor(RoleReader):
     """Reads one article and collects its draft events, actors, places and claimants.
 
@@ -497,6 +518,9 @@ class Extractor(RoleReader):
                         "Acceptance", "Rejection", "Offer", "HostageRelease", "Attack") or \
                         other_cue.part != "verb" or not frame.start <= other_cue.start < frame.end:
                     continue
+                if COORDINATED_ACT.search(self.text, cue.end, other_cue.start):
+                    continue  # 'said "there is no deal" and rejected the claim': a second act
+                    # of the speaker, told beside the words, not in them
                 doers = {actor for actor, role in other.actors if role in (
                     "responder", "offerer", "participant", "releaser", "perpetrator")}
                 if speakers and speakers <= doers and (
@@ -616,6 +640,8 @@ class Extractor(RoleReader):
             sentence_span=(sentence.start, sentence.end), in_quote=cue.quote is not None,
             cue_part=cue.part, parsed=cue.parsed + (["another act"] if self._another_act(
                 cue, context) else []), calls=[list(group) for group in cue.calls])
+        if kind == "Meeting" and not event.calls:
+            event.calls = self._met_in_turn(cue, context, event)
         speaking = next((f for f in outer if not f.report and f.speaker), None)
         reporting = next((f for f in outer if f.report and f.speaker), None)
         if speaking:
@@ -663,6 +689,41 @@ class Extractor(RoleReader):
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = self._with_owners([(fallback[0].actor, role)])
         return event
+
+    def _met_in_turn(self, cue: Cue, context: Context, event: DraftEvent) -> list[list[str]]:
+        """The counterparts of a meeting met one after the other ("met Netanyahu and then the war
+        cabinet") or apart ("held separate talks with the emir of Qatar and with the king of
+        Jordan"): one meeting with each group (the gold conventions 3 and 6: one event per act),
+        split by :func:`kb.extract.merge.one_call_each`; none when the words say no such thing
+        or name one group only."""
+        sentence = context.sentence
+        participants = {a for a, r in event.actors if r == "participant"}
+        after = [m for m in context.mentions if m.start >= cue.end and m.actor in participants
+                 and m.quote is None]
+        before = {m.actor for m in context.mentions if m.end <= cue.start}
+        after = [m for m in after if m.actor not in before]
+        if len(after) < 2 or cue.part not in ("verb", "noun"):
+            return []
+        stretch = (after[0].end, after[-1].start)
+        cuts = [m.start() + stretch[0] for m in IN_TURN.finditer(
+            self.text[stretch[0]:stretch[1]])]
+        if not cuts and APART.search(sentence.text):
+            cuts = [m.start() + stretch[0] for m in APART_AND.finditer(
+                self.text[stretch[0]:stretch[1]])]
+        if not cuts:
+            return []
+        bounds = [*cuts, sentence.end]
+        groups: list[list[str]] = [[] for _ in bounds]
+        for mention in after:
+            slot = next(n for n, bound in enumerate(bounds) if mention.start < bound)
+            groups[slot].append(mention.actor)
+        groups = [list(dict.fromkeys(g)) for g in groups if g]
+        if len(groups) < 2 or any(set(a) & set(b) for n, a in enumerate(groups)
+                                  for b in groups[n + 1:]):
+            return []
+        event.parsed = [*event.parsed, "met in turn or apart: " + "; ".join(
+            ", ".join(g) for g in groups)]
+        return groups
 
     def _quoted_side(self, cue: Cue, context: Context) -> str | None:
         """The side an outlet quotes an unnamed official or source of ("quoted an Egyptian
@@ -757,10 +818,10 @@ class Extractor(RoleReader):
         if cue.part == "noun" or word is None:
             return False
         while word.dep_ == "conj" and word.head is not word:  # "It also asks X ..., and demands
-            if any(c.dep_ == "advmod" and c.lower_ in ANOTHER_ACT for c in word.children):
+            if any(c.dep_ == "advmod" and c.lower_ in BESIDES for c in word.children):
                 return True  # Y": "also" goes with both verbs
             word = word.head
-        return any(c.dep_ == "advmod" and c.lower_ in ANOTHER_ACT for c in word.children)
+        return any(c.dep_ == "advmod" and c.lower_ in BESIDES for c in word.children)
 
     def _time_reference(self, cue: Cue, context: Context) -> bool:
         """Whether an event noun with its date names a time ("since the Oct. 7 attack", "freed in

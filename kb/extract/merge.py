@@ -222,6 +222,9 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
             continue
         if not leading & set(other.primary()):
             continue
+        if event.cue == other.cue and event.sentence_index == other.sentence_index and \
+                _split_call(event) and _split_call(other):
+            continue  # "held separate talks with A and with B": one meeting with each
         if event.sentence_index != other.sentence_index and (
                 ("another act" in event.parsed and event.type != "Statement")
                 or OWN_CONDITION in event.parsed):
@@ -297,6 +300,11 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
         if same_victim or compatible_dates(event.date, other.date, loose=False):
             return other
     return None
+
+def _split_call(event: DraftEvent) -> bool:
+    """Whether an event is one of the calls or meetings :func:`one_call_each` made of one."""
+    return any(note.startswith(f"{ONE_CALL_EACH}: the call with ") for note in event.parsed)
+
 
 def one_call_each(events: list[DraftEvent]) -> list[DraftEvent]:
     """A call the parse read with several counterparts (its ``calls``: "Haniyeh phoned Qatar's
