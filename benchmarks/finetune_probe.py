@@ -141,7 +141,7 @@ def tokenizer():
 def _encode(tok, rows: list[dict], settings: Settings):
     if settings.context:
         return tok([r["text"] for r in rows], [r["before"] or "-" for r in rows],
-                   truncation="only_second", max_length=settings.max_length, padding=True,
+                   truncation="longest_first", max_length=settings.max_length, padding=True,
                    return_tensors="pt")
     return tok([r["text"] for r in rows], truncation=True, max_length=settings.max_length,
                padding=True, return_tensors="pt")
@@ -314,7 +314,8 @@ def _score_article(gold, draft, events):
     return train_sentences.score(gold, draft, events)
 
 
-def propose(reading, events, probs: dict[int, dict[str, float]], threshold: float) -> list:
+def propose(reading, events, probs: dict[int, dict[str, float]], threshold: float,
+            joint: bool = False) -> list:
     """:func:`kb.extract.sentence_stage.propose` with another source of probabilities: an event
     for each sentence no proposal cites, with an actor, whose P(event) reaches the threshold; its
     type the likeliest, its date and actors the rules' (the stage's helpers)."""
@@ -331,10 +332,10 @@ def propose(reading, events, probs: dict[int, dict[str, float]], threshold: floa
             continue
         p = probs[index]
         p_event = 1.0 - p[NONE]
-        if p_event < threshold:
-            continue
         types = {k: v for k, v in p.items() if k != NONE}
         kind = max(types, key=lambda label: (types[label], label))
+        if (p_event * types[kind] if joint else p_event) < threshold:
+            continue
         event = DraftEvent(type=kind, date=stage._date_of(reading, index),
                            sentences=[sentence.text],
                            actors=stage._roles(reading, index, kind, mentions),
@@ -349,12 +350,15 @@ def propose(reading, events, probs: dict[int, dict[str, float]], threshold: floa
 
 
 def end_to_end(articles, probs: dict[tuple[str, int], dict[str, float]],
-               feature_models: dict[str, dict], thresholds, sets) -> None:
-    """Per left-out fold, the rules alone, + the neural proposer, + the hand-made sentence stage,
-    and the rules' proposals filtered by the neural score."""
+               feature_models: dict[str, dict], thresholds, sets,
+               feature_p: dict[tuple[str, int], float]) -> None:
+    """Per left-out fold, the rules alone, + the neural proposer (P(event); ``joint``: P(event)
+    times P(type | event); ``mean``: the mean of its P(event) and the hand-made stage's), + the
+    hand-made sentence stage, and the rules' proposals filtered by the neural score."""
     import train_sentences
 
     lines = Counter()
+    why: dict[str, Counter] = {}
     for article in articles:
         if article.corpus not in sets:
             continue
@@ -365,10 +369,19 @@ def end_to_end(articles, probs: dict[tuple[str, int], dict[str, float]],
                       ("gold", ""): off.gold})
         key = article.corpus + "/" + article.gold.name
         own = {index: p for (name, index), p in probs.items() if name == key}
+        mean = {}
+        for index, p in own.items():
+            p_event = (1.0 - p[NONE] + feature_p[(key, index)]) / 2
+            mean[index] = {**p, NONE: 1.0 - p_event}
         for t in thresholds:
-            added = propose(draft.reading, base, own, t)
-            on = _score_article(gold, draft, base + added)
-            lines.update({(f"neural {t}", "p"): on.proposed, (f"neural {t}", "m"): on.matched})
+            for name, chosen, joint in (("neural", own, False), ("joint", own, True),
+                                        ("mean", mean, False)):
+                added = propose(draft.reading, base, chosen, t, joint)
+                on = _score_article(gold, draft, base + added)
+                lines.update({(f"{name} {t}", "p"): on.proposed,
+                              (f"{name} {t}", "m"): on.matched})
+                why.setdefault(f"{name} {t}", Counter()).update(
+                    train_sentences._why_unmatched(article, draft, base, added))
             model = dict(feature_models[article.corpus], settings={"threshold": t})
             added = train_sentences.added_by(article, base, model)
             on = _score_article(gold, draft, base + added)
@@ -386,6 +399,9 @@ def end_to_end(articles, probs: dict[tuple[str, int], dict[str, float]],
         ratio = f"{dm / dp:.2f}" if dp else "-"
         print(f"  {name:<14} matched {lines[(name, 'm')]:4d} proposed {lines[(name, 'p')]:4d}  "
               f"dmatched {dm:+4d} dproposed {dp:+4d}  ratio {ratio}")
+        if name in why:
+            print("      added and unmatched: "
+                  + ", ".join(f"{k} {v}" for k, v in why[name].most_common()))
 
 
 def article_probs(model, classes, settings: Settings, reading) -> dict[int, dict[str, float]]:
@@ -404,18 +420,24 @@ def article_probs(model, classes, settings: Settings, reading) -> dict[int, dict
     return found
 
 
-def held_out(path: Path, propose_at: float, filter_at: float) -> None:
-    """The held-out sets' totals (nothing else of them): the rules alone, with the neural
-    proposer at ``propose_at``, and the rules' proposals filtered at ``filter_at``."""
+def held_out(path: Path, threshold: float, filter_at: float) -> None:
+    """The held-out sets' totals (nothing else of them): the rules alone; with the neural proposer
+    at ``threshold`` (P(event)); with the mean of its P(event) and the shipped hand-made sentence
+    stage's at the same threshold; with the hand-made stage alone at it; and the rules' proposals
+    filtered at ``filter_at``."""
     from extract_accuracy import CORPORA, SEEDS, devset_gold
 
     from kb.extract import extract, known_actors, known_places
+    from kb.extract import sentence_stage as stage
     from kb.extract.draft import DEFAULT_MIN_CONFIDENCE
 
     model, classes, settings = load(path)
+    shipped = stage.load_model()
     actors, places = known_actors([SEEDS]), known_places([SEEDS])
-    print(f"held out, {path.name}; proposer at {propose_at}, filter at {filter_at} (totals only)")
+    print(f"held out, {path.name}; threshold {threshold}, filter at {filter_at} (totals only)")
     seconds, count = 0.0, 0
+    names = ("rules", "+neural", "+mean", "+features", "filtered")
+    total = Counter()
     for corpus in CORPORA:
         if corpus.folder.name not in HELD_OUT:
             continue
@@ -429,19 +451,31 @@ def held_out(path: Path, propose_at: float, filter_at: float) -> None:
             probs = article_probs(model, classes, settings, draft.reading)
             seconds += time.perf_counter() - t0
             count += 1
-            off = _score_article(gold, draft, draft.events)
-            on = _score_article(gold, draft,
-                                draft.events + propose(draft.reading, draft.events, probs,
-                                                       propose_at))
-            kept = [e for e in draft.events
-                    if 1.0 - probs[e.sentence_index][NONE] >= filter_at]
-            filtered = _score_article(gold, draft, kept)
-            counts.update({"gold": off.gold, "off_p": off.proposed, "off_m": off.matched,
-                           "on_p": on.proposed, "on_m": on.matched,
-                           "f_p": filtered.proposed, "f_m": filtered.matched})
-        print(f"  {corpus.folder.name:<9} gold {counts['gold']:3d}  rules {counts['off_m']:3d} / "
-              f"{counts['off_p']:3d}  +proposer {counts['on_m']:3d} / {counts['on_p']:3d}  "
-              f"filtered {counts['f_m']:3d} / {counts['f_p']:3d}")
+            reading, base = draft.reading, draft.events
+            proposed = stage.cited(reading, base)
+            mean = {}
+            for index, p in probs.items():
+                other = stage.chances(shipped, stage.features(reading, index, proposed))[0]
+                mean[index] = {**p, NONE: 1.0 - (1.0 - p[NONE] + other) / 2}
+            hand = [e for e in stage.propose(reading, base,
+                                             dict(shipped, settings={"threshold": threshold}))
+                    if e.confidence >= DEFAULT_MIN_CONFIDENCE]
+            variants = {"rules": base,
+                        "+neural": base + propose(reading, base, probs, threshold),
+                        "+mean": base + propose(reading, base, mean, threshold),
+                        "+features": base + hand,
+                        "filtered": [e for e in base
+                                     if 1.0 - probs[e.sentence_index][NONE] >= filter_at]}
+            for name, events in variants.items():
+                score = _score_article(gold, draft, events)
+                counts.update({(name, "m"): score.matched, (name, "p"): score.proposed})
+            counts["gold"] += len(gold.events)
+        total.update(counts)
+        print(f"  {corpus.folder.name:<9} gold {counts['gold']:3d}  " + "  ".join(
+            f"{name} {counts[(name, 'm')]}/{counts[(name, 'p')]}" for name in names))
+    print(f"  TOTAL     gold {total['gold']:3d}  " + "  ".join(
+        f"{name} {total[(name, 'm')]}/{total[(name, 'p')]}" for name in names))
+    print("  (matched/proposed)")
     print(f"  scoring: {1000 * seconds / max(count, 1):.0f} ms an article ({count} articles)")
 
 
@@ -461,7 +495,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, nargs="+", default=[0.5, 0.7, 0.8, 0.9])
     parser.add_argument("--write", action="store_true",
                         help="fine-tune on every tuned set and keep the weights in MODELS/all-*")
-    parser.add_argument("--held-out", nargs=2, type=float, metavar=("PROPOSE_AT", "FILTER_AT"),
+    parser.add_argument("--held-out", nargs=2, type=float, metavar=("THRESHOLD", "FILTER_AT"),
                         help="the held-out totals with the model --write kept (TWO reads at most "
                              "in all)")
     args = parser.parse_args(argv)
@@ -541,7 +575,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_end_to_end:
         sets = {name for fold in args.folds for name in FOLDS[fold]}
         print("\nend to end on the left-out sets (fold models; sentence_stage's way of proposing)")
-        end_to_end(articles, probs, feature_models, args.threshold, sets)
+        feature_p = {(rows[i]["corpus"] + "/" + rows[i]["article"], rows[i]["index"]):
+                     float(scores["features-LR"][i]) for i in tested}
+        end_to_end(articles, probs, feature_models, args.threshold, sets, feature_p)
     print(f"\ntook {time.perf_counter() - started:.0f} s")
     return 0
 
