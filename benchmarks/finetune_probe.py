@@ -85,10 +85,11 @@ event; the folds' 2,205 left-out sentences, 918 events):
 
 So the transformer reads a sentence better than the hand-made features (it is the best ranker
 tried), but the misses "no proposal from its sentence" are not won back by proposing from the
-sentence: the sentences it flags on unseen text are retellings of events proposed elsewhere,
-sentences the gold keeps no event from, or events of another type than the likeliest. What could
-still use it: the type of a proposal (its type is right for about 60 % of flagged sentences, less
-than the rules'), or a model trained on what a proposal would add (a retelling labelled as such).
+sentence: on the blind folds the added proposals that miss are retellings of events proposed
+from another sentence, sentences the gold keeps no event from, or of another type than the
+likeliest (held out, only the totals were read). What might still use it: a model trained on what
+a proposal would add (a retelling labelled as no new event), or one that types the rules'
+proposals; neither was tried.
 
 Cost (two cores shared with three other jobs, so these are upper bounds): install 95 s, the venv
 1.8 GB (torch 754 MB, transformers 130 MB, the package's model 88 MB, scipy 113 MB, scikit-learn
