@@ -20,7 +20,8 @@ The fine-tuned weights (about 90 MB each) are kept in ``$FINETUNE_MODELS`` (defa
 run fine-tunes a fold whose weights are missing and loads it otherwise. To rebuild them:
 ``--train-only --folds 0`` (1, 2; one process each if there are cores to spare) and ``--write``.
 Fine-tuning is seeded (python, torch, the batches' order) and runs with deterministic algorithms on
-CPU: the same rows give the same model (a test checks the probabilities on six sentences).
+CPU: the same rows give the same model (``--check-seeding`` compares two fine-tunings' probabilities
+on six sentences).
 
 The rows: every sentence of today's drafts of the tuned sets (``train_sentences.draft_articles``
 over the sets whose role is pooled or apart: never a held-out or never-tuned set, nor devset26-28),
@@ -616,6 +617,28 @@ def held_out(path: Path, threshold: float, filter_at: float) -> None:
     print(f"  scoring: {1000 * seconds / max(count, 1):.0f} ms an article ({count} articles)")
 
 
+def check_seeding() -> int:
+    """Fine-tune twice on six sentences with the same seed and compare the probabilities
+    (``--check-seeding``; run in the probe's venv, where PyTorch is): 0 when they agree."""
+    rows = [{"text": text, "before": "", "label": label} for text, label in (
+        ("The two sides met in Doha on Monday.", "Meeting"),
+        ("Hamas rejected the proposal.", "Rejection"),
+        ("The weather was mild.", NONE),
+        ("Negotiators met again in Cairo.", "Meeting"),
+        ("The city has many old buildings.", NONE),
+        ("Israel rejected the offer on Tuesday.", "Rejection"))]
+    settings = Settings(epochs=1, batch=3, frozen=4)
+    found = []
+    for _ in range(2):
+        model, classes, _ = fine_tune(rows, settings, log=lambda line: None)
+        found.append(predict(model, classes, rows[:2], settings))
+    same = found[0] == found[1] and classes == [NONE, "Meeting", "Rejection"] and all(
+        abs(sum(p.values()) - 1.0) < 1e-5 for p in found[0])
+    print("seeded fine-tuning: the same rows gave the same probabilities" if same else
+          f"seeded fine-tuning: runs differ: {found}")
+    return 0 if same else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=Settings.epochs)
@@ -639,8 +662,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--held-out", nargs=2, type=float, metavar=("THRESHOLD", "FILTER_AT"),
                         help="the held-out totals with the model --write kept (TWO reads at most "
                              "in all)")
+    parser.add_argument("--check-seeding", action="store_true",
+                        help="fine-tune twice on six sentences and check both give the same "
+                             "probabilities")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if args.check_seeding:
+        return check_seeding()
     settings = Settings(max_length=args.max_length, epochs=args.epochs, rate=args.rate,
                         frozen=args.frozen, context=args.context, target=args.target,
                         unproposed=args.unproposed)

