@@ -129,8 +129,9 @@ def _sentences(args) -> list[dict]:
     return json.loads(Path(target).read_text())
 
 
-def _report(label: str, scores, rows, population, predicted=None) -> None:
-    """One line per threshold: event sentences flagged, no-event flagged, precision, types."""
+def report(label: str, scores, rows, population, predicted=None, thresholds=THRESHOLDS) -> None:
+    """One line per threshold: event sentences flagged, no-event flagged, precision, types (a
+    row's ``types`` are its gold types, none for a sentence asserting no event)."""
     from sklearn.metrics import roc_auc_score
 
     chosen = [i for i, row in enumerate(rows) if population(row)]
@@ -138,7 +139,7 @@ def _report(label: str, scores, rows, population, predicted=None) -> None:
     others = [i for i in chosen if not rows[i]["types"]]
     auc = roc_auc_score([bool(rows[i]["types"]) for i in chosen], [scores[i] for i in chosen])
     print(f"  {label:<10} ROC AUC {auc:.2f} (pooled over the left-out sets)")
-    for threshold in THRESHOLDS:
+    for threshold in thresholds:
         hit = [i for i in events if scores[i] >= threshold]
         false = sum(scores[i] >= threshold for i in others)
         precision = len(hit) / (len(hit) + false) if hit or false else 0.0
@@ -295,12 +296,12 @@ def main(argv: list[str] | None = None) -> int:
     for title, population in populations:
         print(f"\n{title}")
         for k in KS:
-            _report(f"knn {k}", knn[k], rows, population, kind[k])
+            report(f"knn {k}", knn[k], rows, population, kind[k])
         for k in KS:
-            _report(f"knnQ {k}", knn_quiet[k], rows, population)
-        _report("emb-LR", emb_lr, rows, population)
-        _report("words-LR", words_lr, rows, population)
-        _report("mean w+k5", (words_lr + knn[5]) / 2, rows, population)
+            report(f"knnQ {k}", knn_quiet[k], rows, population)
+        report("emb-LR", emb_lr, rows, population)
+        report("words-LR", words_lr, rows, population)
+        report("mean w+k5", (words_lr + knn[5]) / 2, rows, population)
     verb_level(model, rows, names, np)
     print("\nknn k: share of event sentences among the k nearest training sentences; knnQ k: the "
           "same among the k nearest quiet training sentences; type right: of the flagged event "

@@ -127,6 +127,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import embedding_probe  # noqa: E402  (beside this file)
+
 #: The sets written blind in sessions 15-17, left out in turn, a fold at a time; the older tuned
 #: sets are always trained on.
 FOLDS = (("devset15", "devset18", "devset21", "devset24"),
@@ -424,22 +426,10 @@ def features_lr(model: dict, test: list[dict]) -> list[float]:
 
 
 def report(label: str, scores: list[float], rows: list[dict], population, typed=None) -> None:
-    from sklearn.metrics import roc_auc_score
-
-    chosen = [i for i, r in enumerate(rows) if population(r)]
-    events = [i for i in chosen if rows[i]["label"] != NONE]
-    others = [i for i in chosen if rows[i]["label"] == NONE]
-    auc = roc_auc_score([rows[i]["label"] != NONE for i in chosen], [scores[i] for i in chosen])
-    print(f"  {label:<12} ROC AUC {auc:.3f}  ({len(events)} event / {len(others)} no-event)")
-    for threshold in THRESHOLDS:
-        hit = [i for i in events if scores[i] >= threshold]
-        false = sum(scores[i] >= threshold for i in others)
-        precision = len(hit) / (len(hit) + false) if hit or false else 0.0
-        right = ""
-        if typed is not None:
-            right = f"  type right {sum(typed[i] == rows[i]['label'] for i in hit):4d}"
-        print(f"  {label:<12} P>={threshold:.1f} events {len(hit):4d}/{len(events):4d}  "
-              f"no-event {false:4d}/{len(others):4d}  precision {precision:4.2f}{right}")
+    """:func:`embedding_probe.report` on these rows (a row's label is its one gold family)."""
+    embedding_probe.report(label, scores,
+                           [dict(r, types=[] if r["label"] == NONE else [r["label"]]) for r in rows],
+                           population, typed, THRESHOLDS)
 
 
 # ---------------------------------------------------------------------------------------------
