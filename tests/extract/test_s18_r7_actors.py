@@ -48,3 +48,11 @@ def test_the_same_official_is_not_a_source_of_another_word_told_before():
 def test_an_official_without_a_clause_still_speaks_for_his_country():
     found = statements("A US official said Hamas must accept the proposal.")
     assert [speakers(event) for event in found] == [{"united-states"}]
+
+
+def test_a_condition_the_same_official_set_is_his_side_s():
+    found = events("A Hamas official said today that the movement had approved a list of 34 "
+                   "hostages. The same official said the releases would depend on an agreement "
+                   "on an Israeli withdrawal from Gaza.")
+    conditions = [event for event in found if event.sentences[0].startswith("The same official")]
+    assert [speakers(event) for event in conditions] == [{"hamas"}]
