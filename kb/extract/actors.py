@@ -374,6 +374,9 @@ class ActorReader:
         self._collectives: dict[str, list[str]] = {}  # "ministers" -> the bodies they stand for
         self.interviewee: str | None = None
         self.signatories: str | None = None
+        #: the side the last unnamed official, source, ... spoke for, by the word naming him
+        #: ("the same official said" is that side again)
+        self.unnamed_sides: dict[str, str] = {}
         self._heading: list[str] | None = []  # the bodies the heading lines name, while read
         self._states: dict[str, str] = {}  # a heading's body -> the country it is of
         self._seen = 0  # mentions read so far; the last one of each actor

@@ -786,18 +786,29 @@ class Extractor(RoleReader):
             subject = next((c for c in word.head.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lemma_.lower() not in UNNAMED_SOURCES | SIDE_BODIES:
             return None
+        if any(c.lower_ == "same" for c in subject.children):  # "the same official said"
+            return self.unnamed_sides.get(subject.lemma_.lower())
         start, end = context.parsed.span(subject.left_edge)[0], context.parsed.span(
             subject.right_edge)[1]
+        clauses = [context.parsed.span(c.left_edge)[:1] + context.parsed.span(c.right_edge)[1:]
+                   for c in subject.children if c.dep_ in ("acl", "relcl")]
+        # ("A US official travelling with Blinken said": whom the clause after the noun names is
+        # no side of the official)
         sides = {m.office or m.actor for m in context.mentions if start <= m.start
-                 and m.end <= end and m.quote is None and not m.actor.startswith("@")}
+                 and m.end <= end and m.quote is None and not m.actor.startswith("@")
+                 and not any(first <= m.start and m.end <= last for first, last in clauses)}
         # ("an official in Netanyahu's office said": the office of his post speaks)
+        clause_words = {t.i for c in subject.children if c.dep_ in ("acl", "relcl")
+                        for t in c.subtree}
         sides |= {self._new_actor(DEMONYMS[t.text], "country") for t in subject.subtree
-                  if t.text in DEMONYMS and (t.dep_ in ("amod", "compound") or (
+                  if t.text in DEMONYMS and t.i not in clause_words and (
+                      t.dep_ in ("amod", "compound") or (
                       t.dep_ == "conj" and t.head.dep_ in ("amod", "compound")))}
         # ("a spokesman for the Egyptian presidency": the side of the body he speaks for)
         known = [self.actors.get(actor) for actor in sides]
         if len(sides) != 1 or any(a is None or a.type == "person" for a in known):
             return None
+        self.unnamed_sides[subject.lemma_.lower()] = next(iter(sides))
         return sides.pop()
 
     @staticmethod
