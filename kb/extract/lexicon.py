@@ -225,9 +225,12 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # "called the text "divorced from reality"", "calls the return "another heartbreak"",
     # "described the talks as constructive": a judgement said of something (not "what he called
     # a "last warning"": the words of another act)
+    # ("called Netanyahu's words "political bravado"": a possessive name for the article;
+    # "weighed in, calling the report a "lie"": the participle of one who spoke)
     ("Statement", r"(?<!what\she\s)(?<!what\sit\s)(?<!what\sshe\s)(?<!what\sthey\s)"
-                  r"(?:called|calls|describ(?:ed|es)|termed|terms)(?=\s+(?:the|a|an|its|their|his|her|"
-                  r"this|that|these|those|it|them)\s+(?:[\w’'-]+\s+){0,12}?(?:as\s+)?[“\"])|"
+                  r"(?:called|calls|calling|describ(?:ed|es|ing)|termed|terms|terming)"
+                  r"(?=\s+(?:the|a|an|its|their|his|her|this|that|these|those|it|them|"
+                  r"(?-i:[A-Z][\w-]*)[’']s)\s+(?:[\w’'-]+\s+){0,12}?(?:as\s+)?[“\"])|"
                   r"describ(?:ed|es)(?=\s+(?:the|its|their|his|her|this|that|it|them)\s+"
                   r"(?:[\w’'-]+\s+){0,4}?as\s+(?!(?:part|well|soon|long|much)\b)[\w“\"])", "speech"),
     ("Acceptance", r"accept(?:s|ed|ing)", "verb"),

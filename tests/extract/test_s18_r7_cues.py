@@ -1,0 +1,52 @@
+"""Sentences that assert an event with words the cue lexicon did not know (session 18, round 7),
+on short texts written for the test: a judgement said by naming something with quoted words when
+the thing named is someone's ("called Netanyahu's words "bravado"") or when the naming is a
+participle after another verb ("weighed in, calling the report a "lie""). Beside each, the near
+miss that must stay without that statement."""
+
+from __future__ import annotations
+
+from tests.extract.sentences import events, one, speakers
+
+
+def _of(text: str, kind: str) -> list:
+    return [event for event in events(text) if event.type == kind]
+
+
+# --- "called X's words "..."": a judgement said of someone's words --------------------------------
+
+def test_calling_a_leaders_words_a_quoted_name_is_a_statement():
+    statement = one(events('On Tuesday Hamas called Netanyahu\'s words "political bravado".'),
+                    "Statement")
+    assert speakers(statement) == {"hamas"}
+    assert statement.date.edtf == "2024-03-12"
+
+
+def test_describing_a_countrys_offer_as_quoted_words_is_a_statement():
+    statement = one(events('Hamas described Israel\'s offer as "a trap" on Tuesday.'),
+                    "Statement")
+    assert speakers(statement) == {"hamas"}
+
+
+def test_a_possessive_without_quoted_words_is_no_statement():
+    assert _of("Hamas called Netanyahu's office.", "Statement") == []
+
+
+# --- ", calling the report a "lie"": the participle of the speaker -------------------------------
+
+def test_weighing_in_and_calling_a_report_a_quoted_word_is_a_statement():
+    statement = one(events('On Tuesday Netanyahu weighed in, calling the report a "lie".'),
+                    "Statement")
+    assert speakers(statement) == {"netanyahu"}
+    assert statement.date.edtf == "2024-03-12"
+
+
+def test_calling_for_something_in_quotes_stays_a_demand():
+    found = events('On Tuesday Netanyahu weighed in, calling for a "total victory".')
+    assert speakers(one(found, "Demand")) == {"netanyahu"}
+    assert _of('On Tuesday Netanyahu weighed in, calling for a "total victory".',
+               "Statement") == []
+
+
+def test_a_group_calling_itself_by_a_quoted_name_says_nothing():
+    assert events('A group calling itself "the resistance" marched in the rain.') == []
