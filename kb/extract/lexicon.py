@@ -286,8 +286,12 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Meeting", r"visit(?:s|ed)", "verb"),
     # "the Minister received the American Secretary", "the secretary was received by Crown Prince
     # X": a visitor received, named by a title (the parse's rule takes a named object)
-    ("Meeting", r"(?:received|receives)(?=\s+(?:by\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w-]+\s+)?"
-                r"(?:(?:His|Her)\s+(?:Excellency|Majesty|Royal\s+Highness|Highness)|President|"
+    # ("received on Monday in Cairo H.E. Sheikh X", "received today at the palace": the day or
+    # the place told between the verb and the visitor)
+    ("Meeting", r"(?:received|receives)(?=\s+(?:(?:today|yesterday|on\s+(?-i:[A-Z])[\w-]+|"
+                r"(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?)\s+){0,3}"
+                r"(?:by\s+)?(?:the\s+)?(?:H\.\s?E\.\s+)?(?:(?-i:[A-Z])[\w-]+\s+)?"
+                r"(?:(?:His|Her)\s+(?:Excellency|Majesty|Royal\s+Highness|Highness)|H\.\s?E(?=\.)|President|"
                 r"Prime\s+Minister|Foreign\s+Minister|Minister|Secretary|secretary|King|Emir|Amir|"
                 r"Crown\s+Prince|Sheikh|Chancellor|Premier|envoy|delegation)\b)", "verb"),
     ("Meeting", r"meetings?", "noun"),
@@ -353,6 +357,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Statement", r"(?:gave|gives|granted|grants)\s+(?:(?:a|an|his|her|their|its)\s+)?"
                   r"(?:[\w-]+\s+){0,2}?interviews?\b", "verb"),
     ("PressConference", r"(?:joint\s+)?(?:press|news)\s+(?:conference|briefing)s?", "noun"),
+    # "the spokesman held his weekly briefing": a spokesman's regular questions from the press
+    ("PressConference", r"(?:held|holds|holding|gave|gives|giving)\s+(?:(?:his|her|its|their|a|the)\s+)?"
+                        r"(?:weekly|daily|regular|usual|customary|fortnightly|routine)\s+briefing\b",
+     "verb"),
     # "Netanyahu faced reporters on Thursday evening": questions taken in public
     ("PressConference", r"(?:faced|faces|facing)\s+(?:the\s+)?(?:reporters|journalists|press|media)\b",
      "verb"),

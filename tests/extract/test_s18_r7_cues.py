@@ -1,12 +1,14 @@
 """Sentences that assert an event with words the cue lexicon did not know (session 18, round 7),
 on short texts written for the test: a judgement said by naming something with quoted words when
 the thing named is someone's ("called Netanyahu's words "bravado"") or when the naming is a
-participle after another verb ("weighed in, calling the report a "lie""). Beside each, the near
-miss that must stay without that statement."""
+participle after another verb ("weighed in, calling the report a "lie"") (a statement), a
+spokesman's weekly briefing held (a press conference), a visitor received with the day and the
+place told first ("received on Monday in Cairo H.E. Sheikh X") (a meeting). Beside each, the near
+miss that must stay without that event."""
 
 from __future__ import annotations
 
-from tests.extract.sentences import events, one, speakers
+from tests.extract.sentences import events, ids, one, speakers
 
 
 def _of(text: str, kind: str) -> list:
@@ -50,3 +52,30 @@ def test_calling_for_something_in_quotes_stays_a_demand():
 
 def test_a_group_calling_itself_by_a_quoted_name_says_nothing():
     assert events('A group calling itself "the resistance" marched in the rain.') == []
+
+
+# --- "held his weekly briefing": a spokesman before the press --------------------------------------
+
+def test_a_spokesman_who_held_his_weekly_briefing_gave_a_press_conference():
+    briefing = one(events("On Tuesday Majed al-Ansari held his weekly briefing in Doha."),
+                   "PressConference")
+    assert ids(briefing) == {"majed-al-ansari"}
+    assert briefing.date.edtf == "2024-03-12"
+
+
+def test_a_security_briefing_is_no_press_conference():
+    assert _of("On Tuesday the cabinet held a security briefing in Jerusalem.",
+               "PressConference") == []
+
+
+# --- "received on Monday in Cairo H.E. Sheikh X": a visitor received ------------------------------
+
+def test_a_president_who_received_a_sheikh_after_the_day_and_place_met_him():
+    meeting = one(events("President Abdel Fattah El-Sisi received on Monday in Cairo H.E. Sheikh "
+                         "Mohammed bin Abdulrahman Al Thani."), "Meeting")
+    assert "abdel-fattah-el-sisi" in ids(meeting)
+    assert meeting.date.edtf == "2024-03-11"
+
+
+def test_a_reply_received_after_the_day_and_place_is_no_meeting():
+    assert _of("Hamas received on Monday in Cairo the Israeli reply.", "Meeting") == []
