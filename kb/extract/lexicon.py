@@ -290,10 +290,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # the place told between the verb and the visitor)
     ("Meeting", r"(?:received|receives)(?=\s+(?:(?:today|yesterday|on\s+(?-i:[A-Z])[\w-]+|"
                 r"(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?)\s+){0,3}"
-                r"(?:by\s+)?(?:the\s+)?(?:H\.\s?E\.\s+)?(?:(?-i:[A-Z])[\w-]+\s+)?"
+                r"(?:by\s+)?(?:the\s+)?(?:H\.\s?E\.\s+)?(?:(?-i:[A-Z])[\w-]+\s+){0,2}"
                 r"(?:(?:His|Her)\s+(?:Excellency|Majesty|Royal\s+Highness|Highness)|H\.\s?E(?=\.)|President|"
                 r"Prime\s+Minister|Foreign\s+Minister|Minister|Secretary|secretary|King|Emir|Amir|"
-                r"Crown\s+Prince|Sheikh|Chancellor|Premier|envoy|delegation)\b)", "verb"),
+                r"Crown\s+Prince|Sheikh|Chancellor|Premier|[Ee]nvoy|delegation)\b)", "verb"),
     ("Meeting", r"meetings?", "noun"),
     # "during his reception at Al-Ittihadiya Palace of Her Excellency Ms. X": receiving a visitor
     ("Meeting", r"reception(?=\s+(?:at\s+[^,.;]{0,60}?\s)?of\s+(?:(?:His|Her|Their)\s+(?:Excellenc|"

@@ -79,3 +79,15 @@ def test_a_president_who_received_a_sheikh_after_the_day_and_place_met_him():
 
 def test_a_reply_received_after_the_day_and_place_is_no_meeting():
     assert _of("Hamas received on Monday in Cairo the Israeli reply.", "Meeting") == []
+
+
+def test_a_president_who_received_a_special_envoy_at_a_named_palace_met_him():
+    meeting = one(events("On Thursday, Sisi received at Al-Ittihadiya Palace the US Special Envoy "
+                         "for the Middle East, Mr. Steve Witkoff."), "Meeting")
+    assert ids(meeting) == {"sisi", "steve-witkoff"}
+    assert meeting.date.edtf == "2024-03-14"
+
+
+def test_a_proposal_received_at_a_named_palace_is_no_meeting():
+    assert _of("On Thursday, Hamas received at Al-Ittihadiya Palace the US proposal.",
+               "Meeting") == []
