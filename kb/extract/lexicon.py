@@ -165,6 +165,11 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Offer", r"offer(?:ed|ing)", "verb"),
     ("Offer", r"offers?", "either"),
     ("Offer", r"propos(?:e|es|ed|ing)", "verb"),
+    # "Slovenia presented the draft resolution", "presented a new plan": terms put on the table
+    # (not "presented his credentials", "presented an award")
+    ("Offer", r"(?:presented|presents|presenting)(?=\s+(?:(?:the|a|an|its|their|his|her)\s+)"
+              r"(?:[\w’'-]+\s+){0,3}?(?:plan|proposal|draft|resolution|framework|initiative|"
+              r"roadmap|road\s+map|offer|text|paper)s?\b)", "verb"),
     ("Offer", r"proposals?", "noun"),
     ("Offer", r"(?:put|puts|putting)\s+forward", "verb"),
     # "set out four conditions", "set out what he called three prerequisites": conditions set;

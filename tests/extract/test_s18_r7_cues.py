@@ -3,8 +3,8 @@ on short texts written for the test: a judgement said by naming something with q
 the thing named is someone's ("called Netanyahu's words "bravado"") or when the naming is a
 participle after another verb ("weighed in, calling the report a "lie"") (a statement), a
 spokesman's weekly briefing held (a press conference), a visitor received with the day and the
-place told first ("received on Monday in Cairo H.E. Sheikh X") (a meeting). Beside each, the near
-miss that must stay without that event."""
+place told first ("received on Monday in Cairo H.E. Sheikh X") (a meeting), a draft or a plan
+presented (an offer). Beside each, the near miss that must stay without that event."""
 
 from __future__ import annotations
 
@@ -91,3 +91,16 @@ def test_a_president_who_received_a_special_envoy_at_a_named_palace_met_him():
 def test_a_proposal_received_at_a_named_palace_is_no_meeting():
     assert _of("On Thursday, Hamas received at Al-Ittihadiya Palace the US proposal.",
                "Meeting") == []
+
+
+# --- "presented the draft": terms put on the table ------------------------------------------------
+
+def test_a_country_that_presented_a_draft_made_an_offer():
+    offer = one(events("Slovenia presented the draft on Tuesday."), "Offer")
+    assert ids(offer) == {"slovenia"}
+    assert offer.date.edtf == "2024-03-12"
+
+
+def test_credentials_presented_are_no_offer():
+    assert _of("On Tuesday the ambassador presented his credentials to the president.",
+               "Offer") == []
