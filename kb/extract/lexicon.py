@@ -165,6 +165,11 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Offer", r"offer(?:ed|ing)", "verb"),
     ("Offer", r"offers?", "either"),
     ("Offer", r"propos(?:e|es|ed|ing)", "verb"),
+    # "Slovenia presented the draft resolution", "presented a new plan": terms put on the table
+    # (not "presented his credentials", "presented an award")
+    ("Offer", r"(?:presented|presents|presenting)(?=\s+(?:(?:the|a|an|its|their|his|her)\s+)"
+              r"(?:[\w’'-]+\s+){0,3}?(?:plan|proposal|draft|resolution|framework|initiative|"
+              r"roadmap|road\s+map|offer|text|paper)s?\b)", "verb"),
     ("Offer", r"proposals?", "noun"),
     ("Offer", r"(?:put|puts|putting)\s+forward", "verb"),
     # "set out four conditions", "set out what he called three prerequisites": conditions set;
@@ -225,9 +230,12 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # "called the text "divorced from reality"", "calls the return "another heartbreak"",
     # "described the talks as constructive": a judgement said of something (not "what he called
     # a "last warning"": the words of another act)
+    # ("called Netanyahu's words "political bravado"": a possessive name for the article;
+    # "weighed in, calling the report a "lie"": the participle of one who spoke)
     ("Statement", r"(?<!what\she\s)(?<!what\sit\s)(?<!what\sshe\s)(?<!what\sthey\s)"
-                  r"(?:called|calls|describ(?:ed|es)|termed|terms)(?=\s+(?:the|a|an|its|their|his|her|"
-                  r"this|that|these|those|it|them)\s+(?:[\w’'-]+\s+){0,12}?(?:as\s+)?[“\"])|"
+                  r"(?:called|calls|calling|describ(?:ed|es|ing)|termed|terms|terming)"
+                  r"(?=\s+(?:the|a|an|its|their|his|her|this|that|these|those|it|them|"
+                  r"(?-i:[A-Z][\w-]*)[’']s)\s+(?:[\w’'-]+\s+){0,12}?(?:as\s+)?[“\"])|"
                   r"describ(?:ed|es)(?=\s+(?:the|its|their|his|her|this|that|it|them)\s+"
                   r"(?:[\w’'-]+\s+){0,4}?as\s+(?!(?:part|well|soon|long|much)\b)[\w“\"])", "speech"),
     ("Acceptance", r"accept(?:s|ed|ing)", "verb"),
@@ -283,10 +291,14 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Meeting", r"visit(?:s|ed)", "verb"),
     # "the Minister received the American Secretary", "the secretary was received by Crown Prince
     # X": a visitor received, named by a title (the parse's rule takes a named object)
-    ("Meeting", r"(?:received|receives)(?=\s+(?:by\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w-]+\s+)?"
-                r"(?:(?:His|Her)\s+(?:Excellency|Majesty|Royal\s+Highness|Highness)|President|"
+    # ("received on Monday in Cairo H.E. Sheikh X", "received today at the palace": the day or
+    # the place told between the verb and the visitor)
+    ("Meeting", r"(?:received|receives)(?=\s+(?:(?:today|yesterday|on\s+(?-i:[A-Z])[\w-]+|"
+                r"(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?)\s+){0,3}"
+                r"(?:by\s+)?(?:the\s+)?(?:H\.\s?E\.\s+)?(?:(?-i:[A-Z])[\w-]+\s+){0,2}"
+                r"(?:(?:His|Her)\s+(?:Excellency|Majesty|Royal\s+Highness|Highness)|H\.\s?E(?=\.)|President|"
                 r"Prime\s+Minister|Foreign\s+Minister|Minister|Secretary|secretary|King|Emir|Amir|"
-                r"Crown\s+Prince|Sheikh|Chancellor|Premier|envoy|delegation)\b)", "verb"),
+                r"Crown\s+Prince|Sheikh|Chancellor|Premier|[Ee]nvoy|delegation)\b)", "verb"),
     ("Meeting", r"meetings?", "noun"),
     # "during his reception at Al-Ittihadiya Palace of Her Excellency Ms. X": receiving a visitor
     ("Meeting", r"reception(?=\s+(?:at\s+[^,.;]{0,60}?\s)?of\s+(?:(?:His|Her|Their)\s+(?:Excellenc|"
@@ -350,6 +362,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("Statement", r"(?:gave|gives|granted|grants)\s+(?:(?:a|an|his|her|their|its)\s+)?"
                   r"(?:[\w-]+\s+){0,2}?interviews?\b", "verb"),
     ("PressConference", r"(?:joint\s+)?(?:press|news)\s+(?:conference|briefing)s?", "noun"),
+    # "the spokesman held his weekly briefing": a spokesman's regular questions from the press
+    ("PressConference", r"(?:held|holds|holding|gave|gives|giving)\s+(?:(?:his|her|its|their|a|the)\s+)?"
+                        r"(?:weekly|daily|regular|usual|customary|fortnightly|routine)\s+briefing\b",
+     "verb"),
     # "Netanyahu faced reporters on Thursday evening": questions taken in public
     ("PressConference", r"(?:faced|faces|facing)\s+(?:the\s+)?(?:reporters|journalists|press|media)\b",
      "verb"),
