@@ -987,6 +987,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
                  and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)
                  and not _names_an_event(text, sentence, e)
                  and not _in_quoted_words(sentence, e)]
+        dated = [e for e in dated if not _day_before(text, e, dated)]
         narrow = _main([e for e in dated if e.days <= 7 and not ahead(text, sentence, e)],
                        embedded)
         main = [e for e in narrow if not (  # "opened on July 6, a day before X flew": July 6
@@ -1132,11 +1133,21 @@ def _chained(expression: TimeExpression) -> bool:
         r"(?i)\b(?:after|before|since)\b", expression.text)
 
 
+def _day_before(text: str, expression: TimeExpression, dated: list[TimeExpression]) -> bool:
+    """Whether an expression that leads a clause ("two days after the team was recalled") comes
+    right after a day of the sentence's own ("reported Thursday, two days after ..."): the day is
+    the main clause's, the one the story is at; the expression only dates the clause it leads."""
+    return _before_clause(expression) and any(
+        other is not expression and other.end <= expression.start and other.precision == "day"
+        and other.kind != "anchored" and re.fullmatch(r",\s*", text[other.end:expression.start])
+        for other in dated)
+
+
 def _before_clause(expression: TimeExpression) -> bool:
     """Whether an expression is "a day after", "hours before" followed by what it is relative to
     ("a day after X announced ...")."""
-    return expression.kind == "anchored" and bool(
-        re.search(r"(?i)\b(?:after|before)$", expression.text))
+    return expression.kind == "anchored" and bool(  # (the words read the other way round may
+        re.search(r"(?i)\b(?:after|before)\s*$", expression.text))  # end in a space)
 
 
 def _frame(narrow: list[TimeExpression], embedded: Embedded,

@@ -1,0 +1,45 @@
+"""Dates on the shapes the fresh sets of session 18 (round 7) showed wrong. Short texts written
+for the test:
+
+- "X reported Thursday, two days after the team was recalled": the words after "two days after"
+  date only the recall (two days before Thursday); the story stays at Thursday, so the sentences
+  after it are of Thursday, not of the earlier day (nor a window from it).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.sentences import events, one
+
+THURSDAY = date(2025, 5, 22)
+
+
+def test_the_sentences_after_a_day_two_days_after_a_clause_stay_at_that_day():
+    text = ("The Coastal Daily | Thursday, May 22, 2025\n\n"
+            "JERUSALEM - Israel will bring its whole delegation home from Doha, Channel 13 "
+            "reported Thursday, two days after the senior members of the team were recalled.\n\n"
+            "Netanyahu said the army would keep fighting.\n")
+    found = events(text, published=THURSDAY)
+    assert one(found, "Statement").date.edtf == "2025-05-22"
+
+
+def test_a_sentence_after_a_day_two_days_after_a_clause_starts_from_that_day():
+    # no day of its own: a window from Tuesday (the story's day) up to the publication, not
+    # from the Sunday of the proposal
+    text = ("Israel's negotiators flew back to Jerusalem on Tuesday, two days after the mediators "
+            "handed them a new proposal.\n\n"
+            "Netanyahu said the army would keep fighting.\n")
+    found = events(text, published=THURSDAY)
+    statement = one(found, "Statement")
+    assert statement.date.earliest == date(2025, 5, 20)
+    assert statement.date.latest == THURSDAY
+
+
+def test_a_day_after_a_clause_without_a_day_before_it_still_dates_the_sentence():
+    # the expression alone, opening the sentence: it is the main clause's day (a day after the
+    # talks of Monday), and the story goes on from it
+    text = ("The talks opened in Cairo on Monday.\n\n"
+            "A day after the talks opened, Netanyahu said the army would keep fighting.\n")
+    found = events(text, published=THURSDAY)
+    assert one(found, "Statement").date.edtf == "2025-05-20"
