@@ -642,10 +642,12 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 earliest, latest = section.earliest, section.latest
             elif section is not None and not inverted and section.precision == "day" and \
                     earliest > section.latest and _forward(match) and \
-                    text[sentence.start:match.start()].strip(" \t\"“"):  # under "TUESDAY 16
-                # SEPTEMBER", "X met Y, a week after Israel's strike": the main clause is at the
-                # section's day, and the anchor found (a day before the section's), is not the
-                # strike's; the sentence stays at the section's day
+                    (unnamed or text[sentence.start:match.start()].strip(" \t\"“")):
+                # under "TUESDAY 16 SEPTEMBER", "X met Y, a week after Israel's strike": the main
+                # clause is at the section's day, and the anchor found (a day before the
+                # section's), is not the strike's; the sentence stays at the section's day (so
+                # too "Two days after the mediators handed over a text, Hamas replied" under
+                # "SUNDAY 18 AUGUST", the handing not dated by the text)
                 earliest, latest = section.earliest, section.latest
             anchored.append(TimeExpression(
                 match.group(), match.start(), match.end(), iso_span(earliest, latest), earliest,

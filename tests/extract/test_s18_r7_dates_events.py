@@ -3,7 +3,10 @@ for the test:
 
 - "X reported Thursday, two days after the team was recalled": the words after "two days after"
   date only the recall (two days before Thursday); the story stays at Thursday, so the sentences
-  after it are of Thursday, not of the earlier day (nor a window from it).
+  after it are of Thursday, not of the earlier day (nor a window from it);
+- under a day heading ("SUNDAY 18 AUGUST"), "Two days after the mediators handed over a text,
+  Hamas gave its verdict", the handing not dated by the text: the verdict is of the heading's
+  day, not two days after it, and so are the sentences that go on from it.
 """
 
 from __future__ import annotations
@@ -43,3 +46,18 @@ def test_a_day_after_a_clause_without_a_day_before_it_still_dates_the_sentence()
             "A day after the talks opened, Netanyahu said the army would keep fighting.\n")
     found = events(text, published=THURSDAY)
     assert one(found, "Statement").date.edtf == "2025-05-20"
+
+
+def test_under_a_day_heading_n_days_after_an_undated_event_is_the_heading_day():
+    text = ("The week in the talks\n"
+            "Published Saturday 24 August 2024.\n\n"
+            "SUNDAY 18 AUGUST\n"
+            "Two days after the mediators in Doha handed both sides a new text, Hamas gave its "
+            "verdict. In a statement the movement said the new text met Netanyahu's conditions.\n\n"
+            "MONDAY 19 AUGUST\n"
+            "Blinken met Netanyahu in Jerusalem.\n")
+    found = events(text, published=date(2024, 8, 24))
+    statement = one(found, "Statement")  # (that day, or the night after: a saying goes on)
+    assert statement.date.earliest == date(2024, 8, 18)
+    assert statement.date.latest <= date(2024, 8, 19)
+    assert one(found, "Meeting").date.edtf == "2024-08-19"
