@@ -869,8 +869,9 @@ def _sections(sentences: list[Sentence],
     for sentence in sentences:
         if sentence.index in headings:
             current = headings[sentence.index]
-        elif not re.search(r"[.!?”\"]\s*$", sentence.text) and len(sentence.text.split()) >= 4:
-            current = None  # a heading of another kind ends the section
+        elif not re.search(r"[.!?”\";,]\s*$", sentence.text) and len(sentence.text.split()) >= 4:
+            current = None  # a heading of another kind ends the section (not a sentence's part
+            # up to a semicolon: "Iran fired drones overnight; almost all were shot down")
         elif current is not None:
             sections[sentence.index] = current
     return sections

@@ -6,7 +6,10 @@ for the test:
   after it are of Thursday, not of the earlier day (nor a window from it);
 - under a day heading ("SUNDAY 18 AUGUST"), "Two days after the mediators handed over a text,
   Hamas gave its verdict", the handing not dated by the text: the verdict is of the heading's
-  day, not two days after it, and so are the sentences that go on from it.
+  day, not two days after it, and so are the sentences that go on from it;
+- under a day heading, a sentence cut at a semicolon ("Iran fired drones overnight; almost all
+  were shot down") is not a heading of another kind that ends the section: "overnight" and
+  "on Saturday night" in it and after it are read from the heading's day, not the publication's.
 """
 
 from __future__ import annotations
@@ -61,3 +64,18 @@ def test_under_a_day_heading_n_days_after_an_undated_event_is_the_heading_day():
     assert statement.date.earliest == date(2024, 8, 18)
     assert statement.date.latest <= date(2024, 8, 19)
     assert one(found, "Meeting").date.edtf == "2024-08-19"
+
+
+def test_a_sentence_cut_at_a_semicolon_does_not_end_a_day_section():
+    text = ("The week in the talks\n"
+            "Weekly round-up, Saturday 20 April 2024.\n\n"
+            "SUNDAY 14 APRIL\n\n"
+            "The week began with the skies over Israel lit up. Iran fired more than 300 drones "
+            "and missiles at Israel overnight; almost all were shot down by Israel and its "
+            "allies. Hamas had announced on Saturday night that it had delivered its response "
+            "to the mediators.\n")
+    found = events(text, published=date(2024, 4, 20))
+    attack = one(found, "Attack")
+    assert (attack.date.earliest, attack.date.latest) == (date(2024, 4, 13), date(2024, 4, 14))
+    assert all(event.date.latest <= date(2024, 4, 14) for event in found), \
+        [(event.type, event.date.edtf) for event in found]
