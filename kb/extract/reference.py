@@ -567,6 +567,8 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
     result: list[TimeExpression] = []
     seen: list[tuple[Sentence, list[TimeExpression]]] = []
     last: TimeExpression | None = start  # the date line's day, until the article dates something
+    last_day = start if start is not None and start.precision == "day" else None  # the last
+    # day the story was at (a week or a month does not name one)
     subordinate: set[tuple[int, int]] = set()  # "a day before <clause>" after a main clause's day
     headings = _headings(sentences, expressions, reference, start)
     sections = _sections(sentences, headings)
@@ -604,6 +606,12 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # noun would be ("the killing of Haniyeh on Wednesday")
                 noun = _clause_verb(text, match.end(), sentence.end)
             context = earlier_here[-1] if earlier_here and not noun else last
+            if match.group("same") and context is not None and context.days > 2 and \
+                    last_day is not None:  # "Earlier that morning he had seen X" after words
+                # on "the proposal put forward last week": that morning is of the last day the
+                # story was at, not somewhere in a week or a month (but "that same evening"
+                # after "twelve hours after X", a night across two days, is of those days)
+                context = last_day
             anchor = _dated_noun(match, own) or _find_anchor(noun, text, seen, None, reference)
             unnamed = noun is not None and anchor is None  # the event it names is not dated
             anchor = anchor or _find_anchor(None, text, seen, context, reference)
@@ -699,6 +707,8 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
             last, sayings.day = headings[sentence.index], None
         elif dated and not _wider_than_section(sections.get(sentence.index), dated[-1]):
             last = sayings.story(text, sentence, dated)[-1]
+        if last is not None and last.precision == "day":
+            last_day = last
     outside = [e for e in expressions if not any(s.start <= e.start < s.end for s in sentences)]
     return sorted(result + outside, key=lambda e: e.start)
 

@@ -9,7 +9,9 @@ for the test:
   day, not two days after it, and so are the sentences that go on from it;
 - under a day heading, a sentence cut at a semicolon ("Iran fired drones overnight; almost all
   were shot down") is not a heading of another kind that ends the section: "overnight" and
-  "on Saturday night" in it and after it are read from the heading's day, not the publication's.
+  "on Saturday night" in it and after it are read from the heading's day, not the publication's;
+- "Earlier that morning he had seen X" after a sentence that named "last week" (of a proposal
+  put forward then): that morning is of the last day the story was at, not a week.
 """
 
 from __future__ import annotations
@@ -79,3 +81,16 @@ def test_a_sentence_cut_at_a_semicolon_does_not_end_a_day_section():
     assert (attack.date.earliest, attack.date.latest) == (date(2024, 4, 13), date(2024, 4, 14))
     assert all(event.date.latest <= date(2024, 4, 14) for event in found), \
         [(event.type, event.date.edtf) for event in found]
+
+
+def test_that_morning_is_of_the_last_day_told_not_of_a_week_named_since():
+    text = ("Bridgewater Weekly | Wednesday 21 August 2024\n\n"
+            "Q: Start with Monday. What happened in Jerusalem?\n\n"
+            "A: Blinken spent two hours with Prime Minister Benjamin Netanyahu. Afterwards he "
+            "told reporters that Israel accepts the proposal the mediators put forward in Doha "
+            "last week.\n\n"
+            "Earlier that morning he had met President Isaac Herzog in Tel Aviv.\n")
+    found = events(text, published=date(2024, 8, 21))
+    herzog = [event for event in found if event.type == "Meeting"
+              and "Herzog" in event.sentences[0]]
+    assert [event.date.edtf for event in herzog] == ["2024-08-19"]
