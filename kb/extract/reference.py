@@ -567,6 +567,8 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
     result: list[TimeExpression] = []
     seen: list[tuple[Sentence, list[TimeExpression]]] = []
     last: TimeExpression | None = start  # the date line's day, until the article dates something
+    last_day = start if start is not None and start.precision == "day" else None  # the last
+    # day the story was at (a week or a month does not name one)
     subordinate: set[tuple[int, int]] = set()  # "a day before <clause>" after a main clause's day
     headings = _headings(sentences, expressions, reference, start)
     sections = _sections(sentences, headings)
@@ -604,6 +606,12 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # noun would be ("the killing of Haniyeh on Wednesday")
                 noun = _clause_verb(text, match.end(), sentence.end)
             context = earlier_here[-1] if earlier_here and not noun else last
+            if match.group("same") and context is not None and context.days > 2 and \
+                    last_day is not None:  # "Earlier that morning he had seen X" after words
+                # on "the proposal put forward last week": that morning is of the last day the
+                # story was at, not somewhere in a week or a month (but "that same evening"
+                # after "twelve hours after X", a night across two days, is of those days)
+                context = last_day
             anchor = _dated_noun(match, own) or _find_anchor(noun, text, seen, None, reference)
             unnamed = noun is not None and anchor is None  # the event it names is not dated
             anchor = anchor or _find_anchor(None, text, seen, context, reference)
@@ -642,10 +650,12 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 earliest, latest = section.earliest, section.latest
             elif section is not None and not inverted and section.precision == "day" and \
                     earliest > section.latest and _forward(match) and \
-                    text[sentence.start:match.start()].strip(" \t\"“"):  # under "TUESDAY 16
-                # SEPTEMBER", "X met Y, a week after Israel's strike": the main clause is at the
-                # section's day, and the anchor found (a day before the section's), is not the
-                # strike's; the sentence stays at the section's day
+                    (unnamed or text[sentence.start:match.start()].strip(" \t\"“")):
+                # under "TUESDAY 16 SEPTEMBER", "X met Y, a week after Israel's strike": the main
+                # clause is at the section's day, and the anchor found (a day before the
+                # section's), is not the strike's; the sentence stays at the section's day (so
+                # too "Two days after the mediators handed over a text, Hamas replied" under
+                # "SUNDAY 18 AUGUST", the handing not dated by the text)
                 earliest, latest = section.earliest, section.latest
             anchored.append(TimeExpression(
                 match.group(), match.start(), match.end(), iso_span(earliest, latest), earliest,
@@ -697,6 +707,8 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
             last, sayings.day = headings[sentence.index], None
         elif dated and not _wider_than_section(sections.get(sentence.index), dated[-1]):
             last = sayings.story(text, sentence, dated)[-1]
+        if last is not None and last.precision == "day":
+            last_day = last
     outside = [e for e in expressions if not any(s.start <= e.start < s.end for s in sentences)]
     return sorted(result + outside, key=lambda e: e.start)
 
@@ -867,8 +879,9 @@ def _sections(sentences: list[Sentence],
     for sentence in sentences:
         if sentence.index in headings:
             current = headings[sentence.index]
-        elif not re.search(r"[.!?”\"]\s*$", sentence.text) and len(sentence.text.split()) >= 4:
-            current = None  # a heading of another kind ends the section
+        elif not re.search(r"[.!?”\";,]\s*$", sentence.text) and len(sentence.text.split()) >= 4:
+            current = None  # a heading of another kind ends the section (not a sentence's part
+            # up to a semicolon: "Iran fired drones overnight; almost all were shot down")
         elif current is not None:
             sections[sentence.index] = current
     return sections
@@ -987,6 +1000,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
                  and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)
                  and not _names_an_event(text, sentence, e)
                  and not _in_quoted_words(sentence, e)]
+        dated = [e for e in dated if not _day_before(text, e, dated)]
         narrow = _main([e for e in dated if e.days <= 7 and not ahead(text, sentence, e)],
                        embedded)
         main = [e for e in narrow if not (  # "opened on July 6, a day before X flew": July 6
@@ -1132,11 +1146,21 @@ def _chained(expression: TimeExpression) -> bool:
         r"(?i)\b(?:after|before|since)\b", expression.text)
 
 
+def _day_before(text: str, expression: TimeExpression, dated: list[TimeExpression]) -> bool:
+    """Whether an expression that leads a clause ("two days after the team was recalled") comes
+    right after a day of the sentence's own ("reported Thursday, two days after ..."): the day is
+    the main clause's, the one the story is at; the expression only dates the clause it leads."""
+    return _before_clause(expression) and any(
+        other is not expression and other.end <= expression.start and other.precision == "day"
+        and other.kind != "anchored" and re.fullmatch(r",\s*", text[other.end:expression.start])
+        for other in dated)
+
+
 def _before_clause(expression: TimeExpression) -> bool:
     """Whether an expression is "a day after", "hours before" followed by what it is relative to
     ("a day after X announced ...")."""
-    return expression.kind == "anchored" and bool(
-        re.search(r"(?i)\b(?:after|before)$", expression.text))
+    return expression.kind == "anchored" and bool(  # (the words read the other way round may
+        re.search(r"(?i)\b(?:after|before)\s*$", expression.text))  # end in a space)
 
 
 def _frame(narrow: list[TimeExpression], embedded: Embedded,
