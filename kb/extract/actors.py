@@ -163,6 +163,7 @@ _FEMALE = re.compile(
     r"widow|aunt|niece|woman|spokeswoman|chairwoman|congresswoman|businesswoman|"
     r"stepmother|mother-in-law)\s*,?\s+)$")
 
+
 @dataclass
 class DraftActor:
     """An actor of the draft: known (from curation files) or proposed as new."""
@@ -268,11 +269,11 @@ RESOLUTION_TEXT = re.compile(
     r"(?<![\w-])[Tt]he\s+(?:draft\s+)?(?:text|resolution)(?=(?:\s*,[^,.;]{1,80},)?\s+(?:also\s+|"
     r"further\s+|again\s+)?(?:calls|demands|urges|asks|requests|appeals|directs)\b)")
 
-#: "HE" before a title or name in Gulf usage: His Excellency, an honorific ("HE the Prime
-#: Minister", "HE Turkish Foreign Minister Hakan Fidan"), no name of its own.
 #: Honorifics before a bare given name that stands for a name given in full before ("Sheikh
 #: Mohammed", "Prince Faisal", "Emir Tamim").
 GIVEN_NAME_HONORIFIC = re.compile(r"\b(?:Sheikh|Sheikha|Shaikh|Prince|Princess|Emir|Amir|Sayyed)$")
+#: "HE" before a title or name in Gulf usage: His Excellency, an honorific ("HE the Prime
+#: Minister", "HE Turkish Foreign Minister Hakan Fidan"), no name of its own.
 HONORIFIC_HE = re.compile(r"\s+(?:the\s+|[A-Z][a-z])")
 
 #: Posts whose "of X, Name" apposition names the post's holder, who is no member of X's list
@@ -395,6 +396,8 @@ class ActorReader:
         for mention in found:
             if mention.actor == old:
                 mention.actor = new
+        self.surfaces = [(surface, new if actor == old else actor)
+                         for surface, actor in self.surfaces]  # (its name names the known one)
         for name in ("last_person", "_last_woman", "_last_body", "interviewee", "signatories"):
             if getattr(self, name) == old:
                 setattr(self, name, new)

@@ -30,8 +30,6 @@ _BACKGROUND = re.compile(
     r"almost)\s+[\d,.]+\s*(?:million\s+)?(?:people|Palestinians|Israelis|civilians)?[^.]*"
     r"\b(?:health|tallies|tally|figures|authorities|ministry)\b"
 )
-#: A sentence the writer labels as context ("Some background: ...", "For context, ..."):
-#: background whatever it dates.
 #: How the war began: background ("The war began when ..."), but not as the start of a count in
 #: a sentence that tells a past act ("The United States vetoed the draft, its third veto since
 #: the war began": the veto is news; "... have been killed since the war began" stays background).
@@ -47,6 +45,8 @@ def _background_words(text: str) -> bool:
     return any(not m.group("since") or _PERFECT.search(text) for m in _WAR_BEGAN.finditer(text))
 
 
+#: A sentence the writer labels as context ("Some background: ...", "For context, ..."):
+#: background whatever it dates.
 _LABELLED_BACKGROUND = re.compile(r"(?i)^(?:some\s+|a\s+little\s+|quick\s+)?(?:background|context)"
                                   r"\s*[:—–-]|^for\s+(?:some\s+)?(?:context|background)\b")
 _TIME_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|EET|IDT|[AP]M)?|"

@@ -85,11 +85,6 @@ APART_AND = re.compile(r"(?i)(?:,\s*|\s+)and\s+")
 COORDINATED_ACT = re.compile(r"(?:[\u201d\"],?|,)\s*(?:and|but|yet)\s+(?:(?:also|then|later|"
                              r"\w+ly)\s+)?$")
 
-#: The adverbs that tell an act besides one told before: the lexicon's ("also", "further") and
-#: "equally", "moreover", "separately" ("They called equally for the delivery of aid").
-BESIDES = ANOTHER_ACT | frozenset(("equally", "moreover", "separately"))
-
-
 class Extractor(RoleReader):
     """Reads one article and collects its draft events, actors, places and claimants.
 
@@ -790,16 +785,16 @@ class Extractor(RoleReader):
             return self.unnamed_sides.get(subject.lemma_.lower())
         start, end = context.parsed.span(subject.left_edge)[0], context.parsed.span(
             subject.right_edge)[1]
-        clauses = [context.parsed.span(c.left_edge)[:1] + context.parsed.span(c.right_edge)[1:]
-                   for c in subject.children if c.dep_ in ("acl", "relcl")]
+        after_noun = [c for c in subject.children if c.dep_ in ("acl", "relcl")]
         # ("A US official travelling with Blinken said": whom the clause after the noun names is
         # no side of the official)
+        clauses = [context.parsed.span(c.left_edge)[:1] + context.parsed.span(c.right_edge)[1:]
+                   for c in after_noun]
         sides = {m.office or m.actor for m in context.mentions if start <= m.start
                  and m.end <= end and m.quote is None and not m.actor.startswith("@")
                  and not any(first <= m.start and m.end <= last for first, last in clauses)}
         # ("an official in Netanyahu's office said": the office of his post speaks)
-        clause_words = {t.i for c in subject.children if c.dep_ in ("acl", "relcl")
-                        for t in c.subtree}
+        clause_words = {t.i for c in after_noun for t in c.subtree}
         sides |= {self._new_actor(DEMONYMS[t.text], "country") for t in subject.subtree
                   if t.text in DEMONYMS and t.i not in clause_words and (
                       t.dep_ in ("amod", "compound") or (
@@ -829,10 +824,10 @@ class Extractor(RoleReader):
         if cue.part == "noun" or word is None:
             return False
         while word.dep_ == "conj" and word.head is not word:  # "It also asks X ..., and demands
-            if any(c.dep_ == "advmod" and c.lower_ in BESIDES for c in word.children):
+            if any(c.dep_ == "advmod" and c.lower_ in ANOTHER_ACT for c in word.children):
                 return True  # Y": "also" goes with both verbs
             word = word.head
-        return any(c.dep_ == "advmod" and c.lower_ in BESIDES for c in word.children)
+        return any(c.dep_ == "advmod" and c.lower_ in ANOTHER_ACT for c in word.children)
 
     def _time_reference(self, cue: Cue, context: Context) -> bool:
         """Whether an event noun with its date names a time ("since the Oct. 7 attack", "freed in

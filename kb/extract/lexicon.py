@@ -926,7 +926,8 @@ KILLED_WITH = re.compile(r"(?i)\b(?:killed|died|slain)\s+(?:alongside|along\s+wi
                          r"with)\s+(?:him|her|them)\b")
 #: Adverbs that make a cue verb an act besides one told before ("It further calls upon all
 #: parties", "Egypt also urged"): two events, not one repeated.
-ANOTHER_ACT = frozenset(("also", "further", "additionally", "likewise"))
+ANOTHER_ACT = frozenset(("also", "further", "additionally", "likewise", "equally", "moreover",
+                         "separately"))
 #: The parse note of a condition the text sets in its own voice, with no speech verb ("The
 #: prisoners will not be released until ...", "We will free them only if ..."): each sentence
 #: sets its own.

@@ -38,13 +38,17 @@ NEXT_IN_SEQUENCE = re.compile(
     r"(?i)\b(?:then|afterwards?|later|subsequently|after\s+(?:that|this|it))\b")
 
 
+def _before_cue(event: DraftEvent) -> str | None:
+    """The words of an event's sentence before its cue (None when the cue is not in it)."""
+    offset = event.cue[1] - event.sentence_span[0]
+    return event.sentences[0][:offset] if 0 <= offset <= len(event.sentences[0]) else None
+
+
 def _told_as_next(event: DraftEvent) -> bool:
     """Whether an event's sentence tells it as the next step ("then", "afterwards", "later"
     before its cue)."""
-    offset = event.cue[1] - event.sentence_span[0]
-    if not 0 <= offset <= len(event.sentences[0]):
-        return False
-    return bool(NEXT_IN_SEQUENCE.search(event.sentences[0][:offset]))
+    before = _before_cue(event)
+    return before is not None and bool(NEXT_IN_SEQUENCE.search(before))
 
 
 #: To whom or how a saying was made: "told reporters", "told the weekly meeting of ...", "wrote".
@@ -70,11 +74,9 @@ def _occasion(event: DraftEvent) -> str | None:
 
 def _pluperfect(event: DraftEvent) -> bool:
     """Whether an event's verb is told in the pluperfect ("had told", "had already said")."""
-    offset = event.cue[1] - event.sentence_span[0]
-    if event.cue_part not in ("speech", "verb") or not 0 <= offset <= len(event.sentences[0]):
-        return False
-    return bool(re.search(r"(?i)\bhad\s+(?:\w+ly\s+|also\s+|already\s+)?$",
-                          event.sentences[0][:offset]))
+    before = _before_cue(event)
+    return event.cue_part in ("speech", "verb") and before is not None and bool(
+        re.search(r"(?i)\bhad\s+(?:\w+ly\s+|also\s+|already\s+)?$", before))
 
 
 def compatible_dates(first: DraftDate, second: DraftDate, loose: bool) -> bool:
@@ -300,6 +302,7 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
         if same_victim or compatible_dates(event.date, other.date, loose=False):
             return other
     return None
+
 
 def _split_call(event: DraftEvent) -> bool:
     """Whether an event is one of the calls or meetings :func:`one_call_each` made of one."""

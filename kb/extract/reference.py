@@ -510,8 +510,7 @@ class _Sayings:
             # "X announced that the group would hand over four bodies on Thursday and free six
             # hostages on Saturday": the saying is of the day the story was at, and the days it
             # announces ahead do not move the story there
-            kept = [e for e in narrow if e.earliest <= entry.latest]
-            return kept or [entry]
+            return self._at_entry(narrow)
         if not said or said[-1].precision != "day" or said[-1].kind == "anchored":
             return narrow
         return [e for e in narrow if e.end <= start or e.kind != "absolute"
@@ -530,8 +529,13 @@ class _Sayings:
         start = sentence.start + telling.end()
         if any(e.start < start for e in narrow):
             return narrow
-        kept = [e for e in narrow if e.earliest <= entry.latest]
-        return kept or [entry]
+        return self._at_entry(narrow)
+
+    def _at_entry(self, narrow: list[TimeExpression]) -> list[TimeExpression]:
+        """The dates of a sentence up to the day the story was at when it began (that day when
+        it gives none): the days it announces ahead do not move the story."""
+        kept = [e for e in narrow if e.earliest <= self._entry.latest]
+        return kept or [self._entry]
 
 
 #: A sentence opening with a subject, perhaps with words set beside it, whose verb says or

@@ -231,7 +231,7 @@ def _month_number(text: str) -> int:
     return _MONTH_NUMBER[text.lower().rstrip(".")]
 
 
-#: The days of a month spelled as ordinals ("the thirteenth of July", "July twenty-first").
+#: The days of a month spelled as ordinals, read in "the thirteenth of July".
 _ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
                   "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
                   "nineteenth twentieth").split()

@@ -105,3 +105,15 @@ def test_the_fuzzed_shapes_reach_the_replacing_code():
     draft = extract(text, date(2024, 4, 13), actors=ACTORS, places=PLACES, min_confidence=0)
     assert "national-liberation-front" not in draft.actors
     assert any(actor == "hamas" for event in draft.events for actor, _ in event.actors)
+
+
+def test_the_dropped_name_written_again_later_is_the_known_actor():
+    # The name stays the known actor's after the brackets: a later "the National Liberation
+    # Front rejected ..." is Hamas's rejection (it lost its actor when the name still led to
+    # the dropped one).
+    text = ("Statement of the National Liberation Front (Hamas)\n\n"
+            "The National Liberation Front (Hamas) today gave the mediators its answer.\n\n"
+            "On Monday the National Liberation Front rejected the Israeli offer.\n")
+    draft = extract(text, date(2024, 4, 13), actors=ACTORS, places=PLACES, min_confidence=0)
+    [rejection] = [event for event in draft.events if event.type == "Rejection"]
+    assert [actor for actor, _ in rejection.actors] == ["hamas"]
