@@ -169,6 +169,7 @@ CORPORA = (
     Corpus(BENCH / "devset32", "thirty-second development set", "apart"),
     Corpus(BENCH / "devset33", "thirty-third development set", "apart"),
     Corpus(BENCH / "devset34", "thirty-fourth development set", "apart"),
+    Corpus(BENCH / "devset35", "thirty-fifth development set", "apart"),
     Corpus(BENCH / "devset12", "twelfth development set (held out)", "held-out"),
     Corpus(BENCH / "devset4", "fourth development set (held out)", "held-out"),
     Corpus(BENCH / "devset13", "thirteenth development set (held out)", "held-out"),
