@@ -399,6 +399,44 @@ def _counted_from(text: str, expression: TimeExpression,
         and re.search(r"(?i)\b(?:after|before)$", other.text) for other in expressions)
 
 
+#: Whether a date in a clause after "after" that follows the main clause is left out of the
+#: time the article goes on from (see :func:`_in_after_clause`).
+AFTER_CLAUSE = True
+
+_AFTER_WORD = re.compile(r"(?i)\bafter\b")
+
+
+def _in_after_clause(text: str, sentence: Sentence, expression: TimeExpression,
+                     expressions: list[TimeExpression]) -> bool:
+    """Whether a date lies in a clause that "after" opens after a main clause without a date
+    ("The session was called after the United States vetoed a similar demand on Friday"): the
+    day of what came before the main clause, not the day the article is at."""
+    if expression.kind == "anchored":
+        return False
+    words = list(_AFTER_WORD.finditer(text, sentence.start, expression.start))
+    if not words:
+        return False
+    after = words[-1]
+    main = text[sentence.start:after.start()]
+    if len(main.split()) < 3 or re.search(r",\s*$", main) or any(
+            sentence.start <= e.start < after.start() and e.kind != "duration"
+            for e in expressions):
+        return False  # (a main clause with a day of its own is at that day)
+    return _CLAUSE_AFTER.match(text[:expression.start + 200], after.end()) is not None and \
+        not re.search(r"[,;:]", text[after.end():expression.start])
+
+
+#: Whether "hours earlier" counts from the last day the story was at rather than a wider date
+#: given since (see :func:`anchor_relative`).
+HOURS_ON_A_DAY = True
+
+
+def _hours(match: re.Match) -> bool:
+    """Whether a relative expression counts hours ("hours earlier", "three hours later")."""
+    unit = (match.group("vague") or match.group("unit") or "").lower()
+    return unit in ("hours", "hour", "moments", "minutes")
+
+
 class _Groups:
     """Named groups of a match, some changed (for :func:`_shift`)."""
 
@@ -700,6 +738,11 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # on "the proposal put forward last week": that morning is of the last day the
                 # story was at, not somewhere in a week or a month (but "that same evening"
                 # after "twelve hours after X", a night across two days, is of those days)
+                context = last_day
+            elif HOURS_ON_A_DAY and _hours(match) and context is not None and \
+                    context.days > 2 and last_day is not None:
+                # "Hours earlier, Hamas published a video" after "was abducted three weeks
+                # ago": hours from the last day the story was at, not from a week
                 context = last_day
             anchor = _dated_noun(match, own) or _find_anchor(noun, text, seen, None, reference)
             unnamed = noun is not None and anchor is None  # the event it names is not dated
@@ -1109,7 +1152,8 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
                  and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)
                  and not _names_an_event(text, sentence, e)
                  and not _in_quoted_words(sentence, e)
-                 and not _counted_from(text, e, expressions)]
+                 and not _counted_from(text, e, expressions)
+                 and not (AFTER_CLAUSE and _in_after_clause(text, sentence, e, expressions))]
         dated = [e for e in dated if not _day_before(text, e, dated)]
         narrow = _main([e for e in dated if e.days <= 7 and not ahead(text, sentence, e)],
                        embedded)

@@ -12,6 +12,14 @@ the test:
 - the sentences after it go on from the main clause's day, not from the strike's;
 - a noun that names no event of the lexicon ("three days after the leaders' appeal") changes
   nothing: the saying stays on its Sunday.
+
+A date that is not the day the story is at does not move it (the reference time):
+
+- a day in a clause that "after" opens behind a main clause without a day ("The session was
+  called by Arab states after the United States vetoed a draft on Friday"): the sentence after
+  it is of the story's day (the vote's, today), not from that Friday;
+- "Hours earlier" after a look back a week wide ("was abducted three weeks ago"): hours before
+  the last day the story was at, not somewhere in that week.
 """
 
 from __future__ import annotations
@@ -74,3 +82,38 @@ def test_a_noun_without_an_event_word_leaves_the_saying_on_its_day():
     text = ("Hamas said on Sunday, three days after the leaders' appeal, that the mediators should "
             "present a plan.\n")
     assert one(events(text, published=date(2024, 8, 13)), "Statement").date.edtf == "2024-08-11"
+
+
+ASSEMBLY = ("Assembly votes for ceasefire\n\n"
+            "NEW YORK, Dec 12 (Wire) - The General Assembly voted today for a resolution "
+            "demanding a ceasefire in Gaza.\n\n"
+            "The session was called by Arab states after the United States vetoed a similar draft "
+            "in the Security Council on Friday.{gap}Israel said the resolution was one-sided.\n")
+
+
+def test_a_day_in_an_after_clause_does_not_move_the_story():
+    for gap in (" ", "\n\n"):  # in the same paragraph or the next
+        found = events(ASSEMBLY.format(gap=gap), published=date(2023, 12, 12))
+        assert one(found, "Statement").date.edtf == "2023-12-12"
+        assert one(found, "Rejection").date.edtf == "2023-12-08"  # the veto keeps its Friday
+
+
+def test_a_day_of_the_main_clause_before_after_still_moves_the_story():
+    # the main clause has a day of its own: the story is at that day, and the sentence after
+    # it goes on from there (a window from Friday, not the text's day alone)
+    text = ASSEMBLY.replace("The session was called by Arab states after",
+                            "The session was called by Arab states on Friday after").replace(
+        " in the Security Council on Friday", " in the Security Council")
+    statement = one(events(text.format(gap=" "), published=date(2023, 12, 12)), "Statement")
+    assert statement.date.earliest == date(2023, 12, 8)
+
+
+def test_hours_earlier_count_from_the_story_day_not_a_week_wide_look_back():
+    text = ("Soldier freed in Gaza\n\n"
+            "TEL AVIV, Oct 30 (Wire) - Israeli forces have freed a soldier held in Gaza, the army "
+            "said on Monday.\n\n"
+            "She was abducted when gunmen overran her base three weeks ago.\n\n"
+            "Hours earlier, Hamas published a video showing three women held in Gaza.\n")
+    statement = one(events(text, published=date(2023, 10, 30)), "Statement")
+    assert statement.date.earliest == date(2023, 10, 29)
+    assert statement.date.latest == date(2023, 10, 30)
