@@ -326,6 +326,127 @@ def _shift(anchor: _Anchor, match: re.Match, reference: date) -> tuple[date, dat
     return None  # pragma: no cover
 
 
+#: Whether the event named after "a week after", "the day before" gets a date of its own (see
+#: :func:`_noun_day`).
+NOUN_DATES = True
+
+#: Whether a main clause before "a day after <an event the text has not dated>" ("This crime
+#: came only a day after the occupation's strike") is at the time the story is at.
+STORY_MAIN = True
+
+#: Up to two words after the noun the pattern took ("Israel's air" of "Israel's air strike",
+#: "the occupation" of "the occupation's strike"): the event may be one of them.
+_NOUN_GOES_ON = re.compile(r"(?:[’']s)?\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
+
+
+def _cue_word(word: str) -> bool:
+    return any(pattern.fullmatch(word.lower()) for _, pattern, _ in CUE_PATTERNS)
+
+
+def _event_head(text: str, start: int, end: int) -> int | None:
+    """Where the noun of "a week after <noun>" ends when an event word of the lexicon heads it
+    ("the strike", "Israel's air strike", "the occupation's strike"), else ``None``."""
+    if _cue_word(re.sub(r"[’']s$", "", text[start:end].split()[-1])):
+        return end
+    more = _NOUN_GOES_ON.match(text, end)
+    if more is None:
+        return None
+    for group in (1, 2):
+        if more.group(group) and _cue_word(more.group(group)):
+            return more.end(group)
+    return None
+
+
+def _noun_day(text: str, match: re.Match, main: tuple[date, date],
+              until: date) -> TimeExpression | None:
+    """The day of the event that "a week after Israel's strike" or "the day before the meeting"
+    names, told after a main clause: the main clause's day counted back the other way ("met the
+    Emir on Tuesday, a week after Israel's strike": the strike a week before that Tuesday).
+    ``None`` when no event word of the lexicon heads the noun."""
+    name = next((g for g in ("noun", "vnoun", "dnoun") if match.group(g)), None)
+    if name is None:
+        return None
+    start, end = match.start(name), match.end(name)
+    head = _event_head(text, start, end)
+    if head is None:
+        return None  # "a day after the army recovered the bodies": no event in the noun
+    end = head
+    groups = dict(match.groupdict())
+    for key in ("dir", "vdir", "ddir"):
+        word = (groups.get(key) or "").lower()
+        if word in ("after", "later", "afterwards"):
+            groups[key] = "before"
+        elif word in ("before", "earlier"):
+            groups[key] = "after"
+    groups["noun"] = groups["vnoun"] = groups["dnoun"] = None
+    back = _shift(_Anchor(main[0], main[1], text[match.start():start]), _Groups(groups), until)
+    if back is None:
+        return None
+    earliest, latest = back
+    return TimeExpression(text[start:end], start, end, iso_span(earliest, latest), earliest,
+                          latest, "day" if earliest == latest else "range", main[0].isoformat(),
+                          "anchored", None)
+
+
+def _counted_from(text: str, expression: TimeExpression,
+                  expressions: list[TimeExpression]) -> bool:
+    """Whether a date is that of the event a relative expression counts from ("Israel's strike"
+    of "a week after Israel's strike", see :func:`_noun_day`): a day before the one the
+    sentence is at, not one the article goes on from."""
+    return expression.kind == "anchored" and any(
+        other.kind == "anchored" and other.end <= expression.start
+        and not text[other.end:expression.start].strip()
+        and re.search(r"(?i)\b(?:after|before)$", other.text) for other in expressions)
+
+
+#: Whether a date in a clause after "after" that follows the main clause is left out of the
+#: time the article goes on from (see :func:`_in_after_clause`).
+AFTER_CLAUSE = True
+
+_AFTER_WORD = re.compile(r"(?i)\bafter\b")
+
+
+def _in_after_clause(text: str, sentence: Sentence, expression: TimeExpression,
+                     expressions: list[TimeExpression]) -> bool:
+    """Whether a date lies in a clause that "after" opens after a main clause without a date
+    ("The session was called after the United States vetoed a similar demand on Friday"): the
+    day of what came before the main clause, not the day the article is at."""
+    if expression.kind == "anchored":
+        return False
+    words = list(_AFTER_WORD.finditer(text, sentence.start, expression.start))
+    if not words:
+        return False
+    after = words[-1]
+    main = text[sentence.start:after.start()]
+    if len(main.split()) < 3 or re.search(r",\s*$", main) or any(
+            sentence.start <= e.start < after.start() and e.kind != "duration"
+            for e in expressions):
+        return False  # (a main clause with a day of its own is at that day)
+    return _CLAUSE_AFTER.match(text[:expression.start + 200], after.end()) is not None and \
+        not re.search(r"[,;:]", text[after.end():expression.start])
+
+
+#: Whether "hours earlier" counts from the last day the story was at rather than a wider date
+#: given since (see :func:`anchor_relative`).
+HOURS_ON_A_DAY = True
+
+
+def _hours(match: re.Match) -> bool:
+    """Whether a relative expression counts hours ("hours earlier", "three hours later")."""
+    unit = (match.group("vague") or match.group("unit") or "").lower()
+    return unit in ("hours", "hour", "moments", "minutes")
+
+
+class _Groups:
+    """Named groups of a match, some changed (for :func:`_shift`)."""
+
+    def __init__(self, groups: dict[str, str | None]):
+        self._groups = groups
+
+    def groupdict(self) -> dict[str, str | None]:
+        return self._groups
+
+
 def _forward(match: re.Match) -> bool:
     """Whether a relative expression counts on from its anchor ("hours after", "two days
     later", "the next day", "the day after")."""
@@ -580,6 +701,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
     for sentence in sentences:
         own = [e for e in expressions if sentence.start <= e.start < sentence.end]
         anchored: list[TimeExpression] = []
+        nouns: list[TimeExpression] = []  # the days of the events "a week after X" names
         last = sayings.enter(sentence, last)  # "He added that he had met X hours earlier"
         for match in RELATIVE.finditer(text, sentence.start, sentence.end):
             if match.group("inweek") or _quoted_term(text, match):
@@ -590,6 +712,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # in the day", "will meet in the evening")
             noun = match.group("noun") or match.group("vnoun") or match.group("dnoun") or \
                 match.group("since")
+            name = next((g for g in ("noun", "vnoun", "dnoun") if match.group(g)), None)
             earlier_here = [e for e in own + anchored if e.end <= match.start() and _usable(e, reference)
                             and not (e.start < match.end() and match.start() < e.end)]
             clause = _subordinate_clause(text, match, sentence.end, conjunction)
@@ -616,6 +739,11 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # story was at, not somewhere in a week or a month (but "that same evening"
                 # after "twelve hours after X", a night across two days, is of those days)
                 context = last_day
+            elif HOURS_ON_A_DAY and _hours(match) and context is not None and \
+                    context.days > 2 and last_day is not None:
+                # "Hours earlier, Hamas published a video" after "was abducted three weeks
+                # ago": hours from the last day the story was at, not from a week
+                context = last_day
             anchor = _dated_noun(match, own) or _find_anchor(noun, text, seen, None, reference)
             unnamed = noun is not None and anchor is None  # the event it names is not dated
             anchor = anchor or _find_anchor(None, text, seen, context, reference)
@@ -631,7 +759,18 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
             if bounds is None:
                 continue
             earliest, latest = bounds
-            if unnamed and latest > reference and not any(
+            # an event the text has not dated, named after a main clause ("Leaders gather in
+            # Doha today, six days after Israel's air strike"): the main clause is at its own
+            # day, else at the time the story is at ("This crime came only a day after the
+            # occupation's strike"), and the event counted back from there (see _noun_day)
+            told_after = STORY_MAIN and unnamed and not clause and name is not None and len(
+                text[sentence.start:match.start()].split()) >= 2 and _event_head(
+                text, match.start(name), match.end(name)) is not None
+            own_day = next((e for e in reversed(earlier_here) if e.precision == "day"
+                            and e.kind != "duration"), None)
+            if told_after and own_day is not None:
+                earliest, latest = own_day.earliest, own_day.latest
+            elif unnamed and (latest > reference or told_after) and not any(
                     e.kind != "duration" for e in own if e.end <= match.start()
                     or e.start >= match.end()):  # "The meeting opened hours after the heaviest
                 # exchange of fire", an exchange the text has not dated and no other date: the
@@ -661,12 +800,21 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # too "Two days after the mediators handed over a text, Hamas replied" under
                 # "SUNDAY 18 AUGUST", the handing not dated by the text)
                 earliest, latest = section.earliest, section.latest
+            noun_day = None if inverted or clause or not NOUN_DATES or len(
+                text[sentence.start:match.start()].split()) < 2 else _noun_day(
+                text, match, (earliest, latest), until)
+            words = match.group() if noun_day is None else \
+                text[match.start():noun_day.start].rstrip()  # ("a week after" of "a week after
+            # Israel's strike", the strike dated on its own)
             anchored.append(TimeExpression(
-                match.group(), match.start(), match.end(), iso_span(earliest, latest), earliest,
-                latest, "day" if earliest == latest else "range",
+                words, match.start(), match.start() + len(words), iso_span(earliest, latest),
+                earliest, latest, "day" if earliest == latest else "range",
                 anchor.earliest.isoformat(), "anchored", None))
             if inverted:
                 subordinate.add((match.start(), match.end()))
+            if noun_day is not None:  # the event the words count from, a date of its own
+                # (not one later sentences count from: not in ``seen``)
+                nouns.append(noun_day)
         for new in anchored:
             own = [e for e in own if e.end <= new.start or e.start >= new.end]
             day = next((e for e in own if e.precision == "day" and e.kind != "anchored"
@@ -698,7 +846,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 new = replace(named, text=text[named.start:new.end], end=new.end)
             own.append(new)
         own.sort(key=lambda e: e.start)
-        result.extend(own)
+        result.extend(own + nouns)
         seen.append((sentence, own))
         dated = _main([e for e in own if _usable(e, reference) and e.days <= 7
                        and not _backstory(e, reference)
@@ -1003,7 +1151,9 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
                  and not _backstory(e, reference)
                  and not _PAST_PERFECT_BEFORE.search(text, sentence.start, e.start)
                  and not _names_an_event(text, sentence, e)
-                 and not _in_quoted_words(sentence, e)]
+                 and not _in_quoted_words(sentence, e)
+                 and not _counted_from(text, e, expressions)
+                 and not (AFTER_CLAUSE and _in_after_clause(text, sentence, e, expressions))]
         dated = [e for e in dated if not _day_before(text, e, dated)]
         narrow = _main([e for e in dated if e.days <= 7 and not ahead(text, sentence, e)],
                        embedded)
