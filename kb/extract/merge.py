@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kb.extract.events import LIST_POINT
 from kb.extract.lexicon import (
     KILLED_WITH,
     MEETING_FAMILY,
@@ -233,6 +234,11 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
             continue  # "Egypt calls upon Israel ... It further calls upon all parties": two
             # demands (but "X said ... X also said ...": one statement, more of its words);
             # "Our weapons are not on the table ... We will free them only if ...": two conditions
+        if event.type != "Statement" and event.sentence_index != other.sentence_index and \
+                _point(event) and _point(other):
+            continue  # "Third: We demand that the siege be broken ... Fifth: We demand that the
+            # Security Council ...": two points of a list, two acts (but the statement's points
+            # are one statement, more of its words)
         if event.sentence_index != other.sentence_index and OWN_ORDER in (
                 *event.parsed, *other.parsed):
             continue  # "X's office said the ceasefire will not start on time. ... X instructed
@@ -302,6 +308,11 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
         if same_victim or compatible_dates(event.date, other.date, loose=False):
             return other
     return None
+
+
+def _point(event: DraftEvent) -> bool:
+    """Whether an event's sentence opens an item of a list ("Fourth: We support ...")."""
+    return any(note.startswith(LIST_POINT) for note in event.parsed)
 
 
 def _split_call(event: DraftEvent) -> bool:
