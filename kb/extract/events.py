@@ -53,6 +53,9 @@ from kb.extract.roles import RoleReader
 from kb.extract.sentences import Sentence, is_marker_only, list_marker
 from kb.extract.timex import TimeExpression, quote_spans, tense_at
 
+#: The note on an event whose sentence opens an item of a list ("Fourth:", "7.", "-").
+LIST_POINT = "the point of a list its sentence opens"
+
 #: A sentence naming the target of a strike told just before: "The target, Israel says, was",
 #: "Its main target was", "The targets of the strike were".
 TARGET_WAS = re.compile(r"(?i)(?:the|its|their)\s+(?:main\s+|intended\s+|chief\s+)?(targets?)"
@@ -179,6 +182,7 @@ class Extractor(RoleReader):
             self._attributions(drafted, context)
         kept = [event for cue, event in drafted if not any(cue is t for t in told)]
         kept = self._list_item(context, kept)
+        self._mark_points(context, kept)
         kept = self._target_of_the_strike_before(context, kept)
         self._resolution_speaks(context, kept)
         self._deaths_of_the_strike_before(kept, sentence)
@@ -344,6 +348,18 @@ class Extractor(RoleReader):
                 self._lead, self._marked = (lead, sentence), False
                 self._list_end = self._line_end(sentence)
         return kept
+
+    def _mark_points(self, context: Context, kept: list[DraftEvent]) -> None:
+        """Events of a sentence that opens an item of a list ("Fourth: We support ...", "7. We
+        demand ..."): each item is a point of its own, noted on the events so that the merge
+        keeps the demands (or other acts) of two points apart (the gold convention 6: one event
+        per act)."""
+        marker = list_marker(self.text, context.sentence)
+        if marker is None:
+            return
+        for event in kept:
+            if event.sentence_index == context.sentence.index:
+                event.parsed = [*event.parsed, f"{LIST_POINT}: {marker}"]
 
     def _lead_subject(self, event: DraftEvent, lead: DraftEvent, lead_sentence: Sentence,
                       sentence: Sentence) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kb.extract.events import LIST_POINT
 from kb.extract.lexicon import (
     KILLED_WITH,
     MEETING_FAMILY,
@@ -70,6 +71,20 @@ def _occasion(event: DraftEvent) -> str | None:
     if found is None or found.group("head").lower() in _PRONOUN:
         return None
     return found.group("head").lower()
+
+
+#: An unnamed source of a side before its cue: "An Israeli security official", "A senior Hamas
+#: official, speaking on condition of anonymity,", "Two Egyptian sources" (not "the same official").
+UNNAMED_SOURCE = re.compile(
+    r"(?i)\b(?:an?|one|two|three|several)\s+(?:(?!(?:with|of|to|for|by|at|in|on|from|and)\s)"
+    r"[\w-]+\s+){0,3}(?:officials?|sources?|"
+    r"diplomats?|spokes(?:man|woman|person)|leaders?|commanders?)\b")
+
+
+def _unnamed_source(event: DraftEvent) -> bool:
+    """Whether an event's saying is told of an unnamed source ("An Israeli official said")."""
+    before = _before_cue(event)
+    return before is not None and bool(UNNAMED_SOURCE.search(before))
 
 
 def _pluperfect(event: DraftEvent) -> bool:
@@ -233,6 +248,11 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
             continue  # "Egypt calls upon Israel ... It further calls upon all parties": two
             # demands (but "X said ... X also said ...": one statement, more of its words);
             # "Our weapons are not on the table ... We will free them only if ...": two conditions
+        if event.type != "Statement" and event.sentence_index != other.sentence_index and \
+                _point(event) and _point(other):
+            continue  # "Third: We demand that the siege be broken ... Fifth: We demand that the
+            # Security Council ...": two points of a list, two acts (but the statement's points
+            # are one statement, more of its words)
         if event.sentence_index != other.sentence_index and OWN_ORDER in (
                 *event.parsed, *other.parsed):
             continue  # "X's office said the ceasefire will not start on time. ... X instructed
@@ -292,6 +312,11 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
                 _occasion(event) != _occasion(other):
             continue  # "X wrote in a newspaper ... He told the weekly meeting of his faction":
             # two sayings, to two audiences
+        if event.type in STATEMENT_FAMILY and event.sentence_index != other.sentence_index and \
+                not event.anaphoric and _unnamed_source(event) and not _unnamed_source(other):
+            continue  # "Israel says it struck ... An Israeli security official tells reporters
+            # that the aid was halted": an unnamed official's saying is its side's act of its
+            # own (the gold convention 1), not the side's statement told again
         if event.cue_part == other.cue_part == "speech" and \
                 event.sentence_index != other.sentence_index and (
                     "window" not in (event.date.source, other.date.source) or (
@@ -302,6 +327,11 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
         if same_victim or compatible_dates(event.date, other.date, loose=False):
             return other
     return None
+
+
+def _point(event: DraftEvent) -> bool:
+    """Whether an event's sentence opens an item of a list ("Fourth: We support ...")."""
+    return any(note.startswith(LIST_POINT) for note in event.parsed)
 
 
 def _split_call(event: DraftEvent) -> bool:
