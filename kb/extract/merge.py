@@ -73,20 +73,6 @@ def _occasion(event: DraftEvent) -> str | None:
     return found.group("head").lower()
 
 
-#: An unnamed source of a side before its cue: "An Israeli security official", "A senior Hamas
-#: official, speaking on condition of anonymity,", "Two Egyptian sources" (not "the same official").
-UNNAMED_SOURCE = re.compile(
-    r"(?i)\b(?:an?|one|two|three|several)\s+(?:(?!(?:with|of|to|for|by|at|in|on|from|and)\s)"
-    r"[\w-]+\s+){0,3}(?:officials?|sources?|"
-    r"diplomats?|spokes(?:man|woman|person)|leaders?|commanders?)\b")
-
-
-def _unnamed_source(event: DraftEvent) -> bool:
-    """Whether an event's saying is told of an unnamed source ("An Israeli official said")."""
-    before = _before_cue(event)
-    return before is not None and bool(UNNAMED_SOURCE.search(before))
-
-
 def _pluperfect(event: DraftEvent) -> bool:
     """Whether an event's verb is told in the pluperfect ("had told", "had already said")."""
     before = _before_cue(event)
@@ -312,11 +298,6 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
                 _occasion(event) != _occasion(other):
             continue  # "X wrote in a newspaper ... He told the weekly meeting of his faction":
             # two sayings, to two audiences
-        if event.type in STATEMENT_FAMILY and event.sentence_index != other.sentence_index and \
-                not event.anaphoric and _unnamed_source(event) and not _unnamed_source(other):
-            continue  # "Israel says it struck ... An Israeli security official tells reporters
-            # that the aid was halted": an unnamed official's saying is its side's act of its
-            # own (the gold convention 1), not the side's statement told again
         if event.cue_part == other.cue_part == "speech" and \
                 event.sentence_index != other.sentence_index and (
                     "window" not in (event.date.source, other.date.source) or (

@@ -1,8 +1,6 @@
 """Merges that join two events the gold keeps apart (session 19): the demands of a statement's
 numbered points are one act each (the gold convention 6), while its plain statements stay one
-statement; an unnamed source of a side ("A senior Hamas official said") tells the side's act of
-its own (the gold convention 1), not the side's statement told before; sentences written for the
-test."""
+statement; sentences written for the test."""
 
 from __future__ import annotations
 
@@ -51,39 +49,3 @@ def test_a_bulleted_point_with_no_number_is_still_its_own_demand():
     found = demands(text)
     assert len(found) == 2, [(e.sentences, e.actors) for e in found]
     assert all(ids(event) for event in found)
-
-
-# --- an unnamed source of a side: the side's act of its own (the gold convention 1) --------------
-
-def sayings(text: str) -> list:
-    return [event for event in events(text) if event.type in ("Statement", "Vow", "Threat")]
-
-
-def test_an_unnamed_official_after_the_sides_statement_is_another_saying():
-    found = sayings("Hamas said on Tuesday that it had received the proposal. A senior Hamas "
-                    "official, speaking on condition of anonymity, said the movement would answer "
-                    "within days.")
-    assert len(found) == 2, [(e.sentences, e.actors) for e in found]
-    assert [ids(event) for event in found] == [{"hamas"}, {"hamas"}]
-    assert [len(event.sentences) for event in found] == [1, 1]
-
-
-def test_two_unnamed_sources_of_another_side_are_apart_from_its_statement():
-    found = sayings("Egypt said on Monday that the talks would resume in Cairo. Two Egyptian "
-                    "sources said the delegations were expected on Thursday.")
-    assert len(found) == 2, [(e.sentences, e.actors) for e in found]
-    assert all("egypt" in ids(event) for event in found)
-
-
-def test_the_same_official_told_again_is_one_saying():
-    found = sayings("An Israeli official said on Tuesday that the delegation would stay in Doha. "
-                    "The same official said the gaps remained wide.")
-    assert len(found) == 1, [(e.sentences, e.actors) for e in found]
-    assert len(found[0].sentences) == 2
-
-
-def test_the_side_told_twice_is_one_saying():
-    found = sayings("Hamas said on Tuesday that it had received the proposal. Hamas said it "
-                    "would study it.")
-    assert len(found) == 1, [(e.sentences, e.actors) for e in found]
-    assert len(found[0].sentences) == 2
