@@ -266,6 +266,9 @@ THE_ARMY = re.compile(r"(?<![\w-])[Tt]he\s+(?P<noun>army|military)(?P<possessive
                       r"court|prosecutor|spokes\w+|chief|commander|official|source|"
                       r"correspondent|analyst|censor|escalation|offensive|action|force|"
                       r"and\s+political|or\s+political)\b)")
+#: Whether "the army" / "the military" and bare "troops" are read as the forces of the side the
+#: article has set up (session 19).
+RESOLVE_THE_ARMY = True
 #: A body whose name makes it a country's armed forces ("Israel Defense Forces").
 ARMY_NAME = re.compile(r"(?i)\b(?:defen[cs]e\s+forces|armed\s+forces|army|military)$")
 BODY_KIND = re.compile(r"(?<![\w-])[Tt]he\s+(?P<kind>court|council|tribunal|committee|commission|"
@@ -639,6 +642,27 @@ class ActorReader:
             return None
         return max(candidates, key=lambda actor: (actor.mentions,
                                                   self._last_seen.get(actor.id, 0))).id
+
+    def _army_references(self, text: str) -> list[tuple[int, int, str, bool]]:
+        """Where the sentence names armed forces by a definite description: "the army", "the
+        military" (not "the army radio"), and bare "troops", "soldiers", "forces" that are the
+        subject of a verb with no owner before them ("Troops in Shejaiya shot ...", "Two
+        soldiers were killed"; not "Hamas fighters", "Israel's forces", "the forces of")."""
+        found = [(m.start(), m.end(), m.group("noun"), bool(m.group("possessive")))
+                 for m in THE_ARMY.finditer(text)]
+        if self._parsed is None:
+            return found
+        for token in self._parsed.doc:
+            if token.lower_ not in ("troops", "soldiers", "forces") or token.dep_ not in (
+                    "nsubj", "nsubjpass"):
+                continue
+            lefts = list(token.lefts)
+            if any(t.dep_ in ("poss", "compound") or (t.text[:1].isupper() and t.i > 0)
+                   for t in lefts):  # "Hamas fighters", "Israel's forces"
+                continue
+            start = lefts[0].idx if lefts else token.idx
+            found.append((start, token.idx + len(token.text), token.lower_, False))
+        return found
 
     def _note_army(self, found: list[Mention], text: str, base: int) -> None:
         """Count the sides whose armed forces the sentence names: a known army ("the IDF"), or
@@ -1053,13 +1077,12 @@ class ActorReader:
                 if free(m.start(), m.end()):
                     add(m.start(), m.end(), self._new_actor(DEMONYMS[m.group("dem")], "country"))
         self._note_army(found, text, base)
-        for m in THE_ARMY.finditer(text):  # "The army said ...": the forces of the side last named
-            army = self._army()
-            if army and free(m.start(), m.end()) and quote_of(
-                    quotes, base + m.start(), base + m.end()) is None:
-                add(m.start(), m.end(), army, bool(m.group("possessive")), "description")
-                if m.group("noun") not in self.actors[army].aliases:  # what the text calls it
-                    self.actors[army].aliases.append(m.group("noun"))
+        for start, end, noun, possessive in self._army_references(text) if RESOLVE_THE_ARMY else ():
+            army = self._army()  # "The army said ...", "Troops shot ...": the side's forces
+            if army and free(start, end) and quote_of(quotes, base + start, base + end) is None:
+                add(start, end, army, possessive, "description")
+                if noun in ("army", "military") and noun not in self.actors[army].aliases:
+                    self.actors[army].aliases.append(noun)  # what the text calls it
         for pattern in (PEOPLE_OF, SIDE):  # "it is up to the Americans to stop him": the US;
             for m in pattern.finditer(text):  # "the Israeli side announced": Israel
                 if free(m.start("dem"), m.end()):

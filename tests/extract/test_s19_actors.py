@@ -82,3 +82,20 @@ def test_a_compound_with_army_is_no_reference_to_the_army():
                    "The army radio said on Tuesday that talks would resume in Cairo.")
     statement = of_type(result, "Statement")
     assert all("Israeli army" not in names(result, event) for event in statement)
+
+
+def test_bare_soldiers_killed_are_the_army_of_the_side_the_text_set_up():
+    result = draft("Israeli troops entered Rafah on Monday.\n\n"
+                   "Two soldiers were killed on Tuesday in Rafah.")
+    killing = of_type(result, "Killing")
+    assert len(killing) == 1
+    assert "Israeli army" in names(result, killing[0])
+
+
+def test_soldiers_with_an_owner_are_not_the_army_of_another_side():
+    result = draft("Israeli troops entered Rafah on Monday.\n\n"
+                   "Hamas fighters attacked a post on Tuesday.")
+    attack = of_type(result, "Attack")
+    assert len(attack) == 1
+    assert "Israeli army" not in names(result, attack[0])
+    assert "Hamas" in names(result, attack[0])
