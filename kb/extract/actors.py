@@ -267,8 +267,12 @@ THE_ARMY = re.compile(r"(?<![\w-])[Tt]he\s+(?P<noun>army|military)(?P<possessive
                       r"correspondent|analyst|censor|escalation|offensive|action|force|"
                       r"and\s+political|or\s+political)\b)")
 #: Whether "the army" / "the military" and bare "troops" are read as the forces of the side the
-#: article has set up (session 19).
-RESOLVE_THE_ARMY = True
+#: article has set up (session 19, round 8: off). Tuned sets 1825/2510 -> 1851/2550 of 2540 (+26
+#: matches for +40 proposals, gains in 23 articles of 16 sets), but held out 192/298 -> 192/301 at
+#: 7e50820 (the army alone) and at 270f62e (with bare troops): +0 for +3, as in sessions 15 and
+#: 17, so it fails the keep rule again. The held-out sets' gold seems not to annotate what these
+#: sentences say (three proposals, no match); the fresh sets written since do.
+RESOLVE_THE_ARMY = False
 #: A body whose name makes it a country's armed forces ("Israel Defense Forces").
 ARMY_NAME = re.compile(r"(?i)\b(?:defen[cs]e\s+forces|armed\s+forces|army|military)$")
 BODY_KIND = re.compile(r"(?<![\w-])[Tt]he\s+(?P<kind>court|council|tribunal|committee|commission|"
