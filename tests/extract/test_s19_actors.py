@@ -1,24 +1,14 @@
 """Who acts when the text names an actor by a definite description (session 19, round 8): "the
 army" / "the military" that says, warns or strikes is the armed forces of the side whose forces
 the text has named most ("Israeli troops", "Lebanese soldiers"), else those of the country it has
-named most; not "the army radio", not a side nobody named. Off by default (RESOLVE_THE_ARMY):
-these tests turn it on, and the last one checks that drafts leave it off. Short texts written for
-the test."""
+named most; not "the army radio", not a side nobody named. Short texts written for the
+test."""
 
 from __future__ import annotations
 
-import pytest
-
-from kb.extract import actors, extract
+from kb.extract import extract
 from kb.extract.known import KnownActor
 from tests.extract.sentences import ACTORS, DAY
-
-
-@pytest.fixture(autouse=True)
-def army_resolved(monkeypatch):
-    """The rule is off by default (it failed the held-out test); these tests read it on."""
-    monkeypatch.setattr(actors, "RESOLVE_THE_ARMY", True)
-
 
 IDF = KnownActor(id="idf", name="Israel Defense Forces", type="organization", aliases=("IDF",))
 
@@ -110,10 +100,3 @@ def test_soldiers_with_an_owner_are_not_the_army_of_another_side():
     assert len(attack) == 1
     assert "Israeli army" not in names(result, attack[0])
     assert "Hamas" in names(result, attack[0])
-
-
-def test_by_default_the_army_stays_unresolved(monkeypatch):
-    monkeypatch.setattr(actors, "RESOLVE_THE_ARMY", False)
-    result = draft("Israeli troops entered Rafah on Monday.\n\n"
-                   "The army said on Tuesday that two soldiers had been killed in the fighting.")
-    assert not of_type(result, "Statement")
