@@ -176,6 +176,7 @@ CORPORA = (
     Corpus(BENCH / "devset39", "thirty-ninth development set", "apart"),
     Corpus(BENCH / "devset38", "thirty-eighth development set", "apart"),
     Corpus(BENCH / "devset42", "forty-second development set", "apart"),
+    Corpus(BENCH / "devset43", "forty-third development set", "apart"),
     Corpus(BENCH / "devset12", "twelfth development set (held out)", "held-out"),
     Corpus(BENCH / "devset4", "fourth development set (held out)", "held-out"),
     Corpus(BENCH / "devset13", "thirteenth development set (held out)", "held-out"),
