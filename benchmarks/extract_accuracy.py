@@ -175,6 +175,7 @@ CORPORA = (
     Corpus(BENCH / "devset40", "fortieth development set", "apart"),
     Corpus(BENCH / "devset39", "thirty-ninth development set", "apart"),
     Corpus(BENCH / "devset38", "thirty-eighth development set", "apart"),
+    Corpus(BENCH / "devset41", "forty-first development set", "apart"),
     Corpus(BENCH / "devset12", "twelfth development set (held out)", "held-out"),
     Corpus(BENCH / "devset4", "fourth development set (held out)", "held-out"),
     Corpus(BENCH / "devset13", "thirteenth development set (held out)", "held-out"),
