@@ -2,7 +2,9 @@
 9): "The Secretary-General stressed ...", "His Excellency stated ...", "the prime minister said"
 are said by the one person the article named before with that post (as a title before the name,
 in an apposition after it, or a known holder of the post); with two such persons, or none, no
-one is guessed. Short texts written for the test."""
+one is guessed. And a sentence the writer labels as context ("Some context: ...") that tells an
+act of the last week is proposed; one that counts "since" a date, or tells an older act, is not.
+Short texts written for the test."""
 
 from __future__ import annotations
 
@@ -69,3 +71,19 @@ def test_a_possessive_post_is_no_title_of_the_person_before_it():
     result = draft("Sara Lavi, the prime minister's wife, dined with the envoy on Wednesday.\n\n"
                    "The prime minister said on Thursday that a deal was close.")
     assert {"Sara Lavi"} not in said_by(result, "Statement")
+
+
+def test_a_labelled_context_that_tells_an_act_of_the_last_week_is_proposed():
+    found = draft("Live: talks\nThursday 14 March 2024\nSome context: Netanyahu warned on "
+                  "Monday that the army would enter Rafah.\nEgypt met Hamas in Cairo this "
+                  "morning.", known=[*ACTORS, NETANYAHU]).events
+    threats = [e for e in found if e.type == "Threat" and e.confidence >= 0.2]
+    assert len(threats) == 1
+    assert threats[0].date.edtf == "2024-03-11"
+
+
+def test_a_labelled_context_of_an_older_act_stays_background():
+    found = draft("Live: talks\nThursday 14 March 2024\nSome context: Netanyahu warned on "
+                  "2 January that the army would enter Rafah.\nEgypt met Hamas in Cairo this "
+                  "morning.", known=[*ACTORS, NETANYAHU]).events
+    assert not [e for e in found if e.type == "Threat" and e.confidence >= 0.2]
