@@ -90,10 +90,16 @@ def sentence_kinds(text: str, sentences: list[Sentence],
                    reference: date | None = None) -> dict[int, str]:
     """Each sentence's kind: headline, dateline, background or story. A sentence that reads as
     background but dates something of the last six weeks before ``reference`` is story ("Egypt
-    has long opposed it, and its officials said so last month")."""
+    has long opposed it, and its officials said so last month"); one the writer labels as context
+    is story when it dates something of the last week ("Some context: Netanyahu's office said on
+    Friday that ...", not "Background: since the ceasefire took effect on 10 October ...")."""
     recent = [e for e in expressions if reference is not None and e.kind != "duration"
               and reference - timedelta(days=45) <= e.latest <= reference
               and e.earliest >= reference - timedelta(days=90)]  # not "since 2017"
+    # what a labelled context tells of the last week ("Some context: X said on Friday that
+    # ...") is news the writer recalls, not a count "since" something
+    this_week = [e for e in recent if e.latest >= reference - timedelta(days=7)
+                 and not e.text.lower().startswith("since")]
     kinds: dict[int, str] = {}
     first_line = text.strip().split("\n", 1)[0].strip()
     headline_end = text.find(first_line) + len(first_line) if sentences and not re.search(
@@ -115,7 +121,8 @@ def sentence_kinds(text: str, sentences: list[Sentence],
                 len(sentence.text) <= 40 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]",
                                                            sentence.text)):
             kinds[sentence.index] = "dateline"
-        elif _LABELLED_BACKGROUND.match(sentence.text) or (
+        elif (_LABELLED_BACKGROUND.match(sentence.text) and not any(
+                sentence.start <= e.start < sentence.end for e in this_week)) or (
                 (_background_words(sentence.text) or _long_ago(sentence, expressions, reference))
                 and not any(sentence.start <= e.start < sentence.end for e in recent)):
             kinds[sentence.index] = "background"

@@ -1142,6 +1142,28 @@ UNNAMED_SPEAKER = re.compile(
     r"(?:^|[\s,”\"])(?:the|a|an|one|two|three|four|five|several|some|other|many|unnamed|senior)\s+"
     r"(?:[\w’'-]+\s+){0,7}$"
 )
+#: A speaker named only by the post or the honorific the article gave a person before ("The
+#: Secretary-General stressed", "His Excellency stated", "the prime minister said", "The American
+#: Secretary, for his part, said"): the subject of a speech verb, whole. A spokesman, an official,
+#: an envoy or a source is left out: too often another, unnamed one.
+TITLED_SPEAKER = re.compile(
+    r"(?i)(?:the|his|her)\s+(?:same\s+)?(?:(?-i:[A-Z][a-z]+)\s+)?(?P<title>secretary[\s-]general|"
+    r"secretary\s+of\s+state|president[\s-]elect|prime\s+minister|foreign\s+minister|"
+    r"defen[cs]e\s+minister|president|secretary|excellency|governor|emir|king|chancellor)"
+)
+#: A post written as a title before a person's name ("Secretary-General António Guterres", "His
+#: Excellency Mr. António Guterres", "the Governor of North Sinai, Mohamed Shosha", "Secretary of
+#: Defense Lloyd Austin"; not "Governor of North" before "Sinai"): ``{title}`` is the post's words,
+#: the name follows this.
+TITLE_BEFORE_NAME = (r"(?i)(?<!vice\s)(?<!deputy\s)(?<!former\s)(?<![\w-]){title}(?![\w-])"
+                     r"(?:\s+of\s+(?:the\s+)?(?:(?-i:[A-Z][\w’'-]*\s*){{1,4}},|(?-i:State|Defen[cs]e|"
+                     r"Foreign\s+Affairs|Health|Interior|Finance|Justice)))?,?\s+"
+                     r"(?:(?:Mr|Mrs|Ms|Dr|Sheikh)\.?\s+)?$")
+#: The same post in an apposition after the name ("António Guterres, Secretary-General of the
+#: United Nations", "Netanyahu, Israel's prime minister"), not a possessive ("Sara Netanyahu, the
+#: prime minister's wife").
+TITLE_AFTER_NAME = (r"(?i),\s+(?:the\s+|(?-i:[A-Z][\w-]*)[’']s\s+|(?-i:[A-Z][\w-]*)\s+)?"
+                    r"(?:[\w-]+\s+){{0,2}}?{title}(?![\w’'-])")
 VERBISH = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|will|would|that|which|who|did|"
                      r"does|do|can|could|may|might|\w+ed)\b")
 SPEECH_SUBJECT_PRONOUN = re.compile(r"(?<![\w-])(it|It|they|They)\s+(?:(?:again|also|later|then|"

@@ -176,9 +176,11 @@ def test_every_sentence_of_a_headline_line_is_headline():
 
 # --- a sentence labelled as context ----------------------------------------------------------------
 
-def test_a_sentence_labelled_background_proposes_nothing_even_with_a_recent_date():
-    text = ("Live: talks\nThursday 14 March 2024\nSome background: the plan was announced in Doha "
-            "on Monday by Qatar's prime minister.\nEgypt met Hamas in Cairo this morning.")
+def test_a_sentence_labelled_background_proposes_nothing_of_a_count_since_a_date():
+    # (session 19, round 9: one labelled as context that dates an act of the last week is
+    # proposed, as the sets written blind since annotate it: tests/extract/test_s19_r9_cues.py)
+    text = ("Live: talks\nThursday 14 March 2024\nSome background: since the truce took effect "
+            "on 1 March, Hamas has freed twenty hostages.\nEgypt met Hamas in Cairo this morning.")
     found = events(text, min_confidence=0.2)
     assert [e.type for e in found] == ["Meeting"]
 
