@@ -270,19 +270,6 @@ TOPIC_LEMMAS = frozenset(("discuss", "debate", "review", "study", "examine", "in
                           "consider", "address"))
 
 
-#: Whether a speech verb whose subject is a post or an honorific alone ("The Secretary-General
-#: stressed") is said by the one person the article named before with it
-#: (:meth:`CueReader._titled_speaker`).
-#: Session 19, round 9: of the gold sentences no proposal cited (at 0.2) in the tuned sets, 89 had
-#: a cue whose event was dropped, 59 of them because the speech verb's speaker was not found (the
-#: largest single reason; "no cue" 98 is spread over many verbs). Tuned sets (devset38-40 left
-#: out) 2018/2797 -> 2024/2806 (+6 for +9, gains in devset26/403, devset31/455, devset35/493,
-#: devset35/497); the judge (held out + devset38-40) 368/569 -> 371/574 (+3 for +5). Tried and
-#: dropped: "the office" / "the ministry" / "the agency" as the one body of that kind named
-#: before (no change on the tuned sets).
-TITLED_SPEAKERS = True
-
-
 class CueReader(ActorReader):
     """Finds the event mentions of a sentence and the speech that reports them."""
 
@@ -885,7 +872,7 @@ class CueReader(ActorReader):
                 speaker = self._turn_label(cue.start)[0]
             if speaker is None:
                 speaker = self._conjoined_speaker(cue, context)
-            if speaker is None and cue.part == "speech" and TITLED_SPEAKERS:
+            if speaker is None and cue.part == "speech":
                 speaker = self._titled_speaker(cue, context)
             context.frames.append(Frame(cue, start, end, speaker, cue.part == "report"))
             if speaker and cue.part == "speech":
@@ -896,7 +883,16 @@ class CueReader(ActorReader):
         Secretary-General stressed", "His Excellency stated", "the prime minister said", "the
         Governor ... reviewed X and stated"): the one person the article has named before with
         that post, as a title before the name or in an apposition after it; ``None`` when it
-        named none or several (two presidents, two excellencies)."""
+        named none or several (two presidents, two excellencies).
+
+        Session 19, round 9: of the gold sentences no proposal cited (at 0.2) in the tuned sets, 89
+        had a cue whose event was dropped, 59 of them because the speech verb's speaker was not
+        found (the largest single reason; "no cue", 98, is spread over many verbs). Tuned sets
+        (devset38-40 left out) 2018/2797 -> 2024/2806 (+6 for +9, gains in devset26/403,
+        devset31/455, devset35/493, devset35/497); the judge (held out + devset38-40) 368/569 ->
+        371/574 (+3 for +5); devset41-43, written blind during the round, 171/274 -> 171/275.
+        Tried and dropped: "the office" / "the ministry" / "the agency" as the one body of that
+        kind named before (no change on the tuned sets)."""
         word = context.head(cue)
         if word is None:
             return None
