@@ -399,10 +399,6 @@ def _counted_from(text: str, expression: TimeExpression,
         and re.search(r"(?i)\b(?:after|before)$", other.text) for other in expressions)
 
 
-#: Whether a date in a clause after "after" that follows the main clause is left out of the
-#: time the article goes on from (see :func:`_in_after_clause`).
-AFTER_CLAUSE = True
-
 _AFTER_WORD = re.compile(r"(?i)\bafter\b")
 
 
@@ -424,11 +420,6 @@ def _in_after_clause(text: str, sentence: Sentence, expression: TimeExpression,
         return False  # (a main clause with a day of its own is at that day)
     return _CLAUSE_AFTER.match(text[:expression.start + 200], after.end()) is not None and \
         not re.search(r"[,;:]", text[after.end():expression.start])
-
-
-#: Whether "hours earlier" counts from the last day the story was at rather than a wider date
-#: given since (see :func:`anchor_relative`).
-HOURS_ON_A_DAY = True
 
 
 def _hours(match: re.Match) -> bool:
@@ -739,7 +730,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # story was at, not somewhere in a week or a month (but "that same evening"
                 # after "twelve hours after X", a night across two days, is of those days)
                 context = last_day
-            elif HOURS_ON_A_DAY and _hours(match) and context is not None and \
+            elif _hours(match) and context is not None and \
                     context.days > 2 and last_day is not None:
                 # "Hours earlier, Hamas published a video" after "was abducted three weeks
                 # ago": hours from the last day the story was at, not from a week
@@ -1153,7 +1144,7 @@ def context_dates(text: str, sentences: list[Sentence], expressions: list[TimeEx
                  and not _names_an_event(text, sentence, e)
                  and not _in_quoted_words(sentence, e)
                  and not _counted_from(text, e, expressions)
-                 and not (AFTER_CLAUSE and _in_after_clause(text, sentence, e, expressions))]
+                 and not _in_after_clause(text, sentence, e, expressions)]
         dated = [e for e in dated if not _day_before(text, e, dated)]
         narrow = _main([e for e in dated if e.days <= 7 and not ahead(text, sentence, e)],
                        embedded)
