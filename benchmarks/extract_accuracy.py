@@ -180,6 +180,7 @@ CORPORA = (
     Corpus(BENCH / "devset41", "forty-first development set", "apart"),
     Corpus(BENCH / "devset45", "forty-fifth development set", "apart"),
     Corpus(BENCH / "devset44", "forty-fourth development set", "apart"),
+    Corpus(BENCH / "devset46", "forty-sixth development set", "apart"),
     Corpus(BENCH / "devset12", "twelfth development set (held out)", "held-out"),
     Corpus(BENCH / "devset4", "fourth development set (held out)", "held-out"),
     Corpus(BENCH / "devset13", "thirteenth development set (held out)", "held-out"),
