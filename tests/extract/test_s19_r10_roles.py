@@ -58,3 +58,40 @@ def test_the_list_stops_where_another_clause_begins():
 def test_what_a_war_brought_together_is_no_meeting():
     result = draft("The war brought together Qatar and Egypt on Monday.")
     assert of_type(result, "Meeting") == []
+
+
+def test_talks_that_resume_are_those_of_the_parties_of_the_talks_told_before():
+    result = draft("Israel and Hamas held talks in Doha on Monday. The talks resume today.")
+    later = [e for e in of_type(result, "Meeting") if e.sentences[0] == "The talks resume today."]
+    assert len(later) == 1
+    assert {"Israel", "Hamas"} <= names(result, later[0])
+
+
+def test_a_round_that_ended_is_of_the_side_whose_delegation_the_sentence_names():
+    result = draft("The last round, in Cairo, ended on 9 March without agreement after Israel's "
+                   "delegation left the Egyptian capital.")
+    rounds = of_type(result, "NegotiationRound")
+    assert len(rounds) == 1
+    assert "Israel" in names(result, rounds[0])
+
+
+def test_talks_that_resumed_are_of_the_bodies_whose_team_left_for_them():
+    result = draft("Indirect talks resumed in Cairo on Monday, and a team of Mossad officials "
+                   "left for the Egyptian capital.")
+    talks = of_type(result, "Meeting")
+    assert len(talks) == 1
+    assert any("Mossad" in name for name in names(result, talks[0]))
+
+
+def test_talks_that_only_date_another_act_take_no_parties():
+    result = draft("Israel and Hamas held talks in Doha on Monday. Hours before the talks began "
+                   "again on Wednesday, Israeli tanks took the crossing.")
+    later = [e for e in of_type(result, "Meeting") if "Hours before" in e.sentences[0]]
+    assert all(not e.actors for e in later)
+
+
+def test_talks_that_are_stuck_take_no_parties_from_before():
+    result = draft("Israel and Hamas held talks in Doha on Monday. The talks have been stuck "
+                   "since February.")
+    later = [e for e in of_type(result, "Meeting") if "stuck" in e.sentences[0]]
+    assert all(not e.actors for e in later)
