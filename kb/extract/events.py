@@ -48,7 +48,6 @@ from kb.extract.lexicon import (
     is_past_form,
 )
 from kb.extract.model import DraftDate, DraftEvent
-
 from kb.extract.parse import ParsedSentence, parse_sentences
 from kb.extract.roles import RoleReader
 from kb.extract.sentences import Sentence, is_marker_only, list_marker
