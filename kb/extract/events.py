@@ -70,7 +70,7 @@ TEAM_OF = re.compile(r"\b(?:team|delegations?|envoys|negotiators)\s+(?:of|from)\
 #: A side named with its delegation or team ("Israel's delegation", "a team of Mossad and Shin
 #: Bet officials", "the Hamas delegation").
 DELEGATION_NEAR = re.compile(r"(?:[’']s)?(?:\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+"
-                             r"(?:officials\s+)?(?:delegations?|team|negotiators|negotiating\s+team)\b")
+                             r"(?:officials\s+)?(?:delegations?|teams?|negotiators|negotiating\s+teams?)\b")
 
 #: The note on an event whose sentence opens an item of a list ("Fourth:", "7.", "-").
 LIST_POINT = "the point of a list its sentence opens"
@@ -271,11 +271,23 @@ class Extractor(RoleReader):
                 event.parsed = [*event.parsed, "the parties of the talks told before"]
                 continue
             teams = [m.actor for m in context.mentions if m.quote is None and (
-                DELEGATION_NEAR.match(self.text, m.end, sentence.end)
+                self._a_delegation(m) or DELEGATION_NEAR.match(self.text, m.end, sentence.end)
                 or TEAM_OF.search(self.text, sentence.start, m.start))]
+            earlier = self.found_mentions.get(sentence.index - 1, [])
+            if not teams and earlier and "\n\n" not in self.text[earlier[-1].end:sentence.start]:
+                # the sentence before, in the same paragraph: "Israeli and Hamas negotiators
+                # are sitting in the same resort. The indirect talks that opened on Monday ..."
+                teams = [m.actor for m in earlier if m.quote is None and (
+                    self._a_delegation(m) or DELEGATION_NEAR.match(self.text, m.end,
+                                                                   sentence.start))]
             if teams:
-                event.actors = [(a, "participant") for a in dict.fromkeys(teams)]
+                event.actors = self._with_owners([(a, "participant") for a in dict.fromkeys(teams)])
                 event.parsed = [*event.parsed, "the sides whose delegations the sentence names"]
+
+    def _a_delegation(self, mention: Mention) -> bool:
+        """Whether a name is itself a side's delegation or team ("Hamas negotiators")."""
+        return bool(re.search(r"(?i)\b(?:delegations?|teams?|negotiators)$",
+                              self.text[mention.start:mention.end]))
 
     def _target_of_the_strike_before(self, context: Context,
                                      kept: list[DraftEvent]) -> list[DraftEvent]:

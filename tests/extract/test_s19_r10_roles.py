@@ -95,3 +95,20 @@ def test_talks_that_are_stuck_take_no_parties_from_before():
                    "since February.")
     later = [e for e in of_type(result, "Meeting") if "stuck" in e.sentences[0]]
     assert all(not e.actors for e in later)
+
+
+def test_talks_that_opened_are_of_the_negotiators_the_sentence_before_named():
+    result = draft("Hamas negotiators are sitting in the same Red Sea resort.\n"
+                   "The indirect talks that opened in Sharm el-Sheikh on Monday are the closest "
+                   "the two sides have come to a deal.")
+    talks = [e for e in of_type(result, "Meeting") if "opened" in e.sentences[0]]
+    assert len(talks) == 1
+    assert "Hamas" in names(result, talks[0])
+
+
+def test_negotiators_of_another_paragraph_are_not_taken():
+    result = draft("Hamas negotiators are sitting in the same Red Sea resort.\n\n"
+                   "The indirect talks that opened in Sharm el-Sheikh on Monday are the closest "
+                   "the two sides have come to a deal.")
+    talks = [e for e in of_type(result, "Meeting") if "opened" in e.sentences[0]]
+    assert all(not e.actors for e in talks)
