@@ -52,21 +52,6 @@ from kb.extract.timex import ANCHOR_EVENTS, TimeExpression, iso_span, resolve
 #: A clause on a meeting noun that says who met there: "a meeting in Paris at which ...".
 AT_WHICH = re.compile(r"[^.;]{0,80}?\b(?:at|during|in)\s+which\s+")
 
-#: Session 19 (round 10): who took part in a meeting the noun names, told by a verb of gathering
-#: after it ("The Sunday meeting in Paris brought together X, Y and Z", "the talks, which were
-#: also attended by X and Y"): the names after the verb, up to the end of the clause.
-GATHERED = re.compile(r"[^.;:]{0,80}?(?<![\w-])(?:brought\s+together|(?:was|were)\s+(?:also\s+)?"
-                      r"attended\s+by)\s+")
-#: ... or by the bodies whose heads or envoys met ("a meeting on 28 January between the heads of
-#: the CIA and the Mossad"): the people stand for the bodies named after "of".
-BETWEEN_HEADS = re.compile(r"\s+(?:(?:on|in|last|this)\s+[^,;.]{1,30}?\s+)?between\s+(?:the\s+)?"
-                           r"(?:heads|chiefs|directors|leaders|delegations|representatives|"
-                           r"envoys|negotiators|teams|intelligence\s+chiefs|foreign\s+ministers)"
-                           r"\s+of\s+")
-#: Where the list of those who met ends: a new clause.
-GATHERED_END = re.compile(r"[;:]|,\s*(?:which|who|where|while|but|and\s+(?:the|a|an)\s+\w+\s+"
-                          r"(?:was|were|is|are)\b)|\s+to\s+(?:discuss|weigh|agree|work)\b")
-
 #: A participle of speaking set off by commas between a speaker and the speech verb ("Blinken,
 #: speaking in Doha the next day, said"): its time is the speech's.
 APPOSED_SPEAKING = re.compile(r",\s*(?:speaking|talking|writing|addressing|appearing)\b[^,;]*,\s*$")
@@ -1063,7 +1048,6 @@ class RoleReader(CueReader):
                 if held:
                     put(held, lead_role)
                     cue.parsed.append(f"{lead_role} {', '.join(held)} (the clause's subject)")
-            self._gathered(cue, context, roles, put)
             at_which = AT_WHICH.match(self.text, cue.end, context.sentence.end)
             if at_which:  # "a meeting in Paris in February at which X and Y drew up a plan"
                 start = at_which.end()
@@ -1091,28 +1075,6 @@ class RoleReader(CueReader):
                 put(found, lead_role)
                 cue.parsed.append(f"{lead_role} {', '.join(found)}")
                 return
-
-    def _gathered(self, cue: Cue, context: Context, roles: list[tuple[str, str]], put) -> None:
-        """Those a verb of gathering after a meeting's noun names (:data:`GATHERED`), or the
-        bodies whose heads met (:data:`BETWEEN_HEADS`), where the rules found no one."""
-        if any(role == ROLES[cue.type][0] for _, role in roles):
-            return
-        stop = context.sentence.end
-        found = BETWEEN_HEADS.match(self.text, cue.end, stop) or GATHERED.match(
-            self.text, cue.end, stop)
-        if found is None or any(c is not cue and cue.end <= c.start < found.end() and c.part != "noun"
-                                for c in context.cues):
-            return  # another verb between: not the meeting's
-        start = found.end()
-        end = GATHERED_END.search(self.text, start, stop)
-        stop = end.start() if end else stop
-        met = [m.actor for m in context.mentions if start <= m.start < stop and m.quote == cue.quote
-               and not m.possessive and m.actor in self.actors
-               and m.actor not in {a for a, _ in roles}]
-        if met:
-            met = list(dict.fromkeys(met))
-            put(met, ROLES[cue.type][0])
-            cue.parsed.append(f"{ROLES[cue.type][0]} {', '.join(met)} (those it brought together)")
 
     def _parsed_roles(self, cue: Cue, context: Context, subjects: list[str],
                       roles: list[tuple[str, str]], put) -> None:
