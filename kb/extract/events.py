@@ -53,6 +53,25 @@ from kb.extract.roles import RoleReader
 from kb.extract.sentences import Sentence, is_marker_only, list_marker
 from kb.extract.timex import TimeExpression, quote_spans, tense_at
 
+#: Session 19 (round 10): the nouns of talks a sentence may tell opening or ending with no party
+#: named (:meth:`Extractor._talks_told_before`), and the verbs that tell it.
+TALKS_NOUN = re.compile(r"(?i)\b(?:talks|round|negotiations)\b")
+TALKS_HAPPENING = re.compile(
+    r"(?:\s*,[^,;.]{1,40},|\s+(?:in|at|of)\s+[^,;.]{1,40}?|\s+(?:that|which))?\s+"
+    r"(?:(?:have|has|had|will|were|was|are|is)\s+)?(?:opened|open|opens|resumed|resume|resumes|"
+    r"began|begin|begins|ended|end|ends|closed|reopened|continued|continue|continues|"
+    r"got\s+under\s+way|began)\b")
+#: Talks named to date another act ("Hours before the talks began").
+TIME_OF_TALKS = re.compile(r"(?i)\b(?:before|after|since|until|when|as)\s+(?:the\s+)?"
+                           r"(?:[\w-]+\s+){0,2}$")
+#: A side named after its team ("a team of Mossad and Shin Bet officials").
+TEAM_OF = re.compile(r"\b(?:team|delegations?|envoys|negotiators)\s+(?:of|from)\s+(?:the\s+)?"
+                     r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+and\s+(?:the\s+)?)?$")
+#: A side named with its delegation or team ("Israel's delegation", "a team of Mossad and Shin
+#: Bet officials", "the Hamas delegation").
+DELEGATION_NEAR = re.compile(r"(?:[’']s)?(?:\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+"
+                             r"(?:officials\s+)?(?:delegations?|teams?|negotiators|negotiating\s+teams?)\b")
+
 #: The note on an event whose sentence opens an item of a list ("Fourth:", "7.", "-").
 LIST_POINT = "the point of a list its sentence opens"
 
@@ -185,6 +204,7 @@ class Extractor(RoleReader):
         self._mark_points(context, kept)
         kept = self._target_of_the_strike_before(context, kept)
         self._resolution_speaks(context, kept)
+        self._talks_told_before(context, kept)
         self._deaths_of_the_strike_before(kept, sentence)
         self.events.extend(kept)
         people = [m for m in context.mentions if not m.modifier and not m.possessive
@@ -229,6 +249,45 @@ class Extractor(RoleReader):
         if passed is not None:  # ("passed a resolution", "adopted resolution 2720")
             body = [a for a, r in passed.actors if r == "speaker"] or passed.primary()
             self.resolution = (body[0], sentence.index)
+
+    def _talks_told_before(self, context: Context, kept: list[DraftEvent]) -> None:
+        """Talks or a round that the sentence says opened, resumed or ended with no one named as
+        taking part ("The talks resume today.", "The indirect round opened on Sunday"): the
+        parties of the talks the article told last (within a few sentences), else the sides
+        whose delegations or teams the sentence names ("after Israel's delegation left")."""
+        sentence = context.sentence
+        for event in kept:
+            if event.actors or event.type not in ("Meeting", "NegotiationRound") or \
+                    event.cue_part != "noun" or not TALKS_NOUN.search(event.cue[0]) or \
+                    not TALKS_HAPPENING.match(self.text, event.cue[2], sentence.end) or \
+                    TIME_OF_TALKS.search(self.text, sentence.start, event.cue[1]):
+                continue  # ("Hours before the talks began": the talks date another act)
+            before = next((e for e in reversed(self.events) if e.type in (
+                "Meeting", "NegotiationRound", "Summit")
+                and sentence.index - e.sentence_index <= 4 and TALKS_NOUN.search(e.cue[0])
+                and any(r == "participant" for _, r in e.actors)), None)
+            if before is not None:
+                event.actors = [(a, r) for a, r in before.actors if r == "participant"]
+                event.parsed = [*event.parsed, "the parties of the talks told before"]
+                continue
+            teams = [m.actor for m in context.mentions if m.quote is None and (
+                self._a_delegation(m) or DELEGATION_NEAR.match(self.text, m.end, sentence.end)
+                or TEAM_OF.search(self.text, sentence.start, m.start))]
+            earlier = self.found_mentions.get(sentence.index - 1, [])
+            if not teams and earlier and "\n\n" not in self.text[earlier[-1].end:sentence.start]:
+                # the sentence before, in the same paragraph: "Israeli and Hamas negotiators
+                # are sitting in the same resort. The indirect talks that opened on Monday ..."
+                teams = [m.actor for m in earlier if m.quote is None and (
+                    self._a_delegation(m) or DELEGATION_NEAR.match(self.text, m.end,
+                                                                   sentence.start))]
+            if teams:
+                event.actors = self._with_owners([(a, "participant") for a in dict.fromkeys(teams)])
+                event.parsed = [*event.parsed, "the sides whose delegations the sentence names"]
+
+    def _a_delegation(self, mention: Mention) -> bool:
+        """Whether a name is itself a side's delegation or team ("Hamas negotiators")."""
+        return bool(re.search(r"(?i)\b(?:delegations?|teams?|negotiators)$",
+                              self.text[mention.start:mention.end]))
 
     def _target_of_the_strike_before(self, context: Context,
                                      kept: list[DraftEvent]) -> list[DraftEvent]:
