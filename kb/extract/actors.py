@@ -277,7 +277,7 @@ ARMY_NAME = re.compile(r"(?i)\b(?:defen[cs]e\s+forces|armed\s+forces|army|milita
 #: A body named by its kind alone, after its name ("The court also called for ...", "the
 #: council's text"), or by its members ("the judges").
 BODY_KIND = re.compile(r"(?<![\w-])[Tt]he\s+(?P<kind>court|council|tribunal|committee|commission|"
-                       r"assembly|forum|judges|office(?!\s+of\b))(?P<possessive>[’']s)?(?![\w-])")
+                       r"assembly|forum|judges)(?P<possessive>[’']s)?(?![\w-])")
 BODY_MEMBERS = {"judges": "court"}
 
 #: A resolution's text as the subject of what it asks ("The text, drafted by the United Arab
@@ -1248,9 +1248,6 @@ class ActorReader:
                 if owner:  # "a Hamas delegation" is a mention of Hamas too
                     self.actors[owner].mentions += 1
                     self._last_seen[owner] = self._seen
-                if mention.office in self.actors:  # "Netanyahu's office": of the PM's Office too
-                    self.actors[mention.office].mentions += 1  # (what "the office" is later)
-                    self._last_seen[mention.office] = self._seen
         return found
 
     def _acting_it(self, found: list[Mention], base: int) -> int | None:
