@@ -269,9 +269,6 @@ THE_ARMY = re.compile(r"(?<![\w-])[Tt]he\s+(?P<noun>army|military)(?P<possessive
                       r"court|prosecutor|spokes\w+|chief|commander|official|source|"
                       r"correspondent|analyst|censor|escalation|offensive|action|force|"
                       r"and\s+political|or\s+political)\b)")
-#: A dash between an organisation's long name and its short one, as a statement signs it
-#: ("Islamic Resistance Movement - Hamas"): the two name one body, as "(Hamas)" would say.
-NAME_DASH = re.compile(r"[ \t]+[-–—][ \t]+")
 #: A body whose name makes it a country's armed forces ("Israel Defense Forces").
 ARMY_NAME = re.compile(r"(?i)\b(?:defen[cs]e\s+forces|armed\s+forces|army|military)$")
 #: A body named by its kind alone, after its name ("The court also called for ...", "the
@@ -1175,14 +1172,10 @@ class ActorReader:
         for mention in found:  # "the Islamic Resistance Movement (Hamas)": Hamas
             actor = self.actors.get(mention.actor)
             paren = re.match(r"\s*\(\s*", self.text[mention.end:])
-            dash = None if paren else NAME_DASH.match(self.text[mention.end:])
-            if actor is None or actor.known or (paren is None and (
-                    dash is None or actor.type not in ("organization", "group")
-                    or len(actor.name.split()) < 2)):
-                continue  # "Islamic Resistance Movement - Hamas": a long name, then the known one
-            closing = r"\s*\)" if paren else r"[ \t]*(?:$|\n|\s+(?![-–—])\S)"
-            inner = [x for x in found if x.start == mention.end + (paren or dash).end()
-                     and re.match(closing, self.text[x.end:]) and x.actor != mention.actor
+            if actor is None or actor.known or paren is None:
+                continue
+            inner = [x for x in found if x.start == mention.end + paren.end()
+                     and re.match(r"\s*\)", self.text[x.end:]) and x.actor != mention.actor
                      and x.actor in self.actors and self.actors[x.actor].known]
             if inner:
                 old, mention.actor = mention.actor, inner[0].actor
