@@ -1097,8 +1097,10 @@ class ActorReader:
         for m in LONG_ORG.finditer(text):  # "the Popular Front for the Liberation of Palestine"
             if free(m.start(), m.end()):
                 add(m.start(), m.end(), self._new_actor(m.group(), "organization"))
-        for m in NAME_RUN.finditer(text):
-            self._name_run(text, m, free, add)
+        described = [d.span() for d in GROUP_DESCRIPTION.finditer(text)]
+        for m in NAME_RUN.finditer(text):  # (not the adjective of "the Islamist group said")
+            if not any(start <= m.start() and m.end() <= end for start, end in described):
+                self._name_run(text, m, free, add)
         for m in GROUP_DESCRIPTION_ANY_CASE.finditer(text):
             before = [x.actor for x in sorted(found, key=lambda x: x.start)
                       if x.end <= base + m.start() and x.actor in self.actors
