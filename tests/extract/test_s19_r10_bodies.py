@@ -1,5 +1,5 @@
-"""Bodies the text names by their kind (session 19, round 10): "the movement", "the Islamist
-group" and "the group" that act are the organisation the article set up; "the security
+"""Bodies the text names by their kind (session 19, round 10): "the movement", "the Palestinian
+group" and "the militant group" that act are the organisation the article set up; "the security
 cabinet" is a body of its own. Round 10 counted these descriptions in the tuned sets' misses and
 found them already resolved: these tests keep them so. Short texts written for the test."""
 
@@ -30,9 +30,9 @@ def test_the_movement_that_rejects_is_the_organisation_the_article_is_about():
     assert "Hamas" in names(result, rejection[0])
 
 
-def test_the_islamist_group_that_speaks_is_the_organisation_named_before():
-    result = draft("Israel and Hamas resumed indirect talks in Cairo on Sunday.\n\n"
-                   "The Islamist group said on Monday that it would send a delegation.")
+def test_the_palestinian_group_that_speaks_is_the_organisation_named_before():
+    result = draft("Hamas received the new proposal from Egypt on Sunday.\n\n"
+                   "The Palestinian group said on Monday that it would send a delegation to Cairo.")
     statements = of_type(result, "Statement")
     assert statements
     assert any("Hamas" in names(result, event) for event in statements)
@@ -43,3 +43,11 @@ def test_the_security_cabinet_is_a_body_of_its_own():
     acceptance = of_type(result, "Acceptance")
     assert len(acceptance) == 1
     assert any("security cabinet" in name.lower() for name in names(result, acceptance[0]))
+
+
+def test_the_militant_group_that_speaks_is_not_a_new_actor():
+    result = draft("Hamas received the new proposal from Egypt on Sunday.\n\n"
+                   "The militant group said on Monday that it would send a delegation to Cairo.")
+    statements = of_type(result, "Statement")
+    assert len(statements) == 1
+    assert names(result, statements[0]) == {"Hamas"}
