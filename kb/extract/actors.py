@@ -262,6 +262,21 @@ RUN_BODY = re.compile(RUN_BY + r"\s+(?:[a-z]+\s+){0,2}?(?:ministry|government|au
 # in session 19 and measured before anyone tuned on them (devset35-devset40, 540 events) 315/487
 # -> 328/502 (+13 for +15): kept on that larger fresh judge (+13 for +18 with the held-out sets).
 
+# Session 19 (round 10): bodies named by their kind. In the tuned sets' misses whose proposal
+# lacks the actor, "the movement" / "the group" / "the government" / "the cabinet" / "the
+# mediators" / "armed wing" each come up in 1-5 gold sentences (most of these descriptions are
+# resolved already; the events are lost for their type or date). Tried and dropped, none gaining
+# in the three tuned articles of two sets a kept rule needs: a long name joined by a dash to a
+# known one ("Islamic Resistance Movement - Hamas") as that actor, as "(Hamas)" is (tuned +1 for
+# -1, devset27/413), with a bare "the office" (not "the office of") as the office named last,
+# counting "Netanyahu's office" as a mention of the PM's Office (+1 for +2, devset29/430): the
+# fresh judge (held-out sets and devset38-43, 844 events) stayed at 542 found, 849 proposed;
+# "the Islamist group said" kept from being read as a new actor "Islamist" (no change on the
+# tuned sets, which never write it, nor on the judge); on the tuned sets alone, "its armed wing"
+# / "Hamas's armed wing" (no name after it) as the organisation (+1 in devset28/424, -1 in
+# devset31/457, for +1) and "the Israeli army/military" as the country's known army, alone (-4
+# for +4) or beside the country (-2 for +2).
+
 #: "The army said ...", "the military's statement": the armed forces of the side whose forces the
 #: article has named most (the head of its noun phrase, not "the army radio", "the military wing").
 THE_ARMY = re.compile(r"(?<![\w-])[Tt]he\s+(?P<noun>army|military)(?P<possessive>[’']s)?(?![\w-])"
