@@ -1,6 +1,6 @@
 """What the extractor's tests on short sentences share: the known actors, a publication day (a
-Thursday), the events drafted from a text, the one event of a kind among them, and an event's
-actors (all of them, or its speakers)."""
+Thursday), the draft of a text and its events, the one event of a kind among them (or all of
+them), and an event's actors (all of them, their names, or its speakers)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,23 @@ ACTORS = known_actors()
 DAY = date(2024, 3, 14)  # a Thursday
 
 
+def draft(text: str, known: list = ACTORS):
+    """The whole draft of ``text``, published on :data:`DAY`."""
+    return extract(text, DAY, actors=known)
+
+
 def events(text: str, published: date = DAY, actors: list = ACTORS, **options) -> list:
     return extract(text, published, actors=actors, **options).events
+
+
+def of_type(result, kind: str) -> list:
+    """The events of ``kind`` in a draft."""
+    return [event for event in result.events if event.type == kind]
+
+
+def names(result, event) -> set[str]:
+    """The names of the actors ``event`` names, in any role."""
+    return {result.actors[actor].name for actor, _ in event.actors}
 
 
 def one(found: list, kind: str):

@@ -6,21 +6,7 @@ Arab States", "the Palestinian factions"), and a statement's "we" is the collect
 
 from __future__ import annotations
 
-from kb.extract import extract
-from tests.extract.sentences import ACTORS, DAY
-
-
-def draft(text: str):
-    return extract(text, DAY, actors=ACTORS)
-
-
-def names(result, event) -> set[str]:
-    """The names of the actors ``event`` names, in any role."""
-    return {result.actors[actor].name for actor, _ in event.actors}
-
-
-def of_type(result, kind: str) -> list:
-    return [event for event in result.events if event.type == kind]
+from tests.extract.sentences import draft, names, of_type
 
 
 def test_bare_ministers_are_the_countries_whose_ministers_the_text_named():

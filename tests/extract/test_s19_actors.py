@@ -6,24 +6,11 @@ test."""
 
 from __future__ import annotations
 
-from kb.extract import extract
 from kb.extract.known import KnownActor
-from tests.extract.sentences import ACTORS, DAY
+from tests.extract.sentences import ACTORS, draft, names, of_type
 
 IDF = KnownActor(id="idf", name="Israel Defense Forces", type="organization", aliases=("IDF",))
 
-
-def draft(text: str, known=ACTORS):
-    return extract(text, DAY, actors=known)
-
-
-def names(result, event) -> set[str]:
-    """The names of the actors ``event`` names, in any role."""
-    return {result.actors[actor].name for actor, _ in event.actors}
-
-
-def of_type(result, kind: str) -> list:
-    return [event for event in result.events if event.type == kind]
 
 
 def test_the_army_that_speaks_is_the_army_of_the_side_whose_troops_were_named():

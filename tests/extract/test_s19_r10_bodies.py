@@ -5,21 +5,7 @@ found them already resolved: these tests keep them so. Short texts written for t
 
 from __future__ import annotations
 
-from kb.extract import extract
-from tests.extract.sentences import ACTORS, DAY
-
-
-def draft(text: str):
-    return extract(text, DAY, actors=ACTORS)
-
-
-def names(result, event) -> set[str]:
-    """The names of the actors ``event`` names, in any role."""
-    return {result.actors[actor].name for actor, _ in event.actors}
-
-
-def of_type(result, kind: str) -> list:
-    return [event for event in result.events if event.type == kind]
+from tests.extract.sentences import draft, names, of_type
 
 
 def test_the_movement_that_rejects_is_the_organisation_the_article_is_about():
