@@ -60,7 +60,7 @@ TALKS_HAPPENING = re.compile(
     r"(?:\s*,[^,;.]{1,40},|\s+(?:in|at|of)\s+[^,;.]{1,40}?|\s+(?:that|which))?\s+"
     r"(?:(?:have|has|had|will|were|was|are|is)\s+)?(?:opened|open|opens|resumed|resume|resumes|"
     r"began|begin|begins|ended|end|ends|closed|reopened|continued|continue|continues|"
-    r"got\s+under\s+way|began)\b")
+    r"got\s+under\s+way)\b")
 #: Talks named to date another act ("Hours before the talks began").
 TIME_OF_TALKS = re.compile(r"(?i)\b(?:before|after|since|until|when|as)\s+(?:the\s+)?"
                            r"(?:[\w-]+\s+){0,2}$")
