@@ -67,10 +67,12 @@ TIME_OF_TALKS = re.compile(r"(?i)\b(?:before|after|since|until|when|as)\s+(?:the
 #: A side named after its team ("a team of Mossad and Shin Bet officials").
 TEAM_OF = re.compile(r"\b(?:team|delegations?|envoys|negotiators)\s+(?:of|from)\s+(?:the\s+)?"
                      r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+and\s+(?:the\s+)?)?$")
+#: A side's delegation or team, by its noun.
+_DELEGATION = r"(?:delegations?|teams?|negotiators)"
 #: A side named with its delegation or team ("Israel's delegation", "a team of Mossad and Shin
 #: Bet officials", "the Hamas delegation").
 DELEGATION_NEAR = re.compile(r"(?:[’']s)?(?:\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+"
-                             r"(?:officials\s+)?(?:delegations?|teams?|negotiators|negotiating\s+teams?)\b")
+                             r"(?:officials\s+)?(?:" + _DELEGATION + r"|negotiating\s+teams?)\b")
 
 #: The note on an event whose sentence opens an item of a list ("Fourth:", "7.", "-").
 LIST_POINT = "the point of a list its sentence opens"
@@ -286,8 +288,7 @@ class Extractor(RoleReader):
 
     def _a_delegation(self, mention: Mention) -> bool:
         """Whether a name is itself a side's delegation or team ("Hamas negotiators")."""
-        return bool(re.search(r"(?i)\b(?:delegations?|teams?|negotiators)$",
-                              self.text[mention.start:mention.end]))
+        return bool(re.search(r"(?i)\b" + _DELEGATION + "$", self.text[mention.start:mention.end]))
 
     def _target_of_the_strike_before(self, context: Context,
                                      kept: list[DraftEvent]) -> list[DraftEvent]:

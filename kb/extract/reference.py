@@ -326,14 +326,6 @@ def _shift(anchor: _Anchor, match: re.Match, reference: date) -> tuple[date, dat
     return None  # pragma: no cover
 
 
-#: Whether the event named after "a week after", "the day before" gets a date of its own (see
-#: :func:`_noun_day`).
-NOUN_DATES = True
-
-#: Whether a main clause before "a day after <an event the text has not dated>" ("This crime
-#: came only a day after the occupation's strike") is at the time the story is at.
-STORY_MAIN = True
-
 #: Up to two words after the noun the pattern took ("Israel's air" of "Israel's air strike",
 #: "the occupation" of "the occupation's strike"): the event may be one of them.
 _NOUN_GOES_ON = re.compile(r"(?:[’']s)?\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
@@ -373,13 +365,11 @@ def _noun_day(text: str, match: re.Match, main: tuple[date, date],
     end = head
     groups = dict(match.groupdict())
     for key in ("dir", "vdir", "ddir"):
-        word = (groups.get(key) or "").lower()
-        if word in ("after", "later", "afterwards"):
-            groups[key] = "before"
-        elif word in ("before", "earlier"):
-            groups[key] = "after"
+        if groups.get(key):
+            groups[key] = _other_way(groups[key])
     groups["noun"] = groups["vnoun"] = groups["dnoun"] = None
-    back = _shift(_Anchor(main[0], main[1], text[match.start():start]), _Groups(groups), until)
+    back = _shift(_Anchor(main[0], main[1], text[match.start():start]),
+                  _Inverted(match, groups, start), until)
     if back is None:
         return None
     earliest, latest = back
@@ -426,16 +416,6 @@ def _hours(match: re.Match) -> bool:
     """Whether a relative expression counts hours ("hours earlier", "three hours later")."""
     unit = (match.group("vague") or match.group("unit") or "").lower()
     return unit in ("hours", "hour", "moments", "minutes")
-
-
-class _Groups:
-    """Named groups of a match, some changed (for :func:`_shift`)."""
-
-    def __init__(self, groups: dict[str, str | None]):
-        self._groups = groups
-
-    def groupdict(self) -> dict[str, str | None]:
-        return self._groups
 
 
 def _forward(match: re.Match) -> bool:
@@ -513,11 +493,17 @@ class _Inverted:
         return self._end
 
 
+def _other_way(word: str) -> str:
+    """The direction word of a relative expression read the other way round: "before" for one
+    that counts on ("after", "later", "afterwards"), "after" for one that counts back."""
+    return "before" if word.lower() in ("after", "later", "afterwards") else "after"
+
+
 def _inverted(match: re.Match) -> _Inverted | None:
     groups = dict(match.groupdict())
     for key, noun in (("dir", "noun"), ("vdir", "vnoun")):
         if groups.get(key):
-            groups[key] = "before" if groups[key].lower() == "after" else "after"
+            groups[key] = _other_way(groups[key])
             groups[noun] = None
             end = match.start(noun) if match.group(noun) else match.end()
             return _Inverted(match, groups, end)
@@ -754,7 +740,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
             # Doha today, six days after Israel's air strike"): the main clause is at its own
             # day, else at the time the story is at ("This crime came only a day after the
             # occupation's strike"), and the event counted back from there (see _noun_day)
-            told_after = STORY_MAIN and unnamed and not clause and name is not None and len(
+            told_after = unnamed and not clause and name is not None and len(
                 text[sentence.start:match.start()].split()) >= 2 and _event_head(
                 text, match.start(name), match.end(name)) is not None
             own_day = next((e for e in reversed(earlier_here) if e.precision == "day"
@@ -791,7 +777,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # too "Two days after the mediators handed over a text, Hamas replied" under
                 # "SUNDAY 18 AUGUST", the handing not dated by the text)
                 earliest, latest = section.earliest, section.latest
-            noun_day = None if inverted or clause or not NOUN_DATES or len(
+            noun_day = None if inverted or clause or len(
                 text[sentence.start:match.start()].split()) < 2 else _noun_day(
                 text, match, (earliest, latest), until)
             words = match.group() if noun_day is None else \
