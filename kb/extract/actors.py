@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -48,6 +48,8 @@ from kb.extract.lexicon import (
     PARTICLES,
     PLACE_BEFORE,
     POSS,
+    POST_AFTER_NAME,
+    POST_BEFORE_NAME,
     POST_FIELDS,
     PREP_BEFORE,
     PRONOUNS_IN_QUOTES,
@@ -359,15 +361,17 @@ SINGLE_HOLDER_POSTS = frozenset({"president", "prime minister", "secretary of st
                                  "foreign minister", "emir", "king"})
 
 
-#: A post written as a title just before a name ("President Joe Biden", "Secretary of State
-#: Antony Blinken"), not a former, deputy or elect one's: the named person holds it.
-POST_BEFORE_NAME = re.compile(r"(?<![\w-])(?<!Vice\s)(?<!Deputy\s)(?<![Ff]ormer\s)(?P<post>"
-                              r"President|Prime\s+Minister|Secretary\s+of\s+State|Foreign\s+"
-                              r"Minister|(?:Defen[cs]e\s+)?Secretary|Emir|King)\s+$")
+#: A post alone in running text that the descriptions do not read ("the Secretary-General", "His
+#: Excellency", "the governor", "the secretary"; not "the secretary of" something, nor a
+#: secretary's "general"): the one person the article has named with that post so far.
+BARE_POST = re.compile(r"(?<![\w-])(?:[Tt]he\s+|[Hh](?:is|er)\s+(?=[Ee]xcellency))(?P<post>(?i:"
+                       r"secretary[\s-]general|excellency|governor|chancellor|defen[cs]e\s+minister|"
+                       r"secretary))(?![\w-]|\s+of\b|\s+general\b)")
 
-#: "the secretary" alone in running text: the department secretary named so far (not a
-#: secretary-general, nor "the secretary of" something).
-BARE_SECRETARY = re.compile(r"(?<![\w-])[Tt]he\s+secretary(?![\w-]|\s+of\b|\s+general\b)")
+
+def fold_post(post: str) -> str:
+    """A post's words as one spelling ("Secretary-General": "secretary general")."""
+    return re.sub(r"[\s-]+", " ", post.lower())
 
 
 #: Names of bodies that are not what "the group" or "the movement" refers to.
@@ -614,28 +618,35 @@ class ActorReader:
             return holder or (named[0] if len(named) == 1 else None)
         if role not in SINGLE_HOLDER_POSTS:
             return None
-        return self._only_holder(lambda posts: role in roles_of(" ".join(posts)))
+        return self.post_holder(role)
 
-    def _only_holder(self, holds: Callable[[set[str]], bool]) -> str | None:
-        """The one person named so far with a post written as a title before the name that
-        ``holds(posts)`` accepts; ``None`` when none or several are."""
-        found = [actor_id for actor_id, posts in self._posts.items()
-                 if self.actors[actor_id].mentions and holds(posts)]
+    def post_holder(self, post: str) -> str | None:
+        """The one person named so far with ``post`` (folded: "secretary general"), as a title
+        before the name or in an apposition after it, or known to hold its role; "secretary" is
+        any secretary's post but a secretary-general's. ``None`` when none or several are (two
+        presidents, two excellencies)."""
+        role = ROLE_WORDS.get(post)
+
+        def holds(actor_id: str) -> bool:
+            posts = self._posts.get(actor_id, set())
+            if post == "secretary":
+                return any("secretary" in p and p != "secretary general" for p in posts)
+            return post in posts or (role is not None and self.names.has_role(actor_id, role))
+
+        found = [actor_id for actor_id, actor in self.actors.items()
+                 if actor.type == "person" and actor.mentions and holds(actor_id)]
         return found[0] if len(found) == 1 else None
 
-    def _note_post(self, actor_id: str, before: str) -> None:
-        """Keep the post written as a title before a person's name ("President Joe Biden"), so
-        that a bare "the president" later can be that person."""
+    def _note_post(self, actor_id: str, before: str, after: str) -> None:
+        """Keep the post written as a title before a person's name ("President Joe Biden",
+        "His Excellency Mr. X") or in an apposition after it ("X, Secretary-General of the
+        United Nations"), so that a bare "the president" later can be that person."""
         actor = self.actors.get(actor_id)
-        post = POST_BEFORE_NAME.search(before) if actor and actor.type == "person" else None
-        if post:
-            title = re.sub(r"\s+", " ", post.group("post"))
-            self._posts.setdefault(actor_id, set()).add(title.lower())
-
-    def _bare_secretary(self) -> str | None:
-        """Who "the secretary" is: the one person named so far with a secretary's post (not a
-        secretary-general)."""
-        return self._only_holder(lambda posts: any("secretary" in post for post in posts))
+        if actor is None or actor.type != "person":
+            return
+        for post in (POST_BEFORE_NAME.search(before), POST_AFTER_NAME.match(after)):
+            if post:
+                self._posts.setdefault(actor_id, set()).add(fold_post(post.group("post")))
 
     def _initials_match(self, token: str) -> str | None:
         if not re.fullmatch(r"[A-Z]{2,6}", token):
@@ -1007,7 +1018,7 @@ class ActorReader:
             found.append(Mention(base + start, base + end, actor_id, base + start,
                                  possessive=possessive, pronoun=pronoun))
             taken.append((start, end))
-            self._note_post(actor_id, text[:start])
+            self._note_post(actor_id, text[:start], text[end:])
 
         self._parsed = self.parses.get(sentence.index)  # (the cue reader reads it for cues too)
         if BYLINE.search(text):  # "By our Middle East staff": the outlet's desk, no actor
@@ -1048,10 +1059,10 @@ class ActorReader:
                     add(m.start(), m.start(1) if m.group(1) else m.end(), actor_id,
                         bool(m.group(1)))
                     taken.append((m.start(), m.end()))
-        for m in BARE_SECRETARY.finditer(text):  # "the secretary said": the one named so far
-            secretary = self._bare_secretary()
-            if secretary and free(m.start(), m.end()):
-                add(m.start(), m.end(), secretary)
+        for m in BARE_POST.finditer(text):  # "the Secretary-General said": the one named so far
+            holder = self.post_holder(fold_post(m.group("post")))
+            if holder and free(m.start(), m.end()):
+                add(m.start(), m.end(), holder)
         for m in COORDINATED_DEMONYMS.finditer(text):  # "Egyptian and Qatari mediators"
             for dem in re.finditer(r"[A-Z][\w.]*", m.group("list")):
                 start = m.start("list") + dem.start()

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from kb.extract import parse
-from kb.extract.actors import ActorReader, KnownActor, KnownPlace, Mention
+from kb.extract.actors import ActorReader, KnownActor, KnownPlace, Mention, fold_post
 from kb.extract.lexicon import (
     CALLED_OFF_BEFORE,
     CLAUSE_BREAK,
@@ -22,6 +22,7 @@ from kb.extract.lexicon import (
     COORDINATED_VERB,
     CUE_PATTERNS,
     DEFINITE,
+    DEMONYMS,
     FIGHTING_AFTER,
     FIGHTING_LEMMAS,
     HANDOVER_BODIES,
@@ -57,8 +58,6 @@ from kb.extract.lexicon import (
     STATEMENT_FAMILY,
     STAYS_AWAY,
     TIMELINE_ENTRY,
-    TITLE_AFTER_NAME,
-    TITLE_BEFORE_NAME,
     TITLED_SPEAKER,
     TOGETHER_LEMMAS,
     UNNAMED_SPEAKER,
@@ -67,7 +66,6 @@ from kb.extract.lexicon import (
     learned_triggers,
     trigger_key,
 )
-from kb.extract.names import ROLE_WORDS
 from kb.extract.parse import ParsedSentence
 from kb.extract.sentences import Sentence, quote_of
 from kb.extract.timex import TimeExpression, find_time_expressions
@@ -906,29 +904,11 @@ class CueReader(ActorReader):
         titled = TITLED_SPEAKER.fullmatch(self.text, start, end)
         if titled is None or any(start <= m.start < end for m in context.mentions):
             return None
-        title = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", titled.group("title")))
-        before = re.compile(TITLE_BEFORE_NAME.format(title=title))
-        after = re.compile(TITLE_AFTER_NAME.format(title=title))
-        role = ROLE_WORDS.get(re.sub(r"[\s-]+", " ", titled.group("title").lower()))
-        upto = context.sentence.start
-        holders = set()
-        people = [actor for actor in self.actors.values() if actor.type == "person"]
-        surfaces = [*self.surfaces, *((actor.name.split()[-1], actor.id) for actor in people
-                                      if actor.known and " " in actor.name)]  # "Netanyahu"
-        for surface, owner in surfaces:
-            actor = self.actors.get(owner)
-            if actor is None or actor.type != "person" or owner in holders:
-                continue
-            for named in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])",
-                                     self.text[:upto]):
-                # (a known holder of the post named without it counts too: "Netanyahu ...
-                # the prime minister said")
-                if before.search(self.text[max(0, named.start() - 80):named.start()]) or \
-                        after.match(self.text, named.end()) or (
-                            role is not None and self.names.has_role(owner, role)):
-                    holders.add(owner)
-                    break
-        return holders.pop() if len(holders) == 1 else None
+        holder = self.post_holder(fold_post(titled.group("title")))
+        country = DEMONYMS.get(titled.group("qualifier") or "")
+        if holder and country and self._side_of(holder) != self._actor_named(country):
+            return None  # "the Qatari prime minister" is not Israel's
+        return holder
 
     @staticmethod
     def _conjoined_speaker(cue: Cue, context: Context) -> str | None:

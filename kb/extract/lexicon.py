@@ -1142,28 +1142,38 @@ UNNAMED_SPEAKER = re.compile(
     r"(?:^|[\s,”\"])(?:the|a|an|one|two|three|four|five|several|some|other|many|unnamed|senior)\s+"
     r"(?:[\w’'-]+\s+){0,7}$"
 )
-#: A speaker named only by the post or the honorific the article gave a person before ("The
-#: Secretary-General stressed", "His Excellency stated", "the prime minister said", "The American
-#: Secretary, for his part, said"): the subject of a speech verb, whole. A spokesman, an official,
-#: an envoy or a source is left out: too often another, unnamed one.
+#: The posts and honorifics by which an article names, alone, a person it named before with
+#: them ("the Secretary-General", "His Excellency", "the Governor", "the prime minister"). A
+#: spokesman, an official, an envoy or a source is left out: too often another, unnamed one.
+POST_WORDS = (r"secretary[\s-]general|secretary\s+of\s+state|president[\s-]elect|prime\s+minister|"
+              r"foreign\s+minister|defen[cs]e\s+minister|president|secretary|excellency|governor|"
+              r"emir|king|chancellor")
+#: A speech verb's subject, whole, that is only such a post ("The Secretary-General stressed",
+#: "His Excellency stated", "The American Secretary, for his part, said"), with the word that
+#: may qualify it.
 TITLED_SPEAKER = re.compile(
-    r"(?i)(?:the|his|her)\s+(?:same\s+)?(?:(?-i:[A-Z][a-z]+)\s+)?(?P<title>secretary[\s-]general|"
-    r"secretary\s+of\s+state|president[\s-]elect|prime\s+minister|foreign\s+minister|"
-    r"defen[cs]e\s+minister|president|secretary|excellency|governor|emir|king|chancellor)"
+    r"(?i)(?:the|his|her)\s+(?:same\s+)?(?:(?P<qualifier>(?-i:[A-Z][a-z]+))\s+)?"
+    r"(?P<title>" + POST_WORDS + r")"
 )
-#: A post written as a title before a person's name ("Secretary-General António Guterres", "His
-#: Excellency Mr. António Guterres", "the Governor of North Sinai, Mohamed Shosha", "Secretary of
-#: Defense Lloyd Austin"; not "Governor of North" before "Sinai"): ``{title}`` is the post's words,
-#: the name follows this.
-TITLE_BEFORE_NAME = (r"(?i)(?<!vice\s)(?<!deputy\s)(?<!former\s)(?<![\w-]){title}(?![\w-])"
-                     r"(?:\s+of\s+(?:the\s+)?(?:(?-i:[A-Z][\w’'-]*\s*){{1,4}},|(?-i:State|Defen[cs]e|"
-                     r"Foreign\s+Affairs|Health|Interior|Finance|Justice)))?,?\s+"
-                     r"(?:(?:Mr|Mrs|Ms|Dr|Sheikh)\.?\s+)?$")
-#: The same post in an apposition after the name ("António Guterres, Secretary-General of the
-#: United Nations", "Netanyahu, Israel's prime minister"), not a possessive ("Sara Netanyahu, the
-#: prime minister's wife").
-TITLE_AFTER_NAME = (r"(?i),\s+(?:the\s+|(?-i:[A-Z][\w-]*)[’']s\s+|(?-i:[A-Z][\w-]*)\s+)?"
-                    r"(?:[\w-]+\s+){{0,2}}?{title}(?![\w’'-])")
+#: A post written as a title just before a person's name, which it ends ("President Joe Biden",
+#: "Secretary-General António Guterres", "His Excellency Mr. António Guterres", "the Governor of
+#: North Sinai, Mohamed Shosha", "Secretary of Defense Lloyd Austin"; not a former, deputy or
+#: vice one's, nor "Governor of North" before "Sinai"): the named person holds it.
+POST_BEFORE_NAME = re.compile(
+    r"(?i)(?<!vice\s)(?<!deputy\s)(?<!former\s)(?<![\w-])(?P<post>" + POST_WORDS + r")(?![\w-])"
+    r"(?:\s+of\s+(?:the\s+)?(?:(?-i:[A-Z][\w’'-]*\s*){1,4},|(?-i:State|Defen[cs]e|"
+    r"Foreign\s+Affairs|Health|Interior|Finance|Justice)))?,?\s+"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sheikh)\.?\s+)?$"
+)
+#: The same post in an apposition right after the name ("António Guterres, Secretary-General of
+#: the United Nations", "Netanyahu, Israel's prime minister", "X, the foreign minister of Y"),
+#: not a possessive ("Sara Netanyahu, the prime minister's wife"), a former one's, nor a clause
+#: that goes on to another ("X, and the president").
+POST_AFTER_NAME = re.compile(
+    r"(?i),\s+(?:the\s+|(?-i:[A-Z][\w-]*)[’']s\s+|(?-i:[A-Z][\w-]*)\s+)?"
+    r"(?:(?!(?:former|deputy|vice|acting|and|or|but|who|which|as|with|to|by|for|said|told|met)\b)"
+    r"[\w-]+\s+){0,2}?(?P<post>" + POST_WORDS + r")(?![\w’'-])"
+)
 VERBISH = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|will|would|that|which|who|did|"
                      r"does|do|can|could|may|might|\w+ed)\b")
 SPEECH_SUBJECT_PRONOUN = re.compile(r"(?<![\w-])(it|It|they|They)\s+(?:(?:again|also|later|then|"
