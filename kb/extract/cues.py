@@ -902,8 +902,11 @@ class CueReader(ActorReader):
         start = context.parsed.span(subject.left_edge)[0]
         end = context.parsed.span(subject.right_edge)[1]
         titled = TITLED_SPEAKER.fullmatch(self.text, start, end)
-        if titled is None or any(start <= m.start < end for m in context.mentions):
+        if titled is None:
             return None
+        inside = {m.actor for m in context.mentions if start <= m.start < end}
+        if inside:  # the actor reader read the post ("On Saturday the chancellor said": its
+            return inside.pop() if len(inside) == 1 else None  # "On" hid it from the speaker)
         holder = self.post_holder(fold_post(titled.group("title")))
         country = DEMONYMS.get(titled.group("qualifier") or "")
         if holder and country and self._side_of(holder) != self._actor_named(country):
