@@ -614,8 +614,8 @@ class ActorReader:
         side = self._side_of(voice) if voice else None
         holder = self.names.holder(role, side) if side else None
         named = [actor_id for actor_id in titled if self.actors[actor_id].mentions]
-        if holder or (capitalised and len(named) == 1):
-            return holder or named[0]
+        if holder or capitalised:
+            return holder or (named[0] if len(named) == 1 else None)
         if role not in SINGLE_HOLDER_POSTS:
             return None
         return self.post_holder(role)
