@@ -1109,6 +1109,8 @@ class CueReader(ActorReader):
                 speaker = spoke[0]
                 cue.parsed.append(STATEMENT_GOES_ON)
             elif self.resolution is not None and self.resolution[1] == told_in.index:
+                if RESOLUTION_NOTING.match(self.text, cue.start):
+                    return None  # "The text welcomes ...": no act of the body
                 speaker = self.resolution[0]
             elif DOCUMENT_WORD.search(told_in.text):
                 told = [m for m in mentions if m.quote is None and not m.modifier
