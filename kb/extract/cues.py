@@ -61,7 +61,6 @@ from kb.extract.lexicon import (
     TITLE_BEFORE_NAME,
     TITLED_SPEAKER,
     TOGETHER_LEMMAS,
-    UNNAMED_SOURCES,
     UNNAMED_SPEAKER,
     VERBISH,
     is_past_form,
@@ -893,8 +892,6 @@ class CueReader(ActorReader):
                 speaker = self._conjoined_speaker(cue, context)
             if speaker is None and cue.part == "speech":
                 speaker = self._titled_speaker(cue, context)
-            if speaker is None and cue.part == "speech":
-                speaker = self._speaker_before(cue, context)
             context.frames.append(Frame(cue, start, end, speaker, cue.part == "report"))
             if speaker and cue.part == "speech":
                 self.last_speaker = speaker
@@ -951,26 +948,6 @@ class CueReader(ActorReader):
                     holders.add(owner)
                     break
         return holders.pop() if len(holders) == 1 else None
-
-    def _speaker_before(self, cue: Cue, context: Context) -> str | None:
-        """The speaker of the sentence just before (time stamps skipped), for a speech verb
-        whose definite subject names no one the rules found ("the ministry adds", "the
-        office said"), outside quotations; not for an unnamed source."""
-        word = context.head(cue)
-        if cue.quote is not None or word is None:
-            return None
-        subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
-        if subject is None or not parse.definite(subject) or subject.pos_ == "PROPN" or \
-                subject.lemma_.lower() in UNNAMED_SOURCES:
-            return None
-        before = [self.told[i] for i in range(context.sentence.index - 1, -1, -1)
-                  if i in self.told and len(self.told[i][0].text.split()) >= 4][:1]
-        spoke = [f.speaker for f in before[0][1] if f.speaker and f.cue.part == "speech"
-                 and f.cue.quote is None] if before else []
-        if not spoke:
-            return None
-        cue.parsed.append(f"speaker taken from the sentence before: {spoke[0]}")
-        return spoke[0]
 
     @staticmethod
     def _conjoined_speaker(cue: Cue, context: Context) -> str | None:
