@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from kb.extract.cues import STATEMENT_GOES_ON
 from kb.extract.lexicon import TIMELINE_ENTRY
 from kb.extract.model import DraftEvent
 from kb.extract.sentences import LIST_MARKER, Sentence, line_of
@@ -171,6 +172,11 @@ def score(events: list[DraftEvent], kinds: dict[int, str]) -> None:
             why.append("a background sentence")
         if not event.actors:  # whatever raised it ("mentioned in 2 sentences")
             value = min(value, _NO_ACTOR)
+        if event.type == "Statement" and STATEMENT_GOES_ON in event.parsed and \
+                len(event.sentences) == 1:
+            value = min(value, _NO_ACTOR)  # "Talks will go on, the statement adds": more words
+            why.append("more words of the statement the sentence before told, no statement of "
+                       "their own")  # (but "the statement adds that X must ...": a demand)
         event.confidence = round(max(0.05, min(0.95, value)), 2)
         event.why = why
 

@@ -625,7 +625,11 @@ class RoleReader(CueReader):
                      and m.end <= pronoun.start() and self._eligible(m, cue) and m.prep is None
                      and m.quote is None]
             return [first[0].actor] if first else []
-        return self._shared_subject(cue, context)
+        shared = self._shared_subject(cue, context)
+        if shared or cue.part == "noun":
+            return shared
+        document = self.document_speaker(cue, context)  # "The same text demands ...": the
+        return [document] if document else []  # issuer of the statement told before
 
     def _led_subject(self, cue: Cue, context: Context) -> list[str]:
         """"A Hamas delegation led by Khalil al-Hayya met ...": the group and its leader."""
