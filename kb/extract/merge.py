@@ -39,23 +39,6 @@ NEXT_IN_SEQUENCE = re.compile(
     r"(?i)\b(?:then|afterwards?|later|subsequently|after\s+(?:that|this|it))\b")
 
 
-#: Verbs that go on with words said before ("He also said ...", "She also told them ...", "He
-#: also stressed ..."): with "also", more of one saying. Any other verb of a statement told with
-#: "also" or "further" ("He also accused X of ...", "also welcomed", "also confirmed that ...",
-#: "also made it clear ...") tells an act of its own, a second statement (the gold convention 6).
-GOING_ON = re.compile(r"(?i)(?:say|said|says|tell|told|tells|add|added|adds|state|stated|states|"
-                      r"note|noted|notes|repeat|repeated|repeats|reiterate|reiterated|reiterates|"
-                      r"explain|explained|explains|stress|stressed|stresses|emphasi[sz]ed?|"
-                      r"underlined?|insisted?|argued?|went\s+on|goes\s+on)")
-
-
-def _another_saying(event: DraftEvent) -> bool:
-    """Whether a statement is told with "also" or "further" on a verb that is not one of going
-    on with words said (:data:`GOING_ON`); a verbless item of a list is its lead-in's words."""
-    return "another act" in event.parsed and not GOING_ON.fullmatch(event.cue[0].strip()) and \
-        not any(note.startswith("an item of the list") for note in event.parsed)
-
-
 def _before_cue(event: DraftEvent) -> str | None:
     """The words of an event's sentence before its cue (None when the cue is not in it)."""
     offset = event.cue[1] - event.sentence_span[0]
@@ -247,11 +230,9 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
             continue  # "held separate talks with A and with B": one meeting with each
         if event.sentence_index != other.sentence_index and (
                 ("another act" in event.parsed and event.type != "Statement")
-                or (event.type == "Statement" and _another_saying(event))
                 or OWN_CONDITION in event.parsed):
             continue  # "Egypt calls upon Israel ... It further calls upon all parties": two
-            # demands; "X said ... He also accused Y of ...": two statements (but "X said ...
-            # X also said ...": one statement, more of its words);
+            # demands (but "X said ... X also said ...": one statement, more of its words);
             # "Our weapons are not on the table ... We will free them only if ...": two conditions
         if event.type != "Statement" and event.sentence_index != other.sentence_index and \
                 _point(event) and _point(other):
