@@ -64,6 +64,30 @@ RELATIVE_SUBJECT = re.compile(
     r"expected|due|set|scheduled|poised|to|be|been|\w+ly)\s+)*$")
 
 
+#: The noun of a means of killing after the adjective or possessive that names its side, with
+#: up to three words and a list between ("Israeli air strike", "Israeli air, drone and artillery
+#: fire", "Israel's strikes").
+_MEANS_AFTER = re.compile(r"(?:[’']s)?\s+(?:[a-z-]+(?:,|\s+and|\s+or)?\s+){0,4}(?:air\s?)?"
+                          r"(?:strikes?|raids?|fire|shelling|bombardments?|bombing|bombs?|missiles?|"
+                          r"rockets?|drones?|attacks?|artillery|tank\s+shells?|shells)\b")
+#: A demonym that can name the side of a means ("Israeli" in "an Israeli air strike").
+_DEMONYM_WORD = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS)) + r")(?![\w-])")
+#: What stands between a killing's verb and the side of its means after it: a time, a place, "in
+#: a/the", "by", "during", "in a night of".
+_BY_MEANS = re.compile(r"(?:\s+(?:on|in|at|near|overnight|yesterday|today|on\s+\w+day)"
+                       r"(?:\s+[\w-]+){0,3}?)?\s*,?\s+(?:in|by|during|from|under)\s+(?:(?:an?|the)\s+)?"
+                       r"(?:(?:night|wave|series|day|barrage)\s+of\s+)?")
+#: What opens the clause whose subject names the means: the sentence, a comma, "that".
+_MEANS_SUBJECT = re.compile(r"(?i)(?:^|[,;:]\s*|\bthat\s+|\b(?:on|by)\s+\w+day\s+)(?:(?:an?|the)\s+)?$")
+#: A relative clause on the means that tells the killing: "an Israeli air strike on the camp in
+#: which at least 40 people were killed".
+_IN_WHICH = re.compile(r"[^,;()]{0,60}?\s+in\s+which\s+[^,;()]{0,50}?\s+(?:were|was|had\s+been|"
+                       r"have\s+been|has\s+been)\s+")
+#: Between the means as subject and its verb: its target or place, an auxiliary, an adverb
+#: ("on a school in Rafah killed", "had killed", "also killed").
+_MEANS_VERB = re.compile(r"(?:\s+(?:on|in|at|near|against)\s+[^,;()]{1,60}?)?"
+                         r"\s+(?:(?:has|have|had|also|reportedly|then|later)\s+){0,2}")
+
 #: What marks a call read as one call per counterpart (:meth:`RoleReader._call_counterparts`);
 #: :func:`kb.extract.merge.one_call_each` makes one Meeting of each group after it.
 ONE_CALL_EACH = "one call per counterpart"
@@ -935,9 +959,44 @@ class RoleReader(CueReader):
         if kind == "Killing":  # "six people were killed, among them X": X died
             put(self._named_among(cue, context), "victim")
         self._parsed_roles(cue, context, subjects, roles, put)
+        if kind in ("Killing", "Attack") and not any(role == "perpetrator" for _, role in roles):
+            side = self._side_of_means(cue, context)
+            if side:  # "were killed in an Israeli air strike": the strike's side did it
+                put(side, "perpetrator")
+                cue.parsed.append(f"perpetrator {side}, whose means the sentence names")
         if kind == "Meeting":
             self._call_counterparts(cue, context, subjects, roles)
         return self._with_offices(roles, context)
+
+    def _side_of_means(self, cue: Cue, context: Context) -> str | None:
+        """The side whose strikes, raids or fire a killing or an attack told by a verb was done
+        with, named as an adjective or a possessive right before the noun of the means: after a
+        passive ("were killed in an Israeli air strike", "died in Israel's strikes") or as its
+        subject ("Israeli air, drone and artillery fire killed 25 people"). Not a side named
+        anywhere else in the sentence: "Israeli hostages were killed in a strike" (the victims),
+        "killed in a strike on an Israeli town" (the target), "in a strike in Rafah" (a place)."""
+        sentence = context.sentence
+        if cue.quote is not None:
+            return None
+        sides = [(m.start(), m.end("dem"), DEMONYMS[m.group("dem")]) for m in _DEMONYM_WORD.finditer(
+            self.text, sentence.start, sentence.end)]
+        sides += [(m.start, m.end, m.actor) for m in context.mentions if m.possessive
+                  and m.actor in self.actors and self.actors[m.actor].type != "person"]
+        for start, end, side in sorted(sides):
+            means = _MEANS_AFTER.match(self.text, end, sentence.end)
+            if means is None or any(a <= start < b for a, b in context.quotes):
+                continue
+            if start >= cue.end:  # after the verb: "killed on Sunday in an Israeli air strike"
+                found = _BY_MEANS.fullmatch(self.text, cue.end, start) and \
+                    not CLAUSE_BREAK.search(self.text, cue.end, start)
+            else:  # the subject: "Israeli air and artillery fire killed 25 people"
+                found = means.end() <= cue.start and ((_MEANS_SUBJECT.search(
+                    self.text, sentence.start, start) and _MEANS_VERB.fullmatch(
+                    self.text, means.end(), cue.start)) or _IN_WHICH.fullmatch(
+                    self.text, means.end(), cue.start))  # "a strike ... in which 40 were killed"
+            if found:
+                return side if side in self.actors else self._new_actor(side, "country")
+        return None
 
     def _call_counterparts(self, cue: Cue, context: Context, subjects: list[str],
                            roles: list[tuple[str, str]]) -> None:
