@@ -70,17 +70,6 @@ RELATIVE_SUBJECT = re.compile(
 _MEANS_AFTER = re.compile(r"(?:[’']s)?\s+(?:[a-z-]+(?:,|\s+and|\s+or)?\s+){0,4}(?:air\s?)?"
                           r"(?:strikes?|raids?|fire|shelling|bombardments?|bombing|bombs?|missiles?|"
                           r"rockets?|drones?|attacks?|artillery|tank\s+shells?|shells)\b")
-#: A means of killing the sentence names without its side ("strikes killed more than 40",
-#: "were killed in the strike").
-_BARE_MEANS = re.compile(r"(?<![\w-])(?:(?:the|an?|overnight|those|these|further|more|new|heavy)\s+)?"
-                         r"(?:air\s?)?(?:strikes?|raids?|shelling|bombardments?|bombing)(?![\w-])")
-#: A means named with its side, the article's before a side-less one: "Israeli strikes".
-_SIDED_MEANS = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS)) +
-                          r")\s+(?:[a-z-]+(?:,|\s+and|\s+or)?\s+){0,3}(?:air\s?)?(?:strikes?|raids?|"
-                          r"fire|shelling|bombardments?|bombing|offensive|assault|forces|troops|army"
-                          r"|military)(?![\w-])")
-#: How far back (in characters) the side of a side-less means is looked for.
-_MEANS_REACH = 1500
 #: A demonym that can name the side of a means ("Israeli" in "an Israeli air strike").
 _DEMONYM_WORD = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS)) + r")(?![\w-])")
 #: What stands between a killing's verb and the side of its means after it: a time, a place, "in
@@ -88,9 +77,8 @@ _DEMONYM_WORD = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMON
 _BY_MEANS = re.compile(r"(?:\s+(?:on|in|at|near|overnight|yesterday|today|on\s+\w+day)"
                        r"(?:\s+[\w-]+){0,3}?)?\s*,?\s+(?:in|by|during|from|under)\s+(?:(?:an?|the)\s+)?"
                        r"(?:(?:night|wave|series|day|barrage)\s+of\s+)?")
-#: What opens the clause whose subject names the means: the sentence, a comma, "that", "said".
-_MEANS_SUBJECT = re.compile(r"(?i)(?:^|[,;:]\s*|\b(?:that|said|says|say)\s+|\b(?:on|by)\s+\w+day\s+)"
-                            r"(?:(?:an?|the)\s+)?$")
+#: What opens the clause whose subject names the means: the sentence, a comma, "that".
+_MEANS_SUBJECT = re.compile(r"(?i)(?:^|[,;:]\s*|\bthat\s+|\b(?:on|by)\s+\w+day\s+)(?:(?:an?|the)\s+)?$")
 #: A relative clause on the means that tells the killing: "an Israeli air strike on the camp in
 #: which at least 40 people were killed".
 _IN_WHICH = re.compile(r"[^,;()]{0,60}?\s+in\s+which\s+[^,;()]{0,50}?\s+(?:were|was|had\s+been|"
@@ -1008,27 +996,6 @@ class RoleReader(CueReader):
                     self.text, means.end(), cue.start))  # "a strike ... in which 40 were killed"
             if found:
                 return side if side in self.actors else self._new_actor(side, "country")
-        for means in _BARE_MEANS.finditer(self.text, sentence.start, sentence.end):
-            start = means.start()
-            if any(a <= start < b for a, b in context.quotes) or any(
-                    start < x.end and x.start < means.end() for x in context.mentions):
-                continue
-            if start >= cue.end:
-                found = _BY_MEANS.fullmatch(self.text, cue.end, start) and \
-                    not CLAUSE_BREAK.search(self.text, cue.end, start)
-            else:
-                found = means.end() <= cue.start and ((_MEANS_SUBJECT.search(
-                    self.text, sentence.start, start) and _MEANS_VERB.fullmatch(
-                    self.text, means.end(), cue.start)) or _IN_WHICH.fullmatch(
-                    self.text, means.end(), cue.start))
-            if found:  # "strikes killed 40 people" after "Israeli strikes hit Rafah": the side
-                # of the strikes the article told just before, when it names one side only
-                told = {DEMONYMS[m.group("dem")] for m in _SIDED_MEANS.finditer(
-                    self.text, max(0, sentence.start - _MEANS_REACH), sentence.start)}
-                if len(told) == 1:
-                    side = told.pop()
-                    return side if side in self.actors else self._new_actor(side, "country")
-                return None
         return None
 
     def _call_counterparts(self, cue: Cue, context: Context, subjects: list[str],
