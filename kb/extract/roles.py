@@ -19,7 +19,6 @@ from kb.extract.actors import DraftPlace, Mention, slugify
 from kb.extract.cues import Context, Cue, CueReader
 from kb.extract.lexicon import (
     ARCHITECT,
-    CAPITALS,
     CLAUSE_BREAK,
     COORDINATED_VERB,
     DATELINE_LEAD,
@@ -72,12 +71,6 @@ RELATIVE_SUBJECT = re.compile(
 _MEANS_AFTER = re.compile(r"(?:[’']s)?\s+(?:[a-z-]+(?:,|\s+and|\s+or)?\s+){0,4}(?:air\s?)?"
                           r"(?:strikes?|raids?|fire|shelling|bombardments?|bombing|bombs?|missiles?|"
                           r"rockets?|drones?|attacks?|artillery|tank\s+shells?|shells)\b")
-#: The meetings whose host a place after them names (:meth:`RoleReader._host`).
-_HOSTED = ("Meeting", "NegotiationRound", "Summit")
-#: Talks held in a place: right after the cue, or after a verb and a word or two ("talks in Doha",
-#: "talks resumed in Doha", "would meet again in Cairo", "of talks opened on Sunday in Qatar").
-_HELD_IN = re.compile(r"(?:\s+(?:of\s+talks|[a-z-]+(?:\s+on\s+\w+day)?)){0,3}?\s+in\s+"
-                      r"(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?![\w-])")
 #: A demonym that can name the side of a means ("Israeli" in "an Israeli air strike").
 _DEMONYM_WORD = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS)) + r")(?![\w-])")
 #: What stands between a killing's verb and the side of its means after it: a time, a place, "in
@@ -934,8 +927,6 @@ class RoleReader(CueReader):
                     not any(role == lead_role for _, role in roles):
                 put(self._of_genitive(cue, context), lead_role)  # "the response of Hamas"
             self._parsed_maker(cue, context, roles, put)
-            if not roles and kind in _HOSTED:
-                put(self._host(cue, context), "host")  # "the talks resumed in Doha": Qatar's
             return roles
         cue.passive = (cue.passive and (cue.undergoer or not self._active_by_parse(cue, context))) or \
             self._headline_passive(cue, context)
@@ -976,26 +967,7 @@ class RoleReader(CueReader):
                 cue.parsed.append(f"perpetrator {side}, whose means the sentence names")
         if kind == "Meeting":
             self._call_counterparts(cue, context, subjects, roles)
-        if not roles and kind in _HOSTED:
-            put(self._host(cue, context), "host")  # "would meet again in Cairo": Egypt's
         return self._with_offices(roles, context)
-
-    def _host(self, cue: Cue, context: Context) -> str | None:
-        """The country whose capital or whose name the talks were held in, for talks the
-        sentence names nobody at ("The indirect talks resumed in Doha", "would meet again in
-        Cairo", "a new round opened in Qatar"): the host is a party to them. Only right after the
-        cue in its clause ("talks in Doha", "talks resumed in Doha"), and only a capital or a
-        country (not "talks in Rafah", not "in Doha" told of someone else after a comma)."""
-        end = self._clause_end(cue, context)
-        at = _HELD_IN.match(self.text, cue.end, end)
-        if at is None or cue.quote is not None:
-            return None
-        place = at.group("place")
-        country = CAPITALS.get(place)
-        if country is not None:
-            return self._actor_named(country) or self._new_actor(country, "country")
-        named = self._actor_named(place)
-        return named if named and self.actors[named].type == "country" else None
 
     def _side_of_means(self, cue: Cue, context: Context) -> str | None:
         """The side whose strikes, raids or fire a killing or an attack told by a verb was done
