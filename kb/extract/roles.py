@@ -66,9 +66,11 @@ RELATIVE_SUBJECT = re.compile(
 
 
 #: The noun of a means of killing after the adjective or possessive that names its side, with
-#: up to three words and a list between ("Israeli air strike", "Israeli air, drone and artillery
-#: fire", "Israel's strikes").
-_MEANS_AFTER = re.compile(r"(?:[’']s)?\s+(?:[a-z-]+(?:,|\s+and|\s+or)?\s+){0,4}(?:air\s?)?"
+#: up to four words of a weapon or a kind between ("Israeli air strike", "Israeli air, drone and
+#: artillery fire", "Israel's strikes"; not "Israeli towns hit by rockets").
+_MEANS_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:air|aerial|drone|artillery|tank|naval|missile|rocket|"
+                          r"helicopter|gunship|warplane|overnight|heavy|new|further|fresh|deadly|"
+                          r"targeted|ground|military)(?:,|\s+and|\s+or)?\s+){0,4}(?:air\s?)?"
                           r"(?:strikes?|raids?|fire|shelling|bombardments?|bombing|bombs?|missiles?|"
                           r"rockets?|drones?|attacks?|artillery|tank\s+shells?|shells)\b")
 #: A demonym that can name the side of a means ("Israeli" in "an Israeli air strike").

@@ -41,6 +41,7 @@ def test_the_side_of_the_means_did_the_killing(text: str) -> None:
     "On Monday two Israeli hostages were killed in a strike on a tunnel in Rafah.",
     # nor the target's
     "On Monday two people were killed in a rocket strike on an Israeli town.",
+    "On Monday two people were killed in Israeli towns hit by rockets.",
     # a place is not a party, nor a side named in another clause
     "On Monday 12 people were killed in a strike in Rafah, Egyptian medics said.",
     "Israeli officials met on Monday after 12 people were killed in a strike on a market.",
