@@ -543,14 +543,6 @@ class ActorReader:
                 and name_key(actor.name)[-len(key):] == key}
         return hits.pop() if len(hits) == 1 else None
 
-    def _named_before(self, word: str) -> str | None:
-        """The person the article named in full before whose surname a word alone opening a
-        sentence is ("Antonio Guterres wrote to the council. Guterres told it ...": the tagger
-        reads a sentence-initial "Guterres" as a plural noun); ``None`` otherwise."""
-        actor_id = self._surname_match(re.sub(POSS + r"$", "", word))
-        actor = self.actors.get(actor_id) if actor_id else None
-        return actor_id if actor is not None and actor.mentions > 0 else None
-
     def _known_variant(self, name: str, title: str | None) -> str | None:
         """A known actor this name is a variant of (honorifics, spelling, a longer form)."""
         actor_id = self.names.match(name, title)
@@ -1382,7 +1374,6 @@ class ActorReader:
                 pieces.append([])  # "Israel’s Mossad": two names; "Minister’s Office": one
         for piece in pieces:
             while piece and (piece[0][0] == 0 or text[:piece[0][0]].rstrip().endswith(("“", '"')))\
-                    and not (len(piece) == 1 and self._named_before(piece[0][2])) \
                     and (self._common_word(piece[0][2]) or piece[0][2].lower() in STOP_WORDS
                          or (len(piece) == 1 and re.search(r"(?:ing|ed|ly)$", piece[0][2]))
                          or (len(piece) == 1 and self._parsed is not None
