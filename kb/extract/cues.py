@@ -991,9 +991,6 @@ class CueReader(ActorReader):
                 document = self.document_speaker(cue, context)
                 if document is not None:
                     return document  # "..., the statement says": its issuer's words
-                own = self._sentence_subject(cue, context, start, segment)
-                if own is not None:
-                    return own  # "Hamas's armed wing named the hostages it says it will free"
                 if SPEECH_SUBJECT_PRONOUN.search(segment) and not named:
                     return self.last_speaker
                 word = context.head(cue)
@@ -1040,36 +1037,6 @@ class CueReader(ActorReader):
                     segment):
                 return self._parsed_speaker(cue, context)
         return self._parsed_speaker(cue, context)
-
-    def _sentence_subject(self, cue: Cue, context: Context, start: int,
-                          segment: str) -> str | None:
-        """The subject its sentence opened with, when "it" or "they" inside the sentence is a
-        speech verb's subject ("Hamas's armed wing has named the hostages it says it will free",
-        "Smotrich's party has drawn its line: it has said ..."): the body or side named first,
-        before any verb, not a person; ``None`` otherwise (the pronoun opening its sentence is the
-        last speaker's)."""
-        pronoun = re.search(r"(?<![\w-])(?:it|they)\s+(?:(?:has|have|had|again|also|later|then|"
-                            r"now|\w+ly)\s+)*$", segment)
-        if pronoun is None or cue.quote is not None or not segment[:pronoun.start()].strip(" “”\""):
-            return None  # ("Hamas was lying, it said": "it" between commas is another speaker)
-        at = start + pronoun.start()
-        sentence = context.sentence
-        first = next((m for m in sorted(context.mentions, key=lambda m: m.start)
-                      if m.quote is None and not m.actor.startswith("@")
-                      and not re.match(r"\s*(?:\([^)]*\)\s*)?:", self.text[m.end:])), None)
-        if first is None or first.end > at or first.modifier or first.prep is not None:
-            return None
-        part = re.match(POSS + r"\s+(?:[a-z-]+\s+){0,2}(?:party|wing|movement|group|forces)\b",
-                        self.text[first.end:])  # "Smotrich's party": his party's words
-        if (first.possessive and not first.holder and not part) or VERBISH.search(
-                self.text, sentence.start, first.np_start) or not VERBISH.search(
-                    self.text, first.end, at):
-            return None  # (a verb before it: no subject; none after it: no clause of its own)
-        actor = self.actors.get(first.actor)
-        if actor is None or (actor.type == "person" and not part):
-            return None
-        cue.parsed.append(f"speaker: the subject its sentence opened with, {first.actor}")
-        return first.actor
 
     def resolution_body(self, sentence: Sentence, cue_start: int) -> str | None:
         """The body that passed a resolution told in the last few sentences, when the words
