@@ -1258,7 +1258,7 @@ class ActorReader:
                     add(m.start(), m.end(), actor_id)
         found = sorted((x for x in found if not RUN_BODY.match(self.text, x.end)),
                        key=lambda x: x.start)  # ("the Hamas-run ministry said": not Hamas)
-        self._describe(found, quotes)
+        self._describe(found, quotes, base)
         self._last_body = self._body_subject(found)
         self._lists.update(self._listed(found))
         for mention in found:  # ("a Hamas official": a mention of Hamas, a known group, too)
@@ -1530,15 +1530,19 @@ class ActorReader:
                 actor.organizations.append("=" + country.group(1))
         add(start, name_end, actor_id, possessive)
 
-    def _describe(self, mentions: list[Mention], quotes: list[tuple[int, int]]) -> None:
-        """Fill in each mention's noun-phrase start, preposition, quotation and modifier flag."""
+    def _describe(self, mentions: list[Mention], quotes: list[tuple[int, int]],
+                  sentence_start: int = 0) -> None:
+        """Fill in each mention's noun-phrase start, preposition, quotation and modifier flag.
+        The title before a name and the preposition before its phrase are read within the
+        mention's sentence ("... received by President X. The chancellor said": the "by" and
+        "President X." are the sentence before's, not the chancellor's)."""
         text = self.text
         for number, mention in enumerate(mentions):
             mention.quote = quote_of(quotes, mention.start, mention.end)
-            prefix = TITLE_PREFIX.search(text, 0, mention.start)
+            prefix = TITLE_PREFIX.search(text, sentence_start, mention.start)
             if prefix and TITLE_HINT.search(prefix.group()):
                 mention.np_start = prefix.start()
-            state = _STATE_OF.search(text, max(0, mention.start - 40), mention.start)
+            state = _STATE_OF.search(text, max(sentence_start, mention.start - 40), mention.start)
             if state and self.actors.get(mention.actor) and \
                     self.actors[mention.actor].type == "country":
                 mention.np_start = state.start()  # "The State of Qatar welcomes": Qatar does
@@ -1546,7 +1550,7 @@ class ActorReader:
             office = re.match(r"[’']s\s+office(?![\w-])", text[mention.end:])
             body = self._office_of(mention.actor) if mention.holder and office else None
             mention.office = body  # "Netanyahu's office said": his, and the PM's Office's
-            line_start = text.rfind("\n", 0, mention.np_start) + 1
+            line_start = max(text.rfind("\n", 0, mention.np_start) + 1, sentence_start)
             before = text[max(line_start, mention.np_start - 60):mention.np_start]
             before = re.sub(r"\b(?:them|they|him|her|it)\s+\[$", "", before)  # "with them [X]"
             prep = PREP_BEFORE.search(before)
