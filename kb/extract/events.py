@@ -714,11 +714,11 @@ class Extractor(RoleReader):
         said = self._done_before_saying(cue, context, outer, expression, source)
         if said is not None and expression is not None and not self._sides(
                 [said[1]]) & self._sides(event.primary()):
-            day = said[0]  # (but "Hamas said on Friday it had accepted": its own acceptance,
-            # told that day, is dated by the telling)
+            day = said[0]  # (but "Israel said on Tuesday that it had killed X": the side's own
+            # act, told that day, is dated by the telling)
             event.date = DraftDate(
-                expression.text, day.isoformat(), iso_span(day - timedelta(days=7), day),
-                day - timedelta(days=7), day, "sentence",
+                expression.text, day.isoformat(), iso_span(day - timedelta(days=6), day),
+                day - timedelta(days=6), day, "sentence",
                 "An act in the past perfect told by another side's saying of that day: the week "
                 "up to the saying (often the day before it). Check its day.",
                 (expression.start, expression.end))
@@ -773,20 +773,30 @@ class Extractor(RoleReader):
         return event
 
     def _sides(self, actors: list[str]) -> set[str]:
-        """The actors and the sides they stand for ("the Prime Minister's Office": Israel)."""
-        return {side for actor in actors for side in (actor, self.owner_of(actor)) if side}
+        """The actors and the sides they stand for: a group's owner, a person's organisation,
+        a body's country by the demonym its name opens with ("Israeli Prime Minister's Office":
+        Israel)."""
+        sides = set()
+        for actor in actors:
+            sides |= {actor, self.owner_of(actor), self._side_of(actor)}
+            known = self.actors.get(actor)
+            words = known.name.split() if known is not None else []
+            if words and words[0] in DEMONYMS:
+                sides.add(self._actor_named(DEMONYMS[words[0]]))
+        return sides - {None}
 
     def _done_before_saying(self, cue: Cue, context: Context, outer: list,
                             expression: TimeExpression | None,
                             source: str) -> tuple[date, str] | None:
         """The day and the speaker of the saying that reports a cue in the past perfect with no
         date of its own ("Hamas said on Friday that Israel had rejected the proposal"): what it
-        had done was done by that day, often the day before it (but "said on Friday Israel rejected
-        it": that day; "had rejected it on Tuesday": its own day)."""
+        had done was done by that day, often the day before it (but "said on Friday Israel
+        rejected it": that day; "had rejected it on Tuesday": its own day)."""
         if expression is None or source == "own" or expression.precision != "day" or \
                 expression.earliest != expression.latest or cue.part == "noun" or \
-                cue.quote is not None:
-            return None
+                cue.quote is not None or cue.type == "Acceptance":
+            return None  # (an agreement told as reached is dated by its telling: "Qatar said on
+            # Thursday that Israel and Hamas had agreed to a ceasefire")
         word = context.head(cue)
         if word is None or word.tag_ not in ("VBN", "VBD") or not any(
                 child.dep_ in ("aux", "auxpass") and child.lower_ == "had"

@@ -31,7 +31,7 @@ def test_an_act_another_side_had_done_is_dated_up_to_the_saying(text: str) -> No
     rejections = _events(text, "Rejection")
     assert rejections, "the rejection is still drafted"
     for rejection in rejections:
-        assert rejection.date.edtf == "2024-05-03/2024-05-10"  # the day before is in it
+        assert rejection.date.edtf == "2024-05-04/2024-05-10"  # the day before is in it
         assert "up to the saying" in (rejection.date.note or "")
 
 
@@ -51,6 +51,11 @@ def test_the_saying_itself_keeps_its_day() -> None:
      "Rejection", "2024-05-07"),
     # a side telling its own act tells it that day (the telling is the act)
     ("Hamas said on Friday that it had accepted the ceasefire proposal of the mediators.",
+     "Acceptance", "2024-05-10"),
+    ("Israel said on Friday that it had killed Omar Haddad in an air strike.",
+     "Killing", "2024-05-10"),
+    # an agreement a mediator tells as reached is dated by the telling
+    ("Qatar's prime minister said on Friday that Israel and Hamas had agreed to a ceasefire.",
      "Acceptance", "2024-05-10"),
 ])
 def test_what_must_not_move(text: str, kind: str, edtf: str) -> None:
