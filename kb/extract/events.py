@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from kb.extract import parse
 from kb.extract.actors import KnownActor, KnownPlace, Mention
@@ -51,7 +51,7 @@ from kb.extract.model import DraftDate, DraftEvent
 from kb.extract.parse import ParsedSentence, parse_sentences
 from kb.extract.roles import RoleReader
 from kb.extract.sentences import Sentence, is_marker_only, list_marker
-from kb.extract.timex import TimeExpression, quote_spans, tense_at
+from kb.extract.timex import TimeExpression, iso_span, quote_spans, tense_at
 
 #: Session 19 (round 10): the nouns of talks a sentence may tell opening or ending with no party
 #: named (:meth:`Extractor._talks_told_before`), and the verbs that tell it.
@@ -711,6 +711,17 @@ class Extractor(RoleReader):
             sentence_span=(sentence.start, sentence.end), in_quote=cue.quote is not None,
             cue_part=cue.part, parsed=cue.parsed + (["another act"] if self._another_act(
                 cue, context) else []), calls=[list(group) for group in cue.calls])
+        said = self._done_before_saying(cue, context, outer, expression, source)
+        if said is not None and expression is not None and not self._sides(
+                [said[1]]) & self._sides(event.primary()):
+            day = said[0]  # (but "Israel said on Tuesday that it had killed X": the side's own
+            # act, told that day, is dated by the telling)
+            event.date = DraftDate(
+                expression.text, day.isoformat(), iso_span(day - timedelta(days=6), day),
+                day - timedelta(days=6), day, "sentence",
+                "An act in the past perfect told by another side's saying of that day: the week "
+                "up to the saying (often the day before it). Check its day.",
+                (expression.start, expression.end))
         if kind == "Meeting" and not event.calls:
             event.calls = self._met_in_turn(cue, context, event)
         speaking = next((f for f in outer if not f.report and f.speaker), None)
@@ -760,6 +771,42 @@ class Extractor(RoleReader):
                 role = "speaker" if kind in STATEMENT_FAMILY else "participant"
                 event.fallback = self._with_owners([(fallback[0].actor, role)])
         return event
+
+    def _sides(self, actors: list[str]) -> set[str]:
+        """The actors and the sides they stand for: a group's owner, a person's organisation,
+        a body's country by the demonym its name opens with ("Israeli Prime Minister's Office":
+        Israel)."""
+        sides = set()
+        for actor in actors:
+            sides |= {actor, self.owner_of(actor), self._side_of(actor)}
+            known = self.actors.get(actor)
+            words = known.name.split() if known is not None else []
+            if words and words[0] in DEMONYMS:
+                sides.add(self._actor_named(DEMONYMS[words[0]]))
+        return sides - {None}
+
+    def _done_before_saying(self, cue: Cue, context: Context, outer: list,
+                            expression: TimeExpression | None,
+                            source: str) -> tuple[date, str] | None:
+        """The day and the speaker of the saying that reports a cue in the past perfect with no
+        date of its own ("Hamas said on Friday that Israel had rejected the proposal"): what it
+        had done was done by that day, often the day before it (but "said on Friday Israel
+        rejected it": that day; "had rejected it on Tuesday": its own day)."""
+        if expression is None or source == "own" or expression.precision != "day" or \
+                expression.earliest != expression.latest or cue.part == "noun" or \
+                cue.quote is not None or cue.type == "Acceptance":
+            return None  # (an agreement told as reached is dated by its telling: "Qatar said on
+            # Thursday that Israel and Hamas had agreed to a ceasefire")
+        word = context.head(cue)
+        if word is None or word.tag_ not in ("VBN", "VBD") or not any(
+                child.dep_ in ("aux", "auxpass") and child.lower_ == "had"
+                for child in word.children):
+            return None
+        saying = next((f for f in outer if f.cue.end <= cue.start), None)
+        if saying is None or saying.speaker is None:
+            return None
+        said, _ = self._expression_for(saying.cue, context)
+        return (expression.earliest, saying.speaker) if said is expression else None
 
     def _met_in_turn(self, cue: Cue, context: Context, event: DraftEvent) -> list[list[str]]:
         """The counterparts of a meeting met one after the other ("met Netanyahu and then the war
