@@ -325,10 +325,6 @@ COUNTED_BODIES = re.compile(r"(?<![\w-])[Tt]he\s+(?P<count>two|three|four|five)\
                             r"factions|sides|countries|states|movements|parties|mediators|"
                             r"governments)(?![\w-])")
 NUMBER_WORDS_VALUE = {"two": 2, "three": 3, "four": 4, "five": 5}
-#: People counted with the article by their kind, which the last list of as many persons names
-#: ("Biden and Sisi spoke by telephone. ... The two leaders agreed ...").
-COUNTED_PEOPLE = re.compile(r"(?<![\w-])[Tt]he\s+(?P<count>two|three|four|five)\s+(?:leaders|"
-                            r"men|ministers|presidents|foreign\s+ministers)(?![\w-])")
 
 
 #: A collective of leaders, ministers or factions with what it stands for after "of": "the foreign
@@ -417,7 +413,6 @@ class ActorReader:
         self._army_sides: dict[str, tuple[int, int]] = {}  # side -> (forces named, last named)
         self._seen_army = 0
         self._lists: dict[int, list[str]] = {}  # the last bodies listed together, by number
-        self._people_lists: dict[int, list[str]] = {}  # the last persons listed together
         self._collectives: dict[str, list[str]] = {}  # "ministers" -> the bodies they stand for
         self.interviewee: str | None = None
         self.signatories: str | None = None
@@ -1266,17 +1261,11 @@ class ActorReader:
             if listed and free(m.start(), m.end()):
                 for actor_id in listed:
                     add(m.start(), m.end(), actor_id)
-        for m in COUNTED_PEOPLE.finditer(text):  # "X and Y spoke. ... the two leaders agreed"
-            listed = self._people_lists.get(NUMBER_WORDS_VALUE[m.group("count").lower()])
-            if listed and free(m.start(), m.end()):
-                for actor_id in listed:
-                    add(m.start(), m.end(), actor_id)
         found = sorted((x for x in found if not RUN_BODY.match(self.text, x.end)),
                        key=lambda x: x.start)  # ("the Hamas-run ministry said": not Hamas)
         self._describe(found, quotes, base)
         self._last_body = self._body_subject(found)
         self._lists.update(self._listed(found))
-        self._people_lists.update(self._listed(found, ("person",)))
         for mention in found:  # ("a Hamas official": a mention of Hamas, a known group, too)
             actor = self.actors.get(mention.actor)
             if actor is not None and not mention.modifier:
@@ -1304,15 +1293,14 @@ class ActorReader:
             return None
         return parsed.base + word.idx - base
 
-    def _listed(self, found: list[Mention], kinds: tuple[str, ...] = (
-            "country", "organization", "group")) -> dict[int, list[str]]:
-        """The countries, organisations and groups (or the actors of ``kinds``: persons) a
-        sentence lists ("Egypt, Qatar and the United States"), by their number."""
+    def _listed(self, found: list[Mention]) -> dict[int, list[str]]:
+        """The countries, organisations and groups a sentence lists ("Egypt, Qatar and the
+        United States"), by their number."""
         lists: dict[int, list[str]] = {}
         run: list[Mention] = []
         for mention in [*found, None]:
             actor = self.actors.get(mention.actor) if mention is not None else None
-            body = actor is not None and actor.type in kinds \
+            body = actor is not None and actor.type in ("country", "organization", "group") \
                 and not mention.modifier and not mention.possessive and mention.pronoun is None
             if body and run and re.fullmatch(r",?\s+(?:and\s+)?(?:the\s+)?|,\s*",
                                              self.text[run[-1].end:mention.np_start]):
