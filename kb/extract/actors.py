@@ -289,14 +289,10 @@ THE_ARMY = re.compile(r"(?<![\w-])[Tt]he\s+(?P<noun>army|military)(?P<possessive
 #: A body whose name makes it a country's armed forces ("Israel Defense Forces").
 ARMY_NAME = re.compile(r"(?i)\b(?:defen[cs]e\s+forces|armed\s+forces|army|military)$")
 #: A body named by its kind alone, after its name ("The court also called for ...", "the
-#: council's text", "the foundation said" of the Gaza Humanitarian Foundation, "the office" of the
-#: Prime Minister's Office), or by its members ("the judges"): any lower-case noun that is the
-#: head of the name of one body the article has named (see ``ActorReader._body_of_kind``).
-BODY_KIND = re.compile(r"(?<![\w-])[Tt]he\s+(?P<kind>[a-z]{4,})(?P<possessive>[’']s)?(?![\w-])")
+#: council's text"), or by its members ("the judges").
+BODY_KIND = re.compile(r"(?<![\w-])[Tt]he\s+(?P<kind>court|council|tribunal|committee|commission|"
+                       r"assembly|forum|judges)(?P<possessive>[’']s)?(?![\w-])")
 BODY_MEMBERS = {"judges": "court"}
-#: Kinds found in a body's name in any case (as before the head-noun test: "the Security council").
-BODY_KINDS_ANY_CASE = {"court", "council", "tribunal", "committee", "commission", "assembly",
-                       "forum"}
 
 #: A resolution's text as the subject of what it asks ("The text, drafted by the United Arab
 #: Emirates, calls for ...", "The resolution also demands ..."): the voice of the body that adopted
@@ -747,18 +743,17 @@ class ActorReader:
         return None
 
     def _body_of_kind(self, kind: str) -> str | None:
-        """The one body named so far whose name's head noun is ``kind`` ("court" of the
-        International Court of Justice, "council" of the Security Council, "foundation" of the
-        Gaza Humanitarian Foundation, "office" of the Prime Minister's Office), or whose members
-        a plural names ("the judges" of a court); ``None`` when none or two bodies of that kind
-        are named (two foundations)."""
+        """The body named last whose name ends in ``kind`` ("court" of the International Court
+        of Justice, "council" of the Security Council), or whose members a plural names ("the
+        judges" of a court)."""
         kind = BODY_MEMBERS.get(kind, kind)
-        head = re.compile(r"(?<![\w-])" + kind.capitalize() + r"(?:\s+(?:of|for)\s+.*)?$", re.I
-                          if kind in BODY_KINDS_ANY_CASE else 0)
-        bodies = {actor.id for actor in self.actors.values() if actor.mentions
-                  and actor.type in ("organization", "group") and "\n" not in actor.name
-                  and head.search(actor.name)}
-        return bodies.pop() if len(bodies) == 1 else None
+        bodies = [actor for actor in self.actors.values() if actor.mentions
+                  and actor.type in ("organization", "group")
+                  and re.search(r"(?i)(?<![\w-])" + kind + r"(?:\s+(?:of|for)\s+.*)?$",
+                                actor.name)]
+        if not bodies:
+            return None
+        return max(bodies, key=lambda actor: self._last_seen.get(actor.id, 0)).id
 
     def _most_named_person(self) -> str | None:
         """The person the article has named most so far (of two named as often, the last
