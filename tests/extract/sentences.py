@@ -46,3 +46,10 @@ def ids(event) -> set[str]:
 def speakers(event) -> set[str]:
     """The ids of the actors ``event`` names as speakers."""
     return {actor for actor, role in event.actors if role == "speaker"}
+
+
+def speaker_names(text: str, kind: str = "Statement") -> list[set[str]]:
+    """For each event of ``kind`` in the draft of ``text``, the names of its speakers."""
+    result = draft(text)
+    return [{result.actors[actor].name for actor in speakers(event)}
+            for event in of_type(result, kind)]

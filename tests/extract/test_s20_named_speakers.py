@@ -5,13 +5,7 @@ subject. Short texts written for the test."""
 
 from __future__ import annotations
 
-from tests.extract.sentences import draft, of_type, speakers
-
-
-def _speakers(text: str, kind: str = "Statement") -> list[set[str]]:
-    result = draft(text)
-    return [{result.actors[actor].name for actor in speakers(event)}
-            for event in of_type(result, kind)]
+from tests.extract.sentences import speaker_names as _speakers
 
 
 def test_the_preposition_of_the_sentence_before_is_not_the_subjects():

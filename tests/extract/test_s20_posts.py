@@ -8,18 +8,14 @@ one. Short texts written for the test."""
 
 from __future__ import annotations
 
-from tests.extract.sentences import draft, names, of_type, speakers
+from tests.extract.sentences import draft, names, of_type
+from tests.extract.sentences import speaker_names as _speakers
 
 
 def _participants(text: str) -> list[set[str]]:
     result = draft(text)
     return [names(result, event) for event in of_type(result, "Meeting")]
 
-
-def _speakers(text: str, kind: str = "Statement") -> list[set[str]]:
-    result = draft(text)
-    return [{result.actors[actor].name for actor in speakers(event)}
-            for event in of_type(result, kind)]
 
 
 def test_the_secretary_general_speaks_for_the_one_named_with_the_post():
