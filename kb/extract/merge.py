@@ -58,7 +58,7 @@ _TOLD = re.compile(r"(?i)\s+(?:(?:the|a|an|his|her|its|their|our)\s+)?(?:(?:week
 _PRONOUN = frozenset({"him", "her", "them", "us", "me", "it", "you", "that", "this", "those"})
 
 
-def _occasion(event: DraftEvent) -> str | None:
+def _audience(event: DraftEvent) -> str | None:
     """The audience a statement was told to ("told reporters": reporters) or "written" for a
     written one ("wrote", "posted"); None when the words do not say (or say "told them")."""
     word = event.cue[0].lower()
@@ -312,8 +312,8 @@ def duplicate(event: DraftEvent, merged: list[DraftEvent]) -> DraftEvent | None:
                 event.cue_part, other.cue_part) and not (set(event.actors) <= set(other.actors)):
             continue  # "talks with A in Cairo, then met B in Doha": two verbs, two events
         if event.type in STATEMENT_FAMILY and event.sentence_index != other.sentence_index and \
-                None not in (_occasion(event), _occasion(other)) and \
-                _occasion(event) != _occasion(other):
+                None not in (_audience(event), _audience(other)) and \
+                _audience(event) != _audience(other):
             continue  # "X wrote in a newspaper ... He told the weekly meeting of his faction":
             # two sayings, to two audiences
         if event.type in STATEMENT_FAMILY and event.sentence_index != other.sentence_index and \
