@@ -929,8 +929,8 @@ class CueReader(ActorReader):
         if titled is None:
             return None
         inside = {m.actor for m in context.mentions if start <= m.start < end}
-        if inside:  # the actor reader read the post ("On Saturday the chancellor said": its
-            return inside.pop() if len(inside) == 1 else None  # "On" hid it from the speaker)
+        if inside:  # the actor reader already read the post as the one holder: the speaker
+            return inside.pop() if len(inside) == 1 else None
         holder = self.post_holder(fold_post(titled.group("title")))
         country = DEMONYMS.get(titled.group("qualifier") or "")
         if holder and country and self._side_of(holder) != self._actor_named(country):
