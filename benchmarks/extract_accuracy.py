@@ -76,7 +76,10 @@ proposed bounds lie within the gold bounds (one day's slack): a week-long guess 
 day overlaps, so it matches, but its date is not right.
 
 ``--why-missed`` counts the development sets' unmatched gold events by what the nearest proposal
-got wrong (type, date, actor, or no candidate at all); never the unseen set's.
+got wrong (type, date, actor, or no candidate at all); never the unseen set's. ``--why-wrong``
+counts the same sets' unmatched proposals by why they are wrong (a second telling of a matched
+event, a sentence whose gold event they get wrong, a sentence with none) and the types the drafts
+confuse (a missed gold event with an unmatched proposal right but for its type).
 
 The extractor is given the actors and places of seeds/ (a curator's knowledge base), as `kb extract`
 does by default. Per kind of difficulty (the `kinds:` of the gold events) the recall is printed,
@@ -436,10 +439,52 @@ def why_missed(proposed: list[dict], owner: dict[int, int], gold: list[dict]) ->
     return found
 
 
+def why_wrong(proposed: list[dict], owner: dict[int, int], gold: list[dict]) -> Counter:
+    """Per proposal left unmatched, why it is wrong: "would match an event another proposal
+    matched" (a second telling of an event the gold keeps once, or a second event the gold does
+    not keep), "from a sentence whose gold event it gets wrong" (its type, date or actor), "from
+    a sentence with no gold event", or, when the gold does not name its sentences, "no gold event
+    fits"."""
+    found: Counter = Counter()
+    used = set(owner.values())
+    for i, event in enumerate(proposed):
+        if i in used:
+            continue
+        if any(matches(event, other) for other in gold):
+            found["would match an event another proposal matched"] += 1
+        elif not any(other.get("at") for other in gold):
+            found["no gold event fits"] += 1
+        elif any(other.get("at") and overlaps(span, other["at"])
+                 for other in gold for span in event.get("spans", ())):
+            found["from a sentence whose gold event it gets wrong"] += 1
+        else:
+            found["from a sentence with no gold event"] += 1
+    return found
+
+
+def wrong_types(proposed: list[dict], owner: dict[int, int], gold: list[dict]) -> Counter:
+    """Per gold event left unmatched that an unmatched proposal gets right but for its type (the
+    dates overlap, an actor is shared), the pair (gold type, proposed type): which types the
+    drafts confuse."""
+    found: Counter = Counter()
+    free = [event for i, event in enumerate(proposed) if i not in set(owner.values())]
+    for j, event in enumerate(gold):
+        if j in owner:
+            continue
+        for other in free:
+            if not compatible(other["type"], event["type"]) and \
+                    other["earliest"] <= event["latest"] and event["earliest"] <= other["latest"] \
+                    and other["actors"] & event["actors"]:
+                found[(event["type"], other["type"])] += 1
+                break
+    return found
+
+
 def evaluate(gold: Gold, min_confidence: float, verbose: bool,
              missed: Counter | None = None, learned: bool = LEARNED_BY_DEFAULT,
              sentences: bool = SENTENCES_BY_DEFAULT, dates: bool = DATES_BY_DEFAULT,
-             wordnet: bool = WORDNET_BY_DEFAULT) -> Score:
+             wordnet: bool = WORDNET_BY_DEFAULT, wrong: Counter | None = None,
+             confused: Counter | None = None) -> Score:
     """Score the extractor's draft of one article against its gold events."""
     with using_wordnet(wordnet):
         draft = extract(gold.text, gold.published, actors=known_actors([SEEDS]),
@@ -452,6 +497,10 @@ def evaluate(gold: Gold, min_confidence: float, verbose: bool,
     owner = best_matching(proposed, gold.events)
     if missed is not None:
         missed.update(why_missed(proposed, owner, gold.events))
+    if wrong is not None:
+        wrong.update(why_wrong(proposed, owner, gold.events))
+    if confused is not None:
+        confused.update(wrong_types(proposed, owner, gold.events))
     score = Score(proposed=len(proposed), gold=len(gold.events), matched=len(owner))
     seeded = {actor.id for actor in known_actors([SEEDS])}
     for j, i in owner.items():
@@ -495,6 +544,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--why-missed", action="store_true",
                         help="count the development sets' misses by what went wrong (never the "
                              "unseen set's)")
+    parser.add_argument("--why-wrong", action="store_true",
+                        help="count the development sets' wrong proposals by why they are wrong, "
+                             "and the types the drafts confuse (never a held-out or unseen set's)")
     parser.add_argument("--no-unseen", action="store_true",
                         help="leave the never-tuned sets out (while tuning, not even their totals)")
     parser.add_argument("--tuned-only", action="store_true",
@@ -535,13 +587,15 @@ def main(argv: list[str] | None = None) -> int:
         verbose = args.verbose and corpus.lists_misses
         total = Score()
         missed: Counter | None = Counter() if args.why_missed and corpus.lists_misses else None
+        wrong: Counter | None = Counter() if args.why_wrong and corpus.lists_misses else None
+        confused: Counter | None = Counter() if args.why_wrong and corpus.lists_misses else None
         quiet = corpus.role == "never-tuned" and args.unseen_total_only
         for path in sorted(corpus.folder.glob("*.gold.yaml")):
             gold = devset_gold(path)
             if verbose:
                 print(f"  {gold.name}")
             score = evaluate(gold, args.min_confidence, verbose, missed, args.learned,
-                             args.sentences, args.dates, args.wordnet)
+                             args.sentences, args.dates, args.wordnet, wrong, confused)
             if not quiet:
                 print(score.line(gold.name))
             total.add(score)
@@ -549,6 +603,12 @@ def main(argv: list[str] | None = None) -> int:
         if missed:
             print("  gold events by what went wrong: " + ", ".join(
                 f"{reason} {count}" for reason, count in missed.most_common()))
+        if wrong:
+            print("  wrong proposals by why: " + ", ".join(
+                f"{reason} {count}" for reason, count in wrong.most_common()))
+        if confused:
+            print("  types confused (gold <- proposed): " + ", ".join(
+                f"{first} <- {second} {count}" for (first, second), count in confused.most_common()))
         totals.append((corpus, total))
         if corpus.role == "pooled":
             pooled.add(total)

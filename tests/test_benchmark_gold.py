@@ -69,3 +69,26 @@ def test_a_missed_event_whose_sentence_proposes_nothing_is_told_apart(tmp_path):
     assert score.matched == 1 and missed["matched"] == 1
     assert missed["no proposal from its sentence"] == 1  # the weather proposes nothing
     assert missed["actor and date right, type wrong"] == 1  # the rejection is no offer
+
+
+def test_a_wrong_proposal_is_told_apart_by_why_and_a_confused_type_is_counted(tmp_path):
+    """--why-wrong counts an unmatched proposal from a sentence whose gold event it gets wrong apart
+    from one from a sentence with no gold event, and counts the type it confused."""
+    from extract_accuracy import devset_gold, evaluate
+
+    (tmp_path / "01_wire.txt").write_text(
+        "DOHA, March 3 - Hamas rejected the proposal on Sunday, its spokesman said.\n\n"
+        "Qatar said on Sunday that the talks would resume.\n", encoding="utf-8")
+    gold = {"published": date(2024, 3, 4), "outlet": "wire", "actors": [
+        {"id": "hamas", "name": "Hamas"}, {"id": "qatar", "name": "Qatar"}], "events": [
+        {"id": "offered", "type": "Offer", "edtf": "2024-03-03", "actors": ["hamas"],
+         "sentence": "DOHA, March 3 - Hamas rejected the proposal"}]}
+    path = tmp_path / "01_wire.gold.yaml"
+    path.write_text(yaml.safe_dump(gold), encoding="utf-8")
+    wrong: Counter = Counter()
+    confused: Counter = Counter()
+    score = evaluate(devset_gold(path), 0.2, False, wrong=wrong, confused=confused)
+    assert score.matched == 0 and score.proposed == 2
+    assert wrong["from a sentence whose gold event it gets wrong"] == 1
+    assert wrong["from a sentence with no gold event"] == 1  # Qatar's saying
+    assert confused == Counter({("Offer", "Rejection"): 1})
