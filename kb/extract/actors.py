@@ -33,6 +33,7 @@ from kb.extract.lexicon import (
     COLLECTIVE,
     COORDINATED_DEMONYMS,
     COUNTRIES,
+    DEMONYM_WORD,
     DEMONYMS,
     DESCRIPTION,
     FUNCTION_WORDS,
@@ -861,10 +862,9 @@ class ActorReader:
                          a.id for a in self.actors.values() if a.type == "country"})
                      and (by is None or m.start >= sentence.start + by.end())]
             # ("Press statement by the Islamic Resistance Movement": the movement, not "Press")
-            demonym = re.search(r"(?<![\w-])(" + "|".join(map(re.escape, DEMONYMS)) + r")(?![\w-])",
-                                text)
+            demonym = DEMONYM_WORD.search(text)
             if not named and demonym:  # "Statement of the Egyptian and Qatari ministries"
-                named = [self._new_actor(DEMONYMS[demonym.group(1)], "country")]
+                named = [self._new_actor(DEMONYMS[demonym.group("dem")], "country")]
             if named:  # "Joint statement by Egypt and Qatar": "we" of the text is Egypt (and Qatar)
                 self.signatories = named[0]
         self._read_heading(sentence, found)

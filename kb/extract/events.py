@@ -773,12 +773,11 @@ class Extractor(RoleReader):
         return event
 
     def _sides(self, actors: list[str]) -> set[str]:
-        """The actors and the sides they stand for: a group's owner, a person's organisation,
-        a body's country by the demonym its name opens with ("Israeli Prime Minister's Office":
-        Israel)."""
+        """The actors and the sides they stand for (:meth:`_sides_of`), and a body's country by
+        the demonym its name opens with ("Israeli Prime Minister's Office": Israel)."""
         sides = set()
         for actor in actors:
-            sides |= {actor, self.owner_of(actor), self._side_of(actor)}
+            sides |= self._sides_of(actor)
             known = self.actors.get(actor)
             words = known.name.split() if known is not None else []
             if words and words[0] in DEMONYMS:

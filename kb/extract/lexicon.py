@@ -702,6 +702,8 @@ ARMED = (r"(?:air\s*)?strikes?|airstrikes?|forces|troops|soldiers|gunmen|fighter
 #: Kinds of unit between the demonym and the forces: "Israeli special forces", "ground troops".
 ARMED_KIND = (r"(?:(?:special|ground|security|armed|naval|elite|fighter|commando|regular|"
               r"undercover|reserve|military)\s+){0,2}")
+#: A demonym alone, as a word ("Israeli" in "an Israeli air strike").
+DEMONYM_WORD = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS)) + r")(?![\w-])")
 ARMED_DEMONYM = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS))
                            + r")\s+" + ARMED_KIND + r"(?P<noun>" + ARMED + r")(?![\w-])")
 #: "Egyptian and Qatari mediators": each demonym before the last one names a group of its own.

@@ -246,13 +246,19 @@ def _find_anchor(noun: str | None, text: str, before: list[tuple[Sentence, list[
 def _dated_noun(match: re.Match, own: list[TimeExpression]) -> _Anchor | None:
     """The day the event after "after" or "before" carries in its own words ("six months after
     the 7 October attack", "a day before the May 31 speech")."""
-    for name in ("noun", "vnoun", "dnoun"):
-        if match.group(name):
-            start, end = match.start(name), match.end(name)
-            dated = next((e for e in own if start <= e.start <= end and e.kind != "duration"
-                          and e.days <= 7), None)
-            return _Anchor(dated.earliest, dated.latest, dated.text) if dated else None
-    return None
+    name = _noun_group(match)
+    if name is None:
+        return None
+    start, end = match.start(name), match.end(name)
+    dated = next((e for e in own if start <= e.start <= end and e.kind != "duration"
+                  and e.days <= 7), None)
+    return _Anchor(dated.earliest, dated.latest, dated.text) if dated else None
+
+
+def _noun_group(match: re.Match) -> str | None:
+    """Which group of a relative expression holds the event it counts from ("the strike" of "a
+    week after the strike"), ``None`` when it names none."""
+    return next((g for g in ("noun", "vnoun", "dnoun") if match.group(g)), None)
 
 
 #: An anchor told as the early part of a day ("Earlier in the day", "in the morning", "at
@@ -355,7 +361,7 @@ def _noun_day(text: str, match: re.Match, main: tuple[date, date],
     names, told after a main clause: the main clause's day counted back the other way ("met the
     Emir on Tuesday, a week after Israel's strike": the strike a week before that Tuesday).
     ``None`` when no event word of the lexicon heads the noun."""
-    name = next((g for g in ("noun", "vnoun", "dnoun") if match.group(g)), None)
+    name = _noun_group(match)
     if name is None:
         return None
     start, end = match.start(name), match.end(name)
@@ -689,7 +695,7 @@ def anchor_relative(text: str, sentences: list[Sentence], expressions: list[Time
                 # in the day", "will meet in the evening")
             noun = match.group("noun") or match.group("vnoun") or match.group("dnoun") or \
                 match.group("since")
-            name = next((g for g in ("noun", "vnoun", "dnoun") if match.group(g)), None)
+            name = _noun_group(match)
             earlier_here = [e for e in own + anchored if e.end <= match.start() and _usable(e, reference)
                             and not (e.start < match.end() and match.start() < e.end)]
             clause = _subordinate_clause(text, match, sentence.end, conjunction)

@@ -23,6 +23,7 @@ from kb.extract.lexicon import (
     COORDINATED_VERB,
     DATELINE_LEAD,
     DATING_RELATIVE,
+    DEMONYM_WORD,
     DEMONYMS,
     HANDED_TO,
     HOLDER_AFTER,
@@ -73,8 +74,6 @@ _MEANS_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:air|aerial|drone|artillery|tank
                           r"targeted|ground|military)(?:,|\s+and|\s+or)?\s+){0,4}(?:air\s?)?"
                           r"(?:strikes?|raids?|fire|shelling|bombardments?|bombing|bombs?|missiles?|"
                           r"rockets?|drones?|attacks?|artillery|tank\s+shells?|shells)\b")
-#: A demonym that can name the side of a means ("Israeli" in "an Israeli air strike").
-_DEMONYM_WORD = re.compile(r"(?<![\w-])(?P<dem>" + "|".join(map(re.escape, DEMONYMS)) + r")(?![\w-])")
 #: What stands between a killing's verb and the side of its means after it: a time, a place, "in
 #: a/the", "by", "during", "in a night of".
 _BY_MEANS = re.compile(r"(?:\s+(?:on|in|at|near|overnight|yesterday|today|on\s+\w+day)"
@@ -986,7 +985,7 @@ class RoleReader(CueReader):
         sentence = context.sentence
         if cue.quote is not None:
             return None
-        sides = [(m.start(), m.end("dem"), DEMONYMS[m.group("dem")]) for m in _DEMONYM_WORD.finditer(
+        sides = [(m.start(), m.end("dem"), DEMONYMS[m.group("dem")]) for m in DEMONYM_WORD.finditer(
             self.text, sentence.start, sentence.end)]
         sides += [(m.start, m.end, m.actor) for m in context.mentions if m.possessive
                   and m.actor in self.actors and self.actors[m.actor].type != "person"]
