@@ -985,12 +985,9 @@ class CueReader(ActorReader):
                      and (not m.possessive or m.holder) and m.quote is None
                      and not m.actor.startswith("@") and m.prep in (None, "and", "or")]
             if number == 0:
-                body = self.resolution_body(context.sentence, cue.start)
-                if body is not None:
-                    return body  # "It also asks the Secretary-General to ...": the resolution's
                 document = self.document_speaker(cue, context)
                 if document is not None:
-                    return document  # "..., the statement says": its issuer's words
+                    return document  # "It also asks ...", "..., the statement says": its issuer's
                 if SPEECH_SUBJECT_PRONOUN.search(segment) and not named:
                     return self.last_speaker
                 word = context.head(cue)
@@ -1054,17 +1051,22 @@ class CueReader(ActorReader):
         return body
 
     def document_speaker(self, cue: Cue, context: Context) -> str | None:
-        """Whose words a statement told before says, when it is the subject of a verb ("...,
-        the statement says", "The same text demands", "their readout said"): the side it names
-        ("the statement from Netanyahu's office"), else the speaker of the sentence before (up
-        to three back) that spoke or told a statement, else the body whose resolution that
-        sentence passed; ``None`` when none. The verb notes where its speaker came from.
+        """Whose words a document told before says, when it is the subject of a verb: a
+        resolution's body (:meth:`resolution_body`: "It also asks ...", "The text ... calls
+        for"); for a statement ("..., the statement says", "The same text demands", "their
+        readout said"), the side it names ("the statement from Netanyahu's office"), else the
+        speaker of the sentence before (up to three back) that spoke or told a statement, else
+        the body whose resolution that sentence passed; ``None`` when none. The verb notes where
+        a statement's speaker came from.
 
         Session 20, round 11: of the tuned sets' gold events no proposal cited whose sentence had
         a cue dropped for want of a speaker (80) or kept without an actor (54), a gold actor was
         the nearest earlier proposal's in 29 and 17 of them, the last speaker's in 18: too few
         to take an actor from the discourse blindly; a statement as the subject ("the statement
         says", 24 times in 22 tuned articles) names its issuer's words."""
+        body = self.resolution_body(context.sentence, cue.start)
+        if body is not None:
+            return body
         if cue.quote is not None:
             return None
         sentence = context.sentence
