@@ -430,7 +430,11 @@ class ActorReader:
         self._seen = 0  # mentions read so far; the last one of each actor
         self._last_seen: dict[str, int] = {}
         self._posts: dict[str, set[str]] = {}  # posts written as titles before a person's name
-        self._lowercase_bodies = self._common_noun_bodies()
+        #: known bodies by their name less a leading demonym or country, lower case
+        self._bodies_less_country = self._common_noun_bodies()
+        self._lowercase_bodies = [(re.compile(r"(?<![\w-])[Tt]he\s+(" + r"\s+".join(
+            re.escape(w).replace("'", "[’']") for w in name.split()) + r")(?![\w-])"), actor_id)
+            for name, actor_id in self._bodies_less_country.items()]
         self._turns: dict[int, tuple[str, int] | None] = {}  # a line's speaker, by its start
         self.parses: dict[int, ParsedSentence | None] = {}  # each sentence's dependency parse, by index
         self.replaced: dict[str, str] = {}  # actors dropped for the known one they name
@@ -453,10 +457,11 @@ class ActorReader:
         self.replaced[old] = new
         del self.actors[old]
 
-    def _common_noun_bodies(self) -> list[tuple[re.Pattern, str]]:
-        """Known bodies a text may name in lower case without their country ("the prime
-        minister's office" for the "Israeli Prime Minister's Office"): the name less a leading
-        demonym or country, of two words or more, when one known body alone has it."""
+    def _common_noun_bodies(self) -> dict[str, str]:
+        """Known bodies a text may name without their country ("the prime minister's office",
+        "The Prime Minister's Office" for the "Israeli Prime Minister's Office"), by that name in
+        lower case: the name less a leading demonym or country, of two words or more, when one
+        known body alone has it."""
         reduced: dict[str, list[str]] = {}
         for actor in self.actors.values():
             if actor.type not in ("organization", "group"):
@@ -467,9 +472,7 @@ class ActorReader:
                 words = words[1:]
             if len(words) >= 2 and any(w[:1].isupper() for w in words):
                 reduced.setdefault(" ".join(words).lower(), []).append(actor.id)
-        return [(re.compile(r"(?<![\w-])[Tt]he\s+(" + r"\s+".join(
-            re.escape(w).replace("'", "[’']") for w in name.split()) + r")(?![\w-])"), ids[0])
-            for name, ids in reduced.items() if len(ids) == 1]
+        return {name: ids[0] for name, ids in reduced.items() if len(ids) == 1}
 
     def owner_of(self, actor_id: str) -> str | None:
         """The country or body a group stands for: "Egyptian mediators" Egypt, "Hamas
@@ -513,6 +516,8 @@ class ActorReader:
     def _new_actor(self, name: str, kind: str, title: str | None = None) -> str:
         """The actor named ``name``: a known or earlier one, else a new one of type ``kind``."""
         existing = self._actor_named(name)
+        if existing is None and kind in ("organization", "group"):  # "The Prime Minister's Office"
+            existing = self._bodies_less_country.get(name.replace("’", "'").lower())
         if existing:
             if title and title not in self.actors[existing].titles:
                 self.actors[existing].titles.append(title)

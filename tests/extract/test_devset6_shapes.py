@@ -268,6 +268,19 @@ def test_a_known_body_named_in_lower_case_without_its_country_is_that_body():
     assert "pmo" in ids(statement) and statement.date.edtf == "2024-03-13"
 
 
+def test_a_known_body_named_in_capitals_without_its_country_is_that_body_not_a_new_one():
+    from kb.extract import extract
+    from kb.extract.known import KnownActor
+    from tests.extract.sentences import ACTORS
+    actors = [*ACTORS, KnownActor("pmo", "Israeli Prime Minister’s Office", aliases=("PMO",))]
+    text = ("Talks\nJERUSALEM, March 14 (Wire) - The Prime Minister's Office said on Wednesday "
+            "that a delegation would travel to Doha. The PMO gave no date.")
+    draft = extract(text, date(2024, 3, 14), actors=actors)
+    statement = one(draft.events, "Statement")
+    assert "pmo" in ids(statement)
+    assert [a.id for a in draft.actors.values() if "Office" in a.name] == ["pmo"]  # no new one
+
+
 # --- a subheading (a line without final punctuation) is no story sentence -------------------------
 
 def test_a_key_events_line_without_final_punctuation_proposes_nothing():
