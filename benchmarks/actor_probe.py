@@ -4,8 +4,8 @@ events the rules draft without one. Nothing here changes the extractor.
 Run (rows and the hand-features LR need only the project's venv; the fine-tuned ranker needs
 PyTorch, see ``benchmarks/finetune_probe.py``):
 
-    PYTHONPATH=$PWD /work/main/.venv/bin/python benchmarks/actor_probe.py --rows
-    PYTHONPATH=$PWD HF_HUB_OFFLINE=1 /work/h22F-venv/bin/python benchmarks/actor_probe.py \
+    .venv/bin/python benchmarks/actor_probe.py --rows
+    HF_HUB_OFFLINE=1 <torch venv>/bin/python benchmarks/actor_probe.py \
         --folds [--no-neural] [--epochs N] [--oversample N] [--reuse]
     ... benchmarks/actor_probe.py --judge lr|neural|nearest THRESHOLD [--gate C] [--oversample N]
         # THE JUDGE's totals and per-set found/proposed lines (held out: read at most twice)
@@ -33,9 +33,10 @@ on a left-out fold: each open event takes its likeliest candidate when P >= t, r
 rules score an event with an actor (``confidence.score``), kept at the default minimum.
 
 Options: ``--epochs`` (3), ``--oversample N`` (the acts rows repeated N times in fine-tuning).
-The fine-tuned weights are kept in ``$ACTOR_MODELS`` (default ``/work/h32b-models``; never
-committed), one folder a fold (``fold0-len96-ep3-...-ctx``, ``fold0-os5-...``), loaded when there
-and fine-tuned (seeded, deterministic on CPU) when not: delete a folder to rebuild it.
+The fine-tuned weights are kept in ``$ACTOR_MODELS`` (default ``benchmarks/out/actor/``, which
+git ignores; never committed), one folder a fold (``fold0-len96-ep3-...-ctx``,
+``fold0-os5-...``), loaded when there and fine-tuned (seeded, deterministic on CPU) when not:
+delete a folder to rebuild it.
 
 What it showed (session 21, round 14; main c6023e5):
 
@@ -132,7 +133,7 @@ MOST = 8
 #: The name of the placeholder speaker (never a name an article holds).
 PLACEHOLDER = "Zzunnamed"
 THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 0.9)
-MODELS = Path(os.environ.get("ACTOR_MODELS", "/work/h32b-models"))
+MODELS = Path(os.environ.get("ACTOR_MODELS", ROOT / "benchmarks" / "out" / "actor"))
 NONE, ACTS = "NONE", "ACTS"
 
 
