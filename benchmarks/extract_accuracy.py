@@ -337,9 +337,11 @@ def matches(proposed: dict, gold: dict) -> bool:
             and bool(proposed["actors"] & gold["actors"]))
 
 
-def best_matching(proposed: list[dict], gold: list[dict]) -> dict[int, int]:
-    """A maximum one-to-one matching: gold index -> proposed index."""
-    edges = {i: [j for j, g in enumerate(gold) if matches(p, g)] for i, p in enumerate(proposed)}
+def best_matching(proposed: list[dict], gold: list[dict], match=None) -> dict[int, int]:
+    """A maximum one-to-one matching: gold index -> proposed index (by :func:`matches`, or by
+    ``match`` when given)."""
+    match = match or matches
+    edges = {i: [j for j, g in enumerate(gold) if match(p, g)] for i, p in enumerate(proposed)}
     owner: dict[int, int] = {}
 
     def augment(i: int, seen: set[int]) -> bool:

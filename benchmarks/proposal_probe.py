@@ -221,24 +221,10 @@ def label_proposals(proposed: list[dict], gold: list[dict]) -> list[str]:
         labels[i] = family(gold[j]["type"])
     used = set(owner.values())
     free = [i for i in range(len(proposed)) if i not in used]
-    edges = {i: [j for j, event in enumerate(gold) if j not in owner
-                 and _loose(proposed[i], event)] for i in free}
-    second: dict[int, int] = {}
-
-    def augment(i: int, seen: set[int]) -> bool:
-        for j in edges[i]:
-            if j in seen:
-                continue
-            seen.add(j)
-            if j not in second or augment(second[j], seen):
-                second[j] = i
-                return True
-        return False
-
-    for i in free:
-        augment(i, set())
+    left = [j for j in range(len(gold)) if j not in owner]
+    second = best_matching([proposed[i] for i in free], [gold[j] for j in left], _loose)
     for j, i in second.items():
-        labels[i] = family(gold[j]["type"])
+        labels[free[i]] = family(gold[left[j]]["type"])
     return labels
 
 
