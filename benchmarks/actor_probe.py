@@ -113,6 +113,7 @@ from extract_accuracy import (  # noqa: E402
     overlaps,
     proposed_events,
 )
+from proposal_probe import FOLDS, JUDGE, TUNED  # noqa: E402  (devset15-40 in two halves)
 
 from kb.extract import extract, known_actors, known_places  # noqa: E402
 from kb.extract.confidence import score  # noqa: E402
@@ -120,12 +121,6 @@ from kb.extract.draft import DEFAULT_MIN_CONFIDENCE  # noqa: E402
 from kb.extract.events import Extractor  # noqa: E402
 from kb.extract.lexicon import ROLES  # noqa: E402
 
-#: The tuned sets always trained on (the eleven older ones).
-OLDER = ("devset", "devset2", "heldout", "devset3", "devset5", "devset6", "devset7", "devset8",
-         "devset9", "devset10", "devset11")
-#: devset15-devset40 left out in two folds (odd and even numbers).
-FOLDS = (tuple(f"devset{n}" for n in range(15, 41, 2)),
-         tuple(f"devset{n}" for n in range(16, 41, 2)))
 #: How many sentences before the event's a candidate may be last named in, and how many of the
 #: nearest candidates are ranked.
 WINDOW = 3
@@ -135,10 +130,6 @@ PLACEHOLDER = "Zzunnamed"
 THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 0.9)
 MODELS = Path(os.environ.get("ACTOR_MODELS", ROOT / "benchmarks" / "out" / "actor"))
 NONE, ACTS = "NONE", "ACTS"
-
-
-def tuned() -> tuple:
-    return tuple(c for c in CORPORA if c.role in ("pooled", "apart"))
 
 
 @contextmanager
@@ -538,7 +529,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --judge: restore only events the rules would score so high")
     args = parser.parse_args(argv)
     actors, places = known_actors([SEEDS]), known_places([SEEDS])
-    names = [c.folder.name for c in tuned()]
+    names = list(TUNED)
     if args.rows or args.folds:
         articles = draft_sets(names, actors, places)
         rows = rows_of(articles)
@@ -578,7 +569,7 @@ def main(argv: list[str] | None = None) -> int:
         model, threshold = args.judge[0], float(args.judge[1])
         articles = draft_sets(names, actors, places)
         train = rows_of(articles)
-        held = [c.folder.name for c in CORPORA if c.role == "held-out"]
+        held = list(JUDGE)
         judged = draft_sets(held, actors, places)
         test = rows_of(judged, labelled=False)
         if model == "nearest":

@@ -140,9 +140,7 @@ def proposal_text(event, text: str) -> str:
     return f"{event.type} {words}: {' '.join(sentence.split())}"
 
 #: The tuned sets: always trained on (the eleven older ones) or left out a half at a time.
-TUNED = tuple(corpus.folder.name for corpus in CORPORA if corpus.role in ("pooled", "apart"))
-OLDER = ("devset", "devset2", "heldout", "devset3", "devset5", "devset6", "devset7", "devset8",
-         "devset9", "devset10", "devset11")
+TUNED = tuple(corpus.folder.name for corpus in CORPORA if corpus.lists_misses)
 _BLIND = tuple(f"devset{n}" for n in range(15, 41))
 FOLDS = (_BLIND[0::2], _BLIND[1::2])
 #: THE JUDGE: the held-out sets (their drafts scored in memory; per set found / proposed, totals).
